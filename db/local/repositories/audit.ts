@@ -1,0 +1,31 @@
+import { asc, desc, gt, lt } from 'drizzle-orm';
+import type { LocalDb } from '../database.js';
+import { auditEvents } from '../schema.js';
+
+export type AuditRow = typeof auditEvents.$inferSelect;
+
+export function lastAuditEvent(db: LocalDb): AuditRow | undefined {
+  return db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get();
+}
+
+export function insertAuditEvent(db: LocalDb, row: AuditRow): void {
+  db.insert(auditEvents).values(row).run();
+}
+
+/** Newest first, for browsing. */
+export function pageAuditEvents(db: LocalDb, beforeSeq: number | undefined, limit: number): AuditRow[] {
+  const query = db.select().from(auditEvents);
+  const filtered = beforeSeq === undefined ? query : query.where(lt(auditEvents.seq, beforeSeq));
+  return filtered.orderBy(desc(auditEvents.seq)).limit(limit).all();
+}
+
+/** Oldest first, in batches, for verifying the chain without loading it all. */
+export function* iterateAuditEvents(db: LocalDb, batchSize = 1000): Generator<AuditRow> {
+  let after = 0;
+  for (;;) {
+    const batch = db.select().from(auditEvents).where(gt(auditEvents.seq, after)).orderBy(asc(auditEvents.seq)).limit(batchSize).all();
+    if (batch.length === 0) return;
+    yield* batch;
+    after = batch[batch.length - 1]!.seq;
+  }
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import type { LocalDb } from '../../db/local/database.js';
+import { contract, isProcedureName, type ProcedureName } from '../../shared/api/contract.js';
+import { DEFAULT_MESSAGES, fail, ok, type ErrorCode, type Result } from '../../shared/api/result.js';
+import { describeIssues, useDutchValidation } from '../../shared/api/validation.js';
+import { isAllowed, isPublicAction } from '../../shared/permissions.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log.js';
+import { appendAuditEvent, type AuditFields } from '../services/audit.js';
+import { DomainError } from '../services/errors.js';
+import type { SessionInfo, SessionStore } from '../services/sessions.js';
+import type { Vault } from '../store/vault.js';
+import type { CallContext, Handlers } from './context.js';
+
+useDutchValidation();
+
+export interface DispatcherDeps {
+  vault: Vault;
+  sessions: SessionStore;
+  clock: Clock;
+  logger: Logger;
+  handlers: Handlers;
+}
+
+/** Failures that are a refusal of the caller, audited as "denied" rather than "error". */
+const DENIALS: ReadonlySet<ErrorCode> = new Set(['UNKNOWN_PROCEDURE', 'UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN', 'WRONG_CREDENTIALS', 'LOCKED_OUT']);
+
+export type Dispatch = (name: string, input: unknown, token: string | null) => Promise<Result<unknown>>;
+
+/**
+ * The one entry point of the backend, shared by both transports and the CLI: look the procedure
+ * up, resolve the session, check the permission matrix, parse the input, run the handler, write
+ * the audit event, check the output. It never throws: every failure becomes a Dutch `Result`.
+ */
+export function createDispatcher(deps: DispatcherDeps): Dispatch {
+  const { vault, sessions, clock, logger, handlers } = deps;
+
+  function audit(db: LocalDb, fields: AuditFields): void {
+    appendAuditEvent(db, clock.now(), fields);
+  }
+
+  /** Refusals and failures are audited when the store is open (it is closed before anyone signs in). */
+  function auditFailure(fields: AuditFields): void {
+    if (!vault.isOpen()) return;
+    const { db, sqlite } = vault.open;
+    sqlite.transaction(() => audit(db, fields))();
+  }
+
+  return async function dispatch(name, rawInput, token) {
+    const procedure: string = isProcedureName(name) ? name : /^[a-zA-Z.]{1,64}$/u.test(name) ? name : '(onbekend)';
+    let session: SessionInfo | null = null;
+    let recordId: string | null = null;
+    let committed = false;
+    const spec = isProcedureName(name) ? contract[name] : undefined;
+    const fieldsFor = (outcome: AuditFields['outcome']): AuditFields => ({
+      actorId: session?.staffId ?? null,
+      roles: session?.roles ?? [],
+      procedure,
+      recordType: spec?.record ?? null,
+      recordId,
+      outcome,
+    });
+
+    try {
+      if (!spec || !isProcedureName(name)) throw new DomainError('UNKNOWN_PROCEDURE');
+      if (!isPublicAction(spec.action)) {
+        session = sessions.resolve(token);
+        if (!vault.isOpen()) throw new DomainError('UNAUTHENTICATED');
+        if (!isAllowed(session.roles, spec.action)) throw new DomainError('FORBIDDEN');
+      }
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        throw new DomainError('VALIDATION', undefined, { details: describeIssues(parsed.error.issues) });
+      }
+
+      const ctx: CallContext = {
+        procedure: name,
+        now: clock.now(),
+        session,
+        requireSession: () => {
+          if (!session) throw new DomainError('UNAUTHENTICATED');
+          return session;
+        },
+        setRecord: (id) => {
+          recordId = id;
+        },
+        actAs: (s) => {
+          session = s;
+        },
+        commit: (work) => {
+          const { db, sqlite } = vault.open;
+          const result = sqlite.transaction(() => {
+            const value = work(db);
+            if (spec.audit !== 'none') audit(db, fieldsFor('ok'));
+            return value;
+          })();
+          committed = true;
+          return result;
+        },
+      };
+
+      const handler = handlers[name] as (ctx: CallContext, input: unknown) => unknown;
+      const value = await handler(ctx, parsed.data);
+      const output = spec.output.safeParse(value);
+      if (!output.success) throw new Error(`output of ${name} does not match the contract`);
+      // Reads are audited before the data leaves: no audit event, no data.
+      if (spec.audit !== 'none' && !committed) {
+        const { db, sqlite } = vault.open;
+        sqlite.transaction(() => audit(db, fieldsFor('ok')))();
+      }
+      return ok(output.data);
+    } catch (error) {
+      return failure(error, name as ProcedureName, spec?.audit ?? 'none', committed, fieldsFor);
+    }
+  };
+
+  function failure(
+    error: unknown,
+    procedure: ProcedureName,
+    auditKind: 'none' | 'read' | 'write',
+    committed: boolean,
+    fieldsFor: (outcome: AuditFields['outcome']) => AuditFields,
+  ): Result<unknown> {
+    const known = error instanceof DomainError ? error : null;
+    const denied = known !== null && DENIALS.has(known.code);
+    if (!committed && (denied || auditKind !== 'none')) {
+      try {
+        auditFailure(fieldsFor(denied ? 'denied' : 'error'));
+      } catch (auditError) {
+        logger.error({ event: 'audit-write-failed', procedure, errorName: auditError instanceof Error ? auditError.name : typeof auditError });
+      }
+    }
+    if (known) return fail(known.code, known.dutchMessage ?? DEFAULT_MESSAGES[known.code], known.details);
+    const correlationId = randomBytes(4).toString('hex').toUpperCase();
+    logger.error({ event: 'unexpected-error', procedure, correlationId, errorName: error instanceof Error ? error.name : typeof error });
+    const result = fail('INTERNAL', `${DEFAULT_MESSAGES.INTERNAL} Foutnummer: ${correlationId}.`);
+    if (!result.ok) result.error.correlationId = correlationId;
+    return result;
+  }
+}

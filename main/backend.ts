@@ -1,0 +1,46 @@
+import type { Result } from '../shared/api/result.js';
+import { createDispatcher, type Dispatch } from './api/dispatcher.js';
+import { createHandlers } from './api/handlers.js';
+import { systemClock, type Clock } from './clock.js';
+import { stderrLogger, type Logger } from './log.js';
+import { AuthService } from './services/auth.js';
+import { LoginThrottle, SessionStore } from './services/sessions.js';
+import { StaffService } from './services/staff.js';
+import { noProtection, type KeyProtector } from './store/key-protector.js';
+import { Vault } from './store/vault.js';
+
+export interface BackendOptions {
+  dataDir: string;
+  clock?: Clock;
+  logger?: Logger;
+  protector?: KeyProtector;
+  migrationsFolder?: string;
+  /** Sign-out after this much inactivity; default 10 minutes. */
+  idleTimeoutSeconds?: number;
+}
+
+export interface Backend {
+  dispatch: Dispatch;
+  /** Ends sessions whose idle time has passed and locks the store when nobody is left. */
+  sweep(): void;
+  close(): void;
+  readonly dataDir: string;
+}
+
+/** Wires the services for one data directory. Used by the Electron main process, the web server and the CLI. */
+export function createBackend(options: BackendOptions): Backend {
+  const clock = options.clock ?? systemClock;
+  const vault = new Vault(options.dataDir, options.protector ?? noProtection, options.migrationsFolder);
+  const sessions = new SessionStore(clock, options.idleTimeoutSeconds ?? 600);
+  const auth = new AuthService(vault, sessions, new LoginThrottle(clock));
+  const staff = new StaffService(vault, sessions);
+  const dispatch = createDispatcher({ vault, sessions, clock, logger: options.logger ?? stderrLogger, handlers: createHandlers({ vault, auth, staff }) });
+  return {
+    dispatch,
+    sweep: () => auth.lockIfIdle(),
+    close: () => vault.lock(),
+    dataDir: options.dataDir,
+  };
+}
+
+export type { Result };

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../../shared/roles.js';
+import type { Clock } from '../clock.js';
+import { DomainError } from './errors.js';
+
+export interface SessionInfo {
+  token: string;
+  staffId: string;
+  roles: Role[];
+  lastSeenAt: number;
+}
+
+/** In-memory sessions: a token per signed-in staff member, ended after idle time or on sign-out. */
+export class SessionStore {
+  private readonly sessions = new Map<string, SessionInfo>();
+
+  constructor(
+    private readonly clock: Clock,
+    readonly idleTimeoutSeconds: number,
+  ) {}
+
+  create(staffId: string, roles: Role[]): SessionInfo {
+    const session = { token: randomBytes(32).toString('base64url'), staffId, roles, lastSeenAt: this.clock.now().getTime() };
+    this.sessions.set(session.token, session);
+    return session;
+  }
+
+  /** The live session for a token, refreshed; throws a Dutch error for none or an expired one. */
+  resolve(token: string | null): SessionInfo {
+    const session = token ? this.sessions.get(token) : undefined;
+    if (!session) throw new DomainError('UNAUTHENTICATED');
+    const now = this.clock.now().getTime();
+    if (now - session.lastSeenAt > this.idleTimeoutSeconds * 1000) {
+      this.sessions.delete(session.token);
+      throw new DomainError('SESSION_EXPIRED');
+    }
+    session.lastSeenAt = now;
+    return session;
+  }
+
+  end(token: string): void {
+    this.sessions.delete(token);
+  }
+
+  endForStaff(staffId: string): void {
+    for (const [token, s] of this.sessions) if (s.staffId === staffId) this.sessions.delete(token);
+  }
+
+  updateRoles(staffId: string, roles: Role[]): void {
+    for (const s of this.sessions.values()) if (s.staffId === staffId) s.roles = roles;
+  }
+
+  /** Drops expired sessions; true when nobody is signed in any more. */
+  sweep(): boolean {
+    const now = this.clock.now().getTime();
+    for (const [token, s] of this.sessions) {
+      if (now - s.lastSeenAt > this.idleTimeoutSeconds * 1000) this.sessions.delete(token);
+    }
+    return this.sessions.size === 0;
+  }
+}
+
+/**
+ * Failed sign-ins per user name, in memory: after three failures each further attempt must wait
+ * longer (1 s, 2 s, 4 s … up to 5 minutes). The real protection against offline guessing is argon2id.
+ */
+export class LoginThrottle {
+  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
+
+  constructor(private readonly clock: Clock) {}
+
+  check(userName: string): void {
+    const entry = this.failures.get(userName);
+    const now = this.clock.now().getTime();
+    if (entry && entry.lockedUntil > now) {
+      const seconds = Math.ceil((entry.lockedUntil - now) / 1000);
+      throw new DomainError('LOCKED_OUT', `Te veel mislukte pogingen. Probeer het over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} opnieuw.`);
+    }
+  }
+
+  fail(userName: string): void {
+    const entry = this.failures.get(userName) ?? { count: 0, lockedUntil: 0 };
+    entry.count += 1;
+    if (entry.count >= 3) {
+      entry.lockedUntil = this.clock.now().getTime() + Math.min(1000 * 2 ** (entry.count - 3), 300_000);
+    }
+    this.failures.set(userName, entry);
+  }
+
+  succeed(userName: string): void {
+    this.failures.delete(userName);
+  }
+}

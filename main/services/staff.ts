@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { LocalDb } from '../../db/local/database.js';
+import { findStaffById, findStaffByUserName, insertStaff, listStaff, updateStaff, type StaffRow } from '../../db/local/repositories/staff.js';
+import type { Staff } from '../../shared/api/contract.js';
+import type { Role } from '../../shared/roles.js';
+import type { CallContext } from '../api/context.js';
+import type { Vault } from '../store/vault.js';
+import { assertStrongPassword } from './auth.js';
+import { DomainError } from './errors.js';
+import type { SessionStore } from './sessions.js';
+import { toStaff } from './staff-view.js';
+
+/** Staff accounts of this desktop, managed by functioneel beheer (admin). */
+export class StaffService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly sessions: SessionStore,
+  ) {}
+
+  list(): Staff[] {
+    return listStaff(this.vault.open.db).map(toStaff);
+  }
+
+  async add(ctx: CallContext, input: { userName: string; fullName: string; roles: Role[]; password: string }): Promise<Staff> {
+    const db = this.vault.open.db;
+    if (findStaffByUserName(db, input.userName)) throw new DomainError('CONFLICT', 'Deze gebruikersnaam is al in gebruik.');
+    assertStrongPassword(input.password, input.userName);
+    const at = ctx.now.toISOString();
+    const row: StaffRow = { id: randomUUID(), userName: input.userName, fullName: input.fullName, roles: unique(input.roles), active: true, createdAt: at, updatedAt: at };
+    const keyring = this.vault.loadKeyring();
+    await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
+    ctx.setRecord(row.id);
+    this.keyringChange(() => ctx.commit((tx) => insertStaff(tx, row)));
+    keyring.save();
+    return toStaff(row);
+  }
+
+  setRoles(ctx: CallContext, input: { staffId: string; roles: Role[] }): Staff {
+    const roles = unique(input.roles);
+    const row = this.existing(ctx, input.staffId);
+    const updated = ctx.commit((db) => {
+      if (row.roles.includes('admin') && !roles.includes('admin')) assertAnotherActiveAdmin(db, row.id);
+      return updateStaff(db, row.id, { roles, updatedAt: ctx.now.toISOString() });
+    });
+    this.sessions.updateRoles(row.id, roles);
+    return toStaff(updated ?? row);
+  }
+
+  /**
+   * Deactivating removes the account's wrapped key, so its password no longer opens anything;
+   * reactivating therefore needs a new password.
+   */
+  async setActive(ctx: CallContext, input: { staffId: string; active: boolean; password?: string | undefined }): Promise<Staff> {
+    const row = this.existing(ctx, input.staffId);
+    const keyring = this.vault.loadKeyring();
+    if (input.active) {
+      if (!input.password) throw new DomainError('VALIDATION', 'Geef een nieuw wachtwoord op om het account weer te activeren.');
+      assertStrongPassword(input.password, row.userName);
+      await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
+    }
+    const updated = this.keyringChange(() =>
+      ctx.commit((db) => {
+        if (!input.active && row.roles.includes('admin')) assertAnotherActiveAdmin(db, row.id);
+        return updateStaff(db, row.id, { active: input.active, updatedAt: ctx.now.toISOString() });
+      }),
+    );
+    if (!input.active) {
+      keyring.removeEntry(row.id);
+      this.sessions.endForStaff(row.id);
+    }
+    keyring.save();
+    return toStaff(updated ?? row);
+  }
+
+  /** The new password unwraps the same database key: nothing is re-encrypted. */
+  async resetPassword(ctx: CallContext, input: { staffId: string; newPassword: string }): Promise<Record<string, never>> {
+    const row = this.existing(ctx, input.staffId);
+    if (!row.active) throw new DomainError('CONFLICT', 'Dit account is niet actief. Activeer het met een nieuw wachtwoord.');
+    assertStrongPassword(input.newPassword, row.userName);
+    const keyring = this.vault.loadKeyring();
+    await keyring.setEntry(row.id, row.userName, input.newPassword, this.vault.key);
+    this.keyringChange(() => ctx.commit(() => undefined));
+    keyring.save();
+    return {};
+  }
+
+  /** Runs the store change that goes with an in-memory keyring change; on failure the keyring change is dropped. */
+  private keyringChange<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      this.vault.discardKeyringChanges();
+      throw error;
+    }
+  }
+
+  private existing(ctx: CallContext, staffId: string): StaffRow {
+    ctx.setRecord(staffId);
+    const row = findStaffById(this.vault.open.db, staffId);
+    if (!row) throw new DomainError('NOT_FOUND', 'Deze medewerker bestaat niet.');
+    return row;
+  }
+}
+
+function unique(roles: Role[]): Role[] {
+  return [...new Set(roles)];
+}
+
+function assertAnotherActiveAdmin(db: LocalDb, exceptId: string): void {
+  const others = listStaff(db).filter((s) => s.id !== exceptId && s.active && s.roles.includes('admin'));
+  if (others.length === 0) throw new DomainError('LAST_ADMIN');
+}

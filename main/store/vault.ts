@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DomainError } from '../services/errors.js';
+import { openEncryptedStore, type OpenStore } from './encrypted-db.js';
+import type { KeyProtector } from './key-protector.js';
+import { Keyring } from './keyring.js';
+
+/**
+ * The data directory of one desktop: the keyring and the encrypted store. The vault is locked
+ * (no key in memory) until a staff member signs in, and locked again when the last one leaves.
+ */
+export class Vault {
+  readonly keyringFile: string;
+  readonly storeFile: string;
+  private keyring: Keyring | null = null;
+  private store: OpenStore | null = null;
+  private dbKey: Buffer | null = null;
+
+  constructor(
+    readonly dataDir: string,
+    private readonly protector: KeyProtector,
+    private readonly migrationsFolder?: string,
+  ) {
+    this.keyringFile = join(dataDir, 'keyring.json');
+    this.storeFile = join(dataDir, 'store.db');
+  }
+
+  isInitialized(): boolean {
+    return Keyring.exists(this.keyringFile) && this.loadKeyring().hasEntries();
+  }
+
+  isOpen(): boolean {
+    return this.store !== null;
+  }
+
+  /** The open store; throws when locked, which the dispatcher reports as "not signed in". */
+  get open(): OpenStore {
+    if (!this.store) throw new DomainError('UNAUTHENTICATED');
+    return this.store;
+  }
+
+  get key(): Buffer {
+    if (!this.dbKey) throw new DomainError('UNAUTHENTICATED');
+    return this.dbKey;
+  }
+
+  loadKeyring(): Keyring {
+    this.keyring ??= Keyring.load(this.keyringFile, this.protector);
+    return this.keyring;
+  }
+
+  /** Forgets unsaved keyring changes of a failed operation; the file on disk is read again. */
+  discardKeyringChanges(): void {
+    this.keyring = null;
+  }
+
+  /**
+   * First run: a new random database key and a new store. A store file without a keyring is what a
+   * first-run setup that died halfway leaves; nobody can open it, so it is replaced.
+   */
+  create(): { keyring: Keyring; store: OpenStore } {
+    if (this.isInitialized()) throw new DomainError('ALREADY_INITIALIZED');
+    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    for (const suffix of ['', '-wal', '-shm']) rmSync(this.storeFile + suffix, { force: true });
+    this.dbKey = randomBytes(32);
+    this.store = openEncryptedStore(this.storeFile, this.dbKey, this.migrationsFolder);
+    this.keyring = Keyring.create(this.keyringFile, this.protector);
+    return { keyring: this.keyring, store: this.store };
+  }
+
+  /** Opens the store with a key just unwrapped from the keyring (no-op when already open). */
+  unlockWith(dbKey: Buffer): OpenStore {
+    if (this.store && this.dbKey) {
+      if (!this.dbKey.equals(dbKey)) throw new DomainError('STORE_UNREADABLE');
+      dbKey.fill(0);
+      return this.store;
+    }
+    this.store = openEncryptedStore(this.storeFile, dbKey, this.migrationsFolder);
+    this.dbKey = dbKey;
+    return this.store;
+  }
+
+  /** Closes the store and wipes the key from memory. */
+  lock(): void {
+    this.store?.close();
+    this.store = null;
+    this.dbKey?.fill(0);
+    this.dbKey = null;
+  }
+}

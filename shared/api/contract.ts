@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import type { Action } from '../permissions.js';
+import { ROLES } from '../roles.js';
+
+/**
+ * The API contract: every procedure the renderer (or the CLI) can call, declared once.
+ * The main process parses every input against `input` before any service runs; both transports
+ * (Electron IPC and loopback HTTP) carry exactly these procedures.
+ *
+ * `audit`: 'write' procedures change data, 'read' procedures show personal data; both are written
+ * to the hash-chained audit trail with who, what and the outcome. 'none' is for procedures that
+ * touch no personal data (setup status, own session).
+ */
+export type AuditKind = 'none' | 'read' | 'write';
+
+export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  action: Action;
+  audit: AuditKind;
+  /** Record type named in the audit event (the record id comes from the handler). */
+  record?: string;
+  input: I;
+  output: O;
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const userNameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9._-]{1,39}$/u, 'Een gebruikersnaam bestaat uit 2 tot 40 kleine letters, cijfers, punten, streepjes of lage streepjes en begint met een letter.');
+export const fullNameSchema = text(200);
+export const passwordSchema = z.string().min(1).max(1024);
+export const roleSchema = z.enum(ROLES);
+export const idSchema = z.uuid();
+
+export const staffSchema = z.object({
+  id: idSchema,
+  userName: z.string(),
+  fullName: z.string(),
+  roles: z.array(roleSchema),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type Staff = z.infer<typeof staffSchema>;
+
+export const sessionSchema = z.object({
+  token: z.string(),
+  staff: staffSchema,
+  /** Seconds of inactivity after which the session ends. */
+  idleTimeoutSeconds: z.number().int().positive(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const auditEventSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  roles: z.array(roleSchema),
+  procedure: z.string(),
+  recordType: z.string().nullable(),
+  recordId: z.string().nullable(),
+  outcome: z.enum(['ok', 'denied', 'error']),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  count: z.number().int(),
+  /** The first event that does not verify: altered, missing before it, or out of order. */
+  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+});
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+const empty = z.object({}).strict();
+
+function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec<I, O>): ProcedureSpec<I, O> {
+  return spec;
+}
+
+export const contract = {
+  'setup.status': procedure({
+    action: 'setup.read',
+    audit: 'none',
+    input: empty,
+    output: z.object({ initialized: z.boolean() }),
+  }),
+  'setup.createAdmin': procedure({
+    action: 'setup.create',
+    audit: 'write',
+    record: 'staff',
+    input: z.object({ userName: userNameSchema, fullName: fullNameSchema, password: passwordSchema }).strict(),
+    output: sessionSchema,
+  }),
+  'session.login': procedure({
+    action: 'session.login',
+    audit: 'write',
+    record: 'staff',
+    input: z.object({ userName: z.string().trim().toLowerCase().min(1).max(40), password: passwordSchema }).strict(),
+    output: sessionSchema,
+  }),
+  'session.logout': procedure({
+    action: 'session.use',
+    audit: 'write',
+    record: 'staff',
+    input: empty,
+    output: z.object({}),
+  }),
+  'session.me': procedure({
+    action: 'session.use',
+    audit: 'none',
+    input: empty,
+    output: staffSchema,
+  }),
+  'account.changePassword': procedure({
+    action: 'account.changePassword',
+    audit: 'write',
+    record: 'staff',
+    input: z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict(),
+    output: z.object({}),
+  }),
+  'staff.list': procedure({
+    action: 'staff.read',
+    audit: 'read',
+    record: 'staff',
+    input: empty,
+    output: z.array(staffSchema),
+  }),
+  'staff.add': procedure({
+    action: 'staff.manage',
+    audit: 'write',
+    record: 'staff',
+    input: z
+      .object({
+        userName: userNameSchema,
+        fullName: fullNameSchema,
+        roles: z.array(roleSchema).min(1, 'Kies minstens één functie.').max(ROLES.length),
+        password: passwordSchema,
+      })
+      .strict(),
+    output: staffSchema,
+  }),
+  'staff.setRoles': procedure({
+    action: 'staff.manage',
+    audit: 'write',
+    record: 'staff',
+    input: z.object({ staffId: idSchema, roles: z.array(roleSchema).min(1, 'Kies minstens één functie.').max(ROLES.length) }).strict(),
+    output: staffSchema,
+  }),
+  'staff.setActive': procedure({
+    action: 'staff.manage',
+    audit: 'write',
+    record: 'staff',
+    input: z.object({ staffId: idSchema, active: z.boolean(), password: passwordSchema.optional() }).strict(),
+    output: staffSchema,
+  }),
+  'staff.resetPassword': procedure({
+    action: 'staff.manage',
+    audit: 'write',
+    record: 'staff',
+    input: z.object({ staffId: idSchema, newPassword: passwordSchema }).strict(),
+    output: z.object({}),
+  }),
+  'audit.list': procedure({
+    action: 'audit.read',
+    audit: 'read',
+    record: 'audit',
+    input: z
+      .object({
+        beforeSeq: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.array(auditEventSchema),
+  }),
+  'audit.verify': procedure({
+    action: 'audit.read',
+    audit: 'read',
+    record: 'audit',
+    input: empty,
+    output: auditVerificationSchema,
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type ProcedureName = keyof Contract;
+export type ProcedureInput<P extends ProcedureName> = z.input<Contract[P]['input']>;
+export type ParsedInput<P extends ProcedureName> = z.output<Contract[P]['input']>;
+export type ProcedureOutput<P extends ProcedureName> = z.output<Contract[P]['output']>;
+
+export const PROCEDURE_NAMES = Object.keys(contract) as ProcedureName[];
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

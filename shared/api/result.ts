@@ -1,0 +1,67 @@
+/**
+ * Errors are data. Every procedure answers `Result`: the value, or a typed error whose message is
+ * Dutch and safe to show (it never contains personal data).
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_PROCEDURE',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'NOT_INITIALIZED',
+  'ALREADY_INITIALIZED',
+  'WRONG_CREDENTIALS',
+  'LOCKED_OUT',
+  'WEAK_PASSWORD',
+  'LAST_ADMIN',
+  'STORE_PROTECTED',
+  'STORE_UNREADABLE',
+  'TRANSPORT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  /** Dutch, for the user. Never personal data. */
+  message: string;
+  /** Further Dutch lines, e.g. each invalid field or each password rule not met. */
+  details?: string[];
+  /** Shown to the user so IT can find the log line of an unexpected error. */
+  correlationId?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Default Dutch messages per code; services may give a more specific one. */
+export const DEFAULT_MESSAGES: Readonly<Record<ErrorCode, string>> = {
+  VALIDATION: 'De invoer is niet geldig.',
+  UNKNOWN_PROCEDURE: 'Deze opdracht bestaat niet.',
+  UNAUTHENTICATED: 'U bent niet aangemeld. Meld u opnieuw aan.',
+  SESSION_EXPIRED: 'Uw sessie is verlopen. Meld u opnieuw aan.',
+  FORBIDDEN: 'U heeft geen toestemming voor deze handeling.',
+  NOT_FOUND: 'Het gevraagde gegeven bestaat niet (meer).',
+  CONFLICT: 'Dit gegeven bestaat al.',
+  NOT_INITIALIZED: 'AVG Desk is op deze computer nog niet ingericht.',
+  ALREADY_INITIALIZED: 'AVG Desk is op deze computer al ingericht.',
+  WRONG_CREDENTIALS: 'Gebruikersnaam of wachtwoord is onjuist.',
+  LOCKED_OUT: 'Te veel mislukte pogingen. Wacht even en probeer het opnieuw.',
+  WEAK_PASSWORD: 'Het wachtwoord is niet sterk genoeg.',
+  LAST_ADMIN: 'Er moet minstens één actieve beheerder overblijven.',
+  STORE_PROTECTED: 'Deze gegevens zijn gebonden aan de Windows-gebruiker en zijn alleen in de desktop-app te openen.',
+  STORE_UNREADABLE: 'De lokale gegevens kunnen niet worden gelezen. Neem contact op met IT.',
+  TRANSPORT: 'De verbinding met AVG Desk is verbroken. Probeer het opnieuw.',
+  INTERNAL: 'Er ging onverwacht iets mis. Controleer of uw wijziging is opgeslagen en geef IT het foutnummer door.',
+};
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, message?: string, details?: string[]): Result<T> {
+  const error: ApiError = { code, message: message ?? DEFAULT_MESSAGES[code] };
+  if (details && details.length > 0) error.details = details;
+  return { ok: false, error };
+}

@@ -1,0 +1,33 @@
+import type { Role } from './roles.js';
+
+/**
+ * The permission matrix: the single source of truth for who may do what.
+ * The main process enforces it on every API call; the renderer only uses it to hide what a user
+ * may not do; the central database mirrors it with PostgreSQL roles (db/central).
+ *
+ * An action is a capability, not a procedure: several procedures can need the same action.
+ * `public` actions need no session (first-run setup, login); `authenticated` ones need any session.
+ */
+export const ACTIONS = {
+  'setup.read': 'public',
+  'setup.create': 'public',
+  'session.login': 'public',
+  'session.use': 'authenticated',
+  'account.changePassword': 'authenticated',
+  'staff.read': ['admin'],
+  'staff.manage': ['admin'],
+  'audit.read': ['auditor', 'dpo'],
+} as const satisfies Record<string, 'public' | 'authenticated' | readonly Role[]>;
+
+export type Action = keyof typeof ACTIONS;
+
+export function isPublicAction(action: Action): boolean {
+  return ACTIONS[action] === 'public';
+}
+
+/** May a staff member holding `roles` perform `action`? Public actions are always allowed. */
+export function isAllowed(roles: readonly Role[], action: Action): boolean {
+  const rule: 'public' | 'authenticated' | readonly Role[] = ACTIONS[action];
+  if (rule === 'public' || rule === 'authenticated') return true;
+  return roles.some((role) => rule.includes(role));
+}

@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ADMIN, STRONG_PASSWORD, addStaff, initialized, makeBackend, tempDir, value } from '../support/backend.js';
+
+let cleanup: () => void = () => {};
+afterEach(() => cleanup());
+
+describe('first run, sign-in and staff accounts', () => {
+  it('reports an uninitialized store and refuses sign-in before setup', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const { call } = makeBackend(t.dir);
+    expect(value(await call('setup.status', {}, null))).toEqual({ initialized: false });
+    const login = await call('session.login', { userName: 'beheer', password: 'x' }, null);
+    expect(login.ok).toBe(false);
+    if (!login.ok) expect(login.error.code).toBe('NOT_INITIALIZED');
+  });
+
+  it('creates the first admin once, with a strong password only', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const { call } = makeBackend(t.dir);
+    const weak = await call('setup.createAdmin', { ...ADMIN, password: 'kort' }, null);
+    expect(weak.ok).toBe(false);
+    if (!weak.ok) {
+      expect(weak.error.code).toBe('WEAK_PASSWORD');
+      expect(weak.error.details?.join(' ')).toMatch(/minstens 12 tekens/u);
+    }
+    value(await call('setup.createAdmin', ADMIN, null));
+    expect(value(await call('setup.status', {}, null))).toEqual({ initialized: true });
+    const again = await call('setup.createAdmin', { ...ADMIN, userName: 'ander' }, null);
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.code).toBe('ALREADY_INITIALIZED');
+  });
+
+  it('signs in after a restart with the right password and gives a Dutch error for a wrong one', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const first = await initialized(t.dir);
+    first.backend.close();
+    const { call } = makeBackend(t.dir);
+    const wrong = await call('session.login', { userName: ADMIN.userName, password: 'Fout-Wachtwoord-99!' }, null);
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS', message: 'Gebruikersnaam of wachtwoord is onjuist.' } });
+    const unknown = await call('session.login', { userName: 'niemand', password: ADMIN.password }, null);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    const session = value(await call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null));
+    expect(session.staff).toMatchObject({ userName: ADMIN.userName, fullName: ADMIN.fullName, roles: ['admin'] });
+  });
+
+  it('makes each further attempt wait after three failures, and changes nothing', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const { call, clock } = await initialized(t.dir);
+    const attempt = () => call('session.login', { userName: ADMIN.userName, password: 'Fout-Wachtwoord-99!' }, null);
+    for (let i = 0; i < 3; i++) expect(await attempt()).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    const locked = await call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null);
+    expect(locked).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
+    if (!locked.ok) expect(locked.error.message).toMatch(/Probeer het over 1 seconde opnieuw/u);
+    clock.advance(1001);
+    expect(await attempt()).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    const longer = await call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null);
+    if (!longer.ok) expect(longer.error.message).toMatch(/over 2 seconden/u);
+    clock.advance(2001);
+    value(await call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null));
+  });
+
+  it('lets an admin add staff who can then sign in with their own password', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const { backend, call, adminToken } = await initialized(t.dir);
+    const handler = await addStaff(backend, adminToken, 'jjansen', ['handler']);
+    const me = value(await call('session.me', {}, handler.token));
+    expect(me.roles).toEqual(['handler']);
+    const list = value(await call('staff.list', {}, adminToken));
+    expect(list.map((s) => s.userName).sort()).toEqual(['beheer', 'jjansen']);
+    const dup = await call('staff.add', { userName: 'jjansen', fullName: 'X', roles: ['handler'], password: STRONG_PASSWORD }, adminToken);
+    expect(dup).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Deze gebruikersnaam is al in gebruik.' } });
+  });
+
+  it('resets a password so the new one opens the same store and the old one no longer does', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const { backend, call, adminToken } = await initialized(t.dir);
+    const handler = await addStaff(backend, adminToken, 'pdevries', ['handler']);
+    value(await call('staff.resetPassword', { staffId: handler.id, newPassword: 'Nieuwe-Sleutel-2027?' }, adminToken));
+    backend.close();
+    const { call: again } = makeBackend(t.dir);
+    expect(await again('session.login', { userName: 'pdevries', password: STRONG_PASSWORD }, null)).toMatchObject({ ok: false });
+    const s = value(await again('session.login', { userName: 'pdevries', password: 'Nieuwe-Sleutel-2027?' }, null));
+    expect(s.staff.userName).toBe('pdevries');
+  });
+
+  it('deactivates an account so it cannot sign in, and keeps one admin at least', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const { backend, call, adminToken, adminId } = await initialized(t.dir);
+    const handler = await addStaff(backend, adminToken, 'kbakker', ['handler']);
+    value(await call('staff.setActive', { staffId: handler.id, active: false }, adminToken));
+    expect(await call('session.me', {}, handler.token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await call('session.login', { userName: 'kbakker', password: STRONG_PASSWORD }, null)).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    expect(await call('staff.setActive', { staffId: adminId, active: false }, adminToken)).toMatchObject({ ok: false, error: { code: 'LAST_ADMIN' } });
+    expect(await call('staff.setRoles', { staffId: adminId, roles: ['dpo'] }, adminToken)).toMatchObject({ ok: false, error: { code: 'LAST_ADMIN' } });
+    const back = value(await call('staff.setActive', { staffId: handler.id, active: true, password: 'Weer-Actief-2026!!' }, adminToken));
+    expect(back.active).toBe(true);
+    value(await call('session.login', { userName: 'kbakker', password: 'Weer-Actief-2026!!' }, null));
+  });
+
+  it('ends an idle session and locks the store when nobody is signed in', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const { backend, call, clock, adminToken } = await initialized(t.dir);
+    clock.advance(601_000);
+    expect(await call('session.me', {}, adminToken)).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
+    backend.sweep();
+    expect(await call('staff.list', {}, adminToken)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('changes the own password only with the current one', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const { backend, call, adminToken } = await initialized(t.dir);
+    expect(await call('account.changePassword', { currentPassword: 'Fout-Wachtwoord-99!', newPassword: 'Andere-Sleutel-2026!' }, adminToken)).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_CREDENTIALS', message: 'Het huidige wachtwoord is onjuist.' },
+    });
+    value(await call('account.changePassword', { currentPassword: ADMIN.password, newPassword: 'Andere-Sleutel-2026!' }, adminToken));
+    value(await call('session.login', { userName: ADMIN.userName, password: 'Andere-Sleutel-2026!' }, null));
+  });
+
+  it('answers bad input with Dutch field messages', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const { backend, call, adminToken } = await initialized(t.dir);
+    const bad = await call('staff.add', { userName: '', fullName: '', roles: [], password: 'x' }, adminToken);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.code).toBe('VALIDATION');
+      expect(bad.error.details).toEqual(expect.arrayContaining(['Naam: is verplicht.', 'Functies: Kies minstens één functie.']));
+    }
+    expect(await call('staff.add', 'not an object', adminToken)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await backend.dispatch('no.such.thing', {}, adminToken)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
+  });
+});
