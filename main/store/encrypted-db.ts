@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { chmodSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LocalDb } from '../../db/local/database.js';
 import { DomainError } from '../services/errors.js';
@@ -20,6 +21,8 @@ export interface OpenStore {
 export function openEncryptedStore(file: string, key: Buffer, migrationsFolder = DEFAULT_MIGRATIONS_FOLDER): OpenStore {
   if (key.length !== 32) throw new Error('database key must be 32 bytes');
   const sqlite = new Database(file);
+  // Owner only (SQLite's WAL and shared-memory files take the same mode); ACLs do this on Windows.
+  if (process.platform !== 'win32') chmodSync(file, 0o600);
   try {
     sqlite.pragma("cipher='sqlcipher'");
     sqlite.pragma('legacy=4');

@@ -11,3 +11,19 @@ export interface ApiTransport {
 
 /** IPC channel names carry one fixed prefix, so the main process can refuse anything else. */
 export const IPC_PREFIX = 'avg-desk:';
+
+/**
+ * What the Electron preload exposes on `window.avgDesk`: one function per procedure, nothing else
+ * (never `ipcRenderer` itself). Each forwards `{input, token}` over the channel `IPC_PREFIX + name`.
+ */
+export type DesktopBridge = {
+  readonly [P in ProcedureName]: (input: ProcedureInput<P>, token: string | null) => Promise<Result<ProcedureOutput<P>>>;
+};
+
+export const BRIDGE_KEY = 'avgDesk';
+
+/** The payload of every IPC call. */
+export interface IpcPayload {
+  input: unknown;
+  token: string | null;
+}

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Action } from '../permissions.js';
 import { ROLES } from '../roles.js';
+import type { ProcedureName } from './procedures.js';
+
+export { PROCEDURE_NAMES, isProcedureName, type ProcedureName } from './procedures.js';
 
 /**
  * The API contract: every procedure the renderer (or the CLI) can call, declared once.
@@ -181,16 +184,9 @@ export const contract = {
     input: empty,
     output: auditVerificationSchema,
   }),
-} as const;
+} as const satisfies Record<ProcedureName, ProcedureSpec>;
 
 export type Contract = typeof contract;
-export type ProcedureName = keyof Contract;
 export type ProcedureInput<P extends ProcedureName> = z.input<Contract[P]['input']>;
 export type ParsedInput<P extends ProcedureName> = z.output<Contract[P]['input']>;
 export type ProcedureOutput<P extends ProcedureName> = z.output<Contract[P]['output']>;
-
-export const PROCEDURE_NAMES = Object.keys(contract) as ProcedureName[];
-
-export function isProcedureName(name: string): name is ProcedureName {
-  return Object.prototype.hasOwnProperty.call(contract, name);
-}

@@ -117,7 +117,7 @@ describe('first run, sign-in and staff accounts', () => {
   it('changes the own password only with the current one', async () => {
     const t = tempDir();
     cleanup = t.cleanup;
-    const { backend, call, adminToken } = await initialized(t.dir);
+    const { call, adminToken } = await initialized(t.dir);
     expect(await call('account.changePassword', { currentPassword: 'Fout-Wachtwoord-99!', newPassword: 'Andere-Sleutel-2026!' }, adminToken)).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS', message: 'Het huidige wachtwoord is onjuist.' },

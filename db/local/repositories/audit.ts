@@ -24,8 +24,9 @@ export function* iterateAuditEvents(db: LocalDb, batchSize = 1000): Generator<Au
   let after = 0;
   for (;;) {
     const batch = db.select().from(auditEvents).where(gt(auditEvents.seq, after)).orderBy(asc(auditEvents.seq)).limit(batchSize).all();
-    if (batch.length === 0) return;
+    const last = batch.at(-1);
+    if (!last) return;
     yield* batch;
-    after = batch[batch.length - 1]!.seq;
+    after = last.seq;
   }
 }

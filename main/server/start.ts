@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { createBackend } from '../backend.js';
+import { defaultDataDir } from '../paths.js';
+import { startWebServer } from './http.js';
+
+/** `npm run start:web`: browser mode on 127.0.0.1, port from PORT (default 5170). */
+const port = Number(process.env.PORT ?? 5170);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`PORT moet een poortnummer zijn (0-65535), niet "${process.env.PORT}".\n`);
+  process.exit(2);
+}
+const dataDir = defaultDataDir();
+const backend = createBackend({ dataDir });
+const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+try {
+  const web = await startWebServer({ backend, staticDir, port });
+  process.stdout.write(`AVG Desk (browsermodus) draait op ${web.url}\nGegevensmap: ${dataDir}\n`);
+  const stop = () => {
+    void web.close().then(() => {
+      backend.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  process.stderr.write(code === 'EADDRINUSE' ? `Poort ${port} is al in gebruik. Kies een andere met PORT=…\n` : `AVG Desk kon niet starten (${code ?? 'onbekende fout'}).\n`);
+  backend.close();
+  process.exit(1);
+}

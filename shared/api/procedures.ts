@@ -1,0 +1,25 @@
+/**
+ * The names of all API procedures, without their schemas, so the preload script can expose one
+ * bridge function per procedure without bundling zod. `contract.ts` must declare exactly these.
+ */
+export const PROCEDURE_NAMES = [
+  'setup.status',
+  'setup.createAdmin',
+  'session.login',
+  'session.logout',
+  'session.me',
+  'account.changePassword',
+  'staff.list',
+  'staff.add',
+  'staff.setRoles',
+  'staff.setActive',
+  'staff.resetPassword',
+  'audit.list',
+  'audit.verify',
+] as const;
+
+export type ProcedureName = (typeof PROCEDURE_NAMES)[number];
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return (PROCEDURE_NAMES as readonly string[]).includes(name);
+}
