@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../main/backend.js';
+import { contract, PROCEDURE_NAMES, type ProcedureInput, type ProcedureName } from '../../shared/api/contract.js';
+import { ACTIONS, isAllowed, isPublicAction } from '../../shared/permissions.js';
+import { ROLES, type Role } from '../../shared/roles.js';
+import { ADMIN, STRONG_PASSWORD, addStaff, initialized, tempDir, value } from '../support/backend.js';
+
+/**
+ * Generated from the matrix in shared/permissions.ts: every role × every procedure, through the
+ * dispatcher. A procedure a role may not call must be refused with FORBIDDEN (and audited as
+ * denied); one it may call must get past the permission check.
+ */
+let backend: Backend;
+let cleanup: () => void;
+const tokens = {} as Record<Role, string>;
+let targetId = '';
+
+/** A valid input per procedure; the Record type makes a new procedure without a sample a type error. */
+const samples: { [P in ProcedureName]: (role: Role) => ProcedureInput<P> } = {
+  'setup.status': () => ({}),
+  'setup.createAdmin': () => ({ userName: 'tweede', fullName: 'Tweede Beheerder', password: STRONG_PASSWORD }),
+  'session.login': () => ({ userName: ADMIN.userName, password: ADMIN.password }),
+  'session.logout': () => ({}),
+  'session.me': () => ({}),
+  'account.changePassword': () => ({ currentPassword: STRONG_PASSWORD, newPassword: STRONG_PASSWORD }),
+  'staff.list': () => ({}),
+  'staff.add': (role) => ({ userName: `nieuw-${role}`, fullName: `Nieuwe ${role}`, roles: ['intake'], password: STRONG_PASSWORD }),
+  'staff.setRoles': () => ({ staffId: targetId, roles: ['intake'] }),
+  'staff.setActive': () => ({ staffId: targetId, active: true, password: STRONG_PASSWORD }),
+  'staff.resetPassword': () => ({ staffId: targetId, newPassword: STRONG_PASSWORD }),
+  'audit.list': () => ({ limit: 10 }),
+  'audit.verify': () => ({}),
+};
+
+beforeAll(async () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  const init = await initialized(t.dir);
+  backend = init.backend;
+  targetId = (await addStaff(backend, init.adminToken, 'doelwit', ['intake'])).id;
+  for (const role of ROLES) tokens[role] = (await addStaff(backend, init.adminToken, `alleen-${role}`, [role])).token;
+});
+afterAll(() => {
+  backend.close();
+  cleanup();
+});
+
+describe('permission matrix, generated', () => {
+  const cases = ROLES.flatMap((role) => PROCEDURE_NAMES.filter((p) => p !== 'session.logout').map((procedure) => ({ role, procedure })));
+
+  it.each(cases)('$role → $procedure', async ({ role, procedure }) => {
+    const allowed = isAllowed([role], contract[procedure].action);
+    const before = value(await backend.dispatch('audit.list', { limit: 1 }, tokens.auditor)) as { seq: number }[];
+    const result = await backend.dispatch(procedure, samples[procedure](role), tokens[role]);
+    if (allowed) {
+      if (!result.ok) expect(result.error.code, result.error.message).not.toBe('FORBIDDEN');
+    } else {
+      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'U heeft geen toestemming voor deze handeling.' } });
+      const events = value(await backend.dispatch('audit.list', { limit: 5 }, tokens.auditor)) as { seq: number; procedure: string; outcome: string; roles: Role[] }[];
+      const refusal = events.find((e) => e.seq > (before[0]?.seq ?? 0) && e.procedure === procedure);
+      expect(refusal).toMatchObject({ outcome: 'denied', roles: [role] });
+    }
+  });
+
+  it.each(PROCEDURE_NAMES.filter((p) => !isPublicAction(contract[p].action)))('no session → %s is refused', async (procedure) => {
+    const result = await backend.dispatch(procedure, samples[procedure]('intake'), null);
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const forged = await backend.dispatch(procedure, samples[procedure]('intake'), 'nep-token');
+    expect(forged).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('every role may sign out', async () => {
+    for (const role of ROLES) {
+      const login = value(await backend.dispatch('session.login', { userName: `alleen-${role}`, password: STRONG_PASSWORD }, null)) as { token: string };
+      value(await backend.dispatch('session.logout', {}, login.token));
+      expect(await backend.dispatch('session.me', {}, login.token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    }
+  });
+});
+
+describe('the matrix itself says what DESIGN.md says', () => {
+  // Written out by hand, so a mistaken edit of the matrix fails here rather than silently passing above.
+  const expected: Record<string, Role[]> = {
+    'staff.read': ['admin'],
+    'staff.manage': ['admin'],
+    'audit.read': ['auditor', 'dpo'],
+  };
+  it.each(Object.entries(expected))('%s is for %j only', (action, roles) => {
+    for (const role of ROLES) {
+      expect(isAllowed([role], action as keyof typeof ACTIONS), `${role} ${action}`).toBe(roles.includes(role));
+    }
+  });
+
+  it('admins cannot read the audit trail and auditors cannot see staff', () => {
+    expect(isAllowed(['admin'], 'audit.read')).toBe(false);
+    expect(isAllowed(['auditor'], 'staff.read')).toBe(false);
+    expect(isAllowed(['admin', 'auditor'], 'audit.read')).toBe(true);
+  });
+
+  it('every procedure names an action in the matrix', () => {
+    for (const p of PROCEDURE_NAMES) expect(ACTIONS).toHaveProperty([contract[p].action]);
+  });
+});
