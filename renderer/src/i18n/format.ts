@@ -1,0 +1,21 @@
+import { LANGUAGE } from './index.js';
+
+const LOCALE = LANGUAGE === 'nl' ? 'nl-NL' : 'en-GB';
+
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** "25 november 2026" */
+export function formatDate(value: string | Date): string {
+  return dateFormat.format(new Date(value));
+}
+
+/** "09:05" */
+export function formatTime(value: string | Date): string {
+  return timeFormat.format(new Date(value));
+}
+
+/** "25 november 2026 09:05" */
+export function formatDateTime(value: string | Date): string {
+  return `${formatDate(value)} ${formatTime(value)}`;
+}

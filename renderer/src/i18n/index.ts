@@ -1,0 +1,26 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en.js';
+import { nl, type Messages } from './nl.js';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Messages };
+  }
+}
+
+/** Dutch is the default and, for now, the only language shown; English is ready for later. */
+export const LANGUAGE = 'nl';
+
+export async function initI18n(): Promise<void> {
+  await i18next.use(initReactI18next).init({
+    lng: LANGUAGE,
+    fallbackLng: 'nl',
+    supportedLngs: ['nl', 'en'],
+    resources: { nl: { translation: nl }, en: { translation: en } },
+    // React escapes what it renders.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+}

@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openEncryptedStore, DEFAULT_MIGRATIONS_FOLDER } from '../../main/store/encrypted-db.js';
+import { tempDir } from '../support/backend.js';
+
+/**
+ * One test per migration: migrate to N−1, put rows in, migrate to N, check the rows and the new
+ * behaviour. Migrations are replayed from a copy of the folder whose journal stops at N.
+ */
+interface Journal {
+  entries: { idx: number; tag: string }[];
+}
+const journal = JSON.parse(readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as Journal;
+
+let cleanup: () => void = () => {};
+afterEach(() => cleanup());
+
+function foldersUpTo(root: string) {
+  return (count: number): string => {
+    const dir = join(root, `migrations-${count}`);
+    mkdirSync(join(dir, 'meta'), { recursive: true });
+    for (const entry of journal.entries.slice(0, count)) cpSync(join(DEFAULT_MIGRATIONS_FOLDER, `${entry.tag}.sql`), join(dir, `${entry.tag}.sql`));
+    writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
+    return dir;
+  };
+}
+
+function setup() {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  return { file: join(t.dir, 'store.db'), key: randomBytes(32), upTo: foldersUpTo(t.dir), dir: t.dir };
+}
+
+describe('local store migrations', () => {
+  it('the journal lists exactly the SQL files in the folder', () => {
+    const files = readdirSync(DEFAULT_MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).sort();
+    expect(journal.entries.map((e) => `${e.tag}.sql`)).toEqual(files);
+  });
+
+  it('0000_init: creates staff, audit_events and settings on an empty store', () => {
+    const { file, key, upTo } = setup();
+    const store = openEncryptedStore(file, key, upTo(1));
+    const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+    expect(tables).toEqual(['audit_events', 'settings', 'staff']);
+    store.sqlite.prepare("INSERT INTO staff VALUES ('id-1', 'jan', 'Jan Testpersoon', '[\"admin\"]', 1, 'x', 'x')").run();
+    expect(() => store.sqlite.prepare("INSERT INTO staff VALUES ('id-2', 'jan', 'Ander', '[]', 1, 'x', 'x')").run()).toThrow(/UNIQUE/u);
+    store.close();
+  });
+
+  it('0001_audit_append_only: keeps existing events and refuses to change them afterwards', () => {
+    const { file, key, upTo } = setup();
+    const before = openEncryptedStore(file, key, upTo(1));
+    before.sqlite.prepare("INSERT INTO audit_events VALUES (1, 'e-1', 'nu', NULL, '[]', 'setup.createAdmin', NULL, NULL, 'ok', 'p', 'h')").run();
+    before.sqlite.prepare("UPDATE audit_events SET outcome = 'error' WHERE seq = 1").run(); // still allowed at N−1
+    before.close();
+    const after = openEncryptedStore(file, key, upTo(2));
+    expect(after.sqlite.prepare('SELECT outcome FROM audit_events WHERE seq = 1').pluck().get()).toBe('error');
+    expect(() => after.sqlite.prepare("UPDATE audit_events SET outcome = 'ok' WHERE seq = 1").run()).toThrow(/append-only/u);
+    expect(() => after.sqlite.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/u);
+    after.sqlite.prepare("INSERT INTO audit_events VALUES (2, 'e-2', 'nu', NULL, '[]', 'session.login', NULL, NULL, 'ok', 'h', 'h2')").run();
+    after.close();
+  });
+
+  it('a wrong key opens nothing and changes nothing', () => {
+    const { file, key, upTo } = setup();
+    openEncryptedStore(file, key, upTo(journal.entries.length)).close();
+    const bytes = readFileSync(file);
+    expect(() => openEncryptedStore(file, randomBytes(32), upTo(journal.entries.length))).toThrow(/STORE_UNREADABLE/u);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('the committed migrations match db/local/schema.ts (drizzle-kit finds nothing to generate)', () => {
+    const { dir } = setup();
+    const out = join(dir, 'kit');
+    cpSync(DEFAULT_MIGRATIONS_FOLDER, out, { recursive: true });
+    // drizzle-kit takes --out relative to the working directory.
+    const output = execFileSync(process.execPath, ['node_modules/drizzle-kit/bin.cjs', 'generate', '--dialect', 'sqlite', '--schema', 'db/local/schema.ts', '--out', relative(process.cwd(), out)], { encoding: 'utf8' });
+    expect(output).toMatch(/No schema changes/u);
+  }, 60_000);
+});
