@@ -7,6 +7,7 @@ export const nl = {
     name: 'AVG Desk',
     organisation: 'Privacyteam',
     loading: 'AVG Desk wordt gestart…',
+    retry: 'Opnieuw proberen',
   },
   common: {
     cancel: 'Annuleren',

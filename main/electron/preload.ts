@@ -1,0 +1,13 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { BRIDGE_KEY } from '../../shared/api/client.js';
+import { createBridge } from './bridge.js';
+
+/**
+ * Runs sandboxed (built as CommonJS: a sandboxed preload cannot be an ES module) and may require
+ * only 'electron'; everything else is bundled. It exposes one function per procedure and never
+ * `ipcRenderer` itself, so the page can reach nothing but the avg-desk: channels.
+ */
+contextBridge.exposeInMainWorld(
+  BRIDGE_KEY,
+  createBridge((channel, payload) => ipcRenderer.invoke(channel, payload)),
+);

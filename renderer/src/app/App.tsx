@@ -1,0 +1,120 @@
+import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../shared/api/contract.js';
+import type { ApiError } from '../../../shared/api/result.js';
+import { useApi } from '../api/context.js';
+import { ErrorBar, type Notice } from '../components/Notice.js';
+import { LoginScreen } from '../screens/login/LoginScreen.js';
+import { SetupScreen } from '../screens/setup/SetupScreen.js';
+import { AppShell } from '../shell/AppShell.js';
+import { SessionProvider, type SignedIn } from './session.js';
+
+type Phase =
+  | { kind: 'starting' }
+  | { kind: 'unavailable'; error: ApiError }
+  | { kind: 'setup' }
+  | { kind: 'login'; notice: Notice | null }
+  | { kind: 'signedIn'; staff: Staff };
+
+const useStyles = makeStyles({
+  centered: {
+    height: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    justifyContent: 'center',
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalXXL,
+    boxSizing: 'border-box',
+  },
+  unavailable: {
+    maxWidth: '560px',
+    width: '100%',
+  },
+});
+
+/**
+ * Which part of the app is showing: first-run setup, sign-in, or the shell. A session kept in
+ * sessionStorage survives a reload; when the backend ends it, the user returns to sign-in with
+ * the backend's reason.
+ */
+export function App() {
+  const api = useApi();
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
+
+  const start = useCallback(async () => {
+    setPhase({ kind: 'starting' });
+    if (api.hasSession) {
+      const me = await api.call('session.me', {});
+      if (me.ok) {
+        setPhase({ kind: 'signedIn', staff: me.value });
+        return;
+      }
+      // An ended session has been reported through onSessionEnded already.
+      if (me.error.code === 'UNAUTHENTICATED' || me.error.code === 'SESSION_EXPIRED') return;
+    }
+    const status = await api.call('setup.status', {});
+    if (!status.ok) setPhase({ kind: 'unavailable', error: status.error });
+    else setPhase(status.value.initialized ? { kind: 'login', notice: null } : { kind: 'setup' });
+  }, [api]);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  useEffect(
+    () => api.onSessionEnded((error) => setPhase({ kind: 'login', notice: { intent: 'warning', text: error.message } })),
+    [api],
+  );
+
+  const signedIn = useMemo<SignedIn | null>(() => {
+    if (phase.kind !== 'signedIn') return null;
+    return {
+      staff: phase.staff,
+      refresh: async () => {
+        const me = await api.call('session.me', {});
+        if (me.ok) setPhase({ kind: 'signedIn', staff: me.value });
+      },
+      signOut: async () => {
+        await api.signOut();
+        setPhase({ kind: 'login', notice: { intent: 'success', text: t('login.signedOut') } });
+      },
+    };
+  }, [api, phase, t]);
+
+  const onSignedIn = useCallback((staff: Staff) => setPhase({ kind: 'signedIn', staff }), []);
+
+  switch (phase.kind) {
+    case 'starting':
+      return (
+        <main className={styles.centered}>
+          <Spinner label={t('app.loading')} />
+        </main>
+      );
+    case 'unavailable':
+      return (
+        <main className={styles.centered}>
+          <h1 style={{ margin: 0, fontSize: tokens.fontSizeBase500 }}>{t('app.name')}</h1>
+          <div className={styles.unavailable}>
+            <ErrorBar error={phase.error} />
+          </div>
+          <Button appearance="primary" onClick={() => void start()}>
+            {t('app.retry')}
+          </Button>
+        </main>
+      );
+    case 'setup':
+      return <SetupScreen onSignedIn={onSignedIn} />;
+    case 'login':
+      return <LoginScreen notice={phase.notice} onSignedIn={onSignedIn} />;
+    case 'signedIn':
+      return signedIn ? (
+        <SessionProvider value={signedIn}>
+          <AppShell />
+        </SessionProvider>
+      ) : null;
+  }
+}

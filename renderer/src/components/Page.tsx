@@ -1,0 +1,83 @@
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, type ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXXL}`,
+    maxWidth: '1200px',
+  },
+  header: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+    ':focus': { outline: 'none' },
+  },
+  intro: {
+    color: tokens.colorNeutralForeground2,
+    maxWidth: '80ch',
+  },
+});
+
+/**
+ * One screen in the shell: its heading (h1) and content. Focus moves to the heading when the
+ * screen opens, so keyboard and screen-reader users land at the start of the new content.
+ */
+export function Page({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+  const styles = useStyles();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  return (
+    <div className={styles.page}>
+      <div className={styles.header}>
+        <h1 className={styles.title} ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
+        {intro ? (
+          <Text as="p" className={styles.intro} style={{ margin: 0 }}>
+            {intro}
+          </Text>
+        ) : null}
+      </div>
+      {children}
+    </div>
+  );
+}
+
+const useSectionStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+});
+
+/** A titled part of a screen (h2). */
+export function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
+  const styles = useSectionStyles();
+  const headingId = `${id ?? title}-heading`.replace(/\s+/gu, '-');
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <h2 id={headingId} className={styles.title}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
