@@ -1,5 +1,5 @@
 import { IPC_PREFIX, type DesktopBridge, type IpcPayload } from '../../shared/api/client.js';
-import type { ProcedureOutput } from '../../shared/api/contract.js';
+import type { ProcedureInput, ProcedureOutput } from '../../shared/api/contract.js';
 import { PROCEDURE_NAMES, type ProcedureName } from '../../shared/api/procedures.js';
 import { fail, type Result } from '../../shared/api/result.js';
 
@@ -13,7 +13,7 @@ export type Invoke = (channel: string, payload: IpcPayload) => Promise<unknown>;
  * TRANSPORT result, so the renderer only ever sees `Result`s.
  */
 export function createBridge(invoke: Invoke): DesktopBridge {
-  function method<P extends ProcedureName>(name: P): DesktopBridge[P] {
+  function method<P extends ProcedureName>(name: P): (input: ProcedureInput<P>, token: string | null) => Promise<Result<ProcedureOutput<P>>> {
     const channel = IPC_PREFIX + name;
     return async (input, token) => {
       try {

@@ -1,0 +1,180 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, safeStorage, session, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { IPC_PREFIX } from '../../shared/api/client.js';
+import { PROCEDURE_NAMES } from '../../shared/api/procedures.js';
+import { createBackend, type Backend } from '../backend.js';
+import { stderrLogger } from '../log.js';
+import { CONTENT_SECURITY_POLICY } from '../server/http.js';
+import { createIpcHandler, isAppUrl, isTrustedSender, parseDevServerUrl, type AppOrigin } from './ipc-guard.js';
+import { createSafeStorageProtector, KeyProtectionUnavailableError } from './safe-storage.js';
+
+/**
+ * The Electron main process: lifecycle, the one window, and the IPC transport to the backend.
+ * Hardened per Electron's security checklist: sandboxed renderer with context isolation, strict
+ * CSP, no navigation away from our page, no new windows, no permissions, every IPC sender checked.
+ */
+
+const APP_USER_MODEL_ID = 'nl.dealliantie.avgdesk';
+const logger = stderrLogger;
+
+// Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
+const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const INDEX_HTML = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+
+// The dev server URL is honoured only in development: in a packaged app an environment variable
+// must never be able to point the window, and with it the backend bridge, somewhere else.
+const devServer = app.isPackaged ? null : parseDevServerUrl(process.env.ELECTRON_RENDERER_URL);
+
+const appOrigin: AppOrigin = {
+  indexFileUrl: devServer ? null : pathToFileURL(INDEX_HTML).href,
+  devServerOrigin: devServer?.origin ?? null,
+  caseInsensitivePaths: process.platform === 'win32',
+};
+
+let mainWindow: BrowserWindow | null = null;
+let backend: Backend | null = null;
+let sweeper: NodeJS.Timeout | null = null;
+
+function contentSecurityPolicy(): string {
+  if (!devServer) return CONTENT_SECURITY_POLICY;
+  // Development only: Vite's client needs its inline React Refresh preamble and a websocket for hot reload.
+  const websocket = devServer.origin.replace(/^http/u, 'ws');
+  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", `connect-src 'self' ${websocket}`);
+}
+
+/** Applied to every WebContents the app ever creates (the window's, and any the page might try to open). */
+function harden(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const stayOnOurPage = (event: { readonly url: string; preventDefault(): void }): void => {
+    if (!isAppUrl(event.url, appOrigin)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayOnOurPage);
+  contents.on('will-frame-navigate', stayOnOurPage);
+  contents.on('will-redirect', stayOnOurPage);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  const csp = contentSecurityPolicy();
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+  });
+  // The app needs no camera, microphone, notifications, geolocation, USB, HID or serial device.
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+}
+
+function liveContents(): WebContents | null {
+  return mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null;
+}
+
+function registerIpc(target: Backend): void {
+  for (const procedure of PROCEDURE_NAMES) {
+    ipcMain.handle(
+      IPC_PREFIX + procedure,
+      createIpcHandler({
+        procedure,
+        dispatch: target.dispatch,
+        isTrusted: (event) => isTrustedSender(event, liveContents(), appOrigin),
+        onRefused: (name, reason) => logger.error({ event: 'ipc.refused', procedure: name, detail: reason }),
+      }),
+    );
+  }
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    title: 'AVG Desk',
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    webPreferences: {
+      preload: PRELOAD_PATH,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools: !app.isPackaged,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  const loading = devServer ? win.loadURL(devServer.url) : win.loadFile(INDEX_HTML);
+  loading.catch((error: unknown) => fatal(error));
+  return win;
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function fatal(error: unknown): void {
+  logger.error({ event: 'startup.failed', errorName: error instanceof Error ? error.name : typeof error });
+  const message =
+    error instanceof KeyProtectionUnavailableError ? error.message : 'AVG Desk kon niet starten. Probeer het opnieuw; lukt het niet, neem dan contact op met IT.';
+  dialog.showErrorBox('AVG Desk kan niet starten', message);
+  backend?.close();
+  app.exit(1);
+}
+
+function onReady(): void {
+  lockDownSession();
+  // Throws, with a Dutch message, when the OS would keep the keys in plaintext.
+  const protector = createSafeStorageProtector(safeStorage);
+  const dataDir = process.env.AVG_DESK_DATA || app.getPath('userData');
+  // The default resolves from import.meta.url, which points into out/main once bundled.
+  const migrationsFolder = join(app.getAppPath(), 'db', 'local', 'migrations');
+  const started = createBackend({ dataDir, protector, migrationsFolder, logger });
+  backend = started;
+  registerIpc(started);
+
+  sweeper = setInterval(() => started.sweep(), 30_000);
+  // Issue 9 turns these into locking the store (sign everyone out, close the database); for now they end idle sessions.
+  powerMonitor.on('lock-screen', () => started.sweep());
+  powerMonitor.on('suspend', () => started.sweep());
+
+  mainWindow = createWindow();
+}
+
+function start(): void {
+  // Every renderer sandboxed, whatever a future BrowserWindow forgets to set.
+  app.enableSandbox();
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  // The default menu has reload, developer tools and links that open a browser: none belong in the packaged app.
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+
+  app.on('web-contents-created', (_event, contents) => harden(contents));
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    if (sweeper) clearInterval(sweeper);
+    sweeper = null;
+    backend?.close();
+    backend = null;
+  });
+
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => fatal(error));
+}
+
+// One instance per Windows user: a second start brings the running window to the front.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

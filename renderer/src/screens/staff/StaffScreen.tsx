@@ -1,0 +1,175 @@
+import {
+  Badge,
+  Button,
+  makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowClockwiseRegular, KeyResetRegular, MoreHorizontalRegular, PersonAddRegular, PersonAvailableRegular, PersonProhibitedRegular, PeopleTeamRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../../shared/api/contract.js';
+import type { ApiError } from '../../../../shared/api/result.js';
+import { useApi } from '../../api/context.js';
+import { useSession } from '../../app/session.js';
+import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
+import { Page, Section } from '../../components/Page.js';
+import { roleLabels } from '../../components/roles.js';
+import { useTableStyles } from '../../components/tableStyles.js';
+import { ActivateDialog, DeactivateDialog, ResetPasswordDialog, RolesDialog } from './AccountDialogs.js';
+import { AddStaffDialog } from './AddStaffDialog.js';
+import type { StaffDialog } from './dialogs.js';
+
+const useStyles = makeStyles({
+  status: { width: '100px' },
+  actions: { width: '72px' },
+  you: {
+    color: tokens.colorNeutralForeground3,
+    paddingLeft: tokens.spacingHorizontalXS,
+  },
+  inactive: {
+    color: tokens.colorNeutralForeground3,
+  },
+});
+
+/** Beheer → Medewerkers: the staff accounts of this desktop, for functioneel beheer. */
+export function StaffScreen() {
+  const api = useApi();
+  const session = useSession();
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const table = useTableStyles();
+  const [staff, setStaff] = useState<Staff[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [dialog, setDialog] = useState<StaffDialog | null>(null);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    const result = await api.call('staff.list', {});
+    setLoading(false);
+    if (result.ok) {
+      setStaff(result.value);
+      setError(null);
+    } else setError(result.error);
+  }, [api]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const onDone = (message: string, staffId: string) => {
+    setDialog(null);
+    setNotice({ intent: 'success', text: message });
+    void load();
+    // Changing one's own functions changes the menu too.
+    if (staffId === session.staff.id) void session.refresh();
+  };
+  const onClose = () => setDialog(null);
+
+  return (
+    <Page title={t('staff.pageTitle')}>
+      <Section title={t('staff.sectionTitle')}>
+        <Text as="p" className={table.muted} style={{ margin: 0 }}>
+          {t('staff.intro')}
+        </Text>
+        <div className={table.toolbar}>
+          <Button appearance="primary" icon={<PersonAddRegular />} onClick={() => setDialog({ kind: 'add' })}>
+            {t('staff.add')}
+          </Button>
+          <Button icon={<ArrowClockwiseRegular />} disabledFocusable={loading} onClick={() => void load()}>
+            {t('staff.refresh')}
+          </Button>
+          <div className={table.spacer} />
+          {loading ? <Spinner size="tiny" label={t('staff.loading')} /> : <Text className={table.muted}>{t('staff.count', { count: staff.length })}</Text>}
+        </div>
+        <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+        {error ? <ErrorBar error={error} /> : null}
+        <div className={table.frame}>
+          <Table size="small" aria-label={t('staff.tableLabel')}>
+            <TableHeader>
+              <TableRow className={table.headerRow}>
+                <TableHeaderCell className={table.headerCell}>{t('staff.columns.fullName')}</TableHeaderCell>
+                <TableHeaderCell className={table.headerCell}>{t('staff.columns.userName')}</TableHeaderCell>
+                <TableHeaderCell className={table.headerCell}>{t('staff.columns.roles')}</TableHeaderCell>
+                <TableHeaderCell className={`${table.headerCell} ${styles.status}`}>{t('staff.columns.status')}</TableHeaderCell>
+                <TableHeaderCell className={`${table.headerCell} ${styles.actions}`}>{t('staff.columns.actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {staff.map((member) => (
+                <TableRow key={member.id} className={member.active ? undefined : styles.inactive}>
+                  <TableCell>
+                    {member.fullName}
+                    {member.id === session.staff.id ? <span className={styles.you}>{t('staff.you')}</span> : null}
+                  </TableCell>
+                  <TableCell>{member.userName}</TableCell>
+                  <TableCell>{roleLabels(member.roles)}</TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" shape="rounded" color={member.active ? 'success' : 'subtle'}>
+                      {member.active ? t('staff.active') : t('staff.inactive')}
+                    </Badge>
+                  </TableCell>
+                  <TableCell>
+                    <StaffActions member={member} onChoose={setDialog} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {!loading && staff.length === 0 && !error ? <div className={table.empty}>{t('staff.empty')}</div> : null}
+        </div>
+      </Section>
+      {dialog?.kind === 'add' ? <AddStaffDialog onClose={onClose} onDone={onDone} /> : null}
+      {dialog?.kind === 'roles' ? <RolesDialog staff={dialog.staff} onClose={onClose} onDone={onDone} /> : null}
+      {dialog?.kind === 'deactivate' ? <DeactivateDialog staff={dialog.staff} onClose={onClose} onDone={onDone} /> : null}
+      {dialog?.kind === 'activate' ? <ActivateDialog staff={dialog.staff} onClose={onClose} onDone={onDone} /> : null}
+      {dialog?.kind === 'reset' ? <ResetPasswordDialog staff={dialog.staff} onClose={onClose} onDone={onDone} /> : null}
+    </Page>
+  );
+}
+
+function StaffActions({ member, onChoose }: { member: Staff; onChoose: (dialog: StaffDialog) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Menu positioning="below-end">
+      <MenuTrigger disableButtonEnhancement>
+        <Button appearance="subtle" size="small" icon={<MoreHorizontalRegular />} aria-label={t('staff.actionsFor', { name: member.fullName })} />
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem icon={<PeopleTeamRegular />} onClick={() => onChoose({ kind: 'roles', staff: member })}>
+            {t('staff.changeRoles')}
+          </MenuItem>
+          {member.active ? (
+            <MenuItem icon={<KeyResetRegular />} onClick={() => onChoose({ kind: 'reset', staff: member })}>
+              {t('staff.resetPassword')}
+            </MenuItem>
+          ) : null}
+          {member.active ? (
+            <MenuItem icon={<PersonProhibitedRegular />} onClick={() => onChoose({ kind: 'deactivate', staff: member })}>
+              {t('staff.deactivate')}
+            </MenuItem>
+          ) : (
+            <MenuItem icon={<PersonAvailableRegular />} onClick={() => onChoose({ kind: 'activate', staff: member })}>
+              {t('staff.activate')}
+            </MenuItem>
+          )}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}

@@ -1,0 +1,45 @@
+import { makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session.js';
+import { Page, Section } from '../../components/Page.js';
+import { roleLabels } from '../../components/roles.js';
+import type { ScreenEntry } from '../../shell/screens.js';
+
+const useStyles = makeStyles({
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
+});
+
+/** Welcome; later replaced by the work queue (Werkvoorraad). */
+export function StartScreen({ screens }: { screens: readonly ScreenEntry[] }) {
+  const { staff } = useSession();
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const items = screens.flatMap((screen) => {
+    if (screen.id === 'audit') return [t('start.auditItem')];
+    if (screen.id === 'admin') return [t('start.adminItem')];
+    if (screen.id === 'account') return [t('start.accountItem')];
+    return [];
+  });
+  return (
+    <Page title={t('start.title', { name: staff.fullName })} intro={t('start.roles', { roles: roleLabels(staff.roles) })}>
+      <MessageBar intent="info">
+        <MessageBarBody>{t('start.workQueueSoon')}</MessageBarBody>
+      </MessageBar>
+      <Section title={t('start.available')}>
+        <ul className={styles.list}>
+          {items.map((item) => (
+            <li key={item}>
+              <Text>{item}</Text>
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </Page>
+  );
+}

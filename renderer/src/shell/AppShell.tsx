@@ -1,0 +1,108 @@
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { ShieldLockRegular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_MESSAGES } from '../../../shared/api/result.js';
+import { useApi } from '../api/context.js';
+import { useSession } from '../app/session.js';
+import { AccountScreen } from '../screens/account/AccountScreen.js';
+import { AuditScreen } from '../screens/audit/AuditScreen.js';
+import { StaffScreen } from '../screens/staff/StaffScreen.js';
+import { StartScreen } from '../screens/start/StartScreen.js';
+import { Navigation } from './Navigation.js';
+import { screensFor, type ScreenId } from './screens.js';
+import { StatusBar } from './StatusBar.js';
+
+const useStyles = makeStyles({
+  shell: {
+    height: '100%',
+    display: 'grid',
+    gridTemplateColumns: 'auto minmax(0, 1fr)',
+    gridTemplateRows: 'auto minmax(0, 1fr) auto',
+    gridTemplateAreas: '"header header" "nav main" "footer footer"',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  header: {
+    gridArea: 'header',
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    height: '40px',
+    padding: `0 ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  appName: {
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForegroundOnBrand,
+  },
+  organisation: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralForegroundOnBrand}`,
+  },
+  nav: {
+    gridArea: 'nav',
+    minHeight: 0,
+    display: 'flex',
+  },
+  main: {
+    gridArea: 'main',
+    overflowY: 'auto',
+    minHeight: 0,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  footer: {
+    gridArea: 'footer',
+  },
+});
+
+/** How often the shell checks whether the session has been idle longer than the backend allows. */
+const IDLE_CHECK_MS = 15_000;
+
+/** The signed-in app: title bar, menu, the chosen screen and the status bar. */
+export function AppShell() {
+  const api = useApi();
+  const { staff } = useSession();
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const allowed = screensFor(staff.roles);
+  const [chosen, setChosen] = useState<ScreenId>('start');
+  // When the functions change (an admin edits their own), a screen no longer allowed closes.
+  const current = allowed.some((s) => s.id === chosen) ? chosen : 'start';
+
+  // The backend ends an idle session; close the screen then too, so no personal data stays visible.
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      const limit = api.idleTimeoutSeconds;
+      if (limit !== null && api.millisecondsSinceLastCall > limit * 1000) {
+        api.endSession({ code: 'SESSION_EXPIRED', message: DEFAULT_MESSAGES.SESSION_EXPIRED });
+      }
+    }, IDLE_CHECK_MS);
+    return () => window.clearInterval(timer);
+  }, [api]);
+
+  return (
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <ShieldLockRegular fontSize={20} aria-hidden />
+        <Text className={styles.appName}>{t('app.name')}</Text>
+        <Text className={styles.organisation} size={200}>
+          {t('app.organisation')}
+        </Text>
+      </header>
+      <div className={styles.nav}>
+        <Navigation screens={allowed} current={current} onSelect={setChosen} />
+      </div>
+      <main className={styles.main}>
+        {current === 'start' ? <StartScreen screens={allowed} /> : null}
+        {current === 'audit' ? <AuditScreen /> : null}
+        {current === 'admin' ? <StaffScreen /> : null}
+        {current === 'account' ? <AccountScreen /> : null}
+      </main>
+      <footer className={styles.footer}>
+        <StatusBar />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { PersonCircleRegular, SignOutRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../app/session.js';
+import { roleLabels } from '../components/roles.js';
+
+const useStyles = makeStyles({
+  bar: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    height: '32px',
+    padding: `0 ${tokens.spacingHorizontalS} 0 ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  who: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXS,
+    minWidth: 0,
+  },
+  name: {
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  roles: {
+    color: tokens.colorNeutralForeground2,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  spacer: {
+    flexGrow: 1,
+  },
+});
+
+/** Who is signed in, with which functions, and the way out. */
+export function StatusBar() {
+  const { staff, signOut } = useSession();
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className={styles.bar} role="group" aria-label={t('status.label')}>
+      <div className={styles.who}>
+        <PersonCircleRegular fontSize={16} aria-hidden />
+        <Text size={200}>
+          <span className="visually-hidden">{t('status.signedInAs')} </span>
+          <span className={styles.name}>{staff.fullName}</span>
+        </Text>
+        <Text size={200} className={styles.roles}>
+          · {roleLabels(staff.roles)}
+        </Text>
+      </div>
+      <div className={styles.spacer} />
+      <Button
+        appearance="subtle"
+        size="small"
+        icon={<SignOutRegular />}
+        disabledFocusable={busy}
+        onClick={() => {
+          setBusy(true);
+          void signOut().finally(() => setBusy(false));
+        }}
+      >
+        {t('status.signOut')}
+      </Button>
+    </div>
+  );
+}
