@@ -5,6 +5,8 @@ import { systemClock, type Clock } from './clock.js';
 import { stderrLogger, type Logger } from './log.js';
 import { AuthService } from './services/auth.js';
 import { LoginThrottle, SessionStore } from './services/sessions.js';
+import { CaseService } from './services/cases.js';
+import { QueueService } from './services/queue.js';
 import { StaffService } from './services/staff.js';
 import { noProtection, type KeyProtector } from './store/key-protector.js';
 import { Vault } from './store/vault.js';
@@ -34,7 +36,13 @@ export function createBackend(options: BackendOptions): Backend {
   const sessions = new SessionStore(clock, options.idleTimeoutSeconds ?? 600);
   const auth = new AuthService(vault, sessions, new LoginThrottle(clock));
   const staff = new StaffService(vault, sessions);
-  const dispatch = createDispatcher({ vault, sessions, clock, logger: options.logger ?? stderrLogger, handlers: createHandlers({ vault, auth, staff }) });
+  const dispatch = createDispatcher({
+    vault,
+    sessions,
+    clock,
+    logger: options.logger ?? stderrLogger,
+    handlers: createHandlers({ vault, auth, staff, cases: new CaseService(vault), queue: new QueueService(vault) }),
+  });
   return {
     dispatch,
     sweep: () => auth.lockIfIdle(),

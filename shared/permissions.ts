@@ -17,6 +17,20 @@ export const ACTIONS = {
   'staff.read': ['admin'],
   'staff.manage': ['admin'],
   'audit.read': ['auditor', 'dpo'],
+  /** Names of active handlers, to assign cases. Staff names are not case content. */
+  'staff.directory': ['intake', 'handler', 'dpo'],
+  /** Register a request; intake may also assign it to a handler at registration. */
+  'case.register': ['intake', 'handler', 'dpo'],
+  /** The work queue: intake sees status and due date only; handlers their own cases; the dpo all. */
+  'case.queue': ['intake', 'handler', 'dpo'],
+  /** Case content. Handlers only for cases assigned to them (checked per case in the service). */
+  'case.read': ['handler', 'dpo'],
+  /** Work on a case: status, tasks, suspension. Only the assigned handler. */
+  'case.work': ['handler'],
+  /** Extend the term (art. 12(3)): the assigned handler or the dpo. */
+  'case.extend': ['handler', 'dpo'],
+  /** Assign: the dpo any case to any handler; a handler an unassigned case to themselves. */
+  'case.assign': ['handler', 'dpo'],
 } as const satisfies Record<string, 'public' | 'authenticated' | readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;

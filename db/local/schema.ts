@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, TASK_KINDS, type CorrectionKind } from '../../shared/domain/cases.js';
+import { REQUEST_TYPES } from '../../shared/domain/deadlines.js';
 import type { Role } from '../../shared/roles.js';
 
 /** Local staff accounts of this desktop. Passwords are not here: see main/store/keyring.ts. */
@@ -42,3 +44,81 @@ export const settings = sqliteTable('settings', {
   value: text('value', { mode: 'json' }).notNull(),
   updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
+
+/**
+ * A request (verzoek) of a data subject: one row per case. Requester fields are personal data;
+ * they live only here, in the encrypted store (and in its encrypted full-text index).
+ */
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    reference: text('reference').notNull().unique(),
+    type: text('type', { enum: REQUEST_TYPES }).notNull(),
+    correctionKinds: text('correction_kinds', { mode: 'json' }).$type<CorrectionKind[]>().notNull().default(sql`'[]'`),
+    status: text('status', { enum: CASE_STATUSES }).notNull(),
+    statusReason: text('status_reason'),
+    requesterName: text('requester_name').notNull(),
+    requesterBirthDate: text('requester_birth_date'),
+    requesterAddress: text('requester_address'),
+    requesterEmail: text('requester_email'),
+    requesterPhone: text('requester_phone'),
+    requesterRelation: text('requester_relation', { enum: RELATIONS }).notNull(),
+    customerNumber: text('customer_number'),
+    legallyIncapacitated: integer('legally_incapacitated', { mode: 'boolean' }).notNull().default(false),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    receivedOn: text('received_on').notNull(),
+    writtenAndSigned: integer('written_and_signed', { mode: 'boolean' }).notNull(),
+    requestText: text('request_text').notNull().default(''),
+    representativeKind: text('representative_kind', { enum: REPRESENTATIVE_KINDS }),
+    representativeName: text('representative_name'),
+    representativeBasis: text('representative_basis'),
+    handlerId: text('handler_id').references(() => staff.id),
+    createdBy: text('created_by').notNull().references(() => staff.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    dueOn: text('due_on').notNull(),
+    originalDueOn: text('original_due_on').notNull(),
+    dueBasis: text('due_basis', { enum: ['beleid', 'avg-plafond', 'verlenging'] }).notNull(),
+    extensionMonths: integer('extension_months').notNull().default(0),
+    extensionReason: text('extension_reason'),
+    extendedOn: text('extended_on'),
+    suspendedDays: integer('suspended_days').notNull().default(0),
+    suspendedSince: text('suspended_since'),
+  },
+  (t) => [index('cases_status_due').on(t.status, t.dueOn), index('cases_handler').on(t.handlerId), index('cases_received').on(t.receivedOn)],
+);
+
+/** Open work on a case, such as the extension letter that must go out before the original term. */
+export const caseTasks = sqliteTable(
+  'case_tasks',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind', { enum: TASK_KINDS }).notNull(),
+    status: text('status', { enum: ['open', 'done'] }).notNull(),
+    dueOn: text('due_on'),
+    createdAt: text('created_at').notNull(),
+    doneAt: text('done_at'),
+  },
+  (t) => [index('case_tasks_case').on(t.caseId)],
+);
+
+/**
+ * Case numbers a desktop may hand out, per year. A desktop that is not connected to the central
+ * database owns the whole year (1–9999); the sync (issue 7) replaces that with blocks the central
+ * database allocates, so two desktops never hand out the same number.
+ */
+export const referenceBlocks = sqliteTable(
+  'reference_blocks',
+  {
+    year: integer('year').notNull(),
+    first: integer('first').notNull(),
+    last: integer('last').notNull(),
+    next: integer('next').notNull(),
+    source: text('source', { enum: ['local', 'central'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.first] })],
+);

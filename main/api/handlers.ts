@@ -1,5 +1,8 @@
 import type { Vault } from '../store/vault.js';
-import { listAuditEvents } from '../services/audit-view.js';
+import { caseTimeline, listAuditEvents } from '../services/audit-view.js';
+import type { CaseService } from '../services/cases.js';
+import type { QueueService } from '../services/queue.js';
+import { listHandlers } from '../services/staff-view.js';
 import { verifyAuditChain } from '../services/audit.js';
 import type { AuthService } from '../services/auth.js';
 import type { StaffService } from '../services/staff.js';
@@ -9,10 +12,12 @@ export interface Services {
   vault: Vault;
   auth: AuthService;
   staff: StaffService;
+  cases: CaseService;
+  queue: QueueService;
 }
 
 /** Procedure → service call. Permission, validation and audit are the dispatcher's work, not here. */
-export function createHandlers({ vault, auth, staff }: Services): Handlers {
+export function createHandlers({ vault, auth, staff, cases, queue }: Services): Handlers {
   return {
     'setup.status': () => auth.status(),
     'setup.createAdmin': (ctx, input) => auth.createAdmin(ctx, input),
@@ -27,5 +32,21 @@ export function createHandlers({ vault, auth, staff }: Services): Handlers {
     'staff.resetPassword': (ctx, input) => staff.resetPassword(ctx, input),
     'audit.list': (_ctx, input) => listAuditEvents(vault.open.db, input),
     'audit.verify': () => verifyAuditChain(vault.open.db),
+    'staff.handlers': () => listHandlers(vault.open.db),
+    'deadline.preview': (ctx, input) => cases.previewDeadline(ctx, input),
+    'case.create': (ctx, input) => cases.create(ctx, input),
+    'case.duplicates': (_ctx, input) => cases.duplicates(input),
+    'case.queue': (ctx, input) => queue.list(ctx, input),
+    'case.get': (ctx, input) => cases.get(ctx, input.id),
+    'case.timeline': (ctx, input) => {
+      cases.get(ctx, input.id); // the same row-level check as reading the case
+      return caseTimeline(vault.open.db, input.id);
+    },
+    'case.assign': (ctx, input) => cases.assign(ctx, input),
+    'case.transition': (ctx, input) => cases.transition(ctx, input),
+    'case.extend': (ctx, input) => cases.extend(ctx, input),
+    'case.suspendForId': (ctx, input) => cases.suspendForId(ctx, input),
+    'case.resumeAfterId': (ctx, input) => cases.resumeAfterId(ctx, input),
+    'case.completeTask': (ctx, input) => cases.completeTask(ctx, input),
   };
 }

@@ -113,7 +113,11 @@ function createWindow(): BrowserWindow {
     if (mainWindow === win) mainWindow = null;
   });
   const loading = devServer ? win.loadURL(devServer.url) : win.loadFile(INDEX_HTML);
-  loading.catch((error: unknown) => fatal(error));
+  loading.catch((error: unknown) => {
+    // ERR_ABORTED only means another navigation (e.g. a reload) replaced this one.
+    if (error instanceof Error && 'code' in error && error.code === 'ERR_ABORTED') return;
+    fatal(error);
+  });
   return win;
 }
 

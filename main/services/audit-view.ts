@@ -1,12 +1,12 @@
 import type { LocalDb } from '../../db/local/database.js';
-import { pageAuditEvents } from '../../db/local/repositories/audit.js';
+import { auditEventsFor, pageAuditEvents, type AuditRow } from '../../db/local/repositories/audit.js';
 import { listStaff } from '../../db/local/repositories/staff.js';
 import type { AuditEvent } from '../../shared/api/contract.js';
 
-/** Audit events newest first, with the acting staff member's name (staff are not case content). */
-export function listAuditEvents(db: LocalDb, input: { beforeSeq?: number | undefined; limit: number }): AuditEvent[] {
+/** Audit rows as the API shows them, with the acting staff member's name (staff are not case content). */
+function present(db: LocalDb, rows: AuditRow[]): AuditEvent[] {
   const names = new Map(listStaff(db).map((s) => [s.id, s.fullName]));
-  return pageAuditEvents(db, input.beforeSeq, input.limit).map((row) => ({
+  return rows.map((row) => ({
     seq: row.seq,
     at: row.at,
     actorId: row.actorId,
@@ -17,4 +17,14 @@ export function listAuditEvents(db: LocalDb, input: { beforeSeq?: number | undef
     recordId: row.recordId,
     outcome: row.outcome,
   }));
+}
+
+/** Newest first, for browsing. */
+export function listAuditEvents(db: LocalDb, input: { beforeSeq?: number | undefined; limit: number }): AuditEvent[] {
+  return present(db, pageAuditEvents(db, input.beforeSeq, input.limit));
+}
+
+/** A case's timeline: every event about it, oldest first, including who read it. */
+export function caseTimeline(db: LocalDb, caseId: string): AuditEvent[] {
+  return present(db, auditEventsFor(db, 'case', caseId));
 }

@@ -1,6 +1,14 @@
-import type { StaffRow } from '../../db/local/repositories/staff.js';
+import type { LocalDb } from '../../db/local/database.js';
+import { listStaff, type StaffRow } from '../../db/local/repositories/staff.js';
 import type { Staff } from '../../shared/api/contract.js';
 
 export function toStaff(row: StaffRow): Staff {
   return { id: row.id, userName: row.userName, fullName: row.fullName, roles: row.roles, active: row.active, createdAt: row.createdAt };
+}
+
+/** Active staff with the handler function, to assign cases to. */
+export function listHandlers(db: LocalDb): { id: string; fullName: string }[] {
+  return listStaff(db)
+    .filter((s) => s.active && s.roles.includes('handler'))
+    .map((s) => ({ id: s.id, fullName: s.fullName }));
 }

@@ -2,6 +2,16 @@ import { z } from 'zod';
 import type { Action } from '../permissions.js';
 import { ROLES } from '../roles.js';
 import type { ProcedureName } from './procedures.js';
+import {
+  caseCreatedSchema,
+  caseCreateSchema,
+  caseDetailSchema,
+  caseStatusSchema,
+  isoDateSchema,
+  queueQuerySchema,
+  queueSchema,
+  requestTypeSchema,
+} from './case-schemas.js';
 
 export { PROCEDURE_NAMES, isProcedureName, type ProcedureName } from './procedures.js';
 
@@ -77,6 +87,7 @@ export const auditVerificationSchema = z.object({
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
 const empty = z.object({}).strict();
+const caseRef = z.object({ id: idSchema }).strict();
 
 function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec<I, O>): ProcedureSpec<I, O> {
   return spec;
@@ -183,6 +194,95 @@ export const contract = {
     record: 'audit',
     input: empty,
     output: auditVerificationSchema,
+  }),
+  'staff.handlers': procedure({
+    action: 'staff.directory',
+    audit: 'none',
+    input: empty,
+    output: z.array(z.object({ id: idSchema, fullName: z.string() })),
+  }),
+  'deadline.preview': procedure({
+    action: 'case.register',
+    audit: 'none',
+    input: z.object({ type: requestTypeSchema, received: isoDateSchema }).strict(),
+    output: z.object({ due: z.string(), basis: z.enum(['beleid', 'avg-plafond', 'verlenging']), workingDaysLeft: z.number().int() }),
+  }),
+  'case.create': procedure({
+    action: 'case.register',
+    audit: 'write',
+    record: 'case',
+    input: caseCreateSchema,
+    output: caseCreatedSchema,
+  }),
+  'case.duplicates': procedure({
+    action: 'case.register',
+    audit: 'read',
+    record: 'case',
+    input: z.object({ type: requestTypeSchema, name: z.string().trim().min(1).max(200), birthDate: isoDateSchema.optional() }).strict(),
+    output: z.object({ references: z.array(z.string()) }),
+  }),
+  'case.queue': procedure({
+    action: 'case.queue',
+    audit: 'read',
+    record: 'case',
+    input: queueQuerySchema,
+    output: queueSchema,
+  }),
+  'case.get': procedure({
+    action: 'case.read',
+    audit: 'read',
+    record: 'case',
+    input: caseRef,
+    output: caseDetailSchema,
+  }),
+  'case.timeline': procedure({
+    action: 'case.read',
+    audit: 'read',
+    record: 'case',
+    input: caseRef,
+    output: z.array(auditEventSchema),
+  }),
+  'case.assign': procedure({
+    action: 'case.assign',
+    audit: 'write',
+    record: 'case',
+    input: z.object({ id: idSchema, handlerId: idSchema }).strict(),
+    output: z.object({}),
+  }),
+  'case.transition': procedure({
+    action: 'case.work',
+    audit: 'write',
+    record: 'case',
+    input: z.object({ id: idSchema, to: caseStatusSchema, reason: z.string().trim().max(2000).optional() }).strict(),
+    output: caseDetailSchema,
+  }),
+  'case.extend': procedure({
+    action: 'case.extend',
+    audit: 'write',
+    record: 'case',
+    input: z.object({ id: idSchema, months: z.number().int().min(1).max(2), reason: z.string().trim().min(10, 'Geef de reden van de verlenging (minstens 10 tekens).').max(2000) }).strict(),
+    output: z.object({ dueOn: z.string(), originalDueOn: z.string() }),
+  }),
+  'case.suspendForId': procedure({
+    action: 'case.work',
+    audit: 'write',
+    record: 'case',
+    input: z.object({ id: idSchema, on: isoDateSchema }).strict(),
+    output: z.object({ dueOn: z.string(), suspendedSince: z.string().nullable() }),
+  }),
+  'case.resumeAfterId': procedure({
+    action: 'case.work',
+    audit: 'write',
+    record: 'case',
+    input: z.object({ id: idSchema, on: isoDateSchema }).strict(),
+    output: z.object({ dueOn: z.string(), suspendedDays: z.number().int() }),
+  }),
+  'case.completeTask': procedure({
+    action: 'case.work',
+    audit: 'write',
+    record: 'case',
+    input: z.object({ id: idSchema, taskId: idSchema }).strict(),
+    output: z.object({}),
   }),
 } as const satisfies Record<ProcedureName, ProcedureSpec>;
 

@@ -16,6 +16,19 @@ export const PROCEDURE_NAMES = [
   'staff.resetPassword',
   'audit.list',
   'audit.verify',
+  'staff.handlers',
+  'deadline.preview',
+  'case.create',
+  'case.duplicates',
+  'case.queue',
+  'case.get',
+  'case.timeline',
+  'case.assign',
+  'case.transition',
+  'case.extend',
+  'case.suspendForId',
+  'case.resumeAfterId',
+  'case.completeTask',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];

@@ -12,6 +12,33 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   active: 'Actief',
   limit: 'Aantal',
   beforeSeq: 'Vanaf',
+  type: 'Soort verzoek',
+  correctionKinds: 'Soort correctie',
+  requester: 'Verzoeker',
+  name: 'Naam',
+  birthDate: 'Geboortedatum',
+  address: 'Adres',
+  email: 'E-mailadres',
+  phone: 'Telefoonnummer',
+  relation: 'Klantrelatie',
+  customerNumber: 'Klant- of contractnummer',
+  channel: 'Kanaal',
+  received: 'Datum ontvangst',
+  writtenAndSigned: 'Schriftelijk en ondertekend',
+  requestText: 'Tekst van het verzoek',
+  representative: 'Vertegenwoordiger',
+  kind: 'Soort vertegenwoordiging',
+  basis: 'Grondslag',
+  handlerId: 'Behandelaar',
+  id: 'Zaak',
+  to: 'Nieuwe status',
+  reason: 'Reden',
+  months: 'Verlenging in maanden',
+  on: 'Datum',
+  taskId: 'Taak',
+  search: 'Zoeken',
+  statuses: 'Status',
+  types: 'Soort verzoek',
 };
 
 type Issue = z.core.$ZodRawIssue;
@@ -54,7 +81,7 @@ export function useDutchValidation(options: { jitless?: boolean } = {}): void {
 /** One Dutch line per issue: "Gebruikersnaam: is verplicht." */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
-    const field = issue.path.map(String).find((p) => FIELD_LABELS[p]) ?? issue.path.map(String).join('.');
+    const field = [...issue.path].reverse().map(String).find((p) => FIELD_LABELS[p]) ?? issue.path.map(String).join('.');
     const label = FIELD_LABELS[field] ?? (field === '' ? 'Invoer' : field);
     return `${label}: ${issue.message}.`.replace(/\.\.$/u, '.');
   });

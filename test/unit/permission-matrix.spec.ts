@@ -14,6 +14,10 @@ let backend: Backend;
 let cleanup: () => void;
 const tokens = {} as Record<Role, string>;
 let targetId = '';
+let caseId = '';
+let unassignedCaseId = '';
+const staffIds = {} as Record<Role, string>;
+const NEW_CASE = { type: 'inzage', requester: { name: 'Test Verzoeker', relation: 'huurder' }, channel: 'brief', received: '2026-11-20', writtenAndSigned: true } as const;
 
 /** A valid input per procedure; the Record type makes a new procedure without a sample a type error. */
 const samples: { [P in ProcedureName]: (role: Role) => ProcedureInput<P> } = {
@@ -30,6 +34,19 @@ const samples: { [P in ProcedureName]: (role: Role) => ProcedureInput<P> } = {
   'staff.resetPassword': () => ({ staffId: targetId, newPassword: STRONG_PASSWORD }),
   'audit.list': () => ({ limit: 10 }),
   'audit.verify': () => ({}),
+  'staff.handlers': () => ({}),
+  'deadline.preview': () => ({ type: 'inzage', received: '2026-11-20' }),
+  'case.create': () => NEW_CASE,
+  'case.duplicates': () => ({ type: 'inzage', name: 'Test Verzoeker' }),
+  'case.queue': () => ({}),
+  'case.get': () => ({ id: caseId }),
+  'case.timeline': () => ({ id: caseId }),
+  'case.assign': () => ({ id: unassignedCaseId, handlerId: staffIds.handler }),
+  'case.transition': () => ({ id: caseId, to: 'in_behandeling' }),
+  'case.extend': () => ({ id: caseId, months: 1, reason: 'Omvangrijk dossier bij drie afdelingen' }),
+  'case.suspendForId': () => ({ id: caseId, on: '2026-11-21' }),
+  'case.resumeAfterId': () => ({ id: caseId, on: '2026-11-22' }),
+  'case.completeTask': () => ({ id: caseId, taskId: '00000000-0000-4000-8000-000000000000' }),
 };
 
 beforeAll(async () => {
@@ -38,7 +55,13 @@ beforeAll(async () => {
   const init = await initialized(t.dir);
   backend = init.backend;
   targetId = (await addStaff(backend, init.adminToken, 'doelwit', ['intake'])).id;
-  for (const role of ROLES) tokens[role] = (await addStaff(backend, init.adminToken, `alleen-${role}`, [role])).token;
+  for (const role of ROLES) {
+    const staff = await addStaff(backend, init.adminToken, `alleen-${role}`, [role]);
+    tokens[role] = staff.token;
+    staffIds[role] = staff.id;
+  }
+  caseId = (value(await backend.dispatch('case.create', { ...NEW_CASE, handlerId: staffIds.handler }, tokens.dpo)) as { id: string }).id;
+  unassignedCaseId = (value(await backend.dispatch('case.create', NEW_CASE, tokens.dpo)) as { id: string }).id;
 });
 afterAll(() => {
   backend.close();
@@ -84,6 +107,12 @@ describe('the matrix itself says what DESIGN.md says', () => {
     'staff.read': ['admin'],
     'staff.manage': ['admin'],
     'audit.read': ['auditor', 'dpo'],
+    'case.register': ['intake', 'handler', 'dpo'],
+    'case.queue': ['intake', 'handler', 'dpo'],
+    'case.read': ['handler', 'dpo'],
+    'case.work': ['handler'],
+    'case.extend': ['handler', 'dpo'],
+    'case.assign': ['handler', 'dpo'],
   };
   it.each(Object.entries(expected))('%s is for %j only', (action, roles) => {
     for (const role of ROLES) {

@@ -1,4 +1,4 @@
-import { asc, desc, gt, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
 import type { LocalDb } from '../database.js';
 import { auditEvents } from '../schema.js';
 
@@ -29,4 +29,14 @@ export function* iterateAuditEvents(db: LocalDb, batchSize = 1000): Generator<Au
     yield* batch;
     after = last.seq;
   }
+}
+
+/** The events about one record, oldest first (a case's timeline). */
+export function auditEventsFor(db: LocalDb, recordType: string, recordId: string): AuditRow[] {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.recordType, recordType), eq(auditEvents.recordId, recordId)))
+    .orderBy(asc(auditEvents.seq))
+    .all();
 }

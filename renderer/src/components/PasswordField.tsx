@@ -71,7 +71,7 @@ export function PasswordField({ label, value, onChange, rulesFor, hint, validati
     <Field
       label={label}
       required
-      validationMessage={validationMessage}
+      validationMessage={validationMessage ?? null}
       validationState={validationMessage ? 'error' : 'none'}
       hint={
         hint || rules
@@ -83,7 +83,7 @@ export function PasswordField({ label, value, onChange, rulesFor, hint, validati
                 </>
               ),
             }
-          : undefined
+          : null
       }
     >
       <Input type="password" value={value} autoComplete={autoComplete} autoFocus={autoFocus} onChange={(_, data) => onChange(data.value)} />

@@ -44,7 +44,7 @@ export function LoginScreen({ notice, onSignedIn }: { notice: Notice | null; onS
           <Input value={userName} autoComplete="username" autoFocus spellCheck={false} onChange={(_, d) => setUserName(d.value)} />
         </Field>
         <Field label={t('login.password')} required>
-          <Input ref={passwordInput} type="password" value={password} autoComplete="current-password" onChange={(_, d) => setPassword(d.value)} />
+          <Input input={{ ref: passwordInput }} type="password" value={password} autoComplete="current-password" onChange={(_, d) => setPassword(d.value)} />
         </Field>
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabledFocusable={busy}>

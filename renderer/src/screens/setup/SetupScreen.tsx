@@ -56,10 +56,10 @@ export function SetupScreen({ onSignedIn }: { onSignedIn: (staff: Staff) => void
       </MessageBar>
       {error ? <ErrorBar error={error} /> : null}
       <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Field label={t('setup.fullName')} required validationMessage={missing.fullName}>
+        <Field label={t('setup.fullName')} required validationMessage={missing.fullName ?? null}>
           <Input value={fullName} autoComplete="name" autoFocus onChange={(_, d) => setFullName(d.value)} />
         </Field>
-        <Field label={t('setup.userName')} required hint={t('setup.userNameHint')} validationMessage={missing.userName}>
+        <Field label={t('setup.userName')} required hint={t('setup.userNameHint')} validationMessage={missing.userName ?? null}>
           <Input value={userName} autoComplete="username" spellCheck={false} onChange={(_, d) => setUserName(d.value)} />
         </Field>
         <PasswordField

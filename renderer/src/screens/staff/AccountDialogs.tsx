@@ -62,11 +62,10 @@ function NewPasswordDialog({ staff, onClose, onDone, mode }: DialogProps & { mod
   async function onSubmit() {
     setChecked(true);
     if (passwordProblems(password, staff.userName).length > 0) return;
-    const result = await submit(() =>
+    const result =
       mode === 'activate'
-        ? api.call('staff.setActive', { staffId: staff.id, active: true, password })
-        : api.call('staff.resetPassword', { staffId: staff.id, newPassword: password }),
-    );
+        ? await submit(() => api.call('staff.setActive', { staffId: staff.id, active: true, password }))
+        : await submit(() => api.call('staff.resetPassword', { staffId: staff.id, newPassword: password }));
     if (result.ok) onDone(t(mode === 'activate' ? 'staff.done.activated' : 'staff.done.password', { name: staff.fullName }), staff.id);
   }
 

@@ -34,10 +34,10 @@ export function AddStaffDialog({ onClose, onDone }: Omit<DialogProps, 'staff'>) 
 
   return (
     <FormDialog title={t('staff.addDialog.title')} submitLabel={t('staff.addDialog.submit')} busy={busy} error={error} onSubmit={() => void onSubmit()} onClose={onClose}>
-      <Field label={t('staff.fields.fullName')} required validationMessage={required(fullName, t('staff.fields.fullName'))}>
+      <Field label={t('staff.fields.fullName')} required validationMessage={required(fullName, t('staff.fields.fullName')) ?? null}>
         <Input value={fullName} autoComplete="off" autoFocus onChange={(_, d) => setFullName(d.value)} />
       </Field>
-      <Field label={t('staff.fields.userName')} required hint={t('setup.userNameHint')} validationMessage={required(userName, t('staff.fields.userName'))}>
+      <Field label={t('staff.fields.userName')} required hint={t('setup.userNameHint')} validationMessage={required(userName, t('staff.fields.userName')) ?? null}>
         <Input value={userName} autoComplete="off" spellCheck={false} onChange={(_, d) => setUserName(d.value)} />
       </Field>
       <RoleChoice legend={t('staff.fields.roles')} value={roles} onChange={setRoles} error={noRoles} />

@@ -1,0 +1,89 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { foldForSearch } from '../../../shared/domain/search.js';
+import type { LocalDb } from '../database.js';
+import { cases, caseTasks, referenceBlocks, staff } from '../schema.js';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type CaseTaskRow = typeof caseTasks.$inferSelect;
+
+/** The full-text index holds folded text (no accents), kept in step in the caller's transaction. */
+function indexForSearch(db: LocalDb, row: Pick<CaseRow, 'id' | 'reference' | 'requesterName' | 'customerNumber'>): void {
+  db.run(sql`DELETE FROM case_search WHERE case_id = ${row.id}`);
+  db.run(sql`INSERT INTO case_search (case_id, reference, requester_name, customer_number)
+             VALUES (${row.id}, ${foldForSearch(row.reference)}, ${foldForSearch(row.requesterName)}, ${foldForSearch(row.customerNumber ?? '')})`);
+}
+
+export function insertCase(db: LocalDb, row: CaseRow): void {
+  db.insert(cases).values(row).run();
+  indexForSearch(db, row);
+}
+
+export function findCase(db: LocalDb, id: string): CaseRow | undefined {
+  return db.select().from(cases).where(eq(cases.id, id)).get();
+}
+
+export function updateCase(db: LocalDb, id: string, changes: Partial<Omit<CaseRow, 'id' | 'reference'>>): CaseRow {
+  const row = db.update(cases).set(changes).where(eq(cases.id, id)).returning().get();
+  if (!row) throw new Error('case vanished inside its transaction');
+  if (changes.requesterName !== undefined || changes.customerNumber !== undefined) indexForSearch(db, row);
+  return row;
+}
+
+export function tasksOf(db: LocalDb, caseId: string): CaseTaskRow[] {
+  return db.select().from(caseTasks).where(eq(caseTasks.caseId, caseId)).orderBy(caseTasks.createdAt).all();
+}
+
+export function insertTask(db: LocalDb, row: CaseTaskRow): void {
+  db.insert(caseTasks).values(row).run();
+}
+
+export function completeTask(db: LocalDb, caseId: string, taskId: string, doneAt: string): boolean {
+  const result = db
+    .update(caseTasks)
+    .set({ status: 'done', doneAt })
+    .where(and(eq(caseTasks.id, taskId), eq(caseTasks.caseId, caseId), eq(caseTasks.status, 'open')))
+    .run();
+  return result.changes > 0;
+}
+
+/**
+ * The next case number of a year from this desktop's blocks. Without a block the desktop takes the
+ * whole year as a local block (see the schema). Call inside the transaction that inserts the case.
+ */
+export function takeReferenceNumber(db: LocalDb, year: number): number {
+  let block = db
+    .select()
+    .from(referenceBlocks)
+    .where(and(eq(referenceBlocks.year, year), sql`${referenceBlocks.next} <= ${referenceBlocks.last}`))
+    .orderBy(referenceBlocks.first)
+    .limit(1)
+    .get();
+  if (!block) {
+    const any = db.select().from(referenceBlocks).where(eq(referenceBlocks.year, year)).get();
+    if (any) throw new Error('reference blocks of this year are used up');
+    block = { year, first: 1, last: 9999, next: 1, source: 'local' };
+    db.insert(referenceBlocks).values(block).run();
+  }
+  db.update(referenceBlocks)
+    .set({ next: block.next + 1 })
+    .where(and(eq(referenceBlocks.year, year), eq(referenceBlocks.first, block.first)))
+    .run();
+  return block.next;
+}
+
+/** Open cases of a type whose requester has the same (folded) name and, when known, birth date. */
+export function findOpenDuplicates(db: LocalDb, type: CaseRow['type'], name: string, birthDate: string | undefined, openStatuses: readonly string[]): string[] {
+  const folded = foldForSearch(name.trim());
+  const rows = db
+    .select({ reference: cases.reference, requesterName: cases.requesterName, requesterBirthDate: cases.requesterBirthDate, status: cases.status })
+    .from(cases)
+    .where(eq(cases.type, type))
+    .all();
+  return rows
+    .filter((r) => openStatuses.includes(r.status) && foldForSearch(r.requesterName) === folded && (!birthDate || !r.requesterBirthDate || r.requesterBirthDate === birthDate))
+    .map((r) => r.reference);
+}
+
+export function handlerNames(db: LocalDb): Map<string, string> {
+  return new Map(db.select({ id: staff.id, fullName: staff.fullName }).from(staff).all().map((s) => [s.id, s.fullName]));
+}

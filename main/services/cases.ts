@@ -1,0 +1,293 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { LocalDb } from '../../db/local/database.js';
+import {
+  completeTask,
+  findCase,
+  findOpenDuplicates,
+  handlerNames,
+  insertCase,
+  insertTask,
+  takeReferenceNumber,
+  tasksOf,
+  updateCase,
+  type CaseRow,
+} from '../../db/local/repositories/cases.js';
+import { findStaffById } from '../../db/local/repositories/staff.js';
+import { settings } from '../../db/local/schema.js';
+import type { caseCreateSchema, CaseDetail } from '../../shared/api/case-schemas.js';
+import {
+  allowedTransitions,
+  canTransition,
+  CASE_STATUSES,
+  dutchToday,
+  formatReference,
+  isAwaitingDecision,
+  isClosed,
+  REASON_REQUIRED,
+  REPRESENTATION_AGE,
+  requiresWrittenSignedRequest,
+  STATUS_LABELS,
+  type CaseStatus,
+} from '../../shared/domain/cases.js';
+import { ageOn, daysBetween, formatDutchDate } from '../../shared/domain/dates.js';
+import { computeDeadline, DEFAULT_DEADLINE_POLICY, hasGdprCeiling, REQUEST_TYPES, urgency, workingDaysLeft, type DeadlinePolicy } from '../../shared/domain/deadlines.js';
+import type { CallContext } from '../api/context.js';
+import type { Vault } from '../store/vault.js';
+import { assertAssignedHandler, assertCanSeeContent } from './case-access.js';
+import { DomainError } from './errors.js';
+
+type CaseInput = z.output<typeof caseCreateSchema>;
+
+const termSchema = z.union([z.object({ weeks: z.number().int().min(1).max(26) }), z.object({ months: z.number().int().min(1).max(6) })]);
+const policySchema = z.object({
+  terms: z.object(Object.fromEntries(REQUEST_TYPES.map((t) => [t, termSchema])) as Record<(typeof REQUEST_TYPES)[number], typeof termSchema>),
+  suspendWhileAwaitingId: z.boolean(),
+});
+
+/** The deadline policy from the settings, or the defaults of the privacy policy. */
+export function deadlinePolicy(db: LocalDb): DeadlinePolicy {
+  const row = db.select().from(settings).where(eq(settings.key, 'deadlinePolicy')).get();
+  const parsed = row ? policySchema.safeParse(row.value) : null;
+  return parsed?.success ? parsed.data : DEFAULT_DEADLINE_POLICY;
+}
+
+const OPEN_STATUSES = CASE_STATUSES.filter((s) => isAwaitingDecision(s));
+
+function assertHandler(db: LocalDb, handlerId: string): void {
+  const handler = findStaffById(db, handlerId);
+  if (!handler || !handler.active || !handler.roles.includes('handler')) {
+    throw new DomainError('VALIDATION', 'Kies een actieve medewerker met de functie behandelaar.');
+  }
+}
+
+export function toCaseDetail(db: LocalDb, row: CaseRow, today: string): CaseDetail {
+  const names = handlerNames(db);
+  const age = row.requesterBirthDate ? ageOn(row.requesterBirthDate, row.receivedOn) : null;
+  const running = isAwaitingDecision(row.status) && row.suspendedSince === null;
+  return {
+    id: row.id,
+    reference: row.reference,
+    type: row.type,
+    correctionKinds: row.correctionKinds,
+    status: row.status,
+    statusReason: row.statusReason,
+    requester: {
+      name: row.requesterName,
+      birthDate: row.requesterBirthDate,
+      address: row.requesterAddress,
+      email: row.requesterEmail,
+      phone: row.requesterPhone,
+      relation: row.requesterRelation,
+      customerNumber: row.customerNumber,
+      legallyIncapacitated: row.legallyIncapacitated,
+      ageOnReceipt: age,
+    },
+    representative: row.representativeKind && row.representativeName ? { kind: row.representativeKind, name: row.representativeName, basis: row.representativeBasis } : null,
+    representationRequired: row.legallyIncapacitated || (age !== null && age < REPRESENTATION_AGE),
+    channel: row.channel,
+    receivedOn: row.receivedOn,
+    writtenAndSigned: row.writtenAndSigned,
+    requestText: row.requestText,
+    handlerId: row.handlerId,
+    handlerName: row.handlerId ? (names.get(row.handlerId) ?? null) : null,
+    createdAt: row.createdAt,
+    dueOn: row.dueOn,
+    originalDueOn: row.originalDueOn,
+    workingDaysLeft: workingDaysLeft(today, row.dueOn),
+    urgency: running ? urgency(today, row.dueOn) : 'none',
+    dueBasis: row.dueBasis,
+    extensionMonths: row.extensionMonths,
+    extensionReason: row.extensionReason,
+    extendedOn: row.extendedOn,
+    suspendedDays: row.suspendedDays,
+    suspendedSince: row.suspendedSince,
+    tasks: tasksOf(db, row.id).map((t) => ({ id: t.id, kind: t.kind, status: t.status, dueOn: t.dueOn })),
+    allowedTransitions: [...allowedTransitions(row.status)],
+  };
+}
+
+/** Intake, assignment, lifecycle and the deadline of cases. */
+export class CaseService {
+  constructor(private readonly vault: Vault) {}
+
+  private get db(): LocalDb {
+    return this.vault.open.db;
+  }
+
+  private existing(ctx: CallContext, id: string): CaseRow {
+    ctx.setRecord(id);
+    const row = findCase(this.db, id);
+    if (!row) throw new DomainError('NOT_FOUND', 'Deze zaak bestaat niet.');
+    return row;
+  }
+
+  previewDeadline(ctx: CallContext, input: { type: CaseRow['type']; received: string }) {
+    const d = computeDeadline({ type: input.type, received: input.received }, deadlinePolicy(this.db));
+    return { due: d.due, basis: d.basis, workingDaysLeft: workingDaysLeft(dutchToday(ctx.now), d.due) };
+  }
+
+  duplicates(input: { type: CaseRow['type']; name: string; birthDate?: string | undefined }) {
+    return { references: findOpenDuplicates(this.db, input.type, input.name, input.birthDate, OPEN_STATUSES) };
+  }
+
+  create(ctx: CallContext, input: CaseInput) {
+    const session = ctx.requireSession();
+    const today = dutchToday(ctx.now);
+    if (input.received > today) throw new DomainError('VALIDATION', 'De datum van ontvangst ligt in de toekomst.');
+    if (input.type === 'correctie' && input.correctionKinds.length === 0) {
+      throw new DomainError('VALIDATION', 'Kies bij een correctieverzoek wat de verzoeker wil: verbetering, aanvulling, verwijdering of afscherming.');
+    }
+    if (input.type !== 'correctie' && input.correctionKinds.length > 0) throw new DomainError('VALIDATION', 'Een soort correctie hoort alleen bij een correctieverzoek.');
+    if (input.requester.birthDate && input.requester.birthDate > input.received) throw new DomainError('VALIDATION', 'De geboortedatum ligt na de datum van ontvangst.');
+    if (input.handlerId) {
+      const mayAssignOthers = session.roles.includes('intake') || session.roles.includes('dpo');
+      if (!mayAssignOthers && input.handlerId !== session.staffId) throw new DomainError('FORBIDDEN', 'Een behandelaar kan een nieuwe zaak alleen aan zichzelf toewijzen.');
+      assertHandler(this.db, input.handlerId);
+    }
+    const deadline = computeDeadline({ type: input.type, received: input.received }, deadlinePolicy(this.db));
+    const duplicates = findOpenDuplicates(this.db, input.type, input.requester.name, input.requester.birthDate, OPEN_STATUSES);
+    const at = ctx.now.toISOString();
+    const id = randomUUID();
+    ctx.setRecord(id);
+    const reference = ctx.commit((db) => {
+      const year = Number(today.slice(0, 4));
+      const ref = formatReference(year, takeReferenceNumber(db, year));
+      insertCase(db, {
+        id,
+        reference: ref,
+        type: input.type,
+        correctionKinds: input.correctionKinds,
+        status: 'ontvangen',
+        statusReason: null,
+        requesterName: input.requester.name,
+        requesterBirthDate: input.requester.birthDate ?? null,
+        requesterAddress: input.requester.address ?? null,
+        requesterEmail: input.requester.email ?? null,
+        requesterPhone: input.requester.phone ?? null,
+        requesterRelation: input.requester.relation,
+        customerNumber: input.requester.customerNumber ?? null,
+        legallyIncapacitated: input.requester.legallyIncapacitated,
+        channel: input.channel,
+        receivedOn: input.received,
+        writtenAndSigned: input.writtenAndSigned,
+        requestText: input.requestText,
+        representativeKind: input.representative?.kind ?? null,
+        representativeName: input.representative?.name ?? null,
+        representativeBasis: input.representative?.basis ?? null,
+        handlerId: input.handlerId ?? null,
+        createdBy: session.staffId,
+        createdAt: at,
+        updatedAt: at,
+        dueOn: deadline.due,
+        originalDueOn: deadline.originalDue,
+        dueBasis: deadline.basis,
+        extensionMonths: 0,
+        extensionReason: null,
+        extendedOn: null,
+        suspendedDays: 0,
+        suspendedSince: null,
+      });
+      if (requiresWrittenSignedRequest(input.type) && !input.writtenAndSigned) {
+        insertTask(db, { id: randomUUID(), caseId: id, kind: 'verzoek_om_aanvulling', status: 'open', dueOn: null, createdAt: at, doneAt: null });
+      }
+      return ref;
+    });
+    return { id, reference, due: deadline.due, duplicates };
+  }
+
+  get(ctx: CallContext, id: string): CaseDetail {
+    const row = this.existing(ctx, id);
+    assertCanSeeContent(ctx.requireSession(), row);
+    return toCaseDetail(this.db, row, dutchToday(ctx.now));
+  }
+
+  assign(ctx: CallContext, input: { id: string; handlerId: string }): Record<string, never> {
+    const session = ctx.requireSession();
+    const row = this.existing(ctx, input.id);
+    if (isClosed(row.status)) throw new DomainError('CONFLICT', 'Een afgesloten zaak kan niet meer worden toegewezen.');
+    if (!session.roles.includes('dpo')) {
+      if (row.handlerId !== null || input.handlerId !== session.staffId) {
+        throw new DomainError('FORBIDDEN', 'Een behandelaar kan alleen een zaak zonder behandelaar aan zichzelf toewijzen. Herverdelen doet de privacy officer.');
+      }
+    }
+    assertHandler(this.db, input.handlerId);
+    ctx.commit((db) => updateCase(db, row.id, { handlerId: input.handlerId, updatedAt: ctx.now.toISOString() }));
+    return {};
+  }
+
+  transition(ctx: CallContext, input: { id: string; to: CaseStatus; reason?: string | undefined }): CaseDetail {
+    const session = ctx.requireSession();
+    const row = this.existing(ctx, input.id);
+    assertAssignedHandler(session, row);
+    if (!canTransition(row.status, input.to)) {
+      throw new DomainError('CONFLICT', `Een zaak met status "${STATUS_LABELS[row.status]}" kan niet naar "${STATUS_LABELS[input.to]}".`);
+    }
+    if (REASON_REQUIRED.has(input.to) && !input.reason) throw new DomainError('VALIDATION', 'Geef de reden; die komt ook in de brief aan de verzoeker.');
+    const updated = ctx.commit((db) =>
+      updateCase(db, row.id, { status: input.to, statusReason: input.reason ?? null, updatedAt: ctx.now.toISOString() }),
+    );
+    return toCaseDetail(this.db, updated, dutchToday(ctx.now));
+  }
+
+  /**
+   * Art. 12(3): by at most two further months, with a reason, before the original term ends. The
+   * requester must be told before then too: the case gets the task to send the extension letter.
+   */
+  extend(ctx: CallContext, input: { id: string; months: number; reason: string }) {
+    const session = ctx.requireSession();
+    const row = this.existing(ctx, input.id);
+    if (!session.roles.includes('dpo')) assertAssignedHandler(session, row);
+    const today = dutchToday(ctx.now);
+    if (!isAwaitingDecision(row.status)) throw new DomainError('CONFLICT', 'Op deze zaak is al beslist; verlengen kan niet meer.');
+    if (!hasGdprCeiling(row.type)) throw new DomainError('CONFLICT', 'De termijn van een klacht volgt de klachtenregeling en kan niet op grond van art. 12 lid 3 AVG worden verlengd.');
+    if (today > row.originalDueOn) {
+      throw new DomainError('CONFLICT', `Verlengen kan alleen vóór het einde van de oorspronkelijke termijn (${formatDutchDate(row.originalDueOn)}).`);
+    }
+    if (input.months <= row.extensionMonths) throw new DomainError('CONFLICT', `De termijn is al met ${row.extensionMonths} maand(en) verlengd.`);
+    const deadline = computeDeadline({ type: row.type, received: row.receivedOn, extensionMonths: input.months, suspendedDays: row.suspendedDays }, deadlinePolicy(this.db));
+    const at = ctx.now.toISOString();
+    ctx.commit((db) => {
+      updateCase(db, row.id, { dueOn: deadline.due, dueBasis: deadline.basis, extensionMonths: input.months, extensionReason: input.reason, extendedOn: today, updatedAt: at });
+      const hasLetterTask = tasksOf(db, row.id).some((t) => t.kind === 'verlengingsbericht' && t.status === 'open');
+      if (!hasLetterTask) insertTask(db, { id: randomUUID(), caseId: row.id, kind: 'verlengingsbericht', status: 'open', dueOn: row.originalDueOn, createdAt: at, doneAt: null });
+    });
+    return { dueOn: deadline.due, originalDueOn: row.originalDueOn };
+  }
+
+  /** Optional (policy setting): the clock stops on the day the request for identification is sent. */
+  suspendForId(ctx: CallContext, input: { id: string; on: string }) {
+    const row = this.existing(ctx, input.id);
+    assertAssignedHandler(ctx.requireSession(), row);
+    if (!deadlinePolicy(this.db).suspendWhileAwaitingId) throw new DomainError('CONFLICT', 'Volgens de instellingen loopt de termijn door tijdens het wachten op identificatie.');
+    if (row.suspendedSince) throw new DomainError('CONFLICT', `De termijn staat al stil sinds ${formatDutchDate(row.suspendedSince)}.`);
+    if (!isAwaitingDecision(row.status)) throw new DomainError('CONFLICT', 'Op deze zaak is al beslist.');
+    if (input.on < row.receivedOn || input.on > dutchToday(ctx.now)) throw new DomainError('VALIDATION', 'De datum moet tussen de ontvangst van het verzoek en vandaag liggen.');
+    ctx.commit((db) => updateCase(db, row.id, { suspendedSince: input.on, updatedAt: ctx.now.toISOString() }));
+    return { dueOn: row.dueOn, suspendedSince: input.on };
+  }
+
+  /** The clock runs again from the day the identification arrived; the due date moves by the days it stood still. */
+  resumeAfterId(ctx: CallContext, input: { id: string; on: string }) {
+    const row = this.existing(ctx, input.id);
+    assertAssignedHandler(ctx.requireSession(), row);
+    if (!row.suspendedSince) throw new DomainError('CONFLICT', 'De termijn staat niet stil.');
+    if (input.on < row.suspendedSince || input.on > dutchToday(ctx.now)) throw new DomainError('VALIDATION', 'De datum moet tussen het begin van de opschorting en vandaag liggen.');
+    const suspendedDays = row.suspendedDays + daysBetween(row.suspendedSince, input.on);
+    const deadline = computeDeadline({ type: row.type, received: row.receivedOn, extensionMonths: row.extensionMonths, suspendedDays }, deadlinePolicy(this.db));
+    ctx.commit((db) =>
+      updateCase(db, row.id, { suspendedSince: null, suspendedDays, dueOn: deadline.due, originalDueOn: deadline.originalDue, updatedAt: ctx.now.toISOString() }),
+    );
+    return { dueOn: deadline.due, suspendedDays };
+  }
+
+  completeTask(ctx: CallContext, input: { id: string; taskId: string }): Record<string, never> {
+    const row = this.existing(ctx, input.id);
+    assertAssignedHandler(ctx.requireSession(), row);
+    ctx.commit((db) => {
+      if (!completeTask(db, row.id, input.taskId, ctx.now.toISOString())) throw new DomainError('NOT_FOUND', 'Deze taak bestaat niet of is al afgerond.');
+    });
+    return {};
+  }
+}

@@ -1,0 +1,145 @@
+import type { z } from 'zod';
+import type { queueQuerySchema, queueSchema, QueueRow } from '../../shared/api/case-schemas.js';
+import { CASE_STATUSES, dutchToday, isAwaitingDecision, isClosed, type CaseStatus } from '../../shared/domain/cases.js';
+import { addDays, weekday } from '../../shared/domain/dates.js';
+import { urgency, workingDaysLeft } from '../../shared/domain/deadlines.js';
+import { toFtsQuery } from '../../shared/domain/search.js';
+import type { CallContext } from '../api/context.js';
+import type { Vault } from '../store/vault.js';
+import { canSeeContent } from './case-access.js';
+
+type Query = z.output<typeof queueQuerySchema>;
+type Queue = z.output<typeof queueSchema>;
+
+interface RawRow {
+  id: string;
+  reference: string;
+  type: QueueRow['type'];
+  status: CaseStatus;
+  received_on: string;
+  requester_name: string;
+  customer_number: string | null;
+  handler_id: string | null;
+  handler_name: string | null;
+  due_on: string;
+  original_due_on: string;
+  suspended_since: string | null;
+}
+
+const AWAITING = CASE_STATUSES.filter(isAwaitingDecision);
+const CLOSED = CASE_STATUSES.filter(isClosed);
+const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+
+/** Sunday of the week of `today` (weeks run Monday to Sunday in the Netherlands). */
+function endOfWeek(today: string): string {
+  return addDays(today, (7 - weekday(today)) % 7);
+}
+
+/**
+ * The work queue: the cases a staff member may see, filtered, searched and sorted, with the
+ * counters on top. Intake sees every case but no content; a handler sees their own cases with
+ * content and the unassigned ones without; the dpo sees all with content.
+ */
+export class QueueService {
+  constructor(private readonly vault: Vault) {}
+
+  list(ctx: CallContext, query: Query): Queue {
+    const session = ctx.requireSession();
+    const today = dutchToday(ctx.now);
+    const seesAll = session.roles.includes('dpo') || session.roles.includes('intake');
+    const params: Record<string, string | number> = { me: session.staffId, today };
+
+    const visibility = seesAll ? '1' : '(c.handler_id = @me OR c.handler_id IS NULL)';
+    const where = [visibility];
+    if (!query.includeClosed) where.push(`c.status NOT IN (${inList(CLOSED)})`);
+    if (query.types?.length) where.push(`c.type IN (${inList(query.types)})`);
+    if (query.statuses?.length) where.push(`c.status IN (${inList(query.statuses)})`);
+    if (query.handler === 'none') where.push('c.handler_id IS NULL');
+    else if (query.handler) {
+      where.push('c.handler_id = @handler');
+      params.handler = query.handler;
+    }
+    if (query.due) {
+      where.push(`c.status IN (${inList(AWAITING)}) AND c.suspended_since IS NULL`);
+      if (query.due === 'overdue') where.push('c.due_on < @today');
+      else {
+        where.push('c.due_on BETWEEN @today AND @weekEnd');
+        params.weekEnd = endOfWeek(today);
+      }
+    }
+    const fts = toFtsQuery(query.search ?? '');
+    if (fts) {
+      // Names only match where the user may see the content; reference and customer number everywhere.
+      params.fts = fts;
+      params.ftsRef = `{reference customer_number} : (${fts})`;
+      const byRef = 'c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH @ftsRef)';
+      const byAll = 'c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH @fts)';
+      const contentVisible = session.roles.includes('dpo') ? '1' : session.roles.includes('handler') ? 'c.handler_id = @me' : '0';
+      where.push(`((${contentVisible} AND ${byAll}) OR ${byRef})`);
+    }
+
+    const sqlite = this.vault.open.sqlite;
+    const rows = sqlite
+      .prepare(
+        `SELECT c.id, c.reference, c.type, c.status, c.received_on, c.requester_name, c.customer_number, c.handler_id,
+                s.full_name AS handler_name, c.due_on, c.original_due_on, c.suspended_since
+           FROM cases c LEFT JOIN staff s ON s.id = c.handler_id
+          WHERE ${where.join(' AND ')}`,
+      )
+      .all(params) as RawRow[];
+
+    const daysLeft = new Map<string, number>();
+    const left = (due: string) => {
+      let n = daysLeft.get(due);
+      if (n === undefined) daysLeft.set(due, (n = workingDaysLeft(today, due)));
+      return n;
+    };
+    const result: QueueRow[] = rows.map((r) => {
+      const content = canSeeContent(session, { handlerId: r.handler_id });
+      const running = isAwaitingDecision(r.status) && r.suspended_since === null;
+      return {
+        id: r.id,
+        reference: r.reference,
+        type: r.type,
+        status: r.status,
+        receivedOn: r.received_on,
+        requesterName: content ? r.requester_name : null,
+        customerNumber: content ? r.customer_number : null,
+        handlerId: r.handler_id,
+        handlerName: r.handler_name,
+        dueOn: r.due_on,
+        originalDueOn: r.original_due_on,
+        workingDaysLeft: left(r.due_on),
+        urgency: running ? urgency(today, r.due_on) : 'none',
+      };
+    });
+
+    const key = query.sort;
+    const dir = query.direction === 'asc' ? 1 : -1;
+    result.sort((a, b) => {
+      const x = a[key];
+      const y = b[key];
+      if (x === y) return a.reference < b.reference ? -1 : 1;
+      if (x === null) return 1; // empty values last, whatever the direction
+      if (y === null) return -1;
+      return dir * collator.compare(x, y);
+    });
+
+    const counts = sqlite
+      .prepare(
+        `SELECT count(*) AS open,
+                coalesce(sum(CASE WHEN c.status IN (${inList(AWAITING)}) AND c.suspended_since IS NULL AND c.due_on BETWEEN @today AND @weekEnd THEN 1 ELSE 0 END), 0) AS dueThisWeek,
+                coalesce(sum(CASE WHEN c.status IN (${inList(AWAITING)}) AND c.suspended_since IS NULL AND c.due_on < @today THEN 1 ELSE 0 END), 0) AS overdue
+           FROM cases c WHERE ${visibility} AND c.status NOT IN (${inList(CLOSED)})`,
+      )
+      .get({ me: session.staffId, today, weekEnd: endOfWeek(today) }) as Queue['counts'];
+
+    return {
+      rows: result.slice(0, query.limit),
+      total: result.length,
+      counts,
+      showsContent: session.roles.includes('dpo') || session.roles.includes('handler'),
+    };
+  }
+}

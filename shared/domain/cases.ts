@@ -1,0 +1,131 @@
+import type { RequestType } from './deadlines.js';
+
+/** Request types with their Dutch names and legal basis (privacyreglement, AVG). */
+export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, string>> = {
+  inzage: 'Inzage (§13, art. 15 AVG)',
+  correctie: 'Correctie (§14, art. 16–18 AVG)',
+  verzet: 'Verzet (§15, art. 21 AVG)',
+  dataportabiliteit: 'Dataportabiliteit (§13, art. 20 AVG)',
+  klacht: 'Klacht (§16)',
+};
+
+export const CORRECTION_KINDS = ['verbetering', 'aanvulling', 'verwijdering', 'afscherming'] as const;
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+
+export const RELATIONS = ['huurder', 'woningzoekende', 'koper', 'vve_lid', 'bewoner', 'anders'] as const;
+export type Relation = (typeof RELATIONS)[number];
+export const RELATION_LABELS: Readonly<Record<Relation, string>> = {
+  huurder: 'Huurder',
+  woningzoekende: 'Woningzoekende',
+  koper: 'Koper',
+  vve_lid: 'VvE-lid',
+  bewoner: 'Bewoner',
+  anders: 'Anders',
+};
+
+export const CHANNELS = ['brief', 'email', 'mijn_alliantie', 'balie', 'telefoon'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
+  brief: 'Brief',
+  email: 'E-mail',
+  mijn_alliantie: 'Mijn Alliantie',
+  balie: 'Balie',
+  telefoon: 'Telefoon',
+};
+
+export const REPRESENTATIVE_KINDS = ['wettelijk_vertegenwoordiger', 'gemachtigde'] as const;
+export type RepresentativeKind = (typeof REPRESENTATIVE_KINDS)[number];
+export const REPRESENTATIVE_LABELS: Readonly<Record<RepresentativeKind, string>> = {
+  wettelijk_vertegenwoordiger: 'Wettelijk vertegenwoordiger',
+  gemachtigde: 'Gemachtigde (met volmacht)',
+};
+
+/** §13–§15 require a written, signed request; a complaint does not. */
+export function requiresWrittenSignedRequest(type: RequestType): boolean {
+  return type !== 'klacht';
+}
+
+/** The age below which the legal representative must make the request (§13, §14). */
+export const REPRESENTATION_AGE = 16;
+
+export const CASE_STATUSES = [
+  'ontvangen',
+  'identificatie',
+  'in_behandeling',
+  'derden_horen',
+  'besluit_in_concept',
+  'ter_ondertekening',
+  'verzonden',
+  'afgesloten',
+  'ingetrokken',
+  'niet_ontvankelijk',
+  'kennelijk_ongegrond',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
+  ontvangen: 'Ontvangen',
+  identificatie: 'Identificatie',
+  in_behandeling: 'In behandeling',
+  derden_horen: 'Derden horen',
+  besluit_in_concept: 'Besluit in concept',
+  ter_ondertekening: 'Ter ondertekening',
+  verzonden: 'Verzonden',
+  afgesloten: 'Afgesloten',
+  ingetrokken: 'Ingetrokken',
+  niet_ontvankelijk: 'Niet-ontvankelijk',
+  kennelijk_ongegrond: 'Kennelijk ongegrond of buitensporig (art. 12 lid 5)',
+};
+
+/** Side exits: the case ends without a decision on the merits. A reason is required for the last two. */
+const SIDE_EXITS = ['ingetrokken', 'niet_ontvankelijk', 'kennelijk_ongegrond'] as const satisfies readonly CaseStatus[];
+export const REASON_REQUIRED: ReadonlySet<CaseStatus> = new Set(['niet_ontvankelijk', 'kennelijk_ongegrond']);
+
+const FORWARD: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
+  ontvangen: ['identificatie', 'in_behandeling'],
+  identificatie: ['in_behandeling'],
+  in_behandeling: ['derden_horen', 'besluit_in_concept'],
+  derden_horen: ['besluit_in_concept', 'in_behandeling'],
+  besluit_in_concept: ['ter_ondertekening', 'in_behandeling'],
+  ter_ondertekening: ['verzonden', 'besluit_in_concept'],
+  verzonden: ['afgesloten'],
+  afgesloten: [],
+  ingetrokken: [],
+  niet_ontvankelijk: [],
+  kennelijk_ongegrond: [],
+};
+
+/** Statuses in which the decision is still to be taken: the deadline runs. */
+export function isAwaitingDecision(status: CaseStatus): boolean {
+  return CASE_STATUSES.indexOf(status) < CASE_STATUSES.indexOf('verzonden');
+}
+
+export function isClosed(status: CaseStatus): boolean {
+  return status === 'afgesloten' || (SIDE_EXITS as readonly CaseStatus[]).includes(status);
+}
+
+export function allowedTransitions(from: CaseStatus): readonly CaseStatus[] {
+  return isAwaitingDecision(from) ? [...FORWARD[from], ...SIDE_EXITS] : FORWARD[from];
+}
+
+export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
+  return allowedTransitions(from).includes(to);
+}
+
+export const TASK_KINDS = ['verlengingsbericht', 'verzoek_om_aanvulling', 'verzoek_om_identificatie'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+export const TASK_LABELS: Readonly<Record<TaskKind, string>> = {
+  verlengingsbericht: 'Verlengingsbericht versturen (vóór de oorspronkelijke termijn)',
+  verzoek_om_aanvulling: 'Verzoek om aanvulling: het verzoek is niet schriftelijk of niet ondertekend',
+  verzoek_om_identificatie: 'Verzoek om identificatie versturen',
+};
+
+/** `AVG-2026-0001`. */
+export function formatReference(year: number, number: number): string {
+  return `AVG-${year}-${String(number).padStart(4, '0')}`;
+}
+
+/** Today's date in the Netherlands, whatever the machine's time zone. */
+export function dutchToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
