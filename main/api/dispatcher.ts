@@ -25,6 +25,15 @@ export interface DispatcherDeps {
 /** Failures that are a refusal of the caller, audited as "denied" rather than "error". */
 const DENIALS: ReadonlySet<ErrorCode> = new Set(['UNKNOWN_PROCEDURE', 'UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN', 'WRONG_CREDENTIALS', 'LOCKED_OUT']);
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u;
+
+/** For a refused call: the record it tried to reach, so "who tried to open this case" is answerable. */
+function recordIdOf(rawInput: unknown): string | null {
+  if (typeof rawInput !== 'object' || rawInput === null || !('id' in rawInput)) return null;
+  const id = (rawInput as { id: unknown }).id;
+  return typeof id === 'string' && UUID.test(id) ? id : null;
+}
+
 export type Dispatch = (name: string, input: unknown, token: string | null) => Promise<Result<unknown>>;
 
 /**
@@ -66,7 +75,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (!isPublicAction(spec.action)) {
         session = sessions.resolve(token);
         if (!vault.isOpen()) throw new DomainError('UNAUTHENTICATED');
-        if (!isAllowed(session.roles, spec.action)) throw new DomainError('FORBIDDEN');
+        if (!isAllowed(session.roles, spec.action)) {
+          recordId = recordIdOf(rawInput);
+          throw new DomainError('FORBIDDEN');
+        }
       }
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {

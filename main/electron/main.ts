@@ -157,6 +157,9 @@ function onReady(): void {
 }
 
 function start(): void {
+  // Chromium's own files (cache, local storage) apart from the encrypted store, so the data folder
+  // holds only what AVG Desk wrote. Must happen before the app is ready.
+  app.setPath('sessionData', join(app.getPath('userData'), 'chromium'));
   // Every renderer sandboxed, whatever a future BrowserWindow forgets to set.
   app.enableSandbox();
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);

@@ -16,9 +16,9 @@ export function tempDir(prefix = 'avg-desk-test-'): { dir: string; cleanup: () =
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function makeBackend(dataDir: string, start = new Date('2026-11-25T09:00:00Z')) {
+export function makeBackend(dataDir: string, start = new Date('2026-11-25T09:00:00Z'), idleTimeoutSeconds = 600) {
   const clock = fixedClock(start);
-  const backend = createBackend({ dataDir, clock, logger: silentLogger });
+  const backend = createBackend({ dataDir, clock, logger: silentLogger, idleTimeoutSeconds });
   return { backend, clock, call: typed(backend) };
 }
 
@@ -35,8 +35,8 @@ export function typed(backend: Backend) {
 }
 
 /** A fresh data directory with an admin and a signed-in session. */
-export async function initialized(dataDir: string) {
-  const made = makeBackend(dataDir);
+export async function initialized(dataDir: string, options: { idleTimeoutSeconds?: number } = {}) {
+  const made = makeBackend(dataDir, undefined, options.idleTimeoutSeconds);
   const session = value(await typed(made.backend)('setup.createAdmin', ADMIN, null));
   return { ...made, call: typed(made.backend), adminToken: session.token, adminId: session.staff.id };
 }
