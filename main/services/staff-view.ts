@@ -7,8 +7,8 @@ export function toStaff(row: StaffRow): Staff {
 }
 
 /** Active staff with the handler function, to assign cases to. */
-export function listHandlers(db: LocalDb): { id: string; fullName: string }[] {
+export function listHandlers(db: LocalDb): { id: string; userName: string; fullName: string }[] {
   return listStaff(db)
     .filter((s) => s.active && s.roles.includes('handler'))
-    .map((s) => ({ id: s.id, fullName: s.fullName }));
+    .map((s) => ({ id: s.id, userName: s.userName, fullName: s.fullName }));
 }

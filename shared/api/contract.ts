@@ -199,7 +199,7 @@ export const contract = {
     action: 'staff.directory',
     audit: 'none',
     input: empty,
-    output: z.array(z.object({ id: idSchema, fullName: z.string() })),
+    output: z.array(z.object({ id: idSchema, userName: z.string(), fullName: z.string() })),
   }),
   'deadline.preview': procedure({
     action: 'case.register',

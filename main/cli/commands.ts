@@ -1,0 +1,168 @@
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/api/contract.js';
+import { CHANNELS, RELATIONS, STATUS_LABELS } from '../../shared/domain/cases.js';
+import { isValidIsoDate } from '../../shared/domain/dates.js';
+import { computeDeadline, REQUEST_TYPES, type RequestType } from '../../shared/domain/deadlines.js';
+import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles.js';
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+export type Call = <P extends ProcedureName>(name: P, input: ProcedureInput<P>) => Promise<ProcedureOutput<P>>;
+
+export interface Options {
+  admin?: string | undefined;
+  name?: string | undefined;
+  role?: string[] | undefined;
+  type?: string | undefined;
+  requester?: string | undefined;
+  birthdate?: string | undefined;
+  received?: string | undefined;
+  relation?: string | undefined;
+  channel?: string | undefined;
+  handler?: string | undefined;
+  unsigned?: boolean | undefined;
+  'extend-months'?: string | undefined;
+}
+
+export interface CommandContext {
+  args: string[];
+  options: Options;
+  env: NodeJS.ProcessEnv;
+  /** Signs in as AVG_DESK_USER / AVG_DESK_PASSWORD; the session ends after the command. */
+  signIn(): Promise<Call>;
+  /** Calls a public procedure (no session). */
+  callPublic: Call;
+  /** Prints the human text, or the machine value with --json. */
+  print(human: string, machine: unknown): void;
+  json: boolean;
+}
+
+export interface Command {
+  words: string[];
+  run(ctx: CommandContext): Promise<number>;
+}
+
+function requireEnv(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new CliError(`Zet de omgevingsvariabele ${name}.`, 2);
+  return value;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string, fallback?: T): T {
+  const v = value ?? fallback;
+  if (v === undefined) throw new CliError(`Geef ${what}: ${allowed.join(', ')}.`, 2);
+  if (!(allowed as readonly string[]).includes(v)) throw new CliError(`Onbekende waarde "${v}" voor ${what}. Kies uit: ${allowed.join(', ')}.`, 2);
+  return v as T;
+}
+
+function date(value: string | undefined, what: string): string {
+  if (!value) throw new CliError(`Geef ${what} als JJJJ-MM-DD.`, 2);
+  if (!isValidIsoDate(value)) throw new CliError(`${what} "${value}" is geen bestaande datum (JJJJ-MM-DD).`, 2);
+  return value;
+}
+
+const labels = (roles: Role[]) => roles.map((r) => ROLE_LABELS[r]).join(', ');
+
+export const COMMANDS: Command[] = [
+  {
+    words: ['init'],
+    async run({ options, env, callPublic, print }) {
+      if (!options.admin || !options.name) throw new CliError('Geef --admin GEBRUIKER en --name "Volledige naam".', 2);
+      const session = await callPublic('setup.createAdmin', { userName: options.admin, fullName: options.name, password: requireEnv(env, 'AVG_DESK_PASSWORD') });
+      print(`AVG Desk is ingericht. Beheerder: ${session.staff.userName}.`, session.staff);
+      return 0;
+    },
+  },
+  {
+    words: ['staff', 'add'],
+    async run({ args, options, env, signIn, print }) {
+      const userName = args[0];
+      const roles = options.role ?? [];
+      if (!userName || !options.name || roles.length === 0) throw new CliError('Gebruik: staff add GEBRUIKER --name "Naam" --role FUNCTIE [--role …]', 2);
+      const checked = roles.map((r) => oneOf(r, ROLES, '--role'));
+      const password = requireEnv(env, 'AVG_DESK_NEW_PASSWORD');
+      const call = await signIn();
+      const staff = await call('staff.add', { userName, fullName: options.name, roles: checked, password });
+      print(`Medewerker ${staff.userName} toegevoegd (${labels(staff.roles)}).`, staff);
+      return 0;
+    },
+  },
+  {
+    words: ['staff', 'list'],
+    async run({ signIn, print }) {
+      const staff = await (await signIn())('staff.list', {});
+      print(staff.map((s) => `${s.userName}\t${s.fullName}\t${labels(s.roles)}\t${s.active ? 'actief' : 'inactief'}`).join('\n'), staff);
+      return 0;
+    },
+  },
+  {
+    words: ['audit', 'verify'],
+    async run({ signIn, print, json }) {
+      const result = await (await signIn())('audit.verify', {});
+      if (!result.ok) {
+        const message = `Auditketen verbroken bij gebeurtenis ${result.firstBroken?.seq}: ${result.firstBroken?.reason}`;
+        if (!json) throw new CliError(message, 1);
+        print(message, result);
+        return 1;
+      }
+      print(`ok ${result.count} events`, result);
+      return 0;
+    },
+  },
+  {
+    words: ['case', 'create'],
+    async run({ options, signIn, print }) {
+      if (!options.requester) throw new CliError('Geef --requester "Naam".', 2);
+      const type = oneOf(options.type, REQUEST_TYPES, '--type');
+      const call = await signIn();
+      let handlerId: string | undefined;
+      if (options.handler) {
+        const handler = (await call('staff.handlers', {})).find((h) => h.userName === options.handler?.toLowerCase());
+        if (!handler) throw new CliError(`Er is geen actieve behandelaar met gebruikersnaam "${options.handler}".`, 1);
+        handlerId = handler.id;
+      }
+      const created = await call('case.create', {
+        type,
+        requester: {
+          name: options.requester,
+          ...(options.birthdate ? { birthDate: date(options.birthdate, '--birthdate') } : {}),
+          relation: oneOf(options.relation, RELATIONS, '--relation', 'huurder'),
+        },
+        channel: oneOf(options.channel, CHANNELS, '--channel', 'brief'),
+        received: date(options.received, '--received'),
+        writtenAndSigned: !options.unsigned,
+        ...(handlerId ? { handlerId } : {}),
+      });
+      const warning = created.duplicates.length ? `\nLet op: er loopt al een verzoek van dezelfde soort van deze verzoeker: ${created.duplicates.join(', ')}.` : '';
+      print(`Zaak ${created.reference} geregistreerd; uiterste datum ${created.due}.${warning}`, { id: created.id, reference: created.reference, due: created.due, duplicates: created.duplicates });
+      return 0;
+    },
+  },
+  {
+    words: ['case', 'list'],
+    async run({ signIn, print }) {
+      const queue = await (await signIn())('case.queue', { includeClosed: true, sort: 'reference' });
+      const lines = queue.rows.map((r) => `${r.reference}\t${r.type}\t${r.requesterName ?? '—'}\t${r.receivedOn}\t${r.dueOn}\t${STATUS_LABELS[r.status]}\t${r.handlerName ?? '—'}`);
+      print(lines.join('\n') || 'Geen zaken.', queue.rows);
+      return 0;
+    },
+  },
+  {
+    words: ['deadline'],
+    async run({ options, print }) {
+      const type: RequestType = oneOf(options.type, REQUEST_TYPES, '--type');
+      const months = Number(options['extend-months'] ?? 0);
+      if (![0, 1, 2].includes(months)) throw new CliError('--extend-months is 0, 1 of 2 (art. 12 lid 3 AVG: hoogstens twee maanden).', 2);
+      if (months > 0 && type === 'klacht') throw new CliError('De termijn van een klacht kan niet op grond van art. 12 lid 3 AVG worden verlengd.', 2);
+      const deadline = computeDeadline({ type, received: date(options.received, '--received'), extensionMonths: months });
+      print(deadline.due, deadline);
+      return 0;
+    },
+  },
+];
