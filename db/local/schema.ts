@@ -86,7 +86,7 @@ export const cases = sqliteTable(
     suspendedDays: integer('suspended_days').notNull().default(0),
     suspendedSince: text('suspended_since'),
   },
-  (t) => [index('cases_status_due').on(t.status, t.dueOn), index('cases_handler').on(t.handlerId), index('cases_received').on(t.receivedOn)],
+  (t) => [index('cases_queue').on(t.status, t.dueOn, t.suspendedSince, t.handlerId), index('cases_handler').on(t.handlerId), index('cases_received').on(t.receivedOn)],
 );
 
 /** Open work on a case, such as the extension letter that must go out before the original term. */

@@ -22,7 +22,6 @@ interface RawRow {
   handler_id: string | null;
   handler_name: string | null;
   due_on: string;
-  original_due_on: string;
   suspended_since: string | null;
 }
 
@@ -36,6 +35,18 @@ function endOfWeek(today: string): string {
   return addDays(today, (7 - weekday(today)) % 7);
 }
 
+/** The same counters from rows already fetched without filters. */
+function countRows(rows: readonly QueueRow[], today: string, weekEnd: string): Queue['counts'] {
+  let dueThisWeek = 0;
+  let overdue = 0;
+  for (const r of rows) {
+    if (r.urgency === 'none') continue;
+    if (r.dueOn < today) overdue += 1;
+    else if (r.dueOn <= weekEnd) dueThisWeek += 1;
+  }
+  return { open: rows.length, dueThisWeek, overdue };
+}
+
 /**
  * The work queue: the cases a staff member may see, filtered, searched and sorted, with the
  * counters on top. Intake sees every case but no content; a handler sees their own cases with
@@ -43,6 +54,18 @@ function endOfWeek(today: string): string {
  */
 export class QueueService {
   constructor(private readonly vault: Vault) {}
+
+  /** The counters over every case the user may see, whatever the filters (an index-only query). */
+  private counts(visibility: string, me: string, today: string): Queue['counts'] {
+    return this.vault.open.sqlite
+      .prepare(
+        `SELECT count(*) AS open,
+                coalesce(sum(CASE WHEN c.status IN (${inList(AWAITING)}) AND c.suspended_since IS NULL AND c.due_on BETWEEN @today AND @weekEnd THEN 1 ELSE 0 END), 0) AS dueThisWeek,
+                coalesce(sum(CASE WHEN c.status IN (${inList(AWAITING)}) AND c.suspended_since IS NULL AND c.due_on < @today THEN 1 ELSE 0 END), 0) AS overdue
+           FROM cases c WHERE ${visibility} AND c.status NOT IN (${inList(CLOSED)})`,
+      )
+      .get({ me, today, weekEnd: endOfWeek(today) }) as Queue['counts'];
+  }
 
   list(ctx: CallContext, query: Query): Queue {
     const session = ctx.requireSession();
@@ -83,21 +106,26 @@ export class QueueService {
     const rows = sqlite
       .prepare(
         `SELECT c.id, c.reference, c.type, c.status, c.received_on, c.requester_name, c.customer_number, c.handler_id,
-                s.full_name AS handler_name, c.due_on, c.original_due_on, c.suspended_since
+                s.full_name AS handler_name, c.due_on, c.suspended_since
            FROM cases c LEFT JOIN staff s ON s.id = c.handler_id
           WHERE ${where.join(' AND ')}`,
       )
       .all(params) as RawRow[];
 
-    const daysLeft = new Map<string, number>();
-    const left = (due: string) => {
-      let n = daysLeft.get(due);
-      if (n === undefined) daysLeft.set(due, (n = workingDaysLeft(today, due)));
-      return n;
+    // Many cases share a due date: compute each date's figures once.
+    const byDue = new Map<string, { left: number; urgency: QueueRow['urgency'] }>();
+    const deadlineOf = (due: string) => {
+      let d = byDue.get(due);
+      if (!d) {
+        const left = workingDaysLeft(today, due);
+        byDue.set(due, (d = { left, urgency: urgency(today, due, left) }));
+      }
+      return d;
     };
     const result: QueueRow[] = rows.map((r) => {
       const content = canSeeContent(session, { handlerId: r.handler_id });
       const running = isAwaitingDecision(r.status) && r.suspended_since === null;
+      const deadline = deadlineOf(r.due_on);
       return {
         id: r.id,
         reference: r.reference,
@@ -109,31 +137,26 @@ export class QueueService {
         handlerId: r.handler_id,
         handlerName: r.handler_name,
         dueOn: r.due_on,
-        originalDueOn: r.original_due_on,
-        workingDaysLeft: left(r.due_on),
-        urgency: running ? urgency(today, r.due_on) : 'none',
+        workingDaysLeft: deadline.left,
+        urgency: running ? deadline.urgency : 'none',
       };
     });
 
     const key = query.sort;
     const dir = query.direction === 'asc' ? 1 : -1;
+    // Names sort as Dutch readers expect; codes and ISO dates sort as plain strings (and fast).
+    const compare = key === 'requesterName' || key === 'handlerName' ? collator.compare : (x: string, y: string) => (x < y ? -1 : 1);
     result.sort((a, b) => {
       const x = a[key];
       const y = b[key];
       if (x === y) return a.reference < b.reference ? -1 : 1;
       if (x === null) return 1; // empty values last, whatever the direction
       if (y === null) return -1;
-      return dir * collator.compare(x, y);
+      return dir * compare(x, y);
     });
 
-    const counts = sqlite
-      .prepare(
-        `SELECT count(*) AS open,
-                coalesce(sum(CASE WHEN c.status IN (${inList(AWAITING)}) AND c.suspended_since IS NULL AND c.due_on BETWEEN @today AND @weekEnd THEN 1 ELSE 0 END), 0) AS dueThisWeek,
-                coalesce(sum(CASE WHEN c.status IN (${inList(AWAITING)}) AND c.suspended_since IS NULL AND c.due_on < @today THEN 1 ELSE 0 END), 0) AS overdue
-           FROM cases c WHERE ${visibility} AND c.status NOT IN (${inList(CLOSED)})`,
-      )
-      .get({ me: session.staffId, today, weekEnd: endOfWeek(today) }) as Queue['counts'];
+    const unfiltered = !query.includeClosed && !query.types?.length && !query.statuses?.length && !query.handler && !query.due && !fts;
+    const counts = unfiltered ? countRows(result, today, endOfWeek(today)) : this.counts(visibility, session.staffId, today);
 
     return {
       rows: result.slice(0, query.limit),

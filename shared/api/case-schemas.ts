@@ -60,7 +60,6 @@ export const caseTaskSchema = z.object({
 
 const deadlineView = {
   dueOn: z.string(),
-  originalDueOn: z.string(),
   workingDaysLeft: z.number().int(),
   urgency: z.enum(['ok', 'warning', 'overdue', 'none']),
 };
@@ -135,6 +134,7 @@ export const caseDetailSchema = z.object({
   handlerName: z.string().nullable(),
   createdAt: z.string(),
   ...deadlineView,
+  originalDueOn: z.string(),
   dueBasis: z.enum(['beleid', 'avg-plafond', 'verlenging']),
   extensionMonths: z.number().int(),
   extensionReason: z.string().nullable(),

@@ -1,5 +1,5 @@
-import { addDays, addMonths, daysBetween, type IsoDate, weekday } from './dates.js';
-import { holidayName } from './holidays.js';
+import { addDays, addMonths, type IsoDate, parseIsoDate, weekday } from './dates.js';
+import { dutchPublicHolidays, holidayName } from './holidays.js';
 
 /**
  * The deadline engine. Pure: dates in, dates out.
@@ -90,27 +90,42 @@ export function computeDeadline(input: DeadlineInput, policy: DeadlinePolicy = D
   return { due, originalDue, basis: 'verlenging', suspendedDays: suspended };
 }
 
+const DAY_MS = 86_400_000;
+const dayNumber = (date: IsoDate) => Math.round(parseIsoDate(date).getTime() / DAY_MS);
+/** 1970-01-01 was a Thursday. 0 = Sunday … 6 = Saturday. */
+const weekdayOf = (day: number) => (((day + 4) % 7) + 7) % 7;
+
+/** Working days in (from, to], for from <= to: weekdays by arithmetic, then the holidays on weekdays. */
+function workingDaysAfter(from: IsoDate, to: IsoDate): number {
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  let count = Math.floor((b - a) / 7) * 5;
+  for (let d = b - ((b - a) % 7) + 1; d <= b; d++) {
+    const w = weekdayOf(d);
+    if (w !== 0 && w !== 6) count += 1;
+  }
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    for (const holiday of dutchPublicHolidays(year).keys()) {
+      if (holiday > from && holiday <= to && weekday(holiday) !== 0 && weekday(holiday) !== 6) count -= 1;
+    }
+  }
+  return count;
+}
+
 /**
  * Working days from `today` to `due`: 0 on the due date itself, negative when overdue (the
  * number of working days past it).
  */
 export function workingDaysLeft(today: IsoDate, due: IsoDate): number {
   if (today === due) return 0;
-  const step = today < due ? 1 : -1;
-  let count = 0;
-  let d = today;
-  const guard = Math.abs(daysBetween(today, due)) + 1;
-  for (let i = 0; i < guard && d !== due; i++) {
-    d = addDays(d, step);
-    if (isWorkingDay(d)) count += step;
-  }
-  return count;
+  // Overdue: the working days from the due date up to yesterday, negated.
+  return today < due ? workingDaysAfter(today, due) : -workingDaysAfter(addDays(due, -1), addDays(today, -1));
 }
 
 export type Urgency = 'ok' | 'warning' | 'overdue';
 
 /** Warning at five working days or fewer, overdue after the due date. */
-export function urgency(today: IsoDate, due: IsoDate): Urgency {
+export function urgency(today: IsoDate, due: IsoDate, daysLeft = workingDaysLeft(today, due)): Urgency {
   if (today > due) return 'overdue';
-  return workingDaysLeft(today, due) <= 5 ? 'warning' : 'ok';
+  return daysLeft <= 5 ? 'warning' : 'ok';
 }

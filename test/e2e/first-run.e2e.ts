@@ -20,9 +20,9 @@ let page: Page;
 const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
 
 async function signIn(user: { userName: string; password: string }) {
-  await page.getByLabel('Gebruikersnaam', { exact: true }).fill(user.userName);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(user.password);
-  await page.getByLabel('Wachtwoord', { exact: true }).press('Enter');
+  await page.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(user.userName);
+  await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(user.password);
+  await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).press('Enter');
 }
 
 async function signOut() {
@@ -33,10 +33,10 @@ async function signOut() {
 async function addStaff(person: { fullName: string; userName: string; password: string }, role: string) {
   await page.getByRole('button', { name: 'Medewerker toevoegen' }).click();
   const dialog = page.getByRole('dialog', { name: 'Medewerker toevoegen' });
-  await dialog.getByLabel('Naam', { exact: true }).fill(person.fullName);
-  await dialog.getByLabel('Gebruikersnaam', { exact: true }).fill(person.userName);
+  await dialog.getByRole('textbox', { name: 'Naam', exact: true }).fill(person.fullName);
+  await dialog.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(person.userName);
   await dialog.getByRole('checkbox', { name: role }).check();
-  await dialog.getByLabel('Eerste wachtwoord', { exact: true }).fill(person.password);
+  await dialog.getByRole('textbox', { name: 'Eerste wachtwoord', exact: true }).fill(person.password);
   await expect.poll(() => dialog.getByText('Het wachtwoord voldoet aan alle eisen.').isVisible()).toBe(true);
   return dialog;
 }
@@ -59,17 +59,17 @@ describe('first run, sign-in and what each function is offered', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'AVG Desk inrichten', level: 1 }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('een vergeten wachtwoord kan niet worden hersteld', { exact: false }).isVisible()).toBe(true);
 
-    await page.getByLabel('Naam', { exact: true }).fill(ADMIN.fullName);
-    await page.getByLabel('Gebruikersnaam', { exact: true }).fill(ADMIN.userName);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill('welkom1');
+    await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(ADMIN.fullName);
+    await page.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(ADMIN.userName);
+    await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill('welkom1');
     expect(await page.getByText('Het wachtwoord moet minstens 12 tekens lang zijn.').isVisible()).toBe(true);
     expect(await page.getByText('Het wachtwoord bevat een veelgebruikt woord.').isVisible()).toBe(true);
-    await page.getByLabel('Herhaal wachtwoord', { exact: true }).fill('iets anders');
+    await page.getByRole('textbox', { name: 'Herhaal wachtwoord', exact: true }).fill('iets anders');
     expect(await page.getByText('De wachtwoorden zijn niet gelijk.').isVisible()).toBe(true);
     await checkScreen(page, 'setup');
 
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(ADMIN.password);
-    await page.getByLabel('Herhaal wachtwoord', { exact: true }).fill(ADMIN.password);
+    await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(ADMIN.password);
+    await page.getByRole('textbox', { name: 'Herhaal wachtwoord', exact: true }).fill(ADMIN.password);
     expect(await page.getByText('Het wachtwoord voldoet aan alle eisen.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
 
@@ -124,13 +124,15 @@ describe('first run, sign-in and what each function is offered', () => {
     await again.getByRole('button', { name: 'Toevoegen' }).click();
     await expect.poll(() => again.getByText('Deze gebruikersnaam is al in gebruik.').isVisible(), { timeout: 15_000 }).toBe(true);
     await again.getByRole('button', { name: 'Annuleren' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     const auditorDialog = await addStaff(AUDITOR, 'Auditor');
     await auditorDialog.getByRole('button', { name: 'Toevoegen' }).click();
     await expect.poll(() => page.getByText(`${AUDITOR.fullName} is toegevoegd.`).isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     const handlerRow = table.getByRole('row', { name: new RegExp(HANDLER.fullName, 'u') });
-    expect(await handlerRow.getByRole('cell', { name: 'Behandelaar', exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => handlerRow.getByRole('cell', { name: 'Behandelaar', exact: true }).isVisible()).toBe(true);
     expect(await handlerRow.getByText('Actief', { exact: true }).isVisible()).toBe(true);
     await checkScreen(page, 'staff-added');
   });

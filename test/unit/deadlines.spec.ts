@@ -123,3 +123,28 @@ describe('dates', () => {
     expect(ageOn('2008-02-29', '2023-03-01')).toBe(15);
   });
 });
+
+describe('working days left, against counting day by day', () => {
+  /** The slow, obvious count, as a second reader of the arithmetic one. */
+  function byHand(today: string, due: string): number {
+    let n = 0;
+    if (today <= due) {
+      for (let d = today; d < due; ) {
+        d = toIsoDate(new Date(Date.parse(d) + 86_400_000));
+        if (isWorkingDay(d)) n += 1;
+      }
+      return n;
+    }
+    for (let d = due; d < today; d = toIsoDate(new Date(Date.parse(d) + 86_400_000))) if (isWorkingDay(d)) n -= 1;
+    return n;
+  }
+  const date = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2028-12-31T00:00:00Z'), noInvalidDate: true }).map(toIsoDate);
+  it('agrees for any two dates', () => {
+    fc.assert(
+      fc.property(date, date, (today, due) => {
+        expect(workingDaysLeft(today, due)).toBe(byHand(today, due));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

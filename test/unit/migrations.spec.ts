@@ -64,6 +64,48 @@ describe('local store migrations', () => {
     after.close();
   });
 
+  const STAFF = "INSERT INTO staff VALUES ('s-1', 'hanna', 'Hanna Test', '[\"handler\"]', 1, 'x', 'x')";
+  const CASE = `INSERT INTO cases (id, reference, type, status, requester_name, requester_relation, channel, received_on, written_and_signed,
+      created_by, created_at, updated_at, due_on, original_due_on, due_basis, handler_id, customer_number)
+    VALUES ('c-1', 'AVG-2026-0001', 'inzage', 'ontvangen', 'Özlem Test', 'huurder', 'brief', '2026-11-25', 1, 's-1', 'x', 'x', '2026-12-23', '2026-12-23', 'beleid', 's-1', 'K-1')`;
+
+  it('0002_cases: adds cases, tasks and reference blocks next to existing staff', () => {
+    const { file, key, upTo } = setup();
+    const before = openEncryptedStore(file, key, upTo(2));
+    before.sqlite.prepare(STAFF).run();
+    before.close();
+    const after = openEncryptedStore(file, key, upTo(3));
+    after.sqlite.prepare(CASE).run();
+    expect(() => after.sqlite.prepare("INSERT INTO case_tasks VALUES ('t-1', 'geen-zaak', 'verlengingsbericht', 'open', NULL, 'x', NULL)").run()).toThrow(/FOREIGN KEY/u);
+    after.sqlite.prepare("INSERT INTO case_tasks VALUES ('t-1', 'c-1', 'verlengingsbericht', 'open', NULL, 'x', NULL)").run();
+    expect(after.sqlite.prepare('SELECT count(*) FROM reference_blocks').pluck().get()).toBe(0);
+    after.close();
+  });
+
+  it('0003_case_search: indexes the cases that were already there', () => {
+    const { file, key, upTo } = setup();
+    const before = openEncryptedStore(file, key, upTo(3));
+    before.sqlite.prepare(STAFF).run();
+    before.sqlite.prepare(CASE).run();
+    before.close();
+    const after = openEncryptedStore(file, key, upTo(4));
+    expect(after.sqlite.prepare("SELECT case_id FROM case_search WHERE case_search MATCH '\"ozlem\"*'").pluck().all()).toEqual(['c-1']);
+    after.close();
+  });
+
+  it('0004_queue_index: the queue counters read an index only', () => {
+    const { file, key, upTo } = setup();
+    const before = openEncryptedStore(file, key, upTo(4));
+    before.sqlite.prepare(STAFF).run();
+    before.sqlite.prepare(CASE).run();
+    before.close();
+    const after = openEncryptedStore(file, key, upTo(5));
+    const plan = after.sqlite.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM cases WHERE status NOT IN ('afgesloten') AND due_on < '2027-01-01' AND suspended_since IS NULL").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX cases_queue/u);
+    expect(after.sqlite.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(1);
+    after.close();
+  });
+
   it('a wrong key opens nothing and changes nothing', () => {
     const { file, key, upTo } = setup();
     openEncryptedStore(file, key, upTo(journal.entries.length)).close();

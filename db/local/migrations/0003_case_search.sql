@@ -10,3 +10,8 @@ CREATE VIRTUAL TABLE `case_search` USING fts5(
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '2 3'
 );
+--> statement-breakpoint
+-- Cases registered before this migration: indexed with SQLite's lower(); the tokenizer removes
+-- most accents. Cases saved afterwards get the app's full folding.
+INSERT INTO `case_search` (`case_id`, `reference`, `requester_name`, `customer_number`)
+SELECT `id`, lower(`reference`), lower(`requester_name`), lower(coalesce(`customer_number`, '')) FROM `cases`;

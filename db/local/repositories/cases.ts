@@ -71,16 +71,22 @@ export function takeReferenceNumber(db: LocalDb, year: number): number {
   return block.next;
 }
 
-/** Open cases of a type whose requester has the same (folded) name and, when known, birth date. */
+/**
+ * Open cases of a type whose requester has the same (folded) name and, when both are known, the
+ * same birth date. The full-text index narrows it to cases with the name as a phrase.
+ */
 export function findOpenDuplicates(db: LocalDb, type: CaseRow['type'], name: string, birthDate: string | undefined, openStatuses: readonly string[]): string[] {
   const folded = foldForSearch(name.trim());
-  const rows = db
-    .select({ reference: cases.reference, requesterName: cases.requesterName, requesterBirthDate: cases.requesterBirthDate, status: cases.status })
-    .from(cases)
-    .where(eq(cases.type, type))
-    .all();
+  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  if (words.length === 0) return [];
+  const phrase = `requester_name : "${words.join(' ')}"`;
+  const rows = db.all<{ reference: string; requester_name: string; requester_birth_date: string | null; status: string }>(sql`
+    SELECT reference, requester_name, requester_birth_date, status FROM cases
+     WHERE type = ${type} AND id IN (SELECT case_id FROM case_search WHERE case_search MATCH ${phrase})
+     ORDER BY reference`);
   return rows
-    .filter((r) => openStatuses.includes(r.status) && foldForSearch(r.requesterName) === folded && (!birthDate || !r.requesterBirthDate || r.requesterBirthDate === birthDate))
+    .filter((r) => openStatuses.includes(r.status) && foldForSearch(r.requester_name).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ') === words.join(' '))
+    .filter((r) => !birthDate || !r.requester_birth_date || r.requester_birth_date === birthDate)
     .map((r) => r.reference);
 }
 

@@ -18,6 +18,8 @@ const useStyles = makeStyles({
 });
 
 interface FormDialogProps {
+  /** Kept mounted while closing, so the dialog animates out and focus returns to where it was. */
+  open: boolean;
   title: string;
   submitLabel: string;
   busy: boolean;
@@ -28,7 +30,7 @@ interface FormDialogProps {
 }
 
 /** A modal form: Enter submits, Escape or Annuleren closes, the backend's error shows above the fields. */
-export function FormDialog({ title, submitLabel, busy, error, onSubmit, onClose, children }: FormDialogProps) {
+export function FormDialog({ open, title, submitLabel, busy, error, onSubmit, onClose, children }: FormDialogProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const submit = (event: FormEvent) => {
@@ -36,7 +38,7 @@ export function FormDialog({ title, submitLabel, busy, error, onSubmit, onClose,
     if (!busy) onSubmit();
   };
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
+    <Dialog open={open} modalType="modal" onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
       <DialogSurface className={styles.surface}>
         <form onSubmit={submit} noValidate>
           <DialogBody>

@@ -1,4 +1,4 @@
-import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle16Filled, Circle16Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { passwordProblems } from '../../../shared/password.js';
@@ -34,7 +34,7 @@ export function PasswordRules({ password, userName }: { password: string; userNa
   if (problems.length === 0) {
     return (
       <ul className={styles.rules} aria-label={t('password.rulesTitle')}>
-        <li className={`${styles.rule} ${styles.met}`}>
+        <li className={mergeClasses(styles.rule, styles.met)}>
           <CheckmarkCircle16Filled className={styles.icon} aria-hidden />
           {t('password.rulesMet')}
         </li>

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   },
   required: {
     color: tokens.colorPaletteRedForeground3,
-    paddingLeft: tokens.spacingHorizontalXXS,
+    paddingLeft: tokens.spacingHorizontalXS,
   },
   grid: {
     display: 'grid',

@@ -8,6 +8,13 @@ export const useTableStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     overflowX: 'auto',
   },
+  // Fluent's tables default to a fixed layout with equal columns; business lists size to content.
+  table: {
+    tableLayout: 'auto',
+  },
+  nowrap: {
+    whiteSpace: 'nowrap',
+  },
   headerRow: {
     backgroundColor: tokens.colorNeutralBackground3,
   },

@@ -1,4 +1,4 @@
-import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passwordProblems } from '../../../../shared/password.js';
@@ -73,7 +73,7 @@ export function AccountScreen() {
   return (
     <Page title={t('account.title')}>
       <Section title={t('account.details')}>
-        <dl className={`${styles.card} ${styles.details}`}>
+        <dl className={mergeClasses(styles.card, styles.details)}>
           <dt className={styles.term}>{t('account.fullName')}</dt>
           <dd className={styles.value}>{staff.fullName}</dd>
           <dt className={styles.term}>{t('account.userName')}</dt>

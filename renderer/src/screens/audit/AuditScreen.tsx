@@ -27,9 +27,6 @@ import { formatDate, formatTime } from '../../i18n/format.js';
 export const AUDIT_PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
-  seq: { width: '64px' },
-  at: { width: '210px' },
-  outcome: { width: '110px' },
   code: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -118,15 +115,15 @@ export function AuditScreen() {
       <NoticeBar notice={verification} onDismiss={() => setVerification(null)} />
       {error ? <ErrorBar error={error} /> : null}
       <div className={table.frame}>
-        <Table size="small" aria-label={t('audit.tableLabel')}>
+        <Table size="small" className={table.table} aria-label={t('audit.tableLabel')}>
           <TableHeader>
             <TableRow className={table.headerRow}>
-              <TableHeaderCell className={`${table.headerCell} ${styles.seq}`}>{t('audit.columns.seq')}</TableHeaderCell>
-              <TableHeaderCell className={`${table.headerCell} ${styles.at}`}>{t('audit.columns.at')}</TableHeaderCell>
+              <TableHeaderCell className={table.headerCell}>{t('audit.columns.seq')}</TableHeaderCell>
+              <TableHeaderCell className={table.headerCell}>{t('audit.columns.at')}</TableHeaderCell>
               <TableHeaderCell className={table.headerCell}>{t('audit.columns.actor')}</TableHeaderCell>
               <TableHeaderCell className={table.headerCell}>{t('audit.columns.procedure')}</TableHeaderCell>
               <TableHeaderCell className={table.headerCell}>{t('audit.columns.record')}</TableHeaderCell>
-              <TableHeaderCell className={`${table.headerCell} ${styles.outcome}`}>{t('audit.columns.outcome')}</TableHeaderCell>
+              <TableHeaderCell className={table.headerCell}>{t('audit.columns.outcome')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -152,6 +149,7 @@ export function AuditScreen() {
 function AuditRow({ event }: { event: AuditEvent }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const table = useTableStyles();
   // Procedure names contain dots, the key separator: look them up in the map itself.
   const procedures: Readonly<Record<string, string>> = t('audit.procedures', { returnObjects: true });
   const records: Readonly<Record<string, string>> = t('audit.records', { returnObjects: true });
@@ -159,17 +157,17 @@ function AuditRow({ event }: { event: AuditEvent }) {
   const recordType = event.recordType === null ? null : (records[event.recordType] ?? event.recordType);
   return (
     <TableRow>
-      <TableCell>{event.seq}</TableCell>
-      <TableCell>
+      <TableCell className={table.nowrap}>{event.seq}</TableCell>
+      <TableCell className={table.nowrap}>
         {formatDate(event.at)}
         <span className={styles.time}>{formatTime(event.at)}</span>
       </TableCell>
       <TableCell>{event.actorName ?? t('common.none')}</TableCell>
-      <TableCell>
+      <TableCell className={table.nowrap}>
         {procedure}
         <span className={styles.code}>{event.procedure}</span>
       </TableCell>
-      <TableCell>
+      <TableCell className={table.nowrap}>
         {recordType === null ? (
           t('common.none')
         ) : (

@@ -10,7 +10,7 @@ import { RoleChoice } from '../../components/RoleChoice.js';
 import { useSubmission } from '../../components/useSubmission.js';
 import type { DialogProps } from './dialogs.js';
 
-export function RolesDialog({ staff, onClose, onDone }: DialogProps) {
+export function RolesDialog({ open, staff, onClose, onDone }: DialogProps) {
   const api = useApi();
   const { t } = useTranslation();
   const [roles, setRoles] = useState<Role[]>(staff.roles);
@@ -25,13 +25,13 @@ export function RolesDialog({ staff, onClose, onDone }: DialogProps) {
   }
 
   return (
-    <FormDialog title={t('staff.rolesDialog.title', { name: staff.fullName })} submitLabel={t('staff.rolesDialog.submit')} busy={busy} error={error} onSubmit={() => void onSubmit()} onClose={onClose}>
+    <FormDialog open={open} title={t('staff.rolesDialog.title', { name: staff.fullName })} submitLabel={t('staff.rolesDialog.submit')} busy={busy} error={error} onSubmit={() => void onSubmit()} onClose={onClose}>
       <RoleChoice legend={t('staff.fields.roles')} value={roles} onChange={setRoles} error={checked && roles.length === 0 ? t('staff.rolesRequired') : undefined} />
     </FormDialog>
   );
 }
 
-export function DeactivateDialog({ staff, onClose, onDone }: DialogProps) {
+export function DeactivateDialog({ open, staff, onClose, onDone }: DialogProps) {
   const api = useApi();
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmission();
@@ -42,7 +42,7 @@ export function DeactivateDialog({ staff, onClose, onDone }: DialogProps) {
   }
 
   return (
-    <FormDialog title={t('staff.deactivateDialog.title', { name: staff.fullName })} submitLabel={t('staff.deactivateDialog.submit')} busy={busy} error={error} onSubmit={() => void onSubmit()} onClose={onClose}>
+    <FormDialog open={open} title={t('staff.deactivateDialog.title', { name: staff.fullName })} submitLabel={t('staff.deactivateDialog.submit')} busy={busy} error={error} onSubmit={() => void onSubmit()} onClose={onClose}>
       <Text as="p" style={{ margin: 0 }}>
         {t('staff.deactivateDialog.body', { name: staff.fullName })}
       </Text>
@@ -51,7 +51,7 @@ export function DeactivateDialog({ staff, onClose, onDone }: DialogProps) {
 }
 
 /** A new password for someone else: reactivating an account, or resetting a forgotten password. */
-function NewPasswordDialog({ staff, onClose, onDone, mode }: DialogProps & { mode: 'activate' | 'reset' }) {
+function NewPasswordDialog({ open, staff, onClose, onDone, mode }: DialogProps & { mode: 'activate' | 'reset' }) {
   const api = useApi();
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
@@ -70,7 +70,7 @@ function NewPasswordDialog({ staff, onClose, onDone, mode }: DialogProps & { mod
   }
 
   return (
-    <FormDialog title={t(`staff.${texts}.title`, { name: staff.fullName })} submitLabel={t(`staff.${texts}.submit`)} busy={busy} error={error} onSubmit={() => void onSubmit()} onClose={onClose}>
+    <FormDialog open={open} title={t(`staff.${texts}.title`, { name: staff.fullName })} submitLabel={t(`staff.${texts}.submit`)} busy={busy} error={error} onSubmit={() => void onSubmit()} onClose={onClose}>
       <Text as="p" style={{ margin: 0 }}>
         {t(`staff.${texts}.body`)}
       </Text>

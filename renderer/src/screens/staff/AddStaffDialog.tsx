@@ -11,7 +11,7 @@ import { useSubmission } from '../../components/useSubmission.js';
 import type { DialogProps } from './dialogs.js';
 
 /** A new staff account with its functions and a first password that the admin hands over in person. */
-export function AddStaffDialog({ onClose, onDone }: Omit<DialogProps, 'staff'>) {
+export function AddStaffDialog({ open, onClose, onDone }: Omit<DialogProps, 'staff'>) {
   const api = useApi();
   const { t } = useTranslation();
   const [fullName, setFullName] = useState('');
@@ -33,7 +33,7 @@ export function AddStaffDialog({ onClose, onDone }: Omit<DialogProps, 'staff'>) 
   }
 
   return (
-    <FormDialog title={t('staff.addDialog.title')} submitLabel={t('staff.addDialog.submit')} busy={busy} error={error} onSubmit={() => void onSubmit()} onClose={onClose}>
+    <FormDialog open={open} title={t('staff.addDialog.title')} submitLabel={t('staff.addDialog.submit')} busy={busy} error={error} onSubmit={() => void onSubmit()} onClose={onClose}>
       <Field label={t('staff.fields.fullName')} required validationMessage={required(fullName, t('staff.fields.fullName')) ?? null}>
         <Input value={fullName} autoComplete="off" autoFocus onChange={(_, d) => setFullName(d.value)} />
       </Field>

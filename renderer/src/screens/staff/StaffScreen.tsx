@@ -33,8 +33,6 @@ import { AddStaffDialog } from './AddStaffDialog.js';
 import type { StaffDialog } from './dialogs.js';
 
 const useStyles = makeStyles({
-  status: { width: '100px' },
-  actions: { width: '72px' },
   you: {
     color: tokens.colorNeutralForeground3,
     paddingLeft: tokens.spacingHorizontalXS,
@@ -55,7 +53,10 @@ export function StaffScreen() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [dialog, setDialog] = useState<StaffDialog | null>(null);
+  // The dialog stays mounted while it closes; `shown` counts openings so each starts empty.
+  const [dialog, setDialog] = useState<{ which: StaffDialog; open: boolean; shown: number } | null>(null);
+  const choose = (which: StaffDialog) => setDialog((previous) => ({ which, open: true, shown: (previous?.shown ?? 0) + 1 }));
+  const onClose = () => setDialog((previous) => (previous ? { ...previous, open: false } : null));
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -72,13 +73,12 @@ export function StaffScreen() {
   }, [load]);
 
   const onDone = (message: string, staffId: string) => {
-    setDialog(null);
+    onClose();
     setNotice({ intent: 'success', text: message });
     void load();
     // Changing one's own functions changes the menu too.
     if (staffId === session.staff.id) void session.refresh();
   };
-  const onClose = () => setDialog(null);
 
   return (
     <Page title={t('staff.pageTitle')}>
@@ -87,7 +87,7 @@ export function StaffScreen() {
           {t('staff.intro')}
         </Text>
         <div className={table.toolbar}>
-          <Button appearance="primary" icon={<PersonAddRegular />} onClick={() => setDialog({ kind: 'add' })}>
+          <Button appearance="primary" icon={<PersonAddRegular />} onClick={() => choose({ kind: 'add' })}>
             {t('staff.add')}
           </Button>
           <Button icon={<ArrowClockwiseRegular />} disabledFocusable={loading} onClick={() => void load()}>
@@ -99,20 +99,20 @@ export function StaffScreen() {
         <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
         {error ? <ErrorBar error={error} /> : null}
         <div className={table.frame}>
-          <Table size="small" aria-label={t('staff.tableLabel')}>
+          <Table size="small" className={table.table} aria-label={t('staff.tableLabel')}>
             <TableHeader>
               <TableRow className={table.headerRow}>
                 <TableHeaderCell className={table.headerCell}>{t('staff.columns.fullName')}</TableHeaderCell>
                 <TableHeaderCell className={table.headerCell}>{t('staff.columns.userName')}</TableHeaderCell>
                 <TableHeaderCell className={table.headerCell}>{t('staff.columns.roles')}</TableHeaderCell>
-                <TableHeaderCell className={`${table.headerCell} ${styles.status}`}>{t('staff.columns.status')}</TableHeaderCell>
-                <TableHeaderCell className={`${table.headerCell} ${styles.actions}`}>{t('staff.columns.actions')}</TableHeaderCell>
+                <TableHeaderCell className={table.headerCell}>{t('staff.columns.status')}</TableHeaderCell>
+                <TableHeaderCell className={table.headerCell}>{t('staff.columns.actions')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {staff.map((member) => (
                 <TableRow key={member.id} className={member.active ? undefined : styles.inactive}>
-                  <TableCell>
+                  <TableCell className={table.nowrap}>
                     {member.fullName}
                     {member.id === session.staff.id ? <span className={styles.you}>{t('staff.you')}</span> : null}
                   </TableCell>
@@ -124,7 +124,7 @@ export function StaffScreen() {
                     </Badge>
                   </TableCell>
                   <TableCell>
-                    <StaffActions member={member} onChoose={setDialog} />
+                    <StaffActions member={member} onChoose={choose} />
                   </TableCell>
                 </TableRow>
               ))}
@@ -133,13 +133,24 @@ export function StaffScreen() {
           {!loading && staff.length === 0 && !error ? <div className={table.empty}>{t('staff.empty')}</div> : null}
         </div>
       </Section>
-      {dialog?.kind === 'add' ? <AddStaffDialog onClose={onClose} onDone={onDone} /> : null}
-      {dialog?.kind === 'roles' ? <RolesDialog staff={dialog.staff} onClose={onClose} onDone={onDone} /> : null}
-      {dialog?.kind === 'deactivate' ? <DeactivateDialog staff={dialog.staff} onClose={onClose} onDone={onDone} /> : null}
-      {dialog?.kind === 'activate' ? <ActivateDialog staff={dialog.staff} onClose={onClose} onDone={onDone} /> : null}
-      {dialog?.kind === 'reset' ? <ResetPasswordDialog staff={dialog.staff} onClose={onClose} onDone={onDone} /> : null}
+      {dialog ? <ChosenDialog key={dialog.shown} which={dialog.which} open={dialog.open} onClose={onClose} onDone={onDone} /> : null}
     </Page>
   );
+}
+
+function ChosenDialog({ which, ...props }: { which: StaffDialog; open: boolean; onClose: () => void; onDone: (message: string, staffId: string) => void }) {
+  switch (which.kind) {
+    case 'add':
+      return <AddStaffDialog {...props} />;
+    case 'roles':
+      return <RolesDialog {...props} staff={which.staff} />;
+    case 'deactivate':
+      return <DeactivateDialog {...props} staff={which.staff} />;
+    case 'activate':
+      return <ActivateDialog {...props} staff={which.staff} />;
+    case 'reset':
+      return <ResetPasswordDialog {...props} staff={which.staff} />;
+  }
 }
 
 function StaffActions({ member, onChoose }: { member: Staff; onChoose: (dialog: StaffDialog) => void }) {
