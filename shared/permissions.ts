@@ -31,6 +31,8 @@ export const ACTIONS = {
   'case.extend': ['handler', 'dpo'],
   /** Assign: the dpo any case to any handler; a handler an unassigned case to themselves. */
   'case.assign': ['handler', 'dpo'],
+  /** Policy settings such as the terms per request type: functioneel beheer. */
+  'settings.manage': ['admin'],
 } as const satisfies Record<string, 'public' | 'authenticated' | readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;

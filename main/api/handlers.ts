@@ -1,6 +1,6 @@
 import type { Vault } from '../store/vault.js';
 import { caseTimeline, listAuditEvents } from '../services/audit-view.js';
-import type { CaseService } from '../services/cases.js';
+import { deadlinePolicy, setDeadlinePolicy, type CaseService } from '../services/cases.js';
 import type { QueueService } from '../services/queue.js';
 import { listHandlers } from '../services/staff-view.js';
 import { verifyAuditChain } from '../services/audit.js';
@@ -48,5 +48,7 @@ export function createHandlers({ vault, auth, staff, cases, queue }: Services): 
     'case.suspendForId': (ctx, input) => cases.suspendForId(ctx, input),
     'case.resumeAfterId': (ctx, input) => cases.resumeAfterId(ctx, input),
     'case.completeTask': (ctx, input) => cases.completeTask(ctx, input),
+    'settings.getDeadlinePolicy': () => deadlinePolicy(vault.open.db),
+    'settings.setDeadlinePolicy': (ctx, input) => setDeadlinePolicy(ctx, input),
   };
 }

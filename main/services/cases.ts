@@ -16,7 +16,7 @@ import {
 } from '../../db/local/repositories/cases.js';
 import { findStaffById } from '../../db/local/repositories/staff.js';
 import { settings } from '../../db/local/schema.js';
-import type { caseCreateSchema, CaseDetail } from '../../shared/api/case-schemas.js';
+import { deadlinePolicySchema, type caseCreateSchema, type CaseDetail } from '../../shared/api/case-schemas.js';
 import {
   allowedTransitions,
   canTransition,
@@ -32,7 +32,7 @@ import {
   type CaseStatus,
 } from '../../shared/domain/cases.js';
 import { ageOn, daysBetween, formatDutchDate } from '../../shared/domain/dates.js';
-import { computeDeadline, DEFAULT_DEADLINE_POLICY, hasGdprCeiling, REQUEST_TYPES, urgency, workingDaysLeft, type DeadlinePolicy } from '../../shared/domain/deadlines.js';
+import { computeDeadline, DEFAULT_DEADLINE_POLICY, hasGdprCeiling, urgency, workingDaysLeft, type DeadlinePolicy } from '../../shared/domain/deadlines.js';
 import type { CallContext } from '../api/context.js';
 import type { Vault } from '../store/vault.js';
 import { assertAssignedHandler, assertCanSeeContent } from './case-access.js';
@@ -40,16 +40,10 @@ import { DomainError } from './errors.js';
 
 type CaseInput = z.output<typeof caseCreateSchema>;
 
-const termSchema = z.union([z.object({ weeks: z.number().int().min(1).max(26) }), z.object({ months: z.number().int().min(1).max(6) })]);
-const policySchema = z.object({
-  terms: z.object(Object.fromEntries(REQUEST_TYPES.map((t) => [t, termSchema])) as Record<(typeof REQUEST_TYPES)[number], typeof termSchema>),
-  suspendWhileAwaitingId: z.boolean(),
-});
-
 /** The deadline policy from the settings, or the defaults of the privacy policy. */
 export function deadlinePolicy(db: LocalDb): DeadlinePolicy {
   const row = db.select().from(settings).where(eq(settings.key, 'deadlinePolicy')).get();
-  const parsed = row ? policySchema.safeParse(row.value) : null;
+  const parsed = row ? deadlinePolicySchema.safeParse(row.value) : null;
   return parsed?.success ? parsed.data : DEFAULT_DEADLINE_POLICY;
 }
 
@@ -106,6 +100,19 @@ export function toCaseDetail(db: LocalDb, row: CaseRow, today: string): CaseDeta
     tasks: tasksOf(db, row.id).map((t) => ({ id: t.id, kind: t.kind, status: t.status, dueOn: t.dueOn })),
     allowedTransitions: [...allowedTransitions(row.status)],
   };
+}
+
+/** Changes the policy for cases registered from now on; existing due dates stay as they were set. */
+export function setDeadlinePolicy(ctx: CallContext, policy: DeadlinePolicy): DeadlinePolicy {
+  ctx.setRecord('deadlinePolicy');
+  ctx.commit((db) =>
+    db
+      .insert(settings)
+      .values({ key: 'deadlinePolicy', value: policy, updatedAt: ctx.now.toISOString() })
+      .onConflictDoUpdate({ target: settings.key, set: { value: policy, updatedAt: ctx.now.toISOString() } })
+      .run(),
+  );
+  return policy;
 }
 
 /** Intake, assignment, lifecycle and the deadline of cases. */

@@ -153,3 +153,13 @@ export const caseCreatedSchema = z.object({
   /** References of open cases of the same type for the same requester. */
   duplicates: z.array(z.string()),
 });
+
+const termSchema = z.union([z.object({ weeks: z.number().int().min(1).max(26) }).strict(), z.object({ months: z.number().int().min(1).max(6) }).strict()]);
+
+/** The deadline policy setting: a term per request type and whether ID waiting suspends the clock. */
+export const deadlinePolicySchema = z
+  .object({
+    terms: z.object({ inzage: termSchema, correctie: termSchema, verzet: termSchema, dataportabiliteit: termSchema, klacht: termSchema }).strict(),
+    suspendWhileAwaitingId: z.boolean(),
+  })
+  .strict();

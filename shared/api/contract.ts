@@ -7,6 +7,7 @@ import {
   caseCreateSchema,
   caseDetailSchema,
   caseStatusSchema,
+  deadlinePolicySchema,
   isoDateSchema,
   queueQuerySchema,
   queueSchema,
@@ -283,6 +284,19 @@ export const contract = {
     record: 'case',
     input: z.object({ id: idSchema, taskId: idSchema }).strict(),
     output: z.object({}),
+  }),
+  'settings.getDeadlinePolicy': procedure({
+    action: 'settings.manage',
+    audit: 'none',
+    input: empty,
+    output: deadlinePolicySchema,
+  }),
+  'settings.setDeadlinePolicy': procedure({
+    action: 'settings.manage',
+    audit: 'write',
+    record: 'settings',
+    input: deadlinePolicySchema,
+    output: deadlinePolicySchema,
   }),
 } as const satisfies Record<ProcedureName, ProcedureSpec>;
 

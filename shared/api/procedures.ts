@@ -29,6 +29,8 @@ export const PROCEDURE_NAMES = [
   'case.suspendForId',
   'case.resumeAfterId',
   'case.completeTask',
+  'settings.getDeadlinePolicy',
+  'settings.setDeadlinePolicy',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];

@@ -39,6 +39,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   search: 'Zoeken',
   statuses: 'Status',
   types: 'Soort verzoek',
+  terms: 'Termijnen',
+  weeks: 'Weken',
+  suspendWhileAwaitingId: 'Opschorten tijdens identificatie',
 };
 
 type Issue = z.core.$ZodRawIssue;

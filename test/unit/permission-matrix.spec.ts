@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../main/backend.js';
 import { contract, PROCEDURE_NAMES, type ProcedureInput, type ProcedureName } from '../../shared/api/contract.js';
+import { DEFAULT_DEADLINE_POLICY } from '../../shared/domain/deadlines.js';
 import { ACTIONS, isAllowed, isPublicAction } from '../../shared/permissions.js';
 import { ROLES, type Role } from '../../shared/roles.js';
 import { ADMIN, STRONG_PASSWORD, addStaff, initialized, tempDir, value } from '../support/backend.js';
@@ -47,6 +48,8 @@ const samples: { [P in ProcedureName]: (role: Role) => ProcedureInput<P> } = {
   'case.suspendForId': () => ({ id: caseId, on: '2026-11-21' }),
   'case.resumeAfterId': () => ({ id: caseId, on: '2026-11-22' }),
   'case.completeTask': () => ({ id: caseId, taskId: '00000000-0000-4000-8000-000000000000' }),
+  'settings.getDeadlinePolicy': () => ({}),
+  'settings.setDeadlinePolicy': () => DEFAULT_DEADLINE_POLICY,
 };
 
 beforeAll(async () => {
@@ -113,6 +116,7 @@ describe('the matrix itself says what DESIGN.md says', () => {
     'case.work': ['handler'],
     'case.extend': ['handler', 'dpo'],
     'case.assign': ['handler', 'dpo'],
+    'settings.manage': ['admin'],
   };
   it.each(Object.entries(expected))('%s is for %j only', (action, roles) => {
     for (const role of ROLES) {
