@@ -25,7 +25,8 @@ async function signIn(user: { userName: string; password: string }, fullName: st
   await page.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(user.userName);
   await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await expect.poll(() => page.getByRole('heading', { name: `Welkom, ${fullName}`, level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
+  // A locator wait rather than expect.poll: this also runs in beforeAll.
+  await page.getByRole('heading', { name: `Welkom, ${fullName}`, level: 1 }).waitFor({ timeout: 15_000 });
 }
 
 async function signOut() {
@@ -59,7 +60,7 @@ describe('staff management, own account, audit paging and ended sessions', () =>
     await page.goto(server.url);
     await signIn(ADMIN, ADMIN.fullName);
     await nav().getByRole('button', { name: 'Beheer' }).click();
-    await expect.poll(() => handlerRow().isVisible()).toBe(true);
+    await handlerRow().waitFor();
   });
 
   afterAll(async () => {
@@ -172,7 +173,7 @@ describe('staff management, own account, audit paging and ended sessions', () =>
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
     expect(new Set(numbers).size).toBe(numbers.length);
     expect(numbers.at(-1)).toBe(1);
-    expect(numbers[0]! - numbers.at(-1)! + 1).toBe(numbers.length);
+    expect(numbers[0]).toBe(numbers.length);
     await checkScreen(page, 'audit-paged');
   });
 

@@ -8,6 +8,10 @@ const useStyles = makeStyles({
   surface: {
     maxWidth: '560px',
   },
+  button: {
+    whiteSpace: 'nowrap',
+    flexShrink: 0,
+  },
   content: {
     display: 'flex',
     flexDirection: 'column',
@@ -49,10 +53,10 @@ export function FormDialog({ open, title, submitLabel, busy, error, onSubmit, on
             </DialogContent>
             <DialogActions>
               {busy ? <Spinner size="tiny" /> : null}
-              <Button appearance="primary" type="submit" disabledFocusable={busy}>
+              <Button appearance="primary" type="submit" className={styles.button} disabledFocusable={busy}>
                 {submitLabel}
               </Button>
-              <Button appearance="secondary" onClick={onClose}>
+              <Button appearance="secondary" className={styles.button} onClick={onClose}>
                 {t('common.cancel')}
               </Button>
             </DialogActions>

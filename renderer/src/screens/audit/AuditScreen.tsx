@@ -53,7 +53,6 @@ function OutcomeBadge({ outcome }: { outcome: AuditEvent['outcome'] }) {
 export function AuditScreen() {
   const api = useApi();
   const { t } = useTranslation();
-  const styles = useStyles();
   const table = useTableStyles();
   const [events, setEvents] = useState<AuditEvent[]>([]);
   const [loading, setLoading] = useState(true);

@@ -1,0 +1,122 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * Case files (scans, PDFs, letters) on disk, each encrypted with its own random key in chunks of
+ * 64 KiB with AES-256-GCM, as a STREAM construction: the nonce of chunk i is a random per-file
+ * prefix, the chunk counter and a flag on the last chunk. Reordered chunks fail (counter), a file
+ * cut at a chunk boundary fails (no chunk carries the last flag), and the header and the file id
+ * are authenticated with every chunk, so a file cannot be swapped for another.
+ *
+ * The keys live in the encrypted store; deleting a key destroys its file (crypto-shredding). Files
+ * are written to a temporary name and renamed after fsync, so a crash never leaves a partial file
+ * under a real name. Nothing plaintext touches the disk.
+ */
+const MAGIC = Buffer.from('AVGF');
+const VERSION = 1;
+const CHUNK = 64 * 1024;
+const TAG = 16;
+const HEADER = MAGIC.length + 1 + 4 + 7;
+
+export class CaseFileCorrupt extends Error {
+  constructor(reason: string) {
+    super(`case file unreadable: ${reason}`);
+    this.name = 'CaseFileCorrupt';
+  }
+}
+
+export function newFileKey(): Buffer {
+  return randomBytes(32);
+}
+
+function nonce(prefix: Buffer, index: number, last: boolean): Buffer {
+  const n = Buffer.alloc(12);
+  prefix.copy(n, 0);
+  n.writeUInt32BE(index, 7);
+  n[11] = last ? 1 : 0;
+  return n;
+}
+
+function aad(header: Buffer, fileId: string): Buffer {
+  return Buffer.concat([header, Buffer.from(fileId, 'utf8')]);
+}
+
+export function encryptFile(plaintext: Buffer, key: Buffer, fileId: string): Buffer {
+  const prefix = randomBytes(7);
+  const header = Buffer.alloc(HEADER);
+  MAGIC.copy(header, 0);
+  header[4] = VERSION;
+  header.writeUInt32BE(CHUNK, 5);
+  prefix.copy(header, 9);
+  const parts: Buffer[] = [header];
+  const count = Math.max(1, Math.ceil(plaintext.length / CHUNK));
+  const associated = aad(header, fileId);
+  for (let i = 0; i < count; i++) {
+    const cipher = createCipheriv('aes-256-gcm', key, nonce(prefix, i, i === count - 1));
+    cipher.setAAD(associated);
+    parts.push(cipher.update(plaintext.subarray(i * CHUNK, (i + 1) * CHUNK)), cipher.final(), cipher.getAuthTag());
+  }
+  return Buffer.concat(parts);
+}
+
+export function decryptFile(data: Buffer, key: Buffer, fileId: string): Buffer {
+  if (data.length < HEADER + TAG || !data.subarray(0, 4).equals(MAGIC)) throw new CaseFileCorrupt('not a case file');
+  if (data[4] !== VERSION) throw new CaseFileCorrupt('unknown version');
+  const chunk = data.readUInt32BE(5);
+  if (chunk !== CHUNK) throw new CaseFileCorrupt('unexpected chunk size');
+  const header = data.subarray(0, HEADER);
+  const prefix = data.subarray(9, HEADER);
+  const body = data.subarray(HEADER);
+  const count = Math.max(1, Math.ceil(body.length / (CHUNK + TAG)));
+  const associated = aad(header, fileId);
+  const out: Buffer[] = [];
+  for (let i = 0; i < count; i++) {
+    const piece = body.subarray(i * (CHUNK + TAG), (i + 1) * (CHUNK + TAG));
+    if (piece.length < TAG) throw new CaseFileCorrupt('truncated');
+    const decipher = createDecipheriv('aes-256-gcm', key, nonce(prefix, i, i === count - 1));
+    decipher.setAAD(associated);
+    decipher.setAuthTag(piece.subarray(piece.length - TAG));
+    try {
+      out.push(decipher.update(piece.subarray(0, piece.length - TAG)), decipher.final());
+    } catch {
+      throw new CaseFileCorrupt(i === count - 1 ? 'truncated or altered' : 'altered or reordered');
+    }
+  }
+  return Buffer.concat(out);
+}
+
+/** The files of one data directory: `<data>/cases/<caseId>/<fileId>.avgf`. */
+export class CaseFileStore {
+  constructor(private readonly dataDir: string) {}
+
+  path(caseId: string, fileId: string): string {
+    if (!/^[0-9a-f-]{36}$/u.test(caseId) || !/^[0-9a-f-]{36}$/u.test(fileId)) throw new Error('case and file ids are UUIDs');
+    return join(this.dataDir, 'cases', caseId, `${fileId}.avgf`);
+  }
+
+  write(caseId: string, fileId: string, key: Buffer, plaintext: Buffer): void {
+    const target = this.path(caseId, fileId);
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+    const tmp = `${target}.part`;
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, encryptFile(plaintext, key, fileId));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+  }
+
+  read(caseId: string, fileId: string, key: Buffer): Buffer {
+    return decryptFile(readFileSync(this.path(caseId, fileId)), key, fileId);
+  }
+
+  /** Removes the ciphertext; with its key gone from the store it was already unreadable. */
+  remove(caseId: string, fileId: string): void {
+    const target = this.path(caseId, fileId);
+    rmSync(target, { force: true });
+    rmSync(`${target}.part`, { force: true });
+  }
+}

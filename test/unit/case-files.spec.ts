@@ -1,0 +1,65 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CaseFileStore, decryptFile, encryptFile, newFileKey } from '../../main/store/case-files.js';
+import { tempDir } from '../support/backend.js';
+
+let cleanup: () => void = () => {};
+afterEach(() => cleanup());
+const CHUNK = 64 * 1024;
+
+describe('chunked AEAD case files', () => {
+  it('round-trips any content, empty included', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 3 * CHUNK + 10 }), (bytes) => {
+        const key = newFileKey();
+        const id = randomUUID();
+        expect(decryptFile(encryptFile(Buffer.from(bytes), key, id), key, id).equals(Buffer.from(bytes))).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  const plaintext = randomBytes(3 * CHUNK + 100);
+  const key = newFileKey();
+  const id = randomUUID();
+  const sealed = encryptFile(plaintext, key, id);
+  const header = 16;
+  const piece = CHUNK + 16;
+
+  it('detects truncation at a chunk boundary', () => {
+    expect(() => decryptFile(sealed.subarray(0, header + 2 * piece), key, id)).toThrow(/truncated/u);
+    expect(() => decryptFile(sealed.subarray(0, sealed.length - 5), key, id)).toThrow(/truncated|altered/u);
+  });
+
+  it('detects reordered chunks', () => {
+    const swapped = Buffer.concat([sealed.subarray(0, header), sealed.subarray(header + piece, header + 2 * piece), sealed.subarray(header, header + piece), sealed.subarray(header + 2 * piece)]);
+    expect(() => decryptFile(swapped, key, id)).toThrow(/reordered/u);
+  });
+
+  it('detects a flipped bit, another file id and a wrong key', () => {
+    const flipped = Buffer.from(sealed);
+    flipped[header + 10] = (flipped[header + 10] ?? 0) ^ 1;
+    expect(() => decryptFile(flipped, key, id)).toThrow();
+    expect(() => decryptFile(sealed, key, randomUUID())).toThrow();
+    expect(() => decryptFile(sealed, newFileKey(), id)).toThrow();
+  });
+
+  it('stores ciphertext only, under a temporary name until complete', () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const store = new CaseFileStore(t.dir);
+    const caseId = randomUUID();
+    const fileId = randomUUID();
+    const secret = Buffer.from('Paspoort van Łukasz Nguyễn-Özdemir, nummer NXC3F1K72');
+    store.write(caseId, fileId, key, secret);
+    const onDisk = readFileSync(store.path(caseId, fileId));
+    expect(onDisk.includes(Buffer.from('Nguy'))).toBe(false);
+    expect(store.read(caseId, fileId, key).equals(secret)).toBe(true);
+    expect(readdirSync(`${t.dir}/cases/${caseId}`)).toEqual([`${fileId}.avgf`]);
+    writeFileSync(store.path(caseId, fileId), onDisk.subarray(0, onDisk.length - 1));
+    expect(() => store.read(caseId, fileId, key)).toThrow();
+    expect(() => store.path('../../etc', fileId)).toThrow();
+  });
+});
