@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, TASK_KINDS, type CorrectionKind } from '../../shared/domain/cases.js';
-import { REQUEST_TYPES } from '../../shared/domain/deadlines.js';
+import { REQUEST_TYPES } from '../../shared/domain/request-types.js';
 import type { Role } from '../../shared/roles.js';
 
 /** Local staff accounts of this desktop. Passwords are not here: see main/store/keyring.ts. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CHANNELS, CORRECTION_KINDS, RELATIONS, REPRESENTATIVE_KINDS, TASK_KINDS } from '../domain/cases.js';
 import { isValidIsoDate } from '../domain/dates.js';
-import { REQUEST_TYPES } from '../domain/deadlines.js';
+import { REQUEST_TYPES } from '../domain/request-types.js';
 
 export const isoDateSchema = z
   .string()

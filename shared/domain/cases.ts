@@ -1,4 +1,4 @@
-import type { RequestType } from './deadlines.js';
+import type { RequestType } from './request-types.js';
 
 /** Request types with their Dutch names and legal basis (privacyreglement, AVG). */
 export const REQUEST_TYPE_LABELS: Readonly<Record<RequestType, string>> = {

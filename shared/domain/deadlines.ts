@@ -1,5 +1,6 @@
 import { addDays, addMonths, type IsoDate, parseIsoDate, weekday } from './dates.js';
 import { dutchPublicHolidays, holidayName } from './holidays.js';
+import type { RequestType } from './request-types.js';
 
 /**
  * The deadline engine. Pure: dates in, dates out.
@@ -13,8 +14,7 @@ import { dutchPublicHolidays, holidayName } from './holidays.js';
  * GDPR ceiling (art. 12(3): one month). Art. 12(3) governs requests under art. 15–22, not
  * complaints: a klacht has only the complaint procedure's term (default six weeks) and no extension.
  */
-export const REQUEST_TYPES = ['inzage', 'correctie', 'verzet', 'dataportabiliteit', 'klacht'] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
+export { REQUEST_TYPES, type RequestType } from './request-types.js';
 
 export type Term = { weeks: number } | { months: number };
 
