@@ -5,10 +5,13 @@ import { systemClock, type Clock } from './clock.js';
 import { stderrLogger, type Logger } from './log.js';
 import { AuthService } from './services/auth.js';
 import { LoginThrottle, SessionStore } from './services/sessions.js';
+import { CaseVault } from './services/case-vault.js';
 import { CaseService } from './services/cases.js';
+import { IdentityService } from './services/identity.js';
 import { QueueService } from './services/queue.js';
 import { StaffService } from './services/staff.js';
 import { noProtection, type KeyProtector } from './store/key-protector.js';
+import { CaseFileStore } from './store/case-files.js';
 import { Vault } from './store/vault.js';
 
 export interface BackendOptions {
@@ -41,7 +44,14 @@ export function createBackend(options: BackendOptions): Backend {
     sessions,
     clock,
     logger: options.logger ?? stderrLogger,
-    handlers: createHandlers({ vault, auth, staff, cases: new CaseService(vault), queue: new QueueService(vault) }),
+    handlers: createHandlers({
+      vault,
+      auth,
+      staff,
+      cases: new CaseService(vault),
+      queue: new QueueService(vault),
+      identity: new IdentityService(vault, new CaseVault(new CaseFileStore(options.dataDir))),
+    }),
   });
   return {
     dispatch,

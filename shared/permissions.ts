@@ -31,6 +31,8 @@ export const ACTIONS = {
   'case.extend': ['handler', 'dpo'],
   /** Assign: the dpo any case to any handler; a handler an unassigned case to themselves. */
   'case.assign': ['handler', 'dpo'],
+  /** Record that an ID copy came in (intake at the desk or post room); viewing it is case.read. */
+  'identity.registerCopy': ['intake', 'handler', 'dpo'],
   /** Policy settings such as the terms per request type: functioneel beheer. */
   'settings.manage': ['admin'],
 } as const satisfies Record<string, 'public' | 'authenticated' | readonly Role[]>;

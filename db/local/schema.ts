@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, TASK_KINDS, type CorrectionKind } from '../../shared/domain/cases.js';
+import { AUTHORITY_KINDS, DOCUMENT_TYPES, ID_METHODS, ID_OUTCOMES, ID_SUBJECTS } from '../../shared/domain/identity.js';
 import { REQUEST_TYPES } from '../../shared/domain/request-types.js';
 import type { Role } from '../../shared/roles.js';
 
@@ -121,4 +122,73 @@ export const referenceBlocks = sqliteTable(
     source: text('source', { enum: ['local', 'central'] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.year, t.first] })],
+);
+
+/** One data key per case. Deleting it makes every file of the case unreadable (crypto-shredding). */
+export const caseKeys = sqliteTable('case_keys', {
+  caseId: text('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  key: blob('key', { mode: 'buffer' }).notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/**
+ * Files of a case: ID copies now, dossier documents later. The ciphertext is on disk
+ * (main/store/case-files.ts); the file's own key is here, wrapped with the case key.
+ */
+export const caseFiles = sqliteTable(
+  'case_files',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind', { enum: ['id_copy'] }).notNull(),
+    subject: text('subject', { enum: ID_SUBJECTS }),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    sha256: text('sha256').notNull(),
+    masked: integer('masked', { mode: 'boolean' }).notNull().default(false),
+    maskedBy: text('masked_by').references(() => staff.id),
+    maskedAt: text('masked_at'),
+    wrappedKey: blob('wrapped_key', { mode: 'buffer' }).notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('case_files_case').on(t.caseId)],
+);
+
+/**
+ * What remains of an identity check: the method, the outcome and what the audit needs. Never the
+ * image, the BSN or the full document number (only its last four characters).
+ */
+export const identityChecks = sqliteTable(
+  'identity_checks',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    subject: text('subject', { enum: ID_SUBJECTS }).notNull(),
+    method: text('method', { enum: ID_METHODS }).notNull(),
+    outcome: text('outcome', { enum: ID_OUTCOMES }).notNull(),
+    reason: text('reason'),
+    documentType: text('document_type', { enum: DOCUMENT_TYPES }),
+    issuingCountry: text('issuing_country'),
+    documentNumberTail: text('document_number_tail'),
+    expiry: text('expiry'),
+    checksPassed: text('checks_passed', { mode: 'json' }).$type<string[]>().notNull(),
+    authority: text('authority', { enum: AUTHORITY_KINDS }),
+    copiesDestroyed: integer('copies_destroyed').notNull().default(0),
+    verifiedBy: text('verified_by')
+      .notNull()
+      .references(() => staff.id),
+    verifiedAt: text('verified_at').notNull(),
+  },
+  (t) => [index('identity_checks_case').on(t.caseId)],
 );

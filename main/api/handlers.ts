@@ -1,6 +1,7 @@
 import type { Vault } from '../store/vault.js';
 import { caseTimeline, listAuditEvents } from '../services/audit-view.js';
 import { deadlinePolicy, setDeadlinePolicy, type CaseService } from '../services/cases.js';
+import type { IdentityService } from '../services/identity.js';
 import type { QueueService } from '../services/queue.js';
 import { listHandlers } from '../services/staff-view.js';
 import { verifyAuditChain } from '../services/audit.js';
@@ -14,10 +15,11 @@ export interface Services {
   staff: StaffService;
   cases: CaseService;
   queue: QueueService;
+  identity: IdentityService;
 }
 
 /** Procedure → service call. Permission, validation and audit are the dispatcher's work, not here. */
-export function createHandlers({ vault, auth, staff, cases, queue }: Services): Handlers {
+export function createHandlers({ vault, auth, staff, cases, queue, identity }: Services): Handlers {
   return {
     'setup.status': () => auth.status(),
     'setup.createAdmin': (ctx, input) => auth.createAdmin(ctx, input),
@@ -50,5 +52,12 @@ export function createHandlers({ vault, auth, staff, cases, queue }: Services): 
     'case.completeTask': (ctx, input) => cases.completeTask(ctx, input),
     'settings.getDeadlinePolicy': () => deadlinePolicy(vault.open.db),
     'settings.setDeadlinePolicy': (ctx, input) => setDeadlinePolicy(ctx, input),
+    'identity.get': (ctx, input) => identity.get(ctx, input.caseId),
+    'identity.uploadCopy': (ctx, input) => identity.uploadCopy(ctx, input),
+    'identity.viewCopy': (ctx, input) => identity.viewCopy(ctx, input),
+    'identity.maskCopy': (ctx, input) => identity.maskCopy(ctx, input),
+    'identity.confirmMasked': (ctx, input) => identity.confirmMasked(ctx, input),
+    'identity.check': (ctx, input) => identity.check(ctx, input),
+    'identity.record': (ctx, input) => identity.record(ctx, input),
   };
 }

@@ -3,6 +3,16 @@ import type { Action } from '../permissions.js';
 import { ROLES } from '../roles.js';
 import type { ProcedureName } from './procedures.js';
 import {
+  checkResultSchema,
+  copyRef,
+  identityCheckInput,
+  identityCheckViewSchema,
+  identityRecordInput,
+  identityViewSchema,
+  maskInput,
+  uploadCopyInput,
+} from './identity-schemas.js';
+import {
   caseCreatedSchema,
   caseCreateSchema,
   caseDetailSchema,
@@ -297,6 +307,54 @@ export const contract = {
     record: 'settings',
     input: deadlinePolicySchema,
     output: deadlinePolicySchema,
+  }),
+  'identity.get': procedure({
+    action: 'case.read',
+    audit: 'read',
+    record: 'case',
+    input: z.object({ caseId: idSchema }).strict(),
+    output: identityViewSchema,
+  }),
+  'identity.uploadCopy': procedure({
+    action: 'identity.registerCopy',
+    audit: 'write',
+    record: 'case',
+    input: uploadCopyInput,
+    output: z.object({ copyId: idSchema, width: z.number().int(), height: z.number().int() }),
+  }),
+  'identity.viewCopy': procedure({
+    action: 'case.read',
+    audit: 'read',
+    record: 'case',
+    input: copyRef,
+    output: z.object({ dataBase64: z.string(), width: z.number().int(), height: z.number().int(), masked: z.boolean() }),
+  }),
+  'identity.maskCopy': procedure({
+    action: 'case.work',
+    audit: 'write',
+    record: 'case',
+    input: maskInput,
+    output: z.object({ copyId: idSchema }),
+  }),
+  'identity.confirmMasked': procedure({
+    action: 'case.work',
+    audit: 'write',
+    record: 'case',
+    input: copyRef,
+    output: z.object({}),
+  }),
+  'identity.check': procedure({
+    action: 'case.work',
+    audit: 'none',
+    input: identityCheckInput,
+    output: z.array(checkResultSchema),
+  }),
+  'identity.record': procedure({
+    action: 'case.work',
+    audit: 'write',
+    record: 'case',
+    input: identityRecordInput,
+    output: identityCheckViewSchema,
   }),
 } as const satisfies Record<ProcedureName, ProcedureSpec>;
 

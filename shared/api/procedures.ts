@@ -31,6 +31,13 @@ export const PROCEDURE_NAMES = [
   'case.completeTask',
   'settings.getDeadlinePolicy',
   'settings.setDeadlinePolicy',
+  'identity.get',
+  'identity.uploadCopy',
+  'identity.viewCopy',
+  'identity.maskCopy',
+  'identity.confirmMasked',
+  'identity.check',
+  'identity.record',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];

@@ -42,6 +42,22 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   terms: 'Termijnen',
   weeks: 'Weken',
   suspendWhileAwaitingId: 'Opschorten tijdens identificatie',
+  caseId: 'Zaak',
+  subject: 'Wie',
+  method: 'Methode',
+  outcome: 'Uitkomst',
+  document: 'Document',
+  documentType: 'Documentsoort',
+  issuingCountry: 'Land van uitgifte',
+  documentNumber: 'Documentnummer',
+  expiry: 'Geldig tot',
+  surname: 'Achternaam',
+  mrz: 'MRZ',
+  authority: 'Bevoegdheid',
+  fileName: 'Bestandsnaam',
+  dataBase64: 'Bestand',
+  copyId: 'Kopie',
+  boxes: 'Maskeervlakken',
 };
 
 type Issue = z.core.$ZodRawIssue;

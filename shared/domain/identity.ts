@@ -28,6 +28,16 @@ export const ID_OUTCOME_LABELS: Readonly<Record<IdOutcome, string>> = {
 export const ID_SUBJECTS = ['verzoeker', 'vertegenwoordiger'] as const;
 export type IdSubject = (typeof ID_SUBJECTS)[number];
 
+/** How a representative's authority was shown (§13/§14: the legal representative makes the request). */
+export const AUTHORITY_KINDS = ['ouderlijk_gezag', 'voogdij', 'curatele_mentorschap', 'volmacht'] as const;
+export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
+export const AUTHORITY_LABELS: Readonly<Record<AuthorityKind, string>> = {
+  ouderlijk_gezag: 'Ouderlijk gezag (uittreksel gezagsregister of geboorteakte)',
+  voogdij: 'Voogdij (beschikking van de rechter)',
+  curatele_mentorschap: 'Curatele of mentorschap (beschikking van de rechter)',
+  volmacht: 'Schriftelijke volmacht, ondertekend door de verzoeker',
+};
+
 export const DOCUMENT_TYPES = ['paspoort', 'identiteitskaart', 'rijbewijs', 'verblijfsdocument'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export const DOCUMENT_TYPE_LABELS: Readonly<Record<DocumentType, string>> = {

@@ -106,6 +106,22 @@ describe('local store migrations', () => {
     after.close();
   });
 
+  it('0005_identity: case keys, files and identity records next to existing cases', () => {
+    const { file, key, upTo } = setup();
+    const before = openEncryptedStore(file, key, upTo(5));
+    before.sqlite.prepare(STAFF).run();
+    before.sqlite.prepare(CASE).run();
+    before.close();
+    const after = openEncryptedStore(file, key, upTo(6));
+    after.sqlite.prepare("INSERT INTO case_keys VALUES ('c-1', x'00', 'x')").run();
+    expect(() => after.sqlite.prepare("INSERT INTO case_keys VALUES ('geen-zaak', x'00', 'x')").run()).toThrow(/FOREIGN KEY/u);
+    after.sqlite
+      .prepare("INSERT INTO identity_checks (id, case_id, subject, method, outcome, checks_passed, verified_by, verified_at) VALUES ('i-1', 'c-1', 'verzoeker', 'balie', 'geverifieerd', '[]', 's-1', 'x')")
+      .run();
+    expect(after.sqlite.prepare('SELECT copies_destroyed FROM identity_checks').pluck().get()).toBe(0);
+    after.close();
+  });
+
   it('a wrong key opens nothing and changes nothing', () => {
     const { file, key, upTo } = setup();
     openEncryptedStore(file, key, upTo(journal.entries.length)).close();

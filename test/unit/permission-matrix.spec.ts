@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../main/backend.js';
+import { encodePng } from '../../main/services/images.js';
 import { contract, PROCEDURE_NAMES, type ProcedureInput, type ProcedureName } from '../../shared/api/contract.js';
 import { DEFAULT_DEADLINE_POLICY } from '../../shared/domain/deadlines.js';
 import { ACTIONS, isAllowed, isPublicAction } from '../../shared/permissions.js';
@@ -18,6 +19,8 @@ let targetId = '';
 let caseId = '';
 let unassignedCaseId = '';
 const staffIds = {} as Record<Role, string>;
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+const TINY_PNG = encodePng({ width: 2, height: 2, data: Buffer.alloc(16, 255) }).toString('base64');
 const NEW_CASE = { type: 'inzage', requester: { name: 'Test Verzoeker', relation: 'huurder' }, channel: 'brief', received: '2026-11-20', writtenAndSigned: true } as const;
 
 /** A valid input per procedure; the Record type makes a new procedure without a sample a type error. */
@@ -47,9 +50,16 @@ const samples: { [P in ProcedureName]: (role: Role) => ProcedureInput<P> } = {
   'case.extend': () => ({ id: caseId, months: 1, reason: 'Omvangrijk dossier bij drie afdelingen' }),
   'case.suspendForId': () => ({ id: caseId, on: '2026-11-21' }),
   'case.resumeAfterId': () => ({ id: caseId, on: '2026-11-22' }),
-  'case.completeTask': () => ({ id: caseId, taskId: '00000000-0000-4000-8000-000000000000' }),
+  'case.completeTask': () => ({ id: caseId, taskId: NO_SUCH_ID }),
   'settings.getDeadlinePolicy': () => ({}),
   'settings.setDeadlinePolicy': () => DEFAULT_DEADLINE_POLICY,
+  'identity.get': () => ({ caseId }),
+  'identity.uploadCopy': () => ({ caseId, subject: 'verzoeker', fileName: 'id.png', dataBase64: TINY_PNG }),
+  'identity.viewCopy': () => ({ caseId, copyId: NO_SUCH_ID }),
+  'identity.maskCopy': () => ({ caseId, copyId: NO_SUCH_ID, boxes: [{ x: 0, y: 0, width: 1, height: 1 }] }),
+  'identity.confirmMasked': () => ({ caseId, copyId: NO_SUCH_ID }),
+  'identity.check': () => ({ caseId, subject: 'verzoeker', document: { documentType: 'paspoort', issuingCountry: 'NLD', documentNumber: 'NXC3F1K72', expiry: '2030-01-01', surname: 'Verzoeker', birthDate: '1980-01-01' } }),
+  'identity.record': () => ({ caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'meer_informatie', reason: 'Inlog kon niet worden bevestigd.' }),
 };
 
 beforeAll(async () => {
@@ -117,6 +127,7 @@ describe('the matrix itself says what DESIGN.md says', () => {
     'case.extend': ['handler', 'dpo'],
     'case.assign': ['handler', 'dpo'],
     'settings.manage': ['admin'],
+    'identity.registerCopy': ['intake', 'handler', 'dpo'],
   };
   it.each(Object.entries(expected))('%s is for %j only', (action, roles) => {
     for (const role of ROLES) {
