@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { DOCUMENT_FORMATS, DOCUMENT_SOURCES, HEARING_STATUSES } from '../../shared/domain/dossier.js';
 import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, TASK_KINDS, type CorrectionKind } from '../../shared/domain/cases.js';
 import { AUTHORITY_KINDS, DOCUMENT_TYPES, ID_METHODS, ID_OUTCOMES, ID_SUBJECTS } from '../../shared/domain/identity.js';
 import { REQUEST_TYPES } from '../../shared/domain/request-types.js';
@@ -101,6 +102,8 @@ export const caseTasks = sqliteTable(
     kind: text('kind', { enum: TASK_KINDS }).notNull(),
     status: text('status', { enum: ['open', 'done'] }).notNull(),
     dueOn: text('due_on'),
+    /** For "zienswijze derde": the third party to hear. */
+    thirdPartyId: text('third_party_id'),
     createdAt: text('created_at').notNull(),
     doneAt: text('done_at'),
   },
@@ -144,7 +147,7 @@ export const caseFiles = sqliteTable(
     caseId: text('case_id')
       .notNull()
       .references(() => cases.id),
-    kind: text('kind', { enum: ['id_copy'] }).notNull(),
+    kind: text('kind', { enum: ['id_copy', 'document', 'rendition', 'redacted'] }).notNull(),
     subject: text('subject', { enum: ID_SUBJECTS }),
     mime: text('mime').notNull(),
     size: integer('size').notNull(),
@@ -191,4 +194,73 @@ export const identityChecks = sqliteTable(
     verifiedAt: text('verified_at').notNull(),
   },
   (t) => [index('identity_checks_case').on(t.caseId)],
+);
+
+/**
+ * A document in a case's dossier. The original file and a PDF rendition (the same file for a PDF)
+ * are case files; an e-mail's attachments are documents of their own with the e-mail as parent.
+ */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    parentId: text('parent_id'),
+    fileId: text('file_id').notNull(),
+    pdfFileId: text('pdf_file_id').notNull(),
+    name: text('name').notNull(),
+    format: text('format', { enum: DOCUMENT_FORMATS }).notNull(),
+    source: text('source', { enum: DOCUMENT_SOURCES }).notNull(),
+    documentDate: text('document_date'),
+    description: text('description').notNull().default(''),
+    sha256: text('sha256').notNull(),
+    pages: integer('pages').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('documents_case').on(t.caseId)],
+);
+
+/** People other than the requester whose data is in the dossier, and whether they were heard. */
+export const thirdParties = sqliteTable(
+  'third_parties',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    hearingStatus: text('hearing_status', { enum: HEARING_STATUSES }).notNull(),
+    note: text('note'),
+    documentIds: text('document_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('third_parties_case').on(t.caseId)],
+);
+
+/** A redacted version of a document: the file released to the requester, and what it covers. */
+export const redactedVersions = sqliteTable(
+  'redacted_versions',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id),
+    fileId: text('file_id').notNull(),
+    boxes: integer('boxes').notNull(),
+    /** Third parties whose every occurrence in this document is covered. */
+    thirdPartyIds: text('third_party_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    terms: text('terms', { mode: 'json' }).$type<string[]>().notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('redacted_versions_document').on(t.documentId)],
 );

@@ -112,12 +112,13 @@ export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
   return allowedTransitions(from).includes(to);
 }
 
-export const TASK_KINDS = ['verlengingsbericht', 'verzoek_om_aanvulling', 'verzoek_om_identificatie'] as const;
+export const TASK_KINDS = ['verlengingsbericht', 'verzoek_om_aanvulling', 'verzoek_om_identificatie', 'zienswijze_derde'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export const TASK_LABELS: Readonly<Record<TaskKind, string>> = {
   verlengingsbericht: 'Verlengingsbericht versturen (vóór de oorspronkelijke termijn)',
   verzoek_om_aanvulling: 'Verzoek om aanvulling: het verzoek is niet schriftelijk of niet ondertekend',
   verzoek_om_identificatie: 'Verzoek om identificatie versturen',
+  zienswijze_derde: 'Zienswijze van een derde vragen (§13: eerst horen, dan inzage)',
 };
 
 /** `AVG-2026-0001`. */

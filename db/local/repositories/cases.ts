@@ -33,7 +33,7 @@ export function tasksOf(db: LocalDb, caseId: string): CaseTaskRow[] {
   return db.select().from(caseTasks).where(eq(caseTasks.caseId, caseId)).orderBy(caseTasks.createdAt).all();
 }
 
-export function insertTask(db: LocalDb, row: CaseTaskRow): void {
+export function insertTask(db: LocalDb, row: typeof caseTasks.$inferInsert): void {
   db.insert(caseTasks).values(row).run();
 }
 
