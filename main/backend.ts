@@ -7,6 +7,7 @@ import { AuthService } from './services/auth.js';
 import { LoginThrottle, SessionStore } from './services/sessions.js';
 import { CaseVault } from './services/case-vault.js';
 import { CaseService } from './services/cases.js';
+import { DossierService } from './services/dossier.js';
 import { IdentityService } from './services/identity.js';
 import { QueueService } from './services/queue.js';
 import { StaffService } from './services/staff.js';
@@ -39,6 +40,7 @@ export function createBackend(options: BackendOptions): Backend {
   const sessions = new SessionStore(clock, options.idleTimeoutSeconds ?? 600);
   const auth = new AuthService(vault, sessions, new LoginThrottle(clock));
   const staff = new StaffService(vault, sessions);
+  const caseVault = new CaseVault(new CaseFileStore(options.dataDir));
   const dispatch = createDispatcher({
     vault,
     sessions,
@@ -50,7 +52,8 @@ export function createBackend(options: BackendOptions): Backend {
       staff,
       cases: new CaseService(vault),
       queue: new QueueService(vault),
-      identity: new IdentityService(vault, new CaseVault(new CaseFileStore(options.dataDir))),
+      identity: new IdentityService(vault, caseVault),
+      dossier: new DossierService(vault, caseVault),
     }),
   });
   return {

@@ -1,6 +1,7 @@
 import type { Vault } from '../store/vault.js';
 import { caseTimeline, listAuditEvents } from '../services/audit-view.js';
 import { deadlinePolicy, setDeadlinePolicy, type CaseService } from '../services/cases.js';
+import type { DossierService } from '../services/dossier.js';
 import type { IdentityService } from '../services/identity.js';
 import type { QueueService } from '../services/queue.js';
 import { listHandlers } from '../services/staff-view.js';
@@ -16,10 +17,11 @@ export interface Services {
   cases: CaseService;
   queue: QueueService;
   identity: IdentityService;
+  dossier: DossierService;
 }
 
 /** Procedure → service call. Permission, validation and audit are the dispatcher's work, not here. */
-export function createHandlers({ vault, auth, staff, cases, queue, identity }: Services): Handlers {
+export function createHandlers({ vault, auth, staff, cases, queue, identity, dossier }: Services): Handlers {
   return {
     'setup.status': () => auth.status(),
     'setup.createAdmin': (ctx, input) => auth.createAdmin(ctx, input),
@@ -59,5 +61,11 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity }: S
     'identity.confirmMasked': (ctx, input) => identity.confirmMasked(ctx, input),
     'identity.check': (ctx, input) => identity.check(ctx, input),
     'identity.record': (ctx, input) => identity.record(ctx, input),
+    'dossier.list': (ctx, input) => dossier.list(ctx, input.caseId),
+    'dossier.import': (ctx, input) => dossier.import(ctx, input),
+    'dossier.pdf': (ctx, input) => dossier.pdf(ctx, input),
+    'thirdParty.list': (ctx, input) => dossier.listThirdParties(ctx, input.caseId),
+    'thirdParty.add': (ctx, input) => dossier.addThirdParty(ctx, input),
+    'thirdParty.update': (ctx, input) => dossier.updateThirdParty(ctx, input),
   };
 }

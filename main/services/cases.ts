@@ -36,6 +36,7 @@ import { computeDeadline, DEFAULT_DEADLINE_POLICY, hasGdprCeiling, urgency, work
 import type { CallContext } from '../api/context.js';
 import type { Vault } from '../store/vault.js';
 import { assertAssignedHandler, assertCanSeeContent } from './case-access.js';
+import { thirdPartyProblems } from './dossier.js';
 import { DomainError } from './errors.js';
 
 type CaseInput = z.output<typeof caseCreateSchema>;
@@ -232,6 +233,10 @@ export class CaseService {
       throw new DomainError('CONFLICT', `Een zaak met status "${STATUS_LABELS[row.status]}" kan niet naar "${STATUS_LABELS[input.to]}".`);
     }
     if (REASON_REQUIRED.has(input.to) && !input.reason) throw new DomainError('VALIDATION', 'Geef de reden; die komt ook in de brief aan de verzoeker.');
+    if (input.to === 'besluit_in_concept') {
+      const problems = thirdPartyProblems(this.db, row.id);
+      if (problems.length > 0) throw new DomainError('CONFLICT', 'Eerst moeten alle derden zijn gehoord en hun gegevens zijn gelakt waar zij geen toestemming gaven.', { details: problems });
+    }
     const updated = ctx.commit((db) =>
       updateCase(db, row.id, { status: input.to, statusReason: input.reason ?? null, updatedAt: ctx.now.toISOString() }),
     );

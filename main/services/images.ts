@@ -47,9 +47,14 @@ function checkSize(width: number, height: number): void {
 
 let pdfium: Promise<Awaited<ReturnType<typeof PDFiumLibrary.init>>> | null = null;
 
-async function renderPdf(bytes: Buffer): Promise<Pixels> {
+/** One PDFium (WASM) instance for the process. */
+export function pdfiumLibrary(): Promise<Awaited<ReturnType<typeof PDFiumLibrary.init>>> {
   pdfium ??= PDFiumLibrary.init();
-  const lib = await pdfium;
+  return pdfium;
+}
+
+async function renderPdf(bytes: Buffer): Promise<Pixels> {
+  const lib = await pdfiumLibrary();
   let doc;
   try {
     doc = await lib.loadDocument(new Uint8Array(bytes));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Action } from '../permissions.js';
 import { ROLES } from '../roles.js';
 import type { ProcedureName } from './procedures.js';
+import { documentViewSchema, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from './dossier-schemas.js';
 import {
   checkResultSchema,
   copyRef,
@@ -355,6 +356,48 @@ export const contract = {
     record: 'case',
     input: identityRecordInput,
     output: identityCheckViewSchema,
+  }),
+  'dossier.list': procedure({
+    action: 'case.read',
+    audit: 'read',
+    record: 'case',
+    input: z.object({ caseId: idSchema }).strict(),
+    output: z.array(documentViewSchema),
+  }),
+  'dossier.import': procedure({
+    action: 'case.work',
+    audit: 'write',
+    record: 'case',
+    input: importInput,
+    output: z.object({ documents: z.array(documentViewSchema), skipped: z.array(z.string()) }),
+  }),
+  'dossier.pdf': procedure({
+    action: 'case.read',
+    audit: 'read',
+    record: 'case',
+    input: z.object({ caseId: idSchema, documentId: idSchema, version: z.enum(['original', 'redacted']).default('original') }).strict(),
+    output: z.object({ dataBase64: z.string(), pages: z.number().int() }),
+  }),
+  'thirdParty.list': procedure({
+    action: 'case.read',
+    audit: 'read',
+    record: 'case',
+    input: z.object({ caseId: idSchema }).strict(),
+    output: z.array(thirdPartyViewSchema),
+  }),
+  'thirdParty.add': procedure({
+    action: 'case.work',
+    audit: 'write',
+    record: 'case',
+    input: thirdPartyAddInput,
+    output: thirdPartyViewSchema,
+  }),
+  'thirdParty.update': procedure({
+    action: 'case.work',
+    audit: 'write',
+    record: 'case',
+    input: thirdPartyUpdateInput,
+    output: thirdPartyViewSchema,
   }),
 } as const satisfies Record<ProcedureName, ProcedureSpec>;
 

@@ -38,6 +38,12 @@ export const PROCEDURE_NAMES = [
   'identity.confirmMasked',
   'identity.check',
   'identity.record',
+  'dossier.list',
+  'dossier.import',
+  'dossier.pdf',
+  'thirdParty.list',
+  'thirdParty.add',
+  'thirdParty.update',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];

@@ -58,6 +58,15 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   dataBase64: 'Bestand',
   copyId: 'Kopie',
   boxes: 'Maskeervlakken',
+  source: 'Bron',
+  documentDate: 'Datum document',
+  description: 'Omschrijving',
+  role: 'Rol',
+  hearingStatus: 'Status horen',
+  note: 'Notitie',
+  documentIds: 'Documenten',
+  documentId: 'Document',
+  version: 'Versie',
 };
 
 type Issue = z.core.$ZodRawIssue;

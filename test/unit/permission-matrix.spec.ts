@@ -60,6 +60,12 @@ const samples: { [P in ProcedureName]: (role: Role) => ProcedureInput<P> } = {
   'identity.confirmMasked': () => ({ caseId, copyId: NO_SUCH_ID }),
   'identity.check': () => ({ caseId, subject: 'verzoeker', document: { documentType: 'paspoort', issuingCountry: 'NLD', documentNumber: 'NXC3F1K72', expiry: '2030-01-01', surname: 'Verzoeker', birthDate: '1980-01-01' } }),
   'identity.record': () => ({ caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'meer_informatie', reason: 'Inlog kon niet worden bevestigd.' }),
+  'dossier.list': () => ({ caseId }),
+  'dossier.import': () => ({ caseId, fileName: 'notitie.txt', dataBase64: Buffer.from('Gespreksnotitie').toString('base64'), source: 'klantcontact' }),
+  'dossier.pdf': () => ({ caseId, documentId: NO_SUCH_ID }),
+  'thirdParty.list': () => ({ caseId }),
+  'thirdParty.add': () => ({ caseId, name: 'Buurman Test', role: 'buurman' }),
+  'thirdParty.update': () => ({ caseId, id: NO_SUCH_ID, hearingStatus: 'toestemming' }),
 };
 
 beforeAll(async () => {

@@ -1,0 +1,142 @@
+import PostalMime from 'postal-mime';
+import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_PAGES, type DocumentFormat } from '../../shared/domain/dossier.js';
+import { DomainError } from './errors.js';
+import { decodeUpload, encodePng, pdfiumLibrary, sniff } from './images.js';
+import { imageToPdf, textToPdf } from './renditions.js';
+
+/**
+ * Turns an uploaded file into dossier items: the original bytes, a PDF rendition and the page
+ * count; an e-mail becomes itself plus one item per attachment. The type is judged by content, not
+ * by the name; every refusal is a Dutch message and nothing is stored.
+ */
+export interface IntakeItem {
+  name: string;
+  format: DocumentFormat;
+  original: Buffer;
+  pdf: Buffer;
+  pages: number;
+  /** Index of the parent item (the e-mail) for attachments. */
+  parent: number | null;
+}
+
+export interface IntakeResult {
+  items: IntakeItem[];
+  /** Attachments that could not be taken in, with the reason. */
+  skipped: string[];
+}
+
+const extensionOf = (name: string) => (name.toLowerCase().match(/\.([a-z0-9]+)$/u)?.[1] ?? '');
+
+/** Refuses encrypted, corrupt and overlong PDFs; returns the page count. */
+export async function inspectPdf(bytes: Buffer, name: string): Promise<number> {
+  const lib = await pdfiumLibrary();
+  let doc;
+  try {
+    doc = await lib.loadDocument(new Uint8Array(bytes));
+  } catch (error) {
+    if (/password/iu.test(String(error))) throw new DomainError('VALIDATION', `"${name}" is met een wachtwoord beveiligd. Vraag om een onbeveiligde versie.`);
+    throw new DomainError('VALIDATION', `"${name}" kan niet worden gelezen: het is geen geldige PDF of het bestand is beschadigd.`);
+  }
+  try {
+    const pages = doc.getPageCount();
+    if (pages < 1) throw new DomainError('VALIDATION', `"${name}" heeft geen pagina's.`);
+    if (pages > MAX_DOCUMENT_PAGES) throw new DomainError('VALIDATION', `"${name}" heeft ${pages} pagina's; het maximum is ${MAX_DOCUMENT_PAGES}. Splits het document.`);
+    return pages;
+  } finally {
+    doc.destroy();
+  }
+}
+
+function decodeText(bytes: Buffer, name: string): string {
+  if (bytes.includes(0)) throw new DomainError('VALIDATION', `"${name}" is geen tekstbestand.`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Older systems write Windows-1252; every byte is a character there.
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function looksLikeEmail(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 4096).toString('latin1');
+  return /^(From|To|Subject|Date|Received|Return-Path|MIME-Version|Message-ID|Delivered-To):/imu.test(head);
+}
+
+function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/giu, '')
+    .replace(/<br\s*\/?>|<\/p>|<\/div>|<\/li>|<\/tr>/giu, '\n')
+    .replace(/<[^>]+>/gu, '')
+    .replace(/&nbsp;/gu, ' ')
+    .replace(/&amp;/gu, '&')
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&quot;/gu, '"')
+    .replace(/&#39;/gu, "'");
+}
+
+async function single(bytes: Buffer, name: string): Promise<Omit<IntakeItem, 'parent'>> {
+  if (bytes.length === 0) throw new DomainError('VALIDATION', `"${name}" is leeg.`);
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw new DomainError('VALIDATION', `"${name}" is groter dan ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`);
+  const ext = extensionOf(name);
+  const kind = sniff(bytes);
+  if (ext === 'pdf' || kind === 'pdf') {
+    if (kind !== 'pdf') throw new DomainError('VALIDATION', `"${name}" heet .pdf maar is geen PDF.`);
+    if (ext !== 'pdf') throw new DomainError('VALIDATION', `"${name}" is een PDF maar heet .${ext || '(geen extensie)'}. Controleer of het het juiste bestand is.`);
+    return { name, format: 'pdf', original: bytes, pdf: bytes, pages: await inspectPdf(bytes, name) };
+  }
+  if (['png', 'jpg', 'jpeg'].includes(ext) || kind === 'png' || kind === 'jpeg') {
+    // decodeUpload checks type against name, size and pixel limits; the rendition gets clean pixels.
+    const pixels = await decodeUpload(bytes, name);
+    return { name, format: 'image', original: bytes, pdf: await imageToPdf(encodePng(pixels), 'png'), pages: 1 };
+  }
+  if (ext === 'eml') {
+    if (!looksLikeEmail(bytes)) throw new DomainError('VALIDATION', `"${name}" heet .eml maar is geen e-mailbericht.`);
+    throw new Error('e-mails are handled by intake()');
+  }
+  if (ext === 'txt') {
+    const text = decodeText(bytes, name);
+    return { name, format: 'text', original: bytes, pdf: await textToPdf(name, text), pages: 0 };
+  }
+  throw new DomainError('VALIDATION', `"${name}" kan niet worden ingelezen: alleen PDF, JPG, PNG, e-mail (.eml) en tekst (.txt).`);
+}
+
+async function withPages(item: Omit<IntakeItem, 'parent'>): Promise<Omit<IntakeItem, 'parent'>> {
+  return item.pages > 0 ? item : { ...item, pages: await inspectPdf(item.pdf, item.name) };
+}
+
+export async function intake(bytes: Buffer, name: string): Promise<IntakeResult> {
+  if (extensionOf(name) !== 'eml') return { items: [{ ...(await withPages(await single(bytes, name))), parent: null }], skipped: [] };
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw new DomainError('VALIDATION', `"${name}" is groter dan ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`);
+  if (!looksLikeEmail(bytes)) throw new DomainError('VALIDATION', `"${name}" heet .eml maar is geen e-mailbericht.`);
+  let mail;
+  try {
+    mail = await PostalMime.parse(bytes);
+  } catch {
+    throw new DomainError('VALIDATION', `"${name}" is een beschadigd e-mailbericht.`);
+  }
+  const address = (a: { name?: string; address?: string } | undefined) => (a ? [a.name, a.address ? `<${a.address}>` : ''].filter(Boolean).join(' ') : '');
+  const header: [string, string][] = [
+    ['Van', address(mail.from)],
+    ['Aan', (mail.to ?? []).map(address).join(', ')],
+    ['Datum', mail.date ?? ''],
+    ['Onderwerp', mail.subject ?? ''],
+    ['Bijlagen', mail.attachments.map((a) => a.filename ?? 'naamloos').join(', ') || 'geen'],
+  ];
+  const body = mail.text ?? (mail.html ? htmlToText(mail.html) : '');
+  const message = await withPages({ name, format: 'email', original: bytes, pdf: await textToPdf(mail.subject || name, body, header), pages: 0 });
+  const items: IntakeItem[] = [{ ...message, parent: null }];
+  const skipped: string[] = [];
+  for (const attachment of mail.attachments) {
+    const fileName = (attachment.filename ?? 'bijlage').replace(/[\\/\u0000-\u001f]/gu, '_').slice(0, 200);
+    try {
+      const content = typeof attachment.content === 'string' ? Buffer.from(attachment.content) : Buffer.from(new Uint8Array(attachment.content));
+      if (extensionOf(fileName) === 'eml') throw new DomainError('VALIDATION', 'een bijgevoegd e-mailbericht; sla het apart op en lees het los in');
+      items.push({ ...(await withPages(await single(content, fileName))), parent: 0 });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      skipped.push(`${fileName}: ${error.dutchMessage ?? 'niet ingelezen'}`);
+    }
+  }
+  return { items, skipped };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { DOCUMENT_FORMATS, DOCUMENT_SOURCES, HEARING_STATUSES } from '../domain/dossier.js';
+import { isoDateSchema } from './case-schemas.js';
+
+export const documentViewSchema = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  format: z.enum(DOCUMENT_FORMATS),
+  source: z.enum(DOCUMENT_SOURCES),
+  documentDate: z.string().nullable(),
+  description: z.string(),
+  pages: z.number().int(),
+  createdAt: z.string(),
+  redacted: z.object({ id: z.string(), createdAt: z.string(), boxes: z.number().int(), thirdPartyIds: z.array(z.string()) }).nullable(),
+});
+export type DocumentView = z.infer<typeof documentViewSchema>;
+
+export const importInput = z
+  .object({
+    caseId: z.uuid(),
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(255)
+      .refine((n) => !/[\u0000-\u001f]/u.test(n), 'bevat ongeldige tekens'),
+    /** 40 MB of file as base64. */
+    dataBase64: z
+      .string()
+      .max(56 * 1024 * 1024)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/u, 'is geen geldige bestandsinhoud'),
+    source: z.enum(DOCUMENT_SOURCES),
+    documentDate: isoDateSchema.optional(),
+    description: z.string().trim().max(2000).default(''),
+  })
+  .strict();
+
+export const thirdPartyViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  hearingStatus: z.enum(HEARING_STATUSES),
+  note: z.string().nullable(),
+  documentIds: z.array(z.string()),
+  /** Whether every document they occur in has a redacted version covering them. */
+  redactedEverywhere: z.boolean(),
+});
+
+export const thirdPartyAddInput = z
+  .object({
+    caseId: z.uuid(),
+    name: z.string().trim().min(2).max(200),
+    role: z.string().trim().min(1).max(100),
+    documentIds: z.array(z.uuid()).max(1000).default([]),
+  })
+  .strict();
+
+export const thirdPartyUpdateInput = z
+  .object({
+    caseId: z.uuid(),
+    id: z.uuid(),
+    hearingStatus: z.enum(HEARING_STATUSES).optional(),
+    note: z.string().trim().max(2000).optional(),
+    documentIds: z.array(z.uuid()).max(1000).optional(),
+  })
+  .strict();
