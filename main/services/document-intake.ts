@@ -128,7 +128,7 @@ export async function intake(bytes: Buffer, name: string): Promise<IntakeResult>
   const items: IntakeItem[] = [{ ...message, parent: null }];
   const skipped: string[] = [];
   for (const attachment of mail.attachments) {
-    const fileName = (attachment.filename ?? 'bijlage').replace(/[\\/\u0000-\u001f]/gu, '_').slice(0, 200);
+    const fileName = [...(attachment.filename ?? 'bijlage')].map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c)).join('').slice(0, 200);
     try {
       const content = typeof attachment.content === 'string' ? Buffer.from(attachment.content) : Buffer.from(new Uint8Array(attachment.content));
       if (extensionOf(fileName) === 'eml') throw new DomainError('VALIDATION', 'een bijgevoegd e-mailbericht; sla het apart op en lees het los in');
