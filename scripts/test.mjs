@@ -17,10 +17,13 @@ function run(title, command, args, extraEnv = {}) {
   process.stdout.write(`✔ ${title} (${seconds} s)\n`);
 }
 
-/** The end-to-end tests drive Debian's Chromium; install it when we can, otherwise say how. */
+/** The tests need Debian's Chromium, poppler-utils and qpdf; install them when we can, otherwise say how. */
 function ensureSystemPackages() {
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push('chromium');
+  // Independent readers of the PDFs the app writes (redaction leak checks).
+  if (!existsSync('/usr/bin/pdftotext')) missing.push('poppler-utils');
+  if (!existsSync('/usr/bin/qpdf')) missing.push('qpdf');
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
