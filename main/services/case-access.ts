@@ -1,6 +1,16 @@
-import type { CaseRow } from '../../db/local/repositories/cases.js';
-import type { SessionInfo } from './sessions.js';
+import type { LocalDb } from '../../db/local/database.js';
+import { findCase, type CaseRow } from '../../db/local/repositories/cases.js';
+import type { CallContext } from '../api/context.js';
 import { DomainError } from './errors.js';
+import type { SessionInfo } from './sessions.js';
+
+/** The case a call is about, named in its audit event; a Dutch error when it does not exist. */
+export function loadCase(db: LocalDb, ctx: CallContext, caseId: string): CaseRow {
+  ctx.setRecord(caseId);
+  const row = findCase(db, caseId);
+  if (!row) throw new DomainError('NOT_FOUND', 'Deze zaak bestaat niet.');
+  return row;
+}
 
 /**
  * Row-level rules on top of the permission matrix: which cases' content a staff member may see.

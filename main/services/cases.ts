@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import type { LocalDb } from '../../db/local/database.js';
 import {
   completeTask,
-  findCase,
   findOpenDuplicates,
   handlerNames,
   insertCase,
@@ -35,7 +34,7 @@ import { ageOn, daysBetween, formatDutchDate } from '../../shared/domain/dates.j
 import { computeDeadline, DEFAULT_DEADLINE_POLICY, hasGdprCeiling, urgency, workingDaysLeft, type DeadlinePolicy } from '../../shared/domain/deadlines.js';
 import type { CallContext } from '../api/context.js';
 import type { Vault } from '../store/vault.js';
-import { assertAssignedHandler, assertCanSeeContent } from './case-access.js';
+import { assertAssignedHandler, assertCanSeeContent, loadCase } from './case-access.js';
 import { thirdPartyProblems } from './dossier.js';
 import { DomainError } from './errors.js';
 
@@ -125,10 +124,7 @@ export class CaseService {
   }
 
   private existing(ctx: CallContext, id: string): CaseRow {
-    ctx.setRecord(id);
-    const row = findCase(this.db, id);
-    if (!row) throw new DomainError('NOT_FOUND', 'Deze zaak bestaat niet.');
-    return row;
+    return loadCase(this.db, ctx, id);
   }
 
   previewDeadline(ctx: CallContext, input: { type: CaseRow['type']; received: string }) {

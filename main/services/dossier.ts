@@ -3,13 +3,13 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { LocalDb } from '../../db/local/database.js';
 import { findCaseFile, insertCaseFile } from '../../db/local/repositories/case-files.js';
-import { completeTask, findCase, insertTask, tasksOf, type CaseRow } from '../../db/local/repositories/cases.js';
+import { completeTask, insertTask, tasksOf, type CaseRow } from '../../db/local/repositories/cases.js';
 import { documents, redactedVersions, thirdParties } from '../../db/local/schema.js';
 import type { DocumentView, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from '../../shared/api/dossier-schemas.js';
 import { mustRedact } from '../../shared/domain/dossier.js';
 import type { CallContext } from '../api/context.js';
 import type { Vault } from '../store/vault.js';
-import { assertAssignedHandler, assertCanSeeContent } from './case-access.js';
+import { assertAssignedHandler, assertCanSeeContent, loadCase } from './case-access.js';
 import type { CaseVault } from './case-vault.js';
 import { intake } from './document-intake.js';
 import { DomainError } from './errors.js';
@@ -60,10 +60,7 @@ export class DossierService {
   }
 
   private caseRow(ctx: CallContext, caseId: string): CaseRow {
-    ctx.setRecord(caseId);
-    const row = findCase(this.db, caseId);
-    if (!row) throw new DomainError('NOT_FOUND', 'Deze zaak bestaat niet.');
-    return row;
+    return loadCase(this.db, ctx, caseId);
   }
 
   private view(row: DocumentRow): DocumentView {

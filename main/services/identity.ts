@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { LocalDb } from '../../db/local/database.js';
 import { caseFilesOf, deleteCaseFile, findCaseFile, identityChecksOf, insertCaseFile, insertIdentityCheck, type IdentityCheckRow } from '../../db/local/repositories/case-files.js';
-import { completeTask, findCase, insertTask, tasksOf, updateCase, type CaseRow } from '../../db/local/repositories/cases.js';
+import { completeTask, insertTask, tasksOf, updateCase, type CaseRow } from '../../db/local/repositories/cases.js';
 import type { identityCheckViewSchema, identityDocumentSchema, identityRecordInput, identityViewSchema } from '../../shared/api/identity-schemas.js';
 import { dutchToday, REPRESENTATION_AGE } from '../../shared/domain/cases.js';
 import { ageOn } from '../../shared/domain/dates.js';
 import { checkDocument, DOCUMENT_METHODS, documentNumberTail, type CheckResult, type IdSubject } from '../../shared/domain/identity.js';
 import type { CallContext } from '../api/context.js';
 import type { Vault } from '../store/vault.js';
-import { assertAssignedHandler, assertCanSeeContent } from './case-access.js';
+import { assertAssignedHandler, assertCanSeeContent, loadCase } from './case-access.js';
 import type { CaseVault } from './case-vault.js';
 import { deadlinePolicy } from './cases.js';
 import { DomainError } from './errors.js';
@@ -48,10 +48,7 @@ export class IdentityService {
   }
 
   private caseRow(ctx: CallContext, caseId: string): CaseRow {
-    ctx.setRecord(caseId);
-    const row = findCase(this.db, caseId);
-    if (!row) throw new DomainError('NOT_FOUND', 'Deze zaak bestaat niet.');
-    return row;
+    return loadCase(this.db, ctx, caseId);
   }
 
   private expectedFor(row: CaseRow, subject: IdSubject): { name: string; birthDate: string | null } {

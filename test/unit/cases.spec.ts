@@ -1,21 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addStaff, initialized, tempDir, value } from '../support/backend.js';
+import { value } from '../support/backend.js';
+import { team as makeTeam } from '../support/team.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
-/** Intake, two handlers and a dpo on one desktop, at 25 November 2026. */
-async function team() {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  // Sessions that outlive the clock jumps below.
-  const init = await initialized(t.dir, { idleTimeoutSeconds: 90 * 86_400 });
-  const intake = await addStaff(init.backend, init.adminToken, 'balie', ['intake'], 'Ilse Intake');
-  const h1 = await addStaff(init.backend, init.adminToken, 'hanna', ['handler'], 'Hanna Behandelaar');
-  const h2 = await addStaff(init.backend, init.adminToken, 'henk', ['handler'], 'Henk Behandelaar');
-  const dpo = await addStaff(init.backend, init.adminToken, 'fg', ['dpo'], 'Fenna FG');
-  return { ...init, dir: t.dir, intake, h1, h2, dpo };
-}
+const team = () => makeTeam((c) => (cleanup = c));
 
 const MINOR_REQUEST = {
   type: 'inzage',

@@ -3,25 +3,19 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodePng } from '../../main/services/images.js';
-import { addStaff, initialized, tempDir, value } from '../support/backend.js';
+import { value } from '../support/backend.js';
 import { plaintextHits } from '../support/scan.js';
+import { team } from '../support/team.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
 async function setup() {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  const init = await initialized(t.dir, { idleTimeoutSeconds: 86_400 });
-  const intake = await addStaff(init.backend, init.adminToken, 'balie', ['intake']);
-  const h1 = await addStaff(init.backend, init.adminToken, 'hanna', ['handler']);
-  const h2 = await addStaff(init.backend, init.adminToken, 'henk', ['handler']);
-  const caseId = value(
-    await init.call('case.create', { type: 'inzage', requester: { name: 'Fatma Yılmaz', relation: 'huurder' }, channel: 'brief', received: '2026-11-25', writtenAndSigned: true, handlerId: h1.id }, intake.token),
-  ).id;
-  const upload = (fileName: string, bytes: Buffer, token = h1.token) =>
-    init.call('dossier.import', { caseId, fileName, dataBase64: bytes.toString('base64'), source: 'overlastdossier', documentDate: '2026-10-01', description: 'Melding' }, token);
-  return { ...init, dir: t.dir, h1, h2, caseId, upload };
+  const t = await team((c) => (cleanup = c));
+  const caseId = await t.register({ name: 'Fatma Yılmaz' });
+  const upload = (fileName: string, bytes: Buffer, token = t.h1.token) =>
+    t.call('dossier.import', { caseId, fileName, dataBase64: bytes.toString('base64'), source: 'overlastdossier', documentDate: '2026-10-01', description: 'Melding' }, token);
+  return { ...t, caseId, upload };
 }
 
 async function textPdf(text: string, pages = 1): Promise<Buffer> {

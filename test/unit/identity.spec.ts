@@ -4,9 +4,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodePng, encodePng } from '../../main/services/images.js';
-import { addStaff, initialized, tempDir, value } from '../support/backend.js';
+import { value } from '../support/backend.js';
 import { plaintextHits } from '../support/scan.js';
 import { openStoreAs } from '../support/store.js';
+import { team } from '../support/team.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
@@ -29,16 +30,8 @@ function idCardPng(width = 320, height = 200): Buffer {
 }
 
 async function setup() {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  const init = await initialized(t.dir, { idleTimeoutSeconds: 86_400 });
-  const intake = await addStaff(init.backend, init.adminToken, 'balie', ['intake']);
-  const h1 = await addStaff(init.backend, init.adminToken, 'hanna', ['handler']);
-  const h2 = await addStaff(init.backend, init.adminToken, 'henk', ['handler']);
-  const dpo = await addStaff(init.backend, init.adminToken, 'fg', ['dpo']);
-  const create = async (requester: { name: string; birthDate: string }, extra: Record<string, unknown> = {}) =>
-    value(await init.call('case.create', { type: 'inzage', requester: { ...requester, relation: 'huurder' }, channel: 'brief', received: '2026-11-25', writtenAndSigned: true, handlerId: h1.id, ...extra }, intake.token)).id;
-  return { ...init, dir: t.dir, intake, h1, h2, dpo, create };
+  const t = await team((c) => (cleanup = c));
+  return { ...t, create: t.register };
 }
 
 const ADULT = { name: 'Fatma Yılmaz-de Vries', birthDate: '1984-02-29' };
