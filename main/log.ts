@@ -1,7 +1,12 @@
+import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
 /**
- * Technical log lines, one JSON object per line on stderr. Only the fields declared here can be
- * logged, none of which carry personal data: no names, no input, no error messages from below
- * (they can quote values), only error class names and codes.
+ * Technical log lines, one JSON object per line. Only the fields declared here can be logged, none
+ * of which is meant to carry personal data: no names, no input, no error messages from below (they
+ * can quote values) — error class names and codes only. As a second line of defence every string is
+ * scrubbed of what looks like an e-mail address, a BSN or other long number, an IBAN or a phone
+ * number before it is written.
  */
 export interface LogFields {
   event: string;
@@ -12,14 +17,75 @@ export interface LogFields {
   detail?: string;
 }
 
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface Logger {
   info(fields: LogFields): void;
   error(fields: LogFields): void;
 }
 
-export const stderrLogger: Logger = {
-  info: (fields) => process.stderr.write(`${JSON.stringify({ level: 'info', at: new Date().toISOString(), ...fields })}\n`),
-  error: (fields) => process.stderr.write(`${JSON.stringify({ level: 'error', at: new Date().toISOString(), ...fields })}\n`),
-};
+const SCRUBBERS: [RegExp, string][] = [
+  [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu, '[e-mail]'],
+  [/\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b/gu, '[iban]'],
+  [/(?:\+|00)\d[\d\s-]{7,}\d/gu, '[telefoon]'],
+  [/\d[\d\s.-]{6,}\d/gu, '[nummer]'],
+];
 
+/** Replaces what looks like personal data in a log string. */
+export function scrub(text: string): string {
+  return SCRUBBERS.reduce((t, [re, replacement]) => t.replace(re, replacement), text);
+}
+
+function line(level: LogLevel, fields: LogFields, now: Date): string {
+  const clean: Record<string, string> = { level, at: now.toISOString() };
+  for (const [key, value] of Object.entries(fields)) if (typeof value === 'string') clean[key] = scrub(value).slice(0, 500);
+  return `${JSON.stringify(clean)}\n`;
+}
+
+function leveled(minimum: LogLevel, write: (text: string) => void): Logger {
+  const enabled = (level: LogLevel) => LOG_LEVELS.indexOf(level) <= LOG_LEVELS.indexOf(minimum);
+  return {
+    info: (fields) => enabled('info') && write(line('info', fields, new Date())),
+    error: (fields) => enabled('error') && write(line('error', fields, new Date())),
+  };
+}
+
+export const stderrLogger: Logger = leveled('info', (text) => process.stderr.write(text));
 export const silentLogger: Logger = { info: () => {}, error: () => {} };
+
+/**
+ * Rotating files in the app's log folder: `avg-desk.log`, and at `maxBytes` it becomes
+ * `avg-desk.1.log` (older ones shift up; `keep` files in all). A failing disk never stops the app.
+ */
+export function fileLogger(options: { dir: string; level?: LogLevel; maxBytes?: number; keep?: number }): Logger {
+  const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
+  const keep = options.keep ?? 5;
+  const current = join(options.dir, 'avg-desk.log');
+  const rotated = (n: number) => join(options.dir, `avg-desk.${n}.log`);
+  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+  return leveled(options.level ?? 'info', (text) => {
+    try {
+      let size = 0;
+      try {
+        size = statSync(current).size;
+      } catch {
+        size = 0;
+      }
+      if (size + text.length > maxBytes) {
+        rmSync(rotated(keep - 1), { force: true });
+        for (let n = keep - 2; n >= 1; n--) {
+          try {
+            renameSync(rotated(n), rotated(n + 1));
+          } catch {
+            // That generation did not exist yet.
+          }
+        }
+        renameSync(current, rotated(1));
+      }
+      appendFileSync(current, text, { mode: 0o600 });
+    } catch {
+      // Logging must never take the app down.
+    }
+  });
+}

@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createBackend } from '../backend.js';
+import { fileLogger, LOG_LEVELS, type LogLevel } from '../log.js';
 import { defaultDataDir } from '../paths.js';
 import { startWebServer } from './http.js';
 
@@ -10,11 +12,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const dataDir = defaultDataDir();
-const backend = createBackend({ dataDir });
+const level = (LOG_LEVELS as readonly string[]).includes(process.env.AVG_DESK_LOG_LEVEL ?? '') ? (process.env.AVG_DESK_LOG_LEVEL as LogLevel) : 'info';
+const logger = fileLogger({ dir: join(dataDir, 'logs'), level });
+const backend = createBackend({ dataDir, logger });
 const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 try {
   const web = await startWebServer({ backend, staticDir, port });
   process.stdout.write(`AVG Desk (browsermodus) draait op ${web.url}\nGegevensmap: ${dataDir}\n`);
+  logger.info({ event: 'web-server-started' });
   const stop = () => {
     void web.close().then(() => {
       backend.close();
