@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IPC_PREFIX } from '../../shared/api/client.js';
 import { PROCEDURE_NAMES } from '../../shared/api/procedures.js';
 import { createBackend, type Backend } from '../backend.js';
-import { stderrLogger } from '../log.js';
+import { fileLogger, LOG_LEVELS, stderrLogger, type Logger, type LogLevel } from '../log.js';
 import { CONTENT_SECURITY_POLICY } from '../server/http.js';
 import { createIpcHandler, isAppUrl, isTrustedSender, parseDevServerUrl, type AppOrigin } from './ipc-guard.js';
 import { createSafeStorageProtector, KeyProtectionUnavailableError } from './safe-storage.js';
@@ -16,7 +16,8 @@ import { createSafeStorageProtector, KeyProtectionUnavailableError } from './saf
  */
 
 const APP_USER_MODEL_ID = 'nl.dealliantie.avgdesk';
-const logger = stderrLogger;
+/** Until the app is ready, stderr; then rotating files in the app's log folder (%APPDATA%\AVG Desk\logs). */
+let logger: Logger = stderrLogger;
 
 // Built layout: out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
 const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -138,6 +139,8 @@ function fatal(error: unknown): void {
 }
 
 function onReady(): void {
+  const level = process.env.AVG_DESK_LOG_LEVEL ?? '';
+  logger = fileLogger({ dir: app.getPath('logs'), level: (LOG_LEVELS as readonly string[]).includes(level) ? (level as LogLevel) : 'info' });
   lockDownSession();
   // Throws, with a Dutch message, when the OS would keep the keys in plaintext.
   const protector = createSafeStorageProtector(safeStorage);
