@@ -69,13 +69,8 @@ async function renderPdf(bytes: Buffer): Promise<Pixels> {
       const size = page.getOriginalSize();
       checkSize(Math.ceil(size.originalWidth * PDF_SCALE), Math.ceil(size.originalHeight * PDF_SCALE));
       const r = await page.render({ scale: PDF_SCALE, render: 'bitmap' });
-      const rgba = Buffer.from(r.data);
-      for (let p = 0; p < rgba.length; p += 4) {
-        const b = rgba[p] ?? 0;
-        rgba[p] = rgba[p + 2] ?? 0; // BGRA → RGBA
-        rgba[p + 2] = b;
-      }
-      pages.push({ width: r.width, height: r.height, data: rgba });
+      // The 'bitmap' renderer of @hyzyla/pdfium already hands out RGBA.
+      pages.push({ width: r.width, height: r.height, data: Buffer.from(r.data) });
     }
     if (pages.length === 0) throw unreadable('PDF');
     // Front and back of a card on one image, one below the other.
