@@ -91,8 +91,11 @@ describe('ID copy: upload, mask, verify, destroy', () => {
     const jpg = Buffer.from(jpeg.encode({ width: 64, height: 40, data: rgba.data }, 80).data);
     expect(value(await upload('foto.JPG', jpg))).toMatchObject({ width: 64, height: 40 });
     const pdf = await PDFDocument.create();
-    pdf.addPage([243, 153]).drawRectangle({ x: 10, y: 10, width: 100, height: 50, color: rgb(0.2, 0.4, 0.8) });
-    expect(value(await upload('kopie.pdf', Buffer.from(await pdf.save())))).toMatchObject({ width: 506, height: 318 }) // 243 × 153 pt at 150 dpi;
+    pdf.addPage([243, 153]).drawRectangle({ x: 0, y: 0, width: 243, height: 153, color: rgb(1, 0, 0) });
+    const fromPdf = value(await upload('kopie.pdf', Buffer.from(await pdf.save())));
+    expect(fromPdf).toMatchObject({ width: 506, height: 318 }); // 243 × 153 pt at 150 dpi
+    const red = decodePng(Buffer.from(value(await call('identity.viewCopy', { caseId, copyId: fromPdf.copyId }, h1.token)).dataBase64, 'base64'));
+    expect([...red.data.subarray(0, 3)]).toEqual([255, 0, 0]); // colours survive: red stays red
 
     expect(await upload('scan.pdf', idCardPng())).toMatchObject({ ok: false, error: { message: 'Het bestand heet .pdf maar is een PNG-bestand. Controleer of het het juiste bestand is.' } });
     expect(await upload('leeg.png', Buffer.alloc(0))).toMatchObject({ ok: false, error: { message: 'Het bestand is leeg.' } });
