@@ -1,0 +1,7 @@
+/** The redaction engine: plain Node, no Electron; heavy work can go to a worker (run-in-worker.ts). */
+export { applyRedactions } from './apply.js';
+export { RedactionError, type RedactionFailure } from './errors.js';
+export { extractText } from './extract.js';
+export { boxesForRange, findRedactions, type FindOptions } from './find.js';
+export { runRedactionInWorker } from './run-in-worker.js';
+export * from './types.js';

@@ -1,0 +1,106 @@
+import { deflateSync } from 'node:zlib';
+import { concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState, rgb, type PDFDocument, type PDFFont } from 'pdf-lib';
+import type { RgbImage } from './pdfium.js';
+
+/** A box in pixels of the rendered page, top-left origin. */
+export interface PixelBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Black, opaque, in the pixels themselves: whatever was there is gone from the file. */
+export function burn(image: RgbImage, boxes: readonly PixelBox[]): void {
+  for (const box of boxes) {
+    const x0 = Math.max(0, Math.floor(box.left));
+    const y0 = Math.max(0, Math.floor(box.top));
+    const x1 = Math.min(image.width, Math.ceil(box.right));
+    const y1 = Math.min(image.height, Math.ceil(box.bottom));
+    if (x1 <= x0) continue;
+    for (let y = y0; y < y1; y++) image.data.fill(0, (y * image.width + x0) * 3, (y * image.width + x1) * 3);
+  }
+}
+
+/** Most dossier pages are black on white: one channel instead of three makes them a third of the size. */
+function asGrayIfPossible(image: RgbImage): { data: Buffer; colorSpace: 'DeviceGray' | 'DeviceRGB' } {
+  const { data } = image;
+  for (let i = 0; i < data.length; i += 3) {
+    if (data[i] !== data[i + 1] || data[i] !== data[i + 2]) return { data, colorSpace: 'DeviceRGB' };
+  }
+  const gray = Buffer.allocUnsafe(data.length / 3);
+  for (let i = 0, j = 0; j < gray.length; i += 3, j++) gray[j] = data[i] ?? 0;
+  return { data: gray, colorSpace: 'DeviceGray' };
+}
+
+/** The reason codes drawn in the margin, plain ASCII because the standard fonts (no network, no files) encode nothing else reliably. */
+export function toAscii(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\x20-\x7e]/gu, '?')
+    .slice(0, 100);
+}
+
+export interface Mark {
+  /** Vertical middle of a box, in points from the top of the page. */
+  middle: number;
+  code: number;
+}
+
+export const MARGIN_WIDTH = 28;
+const LEGEND_LINE = 9;
+const LABEL_SIZE = 7;
+
+export function legendHeight(lines: number): number {
+  return lines === 0 ? 0 : 6 + LEGEND_LINE * lines;
+}
+
+/**
+ * An image-only page: the rendered page in its original size at the bottom left, a margin strip on
+ * the right with the code of each box next to it, and a legend strip on top. The strips are added
+ * rather than drawn over the page, so no label hides content the requester is entitled to, and the
+ * original page keeps its coordinates (for an unrotated page with its origin at 0,0).
+ * Returns the strings drawn, in order, so the caller can check the page holds no other text.
+ */
+export function addImagePage(out: PDFDocument, font: PDFFont, image: RgbImage, size: { width: number; height: number }, marks: readonly Mark[], legend: readonly { code: number; reason: string }[]): string[] {
+  const { width, height } = size;
+  const top = legendHeight(legend.length);
+  const page = out.addPage([width + MARGIN_WIDTH, height + top]);
+  const pixels = asGrayIfPossible(image);
+  const stream = out.context.stream(deflateSync(pixels.data, { level: 6 }), {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: image.width,
+    Height: image.height,
+    ColorSpace: pixels.colorSpace,
+    BitsPerComponent: 8,
+    Filter: 'FlateDecode',
+  });
+  const name = page.node.newXObject('Im', out.context.register(stream));
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState());
+
+  const line = { thickness: 0.4, color: rgb(0.6, 0.6, 0.6) };
+  page.drawLine({ start: { x: width, y: 0 }, end: { x: width, y: height + top }, ...line });
+  if (top > 0) page.drawLine({ start: { x: 0, y: height }, end: { x: width + MARGIN_WIDTH, y: height }, ...line });
+
+  const drawn: string[] = [];
+  let lastY = Number.NEGATIVE_INFINITY;
+  let lastCode = -1;
+  for (const mark of [...marks].sort((a, b) => a.middle - b.middle || a.code - b.code)) {
+    const y = height - mark.middle - LABEL_SIZE / 3;
+    // Boxes on one line share a label.
+    if (mark.code === lastCode && Math.abs(y - lastY) < LABEL_SIZE) continue;
+    const label = `[${String(mark.code)}]`;
+    page.drawText(label, { x: width + 4, y: Math.min(Math.max(y, 2), height - LABEL_SIZE), size: LABEL_SIZE, font, color: rgb(0, 0, 0) });
+    drawn.push(label);
+    lastY = y;
+    lastCode = mark.code;
+  }
+  legend.forEach((entry, i) => {
+    const text = `[${String(entry.code)}] gelakt: ${toAscii(entry.reason)}`;
+    page.drawText(text, { x: 6, y: height + top - 3 - LEGEND_LINE * (i + 1) + 2, size: LABEL_SIZE, font, color: rgb(0, 0, 0) });
+    drawn.push(text);
+  });
+  return drawn;
+}

@@ -1,0 +1,28 @@
+import { parentPort } from 'node:worker_threads';
+import { applyRedactions } from './apply.js';
+import { RedactionError } from './errors.js';
+import { isWorkerRequest, type WorkerReply } from './worker-protocol.js';
+
+/**
+ * Worker-thread entry of the redaction engine: one request, progress messages, one answer, then
+ * the thread ends. Cancelling is done by the parent terminating the thread, which also frees the
+ * PDFium heap of this thread at once.
+ */
+const port = parentPort;
+if (!port) throw new Error('worker.ts runs only as a worker thread');
+
+port.once('message', (request: unknown) => {
+  const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+  if (!isWorkerRequest(request)) {
+    reply({ type: 'error', failure: 'invalid-redaction' });
+    return;
+  }
+  applyRedactions(request.pdf, request.redactions, { dpi: request.dpi, onProgress: (p) => reply({ type: 'progress', ...p }) }).then(
+    (pdf) => {
+      const out = new Uint8Array(pdf.byteLength);
+      out.set(pdf);
+      reply({ type: 'done', pdf: out }, [out.buffer]);
+    },
+    (error: unknown) => reply({ type: 'error', failure: error instanceof RedactionError ? error.failure : 'failed' }),
+  );
+});
