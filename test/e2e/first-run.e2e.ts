@@ -85,6 +85,9 @@ describe('first run, sign-in and what each function is offered', () => {
     expect(await nav().getByRole('button', { name: 'Beheer' }).isVisible()).toBe(true);
     expect(await nav().getByRole('button', { name: 'Mijn account' }).isVisible()).toBe(true);
     expect(await nav().getByRole('button', { name: 'Audit' }).count()).toBe(0);
+    // Functioneel beheer sees no cases: no work queue, no intake.
+    expect(await nav().getByRole('button', { name: 'Werkvoorraad' }).count()).toBe(0);
+    expect(await nav().getByRole('button', { name: 'Nieuw verzoek' }).count()).toBe(0);
   });
 
   it('keeps the session over a reload', async () => {
@@ -143,16 +146,19 @@ describe('first run, sign-in and what each function is offered', () => {
     await checkScreen(page, 'account');
   });
 
-  it('offers the handler neither Beheer nor Audit, and the backend refuses admin procedures', async () => {
+  it('starts the handler in the work queue, offers neither Beheer nor Audit, and the backend refuses admin procedures', async () => {
     await signOut();
     await signIn(HANDLER);
-    await expect.poll(() => page.getByRole('heading', { name: `Welkom, ${HANDLER.fullName}`, level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
-    expect(await nav().getByRole('button', { name: 'Start' }).isVisible()).toBe(true);
+    // Whoever has a work queue starts there instead of on the welcome screen.
+    await expect.poll(() => page.getByRole('heading', { name: 'Werkvoorraad', level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await nav().getByRole('button', { name: 'Start' }).count()).toBe(0);
+    expect(await nav().getByRole('button', { name: 'Werkvoorraad' }).isVisible()).toBe(true);
+    expect(await nav().getByRole('button', { name: 'Nieuw verzoek' }).isVisible()).toBe(true);
     expect(await nav().getByRole('button', { name: 'Mijn account' }).isVisible()).toBe(true);
     expect(await nav().getByRole('button', { name: 'Beheer' }).count()).toBe(0);
     expect(await nav().getByRole('button', { name: 'Audit' }).count()).toBe(0);
     expect(await page.getByRole('contentinfo').getByText('Behandelaar').isVisible()).toBe(true);
-    await checkScreen(page, 'start-handler');
+    await checkScreen(page, 'queue-empty-handler');
 
     // Hiding the menu item is not the protection: the backend refuses the call itself.
     const refused = await page.evaluate(async () => {

@@ -1,4 +1,4 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
@@ -8,6 +8,12 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXXL}`,
     maxWidth: '1200px',
+  },
+  // A screen whose last part (a long list) takes the remaining height and scrolls on its own.
+  fill: {
+    height: '100%',
+    minHeight: '520px',
+    boxSizing: 'border-box',
   },
   header: {
     display: 'flex',
@@ -31,14 +37,14 @@ const useStyles = makeStyles({
  * One screen in the shell: its heading (h1) and content. Focus moves to the heading when the
  * screen opens, so keyboard and screen-reader users land at the start of the new content.
  */
-export function Page({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+export function Page({ title, intro, fill, children }: { title: string; intro?: ReactNode; fill?: boolean; children: ReactNode }) {
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
   }, []);
   return (
-    <div className={styles.page}>
+    <div className={mergeClasses(styles.page, fill && styles.fill)}>
       <div className={styles.header}>
         <h1 className={styles.title} ref={heading} tabIndex={-1}>
           {title}

@@ -1,16 +1,19 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ShieldLockRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_MESSAGES } from '../../../shared/api/result.js';
 import { useApi } from '../api/context.js';
 import { useSession } from '../app/session.js';
 import { AccountScreen } from '../screens/account/AccountScreen.js';
 import { AuditScreen } from '../screens/audit/AuditScreen.js';
+import { CaseScreen } from '../screens/case/CaseScreen.js';
+import { IntakeScreen } from '../screens/intake/IntakeScreen.js';
+import { QueueScreen, type QueueMemory } from '../screens/queue/QueueScreen.js';
 import { StaffScreen } from '../screens/staff/StaffScreen.js';
 import { StartScreen } from '../screens/start/StartScreen.js';
 import { Navigation } from './Navigation.js';
-import { screensFor, type ScreenId } from './screens.js';
+import { defaultScreen, screensFor, type ScreenId } from './screens.js';
 import { StatusBar } from './StatusBar.js';
 
 const useStyles = makeStyles({
@@ -67,9 +70,16 @@ export function AppShell() {
   const { t } = useTranslation();
   const styles = useStyles();
   const allowed = screensFor(staff.roles);
-  const [chosen, setChosen] = useState<ScreenId>('start');
+  const home = defaultScreen(allowed);
+  // A case opens inside the work queue: the menu keeps Werkvoorraad marked, "back" returns to it.
+  const [view, setView] = useState<{ screen: ScreenId; caseId: string | null }>({ screen: home, caseId: null });
   // When the functions change (an admin edits their own), a screen no longer allowed closes.
-  const current = allowed.some((s) => s.id === chosen) ? chosen : 'start';
+  const current = allowed.some((s) => s.id === view.screen) ? view.screen : home;
+  // What the work queue keeps while a case is open (in memory only: the search text may be a name).
+  const queueMemory = useRef<QueueMemory>({ search: '', activeId: null });
+  const choose = useCallback((screen: ScreenId) => setView({ screen, caseId: null }), []);
+  const openCase = useCallback((caseId: string) => setView({ screen: 'queue', caseId }), []);
+  const backToQueue = useCallback(() => setView({ screen: 'queue', caseId: null }), []);
 
   // The backend ends an idle session; close the screen then too, so no personal data stays visible.
   useEffect(() => {
@@ -92,10 +102,13 @@ export function AppShell() {
         </Text>
       </header>
       <div className={styles.nav}>
-        <Navigation screens={allowed} current={current} onSelect={setChosen} />
+        <Navigation screens={allowed} current={current} onSelect={choose} />
       </div>
       <main className={styles.main}>
         {current === 'start' ? <StartScreen screens={allowed} /> : null}
+        {current === 'queue' && view.caseId === null ? <QueueScreen memory={queueMemory.current} onOpenCase={openCase} /> : null}
+        {current === 'queue' && view.caseId !== null ? <CaseScreen key={view.caseId} caseId={view.caseId} onBack={backToQueue} /> : null}
+        {current === 'intake' ? <IntakeScreen onOpenCase={openCase} /> : null}
         {current === 'audit' ? <AuditScreen /> : null}
         {current === 'admin' ? <StaffScreen /> : null}
         {current === 'account' ? <AccountScreen /> : null}

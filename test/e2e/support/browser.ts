@@ -35,10 +35,24 @@ export async function openPage(browser: Browser): Promise<TestPage> {
   return { context, page, problems };
 }
 
-/** A full-page screenshot in test/e2e/screenshots/<name>.png, for people to look at. */
+/**
+ * A full-page screenshot in test/e2e/screenshots/<name>.png, for people to look at. The shell
+ * scrolls inside <main>, which a full-page screenshot does not unfold: the window is made as tall
+ * as the content for the picture, then set back.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+  const viewport = page.viewportSize();
+  const hidden = await page.evaluate(() => {
+    const main = (globalThis as unknown as { document: { querySelector(s: string): { scrollHeight: number; clientHeight: number } | null } }).document.querySelector('main');
+    return main ? Math.max(0, main.scrollHeight - main.clientHeight) : 0;
+  });
+  if (viewport && hidden > 0) await page.setViewportSize({ width: viewport.width, height: viewport.height + hidden });
+  try {
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+  } finally {
+    if (viewport && hidden > 0) await page.setViewportSize(viewport);
+  }
 }
 
 /**
@@ -78,6 +92,9 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 /** Screenshot and accessibility check of one screen, once it has settled. */
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
+  // A modal dialog hides the app (aria-hidden on #root); after it closes, Fluent's focus manager
+  // lifts that a moment later. Without a dialog, wait for that rather than check a half-closed state.
+  if ((await page.getByRole('dialog').count()) === 0) await page.locator('#root:not([aria-hidden="true"])').waitFor();
   await screenshot(page, name);
   await expectAccessible(page, name);
 }

@@ -1,4 +1,4 @@
-import { makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.js';
 import { Page, Section } from '../../components/Page.js';
@@ -15,7 +15,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** Welcome; later replaced by the work queue (Werkvoorraad). */
+/** Welcome, for the functions without a work queue (those with one start in the Werkvoorraad). */
 export function StartScreen({ screens }: { screens: readonly ScreenEntry[] }) {
   const { staff } = useSession();
   const { t } = useTranslation();
@@ -28,9 +28,6 @@ export function StartScreen({ screens }: { screens: readonly ScreenEntry[] }) {
   });
   return (
     <Page title={t('start.title', { name: staff.fullName })} intro={t('start.roles', { roles: roleLabels(staff.roles) })}>
-      <MessageBar intent="info">
-        <MessageBarBody>{t('start.workQueueSoon')}</MessageBarBody>
-      </MessageBar>
       <Section title={t('start.available')}>
         <ul className={styles.list}>
           {items.map((item) => (

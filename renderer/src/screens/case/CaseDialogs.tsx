@@ -1,0 +1,162 @@
+import { Field, Radio, RadioGroup, Select, Text, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/api/case-schemas.js';
+import { REASON_REQUIRED, STATUS_LABELS, type CaseStatus } from '../../../../shared/domain/cases.js';
+import { useApi } from '../../api/context.js';
+import { useFormStyles } from '../../components/formStyles.js';
+import { FormDialog } from '../../components/FormDialog.js';
+import { useHandlers } from '../../components/hooks.js';
+import { useSubmission } from '../../components/useSubmission.js';
+import { formatDay } from '../../i18n/format.js';
+
+export type CaseDialogKind = 'transition' | 'extend' | 'assign';
+
+interface CaseDialogProps {
+  open: boolean;
+  detail: CaseDetail;
+  onClose: () => void;
+  /** Done: the message for the success bar and, when the backend returned it, the updated case. */
+  onDone: (message: string, updated?: CaseDetail) => void;
+}
+
+/** Statuses the case may move to now (the backend's allowedTransitions); a reason where the letter needs one. */
+export function TransitionDialog({ open, detail, onClose, onDone }: CaseDialogProps) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const form = useFormStyles();
+  const [to, setTo] = useState<CaseStatus>(detail.allowedTransitions[0] ?? detail.status);
+  const [reason, setReason] = useState('');
+  const [checked, setChecked] = useState(false);
+  const { busy, error, submit } = useSubmission();
+  const needsReason = REASON_REQUIRED.has(to);
+  const missing = checked && needsReason && reason.trim() === '' ? t('case.transitionDialog.reasonRequired') : null;
+
+  async function onSubmit() {
+    setChecked(true);
+    if (needsReason && reason.trim() === '') return;
+    const result = await submit(() => api.call('case.transition', { id: detail.id, to, ...(needsReason ? { reason: reason.trim() } : {}) }));
+    if (result.ok) onDone(t('case.transitionDialog.done', { status: STATUS_LABELS[result.value.status] }), result.value);
+  }
+
+  return (
+    <FormDialog
+      open={open}
+      title={t('case.transitionDialog.title', { reference: detail.reference })}
+      submitLabel={t('case.transitionDialog.submit')}
+      busy={busy}
+      error={error}
+      onSubmit={() => void onSubmit()}
+      onClose={onClose}
+    >
+      <Text as="p" block className={form.text}>
+        {t('case.transitionDialog.current', { status: STATUS_LABELS[detail.status] })}
+      </Text>
+      <Field label={t('case.transitionDialog.to')} required>
+        <Select value={to} autoFocus onChange={(_, d) => setTo(d.value as CaseStatus)}>
+          {detail.allowedTransitions.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {needsReason ? (
+        <Field label={t('case.transitionDialog.reason')} required hint={t('case.transitionDialog.reasonHint')} validationMessage={missing}>
+          <Textarea value={reason} rows={4} resize="vertical" maxLength={2000} onChange={(_, d) => setReason(d.value)} />
+        </Field>
+      ) : null}
+    </FormDialog>
+  );
+}
+
+const MIN_REASON = 10;
+
+/** Art. 12(3): one or two months more, with a reason, before the original due date; the letter becomes a task. */
+export function ExtendDialog({ open, detail, onClose, onDone }: CaseDialogProps) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const form = useFormStyles();
+  const [months, setMonths] = useState<1 | 2>(detail.extensionMonths >= 1 ? 2 : 1);
+  const [reason, setReason] = useState('');
+  const [checked, setChecked] = useState(false);
+  const { busy, error, submit } = useSubmission();
+  const tooShort = checked && reason.trim().length < MIN_REASON ? t('case.extendDialog.reasonTooShort') : null;
+
+  async function onSubmit() {
+    setChecked(true);
+    if (reason.trim().length < MIN_REASON) return;
+    const result = await submit(() => api.call('case.extend', { id: detail.id, months, reason: reason.trim() }));
+    if (result.ok) onDone(t('case.extendDialog.done', { date: formatDay(result.value.dueOn), original: formatDay(result.value.originalDueOn) }));
+  }
+
+  return (
+    <FormDialog
+      open={open}
+      title={t('case.extendDialog.title', { reference: detail.reference })}
+      submitLabel={t('case.extendDialog.submit')}
+      busy={busy}
+      error={error}
+      onSubmit={() => void onSubmit()}
+      onClose={onClose}
+    >
+      <Text as="p" block className={form.text}>
+        {t('case.extendDialog.intro', { date: formatDay(detail.originalDueOn) })}
+      </Text>
+      <Field label={t('case.extendDialog.months')} required>
+        <RadioGroup value={String(months)} layout="horizontal" onChange={(_, d) => setMonths(d.value === '2' ? 2 : 1)}>
+          <Radio value="1" label={t('case.extendDialog.month', { count: 1 })} disabled={detail.extensionMonths >= 1} />
+          <Radio value="2" label={t('case.extendDialog.month', { count: 2 })} />
+        </RadioGroup>
+      </Field>
+      <Field label={t('case.extendDialog.reason')} required hint={t('case.extendDialog.reasonHint')} validationMessage={tooShort}>
+        <Textarea value={reason} rows={4} resize="vertical" maxLength={2000} onChange={(_, d) => setReason(d.value)} />
+      </Field>
+    </FormDialog>
+  );
+}
+
+/** The dpo reassigns a case to any active handler. */
+export function AssignDialog({ open, detail, onClose, onDone }: CaseDialogProps) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const form = useFormStyles();
+  const handlers = useHandlers().filter((h) => h.id !== detail.handlerId);
+  const [handlerId, setHandlerId] = useState('');
+  const [checked, setChecked] = useState(false);
+  const { busy, error, submit } = useSubmission();
+  const missing = checked && handlerId === '' ? t('case.assignDialog.required') : null;
+
+  async function onSubmit() {
+    setChecked(true);
+    if (handlerId === '') return;
+    const result = await submit(() => api.call('case.assign', { id: detail.id, handlerId }));
+    if (result.ok) onDone(t('case.assignDialog.done', { name: handlers.find((h) => h.id === handlerId)?.fullName ?? '' }));
+  }
+
+  return (
+    <FormDialog
+      open={open}
+      title={t('case.assignDialog.title', { reference: detail.reference })}
+      submitLabel={t('case.assignDialog.submit')}
+      busy={busy}
+      error={error}
+      onSubmit={() => void onSubmit()}
+      onClose={onClose}
+    >
+      <Text as="p" block className={form.text}>
+        {t('case.assignDialog.current', { name: detail.handlerName ?? t('case.noHandler') })}
+      </Text>
+      <Field label={t('case.assignDialog.handler')} required validationMessage={missing}>
+        <Select value={handlerId} autoFocus onChange={(_, d) => setHandlerId(d.value)}>
+          <option value="">{t('case.assignDialog.choose')}</option>
+          {handlers.map((handler) => (
+            <option key={handler.id} value={handler.id}>
+              {handler.fullName}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,139 @@
+import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { ArrowLeftRegular, PersonRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../shared/api/case-schemas.js';
+import type { ApiError } from '../../../../shared/api/result.js';
+import { REQUEST_TYPE_LABELS } from '../../../../shared/domain/cases.js';
+import { useApi } from '../../api/context.js';
+import { DueDate } from '../../components/DueDate.js';
+import { ErrorBar } from '../../components/Notice.js';
+import { Page } from '../../components/Page.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { Tabs } from '../../components/Tabs.js';
+import { formatDay } from '../../i18n/format.js';
+import { IdentityTab } from './identity/IdentityTab.js';
+import { OverviewTab } from './OverviewTab.js';
+import { TimelineTab } from './TimelineTab.js';
+
+type TabId = 'overview' | 'identity' | 'timeline';
+const TABS: readonly TabId[] = ['overview', 'identity', 'timeline'];
+
+const useStyles = makeStyles({
+  back: {
+    alignSelf: 'flex-start',
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
+  },
+  facts: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalXL,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+  },
+  fact: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXS,
+  },
+  factLabel: {
+    color: tokens.colorNeutralForeground2,
+  },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalS,
+  },
+});
+
+/**
+ * One case, opened from the work queue: its reference, type, status and due date on top, and the
+ * tabs Overzicht, Identiteit and Tijdlijn. Reading it is audited (the Tijdlijn shows that too).
+ */
+export function CaseScreen({ caseId, onBack }: { caseId: string; onBack: () => void }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [tab, setTab] = useState<TabId>('overview');
+
+  const load = useCallback(async () => {
+    const result = await api.call('case.get', { id: caseId });
+    if (result.ok) {
+      setDetail(result.value);
+      setError(null);
+    } else setError(result.error);
+  }, [api, caseId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!detail) {
+    return (
+      <Page title={t('case.title')}>
+        <BackButton onBack={onBack} />
+        {error ? <ErrorBar error={error} /> : <Spinner size="small" label={t('case.loading')} />}
+      </Page>
+    );
+  }
+  return <CaseView detail={detail} error={error} tab={tab} onTab={setTab} onBack={onBack} onChanged={setDetail} onReload={load} />;
+}
+
+function BackButton({ onBack }: { onBack: () => void }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  return (
+    <Button appearance="subtle" icon={<ArrowLeftRegular />} className={styles.back} onClick={onBack}>
+      {t('case.back')}
+    </Button>
+  );
+}
+
+interface CaseViewProps {
+  detail: CaseDetail;
+  error: ApiError | null;
+  tab: TabId;
+  onTab: (tab: TabId) => void;
+  onBack: () => void;
+  onChanged: (detail: CaseDetail) => void;
+  onReload: () => Promise<void>;
+}
+
+function CaseView({ detail, error, tab, onTab, onBack, onChanged, onReload }: CaseViewProps) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const stopped = detail.suspendedSince !== null;
+  return (
+    <Page title={detail.reference} intro={REQUEST_TYPE_LABELS[detail.type]}>
+      <BackButton onBack={onBack} />
+      <ul className={styles.facts} aria-label={t('case.headerLabel')}>
+        <li className={styles.fact}>
+          <StatusBadge status={detail.status} />
+        </li>
+        <li className={styles.fact}>
+          <span className={styles.factLabel}>{t('case.deadline.due')}:</span>
+          <DueDate dueOn={detail.dueOn} workingDaysLeft={detail.workingDaysLeft} urgency={detail.urgency} stopped={stopped} />
+        </li>
+        <li className={styles.fact}>
+          <Text className={styles.factLabel}>{t('case.received', { date: formatDay(detail.receivedOn) })}</Text>
+        </li>
+        <li className={styles.fact}>
+          <PersonRegular aria-hidden />
+          <Text>{detail.handlerName ? t('case.handler', { name: detail.handlerName }) : t('case.noHandler')}</Text>
+        </li>
+      </ul>
+      {error ? <ErrorBar error={error} /> : null}
+      <Tabs label={t('case.tabs.label')} idPrefix="case" items={TABS.map((id) => ({ id, label: t(`case.tabs.${id}`) }))} selected={tab} onSelect={onTab} />
+      <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`} className={styles.panel} tabIndex={-1}>
+        {tab === 'overview' ? <OverviewTab detail={detail} onChanged={onChanged} onReload={onReload} /> : null}
+        {tab === 'identity' ? <IdentityTab detail={detail} onReload={onReload} /> : null}
+        {tab === 'timeline' ? <TimelineTab caseId={detail.id} /> : null}
+      </div>
+    </Page>
+  );
+}

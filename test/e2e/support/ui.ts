@@ -1,0 +1,70 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Result } from '../../../shared/api/result.js';
+import type { Role } from '../../../shared/roles.js';
+import { callApi, valueOf } from './api.js';
+
+/** A made-up staff member as the tests create them. */
+export interface Person {
+  fullName: string;
+  userName: string;
+  password: string;
+}
+
+export interface StaffMember extends Person {
+  id: string;
+}
+
+/** The first admin and the given staff, made through the API; returns their ids. */
+export async function seedStaff<K extends string>(baseUrl: string, admin: Person, people: Record<K, Person & { roles: Role[] }>): Promise<Record<K, StaffMember>> {
+  const session = valueOf(await callApi(baseUrl, 'setup.createAdmin', admin));
+  const made = {} as Record<K, StaffMember>;
+  for (const key of Object.keys(people) as K[]) {
+    const person = people[key];
+    const staff = valueOf(await callApi(baseUrl, 'staff.add', person, session.token));
+    made[key] = { fullName: person.fullName, userName: person.userName, password: person.password, id: staff.id };
+  }
+  valueOf(await callApi(baseUrl, 'session.logout', {}, session.token));
+  return made;
+}
+
+/** A session token for preparing data from the test itself. */
+export async function tokenOf(baseUrl: string, person: Person): Promise<string> {
+  return valueOf(await callApi(baseUrl, 'session.login', { userName: person.userName, password: person.password })).token;
+}
+
+export const nav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
+
+/** Signs in through the form and waits for the first screen (its h1). */
+export async function signIn(page: Page, person: Person, firstScreen: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(person.userName);
+  await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(person.password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('heading', { name: firstScreen, level: 1 }).waitFor({ timeout: 15_000 });
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('contentinfo').getByRole('button', { name: 'Afmelden' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Aanmelden', level: 1 }).isVisible()).toBe(true);
+}
+
+/** Calls the API from inside the page with the page's own session, as a user could with the dev tools. */
+export async function callAsPage<T = unknown>(page: Page, procedure: string, input: unknown): Promise<Result<T>> {
+  const result: unknown = await page.evaluate(
+    async ([name, body]) => {
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+      const stored = JSON.parse(storage.getItem('avgDesk.session') ?? '{}') as { token?: string };
+      const response = await fetch(`api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${stored.token ?? ''}` },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as unknown;
+    },
+    [procedure, input] as const,
+  );
+  return result as Result<T>;
+}
+
+/** The work queue's grid. */
+export const queueGrid = (page: Page) => page.getByRole('grid', { name: 'Werkvoorraad' });
