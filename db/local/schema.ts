@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { DOCUMENT_FORMATS, DOCUMENT_SOURCES, HEARING_STATUSES } from '../../shared/domain/dossier.js';
 import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, TASK_KINDS, type CorrectionKind } from '../../shared/domain/cases.js';
-import { AUTHORITY_KINDS, DOCUMENT_TYPES, ID_METHODS, ID_OUTCOMES, ID_SUBJECTS } from '../../shared/domain/identity.js';
+import { AUTHORITY_KINDS, DOCUMENT_TYPES, ID_METHODS, ID_OUTCOMES, ID_SUBJECTS } from '../../shared/domain/identity-types.js';
 import { REQUEST_TYPES } from '../../shared/domain/request-types.js';
 import type { Role } from '../../shared/roles.js';
 

@@ -4,6 +4,7 @@ import type { LocalDb } from '../../db/local/database.js';
 import { caseFilesOf, deleteCaseFile, findCaseFile, identityChecksOf, insertCaseFile, insertIdentityCheck, type IdentityCheckRow } from '../../db/local/repositories/case-files.js';
 import { completeTask, insertTask, tasksOf, updateCase, type CaseRow } from '../../db/local/repositories/cases.js';
 import type { identityCheckViewSchema, identityDocumentSchema, identityRecordInput, identityViewSchema } from '../../shared/api/identity-schemas.js';
+import { findStaffById } from '../../db/local/repositories/staff.js';
 import { dutchToday, REPRESENTATION_AGE } from '../../shared/domain/cases.js';
 import { ageOn } from '../../shared/domain/dates.js';
 import { checkDocument, DOCUMENT_METHODS, documentNumberTail, type CheckResult, type IdSubject } from '../../shared/domain/identity.js';
@@ -28,9 +29,9 @@ function isVerified(checks: IdentityCheckRow[], subject: IdSubject): boolean {
   return last?.outcome === 'geverifieerd';
 }
 
-function toView(row: IdentityCheckRow): CheckView {
+function toView(db: LocalDb, row: IdentityCheckRow): CheckView {
   const { caseId: _caseId, ...rest } = row;
-  return rest;
+  return { ...rest, verifiedByName: findStaffById(db, row.verifiedBy)?.fullName ?? null };
 }
 
 /**
@@ -72,7 +73,7 @@ export class IdentityService {
       hasRepresentative: row.representativeName !== null,
       requesterVerified: isVerified(checks, 'verzoeker'),
       representativeVerified: isVerified(checks, 'vertegenwoordiger'),
-      checks: checks.map(toView),
+      checks: checks.map((c) => toView(this.db, c)),
       copies: caseFilesOf(this.db, row.id, 'id_copy').map((f) => ({ id: f.id, subject: f.subject, masked: f.masked, width: f.width, height: f.height, uploadedAt: f.createdAt })),
     };
   }
@@ -214,7 +215,7 @@ export class IdentityService {
     });
     for (const copy of copies) this.caseVault.removeCiphertext(row.id, copy.id);
     this.vault.open.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    return toView(record);
+    return toView(this.db, record);
   }
 
   /** What the outcome means for the case: the task to ask for ID, the clock, the status. */

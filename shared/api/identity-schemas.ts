@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUTHORITY_KINDS, DOCUMENT_TYPES, ID_METHODS, ID_OUTCOMES, ID_SUBJECTS } from '../domain/identity.js';
+import { AUTHORITY_KINDS, DOCUMENT_TYPES, ID_METHODS, ID_OUTCOMES, ID_SUBJECTS } from '../domain/identity-types.js';
 import { isoDateSchema } from './case-schemas.js';
 
 export const identityDocumentSchema = z
@@ -61,6 +61,8 @@ export const identityCheckViewSchema = z.object({
   authority: z.enum(AUTHORITY_KINDS).nullable(),
   copiesDestroyed: z.number().int(),
   verifiedBy: z.string().nullable(),
+  /** The name of who verified, also when their account is no longer active. */
+  verifiedByName: z.string().nullable(),
   verifiedAt: z.string(),
 });
 

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../../../../shared/api/contract.js';
 import type { ApiError } from '../../../../../shared/api/result.js';
-import type { IdSubject } from '../../../../../shared/domain/identity.js';
+import type { IdSubject } from '../../../../../shared/domain/identity-types.js';
 import { useApi } from '../../../api/context.js';
 import { ErrorBar, type Notice } from '../../../components/Notice.js';
 import type { IdentityView } from './IdentityTab.js';

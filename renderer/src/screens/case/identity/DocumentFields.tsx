@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureInput, ProcedureOutput } from '../../../../../shared/api/contract.js';
 import type { ApiError } from '../../../../../shared/api/result.js';
 import { isValidIsoDate } from '../../../../../shared/domain/dates.js';
-import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType, type IdSubject } from '../../../../../shared/domain/identity.js';
+import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType, type IdSubject } from '../../../../../shared/domain/identity-types.js';
 import { useApi } from '../../../api/context.js';
 import { useDebounced } from '../../../components/hooks.js';
 import { ErrorBar } from '../../../components/Notice.js';

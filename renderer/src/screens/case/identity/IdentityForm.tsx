@@ -15,7 +15,7 @@ import {
   type IdMethod,
   type IdOutcome,
   type IdSubject,
-} from '../../../../../shared/domain/identity.js';
+} from '../../../../../shared/domain/identity-types.js';
 import { useApi } from '../../../api/context.js';
 import { ErrorBar, type Notice } from '../../../components/Notice.js';
 import { useSubmission } from '../../../components/useSubmission.js';

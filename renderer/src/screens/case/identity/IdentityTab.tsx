@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../shared/api/case-schemas.js';
 import type { ProcedureOutput } from '../../../../../shared/api/contract.js';
 import type { ApiError } from '../../../../../shared/api/result.js';
-import { AUTHORITY_LABELS, DOCUMENT_TYPE_LABELS, ID_METHOD_LABELS, ID_OUTCOME_LABELS, type IdSubject } from '../../../../../shared/domain/identity.js';
+import { AUTHORITY_LABELS, DOCUMENT_TYPE_LABELS, ID_METHOD_LABELS, ID_OUTCOME_LABELS, type IdSubject } from '../../../../../shared/domain/identity-types.js';
 import { useApi } from '../../../api/context.js';
 import { useSession } from '../../../app/session.js';
 import { useCardStyles } from '../../../components/cardStyles.js';
@@ -217,7 +217,7 @@ export function RecordView({ record, names }: { record: IdentityRecord; names: R
           { term: t('identity.record.checks'), value: record.checksPassed.length > 0 ? record.checksPassed.map((c) => checkNames[c] ?? c).join(', ') : null },
           { term: t('identity.record.authority'), value: record.authority ? AUTHORITY_LABELS[record.authority] : null },
           { term: t('identity.record.copy'), value: record.copiesDestroyed > 0 ? t('identity.record.destroyed', { count: record.copiesDestroyed }) : t('identity.record.noCopy') },
-          { term: t('identity.record.by'), value: record.verifiedBy ? (names.get(record.verifiedBy) ?? t('identity.record.unknownStaff')) : null },
+          { term: t('identity.record.by'), value: record.verifiedByName ?? (record.verifiedBy ? (names.get(record.verifiedBy) ?? t('identity.record.unknownStaff')) : null) },
           { term: t('identity.record.at'), value: formatDateTime(record.verifiedAt) },
         ]}
       />
