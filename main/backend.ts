@@ -9,6 +9,7 @@ import { CaseVault } from './services/case-vault.js';
 import { CaseService } from './services/cases.js';
 import { DossierService } from './services/dossier.js';
 import { IdentityService } from './services/identity.js';
+import { createLetterServices } from './services/letters/index.js';
 import { QueueService } from './services/queue.js';
 import { StaffService } from './services/staff.js';
 import { noProtection, type KeyProtector } from './store/key-protector.js';
@@ -54,6 +55,7 @@ export function createBackend(options: BackendOptions): Backend {
       queue: new QueueService(vault),
       identity: new IdentityService(vault, caseVault),
       dossier: new DossierService(vault, caseVault),
+      letters: createLetterServices(vault, caseVault),
     }),
   });
   return {

@@ -35,6 +35,19 @@ export const ACTIONS = {
   'identity.registerCopy': ['intake', 'handler', 'dpo'],
   /** Policy settings such as the terms per request type: functioneel beheer. */
   'settings.manage': ['admin'],
+  /** Read letters: the handler and dpo of the case; a signer the letters put before them (checked in the service). */
+  'letter.read': ['handler', 'signer', 'dpo'],
+  /** Draft, edit, submit and mark sent: the assigned handler (checked in the service). */
+  'letter.draft': ['handler'],
+  /** Review and sign, or send back: never a letter one wrote or edited (four-eyes, in the service). */
+  'letter.sign': ['signer'],
+  /** The organisation's signing certificate (PKCS#12) and its password. */
+  'settings.signing': ['admin'],
+  /** The processing register: handlers tick activities, the dpo checks, admins maintain it. */
+  'register.read': ['handler', 'dpo', 'admin'],
+  'register.manage': ['admin'],
+  /** The access package (inzage, dataportabiliteit): the assigned handler. */
+  'package.build': ['handler'],
 } as const satisfies Record<string, 'public' | 'authenticated' | readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;

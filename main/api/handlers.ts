@@ -3,6 +3,7 @@ import { caseTimeline, listAuditEvents } from '../services/audit-view.js';
 import { deadlinePolicy, setDeadlinePolicy, type CaseService } from '../services/cases.js';
 import type { DossierService } from '../services/dossier.js';
 import type { IdentityService } from '../services/identity.js';
+import type { LetterServices } from '../services/letters/index.js';
 import type { QueueService } from '../services/queue.js';
 import { listHandlers } from '../services/staff-view.js';
 import { verifyAuditChain } from '../services/audit.js';
@@ -18,10 +19,11 @@ export interface Services {
   queue: QueueService;
   identity: IdentityService;
   dossier: DossierService;
+  letters: LetterServices;
 }
 
 /** Procedure → service call. Permission, validation and audit are the dispatcher's work, not here. */
-export function createHandlers({ vault, auth, staff, cases, queue, identity, dossier }: Services): Handlers {
+export function createHandlers({ vault, auth, staff, cases, queue, identity, dossier, letters }: Services): Handlers {
   return {
     'setup.status': () => auth.status(),
     'setup.createAdmin': (ctx, input) => auth.createAdmin(ctx, input),
@@ -67,5 +69,31 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity, dos
     'thirdParty.list': (ctx, input) => dossier.listThirdParties(ctx, input.caseId),
     'thirdParty.add': (ctx, input) => dossier.addThirdParty(ctx, input),
     'thirdParty.update': (ctx, input) => dossier.updateThirdParty(ctx, input),
+    'letter.kinds': () => letters.letters.kinds(),
+    'letter.draft': (ctx, input) => letters.letters.draft(ctx, input),
+    'letter.list': (ctx, input) => letters.letters.list(ctx, input.caseId),
+    'letter.get': (ctx, input) => letters.letters.get(ctx, input.letterId),
+    'letter.updateText': (ctx, input) => letters.letters.updateText(ctx, input),
+    'letter.submit': (ctx, input) => letters.letters.submit(ctx, input.letterId),
+    'letter.discard': (ctx, input) => letters.letters.discard(ctx, input.letterId),
+    'letter.queueForSigning': (ctx) => letters.signing.queue(ctx),
+    'letter.sign': (ctx, input) => letters.signing.sign(ctx, input.letterId),
+    'letter.return': (ctx, input) => letters.signing.return(ctx, input),
+    'letter.markSent': (ctx, input) => letters.letters.markSent(ctx, input),
+    'letter.templates': () => letters.settings.templates(),
+    'letter.setTemplate': (ctx, input) => letters.settings.setTemplate(ctx, input.template),
+    'letter.resetTemplate': (ctx, input) => letters.settings.resetTemplate(ctx, input.kind),
+    'package.build': (ctx, input) => letters.packages.build(ctx, input.caseId),
+    'settings.getSigning': () => letters.identities.info(),
+    'settings.setSigning': (ctx, input) => letters.identities.configure(ctx, input),
+    'settings.getLetterhead': () => letters.settings.letterhead(),
+    'settings.setLetterhead': (ctx, input) => letters.settings.setLetterhead(ctx, input),
+    'signer.getProfile': (ctx) => letters.settings.signerProfile(ctx),
+    'signer.setProfile': (ctx, input) => letters.settings.setSignerProfile(ctx, input),
+    'register.list': (_ctx, input) => letters.register.list(input),
+    'register.upsert': (ctx, input) => letters.register.upsert(ctx, input.activity),
+    'register.remove': (ctx, input) => letters.register.remove(ctx, input.activityId),
+    'case.activities': (ctx, input) => letters.register.selected(ctx, input.caseId),
+    'case.selectActivities': (ctx, input) => letters.register.select(ctx, input),
   };
 }

@@ -1,7 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/api/contract.js';
 import { CHANNELS, RELATIONS, STATUS_LABELS } from '../../shared/domain/cases.js';
 import { isValidIsoDate } from '../../shared/domain/dates.js';
 import { computeDeadline, REQUEST_TYPES, type RequestType } from '../../shared/domain/deadlines.js';
+import { LETTER_KIND_LABELS, LETTER_KINDS } from '../../shared/domain/letters/types.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles.js';
 
 export class CliError extends Error {
@@ -28,6 +30,10 @@ export interface Options {
   handler?: string | undefined;
   unsigned?: boolean | undefined;
   'extend-months'?: string | undefined;
+  kind?: string | undefined;
+  details?: string | undefined;
+  p12?: string | undefined;
+  out?: string | undefined;
 }
 
 export interface CommandContext {
@@ -65,6 +71,40 @@ function date(value: string | undefined, what: string): string {
   if (!value) throw new CliError(`Geef ${what} als JJJJ-MM-DD.`, 2);
   if (!isValidIsoDate(value)) throw new CliError(`${what} "${value}" is geen bestaande datum (JJJJ-MM-DD).`, 2);
   return value;
+}
+
+
+function readInputFile(path: string, what: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new CliError(`${what} ${path} kan niet worden gelezen.`, 1);
+  }
+}
+
+/** Letters and packages are personal data: written for the owner only. */
+function writeOutput(path: string | undefined, bytes: Buffer, what: string): void {
+  if (!path) throw new CliError(`Geef --out BESTAND voor ${what}.`, 2);
+  try {
+    writeFileSync(path, bytes, { mode: 0o600 });
+  } catch {
+    throw new CliError(`${path} kan niet worden geschreven.`, 1);
+  }
+}
+
+/** A case by its id or by its reference (AVG-2026-0001), as far as the caller may see it. */
+async function caseIdOf(call: Call, idOrReference: string | undefined): Promise<string> {
+  if (!idOrReference) throw new CliError('Geef het zaaknummer (AVG-JJJJ-NNNN) of de id van de zaak.', 2);
+  if (!/^AVG-\d{4}-\d{4}$/u.test(idOrReference)) return idOrReference;
+  const row = (await call('case.queue', { search: idOrReference, includeClosed: true })).rows.find((r) => r.reference === idOrReference);
+  if (!row) throw new CliError(`Zaak ${idOrReference} bestaat niet of is niet aan u toegewezen.`, 1);
+  return row.id;
+}
+
+function letterId(args: string[]): string {
+  const id = args[0];
+  if (!id) throw new CliError('Geef de id van de brief.', 2);
+  return id;
 }
 
 const labels = (roles: Role[]) => roles.map((r) => ROLE_LABELS[r]).join(', ');
@@ -162,6 +202,84 @@ export const COMMANDS: Command[] = [
       if (months > 0 && type === 'klacht') throw new CliError('De termijn van een klacht kan niet op grond van art. 12 lid 3 AVG worden verlengd.', 2);
       const deadline = computeDeadline({ type, received: date(options.received, '--received'), extensionMonths: months });
       print(deadline.due, deadline);
+      return 0;
+    },
+  },
+  {
+    words: ['settings', 'signing'],
+    async run({ options, env, signIn, print }) {
+      if (!options.p12) throw new CliError('Gebruik: settings signing --p12 BESTAND (wachtwoord uit AVG_DESK_P12_PASSWORD).', 2);
+      const p12 = readInputFile(options.p12, 'Het PKCS#12-bestand');
+      const password = env.AVG_DESK_P12_PASSWORD ?? '';
+      if (!password) throw new CliError('Zet de omgevingsvariabele AVG_DESK_P12_PASSWORD.', 2);
+      const info = await (await signIn())('settings.setSigning', { p12Base64: p12.toString('base64'), password });
+      print(`Certificaat ingesteld: ${info.subject}, geldig tot ${info.validTo.slice(0, 10)}, SHA-256 ${info.fingerprint}.`, info);
+      return 0;
+    },
+  },
+  {
+    words: ['letter', 'draft'],
+    async run({ args, options, signIn, print }) {
+      const kind = oneOf(options.kind, LETTER_KINDS, '--kind');
+      let data: unknown = {};
+      if (options.details) {
+        try {
+          data = JSON.parse(readInputFile(options.details, 'Het bestand met gegevens').toString('utf8'));
+        } catch (error) {
+          if (error instanceof CliError) throw error;
+          throw new CliError(`${options.details} bevat geen geldige JSON.`, 2);
+        }
+      }
+      const call = await signIn();
+      const caseId = await caseIdOf(call, args[0]);
+      // The contract checks `data` against the kind; the CLI passes it on as given.
+      const letter = await call('letter.draft', { caseId, kind, data } as ProcedureInput<'letter.draft'>);
+      print(`${LETTER_KIND_LABELS[kind]} opgesteld voor ${letter.caseReference}: ${letter.id}`, { id: letter.id, caseReference: letter.caseReference, status: letter.status });
+      return 0;
+    },
+  },
+  {
+    words: ['letter', 'list'],
+    async run({ args, signIn, print }) {
+      const call = await signIn();
+      const letters = await call('letter.list', { caseId: await caseIdOf(call, args[0]) });
+      print(letters.map((l) => `${l.id}\t${l.kind}\t${l.status}\t${l.subject}`).join('\n') || 'Geen brieven.', letters);
+      return 0;
+    },
+  },
+  {
+    words: ['letter', 'submit'],
+    async run({ args, signIn, print }) {
+      const letter = await (await signIn())('letter.submit', { letterId: letterId(args) });
+      print(`Brief ${letter.id} ter ondertekening aangeboden.`, { id: letter.id, status: letter.status });
+      return 0;
+    },
+  },
+  {
+    words: ['letter', 'sign'],
+    async run({ args, options, signIn, print }) {
+      if (!options.out) throw new CliError('Gebruik: letter sign BRIEF_ID --out BESTAND.pdf', 2);
+      const signed = await (await signIn())('letter.sign', { letterId: letterId(args) });
+      writeOutput(options.out, Buffer.from(signed.pdfBase64, 'base64'), 'de ondertekende brief');
+      print(`Brief ondertekend; SHA-256 ${signed.sha256}. Opgeslagen in ${options.out}.`, { id: signed.letterId, sha256: signed.sha256, signedAt: signed.signedAt, out: options.out });
+      return 0;
+    },
+  },
+  {
+    words: ['letter', 'sent'],
+    async run({ args, signIn, print }) {
+      const letter = await (await signIn())('letter.markSent', { letterId: letterId(args) });
+      print(`Brief ${letter.id} verzonden op ${letter.sentOn ?? ''}.`, { id: letter.id, status: letter.status, sentOn: letter.sentOn });
+      return 0;
+    },
+  },
+  {
+    words: ['package', 'build'],
+    async run({ args, options, signIn, print }) {
+      const call = await signIn();
+      const built = await call('package.build', { caseId: await caseIdOf(call, args[0]) });
+      writeOutput(options.out, Buffer.from(built.zipBase64, 'base64'), 'het pakket');
+      print(`Pakket ${built.fileName} met ${built.files.length} bestanden opgeslagen in ${options.out ?? ''}.`, { fileName: built.fileName, files: built.files });
       return 0;
     },
   },

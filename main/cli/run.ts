@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ProcedureOutput } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
+import { LETTER_KINDS } from '../../shared/domain/letters/types.js';
 import { ROLES } from '../../shared/roles.js';
 import { createBackend, type Backend } from '../backend.js';
 import { silentLogger } from '../log.js';
@@ -24,9 +25,17 @@ Opdrachten:
               [--birthdate JJJJ-MM-DD] [--relation huurder] [--channel brief] [--handler GEBRUIKER] [--unsigned]
   case list                                          de zaken die u mag zien
   deadline --type SOORT --received JJJJ-MM-DD [--extend-months N]   uiterste datum (zonder gegevensmap)
+  settings signing --p12 BESTAND                     certificaat van de organisatie (wachtwoord uit AVG_DESK_P12_PASSWORD)
+  letter draft ZAAK --kind SOORT [--details BESTAND.json]   brief opstellen (ZAAK: id of AVG-JJJJ-NNNN)
+  letter list ZAAK                                   brieven van een zaak
+  letter submit BRIEF                                ter ondertekening aanbieden
+  letter sign BRIEF --out BESTAND.pdf                ondertekenen (niet door wie de brief schreef)
+  letter sent BRIEF                                  als verzonden markeren
+  package build ZAAK --out BESTAND.zip               inzagepakket maken
 
 Het handelende account komt uit AVG_DESK_USER en AVG_DESK_PASSWORD.
-Functies: ${ROLES.join(', ')}. Soorten: inzage, correctie, verzet, dataportabiliteit, klacht.`;
+Functies: ${ROLES.join(', ')}. Soorten: inzage, correctie, verzet, dataportabiliteit, klacht.
+Brieven (--kind): ${LETTER_KINDS.join(', ')}.`;
 
 function unwrap<T>(result: Result<T>): T {
   if (result.ok) return result.value;
@@ -57,6 +66,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         handler: { type: 'string' },
         unsigned: { type: 'boolean' },
         'extend-months': { type: 'string' },
+        kind: { type: 'string' },
+        details: { type: 'string' },
+        p12: { type: 'string' },
+        out: { type: 'string' },
       },
     });
   } catch (error) {

@@ -24,6 +24,7 @@ import {
   queueSchema,
   requestTypeSchema,
 } from './case-schemas.js';
+import { letterProcedures } from './letter-contract.js';
 
 export { PROCEDURE_NAMES, isProcedureName, type ProcedureName } from './procedures.js';
 
@@ -399,6 +400,7 @@ export const contract = {
     input: thirdPartyUpdateInput,
     output: thirdPartyViewSchema,
   }),
+  ...letterProcedures,
 } as const satisfies Record<ProcedureName, ProcedureSpec>;
 
 export type Contract = typeof contract;

@@ -122,6 +122,27 @@ describe('local store migrations', () => {
     after.close();
   });
 
+  it('0007_letters: letters, decisions, outbox and the processing register next to existing cases', () => {
+    const { file, key, upTo } = setup();
+    const index = journal.entries.findIndex((e) => e.tag === '0007_letters');
+    const before = openEncryptedStore(file, key, upTo(index));
+    before.sqlite.prepare(STAFF).run();
+    before.sqlite.prepare(CASE).run();
+    before.close();
+    const after = openEncryptedStore(file, key, upTo(index + 1));
+    expect(after.sqlite.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(1);
+    const letter = `INSERT INTO letters (id, case_id, kind, status, data, content, author_ids, drafted_by, drafted_at, updated_at)
+      VALUES ('l-1', ?, 'besluit-inzage', 'concept', '{}', '{}', '["s-1"]', 's-1', 'x', 'x')`;
+    expect(() => after.sqlite.prepare(letter).run('geen-zaak')).toThrow(/FOREIGN KEY/u);
+    after.sqlite.prepare(letter).run('c-1');
+    after.sqlite.prepare("INSERT INTO outbox (id, kind, payload, created_at) VALUES ('o-1', 'decision', '{}', 'x')").run();
+    expect(after.sqlite.prepare('SELECT sent_at FROM outbox').pluck().get()).toBeNull();
+    after.sqlite.prepare("INSERT INTO decisions VALUES ('d-1', 'c-1', 'l-1', 'besluit-inzage', 'toegewezen', '2026-11-25', 's-1', 'x')").run();
+    expect(() => after.sqlite.prepare("INSERT INTO decisions VALUES ('d-2', 'c-1', 'l-1', 'besluit-inzage', 'toegewezen', '2026-11-25', 's-1', 'x')").run()).toThrow(/UNIQUE/u);
+    expect(() => after.sqlite.prepare("INSERT INTO case_activities VALUES ('c-1', 'bestaat-niet')").run()).toThrow(/FOREIGN KEY/u);
+    after.close();
+  });
+
   it('a wrong key opens nothing and changes nothing', () => {
     const { file, key, upTo } = setup();
     openEncryptedStore(file, key, upTo(journal.entries.length)).close();
@@ -130,12 +151,12 @@ describe('local store migrations', () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
-  it('the committed migrations match db/local/schema.ts (drizzle-kit finds nothing to generate)', () => {
+  it('the committed migrations match db/local/schema*.ts (drizzle-kit finds nothing to generate)', () => {
     const { dir } = setup();
     const out = join(dir, 'kit');
     cpSync(DEFAULT_MIGRATIONS_FOLDER, out, { recursive: true });
     // drizzle-kit takes --out relative to the working directory.
-    const output = execFileSync(process.execPath, ['node_modules/drizzle-kit/bin.cjs', 'generate', '--dialect', 'sqlite', '--schema', 'db/local/schema.ts', '--out', relative(process.cwd(), out)], { encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['node_modules/drizzle-kit/bin.cjs', 'generate', '--dialect', 'sqlite', '--schema', 'db/local/schema*.ts', '--out', relative(process.cwd(), out)], { encoding: 'utf8' });
     expect(output).toMatch(/No schema changes/u);
   }, 60_000);
 });

@@ -3,6 +3,8 @@ import type { Backend } from '../../main/backend.js';
 import { encodePng } from '../../main/services/images.js';
 import { contract, PROCEDURE_NAMES, type ProcedureInput, type ProcedureName } from '../../shared/api/contract.js';
 import { DEFAULT_DEADLINE_POLICY } from '../../shared/domain/deadlines.js';
+import { DEFAULT_LETTERHEAD } from '../../shared/domain/letters/letterhead.js';
+import { DEFAULT_TEMPLATES } from '../../shared/domain/letters/templates.js';
 import { ACTIONS, isAllowed, isPublicAction } from '../../shared/permissions.js';
 import { ROLES, type Role } from '../../shared/roles.js';
 import { ADMIN, STRONG_PASSWORD, addStaff, initialized, tempDir, value } from '../support/backend.js';
@@ -66,6 +68,46 @@ const samples: { [P in ProcedureName]: (role: Role) => ProcedureInput<P> } = {
   'thirdParty.list': () => ({ caseId }),
   'thirdParty.add': () => ({ caseId, name: 'Buurman Test', role: 'buurman' }),
   'thirdParty.update': () => ({ caseId, id: NO_SUCH_ID, hearingStatus: 'toestemming' }),
+  'letter.kinds': () => ({}),
+  'letter.draft': () => ({ caseId, kind: 'ontvangstbevestiging', data: { addressee: { name: 'Test Verzoeker', address: 'Dorpsstraat 1, 1234 AB Hilversum' } } }),
+  'letter.list': () => ({ caseId }),
+  'letter.get': () => ({ letterId: NO_SUCH_ID }),
+  'letter.updateText': () => ({ letterId: NO_SUCH_ID, subjectLine: 'Onderwerp', salutation: 'Geachte heer,', blocks: [{ type: 'paragraph', text: 'Tekst.' }], closing: 'Met vriendelijke groet,' }),
+  'letter.submit': () => ({ letterId: NO_SUCH_ID }),
+  'letter.discard': () => ({ letterId: NO_SUCH_ID }),
+  'letter.queueForSigning': () => ({}),
+  'letter.sign': () => ({ letterId: NO_SUCH_ID }),
+  'letter.return': () => ({ letterId: NO_SUCH_ID, comment: 'Graag de motivering aanvullen.' }),
+  'letter.markSent': () => ({ letterId: NO_SUCH_ID }),
+  'letter.templates': () => ({}),
+  'letter.setTemplate': () => ({ template: DEFAULT_TEMPLATES.ontvangstbevestiging }),
+  'letter.resetTemplate': () => ({ kind: 'ontvangstbevestiging' }),
+  'package.build': () => ({ caseId }),
+  'settings.getSigning': () => ({}),
+  'settings.setSigning': () => ({ p12Base64: Buffer.from('geen pkcs12').toString('base64'), password: 'geheim' }),
+  'settings.getLetterhead': () => ({}),
+  'settings.setLetterhead': () => DEFAULT_LETTERHEAD,
+  'signer.getProfile': () => ({}),
+  'signer.setProfile': () => ({ functionTitle: 'Teamleider Klantenservice' }),
+  'register.list': () => ({}),
+  'register.upsert': () => ({
+    activity: {
+      id: 'test-verwerking',
+      name: 'Testverwerking',
+      purpose: 'Een doel om te testen.',
+      legalBasis: 'Overeenkomst (art. 6 lid 1 sub b AVG).',
+      dataCategories: ['Naam'],
+      recipients: [{ name: 'WoningNet', category: 'Derden belast met woonruimteverdeling' }],
+      transfersOutsideEea: 'Geen.',
+      retention: 'Twee jaar (§4).',
+      source: 'Uzelf.',
+      policyReference: '§6',
+      sortOrder: 999,
+    },
+  }),
+  'register.remove': () => ({ activityId: 'nieuwsbrief' }),
+  'case.activities': () => ({ caseId }),
+  'case.selectActivities': () => ({ caseId, activityIds: ['huuradministratie'] }),
 };
 
 beforeAll(async () => {
@@ -134,6 +176,13 @@ describe('the matrix itself says what DESIGN.md says', () => {
     'case.assign': ['handler', 'dpo'],
     'settings.manage': ['admin'],
     'identity.registerCopy': ['intake', 'handler', 'dpo'],
+    'letter.read': ['handler', 'signer', 'dpo'],
+    'letter.draft': ['handler'],
+    'letter.sign': ['signer'],
+    'settings.signing': ['admin'],
+    'register.read': ['handler', 'dpo', 'admin'],
+    'register.manage': ['admin'],
+    'package.build': ['handler'],
   };
   it.each(Object.entries(expected))('%s is for %j only', (action, roles) => {
     for (const role of ROLES) {

@@ -1,0 +1,32 @@
+import type { Vault } from '../../store/vault.js';
+import type { CaseVault } from '../case-vault.js';
+import { LetterSettings } from './letter-settings.js';
+import { LetterService } from './letters.js';
+import { PackageService } from './package.js';
+import { RegisterService } from './register.js';
+import { SigningIdentityStore } from './signing-identity.js';
+import { SigningService } from './signing.js';
+
+export interface LetterServices {
+  letters: LetterService;
+  signing: SigningService;
+  identities: SigningIdentityStore;
+  settings: LetterSettings;
+  register: RegisterService;
+  packages: PackageService;
+}
+
+/** The letters backend (issue 6), wired over one vault and its case files. */
+export function createLetterServices(vault: Vault, caseVault: CaseVault): LetterServices {
+  const register = new RegisterService(vault);
+  const identities = new SigningIdentityStore(vault);
+  const letters = new LetterService(vault, caseVault, register);
+  return {
+    letters,
+    signing: new SigningService(vault, caseVault, letters, identities),
+    identities,
+    settings: new LetterSettings(vault),
+    register,
+    packages: new PackageService(vault, caseVault, register),
+  };
+}

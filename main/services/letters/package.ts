@@ -1,0 +1,100 @@
+import { zipSync, type Zippable } from 'fflate';
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { LocalDb } from '../../../db/local/database.js';
+import { findCaseFile, identityChecksOf } from '../../../db/local/repositories/case-files.js';
+import { lettersOfCase } from '../../../db/local/repositories/letters.js';
+import type { packageSchema } from '../../../shared/api/letter-schemas.js';
+import { dutchToday } from '../../../shared/domain/cases.js';
+import { DOCUMENT_SOURCE_LABELS, mustRedact } from '../../../shared/domain/dossier.js';
+import type { CallContext } from '../../api/context.js';
+import type { Vault } from '../../store/vault.js';
+import { assertAssignedHandler, loadCase } from '../case-access.js';
+import type { CaseVault } from '../case-vault.js';
+import { documentsOf, latestRedaction, thirdPartiesOf } from '../dossier.js';
+import { DomainError } from '../errors.js';
+import { requesterExport, type ExportDocument } from './export.js';
+import { signedFileOf } from './letter-input.js';
+import { letterheadOf } from './letter-settings.js';
+import type { RegisterService } from './register.js';
+
+type AccessPackage = z.output<typeof packageSchema>;
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The access package for inzage and dataportabiliteit: a ZIP with the signed decision letter, the
+ * dossier documents as released (redacted where third parties must not be seen), the requester's
+ * data as JSON and CSV with a Dutch README, and a manifest with every file's SHA-256.
+ */
+export class PackageService {
+  constructor(
+    private readonly vault: Vault,
+    private readonly caseVault: CaseVault,
+    private readonly register: RegisterService,
+  ) {}
+
+  private get db(): LocalDb {
+    return this.vault.open.db;
+  }
+
+  /**
+   * Per document what goes to the requester: the latest redacted version; else the PDF rendition,
+   * but only when no one in it still has to be heard or redacted. Anything else is a refusal:
+   * the package never carries a third party's data by omission.
+   */
+  private releasedDocuments(caseId: string): { doc: ReturnType<typeof documentsOf>[number]; fileId: string; redacted: boolean }[] {
+    const parties = thirdPartiesOf(this.db, caseId);
+    const problems: string[] = [];
+    const released = documentsOf(this.db, caseId).map((doc, i) => {
+      const redaction = latestRedaction(this.db, doc.id);
+      const inDoc = parties.filter((p) => p.documentIds.includes(doc.id));
+      const label = `Document ${i + 1}`;
+      for (const p of inDoc) {
+        if (p.hearingStatus === 'te_horen') problems.push(`${label}: ${p.name} is nog niet gehoord.`);
+        else if (mustRedact(p.hearingStatus) && !redaction?.thirdPartyIds.includes(p.id)) problems.push(`${label}: de gegevens van ${p.name} zijn nog niet gelakt.`);
+      }
+      return { doc, fileId: redaction?.fileId ?? doc.pdfFileId, redacted: redaction !== undefined };
+    });
+    if (problems.length > 0) throw new DomainError('CONFLICT', 'Het pakket kan nog niet worden gemaakt: niet alle gegevens van derden zijn afgeschermd.', { details: problems });
+    return released;
+  }
+
+  build(ctx: CallContext, caseId: string): AccessPackage {
+    const caseRow = loadCase(this.db, ctx, caseId);
+    assertAssignedHandler(ctx.requireSession(), caseRow);
+    if (caseRow.type !== 'inzage' && caseRow.type !== 'dataportabiliteit') throw new DomainError('CONFLICT', 'Een pakket hoort bij een verzoek om inzage of dataportabiliteit.');
+    const letterKind = caseRow.type === 'inzage' ? 'besluit-inzage' : 'besluit-dataportabiliteit';
+    const letter = lettersOfCase(this.db, caseRow.id).find((l) => l.kind === letterKind && (l.status === 'ondertekend' || l.status === 'verzonden'));
+    if (!letter) throw new DomainError('CONFLICT', 'Het pakket bevat de ondertekende besluitbrief: laat de brief eerst ondertekenen.');
+
+    const files = new Map<string, Uint8Array>();
+    files.set(`brief/${caseRow.reference}-besluit.pdf`, this.caseVault.read(this.db, signedFileOf(letter)));
+    const exported: ExportDocument[] = [];
+    this.releasedDocuments(caseRow.id).forEach(({ doc, fileId, redacted }, i) => {
+      const file = findCaseFile(this.db, caseRow.id, fileId);
+      if (!file) throw new DomainError('STORE_UNREADABLE', 'Een bestand uit het dossier ontbreekt op deze computer.');
+      // Numbered names: a file name typed by staff may carry a third party's name.
+      const path = `documenten/document-${String(i + 1).padStart(3, '0')}.pdf`;
+      files.set(path, this.caseVault.read(this.db, file));
+      exported.push({ file: path, source: DOCUMENT_SOURCE_LABELS[doc.source], documentDate: doc.documentDate, pages: doc.pages, redacted });
+    });
+    const today = dutchToday(ctx.now);
+    const organisation = letterheadOf(this.db).name;
+    const data = requesterExport(caseRow, identityChecksOf(this.db, caseRow.id), this.register.ofCase(caseRow.id), exported, today, organisation);
+    const text = (s: string) => new TextEncoder().encode(s);
+    files.set('gegevens/gegevens.json', text(data.json));
+    for (const [path, content] of Object.entries(data.csv)) files.set(path, text(content));
+    files.set('LEESMIJ.txt', text(data.readme));
+
+    const listed = [...files].map(([path, bytes]) => ({ path, sha256: sha256(bytes), size: bytes.length }));
+    const manifest = { kenmerk: caseRow.reference, aangemaaktOp: today, algoritme: 'SHA-256', bestanden: listed.map((f) => ({ pad: f.path, sha256: f.sha256, bytes: f.size })) };
+    files.set('manifest.json', text(`${JSON.stringify(manifest, null, 2)}\n`));
+
+    const mtime = ctx.now;
+    const zippable: Zippable = {};
+    for (const [path, bytes] of files) zippable[path] = [bytes, { mtime, level: path.endsWith('.pdf') ? 0 : 6 }];
+    const zip = zipSync(zippable);
+    return { fileName: `${caseRow.reference}-${caseRow.type}.zip`, zipBase64: Buffer.from(zip).toString('base64'), files: listed };
+  }
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { DETECTOR_KINDS } from '../domain/detectors.js';
+import { ERROR_CODES } from './result.js';
+
+/** A box to redact, in PDF user space of its page (points, origin bottom-left). */
+export const redactionSchema = z
+  .object({
+    page: z.number().int().min(0).max(1999),
+    x: z.number().finite(),
+    y: z.number().finite(),
+    width: z.number().positive().max(20_000),
+    height: z.number().positive().max(20_000),
+    reason: z.string().trim().min(1).max(80).default('art. 15 lid 4 AVG'),
+    source: z.enum(['term', 'pattern', 'manual']).default('manual'),
+    text: z.string().max(500).default(''),
+    kind: z.enum(DETECTOR_KINDS).optional(),
+  })
+  .strict();
+
+export const suggestInput = z
+  .object({
+    caseId: z.uuid(),
+    documentId: z.uuid(),
+    terms: z.array(z.string().trim().min(2).max(200)).max(50).default([]),
+    patterns: z.array(z.enum(DETECTOR_KINDS)).max(DETECTOR_KINDS.length).default([]),
+    thirdPartyIds: z.array(z.uuid()).max(200).default([]),
+  })
+  .strict();
+
+const matrix = z.tuple([z.number(), z.number(), z.number(), z.number(), z.number(), z.number()]);
+
+export const suggestOutput = z.object({
+  /** Page sizes as shown, and the matrix from PDF user space to the shown page (top-left origin). */
+  pages: z.array(z.object({ page: z.number().int(), width: z.number(), height: z.number(), toView: matrix, annotations: z.number().int() })),
+  suggestions: z.array(
+    z.object({
+      page: z.number().int(),
+      x: z.number(),
+      y: z.number(),
+      width: z.number(),
+      height: z.number(),
+      reason: z.string(),
+      source: z.enum(['term', 'pattern', 'manual']),
+      text: z.string(),
+      kind: z.enum(DETECTOR_KINDS).optional(),
+    }),
+  ),
+});
+
+export const jobViewSchema = z.object({
+  id: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  progress: z.number(),
+  message: z.string(),
+  result: z.object({ redactedVersionId: z.string(), boxes: z.number().int(), thirdPartyIds: z.array(z.string()) }).nullable(),
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.array(z.string()).optional(), correlationId: z.string().optional() }).nullable(),
+});
