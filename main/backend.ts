@@ -8,6 +8,7 @@ import { LoginThrottle, SessionStore } from './services/sessions.js';
 import { CaseVault } from './services/case-vault.js';
 import { CaseService } from './services/cases.js';
 import { DossierService } from './services/dossier.js';
+import { RedactionService } from './services/redaction-service.js';
 import { IdentityService } from './services/identity.js';
 import { createLetterServices } from './services/letters/index.js';
 import { QueueService } from './services/queue.js';
@@ -55,6 +56,7 @@ export function createBackend(options: BackendOptions): Backend {
       queue: new QueueService(vault),
       identity: new IdentityService(vault, caseVault),
       dossier: new DossierService(vault, caseVault),
+      redaction: new RedactionService(vault, caseVault, clock),
       letters: createLetterServices(vault, caseVault),
     }),
   });

@@ -3,6 +3,7 @@ import { caseTimeline, listAuditEvents } from '../services/audit-view.js';
 import { deadlinePolicy, setDeadlinePolicy, type CaseService } from '../services/cases.js';
 import type { DossierService } from '../services/dossier.js';
 import type { IdentityService } from '../services/identity.js';
+import type { RedactionService } from '../services/redaction-service.js';
 import type { LetterServices } from '../services/letters/index.js';
 import type { QueueService } from '../services/queue.js';
 import { listHandlers } from '../services/staff-view.js';
@@ -19,11 +20,12 @@ export interface Services {
   queue: QueueService;
   identity: IdentityService;
   dossier: DossierService;
+  redaction: RedactionService;
   letters: LetterServices;
 }
 
 /** Procedure → service call. Permission, validation and audit are the dispatcher's work, not here. */
-export function createHandlers({ vault, auth, staff, cases, queue, identity, dossier, letters }: Services): Handlers {
+export function createHandlers({ vault, auth, staff, cases, queue, identity, dossier, redaction, letters }: Services): Handlers {
   return {
     'setup.status': () => auth.status(),
     'setup.createAdmin': (ctx, input) => auth.createAdmin(ctx, input),
@@ -69,6 +71,11 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity, dos
     'thirdParty.list': (ctx, input) => dossier.listThirdParties(ctx, input.caseId),
     'thirdParty.add': (ctx, input) => dossier.addThirdParty(ctx, input),
     'thirdParty.update': (ctx, input) => dossier.updateThirdParty(ctx, input),
+    'redaction.suggest': (ctx, input) => redaction.suggest(ctx, input),
+    'redaction.searchAll': (ctx, input) => redaction.searchAll(ctx, input),
+    'redaction.start': (ctx, input) => redaction.start(ctx, input),
+    'redaction.status': (ctx, input) => redaction.status(ctx, input.jobId),
+    'redaction.cancel': (ctx, input) => redaction.cancel(ctx, input.jobId),
     'letter.kinds': () => letters.letters.kinds(),
     'letter.draft': (ctx, input) => letters.letters.draft(ctx, input),
     'letter.list': (ctx, input) => letters.letters.list(ctx, input.caseId),

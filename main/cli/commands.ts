@@ -5,6 +5,7 @@ import { isValidIsoDate } from '../../shared/domain/dates.js';
 import { computeDeadline, REQUEST_TYPES, type RequestType } from '../../shared/domain/deadlines.js';
 import { LETTER_KIND_LABELS, LETTER_KINDS } from '../../shared/domain/letters/types.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles.js';
+import { redactFile } from './redact.js';
 
 export class CliError extends Error {
   constructor(
@@ -30,6 +31,8 @@ export interface Options {
   handler?: string | undefined;
   unsigned?: boolean | undefined;
   'extend-months'?: string | undefined;
+  term?: string[] | undefined;
+  patterns?: string | undefined;
   kind?: string | undefined;
   details?: string | undefined;
   p12?: string | undefined;
@@ -280,6 +283,24 @@ export const COMMANDS: Command[] = [
       const built = await call('package.build', { caseId: await caseIdOf(call, args[0]) });
       writeOutput(options.out, Buffer.from(built.zipBase64, 'base64'), 'het pakket');
       print(`Pakket ${built.fileName} met ${built.files.length} bestanden opgeslagen in ${options.out ?? ''}.`, { fileName: built.fileName, files: built.files });
+      return 0;
+    },
+  },
+  {
+    words: ['redact'],
+    async run({ args, options, print }) {
+      const input = args[0];
+      if (!input || !options.out) throw new CliError('Gebruik: redact IN.pdf --term "Naam" [--term …] [--patterns bsn,iban,phone,email] --out UIT.pdf', 2);
+      const terms = options.term ?? [];
+      const patterns = options.patterns ? [options.patterns] : [];
+      if (terms.length === 0 && patterns.length === 0) throw new CliError('Geef minstens één --term of --patterns.', 2);
+      let result;
+      try {
+        result = await redactFile({ input, output: options.out, terms, patterns });
+      } catch (error) {
+        throw new CliError(error instanceof Error ? error.message : 'Lakken is mislukt.', 1);
+      }
+      print(`${result.boxes} vlak(ken) gelakt op ${result.redactedPages} van ${result.pages} pagina's; geschreven naar ${options.out}.`, result);
       return 0;
     },
   },

@@ -24,6 +24,8 @@ Opdrachten:
   case create --type SOORT --requester "Naam" --received JJJJ-MM-DD
               [--birthdate JJJJ-MM-DD] [--relation huurder] [--channel brief] [--handler GEBRUIKER] [--unsigned]
   case list                                          de zaken die u mag zien
+  redact IN.pdf --term "Naam" [--term …] [--patterns bsn,iban,phone,email] --out UIT.pdf
+                                                     lakken buiten een zaak (zonder gegevensmap)
   deadline --type SOORT --received JJJJ-MM-DD [--extend-months N]   uiterste datum (zonder gegevensmap)
   settings signing --p12 BESTAND                     certificaat van de organisatie (wachtwoord uit AVG_DESK_P12_PASSWORD)
   letter draft ZAAK --kind SOORT [--details BESTAND.json]   brief opstellen (ZAAK: id of AVG-JJJJ-NNNN)
@@ -70,6 +72,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         details: { type: 'string' },
         p12: { type: 'string' },
         out: { type: 'string' },
+        term: { type: 'string', multiple: true },
+        patterns: { type: 'string' },
       },
     });
   } catch (error) {

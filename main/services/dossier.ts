@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { LocalDb } from '../../db/local/database.js';
 import { findCaseFile, insertCaseFile } from '../../db/local/repositories/case-files.js';
@@ -24,7 +24,8 @@ export function documentsOf(db: LocalDb, caseId: string): DocumentRow[] {
 }
 
 export function latestRedaction(db: LocalDb, documentId: string): RedactedRow | undefined {
-  return db.select().from(redactedVersions).where(eq(redactedVersions.documentId, documentId)).orderBy(desc(redactedVersions.createdAt)).limit(1).get();
+  // rowid breaks ties: two versions can carry the same timestamp.
+  return db.select().from(redactedVersions).where(eq(redactedVersions.documentId, documentId)).orderBy(desc(redactedVersions.createdAt), desc(sql`rowid`)).limit(1).get();
 }
 
 export function thirdPartiesOf(db: LocalDb, caseId: string): ThirdPartyRow[] {

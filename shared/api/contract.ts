@@ -3,6 +3,7 @@ import type { Action } from '../permissions.js';
 import { ROLES } from '../roles.js';
 import type { ProcedureName } from './procedures.js';
 import { documentViewSchema, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from './dossier-schemas.js';
+import { jobViewSchema, redactionSchema, suggestInput, suggestOutput } from './redaction-schemas.js';
 import {
   checkResultSchema,
   copyRef,
@@ -399,6 +400,39 @@ export const contract = {
     record: 'case',
     input: thirdPartyUpdateInput,
     output: thirdPartyViewSchema,
+  }),
+  'redaction.suggest': procedure({
+    action: 'case.read',
+    audit: 'read',
+    record: 'case',
+    input: suggestInput,
+    output: suggestOutput,
+  }),
+  'redaction.searchAll': procedure({
+    action: 'case.read',
+    audit: 'read',
+    record: 'case',
+    input: z.object({ caseId: idSchema, terms: z.array(z.string().trim().min(2).max(200)).min(1).max(20) }).strict(),
+    output: z.array(z.object({ documentId: z.string(), name: z.string(), occurrences: z.number().int() })),
+  }),
+  'redaction.start': procedure({
+    action: 'case.work',
+    audit: 'write',
+    record: 'case',
+    input: z.object({ caseId: idSchema, documentId: idSchema, redactions: z.array(redactionSchema).max(20_000), thirdPartyIds: z.array(idSchema).max(200).default([]) }).strict(),
+    output: z.object({ jobId: idSchema }),
+  }),
+  'redaction.status': procedure({
+    action: 'case.work',
+    audit: 'none',
+    input: z.object({ jobId: idSchema }).strict(),
+    output: jobViewSchema,
+  }),
+  'redaction.cancel': procedure({
+    action: 'case.work',
+    audit: 'write',
+    input: z.object({ jobId: idSchema }).strict(),
+    output: z.object({}),
   }),
   ...letterProcedures,
 } as const satisfies Record<ProcedureName, ProcedureSpec>;

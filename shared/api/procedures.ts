@@ -44,6 +44,11 @@ export const PROCEDURE_NAMES = [
   'thirdParty.list',
   'thirdParty.add',
   'thirdParty.update',
+  'redaction.suggest',
+  'redaction.searchAll',
+  'redaction.start',
+  'redaction.status',
+  'redaction.cancel',
   // Letters (issue 6): drafting, four-eyes signing, templates, letterhead, register, access package.
   'letter.kinds',
   'letter.draft',

@@ -1,4 +1,5 @@
 import { printTable, type Figure } from './lib.js';
+import { lettersBenchmark } from './letters.bench.js';
 import { queueBenchmark } from './queue.bench.js';
 import { redactionBenchmark } from './redaction.bench.js';
 
@@ -7,6 +8,7 @@ const figures: Figure[] = [];
 console.log('AVG Desk benchmarks (this machine, this run)\n');
 figures.push(...(await queueBenchmark()));
 figures.push(...(await redactionBenchmark()));
+figures.push(...(await lettersBenchmark()));
 printTable(figures);
 const mem = process.memoryUsage();
 console.log(`\npeak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (heap used now ${(mem.heapUsed / 1048576).toFixed(0)} MiB)`);
