@@ -12,6 +12,10 @@ export const ACTIONS = {
   'setup.read': 'public',
   'setup.create': 'public',
   'session.login': 'public',
+  /** All passwords lost: the recovery key sets a new password for an admin. */
+  'setup.recover': 'public',
+  /** A backup holds only encrypted data, readable with the same passwords as the data folder. */
+  'backup.create': 'authenticated',
   'session.use': 'authenticated',
   'account.changePassword': 'authenticated',
   'staff.read': ['admin'],

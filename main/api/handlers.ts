@@ -1,5 +1,6 @@
 import type { Vault } from '../store/vault.js';
 import { caseTimeline, listAuditEvents } from '../services/audit-view.js';
+import { createBackup } from '../services/backup.js';
 import { deadlinePolicy, setDeadlinePolicy, type CaseService } from '../services/cases.js';
 import type { DossierService } from '../services/dossier.js';
 import type { IdentityService } from '../services/identity.js';
@@ -30,6 +31,12 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity, dos
     'setup.status': () => auth.status(),
     'setup.createAdmin': (ctx, input) => auth.createAdmin(ctx, input),
     'session.login': (ctx, input) => auth.login(ctx, input),
+    'setup.recover': (ctx, input) => auth.recover(ctx, input),
+    'setup.newRecoveryKey': (ctx) => auth.newRecoveryKey(ctx),
+    'backup.create': (ctx, input) => {
+      ctx.setRecord(null);
+      return createBackup(vault, input.path, ctx.now);
+    },
     'session.logout': (ctx) => auth.logout(ctx),
     'session.me': (ctx) => auth.me(ctx),
     'account.changePassword': (ctx, input) => auth.changePassword(ctx, input),

@@ -5,6 +5,9 @@ import { isValidIsoDate } from '../../shared/domain/dates.js';
 import { computeDeadline, REQUEST_TYPES, type RequestType } from '../../shared/domain/deadlines.js';
 import { LETTER_KIND_LABELS, LETTER_KINDS } from '../../shared/domain/letters/types.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles.js';
+import { resolve } from 'node:path';
+import { restoreBackup } from '../services/backup.js';
+import { DomainError } from '../services/errors.js';
 import { redactFile } from './redact.js';
 
 export class CliError extends Error {
@@ -31,6 +34,7 @@ export interface Options {
   handler?: string | undefined;
   unsigned?: boolean | undefined;
   'extend-months'?: string | undefined;
+  from?: string | undefined;
   term?: string[] | undefined;
   patterns?: string | undefined;
   kind?: string | undefined;
@@ -45,6 +49,8 @@ export interface CommandContext {
   env: NodeJS.ProcessEnv;
   /** Signs in as AVG_DESK_USER / AVG_DESK_PASSWORD; the session ends after the command. */
   signIn(): Promise<Call>;
+  /** The data folder (from --data or the default), for commands that work on files. */
+  dataDir: string;
   /** Calls a public procedure (no session). */
   callPublic: Call;
   /** Prints the human text, or the machine value with --json. */
@@ -118,7 +124,10 @@ export const COMMANDS: Command[] = [
     async run({ options, env, callPublic, print }) {
       if (!options.admin || !options.name) throw new CliError('Geef --admin GEBRUIKER en --name "Volledige naam".', 2);
       const session = await callPublic('setup.createAdmin', { userName: options.admin, fullName: options.name, password: requireEnv(env, 'AVG_DESK_PASSWORD') });
-      print(`AVG Desk is ingericht. Beheerder: ${session.staff.userName}.`, session.staff);
+      print(
+        `AVG Desk is ingericht. Beheerder: ${session.staff.userName}.\n\nHerstelsleutel (eenmalig getoond; bewaar hem in de kluis van IT):\n  ${session.recoveryKey}\nZonder deze sleutel en zonder wachtwoord blijven de gegevens onleesbaar.`,
+        { staff: session.staff, recoveryKey: session.recoveryKey },
+      );
       return 0;
     },
   },
@@ -301,6 +310,45 @@ export const COMMANDS: Command[] = [
         throw new CliError(error instanceof Error ? error.message : 'Lakken is mislukt.', 1);
       }
       print(`${result.boxes} vlak(ken) gelakt op ${result.redactedPages} van ${result.pages} pagina's; geschreven naar ${options.out}.`, result);
+      return 0;
+    },
+  },
+  {
+    words: ['backup'],
+    async run({ options, signIn, print }) {
+      if (!options.out) throw new CliError('Gebruik: backup --out BESTAND.zip', 2);
+      const result = await (await signIn())('backup.create', { path: resolve(options.out) });
+      print(`Back-up geschreven naar ${result.path} (${result.files} dossierbestand(en), ${result.bytes} bytes).`, result);
+      return 0;
+    },
+  },
+  {
+    words: ['restore'],
+    async run({ options, dataDir, signIn, env, print }) {
+      if (!options.from) throw new CliError('Gebruik: --data NIEUWE_MAP restore --from BESTAND.zip', 2);
+      let restored;
+      try {
+        restored = restoreBackup(resolve(options.from), dataDir);
+      } catch (error) {
+        if (error instanceof DomainError) throw new CliError(error.dutchMessage ?? error.code, 1);
+        throw new CliError('Het back-upbestand kan niet worden gelezen.', 1);
+      }
+      // Prove it opens: with the acting account when given.
+      if (env.AVG_DESK_USER && env.AVG_DESK_PASSWORD) {
+        const me = await (await signIn())('session.me', {});
+        print(`Hersteld: ${restored.files} bestanden uit de back-up van ${restored.createdAt}; ${me.userName} kan aanmelden.`, restored);
+      } else {
+        print(`Hersteld: ${restored.files} bestanden uit de back-up van ${restored.createdAt}.`, restored);
+      }
+      return 0;
+    },
+  },
+  {
+    words: ['recover'],
+    async run({ options, env, callPublic, print }) {
+      if (!options.admin) throw new CliError('Gebruik: recover --admin GEBRUIKER (herstelsleutel uit AVG_DESK_RECOVERY_KEY, nieuw wachtwoord uit AVG_DESK_NEW_PASSWORD)', 2);
+      await callPublic('setup.recover', { recoveryKey: requireEnv(env, 'AVG_DESK_RECOVERY_KEY'), userName: options.admin, newPassword: requireEnv(env, 'AVG_DESK_NEW_PASSWORD') });
+      print(`Nieuw wachtwoord ingesteld voor ${options.admin}. Meld u aan en stel zo nodig de wachtwoorden van anderen opnieuw in.`, { userName: options.admin });
       return 0;
     },
   },

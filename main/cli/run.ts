@@ -26,6 +26,9 @@ Opdrachten:
   case list                                          de zaken die u mag zien
   redact IN.pdf --term "Naam" [--term …] [--patterns bsn,iban,phone,email] --out UIT.pdf
                                                      lakken buiten een zaak (zonder gegevensmap)
+  backup --out BESTAND.zip                            versleutelde back-up van gegevens en dossiers
+  restore --from BESTAND.zip                         herstellen in een lege gegevensmap (--data)
+  recover --admin GEBRUIKER                          nieuw wachtwoord met de herstelsleutel (AVG_DESK_RECOVERY_KEY)
   deadline --type SOORT --received JJJJ-MM-DD [--extend-months N]   uiterste datum (zonder gegevensmap)
   settings signing --p12 BESTAND                     certificaat van de organisatie (wachtwoord uit AVG_DESK_P12_PASSWORD)
   letter draft ZAAK --kind SOORT [--details BESTAND.json]   brief opstellen (ZAAK: id of AVG-JJJJ-NNNN)
@@ -73,6 +76,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         p12: { type: 'string' },
         out: { type: 'string' },
         term: { type: 'string', multiple: true },
+        from: { type: 'string' },
         patterns: { type: 'string' },
       },
     });
@@ -93,13 +97,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   let backend: Backend | null = null;
   let token: string | null = null;
-  const open = (): Backend => (backend ??= createBackend({ dataDir: values.data ?? defaultDataDir(io.env), logger: silentLogger }));
+  const dataDir = values.data ?? defaultDataDir(io.env);
+  const open = (): Backend => (backend ??= createBackend({ dataDir, logger: silentLogger }));
   try {
     const callPublic: Call = async (name, input) => unwrap(await open().dispatch(name, input, null)) as ProcedureOutput<typeof name>;
     return await command.run({
       args: positionals.slice(command.words.length),
       options: values,
       env: io.env,
+      dataDir,
       callPublic,
       async signIn() {
         const userName = io.env.AVG_DESK_USER;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { findStaffById, insertStaff } from '../../db/local/repositories/staff.js';
+import { findStaffById, findStaffByUserName, insertStaff } from '../../db/local/repositories/staff.js';
+import { newRecoveryKey } from '../store/keyring.js';
 import type { Session, Staff } from '../../shared/api/contract.js';
 import { passwordProblems } from '../../shared/password.js';
 import type { CallContext } from '../api/context.js';
@@ -30,13 +31,15 @@ export class AuthService {
     return { token: info.token, staff, idleTimeoutSeconds: this.sessions.idleTimeoutSeconds };
   }
 
-  async createAdmin(ctx: CallContext, input: { userName: string; fullName: string; password: string }): Promise<Session> {
+  async createAdmin(ctx: CallContext, input: { userName: string; fullName: string; password: string }): Promise<Session & { recoveryKey: string }> {
     if (this.vault.isInitialized()) throw new DomainError('ALREADY_INITIALIZED');
     assertStrongPassword(input.password, input.userName);
     const { keyring } = this.vault.create();
     const at = ctx.now.toISOString();
     const row = { id: randomUUID(), userName: input.userName, fullName: input.fullName, roles: ['admin' as const], active: true, createdAt: at, updatedAt: at };
     await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
+    const recoveryKey = newRecoveryKey();
+    await keyring.setRecovery(recoveryKey, this.vault.key);
     const staff = toStaff(row);
     const session = this.toSession(staff);
     ctx.actAs(this.sessions.resolve(session.token));
@@ -44,7 +47,7 @@ export class AuthService {
     ctx.commit((db) => insertStaff(db, row));
     // The keyring is written last: until it exists the store counts as a first run that never finished.
     keyring.save();
-    return session;
+    return { ...session, recoveryKey };
   }
 
   async login(ctx: CallContext, input: { userName: string; password: string }): Promise<Session> {
@@ -99,6 +102,55 @@ export class AuthService {
     ctx.commit(() => undefined);
     keyring.save();
     return {};
+  }
+
+  /**
+   * All passwords lost: the recovery key opens the store and sets a new password for an active
+   * admin, who can then reset everyone else's. Wrong keys are throttled like wrong passwords.
+   */
+  async recover(ctx: CallContext, input: { recoveryKey: string; userName: string; newPassword: string }): Promise<Record<string, never>> {
+    if (!this.vault.isInitialized()) throw new DomainError('NOT_INITIALIZED');
+    this.throttle.check('\u0000herstel');
+    const keyring = this.vault.loadKeyring();
+    const dbKey = await keyring.unlockRecovery(input.recoveryKey);
+    if (!dbKey) {
+      this.throttle.fail('\u0000herstel');
+      throw new DomainError('WRONG_CREDENTIALS', 'Deze herstelsleutel past niet bij deze gegevens.');
+    }
+    const { db } = this.vault.unlockWith(dbKey);
+    try {
+      const row = findStaffByUserName(db, input.userName);
+      if (!row || !row.active || !row.roles.includes('admin')) throw new DomainError('VALIDATION', 'Kies de gebruikersnaam van een actieve beheerder (functioneel beheer).');
+      assertStrongPassword(input.newPassword, row.userName);
+      await keyring.setEntry(row.id, row.userName, input.newPassword, this.vault.key);
+      ctx.actAs({ token: '', staffId: row.id, roles: row.roles, lastSeenAt: ctx.now.getTime() });
+      ctx.setRecord(row.id);
+      ctx.commit(() => undefined);
+      keyring.save();
+      this.throttle.succeed('\u0000herstel');
+      return {};
+    } catch (error) {
+      this.vault.discardKeyringChanges();
+      throw error;
+    } finally {
+      this.lockIfIdle();
+    }
+  }
+
+  /** A new recovery key replaces the old one (which stops working); shown once. */
+  async newRecoveryKey(ctx: CallContext): Promise<{ recoveryKey: string }> {
+    ctx.setRecord('recovery');
+    const keyring = this.vault.loadKeyring();
+    const recoveryKey = newRecoveryKey();
+    await keyring.setRecovery(recoveryKey, this.vault.key);
+    try {
+      ctx.commit(() => undefined);
+    } catch (error) {
+      this.vault.discardKeyringChanges();
+      throw error;
+    }
+    keyring.save();
+    return { recoveryKey };
   }
 
   /** When nobody is signed in any more, the store is closed and the key wiped from memory. */

@@ -32,6 +32,26 @@ interface KeyringFile {
   entries: KeyringEntry[];
 }
 
+export const RECOVERY_ID = 'recovery';
+/** Not a possible user name (those are lower-case letters, digits and . _ -). */
+const RECOVERY_NAME = '\u0000herstelsleutel';
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 200 random bits as 40 Crockford base-32 characters in groups of five, for IT's safe. */
+export function newRecoveryKey(): string {
+  const bytes = randomBytes(25);
+  let bits = '';
+  for (const b of bytes) bits += b.toString(2).padStart(8, '0');
+  let key = '';
+  for (let i = 0; i < 200; i += 5) key += CROCKFORD[parseInt(bits.slice(i, i + 5), 2)];
+  return key.match(/.{5}/gu)?.join('-') ?? key;
+}
+
+/** Forgiving input: case, dashes and spaces do not matter; O is read as 0 and I or L as 1. */
+export function normalizeRecoveryKey(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/gu, '').replace(/O/gu, '0').replace(/[IL]/gu, '1');
+}
+
 /** RFC 9106's second recommended option (64 MiB, t=3, p=1); ~100 ms on the build machines. */
 export const DEFAULT_KDF = { memoryCost: 65536, timeCost: 3, parallelism: 1 } as const;
 const ARGON2ID = 2 as Algorithm;
@@ -98,8 +118,23 @@ export class Keyring {
     return new Keyring(file, protector, parsed);
   }
 
+  /** Whether any staff account can open the store (the recovery entry does not count). */
   hasEntries(): boolean {
-    return this.data.entries.length > 0;
+    return this.data.entries.some((e) => e.staffId !== RECOVERY_ID);
+  }
+
+  hasRecovery(): boolean {
+    return this.data.entries.some((e) => e.staffId === RECOVERY_ID);
+  }
+
+  /** The recovery key wraps the same database key, as an entry no user name can reach. */
+  async setRecovery(recoveryKey: string, dbKey: Buffer): Promise<void> {
+    await this.setEntry(RECOVERY_ID, RECOVERY_NAME, normalizeRecoveryKey(recoveryKey), dbKey);
+  }
+
+  async unlockRecovery(recoveryKey: string): Promise<Buffer | null> {
+    const unlocked = await this.unlock(RECOVERY_NAME, normalizeRecoveryKey(recoveryKey));
+    return unlocked?.staffId === RECOVERY_ID ? unlocked.dbKey : null;
   }
 
   hasEntryFor(staffId: string): boolean {

@@ -119,7 +119,29 @@ export const contract = {
     audit: 'write',
     record: 'staff',
     input: z.object({ userName: userNameSchema, fullName: fullNameSchema, password: passwordSchema }).strict(),
-    output: sessionSchema,
+    /** With the recovery key, shown once, for IT's safe. */
+    output: sessionSchema.extend({ recoveryKey: z.string() }),
+  }),
+  'setup.recover': procedure({
+    action: 'setup.recover',
+    audit: 'write',
+    record: 'staff',
+    input: z.object({ recoveryKey: z.string().trim().min(20).max(100), userName: z.string().trim().toLowerCase().min(1).max(40), newPassword: passwordSchema }).strict(),
+    output: z.object({}),
+  }),
+  'setup.newRecoveryKey': procedure({
+    action: 'settings.manage',
+    audit: 'write',
+    record: 'settings',
+    input: empty,
+    output: z.object({ recoveryKey: z.string() }),
+  }),
+  'backup.create': procedure({
+    action: 'backup.create',
+    audit: 'write',
+    record: 'backup',
+    input: z.object({ path: z.string().trim().min(1).max(1000) }).strict(),
+    output: z.object({ path: z.string(), bytes: z.number().int(), files: z.number().int() }),
   }),
   'session.login': procedure({
     action: 'session.login',

@@ -5,6 +5,9 @@
 export const PROCEDURE_NAMES = [
   'setup.status',
   'setup.createAdmin',
+  'setup.recover',
+  'setup.newRecoveryKey',
+  'backup.create',
   'session.login',
   'session.logout',
   'session.me',

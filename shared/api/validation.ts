@@ -72,6 +72,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   thirdPartyIds: 'Derden',
   redactions: 'Lakvlakken',
   jobId: 'Taak',
+  recoveryKey: 'Herstelsleutel',
+  path: 'Bestand',
   // Letters (issue 6)
   letterId: 'Brief',
   data: 'Gegevens van de brief',

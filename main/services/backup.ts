@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import type { Vault } from '../store/vault.js';
+import { DomainError } from './errors.js';
+
+/**
+ * A backup is one ZIP with a consistent copy of the encrypted store (VACUUM INTO writes it with the
+ * same key), the keyring and the encrypted case files, plus a manifest with each entry's SHA-256.
+ * Everything in it is already encrypted: it opens only with a staff password of this desktop or its
+ * recovery key, exactly like the data folder it came from. Nothing is decrypted to make it.
+ */
+const MANIFEST = 'avg-desk-backup.json';
+const FORMAT = 1;
+
+interface Manifest {
+  format: number;
+  createdAt: string;
+  files: Record<string, string>;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function caseFiles(dataDir: string): string[] {
+  const root = join(dataDir, 'cases');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .map((p) => join(root, p))
+    .filter((p) => statSync(p).isFile() && p.endsWith('.avgf'));
+}
+
+/** Where the backup may go: an absolute path, not inside the data folder, in an existing folder. */
+function checkTarget(dataDir: string, path: string): string {
+  if (!isAbsolute(path)) throw new DomainError('VALIDATION', 'Geef een volledig pad voor het back-upbestand.');
+  const target = resolve(path);
+  const data = resolve(dataDir);
+  if (target === data || target.startsWith(data + sep)) throw new DomainError('VALIDATION', 'Zet de back-up niet in de gegevensmap zelf: die gaat bij een defect mee verloren.');
+  if (!existsSync(dirname(target))) throw new DomainError('VALIDATION', 'De map voor de back-up bestaat niet.');
+  if (existsSync(target)) throw new DomainError('CONFLICT', 'Dat bestand bestaat al. Kies een andere naam.');
+  return target;
+}
+
+export function createBackup(vault: Vault, path: string, now: Date): { path: string; bytes: number; files: number } {
+  const target = checkTarget(vault.dataDir, path);
+  const snapshot = `${target}.store.tmp`;
+  rmSync(snapshot, { force: true });
+  try {
+    vault.open.sqlite.prepare('VACUUM INTO ?').run(snapshot);
+    const entries: Zippable = {
+      'store.db': readFileSync(snapshot),
+      'keyring.json': readFileSync(vault.keyringFile),
+    };
+    for (const file of caseFiles(vault.dataDir)) entries[relative(vault.dataDir, file).split(sep).join('/')] = readFileSync(file);
+    const manifest: Manifest = { format: FORMAT, createdAt: now.toISOString(), files: {} };
+    for (const [name, bytes] of Object.entries(entries)) manifest.files[name] = sha256(bytes as Uint8Array);
+    entries[MANIFEST] = Buffer.from(JSON.stringify(manifest, null, 2));
+    // Encrypted content does not compress: store only.
+    const zip = zipSync(entries, { level: 0 });
+    const tmp = `${target}.part`;
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, zip);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+    return { path: target, bytes: zip.length, files: Object.keys(entries).length - 3 };
+  } finally {
+    rmSync(snapshot, { force: true });
+  }
+}
+
+/**
+ * Restores a backup into an empty data folder after checking every entry against the manifest.
+ * Opening it afterwards needs a staff password or the recovery key, as always.
+ */
+export function restoreBackup(file: string, dataDir: string): { files: number; createdAt: string } {
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new DomainError('CONFLICT', 'Herstel alleen in een lege gegevensmap; deze map bevat al gegevens.');
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(readFileSync(file));
+  } catch {
+    throw new DomainError('VALIDATION', 'Dit bestand is geen AVG Desk-back-up of het is beschadigd.');
+  }
+  const manifestBytes = entries[MANIFEST];
+  if (!manifestBytes) throw new DomainError('VALIDATION', 'Dit bestand is geen AVG Desk-back-up (het overzicht ontbreekt).');
+  const manifest = JSON.parse(Buffer.from(manifestBytes).toString('utf8')) as Manifest;
+  if (manifest.format !== FORMAT) throw new DomainError('VALIDATION', 'Deze back-up komt uit een andere versie van AVG Desk.');
+  for (const [name, hash] of Object.entries(manifest.files)) {
+    const bytes = entries[name];
+    if (!bytes || sha256(bytes) !== hash) throw new DomainError('VALIDATION', 'De back-up is beschadigd: een bestand ontbreekt of is gewijzigd. Er is niets hersteld.');
+    if (name.includes('..') || isAbsolute(name)) throw new DomainError('VALIDATION', 'De back-up bevat een ongeldige bestandsnaam. Er is niets hersteld.');
+  }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // The keyring last: a restore that stops halfway leaves a folder that counts as not set up.
+  const names = Object.keys(manifest.files).sort((a, b) => Number(a === 'keyring.json') - Number(b === 'keyring.json'));
+  for (const name of names) {
+    const path = join(dataDir, ...name.split('/'));
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const fd = openSync(path, 'w', 0o600);
+    try {
+      writeSync(fd, entries[name] ?? new Uint8Array());
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return { files: Object.keys(manifest.files).length, createdAt: manifest.createdAt };
+}
