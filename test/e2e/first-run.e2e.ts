@@ -57,7 +57,7 @@ describe('first run, sign-in and what each function is offered', () => {
   it('sets up the first admin, with the password rules shown while typing', async () => {
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('heading', { name: 'AVG Desk inrichten', level: 1 }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('een vergeten wachtwoord kan niet worden hersteld', { exact: false }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('zonder wachtwoord én zonder die sleutel blijven de gegevens onleesbaar', { exact: false }).isVisible()).toBe(true);
 
     await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(ADMIN.fullName);
     await page.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(ADMIN.userName);
@@ -72,6 +72,16 @@ describe('first run, sign-in and what each function is offered', () => {
     await page.getByRole('textbox', { name: 'Herhaal wachtwoord', exact: true }).fill(ADMIN.password);
     expect(await page.getByText('Het wachtwoord voldoet aan alle eisen.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
+
+    // The recovery key is shown once; continuing needs the confirmation that it is stored.
+    await expect.poll(() => page.getByRole('heading', { name: 'Herstelsleutel' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    const key = (await page.getByLabel('Herstelsleutel').textContent()) ?? '';
+    expect(key).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/u);
+    const onward = page.getByRole('button', { name: 'Verder' });
+    expect(await onward.isDisabled()).toBe(true);
+    await checkScreen(page, 'setup-recovery-key');
+    await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check();
+    await onward.click();
 
     await expect.poll(() => page.getByRole('heading', { name: `Welkom, ${ADMIN.fullName}`, level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
     const footer = page.getByRole('contentinfo');

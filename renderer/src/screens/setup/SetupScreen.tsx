@@ -1,4 +1,4 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../shared/api/contract.js';
@@ -27,6 +27,8 @@ export function SetupScreen({ onSignedIn }: { onSignedIn: (staff: Staff) => void
   const [missing, setMissing] = useState<Missing>({});
   const [checked, setChecked] = useState(false);
   const { busy, error, submit } = useSubmission();
+  const [recovery, setRecovery] = useState<{ key: string; staff: Staff } | null>(null);
+  const [stored, setStored] = useState(false);
 
   const mismatch = repeat !== '' && repeat !== password ? t('password.mismatch') : undefined;
   const weak = checked && passwordProblems(password, userName).length > 0 ? t('password.notStrongEnough') : undefined;
@@ -42,8 +44,27 @@ export function SetupScreen({ onSignedIn }: { onSignedIn: (staff: Staff) => void
     const result = await submit(() => api.call('setup.createAdmin', { fullName, userName, password }));
     if (result.ok) {
       api.begin(result.value);
-      onSignedIn(result.value.staff);
+      // The recovery key is shown once, before anything else.
+      setRecovery({ key: result.value.recoveryKey, staff: result.value.staff });
     }
+  }
+
+  if (recovery) {
+    return (
+      <AuthLayout title={t('setup.recoveryTitle')} width={520}>
+        <Text as="p">{t('setup.recoveryIntro')}</Text>
+        <Text as="p" font="monospace" size={500} weight="semibold" aria-label={t('setup.recoveryTitle')} style={{ wordBreak: 'break-all', userSelect: 'all' }}>
+          {recovery.key}
+        </Text>
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('setup.recoveryWarning')}</MessageBarBody>
+        </MessageBar>
+        <Checkbox checked={stored} onChange={(_e, data) => setStored(data.checked === true)} label={t('setup.recoveryConfirm')} />
+        <Button appearance="primary" disabled={!stored} onClick={() => onSignedIn(recovery.staff)}>
+          {t('setup.recoveryContinue')}
+        </Button>
+      </AuthLayout>
+    );
   }
 
   return (
