@@ -53,7 +53,7 @@ export function SetupScreen({ onSignedIn }: { onSignedIn: (staff: Staff) => void
     return (
       <AuthLayout title={t('setup.recoveryTitle')} width={520}>
         <Text as="p">{t('setup.recoveryIntro')}</Text>
-        <Text as="p" font="monospace" size={500} weight="semibold" aria-label={t('setup.recoveryTitle')} style={{ wordBreak: 'break-all', userSelect: 'all' }}>
+        <Text as="p" font="monospace" size={500} weight="semibold" style={{ wordBreak: 'break-all', userSelect: 'all' }}>
           {recovery.key}
         </Text>
         <MessageBar intent="warning">

@@ -1,0 +1,113 @@
+import { Field, Input, Radio, RadioGroup, Text, Textarea } from '@fluentui/react-components';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentView } from '../../../../../shared/api/dossier-schemas.js';
+import { HEARING_LABELS, HEARING_STATUSES, type HearingStatus } from '../../../../../shared/domain/dossier.js';
+import { useApi } from '../../../api/context.js';
+import { useFormStyles } from '../../../components/formStyles.js';
+import { FormDialog } from '../../../components/FormDialog.js';
+import { useSubmission } from '../../../components/useSubmission.js';
+import type { ThirdPartyView } from '../dossier/useDossier.js';
+import { DocumentChoice } from './DocumentChoice.js';
+
+/** Roles a third party often has in a housing corporation's files; any other can be typed. */
+export const ROLE_SUGGESTIONS = ['buurman', 'buurvrouw', 'medebewoner', 'melder van overlast', 'medewerker aannemer', 'medewerker corporatie', 'familielid', 'vorige huurder'] as const;
+
+interface AddProps {
+  open: boolean;
+  caseId: string;
+  documents: readonly DocumentView[];
+  onClose: () => void;
+  onDone: (party: ThirdPartyView) => void;
+}
+
+/** A person other than the requester whose data is in the dossier; they get the task "zienswijze derde". */
+export function AddThirdPartyDialog({ open, caseId, documents, onClose, onDone }: AddProps) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const form = useFormStyles();
+  const rolesId = useId();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('');
+  const [documentIds, setDocumentIds] = useState<string[]>([]);
+  const [checked, setChecked] = useState(false);
+  const { busy, error, submit } = useSubmission();
+  const nameMissing = checked && name.trim().length < 2 ? t('thirdParties.fields.nameRequired') : null;
+  const roleMissing = checked && role.trim() === '' ? t('thirdParties.fields.roleRequired') : null;
+
+  async function onSubmit() {
+    setChecked(true);
+    if (name.trim().length < 2 || role.trim() === '') return;
+    const result = await submit(() => api.call('thirdParty.add', { caseId, name: name.trim(), role: role.trim(), documentIds }));
+    if (result.ok) onDone(result.value);
+  }
+
+  return (
+    <FormDialog open={open} title={t('thirdParties.addDialog.title')} submitLabel={t('thirdParties.addDialog.submit')} busy={busy} error={error} onSubmit={() => void onSubmit()} onClose={onClose}>
+      <Text as="p" block className={form.text}>
+        {t('thirdParties.addDialog.intro')}
+      </Text>
+      <Field label={t('thirdParties.fields.name')} required validationMessage={nameMissing}>
+        <Input value={name} autoFocus maxLength={200} onChange={(_, d) => setName(d.value)} />
+      </Field>
+      <Field label={t('thirdParties.fields.role')} required hint={t('thirdParties.fields.roleHint')} validationMessage={roleMissing}>
+        <Input value={role} list={rolesId} maxLength={100} onChange={(_, d) => setRole(d.value)} />
+      </Field>
+      {/* Suggestions the browser offers while typing; any other role can be typed. */}
+      <datalist id={rolesId}>
+        {ROLE_SUGGESTIONS.map((r) => (
+          <option key={r} value={r} />
+        ))}
+      </datalist>
+      <DocumentChoice documents={documents} value={documentIds} onChange={setDocumentIds} />
+    </FormDialog>
+  );
+}
+
+interface UpdateProps {
+  open: boolean;
+  caseId: string;
+  party: ThirdPartyView;
+  documents: readonly DocumentView[];
+  onClose: () => void;
+  onDone: (party: ThirdPartyView) => void;
+}
+
+/** The outcome of hearing a third party, with a note, and the documents they occur in. */
+export function UpdateThirdPartyDialog({ open, caseId, party, documents, onClose, onDone }: UpdateProps) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<HearingStatus>(party.hearingStatus);
+  const [note, setNote] = useState(party.note ?? '');
+  const [documentIds, setDocumentIds] = useState<string[]>(party.documentIds);
+  const { busy, error, submit } = useSubmission();
+
+  async function onSubmit() {
+    const result = await submit(() => api.call('thirdParty.update', { caseId, id: party.id, hearingStatus: status, note: note.trim(), documentIds }));
+    if (result.ok) onDone(result.value);
+  }
+
+  return (
+    <FormDialog
+      open={open}
+      title={t('thirdParties.updateDialog.title', { name: party.name })}
+      submitLabel={t('thirdParties.updateDialog.submit')}
+      busy={busy}
+      error={error}
+      onSubmit={() => void onSubmit()}
+      onClose={onClose}
+    >
+      <Field label={t('thirdParties.fields.status')} required>
+        <RadioGroup value={status} onChange={(_, d) => setStatus(d.value as HearingStatus)}>
+          {HEARING_STATUSES.map((s) => (
+            <Radio key={s} value={s} label={`${HEARING_LABELS[s]}: ${t(`thirdParties.statusHints.${s}`)}`} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={t('thirdParties.fields.note')} hint={t('thirdParties.fields.noteHint')}>
+        <Textarea value={note} rows={3} resize="vertical" maxLength={2000} onChange={(_, d) => setNote(d.value)} />
+      </Field>
+      <DocumentChoice documents={documents} value={documentIds} onChange={setDocumentIds} />
+    </FormDialog>
+  );
+}
