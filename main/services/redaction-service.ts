@@ -106,19 +106,28 @@ export class RedactionService {
   }
 
   /** Starts applying; returns the job id to poll. */
-  start(ctx: CallContext, input: { caseId: string; documentId: string; redactions: Redaction[]; thirdPartyIds: string[] }): { jobId: string } {
+  start(ctx: CallContext, input: { caseId: string; documentId: string; redactions: Redaction[]; thirdPartyIds: string[]; confirmedThirdPartyIds: string[] }): { jobId: string } {
     const session = ctx.requireSession();
     const caseRow = loadCase(this.db, ctx, input.caseId);
     assertAssignedHandler(session, caseRow);
     if (input.redactions.length === 0) throw new DomainError('VALIDATION', 'Kies minstens één vlak om te lakken.');
     const { doc, pdf } = this.document(ctx, input.caseId, input.documentId);
-    const parties = this.namesOf(doc.caseId, input.thirdPartyIds);
+    const parties = this.namesOf(doc.caseId, [...new Set([...input.thirdPartyIds, ...input.confirmedThirdPartyIds])]);
     const jobId = this.jobs.start(
       session.staffId,
       async (report, signal) => {
         const pages = await extractText(pdf, { signal });
-        // A third party counts as redacted in this version only if every occurrence of their name is covered.
-        const covered = parties.filter((p) => allCovered(findRedactions(pages, { terms: [p.name] }), input.redactions)).map((p) => p.id);
+        // A third party counts as redacted in this version only if their name was found and every
+        // occurrence is covered. Where the text cannot be read (a scan), only the handler's explicit
+        // confirmation, with boxes drawn by hand, counts.
+        const manual = input.redactions.some((r) => r.source === 'manual');
+        const covered = parties
+          .filter((p) => {
+            const occurrences = findRedactions(pages, { terms: [p.name] });
+            if (occurrences.length > 0) return allCovered(occurrences, input.redactions);
+            return manual && input.confirmedThirdPartyIds.includes(p.id);
+          })
+          .map((p) => p.id);
         const output = await runRedactionInWorker(pdf, input.redactions, { signal, onProgress: (p) => report(p.done / p.total, `Pagina ${p.done} van ${p.total}`) });
         return this.store(session.staffId, session.roles, doc, output, input.redactions.length, covered, [...new Set(input.redactions.map((r) => r.text).filter(Boolean))]);
       },

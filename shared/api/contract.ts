@@ -441,7 +441,16 @@ export const contract = {
     action: 'case.work',
     audit: 'write',
     record: 'case',
-    input: z.object({ caseId: idSchema, documentId: idSchema, redactions: z.array(redactionSchema).max(20_000), thirdPartyIds: z.array(idSchema).max(200).default([]) }).strict(),
+    input: z
+      .object({
+        caseId: idSchema,
+        documentId: idSchema,
+        redactions: z.array(redactionSchema).max(20_000),
+        thirdPartyIds: z.array(idSchema).max(200).default([]),
+        /** Third parties whose name the text does not contain (a scan): the handler confirms the hand-drawn boxes cover them. */
+        confirmedThirdPartyIds: z.array(idSchema).max(200).default([]),
+      })
+      .strict(),
     output: z.object({ jobId: idSchema }),
   }),
   'redaction.status': procedure({

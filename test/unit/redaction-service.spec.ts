@@ -86,3 +86,20 @@ describe('redaction of dossier documents', () => {
     expect(err).toMatch(/bestaat niet/u);
   });
 });
+
+describe('a scanned document (no text layer)', () => {
+  it('covers a third party only when the handler confirms hand-drawn boxes', async () => {
+    const t = await team((c) => (cleanup = c));
+    const caseId = await t.register({ name: 'Fatma Yılmaz' });
+    const pdf = await PDFDocument.create();
+    pdf.addPage([595, 842]).drawRectangle({ x: 50, y: 700, width: 200, height: 20 }); // "a name", as pixels only
+    const doc = value(await t.call('dossier.import', { caseId, fileName: 'scan.pdf', dataBase64: Buffer.from(await pdf.save()).toString('base64'), source: 'overlastdossier' }, t.h1.token)).documents[0];
+    const documentId = doc?.id ?? '';
+    const party = value(await t.call('thirdParty.add', { caseId, name: 'Pieter Post', role: 'buurman', documentIds: [documentId] }, t.h1.token));
+    const box = { page: 0, x: 45, y: 695, width: 210, height: 30, source: 'manual' as const };
+    const unconfirmed = value(await t.call('redaction.start', { caseId, documentId, redactions: [box], thirdPartyIds: [party.id] }, t.h1.token));
+    expect(await waitFor(t.backend, t.h1.token, unconfirmed.jobId)).toMatchObject({ state: 'done', result: { thirdPartyIds: [] } });
+    const confirmed = value(await t.call('redaction.start', { caseId, documentId, redactions: [box], confirmedThirdPartyIds: [party.id] }, t.h1.token));
+    expect(await waitFor(t.backend, t.h1.token, confirmed.jobId)).toMatchObject({ state: 'done', result: { thirdPartyIds: [party.id] } });
+  });
+});
