@@ -1,12 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.js';
+import { withLetters, type LettersMessages } from './letters.nl.js';
 import { nl, type Messages } from './nl.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    resources: { translation: Messages & LettersMessages };
   }
 }
 
@@ -18,7 +19,7 @@ export async function initI18n(): Promise<void> {
     lng: LANGUAGE,
     fallbackLng: 'nl',
     supportedLngs: ['nl', 'en'],
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    resources: { nl: { translation: withLetters(nl) }, en: { translation: en } },
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     returnNull: false,

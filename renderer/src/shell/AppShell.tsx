@@ -1,6 +1,6 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ShieldLockRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_MESSAGES } from '../../../shared/api/result.js';
 import { useApi } from '../api/context.js';
@@ -10,11 +10,14 @@ import { AuditScreen } from '../screens/audit/AuditScreen.js';
 import { CaseScreen } from '../screens/case/CaseScreen.js';
 import { IntakeScreen } from '../screens/intake/IntakeScreen.js';
 import { QueueScreen, type QueueMemory } from '../screens/queue/QueueScreen.js';
-import { StaffScreen } from '../screens/staff/StaffScreen.js';
 import { StartScreen } from '../screens/start/StartScreen.js';
 import { Navigation } from './Navigation.js';
 import { defaultScreen, screensFor, type ScreenId } from './screens.js';
 import { StatusBar } from './StatusBar.js';
+
+// Beheer and Ondertekenen load when first opened: only admins and signers use them.
+const AdminScreen = lazy(() => import('../screens/settings/AdminScreen.js').then((m) => ({ default: m.AdminScreen })));
+const SigningScreen = lazy(() => import('../screens/signing/SigningScreen.js').then((m) => ({ default: m.SigningScreen })));
 
 const useStyles = makeStyles({
   shell: {
@@ -109,8 +112,17 @@ export function AppShell() {
         {current === 'queue' && view.caseId === null ? <QueueScreen memory={queueMemory.current} onOpenCase={openCase} /> : null}
         {current === 'queue' && view.caseId !== null ? <CaseScreen key={view.caseId} caseId={view.caseId} onBack={backToQueue} /> : null}
         {current === 'intake' ? <IntakeScreen onOpenCase={openCase} /> : null}
+        {current === 'signing' ? (
+          <Suspense fallback={<Spinner size="small" label={t('letters.screenLoading')} />}>
+            <SigningScreen />
+          </Suspense>
+        ) : null}
         {current === 'audit' ? <AuditScreen /> : null}
-        {current === 'admin' ? <StaffScreen /> : null}
+        {current === 'admin' ? (
+          <Suspense fallback={<Spinner size="small" label={t('letters.screenLoading')} />}>
+            <AdminScreen />
+          </Suspense>
+        ) : null}
         {current === 'account' ? <AccountScreen /> : null}
       </main>
       <footer className={styles.footer}>

@@ -1,10 +1,10 @@
 import type { FluentIcon } from '@fluentui/react-icons';
-import { DocumentAddRegular, HomeRegular, PeopleSettingsRegular, PersonRegular, ShieldTaskRegular, TaskListLtrRegular } from '@fluentui/react-icons';
+import { DocumentAddRegular, HomeRegular, PeopleSettingsRegular, PersonRegular, ShieldTaskRegular, SignatureRegular, TaskListLtrRegular } from '@fluentui/react-icons';
 import { contract, type ProcedureName } from '../../../shared/api/contract.js';
 import { isAllowed } from '../../../shared/permissions.js';
 import type { Role } from '../../../shared/roles.js';
 
-export type ScreenId = 'start' | 'queue' | 'intake' | 'audit' | 'admin' | 'account';
+export type ScreenId = 'start' | 'queue' | 'intake' | 'signing' | 'audit' | 'admin' | 'account';
 
 export interface ScreenEntry {
   id: ScreenId;
@@ -18,6 +18,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'start', needs: 'session.me', icon: HomeRegular },
   { id: 'queue', needs: 'case.queue', icon: TaskListLtrRegular },
   { id: 'intake', needs: 'case.create', icon: DocumentAddRegular },
+  { id: 'signing', needs: 'letter.queueForSigning', icon: SignatureRegular },
   { id: 'audit', needs: 'audit.list', icon: ShieldTaskRegular },
   { id: 'admin', needs: 'staff.list', icon: PeopleSettingsRegular },
   { id: 'account', needs: 'account.changePassword', icon: PersonRegular },
@@ -25,11 +26,11 @@ export const SCREENS: readonly ScreenEntry[] = [
 
 /**
  * The screens these functions may use. The backend checks every call regardless; this only hides.
- * Whoever has a work queue starts there: the welcome screen is for the other functions.
+ * Whoever has a work queue starts there, a signer without one in Ondertekenen: the welcome screen is for the other functions.
  */
 export function screensFor(roles: readonly Role[]): ScreenEntry[] {
   const allowed = SCREENS.filter((screen) => isAllowed(roles, contract[screen.needs].action));
-  return allowed.some((screen) => screen.id === 'queue') ? allowed.filter((screen) => screen.id !== 'start') : allowed;
+  return allowed.some((screen) => screen.id === 'queue' || screen.id === 'signing') ? allowed.filter((screen) => screen.id !== 'start') : allowed;
 }
 
 /** The screen that opens after sign-in: the work queue where there is one. */

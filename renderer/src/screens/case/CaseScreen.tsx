@@ -1,6 +1,6 @@
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, PersonRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/api/case-schemas.js';
 import type { ApiError } from '../../../../shared/api/result.js';
@@ -12,12 +12,19 @@ import { Page } from '../../components/Page.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { Tabs } from '../../components/Tabs.js';
 import { formatDay } from '../../i18n/format.js';
+import type { DocumentFocus } from './dossier/DossierTab.js';
 import { IdentityTab } from './identity/IdentityTab.js';
 import { OverviewTab } from './OverviewTab.js';
 import { TimelineTab } from './TimelineTab.js';
 
-type TabId = 'overview' | 'identity' | 'timeline';
-const TABS: readonly TabId[] = ['overview', 'identity', 'timeline'];
+// The dossier, third-party and redaction tabs (with pdf.js behind them) load when first opened.
+const DossierTab = lazy(() => import('./dossier/DossierTab.js').then((m) => ({ default: m.DossierTab })));
+const ThirdPartiesTab = lazy(() => import('./thirdParties/ThirdPartiesTab.js').then((m) => ({ default: m.ThirdPartiesTab })));
+const RedactionTab = lazy(() => import('./redaction/RedactionTab.js').then((m) => ({ default: m.RedactionTab })));
+const LettersTab = lazy(() => import('./letters/LettersTab.js').then((m) => ({ default: m.LettersTab })));
+
+type TabId = 'overview' | 'identity' | 'dossier' | 'thirdParties' | 'redaction' | 'letters' | 'timeline';
+const TABS: readonly TabId[] = ['overview', 'identity', 'dossier', 'thirdParties', 'redaction', 'letters', 'timeline'];
 
 const useStyles = makeStyles({
   back: {
@@ -52,7 +59,8 @@ const useStyles = makeStyles({
 
 /**
  * One case, opened from the work queue: its reference, type, status and due date on top, and the
- * tabs Overzicht, Identiteit and Tijdlijn. Reading it is audited (the Tijdlijn shows that too).
+ * tabs Overzicht, Identiteit, Dossier, Derden, Lakken and Tijdlijn. Reading it is audited (the
+ * Tijdlijn shows that too).
  */
 export function CaseScreen({ caseId, onBack }: { caseId: string; onBack: () => void }) {
   const api = useApi();
@@ -108,6 +116,23 @@ function CaseView({ detail, error, tab, onTab, onBack, onChanged, onReload }: Ca
   const styles = useStyles();
   const { t } = useTranslation();
   const stopped = detail.suspendedSince !== null;
+  // A document opened from another tab: in the viewer (Dossier) or for redaction (Lakken).
+  const [viewing, setViewing] = useState<DocumentFocus | null>(null);
+  const [redacting, setRedacting] = useState<string | null>(null);
+  const openInViewer = useCallback(
+    (focus: DocumentFocus) => {
+      setViewing(focus);
+      onTab('dossier');
+    },
+    [onTab],
+  );
+  const openForRedaction = useCallback(
+    (documentId: string) => {
+      setRedacting(documentId);
+      onTab('redaction');
+    },
+    [onTab],
+  );
   return (
     <Page title={detail.reference} intro={REQUEST_TYPE_LABELS[detail.type]}>
       <BackButton onBack={onBack} />
@@ -132,6 +157,16 @@ function CaseView({ detail, error, tab, onTab, onBack, onChanged, onReload }: Ca
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`} className={styles.panel} tabIndex={-1}>
         {tab === 'overview' ? <OverviewTab detail={detail} onChanged={onChanged} onReload={onReload} /> : null}
         {tab === 'identity' ? <IdentityTab detail={detail} onReload={onReload} /> : null}
+        <Suspense fallback={<Spinner size="small" label={t('case.loadingTab')} />}>
+          {tab === 'dossier' ? <DossierTab key={`${viewing?.documentId ?? ''}-${viewing?.version ?? ''}`} detail={detail} focus={viewing} onRedact={openForRedaction} /> : null}
+          {tab === 'thirdParties' ? <ThirdPartiesTab detail={detail} onReload={onReload} /> : null}
+          {tab === 'redaction' ? <RedactionTab detail={detail} documentId={redacting} onDocument={setRedacting} onOpenInViewer={openInViewer} onReload={onReload} /> : null}
+        </Suspense>
+        {tab === 'letters' ? (
+          <Suspense fallback={<Spinner size="small" label={t('letters.loading')} />}>
+            <LettersTab detail={detail} onReload={onReload} />
+          </Suspense>
+        ) : null}
         {tab === 'timeline' ? <TimelineTab caseId={detail.id} /> : null}
       </div>
     </Page>

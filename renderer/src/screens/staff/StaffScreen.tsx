@@ -18,7 +18,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, KeyResetRegular, MoreHorizontalRegular, PersonAddRegular, PersonAvailableRegular, PersonProhibitedRegular, PeopleTeamRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../shared/api/contract.js';
 import type { ApiError } from '../../../../shared/api/result.js';
@@ -42,8 +42,13 @@ const useStyles = makeStyles({
   },
 });
 
+/** The screen's page, or only its content when Beheer shows it under its own heading (`embedded`). */
+function Frame({ embedded, title, children }: { embedded: boolean; title: string; children: ReactNode }) {
+  return embedded ? <>{children}</> : <Page title={title}>{children}</Page>;
+}
+
 /** Beheer → Medewerkers: the staff accounts of this desktop, for functioneel beheer. */
-export function StaffScreen() {
+export function StaffScreen({ embedded = false }: { embedded?: boolean }) {
   const api = useApi();
   const session = useSession();
   const { t } = useTranslation();
@@ -81,7 +86,7 @@ export function StaffScreen() {
   };
 
   return (
-    <Page title={t('staff.pageTitle')}>
+    <Frame embedded={embedded} title={t('staff.pageTitle')}>
       <Section title={t('staff.sectionTitle')}>
         <Text as="p" className={table.muted} style={{ margin: 0 }}>
           {t('staff.intro')}
@@ -134,7 +139,7 @@ export function StaffScreen() {
         </div>
       </Section>
       {dialog ? <ChosenDialog key={dialog.shown} which={dialog.which} open={dialog.open} onClose={onClose} onDone={onDone} /> : null}
-    </Page>
+    </Frame>
   );
 }
 

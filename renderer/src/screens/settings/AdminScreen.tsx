@@ -1,0 +1,44 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../components/Page.js';
+import { Tabs } from '../../components/Tabs.js';
+import { StaffScreen } from '../staff/StaffScreen.js';
+import { LetterheadSettings } from './LetterheadSettings.js';
+import { RegisterSettings } from './RegisterSettings.js';
+import { SigningSettings } from './SigningSettings.js';
+import { TemplateSettings } from './TemplateSettings.js';
+
+type AdminTab = 'staff' | 'signing' | 'letterhead' | 'templates' | 'register';
+const TABS: readonly AdminTab[] = ['staff', 'signing', 'letterhead', 'templates', 'register'];
+
+const useStyles = makeStyles({
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    paddingTop: tokens.spacingVerticalS,
+  },
+});
+
+/**
+ * Beheer, for functioneel beheer: the staff accounts, and for the letters the organisation's
+ * signing certificate, the letterhead, the templates and the processing register, each a tab.
+ */
+export function AdminScreen() {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [tab, setTab] = useState<AdminTab>('staff');
+  return (
+    <Page title={t('staff.pageTitle')}>
+      <Tabs label={t('settings.tabs.label')} idPrefix="admin" items={TABS.map((id) => ({ id, label: t(`settings.tabs.${id}`) }))} selected={tab} onSelect={setTab} />
+      <div role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`} className={styles.panel} tabIndex={-1}>
+        {tab === 'staff' ? <StaffScreen embedded /> : null}
+        {tab === 'signing' ? <SigningSettings /> : null}
+        {tab === 'letterhead' ? <LetterheadSettings /> : null}
+        {tab === 'templates' ? <TemplateSettings /> : null}
+        {tab === 'register' ? <RegisterSettings /> : null}
+      </div>
+    </Page>
+  );
+}

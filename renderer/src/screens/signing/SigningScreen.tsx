@@ -1,0 +1,347 @@
+import {
+  Badge,
+  Button,
+  Field,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowClockwiseRegular, ArrowDownloadRegular, ArrowUndoRegular, DismissRegular, SignatureRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../../shared/api/result.js';
+import { LETTER_KIND_LABELS } from '../../../../shared/domain/letters/types.js';
+import { useApi } from '../../api/context.js';
+import { useCardStyles } from '../../components/cardStyles.js';
+import { FormDialog } from '../../components/FormDialog.js';
+import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
+import { Page, Section } from '../../components/Page.js';
+import { useTableStyles } from '../../components/tableStyles.js';
+import { useSubmission } from '../../components/useSubmission.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { saveFile } from '../case/letters/files.js';
+import { LetterPreview } from '../case/letters/LetterPreview.js';
+import { LetterTextView } from '../case/letters/LetterTextView.js';
+import { pdfFileName, type LetterDetail, type LetterSummary } from '../case/letters/letterTypes.js';
+import { SignerProfileCard } from './SignerProfileCard.js';
+
+const useStyles = makeStyles({
+  by: {
+    display: 'block',
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+  },
+  selected: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+  },
+  head: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+  },
+  heading: {
+    margin: 0,
+    flexGrow: 1,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  subheading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalL,
+    alignItems: 'start',
+  },
+  column: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    minWidth: 0,
+  },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  hash: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: 'anywhere',
+  },
+});
+
+/**
+ * Ondertekenen: the letters handlers submitted, for a tekenbevoegde to review (the PDF and its
+ * text) and sign with the organisation's certificate, or send back with a comment. A letter the
+ * signer wrote or edited stays with them unsigned (four-eyes): the screen says why.
+ */
+export function SigningScreen() {
+  const api = useApi();
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const table = useTableStyles();
+  const [queue, setQueue] = useState<LetterSummary[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await api.call('letter.queueForSigning', {});
+    if (result.ok) {
+      setQueue(result.value);
+      setError(null);
+    } else setError(result.error);
+  }, [api]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <Page title={t('signing.title')} intro={t('signing.intro')}>
+      <Section title={t('signing.queueTitle')} id="signing-queue">
+        <div className={table.toolbar}>
+          <Button icon={<ArrowClockwiseRegular />} onClick={() => void load()}>
+            {t('signing.refresh')}
+          </Button>
+          <div className={table.spacer} />
+          {queue === null && !error ? <Spinner size="tiny" label={t('signing.loading')} /> : null}
+          {queue ? <Text className={table.muted}>{t('signing.count', { count: queue.length })}</Text> : null}
+        </div>
+        <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+        {error ? <ErrorBar error={error} /> : null}
+        {queue ? (
+          <div className={table.frame}>
+            <Table size="small" className={table.table} aria-label={t('signing.tableLabel')}>
+              <TableHeader>
+                <TableRow className={table.headerRow}>
+                  <TableHeaderCell className={table.headerCell}>{t('signing.columns.letter')}</TableHeaderCell>
+                  <TableHeaderCell className={table.headerCell}>{t('signing.columns.reference')}</TableHeaderCell>
+                  <TableHeaderCell className={table.headerCell}>{t('signing.columns.drafted')}</TableHeaderCell>
+                  <TableHeaderCell className={table.headerCell}>{t('signing.columns.submitted')}</TableHeaderCell>
+                  <TableHeaderCell className={table.headerCell}>{t('signing.columns.mine')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {queue.map((letter) => (
+                  <TableRow key={letter.id} className={letter.id === selected ? styles.selected : undefined}>
+                    <TableCell>
+                      <Link as="button" aria-current={letter.id === selected ? 'true' : undefined} onClick={() => setSelected(letter.id)}>
+                        {LETTER_KIND_LABELS[letter.kind]}
+                      </Link>
+                      <span className={styles.by}>{letter.subject}</span>
+                    </TableCell>
+                    <TableCell className={table.nowrap}>{letter.caseReference}</TableCell>
+                    <TableCell className={table.nowrap}>{letter.draftedBy ?? t('common.none')}</TableCell>
+                    <TableCell className={table.nowrap}>{letter.submittedAt ? formatDateTime(letter.submittedAt) : t('common.none')}</TableCell>
+                    <TableCell>
+                      {letter.maySign ? (
+                        <Badge appearance="tint" color="brand" shape="rounded">
+                          {t('signing.maySign')}
+                        </Badge>
+                      ) : (
+                        <Badge appearance="tint" color="warning" shape="rounded">
+                          {t('signing.ownLetter')}
+                        </Badge>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            {queue.length === 0 ? <div className={table.empty}>{t('signing.empty')}</div> : null}
+          </div>
+        ) : null}
+      </Section>
+      {selected ? (
+        <ReviewPanel
+          key={selected}
+          letterId={selected}
+          onClose={() => setSelected(null)}
+          onDone={(message) => {
+            setNotice({ intent: 'success', text: message });
+            void load();
+          }}
+        />
+      ) : null}
+      <SignerProfileCard />
+    </Page>
+  );
+}
+
+interface ReviewPanelProps {
+  letterId: string;
+  onClose: () => void;
+  /** Signed or sent back: the queue reloads. */
+  onDone: (message: string) => void;
+}
+
+/** One submitted letter: its PDF and text, and Ondertekenen or Terugsturen. */
+function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const card = useCardStyles();
+  const reasonId = useId();
+  const [letter, setLetter] = useState<LetterDetail | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [signed, setSigned] = useState<{ pdfBase64: string; sha256: string; signedAt: string } | null>(null);
+  // The dialog stays mounted while it closes (Fluent then gives the page back); `shown` makes each opening start empty.
+  const [returning, setReturning] = useState<{ open: boolean; shown: number } | null>(null);
+  const [returned, setReturned] = useState(false);
+  const { busy, error, setError, submit } = useSubmission();
+
+  useEffect(() => {
+    let live = true;
+    void api.call('letter.get', { letterId }).then((result) => {
+      if (!live) return;
+      if (result.ok) setLetter(result.value);
+      else setLoadError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, letterId]);
+
+  if (!letter) {
+    return (
+      <section className={card.card} aria-label={t('signing.review.loading')}>
+        {loadError ? <ErrorBar error={loadError} /> : <Spinner size="small" label={t('signing.review.loading')} />}
+      </section>
+    );
+  }
+
+  const kindLabel = LETTER_KIND_LABELS[letter.kind];
+  const open = signed === null && !returned && letter.status === 'ter_ondertekening';
+
+  async function sign() {
+    const result = await submit(() => api.call('letter.sign', { letterId }));
+    if (result.ok) {
+      setSigned(result.value);
+      onDone(t('signing.review.signed', { kind: kindLabel, reference: letter?.caseReference ?? '' }));
+    }
+  }
+
+  return (
+    <section className={card.card} aria-labelledby="review-heading">
+      <div className={styles.head}>
+        <h2 id="review-heading" className={styles.heading}>
+          {t('signing.review.title', { kind: kindLabel, reference: letter.caseReference })}
+        </h2>
+        <Button appearance="subtle" icon={<DismissRegular />} aria-label={t('signing.review.close')} onClick={onClose} />
+      </div>
+      <Text>{t('signing.review.drafted', { name: letter.draftedBy ?? t('common.none'), date: letter.submittedAt ? formatDateTime(letter.submittedAt) : t('common.none') })}</Text>
+      {open && !letter.maySign ? (
+        <MessageBar intent="warning" layout="multiline" id={reasonId}>
+          <MessageBarBody>
+            <MessageBarTitle>{t('signing.review.fourEyesTitle')}</MessageBarTitle>
+            {t('signing.review.fourEyes')}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {error ? <ErrorBar error={error} onDismiss={() => setError(null)} /> : null}
+      {returned ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('signing.review.returnedInfo')}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {signed ? (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('signing.review.signedTitle')}</MessageBarTitle>
+            {t('signing.review.signedText', { date: formatDateTime(signed.signedAt) })}
+            <div className={styles.hash}>SHA-256: {signed.sha256}</div>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div className={styles.actions}>
+        {open ? (
+          <>
+            <Button appearance="primary" icon={<SignatureRegular />} disabledFocusable={busy || !letter.maySign} aria-describedby={letter.maySign ? undefined : reasonId} onClick={() => void sign()}>
+              {t('signing.review.sign')}
+            </Button>
+            <Button icon={<ArrowUndoRegular />} disabledFocusable={busy || !letter.maySign} aria-describedby={letter.maySign ? undefined : reasonId} onClick={() => setReturning((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }))}>
+              {t('signing.review.return')}
+            </Button>
+          </>
+        ) : null}
+        {signed ? (
+          <Button icon={<ArrowDownloadRegular />} onClick={() => saveFile(signed.pdfBase64, pdfFileName({ ...letter, status: 'ondertekend' }), 'application/pdf')}>
+            {t('letters.actions.save')}
+          </Button>
+        ) : null}
+        {busy ? <Spinner size="tiny" label={t('signing.review.busy')} /> : null}
+      </div>
+      <div className={styles.columns}>
+        <div className={styles.column}>
+          <h3 className={styles.subheading}>{t('letters.detail.preview')}</h3>
+          <LetterPreview pdfBase64={signed?.pdfBase64 ?? letter.pdfBase64} title={kindLabel} />
+        </div>
+        <div className={styles.column}>
+          <h3 className={styles.subheading}>{t('letters.detail.text')}</h3>
+          <LetterTextView content={letter.content} />
+        </div>
+      </div>
+      {returning ? (
+        <ReturnDialog
+          key={returning.shown}
+          open={returning.open}
+          letterId={letterId}
+          onClose={() => setReturning({ ...returning, open: false })}
+          onDone={() => {
+            setReturning({ ...returning, open: false });
+            setReturned(true);
+            onDone(t('signing.review.returned', { kind: kindLabel, reference: letter.caseReference }));
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function ReturnDialog({ open, letterId, onClose, onDone }: { open: boolean; letterId: string; onClose: () => void; onDone: () => void }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const [comment, setComment] = useState('');
+  const { busy, error, submit } = useSubmission();
+  return (
+    <FormDialog
+      open={open}
+      title={t('signing.returnDialog.title')}
+      submitLabel={t('signing.returnDialog.submit')}
+      busy={busy}
+      error={error}
+      onClose={onClose}
+      onSubmit={() =>
+        void submit(() => api.call('letter.return', { letterId, comment })).then((result) => {
+          if (result.ok) onDone();
+        })
+      }
+    >
+      <Text>{t('signing.returnDialog.text')}</Text>
+      <Field label={t('signing.returnDialog.comment')} required>
+        <Textarea value={comment} autoFocus resize="vertical" rows={4} onChange={(_, d) => setComment(d.value)} />
+      </Field>
+    </FormDialog>
+  );
+}
