@@ -364,6 +364,21 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     expect(await detail.getByText(viaApi.sha256, { exact: false }).isVisible()).toBe(true);
     await scrollToTop();
     await checkScreen(page, 'letters-signed');
+
+    // Printing without a new window (as in the desktop app, or when a pop-up blocker says no): the
+    // pages are rendered into a print-only container and the system print dialog opens.
+    // (Runs in the page; the Node project has no DOM types, hence the narrow casts.)
+    type PrintProbe = { open: () => null; print: () => void; printedPages?: number; document: { querySelectorAll(selector: string): { length: number }; getElementById(id: string): unknown } };
+    await page.evaluate(() => {
+      const w = globalThis as unknown as PrintProbe;
+      w.open = () => null;
+      w.print = () => {
+        w.printedPages = w.document.querySelectorAll('#avg-desk-print-root img').length;
+      };
+    });
+    await detail.getByRole('button', { name: 'Afdrukken / PDF openen' }).click();
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as PrintProbe).printedPages ?? 0), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (globalThis as unknown as PrintProbe).document.getElementById('avg-desk-print-root'))).toBeNull();
   });
 
   it('marks the letter sent and builds the access package with a manifest', async () => {

@@ -78,7 +78,7 @@ export const lettersNl = {
       markSent: 'Verzonden markeren',
       save: 'PDF opslaan',
       print: 'Afdrukken / PDF openen',
-      printDesktop: 'Afdrukken / PDF opslaan',
+      printDesktop: 'Afdrukken',
       package: 'Inzagepakket maken',
       packagePortability: 'Gegevenspakket maken',
       close: 'Brief sluiten',

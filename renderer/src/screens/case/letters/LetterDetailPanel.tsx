@@ -11,7 +11,7 @@ import { FormDialog } from '../../../components/FormDialog.js';
 import { ErrorBar } from '../../../components/Notice.js';
 import { useSubmission } from '../../../components/useSubmission.js';
 import { formatDateTime, formatDay } from '../../../i18n/format.js';
-import { isDesktop, openPdfInNewTab, saveFile } from './files.js';
+import { isDesktop, printOrOpenPdf, saveFile } from './files.js';
 import { LetterEditor } from './LetterEditor.js';
 import { LetterPreview } from './LetterPreview.js';
 import { LetterStatusBadge } from './LetterStatusBadge.js';
@@ -213,7 +213,7 @@ export function LetterDetailPanel({ letterId, canDraft, caseStatus, onChanged, o
           <Button icon={<ArrowDownloadRegular />} onClick={() => saveFile(letter.pdfBase64, fileName, 'application/pdf')}>
             {t('letters.actions.save')}
           </Button>
-          <Button icon={<PrintRegular />} onClick={() => openPdfInNewTab(letter.pdfBase64, fileName)}>
+          <Button icon={<PrintRegular />} onClick={() => void printOrOpenPdf(letter.pdfBase64)}>
             {isDesktop() ? t('letters.actions.printDesktop') : t('letters.actions.print')}
           </Button>
           {busy ? <Spinner size="tiny" /> : null}

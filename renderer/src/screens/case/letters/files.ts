@@ -38,14 +38,15 @@ export function isDesktop(): boolean {
 }
 
 /**
- * Opens a PDF in a new browser tab, whose PDF viewer prints it (browser mode). Where no tab can be
- * opened (the desktop app refuses new windows, or a pop-up blocker), the PDF is saved instead.
+ * Prints a letter. The desktop app opens no other windows, so it prints through the system print
+ * dialog from the app itself; browser mode opens the PDF in a new tab (its viewer prints and saves),
+ * and prints in place when a pop-up blocker refuses the tab.
  */
-export function openPdfInNewTab(base64: string, fileName: string): void {
-  if (isDesktop()) {
-    saveFile(base64, fileName, 'application/pdf');
-    return;
+export async function printOrOpenPdf(base64: string): Promise<void> {
+  if (!isDesktop()) {
+    const opened = window.open(blobUrl(base64, 'application/pdf'), '_blank');
+    if (opened !== null) return;
   }
-  const opened = window.open(blobUrl(base64, 'application/pdf'), '_blank');
-  if (opened === null) saveFile(base64, fileName, 'application/pdf');
+  const { printPdf } = await import('../../../pdf/print.js');
+  await printPdf(base64);
 }
