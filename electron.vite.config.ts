@@ -16,7 +16,8 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: here('./main/electron/main.ts') },
+        // The redaction worker is an entry of its own: worker threads load a file (out/main/worker.js).
+        input: { index: here('./main/electron/main.ts'), worker: here('./main/services/redaction/worker.ts') },
       },
     },
   },

@@ -23,6 +23,8 @@ export interface BackendOptions {
   logger?: Logger;
   protector?: KeyProtector;
   migrationsFolder?: string;
+  /** The bundled redaction worker (out/main/worker.js) in the desktop app; next to the sources otherwise. */
+  redactionWorkerUrl?: URL;
   /** Sign-out after this much inactivity; default 10 minutes. */
   idleTimeoutSeconds?: number;
 }
@@ -56,7 +58,7 @@ export function createBackend(options: BackendOptions): Backend {
       queue: new QueueService(vault),
       identity: new IdentityService(vault, caseVault),
       dossier: new DossierService(vault, caseVault),
-      redaction: new RedactionService(vault, caseVault, clock),
+      redaction: new RedactionService(vault, caseVault, clock, options.redactionWorkerUrl),
       letters: createLetterServices(vault, caseVault),
     }),
   });

@@ -147,7 +147,9 @@ function onReady(): void {
   const dataDir = process.env.AVG_DESK_DATA || app.getPath('userData');
   // The default resolves from import.meta.url, which points into out/main once bundled.
   const migrationsFolder = join(app.getAppPath(), 'db', 'local', 'migrations');
-  const started = createBackend({ dataDir, protector, migrationsFolder, logger });
+  // This file is the bundle's entry (out/main/index.js); the worker entry lands next to it.
+  const redactionWorkerUrl = new URL('./worker.js', import.meta.url);
+  const started = createBackend({ dataDir, protector, migrationsFolder, logger, redactionWorkerUrl });
   backend = started;
   registerIpc(started);
 

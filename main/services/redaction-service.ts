@@ -55,6 +55,7 @@ export class RedactionService {
     private readonly vault: Vault,
     private readonly caseVault: CaseVault,
     private readonly clock: Clock,
+    private readonly workerUrl?: URL,
   ) {}
 
   private get db(): LocalDb {
@@ -128,7 +129,7 @@ export class RedactionService {
             return manual && input.confirmedThirdPartyIds.includes(p.id);
           })
           .map((p) => p.id);
-        const output = await runRedactionInWorker(pdf, input.redactions, { signal, onProgress: (p) => report(p.done / p.total, `Pagina ${p.done} van ${p.total}`) });
+        const output = await runRedactionInWorker(pdf, input.redactions, { signal, workerUrl: this.workerUrl, onProgress: (p) => report(p.done / p.total, `Pagina ${p.done} van ${p.total}`) });
         return this.store(session.staffId, session.roles, doc, output, input.redactions.length, covered, [...new Set(input.redactions.map((r) => r.text).filter(Boolean))]);
       },
       (error) => toApiError(error),

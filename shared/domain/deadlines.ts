@@ -119,7 +119,8 @@ function workingDaysAfter(from: IsoDate, to: IsoDate): number {
 export function workingDaysLeft(today: IsoDate, due: IsoDate): number {
   if (today === due) return 0;
   // Overdue: the working days from the due date up to yesterday, negated.
-  return today < due ? workingDaysAfter(today, due) : -workingDaysAfter(addDays(due, -1), addDays(today, -1));
+  // `0 - n`, not `-n`: a weekend after the due date is 0 working days late, not -0.
+  return today < due ? workingDaysAfter(today, due) : 0 - workingDaysAfter(addDays(due, -1), addDays(today, -1));
 }
 
 export type Urgency = 'ok' | 'warning' | 'overdue';

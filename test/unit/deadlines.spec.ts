@@ -63,6 +63,7 @@ describe('deadline engine: hand-checked table', () => {
     expect(workingDaysLeft('2026-11-25', '2026-12-23')).toBe(20);
     expect(workingDaysLeft('2026-12-23', '2026-12-23')).toBe(0);
     expect(workingDaysLeft('2026-12-24', '2026-12-23')).toBe(-1);
+    expect(Object.is(workingDaysLeft('2028-12-31', '2028-12-30'), 0)).toBe(true); // found by the property test: never -0
     expect(workingDaysLeft('2026-12-24', '2026-12-28')).toBe(1); // 25, 26 holidays, 27 Sunday
     expect(urgency('2026-12-16', '2026-12-23')).toBe('warning');
     expect(urgency('2026-12-15', '2026-12-23')).toBe('ok');
