@@ -8,6 +8,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.spec.ts'],
+          // Unit tests first, then the browser: together they starve Chromium on two cores.
+          sequence: { groupOrder: 0 },
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -17,6 +19,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
+          sequence: { groupOrder: 1 },
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
