@@ -3,15 +3,14 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { LocalDb } from '../../db/local/database.js';
 import { findCaseFile, insertCaseFile } from '../../db/local/repositories/case-files.js';
-import { completeTask, insertTask, tasksOf, type CaseRow } from '../../db/local/repositories/cases.js';
+import { completeTask, insertTask, tasksOf } from '../../db/local/repositories/cases.js';
 import { documents, redactedVersions, thirdParties } from '../../db/local/schema.js';
 import type { DocumentView, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from '../../shared/api/dossier-schemas.js';
 import { mustRedact } from '../../shared/domain/dossier.js';
 import type { CallContext } from '../api/context.js';
-import type { Vault } from '../store/vault.js';
-import { assertAssignedHandler, assertCanSeeContent, loadCase } from './case-access.js';
-import type { CaseVault } from './case-vault.js';
+import { assertAssignedHandler, assertCanSeeContent } from './case-access.js';
 import { intake } from './document-intake.js';
+import { CaseScopedService } from './case-scoped.js';
 import { DomainError } from './errors.js';
 
 type DocumentRow = typeof documents.$inferSelect;
@@ -50,20 +49,7 @@ export function thirdPartyProblems(db: LocalDb, caseId: string): string[] {
 }
 
 /** The dossier of a case: documents read in and encrypted, and the third parties in them. */
-export class DossierService {
-  constructor(
-    private readonly vault: Vault,
-    private readonly caseVault: CaseVault,
-  ) {}
-
-  private get db(): LocalDb {
-    return this.vault.open.db;
-  }
-
-  private caseRow(ctx: CallContext, caseId: string): CaseRow {
-    return loadCase(this.db, ctx, caseId);
-  }
-
+export class DossierService extends CaseScopedService {
   private view(row: DocumentRow): DocumentView {
     const redacted = latestRedaction(this.db, row.id);
     return {

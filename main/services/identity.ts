@@ -9,10 +9,9 @@ import { dutchToday, REPRESENTATION_AGE } from '../../shared/domain/cases.js';
 import { ageOn } from '../../shared/domain/dates.js';
 import { checkDocument, DOCUMENT_METHODS, documentNumberTail, type CheckResult, type IdSubject } from '../../shared/domain/identity.js';
 import type { CallContext } from '../api/context.js';
-import type { Vault } from '../store/vault.js';
-import { assertAssignedHandler, assertCanSeeContent, loadCase } from './case-access.js';
-import type { CaseVault } from './case-vault.js';
+import { assertAssignedHandler, assertCanSeeContent } from './case-access.js';
 import { deadlinePolicy } from './cases.js';
+import { CaseScopedService } from './case-scoped.js';
 import { DomainError } from './errors.js';
 import { burnBoxes, decodePng, decodeUpload, encodePng, type Box } from './images.js';
 
@@ -38,20 +37,7 @@ function toView(db: LocalDb, row: IdentityCheckRow): CheckView {
  * The identity step of a case: who is asking, by which method, and the ID copy that is destroyed
  * as soon as the outcome is recorded.
  */
-export class IdentityService {
-  constructor(
-    private readonly vault: Vault,
-    private readonly caseVault: CaseVault,
-  ) {}
-
-  private get db(): LocalDb {
-    return this.vault.open.db;
-  }
-
-  private caseRow(ctx: CallContext, caseId: string): CaseRow {
-    return loadCase(this.db, ctx, caseId);
-  }
-
+export class IdentityService extends CaseScopedService {
   private expectedFor(row: CaseRow, subject: IdSubject): { name: string; birthDate: string | null } {
     if (subject === 'verzoeker') return { name: row.requesterName, birthDate: row.requesterBirthDate };
     if (!row.representativeName) throw new DomainError('CONFLICT', 'Deze zaak heeft geen vertegenwoordiger.');

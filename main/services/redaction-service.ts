@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { LocalDb } from '../../db/local/database.js';
 import { findCaseFile, insertCaseFile } from '../../db/local/repositories/case-files.js';
 import { documents, redactedVersions } from '../../db/local/schema.js';
 import { fail, type ApiError } from '../../shared/api/result.js';
@@ -10,9 +9,10 @@ import type { CallContext } from '../api/context.js';
 import type { Clock } from '../clock.js';
 import type { Vault } from '../store/vault.js';
 import { appendAuditEvent } from './audit.js';
-import { assertAssignedHandler, assertCanSeeContent, loadCase } from './case-access.js';
+import { assertAssignedHandler, assertCanSeeContent } from './case-access.js';
 import type { CaseVault } from './case-vault.js';
 import { thirdPartiesOf } from './dossier.js';
+import { CaseScopedService } from './case-scoped.js';
 import { DomainError } from './errors.js';
 import { JobRunner, type JobView } from './jobs.js';
 import { extractText, findRedactions, runRedactionInWorker, type Redaction, type Rect } from './redaction/index.js';
@@ -48,22 +48,20 @@ export interface RedactionResult {
  * thread; which third parties a redacted version covers is worked out here, from the boxes, never
  * taken from the caller.
  */
-export class RedactionService {
+export class RedactionService extends CaseScopedService {
   readonly jobs = new JobRunner<RedactionResult>();
 
   constructor(
-    private readonly vault: Vault,
-    private readonly caseVault: CaseVault,
+    vault: Vault,
+    caseVault: CaseVault,
     private readonly clock: Clock,
     private readonly workerUrl?: URL,
-  ) {}
-
-  private get db(): LocalDb {
-    return this.vault.open.db;
+  ) {
+    super(vault, caseVault);
   }
 
   private document(ctx: CallContext, caseId: string, documentId: string): { doc: DocumentRow; pdf: Buffer } {
-    const row = loadCase(this.db, ctx, caseId);
+    const row = this.caseRow(ctx, caseId);
     assertCanSeeContent(ctx.requireSession(), row);
     const doc = this.db.select().from(documents).where(and(eq(documents.caseId, row.id), eq(documents.id, documentId))).get();
     if (!doc) throw new DomainError('NOT_FOUND', 'Dit document bestaat niet.');
@@ -93,7 +91,7 @@ export class RedactionService {
 
   /** Occurrences of terms in every document of the case, for search-and-redact across the dossier. */
   async searchAll(ctx: CallContext, input: { caseId: string; terms: string[] }) {
-    const row = loadCase(this.db, ctx, input.caseId);
+    const row = this.caseRow(ctx, input.caseId);
     assertCanSeeContent(ctx.requireSession(), row);
     const results: { documentId: string; name: string; occurrences: number }[] = [];
     for (const doc of this.db.select().from(documents).where(eq(documents.caseId, row.id)).all()) {
@@ -109,7 +107,7 @@ export class RedactionService {
   /** Starts applying; returns the job id to poll. */
   start(ctx: CallContext, input: { caseId: string; documentId: string; redactions: Redaction[]; thirdPartyIds: string[]; confirmedThirdPartyIds: string[] }): { jobId: string } {
     const session = ctx.requireSession();
-    const caseRow = loadCase(this.db, ctx, input.caseId);
+    const caseRow = this.caseRow(ctx, input.caseId);
     assertAssignedHandler(session, caseRow);
     if (input.redactions.length === 0) throw new DomainError('VALIDATION', 'Kies minstens één vlak om te lakken.');
     const { doc, pdf } = this.document(ctx, input.caseId, input.documentId);
