@@ -89,6 +89,36 @@ export const outbox = sqliteTable(
   (t) => [index('outbox_unsent').on(t.sentAt, t.createdAt)],
 );
 
+/**
+ * A staff member's own login to the central database (a PostgreSQL login role that is a member of
+ * their functions). Inside the encrypted store, like everything else; never in a log.
+ */
+export const centralCredentials = sqliteTable('central_credentials', {
+  staffId: text('staff_id')
+    .primaryKey()
+    .references(() => staff.id),
+  loginRole: text('login_role').notNull(),
+  password: text('password').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** One line per sync run: what the status bar and the Beheer screen show. */
+export const syncRuns = sqliteTable(
+  'sync_runs',
+  {
+    id: text('id').primaryKey(),
+    staffId: text('staff_id').references(() => staff.id),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+    outcome: text('outcome', { enum: ['ok', 'error'] }),
+    pushed: integer('pushed').notNull().default(0),
+    pulled: integer('pulled').notNull().default(0),
+    /** The Dutch message shown to the user; never personal data. */
+    error: text('error'),
+  },
+  (t) => [index('sync_runs_started').on(t.startedAt)],
+);
+
 /** Templates an admin changed; kinds without a row use the default from shared/. */
 export const letterTemplates = sqliteTable('letter_templates', {
   kind: text('kind', { enum: LETTER_KINDS }).primaryKey(),

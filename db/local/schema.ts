@@ -15,6 +15,8 @@ export const staff = sqliteTable('staff', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
+  /** The same person in the central database (db/central), once a sync has linked them. */
+  centralId: text('central_id').unique(),
 });
 
 /**
