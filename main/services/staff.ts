@@ -26,7 +26,7 @@ export class StaffService {
     if (findStaffByUserName(db, input.userName)) throw new DomainError('CONFLICT', 'Deze gebruikersnaam is al in gebruik.');
     assertStrongPassword(input.password, input.userName);
     const at = ctx.now.toISOString();
-    const row: StaffRow = { id: randomUUID(), userName: input.userName, fullName: input.fullName, roles: unique(input.roles), active: true, createdAt: at, updatedAt: at };
+    const row: StaffRow = { id: randomUUID(), userName: input.userName, fullName: input.fullName, roles: unique(input.roles), active: true, createdAt: at, updatedAt: at, centralId: null };
     const keyring = this.vault.loadKeyring();
     await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
     ctx.setRecord(row.id);

@@ -17,9 +17,10 @@ export function findStaffByUserName(db: LocalDb, userName: string): StaffRow | u
   return db.select().from(staff).where(eq(staff.userName, userName)).get();
 }
 
-export function insertStaff(db: LocalDb, row: StaffRow): StaffRow {
-  db.insert(staff).values(row).run();
-  return row;
+export function insertStaff(db: LocalDb, row: Omit<StaffRow, 'centralId'> & { centralId?: string | null }): StaffRow {
+  const complete: StaffRow = { ...row, centralId: row.centralId ?? null };
+  db.insert(staff).values(complete).run();
+  return complete;
 }
 
 export function updateStaff(
