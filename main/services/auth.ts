@@ -36,7 +36,7 @@ export class AuthService {
     assertStrongPassword(input.password, input.userName);
     const { keyring } = this.vault.create();
     const at = ctx.now.toISOString();
-    const row = { id: randomUUID(), userName: input.userName, fullName: input.fullName, roles: ['admin' as const], active: true, createdAt: at, updatedAt: at };
+    const row = { id: randomUUID(), userName: input.userName, fullName: input.fullName, roles: ['admin' as const], active: true, createdAt: at, updatedAt: at, centralId: null };
     await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
     const recoveryKey = newRecoveryKey();
     await keyring.setRecovery(recoveryKey, this.vault.key);
