@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { foldForSearch } from '../../../shared/domain/search.js';
 import type { LocalDb } from '../database.js';
 import { cases, caseTasks, referenceBlocks, staff } from '../schema.js';
+import { recordCaseChange } from './outbox.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseTaskRow = typeof caseTasks.$inferSelect;
@@ -13,19 +14,25 @@ function indexForSearch(db: LocalDb, row: Pick<CaseRow, 'id' | 'reference' | 're
              VALUES (${row.id}, ${foldForSearch(row.reference)}, ${foldForSearch(row.requesterName)}, ${foldForSearch(row.customerNumber ?? '')})`);
 }
 
-export function insertCase(db: LocalDb, row: CaseRow): void {
+/**
+ * Every change of a case row is also an outbox entry for the central case register, in the same
+ * transaction. Rows that came from the central database (a pull) are not sent back.
+ */
+export function insertCase(db: LocalDb, row: CaseRow, origin: 'local' | 'central' = 'local'): void {
   db.insert(cases).values(row).run();
   indexForSearch(db, row);
+  if (origin === 'local') recordCaseChange(db, row.id, row.updatedAt);
 }
 
 export function findCase(db: LocalDb, id: string): CaseRow | undefined {
   return db.select().from(cases).where(eq(cases.id, id)).get();
 }
 
-export function updateCase(db: LocalDb, id: string, changes: Partial<Omit<CaseRow, 'id' | 'reference'>>): CaseRow {
+export function updateCase(db: LocalDb, id: string, changes: Partial<Omit<CaseRow, 'id' | 'reference'>>, origin: 'local' | 'central' = 'local'): CaseRow {
   const row = db.update(cases).set(changes).where(eq(cases.id, id)).returning().get();
   if (!row) throw new Error('case vanished inside its transaction');
   if (changes.requesterName !== undefined || changes.customerNumber !== undefined) indexForSearch(db, row);
+  if (origin === 'local') recordCaseChange(db, row.id, row.updatedAt);
   return row;
 }
 

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { LocalDb } from '../database.js';
+import { outbox } from '../schema-letters.js';
+
+/**
+ * What the outbox carries to the central database (main/services/sync). Every entry is written in
+ * the same transaction as the change it reports.
+ * - `case`: the case register row changed; the sync sends the row as it is at push time.
+ * - `decision` / `letter`: a letter was signed (payload: what the central register needs).
+ * - `destruction`: a record was destroyed under the retention rules (no personal data).
+ */
+export const OUTBOX_KINDS = ['case', 'decision', 'letter', 'destruction'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/** A case changed: one entry per change, so a change made during a push is never marked as sent. */
+export function recordCaseChange(db: LocalDb, caseId: string, at: string): void {
+  db.insert(outbox).values({ id: randomUUID(), kind: 'case', payload: { caseId }, createdAt: at, sentAt: null }).run();
+}
+
+/** The oldest unsent entries, in the order they were made. */
+export function unsentEntries(db: LocalDb, limit: number, afterCreatedAt?: string, afterId?: string): OutboxRow[] {
+  const after = afterCreatedAt && afterId ? sql`(${outbox.createdAt}, ${outbox.id}) > (${afterCreatedAt}, ${afterId})` : undefined;
+  return db
+    .select()
+    .from(outbox)
+    .where(and(isNull(outbox.sentAt), after))
+    .orderBy(asc(outbox.createdAt), asc(outbox.id))
+    .limit(limit)
+    .all();
+}
+
+export function countUnsent(db: LocalDb): number {
+  return db.select({ n: sql<number>`count(*)` }).from(outbox).where(isNull(outbox.sentAt)).get()?.n ?? 0;
+}
+
+/**
+ * After the central transaction committed: case entries are deleted (they name a case and nothing
+ * else is needed of them), the others are kept with their send time (retention looks at it).
+ */
+export function markSent(db: LocalDb, ids: readonly string[], at: string): void {
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    db.delete(outbox).where(and(inArray(outbox.id, chunk), eq(outbox.kind, 'case'))).run();
+    db.update(outbox).set({ sentAt: at }).where(and(inArray(outbox.id, chunk), isNull(outbox.sentAt))).run();
+  }
+}
