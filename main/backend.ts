@@ -5,7 +5,11 @@ import { systemClock, type Clock } from './clock.js';
 import { stderrLogger, type Logger } from './log.js';
 import { AuthService } from './services/auth.js';
 import { LoginThrottle, SessionStore } from './services/sessions.js';
+import { AutoLockSetting, SessionLocker } from './services/auto-lock.js';
+import { LogLevelSetting } from './services/log-level.js';
 import { CaseVault } from './services/case-vault.js';
+import { RetentionService } from './services/retention/retention.js';
+import { SyncService } from './services/sync/sync-service.js';
 import { CaseService } from './services/cases.js';
 import { DossierService } from './services/dossier.js';
 import { RedactionService } from './services/redaction-service.js';
@@ -25,7 +29,7 @@ export interface BackendOptions {
   migrationsFolder?: string;
   /** The bundled redaction worker (out/main/worker.js) in the desktop app; next to the sources otherwise. */
   redactionWorkerUrl?: URL;
-  /** Sign-out after this much inactivity; default 10 minutes. */
+  /** Fixes the sign-out after this much inactivity; by default it follows the auto-lock setting (10 minutes). */
   idleTimeoutSeconds?: number;
 }
 
@@ -33,6 +37,8 @@ export interface Backend {
   dispatch: Dispatch;
   /** Ends sessions whose idle time has passed and locks the store when nobody is left. */
   sweep(): void;
+  /** The OS locked the screen or went to sleep: every session ends as locked, the key leaves memory. */
+  lockAll(): void;
   close(): void;
   readonly dataDir: string;
 }
@@ -41,15 +47,21 @@ export interface Backend {
 export function createBackend(options: BackendOptions): Backend {
   const clock = options.clock ?? systemClock;
   const vault = new Vault(options.dataDir, options.protector ?? noProtection, options.migrationsFolder);
-  const sessions = new SessionStore(clock, options.idleTimeoutSeconds ?? 600);
+  const logger = options.logger ?? stderrLogger;
+  const autoLock = new AutoLockSetting(vault);
+  const sessions = new SessionStore(clock, options.idleTimeoutSeconds ?? (() => autoLock.minutes() * 60));
+  const locker = new SessionLocker(vault, sessions);
+  const logLevel = new LogLevelSetting(vault, logger);
   const auth = new AuthService(vault, sessions, new LoginThrottle(clock));
   const staff = new StaffService(vault, sessions);
   const caseVault = new CaseVault(new CaseFileStore(options.dataDir));
+  const retention = new RetentionService(vault, caseVault);
+  const sync = new SyncService(vault, caseVault, clock, logger);
   const dispatch = createDispatcher({
     vault,
     sessions,
     clock,
-    logger: options.logger ?? stderrLogger,
+    logger,
     handlers: createHandlers({
       vault,
       auth,
@@ -60,11 +72,25 @@ export function createBackend(options: BackendOptions): Backend {
       dossier: new DossierService(vault, caseVault),
       redaction: new RedactionService(vault, caseVault, clock, options.redactionWorkerUrl),
       letters: createLetterServices(vault, caseVault),
+      retention,
+      desktop: { autoLock, locker, logLevel },
+      sync,
     }),
   });
   return {
-    dispatch,
-    sweep: () => auth.lockIfIdle(),
+    dispatch: async (name, input, token) => {
+      const result = await dispatch(name, input, token);
+      // A sign-in opens the store, where the admin's log level is kept.
+      if (result.ok && name === 'session.login') logLevel.applyStored();
+      return result;
+    },
+    sweep: () => {
+      // Once a day while the store is open: shred the case files that are due, propose a destruction list.
+      retention.scheduled(clock, logger);
+      auth.lockIfIdle();
+      sync.scheduledRun(sessions.mostRecent());
+    },
+    lockAll: () => locker.lockAll(),
     close: () => vault.lock(),
     dataDir: options.dataDir,
   };

@@ -52,6 +52,14 @@ export const ACTIONS = {
   'register.manage': ['admin'],
   /** The access package (inzage, dataportabiliteit): the assigned handler. */
   'package.build': ['handler'],
+  /** Sync with the central database as oneself; what one may send and see there, PostgreSQL decides per function. */
+  'sync.run': ['intake', 'handler', 'signer', 'dpo', 'auditor', 'admin'],
+  /** Retention: the bewaartermijnen screen, destruction lists and lifting holds (issue 8). */
+  'retention.manage': ['dpo'],
+  /** Place a legal hold on a case: the dpo or the assigned handler (checked in the service). */
+  'retention.hold': ['handler', 'dpo'],
+  /** Reports: the dpo sees all; the auditor the same figures without references or names. */
+  'report.read': ['dpo', 'auditor'],
 } as const satisfies Record<string, 'public' | 'authenticated' | readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;

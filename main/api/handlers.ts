@@ -12,6 +12,11 @@ import { verifyAuditChain } from '../services/audit.js';
 import type { AuthService } from '../services/auth.js';
 import type { StaffService } from '../services/staff.js';
 import type { Handlers } from './context.js';
+import { createRetentionHandlers } from './retention-handlers.js';
+import type { RetentionService } from '../services/retention/retention.js';
+import { createDesktopHandlers, type DesktopServices } from './desktop-handlers.js';
+import { createSyncHandlers } from './sync-handlers.js';
+import type { SyncService } from '../services/sync/sync-service.js';
 
 export interface Services {
   vault: Vault;
@@ -23,10 +28,13 @@ export interface Services {
   dossier: DossierService;
   redaction: RedactionService;
   letters: LetterServices;
+  retention: RetentionService;
+  desktop: DesktopServices;
+  sync: SyncService;
 }
 
 /** Procedure → service call. Permission, validation and audit are the dispatcher's work, not here. */
-export function createHandlers({ vault, auth, staff, cases, queue, identity, dossier, redaction, letters }: Services): Handlers {
+export function createHandlers({ vault, auth, staff, cases, queue, identity, dossier, redaction, letters, retention, desktop, sync }: Services): Handlers {
   return {
     'setup.status': () => auth.status(),
     'setup.createAdmin': (ctx, input) => auth.createAdmin(ctx, input),
@@ -46,7 +54,8 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity, dos
     'staff.setActive': (ctx, input) => staff.setActive(ctx, input),
     'staff.resetPassword': (ctx, input) => staff.resetPassword(ctx, input),
     'audit.list': (_ctx, input) => listAuditEvents(vault.open.db, input),
-    'audit.verify': () => verifyAuditChain(vault.open.db),
+    // `central`: the central database's chain, which the sync (issue 7) verifies; none yet.
+    'audit.verify': () => ({ ...verifyAuditChain(vault.open.db), central: null }),
     'staff.handlers': () => listHandlers(vault.open.db),
     'deadline.preview': (ctx, input) => cases.previewDeadline(ctx, input),
     'case.create': (ctx, input) => cases.create(ctx, input),
@@ -109,5 +118,8 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity, dos
     'register.remove': (ctx, input) => letters.register.remove(ctx, input.activityId),
     'case.activities': (ctx, input) => letters.register.selected(ctx, input.caseId),
     'case.selectActivities': (ctx, input) => letters.register.select(ctx, input),
+    ...createRetentionHandlers(vault, retention),
+    ...createDesktopHandlers(desktop),
+    ...createSyncHandlers(sync),
   };
 }

@@ -54,7 +54,7 @@ export function appendAuditEvent(db: LocalDb, at: Date, fields: AuditFields): Au
 }
 
 /** Walks the chain from the start and names the first event that does not verify. */
-export function verifyAuditChain(db: LocalDb): AuditVerification {
+export function verifyAuditChain(db: LocalDb): Omit<AuditVerification, 'central'> {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;

@@ -62,6 +62,11 @@ export class CaseVault {
     }
   }
 
+  /** After the case key is gone: remove every ciphertext of the case as well. */
+  removeCaseCiphertext(caseId: string): void {
+    this.files.removeCase(caseId);
+  }
+
   /** After the row (and so the key) is gone: remove the ciphertext as well. */
   removeCiphertext(caseId: string, fileId: string): void {
     this.files.remove(caseId, fileId);

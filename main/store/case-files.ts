@@ -113,6 +113,12 @@ export class CaseFileStore {
     return decryptFile(readFileSync(this.path(caseId, fileId)), key, fileId);
   }
 
+  /** Removes every file of a case (after its case key is gone: crypto-shredding). */
+  removeCase(caseId: string): void {
+    if (!/^[0-9a-f-]{36}$/u.test(caseId)) throw new Error('case ids are UUIDs');
+    rmSync(join(this.dataDir, 'cases', caseId), { recursive: true, force: true });
+  }
+
   /** Removes the ciphertext; with its key gone from the store it was already unreadable. */
   remove(caseId: string, fileId: string): void {
     const target = this.path(caseId, fileId);

@@ -26,6 +26,9 @@ import {
   requestTypeSchema,
 } from './case-schemas.js';
 import { letterProcedures } from './letter-contract.js';
+import { retentionProcedures } from './retention-contract.js';
+import { desktopProcedures } from './desktop-contract.js';
+import { syncProcedures } from './sync-contract.js';
 
 export { PROCEDURE_NAMES, isProcedureName, type ProcedureName } from './procedures.js';
 
@@ -97,6 +100,11 @@ export const auditVerificationSchema = z.object({
   count: z.number().int(),
   /** The first event that does not verify: altered, missing before it, or out of order. */
   firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+  /**
+   * The central database's copy of the chain (issue 7 fills it in); null while this desktop does
+   * not verify it. Same shape as the local verification.
+   */
+  central: z.object({ ok: z.boolean(), count: z.number().int(), firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable() }).nullable(),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
@@ -466,6 +474,9 @@ export const contract = {
     output: z.object({}),
   }),
   ...letterProcedures,
+  ...retentionProcedures,
+  ...desktopProcedures,
+  ...syncProcedures,
 } as const satisfies Record<ProcedureName, ProcedureSpec>;
 
 export type Contract = typeof contract;

@@ -79,6 +79,33 @@ export const PROCEDURE_NAMES = [
   'register.remove',
   'case.activities',
   'case.selectActivities',
+  // Retention, reports and the audit view (issue 8).
+  'retention.getPolicy',
+  'retention.setPolicy',
+  'retention.forCase',
+  'retention.placeHold',
+  'retention.liftHold',
+  'retention.overview',
+  'retention.runLocal',
+  'retention.propose',
+  'retention.removeItem',
+  'retention.approve',
+  'report.get',
+  'audit.search',
+  'audit.caseReads',
+  'audit.export',
+  // The desktop (issue 9): auto-lock, locking one's session, log level.
+  'settings.getAutoLock',
+  'settings.setAutoLock',
+  'session.lock',
+  'settings.getLogLevel',
+  'settings.setLogLevel',
+  // Sync with the central database (issue 7).
+  'sync.status',
+  'sync.run',
+  'sync.getSettings',
+  'sync.setSettings',
+  'sync.setCredentials',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];

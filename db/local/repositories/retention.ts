@@ -1,0 +1,208 @@
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { HoldKind } from '../../../shared/domain/retention.js';
+import { foldForSearch } from '../../../shared/domain/search.js';
+import type { LocalDb } from '../database.js';
+import { caseRetention, destructionListItems, destructionLists, destructionRecords, legalHolds } from '../schema-retention.js';
+import type { CaseRow } from './cases.js';
+
+export type LegalHoldRow = typeof legalHolds.$inferSelect;
+export type DestructionListRow = typeof destructionLists.$inferSelect;
+export type DestructionItemRow = typeof destructionListItems.$inferSelect;
+export type DestructionRecordRow = typeof destructionRecords.$inferSelect;
+export type CaseRetentionRow = typeof caseRetention.$inferSelect;
+
+/** What the retention rule needs of a case, from one query over the store. */
+export interface RetentionFactsRow {
+  caseId: string;
+  reference: string;
+  type: CaseRow['type'];
+  receivedOn: string;
+  handlerId: string | null;
+  closedAt: string | null;
+  shreddedAt: string | null;
+  lastLetterSentOn: string | null;
+  hasDecision: boolean;
+  decisionSynced: boolean;
+  unsentOutbox: number;
+  holds: HoldKind[];
+}
+
+interface RawFacts {
+  case_id: string;
+  reference: string;
+  type: CaseRow['type'];
+  received_on: string;
+  handler_id: string | null;
+  closed_at: string | null;
+  shredded_at: string | null;
+  last_sent: string | null;
+  has_decision: number;
+  decision_synced: number | null;
+  unsent: number | null;
+  holds: string | null;
+}
+
+/**
+ * The outbox is grouped once by the case its payload names (letters and decisions carry `caseId`),
+ * not searched per case.
+ */
+function factsQuery(where: ReturnType<typeof sql>) {
+  return sql`
+    WITH ob AS (
+      SELECT json_extract(payload, '$.caseId') AS case_id,
+             sum(sent_at IS NULL) AS unsent,
+             max(kind = 'decision' AND sent_at IS NOT NULL) AS decision_synced
+        FROM outbox WHERE json_extract(payload, '$.caseId') IS NOT NULL GROUP BY 1
+    )
+    SELECT c.id AS case_id, c.reference, c.type, c.received_on, c.handler_id, r.closed_at, r.shredded_at,
+           (SELECT max(sent_on) FROM letters l WHERE l.case_id = c.id) AS last_sent,
+           EXISTS (SELECT 1 FROM decisions d WHERE d.case_id = c.id) AS has_decision,
+           ob.decision_synced, ob.unsent,
+           (SELECT group_concat(kind) FROM legal_holds h WHERE h.case_id = c.id AND h.lifted_at IS NULL) AS holds
+      FROM cases c
+      LEFT JOIN case_retention r ON r.case_id = c.id
+      LEFT JOIN ob ON ob.case_id = c.id
+     WHERE ${where}
+     ORDER BY c.reference`;
+}
+
+function toFacts(raw: RawFacts): RetentionFactsRow {
+  return {
+    caseId: raw.case_id,
+    reference: raw.reference,
+    type: raw.type,
+    receivedOn: raw.received_on,
+    handlerId: raw.handler_id,
+    closedAt: raw.closed_at,
+    shreddedAt: raw.shredded_at,
+    lastLetterSentOn: raw.last_sent,
+    hasDecision: raw.has_decision === 1,
+    decisionSynced: raw.decision_synced === 1,
+    unsentOutbox: raw.unsent ?? 0,
+    holds: raw.holds ? (raw.holds.split(',') as HoldKind[]) : [],
+  };
+}
+
+/** Every closed case (shredded or not): the candidates of both retention rules. */
+export function closedCaseFacts(db: LocalDb): RetentionFactsRow[] {
+  return db.all<RawFacts>(factsQuery(sql`r.closed_at IS NOT NULL`)).map(toFacts);
+}
+
+export function caseFacts(db: LocalDb, caseId: string): RetentionFactsRow | undefined {
+  const raw = db.all<RawFacts>(factsQuery(sql`c.id = ${caseId}`))[0];
+  return raw ? toFacts(raw) : undefined;
+}
+
+export function holdsOf(db: LocalDb, caseId: string): LegalHoldRow[] {
+  return db.select().from(legalHolds).where(eq(legalHolds.caseId, caseId)).orderBy(asc(legalHolds.placedAt)).all();
+}
+
+export function insertHold(db: LocalDb, row: LegalHoldRow): void {
+  db.insert(legalHolds).values(row).run();
+}
+
+export function liftHold(db: LocalDb, caseId: string, holdId: string, changes: { liftedBy: string; liftedAt: string; liftReason: string }): boolean {
+  return db
+    .update(legalHolds)
+    .set(changes)
+    .where(and(eq(legalHolds.id, holdId), eq(legalHolds.caseId, caseId), isNull(legalHolds.liftedAt)))
+    .run().changes > 0;
+}
+
+export function markShredded(db: LocalDb, caseId: string, at: string, counts: { thirdPartiesHeard: number; redactedDocuments: number }): void {
+  db.update(caseRetention).set({ shreddedAt: at, ...counts }).where(eq(caseRetention.caseId, caseId)).run();
+}
+
+export function openDestructionList(db: LocalDb): DestructionListRow | undefined {
+  return db.select().from(destructionLists).where(eq(destructionLists.status, 'voorgesteld')).orderBy(desc(destructionLists.proposedAt)).get();
+}
+
+export function findDestructionList(db: LocalDb, id: string): DestructionListRow | undefined {
+  return db.select().from(destructionLists).where(eq(destructionLists.id, id)).get();
+}
+
+export function recentDestructionLists(db: LocalDb, limit: number): DestructionListRow[] {
+  return db.select().from(destructionLists).orderBy(desc(destructionLists.proposedAt)).limit(limit).all();
+}
+
+export function insertDestructionList(db: LocalDb, row: DestructionListRow): void {
+  db.insert(destructionLists).values(row).run();
+}
+
+export function updateDestructionList(db: LocalDb, id: string, changes: Partial<Omit<DestructionListRow, 'id'>>): void {
+  db.update(destructionLists).set(changes).where(eq(destructionLists.id, id)).run();
+}
+
+export function itemsOf(db: LocalDb, listId: string): DestructionItemRow[] {
+  return db.select().from(destructionListItems).where(eq(destructionListItems.listId, listId)).orderBy(asc(destructionListItems.reference)).all();
+}
+
+export function insertItem(db: LocalDb, row: DestructionItemRow): void {
+  db.insert(destructionListItems).values(row).run();
+}
+
+export function removeItem(db: LocalDb, listId: string, caseId: string, changes: { removedBy: string; removedAt: string; removeReason: string }): boolean {
+  return db
+    .update(destructionListItems)
+    .set(changes)
+    .where(and(eq(destructionListItems.listId, listId), eq(destructionListItems.caseId, caseId), isNull(destructionListItems.removedAt)))
+    .run().changes > 0;
+}
+
+export function insertDestructionRecord(db: LocalDb, row: DestructionRecordRow): void {
+  db.insert(destructionRecords).values(row).run();
+}
+
+export function destructionRecordsOf(db: LocalDb, listId: string): DestructionRecordRow[] {
+  return db.select().from(destructionRecords).where(eq(destructionRecords.listId, listId)).orderBy(asc(destructionRecords.reference)).all();
+}
+
+/** The reference of a case that exists or was destroyed (audit events keep the case id). */
+export function referencesOf(db: LocalDb): Map<string, string> {
+  const rows = db.all<{ id: string; reference: string }>(sql`SELECT id, reference FROM cases UNION ALL SELECT case_id, reference FROM destruction_records`);
+  return new Map(rows.map((r) => [r.id, r.reference]));
+}
+
+export function caseIdByReference(db: LocalDb, reference: string): string | undefined {
+  return db.all<{ id: string }>(sql`SELECT id FROM cases WHERE reference = ${reference} UNION ALL SELECT case_id FROM destruction_records WHERE reference = ${reference}`)[0]?.id;
+}
+
+/**
+ * Crypto-shredding of a case's file, inside the caller's transaction: the case key and every file
+ * row go, letter PDFs lose their keys and letters their text, the dossier, third parties and
+ * identity remnants are deleted, and the register row keeps only what is not personal.
+ */
+export function shredCaseRows(db: LocalDb, caseId: string, at: string): { fileIds: string[]; thirdPartiesHeard: number; redactedDocuments: number } {
+  const fileIds = db.all<{ id: string }>(sql`SELECT id FROM case_files WHERE case_id = ${caseId} UNION SELECT file_id FROM letters WHERE case_id = ${caseId} AND file_id IS NOT NULL`).map((r) => r.id);
+  const thirdPartiesHeard = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM third_parties WHERE case_id = ${caseId} AND hearing_status IN ('toestemming', 'geen_toestemming')`)?.n ?? 0;
+  const redactedDocuments = db.get<{ n: number }>(sql`SELECT count(DISTINCT document_id) AS n FROM redacted_versions WHERE document_id IN (SELECT id FROM documents WHERE case_id = ${caseId})`)?.n ?? 0;
+  db.run(sql`DELETE FROM redacted_versions WHERE document_id IN (SELECT id FROM documents WHERE case_id = ${caseId})`);
+  db.run(sql`DELETE FROM documents WHERE case_id = ${caseId}`);
+  db.run(sql`DELETE FROM third_parties WHERE case_id = ${caseId}`);
+  db.run(sql`DELETE FROM identity_checks WHERE case_id = ${caseId}`);
+  db.run(sql`DELETE FROM case_files WHERE case_id = ${caseId}`);
+  db.run(sql`DELETE FROM case_keys WHERE case_id = ${caseId}`);
+  // Letters keep their kind, dates, outcome and hash (the register); their text and addressee go.
+  db.run(sql`UPDATE letters SET file_key = NULL, return_comment = NULL, data = '{}',
+                    content = json_object('kind', kind, 'title', '', 'addressee', json_object('name', '', 'lines', json_array()),
+                                          'reference', json_object('ourReference', '', 'date', coalesce(sent_on, ''), 'yourLetterOf', NULL, 'subject', ''),
+                                          'salutation', '', 'blocks', json_array(), 'closing', '', 'signatory', json_object('organisation', '', 'placeholder', ''))
+              WHERE case_id = ${caseId}`);
+  db.run(sql`UPDATE cases SET requester_name = '', requester_birth_date = NULL, requester_address = NULL, requester_email = NULL,
+                    requester_phone = NULL, customer_number = NULL, legally_incapacitated = 0, request_text = '',
+                    representative_name = NULL, representative_basis = NULL, status_reason = NULL, extension_reason = NULL
+              WHERE id = ${caseId}`);
+  const reference = db.get<{ reference: string }>(sql`SELECT reference FROM cases WHERE id = ${caseId}`)?.reference ?? '';
+  db.run(sql`DELETE FROM case_search WHERE case_id = ${caseId}`);
+  db.run(sql`INSERT INTO case_search (case_id, reference, requester_name, customer_number) VALUES (${caseId}, ${foldForSearch(reference)}, '', '')`);
+  markShredded(db, caseId, at, { thirdPartiesHeard, redactedDocuments });
+  return { fileIds, thirdPartiesHeard, redactedDocuments };
+}
+
+/** Deletes a case register record and everything that hangs off it (the file is shredded first). */
+export function deleteCaseRows(db: LocalDb, caseId: string): void {
+  for (const table of ['case_tasks', 'case_activities', 'decisions', 'letters', 'legal_holds', 'case_retention', 'case_search']) {
+    db.run(sql`DELETE FROM ${sql.identifier(table)} WHERE case_id = ${caseId}`);
+  }
+  db.run(sql`DELETE FROM cases WHERE id = ${caseId}`);
+}

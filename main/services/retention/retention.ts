@@ -1,0 +1,382 @@
+import { randomUUID } from 'node:crypto';
+import type { LocalDb } from '../../../db/local/database.js';
+import { handlerNames } from '../../../db/local/repositories/cases.js';
+import { insertOutbox, readSetting, writeSetting } from '../../../db/local/repositories/letters.js';
+import {
+  caseFacts,
+  closedCaseFacts,
+  deleteCaseRows,
+  destructionRecordsOf,
+  findDestructionList,
+  holdsOf,
+  insertDestructionList,
+  insertDestructionRecord,
+  insertHold,
+  insertItem,
+  itemsOf,
+  liftHold,
+  openDestructionList,
+  recentDestructionLists,
+  removeItem,
+  shredCaseRows,
+  updateDestructionList,
+  type DestructionListRow,
+  type RetentionFactsRow,
+} from '../../../db/local/repositories/retention.js';
+import { retentionPolicySchema, type CaseRetentionView, type DestructionListView, type RetentionRun, type UpcomingDestruction } from '../../../shared/api/retention-contract.js';
+import { dutchToday } from '../../../shared/domain/cases.js';
+import {
+  DEFAULT_RETENTION_POLICY,
+  dueWithin,
+  isSynced,
+  localRetention,
+  registerRetention,
+  type HoldKind,
+  type RetentionFacts,
+  type RetentionPolicy,
+} from '../../../shared/domain/retention.js';
+import type { CallContext } from '../../api/context.js';
+import type { Clock } from '../../clock.js';
+import type { Logger } from '../../log.js';
+import type { Vault } from '../../store/vault.js';
+import { appendAuditEvent } from '../audit.js';
+import { assertCanSeeContent, loadCase } from '../case-access.js';
+import type { CaseVault } from '../case-vault.js';
+import { DomainError } from '../errors.js';
+import type { SessionInfo } from '../sessions.js';
+
+export const RETENTION_POLICY_KEY = 'retentionPolicy';
+/** The outbox kind the central sync turns into deleting the central records of a case. */
+export const OUTBOX_DESTRUCTION = 'destruction';
+
+export function retentionPolicy(db: LocalDb): RetentionPolicy {
+  const parsed = retentionPolicySchema.safeParse(readSetting(db, RETENTION_POLICY_KEY));
+  return parsed.success ? parsed.data : DEFAULT_RETENTION_POLICY;
+}
+
+function factsOf(row: RetentionFactsRow): RetentionFacts {
+  return {
+    closedOn: row.closedAt ? dutchToday(new Date(row.closedAt)) : null,
+    lastLetterSentOn: row.lastLetterSentOn,
+    hasDecision: row.hasDecision,
+    decisionSynced: row.decisionSynced,
+    unsentOutbox: row.unsentOutbox,
+    activeHolds: row.holds,
+    shredded: row.shreddedAt !== null,
+  };
+}
+
+/** Who did it, for audit events written next to the caller's own (each shredded or destroyed case). */
+interface Actor {
+  actorId: string | null;
+  roles: SessionInfo['roles'];
+}
+
+/**
+ * Retention on this desktop: shredding closed case files when the rule says so, holds, and the
+ * destruction lists of case register records. The rule itself is shared/domain/retention.ts.
+ */
+export class RetentionService {
+  private lastScheduledDay: string | null = null;
+
+  constructor(
+    private readonly vault: Vault,
+    private readonly caseVault: CaseVault,
+  ) {}
+
+  private get db(): LocalDb {
+    return this.vault.open.db;
+  }
+
+  policy(): RetentionPolicy {
+    return retentionPolicy(this.db);
+  }
+
+  setPolicy(ctx: CallContext, policy: RetentionPolicy): RetentionPolicy {
+    ctx.setRecord(RETENTION_POLICY_KEY);
+    ctx.commit((db) => writeSetting(db, RETENTION_POLICY_KEY, policy, ctx.now.toISOString()));
+    return policy;
+  }
+
+  forCase(ctx: CallContext, caseId: string): CaseRetentionView {
+    const session = ctx.requireSession();
+    const row = loadCase(this.db, ctx, caseId);
+    assertCanSeeContent(session, row);
+    return this.view(session, caseId, dutchToday(ctx.now));
+  }
+
+  private view(session: SessionInfo, caseId: string, today: string): CaseRetentionView {
+    const db = this.db;
+    const facts = caseFacts(db, caseId);
+    if (!facts) throw new DomainError('NOT_FOUND', 'Deze zaak bestaat niet.');
+    const policy = retentionPolicy(db);
+    const f = factsOf(facts);
+    const local = localRetention(f, policy, today);
+    const register = registerRetention(f, policy, today);
+    const names = handlerNames(db);
+    const open = openDestructionList(db);
+    const isDpo = session.roles.includes('dpo');
+    return {
+      caseId,
+      closedOn: f.closedOn,
+      local: {
+        state: local.state,
+        appealEndsOn: local.appealEndsOn,
+        graceEndsOn: local.graceEndsOn,
+        shredOn: local.shredOn,
+        shreddedOn: facts.shreddedAt ? dutchToday(new Date(facts.shreddedAt)) : null,
+        synced: isSynced(f),
+      },
+      register: { destroyOn: register.destroyOn, held: register.held, onList: open ? itemsOf(db, open.id).some((i) => i.caseId === caseId && i.removedAt === null) : false },
+      holds: holdsOf(db, caseId).map((h) => ({
+        id: h.id,
+        kind: h.kind,
+        reason: h.reason,
+        placedBy: names.get(h.placedBy) ?? null,
+        placedAt: h.placedAt,
+        liftedBy: h.liftedBy ? (names.get(h.liftedBy) ?? null) : null,
+        liftedAt: h.liftedAt,
+        liftReason: h.liftReason,
+        active: h.liftedAt === null,
+      })),
+      mayPlaceHold: isDpo || (session.roles.includes('handler') && facts.handlerId === session.staffId),
+      mayLiftHold: isDpo,
+    };
+  }
+
+  /** The dpo, or the handler the case is assigned to, stops destruction with a reason. */
+  placeHold(ctx: CallContext, input: { caseId: string; kind: HoldKind; reason: string }): CaseRetentionView {
+    const session = ctx.requireSession();
+    const row = loadCase(this.db, ctx, input.caseId);
+    if (!session.roles.includes('dpo') && !(session.roles.includes('handler') && row.handlerId === session.staffId)) {
+      throw new DomainError('FORBIDDEN', 'Alleen de privacy officer of de behandelaar van deze zaak kan de vernietiging stoppen.');
+    }
+    ctx.commit((db) => {
+      if (holdsOf(db, row.id).some((h) => h.liftedAt === null && h.kind === input.kind)) throw new DomainError('CONFLICT', 'Deze zaak heeft al een actieve blokkade van deze soort.');
+      insertHold(db, { id: randomUUID(), caseId: row.id, kind: input.kind, reason: input.reason, placedBy: session.staffId, placedAt: ctx.now.toISOString(), liftedBy: null, liftedAt: null, liftReason: null });
+    });
+    return this.view(session, row.id, dutchToday(ctx.now));
+  }
+
+  liftHold(ctx: CallContext, input: { caseId: string; holdId: string; reason: string }): CaseRetentionView {
+    const session = ctx.requireSession();
+    const row = loadCase(this.db, ctx, input.caseId);
+    ctx.commit((db) => {
+      if (!liftHold(db, row.id, input.holdId, { liftedBy: session.staffId, liftedAt: ctx.now.toISOString(), liftReason: input.reason })) {
+        throw new DomainError('NOT_FOUND', 'Deze blokkade bestaat niet of is al opgeheven.');
+      }
+    });
+    return this.view(session, row.id, dutchToday(ctx.now));
+  }
+
+  /** What will be destroyed in the coming `days` days (and what is due already), and the lists. */
+  overview(ctx: CallContext, days: number) {
+    ctx.setRecord(null);
+    const db = this.db;
+    const today = dutchToday(ctx.now);
+    const policy = retentionPolicy(db);
+    const upcoming: UpcomingDestruction[] = [];
+    for (const row of closedCaseFacts(db)) {
+      const f = factsOf(row);
+      const local = localRetention(f, policy, today);
+      if (local.shredOn && local.state !== 'vernietigd' && local.state !== 'bewaarplicht' && dueWithin(local.shredOn, today, days)) {
+        upcoming.push({ caseId: row.caseId, reference: row.reference, requestType: row.type, what: 'dossier', on: local.shredOn, state: local.state });
+      }
+      const register = registerRetention(f, policy, today);
+      if (register.destroyOn && !register.held && dueWithin(register.destroyOn, today, days)) {
+        upcoming.push({ caseId: row.caseId, reference: row.reference, requestType: row.type, what: 'registratie', on: register.destroyOn, state: register.due ? 'te_vernietigen' : 'gepland' });
+      }
+    }
+    upcoming.sort((a, b) => a.on.localeCompare(b.on) || a.reference.localeCompare(b.reference));
+    const open = openDestructionList(db);
+    return {
+      today,
+      policy,
+      upcoming,
+      openList: open ? this.listView(open) : null,
+      pastLists: recentDestructionLists(db, 10)
+        .filter((l) => l.status === 'uitgevoerd')
+        .map((l) => this.listView(l)),
+    };
+  }
+
+  private listView(list: DestructionListRow): DestructionListView {
+    const db = this.db;
+    const names = handlerNames(db);
+    const destroyed = new Map(destructionRecordsOf(db, list.id).map((r) => [r.caseId, r.destroyedOn]));
+    return {
+      id: list.id,
+      proposedAt: list.proposedAt,
+      proposedBy: list.proposedBy ? (names.get(list.proposedBy) ?? null) : null,
+      status: list.status,
+      approvedBy: list.approvedBy ? (names.get(list.approvedBy) ?? null) : null,
+      approvedAt: list.approvedAt,
+      items: itemsOf(db, list.id).map((i) => ({
+        caseId: i.caseId,
+        reference: i.reference,
+        requestType: i.requestType,
+        closedOn: i.closedOn,
+        destroyOn: i.destroyOn,
+        removed: i.removedAt !== null,
+        removedBy: i.removedBy ? (names.get(i.removedBy) ?? null) : null,
+        removeReason: i.removeReason,
+        destroyedOn: destroyed.get(i.caseId) ?? null,
+      })),
+    };
+  }
+
+  /** The case files due for shredding today. */
+  private dueForShredding(db: LocalDb, today: string) {
+    const policy = retentionPolicy(db);
+    return closedCaseFacts(db).flatMap((row) => {
+      const local = localRetention(factsOf(row), policy, today);
+      return local.due && local.shredOn ? [{ caseId: row.caseId, reference: row.reference, shredOn: local.shredOn }] : [];
+    });
+  }
+
+  /** In the caller's transaction: shred every due case file, each with its own audit event. */
+  private shredDue(db: LocalDb, now: Date, actor: Actor) {
+    const due = this.dueForShredding(db, dutchToday(now));
+    for (const item of due) {
+      shredCaseRows(db, item.caseId, now.toISOString());
+      appendAuditEvent(db, now, { ...actor, procedure: 'retention.shred', recordType: 'case', recordId: item.caseId, outcome: 'ok' });
+    }
+    return due;
+  }
+
+  /** After the transaction: the ciphertexts go, and the WAL is checkpointed so no old page remains. */
+  private afterDestruction(caseIds: readonly string[]): void {
+    for (const caseId of caseIds) this.caseVault.removeCaseCiphertext(caseId);
+    if (caseIds.length > 0) this.vault.open.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  runLocal(ctx: CallContext, dryRun: boolean): RetentionRun {
+    const session = ctx.requireSession();
+    ctx.setRecord(null);
+    const today = dutchToday(ctx.now);
+    if (dryRun) {
+      return { today, dryRun, cases: this.dueForShredding(this.db, today).map((c) => ({ ...c, shredded: false })) };
+    }
+    const done = ctx.commit((db) => this.shredDue(db, ctx.now, { actorId: session.staffId, roles: session.roles }));
+    this.afterDestruction(done.map((c) => c.caseId));
+    return { today, dryRun, cases: done.map((c) => ({ ...c, shredded: true })) };
+  }
+
+  /**
+   * Register records past their retention go on a destruction list. With a list still open, the
+   * newly due ones are added to it; an item the dpo removed comes back on the next list unless a
+   * hold was placed.
+   */
+  private proposeIn(db: LocalDb, now: Date, proposedBy: string | null): DestructionListRow | null {
+    const today = dutchToday(now);
+    const policy = retentionPolicy(db);
+    const due = closedCaseFacts(db).flatMap((row) => {
+      const f = factsOf(row);
+      const register = registerRetention(f, policy, today);
+      return register.due && register.destroyOn && f.closedOn ? [{ row, closedOn: f.closedOn, destroyOn: register.destroyOn }] : [];
+    });
+    let list = openDestructionList(db) ?? null;
+    const onList = new Set(list ? itemsOf(db, list.id).map((i) => i.caseId) : []);
+    const fresh = due.filter((d) => !onList.has(d.row.caseId));
+    if (fresh.length === 0) return list;
+    if (!list) {
+      list = { id: randomUUID(), proposedAt: now.toISOString(), proposedBy, status: 'voorgesteld', approvedBy: null, approvedAt: null };
+      insertDestructionList(db, list);
+    }
+    for (const d of fresh) {
+      insertItem(db, { listId: list.id, caseId: d.row.caseId, reference: d.row.reference, requestType: d.row.type, closedOn: d.closedOn, destroyOn: d.destroyOn, removedBy: null, removedAt: null, removeReason: null });
+    }
+    return list;
+  }
+
+  propose(ctx: CallContext): DestructionListView | null {
+    const session = ctx.requireSession();
+    const list = ctx.commit((db) => this.proposeIn(db, ctx.now, session.staffId));
+    ctx.setRecord(list?.id ?? null);
+    return list ? this.listView(list) : null;
+  }
+
+  private openList(db: LocalDb, listId: string): DestructionListRow {
+    const list = findDestructionList(db, listId);
+    if (!list) throw new DomainError('NOT_FOUND', 'Deze vernietigingslijst bestaat niet.');
+    if (list.status !== 'voorgesteld') throw new DomainError('CONFLICT', 'Deze vernietigingslijst is al uitgevoerd.');
+    return list;
+  }
+
+  removeItem(ctx: CallContext, input: { listId: string; caseId: string; reason: string }): DestructionListView {
+    const session = ctx.requireSession();
+    ctx.setRecord(input.listId);
+    const list = ctx.commit((db) => {
+      const found = this.openList(db, input.listId);
+      if (!removeItem(db, input.listId, input.caseId, { removedBy: session.staffId, removedAt: ctx.now.toISOString(), removeReason: input.reason })) {
+        throw new DomainError('NOT_FOUND', 'Deze zaak staat niet (meer) op de lijst.');
+      }
+      return found;
+    });
+    return this.listView(list);
+  }
+
+  /**
+   * The dpo's approval carries the list out: per case, in one transaction, the file is shredded,
+   * the register record and everything hanging off it deleted, a destruction record written
+   * (no personal data) and an outbox row for the central database. A case that got a hold since
+   * the list was made is left out.
+   */
+  approve(ctx: CallContext, listId: string): DestructionListView {
+    const session = ctx.requireSession();
+    ctx.setRecord(listId);
+    const today = dutchToday(ctx.now);
+    const at = ctx.now.toISOString();
+    const destroyed = ctx.commit((db) => {
+      const list = this.openList(db, listId);
+      const policy = retentionPolicy(db);
+      const ids: string[] = [];
+      for (const item of itemsOf(db, list.id).filter((i) => i.removedAt === null)) {
+        const facts = caseFacts(db, item.caseId);
+        const register = facts ? registerRetention(factsOf(facts), policy, today) : null;
+        if (!facts || !register?.due) {
+          removeItem(db, list.id, item.caseId, { removedBy: session.staffId, removedAt: at, removeReason: facts ? 'Niet meer te vernietigen: er rust een blokkade op de zaak.' : 'De zaak bestaat niet meer.' });
+          continue;
+        }
+        shredCaseRows(db, item.caseId, at);
+        deleteCaseRows(db, item.caseId);
+        const record = { id: randomUUID(), caseId: item.caseId, reference: facts.reference, requestType: facts.type, receivedOn: facts.receivedOn, closedOn: item.closedOn, destroyedOn: today, approvedBy: session.staffId, listId: list.id };
+        insertDestructionRecord(db, record);
+        const { caseId: _caseId, ...payload } = record;
+        insertOutbox(db, { id: randomUUID(), kind: OUTBOX_DESTRUCTION, payload, createdAt: at, sentAt: null });
+        appendAuditEvent(db, ctx.now, { actorId: session.staffId, roles: session.roles, procedure: 'retention.destroy', recordType: 'case', recordId: item.caseId, outcome: 'ok' });
+        ids.push(item.caseId);
+      }
+      updateDestructionList(db, list.id, { status: 'uitgevoerd', approvedBy: session.staffId, approvedAt: at });
+      return ids;
+    });
+    this.afterDestruction(destroyed);
+    const list = findDestructionList(this.db, listId);
+    if (!list) throw new Error('destruction list vanished');
+    return this.listView(list);
+  }
+
+  /**
+   * The periodic run (from the backend's sweep, while the store is open): once a day, shred the
+   * case files that are due and propose a destruction list. Audited as the system (no actor).
+   */
+  scheduled(clock: Clock, logger: Logger): void {
+    if (!this.vault.isOpen()) return;
+    const now = clock.now();
+    const today = dutchToday(now);
+    if (this.lastScheduledDay === today) return;
+    this.lastScheduledDay = today;
+    try {
+      const { db, sqlite } = this.vault.open;
+      const done = sqlite.transaction(() => {
+        const shredded = this.shredDue(db, now, { actorId: null, roles: [] });
+        this.proposeIn(db, now, null);
+        appendAuditEvent(db, now, { actorId: null, roles: [], procedure: 'retention.scheduled', recordType: 'retention', recordId: null, outcome: 'ok' });
+        return shredded;
+      })();
+      this.afterDestruction(done.map((c) => c.caseId));
+    } catch (error) {
+      logger.error({ event: 'retention-run-failed', errorName: error instanceof Error ? error.name : typeof error });
+    }
+  }
+}
