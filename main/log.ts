@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOG_LEVELS, type LogLevel } from '../shared/api/desktop-contract.js';
 
 /**
  * Technical log lines, one JSON object per line. Only the fields declared here can be logged, none
@@ -17,12 +18,16 @@ export interface LogFields {
   detail?: string;
 }
 
-export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export { LOG_LEVELS, type LogLevel } from '../shared/api/desktop-contract.js';
 
 export interface Logger {
+  debug(fields: LogFields): void;
   info(fields: LogFields): void;
+  warn(fields: LogFields): void;
   error(fields: LogFields): void;
+  /** The admin's log-level setting, applied from the next line on. */
+  setLevel(level: LogLevel): void;
+  readonly level: LogLevel;
 }
 
 const SCRUBBERS: [RegExp, string][] = [
@@ -43,16 +48,28 @@ function line(level: LogLevel, fields: LogFields, now: Date): string {
   return `${JSON.stringify(clean)}\n`;
 }
 
-function leveled(minimum: LogLevel, write: (text: string) => void): Logger {
-  const enabled = (level: LogLevel) => LOG_LEVELS.indexOf(level) <= LOG_LEVELS.indexOf(minimum);
+function leveled(initial: LogLevel, write: (text: string) => void): Logger {
+  let minimum = initial;
+  const at = (level: LogLevel) => (fields: LogFields) => {
+    if (LOG_LEVELS.indexOf(level) <= LOG_LEVELS.indexOf(minimum)) write(line(level, fields, new Date()));
+  };
   return {
-    info: (fields) => enabled('info') && write(line('info', fields, new Date())),
-    error: (fields) => enabled('error') && write(line('error', fields, new Date())),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    setLevel: (level) => {
+      minimum = level;
+    },
+    get level() {
+      return minimum;
+    },
   };
 }
 
 export const stderrLogger: Logger = leveled('info', (text) => process.stderr.write(text));
-export const silentLogger: Logger = { info: () => {}, error: () => {} };
+/** Writes nothing, whatever its level. */
+export const silentLogger: Logger = leveled('error', () => {});
 
 /**
  * Rotating files in the app's log folder: `avg-desk.log`, and at `maxBytes` it becomes

@@ -23,7 +23,7 @@ export interface DispatcherDeps {
 }
 
 /** Failures that are a refusal of the caller, audited as "denied" rather than "error". */
-const DENIALS: ReadonlySet<ErrorCode> = new Set(['UNKNOWN_PROCEDURE', 'UNAUTHENTICATED', 'SESSION_EXPIRED', 'FORBIDDEN', 'WRONG_CREDENTIALS', 'LOCKED_OUT']);
+const DENIALS: ReadonlySet<ErrorCode> = new Set(['UNKNOWN_PROCEDURE', 'UNAUTHENTICATED', 'SESSION_EXPIRED', 'SESSION_LOCKED', 'FORBIDDEN', 'WRONG_CREDENTIALS', 'LOCKED_OUT']);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u;
 
@@ -48,9 +48,32 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     appendAuditEvent(db, clock.now(), fields);
   }
 
-  /** Refusals and failures are audited when the store is open (it is closed before anyone signs in). */
+  /**
+   * Refusals while the store is locked (nobody signed in, or everyone locked) cannot be written:
+   * there is no key. They are held in memory and written, in order, before the next event once
+   * the store is open again. Bounded, so calls without a key cannot fill the memory.
+   */
+  const held: { at: Date; fields: AuditFields }[] = [];
+  function writeHeld(): void {
+    if (held.length === 0 || !vault.isOpen()) return;
+    const { db, sqlite } = vault.open;
+    try {
+      sqlite.transaction(() => {
+        for (const event of held) appendAuditEvent(db, event.at, event.fields);
+      })();
+      held.length = 0;
+    } catch (error) {
+      logger.error({ event: 'audit-write-failed', procedure: '(vastgehouden weigeringen)', errorName: error instanceof Error ? error.name : typeof error });
+    }
+  }
+
+  /** Refusals and failures are audited; while the store is locked, refusals are held (see `held`). */
   function auditFailure(fields: AuditFields): void {
-    if (!vault.isOpen()) return;
+    if (!vault.isOpen()) {
+      if (fields.outcome === 'denied' && held.length < 1000) held.push({ at: clock.now(), fields });
+      return;
+    }
+    writeHeld();
     const { db, sqlite } = vault.open;
     sqlite.transaction(() => audit(db, fields))();
   }
@@ -100,6 +123,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
           session = s;
         },
         commit: (work) => {
+          writeHeld();
           const { db, sqlite } = vault.open;
           const result = sqlite.transaction(() => {
             const value = work(db);
@@ -117,6 +141,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (!output.success) throw new Error(`output of ${name} does not match the contract`);
       // Reads are audited before the data leaves: no audit event, no data.
       if (spec.audit !== 'none' && !committed) {
+        writeHeld();
         const { db, sqlite } = vault.open;
         sqlite.transaction(() => audit(db, fieldsFor('ok')))();
       }

@@ -1,10 +1,11 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, safeStorage, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { IPC_PREFIX } from '../../shared/api/client.js';
+import { IPC_PREFIX, LOCK_EVENT_CHANNEL } from '../../shared/api/client.js';
 import { PROCEDURE_NAMES } from '../../shared/api/procedures.js';
 import { createBackend, type Backend } from '../backend.js';
 import { fileLogger, LOG_LEVELS, stderrLogger, type Logger, type LogLevel } from '../log.js';
+import { onPowerEvent } from '../services/auto-lock.js';
 import { CONTENT_SECURITY_POLICY } from '../server/http.js';
 import { createIpcHandler, isAppUrl, isTrustedSender, parseDevServerUrl, type AppOrigin } from './ipc-guard.js';
 import { createSafeStorageProtector, KeyProtectionUnavailableError } from './safe-storage.js';
@@ -158,9 +159,12 @@ function onReady(): void {
   registerIpc(started);
 
   sweeper = setInterval(() => started.sweep(), 30_000);
-  // Issue 9 turns these into locking the store (sign everyone out, close the database); for now they end idle sessions.
-  powerMonitor.on('lock-screen', () => started.sweep());
-  powerMonitor.on('suspend', () => started.sweep());
+  // The OS locks the screen or goes to sleep: every session is locked, the key leaves memory, the window shows the lock dialog.
+  const lockOn = (event: string) => () => {
+    onPowerEvent(event, { lockBackend: () => started.lockAll(), tellRenderer: () => liveContents()?.send(LOCK_EVENT_CHANNEL) });
+  };
+  powerMonitor.on('lock-screen', lockOn('lock-screen'));
+  powerMonitor.on('suspend', lockOn('suspend'));
 
   mainWindow = createWindow();
 }

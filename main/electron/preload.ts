@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_KEY } from '../../shared/api/client.js';
+import { BRIDGE_KEY, EVENTS_KEY, LOCK_EVENT_CHANNEL, type DesktopEvents } from '../../shared/api/client.js';
 import { createBridge } from './bridge.js';
 
 /**
@@ -11,3 +11,15 @@ contextBridge.exposeInMainWorld(
   BRIDGE_KEY,
   createBridge((channel, payload) => ipcRenderer.invoke(channel, payload)),
 );
+
+const events: DesktopEvents = {
+  onLock(listener) {
+    // The page gets no IpcRendererEvent (it would reach ipcRenderer through event.sender).
+    const forward = (): void => listener();
+    ipcRenderer.on(LOCK_EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(LOCK_EVENT_CHANNEL, forward);
+    };
+  },
+};
+contextBridge.exposeInMainWorld(EVENTS_KEY, events);

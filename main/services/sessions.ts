@@ -10,14 +10,29 @@ export interface SessionInfo {
   lastSeenAt: number;
 }
 
-/** In-memory sessions: a token per signed-in staff member, ended after idle time or on sign-out. */
+/** How long a locked token is still recognised (for its Dutch message), and how many at most. */
+const LOCKED_MEMORY_MS = 24 * 3600 * 1000;
+const LOCKED_MEMORY_MAX = 1000;
+
+/**
+ * In-memory sessions: a token per signed-in staff member, ended after idle time, on sign-out or
+ * when the app locks. A locked token is remembered for a while so a call with it gets "AVG Desk is
+ * vergrendeld" instead of "not signed in"; it never works again (unlocking signs in anew).
+ */
 export class SessionStore {
   private readonly sessions = new Map<string, SessionInfo>();
+  /** Token → when it was locked. */
+  private readonly locked = new Map<string, number>();
 
+  /** `idleTimeout`: seconds, or where to read them (the auto-lock setting) each time they are needed. */
   constructor(
     private readonly clock: Clock,
-    readonly idleTimeoutSeconds: number,
+    private readonly idleTimeout: number | (() => number),
   ) {}
+
+  get idleTimeoutSeconds(): number {
+    return typeof this.idleTimeout === 'number' ? this.idleTimeout : this.idleTimeout();
+  }
 
   create(staffId: string, roles: Role[]): SessionInfo {
     const session = { token: randomBytes(32).toString('base64url'), staffId, roles, lastSeenAt: this.clock.now().getTime() };
@@ -28,7 +43,7 @@ export class SessionStore {
   /** The live session for a token, refreshed; throws a Dutch error for none or an expired one. */
   resolve(token: string | null): SessionInfo {
     const session = token ? this.sessions.get(token) : undefined;
-    if (!session) throw new DomainError('UNAUTHENTICATED');
+    if (!session) throw new DomainError(token && this.locked.has(token) ? 'SESSION_LOCKED' : 'UNAUTHENTICATED');
     const now = this.clock.now().getTime();
     if (now - session.lastSeenAt > this.idleTimeoutSeconds * 1000) {
       this.sessions.delete(session.token);
@@ -38,8 +53,28 @@ export class SessionStore {
     return session;
   }
 
+  /** The staff member who was active last, without refreshing anyone's idle time (for background work). */
+  mostRecent(): SessionInfo | undefined {
+    let latest: SessionInfo | undefined;
+    for (const s of this.sessions.values()) if (!latest || s.lastSeenAt > latest.lastSeenAt) latest = s;
+    return latest;
+  }
+
   end(token: string): void {
     this.sessions.delete(token);
+  }
+
+  /** Ends the session as locked: its token is refused with SESSION_LOCKED from now on. */
+  lock(token: string): void {
+    if (!this.sessions.delete(token)) return;
+    const now = this.clock.now().getTime();
+    for (const [old, at] of this.locked) if (now - at > LOCKED_MEMORY_MS || this.locked.size >= LOCKED_MEMORY_MAX) this.locked.delete(old);
+    this.locked.set(token, now);
+  }
+
+  /** The OS locked the screen or went to sleep: every session is locked. */
+  lockAll(): void {
+    for (const token of [...this.sessions.keys()]) this.lock(token);
   }
 
   endForStaff(staffId: string): void {

@@ -22,6 +22,18 @@ export type DesktopBridge = {
 
 export const BRIDGE_KEY = 'avgDesk';
 
+/**
+ * The one message the main process sends on its own: the OS locked the screen or went to sleep, so
+ * the backend has locked every session and the renderer shows the lock dialog. The preload exposes
+ * only a subscription to it, on `window.avgDeskEvents`.
+ */
+export const LOCK_EVENT_CHANNEL = 'avg-desk-event:lock';
+export const EVENTS_KEY = 'avgDeskEvents';
+export interface DesktopEvents {
+  /** Calls `listener` (without arguments) on each lock; returns the unsubscribe function. */
+  onLock(listener: () => void): () => void;
+}
+
 /** The payload of every IPC call. */
 export interface IpcPayload {
   input: unknown;

@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'UNKNOWN_PROCEDURE',
   'UNAUTHENTICATED',
   'SESSION_EXPIRED',
+  'SESSION_LOCKED',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
@@ -19,6 +20,7 @@ export const ERROR_CODES = [
   'STORE_PROTECTED',
   'STORE_UNREADABLE',
   'TRANSPORT',
+  'SYNC_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -41,6 +43,7 @@ export const DEFAULT_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   UNKNOWN_PROCEDURE: 'Deze opdracht bestaat niet.',
   UNAUTHENTICATED: 'U bent niet aangemeld. Meld u opnieuw aan.',
   SESSION_EXPIRED: 'Uw sessie is verlopen. Meld u opnieuw aan.',
+  SESSION_LOCKED: 'AVG Desk is vergrendeld. Voer uw wachtwoord opnieuw in om verder te werken.',
   FORBIDDEN: 'U heeft geen toestemming voor deze handeling.',
   NOT_FOUND: 'Het gevraagde gegeven bestaat niet (meer).',
   CONFLICT: 'Dit gegeven bestaat al.',
@@ -53,6 +56,7 @@ export const DEFAULT_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   STORE_PROTECTED: 'Deze gegevens zijn gebonden aan de Windows-gebruiker en zijn alleen in de desktop-app te openen.',
   STORE_UNREADABLE: 'De lokale gegevens kunnen niet worden gelezen. Neem contact op met IT.',
   TRANSPORT: 'De verbinding met AVG Desk is verbroken. Probeer het opnieuw.',
+  SYNC_FAILED: 'De synchronisatie met de centrale database is mislukt. Uw werk blijft bewaard op deze computer.',
   INTERNAL: 'Er ging onverwacht iets mis. Controleer of uw wijziging is opgeslagen en geef IT het foutnummer door.',
 };
 

@@ -1,6 +1,6 @@
 import type { ApiTransport } from '../../../shared/api/client.js';
 import type { ProcedureInput, ProcedureName, ProcedureOutput, Session } from '../../../shared/api/contract.js';
-import type { ApiError, Result } from '../../../shared/api/result.js';
+import { DEFAULT_MESSAGES, type ApiError, type Result } from '../../../shared/api/result.js';
 
 /** Where the session survives a reload of the window (never a restart: sessionStorage dies with it). */
 export const SESSION_STORAGE_KEY = 'avgDesk.session';
@@ -11,7 +11,7 @@ interface StoredSession {
 }
 
 /** Codes that mean the session is gone: the user has to sign in again. */
-const SESSION_ENDED = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
+const SESSION_ENDED = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'SESSION_LOCKED']);
 
 type SessionEndedListener = (error: ApiError) => void;
 
@@ -58,6 +58,20 @@ export class ApiClient {
     return Date.now() - this.lastCallAt;
   }
 
+  /** The auto-lock setting changed (read again while the session lasts). */
+  setIdleTimeout(seconds: number): void {
+    if (this.session === null || this.session.idleTimeoutSeconds === seconds) return;
+    this.session = { ...this.session, idleTimeoutSeconds: seconds };
+    this.store();
+  }
+
+  /** Locks: the backend ends this session as locked (the key leaves memory with the last one), and the app shows the lock dialog. */
+  async lock(): Promise<void> {
+    if (this.session === null) return;
+    await this.call('session.lock', {});
+    this.endSession({ code: 'SESSION_LOCKED', message: DEFAULT_MESSAGES.SESSION_LOCKED });
+  }
+
   async call<P extends ProcedureName>(name: P, input: ProcedureInput<P>): Promise<Result<ProcedureOutput<P>>> {
     const token = this.session?.token ?? null;
     const result = await this.transport.call(name, input, token);
@@ -70,6 +84,10 @@ export class ApiClient {
   begin(session: Session): void {
     this.session = { token: session.token, idleTimeoutSeconds: session.idleTimeoutSeconds };
     this.lastCallAt = Date.now();
+    this.store();
+  }
+
+  private store(): void {
     try {
       this.storage?.setItem(SESSION_STORAGE_KEY, JSON.stringify(this.session));
     } catch {

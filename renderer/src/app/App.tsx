@@ -6,6 +6,7 @@ import type { ApiError } from '../../../shared/api/result.js';
 import { useApi } from '../api/context.js';
 import { ErrorBar, type Notice } from '../components/Notice.js';
 import { LoginScreen } from '../screens/login/LoginScreen.js';
+import { LockScreen } from '../screens/lock/LockScreen.js';
 import { SetupScreen } from '../screens/setup/SetupScreen.js';
 import { AppShell } from '../shell/AppShell.js';
 import { SessionProvider, type SignedIn } from './session.js';
@@ -15,7 +16,8 @@ type Phase =
   | { kind: 'unavailable'; error: ApiError }
   | { kind: 'setup' }
   | { kind: 'login'; notice: Notice | null }
-  | { kind: 'signedIn'; staff: Staff };
+  /** `locked`: only the lock dialog shows; the shell stays mounted (hidden), so nothing typed is lost. */
+  | { kind: 'signedIn'; staff: Staff; locked: boolean };
 
 const useStyles = makeStyles({
   centered: {
@@ -31,6 +33,9 @@ const useStyles = makeStyles({
   unavailable: {
     maxWidth: '560px',
     width: '100%',
+  },
+  shellHost: {
+    height: '100%',
   },
 });
 
@@ -50,11 +55,11 @@ export function App() {
     if (api.hasSession) {
       const me = await api.call('session.me', {});
       if (me.ok) {
-        setPhase({ kind: 'signedIn', staff: me.value });
+        setPhase({ kind: 'signedIn', staff: me.value, locked: false });
         return;
       }
       // An ended session has been reported through onSessionEnded already.
-      if (me.error.code === 'UNAUTHENTICATED' || me.error.code === 'SESSION_EXPIRED') return;
+      if (me.error.code === 'UNAUTHENTICATED' || me.error.code === 'SESSION_EXPIRED' || me.error.code === 'SESSION_LOCKED') return;
     }
     const status = await api.call('setup.status', {});
     if (!status.ok) setPhase({ kind: 'unavailable', error: status.error });
@@ -65,8 +70,16 @@ export function App() {
     void start();
   }, [start]);
 
+  // A locked or idle-ended session shows the lock dialog over the (hidden) shell; otherwise sign-in.
   useEffect(
-    () => api.onSessionEnded((error) => setPhase({ kind: 'login', notice: { intent: 'warning', text: error.message } })),
+    () =>
+      api.onSessionEnded((error) =>
+        setPhase((prev) =>
+          prev.kind === 'signedIn' && (error.code === 'SESSION_LOCKED' || error.code === 'SESSION_EXPIRED')
+            ? { ...prev, locked: true }
+            : { kind: 'login', notice: { intent: 'warning', text: error.message } },
+        ),
+      ),
     [api],
   );
 
@@ -76,8 +89,9 @@ export function App() {
       staff: phase.staff,
       refresh: async () => {
         const me = await api.call('session.me', {});
-        if (me.ok) setPhase({ kind: 'signedIn', staff: me.value });
+        if (me.ok) setPhase({ kind: 'signedIn', staff: me.value, locked: false });
       },
+      lock: () => api.lock(),
       signOut: async () => {
         await api.signOut();
         setPhase({ kind: 'login', notice: { intent: 'success', text: t('login.signedOut') } });
@@ -85,7 +99,8 @@ export function App() {
     };
   }, [api, phase, t]);
 
-  const onSignedIn = useCallback((staff: Staff) => setPhase({ kind: 'signedIn', staff }), []);
+  const onSignedIn = useCallback((staff: Staff) => setPhase({ kind: 'signedIn', staff, locked: false }), []);
+  const onOtherUser = useCallback(() => setPhase({ kind: 'login', notice: null }), []);
 
   switch (phase.kind) {
     case 'starting':
@@ -113,7 +128,10 @@ export function App() {
     case 'signedIn':
       return signedIn ? (
         <SessionProvider value={signedIn}>
-          <AppShell />
+          {phase.locked ? <LockScreen staff={phase.staff} onUnlocked={onSignedIn} onOtherUser={onOtherUser} /> : null}
+          <div className={styles.shellHost} hidden={phase.locked} inert={phase.locked}>
+            <AppShell />
+          </div>
         </SessionProvider>
       ) : null;
   }

@@ -888,6 +888,34 @@ export const nl = {
       adres: 'adres',
     },
   },
+  /** Issue 9: auto-lock, backup and restore, log level. */
+  desktop: {
+    lock: {
+      title: 'AVG Desk is vergrendeld',
+      intro: '{{name}} ({{userName}}) heeft AVG Desk vergrendeld. Voer uw wachtwoord in om verder te werken waar u was.',
+      password: 'Wachtwoord',
+      submit: 'Ontgrendelen',
+      busy: 'Bezig met ontgrendelen…',
+      otherUser: 'Afmelden en als iemand anders aanmelden',
+      button: 'Vergrendelen',
+    },
+    tab: 'Deze computer',
+    autoLock: {
+      title: 'Automatisch vergrendelen',
+      minutes: 'Automatisch vergrendelen na … minuten zonder invoer',
+      hint: 'Tussen 1 en 240 minuten. Geldt voor iedereen op deze computer vanaf de volgende aanmelding.',
+      save: 'Opslaan',
+      saved: 'AVG Desk vergrendelt nu na {{count}} minuten zonder invoer.',
+    },
+    logLevel: {
+      title: 'Logniveau',
+      label: 'Niveau van het logbestand',
+      hint: 'Het log bevat nooit namen, BSN’s of documentinhoud. Zet het alleen op "debug" als IT daarom vraagt.',
+      save: 'Opslaan',
+      saved: 'Het logniveau is nu "{{level}}".',
+      levels: { error: 'error (alleen fouten)', warn: 'warn', info: 'info (standaard)', debug: 'debug (elke aanroep)' },
+    },
+  },
 };
 
 export type Messages = typeof nl;

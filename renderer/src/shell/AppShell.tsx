@@ -1,10 +1,10 @@
 import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ShieldLockRegular } from '@fluentui/react-icons';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_MESSAGES } from '../../../shared/api/result.js';
 import { useApi } from '../api/context.js';
 import { useSession } from '../app/session.js';
+import { useAutoLock } from '../app/useAutoLock.js';
 import { AccountScreen } from '../screens/account/AccountScreen.js';
 import { AuditScreen } from '../screens/audit/AuditScreen.js';
 import { CaseScreen } from '../screens/case/CaseScreen.js';
@@ -63,9 +63,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** How often the shell checks whether the session has been idle longer than the backend allows. */
-const IDLE_CHECK_MS = 15_000;
-
 /** The signed-in app: title bar, menu, the chosen screen and the status bar. */
 export function AppShell() {
   const api = useApi();
@@ -84,16 +81,8 @@ export function AppShell() {
   const openCase = useCallback((caseId: string) => setView({ screen: 'queue', caseId }), []);
   const backToQueue = useCallback(() => setView({ screen: 'queue', caseId: null }), []);
 
-  // The backend ends an idle session; close the screen then too, so no personal data stays visible.
-  useEffect(() => {
-    const timer = window.setInterval(() => {
-      const limit = api.idleTimeoutSeconds;
-      if (limit !== null && api.millisecondsSinceLastCall > limit * 1000) {
-        api.endSession({ code: 'SESSION_EXPIRED', message: DEFAULT_MESSAGES.SESSION_EXPIRED });
-      }
-    }, IDLE_CHECK_MS);
-    return () => window.clearInterval(timer);
-  }, [api]);
+  // After the auto-lock minutes without input (or on an OS lock in the desktop app) only the lock dialog shows.
+  useAutoLock(api);
 
   return (
     <div className={styles.shell}>

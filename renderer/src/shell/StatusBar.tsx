@@ -1,5 +1,5 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { PersonCircleRegular, SignOutRegular } from '@fluentui/react-icons';
+import { LockClosedRegular, PersonCircleRegular, SignOutRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session.js';
@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 
 /** Who is signed in, with which functions, and the way out. */
 export function StatusBar() {
-  const { staff, signOut } = useSession();
+  const { staff, signOut, lock } = useSession();
   const { t } = useTranslation();
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
@@ -54,6 +54,9 @@ export function StatusBar() {
         </Text>
       </div>
       <div className={styles.spacer} />
+      <Button appearance="subtle" size="small" icon={<LockClosedRegular />} disabledFocusable={busy} onClick={() => void lock()}>
+        {t('desktop.lock.button')}
+      </Button>
       <Button
         appearance="subtle"
         size="small"

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Page.js';
 import { Tabs } from '../../components/Tabs.js';
 import { StaffScreen } from '../staff/StaffScreen.js';
+import { DesktopSettings } from './DesktopSettings.js';
 import { LetterheadSettings } from './LetterheadSettings.js';
 import { RegisterSettings } from './RegisterSettings.js';
 import { SigningSettings } from './SigningSettings.js';
 import { TemplateSettings } from './TemplateSettings.js';
 
-type AdminTab = 'staff' | 'signing' | 'letterhead' | 'templates' | 'register';
-const TABS: readonly AdminTab[] = ['staff', 'signing', 'letterhead', 'templates', 'register'];
+type AdminTab = 'staff' | 'signing' | 'letterhead' | 'templates' | 'register' | 'desktop';
+const TABS: readonly AdminTab[] = ['staff', 'signing', 'letterhead', 'templates', 'register', 'desktop'];
 
 const useStyles = makeStyles({
   panel: {
@@ -31,13 +32,14 @@ export function AdminScreen() {
   const [tab, setTab] = useState<AdminTab>('staff');
   return (
     <Page title={t('staff.pageTitle')}>
-      <Tabs label={t('settings.tabs.label')} idPrefix="admin" items={TABS.map((id) => ({ id, label: t(`settings.tabs.${id}`) }))} selected={tab} onSelect={setTab} />
+      <Tabs label={t('settings.tabs.label')} idPrefix="admin" items={TABS.map((id) => ({ id, label: id === 'desktop' ? t('desktop.tab') : t(`settings.tabs.${id}`) }))} selected={tab} onSelect={setTab} />
       <div role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`} className={styles.panel} tabIndex={-1}>
         {tab === 'staff' ? <StaffScreen embedded /> : null}
         {tab === 'signing' ? <SigningSettings /> : null}
         {tab === 'letterhead' ? <LetterheadSettings /> : null}
         {tab === 'templates' ? <TemplateSettings /> : null}
         {tab === 'register' ? <RegisterSettings /> : null}
+        {tab === 'desktop' ? <DesktopSettings /> : null}
       </div>
     </Page>
   );
