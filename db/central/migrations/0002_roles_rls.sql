@@ -332,6 +332,7 @@ DECLARE
   v_login text;
   v_fn text;
   v_id uuid;
+  v_try int;
 BEGIN
   IF v_user !~ '^[a-z0-9][a-z0-9._-]{0,56}$' THEN
     RAISE EXCEPTION 'Ongeldige gebruikersnaam "%": gebruik letters, cijfers, punt, streepje of liggend streepje.', p_user_name
@@ -357,25 +358,41 @@ BEGIN
   IF EXISTS (SELECT 1 FROM staff s WHERE s.login_role = v_login AND s.user_name <> v_user) THEN
     RAISE EXCEPTION 'De aanmeldnaam % hoort al bij een andere medewerker.', v_login USING ERRCODE = 'unique_violation';
   END IF;
+  -- Nobody changes their own functions (an admin cannot make themselves dpo).
+  IF v_login = coalesce(nullif(current_setting('role'), 'none'), session_user) THEN
+    RAISE EXCEPTION 'U kunt uw eigen aanmelding en functies niet wijzigen; vraag een andere beheerder.' USING ERRCODE = 'insufficient_privilege';
+  END IF;
   IF EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = v_login AND (r.rolsuper OR r.rolcreaterole OR r.rolbypassrls OR r.rolreplication)) THEN
     RAISE EXCEPTION 'De rol % bestaat al met beheerrechten en wordt niet aangepast.', v_login USING ERRCODE = 'insufficient_privilege';
   END IF;
-  IF EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = v_login) THEN
-    EXECUTE format('ALTER ROLE %I WITH LOGIN INHERIT PASSWORD %L', v_login, p_password);
-  ELSE
-    EXECUTE format('CREATE ROLE %I WITH LOGIN INHERIT PASSWORD %L', v_login, p_password);
-  END IF;
-
-  FOREACH v_fn IN ARRAY v_all LOOP
-    IF v_fn = ANY (p_functions) THEN
-      IF NOT pg_has_role(v_login, 'avg_' || v_fn, 'member') THEN
-        EXECUTE format('GRANT %I TO %I', 'avg_' || v_fn, v_login);
+  -- Roles are cluster-wide: two databases (or two admins) may change the same login at once, which
+  -- PostgreSQL reports as a unique violation or "tuple concurrently updated"; try again.
+  FOR v_try IN 1..50 LOOP
+    BEGIN
+      IF EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = v_login) THEN
+        EXECUTE format('ALTER ROLE %I WITH LOGIN INHERIT PASSWORD %L', v_login, p_password);
+      ELSE
+        EXECUTE format('CREATE ROLE %I WITH LOGIN INHERIT PASSWORD %L', v_login, p_password);
       END IF;
-    ELSIF EXISTS (SELECT 1 FROM pg_auth_members m
-                  JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
-                  WHERE g.rolname = 'avg_' || v_fn AND u.rolname = v_login) THEN
-      EXECUTE format('REVOKE %I FROM %I', 'avg_' || v_fn, v_login);
-    END IF;
+
+      FOREACH v_fn IN ARRAY v_all LOOP
+        IF v_fn = ANY (p_functions) THEN
+          IF NOT pg_has_role(v_login, 'avg_' || v_fn, 'member') THEN
+            EXECUTE format('GRANT %I TO %I', 'avg_' || v_fn, v_login);
+          END IF;
+        ELSIF EXISTS (SELECT 1 FROM pg_auth_members m
+                      JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
+                      WHERE g.rolname = 'avg_' || v_fn AND u.rolname = v_login) THEN
+          EXECUTE format('REVOKE %I FROM %I', 'avg_' || v_fn, v_login);
+        END IF;
+      END LOOP;
+      EXIT;
+    EXCEPTION WHEN unique_violation OR duplicate_object OR internal_error THEN
+      IF v_try = 50 THEN
+        RAISE;
+      END IF;
+      PERFORM pg_sleep(0.02 + random() * 0.08);
+    END;
   END LOOP;
 
   INSERT INTO staff AS s (id, user_name, full_name, roles, login_role, active, updated_at)
