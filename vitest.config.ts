@@ -8,6 +8,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.spec.ts'],
+          // One throwaway PostgreSQL cluster for the run (central database tests): AVG_DESK_TEST_PG_URL.
+          globalSetup: ['./test/support/postgres.ts'],
           // Unit tests first, then the browser: together they starve Chromium on two cores.
           sequence: { groupOrder: 0 },
           environment: 'node',
