@@ -17,13 +17,15 @@ function run(title, command, args, extraEnv = {}) {
   process.stdout.write(`✔ ${title} (${seconds} s)\n`);
 }
 
-/** The tests need Debian's Chromium, poppler-utils and qpdf; install them when we can, otherwise say how. */
+/** The tests need Debian's Chromium, poppler-utils, qpdf and postgresql; install them when we can, otherwise say how. */
 function ensureSystemPackages() {
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push('chromium');
   // Independent readers of the PDFs the app writes (redaction leak checks).
   if (!existsSync('/usr/bin/pdftotext')) missing.push('poppler-utils');
   if (!existsSync('/usr/bin/qpdf')) missing.push('qpdf');
+  // A real PostgreSQL server for the central database's role and row-level security tests.
+  if (!existsSync('/usr/lib/postgresql')) missing.push('postgresql');
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
