@@ -7,6 +7,7 @@ import { AuthService } from './services/auth.js';
 import { LoginThrottle, SessionStore } from './services/sessions.js';
 import { AutoLockSetting, SessionLocker } from './services/auto-lock.js';
 import { LogLevelSetting } from './services/log-level.js';
+import { RestoreService } from './services/restore.js';
 import { CaseVault } from './services/case-vault.js';
 import { RetentionService } from './services/retention/retention.js';
 import { SyncService } from './services/sync/sync-service.js';
@@ -73,7 +74,7 @@ export function createBackend(options: BackendOptions): Backend {
       redaction: new RedactionService(vault, caseVault, clock, options.redactionWorkerUrl),
       letters: createLetterServices(vault, caseVault),
       retention,
-      desktop: { autoLock, locker, logLevel },
+      desktop: { autoLock, locker, logLevel, restore: new RestoreService(vault, auth) },
       sync,
     }),
   });

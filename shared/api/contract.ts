@@ -137,6 +137,28 @@ export const contract = {
     input: z.object({ recoveryKey: z.string().trim().min(20).max(100), userName: z.string().trim().toLowerCase().min(1).max(40), newPassword: passwordSchema }).strict(),
     output: z.object({}),
   }),
+  /**
+   * A fresh installation restores a backup and proves it opens: with a staff password (signs in)
+   * or with the recovery key, which sets a new password for an admin (who then signs in).
+   */
+  'setup.restore': procedure({
+    action: 'setup.recover',
+    audit: 'write',
+    record: 'staff',
+    input: z.discriminatedUnion('method', [
+      z.object({ method: z.literal('password'), path: z.string().trim().min(1).max(1000), userName: z.string().trim().toLowerCase().min(1).max(40), password: passwordSchema }).strict(),
+      z
+        .object({
+          method: z.literal('recoveryKey'),
+          path: z.string().trim().min(1).max(1000),
+          recoveryKey: z.string().trim().min(20).max(100),
+          userName: z.string().trim().toLowerCase().min(1).max(40),
+          newPassword: passwordSchema,
+        })
+        .strict(),
+    ]),
+    output: z.object({ files: z.number().int(), createdAt: z.string(), session: sessionSchema.nullable() }),
+  }),
   'setup.newRecoveryKey': procedure({
     action: 'settings.manage',
     audit: 'write',

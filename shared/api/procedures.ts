@@ -100,6 +100,7 @@ export const PROCEDURE_NAMES = [
   'session.lock',
   'settings.getLogLevel',
   'settings.setLogLevel',
+  'setup.restore',
   // Sync with the central database (issue 7).
   'sync.status',
   'sync.run',

@@ -145,6 +145,7 @@ export function procedureSamples(ids: SampleIds): ProcedureSamples {
     'session.lock': () => ({}),
     'settings.getLogLevel': () => ({}),
     'settings.setLogLevel': () => ({ level: 'info' }),
+    'setup.restore': () => ({ method: 'password', path: '/nonexistent-dir/backup.zip', userName: ADMIN.userName, password: ADMIN.password }),
     'sync.status': () => ({}),
     'sync.run': () => ({}),
     'sync.getSettings': () => ({}),

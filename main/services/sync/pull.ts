@@ -1,0 +1,272 @@
+import { eq, sql } from 'drizzle-orm';
+import type pg from 'pg';
+import type { LocalDb } from '../../../db/local/database.js';
+import { findCase, insertCase, updateCase, type CaseRow } from '../../../db/local/repositories/cases.js';
+import { allTemplates, saveTemplate, writeSetting, readSetting } from '../../../db/local/repositories/letters.js';
+import { insertStaff } from '../../../db/local/repositories/staff.js';
+import { letterTemplates, processingActivities } from '../../../db/local/schema-letters.js';
+import { staff } from '../../../db/local/schema.js';
+import { letterTemplateSchema, processingActivitySchema } from '../../../shared/api/letter-schemas.js';
+import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, type CorrectionKind } from '../../../shared/domain/cases.js';
+import { LETTER_KINDS, type LetterKind } from '../../../shared/domain/letters/types.js';
+import { REQUEST_TYPES } from '../../../shared/domain/request-types.js';
+import { ROLES, type Role } from '../../../shared/roles.js';
+import type { SyncActor } from './push.js';
+
+/** Settings that are the organisation's policy (reference data), not this desktop's own. */
+export const SHARED_SETTING_KEYS = ['deadlinePolicy', 'letterhead', 'retentionPolicy', 'autoLock'] as const;
+
+export interface Cursors {
+  staff: string;
+  cases: string;
+  reference: string;
+  handovers: string;
+}
+
+export const START_CURSORS: Cursors = { staff: '0', cases: '0', reference: '0', handovers: '0' };
+
+interface CentralStaff {
+  id: string;
+  user_name: string;
+  full_name: string;
+  roles: string[];
+  active: boolean;
+}
+
+/**
+ * Rows changed since a cursor, consistently: inside one REPEATABLE READ transaction, rows written by
+ * transactions older than the oldest one still running. The next cursor is that horizon, so a row
+ * committed late by a slow transaction is still picked up next time.
+ */
+export async function withPullSnapshot<T>(client: pg.ClientBase, work: (horizon: string) => Promise<T>): Promise<T> {
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    const horizon = (await client.query<{ h: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS h')).rows[0]?.h ?? '0';
+    const value = await work(horizon);
+    await client.query('COMMIT');
+    return value;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+const WINDOW = 'change_xid >= $1::xid8 AND change_xid < $2::xid8';
+
+export async function pullStaff(client: pg.ClientBase, db: LocalDb, cursor: string, horizon: string): Promise<number> {
+  const { rows } = await client.query<CentralStaff>(`SELECT id, user_name, full_name, roles, active FROM staff WHERE ${WINDOW}`, [cursor, horizon]);
+  if (rows.length === 0) return 0;
+  db.transaction((tx) => {
+    for (const row of rows) applyStaff(tx, row);
+  });
+  return rows.length;
+}
+
+function knownRoles(roles: readonly string[]): Role[] {
+  return ROLES.filter((r) => roles.includes(r));
+}
+
+/** Central staff are the organisation's truth: linked by central id, else by user name, else added. */
+function applyStaff(db: LocalDb, row: CentralStaff): void {
+  const at = new Date().toISOString();
+  const changes = { fullName: row.full_name, roles: knownRoles(row.roles), active: row.active, centralId: row.id, updatedAt: at };
+  const linked = db.select().from(staff).where(eq(staff.centralId, row.id)).get() ?? db.select().from(staff).where(eq(staff.userName, row.user_name)).get();
+  if (linked) {
+    db.update(staff).set(changes).where(eq(staff.id, linked.id)).run();
+    return;
+  }
+  // Without a local password the person cannot sign in here; they are known for assignments and names.
+  insertStaff(db, { id: row.id, userName: row.user_name, createdAt: at, ...changes });
+}
+
+/** Central staff id → local staff id. */
+export function localIdsByCentral(db: LocalDb): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const row of db.select({ id: staff.id, centralId: staff.centralId }).from(staff).all()) if (row.centralId) map.set(row.centralId, row.id);
+  return map;
+}
+
+interface CentralCase {
+  id: string;
+  reference: string;
+  type: string;
+  channel: string;
+  customer_number: string | null;
+  received_on: string;
+  due_on: string;
+  original_due_on: string;
+  extension_months: number;
+  status: string;
+  handler_id: string | null;
+  created_by: string | null;
+  updated_at: string;
+  name: string | null;
+  birth_date: string | null;
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  relation: string | null;
+  legally_incapacitated: boolean | null;
+  written_and_signed: boolean | null;
+  request_text: string | null;
+  correction_kinds: string[] | null;
+  representative_kind: string | null;
+  representative_name: string | null;
+  representative_basis: string | null;
+}
+
+const DATE = (column: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${column.split('.').pop() ?? column}`;
+
+/**
+ * Cases this account may see that changed (or whose requester changed) since the cursor: a case
+ * registered centrally, or assigned to this handler, appears in the queue. Intake sees only status
+ * and due date, so intake updates cases it already has and adds none.
+ */
+export async function pullCases(client: pg.ClientBase, db: LocalDb, actor: SyncActor, cursor: string, horizon: string): Promise<number> {
+  const full = actor.roles.includes('dpo') || actor.roles.includes('handler');
+  const columns = [
+    'c.id', 'c.reference', 'c.type', 'c.channel', 'c.status', DATE('c.received_on'), DATE('c.due_on'), DATE('c.original_due_on'), 'c.extension_months',
+    'c.handler_id', 'c.created_by', `to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at`,
+  ];
+  let text: string;
+  if (full) {
+    text = `SELECT ${columns.join(', ')}, c.customer_number, r.name, ${DATE('r.birth_date')}, r.address, r.email, r.phone, r.relation,
+              r.legally_incapacitated, r.written_and_signed, r.request_text, r.correction_kinds, r.representative_kind, r.representative_name, r.representative_basis
+              FROM cases c LEFT JOIN case_requesters r ON r.case_id = c.id
+             WHERE (c.change_xid >= $1::xid8 AND c.change_xid < $2::xid8) OR (r.change_xid >= $1::xid8 AND r.change_xid < $2::xid8)`;
+  } else if (actor.roles.includes('intake')) {
+    text = `SELECT ${columns.join(', ')} FROM cases c WHERE c.change_xid >= $1::xid8 AND c.change_xid < $2::xid8`;
+  } else {
+    return 0;
+  }
+  const { rows } = await client.query<CentralCase>(text, [cursor, horizon]);
+  if (rows.length === 0) return 0;
+  const locals = localIdsByCentral(db);
+  let applied = 0;
+  db.transaction((tx) => {
+    for (const row of rows) if (applyCase(tx, row, locals, actor)) applied += 1;
+  });
+  return applied;
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: string | null | undefined, fallback: T): T {
+  return value !== null && value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function applyCase(db: LocalDb, row: CentralCase, locals: ReadonlyMap<string, string>, actor: SyncActor): boolean {
+  const existing = findCase(db, row.id);
+  const handlerId = row.handler_id ? (locals.get(row.handler_id) ?? null) : null;
+  const register = {
+    status: oneOf(CASE_STATUSES, row.status, 'ontvangen'),
+    dueOn: row.due_on,
+    originalDueOn: row.original_due_on,
+    extensionMonths: row.extension_months,
+    handlerId,
+    updatedAt: row.updated_at,
+  };
+  if (existing) {
+    // The newer version wins; the local one is newer when this desktop changed it after the push.
+    if (existing.updatedAt >= row.updated_at) return false;
+    updateCase(db, row.id, register, 'central');
+    return true;
+  }
+  if (row.name === null || row.relation === null) return false;
+  const created: CaseRow = {
+    id: row.id,
+    reference: row.reference,
+    type: oneOf(REQUEST_TYPES, row.type, 'inzage'),
+    correctionKinds: (row.correction_kinds ?? []) as CorrectionKind[],
+    statusReason: null,
+    requesterName: row.name,
+    requesterBirthDate: row.birth_date,
+    requesterAddress: row.address,
+    requesterEmail: row.email,
+    requesterPhone: row.phone,
+    requesterRelation: oneOf(RELATIONS, row.relation, 'huurder'),
+    customerNumber: row.customer_number,
+    legallyIncapacitated: row.legally_incapacitated ?? false,
+    channel: oneOf(CHANNELS, row.channel, 'email'),
+    receivedOn: row.received_on,
+    writtenAndSigned: row.written_and_signed ?? false,
+    requestText: row.request_text ?? '',
+    representativeKind: row.representative_kind ? oneOf(REPRESENTATIVE_KINDS, row.representative_kind, 'gemachtigde') : null,
+    representativeName: row.representative_name,
+    representativeBasis: row.representative_basis,
+    createdBy: (row.created_by ? locals.get(row.created_by) : undefined) ?? actor.localId,
+    createdAt: row.updated_at,
+    dueBasis: row.extension_months > 0 ? 'verlenging' : 'beleid',
+    extendedOn: null,
+    extensionReason: null,
+    suspendedDays: 0,
+    suspendedSince: null,
+    ...register,
+  };
+  insertCase(db, created, 'central');
+  return true;
+}
+
+interface CentralReference {
+  kind: string;
+  key: string;
+  value: unknown;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** Templates, the processing register and policy settings: the central version replaces the local one when newer. */
+export async function pullReferenceData(client: pg.ClientBase, db: LocalDb, actor: SyncActor, cursor: string, horizon: string): Promise<number> {
+  const { rows } = await client.query<CentralReference>(
+    `SELECT kind, key, value, updated_by, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at FROM reference_data WHERE ${WINDOW}`,
+    [cursor, horizon],
+  );
+  if (rows.length === 0) return 0;
+  const locals = localIdsByCentral(db);
+  let applied = 0;
+  db.transaction((tx) => {
+    for (const row of rows) if (applyReference(tx, row, (row.updated_by ? locals.get(row.updated_by) : undefined) ?? actor.localId)) applied += 1;
+  });
+  return applied;
+}
+
+function applyReference(db: LocalDb, row: CentralReference, updatedBy: string): boolean {
+  if (row.kind === 'template' && (LETTER_KINDS as readonly string[]).includes(row.key)) {
+    const template = letterTemplateSchema.safeParse(row.value);
+    const current = db.select().from(letterTemplates).where(eq(letterTemplates.kind, row.key as LetterKind)).get();
+    if (!template.success || (current && current.updatedAt >= row.updated_at)) return false;
+    saveTemplate(db, { kind: row.key as LetterKind, template: template.data, updatedBy, updatedAt: row.updated_at });
+    return true;
+  }
+  if (row.kind === 'activity') {
+    const activity = processingActivitySchema.safeParse(row.value);
+    const current = db.select().from(processingActivities).where(eq(processingActivities.id, row.key)).get();
+    if (!activity.success || (current && current.updatedAt >= row.updated_at)) return false;
+    const value = row.value as { active?: unknown; sortOrder?: unknown };
+    db.insert(processingActivities)
+      .values({ ...activity.data, id: row.key, active: value.active !== false, sortOrder: typeof value.sortOrder === 'number' ? value.sortOrder : 0, updatedAt: row.updated_at })
+      .onConflictDoUpdate({ target: processingActivities.id, set: { ...activity.data, active: value.active !== false, updatedAt: row.updated_at } })
+      .run();
+    return true;
+  }
+  if (row.kind === 'setting' && (SHARED_SETTING_KEYS as readonly string[]).includes(row.key)) {
+    const current = db.get<{ updated_at: string } | undefined>(sql`SELECT updated_at FROM settings WHERE key = ${row.key}`);
+    if (current && current.updated_at >= row.updated_at) return false;
+    writeSetting(db, row.key, row.value, row.updated_at);
+    return true;
+  }
+  return false;
+}
+
+/** What an admin's desktop sends as reference data: every template, activity and shared setting. */
+export function localReferenceData(db: LocalDb): { kind: string; key: string; value: unknown; updatedAt: string }[] {
+  const out: { kind: string; key: string; value: unknown; updatedAt: string }[] = [];
+  for (const t of allTemplates(db)) out.push({ kind: 'template', key: t.kind, value: t.template, updatedAt: t.updatedAt });
+  for (const a of db.select().from(processingActivities).all()) {
+    const { id, updatedAt, ...value } = a;
+    out.push({ kind: 'activity', key: id, value, updatedAt });
+  }
+  for (const key of SHARED_SETTING_KEYS) {
+    const row = db.get<{ updated_at: string } | undefined>(sql`SELECT updated_at FROM settings WHERE key = ${key}`);
+    if (row) out.push({ kind: 'setting', key, value: readSetting(db, key), updatedAt: row.updated_at });
+  }
+  return out;
+}

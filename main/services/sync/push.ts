@@ -1,0 +1,334 @@
+import { eq, sql } from 'drizzle-orm';
+import type pg from 'pg';
+import type { LocalDb } from '../../../db/local/database.js';
+import { markSent, unsentEntries, type OutboxRow } from '../../../db/local/repositories/outbox.js';
+import { findLetter } from '../../../db/local/repositories/letters.js';
+import { decisions } from '../../../db/local/schema-letters.js';
+import { auditEvents, cases } from '../../../db/local/schema.js';
+import { isClosed } from '../../../shared/domain/cases.js';
+import type { Role } from '../../../shared/roles.js';
+import type { CaseVault } from '../case-vault.js';
+import { signedFileOf } from '../letters/letter-input.js';
+import { isRowRefusal, valuesList, withSavepoint } from './sql.js';
+
+type CaseRow = typeof cases.$inferSelect;
+type DecisionRow = typeof decisions.$inferSelect;
+
+/** The account a sync runs as: its local and central identity and its functions. */
+export interface SyncActor {
+  localId: string;
+  centralId: string;
+  roles: readonly Role[];
+}
+
+export interface PushContext {
+  client: pg.ClientBase;
+  db: LocalDb;
+  caseVault: CaseVault;
+  actor: SyncActor;
+  desktopId: string;
+  /** Local staff id → central staff id, for every staff member linked so far. */
+  centralIds: ReadonlyMap<string, string>;
+  now: () => Date;
+  batchSize: number;
+}
+
+export interface PushResult {
+  pushed: number;
+  /** Entries this account may not send (another handler's case, a case not yet central): they wait. */
+  waiting: number;
+  auditEvents: number;
+}
+
+/** A unit of central work for one outbox entry: its SQL, run in the batch's transaction. */
+type Statement = { text: string; params: unknown[] };
+
+const CASE_COLUMNS = [
+  'id', 'reference', 'type', 'channel', 'customer_number', 'received_on', 'due_on', 'original_due_on', 'extension_months',
+  'status', 'decided_on', 'outcome', 'closed_on', 'handler_id', 'signer_id', 'created_by', 'legal_hold', 'updated_at',
+] as const;
+const CASE_CASTS = ['uuid', '', '', '', '', 'date', 'date', 'date', 'int', '', 'date', '', 'date', 'uuid', 'uuid', 'uuid', 'boolean', 'timestamptz'];
+const REQUESTER_COLUMNS = [
+  'case_id', 'name', 'birth_date', 'address', 'email', 'phone', 'relation', 'legally_incapacitated', 'written_and_signed',
+  'request_text', 'correction_kinds', 'representative_kind', 'representative_name', 'representative_basis',
+] as const;
+const REQUESTER_CASTS = ['uuid', '', 'date', '', '', '', '', 'boolean', 'boolean', '', 'jsonb', '', '', ''];
+
+function has(actor: SyncActor, role: Role): boolean {
+  return actor.roles.includes(role);
+}
+
+/**
+ * Sends the outbox, oldest first, in batches: one central transaction per batch, then the entries
+ * are marked sent locally. A crash between the central commit and the local mark sends the batch
+ * again, which changes nothing (decisions and letters by the desktop's UUID with ON CONFLICT DO
+ * NOTHING; the case register only replaces an older version). Then the audit trail, by sequence.
+ */
+export async function pushOutbox(ctx: PushContext): Promise<PushResult> {
+  let pushed = 0;
+  let waiting = 0;
+  let after: { createdAt: string; id: string } | undefined;
+  for (;;) {
+    const entries = unsentEntries(ctx.db, ctx.batchSize, after?.createdAt, after?.id);
+    if (entries.length === 0) break;
+    const last = entries[entries.length - 1];
+    if (last) after = { createdAt: last.createdAt, id: last.id };
+    // Several changes of one case in a batch: its row as it is now is sent once.
+    const casesInBatch = new Set<string>();
+    const planned = entries.map((entry) => {
+      if (entry.kind === 'case') {
+        const caseId = String(entry.payload.caseId);
+        if (casesInBatch.has(caseId)) return { entry, statements: [] as Statement[] };
+        const statements = statementsFor(ctx, entry);
+        if (statements !== null) casesInBatch.add(caseId);
+        return { entry, statements };
+      }
+      return { entry, statements: statementsFor(ctx, entry) };
+    });
+    const allowed = planned.filter((p) => p.statements !== null) as { entry: OutboxRow; statements: Statement[] }[];
+    waiting += planned.length - allowed.length;
+    const sent = await sendBatch(ctx.client, allowed);
+    waiting += allowed.length - sent.length;
+    if (sent.length > 0) ctx.db.transaction((tx) => markSent(tx, sent, ctx.now().toISOString()));
+    pushed += sent.length;
+  }
+  const audit = await pushAuditEvents(ctx);
+  return { pushed, waiting, auditEvents: audit };
+}
+
+/**
+ * One batch: first all at once; when PostgreSQL refuses a row (rights, a case that is not central
+ * yet), again with a savepoint per entry so the others still go. Connection failures are thrown:
+ * the transaction is then rolled back by the server and nothing is marked sent.
+ */
+async function sendBatch(client: pg.ClientBase, batch: readonly { entry: OutboxRow; statements: Statement[] }[]): Promise<string[]> {
+  if (batch.length === 0) return [];
+  const merged = mergeStatements(batch.flatMap((b) => b.statements));
+  await client.query('BEGIN');
+  try {
+    for (const statement of merged) await client.query(statement.text, statement.params);
+    await client.query('COMMIT');
+    return batch.map((b) => b.entry.id);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    if (!isRowRefusal(error)) throw error;
+  }
+  const sent: string[] = [];
+  await client.query('BEGIN');
+  try {
+    for (const { entry, statements } of batch) {
+      const outcome = await withSavepoint(client, async () => {
+        for (const statement of statements) await client.query(statement.text, statement.params);
+      });
+      if (outcome.ok) sent.push(entry.id);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+  return sent;
+}
+
+/** Tables in the order their rows must arrive: a decision needs its case, a destruction comes last. */
+const TABLE_ORDER = ['cases', 'case_requesters', 'decisions', 'letters', 'audit_events', 'destruction_records', 'handovers'];
+
+/**
+ * Statements of the same shape are merged into one multi-row statement (a batch of 500 decisions
+ * is one INSERT, not 500), in the order of TABLE_ORDER; other statements (deletes) run afterwards,
+ * in their own order.
+ */
+function mergeStatements(statements: readonly Statement[]): Statement[] {
+  const groups = new Map<string, { table: string; head: string; tail: string; rows: unknown[][]; casts: string[] }>();
+  const rest: Statement[] = [];
+  for (const s of statements) {
+    const m = /^(INSERT INTO ([a-z_]+) \([^)]*\) VALUES )\((.*?)\)( ON CONFLICT .*)$/su.exec(s.text);
+    if (!m?.[1] || !m[2] || !m[3] || !m[4]) {
+      rest.push(s);
+      continue;
+    }
+    const key = m[1] + m[4];
+    let group = groups.get(key);
+    if (!group) {
+      group = { table: m[2], head: m[1], tail: m[4], rows: [], casts: m[3].split(', ').map((cell) => cell.split('::')[1] ?? '') };
+      groups.set(key, group);
+    }
+    group.rows.push(s.params);
+  }
+  const rank = (table: string) => {
+    const i = TABLE_ORDER.indexOf(table);
+    return i === -1 ? TABLE_ORDER.length : i;
+  };
+  const out: Statement[] = [];
+  for (const group of [...groups.values()].sort((a, b) => rank(a.table) - rank(b.table))) {
+    // PostgreSQL takes at most 65,535 parameters per statement.
+    const perStatement = Math.max(1, Math.floor(60_000 / Math.max(1, group.casts.length)));
+    for (let i = 0; i < group.rows.length; i += perStatement) {
+      const values = valuesList(group.rows.slice(i, i + perStatement), group.casts);
+      out.push({ text: `${group.head}${values.text}${group.tail}`, params: values.params });
+    }
+  }
+  return [...out, ...rest];
+}
+
+function single(head: string, row: readonly unknown[], casts: readonly string[], tail: string): Statement {
+  const values = valuesList([row], casts);
+  return { text: `${head}${values.text}${tail}`, params: values.params };
+}
+
+/** The central statements for one entry, or null when this account may not send it (it waits). */
+function statementsFor(ctx: PushContext, entry: OutboxRow): Statement[] | null {
+  const payload = entry.payload;
+  switch (entry.kind) {
+    case 'case':
+      return caseStatements(ctx, String(payload.caseId));
+    case 'decision':
+    case 'letter':
+      return letterStatements(ctx, entry);
+    case 'destruction':
+      return destructionStatements(ctx, payload);
+    default:
+      // An entry of a later version of the app: leave it for that version.
+      return null;
+  }
+}
+
+function central(ctx: PushContext, localStaffId: string | null | undefined): string | null {
+  return localStaffId ? (ctx.centralIds.get(localStaffId) ?? null) : null;
+}
+
+function latestDecision(db: LocalDb, caseId: string): DecisionRow | undefined {
+  return db.select().from(decisions).where(eq(decisions.caseId, caseId)).orderBy(sql`${decisions.createdAt} DESC`).limit(1).get();
+}
+
+/** Retention facts kept by the retention service (db/local: case_retention, legal_holds), read by name. */
+function retentionFacts(db: LocalDb, caseId: string): { closedOn: string | null; legalHold: boolean } {
+  const closed = db.get<{ closed_at: string } | undefined>(sql`SELECT closed_at FROM case_retention WHERE case_id = ${caseId}`);
+  const hold = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM legal_holds WHERE case_id = ${caseId} AND lifted_at IS NULL`);
+  return { closedOn: closed?.closed_at.slice(0, 10) ?? null, legalHold: (hold?.n ?? 0) > 0 };
+}
+
+function caseStatements(ctx: PushContext, caseId: string): Statement[] | null {
+  const row = ctx.db.select().from(cases).where(eq(cases.id, caseId)).get();
+  if (!row) return [];
+  const { actor } = ctx;
+  const mayWrite = has(actor, 'dpo') || (has(actor, 'handler') && (row.handlerId === null || row.handlerId === actor.localId));
+  const mayRegister = mayWrite || (has(actor, 'intake') && row.createdBy === actor.localId);
+  if (!mayRegister) return null;
+  const decision = latestDecision(ctx.db, caseId);
+  const facts = retentionFacts(ctx.db, caseId);
+  const register = [
+    row.id, row.reference, row.type, row.channel, row.customerNumber, row.receivedOn, row.dueOn, row.originalDueOn, row.extensionMonths,
+    row.status, decision?.decidedOn ?? null, decision?.outcome ?? null, facts.closedOn ?? (isClosed(row.status) ? row.updatedAt.slice(0, 10) : null),
+    central(ctx, row.handlerId), central(ctx, decision?.signedBy), central(ctx, row.createdBy), facts.legalHold, row.updatedAt,
+  ];
+  const caseHead = `INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES `;
+  const requesterHead = `INSERT INTO case_requesters (${REQUESTER_COLUMNS.join(', ')}) VALUES `;
+  const statements: Statement[] = [];
+  if (mayWrite) {
+    const updates = CASE_COLUMNS.filter((c) => c !== 'id' && c !== 'reference' && c !== 'created_by').map((c) => `${c} = EXCLUDED.${c}`);
+    // Last writer wins, by the writer's clock: an older version never replaces a newer one.
+    statements.push(single(caseHead, register, CASE_CASTS, ` ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')} WHERE cases.updated_at <= EXCLUDED.updated_at`));
+  } else {
+    statements.push(single(caseHead, register, CASE_CASTS, ' ON CONFLICT (id) DO NOTHING'));
+  }
+  if (row.requesterName !== '') statements.push(requesterStatement(requesterHead, row, mayWrite));
+  return statements;
+}
+
+function requesterStatement(head: string, row: CaseRow, update: boolean): Statement {
+  const values = [
+    row.id, row.requesterName, row.requesterBirthDate, row.requesterAddress, row.requesterEmail, row.requesterPhone, row.requesterRelation,
+    row.legallyIncapacitated, row.writtenAndSigned, row.requestText, JSON.stringify(row.correctionKinds), row.representativeKind, row.representativeName,
+    row.representativeBasis,
+  ];
+  if (!update) {
+    // Intake writes who asked but may not read it back, so not even ON CONFLICT: a function adds it once (db/central).
+    const record = Object.fromEntries(REQUESTER_COLUMNS.map((c, i) => [c, c === 'correction_kinds' ? row.correctionKinds : values[i]]));
+    return { text: 'SELECT avg_register_requesters($1::jsonb)', params: [JSON.stringify([record])] };
+  }
+  const sets = REQUESTER_COLUMNS.filter((c) => c !== 'case_id').map((c) => `${c} = EXCLUDED.${c}`);
+  return single(head, values, REQUESTER_CASTS, ` ON CONFLICT (case_id) DO UPDATE SET ${sets.join(', ')}`);
+}
+
+function letterStatements(ctx: PushContext, entry: OutboxRow): Statement[] | null {
+  const p = entry.payload as { letterId?: string; caseId?: string; letterKind?: string; outcome?: string | null; decidedOn?: string; draftedBy?: string; signedBy?: string; signedAt?: string; sha256?: string };
+  if (!p.letterId || !p.caseId || !p.signedAt || !p.sha256 || !p.letterKind) return [];
+  const caseRow = ctx.db.select({ handlerId: cases.handlerId }).from(cases).where(eq(cases.id, p.caseId)).get();
+  const { actor } = ctx;
+  const allowed = has(actor, 'dpo') || (has(actor, 'handler') && caseRow?.handlerId === actor.localId) || (has(actor, 'signer') && p.signedBy === actor.localId);
+  if (!allowed) return null;
+  const statements: Statement[] = [];
+  const decision = ctx.db.select().from(decisions).where(eq(decisions.letterId, p.letterId)).get();
+  if (entry.kind === 'decision' && decision) {
+    statements.push(
+      single(
+        'INSERT INTO decisions (id, case_id, letter_id, kind, outcome, decided_on, drafted_by, signed_by, signed_at, sha256) VALUES ',
+        [decision.id, decision.caseId, decision.letterId, decision.kind, decision.outcome, decision.decidedOn, central(ctx, p.draftedBy), central(ctx, decision.signedBy), p.signedAt, p.sha256],
+        ['uuid', 'uuid', 'uuid', '', '', 'date', 'uuid', 'uuid', 'timestamptz', ''],
+        ' ON CONFLICT (id) DO NOTHING',
+      ),
+    );
+  }
+  const letter = findLetter(ctx.db, p.letterId);
+  if (letter?.fileId && letter.fileKey) {
+    const pdf = ctx.caseVault.read(ctx.db, signedFileOf(letter));
+    statements.push(
+      single(
+        'INSERT INTO letters (id, case_id, kind, drafted_by, signed_by, signed_at, sha256, pdf) VALUES ',
+        [letter.id, letter.caseId, letter.kind, central(ctx, p.draftedBy), central(ctx, p.signedBy), p.signedAt, p.sha256, pdf],
+        ['uuid', 'uuid', '', 'uuid', 'uuid', 'timestamptz', '', 'bytea'],
+        ' ON CONFLICT (id) DO NOTHING',
+      ),
+    );
+  }
+  return statements;
+}
+
+function destructionStatements(ctx: PushContext, payload: Record<string, unknown>): Statement[] | null {
+  if (!has(ctx.actor, 'dpo')) return null;
+  const text = (key: string) => (typeof payload[key] === 'string' ? (payload[key] as string) : null);
+  return [
+    single(
+      'INSERT INTO destruction_records (id, reference, request_type, received_on, closed_on, destroyed_on, approved_by, list_id) VALUES ',
+      [text('id'), text('reference'), text('requestType'), text('receivedOn'), text('closedOn'), text('destroyedOn'), central(ctx, text('approvedBy')), text('listId')],
+      ['uuid', '', '', 'date', 'date', 'date', 'uuid', ''],
+      ' ON CONFLICT (id) DO NOTHING',
+    ),
+    // Cascades to the requester, decisions and letters of the case.
+    { text: 'DELETE FROM cases WHERE reference = $1', params: [text('reference')] },
+  ];
+}
+
+const AUDIT_SEQ_KEY = 'sync.auditSeq';
+
+/** The audit trail goes up by sequence number; the watermark moves only after the central commit. */
+async function pushAuditEvents(ctx: PushContext): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const watermark = Number(ctx.db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ?? 0);
+    const rows = ctx.db
+      .select()
+      .from(auditEvents)
+      .where(sql`${auditEvents.seq} > ${watermark}`)
+      .orderBy(auditEvents.seq)
+      .limit(Math.max(ctx.batchSize, 1000))
+      .all();
+    const last = rows[rows.length - 1];
+    if (!last) return sent;
+    const events = rows.map((e) => ({
+      id: e.id, desktop_id: ctx.desktopId, seq: e.seq, at: e.at, actor_id: central(ctx, e.actorId) ?? e.actorId, roles: e.roles,
+      procedure: e.procedure, record_type: e.recordType, record_id: e.recordId, outcome: e.outcome, prev_hash: e.prevHash, hash: e.hash,
+    }));
+    // Through a function that only inserts, ON CONFLICT DO NOTHING (db/central/migrations/0003): one statement per batch.
+    await ctx.client.query('SELECT avg_append_audit_events($1::jsonb)', [JSON.stringify(events)]);
+    const at = ctx.now().toISOString();
+    ctx.db.run(sql`INSERT INTO settings (key, value, updated_at) VALUES (${AUDIT_SEQ_KEY}, ${String(last.seq)}, ${at}) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
+    sent += rows.length;
+  }
+}
+
+export function unsentAuditEvents(db: LocalDb): number {
+  const watermark = Number(db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ?? 0);
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_events WHERE seq > ${watermark}`)?.n ?? 0;
+}

@@ -1,0 +1,343 @@
+import { randomUUID } from 'node:crypto';
+import { desc, eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { LocalDb } from '../../../db/local/database.js';
+import { countUnsent } from '../../../db/local/repositories/outbox.js';
+import { readSetting, writeSetting } from '../../../db/local/repositories/letters.js';
+import { centralCredentials, syncRuns } from '../../../db/local/schema-letters.js';
+import { referenceBlocks, staff } from '../../../db/local/schema.js';
+import { DEFAULT_MESSAGES } from '../../../shared/api/result.js';
+import type { SyncSettings, SyncStatus } from '../../../shared/api/sync-schemas.js';
+import type { Role } from '../../../shared/roles.js';
+import { CentralConfigError, centralClientConfig as parseCentralUrl, describeCentralError } from '../../central/connection.js';
+import type { Clock } from '../../clock.js';
+import type { Logger } from '../../log.js';
+import type { Vault } from '../../store/vault.js';
+import type { CaseVault } from '../case-vault.js';
+import { appendAuditEvent } from '../audit.js';
+import { DomainError } from '../errors.js';
+import { localReferenceData, pullCases, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
+import { pushOutbox, unsentAuditEvents, type SyncActor } from './push.js';
+
+const SETTINGS_KEY = 'sync.central';
+const DESKTOP_KEY = 'sync.desktopId';
+const CURSORS_KEY = 'sync.cursors';
+const BACKOFF_KEY = 'sync.backoff';
+const LEASE_KEY = 'sync.lease';
+
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = { url: null, intervalMinutes: 5 };
+/** A run that died leaves its lease; after this long another run may take over even if the owner seems alive. */
+const LEASE_MS = 10 * 60_000;
+/** Reference numbers: a desktop asks for a new block when fewer than this are left of the year. */
+const BLOCK_LOW = 25;
+const BLOCK_SIZE = 100;
+
+export interface RunResult {
+  pushed: number;
+  pulled: number;
+  waiting: number;
+  auditEvents: number;
+}
+
+interface Backoff {
+  failures: number;
+  nextAttemptAt: string | null;
+}
+
+/** Exponential backoff with jitter: 30 s, 1, 2, 4 … minutes, at most an hour, ±50 %. */
+export function backoffDelayMs(failures: number, random: () => number = Math.random): number {
+  const base = Math.min(30_000 * 2 ** Math.max(0, failures - 1), 60 * 60_000);
+  return Math.round(base * (0.5 + random()));
+}
+
+/** The connection settings of a URL, or the Dutch reason it is refused (e.g. no verify-full to a remote host). */
+function centralClientConfig(url: string): pg.ClientConfig {
+  try {
+    return parseCentralUrl(url);
+  } catch (error) {
+    if (error instanceof CentralConfigError) throw new DomainError('VALIDATION', error.message);
+    throw error;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The sync client: pushes the outbox and the audit trail to the central database, then pulls
+ * staff, cases and reference data since its cursors. Never two runs at once (a promise in this
+ * process and a lease in the store for other processes on the same data folder, such as the CLI).
+ */
+export class SyncService {
+  private running: Promise<RunResult> | null = null;
+
+  constructor(
+    private readonly vault: Vault,
+    private readonly caseVault: CaseVault,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    /** Outbox entries per central transaction. */
+    private readonly batchSize = 200,
+  ) {}
+
+  private get db(): LocalDb {
+    return this.vault.open.db;
+  }
+
+  settings(): SyncSettings {
+    const value = readSetting(this.db, SETTINGS_KEY) as Partial<SyncSettings> | undefined;
+    return { ...DEFAULT_SYNC_SETTINGS, ...(value ?? {}) };
+  }
+
+  saveSettings(db: LocalDb, settings: SyncSettings): SyncSettings {
+    if (settings.url) centralClientConfig(settings.url); // refuses a non-loopback host without verify-full
+    writeSetting(db, SETTINGS_KEY, settings, this.clock.now().toISOString());
+    return settings;
+  }
+
+  saveCredentials(db: LocalDb, staffId: string, loginRole: string, password: string): void {
+    const at = this.clock.now().toISOString();
+    db.insert(centralCredentials)
+      .values({ staffId, loginRole, password, updatedAt: at })
+      .onConflictDoUpdate({ target: centralCredentials.staffId, set: { loginRole, password, updatedAt: at } })
+      .run();
+  }
+
+  hasCredentials(staffId: string): boolean {
+    return this.db.select({ s: centralCredentials.staffId }).from(centralCredentials).where(eq(centralCredentials.staffId, staffId)).get() !== undefined;
+  }
+
+  status(staffId: string): SyncStatus {
+    const db = this.db;
+    const lastRun = db.select().from(syncRuns).orderBy(desc(syncRuns.startedAt)).limit(1).get();
+    const lastOk = db.select().from(syncRuns).where(eq(syncRuns.outcome, 'ok')).orderBy(desc(syncRuns.startedAt)).limit(1).get();
+    const backoff = this.backoff(db);
+    const settings = this.settings();
+    return {
+      configured: settings.url !== null,
+      hasCredentials: this.hasCredentials(staffId),
+      running: this.running !== null,
+      lastSuccessAt: lastOk?.finishedAt ?? null,
+      lastError: lastRun?.outcome === 'error' ? lastRun.error : null,
+      waiting: countUnsent(db),
+      auditWaiting: unsentAuditEvents(db),
+      nextAttemptAt: backoff.nextAttemptAt,
+      intervalMinutes: settings.intervalMinutes,
+    };
+  }
+
+  private backoff(db: LocalDb): Backoff {
+    const value = readSetting(db, BACKOFF_KEY) as Partial<Backoff> | undefined;
+    return { failures: typeof value?.failures === 'number' ? value.failures : 0, nextAttemptAt: typeof value?.nextAttemptAt === 'string' ? value.nextAttemptAt : null };
+  }
+
+  /** Whether the periodic sync should run now: configured, and the interval (or the backoff) has passed. */
+  isDue(): boolean {
+    if (!this.vault.isOpen() || this.running) return false;
+    const settings = this.settings();
+    if (!settings.url) return false;
+    const now = this.clock.now().getTime();
+    const backoff = this.backoff(this.db);
+    if (backoff.nextAttemptAt) return now >= Date.parse(backoff.nextAttemptAt);
+    const last = this.db.select().from(syncRuns).orderBy(desc(syncRuns.startedAt)).limit(1).get();
+    return !last || now - Date.parse(last.startedAt) >= settings.intervalMinutes * 60_000;
+  }
+
+  /**
+   * The periodic run (every few minutes, from the backend's sweep): as the staff member signed in
+   * most recently, audited like "Nu synchroniseren". Failures are in the status bar, not thrown.
+   */
+  scheduledRun(actor: { staffId: string; roles: readonly Role[] } | undefined): void {
+    if (!actor || !this.isDue() || !this.hasCredentials(actor.staffId)) return;
+    const audit = (outcome: 'ok' | 'error') => {
+      try {
+        const { db, sqlite } = this.vault.open;
+        sqlite.transaction(() => appendAuditEvent(db, this.clock.now(), { actorId: actor.staffId, roles: actor.roles, procedure: 'sync.run', recordType: null, recordId: null, outcome }))();
+      } catch {
+        // Locked meanwhile: nothing to record in.
+      }
+    };
+    this.run(actor).then(
+      () => audit('ok'),
+      () => audit('error'),
+    );
+  }
+
+  /** One run as this staff member; a run already going is joined, not doubled. */
+  run(actor: { staffId: string; roles: readonly Role[] }, override?: { url?: string; loginRole?: string; password?: string }): Promise<RunResult> {
+    if (this.running) return this.running;
+    const run = this.runOnce(actor, override).finally(() => {
+      this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async runOnce(actor: { staffId: string; roles: readonly Role[] }, override?: { url?: string; loginRole?: string; password?: string }): Promise<RunResult> {
+    const db = this.db;
+    const url = override?.url ?? this.settings().url;
+    if (!url) throw new DomainError('VALIDATION', 'Er is nog geen centrale database ingesteld (Beheer → Centrale database).');
+    const stored = db.select().from(centralCredentials).where(eq(centralCredentials.staffId, actor.staffId)).get();
+    const loginRole = override?.loginRole ?? stored?.loginRole;
+    const password = override?.password ?? stored?.password;
+    if (!loginRole || !password) throw new DomainError('VALIDATION', 'Vul eerst uw eigen inloggegevens voor de centrale database in (Mijn account).');
+    const config = centralClientConfig(url);
+
+    const runId = randomUUID();
+    if (!this.takeLease(db, runId)) throw new DomainError('CONFLICT', 'Er loopt al een synchronisatie op deze computer.');
+    db.insert(syncRuns).values({ id: runId, staffId: actor.staffId, startedAt: this.clock.now().toISOString() }).run();
+    const client = new pg.Client({ ...config, user: loginRole, password, connectionTimeoutMillis: 10_000, query_timeout: 120_000, application_name: 'avg-desk' });
+    // A dropped connection is reported through the query that was running; without a listener it would crash the process.
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      const result = await this.exchange(client, db, actor, loginRole);
+      this.finish(db, runId, { outcome: 'ok', result });
+      return result;
+    } catch (error) {
+      const message = error instanceof DomainError ? (error.dutchMessage ?? DEFAULT_MESSAGES.SYNC_FAILED) : describeCentralError(error);
+      this.logger.warn({ event: 'sync-failed', code: String((error as { code?: unknown }).code ?? ''), errorName: error instanceof Error ? error.name : typeof error });
+      this.finish(db, runId, { outcome: 'error', message });
+      throw new DomainError('SYNC_FAILED', message);
+    } finally {
+      this.releaseLease(db, runId);
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  private async exchange(client: pg.Client, db: LocalDb, who: { staffId: string; roles: readonly Role[] }, loginRole: string): Promise<RunResult> {
+    const now = () => this.clock.now();
+    const cursors = { ...START_CURSORS, ...((readSetting(db, CURSORS_KEY) as Partial<Cursors> | undefined) ?? {}) };
+    let pulled = 0;
+    // Staff first, so every local staff member already known centrally is linked before pushing.
+    pulled += await withPullSnapshot(client, async (horizon) => {
+      const n = await pullStaff(client, db, cursors.staff, horizon);
+      cursors.staff = horizon;
+      return n;
+    });
+    this.saveCursors(db, cursors);
+    // Over the embedded demo server every connection is the superuser (see README): then the login name decides.
+    const me = (
+      await client.query<{ id: string | null }>(
+        'SELECT coalesce(avg_current_staff_id(), (SELECT id FROM staff WHERE login_role = $1 AND (SELECT rolsuper FROM pg_roles WHERE rolname = current_user))) AS id',
+        [loginRole],
+      )
+    ).rows[0]?.id;
+    if (!me) throw new DomainError('FORBIDDEN', 'Uw inlognaam voor de centrale database hoort bij geen medewerker daar. Vraag functioneel beheer om uw account te koppelen.');
+    db.update(staff).set({ centralId: null }).where(sql`${staff.centralId} = ${me} AND ${staff.id} <> ${who.staffId}`).run();
+    db.update(staff).set({ centralId: me }).where(eq(staff.id, who.staffId)).run();
+    const actor: SyncActor = { localId: who.staffId, centralId: me, roles: who.roles };
+    const centralIds = new Map<string, string>();
+    for (const row of db.select({ id: staff.id, centralId: staff.centralId }).from(staff).all()) if (row.centralId) centralIds.set(row.id, row.centralId);
+
+    if (actor.roles.includes('admin')) await this.pushReferenceData(client, db, me);
+    const pushed = await pushOutbox({ client, db, caseVault: this.caseVault, actor, desktopId: this.desktopId(db), centralIds, now, batchSize: this.batchSize });
+    await this.topUpReferenceBlocks(client, db, actor);
+
+    pulled += await withPullSnapshot(client, async (horizon) => {
+      let n = await pullCases(client, db, actor, cursors.cases, horizon);
+      n += await pullReferenceData(client, db, actor, cursors.reference, horizon);
+      cursors.cases = horizon;
+      cursors.reference = horizon;
+      return n;
+    });
+    this.saveCursors(db, cursors);
+    return { pushed: pushed.pushed, pulled, waiting: pushed.waiting, auditEvents: pushed.auditEvents };
+  }
+
+  private saveCursors(db: LocalDb, cursors: Cursors): void {
+    writeSetting(db, CURSORS_KEY, cursors, this.clock.now().toISOString());
+  }
+
+  private desktopId(db: LocalDb): string {
+    const existing = readSetting(db, DESKTOP_KEY);
+    if (typeof existing === 'string') return existing;
+    const id = randomUUID();
+    writeSetting(db, DESKTOP_KEY, id, this.clock.now().toISOString());
+    return id;
+  }
+
+  /** An admin's templates, processing register and policy settings become the organisation's. */
+  private async pushReferenceData(client: pg.Client, db: LocalDb, me: string): Promise<void> {
+    const rows = localReferenceData(db);
+    if (rows.length === 0) return;
+    await client.query('BEGIN');
+    try {
+      for (const row of rows) {
+        await client.query(
+          `INSERT INTO reference_data (kind, key, value, updated_by, updated_at) VALUES ($1, $2, $3::jsonb, $4::uuid, $5::timestamptz)
+           ON CONFLICT (kind, key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+           WHERE reference_data.updated_at < EXCLUDED.updated_at`,
+          [row.kind, row.key, JSON.stringify(row.value), me, row.updatedAt],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Once connected, case numbers come from blocks the central database hands out, so two desktops
+   * never use the same one; the whole-year block a standalone desktop took is closed.
+   */
+  private async topUpReferenceBlocks(client: pg.Client, db: LocalDb, actor: SyncActor): Promise<void> {
+    if (!actor.roles.some((r) => r === 'intake' || r === 'handler' || r === 'dpo')) return;
+    const year = Number(this.clock.now().toISOString().slice(0, 4));
+    db.update(referenceBlocks).set({ next: sql`${referenceBlocks.last} + 1` }).where(eq(referenceBlocks.source, 'local')).run();
+    const left = db.get<{ n: number | null }>(sql`SELECT sum(last - next + 1) AS n FROM reference_blocks WHERE year = ${year} AND source = 'central' AND next <= last`)?.n ?? 0;
+    if (left >= BLOCK_LOW) return;
+    const { rows } = await client.query<{ first: number; last: number }>('SELECT first, last FROM avg_allocate_reference_block($1, $2, $3)', [year, this.desktopId(db), BLOCK_SIZE]);
+    const block = rows[0];
+    if (!block) return;
+    db.insert(referenceBlocks).values({ year, first: block.first, last: block.last, next: block.first, source: 'central' }).onConflictDoNothing().run();
+  }
+
+  private takeLease(db: LocalDb, runId: string): boolean {
+    const now = this.clock.now();
+    return db.transaction(
+      (tx) => {
+        const lease = readSetting(tx, LEASE_KEY) as { runId?: string; pid?: number; until?: string } | undefined;
+        const held = lease?.until && Date.parse(lease.until) > now.getTime() && typeof lease.pid === 'number' && processAlive(lease.pid);
+        if (held) return false;
+        writeSetting(tx, LEASE_KEY, { runId, pid: process.pid, until: new Date(now.getTime() + LEASE_MS).toISOString() }, now.toISOString());
+        return true;
+      },
+      { behavior: 'immediate' },
+    );
+  }
+
+  private releaseLease(db: LocalDb, runId: string): void {
+    try {
+      const lease = readSetting(db, LEASE_KEY) as { runId?: string } | undefined;
+      if (lease?.runId === runId) db.run(sql`DELETE FROM settings WHERE key = ${LEASE_KEY}`);
+    } catch {
+      // The store may have been locked meanwhile; the lease then expires by itself.
+    }
+  }
+
+  private finish(db: LocalDb, runId: string, end: { outcome: 'ok'; result: RunResult } | { outcome: 'error'; message: string }): void {
+    const at = this.clock.now();
+    try {
+      db.transaction((tx) => {
+        if (end.outcome === 'ok') {
+          tx.update(syncRuns).set({ finishedAt: at.toISOString(), outcome: 'ok', pushed: end.result.pushed + end.result.auditEvents, pulled: end.result.pulled }).where(eq(syncRuns.id, runId)).run();
+          writeSetting(tx, BACKOFF_KEY, { failures: 0, nextAttemptAt: null }, at.toISOString());
+        } else {
+          tx.update(syncRuns).set({ finishedAt: at.toISOString(), outcome: 'error', error: end.message }).where(eq(syncRuns.id, runId)).run();
+          const failures = this.backoff(tx).failures + 1;
+          writeSetting(tx, BACKOFF_KEY, { failures, nextAttemptAt: new Date(at.getTime() + backoffDelayMs(failures)).toISOString() }, at.toISOString());
+        }
+      });
+    } catch (error) {
+      this.logger.warn({ event: 'sync-state-not-saved', errorName: error instanceof Error ? error.name : typeof error });
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { value } from '../support/backend.js';
+import { centralDatabase, desktop, type Central } from '../support/central.js';
+import { P12_PASSWORD } from '../support/letters.js';
+import { testPkcs12 } from '../support/pkcs12.js';
+
+/**
+ * Done-when of issue 7, against a real PostgreSQL (the test cluster): intake registers a case on
+ * the customer desk's desktop, the handler's desktop pulls it, handles it offline, has it signed
+ * and syncs; the dpo's desktop sees it; the auditor sees the audit events but no names.
+ */
+const REQUESTER = { name: 'Łukasz Nguyễn-Özdemir', birthDate: '1985-04-12', address: 'Weißstraße 12, 1234 AB Hilversum', customerNumber: 'K-104233', relation: 'huurder' as const };
+
+let central: Central;
+const cleanups: (() => void)[] = [];
+const onCleanup = (c: () => void) => cleanups.push(c);
+
+beforeAll(async () => {
+  central = await centralDatabase('sync');
+}, 120_000);
+afterAll(async () => {
+  for (const c of cleanups) c();
+  await central?.close();
+});
+
+describe('two desktops and one central database', () => {
+  it('intake → handler (offline work, four-eyes signing) → dpo, auditor without names, exactly once', async () => {
+    // The customer desk: intake registers the request and assigns it to Hanna, known from the central staff list.
+    const desk = await desktop(central, ['balie'], onCleanup);
+    expect(await desk.sync('balie')).toMatchObject({ pushed: 0 });
+    const handlers = value(await desk.call('staff.handlers', {}, desk.staff.balie.token));
+    const hannaHere = handlers.find((h) => h.fullName === 'Hanna Behandelaar');
+    expect(hannaHere?.id).toBe(central.logins.hanna.id);
+    const created = value(
+      await desk.call(
+        'case.create',
+        { type: 'inzage', requester: REQUESTER, channel: 'balie', received: '2026-11-25', writtenAndSigned: true, handlerId: hannaHere?.id },
+        desk.staff.balie.token,
+      ),
+    );
+    const pushedByIntake = await desk.sync('balie');
+    expect(pushedByIntake.pushed).toBeGreaterThanOrEqual(1);
+    const registered = await central.owner.query('SELECT reference, handler_id, status FROM cases WHERE id = $1', [created.id]);
+    expect(registered.rows).toEqual([{ reference: created.reference, handler_id: central.logins.hanna.id, status: 'ontvangen' }]);
+
+    // The handler's desktop pulls it into Hanna's queue.
+    const work = await desktop(central, ['hanna', 'sanne'], onCleanup);
+    value(await work.call('settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, work.adminToken));
+    const pulled = await work.sync('hanna');
+    expect(pulled.pulled).toBeGreaterThanOrEqual(1);
+    const queue = value(await work.call('case.queue', {}, work.staff.hanna.token));
+    expect(queue.rows.map((r) => r.reference)).toEqual([created.reference]);
+    const caseId = created.id;
+    expect(value(await work.call('case.get', { id: caseId }, work.staff.hanna.token))).toMatchObject({ requester: { name: REQUESTER.name, customerNumber: 'K-104233' } });
+
+    // Offline work: nothing reaches the central database until the next sync.
+    value(await work.call('case.selectActivities', { caseId, activityIds: ['huuradministratie'] }, work.staff.hanna.token));
+    value(await work.call('case.transition', { id: caseId, to: 'in_behandeling' }, work.staff.hanna.token));
+    value(await work.call('case.transition', { id: caseId, to: 'besluit_in_concept' }, work.staff.hanna.token));
+    const draft = value(await work.call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, work.staff.hanna.token));
+    value(await work.call('letter.submit', { letterId: draft.id }, work.staff.hanna.token));
+    const signed = value(await work.call('letter.sign', { letterId: draft.id }, work.staff.sanne.token));
+    expect((await central.owner.query('SELECT count(*)::int AS n FROM decisions')).rows[0]).toEqual({ n: 0 });
+
+    const pushed = await work.sync('hanna');
+    expect(pushed.pushed).toBeGreaterThanOrEqual(2);
+    expect(pushed.waiting).toBe(0);
+    const decisions = await central.owner.query('SELECT case_id, outcome, signed_by, sha256 FROM decisions');
+    expect(decisions.rows).toEqual([{ case_id: caseId, outcome: 'toegewezen', signed_by: central.logins.sanne.id, sha256: signed.sha256 }]);
+    const letter = await central.owner.query<{ pdf: Buffer; sha256: string }>('SELECT pdf, sha256 FROM letters WHERE case_id = $1', [caseId]);
+    expect(createHash('sha256').update(letter.rows[0]?.pdf ?? Buffer.alloc(0)).digest('hex')).toBe(signed.sha256);
+    const register = await central.owner.query('SELECT status, outcome, decided_on IS NOT NULL AS decided, signer_id FROM cases WHERE id = $1', [caseId]);
+    expect(register.rows[0]).toMatchObject({ status: 'ter_ondertekening', outcome: 'toegewezen', decided: true, signer_id: central.logins.sanne.id });
+
+    // Again: nothing new, nothing doubled; the local outbox is empty.
+    const again = await work.sync('hanna');
+    expect(again).toMatchObject({ pushed: 0, waiting: 0 });
+    expect((await central.owner.query('SELECT count(*)::int AS n FROM decisions')).rows[0]).toEqual({ n: 1 });
+    expect(value(await work.call('sync.status', {}, work.staff.hanna.token))).toMatchObject({ waiting: 0, lastError: null, configured: true, hasCredentials: true });
+
+    // The dpo's desktop sees the case with its decision.
+    const office = await desktop(central, ['fg'], onCleanup);
+    await office.sync('fg');
+    const dpoQueue = value(await office.call('case.queue', { includeClosed: true }, office.staff.fg.token));
+    expect(dpoQueue.rows).toEqual([expect.objectContaining({ reference: created.reference })]);
+    const fg = await central.connectAs('fg');
+    try {
+      expect((await fg.query('SELECT outcome FROM decisions WHERE case_id = $1', [caseId])).rows).toEqual([{ outcome: 'toegewezen' }]);
+    } finally {
+      await fg.end();
+    }
+
+    // The auditor: every desktop's audit events, no case content, no names.
+    const aart = await central.connectAs('aart');
+    try {
+      const events = await aart.query('SELECT * FROM audit_events');
+      expect(events.rows.length).toBeGreaterThan(10);
+      expect(new Set(events.rows.map((e: { desktop_id: string }) => e.desktop_id)).size).toBe(3);
+      expect(events.rows.some((e: { procedure: string; record_id: string | null }) => e.procedure === 'letter.sign' && e.record_id === caseId)).toBe(true);
+      const everything = JSON.stringify(events.rows);
+      for (const name of [REQUESTER.name, 'Nguy', 'Weißstraße', 'K-104233']) expect(everything).not.toContain(name);
+      await expect(aart.query('SELECT * FROM cases')).rejects.toMatchObject({ code: '42501' });
+      await expect(aart.query('SELECT * FROM case_requesters')).rejects.toMatchObject({ code: '42501' });
+    } finally {
+      await aart.end();
+    }
+  });
+
+  it('a failed run keeps everything, says why in Dutch, and backs off', async () => {
+    const desk = await desktop(central, ['henk'], onCleanup);
+    value(await desk.call('sync.setCredentials', { loginRole: central.logins.henk.loginRole, password: 'verkeerd-wachtwoord' }, desk.staff.henk.token));
+    const failed = await desk.call('sync.run', {}, desk.staff.henk.token);
+    expect(failed).toMatchObject({ ok: false, error: { code: 'SYNC_FAILED' } });
+    const status = value(await desk.call('sync.status', {}, desk.staff.henk.token));
+    expect(status.lastError).toMatch(/wachtwoord|inlog/iu);
+    expect(status.nextAttemptAt).not.toBeNull();
+    // A non-loopback host without verify-full is refused before any connection is made.
+    expect(await desk.call('sync.setSettings', { url: 'postgres://db.corporatie.example:5432/avg', intervalMinutes: 5 }, desk.adminToken)).toMatchObject({ ok: false });
+  });
+});
