@@ -41,6 +41,8 @@ export interface Options {
   details?: string | undefined;
   p12?: string | undefined;
   out?: string | undefined;
+  to?: string | undefined;
+  'dry-run'?: boolean | undefined;
 }
 
 export interface CommandContext {
@@ -340,6 +342,37 @@ export const COMMANDS: Command[] = [
       } else {
         print(`Hersteld: ${restored.files} bestanden uit de back-up van ${restored.createdAt}.`, restored);
       }
+      return 0;
+    },
+  },
+  {
+    words: ['retention', 'run'],
+    async run({ options, signIn, print }) {
+      const dryRun = options['dry-run'] === true;
+      const result = await (await signIn())('retention.runLocal', { dryRun });
+      const lines = result.cases.map((c) => `${c.reference}\t${c.shredOn}\t${c.shredded ? 'vernietigd' : 'te vernietigen'}`);
+      const head = dryRun ? `Proefronde ${result.today}: ${result.cases.length} dossier(s) zouden worden vernietigd.` : `Ronde ${result.today}: ${result.cases.length} dossier(s) vernietigd.`;
+      print([head, ...lines].join('\n'), result);
+      return 0;
+    },
+  },
+  {
+    words: ['report'],
+    async run({ options, signIn, print }) {
+      const from = date(options.from, '--from');
+      const to = date(options.to, '--to');
+      if (from > to) throw new CliError('--from ligt na --to.', 2);
+      const report = await (await signIn())('report.get', { from, to });
+      const c = report.completed;
+      print(
+        [
+          `Rapportage ${report.from} t/m ${report.to}`,
+          `Ontvangen: ${report.received.total} (verlengd: ${report.received.extensionsUsed}, nu over de termijn: ${report.received.overdueNow})`,
+          `Afgehandeld: ${c.total}, op tijd ${c.onTimePercentage ?? '—'}%, mediaan ${c.medianWorkingDays ?? '—'} werkdagen, 90e percentiel ${c.p90WorkingDays ?? '—'} werkdagen`,
+          `Derden gehoord: ${c.thirdPartiesHeard}, documenten gelakt: ${c.redactedDocuments}`,
+        ].join('\n'),
+        report,
+      );
       return 0;
     },
   },

@@ -4,6 +4,7 @@ import type { Result } from '../../shared/api/result.js';
 import { LETTER_KINDS } from '../../shared/domain/letters/types.js';
 import { ROLES } from '../../shared/roles.js';
 import { createBackend, type Backend } from '../backend.js';
+import type { Clock } from '../clock.js';
 import { silentLogger } from '../log.js';
 import { defaultDataDir } from '../paths.js';
 import { CliError, COMMANDS, type Call } from './commands.js';
@@ -12,6 +13,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   out(text: string): void;
   err(text: string): void;
+  /** Tests fix the time; the command line itself runs on the system clock. */
+  clock?: Clock;
 }
 
 const USAGE = `Gebruik: avg-desk [--data MAP] [--json] OPDRACHT
@@ -37,6 +40,8 @@ Opdrachten:
   letter sign BRIEF --out BESTAND.pdf                ondertekenen (niet door wie de brief schreef)
   letter sent BRIEF                                  als verzonden markeren
   package build ZAAK --out BESTAND.zip               inzagepakket maken
+  retention run [--dry-run]                          afgesloten dossiers vernietigen die aan de beurt zijn (FG)
+  report --from JJJJ-MM-DD --to JJJJ-MM-DD           rapportage over een periode (FG, auditor)
 
 Het handelende account komt uit AVG_DESK_USER en AVG_DESK_PASSWORD.
 Functies: ${ROLES.join(', ')}. Soorten: inzage, correctie, verzet, dataportabiliteit, klacht.
@@ -78,6 +83,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         term: { type: 'string', multiple: true },
         from: { type: 'string' },
         patterns: { type: 'string' },
+        to: { type: 'string' },
+        'dry-run': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -98,7 +105,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let backend: Backend | null = null;
   let token: string | null = null;
   const dataDir = values.data ?? defaultDataDir(io.env);
-  const open = (): Backend => (backend ??= createBackend({ dataDir, logger: silentLogger }));
+  const open = (): Backend => (backend ??= createBackend({ dataDir, logger: silentLogger, ...(io.clock ? { clock: io.clock } : {}) }));
   try {
     const callPublic: Call = async (name, input) => unwrap(await open().dispatch(name, input, null)) as ProcedureOutput<typeof name>;
     return await command.run({

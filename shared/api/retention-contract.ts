@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES, CHANNELS } from '../domain/cases.js';
+import { CHANNELS } from '../domain/cases.js';
 import { REQUEST_TYPES } from '../domain/request-types.js';
 import { HOLD_KINDS } from '../domain/retention.js';
 import { isoDateSchema } from './case-schemas.js';
