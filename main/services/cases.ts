@@ -9,6 +9,7 @@ import {
   insertCase,
   insertTask,
   takeReferenceNumber,
+  ReferenceNumbersUsedUp,
   tasksOf,
   updateCase,
   type CaseRow,
@@ -157,7 +158,14 @@ export class CaseService {
     ctx.setRecord(id);
     const reference = ctx.commit((db) => {
       const year = Number(today.slice(0, 4));
-      const ref = formatReference(year, takeReferenceNumber(db, year));
+      let number: number;
+      try {
+        number = takeReferenceNumber(db, year);
+      } catch (error) {
+        if (!(error instanceof ReferenceNumbersUsedUp)) throw error;
+        throw new DomainError('CONFLICT', 'Deze computer heeft geen vrije zaaknummers meer. Synchroniseer met de centrale database om nieuwe te krijgen; er is niets opgeslagen.');
+      }
+      const ref = formatReference(year, number);
       insertCase(db, {
         id,
         reference: ref,

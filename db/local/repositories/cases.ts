@@ -53,6 +53,14 @@ export function completeTask(db: LocalDb, caseId: string, taskId: string, doneAt
   return result.changes > 0;
 }
 
+/** A connected desktop has handed out every case number the central database gave it for the year. */
+export class ReferenceNumbersUsedUp extends Error {
+  constructor(readonly year: number) {
+    super(`reference blocks of ${year} are used up`);
+    this.name = 'ReferenceNumbersUsedUp';
+  }
+}
+
 /**
  * The next case number of a year from this desktop's blocks. Without a block the desktop takes the
  * whole year as a local block (see the schema). Call inside the transaction that inserts the case.
@@ -67,7 +75,7 @@ export function takeReferenceNumber(db: LocalDb, year: number): number {
     .get();
   if (!block) {
     const any = db.select().from(referenceBlocks).where(eq(referenceBlocks.year, year)).get();
-    if (any) throw new Error('reference blocks of this year are used up');
+    if (any) throw new ReferenceNumbersUsedUp(year);
     block = { year, first: 1, last: 9999, next: 1, source: 'local' };
     db.insert(referenceBlocks).values(block).run();
   }

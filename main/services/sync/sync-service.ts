@@ -29,8 +29,8 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = { url: null, intervalMinutes:
 /** A run that died leaves its lease; after this long another run may take over even if the owner seems alive. */
 const LEASE_MS = 10 * 60_000;
 /** Reference numbers: a desktop asks for a new block when fewer than this are left of the year. */
-const BLOCK_LOW = 25;
-const BLOCK_SIZE = 100;
+const BLOCK_LOW = 200;
+const BLOCK_SIZE = 500;
 
 export interface RunResult {
   pushed: number;

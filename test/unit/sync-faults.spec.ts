@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../main/clock.js';
+import { silentLogger } from '../../main/log.js';
+import { CaseVault } from '../../main/services/case-vault.js';
+import { DomainError } from '../../main/services/errors.js';
+import { SyncService } from '../../main/services/sync/sync-service.js';
+import { CaseFileStore } from '../../main/store/case-files.js';
+import { noProtection } from '../../main/store/key-protector.js';
+import { Vault } from '../../main/store/vault.js';
+import { LONG, rng, runSeed } from '../robustness/rng.js';
+import { STRONG_PASSWORD } from '../support/backend.js';
+import { centralDatabase, desktop, type Central } from '../support/central.js';
+import { startFaultProxy, type Fault } from '../support/fault-proxy.js';
+import { seedDecisions } from '../support/seed-decisions.js';
+
+/**
+ * The network fails in the middle of batches: a proxy on loopback drops, delays and resets the
+ * connections of many sync runs while new decisions keep coming. Afterwards every decision is in
+ * the central database exactly once and the outbox is empty. Replay: AVG_DESK_SYNC_FAULT_SEED=<seed>.
+ */
+const RUNS = LONG ? 300 : 40;
+const SEED = runSeed('AVG_DESK_SYNC_FAULT_SEED');
+
+let central: Central;
+const cleanups: (() => void)[] = [];
+
+beforeAll(async () => {
+  central = await centralDatabase('faults');
+}, 120_000);
+afterAll(async () => {
+  for (const c of cleanups) c();
+  await central?.close();
+});
+
+describe('sync through a failing network', () => {
+  it(`${RUNS} runs with dropped, delayed and reset connections lose and double nothing (seed ${SEED})`, { timeout: LONG ? 900_000 : 180_000 }, async () => {
+    const desk = await desktop(central, ['hanna', 'sanne'], (c) => cleanups.push(c));
+    await desk.sync('hanna'); // links the staff members to the central ones
+
+    // A second handle on the same data folder, as the app would have: the sync service with small batches.
+    const vault = new Vault(desk.dir, noProtection);
+    const unlocked = await vault.loadKeyring().unlock('hanna', STRONG_PASSWORD);
+    if (!unlocked) throw new Error('hanna cannot sign in');
+    vault.unlockWith(unlocked.dbKey);
+    cleanups.unshift(() => vault.lock());
+    const sync = new SyncService(vault, new CaseVault(new CaseFileStore(desk.dir)), systemClock, silentLogger, 5);
+    const actor = { staffId: desk.staff.hanna.id, roles: ['handler' as const] };
+
+    const random = rng(SEED);
+    const target = new URL(central.url);
+    const proxy = await startFaultProxy({ host: target.hostname, port: Number(target.port) }, (): Fault => {
+      const r = random();
+      if (r < 0.15) return { kind: 'pass' };
+      if (r < 0.3) return { kind: 'delay', ms: Math.floor(random() * 20) };
+      const afterBytes = Math.floor(random() * 60_000);
+      return r < 0.65 ? { kind: 'drop', afterBytes } : { kind: 'reset', afterBytes };
+    });
+    const viaProxy = `postgres://127.0.0.1:${proxy.port}${target.pathname}`;
+    const seeded: string[] = [];
+    let failures = 0;
+    try {
+      for (let run = 0; run < RUNS; run += 1) {
+        seeded.push(...seedDecisions(vault.open.db, { count: 1 + Math.floor(random() * 12), handlerId: desk.staff.hanna.id, signerId: desk.staff.sanne.id, at: new Date() }).decisionIds);
+        try {
+          await sync.run(actor, { url: viaProxy });
+        } catch (error) {
+          failures += 1;
+          expect(error, `seed ${SEED}, run ${run}`).toBeInstanceOf(DomainError);
+          expect((error as DomainError).code).toBe('SYNC_FAILED');
+        }
+      }
+    } finally {
+      await proxy.close();
+    }
+    expect(failures, 'the proxy must actually break runs').toBeGreaterThan(RUNS / 4);
+
+    await sync.run(actor, { url: central.desktopUrl });
+    const rows = await central.owner.query<{ id: string }>('SELECT id FROM decisions');
+    expect(rows.rows.map((r) => r.id).sort(), `seed ${SEED}`).toEqual([...seeded].sort());
+    const doubled = await central.owner.query('SELECT case_id FROM decisions GROUP BY case_id HAVING count(*) > 1');
+    expect(doubled.rows).toEqual([]);
+    expect(sync.status(actor.staffId)).toMatchObject({ waiting: 0, lastError: null });
+    const localCases = vault.open.sqlite.prepare('SELECT count(*) FROM cases').pluck().get();
+    expect((await central.owner.query('SELECT count(*)::int AS n FROM cases')).rows[0]?.n).toBe(localCases);
+    // The audit trail arrived whole: every local event once.
+    const localEvents = vault.open.sqlite.prepare('SELECT count(*) FROM audit_events').pluck().get() as number;
+    const centralEvents = (await central.owner.query('SELECT count(*)::int AS n FROM audit_events')).rows[0]?.n as number;
+    expect(centralEvents).toBeGreaterThanOrEqual(localEvents - 1);
+  });
+});
