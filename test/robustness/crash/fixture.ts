@@ -1,0 +1,114 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ADMIN, STRONG_PASSWORD, addStaff, initialized, value } from '../../support/backend.js';
+import { testPkcs12 } from '../../support/pkcs12.js';
+import { buildLetters, NAME } from '../../unit/redaction.fixtures.js';
+
+/**
+ * The desktop every crash starts from, built once per run through the real backend and copied for
+ * each kill: an intake, a handler, a signer and a dpo; a case with a PDF (for redaction) and a
+ * text note; and decision letters and acknowledgements waiting for a signature. Only made-up
+ * people; their names are what the plaintext scan looks for.
+ */
+export const PEOPLE = {
+  intake: { userName: 'balie', fullName: 'Ilse Ağaoğlu-Intake' },
+  handler: { userName: 'hanna', fullName: 'Hanna Weißbach' },
+  signer: { userName: 'sanne', fullName: 'Sanne Ødegaard' },
+  dpo: { userName: 'fenna', fullName: 'Fenna Ñúñez' },
+} as const;
+export const PASSWORD = STRONG_PASSWORD;
+export const P12_PASSWORD = 'Crash-Zegel-2026!';
+
+/** Requesters and note text in the template; children add their own (REQUESTER_PREFIX + n). */
+export const TEMPLATE_REQUESTERS = ['Łukasz Nguyễn-Özdemir', 'Gretchen Weißstraße-Crash', 'Yusuf Çelikkaya'];
+export const NOTE_NAME = 'Bartholomeus Quirijnsen';
+export const REQUESTER_PREFIX = 'Crashtest Quirijn Verzoeker';
+export const SECRETS = [...TEMPLATE_REQUESTERS, NOTE_NAME, REQUESTER_PREFIX, NAME, 'Weißbach'];
+
+export interface Fixture {
+  adminUser: string;
+  adminPassword: string;
+  password: string;
+  handlerId: string;
+  caseId: string;
+  pdfDocumentId: string;
+  /** Letters waiting for the signer, in the order the child signs them. */
+  letters: { id: string; caseId: string; decision: boolean }[];
+}
+
+export interface Template {
+  /** <root>/data: the data directory to copy. */
+  dataDir: string;
+  fixture: Fixture;
+  cleanup(): void;
+}
+
+/** A data folder for one kill: `<run>/data`, `<run>/backups`, and the fixture as JSON. */
+export function copyTemplate(template: Template | null, runRoot: string): { dataDir: string; backupDir: string; fixtureFile: string } {
+  const dataDir = join(runRoot, 'data');
+  const backupDir = join(runRoot, 'backups');
+  mkdirSync(backupDir, { recursive: true });
+  if (template) cpSync(template.dataDir, dataDir, { recursive: true });
+  const fixtureFile = join(runRoot, 'fixture.json');
+  writeFileSync(fixtureFile, JSON.stringify(template?.fixture ?? null));
+  return { dataDir, backupDir, fixtureFile };
+}
+
+export function readFixture(file: string): Fixture {
+  return JSON.parse(readFileSync(file, 'utf8')) as Fixture;
+}
+
+export async function buildTemplate(lettersToSign: number): Promise<Template> {
+  const root = mkdtempSync(join(tmpdir(), 'avg-desk-crash-template-'));
+  const dataDir = join(root, 'data');
+  const init = await initialized(dataDir);
+  const { call, adminToken } = init;
+  try {
+    const intake = await addStaff(init.backend, adminToken, PEOPLE.intake.userName, ['intake'], PEOPLE.intake.fullName);
+    const handler = await addStaff(init.backend, adminToken, PEOPLE.handler.userName, ['handler'], PEOPLE.handler.fullName);
+    const signer = await addStaff(init.backend, adminToken, PEOPLE.signer.userName, ['signer'], PEOPLE.signer.fullName);
+    await addStaff(init.backend, adminToken, PEOPLE.dpo.userName, ['dpo'], PEOPLE.dpo.fullName);
+    value(await call('settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, adminToken));
+    value(await call('signer.setProfile', { functionTitle: 'Teamleider Privacy' }, signer.token));
+
+    const register = async (name: string) =>
+      value(
+        await call(
+          'case.create',
+          { type: 'inzage', requester: { name, relation: 'huurder', address: 'Weißstraße 12, 1234 AB Hilversum' }, channel: 'brief', received: '2026-11-20', writtenAndSigned: true, handlerId: handler.id },
+          intake.token,
+        ),
+      ).id;
+    const caseId = await register(TEMPLATE_REQUESTERS[0] ?? '');
+    const pdf = await buildLetters(2, 3);
+    const imported = value(await call('dossier.import', { caseId, fileName: 'gespreksverslag.pdf', dataBase64: pdf.toString('base64'), source: 'klantcontact' }, handler.token));
+    const pdfDocumentId = imported.documents[0]?.id ?? '';
+    value(await call('dossier.import', { caseId, fileName: 'notitie.txt', dataBase64: Buffer.from(`Telefoonnotitie: ${NOTE_NAME} belde over de reparatie.`).toString('base64'), source: 'klantcontact' }, handler.token));
+
+    // Decision letters (one per case: a case gets one decision) and acknowledgements, all submitted.
+    const letters: Fixture['letters'] = [];
+    for (let i = 0; i < lettersToSign; i++) {
+      const decision = i % 2 === 0;
+      const letterCase = decision ? await register(TEMPLATE_REQUESTERS[1 + (i % 2)] ?? '') : caseId;
+      if (decision) {
+        value(await call('case.selectActivities', { caseId: letterCase, activityIds: ['huuradministratie'] }, handler.token));
+        value(await call('case.transition', { id: letterCase, to: 'in_behandeling' }, handler.token));
+        value(await call('case.transition', { id: letterCase, to: 'besluit_in_concept' }, handler.token));
+      }
+      const draft = value(await call('letter.draft', { caseId: letterCase, kind: decision ? 'besluit-inzage' : 'ontvangstbevestiging' }, handler.token));
+      value(await call('letter.submit', { letterId: draft.id }, handler.token));
+      letters.push({ id: draft.id, caseId: letterCase, decision });
+    }
+    init.backend.close();
+    return {
+      dataDir,
+      fixture: { adminUser: ADMIN.userName, adminPassword: ADMIN.password, password: PASSWORD, handlerId: handler.id, caseId, pdfDocumentId, letters },
+      cleanup: () => rmSync(root, { recursive: true, force: true }),
+    };
+  } catch (error) {
+    init.backend.close();
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+}
