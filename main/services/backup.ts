@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { noProtection, type KeyProtector } from '../store/key-protector.js';
+import { Keyring } from '../store/keyring.js';
 import type { Vault } from '../store/vault.js';
 import { DomainError } from './errors.js';
 
@@ -51,7 +53,8 @@ export function createBackup(vault: Vault, path: string, now: Date): { path: str
     vault.open.sqlite.prepare('VACUUM INTO ?').run(snapshot);
     const entries: Zippable = {
       'store.db': readFileSync(snapshot),
-      'keyring.json': readFileSync(vault.keyringFile),
+      // Without the OS-user lock, so it restores on another computer; still wrapped per password.
+      'keyring.json': Buffer.from(vault.loadKeyring().portable()),
     };
     for (const file of caseFiles(vault.dataDir)) entries[relative(vault.dataDir, file).split(sep).join('/')] = readFileSync(file);
     const manifest: Manifest = { format: FORMAT, createdAt: now.toISOString(), files: {} };
@@ -74,12 +77,24 @@ export function createBackup(vault: Vault, path: string, now: Date): { path: str
   }
 }
 
+/** What a restore writes; any of these in the data folder means it is not a fresh installation. */
+const RESTORED = ['store.db', 'store.db-wal', 'store.db-shm', 'keyring.json', 'cases'];
+
+/** Undoes a restore whose credentials did not open it (the store must be closed). */
+export function removeRestored(dataDir: string): void {
+  for (const name of RESTORED) rmSync(join(dataDir, name), { recursive: true, force: true });
+}
+
 /**
- * Restores a backup into an empty data folder after checking every entry against the manifest.
- * Opening it afterwards needs a staff password or the recovery key, as always.
+ * Restores a backup into a fresh installation (a data folder without a store, keyring or case
+ * files; the app's own logs or Chromium folder may be there) after checking every entry against
+ * the manifest. The keyring is locked with this computer's protector. Opening it afterwards needs
+ * a staff password or the recovery key, as always.
  */
-export function restoreBackup(file: string, dataDir: string): { files: number; createdAt: string } {
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new DomainError('CONFLICT', 'Herstel alleen in een lege gegevensmap; deze map bevat al gegevens.');
+export function restoreBackup(file: string, dataDir: string, protector: KeyProtector = noProtection): { files: number; createdAt: string } {
+  if (RESTORED.some((name) => existsSync(join(dataDir, name)))) throw new DomainError('CONFLICT', 'Herstel alleen in een lege gegevensmap; deze map bevat al gegevens.');
+  if (!isAbsolute(file)) throw new DomainError('VALIDATION', 'Geef het volledige pad van het back-upbestand.');
+  if (!existsSync(file) || !statSync(file).isFile()) throw new DomainError('VALIDATION', 'Het back-upbestand bestaat niet.');
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(readFileSync(file));
@@ -101,6 +116,10 @@ export function restoreBackup(file: string, dataDir: string): { files: number; c
   for (const name of names) {
     const path = join(dataDir, ...name.split('/'));
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    if (name === 'keyring.json') {
+      Keyring.adopt(path, Buffer.from(entries[name] ?? new Uint8Array()).toString('utf8'), protector);
+      continue;
+    }
     const fd = openSync(path, 'w', 0o600);
     try {
       writeSync(fd, entries[name] ?? new Uint8Array());

@@ -175,6 +175,36 @@ export class Keyring {
     this.data.entries.push({ staffId, lookupSalt, lookup: lookupHash(userName, lookupSalt), kdf, wrapped });
   }
 
+  /**
+   * The keyring for a backup, without the OS-user lock (DPAPI): a backup must open on a new
+   * computer after a broken disk. Every entry stays wrapped with its password's (or the recovery
+   * key's) argon2id key, so the file opens with exactly the passwords it opened with before.
+   */
+  portable(): string {
+    let entries: KeyringEntry[];
+    try {
+      entries = this.data.entries.map((e) => ({ ...e, wrapped: this.protector.open(Buffer.from(e.wrapped, 'base64')).toString('base64') }));
+    } catch (error) {
+      throw new DomainError('STORE_PROTECTED', undefined, { cause: error });
+    }
+    return JSON.stringify({ format: 1, protection: 'none', entries } satisfies KeyringFile, null, 2);
+  }
+
+  /** Writes a backup's keyring into `file`, locked again with this computer's protector. */
+  static adopt(file: string, text: string, protector: KeyProtector): void {
+    let parsed: KeyringFile;
+    try {
+      parsed = JSON.parse(text) as KeyringFile;
+    } catch (error) {
+      throw new DomainError('STORE_UNREADABLE', undefined, { cause: error });
+    }
+    if (parsed.format !== 1 || !Array.isArray(parsed.entries)) throw new DomainError('STORE_UNREADABLE');
+    // Backups from before portable keyrings carry the lock of the computer they came from.
+    if (parsed.protection !== 'none' && parsed.protection !== protector.kind) throw new DomainError('STORE_PROTECTED');
+    const entries = parsed.protection === 'none' ? parsed.entries.map((e) => ({ ...e, wrapped: protector.seal(Buffer.from(e.wrapped, 'base64')).toString('base64') })) : parsed.entries;
+    new Keyring(file, protector, { format: 1, protection: protector.kind, entries }).save();
+  }
+
   removeEntry(staffId: string): void {
     this.data.entries = this.data.entries.filter((e) => e.staffId !== staffId);
   }

@@ -19,7 +19,7 @@ export class Vault {
 
   constructor(
     readonly dataDir: string,
-    private readonly protector: KeyProtector,
+    readonly protector: KeyProtector,
     private readonly migrationsFolder?: string,
   ) {
     this.keyringFile = join(dataDir, 'keyring.json');

@@ -23,7 +23,11 @@ let page: Page;
 let handler: StaffMember;
 
 const lockHeading = () => page.getByRole('heading', { name: 'AVG Desk is vergrendeld', level: 1 });
-const token = () => page.evaluate(() => (JSON.parse(sessionStorage.getItem('avgDesk.session') ?? '{}') as { token?: string }).token ?? null);
+const token = () =>
+  page.evaluate(() => {
+    const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+    return (JSON.parse(storage.getItem('avgDesk.session') ?? '{}') as { token?: string }).token ?? null;
+  });
 
 async function unlock(password: string) {
   await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(password);

@@ -1,9 +1,12 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createBackend } from '../../main/backend.js';
 import { runCli } from '../../main/cli/run.js';
-import { ADMIN, makeBackend, STRONG_PASSWORD, tempDir, value } from '../support/backend.js';
+import { silentLogger } from '../../main/log.js';
+import type { KeyProtector } from '../../main/store/key-protector.js';
+import { ADMIN, makeBackend, STRONG_PASSWORD, tempDir, typed, value } from '../support/backend.js';
 import { plaintextHits } from '../support/scan.js';
 import { team } from '../support/team.js';
 
@@ -92,5 +95,95 @@ describe('recovery key', () => {
     const { call } = makeBackend(t.dir);
     expect(await call('session.login', { userName: 'beheer', password: ADMIN.password }, null)).toMatchObject({ ok: false });
     value(await call('session.login', { userName: 'beheer', password: 'Herstelde-Toegang-2026!' }, null));
+  });
+});
+
+/** An OS-user lock like DPAPI: opening with another user's lock fails. */
+function userLock(user: number): KeyProtector {
+  const tag = Buffer.from(`gebruiker-${user}:`);
+  return {
+    kind: 'electron-safeStorage',
+    seal: (data) => Buffer.concat([tag, Buffer.from(data.map((b) => b ^ user))]),
+    open: (data) => {
+      if (!data.subarray(0, tag.length).equals(tag)) throw new Error('sealed by another Windows user');
+      return Buffer.from(data.subarray(tag.length).map((b) => b ^ user));
+    },
+  };
+}
+
+/** Every case the dpo sees, each as case.get returns it. */
+async function everyCase(call: ReturnType<typeof typed>, token: string) {
+  const queue = value(await call('case.queue', { limit: 500 }, token));
+  return Promise.all(queue.rows.map(async (row) => value(await call('case.get', { id: row.id }, token))));
+}
+
+describe('restore from the first-run screen (setup.restore)', () => {
+  it('restores into a fresh installation on another computer, only once a staff password opens it, and every case is there', async () => {
+    const t = await team((c) => cleanups.push(c));
+    for (const name of ['Łukasz Nguyễn-Özdemir', 'Fatma Yılmaz', 'Gretchen Weißstraße', 'Aïcha El Khatib']) await t.register({ name, birthDate: '1980-01-01' });
+    await t.register({ name: 'Teun van der Sluis' }, { handlerId: t.h2.id });
+    const before = await everyCase(t.call, t.dpo.token);
+    expect(before).toHaveLength(5);
+    const out = tempDir();
+    cleanups.push(out.cleanup);
+    const file = join(out.dir, 'avg-desk.zip');
+    value(await t.call('backup.create', { path: file }, t.h1.token));
+
+    // A new computer: the app has started once (its log folder exists) but is not set up.
+    const fresh = tempDir();
+    cleanups.push(fresh.cleanup);
+    mkdirSync(join(fresh.dir, 'logs'));
+    const other = createBackend({ dataDir: fresh.dir, logger: silentLogger, protector: userLock(0x5a), idleTimeoutSeconds: 90 * 86_400 });
+    cleanups.push(() => other.close());
+    const call = typed(other);
+    expect(await call('setup.restore', { method: 'password', path: 'avg-desk.zip', userName: 'fg', password: STRONG_PASSWORD }, null)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Geef het volledige pad van het back-upbestand.' },
+    });
+    expect(await call('setup.restore', { method: 'password', path: join(out.dir, 'weg.zip'), userName: 'fg', password: STRONG_PASSWORD }, null)).toMatchObject({
+      ok: false,
+      error: { message: 'Het back-upbestand bestaat niet.' },
+    });
+    expect(await call('setup.restore', { method: 'password', path: file, userName: 'fg', password: 'Niet-Het-Wachtwoord-9' }, null)).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    // Nothing stays behind: still a fresh installation.
+    expect(value(await call('setup.status', {}, null))).toEqual({ initialized: false });
+    expect(readdirSync(fresh.dir)).toEqual(['logs']);
+
+    const restored = value(await call('setup.restore', { method: 'password', path: file, userName: 'fg', password: STRONG_PASSWORD }, null));
+    expect(restored).toMatchObject({ files: 2, session: { staff: { userName: 'fg', roles: ['dpo'] } } });
+    const token = restored.session?.token ?? '';
+    expect(await everyCase(call, token)).toEqual(before);
+    // The keyring now carries this computer's lock, and every staff password still opens it.
+    expect(JSON.parse(readFileSync(join(fresh.dir, 'keyring.json'), 'utf8'))).toMatchObject({ protection: 'electron-safeStorage' });
+    value(await call('session.login', { userName: 'hanna', password: STRONG_PASSWORD }, null));
+    expect(await call('setup.restore', { method: 'password', path: file, userName: 'fg', password: STRONG_PASSWORD }, null)).toMatchObject({ ok: false, error: { code: 'ALREADY_INITIALIZED' } });
+    const audit = value(await call('audit.list', { limit: 50 }, token));
+    expect(audit.some((e) => e.procedure === 'setup.restore' && e.outcome === 'ok')).toBe(true);
+    expect(value(await call('audit.verify', {}, token))).toMatchObject({ ok: true });
+  });
+
+  it('with the recovery key when every password is lost: a new admin password, then sign-in', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const desk = createBackend({ dataDir: t.dir, logger: silentLogger, protector: userLock(0x11) });
+    cleanups.push(() => desk.close());
+    const admin = value(await typed(desk)('setup.createAdmin', ADMIN, null));
+    const out = tempDir();
+    cleanups.push(out.cleanup);
+    const file = join(out.dir, 'b.zip');
+    value(await typed(desk)('backup.create', { path: file }, admin.token));
+
+    const fresh = tempDir();
+    cleanups.push(fresh.cleanup);
+    const other = createBackend({ dataDir: fresh.dir, logger: silentLogger, protector: userLock(0x22) });
+    cleanups.push(() => other.close());
+    const call = typed(other);
+    const wrongKey = { method: 'recoveryKey', path: file, recoveryKey: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH', userName: 'beheer', newPassword: 'Nieuwe-Start-Na-Brand-2026' } as const;
+    expect(await call('setup.restore', wrongKey, null)).toMatchObject({ ok: false, error: { message: 'Deze herstelsleutel past niet bij deze gegevens.' } });
+    expect(existsSync(join(fresh.dir, 'keyring.json'))).toBe(false);
+    const done = value(await call('setup.restore', { ...wrongKey, recoveryKey: admin.recoveryKey }, null));
+    expect(done.session).toBeNull();
+    expect(await call('session.login', { userName: 'beheer', password: ADMIN.password }, null)).toMatchObject({ ok: false });
+    value(await call('session.login', { userName: 'beheer', password: 'Nieuwe-Start-Na-Brand-2026' }, null));
   });
 });

@@ -10,6 +10,7 @@ import { Page, Section } from '../../components/Page.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { roleLabels } from '../../components/roles.js';
 import { useSubmission } from '../../components/useSubmission.js';
+import { BackupCard } from './BackupCard.js';
 
 const useStyles = makeStyles({
   details: {
@@ -108,6 +109,9 @@ export function AccountScreen() {
             </div>
           </form>
         </div>
+      </Section>
+      <Section title={t('desktop.backup.title')}>
+        <BackupCard className={styles.card} />
       </Section>
     </Page>
   );

@@ -9,6 +9,7 @@ import { useFormStyles } from '../../components/formStyles.js';
 import { ErrorBar } from '../../components/Notice.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { useSubmission } from '../../components/useSubmission.js';
+import { RestoreForm } from './RestoreForm.js';
 
 interface Missing {
   fullName?: string;
@@ -29,6 +30,7 @@ export function SetupScreen({ onSignedIn }: { onSignedIn: (staff: Staff) => void
   const { busy, error, submit } = useSubmission();
   const [recovery, setRecovery] = useState<{ key: string; staff: Staff } | null>(null);
   const [stored, setStored] = useState(false);
+  const [restoring, setRestoring] = useState(false);
 
   const mismatch = repeat !== '' && repeat !== password ? t('password.mismatch') : undefined;
   const weak = checked && passwordProblems(password, userName).length > 0 ? t('password.notStrongEnough') : undefined;
@@ -66,6 +68,8 @@ export function SetupScreen({ onSignedIn }: { onSignedIn: (staff: Staff) => void
       </AuthLayout>
     );
   }
+
+  if (restoring) return <RestoreForm onBack={() => setRestoring(false)} onSignedIn={onSignedIn} />;
 
   return (
     <AuthLayout title={t('setup.title')} width={520}>
@@ -105,6 +109,9 @@ export function SetupScreen({ onSignedIn }: { onSignedIn: (staff: Staff) => void
           {busy ? <Spinner size="tiny" label={t('setup.busy')} /> : null}
         </div>
       </form>
+      <Button appearance="subtle" onClick={() => setRestoring(true)}>
+        {t('desktop.restore.open')}
+      </Button>
     </AuthLayout>
   );
 }
