@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { restoreBackup } from '../services/backup.js';
 import { DomainError } from '../services/errors.js';
 import { redactFile } from './redact.js';
+import { centralMigrate, centralStaffAdd } from './central.js';
 
 export class CliError extends Error {
   constructor(
@@ -43,6 +44,10 @@ export interface Options {
   out?: string | undefined;
   to?: string | undefined;
   'dry-run'?: boolean | undefined;
+  central?: string | undefined;
+  user?: string | undefined;
+  roles?: string | undefined;
+  'password-stdin'?: boolean | undefined;
 }
 
 export interface CommandContext {
@@ -121,6 +126,9 @@ function letterId(args: string[]): string {
 const labels = (roles: Role[]) => roles.map((r) => ROLE_LABELS[r]).join(', ');
 
 export const COMMANDS: Command[] = [
+  // The central PostgreSQL (main/cli/central.ts): no data folder, an owner's or admin's connection.
+  { words: ['central', 'migrate'], run: (ctx) => centralMigrate(ctx) },
+  { words: ['central', 'staff', 'add'], run: (ctx) => centralStaffAdd(ctx) },
   {
     words: ['init'],
     async run({ options, env, callPublic, print }) {
@@ -342,6 +350,21 @@ export const COMMANDS: Command[] = [
       } else {
         print(`Hersteld: ${restored.files} bestanden uit de back-up van ${restored.createdAt}.`, restored);
       }
+      return 0;
+    },
+  },
+  {
+    // One sync run as the signed-in account; the login may be in --central, else the stored one is used.
+    words: ['sync'],
+    async run({ options, env, signIn, print }) {
+      let url = options.central;
+      if (url && env.AVG_DESK_CENTRAL_PASSWORD && !/:\/\/[^/@]*:[^/@]*@/u.test(url)) url = url.replace(/:\/\/([^/@]+)@/u, (_m, user: string) => `://${user}:${encodeURIComponent(env.AVG_DESK_CENTRAL_PASSWORD ?? '')}@`);
+      const result = await (await signIn())('sync.run', url ? { url } : {});
+      print(
+        `Gesynchroniseerd: ${result.pushed} wijziging(en) en ${result.auditEvents} auditgebeurtenis(sen) verstuurd, ${result.pulled} opgehaald` +
+          (result.waiting > 0 ? `; ${result.waiting} wacht(en) op een collega met de juiste functie.` : '.'),
+        result,
+      );
       return 0;
     },
   },

@@ -42,6 +42,9 @@ Opdrachten:
   package build ZAAK --out BESTAND.zip               inzagepakket maken
   retention run [--dry-run]                          afgesloten dossiers vernietigen die aan de beurt zijn (FG)
   report --from JJJJ-MM-DD --to JJJJ-MM-DD           rapportage over een periode (FG, auditor)
+  central migrate --central URL                      centrale database inrichten of bijwerken (als eigenaar)
+  central staff add --central URL --user GEBRUIKER --name "Naam" --roles handler,signer [--password-stdin]
+                                                     aanmelding in de centrale database (als beheerder of eigenaar)
 
 Het handelende account komt uit AVG_DESK_USER en AVG_DESK_PASSWORD.
 Functies: ${ROLES.join(', ')}. Soorten: inzage, correctie, verzet, dataportabiliteit, klacht.
@@ -85,6 +88,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         patterns: { type: 'string' },
         to: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        central: { type: 'string' },
+        user: { type: 'string' },
+        roles: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
       },
     });
   } catch (error) {
