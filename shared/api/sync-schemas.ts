@@ -15,6 +15,14 @@ export const syncSettingsSchema = z
   .strict();
 export type SyncSettings = z.infer<typeof syncSettingsSchema>;
 
+/**
+ * "Nu synchroniseren" sends nothing; the CLI may name another central database for this run, with
+ * the login in the address (postgres://login:password@server/database).
+ */
+export const syncRunInput = z
+  .object({ url: z.string().trim().max(500).regex(/^postgres(ql)?:\/\/\S+$/u, 'Geef een adres dat begint met postgres://.').optional() })
+  .strict();
+
 /** A staff member's own login for the central database. */
 export const centralCredentialsInput = z
   .object({

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { value } from '../support/backend.js';
-import { centralDatabase, desktop, type Central } from '../support/central.js';
+import { runCli } from '../../main/cli/run.js';
+import { STRONG_PASSWORD, value } from '../support/backend.js';
+import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
 import { P12_PASSWORD } from '../support/letters.js';
 import { testPkcs12 } from '../support/pkcs12.js';
 
@@ -117,5 +118,26 @@ describe('two desktops and one central database', () => {
     expect(status.nextAttemptAt).not.toBeNull();
     // A non-loopback host without verify-full is refused before any connection is made.
     expect(await desk.call('sync.setSettings', { url: 'postgres://db.corporatie.example:5432/avg', intervalMinutes: 5 }, desk.adminToken)).toMatchObject({ ok: false });
+  });
+
+  it('avg-desk sync: one run as the signed-in account, counts in Dutch or as JSON', async () => {
+    const desk = await desktop(central, ['henk'], onCleanup);
+    desk.backend.close();
+    const env = { AVG_DESK_USER: 'henk', AVG_DESK_PASSWORD: STRONG_PASSWORD, AVG_DESK_CENTRAL_PASSWORD: CENTRAL_PASSWORD };
+    const run = async (...argv: string[]) => {
+      let out = '';
+      let err = '';
+      const code = await runCli(['--data', desk.dir, ...argv], { env, out: (t) => (out += t), err: (t) => (err += t) });
+      return { code, out, err };
+    };
+    const url = central.desktopUrl.replace('://', `://${central.logins.henk.loginRole}@`);
+    const human = await run('sync', '--central', url);
+    expect(human).toMatchObject({ code: 0, err: '' });
+    expect(human.out).toMatch(/^Gesynchroniseerd: \d+ wijziging\(en\) en \d+ auditgebeurtenis\(sen\) verstuurd, \d+ opgehaald\.\n$/u);
+    const machine = await run('sync', '--central', url, '--json');
+    expect(JSON.parse(machine.out)).toMatchObject({ pushed: 0, waiting: 0 });
+    const refused = await run('sync', '--central', central.desktopUrl.replace('://', '://avg_u_henk:fout@'));
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toMatch(/wachtwoord|inlog/iu);
   });
 });
