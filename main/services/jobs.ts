@@ -52,7 +52,9 @@ export class JobRunner<T> {
 
   private own(owner: string, id: string): Job<T> {
     const job = this.jobs.get(id);
-    if (!job || job.owner !== owner) throw new DomainError('NOT_FOUND', 'Deze taak bestaat niet (meer).');
+    if (!job) throw new DomainError('NOT_FOUND', 'Deze taak bestaat niet (meer).');
+    // Someone else's job is a refusal (audited as denied), not a missing one.
+    if (job.owner !== owner) throw new DomainError('FORBIDDEN', 'Deze taak is van een andere medewerker.');
     return job;
   }
 

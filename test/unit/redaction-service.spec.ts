@@ -67,8 +67,8 @@ describe('redaction of dossier documents', () => {
     expect(value(await t.call('case.transition', { id: caseId, to: 'besluit_in_concept' }, t.h1.token)).status).toBe('besluit_in_concept');
     // The original stays in the case file, untouched.
     expect(pdftotext(Buffer.from(value(await t.call('dossier.pdf', { caseId, documentId }, t.h1.token)).dataBase64, 'base64'))).toContain('Pieter Post');
-    // The job is the handler's own: another staff member cannot read it.
-    expect(await t.call('redaction.status', { jobId: full.jobId }, t.h2.token)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // The job is the handler's own: another staff member is refused (and audited as denied).
+    expect(await t.call('redaction.status', { jobId: full.jobId }, t.h2.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('avg-desk redact works on one file outside any case', async () => {
