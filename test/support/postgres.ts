@@ -113,6 +113,8 @@ export async function setup(project: TestProject): Promise<void> {
     const started = await startTestCluster();
     stopCluster = started.stop;
     url = started.url;
+    // Also when the run is interrupted before teardown: no cluster left behind.
+    process.once('exit', teardown);
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
