@@ -145,6 +145,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         const { db, sqlite } = vault.open;
         sqlite.transaction(() => audit(db, fieldsFor('ok')))();
       }
+      // Debug level: one line per call, the procedure and its outcome only (never input or output).
+      logger.debug({ event: 'call', procedure, code: 'OK' });
       return ok(output.data);
     } catch (error) {
       return failure(error, name as ProcedureName, spec?.audit ?? 'none', committed, fieldsFor);
@@ -167,7 +169,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         logger.error({ event: 'audit-write-failed', procedure, errorName: auditError instanceof Error ? auditError.name : typeof auditError });
       }
     }
-    if (known) return fail(known.code, known.dutchMessage ?? DEFAULT_MESSAGES[known.code], known.details);
+    if (known) {
+      // Refusals (wrong password, no permission) are worth IT's attention; other domain errors are routine.
+      // An unknown procedure name is the caller's text: never logged.
+      const logged = isProcedureName(procedure) ? procedure : '(onbekend)';
+      if (denied) logger.warn({ event: 'call.denied', procedure: logged, code: known.code });
+      else logger.debug({ event: 'call', procedure: logged, code: known.code });
+      return fail(known.code, known.dutchMessage ?? DEFAULT_MESSAGES[known.code], known.details);
+    }
     const correlationId = randomBytes(4).toString('hex').toUpperCase();
     logger.error({ event: 'unexpected-error', procedure, correlationId, errorName: error instanceof Error ? error.name : typeof error });
     const result = fail('INTERNAL', `${DEFAULT_MESSAGES.INTERNAL} Foutnummer: ${correlationId}.`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../main/backend.js';
 import { fixedClock } from '../../main/clock.js';
-import { silentLogger } from '../../main/log.js';
+import { silentLogger, type Logger } from '../../main/log.js';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
 import type { Role } from '../../shared/roles.js';
@@ -16,9 +16,9 @@ export function tempDir(prefix = 'avg-desk-test-'): { dir: string; cleanup: () =
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function makeBackend(dataDir: string, start = new Date('2026-11-25T09:00:00Z'), idleTimeoutSeconds = 600) {
+export function makeBackend(dataDir: string, start = new Date('2026-11-25T09:00:00Z'), idleTimeoutSeconds = 600, logger: Logger = silentLogger) {
   const clock = fixedClock(start);
-  const backend = createBackend({ dataDir, clock, logger: silentLogger, idleTimeoutSeconds });
+  const backend = createBackend({ dataDir, clock, logger, idleTimeoutSeconds });
   return { backend, clock, call: typed(backend) };
 }
 
@@ -35,8 +35,8 @@ export function typed(backend: Backend) {
 }
 
 /** A fresh data directory with an admin and a signed-in session. */
-export async function initialized(dataDir: string, options: { idleTimeoutSeconds?: number } = {}) {
-  const made = makeBackend(dataDir, undefined, options.idleTimeoutSeconds);
+export async function initialized(dataDir: string, options: { idleTimeoutSeconds?: number; logger?: Logger } = {}) {
+  const made = makeBackend(dataDir, undefined, options.idleTimeoutSeconds, options.logger);
   const session = value(await typed(made.backend)('setup.createAdmin', ADMIN, null));
   return { ...made, call: typed(made.backend), adminToken: session.token, adminId: session.staff.id };
 }

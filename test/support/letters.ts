@@ -6,6 +6,7 @@ import type { AnyLetterInput, LetterCase, LetterDataByKind, LetterInput } from '
 import { DEFAULT_LETTERHEAD } from '../../shared/domain/letters/letterhead.js';
 import { DEFAULT_REGISTER } from '../../shared/domain/letters/register.js';
 import type { LetterKind } from '../../shared/domain/letters/types.js';
+import type { Logger } from '../../main/log.js';
 import { addStaff, value } from './backend.js';
 import { testPkcs12 } from './pkcs12.js';
 import { team } from './team.js';
@@ -81,8 +82,8 @@ export const P12_PASSWORD = 'Zegel-Test-2026!';
  * The letters team: the standard team plus a signer (Sanne), a handler who is also a signer
  * (Harm), the organisation's certificate configured by the admin, and a case for each handler.
  */
-export async function letterTeam(onCleanup: (cleanup: () => void) => void) {
-  const t = await team(onCleanup);
+export async function letterTeam(onCleanup: (cleanup: () => void) => void, options: { logger?: Logger } = {}) {
+  const t = await team(onCleanup, options);
   const signer = await addStaff(t.backend, t.adminToken, 'sanne', ['signer'], 'Sanne Ağaoğlu');
   const handlerSigner = await addStaff(t.backend, t.adminToken, 'harm', ['handler', 'signer'], 'Harm Weißbach');
   value(await t.call('settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, t.adminToken));

@@ -1,3 +1,4 @@
+import type { Logger } from '../../main/log.js';
 import { addStaff, initialized, tempDir, value } from './backend.js';
 
 /**
@@ -5,10 +6,10 @@ import { addStaff, initialized, tempDir, value } from './backend.js';
  * 25 November 2026, with sessions that outlive the clock jumps tests make. `register` creates a
  * case assigned to the first handler unless the test says otherwise.
  */
-export async function team(onCleanup: (cleanup: () => void) => void) {
+export async function team(onCleanup: (cleanup: () => void) => void, options: { logger?: Logger } = {}) {
   const t = tempDir();
   onCleanup(t.cleanup);
-  const init = await initialized(t.dir, { idleTimeoutSeconds: 90 * 86_400 });
+  const init = await initialized(t.dir, { idleTimeoutSeconds: 90 * 86_400, ...options });
   const intake = await addStaff(init.backend, init.adminToken, 'balie', ['intake'], 'Ilse Intake');
   const h1 = await addStaff(init.backend, init.adminToken, 'hanna', ['handler'], 'Hanna Behandelaar');
   const h2 = await addStaff(init.backend, init.adminToken, 'henk', ['handler'], 'Henk Behandelaar');
