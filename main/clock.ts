@@ -17,3 +17,9 @@ export function fixedClock(start: Date): Clock & { set(date: Date): void; advanc
     },
   };
 }
+
+/** A clock that starts at `start` and runs on in real time (browser-mode tests set the date this way). */
+export function clockFrom(start: Date, real: () => number = Date.now): Clock {
+  const offset = start.getTime() - real();
+  return { now: () => new Date(real() + offset) };
+}

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createBackend } from '../backend.js';
+import { clockFrom } from '../clock.js';
 import { fileLogger, LOG_LEVELS, type LogLevel } from '../log.js';
 import { defaultDataDir } from '../paths.js';
 import { startWebServer } from './http.js';
@@ -14,7 +15,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const dataDir = defaultDataDir();
 const level = (LOG_LEVELS as readonly string[]).includes(process.env.AVG_DESK_LOG_LEVEL ?? '') ? (process.env.AVG_DESK_LOG_LEVEL as LogLevel) : 'info';
 const logger = fileLogger({ dir: join(dataDir, 'logs'), level });
-const backend = createBackend({ dataDir, logger });
+// Tests only (browser-mode e2e): AVG_DESK_TEST_CLOCK=2027-06-01T09:00:00Z starts the backend's clock at that instant.
+const testClock = process.env.AVG_DESK_TEST_CLOCK ? new Date(process.env.AVG_DESK_TEST_CLOCK) : null;
+if (testClock && Number.isNaN(testClock.getTime())) {
+  process.stderr.write(`AVG_DESK_TEST_CLOCK moet een tijdstip zijn (2027-06-01T09:00:00Z), niet "${process.env.AVG_DESK_TEST_CLOCK}".\n`);
+  process.exit(2);
+}
+const backend = createBackend({ dataDir, logger, ...(testClock ? { clock: clockFrom(testClock) } : {}) });
 const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 try {
   const web = await startWebServer({ backend, staticDir, port });

@@ -3,11 +3,12 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en.js';
 import { withLetters, type LettersMessages } from './letters.nl.js';
 import { nl, type Messages } from './nl.js';
+import { withRetention, type RetentionMessages } from './retention.nl.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & LettersMessages };
+    resources: { translation: Messages & LettersMessages & RetentionMessages };
   }
 }
 
@@ -19,7 +20,7 @@ export async function initI18n(): Promise<void> {
     lng: LANGUAGE,
     fallbackLng: 'nl',
     supportedLngs: ['nl', 'en'],
-    resources: { nl: { translation: withLetters(nl) }, en: { translation: en } },
+    resources: { nl: { translation: withRetention(withLetters(nl)) }, en: { translation: en } },
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     returnNull: false,

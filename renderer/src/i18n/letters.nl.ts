@@ -439,7 +439,8 @@ function isPlain(value: unknown): value is Plain {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function merge(base: Plain, extra: Plain): Plain {
+/** Merges messages key by key (also used for the text of other issues, e.g. retention.nl.ts). */
+export function merge(base: Plain, extra: Plain): Plain {
   const result: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(extra)) {
     const existing = result[key];

@@ -17,6 +17,8 @@ import { StatusBar } from './StatusBar.js';
 
 // Beheer and Ondertekenen load when first opened: only admins and signers use them.
 const AdminScreen = lazy(() => import('../screens/settings/AdminScreen.js').then((m) => ({ default: m.AdminScreen })));
+const ReportsScreen = lazy(() => import('../screens/reports/ReportsScreen.js').then((m) => ({ default: m.ReportsScreen })));
+const RetentionScreen = lazy(() => import('../screens/retention/RetentionScreen.js').then((m) => ({ default: m.RetentionScreen })));
 const SigningScreen = lazy(() => import('../screens/signing/SigningScreen.js').then((m) => ({ default: m.SigningScreen })));
 
 const useStyles = makeStyles({
@@ -106,7 +108,17 @@ export function AppShell() {
             <SigningScreen />
           </Suspense>
         ) : null}
+        {current === 'reports' ? (
+          <Suspense fallback={<Spinner size="small" label={t('letters.screenLoading')} />}>
+            <ReportsScreen />
+          </Suspense>
+        ) : null}
         {current === 'audit' ? <AuditScreen /> : null}
+        {current === 'retention' ? (
+          <Suspense fallback={<Spinner size="small" label={t('letters.screenLoading')} />}>
+            <RetentionScreen />
+          </Suspense>
+        ) : null}
         {current === 'admin' ? (
           <Suspense fallback={<Spinner size="small" label={t('letters.screenLoading')} />}>
             <AdminScreen />

@@ -1,10 +1,10 @@
 import type { FluentIcon } from '@fluentui/react-icons';
-import { DocumentAddRegular, HomeRegular, PeopleSettingsRegular, PersonRegular, ShieldTaskRegular, SignatureRegular, TaskListLtrRegular } from '@fluentui/react-icons';
+import { ArchiveRegular, DataBarVerticalRegular, DocumentAddRegular, HomeRegular, PeopleSettingsRegular, PersonRegular, ShieldTaskRegular, SignatureRegular, TaskListLtrRegular } from '@fluentui/react-icons';
 import { contract, type ProcedureName } from '../../../shared/api/contract.js';
 import { isAllowed } from '../../../shared/permissions.js';
 import type { Role } from '../../../shared/roles.js';
 
-export type ScreenId = 'start' | 'queue' | 'intake' | 'signing' | 'audit' | 'admin' | 'account';
+export type ScreenId = 'start' | 'queue' | 'intake' | 'signing' | 'reports' | 'audit' | 'retention' | 'admin' | 'account';
 
 export interface ScreenEntry {
   id: ScreenId;
@@ -19,7 +19,9 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'queue', needs: 'case.queue', icon: TaskListLtrRegular },
   { id: 'intake', needs: 'case.create', icon: DocumentAddRegular },
   { id: 'signing', needs: 'letter.queueForSigning', icon: SignatureRegular },
+  { id: 'reports', needs: 'report.get', icon: DataBarVerticalRegular },
   { id: 'audit', needs: 'audit.list', icon: ShieldTaskRegular },
+  { id: 'retention', needs: 'retention.overview', icon: ArchiveRegular },
   { id: 'admin', needs: 'staff.list', icon: PeopleSettingsRegular },
   { id: 'account', needs: 'account.changePassword', icon: PersonRegular },
 ];

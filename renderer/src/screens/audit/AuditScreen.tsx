@@ -1,7 +1,10 @@
 import {
   Badge,
   Button,
+  Field,
+  Input,
   makeStyles,
+  Select,
   Spinner,
   Table,
   TableBody,
@@ -12,19 +15,25 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { ArrowClockwiseRegular, ArrowDownloadRegular, EyeRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEvent } from '../../../../shared/api/contract.js';
+import { PROCEDURE_NAMES } from '../../../../shared/api/contract.js';
 import type { ApiError } from '../../../../shared/api/result.js';
+import { AUDIT_CATEGORIES, type AuditCategory, type AuditEntry, type AuditFilter, type CaseReads } from '../../../../shared/api/retention-contract.js';
 import { useApi } from '../../api/context.js';
+import { useCardStyles } from '../../components/cardStyles.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
+import { saveCsv } from '../../components/saveCsv.js';
 import { useTableStyles } from '../../components/tableStyles.js';
 import { formatDate, formatTime } from '../../i18n/format.js';
 
 /** Events per page: enough to fill the screen, few enough to load at once. */
 export const AUDIT_PAGE_SIZE = 50;
+
+/** Audit event names that are not procedures: the retention work on a case. */
+const EXTRA_PROCEDURES = ['retention.shred', 'retention.destroy', 'retention.scheduled', 'redaction.apply'];
 
 const useStyles = makeStyles({
   code: {
@@ -37,9 +46,11 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     paddingLeft: tokens.spacingHorizontalS,
   },
+  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
-function OutcomeBadge({ outcome }: { outcome: AuditEvent['outcome'] }) {
+function OutcomeBadge({ outcome }: { outcome: AuditEntry['outcome'] }) {
   const { t } = useTranslation();
   const color = outcome === 'ok' ? 'success' : outcome === 'denied' ? 'warning' : 'danger';
   return (
@@ -49,23 +60,65 @@ function OutcomeBadge({ outcome }: { outcome: AuditEvent['outcome'] }) {
   );
 }
 
-/** The audit trail, newest first, paged backwards; and the check of its hash chain. */
+const CATEGORY_COLORS: Readonly<Record<AuditCategory, 'informative' | 'brand' | 'warning' | 'danger' | 'subtle'>> = {
+  ingezien: 'informative',
+  gewijzigd: 'brand',
+  geweigerd: 'warning',
+  fout: 'danger',
+  overig: 'subtle',
+};
+
+interface FilterForm {
+  staffId: string;
+  caseReference: string;
+  category: string;
+  procedure: string;
+  from: string;
+  to: string;
+}
+const EMPTY: FilterForm = { staffId: '', caseReference: '', category: '', procedure: '', from: '', to: '' };
+
+function toFilter(form: FilterForm): AuditFilter {
+  const filter: AuditFilter = {};
+  if (form.staffId) filter.staffId = form.staffId;
+  if (form.caseReference.trim()) filter.caseReference = form.caseReference.trim().toUpperCase();
+  if (form.category) filter.category = form.category as AuditCategory;
+  if (form.procedure) filter.procedure = form.procedure;
+  if (form.from) filter.from = form.from;
+  if (form.to) filter.to = form.to;
+  return filter;
+}
+
+/**
+ * The audit trail, newest first, filtered by staff member, case, kind, action and period; reads of
+ * personal data show as "Ingezien", and per case who viewed it; the hash chain's verification
+ * (local, and central once the sync verifies it); CSV export of what the filter shows.
+ */
 export function AuditScreen() {
   const api = useApi();
   const { t } = useTranslation();
   const table = useTableStyles();
-  const [events, setEvents] = useState<AuditEvent[]>([]);
+  const styles = useStyles();
+  const card = useCardStyles();
+  const [form, setForm] = useState<FilterForm>(EMPTY);
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const [events, setEvents] = useState<AuditEntry[]>([]);
+  const [actors, setActors] = useState<Map<string, string>>(new Map());
   const [loading, setLoading] = useState(true);
   const [hasMore, setHasMore] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [verification, setVerification] = useState<Notice | null>(null);
+  const [verification, setVerification] = useState<Notice[]>([]);
   const [verifying, setVerifying] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [readers, setReaders] = useState<CaseReads | null>(null);
+
+  const procedures: Readonly<Record<string, string>> = t('audit.procedures', { returnObjects: true });
 
   const load = useCallback(
-    async (beforeSeq?: number) => {
+    async (active: AuditFilter, beforeSeq?: number) => {
       setLoading(true);
       setError(null);
-      const result = await api.call('audit.list', beforeSeq === undefined ? { limit: AUDIT_PAGE_SIZE } : { beforeSeq, limit: AUDIT_PAGE_SIZE });
+      const result = await api.call('audit.search', beforeSeq === undefined ? { filter: active, limit: AUDIT_PAGE_SIZE } : { filter: active, beforeSeq, limit: AUDIT_PAGE_SIZE });
       setLoading(false);
       if (!result.ok) {
         setError(result.error);
@@ -73,32 +126,76 @@ export function AuditScreen() {
       }
       setEvents((previous) => (beforeSeq === undefined ? result.value : [...previous, ...result.value]));
       setHasMore(result.value.length === AUDIT_PAGE_SIZE);
+      setActors((previous) => {
+        const next = new Map(previous);
+        for (const e of result.value) if (e.actorId && e.actorName) next.set(e.actorId, e.actorName);
+        return next;
+      });
     },
     [api],
   );
 
   useEffect(() => {
-    void load();
+    void load({});
   }, [load]);
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const next = toFilter(form);
+    setFilter(next);
+    setReaders(null);
+    void load(next);
+  }
+
+  function clear() {
+    setForm(EMPTY);
+    setFilter({});
+    setReaders(null);
+    void load({});
+  }
+
+  async function showReaders() {
+    if (!filter.caseReference) return;
+    const result = await api.call('audit.caseReads', { caseReference: filter.caseReference });
+    if (result.ok) setReaders(result.value);
+    else setNotice({ intent: 'error', error: result.error });
+  }
+
+  async function exportCsv() {
+    setNotice(null);
+    const result = await api.call('audit.export', { filter });
+    if (!result.ok) {
+      setNotice({ intent: 'error', error: result.error });
+      return;
+    }
+    saveCsv(result.value.csv, `audit-${new Date().toISOString().slice(0, 10)}.csv`);
+    setNotice({ intent: result.value.truncated ? 'warning' : 'success', text: result.value.truncated ? t('audit.exportTruncated', { count: result.value.count }) : t('audit.exported', { count: result.value.count }) });
+  }
 
   async function verify() {
     setVerifying(true);
-    setVerification(null);
+    setVerification([]);
     const result = await api.call('audit.verify', {});
     setVerifying(false);
-    if (!result.ok) setVerification({ intent: 'error', error: result.error });
-    else if (result.value.ok) setVerification({ intent: 'success', text: t('audit.intact', { count: result.value.count }) });
-    else {
-      const broken = result.value.firstBroken;
-      setVerification({
-        intent: 'error',
-        title: t('audit.brokenTitle'),
-        error: { code: 'INTERNAL', message: t('audit.broken', { seq: broken?.seq ?? '?', reason: broken?.reason ?? '' }) },
-      });
+    if (!result.ok) {
+      setVerification([{ intent: 'error', error: result.error }]);
+      return;
     }
+    const v = result.value;
+    const local: Notice = v.ok
+      ? { intent: 'success', text: t('audit.intact', { count: v.count }) }
+      : { intent: 'error', title: t('audit.brokenTitle'), error: { code: 'INTERNAL', message: t('audit.broken', { seq: v.firstBroken?.seq ?? '?', reason: v.firstBroken?.reason ?? '' }) } };
+    const central: Notice =
+      v.central === null
+        ? { intent: 'info', text: t('audit.centralNone') }
+        : v.central.ok
+          ? { intent: 'success', text: t('audit.centralOk', { count: v.central.count }) }
+          : { intent: 'error', error: { code: 'INTERNAL', message: t('audit.centralBroken', { seq: v.central.firstBroken?.seq ?? '?', reason: v.central.firstBroken?.reason ?? '' }) } };
+    setVerification([local, central]);
   }
 
   const last = events.at(-1);
+  const set = (key: keyof FilterForm) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
 
   return (
     <Page title={t('audit.title')} intro={t('audit.intro')}>
@@ -106,12 +203,71 @@ export function AuditScreen() {
         <Button appearance="primary" icon={<ShieldCheckmarkRegular />} disabledFocusable={verifying} onClick={() => void verify()}>
           {t('audit.verify')}
         </Button>
-        <Button icon={<ArrowClockwiseRegular />} disabledFocusable={loading} onClick={() => void load()}>
+        <Button icon={<ArrowClockwiseRegular />} disabledFocusable={loading} onClick={() => void load(filter)}>
           {t('audit.refresh')}
+        </Button>
+        <Button icon={<ArrowDownloadRegular />} onClick={() => void exportCsv()}>
+          {t('audit.export')}
         </Button>
         {verifying ? <Spinner size="tiny" label={t('audit.verifying')} /> : null}
       </div>
-      <NoticeBar notice={verification} onDismiss={() => setVerification(null)} />
+      {verification.map((v, i) => (
+        <NoticeBar key={i} notice={v} />
+      ))}
+      <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+      <form className={styles.filters} onSubmit={apply} aria-label={t('audit.filters.title')}>
+        <Field label={t('audit.filters.staff')}>
+          <Select value={form.staffId} onChange={(_, d) => set('staffId')(d.value)}>
+            <option value="">{t('audit.filters.anyStaff')}</option>
+            {[...actors.entries()]
+              .sort((a, b) => a[1].localeCompare(b[1]))
+              .map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+          </Select>
+        </Field>
+        <Field label={t('audit.filters.case')}>
+          <Input value={form.caseReference} placeholder={t('audit.filters.casePlaceholder')} onChange={(_, d) => set('caseReference')(d.value)} />
+        </Field>
+        <Field label={t('audit.filters.category')}>
+          <Select value={form.category} onChange={(_, d) => set('category')(d.value)}>
+            <option value="">{t('audit.filters.anyCategory')}</option>
+            {AUDIT_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`audit.category.${c}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('audit.filters.procedure')}>
+          <Select value={form.procedure} onChange={(_, d) => set('procedure')(d.value)}>
+            <option value="">{t('audit.filters.anyProcedure')}</option>
+            {[...PROCEDURE_NAMES, ...EXTRA_PROCEDURES].map((p) => (
+              <option key={p} value={p}>
+                {procedures[p] ?? p}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('audit.filters.from')}>
+          <Input type="date" value={form.from} onChange={(_, d) => set('from')(d.value)} />
+        </Field>
+        <Field label={t('audit.filters.to')}>
+          <Input type="date" value={form.to} onChange={(_, d) => set('to')(d.value)} />
+        </Field>
+        <Button appearance="primary" type="submit">
+          {t('audit.filters.apply')}
+        </Button>
+        <Button onClick={clear}>{t('audit.filters.clear')}</Button>
+        {filter.caseReference ? (
+          <Button icon={<EyeRegular />} onClick={() => void showReaders()}>
+            {t('audit.readers.show')}
+          </Button>
+        ) : null}
+      </form>
+      {readers ? <Readers readers={readers} /> : null}
       {error ? <ErrorBar error={error} /> : null}
       <div className={table.frame}>
         <Table size="small" className={table.table} aria-label={t('audit.tableLabel')}>
@@ -121,13 +277,14 @@ export function AuditScreen() {
               <TableHeaderCell className={table.headerCell}>{t('audit.columns.at')}</TableHeaderCell>
               <TableHeaderCell className={table.headerCell}>{t('audit.columns.actor')}</TableHeaderCell>
               <TableHeaderCell className={table.headerCell}>{t('audit.columns.procedure')}</TableHeaderCell>
+              <TableHeaderCell className={table.headerCell}>{t('audit.columns.category')}</TableHeaderCell>
               <TableHeaderCell className={table.headerCell}>{t('audit.columns.record')}</TableHeaderCell>
               <TableHeaderCell className={table.headerCell}>{t('audit.columns.outcome')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {events.map((event) => (
-              <AuditRow key={event.seq} event={event} />
+              <AuditRow key={event.seq} event={event} procedures={procedures} />
             ))}
           </TableBody>
         </Table>
@@ -135,7 +292,7 @@ export function AuditScreen() {
       </div>
       <div className={table.footer}>
         {hasMore && last ? (
-          <Button disabledFocusable={loading} onClick={() => void load(last.seq)}>
+          <Button disabledFocusable={loading} onClick={() => void load(filter, last.seq)}>
             {t('audit.loadMore')}
           </Button>
         ) : null}
@@ -143,14 +300,51 @@ export function AuditScreen() {
       </div>
     </Page>
   );
+
+  function Readers({ readers: r }: { readers: CaseReads }) {
+    return (
+      <section className={card.card} aria-labelledby="audit-readers">
+        <h2 id="audit-readers" className={styles.heading}>
+          {t('audit.readers.title')}
+        </h2>
+        <Text>{t('audit.readers.intro', { reference: r.caseReference })}</Text>
+        {r.byStaff.length === 0 ? (
+          <Text>{t('audit.readers.none')}</Text>
+        ) : (
+          <Table size="small" aria-label={t('audit.readers.tableLabel')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('audit.readers.staff')}</TableHeaderCell>
+                <TableHeaderCell>{t('audit.readers.count')}</TableHeaderCell>
+                <TableHeaderCell>{t('audit.readers.first')}</TableHeaderCell>
+                <TableHeaderCell>{t('audit.readers.last')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {r.byStaff.map((s) => (
+                <TableRow key={s.actorId ?? 'systeem'}>
+                  <TableCell>{s.actorName ?? t('common.none')}</TableCell>
+                  <TableCell>{s.count}</TableCell>
+                  <TableCell className={table.nowrap}>
+                    {formatDate(s.firstAt)} {formatTime(s.firstAt)}
+                  </TableCell>
+                  <TableCell className={table.nowrap}>
+                    {formatDate(s.lastAt)} {formatTime(s.lastAt)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+    );
+  }
 }
 
-function AuditRow({ event }: { event: AuditEvent }) {
+function AuditRow({ event, procedures }: { event: AuditEntry; procedures: Readonly<Record<string, string>> }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const table = useTableStyles();
-  // Procedure names contain dots, the key separator: look them up in the map itself.
-  const procedures: Readonly<Record<string, string>> = t('audit.procedures', { returnObjects: true });
   const records: Readonly<Record<string, string>> = t('audit.records', { returnObjects: true });
   const procedure = procedures[event.procedure] ?? event.procedure;
   const recordType = event.recordType === null ? null : (records[event.recordType] ?? event.recordType);
@@ -166,15 +360,14 @@ function AuditRow({ event }: { event: AuditEvent }) {
         {procedure}
         <span className={styles.code}>{event.procedure}</span>
       </TableCell>
+      <TableCell>
+        <Badge appearance="tint" color={CATEGORY_COLORS[event.category]} shape="rounded">
+          {t(`audit.category.${event.category}`)}
+        </Badge>
+      </TableCell>
       <TableCell className={table.nowrap}>
-        {recordType === null ? (
-          t('common.none')
-        ) : (
-          <>
-            {recordType}
-            {event.recordId ? <span className={styles.code}>{event.recordId.slice(0, 8)}</span> : null}
-          </>
-        )}
+        {event.caseReference ?? (recordType === null ? t('common.none') : recordType)}
+        {event.caseReference === null && event.recordId ? <span className={styles.code}>{event.recordId.slice(0, 8)}</span> : null}
       </TableCell>
       <TableCell>
         <OutcomeBadge outcome={event.outcome} />

@@ -17,6 +17,7 @@ import { useApi } from '../../api/context.js';
 import { useSession } from '../../app/session.js';
 import { useCardStyles } from '../../components/cardStyles.js';
 import { DetailList } from '../../components/DetailList.js';
+import { RetentionCard } from './RetentionCard.js';
 import { DueDate } from '../../components/DueDate.js';
 import { NoticeBar, type Notice } from '../../components/Notice.js';
 import { formatDateTime, formatDay } from '../../i18n/format.js';
@@ -280,6 +281,7 @@ export function OverviewTab({ detail, onChanged, onReload }: { detail: CaseDetai
               <p className={styles.muted}>{t('case.actions.readOnly')}</p>
             )}
           </Card>
+          <RetentionCard caseId={detail.id} />
         </div>
       </div>
       {dialog ? <ChosenDialog key={dialog.shown} which={dialog.which} open={dialog.open} detail={detail} onClose={onClose} onDone={onDone} /> : null}

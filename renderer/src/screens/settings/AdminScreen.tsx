@@ -7,11 +7,12 @@ import { StaffScreen } from '../staff/StaffScreen.js';
 import { DesktopSettings } from './DesktopSettings.js';
 import { LetterheadSettings } from './LetterheadSettings.js';
 import { RegisterSettings } from './RegisterSettings.js';
+import { RetentionSettings } from './RetentionSettings.js';
 import { SigningSettings } from './SigningSettings.js';
 import { TemplateSettings } from './TemplateSettings.js';
 
-type AdminTab = 'staff' | 'signing' | 'letterhead' | 'templates' | 'register' | 'desktop';
-const TABS: readonly AdminTab[] = ['staff', 'signing', 'letterhead', 'templates', 'register', 'desktop'];
+type AdminTab = 'staff' | 'signing' | 'letterhead' | 'templates' | 'register' | 'retention' | 'desktop';
+const TABS: readonly AdminTab[] = ['staff', 'signing', 'letterhead', 'templates', 'register', 'retention', 'desktop'];
 
 const useStyles = makeStyles({
   panel: {
@@ -32,13 +33,14 @@ export function AdminScreen() {
   const [tab, setTab] = useState<AdminTab>('staff');
   return (
     <Page title={t('staff.pageTitle')}>
-      <Tabs label={t('settings.tabs.label')} idPrefix="admin" items={TABS.map((id) => ({ id, label: id === 'desktop' ? t('desktop.tab') : t(`settings.tabs.${id}`) }))} selected={tab} onSelect={setTab} />
+      <Tabs label={t('settings.tabs.label')} idPrefix="admin" items={TABS.map((id) => ({ id, label: id === 'desktop' ? t('desktop.tab') : id === 'retention' ? t('retentionSettings.title') : t(`settings.tabs.${id}`) }))} selected={tab} onSelect={setTab} />
       <div role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`} className={styles.panel} tabIndex={-1}>
         {tab === 'staff' ? <StaffScreen embedded /> : null}
         {tab === 'signing' ? <SigningSettings /> : null}
         {tab === 'letterhead' ? <LetterheadSettings /> : null}
         {tab === 'templates' ? <TemplateSettings /> : null}
         {tab === 'register' ? <RegisterSettings /> : null}
+        {tab === 'retention' ? <RetentionSettings /> : null}
         {tab === 'desktop' ? <DesktopSettings /> : null}
       </div>
     </Page>
