@@ -19,14 +19,16 @@ const URL_PATTERN = /draait op (http:\/\/127\.0\.0\.1:\d+\/)/u;
  * Browser mode as a user starts it: the real server, the real encrypted store, in a fresh data
  * folder that is removed afterwards. Needs the built renderer (npx vite build --config vite.renderer.config.ts).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningServer> {
   if (!existsSync(join(REPO_ROOT, 'out', 'renderer', 'index.html'))) {
     throw new Error('out/renderer is missing: build the renderer first (npx vite build --config vite.renderer.config.ts).');
   }
-  const dataDir = mkdtempSync(join(tmpdir(), 'avg-desk-e2e-'));
+  // A given data folder is the caller's: it survives a restart (a later clock on the same data) and the caller removes it.
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'avg-desk-e2e-'));
+  const owned = options.dataDir === undefined ? dataDir : null;
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/server/start.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, AVG_DESK_DATA: dataDir, PORT: '0' },
+    env: { ...process.env, AVG_DESK_DATA: dataDir, PORT: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -50,14 +52,14 @@ export async function startServer(): Promise<RunningServer> {
         reject(new Error(`The server stopped (exit code ${code}).\n${stdout}\n${stderr}`));
       });
     });
-    return { url, dataDir, stop: () => stop(child, dataDir) };
+    return { url, dataDir, stop: () => stop(child, owned) };
   } catch (error) {
-    await stop(child, dataDir);
+    await stop(child, owned);
     throw error;
   }
 }
 
-async function stop(child: ChildProcess, dataDir: string): Promise<void> {
+async function stop(child: ChildProcess, dataDir: string | null): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGTERM');
@@ -65,5 +67,5 @@ async function stop(child: ChildProcess, dataDir: string): Promise<void> {
     await exited;
     clearTimeout(timer);
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

@@ -31,12 +31,15 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column-reverse',
   },
-  kpiValue: { fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  charts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(520px, 1fr))', gap: tokens.spacingHorizontalM },
+  kpiValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  charts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(470px, 1fr))', gap: tokens.spacingHorizontalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
+const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+/** `2026-03` → `mrt`, with the year at January. */
+const monthLabel = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1] ?? month}${month.endsWith('-01') ? ` ${month.slice(2, 4)}` : ''}`;
 const shortType = (type: keyof typeof REQUEST_TYPE_LABELS) => REQUEST_TYPE_LABELS[type].split(' (')[0] ?? type;
 
 /** A bar chart in a titled figure; the numbers are also in the CSV and the tiles, the chart shows the shape. */
@@ -48,7 +51,7 @@ function ChartCard({ id, title, data, bars }: { id: string; title: string; data:
       <figcaption id={id} className={styles.heading}>
         {title}
       </figcaption>
-      <BarChart width={500} height={260} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
+      <BarChart width={440} height={250} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} />
         <YAxis allowDecimals={false} width={32} />
@@ -196,7 +199,7 @@ export function ReportsScreen() {
             <ChartCard
               id="chart-month"
               title={t('reports.charts.byMonth')}
-              data={report.byMonth.map((m) => ({ label: m.month, received: m.received, onTime: m.completedOnTime, late: m.completedLate }))}
+              data={report.byMonth.map((m) => ({ label: monthLabel(m.month), received: m.received, onTime: m.completedOnTime, late: m.completedLate }))}
               bars={[
                 { key: 'onTime', name: t('reports.charts.onTime'), color: colors[1] ?? '' },
                 { key: 'late', name: t('reports.charts.late'), color: colors[2] ?? '' },
@@ -227,8 +230,8 @@ export function ReportsScreen() {
                     <TableRow key={row.reference}>
                       <TableCell className={table.nowrap}>{row.reference}</TableCell>
                       <TableCell>{shortType(row.type)}</TableCell>
-                      <TableCell className={table.nowrap}>{formatDay(row.receivedOn)}</TableCell>
-                      <TableCell className={table.nowrap}>{row.completedOn ? formatDay(row.completedOn) : '—'}</TableCell>
+                      <TableCell>{formatDay(row.receivedOn)}</TableCell>
+                      <TableCell>{row.completedOn ? formatDay(row.completedOn) : '—'}</TableCell>
                       <TableCell>{row.workingDays ?? '—'}</TableCell>
                       <TableCell>{row.onTime === null ? '—' : row.onTime ? t('common.yes') : t('common.no')}</TableCell>
                       <TableCell>{row.outcome ? outcomeLabel(row.outcome) : '—'}</TableCell>
