@@ -60,6 +60,7 @@ export const retentionNl = {
       category: 'Soort',
       case: 'Zaak',
     },
+    tableRegion: 'Lijst met auditgebeurtenissen',
     export: 'Exporteren (CSV)',
     exported_one: '{{count}} gebeurtenis geëxporteerd.',
     exported_other: '{{count}} gebeurtenissen geëxporteerd.',

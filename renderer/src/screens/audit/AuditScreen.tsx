@@ -269,7 +269,8 @@ export function AuditScreen() {
       </form>
       {readers ? <Readers readers={readers} /> : null}
       {error ? <ErrorBar error={error} /> : null}
-      <div className={table.frame}>
+      {/* The list scrolls on its own: reachable by keyboard (Tab, then the arrow keys). */}
+      <div className={table.frame} role="region" aria-label={t('audit.tableRegion')} tabIndex={0}>
         <Table size="small" className={table.table} aria-label={t('audit.tableLabel')}>
           <TableHeader>
             <TableRow className={table.headerRow}>
