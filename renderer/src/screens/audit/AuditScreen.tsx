@@ -99,7 +99,6 @@ export function AuditScreen() {
   const { t } = useTranslation();
   const table = useTableStyles();
   const styles = useStyles();
-  const card = useCardStyles();
   const [form, setForm] = useState<FilterForm>(EMPTY);
   const [filter, setFilter] = useState<AuditFilter>({});
   const [events, setEvents] = useState<AuditEntry[]>([]);
@@ -302,44 +301,50 @@ export function AuditScreen() {
     </Page>
   );
 
-  function Readers({ readers: r }: { readers: CaseReads }) {
-    return (
-      <section className={card.card} aria-labelledby="audit-readers">
-        <h2 id="audit-readers" className={styles.heading}>
-          {t('audit.readers.title')}
-        </h2>
-        <Text>{t('audit.readers.intro', { reference: r.caseReference })}</Text>
-        {r.byStaff.length === 0 ? (
-          <Text>{t('audit.readers.none')}</Text>
-        ) : (
-          <Table size="small" aria-label={t('audit.readers.tableLabel')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('audit.readers.staff')}</TableHeaderCell>
-                <TableHeaderCell>{t('audit.readers.count')}</TableHeaderCell>
-                <TableHeaderCell>{t('audit.readers.first')}</TableHeaderCell>
-                <TableHeaderCell>{t('audit.readers.last')}</TableHeaderCell>
+}
+
+/** "Wie heeft dit dossier ingezien": per staff member how often and when. */
+function Readers({ readers: r }: { readers: CaseReads }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const card = useCardStyles();
+  const table = useTableStyles();
+  return (
+    <section className={card.card} aria-labelledby="audit-readers">
+      <h2 id="audit-readers" className={styles.heading}>
+        {t('audit.readers.title')}
+      </h2>
+      <Text>{t('audit.readers.intro', { reference: r.caseReference })}</Text>
+      {r.byStaff.length === 0 ? (
+        <Text>{t('audit.readers.none')}</Text>
+      ) : (
+        <Table size="small" aria-label={t('audit.readers.tableLabel')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('audit.readers.staff')}</TableHeaderCell>
+              <TableHeaderCell>{t('audit.readers.count')}</TableHeaderCell>
+              <TableHeaderCell>{t('audit.readers.first')}</TableHeaderCell>
+              <TableHeaderCell>{t('audit.readers.last')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {r.byStaff.map((s) => (
+              <TableRow key={s.actorId ?? 'systeem'}>
+                <TableCell>{s.actorName ?? t('common.none')}</TableCell>
+                <TableCell>{s.count}</TableCell>
+                <TableCell className={table.nowrap}>
+                  {formatDate(s.firstAt)} {formatTime(s.firstAt)}
+                </TableCell>
+                <TableCell className={table.nowrap}>
+                  {formatDate(s.lastAt)} {formatTime(s.lastAt)}
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {r.byStaff.map((s) => (
-                <TableRow key={s.actorId ?? 'systeem'}>
-                  <TableCell>{s.actorName ?? t('common.none')}</TableCell>
-                  <TableCell>{s.count}</TableCell>
-                  <TableCell className={table.nowrap}>
-                    {formatDate(s.firstAt)} {formatTime(s.firstAt)}
-                  </TableCell>
-                  <TableCell className={table.nowrap}>
-                    {formatDate(s.lastAt)} {formatTime(s.lastAt)}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </section>
-    );
-  }
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
 }
 
 function AuditRow({ event, procedures }: { event: AuditEntry; procedures: Readonly<Record<string, string>> }) {
