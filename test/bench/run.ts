@@ -1,14 +1,37 @@
-import { printTable, type Figure } from './lib.js';
+import type { Figure } from './lib.js';
+import { caseFilesBenchmark } from './case-files.bench.js';
 import { lettersBenchmark } from './letters.bench.js';
-import { queueBenchmark } from './queue.bench.js';
+import { memoryBenchmark } from './memory.bench.js';
+import { queueBenchmark, removeSeededStores } from './queue.bench.js';
 import { redactionBenchmark } from './redaction.bench.js';
+import { BenchTable } from './table.js';
 
-/** `npm run bench`: every benchmark, one table. Figures, not pass/fail. */
-const figures: Figure[] = [];
+/**
+ * `npm run bench`: every benchmark, one table. Figures, not pass/fail.
+ * `npm run bench -- letters queue` runs only the benches whose name contains one of the words.
+ * A new bench is one line here: a name and a function returning rows (see table.ts). For example
+ * the sync (issue 7): `{ name: 'sync', run: syncBenchmark }`, whose row "sync push 10,000
+ * decisions" carries as its reference a raw `pg` multi-row INSERT of the same rows.
+ */
+const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [
+  { name: 'queue', run: () => queueBenchmark() },
+  { name: 'memory', run: () => memoryBenchmark() },
+  { name: 'case files', run: caseFilesBenchmark },
+  { name: 'redaction', run: redactionBenchmark },
+  { name: 'letters', run: () => lettersBenchmark() },
+];
+
+const only = process.argv.slice(2);
+const table = new BenchTable();
 console.log('AVG Desk benchmarks (this machine, this run)\n');
-figures.push(...(await queueBenchmark()));
-figures.push(...(await redactionBenchmark()));
-figures.push(...(await lettersBenchmark()));
-printTable(figures);
-const mem = process.memoryUsage();
-console.log(`\npeak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (heap used now ${(mem.heapUsed / 1048576).toFixed(0)} MiB)`);
+try {
+  for (const bench of BENCHES.filter((b) => only.length === 0 || only.some((word) => b.name.includes(word)))) {
+    const started = performance.now();
+    table.add(...(await bench.run()));
+    console.log(`  ${bench.name}: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+} finally {
+  await removeSeededStores();
+}
+console.log(`\n${table.format()}`);
+console.log('\nratio = the app\'s cost ÷ the reference\'s (time at p50, or throughput, or memory); 1.0× is as cheap as the raw way.');
