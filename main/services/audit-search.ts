@@ -1,7 +1,6 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
 import type { LocalDb } from '../../db/local/database.js';
 import { caseIdByReference, referencesOf } from '../../db/local/repositories/retention.js';
-import { listStaff } from '../../db/local/repositories/staff.js';
 import { auditEvents } from '../../db/local/schema.js';
 import { contract, PROCEDURE_NAMES } from '../../shared/api/contract.js';
 import type { AuditCategory, AuditEntry, AuditFilter, CaseReads } from '../../shared/api/retention-contract.js';
@@ -9,6 +8,7 @@ import { dutchToday } from '../../shared/domain/cases.js';
 import { toCsv } from '../../shared/domain/csv.js';
 import { addDays } from '../../shared/domain/dates.js';
 import { ROLE_LABELS } from '../../shared/roles.js';
+import { present as presentEvents } from './audit-view.js';
 import { DomainError } from './errors.js';
 
 /**
@@ -80,21 +80,13 @@ function conditions(db: LocalDb, filter: AuditFilter, beforeSeq?: number): SQL[]
   return where.filter((w): w is SQL => w !== undefined);
 }
 
+/** The audit view's events with what this view adds: the kind of event and the case's reference. */
 function present(db: LocalDb, rows: (typeof auditEvents.$inferSelect)[]): AuditEntry[] {
-  const names = new Map(listStaff(db).map((s) => [s.id, s.fullName]));
   const references = rows.some((r) => r.recordType === 'case') ? referencesOf(db) : new Map<string, string>();
-  return rows.map((row) => ({
-    seq: row.seq,
-    at: row.at,
-    actorId: row.actorId,
-    actorName: row.actorId ? (names.get(row.actorId) ?? null) : null,
-    roles: row.roles,
-    procedure: row.procedure,
-    category: categoryOf(row),
-    recordType: row.recordType,
-    recordId: row.recordId,
-    caseReference: row.recordType === 'case' && row.recordId ? (references.get(row.recordId) ?? null) : null,
-    outcome: row.outcome,
+  return presentEvents(db, rows).map((event) => ({
+    ...event,
+    category: categoryOf(event),
+    caseReference: event.recordType === 'case' && event.recordId ? (references.get(event.recordId) ?? null) : null,
   }));
 }
 

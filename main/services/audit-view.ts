@@ -4,7 +4,7 @@ import { listStaff } from '../../db/local/repositories/staff.js';
 import type { AuditEvent } from '../../shared/api/contract.js';
 
 /** Audit rows as the API shows them, with the acting staff member's name (staff are not case content). */
-function present(db: LocalDb, rows: AuditRow[]): AuditEvent[] {
+export function present(db: LocalDb, rows: AuditRow[]): AuditEvent[] {
   const names = new Map(listStaff(db).map((s) => [s.id, s.fullName]));
   return rows.map((row) => ({
     seq: row.seq,

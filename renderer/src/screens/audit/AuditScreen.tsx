@@ -300,7 +300,6 @@ export function AuditScreen() {
       </div>
     </Page>
   );
-
 }
 
 /** "Wie heeft dit dossier ingezien": per staff member how often and when. */
