@@ -141,6 +141,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   retention: 'Bewaartermijn',
   policyReference: 'Verwijzing naar het reglement',
   sortOrder: 'Volgorde',
+  url: 'Adres',
+  intervalMinutes: 'Interval',
+  loginRole: 'Inlognaam',
 };
 
 type Issue = z.core.$ZodRawIssue;

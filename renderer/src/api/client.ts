@@ -36,6 +36,7 @@ function readStored(storage: Storage | null): StoredSession | null {
 export class ApiClient {
   private session: StoredSession | null;
   private readonly listeners = new Set<SessionEndedListener>();
+  private readonly callListeners = new Set<(name: ProcedureName, ok: boolean) => void>();
   /** When the backend last saw this session: the backend's idle clock restarts on every call. */
   private lastCallAt = Date.now();
 
@@ -77,7 +78,14 @@ export class ApiClient {
     const result = await this.transport.call(name, input, token);
     this.lastCallAt = Date.now();
     if (!result.ok && token !== null && SESSION_ENDED.has(result.error.code)) this.endSession(result.error);
+    for (const listener of this.callListeners) listener(name, result.ok);
     return result;
+  }
+
+  /** Told after every call (the procedure and whether it succeeded), e.g. to read the sync state again after a change. */
+  onCallDone(listener: (name: ProcedureName, ok: boolean) => void): () => void {
+    this.callListeners.add(listener);
+    return () => this.callListeners.delete(listener);
   }
 
   /** Keeps the token of a session that setup or sign-in just started. */

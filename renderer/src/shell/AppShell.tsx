@@ -14,6 +14,7 @@ import { StartScreen } from '../screens/start/StartScreen.js';
 import { Navigation } from './Navigation.js';
 import { defaultScreen, screensFor, type ScreenId } from './screens.js';
 import { StatusBar } from './StatusBar.js';
+import { SyncStatusProvider } from './syncStatus.js';
 
 // Beheer and Ondertekenen load when first opened: only admins and signers use them.
 const AdminScreen = lazy(() => import('../screens/settings/AdminScreen.js').then((m) => ({ default: m.AdminScreen })));
@@ -65,8 +66,16 @@ const useStyles = makeStyles({
   },
 });
 
-/** The signed-in app: title bar, menu, the chosen screen and the status bar. */
+/** The signed-in app: title bar, menu, the chosen screen and the status bar (which shows the sync state). */
 export function AppShell() {
+  return (
+    <SyncStatusProvider>
+      <Shell />
+    </SyncStatusProvider>
+  );
+}
+
+function Shell() {
   const api = useApi();
   const { staff } = useSession();
   const { t } = useTranslation();

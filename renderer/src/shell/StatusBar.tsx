@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session.js';
 import { roleLabels } from '../components/roles.js';
+import { SyncIndicator } from './SyncIndicator.js';
 
 const useStyles = makeStyles({
   bar: {
@@ -35,7 +36,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** Who is signed in, with which functions, and the way out. */
+/** Who is signed in, with which functions, the sync state, and the way out. */
 export function StatusBar() {
   const { staff, signOut, lock } = useSession();
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function StatusBar() {
         </Text>
       </div>
       <div className={styles.spacer} />
+      <SyncIndicator />
       <Button appearance="subtle" size="small" icon={<LockClosedRegular />} disabledFocusable={busy} onClick={() => void lock()}>
         {t('desktop.lock.button')}
       </Button>
