@@ -4,14 +4,13 @@ import { lettersBenchmark } from './letters.bench.js';
 import { memoryBenchmark } from './memory.bench.js';
 import { queueBenchmark, removeSeededStores } from './queue.bench.js';
 import { redactionBenchmark } from './redaction.bench.js';
+import { syncBenchmark } from './sync.bench.js';
 import { BenchTable } from './table.js';
 
 /**
  * `npm run bench`: every benchmark, one table. Figures, not pass/fail.
  * `npm run bench -- letters queue` runs only the benches whose name contains one of the words.
- * A new bench is one line here: a name and a function returning rows (see table.ts). For example
- * the sync (issue 7): `{ name: 'sync', run: syncBenchmark }`, whose row "sync push 10,000
- * decisions" carries as its reference a raw `pg` multi-row INSERT of the same rows.
+ * A new bench is one line here: a name and a function returning rows (see table.ts).
  */
 const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'queue', run: () => queueBenchmark() },
@@ -19,6 +18,7 @@ const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'case files', run: caseFilesBenchmark },
   { name: 'redaction', run: redactionBenchmark },
   { name: 'letters', run: () => lettersBenchmark() },
+  { name: 'sync', run: () => syncBenchmark() },
 ];
 
 const only = process.argv.slice(2);

@@ -83,7 +83,17 @@ export async function pushOutbox(ctx: PushContext): Promise<PushResult> {
         if (statements !== null) casesInBatch.add(caseId);
         return { entry, statements };
       }
-      return { entry, statements: statementsFor(ctx, entry) };
+      const statements = statementsFor(ctx, entry);
+      // A decision needs its case centrally: send the case row with it unless it is in this batch already.
+      const caseId = typeof entry.payload.caseId === 'string' ? entry.payload.caseId : null;
+      if (statements && statements.length > 0 && caseId && entry.kind !== 'destruction' && !casesInBatch.has(caseId)) {
+        const caseRow = caseStatements(ctx, caseId);
+        if (caseRow) {
+          casesInBatch.add(caseId);
+          return { entry, statements: [...caseRow, ...statements] };
+        }
+      }
+      return { entry, statements };
     });
     const allowed = planned.filter((p) => p.statements !== null) as { entry: OutboxRow; statements: Statement[] }[];
     waiting += planned.length - allowed.length;

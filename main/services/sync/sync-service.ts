@@ -83,7 +83,7 @@ export class SyncService {
     private readonly clock: Clock,
     private readonly logger: Logger,
     /** Outbox entries per central transaction. */
-    private readonly batchSize = 200,
+    private readonly batchSize = 500,
   ) {}
 
   private get db(): LocalDb {

@@ -1,0 +1,82 @@
+import { performance } from 'node:perf_hooks';
+import { systemClock } from '../../main/clock.js';
+import { silentLogger } from '../../main/log.js';
+import { CaseVault } from '../../main/services/case-vault.js';
+import { SyncService } from '../../main/services/sync/sync-service.js';
+import { CaseFileStore } from '../../main/store/case-files.js';
+import { noProtection } from '../../main/store/key-protector.js';
+import { Vault } from '../../main/store/vault.js';
+import { STRONG_PASSWORD } from '../support/backend.js';
+import { CENTRAL_PASSWORD, centralDatabase, desktop } from '../support/central.js';
+import { startTestCluster, TEST_PG_URL_ENV } from '../support/postgres.js';
+import { seedDecisions } from '../support/seed-decisions.js';
+import type { Figure } from './lib.js';
+import { perSecond } from './table.js';
+
+/**
+ * Push 10,000 queued decisions (with their case register rows, requesters and audit events) to a
+ * local PostgreSQL (a throwaway Debian cluster), next to a raw multi-row INSERT of the same
+ * decision rows with `pg` in the same run. Target (issue 7): under 10 s.
+ */
+export async function syncBenchmark(count = 10_000): Promise<Figure[]> {
+  const cluster = await startTestCluster();
+  process.env[TEST_PG_URL_ENV] = cluster.url;
+  const cleanups: (() => void)[] = [];
+  const central = await centralDatabase('bench');
+  try {
+    const desk = await desktop(central, ['hanna', 'sanne'], (c) => cleanups.push(c));
+    await desk.sync('hanna');
+    desk.backend.close();
+    const vault = new Vault(desk.dir, noProtection);
+    const unlocked = await vault.loadKeyring().unlock('hanna', STRONG_PASSWORD);
+    if (!unlocked) throw new Error('hanna cannot sign in');
+    vault.unlockWith(unlocked.dbKey);
+    cleanups.unshift(() => vault.lock());
+    // Case numbers have four digits: 10,000 decided cases span two years.
+    const db = vault.open.db;
+    vault.open.sqlite.prepare("INSERT INTO reference_blocks (year, first, last, next, source) VALUES (2024, 1, 9999, 1, 'central'), (2025, 1, 9999, 1, 'central')").run();
+    const half = Math.floor(count / 2);
+    seedDecisions(db, { count: half, handlerId: unlocked.staffId, signerId: desk.staff.sanne.id, at: new Date('2024-06-03T10:00:00Z') });
+    seedDecisions(db, { count: count - half, handlerId: unlocked.staffId, signerId: desk.staff.sanne.id, at: new Date('2025-06-02T10:00:00Z') });
+
+    const sync = new SyncService(vault, new CaseVault(new CaseFileStore(desk.dir)), systemClock, silentLogger);
+    const started = performance.now();
+    const result = await sync.run({ staffId: unlocked.staffId, roles: ['handler'] }, { url: central.desktopUrl, loginRole: central.logins.hanna.loginRole, password: CENTRAL_PASSWORD });
+    const pushMs = performance.now() - started;
+    const pushed = (await central.owner.query<{ n: number }>('SELECT count(*)::int AS n FROM decisions')).rows[0]?.n ?? 0;
+    if (pushed !== count) throw new Error(`pushed ${pushed} of ${count} decisions (${JSON.stringify(result)})`);
+
+    // The reference: the same decision rows, one multi-row INSERT per 1,000, in one transaction.
+    const rows = (await central.owner.query<Record<string, unknown>>('SELECT id, case_id, letter_id, kind, outcome, decided_on, drafted_by, signed_by, signed_at, sha256 FROM decisions')).rows;
+    await central.owner.query('CREATE TABLE decisions_raw (LIKE decisions INCLUDING DEFAULTS)');
+    const rawStart = performance.now();
+    await central.owner.query('BEGIN');
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      const params: unknown[] = [];
+      const tuples = chunk.map((r) => {
+        const cells = [r.id, r.case_id, r.letter_id, r.kind, r.outcome, r.decided_on, r.drafted_by, r.signed_by, r.signed_at, r.sha256].map((v) => {
+          params.push(v);
+          return `$${params.length}`;
+        });
+        return `(${cells.join(', ')})`;
+      });
+      await central.owner.query(`INSERT INTO decisions_raw (id, case_id, letter_id, kind, outcome, decided_on, drafted_by, signed_by, signed_at, sha256) VALUES ${tuples.join(', ')}`, params);
+    }
+    await central.owner.query('COMMIT');
+    const rawMs = performance.now() - rawStart;
+    return [
+      {
+        work: 'sync push: outbox → central PostgreSQL (RLS on)',
+        size: `${count.toLocaleString('en')} decisions + their cases, requesters, audit events`,
+        throughput: perSecond(count, pushMs, 'decisions/s'),
+        reference: { what: 'raw pg multi-row INSERT, same decision rows', throughput: perSecond(count, rawMs, 'decisions/s') },
+        note: `whole run ${(pushMs / 1000).toFixed(1)} s (target < 10 s); ${result.auditEvents} audit events`,
+      },
+    ];
+  } finally {
+    for (const c of cleanups) c();
+    await central.close();
+    cluster.stop();
+  }
+}
