@@ -1,0 +1,30 @@
+import type { ApiError } from '../../../shared/api/result.js';
+import { FIELD_LABELS } from '../../../shared/api/validation.js';
+
+/**
+ * A backend VALIDATION error split over the form's fields: each detail line "Adres: …" goes to
+ * the field it names (by the Dutch labels of shared/api/validation.ts); `fallback` takes a
+ * refusal without details (a service's own Dutch sentence). Whatever no field takes stays in `rest`.
+ */
+export function fieldErrors<F extends string>(error: ApiError | null, fields: readonly F[], fallback?: F): { byField: Partial<Record<F, string>>; rest: ApiError | null } {
+  if (error === null) return { byField: {}, rest: null };
+  if (error.code !== 'VALIDATION') return { byField: {}, rest: error };
+  const byField: Partial<Record<F, string>> = {};
+  const details = error.details ?? [];
+  if (details.length === 0) {
+    if (fallback === undefined) return { byField, rest: error };
+    byField[fallback] = error.message;
+    return { byField, rest: null };
+  }
+  const left: string[] = [];
+  for (const line of details) {
+    const field = fields.find((f) => line.startsWith(`${FIELD_LABELS[f] ?? f}: `));
+    if (field === undefined) left.push(line);
+    else {
+      // "Interval: moet minstens 1 zijn." at the field itself: "Moet minstens 1 zijn."
+      const text = line.slice(`${FIELD_LABELS[field] ?? field}: `.length);
+      byField[field] = [byField[field], text.charAt(0).toUpperCase() + text.slice(1)].filter(Boolean).join(' ');
+    }
+  }
+  return { byField, rest: left.length > 0 ? { ...error, details: left } : null };
+}
