@@ -187,4 +187,17 @@ describe('central retention: the destruction list', () => {
     expect(text).not.toContain(PHRASE);
     expect(existsSync(join(dir, 'cases', caseId))).toBe(false);
   }, 60_000);
+
+  it('a hold placed after the list was made keeps the case when the list is approved', async () => {
+    const { call, dpo, caseId, syncOutbox, on } = await decidedCase();
+    await syncOutbox();
+    on('2028-11-25');
+    dpo.token = value(await call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null)).token;
+    const list = value(await call('retention.propose', {}, dpo.token));
+    value(await call('retention.placeHold', { caseId, kind: 'bewaarplicht', reason: 'Fiscale bewaarplicht: zeven jaar.' }, dpo.token));
+    const approved = value(await call('retention.approve', { listId: list?.id ?? '' }, dpo.token));
+    expect(approved.items).toEqual([expect.objectContaining({ caseId, removed: true, removeReason: 'Niet vernietigd: er rust een blokkade op de zaak.', destroyedOn: null })]);
+    expect(value(await call('case.get', { id: caseId }, dpo.token)).requester.name).toBe(REQUESTER);
+    expect(await call('retention.approve', { listId: list?.id ?? '' }, dpo.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  }, 60_000);
 });

@@ -335,7 +335,8 @@ export class RetentionService {
         const facts = caseFacts(db, item.caseId);
         const register = facts ? registerRetention(factsOf(facts), policy, today) : null;
         if (!facts || !register?.due) {
-          removeItem(db, list.id, item.caseId, { removedBy: session.staffId, removedAt: at, removeReason: facts ? 'Niet meer te vernietigen: er rust een blokkade op de zaak.' : 'De zaak bestaat niet meer.' });
+          const why = !facts ? 'De zaak bestaat niet meer.' : register?.held ? 'Niet vernietigd: er rust een blokkade op de zaak.' : 'Niet vernietigd: de bewaartermijn is nog niet verstreken.';
+          removeItem(db, list.id, item.caseId, { removedBy: session.staffId, removedAt: at, removeReason: why });
           continue;
         }
         shredCaseRows(db, item.caseId, at);
