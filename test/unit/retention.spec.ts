@@ -200,4 +200,19 @@ describe('central retention: the destruction list', () => {
     expect(value(await call('case.get', { id: caseId }, dpo.token)).requester.name).toBe(REQUESTER);
     expect(await call('retention.approve', { listId: list?.id ?? '' }, dpo.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   }, 60_000);
+
+  it('the daily run (the backend sweep) shreds what is due and proposes a list as the system, once a day', async () => {
+    const { backend, call, dir, caseId, syncOutbox, on } = await decidedCase();
+    await syncOutbox();
+    on('2028-11-25');
+    backend.sweep();
+    expect(existsSync(join(dir, 'cases', caseId))).toBe(false);
+    const token = value(await call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null)).token;
+    const overview = value(await call('retention.overview', {}, token));
+    expect(overview.openList).toMatchObject({ proposedBy: null, items: [expect.objectContaining({ caseId, removed: false })] });
+    backend.sweep();
+    const runs = value(await call('audit.search', { filter: { procedure: 'retention.scheduled' } }, token));
+    expect(runs).toEqual([expect.objectContaining({ actorId: null, category: 'gewijzigd', outcome: 'ok' })]);
+    expect(value(await call('audit.search', { filter: { procedure: 'retention.shred' } }, token))).toEqual([expect.objectContaining({ actorId: null, caseReference: 'AVG-2026-0001' })]);
+  }, 60_000);
 });
