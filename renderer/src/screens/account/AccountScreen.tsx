@@ -11,6 +11,7 @@ import { PasswordField } from '../../components/PasswordField.js';
 import { roleLabels } from '../../components/roles.js';
 import { useSubmission } from '../../components/useSubmission.js';
 import { BackupCard } from './BackupCard.js';
+import { CentralLoginCard } from './CentralLoginCard.js';
 
 const useStyles = makeStyles({
   details: {
@@ -109,6 +110,9 @@ export function AccountScreen() {
             </div>
           </form>
         </div>
+      </Section>
+      <Section title={t('sync.account.title')}>
+        <CentralLoginCard className={styles.card} />
       </Section>
       <Section title={t('desktop.backup.title')}>
         <BackupCard className={styles.card} />

@@ -1,0 +1,112 @@
+import { Button, Field, Input, Spinner, Text } from '@fluentui/react-components';
+import { ArrowSyncRegular, CheckmarkCircleRegular, InfoRegular } from '@fluentui/react-icons';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/context.js';
+import { fieldErrors } from '../../components/fieldErrors.js';
+import { useFormStyles } from '../../components/formStyles.js';
+import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
+import { PasswordField } from '../../components/PasswordField.js';
+import { useSubmission } from '../../components/useSubmission.js';
+import { useSyncStatus } from '../../shell/syncStatus.js';
+
+const FIELDS = ['loginRole', 'password'] as const;
+
+/**
+ * Mijn account → Centrale database: the staff member's own login for the corporation's central
+ * database, kept encrypted in the local store. Whether one is stored is shown; the password never
+ * comes back. With a login stored, "Nu synchroniseren" is possible here and in the status bar.
+ */
+export function CentralLoginCard({ className }: { className: string }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const form = useFormStyles();
+  const sync = useSyncStatus();
+  const [loginRole, setLoginRole] = useState('');
+  const [password, setPassword] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const { busy, error, setError, submit } = useSubmission();
+  const status = sync.status;
+  const running = sync.runningHere || status?.running === true;
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setNotice(null);
+    const result = await submit(() => api.call('sync.setCredentials', { loginRole: loginRole.trim(), password }));
+    if (result.ok) {
+      setLoginRole('');
+      setPassword('');
+      setNotice({ intent: 'success', text: t('sync.account.saved') });
+      sync.refresh();
+    }
+  }
+
+  async function runNow() {
+    setNotice(null);
+    const outcome = await sync.run();
+    setNotice(
+      outcome.ok
+        ? { intent: 'success', text: t('sync.result', { pushed: outcome.value.pushed, pulled: outcome.value.pulled }) }
+        : { intent: 'error', error: outcome.error, title: t('sync.failed') },
+    );
+  }
+
+  const { byField, rest } = fieldErrors(error, FIELDS);
+  const at = (message: string | undefined) => (message ? { validationState: 'error' as const, validationMessage: message } : {});
+
+  return (
+    <div className={className}>
+      <Text as="p" className={form.text}>
+        {t('sync.account.intro')}
+      </Text>
+      {status && !status.configured ? (
+        <Text as="p" className={form.text}>
+          <InfoRegular aria-hidden /> {t('sync.account.notConfigured')}
+        </Text>
+      ) : null}
+      {status ? (
+        <Text as="p" weight="semibold">
+          {status.hasCredentials ? <CheckmarkCircleRegular aria-hidden /> : null} {status.hasCredentials ? t('sync.account.stored') : t('sync.account.notStored')}
+        </Text>
+      ) : null}
+      <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+      {rest ? <ErrorBar error={rest} /> : null}
+      <form className={form.form} onSubmit={(e) => void onSubmit(e)} noValidate>
+        <Field label={t('sync.account.loginRole')} hint={t('sync.account.loginRoleHint')} required {...at(byField.loginRole)}>
+          <Input
+            value={loginRole}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(_, d) => {
+              setLoginRole(d.value);
+              if (byField.loginRole) setError(null);
+            }}
+          />
+        </Field>
+        <PasswordField
+          label={t('sync.account.password')}
+          value={password}
+          onChange={(value) => {
+            setPassword(value);
+            if (byField.password) setError(null);
+          }}
+          hint={status?.hasCredentials ? t('sync.account.replaceHint') : undefined}
+          validationMessage={byField.password}
+          autoComplete="new-password"
+        />
+        <div className={form.actions}>
+          <Button appearance="primary" type="submit" disabledFocusable={busy}>
+            {t('sync.account.save')}
+          </Button>
+          {busy ? <Spinner size="tiny" /> : null}
+          {status?.configured && status.hasCredentials ? (
+            <Button appearance="secondary" disabledFocusable={running} onClick={() => void runNow()} icon={running ? <Spinner size="extra-tiny" /> : <ArrowSyncRegular />}>
+              {t('sync.runNow')}
+            </Button>
+          ) : null}
+        </div>
+      </form>
+    </div>
+  );
+}
