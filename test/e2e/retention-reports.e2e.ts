@@ -11,7 +11,7 @@ import { testPkcs12 } from '../support/pkcs12.js';
 import { callApi, valueOf } from './support/api.js';
 import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
-import { nav, seedStaff, signIn, signOut, tokenOf, type StaffMember } from './support/ui.js';
+import { nav, queueGrid, seedStaff, signIn, signOut, tokenOf, type StaffMember } from './support/ui.js';
 
 /**
  * Issue 8's "done when", in the browser. Time is a dependency: the server first runs with its clock
@@ -139,6 +139,7 @@ describe('retention, reports and the audit view in the browser', () => {
     await remove.getByRole('textbox', { name: 'Reden' }).fill('Nog nodig voor een lopende klacht bij de AP.');
     await remove.getByRole('button', { name: 'Van de lijst halen' }).click();
     await expect.poll(() => list.getByText('Van de lijst gehaald: Nog nodig voor een lopende klacht bij de AP.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await checkScreen(page, 'retention-list');
 
     await page.getByRole('button', { name: 'Lijst goedkeuren en vernietigen' }).click();
@@ -147,12 +148,34 @@ describe('retention, reports and the audit view in the browser', () => {
     await approve.getByRole('button', { name: 'Lijst goedkeuren en vernietigen' }).click();
     await expect.poll(() => page.getByText('1 zaakregistratie vernietigd.').isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => page.getByText(/Goedgekeurd op .* door Fenna de Graaf: 1 vernietigd: AVG-2024-0001/u).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await checkScreen(page, 'retention');
 
     // Gone from the work queue; the other one is still there.
     const dpo = await tokenOf(server.url, PEOPLE.dpo);
     const queue = valueOf(await callApi(server.url, 'case.queue', { includeClosed: true, search: 'AVG-2024' }, dpo));
     expect(queue.rows.map((r) => r.reference)).toEqual(['AVG-2024-0002']);
+  });
+
+  it('the case taken off the list shows when it will be destroyed, and the dpo stops it with a hold', async () => {
+    await nav(page).getByRole('button', { name: 'Werkvoorraad' }).click();
+    await heading('Werkvoorraad').waitFor();
+    await page.getByRole('checkbox', { name: 'Ook afgehandelde zaken' }).check();
+    await queueGrid(page).getByRole('button', { name: 'AVG-2024-0002' }).click();
+    await heading('AVG-2024-0002').waitFor();
+    const card = page.getByRole('region', { name: 'Bewaren en vernietigen' });
+    await expect.poll(() => card.getByText('Zaakregistratie wordt vernietigd op').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await card.getByText('15 november 2026 (na goedkeuring van de vernietigingslijst)').isVisible()).toBe(true);
+    await card.getByRole('button', { name: 'Vernietiging stoppen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Vernietiging stoppen' });
+    await dialog.getByRole('combobox', { name: 'Soort blokkade' }).selectOption({ label: 'Lopende klacht over de afhandeling' });
+    await dialog.getByRole('textbox', { name: 'Reden' }).fill('Klacht bij de Autoriteit Persoonsgegevens loopt nog.');
+    await dialog.getByRole('button', { name: 'Vernietiging stoppen' }).click();
+    await expect.poll(() => card.getByText('De vernietiging van deze zaak is gestopt.').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await card.getByText(/Lopende klacht over de afhandeling — Klacht bij de Autoriteit Persoonsgegevens loopt nog\. \(door Fenna de Graaf/u).isVisible()).toBe(true);
+    expect(await card.getByText('Zaakregistratie wordt vernietigd op').count()).toBe(0);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await checkScreen(page, 'case-retention');
   });
 
   it('the report page shows charts for the seeded year', async () => {

@@ -155,7 +155,7 @@ export const retentionNl = {
     register: 'Zaakregistratie wordt vernietigd op',
     registerNote: 'na goedkeuring van de vernietigingslijst',
     onList: 'staat op de vernietigingslijst',
-    notSynced: 'Eerst moet het besluit naar de centrale database zijn gesynchroniseerd.',
+    notSynced: 'Het dossier wordt pas vernietigd als de zaak (en een besluit) naar de centrale database is gesynchroniseerd.',
     holds: 'Blokkades',
     noHolds: 'Geen blokkades.',
     holdBy: '{{kind}} — {{reason}} (door {{by}}, {{date}})',
