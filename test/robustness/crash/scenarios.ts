@@ -51,8 +51,12 @@ export interface CheckEnv {
 
 export interface CrashScenario {
   name: string;
-  /** Most kills fall uniformly in this many ms after sign-in (the rest during sign-in: verify.ts killPlan). */
+  /**
+   * Most kills fall after sign-in and 0 to `opsBeforeKill` confirmed operations, uniformly within
+   * `window` ms (about one operation's time); the rest during sign-in (verify.ts killPlan).
+   */
   window: number;
+  opsBeforeKill: number;
   /** Starts from the template desktop; false for an empty data folder (first-run setup). */
   usesTemplate: boolean;
   run(env: ChildEnv): Promise<void>;
@@ -95,7 +99,8 @@ function checkNumbered(stored: readonly number[], reported: readonly number[], w
 
 const caseIntake: CrashScenario = {
   name: 'case intake',
-  window: 500,
+  window: 300,
+  opsBeforeKill: 2,
   usesTemplate: true,
   async run({ dispatch, fixture, signIn, committed }) {
     const token = await signIn(PEOPLE.intake.userName);
@@ -140,7 +145,8 @@ const MINI_PDF = Buffer.from(
 
 const documentImport: CrashScenario = {
   name: 'document import',
-  window: 1200,
+  window: 600,
+  opsBeforeKill: 2,
   usesTemplate: true,
   async run({ dispatch, fixture, signIn, committed, rng }) {
     const token = await signIn(PEOPLE.handler.userName);
@@ -181,6 +187,7 @@ interface JobState {
 const redactionApply: CrashScenario = {
   name: 'redaction apply',
   window: 2500,
+  opsBeforeKill: 1,
   usesTemplate: true,
   async run({ dispatch, fixture, signIn, committed, rng }) {
     const token = await signIn(PEOPLE.handler.userName);
@@ -210,7 +217,8 @@ const redactionApply: CrashScenario = {
 
 const letterSigning: CrashScenario = {
   name: 'letter signing',
-  window: 1200,
+  window: 800,
+  opsBeforeKill: 3,
   usesTemplate: true,
   async run({ dispatch, fixture, signIn, committed }) {
     const token = await signIn(PEOPLE.signer.userName);
@@ -248,7 +256,8 @@ const letterSigning: CrashScenario = {
 
 const backup: CrashScenario = {
   name: 'backup',
-  window: 600,
+  window: 400,
+  opsBeforeKill: 2,
   usesTemplate: true,
   async run({ dispatch, backupDir, signIn, committed }) {
     const token = await signIn(ADMIN.userName, ADMIN.password);
@@ -287,7 +296,8 @@ const backup: CrashScenario = {
 /** First run: the key is made, argon2id wraps it twice (password, recovery key), the keyring is written last. */
 const firstRunSetup: CrashScenario = {
   name: 'first-run setup',
-  window: 600,
+  window: 700,
+  opsBeforeKill: 0,
   usesTemplate: false,
   async run({ dispatch, committed, ready }) {
     ready();

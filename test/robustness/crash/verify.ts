@@ -36,19 +36,22 @@ export function replayHint(scenario: string, seed: number): string {
 
 /**
  * When the kill falls: a quarter of the kills in the first SIGN_IN_WINDOW ms after the app has
- * loaded (argon2id, SQLCipher open, migrations), the rest within the scenario's window after
- * sign-in, while it works. Counting from the child's own reports keeps the spread the same on a
- * busy machine.
+ * loaded (argon2id, SQLCipher open, migrations), the rest while it works: after sign-in and 0 to
+ * `opsBeforeKill` confirmed operations, within the scenario's window (about one operation).
+ * Counting from the child's own reports keeps the spread the same on a busy machine.
  */
 const SIGN_IN_WINDOW = 400;
 interface KillPlan {
   after: 'loaded' | 'ready';
+  /** With 'ready': how many confirmed operations to wait for first (0 to `scenario.opsBeforeKill`). */
+  ops: number;
   delay: number;
 }
 
 export function killPlan(scenario: CrashScenario, seed: number): KillPlan {
   const r = rng(seed);
-  return r() < 0.25 ? { after: 'loaded', delay: Math.floor(r() * SIGN_IN_WINDOW) } : { after: 'ready', delay: Math.floor(r() * scenario.window) };
+  if (r() < 0.25) return { after: 'loaded', ops: 0, delay: Math.floor(r() * SIGN_IN_WINDOW) };
+  return { after: 'ready', ops: Math.floor(r() * (scenario.opsBeforeKill + 1)), delay: Math.floor(r() * scenario.window) };
 }
 
 /** Runs the child, kills it with SIGKILL as planned, and returns what it reported. */
@@ -60,6 +63,7 @@ function runChild(scenario: CrashScenario, runRoot: string, seed: number, kill: 
     let stderr = '';
     let phase: KillOutcome['phase'] = 'loading';
     let phaseAtKill: KillOutcome['phase'] | null = null;
+    let opsSeen = 0;
     const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.stdout.on('data', (chunk: Buffer) => {
@@ -72,7 +76,9 @@ function runChild(scenario: CrashScenario, runRoot: string, seed: number, kill: 
         if (line.t === 'loaded') phase = 'sign-in';
         else if (line.t === 'ready') phase = 'operations';
         else if (line.t === 'finished') phase = 'finished';
-        if (line.t === kill.after) {
+        if (line.t === 'op') opsSeen += 1;
+        const armed = kill.after === 'loaded' ? line.t === 'loaded' : (line.t === 'ready' || line.t === 'op') && opsSeen === kill.ops;
+        if (armed) {
           setTimeout(() => {
             phaseAtKill = phase;
             child.kill('SIGKILL');
