@@ -43,7 +43,7 @@ const monthLabel = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1] ?
 const shortType = (type: keyof typeof REQUEST_TYPE_LABELS) => REQUEST_TYPE_LABELS[type].split(' (')[0] ?? type;
 
 /** A bar chart in a titled figure; the numbers are also in the CSV and the tiles, the chart shows the shape. */
-function ChartCard({ id, title, data, bars }: { id: string; title: string; data: Record<string, string | number>[]; bars: { key: string; name: string; color: string }[] }) {
+function ChartCard({ id, title, data, bars }: { id: string; title: string; data: Record<string, string | number>[]; bars: { key: string; name: string; color: string; stack?: string }[] }) {
   const styles = useStyles();
   const card = useCardStyles();
   return (
@@ -58,7 +58,7 @@ function ChartCard({ id, title, data, bars }: { id: string; title: string; data:
         <Tooltip />
         {bars.length > 1 ? <Legend /> : null}
         {bars.map((bar) => (
-          <Bar key={bar.key} dataKey={bar.key} name={bar.name} fill={bar.color} {...(bars.length > 1 ? { stackId: 'stack' } : {})} isAnimationActive={false} />
+          <Bar key={bar.key} dataKey={bar.key} name={bar.name} fill={bar.color} {...(bar.stack ? { stackId: bar.stack } : {})} isAnimationActive={false} />
         ))}
       </BarChart>
     </figure>
@@ -201,8 +201,9 @@ export function ReportsScreen() {
               title={t('reports.charts.byMonth')}
               data={report.byMonth.map((m) => ({ label: monthLabel(m.month), received: m.received, onTime: m.completedOnTime, late: m.completedLate }))}
               bars={[
-                { key: 'onTime', name: t('reports.charts.onTime'), color: colors[1] ?? '' },
-                { key: 'late', name: t('reports.charts.late'), color: colors[2] ?? '' },
+                { key: 'received', name: t('reports.charts.received'), color: colors[0] ?? '' },
+                { key: 'onTime', name: t('reports.charts.onTime'), color: colors[1] ?? '', stack: 'afgehandeld' },
+                { key: 'late', name: t('reports.charts.late'), color: colors[2] ?? '', stack: 'afgehandeld' },
               ]}
             />
           </div>
