@@ -24,6 +24,7 @@ const useStyles = makeStyles({
   },
   name: {
     fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: 'nowrap',
   },
   roles: {
     color: tokens.colorNeutralForeground2,

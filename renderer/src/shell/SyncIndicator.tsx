@@ -15,6 +15,7 @@ const useStyles = makeStyles({
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     minWidth: 0,
+    flexShrink: 0,
     whiteSpace: 'nowrap',
   },
   muted: {
@@ -30,7 +31,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   error: {
-    maxWidth: '320px',
+    maxWidth: '260px',
     minWidth: 0,
     color: tokens.colorPaletteRedForeground1,
     fontWeight: tokens.fontWeightRegular,
@@ -56,6 +57,8 @@ const useStyles = makeStyles({
   },
   result: {
     color: tokens.colorNeutralForeground2,
+    minWidth: 0,
+    overflow: 'hidden',
   },
 });
 
@@ -92,7 +95,7 @@ export function SyncIndicator() {
   if (status === null) return null;
   if (!status.configured) {
     return (
-      <Text size={200} className={styles.muted} title={t('sync.localOnlyHint')}>
+      <Text size={200} wrap={false} className={styles.muted} title={t('sync.localOnlyHint')}>
         {t('sync.localOnly')}
       </Text>
     );
@@ -118,17 +121,17 @@ function Configured({ status, running, outcome, onRun }: { status: SyncStatus; r
   ].filter(Boolean);
   return (
     <div className={styles.area} role="group" aria-label={t('sync.label')}>
-      <Text size={200} className={styles.state}>
+      <Text size={200} wrap={false} className={styles.state}>
         {running ? <Spinner size="extra-tiny" aria-hidden /> : null}
         <span>{state}</span>
       </Text>
       {status.waiting > 0 ? (
-        <Text size={200} className={styles.waiting}>
+        <Text size={200} wrap={false} className={styles.waiting}>
           · {t('sync.waiting', { count: status.waiting })}
         </Text>
       ) : null}
       {error && !running ? <ErrorPopover message={error} nextAttemptAt={status.nextAttemptAt} /> : null}
-      <Text size={200} className={styles.result} role="status">
+      <Text size={200} wrap={false} truncate className={styles.result} role="status">
         {result}
       </Text>
       <Tooltip content={hints.join(' ')} relationship="description">

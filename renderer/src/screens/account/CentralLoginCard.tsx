@@ -1,4 +1,4 @@
-import { Button, Field, Input, Spinner, Text } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, CheckmarkCircleRegular, InfoRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,22 @@ import { useSyncStatus } from '../../shell/syncStatus.js';
 
 const FIELDS = ['loginRole', 'password'] as const;
 
+const useStyles = makeStyles({
+  state: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXS,
+    margin: 0,
+  },
+  stored: {
+    color: tokens.colorPaletteGreenForeground1,
+    flexShrink: 0,
+  },
+  icon: {
+    flexShrink: 0,
+  },
+});
+
 /**
  * Mijn account → Centrale database: the staff member's own login for the corporation's central
  * database, kept encrypted in the local store. Whether one is stored is shown; the password never
@@ -21,6 +37,7 @@ export function CentralLoginCard({ className }: { className: string }) {
   const api = useApi();
   const { t } = useTranslation();
   const form = useFormStyles();
+  const styles = useStyles();
   const sync = useSyncStatus();
   const [loginRole, setLoginRole] = useState('');
   const [password, setPassword] = useState('');
@@ -61,13 +78,15 @@ export function CentralLoginCard({ className }: { className: string }) {
         {t('sync.account.intro')}
       </Text>
       {status && !status.configured ? (
-        <Text as="p" className={form.text}>
-          <InfoRegular aria-hidden /> {t('sync.account.notConfigured')}
+        <Text as="p" className={mergeClasses(form.text, styles.state)}>
+          <InfoRegular fontSize={20} className={styles.icon} aria-hidden />
+          {t('sync.account.notConfigured')}
         </Text>
       ) : null}
       {status ? (
-        <Text as="p" weight="semibold">
-          {status.hasCredentials ? <CheckmarkCircleRegular aria-hidden /> : null} {status.hasCredentials ? t('sync.account.stored') : t('sync.account.notStored')}
+        <Text as="p" weight="semibold" className={styles.state}>
+          {status.hasCredentials ? <CheckmarkCircleRegular fontSize={20} className={styles.stored} aria-hidden /> : null}
+          {status.hasCredentials ? t('sync.account.stored') : t('sync.account.notStored')}
         </Text>
       ) : null}
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
