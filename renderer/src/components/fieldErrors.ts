@@ -28,3 +28,8 @@ export function fieldErrors<F extends string>(error: ApiError | null, fields: re
   }
   return { byField, rest: left.length > 0 ? { ...error, details: left } : null };
 }
+
+/** A Fluent `<Field>`'s error props for a message from `fieldErrors` (none without one). */
+export function fieldState(message: string | undefined): { validationState: 'error'; validationMessage: string } | Record<string, never> {
+  return message ? { validationState: 'error', validationMessage: message } : {};
+}

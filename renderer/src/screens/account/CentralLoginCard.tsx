@@ -3,7 +3,7 @@ import { ArrowSyncRegular, CheckmarkCircleRegular, InfoRegular } from '@fluentui
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/context.js';
-import { fieldErrors } from '../../components/fieldErrors.js';
+import { fieldErrors, fieldState } from '../../components/fieldErrors.js';
 import { useFormStyles } from '../../components/formStyles.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { PasswordField } from '../../components/PasswordField.js';
@@ -70,7 +70,6 @@ export function CentralLoginCard({ className }: { className: string }) {
   }
 
   const { byField, rest } = fieldErrors(error, FIELDS);
-  const at = (message: string | undefined) => (message ? { validationState: 'error' as const, validationMessage: message } : {});
 
   return (
     <div className={className}>
@@ -92,7 +91,7 @@ export function CentralLoginCard({ className }: { className: string }) {
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {rest ? <ErrorBar error={rest} /> : null}
       <form className={form.form} onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Field label={t('sync.account.loginRole')} hint={t('sync.account.loginRoleHint')} required {...at(byField.loginRole)}>
+        <Field label={t('sync.account.loginRole')} hint={t('sync.account.loginRoleHint')} required {...fieldState(byField.loginRole)}>
           <Input
             value={loginRole}
             spellCheck={false}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/result.js';
 import { useApi } from '../../api/context.js';
 import { useCardStyles } from '../../components/cardStyles.js';
-import { fieldErrors } from '../../components/fieldErrors.js';
+import { fieldErrors, fieldState } from '../../components/fieldErrors.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { useSubmission } from '../../components/useSubmission.js';
 import { useSettingsStyles } from './settingsStyles.js';
@@ -51,7 +51,6 @@ export function CentralSettings() {
 
   // A refusal without details is the service's sentence about the address (e.g. sslmode=verify-full).
   const { byField, rest } = fieldErrors(error, FIELDS, 'url');
-  const at = (message: string | undefined) => (message ? { validationState: 'error' as const, validationMessage: message } : {});
 
   return (
     <section className={card.card} aria-labelledby="central-settings-heading">
@@ -63,7 +62,7 @@ export function CentralSettings() {
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {rest ? <ErrorBar error={rest} /> : null}
       <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Field label={t('sync.settings.url')} hint={t('sync.settings.urlHint')} {...at(byField.url)}>
+        <Field label={t('sync.settings.url')} hint={t('sync.settings.urlHint')} {...fieldState(byField.url)}>
           <Input
             value={url}
             spellCheck={false}
@@ -74,7 +73,7 @@ export function CentralSettings() {
             }}
           />
         </Field>
-        <Field label={t('sync.settings.interval')} hint={t('sync.settings.intervalHint')} {...at(byField.intervalMinutes)}>
+        <Field label={t('sync.settings.interval')} hint={t('sync.settings.intervalHint')} {...fieldState(byField.intervalMinutes)}>
           <Input
             type="number"
             min={1}
