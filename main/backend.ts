@@ -11,6 +11,7 @@ import { RestoreService } from './services/restore.js';
 import { CaseVault } from './services/case-vault.js';
 import { RetentionService } from './services/retention/retention.js';
 import { SyncService } from './services/sync/sync-service.js';
+import { HandoverService } from './services/handover/handover-service.js';
 import { CaseService } from './services/cases.js';
 import { DossierService } from './services/dossier.js';
 import { RedactionService } from './services/redaction-service.js';
@@ -76,6 +77,7 @@ export function createBackend(options: BackendOptions): Backend {
       retention,
       desktop: { autoLock, locker, logLevel, restore: new RestoreService(vault, auth) },
       sync,
+      handover: new HandoverService(vault, caseVault),
     }),
   });
   return {

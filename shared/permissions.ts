@@ -60,6 +60,10 @@ export const ACTIONS = {
   'retention.hold': ['handler', 'dpo'],
   /** Reports: the dpo sees all; the auditor the same figures without references or names. */
   'report.read': ['dpo', 'auditor'],
+  /** Hand an open case file over to another desktop: the dpo, or the handler it is assigned to here (checked in the service). */
+  'handover.export': ['handler', 'dpo'],
+  /** Import a handover bundle: the handler who takes the case over. */
+  'handover.import': ['handler'],
 } as const satisfies Record<string, 'public' | 'authenticated' | readonly Role[]>;
 
 export type Action = keyof typeof ACTIONS;

@@ -16,6 +16,8 @@ import { createRetentionHandlers } from './retention-handlers.js';
 import type { RetentionService } from '../services/retention/retention.js';
 import { createDesktopHandlers, type DesktopServices } from './desktop-handlers.js';
 import { createSyncHandlers } from './sync-handlers.js';
+import { createHandoverHandlers } from './handover-handlers.js';
+import type { HandoverService } from '../services/handover/handover-service.js';
 import type { SyncService } from '../services/sync/sync-service.js';
 
 export interface Services {
@@ -31,10 +33,11 @@ export interface Services {
   retention: RetentionService;
   desktop: DesktopServices;
   sync: SyncService;
+  handover: HandoverService;
 }
 
 /** Procedure → service call. Permission, validation and audit are the dispatcher's work, not here. */
-export function createHandlers({ vault, auth, staff, cases, queue, identity, dossier, redaction, letters, retention, desktop, sync }: Services): Handlers {
+export function createHandlers({ vault, auth, staff, cases, queue, identity, dossier, redaction, letters, retention, desktop, sync, handover }: Services): Handlers {
   return {
     'setup.status': () => auth.status(),
     'setup.createAdmin': (ctx, input) => auth.createAdmin(ctx, input),
@@ -121,5 +124,6 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity, dos
     ...createRetentionHandlers(vault, retention),
     ...createDesktopHandlers(desktop),
     ...createSyncHandlers(sync),
+    ...createHandoverHandlers(handover),
   };
 }

@@ -29,6 +29,7 @@ import { letterProcedures } from './letter-contract.js';
 import { retentionProcedures } from './retention-contract.js';
 import { desktopProcedures } from './desktop-contract.js';
 import { syncProcedures } from './sync-contract.js';
+import { handoverProcedures } from './handover-contract.js';
 
 export { PROCEDURE_NAMES, isProcedureName, type ProcedureName } from './procedures.js';
 
@@ -499,6 +500,7 @@ export const contract = {
   ...retentionProcedures,
   ...desktopProcedures,
   ...syncProcedures,
+  ...handoverProcedures,
 } as const satisfies Record<ProcedureName, ProcedureSpec>;
 
 export type Contract = typeof contract;

@@ -107,6 +107,9 @@ export const PROCEDURE_NAMES = [
   'sync.getSettings',
   'sync.setSettings',
   'sync.setCredentials',
+  // Handing a case file over to another desktop (issue 7).
+  'handover.export',
+  'handover.import',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];

@@ -151,5 +151,7 @@ export function procedureSamples(ids: SampleIds): ProcedureSamples {
     'sync.getSettings': () => ({}),
     'sync.setSettings': () => ({ url: 'postgres://127.0.0.1:5433/postgres', intervalMinutes: 5 }),
     'sync.setCredentials': () => ({ loginRole: 'avg_u_test', password: 'geheim' }),
+    'handover.export': () => ({ caseId: ids.caseId, path: '/nonexistent-dir/overdracht.avgh', password: STRONG_PASSWORD }),
+    'handover.import': () => ({ path: '/nonexistent-dir/overdracht.avgh', password: STRONG_PASSWORD }),
   };
 }

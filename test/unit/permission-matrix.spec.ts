@@ -95,6 +95,8 @@ describe('the matrix itself says what DESIGN.md says', () => {
     'retention.manage': ['dpo'],
     'retention.hold': ['handler', 'dpo'],
     'report.read': ['dpo', 'auditor'],
+    'handover.export': ['handler', 'dpo'],
+    'handover.import': ['handler'],
   };
   it.each(Object.entries(expected))('%s is for %j only', (action, roles) => {
     for (const role of ROLES) {

@@ -9,8 +9,10 @@ import { outbox } from '../schema-letters.js';
  * - `case`: the case register row changed; the sync sends the row as it is at push time.
  * - `decision` / `letter`: a letter was signed (payload: what the central register needs).
  * - `destruction`: a record was destroyed under the retention rules (no personal data).
+ * - `handover`: this desktop imported a handover bundle (main/services/handover); payload
+ *   {id, caseId, fromStaffId, toStaffId, bundleSha256}, staff ids local (null when unknown).
  */
-export const OUTBOX_KINDS = ['case', 'decision', 'letter', 'destruction'] as const;
+export const OUTBOX_KINDS = ['case', 'decision', 'letter', 'destruction', 'handover'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export type OutboxRow = typeof outbox.$inferSelect;
 
