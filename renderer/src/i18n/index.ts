@@ -4,11 +4,12 @@ import { en } from './en.js';
 import { withLetters, type LettersMessages } from './letters.nl.js';
 import { nl, type Messages } from './nl.js';
 import { withRetention, type RetentionMessages } from './retention.nl.js';
+import { withHandover, type HandoverMessages } from './handover.nl.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & LettersMessages & RetentionMessages };
+    resources: { translation: Messages & LettersMessages & RetentionMessages & HandoverMessages };
   }
 }
 
@@ -20,7 +21,7 @@ export async function initI18n(): Promise<void> {
     lng: LANGUAGE,
     fallbackLng: 'nl',
     supportedLngs: ['nl', 'en'],
-    resources: { nl: { translation: withRetention(withLetters(nl)) }, en: { translation: en } },
+    resources: { nl: { translation: withHandover(withRetention(withLetters(nl))) }, en: { translation: en } },
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     returnNull: false,

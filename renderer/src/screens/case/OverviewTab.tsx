@@ -23,6 +23,7 @@ import { NoticeBar, type Notice } from '../../components/Notice.js';
 import { formatDateTime, formatDay } from '../../i18n/format.js';
 import { isAssignedHandler, mayExtend, mayReassign } from './access.js';
 import { AssignDialog, ExtendDialog, TransitionDialog, type CaseDialogKind } from './CaseDialogs.js';
+import { HandoverCard } from './HandoverCard.js';
 
 const useStyles = makeStyles({
   columns: {
@@ -282,6 +283,7 @@ export function OverviewTab({ detail, onChanged, onReload }: { detail: CaseDetai
             )}
           </Card>
           <RetentionCard caseId={detail.id} />
+          <HandoverCard detail={detail} />
         </div>
       </div>
       {dialog ? <ChosenDialog key={dialog.shown} which={dialog.which} open={dialog.open} detail={detail} onClose={onClose} onDone={onDone} /> : null}

@@ -30,6 +30,7 @@ import { useSession } from '../../app/session.js';
 import { useDebounced, useHandlers } from '../../components/hooks.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
+import { HandoverImport } from './HandoverImport.js';
 import { useTableStyles } from '../../components/tableStyles.js';
 import { canOpenCase, maySelfAssign } from '../case/access.js';
 import { DEFAULT_FILTER, isDefaultFilter, loadFilter, saveFilter, type QueueFilter, type QueueSortColumn } from './queueFilter.js';
@@ -235,6 +236,7 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
           icon={queue && queue.counts.overdue > 0 ? <ErrorCircleFilled className={styles.dangerIcon} aria-hidden /> : null}
         />
       </ul>
+      <HandoverImport onOpenCase={onOpenCase} />
 
       <div className={styles.filters} role="search" aria-label={t('queue.filters.label')}>
         <Input

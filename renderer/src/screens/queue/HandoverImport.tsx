@@ -1,0 +1,63 @@
+import { Button, Field, Input, Text, useRestoreFocusTarget } from '@fluentui/react-components';
+import { ArrowImportRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/context.js';
+import { useSession } from '../../app/session.js';
+import { FormDialog } from '../../components/FormDialog.js';
+import { useFormStyles } from '../../components/formStyles.js';
+import { PasswordField } from '../../components/PasswordField.js';
+import { useSubmission } from '../../components/useSubmission.js';
+
+/**
+ * "Overdracht importeren" on the work queue, for handlers: the bundle a colleague made and the
+ * password they gave by phone; the imported case opens at once.
+ */
+export function HandoverImport({ onOpenCase }: { onOpenCase: (caseId: string) => void }) {
+  const { staff } = useSession();
+  const { t } = useTranslation();
+  const restoreFocus = useRestoreFocusTarget();
+  const [dialog, setDialog] = useState<{ open: boolean; shown: number } | null>(null);
+  if (!staff.roles.includes('handler')) return null;
+  return (
+    <div>
+      <Button icon={<ArrowImportRegular />} {...restoreFocus} onClick={() => setDialog((d) => ({ open: true, shown: (d?.shown ?? 0) + 1 }))}>
+        {t('handover.import.action')}
+      </Button>
+      {dialog ? <ImportDialog key={dialog.shown} open={dialog.open} onClose={() => setDialog((d) => (d ? { ...d, open: false } : null))} onImported={onOpenCase} /> : null}
+    </div>
+  );
+}
+
+function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: (caseId: string) => void }) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const form = useFormStyles();
+  const { busy, error, submit } = useSubmission();
+  const [path, setPath] = useState('');
+  const [password, setPassword] = useState('');
+  const [checked, setChecked] = useState(false);
+  const missing = (value: string) => (checked && value.trim() === '' ? t('handover.required') : undefined);
+
+  async function send() {
+    setChecked(true);
+    if (path.trim() === '' || password === '') return;
+    const result = await submit(() => api.call('handover.import', { path: path.trim(), password }));
+    if (result.ok) {
+      onClose();
+      onImported(result.value.caseId);
+    }
+  }
+
+  return (
+    <FormDialog open={open} title={t('handover.import.title')} submitLabel={t('handover.import.submit')} busy={busy} error={error} onClose={onClose} onSubmit={() => void send()}>
+      <Text as="p" block className={form.text}>
+        {t('handover.import.intro')}
+      </Text>
+      <Field label={t('handover.import.path')} hint={t('handover.import.pathHint')} required validationMessage={missing(path) ?? null}>
+        <Input value={path} spellCheck={false} autoFocus onChange={(_, d) => setPath(d.value)} />
+      </Field>
+      <PasswordField label={t('handover.import.password')} value={password} onChange={setPassword} validationMessage={missing(password)} autoComplete="new-password" />
+    </FormDialog>
+  );
+}
