@@ -96,7 +96,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     try {
       if (!spec || !isProcedureName(name)) throw new DomainError('UNKNOWN_PROCEDURE');
       if (!isPublicAction(spec.action)) {
-        session = sessions.resolve(token);
+        session = spec.passive ? sessions.peek(token) : sessions.resolve(token);
         if (!vault.isOpen()) throw new DomainError('UNAUTHENTICATED');
         if (!isAllowed(session.roles, spec.action)) {
           recordId = recordIdOf(rawInput);

@@ -42,6 +42,13 @@ export class SessionStore {
 
   /** The live session for a token, refreshed; throws a Dutch error for none or an expired one. */
   resolve(token: string | null): SessionInfo {
+    const session = this.peek(token);
+    session.lastSeenAt = this.clock.now().getTime();
+    return session;
+  }
+
+  /** The live session for a token without refreshing it: background polling is no sign of a person at the desk. */
+  peek(token: string | null): SessionInfo {
     const session = token ? this.sessions.get(token) : undefined;
     if (!session) throw new DomainError(token && this.locked.has(token) ? 'SESSION_LOCKED' : 'UNAUTHENTICATED');
     const now = this.clock.now().getTime();
@@ -49,7 +56,6 @@ export class SessionStore {
       this.sessions.delete(session.token);
       throw new DomainError('SESSION_EXPIRED');
     }
-    session.lastSeenAt = now;
     return session;
   }
 

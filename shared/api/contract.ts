@@ -49,6 +49,8 @@ export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodT
   audit: AuditKind;
   /** Record type named in the audit event (the record id comes from the handler). */
   record?: string;
+  /** Polled in the background (status bar): does not keep the session from going idle. */
+  passive?: true;
   input: I;
   output: O;
 }

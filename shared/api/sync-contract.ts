@@ -10,7 +10,7 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec
 }
 
 export const syncProcedures = {
-  'sync.status': procedure({ action: 'session.use', audit: 'none', input: empty, output: syncStatusSchema }),
+  'sync.status': procedure({ action: 'session.use', audit: 'none', passive: true, input: empty, output: syncStatusSchema }),
   'sync.run': procedure({ action: 'sync.run', audit: 'write', input: syncRunInput, output: syncRunResultSchema }),
   'sync.getSettings': procedure({ action: 'settings.manage', audit: 'none', input: empty, output: syncSettingsSchema }),
   'sync.setSettings': procedure({ action: 'settings.manage', audit: 'write', input: syncSettingsSchema, output: syncSettingsSchema }),
