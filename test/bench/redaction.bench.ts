@@ -19,8 +19,6 @@ async function renderOnly(pdf: Buffer): Promise<void> {
   }
 }
 
-const rate = (ms: number) => `${(ms / 1000).toFixed(2)} s total, ${(PAGES / (ms / 1000)).toFixed(1)} pages/s`;
-
 /** A 100-page letter with 5 names on every page: every page is rasterized, burned and written. */
 export async function redactionBenchmark(): Promise<Figure[]> {
   const pdf = await buildLetters(PAGES, PER_PAGE);
@@ -35,8 +33,8 @@ export async function redactionBenchmark(): Promise<Figure[]> {
   const inWorker = await measure(() => runRedactionInWorker(pdf, redactions), 3, 1);
   const output = await applyRedactions(pdf, redactions);
   return [
-    { work: 'redaction: extract text + find name', size, ...find, throughput: perSecond(PAGES, find.p50, 'pages/s'), note: `${(PAGES / (find.p50 / 1000)).toFixed(0)} pages/s` },
-    { work: 'redaction: apply (in process)', size, ...inProcess, throughput: perSecond(PAGES, inProcess.p50, 'pages/s'), reference, note: `${rate(inProcess.p50)}; target < 20 s; output ${(output.length / 1048576).toFixed(1)} MiB` },
-    { work: 'redaction: apply (worker thread)', size, ...inWorker, throughput: perSecond(PAGES, inWorker.p50, 'pages/s'), reference, note: `${rate(inWorker.p50)}; includes worker start-up` },
+    { work: 'redaction: extract text + find name', size, ...find, throughput: perSecond(PAGES, find.p50, 'pages/s') },
+    { work: 'redaction: apply (in process)', size, ...inProcess, throughput: perSecond(PAGES, inProcess.p50, 'pages/s'), reference, note: `target < 20 s (${inProcess.p50 < 20_000 ? 'met' : 'NOT met'}); output ${(output.length / 1048576).toFixed(1)} MiB` },
+    { work: 'redaction: apply (worker thread)', size, ...inWorker, throughput: perSecond(PAGES, inWorker.p50, 'pages/s'), reference, note: 'includes worker start-up' },
   ];
 }
