@@ -17,7 +17,7 @@ import { isAssignedHandler } from './access.js';
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
-  path: { wordBreak: 'break-all' },
+  path: { overflowWrap: 'anywhere' },
 });
 
 /**

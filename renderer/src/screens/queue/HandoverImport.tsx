@@ -1,6 +1,6 @@
 import { Button, Field, Input, Text, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ArrowImportRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/context.js';
 import { useSession } from '../../app/session.js';
@@ -8,6 +8,26 @@ import { FormDialog } from '../../components/FormDialog.js';
 import { useFormStyles } from '../../components/formStyles.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { useSubmission } from '../../components/useSubmission.js';
+
+/**
+ * Opens the case once the closed dialog has handed the page back: a modal dialog hides the app
+ * (aria-hidden on #root) and Fluent lifts that a moment after closing; leaving the screen before
+ * then would leave the case page hidden from screen readers.
+ */
+function useOpenAfterDialog(caseId: string | null, onOpenCase: (caseId: string) => void): void {
+  useEffect(() => {
+    if (caseId === null) return;
+    const started = performance.now();
+    let frame = 0;
+    const tick = () => {
+      const hidden = document.getElementById('root')?.getAttribute('aria-hidden') === 'true';
+      if (hidden && performance.now() - started < 3000) frame = requestAnimationFrame(tick);
+      else onOpenCase(caseId);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [caseId, onOpenCase]);
+}
 
 /**
  * "Overdracht importeren" on the work queue, for handlers: the bundle a colleague made and the
@@ -18,13 +38,15 @@ export function HandoverImport({ onOpenCase }: { onOpenCase: (caseId: string) =>
   const { t } = useTranslation();
   const restoreFocus = useRestoreFocusTarget();
   const [dialog, setDialog] = useState<{ open: boolean; shown: number } | null>(null);
+  const [imported, setImported] = useState<string | null>(null);
+  useOpenAfterDialog(imported, onOpenCase);
   if (!staff.roles.includes('handler')) return null;
   return (
     <div>
       <Button icon={<ArrowImportRegular />} {...restoreFocus} onClick={() => setDialog((d) => ({ open: true, shown: (d?.shown ?? 0) + 1 }))}>
         {t('handover.import.action')}
       </Button>
-      {dialog ? <ImportDialog key={dialog.shown} open={dialog.open} onClose={() => setDialog((d) => (d ? { ...d, open: false } : null))} onImported={onOpenCase} /> : null}
+      {dialog ? <ImportDialog key={dialog.shown} open={dialog.open} onClose={() => setDialog((d) => (d ? { ...d, open: false } : null))} onImported={setImported} /> : null}
     </div>
   );
 }
