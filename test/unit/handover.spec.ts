@@ -10,7 +10,7 @@ import type { OpenStore } from '../../main/store/encrypted-db.js';
 import { ADMIN, tempDir, value } from '../support/backend.js';
 import { letterTeam } from '../support/letters.js';
 import { plaintextHits } from '../support/scan.js';
-import { openStoreAs } from '../support/store.js';
+import { openStoreAs, storeText } from '../support/store.js';
 import { team } from '../support/team.js';
 
 const cleanups: (() => void)[] = [];
@@ -119,13 +119,6 @@ async function snapshot(dir: string, caseId: string) {
       files.set(f.id, plain.toString('base64'));
     }
     return { rows, files };
-  });
-}
-
-async function storeText(dir: string): Promise<string> {
-  return withStore(dir, (store) => {
-    const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-    return tables.map((table) => JSON.stringify(store.sqlite.prepare(`SELECT * FROM "${table}"`).all(), (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('latin1') : v))).join('\n');
   });
 }
 
@@ -251,7 +244,7 @@ describe('handover of a case file to another desktop', () => {
       store.close();
     }
     expect(existsSync(join(a.dir, 'cases', a.caseId))).toBe(false);
-    const textA = await storeText(a.dir);
+    const textA = await storeText(a.dir, ADMIN.userName, ADMIN.password);
     for (const secret of SECRETS) expect(textA, secret).not.toContain(secret);
     expect(plaintextHits(a.dir, SECRETS)).toEqual([]);
     // B keeps its copy.
