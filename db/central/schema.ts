@@ -138,7 +138,10 @@ export const auditEvents = pgTable(
     desktopId: text('desktop_id').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
     at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+    /** The actor as the desktop's chain names them (the local staff id): part of the hashed event. */
     actorId: uuid('actor_id'),
+    /** The same person in the central staff table, for "who did this" (null while not linked). */
+    staffId: uuid('staff_id'),
     roles: text('roles').array().notNull(),
     procedure: text('procedure').notNull(),
     recordType: text('record_type'),
@@ -148,7 +151,7 @@ export const auditEvents = pgTable(
     hash: text('hash').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [unique('audit_events_desktop_seq').on(t.desktopId, t.seq), index('audit_events_actor').on(t.actorId), index('audit_events_record').on(t.recordType, t.recordId)],
+  (t) => [unique('audit_events_desktop_seq').on(t.desktopId, t.seq), index('audit_events_actor').on(t.actorId), index('audit_events_staff').on(t.staffId), index('audit_events_record').on(t.recordType, t.recordId)],
 );
 
 /** Templates, the processing register, policy settings, the letterhead: `kind`/`key` → JSON. */

@@ -57,8 +57,8 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity, dos
     'staff.setActive': (ctx, input) => staff.setActive(ctx, input),
     'staff.resetPassword': (ctx, input) => staff.resetPassword(ctx, input),
     'audit.list': (_ctx, input) => listAuditEvents(vault.open.db, input),
-    // `central`: the central database's chain, which the sync (issue 7) verifies; none yet.
-    'audit.verify': () => ({ ...verifyAuditChain(vault.open.db), central: null }),
+    // `central`: every desktop's chain as the central database holds it (null without a central login).
+    'audit.verify': async (ctx) => ({ ...verifyAuditChain(vault.open.db), central: await sync.verifyCentralAudit(ctx.requireSession().staffId) }),
     'staff.handlers': () => listHandlers(vault.open.db),
     'deadline.preview': (ctx, input) => cases.previewDeadline(ctx, input),
     'case.create': (ctx, input) => cases.create(ctx, input),

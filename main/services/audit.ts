@@ -53,12 +53,14 @@ export function appendAuditEvent(db: LocalDb, at: Date, fields: AuditFields): Au
   return row;
 }
 
-/** Walks the chain from the start and names the first event that does not verify. */
-export function verifyAuditChain(db: LocalDb): Omit<AuditVerification, 'central'> {
+export type ChainVerification = Omit<AuditVerification, 'central'>;
+
+/** Walks a chain from its start (rows in `seq` order) and names the first event that does not verify. */
+export function verifyChain(rows: Iterable<AuditRow>): ChainVerification {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
-  for (const row of iterateAuditEvents(db)) {
+  for (const row of rows) {
     if (row.seq !== expectedSeq) {
       return { ok: false, count, firstBroken: { seq: row.seq, reason: `Gebeurtenis ${expectedSeq} tot en met ${row.seq - 1} ontbreekt of staat niet op volgorde.` } };
     }
@@ -74,4 +76,9 @@ export function verifyAuditChain(db: LocalDb): Omit<AuditVerification, 'central'
     count += 1;
   }
   return { ok: true, count, firstBroken: null };
+}
+
+/** This desktop's chain, from the start. */
+export function verifyAuditChain(db: LocalDb): ChainVerification {
+  return verifyChain(iterateAuditEvents(db));
 }

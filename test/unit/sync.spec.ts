@@ -85,6 +85,12 @@ describe('two desktops and one central database', () => {
     await office.sync('fg');
     const dpoQueue = value(await office.call('case.queue', { includeClosed: true }, office.staff.fg.token));
     expect(dpoQueue.rows).toEqual([expect.objectContaining({ reference: created.reference })]);
+    // The dpo verifies every desktop's hash chain as the central database holds it.
+    await work.sync('hanna');
+    await desk.sync('balie');
+    const verified = value(await office.call('audit.verify', {}, office.staff.fg.token));
+    expect(verified.central).toMatchObject({ ok: true, firstBroken: null });
+    expect(verified.central?.count).toBeGreaterThan(20);
     const fg = await central.connectAs('fg');
     try {
       expect((await fg.query('SELECT outcome FROM decisions WHERE case_id = $1', [caseId])).rows).toEqual([{ outcome: 'toegewezen' }]);
@@ -106,6 +112,21 @@ describe('two desktops and one central database', () => {
     } finally {
       await aart.end();
     }
+  });
+
+  it('a changed audit event in the central database is found, with its desktop and place in the chain', async () => {
+    const desk = await desktop(central, ['fg'], onCleanup);
+    await desk.sync('fg');
+    await desk.sync('fg');
+    expect(value(await desk.call('audit.verify', {}, desk.staff.fg.token)).central).toMatchObject({ ok: true });
+    // Only someone who can switch the owner's triggers off can change an event; the chain still tells.
+    const desktopId = (await central.owner.query<{ desktop_id: string }>("SELECT desktop_id FROM audit_events WHERE procedure = 'sync.run' ORDER BY received_at DESC LIMIT 1")).rows[0]?.desktop_id ?? '';
+    await central.owner.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
+    await central.owner.query("UPDATE audit_events SET outcome = 'denied' WHERE desktop_id = $1 AND seq = 3", [desktopId]);
+    await central.owner.query('ALTER TABLE audit_events ENABLE TRIGGER USER');
+    const broken = value(await desk.call('audit.verify', {}, desk.staff.fg.token));
+    expect(broken.ok).toBe(true);
+    expect(broken.central).toMatchObject({ ok: false, firstBroken: { seq: 3, reason: `Computer ${desktopId.slice(0, 8)}: De inhoud van deze gebeurtenis is gewijzigd.` } });
   });
 
   it('a failed run keeps everything, says why in Dutch, and backs off', async () => {

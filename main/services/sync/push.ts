@@ -327,7 +327,7 @@ async function pushAuditEvents(ctx: PushContext): Promise<number> {
     const last = rows[rows.length - 1];
     if (!last) return sent;
     const events = rows.map((e) => ({
-      id: e.id, desktop_id: ctx.desktopId, seq: e.seq, at: e.at, actor_id: central(ctx, e.actorId) ?? e.actorId, roles: e.roles,
+      id: e.id, desktop_id: ctx.desktopId, seq: e.seq, at: e.at, actor_id: e.actorId, staff_id: central(ctx, e.actorId), roles: e.roles,
       procedure: e.procedure, record_type: e.recordType, record_id: e.recordId, outcome: e.outcome, prev_hash: e.prevHash, hash: e.hash,
     }));
     // Through a function that only inserts, ON CONFLICT DO NOTHING (db/central/migrations/0003): one statement per batch.

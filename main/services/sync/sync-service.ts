@@ -14,7 +14,8 @@ import type { Clock } from '../../clock.js';
 import type { Logger } from '../../log.js';
 import type { Vault } from '../../store/vault.js';
 import type { CaseVault } from '../case-vault.js';
-import { appendAuditEvent } from '../audit.js';
+import { appendAuditEvent, type ChainVerification } from '../audit.js';
+import { verifyCentralChains } from './central-audit.js';
 import { DomainError } from '../errors.js';
 import { localReferenceData, pullCases, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
 import { pushOutbox, unsentAuditEvents, type SyncActor } from './push.js';
@@ -181,20 +182,10 @@ export class SyncService {
 
   private async runOnce(actor: { staffId: string; roles: readonly Role[] }, override?: { url?: string; loginRole?: string; password?: string }): Promise<RunResult> {
     const db = this.db;
-    const url = override?.url ?? this.settings().url;
-    if (!url) throw new DomainError('VALIDATION', 'Er is nog geen centrale database ingesteld (Beheer → Centrale database).');
-    const stored = db.select().from(centralCredentials).where(eq(centralCredentials.staffId, actor.staffId)).get();
-    const loginRole = override?.loginRole ?? stored?.loginRole;
-    const password = override?.password ?? stored?.password;
-    if (!loginRole || !password) throw new DomainError('VALIDATION', 'Vul eerst uw eigen inloggegevens voor de centrale database in (Mijn account).');
-    const config = centralClientConfig(url);
-
+    const { client, loginRole } = this.client(actor.staffId, override);
     const runId = randomUUID();
     if (!this.takeLease(db, runId)) throw new DomainError('CONFLICT', 'Er loopt al een synchronisatie op deze computer.');
     db.insert(syncRuns).values({ id: runId, staffId: actor.staffId, startedAt: this.clock.now().toISOString() }).run();
-    const client = new pg.Client({ ...config, user: loginRole, password, connectionTimeoutMillis: 10_000, query_timeout: 120_000, application_name: 'avg-desk' });
-    // A dropped connection is reported through the query that was running; without a listener it would crash the process.
-    client.on('error', () => undefined);
     try {
       await client.connect();
       const result = await this.exchange(client, db, actor, loginRole);
@@ -207,6 +198,39 @@ export class SyncService {
       throw new DomainError('SYNC_FAILED', message);
     } finally {
       this.releaseLease(db, runId);
+      await client.end().catch(() => undefined);
+    }
+  }
+
+  /** A client for the central database as this staff member (not yet connected). */
+  private client(staffId: string, override?: { url?: string; loginRole?: string; password?: string }): { client: pg.Client; loginRole: string } {
+    const url = override?.url ?? this.settings().url;
+    if (!url) throw new DomainError('VALIDATION', 'Er is nog geen centrale database ingesteld (Beheer → Centrale database).');
+    const stored = this.db.select().from(centralCredentials).where(eq(centralCredentials.staffId, staffId)).get();
+    const loginRole = override?.loginRole ?? stored?.loginRole;
+    const password = override?.password ?? stored?.password;
+    if (!loginRole || !password) throw new DomainError('VALIDATION', 'Vul eerst uw eigen inloggegevens voor de centrale database in (Mijn account).');
+    const client = new pg.Client({ ...centralClientConfig(url), user: loginRole, password, connectionTimeoutMillis: 10_000, query_timeout: 120_000, application_name: 'avg-desk' });
+    // A dropped connection is reported through the query that was running; without a listener it would crash the process.
+    client.on('error', () => undefined);
+    return { client, loginRole };
+  }
+
+  /**
+   * The central copy of every desktop's audit chain, verified like the local one (auditor, dpo).
+   * Null when this desktop has no central database, this staff member no login for it, or it cannot be reached.
+   */
+  async verifyCentralAudit(staffId: string): Promise<ChainVerification | null> {
+    if (!this.settings().url || !this.hasCredentials(staffId)) return null;
+    const { client } = this.client(staffId);
+    try {
+      await client.connect();
+      return await verifyCentralChains(client);
+    } catch (error) {
+      // Unreachable now: the local verification still stands; the screen says the central one is not done.
+      this.logger.warn({ event: 'central-audit-unverified', code: String((error as { code?: unknown }).code ?? ''), errorName: error instanceof Error ? error.name : typeof error });
+      return null;
+    } finally {
       await client.end().catch(() => undefined);
     }
   }
