@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run.js';
 import { STRONG_PASSWORD, value } from '../support/backend.js';
 import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
 import { P12_PASSWORD } from '../support/letters.js';
 import { testPkcs12 } from '../support/pkcs12.js';
+import { plaintextHits } from '../support/scan.js';
 
 /**
  * Done-when of issue 7, against a real PostgreSQL (the test cluster): intake registers a case on
@@ -127,6 +130,73 @@ describe('two desktops and one central database', () => {
     const broken = value(await desk.call('audit.verify', {}, desk.staff.fg.token));
     expect(broken.ok).toBe(true);
     expect(broken.central).toMatchObject({ ok: false, firstBroken: { seq: 3, reason: `Computer ${desktopId.slice(0, 8)}: De inhoud van deze gebeurtenis is gewijzigd.` } });
+  });
+
+  it("the dpo's approved destruction list removes the central record too, and leaves a destruction record", async () => {
+    const desk = await desktop(central, ['balie'], onCleanup);
+    const work = await desktop(central, ['henk'], onCleanup);
+    const office = await desktop(central, ['fg'], onCleanup);
+    await desk.sync('balie');
+    const created = value(
+      await desk.call('case.create', { type: 'klacht', requester: { name: 'Tjitske de Vries-Ångström', relation: 'huurder' }, channel: 'telefoon', received: '2026-11-25', writtenAndSigned: false, handlerId: central.logins.henk.id }, desk.staff.balie.token),
+    );
+    await desk.sync('balie');
+    await office.sync('fg');
+    await work.sync('henk');
+    value(await work.call('case.transition', { id: created.id, to: 'ingetrokken' }, work.staff.henk.token));
+    await work.sync('henk');
+    await office.sync('fg');
+    expect(value(await office.call('case.get', { id: created.id }, office.staff.fg.token)).status).toBe('ingetrokken');
+
+    // Two years after closure (and a bit): the dpo proposes and approves the list.
+    office.clock.advance(3 * 365 * 86_400_000);
+    const fg = value(await office.call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null)).token;
+    const list = value(await office.call('retention.propose', {}, fg));
+    expect(list?.items.map((i) => i.reference)).toContain(created.reference);
+    value(await office.call('retention.approve', { listId: list?.id ?? '' }, fg));
+    expect((await central.owner.query('SELECT count(*)::int AS n FROM cases WHERE id = $1', [created.id])).rows[0]).toEqual({ n: 1 });
+    const pushed = value(await office.call('sync.run', {}, fg));
+    expect(pushed.waiting).toBe(0);
+    expect((await central.owner.query('SELECT count(*)::int AS n FROM cases WHERE id = $1', [created.id])).rows[0]).toEqual({ n: 0 });
+    expect((await central.owner.query('SELECT count(*)::int AS n FROM case_requesters WHERE case_id = $1', [created.id])).rows[0]).toEqual({ n: 0 });
+    const record = await central.owner.query('SELECT reference, request_type, approved_by FROM destruction_records WHERE reference = $1', [created.reference]);
+    expect(record.rows).toEqual([{ reference: created.reference, request_type: 'klacht', approved_by: central.logins.fg.id }]);
+    expect(JSON.stringify((await central.owner.query('SELECT * FROM destruction_records')).rows)).not.toContain('Vries');
+  });
+
+  it('handover: the dpo reassigns, the new handler imports the bundle, the old desktop shreds its copy after the sync', async () => {
+    const first = await desktop(central, ['hanna'], onCleanup);
+    const second = await desktop(central, ['henk'], onCleanup);
+    const office = await desktop(central, ['fg'], onCleanup);
+    await first.sync('hanna');
+    const hanna = first.staff.hanna.token;
+    const created = value(
+      await first.call('case.create', { type: 'verzet', requester: { name: 'Wubbe Zwartkruis-Ñúñez', relation: 'huurder' }, channel: 'brief', received: '2026-11-25', writtenAndSigned: true, handlerId: first.staff.hanna.id }, hanna),
+    );
+    const note = 'Notitie: Wubbe Zwartkruis-Ñúñez belde over de buren.';
+    value(await first.call('dossier.import', { caseId: created.id, fileName: 'notitie.txt', dataBase64: Buffer.from(note).toString('base64'), source: 'klantcontact' }, hanna));
+    await first.sync('hanna');
+    const bundle = join(first.dir, '..', `overdracht-${created.reference}.avgo`);
+    onCleanup(() => rmSync(bundle, { force: true }));
+    const exported = value(await first.call('handover.export', { caseId: created.id, path: bundle, password: 'Kievit-Polder-Zeilboot-83' }, hanna));
+
+    // The dpo gives the case to Henk, on his own desktop.
+    await office.sync('fg');
+    value(await office.call('case.assign', { id: created.id, handlerId: central.logins.henk.id }, office.staff.fg.token));
+    await office.sync('fg');
+    await second.sync('henk');
+    value(await second.call('handover.import', { path: bundle, password: 'Kievit-Polder-Zeilboot-83' }, second.staff.henk.token));
+    const docs = value(await second.call('dossier.list', { caseId: created.id }, second.staff.henk.token));
+    expect(docs.map((d) => d.name)).toEqual(['notitie.txt']);
+    await second.sync('henk');
+    expect((await central.owner.query('SELECT bundle_sha256, to_staff FROM handovers WHERE case_id = $1', [created.id])).rows).toEqual([{ bundle_sha256: exported.bundleSha256, to_staff: central.logins.henk.id }]);
+
+    // Hanna's desktop sees the confirmation and shreds its copy.
+    expect(plaintextHits(first.dir, ['Zwartkruis'])).toEqual([]);
+    await first.sync('hanna');
+    expect(await first.call('case.get', { id: created.id }, hanna)).toMatchObject({ ok: false });
+    expect(existsSync(join(first.dir, 'cases', created.id))).toBe(false);
+    expect(value(await first.call('sync.status', {}, hanna)).waiting).toBe(0);
   });
 
   it('a failed run keeps everything, says why in Dutch, and backs off', async () => {

@@ -100,7 +100,8 @@ interface CentralCase {
   handler_id: string | null;
   created_by: string | null;
   updated_at: string;
-  name: string | null;
+  /** Requester columns: absent for intake, null when the register has no requester row. */
+  name?: string | null;
   birth_date: string | null;
   address: string | null;
   email: string | null;
@@ -153,6 +154,10 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | null | u
   return value !== null && value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
+function hasUnsentChange(db: LocalDb, caseId: string): boolean {
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND kind = 'case' AND json_extract(payload, '$.caseId') = ${caseId}`)?.n !== 0;
+}
+
 function applyCase(db: LocalDb, row: CentralCase, locals: ReadonlyMap<string, string>, actor: SyncActor): boolean {
   const existing = findCase(db, row.id);
   const handlerId = row.handler_id ? (locals.get(row.handler_id) ?? null) : null;
@@ -165,12 +170,14 @@ function applyCase(db: LocalDb, row: CentralCase, locals: ReadonlyMap<string, st
     updatedAt: row.updated_at,
   };
   if (existing) {
-    // The newer version wins; the local one is newer when this desktop changed it after the push.
-    if (existing.updatedAt >= row.updated_at) return false;
+    // Without local changes waiting, the central row is the truth (it holds this desktop's last push or
+    // something newer). With changes waiting, the newer version wins; they are pushed on the next run.
+    if (hasUnsentChange(db, row.id) && existing.updatedAt >= row.updated_at) return false;
     updateCase(db, row.id, register, 'central');
     return true;
   }
-  if (row.name === null || row.relation === null) return false;
+  // Who asked is unknown here (intake sees status and due date only): nothing to add.
+  if (!row.name || !row.relation) return false;
   const created: CaseRow = {
     id: row.id,
     reference: row.reference,
@@ -269,4 +276,16 @@ export function localReferenceData(db: LocalDb): { kind: string; key: string; va
     if (row) out.push({ kind: 'setting', key, value: readSetting(db, key), updatedAt: row.updated_at });
   }
   return out;
+}
+
+/**
+ * Handovers confirmed centrally that this account may see: when one names a bundle this desktop
+ * exported, its copy of the case is shredded (main/services/handover/confirm.ts). Returns the
+ * bundle hashes; the caller confirms each outside any transaction.
+ */
+export async function pullHandovers(client: pg.ClientBase, actor: SyncActor, cursor: string, horizon: string): Promise<string[]> {
+  // Only handlers and the dpo take part in handovers (and may read them).
+  if (!actor.roles.includes('handler') && !actor.roles.includes('dpo')) return [];
+  const { rows } = await client.query<{ bundle_sha256: string }>(`SELECT bundle_sha256 FROM handovers WHERE ${WINDOW}`, [cursor, horizon]);
+  return rows.map((r) => r.bundle_sha256);
 }

@@ -197,6 +197,8 @@ function statementsFor(ctx: PushContext, entry: OutboxRow): Statement[] | null {
       return letterStatements(ctx, entry);
     case 'destruction':
       return destructionStatements(ctx, payload);
+    case 'handover':
+      return handoverStatements(ctx, payload);
     default:
       // An entry of a later version of the app: leave it for that version.
       return null;
@@ -307,6 +309,20 @@ function destructionStatements(ctx: PushContext, payload: Record<string, unknown
     ),
     // Cascades to the requester, decisions and letters of the case.
     { text: 'DELETE FROM cases WHERE reference = $1', params: [text('reference')] },
+  ];
+}
+
+/** The new handler confirms the import of a handover bundle; the old desktop shreds its copy when it sees it. */
+function handoverStatements(ctx: PushContext, payload: Record<string, unknown>): Statement[] | null {
+  const text = (key: string) => (typeof payload[key] === 'string' ? (payload[key] as string) : null);
+  if (!has(ctx.actor, 'handler') || text('toStaffId') !== ctx.actor.localId) return null;
+  return [
+    single(
+      'INSERT INTO handovers (id, case_id, from_staff, to_staff, bundle_sha256) VALUES ',
+      [text('id'), text('caseId'), central(ctx, text('fromStaffId')), central(ctx, text('toStaffId')), text('bundleSha256')],
+      ['uuid', 'uuid', 'uuid', 'uuid', ''],
+      ' ON CONFLICT (id) DO NOTHING',
+    ),
   ];
 }
 

@@ -15,9 +15,10 @@ import type { Logger } from '../../log.js';
 import type { Vault } from '../../store/vault.js';
 import type { CaseVault } from '../case-vault.js';
 import { appendAuditEvent, type ChainVerification } from '../audit.js';
+import { confirmHandover } from '../handover/confirm.js';
 import { verifyCentralChains } from './central-audit.js';
 import { DomainError } from '../errors.js';
-import { localReferenceData, pullCases, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
+import { localReferenceData, pullCases, pullHandovers, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
 import { pushOutbox, unsentAuditEvents, type SyncActor } from './push.js';
 
 const SETTINGS_KEY = 'sync.central';
@@ -264,13 +265,18 @@ export class SyncService {
     const pushed = await pushOutbox({ client, db, caseVault: this.caseVault, actor, desktopId: this.desktopId(db), centralIds, now, batchSize: this.batchSize });
     await this.topUpReferenceBlocks(client, db, actor);
 
+    let confirmedBundles: string[] = [];
     pulled += await withPullSnapshot(client, async (horizon) => {
       let n = await pullCases(client, db, actor, cursors.cases, horizon);
       n += await pullReferenceData(client, db, actor, cursors.reference, horizon);
+      confirmedBundles = await pullHandovers(client, actor, cursors.handovers, horizon);
       cursors.cases = horizon;
       cursors.reference = horizon;
       return n;
     });
+    // Before the cursor moves on: a crash here sees the same confirmations again (confirming twice is a no-op).
+    for (const sha of confirmedBundles) if (confirmHandover(db, this.caseVault, sha, now())) pulled += 1;
+    cursors.handovers = cursors.cases;
     this.saveCursors(db, cursors);
     return { pushed: pushed.pushed, pulled, waiting: pushed.waiting, auditEvents: pushed.auditEvents };
   }
