@@ -1,17 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { systemClock } from '../../main/clock.js';
-import { silentLogger } from '../../main/log.js';
-import { CaseVault } from '../../main/services/case-vault.js';
-import { SyncService } from '../../main/services/sync/sync-service.js';
-import { CaseFileStore } from '../../main/store/case-files.js';
-import { noProtection } from '../../main/store/key-protector.js';
-import { Vault } from '../../main/store/vault.js';
 import { STRONG_PASSWORD } from '../support/backend.js';
 import { CENTRAL_PASSWORD, centralDatabase, desktop } from '../support/central.js';
 import { startTestCluster, TEST_PG_URL_ENV } from '../support/postgres.js';
 import { seedDecisions } from '../support/seed-decisions.js';
 import type { Figure } from './lib.js';
 import { perSecond } from './table.js';
+import { openSyncService } from '../support/sync-service.js';
 
 /**
  * Push 10,000 queued decisions (with their case register rows, requesters and audit events) to a
@@ -27,21 +21,17 @@ export async function syncBenchmark(count = 10_000): Promise<Figure[]> {
     const desk = await desktop(central, ['hanna', 'sanne'], (c) => cleanups.push(c));
     await desk.sync('hanna');
     desk.backend.close();
-    const vault = new Vault(desk.dir, noProtection);
-    const unlocked = await vault.loadKeyring().unlock('hanna', STRONG_PASSWORD);
-    if (!unlocked) throw new Error('hanna cannot sign in');
-    vault.unlockWith(unlocked.dbKey);
+    const { vault, sync, staffId } = await openSyncService(desk.dir, 'hanna', STRONG_PASSWORD);
     cleanups.unshift(() => vault.lock());
     // Case numbers have four digits: 10,000 decided cases span two years.
     const db = vault.open.db;
     vault.open.sqlite.prepare("INSERT INTO reference_blocks (year, first, last, next, source) VALUES (2024, 1, 9999, 1, 'central'), (2025, 1, 9999, 1, 'central')").run();
     const half = Math.floor(count / 2);
-    seedDecisions(db, { count: half, handlerId: unlocked.staffId, signerId: desk.staff.sanne.id, at: new Date('2024-06-03T10:00:00Z') });
-    seedDecisions(db, { count: count - half, handlerId: unlocked.staffId, signerId: desk.staff.sanne.id, at: new Date('2025-06-02T10:00:00Z') });
+    seedDecisions(db, { count: half, handlerId: staffId, signerId: desk.staff.sanne.id, at: new Date('2024-06-03T10:00:00Z') });
+    seedDecisions(db, { count: count - half, handlerId: staffId, signerId: desk.staff.sanne.id, at: new Date('2025-06-02T10:00:00Z') });
 
-    const sync = new SyncService(vault, new CaseVault(new CaseFileStore(desk.dir)), systemClock, silentLogger);
     const started = performance.now();
-    const result = await sync.run({ staffId: unlocked.staffId, roles: ['handler'] }, { url: central.desktopUrl, loginRole: central.logins.hanna.loginRole, password: CENTRAL_PASSWORD });
+    const result = await sync.run({ staffId: staffId, roles: ['handler'] }, { url: central.desktopUrl, loginRole: central.logins.hanna.loginRole, password: CENTRAL_PASSWORD });
     const pushMs = performance.now() - started;
     const pushed = (await central.owner.query<{ n: number }>('SELECT count(*)::int AS n FROM decisions')).rows[0]?.n ?? 0;
     if (pushed !== count) throw new Error(`pushed ${pushed} of ${count} decisions (${JSON.stringify(result)})`);

@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../main/clock.js';
-import { silentLogger } from '../../main/log.js';
-import { CaseVault } from '../../main/services/case-vault.js';
 import { DomainError } from '../../main/services/errors.js';
-import { SyncService } from '../../main/services/sync/sync-service.js';
-import { CaseFileStore } from '../../main/store/case-files.js';
-import { noProtection } from '../../main/store/key-protector.js';
-import { Vault } from '../../main/store/vault.js';
 import { LONG, rng, runSeed } from '../robustness/rng.js';
 import { STRONG_PASSWORD } from '../support/backend.js';
 import { centralDatabase, desktop, type Central } from '../support/central.js';
 import { startFaultProxy, type Fault } from '../support/fault-proxy.js';
 import { seedDecisions } from '../support/seed-decisions.js';
+import { openSyncService } from '../support/sync-service.js';
 
 /**
  * The network fails in the middle of batches: a proxy on loopback drops, delays and resets the
@@ -38,12 +32,8 @@ describe('sync through a failing network', () => {
     await desk.sync('hanna'); // links the staff members to the central ones
 
     // A second handle on the same data folder, as the app would have: the sync service with small batches.
-    const vault = new Vault(desk.dir, noProtection);
-    const unlocked = await vault.loadKeyring().unlock('hanna', STRONG_PASSWORD);
-    if (!unlocked) throw new Error('hanna cannot sign in');
-    vault.unlockWith(unlocked.dbKey);
+    const { vault, sync } = await openSyncService(desk.dir, 'hanna', STRONG_PASSWORD, 5);
     cleanups.unshift(() => vault.lock());
-    const sync = new SyncService(vault, new CaseVault(new CaseFileStore(desk.dir)), systemClock, silentLogger, 5);
     const actor = { staffId: desk.staff.hanna.id, roles: ['handler' as const] };
 
     const random = rng(SEED);

@@ -3,16 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../main/clock.js';
-import { silentLogger } from '../../main/log.js';
-import { CaseVault } from '../../main/services/case-vault.js';
-import { SyncService } from '../../main/services/sync/sync-service.js';
-import { CaseFileStore } from '../../main/store/case-files.js';
-import { noProtection } from '../../main/store/key-protector.js';
-import { Vault } from '../../main/store/vault.js';
 import { LONG, rng, runSeed } from '../robustness/rng.js';
 import { STRONG_PASSWORD } from '../support/backend.js';
 import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
+import { openSyncService } from '../support/sync-service.js';
 
 /**
  * The sync process is killed (SIGKILL) at random points of its runs — while signing in, recording
@@ -20,7 +14,7 @@ import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../sup
  * Afterwards one clean run: every decision is in the central database exactly once and the outbox
  * is empty. Replay: AVG_DESK_SYNC_KILL_SEED=<seed>.
  */
-const KILLS = LONG ? 300 : 60;
+const KILLS = LONG ? 300 : 100;
 const SEED = runSeed('AVG_DESK_SYNC_KILL_SEED');
 
 let central: Central;
@@ -87,19 +81,15 @@ describe('sync killed at random points', () => {
     }
     expect(synced, 'some runs must finish between kills, or the kills never hit a run in progress').toBeGreaterThan(0);
 
-    const vault = new Vault(desk.dir, noProtection);
-    const unlocked = await vault.loadKeyring().unlock('hanna', STRONG_PASSWORD);
-    if (!unlocked) throw new Error('hanna cannot sign in');
-    vault.unlockWith(unlocked.dbKey);
+    const { vault, sync, staffId } = await openSyncService(desk.dir, 'hanna', STRONG_PASSWORD);
     try {
       expect(vault.open.sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
-      const sync = new SyncService(vault, new CaseVault(new CaseFileStore(desk.dir)), systemClock, silentLogger);
-      await sync.run({ staffId: unlocked.staffId, roles: ['handler'] }, { url: central.desktopUrl, loginRole: central.logins.hanna.loginRole, password: CENTRAL_PASSWORD });
+      await sync.run({ staffId: staffId, roles: ['handler'] }, { url: central.desktopUrl, loginRole: central.logins.hanna.loginRole, password: CENTRAL_PASSWORD });
       const local = (vault.open.sqlite.prepare('SELECT id FROM decisions').pluck().all() as string[]).sort();
       for (const id of seeded) expect(local, `seed ${SEED}: a decision reported committed is lost`).toContain(id);
       const remote = (await central.owner.query<{ id: string }>('SELECT id FROM decisions')).rows.map((r) => r.id).sort();
       expect(remote, `seed ${SEED}`).toEqual(local);
-      expect(sync.status(unlocked.staffId)).toMatchObject({ waiting: 0 });
+      expect(sync.status(staffId)).toMatchObject({ waiting: 0 });
       expect(vault.open.sqlite.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck().get()).toBe(0);
     } finally {
       vault.lock();

@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+import { systemClock } from '../../main/clock.js';
+import { silentLogger } from '../../main/log.js';
+import { CaseVault } from '../../main/services/case-vault.js';
+import { SyncService } from '../../main/services/sync/sync-service.js';
+import { CaseFileStore } from '../../main/store/case-files.js';
+import { noProtection } from '../../main/store/key-protector.js';
+import { Vault } from '../../main/store/vault.js';
+
+/**
+ * A handle on a desktop's data folder with the sync service, as the app has it, signed in as one
+ * staff member: for the fault tests, the SIGKILL child and the benchmark. Lock the vault when done.
+ */
+export async function openSyncService(dataDir: string, userName: string, password: string, batchSize?: number) {
+  // Explicit, so a bundled copy of this code (the SIGKILL child) finds the migrations too.
+  const vault = new Vault(dataDir, noProtection, join(process.cwd(), 'db', 'local', 'migrations'));
+  const unlocked = await vault.loadKeyring().unlock(userName, password);
+  if (!unlocked) throw new Error(`${userName} cannot sign in`);
+  vault.unlockWith(unlocked.dbKey);
+  const sync = new SyncService(vault, new CaseVault(new CaseFileStore(dataDir)), systemClock, silentLogger, batchSize);
+  return { vault, sync, staffId: unlocked.staffId };
+}
