@@ -199,6 +199,17 @@ export function shredCaseRows(db: LocalDb, caseId: string, at: string): { fileId
   return { fileIds, thirdPartiesHeard, redactedDocuments };
 }
 
+/**
+ * Cases whose key is gone (shredded, or destroyed with the register record): their ciphertext may
+ * go. A run killed between its commit and the removal of the files leaves such files behind.
+ */
+export function keylessShreddedCaseIds(db: LocalDb): Set<string> {
+  const rows = db.all<{ id: string }>(sql`
+    SELECT case_id AS id FROM case_retention WHERE shredded_at IS NOT NULL AND case_id NOT IN (SELECT case_id FROM case_keys)
+    UNION SELECT case_id FROM destruction_records WHERE case_id NOT IN (SELECT case_id FROM case_keys)`);
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Deletes a case register record and everything that hangs off it (the file is shredded first). */
 export function deleteCaseRows(db: LocalDb, caseId: string): void {
   for (const table of ['case_tasks', 'case_activities', 'decisions', 'letters', 'legal_holds', 'case_retention', 'case_search']) {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LocalDb } from '../../../db/local/database.js';
 import { handlerNames } from '../../../db/local/repositories/cases.js';
 import { insertOutbox, readSetting, writeSetting } from '../../../db/local/repositories/letters.js';
@@ -14,6 +16,7 @@ import {
   insertHold,
   insertItem,
   itemsOf,
+  keylessShreddedCaseIds,
   liftHold,
   openDestructionList,
   recentDestructionLists,
@@ -244,10 +247,22 @@ export class RetentionService {
     return due;
   }
 
-  /** After the transaction: the ciphertexts go, and the WAL is checkpointed so no old page remains. */
+  /**
+   * After the transaction: the ciphertexts go, and the WAL is checkpointed so no old page remains.
+   * Files of cases shredded earlier by a run that was killed before it could remove them go too.
+   */
   private afterDestruction(caseIds: readonly string[]): void {
-    for (const caseId of caseIds) this.caseVault.removeCaseCiphertext(caseId);
-    if (caseIds.length > 0) this.vault.open.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const gone = new Set([...caseIds, ...this.leftoverCiphertext()]);
+    for (const caseId of gone) this.caseVault.removeCaseCiphertext(caseId);
+    if (gone.size > 0) this.vault.open.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** Folders under `cases/` of cases whose key is gone. */
+  private leftoverCiphertext(): string[] {
+    const casesDir = join(this.vault.dataDir, 'cases');
+    if (!existsSync(casesDir)) return [];
+    const keyless = keylessShreddedCaseIds(this.db);
+    return readdirSync(casesDir).filter((id) => keyless.has(id));
   }
 
   runLocal(ctx: CallContext, dryRun: boolean): RetentionRun {

@@ -16,7 +16,7 @@ const emit = (line: Record<string, unknown>) => writeSync(1, `${JSON.stringify(l
 
 const scenario = scenarioNamed(name);
 const started = Date.now();
-const base = Date.parse('2026-11-25T10:00:00Z');
+const base = Date.parse(scenario.clockStart ?? '2026-11-25T10:00:00Z');
 const backend = createBackend({ dataDir: join(runRoot, 'data'), logger: silentLogger, clock: { now: () => new Date(base + (Date.now() - started)) } });
 emit({ t: 'loaded' });
 

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeBackend, value } from '../../support/backend.js';
-import { buildTemplate, copyTemplate, NOTE_NAME, PASSWORD, PEOPLE, type Template } from './fixture.js';
+import { shredCaseRows } from '../../../db/local/repositories/retention.js';
+import { appendAuditEvent } from '../../../main/services/audit.js';
+import { ADMIN, makeBackend, value } from '../../support/backend.js';
+import { openStoreAs } from '../../support/store.js';
+import { buildTemplate, copyTemplate, NOTE_NAME, PASSWORD, PEOPLE, RETENTION_DAY, type Template } from './fixture.js';
 import { scenarioNamed } from './scenarios.js';
 import { checkAfterKill } from './verify.js';
 
@@ -73,4 +76,33 @@ describe('the checks after a kill can fail', () => {
     rmSync(join(root, 'data', 'keyring.json'));
     await expect(checkAfterKill(intake, root, [], 1)).rejects.toThrow(/does not open with the right password/u);
   });
+});
+
+describe('a retention run killed between its commit and the removal of the ciphertext', () => {
+  it('leaves files without a key that the next run removes', async () => {
+    const root = fresh();
+    const dataDir = join(root, 'data');
+    const [first, ...others] = template.fixture.retention.filter((c) => c.due === 'yes');
+    if (!first) throw new Error('the template has no due retention case');
+    // What the kill leaves: the run's transaction committed (key and rows gone), the files still there.
+    const store = await openStoreAs(dataDir, ADMIN.userName, ADMIN.password);
+    store.sqlite.transaction(() => {
+      shredCaseRows(store.db, first.caseId, RETENTION_DAY);
+      appendAuditEvent(store.db, new Date(RETENTION_DAY), { actorId: null, roles: [], procedure: 'retention.shred', recordType: 'case', recordId: first.caseId, outcome: 'ok' });
+    })();
+    store.close();
+    expect(readdirSync(join(dataDir, 'cases', first.caseId)).length).toBeGreaterThan(0);
+    await expect(checkAfterKill(scenarioNamed('retention run'), root, [], 1)).rejects.toThrow(/1 of 4 due cases shredded/u);
+
+    const { backend, call } = makeBackend(dataDir, new Date(RETENTION_DAY));
+    try {
+      const token = value(await call('session.login', { userName: PEOPLE.dpo.userName, password: PASSWORD }, null)).token;
+      const run = value(await call('retention.runLocal', {}, token));
+      expect(run.cases.map((c) => c.caseId).sort()).toEqual(others.map((c) => c.caseId).sort());
+    } finally {
+      backend.close();
+    }
+    expect(existsSync(join(dataDir, 'cases', first.caseId))).toBe(false);
+    await expect(checkAfterKill(scenarioNamed('retention run'), root, [], 1)).resolves.toBeUndefined();
+  }, 60_000);
 });

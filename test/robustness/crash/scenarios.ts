@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import type { CaseVault } from '../../../main/services/case-vault.js';
 import { ADMIN } from '../../support/backend.js';
 import { openStoreAs } from '../../support/store.js';
 import type { Rng } from '../rng.js';
-import { NOTE_NAME, PEOPLE, REQUESTER_PREFIX, type Fixture } from './fixture.js';
+import { NOTE_NAME, PEOPLE, REQUESTER_PREFIX, RETENTION_DAY, type Fixture } from './fixture.js';
 
 /**
  * The write paths the crash harness kills, one object each. A scenario says how to do its work in
@@ -59,6 +60,8 @@ export interface CrashScenario {
   opsBeforeKill: number;
   /** Starts from the template desktop; false for an empty data folder (first-run setup). */
   usesTemplate: boolean;
+  /** The child's clock starts here (ISO) and runs on in real time; 25 November 2026 when not given. */
+  clockStart?: string;
   run(env: ChildEnv): Promise<void>;
   /** Before the store is opened: bring the data folder to a state a user would reach (setup only). */
   recover?(env: Omit<CheckEnv, 'store' | 'caseVault'>, dispatch: Dispatch): Promise<void>;
@@ -250,7 +253,10 @@ const letterSigning: CrashScenario = {
       }
     }
     expectThat(unreportedSigned <= 1, `${unreportedSigned} letters signed without being reported`);
-    expectThat(okEvents(store, 'letter.sign').length === signedCount, `${signedCount} signed letters but ${okEvents(store, 'letter.sign').length} audit events`);
+    // Counted on the letters' own cases: the template signed the decisions of its closed cases itself.
+    const letterCases = new Set(fixture.letters.map((l) => l.caseId));
+    const signEvents = okEvents(store, 'letter.sign').filter((id) => letterCases.has(id)).length;
+    expectThat(signEvents === signedCount, `${signedCount} signed letters but ${signEvents} audit events`);
   },
 };
 
@@ -293,6 +299,81 @@ const backup: CrashScenario = {
   },
 };
 
+/** The case files of a case on disk (ciphertext; `.part` files included, which must not be there). */
+const filesOnDisk = (dataDir: string, caseId: string) => (existsSync(join(dataDir, 'cases', caseId)) ? readdirSync(join(dataDir, 'cases', caseId)) : []);
+
+/**
+ * The local retention run (issue 8) as the dpo, on a day past the appeal and grace periods of the
+ * template's closed cases. The service shreds every due case in one transaction per run, so an
+ * operation is a run with the cases it shredded; later runs find nothing left and report [].
+ */
+const retentionRun: CrashScenario = {
+  name: 'retention run',
+  // The first run takes some 60 to 110 ms (four cases in one transaction, their ciphertext, a WAL
+  // checkpoint); the later ones find nothing. Kills fall within the first.
+  window: 120,
+  opsBeforeKill: 0,
+  usesTemplate: true,
+  clockStart: RETENTION_DAY,
+  async run({ dispatch, signIn, committed }) {
+    const token = await signIn(PEOPLE.dpo.userName);
+    for (let n = 1; n <= 3; n++) {
+      const started = Date.now();
+      const run = must<{ cases: { caseId: string; shredded: boolean }[] }>(await dispatch('retention.runLocal', {}, token), 'retention.runLocal');
+      committed({ n, shredded: run.cases.filter((c) => c.shredded).map((c) => c.caseId), ms: Date.now() - started });
+    }
+  },
+  check({ store, caseVault, fixture, dataDir, ops }) {
+    const reported = new Set(ops.flatMap((o) => o.shredded as string[]));
+    const shredEvents = okEvents(store, 'retention.shred');
+    const due = fixture.retention.filter((c) => c.due === 'yes');
+    let shreddedDue = 0;
+    for (const c of fixture.retention) {
+      const what = `${c.due === 'yes' ? 'due' : c.due === 'held' ? 'held' : 'not yet due'} case ${c.caseId}`;
+      const row = rows(
+        store,
+        `SELECT c.requester_name, r.shredded_at,
+                (SELECT count(*) FROM case_keys k WHERE k.case_id = c.id) AS case_keys,
+                (SELECT count(*) FROM case_files f WHERE f.case_id = c.id) AS file_rows,
+                (SELECT count(*) FROM documents d WHERE d.case_id = c.id) AS documents,
+                (SELECT count(*) FROM letters l WHERE l.case_id = c.id AND l.file_key IS NOT NULL) AS letter_keys,
+                (SELECT count(*) FROM case_search s WHERE s.case_id = c.id AND s.requester_name <> '') AS indexed
+           FROM cases c JOIN case_retention r ON r.case_id = c.id WHERE c.id = ?`,
+        c.caseId,
+      )[0];
+      expectThat(row !== undefined, `${what} lost from the register`);
+      const onDisk = filesOnDisk(dataDir, c.caseId);
+      const events = shredEvents.filter((id) => id === c.caseId).length;
+      if (row.shredded_at !== null) {
+        expectThat(c.due === 'yes', `${what} was shredded`);
+        shreddedDue += 1;
+        // Half shredded: the case key gone while rows still claim readable files, or the other way round.
+        expectThat(row.case_keys === 0 && row.file_rows === 0 && row.documents === 0 && row.letter_keys === 0, `${what} is marked shredded but keeps ${String(row.case_keys)} keys, ${String(row.file_rows)} file rows, ${String(row.documents)} documents, ${String(row.letter_keys)} letter keys`);
+        expectThat(row.requester_name === '' && row.indexed === 0, `${what} is shredded but its requester's name remains in the store`);
+        expectThat(events === 1, `${what} is shredded with ${events} audit events`);
+        // Reported means the run answered: by then the ciphertext is gone too. The plaintext scan after
+        // every kill looks for the requester's name (SECRETS) in every file of the data folder.
+        if (reported.has(c.caseId)) expectThat(onDisk.length === 0, `${what} was reported shredded but ${onDisk.length} of its files remain on disk`);
+      } else {
+        expectThat(!reported.has(c.caseId), `${what} was reported shredded but is not`);
+        expectThat(row.case_keys === 1 && row.file_rows === c.files && row.requester_name === c.requester && row.indexed === 1 && events === 0, `${what} is not shredded but not intact (${String(row.case_keys)} keys, ${String(row.file_rows)} of ${c.files} file rows, name ${row.requester_name === c.requester ? 'kept' : 'changed'}, ${events} shred events)`);
+        // Its case files read whole against their SHA-256 (verify.ts reads every file row); its signed letters too.
+        for (const letter of rows(store, 'SELECT id, sha256, file_id, file_key FROM letters WHERE case_id = ? AND file_id IS NOT NULL', c.caseId)) {
+          const pdf = caseVault.read(store.db, { caseId: c.caseId, id: letter.file_id, wrappedKey: letter.file_key } as Parameters<CaseVault['read']>[1]);
+          expectThat(createHash('sha256').update(pdf).digest('hex') === letter.sha256, `${what}: letter ${String(letter.id)} does not match its SHA-256`);
+        }
+        expectThat(onDisk.every((f) => f.endsWith('.avgf')), `${what} has a partial file on disk: ${onDisk.join(', ')}`);
+      }
+    }
+    // The template's due cases are due indeed: the first run that answered shredded every one of them.
+    const first = ops[0]?.shredded as string[] | undefined;
+    expectThat(first === undefined || first.length === due.length, `the first run shredded ${String(first?.length)} of ${due.length} due cases`);
+    // A run is one transaction: the due cases go together or not at all.
+    expectThat(shreddedDue === 0 || shreddedDue === due.length, `${shreddedDue} of ${due.length} due cases shredded`);
+    expectThat(reported.size === 0 || reported.size === due.length, `${reported.size} of ${due.length} due cases reported`);
+  },
+};
+
 /** First run: the key is made, argon2id wraps it twice (password, recovery key), the keyring is written last. */
 const firstRunSetup: CrashScenario = {
   name: 'first-run setup',
@@ -317,7 +398,7 @@ const firstRunSetup: CrashScenario = {
   },
 };
 
-export const CRASH_SCENARIOS: readonly CrashScenario[] = [caseIntake, documentImport, redactionApply, letterSigning, backup, firstRunSetup];
+export const CRASH_SCENARIOS: readonly CrashScenario[] = [caseIntake, documentImport, redactionApply, letterSigning, retentionRun, backup, firstRunSetup];
 
 export function scenarioNamed(name: string): CrashScenario {
   const found = CRASH_SCENARIOS.find((s) => s.name === name);
