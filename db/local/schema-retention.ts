@@ -1,5 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { HOLD_KINDS } from '../../shared/domain/retention.js';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { DESTRUCTION_KINDS, HOLD_KINDS } from '../../shared/domain/retention.js';
 import { REQUEST_TYPES } from '../../shared/domain/request-types.js';
 import { cases, staff } from './schema.js';
 
@@ -60,7 +60,11 @@ export const destructionLists = sqliteTable('destruction_lists', {
   approvedAt: text('approved_at'),
 });
 
-/** The cases on a list. No case foreign key: the item outlives the case it destroyed. */
+/**
+ * The records on a list: a case's register record ('registratie', its letters and file with it) or
+ * only its signed letters ('brieven', when their term ends first). No case foreign key: the item
+ * outlives the case it destroyed.
+ */
 export const destructionListItems = sqliteTable(
   'destruction_list_items',
   {
@@ -68,6 +72,7 @@ export const destructionListItems = sqliteTable(
       .notNull()
       .references(() => destructionLists.id),
     caseId: text('case_id').notNull(),
+    kind: text('kind', { enum: DESTRUCTION_KINDS }).notNull().default('registratie'),
     reference: text('reference').notNull(),
     requestType: text('request_type', { enum: REQUEST_TYPES }).notNull(),
     closedOn: text('closed_on').notNull(),
@@ -76,15 +81,16 @@ export const destructionListItems = sqliteTable(
     removedAt: text('removed_at'),
     removeReason: text('remove_reason'),
   },
-  (t) => [primaryKey({ columns: [t.listId, t.caseId] }), index('destruction_list_items_case').on(t.caseId)],
+  (t) => [primaryKey({ columns: [t.listId, t.caseId, t.kind] }), index('destruction_list_items_case').on(t.caseId)],
 );
 
-/** What remains of a destroyed case register record: no personal data. */
+/** What remains of a destroyed case register record, or of a case's letters: no personal data. */
 export const destructionRecords = sqliteTable(
   'destruction_records',
   {
     id: text('id').primaryKey(),
-    caseId: text('case_id').notNull().unique(),
+    caseId: text('case_id').notNull(),
+    kind: text('kind', { enum: DESTRUCTION_KINDS }).notNull().default('registratie'),
     reference: text('reference').notNull(),
     requestType: text('request_type', { enum: REQUEST_TYPES }).notNull(),
     receivedOn: text('received_on').notNull(),
@@ -97,5 +103,5 @@ export const destructionRecords = sqliteTable(
       .notNull()
       .references(() => destructionLists.id),
   },
-  (t) => [index('destruction_records_destroyed').on(t.destroyedOn)],
+  (t) => [uniqueIndex('destruction_records_case_kind').on(t.caseId, t.kind), index('destruction_records_destroyed').on(t.destroyedOn)],
 );

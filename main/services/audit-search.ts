@@ -21,7 +21,7 @@ import { DomainError } from './errors.js';
  */
 export const READ_CASE_PROCEDURES: readonly string[] = PROCEDURE_NAMES.filter((p) => contract[p].audit === 'read' && contract[p].record === 'case');
 /** Changes: audited writes, and the retention work the system or the dpo does on a case. */
-export const CHANGE_PROCEDURES: readonly string[] = [...PROCEDURE_NAMES.filter((p) => contract[p].audit === 'write'), 'retention.shred', 'retention.destroy', 'retention.scheduled', 'handover.confirm'];
+export const CHANGE_PROCEDURES: readonly string[] = [...PROCEDURE_NAMES.filter((p) => contract[p].audit === 'write'), 'retention.shred', 'retention.destroy', 'retention.destroyLetters', 'retention.scheduled', 'handover.confirm'];
 
 export const AUDIT_CATEGORY_LABELS: Readonly<Record<AuditCategory, string>> = {
   ingezien: 'Ingezien',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS } from '../domain/cases.js';
 import { REQUEST_TYPES } from '../domain/request-types.js';
-import { HOLD_KINDS } from '../domain/retention.js';
+import { DESTRUCTION_KINDS, HOLD_KINDS } from '../domain/retention.js';
 import { isoDateSchema } from './case-schemas.js';
 import type { ProcedureSpec } from './contract.js';
 
@@ -17,6 +17,8 @@ export const retentionPolicySchema = z
   .object({
     graceDays: z.number().int().min(0, 'De respijttermijn is 0 dagen of meer.').max(365, 'De respijttermijn is hoogstens 365 dagen.'),
     registerYears: z.number().int().min(1, 'De bewaartermijn is minstens 1 jaar.').max(10, 'De bewaartermijn is hoogstens 10 jaar.'),
+    // A policy stored before the letters had their own term reads with the default.
+    letterYears: z.number().int().min(1, 'De bewaartermijn van brieven is minstens 1 jaar.').max(10, 'De bewaartermijn van brieven is hoogstens 10 jaar.').default(2),
   })
   .strict();
 
@@ -59,7 +61,7 @@ export const upcomingSchema = z.object({
   caseId: z.string(),
   reference: z.string(),
   requestType: requestType,
-  what: z.enum(['dossier', 'registratie']),
+  what: z.enum(['dossier', ...DESTRUCTION_KINDS]),
   on: z.string(),
   state: z.string(),
 });
@@ -75,6 +77,7 @@ export const destructionListSchema = z.object({
   items: z.array(
     z.object({
       caseId: z.string(),
+      kind: z.enum(DESTRUCTION_KINDS),
       reference: z.string(),
       requestType: requestType,
       closedOn: z.string(),
@@ -211,7 +214,7 @@ export const retentionProcedures = {
     action: 'retention.manage',
     audit: 'write',
     record: 'retention',
-    input: z.object({ listId: z.uuid(), caseId: z.uuid(), reason: reason('de reden') }).strict(),
+    input: z.object({ listId: z.uuid(), caseId: z.uuid(), kind: z.enum(DESTRUCTION_KINDS).default('registratie'), reason: reason('de reden') }).strict(),
     output: destructionListSchema,
   }),
   'retention.approve': procedure({ action: 'retention.manage', audit: 'write', record: 'retention', input: z.object({ listId: z.uuid() }).strict(), output: destructionListSchema }),

@@ -16,8 +16,11 @@ import { rollToWorkingDay } from './deadlines.js';
  *   (c) the grace period (setting, default 30 days) after that has passed;
  * and no legal hold, complaint or court case (one `hold` with a kind) is active.
  *
- * Central: the case register record and its letters are kept `registerYears` (default 2) after
- * closure; then they go on a destruction list the dpo approves. A hold stops that too.
+ * Central, per record type: the case register record is kept `registerYears` (default 2) after
+ * closure, its signed letters `letterYears` (default 2). When the letters' term ends first, the
+ * letters go on a destruction list of their own (item kind 'brieven') while the register record
+ * stays; the letters hang off the register record, so a register record whose letters must be
+ * kept longer waits for them. Everything the dpo approves on a destruction list; a hold stops it.
  */
 
 /** A hold is a legal hold (wettelijke bewaarplicht), an open complaint, or a court case / AP procedure. */
@@ -29,14 +32,20 @@ export const HOLD_LABELS: Readonly<Record<HoldKind, string>> = {
   rechtszaak: 'Procedure bij de rechter of de Autoriteit Persoonsgegevens',
 };
 
+/** What a destruction list item destroys: a case register record (with everything of the case), or only its signed letters. */
+export const DESTRUCTION_KINDS = ['registratie', 'brieven'] as const;
+export type DestructionKind = (typeof DESTRUCTION_KINDS)[number];
+
 export interface RetentionPolicy {
   /** Days after the appeal period before the local file is shredded. */
   graceDays: number;
-  /** Years after closure that the case register record and its letters are kept. */
+  /** Years after closure that the case register record is kept. */
   registerYears: number;
+  /** Years after closure that the case's signed letters are kept (shorter or longer than the register). */
+  letterYears: number;
 }
 
-export const DEFAULT_RETENTION_POLICY: RetentionPolicy = { graceDays: 30, registerYears: 2 };
+export const DEFAULT_RETENTION_POLICY: RetentionPolicy = { graceDays: 30, registerYears: 2, letterYears: 2 };
 
 /** Six weeks to appeal to the court or complain to the Autoriteit Persoonsgegevens (the letters say so). */
 export const APPEAL_WEEKS = 6;
@@ -56,6 +65,10 @@ export interface RetentionFacts {
   activeHolds: readonly HoldKind[];
   /** The local file was shredded already. */
   shredded: boolean;
+  /** Letters of the case that were signed (their PDFs and text are what the letters' term keeps). */
+  signedLetters: number;
+  /** The letters were destroyed already on an approved destruction list. */
+  lettersDestroyed: boolean;
 }
 
 export type LocalRetentionState = 'open' | 'vernietigd' | 'bewaarplicht' | 'wacht_op_synchronisatie' | 'bezwaartermijn' | 'respijt' | 'te_vernietigen';
@@ -108,10 +121,38 @@ export interface RegisterRetention {
   due: boolean;
 }
 
-/** The case register record and its letters: `registerYears` after closure (29 February → 28 February). */
-export function registerRetention(facts: Pick<RetentionFacts, 'closedOn' | 'activeHolds'>, policy: RetentionPolicy, today: IsoDate): RegisterRetention {
+type TermFacts = Pick<RetentionFacts, 'closedOn' | 'activeHolds' | 'signedLetters' | 'lettersDestroyed'>;
+
+/** Whether the case still has signed letters the letters' term keeps. */
+const lettersKept = (facts: TermFacts) => facts.signedLetters > 0 && !facts.lettersDestroyed;
+
+/**
+ * The case register record: `registerYears` after closure (29 February → 28 February), or later
+ * when its letters are kept longer (they are destroyed with it).
+ */
+export function registerRetention(facts: TermFacts, policy: RetentionPolicy, today: IsoDate): RegisterRetention {
   if (facts.closedOn === null) return { destroyOn: null, held: false, due: false };
-  const destroyOn = addMonths(facts.closedOn, policy.registerYears * 12);
+  const own = addMonths(facts.closedOn, policy.registerYears * 12);
+  const letters = addMonths(facts.closedOn, policy.letterYears * 12);
+  const destroyOn = lettersKept(facts) && letters > own ? letters : own;
+  const held = facts.activeHolds.length > 0;
+  return { destroyOn, held, due: !held && today >= destroyOn };
+}
+
+export interface LetterRetention {
+  /** The day from which the letters may be destroyed on their own; null when they go with the register. */
+  destroyOn: IsoDate | null;
+  held: boolean;
+  due: boolean;
+}
+
+/**
+ * The case's signed letters on their own term: only when it ends before the register's (otherwise
+ * they go with the register record), and only while there are letters left to destroy.
+ */
+export function letterRetention(facts: TermFacts, policy: RetentionPolicy, today: IsoDate): LetterRetention {
+  if (facts.closedOn === null || !lettersKept(facts) || policy.letterYears >= policy.registerYears) return { destroyOn: null, held: false, due: false };
+  const destroyOn = addMonths(facts.closedOn, policy.letterYears * 12);
   const held = facts.activeHolds.length > 0;
   return { destroyOn, held, due: !held && today >= destroyOn };
 }

@@ -127,7 +127,7 @@ export function procedureSamples(ids: SampleIds): ProcedureSamples {
     'case.activities': () => ({ caseId: ids.caseId }),
     'case.selectActivities': () => ({ caseId: ids.caseId, activityIds: ['huuradministratie'] }),
     'retention.getPolicy': () => ({}),
-    'retention.setPolicy': () => ({ graceDays: 30, registerYears: 2 }),
+    'retention.setPolicy': () => ({ graceDays: 30, registerYears: 2, letterYears: 2 }),
     'retention.forCase': () => ({ caseId: ids.caseId }),
     'retention.placeHold': () => ({ caseId: ids.caseId, kind: 'bewaarplicht', reason: 'Fiscale bewaarplicht van zeven jaar.' }),
     'retention.liftHold': () => ({ caseId: ids.caseId, holdId: NO_SUCH_ID, reason: 'De procedure is afgerond.' }),

@@ -75,4 +75,24 @@ describe('retention migrations', () => {
     expect(closures()).toContainEqual({ case_id: 'c-0003', closed_at: '2026-11-02T09:00:00.000Z' });
     after.close();
   });
+
+  it('0012_retention_per_record_type: existing items and records are register records; a case may have one of each kind', () => {
+    const { file, key, upTo } = setup();
+    const index = indexOf('0012_retention_per_record_type');
+    const before = openEncryptedStore(file, key, upTo(index));
+    before.sqlite.prepare(STAFF).run();
+    before.sqlite.prepare("INSERT INTO destruction_lists (id, proposed_at, status) VALUES ('l-1', 'x', 'voorgesteld')").run();
+    before.sqlite.prepare("INSERT INTO destruction_list_items (list_id, case_id, reference, request_type, closed_on, destroy_on) VALUES ('l-1', 'c-9', 'AVG-2024-0001', 'inzage', '2024-02-01', '2026-02-01')").run();
+    before.sqlite.prepare("INSERT INTO destruction_records VALUES ('r-1', 'c-9', 'AVG-2024-0001', 'inzage', '2024-01-02', '2024-02-01', '2026-02-01', 's-1', 'l-1')").run();
+    before.close();
+    const after = openEncryptedStore(file, key, upTo(index + 1));
+    expect(after.sqlite.prepare('SELECT case_id, kind FROM destruction_list_items').all()).toEqual([{ case_id: 'c-9', kind: 'registratie' }]);
+    expect(after.sqlite.prepare('SELECT id, kind FROM destruction_records').all()).toEqual([{ id: 'r-1', kind: 'registratie' }]);
+    after.sqlite.prepare("INSERT INTO destruction_list_items (list_id, case_id, kind, reference, request_type, closed_on, destroy_on) VALUES ('l-1', 'c-9', 'brieven', 'AVG-2024-0001', 'inzage', '2024-02-01', '2025-02-01')").run();
+    const letters = "INSERT INTO destruction_records (id, case_id, kind, reference, request_type, received_on, closed_on, destroyed_on, approved_by, list_id) VALUES (?, 'c-9', 'brieven', 'AVG-2024-0001', 'inzage', '2024-01-02', '2024-02-01', '2025-02-01', 's-1', 'l-1')";
+    after.sqlite.prepare(letters).run('r-2');
+    expect(() => after.sqlite.prepare(letters).run('r-3')).toThrow(/UNIQUE/u);
+    after.close();
+  });
 });
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION_POLICY, dueWithin, isSynced, localRetention, registerRetention, type RetentionFacts } from '../../shared/domain/retention.js';
+import { DEFAULT_RETENTION_POLICY, dueWithin, isSynced, letterRetention, localRetention, registerRetention, type RetentionFacts } from '../../shared/domain/retention.js';
 
 /** A decided inzage case: letter sent Wednesday 25 November 2026, closed the same day, synced. */
 const DECIDED: RetentionFacts = {
@@ -10,6 +10,8 @@ const DECIDED: RetentionFacts = {
   unsentOutbox: 0,
   activeHolds: [],
   shredded: false,
+  signedLetters: 1,
+  lettersDestroyed: false,
 };
 const policy = DEFAULT_RETENTION_POLICY;
 const at = (today: string, facts: Partial<RetentionFacts> = {}, p = policy) => localRetention({ ...DECIDED, ...facts }, p, today);
@@ -62,7 +64,9 @@ describe('local retention: the case file on this desktop', () => {
   });
 });
 
-describe('central retention: the case register record and its letters', () => {
+const NO_LETTERS = { signedLetters: 0, lettersDestroyed: false };
+
+describe('central retention: the case register record', () => {
   it('two years after closure, from that day on', () => {
     expect(registerRetention(DECIDED, policy, '2028-11-24')).toEqual({ destroyOn: '2028-11-25', held: false, due: false });
     expect(registerRetention(DECIDED, policy, '2028-11-25')).toEqual({ destroyOn: '2028-11-25', held: false, due: true });
@@ -70,9 +74,19 @@ describe('central retention: the case register record and its letters', () => {
   });
 
   it('29 February + 2 years is 28 February; a hold overrides; an open case has no date', () => {
-    expect(registerRetention({ closedOn: '2028-02-29', activeHolds: [] }, policy, '2030-02-28')).toMatchObject({ destroyOn: '2030-02-28', due: true });
-    expect(registerRetention({ closedOn: '2026-11-25', activeHolds: ['rechtszaak'] }, policy, '2030-01-01')).toMatchObject({ held: true, due: false });
-    expect(registerRetention({ closedOn: null, activeHolds: [] }, policy, '2030-01-01')).toEqual({ destroyOn: null, held: false, due: false });
+    expect(registerRetention({ closedOn: '2028-02-29', activeHolds: [], ...NO_LETTERS }, policy, '2030-02-28')).toMatchObject({ destroyOn: '2030-02-28', due: true });
+    expect(registerRetention({ closedOn: '2026-11-25', activeHolds: ['rechtszaak'], ...NO_LETTERS }, policy, '2030-01-01')).toMatchObject({ held: true, due: false });
+    expect(registerRetention({ closedOn: null, activeHolds: [], ...NO_LETTERS }, policy, '2030-01-01')).toEqual({ destroyOn: null, held: false, due: false });
+  });
+
+  it('waits for letters kept longer than the register record, not for letters destroyed or never signed', () => {
+    const longer = { ...policy, registerYears: 2, letterYears: 7 };
+    expect(registerRetention(DECIDED, longer, '2033-11-24')).toEqual({ destroyOn: '2033-11-25', held: false, due: false });
+    expect(registerRetention(DECIDED, longer, '2033-11-25')).toEqual({ destroyOn: '2033-11-25', held: false, due: true });
+    expect(registerRetention({ ...DECIDED, ...NO_LETTERS }, longer, '2028-11-25')).toEqual({ destroyOn: '2028-11-25', held: false, due: true });
+    expect(registerRetention({ ...DECIDED, lettersDestroyed: true }, longer, '2028-11-25')).toMatchObject({ destroyOn: '2028-11-25', due: true });
+    // Letters kept shorter: the register record keeps its own term.
+    expect(registerRetention(DECIDED, { ...policy, registerYears: 5, letterYears: 1 }, '2031-11-24')).toMatchObject({ destroyOn: '2031-11-25', due: false });
   });
 
   it('within the coming days: today and up to N days ahead, and anything overdue', () => {
@@ -80,5 +94,35 @@ describe('central retention: the case register record and its letters', () => {
     expect(dueWithin('2026-12-26', '2026-11-25', 30)).toBe(false);
     expect(dueWithin('2026-01-01', '2026-11-25', 30)).toBe(true);
     expect(dueWithin(null, '2026-11-25', 30)).toBe(false);
+  });
+});
+
+describe('central retention: signed letters on their own term', () => {
+  const shorter = { ...policy, registerYears: 5, letterYears: 2 };
+
+  it('when the letters term ends before the register term: from that day on, before the register record', () => {
+    expect(letterRetention(DECIDED, shorter, '2028-11-24')).toEqual({ destroyOn: '2028-11-25', held: false, due: false });
+    expect(letterRetention(DECIDED, shorter, '2028-11-25')).toEqual({ destroyOn: '2028-11-25', held: false, due: true });
+    expect(registerRetention(DECIDED, shorter, '2028-11-25')).toMatchObject({ destroyOn: '2031-11-25', due: false });
+    expect(letterRetention(DECIDED, { ...policy, registerYears: 3, letterYears: 1 }, '2027-11-25')).toMatchObject({ destroyOn: '2027-11-25', due: true });
+  });
+
+  it('29 February + 2 years is 28 February', () => {
+    expect(letterRetention({ ...DECIDED, closedOn: '2028-02-29' }, shorter, '2030-02-27')).toMatchObject({ destroyOn: '2030-02-28', due: false });
+    expect(letterRetention({ ...DECIDED, closedOn: '2028-02-29' }, shorter, '2030-02-28')).toMatchObject({ destroyOn: '2030-02-28', due: true });
+  });
+
+  it('equal or longer terms: the letters go with the register record, never on their own', () => {
+    for (const letterYears of [5, 7]) {
+      expect(letterRetention(DECIDED, { ...shorter, letterYears }, '2040-01-01')).toEqual({ destroyOn: null, held: false, due: false });
+    }
+    expect(letterRetention(DECIDED, policy, '2040-01-01')).toEqual({ destroyOn: null, held: false, due: false });
+  });
+
+  it('a hold overrides; no signed letters, letters destroyed already, or an open case: nothing to do', () => {
+    expect(letterRetention({ ...DECIDED, activeHolds: ['bewaarplicht'] }, shorter, '2030-01-01')).toEqual({ destroyOn: '2028-11-25', held: true, due: false });
+    expect(letterRetention({ ...DECIDED, ...NO_LETTERS }, shorter, '2030-01-01')).toMatchObject({ destroyOn: null, due: false });
+    expect(letterRetention({ ...DECIDED, lettersDestroyed: true }, shorter, '2030-01-01')).toMatchObject({ destroyOn: null, due: false });
+    expect(letterRetention({ ...DECIDED, closedOn: null }, shorter, '2030-01-01')).toMatchObject({ destroyOn: null, due: false });
   });
 });

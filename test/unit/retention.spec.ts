@@ -174,6 +174,7 @@ describe('central retention: the destruction list', () => {
         destroyedOn: '2028-11-25',
         approvedBy: dpo.id,
         listId,
+        recordType: 'case',
       });
       expect(outbox[0]?.sent_at).toBeNull();
       for (const table of ['cases', 'letters', 'decisions', 'case_tasks', 'documents', 'third_parties', 'case_keys', 'case_files']) {
@@ -214,5 +215,81 @@ describe('central retention: the destruction list', () => {
     const runs = value(await call('audit.search', { filter: { procedure: 'retention.scheduled' } }, token));
     expect(runs).toEqual([expect.objectContaining({ actorId: null, category: 'gewijzigd', outcome: 'ok' })]);
     expect(value(await call('audit.search', { filter: { procedure: 'retention.shred' } }, token))).toEqual([expect.objectContaining({ actorId: null, caseReference: 'AVG-2026-0001' })]);
+  }, 60_000);
+
+  it('letters on a shorter term of their own: proposed as letters, destroyed on approval, the register record stays until its own term', async () => {
+    const { call, dir, dpo, harm, caseId, syncOutbox, on, adminToken } = await decidedCase();
+    await syncOutbox();
+    expect(value(await call('retention.setPolicy', { graceDays: 30, registerYears: 2, letterYears: 1 }, adminToken))).toEqual({ graceDays: 30, registerYears: 2, letterYears: 1 });
+    const login = async (userName: string) => value(await call('session.login', { userName, password: STRONG_PASSWORD }, null)).token;
+    const storeRows = async <T>(query: string, ...params: unknown[]) => {
+      const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
+      try {
+        return store.sqlite.prepare(query).all(...params) as T[];
+      } finally {
+        store.close();
+      }
+    };
+    const [letter] = await storeRows<{ id: string; file_id: string }>('SELECT id, file_id FROM letters WHERE case_id = ?', caseId);
+    const letterFile = join(dir, 'cases', caseId, `${letter?.file_id ?? ''}.avgf`);
+    expect(existsSync(letterFile)).toBe(true);
+
+    on('2027-11-24');
+    dpo.token = await login('fg');
+    expect(value(await call('retention.propose', {}, dpo.token))).toBeNull();
+    on('2027-11-25');
+    dpo.token = await login('fg');
+    harm.token = await login('harm');
+    const overview = value(await call('retention.overview', {}, dpo.token));
+    expect(overview.upcoming.filter((u) => u.caseId === caseId && u.what !== 'dossier')).toEqual([expect.objectContaining({ what: 'brieven', on: '2027-11-25', state: 'te_vernietigen' })]);
+    const list = value(await call('retention.propose', {}, dpo.token));
+    expect(list?.items).toEqual([expect.objectContaining({ caseId, kind: 'brieven', closedOn: '2026-11-25', destroyOn: '2027-11-25', removed: false })]);
+    const listId = list?.id ?? '';
+    const approved = value(await call('retention.approve', { listId }, dpo.token));
+    expect(approved.items).toEqual([expect.objectContaining({ caseId, kind: 'brieven', destroyedOn: '2027-11-25' })]);
+
+    // The letter's PDF and text are gone; the register record and the dossier are not.
+    expect(existsSync(letterFile)).toBe(false);
+    expect(value(await call('case.get', { id: caseId }, harm.token)).requester.name).toBe(REQUESTER);
+    expect(value(await call('dossier.list', { caseId }, harm.token))).toHaveLength(1);
+    const [blank] = await storeRows<{ file_key: string | null; content: string }>('SELECT file_key, content FROM letters WHERE id = ?', letter?.id);
+    expect(blank?.file_key).toBeNull();
+    expect(blank?.content).not.toContain(REQUESTER);
+    const [record] = await storeRows<Record<string, unknown>>("SELECT * FROM destruction_records WHERE kind = 'brieven'");
+    expect(record).toMatchObject({ case_id: caseId, reference: 'AVG-2026-0001', destroyed_on: '2027-11-25', approved_by: dpo.id, list_id: listId });
+    const outbox = await storeRows<{ payload: string }>("SELECT payload FROM outbox WHERE kind = 'destruction'");
+    expect(outbox.map((o) => JSON.parse(o.payload) as unknown)).toEqual([
+      { id: record?.id, reference: 'AVG-2026-0001', requestType: 'inzage', receivedOn: '2026-11-25', closedOn: '2026-11-25', destroyedOn: '2027-11-25', approvedBy: dpo.id, listId, recordType: 'letters' },
+    ]);
+    const timeline = value(await call('case.timeline', { id: caseId }, dpo.token));
+    expect(timeline.filter((e) => e.procedure === 'retention.destroyLetters')).toEqual([expect.objectContaining({ actorId: dpo.id, outcome: 'ok' })]);
+    // Destroyed once: not proposed again.
+    expect(value(await call('retention.propose', {}, dpo.token))).toBeNull();
+
+    // The register record on its own term, a year later.
+    on('2028-11-25');
+    dpo.token = await login('fg');
+    const later = value(await call('retention.propose', {}, dpo.token));
+    expect(later?.items).toEqual([expect.objectContaining({ caseId, kind: 'registratie', destroyOn: '2028-11-25' })]);
+    value(await call('retention.approve', { listId: later?.id ?? '' }, dpo.token));
+    expect(await call('case.get', { id: caseId }, dpo.token)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const kinds = await storeRows<{ kind: string; type: string | null }>("SELECT d.kind, json_extract(o.payload, '$.recordType') AS type FROM destruction_records d JOIN outbox o ON json_extract(o.payload, '$.id') = d.id ORDER BY d.destroyed_on");
+    expect(kinds).toEqual([
+      { kind: 'brieven', type: 'letters' },
+      { kind: 'registratie', type: 'case' },
+    ]);
+  }, 60_000);
+
+  it('letters kept longer than the register record: the register record waits for them', async () => {
+    const { call, dpo, caseId, syncOutbox, on, adminToken } = await decidedCase();
+    await syncOutbox();
+    value(await call('retention.setPolicy', { graceDays: 30, registerYears: 2, letterYears: 3 }, adminToken));
+    on('2028-11-25');
+    dpo.token = value(await call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null)).token;
+    expect(value(await call('retention.forCase', { caseId }, dpo.token)).register.destroyOn).toBe('2029-11-25');
+    expect(value(await call('retention.propose', {}, dpo.token))).toBeNull();
+    on('2029-11-25');
+    dpo.token = value(await call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null)).token;
+    expect(value(await call('retention.propose', {}, dpo.token))?.items).toEqual([expect.objectContaining({ caseId, kind: 'registratie', destroyOn: '2029-11-25' })]);
   }, 60_000);
 });

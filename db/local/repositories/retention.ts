@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { HoldKind } from '../../../shared/domain/retention.js';
+import type { DestructionKind, HoldKind } from '../../../shared/domain/retention.js';
 import { foldForSearch } from '../../../shared/domain/search.js';
 import type { LocalDb } from '../database.js';
 import { caseRetention, destructionListItems, destructionLists, destructionRecords, legalHolds } from '../schema-retention.js';
@@ -25,6 +25,8 @@ export interface RetentionFactsRow {
   decisionSynced: boolean;
   unsentOutbox: number;
   holds: HoldKind[];
+  signedLetters: number;
+  lettersDestroyed: boolean;
 }
 
 interface RawFacts {
@@ -40,6 +42,8 @@ interface RawFacts {
   decision_synced: number | null;
   unsent: number | null;
   holds: string | null;
+  signed_letters: number;
+  letters_destroyed: number;
 }
 
 /**
@@ -58,7 +62,9 @@ function factsQuery(where: ReturnType<typeof sql>) {
            (SELECT max(sent_on) FROM letters l WHERE l.case_id = c.id) AS last_sent,
            EXISTS (SELECT 1 FROM decisions d WHERE d.case_id = c.id) AS has_decision,
            ob.decision_synced, ob.unsent,
-           (SELECT group_concat(kind) FROM legal_holds h WHERE h.case_id = c.id AND h.lifted_at IS NULL) AS holds
+           (SELECT group_concat(kind) FROM legal_holds h WHERE h.case_id = c.id AND h.lifted_at IS NULL) AS holds,
+           (SELECT count(*) FROM letters l WHERE l.case_id = c.id AND l.signed_at IS NOT NULL) AS signed_letters,
+           EXISTS (SELECT 1 FROM destruction_records d WHERE d.case_id = c.id AND d.kind = 'brieven') AS letters_destroyed
       FROM cases c
       LEFT JOIN case_retention r ON r.case_id = c.id
       LEFT JOIN ob ON ob.case_id = c.id
@@ -80,6 +86,8 @@ function toFacts(raw: RawFacts): RetentionFactsRow {
     decisionSynced: raw.decision_synced === 1,
     unsentOutbox: raw.unsent ?? 0,
     holds: raw.holds ? (raw.holds.split(',') as HoldKind[]) : [],
+    signedLetters: raw.signed_letters,
+    lettersDestroyed: raw.letters_destroyed === 1,
   };
 }
 
@@ -141,11 +149,11 @@ export function insertItem(db: LocalDb, row: DestructionItemRow): void {
   db.insert(destructionListItems).values(row).run();
 }
 
-export function removeItem(db: LocalDb, listId: string, caseId: string, changes: { removedBy: string; removedAt: string; removeReason: string }): boolean {
+export function removeItem(db: LocalDb, listId: string, item: { caseId: string; kind: DestructionKind }, changes: { removedBy: string; removedAt: string; removeReason: string }): boolean {
   return db
     .update(destructionListItems)
     .set(changes)
-    .where(and(eq(destructionListItems.listId, listId), eq(destructionListItems.caseId, caseId), isNull(destructionListItems.removedAt)))
+    .where(and(eq(destructionListItems.listId, listId), eq(destructionListItems.caseId, item.caseId), eq(destructionListItems.kind, item.kind), isNull(destructionListItems.removedAt)))
     .run().changes > 0;
 }
 
@@ -182,12 +190,7 @@ export function shredCaseRows(db: LocalDb, caseId: string, at: string): { fileId
   db.run(sql`DELETE FROM identity_checks WHERE case_id = ${caseId}`);
   db.run(sql`DELETE FROM case_files WHERE case_id = ${caseId}`);
   db.run(sql`DELETE FROM case_keys WHERE case_id = ${caseId}`);
-  // Letters keep their kind, dates, outcome and hash (the register); their text and addressee go.
-  db.run(sql`UPDATE letters SET file_key = NULL, return_comment = NULL, data = '{}',
-                    content = json_object('kind', kind, 'title', '', 'addressee', json_object('name', '', 'lines', json_array()),
-                                          'reference', json_object('ourReference', '', 'date', coalesce(sent_on, ''), 'yourLetterOf', NULL, 'subject', ''),
-                                          'salutation', '', 'blocks', json_array(), 'closing', '', 'signatory', json_object('organisation', '', 'placeholder', ''))
-              WHERE case_id = ${caseId}`);
+  blankLetters(db, caseId);
   db.run(sql`UPDATE cases SET requester_name = '', requester_birth_date = NULL, requester_address = NULL, requester_email = NULL,
                     requester_phone = NULL, customer_number = NULL, legally_incapacitated = 0, request_text = '',
                     representative_name = NULL, representative_basis = NULL, status_reason = NULL, extension_reason = NULL
@@ -208,6 +211,26 @@ export function keylessShreddedCaseIds(db: LocalDb): Set<string> {
     SELECT case_id AS id FROM case_retention WHERE shredded_at IS NOT NULL AND case_id NOT IN (SELECT case_id FROM case_keys)
     UNION SELECT case_id FROM destruction_records WHERE case_id NOT IN (SELECT case_id FROM case_keys)`);
   return new Set(rows.map((r) => r.id));
+}
+
+/** Letters keep their kind, dates, outcome and hash (the register); their PDF's key, text and addressee go. */
+function blankLetters(db: LocalDb, caseId: string): void {
+  db.run(sql`UPDATE letters SET file_key = NULL, return_comment = NULL, data = '{}',
+                    content = json_object('kind', kind, 'title', '', 'addressee', json_object('name', '', 'lines', json_array()),
+                                          'reference', json_object('ourReference', '', 'date', coalesce(sent_on, ''), 'yourLetterOf', NULL, 'subject', ''),
+                                          'salutation', '', 'blocks', json_array(), 'closing', '', 'signatory', json_object('organisation', '', 'placeholder', ''))
+              WHERE case_id = ${caseId}`);
+}
+
+/**
+ * The letters of a case destroyed on their own term, inside the caller's transaction: as when the
+ * file is shredded, their PDFs lose their keys and their text goes. Returns the PDFs' file ids,
+ * whose ciphertext the caller removes after the commit.
+ */
+export function destroyLetterRows(db: LocalDb, caseId: string): string[] {
+  const fileIds = db.all<{ id: string }>(sql`SELECT file_id AS id FROM letters WHERE case_id = ${caseId} AND file_id IS NOT NULL`).map((r) => r.id);
+  blankLetters(db, caseId);
+  return fileIds;
 }
 
 /** Deletes a case register record and everything that hangs off it (the file is shredded first). */

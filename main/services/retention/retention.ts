@@ -8,6 +8,7 @@ import {
   caseFacts,
   closedCaseFacts,
   deleteCaseRows,
+  destroyLetterRows,
   destructionRecordsOf,
   findDestructionList,
   holdsOf,
@@ -32,8 +33,10 @@ import {
   DEFAULT_RETENTION_POLICY,
   dueWithin,
   isSynced,
+  letterRetention,
   localRetention,
   registerRetention,
+  type DestructionKind,
   type HoldKind,
   type RetentionFacts,
   type RetentionPolicy,
@@ -49,8 +52,13 @@ import { DomainError } from '../errors.js';
 import type { SessionInfo } from '../sessions.js';
 
 export const RETENTION_POLICY_KEY = 'retentionPolicy';
-/** The outbox kind the central sync turns into deleting the central records of a case. */
+/**
+ * The outbox kind the central sync turns into deleting the central records of a case: its payload's
+ * `recordType` says which — 'case' (the register record and everything of the case) or 'letters'
+ * (only the case's letters).
+ */
 export const OUTBOX_DESTRUCTION = 'destruction';
+const RECORD_TYPES: Readonly<Record<DestructionKind, 'case' | 'letters'>> = { registratie: 'case', brieven: 'letters' };
 
 export function retentionPolicy(db: LocalDb): RetentionPolicy {
   const parsed = retentionPolicySchema.safeParse(readSetting(db, RETENTION_POLICY_KEY));
@@ -66,6 +74,8 @@ function factsOf(row: RetentionFactsRow): RetentionFacts {
     unsentOutbox: row.unsentOutbox,
     activeHolds: row.holds,
     shredded: row.shreddedAt !== null,
+    signedLetters: row.signedLetters,
+    lettersDestroyed: row.lettersDestroyed,
   };
 }
 
@@ -189,6 +199,10 @@ export class RetentionService {
       if (register.destroyOn && !register.held && dueWithin(register.destroyOn, today, days)) {
         upcoming.push({ caseId: row.caseId, reference: row.reference, requestType: row.type, what: 'registratie', on: register.destroyOn, state: register.due ? 'te_vernietigen' : 'gepland' });
       }
+      const letters = letterRetention(f, policy, today);
+      if (letters.destroyOn && !letters.held && dueWithin(letters.destroyOn, today, days)) {
+        upcoming.push({ caseId: row.caseId, reference: row.reference, requestType: row.type, what: 'brieven', on: letters.destroyOn, state: letters.due ? 'te_vernietigen' : 'gepland' });
+      }
     }
     upcoming.sort((a, b) => a.on.localeCompare(b.on) || a.reference.localeCompare(b.reference));
     const open = openDestructionList(db);
@@ -206,7 +220,7 @@ export class RetentionService {
   private listView(list: DestructionListRow): DestructionListView {
     const db = this.db;
     const names = handlerNames(db);
-    const destroyed = new Map(destructionRecordsOf(db, list.id).map((r) => [r.caseId, r.destroyedOn]));
+    const destroyed = new Map(destructionRecordsOf(db, list.id).map((r) => [`${r.kind}:${r.caseId}`, r.destroyedOn]));
     return {
       id: list.id,
       proposedAt: list.proposedAt,
@@ -216,6 +230,7 @@ export class RetentionService {
       approvedAt: list.approvedAt,
       items: itemsOf(db, list.id).map((i) => ({
         caseId: i.caseId,
+        kind: i.kind,
         reference: i.reference,
         requestType: i.requestType,
         closedOn: i.closedOn,
@@ -223,7 +238,7 @@ export class RetentionService {
         removed: i.removedAt !== null,
         removedBy: i.removedBy ? (names.get(i.removedBy) ?? null) : null,
         removeReason: i.removeReason,
-        destroyedOn: destroyed.get(i.caseId) ?? null,
+        destroyedOn: destroyed.get(`${i.kind}:${i.caseId}`) ?? null,
       })),
     };
   }
@@ -251,10 +266,11 @@ export class RetentionService {
    * After the transaction: the ciphertexts go, and the WAL is checkpointed so no old page remains.
    * Files of cases shredded earlier by a run that was killed before it could remove them go too.
    */
-  private afterDestruction(caseIds: readonly string[]): void {
+  private afterDestruction(caseIds: readonly string[], letterFiles: readonly { caseId: string; fileIds: string[] }[] = []): void {
     const gone = new Set([...caseIds, ...this.leftoverCiphertext()]);
     for (const caseId of gone) this.caseVault.removeCaseCiphertext(caseId);
-    if (gone.size > 0) this.vault.open.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    for (const { caseId, fileIds } of letterFiles) for (const fileId of fileIds) this.caseVault.removeCiphertext(caseId, fileId);
+    if (gone.size > 0 || letterFiles.length > 0) this.vault.open.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /** Folders under `cases/` of cases whose key is gone. */
@@ -287,19 +303,23 @@ export class RetentionService {
     const policy = retentionPolicy(db);
     const due = closedCaseFacts(db).flatMap((row) => {
       const f = factsOf(row);
-      const register = registerRetention(f, policy, today);
-      return register.due && register.destroyOn && f.closedOn ? [{ row, closedOn: f.closedOn, destroyOn: register.destroyOn }] : [];
+      if (!f.closedOn) return [];
+      const terms: [DestructionKind, { due: boolean; destroyOn: string | null }][] = [
+        ['registratie', registerRetention(f, policy, today)],
+        ['brieven', letterRetention(f, policy, today)],
+      ];
+      return terms.flatMap(([kind, term]) => (term.due && term.destroyOn ? [{ row, kind, closedOn: f.closedOn as string, destroyOn: term.destroyOn }] : []));
     });
     let list = openDestructionList(db) ?? null;
-    const onList = new Set(list ? itemsOf(db, list.id).map((i) => i.caseId) : []);
-    const fresh = due.filter((d) => !onList.has(d.row.caseId));
+    const onList = new Set(list ? itemsOf(db, list.id).map((i) => `${i.kind}:${i.caseId}`) : []);
+    const fresh = due.filter((d) => !onList.has(`${d.kind}:${d.row.caseId}`));
     if (fresh.length === 0) return list;
     if (!list) {
       list = { id: randomUUID(), proposedAt: now.toISOString(), proposedBy, status: 'voorgesteld', approvedBy: null, approvedAt: null };
       insertDestructionList(db, list);
     }
     for (const d of fresh) {
-      insertItem(db, { listId: list.id, caseId: d.row.caseId, reference: d.row.reference, requestType: d.row.type, closedOn: d.closedOn, destroyOn: d.destroyOn, removedBy: null, removedAt: null, removeReason: null });
+      insertItem(db, { listId: list.id, caseId: d.row.caseId, kind: d.kind, reference: d.row.reference, requestType: d.row.type, closedOn: d.closedOn, destroyOn: d.destroyOn, removedBy: null, removedAt: null, removeReason: null });
     }
     return list;
   }
@@ -318,12 +338,12 @@ export class RetentionService {
     return list;
   }
 
-  removeItem(ctx: CallContext, input: { listId: string; caseId: string; reason: string }): DestructionListView {
+  removeItem(ctx: CallContext, input: { listId: string; caseId: string; kind: DestructionKind; reason: string }): DestructionListView {
     const session = ctx.requireSession();
     ctx.setRecord(input.listId);
     const list = ctx.commit((db) => {
       const found = this.openList(db, input.listId);
-      if (!removeItem(db, input.listId, input.caseId, { removedBy: session.staffId, removedAt: ctx.now.toISOString(), removeReason: input.reason })) {
+      if (!removeItem(db, input.listId, input, { removedBy: session.staffId, removedAt: ctx.now.toISOString(), removeReason: input.reason })) {
         throw new DomainError('NOT_FOUND', 'Deze zaak staat niet (meer) op de lijst.');
       }
       return found;
@@ -332,41 +352,55 @@ export class RetentionService {
   }
 
   /**
-   * The dpo's approval carries the list out: per case, in one transaction, the file is shredded,
-   * the register record and everything hanging off it deleted, a destruction record written
-   * (no personal data) and an outbox row for the central database. A case that got a hold since
-   * the list was made is left out.
+   * The dpo's approval carries the list out: per item, in one transaction, a destruction record
+   * (no personal data) and an outbox row for the central database. A register item shreds the file
+   * and deletes the register record and everything hanging off it; a letters item destroys only
+   * the letters' PDFs and text. An item whose case got a hold since the list was made is left out.
    */
   approve(ctx: CallContext, listId: string): DestructionListView {
     const session = ctx.requireSession();
     ctx.setRecord(listId);
     const today = dutchToday(ctx.now);
     const at = ctx.now.toISOString();
-    const destroyed = ctx.commit((db) => {
+    const done = ctx.commit((db) => {
       const list = this.openList(db, listId);
       const policy = retentionPolicy(db);
-      const ids: string[] = [];
-      for (const item of itemsOf(db, list.id).filter((i) => i.removedAt === null)) {
-        const facts = caseFacts(db, item.caseId);
-        const register = facts ? registerRetention(factsOf(facts), policy, today) : null;
-        if (!facts || !register?.due) {
-          const why = !facts ? 'De zaak bestaat niet meer.' : register?.held ? 'Niet vernietigd: er rust een blokkade op de zaak.' : 'Niet vernietigd: de bewaartermijn is nog niet verstreken.';
-          removeItem(db, list.id, item.caseId, { removedBy: session.staffId, removedAt: at, removeReason: why });
+      const cases: string[] = [];
+      const letterFiles: { caseId: string; fileIds: string[] }[] = [];
+      const leaveOut = (item: { caseId: string; kind: DestructionKind }, why: string) => removeItem(db, list.id, item, { removedBy: session.staffId, removedAt: at, removeReason: why });
+      // Register records first: letters of a case destroyed with its register record need no item of their own.
+      const items = itemsOf(db, list.id)
+        .filter((i) => i.removedAt === null)
+        .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'registratie' ? -1 : 1));
+      for (const item of items) {
+        if (item.kind === 'brieven' && cases.includes(item.caseId)) {
+          leaveOut(item, 'Vernietigd met de zaakregistratie.');
           continue;
         }
-        shredCaseRows(db, item.caseId, at);
-        deleteCaseRows(db, item.caseId);
-        const record = { id: randomUUID(), caseId: item.caseId, reference: facts.reference, requestType: facts.type, receivedOn: facts.receivedOn, closedOn: item.closedOn, destroyedOn: today, approvedBy: session.staffId, listId: list.id };
+        const facts = caseFacts(db, item.caseId);
+        const term = facts ? (item.kind === 'registratie' ? registerRetention : letterRetention)(factsOf(facts), policy, today) : null;
+        if (!facts || !term?.due) {
+          leaveOut(item, !facts ? 'De zaak bestaat niet meer.' : term?.held ? 'Niet vernietigd: er rust een blokkade op de zaak.' : 'Niet vernietigd: de bewaartermijn is nog niet verstreken.');
+          continue;
+        }
+        if (item.kind === 'registratie') {
+          shredCaseRows(db, item.caseId, at);
+          deleteCaseRows(db, item.caseId);
+          cases.push(item.caseId);
+        } else {
+          letterFiles.push({ caseId: item.caseId, fileIds: destroyLetterRows(db, item.caseId) });
+        }
+        const record = { id: randomUUID(), caseId: item.caseId, kind: item.kind, reference: facts.reference, requestType: facts.type, receivedOn: facts.receivedOn, closedOn: item.closedOn, destroyedOn: today, approvedBy: session.staffId, listId: list.id };
         insertDestructionRecord(db, record);
-        const { caseId: _caseId, ...payload } = record;
-        insertOutbox(db, { id: randomUUID(), kind: OUTBOX_DESTRUCTION, payload, createdAt: at, sentAt: null });
-        appendAuditEvent(db, ctx.now, { actorId: session.staffId, roles: session.roles, procedure: 'retention.destroy', recordType: 'case', recordId: item.caseId, outcome: 'ok' });
-        ids.push(item.caseId);
+        const { caseId: _caseId, kind: _kind, ...payload } = record;
+        insertOutbox(db, { id: randomUUID(), kind: OUTBOX_DESTRUCTION, payload: { ...payload, recordType: RECORD_TYPES[item.kind] }, createdAt: at, sentAt: null });
+        const procedure = item.kind === 'registratie' ? 'retention.destroy' : 'retention.destroyLetters';
+        appendAuditEvent(db, ctx.now, { actorId: session.staffId, roles: session.roles, procedure, recordType: 'case', recordId: item.caseId, outcome: 'ok' });
       }
       updateDestructionList(db, list.id, { status: 'uitgevoerd', approvedBy: session.staffId, approvedAt: at });
-      return ids;
+      return { cases, letterFiles };
     });
-    this.afterDestruction(destroyed);
+    this.afterDestruction(done.cases, done.letterFiles);
     const list = findDestructionList(this.db, listId);
     if (!list) throw new Error('destruction list vanished');
     return this.listView(list);

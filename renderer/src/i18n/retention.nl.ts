@@ -24,6 +24,7 @@ export const retentionNl = {
       'retention.approve': 'Vernietigingslijst goedgekeurd',
       'retention.shred': 'Dossier vernietigd (crypto-shredding)',
       'retention.destroy': 'Zaakregistratie vernietigd',
+      'retention.destroyLetters': 'Brieven van zaak vernietigd',
       'retention.scheduled': 'Dagelijkse bewaarronde',
       'report.get': 'Rapportage opgevraagd',
       'audit.search': 'Audit doorzocht',
@@ -83,7 +84,7 @@ export const retentionNl = {
   retention: {
     title: 'Bewaartermijnen',
     intro:
-      'Wat de komende {{days}} dagen wordt vernietigd: dossiers op deze computer na de beroeps- en respijttermijn, zaakregistraties na {{years}} jaar. Zaakregistraties worden pas vernietigd als u de vernietigingslijst goedkeurt.',
+      'Wat de komende {{days}} dagen wordt vernietigd: dossiers op deze computer na de beroeps- en respijttermijn, ondertekende brieven na {{letterYears}} jaar en zaakregistraties na {{years}} jaar. Brieven en zaakregistraties worden pas vernietigd als u de vernietigingslijst goedkeurt.',
     upcoming: 'De komende {{days}} dagen',
     upcomingLabel: 'Komende vernietigingen',
     none: 'De komende {{days}} dagen wordt niets vernietigd.',
@@ -100,6 +101,7 @@ export const retentionNl = {
     what: {
       dossier: 'Dossier op deze computer',
       registratie: 'Zaakregistratie en brieven',
+      brieven: 'Alleen de ondertekende brieven',
     },
     state: {
       open: 'Zaak loopt nog',
@@ -118,13 +120,19 @@ export const retentionNl = {
       none: 'Er ligt geen vernietigingslijst ter goedkeuring.',
       propose: 'Vernietigingslijst opstellen',
       proposed: 'De vernietigingslijst is bijgewerkt.',
-      nothingDue: 'Er zijn geen zaakregistraties waarvan de bewaartermijn is verstreken.',
+      nothingDue: 'Er zijn geen zaakregistraties of brieven waarvan de bewaartermijn is verstreken.',
       approve: 'Lijst goedkeuren en vernietigen',
       approveTitle: 'Vernietigingslijst goedkeuren',
       approveText_one: 'U keurt goed dat {{count}} zaakregistratie met brieven en dossier definitief wordt vernietigd, hier en in de centrale database. Er blijft alleen een vernietigingsverklaring over (zaaknummer, soort, datums, wie goedkeurde).',
       approveText_other: 'U keurt goed dat {{count}} zaakregistraties met brieven en dossiers definitief worden vernietigd, hier en in de centrale database. Er blijft alleen een vernietigingsverklaring over (zaaknummer, soort, datums, wie goedkeurde).',
+      approveLetters_one:
+        'Van {{count}} zaak worden alleen de ondertekende brieven vernietigd (de PDF en de tekst), hier en in de centrale database; de zaakregistratie blijft tot haar eigen bewaartermijn verstreken is.',
+      approveLetters_other:
+        'Van {{count}} zaken worden alleen de ondertekende brieven vernietigd (de PDF en de tekst), hier en in de centrale database; de zaakregistraties blijven tot hun eigen bewaartermijn verstreken is.',
       approved_one: '{{count}} zaakregistratie vernietigd.',
       approved_other: '{{count}} zaakregistraties vernietigd.',
+      approvedLetters_one: 'Van {{count}} zaak zijn de brieven vernietigd.',
+      approvedLetters_other: 'Van {{count}} zaken zijn de brieven vernietigd.',
       remove: 'Van de lijst halen',
       removeTitle: '{{reference}} van de lijst halen',
       removeReason: 'Reden',
@@ -135,6 +143,7 @@ export const retentionNl = {
     past: {
       title: 'Uitgevoerde vernietigingslijsten',
       approvedAt: 'Goedgekeurd op {{date}} door {{by}}: {{count}} vernietigd',
+      letters: '{{reference}} (brieven)',
     },
     run: {
       button: 'Dossierronde nu uitvoeren',
@@ -235,8 +244,11 @@ export const retentionNl = {
     intro: 'Hoe lang de gegevens van een afgesloten zaak worden bewaard (privacyreglement §4).',
     graceDays: 'Respijttermijn na de beroepstermijn (dagen)',
     graceHint: 'Daarna wordt het dossier op deze computer vernietigd, als het besluit is gesynchroniseerd.',
-    registerYears: 'Bewaartermijn zaakregistratie en brieven (jaren na afsluiten)',
+    registerYears: 'Bewaartermijn zaakregistratie (jaren na afsluiten)',
     registerHint: 'Het reglement zegt: uiterlijk twee jaar, tenzij een wettelijke bewaarplicht langer vraagt.',
+    letterYears: 'Bewaartermijn ondertekende brieven (jaren na afsluiten)',
+    letterHint:
+      'Korter dan de zaakregistratie: de brieven komen eerder op de vernietigingslijst en de zaakregistratie blijft. Langer: de zaakregistratie wacht op haar brieven.',
     save: 'Opslaan',
     saved: 'De bewaartermijnen zijn opgeslagen.',
   },

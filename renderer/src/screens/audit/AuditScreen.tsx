@@ -33,7 +33,7 @@ import { formatDate, formatTime } from '../../i18n/format.js';
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Audit event names that are not procedures: the retention work on a case. */
-const EXTRA_PROCEDURES = ['retention.shred', 'retention.destroy', 'retention.scheduled', 'redaction.apply', 'handover.confirm'];
+const EXTRA_PROCEDURES = ['retention.shred', 'retention.destroy', 'retention.destroyLetters', 'retention.scheduled', 'redaction.apply', 'handover.confirm'];
 
 const useStyles = makeStyles({
   code: {

@@ -6,6 +6,7 @@ import type { ProcedureOutput } from '../../../../shared/api/contract.js';
 import type { ApiError } from '../../../../shared/api/result.js';
 import type { DestructionListView } from '../../../../shared/api/retention-contract.js';
 import { REQUEST_TYPE_LABELS } from '../../../../shared/domain/cases.js';
+import type { DestructionKind } from '../../../../shared/domain/retention.js';
 import { useApi } from '../../api/context.js';
 import { useCardStyles } from '../../components/cardStyles.js';
 import { FormDialog } from '../../components/FormDialog.js';
@@ -38,7 +39,7 @@ export function RetentionScreen() {
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
-  const [removing, setRemoving] = useState<{ listId: string; caseId: string; reference: string; open: boolean } | null>(null);
+  const [removing, setRemoving] = useState<{ listId: string; caseId: string; kind: DestructionKind; reference: string; open: boolean } | null>(null);
   const [approving, setApproving] = useState<{ list: DestructionListView; open: boolean } | null>(null);
 
   const load = useCallback(async () => {
@@ -68,7 +69,7 @@ export function RetentionScreen() {
   const typeLabel = (type: keyof typeof REQUEST_TYPE_LABELS) => REQUEST_TYPE_LABELS[type].split(' (')[0];
 
   return (
-    <Page title={t('retention.title')} intro={t('retention.intro', { days: DAYS, years: overview?.policy.registerYears ?? 2 })}>
+    <Page title={t('retention.title')} intro={t('retention.intro', { days: DAYS, years: overview?.policy.registerYears ?? 2, letterYears: overview?.policy.letterYears ?? 2 })}>
       <div className={styles.actions}>
         <Button
           icon={<DocumentBulletListRegular />}
@@ -138,6 +139,7 @@ export function RetentionScreen() {
                     <TableRow>
                       <TableHeaderCell>{t('retention.columns.reference')}</TableHeaderCell>
                       <TableHeaderCell>{t('retention.columns.type')}</TableHeaderCell>
+                      <TableHeaderCell>{t('retention.columns.what')}</TableHeaderCell>
                       <TableHeaderCell>{t('retention.columns.closedOn')}</TableHeaderCell>
                       <TableHeaderCell>{t('retention.columns.destroyOn')}</TableHeaderCell>
                       <TableHeaderCell>{t('retention.columns.actions')}</TableHeaderCell>
@@ -145,9 +147,10 @@ export function RetentionScreen() {
                   </TableHeader>
                   <TableBody>
                     {open.items.map((item) => (
-                      <TableRow key={item.caseId}>
+                      <TableRow key={`${item.kind}-${item.caseId}`}>
                         <TableCell className={table.nowrap}>{item.reference}</TableCell>
                         <TableCell>{typeLabel(item.requestType)}</TableCell>
+                        <TableCell>{t(`retention.what.${item.kind}`)}</TableCell>
                         <TableCell className={table.nowrap}>{formatDay(item.closedOn)}</TableCell>
                         <TableCell className={table.nowrap}>{formatDay(item.destroyOn)}</TableCell>
                         <TableCell>
@@ -156,7 +159,11 @@ export function RetentionScreen() {
                               {t('retention.list.removed', { reason: item.removeReason ?? '' })}
                             </Badge>
                           ) : (
-                            <Button size="small" aria-label={`${t('retention.list.remove')}: ${item.reference}`} onClick={() => setRemoving({ listId: open.id, caseId: item.caseId, reference: item.reference, open: true })}>
+                            <Button
+                              size="small"
+                              aria-label={`${t('retention.list.remove')}: ${item.reference}${item.kind === 'brieven' ? ` (${t('retention.what.brieven')})` : ''}`}
+                              onClick={() => setRemoving({ listId: open.id, caseId: item.caseId, kind: item.kind, reference: item.reference, open: true })}
+                            >
                               {t('retention.list.remove')}
                             </Button>
                           )}
@@ -188,7 +195,7 @@ export function RetentionScreen() {
                     {': '}
                     {list.items
                       .filter((i) => i.destroyedOn)
-                      .map((i) => i.reference)
+                      .map((i) => (i.kind === 'brieven' ? t('retention.past.letters', { reference: i.reference }) : i.reference))
                       .join(', ')}
                   </li>
                 ))}
@@ -210,11 +217,15 @@ export function RetentionScreen() {
       {approving ? (
         <ApproveDialog
           {...approving}
-          count={pending.length}
+          registers={pending.filter((i) => i.kind === 'registratie').length}
+          letters={pending.filter((i) => i.kind === 'brieven').length}
           onClose={() => setApproving((a) => (a ? { ...a, open: false } : null))}
           onDone={(destroyed) => {
             setApproving((a) => (a ? { ...a, open: false } : null));
-            setNotice({ intent: 'success', text: t('retention.list.approved', { count: destroyed }) });
+            const registers = destroyed.filter((i) => i.kind === 'registratie').length;
+            const letters = destroyed.length - registers;
+            const parts = [registers > 0 || letters === 0 ? t('retention.list.approved', { count: registers }) : null, letters > 0 ? t('retention.list.approvedLetters', { count: letters }) : null];
+            setNotice({ intent: 'success', text: parts.filter(Boolean).join(' ') });
             void load();
           }}
         />
@@ -223,7 +234,23 @@ export function RetentionScreen() {
   );
 }
 
-function RemoveDialog({ listId, caseId, reference, open, onClose, onDone }: { listId: string; caseId: string; reference: string; open: boolean; onClose: () => void; onDone: () => void }) {
+function RemoveDialog({
+  listId,
+  caseId,
+  kind,
+  reference,
+  open,
+  onClose,
+  onDone,
+}: {
+  listId: string;
+  caseId: string;
+  kind: DestructionKind;
+  reference: string;
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const api = useApi();
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmission();
@@ -237,7 +264,7 @@ function RemoveDialog({ listId, caseId, reference, open, onClose, onDone }: { li
       error={error}
       onClose={onClose}
       onSubmit={() =>
-        void submit(() => api.call('retention.removeItem', { listId, caseId, reason })).then((r) => {
+        void submit(() => api.call('retention.removeItem', { listId, caseId, kind, reason })).then((r) => {
           if (r.ok) onDone();
         })
       }
@@ -249,7 +276,21 @@ function RemoveDialog({ listId, caseId, reference, open, onClose, onDone }: { li
   );
 }
 
-function ApproveDialog({ list, count, open, onClose, onDone }: { list: DestructionListView; count: number; open: boolean; onClose: () => void; onDone: (destroyed: number) => void }) {
+function ApproveDialog({
+  list,
+  registers,
+  letters,
+  open,
+  onClose,
+  onDone,
+}: {
+  list: DestructionListView;
+  registers: number;
+  letters: number;
+  open: boolean;
+  onClose: () => void;
+  onDone: (destroyed: DestructionListView['items']) => void;
+}) {
   const api = useApi();
   const { t } = useTranslation();
   const { busy, error, submit } = useSubmission();
@@ -263,11 +304,12 @@ function ApproveDialog({ list, count, open, onClose, onDone }: { list: Destructi
       onClose={onClose}
       onSubmit={() =>
         void submit(() => api.call('retention.approve', { listId: list.id })).then((r) => {
-          if (r.ok) onDone(r.value.items.filter((i) => i.destroyedOn).length);
+          if (r.ok) onDone(r.value.items.filter((i) => i.destroyedOn));
         })
       }
     >
-      <Text>{t('retention.list.approveText', { count })}</Text>
+      {registers > 0 || letters === 0 ? <Text>{t('retention.list.approveText', { count: registers })}</Text> : null}
+      {letters > 0 ? <Text>{t('retention.list.approveLetters', { count: letters })}</Text> : null}
     </FormDialog>
   );
 }

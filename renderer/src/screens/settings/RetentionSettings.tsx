@@ -8,7 +8,7 @@ import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { useSubmission } from '../../components/useSubmission.js';
 import { useSettingsStyles } from './settingsStyles.js';
 
-/** Beheer → Bewaartermijnen: the grace period after the appeal period, and how long register records are kept. */
+/** Beheer → Bewaartermijnen: the grace period after the appeal period, and how long register records and signed letters are kept. */
 export function RetentionSettings() {
   const api = useApi();
   const { t } = useTranslation();
@@ -16,6 +16,7 @@ export function RetentionSettings() {
   const styles = useSettingsStyles();
   const [graceDays, setGraceDays] = useState('');
   const [registerYears, setRegisterYears] = useState('');
+  const [letterYears, setLetterYears] = useState('');
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const { busy, error, submit } = useSubmission();
@@ -25,6 +26,7 @@ export function RetentionSettings() {
       if (result.ok) {
         setGraceDays(String(result.value.graceDays));
         setRegisterYears(String(result.value.registerYears));
+        setLetterYears(String(result.value.letterYears));
       } else setLoadError(result.error);
     });
   }, [api]);
@@ -32,7 +34,7 @@ export function RetentionSettings() {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setNotice(null);
-    const result = await submit(() => api.call('retention.setPolicy', { graceDays: Number(graceDays), registerYears: Number(registerYears) }));
+    const result = await submit(() => api.call('retention.setPolicy', { graceDays: Number(graceDays), registerYears: Number(registerYears), letterYears: Number(letterYears) }));
     if (result.ok) setNotice({ intent: 'success', text: t('retentionSettings.saved') });
   }
 
@@ -52,8 +54,11 @@ export function RetentionSettings() {
         <Field label={t('retentionSettings.registerYears')} hint={t('retentionSettings.registerHint')}>
           <Input type="number" min={1} max={10} step={1} value={registerYears} onChange={(_, d) => setRegisterYears(d.value)} />
         </Field>
+        <Field label={t('retentionSettings.letterYears')} hint={t('retentionSettings.letterHint')}>
+          <Input type="number" min={1} max={10} step={1} value={letterYears} onChange={(_, d) => setLetterYears(d.value)} />
+        </Field>
         <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabledFocusable={busy || graceDays === '' || registerYears === ''}>
+          <Button appearance="primary" type="submit" disabledFocusable={busy || graceDays === '' || registerYears === '' || letterYears === ''}>
             {t('retentionSettings.save')}
           </Button>
           {busy ? <Spinner size="tiny" /> : null}
