@@ -186,6 +186,8 @@ export const referenceBlocks = pgTable(
 export const destructionRecords = pgTable('destruction_records', {
   id: uuid('id').primaryKey(),
   reference: text('reference').notNull(),
+  /** What was destroyed: the case register record (with everything of the case) or only its signed letters. */
+  recordType: text('record_type').notNull().default('case'),
   requestType: text('request_type').notNull(),
   receivedOn: date('received_on', { mode: 'string' }),
   closedOn: date('closed_on', { mode: 'string' }),

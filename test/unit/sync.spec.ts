@@ -164,6 +164,38 @@ describe('two desktops and one central database', () => {
     expect(JSON.stringify((await central.owner.query('SELECT * FROM destruction_records')).rows)).not.toContain('Vries');
   });
 
+  it('letters on a shorter term than the register: only the central letters go, the case register stays', async () => {
+    const work = await desktop(central, ['hanna', 'sanne', 'fg'], onCleanup);
+    value(await work.call('settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, work.adminToken));
+    value(await work.call('retention.setPolicy', { graceDays: 30, registerYears: 2, letterYears: 1 }, work.adminToken));
+    await work.sync('hanna');
+    const hanna = work.staff.hanna.token;
+    const created = value(await work.call('case.create', { type: 'inzage', requester: { name: 'Gerlof Brinkhuis', relation: 'huurder', address: 'Zuiderweg 4, 1234 AB Hilversum' }, channel: 'email', received: '2026-11-25', writtenAndSigned: true, handlerId: work.staff.hanna.id }, hanna));
+    value(await work.call('case.selectActivities', { caseId: created.id, activityIds: ['huuradministratie'] }, hanna));
+    value(await work.call('case.transition', { id: created.id, to: 'in_behandeling' }, hanna));
+    value(await work.call('case.transition', { id: created.id, to: 'besluit_in_concept' }, hanna));
+    const draft = value(await work.call('letter.draft', { caseId: created.id, kind: 'besluit-inzage', data: {} }, hanna));
+    value(await work.call('letter.submit', { letterId: draft.id }, hanna));
+    value(await work.call('letter.sign', { letterId: draft.id }, work.staff.sanne.token));
+    value(await work.call('letter.markSent', { letterId: draft.id }, hanna));
+    if (value(await work.call('case.get', { id: created.id }, hanna)).status !== 'afgesloten') value(await work.call('case.transition', { id: created.id, to: 'afgesloten' }, hanna));
+    await work.sync('hanna');
+    expect((await central.owner.query('SELECT count(*)::int AS n FROM letters WHERE case_id = $1', [created.id])).rows[0]).toEqual({ n: 1 });
+
+    // A year and a bit later: the letters' term has passed, the register's has not.
+    work.clock.advance(400 * 86_400_000);
+    const fg = value(await work.call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null)).token;
+    const list = value(await work.call('retention.propose', {}, fg));
+    const item = list?.items.find((i) => i.reference === created.reference);
+    expect(item).toMatchObject({ kind: 'brieven' });
+    value(await work.call('retention.approve', { listId: list?.id ?? '' }, fg));
+    expect(value(await work.call('sync.run', {}, fg)).waiting).toBe(0);
+    expect((await central.owner.query('SELECT count(*)::int AS n FROM letters WHERE case_id = $1', [created.id])).rows[0]).toEqual({ n: 0 });
+    expect((await central.owner.query('SELECT outcome FROM cases WHERE id = $1', [created.id])).rows).toEqual([{ outcome: 'toegewezen' }]);
+    const records = await central.owner.query('SELECT record_type FROM destruction_records WHERE reference = $1', [created.reference]);
+    expect(records.rows).toEqual([{ record_type: 'letters' }]);
+  });
+
   it('handover: the dpo reassigns, the new handler imports the bundle, the old desktop shreds its copy after the sync', async () => {
     const first = await desktop(central, ['hanna'], onCleanup);
     const second = await desktop(central, ['henk'], onCleanup);

@@ -331,15 +331,19 @@ function letterStatements(ctx: PushContext, batch: BatchRows, entry: OutboxRow):
 function destructionStatements(ctx: PushContext, payload: Record<string, unknown>): Statement[] | null {
   if (!has(ctx.actor, 'dpo')) return null;
   const text = (key: string) => (typeof payload[key] === 'string' ? (payload[key] as string) : null);
+  const lettersOnly = text('recordType') === 'letters';
   return [
     single(
-      'INSERT INTO destruction_records (id, reference, request_type, received_on, closed_on, destroyed_on, approved_by, list_id) VALUES ',
-      [text('id'), text('reference'), text('requestType'), text('receivedOn'), text('closedOn'), text('destroyedOn'), central(ctx, text('approvedBy')), text('listId')],
-      ['uuid', '', '', 'date', 'date', 'date', 'uuid', ''],
+      'INSERT INTO destruction_records (id, reference, record_type, request_type, received_on, closed_on, destroyed_on, approved_by, list_id) VALUES ',
+      [text('id'), text('reference'), lettersOnly ? 'letters' : 'case', text('requestType'), text('receivedOn'), text('closedOn'), text('destroyedOn'), central(ctx, text('approvedBy')), text('listId')],
+      ['uuid', '', '', '', 'date', 'date', 'date', 'uuid', ''],
       ' ON CONFLICT (id) DO NOTHING',
     ),
-    // Cascades to the requester, decisions and letters of the case.
-    { text: 'DELETE FROM cases WHERE reference = $1', params: [text('reference')] },
+    lettersOnly
+      ? // Only the signed letters of the case (their own, shorter term); the register record stays.
+        { text: 'DELETE FROM letters WHERE case_id IN (SELECT id FROM cases WHERE reference = $1)', params: [text('reference')] }
+      : // Cascades to the requester, decisions and letters of the case.
+        { text: 'DELETE FROM cases WHERE reference = $1', params: [text('reference')] },
   ];
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "destruction_records" ADD COLUMN "record_type" text DEFAULT 'case' NOT NULL;
