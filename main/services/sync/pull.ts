@@ -53,11 +53,11 @@ export async function withPullSnapshot<T>(client: pg.ClientBase, work: (horizon:
 
 const WINDOW = 'change_xid >= $1::xid8 AND change_xid < $2::xid8';
 
-export async function pullStaff(client: pg.ClientBase, db: LocalDb, cursor: string, horizon: string): Promise<number> {
+export async function pullStaff(client: pg.ClientBase, db: LocalDb, cursor: string, horizon: string, at: string): Promise<number> {
   const { rows } = await client.query<CentralStaff>(`SELECT id, user_name, full_name, roles, active FROM staff WHERE ${WINDOW}`, [cursor, horizon]);
   if (rows.length === 0) return 0;
   db.transaction((tx) => {
-    for (const row of rows) applyStaff(tx, row);
+    for (const row of rows) applyStaff(tx, row, at);
   });
   return rows.length;
 }
@@ -67,8 +67,7 @@ function knownRoles(roles: readonly string[]): Role[] {
 }
 
 /** Central staff are the organisation's truth: linked by central id, else by user name, else added. */
-function applyStaff(db: LocalDb, row: CentralStaff): void {
-  const at = new Date().toISOString();
+function applyStaff(db: LocalDb, row: CentralStaff, at: string): void {
   const changes = { fullName: row.full_name, roles: knownRoles(row.roles), active: row.active, centralId: row.id, updatedAt: at };
   const linked = db.select().from(staff).where(eq(staff.centralId, row.id)).get() ?? db.select().from(staff).where(eq(staff.userName, row.user_name)).get();
   if (linked) {
@@ -143,9 +142,10 @@ export async function pullCases(client: pg.ClientBase, db: LocalDb, actor: SyncA
   const { rows } = await client.query<CentralCase>(text, [cursor, horizon]);
   if (rows.length === 0) return 0;
   const locals = localIdsByCentral(db);
+  const pending = casesWithUnsentChanges(db);
   let applied = 0;
   db.transaction((tx) => {
-    for (const row of rows) if (applyCase(tx, row, locals, actor)) applied += 1;
+    for (const row of rows) if (applyCase(tx, row, locals, actor, pending)) applied += 1;
   });
   return applied;
 }
@@ -154,11 +154,13 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | null | u
   return value !== null && value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
-function hasUnsentChange(db: LocalDb, caseId: string): boolean {
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL AND kind = 'case' AND json_extract(payload, '$.caseId') = ${caseId}`)?.n !== 0;
+/** Cases with local changes not yet pushed: read once per pull, not once per pulled row. */
+function casesWithUnsentChanges(db: LocalDb): Set<string> {
+  const rows = db.all<{ case_id: string }>(sql`SELECT DISTINCT json_extract(payload, '$.caseId') AS case_id FROM outbox WHERE sent_at IS NULL AND kind = 'case'`);
+  return new Set(rows.map((r) => r.case_id));
 }
 
-function applyCase(db: LocalDb, row: CentralCase, locals: ReadonlyMap<string, string>, actor: SyncActor): boolean {
+function applyCase(db: LocalDb, row: CentralCase, locals: ReadonlyMap<string, string>, actor: SyncActor, pending: ReadonlySet<string>): boolean {
   const existing = findCase(db, row.id);
   const handlerId = row.handler_id ? (locals.get(row.handler_id) ?? null) : null;
   const register = {
@@ -172,7 +174,7 @@ function applyCase(db: LocalDb, row: CentralCase, locals: ReadonlyMap<string, st
   if (existing) {
     // Without local changes waiting, the central row is the truth (it holds this desktop's last push or
     // something newer). With changes waiting, the newer version wins; they are pushed on the next run.
-    if (hasUnsentChange(db, row.id) && existing.updatedAt >= row.updated_at) return false;
+    if (pending.has(row.id) && existing.updatedAt >= row.updated_at) return false;
     updateCase(db, row.id, register, 'central');
     return true;
   }

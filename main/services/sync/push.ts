@@ -41,7 +41,16 @@ export interface PushResult {
 }
 
 /** A unit of central work for one outbox entry: its SQL, run in the batch's transaction. */
-type Statement = { text: string; params: unknown[] };
+type Statement =
+  /** One row for a table: rows of the same head and tail are merged into one multi-row INSERT. */
+  | { kind: 'row'; head: string; row: readonly unknown[]; casts: readonly string[]; tail: string }
+  | { kind: 'sql'; text: string; params: unknown[] };
+
+function toQuery(statement: Statement): { text: string; params: unknown[] } {
+  if (statement.kind === 'sql') return statement;
+  const values = valuesList([statement.row], statement.casts);
+  return { text: `${statement.head}${values.text}${statement.tail}`, params: values.params };
+}
 
 const CASE_COLUMNS = [
   'id', 'reference', 'type', 'channel', 'customer_number', 'received_on', 'due_on', 'original_due_on', 'extension_months',
@@ -86,7 +95,7 @@ export async function pushOutbox(ctx: PushContext): Promise<PushResult> {
       }
       const statements = statementsFor(ctx, batch, entry);
       // A decision needs its case centrally: send the case row with it unless it is in this batch already.
-      const caseId = typeof entry.payload.caseId === 'string' ? entry.payload.caseId : null;
+      const caseId = field(entry.payload, 'caseId');
       if (statements && statements.length > 0 && caseId && entry.kind !== 'destruction' && !casesInBatch.has(caseId)) {
         const caseRow = caseStatements(ctx, batch, caseId);
         if (caseRow) {
@@ -129,7 +138,10 @@ async function sendBatch(client: pg.ClientBase, batch: readonly { entry: OutboxR
   try {
     for (const { entry, statements } of batch) {
       const outcome = await withSavepoint(client, async () => {
-        for (const statement of statements) await client.query(statement.text, statement.params);
+        for (const statement of statements) {
+          const query = toQuery(statement);
+          await client.query(query.text, query.params);
+        }
       });
       if (outcome.ok) sent.push(entry.id);
     }
@@ -149,28 +161,27 @@ const TABLE_ORDER = ['cases', 'case_requesters', 'decisions', 'letters', 'audit_
  * is one INSERT, not 500), in the order of TABLE_ORDER; other statements (deletes) run afterwards,
  * in their own order.
  */
-function mergeStatements(statements: readonly Statement[]): Statement[] {
-  const groups = new Map<string, { table: string; head: string; tail: string; rows: unknown[][]; casts: string[] }>();
-  const rest: Statement[] = [];
+function mergeStatements(statements: readonly Statement[]): { text: string; params: unknown[] }[] {
+  const groups = new Map<string, { table: string; head: string; tail: string; rows: (readonly unknown[])[]; casts: readonly string[] }>();
+  const rest: { text: string; params: unknown[] }[] = [];
   for (const s of statements) {
-    const m = /^(INSERT INTO ([a-z_]+) \([^)]*\) VALUES )\((.*?)\)( ON CONFLICT .*)$/su.exec(s.text);
-    if (!m?.[1] || !m[2] || !m[3] || !m[4]) {
+    if (s.kind === 'sql') {
       rest.push(s);
       continue;
     }
-    const key = m[1] + m[4];
+    const key = s.head + s.tail;
     let group = groups.get(key);
     if (!group) {
-      group = { table: m[2], head: m[1], tail: m[4], rows: [], casts: m[3].split(', ').map((cell) => cell.split('::')[1] ?? '') };
+      group = { table: /^INSERT INTO ([a-z_]+)/u.exec(s.head)?.[1] ?? '', head: s.head, tail: s.tail, rows: [], casts: s.casts };
       groups.set(key, group);
     }
-    group.rows.push(s.params);
+    group.rows.push(s.row);
   }
   const rank = (table: string) => {
     const i = TABLE_ORDER.indexOf(table);
     return i === -1 ? TABLE_ORDER.length : i;
   };
-  const out: Statement[] = [];
+  const out: { text: string; params: unknown[] }[] = [];
   for (const group of [...groups.values()].sort((a, b) => rank(a.table) - rank(b.table))) {
     // PostgreSQL takes at most 65,535 parameters per statement.
     const perStatement = Math.max(1, Math.floor(60_000 / Math.max(1, group.casts.length)));
@@ -183,8 +194,13 @@ function mergeStatements(statements: readonly Statement[]): Statement[] {
 }
 
 function single(head: string, row: readonly unknown[], casts: readonly string[], tail: string): Statement {
-  const values = valuesList([row], casts);
-  return { text: `${head}${values.text}${tail}`, params: values.params };
+  return { kind: 'row', head, row, casts, tail };
+}
+
+/** A string field of an outbox payload, or null. */
+function field(payload: Record<string, unknown>, key: string): string | null {
+  const value = payload[key];
+  return typeof value === 'string' ? value : null;
 }
 
 /** The central statements for one entry, or null when this account may not send it (it waits). */
@@ -288,7 +304,7 @@ function requesterStatement(head: string, row: CaseRow, update: boolean): Statem
   if (!update) {
     // Intake writes who asked but may not read it back, so not even ON CONFLICT: a function adds it once (db/central).
     const record = Object.fromEntries(REQUESTER_COLUMNS.map((c, i) => [c, c === 'correction_kinds' ? row.correctionKinds : values[i]]));
-    return { text: 'SELECT avg_register_requesters($1::jsonb)', params: [JSON.stringify([record])] };
+    return { kind: 'sql', text: 'SELECT avg_register_requesters($1::jsonb)', params: [JSON.stringify([record])] };
   }
   const sets = REQUESTER_COLUMNS.filter((c) => c !== 'case_id').map((c) => `${c} = EXCLUDED.${c}`);
   return single(head, values, REQUESTER_CASTS, ` ON CONFLICT (case_id) DO UPDATE SET ${sets.join(', ')}`);
@@ -330,7 +346,7 @@ function letterStatements(ctx: PushContext, batch: BatchRows, entry: OutboxRow):
 
 function destructionStatements(ctx: PushContext, payload: Record<string, unknown>): Statement[] | null {
   if (!has(ctx.actor, 'dpo')) return null;
-  const text = (key: string) => (typeof payload[key] === 'string' ? (payload[key] as string) : null);
+  const text = (key: string) => field(payload, key);
   const lettersOnly = text('recordType') === 'letters';
   return [
     single(
@@ -341,15 +357,15 @@ function destructionStatements(ctx: PushContext, payload: Record<string, unknown
     ),
     lettersOnly
       ? // Only the signed letters of the case (their own, shorter term); the register record stays.
-        { text: 'DELETE FROM letters WHERE case_id IN (SELECT id FROM cases WHERE reference = $1)', params: [text('reference')] }
+        { kind: 'sql', text: 'DELETE FROM letters WHERE case_id IN (SELECT id FROM cases WHERE reference = $1)', params: [text('reference')] }
       : // Cascades to the requester, decisions and letters of the case.
-        { text: 'DELETE FROM cases WHERE reference = $1', params: [text('reference')] },
+        { kind: 'sql', text: 'DELETE FROM cases WHERE reference = $1', params: [text('reference')] },
   ];
 }
 
 /** The new handler confirms the import of a handover bundle; the old desktop shreds its copy when it sees it. */
 function handoverStatements(ctx: PushContext, payload: Record<string, unknown>): Statement[] | null {
-  const text = (key: string) => (typeof payload[key] === 'string' ? (payload[key] as string) : null);
+  const text = (key: string) => field(payload, key);
   if (!has(ctx.actor, 'handler') || text('toStaffId') !== ctx.actor.localId) return null;
   return [
     single(

@@ -242,7 +242,7 @@ export class SyncService {
     let pulled = 0;
     // Staff first, so every local staff member already known centrally is linked before pushing.
     pulled += await withPullSnapshot(client, async (horizon) => {
-      const n = await pullStaff(client, db, cursors.staff, horizon);
+      const n = await pullStaff(client, db, cursors.staff, horizon, now().toISOString());
       cursors.staff = horizon;
       return n;
     });
