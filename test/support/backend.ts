@@ -16,7 +16,10 @@ export function tempDir(prefix = 'avg-desk-test-'): { dir: string; cleanup: () =
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function makeBackend(dataDir: string, start = new Date('2026-11-25T09:00:00Z'), idleTimeoutSeconds = 600, logger: Logger = silentLogger) {
+/** The moment the tests' desktops live in; a test that compares with one must not use the real clock. */
+export const TEST_START = new Date('2026-11-25T09:00:00Z');
+
+export function makeBackend(dataDir: string, start = TEST_START, idleTimeoutSeconds = 600, logger: Logger = silentLogger) {
   const clock = fixedClock(start);
   const backend = createBackend({ dataDir, clock, logger, idleTimeoutSeconds });
   return { backend, clock, call: typed(backend) };

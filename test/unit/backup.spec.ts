@@ -6,7 +6,8 @@ import { createBackend } from '../../main/backend.js';
 import { runCli } from '../../main/cli/run.js';
 import { silentLogger } from '../../main/log.js';
 import type { KeyProtector } from '../../main/store/key-protector.js';
-import { ADMIN, makeBackend, STRONG_PASSWORD, tempDir, typed, value } from '../support/backend.js';
+import { fixedClock } from '../../main/clock.js';
+import { ADMIN, makeBackend, STRONG_PASSWORD, TEST_START, tempDir, typed, value } from '../support/backend.js';
 import { plaintextHits } from '../support/scan.js';
 import { team } from '../support/team.js';
 
@@ -133,7 +134,8 @@ describe('restore from the first-run screen (setup.restore)', () => {
     const fresh = tempDir();
     cleanups.push(fresh.cleanup);
     mkdirSync(join(fresh.dir, 'logs'));
-    const other = createBackend({ dataDir: fresh.dir, logger: silentLogger, protector: userLock(0x5a), idleTimeoutSeconds: 90 * 86_400 });
+    // Same day as the team's desktop: case.get counts the working days left from "now".
+    const other = createBackend({ dataDir: fresh.dir, clock: fixedClock(TEST_START), logger: silentLogger, protector: userLock(0x5a), idleTimeoutSeconds: 90 * 86_400 });
     cleanups.push(() => other.close());
     const call = typed(other);
     expect(await call('setup.restore', { method: 'password', path: 'avg-desk.zip', userName: 'fg', password: STRONG_PASSWORD }, null)).toMatchObject({
