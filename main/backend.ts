@@ -56,7 +56,10 @@ export function createBackend(options: BackendOptions): Backend {
   const logLevel = new LogLevelSetting(vault, logger);
   const auth = new AuthService(vault, sessions, new LoginThrottle(clock));
   const staff = new StaffService(vault, sessions);
-  const caseVault = new CaseVault(new CaseFileStore(options.dataDir));
+  const caseFiles = new CaseFileStore(options.dataDir);
+  const unfinished = caseFiles.removeUnfinished();
+  if (unfinished > 0) logger.info({ event: 'unfinished-case-files-removed', detail: String(unfinished) });
+  const caseVault = new CaseVault(caseFiles);
   const retention = new RetentionService(vault, caseVault);
   const sync = new SyncService(vault, caseVault, clock, logger);
   const dispatch = createDispatcher({

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -18,6 +18,8 @@ const VERSION = 1;
 const CHUNK = 64 * 1024;
 const TAG = 16;
 const HEADER = MAGIC.length + 1 + 4 + 7;
+/** A `.part` file this old was left by a process that died while writing it (a write takes milliseconds). */
+const UNFINISHED_AFTER_MS = 10 * 60 * 1000;
 
 export class CaseFileCorrupt extends Error {
   constructor(reason: string) {
@@ -119,10 +121,45 @@ export class CaseFileStore {
     rmSync(join(this.dataDir, 'cases', caseId), { recursive: true, force: true });
   }
 
+  /**
+   * Removes the `.part` files a crash left half-written, and returns how many. They are ciphertext
+   * whose key may never have been committed, so nothing refers to them. Recent ones are left alone:
+   * another process on the same folder (the CLI next to the app) may be writing them right now.
+   */
+  removeUnfinished(now = Date.now()): number {
+    const casesDir = join(this.dataDir, 'cases');
+    let removed = 0;
+    for (const caseDir of safeList(casesDir)) {
+      for (const name of safeList(join(casesDir, caseDir))) {
+        const file = join(casesDir, caseDir, name);
+        if (!name.endsWith('.avgf.part') || !isOlder(file, now - UNFINISHED_AFTER_MS)) continue;
+        rmSync(file, { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
   /** Removes the ciphertext; with its key gone from the store it was already unreadable. */
   remove(caseId: string, fileId: string): void {
     const target = this.path(caseId, fileId);
     rmSync(target, { force: true });
     rmSync(`${target}.part`, { force: true });
+  }
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function isOlder(file: string, than: number): boolean {
+  try {
+    return statSync(file).mtimeMs < than;
+  } catch {
+    return false;
   }
 }

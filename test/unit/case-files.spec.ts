@@ -1,8 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseFileStore, decryptFile, encryptFile, newFileKey } from '../../main/store/case-files.js';
+import { createBackend } from '../../main/backend.js';
+import { silentLogger } from '../../main/log.js';
 import { tempDir } from '../support/backend.js';
 
 let cleanup: () => void = () => {};
@@ -61,5 +64,32 @@ describe('chunked AEAD case files', () => {
     writeFileSync(store.path(caseId, fileId), onDisk.subarray(0, onDisk.length - 1));
     expect(() => store.read(caseId, fileId, key)).toThrow();
     expect(() => store.path('../../etc', fileId)).toThrow();
+  });
+
+  it('removes the half-written files a crash left once the app starts again, but not one being written now', () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const store = new CaseFileStore(t.dir);
+    const caseId = randomUUID();
+    const kept = randomUUID();
+    store.write(caseId, kept, key, Buffer.from('heel'));
+    const dir = join(t.dir, 'cases', caseId);
+    const old = join(dir, `${randomUUID()}.avgf.part`);
+    const fresh = join(dir, `${randomUUID()}.avgf.part`);
+    writeFileSync(old, encryptFile(Buffer.from('half'), key, 'x').subarray(0, 20));
+    writeFileSync(fresh, 'AVGF');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(old, anHourAgo, anHourAgo);
+    // Not a case file of ours: left alone, whatever its age.
+    mkdirSync(join(t.dir, 'cases', 'notities'));
+    writeFileSync(join(t.dir, 'cases', 'notities', 'lijst.part'), 'x');
+    utimesSync(join(t.dir, 'cases', 'notities', 'lijst.part'), anHourAgo, anHourAgo);
+
+    createBackend({ dataDir: t.dir, logger: silentLogger }).close();
+    expect(readdirSync(dir).sort()).toEqual([`${kept}.avgf`, fresh.slice(dir.length + 1)].sort());
+    expect(readdirSync(join(t.dir, 'cases', 'notities'))).toEqual(['lijst.part']);
+    expect(store.read(caseId, kept, key).toString()).toBe('heel');
+    // An empty or missing folder is no problem.
+    expect(new CaseFileStore(join(t.dir, 'nergens')).removeUnfinished()).toBe(0);
   });
 });
