@@ -80,6 +80,7 @@ describe('chunked AEAD case files', () => {
     writeFileSync(fresh, 'AVGF');
     const anHourAgo = new Date(Date.now() - 3_600_000);
     utimesSync(old, anHourAgo, anHourAgo);
+    utimesSync(fresh, new Date(), new Date());
     // Not a case file of ours: left alone, whatever its age.
     mkdirSync(join(t.dir, 'cases', 'notities'));
     writeFileSync(join(t.dir, 'cases', 'notities', 'lijst.part'), 'x');

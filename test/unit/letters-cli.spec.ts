@@ -48,13 +48,17 @@ describe('avg-desk letters on the command line', () => {
     });
 
     const intake = cli({ AVG_DESK_USER: 'ilse', AVG_DESK_PASSWORD: STRONG_PASSWORD });
-    expect((await intake(...d, 'case', 'create', '--type', 'inzage', '--requester', 'Łukasz Nguyễn-Özdemir', '--received', '2026-11-02', '--handler', 'hanna')).code).toBe(0);
+    const created = await intake(...d, 'case', 'create', '--type', 'inzage', '--requester', 'Łukasz Nguyễn-Özdemir', '--received', '2026-11-02', '--handler', 'hanna', '--json');
+    expect(created.code).toBe(0);
+    // The number carries the year of registration, which on the real clock is not always 2026.
+    const { reference } = JSON.parse(created.out) as { reference: string };
+    expect(reference).toMatch(/^AVG-\d{4}-0001$/u);
 
     const hanna = cli({ AVG_DESK_USER: 'hanna', AVG_DESK_PASSWORD: STRONG_PASSWORD });
     const details = join(t.dir, 'gegevens.json');
     writeFileSync(details, JSON.stringify({ addressee: { name: 'Łukasz Nguyễn-Özdemir', address: 'Weißstraße 12, 1234 AB Hilversum' } }));
-    expect(await hanna(...d, 'letter', 'draft', 'AVG-2026-0001', '--kind', 'ontvangst')).toMatchObject({ code: 2, err: expect.stringContaining('Kies uit: ontvangstbevestiging, verzoek-om-identificatie') });
-    const drafted = await hanna(...d, 'letter', 'draft', 'AVG-2026-0001', '--kind', 'ontvangstbevestiging', '--details', details, '--json');
+    expect(await hanna(...d, 'letter', 'draft', reference, '--kind', 'ontvangst')).toMatchObject({ code: 2, err: expect.stringContaining('Kies uit: ontvangstbevestiging, verzoek-om-identificatie') });
+    const drafted = await hanna(...d, 'letter', 'draft', reference, '--kind', 'ontvangstbevestiging', '--details', details, '--json');
     expect(drafted.code).toBe(0);
     const { id } = JSON.parse(drafted.out) as { id: string };
     expect(id).toMatch(/^[0-9a-f-]{36}$/u);
@@ -72,7 +76,7 @@ describe('avg-desk letters on the command line', () => {
     expect(await hanna(...d, 'letter', 'sent', id)).toMatchObject({ code: 0, out: `Brief ${id} verzonden op ${dutchToday(new Date())}.\n` });
 
     // The installed bin refuses the drafter the same way, with a non-zero exit.
-    const second = JSON.parse((await hanna(...d, 'letter', 'draft', 'AVG-2026-0001', '--kind', 'verzoek-om-identificatie', '--details', details, '--json')).out) as { id: string };
+    const second = JSON.parse((await hanna(...d, 'letter', 'draft', reference, '--kind', 'verzoek-om-identificatie', '--details', details, '--json')).out) as { id: string };
     expect((await hanna(...d, 'letter', 'submit', second.id)).code).toBe(0);
     const bin = spawnSync(process.execPath, ['bin/avg-desk.mjs', ...d, 'letter', 'sign', second.id, '--out', out], {
       encoding: 'utf8',
