@@ -6,11 +6,7 @@ import {
   makeStyles,
   Select,
   Spinner,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   tokens,
@@ -23,6 +19,7 @@ import type { ApiError } from '../../../../shared/api/result.js';
 import { AUDIT_CATEGORIES, type AuditCategory, type AuditEntry, type AuditFilter, type CaseReads } from '../../../../shared/api/retention-contract.js';
 import { useApi } from '../../api/context.js';
 import { useCardStyles } from '../../components/cardStyles.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
 import { saveCsv } from '../../components/saveCsv.js';
@@ -269,27 +266,16 @@ export function AuditScreen() {
       {readers ? <Readers readers={readers} /> : null}
       {error ? <ErrorBar error={error} /> : null}
       {/* The list scrolls on its own: reachable by keyboard (Tab, then the arrow keys). */}
-      <div className={table.frame} role="region" aria-label={t('audit.tableRegion')} tabIndex={0}>
-        <Table size="small" className={table.table} aria-label={t('audit.tableLabel')}>
-          <TableHeader>
-            <TableRow className={table.headerRow}>
-              <TableHeaderCell className={table.headerCell}>{t('audit.columns.seq')}</TableHeaderCell>
-              <TableHeaderCell className={table.headerCell}>{t('audit.columns.at')}</TableHeaderCell>
-              <TableHeaderCell className={table.headerCell}>{t('audit.columns.actor')}</TableHeaderCell>
-              <TableHeaderCell className={table.headerCell}>{t('audit.columns.procedure')}</TableHeaderCell>
-              <TableHeaderCell className={table.headerCell}>{t('audit.columns.category')}</TableHeaderCell>
-              <TableHeaderCell className={table.headerCell}>{t('audit.columns.record')}</TableHeaderCell>
-              <TableHeaderCell className={table.headerCell}>{t('audit.columns.outcome')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {events.map((event) => (
-              <AuditRow key={event.seq} event={event} procedures={procedures} />
-            ))}
-          </TableBody>
-        </Table>
-        {!loading && events.length === 0 && !error ? <div className={table.empty}>{t('audit.empty')}</div> : null}
-      </div>
+      <DataTable
+        label={t('audit.tableLabel')}
+        columns={[t('audit.columns.seq'), t('audit.columns.at'), t('audit.columns.actor'), t('audit.columns.procedure'), t('audit.columns.category'), t('audit.columns.record'), t('audit.columns.outcome')]}
+        empty={!loading && events.length === 0 && !error && t('audit.empty')}
+        region={t('audit.tableRegion')}
+      >
+        {events.map((event) => (
+          <AuditRow key={event.seq} event={event} procedures={procedures} />
+        ))}
+      </DataTable>
       <div className={table.footer}>
         {hasMore && last ? (
           <Button disabledFocusable={loading} onClick={() => void load(filter, last.seq)}>
@@ -317,30 +303,20 @@ function Readers({ readers: r }: { readers: CaseReads }) {
       {r.byStaff.length === 0 ? (
         <Text>{t('audit.readers.none')}</Text>
       ) : (
-        <Table size="small" aria-label={t('audit.readers.tableLabel')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('audit.readers.staff')}</TableHeaderCell>
-              <TableHeaderCell>{t('audit.readers.count')}</TableHeaderCell>
-              <TableHeaderCell>{t('audit.readers.first')}</TableHeaderCell>
-              <TableHeaderCell>{t('audit.readers.last')}</TableHeaderCell>
+        <DataTable label={t('audit.readers.tableLabel')} columns={[t('audit.readers.staff'), t('audit.readers.count'), t('audit.readers.first'), t('audit.readers.last')]} plain>
+          {r.byStaff.map((s) => (
+            <TableRow key={s.actorId ?? 'systeem'}>
+              <TableCell>{s.actorName ?? t('common.none')}</TableCell>
+              <TableCell>{s.count}</TableCell>
+              <TableCell className={table.nowrap}>
+                {formatDate(s.firstAt)} {formatTime(s.firstAt)}
+              </TableCell>
+              <TableCell className={table.nowrap}>
+                {formatDate(s.lastAt)} {formatTime(s.lastAt)}
+              </TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {r.byStaff.map((s) => (
-              <TableRow key={s.actorId ?? 'systeem'}>
-                <TableCell>{s.actorName ?? t('common.none')}</TableCell>
-                <TableCell>{s.count}</TableCell>
-                <TableCell className={table.nowrap}>
-                  {formatDate(s.firstAt)} {formatTime(s.firstAt)}
-                </TableCell>
-                <TableCell className={table.nowrap}>
-                  {formatDate(s.lastAt)} {formatTime(s.lastAt)}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

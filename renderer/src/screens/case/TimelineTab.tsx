@@ -1,9 +1,10 @@
-import { Badge, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../../../../shared/api/contract.js';
 import type { ApiError } from '../../../../shared/api/result.js';
 import { useApi } from '../../api/context.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorBar } from '../../components/Notice.js';
 import { roleLabels } from '../../components/roles.js';
 import { useTableStyles } from '../../components/tableStyles.js';
@@ -53,39 +54,30 @@ export function TimelineTab({ caseId }: { caseId: string }) {
       {error ? <ErrorBar error={error} /> : null}
       {events === null && !error ? <Spinner size="tiny" label={t('timeline.loading')} /> : null}
       {events ? (
-        <div className={table.frame}>
-          <Table size="small" className={table.table} aria-label={t('timeline.tableLabel')}>
-            <TableHeader>
-              <TableRow className={table.headerRow}>
-                <TableHeaderCell className={table.headerCell}>{t('timeline.columns.at')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('timeline.columns.action')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('timeline.columns.actor')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('timeline.columns.outcome')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {events.map((event) => (
-                <TableRow key={event.seq}>
-                  <TableCell className={table.nowrap}>
-                    {formatDate(event.at)}
-                    <span className={styles.time}>{formatTime(event.at)}</span>
-                  </TableCell>
-                  <TableCell>{procedures[event.procedure] ?? event.procedure}</TableCell>
-                  <TableCell>
-                    {event.actorName ?? t('common.none')}
-                    {event.roles.length > 0 ? <span className={styles.roles}>{roleLabels(event.roles)}</span> : null}
-                  </TableCell>
-                  <TableCell>
-                    <Badge appearance="tint" shape="rounded" color={event.outcome === 'ok' ? 'success' : event.outcome === 'denied' ? 'warning' : 'danger'}>
-                      {t(`audit.outcome.${event.outcome}`)}
-                    </Badge>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          {events.length === 0 ? <div className={table.empty}>{t('timeline.empty')}</div> : null}
-        </div>
+        <DataTable
+          label={t('timeline.tableLabel')}
+          columns={[t('timeline.columns.at'), t('timeline.columns.action'), t('timeline.columns.actor'), t('timeline.columns.outcome')]}
+          empty={events.length === 0 && t('timeline.empty')}
+        >
+          {events.map((event) => (
+            <TableRow key={event.seq}>
+              <TableCell className={table.nowrap}>
+                {formatDate(event.at)}
+                <span className={styles.time}>{formatTime(event.at)}</span>
+              </TableCell>
+              <TableCell>{procedures[event.procedure] ?? event.procedure}</TableCell>
+              <TableCell>
+                {event.actorName ?? t('common.none')}
+                {event.roles.length > 0 ? <span className={styles.roles}>{roleLabels(event.roles)}</span> : null}
+              </TableCell>
+              <TableCell>
+                <Badge appearance="tint" shape="rounded" color={event.outcome === 'ok' ? 'success' : event.outcome === 'denied' ? 'warning' : 'danger'}>
+                  {t(`audit.outcome.${event.outcome}`)}
+                </Badge>
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );

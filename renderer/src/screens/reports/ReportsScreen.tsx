@@ -1,4 +1,4 @@
-import { Button, Field, Input, makeStyles, Select, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { REQUEST_TYPES } from '../../../../shared/domain/request-types.js';
 import { useApi } from '../../api/context.js';
 import { useSession } from '../../app/session.js';
 import { useCardStyles } from '../../components/cardStyles.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorBar } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
 import { saveCsv } from '../../components/saveCsv.js';
@@ -213,34 +214,24 @@ export function ReportsScreen() {
               <h2 id="report-cases" className={styles.heading}>
                 {t('reports.cases')}
               </h2>
-              <Table size="small" aria-label={t('reports.casesLabel')}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('reports.columns.reference')}</TableHeaderCell>
-                    <TableHeaderCell>{t('reports.columns.type')}</TableHeaderCell>
-                    <TableHeaderCell>{t('reports.columns.received')}</TableHeaderCell>
-                    <TableHeaderCell>{t('reports.columns.completed')}</TableHeaderCell>
-                    <TableHeaderCell>{t('reports.columns.days')}</TableHeaderCell>
-                    <TableHeaderCell>{t('reports.columns.onTime')}</TableHeaderCell>
-                    <TableHeaderCell>{t('reports.columns.outcome')}</TableHeaderCell>
-                    <TableHeaderCell>{t('reports.columns.handler')}</TableHeaderCell>
+              <DataTable
+                label={t('reports.casesLabel')}
+                columns={[t('reports.columns.reference'), t('reports.columns.type'), t('reports.columns.received'), t('reports.columns.completed'), t('reports.columns.days'), t('reports.columns.onTime'), t('reports.columns.outcome'), t('reports.columns.handler')]}
+                plain
+              >
+                {report.cases.map((row) => (
+                  <TableRow key={row.reference}>
+                    <TableCell className={table.nowrap}>{row.reference}</TableCell>
+                    <TableCell>{shortType(row.type)}</TableCell>
+                    <TableCell>{formatDay(row.receivedOn)}</TableCell>
+                    <TableCell>{row.completedOn ? formatDay(row.completedOn) : '—'}</TableCell>
+                    <TableCell>{row.workingDays ?? '—'}</TableCell>
+                    <TableCell>{row.onTime === null ? '—' : row.onTime ? t('common.yes') : t('common.no')}</TableCell>
+                    <TableCell>{row.outcome ? outcomeLabel(row.outcome) : '—'}</TableCell>
+                    <TableCell>{row.handlerName ?? '—'}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {report.cases.map((row) => (
-                    <TableRow key={row.reference}>
-                      <TableCell className={table.nowrap}>{row.reference}</TableCell>
-                      <TableCell>{shortType(row.type)}</TableCell>
-                      <TableCell>{formatDay(row.receivedOn)}</TableCell>
-                      <TableCell>{row.completedOn ? formatDay(row.completedOn) : '—'}</TableCell>
-                      <TableCell>{row.workingDays ?? '—'}</TableCell>
-                      <TableCell>{row.onTime === null ? '—' : row.onTime ? t('common.yes') : t('common.no')}</TableCell>
-                      <TableCell>{row.outcome ? outcomeLabel(row.outcome) : '—'}</TableCell>
-                      <TableCell>{row.handlerName ?? '—'}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                ))}
+              </DataTable>
             </section>
           ) : null}
         </>

@@ -1,4 +1,4 @@
-import { Badge, Button, Field, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, makeStyles, Spinner, TableCell, TableRow, Text, Textarea, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, CheckmarkRegular, DeleteRegular, DocumentBulletListRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { REQUEST_TYPE_LABELS } from '../../../../shared/domain/cases.js';
 import type { DestructionKind } from '../../../../shared/domain/retention.js';
 import { useApi } from '../../api/context.js';
 import { useCardStyles } from '../../components/cardStyles.js';
+import { DataTable } from '../../components/DataTable.js';
 import { FormDialog } from '../../components/FormDialog.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
@@ -102,28 +103,21 @@ export function RetentionScreen() {
             {overview.upcoming.length === 0 ? (
               <p className={styles.muted}>{t('retention.none', { days: DAYS })}</p>
             ) : (
-              <Table size="small" aria-label={t('retention.upcomingLabel')}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('retention.columns.reference')}</TableHeaderCell>
-                    <TableHeaderCell>{t('retention.columns.type')}</TableHeaderCell>
-                    <TableHeaderCell>{t('retention.columns.what')}</TableHeaderCell>
-                    <TableHeaderCell>{t('retention.columns.on')}</TableHeaderCell>
-                    <TableHeaderCell>{t('retention.columns.state')}</TableHeaderCell>
+              <DataTable
+                label={t('retention.upcomingLabel')}
+                columns={[t('retention.columns.reference'), t('retention.columns.type'), t('retention.columns.what'), t('retention.columns.on'), t('retention.columns.state')]}
+                plain
+              >
+                {overview.upcoming.map((u) => (
+                  <TableRow key={`${u.caseId}-${u.what}`}>
+                    <TableCell className={table.nowrap}>{u.reference}</TableCell>
+                    <TableCell>{typeLabel(u.requestType)}</TableCell>
+                    <TableCell>{t(`retention.what.${u.what}`)}</TableCell>
+                    <TableCell className={table.nowrap}>{formatDay(u.on)}</TableCell>
+                    <TableCell>{t(`retention.state.${u.state as 'gepland'}`, { defaultValue: u.state })}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {overview.upcoming.map((u) => (
-                    <TableRow key={`${u.caseId}-${u.what}`}>
-                      <TableCell className={table.nowrap}>{u.reference}</TableCell>
-                      <TableCell>{typeLabel(u.requestType)}</TableCell>
-                      <TableCell>{t(`retention.what.${u.what}`)}</TableCell>
-                      <TableCell className={table.nowrap}>{formatDay(u.on)}</TableCell>
-                      <TableCell>{t(`retention.state.${u.state as 'gepland'}`, { defaultValue: u.state })}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                ))}
+              </DataTable>
             )}
           </section>
 
@@ -134,44 +128,36 @@ export function RetentionScreen() {
             {open ? (
               <>
                 <Text>{t('retention.list.proposedAt', { date: formatDate(open.proposedAt), by: open.proposedBy ?? t('retention.list.system') })}</Text>
-                <Table size="small" aria-label={t('retention.list.tableLabel')}>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>{t('retention.columns.reference')}</TableHeaderCell>
-                      <TableHeaderCell>{t('retention.columns.type')}</TableHeaderCell>
-                      <TableHeaderCell>{t('retention.columns.what')}</TableHeaderCell>
-                      <TableHeaderCell>{t('retention.columns.closedOn')}</TableHeaderCell>
-                      <TableHeaderCell>{t('retention.columns.destroyOn')}</TableHeaderCell>
-                      <TableHeaderCell>{t('retention.columns.actions')}</TableHeaderCell>
+                <DataTable
+                  label={t('retention.list.tableLabel')}
+                  columns={[t('retention.columns.reference'), t('retention.columns.type'), t('retention.columns.what'), t('retention.columns.closedOn'), t('retention.columns.destroyOn'), t('retention.columns.actions')]}
+                  plain
+                >
+                  {open.items.map((item) => (
+                    <TableRow key={`${item.kind}-${item.caseId}`}>
+                      <TableCell className={table.nowrap}>{item.reference}</TableCell>
+                      <TableCell>{typeLabel(item.requestType)}</TableCell>
+                      <TableCell>{t(`retention.what.${item.kind}`)}</TableCell>
+                      <TableCell className={table.nowrap}>{formatDay(item.closedOn)}</TableCell>
+                      <TableCell className={table.nowrap}>{formatDay(item.destroyOn)}</TableCell>
+                      <TableCell>
+                        {item.removed ? (
+                          <Badge appearance="tint" color="warning" shape="rounded">
+                            {t('retention.list.removed', { reason: item.removeReason ?? '' })}
+                          </Badge>
+                        ) : (
+                          <Button
+                            size="small"
+                            aria-label={`${t('retention.list.remove')}: ${item.reference}${item.kind === 'brieven' ? ` (${t('retention.what.brieven')})` : ''}`}
+                            onClick={() => setRemoving({ listId: open.id, caseId: item.caseId, kind: item.kind, reference: item.reference, open: true })}
+                          >
+                            {t('retention.list.remove')}
+                          </Button>
+                        )}
+                      </TableCell>
                     </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {open.items.map((item) => (
-                      <TableRow key={`${item.kind}-${item.caseId}`}>
-                        <TableCell className={table.nowrap}>{item.reference}</TableCell>
-                        <TableCell>{typeLabel(item.requestType)}</TableCell>
-                        <TableCell>{t(`retention.what.${item.kind}`)}</TableCell>
-                        <TableCell className={table.nowrap}>{formatDay(item.closedOn)}</TableCell>
-                        <TableCell className={table.nowrap}>{formatDay(item.destroyOn)}</TableCell>
-                        <TableCell>
-                          {item.removed ? (
-                            <Badge appearance="tint" color="warning" shape="rounded">
-                              {t('retention.list.removed', { reason: item.removeReason ?? '' })}
-                            </Badge>
-                          ) : (
-                            <Button
-                              size="small"
-                              aria-label={`${t('retention.list.remove')}: ${item.reference}${item.kind === 'brieven' ? ` (${t('retention.what.brieven')})` : ''}`}
-                              onClick={() => setRemoving({ listId: open.id, caseId: item.caseId, kind: item.kind, reference: item.reference, open: true })}
-                            >
-                              {t('retention.list.remove')}
-                            </Button>
-                          )}
-                        </TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
+                  ))}
+                </DataTable>
                 <div className={styles.actions}>
                   <Button appearance="primary" icon={<CheckmarkRegular />} disabledFocusable={busy} onClick={() => setApproving({ list: open, open: true })}>
                     {t('retention.list.approve')}

@@ -1,10 +1,11 @@
-import { Badge, Button, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, Spinner, TableCell, TableRow, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { AddRegular, ArrowUndoRegular, EditRegular, ProhibitedRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/result.js';
 import { useApi } from '../../api/context.js';
 import { useCardStyles } from '../../components/cardStyles.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { useTableStyles } from '../../components/tableStyles.js';
 import { ActivityDialog, type ActivityView } from './ActivityDialog.js';
@@ -87,46 +88,36 @@ export function RegisterSettings() {
       {error ? <ErrorBar error={error} /> : null}
       {!activities && !error ? <Spinner size="tiny" /> : null}
       {activities ? (
-        <div className={table.frame}>
-          <Table size="small" className={table.table} aria-label={t('settings.register.tableLabel')}>
-            <TableHeader>
-              <TableRow className={table.headerRow}>
-                <TableHeaderCell className={table.headerCell}>{t('settings.register.columns.name')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('settings.register.columns.recipients')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('settings.register.columns.policy')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('settings.register.columns.status')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('settings.register.columns.actions')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {activities.map((activity) => (
-                <TableRow key={activity.id} className={activity.active ? undefined : own.inactive}>
-                  <TableCell>
-                    <span>{activity.name}</span>
-                    <span className={own.purpose}>{activity.purpose}</span>
-                  </TableCell>
-                  <TableCell>{activity.recipients.map((r) => r.name ?? r.category).join(', ') || t('common.none')}</TableCell>
-                  <TableCell className={table.nowrap}>{activity.policyReference || t('common.none')}</TableCell>
-                  <TableCell className={table.nowrap}>
-                    <Badge appearance="tint" color={activity.active ? 'success' : 'subtle'}>
-                      {activity.active ? t('settings.register.active') : t('settings.register.inactive')}
-                    </Badge>
-                  </TableCell>
-                  <TableCell>
-                    <div className={own.actions}>
-                      <Button size="small" icon={<EditRegular />} aria-label={t('settings.register.edit', { name: activity.name })} {...restoreFocus} onClick={() => open(activity)} />
-                      {activity.active ? (
-                        <Button size="small" icon={<ProhibitedRegular />} aria-label={t('settings.register.deactivate', { name: activity.name })} onClick={() => void setActive(activity, false)} />
-                      ) : (
-                        <Button size="small" icon={<ArrowUndoRegular />} aria-label={t('settings.register.activate', { name: activity.name })} onClick={() => void setActive(activity, true)} />
-                      )}
-                    </div>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          label={t('settings.register.tableLabel')}
+          columns={[t('settings.register.columns.name'), t('settings.register.columns.recipients'), t('settings.register.columns.policy'), t('settings.register.columns.status'), t('settings.register.columns.actions')]}
+        >
+          {activities.map((activity) => (
+            <TableRow key={activity.id} className={activity.active ? undefined : own.inactive}>
+              <TableCell>
+                <span>{activity.name}</span>
+                <span className={own.purpose}>{activity.purpose}</span>
+              </TableCell>
+              <TableCell>{activity.recipients.map((r) => r.name ?? r.category).join(', ') || t('common.none')}</TableCell>
+              <TableCell className={table.nowrap}>{activity.policyReference || t('common.none')}</TableCell>
+              <TableCell className={table.nowrap}>
+                <Badge appearance="tint" color={activity.active ? 'success' : 'subtle'}>
+                  {activity.active ? t('settings.register.active') : t('settings.register.inactive')}
+                </Badge>
+              </TableCell>
+              <TableCell>
+                <div className={own.actions}>
+                  <Button size="small" icon={<EditRegular />} aria-label={t('settings.register.edit', { name: activity.name })} {...restoreFocus} onClick={() => open(activity)} />
+                  {activity.active ? (
+                    <Button size="small" icon={<ProhibitedRegular />} aria-label={t('settings.register.deactivate', { name: activity.name })} onClick={() => void setActive(activity, false)} />
+                  ) : (
+                    <Button size="small" icon={<ArrowUndoRegular />} aria-label={t('settings.register.activate', { name: activity.name })} onClick={() => void setActive(activity, true)} />
+                  )}
+                </div>
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       ) : null}
       {dialog ? (
         <ActivityDialog

@@ -8,11 +8,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   Textarea,
@@ -25,6 +21,7 @@ import type { ApiError } from '../../../../shared/api/result.js';
 import { LETTER_KIND_LABELS } from '../../../../shared/domain/letters/types.js';
 import { useApi } from '../../api/context.js';
 import { useCardStyles } from '../../components/cardStyles.js';
+import { DataTable } from '../../components/DataTable.js';
 import { FormDialog } from '../../components/FormDialog.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { Page, Section } from '../../components/Page.js';
@@ -131,46 +128,36 @@ export function SigningScreen() {
         <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
         {error ? <ErrorBar error={error} /> : null}
         {queue ? (
-          <div className={table.frame}>
-            <Table size="small" className={table.table} aria-label={t('signing.tableLabel')}>
-              <TableHeader>
-                <TableRow className={table.headerRow}>
-                  <TableHeaderCell className={table.headerCell}>{t('signing.columns.letter')}</TableHeaderCell>
-                  <TableHeaderCell className={table.headerCell}>{t('signing.columns.reference')}</TableHeaderCell>
-                  <TableHeaderCell className={table.headerCell}>{t('signing.columns.drafted')}</TableHeaderCell>
-                  <TableHeaderCell className={table.headerCell}>{t('signing.columns.submitted')}</TableHeaderCell>
-                  <TableHeaderCell className={table.headerCell}>{t('signing.columns.mine')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {queue.map((letter) => (
-                  <TableRow key={letter.id} className={letter.id === selected ? styles.selected : undefined}>
-                    <TableCell>
-                      <Link as="button" aria-current={letter.id === selected ? 'true' : undefined} onClick={() => setSelected(letter.id)}>
-                        {LETTER_KIND_LABELS[letter.kind]}
-                      </Link>
-                      <span className={styles.by}>{letter.subject}</span>
-                    </TableCell>
-                    <TableCell className={table.nowrap}>{letter.caseReference}</TableCell>
-                    <TableCell className={table.nowrap}>{letter.draftedBy ?? t('common.none')}</TableCell>
-                    <TableCell className={table.nowrap}>{letter.submittedAt ? formatDateTime(letter.submittedAt) : t('common.none')}</TableCell>
-                    <TableCell>
-                      {letter.maySign ? (
-                        <Badge appearance="tint" color="brand" shape="rounded">
-                          {t('signing.maySign')}
-                        </Badge>
-                      ) : (
-                        <Badge appearance="tint" color="warning" shape="rounded">
-                          {t('signing.ownLetter')}
-                        </Badge>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            {queue.length === 0 ? <div className={table.empty}>{t('signing.empty')}</div> : null}
-          </div>
+          <DataTable
+            label={t('signing.tableLabel')}
+            columns={[t('signing.columns.letter'), t('signing.columns.reference'), t('signing.columns.drafted'), t('signing.columns.submitted'), t('signing.columns.mine')]}
+            empty={queue.length === 0 && t('signing.empty')}
+          >
+            {queue.map((letter) => (
+              <TableRow key={letter.id} className={letter.id === selected ? styles.selected : undefined}>
+                <TableCell>
+                  <Link as="button" aria-current={letter.id === selected ? 'true' : undefined} onClick={() => setSelected(letter.id)}>
+                    {LETTER_KIND_LABELS[letter.kind]}
+                  </Link>
+                  <span className={styles.by}>{letter.subject}</span>
+                </TableCell>
+                <TableCell className={table.nowrap}>{letter.caseReference}</TableCell>
+                <TableCell className={table.nowrap}>{letter.draftedBy ?? t('common.none')}</TableCell>
+                <TableCell className={table.nowrap}>{letter.submittedAt ? formatDateTime(letter.submittedAt) : t('common.none')}</TableCell>
+                <TableCell>
+                  {letter.maySign ? (
+                    <Badge appearance="tint" color="brand" shape="rounded">
+                      {t('signing.maySign')}
+                    </Badge>
+                  ) : (
+                    <Badge appearance="tint" color="warning" shape="rounded">
+                      {t('signing.ownLetter')}
+                    </Badge>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         ) : null}
       </Section>
       {selected ? (

@@ -8,11 +8,7 @@ import {
   MenuPopover,
   MenuTrigger,
   Spinner,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   tokens,
@@ -24,6 +20,7 @@ import type { Staff } from '../../../../shared/api/contract.js';
 import type { ApiError } from '../../../../shared/api/result.js';
 import { useApi } from '../../api/context.js';
 import { useSession } from '../../app/session.js';
+import { DataTable } from '../../components/DataTable.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { Page, Section } from '../../components/Page.js';
 import { roleLabels } from '../../components/roles.js';
@@ -103,40 +100,30 @@ export function StaffScreen({ embedded = false }: { embedded?: boolean }) {
         </div>
         <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
         {error ? <ErrorBar error={error} /> : null}
-        <div className={table.frame}>
-          <Table size="small" className={table.table} aria-label={t('staff.tableLabel')}>
-            <TableHeader>
-              <TableRow className={table.headerRow}>
-                <TableHeaderCell className={table.headerCell}>{t('staff.columns.fullName')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('staff.columns.userName')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('staff.columns.roles')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('staff.columns.status')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('staff.columns.actions')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {staff.map((member) => (
-                <TableRow key={member.id} className={member.active ? undefined : styles.inactive}>
-                  <TableCell className={table.nowrap}>
-                    {member.fullName}
-                    {member.id === session.staff.id ? <span className={styles.you}>{t('staff.you')}</span> : null}
-                  </TableCell>
-                  <TableCell>{member.userName}</TableCell>
-                  <TableCell>{roleLabels(member.roles)}</TableCell>
-                  <TableCell>
-                    <Badge appearance="tint" shape="rounded" color={member.active ? 'success' : 'subtle'}>
-                      {member.active ? t('staff.active') : t('staff.inactive')}
-                    </Badge>
-                  </TableCell>
-                  <TableCell>
-                    <StaffActions member={member} onChoose={choose} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          {!loading && staff.length === 0 && !error ? <div className={table.empty}>{t('staff.empty')}</div> : null}
-        </div>
+        <DataTable
+          label={t('staff.tableLabel')}
+          columns={[t('staff.columns.fullName'), t('staff.columns.userName'), t('staff.columns.roles'), t('staff.columns.status'), t('staff.columns.actions')]}
+          empty={!loading && staff.length === 0 && !error && t('staff.empty')}
+        >
+          {staff.map((member) => (
+            <TableRow key={member.id} className={member.active ? undefined : styles.inactive}>
+              <TableCell className={table.nowrap}>
+                {member.fullName}
+                {member.id === session.staff.id ? <span className={styles.you}>{t('staff.you')}</span> : null}
+              </TableCell>
+              <TableCell>{member.userName}</TableCell>
+              <TableCell>{roleLabels(member.roles)}</TableCell>
+              <TableCell>
+                <Badge appearance="tint" shape="rounded" color={member.active ? 'success' : 'subtle'}>
+                  {member.active ? t('staff.active') : t('staff.inactive')}
+                </Badge>
+              </TableCell>
+              <TableCell>
+                <StaffActions member={member} onChoose={choose} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       </Section>
       {dialog ? <ChosenDialog key={dialog.shown} which={dialog.which} open={dialog.open} onClose={onClose} onDone={onDone} /> : null}
     </Frame>

@@ -1,4 +1,4 @@
-import { Badge, Button, makeStyles, mergeClasses, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, mergeClasses, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowTurnDownRightRegular, DocumentPdfRegular, DocumentTextRegular, EyeOffRegular, EyeRegular, ImageRegular, MailRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { DocumentView } from '../../../../../shared/api/dossier-schemas.js'
 import { DOCUMENT_SOURCE_LABELS, type DocumentFormat } from '../../../../../shared/domain/dossier.js';
 import { useSession } from '../../../app/session.js';
 import { useCardStyles } from '../../../components/cardStyles.js';
+import { DataTable } from '../../../components/DataTable.js';
 import { ErrorBar } from '../../../components/Notice.js';
 import { useTableStyles } from '../../../components/tableStyles.js';
 import { formatDate, formatDay } from '../../../i18n/format.js';
@@ -134,67 +135,55 @@ export function DossierTab({ detail, focus, onRedact }: { detail: CaseDetail; fo
           rows.length === 0 ? (
             <Text className={table.muted}>{t('dossier.empty')}</Text>
           ) : (
-            <div className={table.frame}>
-              <Table size="small" className={table.table} aria-label={t('dossier.tableLabel')}>
-                <TableHeader>
-                  <TableRow className={table.headerRow}>
-                    <TableHeaderCell className={table.headerCell}>{t('dossier.columns.name')}</TableHeaderCell>
-                    <TableHeaderCell className={table.headerCell}>{t('dossier.columns.format')}</TableHeaderCell>
-                    <TableHeaderCell className={table.headerCell}>{t('dossier.columns.source')}</TableHeaderCell>
-                    <TableHeaderCell className={table.headerCell}>{t('dossier.columns.date')}</TableHeaderCell>
-                    <TableHeaderCell className={table.headerCell}>{t('dossier.columns.pages')}</TableHeaderCell>
-                    <TableHeaderCell className={table.headerCell}>{t('dossier.columns.redacted')}</TableHeaderCell>
-                    <TableHeaderCell className={table.headerCell}>{t('dossier.columns.actions')}</TableHeaderCell>
+            <DataTable
+              label={t('dossier.tableLabel')}
+              columns={[t('dossier.columns.name'), t('dossier.columns.format'), t('dossier.columns.source'), t('dossier.columns.date'), t('dossier.columns.pages'), t('dossier.columns.redacted'), t('dossier.columns.actions')]}
+            >
+              {rows.map(({ document, parent }) => {
+                const Icon = FORMAT_ICONS[document.format];
+                const isOpen = document.id === open?.documentId;
+                return (
+                  <TableRow key={document.id} className={mergeClasses(isOpen && styles.selected)} aria-current={isOpen ? 'true' : undefined}>
+                    <TableCell>
+                      <span className={mergeClasses(styles.name, parent !== null && styles.attachment)}>
+                        {parent ? <ArrowTurnDownRightRegular className={styles.icon} aria-hidden /> : null}
+                        <Icon className={styles.icon} aria-hidden />
+                        <span className={styles.nameText}>
+                          <Text weight="semibold">{document.name}</Text>
+                          {parent ? <span className={styles.muted}>{t('dossier.attachmentOf', { name: parent.name })}</span> : null}
+                          {document.description ? <span className={styles.muted}>{document.description}</span> : null}
+                        </span>
+                      </span>
+                    </TableCell>
+                    <TableCell className={table.nowrap}>{t(`dossier.formats.${document.format}`)}</TableCell>
+                    <TableCell className={table.nowrap}>{DOCUMENT_SOURCE_LABELS[document.source]}</TableCell>
+                    <TableCell className={table.nowrap}>{document.documentDate ? formatDay(document.documentDate) : t('common.none')}</TableCell>
+                    <TableCell>{document.pages}</TableCell>
+                    <TableCell>
+                      {document.redacted ? (
+                        <Badge appearance="tint" shape="rounded" color="success">
+                          {t('dossier.redactedOn', { date: formatDate(document.redacted.createdAt) })}
+                        </Badge>
+                      ) : (
+                        <span className={table.muted}>{t('dossier.notRedacted')}</span>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <span className={styles.actions}>
+                        <Button size="small" icon={<EyeRegular />} aria-label={t('dossier.viewFor', { name: document.name })} onClick={() => show(document)}>
+                          {t('dossier.view')}
+                        </Button>
+                        {canWork ? (
+                          <Button size="small" icon={<EyeOffRegular />} aria-label={t('dossier.redactFor', { name: document.name })} onClick={() => onRedact(document.id)}>
+                            {t('dossier.redact')}
+                          </Button>
+                        ) : null}
+                      </span>
+                    </TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {rows.map(({ document, parent }) => {
-                    const Icon = FORMAT_ICONS[document.format];
-                    const isOpen = document.id === open?.documentId;
-                    return (
-                      <TableRow key={document.id} className={mergeClasses(isOpen && styles.selected)} aria-current={isOpen ? 'true' : undefined}>
-                        <TableCell>
-                          <span className={mergeClasses(styles.name, parent !== null && styles.attachment)}>
-                            {parent ? <ArrowTurnDownRightRegular className={styles.icon} aria-hidden /> : null}
-                            <Icon className={styles.icon} aria-hidden />
-                            <span className={styles.nameText}>
-                              <Text weight="semibold">{document.name}</Text>
-                              {parent ? <span className={styles.muted}>{t('dossier.attachmentOf', { name: parent.name })}</span> : null}
-                              {document.description ? <span className={styles.muted}>{document.description}</span> : null}
-                            </span>
-                          </span>
-                        </TableCell>
-                        <TableCell className={table.nowrap}>{t(`dossier.formats.${document.format}`)}</TableCell>
-                        <TableCell className={table.nowrap}>{DOCUMENT_SOURCE_LABELS[document.source]}</TableCell>
-                        <TableCell className={table.nowrap}>{document.documentDate ? formatDay(document.documentDate) : t('common.none')}</TableCell>
-                        <TableCell>{document.pages}</TableCell>
-                        <TableCell>
-                          {document.redacted ? (
-                            <Badge appearance="tint" shape="rounded" color="success">
-                              {t('dossier.redactedOn', { date: formatDate(document.redacted.createdAt) })}
-                            </Badge>
-                          ) : (
-                            <span className={table.muted}>{t('dossier.notRedacted')}</span>
-                          )}
-                        </TableCell>
-                        <TableCell>
-                          <span className={styles.actions}>
-                            <Button size="small" icon={<EyeRegular />} aria-label={t('dossier.viewFor', { name: document.name })} onClick={() => show(document)}>
-                              {t('dossier.view')}
-                            </Button>
-                            {canWork ? (
-                              <Button size="small" icon={<EyeOffRegular />} aria-label={t('dossier.redactFor', { name: document.name })} onClick={() => onRedact(document.id)}>
-                                {t('dossier.redact')}
-                              </Button>
-                            ) : null}
-                          </span>
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
-            </div>
+                );
+              })}
+            </DataTable>
           )
         ) : null}
       </section>

@@ -1,4 +1,4 @@
-import { Button, Link, makeStyles, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { ArchiveRegular, ArrowClockwiseRegular, DocumentAddRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { ApiError } from '../../../../../shared/api/result.js';
 import { LETTER_KIND_LABELS } from '../../../../../shared/domain/letters/types.js';
 import { useApi } from '../../../api/context.js';
 import { useSession } from '../../../app/session.js';
+import { DataTable } from '../../../components/DataTable.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../../components/Notice.js';
 import { useTableStyles } from '../../../components/tableStyles.js';
 import { useSubmission } from '../../../components/useSubmission.js';
@@ -128,76 +129,55 @@ export function LettersTab({ detail, onReload }: { detail: CaseDetail; onReload:
       {loadError ? <ErrorBar error={loadError} /> : null}
       {packaging.error ? <ErrorBar error={packaging.error} onDismiss={() => packaging.setError(null)} /> : null}
       {letters ? (
-        <div className={table.frame}>
-          <Table size="small" className={table.table} aria-label={t('letters.tableLabel')}>
-            <TableHeader>
-              <TableRow className={table.headerRow}>
-                <TableHeaderCell className={table.headerCell}>{t('letters.columns.kind')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('letters.columns.status')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('letters.columns.drafted')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('letters.columns.signed')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('letters.columns.sent')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {letters.map((letter) => (
-                <TableRow key={letter.id} className={letter.id === selected ? styles.selected : undefined}>
-                  <TableCell>
-                    <Link
-                      as="button"
-                      className={styles.kind}
-                      aria-current={letter.id === selected ? 'true' : undefined}
-                      onClick={() => {
-                        setSelected(letter.id);
-                        setCreating(false);
-                      }}
-                    >
-                      {LETTER_KIND_LABELS[letter.kind]}
-                    </Link>
-                    <span className={styles.by}>{letter.subject}</span>
-                  </TableCell>
-                  <TableCell>
-                    <LetterStatusBadge letter={letter} />
-                  </TableCell>
-                  <TableCell className={table.nowrap}>
-                    {letter.draftedBy ?? t('common.none')}
-                    <span className={styles.by}>{formatDate(letter.draftedAt)}</span>
-                  </TableCell>
-                  <TableCell className={table.nowrap}>
-                    {letter.signedBy ?? t('common.none')}
-                    {letter.signedAt ? <span className={styles.by}>{formatDate(letter.signedAt)}</span> : null}
-                  </TableCell>
-                  <TableCell className={table.nowrap}>{letter.sentOn ? formatDay(letter.sentOn) : t('common.none')}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          {letters.length === 0 ? <div className={table.empty}>{t('letters.empty')}</div> : null}
-        </div>
+        <DataTable
+          label={t('letters.tableLabel')}
+          columns={[t('letters.columns.kind'), t('letters.columns.status'), t('letters.columns.drafted'), t('letters.columns.signed'), t('letters.columns.sent')]}
+          empty={letters.length === 0 && t('letters.empty')}
+        >
+          {letters.map((letter) => (
+            <TableRow key={letter.id} className={letter.id === selected ? styles.selected : undefined}>
+              <TableCell>
+                <Link
+                  as="button"
+                  className={styles.kind}
+                  aria-current={letter.id === selected ? 'true' : undefined}
+                  onClick={() => {
+                    setSelected(letter.id);
+                    setCreating(false);
+                  }}
+                >
+                  {LETTER_KIND_LABELS[letter.kind]}
+                </Link>
+                <span className={styles.by}>{letter.subject}</span>
+              </TableCell>
+              <TableCell>
+                <LetterStatusBadge letter={letter} />
+              </TableCell>
+              <TableCell className={table.nowrap}>
+                {letter.draftedBy ?? t('common.none')}
+                <span className={styles.by}>{formatDate(letter.draftedAt)}</span>
+              </TableCell>
+              <TableCell className={table.nowrap}>
+                {letter.signedBy ?? t('common.none')}
+                {letter.signedAt ? <span className={styles.by}>{formatDate(letter.signedAt)}</span> : null}
+              </TableCell>
+              <TableCell className={table.nowrap}>{letter.sentOn ? formatDay(letter.sentOn) : t('common.none')}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       ) : null}
       {built ? (
-        <div className={table.frame}>
-          <Table size="small" className={table.table} aria-label={t('letters.packageFiles', { fileName: built.fileName })}>
-            <TableHeader>
-              <TableRow className={table.headerRow}>
-                <TableHeaderCell className={table.headerCell}>{t('letters.packageColumns.path')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('letters.packageColumns.size')}</TableHeaderCell>
-                <TableHeaderCell className={table.headerCell}>{t('letters.packageColumns.sha256')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {built.files.map((file) => (
-                <TableRow key={file.path}>
-                  <TableCell className={table.nowrap}>{file.path}</TableCell>
-                  <TableCell className={table.nowrap}>{t('letters.bytes', { size: file.size.toLocaleString('nl-NL') })}</TableCell>
-                  <TableCell className={styles.mono} title={file.sha256}>
-                    {file.sha256.slice(0, 16)}…
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable label={t('letters.packageFiles', { fileName: built.fileName })} columns={[t('letters.packageColumns.path'), t('letters.packageColumns.size'), t('letters.packageColumns.sha256')]}>
+          {built.files.map((file) => (
+            <TableRow key={file.path}>
+              <TableCell className={table.nowrap}>{file.path}</TableCell>
+              <TableCell className={table.nowrap}>{t('letters.bytes', { size: file.size.toLocaleString('nl-NL') })}</TableCell>
+              <TableCell className={styles.mono} title={file.sha256}>
+                {file.sha256.slice(0, 16)}…
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       ) : null}
       {creating ? (
         <NewLetter

@@ -8,11 +8,7 @@ import {
   ProgressBar,
   Select,
   Spinner,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   tokens,
@@ -28,6 +24,7 @@ import { mustRedact } from '../../../../../shared/domain/dossier.js';
 import { useApi } from '../../../api/context.js';
 import { useSession } from '../../../app/session.js';
 import { useCardStyles } from '../../../components/cardStyles.js';
+import { DataTable } from '../../../components/DataTable.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../../components/Notice.js';
 import { useTableStyles } from '../../../components/tableStyles.js';
 import type { Rect } from '../../../pdf/geometry.js';
@@ -352,39 +349,30 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
           <h2 id={resultsId} className={styles.heading}>
             {t('redaction.searchAll.title', { terms: searchAll.terms.join(', ') })}
           </h2>
-          <div className={table.frame}>
-            <Table size="small" className={table.table} aria-label={t('redaction.searchAll.tableLabel')}>
-              <TableHeader>
-                <TableRow className={table.headerRow}>
-                  <TableHeaderCell className={table.headerCell}>{t('redaction.searchAll.document')}</TableHeaderCell>
-                  <TableHeaderCell className={table.headerCell}>{t('redaction.searchAll.occurrences')}</TableHeaderCell>
-                  <TableHeaderCell className={table.headerCell}>{t('redaction.searchAll.redacted')}</TableHeaderCell>
-                  <TableHeaderCell className={table.headerCell}>{t('redaction.searchAll.actions')}</TableHeaderCell>
+          <DataTable
+            label={t('redaction.searchAll.tableLabel')}
+            columns={[t('redaction.searchAll.document'), t('redaction.searchAll.occurrences'), t('redaction.searchAll.redacted'), t('redaction.searchAll.actions')]}
+          >
+            {searchAll.results.map((r) => {
+              const doc = rows.find((row) => row.document.id === r.documentId)?.document;
+              return (
+                <TableRow key={r.documentId}>
+                  <TableCell>{r.name}</TableCell>
+                  <TableCell>{r.occurrences}</TableCell>
+                  <TableCell>{doc?.redacted ? t('common.yes') : t('common.no')}</TableCell>
+                  <TableCell>
+                    {r.occurrences > 0 ? (
+                      <Button size="small" icon={<EyeOffRegular />} aria-label={t('redaction.searchAll.openFor', { name: r.name })} disabledFocusable={running} onClick={() => openFromSearch(r.documentId)}>
+                        {t('redaction.searchAll.open')}
+                      </Button>
+                    ) : (
+                      <span className={table.muted}>{t('redaction.searchAll.none')}</span>
+                    )}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {searchAll.results.map((r) => {
-                  const doc = rows.find((row) => row.document.id === r.documentId)?.document;
-                  return (
-                    <TableRow key={r.documentId}>
-                      <TableCell>{r.name}</TableCell>
-                      <TableCell>{r.occurrences}</TableCell>
-                      <TableCell>{doc?.redacted ? t('common.yes') : t('common.no')}</TableCell>
-                      <TableCell>
-                        {r.occurrences > 0 ? (
-                          <Button size="small" icon={<EyeOffRegular />} aria-label={t('redaction.searchAll.openFor', { name: r.name })} disabledFocusable={running} onClick={() => openFromSearch(r.documentId)}>
-                            {t('redaction.searchAll.open')}
-                          </Button>
-                        ) : (
-                          <span className={table.muted}>{t('redaction.searchAll.none')}</span>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </div>
+              );
+            })}
+          </DataTable>
         </section>
       ) : null}
       {chosen && showResult && job?.state === 'done' && job.result ? (

@@ -6,11 +6,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   tokens,
@@ -25,6 +21,7 @@ import type { CaseDetail } from '../../../../../shared/api/case-schemas.js';
 import { HEARING_LABELS, mustRedact, type HearingStatus } from '../../../../../shared/domain/dossier.js';
 import { useSession } from '../../../app/session.js';
 import { useCardStyles } from '../../../components/cardStyles.js';
+import { DataTable } from '../../../components/DataTable.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../../components/Notice.js';
 import { useTableStyles } from '../../../components/tableStyles.js';
 import { isAssignedHandler } from '../access.js';
@@ -170,53 +167,41 @@ export function ThirdPartiesTab({ detail, onReload }: { detail: CaseDetail; onRe
           list.length === 0 ? (
             <Text className={table.muted}>{t('thirdParties.empty')}</Text>
           ) : (
-            <div className={table.frame}>
-              <Table size="small" className={table.table} aria-label={t('thirdParties.tableLabel')}>
-                <TableHeader>
-                  <TableRow className={table.headerRow}>
-                    <TableHeaderCell className={table.headerCell}>{t('thirdParties.columns.name')}</TableHeaderCell>
-                    <TableHeaderCell className={table.headerCell}>{t('thirdParties.columns.role')}</TableHeaderCell>
-                    <TableHeaderCell className={table.headerCell}>{t('thirdParties.columns.documents')}</TableHeaderCell>
-                    <TableHeaderCell className={table.headerCell}>{t('thirdParties.columns.status')}</TableHeaderCell>
-                    <TableHeaderCell className={table.headerCell}>{t('thirdParties.columns.note')}</TableHeaderCell>
-                    <TableHeaderCell className={table.headerCell}>{t('thirdParties.columns.redacted')}</TableHeaderCell>
-                    {canWork ? <TableHeaderCell className={table.headerCell}>{t('thirdParties.columns.actions')}</TableHeaderCell> : null}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {list.map((party) => (
-                    <TableRow key={party.id}>
-                      <TableCell>
-                        <Text weight="semibold">{party.name}</Text>
-                      </TableCell>
-                      <TableCell>{party.role}</TableCell>
-                      <TableCell>
-                        {t('thirdParties.documentCount', { count: party.documentIds.length })}
-                        {party.documentIds.length > 0 ? <span className={styles.small}>{party.documentIds.map((id) => docNames.get(id) ?? '').filter(Boolean).join(', ')}</span> : null}
-                      </TableCell>
-                      <TableCell className={table.nowrap}>
-                        <Badge appearance="tint" shape="rounded" color={STATUS_COLORS[party.hearingStatus]}>
-                          {HEARING_LABELS[party.hearingStatus]}
-                        </Badge>
-                      </TableCell>
-                      <TableCell>
-                        <span className={styles.note}>{party.note || t('common.none')}</span>
-                      </TableCell>
-                      <TableCell>
-                        <RedactedCell party={party} />
-                      </TableCell>
-                      {canWork ? (
-                        <TableCell>
-                          <Button size="small" icon={<EditRegular />} aria-label={t('thirdParties.updateFor', { name: party.name })} {...restoreFocus} onClick={() => openDialog({ kind: 'update', party })}>
-                            {t('thirdParties.update')}
-                          </Button>
-                        </TableCell>
-                      ) : null}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable
+              label={t('thirdParties.tableLabel')}
+              columns={[t('thirdParties.columns.name'), t('thirdParties.columns.role'), t('thirdParties.columns.documents'), t('thirdParties.columns.status'), t('thirdParties.columns.note'), t('thirdParties.columns.redacted'), canWork && t('thirdParties.columns.actions')]}
+            >
+              {list.map((party) => (
+                <TableRow key={party.id}>
+                  <TableCell>
+                    <Text weight="semibold">{party.name}</Text>
+                  </TableCell>
+                  <TableCell>{party.role}</TableCell>
+                  <TableCell>
+                    {t('thirdParties.documentCount', { count: party.documentIds.length })}
+                    {party.documentIds.length > 0 ? <span className={styles.small}>{party.documentIds.map((id) => docNames.get(id) ?? '').filter(Boolean).join(', ')}</span> : null}
+                  </TableCell>
+                  <TableCell className={table.nowrap}>
+                    <Badge appearance="tint" shape="rounded" color={STATUS_COLORS[party.hearingStatus]}>
+                      {HEARING_LABELS[party.hearingStatus]}
+                    </Badge>
+                  </TableCell>
+                  <TableCell>
+                    <span className={styles.note}>{party.note || t('common.none')}</span>
+                  </TableCell>
+                  <TableCell>
+                    <RedactedCell party={party} />
+                  </TableCell>
+                  {canWork ? (
+                    <TableCell>
+                      <Button size="small" icon={<EditRegular />} aria-label={t('thirdParties.updateFor', { name: party.name })} {...restoreFocus} onClick={() => openDialog({ kind: 'update', party })}>
+                        {t('thirdParties.update')}
+                      </Button>
+                    </TableCell>
+                  ) : null}
+                </TableRow>
+              ))}
+            </DataTable>
           )
         ) : null}
       </section>
