@@ -123,8 +123,10 @@ export const letters = pgTable(
     sha256: text('sha256').notNull(),
     pdf: bytea('pdf').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    /** Letters are written once; the dpo's desktops pull them (without the PDF) for the letters' own retention term. */
+    changeXid: changeXid(),
   },
-  (t) => [index('letters_case').on(t.caseId)],
+  (t) => [index('letters_case').on(t.caseId), index('letters_change').on(t.changeXid)],
 );
 
 /**

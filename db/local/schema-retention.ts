@@ -105,3 +105,22 @@ export const destructionRecords = sqliteTable(
   },
   (t) => [uniqueIndex('destruction_records_case_kind').on(t.caseId, t.kind), index('destruction_records_destroyed').on(t.destroyedOn)],
 );
+
+/**
+ * Signed letters known from the central database (no PDF, no text): pulled by the dpo's desktop so
+ * the letters' own retention term can be proposed there for cases signed on another desktop.
+ */
+export const centralLetters = sqliteTable(
+  'central_letters',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind').notNull(),
+    signedAt: text('signed_at').notNull(),
+    sha256: text('sha256').notNull(),
+    pulledAt: text('pulled_at').notNull(),
+  },
+  (t) => [index('central_letters_case').on(t.caseId)],
+);

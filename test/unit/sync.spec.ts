@@ -164,10 +164,11 @@ describe('two desktops and one central database', () => {
     expect(JSON.stringify((await central.owner.query('SELECT * FROM destruction_records')).rows)).not.toContain('Vries');
   });
 
-  it('letters on a shorter term than the register: only the central letters go, the case register stays', async () => {
-    const work = await desktop(central, ['hanna', 'sanne', 'fg'], onCleanup);
+  it("letters on a shorter term than the register: the dpo's own desktop proposes them, only the central letters go, the case register stays", async () => {
+    const work = await desktop(central, ['hanna', 'sanne'], onCleanup);
+    const office = await desktop(central, ['fg'], onCleanup);
     value(await work.call('settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, work.adminToken));
-    value(await work.call('retention.setPolicy', { graceDays: 30, registerYears: 2, letterYears: 1 }, work.adminToken));
+    for (const d of [work, office]) value(await d.call('retention.setPolicy', { graceDays: 30, registerYears: 2, letterYears: 1 }, d.adminToken));
     await work.sync('hanna');
     const hanna = work.staff.hanna.token;
     const created = value(await work.call('case.create', { type: 'inzage', requester: { name: 'Gerlof Brinkhuis', relation: 'huurder', address: 'Zuiderweg 4, 1234 AB Hilversum' }, channel: 'email', received: '2026-11-25', writtenAndSigned: true, handlerId: work.staff.hanna.id }, hanna));
@@ -182,18 +183,26 @@ describe('two desktops and one central database', () => {
     await work.sync('hanna');
     expect((await central.owner.query('SELECT count(*)::int AS n FROM letters WHERE case_id = $1', [created.id])).rows[0]).toEqual({ n: 1 });
 
+    // The dpo's desktop never held the letter: it learns of it (not its PDF or text) from the central register.
+    await office.sync('fg');
+    const { upcoming } = value(await office.call('retention.overview', { days: 366 }, office.staff.fg.token));
+    expect(upcoming.filter((u) => u.reference === created.reference && u.what === 'brieven')).toEqual([expect.objectContaining({ on: '2027-11-25', state: 'gepland' })]);
+    expect(plaintextHits(office.dir, ['Brinkhuis', 'Zuiderweg'])).toEqual([]);
+
     // A year and a bit later: the letters' term has passed, the register's has not.
-    work.clock.advance(400 * 86_400_000);
-    const fg = value(await work.call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null)).token;
-    const list = value(await work.call('retention.propose', {}, fg));
+    office.clock.advance(400 * 86_400_000);
+    const fg = value(await office.call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null)).token;
+    const list = value(await office.call('retention.propose', {}, fg));
     const item = list?.items.find((i) => i.reference === created.reference);
     expect(item).toMatchObject({ kind: 'brieven' });
-    value(await work.call('retention.approve', { listId: list?.id ?? '' }, fg));
-    expect(value(await work.call('sync.run', {}, fg)).waiting).toBe(0);
+    value(await office.call('retention.approve', { listId: list?.id ?? '' }, fg));
+    expect(value(await office.call('sync.run', {}, fg)).waiting).toBe(0);
     expect((await central.owner.query('SELECT count(*)::int AS n FROM letters WHERE case_id = $1', [created.id])).rows[0]).toEqual({ n: 0 });
     expect((await central.owner.query('SELECT outcome FROM cases WHERE id = $1', [created.id])).rows).toEqual([{ outcome: 'toegewezen' }]);
     const records = await central.owner.query('SELECT record_type FROM destruction_records WHERE reference = $1', [created.reference]);
     expect(records.rows).toEqual([{ record_type: 'letters' }]);
+    // Once destroyed, the letters are not proposed again.
+    expect(value(await office.call('retention.propose', {}, fg))?.items.some((i) => i.reference === created.reference) ?? false).toBe(false);
   });
 
   it('handover: the dpo reassigns, the new handler imports the bundle, the old desktop shreds its copy after the sync', async () => {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DestructionKind, HoldKind } from '../../../shared/domain/retention.js';
 import { foldForSearch } from '../../../shared/domain/search.js';
 import type { LocalDb } from '../database.js';
-import { caseRetention, destructionListItems, destructionLists, destructionRecords, legalHolds } from '../schema-retention.js';
+import { caseRetention, centralLetters, destructionListItems, destructionLists, destructionRecords, legalHolds } from '../schema-retention.js';
 import type { CaseRow } from './cases.js';
 
 export type LegalHoldRow = typeof legalHolds.$inferSelect;
@@ -63,7 +63,8 @@ function factsQuery(where: ReturnType<typeof sql>) {
            EXISTS (SELECT 1 FROM decisions d WHERE d.case_id = c.id) AS has_decision,
            ob.decision_synced, ob.unsent,
            (SELECT group_concat(kind) FROM legal_holds h WHERE h.case_id = c.id AND h.lifted_at IS NULL) AS holds,
-           (SELECT count(*) FROM letters l WHERE l.case_id = c.id AND l.signed_at IS NOT NULL) AS signed_letters,
+           (SELECT count(*) FROM letters l WHERE l.case_id = c.id AND l.signed_at IS NOT NULL)
+             + (SELECT count(*) FROM central_letters cl WHERE cl.case_id = c.id AND cl.id NOT IN (SELECT id FROM letters)) AS signed_letters,
            EXISTS (SELECT 1 FROM destruction_records d WHERE d.case_id = c.id AND d.kind = 'brieven') AS letters_destroyed
       FROM cases c
       LEFT JOIN case_retention r ON r.case_id = c.id
@@ -235,8 +236,16 @@ export function destroyLetterRows(db: LocalDb, caseId: string): string[] {
 
 /** Deletes a case register record and everything that hangs off it (the file is shredded first). */
 export function deleteCaseRows(db: LocalDb, caseId: string): void {
-  for (const table of ['case_tasks', 'case_activities', 'decisions', 'letters', 'legal_holds', 'case_retention', 'case_search']) {
+  for (const table of ['case_tasks', 'case_activities', 'decisions', 'letters', 'central_letters', 'legal_holds', 'case_retention', 'case_search']) {
     db.run(sql`DELETE FROM ${sql.identifier(table)} WHERE case_id = ${caseId}`);
   }
   db.run(sql`DELETE FROM cases WHERE id = ${caseId}`);
+}
+
+export type CentralLetterRow = typeof centralLetters.$inferSelect;
+
+/** Records a signed letter known centrally, once; only for a case this desktop has. Returns whether it was new. */
+export function insertCentralLetter(db: LocalDb, row: CentralLetterRow): boolean {
+  if (!db.get(sql`SELECT 1 AS x FROM cases WHERE id = ${row.caseId}`)) return false;
+  return db.insert(centralLetters).values(row).onConflictDoNothing().run().changes > 0;
 }

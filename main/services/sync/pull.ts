@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { LocalDb } from '../../../db/local/database.js';
 import { findCase, insertCase, updateCase, type CaseRow } from '../../../db/local/repositories/cases.js';
 import { allTemplates, saveTemplate, writeSetting, readSetting } from '../../../db/local/repositories/letters.js';
+import { insertCentralLetter } from '../../../db/local/repositories/retention.js';
 import { insertStaff } from '../../../db/local/repositories/staff.js';
 import { letterTemplates, processingActivities } from '../../../db/local/schema-letters.js';
 import { staff } from '../../../db/local/schema.js';
@@ -278,6 +279,27 @@ export function localReferenceData(db: LocalDb): { kind: string; key: string; va
     if (row) out.push({ kind: 'setting', key, value: readSetting(db, key), updatedAt: row.updated_at });
   }
   return out;
+}
+
+/**
+ * Signed letters of the cases this desktop has, as the register knows them (kind, date, hash; no
+ * PDF): only for the dpo, whose desktop proposes the letters' own retention term also for cases
+ * signed elsewhere. Letters are written once centrally, so each arrives once.
+ */
+export async function pullLetters(client: pg.ClientBase, db: LocalDb, actor: SyncActor, cursor: string, horizon: string, at: string): Promise<number> {
+  if (!actor.roles.includes('dpo')) return 0;
+  const { rows } = await client.query<{ id: string; case_id: string; kind: string; signed_at: string; sha256: string }>(
+    `SELECT id, case_id, kind, to_char(signed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS signed_at, sha256 FROM letters WHERE ${WINDOW}`,
+    [cursor, horizon],
+  );
+  if (rows.length === 0) return 0;
+  let applied = 0;
+  db.transaction((tx) => {
+    for (const row of rows) {
+      if (insertCentralLetter(tx, { id: row.id, caseId: row.case_id, kind: row.kind, signedAt: row.signed_at, sha256: row.sha256, pulledAt: at })) applied += 1;
+    }
+  });
+  return applied;
 }
 
 /**

@@ -18,7 +18,7 @@ import { appendAuditEvent, type ChainVerification } from '../audit.js';
 import { confirmHandover } from '../handover/confirm.js';
 import { verifyCentralChains } from './central-audit.js';
 import { DomainError } from '../errors.js';
-import { localReferenceData, pullCases, pullHandovers, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
+import { localReferenceData, pullCases, pullHandovers, pullLetters, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
 import { pushOutbox, unsentAuditEvents, type SyncActor } from './push.js';
 
 const SETTINGS_KEY = 'sync.central';
@@ -268,6 +268,8 @@ export class SyncService {
     let confirmedBundles: string[] = [];
     pulled += await withPullSnapshot(client, async (horizon) => {
       let n = await pullCases(client, db, actor, cursors.cases, horizon);
+      // After the cases, so a letter finds its case; the same window as the cases.
+      n += await pullLetters(client, db, actor, cursors.cases, horizon, now().toISOString());
       n += await pullReferenceData(client, db, actor, cursors.reference, horizon);
       confirmedBundles = await pullHandovers(client, actor, cursors.handovers, horizon);
       cursors.cases = horizon;
