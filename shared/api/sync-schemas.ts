@@ -34,6 +34,8 @@ export const centralCredentialsInput = z
 export const syncStatusSchema = z.object({
   configured: z.boolean(),
   hasCredentials: z.boolean(),
+  /** The central login name stored for the signed-in staff member (not a secret; the password never leaves the store). */
+  loginRole: z.string().nullable(),
   running: z.boolean(),
   lastSuccessAt: z.string().nullable(),
   /** Dutch, never personal data. */

@@ -139,7 +139,7 @@ describe('sync with the central database through the UI', () => {
     await login.fill(demo.loginRole);
     await page.getByRole('button', { name: 'Inloggegevens opslaan' }).click();
     await expect.poll(() => page.getByText('Uw inloggegevens zijn opgeslagen. U kunt nu synchroniseren.').isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('Uw inloggegevens voor de centrale database zijn opgeslagen.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(`Uw inloggegevens voor de centrale database zijn opgeslagen (inlognaam ${demo.loginRole}).`).isVisible()).toBe(true);
     expect(await login.inputValue()).toBe('');
     expect(await password.inputValue()).toBe('');
     expect(await page.content()).not.toContain(demo.password);
@@ -161,7 +161,7 @@ describe('sync with the central database through the UI', () => {
     expect(await syncArea().getByText(/wacht/u).count()).toBe(0);
     expect(await syncButton().isDisabled()).toBe(false);
     const after = await syncStatus();
-    expect(after).toMatchObject({ configured: true, hasCredentials: true, running: false, waiting: 0, lastError: null });
+    expect(after).toMatchObject({ configured: true, hasCredentials: true, loginRole: expect.stringMatching(/^avg_u_/u), running: false, waiting: 0, lastError: null });
     expect(after.lastSuccessAt).not.toBeNull();
 
     const client = new pg.Client({ connectionString: central.url });

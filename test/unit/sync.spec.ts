@@ -81,7 +81,7 @@ describe('two desktops and one central database', () => {
     const again = await work.sync('hanna');
     expect(again).toMatchObject({ pushed: 0, waiting: 0 });
     expect((await central.owner.query('SELECT count(*)::int AS n FROM decisions')).rows[0]).toEqual({ n: 1 });
-    expect(value(await work.call('sync.status', {}, work.staff.hanna.token))).toMatchObject({ waiting: 0, lastError: null, configured: true, hasCredentials: true });
+    expect(value(await work.call('sync.status', {}, work.staff.hanna.token))).toMatchObject({ waiting: 0, lastError: null, configured: true, hasCredentials: true, loginRole: central.logins.hanna.loginRole });
 
     // The dpo's desktop sees the case with its decision.
     const office = await desktop(central, ['fg'], onCleanup);

@@ -112,7 +112,11 @@ export class SyncService {
   }
 
   hasCredentials(staffId: string): boolean {
-    return this.db.select({ s: centralCredentials.staffId }).from(centralCredentials).where(eq(centralCredentials.staffId, staffId)).get() !== undefined;
+    return this.storedLogin(staffId) !== null;
+  }
+
+  private storedLogin(staffId: string): string | null {
+    return this.db.select({ loginRole: centralCredentials.loginRole }).from(centralCredentials).where(eq(centralCredentials.staffId, staffId)).get()?.loginRole ?? null;
   }
 
   status(staffId: string): SyncStatus {
@@ -121,9 +125,11 @@ export class SyncService {
     const lastOk = db.select().from(syncRuns).where(eq(syncRuns.outcome, 'ok')).orderBy(desc(syncRuns.startedAt)).limit(1).get();
     const backoff = this.backoff(db);
     const settings = this.settings();
+    const loginRole = this.storedLogin(staffId);
     return {
       configured: settings.url !== null,
-      hasCredentials: this.hasCredentials(staffId),
+      hasCredentials: loginRole !== null,
+      loginRole,
       running: this.running !== null,
       lastSuccessAt: lastOk?.finishedAt ?? null,
       lastError: lastRun?.outcome === 'error' ? lastRun.error : null,

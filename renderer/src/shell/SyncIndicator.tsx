@@ -116,7 +116,7 @@ function Configured({ status, running, outcome, onRun }: { status: SyncStatus; r
     : '';
   const hints = [
     t('sync.interval', { count: status.intervalMinutes }),
-    status.hasCredentials ? '' : t('sync.notSetUpHint'),
+    status.loginRole !== null ? t('sync.loggedInAs', { loginRole: status.loginRole }) : t('sync.notSetUpHint'),
     status.auditWaiting > 0 ? t('sync.auditWaiting', { count: status.auditWaiting }) : '',
   ].filter(Boolean);
   return (

@@ -84,8 +84,8 @@ export function CentralLoginCard({ className }: { className: string }) {
       ) : null}
       {status ? (
         <Text as="p" weight="semibold" className={styles.state}>
-          {status.hasCredentials ? <CheckmarkCircleRegular fontSize={20} className={styles.stored} aria-hidden /> : null}
-          {status.hasCredentials ? t('sync.account.stored') : t('sync.account.notStored')}
+          {status.loginRole !== null ? <CheckmarkCircleRegular fontSize={20} className={styles.stored} aria-hidden /> : null}
+          {status.loginRole !== null ? t('sync.account.stored', { loginRole: status.loginRole }) : t('sync.account.notStored')}
         </Text>
       ) : null}
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
