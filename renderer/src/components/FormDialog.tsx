@@ -1,8 +1,9 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../shared/api/result.js';
+import type { ApiError, Result } from '../../../shared/api/result.js';
 import { ErrorBar } from './Notice.js';
+import { useSubmission } from './useSubmission.js';
 
 const useStyles = makeStyles({
   surface: {
@@ -65,4 +66,24 @@ export function FormDialog({ open, title, submitLabel, busy, error, onSubmit, on
       </DialogSurface>
     </Dialog>
   );
+}
+
+type CallDialogProps<T> = Omit<FormDialogProps, 'busy' | 'error' | 'onSubmit'> & {
+  /** The one backend call the submit button makes; null when the form's own checks stopped it. */
+  call: () => Promise<Result<T>> | null;
+  /** After the call succeeded, with its value. */
+  onDone: (value: T) => void;
+};
+
+/** A FormDialog whose submit is one backend call: it keeps its own busy flag and shows the call's error. */
+export function CallDialog<T>({ call, onDone, ...dialog }: CallDialogProps<T>) {
+  const { busy, error, submit } = useSubmission();
+  const onSubmit = () => {
+    const pending = call();
+    if (!pending) return;
+    void submit(() => pending).then((result) => {
+      if (result.ok) onDone(result.value);
+    });
+  };
+  return <FormDialog {...dialog} busy={busy} error={error} onSubmit={onSubmit} />;
 }

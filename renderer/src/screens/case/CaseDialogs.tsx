@@ -5,9 +5,8 @@ import type { CaseDetail } from '../../../../shared/api/case-schemas.js';
 import { REASON_REQUIRED, STATUS_LABELS, type CaseStatus } from '../../../../shared/domain/cases.js';
 import { useApi } from '../../api/context.js';
 import { useFormStyles } from '../../components/formStyles.js';
-import { FormDialog } from '../../components/FormDialog.js';
+import { CallDialog } from '../../components/FormDialog.js';
 import { useHandlers } from '../../components/hooks.js';
-import { useSubmission } from '../../components/useSubmission.js';
 import { formatDay } from '../../i18n/format.js';
 
 export type CaseDialogKind = 'transition' | 'extend' | 'assign';
@@ -28,26 +27,23 @@ export function TransitionDialog({ open, detail, onClose, onDone }: CaseDialogPr
   const [to, setTo] = useState<CaseStatus>(detail.allowedTransitions[0] ?? detail.status);
   const [reason, setReason] = useState('');
   const [checked, setChecked] = useState(false);
-  const { busy, error, submit } = useSubmission();
   const needsReason = REASON_REQUIRED.has(to);
   const missing = checked && needsReason && reason.trim() === '' ? t('case.transitionDialog.reasonRequired') : null;
 
-  async function onSubmit() {
+  function request() {
     setChecked(true);
-    if (needsReason && reason.trim() === '') return;
-    const result = await submit(() => api.call('case.transition', { id: detail.id, to, ...(needsReason ? { reason: reason.trim() } : {}) }));
-    if (result.ok) onDone(t('case.transitionDialog.done', { status: STATUS_LABELS[result.value.status] }), result.value);
+    if (needsReason && reason.trim() === '') return null;
+    return api.call('case.transition', { id: detail.id, to, ...(needsReason ? { reason: reason.trim() } : {}) });
   }
 
   return (
-    <FormDialog
+    <CallDialog
       open={open}
       title={t('case.transitionDialog.title', { reference: detail.reference })}
       submitLabel={t('case.transitionDialog.submit')}
-      busy={busy}
-      error={error}
-      onSubmit={() => void onSubmit()}
       onClose={onClose}
+      call={request}
+      onDone={(updated) => onDone(t('case.transitionDialog.done', { status: STATUS_LABELS[updated.status] }), updated)}
     >
       <Text as="p" block className={form.text}>
         {t('case.transitionDialog.current', { status: STATUS_LABELS[detail.status] })}
@@ -66,7 +62,7 @@ export function TransitionDialog({ open, detail, onClose, onDone }: CaseDialogPr
           <Textarea value={reason} rows={4} resize="vertical" maxLength={2000} onChange={(_, d) => setReason(d.value)} />
         </Field>
       ) : null}
-    </FormDialog>
+    </CallDialog>
   );
 }
 
@@ -80,25 +76,22 @@ export function ExtendDialog({ open, detail, onClose, onDone }: CaseDialogProps)
   const [months, setMonths] = useState<1 | 2>(detail.extensionMonths >= 1 ? 2 : 1);
   const [reason, setReason] = useState('');
   const [checked, setChecked] = useState(false);
-  const { busy, error, submit } = useSubmission();
   const tooShort = checked && reason.trim().length < MIN_REASON ? t('case.extendDialog.reasonTooShort') : null;
 
-  async function onSubmit() {
+  function request() {
     setChecked(true);
-    if (reason.trim().length < MIN_REASON) return;
-    const result = await submit(() => api.call('case.extend', { id: detail.id, months, reason: reason.trim() }));
-    if (result.ok) onDone(t('case.extendDialog.done', { date: formatDay(result.value.dueOn), original: formatDay(result.value.originalDueOn) }));
+    if (reason.trim().length < MIN_REASON) return null;
+    return api.call('case.extend', { id: detail.id, months, reason: reason.trim() });
   }
 
   return (
-    <FormDialog
+    <CallDialog
       open={open}
       title={t('case.extendDialog.title', { reference: detail.reference })}
       submitLabel={t('case.extendDialog.submit')}
-      busy={busy}
-      error={error}
-      onSubmit={() => void onSubmit()}
       onClose={onClose}
+      call={request}
+      onDone={(extended) => onDone(t('case.extendDialog.done', { date: formatDay(extended.dueOn), original: formatDay(extended.originalDueOn) }))}
     >
       <Text as="p" block className={form.text}>
         {t('case.extendDialog.intro', { date: formatDay(detail.originalDueOn) })}
@@ -112,7 +105,7 @@ export function ExtendDialog({ open, detail, onClose, onDone }: CaseDialogProps)
       <Field label={t('case.extendDialog.reason')} required hint={t('case.extendDialog.reasonHint')} validationMessage={tooShort}>
         <Textarea value={reason} rows={4} resize="vertical" maxLength={2000} onChange={(_, d) => setReason(d.value)} />
       </Field>
-    </FormDialog>
+    </CallDialog>
   );
 }
 
@@ -124,25 +117,22 @@ export function AssignDialog({ open, detail, onClose, onDone }: CaseDialogProps)
   const handlers = useHandlers().filter((h) => h.id !== detail.handlerId);
   const [handlerId, setHandlerId] = useState('');
   const [checked, setChecked] = useState(false);
-  const { busy, error, submit } = useSubmission();
   const missing = checked && handlerId === '' ? t('case.assignDialog.required') : null;
 
-  async function onSubmit() {
+  function request() {
     setChecked(true);
-    if (handlerId === '') return;
-    const result = await submit(() => api.call('case.assign', { id: detail.id, handlerId }));
-    if (result.ok) onDone(t('case.assignDialog.done', { name: handlers.find((h) => h.id === handlerId)?.fullName ?? '' }));
+    if (handlerId === '') return null;
+    return api.call('case.assign', { id: detail.id, handlerId });
   }
 
   return (
-    <FormDialog
+    <CallDialog
       open={open}
       title={t('case.assignDialog.title', { reference: detail.reference })}
       submitLabel={t('case.assignDialog.submit')}
-      busy={busy}
-      error={error}
-      onSubmit={() => void onSubmit()}
       onClose={onClose}
+      call={request}
+      onDone={() => onDone(t('case.assignDialog.done', { name: handlers.find((h) => h.id === handlerId)?.fullName ?? '' }))}
     >
       <Text as="p" block className={form.text}>
         {t('case.assignDialog.current', { name: detail.handlerName ?? t('case.noHandler') })}
@@ -157,6 +147,6 @@ export function AssignDialog({ open, detail, onClose, onDone }: CaseDialogProps)
           ))}
         </Select>
       </Field>
-    </FormDialog>
+    </CallDialog>
   );
 }

@@ -8,10 +8,9 @@ import { isClosed } from '../../../../shared/domain/cases.js';
 import { useApi } from '../../api/context.js';
 import { useSession } from '../../app/session.js';
 import { useCardStyles } from '../../components/cardStyles.js';
-import { FormDialog } from '../../components/FormDialog.js';
+import { CallDialog } from '../../components/FormDialog.js';
 import { useFormStyles } from '../../components/formStyles.js';
 import { PasswordField } from '../../components/PasswordField.js';
-import { useSubmission } from '../../components/useSubmission.js';
 import { isAssignedHandler } from './access.js';
 
 const useStyles = makeStyles({
@@ -82,7 +81,6 @@ function ExportDialog({ open, detail, onClose, onDone }: { open: boolean; detail
   const api = useApi();
   const { t } = useTranslation();
   const form = useFormStyles();
-  const { busy, error, submit } = useSubmission();
   const [path, setPath] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -90,22 +88,20 @@ function ExportDialog({ open, detail, onClose, onDone }: { open: boolean; detail
   const pathMissing = checked && path.trim() === '' ? t('handover.required') : undefined;
   const mismatch = checked && repeat !== password ? t('handover.mismatch') : undefined;
 
-  async function send() {
+  function request() {
     setChecked(true);
-    if (path.trim() === '' || password === '' || repeat !== password) return;
-    const result = await submit(() => api.call('handover.export', { caseId: detail.id, path: path.trim(), password }));
-    if (result.ok) onDone(result.value);
+    if (path.trim() === '' || password === '' || repeat !== password) return null;
+    return api.call('handover.export', { caseId: detail.id, path: path.trim(), password });
   }
 
   return (
-    <FormDialog
+    <CallDialog
       open={open}
       title={t('handover.dialogTitle', { reference: detail.reference })}
       submitLabel={t('handover.submit')}
-      busy={busy}
-      error={error}
       onClose={onClose}
-      onSubmit={() => void send()}
+      call={request}
+      onDone={onDone}
     >
       <Text as="p" block className={form.text}>
         {t('handover.dialogIntro')}
@@ -115,6 +111,6 @@ function ExportDialog({ open, detail, onClose, onDone }: { open: boolean; detail
       </Field>
       <PasswordField label={t('handover.password')} hint={t('handover.passwordHint')} value={password} onChange={setPassword} rulesFor={{ userName: '' }} autoComplete="new-password" />
       <PasswordField label={t('handover.repeat')} value={repeat} onChange={setRepeat} validationMessage={mismatch} autoComplete="new-password" />
-    </FormDialog>
+    </CallDialog>
   );
 }

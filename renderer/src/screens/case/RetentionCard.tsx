@@ -8,9 +8,8 @@ import { HOLD_KINDS, type HoldKind } from '../../../../shared/domain/retention.j
 import { useApi } from '../../api/context.js';
 import { useCardStyles } from '../../components/cardStyles.js';
 import { DetailList } from '../../components/DetailList.js';
-import { FormDialog } from '../../components/FormDialog.js';
+import { CallDialog } from '../../components/FormDialog.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
-import { useSubmission } from '../../components/useSubmission.js';
 import { formatDate, formatDay } from '../../i18n/format.js';
 
 const useStyles = makeStyles({
@@ -116,23 +115,17 @@ export function RetentionCard({ caseId }: { caseId: string }) {
 function HoldDialog({ caseId, holdId, open, onClose, onDone }: { caseId: string; holdId: string | null; open: boolean; onClose: () => void; onDone: (view: CaseRetentionView, message: string) => void }) {
   const api = useApi();
   const { t } = useTranslation();
-  const { busy, error, submit } = useSubmission();
   const [kind, setKind] = useState<HoldKind>('bewaarplicht');
   const [reason, setReason] = useState('');
   const placing = holdId === null;
-  const send = () =>
-    void submit(() => (placing ? api.call('retention.placeHold', { caseId, kind, reason }) : api.call('retention.liftHold', { caseId, holdId, reason }))).then((r) => {
-      if (r.ok) onDone(r.value, placing ? t('caseRetention.placed') : t('caseRetention.lifted'));
-    });
   return (
-    <FormDialog
+    <CallDialog
       open={open}
       title={placing ? t('caseRetention.placeTitle') : t('caseRetention.liftTitle')}
       submitLabel={placing ? t('caseRetention.place') : t('caseRetention.lift')}
-      busy={busy}
-      error={error}
       onClose={onClose}
-      onSubmit={send}
+      call={() => (placing ? api.call('retention.placeHold', { caseId, kind, reason }) : api.call('retention.liftHold', { caseId, holdId, reason }))}
+      onDone={(view) => onDone(view, placing ? t('caseRetention.placed') : t('caseRetention.lifted'))}
     >
       {placing ? (
         <Field label={t('caseRetention.kind')}>
@@ -148,6 +141,6 @@ function HoldDialog({ caseId, holdId, open, onClose, onDone }: { caseId: string;
       <Field label={t('caseRetention.reason')} required>
         <Textarea value={reason} onChange={(_, d) => setReason(d.value)} />
       </Field>
-    </FormDialog>
+    </CallDialog>
   );
 }

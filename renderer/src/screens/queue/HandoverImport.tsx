@@ -4,10 +4,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/context.js';
 import { useSession } from '../../app/session.js';
-import { FormDialog } from '../../components/FormDialog.js';
+import { CallDialog } from '../../components/FormDialog.js';
 import { useFormStyles } from '../../components/formStyles.js';
 import { PasswordField } from '../../components/PasswordField.js';
-import { useSubmission } from '../../components/useSubmission.js';
 
 /**
  * Opens the case once the closed dialog has handed the page back: a modal dialog hides the app
@@ -55,24 +54,29 @@ function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose: (
   const api = useApi();
   const { t } = useTranslation();
   const form = useFormStyles();
-  const { busy, error, submit } = useSubmission();
   const [path, setPath] = useState('');
   const [password, setPassword] = useState('');
   const [checked, setChecked] = useState(false);
   const missing = (value: string) => (checked && value.trim() === '' ? t('handover.required') : undefined);
 
-  async function send() {
+  function request() {
     setChecked(true);
-    if (path.trim() === '' || password === '') return;
-    const result = await submit(() => api.call('handover.import', { path: path.trim(), password }));
-    if (result.ok) {
-      onClose();
-      onImported(result.value.caseId);
-    }
+    if (path.trim() === '' || password === '') return null;
+    return api.call('handover.import', { path: path.trim(), password });
   }
 
   return (
-    <FormDialog open={open} title={t('handover.import.title')} submitLabel={t('handover.import.submit')} busy={busy} error={error} onClose={onClose} onSubmit={() => void send()}>
+    <CallDialog
+      open={open}
+      title={t('handover.import.title')}
+      submitLabel={t('handover.import.submit')}
+      onClose={onClose}
+      call={request}
+      onDone={(imported) => {
+        onClose();
+        onImported(imported.caseId);
+      }}
+    >
       <Text as="p" block className={form.text}>
         {t('handover.import.intro')}
       </Text>
@@ -80,6 +84,6 @@ function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose: (
         <Input value={path} spellCheck={false} autoFocus onChange={(_, d) => setPath(d.value)} />
       </Field>
       <PasswordField label={t('handover.import.password')} value={password} onChange={setPassword} validationMessage={missing(password)} autoComplete="new-password" />
-    </FormDialog>
+    </CallDialog>
   );
 }

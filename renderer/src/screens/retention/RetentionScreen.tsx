@@ -10,11 +10,10 @@ import type { DestructionKind } from '../../../../shared/domain/retention.js';
 import { useApi } from '../../api/context.js';
 import { useCardStyles } from '../../components/cardStyles.js';
 import { DataTable } from '../../components/DataTable.js';
-import { FormDialog } from '../../components/FormDialog.js';
+import { CallDialog } from '../../components/FormDialog.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
 import { useTableStyles } from '../../components/tableStyles.js';
-import { useSubmission } from '../../components/useSubmission.js';
 import { formatDate, formatDay } from '../../i18n/format.js';
 
 type Overview = ProcedureOutput<'retention.overview'>;
@@ -239,26 +238,20 @@ function RemoveDialog({
 }) {
   const api = useApi();
   const { t } = useTranslation();
-  const { busy, error, submit } = useSubmission();
   const [reason, setReason] = useState('');
   return (
-    <FormDialog
+    <CallDialog
       open={open}
       title={t('retention.list.removeTitle', { reference })}
       submitLabel={t('retention.list.remove')}
-      busy={busy}
-      error={error}
       onClose={onClose}
-      onSubmit={() =>
-        void submit(() => api.call('retention.removeItem', { listId, caseId, kind, reason })).then((r) => {
-          if (r.ok) onDone();
-        })
-      }
+      call={() => api.call('retention.removeItem', { listId, caseId, kind, reason })}
+      onDone={onDone}
     >
       <Field label={t('retention.list.removeReason')} hint={t('retention.list.removeHint')} required>
         <Textarea value={reason} onChange={(_, d) => setReason(d.value)} />
       </Field>
-    </FormDialog>
+    </CallDialog>
   );
 }
 
@@ -279,23 +272,17 @@ function ApproveDialog({
 }) {
   const api = useApi();
   const { t } = useTranslation();
-  const { busy, error, submit } = useSubmission();
   return (
-    <FormDialog
+    <CallDialog
       open={open}
       title={t('retention.list.approveTitle')}
       submitLabel={t('retention.list.approve')}
-      busy={busy}
-      error={error}
       onClose={onClose}
-      onSubmit={() =>
-        void submit(() => api.call('retention.approve', { listId: list.id })).then((r) => {
-          if (r.ok) onDone(r.value.items.filter((i) => i.destroyedOn));
-        })
-      }
+      call={() => api.call('retention.approve', { listId: list.id })}
+      onDone={(approved) => onDone(approved.items.filter((i) => i.destroyedOn))}
     >
       {registers > 0 || letters === 0 ? <Text>{t('retention.list.approveText', { count: registers })}</Text> : null}
       {letters > 0 ? <Text>{t('retention.list.approveLetters', { count: letters })}</Text> : null}
-    </FormDialog>
+    </CallDialog>
   );
 }

@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../../../shared/api/contract.js';
 import { NO_TRANSFER, RETENTION_CONTRACT } from '../../../../shared/domain/letters/register.js';
 import { useApi } from '../../api/context.js';
-import { FormDialog } from '../../components/FormDialog.js';
-import { useSubmission } from '../../components/useSubmission.js';
+import { CallDialog } from '../../components/FormDialog.js';
 
 export type ActivityView = ProcedureOutput<'register.list'>[number];
 
@@ -76,7 +75,6 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();
-  const { busy, error, submit } = useSubmission();
   const [id, setId] = useState(activity?.id ?? '');
   const [idTouched, setIdTouched] = useState(activity !== null);
   const [name, setName] = useState(activity?.name ?? '');
@@ -91,36 +89,32 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
   const [sortOrder, setSortOrder] = useState(String(activity?.sortOrder ?? nextSortOrder));
   const editRecipient = (key: number, patch: Partial<RecipientDraft>) => setRecipients((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
-  async function onSubmit() {
-    const result = await submit(() =>
-      api.call('register.upsert', {
-        activity: {
-          id: id.trim(),
-          name: name.trim(),
-          purpose: purpose.trim(),
-          legalBasis: legalBasis.trim(),
-          dataCategories: lines(dataCategories),
-          recipients: recipients.filter((r) => r.category.trim() !== '' || r.name.trim() !== '').map((r) => ({ name: r.name.trim() === '' ? null : r.name.trim(), category: r.category.trim() })),
-          transfersOutsideEea: transfers.trim(),
-          retention: retention.trim(),
-          source: source.trim(),
-          policyReference: policyReference.trim(),
-          sortOrder: Number.parseInt(sortOrder, 10) || 0,
-        },
-      }),
-    );
-    if (result.ok) onDone(result.value);
+  function request() {
+    return api.call('register.upsert', {
+      activity: {
+        id: id.trim(),
+        name: name.trim(),
+        purpose: purpose.trim(),
+        legalBasis: legalBasis.trim(),
+        dataCategories: lines(dataCategories),
+        recipients: recipients.filter((r) => r.category.trim() !== '' || r.name.trim() !== '').map((r) => ({ name: r.name.trim() === '' ? null : r.name.trim(), category: r.category.trim() })),
+        transfersOutsideEea: transfers.trim(),
+        retention: retention.trim(),
+        source: source.trim(),
+        policyReference: policyReference.trim(),
+        sortOrder: Number.parseInt(sortOrder, 10) || 0,
+      },
+    });
   }
 
   return (
-    <FormDialog
+    <CallDialog
       open={open}
       title={activity ? t('settings.register.editTitle', { name: activity.name }) : t('settings.register.addTitle')}
       submitLabel={t('common.save')}
-      busy={busy}
-      error={error}
-      onSubmit={() => void onSubmit()}
       onClose={onClose}
+      call={request}
+      onDone={onDone}
     >
       <Field label={t('settings.register.name')} required>
         <Input
@@ -183,6 +177,6 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
       <Field label={t('settings.register.sortOrder')}>
         <Input type="number" min={0} value={sortOrder} onChange={(_, d) => setSortOrder(d.value)} />
       </Field>
-    </FormDialog>
+    </CallDialog>
   );
 }

@@ -22,7 +22,7 @@ import { LETTER_KIND_LABELS } from '../../../../shared/domain/letters/types.js';
 import { useApi } from '../../api/context.js';
 import { useCardStyles } from '../../components/cardStyles.js';
 import { DataTable } from '../../components/DataTable.js';
-import { FormDialog } from '../../components/FormDialog.js';
+import { CallDialog } from '../../components/FormDialog.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { Page, Section } from '../../components/Page.js';
 import { useTableStyles } from '../../components/tableStyles.js';
@@ -310,25 +310,19 @@ function ReturnDialog({ open, letterId, onClose, onDone }: { open: boolean; lett
   const api = useApi();
   const { t } = useTranslation();
   const [comment, setComment] = useState('');
-  const { busy, error, submit } = useSubmission();
   return (
-    <FormDialog
+    <CallDialog
       open={open}
       title={t('signing.returnDialog.title')}
       submitLabel={t('signing.returnDialog.submit')}
-      busy={busy}
-      error={error}
       onClose={onClose}
-      onSubmit={() =>
-        void submit(() => api.call('letter.return', { letterId, comment })).then((result) => {
-          if (result.ok) onDone();
-        })
-      }
+      call={() => api.call('letter.return', { letterId, comment })}
+      onDone={onDone}
     >
       <Text>{t('signing.returnDialog.text')}</Text>
       <Field label={t('signing.returnDialog.comment')} required>
         <Textarea value={comment} autoFocus resize="vertical" rows={4} onChange={(_, d) => setComment(d.value)} />
       </Field>
-    </FormDialog>
+    </CallDialog>
   );
 }

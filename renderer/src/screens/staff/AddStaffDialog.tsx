@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { passwordProblems } from '../../../../shared/password.js';
 import type { Role } from '../../../../shared/roles.js';
 import { useApi } from '../../api/context.js';
-import { FormDialog } from '../../components/FormDialog.js';
+import { CallDialog } from '../../components/FormDialog.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { RoleChoice } from '../../components/RoleChoice.js';
-import { useSubmission } from '../../components/useSubmission.js';
 import type { DialogProps } from './dialogs.js';
 
 /** A new staff account with its functions and a first password that the admin hands over in person. */
@@ -19,21 +18,19 @@ export function AddStaffDialog({ open, onClose, onDone }: Omit<DialogProps, 'sta
   const [roles, setRoles] = useState<Role[]>([]);
   const [password, setPassword] = useState('');
   const [checked, setChecked] = useState(false);
-  const { busy, error, submit } = useSubmission();
 
   const required = (value: string, field: string) => (checked && value.trim() === '' ? t('validation.required', { field }) : undefined);
   const weak = checked && passwordProblems(password, userName).length > 0 ? t('password.notStrongEnough') : undefined;
   const noRoles = checked && roles.length === 0 ? t('staff.rolesRequired') : undefined;
 
-  async function onSubmit() {
+  function request() {
     setChecked(true);
-    if (fullName.trim() === '' || userName.trim() === '' || roles.length === 0 || passwordProblems(password, userName).length > 0) return;
-    const result = await submit(() => api.call('staff.add', { fullName, userName, roles, password }));
-    if (result.ok) onDone(t('staff.done.added', { name: result.value.fullName }), result.value.id);
+    if (fullName.trim() === '' || userName.trim() === '' || roles.length === 0 || passwordProblems(password, userName).length > 0) return null;
+    return api.call('staff.add', { fullName, userName, roles, password });
   }
 
   return (
-    <FormDialog open={open} title={t('staff.addDialog.title')} submitLabel={t('staff.addDialog.submit')} busy={busy} error={error} onSubmit={() => void onSubmit()} onClose={onClose}>
+    <CallDialog open={open} title={t('staff.addDialog.title')} submitLabel={t('staff.addDialog.submit')} onClose={onClose} call={request} onDone={(added) => onDone(t('staff.done.added', { name: added.fullName }), added.id)}>
       <Field label={t('staff.fields.fullName')} required validationMessage={required(fullName, t('staff.fields.fullName')) ?? null}>
         <Input value={fullName} autoComplete="off" autoFocus onChange={(_, d) => setFullName(d.value)} />
       </Field>
@@ -50,6 +47,6 @@ export function AddStaffDialog({ open, onClose, onDone }: Omit<DialogProps, 'sta
         validationMessage={weak}
         autoComplete="new-password"
       />
-    </FormDialog>
+    </CallDialog>
   );
 }

@@ -7,7 +7,7 @@ import { dutchToday, type CaseStatus } from '../../../../../shared/domain/cases.
 import { isDecisionKind, LETTER_KIND_LABELS } from '../../../../../shared/domain/letters/types.js';
 import { useApi } from '../../../api/context.js';
 import { useCardStyles } from '../../../components/cardStyles.js';
-import { FormDialog } from '../../../components/FormDialog.js';
+import { CallDialog } from '../../../components/FormDialog.js';
 import { ErrorBar } from '../../../components/Notice.js';
 import { useSubmission } from '../../../components/useSubmission.js';
 import { formatDateTime, formatDay } from '../../../i18n/format.js';
@@ -275,25 +275,19 @@ function SentDialog({ open, letterId, signedAt, onClose, onDone }: { open: boole
   const { t } = useTranslation();
   const today = dutchToday(new Date());
   const [sentOn, setSentOn] = useState(today);
-  const { busy, error, submit } = useSubmission();
   return (
-    <FormDialog
+    <CallDialog
       open={open}
       title={t('letters.sentDialog.title')}
       submitLabel={t('letters.sentDialog.submit')}
-      busy={busy}
-      error={error}
       onClose={onClose}
-      onSubmit={() =>
-        void submit(() => api.call('letter.markSent', { letterId, sentOn })).then((result) => {
-          if (result.ok) onDone();
-        })
-      }
+      call={() => api.call('letter.markSent', { letterId, sentOn })}
+      onDone={onDone}
     >
       <Text>{t('letters.sentDialog.text')}</Text>
       <Field label={t('letters.sentDialog.date')} required>
         <Input type="date" value={sentOn} max={today} min={signedAt ? dutchToday(new Date(signedAt)) : undefined} autoFocus onChange={(_, d) => setSentOn(d.value)} />
       </Field>
-    </FormDialog>
+    </CallDialog>
   );
 }

@@ -5,8 +5,7 @@ import type { DocumentView } from '../../../../../shared/api/dossier-schemas.js'
 import { HEARING_LABELS, HEARING_STATUSES, type HearingStatus } from '../../../../../shared/domain/dossier.js';
 import { useApi } from '../../../api/context.js';
 import { useFormStyles } from '../../../components/formStyles.js';
-import { FormDialog } from '../../../components/FormDialog.js';
-import { useSubmission } from '../../../components/useSubmission.js';
+import { CallDialog } from '../../../components/FormDialog.js';
 import type { ThirdPartyView } from '../dossier/useDossier.js';
 import { DocumentChoice } from './DocumentChoice.js';
 
@@ -31,19 +30,17 @@ export function AddThirdPartyDialog({ open, caseId, documents, onClose, onDone }
   const [role, setRole] = useState('');
   const [documentIds, setDocumentIds] = useState<string[]>([]);
   const [checked, setChecked] = useState(false);
-  const { busy, error, submit } = useSubmission();
   const nameMissing = checked && name.trim().length < 2 ? t('thirdParties.fields.nameRequired') : null;
   const roleMissing = checked && role.trim() === '' ? t('thirdParties.fields.roleRequired') : null;
 
-  async function onSubmit() {
+  function request() {
     setChecked(true);
-    if (name.trim().length < 2 || role.trim() === '') return;
-    const result = await submit(() => api.call('thirdParty.add', { caseId, name: name.trim(), role: role.trim(), documentIds }));
-    if (result.ok) onDone(result.value);
+    if (name.trim().length < 2 || role.trim() === '') return null;
+    return api.call('thirdParty.add', { caseId, name: name.trim(), role: role.trim(), documentIds });
   }
 
   return (
-    <FormDialog open={open} title={t('thirdParties.addDialog.title')} submitLabel={t('thirdParties.addDialog.submit')} busy={busy} error={error} onSubmit={() => void onSubmit()} onClose={onClose}>
+    <CallDialog open={open} title={t('thirdParties.addDialog.title')} submitLabel={t('thirdParties.addDialog.submit')} onClose={onClose} call={request} onDone={onDone}>
       <Text as="p" block className={form.text}>
         {t('thirdParties.addDialog.intro')}
       </Text>
@@ -60,7 +57,7 @@ export function AddThirdPartyDialog({ open, caseId, documents, onClose, onDone }
         ))}
       </datalist>
       <DocumentChoice documents={documents} value={documentIds} onChange={setDocumentIds} />
-    </FormDialog>
+    </CallDialog>
   );
 }
 
@@ -80,22 +77,19 @@ export function UpdateThirdPartyDialog({ open, caseId, party, documents, onClose
   const [status, setStatus] = useState<HearingStatus>(party.hearingStatus);
   const [note, setNote] = useState(party.note ?? '');
   const [documentIds, setDocumentIds] = useState<string[]>(party.documentIds);
-  const { busy, error, submit } = useSubmission();
 
-  async function onSubmit() {
-    const result = await submit(() => api.call('thirdParty.update', { caseId, id: party.id, hearingStatus: status, note: note.trim(), documentIds }));
-    if (result.ok) onDone(result.value);
+  function request() {
+    return api.call('thirdParty.update', { caseId, id: party.id, hearingStatus: status, note: note.trim(), documentIds });
   }
 
   return (
-    <FormDialog
+    <CallDialog
       open={open}
       title={t('thirdParties.updateDialog.title', { name: party.name })}
       submitLabel={t('thirdParties.updateDialog.submit')}
-      busy={busy}
-      error={error}
-      onSubmit={() => void onSubmit()}
       onClose={onClose}
+      call={request}
+      onDone={onDone}
     >
       <Field label={t('thirdParties.fields.status')} required>
         <RadioGroup value={status} onChange={(_, d) => setStatus(d.value as HearingStatus)}>
@@ -108,6 +102,6 @@ export function UpdateThirdPartyDialog({ open, caseId, party, documents, onClose
         <Textarea value={note} rows={3} resize="vertical" maxLength={2000} onChange={(_, d) => setNote(d.value)} />
       </Field>
       <DocumentChoice documents={documents} value={documentIds} onChange={setDocumentIds} />
-    </FormDialog>
+    </CallDialog>
   );
 }
