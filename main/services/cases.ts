@@ -163,7 +163,7 @@ export class CaseService {
         number = takeReferenceNumber(db, year);
       } catch (error) {
         if (!(error instanceof ReferenceNumbersUsedUp)) throw error;
-        throw new DomainError('CONFLICT', 'Deze computer heeft geen vrije zaaknummers meer. Synchroniseer met de centrale database om nieuwe te krijgen; er is niets opgeslagen.');
+        throw new DomainError('CONFLICT', `Deze computer heeft geen vrije zaaknummers voor ${year}. Synchroniseer met de centrale database om nieuwe te krijgen; er is niets opgeslagen.`);
       }
       const ref = formatReference(year, number);
       insertCase(db, {

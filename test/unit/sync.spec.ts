@@ -3,6 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run.js';
+import { dutchToday } from '../../shared/domain/cases.js';
 import { STRONG_PASSWORD, value } from '../support/backend.js';
 import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
 import { P12_PASSWORD } from '../support/letters.js';
@@ -203,6 +204,40 @@ describe('two desktops and one central database', () => {
     expect(records.rows).toEqual([{ record_type: 'letters' }]);
     // Once destroyed, the letters are not proposed again.
     expect(value(await office.call('retention.propose', {}, fg))?.items.some((i) => i.reference === created.reference) ?? false).toBe(false);
+  });
+
+  it('a new year: connected desktops fetch its case numbers in December, so two registering offline on 2 January never clash', async () => {
+    const desk = await desktop(central, ['balie'], onCleanup);
+    const work = await desktop(central, ['henk'], onCleanup);
+    const both = [
+      { d: desk, token: desk.staff.balie.token, sync: () => desk.sync('balie') },
+      // A handler registers a case for themselves (the central database takes no case of theirs without a handler).
+      { d: work, token: work.staff.henk.token, sync: () => work.sync('henk'), extra: { handlerId: work.staff.henk.id } },
+    ];
+    const register = (d: typeof desk, token: string, name: string, extra = {}) =>
+      d.call('case.create', { type: 'verzet', requester: { name, relation: 'huurder' }, channel: 'brief', received: dutchToday(d.clock.now()), writtenAndSigned: true, ...extra }, token);
+    const setDate = (iso: string) => both.forEach(({ d }) => d.clock.set(new Date(iso)));
+
+    // November: a sync brings numbers for this year only. A desktop that then skips December is
+    // refused in Dutch on 2 January (nothing stored) rather than hand out numbers another desktop may use.
+    await desk.sync('balie');
+    setDate('2027-01-02T09:00:00Z');
+    expect(await register(desk, desk.staff.balie.token, 'Jorien Aaltink')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Deze computer heeft geen vrije zaaknummers voor 2027. Synchroniseer met de centrale database om nieuwe te krijgen; er is niets opgeslagen.' },
+    });
+
+    // A sync in December also brings next year's numbers; then both register offline in the new year.
+    setDate('2026-12-15T09:00:00Z');
+    for (const one of both) await one.sync();
+    setDate('2027-01-02T09:00:00Z');
+    const references: string[] = [];
+    for (const [i, { d, token, extra }] of both.entries()) references.push(value(await register(d, token, `Nieuwjaar Verzoeker ${i}`, extra)).reference);
+    expect(references.every((r) => r.startsWith('AVG-2027-'))).toBe(true);
+    expect(new Set(references).size).toBe(2);
+    for (const one of both) expect((await one.sync()).waiting).toBe(0);
+    const registered = await central.owner.query<{ reference: string }>("SELECT reference FROM cases WHERE reference LIKE 'AVG-2027-%' ORDER BY reference");
+    expect(registered.rows.map((r) => r.reference)).toEqual([...references].sort());
   });
 
   it('handover: the dpo reassigns, the new handler imports the bundle, the old desktop shreds its copy after the sync', async () => {

@@ -63,7 +63,10 @@ export class ReferenceNumbersUsedUp extends Error {
 
 /**
  * The next case number of a year from this desktop's blocks. Without a block the desktop takes the
- * whole year as a local block (see the schema). Call inside the transaction that inserts the case.
+ * whole year as a local block (see the schema), unless it is connected (it has ever had a central
+ * block): then its numbers for a new year must come from the central database too, or two desktops
+ * would both hand out AVG-<year>-0001. The sync fetches next year's block in December for that.
+ * Call inside the transaction that inserts the case.
  */
 export function takeReferenceNumber(db: LocalDb, year: number): number {
   let block = db
@@ -75,7 +78,8 @@ export function takeReferenceNumber(db: LocalDb, year: number): number {
     .get();
   if (!block) {
     const any = db.select().from(referenceBlocks).where(eq(referenceBlocks.year, year)).get();
-    if (any) throw new ReferenceNumbersUsedUp(year);
+    const connected = db.select().from(referenceBlocks).where(eq(referenceBlocks.source, 'central')).get();
+    if (any || connected) throw new ReferenceNumbersUsedUp(year);
     block = { year, first: 1, last: 9999, next: 1, source: 'local' };
     db.insert(referenceBlocks).values(block).run();
   }

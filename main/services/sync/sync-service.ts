@@ -7,6 +7,7 @@ import { readSetting, writeSetting } from '../../../db/local/repositories/letter
 import { centralCredentials, syncRuns } from '../../../db/local/schema-letters.js';
 import { referenceBlocks, staff } from '../../../db/local/schema.js';
 import { DEFAULT_MESSAGES } from '../../../shared/api/result.js';
+import { dutchToday } from '../../../shared/domain/cases.js';
 import type { SyncSettings, SyncStatus } from '../../../shared/api/sync-schemas.js';
 import type { Role } from '../../../shared/roles.js';
 import { CentralConfigError, centralClientConfig as parseCentralUrl, describeCentralError } from '../../central/connection.js';
@@ -328,14 +329,18 @@ export class SyncService {
    */
   private async topUpReferenceBlocks(client: pg.Client, db: LocalDb, actor: SyncActor): Promise<void> {
     if (!actor.roles.some((r) => r === 'intake' || r === 'handler' || r === 'dpo')) return;
-    const year = Number(this.clock.now().toISOString().slice(0, 4));
     db.update(referenceBlocks).set({ next: sql`${referenceBlocks.last} + 1` }).where(eq(referenceBlocks.source, 'local')).run();
-    const left = db.get<{ n: number | null }>(sql`SELECT sum(last - next + 1) AS n FROM reference_blocks WHERE year = ${year} AND source = 'central' AND next <= last`)?.n ?? 0;
-    if (left >= BLOCK_LOW) return;
-    const { rows } = await client.query<{ first: number; last: number }>('SELECT first, last FROM avg_allocate_reference_block($1, $2, $3)', [year, this.desktopId(db), BLOCK_SIZE]);
-    const block = rows[0];
-    if (!block) return;
-    db.insert(referenceBlocks).values({ year, first: block.first, last: block.last, next: block.first, source: 'central' }).onConflictDoNothing().run();
+    // The year as case numbers use it (Dutch date); from December also next year's, so a desktop
+    // still offline on 2 January can register.
+    const today = dutchToday(this.clock.now());
+    const year = Number(today.slice(0, 4));
+    for (const y of today.slice(5, 7) === '12' ? [year, year + 1] : [year]) {
+      const left = db.get<{ n: number | null }>(sql`SELECT sum(last - next + 1) AS n FROM reference_blocks WHERE year = ${y} AND source = 'central' AND next <= last`)?.n ?? 0;
+      if (left >= BLOCK_LOW) continue;
+      const { rows } = await client.query<{ first: number; last: number }>('SELECT first, last FROM avg_allocate_reference_block($1, $2, $3)', [y, this.desktopId(db), BLOCK_SIZE]);
+      const block = rows[0];
+      if (block) db.insert(referenceBlocks).values({ year: y, first: block.first, last: block.last, next: block.first, source: 'central' }).onConflictDoNothing().run();
+    }
   }
 
   private takeLease(db: LocalDb, runId: string): boolean {
