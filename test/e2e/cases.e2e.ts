@@ -140,6 +140,13 @@ describe('registering, finding, extending and reassigning a case', () => {
   it('shows the handler the case with the right due date, finds "ozdemir" and keeps the filters without the search', async () => {
     await signOut(page);
     await signIn(page, PEOPLE.handler, 'Werkvoorraad');
+    // A handler registering a request takes it by default (the central database keeps a handler's cases by handler).
+    await nav(page).getByRole('button', { name: 'Nieuw verzoek' }).click();
+    await heading('Nieuw verzoek').waitFor();
+    const own = page.getByRole('combobox', { name: 'Behandelaar' });
+    expect(await own.locator('option:checked').textContent()).toBe(PEOPLE.handler.fullName);
+    expect(await own.locator('option').allTextContents()).toEqual(['Nog niet toewijzen', PEOPLE.handler.fullName]);
+    await openQueue();
     const grid = queueGrid(page);
     const row = grid.getByRole('row', { name: new RegExp(reference, 'u') });
     await row.waitFor();

@@ -145,7 +145,8 @@ interface Draft {
   handlerId: string;
 }
 
-function emptyDraft(): Draft {
+/** `handlerId`: a handler who is not intake or dpo registers for themselves unless they choose otherwise. */
+function emptyDraft(handlerId = ''): Draft {
   return {
     type: 'inzage',
     correctionKinds: [],
@@ -165,7 +166,7 @@ function emptyDraft(): Draft {
     representativeKind: 'wettelijk_vertegenwoordiger',
     representativeName: '',
     representativeBasis: '',
-    handlerId: '',
+    handlerId,
   };
 }
 
@@ -217,7 +218,10 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
   const styles = useStyles();
   const form = useFormStyles();
   const card = useCardStyles();
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const assignsOthers = staff.roles.includes('intake') || staff.roles.includes('dpo');
+  // A handler's own request goes to them by default: the central database keeps a handler's cases by handler.
+  const ownDefault = !assignsOthers && staff.roles.includes('handler') ? staff.id : '';
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(ownDefault));
   const [checked, setChecked] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -301,7 +305,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
   }
 
   function another() {
-    setDraft(emptyDraft());
+    setDraft(emptyDraft(ownDefault));
     setChecked(false);
     setCreated(null);
     setDuplicates([]);
@@ -310,7 +314,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
   }
 
   // Intake and the dpo assign to anyone; a handler registering a request can take it themselves.
-  const handlerOptions = staff.roles.includes('intake') || staff.roles.includes('dpo') ? allHandlers : allHandlers.filter((h) => h.id === staff.id);
+  const handlerOptions = assignsOthers ? allHandlers : allHandlers.filter((h) => h.id === staff.id);
 
   if (created) {
     return (
