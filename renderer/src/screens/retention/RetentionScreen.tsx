@@ -1,8 +1,7 @@
 import { Badge, Button, Field, makeStyles, Spinner, TableCell, TableRow, Text, Textarea, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, CheckmarkRegular, DeleteRegular, DocumentBulletListRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcedureOutput } from '../../../../shared/api/contract.js';
 import type { ApiError } from '../../../../shared/api/result.js';
 import type { DestructionListView } from '../../../../shared/api/retention-contract.js';
 import { REQUEST_TYPE_LABELS } from '../../../../shared/domain/cases.js';
@@ -14,9 +13,9 @@ import { CallDialog } from '../../components/FormDialog.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
 import { useTableStyles } from '../../components/tableStyles.js';
+import { useLoaded } from '../../components/useLoaded.js';
 import { formatDate, formatDay } from '../../i18n/format.js';
 
-type Overview = ProcedureOutput<'retention.overview'>;
 const DAYS = 30;
 
 const useStyles = makeStyles({
@@ -35,24 +34,11 @@ export function RetentionScreen() {
   const styles = useStyles();
   const card = useCardStyles();
   const table = useTableStyles();
-  const [overview, setOverview] = useState<Overview | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { value: overview, error, reload: load } = useLoaded(useCallback(() => api.call('retention.overview', { days: DAYS }), [api]));
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<{ listId: string; caseId: string; kind: DestructionKind; reference: string; open: boolean } | null>(null);
   const [approving, setApproving] = useState<{ list: DestructionListView; open: boolean } | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await api.call('retention.overview', { days: DAYS });
-    if (result.ok) {
-      setOverview(result.value);
-      setError(null);
-    } else setError(result.error);
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function act<T>(work: () => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>, message: (value: T) => string) {
     setBusy(true);

@@ -1,13 +1,13 @@
 import { Badge, Button, makeStyles, Spinner, TableCell, TableRow, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { AddRegular, ArrowUndoRegular, EditRegular, ProhibitedRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../../shared/api/result.js';
 import { useApi } from '../../api/context.js';
 import { useCardStyles } from '../../components/cardStyles.js';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { useTableStyles } from '../../components/tableStyles.js';
+import { useLoaded } from '../../components/useLoaded.js';
 import { ActivityDialog, type ActivityView } from './ActivityDialog.js';
 import { useSettingsStyles } from './settingsStyles.js';
 
@@ -39,22 +39,9 @@ export function RegisterSettings() {
   const own = useStyles();
   const table = useTableStyles();
   const restoreFocus = useRestoreFocusTarget();
-  const [activities, setActivities] = useState<ActivityView[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { value: activities, error, reload: load } = useLoaded(useCallback(() => api.call('register.list', { includeInactive: true }), [api]));
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<{ activity: ActivityView | null; open: boolean; shown: number } | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await api.call('register.list', { includeInactive: true });
-    if (result.ok) {
-      setActivities(result.value);
-      setError(null);
-    } else setError(result.error);
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   async function setActive(activity: ActivityView, active: boolean) {
     setNotice(null);

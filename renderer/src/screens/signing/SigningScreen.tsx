@@ -26,12 +26,13 @@ import { CallDialog } from '../../components/FormDialog.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { Page, Section } from '../../components/Page.js';
 import { useTableStyles } from '../../components/tableStyles.js';
+import { useLoaded } from '../../components/useLoaded.js';
 import { useSubmission } from '../../components/useSubmission.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { saveFile } from '../case/letters/files.js';
 import { LetterPreview } from '../case/letters/LetterPreview.js';
 import { LetterTextView } from '../case/letters/LetterTextView.js';
-import { pdfFileName, type LetterDetail, type LetterSummary } from '../case/letters/letterTypes.js';
+import { pdfFileName, type LetterDetail } from '../case/letters/letterTypes.js';
 import { SignerProfileCard } from './SignerProfileCard.js';
 
 const useStyles = makeStyles({
@@ -97,22 +98,9 @@ export function SigningScreen() {
   const { t } = useTranslation();
   const styles = useStyles();
   const table = useTableStyles();
-  const [queue, setQueue] = useState<LetterSummary[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { value: queue, error, reload: load } = useLoaded(useCallback(() => api.call('letter.queueForSigning', {}), [api]));
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await api.call('letter.queueForSigning', {});
-    if (result.ok) {
-      setQueue(result.value);
-      setError(null);
-    } else setError(result.error);
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <Page title={t('signing.title')} intro={t('signing.intro')}>

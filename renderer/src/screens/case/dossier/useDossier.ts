@@ -1,32 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { ProcedureOutput } from '../../../../../shared/api/contract.js';
 import type { DocumentView } from '../../../../../shared/api/dossier-schemas.js';
-import type { ApiError } from '../../../../../shared/api/result.js';
 import { useApi } from '../../../api/context.js';
+import { useLoaded, type Loaded } from '../../../components/useLoaded.js';
 
 export type ThirdPartyView = ProcedureOutput<'thirdParty.list'>[number];
-
-interface Loaded<T> {
-  value: T | null;
-  error: ApiError | null;
-  reload: () => Promise<void>;
-}
-
-function useLoaded<T>(load: () => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>): Loaded<T> {
-  const [value, setValue] = useState<T | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const reload = useCallback(async () => {
-    const result = await load();
-    if (result.ok) {
-      setValue(result.value);
-      setError(null);
-    } else setError(result.error);
-  }, [load]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  return { value, error, reload };
-}
 
 /** The documents of a case, in the order they came in. */
 export function useDocuments(caseId: string): Loaded<DocumentView[]> {

@@ -1,9 +1,8 @@
 import { Badge, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../../shared/api/case-schemas.js';
 import type { ProcedureOutput } from '../../../../../shared/api/contract.js';
-import type { ApiError } from '../../../../../shared/api/result.js';
 import { AUTHORITY_LABELS, DOCUMENT_TYPE_LABELS, ID_METHOD_LABELS, ID_OUTCOME_LABELS, type IdSubject } from '../../../../../shared/domain/identity-types.js';
 import { useApi } from '../../../api/context.js';
 import { useSession } from '../../../app/session.js';
@@ -11,6 +10,7 @@ import { useCardStyles } from '../../../components/cardStyles.js';
 import { DetailList } from '../../../components/DetailList.js';
 import { useHandlers } from '../../../components/hooks.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../../components/Notice.js';
+import { useLoaded } from '../../../components/useLoaded.js';
 import { formatDateTime, formatDay } from '../../../i18n/format.js';
 import { isAssignedHandler } from '../access.js';
 import { IdentityForm } from './IdentityForm.js';
@@ -71,23 +71,10 @@ export function IdentityTab({ detail, onReload }: { detail: CaseDetail; onReload
   const { staff } = useSession();
   const { t } = useTranslation();
   const styles = useStyles();
-  const [view, setView] = useState<IdentityView | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { value: view, error, reload: load } = useLoaded(useCallback(() => api.call('identity.get', { caseId: detail.id }), [api, detail.id]));
   const handlers = useHandlers();
   const names = useMemo(() => new Map(handlers.map((h) => [h.id, h.fullName])), [handlers]);
   const canWork = isAssignedHandler(staff, detail.handlerId);
-
-  const load = useCallback(async () => {
-    const result = await api.call('identity.get', { caseId: detail.id });
-    if (result.ok) {
-      setView(result.value);
-      setError(null);
-    } else setError(result.error);
-  }, [api, detail.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   // A recorded outcome can move the case on (status, tasks): the header and overview reload too.
   const onChanged = useCallback(async () => {

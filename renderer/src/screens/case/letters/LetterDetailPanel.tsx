@@ -1,14 +1,14 @@
 import { Button, Field, Input, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DismissRegular, MailCheckmarkRegular, PrintRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../../../shared/api/result.js';
 import { dutchToday, type CaseStatus } from '../../../../../shared/domain/cases.js';
 import { isDecisionKind, LETTER_KIND_LABELS } from '../../../../../shared/domain/letters/types.js';
 import { useApi } from '../../../api/context.js';
 import { useCardStyles } from '../../../components/cardStyles.js';
 import { CallDialog } from '../../../components/FormDialog.js';
 import { ErrorBar } from '../../../components/Notice.js';
+import { useLoaded } from '../../../components/useLoaded.js';
 import { useSubmission } from '../../../components/useSubmission.js';
 import { formatDateTime, formatDay } from '../../../i18n/format.js';
 import { isDesktop, printOrOpenPdf, saveFile } from './files.js';
@@ -16,7 +16,7 @@ import { LetterEditor } from './LetterEditor.js';
 import { LetterPreview } from './LetterPreview.js';
 import { LetterStatusBadge } from './LetterStatusBadge.js';
 import { LetterTextView } from './LetterTextView.js';
-import { pdfFileName, type LetterDetail, type LetterTextInput } from './letterTypes.js';
+import { pdfFileName, type LetterTextInput } from './letterTypes.js';
 
 const useStyles = makeStyles({
   head: {
@@ -93,8 +93,7 @@ export function LetterDetailPanel({ letterId, canDraft, caseStatus, onChanged, o
   const { t } = useTranslation();
   const styles = useStyles();
   const card = useCardStyles();
-  const [letter, setLetter] = useState<LetterDetail | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const { value: letter, error: loadError, reload: load } = useLoaded(useCallback(() => api.call('letter.get', { letterId }), [api, letterId]));
   const { busy, error, setError, submit } = useSubmission();
   // The dialog stays mounted while it closes (so Fluent gives the page back and restores focus); `shown` counts openings so each starts afresh.
   const [dialog, setDialog] = useState<{ open: boolean; shown: number } | null>(null);
@@ -102,18 +101,6 @@ export function LetterDetailPanel({ letterId, canDraft, caseStatus, onChanged, o
   const closeDialog = () => setDialog((previous) => (previous ? { ...previous, open: false } : null));
   // Discarding asks inline: the panel closes after it, which would cut a modal dialog short.
   const [confirmDiscard, setConfirmDiscard] = useState(false);
-
-  const load = useCallback(async () => {
-    const result = await api.call('letter.get', { letterId });
-    if (result.ok) {
-      setLetter(result.value);
-      setLoadError(null);
-    } else setLoadError(result.error);
-  }, [api, letterId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (!letter) {
     return (
