@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/api/contract.js';
-import { CHANNELS, RELATIONS, STATUS_LABELS } from '../../shared/domain/cases.js';
-import { isValidIsoDate } from '../../shared/domain/dates.js';
+import { CHANNELS, dutchToday, RELATIONS, STATUS_LABELS } from '../../shared/domain/cases.js';
+import { formatDutchDate, isValidIsoDate } from '../../shared/domain/dates.js';
 import { computeDeadline, REQUEST_TYPES, type RequestType } from '../../shared/domain/deadlines.js';
 import { LETTER_KIND_LABELS, LETTER_KINDS } from '../../shared/domain/letters/types.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles.js';
@@ -235,7 +235,7 @@ export const COMMANDS: Command[] = [
       const password = env.AVG_DESK_P12_PASSWORD ?? '';
       if (!password) throw new CliError('Zet de omgevingsvariabele AVG_DESK_P12_PASSWORD.', 2);
       const info = await (await signIn())('settings.setSigning', { p12Base64: p12.toString('base64'), password });
-      print(`Certificaat ingesteld: ${info.subject}, geldig tot ${info.validTo.slice(0, 10)}, SHA-256 ${info.fingerprint}.`, info);
+      print(`Certificaat ingesteld: ${info.subject}, geldig tot ${formatDutchDate(dutchToday(new Date(info.validTo)))}, SHA-256 ${info.fingerprint}.`, info);
       return 0;
     },
   },

@@ -41,7 +41,7 @@ describe('avg-desk letters on the command line', () => {
     // The CLI runs on the real clock: a certificate valid around today.
     writeFileSync(p12, testPkcs12(P12_PASSWORD, { notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 730 * 86_400_000) }));
     const configured = await admin(...d, 'settings', 'signing', '--p12', p12);
-    expect(configured).toMatchObject({ code: 0, out: expect.stringMatching(/^Certificaat ingesteld: CN=Stichting Testwonen Zegels/u) });
+    expect(configured).toMatchObject({ code: 0, out: expect.stringMatching(/^Certificaat ingesteld: CN=Stichting Testwonen Zegels.*, geldig tot \d{1,2} [a-z]+ \d{4}, SHA-256 [0-9a-f]{64}\.\n$/u) });
     expect(await cli({ AVG_DESK_USER: 'beheer', AVG_DESK_PASSWORD: ADMIN.password, AVG_DESK_P12_PASSWORD: 'fout' })(...d, 'settings', 'signing', '--p12', p12)).toMatchObject({
       code: 1,
       err: 'Het wachtwoord van het PKCS#12-bestand klopt niet.\n',

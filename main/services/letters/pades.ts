@@ -3,6 +3,8 @@ import { SignPdf, Signer } from '@signpdf/signpdf';
 import forge from 'node-forge';
 import { createHash, createPrivateKey, createPublicKey, sign, X509Certificate, type KeyObject } from 'node:crypto';
 import type { PDFDocument } from 'pdf-lib';
+import { dutchToday } from '../../../shared/domain/cases.js';
+import { formatDutchDate } from '../../../shared/domain/dates.js';
 import { DomainError } from '../errors.js';
 
 /**
@@ -148,7 +150,7 @@ export function readPkcs12(p12: Buffer, password: string): SigningIdentity {
 
 /** The refusal when the certificate cannot sign today. */
 export function assertValidOn(identity: SigningIdentity, now: Date): void {
-  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const day = (d: Date) => formatDutchDate(dutchToday(d));
   if (now < identity.validFrom) throw new DomainError('CONFLICT', `Het certificaat van de organisatie is pas geldig vanaf ${day(identity.validFrom)}.`);
   if (now > identity.validTo) throw new DomainError('CONFLICT', `Het certificaat van de organisatie is verlopen op ${day(identity.validTo)}. Functioneel beheer stelt een nieuw certificaat in.`);
 }

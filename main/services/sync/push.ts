@@ -4,7 +4,7 @@ import type { LocalDb } from '../../../db/local/database.js';
 import { markSent, unsentEntries, type OutboxRow } from '../../../db/local/repositories/outbox.js';
 import { decisions, letters } from '../../../db/local/schema-letters.js';
 import { auditEvents, cases } from '../../../db/local/schema.js';
-import { isClosed } from '../../../shared/domain/cases.js';
+import { dutchToday, isClosed } from '../../../shared/domain/cases.js';
 import type { Role } from '../../../shared/roles.js';
 import type { CaseVault } from '../case-vault.js';
 import { signedFileOf } from '../letters/letter-input.js';
@@ -255,7 +255,8 @@ function loadBatch(db: LocalDb, entries: readonly OutboxRow[]): BatchRows {
   for (const row of inChunks(letterIds, (chunk) => db.select().from(letters).where(inArray(letters.id, chunk)).all())) batch.letters.set(row.id, row);
   // Retention facts, kept by the retention service (db/local: case_retention, legal_holds).
   for (const row of inChunks(caseIds, (chunk) => db.all<{ case_id: string; closed_at: string }>(sql`SELECT case_id, closed_at FROM case_retention WHERE case_id IN ${chunk}`))) {
-    batch.closedOn.set(row.case_id, row.closed_at.slice(0, 10));
+    // The Dutch date, as the desktop's own retention rule reads it (a case closed at 00:30 closed that day).
+    batch.closedOn.set(row.case_id, dutchToday(new Date(row.closed_at)));
   }
   for (const row of inChunks(caseIds, (chunk) => db.all<{ case_id: string }>(sql`SELECT DISTINCT case_id FROM legal_holds WHERE lifted_at IS NULL AND case_id IN ${chunk}`))) {
     batch.held.add(row.case_id);
@@ -278,7 +279,7 @@ function caseStatements(ctx: PushContext, batch: BatchRows, caseId: string): Sta
   const facts = { closedOn: batch.closedOn.get(caseId) ?? null, legalHold: batch.held.has(caseId) };
   const register = [
     row.id, row.reference, row.type, row.channel, row.customerNumber, row.receivedOn, row.dueOn, row.originalDueOn, row.extensionMonths,
-    row.status, decision?.decidedOn ?? null, decision?.outcome ?? null, facts.closedOn ?? (isClosed(row.status) ? row.updatedAt.slice(0, 10) : null),
+    row.status, decision?.decidedOn ?? null, decision?.outcome ?? null, facts.closedOn ?? (isClosed(row.status) ? dutchToday(new Date(row.updatedAt)) : null),
     central(ctx, row.handlerId), central(ctx, decision?.signedBy), central(ctx, row.createdBy), facts.legalHold, row.updatedAt,
   ];
   const caseHead = `INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES `;
