@@ -38,6 +38,7 @@ import type { Vault } from '../store/vault.js';
 import { assertAssignedHandler, assertCanSeeContent, loadCase } from './case-access.js';
 import { thirdPartyProblems } from './dossier.js';
 import { DomainError } from './errors.js';
+import { centralConfigured } from './sync/settings-key.js';
 
 type CaseInput = z.output<typeof caseCreateSchema>;
 
@@ -146,10 +147,13 @@ export class CaseService {
     }
     if (input.type !== 'correctie' && input.correctionKinds.length > 0) throw new DomainError('VALIDATION', 'Een soort correctie hoort alleen bij een correctieverzoek.');
     if (input.requester.birthDate && input.requester.birthDate > input.received) throw new DomainError('VALIDATION', 'De geboortedatum ligt na de datum van ontvangst.');
+    const mayAssignOthers = session.roles.includes('intake') || session.roles.includes('dpo');
     if (input.handlerId) {
-      const mayAssignOthers = session.roles.includes('intake') || session.roles.includes('dpo');
       if (!mayAssignOthers && input.handlerId !== session.staffId) throw new DomainError('FORBIDDEN', 'Een behandelaar kan een nieuwe zaak alleen aan zichzelf toewijzen.');
       assertHandler(this.db, input.handlerId);
+    } else if (!mayAssignOthers && centralConfigured(this.db)) {
+      // Row-level security there takes a handler's case only with them as its handler: it would wait in the outbox for good.
+      throw new DomainError('VALIDATION', 'Wijs de zaak aan uzelf toe: de centrale database neemt van een behandelaar alleen eigen zaken aan. Een zaak zonder behandelaar registreert de balie of de FG.');
     }
     const deadline = computeDeadline({ type: input.type, received: input.received }, deadlinePolicy(this.db));
     const duplicates = findOpenDuplicates(this.db, input.type, input.requester.name, input.requester.birthDate, OPEN_STATUSES);

@@ -50,6 +50,9 @@ async function registerRequest(name: string): Promise<string> {
   await page.getByRole('heading', { name: 'Nieuw verzoek', level: 1 }).waitFor();
   const another = page.getByRole('button', { name: 'Nog een verzoek registreren' });
   if (await another.isVisible()) await another.click();
+  // The handler registers for themselves: on a desktop that syncs there is no "Nog niet toewijzen".
+  const handlerChoice = page.getByRole('combobox', { name: 'Behandelaar' }).locator('option');
+  await expect.poll(() => handlerChoice.allTextContents()).toEqual([PEOPLE.handler.fullName]);
   await page.getByRole('combobox', { name: 'Ontvangen via' }).selectOption({ label: 'Brief' });
   await page.getByRole('checkbox', { name: 'Het verzoek is schriftelijk gedaan en ondertekend' }).check();
   await page.getByRole('textbox', { name: 'Omschrijving van het verzoek' }).fill('Welke gegevens verwerkt de corporatie over mij?');

@@ -218,6 +218,12 @@ describe('two desktops and one central database', () => {
       d.call('case.create', { type: 'verzet', requester: { name, relation: 'huurder' }, channel: 'brief', received: dutchToday(d.clock.now()), writtenAndSigned: true, ...extra }, token);
     const setDate = (iso: string) => both.forEach(({ d }) => d.clock.set(new Date(iso)));
 
+    // A handler on a connected desktop takes their own registration: the central database would refuse it unassigned.
+    expect(await register(work, work.staff.henk.token, 'Zonder Behandelaar')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Wijs de zaak aan uzelf toe: de centrale database neemt van een behandelaar alleen eigen zaken aan. Een zaak zonder behandelaar registreert de balie of de FG.' },
+    });
+
     // November: a sync brings numbers for this year only. A desktop that then skips December is
     // refused in Dutch on 2 January (nothing stored) rather than hand out numbers another desktop may use.
     await desk.sync('balie');

@@ -21,8 +21,8 @@ import { verifyCentralChains } from './central-audit.js';
 import { DomainError } from '../errors.js';
 import { localReferenceData, pullCases, pullHandovers, pullLetters, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
 import { pushOutbox, unsentAuditEvents, type SyncActor } from './push.js';
+import { SETTINGS_KEY } from './settings-key.js';
 
-const SETTINGS_KEY = 'sync.central';
 const DESKTOP_KEY = 'sync.desktopId';
 const CURSORS_KEY = 'sync.cursors';
 const BACKOFF_KEY = 'sync.backoff';

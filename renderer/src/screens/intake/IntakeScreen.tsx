@@ -50,6 +50,7 @@ import { Page, Section } from '../../components/Page.js';
 import { useSubmission } from '../../components/useSubmission.js';
 import { workingDaysText } from '../../components/DueDate.js';
 import { formatDay } from '../../i18n/format.js';
+import { useSyncStatus } from '../../shell/syncStatus.js';
 import { canOpenCase } from '../case/access.js';
 
 const useStyles = makeStyles({
@@ -219,8 +220,11 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
   const form = useFormStyles();
   const card = useCardStyles();
   const assignsOthers = staff.roles.includes('intake') || staff.roles.includes('dpo');
-  // A handler's own request goes to them by default: the central database keeps a handler's cases by handler.
+  // A handler's own request goes to them by default: the central database keeps a handler's cases by
+  // handler, so on a desktop that syncs they cannot leave it unassigned at all.
   const ownDefault = !assignsOthers && staff.roles.includes('handler') ? staff.id : '';
+  const syncs = useSyncStatus().status?.configured === true;
+  const mustTakeOwn = !assignsOthers && syncs;
   const [draft, setDraft] = useState<Draft>(() => emptyDraft(ownDefault));
   const [checked, setChecked] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
@@ -506,7 +510,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
           <div className={card.card}>
             <Field label={t('intake.fields.handler')} hint={t('intake.fields.handlerHint')} className={form.narrow}>
               <Select value={draft.handlerId} onChange={(_, d) => set('handlerId', d.value)}>
-                <option value="">{t('intake.fields.handlerNone')}</option>
+                {mustTakeOwn ? null : <option value="">{t('intake.fields.handlerNone')}</option>}
                 {handlerOptions.map((handler) => (
                   <option key={handler.id} value={handler.id}>
                     {handler.fullName}
