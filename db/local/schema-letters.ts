@@ -85,6 +85,11 @@ export const outbox = sqliteTable(
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     createdAt: text('created_at').notNull(),
     sentAt: text('sent_at'),
+    /**
+     * Why the central database refused the entry at the last run (Dutch, no personal data), or null.
+     * A refused entry is kept and tried again; the status bar names its case.
+     */
+    refusedReason: text('refused_reason'),
   },
   (t) => [index('outbox_unsent').on(t.sentAt, t.createdAt)],
 );

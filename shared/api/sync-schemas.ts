@@ -42,6 +42,8 @@ export const syncStatusSchema = z.object({
   lastError: z.string().nullable(),
   /** Changes (cases, decisions, letters) not yet in the central database. */
   waiting: z.number().int(),
+  /** Unsent changes the central database refused at the last run: the case number and why, in Dutch. */
+  refused: z.array(z.object({ reference: z.string(), reason: z.string() })),
   /** Audit events not yet sent (a sync's own event always waits for the next run). */
   auditWaiting: z.number().int(),
   nextAttemptAt: z.string().nullable(),

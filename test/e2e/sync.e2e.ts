@@ -181,6 +181,40 @@ describe('sync with the central database through the UI', () => {
     await checkScreen(page, 'statusbar-synced');
   });
 
+  it('a change the central database refuses is named in the status bar with its case and why, and goes once it is taken', async () => {
+    // Over the demo server every login is the superuser, so a trigger plays the part of row-level security.
+    const owner = async (text: string) => {
+      const client = new pg.Client({ connectionString: central.url });
+      await client.connect();
+      try {
+        await client.query(text);
+      } finally {
+        await client.end();
+      }
+    };
+    await owner(`CREATE FUNCTION e2e_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                   RAISE EXCEPTION 'new row violates row-level security policy' USING ERRCODE = '42501'; END $$;
+                 CREATE TRIGGER e2e_refuse BEFORE INSERT ON cases FOR EACH ROW EXECUTE FUNCTION e2e_refuse()`);
+    const reference = await registerRequest('Sieuwke Tjalsma');
+    references.push(reference);
+    await syncButton().click();
+    const refused = syncArea().getByRole('button', { name: '1 zaak geweigerd' });
+    await expect.poll(() => refused.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await syncArea().getByText('1 wijziging wacht').isVisible()).toBe(true);
+    await refused.focus();
+    await page.keyboard.press('Enter');
+    const surface = page.getByRole('group', { name: 'Geweigerd door de centrale database', exact: true });
+    await expect.poll(() => surface.getByText(reference).isVisible()).toBe(true);
+    expect(await surface.getByText(/u heeft daar geen rechten \(meer\) op deze zaak/u).isVisible()).toBe(true);
+    await checkScreen(page, 'statusbar-refused');
+    await page.keyboard.press('Escape');
+
+    await owner('DROP TRIGGER e2e_refuse ON cases; DROP FUNCTION e2e_refuse()');
+    await syncButton().click();
+    await expect.poll(() => refused.isVisible(), { timeout: 20_000 }).toBe(false);
+    expect(await syncStatus()).toMatchObject({ waiting: 0, refused: [] });
+  });
+
   it('with the central database gone, the next press shows a Dutch error and the new request keeps waiting', async () => {
     await central.stop();
     centralStopped = true;

@@ -246,6 +246,32 @@ describe('two desktops and one central database', () => {
     expect(registered.rows.map((r) => r.reference)).toEqual([...references].sort());
   });
 
+  it('a change the central database refuses (the dpo gave the case to someone else meanwhile) is named in the status and kept', async () => {
+    const work = await desktop(central, ['hanna'], onCleanup);
+    const office = await desktop(central, ['fg'], onCleanup);
+    await work.sync('hanna');
+    const hanna = work.staff.hanna.token;
+    const created = value(await work.call('case.create', { type: 'inzage', requester: { name: 'Sieuwke Tjalsma', relation: 'huurder' }, channel: 'brief', received: '2026-11-25', writtenAndSigned: true, handlerId: work.staff.hanna.id }, hanna));
+    await work.sync('hanna');
+    await office.sync('fg');
+    value(await office.call('case.assign', { id: created.id, handlerId: central.logins.henk.id }, office.staff.fg.token));
+    await office.sync('fg');
+
+    // Hanna, offline, works on the case an hour later.
+    work.clock.advance(3_600_000);
+    value(await work.call('case.transition', { id: created.id, to: 'in_behandeling' }, hanna));
+    expect(value(await work.call('sync.status', {}, hanna)).refused).toEqual([]);
+    expect((await work.sync('hanna')).waiting).toBe(1);
+    const status = value(await work.call('sync.status', {}, hanna));
+    expect(status.refused).toEqual([{ reference: created.reference, reason: expect.stringMatching(/^De centrale database weigert deze wijziging: u heeft daar geen rechten \(meer\) op deze zaak/u) }]);
+    expect(JSON.stringify(status)).not.toContain('Tjalsma');
+    // The register there is unchanged; here the case stays until its handover (the dpo asks Hanna to export it).
+    expect((await central.owner.query('SELECT status, handler_id FROM cases WHERE id = $1', [created.id])).rows).toEqual([{ status: 'ontvangen', handler_id: central.logins.henk.id }]);
+    // Tried again at every run, still refused, still named.
+    expect((await work.sync('hanna')).waiting).toBe(1);
+    expect(value(await work.call('sync.status', {}, hanna)).refused).toHaveLength(1);
+  });
+
   it('handover: the dpo reassigns, the new handler imports the bundle, the old desktop shreds its copy after the sync', async () => {
     const first = await desktop(central, ['hanna'], onCleanup);
     const second = await desktop(central, ['henk'], onCleanup);

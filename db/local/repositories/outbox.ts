@@ -45,6 +45,20 @@ export function markSent(db: LocalDb, ids: readonly string[], at: string): void 
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     db.delete(outbox).where(and(inArray(outbox.id, chunk), eq(outbox.kind, 'case'))).run();
-    db.update(outbox).set({ sentAt: at }).where(and(inArray(outbox.id, chunk), isNull(outbox.sentAt))).run();
+    db.update(outbox).set({ sentAt: at, refusedReason: null }).where(and(inArray(outbox.id, chunk), isNull(outbox.sentAt))).run();
   }
+}
+
+/** The central database refused these entries at this run: they stay unsent, with the reason. */
+export function markRefused(db: LocalDb, refusals: readonly { id: string; reason: string }[]): void {
+  for (const { id, reason } of refusals) db.update(outbox).set({ refusedReason: reason }).where(and(eq(outbox.id, id), isNull(outbox.sentAt))).run();
+}
+
+/** Unsent entries the central database refused, one line per case and reason (case numbers, no personal data). */
+export function refusedByCase(db: LocalDb): { reference: string; reason: string }[] {
+  return db.all<{ reference: string; reason: string }>(sql`
+    SELECT DISTINCT coalesce(c.reference, json_extract(o.payload, '$.reference'), '—') AS reference, o.refused_reason AS reason
+      FROM outbox o LEFT JOIN cases c ON c.id = json_extract(o.payload, '$.caseId')
+     WHERE o.sent_at IS NULL AND o.refused_reason IS NOT NULL
+     ORDER BY 1, 2`);
 }

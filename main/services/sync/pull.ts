@@ -155,9 +155,13 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | null | u
   return value !== null && value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
-/** Cases with local changes not yet pushed: read once per pull, not once per pulled row. */
+/**
+ * Cases with local changes not yet pushed: read once per pull, not once per pulled row. A change the
+ * central database refused does not count: its register row there is the truth (say the dpo gave
+ * the case to someone else), and the refused entry stays visible in the status bar.
+ */
 function casesWithUnsentChanges(db: LocalDb): Set<string> {
-  const rows = db.all<{ case_id: string }>(sql`SELECT DISTINCT json_extract(payload, '$.caseId') AS case_id FROM outbox WHERE sent_at IS NULL AND kind = 'case'`);
+  const rows = db.all<{ case_id: string }>(sql`SELECT DISTINCT json_extract(payload, '$.caseId') AS case_id FROM outbox WHERE sent_at IS NULL AND kind = 'case' AND refused_reason IS NULL`);
   return new Set(rows.map((r) => r.case_id));
 }
 

@@ -1,14 +1,14 @@
 import { inArray, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { LocalDb } from '../../../db/local/database.js';
-import { markSent, unsentEntries, type OutboxRow } from '../../../db/local/repositories/outbox.js';
+import { markRefused, markSent, unsentEntries, type OutboxRow } from '../../../db/local/repositories/outbox.js';
 import { decisions, letters } from '../../../db/local/schema-letters.js';
 import { auditEvents, cases } from '../../../db/local/schema.js';
 import { dutchToday, isClosed } from '../../../shared/domain/cases.js';
 import type { Role } from '../../../shared/roles.js';
 import type { CaseVault } from '../case-vault.js';
 import { signedFileOf } from '../letters/letter-input.js';
-import { isRowRefusal, valuesList, withSavepoint } from './sql.js';
+import { isRowRefusal, refusalReason, valuesList, withSavepoint } from './sql.js';
 
 type CaseRow = typeof cases.$inferSelect;
 type DecisionRow = typeof decisions.$inferSelect;
@@ -107,9 +107,14 @@ export async function pushOutbox(ctx: PushContext): Promise<PushResult> {
     });
     const allowed = planned.filter((p) => p.statements !== null) as { entry: OutboxRow; statements: Statement[] }[];
     waiting += planned.length - allowed.length;
-    const sent = await sendBatch(ctx.client, allowed);
+    const { sent, refused } = await sendBatch(ctx.client, allowed);
     waiting += allowed.length - sent.length;
-    if (sent.length > 0) ctx.db.transaction((tx) => markSent(tx, sent, ctx.now().toISOString()));
+    if (sent.length > 0 || refused.length > 0) {
+      ctx.db.transaction((tx) => {
+        markSent(tx, sent, ctx.now().toISOString());
+        markRefused(tx, refused);
+      });
+    }
     pushed += sent.length;
   }
   const audit = await pushAuditEvents(ctx);
@@ -121,19 +126,20 @@ export async function pushOutbox(ctx: PushContext): Promise<PushResult> {
  * yet), again with a savepoint per entry so the others still go. Connection failures are thrown:
  * the transaction is then rolled back by the server and nothing is marked sent.
  */
-async function sendBatch(client: pg.ClientBase, batch: readonly { entry: OutboxRow; statements: Statement[] }[]): Promise<string[]> {
-  if (batch.length === 0) return [];
+async function sendBatch(client: pg.ClientBase, batch: readonly { entry: OutboxRow; statements: Statement[] }[]): Promise<{ sent: string[]; refused: { id: string; reason: string }[] }> {
+  if (batch.length === 0) return { sent: [], refused: [] };
   const merged = mergeStatements(batch.flatMap((b) => b.statements));
   await client.query('BEGIN');
   try {
     for (const statement of merged) await client.query(statement.text, statement.params);
     await client.query('COMMIT');
-    return batch.map((b) => b.entry.id);
+    return { sent: batch.map((b) => b.entry.id), refused: [] };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     if (!isRowRefusal(error)) throw error;
   }
   const sent: string[] = [];
+  const refused: { id: string; reason: string }[] = [];
   await client.query('BEGIN');
   try {
     for (const { entry, statements } of batch) {
@@ -144,13 +150,14 @@ async function sendBatch(client: pg.ClientBase, batch: readonly { entry: OutboxR
         }
       });
       if (outcome.ok) sent.push(entry.id);
+      else refused.push({ id: entry.id, reason: refusalReason(outcome.error) });
     }
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
-  return sent;
+  return { sent, refused };
 }
 
 /** Tables in the order their rows must arrive: a decision needs its case, a destruction comes last. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { desc, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { LocalDb } from '../../../db/local/database.js';
-import { countUnsent } from '../../../db/local/repositories/outbox.js';
+import { countUnsent, refusedByCase } from '../../../db/local/repositories/outbox.js';
 import { readSetting, writeSetting } from '../../../db/local/repositories/letters.js';
 import { centralCredentials, syncRuns } from '../../../db/local/schema-letters.js';
 import { referenceBlocks, staff } from '../../../db/local/schema.js';
@@ -135,6 +135,7 @@ export class SyncService {
       lastSuccessAt: lastOk?.finishedAt ?? null,
       lastError: lastRun?.outcome === 'error' ? lastRun.error : null,
       waiting: countUnsent(db),
+      refused: refusedByCase(db),
       auditWaiting: unsentAuditEvents(db),
       nextAttemptAt: backoff.nextAttemptAt,
       intervalMinutes: settings.intervalMinutes,

@@ -130,6 +130,7 @@ function Configured({ status, running, outcome, onRun }: { status: SyncStatus; r
           · {t('sync.waiting', { count: status.waiting })}
         </Text>
       ) : null}
+      {status.refused.length > 0 ? <RefusedPopover refused={status.refused} /> : null}
       {error && !running ? <ErrorPopover message={error} nextAttemptAt={status.nextAttemptAt} /> : null}
       <Text size={200} wrap={false} truncate className={styles.result} role="status">
         {result}
@@ -140,6 +141,33 @@ function Configured({ status, running, outcome, onRun }: { status: SyncStatus; r
         </Button>
       </Tooltip>
     </div>
+  );
+}
+
+/** Changes the central database refused, per case: the count in the bar, each case and why on hover or Enter. */
+function RefusedPopover({ refused }: { refused: SyncStatus['refused'] }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const cases = new Set(refused.map((r) => r.reference)).size;
+  return (
+    <Popover openOnHover withArrow positioning="above">
+      <PopoverTrigger disableButtonEnhancement>
+        <Button appearance="transparent" size="small" className={styles.error} icon={<ErrorCircleRegular />}>
+          <span className={styles.errorText}>{t('sync.refused', { count: cases })}</span>
+        </Button>
+      </PopoverTrigger>
+      <PopoverSurface className={styles.surface} aria-label={t('sync.refusedTitle')}>
+        <h2 className={styles.surfaceTitle}>{t('sync.refusedTitle')}</h2>
+        <ul className={styles.surfaceText}>
+          {refused.map((r) => (
+            <li key={`${r.reference} ${r.reason}`}>
+              <strong>{r.reference}</strong>: {r.reason}
+            </li>
+          ))}
+        </ul>
+        <p className={styles.surfaceText}>{t('sync.refusedKept')}</p>
+      </PopoverSurface>
+    </Popover>
   );
 }
 
