@@ -144,8 +144,9 @@ describe('registering, finding, extending and reassigning a case', () => {
     await nav(page).getByRole('button', { name: 'Nieuw verzoek' }).click();
     await heading('Nieuw verzoek').waitFor();
     const own = page.getByRole('combobox', { name: 'Behandelaar' });
-    expect(await own.locator('option:checked').textContent()).toBe(PEOPLE.handler.fullName);
-    expect(await own.locator('option').allTextContents()).toEqual(['Nog niet toewijzen', PEOPLE.handler.fullName]);
+    // The handlers load after the form: poll until the choice is there.
+    await expect.poll(() => own.locator('option').allTextContents()).toEqual(['Nog niet toewijzen', PEOPLE.handler.fullName]);
+    await expect.poll(() => own.locator('option:checked').textContent()).toBe(PEOPLE.handler.fullName);
     await openQueue();
     const grid = queueGrid(page);
     const row = grid.getByRole('row', { name: new RegExp(reference, 'u') });

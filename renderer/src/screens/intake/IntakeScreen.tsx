@@ -509,7 +509,8 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
         <Section title={t('intake.sections.handling')}>
           <div className={card.card}>
             <Field label={t('intake.fields.handler')} hint={t('intake.fields.handlerHint')} className={form.narrow}>
-              <Select value={draft.handlerId} onChange={(_, d) => set('handlerId', d.value)}>
+              {/* Keyed by the options: the handlers load after the form, and a select only shows its value among options it had. */}
+              <Select key={handlerOptions.length} value={draft.handlerId} onChange={(_, d) => set('handlerId', d.value)}>
                 {mustTakeOwn ? null : <option value="">{t('intake.fields.handlerNone')}</option>}
                 {handlerOptions.map((handler) => (
                   <option key={handler.id} value={handler.id}>
