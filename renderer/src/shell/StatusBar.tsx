@@ -35,6 +35,10 @@ const useStyles = makeStyles({
   spacer: {
     flexGrow: 1,
   },
+  // Always whole: locking and signing out must never be cut off by a long sync message.
+  action: {
+    flexShrink: 0,
+  },
 });
 
 /** Who is signed in, with which functions, the sync state, and the way out. */
@@ -57,12 +61,13 @@ export function StatusBar() {
       </div>
       <div className={styles.spacer} />
       <SyncIndicator />
-      <Button appearance="subtle" size="small" icon={<LockClosedRegular />} disabledFocusable={busy} onClick={() => void lock()}>
+      <Button appearance="subtle" size="small" className={styles.action} icon={<LockClosedRegular />} disabledFocusable={busy} onClick={() => void lock()}>
         {t('desktop.lock.button')}
       </Button>
       <Button
         appearance="subtle"
         size="small"
+        className={styles.action}
         icon={<SignOutRegular />}
         disabledFocusable={busy}
         onClick={() => {

@@ -10,29 +10,40 @@ import { useSyncStatus, type SyncOutcome } from './syncStatus.js';
 const RESULT_SHOWN_MS = 15_000;
 
 const useStyles = makeStyles({
+  // It gives way before the lock and sign-out buttons do: the transient result text shrinks first.
   area: {
     display: 'flex',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     minWidth: 0,
-    flexShrink: 0,
+    flexShrink: 1,
     whiteSpace: 'nowrap',
   },
   muted: {
     color: tokens.colorNeutralForeground3,
   },
   state: {
+    flexShrink: 0,
     display: 'flex',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalXS,
   },
   waiting: {
+    flexShrink: 0,
     color: tokens.colorPaletteDarkOrangeForeground1,
     fontWeight: tokens.fontWeightSemibold,
   },
   error: {
     maxWidth: '260px',
     minWidth: 0,
+    color: tokens.colorPaletteRedForeground1,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  run: {
+    flexShrink: 0,
+  },
+  refused: {
+    flexShrink: 0,
     color: tokens.colorPaletteRedForeground1,
     fontWeight: tokens.fontWeightRegular,
   },
@@ -136,7 +147,7 @@ function Configured({ status, running, outcome, onRun }: { status: SyncStatus; r
         {result}
       </Text>
       <Tooltip content={hints.join(' ')} relationship="description">
-        <Button appearance="subtle" size="small" icon={running ? <Spinner size="extra-tiny" /> : <ArrowSyncRegular />} disabledFocusable={running || !status.hasCredentials} onClick={onRun}>
+        <Button appearance="subtle" size="small" className={styles.run} icon={running ? <Spinner size="extra-tiny" /> : <ArrowSyncRegular />} disabledFocusable={running || !status.hasCredentials} onClick={onRun}>
           {t('sync.runNow')}
         </Button>
       </Tooltip>
@@ -152,8 +163,8 @@ function RefusedPopover({ refused }: { refused: SyncStatus['refused'] }) {
   return (
     <Popover openOnHover withArrow positioning="above">
       <PopoverTrigger disableButtonEnhancement>
-        <Button appearance="transparent" size="small" className={styles.error} icon={<ErrorCircleRegular />}>
-          <span className={styles.errorText}>{t('sync.refused', { count: cases })}</span>
+        <Button appearance="transparent" size="small" className={styles.refused} icon={<ErrorCircleRegular />}>
+          {t('sync.refused', { count: cases })}
         </Button>
       </PopoverTrigger>
       <PopoverSurface className={styles.surface} aria-label={t('sync.refusedTitle')}>
