@@ -38,7 +38,7 @@ import type { Vault } from '../store/vault.js';
 import { assertAssignedHandler, assertCanSeeContent, loadCase } from './case-access.js';
 import { thirdPartyProblems } from './dossier.js';
 import { DomainError } from './errors.js';
-import { centralConfigured } from './sync/settings-key.js';
+import { centralConfigured } from './sync/sync-settings.js';
 
 type CaseInput = z.output<typeof caseCreateSchema>;
 

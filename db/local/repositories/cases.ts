@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { foldForSearch } from '../../../shared/domain/search.js';
 import type { LocalDb } from '../database.js';
 import { cases, caseTasks, referenceBlocks, staff } from '../schema.js';
@@ -77,9 +77,9 @@ export function takeReferenceNumber(db: LocalDb, year: number): number {
     .limit(1)
     .get();
   if (!block) {
-    const any = db.select().from(referenceBlocks).where(eq(referenceBlocks.year, year)).get();
-    const connected = db.select().from(referenceBlocks).where(eq(referenceBlocks.source, 'central')).get();
-    if (any || connected) throw new ReferenceNumbersUsedUp(year);
+    // A block of this year (used up), or any central block (connected): no whole-year local block.
+    const taken = db.select().from(referenceBlocks).where(or(eq(referenceBlocks.year, year), eq(referenceBlocks.source, 'central'))).get();
+    if (taken) throw new ReferenceNumbersUsedUp(year);
     block = { year, first: 1, last: 9999, next: 1, source: 'local' };
     db.insert(referenceBlocks).values(block).run();
   }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DestructionKind, HoldKind } from '../../../shared/domain/retention.js';
 import { foldForSearch } from '../../../shared/domain/search.js';
 import type { LocalDb } from '../database.js';
-import { caseRetention, centralLetters, destructionListItems, destructionLists, destructionRecords, legalHolds } from '../schema-retention.js';
+import { caseRetention, type centralLetters, destructionListItems, destructionLists, destructionRecords, legalHolds } from '../schema-retention.js';
 import type { CaseRow } from './cases.js';
 
 export type LegalHoldRow = typeof legalHolds.$inferSelect;
@@ -246,6 +246,10 @@ export type CentralLetterRow = typeof centralLetters.$inferSelect;
 
 /** Records a signed letter known centrally, once; only for a case this desktop has. Returns whether it was new. */
 export function insertCentralLetter(db: LocalDb, row: CentralLetterRow): boolean {
-  if (!db.get(sql`SELECT 1 AS x FROM cases WHERE id = ${row.caseId}`)) return false;
-  return db.insert(centralLetters).values(row).onConflictDoNothing().run().changes > 0;
+  return (
+    db.run(sql`INSERT INTO central_letters (id, case_id, kind, signed_at, sha256, pulled_at)
+               SELECT ${row.id}, ${row.caseId}, ${row.kind}, ${row.signedAt}, ${row.sha256}, ${row.pulledAt}
+                WHERE EXISTS (SELECT 1 FROM cases WHERE id = ${row.caseId})
+               ON CONFLICT DO NOTHING`).changes > 0
+  );
 }

@@ -21,14 +21,13 @@ import { verifyCentralChains } from './central-audit.js';
 import { DomainError } from '../errors.js';
 import { localReferenceData, pullCases, pullHandovers, pullLetters, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
 import { pushOutbox, unsentAuditEvents, type SyncActor } from './push.js';
-import { SETTINGS_KEY } from './settings-key.js';
+import { readSyncSettings, SETTINGS_KEY } from './sync-settings.js';
 
 const DESKTOP_KEY = 'sync.desktopId';
 const CURSORS_KEY = 'sync.cursors';
 const BACKOFF_KEY = 'sync.backoff';
 const LEASE_KEY = 'sync.lease';
 
-export const DEFAULT_SYNC_SETTINGS: SyncSettings = { url: null, intervalMinutes: 5 };
 /** A run that died leaves its lease; after this long another run may take over even if the owner seems alive. */
 const LEASE_MS = 10 * 60_000;
 /** Reference numbers: a desktop asks for a new block when fewer than this are left of the year. */
@@ -94,8 +93,7 @@ export class SyncService {
   }
 
   settings(): SyncSettings {
-    const value = readSetting(this.db, SETTINGS_KEY) as Partial<SyncSettings> | undefined;
-    return { ...DEFAULT_SYNC_SETTINGS, ...(value ?? {}) };
+    return readSyncSettings(this.db);
   }
 
   saveSettings(db: LocalDb, settings: SyncSettings): SyncSettings {
