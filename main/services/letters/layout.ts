@@ -79,8 +79,8 @@ function firstPageHead(page: PDFPage, fonts: Fonts, content: LetterContent, head
   const sender = [head.name, ...head.postalAddress, ...(head.visitingAddress ? [`Bezoekadres: ${head.visitingAddress}`] : []), head.phone, head.email, `KvK ${head.kvk}`].filter((l) => l);
   drawLines(page, fonts, sender, SENDER_X, ADDRESS_TOP, s.small, RIGHT - SENDER_X);
   drawLines(page, fonts, [`Retouradres: ${head.postalAddress.join(', ')}`], LEFT, ADDRESS_TOP, s.tiny, ADDRESS_WIDTH);
-  // At most six lines fit the window; longer addresses are cut rather than printed outside it.
-  const address = [content.addressee.name, ...content.addressee.lines].slice(0, 6);
+  // At most six lines fit the window, counted after wrapping; the rest is cut rather than printed outside it.
+  const address = [content.addressee.name, ...content.addressee.lines].flatMap((line) => wrap(fonts, printable(line, fonts), s.body.font, s.body.size, ADDRESS_WIDTH)).slice(0, 6);
   drawLines(page, fonts, address, LEFT, ADDRESS_TOP - 3 * MM, s.body, ADDRESS_WIDTH);
 
   const ref = content.reference;
@@ -141,8 +141,17 @@ function table(flow: Flow, block: Extract<Block, { type: 'table' }>): void {
 }
 
 const LABEL_WIDTH = 36 * MM;
+/** A paragraph of at most this many lines is never split over two pages. */
+const SHORT_PARAGRAPH_LINES = 4;
+/** A longer paragraph leaves at least this many lines on either side of a page break. */
+const MIN_LINES_AT_BREAK = 2;
 
-/** Points a block takes, to keep short blocks on one page and headings with what follows. */
+function fieldLines(flow: Flow, f: { label: string; value: string }): { label: number; value: number } {
+  const s = styles(flow.fonts);
+  return { label: flow.lineCount(f.label, s.cellBold, LABEL_WIDTH - 6), value: flow.lineCount(f.value || '—', s.cell, WIDTH - LABEL_WIDTH) };
+}
+
+/** Points a block takes, to keep short blocks on one page. */
 function blockHeight(flow: Flow, block: Block): number {
   const s = styles(flow.fonts);
   switch (block.type) {
@@ -155,28 +164,71 @@ function blockHeight(flow: Flow, block: Block): number {
     case 'table':
       return (block.rows.length + 1) * (s.cell.leading * 2 + 6);
     case 'fields':
-      return block.fields.reduce(
-        (h, f) => h + Math.max(flow.lineCount(f.label, s.cellBold, LABEL_WIDTH - 6), flow.lineCount(f.value || '—', s.cell, WIDTH - LABEL_WIDTH)) * s.cell.leading + 3,
-        6,
-      );
+      return block.fields.reduce((h, f) => {
+        const n = fieldLines(flow, f);
+        return h + Math.max(n.label, n.value) * s.cell.leading + 3;
+      }, 6);
   }
 }
+
+/**
+ * What must stand on the same page as a heading above the block: as much of the block as the
+ * block itself keeps together at its start. Asking less would leave the heading alone at the
+ * foot when the block then moves to the next page by its own rule.
+ */
+function leadHeight(flow: Flow, block: Block): number {
+  const s = styles(flow.fonts);
+  switch (block.type) {
+    case 'paragraph': {
+      const lines = flow.lineCount(block.text, s.body);
+      return (lines <= SHORT_PARAGRAPH_LINES ? lines : MIN_LINES_AT_BREAK) * s.body.leading;
+    }
+    case 'heading':
+      return blockHeight(flow, block);
+    case 'list': {
+      const first = block.items[0];
+      return first === undefined ? 0 : Math.min(flow.lineCount(first, s.body, WIDTH - 14), SHORT_PARAGRAPH_LINES) * s.body.leading;
+    }
+    case 'table':
+      return s.cell.leading * 3 + 12;
+    case 'fields': {
+      const height = blockHeight(flow, block);
+      if (height < FIELDS_KEPT_TOGETHER) return height;
+      const first = block.fields[0];
+      return first ? Math.min(Math.max(fieldLines(flow, first).label, fieldLines(flow, first).value), 4) * s.cell.leading : 0;
+    }
+  }
+}
+
+/** A set of fields shorter than this stays on one page. */
+const FIELDS_KEPT_TOGETHER = 300;
 
 function fields(flow: Flow, block: Extract<Block, { type: 'fields' }>): void {
   const s = styles(flow.fonts);
   const labelWidth = LABEL_WIDTH;
-  // A short set of fields stays on one page.
   const height = blockHeight(flow, block);
-  if (height < 300) flow.ensure(height);
+  if (height < FIELDS_KEPT_TOGETHER) flow.ensure(height);
   for (const f of block.fields) {
-    const lines = Math.max(flow.lineCount(f.label, s.cellBold, labelWidth - 6), flow.lineCount(f.value || '—', s.cell, WIDTH - labelWidth));
-    flow.ensure(Math.min(lines, 4) * s.cell.leading);
+    const n = fieldLines(flow, f);
+    flow.ensure(Math.min(Math.max(n.label, n.value), 4) * s.cell.leading);
     const top = flow.y;
-    drawLines(flow.page, flow.fonts, [f.label], LEFT, top, s.cellBold, labelWidth - 6);
+    const page = flow.page;
+    const labelBottom = drawLines(flow.page, flow.fonts, [f.label], LEFT, top, s.cellBold, labelWidth - 6);
     flow.text(f.value || '—', s.cell, LEFT + labelWidth, WIDTH - labelWidth);
-    flow.y = Math.min(flow.y, top - s.cell.leading) - 3;
+    // A label that wraps can take more lines than its value: the next field starts below both.
+    flow.y = (flow.page === page ? Math.min(flow.y, labelBottom) : flow.y) - 3;
   }
   flow.space(6);
+}
+
+/** A short paragraph moves whole to the next page; a long one keeps two lines on each side of the break. */
+function paragraph(flow: Flow, text: string): void {
+  const s = styles(flow.fonts);
+  const lines = flow.lineCount(text, s.body);
+  if (lines <= SHORT_PARAGRAPH_LINES) flow.ensure(lines * s.body.leading);
+  else flow.ensure(MIN_LINES_AT_BREAK * s.body.leading);
+  flow.text(text, s.body, LEFT, WIDTH, lines > SHORT_PARAGRAPH_LINES ? MIN_LINES_AT_BREAK : 1);
+  flow.space(7);
 }
 
 function body(flow: Flow, blocks: readonly Block[]): void {
@@ -185,19 +237,19 @@ function body(flow: Flow, blocks: readonly Block[]): void {
     const next = blocks[i + 1];
     switch (block.type) {
       case 'paragraph':
-        flow.text(block.text, s.body);
-        flow.space(7);
+        paragraph(flow, block.text);
         break;
       case 'heading':
-        // Keep a heading with what follows it (or its first lines, when that is long).
-        flow.ensure(blockHeight(flow, block) + Math.min(next ? blockHeight(flow, next) : 0, 4 * s.body.leading) + 4);
+        // A heading stands on the page of what it introduces.
+        flow.ensure(blockHeight(flow, block) + (next ? leadHeight(flow, next) : 0) + 4);
         flow.space(4);
         flow.text(block.text, s.heading);
         flow.space(2);
         break;
       case 'list':
         for (const item of block.items) {
-          flow.ensure(s.body.leading);
+          const lines = flow.lineCount(item, s.body, WIDTH - 14);
+          flow.ensure(Math.min(lines, SHORT_PARAGRAPH_LINES) * s.body.leading);
           flow.page.drawText('•', { x: LEFT + 2, y: flow.y - s.body.size, size: s.body.size, font: flow.fonts.regular });
           flow.text(item, s.body, LEFT + 14, WIDTH - 14);
           flow.space(3);

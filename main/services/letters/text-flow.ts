@@ -173,10 +173,15 @@ export class Flow {
     this.y -= points;
   }
 
-  /** Wrapped text at `x` (default: the left margin) in `width`; lines may run onto the next page. */
-  text(text: string, style: TextStyle, x = this.left, width = this.width): void {
-    for (const line of wrap(this.fonts, printable(text, this.fonts), style.font, style.size, width)) {
-      this.ensure(style.leading);
+  /**
+   * Wrapped text at `x` (default: the left margin) in `width`; lines may run onto the next page,
+   * but never fewer than `minLinesAfterBreak` of them (the last lines move together).
+   */
+  text(text: string, style: TextStyle, x = this.left, width = this.width, minLinesAfterBreak = 1): void {
+    const lines = wrap(this.fonts, printable(text, this.fonts), style.font, style.size, width);
+    for (const [i, line] of lines.entries()) {
+      const left = lines.length - i;
+      this.ensure(left === minLinesAfterBreak ? left * style.leading : style.leading);
       this.page.drawText(line, { x, y: this.y - style.size, size: style.size, font: style.font, color: style.color ?? BLACK });
       this.y -= style.leading;
     }
