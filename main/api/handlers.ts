@@ -62,7 +62,7 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity, dos
     'staff.handlers': () => listHandlers(vault.open.db),
     'deadline.preview': (ctx, input) => cases.previewDeadline(ctx, input),
     'case.create': (ctx, input) => cases.create(ctx, input),
-    'case.duplicates': (_ctx, input) => cases.duplicates(input),
+    'case.duplicates': (ctx, input) => cases.duplicates(ctx, input),
     'case.queue': (ctx, input) => queue.list(ctx, input),
     'case.get': (ctx, input) => cases.get(ctx, input.id),
     'case.timeline': (ctx, input) => {

@@ -201,8 +201,8 @@ export const COMMANDS: Command[] = [
         writtenAndSigned: !options.unsigned,
         ...(handlerId ? { handlerId } : {}),
       });
-      const warning = created.duplicates.length ? `\nLet op: er loopt al een verzoek van dezelfde soort van deze verzoeker: ${created.duplicates.join(', ')}.` : '';
-      print(`Zaak ${created.reference} geregistreerd; uiterste datum ${created.due}.${warning}`, { id: created.id, reference: created.reference, due: created.due, duplicates: created.duplicates });
+      const warning = created.duplicates.length ? `\nLet op: er loopt al een verzoek van dezelfde soort van deze verzoeker: ${created.duplicates.join(', ')}.` : created.possibleDuplicate ? '\nLet op: mogelijk dubbel verzoek, vraag het privacyteam.' : '';
+      print(`Zaak ${created.reference} geregistreerd; uiterste datum ${created.due}.${warning}`, { id: created.id, reference: created.reference, due: created.due, duplicates: created.duplicates, possibleDuplicate: created.possibleDuplicate });
       return 0;
     },
   },

@@ -16,6 +16,7 @@ import {
 } from '../../db/local/repositories/cases.js';
 import { findStaffById } from '../../db/local/repositories/staff.js';
 import { settings } from '../../db/local/schema.js';
+import type { Role } from '../../shared/roles.js';
 import { deadlinePolicySchema, type caseCreateSchema, type CaseDetail } from '../../shared/api/case-schemas.js';
 import {
   allowedTransitions,
@@ -134,8 +135,9 @@ export class CaseService {
     return { due: d.due, basis: d.basis, workingDaysLeft: workingDaysLeft(dutchToday(ctx.now), d.due) };
   }
 
-  duplicates(input: { type: CaseRow['type']; name: string; birthDate?: string | undefined }) {
-    return { references: findOpenDuplicates(this.db, input.type, input.name, input.birthDate, OPEN_STATUSES) };
+  duplicates(ctx: CallContext, input: { type: CaseRow['type']; name: string; birthDate?: string | undefined }) {
+    const found = findOpenDuplicates(this.db, input.type, input.name, input.birthDate, OPEN_STATUSES);
+    return { references: duplicateReferencesFor(ctx.requireSession().roles, found), possibleDuplicate: found.length > 0 };
   }
 
   create(ctx: CallContext, input: CaseInput) {
@@ -210,7 +212,7 @@ export class CaseService {
       }
       return ref;
     });
-    return { id, reference, due: deadline.due, duplicates };
+    return { id, reference, due: deadline.due, duplicates: duplicateReferencesFor(session.roles, duplicates), possibleDuplicate: duplicates.length > 0 };
   }
 
   get(ctx: CallContext, id: string): CaseDetail {
@@ -310,4 +312,13 @@ export class CaseService {
     });
     return {};
   }
+}
+
+/**
+ * Intake types a name and must not learn from it which cases that person has: a name → reference
+ * lookup would let the desk find every request of a neighbour. Intake hears that a duplicate may
+ * exist and asks the privacy team; functions that work on cases keep the references.
+ */
+function duplicateReferencesFor(roles: readonly Role[], references: string[]): string[] {
+  return roles.some((role) => role !== 'intake') ? references : [];
 }

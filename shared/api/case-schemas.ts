@@ -150,8 +150,9 @@ export const caseCreatedSchema = z.object({
   id: z.string(),
   reference: z.string(),
   due: z.string(),
-  /** References of open cases of the same type for the same requester. */
+  /** References of open cases of the same type for the same requester; empty for intake (see possibleDuplicate). */
   duplicates: z.array(z.string()),
+  possibleDuplicate: z.boolean(),
 });
 
 const termSchema = z.union([z.object({ weeks: z.number().int().min(1).max(26) }).strict(), z.object({ months: z.number().int().min(1).max(6) }).strict()]);

@@ -288,7 +288,7 @@ export const contract = {
     audit: 'read',
     record: 'case',
     input: z.object({ type: requestTypeSchema, name: z.string().trim().min(1).max(200), birthDate: isoDateSchema.optional() }).strict(),
-    output: z.object({ references: z.array(z.string()) }),
+    output: z.object({ references: z.array(z.string()), possibleDuplicate: z.boolean() }),
   }),
   'case.queue': procedure({
     action: 'case.queue',

@@ -21,7 +21,7 @@ describe('intake', () => {
   it('registers an inzage request of a 15-year-old with a parent, with reference and due date', async () => {
     const { call, intake, h1 } = await team();
     const created = value(await call('case.create', { ...MINOR_REQUEST, handlerId: h1.id }, intake.token));
-    expect(created).toEqual({ id: expect.any(String), reference: 'AVG-2026-0001', due: '2026-12-23', duplicates: [] });
+    expect(created).toEqual({ id: expect.any(String), reference: 'AVG-2026-0001', due: '2026-12-23', duplicates: [], possibleDuplicate: false });
     const detail = value(await call('case.get', { id: created.id }, h1.token));
     expect(detail).toMatchObject({
       reference: 'AVG-2026-0001',
@@ -37,13 +37,25 @@ describe('intake', () => {
   });
 
   it('numbers cases sequentially per year and warns about an open duplicate', async () => {
-    const { call, intake } = await team();
-    const first = value(await call('case.create', MINOR_REQUEST, intake.token));
-    const second = value(await call('case.create', { ...MINOR_REQUEST, requester: { ...MINOR_REQUEST.requester, name: 'lukasz nguyen-ozdemir' } }, intake.token));
+    const { call, intake, dpo } = await team();
+    const first = value(await call('case.create', MINOR_REQUEST, dpo.token));
+    const second = value(await call('case.create', { ...MINOR_REQUEST, requester: { ...MINOR_REQUEST.requester, name: 'lukasz nguyen-ozdemir' } }, dpo.token));
     expect(second.reference).toBe('AVG-2026-0002');
-    expect(second.duplicates).toEqual([first.reference]);
-    expect(value(await call('case.duplicates', { type: 'inzage', name: 'Łukasz Nguyễn-Özdemir' }, intake.token)).references).toEqual(['AVG-2026-0001', 'AVG-2026-0002']);
-    expect(value(await call('case.duplicates', { type: 'verzet', name: 'Łukasz Nguyễn-Özdemir' }, intake.token)).references).toEqual([]);
+    expect(second).toMatchObject({ duplicates: [first.reference], possibleDuplicate: true });
+    expect(value(await call('case.duplicates', { type: 'inzage', name: 'Łukasz Nguyễn-Özdemir' }, dpo.token))).toEqual({ references: ['AVG-2026-0001', 'AVG-2026-0002'], possibleDuplicate: true });
+    expect(value(await call('case.duplicates', { type: 'verzet', name: 'Łukasz Nguyễn-Özdemir' }, intake.token))).toEqual({ references: [], possibleDuplicate: false });
+  });
+
+  it('tells intake only that a duplicate may exist, never which case: a name is no way to find case references', async () => {
+    const { call, intake, h1 } = await team();
+    const first = value(await call('case.create', { ...MINOR_REQUEST, handlerId: h1.id }, intake.token));
+    const again = value(await call('case.create', MINOR_REQUEST, intake.token));
+    expect(again).toMatchObject({ duplicates: [], possibleDuplicate: true });
+    const probe = value(await call('case.duplicates', { type: 'inzage', name: 'Łukasz Nguyễn-Özdemir' }, intake.token));
+    expect(probe).toEqual({ references: [], possibleDuplicate: true });
+    expect(JSON.stringify(probe)).not.toContain(first.reference);
+    // The handler keeps the references.
+    expect(value(await call('case.duplicates', { type: 'inzage', name: 'Łukasz Nguyễn-Özdemir' }, h1.token)).references).toContain(first.reference);
   });
 
   it('records an unsigned request and gives it the follow-up task', async () => {

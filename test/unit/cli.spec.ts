@@ -36,7 +36,7 @@ describe('avg-desk CLI', () => {
     const intake = cli({ AVG_DESK_USER: 'ilse', AVG_DESK_PASSWORD: STRONG_PASSWORD });
     const created = await intake(...d, 'case', 'create', '--type', 'inzage', '--requester', 'Fatma Yılmaz', '--birthdate', '1980-05-01', '--received', '2026-11-02', '--relation', 'huurder', '--channel', 'brief', '--handler', 'hanna', '--json');
     expect(created.code).toBe(0);
-    expect(JSON.parse(created.out)).toEqual({ id: expect.any(String), reference: expect.stringMatching(/^AVG-\d{4}-0001$/u), due: '2026-11-30', duplicates: [] });
+    expect(JSON.parse(created.out)).toEqual({ id: expect.any(String), reference: expect.stringMatching(/^AVG-\d{4}-0001$/u), due: '2026-11-30', duplicates: [], possibleDuplicate: false });
     const handler = cli({ AVG_DESK_USER: 'hanna', AVG_DESK_PASSWORD: STRONG_PASSWORD });
     const rows = JSON.parse((await handler(...d, 'case', 'list', '--json')).out) as { requesterName: string; handlerName: string }[];
     expect(rows).toEqual([expect.objectContaining({ requesterName: 'Fatma Yılmaz', handlerName: 'Hanna Behandelaar' })]);

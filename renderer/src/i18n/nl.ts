@@ -425,6 +425,7 @@ export const nl = {
     previewMissing: 'Vul de datum van ontvangst in om de uiterste datum te zien.',
     duplicatesTitle: 'Mogelijk dubbel',
     duplicates: 'Er loopt al een verzoek van deze soort voor deze verzoeker: {{references}}. Controleer of het om hetzelfde verzoek gaat; registreren kan wel.',
+    duplicatesAskTeam: 'Mogelijk dubbel verzoek, vraag het privacyteam. Registreren kan wel.',
     submit: 'Verzoek registreren',
     busy: 'Bezig met registreren…',
     createdTitle: 'Verzoek geregistreerd',

@@ -229,7 +229,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
   const [checked, setChecked] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [duplicates, setDuplicates] = useState<string[]>([]);
+  const [duplicates, setDuplicates] = useState<Duplicates>(NO_DUPLICATES);
   const [nameForDuplicates, setNameForDuplicates] = useState('');
   const { busy, error, setError, submit } = useSubmission();
   const resultRef = useRef<HTMLDivElement>(null);
@@ -263,14 +263,14 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
   const birthForDuplicates = birthValid ? draft.birthDate : '';
   useEffect(() => {
     if (nameForDuplicates === '') {
-      setDuplicates([]);
+      setDuplicates(NO_DUPLICATES);
       return;
     }
     let live = true;
     void api
       .call('case.duplicates', { type: draft.type, name: nameForDuplicates, ...(birthForDuplicates ? { birthDate: birthForDuplicates } : {}) })
       .then((result) => {
-        if (live) setDuplicates(result.ok ? result.value.references : []);
+        if (live) setDuplicates(result.ok ? result.value : NO_DUPLICATES);
       });
     return () => {
       live = false;
@@ -312,7 +312,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
     setDraft(emptyDraft(ownDefault));
     setChecked(false);
     setCreated(null);
-    setDuplicates([]);
+    setDuplicates(NO_DUPLICATES);
     setNameForDuplicates('');
     setError(null);
   }
@@ -340,7 +340,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
               </Button>
             </MessageBarActions>
           </MessageBar>
-          {created.duplicates.length > 0 ? <DuplicatesBar references={created.duplicates} /> : null}
+          {created.possibleDuplicate ? <DuplicatesBar references={created.duplicates} /> : null}
         </div>
       </Page>
     );
@@ -463,7 +463,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                 onChange={(_, d) => set('legallyIncapacitated', d.checked === true)}
               />
             </div>
-            {duplicates.length > 0 ? <DuplicatesBar references={duplicates} /> : null}
+            {duplicates.possibleDuplicate ? <DuplicatesBar references={duplicates.references} /> : null}
           </div>
         </Section>
 
@@ -553,13 +553,20 @@ function DeadlinePreview({ preview }: { preview: Preview | null }) {
   );
 }
 
+interface Duplicates {
+  references: string[];
+  possibleDuplicate: boolean;
+}
+const NO_DUPLICATES: Duplicates = { references: [], possibleDuplicate: false };
+
+/** Intake gets no references (the backend leaves them out): it hears only to ask the privacy team. */
 function DuplicatesBar({ references }: { references: readonly string[] }) {
   const { t } = useTranslation();
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t('intake.duplicatesTitle')}</MessageBarTitle>
-        {t('intake.duplicates', { references: references.join(', ') })}
+        {references.length > 0 ? t('intake.duplicates', { references: references.join(', ') }) : t('intake.duplicatesAskTeam')}
       </MessageBarBody>
     </MessageBar>
   );
