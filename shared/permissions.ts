@@ -14,8 +14,11 @@ export const ACTIONS = {
   'session.login': 'public',
   /** All passwords lost: the recovery key sets a new password for an admin. */
   'setup.recover': 'public',
-  /** A backup holds only encrypted data, readable with the same passwords as the data folder. */
-  'backup.create': 'authenticated',
+  /**
+   * A backup holds every case of the desktop and opens away from it, outside the app's checks: only
+   * the dpo and functioneel beheer make one, and only their passwords (and the recovery key) open it.
+   */
+  'backup.create': ['dpo', 'admin'],
   'session.use': 'authenticated',
   'account.changePassword': 'authenticated',
   'staff.read': ['admin'],

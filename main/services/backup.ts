@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { listStaff } from '../../db/local/repositories/staff.js';
+import { isAllowed } from '../../shared/permissions.js';
 import { noProtection, type KeyProtector } from '../store/key-protector.js';
 import { Keyring } from '../store/keyring.js';
 import type { Vault } from '../store/vault.js';
@@ -10,8 +12,8 @@ import { DomainError } from './errors.js';
 /**
  * A backup is one ZIP with a consistent copy of the encrypted store (VACUUM INTO writes it with the
  * same key), the keyring and the encrypted case files, plus a manifest with each entry's SHA-256.
- * Everything in it is already encrypted: it opens only with a staff password of this desktop or its
- * recovery key, exactly like the data folder it came from. Nothing is decrypted to make it.
+ * Everything in it is already encrypted: it opens only with the password of a dpo or admin of this
+ * desktop or its recovery key. Nothing is decrypted to make it.
  */
 const MANIFEST = 'avg-desk-backup.json';
 const FORMAT = 1;
@@ -34,6 +36,11 @@ function caseFiles(dataDir: string): string[] {
     .filter((p) => statSync(p).isFile() && p.endsWith('.avgf'));
 }
 
+/** Whose passwords open a backup: the active dpo and admin accounts (the permission matrix's backup.create). */
+function backupHolders(vault: Vault): Set<string> {
+  return new Set(listStaff(vault.open.db).filter((s) => s.active && isAllowed(s.roles, 'backup.create')).map((s) => s.id));
+}
+
 /** Where the backup may go: an absolute path, not inside the data folder, in an existing folder. */
 function checkTarget(dataDir: string, path: string): string {
   if (!isAbsolute(path)) throw new DomainError('VALIDATION', 'Geef een volledig pad voor het back-upbestand.');
@@ -53,8 +60,8 @@ export function createBackup(vault: Vault, path: string, now: Date): { path: str
     vault.open.sqlite.prepare('VACUUM INTO ?').run(snapshot);
     const entries: Zippable = {
       'store.db': readFileSync(snapshot),
-      // Without the OS-user lock, so it restores on another computer; still wrapped per password.
-      'keyring.json': Buffer.from(vault.loadKeyring().portable()),
+      // Without the OS-user lock, so it restores on another computer; only the dpo's and admins' wrappings.
+      'keyring.json': Buffer.from(vault.loadKeyring().portable(backupHolders(vault))),
     };
     for (const file of caseFiles(vault.dataDir)) entries[relative(vault.dataDir, file).split(sep).join('/')] = readFileSync(file);
     const manifest: Manifest = { format: FORMAT, createdAt: now.toISOString(), files: {} };

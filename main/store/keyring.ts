@@ -177,13 +177,16 @@ export class Keyring {
 
   /**
    * The keyring for a backup, without the OS-user lock (DPAPI): a backup must open on a new
-   * computer after a broken disk. Every entry stays wrapped with its password's (or the recovery
-   * key's) argon2id key, so the file opens with exactly the passwords it opened with before.
+   * computer after a broken disk. Only the entries of `staffIds` and the recovery key go along: a
+   * backup is read outside the app, where no permission check holds, so a handler's or intake's
+   * password must open nothing in it. Each entry stays wrapped with its own argon2id key.
    */
-  portable(): string {
+  portable(staffIds: ReadonlySet<string>): string {
     let entries: KeyringEntry[];
     try {
-      entries = this.data.entries.map((e) => ({ ...e, wrapped: this.protector.open(Buffer.from(e.wrapped, 'base64')).toString('base64') }));
+      entries = this.data.entries
+        .filter((e) => e.staffId === RECOVERY_ID || staffIds.has(e.staffId))
+        .map((e) => ({ ...e, wrapped: this.protector.open(Buffer.from(e.wrapped, 'base64')).toString('base64') }));
     } catch (error) {
       throw new DomainError('STORE_PROTECTED', undefined, { cause: error });
     }

@@ -9,7 +9,8 @@ import { startServer, type RunningServer } from './support/server.js';
 import { nav, queueGrid, seedStaff, signIn, tokenOf, type Person } from './support/ui.js';
 
 /**
- * Backup and restore through the UI: a handler writes a backup under Mijn account; a fresh
+ * Backup and restore through the UI: the dpo writes a backup under Mijn account (a handler is not
+ * offered one); a fresh
  * installation (another server, another data folder) restores it from the first-run screen with
  * the dpo's password, and the dpo sees every case again.
  */
@@ -54,9 +55,17 @@ describe('backup and restore from the UI', () => {
     rmSync(outDir, { recursive: true, force: true });
   });
 
-  it('a handler makes an encrypted backup under Mijn account', async () => {
+  it('offers a handler no backup', async () => {
     await page.goto(first.url);
     await signIn(page, PEOPLE.handler, 'Werkvoorraad');
+    await nav(page).getByRole('button', { name: 'Mijn account' }).click();
+    await page.getByRole('heading', { name: 'Mijn account', level: 1 }).waitFor();
+    expect(await page.getByRole('button', { name: 'Back-up maken' }).count()).toBe(0);
+    await page.getByRole('contentinfo').getByRole('button', { name: 'Afmelden' }).click();
+  });
+
+  it('the dpo makes an encrypted backup under Mijn account', async () => {
+    await signIn(page, PEOPLE.dpo, 'Werkvoorraad');
     await nav(page).getByRole('button', { name: 'Mijn account' }).click();
     const path = page.getByRole('textbox', { name: 'Volledig pad van het back-upbestand' });
     await path.fill('relatief.zip');

@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../main/backend.js';
 import { runCli } from '../../main/cli/run.js';
 import { silentLogger } from '../../main/log.js';
 import type { KeyProtector } from '../../main/store/key-protector.js';
 import { fixedClock } from '../../main/clock.js';
-import { ADMIN, makeBackend, STRONG_PASSWORD, TEST_START, tempDir, typed, value } from '../support/backend.js';
+import { ADMIN, addStaff, makeBackend, STRONG_PASSWORD, TEST_START, tempDir, typed, value } from '../support/backend.js';
 import { plaintextHits } from '../support/scan.js';
 import { team } from '../support/team.js';
 
@@ -30,12 +31,12 @@ describe('backup and restore', () => {
     value(await t.call('dossier.import', { caseId: ids[0] ?? '', fileName: 'melding.pdf', dataBase64: (await pdf('Melding van Pieter Post')).toString('base64'), source: 'klantcontact' }, t.h1.token));
     const before = await Promise.all(ids.map(async (id) => value(await t.call('case.get', { id }, t.dpo.token))));
     const file = join(out.dir, 'avg-desk-backup.zip');
-    expect(await t.call('backup.create', { path: join(t.dir, 'in-de-map.zip') }, t.h1.token)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await t.call('backup.create', { path: 'relatief.zip' }, t.h1.token)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const made = value(await t.call('backup.create', { path: file }, t.h1.token));
+    expect(await t.call('backup.create', { path: join(t.dir, 'in-de-map.zip') }, t.dpo.token)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await t.call('backup.create', { path: 'relatief.zip' }, t.dpo.token)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const made = value(await t.call('backup.create', { path: file }, t.dpo.token));
     expect(made).toMatchObject({ path: file, files: 1 });
     expect(plaintextHits(out.dir, ['Nguyễn', 'Yılmaz', 'Weißstraße', 'Pieter Post'])).toEqual([]);
-    expect(await t.call('backup.create', { path: file }, t.h1.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.call('backup.create', { path: file }, t.dpo.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
     const fresh = tempDir();
     cleanups.push(fresh.cleanup);
@@ -49,9 +50,8 @@ describe('backup and restore', () => {
     const dpo = value(await restored.call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null));
     const after = await Promise.all(ids.map(async (id) => value(await restored.call('case.get', { id }, dpo.token))));
     expect(after).toEqual(before);
-    const h1 = value(await restored.call('session.login', { userName: 'hanna', password: STRONG_PASSWORD }, null));
-    const docs = value(await restored.call('dossier.list', { caseId: ids[0] ?? '' }, h1.token));
-    const restoredPdf = value(await restored.call('dossier.pdf', { caseId: ids[0] ?? '', documentId: docs[0]?.id ?? '' }, h1.token));
+    const docs = value(await restored.call('dossier.list', { caseId: ids[0] ?? '' }, dpo.token));
+    const restoredPdf = value(await restored.call('dossier.pdf', { caseId: ids[0] ?? '', documentId: docs[0]?.id ?? '' }, dpo.token));
     expect(Buffer.from(restoredPdf.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     const auditor = await restored.call('audit.verify', {}, dpo.token);
     expect(auditor).toMatchObject({ ok: true, value: { ok: true } });
@@ -62,7 +62,7 @@ describe('backup and restore', () => {
     const out = tempDir();
     cleanups.push(out.cleanup);
     const file = join(out.dir, 'b.zip');
-    value(await t.call('backup.create', { path: file }, t.h1.token));
+    value(await t.call('backup.create', { path: file }, t.dpo.token));
     const bytes = readFileSync(file);
     bytes[Math.floor(bytes.length / 2)] = (bytes[Math.floor(bytes.length / 2)] ?? 0) ^ 0xff;
     writeFileSync(join(out.dir, 'kapot.zip'), bytes);
@@ -73,6 +73,52 @@ describe('backup and restore', () => {
     expect(existsSync(join(out.dir, 'nieuw', 'keyring.json'))).toBe(false);
     expect(await runCli(['--data', t.dir, 'restore', '--from', file], io)).toBe(1);
     expect(err).toMatch(/lege gegevensmap/u);
+  });
+});
+
+describe('who may make a backup and who can open one', () => {
+  it('refuses intake, handlers and the auditor a backup through the API, and writes nothing', async () => {
+    const t = await team((c) => cleanups.push(c));
+    const auditor = await addStaff(t.backend, t.adminToken, 'controle', ['auditor'], 'Anouk Auditor');
+    await t.register({ name: 'Fatma Yılmaz' });
+    const out = tempDir();
+    cleanups.push(out.cleanup);
+    for (const [who, token] of [['intake', t.intake.token], ['handler', t.h1.token], ['auditor', auditor.token]] as const) {
+      const file = join(out.dir, `${who}.zip`);
+      expect(await t.call('backup.create', { path: file }, token), who).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(existsSync(file), who).toBe(false);
+    }
+    expect(readdirSync(out.dir)).toEqual([]);
+    value(await t.call('backup.create', { path: join(out.dir, 'fg.zip') }, t.dpo.token));
+    value(await t.call('backup.create', { path: join(out.dir, 'beheer.zip') }, t.adminToken));
+  });
+
+  it('opens only with a dpo or admin password or the recovery key: its keyring holds no other wrapping', async () => {
+    const t = await team((c) => cleanups.push(c));
+    await addStaff(t.backend, t.adminToken, 'controle', ['auditor'], 'Anouk Auditor');
+    await t.register({ name: 'Fatma Yılmaz' });
+    const out = tempDir();
+    cleanups.push(out.cleanup);
+    const file = join(out.dir, 'b.zip');
+    value(await t.call('backup.create', { path: file }, t.dpo.token));
+    const keyring = JSON.parse(Buffer.from(unzipSync(readFileSync(file))['keyring.json'] ?? new Uint8Array()).toString('utf8')) as { entries: { staffId: string }[] };
+    expect(keyring.entries.map((e) => e.staffId).sort()).toEqual([t.adminId, t.dpo.id, 'recovery'].sort());
+
+    for (const userName of ['balie', 'hanna', 'controle']) {
+      const fresh = tempDir();
+      cleanups.push(fresh.cleanup);
+      const other = createBackend({ dataDir: fresh.dir, logger: silentLogger });
+      cleanups.push(() => other.close());
+      expect(await typed(other)('setup.restore', { method: 'password', path: file, userName, password: STRONG_PASSWORD }, null), userName).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+      expect(readdirSync(fresh.dir).filter((n) => n !== 'logs')).toEqual([]);
+    }
+    for (const [userName, password] of [['fg', STRONG_PASSWORD], ['beheer', ADMIN.password]] as const) {
+      const fresh = tempDir();
+      cleanups.push(fresh.cleanup);
+      const other = createBackend({ dataDir: fresh.dir, logger: silentLogger });
+      cleanups.push(() => other.close());
+      expect(value(await typed(other)('setup.restore', { method: 'password', path: file, userName, password }, null)).session?.staff.userName).toBe(userName);
+    }
   });
 });
 
@@ -128,7 +174,7 @@ describe('restore from the first-run screen (setup.restore)', () => {
     const out = tempDir();
     cleanups.push(out.cleanup);
     const file = join(out.dir, 'avg-desk.zip');
-    value(await t.call('backup.create', { path: file }, t.h1.token));
+    value(await t.call('backup.create', { path: file }, t.dpo.token));
 
     // A new computer: the app has started once (its log folder exists) but is not set up.
     const fresh = tempDir();
@@ -155,9 +201,10 @@ describe('restore from the first-run screen (setup.restore)', () => {
     expect(restored).toMatchObject({ files: 2, session: { staff: { userName: 'fg', roles: ['dpo'] } } });
     const token = restored.session?.token ?? '';
     expect(await everyCase(call, token)).toEqual(before);
-    // The keyring now carries this computer's lock, and every staff password still opens it.
+    // The keyring now carries this computer's lock; only the dpo's and admin's passwords open it.
     expect(JSON.parse(readFileSync(join(fresh.dir, 'keyring.json'), 'utf8'))).toMatchObject({ protection: 'electron-safeStorage' });
-    value(await call('session.login', { userName: 'hanna', password: STRONG_PASSWORD }, null));
+    value(await call('session.login', { userName: 'beheer', password: ADMIN.password }, null));
+    expect(await call('session.login', { userName: 'hanna', password: STRONG_PASSWORD }, null)).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
     expect(await call('setup.restore', { method: 'password', path: file, userName: 'fg', password: STRONG_PASSWORD }, null)).toMatchObject({ ok: false, error: { code: 'ALREADY_INITIALIZED' } });
     const audit = value(await call('audit.list', { limit: 50 }, token));
     expect(audit.some((e) => e.procedure === 'setup.restore' && e.outcome === 'ok')).toBe(true);

@@ -2,6 +2,7 @@ import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluent
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passwordProblems } from '../../../../shared/password.js';
+import { isAllowed } from '../../../../shared/permissions.js';
 import { useApi } from '../../api/context.js';
 import { useSession } from '../../app/session.js';
 import { useFormStyles } from '../../components/formStyles.js';
@@ -114,9 +115,11 @@ export function AccountScreen() {
       <Section title={t('sync.account.title')}>
         <CentralLoginCard className={styles.card} />
       </Section>
-      <Section title={t('desktop.backup.title')}>
-        <BackupCard className={styles.card} />
-      </Section>
+      {isAllowed(staff.roles, 'backup.create') ? (
+        <Section title={t('desktop.backup.title')}>
+          <BackupCard className={styles.card} />
+        </Section>
+      ) : null}
     </Page>
   );
 }
