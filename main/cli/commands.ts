@@ -38,6 +38,7 @@ export interface Options {
   from?: string | undefined;
   term?: string[] | undefined;
   patterns?: string | undefined;
+  ocr?: boolean | undefined;
   kind?: string | undefined;
   details?: string | undefined;
   p12?: string | undefined;
@@ -309,17 +310,20 @@ export const COMMANDS: Command[] = [
     words: ['redact'],
     async run({ args, options, print }) {
       const input = args[0];
-      if (!input || !options.out) throw new CliError('Gebruik: redact IN.pdf --term "Naam" [--term …] [--patterns bsn,iban,phone,email] --out UIT.pdf', 2);
+      if (!input || !options.out) throw new CliError('Gebruik: redact IN.pdf --term "Naam" [--term …] [--patterns bsn,iban,phone,email] [--ocr] --out UIT.pdf', 2);
       const terms = options.term ?? [];
       const patterns = options.patterns ? [options.patterns] : [];
       if (terms.length === 0 && patterns.length === 0) throw new CliError('Geef minstens één --term of --patterns.', 2);
       let result;
       try {
-        result = await redactFile({ input, output: options.out, terms, patterns });
+        result = await redactFile({ input, output: options.out, terms, patterns, ocr: options.ocr });
       } catch (error) {
         throw new CliError(error instanceof Error ? error.message : 'Lakken is mislukt.', 1);
       }
-      print(`${result.boxes} vlak(ken) gelakt op ${result.redactedPages} van ${result.pages} pagina's; geschreven naar ${options.out}.`, result);
+      const lines = result.perPage
+        .filter((p) => p.boxes > 0 || p.ocr || p.warning)
+        .map((p) => `Pagina ${p.page}: ${[`${p.boxes} vlak(ken)`, p.ocr, p.warning].filter(Boolean).join('; ')}`);
+      print([...lines, `${result.boxes} vlak(ken) gelakt op ${result.redactedPages} van ${result.pages} pagina's; geschreven naar ${options.out}.`].join('\n'), result);
       return 0;
     },
   },

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DETECTOR_KINDS, isDetectorKind, type DetectorKind } from '../../shared/domain/detectors.js';
-import { applyRedactions, extractText, findRedactions, RedactionError } from '../services/redaction/index.js';
+import { applyRedactions, findRedactions, ocrLayers, readDocument, RedactionError, withOcr, type PageText } from '../services/redaction/index.js';
 
 export interface RedactFileOptions {
   input: string;
@@ -11,12 +11,32 @@ export interface RedactFileOptions {
   terms: string[];
   /** Detector kinds; "bsn,iban" and ["bsn", "iban"] both work. */
   patterns: string[];
+  /** Read pages without usable text by OCR, and check every other page's text against OCR. */
+  ocr?: boolean | undefined;
+}
+
+export interface RedactPageReport {
+  /** 1-based, as people count pages. */
+  page: number;
+  boxes: number;
+  /** Why OCR read this page ("geen tekstlaag; OCR gebruikt"), or null. */
+  ocr: string | null;
+  /** What the user must know about a page nothing could be searched on, or null. */
+  warning: string | null;
 }
 
 export interface RedactFileResult {
   pages: number;
   redactedPages: number;
   boxes: number;
+  perPage: RedactPageReport[];
+}
+
+function warningFor(page: PageText, ocr: boolean): string | null {
+  if (page.ocr) return null;
+  if (page.layer === 'none') return ocr ? 'geen tekstlaag en OCR las er geen woorden: controleer de pagina zelf' : 'geen tekstlaag (een scan?): niet doorzocht; gebruik --ocr';
+  if (page.layer === 'unreadable') return ocr ? 'tekst niet leesbaar en OCR las er geen woorden: controleer de pagina zelf' : 'tekst niet leesbaar (lettertype zonder tekenkoppeling): niet betrouwbaar doorzocht; gebruik --ocr';
+  return null;
 }
 
 function parsePatterns(values: readonly string[]): DetectorKind[] {
@@ -50,8 +70,9 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
 }
 
 /**
- * `avg-desk redact IN.pdf --term "Naam" --patterns bsn,iban --out OUT.pdf`, outside any case: finds
- * the terms and patterns, redacts them for real and writes a new PDF. Throws an Error with a Dutch
+ * `avg-desk redact IN.pdf --term "Naam" --patterns bsn,iban [--ocr] --out OUT.pdf`, outside any case:
+ * finds the terms and patterns (with --ocr also in the pixels of scans and of pages whose text does
+ * not say what they show), redacts them for real and writes a new PDF. Throws an Error with a Dutch
  * message for anything the user can fix; the message never repeats the terms (they are personal data).
  */
 export async function redactFile(options: RedactFileOptions): Promise<RedactFileResult> {
@@ -62,11 +83,13 @@ export async function redactFile(options: RedactFileOptions): Promise<RedactFile
   if (resolve(options.input) === resolve(options.output)) throw new Error('Kies een ander uitvoerbestand: het origineel wordt nooit overschreven.');
   const pdf = await readInput(options.input);
   try {
-    const pages = await extractText(pdf);
-    const redactions = findRedactions(pages, { terms, patterns });
-    const out = await applyRedactions(pdf, redactions);
+    const ocr = options.ocr === true;
+    const pages = await readDocument(pdf, { ocr: ocr ? 'verify' : 'off' });
+    const redactions = withOcr(pages, (read) => findRedactions(read, { terms, patterns }));
+    const out = await applyRedactions(pdf, redactions, { ocr: ocrLayers(pages) });
     await writeAtomically(options.output, out);
-    return { pages: pages.length, redactedPages: new Set(redactions.map((r) => r.page)).size, boxes: redactions.length };
+    const perPage = pages.map((p) => ({ page: p.page + 1, boxes: redactions.filter((r) => r.page === p.page).length, ocr: p.ocr?.reason ?? null, warning: warningFor(p, ocr) }));
+    return { pages: pages.length, redactedPages: new Set(redactions.map((r) => r.page)).size, boxes: redactions.length, perPage };
   } catch (error) {
     if (error instanceof RedactionError) throw new Error(error.dutchMessage, { cause: error });
     throw error;

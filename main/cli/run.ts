@@ -27,8 +27,9 @@ Opdrachten:
   case create --type SOORT --requester "Naam" --received JJJJ-MM-DD
               [--birthdate JJJJ-MM-DD] [--relation huurder] [--channel brief] [--handler GEBRUIKER] [--unsigned]
   case list                                          de zaken die u mag zien
-  redact IN.pdf --term "Naam" [--term …] [--patterns bsn,iban,phone,email] --out UIT.pdf
-                                                     lakken buiten een zaak (zonder gegevensmap)
+  redact IN.pdf --term "Naam" [--term …] [--patterns bsn,iban,phone,email] [--ocr] --out UIT.pdf
+                                                     lakken buiten een zaak (zonder gegevensmap);
+                                                     --ocr leest scans en onleesbare tekst met OCR
   backup --out BESTAND.zip                            versleutelde back-up van gegevens en dossiers
   restore --from BESTAND.zip                         herstellen in een lege gegevensmap (--data)
   recover --admin GEBRUIKER                          nieuw wachtwoord met de herstelsleutel (AVG_DESK_RECOVERY_KEY)
@@ -86,6 +87,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         term: { type: 'string', multiple: true },
         from: { type: 'string' },
         patterns: { type: 'string' },
+        ocr: { type: 'boolean' },
         to: { type: 'string' },
         'dry-run': { type: 'boolean' },
         central: { type: 'string' },

@@ -322,7 +322,7 @@ describe('avg-desk redact (CLI function)', () => {
       const source = join(dir, 'dossier.pdf');
       const target = join(dir, 'gelakt.pdf');
       writeFileSync(source, input);
-      expect(await redactFile({ input: source, output: target, terms: [NAME], patterns: ['bsn,phone'] })).toEqual({ pages: 5, redactedPages: 3, boxes: 7 });
+      expect(await redactFile({ input: source, output: target, terms: [NAME], patterns: ['bsn,phone'] })).toMatchObject({ pages: 5, redactedPages: 3, boxes: 7 });
       expect(pdftotext(readFileSync(target))).not.toContain(BSN);
       await expect(redactFile({ input: join(dir, 'weg.pdf'), output: target, terms: [NAME], patterns: [] })).rejects.toThrow(/bestaat niet/u);
       await expect(redactFile({ input: source, output: target, terms: [], patterns: ['postcode'] })).rejects.toThrow('Onbekend patroon: postcode. Kies uit: bsn, iban, phone, email, dob, plate.');

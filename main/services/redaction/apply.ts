@@ -4,9 +4,10 @@ import { DETECTOR_KINDS } from '../../../shared/domain/detectors.js';
 import { RedactionError } from './errors.js';
 import { openPdfium, openPdfLib } from './input.js';
 import { PdfiumDocument, rectToView, type PdfiumPage } from './pdfium.js';
+import { drawInvisibleWords, type HiddenWord } from './ocr-layer.js';
 import { addImagePage, burn, type Mark } from './raster.js';
 import { assertSanitized, sanitizeOutput, stripPage } from './sanitize.js';
-import { DEFAULT_REASON, type ApplyOptions, type Redaction } from './types.js';
+import { DEFAULT_REASON, type ApplyOptions, type Matrix, type OcrLayer, type Redaction } from './types.js';
 
 const DEFAULT_DPI = 150;
 /** A page is never rendered larger than this; huge sheets (A0 drawings) get a lower resolution instead. */
@@ -39,7 +40,17 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type Expected = { kind: 'text'; text: string } | { kind: 'image'; drawn: string[] };
 
-function rasterize(page: PdfiumPage, boxes: readonly Redaction[], dpi: number, codes: ReadonlyMap<string, number>, out: PDFDocument, font: PDFFont): string[] {
+/** OCR words that no box touches, placed on the output page (which keeps the shown page's size at its bottom left). */
+function remainingWords(layer: OcrLayer | undefined, inView: readonly { left: number; top: number; right: number; bottom: number }[], view: Matrix, height: number): HiddenWord[] {
+  if (!layer) return [];
+  return layer.words.flatMap((w) => {
+    const v = rectToView(view, w);
+    if (inView.some((b) => v.left < b.right && v.right > b.left && v.top < b.bottom && v.bottom > b.top)) return [];
+    return [{ text: w.text, x: v.left, y: height - v.bottom, width: v.right - v.left, height: v.bottom - v.top }];
+  });
+}
+
+function rasterize(page: PdfiumPage, boxes: readonly Redaction[], dpi: number, codes: ReadonlyMap<string, number>, out: PDFDocument, font: PDFFont, layer?: OcrLayer): string[] {
   const { width, height } = page;
   const scale = Math.min(dpi / 72, Math.sqrt(MAX_PIXELS / Math.max(1, width * height)));
   const view = page.toView();
@@ -52,7 +63,9 @@ function rasterize(page: PdfiumPage, boxes: readonly Redaction[], dpi: number, c
   const marks: Mark[] = inView.map((v, k) => ({ middle: (v.top + v.bottom) / 2, code: codes.get(boxes[k]?.reason ?? '') ?? 0 }));
   const used = [...new Set(marks.map((m) => m.code))].sort((a, b) => a - b);
   const legend = used.map((code) => ({ code, reason: [...codes].find(([, c]) => c === code)?.[0] ?? '' }));
-  return addImagePage(out, font, image, { width, height }, marks, legend);
+  const drawn = addImagePage(out, font, image, { width, height }, marks, legend);
+  const hidden = remainingWords(layer, inView, view, height);
+  return hidden.length > 0 ? [...drawn, ...drawInvisibleWords(out.getPage(out.getPageCount() - 1), font, hidden)] : drawn;
 }
 
 const squash = (text: string) => text.replace(/\s+/gu, '');
@@ -108,6 +121,7 @@ export async function applyRedactions(pdf: Uint8Array, redactions: readonly Reda
     out.setProducer('AVG Desk');
     out.setCreator('AVG Desk');
     const font = await out.embedFont(StandardFonts.Helvetica);
+    const ocrByPage = new Map((options.ocr ?? []).map((l) => [l.page, l]));
     const kept = Array.from({ length: pageCount }, (_, i) => i).filter((i) => !byPage.has(i));
     for (const i of kept) stripPage(lib.getPage(i).node);
     // One copy call for all kept pages, so fonts and images they share are copied once.
@@ -120,7 +134,7 @@ export async function applyRedactions(pdf: Uint8Array, redactions: readonly Reda
       throwIfAborted(signal);
       const boxes = byPage.get(i);
       if (boxes) {
-        expected.push({ kind: 'image', drawn: source.withPage(i, (page) => rasterize(page, boxes, dpi, codes, out, font)) });
+        expected.push({ kind: 'image', drawn: source.withPage(i, (page) => rasterize(page, boxes, dpi, codes, out, font, ocrByPage.get(i))) });
       } else {
         const copy = copies[next++];
         if (!copy) throw new RedactionError('failed', { cause: 'copied page missing' });

@@ -11,6 +11,7 @@ export const REDACTION_FAILURES = [
   'cancelled',
   'render-failed',
   'verification-failed',
+  'ocr-failed',
   'failed',
 ] as const;
 export type RedactionFailure = (typeof REDACTION_FAILURES)[number];
@@ -26,11 +27,12 @@ const MESSAGES: Readonly<Record<RedactionFailure, string>> = {
   cancelled: 'Het lakken is afgebroken. Er is geen gelakt bestand gemaakt.',
   'render-failed': 'Een pagina kon niet worden omgezet naar een afbeelding. Er is geen gelakt bestand gemaakt.',
   'verification-failed': 'De controle na het lakken klopte niet. Er is geen gelakt bestand gemaakt; neem contact op met IT.',
+  'ocr-failed': 'De tekstherkenning (OCR) van een gescande pagina is mislukt. Er is geen gelakt bestand gemaakt; neem contact op met IT.',
   failed: 'Het lakken is mislukt door een onverwachte fout. Er is geen gelakt bestand gemaakt; neem contact op met IT.',
 };
 
 /** Input the user can fix is VALIDATION; a failed self-check is ours and goes to IT. */
-const CODES: Partial<Record<RedactionFailure, 'INTERNAL'>> = { 'verification-failed': 'INTERNAL', 'render-failed': 'INTERNAL', failed: 'INTERNAL' };
+const CODES: Partial<Record<RedactionFailure, 'INTERNAL'>> = { 'verification-failed': 'INTERNAL', 'render-failed': 'INTERNAL', 'ocr-failed': 'INTERNAL', failed: 'INTERNAL' };
 
 /**
  * Why a redaction could not be made. The message is Dutch and never names the document's content;

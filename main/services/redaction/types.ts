@@ -39,6 +39,40 @@ export interface PageText {
   /** The box of every UTF-16 unit of `text`; null where PDFium inferred a space or line break. */
   boxes: (Rect | null)[];
   words: TextItem[];
+  /**
+   * Whether `text` is the page as it reads: `none` when nothing is extracted but the page shows
+   * something (a scan, or glyphs without any mapping), `blank` when it shows nothing either,
+   * `unreadable` when what is extracted is not what the page shows. Absent when the page was read
+   * without that check (`extractText`).
+   */
+  layer?: TextLayer | undefined;
+  /** What OCR read on the page, when the text layer could not be trusted (see ocr-read.ts). */
+  ocr?: PageOcr | undefined;
+}
+
+export type TextLayer = 'text' | 'none' | 'blank' | 'unreadable';
+
+/** Why a page was read by OCR; shown per page to the handler and printed by the CLI. */
+export const OCR_REASONS = { none: 'geen tekstlaag; OCR gebruikt', unreadable: 'tekst niet leesbaar; OCR gebruikt' } as const;
+export type OcrReason = (typeof OCR_REASONS)[keyof typeof OCR_REASONS];
+
+/** OCR's reading of a page, in the same shape as PDFium's: user-space boxes, one per UTF-16 unit. */
+export interface PageOcr {
+  reason: OcrReason;
+  text: string;
+  /** Every character of a word carries the whole word's box: a match inside a word covers all of it. */
+  boxes: (Rect | null)[];
+  words: TextItem[];
+}
+
+/**
+ * A page redacted from what OCR read: rasterised, and given an invisible text layer of the words
+ * that remain (the words under a box are left out), so the requester can still search it.
+ */
+export interface OcrLayer {
+  page: number;
+  reason: OcrReason;
+  words: { text: string; x: number; y: number; width: number; height: number }[];
 }
 
 export type Matrix = [number, number, number, number, number, number];
@@ -67,6 +101,8 @@ export interface ApplyOptions {
   signal?: AbortSignal | undefined;
   /** Raster resolution of redacted pages; 150 unless set. */
   dpi?: number | undefined;
+  /** Pages read by OCR (from `readDocument`); with a box they are rasterised with an invisible text layer. */
+  ocr?: readonly OcrLayer[] | undefined;
 }
 
 export const DEFAULT_REASON = 'art. 15 lid 4 AVG';
