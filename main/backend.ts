@@ -8,6 +8,7 @@ import { LoginThrottle, SessionStore } from './services/sessions.js';
 import { AutoLockSetting, SessionLocker } from './services/auto-lock.js';
 import { LogLevelSetting } from './services/log-level.js';
 import { RestoreService } from './services/restore.js';
+import { removeStaleSnapshots } from './services/backup.js';
 import { CaseVault } from './services/case-vault.js';
 import { RetentionService } from './services/retention/retention.js';
 import { SyncService } from './services/sync/sync-service.js';
@@ -59,6 +60,21 @@ export function createBackend(options: BackendOptions): Backend {
   const caseFiles = new CaseFileStore(options.dataDir);
   const unfinished = caseFiles.removeUnfinished();
   if (unfinished > 0) logger.info({ event: 'unfinished-case-files-removed', detail: String(unfinished) });
+  const snapshots = removeStaleSnapshots(options.dataDir);
+  if (snapshots > 0) logger.info({ event: 'backup-snapshots-removed', detail: String(snapshots) });
+  // Which case files have a row is known only once a password opened the store: checked at the first opening.
+  let orphansChecked = false;
+  vault.whenOpened(({ sqlite }) => {
+    if (orphansChecked) return;
+    orphansChecked = true;
+    try {
+      const known = new Set((sqlite.prepare('SELECT id FROM case_files').pluck().all() as string[]));
+      const orphans = caseFiles.removeOrphans(known);
+      if (orphans > 0) logger.info({ event: 'orphan-case-files-removed', detail: String(orphans) });
+    } catch (error) {
+      logger.warn({ event: 'orphan-case-files-check-failed', errorName: error instanceof Error ? error.name : typeof error });
+    }
+  });
   const caseVault = new CaseVault(caseFiles);
   const retention = new RetentionService(vault, caseVault);
   const sync = new SyncService(vault, caseVault, clock, logger);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
@@ -28,12 +28,58 @@ function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function caseFiles(dataDir: string): string[] {
-  const root = join(dataDir, 'cases');
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, encoding: 'utf8' })
-    .map((p) => join(root, p))
-    .filter((p) => statSync(p).isFile() && p.endsWith('.avgf'));
+/** The case files the store knows: a half-written `.part` or a file whose row never committed is no part of a backup. */
+function caseFiles(vault: Vault): string[] {
+  const rows = vault.open.sqlite.prepare('SELECT case_id AS caseId, id FROM case_files').all() as { caseId: string; id: string }[];
+  return rows.map((r) => join(vault.dataDir, 'cases', r.caseId, `${r.id}.avgf`)).filter((p) => existsSync(p));
+}
+
+/** `.backup-<pid>-<uuid>.store.tmp`: the pid tells a later start whether the backup that wrote it still runs. */
+const SNAPSHOT = /^\.backup-(\d+)-[0-9a-f-]{36}\.store\.tmp$/u;
+
+/**
+ * A consistent copy of the store (VACUUM INTO, same key) under a name nobody else uses, inside the
+ * data folder (owner-only, and the store's own disk) and created owner-only before SQLite writes
+ * into it: a backup killed halfway leaves only an encrypted file no one else can read, which the
+ * next start removes.
+ */
+export function snapshotStore(vault: Vault): string {
+  const path = join(vault.dataDir, `.backup-${process.pid}-${randomUUID()}.store.tmp`);
+  closeSync(openSync(path, 'wx', 0o600));
+  try {
+    vault.open.sqlite.prepare('VACUUM INTO ?').run(path);
+  } catch (error) {
+    rmSync(path, { force: true });
+    throw error;
+  }
+  return path;
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the snapshots of backups whose process is gone (killed halfway); returns how many. */
+export function removeStaleSnapshots(dataDir: string): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dataDir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const pid = SNAPSHOT.exec(name)?.[1];
+    if (pid === undefined || running(Number(pid))) continue;
+    rmSync(join(dataDir, name), { force: true });
+    removed += 1;
+  }
+  return removed;
 }
 
 /** Whose passwords open a backup: the active dpo and admin accounts (the permission matrix's backup.create). */
@@ -54,30 +100,34 @@ function checkTarget(dataDir: string, path: string): string {
 
 export function createBackup(vault: Vault, path: string, now: Date): { path: string; bytes: number; files: number } {
   const target = checkTarget(vault.dataDir, path);
-  const snapshot = `${target}.store.tmp`;
-  rmSync(snapshot, { force: true });
+  const snapshot = snapshotStore(vault);
   try {
-    vault.open.sqlite.prepare('VACUUM INTO ?').run(snapshot);
     const entries: Zippable = {
       'store.db': readFileSync(snapshot),
       // Without the OS-user lock, so it restores on another computer; only the dpo's and admins' wrappings.
       'keyring.json': Buffer.from(vault.loadKeyring().portable(backupHolders(vault))),
     };
-    for (const file of caseFiles(vault.dataDir)) entries[relative(vault.dataDir, file).split(sep).join('/')] = readFileSync(file);
+    for (const file of caseFiles(vault)) entries[relative(vault.dataDir, file).split(sep).join('/')] = readFileSync(file);
     const manifest: Manifest = { format: FORMAT, createdAt: now.toISOString(), files: {} };
     for (const [name, bytes] of Object.entries(entries)) manifest.files[name] = sha256(bytes as Uint8Array);
     entries[MANIFEST] = Buffer.from(JSON.stringify(manifest, null, 2));
     // Encrypted content does not compress: store only.
     const zip = zipSync(entries, { level: 0 });
-    const tmp = `${target}.part`;
-    const fd = openSync(tmp, 'w', 0o600);
+    // Beside the target (rename stays on one disk), under a name no other file has.
+    const tmp = `${target}.${randomUUID()}.part`;
+    const fd = openSync(tmp, 'wx', 0o600);
     try {
-      writeSync(fd, zip);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      try {
+        writeSync(fd, zip);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, target);
+    } catch (error) {
+      rmSync(tmp, { force: true });
+      throw error;
     }
-    renameSync(tmp, target);
     return { path: target, bytes: zip.length, files: Object.keys(entries).length - 3 };
   } finally {
     rmSync(snapshot, { force: true });

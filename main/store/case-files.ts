@@ -127,12 +127,26 @@ export class CaseFileStore {
    * another process on the same folder (the CLI next to the app) may be writing them right now.
    */
   removeUnfinished(now = Date.now()): number {
+    return this.removeWhere((name) => name.endsWith('.avgf.part'), now);
+  }
+
+  /**
+   * Removes case files whose row is not in the store (`known` holds the file ids that are): a
+   * process that died between writing the file and committing its row left them. Their key was
+   * never stored, so they are unreadable noise that would otherwise go into every backup. Recent
+   * ones are left alone for the same reason as in removeUnfinished.
+   */
+  removeOrphans(known: ReadonlySet<string>, now = Date.now()): number {
+    return this.removeWhere((name) => name.endsWith('.avgf') && !known.has(name.slice(0, -'.avgf'.length)), now);
+  }
+
+  private removeWhere(matches: (name: string) => boolean, now: number): number {
     const casesDir = join(this.dataDir, 'cases');
     let removed = 0;
     for (const caseDir of safeList(casesDir)) {
       for (const name of safeList(join(casesDir, caseDir))) {
         const file = join(casesDir, caseDir, name);
-        if (!name.endsWith('.avgf.part') || !isOlder(file, now - UNFINISHED_AFTER_MS)) continue;
+        if (!matches(name) || !isOlder(file, now - UNFINISHED_AFTER_MS)) continue;
         rmSync(file, { force: true });
         removed += 1;
       }

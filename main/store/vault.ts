@@ -16,6 +16,7 @@ export class Vault {
   private keyring: Keyring | null = null;
   private store: OpenStore | null = null;
   private dbKey: Buffer | null = null;
+  private readonly openers: ((store: OpenStore) => void)[] = [];
 
   constructor(
     readonly dataDir: string,
@@ -69,6 +70,11 @@ export class Vault {
     return { keyring: this.keyring, store: this.store };
   }
 
+  /** Work that needs the store's content but not a session, run each time the store is opened. */
+  whenOpened(work: (store: OpenStore) => void): void {
+    this.openers.push(work);
+  }
+
   /** Opens the store with a key just unwrapped from the keyring (no-op when already open). */
   unlockWith(dbKey: Buffer): OpenStore {
     if (this.store && this.dbKey) {
@@ -76,9 +82,11 @@ export class Vault {
       dbKey.fill(0);
       return this.store;
     }
-    this.store = openEncryptedStore(this.storeFile, dbKey, this.migrationsFolder);
+    const store = openEncryptedStore(this.storeFile, dbKey, this.migrationsFolder);
+    this.store = store;
     this.dbKey = dbKey;
-    return this.store;
+    for (const work of this.openers) work(store);
+    return store;
   }
 
   /** Closes the store and wipes the key from memory. */

@@ -1,12 +1,16 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../main/backend.js';
 import { runCli } from '../../main/cli/run.js';
 import { silentLogger } from '../../main/log.js';
-import type { KeyProtector } from '../../main/store/key-protector.js';
+import { snapshotStore } from '../../main/services/backup.js';
+import { noProtection, type KeyProtector } from '../../main/store/key-protector.js';
+import { Vault } from '../../main/store/vault.js';
 import { fixedClock } from '../../main/clock.js';
 import { ADMIN, addStaff, makeBackend, STRONG_PASSWORD, TEST_START, tempDir, typed, value } from '../support/backend.js';
 import { plaintextHits } from '../support/scan.js';
@@ -119,6 +123,82 @@ describe('who may make a backup and who can open one', () => {
       cleanups.push(() => other.close());
       expect(value(await typed(other)('setup.restore', { method: 'password', path: file, userName, password }, null)).session?.staff.userName).toBe(userName);
     }
+  });
+});
+
+describe('files a backup writes and leaves', () => {
+  it('never touches files it did not create: an unrelated <target>.store.tmp and <target>.part survive', async () => {
+    const t = await team((c) => cleanups.push(c));
+    const out = tempDir();
+    cleanups.push(out.cleanup);
+    const file = join(out.dir, 'b.zip');
+    writeFileSync(`${file}.store.tmp`, 'van iemand anders');
+    writeFileSync(`${file}.part`, 'ook van iemand anders');
+    value(await t.call('backup.create', { path: file }, t.dpo.token));
+    expect(readFileSync(`${file}.store.tmp`, 'utf8')).toBe('van iemand anders');
+    expect(readFileSync(`${file}.part`, 'utf8')).toBe('ook van iemand anders');
+    expect(readdirSync(out.dir).sort()).toEqual(['b.zip', 'b.zip.part', 'b.zip.store.tmp']);
+    // Nothing of the backup stays behind in the data folder either.
+    expect(readdirSync(t.dir).filter((n) => n.includes('backup'))).toEqual([]);
+  });
+
+  it('takes the store snapshot inside the data folder under a unique name, readable by the owner only, and a later start removes one a killed backup left', async () => {
+    const t = await team((c) => cleanups.push(c));
+    const vault = new Vault(t.dir, noProtection);
+    const login = await vault.loadKeyring().unlock('fg', STRONG_PASSWORD);
+    vault.unlockWith(login?.dbKey ?? Buffer.alloc(32));
+    cleanups.push(() => vault.lock());
+    const first = snapshotStore(vault);
+    const second = snapshotStore(vault);
+    expect(first).not.toBe(second);
+    for (const path of [first, second]) {
+      expect(dirname(path)).toBe(t.dir);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+    }
+    // The snapshot of a backup process that was killed: its process is gone.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid ?? 0;
+    const left = join(t.dir, basename(first).replace(`-${process.pid}-`, `-${dead}-`));
+    renameSync(first, left);
+    t.backend.close();
+    const again = makeBackend(t.dir);
+    cleanups.push(() => again.backend.close());
+    expect(existsSync(left)).toBe(false);
+    // One of a process still running (this one) is left alone.
+    expect(existsSync(second)).toBe(true);
+  });
+
+  it('removes orphan .avgf.part files and case files without a row when the store opens, and never backs them up', async () => {
+    const t = await team((c) => cleanups.push(c));
+    const caseId = await t.register({ name: 'Fatma Yılmaz' });
+    value(await t.call('dossier.import', { caseId, fileName: 'melding.pdf', dataBase64: (await pdf('Melding')).toString('base64'), source: 'klantcontact' }, t.h1.token));
+    const caseDir = join(t.dir, 'cases', caseId);
+    const real = readdirSync(caseDir).filter((n) => n.endsWith('.avgf'));
+    expect(real.length).toBeGreaterThan(0);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const orphans = [join(caseDir, `${randomUUID()}.avgf`), join(caseDir, `${randomUUID()}.avgf.part`), join(t.dir, 'cases', randomUUID(), `${randomUUID()}.avgf`)];
+    for (const path of orphans) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, randomBytes(300));
+      utimesSync(path, hourAgo, hourAgo);
+    }
+    // Written a moment ago: perhaps by the CLI next to the app, whose row is about to be committed.
+    const fresh = join(caseDir, `${randomUUID()}.avgf`);
+    writeFileSync(fresh, randomBytes(300));
+
+    const out = tempDir();
+    cleanups.push(out.cleanup);
+    const file = join(out.dir, 'b.zip');
+    value(await t.call('backup.create', { path: file }, t.dpo.token));
+    const names = Object.keys(unzipSync(readFileSync(file))).filter((n) => n.startsWith('cases/'));
+    expect(names.sort()).toEqual(real.map((n) => `cases/${caseId}/${n}`).sort());
+
+    t.backend.close();
+    const again = makeBackend(t.dir);
+    cleanups.push(() => again.backend.close());
+    value(await again.call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null));
+    for (const path of orphans) expect(existsSync(path), path).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    expect(readdirSync(caseDir).filter((n) => n.endsWith('.avgf')).sort()).toEqual([...real, basename(fresh)].sort());
   });
 });
 
