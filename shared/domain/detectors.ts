@@ -78,13 +78,13 @@ function collect(text: string, pattern: RegExp, kind: DetectorKind, accept: (m: 
 }
 
 /**
- * A BSN written as 9 digits, possibly grouped with single spaces or dots (123456782, 1234.56.782,
- * 123 456 782). Inside a longer grouped number (an IBAN's digits, a phone number) only a group of
+ * A BSN written as 9 digits, possibly grouped with single spaces, dots or dashes (123456782,
+ * 1234.56.782, 123 456 782, 123-456-782). Inside a longer grouped number (an IBAN's digits, a phone number) only a group of
  * exactly nine digits counts, so "0417 1643 00" is not read as a BSN but "123456782 12 jaar" is.
  */
 function findBsn(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const run of text.matchAll(/(?<![\p{L}\p{N}])\d(?:[ .]?\d)*/gu)) {
+  for (const run of text.matchAll(/(?<![\p{L}\p{N}])\d(?:[ .\-]?\d)*/gu)) {
     const whole = run[0].replace(/\D/gu, '').length === 9;
     const pieces = whole ? [{ index: 0, value: run[0] }] : [...run[0].matchAll(/\d{9}(?!\d)/gu)].filter((g) => g.index === 0 || !/\d/u.test(run[0][g.index - 1] ?? '')).map((g) => ({ index: g.index, value: g[0] }));
     for (const piece of pieces) {

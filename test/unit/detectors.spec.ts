@@ -12,7 +12,7 @@ describe('BSN (11-proef)', () => {
   it.each(['111222333', '123456782', '999999990', '100000009'])('%s is valid', (bsn) => expect(isValidBsn(bsn)).toBe(true));
   it.each(['111222334', '123456789', '000000000', '12345678', '1234567820', '12345678a'])('%s is not', (bsn) => expect(isValidBsn(bsn)).toBe(false));
 
-  it.each(['111222333', '1112.22.333', '111 222 333', '111.222.333'])('finds %s, with dots or spaces', (bsn) => {
+  it.each(['111222333', '1112.22.333', '111 222 333', '111.222.333', '111-222-333', '1112-22-333'])('finds %s, with dots, spaces or dashes', (bsn) => {
     expect(found(inSentence(bsn), 'bsn')).toEqual([bsn]);
   });
 
@@ -22,6 +22,8 @@ describe('BSN (11-proef)', () => {
     ['part of a longer grouped number', '0111 2223 33'],
     ['glued to letters', 'KL111222333'],
     ['the digits of an IBAN', 'NL91ABNA0417164300'],
+    ['a dashed number that fails the 11-proef', '111-222-334'],
+    ['a phone number with a dash', '011-1222333'],
   ])('does not find %s', (_, text) => expect(found(inSentence(text), 'bsn')).toEqual([]));
 
   it('finds a nine-digit group followed by another number', () => expect(found('BSN 111222333 12 jaar', 'bsn')).toEqual(['111222333']));
