@@ -236,6 +236,10 @@ export const thirdParties = sqliteTable(
       .notNull()
       .references(() => cases.id),
     name: text('name').notNull(),
+    /** Contact details, so every way the person is written in the dossier can be found and redacted. */
+    address: text('address'),
+    email: text('email'),
+    phone: text('phone'),
     role: text('role').notNull(),
     hearingStatus: text('hearing_status', { enum: HEARING_STATUSES }).notNull(),
     note: text('note'),

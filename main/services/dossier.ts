@@ -139,7 +139,7 @@ export class DossierService extends CaseScopedService {
   }
 
   private partyView(party: ThirdPartyRow): ThirdPartyView {
-    return { id: party.id, name: party.name, role: party.role, hearingStatus: party.hearingStatus, note: party.note, documentIds: party.documentIds, redactedEverywhere: redactedEverywhere(this.db, party) };
+    return { id: party.id, name: party.name, address: party.address, email: party.email, phone: party.phone, role: party.role, hearingStatus: party.hearingStatus, note: party.note, documentIds: party.documentIds, redactedEverywhere: redactedEverywhere(this.db, party) };
   }
 
   listThirdParties(ctx: CallContext, caseId: string): ThirdPartyView[] {
@@ -158,7 +158,7 @@ export class DossierService extends CaseScopedService {
     assertAssignedHandler(ctx.requireSession(), row);
     this.assertDocuments(row.id, input.documentIds);
     const at = ctx.now.toISOString();
-    const party: ThirdPartyRow = { id: randomUUID(), caseId: row.id, name: input.name, role: input.role, hearingStatus: 'te_horen', note: null, documentIds: [...new Set(input.documentIds)], createdAt: at, updatedAt: at };
+    const party: ThirdPartyRow = { id: randomUUID(), caseId: row.id, name: input.name, address: input.address ?? null, email: input.email ?? null, phone: input.phone ?? null, role: input.role, hearingStatus: 'te_horen', note: null, documentIds: [...new Set(input.documentIds)], createdAt: at, updatedAt: at };
     ctx.commit((db) => {
       db.insert(thirdParties).values(party).run();
       insertTask(db, { id: randomUUID(), caseId: row.id, kind: 'zienswijze_derde', status: 'open', dueOn: null, thirdPartyId: party.id, createdAt: at, doneAt: null });
@@ -174,6 +174,9 @@ export class DossierService extends CaseScopedService {
     if (input.documentIds) this.assertDocuments(row.id, input.documentIds);
     const at = ctx.now.toISOString();
     const changes = {
+      ...(input.address !== undefined ? { address: input.address } : {}),
+      ...(input.email !== undefined ? { email: input.email } : {}),
+      ...(input.phone !== undefined ? { phone: input.phone } : {}),
       ...(input.hearingStatus ? { hearingStatus: input.hearingStatus } : {}),
       ...(input.note !== undefined ? { note: input.note } : {}),
       ...(input.documentIds ? { documentIds: [...new Set(input.documentIds)] } : {}),

@@ -11,11 +11,14 @@ import type { Vault } from '../store/vault.js';
 import { appendAuditEvent } from './audit.js';
 import { assertAssignedHandler, assertCanSeeContent } from './case-access.js';
 import type { CaseVault } from './case-vault.js';
-import { thirdPartiesOf } from './dossier.js';
+import { latestRedaction, thirdPartiesOf } from './dossier.js';
 import { CaseScopedService } from './case-scoped.js';
 import { DomainError } from './errors.js';
 import { JobRunner, type JobView } from './jobs.js';
-import { extractText, findRedactions, runRedactionInWorker, type Redaction, type Rect } from './redaction/index.js';
+import { extractText, runRedactionInWorker, type PageText, type Redaction, type Rect } from './redaction/index.js';
+import { mentionsOf, suggestRedactions, type Party } from './redaction-suggest.js';
+import type { PersonIdentifiers } from '../../shared/domain/person-variants.js';
+import { findTerm } from '../../shared/domain/detectors.js';
 
 type DocumentRow = typeof documents.$inferSelect;
 
@@ -37,10 +40,46 @@ export function allCovered(needed: readonly Redaction[], applied: readonly Redac
   });
 }
 
+export interface Readable {
+  thirdPartyId: string;
+  page: number;
+  text: string;
+}
+
 export interface RedactionResult {
   redactedVersionId: string;
   boxes: number;
   thirdPartyIds: string[];
+  /** Mentions of the chosen third parties the boxes leave readable: why a party is not covered. */
+  readable: Readable[];
+}
+
+type CaseRow = ReturnType<CaseScopedService['caseRow']>;
+
+function requesterOf(row: CaseRow, extra: { iban?: string | undefined; bsn?: string | undefined } = {}): PersonIdentifiers {
+  return { name: row.requesterName, address: row.requesterAddress, email: row.requesterEmail, phone: row.requesterPhone, customerNumber: row.customerNumber, iban: extra.iban ?? null, bsn: extra.bsn ?? null };
+}
+
+/**
+ * Which mentions of the parties stay readable: in the original, those whose boxes are not covered;
+ * in the output, anything the search still finds there (the independent check: a box in the wrong
+ * place or a page the engine kept as text must not pass for redacted).
+ */
+function readableMentions(original: readonly PageText[], output: readonly PageText[], parties: readonly Party[], requester: PersonIdentifiers, applied: readonly Redaction[]): { found: Set<string>; readable: Readable[] } {
+  const found = new Set<string>();
+  const readable: Readable[] = [];
+  for (const party of parties) {
+    const before = mentionsOf(original, party, requester);
+    if (before.length > 0) found.add(party.id);
+    for (const m of before) {
+      const boxes = m.boxes.map((b) => ({ ...b, page: m.page, reason: '', source: 'term' as const, text: m.text }));
+      if (!allCovered(boxes, applied)) readable.push({ thirdPartyId: party.id, page: m.page, text: m.text });
+    }
+    for (const m of mentionsOf(output, party, requester)) {
+      if (!readable.some((r) => r.thirdPartyId === party.id && r.page === m.page && r.text === m.text)) readable.push({ thirdPartyId: party.id, page: m.page, text: m.text });
+    }
+  }
+  return { found, readable };
 }
 
 /**
@@ -70,36 +109,65 @@ export class RedactionService extends CaseScopedService {
     return { doc, pdf: this.caseVault.read(this.db, file) };
   }
 
-  private namesOf(caseId: string, ids: readonly string[]): { id: string; name: string }[] {
+  private partiesOf(caseId: string, ids: readonly string[]): Party[] {
     const parties = thirdPartiesOf(this.db, caseId);
     const unknown = ids.filter((id) => !parties.some((p) => p.id === id));
     if (unknown.length > 0) throw new DomainError('VALIDATION', 'Een gekozen derde staat niet in het register van deze zaak.');
-    return parties.filter((p) => ids.includes(p.id)).map((p) => ({ id: p.id, name: p.name }));
+    return parties.filter((p) => ids.includes(p.id)).map((p) => ({ id: p.id, person: { name: p.name, address: p.address, email: p.email, phone: p.phone } }));
   }
 
-  /** Suggestions for one document: terms, third parties' names and patterns (BSN, IBAN …). */
-  async suggest(ctx: CallContext, input: { caseId: string; documentId: string; terms: string[]; patterns: DetectorKind[]; thirdPartyIds: string[] }) {
+  /**
+   * Suggestions for one document: the chosen third parties in every way they are written, free
+   * terms and patterns (BSN, IBAN …), each with whose data it is and the ground to withhold it.
+   */
+  async suggest(ctx: CallContext, input: { caseId: string; documentId: string; terms: string[]; patterns: DetectorKind[]; thirdPartyIds: string[]; requester?: { iban?: string | undefined; bsn?: string | undefined } | undefined }) {
     const { doc, pdf } = this.document(ctx, input.caseId, input.documentId);
-    const names = this.namesOf(doc.caseId, input.thirdPartyIds).map((p) => p.name);
+    const row = this.caseRow(ctx, input.caseId);
+    const parties = this.partiesOf(doc.caseId, input.thirdPartyIds);
     const pages = await extractText(pdf);
-    const suggestions = findRedactions(pages, { terms: [...input.terms, ...names], patterns: input.patterns });
+    const suggestions = suggestRedactions(pages, { parties, requester: requesterOf(row, input.requester), caseType: row.type, terms: input.terms, patterns: input.patterns });
     return {
       pages: pages.map((p) => ({ page: p.page, width: p.width, height: p.height, toView: p.toView, annotations: p.annotations })),
       suggestions,
     };
   }
 
-  /** Occurrences of terms in every document of the case, for search-and-redact across the dossier. */
-  async searchAll(ctx: CallContext, input: { caseId: string; terms: string[] }) {
+  /**
+   * Occurrences of the terms and the chosen third parties (in every way they are written) in every
+   * document of the case, and whether the latest redacted version leaves any of them readable.
+   */
+  async searchAll(ctx: CallContext, input: { caseId: string; terms: string[]; thirdPartyIds: string[] }) {
     const row = this.caseRow(ctx, input.caseId);
     assertCanSeeContent(ctx.requireSession(), row);
-    const results: { documentId: string; name: string; occurrences: number }[] = [];
+    const parties = this.partiesOf(row.id, input.thirdPartyIds);
+    const requester = requesterOf(row);
+    const occurrences = (pages: readonly PageText[]) => [
+      ...parties.flatMap((p) => mentionsOf(pages, p, requester).map((m) => ({ page: m.page, text: m.text }))),
+      ...pages.flatMap((page) => input.terms.flatMap((term) => findTerm(page.text, term).map((m) => ({ page: page.page, text: m.text })))),
+    ];
+    const results: { documentId: string; name: string; occurrences: number; redacted: boolean; covered: boolean; readable: string[] }[] = [];
     for (const doc of this.db.select().from(documents).where(eq(documents.caseId, row.id)).all()) {
       const file = findCaseFile(this.db, row.id, doc.pdfFileId);
       if (!file) continue;
-      const pages = await extractText(this.caseVault.read(this.db, file));
-      const found = findRedactions(pages, { terms: input.terms });
-      results.push({ documentId: doc.id, name: doc.name, occurrences: new Set(found.map((f) => `${f.page}:${f.text}:${Math.round(f.y)}`)).size });
+      const original = await extractText(this.caseVault.read(this.db, file));
+      const found = occurrences(original);
+      const version = latestRedaction(this.db, doc.id);
+      const versionFile = version ? findCaseFile(this.db, row.id, version.fileId) : undefined;
+      let readable = found.map((f) => f.text);
+      let covered = found.length === 0;
+      if (version && versionFile) {
+        const left = occurrences(await extractText(this.caseVault.read(this.db, versionFile)));
+        // A party whose name the original contains must be covered by the version's boxes too: a page
+        // turned into pixels has no text left to search, so only the check at apply time can vouch for it.
+        const uncovered = parties.filter((p) => mentionsOf(original, p, requester).length > 0 && !version.thirdPartyIds.includes(p.id));
+        readable = left.map((f) => f.text);
+        covered = left.length === 0 && uncovered.length === 0;
+        // What the version's boxes were not drawn over, by the words they were drawn for.
+        if (uncovered.length > 0 && readable.length === 0) {
+          readable = uncovered.flatMap((p) => mentionsOf(original, p, requester).map((m) => m.text)).filter((text) => !version.terms.includes(text));
+        }
+      }
+      results.push({ documentId: doc.id, name: doc.name, occurrences: found.length, redacted: version !== undefined, covered, readable: [...new Set(readable)] });
     }
     return results;
   }
@@ -111,24 +179,22 @@ export class RedactionService extends CaseScopedService {
     assertAssignedHandler(session, caseRow);
     if (input.redactions.length === 0) throw new DomainError('VALIDATION', 'Kies minstens één vlak om te lakken.');
     const { doc, pdf } = this.document(ctx, input.caseId, input.documentId);
-    const parties = this.namesOf(doc.caseId, [...new Set([...input.thirdPartyIds, ...input.confirmedThirdPartyIds])]);
+    const parties = this.partiesOf(doc.caseId, [...new Set([...input.thirdPartyIds, ...input.confirmedThirdPartyIds])]);
+    const requester = requesterOf(caseRow);
     const jobId = this.jobs.start(
       session.staffId,
       async (report, signal) => {
         const pages = await extractText(pdf, { signal });
-        // A third party counts as redacted in this version only if their name was found and every
-        // occurrence is covered. Where the text cannot be read (a scan), only the handler's explicit
-        // confirmation, with boxes drawn by hand, counts.
+        const output = await runRedactionInWorker(pdf, input.redactions, { signal, workerUrl: this.workerUrl, onProgress: (p) => report(p.done / p.total, `Pagina ${p.done} van ${p.total}`) });
+        // A third party counts as redacted in this version only if they were found, every way they
+        // are written is covered, and the output no longer yields any of it. Where the text cannot
+        // be read (a scan), only the handler's explicit confirmation, with boxes drawn by hand, counts.
+        const { found, readable } = readableMentions(pages, await extractText(output, { signal }), parties, requester, input.redactions);
         const manual = input.redactions.some((r) => r.source === 'manual');
         const covered = parties
-          .filter((p) => {
-            const occurrences = findRedactions(pages, { terms: [p.name] });
-            if (occurrences.length > 0) return allCovered(occurrences, input.redactions);
-            return manual && input.confirmedThirdPartyIds.includes(p.id);
-          })
+          .filter((p) => (found.has(p.id) ? !readable.some((r) => r.thirdPartyId === p.id) : manual && input.confirmedThirdPartyIds.includes(p.id)))
           .map((p) => p.id);
-        const output = await runRedactionInWorker(pdf, input.redactions, { signal, workerUrl: this.workerUrl, onProgress: (p) => report(p.done / p.total, `Pagina ${p.done} van ${p.total}`) });
-        return this.store(session.staffId, session.roles, doc, output, input.redactions.length, covered, [...new Set(input.redactions.map((r) => r.text).filter(Boolean))]);
+        return this.store(session.staffId, session.roles, doc, output, input.redactions.length, covered, readable, [...new Set(input.redactions.map((r) => r.text).filter(Boolean))]);
       },
       (error) => toApiError(error),
     );
@@ -136,7 +202,7 @@ export class RedactionService extends CaseScopedService {
     return { jobId };
   }
 
-  private store(staffId: string, roles: readonly Role[], doc: DocumentRow, output: Buffer, boxes: number, thirdPartyIds: string[], terms: string[]): RedactionResult {
+  private store(staffId: string, roles: readonly Role[], doc: DocumentRow, output: Buffer, boxes: number, thirdPartyIds: string[], readable: Readable[], terms: string[]): RedactionResult {
     if (!this.vault.isOpen()) throw new DomainError('UNAUTHENTICATED');
     const { db, sqlite } = this.vault.open;
     const at = this.clock.now();
@@ -148,7 +214,7 @@ export class RedactionService extends CaseScopedService {
       db.insert(redactedVersions).values({ id, documentId: doc.id, fileId, boxes, thirdPartyIds, terms, createdBy: staffId, createdAt: at.toISOString() }).run();
       appendAuditEvent(db, at, { actorId: staffId, roles, procedure: 'redaction.apply', recordType: 'case', recordId: doc.caseId, outcome: 'ok' });
     })();
-    return { redactedVersionId: id, boxes, thirdPartyIds };
+    return { redactedVersionId: id, boxes, thirdPartyIds, readable };
   }
 
   status(ctx: CallContext, jobId: string): JobView<RedactionResult> {

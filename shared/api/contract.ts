@@ -3,7 +3,7 @@ import type { Action } from '../permissions.js';
 import { ROLES } from '../roles.js';
 import type { ProcedureName } from './procedures.js';
 import { documentViewSchema, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from './dossier-schemas.js';
-import { jobViewSchema, redactionSchema, suggestInput, suggestOutput } from './redaction-schemas.js';
+import { jobViewSchema, redactionSchema, searchAllInput, searchAllOutput, suggestInput, suggestOutput } from './redaction-schemas.js';
 import {
   checkResultSchema,
   copyRef,
@@ -467,8 +467,8 @@ export const contract = {
     action: 'case.read',
     audit: 'read',
     record: 'case',
-    input: z.object({ caseId: idSchema, terms: z.array(z.string().trim().min(2).max(200)).min(1).max(20) }).strict(),
-    output: z.array(z.object({ documentId: z.string(), name: z.string(), occurrences: z.number().int() })),
+    input: searchAllInput,
+    output: searchAllOutput,
   }),
   'redaction.start': procedure({
     action: 'case.work',

@@ -39,6 +39,9 @@ export const importInput = z
 export const thirdPartyViewSchema = z.object({
   id: z.string(),
   name: z.string(),
+  address: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
   role: z.string(),
   hearingStatus: z.enum(HEARING_STATUSES),
   note: z.string().nullable(),
@@ -47,10 +50,27 @@ export const thirdPartyViewSchema = z.object({
   redactedEverywhere: z.boolean(),
 });
 
+/** A contact detail of a third party; empty means not known (and clears it on update). */
+const contact = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v));
+const email = z
+  .string()
+  .trim()
+  .max(254)
+  .refine((v) => v === '' || z.email().safeParse(v).success, 'is geen geldig e-mailadres')
+  .transform((v) => (v === '' ? null : v));
+
 export const thirdPartyAddInput = z
   .object({
     caseId: z.uuid(),
     name: z.string().trim().min(2).max(200),
+    address: contact(500).optional(),
+    email: email.optional(),
+    phone: contact(40).optional(),
     role: z.string().trim().min(1).max(100),
     documentIds: z.array(z.uuid()).max(1000).default([]),
   })
@@ -60,6 +80,9 @@ export const thirdPartyUpdateInput = z
   .object({
     caseId: z.uuid(),
     id: z.uuid(),
+    address: contact(500).optional(),
+    email: email.optional(),
+    phone: contact(40).optional(),
     hearingStatus: z.enum(HEARING_STATUSES).optional(),
     note: z.string().trim().max(2000).optional(),
     documentIds: z.array(z.uuid()).max(1000).optional(),

@@ -85,17 +85,22 @@ export function addImagePage(out: PDFDocument, font: PDFFont, image: RgbImage, s
   if (top > 0) page.drawLine({ start: { x: 0, y: height }, end: { x: width + MARGIN_WIDTH, y: height }, ...line });
 
   const drawn: string[] = [];
-  let lastY = Number.NEGATIVE_INFINITY;
-  let lastCode = -1;
+  // Boxes on one line share a label; different grounds on one line are listed in it ("[1,2]"), since
+  // two labels drawn at the same height overlap and read as garbage.
+  const lines: { y: number; codes: number[] }[] = [];
   for (const mark of [...marks].sort((a, b) => a.middle - b.middle || a.code - b.code)) {
     const y = height - mark.middle - LABEL_SIZE / 3;
-    // Boxes on one line share a label.
-    if (mark.code === lastCode && Math.abs(y - lastY) < LABEL_SIZE) continue;
-    const label = `[${String(mark.code)}]`;
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(y - last.y) < LABEL_SIZE) {
+      if (!last.codes.includes(mark.code)) last.codes.push(mark.code);
+    } else {
+      lines.push({ y, codes: [mark.code] });
+    }
+  }
+  for (const { y, codes } of lines) {
+    const label = `[${codes.sort((a, b) => a - b).join(',')}]`;
     page.drawText(label, { x: width + 4, y: Math.min(Math.max(y, 2), height - LABEL_SIZE), size: LABEL_SIZE, font, color: rgb(0, 0, 0) });
     drawn.push(label);
-    lastY = y;
-    lastCode = mark.code;
   }
   legend.forEach((entry, i) => {
     const text = `[${String(entry.code)}] gelakt: ${toAscii(entry.reason)}`;
