@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ocrAssets } from '../../main/services/redaction/ocr.js';
 
 /**
  * electron-builder cannot build here (it downloads Electron), but the first thing every build does
@@ -18,6 +20,8 @@ interface Yaml {
 const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'));
 const { validateConfiguration } = fromBuilder('app-builder-lib/out/util/config/config.js') as ConfigModule;
 const yaml = fromBuilder('js-yaml') as Yaml;
+const { minimatch } = fromBuilder('minimatch') as { minimatch(path: string, pattern: string, options: { dot: boolean }): boolean };
+const fromHere = createRequire(import.meta.url);
 
 const CONFIG_FILE = 'electron-builder.yml';
 const text = readFileSync(CONFIG_FILE, 'utf8');
@@ -63,6 +67,36 @@ describe('electron-builder.yml', () => {
     });
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/better-sqlite3-multiple-ciphers/**', '**/node_modules/@node-rs/**']));
     expect(config.files).toEqual(expect.arrayContaining(['out/**', 'db/local/migrations/**', 'package.json']));
+  });
+
+  it('ships OCR unpacked: every file the tesseract worker thread reads, and every package it can require', () => {
+    const config = yaml.load(text) as BuilderConfig;
+    const root = process.cwd();
+    const unpacked = (path: string) => config.asarUnpack.some((pattern) => minimatch(path, pattern, { dot: true }));
+    const excluded = (path: string) => config.files.some((pattern) => pattern.startsWith('!') && minimatch(path, pattern.slice(1), { dot: true }));
+    const assets = ocrAssets();
+    const read = [
+      join(assets.langPath, 'nld.traineddata.gz'),
+      assets.workerPath,
+      ...['', '-simd', '-relaxedsimd'].flatMap((build) => ['.js', '.wasm'].map((ext) => join(assets.corePath, `tesseract-core${build}-lstm${ext}`))),
+    ].map((path) => relative(root, path));
+    for (const path of read) {
+      expect(existsSync(path), path).toBe(true);
+      expect([path, unpacked(path), excluded(path)]).toEqual([path, true, false]);
+    }
+    // The worker script resolves its dependencies next to itself, in app.asar.unpacked.
+    const packages = new Set<string>();
+    const visit = (name: string) => {
+      if (packages.has(name)) return;
+      packages.add(name);
+      const manifest = JSON.parse(readFileSync(fromHere.resolve(`${name}/package.json`), 'utf8')) as { dependencies?: Record<string, string> };
+      for (const dependency of Object.keys(manifest.dependencies ?? {})) visit(dependency);
+    };
+    visit('tesseract.js');
+    for (const name of packages) {
+      const path = relative(root, join(dirname(fromHere.resolve(`${name}/package.json`)), 'package.json'));
+      expect([name, unpacked(path)]).toEqual([name, true]);
+    }
   });
 
   it('packs what the app reads at run time', () => {
