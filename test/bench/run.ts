@@ -2,6 +2,7 @@ import type { Figure } from './lib.js';
 import { caseFilesBenchmark } from './case-files.bench.js';
 import { lettersBenchmark } from './letters.bench.js';
 import { memoryBenchmark } from './memory.bench.js';
+import { ocrBenchmark } from './ocr.bench.js';
 import { queueBenchmark, removeSeededStores } from './queue.bench.js';
 import { redactionBenchmark } from './redaction.bench.js';
 import { syncBenchmark } from './sync.bench.js';
@@ -17,6 +18,7 @@ const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'memory', run: () => memoryBenchmark() },
   { name: 'case files', run: caseFilesBenchmark },
   { name: 'redaction', run: redactionBenchmark },
+  { name: 'ocr', run: ocrBenchmark },
   { name: 'letters', run: () => lettersBenchmark() },
   { name: 'sync', run: () => syncBenchmark() },
 ];
