@@ -40,8 +40,13 @@ export const ACTIONS = {
   'case.assign': ['handler', 'dpo'],
   /** Record that an ID copy came in (intake at the desk or post room); viewing it is case.read. */
   'identity.registerCopy': ['intake', 'handler', 'dpo'],
-  /** Policy settings such as the terms per request type: functioneel beheer. */
+  /** Technical settings (letterhead, central connection, auto-lock, log level, recovery key): functioneel beheer. */
   'settings.manage': ['admin'],
+  /**
+   * The terms the policy leaves to the privacy officer: deadline terms per request type, retention
+   * terms, the letter templates. Within the policy's bounds, checked in the service.
+   */
+  'terms.manage': ['dpo'],
   /** Read letters: the handler and dpo of the case; a signer the letters put before them (checked in the service). */
   'letter.read': ['handler', 'signer', 'dpo'],
   /** Draft, edit, submit and mark sent: the assigned handler (checked in the service). */
@@ -50,9 +55,9 @@ export const ACTIONS = {
   'letter.sign': ['signer'],
   /** The organisation's signing certificate (PKCS#12) and its password. */
   'settings.signing': ['admin'],
-  /** The processing register: handlers tick activities, the dpo checks, admins maintain it. */
+  /** The processing register: handlers tick activities, the privacy officer maintains it; admins may read it. */
   'register.read': ['handler', 'dpo', 'admin'],
-  'register.manage': ['admin'],
+  'register.manage': ['dpo'],
   /** The access package (inzage, dataportabiliteit): the assigned handler. */
   'package.build': ['handler'],
   /** Sync with the central database as oneself; what one may send and see there, PostgreSQL decides per function. */

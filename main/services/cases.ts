@@ -33,6 +33,7 @@ import {
   type CaseStatus,
 } from '../../shared/domain/cases.js';
 import { ageOn, daysBetween, formatDutchDate } from '../../shared/domain/dates.js';
+import { deadlinePolicyProblems, outsidePolicyMessage } from '../../shared/domain/terms.js';
 import { computeDeadline, DEFAULT_DEADLINE_POLICY, hasGdprCeiling, urgency, workingDaysLeft, type DeadlinePolicy } from '../../shared/domain/deadlines.js';
 import type { CallContext } from '../api/context.js';
 import type { Vault } from '../store/vault.js';
@@ -108,6 +109,11 @@ export function toCaseDetail(db: LocalDb, row: CaseRow, today: string): CaseDeta
 /** Changes the policy for cases registered from now on; existing due dates stay as they were set. */
 export function setDeadlinePolicy(ctx: CallContext, policy: DeadlinePolicy): DeadlinePolicy {
   ctx.setRecord('deadlinePolicy');
+  const problems = deadlinePolicyProblems(policy);
+  if (problems.length > 0) {
+    const refusal = outsidePolicyMessage(problems);
+    throw new DomainError('VALIDATION', refusal.message, refusal.details ? { details: refusal.details } : undefined);
+  }
   ctx.commit((db) =>
     db
       .insert(settings)

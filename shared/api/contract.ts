@@ -354,13 +354,13 @@ export const contract = {
     output: z.object({}),
   }),
   'settings.getDeadlinePolicy': procedure({
-    action: 'settings.manage',
+    action: 'terms.manage',
     audit: 'none',
     input: empty,
     output: deadlinePolicySchema,
   }),
   'settings.setDeadlinePolicy': procedure({
-    action: 'settings.manage',
+    action: 'terms.manage',
     audit: 'write',
     record: 'settings',
     input: deadlinePolicySchema,

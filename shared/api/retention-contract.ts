@@ -184,8 +184,8 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec
 }
 
 export const retentionProcedures = {
-  'retention.getPolicy': procedure({ action: 'settings.manage', audit: 'none', input: empty, output: retentionPolicySchema }),
-  'retention.setPolicy': procedure({ action: 'settings.manage', audit: 'write', record: 'settings', input: retentionPolicySchema, output: retentionPolicySchema }),
+  'retention.getPolicy': procedure({ action: 'terms.manage', audit: 'none', input: empty, output: retentionPolicySchema }),
+  'retention.setPolicy': procedure({ action: 'terms.manage', audit: 'write', record: 'settings', input: retentionPolicySchema, output: retentionPolicySchema }),
   'retention.forCase': procedure({ action: 'case.read', audit: 'read', record: 'case', input: caseRef, output: caseRetentionSchema }),
   'retention.placeHold': procedure({
     action: 'retention.hold',

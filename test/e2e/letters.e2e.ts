@@ -27,6 +27,7 @@ const PEOPLE = {
   handler: { fullName: 'Fatma Yılmaz', userName: 'fatma', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
   signer: { fullName: 'Joris Ødegaard-Bakker', userName: 'joris', password: 'Dijkgraaf-Polder-Gemaal-88', roles: ['signer' as const] },
   handlerSigner: { fullName: 'Harm Weißbach', userName: 'harm', password: 'Molen-Sluis-Dijk-Wiel-59', roles: ['handler' as const, 'signer' as const] },
+  dpo: { fullName: 'Fenna de Graaf-Öztürk', userName: 'fenna', password: 'Wadden-Slik-Kwelder-Geul-27', roles: ['dpo' as const] },
 };
 const REQUESTER = { name: 'Łukasz Nguyễn-Özdemir', birthDate: '1985-04-12', address: 'Weißstraße 12\n1234 AB Hilversum', customerNumber: 'K-104233' };
 const OWN_REQUESTER = 'Zoë Þórsdóttir-Bakker';
@@ -203,7 +204,7 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await signOut(page);
   });
 
-  it('the admin configures the organisation certificate and sees the other letter settings', async () => {
+  it('the admin configures the organisation certificate and the letterhead', async () => {
     await signInAs(ADMIN, `Welkom, ${ADMIN.fullName}`);
     await nav(page).getByRole('button', { name: 'Beheer' }).click();
     await heading('Beheer').waitFor();
@@ -229,7 +230,16 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await page.getByRole('tab', { name: 'Briefpapier' }).click();
     await expect.poll(() => page.getByRole('textbox', { name: 'Naam van de organisatie' }).inputValue()).toBe('Stichting de Alliantie');
     await checkScreen(page, 'settings-letterhead');
+    // The templates and the register are the privacy officer's.
+    expect(await page.getByRole('tab', { name: 'Sjablonen' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Verwerkingsregister' }).count()).toBe(0);
+    await signOut(page);
+  });
 
+  it('the privacy officer edits the templates and the processing register', async () => {
+    await signInAs(PEOPLE.dpo, 'Werkvoorraad');
+    await nav(page).getByRole('button', { name: 'Beheer' }).click();
+    await heading('Beheer').waitFor();
     await page.getByRole('tab', { name: 'Sjablonen' }).click();
     await page.getByRole('combobox', { name: 'Soort brief' }).selectOption('besluit-inzage');
     await expect.poll(() => page.getByText('{verzoeker.naam}', { exact: true }).isVisible()).toBe(true);

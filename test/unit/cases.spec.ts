@@ -203,24 +203,24 @@ describe('lifecycle and deadline', () => {
 });
 
 describe('deadline policy setting', () => {
-  it('an admin changes the term per type; new cases follow it; suspension needs the setting', async () => {
-    const { call, adminToken, intake, h1 } = await team();
-    const policy = value(await call('settings.getDeadlinePolicy', {}, adminToken));
+  it('the privacy officer changes the term per type; new cases follow it; suspension needs the setting', async () => {
+    const { call, dpo, intake, h1 } = await team();
+    const policy = value(await call('settings.getDeadlinePolicy', {}, dpo.token));
     expect(policy.terms.inzage).toEqual({ weeks: 4 });
     const { id } = value(await call('case.create', { ...MINOR_REQUEST, handlerId: h1.id }, intake.token));
     expect(await call('case.suspendForId', { id, on: '2026-11-25' }, h1.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    value(await call('settings.setDeadlinePolicy', { terms: { ...policy.terms, klacht: { weeks: 8 } }, suspendWhileAwaitingId: true }, adminToken));
+    value(await call('settings.setDeadlinePolicy', { terms: { ...policy.terms, klacht: { weeks: 8 } }, suspendWhileAwaitingId: true }, dpo.token));
     expect(value(await call('deadline.preview', { type: 'klacht', received: '2026-11-25' }, intake.token)).due).toBe('2027-01-20');
     value(await call('case.suspendForId', { id, on: '2026-11-25' }, h1.token));
     const suspended = value(await call('case.get', { id }, h1.token));
     expect(suspended).toMatchObject({ suspendedSince: '2026-11-25', urgency: 'none' });
-    expect(await call('settings.setDeadlinePolicy', { terms: { ...policy.terms, inzage: { weeks: 0 } }, suspendWhileAwaitingId: true }, adminToken)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('settings.setDeadlinePolicy', { terms: { ...policy.terms, inzage: { weeks: 0 } }, suspendWhileAwaitingId: true }, dpo.token)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('resuming moves the due date by the days the clock stood still', async () => {
-    const { call, adminToken, intake, h1, clock } = await team();
-    const policy = value(await call('settings.getDeadlinePolicy', {}, adminToken));
-    value(await call('settings.setDeadlinePolicy', { ...policy, suspendWhileAwaitingId: true }, adminToken));
+    const { call, dpo, intake, h1, clock } = await team();
+    const policy = value(await call('settings.getDeadlinePolicy', {}, dpo.token));
+    value(await call('settings.setDeadlinePolicy', { ...policy, suspendWhileAwaitingId: true }, dpo.token));
     const { id } = value(await call('case.create', { ...MINOR_REQUEST, handlerId: h1.id }, intake.token));
     value(await call('case.suspendForId', { id, on: '2026-11-25' }, h1.token));
     clock.set(new Date('2026-12-02T10:00:00Z'));

@@ -161,9 +161,9 @@ describe('age rule and representation', () => {
   });
 
   it('more information needed: the task to ask for ID and, by setting, the clock stops', async () => {
-    const { call, h1, create, adminToken } = await setup();
-    const policy = value(await call('settings.getDeadlinePolicy', {}, adminToken));
-    value(await call('settings.setDeadlinePolicy', { ...policy, suspendWhileAwaitingId: true }, adminToken));
+    const { call, h1, create, dpo } = await setup();
+    const policy = value(await call('settings.getDeadlinePolicy', {}, dpo.token));
+    value(await call('settings.setDeadlinePolicy', { ...policy, suspendWhileAwaitingId: true }, dpo.token));
     const caseId = await create(ADULT);
     expect(await call('identity.record', { caseId, subject: 'verzoeker', method: 'kopie', outcome: 'meer_informatie' }, h1.token)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     value(await call('identity.record', { caseId, subject: 'verzoeker', method: 'kopie', outcome: 'meer_informatie', reason: 'De kopie is onleesbaar.' }, h1.token));

@@ -28,8 +28,8 @@ describe('processing register (art. 15 content)', () => {
     const nieuwsbrief = seeded.find((a) => a.id === 'nieuwsbrief');
     expect(nieuwsbrief).toBeDefined();
     const { active: _active, ...activity } = nieuwsbrief ?? { ...DEFAULT_REGISTER[0], active: true };
-    value(await call('register.upsert', { activity: { ...activity, name: 'Digitale nieuwsbrief' } }, adminToken));
-    expect(value(await call('register.remove', { activityId: 'klanttevredenheid' }, adminToken))).toMatchObject({ id: 'klanttevredenheid', active: false });
+    value(await call('register.upsert', { activity: { ...activity, name: 'Digitale nieuwsbrief' } }, dpo.token));
+    expect(value(await call('register.remove', { activityId: 'klanttevredenheid' }, dpo.token))).toMatchObject({ id: 'klanttevredenheid', active: false });
     const after = value(await call('register.list', {}, h1.token));
     expect(after.find((a) => a.id === 'nieuwsbrief')?.name).toBe('Digitale nieuwsbrief');
     expect(after.map((a) => a.id)).not.toContain('klanttevredenheid');
@@ -49,8 +49,8 @@ describe('processing register (art. 15 content)', () => {
 });
 
 describe('letterhead, templates, signer profile and certificate settings', () => {
-  it('the admin sets the letterhead and a template; drafts use them; bad input gets Dutch messages', async () => {
-    const { call, adminToken, h1, signer, register } = await letterTeam((c) => (cleanup = c));
+  it('the admin sets the letterhead, the privacy officer a template; drafts use them; bad input gets Dutch messages', async () => {
+    const { call, adminToken, h1, dpo, signer, register } = await letterTeam((c) => (cleanup = c));
     expect(value(await call('settings.getLetterhead', {}, adminToken))).toEqual(DEFAULT_LETTERHEAD);
     expect(await call('settings.setLetterhead', { ...DEFAULT_LETTERHEAD, logoPngBase64: Buffer.from('geen png').toString('base64') }, adminToken)).toMatchObject({
       ok: false,
@@ -59,11 +59,11 @@ describe('letterhead, templates, signer profile and certificate settings', () =>
     value(await call('settings.setLetterhead', { ...DEFAULT_LETTERHEAD, name: 'Stichting Testwonen Çağlayan', kvk: '12345678', logoPngBase64: PNG }, adminToken));
 
     const own = { ...DEFAULT_TEMPLATES.ontvangstbevestiging, blocks: [{ type: 'paragraph' as const, text: 'Wij ontvingen uw {soort_verzoek} op {datum_ontvangst} en beslissen vóór {uiterste_datum}.' }] };
-    expect(await call('letter.setTemplate', { template: { ...own, salutation: 'Beste {verzoeker.roepnaam},' } }, adminToken)).toMatchObject({
+    expect(await call('letter.setTemplate', { template: { ...own, salutation: 'Beste {verzoeker.roepnaam},' } }, dpo.token)).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', details: ['Onbekend veld {verzoeker.roepnaam}. Kies uit de velden in de lijst.'] },
     });
-    expect(value(await call('letter.setTemplate', { template: own }, adminToken))).toMatchObject({ kind: 'ontvangstbevestiging', customised: true });
+    expect(value(await call('letter.setTemplate', { template: own }, dpo.token))).toMatchObject({ kind: 'ontvangstbevestiging', customised: true });
 
     const caseId = await register({ name: 'Fatma Yılmaz', address: 'Dorpsstraat 1, 1234 AB Hilversum' });
     const draft = value(await call('letter.draft', { caseId, kind: 'ontvangstbevestiging' }, h1.token));
@@ -72,8 +72,8 @@ describe('letterhead, templates, signer profile and certificate settings', () =>
     expect(text).toContain('Stichting Testwonen Çağlayan');
     expect(text).toContain('KvK 12345678');
 
-    expect(value(await call('letter.resetTemplate', { kind: 'ontvangstbevestiging' }, adminToken)).customised).toBe(false);
-    expect(value(await call('letter.templates', {}, adminToken)).every((t) => !t.customised)).toBe(true);
+    expect(value(await call('letter.resetTemplate', { kind: 'ontvangstbevestiging' }, dpo.token)).customised).toBe(false);
+    expect(value(await call('letter.templates', {}, dpo.token)).every((t) => !t.customised)).toBe(true);
 
     expect(value(await call('signer.setProfile', { functionTitle: 'Manager Wonen', signaturePngBase64: PNG }, signer.token))).toEqual({ functionTitle: 'Manager Wonen', hasSignatureImage: true });
     expect(value(await call('signer.getProfile', {}, signer.token))).toEqual({ functionTitle: 'Manager Wonen', hasSignatureImage: true });

@@ -218,9 +218,9 @@ describe('central retention: the destruction list', () => {
   }, 60_000);
 
   it('letters on a shorter term of their own: proposed as letters, destroyed on approval, the register record stays until its own term', async () => {
-    const { call, dir, dpo, harm, caseId, syncOutbox, on, adminToken } = await decidedCase();
+    const { call, dir, dpo, harm, caseId, syncOutbox, on } = await decidedCase();
     await syncOutbox();
-    expect(value(await call('retention.setPolicy', { graceDays: 30, registerYears: 2, letterYears: 1 }, adminToken))).toEqual({ graceDays: 30, registerYears: 2, letterYears: 1 });
+    expect(value(await call('retention.setPolicy', { graceDays: 30, registerYears: 2, letterYears: 1 }, dpo.token))).toEqual({ graceDays: 30, registerYears: 2, letterYears: 1 });
     const login = async (userName: string) => value(await call('session.login', { userName, password: STRONG_PASSWORD }, null)).token;
     const storeRows = async <T>(query: string, ...params: unknown[]) => {
       const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
@@ -281,9 +281,9 @@ describe('central retention: the destruction list', () => {
   }, 60_000);
 
   it('letters kept longer than the register record: the register record waits for them', async () => {
-    const { call, dpo, caseId, syncOutbox, on, adminToken } = await decidedCase();
+    const { call, dpo, caseId, syncOutbox, on } = await decidedCase();
     await syncOutbox();
-    value(await call('retention.setPolicy', { graceDays: 30, registerYears: 2, letterYears: 3 }, adminToken));
+    value(await call('retention.setPolicy', { graceDays: 30, registerYears: 2, letterYears: 3 }, dpo.token));
     on('2028-11-25');
     dpo.token = value(await call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null)).token;
     expect(value(await call('retention.forCase', { caseId }, dpo.token)).register.destroyOn).toBe('2029-11-25');

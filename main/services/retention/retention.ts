@@ -49,6 +49,7 @@ import { appendAuditEvent } from '../audit.js';
 import { assertCanSeeContent, loadCase } from '../case-access.js';
 import type { CaseVault } from '../case-vault.js';
 import { DomainError } from '../errors.js';
+import { retentionPolicyProblems, outsidePolicyMessage } from '../../../shared/domain/terms.js';
 import type { SessionInfo } from '../sessions.js';
 
 export const RETENTION_POLICY_KEY = 'retentionPolicy';
@@ -107,6 +108,11 @@ export class RetentionService {
 
   setPolicy(ctx: CallContext, policy: RetentionPolicy): RetentionPolicy {
     ctx.setRecord(RETENTION_POLICY_KEY);
+    const problems = retentionPolicyProblems(policy);
+    if (problems.length > 0) {
+      const refusal = outsidePolicyMessage(problems);
+      throw new DomainError('VALIDATION', refusal.message, refusal.details ? { details: refusal.details } : undefined);
+    }
     ctx.commit((db) => writeSetting(db, RETENTION_POLICY_KEY, policy, ctx.now.toISOString()));
     return policy;
   }

@@ -248,9 +248,24 @@ export const retentionNl = {
     registerHint: 'Het reglement zegt: uiterlijk twee jaar, tenzij een wettelijke bewaarplicht langer vraagt.',
     letterYears: 'Bewaartermijn ondertekende brieven (jaren na afsluiten)',
     letterHint:
-      'Korter dan de zaakregistratie: de brieven komen eerder op de vernietigingslijst en de zaakregistratie blijft. Langer: de zaakregistratie wacht op haar brieven.',
+      'Hoogstens vijf jaar (§4). Korter dan de zaakregistratie: de brieven komen eerder op de vernietigingslijst en de zaakregistratie blijft. Langer: de zaakregistratie wacht op haar brieven.',
     save: 'Opslaan',
     saved: 'De bewaartermijnen zijn opgeslagen.',
+  },
+  termsSettings: {
+    tab: 'Termijnen',
+    deadlineTitle: 'Behandeltermijnen',
+    deadlineIntro: 'Binnen welke termijn na ontvangst wij op een verzoek of klacht beslissen. Een verzoek heeft daarnaast altijd de grens van één maand uit artikel 12, lid 3 AVG.',
+    termFor: 'Termijn voor {{type}}',
+    unit: 'Eenheid voor {{type}}',
+    weeks: 'weken',
+    months: 'maanden',
+    bound: 'Hoogstens {{term}} ({{source}}).',
+    complaintHint: 'De termijn van de klachtenprocedure (§16).',
+    suspend: 'De termijn staat stil zolang wij wachten op identificatie',
+    save: 'Termijnen opslaan',
+    saved: 'De behandeltermijnen zijn opgeslagen.',
+    loading: 'Termijnen laden…',
   },
 } as const;
 

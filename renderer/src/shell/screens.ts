@@ -8,8 +8,8 @@ export type ScreenId = 'start' | 'queue' | 'intake' | 'signing' | 'reports' | 'a
 
 export interface ScreenEntry {
   id: ScreenId;
-  /** The procedure the screen cannot work without: the menu shows it only to whoever may call it. */
-  needs: ProcedureName;
+  /** The procedure the screen cannot work without (or, for a list, one of them): the menu shows it only to whoever may call it. */
+  needs: ProcedureName | readonly ProcedureName[];
   icon: FluentIcon;
 }
 
@@ -22,7 +22,8 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'reports', needs: 'report.get', icon: DataBarVerticalRegular },
   { id: 'audit', needs: 'audit.list', icon: ShieldTaskRegular },
   { id: 'retention', needs: 'retention.overview', icon: ArchiveRegular },
-  { id: 'admin', needs: 'staff.list', icon: PeopleSettingsRegular },
+  // Beheer: functioneel beheer's technical settings and the privacy officer's terms, templates and register.
+  { id: 'admin', needs: ['staff.list', 'settings.getDeadlinePolicy'], icon: PeopleSettingsRegular },
   { id: 'account', needs: 'account.changePassword', icon: PersonRegular },
 ];
 
@@ -31,7 +32,7 @@ export const SCREENS: readonly ScreenEntry[] = [
  * Whoever has a work queue starts there, a signer without one in Ondertekenen: the welcome screen is for the other functions.
  */
 export function screensFor(roles: readonly Role[]): ScreenEntry[] {
-  const allowed = SCREENS.filter((screen) => isAllowed(roles, contract[screen.needs].action));
+  const allowed = SCREENS.filter((screen) => (typeof screen.needs === 'string' ? [screen.needs] : screen.needs).some((p) => isAllowed(roles, contract[p].action)));
   return allowed.some((screen) => screen.id === 'queue' || screen.id === 'signing') ? allowed.filter((screen) => screen.id !== 'start') : allowed;
 }
 

@@ -2,13 +2,14 @@ import { Button, Field, Input, Spinner } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/result.js';
+import { MAX_LETTER_YEARS, MAX_REGISTER_YEARS } from '../../../../shared/domain/terms.js';
 import { useApi } from '../../api/context.js';
 import { useCardStyles } from '../../components/cardStyles.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { useSubmission } from '../../components/useSubmission.js';
 import { useSettingsStyles } from './settingsStyles.js';
 
-/** Beheer → Bewaartermijnen: the grace period after the appeal period, and how long register records and signed letters are kept. */
+/** Beheer → Termijnen, retention part (privacy officer): the grace period after the appeal period, and how long register records and signed letters are kept. */
 export function RetentionSettings() {
   const api = useApi();
   const { t } = useTranslation();
@@ -52,10 +53,10 @@ export function RetentionSettings() {
           <Input type="number" min={0} max={365} step={1} value={graceDays} onChange={(_, d) => setGraceDays(d.value)} />
         </Field>
         <Field label={t('retentionSettings.registerYears')} hint={t('retentionSettings.registerHint')}>
-          <Input type="number" min={1} max={10} step={1} value={registerYears} onChange={(_, d) => setRegisterYears(d.value)} />
+          <Input type="number" min={1} max={MAX_REGISTER_YEARS} step={1} value={registerYears} onChange={(_, d) => setRegisterYears(d.value)} />
         </Field>
         <Field label={t('retentionSettings.letterYears')} hint={t('retentionSettings.letterHint')}>
-          <Input type="number" min={1} max={10} step={1} value={letterYears} onChange={(_, d) => setLetterYears(d.value)} />
+          <Input type="number" min={1} max={MAX_LETTER_YEARS} step={1} value={letterYears} onChange={(_, d) => setLetterYears(d.value)} />
         </Field>
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabledFocusable={busy || graceDays === '' || registerYears === '' || letterYears === ''}>

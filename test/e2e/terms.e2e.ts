@@ -1,0 +1,82 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+import { nav, seedStaff, signIn, signOut, type Person } from './support/ui.js';
+
+/**
+ * Beheer → Termijnen through the real UI in browser mode: the privacy officer sees and edits the
+ * deadline and retention terms; a term beyond the policy is refused in Dutch and nothing changes;
+ * functioneel beheer has no such tab.
+ */
+const ADMIN: Person = { fullName: 'Berend Beheer-Smit', userName: 'berend', password: 'Tulpen-Bollen-Streek-77' };
+const DPO = { fullName: 'Fenna de Graaf-Öztürk', userName: 'fenna', password: 'Wadden-Slik-Kwelder-Geul-27', roles: ['dpo' as const] };
+
+let server: RunningServer;
+let browser: Browser;
+let tab: TestPage;
+let page: Page;
+
+describe('Beheer → Termijnen', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    await seedStaff(server.url, ADMIN, { dpo: DPO });
+    browser = await launchBrowser();
+    tab = await openPage(browser);
+    page = tab.page;
+    await page.goto(server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the privacy officer sets the deadline and retention terms within the policy', async () => {
+    await signIn(page, DPO, 'Werkvoorraad');
+    await nav(page).getByRole('button', { name: 'Beheer' }).click();
+    await page.getByRole('heading', { name: 'Beheer', level: 1 }).waitFor();
+    // Only the privacy officer's parts of Beheer.
+    expect(await page.getByRole('tab', { name: 'Medewerkers' }).count()).toBe(0);
+    await page.getByRole('tab', { name: 'Termijnen' }).click();
+    const inzage = page.getByRole('spinbutton', { name: 'Termijn voor Inzage' });
+    await expect.poll(() => inzage.inputValue()).toBe('4');
+    expect(await page.getByRole('combobox', { name: 'Eenheid voor Inzage' }).inputValue()).toBe('weeks');
+    expect(await page.getByText('Hoogstens vier weken (§13 van het privacyreglement).').isVisible()).toBe(true);
+    await checkScreen(page, 'settings-terms');
+
+    await inzage.fill('6');
+    await page.getByRole('button', { name: 'Termijnen opslaan' }).click();
+    await expect.poll(() => page.getByText('De termijn voor inzage is hoogstens vier weken (§13 van het privacyreglement); u koos zes weken.').isVisible()).toBe(true);
+    await inzage.fill('3');
+    await page.getByRole('button', { name: 'Termijnen opslaan' }).click();
+    await expect.poll(() => page.getByText('De behandeltermijnen zijn opgeslagen.').isVisible()).toBe(true);
+
+    const registerYears = page.getByRole('spinbutton', { name: /Bewaartermijn zaakregistratie/u });
+    await expect.poll(() => registerYears.inputValue()).toBe('2');
+    await registerYears.fill('10');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await expect.poll(() => page.getByText(/De zaakregistratie wordt hoogstens 2 jaar na het afsluiten van de zaak bewaard \(§4 van het privacyreglement\); u koos 10 jaar\./u).isVisible()).toBe(true);
+    await checkScreen(page, 'settings-terms-refused');
+    await registerYears.fill('1');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await expect.poll(() => page.getByText('De bewaartermijnen zijn opgeslagen.').isVisible()).toBe(true);
+
+    // What was saved is what the screen shows after a fresh load.
+    await page.reload();
+    await nav(page).getByRole('button', { name: 'Beheer' }).click();
+    await page.getByRole('tab', { name: 'Termijnen' }).click();
+    await expect.poll(() => page.getByRole('spinbutton', { name: 'Termijn voor Inzage' }).inputValue()).toBe('3');
+    await expect.poll(() => page.getByRole('spinbutton', { name: /Bewaartermijn zaakregistratie/u }).inputValue()).toBe('1');
+    await signOut(page);
+  });
+
+  it('functioneel beheer keeps the technical settings and has no Termijnen', async () => {
+    await signIn(page, ADMIN, `Welkom, ${ADMIN.fullName}`);
+    await nav(page).getByRole('button', { name: 'Beheer' }).click();
+    await page.getByRole('tab', { name: 'Briefpapier' }).waitFor();
+    expect(await page.getByRole('tab', { name: 'Termijnen' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Sjablonen' }).count()).toBe(0);
+    await signOut(page);
+  });
+});
