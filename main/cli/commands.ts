@@ -8,6 +8,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles.js';
 import { resolve } from 'node:path';
 import { restoreBackup } from '../services/backup.js';
 import { DomainError } from '../services/errors.js';
+import type { PersonIdentifiers } from '../../shared/domain/person-variants.js';
 import { redactFile } from './redact.js';
 import { centralMigrate, centralStaffAdd } from './central.js';
 
@@ -37,6 +38,12 @@ export interface Options {
   'extend-months'?: string | undefined;
   from?: string | undefined;
   term?: string[] | undefined;
+  person?: string[] | undefined;
+  'person-address'?: string[] | undefined;
+  'person-email'?: string[] | undefined;
+  'person-phone'?: string[] | undefined;
+  'requester-address'?: string | undefined;
+  'requester-email'?: string | undefined;
   patterns?: string | undefined;
   ocr?: boolean | undefined;
   kind?: string | undefined;
@@ -49,6 +56,16 @@ export interface Options {
   user?: string | undefined;
   roles?: string | undefined;
   'password-stdin'?: boolean | undefined;
+}
+
+/** --person with the --person-address/-email/-phone given after it (the n-th detail belongs to the n-th person). */
+function personsOf(options: Options): PersonIdentifiers[] {
+  const names = options.person ?? [];
+  const details = { address: options['person-address'] ?? [], email: options['person-email'] ?? [], phone: options['person-phone'] ?? [] };
+  for (const [key, values] of Object.entries(details)) {
+    if (values.length > names.length) throw new CliError(`Elke --person-${key === 'address' ? 'address' : key} hoort bij een --person "Naam" (in dezelfde volgorde).`, 2);
+  }
+  return names.map((name, i) => ({ name, address: details.address[i], email: details.email[i], phone: details.phone[i] }));
 }
 
 export interface CommandContext {
@@ -310,20 +327,26 @@ export const COMMANDS: Command[] = [
     words: ['redact'],
     async run({ args, options, print }) {
       const input = args[0];
-      if (!input || !options.out) throw new CliError('Gebruik: redact IN.pdf --term "Naam" [--term …] [--patterns bsn,iban,phone,email] [--ocr] --out UIT.pdf', 2);
+      if (!input || !options.out) throw new CliError('Gebruik: redact IN.pdf [--person "Naam" [--person-address …]] [--requester "Naam"] [--term "Naam"] [--patterns bsn,iban,phone,email] [--ocr] --out UIT.pdf', 2);
       const terms = options.term ?? [];
       const patterns = options.patterns ? [options.patterns] : [];
-      if (terms.length === 0 && patterns.length === 0) throw new CliError('Geef minstens één --term of --patterns.', 2);
+      const persons = personsOf(options);
+      if (terms.length === 0 && patterns.length === 0 && persons.length === 0) throw new CliError('Geef minstens één --person, --term of --patterns.', 2);
+      const requester = options.requester ? { name: options.requester, address: options['requester-address'], email: options['requester-email'] } : undefined;
       let result;
       try {
-        result = await redactFile({ input, output: options.out, terms, patterns, ocr: options.ocr });
+        result = await redactFile({ input, output: options.out, terms, patterns, persons, requester, ocr: options.ocr });
       } catch (error) {
         throw new CliError(error instanceof Error ? error.message : 'Lakken is mislukt.', 1);
       }
       const lines = result.perPage
         .filter((p) => p.boxes > 0 || p.ocr || p.warning)
         .map((p) => `Pagina ${p.page}: ${[`${p.boxes} vlak(ken)`, p.ocr, p.warning].filter(Boolean).join('; ')}`);
-      print([...lines, `${result.boxes} vlak(ken) gelakt op ${result.redactedPages} van ${result.pages} pagina's; geschreven naar ${options.out}.`].join('\n'), result);
+      const own = result.requesterFindings > 0 ? [`${result.requesterFindings} vindplaats(en) met eigen gegevens van de verzoeker niet gelakt.`] : [];
+      print([...lines, ...own, `${result.boxes} vlak(ken) gelakt op ${result.redactedPages} van ${result.pages} pagina's; geschreven naar ${options.out}.`].join('\n'), result);
+      if (result.readable.length > 0) {
+        throw new CliError(`Nog leesbaar in het gelakte bestand: ${result.readable.map((r) => `persoon ${r.person} op pagina ${r.page}`).join(', ')}. Controleer het bestand en lak die vermeldingen zelf.`, 1);
+      }
       return 0;
     },
   },

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DETECTOR_KINDS, isDetectorKind, type DetectorKind } from '../../shared/domain/detectors.js';
-import { applyRedactions, findRedactions, ocrLayers, readDocument, RedactionError, withOcr, type PageText } from '../services/redaction/index.js';
+import type { PersonIdentifiers } from '../../shared/domain/person-variants.js';
+import { applyRedactions, ocrLayers, readDocument, RedactionError, withOcr, type PageText } from '../services/redaction/index.js';
+import { mentionsOf, suggestRedactions, type Party } from '../services/redaction-suggest.js';
 
 export interface RedactFileOptions {
   input: string;
@@ -11,6 +13,10 @@ export interface RedactFileOptions {
   terms: string[];
   /** Detector kinds; "bsn,iban" and ["bsn", "iban"] both work. */
   patterns: string[];
+  /** Third parties: every way each is written (surname alone, initials, first name, address …) is removed. */
+  persons?: readonly PersonIdentifiers[] | undefined;
+  /** The requester, as in an access request: their own data is recognised and left in place. */
+  requester?: PersonIdentifiers | undefined;
   /** Read pages without usable text by OCR, and check every other page's text against OCR. */
   ocr?: boolean | undefined;
 }
@@ -30,6 +36,10 @@ export interface RedactFileResult {
   redactedPages: number;
   boxes: number;
   perPage: RedactPageReport[];
+  /** Findings left in place because they are the requester's own data. */
+  requesterFindings: number;
+  /** Mentions of a --person (1-based, in the order given) that the output still yields as text. */
+  readable: { person: number; page: number }[];
 }
 
 function warningFor(page: PageText, ocr: boolean): string | null {
@@ -70,26 +80,34 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
 }
 
 /**
- * `avg-desk redact IN.pdf --term "Naam" --patterns bsn,iban [--ocr] --out OUT.pdf`, outside any case:
- * finds the terms and patterns (with --ocr also in the pixels of scans and of pages whose text does
+ * `avg-desk redact IN.pdf --person "Naam" --term "Naam" --patterns bsn,iban [--ocr] --out OUT.pdf`,
+ * outside any case: finds the persons in every way they are written, the terms and patterns (with --ocr also in the pixels of scans and of pages whose text does
  * not say what they show), redacts them for real and writes a new PDF. Throws an Error with a Dutch
  * message for anything the user can fix; the message never repeats the terms (they are personal data).
  */
 export async function redactFile(options: RedactFileOptions): Promise<RedactFileResult> {
   const patterns = parsePatterns(options.patterns);
   const terms = options.terms.map((t) => t.trim()).filter((t) => t.length > 0);
-  if (terms.length === 0 && patterns.length === 0) throw new Error('Geef minstens één --term "Naam" of --patterns bsn,iban,phone,email.');
+  const parties: Party[] = (options.persons ?? []).filter((p) => p.name.trim().length > 0).map((person, i) => ({ id: String(i + 1), person }));
+  if (terms.length === 0 && patterns.length === 0 && parties.length === 0) throw new Error('Geef minstens één --person "Naam", --term "Naam" of --patterns bsn,iban,phone,email.');
   if (!options.output) throw new Error('Geef met --out aan waar het gelakte bestand moet komen.');
   if (resolve(options.input) === resolve(options.output)) throw new Error('Kies een ander uitvoerbestand: het origineel wordt nooit overschreven.');
   const pdf = await readInput(options.input);
   try {
     const ocr = options.ocr === true;
     const pages = await readDocument(pdf, { ocr: ocr ? 'verify' : 'off' });
-    const redactions = withOcr(pages, (read) => findRedactions(read, { terms, patterns }));
+    const requester = options.requester ?? null;
+    // Outside a case the run is read as an access request: the requester's own data stays.
+    const found = withOcr(pages, (read) => suggestRedactions(read, { parties, requester, caseType: 'inzage', terms, patterns }));
+    const redactions = found.filter((s) => s.preAccepted).map(({ page, x, y, width, height, reason, source, text, kind }) => ({ page, x, y, width, height, reason, source, text, ...(kind ? { kind } : {}) }));
+    const requesterFindings = new Set(found.filter((s) => !s.preAccepted).map((s) => `${s.page}:${s.text}`)).size;
     const out = await applyRedactions(pdf, redactions, { ocr: ocrLayers(pages) });
     await writeAtomically(options.output, out);
+    // The independent check: what the search still finds in the written file is named, never passed over.
+    const written = await readDocument(out, { ocr: 'off' });
+    const readable = parties.flatMap((p) => mentionsOf(written, p, requester).map((m) => ({ person: Number(p.id), page: m.page + 1 })));
     const perPage = pages.map((p) => ({ page: p.page + 1, boxes: redactions.filter((r) => r.page === p.page).length, ocr: p.ocr?.reason ?? null, warning: warningFor(p, ocr) }));
-    return { pages: pages.length, redactedPages: new Set(redactions.map((r) => r.page)).size, boxes: redactions.length, perPage };
+    return { pages: pages.length, redactedPages: new Set(redactions.map((r) => r.page)).size, boxes: redactions.length, perPage, requesterFindings, readable };
   } catch (error) {
     if (error instanceof RedactionError) throw new Error(error.dutchMessage, { cause: error });
     throw error;

@@ -27,8 +27,13 @@ Opdrachten:
   case create --type SOORT --requester "Naam" --received JJJJ-MM-DD
               [--birthdate JJJJ-MM-DD] [--relation huurder] [--channel brief] [--handler GEBRUIKER] [--unsigned]
   case list                                          de zaken die u mag zien
-  redact IN.pdf --term "Naam" [--term …] [--patterns bsn,iban,phone,email] [--ocr] --out UIT.pdf
+  redact IN.pdf [--person "Naam" [--person-address "Straat 1, 1234 AB Plaats"] [--person-email …]
+              [--person-phone …]] [--requester "Naam" [--requester-address …] [--requester-email …]]
+              [--term "Naam"] [--patterns bsn,iban,phone,email] [--ocr] --out UIT.pdf
                                                      lakken buiten een zaak (zonder gegevensmap);
+                                                     --person zoekt elke schrijfwijze (achternaam,
+                                                     voornaam, initialen, adres); gegevens van de
+                                                     --requester blijven staan;
                                                      --ocr leest scans en onleesbare tekst met OCR
   backup --out BESTAND.zip                            versleutelde back-up van gegevens en dossiers
   restore --from BESTAND.zip                         herstellen in een lege gegevensmap (--data)
@@ -85,6 +90,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         p12: { type: 'string' },
         out: { type: 'string' },
         term: { type: 'string', multiple: true },
+        person: { type: 'string', multiple: true },
+        'person-address': { type: 'string', multiple: true },
+        'person-email': { type: 'string', multiple: true },
+        'person-phone': { type: 'string', multiple: true },
+        'requester-address': { type: 'string' },
+        'requester-email': { type: 'string' },
         from: { type: 'string' },
         patterns: { type: 'string' },
         ocr: { type: 'boolean' },
