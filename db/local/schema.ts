@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { DOCUMENT_FORMATS, DOCUMENT_SOURCES, HEARING_STATUSES } from '../../shared/domain/dossier.js';
-import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, TASK_KINDS, type CorrectionKind } from '../../shared/domain/cases.js';
+import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, SECOND_CHANNEL_METHODS, SECOND_CHANNEL_OUTCOMES, TASK_KINDS, type CorrectionKind } from '../../shared/domain/cases.js';
 import { AUTHORITY_KINDS, DOCUMENT_TYPES, ID_METHODS, ID_OUTCOMES, ID_SUBJECTS } from '../../shared/domain/identity-types.js';
 import { REQUEST_TYPES } from '../../shared/domain/request-types.js';
 import type { Role } from '../../shared/roles.js';
@@ -89,6 +89,11 @@ export const cases = sqliteTable(
     extendedOn: text('extended_on'),
     suspendedDays: integer('suspended_days').notNull().default(0),
     suspendedSince: text('suspended_since'),
+    /** §9: the change asked through Mijn Alliantie (or a channel marked so) verified another way: how, with what outcome, by whom, when. */
+    changeVerificationMethod: text('change_verification_method', { enum: SECOND_CHANNEL_METHODS }),
+    changeVerificationOutcome: text('change_verification_outcome', { enum: SECOND_CHANNEL_OUTCOMES }),
+    changeVerifiedBy: text('change_verified_by').references(() => staff.id),
+    changeVerifiedAt: text('change_verified_at'),
   },
   (t) => [index('cases_queue').on(t.status, t.dueOn, t.suspendedSince, t.handlerId), index('cases_handler').on(t.handlerId), index('cases_received').on(t.receivedOn)],
 );

@@ -17,6 +17,7 @@ import type { RetentionService } from '../services/retention/retention.js';
 import { createDesktopHandlers, type DesktopServices } from './desktop-handlers.js';
 import { createSyncHandlers } from './sync-handlers.js';
 import { createHandoverHandlers } from './handover-handlers.js';
+import { createGateHandlers } from './gate-handlers.js';
 import type { HandoverService } from '../services/handover/handover-service.js';
 import type { SyncService } from '../services/sync/sync-service.js';
 
@@ -125,5 +126,6 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity, dos
     ...createDesktopHandlers(desktop),
     ...createSyncHandlers(sync),
     ...createHandoverHandlers(handover),
+    ...createGateHandlers(vault, cases),
   };
 }

@@ -8,12 +8,14 @@ import {
   handlerNames,
   insertCase,
   insertTask,
+  NO_CHANGE_VERIFICATION,
   takeReferenceNumber,
   ReferenceNumbersUsedUp,
   tasksOf,
   updateCase,
   type CaseRow,
 } from '../../db/local/repositories/cases.js';
+import { identityChecksOf, insertIdentityCheck } from '../../db/local/repositories/case-files.js';
 import { findStaffById } from '../../db/local/repositories/staff.js';
 import { settings } from '../../db/local/schema.js';
 import type { Role } from '../../shared/roles.js';
@@ -26,11 +28,12 @@ import {
   formatReference,
   isAwaitingDecision,
   isClosed,
+  formalRequirementOf,
+  isRepresentationRequired,
   REASON_REQUIRED,
-  REPRESENTATION_AGE,
-  requiresWrittenSignedRequest,
   STATUS_LABELS,
   type CaseStatus,
+  type RepresentativeKind,
 } from '../../shared/domain/cases.js';
 import { ageOn, daysBetween, formatDutchDate } from '../../shared/domain/dates.js';
 import { deadlinePolicyProblems, outsidePolicyMessage } from '../../shared/domain/terms.js';
@@ -38,6 +41,7 @@ import { computeDeadline, DEFAULT_DEADLINE_POLICY, hasGdprCeiling, urgency, work
 import type { CallContext } from '../api/context.js';
 import type { Vault } from '../store/vault.js';
 import { assertAssignedHandler, assertCanSeeContent, loadCase } from './case-access.js';
+import { changeVerificationOf, secondChannelChannels } from './decision-readiness.js';
 import { thirdPartyProblems } from './dossier.js';
 import { DomainError } from './errors.js';
 import { centralConfigured } from './sync/sync-settings.js';
@@ -83,7 +87,7 @@ export function toCaseDetail(db: LocalDb, row: CaseRow, today: string): CaseDeta
       ageOnReceipt: age,
     },
     representative: row.representativeKind && row.representativeName ? { kind: row.representativeKind, name: row.representativeName, basis: row.representativeBasis } : null,
-    representationRequired: row.legallyIncapacitated || (age !== null && age < REPRESENTATION_AGE),
+    representationRequired: isRepresentationRequired({ birthDate: row.requesterBirthDate, legallyIncapacitated: row.legallyIncapacitated }, row.receivedOn),
     channel: row.channel,
     receivedOn: row.receivedOn,
     writtenAndSigned: row.writtenAndSigned,
@@ -103,6 +107,7 @@ export function toCaseDetail(db: LocalDb, row: CaseRow, today: string): CaseDeta
     suspendedSince: row.suspendedSince,
     tasks: tasksOf(db, row.id).map((t) => ({ id: t.id, kind: t.kind, status: t.status, dueOn: t.dueOn })),
     allowedTransitions: [...allowedTransitions(row.status)],
+    changeVerification: { required: row.type === 'correctie' && secondChannelChannels(db).includes(row.channel), recorded: changeVerificationOf(db, row) },
   };
 }
 
@@ -212,8 +217,9 @@ export class CaseService {
         extendedOn: null,
         suspendedDays: 0,
         suspendedSince: null,
+        ...NO_CHANGE_VERIFICATION,
       });
-      if (requiresWrittenSignedRequest(input.type) && !input.writtenAndSigned) {
+      if (formalRequirementOf(input.type) && !input.writtenAndSigned) {
         insertTask(db, { id: randomUUID(), caseId: id, kind: 'verzoek_om_aanvulling', status: 'open', dueOn: null, createdAt: at, doneAt: null });
       }
       return ref;
@@ -310,13 +316,65 @@ export class CaseService {
     return { dueOn: deadline.due, suspendedDays };
   }
 
+  /**
+   * Closing the aanvulling task records that the request now has the form of its type (§13–§15):
+   * the handler closes it when the written, signed (verzet: reasoned) request is in.
+   */
   completeTask(ctx: CallContext, input: { id: string; taskId: string }): Record<string, never> {
     const row = this.existing(ctx, input.id);
     assertAssignedHandler(ctx.requireSession(), row);
+    const at = ctx.now.toISOString();
     ctx.commit((db) => {
-      if (!completeTask(db, row.id, input.taskId, ctx.now.toISOString())) throw new DomainError('NOT_FOUND', 'Deze taak bestaat niet of is al afgerond.');
+      const task = tasksOf(db, row.id).find((t) => t.id === input.taskId && t.status === 'open');
+      if (!task || !completeTask(db, row.id, task.id, at)) throw new DomainError('NOT_FOUND', 'Deze taak bestaat niet of is al afgerond.');
+      if (task.kind === 'verzoek_om_aanvulling' && !row.writtenAndSigned) updateCase(db, row.id, { writtenAndSigned: true, updatedAt: at });
     });
     return {};
+  }
+
+  /**
+   * The representative, recorded or replaced after intake (a minor's parent who writes later). A
+   * new representative must be identified again: earlier checks of "the representative" were of
+   * someone else, so they no longer count.
+   */
+  setRepresentative(ctx: CallContext, input: { id: string; representative: { kind: RepresentativeKind; name: string; basis?: string | undefined } | null }): CaseDetail {
+    const row = this.existing(ctx, input.id);
+    assertAssignedHandler(ctx.requireSession(), row);
+    if (!isAwaitingDecision(row.status)) throw new DomainError('CONFLICT', 'Op deze zaak is al beslist; de vertegenwoordiger kan niet meer worden gewijzigd.');
+    const next = input.representative;
+    const same = next !== null && row.representativeName === next.name && row.representativeKind === next.kind;
+    const at = ctx.now.toISOString();
+    const updated = ctx.commit((db) => {
+      if (!same && row.representativeName !== null) {
+        const checks = identityChecksOf(db, row.id).filter((c) => c.subject === 'vertegenwoordiger');
+        if (checks.length > 0) {
+          insertIdentityCheck(db, {
+            id: randomUUID(),
+            caseId: row.id,
+            subject: 'vertegenwoordiger',
+            method: checks.at(-1)?.method ?? 'balie',
+            outcome: 'meer_informatie',
+            reason: 'Een andere vertegenwoordiger is vastgelegd; diens identiteit en bevoegdheid moeten opnieuw worden vastgesteld.',
+            documentType: null,
+            issuingCountry: null,
+            documentNumberTail: null,
+            expiry: null,
+            checksPassed: [],
+            authority: null,
+            copiesDestroyed: 0,
+            verifiedBy: ctx.requireSession().staffId,
+            verifiedAt: at,
+          });
+        }
+      }
+      return updateCase(db, row.id, {
+        representativeKind: next?.kind ?? null,
+        representativeName: next?.name ?? null,
+        representativeBasis: next?.basis ?? null,
+        updatedAt: at,
+      });
+    });
+    return toCaseDetail(this.db, updated, dutchToday(ctx.now));
   }
 }
 

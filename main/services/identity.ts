@@ -5,12 +5,12 @@ import { caseFilesOf, deleteCaseFile, findCaseFile, identityChecksOf, insertCase
 import { completeTask, insertTask, tasksOf, updateCase, type CaseRow } from '../../db/local/repositories/cases.js';
 import type { identityCheckViewSchema, identityDocumentSchema, identityRecordInput, identityViewSchema } from '../../shared/api/identity-schemas.js';
 import { findStaffById } from '../../db/local/repositories/staff.js';
-import { dutchToday, REPRESENTATION_AGE } from '../../shared/domain/cases.js';
-import { ageOn } from '../../shared/domain/dates.js';
+import { dutchToday, isRepresentationRequired, REPRESENTATION_AGE } from '../../shared/domain/cases.js';
 import { checkDocument, DOCUMENT_METHODS, documentNumberTail, type CheckResult, type IdSubject } from '../../shared/domain/identity.js';
 import type { CallContext } from '../api/context.js';
 import { assertAssignedHandler, assertCanSeeContent } from './case-access.js';
 import { deadlinePolicy } from './cases.js';
+import { isVerified } from './decision-readiness.js';
 import { CaseScopedService } from './case-scoped.js';
 import { DomainError } from './errors.js';
 import { burnBoxes, decodePng, decodeUpload, encodePng, type Box } from './images.js';
@@ -20,12 +20,7 @@ type RecordInput = z.output<typeof identityRecordInput>;
 type CheckView = z.output<typeof identityCheckViewSchema>;
 
 export function representationRequired(row: CaseRow): boolean {
-  return row.legallyIncapacitated || (row.requesterBirthDate !== null && ageOn(row.requesterBirthDate, row.receivedOn) < REPRESENTATION_AGE);
-}
-
-function isVerified(checks: IdentityCheckRow[], subject: IdSubject): boolean {
-  const last = checks.filter((c) => c.subject === subject).at(-1);
-  return last?.outcome === 'geverifieerd';
+  return isRepresentationRequired({ birthDate: row.requesterBirthDate, legallyIncapacitated: row.legallyIncapacitated }, row.receivedOn);
 }
 
 function toView(db: LocalDb, row: IdentityCheckRow): CheckView {

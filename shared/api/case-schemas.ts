@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES, CHANNELS, CORRECTION_KINDS, RELATIONS, REPRESENTATIVE_KINDS, TASK_KINDS } from '../domain/cases.js';
+import { CASE_STATUSES, CHANNELS, CORRECTION_KINDS, RELATIONS, REPRESENTATIVE_KINDS, SECOND_CHANNEL_METHODS, SECOND_CHANNEL_OUTCOMES, TASK_KINDS } from '../domain/cases.js';
 import { isValidIsoDate } from '../domain/dates.js';
 import { REQUEST_TYPES } from '../domain/request-types.js';
 
@@ -143,6 +143,13 @@ export const caseDetailSchema = z.object({
   suspendedSince: z.string().nullable(),
   tasks: z.array(caseTaskSchema),
   allowedTransitions: z.array(caseStatusSchema),
+  /** §9: whether a change asked through this channel is verified another way first, and how it was. */
+  changeVerification: z.object({
+    required: z.boolean(),
+    recorded: z
+      .object({ method: z.enum(SECOND_CHANNEL_METHODS), outcome: z.enum(SECOND_CHANNEL_OUTCOMES), verifiedByName: z.string().nullable(), verifiedAt: z.string() })
+      .nullable(),
+  }),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

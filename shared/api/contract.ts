@@ -30,6 +30,7 @@ import { retentionProcedures } from './retention-contract.js';
 import { desktopProcedures } from './desktop-contract.js';
 import { syncProcedures } from './sync-contract.js';
 import { handoverProcedures } from './handover-contract.js';
+import { gateProcedures } from './gate-contract.js';
 
 export { PROCEDURE_NAMES, isProcedureName, type ProcedureName } from './procedures.js';
 
@@ -503,6 +504,7 @@ export const contract = {
   ...desktopProcedures,
   ...syncProcedures,
   ...handoverProcedures,
+  ...gateProcedures,
 } as const satisfies Record<ProcedureName, ProcedureSpec>;
 
 export type Contract = typeof contract;

@@ -110,6 +110,12 @@ export const PROCEDURE_NAMES = [
   // Handing a case file over to another desktop (issue 7).
   'handover.export',
   'handover.import',
+  // The premises of a decision: checklist, representative, §9 second-channel verification.
+  'case.readiness',
+  'case.setRepresentative',
+  'case.verifyChange',
+  'settings.getSecondChannel',
+  'settings.setSecondChannel',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];

@@ -1,3 +1,4 @@
+import { ageOn, type IsoDate } from './dates.js';
 import type { RequestType } from './request-types.js';
 
 /** Request types with their Dutch names and legal basis (privacyreglement, AVG). */
@@ -40,13 +41,36 @@ export const REPRESENTATIVE_LABELS: Readonly<Record<RepresentativeKind, string>>
   gemachtigde: 'Gemachtigde (met volmacht)',
 };
 
-/** §13–§15 require a written, signed request; a complaint does not. */
-export function requiresWrittenSignedRequest(type: RequestType): boolean {
-  return type !== 'klacht';
+/**
+ * The form a request must have: §13 (inzage, and the machine-readable copy) and §14 (correctie) ask
+ * a written request signed by the requester; §15 (verzet) a written request with its reasons, and no
+ * signature; a complaint (§16) has no form. The case's `writtenAndSigned` records that this form is
+ * met, whichever it is for the type.
+ */
+export type FormalRequirement = 'schriftelijk_ondertekend' | 'schriftelijk_gemotiveerd';
+export function formalRequirementOf(type: RequestType): FormalRequirement | null {
+  if (type === 'klacht') return null;
+  return type === 'verzet' ? 'schriftelijk_gemotiveerd' : 'schriftelijk_ondertekend';
 }
+export const FORMAL_REQUIREMENT_LABELS: Readonly<Record<FormalRequirement, string>> = {
+  schriftelijk_ondertekend: 'schriftelijk en ondertekend',
+  schriftelijk_gemotiveerd: 'schriftelijk en gemotiveerd',
+};
+/** The paragraph of the policy that sets the form, for messages. */
+export const FORMAL_REQUIREMENT_BASIS: Readonly<Record<Exclude<RequestType, 'klacht'>, string>> = {
+  inzage: '§13',
+  dataportabiliteit: '§13',
+  correctie: '§14',
+  verzet: '§15',
+};
 
 /** The age below which the legal representative must make the request (§13, §14). */
 export const REPRESENTATION_AGE = 16;
+
+/** Under 16 on the day of receipt, or not competent: the legal representative makes the request. */
+export function isRepresentationRequired(requester: { birthDate: IsoDate | null; legallyIncapacitated: boolean }, receivedOn: IsoDate): boolean {
+  return requester.legallyIncapacitated || (requester.birthDate !== null && ageOn(requester.birthDate, receivedOn) < REPRESENTATION_AGE);
+}
 
 export const CASE_STATUSES = [
   'ontvangen',
@@ -116,7 +140,7 @@ export const TASK_KINDS = ['verlengingsbericht', 'verzoek_om_aanvulling', 'verzo
 export type TaskKind = (typeof TASK_KINDS)[number];
 export const TASK_LABELS: Readonly<Record<TaskKind, string>> = {
   verlengingsbericht: 'Verlengingsbericht versturen (vóór de oorspronkelijke termijn)',
-  verzoek_om_aanvulling: 'Verzoek om aanvulling: het verzoek is niet schriftelijk of niet ondertekend',
+  verzoek_om_aanvulling: 'Aanvulling nodig: het verzoek heeft nog niet de vorm die het reglement vraagt (rond af zodra de aanvulling binnen is)',
   verzoek_om_identificatie: 'Verzoek om identificatie versturen',
   zienswijze_derde: 'Zienswijze van een derde vragen (§13: eerst horen, dan inzage)',
 };
@@ -130,3 +154,22 @@ export function formatReference(year: number, number: number): string {
 export function dutchToday(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/**
+ * §9: a change asked through Mijn Alliantie is verified another way before it is carried out. The
+ * admin marks which channels need it (setting `secondChannelChannels`); Mijn Alliantie by default.
+ */
+export const DEFAULT_SECOND_CHANNEL_CHANNELS: readonly Channel[] = ['mijn_alliantie'];
+export const SECOND_CHANNEL_METHODS = ['terugbellen', 'brief', 'balie'] as const;
+export type SecondChannelMethod = (typeof SECOND_CHANNEL_METHODS)[number];
+export const SECOND_CHANNEL_METHOD_LABELS: Readonly<Record<SecondChannelMethod, string>> = {
+  terugbellen: 'Teruggebeld op het bij ons bekende telefoonnummer',
+  brief: 'Brief naar het bij ons bekende adres, met antwoord',
+  balie: 'Bevestigd aan de balie (identiteitsbewijs getoond)',
+};
+export const SECOND_CHANNEL_OUTCOMES = ['bevestigd', 'niet_bevestigd'] as const;
+export type SecondChannelOutcome = (typeof SECOND_CHANNEL_OUTCOMES)[number];
+export const SECOND_CHANNEL_OUTCOME_LABELS: Readonly<Record<SecondChannelOutcome, string>> = {
+  bevestigd: 'De verzoeker bevestigt de wijziging',
+  niet_bevestigd: 'De verzoeker bevestigt de wijziging niet',
+};

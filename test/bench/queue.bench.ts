@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend } from '../../main/backend.js';
 import { appendAuditEvent } from '../../main/services/audit.js';
-import { insertCase } from '../../db/local/repositories/cases.js';
+import { insertCase, NO_CHANGE_VERIFICATION } from '../../db/local/repositories/cases.js';
 import { CASE_STATUSES, CHANNELS, RELATIONS, formatReference } from '../../shared/domain/cases.js';
 import { addDays } from '../../shared/domain/dates.js';
 import { computeDeadline, REQUEST_TYPES } from '../../shared/domain/deadlines.js';
@@ -102,6 +102,7 @@ async function seed(caseCount: number): Promise<{ dir: string; seedSeconds: numb
         extendedOn: null,
         suspendedDays: 0,
         suspendedSince: null,
+        ...NO_CHANGE_VERIFICATION,
       });
       for (let e = 0; e < 10; e++) {
         appendAuditEvent(store.db, new Date(at), { actorId: handlers[e % handlers.length] ?? null, roles: ['handler'], procedure: e === 0 ? 'case.create' : 'case.get', recordType: 'case', recordId: id, outcome: 'ok' });

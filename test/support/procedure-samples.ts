@@ -153,5 +153,11 @@ export function procedureSamples(ids: SampleIds): ProcedureSamples {
     'sync.setCredentials': () => ({ loginRole: 'avg_u_test', password: 'geheim' }),
     'handover.export': () => ({ caseId: ids.caseId, path: '/nonexistent-dir/overdracht.avgh', password: STRONG_PASSWORD }),
     'handover.import': () => ({ path: '/nonexistent-dir/overdracht.avgh', password: STRONG_PASSWORD }),
+    'case.readiness': () => ({ caseId: ids.caseId }),
+    'case.setRepresentative': () => ({ id: ids.caseId, representative: { kind: 'wettelijk_vertegenwoordiger', name: 'Test Ouder' } }),
+    // The sample case is an inzage: the verification is refused as a conflict after the permission check.
+    'case.verifyChange': () => ({ caseId: ids.caseId, method: 'terugbellen', outcome: 'bevestigd' }),
+    'settings.getSecondChannel': () => ({}),
+    'settings.setSecondChannel': () => ({ channels: ['mijn_alliantie'] }),
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { LocalDb } from '../../db/local/database.js';
-import { insertCase, takeReferenceNumber, type CaseRow } from '../../db/local/repositories/cases.js';
+import { insertCase, NO_CHANGE_VERIFICATION, takeReferenceNumber, type CaseRow } from '../../db/local/repositories/cases.js';
 import { insertDecision, insertOutbox } from '../../db/local/repositories/letters.js';
 
 /**
@@ -51,6 +51,7 @@ export function seedDecisions(db: LocalDb, options: { count: number; handlerId: 
         extendedOn: null,
         suspendedDays: 0,
         suspendedSince: null,
+        ...NO_CHANGE_VERIFICATION,
       };
       insertCase(tx, caseRow);
       const letterId = randomUUID();

@@ -7,6 +7,9 @@ import { recordCaseChange } from './outbox.js';
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseTaskRow = typeof caseTasks.$inferSelect;
 
+/** A case as registered: no §9 verification of a change yet. */
+export const NO_CHANGE_VERIFICATION = { changeVerificationMethod: null, changeVerificationOutcome: null, changeVerifiedBy: null, changeVerifiedAt: null } as const satisfies Partial<CaseRow>;
+
 /** The full-text index holds folded text (no accents), kept in step in the caller's transaction. */
 function indexForSearch(db: LocalDb, row: Pick<CaseRow, 'id' | 'reference' | 'requesterName' | 'customerNumber'>): void {
   db.run(sql`DELETE FROM case_search WHERE case_id = ${row.id}`);

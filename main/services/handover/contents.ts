@@ -71,7 +71,7 @@ function sha256(bytes: Buffer): string {
 
 /** Every staff id the case's rows name, so the other desktop can find (or add) the same people. */
 function staffIdsOf(content: CaseContent, exportedBy: string): string[] {
-  const ids = new Set<string | null | undefined>([exportedBy, content.case.handlerId, content.case.createdBy]);
+  const ids = new Set<string | null | undefined>([exportedBy, content.case.handlerId, content.case.createdBy, content.case.changeVerifiedBy]);
   for (const r of content.identityChecks) ids.add(r.verifiedBy);
   for (const r of content.files) [r.createdBy, r.maskedBy].forEach((id) => ids.add(id));
   for (const r of content.documents) ids.add(r.createdBy);

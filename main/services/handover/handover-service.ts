@@ -93,7 +93,7 @@ function remapStaff(content: CaseContent, map: ReadonlyMap<string, string>): Cas
   });
   return {
     ...content,
-    case: { ...content.case, handlerId: optional(content.case.handlerId), createdBy: id(content.case.createdBy) },
+    case: { ...content.case, handlerId: optional(content.case.handlerId), createdBy: id(content.case.createdBy), changeVerifiedBy: optional(content.case.changeVerifiedBy ?? null) },
     identityChecks: content.identityChecks.map((r) => ({ ...r, verifiedBy: id(r.verifiedBy) })),
     files: content.files.map((r) => ({ ...r, createdBy: id(r.createdBy), maskedBy: optional(r.maskedBy) })),
     documents: content.documents.map((r) => ({ ...r, createdBy: id(r.createdBy) })),

@@ -14,6 +14,7 @@ import type { CallContext } from '../../api/context.js';
 import type { Vault } from '../../store/vault.js';
 import { assertAssignedHandler, canSeeContent, loadCase } from '../case-access.js';
 import type { CaseVault } from '../case-vault.js';
+import { assertDecisionGates } from '../decision-readiness.js';
 import { DomainError } from '../errors.js';
 import type { SessionInfo } from '../sessions.js';
 import { renderLetterPdf } from './layout.js';
@@ -24,10 +25,12 @@ import type { RegisterService } from './register.js';
 type LetterText = z.output<typeof letterTextSchema>;
 export type LetterView = LetterSummary & { content: LetterContent; problems: string[] };
 
-/** The task a letter discharges when it has been sent. */
+/**
+ * The task a letter discharges when it has been sent. The request for an aanvulling does not: its
+ * task stays open until the aanvulling is in, because only then does the request have its form.
+ */
 const TASK_OF: Partial<Record<LetterKind, TaskKind>> = {
   verlengingsbericht: 'verlengingsbericht',
-  'verzoek-om-aanvulling': 'verzoek_om_aanvulling',
   'verzoek-om-identificatie': 'verzoek_om_identificatie',
 };
 
@@ -191,6 +194,7 @@ export class LetterService {
     if (movesCase && caseRow.status !== 'besluit_in_concept') {
       throw new DomainError('CONFLICT', 'Zet de zaak eerst op "Besluit in concept": dan zijn alle derden gehoord en waar nodig gelakt.');
     }
+    if (isDecisionKind(letter.kind)) assertDecisionGates(this.db, caseRow, letter, 'aangeboden');
     const at = ctx.now.toISOString();
     const updated = ctx.commit((db) => {
       if (movesCase) updateCase(db, caseRow.id, { status: 'ter_ondertekening', updatedAt: at });
@@ -225,6 +229,8 @@ export class LetterService {
         const reason = refusal && 'reasons' in letter.data ? String(letter.data.reasons).slice(0, 2000) : null;
         updateCase(db, caseRow.id, { status: refusal ? 'kennelijk_ongegrond' : 'verzonden', statusReason: reason, updatedAt: at });
       }
+      // The decision answers the request: nothing of it is left to do (an unanswered aanvulling included).
+      if (isDecisionKind(letter.kind)) for (const task of tasksOf(db, caseRow.id).filter((t) => t.status === 'open')) completeTask(db, caseRow.id, task.id, at);
       if (letter.kind === 'bevestiging-intrekking' && isAwaitingDecision(caseRow.status)) updateCase(db, caseRow.id, { status: 'ingetrokken', updatedAt: at });
       const task = TASK_OF[letter.kind];
       const open = task ? tasksOf(db, caseRow.id).find((t) => t.kind === task && t.status === 'open') : undefined;

@@ -9,6 +9,7 @@ import { isDecisionKind, LETTER_KIND_LABELS } from '../../../shared/domain/lette
 import type { CallContext } from '../../api/context.js';
 import type { Vault } from '../../store/vault.js';
 import type { CaseVault } from '../case-vault.js';
+import { assertDecisionGates } from '../decision-readiness.js';
 import { DomainError } from '../errors.js';
 import type { SessionInfo } from '../sessions.js';
 import { layoutLetter } from './layout.js';
@@ -70,6 +71,7 @@ export class SigningService {
     if (letter.kind === 'verlengingsbericht' && today > caseRow.originalDueOn) {
       throw new DomainError('CONFLICT', `Het verlengingsbericht moest vóór ${formatDutchDate(caseRow.originalDueOn)} de deur uit (artikel 12 lid 3 AVG).`);
     }
+    if (isDecisionKind(letter.kind)) assertDecisionGates(this.db, caseRow, letter, 'ondertekend');
     const identity = this.identities.load(ctx.now);
     const signer = findStaffById(this.db, session.staffId);
     const profile = findSignerProfile(this.db, session.staffId);

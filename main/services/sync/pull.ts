@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { LocalDb } from '../../../db/local/database.js';
-import { findCase, insertCase, updateCase, type CaseRow } from '../../../db/local/repositories/cases.js';
+import { findCase, insertCase, NO_CHANGE_VERIFICATION, updateCase, type CaseRow } from '../../../db/local/repositories/cases.js';
 import { allTemplates, saveTemplate, writeSetting, readSetting } from '../../../db/local/repositories/letters.js';
 import { insertCentralLetter } from '../../../db/local/repositories/retention.js';
 import { insertStaff } from '../../../db/local/repositories/staff.js';
@@ -213,6 +213,7 @@ function applyCase(db: LocalDb, row: CentralCase, locals: ReadonlyMap<string, st
     extensionReason: null,
     suspendedDays: 0,
     suspendedSince: null,
+        ...NO_CHANGE_VERIFICATION,
     ...register,
   };
   insertCase(db, created, 'central');
