@@ -1,4 +1,4 @@
-import { typed, value } from './backend.js';
+import { value, type typed } from './backend.js';
 
 type Call = ReturnType<typeof typed>;
 

@@ -8,6 +8,7 @@ import { encodePng } from '../../main/services/images.js';
 import { CaseFileStore } from '../../main/store/case-files.js';
 import type { OpenStore } from '../../main/store/encrypted-db.js';
 import { ADMIN, tempDir, value } from '../support/backend.js';
+import { establishIdentity } from '../support/gates.js';
 import { letterTeam } from '../support/letters.js';
 import { plaintextHits } from '../support/scan.js';
 import { openStoreAs, storeText } from '../support/store.js';
@@ -49,9 +50,11 @@ async function desktopA() {
   const caseId = await t.register(t.requester, { handlerId: harm.id });
   const call = t.call;
   value(await call('identity.record', { caseId, subject: 'verzoeker', method: 'balie', outcome: 'meer_informatie', reason: 'Het legitimatiebewijs aan de balie was verlopen.' }, harm.token));
-  value(await call('identity.uploadCopy', { caseId, subject: 'verzoeker', fileName: 'scan.png', dataBase64: idCardPng().toString('base64') }, t.intake.token));
   value(await call('case.selectActivities', { caseId, activityIds: ['huuradministratie'] }, harm.token));
   value(await call('case.transition', { id: caseId, to: 'in_behandeling' }, harm.token));
+  await establishIdentity(call, caseId, harm.token);
+  // A copy that came in after the identity was established: it travels with the case until destroyed.
+  value(await call('identity.uploadCopy', { caseId, subject: 'verzoeker', fileName: 'scan.png', dataBase64: idCardPng().toString('base64') }, t.intake.token));
   const imported = value(await call('dossier.import', { caseId, fileName: 'notitie.txt', dataBase64: Buffer.from(NOTE).toString('base64'), source: 'klantcontact' }, harm.token));
   const documentId = imported.documents[0]?.id ?? '';
   const party = value(await call('thirdParty.add', { caseId, name: NEIGHBOUR, role: 'buurvrouw', documentIds: [documentId] }, harm.token));

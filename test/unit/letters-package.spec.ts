@@ -7,6 +7,7 @@ import { CaseVault } from '../../main/services/case-vault.js';
 import { textToPdf } from '../../main/services/renditions.js';
 import { CaseFileStore } from '../../main/store/case-files.js';
 import { ADMIN, value } from '../support/backend.js';
+import { establishIdentity, toDecision } from '../support/gates.js';
 import { letterTeam, pdfsig, pdfText, requirePoppler } from '../support/letters.js';
 import { openStoreAs } from '../support/store.js';
 
@@ -36,6 +37,7 @@ async function signedAccessCase() {
   const t = await letterTeam((c) => (cleanup = c));
   const harm = t.handlerSigner;
   const caseId = await t.register(t.requester, { handlerId: harm.id });
+  await establishIdentity(t.call, caseId, harm.token);
   const upload = async (fileName: string, text: string) =>
     value(await t.call('dossier.import', { caseId, fileName, dataBase64: Buffer.from(text).toString('base64'), source: 'overlastdossier', documentDate: '2026-10-01', description: 'Melding' }, harm.token)).documents[0]?.id ?? '';
   const note = await upload('notitie-pieter-post.txt', 'Notitie over geluidsoverlast van Pieter Post, 30 september 2026.');
@@ -44,8 +46,7 @@ async function signedAccessCase() {
   value(await t.call('thirdParty.update', { caseId, id: party.id, hearingStatus: 'geen_toestemming' }, harm.token));
   await storeRedaction(t.dir, caseId, note, [party.id], harm.id);
   value(await t.call('case.selectActivities', { caseId, activityIds: ['huuradministratie', 'overlast-woonfraude'] }, harm.token));
-  value(await t.call('case.transition', { id: caseId, to: 'in_behandeling' }, harm.token));
-  value(await t.call('case.transition', { id: caseId, to: 'besluit_in_concept' }, harm.token));
+  await toDecision(t.call, caseId, harm.token);
   const letter = value(await t.call('letter.draft', { caseId, kind: 'besluit-inzage' }, harm.token));
   expect(await t.call('package.build', { caseId }, harm.token)).toMatchObject({ ok: false, error: { message: 'Het pakket bevat de ondertekende besluitbrief: laat de brief eerst ondertekenen.' } });
   value(await t.call('letter.submit', { letterId: letter.id }, harm.token));

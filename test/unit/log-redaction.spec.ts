@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../main/backend.js';
 import { fileLogger } from '../../main/log.js';
 import { STRONG_PASSWORD, tempDir, typed, value } from '../support/backend.js';
+import { establishIdentity } from '../support/gates.js';
 import { letterTeam } from '../support/letters.js';
 import { filesUnder, plaintextHits } from '../support/scan.js';
 
@@ -81,6 +82,7 @@ describe('log redaction over a full scenario', () => {
     const preview = value(await call('letter.get', { letterId: draft.id }, harm.token));
     const blocks = [{ type: 'paragraph' as const, text: `Wij hebben uw dossier met zorg doorgenomen, ${REQUESTER.name}.` }, ...preview.content.blocks];
     value(await call('letter.updateText', { letterId: draft.id, subjectLine: preview.content.reference.subject, salutation: preview.content.salutation, blocks, closing: preview.content.closing }, harm.token));
+    await establishIdentity(call, caseId, harm.token);
     value(await call('case.transition', { id: caseId, to: 'besluit_in_concept' }, harm.token));
     value(await call('letter.submit', { letterId: draft.id }, harm.token));
     value(await call('letter.sign', { letterId: draft.id }, t.signer.token));

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, STRONG_PASSWORD, value } from '../support/backend.js';
+import { establishIdentity } from '../support/gates.js';
 import { letterTeam, requirePoppler } from '../support/letters.js';
 import { plaintextHits } from '../support/scan.js';
 import { openStoreAs } from '../support/store.js';
@@ -27,6 +28,7 @@ async function decidedCase() {
   const call = t.call;
   value(await call('case.selectActivities', { caseId, activityIds: ['huuradministratie'] }, harm.token));
   value(await call('case.transition', { id: caseId, to: 'in_behandeling' }, harm.token));
+  await establishIdentity(call, caseId, harm.token);
   const imported = value(await call('dossier.import', { caseId, fileName: 'notitie.txt', dataBase64: Buffer.from(NOTE).toString('base64'), source: 'klantcontact' }, harm.token));
   const documentId = imported.documents[0]?.id ?? '';
   const party = value(await call('thirdParty.add', { caseId, name: NEIGHBOUR, role: 'buurvrouw', documentIds: [documentId] }, harm.token));

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run.js';
 import { dutchToday } from '../../shared/domain/cases.js';
 import { STRONG_PASSWORD, value } from '../support/backend.js';
+import { establishIdentity } from '../support/gates.js';
 import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
 import { P12_PASSWORD } from '../support/letters.js';
 import { testPkcs12 } from '../support/pkcs12.js';
@@ -62,6 +63,7 @@ describe('two desktops and one central database', () => {
     // Offline work: nothing reaches the central database until the next sync.
     value(await work.call('case.selectActivities', { caseId, activityIds: ['huuradministratie'] }, work.staff.hanna.token));
     value(await work.call('case.transition', { id: caseId, to: 'in_behandeling' }, work.staff.hanna.token));
+    await establishIdentity(work.call, caseId, work.staff.hanna.token);
     value(await work.call('case.transition', { id: caseId, to: 'besluit_in_concept' }, work.staff.hanna.token));
     const draft = value(await work.call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, work.staff.hanna.token));
     value(await work.call('letter.submit', { letterId: draft.id }, work.staff.hanna.token));
@@ -175,6 +177,7 @@ describe('two desktops and one central database', () => {
     const created = value(await work.call('case.create', { type: 'inzage', requester: { name: 'Gerlof Brinkhuis', relation: 'huurder', address: 'Zuiderweg 4, 1234 AB Hilversum' }, channel: 'email', received: '2026-11-25', writtenAndSigned: true, handlerId: work.staff.hanna.id }, hanna));
     value(await work.call('case.selectActivities', { caseId: created.id, activityIds: ['huuradministratie'] }, hanna));
     value(await work.call('case.transition', { id: created.id, to: 'in_behandeling' }, hanna));
+    await establishIdentity(work.call, created.id, hanna);
     value(await work.call('case.transition', { id: created.id, to: 'besluit_in_concept' }, hanna));
     const draft = value(await work.call('letter.draft', { caseId: created.id, kind: 'besluit-inzage', data: {} }, hanna));
     value(await work.call('letter.submit', { letterId: draft.id }, hanna));

@@ -114,6 +114,7 @@ export async function buildTemplate(lettersToSign: number): Promise<Template> {
       if (decision) {
         value(await call('case.selectActivities', { caseId: letterCase, activityIds: ['huuradministratie'] }, handler.token));
         value(await call('case.transition', { id: letterCase, to: 'in_behandeling' }, handler.token));
+        value(await call('identity.record', { caseId: letterCase, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler.token));
         value(await call('case.transition', { id: letterCase, to: 'besluit_in_concept' }, handler.token));
       }
       const draft = value(await call('letter.draft', { caseId: letterCase, kind: decision ? 'besluit-inzage' : 'ontvangstbevestiging' }, handler.token));
@@ -134,6 +135,7 @@ export async function buildTemplate(lettersToSign: number): Promise<Template> {
       if (spec.decided) {
         value(await call('case.selectActivities', { caseId: id, activityIds: ['huuradministratie'] }, handler.token));
         value(await call('case.transition', { id, to: 'in_behandeling' }, handler.token));
+        value(await call('identity.record', { caseId: id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler.token));
         value(await call('case.transition', { id, to: 'besluit_in_concept' }, handler.token));
         const draft = value(await call('letter.draft', { caseId: id, kind: 'besluit-inzage' }, handler.token));
         value(await call('letter.submit', { letterId: draft.id }, handler.token));

@@ -6,6 +6,7 @@ import type { CaseDetail } from '../../../../shared/api/case-schemas.js';
 import {
   CHANNEL_LABELS,
   dutchToday,
+  formalRequirementOf,
   isAwaitingDecision,
   isClosed,
   RELATION_LABELS,
@@ -191,7 +192,10 @@ export function OverviewTab({ detail, onChanged, onReload }: { detail: CaseDetai
                 { term: t('case.request.correctionKinds'), value: detail.correctionKinds.length > 0 ? detail.correctionKinds.map((k) => t(`correctionKinds.${k}`)).join(', ') : null },
                 { term: t('case.request.channel'), value: CHANNEL_LABELS[detail.channel] },
                 { term: t('case.request.received'), value: formatDay(detail.receivedOn) },
-                { term: t('case.request.writtenAndSigned'), value: yesNo(detail.writtenAndSigned) },
+                {
+                  term: formalRequirementOf(detail.type) === 'schriftelijk_gemotiveerd' ? t('case.request.writtenAndReasoned') : t('case.request.writtenAndSigned'),
+                  value: formalRequirementOf(detail.type) ? yesNo(detail.writtenAndSigned) : null,
+                },
                 { term: t('case.request.handler'), value: detail.handlerName ?? t('case.noHandler') },
                 { term: t('case.request.created'), value: formatDateTime(detail.createdAt) },
                 { term: t('case.request.text'), value: detail.requestText },

@@ -32,7 +32,7 @@ import {
   REPRESENTATIVE_KINDS,
   REPRESENTATIVE_LABELS,
   REQUEST_TYPE_LABELS,
-  requiresWrittenSignedRequest,
+  formalRequirementOf,
   type Channel,
   type CorrectionKind,
   type Relation,
@@ -405,13 +405,17 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
               </div>
               <div className={styles.wide}>
                 <Checkbox
-                  label={t('intake.fields.writtenAndSigned')}
+                  label={formalRequirementOf(draft.type) === 'schriftelijk_gemotiveerd' ? t('intake.fields.writtenAndReasoned') : t('intake.fields.writtenAndSigned')}
                   checked={draft.writtenAndSigned}
                   aria-describedby="written-hint"
                   onChange={(_, d) => set('writtenAndSigned', d.checked === true)}
                 />
                 <Text as="p" block id="written-hint" size={200} className={styles.hint}>
-                  {requiresWrittenSignedRequest(draft.type) ? t('intake.fields.writtenHint') : t('intake.fields.writtenNotRequired')}
+                  {formalRequirementOf(draft.type) === 'schriftelijk_gemotiveerd'
+                    ? t('intake.fields.reasonedHint')
+                    : formalRequirementOf(draft.type)
+                      ? t('intake.fields.writtenHint')
+                      : t('intake.fields.writtenNotRequired')}
                 </Text>
               </div>
               <Field label={t('intake.fields.requestText')} className={styles.wide}>
