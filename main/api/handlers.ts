@@ -96,6 +96,8 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity, dos
     'redaction.start': (ctx, input) => redaction.start(ctx, input),
     'redaction.status': (ctx, input) => redaction.status(ctx, input.jobId),
     'redaction.cancel': (ctx, input) => redaction.cancel(ctx, input.jobId),
+    'redaction.read': (ctx, input) => redaction.read(ctx, input),
+    'redaction.readStatus': (ctx, input) => redaction.readStatus(ctx, input.jobId),
     'letter.kinds': () => letters.letters.kinds(),
     'letter.draft': (ctx, input) => letters.letters.draft(ctx, input),
     'letter.list': (ctx, input) => letters.letters.list(ctx, input.caseId),

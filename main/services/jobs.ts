@@ -50,6 +50,10 @@ export class JobRunner<T> {
     return job.id;
   }
 
+  has(id: string): boolean {
+    return this.jobs.has(id);
+  }
+
   private own(owner: string, id: string): Job<T> {
     const job = this.jobs.get(id);
     if (!job) throw new DomainError('NOT_FOUND', 'Deze taak bestaat niet (meer).');

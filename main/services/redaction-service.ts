@@ -15,7 +15,7 @@ import { latestRedaction, thirdPartiesOf } from './dossier.js';
 import { CaseScopedService } from './case-scoped.js';
 import { DomainError } from './errors.js';
 import { JobRunner, type JobView } from './jobs.js';
-import { extractText, runRedactionInWorker, type PageText, type Redaction, type Rect } from './redaction/index.js';
+import { extractText, ocrLayers, readDocument, readInWorker, runRedactionInWorker, searchablePages, type PageText, type Redaction, type Rect, type TextLayer } from './redaction/index.js';
 import { mentionsOf, suggestRedactions, type Party } from './redaction-suggest.js';
 import type { PersonIdentifiers } from '../../shared/domain/person-variants.js';
 import { findTerm } from '../../shared/domain/detectors.js';
@@ -56,6 +56,23 @@ export interface RedactionResult {
 
 type CaseRow = ReturnType<CaseScopedService['caseRow']>;
 
+export interface PageReading {
+  page: number;
+  layer: TextLayer;
+  ocr: string | null;
+}
+
+export interface ReadResult {
+  pages: PageReading[];
+}
+
+/** Documents read with OCR, kept in memory only (OCR text is personal data: it never goes to disk). */
+const READ_CACHE = 8;
+
+function readingOf(pages: readonly PageText[]): PageReading[] {
+  return pages.map((p) => ({ page: p.page, layer: p.layer ?? 'text', ocr: p.ocr?.reason ?? null }));
+}
+
 function requesterOf(row: CaseRow, extra: { iban?: string | undefined; bsn?: string | undefined } = {}): PersonIdentifiers {
   return { name: row.requesterName, address: row.requesterAddress, email: row.requesterEmail, phone: row.requesterPhone, customerNumber: row.customerNumber, iban: extra.iban ?? null, bsn: extra.bsn ?? null };
 }
@@ -89,6 +106,9 @@ function readableMentions(original: readonly PageText[], output: readonly PageTe
  */
 export class RedactionService extends CaseScopedService {
   readonly jobs = new JobRunner<RedactionResult>();
+  readonly readJobs = new JobRunner<ReadResult>();
+  /** Per document: the file that was read and its pages with what OCR read. */
+  private readonly readCache = new Map<string, { fileId: string; pages: PageText[] }>();
 
   constructor(
     vault: Vault,
@@ -97,6 +117,51 @@ export class RedactionService extends CaseScopedService {
     private readonly workerUrl?: URL,
   ) {
     super(vault, caseVault);
+  }
+
+  /**
+   * A document's pages: as OCR read them when `redaction.read` ran for this very file, otherwise the
+   * text alone (pages without a text layer are then marked, never silently empty).
+   */
+  private async pagesOf(doc: DocumentRow, pdf: Buffer, signal?: AbortSignal): Promise<PageText[]> {
+    const cached = this.readCache.get(doc.id);
+    if (cached && cached.fileId === doc.pdfFileId) return cached.pages;
+    return readDocument(pdf, { ocr: 'off', signal });
+  }
+
+  private remember(doc: DocumentRow, pages: PageText[]): void {
+    this.readCache.delete(doc.id);
+    this.readCache.set(doc.id, { fileId: doc.pdfFileId, pages });
+    for (const key of this.readCache.keys()) if (this.readCache.size > READ_CACHE) this.readCache.delete(key);
+  }
+
+  /**
+   * Reads a document as a job: PDFium's text, and OCR (offline, in the worker thread) for every page
+   * that shows something but has no usable text. Suggestions and coverage then work on scans too.
+   */
+  read(ctx: CallContext, input: { caseId: string; documentId: string }): { jobId: string } {
+    const session = ctx.requireSession();
+    const { doc, pdf } = this.document(ctx, input.caseId, input.documentId);
+    const jobId = this.readJobs.start(
+      session.staffId,
+      async (report, signal) => {
+        const pages = await readInWorker(pdf, {
+          ocr: 'missing',
+          signal,
+          workerUrl: this.workerUrl,
+          onProgress: (p) => report(p.done / p.total, p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`),
+        });
+        this.remember(doc, pages);
+        return { pages: readingOf(pages) };
+      },
+      (error) => toApiError(error),
+    );
+    ctx.commit(() => undefined);
+    return { jobId };
+  }
+
+  readStatus(ctx: CallContext, jobId: string): JobView<ReadResult> {
+    return this.readJobs.view(ctx.requireSession().staffId, jobId);
   }
 
   private document(ctx: CallContext, caseId: string, documentId: string): { doc: DocumentRow; pdf: Buffer } {
@@ -124,10 +189,10 @@ export class RedactionService extends CaseScopedService {
     const { doc, pdf } = this.document(ctx, input.caseId, input.documentId);
     const row = this.caseRow(ctx, input.caseId);
     const parties = this.partiesOf(doc.caseId, input.thirdPartyIds);
-    const pages = await extractText(pdf);
-    const suggestions = suggestRedactions(pages, { parties, requester: requesterOf(row, input.requester), caseType: row.type, terms: input.terms, patterns: input.patterns });
+    const pages = await this.pagesOf(doc, pdf);
+    const suggestions = suggestRedactions(searchablePages(pages), { parties, requester: requesterOf(row, input.requester), caseType: row.type, terms: input.terms, patterns: input.patterns });
     return {
-      pages: pages.map((p) => ({ page: p.page, width: p.width, height: p.height, toView: p.toView, annotations: p.annotations })),
+      pages: pages.map((p) => ({ page: p.page, width: p.width, height: p.height, toView: p.toView, annotations: p.annotations, layer: p.layer ?? 'text', ocr: p.ocr?.reason ?? null })),
       suggestions,
     };
   }
@@ -149,7 +214,7 @@ export class RedactionService extends CaseScopedService {
     for (const doc of this.db.select().from(documents).where(eq(documents.caseId, row.id)).all()) {
       const file = findCaseFile(this.db, row.id, doc.pdfFileId);
       if (!file) continue;
-      const original = await extractText(this.caseVault.read(this.db, file));
+      const original = searchablePages(await this.pagesOf(doc, this.caseVault.read(this.db, file)));
       const found = occurrences(original);
       const version = latestRedaction(this.db, doc.id);
       const versionFile = version ? findCaseFile(this.db, row.id, version.fileId) : undefined;
@@ -184,8 +249,15 @@ export class RedactionService extends CaseScopedService {
     const jobId = this.jobs.start(
       session.staffId,
       async (report, signal) => {
-        const pages = await extractText(pdf, { signal });
-        const output = await runRedactionInWorker(pdf, input.redactions, { signal, workerUrl: this.workerUrl, onProgress: (p) => report(p.done / p.total, `Pagina ${p.done} van ${p.total}`) });
+        // Pages without usable text are read by OCR here when the handler did not have them read yet:
+        // whether a third party on a scan is covered is decided from what OCR reads, not assumed.
+        const cached = this.readCache.get(doc.id);
+        const read =
+          cached && cached.fileId === doc.pdfFileId
+            ? cached.pages
+            : await readInWorker(pdf, { ocr: 'missing', signal, workerUrl: this.workerUrl, onProgress: (p) => report(0, p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`) });
+        const pages = searchablePages(read);
+        const output = await runRedactionInWorker(pdf, input.redactions, { signal, workerUrl: this.workerUrl, ocr: ocrLayers(read), onProgress: (p) => report(p.done / p.total, `Pagina ${p.done} van ${p.total}`) });
         // A third party counts as redacted in this version only if they were found, every way they
         // are written is covered, and the output no longer yields any of it. Where the text cannot
         // be read (a scan), only the handler's explicit confirmation, with boxes drawn by hand, counts.
@@ -222,7 +294,9 @@ export class RedactionService extends CaseScopedService {
   }
 
   cancel(ctx: CallContext, jobId: string): Record<string, never> {
-    this.jobs.cancel(ctx.requireSession().staffId, jobId);
+    const staffId = ctx.requireSession().staffId;
+    if (this.readJobs.has(jobId)) this.readJobs.cancel(staffId, jobId);
+    else this.jobs.cancel(staffId, jobId);
     return {};
   }
 }

@@ -3,7 +3,7 @@ import type { Action } from '../permissions.js';
 import { ROLES } from '../roles.js';
 import type { ProcedureName } from './procedures.js';
 import { documentViewSchema, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from './dossier-schemas.js';
-import { jobViewSchema, redactionSchema, searchAllInput, searchAllOutput, suggestInput, suggestOutput } from './redaction-schemas.js';
+import { jobViewSchema, readJobViewSchema, redactionSchema, searchAllInput, searchAllOutput, suggestInput, suggestOutput } from './redaction-schemas.js';
 import {
   checkResultSchema,
   copyRef,
@@ -498,6 +498,20 @@ export const contract = {
     audit: 'write',
     input: z.object({ jobId: idSchema }).strict(),
     output: z.object({}),
+  }),
+  /** Reads a document for redaction, with OCR (offline) for pages that show something but have no usable text; a job, cancelled with redaction.cancel. */
+  'redaction.read': procedure({
+    action: 'case.read',
+    audit: 'read',
+    record: 'case',
+    input: z.object({ caseId: idSchema, documentId: idSchema }).strict(),
+    output: z.object({ jobId: idSchema }),
+  }),
+  'redaction.readStatus': procedure({
+    action: 'case.read',
+    audit: 'none',
+    input: z.object({ jobId: idSchema }).strict(),
+    output: readJobViewSchema,
   }),
   ...letterProcedures,
   ...retentionProcedures,

@@ -52,6 +52,8 @@ export const PROCEDURE_NAMES = [
   'redaction.start',
   'redaction.status',
   'redaction.cancel',
+  'redaction.read',
+  'redaction.readStatus',
   // Letters (issue 6): drafting, four-eyes signing, templates, letterhead, register, access package.
   'letter.kinds',
   'letter.draft',

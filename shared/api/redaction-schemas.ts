@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { DETECTOR_KINDS } from '../domain/detectors.js';
 import { ERROR_CODES } from './result.js';
 
+/** Whether a page has usable text: text, none (a scan), blank, unreadable (glyphs that map to nothing or lie). */
+export const TEXT_LAYERS = ['text', 'none', 'blank', 'unreadable'] as const;
+
 /** A box to redact, in PDF user space of its page (points, origin bottom-left). */
 export const redactionSchema = z
   .object({
@@ -45,7 +48,19 @@ const matrix = z.tuple([z.number(), z.number(), z.number(), z.number(), z.number
 
 export const suggestOutput = z.object({
   /** Page sizes as shown, and the matrix from PDF user space to the shown page (top-left origin). */
-  pages: z.array(z.object({ page: z.number().int(), width: z.number(), height: z.number(), toView: matrix, annotations: z.number().int() })),
+  pages: z.array(
+    z.object({
+      page: z.number().int(),
+      width: z.number(),
+      height: z.number(),
+      toView: matrix,
+      annotations: z.number().int(),
+      /** Whether the page has usable text: none (a scan), blank, unreadable (glyphs that map to nothing or lie), text. */
+      layer: z.enum(TEXT_LAYERS),
+      /** Why the page was read by OCR ("geen tekstlaag; OCR gebruikt"), or null. */
+      ocr: z.string().nullable(),
+    }),
+  ),
   suggestions: z.array(
     z.object({
       page: z.number().int(),
@@ -93,6 +108,18 @@ export const searchAllOutput = z.array(
 
 /** A mention of a third party that the boxes leave readable. */
 export const readableSchema = z.object({ thirdPartyId: z.string(), page: z.number().int(), text: z.string() });
+
+/** How a document was read: per page whether it has text and whether OCR read it. */
+export const pageReadingSchema = z.object({ page: z.number().int(), layer: z.enum(TEXT_LAYERS), ocr: z.string().nullable() });
+
+export const readJobViewSchema = z.object({
+  id: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  progress: z.number(),
+  message: z.string(),
+  result: z.object({ pages: z.array(pageReadingSchema) }).nullable(),
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.array(z.string()).optional(), correlationId: z.string().optional() }).nullable(),
+});
 
 export const jobViewSchema = z.object({
   id: z.string(),

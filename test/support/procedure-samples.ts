@@ -86,6 +86,8 @@ export function procedureSamples(ids: SampleIds): ProcedureSamples {
     'redaction.start': () => ({ caseId: ids.caseId, documentId: ids.documentId ?? NO_SUCH_ID, redactions: [{ page: 0, x: 1, y: 1, width: 5, height: 5 }] }),
     'redaction.status': () => ({ jobId: ids.jobId ?? NO_SUCH_ID }),
     'redaction.cancel': () => ({ jobId: ids.jobId ?? NO_SUCH_ID }),
+    'redaction.read': () => ({ caseId: ids.caseId, documentId: ids.documentId ?? NO_SUCH_ID }),
+    'redaction.readStatus': () => ({ jobId: ids.jobId ?? NO_SUCH_ID }),
     'letter.kinds': () => ({}),
     'letter.draft': () => ({ caseId: ids.caseId, kind: 'ontvangstbevestiging', data: { addressee: { name: 'Test Verzoeker', address: 'Dorpsstraat 1, 1234 AB Hilversum' } } }),
     'letter.list': () => ({ caseId: ids.caseId }),

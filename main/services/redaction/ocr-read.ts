@@ -175,6 +175,14 @@ export function asOcrText(page: PageText): PageText | null {
   return { ...page, text: page.ocr.text, boxes: page.ocr.boxes, words: page.ocr.words };
 }
 
+/**
+ * The pages to search: each page's text, and after it, for pages read by OCR, what OCR read (same
+ * page number, OCR's boxes). Finders that take PageText need nothing else to work on scans.
+ */
+export function searchablePages(pages: readonly PageText[]): PageText[] {
+  return [...pages, ...pages.map(asOcrText).filter((p): p is PageText => p !== null)];
+}
+
 /** The OCR layers for `applyRedactions`: the words of every page read by OCR. */
 export function ocrLayers(pages: readonly PageText[]): OcrLayer[] {
   return pages.flatMap((p) => (p.ocr ? [{ page: p.page, reason: p.ocr.reason, words: p.ocr.words.map(({ text, x, y, width, height }) => ({ text, x, y, width, height })) }] : []));

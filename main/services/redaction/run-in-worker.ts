@@ -16,7 +16,7 @@ export interface WorkerOptions extends ApplyOptions {
  * On Node 20 `execArgv: ['--import', 'tsx']` does not reach a worker's entry module (it fails with
  * ERR_UNKNOWN_FILE_EXTENSION), so a two-line JavaScript bootstrap loads it through tsx's `tsImport`.
  */
-function start(workerUrl: URL | undefined): Worker {
+export function startWorker(workerUrl: URL | undefined): Worker {
   if (workerUrl) return new Worker(workerUrl);
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
   const tsx = import.meta.resolve('tsx/esm/api');
@@ -34,7 +34,7 @@ export function runRedactionInWorker(pdf: Uint8Array, redactions: readonly Redac
   const { signal, onProgress } = options;
   if (signal?.aborted) return Promise.reject(new RedactionError('cancelled'));
   return new Promise<Buffer>((resolve, reject) => {
-    const worker = start(options.workerUrl);
+    const worker = startWorker(options.workerUrl);
     let settled = false;
     const finish = (settle: () => void) => {
       if (settled) return;
@@ -62,7 +62,7 @@ export function runRedactionInWorker(pdf: Uint8Array, redactions: readonly Redac
     // A private copy whose memory moves to the worker instead of being cloned.
     const copy = new Uint8Array(pdf.byteLength);
     copy.set(pdf);
-    const request: WorkerRequest = { pdf: copy, redactions: [...redactions], dpi: options.dpi };
+    const request: WorkerRequest = { pdf: copy, redactions: [...redactions], dpi: options.dpi, ocr: options.ocr ? [...options.ocr] : undefined };
     worker.postMessage(request, [copy.buffer]);
   });
 }

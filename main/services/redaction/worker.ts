@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { applyRedactions } from './apply.js';
 import { RedactionError } from './errors.js';
-import { isWorkerRequest, type WorkerReply } from './worker-protocol.js';
+import { readDocument } from './ocr-read.js';
+import { isReadRequest, isWorkerRequest, type ReadReply, type WorkerReply } from './worker-protocol.js';
 
 /**
  * Worker-thread entry of the redaction engine: one request, progress messages, one answer, then
@@ -12,12 +13,19 @@ const port = parentPort;
 if (!port) throw new Error('worker.ts runs only as a worker thread');
 
 port.once('message', (request: unknown) => {
-  const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+  const reply = (message: WorkerReply | ReadReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+  if (isReadRequest(request)) {
+    readDocument(request.pdf, { ocr: request.ocr, onProgress: (p) => reply({ type: 'progress', ...p }) }).then(
+      (pages) => reply({ type: 'read', pages }),
+      (error: unknown) => reply({ type: 'error', failure: error instanceof RedactionError ? error.failure : 'failed' }),
+    );
+    return;
+  }
   if (!isWorkerRequest(request)) {
     reply({ type: 'error', failure: 'invalid-redaction' });
     return;
   }
-  applyRedactions(request.pdf, request.redactions, { dpi: request.dpi, onProgress: (p) => reply({ type: 'progress', ...p }) }).then(
+  applyRedactions(request.pdf, request.redactions, { dpi: request.dpi, ocr: request.ocr, onProgress: (p) => reply({ type: 'progress', ...p }) }).then(
     (pdf) => {
       const out = new Uint8Array(pdf.byteLength);
       out.set(pdf);

@@ -222,6 +222,8 @@ export const nl = {
       'redaction.apply': 'Gelakte versie gemaakt',
       'redaction.status': 'Lakken: voortgang opgevraagd',
       'redaction.cancel': 'Lakken geannuleerd',
+      'redaction.read': 'Lakken: document gelezen (OCR)',
+      'redaction.readStatus': 'Lakken: voortgang OCR opgevraagd',
       'sync.status': 'Synchronisatie: status opgevraagd',
       'sync.run': 'Gesynchroniseerd met de centrale database',
       'sync.getSettings': 'Centrale database: instellingen ingezien',
