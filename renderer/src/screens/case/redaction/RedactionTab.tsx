@@ -34,6 +34,7 @@ import type { DocumentFocus } from '../dossier/DossierTab.js';
 import { DocumentViewer } from '../dossier/DocumentViewer.js';
 import { documentTree, useDocuments, useThirdParties } from '../dossier/useDossier.js';
 import { DEFAULT_REASON, nextBoxId, partyOf, type PageGeometry, type ReviewBox } from './model.js';
+import { OcrReader } from './OcrReader.js';
 import { RedactionPage } from './RedactionPage.js';
 import { ReviewList } from './ReviewList.js';
 import { SearchOptions, type SearchChoice } from './SearchOptions.js';
@@ -399,6 +400,7 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
               </MessageBarBody>
             </MessageBar>
           ) : null}
+          {current?.geometry ? <OcrReader caseId={detail.id} documentId={chosen.id} geometry={current.geometry} onRead={() => void suggest(chosen.id, effective)} /> : null}
           {pdf.error ? <ErrorBar error={pdf.error} /> : null}
           {!pdf.doc || !current?.geometry ? (
             pdf.error ? null : (

@@ -42,6 +42,10 @@ export interface PageGeometry {
   height: number;
   toView: [number, number, number, number, number, number];
   annotations: number;
+  /** Whether the page has usable text: none (a scan), blank, unreadable (glyphs that map to nothing), text. */
+  layer: 'text' | 'none' | 'blank' | 'unreadable';
+  /** Why OCR read the page ("geen tekstlaag; OCR gebruikt"), or null. */
+  ocr: string | null;
 }
 
 /** The third party whose name a found text is, if any (same folding as the search). */
