@@ -1,4 +1,6 @@
+import { contract, isProcedureName, maxBodyBytes } from '../shared/api/contract.js';
 import type { Result } from '../shared/api/result.js';
+import { isPublicAction } from '../shared/permissions.js';
 import { createDispatcher, type Dispatch } from './api/dispatcher.js';
 import { createHandlers } from './api/handlers.js';
 import { systemClock, type Clock } from './clock.js';
@@ -38,6 +40,11 @@ export interface BackendOptions {
 
 export interface Backend {
   dispatch: Dispatch;
+  /**
+   * Before a transport reads a request's body: whether the call may bring one (a public procedure,
+   * or a live session) and how large. Null: answer with dispatch(name, {}, token), body unread.
+   */
+  admit(name: string, token: string | null): { maxBodyBytes: number } | null;
   /** Ends sessions whose idle time has passed and locks the store when nobody is left. */
   sweep(): void;
   /** The OS locked the screen or went to sleep: every session ends as locked, the key leaves memory. */
@@ -105,6 +112,11 @@ export function createBackend(options: BackendOptions): Backend {
       // A sign-in opens the store, where the admin's log level is kept.
       if (result.ok && name === 'session.login') logLevel.applyStored();
       return result;
+    },
+    admit: (name, token) => {
+      if (!isProcedureName(name)) return null;
+      if (!isPublicAction(contract[name].action) && !sessions.isLive(token)) return null;
+      return { maxBodyBytes: maxBodyBytes(name) };
     },
     sweep: () => {
       // Once a day while the store is open: shred the case files that are due, propose a destruction list.

@@ -79,7 +79,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   }
 
   return async function dispatch(name, rawInput, token) {
-    const procedure: string = isProcedureName(name) ? name : /^[a-zA-Z.]{1,64}$/u.test(name) ? name : '(onbekend)';
+    // An unknown name is the caller's text (it can be a name or anything else): never stored.
+    const procedure: string = isProcedureName(name) ? name : '(onbekend)';
     let session: SessionInfo | null = null;
     let recordId: string | null = null;
     let committed = false;

@@ -20,7 +20,10 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** Calls without a session (unknown names included) that are answered and audited per window; the rest get 429. */
+const REFUSALS_PER_WINDOW = 20;
+const REFUSAL_WINDOW_MS = 10_000;
+const TOO_LARGE = 'Het verzoek is te groot voor deze handeling.';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,22 +67,41 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
+/**
+ * The body up to `limit` bytes; null when it is larger. Past the limit the rest is read and thrown
+ * away (memory stays flat), so the caller gets its 413 instead of a connection reset.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
+        chunks.length = 0;
+        req.off('data', collect);
+        req.resume();
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', collect);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** A sliding window over the calls that came without a session. */
+function refusalLimiter(): () => boolean {
+  const times: number[] = [];
+  return () => {
+    const now = Date.now();
+    while (times.length > 0 && (times[0] ?? 0) <= now - REFUSAL_WINDOW_MS) times.shift();
+    if (times.length >= REFUSALS_PER_WINDOW) return false;
+    times.push(now);
+    return true;
+  };
 }
 
 /**
@@ -90,6 +112,7 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1';
   let allowedHosts = new Set<string>();
+  const mayRefuse = refusalLimiter();
 
   const server = createServer((req, res) => {
     securityHeaders(res);
@@ -127,9 +150,29 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendJson(res, 405, fail('FORBIDDEN', 'Alleen JSON-verzoeken met POST zijn toegestaan.'));
       return;
     }
-    const body = await readBody(req);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
+    // The token first: a caller without a session gets its answer before one byte of the body is read.
+    const admitted = options.backend.admit(procedure, token);
+    if (!admitted) {
+      req.resume();
+      // Each answer is an audit event: unbounded, they would fill the trail (and the disk) with noise.
+      if (!mayRefuse()) {
+        sendJson(res, 429, fail('LOCKED_OUT', 'Te veel verzoeken zonder aanmelding. Wacht even en probeer het opnieuw.'));
+        return;
+      }
+      sendJson(res, 200, await options.backend.dispatch(procedure, {}, token));
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > admitted.maxBodyBytes) {
+      req.resume();
+      sendJson(res, 413, fail('VALIDATION', TOO_LARGE));
+      return;
+    }
+    const body = await readBody(req, admitted.maxBodyBytes);
     if (body === null) {
-      sendJson(res, 413, fail('VALIDATION', 'Het verzoek is te groot.'));
+      sendJson(res, 413, fail('VALIDATION', TOO_LARGE));
       return;
     }
     let input: unknown = {};
@@ -141,8 +184,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return;
       }
     }
-    const auth = req.headers.authorization;
-    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
     sendJson(res, 200, await options.backend.dispatch(procedure, input, token));
   }
 

@@ -59,6 +59,12 @@ export class SessionStore {
     return session;
   }
 
+  /** Whether a token has a live session, changing nothing (an expired one is reported by resolve/peek). */
+  isLive(token: string | null): boolean {
+    const session = token ? this.sessions.get(token) : undefined;
+    return session !== undefined && this.clock.now().getTime() - session.lastSeenAt <= this.idleTimeoutSeconds * 1000;
+  }
+
   /** The staff member who was active last, without refreshing anyone's idle time (for background work). */
   mostRecent(): SessionInfo | undefined {
     let latest: SessionInfo | undefined;

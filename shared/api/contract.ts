@@ -4,6 +4,8 @@ import { ROLES } from '../roles.js';
 import type { ProcedureName } from './procedures.js';
 import { documentViewSchema, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from './dossier-schemas.js';
 import { jobViewSchema, readJobViewSchema, redactionSchema, searchAllInput, searchAllOutput, suggestInput, suggestOutput } from './redaction-schemas.js';
+import { isProcedureName } from './procedures.js';
+import { MAX_IMPORT_BASE64 } from './dossier-schemas.js';
 import {
   checkResultSchema,
   copyRef,
@@ -13,6 +15,7 @@ import {
   identityViewSchema,
   maskInput,
   uploadCopyInput,
+  MAX_COPY_BASE64,
 } from './identity-schemas.js';
 import {
   caseCreatedSchema,
@@ -52,9 +55,16 @@ export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodT
   record?: string;
   /** Polled in the background (status bar): does not keep the session from going idle. */
   passive?: true;
+  /** The largest request body over HTTP, for procedures that carry a file; others take DEFAULT_MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
   input: I;
   output: O;
 }
+
+/** Enough for every input without a file (a logo or signature image included). */
+export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Room for the JSON around a file's base64. */
+const ENVELOPE_BYTES = 64 * 1024;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -375,6 +385,7 @@ export const contract = {
     output: identityViewSchema,
   }),
   'identity.uploadCopy': procedure({
+    maxBodyBytes: MAX_COPY_BASE64 + ENVELOPE_BYTES,
     action: 'identity.registerCopy',
     audit: 'write',
     record: 'case',
@@ -423,6 +434,7 @@ export const contract = {
     output: z.array(documentViewSchema),
   }),
   'dossier.import': procedure({
+    maxBodyBytes: MAX_IMPORT_BASE64 + ENVELOPE_BYTES,
     action: 'case.work',
     audit: 'write',
     record: 'case',
@@ -525,3 +537,8 @@ export type Contract = typeof contract;
 export type ProcedureInput<P extends ProcedureName> = z.input<Contract[P]['input']>;
 export type ParsedInput<P extends ProcedureName> = z.output<Contract[P]['input']>;
 export type ProcedureOutput<P extends ProcedureName> = z.output<Contract[P]['output']>;
+
+/** How large a request body the procedure takes over HTTP; unknown names get the default. */
+export function maxBodyBytes(name: string): number {
+  return isProcedureName(name) ? ((contract[name] as ProcedureSpec).maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : DEFAULT_MAX_BODY_BYTES;
+}

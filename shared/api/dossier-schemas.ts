@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { DOCUMENT_FORMATS, DOCUMENT_SOURCES, HEARING_STATUSES } from '../domain/dossier.js';
 import { isoDateSchema } from './case-schemas.js';
 
+/** 40 MB of file as base64 (and some). */
+export const MAX_IMPORT_BASE64 = 56 * 1024 * 1024;
+
 export const documentViewSchema = z.object({
   id: z.string(),
   parentId: z.string().nullable(),
@@ -28,7 +31,7 @@ export const importInput = z
     /** 40 MB of file as base64. */
     dataBase64: z
       .string()
-      .max(56 * 1024 * 1024)
+      .max(MAX_IMPORT_BASE64)
       .regex(/^[A-Za-z0-9+/]*={0,2}$/u, 'is geen geldige bestandsinhoud'),
     source: z.enum(DOCUMENT_SOURCES),
     documentDate: isoDateSchema.optional(),

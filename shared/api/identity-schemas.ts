@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { AUTHORITY_KINDS, DOCUMENT_TYPES, ID_METHODS, ID_OUTCOMES, ID_SUBJECTS } from '../domain/identity-types.js';
 import { isoDateSchema } from './case-schemas.js';
 
+/** 15 MB of file as base64 (and some). */
+export const MAX_COPY_BASE64 = 21 * 1024 * 1024;
+
 export const identityDocumentSchema = z
   .object({
     documentType: z.enum(DOCUMENT_TYPES),
@@ -91,7 +94,7 @@ export const uploadCopyInput = z
     /** 15 MB of file as base64. */
     dataBase64: z
       .string()
-      .max(21 * 1024 * 1024)
+      .max(MAX_COPY_BASE64)
       .regex(/^[A-Za-z0-9+/]*={0,2}$/u, 'is geen geldige bestandsinhoud'),
   })
   .strict();
