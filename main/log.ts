@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOG_LEVELS, type LogLevel } from '../shared/api/desktop-contract.js';
 
@@ -71,38 +71,100 @@ export const stderrLogger: Logger = leveled('info', (text) => process.stderr.wri
 /** Writes nothing, whatever its level. */
 export const silentLogger: Logger = leveled('error', () => {});
 
+/** A rotation lock older than this was left by a writer that died while rotating. */
+const STALE_LOCK_MS = 10_000;
+
 /**
  * Rotating files in the app's log folder: `avg-desk.log`, and at `maxBytes` it becomes
- * `avg-desk.1.log` (older ones shift up; `keep` files in all). A failing disk never stops the app.
+ * `avg-desk.1.log` (older ones shift up; `keep` files in all).
+ *
+ * More than one process writes here (the app, a CLI beside it), so: every line is appended with
+ * its own open in append mode (O_APPEND: whole lines, and a writer never holds a file that was
+ * renamed under it), and only the writer holding `avg-desk.log.lock` (created exclusively) rotates,
+ * after checking the size again; the others append and go on. A line whose write fails is tried
+ * again (the folder made anew) and, if it still fails, stderr says so once until writing works
+ * again: IT must be able to find the line with the number a user was shown, and a silent gap
+ * would hide why it is missing. A failing disk never stops the app.
  */
 export function fileLogger(options: { dir: string; level?: LogLevel; maxBytes?: number; keep?: number }): Logger {
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
   const keep = options.keep ?? 5;
   const current = join(options.dir, 'avg-desk.log');
+  const lock = join(options.dir, 'avg-desk.log.lock');
   const rotated = (n: number) => join(options.dir, `avg-desk.${n}.log`);
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+  let reported = false;
+
+  const sizeOf = (file: string) => {
+    try {
+      return statSync(file).size;
+    } catch {
+      return 0;
+    }
+  };
+
+  function takeLock(): boolean {
+    try {
+      closeSync(openSync(lock, 'wx', 0o600));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs < STALE_LOCK_MS) return false;
+        rmSync(lock, { force: true });
+        closeSync(openSync(lock, 'wx', 0o600));
+        return true;
+      } catch {
+        return false;
+      }
+    }
+  }
+
+  function rotateIfFull(adding: number): void {
+    if (sizeOf(current) + adding <= maxBytes || !takeLock()) return;
+    try {
+      // Another writer may have rotated between our look and the lock.
+      if (sizeOf(current) + adding <= maxBytes) return;
+      rmSync(rotated(keep - 1), { force: true });
+      for (let n = keep - 2; n >= 1; n--) {
+        try {
+          renameSync(rotated(n), rotated(n + 1));
+        } catch {
+          // That generation did not exist yet.
+        }
+      }
+      renameSync(current, rotated(1));
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  }
+
+  function append(text: string): void {
+    try {
+      rotateIfFull(text.length);
+    } catch {
+      // A rotation that failed only means a larger file; the line itself must still be written.
+    }
+    appendFileSync(current, text, { mode: 0o600 });
+  }
+
   return leveled(options.level ?? 'info', (text) => {
     try {
-      let size = 0;
       try {
-        size = statSync(current).size;
+        append(text);
       } catch {
-        size = 0;
+        mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+        append(text);
       }
-      if (size + text.length > maxBytes) {
-        rmSync(rotated(keep - 1), { force: true });
-        for (let n = keep - 2; n >= 1; n--) {
-          try {
-            renameSync(rotated(n), rotated(n + 1));
-          } catch {
-            // That generation did not exist yet.
-          }
-        }
-        renameSync(current, rotated(1));
+      reported = false;
+    } catch (error) {
+      if (reported) return;
+      reported = true;
+      try {
+        process.stderr.write(`AVG Desk kan niet in het logbestand schrijven (${(error as NodeJS.ErrnoException).code ?? 'onbekende fout'}): ${current}. Regels gaan verloren tot dat weer lukt.\n`);
+      } catch {
+        // Logging must never take the app down.
       }
-      appendFileSync(current, text, { mode: 0o600 });
-    } catch {
-      // Logging must never take the app down.
     }
   });
 }
