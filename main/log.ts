@@ -71,6 +71,10 @@ export const stderrLogger: Logger = leveled('info', (text) => process.stderr.wri
 /** Writes nothing, whatever its level. */
 export const silentLogger: Logger = leveled('error', () => {});
 
+const RETRY_PAUSES_MS = [0, 10, 50];
+/** Something to wait on synchronously: a log call cannot await. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 /** A rotation lock older than this was left by a writer that died while rotating. */
 const STALE_LOCK_MS = 10_000;
 
@@ -148,14 +152,23 @@ export function fileLogger(options: { dir: string; level?: LogLevel; maxBytes?: 
     appendFileSync(current, text, { mode: 0o600 });
   }
 
-  return leveled(options.level ?? 'info', (text) => {
-    try {
+  /** Transient failures (too many open files under load, a folder removed) pass: a few tries, briefly apart. */
+  function appendWithRetries(text: string): void {
+    for (let attempt = 0; ; attempt++) {
       try {
         append(text);
-      } catch {
-        mkdirSync(options.dir, { recursive: true, mode: 0o700 });
-        append(text);
+        return;
+      } catch (error) {
+        if (attempt >= RETRY_PAUSES_MS.length) throw error;
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+        else Atomics.wait(PAUSE, 0, 0, RETRY_PAUSES_MS[attempt]);
       }
+    }
+  }
+
+  return leveled(options.level ?? 'info', (text) => {
+    try {
+      appendWithRetries(text);
       reported = false;
     } catch (error) {
       if (reported) return;
