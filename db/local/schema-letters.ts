@@ -147,6 +147,8 @@ export const processingActivities = sqliteTable('processing_activities', {
   source: text('source').notNull(),
   policyReference: text('policy_reference').notNull(),
   sortOrder: integer('sort_order').notNull(),
+  /** Art. 22 automated decision-making with its logic, for art. 15(1)(h); null when the activity has none. */
+  automatedDecision: text('automated_decision'),
   /** Removed activities stay (inactive) so cases that ticked them keep their meaning. */
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   updatedAt: text('updated_at').notNull(),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { LETTER_KINDS } from '../domain/letters/types.js';
+import { ACCESS_REFUSAL_GROUNDS } from '../domain/letters/data.js';
+import { DEFAULT_DPO } from '../domain/letters/letterhead.js';
+import { LETTER_KINDS, PARTS } from '../domain/letters/types.js';
 import { SLOTS, VARIANTS } from '../domain/letters/template-types.js';
 import { isoDateSchema } from './case-schemas.js';
 
@@ -15,12 +17,14 @@ const base64 = (maxBytes: number) =>
     .max(Math.ceil((maxBytes * 4) / 3) + 4)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/u, 'is geen geldige bestandsinhoud');
 
+/** A block keeps the required part it was generated for through an edit (check.ts). */
+const part = { part: z.enum(Object.keys(PARTS) as [keyof typeof PARTS]).optional() };
 export const blockSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('paragraph'), text: longText }).strict(),
-  z.object({ type: z.literal('heading'), text: line(300) }).strict(),
-  z.object({ type: z.literal('list'), items: z.array(line(5000)).min(1).max(100) }).strict(),
-  z.object({ type: z.literal('table'), columns: z.array(line(200)).min(1).max(6), rows: z.array(z.array(z.string().max(5000)).max(6)).max(200) }).strict(),
-  z.object({ type: z.literal('fields'), fields: z.array(z.object({ label: line(200), value: z.string().max(5000) }).strict()).min(1).max(50) }).strict(),
+  z.object({ type: z.literal('paragraph'), text: longText, ...part }).strict(),
+  z.object({ type: z.literal('heading'), text: line(300), ...part }).strict(),
+  z.object({ type: z.literal('list'), items: z.array(line(5000)).min(1).max(100), ...part }).strict(),
+  z.object({ type: z.literal('table'), columns: z.array(line(200)).min(1).max(6), rows: z.array(z.array(z.string().max(5000)).max(6)).max(200), ...part }).strict(),
+  z.object({ type: z.literal('fields'), fields: z.array(z.object({ label: line(200), value: z.string().max(5000) }).strict()).min(1).max(50), ...part }).strict(),
 ]);
 
 export const letterContentSchema = z.object({
@@ -31,6 +35,7 @@ export const letterContentSchema = z.object({
   salutation: z.string(),
   blocks: z.array(blockSchema),
   closing: z.string(),
+  requiredParts: z.array(z.enum(Object.keys(PARTS) as [keyof typeof PARTS])).optional(),
   signatory: z.object({ organisation: z.string(), placeholder: z.string() }),
 });
 
@@ -48,7 +53,6 @@ export const letterTextSchema = z
 const withheldSchema = z.array(z.object({ what: line(2000), why: line(2000) }).strict()).max(50);
 const common = {
   addressee: z.object({ name: line(200), address: line(500) }).strict().optional(),
-  yourLetterOf: isoDateSchema.optional(),
 };
 const replyBy = { replyBy: isoDateSchema.optional() };
 const reasons = z.string().trim().max(10_000).optional();
@@ -75,13 +79,47 @@ export const letterDataSchemas = {
     })
     .strict(),
   'besluit-verzet': z
-    .object({ ...common, outcome: z.enum(['toegewezen', 'deels', 'afgewezen']), processing: line(1000), reasons, legalObligation: z.string().trim().max(2000).optional() })
+    .object({
+      ...common,
+      outcome: z.enum(['toegewezen', 'deels', 'afgewezen']),
+      processing: line(1000),
+      reasons,
+      circumstancesGiven: z.boolean().optional(),
+      legalObligation: z.string().trim().max(2000).optional(),
+    })
     .strict(),
   'beslissing-op-klacht': z
     .object({ ...common, outcome: z.enum(['gegrond', 'deels_gegrond', 'ongegrond']), complaint: longText, reasons: longText, measures: z.string().trim().max(10_000).optional() })
     .strict(),
   afwijzing: z.object({ ...common, ground: z.enum(['kennelijk_ongegrond', 'buitensporig']), reasons: longText }).strict(),
   'bevestiging-intrekking': z.object({ ...common, withdrawnOn: isoDateSchema }).strict(),
+  'besluit-niet-ontvankelijk': z.object({ ...common, ground: z.enum(['identiteit', 'vormvereiste']), reasons: longText }).strict(),
+  'besluit-geen-gegevens': z.object({ ...common, searched: z.array(line(300)).max(50).optional() }).strict(),
+  'besluit-afwijzing-inzage': z
+    .object({
+      ...common,
+      outcome: z.enum(['afgewezen', 'deels']),
+      grounds: z
+        .array(z.enum(Object.keys(ACCESS_REFUSAL_GROUNDS) as [keyof typeof ACCESS_REFUSAL_GROUNDS]))
+        .min(1, 'Kies minstens één wettelijke grond.')
+        .max(11),
+      reasons: longText,
+      withheld: withheldSchema.min(1, 'Vermeld wat u niet verstrekt en waarom.'),
+    })
+    .strict(),
+  'besluit-verzet-direct-marketing': z.object({ ...common, processing: line(1000), stoppedOn: isoDateSchema.optional() }).strict(),
+  'kennisgeving-ontvangers': z
+    .object({
+      ...common,
+      recipient: line(200),
+      address: line(500),
+      changes: z
+        .array(z.object({ item: line(300), action: z.enum(['verbeterd', 'aangevuld', 'gewist', 'beperkt']), to: z.string().trim().max(2000).optional() }).strict())
+        .min(1, 'Vermeld minstens één gecorrigeerd gegeven.')
+        .max(100),
+    })
+    .strict(),
+  'klacht-termijn-verstreken': z.object({ ...common, decisionBy: isoDateSchema.optional() }).strict(),
 } as const satisfies Record<(typeof LETTER_KINDS)[number], z.ZodType>;
 
 const caseId = z.uuid();
@@ -100,6 +138,12 @@ export const letterDraftInput = z.discriminatedUnion('kind', [
   z.object({ caseId, kind: z.literal('beslissing-op-klacht'), data: letterDataSchemas['beslissing-op-klacht'] }).strict(),
   z.object({ caseId, kind: z.literal('afwijzing'), data: letterDataSchemas.afwijzing }).strict(),
   z.object({ caseId, kind: z.literal('bevestiging-intrekking'), data: letterDataSchemas['bevestiging-intrekking'] }).strict(),
+  z.object({ caseId, kind: z.literal('besluit-niet-ontvankelijk'), data: letterDataSchemas['besluit-niet-ontvankelijk'] }).strict(),
+  z.object({ caseId, kind: z.literal('besluit-geen-gegevens'), data: letterDataSchemas['besluit-geen-gegevens'].default({}) }).strict(),
+  z.object({ caseId, kind: z.literal('besluit-afwijzing-inzage'), data: letterDataSchemas['besluit-afwijzing-inzage'] }).strict(),
+  z.object({ caseId, kind: z.literal('besluit-verzet-direct-marketing'), data: letterDataSchemas['besluit-verzet-direct-marketing'] }).strict(),
+  z.object({ caseId, kind: z.literal('kennisgeving-ontvangers'), data: letterDataSchemas['kennisgeving-ontvangers'] }).strict(),
+  z.object({ caseId, kind: z.literal('klacht-termijn-verstreken'), data: letterDataSchemas['klacht-termijn-verstreken'].default({}) }).strict(),
 ]);
 
 export const letterRef = z.object({ letterId: z.uuid() }).strict();
@@ -160,6 +204,11 @@ export const letterheadSchema = z
     email: z.string().trim().max(254),
     kvk: z.string().trim().regex(/^\d{8}$/u, 'is een KvK-nummer van acht cijfers'),
     place: line(100),
+    /** The FG named in every decision; letterheads saved before it existed get the defaults. */
+    dpo: z
+      .object({ name: line(200), email: z.string().trim().max(254), phone: z.string().trim().max(40), address: z.string().trim().max(300) })
+      .strict()
+      .default(DEFAULT_DPO),
     /** PNG, at most 1 MB. */
     logoPngBase64: base64(1024 * 1024).nullable(),
   })
@@ -200,6 +249,7 @@ export const processingActivitySchema = z
     source: line(1000),
     policyReference: z.string().trim().max(100),
     sortOrder: z.number().int().min(0).max(100_000),
+    automatedDecision: z.string().trim().max(2000).nullable().default(null),
   })
   .strict();
 

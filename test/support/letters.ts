@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { AnyLetterInput, LetterCase, LetterDataByKind, LetterInput } from '../../shared/domain/letters/data.js';
 import { DEFAULT_LETTERHEAD } from '../../shared/domain/letters/letterhead.js';
 import { DEFAULT_REGISTER } from '../../shared/domain/letters/register.js';
-import type { LetterKind } from '../../shared/domain/letters/types.js';
+import type { DecisionKind, LetterKind } from '../../shared/domain/letters/types.js';
 import type { Logger } from '../../main/log.js';
 import { addStaff, value } from './backend.js';
 import { testPkcs12 } from './pkcs12.js';
@@ -38,11 +38,38 @@ export function letterInput<K extends LetterKind>(kind: K, data: LetterDataByKin
     handlerName: 'Hanna Ağaoğlu',
     today: '2026-11-25',
     activities: DEFAULT_REGISTER.slice(0, 3),
+    automatedDecisions: [],
     documents: { total: 0, redacted: 0 },
     thirdParties: [],
     ...rest,
   } as AnyLetterInput;
 }
+
+/** One valid input per decision kind. */
+export const DECISION_INPUTS: Readonly<Record<DecisionKind, AnyLetterInput>> = {
+  'besluit-inzage': letterInput('besluit-inzage', {}),
+  'besluit-dataportabiliteit': letterInput('besluit-dataportabiliteit', {}, { case: { type: 'dataportabiliteit' } }),
+  'besluit-correctie': letterInput(
+    'besluit-correctie',
+    { outcome: 'afgewezen', changes: [{ item: 'Huurachterstand', from: '€ 420', to: '€ 0', decision: 'afgewezen' }], reasons: 'De achterstand staat vast: de betalingen van augustus en september zijn niet ontvangen.' },
+    { case: { type: 'correctie', correctionKinds: ['verbetering'] } },
+  ),
+  'besluit-verzet': letterInput('besluit-verzet', { outcome: 'afgewezen', processing: 'het delen van gegevens met de gemeente', reasons: 'Er zijn geen zwaarwegende persoonlijke omstandigheden gebleken.' }, { case: { type: 'verzet' } }),
+  'beslissing-op-klacht': letterInput('beslissing-op-klacht', { outcome: 'ongegrond', complaint: 'U klaagt dat wij uw e-mail niet beantwoordden.', reasons: 'Wij hebben op 3 november geantwoord.' }, { case: { type: 'klacht' } }),
+  afwijzing: letterInput('afwijzing', { ground: 'buitensporig', reasons: 'U heeft deze maand vijf gelijke verzoeken gedaan, die wij alle hebben beantwoord.' }),
+  'besluit-niet-ontvankelijk': letterInput('besluit-niet-ontvankelijk', {
+    ground: 'identiteit',
+    reasons: 'Op 4 november hebben wij u gevraagd uw identiteit aan te tonen, uiterlijk op 18 november. Wij hebben niets van u ontvangen.',
+  }),
+  'besluit-geen-gegevens': letterInput('besluit-geen-gegevens', { searched: ['de huuradministratie', 'het klantcontactsysteem'] }),
+  'besluit-afwijzing-inzage': letterInput('besluit-afwijzing-inzage', {
+    outcome: 'deels',
+    grounds: ['strafbare_feiten'],
+    reasons: 'Over uw woning loopt een onderzoek van de politie naar woonfraude; inzage in het dossier van dat onderzoek zou het onderzoek schaden.',
+    withheld: [{ what: 'Het dossier van het woonfraudeonderzoek', why: 'Een lopend strafrechtelijk onderzoek (artikel 41, lid 1 onder d UAVG).' }],
+  }),
+  'besluit-verzet-direct-marketing': letterInput('besluit-verzet-direct-marketing', { processing: 'aanbiedingen van onze partners per e-mail' }, { case: { type: 'verzet' } }),
+};
 
 /** poppler-utils reads back what the app writes: an independent second reader. */
 export function requirePoppler(): void {

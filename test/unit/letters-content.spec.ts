@@ -4,8 +4,8 @@ import { contentProblems, decisionOutcome, letterText } from '../../shared/domai
 import type { AnyLetterInput } from '../../shared/domain/letters/data.js';
 import { LetterError } from '../../shared/domain/letters/fields.js';
 import { DEFAULT_REGISTER } from '../../shared/domain/letters/register.js';
-import { type DECISION_KINDS, type LetterContent } from '../../shared/domain/letters/types.js';
-import { LETTER_CASE, letterInput } from '../support/letters.js';
+import { type LetterContent } from '../../shared/domain/letters/types.js';
+import { DECISION_INPUTS, LETTER_CASE, letterInput } from '../support/letters.js';
 
 /** The letter's text with line breaks and double spaces folded, as a reader reads it. */
 const text = (input: AnyLetterInput): string => letterText(buildLetter(input)).replace(/\s+/gu, ' ');
@@ -21,30 +21,20 @@ const fails = (input: AnyLetterInput): string => {
 
 const AP = ['Autoriteit Persoonsgegevens', 'Postbus 93374, 2509 AJ Den Haag'];
 
-/** One valid input per decision kind. */
-const DECISIONS: Record<(typeof DECISION_KINDS)[number], AnyLetterInput> = {
-  'besluit-inzage': letterInput('besluit-inzage', {}),
-  'besluit-dataportabiliteit': letterInput('besluit-dataportabiliteit', {}, { case: { type: 'dataportabiliteit' } }),
-  'besluit-correctie': letterInput(
-    'besluit-correctie',
-    { outcome: 'afgewezen', changes: [{ item: 'Huurachterstand', from: '€ 420', to: '€ 0', decision: 'afgewezen' }], reasons: 'De achterstand staat vast: de betalingen van augustus en september zijn niet ontvangen.' },
-    { case: { type: 'correctie', correctionKinds: ['verbetering'] } },
-  ),
-  'besluit-verzet': letterInput('besluit-verzet', { outcome: 'afgewezen', processing: 'het delen van gegevens met de gemeente', reasons: 'Er zijn geen zwaarwegende persoonlijke omstandigheden gebleken.' }, { case: { type: 'verzet' } }),
-  'beslissing-op-klacht': letterInput('beslissing-op-klacht', { outcome: 'ongegrond', complaint: 'U klaagt dat wij uw e-mail niet beantwoordden.', reasons: 'Wij hebben op 3 november geantwoord.' }, { case: { type: 'klacht' } }),
-  afwijzing: letterInput('afwijzing', { ground: 'buitensporig', reasons: 'U heeft deze maand vijf gelijke verzoeken gedaan, die wij alle hebben beantwoord.' }),
-};
+const DECISIONS = DECISION_INPUTS;
 
 describe('every decision letter states the remedies (§16; UAVG art. 35)', () => {
   it.each(Object.entries(DECISIONS))('%s: the AP with its address, the court and six weeks', (kind, input) => {
     const t = text(input);
     for (const phrase of AP) expect(t).toContain(phrase);
-    expect(t).toContain('Binnen zes weken na ontvangst van deze');
-    expect(t).toContain('verzoekschrift indienen bij de rechtbank');
     if (kind === 'beslissing-op-klacht') {
       expect(t).toContain('Hiermee is onze klachtenprocedure afgerond');
+      expect(t).toContain('Dat kan binnen zes weken na ontvangst van deze beslissing');
+      expect(t).toContain('een verzoekschriftprocedure bij de rechtbank starten (§16 onder a');
       expect(t).not.toContain('Een klacht indienen bij Stichting de Alliantie');
     } else {
+      expect(t).toContain('Binnen zes weken na ontvangst van deze');
+      expect(t).toContain('verzoekschrift indienen bij de rechtbank');
       expect(t).toContain('Een klacht indienen bij Stichting de Alliantie');
     }
     expect(contentProblems(buildLetter(input), LETTER_CASE)).toEqual([]);
@@ -121,7 +111,7 @@ describe('letters per kind', () => {
     expect(t).toContain('Een interne juridische notitie | Vertrouwelijk advies van onze advocaat.');
     expect(t).toContain('Gegevens van andere personen in 2 documenten');
     expect(t).toContain('artikel 15, lid 4 AVG');
-    expect(t).toContain('4 documenten uit uw dossier als PDF, waarvan 2 met onleesbaar gemaakte gegevens van anderen');
+    expect(t).toContain('4 documenten uit het dossier als PDF, waarvan 2 met onleesbaar gemaakte gegevens van anderen');
     expect(decisionOutcome(input)).toBe('deels');
     expect(decisionOutcome(letterInput('besluit-inzage', {}))).toBe('toegewezen');
   });
@@ -187,9 +177,9 @@ describe('letters per kind', () => {
 
 describe('addressee, reference line and content model', () => {
   it('puts the address in lines for the window and the reference line in place', () => {
-    const content: LetterContent = buildLetter(letterInput('ontvangstbevestiging', { yourLetterOf: '2026-10-30' }));
+    const content: LetterContent = buildLetter(letterInput('ontvangstbevestiging', {}));
     expect(content.addressee).toEqual({ name: 'Łukasz Nguyễn-Özdemir', lines: ['Weißstraße 12', '1234 AB Hilversum'] });
-    expect(content.reference).toEqual({ ourReference: 'AVG-2026-0042', date: '2026-11-25', yourLetterOf: '2026-10-30', subject: 'Ontvangstbevestiging van uw verzoek om inzage' });
+    expect(content.reference).toEqual({ ourReference: 'AVG-2026-0042', date: '2026-11-25', yourLetterOf: '2026-11-02', subject: 'Ontvangstbevestiging van uw verzoek om inzage' });
     expect(content.title).toBe('Ontvangstbevestiging van uw verzoek om inzage – AVG-2026-0042');
     expect(content.signatory.placeholder).toMatch(/tekenbevoegde/u);
   });

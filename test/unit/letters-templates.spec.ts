@@ -28,7 +28,7 @@ describe('letter templates: text with named fields', () => {
     const own: LetterTemplate = {
       ...DEFAULT_TEMPLATES.afwijzing,
       subject: 'Uw {soort_verzoek} van {datum_ontvangst}',
-      blocks: [{ type: 'paragraph', text: 'Beste {verzoeker.naam}, wij gaan niet in op uw verzoek ({afwijzing.grond}).' }, { type: 'slot', slot: 'motivering' }, { type: 'slot', slot: 'rechtsmiddelen' }],
+      blocks: [{ type: 'paragraph', text: 'Beste {verzoeker.naam}, wij gaan niet in op uw verzoek ({afwijzing.grond}).' }, { type: 'slot', slot: 'motivering' }, { type: 'slot', slot: 'rechtsmiddelen' }, { type: 'slot', slot: 'fg' }, { type: 'slot', slot: 'geautomatiseerd' }],
     };
     expect(checkTemplate('afwijzing', own)).toEqual([]);
     const content = buildLetter(letterInput('afwijzing', { ground: 'kennelijk_ongegrond', reasons: 'Het verzoek gaat niet over persoonsgegevens.' }), own);

@@ -117,7 +117,7 @@ describe('drafting and four-eyes signing through the API', () => {
     const late = value(await call('letter.draft', { caseId, kind: 'verlengingsbericht' }, harm.token));
     value(await call('letter.submit', { letterId: late.id }, harm.token));
     const onTime = value(await call('letter.get', { letterId: late.id }, harm.token));
-    expect(onTime.content.blocks).toContainEqual({ type: 'fields', fields: expect.arrayContaining([{ label: 'Nieuwe uiterste datum', value: '25 februari 2027' }]) });
+    expect(onTime.content.blocks).toContainEqual({ type: 'fields', part: 'verlenging', fields: expect.arrayContaining([{ label: 'Nieuwe uiterste datum', value: '25 februari 2027' }]) });
     clock.set(new Date('2026-12-24T09:00:00Z'));
     expect(await call('letter.sign', { letterId: late.id }, signer.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('vóór 23 december 2026') } });
     clock.set(new Date('2026-12-01T09:00:00Z'));

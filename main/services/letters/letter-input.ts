@@ -37,16 +37,33 @@ export function documentCounts(db: LocalDb, caseId: string): { total: number; re
   return { total: docs.length, redacted: docs.filter((d) => latestRedaction(db, d.id) !== undefined).length };
 }
 
-/** Everything the content builder reads for this draft, looked up in the store. */
-export function letterInputFor(db: LocalDb, row: CaseRow, draft: Draft, handlerName: string, today: string, activities: readonly ProcessingActivity[]): AnyLetterInput {
-  const needsDossier = draft.kind === 'besluit-inzage' || draft.kind === 'besluit-dataportabiliteit';
+/** Kinds that list the case's ticked activities (art. 15(1)). */
+export const ACCESS_KINDS: ReadonlySet<string> = new Set(['besluit-inzage', 'besluit-afwijzing-inzage']);
+
+/**
+ * Everything the content builder reads for this draft, looked up in the store. `activities` are
+ * the case's ticked ones; `register` the whole active register, whose automated decision-making
+ * a decision other than on access states (art. 15(1)(h)).
+ */
+export function letterInputFor(
+  db: LocalDb,
+  row: CaseRow,
+  draft: Draft,
+  handlerName: string,
+  today: string,
+  activities: readonly ProcessingActivity[],
+  register: readonly ProcessingActivity[] = [],
+): AnyLetterInput {
+  const needsDossier = draft.kind === 'besluit-inzage' || draft.kind === 'besluit-dataportabiliteit' || draft.kind === 'besluit-afwijzing-inzage';
+  const access = ACCESS_KINDS.has(draft.kind);
   return {
     ...draft,
     case: letterCaseOf(row),
     organisation: letterheadOf(db),
     handlerName,
     today,
-    activities: draft.kind === 'besluit-inzage' ? activities : [],
+    activities: access ? activities : [],
+    automatedDecisions: (access ? activities : register).flatMap((a) => (a.automatedDecision?.trim() ? [{ activity: a.name, logic: a.automatedDecision.trim() }] : [])),
     documents: needsDossier ? documentCounts(db, row.id) : { total: 0, redacted: 0 },
     thirdParties: thirdPartiesOf(db, row.id).map((p) => ({ id: p.id, name: p.name, role: p.role })),
   };

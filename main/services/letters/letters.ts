@@ -5,7 +5,7 @@ import { completeTask, findCase, tasksOf, updateCase, type CaseRow } from '../..
 import { activeDecisionLetter, deleteLetter, findLetter, insertLetter, lettersOfCase, updateLetter, type LetterRow } from '../../../db/local/repositories/letters.js';
 import { findStaffById } from '../../../db/local/repositories/staff.js';
 import type { letterDraftInput, letterTextSchema } from '../../../shared/api/letter-schemas.js';
-import { dutchToday, isAwaitingDecision, isClosed, type TaskKind } from '../../../shared/domain/cases.js';
+import { dutchToday, isAwaitingDecision, isClosed, type CaseStatus, type TaskKind } from '../../../shared/domain/cases.js';
 import { formatDutchDate } from '../../../shared/domain/dates.js';
 import { buildLetter } from '../../../shared/domain/letters/build.js';
 import { contentProblems, decisionOutcome } from '../../../shared/domain/letters/check.js';
@@ -18,7 +18,7 @@ import { assertDecisionGates } from '../decision-readiness.js';
 import { DomainError } from '../errors.js';
 import type { SessionInfo } from '../sessions.js';
 import { renderLetterPdf } from './layout.js';
-import { asDomainError, letterCaseOf, letterInputFor, signedFileOf, summaryOf, type LetterSummary } from './letter-input.js';
+import { ACCESS_KINDS, asDomainError, letterCaseOf, letterInputFor, signedFileOf, summaryOf, type LetterSummary } from './letter-input.js';
 import { letterheadOf, templateOf } from './letter-settings.js';
 import type { RegisterService } from './register.js';
 
@@ -32,6 +32,12 @@ export type LetterView = LetterSummary & { content: LetterContent; problems: str
 const TASK_OF: Partial<Record<LetterKind, TaskKind>> = {
   verlengingsbericht: 'verlengingsbericht',
   'verzoek-om-identificatie': 'verzoek_om_identificatie',
+};
+
+/** Decisions that end the case in a side exit rather than "verzonden"; they may also follow that exit. */
+const SIDE_EXIT_OF: Partial<Record<LetterKind, readonly CaseStatus[]>> = {
+  afwijzing: ['kennelijk_ongegrond'],
+  'besluit-niet-ontvankelijk': ['niet_ontvankelijk'],
 };
 
 /** A signer may look at a letter submitted for signing, and at one they signed. */
@@ -81,13 +87,17 @@ export class LetterService {
   private assertMayDraft(kind: LetterKind, row: CaseRow): void {
     const decision = isDecisionKind(kind);
     if (kind === 'bevestiging-intrekking' && (row.status === 'ingetrokken' || isAwaitingDecision(row.status))) return;
-    if (kind === 'afwijzing' && row.status === 'kennelijk_ongegrond') return;
+    // A side exit still owes the requester its reasons and remedies (art. 12(4) AVG).
+    if (kind === 'afwijzing' && row.status === 'kennelijk_ongegrond') return this.assertNoOtherDecision(row);
+    if (kind === 'besluit-niet-ontvankelijk' && row.status === 'niet_ontvankelijk') return this.assertNoOtherDecision(row);
     if (decision && !isAwaitingDecision(row.status)) throw new DomainError('CONFLICT', 'Op deze zaak is al beslist; een nieuwe besluitbrief kan niet meer.');
     if (isClosed(row.status)) throw new DomainError('CONFLICT', 'Deze zaak is afgesloten.');
-    if (decision) {
-      const existing = activeDecisionLetter(this.db, row.id, DECISION_KINDS);
-      if (existing) throw new DomainError('CONFLICT', `Deze zaak heeft al een besluitbrief (${LETTER_KIND_LABELS[existing.kind]}). Pas die aan, of verwijder het concept eerst.`);
-    }
+    if (decision) this.assertNoOtherDecision(row);
+  }
+
+  private assertNoOtherDecision(row: CaseRow): void {
+    const existing = activeDecisionLetter(this.db, row.id, DECISION_KINDS);
+    if (existing) throw new DomainError('CONFLICT', `Deze zaak heeft al een besluitbrief (${LETTER_KIND_LABELS[existing.kind]}). Pas die aan, of verwijder het concept eerst.`);
   }
 
   draft(ctx: CallContext, input: z.output<typeof letterDraftInput>): LetterSummary {
@@ -97,8 +107,8 @@ export class LetterService {
     this.assertMayDraft(input.kind, caseRow);
     const handlerName = findStaffById(this.db, session.staffId)?.fullName ?? '';
     const today = dutchToday(ctx.now);
-    const activities = input.kind === 'besluit-inzage' ? this.register.ofCase(caseRow.id) : [];
-    const letterInput = letterInputFor(this.db, caseRow, input, handlerName, today, activities);
+    const activities = ACCESS_KINDS.has(input.kind) ? this.register.ofCase(caseRow.id) : [];
+    const letterInput = letterInputFor(this.db, caseRow, input, handlerName, today, activities, isDecisionKind(input.kind) ? this.register.active() : []);
     let content: LetterContent;
     try {
       content = buildLetter(letterInput, templateOf(this.db, input.kind));
@@ -190,7 +200,7 @@ export class LetterService {
     if (letter.kind === 'verlengingsbericht' && dutchToday(ctx.now) > caseRow.originalDueOn) {
       throw new DomainError('CONFLICT', `Het verlengingsbericht moest vóór ${formatDutchDate(caseRow.originalDueOn)} worden verstuurd (artikel 12 lid 3 AVG).`);
     }
-    const movesCase = isDecisionKind(letter.kind) && caseRow.status !== 'kennelijk_ongegrond';
+    const movesCase = isDecisionKind(letter.kind) && !SIDE_EXIT_OF[letter.kind]?.includes(caseRow.status);
     if (movesCase && caseRow.status !== 'besluit_in_concept') {
       throw new DomainError('CONFLICT', 'Zet de zaak eerst op "Besluit in concept": dan zijn alle derden gehoord en waar nodig gelakt.');
     }
@@ -225,9 +235,9 @@ export class LetterService {
     const at = ctx.now.toISOString();
     const updated = ctx.commit((db) => {
       if (isDecisionKind(letter.kind) && isAwaitingDecision(caseRow.status)) {
-        const refusal = letter.kind === 'afwijzing';
-        const reason = refusal && 'reasons' in letter.data ? String(letter.data.reasons).slice(0, 2000) : null;
-        updateCase(db, caseRow.id, { status: refusal ? 'kennelijk_ongegrond' : 'verzonden', statusReason: reason, updatedAt: at });
+        const exit = SIDE_EXIT_OF[letter.kind]?.[0];
+        const reason = exit && 'reasons' in letter.data ? String(letter.data.reasons).slice(0, 2000) : null;
+        updateCase(db, caseRow.id, { status: exit ?? 'verzonden', statusReason: reason, updatedAt: at });
       }
       // The decision answers the request: nothing of it is left to do (an unanswered aanvulling included).
       if (isDecisionKind(letter.kind)) for (const task of tasksOf(db, caseRow.id).filter((t) => t.status === 'open')) completeTask(db, caseRow.id, task.id, at);

@@ -70,6 +70,13 @@ export class RegisterService {
     return toView(row);
   }
 
+  /** The active register, as a decision's art. 15(1)(h) statement reads it. */
+  active(): ProcessingActivity[] {
+    return activities(this.db)
+      .filter((a) => a.active)
+      .map(toActivity);
+  }
+
   /** The activities ticked for a case, as the access letter lists them. */
   ofCase(caseId: string): ProcessingActivity[] {
     return activitiesOfCase(this.db, caseId).map(toActivity);

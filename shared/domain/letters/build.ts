@@ -3,10 +3,10 @@ import { addDays, formatDutchDate } from '../dates.js';
 import type { RequestType } from '../request-types.js';
 import type { AnyLetterInput, LetterCase } from './data.js';
 import { fillText, LetterError, type FieldValues } from './fields.js';
-import { slotBlocks } from './slots.js';
-import type { LetterTemplate, Variant } from './template-types.js';
+import { dataOf, slotBlocks } from './slots.js';
+import { applies, REQUIRED_SLOTS, type LetterTemplate, type TemplateBlock, type Variant } from './template-types.js';
 import { DEFAULT_TEMPLATES } from './templates.js';
-import { LETTER_CASE_TYPES, LETTER_KIND_LABELS, type Addressee, type Block, type LetterContent } from './types.js';
+import { LETTER_CASE_TYPES, LETTER_KIND_LABELS, type Addressee, type Block, type LetterContent, type PartName } from './types.js';
 
 /** How long a requester or third party gets to answer when the handler sets no date. */
 export const DEFAULT_REPLY_DAYS = 14;
@@ -63,6 +63,7 @@ export function addresseeOf(input: AnyLetterInput): Addressee {
     if (!party) throw new LetterError('Kies een derde uit het register van deze zaak.');
     return { name: party.name, lines: addressLines(input.data.address) };
   }
+  if (input.kind === 'kennisgeving-ontvangers') return { name: input.data.recipient, lines: addressLines(input.data.address) };
   if (input.data.addressee) return { name: input.data.addressee.name, lines: addressLines(input.data.addressee.address) };
   if (c.representative?.kind === 'gemachtigde') throw new LetterError('De brief gaat naar de gemachtigde: vul diens naam en adres in als geadresseerde.');
   const name = c.representative?.name ?? c.requester.name;
@@ -73,10 +74,14 @@ export function addresseeOf(input: AnyLetterInput): Addressee {
 /** The conditions that hold for this letter (see VARIANTS). */
 export function variantsOf(input: AnyLetterInput): Set<Variant> {
   const v = new Set<Variant>([input.case.type, input.case.type === 'klacht' ? 'klacht' : 'verzoek']);
-  const viaRepresentative = input.case.representative !== null && input.kind !== 'zienswijze-derde';
+  const viaRepresentative = input.case.representative !== null && input.kind !== 'zienswijze-derde' && input.kind !== 'kennisgeving-ontvangers';
   v.add(viaRepresentative ? 'vertegenwoordiger' : 'zonder_vertegenwoordiger');
+  v.add(input.today > input.case.dueOn ? 'termijn_verstreken' : 'binnen_termijn');
   if ('outcome' in input.data) v.add(input.data.outcome);
   if (input.kind === 'afwijzing') v.add(input.data.ground);
+  if (input.kind === 'besluit-niet-ontvankelijk') v.add(input.data.ground);
+  if (input.kind === 'besluit-verzet' && input.data.circumstancesGiven === true) v.add('omstandigheden');
+  if (input.kind === 'klacht-termijn-verstreken') v.add(input.data.decisionBy ? 'beslisdatum' : 'geen_beslisdatum');
   return v;
 }
 
@@ -84,8 +89,8 @@ export function variantsOf(input: AnyLetterInput): Set<Variant> {
 export function fieldValuesOf(input: AnyLetterInput, addressee: Addressee): FieldValues {
   const c = input.case;
   const org = input.organisation;
-  const viaRepresentative = c.representative !== null && input.kind !== 'zienswijze-derde';
-  const data = viaRepresentative ? `de persoonsgegevens van ${c.requester.name}` : 'uw persoonsgegevens';
+  const viaRepresentative = c.representative !== null && input.kind !== 'zienswijze-derde' && input.kind !== 'kennisgeving-ontvangers';
+  const data = dataOf(input);
   const corrections = c.correctionKinds.map((k) => CORRECTION_VERBS[k]);
   const replyBy = 'replyBy' in input.data ? input.data.replyBy : undefined;
   const party = input.kind === 'zienswijze-derde' ? input.thirdParties.find((p) => p.id === input.data.thirdPartyId) : undefined;
@@ -101,6 +106,7 @@ export function fieldValuesOf(input: AnyLetterInput, addressee: Addressee): Fiel
     reactie_datum: formatDutchDate(replyBy ?? addDays(input.today, DEFAULT_REPLY_DAYS)),
     soort_verzoek: SHORT[c.type],
     verzoek: longRequest(c, data),
+    gegevens: data,
     gevraagde_correctie: `${data} ${corrections.length > 0 ? dutchList(corrections) : 'te corrigeren'}`,
     betrokkene: viaRepresentative ? c.requester.name : 'u',
     'verzoeker.naam': c.requester.name,
@@ -119,6 +125,10 @@ export function fieldValuesOf(input: AnyLetterInput, addressee: Addressee): Fiel
     'klacht.omschrijving': input.kind === 'beslissing-op-klacht' ? input.data.complaint : null,
     'intrekking.datum': input.kind === 'bevestiging-intrekking' ? formatDutchDate(input.data.withdrawnOn) : null,
     'afwijzing.grond': input.kind === 'afwijzing' ? (input.data.ground === 'kennelijk_ongegrond' ? 'kennelijk ongegrond' : 'buitensporig') : null,
+    'verzet.gestopt_op': input.kind === 'besluit-verzet-direct-marketing' ? formatDutchDate(input.data.stoppedOn ?? input.today) : null,
+    'verzet.direct_marketing': input.kind === 'besluit-verzet-direct-marketing' ? input.data.processing : null,
+    'klacht.beslissing_uiterlijk': input.kind === 'klacht-termijn-verstreken' && input.data.decisionBy ? formatDutchDate(input.data.decisionBy) : null,
+    'verzoeker.naam_klantnummer': c.requester.customerNumber ? `${c.requester.name} (klantnummer ${c.requester.customerNumber})` : c.requester.name,
   };
 }
 
@@ -138,7 +148,38 @@ function checkInput(input: AnyLetterInput): void {
   if (input.kind === 'verlengingsbericht' && input.today > input.case.originalDueOn) {
     throw new LetterError(`Het verlengingsbericht moet vóór het einde van de oorspronkelijke termijn (${formatDutchDate(input.case.originalDueOn)}) worden verstuurd (artikel 12 lid 3 AVG).`);
   }
+  if (input.kind === 'klacht-termijn-verstreken' && input.today <= input.case.dueOn) {
+    throw new LetterError(`De termijn voor de beslissing op de klacht loopt nog tot en met ${formatDutchDate(input.case.dueOn)}; deze brief past pas daarna (§16).`);
+  }
+  if (input.kind === 'klacht-termijn-verstreken' && input.data.decisionBy && input.data.decisionBy <= input.today) {
+    throw new LetterError('De datum waarop u alsnog beslist, ligt na de datum van de brief.');
+  }
+  if (input.kind === 'besluit-verzet-direct-marketing' && input.data.stoppedOn && (input.data.stoppedOn < input.case.receivedOn || input.data.stoppedOn > input.today)) {
+    throw new LetterError('De datum waarop het gebruik voor direct marketing is gestopt, ligt tussen de ontvangst van het verzet en vandaag.');
+  }
 }
+
+/**
+ * The template's blocks, with any slot its kind requires and the template lacks (a template
+ * saved before that slot became required) added at the end: a legal part is never lost.
+ */
+function blocksWithRequiredSlots(template: LetterTemplate): TemplateBlock[] {
+  const present = new Set(template.blocks.flatMap((b) => (b.type === 'slot' && !(b.when && b.when.length > 0) ? [b.slot] : [])));
+  return [...template.blocks, ...REQUIRED_SLOTS[template.kind].filter((slot) => !present.has(slot)).map((slot): TemplateBlock => ({ type: 'slot', slot }))];
+}
+
+/** A fixed block (table, fields) counts once each; a text part once, however many paragraphs it has. */
+export function requiredPartsOf(blocks: readonly Block[]): PartName[] {
+  const parts: PartName[] = [];
+  for (const b of blocks) {
+    if (!b.part) continue;
+    if (b.type === 'table' || b.type === 'fields' || !parts.includes(b.part)) parts.push(b.part);
+  }
+  return parts;
+}
+
+/** Written requests have a letter date in the reference line: the one date the case records for the request. */
+const WRITTEN_CHANNELS: ReadonlySet<string> = new Set(['brief', 'email']);
 
 /** Template + case → letter content: fields filled, conditions applied, slots generated. */
 export function buildLetter(input: AnyLetterInput, template: LetterTemplate = DEFAULT_TEMPLATES[input.kind]): LetterContent {
@@ -148,8 +189,8 @@ export function buildLetter(input: AnyLetterInput, template: LetterTemplate = DE
   const variants = variantsOf(input);
   const fill = (text: string) => fillText(text, values);
   const blocks: Block[] = [];
-  for (const block of template.blocks) {
-    if (block.when && block.when.length > 0 && !block.when.some((v) => variants.has(v))) continue;
+  for (const block of blocksWithRequiredSlots(template)) {
+    if (!applies(block.when, variants)) continue;
     if (block.type === 'slot') blocks.push(...slotBlocks(block.slot, input));
     else if (block.type === 'list') blocks.push({ type: 'list', items: block.items.map(fill) });
     else blocks.push({ type: block.type, text: fill(block.text) });
@@ -159,10 +200,16 @@ export function buildLetter(input: AnyLetterInput, template: LetterTemplate = DE
     kind: input.kind,
     title: `${subject.charAt(0).toUpperCase()}${subject.slice(1)} – ${input.case.reference}`,
     addressee,
-    reference: { ourReference: input.case.reference, date: input.today, yourLetterOf: input.data.yourLetterOf ?? null, subject },
+    reference: {
+      ourReference: input.case.reference,
+      date: input.today,
+      yourLetterOf: WRITTEN_CHANNELS.has(input.case.channel) && input.kind !== 'zienswijze-derde' && input.kind !== 'kennisgeving-ontvangers' ? input.case.receivedOn : null,
+      subject,
+    },
     salutation: fill(template.salutation),
     blocks,
     closing: fill(template.closing),
+    requiredParts: requiredPartsOf(blocks),
     signatory: { organisation: input.organisation.name, placeholder: 'Ondertekening volgt na goedkeuring door een tekenbevoegde.' },
   };
 }

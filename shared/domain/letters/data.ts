@@ -29,6 +29,21 @@ export interface Organisation {
   email: string;
   kvk: string;
   place: string;
+  /** The functionaris gegevensbescherming (art. 37–39 AVG), named in every decision. */
+  dpo: DataProtectionOfficer;
+}
+
+export interface DataProtectionOfficer {
+  name: string;
+  email: string;
+  phone: string;
+  address: string;
+}
+
+/** An activity of the register that declares automated decision-making, and its logic (art. 15(1)(h)). */
+export interface AutomatedDecision {
+  activity: string;
+  logic: string;
 }
 
 /** Something withheld or redacted: what, and why (art. 15(4) AVG). */
@@ -44,10 +59,38 @@ export interface CorrectionChange {
   decision: 'doorgevoerd' | 'afgewezen';
 }
 
-/** Common to every kind: who the letter goes to when it is not the default, and "uw brief van". */
+/**
+ * Common to every kind: who the letter goes to when it is not the default. The date of the
+ * request is the case's (received on), never a second date typed per letter.
+ */
 export interface CommonData {
   addressee?: { name: string; address: string } | undefined;
-  yourLetterOf?: IsoDate | undefined;
+}
+
+/** Why a request is niet-ontvankelijk: identity not established, or a formal requirement not met after the aanvulling term. */
+export type InadmissibleGround = 'identiteit' | 'vormvereiste';
+
+/** The grounds to limit access: the rights of others (art. 15(4) AVG) and art. 41(1) UAVG (art. 23 AVG). */
+export const ACCESS_REFUSAL_GROUNDS = {
+  rechten_anderen: 'de rechten en vrijheden van anderen (artikel 15, lid 4 AVG)',
+  nationale_veiligheid: 'de nationale veiligheid (artikel 41, lid 1 onder a UAVG)',
+  landsverdediging: 'de landsverdediging (artikel 41, lid 1 onder b UAVG)',
+  openbare_veiligheid: 'de openbare veiligheid (artikel 41, lid 1 onder c UAVG)',
+  strafbare_feiten: 'het voorkomen, onderzoeken, opsporen en vervolgen van strafbare feiten (artikel 41, lid 1 onder d UAVG)',
+  economisch_belang: 'een gewichtig economisch of financieel belang van de overheid (artikel 41, lid 1 onder e UAVG)',
+  rechterlijke_onafhankelijkheid: 'de onafhankelijkheid van de rechter en gerechtelijke procedures (artikel 41, lid 1 onder f UAVG)',
+  beroepscode: 'de beroepsregels van gereglementeerde beroepen (artikel 41, lid 1 onder g UAVG)',
+  toezicht: 'toezicht en inspectie door de overheid (artikel 41, lid 1 onder h UAVG)',
+  bescherming_betrokkene: 'de bescherming van u zelf of de rechten en vrijheden van anderen (artikel 41, lid 1 onder i UAVG)',
+  civiele_vorderingen: 'de inning van civielrechtelijke vorderingen (artikel 41, lid 1 onder j UAVG)',
+} as const satisfies Record<string, string>;
+export type AccessRefusalGround = keyof typeof ACCESS_REFUSAL_GROUNDS;
+
+/** What art. 19 AVG tells a recipient: which item, what we did, and the new value where there is one. */
+export interface RecipientChange {
+  item: string;
+  action: 'verbeterd' | 'aangevuld' | 'gewist' | 'beperkt';
+  to?: string | undefined;
 }
 
 /** What the handler decides or adds per kind; the rest comes from the case. */
@@ -72,12 +115,20 @@ export interface LetterDataByKind {
     outcome: 'toegewezen' | 'deels' | 'afgewezen';
     processing: string;
     reasons?: string | undefined;
-    /** §15: provision the corporation is required to make by law is no ground for objection. */
+    /** Whether the objection set out the requester's particular personal circumstances (§15); the letter says so only then. */
+    circumstancesGiven?: boolean | undefined;
+    /** §15: provision the corporation is required to make by law is no ground for objection; only in a refusal. */
     legalObligation?: string | undefined;
   };
   'beslissing-op-klacht': CommonData & { outcome: 'gegrond' | 'deels_gegrond' | 'ongegrond'; complaint: string; reasons: string; measures?: string | undefined };
   afwijzing: CommonData & { ground: 'kennelijk_ongegrond' | 'buitensporig'; reasons: string };
   'bevestiging-intrekking': CommonData & { withdrawnOn: IsoDate };
+  'besluit-niet-ontvankelijk': CommonData & { ground: InadmissibleGround; reasons: string };
+  'besluit-geen-gegevens': CommonData & { searched?: string[] | undefined };
+  'besluit-afwijzing-inzage': CommonData & { outcome: 'afgewezen' | 'deels'; grounds: AccessRefusalGround[]; reasons: string; withheld: Withheld[] };
+  'besluit-verzet-direct-marketing': CommonData & { processing: string; stoppedOn?: IsoDate | undefined };
+  'kennisgeving-ontvangers': CommonData & { recipient: string; address: string; changes: RecipientChange[] };
+  'klacht-termijn-verstreken': CommonData & { decisionBy?: IsoDate | undefined };
 }
 
 export type LetterData<K extends LetterKind = LetterKind> = LetterDataByKind[K];
@@ -99,6 +150,8 @@ export interface LetterInput<K extends LetterKind = LetterKind> {
   today: IsoDate;
   /** Besluit inzage: the activities the handler ticked (a snapshot of the register). */
   activities: readonly ProcessingActivity[];
+  /** Activities that declare automated decision-making: the case's ticked ones for an access decision, else the whole register. */
+  automatedDecisions: readonly AutomatedDecision[];
   /** Inzage and dataportabiliteit: how many dossier documents go with the letter, and how many are redacted. */
   documents: { total: number; redacted: number };
   thirdParties: readonly ThirdPartyForLetter[];

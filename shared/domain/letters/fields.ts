@@ -34,6 +34,11 @@ export const FIELDS = {
   'intrekking.datum': 'De datum waarop het verzoek is ingetrokken',
   'afwijzing.grond': 'De grond van de afwijzing ("kennelijk ongegrond", "buitensporig")',
   betrokkene: '"u", of de naam van de verzoeker als een vertegenwoordiger de brief krijgt',
+  gegevens: '"uw persoonsgegevens", of "de persoonsgegevens van …" in een brief aan een vertegenwoordiger',
+  'verzoeker.naam_klantnummer': 'Naam van de verzoeker met het klantnummer, als dat bekend is (kennisgeving aan een ontvanger)',
+  'verzet.direct_marketing': 'De direct marketing waartegen verzet is gedaan',
+  'verzet.gestopt_op': 'De datum waarop het gebruik voor direct marketing is gestopt',
+  'klacht.beslissing_uiterlijk': 'De datum waarop wij alsnog op de klacht beslissen (als die is gegeven)',
 } as const satisfies Record<string, string>;
 
 export type FieldName = keyof typeof FIELDS;

@@ -1,4 +1,15 @@
-import type { Organisation } from './data.js';
+import type { DataProtectionOfficer, Organisation } from './data.js';
+
+/**
+ * Until the admin enters the FG's own details, letters point to the corporation's postal address
+ * and a privacy mailbox, so every decision names a way to reach the FG.
+ */
+export const DEFAULT_DPO: DataProtectionOfficer = {
+  name: 'De functionaris gegevensbescherming van Stichting de Alliantie',
+  email: 'privacy@de-alliantie.nl',
+  phone: '088 0023200',
+  address: 'Postbus 105, 1200 AC Hilversum',
+};
 
 /**
  * The letterhead an admin sets in Beheer. The defaults are the corporation's details from the
@@ -17,5 +28,6 @@ export const DEFAULT_LETTERHEAD: Letterhead = {
   email: 'info@de-alliantie.nl',
   kvk: '39048769',
   place: 'Hilversum',
+  dpo: DEFAULT_DPO,
   logoPngBase64: null,
 };

@@ -24,7 +24,15 @@ export interface ProcessingActivity {
   /** Where the policy describes it, e.g. "§6". */
   policyReference: string;
   sortOrder: number;
+  /**
+   * Automated decision-making with legal or similarly significant effect (art. 22 AVG), with its
+   * logic, significance and consequences in the letter's words (art. 15(1)(h)); null when none.
+   */
+  automatedDecision: string | null;
 }
+
+/** Art. 15(1)(h) where no activity declares automated decision-making. */
+export const NO_AUTOMATED_DECISIONS = 'Wij nemen geen besluiten die uitsluitend op geautomatiseerde verwerking berusten, ook niet op basis van profilering.';
 
 /** §11: the corporation keeps information inside the EEA. */
 export const NO_TRANSFER = 'Geen. Wij bewaren en verwerken uw gegevens binnen de Europese Economische Ruimte (§11).';
@@ -61,6 +69,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     source: 'Uzelf en WoningNet.',
     policyReference: '§6',
     sortOrder: 10,
+    automatedDecision: null,
   },
   {
     id: 'inkomenstoets',
@@ -74,6 +83,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     source: 'Uzelf (met de inkomensverklaring van de Belastingdienst).',
     policyReference: '§6',
     sortOrder: 20,
+    automatedDecision: null,
   },
   {
     id: 'huuradministratie',
@@ -87,6 +97,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     source: 'Uzelf.',
     policyReference: '§6',
     sortOrder: 30,
+    automatedDecision: null,
   },
   {
     id: 'onderhoud',
@@ -100,6 +111,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     source: 'Uzelf en de aannemers die het werk uitvoeren.',
     policyReference: '§6',
     sortOrder: 40,
+    automatedDecision: null,
   },
   {
     id: 'overlast-woonfraude',
@@ -113,6 +125,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     source: 'Uzelf, buurtbewoners en andere melders, de gemeente en de politie.',
     policyReference: '§6 en §11',
     sortOrder: 50,
+    automatedDecision: null,
   },
   {
     id: 'huurbeeindiging',
@@ -126,6 +139,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     source: 'Uzelf.',
     policyReference: '§6',
     sortOrder: 60,
+    automatedDecision: null,
   },
   {
     id: 'verkoop',
@@ -139,6 +153,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     source: 'Uzelf.',
     policyReference: '§6',
     sortOrder: 70,
+    automatedDecision: null,
   },
   {
     id: 'vve-beheer',
@@ -152,6 +167,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     source: 'De VvE en uzelf.',
     policyReference: '§6',
     sortOrder: 80,
+    automatedDecision: null,
   },
   {
     id: 'klantcontact',
@@ -165,6 +181,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     source: 'Uzelf.',
     policyReference: '§8',
     sortOrder: 90,
+    automatedDecision: null,
   },
   {
     id: 'mijn-alliantie',
@@ -178,6 +195,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     source: 'Uzelf; gegevens over uw gebruik worden automatisch gegenereerd.',
     policyReference: '§9',
     sortOrder: 100,
+    automatedDecision: null,
   },
   {
     id: 'nieuwsbrief',
@@ -191,6 +209,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     source: 'Uzelf.',
     policyReference: '§10',
     sortOrder: 110,
+    automatedDecision: null,
   },
   {
     id: 'klanttevredenheid',
@@ -204,6 +223,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     source: 'Uzelf.',
     policyReference: '§7',
     sortOrder: 120,
+    automatedDecision: null,
   },
   {
     id: 'verantwoording',
@@ -217,6 +237,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     source: 'Onze eigen administratie.',
     policyReference: '§6',
     sortOrder: 130,
+    automatedDecision: null,
   },
   {
     id: 'avg-verzoeken',
@@ -230,6 +251,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     source: 'Uzelf.',
     policyReference: '§13 tot en met §16',
     sortOrder: 140,
+    automatedDecision: null,
   },
 ];
 

@@ -19,6 +19,12 @@ export const SLOTS = {
   maatregelen: 'De maatregelen naar aanleiding van de klacht',
   ontbrekend: 'Wat in het verzoek ontbreekt',
   verlenging: 'De reden van de verlenging en de nieuwe uiterste datum (art. 12 lid 3 AVG)',
+  kopie: 'De kopie van de persoonsgegevens (art. 15 lid 3 AVG)',
+  geautomatiseerd: 'Geautomatiseerde besluitvorming volgens het verwerkingsregister (art. 15 lid 1 onder h AVG)',
+  fg: 'De contactgegevens van de functionaris gegevensbescherming',
+  gronden: 'De gronden om inzage te beperken (art. 15 lid 4 en art. 23 AVG, art. 41 UAVG)',
+  kennisgeving: 'De gecorrigeerde of gewiste gegevens voor de ontvanger (art. 19 AVG)',
+  gezocht: 'Waar wij naar gegevens hebben gezocht',
 } as const satisfies Record<string, string>;
 export type SlotName = keyof typeof SLOTS;
 
@@ -43,8 +49,53 @@ export const VARIANTS = {
   ongegrond: 'uitkomst klacht: ongegrond',
   kennelijk_ongegrond: 'afwijzing: kennelijk ongegrond',
   buitensporig: 'afwijzing: buitensporig',
+  binnen_termijn: 'de uiterste datum is nog niet voorbij',
+  termijn_verstreken: 'de uiterste datum is voorbij',
+  omstandigheden: 'verzet: de verzoeker heeft bijzondere persoonlijke omstandigheden toegelicht',
+  identiteit: 'niet-ontvankelijk: identiteit niet vastgesteld',
+  vormvereiste: 'niet-ontvankelijk: vormvereiste niet vervuld na de aanvullingstermijn',
+  beslisdatum: 'klacht na de termijn: de datum waarop wij alsnog beslissen is gegeven',
+  geen_beslisdatum: 'klacht na de termijn: geen datum gegeven waarop wij alsnog beslissen',
 } as const satisfies Record<string, string>;
 export type Variant = keyof typeof VARIANTS;
+
+/**
+ * Conditions of one group exclude each other. A block applies when, for every group its `when`
+ * names, one of its conditions in that group holds: ['verzoek', 'termijn_verstreken'] is a
+ * request whose term has passed, ['toegewezen', 'deels'] either outcome.
+ */
+export const VARIANT_GROUPS: Readonly<Record<Variant, string>> = {
+  inzage: 'soort',
+  correctie: 'soort',
+  verzet: 'soort',
+  dataportabiliteit: 'soort',
+  klacht: 'soort',
+  verzoek: 'soort',
+  vertegenwoordiger: 'vertegenwoordiging',
+  zonder_vertegenwoordiger: 'vertegenwoordiging',
+  toegewezen: 'uitkomst',
+  deels: 'uitkomst',
+  afgewezen: 'uitkomst',
+  gegrond: 'uitkomst',
+  deels_gegrond: 'uitkomst',
+  ongegrond: 'uitkomst',
+  kennelijk_ongegrond: 'uitkomst',
+  buitensporig: 'uitkomst',
+  identiteit: 'uitkomst',
+  vormvereiste: 'uitkomst',
+  binnen_termijn: 'termijn',
+  termijn_verstreken: 'termijn',
+  omstandigheden: 'omstandigheden',
+  beslisdatum: 'beslisdatum',
+  geen_beslisdatum: 'beslisdatum',
+};
+
+/** Whether a block with these conditions applies to a letter with these variants. */
+export function applies(when: readonly Variant[] | undefined, variants: ReadonlySet<Variant>): boolean {
+  if (!when || when.length === 0) return true;
+  const groups = new Set(when.map((v) => VARIANT_GROUPS[v]));
+  return [...groups].every((g) => when.some((v) => VARIANT_GROUPS[v] === g && variants.has(v)));
+}
 
 export type TemplateBlock =
   | { type: 'paragraph'; text: string; when?: Variant[] | undefined }
@@ -61,7 +112,8 @@ export interface LetterTemplate {
   closing: string;
 }
 
-const DECISION_SLOTS: SlotName[] = ['rechtsmiddelen'];
+/** Every decision: the remedies, the FG's contact details and the art. 15(1)(h) statement. */
+const DECISION_SLOTS: SlotName[] = ['rechtsmiddelen', 'fg', 'geautomatiseerd'];
 
 /** The slots each kind's template must contain. */
 export const REQUIRED_SLOTS: Readonly<Record<LetterKind, readonly SlotName[]>> = {
@@ -70,11 +122,17 @@ export const REQUIRED_SLOTS: Readonly<Record<LetterKind, readonly SlotName[]>> =
   'verzoek-om-aanvulling': ['ontbrekend'],
   'zienswijze-derde': [],
   verlengingsbericht: ['verlenging'],
-  'besluit-inzage': [...DECISION_SLOTS, 'verwerkingen', 'rechten', 'achtergehouden'],
+  'besluit-inzage': [...DECISION_SLOTS, 'kopie', 'verwerkingen', 'rechten', 'achtergehouden'],
   'besluit-dataportabiliteit': [...DECISION_SLOTS, 'achtergehouden'],
   'besluit-correctie': [...DECISION_SLOTS, 'wijzigingen', 'motivering', 'ontvangers'],
   'besluit-verzet': [...DECISION_SLOTS, 'motivering', 'wettelijke_plicht'],
   'beslissing-op-klacht': [...DECISION_SLOTS, 'motivering'],
   afwijzing: [...DECISION_SLOTS, 'motivering'],
   'bevestiging-intrekking': [],
+  'besluit-niet-ontvankelijk': [...DECISION_SLOTS, 'motivering'],
+  'besluit-geen-gegevens': [...DECISION_SLOTS],
+  'besluit-afwijzing-inzage': [...DECISION_SLOTS, 'gronden', 'motivering', 'achtergehouden', 'kopie', 'verwerkingen', 'rechten'],
+  'besluit-verzet-direct-marketing': [...DECISION_SLOTS],
+  'kennisgeving-ontvangers': ['kennisgeving'],
+  'klacht-termijn-verstreken': ['rechtsmiddelen'],
 };

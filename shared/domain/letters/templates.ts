@@ -20,15 +20,33 @@ function template(kind: LetterKind, subject: string, blocks: TemplateBlock[]): L
   return { kind, subject, salutation: SALUTATION, blocks, closing: CLOSING };
 }
 
+/** Every decision ends with the art. 15(1)(h) statement, the remedies and the FG. */
+const DECISION_END: TemplateBlock[] = [
+  { type: 'slot', slot: 'geautomatiseerd' },
+  { type: 'slot', slot: 'rechtsmiddelen' },
+  { type: 'slot', slot: 'fg' },
+  CONTACT,
+];
+
 export const DEFAULT_TEMPLATES: Readonly<Record<LetterKind, LetterTemplate>> = {
   ontvangstbevestiging: template('ontvangstbevestiging', 'Ontvangstbevestiging van uw {soort_verzoek}', [
     { type: 'paragraph', text: 'Op {datum_ontvangst} hebben wij uw {verzoek} ontvangen. Met deze brief bevestigen wij de ontvangst.' },
     ON_BEHALF,
-    { type: 'paragraph', text: 'Wij behandelen uw verzoek onder kenmerk {kenmerk}. Wij beslissen uiterlijk op {uiterste_datum}.', when: ['verzoek'] },
+    { type: 'paragraph', text: 'Wij behandelen uw verzoek onder kenmerk {kenmerk}. Wij beslissen uiterlijk op {uiterste_datum}.', when: ['verzoek', 'binnen_termijn'] },
     {
       type: 'paragraph',
       text: 'Als wij meer tijd nodig hebben, bijvoorbeeld omdat uw verzoek ingewikkeld is, laten wij u dat vóór die datum weten, met de reden. De termijn kan dan met ten hoogste twee maanden worden verlengd (artikel 12, lid 3 AVG).',
-      when: ['verzoek'],
+      when: ['verzoek', 'binnen_termijn'],
+    },
+    {
+      type: 'paragraph',
+      text: 'Wij behandelen uw verzoek onder kenmerk {kenmerk}. De wettelijke termijn om op uw verzoek te beslissen is op {uiterste_datum} verstreken. Het spijt ons dat wij nog niet hebben beslist. Wij beslissen zo snel mogelijk.',
+      when: ['verzoek', 'termijn_verstreken'],
+    },
+    {
+      type: 'paragraph',
+      text: 'Omdat wij niet binnen de termijn hebben beslist, kunt u binnen zes weken na {uiterste_datum} een verzoekschrift indienen bij de rechtbank (artikel 35 Uitvoeringswet AVG). U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens (artikel 77 AVG).',
+      when: ['verzoek', 'termijn_verstreken'],
     },
     {
       type: 'paragraph',
@@ -38,7 +56,12 @@ export const DEFAULT_TEMPLATES: Readonly<Record<LetterKind, LetterTemplate>> = {
     {
       type: 'paragraph',
       text: 'Wij behandelen uw klacht onder kenmerk {kenmerk} volgens onze klachtenprocedure (§16 van ons privacyreglement). U ontvangt onze beslissing uiterlijk op {uiterste_datum}.',
-      when: ['klacht'],
+      when: ['klacht', 'binnen_termijn'],
+    },
+    {
+      type: 'paragraph',
+      text: 'Wij behandelen uw klacht onder kenmerk {kenmerk} volgens onze klachtenprocedure (§16 van ons privacyreglement). De termijn van die procedure is op {uiterste_datum} verstreken; het spijt ons dat u onze beslissing nog niet heeft. U hoeft daar niet op te wachten: binnen zes weken na {uiterste_datum} kunt u een verzoekschriftprocedure bij de rechtbank starten of de Autoriteit Persoonsgegevens vragen te bemiddelen (§16 van ons privacyreglement).',
+      when: ['klacht', 'termijn_verstreken'],
     },
     CONTACT,
   ]),
@@ -46,7 +69,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<LetterKind, LetterTemplate>> = {
     { type: 'paragraph', text: 'Op {datum_ontvangst} hebben wij uw {verzoek} ontvangen.' },
     {
       type: 'paragraph',
-      text: 'Voordat wij uw verzoek behandelen, moeten wij zeker weten dat het van u komt. Zo voorkomen wij dat iemand anders uw persoonsgegevens te zien krijgt of laat wijzigen (artikel 12, lid 6 AVG en §13 van ons privacyreglement). U kunt uw identiteit op een van deze manieren aantonen:',
+      text: 'Voordat wij uw verzoek behandelen, moeten wij zeker weten dat het van u komt. Zo voorkomen wij dat iemand anders {gegevens} te zien krijgt of laat wijzigen (artikel 12, lid 6 AVG en §13 van ons privacyreglement). U kunt uw identiteit op een van deze manieren aantonen:',
     },
     {
       type: 'list',
@@ -70,9 +93,10 @@ export const DEFAULT_TEMPLATES: Readonly<Record<LetterKind, LetterTemplate>> = {
     { type: 'slot', slot: 'ontbrekend' },
     {
       type: 'paragraph',
-      text: 'Volgens ons privacyreglement dient u een verzoek om inzage, correctie of verzet schriftelijk in en ondertekent u het zelf (§13 tot en met §15).',
-      when: ['verzoek'],
+      text: 'Volgens ons privacyreglement dient u een verzoek om inzage of correctie schriftelijk in en ondertekent u het zelf (§13 en §14).',
+      when: ['inzage', 'correctie', 'dataportabiliteit'],
     },
+    { type: 'paragraph', text: 'Volgens ons privacyreglement dient u verzet schriftelijk in, met de redenen waarop het berust (§15).', when: ['verzet'] },
     { type: 'paragraph', text: 'Wilt u de ontbrekende informatie vóór {reactie_datum} sturen naar {organisatie.naam}, {organisatie.postadres}, of afgeven bij onze balie?' },
     CONTACT,
   ]),
@@ -104,58 +128,50 @@ export const DEFAULT_TEMPLATES: Readonly<Record<LetterKind, LetterTemplate>> = {
     { type: 'paragraph', text: 'Op {datum_ontvangst} heeft u ons gevraagd welke persoonsgegevens wij van {betrokkene} verwerken. In deze brief leest u ons besluit.' },
     ON_BEHALF,
     { type: 'heading', text: 'Ons besluit' },
-    {
-      type: 'paragraph',
-      text: 'Wij geven u inzage. U ontvangt een kopie van de persoonsgegevens die wij van {betrokkene} verwerken (artikel 15, lid 3 AVG), ook in een gestructureerd, algemeen gebruikt en machineleesbaar formaat (§13 van ons privacyreglement).',
-    },
+    { type: 'paragraph', text: 'Wij geven u inzage.' },
+    { type: 'slot', slot: 'kopie' },
     { type: 'slot', slot: 'bijlagen' },
     { type: 'slot', slot: 'verwerkingen' },
     { type: 'slot', slot: 'achtergehouden' },
     { type: 'slot', slot: 'rechten' },
-    { type: 'slot', slot: 'rechtsmiddelen' },
-    CONTACT,
+    ...DECISION_END,
   ]),
-  'besluit-dataportabiliteit': template('besluit-dataportabiliteit', 'Besluit op uw verzoek om uw gegevens in een machineleesbaar formaat', [
-    { type: 'paragraph', text: 'Op {datum_ontvangst} heeft u ons gevraagd om uw persoonsgegevens in een machineleesbaar formaat. In deze brief leest u ons besluit.' },
+  'besluit-dataportabiliteit': template('besluit-dataportabiliteit', 'Besluit op uw verzoek om gegevens in een machineleesbaar formaat', [
+    { type: 'paragraph', text: 'Op {datum_ontvangst} heeft u ons gevraagd om {gegevens} in een machineleesbaar formaat. In deze brief leest u ons besluit.' },
     ON_BEHALF,
     { type: 'heading', text: 'Ons besluit' },
     {
       type: 'paragraph',
-      text: 'Wij willigen uw verzoek in. U ontvangt de persoonsgegevens die u zelf aan ons heeft verstrekt en die wij op grond van uw toestemming of een overeenkomst geautomatiseerd verwerken, in een gestructureerd, gangbaar en machineleesbaar formaat: JSON en CSV, met een toelichting (artikel 20 AVG). U mag deze gegevens aan een andere organisatie geven.',
+      text: 'Wij willigen uw verzoek in. U ontvangt de persoonsgegevens die {betrokkene} zelf aan ons heeft verstrekt en die wij op grond van toestemming of een overeenkomst geautomatiseerd verwerken, in een gestructureerd, gangbaar en machineleesbaar formaat: JSON en CSV, met een toelichting (artikel 20 AVG). Deze gegevens mogen aan een andere organisatie worden gegeven.',
     },
     { type: 'paragraph', text: 'Wilt u dat wij de gegevens rechtstreeks aan een andere organisatie sturen? Laat het ons weten; als dat technisch mogelijk is, doen wij dat (artikel 20, lid 2 AVG).' },
     { type: 'slot', slot: 'bijlagen' },
     { type: 'slot', slot: 'achtergehouden' },
-    { type: 'slot', slot: 'rechtsmiddelen' },
-    CONTACT,
+    ...DECISION_END,
   ]),
-  'besluit-correctie': template('besluit-correctie', 'Besluit op uw verzoek om correctie van uw persoonsgegevens', [
+  'besluit-correctie': template('besluit-correctie', 'Besluit op uw verzoek om correctie van {gegevens}', [
     { type: 'paragraph', text: 'Op {datum_ontvangst} heeft u ons gevraagd {gevraagde_correctie}. In deze brief leest u ons besluit.' },
     ON_BEHALF,
     { type: 'heading', text: 'Ons besluit' },
-    { type: 'paragraph', text: 'Wij willigen uw verzoek in. Wij hebben uw gegevens aangepast zoals hieronder staat (artikel 16 en 17 AVG en §14 van ons privacyreglement).', when: ['toegewezen'] },
+    { type: 'paragraph', text: 'Wij willigen uw verzoek in. Wij hebben de gegevens aangepast zoals hieronder staat (artikel 16 en 17 AVG en §14 van ons privacyreglement).', when: ['toegewezen'] },
     { type: 'paragraph', text: 'Wij willigen uw verzoek gedeeltelijk in. Hieronder staat welke wijzigingen wij wel en welke wij niet hebben doorgevoerd, en waarom.', when: ['deels'] },
     { type: 'paragraph', text: 'Wij wijzen uw verzoek af. Hieronder leest u waarom.', when: ['afgewezen'] },
     { type: 'slot', slot: 'wijzigingen' },
     { type: 'slot', slot: 'motivering' },
     { type: 'slot', slot: 'ontvangers' },
-    { type: 'slot', slot: 'rechtsmiddelen' },
-    CONTACT,
+    ...DECISION_END,
   ]),
-  'besluit-verzet': template('besluit-verzet', 'Besluit op uw verzet tegen het gebruik van uw persoonsgegevens', [
-    {
-      type: 'paragraph',
-      text: 'Op {datum_ontvangst} heeft u bezwaar gemaakt tegen het gebruik van uw persoonsgegevens voor: {verzet.verwerking}. U heeft daarbij uw bijzondere persoonlijke omstandigheden toegelicht (artikel 21 AVG en §15 van ons privacyreglement).',
-    },
+  'besluit-verzet': template('besluit-verzet', 'Besluit op uw verzet tegen het gebruik van {gegevens}', [
+    { type: 'paragraph', text: 'Op {datum_ontvangst} heeft u bezwaar gemaakt tegen het gebruik van {gegevens} voor: {verzet.verwerking} (artikel 21 AVG en §15 van ons privacyreglement).' },
+    { type: 'paragraph', text: 'U heeft daarbij de bijzondere persoonlijke omstandigheden toegelicht waarop het verzet berust.', when: ['omstandigheden'] },
     ON_BEHALF,
     { type: 'heading', text: 'Ons besluit' },
-    { type: 'paragraph', text: 'Wij willigen uw verzet in. Wij stoppen met dit gebruik van uw persoonsgegevens.', when: ['toegewezen'] },
+    { type: 'paragraph', text: 'Wij willigen uw verzet in. Wij stoppen met dit gebruik van {gegevens}.', when: ['toegewezen'] },
     { type: 'paragraph', text: 'Wij willigen uw verzet gedeeltelijk in. Hieronder leest u wat wij wel en niet stoppen, en waarom.', when: ['deels'] },
     { type: 'paragraph', text: 'Wij wijzen uw verzet af. Hieronder leest u waarom.', when: ['afgewezen'] },
     { type: 'slot', slot: 'motivering' },
     { type: 'slot', slot: 'wettelijke_plicht' },
-    { type: 'slot', slot: 'rechtsmiddelen' },
-    CONTACT,
+    ...DECISION_END,
   ]),
   'beslissing-op-klacht': template('beslissing-op-klacht', 'Beslissing op uw klacht', [
     {
@@ -170,8 +186,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<LetterKind, LetterTemplate>> = {
     { type: 'paragraph', text: 'Wij vinden uw klacht ongegrond.', when: ['ongegrond'] },
     { type: 'slot', slot: 'motivering' },
     { type: 'slot', slot: 'maatregelen' },
-    { type: 'slot', slot: 'rechtsmiddelen' },
-    CONTACT,
+    ...DECISION_END,
   ]),
   afwijzing: template('afwijzing', 'Besluit op uw {soort_verzoek}: afwijzing', [
     { type: 'paragraph', text: 'Op {datum_ontvangst} hebben wij uw {verzoek} ontvangen. In deze brief leest u ons besluit.' },
@@ -179,12 +194,99 @@ export const DEFAULT_TEMPLATES: Readonly<Record<LetterKind, LetterTemplate>> = {
     { type: 'heading', text: 'Ons besluit' },
     { type: 'paragraph', text: 'Wij wijzen uw verzoek af, omdat het {afwijzing.grond} is (artikel 12, lid 5 AVG).' },
     { type: 'slot', slot: 'motivering' },
-    { type: 'slot', slot: 'rechtsmiddelen' },
-    CONTACT,
+    ...DECISION_END,
   ]),
   'bevestiging-intrekking': template('bevestiging-intrekking', 'Bevestiging: u heeft uw {soort_verzoek} ingetrokken', [
     { type: 'paragraph', text: 'Op {intrekking.datum} heeft u ons laten weten dat u uw {verzoek} intrekt. Met deze brief bevestigen wij dat. Wij behandelen uw verzoek niet verder.' },
     { type: 'paragraph', text: 'De gegevens over de behandeling van uw verzoek bewaren wij niet langer dan ons privacyreglement toestaat (§4). U kunt altijd opnieuw een verzoek indienen.' },
+    CONTACT,
+  ]),
+  'besluit-niet-ontvankelijk': template('besluit-niet-ontvankelijk', 'Besluit op uw {soort_verzoek}: niet in behandeling genomen', [
+    { type: 'paragraph', text: 'Op {datum_ontvangst} hebben wij uw {verzoek} ontvangen. In deze brief leest u ons besluit.' },
+    ON_BEHALF,
+    { type: 'heading', text: 'Ons besluit' },
+    {
+      type: 'paragraph',
+      text: 'Wij nemen uw verzoek niet in behandeling, omdat wij niet hebben kunnen vaststellen dat het van u komt (artikel 12, lid 6 AVG en §13 van ons privacyreglement). Zo voorkomen wij dat iemand anders {gegevens} te zien krijgt of laat wijzigen.',
+      when: ['identiteit', 'zonder_vertegenwoordiger'],
+    },
+    {
+      type: 'paragraph',
+      text: 'Wij nemen uw verzoek niet in behandeling, omdat wij niet hebben kunnen vaststellen wie u bent en dat u namens {verzoeker.naam} mag optreden (artikel 12, lid 6 AVG en §13 van ons privacyreglement). Zo voorkomen wij dat iemand anders {gegevens} te zien krijgt of laat wijzigen.',
+      when: ['identiteit', 'vertegenwoordiger'],
+    },
+    {
+      type: 'paragraph',
+      text: 'Wij nemen uw verzoek niet in behandeling, omdat het niet voldoet aan wat ons privacyreglement voor dit verzoek vraagt, ook niet nadat wij u hebben gevraagd het aan te vullen (§13 tot en met §15 van ons privacyreglement).',
+      when: ['vormvereiste'],
+    },
+    { type: 'slot', slot: 'motivering' },
+    { type: 'paragraph', text: 'U kunt altijd opnieuw een verzoek indienen. Toon dan uw identiteit aan, bijvoorbeeld aan onze balie met een geldig paspoort, identiteitskaart of rijbewijs.', when: ['identiteit'] },
+    { type: 'paragraph', text: 'U kunt altijd opnieuw een verzoek indienen, met wat hierboven ontbrak.', when: ['vormvereiste'] },
+    ...DECISION_END,
+  ]),
+  'besluit-geen-gegevens': template('besluit-geen-gegevens', 'Besluit op uw {soort_verzoek}: wij hebben geen gegevens', [
+    { type: 'paragraph', text: 'Op {datum_ontvangst} hebben wij uw {verzoek} ontvangen. In deze brief leest u ons besluit.' },
+    ON_BEHALF,
+    { type: 'heading', text: 'Ons besluit' },
+    { type: 'paragraph', text: 'Wij hebben zorgvuldig gezocht, maar wij verwerken geen persoonsgegevens van {betrokkene} (artikel 15, lid 1 AVG).' },
+    { type: 'slot', slot: 'gezocht' },
+    { type: 'paragraph', text: 'Er is daarom niets dat wij kunnen verstrekken.', when: ['inzage', 'dataportabiliteit'] },
+    { type: 'paragraph', text: 'Er is daarom niets dat wij kunnen corrigeren.', when: ['correctie'] },
+    { type: 'paragraph', text: 'Er is daarom geen gebruik van gegevens dat wij kunnen stoppen.', when: ['verzet'] },
+    {
+      type: 'paragraph',
+      text: 'Alleen de gegevens over de behandeling van dit verzoek (uw verzoek, onze brieven en hoe wij uw identiteit hebben vastgesteld) bewaren wij, niet langer dan ons privacyreglement toestaat (§4).',
+    },
+    ...DECISION_END,
+  ]),
+  'besluit-afwijzing-inzage': template('besluit-afwijzing-inzage', 'Besluit op uw verzoek om inzage', [
+    { type: 'paragraph', text: 'Op {datum_ontvangst} heeft u ons gevraagd welke persoonsgegevens wij van {betrokkene} verwerken. In deze brief leest u ons besluit.' },
+    ON_BEHALF,
+    { type: 'heading', text: 'Ons besluit' },
+    { type: 'paragraph', text: 'Wij wijzen uw verzoek om inzage af.', when: ['afgewezen'] },
+    { type: 'paragraph', text: 'Wij geven u gedeeltelijk inzage. Een deel van de gegevens verstrekken wij niet.', when: ['deels'] },
+    { type: 'slot', slot: 'gronden' },
+    { type: 'slot', slot: 'motivering' },
+    { type: 'slot', slot: 'achtergehouden' },
+    { type: 'slot', slot: 'kopie' },
+    { type: 'slot', slot: 'bijlagen', when: ['deels'] },
+    { type: 'slot', slot: 'verwerkingen' },
+    { type: 'slot', slot: 'rechten' },
+    ...DECISION_END,
+  ]),
+  'besluit-verzet-direct-marketing': template('besluit-verzet-direct-marketing', 'Besluit op uw verzet tegen direct marketing', [
+    { type: 'paragraph', text: 'Op {datum_ontvangst} heeft u bezwaar gemaakt tegen het gebruik van {gegevens} voor direct marketing: {verzet.direct_marketing}.' },
+    ON_BEHALF,
+    { type: 'heading', text: 'Ons besluit' },
+    {
+      type: 'paragraph',
+      text: 'Wij willigen uw verzet in. Tegen direct marketing kunt u altijd bezwaar maken; wij wegen daarbij niets af en vragen geen reden (artikel 21, lid 2 en 3 AVG). Sinds {verzet.gestopt_op} gebruiken wij {gegevens} niet meer voor direct marketing.',
+    },
+    { type: 'paragraph', text: 'Wij bewaren alleen dat bezwaar is gemaakt, zodat wij niet opnieuw benaderen wie dat niet wil.' },
+    ...DECISION_END,
+  ]),
+  'kennisgeving-ontvangers': template('kennisgeving-ontvangers', 'Correctie van persoonsgegevens die wij u hebben verstrekt', [
+    {
+      type: 'paragraph',
+      text: 'Wij hebben u eerder persoonsgegevens verstrekt van {verzoeker.naam_klantnummer}. Op diens verzoek hebben wij een deel van die gegevens verbeterd, aangevuld, gewist of het gebruik ervan beperkt. Omdat de wet dat voorschrijft, laten wij u dat weten (artikel 19 AVG en §14 van ons privacyreglement):',
+    },
+    { type: 'slot', slot: 'kennisgeving' },
+    {
+      type: 'paragraph',
+      text: 'Wilt u deze wijzigingen ook in uw eigen administratie doorvoeren? Gewiste gegevens verwijdert u; gegevens waarvan het gebruik is beperkt, bewaart u alleen nog.',
+    },
+    { type: 'paragraph', text: 'De betrokkene kan ons vragen aan wie wij deze kennisgeving hebben gestuurd; dan noemen wij ook u (artikel 19 AVG).' },
+    CONTACT,
+  ]),
+  'klacht-termijn-verstreken': template('klacht-termijn-verstreken', 'Uw klacht: wij hebben niet op tijd beslist', [
+    {
+      type: 'paragraph',
+      text: 'Op {datum_ontvangst} heeft u een klacht bij ons ingediend over de manier waarop wij met persoonsgegevens omgaan. Volgens onze klachtenprocedure hadden wij uiterlijk op {uiterste_datum} moeten beslissen. Dat is niet gelukt. Het spijt ons dat u zo lang moet wachten.',
+    },
+    { type: 'paragraph', text: 'Wij beslissen alsnog uiterlijk op {klacht.beslissing_uiterlijk}.', when: ['beslisdatum'] },
+    { type: 'paragraph', text: 'Wij beslissen alsnog zo snel mogelijk.', when: ['geen_beslisdatum'] },
+    { type: 'slot', slot: 'rechtsmiddelen' },
     CONTACT,
   ]),
 };

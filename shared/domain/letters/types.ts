@@ -18,10 +18,27 @@ export const LETTER_KINDS = [
   'beslissing-op-klacht',
   'afwijzing',
   'bevestiging-intrekking',
+  'besluit-niet-ontvankelijk',
+  'besluit-geen-gegevens',
+  'besluit-afwijzing-inzage',
+  'besluit-verzet-direct-marketing',
+  'kennisgeving-ontvangers',
+  'klacht-termijn-verstreken',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
-export const DECISION_KINDS = ['besluit-inzage', 'besluit-dataportabiliteit', 'besluit-correctie', 'besluit-verzet', 'beslissing-op-klacht', 'afwijzing'] as const satisfies readonly LetterKind[];
+export const DECISION_KINDS = [
+  'besluit-inzage',
+  'besluit-dataportabiliteit',
+  'besluit-correctie',
+  'besluit-verzet',
+  'beslissing-op-klacht',
+  'afwijzing',
+  'besluit-niet-ontvankelijk',
+  'besluit-geen-gegevens',
+  'besluit-afwijzing-inzage',
+  'besluit-verzet-direct-marketing',
+] as const satisfies readonly LetterKind[];
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 export function isDecisionKind(kind: LetterKind): kind is DecisionKind {
@@ -41,6 +58,12 @@ export const LETTER_KIND_LABELS: Readonly<Record<LetterKind, string>> = {
   'beslissing-op-klacht': 'Beslissing op klacht (§16)',
   afwijzing: 'Afwijzing: kennelijk ongegrond of buitensporig (art. 12 lid 5 AVG)',
   'bevestiging-intrekking': 'Bevestiging intrekking',
+  'besluit-niet-ontvankelijk': 'Besluit niet-ontvankelijk (identiteit of vormvereiste, art. 12 lid 4 AVG)',
+  'besluit-geen-gegevens': 'Besluit: geen gegevens over u (art. 15 AVG)',
+  'besluit-afwijzing-inzage': 'Besluit (gedeeltelijke) afwijzing inzage (art. 15 lid 4, art. 23 AVG, art. 41 UAVG)',
+  'besluit-verzet-direct-marketing': 'Besluit verzet tegen direct marketing (art. 21 lid 3 AVG)',
+  'kennisgeving-ontvangers': 'Kennisgeving aan een ontvanger (art. 19 AVG)',
+  'klacht-termijn-verstreken': 'Klacht: termijn verstreken (§16)',
 };
 
 /** For which request types a letter kind is meant; `null` is every type. */
@@ -58,15 +81,43 @@ export const LETTER_CASE_TYPES: Readonly<Record<LetterKind, readonly RequestType
   'beslissing-op-klacht': ['klacht'],
   afwijzing: ['inzage', 'correctie', 'verzet', 'dataportabiliteit'],
   'bevestiging-intrekking': null,
+  'besluit-niet-ontvankelijk': ['inzage', 'correctie', 'verzet', 'dataportabiliteit'],
+  'besluit-geen-gegevens': ['inzage', 'correctie', 'verzet', 'dataportabiliteit'],
+  'besluit-afwijzing-inzage': ['inzage'],
+  'besluit-verzet-direct-marketing': ['verzet'],
+  // Art. 19 follows a rectification, erasure or restriction (art. 16, 17(1), 18).
+  'kennisgeving-ontvangers': ['correctie'],
+  'klacht-termijn-verstreken': ['klacht'],
 };
 
-/** The body of a letter: what the layout sets, in order. */
-export type Block =
+/**
+ * The parts the law requires of a letter, by name. A block generated for such a part carries it;
+ * the handler may rephrase the block but not remove it (check.ts refuses the letter on submit).
+ */
+export const PARTS = {
+  rechtsmiddelen: 'de rechtsmiddelen (klacht, rechtbank en Autoriteit Persoonsgegevens, binnen zes weken)',
+  art15_1: 'de verwerkingen uit het register (artikel 15, lid 1 onder a tot en met d en g, en lid 2 AVG)',
+  art15_1_e: 'de rechten op rectificatie, wissing, beperking en bezwaar (artikel 15, lid 1 onder e AVG)',
+  art15_1_f: 'het recht om een klacht in te dienen bij de Autoriteit Persoonsgegevens (artikel 15, lid 1 onder f AVG)',
+  art15_1_h: 'de verklaring over geautomatiseerde besluitvorming (artikel 15, lid 1 onder h AVG)',
+  art15_3: 'de kopie van de persoonsgegevens (artikel 15, lid 3 AVG)',
+  art15_4: 'wat niet of niet volledig is verstrekt en waarom (artikel 15, lid 4 AVG)',
+  gronden: 'de wettelijke grond om inzage te beperken (artikel 23 AVG, artikel 41 UAVG)',
+  motivering: 'de redenen van het besluit',
+  verlenging: 'de reden van de verlenging en de nieuwe uiterste datum (artikel 12, lid 3 AVG)',
+  art19: 'de ontvangers en de gecorrigeerde gegevens (artikel 19 AVG)',
+  fg: 'de contactgegevens van de functionaris gegevensbescherming',
+} as const satisfies Record<string, string>;
+export type PartName = keyof typeof PARTS;
+
+/** The body of a letter: what the layout sets, in order; `part` marks a block the law requires. */
+export type Block = (
   | { type: 'paragraph'; text: string }
   | { type: 'heading'; text: string }
   | { type: 'list'; items: string[] }
   | { type: 'table'; columns: string[]; rows: string[][] }
-  | { type: 'fields'; fields: { label: string; value: string }[] };
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+) & { part?: PartName | undefined };
 
 export interface Addressee {
   name: string;
@@ -85,6 +136,11 @@ export interface LetterContent {
   salutation: string;
   blocks: Block[];
   closing: string;
+  /**
+   * The required parts as generated, a table or field block once per block (each activity of the
+   * register counts), a text part once; what an edit must keep. Absent in letters drafted before.
+   */
+  requiredParts?: PartName[] | undefined;
   /** Filled at signing (name, function, date); until then the layout prints the placeholder. */
   signatory: { organisation: string; placeholder: string };
 }

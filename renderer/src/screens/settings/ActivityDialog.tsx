@@ -86,6 +86,7 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
   const [retention, setRetention] = useState(activity?.retention ?? RETENTION_CONTRACT);
   const [source, setSource] = useState(activity?.source ?? '');
   const [policyReference, setPolicyReference] = useState(activity?.policyReference ?? '');
+  const [automatedDecision, setAutomatedDecision] = useState(activity?.automatedDecision ?? '');
   const [sortOrder, setSortOrder] = useState(String(activity?.sortOrder ?? nextSortOrder));
   const editRecipient = (key: number, patch: Partial<RecipientDraft>) => setRecipients((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -103,6 +104,7 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
         source: source.trim(),
         policyReference: policyReference.trim(),
         sortOrder: Number.parseInt(sortOrder, 10) || 0,
+        automatedDecision: automatedDecision.trim() === '' ? null : automatedDecision.trim(),
       },
     });
   }
@@ -170,6 +172,9 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
       </Field>
       <Field label={t('settings.register.source')} required>
         <Input value={source} onChange={(_, d) => setSource(d.value)} />
+      </Field>
+      <Field label={t('settings.register.automatedDecision')} hint={t('settings.register.automatedDecisionHint')}>
+        <Textarea value={automatedDecision} rows={2} resize="vertical" onChange={(_, d) => setAutomatedDecision(d.value)} />
       </Field>
       <Field label={t('settings.register.policyReference')} hint={t('settings.register.policyReferenceHint')}>
         <Input value={policyReference} onChange={(_, d) => setPolicyReference(d.value)} />

@@ -37,12 +37,13 @@ interface Draft {
   email: string;
   kvk: string;
   place: string;
+  dpo: Letterhead['dpo'];
   logoPngBase64: string | null;
 }
 
 const toDraft = (l: Letterhead): Draft => ({ ...l, postalAddress: l.postalAddress.join('\n') });
 
-/** Beheer → Briefpapier: the organisation's name, addresses, KvK number, place and logo at the top of every letter. */
+/** Beheer → Briefpapier: the organisation's name, addresses, KvK number, place and logo at the top of every letter; the FG every decision names. */
 export function LetterheadSettings() {
   const api = useApi();
   const { t } = useTranslation();
@@ -124,6 +125,18 @@ export function LetterheadSettings() {
             </Field>
             <Field label={t('settings.letterhead.kvk')} required>
               <Input value={draft.kvk} inputMode="numeric" maxLength={8} onChange={(_, d) => set({ kvk: d.value })} />
+            </Field>
+            <Field label={t('settings.letterhead.dpoName')} required hint={t('settings.letterhead.dpoHint')}>
+              <Input value={draft.dpo.name} onChange={(_, d) => set({ dpo: { ...draft.dpo, name: d.value } })} />
+            </Field>
+            <Field label={t('settings.letterhead.dpoEmail')}>
+              <Input type="email" value={draft.dpo.email} onChange={(_, d) => set({ dpo: { ...draft.dpo, email: d.value } })} />
+            </Field>
+            <Field label={t('settings.letterhead.dpoPhone')}>
+              <Input type="tel" value={draft.dpo.phone} onChange={(_, d) => set({ dpo: { ...draft.dpo, phone: d.value } })} />
+            </Field>
+            <Field label={t('settings.letterhead.dpoAddress')}>
+              <Input value={draft.dpo.address} onChange={(_, d) => set({ dpo: { ...draft.dpo, address: d.value } })} />
             </Field>
             <Field label={t('settings.letterhead.logo')} hint={t('settings.letterhead.logoHint')}>
               {(field) => <FilePicker field={field} accept="image/png" file={null} current={draft.logoPngBase64 ? t('settings.letterhead.logoSet') : undefined} onFile={(file) => void chooseLogo(file ?? undefined)} />}

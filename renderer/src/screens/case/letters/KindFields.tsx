@@ -5,7 +5,19 @@ import type { ProcedureOutput } from '../../../../../shared/api/contract.js';
 import { dutchToday } from '../../../../../shared/domain/cases.js';
 import type { LetterKind } from '../../../../../shared/domain/letters/types.js';
 import { ActivitiesPicker, type Activity } from './ActivitiesPicker.js';
-import { newKey, type Change, type ChangeDecision, type ComplaintOutcome, type LetterForm, type NotInformedGround, type Outcome, type RefusalGround, type Withheld } from './letterForm.js';
+import { ACCESS_REFUSAL_GROUNDS, type AccessRefusalGround, type InadmissibleGround } from '../../../../../shared/domain/letters/data.js';
+import {
+  newKey,
+  type Change,
+  type ChangeDecision,
+  type ComplaintOutcome,
+  type LetterForm,
+  type NotInformedGround,
+  type Outcome,
+  type RecipientChangeRow,
+  type RefusalGround,
+  type Withheld,
+} from './letterForm.js';
 
 export type ThirdParty = ProcedureOutput<'thirdParty.list'>[number];
 
@@ -182,11 +194,96 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
           <Field label={t('letters.form.processing')} required hint={t('letters.form.processingHint')}>
             <Input value={form.processing} onChange={(_, d) => set({ processing: d.value })} />
           </Field>
+          <Field hint={t('letters.form.circumstancesGivenHint')}>
+            <Checkbox checked={form.circumstancesGiven} label={t('letters.form.circumstancesGiven')} onChange={(_, d) => set({ circumstancesGiven: d.checked === true })} />
+          </Field>
           {reasons(form.outcome !== 'toegewezen', t('letters.form.refusalReasons'))}
-          <Field label={t('letters.form.legalObligation')} hint={t('letters.form.legalObligationHint')}>
-            <Textarea value={form.legalObligation} resize="vertical" rows={2} onChange={(_, d) => set({ legalObligation: d.value })} />
+          {form.outcome === 'toegewezen' ? null : (
+            <Field label={t('letters.form.legalObligation')} hint={t('letters.form.legalObligationHint')}>
+              <Textarea value={form.legalObligation} resize="vertical" rows={2} onChange={(_, d) => set({ legalObligation: d.value })} />
+            </Field>
+          )}
+        </>
+      );
+      break;
+    case 'besluit-niet-ontvankelijk':
+      specific = (
+        <>
+          <Field label={t('letters.form.inadmissibleGround')} required>
+            <RadioGroup value={form.inadmissibleGround} onChange={(_, d) => set({ inadmissibleGround: d.value as InadmissibleGround })}>
+              <Radio value="identiteit" label={t('letters.form.inadmissibleGrounds.identiteit')} />
+              <Radio value="vormvereiste" label={t('letters.form.inadmissibleGrounds.vormvereiste')} />
+            </RadioGroup>
+          </Field>
+          {reasons(true, t('letters.form.inadmissibleReasons'))}
+        </>
+      );
+      break;
+    case 'besluit-geen-gegevens':
+      specific = (
+        <Field label={t('letters.form.searched')} hint={t('letters.form.searchedHint')}>
+          <Textarea value={form.searched} resize="vertical" rows={3} onChange={(_, d) => set({ searched: d.value })} />
+        </Field>
+      );
+      break;
+    case 'besluit-afwijzing-inzage':
+      specific = (
+        <>
+          <Field label={t('letters.form.accessOutcome')} required>
+            <RadioGroup layout="horizontal" value={form.accessOutcome} onChange={(_, d) => set({ accessOutcome: d.value as 'afgewezen' | 'deels' })}>
+              <Radio value="deels" label={t('letters.form.accessOutcomes.deels')} />
+              <Radio value="afgewezen" label={t('letters.form.accessOutcomes.afgewezen')} />
+            </RadioGroup>
+          </Field>
+          <fieldset className={styles.fieldset}>
+            <legend className={styles.legend}>{t('letters.form.accessGrounds')}</legend>
+            {(Object.keys(ACCESS_REFUSAL_GROUNDS) as AccessRefusalGround[]).map((g) => (
+              <Checkbox
+                key={g}
+                checked={form.accessGrounds.includes(g)}
+                label={ACCESS_REFUSAL_GROUNDS[g]}
+                onChange={(_, d) => set({ accessGrounds: d.checked === true ? [...form.accessGrounds, g] : form.accessGrounds.filter((x) => x !== g) })}
+              />
+            ))}
+          </fieldset>
+          {reasons(true, t('letters.form.accessReasons'))}
+          <WithheldFields withheld={form.withheld} onChange={(withheld) => set({ withheld })} />
+          {form.accessOutcome === 'deels' ? <ActivitiesPicker activities={activities} selected={form.activityIds} onChange={(activityIds) => set({ activityIds })} /> : null}
+        </>
+      );
+      break;
+    case 'besluit-verzet-direct-marketing':
+      specific = (
+        <>
+          <Field label={t('letters.form.directMarketing')} required hint={t('letters.form.directMarketingHint')}>
+            <Input value={form.processing} onChange={(_, d) => set({ processing: d.value })} />
+          </Field>
+          <Field label={t('letters.form.stoppedOn')} hint={t('letters.form.stoppedOnHint')}>
+            <Input className={styles.date} type="date" max={today} value={form.stoppedOn} onChange={(_, d) => set({ stoppedOn: d.value })} />
           </Field>
         </>
+      );
+      break;
+    case 'kennisgeving-ontvangers':
+      specific = (
+        <>
+          <div className={styles.pair}>
+            <Field label={t('letters.form.recipient')} required>
+              <Input value={form.recipient} onChange={(_, d) => set({ recipient: d.value })} />
+            </Field>
+            <Field label={t('letters.form.recipientAddress')} required hint={t('letters.form.addresseeAddressHint')}>
+              <Input value={form.recipientAddress} onChange={(_, d) => set({ recipientAddress: d.value })} />
+            </Field>
+          </div>
+          <RecipientChangesFields changes={form.recipientChanges} onChange={(recipientChanges) => set({ recipientChanges })} />
+        </>
+      );
+      break;
+    case 'klacht-termijn-verstreken':
+      specific = (
+        <Field label={t('letters.form.decisionBy')} hint={t('letters.form.decisionByHint')}>
+          <Input className={styles.date} type="date" min={today} value={form.decisionBy} onChange={(_, d) => set({ decisionBy: d.value })} />
+        </Field>
       );
       break;
     case 'beslissing-op-klacht':
@@ -233,8 +330,8 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
       break;
   }
 
-  // A zienswijze goes to the third party, at the address given above.
-  if (kind === 'zienswijze-derde') return <div className={styles.fields}>{specific}</div>;
+  // A zienswijze and an art. 19 notice go to the third party or recipient, at the address given above.
+  if (kind === 'zienswijze-derde' || kind === 'kennisgeving-ontvangers') return <div className={styles.fields}>{specific}</div>;
   return (
     <div className={styles.fields}>
       {specific}
@@ -256,9 +353,6 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
             </Field>
           </div>
         ) : null}
-        <Field label={t('letters.form.yourLetterOf')} hint={t('letters.form.yourLetterOfHint')}>
-          <Input className={styles.date} type="date" max={today} value={form.yourLetterOf} onChange={(_, d) => set({ yourLetterOf: d.value })} />
-        </Field>
       </fieldset>
     </div>
   );
@@ -288,6 +382,48 @@ function WithheldFields({ withheld, onChange }: { withheld: Withheld[]; onChange
       ))}
       <Button className={styles.add} appearance="subtle" icon={<AddRegular />} onClick={() => onChange([...withheld, { key: newKey(), what: '', why: '' }])}>
         {t('letters.form.addWithheld')}
+      </Button>
+    </fieldset>
+  );
+}
+
+/** Art. 19: what the recipient must correct, erase or restrict; no old values. */
+function RecipientChangesFields({ changes, onChange }: { changes: RecipientChangeRow[]; onChange: (changes: RecipientChangeRow[]) => void }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const edit = (key: number, patch: Partial<RecipientChangeRow>) => onChange(changes.map((c) => (c.key === key ? { ...c, ...patch } : c)));
+  return (
+    <fieldset className={styles.fieldset}>
+      <legend className={styles.legend}>{t('letters.form.recipientChanges')}</legend>
+      {changes.map((c, i) => (
+        <div key={c.key} className={styles.change}>
+          <Field label={t('letters.form.recipientChangeItem', { n: i + 1 })} required>
+            <Input value={c.item} onChange={(_, d) => edit(c.key, { item: d.value })} />
+          </Field>
+          <Field label={t('letters.form.recipientChangeAction', { n: i + 1 })}>
+            <Select value={c.action} onChange={(_, d) => edit(c.key, { action: d.value as RecipientChangeRow['action'] })}>
+              {(['verbeterd', 'aangevuld', 'gewist', 'beperkt'] as const).map((a) => (
+                <option key={a} value={a}>
+                  {t(`letters.form.recipientActions.${a}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t('letters.form.recipientChangeTo', { n: i + 1 })}>
+            <Input value={c.to} disabled={c.action === 'gewist' || c.action === 'beperkt'} onChange={(_, d) => edit(c.key, { to: d.value })} />
+          </Field>
+          <span />
+          <Button
+            appearance="subtle"
+            icon={<DeleteRegular />}
+            aria-label={t('letters.form.removeChange', { n: i + 1 })}
+            disabledFocusable={changes.length === 1}
+            onClick={() => onChange(changes.filter((x) => x.key !== c.key))}
+          />
+        </div>
+      ))}
+      <Button className={styles.add} appearance="subtle" icon={<AddRegular />} onClick={() => onChange([...changes, { key: newKey(), item: '', action: 'verbeterd', to: '' }])}>
+        {t('letters.form.addChange')}
       </Button>
     </fieldset>
   );

@@ -2,6 +2,7 @@ import { Button, Field, Input, makeStyles, Spinner, Text, Textarea, tokens } fro
 import { AddRegular, ArrowDownRegular, ArrowUpRegular, DeleteRegular, SaveRegular, SendRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PARTS } from '../../../../../shared/domain/letters/types.js';
 import { BlockView } from './LetterTextView.js';
 import type { LetterBlock, LetterContent, LetterTextInput } from './letterTypes.js';
 
@@ -67,7 +68,7 @@ const useStyles = makeStyles({
 
 type Fixed = Extract<LetterBlock, { type: 'table' | 'fields' }>;
 /** A block as the editor holds it: lists as text, one item a line, so an empty new line survives typing. */
-type DraftBlock = { key: number } & ({ type: 'paragraph' | 'heading' | 'list'; text: string } | { type: 'fixed'; block: Fixed });
+type DraftBlock = { key: number; part?: LetterBlock['part'] } & ({ type: 'paragraph' | 'heading' | 'list'; text: string } | { type: 'fixed'; block: Fixed });
 
 let nextKey = 1;
 
@@ -79,14 +80,15 @@ function rowsFor(text: string): number {
 
 function toDraft(block: LetterBlock): DraftBlock {
   const key = nextKey++;
+  const part = block.part ? { part: block.part } : {};
   switch (block.type) {
     case 'paragraph':
     case 'heading':
-      return { key, type: block.type, text: block.text };
+      return { key, ...part, type: block.type, text: block.text };
     case 'list':
-      return { key, type: 'list', text: block.items.join('\n') };
+      return { key, ...part, type: 'list', text: block.items.join('\n') };
     default:
-      return { key, type: 'fixed', block };
+      return { key, ...part, type: 'fixed', block };
   }
 }
 
@@ -96,10 +98,12 @@ const lines = (text: string) =>
     .map((line) => line.trim())
     .filter((line) => line !== '');
 
+/** A required part keeps its mark through the edit, so the backend can tell it is still there. */
 function toBlock(draft: DraftBlock): LetterBlock {
   if (draft.type === 'fixed') return draft.block;
-  if (draft.type === 'list') return { type: 'list', items: lines(draft.text) };
-  return { type: draft.type, text: draft.text.trim() };
+  const part = draft.part ? { part: draft.part } : {};
+  if (draft.type === 'list') return { type: 'list', items: lines(draft.text), ...part };
+  return { type: draft.type, text: draft.text.trim(), ...part };
 }
 
 interface EditorState {
@@ -211,7 +215,8 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
       <ol className={styles.blocks} aria-label={t('letters.editor.blocks')}>
         {state.blocks.map((block, index) => {
           const n = index + 1;
-          const label = t(`letters.editor.blockKinds.${block.type}`, { n });
+          const kindLabel = t(`letters.editor.blockKinds.${block.type}`, { n });
+          const label = block.part ? t('letters.editor.requiredBlock', { block: kindLabel, part: PARTS[block.part] }) : kindLabel;
           return (
             <li key={block.key} className={styles.block}>
               <div className={styles.blockHead}>
@@ -226,7 +231,15 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
                   onClick={() => move(index, 1)}
                 />
                 <Button size="small" appearance="subtle" icon={<AddRegular />} aria-label={t('letters.editor.insertAfter', { n })} onClick={() => insertAfter(index)} />
-                <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={t('letters.editor.remove', { n })} onClick={() => remove(index)} />
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<DeleteRegular />}
+                  aria-label={block.part ? t('letters.editor.cannotRemove', { n }) : t('letters.editor.remove', { n })}
+                  title={block.part ? t('letters.editor.cannotRemove', { n }) : undefined}
+                  disabledFocusable={block.part !== undefined}
+                  onClick={() => remove(index)}
+                />
               </div>
               {block.type === 'fixed' ? (
                 // Scrolls when long: focusable, so the keyboard can scroll it too.

@@ -81,7 +81,7 @@ export function NewLetter({ detail, kinds, onCancel, onDrafted }: NewLetterProps
   }, [api, detail.id, kind, thirdParties, setError]);
 
   useEffect(() => {
-    if (kind !== 'besluit-inzage' || activities !== null) return;
+    if ((kind !== 'besluit-inzage' && kind !== 'besluit-afwijzing-inzage') || activities !== null) return;
     let live = true;
     void Promise.all([api.call('register.list', { includeInactive: false }), api.call('case.activities', { caseId: detail.id })]).then(([register, ticked]) => {
       if (!live) return;
@@ -101,7 +101,7 @@ export function NewLetter({ detail, kinds, onCancel, onDrafted }: NewLetterProps
     event.preventDefault();
     if (busy || kind === '') return;
     const filled = { ...form, otherAddressee: form.otherAddressee || !hasAddress };
-    if (kind === 'besluit-inzage') {
+    if (kind === 'besluit-inzage' || (kind === 'besluit-afwijzing-inzage' && form.accessOutcome === 'deels')) {
       const ticked = await submit(() => api.call('case.selectActivities', { caseId: detail.id, activityIds: form.activityIds }));
       if (!ticked.ok) return;
     }

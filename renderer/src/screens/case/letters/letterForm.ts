@@ -1,4 +1,5 @@
 import { dutchToday } from '../../../../../shared/domain/cases.js';
+import type { AccessRefusalGround, InadmissibleGround, RecipientChange } from '../../../../../shared/domain/letters/data.js';
 import type { LetterKind } from '../../../../../shared/domain/letters/types.js';
 import type { DraftInput } from './letterTypes.js';
 
@@ -14,6 +15,8 @@ export interface Withheld {
   why: string;
 }
 
+export type RecipientChangeRow = { key: number; item: string; action: RecipientChange['action']; to: string };
+
 export interface Change {
   key: number;
   item: string;
@@ -27,7 +30,6 @@ export interface LetterForm {
   otherAddressee: boolean;
   addresseeName: string;
   addresseeAddress: string;
-  yourLetterOf: string;
   replyBy: string;
   missing: string;
   thirdPartyId: string;
@@ -48,6 +50,16 @@ export interface LetterForm {
   ground: RefusalGround;
   withdrawnOn: string;
   activityIds: string[];
+  circumstancesGiven: boolean;
+  inadmissibleGround: InadmissibleGround;
+  searched: string;
+  accessOutcome: 'afgewezen' | 'deels';
+  accessGrounds: AccessRefusalGround[];
+  stoppedOn: string;
+  recipient: string;
+  recipientAddress: string;
+  recipientChanges: RecipientChangeRow[];
+  decisionBy: string;
 }
 
 let nextKey = 1;
@@ -58,7 +70,6 @@ export function emptyForm(): LetterForm {
     otherAddressee: false,
     addresseeName: '',
     addresseeAddress: '',
-    yourLetterOf: '',
     replyBy: '',
     missing: '',
     thirdPartyId: '',
@@ -79,6 +90,16 @@ export function emptyForm(): LetterForm {
     ground: 'kennelijk_ongegrond',
     withdrawnOn: dutchToday(new Date()),
     activityIds: [],
+    circumstancesGiven: false,
+    inadmissibleGround: 'identiteit',
+    searched: '',
+    accessOutcome: 'deels',
+    accessGrounds: [],
+    stoppedOn: '',
+    recipient: '',
+    recipientAddress: '',
+    recipientChanges: [{ key: newKey(), item: '', action: 'verbeterd', to: '' }],
+    decisionBy: '',
   };
 }
 
@@ -98,7 +119,6 @@ function defined<T extends object>(value: T): T {
 export function draftInput(caseId: string, kind: LetterKind, form: LetterForm): DraftInput {
   const common = defined({
     addressee: form.otherAddressee ? { name: form.addresseeName.trim(), address: form.addresseeAddress.trim() } : undefined,
-    yourLetterOf: optional(form.yourLetterOf),
   });
   const replyBy = defined({ replyBy: optional(form.replyBy) });
   const withheld = form.withheld.filter((w) => w.what.trim() !== '' || w.why.trim() !== '').map((w) => ({ what: w.what.trim(), why: w.why.trim() }));
@@ -141,7 +161,14 @@ export function draftInput(caseId: string, kind: LetterKind, form: LetterForm): 
       return {
         caseId,
         kind,
-        data: defined({ ...common, outcome: form.outcome, processing: form.processing.trim(), reasons: optional(form.reasons), legalObligation: optional(form.legalObligation) }),
+        data: defined({
+          ...common,
+          outcome: form.outcome,
+          processing: form.processing.trim(),
+          reasons: optional(form.reasons),
+          circumstancesGiven: form.circumstancesGiven,
+          legalObligation: form.outcome === 'toegewezen' ? undefined : optional(form.legalObligation),
+        }),
       };
     case 'beslissing-op-klacht':
       return {
@@ -153,5 +180,29 @@ export function draftInput(caseId: string, kind: LetterKind, form: LetterForm): 
       return { caseId, kind, data: { ...common, ground: form.ground, reasons: form.reasons.trim() } };
     case 'bevestiging-intrekking':
       return { caseId, kind, data: { ...common, withdrawnOn: form.withdrawnOn } };
+    case 'besluit-niet-ontvankelijk':
+      return { caseId, kind, data: { ...common, ground: form.inadmissibleGround, reasons: form.reasons.trim() } };
+    case 'besluit-geen-gegevens': {
+      const searched = lines(form.searched);
+      return { caseId, kind, data: { ...common, ...(searched.length > 0 ? { searched } : {}) } };
+    }
+    case 'besluit-afwijzing-inzage':
+      return { caseId, kind, data: { ...common, outcome: form.accessOutcome, grounds: form.accessGrounds, reasons: form.reasons.trim(), withheld } };
+    case 'besluit-verzet-direct-marketing':
+      return { caseId, kind, data: defined({ ...common, processing: form.processing.trim(), stoppedOn: optional(form.stoppedOn) }) };
+    case 'kennisgeving-ontvangers':
+      return {
+        caseId,
+        kind,
+        data: {
+          recipient: form.recipient.trim(),
+          address: form.recipientAddress.trim(),
+          changes: form.recipientChanges
+            .filter((c) => c.item.trim() !== '' || c.to.trim() !== '')
+            .map((c) => defined({ item: c.item.trim(), action: c.action, to: c.action === 'gewist' || c.action === 'beperkt' ? undefined : optional(c.to) })),
+        },
+      };
+    case 'klacht-termijn-verstreken':
+      return { caseId, kind, data: defined({ ...common, decisionBy: optional(form.decisionBy) }) };
   }
 }

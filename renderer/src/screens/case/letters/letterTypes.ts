@@ -1,6 +1,6 @@
 import type { ProcedureInput, ProcedureOutput } from '../../../../../shared/api/contract.js';
 import type { CaseDetail } from '../../../../../shared/api/case-schemas.js';
-import { isAwaitingDecision, isClosed } from '../../../../../shared/domain/cases.js';
+import { dutchToday, isAwaitingDecision, isClosed } from '../../../../../shared/domain/cases.js';
 import type { LetterKind } from '../../../../../shared/domain/letters/types.js';
 
 export type LetterSummary = ProcedureOutput<'letter.list'>[number];
@@ -31,11 +31,13 @@ export function draftableKinds(kinds: readonly LetterKindInfo[], detail: CaseDet
     if (info.caseTypes !== null && !info.caseTypes.includes(detail.type)) return false;
     const kind: LetterKind = info.kind;
     if (kind === 'bevestiging-intrekking' && (detail.status === 'ingetrokken' || isAwaitingDecision(detail.status))) return true;
-    if (kind === 'afwijzing' && detail.status === 'kennelijk_ongegrond') return true;
+    // After a side exit the requester is still owed the decision with its reasons and remedies.
+    if ((kind === 'afwijzing' && detail.status === 'kennelijk_ongegrond') || (kind === 'besluit-niet-ontvankelijk' && detail.status === 'niet_ontvankelijk')) return !hasDecision;
     if (info.decision && !isAwaitingDecision(detail.status)) return false;
     if (isClosed(detail.status)) return false;
     if (info.decision && hasDecision) return false;
     if (kind === 'verlengingsbericht') return detail.extensionMonths > 0;
+    if (kind === 'klacht-termijn-verstreken') return detail.dueOn < dutchToday(new Date());
     return true;
   });
 }

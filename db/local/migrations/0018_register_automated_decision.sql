@@ -1,0 +1,1 @@
+ALTER TABLE `processing_activities` ADD `automated_decision` text;
