@@ -82,4 +82,39 @@ export const LETTER_SAMPLES: Record<LetterKind, Sample> = {
     ),
   afwijzing: (v, p) => letterInput('afwijzing', { ground: 'buitensporig', reasons: text('U heeft deze maand vijf gelijke verzoeken gedaan, die wij alle hebben beantwoord.', v, p * 3) }, caseFor(v)),
   'bevestiging-intrekking': (v) => letterInput('bevestiging-intrekking', { withdrawnOn: '2026-11-20' }, caseFor(v)),
+  'besluit-niet-ontvankelijk': (v, p) =>
+    letterInput(
+      'besluit-niet-ontvankelijk',
+      { ground: 'identiteit', reasons: text('Op 4 november vroegen wij u uw identiteit aan te tonen, uiterlijk op 18 november. Wij hebben niets ontvangen.', v, p) },
+      caseFor(v, v === 'long' ? { representative: { kind: 'wettelijk_vertegenwoordiger', name: 'Marta Nguyễn-Özdemir' } } : {}),
+    ),
+  'besluit-geen-gegevens': (v, p) =>
+    letterInput('besluit-geen-gegevens', { searched: v === 'short' ? [] : Array.from({ length: 3 + p }, (_, i) => `Bronsysteem ${String(i + 1)}: huuradministratie, klantcontact en woonruimteverdeling`) }, caseFor(v)),
+  'besluit-afwijzing-inzage': (v, p) =>
+    letterInput(
+      'besluit-afwijzing-inzage',
+      {
+        outcome: v === 'short' ? 'afgewezen' : 'deels',
+        grounds: v === 'short' ? ['rechten_anderen'] : ['rechten_anderen', 'strafbare_feiten', 'bescherming_betrokkene'],
+        reasons: text('Het dossier bestaat uit meldingen van buren die niet hebben ingestemd.', v, p),
+        withheld: [{ what: 'Het overlastdossier', why: 'Meldingen van buren.' }, ...withheld(v, p)],
+      },
+      { ...caseFor(v), activities: DEFAULT_REGISTER.slice(0, v === 'short' ? 1 : 3), documents: { total: 2, redacted: 1 } },
+    ),
+  'besluit-verzet-direct-marketing': (v) =>
+    letterInput('besluit-verzet-direct-marketing', { processing: v === 'short' ? 'de nieuwsbrief' : 'aanbiedingen van partners per e-mail, per post en in De Alliantie App, ook na afloop van de huurovereenkomst' }, caseFor(v, { type: 'verzet' })),
+  'kennisgeving-ontvangers': (v, p) =>
+    letterInput(
+      'kennisgeving-ontvangers',
+      {
+        recipient: v === 'short' ? 'WoningNet' : 'Stichting Woonruimteverdeling Gooi en Vechtstreek, afdeling Inschrijvingen',
+        address: 'Postbus 2, 3500 AA Utrecht',
+        changes:
+          v === 'short'
+            ? [{ item: 'Telefoonnummer', action: 'verbeterd', to: '06 8765 4321' }]
+            : Array.from({ length: 5 + p }, (_, i) => ({ item: `Gegeven ${String(i + 1)} in de inschrijving`, action: i % 2 === 0 ? ('verbeterd' as const) : ('gewist' as const), to: 'Nieuwe waarde met een lange omschrijving' })),
+      },
+      caseFor(v, { type: 'correctie' }),
+    ),
+  'klacht-termijn-verstreken': (v) => letterInput('klacht-termijn-verstreken', v === 'short' ? {} : { decisionBy: '2026-12-18' }, caseFor(v, { type: 'klacht', dueOn: '2026-11-20' })),
 };
