@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcedureInput } from '../../shared/api/contract.js';
 import { value } from '../support/backend.js';
+import { establishIdentity, toDecision as toGate } from '../support/gates.js';
 import { letterTeam, pdfsig, pdfText, requirePoppler } from '../support/letters.js';
 
 let cleanup: () => void = () => {};
@@ -10,12 +11,16 @@ beforeAll(() => requirePoppler());
 type Draft = ProcedureInput<'letter.draft'>;
 type Team = Awaited<ReturnType<typeof letterTeam>>;
 
-/** A case of Harm (handler and signer) of the given type, brought to "besluit in concept" for a decision. */
+/**
+ * A case of Harm (handler and signer) of the given type; `toDecision` establishes the requester's
+ * identity as a decision needs, and brings it to "besluit in concept". The niet-ontvankelijk
+ * decision is the one taken without an established identity.
+ */
 async function caseOf(t: Team, type: string, extra: Record<string, unknown> = {}) {
   const caseId = await t.register(t.requester, { handlerId: t.handlerSigner.id, type, ...(type === 'correctie' ? { correctionKinds: ['verbetering'] } : {}), ...extra });
-  const toDecision = async () => {
-    value(await t.call('case.transition', { id: caseId, to: 'in_behandeling' }, t.handlerSigner.token));
-    value(await t.call('case.transition', { id: caseId, to: 'besluit_in_concept' }, t.handlerSigner.token));
+  const toDecision = async (options: { identified: boolean } = { identified: true }) => {
+    if (options.identified) await establishIdentity(t.call, caseId, t.handlerSigner.token);
+    await toGate(t.call, caseId, t.handlerSigner.token);
   };
   return { caseId, toDecision };
 }
@@ -51,7 +56,7 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
     expect(await t.call('letter.draft', { caseId: closed.caseId, kind: 'besluit-niet-ontvankelijk', data: { ground: 'identiteit', reasons } }, t.handlerSigner.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
     const open = await caseOf(t, 'correctie');
-    await open.toDecision();
+    await open.toDecision({ identified: false });
     const sent = await throughTheDispatcher(t, { caseId: open.caseId, kind: 'besluit-niet-ontvankelijk', data: { ground: 'vormvereiste', reasons: 'Het verzoek is na ons verzoek om aanvulling niet ondertekend.' } });
     expect(sent.status).toBe('niet_ontvankelijk');
     const detail = value(await t.call('case.get', { id: open.caseId }, t.handlerSigner.token));
