@@ -89,6 +89,8 @@ async function seedYear(url: string) {
   for (const made of created.filter((_, i) => i % 4 === 0 && REQUEST_TYPES[i % REQUEST_TYPES.length] === 'inzage').slice(0, 2)) {
     valueOf(await callApi(url, 'case.selectActivities', { caseId: made.id, activityIds: ['huuradministratie'] }, handler));
     valueOf(await callApi(url, 'case.transition', { id: made.id, to: 'in_behandeling' }, handler));
+    // A decision needs the requester's identity established first.
+    valueOf(await callApi(url, 'identity.record', { caseId: made.id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler));
     valueOf(await callApi(url, 'case.transition', { id: made.id, to: 'besluit_in_concept' }, handler));
     const letter = valueOf(await callApi(url, 'letter.draft', { caseId: made.id, kind: 'besluit-inzage', data: {} }, handler));
     valueOf(await callApi(url, 'letter.submit', { letterId: letter.id }, handler));
