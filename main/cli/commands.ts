@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/api/contract.js';
-import { CHANNELS, dutchToday, RELATIONS, STATUS_LABELS } from '../../shared/domain/cases.js';
+import { dutchToday, STATUS_LABELS } from '../../shared/domain/cases.js';
 import { formatDutchDate, isValidIsoDate } from '../../shared/domain/dates.js';
 import { computeDeadline, REQUEST_TYPES, type RequestType } from '../../shared/domain/deadlines.js';
 import { LETTER_KIND_LABELS, LETTER_KINDS } from '../../shared/domain/letters/types.js';
@@ -56,6 +56,21 @@ export interface Options {
   user?: string | undefined;
   roles?: string | undefined;
   'password-stdin'?: boolean | undefined;
+  input?: string | undefined;
+  correction?: string | undefined;
+  address?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+  customer?: string | undefined;
+  incapacitated?: boolean | undefined;
+  representative?: string | undefined;
+  'representative-kind'?: string | undefined;
+  'representative-basis'?: string | undefined;
+  method?: string | undefined;
+  outcome?: string | undefined;
+  'document-type'?: string | undefined;
+  authority?: string | undefined;
+  reason?: string | undefined;
 }
 
 /** --person with the --person-address/-email/-phone given after it (the n-th detail belongs to the n-th person). */
@@ -80,6 +95,10 @@ export interface CommandContext {
   callPublic: Call;
   /** Prints the human text, or the machine value with --json. */
   print(human: string, machine: unknown): void;
+  /** A warning on stderr; the command goes on. */
+  warn(text: string): void;
+  /** Everything on stdin, for --input - and passwords. */
+  readStdin(): Promise<string>;
   json: boolean;
 }
 
@@ -94,21 +113,21 @@ function requireEnv(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string, fallback?: T): T {
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string, fallback?: T): T {
   const v = value ?? fallback;
   if (v === undefined) throw new CliError(`Geef ${what}: ${allowed.join(', ')}.`, 2);
   if (!(allowed as readonly string[]).includes(v)) throw new CliError(`Onbekende waarde "${v}" voor ${what}. Kies uit: ${allowed.join(', ')}.`, 2);
   return v as T;
 }
 
-function date(value: string | undefined, what: string): string {
+export function date(value: string | undefined, what: string): string {
   if (!value) throw new CliError(`Geef ${what} als JJJJ-MM-DD.`, 2);
   if (!isValidIsoDate(value)) throw new CliError(`${what} "${value}" is geen bestaande datum (JJJJ-MM-DD).`, 2);
   return value;
 }
 
 
-function readInputFile(path: string, what: string): Buffer {
+export function readInputFile(path: string, what: string): Buffer {
   try {
     return readFileSync(path);
   } catch {
@@ -127,7 +146,7 @@ function writeOutput(path: string | undefined, bytes: Buffer, what: string): voi
 }
 
 /** A case by its id or by its reference (AVG-2026-0001), as far as the caller may see it. */
-async function caseIdOf(call: Call, idOrReference: string | undefined): Promise<string> {
+export async function caseIdOf(call: Call, idOrReference: string | undefined): Promise<string> {
   if (!idOrReference) throw new CliError('Geef het zaaknummer (AVG-JJJJ-NNNN) of de id van de zaak.', 2);
   if (!/^AVG-\d{4}-\d{4}$/u.test(idOrReference)) return idOrReference;
   const row = (await call('case.queue', { search: idOrReference, includeClosed: true })).rows.find((r) => r.reference === idOrReference);
@@ -192,35 +211,6 @@ export const COMMANDS: Command[] = [
         return 1;
       }
       print(`ok ${result.count} events`, result);
-      return 0;
-    },
-  },
-  {
-    words: ['case', 'create'],
-    async run({ options, signIn, print }) {
-      if (!options.requester) throw new CliError('Geef --requester "Naam".', 2);
-      const type = oneOf(options.type, REQUEST_TYPES, '--type');
-      const call = await signIn();
-      let handlerId: string | undefined;
-      if (options.handler) {
-        const handler = (await call('staff.handlers', {})).find((h) => h.userName === options.handler?.toLowerCase());
-        if (!handler) throw new CliError(`Er is geen actieve behandelaar met gebruikersnaam "${options.handler}".`, 1);
-        handlerId = handler.id;
-      }
-      const created = await call('case.create', {
-        type,
-        requester: {
-          name: options.requester,
-          ...(options.birthdate ? { birthDate: date(options.birthdate, '--birthdate') } : {}),
-          relation: oneOf(options.relation, RELATIONS, '--relation', 'huurder'),
-        },
-        channel: oneOf(options.channel, CHANNELS, '--channel', 'brief'),
-        received: date(options.received, '--received'),
-        writtenAndSigned: !options.unsigned,
-        ...(handlerId ? { handlerId } : {}),
-      });
-      const warning = created.duplicates.length ? `\nLet op: er loopt al een verzoek van dezelfde soort van deze verzoeker: ${created.duplicates.join(', ')}.` : created.possibleDuplicate ? '\nLet op: mogelijk dubbel verzoek, vraag het privacyteam.' : '';
-      print(`Zaak ${created.reference} geregistreerd; uiterste datum ${created.due}.${warning}`, { id: created.id, reference: created.reference, due: created.due, duplicates: created.duplicates, possibleDuplicate: created.possibleDuplicate });
       return 0;
     },
   },

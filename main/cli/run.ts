@@ -7,7 +7,8 @@ import { createBackend, type Backend } from '../backend.js';
 import type { Clock } from '../clock.js';
 import { silentLogger } from '../log.js';
 import { defaultDataDir } from '../paths.js';
-import { CliError, COMMANDS, type Call } from './commands.js';
+import { CASE_COMMANDS } from './case-commands.js';
+import { CliError, COMMANDS, type Call, type Command } from './commands.js';
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -15,7 +16,11 @@ export interface CliIo {
   err(text: string): void;
   /** Tests fix the time; the command line itself runs on the system clock. */
   clock?: Clock;
+  /** The whole of stdin (--input -); tests give it directly. */
+  stdin?: () => Promise<string>;
 }
+
+const ALL_COMMANDS: readonly Command[] = [...CASE_COMMANDS, ...COMMANDS];
 
 const USAGE = `Gebruik: avg-desk [--data MAP] [--json] OPDRACHT
 
@@ -24,9 +29,24 @@ Opdrachten:
   staff add GEBRUIKER --name "Naam" --role FUNCTIE…  medewerker toevoegen (wachtwoord uit AVG_DESK_NEW_PASSWORD)
   staff list                                         medewerkers tonen
   audit verify                                       de auditketen controleren
-  case create --type SOORT --requester "Naam" --received JJJJ-MM-DD
-              [--birthdate JJJJ-MM-DD] [--relation huurder] [--channel brief] [--handler GEBRUIKER] [--unsigned]
+  case create --input BESTAND.json|- --type SOORT --received JJJJ-MM-DD
+              [--relation huurder] [--channel brief] [--handler GEBRUIKER] [--unsigned]
+              [--correction verbetering,aanvulling,verwijdering,afscherming] [--representative-kind wettelijk_vertegenwoordiger|gemachtigde]
+                                                     verzoek registreren; persoonsgegevens (requester:
+                                                     name, birthDate, address, email, phone,
+                                                     customerNumber; representative: name, basis) in
+                                                     JSON uit een bestand of stdin. Ook mogelijk, met
+                                                     een waarschuwing: --requester "Naam" --birthdate
+                                                     --address "Straat 1, 1234 AB Plaats" --email
+                                                     --phone --customer --representative "Naam"
   case list                                          de zaken die u mag zien
+  case status ZAAK --to STATUS [--reason "…"]       status wijzigen (bijv. in-behandeling, besluit-in-concept)
+  identity record ZAAK --person requester|representative --method balie|mijn-alliantie|kopie|klant
+              --outcome vastgesteld|niet-vastgesteld|meer-informatie [--document-type SOORT]
+              [--authority ouderlijk-gezag|voogdij|curatele-mentorschap|volmacht] [--reason "…"]
+              [--input BESTAND.json|-]               identiteit vastleggen (documentgegevens in --input:
+                                                     {"document": {...}}); --authority: gezien en
+                                                     gecontroleerd
   redact IN.pdf [--person "Naam" [--person-address "Straat 1, 1234 AB Plaats"] [--person-email …]
               [--person-phone …]] [--requester "Naam" [--requester-address …] [--requester-email …]]
               [--term "Naam"] [--patterns bsn,iban,phone,email] [--ocr] --out UIT.pdf
@@ -105,6 +125,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         user: { type: 'string' },
         roles: { type: 'string' },
         'password-stdin': { type: 'boolean' },
+        input: { type: 'string' },
+        correction: { type: 'string' },
+        address: { type: 'string' },
+        email: { type: 'string' },
+        phone: { type: 'string' },
+        customer: { type: 'string' },
+        incapacitated: { type: 'boolean' },
+        representative: { type: 'string' },
+        'representative-kind': { type: 'string' },
+        'representative-basis': { type: 'string' },
+        method: { type: 'string' },
+        outcome: { type: 'string' },
+        'document-type': { type: 'string' },
+        authority: { type: 'string' },
+        reason: { type: 'string' },
       },
     });
   } catch (error) {
@@ -116,7 +151,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(`${USAGE}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.words.every((w, i) => positionals[i] === w));
+  const command = ALL_COMMANDS.find((c) => c.words.every((w, i) => positionals[i] === w));
   if (!command) {
     io.err(`${positionals.length ? `Onbekende opdracht: ${positionals.join(' ')}\n\n` : ''}${USAGE}\n`);
     return 2;
@@ -143,6 +178,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return async (name, input) => unwrap(await open().dispatch(name, input, session.token)) as ProcedureOutput<typeof name>;
       },
       print: (human, machine) => io.out(values.json ? `${JSON.stringify(machine, null, 2)}\n` : `${human}\n`),
+      warn: (text) => io.err(text),
+      readStdin: io.stdin ?? (() => Promise.reject(new CliError('Er is geen invoer op stdin.', 2))),
       json: values.json,
     });
   } catch (error) {
