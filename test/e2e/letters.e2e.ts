@@ -184,7 +184,8 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await editor.getByRole('button', { name: 'Alinea invoegen na blok 1', exact: true }).click();
     await editor.getByRole('textbox', { name: 'Blok 2: alinea', exact: true }).fill(ADDED_PARAGRAPH);
     await editor.getByRole('button', { name: 'Tekst opslaan' }).click();
-    await expect.poll(() => page.getByText('Niet opgeslagen wijzigingen').isVisible()).toBe(false);
+    // Saving re-renders the concept's PDF, which takes a few seconds on a busy machine.
+    await expect.poll(() => page.getByText('Niet opgeslagen wijzigingen').isVisible(), { timeout: 15_000 }).toBe(false);
     const saved = valueOf(await callAsPage<{ pdfBase64: string; content: { blocks: { type: string; text?: string }[] } }>(page, 'letter.get', { letterId }));
     expect(saved.content.blocks[1]).toEqual({ type: 'paragraph', text: ADDED_PARAGRAPH });
     const preview = pdfText(Buffer.from(saved.pdfBase64, 'base64'));
