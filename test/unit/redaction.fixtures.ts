@@ -277,13 +277,25 @@ function hideNameOutsideTheContent(doc: PDFDocument, kept: PDFPage): void {
 }
 
 /** One A4 page with the given content stream; Helvetica is /F1. */
-export async function buildPage(content: string): Promise<Buffer> {
+export function buildPage(content: string): Promise<Buffer> {
+  return buildPages([content]);
+}
+
+/**
+ * A4 pages with the given content streams; Helvetica is /F1 on every page. `extend` may add
+ * resources or objects (pdf-lib's document and pages) before it is saved.
+ */
+export async function buildPages(contents: readonly string[], extend?: (doc: PDFDocument, pages: PDFPage[]) => void | Promise<void>): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage([595, 842]);
-  page.node.setFontDictionary(PDFName.of('F1'), font.ref);
-  setContent(doc, page, content);
-  return Buffer.from(await doc.save());
+  const pages = contents.map((content) => {
+    const page = doc.addPage([595, 842]);
+    page.node.setFontDictionary(PDFName.of('F1'), font.ref);
+    setContent(doc, page, content);
+    return page;
+  });
+  await extend?.(doc, pages);
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
 /** One page of plain lines (Helvetica 12, 20 pt apart), for layout cases. */

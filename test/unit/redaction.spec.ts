@@ -55,7 +55,14 @@ function expectWordsBurned(before: Uint8Array, after: Uint8Array, page: number, 
   const b = renderWithPoppler(after, page, DPI);
   const offset = b.height - a.height;
   const s = DPI / 72;
-  const targets = popplerWords(before, page).filter((w) => words.some((word) => w.text.includes(word)));
+  const targets = popplerWords(before, page).flatMap((w) => {
+    // Only the part of poppler's word that is the target ("Vries" of "Vries,"), in proportion.
+    const word = words.find((x) => w.text.includes(x));
+    if (!word) return [];
+    const at = w.text.indexOf(word);
+    const per = (w.right - w.left) / w.text.length;
+    return [{ ...w, left: w.left + at * per, right: w.left + (at + word.length) * per }];
+  });
   for (const w of targets) {
     for (let y = Math.ceil(w.top * s) + 2; y <= Math.floor(w.bottom * s) - 2; y++) {
       for (let x = Math.ceil(w.left * s) + 2; x <= Math.floor(w.right * s) - 2; x++) {
@@ -268,7 +275,6 @@ describe('bad input', () => {
     ['a PDF cut off just before its final %%EOF (PDFium and pdf-lib would open it)', async () => { const pdf = await buildDossier({ useObjectStreams: false }); return pdf.subarray(0, pdf.lastIndexOf('%%EOF')); }, 'corrupt'],
     ['a PDF whose objects are garbage', () => Promise.resolve(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\nxref 0 0\ntrailer << /Root 1 0 R >>\nstartxref 0\n%%EOF\n', 'latin1')), 'corrupt'],
     ['a PDF with a user password', async () => encrypt(await buildDossier(), 'geheim'), 'encrypted'],
-    ['a PDF with only an owner password', async () => encrypt(await buildDossier(), ''), 'encrypted'],
     ['a PDF over 100 MB', () => Promise.resolve(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100 * 1024 * 1024)])), 'too-large'],
   ];
 

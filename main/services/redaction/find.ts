@@ -29,8 +29,7 @@ function grow(r: Rect, by: Rect): Rect {
 }
 
 /**
- * The boxes covering characters start…end of a page: one per line, padded so anti-aliased edges
- * and glyphs that overhang their advance (italics, accents) are inside the burned area too. A line
+ * The boxes covering characters start…end of a page: one per line, a hair wider than the glyphs. A line
  * break in the text always starts a new box: one box over "…Jan de" and "Vries…" would black out
  * everything between the two lines' ends.
  */
@@ -53,9 +52,11 @@ export function boxesForRange(page: PageText, start: number, end: number): Rect[
     broken = false;
   }
   if (line) lines.push(line);
+  // The height of the line and no more: a taller box would take glyphs of the lines above and
+  // below with it. Glyph ink outside the line's box is found from the rendered page when applying.
   return lines.map((r) => {
-    const pad = Math.max(0.75, 0.12 * Math.min(r.width, r.height));
-    return { x: r.x - pad, y: r.y - pad, width: r.width + 2 * pad, height: r.height + 2 * pad };
+    const pad = Math.max(0.3, 0.03 * Math.min(r.width, r.height));
+    return { x: r.x - pad, y: r.y - pad / 3, width: r.width + 2 * pad, height: r.height + (2 * pad) / 3 };
   });
 }
 

@@ -1,5 +1,5 @@
 /** The redaction engine: plain Node, no Electron; heavy work can go to a worker (run-in-worker.ts). */
-export { applyRedactions } from './apply.js';
+export { applyRedactions, redactDocument } from './apply.js';
 export { RedactionError, type RedactionFailure } from './errors.js';
 export { extractText } from './extract.js';
 export { boxesForRange, findRedactions, type FindOptions } from './find.js';

@@ -17,12 +17,28 @@ export function checkBytes(pdf: Uint8Array): void {
   if (!tail.includes('%%EOF')) throw new RedactionError('corrupt', { cause: 'no %%EOF near the end: truncated' });
 }
 
-/** PDFium's view of the document, refusing what redaction cannot handle safely. */
+/**
+ * Whether the cross-reference data is where the file says: `startxref` points at an `xref` table or
+ * an object (a cross-reference stream). If not, PDFium rebuilt it by scanning the file (a repair).
+ */
+export function xrefIntact(pdf: Uint8Array): boolean {
+  const tail = Buffer.from(pdf.buffer, pdf.byteOffset + Math.max(0, pdf.length - EOF_WINDOW), Math.min(pdf.length, EOF_WINDOW)).toString('latin1');
+  const m = /startxref\s+(\d+)\s+%%EOF/u.exec(tail.slice(tail.lastIndexOf('startxref')));
+  const at = m ? Number(m[1]) : -1;
+  if (at < 0 || at >= pdf.length) return false;
+  const there = Buffer.from(pdf.buffer, pdf.byteOffset + at, Math.min(40, pdf.length - at)).toString('latin1');
+  return /^\s*(xref\b|\d+\s+\d+\s+obj\b)/u.test(there);
+}
+
+/**
+ * PDFium's view of the document, refusing what redaction cannot handle safely. A PDF with only an
+ * owner password opens (it opens without a password in every viewer; its restrictions do not bind
+ * the team's legal duty to hand over data), one that needs a password to open does not.
+ */
 export async function openPdfium(pdf: Uint8Array): Promise<PdfiumDocument> {
   checkBytes(pdf);
   const doc = await PdfiumDocument.open(pdf);
   try {
-    if (doc.encrypted) throw new RedactionError('encrypted');
     const pages = doc.pageCount;
     if (pages < 1) throw new RedactionError('corrupt', { cause: 'no pages' });
     if (pages > MAX_PAGES) throw new RedactionError('too-many-pages');

@@ -1,54 +1,15 @@
-import { PDFiumModule } from '@hyzyla/pdfium';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { init, type WrappedPdfiumModule } from '@embedpdf/pdfium';
 import { RedactionError } from './errors.js';
 import type { Matrix, Rect } from './types.js';
 
 /**
- * PDFium's C API, as far as redaction needs it. The wrapper class of @hyzyla/pdfium exposes only
- * whole-page text and renders with annotations; we need every character's box and a render without
- * annotations (they are dropped from the output, so they must not be burned in either). The
- * package's own `PDFiumModule` gives the raw functions; this guard checks they are really there, so a
- * package update that drops one fails loudly here, not with wrong boxes.
+ * PDFium (the @embedpdf/pdfium build, MIT) as far as redaction needs it: every character with its
+ * box, renders without annotations, and character-precise removal of what lies under a box
+ * (EPDFText_RedactInQuads: glyphs, image pixels and paths, also inside form XObjects).
  */
-interface RawPdfium {
-  _FPDF_InitLibraryWithConfig(config: object): void;
-  _FPDF_LoadMemDocument(data: number, size: number, password: number): number;
-  _FPDF_GetLastError(): number;
-  _FPDF_CloseDocument(doc: number): void;
-  _FPDF_GetPageCount(doc: number): number;
-  _FPDF_GetSecurityHandlerRevision(doc: number): number;
-  _FPDF_LoadPage(doc: number, index: number): number;
-  _FPDF_ClosePage(page: number): void;
-  _FPDF_GetPageWidthF(page: number): number;
-  _FPDF_GetPageHeightF(page: number): number;
-  _FPDFPage_GetAnnotCount(page: number): number;
-  _FPDF_PageToDevice(page: number, x: number, y: number, w: number, h: number, rotate: number, pageX: number, pageY: number, outX: number, outY: number): number;
-  _FPDF_RenderPageBitmap(bitmap: number, page: number, x: number, y: number, w: number, h: number, rotate: number, flags: number): void;
-  _FPDFBitmap_CreateEx(w: number, h: number, format: number, buffer: number, stride: number): number;
-  _FPDFBitmap_FillRect(bitmap: number, left: number, top: number, w: number, h: number, color: number): void;
-  _FPDFBitmap_Destroy(bitmap: number): void;
-  _FPDFText_LoadPage(page: number): number;
-  _FPDFText_ClosePage(textPage: number): void;
-  _FPDFText_CountChars(textPage: number): number;
-  _FPDFText_GetUnicode(textPage: number, index: number): number;
-  _FPDFText_IsGenerated(textPage: number, index: number): number;
-  _FPDFText_GetLooseCharBox(textPage: number, index: number, rect: number): number;
-  wasmExports: { malloc(size: number): number; free(ptr: number): void };
-  HEAPU8: Uint8Array;
-}
-
-const REQUIRED = [
-  '_FPDF_InitLibraryWithConfig', '_FPDF_LoadMemDocument', '_FPDF_GetLastError', '_FPDF_CloseDocument', '_FPDF_GetPageCount', '_FPDF_GetSecurityHandlerRevision',
-  '_FPDF_LoadPage', '_FPDF_ClosePage', '_FPDF_GetPageWidthF', '_FPDF_GetPageHeightF', '_FPDFPage_GetAnnotCount', '_FPDF_PageToDevice', '_FPDF_RenderPageBitmap',
-  '_FPDFBitmap_CreateEx', '_FPDFBitmap_FillRect', '_FPDFBitmap_Destroy', '_FPDFText_LoadPage', '_FPDFText_ClosePage',
-  '_FPDFText_CountChars', '_FPDFText_GetUnicode', '_FPDFText_IsGenerated', '_FPDFText_GetLooseCharBox',
-] as const;
-
-function isRawPdfium(m: unknown): m is RawPdfium {
-  if (typeof m !== 'object' || m === null) return false;
-  const record = m as Record<string, unknown>;
-  const exports = record['wasmExports'] as Record<string, unknown> | undefined;
-  return REQUIRED.every((name) => typeof record[name] === 'function') && record['HEAPU8'] instanceof Uint8Array && typeof exports?.['malloc'] === 'function' && typeof exports['free'] === 'function';
-}
+type Pdfium = WrappedPdfiumModule;
 
 const ERR_PASSWORD = 4;
 const ERR_SECURITY = 5;
@@ -56,16 +17,23 @@ const BITMAP_BGR = 2;
 const REVERSE_BYTE_ORDER = 0x10;
 /** Precision of the view matrix: PageToDevice answers in whole device units. */
 const MATRIX_OVERSAMPLING = 64;
+export const OBJ_TEXT = 1;
+export const OBJ_PATH = 2;
+export const OBJ_IMAGE = 3;
+export const OBJ_SHADING = 4;
+export const OBJ_FORM = 5;
+const SEGMENT_BEZIER = 2;
 
-let loading: Promise<RawPdfium> | null = null;
+let loading: Promise<Pdfium> | null = null;
 
 /** One PDFium per thread; each worker thread loads its own. */
-function pdfium(): Promise<RawPdfium> {
+function pdfium(): Promise<Pdfium> {
   loading ??= (async () => {
-    const m: unknown = await PDFiumModule({});
-    if (!isRawPdfium(m)) throw new Error('@hyzyla/pdfium no longer exposes the PDFium functions redaction needs');
-    m._FPDF_InitLibraryWithConfig({ version: 2, m_pIsolate: null, m_pUserFontPaths: null, m_v8EmbedderSlot: 0, m_pPlatform: null });
-    return m;
+    const require = createRequire(import.meta.url);
+    const wasm = readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm'));
+    const p = await init({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
+    p.PDFiumExt_Init();
+    return p;
   })();
   return loading;
 }
@@ -80,74 +48,104 @@ export interface RgbImage {
 export interface PageChars {
   text: string;
   boxes: (Rect | null)[];
+  /** Characters PDFium could draw but not map to Unicode (no or broken ToUnicode). */
+  unmapped: number;
 }
+
+/** A page object that lies partly under a box and survives removal. */
+export interface PartialObject {
+  handle: number;
+  type: number;
+  /** Straight lines only and few of them: a rule, a frame, a cell background. It cannot hold letters. */
+  plain: boolean;
+}
+
+/** The WASM memory; looked up on every use, because it is replaced when the heap grows. */
+function heap(p: Pdfium): Uint8Array {
+  const memory = (p.pdfium as unknown as { HEAPU8?: unknown }).HEAPU8;
+  if (!(memory instanceof Uint8Array)) throw new Error('@embedpdf/pdfium no longer exposes its memory');
+  return memory;
+}
+
+function withBuffer<T>(p: Pdfium, size: number, use: (ptr: number) => T): T {
+  const ptr = p.pdfium.wasmExports.malloc(size);
+  if (!ptr) throw new RedactionError('too-large');
+  try {
+    return use(ptr);
+  } finally {
+    p.pdfium.wasmExports.free(ptr);
+  }
+}
+
+function floats(p: Pdfium, ptr: number, count: number): Float32Array {
+  return new Float32Array(heap(p).buffer, ptr, count);
+}
+
+const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 export class PdfiumPage {
   constructor(
-    private readonly m: RawPdfium,
-    private readonly handle: number,
+    private readonly p: Pdfium,
+    private readonly doc: number,
+    readonly handle: number,
   ) {}
 
   get width(): number {
-    return this.m._FPDF_GetPageWidthF(this.handle);
+    return this.p.FPDF_GetPageWidthF(this.handle);
   }
 
   get height(): number {
-    return this.m._FPDF_GetPageHeightF(this.handle);
+    return this.p.FPDF_GetPageHeightF(this.handle);
   }
 
   /** Annotations and form widgets: they are left out of the output, not flattened into it. */
   get annotationCount(): number {
-    return Math.max(0, this.m._FPDFPage_GetAnnotCount(this.handle));
+    return Math.max(0, this.p.FPDFPage_GetAnnotCount(this.handle));
   }
 
   /** User space → shown page (top-left origin, points), taken from PDFium itself so rotation and crop box agree with its renders. */
   toView(): Matrix {
     const w = Math.max(1, Math.round(this.width * MATRIX_OVERSAMPLING));
     const h = Math.max(1, Math.round(this.height * MATRIX_OVERSAMPLING));
-    const out = this.m.wasmExports.malloc(8);
-    try {
+    return withBuffer(this.p, 8, (out) => {
       const at = (x: number, y: number): [number, number] => {
-        this.m._FPDF_PageToDevice(this.handle, 0, 0, w, h, 0, x, y, out, out + 4);
-        const view = new DataView(this.m.HEAPU8.buffer, out, 8);
+        this.p.FPDF_PageToDevice(this.handle, 0, 0, w, h, 0, x, y, out, out + 4);
+        const view = new DataView(heap(this.p).buffer, out, 8);
         return [view.getInt32(0, true) / MATRIX_OVERSAMPLING, view.getInt32(4, true) / MATRIX_OVERSAMPLING];
       };
       const [e, f] = at(0, 0);
       const [x1, y1] = at(1000, 0);
       const [x2, y2] = at(0, 1000);
       return [(x1 - e) / 1000, (y1 - f) / 1000, (x2 - e) / 1000, (y2 - f) / 1000, e, f];
-    } finally {
-      this.m.wasmExports.free(out);
-    }
+    });
   }
 
   chars(): PageChars {
-    const textPage = this.m._FPDFText_LoadPage(this.handle);
-    if (!textPage) return { text: '', boxes: [] };
-    const rect = this.m.wasmExports.malloc(16);
+    const textPage = this.p.FPDFText_LoadPage(this.handle);
+    if (!textPage) return { text: '', boxes: [], unmapped: 0 };
     try {
-      const count = this.m._FPDFText_CountChars(textPage);
-      let text = '';
-      const boxes: (Rect | null)[] = [];
-      for (let i = 0; i < count; i++) {
-        const code = this.m._FPDFText_GetUnicode(textPage, i);
-        const c = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-        let box: Rect | null = null;
-        if (!this.m._FPDFText_IsGenerated(textPage, i) && this.m._FPDFText_GetLooseCharBox(textPage, i, rect)) {
-          const v = new DataView(this.m.HEAPU8.buffer, rect, 16);
-          const left = v.getFloat32(0, true);
-          const top = v.getFloat32(4, true);
-          const right = v.getFloat32(8, true);
-          const bottom = v.getFloat32(12, true);
-          if (right > left && top > bottom) box = { x: left, y: bottom, width: right - left, height: top - bottom };
+      return withBuffer(this.p, 16, (rect) => {
+        const count = this.p.FPDFText_CountChars(textPage);
+        let text = '';
+        let unmapped = 0;
+        const boxes: (Rect | null)[] = [];
+        for (let i = 0; i < count; i++) {
+          const code = this.p.FPDFText_GetUnicode(textPage, i);
+          const c = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+          if (this.p.FPDFText_HasUnicodeMapError(textPage, i) === 1) unmapped++;
+          let box: Rect | null = null;
+          if (!this.p.FPDFText_IsGenerated(textPage, i) && this.p.FPDFText_GetLooseCharBox(textPage, i, rect)) {
+            const [left = 0, top = 0, right = 0, bottom = 0] = floats(this.p, rect, 4);
+            // A glyph of zero width or size (0 Tz, size 0) still carries its letter: it gets a sliver of a box, so a match covers it.
+            if (right >= left && top >= bottom && Number.isFinite(left + top + right + bottom)) box = { x: left, y: bottom, width: Math.max(right - left, 0.01), height: Math.max(top - bottom, 0.01) };
+          }
+          text += c;
+          for (let k = 0; k < c.length; k++) boxes.push(box);
         }
-        text += c;
-        for (let k = 0; k < c.length; k++) boxes.push(box);
-      }
-      return { text, boxes };
+        return { text, boxes, unmapped };
+      });
     } finally {
-      this.m.wasmExports.free(rect);
-      this.m._FPDFText_ClosePage(textPage);
+      this.p.FPDFText_ClosePage(textPage);
     }
   }
 
@@ -156,21 +154,72 @@ export class PdfiumPage {
     const width = Math.max(1, Math.round(this.width * scale));
     const height = Math.max(1, Math.round(this.height * scale));
     const stride = Math.ceil((width * 3) / 4) * 4;
-    const buffer = this.m.wasmExports.malloc(stride * height);
-    if (!buffer) throw new RedactionError('render-failed');
-    const bitmap = this.m._FPDFBitmap_CreateEx(width, height, BITMAP_BGR, buffer, stride);
-    try {
+    return withBuffer(this.p, stride * height, (buffer) => {
+      const bitmap = this.p.FPDFBitmap_CreateEx(width, height, BITMAP_BGR, buffer, stride);
       if (!bitmap) throw new RedactionError('render-failed');
-      this.m._FPDFBitmap_FillRect(bitmap, 0, 0, width, height, 0xffffffff);
-      this.m._FPDF_RenderPageBitmap(bitmap, this.handle, 0, 0, width, height, 0, REVERSE_BYTE_ORDER);
-      const heap = this.m.HEAPU8;
-      const data = Buffer.allocUnsafe(width * height * 3);
-      for (let row = 0; row < height; row++) data.set(heap.subarray(buffer + row * stride, buffer + row * stride + width * 3), row * width * 3);
-      return { width, height, data };
-    } finally {
-      if (bitmap) this.m._FPDFBitmap_Destroy(bitmap);
-      this.m.wasmExports.free(buffer);
-    }
+      try {
+        this.p.FPDFBitmap_FillRect(bitmap, 0, 0, width, height, 0xffffffff);
+        this.p.FPDF_RenderPageBitmap(bitmap, this.handle, 0, 0, width, height, 0, REVERSE_BYTE_ORDER);
+        const memory = heap(this.p);
+        const data = Buffer.allocUnsafe(width * height * 3);
+        for (let row = 0; row < height; row++) data.set(memory.subarray(buffer + row * stride, buffer + row * stride + width * 3), row * width * 3);
+        return { width, height, data };
+      } finally {
+        this.p.FPDFBitmap_Destroy(bitmap);
+      }
+    });
+  }
+
+  /**
+   * Removes the glyphs whose outline touches a rectangle (user space), the pixels of images under
+   * it (painted white; the black box is drawn by the caller) and paths lying wholly inside it, also
+   * inside form XObjects. The page's content stream is not regenerated here (see `commit`).
+   */
+  removeUnder(rects: readonly Rect[]): boolean {
+    if (rects.length === 0) return false;
+    return withBuffer(this.p, rects.length * 32, (quads) => {
+      const f = floats(this.p, quads, rects.length * 8);
+      rects.forEach((r, i) => f.set([r.x, r.y + r.height, r.x + r.width, r.y + r.height, r.x, r.y, r.x + r.width, r.y], i * 8));
+      return this.p.EPDFText_RedactInQuads(this.handle, quads, rects.length, true, false);
+    });
+  }
+
+  /** Top-level objects whose bounds touch a rectangle but that are still on the page. */
+  objectsTouching(rects: readonly Rect[]): PartialObject[] {
+    const out: PartialObject[] = [];
+    withBuffer(this.p, 16, (b) => {
+      const count = this.p.FPDFPage_CountObjects(this.handle);
+      for (let i = 0; i < count; i++) {
+        const handle = this.p.FPDFPage_GetObject(this.handle, i);
+        if (!handle || !this.p.FPDFPageObj_GetBounds(handle, b, b + 4, b + 8, b + 12)) continue;
+        const [left = 0, bottom = 0, right = 0, top = 0] = floats(this.p, b, 4);
+        const bounds = { x: left, y: bottom, width: right - left, height: top - bottom };
+        if (!rects.some((r) => intersects(r, bounds))) continue;
+        const type = this.p.FPDFPageObj_GetType(handle);
+        out.push({ handle, type, plain: type === OBJ_PATH && this.isPlainPath(handle) });
+      }
+    });
+    return out;
+  }
+
+  private isPlainPath(path: number): boolean {
+    const count = this.p.FPDFPath_CountSegments(path);
+    if (count < 0 || count > 12) return false;
+    for (let i = 0; i < count; i++) if (this.p.FPDFPathSegment_GetType(this.p.FPDFPath_GetPathSegment(path, i)) === SEGMENT_BEZIER) return false;
+    return true;
+  }
+
+  setActive(handle: number, active: boolean): void {
+    this.p.FPDFPageObj_SetIsActive(handle, active);
+  }
+
+  /** Writes the page's objects back into its content stream. */
+  commit(): void {
+    if (!this.p.FPDFPage_GenerateContent(this.handle)) throw new RedactionError('failed', { cause: 'PDFium could not regenerate a page' });
+  }
+
+  get document(): number {
+    return this.doc;
   }
 }
 
@@ -178,50 +227,72 @@ export class PdfiumDocument {
   private closed = false;
 
   private constructor(
-    private readonly m: RawPdfium,
+    private readonly p: Pdfium,
     private readonly handle: number,
     private readonly bytes: number,
   ) {}
 
-  /** Opens a PDF; a password or unsupported security handler is `encrypted`, anything else unreadable is `corrupt`. */
+  /**
+   * Opens a PDF. One that needs a password to open is `encrypted`; one with only an owner password
+   * (opens without one, as in every viewer) opens. Anything else unreadable is `corrupt`.
+   */
   static async open(pdf: Uint8Array): Promise<PdfiumDocument> {
-    const m = await pdfium();
-    const bytes = m.wasmExports.malloc(pdf.length);
+    const p = await pdfium();
+    const bytes = p.pdfium.wasmExports.malloc(pdf.length);
     if (!bytes) throw new RedactionError('too-large');
-    m.HEAPU8.set(pdf, bytes);
-    const handle = m._FPDF_LoadMemDocument(bytes, pdf.length, 0);
+    heap(p).set(pdf, bytes);
+    const handle = p.FPDF_LoadMemDocument(bytes, pdf.length, '');
     if (!handle) {
-      const error = m._FPDF_GetLastError();
-      m.wasmExports.free(bytes);
+      const error = p.FPDF_GetLastError();
+      p.pdfium.wasmExports.free(bytes);
       throw new RedactionError(error === ERR_PASSWORD || error === ERR_SECURITY ? 'encrypted' : 'corrupt', { cause: `PDFium error ${String(error)}` });
     }
-    return new PdfiumDocument(m, handle, bytes);
+    return new PdfiumDocument(p, handle, bytes);
   }
 
-  /** Opened without a password is not enough: an owner-password PDF opens, but stays encrypted. */
+  /** Opened without a password, but with an owner password and permissions. */
   get encrypted(): boolean {
-    return this.m._FPDF_GetSecurityHandlerRevision(this.handle) !== -1;
+    return this.p.FPDF_GetSecurityHandlerRevision(this.handle) !== -1;
   }
 
   get pageCount(): number {
-    return this.m._FPDF_GetPageCount(this.handle);
+    return this.p.FPDF_GetPageCount(this.handle);
   }
 
   withPage<T>(index: number, use: (page: PdfiumPage) => T): T {
-    const handle = this.m._FPDF_LoadPage(this.handle, index);
+    const handle = this.p.FPDF_LoadPage(this.handle, index);
     if (!handle) throw new RedactionError('corrupt', { cause: `PDFium cannot load page ${String(index)}` });
     try {
-      return use(new PdfiumPage(this.m, handle));
+      return use(new PdfiumPage(this.p, this.handle, handle));
     } finally {
-      this.m._FPDF_ClosePage(handle);
+      this.p.FPDF_ClosePage(handle);
+    }
+  }
+
+  /**
+   * A complete new file (no incremental update) of the document as PDFium holds it: without its
+   * encryption, with a rebuilt cross-reference table if the original's was damaged.
+   */
+  save(): Uint8Array {
+    if (this.encrypted && !this.p.EPDF_RemoveEncryption(this.handle)) throw new RedactionError('encrypted', { cause: 'encryption cannot be removed' });
+    const writer = this.p.PDFiumExt_OpenFileWriter();
+    try {
+      if (!this.p.PDFiumExt_SaveAsCopy(this.handle, writer)) throw new RedactionError('failed', { cause: 'PDFium could not save' });
+      const size = this.p.PDFiumExt_GetFileWriterSize(writer);
+      return withBuffer(this.p, Math.max(1, size), (out) => {
+        this.p.PDFiumExt_GetFileWriterData(writer, out, size);
+        return heap(this.p).slice(out, out + size);
+      });
+    } finally {
+      this.p.PDFiumExt_CloseFileWriter(writer);
     }
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.m._FPDF_CloseDocument(this.handle);
-    this.m.wasmExports.free(this.bytes);
+    this.p.FPDF_CloseDocument(this.handle);
+    this.p.pdfium.wasmExports.free(this.bytes);
   }
 }
 

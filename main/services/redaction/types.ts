@@ -105,6 +105,26 @@ export interface ApplyOptions {
   ocr?: readonly OcrLayer[] | undefined;
 }
 
+/** What became of one page of the output. */
+export interface PageReport {
+  /** Zero-based page index. */
+  page: number;
+  boxes: number;
+  /** `text`: the page kept its text (with what lay under the boxes removed); `raster`: it became an image. */
+  mode: 'text' | 'raster';
+  /** Why a page with boxes was rasterised, in Dutch. */
+  reason?: string | undefined;
+}
+
+export interface RedactionOutcome {
+  pdf: Buffer;
+  pages: PageReport[];
+  /** The input's cross-reference data was damaged and PDFium rebuilt it before redacting. */
+  repaired: boolean;
+  /** The input carried an owner password (restrictions, no password to open); the output has none. */
+  unlocked: boolean;
+}
+
 export const DEFAULT_REASON = 'art. 15 lid 4 AVG';
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
 export const MAX_PAGES = 2000;
