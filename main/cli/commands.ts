@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { restoreBackup } from '../services/backup.js';
 import { DomainError } from '../services/errors.js';
 import type { PersonIdentifiers } from '../../shared/domain/person-variants.js';
-import { redactFile } from './redact.js';
+import { fileNotes, redactFile } from './redact.js';
 import { centralMigrate, centralStaffAdd } from './central.js';
 
 export class CliError extends Error {
@@ -331,9 +331,9 @@ export const COMMANDS: Command[] = [
       }
       const lines = result.perPage
         .filter((p) => p.boxes > 0 || p.ocr || p.warning)
-        .map((p) => `Pagina ${p.page}: ${[`${p.boxes} vlak(ken)`, p.ocr, p.warning].filter(Boolean).join('; ')}`);
+        .map((p) => `Pagina ${p.page}: ${[`${p.boxes} vlak(ken)`, p.boxes > 0 ? p.result : null, p.ocr, p.warning].filter(Boolean).join('; ')}`);
       const own = result.requesterFindings > 0 ? [`${result.requesterFindings} vindplaats(en) met eigen gegevens van de verzoeker niet gelakt.`] : [];
-      print([...lines, ...own, `${result.boxes} vlak(ken) gelakt op ${result.redactedPages} van ${result.pages} pagina's; geschreven naar ${options.out}.`].join('\n'), result);
+      print([...lines, ...own, ...fileNotes(result), `${result.boxes} vlak(ken) gelakt op ${result.redactedPages} van ${result.pages} pagina's; geschreven naar ${options.out}.`].join('\n'), result);
       if (result.readable.length > 0) {
         throw new CliError(`Nog leesbaar in het gelakte bestand: ${result.readable.map((r) => `persoon ${r.person} op pagina ${r.page}`).join(', ')}. Controleer het bestand en lak die vermeldingen zelf.`, 1);
       }

@@ -3,7 +3,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DETECTOR_KINDS, isDetectorKind, type DetectorKind } from '../../shared/domain/detectors.js';
 import type { PersonIdentifiers } from '../../shared/domain/person-variants.js';
-import { applyRedactions, ocrLayers, readDocument, RedactionError, withOcr, type PageText } from '../services/redaction/index.js';
+import { ocrLayers, readDocument, redactDocument, RedactionError, withOcr, type PageReport, type PageText } from '../services/redaction/index.js';
 import { mentionsOf, suggestRedactions, type Party } from '../services/redaction-suggest.js';
 
 export interface RedactFileOptions {
@@ -29,6 +29,8 @@ export interface RedactPageReport {
   ocr: string | null;
   /** What the user must know about a page nothing could be searched on, or null. */
   warning: string | null;
+  /** 'tekst behouden', or 'gerasterd (reden)' when the page became an image. */
+  result: string;
 }
 
 export interface RedactFileResult {
@@ -40,6 +42,23 @@ export interface RedactFileResult {
   requesterFindings: number;
   /** Mentions of a --person (1-based, in the order given) that the output still yields as text. */
   readable: { person: number; page: number }[];
+  /** The input had a damaged cross-reference table, rebuilt before redacting. */
+  repaired: boolean;
+  /** The input had an owner password; the output has none. */
+  unlocked: boolean;
+}
+
+function resultOf(report: PageReport | undefined, ocrReason: string | null): string {
+  if (!report || report.mode === 'text') return 'tekst behouden';
+  return report.reason && report.reason !== ocrReason ? `gerasterd (${report.reason})` : 'gerasterd';
+}
+
+/** What `avg-desk redact` prints beside the pages: a repaired file, a dropped owner password. */
+export function fileNotes(result: RedactFileResult): string[] {
+  return [
+    ...(result.repaired ? ['Het bestand was beschadigd en is eerst hersteld.'] : []),
+    ...(result.unlocked ? ['Het bestand had een eigenaarswachtwoord (beperkingen); het gelakte bestand heeft dat niet.'] : []),
+  ];
 }
 
 function warningFor(page: PageText, ocr: boolean): string | null {
@@ -101,13 +120,17 @@ export async function redactFile(options: RedactFileOptions): Promise<RedactFile
     const found = withOcr(pages, (read) => suggestRedactions(read, { parties, requester, caseType: 'inzage', terms, patterns }));
     const redactions = found.filter((s) => s.preAccepted).map(({ page, x, y, width, height, reason, source, text, kind }) => ({ page, x, y, width, height, reason, source, text, ...(kind ? { kind } : {}) }));
     const requesterFindings = new Set(found.filter((s) => !s.preAccepted).map((s) => `${s.page}:${s.text}`)).size;
-    const out = await applyRedactions(pdf, redactions, { ocr: ocrLayers(pages) });
+    const outcome = await redactDocument(pdf, redactions, { ocr: ocrLayers(pages) });
+    const out = outcome.pdf;
     await writeAtomically(options.output, out);
     // The independent check: what the search still finds in the written file is named, never passed over.
     const written = await readDocument(out, { ocr: 'off' });
     const readable = parties.flatMap((p) => mentionsOf(written, p, requester).map((m) => ({ person: Number(p.id), page: m.page + 1 })));
-    const perPage = pages.map((p) => ({ page: p.page + 1, boxes: redactions.filter((r) => r.page === p.page).length, ocr: p.ocr?.reason ?? null, warning: warningFor(p, ocr) }));
-    return { pages: pages.length, redactedPages: new Set(redactions.map((r) => r.page)).size, boxes: redactions.length, perPage, requesterFindings, readable };
+    const perPage = pages.map((p) => {
+      const reason = p.ocr?.reason ?? null;
+      return { page: p.page + 1, boxes: redactions.filter((r) => r.page === p.page).length, ocr: reason, warning: warningFor(p, ocr), result: resultOf(outcome.pages[p.page], reason) };
+    });
+    return { pages: pages.length, redactedPages: new Set(redactions.map((r) => r.page)).size, boxes: redactions.length, perPage, requesterFindings, readable, repaired: outcome.repaired, unlocked: outcome.unlocked };
   } catch (error) {
     if (error instanceof RedactionError) throw new Error(error.dutchMessage, { cause: error });
     throw error;

@@ -51,7 +51,7 @@ describe('avg-desk redact --person', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.text).not.toMatch(/Brinkhorst|Marloes|Kerkstraat|1211/u);
-    expect(r.out).toMatch(/Pagina 1: 8 vlak\(ken\)\nPagina 2: 1 vlak\(ken\)\n/u);
+    expect(r.out).toMatch(/Pagina 1: 8 vlak\(ken\); tekst behouden\nPagina 2: 1 vlak\(ken\); tekst behouden\n/u);
   });
 
   it('leaves the requester\'s own data alone: their first name and address are not the third party', async () => {

@@ -72,7 +72,7 @@ describe('OCR of scanned pages (avg-desk redact --ocr)', () => {
     const { code, out, err, target } = await redact(scan, '--ocr');
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toMatch(/^Pagina 1: 1 vlak\(ken\); geen tekstlaag; OCR gebruikt$/mu);
+    expect(out).toMatch(/^Pagina 1: 1 vlak\(ken\); gerasterd; geen tekstlaag; OCR gebruikt$/mu);
     const pdf = readFileSync(target);
 
     // The pixels where the surname was are black (poppler, not the PDFium that burned them).
@@ -100,7 +100,7 @@ describe('OCR of scanned pages (avg-desk redact --ocr)', () => {
     expect(pdftotext(lying)).not.toContain('Brinkhorst');
     const { code, out, target } = await redact(lying, '--ocr');
     expect(code).toBe(0);
-    expect(out).toMatch(/^Pagina 1: 1 vlak\(ken\); tekst niet leesbaar; OCR gebruikt$/mu);
+    expect(out).toMatch(/^Pagina 1: 1 vlak\(ken\); gerasterd; tekst niet leesbaar; OCR gebruikt$/mu);
     const pdf = readFileSync(target);
     expect(inside(renderWithPoppler(pdf, 0, DPI), outputHeight(pdf), await wordBox(0, 'Brinkhorst')).max).toBeLessThan(30);
     const text = pdftotext(pdf);

@@ -1,5 +1,5 @@
 import jpeg from 'jpeg-js';
-import { PDFDocument, PDFName, PDFString, type PDFPage } from 'pdf-lib';
+import { type PDFDocument, PDFName, PDFString, type PDFPage } from 'pdf-lib';
 import { buildPages, NAME } from './redaction.fixtures.js';
 
 /**

@@ -328,7 +328,9 @@ describe('avg-desk redact (CLI function)', () => {
       const source = join(dir, 'dossier.pdf');
       const target = join(dir, 'gelakt.pdf');
       writeFileSync(source, input);
-      expect(await redactFile({ input: source, output: target, terms: [NAME], patterns: ['bsn,phone'] })).toMatchObject({ pages: 5, redactedPages: 3, boxes: 7 });
+      const result = await redactFile({ input: source, output: target, terms: [NAME], patterns: ['bsn,phone'] });
+      expect(result).toMatchObject({ pages: 5, redactedPages: 3, boxes: 7, repaired: false, unlocked: false });
+      expect(result.perPage.map((p) => [p.page, p.boxes, p.result])).toEqual([[1, 3, 'tekst behouden'], [2, 3, 'tekst behouden'], [3, 1, 'tekst behouden'], [4, 0, 'tekst behouden'], [5, 0, 'tekst behouden']]);
       expect(pdftotext(readFileSync(target))).not.toContain(BSN);
       await expect(redactFile({ input: join(dir, 'weg.pdf'), output: target, terms: [NAME], patterns: [] })).rejects.toThrow(/bestaat niet/u);
       await expect(redactFile({ input: source, output: target, terms: [], patterns: ['postcode'] })).rejects.toThrow('Onbekend patroon: postcode. Kies uit: bsn, iban, phone, email, dob, plate.');

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { RedactionError } from './errors.js';
 import { isWorkerReply, type WorkerRequest } from './worker-protocol.js';
-import type { ApplyOptions, Redaction } from './types.js';
+import type { ApplyOptions, Redaction, RedactionOutcome } from './types.js';
 
 export interface WorkerOptions extends ApplyOptions {
   /**
@@ -26,14 +26,19 @@ export function startWorker(workerUrl: URL | undefined): Worker {
   return new Worker(boot, { eval: true });
 }
 
+/** `redactInWorker`, the file only. */
+export async function runRedactionInWorker(pdf: Uint8Array, redactions: readonly Redaction[], options: WorkerOptions = {}): Promise<Buffer> {
+  return (await redactInWorker(pdf, redactions, options)).pdf;
+}
+
 /**
- * `applyRedactions` in a worker thread, so rendering hundreds of pages never stalls the main process.
+ * `redactDocument` in a worker thread, so rendering hundreds of pages never stalls the main process.
  * Progress arrives as messages; aborting the signal terminates the thread at once (no partial file).
  */
-export function runRedactionInWorker(pdf: Uint8Array, redactions: readonly Redaction[], options: WorkerOptions = {}): Promise<Buffer> {
+export function redactInWorker(pdf: Uint8Array, redactions: readonly Redaction[], options: WorkerOptions = {}): Promise<RedactionOutcome> {
   const { signal, onProgress } = options;
   if (signal?.aborted) return Promise.reject(new RedactionError('cancelled'));
-  return new Promise<Buffer>((resolve, reject) => {
+  return new Promise<RedactionOutcome>((resolve, reject) => {
     const worker = startWorker(options.workerUrl);
     let settled = false;
     const finish = (settle: () => void) => {
@@ -54,7 +59,10 @@ export function runRedactionInWorker(pdf: Uint8Array, redactions: readonly Redac
           // A throwing listener would otherwise be an uncaught exception in the main process.
           finish(() => reject(new RedactionError('failed', { cause: error })));
         }
-      } else if (message.type === 'done') finish(() => resolve(Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength)));
+      } else if (message.type === 'done') {
+        const { pages, repaired, unlocked } = message;
+        finish(() => resolve({ pdf: Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength), pages, repaired, unlocked }));
+      }
       else finish(() => reject(new RedactionError(message.failure)));
     });
     worker.on('error', (error) => finish(() => reject(new RedactionError('failed', { cause: error }))));

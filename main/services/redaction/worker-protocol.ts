@@ -1,6 +1,6 @@
 import { isRedactionFailure, type RedactionFailure } from './errors.js';
 import type { OcrMode, ReadProgress } from './ocr-read.js';
-import type { OcrLayer, PageText, Redaction, RedactionProgress } from './types.js';
+import type { OcrLayer, PageReport, PageText, Redaction, RedactionProgress } from './types.js';
 
 /** Messages between `runRedactionInWorker` and worker.ts. Errors travel as their failure kind: a class does not survive structured cloning. */
 export interface WorkerRequest {
@@ -30,7 +30,7 @@ export function isReadReply(value: unknown): value is ReadReply {
   return value['type'] === 'error' && isRedactionFailure(value['failure']);
 }
 
-export type WorkerReply = ({ type: 'progress' } & RedactionProgress) | { type: 'done'; pdf: Uint8Array } | { type: 'error'; failure: RedactionFailure };
+export type WorkerReply = ({ type: 'progress' } & RedactionProgress) | { type: 'done'; pdf: Uint8Array; pages: PageReport[]; repaired: boolean; unlocked: boolean } | { type: 'error'; failure: RedactionFailure };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -46,7 +46,7 @@ export function isWorkerReply(value: unknown): value is WorkerReply {
     case 'progress':
       return typeof value['done'] === 'number' && typeof value['total'] === 'number';
     case 'done':
-      return value['pdf'] instanceof Uint8Array;
+      return value['pdf'] instanceof Uint8Array && Array.isArray(value['pages']) && typeof value['repaired'] === 'boolean' && typeof value['unlocked'] === 'boolean';
     case 'error':
       return isRedactionFailure(value['failure']);
     default:

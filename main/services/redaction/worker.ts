@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { applyRedactions } from './apply.js';
+import { redactDocument } from './apply.js';
 import { RedactionError } from './errors.js';
 import { readDocument } from './ocr-read.js';
 import { isReadRequest, isWorkerRequest, type ReadReply, type WorkerReply } from './worker-protocol.js';
@@ -25,11 +25,11 @@ port.once('message', (request: unknown) => {
     reply({ type: 'error', failure: 'invalid-redaction' });
     return;
   }
-  applyRedactions(request.pdf, request.redactions, { dpi: request.dpi, ocr: request.ocr, onProgress: (p) => reply({ type: 'progress', ...p }) }).then(
-    (pdf) => {
+  redactDocument(request.pdf, request.redactions, { dpi: request.dpi, ocr: request.ocr, onProgress: (p) => reply({ type: 'progress', ...p }) }).then(
+    ({ pdf, pages, repaired, unlocked }) => {
       const out = new Uint8Array(pdf.byteLength);
       out.set(pdf);
-      reply({ type: 'done', pdf: out }, [out.buffer]);
+      reply({ type: 'done', pdf: out, pages, repaired, unlocked }, [out.buffer]);
     },
     (error: unknown) => reply({ type: 'error', failure: error instanceof RedactionError ? error.failure : 'failed' }),
   );
