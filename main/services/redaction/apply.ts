@@ -87,7 +87,14 @@ function plan(page: PdfiumPage, boxes: readonly Redaction[], dpi: number, codes:
   const marks = marksFor(page, boxes, codes);
   const removal = removeUnderBoxes(page, boxes, { prove: !layer });
   const hidden = remainingWords(layer, removal.cover, page.toView(), page.height);
-  if (layer) return { mode: 'raster', reason: layer.reason, image: rasterize(page, removal.cover, dpi), marks, hidden };
+  if (layer) {
+    // OCR's word boxes are estimates from pixels: the burn gets a fifth of the line more on every side.
+    const cover = removal.cover.map((r) => {
+      const pad = Math.max(1, 0.2 * Math.min(r.width, r.height));
+      return { x: r.x - pad, y: r.y - pad, width: r.width + 2 * pad, height: r.height + 2 * pad };
+    });
+    return { mode: 'raster', reason: layer.reason, image: rasterize(page, cover, dpi), marks, hidden: remainingWords(layer, cover, page.toView(), page.height) };
+  }
   if (removal.outcome.mode === 'text') return { mode: 'text', cover: removal.cover, marks, text: page.chars().text };
   return { mode: 'raster', reason: removal.outcome.reason, image: rasterize(page, removal.cover, dpi), marks, hidden };
 }
