@@ -334,7 +334,7 @@ describe('avg-desk redact (CLI function)', () => {
       expect(pdftotext(readFileSync(target))).not.toContain(BSN);
       await expect(redactFile({ input: join(dir, 'weg.pdf'), output: target, terms: [NAME], patterns: [] })).rejects.toThrow(/bestaat niet/u);
       await expect(redactFile({ input: source, output: target, terms: [], patterns: ['postcode'] })).rejects.toThrow('Onbekend patroon: postcode. Kies uit: bsn, iban, phone, email, dob, plate.');
-      await expect(redactFile({ input: source, output: target, terms: [' '], patterns: [] })).rejects.toThrow(/minstens één --term/u);
+      await expect(redactFile({ input: source, output: target, terms: [' '], patterns: [] })).rejects.toThrow(/minstens één --person "Naam", --term/u);
       await expect(redactFile({ input: source, output: source, terms: [NAME], patterns: [] })).rejects.toThrow(/origineel/u);
       writeFileSync(source, encrypt(input, 'geheim'));
       await expect(redactFile({ input: source, output: target, terms: [NAME], patterns: [] })).rejects.toThrow(/wachtwoord beveiligd/u);
