@@ -154,7 +154,7 @@ export const caseFiles = sqliteTable(
     caseId: text('case_id')
       .notNull()
       .references(() => cases.id),
-    kind: text('kind', { enum: ['id_copy', 'document', 'rendition', 'redacted'] }).notNull(),
+    kind: text('kind', { enum: ['id_copy', 'document', 'rendition', 'redacted', 'dataset'] }).notNull(),
     subject: text('subject', { enum: ID_SUBJECTS }),
     mime: text('mime').notNull(),
     size: integer('size').notNull(),

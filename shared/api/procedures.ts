@@ -118,6 +118,10 @@ export const PROCEDURE_NAMES = [
   'case.verifyChange',
   'settings.getSecondChannel',
   'settings.setSecondChannel',
+  'sources.checklist',
+  'sources.record',
+  'dataset.list',
+  'dataset.import',
 ] as const;
 
 export type ProcedureName = (typeof PROCEDURE_NAMES)[number];

@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { insertCaseFile } from '../../db/local/repositories/case-files.js';
@@ -6,7 +6,7 @@ import { redactedVersions } from '../../db/local/schema.js';
 import { CaseVault } from '../../main/services/case-vault.js';
 import { textToPdf } from '../../main/services/renditions.js';
 import { CaseFileStore } from '../../main/store/case-files.js';
-import { ADMIN, value } from '../support/backend.js';
+import { ADMIN, addStaff, value } from '../support/backend.js';
 import { establishIdentity, toDecision } from '../support/gates.js';
 import { letterTeam, pdfsig, pdfText, requirePoppler } from '../support/letters.js';
 import { openStoreAs } from '../support/store.js';
@@ -110,5 +110,118 @@ describe('access package (inzage)', () => {
     expect(await call('package.build', { caseId }, harm.token)).toMatchObject({ ok: false, error: { details: ['Document 2: de gegevens van Greta Groen zijn nog niet gelakt.'] } });
     value(await call('thirdParty.update', { caseId, id: party.id, hearingStatus: 'toestemming' }, harm.token));
     expect(value(await call('package.build', { caseId }, harm.token)).files).toHaveLength(10);
+  });
+});
+
+/** A minimal XLSX (what Excel writes, without styles): shared strings and one inline string. */
+function xlsx(rows: string[][]): Buffer {
+  const strings: string[] = [];
+  const esc = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;');
+  const sheetRows = rows
+    .map((r, i) => `<row r="${String(i + 1)}">${r.map((v, j) => {
+      const ref = `${String.fromCharCode(65 + j)}${String(i + 1)}`;
+      if (/^\d+$/u.test(v)) return `<c r="${ref}"><v>${v}</v></c>`;
+      strings.push(v);
+      return `<c r="${ref}" t="s"><v>${String(strings.length - 1)}</v></c>`;
+    }).join('')}</row>`)
+    .join('');
+  const enc = (s: string) => new TextEncoder().encode(s);
+  return Buffer.from(
+    zipSync({
+      '[Content_Types].xml': enc('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      'xl/workbook.xml': enc('<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Export" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      'xl/_rels/workbook.xml.rels': enc('<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+      'xl/sharedStrings.xml': enc(`<sst>${strings.map((s) => `<si><t>${esc(s)}</t></si>`).join('')}</sst>`),
+      'xl/worksheets/sheet1.xml': enc(`<worksheet><sheetData>${sheetRows}</sheetData></worksheet>`),
+    }),
+  );
+}
+
+describe('data from the source systems in the package', () => {
+  const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
+  const CSV = [
+    'datum;omschrijving;contactpersoon;bedrag',
+    '2026-09-01;Huur september;Łukasz Nguyễn-Özdemir;742,10',
+    '2026-09-12;Klacht over geluid door P. Post;Wijkbeheer;0',
+    '2026-09-20;Betalingsregeling besproken;Greta Groen;0',
+    '2026-09-30;"Melding; doorgestuurd naar pieter.post@example.org";Wijkbeheer;0',
+  ].join('\r\n');
+
+  it('a data set that names a third party is redacted cell by cell, in the CSV and in the JSON', async () => {
+    const { call, harm, caseId, contract } = await signedAccessCase();
+    // Greta consented: her name stays. Pieter Post (no consent) is hidden however he is written.
+    const greta = value(await call('thirdParty.add', { caseId, name: 'Greta Groen', role: 'medehuurder', documentIds: [contract] }, harm.token));
+    value(await call('thirdParty.update', { caseId, id: greta.id, hearingStatus: 'toestemming' }, harm.token));
+    value(await call('thirdParty.update', { caseId, id: (value(await call('thirdParty.list', { caseId }, harm.token)) as { id: string; name: string }[]).find((p) => p.name === 'Pieter Post')?.id ?? '', email: 'pieter.post@example.org' }, harm.token));
+    const imported = value(await call('dataset.import', { caseId, activityId: 'huuradministratie', fileName: 'export-pieter-post.csv', dataBase64: b64(CSV) }, harm.token));
+    expect(imported).toMatchObject({ format: 'csv', system: 'Huuradministratie', columns: 4, rows: 4 });
+
+    const files = unzipSync(Buffer.from(value(await call('package.build', { caseId }, harm.token)).zipBase64, 'base64'));
+    const csv = new TextDecoder().decode(files['gegevens/systemen/gegevens-001.csv']);
+    expect(csv).toContain('Łukasz Nguyễn-Özdemir');
+    expect(csv).toContain('Greta Groen');
+    expect(csv).toContain('Huur september');
+    expect(csv).toContain('2026-09-12;[gelakt];Wijkbeheer;0');
+    expect(csv).toContain('2026-09-30;[gelakt];Wijkbeheer;0');
+    expect(csv.toLowerCase()).not.toContain('post');
+    const json = new TextDecoder().decode(files['gegevens/gegevens.json']);
+    expect(json.toLowerCase()).not.toContain('post');
+    const data = JSON.parse(json) as { gegevensUitSystemen: { bestand: string; systeem: string; kolommen: string[]; rijen: string[][]; gelakteCellen: number }[] };
+    expect(data.gegevensUitSystemen).toEqual([
+      expect.objectContaining({ bestand: 'gegevens/systemen/gegevens-001.csv', systeem: 'Huuradministratie', kolommen: ['datum', 'omschrijving', 'contactpersoon', 'bedrag'], gelakteCellen: 2 }),
+    ]);
+    expect(data.gegevensUitSystemen[0]?.rijen[1]).toEqual(['2026-09-12', '[gelakt]', 'Wijkbeheer', '0']);
+    // The export's own name (which named him) is not in the package either.
+    for (const bytes of Object.values(files)) expect(new TextDecoder().decode(bytes)).not.toContain('export-pieter');
+  });
+
+  it('the README lists exactly the files in the package, each once, and promises nothing else', async () => {
+    const { call, harm, caseId } = await signedAccessCase();
+    value(await call('dataset.import', { caseId, activityId: 'huuradministratie', fileName: 'betalingen.xlsx', dataBase64: b64(xlsx([['datum', 'bedrag', 'omschrijving'], ['2026-08-01', '742', 'Huur augustus'], ['2026-09-01', '742', 'Huur september']])) }, harm.token));
+    value(await call('dataset.import', { caseId, activityId: 'overlast-woonfraude', fileName: 'meldingen.json', dataBase64: b64(JSON.stringify({ meldingen: [{ datum: '2026-09-12', melding: 'Geluid', details: { door: 'Pieter Post' } }] })) }, harm.token));
+    const files = unzipSync(Buffer.from(value(await call('package.build', { caseId }, harm.token)).zipBase64, 'base64'));
+    const readme = new TextDecoder().decode(files['LEESMIJ.txt']);
+    const listed = readme
+      .split('\r\n')
+      .filter((l) => l.startsWith('- '))
+      .map((l) => l.slice(2, l.indexOf(': ')));
+    expect(listed.sort()).toEqual(Object.keys(files).sort());
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(readme).not.toMatch(/al uw gegevens/iu);
+    expect(readme).toContain('uw gegevens uit ons systeem "Huuradministratie" (2 rijen)');
+    expect(readme).toContain('uw gegevens uit ons systeem "Overlast- en woonfraudebestrijding" (1 rij); waar gegevens van anderen stonden, staat [gelakt]');
+    const xlsxCsv = new TextDecoder().decode(files['gegevens/systemen/gegevens-001.csv']);
+    expect(xlsxCsv).toContain('2026-09-01;742;Huur september');
+    expect(new TextDecoder().decode(files['gegevens/systemen/gegevens-002.csv'])).not.toContain('Pieter');
+  });
+
+  it('refuses what is not a readable table, in Dutch', async () => {
+    const { call, harm, caseId } = await signedAccessCase();
+    const attempt = (fileName: string, data: string | Buffer) => call('dataset.import', { caseId, activityId: 'huuradministratie', fileName, dataBase64: b64(data) }, harm.token);
+    expect(await attempt('export.pdf', '%PDF-1.7')).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'Lees een export in als CSV, JSON of Excel (XLSX).' } });
+    expect(await attempt('export.csv', 'naam;opmerking\r\n"Jan;open')).toMatchObject({ ok: false, error: { message: 'Het CSV-bestand is niet goed afgesloten: er mist een aanhalingsteken.' } });
+    expect(await attempt('export.json', '{"a": [1, 2')).toMatchObject({ ok: false, error: { message: 'Het JSON-bestand is niet leesbaar.' } });
+    expect(await attempt('export.xlsx', 'geen zip')).toMatchObject({ ok: false, error: { message: 'Het Excel-bestand (XLSX) is niet leesbaar.' } });
+    expect(await attempt('export.csv', Buffer.from([0x6e, 0x61, 0x61, 0x6d, 0x0a, 0xff, 0xfe, 0x41]))).toMatchObject({ ok: false, error: { message: /geen UTF-8-tekst/u } });
+    expect(await call('dataset.import', { caseId, activityId: 'bestaat-niet', fileName: 'x.csv', dataBase64: b64('a;b\r\n1;2') }, harm.token)).toMatchObject({ ok: false, error: { message: 'Kies het systeem uit het verwerkingsregister waar de export vandaan komt.' } });
+    expect(value(await call('dataset.list', { caseId }, harm.token))).toEqual([]);
+  });
+});
+
+describe('where the handler looked: "gezocht in"', () => {
+  it('lists the register’s systems per case; the handler records each search with who and when; the dpo reads it; it is audited', async () => {
+    const { call, harm, caseId, dpo, h1, auditor } = await signedAccessCase().then(async (t) => ({ ...t, auditor: await addStaff(t.backend, t.adminToken, 'aud', ['auditor'], 'Anna Audit') }));
+    const before = value(await call('sources.checklist', { caseId }, harm.token));
+    expect(before.map((s) => s.system)).toContain('Huuradministratie');
+    expect(before.every((s) => s.searched === null)).toBe(true);
+    const after = value(await call('sources.record', { caseId, activityId: 'huuradministratie', found: true, note: 'Betalingen 2024–2026' }, harm.token));
+    expect(after.find((s) => s.activityId === 'huuradministratie')?.searched).toMatchObject({ found: true, note: 'Betalingen 2024–2026', byName: 'Harm Weißbach', at: '2026-11-25T09:00:00.000Z' });
+    value(await call('sources.record', { caseId, activityId: 'woonruimteverdeling', found: false }, harm.token));
+    const seen = value(await call('sources.checklist', { caseId }, dpo.token));
+    expect(seen.find((s) => s.activityId === 'woonruimteverdeling')?.searched).toMatchObject({ found: false, byName: 'Harm Weißbach' });
+    expect(await call('sources.record', { caseId, activityId: 'huuradministratie', found: false }, h1.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('sources.record', { caseId, activityId: 'bestaat-niet', found: false }, harm.token)).toMatchObject({ ok: false, error: { message: 'Kies een systeem dat in het verwerkingsregister staat.' } });
+    const events = value(await call('audit.search', { filter: { procedure: 'sources.record' } }, auditor.token)) as { outcome: string }[];
+    expect(events.map((e) => e.outcome)).toEqual(expect.arrayContaining(['ok', 'ok', 'denied']));
   });
 });

@@ -188,6 +188,8 @@ export function shredCaseRows(db: LocalDb, caseId: string, at: string): { fileId
   db.run(sql`DELETE FROM redacted_versions WHERE document_id IN (SELECT id FROM documents WHERE case_id = ${caseId})`);
   db.run(sql`DELETE FROM documents WHERE case_id = ${caseId}`);
   db.run(sql`DELETE FROM third_parties WHERE case_id = ${caseId}`);
+  db.run(sql`DELETE FROM datasets WHERE case_id = ${caseId}`);
+  db.run(sql`DELETE FROM source_searches WHERE case_id = ${caseId}`);
   db.run(sql`DELETE FROM identity_checks WHERE case_id = ${caseId}`);
   db.run(sql`DELETE FROM case_files WHERE case_id = ${caseId}`);
   db.run(sql`DELETE FROM case_keys WHERE case_id = ${caseId}`);

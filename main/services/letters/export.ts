@@ -21,7 +21,15 @@ export interface ExportDocument {
 export interface RequesterExport {
   json: string;
   csv: Record<string, string>;
-  readme: string;
+}
+
+/** A data set from a source system as it goes to the requester: already redacted. */
+export interface ExportDataset {
+  file: string;
+  system: string;
+  columns: string[];
+  rows: string[][];
+  redactedCells: number;
 }
 
 function requesterFields(c: CaseRow): [string, string | null][] {
@@ -69,7 +77,15 @@ function csv(header: string[], rows: (string | number | boolean | null)[][]): st
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }
 
-export function requesterExport(c: CaseRow, checks: readonly IdentityCheckRow[], activities: readonly ProcessingActivity[], documents: readonly ExportDocument[], generatedOn: string, organisation: string): RequesterExport {
+export function requesterExport(
+  c: CaseRow,
+  checks: readonly IdentityCheckRow[],
+  activities: readonly ProcessingActivity[],
+  documents: readonly ExportDocument[],
+  datasets: readonly ExportDataset[],
+  generatedOn: string,
+  organisation: string,
+): RequesterExport {
   const identity = checks.map((k) => ({
     wie: k.subject,
     methode: ID_METHOD_LABELS[k.method],
@@ -93,7 +109,7 @@ export function requesterExport(c: CaseRow, checks: readonly IdentityCheckRow[],
     bron: a.source,
   }));
   const json = {
-    toelichting: 'Persoonsgegevens uit de aanvraag van uw verzoek, zoals wij die in gestructureerde vorm bewaren. Zie LEESMIJ.txt.',
+    toelichting: 'De gegevens uit uw verzoek en uit de systemen waarin wij naar uw gegevens hebben gezocht, in gestructureerde vorm. Zie LEESMIJ.txt.',
     organisatie: organisation,
     aangemaaktOp: generatedOn,
     verzoeker: Object.fromEntries(requesterFields(c)),
@@ -101,6 +117,7 @@ export function requesterExport(c: CaseRow, checks: readonly IdentityCheckRow[],
     identiteitscontroles: identity,
     verwerkingen: processing,
     documenten: documents,
+    gegevensUitSystemen: datasets.map((d) => ({ bestand: d.file, systeem: d.system, kolommen: d.columns, rijen: d.rows, gelakteCellen: d.redactedCells })),
   };
   return {
     json: `${JSON.stringify(json, null, 2)}\n`,
@@ -116,30 +133,30 @@ export function requesterExport(c: CaseRow, checks: readonly IdentityCheckRow[],
         activities.map((a) => [a.name, a.purpose, a.legalBasis, a.dataCategories.join(', '), describeRecipients(a.recipients), a.transfersOutsideEea, a.retention, a.source]),
       ),
       'gegevens/documenten.csv': csv(['bestand', 'bron', 'datum document', 'pagina’s', 'gelakt'], documents.map((d) => [d.file, d.source, d.documentDate, d.pages, d.redacted ? 'ja' : 'nee'])),
+      ...Object.fromEntries(datasets.map((d) => [d.file, csv(d.columns, d.rows)])),
     },
-    readme: readme(c, generatedOn, organisation, documents.length),
   };
 }
 
-function readme(c: CaseRow, generatedOn: string, organisation: string, documents: number): string {
+/** What a file in the package is, in the README's words; the package lists every file it holds, and only those. */
+export interface PackageEntry {
+  path: string;
+  description: string;
+}
+
+export function packageReadme(reference: string, generatedOn: string, organisation: string, entries: readonly PackageEntry[]): string {
   return [
     `Uw gegevens bij ${organisation}`,
-    `Kenmerk ${c.reference}, samengesteld op ${formatDutchDate(generatedOn)}`,
+    `Kenmerk ${reference}, samengesteld op ${formatDutchDate(generatedOn)}`,
     '',
-    'Wat zit er in dit bestand?',
+    'Wat zit er in dit pakket? Precies deze bestanden:',
     '',
-    '- brief/: onze ondertekende brief met het besluit op uw verzoek (PDF, digitaal ondertekend).',
-    `- documenten/: ${documents} document(en) uit uw dossier als PDF. Gegevens van andere personen die`,
-    '  geen toestemming gaven, zijn onleesbaar gemaakt. De bestandsnamen zijn genummerd; in',
-    '  gegevens/documenten.csv staat per bestand de bron en de datum.',
-    '- gegevens/gegevens.json: al uw gegevens in één bestand, in het formaat JSON. Dit formaat kan',
-    '  door andere programma\'s en organisaties worden ingelezen.',
-    '- gegevens/*.csv: dezelfde gegevens als tabellen (verzoeker, zaak, identiteitscontroles,',
-    '  verwerkingen, documenten). U opent ze met een spreadsheetprogramma zoals Excel of',
-    '  LibreOffice. De kolommen zijn gescheiden door puntkomma\'s; de tekens zijn UTF-8.',
-    '- manifest.json: per bestand een controlegetal (SHA-256). Daarmee kunt u nagaan dat een',
-    '  bestand niet is gewijzigd. In Windows: certutil -hashfile BESTAND SHA256',
-    '  Op een Mac of in Linux: shasum -a 256 BESTAND',
+    ...entries.map((e) => `- ${e.path}: ${e.description}`),
+    '',
+    'De CSV-bestanden opent u met een spreadsheetprogramma zoals Excel of LibreOffice. De kolommen zijn',
+    "gescheiden door puntkomma's; de tekens zijn UTF-8. Een controlegetal (SHA-256) in manifest.json",
+    'controleert u in Windows met: certutil -hashfile BESTAND SHA256; op een Mac of in Linux met:',
+    'shasum -a 256 BESTAND',
     '',
     'Over de identiteitscontrole bewaren wij alleen hoe uw identiteit is vastgesteld, nooit een kopie',
     'van uw identiteitsbewijs en alleen de laatste tekens van het documentnummer.',

@@ -6,6 +6,7 @@ import { PackageService } from './package.js';
 import { RegisterService } from './register.js';
 import { SigningIdentityStore } from './signing-identity.js';
 import { SigningService } from './signing.js';
+import { SourcesService } from '../datasets/sources.js';
 
 export interface LetterServices {
   letters: LetterService;
@@ -14,6 +15,7 @@ export interface LetterServices {
   settings: LetterSettings;
   register: RegisterService;
   packages: PackageService;
+  sources: SourcesService;
 }
 
 /** The letters backend (issue 6), wired over one vault and its case files. */
@@ -21,12 +23,14 @@ export function createLetterServices(vault: Vault, caseVault: CaseVault): Letter
   const register = new RegisterService(vault);
   const identities = new SigningIdentityStore(vault);
   const letters = new LetterService(vault, caseVault, register);
+  const sources = new SourcesService(vault, caseVault, register);
   return {
     letters,
     signing: new SigningService(vault, caseVault, letters, identities),
     identities,
     settings: new LetterSettings(vault),
     register,
-    packages: new PackageService(vault, caseVault, register),
+    packages: new PackageService(vault, caseVault, register, sources),
+    sources,
   };
 }

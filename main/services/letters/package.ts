@@ -13,7 +13,8 @@ import { assertAssignedHandler, loadCase } from '../case-access.js';
 import type { CaseVault } from '../case-vault.js';
 import { documentsOf, latestRedaction, thirdPartiesOf } from '../dossier.js';
 import { DomainError } from '../errors.js';
-import { requesterExport, type ExportDocument } from './export.js';
+import type { SourcesService } from '../datasets/sources.js';
+import { packageReadme, requesterExport, type ExportDataset, type ExportDocument, type PackageEntry } from './export.js';
 import { signedFileOf } from './letter-input.js';
 import { letterheadOf } from './letter-settings.js';
 import type { RegisterService } from './register.js';
@@ -25,13 +26,16 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /**
  * The access package for inzage and dataportabiliteit: a ZIP with the signed decision letter, the
  * dossier documents as released (redacted where third parties must not be seen), the requester's
- * data as JSON and CSV with a Dutch README, and a manifest with every file's SHA-256.
+ * data as JSON and CSV — the case data and, next to it, every data set taken from a source system,
+ * cell-redacted — a Dutch README that lists exactly the files in it, and a manifest with every
+ * file's SHA-256.
  */
 export class PackageService {
   constructor(
     private readonly vault: Vault,
     private readonly caseVault: CaseVault,
     private readonly register: RegisterService,
+    private readonly sources: SourcesService,
   ) {}
 
   private get db(): LocalDb {
@@ -69,7 +73,10 @@ export class PackageService {
     if (!letter) throw new DomainError('CONFLICT', 'Het pakket bevat de ondertekende besluitbrief: laat de brief eerst ondertekenen.');
 
     const files = new Map<string, Uint8Array>();
-    files.set(`brief/${caseRow.reference}-besluit.pdf`, this.caseVault.read(this.db, signedFileOf(letter)));
+    const entries: PackageEntry[] = [];
+    const letterPath = `brief/${caseRow.reference}-besluit.pdf`;
+    files.set(letterPath, this.caseVault.read(this.db, signedFileOf(letter)));
+    entries.push({ path: letterPath, description: 'onze ondertekende brief met het besluit op uw verzoek (PDF, digitaal ondertekend).' });
     const exported: ExportDocument[] = [];
     this.releasedDocuments(caseRow.id).forEach(({ doc, fileId, redacted }, i) => {
       const file = findCaseFile(this.db, caseRow.id, fileId);
@@ -78,14 +85,39 @@ export class PackageService {
       const path = `documenten/document-${String(i + 1).padStart(3, '0')}.pdf`;
       files.set(path, this.caseVault.read(this.db, file));
       exported.push({ file: path, source: DOCUMENT_SOURCE_LABELS[doc.source], documentDate: doc.documentDate, pages: doc.pages, redacted });
+      entries.push({ path, description: `een document uit uw dossier (PDF, ${String(doc.pages)} pagina${doc.pages === 1 ? '' : "'s"})${redacted ? '; gegevens van anderen zijn onleesbaar gemaakt' : ''}.` });
     });
+    const sets: ExportDataset[] = this.sources.released(caseRow).map(({ row, dataset, redactedCells }, i) => ({
+      file: `gegevens/systemen/gegevens-${String(i + 1).padStart(3, '0')}.csv`,
+      system: row.system,
+      columns: dataset.columns,
+      rows: dataset.rows,
+      redactedCells,
+    }));
     const today = dutchToday(ctx.now);
     const organisation = letterheadOf(this.db).name;
-    const data = requesterExport(caseRow, identityChecksOf(this.db, caseRow.id), this.register.ofCase(caseRow.id), exported, today, organisation);
+    const data = requesterExport(caseRow, identityChecksOf(this.db, caseRow.id), this.register.ofCase(caseRow.id), exported, sets, today, organisation);
     const text = (s: string) => new TextEncoder().encode(s);
     files.set('gegevens/gegevens.json', text(data.json));
-    for (const [path, content] of Object.entries(data.csv)) files.set(path, text(content));
-    files.set('LEESMIJ.txt', text(data.readme));
+    entries.push({ path: 'gegevens/gegevens.json', description: 'de gegevens hieronder samen in één bestand, in het formaat JSON, dat andere programma\'s en organisaties kunnen inlezen.' });
+    const described: Record<string, string> = {
+      'gegevens/verzoeker.csv': 'uw gegevens zoals u ze bij uw verzoek gaf (naam, adres en contactgegevens).',
+      'gegevens/zaak.csv': 'de gegevens van uw verzoek en de behandeling ervan.',
+      'gegevens/identiteitscontroles.csv': 'hoe uw identiteit is vastgesteld.',
+      'gegevens/verwerkingen.csv': 'waarvoor wij uw gegevens verwerken, op welke grond, aan wie wij ze geven en hoe lang wij ze bewaren.',
+      'gegevens/documenten.csv': 'per document in de map documenten/ de bron en de datum.',
+    };
+    for (const [path, content] of Object.entries(data.csv)) {
+      files.set(path, text(content));
+      const set = sets.find((d) => d.file === path);
+      const description = set
+        ? `uw gegevens uit ons systeem "${set.system}" (${String(set.rows.length)} rij${set.rows.length === 1 ? '' : 'en'})${set.redactedCells > 0 ? '; waar gegevens van anderen stonden, staat [gelakt]' : ''}.`
+        : (described[path] ?? 'gegevens bij uw verzoek.');
+      entries.push({ path, description });
+    }
+    entries.push({ path: 'manifest.json', description: 'per bestand een controlegetal (SHA-256), waarmee u nagaat dat een bestand niet is gewijzigd.' });
+    entries.push({ path: 'LEESMIJ.txt', description: 'deze toelichting.' });
+    files.set('LEESMIJ.txt', text(packageReadme(caseRow.reference, today, organisation, entries)));
 
     const listed = [...files].map(([path, bytes]) => ({ path, sha256: sha256(bytes), size: bytes.length }));
     const manifest = { kenmerk: caseRow.reference, aangemaaktOp: today, algoritme: 'SHA-256', bestanden: listed.map((f) => ({ pad: f.path, sha256: f.sha256, bytes: f.size })) };
