@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { findStaffById, findStaffByUserName, insertStaff } from '../../db/local/repositories/staff.js';
-import { newRecoveryKey } from '../store/keyring.js';
+import type { OpenStore } from '../store/encrypted-db.js';
+import { newRecoveryKey, type Unlocked } from '../store/keyring.js';
 import type { Session, Staff } from '../../shared/api/contract.js';
 import { passwordProblems } from '../../shared/password.js';
 import type { CallContext } from '../api/context.js';
@@ -53,12 +54,13 @@ export class AuthService {
   async login(ctx: CallContext, input: { userName: string; password: string }): Promise<Session> {
     if (!this.vault.isInitialized()) throw new DomainError('NOT_INITIALIZED');
     this.throttle.check(input.userName);
-    const unlocked = await this.vault.loadKeyring().unlock(input.userName, input.password);
+    const keyring = this.vault.loadKeyring();
+    const unlocked = await keyring.unlock(input.userName, input.password);
     if (!unlocked) {
       this.throttle.fail(input.userName);
       throw new DomainError('WRONG_CREDENTIALS');
     }
-    const { db } = this.vault.unlockWith(unlocked.dbKey);
+    const { db } = this.openWith(unlocked);
     const row = findStaffById(db, unlocked.staffId);
     if (!row || !row.active || row.userName !== input.userName) {
       this.throttle.fail(input.userName);
@@ -66,6 +68,11 @@ export class AuthService {
       throw new DomainError('WRONG_CREDENTIALS');
     }
     this.throttle.succeed(input.userName);
+    if (unlocked.legacy) {
+      // An entry from before per-account keys: the password is known now, so it gets its key pair.
+      await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
+      keyring.save();
+    }
     const session = this.toSession(toStaff(row));
     ctx.actAs(this.sessions.resolve(session.token));
     ctx.setRecord(row.id);
@@ -112,13 +119,15 @@ export class AuthService {
     if (!this.vault.isInitialized()) throw new DomainError('NOT_INITIALIZED');
     this.throttle.check('\u0000herstel');
     const keyring = this.vault.loadKeyring();
-    const dbKey = await keyring.unlockRecovery(input.recoveryKey);
-    if (!dbKey) {
+    const unlocked = await keyring.unlockRecovery(input.recoveryKey);
+    if (!unlocked) {
       this.throttle.fail('\u0000herstel');
       throw new DomainError('WRONG_CREDENTIALS', 'Deze herstelsleutel past niet bij deze gegevens.');
     }
-    const { db } = this.vault.unlockWith(dbKey);
+    const { db } = this.openWith(unlocked);
     try {
+      // The recovery entry gets its own key pair too, so a later rekey can seal the key to it.
+      if (unlocked.legacy) await keyring.setRecovery(input.recoveryKey, this.vault.key);
       const row = findStaffByUserName(db, input.userName);
       if (!row || !row.active || !row.roles.includes('admin')) throw new DomainError('VALIDATION', 'Kies de gebruikersnaam van een actieve beheerder (functioneel beheer).');
       assertStrongPassword(input.newPassword, row.userName);
@@ -151,6 +160,16 @@ export class AuthService {
     }
     keyring.save();
     return { recoveryKey };
+  }
+
+  /** Opens the store with an unwrapped key, or with the key a rekey that did not finish was moving to. */
+  private openWith(unlocked: Unlocked): OpenStore {
+    try {
+      return this.vault.unlockWith(unlocked.dbKey);
+    } catch (error) {
+      if (!unlocked.nextKey || !(error instanceof DomainError) || error.code !== 'STORE_UNREADABLE') throw error;
+      return this.vault.unlockWith(unlocked.nextKey);
+    }
   }
 
   /** When nobody is signed in any more, the store is closed and the key wiped from memory. */

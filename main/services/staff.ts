@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { LocalDb } from '../../db/local/database.js';
 import { findStaffById, findStaffByUserName, insertStaff, listStaff, updateStaff, type StaffRow } from '../../db/local/repositories/staff.js';
 import type { Staff } from '../../shared/api/contract.js';
@@ -64,12 +64,34 @@ export class StaffService {
         return updateStaff(db, row.id, { active: input.active, updatedAt: ctx.now.toISOString() });
       }),
     );
-    if (!input.active) {
-      keyring.removeEntry(row.id);
-      this.sessions.endForStaff(row.id);
+    if (input.active) {
+      keyring.save();
+      return toStaff(updated ?? row);
     }
-    keyring.save();
+    this.sessions.endForStaff(row.id);
+    this.rotateDatabaseKey(row.id);
     return toStaff(updated ?? row);
+  }
+
+  /**
+   * The member who leaves knew a password that unwrapped the database key, and may have kept a copy
+   * of the keyring: the store gets a new key, sealed to the remaining active accounts' public keys
+   * (no password needed, see keyring.ts), so nothing written from now on opens with the old one.
+   * Saved in two steps around the rekey, so a crash in between leaves a keyring that opens either key.
+   */
+  private rotateDatabaseKey(leaving: string): void {
+    const keyring = this.vault.loadKeyring();
+    const active = new Set(listStaff(this.vault.open.db).filter((s) => s.active && s.id !== leaving).map((s) => s.id));
+    const newKey = randomBytes(32);
+    try {
+      keyring.prepareRotation(newKey, (id) => active.has(id));
+      keyring.save();
+      this.vault.rekey(newKey);
+      keyring.finishRotation();
+      keyring.save();
+    } finally {
+      newKey.fill(0);
+    }
   }
 
   /** The new password unwraps the same database key: nothing is re-encrypted. */

@@ -1,13 +1,23 @@
 import { hashRaw, type Algorithm } from '@node-rs/argon2';
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { DomainError } from '../services/errors.js';
 import type { KeyProtector } from './key-protector.js';
 
 /**
- * The keyring holds the one random database key, wrapped once per staff account with a key derived
- * from that account's password (argon2id). It lives next to the encrypted store as `keyring.json`.
- * It holds no user names in plaintext: an entry is found by a salted hash of the user name.
+ * The keyring holds the one random database key once per staff account (and the recovery key). It
+ * lives next to the encrypted store as `keyring.json` and holds no user names in plaintext: an
+ * entry is found by a salted hash of the user name.
+ *
+ * Each account has its own X25519 key pair. The private key is wrapped (AES-256-GCM) with a key
+ * derived from the account's password (argon2id); the database key is sealed to the public key
+ * (an ephemeral X25519 key, HKDF-SHA256, AES-256-GCM: a sealed box). So the database key can be
+ * sealed anew for every account without knowing any password: when a staff member is deactivated
+ * the store is rekeyed and the new key sealed to the remaining accounts only, and an old copy of
+ * the keyring opens nothing written afterwards. (A per-account key-encryption key wrapped by the
+ * password would need that password for every rewrap; the public key does not.) Entries from
+ * before (`wrapped`: the database key under the password-derived key itself) are read and turned
+ * into the new form at the account's next sign-in.
  */
 export interface KdfParams {
   alg: 'argon2id';
@@ -17,13 +27,34 @@ export interface KdfParams {
   salt: string;
 }
 
+interface SealedBox {
+  /** The account's X25519 public key, raw 32 bytes, base64. */
+  publicKey: string;
+  /** iv ‖ ciphertext ‖ tag of the PKCS#8 private key under the password-derived key, sealed by the protector; base64. */
+  secret: string;
+  /** ephemeral public key ‖ iv ‖ ciphertext ‖ tag over the database key, sealed by the protector; base64. */
+  sealedKey: string;
+  /** While a rekey is under way: the new database key, sealed the same way (see Keyring.rotate). */
+  sealedNext?: string;
+}
+
 interface KeyringEntry {
   staffId: string;
   lookupSalt: string;
   lookup: string;
   kdf: KdfParams;
-  /** iv ‖ ciphertext ‖ tag of AES-256-GCM over the database key, sealed by the protector; base64. */
-  wrapped: string;
+  box?: SealedBox;
+  /** Before per-account keys: the database key under the password-derived key, sealed by the protector; base64. */
+  wrapped?: string;
+}
+
+export interface Unlocked {
+  staffId: string;
+  dbKey: Buffer;
+  /** The key a rekey that did not finish was moving to; tried when dbKey no longer opens the store. */
+  nextKey: Buffer | null;
+  /** The entry is of the old form: call setEntry with the password to give it its own key pair. */
+  legacy: boolean;
 }
 
 interface KeyringFile {
@@ -71,12 +102,54 @@ function lookupHash(userName: string, salt: string): string {
   return createHash('sha256').update(Buffer.from(salt, 'hex')).update(userName, 'utf8').digest('hex');
 }
 
-function wrap(dbKey: Buffer, kek: Buffer, staffId: string): Buffer {
+function aesSeal(key: Buffer, plaintext: Buffer, aad: string): Buffer {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', kek, iv);
-  cipher.setAAD(Buffer.from(`avg-desk keyring v1 ${staffId}`));
-  const ct = Buffer.concat([cipher.update(dbKey), cipher.final()]);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad));
+  const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return Buffer.concat([iv, ct, cipher.getAuthTag()]);
+}
+
+function aesOpen(key: Buffer, blob: Buffer, aad: string): Buffer | null {
+  if (blob.length < 12 + 16) return null;
+  const decipher = createDecipheriv('aes-256-gcm', key, blob.subarray(0, 12));
+  decipher.setAAD(Buffer.from(aad));
+  decipher.setAuthTag(blob.subarray(blob.length - 16));
+  try {
+    return Buffer.concat([decipher.update(blob.subarray(12, blob.length - 16)), decipher.final()]);
+  } catch {
+    return null;
+  }
+}
+
+const rawPublic = (key: KeyObject) => Buffer.from(key.export({ format: 'jwk' }).x ?? '', 'base64url');
+const x25519Public = (raw: Buffer) => createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: raw.toString('base64url') }, format: 'jwk' });
+
+function boxKey(shared: Buffer, ephemeral: Buffer, recipient: Buffer, staffId: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([ephemeral, recipient]), `avg-desk keyring v2 ${staffId}`, 32));
+}
+
+/** Seals the database key to an account's X25519 public key: no password needed. */
+function sealTo(recipientRaw: Buffer, dbKey: Buffer, staffId: string): Buffer {
+  const ephemeral = generateKeyPairSync('x25519');
+  const ephemeralRaw = rawPublic(ephemeral.publicKey);
+  const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: x25519Public(recipientRaw) });
+  const key = boxKey(shared, ephemeralRaw, recipientRaw, staffId);
+  const sealed = Buffer.concat([ephemeralRaw, aesSeal(key, dbKey, `avg-desk sealed db key ${staffId}`)]);
+  key.fill(0);
+  shared.fill(0);
+  return sealed;
+}
+
+function openSealed(blob: Buffer, privateKey: KeyObject, recipientRaw: Buffer, staffId: string): Buffer | null {
+  if (blob.length !== 32 + 12 + 32 + 16) return null;
+  const ephemeralRaw = blob.subarray(0, 32);
+  const shared = diffieHellman({ privateKey, publicKey: x25519Public(ephemeralRaw) });
+  const key = boxKey(shared, ephemeralRaw, recipientRaw, staffId);
+  const dbKey = aesOpen(key, blob.subarray(32), `avg-desk sealed db key ${staffId}`);
+  key.fill(0);
+  shared.fill(0);
+  return dbKey;
 }
 
 function unwrap(blob: Buffer, kek: Buffer, staffId: string): Buffer | null {
@@ -89,6 +162,18 @@ function unwrap(blob: Buffer, kek: Buffer, staffId: string): Buffer | null {
   } catch {
     return null;
   }
+}
+
+/** The entry with every protector-sealed field passed through `via` (to take the OS lock off, or put one on). */
+function resealEntry(e: KeyringEntry, via: (data: Buffer) => Buffer): KeyringEntry {
+  const re = (text: string) => via(Buffer.from(text, 'base64')).toString('base64');
+  const out: KeyringEntry = { ...e };
+  if (e.wrapped !== undefined) out.wrapped = re(e.wrapped);
+  if (e.box) {
+    out.box = { publicKey: e.box.publicKey, secret: re(e.box.secret), sealedKey: re(e.box.sealedKey) };
+    if (e.box.sealedNext !== undefined) out.box.sealedNext = re(e.box.sealedNext);
+  }
+  return out;
 }
 
 export class Keyring {
@@ -132,9 +217,9 @@ export class Keyring {
     await this.setEntry(RECOVERY_ID, RECOVERY_NAME, normalizeRecoveryKey(recoveryKey), dbKey);
   }
 
-  async unlockRecovery(recoveryKey: string): Promise<Buffer | null> {
+  async unlockRecovery(recoveryKey: string): Promise<Unlocked | null> {
     const unlocked = await this.unlock(RECOVERY_NAME, normalizeRecoveryKey(recoveryKey));
-    return unlocked?.staffId === RECOVERY_ID ? unlocked.dbKey : null;
+    return unlocked?.staffId === RECOVERY_ID ? unlocked : null;
   }
 
   hasEntryFor(staffId: string): boolean {
@@ -145,7 +230,7 @@ export class Keyring {
    * Unwraps the database key with a user name and password. Returns null on any mismatch; runs the
    * KDF also for an unknown user name, so timing does not tell which user names exist.
    */
-  async unlock(userName: string, password: string): Promise<{ staffId: string; dbKey: Buffer } | null> {
+  async unlock(userName: string, password: string): Promise<Unlocked | null> {
     const entry = this.data.entries.find((e) => {
       const expected = Buffer.from(e.lookup, 'hex');
       return timingSafeEqual(expected, Buffer.from(lookupHash(userName, e.lookupSalt), 'hex'));
@@ -153,15 +238,33 @@ export class Keyring {
     const kdf = entry?.kdf ?? { alg: 'argon2id', ...DEFAULT_KDF, salt: randomBytes(16).toString('hex') };
     const kek = await deriveKek(password, kdf);
     if (!entry) return null;
-    let blob: Buffer;
     try {
-      blob = this.protector.open(Buffer.from(entry.wrapped, 'base64'));
+      if (entry.box) return this.openBox(entry.staffId, entry.box, kek);
+      const dbKey = unwrap(this.opened(entry.wrapped ?? ''), kek, entry.staffId);
+      return dbKey ? { staffId: entry.staffId, dbKey, nextKey: null, legacy: true } : null;
+    } finally {
+      kek.fill(0);
+    }
+  }
+
+  private opened(base64: string): Buffer {
+    try {
+      return this.protector.open(Buffer.from(base64, 'base64'));
     } catch (error) {
       throw new DomainError('STORE_PROTECTED', undefined, { cause: error });
     }
-    const dbKey = unwrap(blob, kek, entry.staffId);
-    kek.fill(0);
-    return dbKey ? { staffId: entry.staffId, dbKey } : null;
+  }
+
+  private openBox(staffId: string, box: SealedBox, kek: Buffer): Unlocked | null {
+    const der = aesOpen(kek, this.opened(box.secret), `avg-desk keyring v2 secret ${staffId}`);
+    if (!der) return null;
+    const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+    der.fill(0);
+    const publicRaw = Buffer.from(box.publicKey, 'base64');
+    const dbKey = openSealed(this.opened(box.sealedKey), privateKey, publicRaw, staffId);
+    if (!dbKey) return null;
+    const nextKey = box.sealedNext ? openSealed(this.opened(box.sealedNext), privateKey, publicRaw, staffId) : null;
+    return { staffId, dbKey, nextKey, legacy: false };
   }
 
   /** Adds or replaces the entry of one staff member; the caller saves. */
@@ -169,10 +272,47 @@ export class Keyring {
     const kdf: KdfParams = { alg: 'argon2id', ...DEFAULT_KDF, salt: randomBytes(16).toString('hex') };
     const kek = await deriveKek(password, kdf);
     const lookupSalt = randomBytes(16).toString('hex');
-    const wrapped = this.protector.seal(wrap(dbKey, kek, staffId)).toString('base64');
+    const pair = generateKeyPairSync('x25519');
+    const der = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
+    const publicRaw = rawPublic(pair.publicKey);
+    const box: SealedBox = {
+      publicKey: publicRaw.toString('base64'),
+      secret: this.protector.seal(aesSeal(kek, der, `avg-desk keyring v2 secret ${staffId}`)).toString('base64'),
+      sealedKey: this.protector.seal(sealTo(publicRaw, dbKey, staffId)).toString('base64'),
+    };
+    der.fill(0);
     kek.fill(0);
     this.data.entries = this.data.entries.filter((e) => e.staffId !== staffId);
-    this.data.entries.push({ staffId, lookupSalt, lookup: lookupHash(userName, lookupSalt), kdf, wrapped });
+    this.data.entries.push({ staffId, lookupSalt, lookup: lookupHash(userName, lookupSalt), kdf, box });
+  }
+
+  /**
+   * A rekey in two saved steps, so a crash between them never locks everyone out. `prepare` drops
+   * every account not in `keep` (and entries of the old form, which cannot be sealed without their
+   * password: those accounts need a new password from functioneel beheer) and seals the new key
+   * next to the current one; once the store is rekeyed, `finish` makes the new key the current one.
+   * Returns the staff ids whose entries were dropped.
+   */
+  prepareRotation(newKey: Buffer, keep: (staffId: string) => boolean): string[] {
+    const dropped: string[] = [];
+    this.data.entries = this.data.entries.filter((e) => {
+      const stays = (e.staffId === RECOVERY_ID || keep(e.staffId)) && e.box !== undefined;
+      if (!stays) dropped.push(e.staffId);
+      return stays;
+    });
+    for (const e of this.data.entries) {
+      if (e.box) e.box.sealedNext = this.protector.seal(sealTo(Buffer.from(e.box.publicKey, 'base64'), newKey, e.staffId)).toString('base64');
+    }
+    return dropped;
+  }
+
+  finishRotation(): void {
+    for (const e of this.data.entries) {
+      if (e.box?.sealedNext) {
+        e.box.sealedKey = e.box.sealedNext;
+        delete e.box.sealedNext;
+      }
+    }
   }
 
   /**
@@ -186,7 +326,7 @@ export class Keyring {
     try {
       entries = this.data.entries
         .filter((e) => e.staffId === RECOVERY_ID || staffIds.has(e.staffId))
-        .map((e) => ({ ...e, wrapped: this.protector.open(Buffer.from(e.wrapped, 'base64')).toString('base64') }));
+        .map((e) => resealEntry(e, (b) => this.protector.open(b)));
     } catch (error) {
       throw new DomainError('STORE_PROTECTED', undefined, { cause: error });
     }
@@ -204,7 +344,7 @@ export class Keyring {
     if (parsed.format !== 1 || !Array.isArray(parsed.entries)) throw new DomainError('STORE_UNREADABLE');
     // Backups from before portable keyrings carry the lock of the computer they came from.
     if (parsed.protection !== 'none' && parsed.protection !== protector.kind) throw new DomainError('STORE_PROTECTED');
-    const entries = parsed.protection === 'none' ? parsed.entries.map((e) => ({ ...e, wrapped: protector.seal(Buffer.from(e.wrapped, 'base64')).toString('base64') })) : parsed.entries;
+    const entries = parsed.protection === 'none' ? parsed.entries.map((e) => resealEntry(e, (b) => protector.seal(b))) : parsed.entries;
     new Keyring(file, protector, { format: 1, protection: protector.kind, entries }).save();
   }
 

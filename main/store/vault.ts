@@ -89,6 +89,30 @@ export class Vault {
     return store;
   }
 
+  /**
+   * Re-encrypts the store under a new key (SQLCipher rekey). SQLite rekeys only outside WAL mode,
+   * and leaving WAL needs this to be the only connection: with the CLI or another app on the same
+   * folder it is refused in Dutch and nothing changes.
+   */
+  rekey(newKey: Buffer): void {
+    const { sqlite } = this.open;
+    const busy = () => new DomainError('CONFLICT', 'De databasesleutel kon niet worden vernieuwd: AVG Desk is ook elders op deze gegevens geopend (bijvoorbeeld de opdrachtregel). Sluit dat en deactiveer opnieuw.');
+    try {
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      if (sqlite.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw busy();
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      throw busy();
+    }
+    try {
+      sqlite.pragma(`hexrekey='${newKey.toString('hex')}'`);
+    } finally {
+      sqlite.pragma('journal_mode = WAL');
+    }
+    this.dbKey?.fill(0);
+    this.dbKey = Buffer.from(newKey);
+  }
+
   /** Closes the store and wipes the key from memory. */
   lock(): void {
     this.store?.close();
