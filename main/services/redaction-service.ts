@@ -107,8 +107,11 @@ function readableMentions(original: readonly PageText[], output: readonly PageTe
 export class RedactionService extends CaseScopedService {
   readonly jobs = new JobRunner<RedactionResult>();
   readonly readJobs = new JobRunner<ReadResult>();
-  /** Per document: the file that was read and its pages with what OCR read. */
-  private readonly readCache = new Map<string, { fileId: string; pages: PageText[] }>();
+  /**
+   * Per document: the file that was read and its pages with what OCR read, for the store that was
+   * open then. After a lock the store is a new one, and the cache is dropped at its first use.
+   */
+  private readonly readCache = new Map<string, { fileId: string; store: object; pages: PageText[] }>();
 
   constructor(
     vault: Vault,
@@ -124,14 +127,20 @@ export class RedactionService extends CaseScopedService {
    * text alone (pages without a text layer are then marked, never silently empty).
    */
   private async pagesOf(doc: DocumentRow, pdf: Buffer, signal?: AbortSignal): Promise<PageText[]> {
+    return this.cachedRead(doc) ?? readDocument(pdf, { ocr: 'off', signal });
+  }
+
+  private cachedRead(doc: DocumentRow): PageText[] | null {
+    const store = this.vault.isOpen() ? this.vault.open : null;
+    for (const [id, entry] of this.readCache) if (entry.store !== store) this.readCache.delete(id);
     const cached = this.readCache.get(doc.id);
-    if (cached && cached.fileId === doc.pdfFileId) return cached.pages;
-    return readDocument(pdf, { ocr: 'off', signal });
+    return cached && cached.fileId === doc.pdfFileId ? cached.pages : null;
   }
 
   private remember(doc: DocumentRow, pages: PageText[]): void {
+    if (!this.vault.isOpen()) return;
     this.readCache.delete(doc.id);
-    this.readCache.set(doc.id, { fileId: doc.pdfFileId, pages });
+    this.readCache.set(doc.id, { fileId: doc.pdfFileId, store: this.vault.open, pages });
     for (const key of this.readCache.keys()) if (this.readCache.size > READ_CACHE) this.readCache.delete(key);
   }
 
@@ -251,11 +260,9 @@ export class RedactionService extends CaseScopedService {
       async (report, signal) => {
         // Pages without usable text are read by OCR here when the handler did not have them read yet:
         // whether a third party on a scan is covered is decided from what OCR reads, not assumed.
-        const cached = this.readCache.get(doc.id);
         const read =
-          cached && cached.fileId === doc.pdfFileId
-            ? cached.pages
-            : await readInWorker(pdf, { ocr: 'missing', signal, workerUrl: this.workerUrl, onProgress: (p) => report(0, p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`) });
+          this.cachedRead(doc) ??
+          (await readInWorker(pdf, { ocr: 'missing', signal, workerUrl: this.workerUrl, onProgress: (p) => report(0, p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`) }));
         const pages = searchablePages(read);
         const output = await runRedactionInWorker(pdf, input.redactions, { signal, workerUrl: this.workerUrl, ocr: ocrLayers(read), onProgress: (p) => report(p.done / p.total, `Pagina ${p.done} van ${p.total}`) });
         // A third party counts as redacted in this version only if they were found, every way they

@@ -33,23 +33,26 @@ async function textPage(lines: readonly string[]): Promise<Uint8Array> {
   return doc.save();
 }
 
+/** The lines rendered by PDFium at `dpi` as a grey PNG: what a scanner or a phone photo delivers. */
+export async function scanPng(lines: readonly string[] = SCAN_LINES, dpi = 300): Promise<Buffer> {
+  const source = await PdfiumDocument.open(await textPage(lines));
+  try {
+    const rgb = source.withPage(0, (p) => p.renderRgb(dpi / 72));
+    const image = new PNG({ width: rgb.width, height: rgb.height, colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false });
+    const grey = Buffer.alloc(rgb.width * rgb.height);
+    for (let i = 0; i < grey.length; i++) grey[i] = rgb.data[i * 3] ?? 255;
+    image.data = grey;
+    return PNG.sync.write(image, { colorType: 0, inputColorType: 0, inputHasAlpha: false });
+  } finally {
+    source.close();
+  }
+}
+
 /** The lines as a scanner would deliver them: one grey image per page at 300 dpi, no text at all. */
 export async function buildScan(pages: readonly (readonly string[])[] = [SCAN_LINES]): Promise<Buffer> {
   const out = await PDFDocument.create();
   for (const lines of pages) {
-    const source = await PdfiumDocument.open(await textPage(lines));
-    let png: Buffer;
-    try {
-      const rgb = source.withPage(0, (p) => p.renderRgb(300 / 72));
-      const image = new PNG({ width: rgb.width, height: rgb.height, colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false });
-      const grey = Buffer.alloc(rgb.width * rgb.height);
-      for (let i = 0; i < grey.length; i++) grey[i] = rgb.data[i * 3] ?? 255;
-      image.data = grey;
-      png = PNG.sync.write(image, { colorType: 0, inputColorType: 0, inputHasAlpha: false });
-    } finally {
-      source.close();
-    }
-    const embedded = await out.embedPng(png);
+    const embedded = await out.embedPng(await scanPng(lines));
     const page = out.addPage([595, 842]);
     page.drawImage(embedded, { x: 0, y: 0, width: 595, height: 842 });
   }

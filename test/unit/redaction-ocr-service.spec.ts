@@ -3,13 +3,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../main/backend.js';
 import { value } from '../support/backend.js';
 import { team } from '../support/team.js';
-import { buildScan } from './ocr.fixtures.js';
+import { buildScan, scanPng } from './ocr.fixtures.js';
 
 /**
  * A scanned dossier page in the app: read by OCR as a job (progress, cancel), suggestions and the
  * third party's coverage from what OCR read, and a redacted version whose text layer holds the
  * remaining words only. Real tesseract, real store, real worker thread.
  */
+/** OCR takes seconds a page; on a busy machine several times that. */
+const OCR_TIMEOUT = 180_000;
+
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
@@ -62,7 +65,15 @@ describe('scans in the app: OCR by default for pages without a text layer', () =
     expect(text).toContain('geluidsoverlast');
     expect(value(await t.call('thirdParty.list', { caseId }, t.h1.token))[0]?.redactedEverywhere).toBe(true);
     expect(value(await t.call('redaction.searchAll', { caseId, terms: [], thirdPartyIds: [party.id] }, t.h1.token))[0]).toMatchObject({ occurrences: 1, redacted: true, covered: true });
-  });
+
+    // A photo of a letter read in as PNG is an image page too: the same OCR finds her there.
+    const png = (await scanPng(['Foto van de brief van M. Brinkhorst'], 200)).toString('base64');
+    const photoId = value(await t.call('dossier.import', { caseId, fileName: 'foto.png', dataBase64: png, source: 'overlastdossier' }, t.h1.token)).documents[0]?.id ?? '';
+    const photo = await poll<ReadJob>(t.backend, t.h1.token, 'redaction.readStatus', value(await t.call('redaction.read', { caseId, documentId: photoId }, t.h1.token)).jobId);
+    expect(photo.result?.pages).toEqual([{ page: 0, layer: 'none', ocr: 'geen tekstlaag; OCR gebruikt' }]);
+    const inPhoto = value(await t.call('redaction.suggest', { caseId, documentId: photoId, thirdPartyIds: [party.id] }, t.h1.token)).suggestions;
+    expect(inPhoto.map((s) => [s.text, s.whose])).toEqual([['M. Brinkhorst', 'third_party']]);
+  }, OCR_TIMEOUT);
 
   it('cancels a running OCR read', async () => {
     const t = await team((c) => (cleanup = c));
@@ -72,5 +83,5 @@ describe('scans in the app: OCR by default for pages without a text layer', () =
     const { jobId } = value(await t.call('redaction.read', { caseId, documentId }, t.h1.token));
     value(await t.call('redaction.cancel', { jobId }, t.h1.token));
     expect(await poll<ReadJob>(t.backend, t.h1.token, 'redaction.readStatus', jobId)).toMatchObject({ state: 'cancelled', result: null });
-  });
+  }, OCR_TIMEOUT);
 });

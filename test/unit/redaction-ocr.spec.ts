@@ -17,6 +17,8 @@ import { pdftotext, renderWithPoppler, requireTools, type Raster } from './redac
  * the redacted page keeps an invisible layer of the other words. No mocks.
  */
 const DPI = 100;
+/** OCR takes seconds a page; on a busy machine several times that. */
+const OCR_TIMEOUT = 180_000;
 
 let dir: string;
 let scan: Buffer;
@@ -87,13 +89,13 @@ describe('OCR of scanned pages (avg-desk redact --ocr)', () => {
     expect(text).not.toMatch(/brinkhorst/iu);
     for (const kept of ['buurvrouw', 'schutting', 'geluidsoverlast']) expect(text).toContain(kept);
     expect(await ocrOf(pdf)).not.toMatch(/brinkhorst/iu);
-  });
+  }, OCR_TIMEOUT);
 
   it('without --ocr does not call a scan empty: it warns that the page has no text layer', async () => {
     const { code, out } = await redact(scan);
     expect(code).toBe(0);
     expect(out).toMatch(/^Pagina 1: 0 vlak\(ken\); geen tekstlaag \(een scan\?\): niet doorzocht; gebruik --ocr$/mu);
-  });
+  }, OCR_TIMEOUT);
 
   it('redacts from what OCR reads when a font’s Unicode map lies, and says so per page', async () => {
     const lying = await buildLyingFont();
@@ -106,7 +108,7 @@ describe('OCR of scanned pages (avg-desk redact --ocr)', () => {
     const text = pdftotext(pdf);
     expect(text).not.toMatch(/brinkhorst|csjolipstu/iu);
     expect(text).toContain('geluidsoverlast');
-  });
+  }, OCR_TIMEOUT);
 
   it('reads glyphs that map to nothing as unreadable text, and OCR then finds the name', async () => {
     const unmapped = await buildLyingFont(undefined, 'unmapped');
@@ -116,7 +118,7 @@ describe('OCR of scanned pages (avg-desk redact --ocr)', () => {
     expect(pages[0]?.ocr?.text).toContain(SCAN_NAME);
     const { out } = await redact(unmapped);
     expect(out).toMatch(/^Pagina 1: 0 vlak\(ken\); tekst niet leesbaar .*gebruik --ocr$/mu);
-  });
+  }, OCR_TIMEOUT);
 });
 
 describe('OCR runs offline, in its own thread, and can be cancelled', () => {
@@ -149,7 +151,7 @@ describe('OCR runs offline, in its own thread, and can be cancelled', () => {
       rmSync(work, { recursive: true, force: true });
       rmSync(home, { recursive: true, force: true });
     }
-  });
+  }, OCR_TIMEOUT);
 
   it('reports progress per page and stops at once when cancelled', async () => {
     const twoPages = await buildScan([['Eerste pagina met Marloes Brinkhorst'], ['Tweede pagina zonder naam']]);
@@ -165,11 +167,11 @@ describe('OCR runs offline, in its own thread, and can be cancelled', () => {
     expect(error).toBeInstanceOf(RedactionError);
     expect((error as RedactionError).failure).toBe('cancelled');
     expect(Date.now() - started).toBeLessThan(15_000);
-  });
+  }, OCR_TIMEOUT);
 
   it('classifies a page by its text: none, unreadable or text', () => {
     expect(textLayerOf(' \r\n')).toBe('none');
     expect(textLayerOf('\ufffd\ufffd\ufffd \ufffd\ufffd')).toBe('unreadable');
     expect(textLayerOf('Gesprek met de buurvrouw')).toBe('text');
-  });
+  }, OCR_TIMEOUT);
 });
