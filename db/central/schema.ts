@@ -30,6 +30,8 @@ export const staff = pgTable('staff', {
   roles: text('roles').array().notNull(),
   loginRole: text('login_role').notNull().unique(),
   active: boolean('active').notNull().default(true),
+  /** The member's Ed25519 public key (base64, 32 raw bytes), with which their desktops sign audit events. */
+  publicKey: text('public_key'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   changeXid: changeXid(),
 });
@@ -52,6 +54,8 @@ export const cases = pgTable(
     outcome: text('outcome'),
     closedOn: date('closed_on', { mode: 'string' }),
     handlerId: uuid('handler_id').references(() => staff.id),
+    /** The handler's user name while they have no central login yet: the assignment is kept, not dropped. */
+    pendingHandler: text('pending_handler'),
     signerId: uuid('signer_id').references(() => staff.id),
     createdBy: uuid('created_by').references(() => staff.id),
     legalHold: boolean('legal_hold').notNull().default(false),
@@ -151,6 +155,10 @@ export const auditEvents = pgTable(
     outcome: text('outcome').notNull(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** The actor's Ed25519 signature over the hash (base64), checked by the app, not by PostgreSQL. */
+    signature: text('signature'),
+    /** The login that delivered the event, stamped by avg_append_audit_events from the session. */
+    pushedBy: uuid('pushed_by'),
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
   (t) => [unique('audit_events_desktop_seq').on(t.desktopId, t.seq), index('audit_events_actor').on(t.actorId), index('audit_events_staff').on(t.staffId), index('audit_events_record').on(t.recordType, t.recordId)],
@@ -219,3 +227,64 @@ export const handovers = pgTable(
   },
   (t) => [index('handovers_case').on(t.caseId)],
 );
+
+/** Every login made, changed or reset through avg_create_login: who did it, to whom, which functions. */
+export const staffGrants = pgTable('staff_grants', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  grantedByLogin: text('granted_by_login').notNull(),
+  grantedBy: uuid('granted_by'),
+  userName: text('user_name').notNull(),
+  loginRole: text('login_role').notNull(),
+  functionsBefore: text('functions_before').array().notNull(),
+  functionsAfter: text('functions_after').array().notNull(),
+  newLogin: boolean('new_login').notNull(),
+});
+
+/** A desktop's claim on its audit chain: only a push that knows the desktop's secret may extend it. */
+export const auditDesktops = pgTable('audit_desktops', {
+  desktopId: text('desktop_id').primaryKey(),
+  secretSha256: text('secret_sha256').notNull(),
+  registeredBy: uuid('registered_by'),
+  registeredAt: timestamp('registered_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
+/** Each desktop's chain head (sequence number and hash) as sent with a sync: insert-only. */
+export const auditAnchors = pgTable(
+  'audit_anchors',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    desktopId: text('desktop_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    hash: text('hash').notNull(),
+    anchoredBy: uuid('anchored_by'),
+    anchoredAt: timestamp('anchored_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [unique('audit_anchors_head').on(t.desktopId, t.seq, t.hash)],
+);
+
+/** A desktop's event whose place in its central chain was already taken by another event: kept, never lost. */
+export const auditEventConflicts = pgTable(
+  'audit_event_conflicts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    desktopId: text('desktop_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    eventId: uuid('event_id').notNull(),
+    event: jsonb('event').notNull(),
+    pushedBy: uuid('pushed_by'),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [unique('audit_event_conflicts_event').on(t.desktopId, t.eventId)],
+);
+
+/** A letter the case's handler put before a signer: the only letters a signer may record as signed. */
+export const signingRequests = pgTable('signing_requests', {
+  letterId: uuid('letter_id').primaryKey(),
+  caseId: uuid('case_id')
+    .notNull()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  requestedBy: uuid('requested_by').references(() => staff.id),
+  requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});

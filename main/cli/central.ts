@@ -24,8 +24,8 @@ async function central<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as { code?: unknown }).code;
-    // Our own Dutch refusals from avg_create_login (invalid value, own login, …).
-    if (code === '22023' || (code === '42501' && /eigen aanmelding/u.test(String((error as Error).message)))) throw new CliError(String((error as Error).message), 1);
+    // Our own Dutch refusals from avg_create_login (invalid value, own login, a function only the dpo grants).
+    if (code === '22023' || (code === '42501' && /eigen aanmelding|Alleen de FG/u.test(String((error as Error).message)))) throw new CliError(String((error as Error).message), 1);
     throw new CliError(describeCentralError(error), 1);
   }
 }

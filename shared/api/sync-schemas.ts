@@ -44,6 +44,8 @@ export const syncStatusSchema = z.object({
   waiting: z.number().int(),
   /** Unsent changes the central database refused at the last run: the case number and why, in Dutch. */
   refused: z.array(z.object({ reference: z.string(), reason: z.string() })),
+  /** Handlers and signers on this desktop without a central login: their cases wait centrally as pending. */
+  withoutCentralLogin: z.array(z.string()),
   /** Audit events not yet sent (a sync's own event always waits for the next run). */
   auditWaiting: z.number().int(),
   nextAttemptAt: z.string().nullable(),

@@ -69,15 +69,18 @@ describe('avg-desk central', () => {
     const admin = `bea-${tag}`;
     made.push(`avg_u_bea_${tag}`, `avg_u_sanne_${tag}`);
     expect((await cli(['central', 'staff', 'add', '--central', db.url, '--user', admin, '--name', 'Bea Beheer', '--roles', 'admin'], { AVG_DESK_NEW_PASSWORD: PASSWORD })).code).toBe(0);
-    const result = spawnSync(process.execPath, ['bin/avg-desk.mjs', 'central', 'staff', 'add', '--central', urlAs(db.url, `avg_u_bea_${tag}`, PASSWORD), '--user', `sanne-${tag}`, '--name', 'Sanne Tekenaar', '--roles', 'signer', '--password-stdin'], {
+    const result = spawnSync(process.execPath, ['bin/avg-desk.mjs', 'central', 'staff', 'add', '--central', urlAs(db.url, `avg_u_bea_${tag}`, PASSWORD), '--user', `sanne-${tag}`, '--name', 'Sanne Tekenaar', '--roles', 'handler', '--password-stdin'], {
       input: `${PASSWORD}\n`,
       encoding: 'utf8',
       env: { ...process.env, AVG_DESK_NEW_PASSWORD: '' },
     });
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(`Medewerker sanne-${tag} staat in de centrale database (aanmeldnaam avg_u_sanne_${tag}; Tekenbevoegde).\n`);
+    expect(result.stdout).toBe(`Medewerker sanne-${tag} staat in de centrale database (aanmeldnaam avg_u_sanne_${tag}; Behandelaar).\n`);
     expect(result.status).toBe(0);
     await (await loginAs(`avg_u_sanne_${tag}`, PASSWORD)).end();
+    // Signer, dpo and auditor are the dpo's to grant: the admin hears so in Dutch.
+    const signer = await cli(['central', 'staff', 'add', '--central', urlAs(db.url, `avg_u_bea_${tag}`, PASSWORD), '--user', `sanne-${tag}`, '--name', 'Sanne Tekenaar', '--roles', 'handler,signer'], { AVG_DESK_NEW_PASSWORD: PASSWORD });
+    expect(signer).toMatchObject({ code: 1, out: '', err: expect.stringMatching(/^Alleen de FG kent de functies tekenbevoegde, FG en auditor toe/u) });
     // A handler is not an admin: PostgreSQL refuses.
     const refused = await cli(['central', 'staff', 'add', '--central', urlAs(db.url, `avg_u_hanna_${tag}`, PASSWORD), '--user', `x-${tag}`, '--name', 'X', '--roles', 'dpo'], { AVG_DESK_NEW_PASSWORD: PASSWORD });
     expect(refused).toEqual({ code: 1, out: '', err: 'De centrale database weigert deze handeling: uw functie geeft daar geen recht op.\n' });

@@ -65,16 +65,16 @@ async function count(client: pg.Client, text: string, values: unknown[] = []): P
   return (await client.query(text, values)).rowCount;
 }
 
-const caseValues = (id: string, reference: string, handler: string | null, extra: { signer?: string; customer?: string; createdBy?: string } = {}) => [
+const caseValues = (id: string, reference: string, handler: string | null, extra: { customer?: string; createdBy?: string } = {}) => [
   id,
   reference,
   handler,
-  extra.signer ?? null,
   extra.customer ?? null,
   extra.createdBy ?? null,
 ];
-const INSERT_CASE = `INSERT INTO cases (id, reference, type, channel, received_on, due_on, original_due_on, status, handler_id, signer_id, customer_number, created_by, updated_at)
-  VALUES ($1, $2, 'inzage', 'brief', '2026-11-02', '2026-12-02', '2026-12-02', 'nieuw', $3, $4, $5, $6, now())`;
+// No signer, outcome or decision date: those follow from a decision (central migration 0010).
+const INSERT_CASE = `INSERT INTO cases (id, reference, type, channel, received_on, due_on, original_due_on, status, handler_id, customer_number, created_by, updated_at)
+  VALUES ($1, $2, 'inzage', 'brief', '2026-11-02', '2026-12-02', '2026-12-02', 'nieuw', $3, $4, $5, now())`;
 const INSERT_REQUESTER = `INSERT INTO case_requesters (case_id, name, relation, written_and_signed) VALUES ($1, $2, 'huurder', true)`;
 const INSERT_DECISION = `INSERT INTO decisions (id, case_id, letter_id, kind, outcome, decided_on, signed_by, signed_at, sha256)
   VALUES ($1, $2, $3, 'besluit', 'toegewezen', '2026-11-20', $4, now(), 'ab')`;
@@ -93,7 +93,7 @@ beforeAll(async () => {
     ids[name] = made[0]?.id ?? '';
     logins[name] = `avg_u_${name}_${tag}`;
   }
-  await owner.query(INSERT_CASE, caseValues(caseA, 'AVG-2026-0001', ids.hanna, { signer: ids.sanne, customer: 'K-1001' }));
+  await owner.query(INSERT_CASE, caseValues(caseA, 'AVG-2026-0001', ids.hanna, { customer: 'K-1001' }));
   await owner.query(INSERT_CASE, caseValues(caseB, 'AVG-2026-0002', ids.henk, { customer: 'K-2002' }));
   await owner.query(INSERT_REQUESTER, [caseA, 'Fatma Yılmaz']);
   await owner.query(INSERT_REQUESTER, [caseB, 'Jan de Vries']);
@@ -161,16 +161,17 @@ describe('central database: migration and logins', () => {
     for (const person of EVERYONE) expect((await rows(as[person], 'SELECT avg_current_staff_id() AS id'))[0]).toEqual({ id: ids[person] });
   });
 
-  it('lets only the admin make logins; functions are checked; nobody changes their own', async () => {
+  it('lets only the admin (and for signer, dpo and auditor the dpo) make logins; functions are checked; nobody changes their own', async () => {
     const user = `nieuw-${tag}`;
     try {
-      for (const person of NON_DPO.filter((p) => p !== 'bea').concat('fenna')) {
-        await refused(as[person], 'SELECT avg_create_login($1, $2, $3::text[], $4)', [user, 'Nieuw Persoon', ['dpo'], PASSWORD]);
+      for (const person of NON_DPO.filter((p) => p !== 'bea')) {
+        await refused(as[person], 'SELECT avg_create_login($1, $2, $3::text[], $4)', [user, 'Nieuw Persoon', ['handler'], PASSWORD]);
       }
-      const made = await rows<{ id: string }>(as.bea, 'SELECT avg_create_login($1, $2, $3::text[], $4) AS id', [user, 'Nieuw Persoon', ['handler', 'signer'], PASSWORD]);
+      const made = await rows<{ id: string }>(as.bea, 'SELECT avg_create_login($1, $2, $3::text[], $4) AS id', [user, 'Nieuw Persoon', ['handler'], PASSWORD]);
       expect(made[0]?.id).toMatch(/^[0-9a-f-]{36}$/u);
+      expect(await rows(as.fenna, 'SELECT avg_create_login($1, $2, $3::text[], $4) AS id', [user, 'Nieuw Persoon', ['handler', 'signer'], PASSWORD])).toEqual(made);
       // Again with fewer functions: the other is revoked, the staff row updated, the id kept.
-      expect(await rows(as.bea, 'SELECT avg_create_login($1, $2, $3::text[], $4) AS id', [user, 'Nieuw Persoon', ['signer'], PASSWORD])).toEqual(made);
+      expect(await rows(as.fenna, 'SELECT avg_create_login($1, $2, $3::text[], $4) AS id', [user, 'Nieuw Persoon', ['signer'], PASSWORD])).toEqual(made);
       const fns = await rows<{ fn: string }>(owner, `SELECT g.rolname AS fn FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = $1`, [`avg_u_nieuw_${tag}`]);
       expect(fns.map((f) => f.fn)).toEqual(['avg_signer']);
       await expect(as.bea.query('SELECT avg_create_login($1, $2, $3::text[], $4)', [user, 'Nieuw Persoon', ['koning'], PASSWORD])).rejects.toMatchObject({ code: '22023', message: expect.stringMatching(/Onbekende functie "koning"/u) });
@@ -251,14 +252,20 @@ describe('central database: handler', () => {
     await as.hanna.query(INSERT_CASE, caseValues(own, 'AVG-2026-0103', ids.hanna));
     try {
     await as.hanna.query(INSERT_REQUESTER, [own, 'Noor Jansen']);
+    // Her decision is recorded by the signer (central-insiders.spec.ts); she puts the letter before one.
+    const letter = randomUUID();
+    await as.hanna.query(`INSERT INTO signing_requests (letter_id, case_id, kind) VALUES ($1, $2, 'besluit-inzage') ON CONFLICT (letter_id) DO NOTHING`, [letter, own]);
+    await as.hanna.query(`INSERT INTO signing_requests (letter_id, case_id, kind) VALUES ($1, $2, 'besluit-inzage') ON CONFLICT (letter_id) DO NOTHING`, [letter, own]);
     const decision = randomUUID();
-    await as.hanna.query(INSERT_DECISION, [decision, own, randomUUID(), null]);
+    await as.sanne.query(INSERT_DECISION, [decision, own, letter, null]);
     // A resend is harmless, also without the right to read (ON CONFLICT DO NOTHING).
-    await as.hanna.query(`${INSERT_DECISION} ON CONFLICT (id) DO NOTHING`, [decision, own, randomUUID(), null]);
-    // Audit events she may not read back are resent through avg_append_audit_events (migration 0003).
-    const event = { id: randomUUID(), desktop_id: 'desk-hanna', seq: 1, at: new Date().toISOString(), actor_id: ids.hanna, roles: ['handler'], procedure: 'case.update', outcome: 'ok', prev_hash: '0', hash: 'h' };
+    await as.sanne.query(`${INSERT_DECISION} ON CONFLICT (id) DO NOTHING`, [decision, own, letter, null]);
+    expect(await rows(as.hanna, 'SELECT signed_by FROM decisions WHERE id = $1', [decision])).toEqual([{ signed_by: ids.sanne }]);
+    // Audit events she may not read back are resent through avg_append_audit_events (migration 0010).
+    const event = { id: randomUUID(), seq: 1, at: new Date().toISOString(), actor_id: ids.hanna, staff_id: ids.hanna, roles: ['handler'], procedure: 'case.update', outcome: 'ok', prev_hash: '0', hash: 'h' };
     const appended = [];
-    for (let i = 0; i < 2; i++) appended.push((await rows(as.hanna, 'SELECT avg_append_audit_events($1::jsonb) AS n', [JSON.stringify([event])]))[0]);
+    const secret = 'geheim-van-de-computer-van-hanna-2026';
+    for (let i = 0; i < 2; i++) appended.push((await rows(as.hanna, 'SELECT avg_append_audit_events($1, $2, $3::jsonb) AS n', ['desk-hanna', secret, JSON.stringify([event])]))[0]);
     expect(appended).toEqual([{ n: 1 }, { n: 0 }]);
     await as.hanna.query(`INSERT INTO handovers (id, case_id, from_staff, to_staff, bundle_sha256) VALUES ($1, $2, $3, $4, 'x')`, [randomUUID(), own, ids.henk, ids.hanna]);
     expect(await rows(as.hanna, 'SELECT count(*)::int AS n FROM handovers')).toEqual([{ n: 2 }]);
@@ -278,15 +285,16 @@ describe('central database: signer', () => {
     expect(await rows(as.sanne, 'SELECT id FROM cases')).toEqual([{ id: caseA }]);
     expect(await rows(as.sanne, 'SELECT id FROM decisions')).toEqual([{ id: decisionA }]);
     expect(await rows(as.sanne, 'SELECT id FROM letters')).toEqual([{ id: letterA }]);
-    expect(await count(as.sanne, `UPDATE cases SET status = 'besloten', outcome = 'toegewezen', decided_on = '2026-11-20', updated_at = now() WHERE id = $1`, [caseA])).toBe(1);
-    expect(await count(as.sanne, `UPDATE cases SET status = 'besloten' WHERE id = $1`, [caseB])).toBe(0);
-    for (const set of ['handler_id = NULL', "customer_number = 'K-9'", "due_on = '2027-01-01'", "reference = 'AVG-2026-0999'"]) await refused(as.sanne, `UPDATE cases SET ${set} WHERE id = $1`, [caseA]);
+    // Signer, outcome and decision date follow from her decision; she changes nothing on the case itself.
+    for (const set of ["status = 'besloten'", "outcome = 'toegewezen'", 'handler_id = NULL', "customer_number = 'K-9'", "due_on = '2027-01-01'", "reference = 'AVG-2026-0999'"]) {
+      await refused(as.sanne, `UPDATE cases SET ${set} WHERE id = $1`, [caseA]);
+    }
     await refused(as.sanne, 'UPDATE cases SET signer_id = $2 WHERE id = $1', [caseA, ids.fenna]);
     await refused(as.sanne, INSERT_CASE, caseValues(randomUUID(), 'AVG-2026-0104', null));
     await refused(as.sanne, 'SELECT * FROM case_requesters');
     await refused(as.sanne, INSERT_DECISION, [randomUUID(), caseA, randomUUID(), ids.fenna]);
-    await as.sanne.query(INSERT_LETTER, [randomUUID(), caseA, ids.sanne]);
-    expect(await rows(owner, 'SELECT handler_id, signer_id, status FROM cases WHERE id = $1', [caseA])).toEqual([{ handler_id: ids.hanna, signer_id: ids.sanne, status: 'besloten' }]);
+    await refused(as.sanne, INSERT_LETTER, [randomUUID(), caseA, ids.sanne]);
+    expect(await rows(owner, 'SELECT handler_id, signer_id, status FROM cases WHERE id = $1', [caseA])).toEqual([{ handler_id: ids.hanna, signer_id: ids.sanne, status: 'in_behandeling' }]);
   });
 });
 
@@ -336,9 +344,10 @@ describe('central database: auditor and admin', () => {
 });
 
 describe('central database: audit events and deletion', () => {
-  it('audit events are insert-only for everyone, the owner included', async () => {
+  it("audit events are insert-only for every login; the owner's changes are refused while the triggers are on", async () => {
     for (const person of EVERYONE) {
-      await as[person].query(INSERT_AUDIT, [randomUUID(), `audit-${person}`, 1, ids[person]]);
+      const event = { id: randomUUID(), seq: 1, at: new Date().toISOString(), actor_id: ids[person], staff_id: ids[person], roles: ['handler'], procedure: 'case.update', outcome: 'ok', prev_hash: '0', hash: 'h' };
+      await as[person].query('SELECT avg_append_audit_events($1, $2, $3::jsonb)', [`audit-${person}`, `geheim-van-computer-${person}-${tag}-2026`, JSON.stringify([event])]);
       await refused(as[person], `UPDATE audit_events SET outcome = 'vervalst'`);
       await refused(as[person], 'DELETE FROM audit_events');
       await refused(as[person], 'TRUNCATE audit_events');
@@ -367,11 +376,11 @@ describe('central database: audit events and deletion', () => {
 
 describe('central database: reference blocks', () => {
   it('hands out blocks above every block and every number in use; no direct access', async () => {
-    const allocate = (c: pg.Client, size: number) => rows<{ first: number; last: number }>(c, 'SELECT * FROM avg_allocate_reference_block(2026, $1, $2)', ['desk-1', size]);
+    const allocate = (c: pg.Client, size: number, desk = 'desk-1') => rows<{ first: number; last: number }>(c, 'SELECT * FROM avg_allocate_reference_block(2026, $1, $2)', [desk, size]);
     expect(await allocate(as.ilse, 10)).toEqual([{ first: 2, last: 11 }]);
     await owner.query(INSERT_CASE, caseValues(randomUUID(), 'AVG-2026-0050', ids.hanna));
     expect(await allocate(as.hanna, 5)).toEqual([{ first: 51, last: 55 }]);
-    const parallel = await Promise.all([allocate(as.fenna, 3), allocate(as.ilse, 3), allocate(as.hanna, 3)]);
+    const parallel = await Promise.all([allocate(as.fenna, 3, 'desk-2'), allocate(as.ilse, 3, 'desk-3'), allocate(as.hanna, 3, 'desk-4')]);
     expect(parallel.flat().sort((a, b) => a.first - b.first)).toEqual([
       { first: 56, last: 58 },
       { first: 59, last: 61 },

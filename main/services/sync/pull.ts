@@ -12,6 +12,7 @@ import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, type Correcti
 import { LETTER_KINDS, type LetterKind } from '../../../shared/domain/letters/types.js';
 import { REQUEST_TYPES } from '../../../shared/domain/request-types.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
+import { appendAuditEvent } from '../audit.js';
 import type { SyncActor } from './push.js';
 
 /** Settings that are the organisation's policy (reference data), not this desktop's own. */
@@ -98,6 +99,8 @@ interface CentralCase {
   extension_months: number;
   status: string;
   handler_id: string | null;
+  /** The handler's user name while they have no central login (the assignment is kept). */
+  pending_handler: string | null;
   created_by: string | null;
   updated_at: string;
   /** Requester columns: absent for intake, null when the register has no requester row. */
@@ -123,11 +126,11 @@ const DATE = (column: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${column.s
  * registered centrally, or assigned to this handler, appears in the queue. Intake sees only status
  * and due date, so intake updates cases it already has and adds none.
  */
-export async function pullCases(client: pg.ClientBase, db: LocalDb, actor: SyncActor, cursor: string, horizon: string): Promise<number> {
+export async function pullCases(client: pg.ClientBase, db: LocalDb, actor: SyncActor, cursor: string, horizon: string, now: Date): Promise<number> {
   const full = actor.roles.includes('dpo') || actor.roles.includes('handler');
   const columns = [
     'c.id', 'c.reference', 'c.type', 'c.channel', 'c.status', DATE('c.received_on'), DATE('c.due_on'), DATE('c.original_due_on'), 'c.extension_months',
-    'c.handler_id', 'c.created_by', `to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at`,
+    'c.handler_id', 'c.pending_handler', 'c.created_by', `to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at`,
   ];
   let text: string;
   if (full) {
@@ -143,10 +146,11 @@ export async function pullCases(client: pg.ClientBase, db: LocalDb, actor: SyncA
   const { rows } = await client.query<CentralCase>(text, [cursor, horizon]);
   if (rows.length === 0) return 0;
   const locals = localIdsByCentral(db);
+  const byUserName = new Map(db.select({ id: staff.id, userName: staff.userName }).from(staff).all().map((r) => [r.userName, r.id]));
   const pending = casesWithUnsentChanges(db);
   let applied = 0;
   db.transaction((tx) => {
-    for (const row of rows) if (applyCase(tx, row, locals, actor, pending)) applied += 1;
+    for (const row of rows) if (applyCase(tx, row, { locals, byUserName, now }, actor, pending)) applied += 1;
   });
   return applied;
 }
@@ -165,9 +169,17 @@ function casesWithUnsentChanges(db: LocalDb): Set<string> {
   return new Set(rows.map((r) => r.case_id));
 }
 
-function applyCase(db: LocalDb, row: CentralCase, locals: ReadonlyMap<string, string>, actor: SyncActor, pending: ReadonlySet<string>): boolean {
+interface StaffLookup {
+  locals: ReadonlyMap<string, string>;
+  byUserName: ReadonlyMap<string, string>;
+  now: Date;
+}
+
+function applyCase(db: LocalDb, row: CentralCase, lookup: StaffLookup, actor: SyncActor, pending: ReadonlySet<string>): boolean {
+  const { locals } = lookup;
   const existing = findCase(db, row.id);
-  const handlerId = row.handler_id ? (locals.get(row.handler_id) ?? null) : null;
+  // A handler still without a central login stays the handler (pending, by user name).
+  const handlerId = row.handler_id ? (locals.get(row.handler_id) ?? null) : ((row.pending_handler ? lookup.byUserName.get(row.pending_handler) : undefined) ?? null);
   const register = {
     status: oneOf(CASE_STATUSES, row.status, 'ontvangen'),
     dueOn: row.due_on,
@@ -181,6 +193,10 @@ function applyCase(db: LocalDb, row: CentralCase, locals: ReadonlyMap<string, st
     // something newer). With changes waiting, the newer version wins; they are pushed on the next run.
     if (pending.has(row.id) && existing.updatedAt >= row.updated_at) return false;
     updateCase(db, row.id, register, 'central');
+    // A handler change from the central database is on the case's timeline like a local one.
+    if (existing.handlerId !== handlerId) {
+      appendAuditEvent(db, lookup.now, { actorId: actor.localId, roles: actor.roles, procedure: 'sync.assign', recordType: 'case', recordId: row.id, outcome: 'ok' });
+    }
     return true;
   }
   // Who asked is unknown here (intake sees status and due date only): nothing to add.

@@ -3,11 +3,13 @@ import type pg from 'pg';
 import type { LocalDb } from '../../../db/local/database.js';
 import { markRefused, markSent, unsentEntries, type OutboxRow } from '../../../db/local/repositories/outbox.js';
 import { decisions, letters } from '../../../db/local/schema-letters.js';
-import { auditEvents, cases } from '../../../db/local/schema.js';
+import { cases } from '../../../db/local/schema.js';
 import { dutchToday, isClosed } from '../../../shared/domain/cases.js';
 import type { Role } from '../../../shared/roles.js';
 import type { CaseVault } from '../case-vault.js';
 import { signedFileOf } from '../letters/letter-input.js';
+import { pushAuditEvents } from './audit-push.js';
+import { lettersBeforeSigner, pushSigningRequests } from './signing-push.js';
 import { isRowRefusal, refusalReason, valuesList, withSavepoint } from './sql.js';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -29,6 +31,10 @@ export interface PushContext {
   desktopId: string;
   /** Local staff id → central staff id, for every staff member linked so far. */
   centralIds: ReadonlyMap<string, string>;
+  /** Local staff id → user name, for a handler who has no central login yet (kept centrally as pending). */
+  userNames: ReadonlyMap<string, string>;
+  /** The secret with which this desktop claimed its audit chain centrally. */
+  desktopSecret: string;
   now: () => Date;
   batchSize: number;
 }
@@ -52,18 +58,19 @@ function toQuery(statement: Statement): { text: string; params: unknown[] } {
   return { text: `${statement.head}${values.text}${statement.tail}`, params: values.params };
 }
 
+// No signer, outcome or decision date: the central database takes those from the signer's decision.
 const CASE_COLUMNS = [
   'id', 'reference', 'type', 'channel', 'customer_number', 'received_on', 'due_on', 'original_due_on', 'extension_months',
-  'status', 'decided_on', 'outcome', 'closed_on', 'handler_id', 'signer_id', 'created_by', 'legal_hold', 'updated_at',
+  'status', 'closed_on', 'handler_id', 'pending_handler', 'created_by', 'legal_hold', 'updated_at',
 ] as const;
-const CASE_CASTS = ['uuid', '', '', '', '', 'date', 'date', 'date', 'int', '', 'date', '', 'date', 'uuid', 'uuid', 'uuid', 'boolean', 'timestamptz'];
+const CASE_CASTS = ['uuid', '', '', '', '', 'date', 'date', 'date', 'int', '', 'date', 'uuid', '', 'uuid', 'boolean', 'timestamptz'];
 const REQUESTER_COLUMNS = [
   'case_id', 'name', 'birth_date', 'address', 'email', 'phone', 'relation', 'legally_incapacitated', 'written_and_signed',
   'request_text', 'correction_kinds', 'representative_kind', 'representative_name', 'representative_basis',
 ] as const;
 const REQUESTER_CASTS = ['uuid', '', 'date', '', '', '', '', 'boolean', 'boolean', '', 'jsonb', '', '', ''];
 
-function has(actor: SyncActor, role: Role): boolean {
+export function has(actor: SyncActor, role: Role): boolean {
   return actor.roles.includes(role);
 }
 
@@ -73,7 +80,8 @@ function has(actor: SyncActor, role: Role): boolean {
  * again, which changes nothing (decisions and letters by the desktop's UUID with ON CONFLICT DO
  * NOTHING; the case register only replaces an older version). Then the audit trail, by sequence.
  */
-export async function pushOutbox(ctx: PushContext): Promise<PushResult> {
+export async function pushOutbox(context: PushContext): Promise<PushResult> {
+  const ctx: PushRun = { ...context, beforeSigner: await lettersBeforeSigner(context) };
   let pushed = 0;
   let waiting = 0;
   let after: { createdAt: string; id: string } | undefined;
@@ -117,9 +125,15 @@ export async function pushOutbox(ctx: PushContext): Promise<PushResult> {
     }
     pushed += sent.length;
   }
+  await pushSigningRequests(ctx);
   const audit = await pushAuditEvents(ctx);
   return { pushed, waiting, auditEvents: audit };
 }
+
+type PushRun = PushContext & {
+  /** Letters this signer signed that the central database knows were put before a signer. */
+  beforeSigner: ReadonlySet<string>;
+};
 
 /**
  * One batch: first all at once; when PostgreSQL refuses a row (rights, a case that is not central
@@ -211,7 +225,7 @@ function field(payload: Record<string, unknown>, key: string): string | null {
 }
 
 /** The central statements for one entry, or null when this account may not send it (it waits). */
-function statementsFor(ctx: PushContext, batch: BatchRows, entry: OutboxRow): Statement[] | null {
+function statementsFor(ctx: PushRun, batch: BatchRows, entry: OutboxRow): Statement[] | null {
   const payload = entry.payload;
   switch (entry.kind) {
     case 'case':
@@ -235,7 +249,6 @@ function statementsFor(ctx: PushContext, batch: BatchRows, entry: OutboxRow): St
  */
 interface BatchRows {
   cases: Map<string, CaseRow>;
-  latestDecision: Map<string, DecisionRow>;
   decisionByLetter: Map<string, DecisionRow>;
   letters: Map<string, LetterRow>;
   closedOn: Map<string, string>;
@@ -244,7 +257,7 @@ interface BatchRows {
 
 const CHUNK = 500;
 
-function inChunks<T>(ids: readonly string[], read: (chunk: string[]) => T[]): T[] {
+export function inChunks<T>(ids: readonly string[], read: (chunk: string[]) => T[]): T[] {
   const out: T[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) out.push(...read(ids.slice(i, i + CHUNK)));
   return out;
@@ -253,10 +266,9 @@ function inChunks<T>(ids: readonly string[], read: (chunk: string[]) => T[]): T[
 function loadBatch(db: LocalDb, entries: readonly OutboxRow[]): BatchRows {
   const caseIds = [...new Set(entries.map((e) => e.payload.caseId).filter((id): id is string => typeof id === 'string'))];
   const letterIds = [...new Set(entries.map((e) => e.payload.letterId).filter((id): id is string => typeof id === 'string'))];
-  const batch: BatchRows = { cases: new Map(), latestDecision: new Map(), decisionByLetter: new Map(), letters: new Map(), closedOn: new Map(), held: new Set() };
+  const batch: BatchRows = { cases: new Map(), decisionByLetter: new Map(), letters: new Map(), closedOn: new Map(), held: new Set() };
   for (const row of inChunks(caseIds, (chunk) => db.select().from(cases).where(inArray(cases.id, chunk)).all())) batch.cases.set(row.id, row);
   for (const row of inChunks(caseIds, (chunk) => db.select().from(decisions).where(inArray(decisions.caseId, chunk)).orderBy(decisions.createdAt).all())) {
-    batch.latestDecision.set(row.caseId, row);
     batch.decisionByLetter.set(row.letterId, row);
   }
   for (const row of inChunks(letterIds, (chunk) => db.select().from(letters).where(inArray(letters.id, chunk)).all())) batch.letters.set(row.id, row);
@@ -282,12 +294,14 @@ function caseStatements(ctx: PushContext, batch: BatchRows, caseId: string): Sta
   const mayWrite = has(actor, 'dpo') || (has(actor, 'handler') && (row.handlerId === null || row.handlerId === actor.localId));
   const mayRegister = mayWrite || (has(actor, 'intake') && row.createdBy === actor.localId);
   if (!mayRegister) return null;
-  const decision = batch.latestDecision.get(caseId);
   const facts = { closedOn: batch.closedOn.get(caseId) ?? null, legalHold: batch.held.has(caseId) };
+  const handler = central(ctx, row.handlerId);
+  // A handler without a central login yet stays assigned: by user name, until their login exists.
+  const pendingHandler = row.handlerId && !handler ? (ctx.userNames.get(row.handlerId) ?? null) : null;
   const register = [
     row.id, row.reference, row.type, row.channel, row.customerNumber, row.receivedOn, row.dueOn, row.originalDueOn, row.extensionMonths,
-    row.status, decision?.decidedOn ?? null, decision?.outcome ?? null, facts.closedOn ?? (isClosed(row.status) ? dutchToday(new Date(row.updatedAt)) : null),
-    central(ctx, row.handlerId), central(ctx, decision?.signedBy), central(ctx, row.createdBy), facts.legalHold, row.updatedAt,
+    row.status, facts.closedOn ?? (isClosed(row.status) ? dutchToday(new Date(row.updatedAt)) : null),
+    handler, pendingHandler, central(ctx, row.createdBy), facts.legalHold, row.updatedAt,
   ];
   const caseHead = `INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES `;
   const requesterHead = `INSERT INTO case_requesters (${REQUESTER_COLUMNS.join(', ')}) VALUES `;
@@ -318,20 +332,20 @@ function requesterStatement(head: string, row: CaseRow, update: boolean): Statem
   return single(head, values, REQUESTER_CASTS, ` ON CONFLICT (case_id) DO UPDATE SET ${sets.join(', ')}`);
 }
 
-function letterStatements(ctx: PushContext, batch: BatchRows, entry: OutboxRow): Statement[] | null {
+function letterStatements(ctx: PushRun, batch: BatchRows, entry: OutboxRow): Statement[] | null {
   const p = entry.payload as { letterId?: string; caseId?: string; letterKind?: string; outcome?: string | null; decidedOn?: string; draftedBy?: string; signedBy?: string; signedAt?: string; sha256?: string };
   if (!p.letterId || !p.caseId || !p.signedAt || !p.sha256 || !p.letterKind) return [];
-  const caseRow = batch.cases.get(p.caseId);
   const { actor } = ctx;
-  const allowed = has(actor, 'dpo') || (has(actor, 'handler') && caseRow?.handlerId === actor.localId) || (has(actor, 'signer') && p.signedBy === actor.localId);
-  if (!allowed) return null;
+  // Only the signer's own login records what she signed, and only once the case's handler has put
+  // the letter before a signer centrally (pushSigningRequests); until then it waits.
+  if (!has(actor, 'signer') || p.signedBy !== actor.localId || !ctx.beforeSigner.has(p.letterId)) return null;
   const statements: Statement[] = [];
   const decision = batch.decisionByLetter.get(p.letterId);
   if (entry.kind === 'decision' && decision) {
     statements.push(
       single(
         'INSERT INTO decisions (id, case_id, letter_id, kind, outcome, decided_on, drafted_by, signed_by, signed_at, sha256) VALUES ',
-        [decision.id, decision.caseId, decision.letterId, decision.kind, decision.outcome, decision.decidedOn, central(ctx, p.draftedBy), central(ctx, decision.signedBy), p.signedAt, p.sha256],
+        [decision.id, decision.caseId, decision.letterId, decision.kind, decision.outcome, decision.decidedOn, central(ctx, p.draftedBy), actor.centralId, p.signedAt, p.sha256],
         ['uuid', 'uuid', 'uuid', '', '', 'date', 'uuid', 'uuid', 'timestamptz', ''],
         ' ON CONFLICT (id) DO NOTHING',
       ),
@@ -343,7 +357,7 @@ function letterStatements(ctx: PushContext, batch: BatchRows, entry: OutboxRow):
     statements.push(
       single(
         'INSERT INTO letters (id, case_id, kind, drafted_by, signed_by, signed_at, sha256, pdf) VALUES ',
-        [letter.id, letter.caseId, letter.kind, central(ctx, p.draftedBy), central(ctx, p.signedBy), p.signedAt, p.sha256, pdf],
+        [letter.id, letter.caseId, letter.kind, central(ctx, p.draftedBy), actor.centralId, p.signedAt, p.sha256, pdf],
         ['uuid', 'uuid', '', 'uuid', 'uuid', 'timestamptz', '', 'bytea'],
         ' ON CONFLICT (id) DO NOTHING',
       ),
@@ -385,35 +399,3 @@ function handoverStatements(ctx: PushContext, payload: Record<string, unknown>):
   ];
 }
 
-const AUDIT_SEQ_KEY = 'sync.auditSeq';
-
-/** The audit trail goes up by sequence number; the watermark moves only after the central commit. */
-async function pushAuditEvents(ctx: PushContext): Promise<number> {
-  let sent = 0;
-  for (;;) {
-    const watermark = Number(ctx.db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ?? 0);
-    const rows = ctx.db
-      .select()
-      .from(auditEvents)
-      .where(sql`${auditEvents.seq} > ${watermark}`)
-      .orderBy(auditEvents.seq)
-      .limit(Math.max(ctx.batchSize, 1000))
-      .all();
-    const last = rows[rows.length - 1];
-    if (!last) return sent;
-    const events = rows.map((e) => ({
-      id: e.id, desktop_id: ctx.desktopId, seq: e.seq, at: e.at, actor_id: e.actorId, staff_id: central(ctx, e.actorId), roles: e.roles,
-      procedure: e.procedure, record_type: e.recordType, record_id: e.recordId, outcome: e.outcome, prev_hash: e.prevHash, hash: e.hash,
-    }));
-    // Through a function that only inserts, ON CONFLICT DO NOTHING (db/central/migrations/0003): one statement per batch.
-    await ctx.client.query('SELECT avg_append_audit_events($1::jsonb)', [JSON.stringify(events)]);
-    const at = ctx.now().toISOString();
-    ctx.db.run(sql`INSERT INTO settings (key, value, updated_at) VALUES (${AUDIT_SEQ_KEY}, ${String(last.seq)}, ${at}) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
-    sent += rows.length;
-  }
-}
-
-export function unsentAuditEvents(db: LocalDb): number {
-  const watermark = Number(db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ?? 0);
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_events WHERE seq > ${watermark}`)?.n ?? 0;
-}

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { desc, eq, sql } from 'drizzle-orm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { LocalDb } from '../../../db/local/database.js';
 import { countUnsent, refusedByCase } from '../../../db/local/repositories/outbox.js';
@@ -20,10 +20,12 @@ import { confirmHandover } from '../handover/confirm.js';
 import { verifyCentralChains } from './central-audit.js';
 import { DomainError } from '../errors.js';
 import { localReferenceData, pullCases, pullHandovers, pullLetters, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
-import { pushOutbox, unsentAuditEvents, type SyncActor } from './push.js';
+import { anchorAuditChain, unsentAuditEvents } from './audit-push.js';
+import { pushOutbox, type SyncActor } from './push.js';
 import { readSyncSettings, SETTINGS_KEY } from './sync-settings.js';
 
 const DESKTOP_KEY = 'sync.desktopId';
+const DESKTOP_SECRET_KEY = 'sync.desktopSecret';
 const CURSORS_KEY = 'sync.cursors';
 const BACKOFF_KEY = 'sync.backoff';
 const LEASE_KEY = 'sync.lease';
@@ -33,6 +35,21 @@ const LEASE_MS = 10 * 60_000;
 /** Reference numbers: a desktop asks for a new block when fewer than this are left of the year. */
 const BLOCK_LOW = 200;
 const BLOCK_SIZE = 500;
+
+/**
+ * Handlers and signers here who have no central login (once a sync has linked the others): their
+ * cases stay theirs, pending centrally, and what they sign waits until they sync themselves.
+ */
+export function staffWithoutCentralLogin(db: LocalDb): string[] {
+  return db
+    .select({ fullName: staff.fullName, roles: staff.roles })
+    .from(staff)
+    .where(and(eq(staff.active, true), isNull(staff.centralId)))
+    .orderBy(staff.fullName)
+    .all()
+    .filter((s) => s.roles.includes('handler') || s.roles.includes('signer'))
+    .map((s) => s.fullName);
+}
 
 export interface RunResult {
   pushed: number;
@@ -134,6 +151,7 @@ export class SyncService {
       lastError: lastRun?.outcome === 'error' ? lastRun.error : null,
       waiting: countUnsent(db),
       refused: refusedByCase(db),
+      withoutCentralLogin: lastOk ? staffWithoutCentralLogin(db) : [],
       auditWaiting: unsentAuditEvents(db),
       nextAttemptAt: backoff.nextAttemptAt,
       intervalMinutes: settings.intervalMinutes,
@@ -265,15 +283,20 @@ export class SyncService {
     db.update(staff).set({ centralId: me }).where(eq(staff.id, who.staffId)).run();
     const actor: SyncActor = { localId: who.staffId, centralId: me, roles: who.roles };
     const centralIds = new Map<string, string>();
-    for (const row of db.select({ id: staff.id, centralId: staff.centralId }).from(staff).all()) if (row.centralId) centralIds.set(row.id, row.centralId);
+    const userNames = new Map<string, string>();
+    for (const row of db.select({ id: staff.id, centralId: staff.centralId, userName: staff.userName }).from(staff).all()) {
+      if (row.centralId) centralIds.set(row.id, row.centralId);
+      userNames.set(row.id, row.userName);
+    }
 
     if (actor.roles.includes('admin')) await this.pushReferenceData(client, db, me);
-    const pushed = await pushOutbox({ client, db, caseVault: this.caseVault, actor, desktopId: this.desktopId(db), centralIds, now, batchSize: this.batchSize });
-    await this.topUpReferenceBlocks(client, db, actor);
+    const desktop = { desktopId: this.desktopId(db), desktopSecret: this.desktopSecret(db) };
+    const pushed = await pushOutbox({ client, db, caseVault: this.caseVault, actor, ...desktop, centralIds, userNames, now, batchSize: this.batchSize });
+    await anchorAuditChain({ client, db, ...desktop, now });
 
     let confirmedBundles: string[] = [];
     pulled += await withPullSnapshot(client, async (horizon) => {
-      let n = await pullCases(client, db, actor, cursors.cases, horizon);
+      let n = await pullCases(client, db, actor, cursors.cases, horizon, now());
       // After the cases, so a letter finds its case; the same window as the cases.
       n += await pullLetters(client, db, actor, cursors.cases, horizon, now().toISOString());
       n += await pullReferenceData(client, db, actor, cursors.reference, horizon);
@@ -286,6 +309,8 @@ export class SyncService {
     for (const sha of confirmedBundles) if (confirmHandover(db, this.caseVault, sha, now())) pulled += 1;
     cursors.handovers = cursors.cases;
     this.saveCursors(db, cursors);
+    // Last: a refused block (the central ceiling) must not keep the pulls from this desktop.
+    await this.topUpReferenceBlocks(client, db, actor);
     return { pushed: pushed.pushed, pulled, waiting: pushed.waiting, auditEvents: pushed.auditEvents };
   }
 
@@ -299,6 +324,15 @@ export class SyncService {
     const id = randomUUID();
     writeSetting(db, DESKTOP_KEY, id, this.clock.now().toISOString());
     return id;
+  }
+
+  /** This desktop's claim on its central audit chain: made once, kept only in the encrypted store. */
+  private desktopSecret(db: LocalDb): string {
+    const existing = readSetting(db, DESKTOP_SECRET_KEY);
+    if (typeof existing === 'string') return existing;
+    const secret = randomBytes(32).toString('base64url');
+    writeSetting(db, DESKTOP_SECRET_KEY, secret, this.clock.now().toISOString());
+    return secret;
   }
 
   /** An admin's templates, processing register and policy settings become the organisation's. */
@@ -336,8 +370,16 @@ export class SyncService {
     for (const y of today.slice(5, 7) === '12' ? [year, year + 1] : [year]) {
       const left = db.get<{ n: number | null }>(sql`SELECT sum(last - next + 1) AS n FROM reference_blocks WHERE year = ${y} AND source = 'central' AND next <= last`)?.n ?? 0;
       if (left >= BLOCK_LOW) continue;
-      const { rows } = await client.query<{ first: number; last: number }>('SELECT first, last FROM avg_allocate_reference_block($1, $2, $3)', [y, this.desktopId(db), BLOCK_SIZE]);
-      const block = rows[0];
+      let block: { first: number; last: number } | undefined;
+      try {
+        block = (await client.query<{ first: number; last: number }>('SELECT first, last FROM avg_allocate_reference_block($1, $2, $3)', [y, this.desktopId(db), BLOCK_SIZE])).rows[0];
+      } catch (error) {
+        // The central ceiling (per desktop, login and year): with numbers left the run goes on; without, the user hears why.
+        if ((error as { code?: unknown }).code !== '54000') throw error;
+        this.logger.warn({ event: 'reference-block-refused', code: '54000', detail: `${y}: ${left} left` });
+        if (left > 0) continue;
+        throw new DomainError('CONFLICT', `De centrale database geeft deze computer nu geen nieuwe zaaknummers voor ${y}: het maximum per computer en per jaar is bereikt, of er zijn kort geleden al nummers uitgegeven. Vraag functioneel beheer om hulp.`);
+      }
       if (block) db.insert(referenceBlocks).values({ year: y, first: block.first, last: block.last, next: block.first, source: 'central' }).onConflictDoNothing().run();
     }
   }

@@ -226,6 +226,7 @@ export const nl = {
       'redaction.readStatus': 'Lakken: voortgang OCR opgevraagd',
       'sync.status': 'Synchronisatie: status opgevraagd',
       'sync.run': 'Gesynchroniseerd met de centrale database',
+      'sync.assign': 'Behandelaar gewijzigd via de centrale database',
       'sync.getSettings': 'Centrale database: instellingen ingezien',
       'sync.setSettings': 'Centrale database ingesteld',
       'sync.setCredentials': 'Eigen inlog voor de centrale database opgeslagen',

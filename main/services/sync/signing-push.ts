@@ -1,0 +1,68 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { LocalDb } from '../../../db/local/database.js';
+import { cases } from '../../../db/local/schema.js';
+import { has, inChunks, type PushContext } from './push.js';
+import { withSavepoint } from './sql.js';
+
+/**
+ * Four eyes in the central database: the case's handler (or the dpo) vouches that a letter was put
+ * before a signer (signing_requests); only then does the signer's own login record the decision and
+ * the signed letter.
+ */
+interface SignedPayload {
+  letterId: string;
+  caseId: string;
+  letterKind: string;
+  signedBy: string;
+}
+
+function unsentSignedLetters(db: LocalDb): SignedPayload[] {
+  const rows = db.all<{ payload: string }>(sql`SELECT payload FROM outbox WHERE sent_at IS NULL AND kind IN ('decision', 'letter')`);
+  const out: SignedPayload[] = [];
+  for (const { payload } of rows) {
+    const p = JSON.parse(payload) as Partial<SignedPayload>;
+    if (p.letterId && p.caseId && p.letterKind && p.signedBy) out.push({ letterId: p.letterId, caseId: p.caseId, letterKind: p.letterKind, signedBy: p.signedBy });
+  }
+  return out;
+}
+
+/** Which of this signer's unsent letters the central database accepts from her (one query). */
+export async function lettersBeforeSigner(ctx: PushContext): Promise<Set<string>> {
+  if (!has(ctx.actor, 'signer')) return new Set();
+  const mine = unsentSignedLetters(ctx.db).filter((p) => p.signedBy === ctx.actor.localId);
+  if (mine.length === 0) return new Set();
+  const { rows } = await ctx.client.query<{ letter: string }>(
+    'SELECT t.l::text AS letter FROM unnest($1::uuid[], $2::uuid[]) AS t(l, c) WHERE avg_letter_before_signer(t.l, t.c)',
+    [mine.map((p) => p.letterId), mine.map((p) => p.caseId)],
+  );
+  return new Set(rows.map((r) => r.letter));
+}
+
+/**
+ * The handler (or the dpo) vouches centrally that a signed letter was put before a signer: only
+ * then may the signer's own login record it. Each in a savepoint: a case not yet central waits.
+ */
+export async function pushSigningRequests(ctx: PushContext): Promise<void> {
+  const { actor } = ctx;
+  if (!has(actor, 'handler') && !has(actor, 'dpo')) return;
+  const pending = unsentSignedLetters(ctx.db).filter((p) => p.signedBy !== actor.localId);
+  if (pending.length === 0) return;
+  const handled = new Map(
+    inChunks([...new Set(pending.map((p) => p.caseId))], (chunk) => ctx.db.select({ id: cases.id, handlerId: cases.handlerId }).from(cases).where(inArray(cases.id, chunk)).all()).map((c) => [c.id, c.handlerId]),
+  );
+  const mine = pending.filter((p) => has(actor, 'dpo') || handled.get(p.caseId) === actor.localId);
+  if (mine.length === 0) return;
+  await ctx.client.query('BEGIN');
+  try {
+    for (const p of mine) {
+      await withSavepoint(ctx.client, () =>
+        ctx.client.query('INSERT INTO signing_requests (letter_id, case_id, kind) VALUES ($1::uuid, $2::uuid, $3) ON CONFLICT (letter_id) DO NOTHING', [p.letterId, p.caseId, p.letterKind]),
+      );
+    }
+    await ctx.client.query('COMMIT');
+  } catch (error) {
+    await ctx.client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
