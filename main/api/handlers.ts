@@ -9,6 +9,7 @@ import type { LetterServices } from '../services/letters/index.js';
 import type { QueueService } from '../services/queue.js';
 import { listHandlers } from '../services/staff-view.js';
 import { verifyAuditChain } from '../services/audit.js';
+import { withAnchor } from '../services/sync/audit-anchor.js';
 import type { AuthService } from '../services/auth.js';
 import type { StaffService } from '../services/staff.js';
 import type { Handlers } from './context.js';
@@ -59,7 +60,11 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity, dos
     'staff.resetPassword': (ctx, input) => staff.resetPassword(ctx, input),
     'audit.list': (_ctx, input) => listAuditEvents(vault.open.db, input),
     // `central`: every desktop's chain as the central database holds it (null without a central login).
-    'audit.verify': async (ctx) => ({ ...verifyAuditChain(vault.open.db), central: await sync.verifyCentralAudit(ctx.requireSession().staffId) }),
+    'audit.verify': async (ctx) => {
+      const staffId = ctx.requireSession().staffId;
+      const local = withAnchor(verifyAuditChain(vault.open.db), await sync.auditAnchor(staffId));
+      return { ...local, central: await sync.verifyCentralAudit(staffId) };
+    },
     'staff.handlers': () => listHandlers(vault.open.db),
     'deadline.preview': (ctx, input) => cases.previewDeadline(ctx, input),
     'case.create': (ctx, input) => cases.create(ctx, input),

@@ -204,13 +204,14 @@ export const COMMANDS: Command[] = [
     words: ['audit', 'verify'],
     async run({ signIn, print, json }) {
       const result = await (await signIn())('audit.verify', {});
+      const anchor = result.anchor ? `\n${result.anchor.message}` : '';
       if (!result.ok) {
-        const message = `Auditketen verbroken bij gebeurtenis ${result.firstBroken?.seq}: ${result.firstBroken?.reason}`;
+        const message = `Auditketen verbroken bij gebeurtenis ${result.firstBroken?.seq}: ${result.firstBroken?.reason}${anchor}`;
         if (!json) throw new CliError(message, 1);
         print(message, result);
         return 1;
       }
-      print(`ok ${result.count} events`, result);
+      print(`ok ${result.count} events${anchor}`, result);
       return 0;
     },
   },

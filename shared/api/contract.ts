@@ -120,6 +120,21 @@ export const auditVerificationSchema = z.object({
    * not verify it. Same shape as the local verification.
    */
   central: z.object({ ok: z.boolean(), count: z.number().int(), firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable() }).nullable(),
+  /**
+   * This desktop's chain against the heads the central database anchored at each sync: `broken`
+   * (events deleted, reordered or rewritten after they were anchored; then `ok` is false too),
+   * `behind` (the newest events are not anchored yet), `anchored`, or `none` (never anchored).
+   * `source` says whether the anchors were read now or kept from the last sync. Dutch `message`.
+   */
+  anchor: z
+    .object({
+      state: z.enum(['anchored', 'behind', 'broken', 'none']),
+      anchoredSeq: z.number().int().nullable(),
+      unanchored: z.number().int(),
+      source: z.enum(['central', 'stored', 'none']),
+      message: z.string(),
+    })
+    .optional(),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 

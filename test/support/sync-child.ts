@@ -1,6 +1,6 @@
 /**
  * The sync process the SIGKILL test kills: signs in as a handler on a data folder, then forever
- * records a few decisions and syncs them, printing what it committed. Usage:
+ * records a few decisions and syncs them (as the handler, then as the signer), printing what it committed. Usage:
  *   node --import tsx test/support/sync-child.ts DATA_DIR USER PASSWORD CENTRAL_URL SIGNER_ID
  * The test bundles it first (esbuild, packages external) so a start costs little beyond argon2id.
  */
@@ -16,5 +16,7 @@ for (let round = 0; ; round += 1) {
   const { decisionIds } = seedDecisions(vault.open.db, { count: 1 + (round % 4), handlerId: staffId, signerId, at: new Date() });
   process.stdout.write(`seeded ${decisionIds.join(' ')}\n`);
   await sync.run(actor, { url });
+  // Only the signer's own login records a decision centrally: her sync (her stored login) follows.
+  await sync.run({ staffId: signerId, roles: ['signer'] }, { url });
   process.stdout.write('synced\n');
 }

@@ -27,7 +27,13 @@ describe('audit trail', () => {
     expect(events.find((e) => e.procedure === 'staff.list' && e.outcome === 'denied')).toMatchObject({ actorId: handler.id, roles: ['handler'], recordType: 'staff' });
     expect(events.find((e) => e.procedure === 'staff.list' && e.outcome === 'ok')).toMatchObject({ actorId: adminId, actorName: ADMIN.fullName, roles: ['admin'] });
     expect(events.filter((e) => e.procedure === 'session.login' && e.outcome === 'ok')).toHaveLength(2);
-    expect(value(await call('audit.verify', {}, auditor.token))).toEqual({ ok: true, count: events.length + 1, firstBroken: null, central: null });
+    expect(value(await call('audit.verify', {}, auditor.token))).toEqual({
+      ok: true,
+      count: events.length + 1,
+      firstBroken: null,
+      central: null,
+      anchor: { state: 'none', anchoredSeq: null, unanchored: events.length + 1, source: 'none', message: 'Er is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd.' },
+    });
   });
 
   it('refuses UPDATE and DELETE in the store itself', async () => {
@@ -97,7 +103,7 @@ describe('audit trail', () => {
     const err: string[] = [];
     const io = { env: { AVG_DESK_USER: 'auditor', AVG_DESK_PASSWORD: 'Tulpen-Bollen-Streek-77' }, out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
     expect(await runCli(['--data', dir, 'audit', 'verify'], io)).toBe(0);
-    expect(out.join('')).toMatch(/^ok \d+ events\n$/u);
+    expect(out.join('')).toMatch(/^ok \d+ events\nEr is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd\.\n$/u);
     const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
     store.sqlite.exec("DROP TRIGGER audit_events_no_update; UPDATE audit_events SET outcome = 'error' WHERE seq = 2;");
     store.close();

@@ -85,6 +85,7 @@ describe('sync killed at random points', () => {
     try {
       expect(vault.open.sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
       await sync.run({ staffId: staffId, roles: ['handler'] }, { url: central.desktopUrl, loginRole: central.logins.hanna.loginRole, password: CENTRAL_PASSWORD });
+      await sync.run({ staffId: desk.staff.sanne.id, roles: ['signer'] }, { url: central.desktopUrl, loginRole: central.logins.sanne.loginRole, password: CENTRAL_PASSWORD });
       const local = (vault.open.sqlite.prepare('SELECT id FROM decisions').pluck().all() as string[]).sort();
       for (const id of seeded) expect(local, `seed ${SEED}: a decision reported committed is lost`).toContain(id);
       const remote = (await central.owner.query<{ id: string }>('SELECT id FROM decisions')).rows.map((r) => r.id).sort();

@@ -71,7 +71,7 @@ export async function anchorAuditChain(ctx: Pick<PushContext, 'client' | 'db' | 
 
 /** The highest head the central database holds for a desktop (the first one sent, if two differ). */
 export async function centralAnchor(client: pg.ClientBase, desktopId: string): Promise<AuditAnchor | null> {
-  const { rows } = await client.query<{ seq: string; hash: string }>('SELECT seq::text AS seq, hash FROM avg_audit_anchors($1) ORDER BY seq DESC LIMIT 1', [desktopId]);
+  const { rows } = await client.query<{ seq: string; hash: string }>('SELECT a.seq::text AS seq, a.hash FROM avg_audit_anchors($1) AS a ORDER BY a.seq DESC LIMIT 1', [desktopId]);
   const row = rows[0];
   return row ? { seq: Number(row.seq), hash: row.hash } : null;
 }

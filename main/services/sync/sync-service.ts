@@ -20,7 +20,8 @@ import { confirmHandover } from '../handover/confirm.js';
 import { verifyCentralChains } from './central-audit.js';
 import { DomainError } from '../errors.js';
 import { localReferenceData, pullCases, pullHandovers, pullLetters, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
-import { anchorAuditChain, unsentAuditEvents } from './audit-push.js';
+import { compareWithAnchors, type AnchorComparison } from './audit-anchor.js';
+import { anchorAuditChain, centralAnchors, storedAnchor, unsentAuditEvents } from './audit-push.js';
 import { pushOutbox, type SyncActor } from './push.js';
 import { readSyncSettings, SETTINGS_KEY } from './sync-settings.js';
 
@@ -258,6 +259,31 @@ export class SyncService {
     } finally {
       await client.end().catch(() => undefined);
     }
+  }
+
+  /**
+   * This desktop's chain against its central anchors: read now when this staff member can reach the
+   * central database, otherwise the anchor kept at the last sync.
+   */
+  async auditAnchor(staffId: string): Promise<AnchorComparison> {
+    const db = this.db;
+    if (!this.settings().url) {
+      return { ...compareWithAnchors(db, [], 'stored'), source: 'none', message: 'Er is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd.' };
+    }
+    const desktopId = readSetting(db, DESKTOP_KEY);
+    if (typeof desktopId === 'string' && this.hasCredentials(staffId)) {
+      const { client } = this.client(staffId);
+      try {
+        await client.connect();
+        return compareWithAnchors(db, await centralAnchors(client, desktopId), 'central');
+      } catch (error) {
+        this.logger.warn({ event: 'audit-anchor-unread', code: String((error as { code?: unknown }).code ?? ''), errorName: error instanceof Error ? error.name : typeof error });
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    }
+    const stored = storedAnchor(db);
+    return compareWithAnchors(db, stored ? [stored] : [], 'stored');
   }
 
   private async exchange(client: pg.Client, db: LocalDb, who: { staffId: string; roles: readonly Role[] }, loginRole: string): Promise<RunResult> {

@@ -269,6 +269,11 @@ export const nl = {
     refused_other: '{{count}} zaken geweigerd',
     refusedTitle: 'Geweigerd door de centrale database',
     refusedKept: 'De wijzigingen blijven op deze computer bewaard en gaan bij elke synchronisatie opnieuw mee.',
+    withoutLogin_one: '{{count}} medewerker zonder centrale inlog',
+    withoutLogin_other: '{{count}} medewerkers zonder centrale inlog',
+    withoutLoginTitle: 'Zonder eigen inlog voor de centrale database',
+    withoutLoginKept:
+      'Hun zaken blijven van hen; in de centrale database wachten ze op hun inlog. Wat zij ondertekenen, gaat mee zodra zij zelf synchroniseren. Functioneel beheer (of voor tekenbevoegden de FG) maakt de inlog.',
     auditWaiting_one: 'Daarnaast wacht {{count}} auditregel.',
     auditWaiting_other: 'Daarnaast wachten {{count}} auditregels.',
     interval: 'Automatisch elke {{count}} minuten.',

@@ -1,5 +1,5 @@
 import { Button, makeStyles, Popover, PopoverSurface, PopoverTrigger, Spinner, Text, Tooltip, tokens } from '@fluentui/react-components';
-import { ArrowSyncRegular, ErrorCircleRegular } from '@fluentui/react-icons';
+import { ArrowSyncRegular, ErrorCircleRegular, PersonWarningRegular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/api/sync-schemas.js';
@@ -142,6 +142,7 @@ function Configured({ status, running, outcome, onRun }: { status: SyncStatus; r
         </Text>
       ) : null}
       {status.refused.length > 0 ? <RefusedPopover refused={status.refused} /> : null}
+      {status.withoutCentralLogin.length > 0 ? <WithoutLoginPopover names={status.withoutCentralLogin} /> : null}
       {error && !running ? <ErrorPopover message={error} nextAttemptAt={status.nextAttemptAt} /> : null}
       <Text size={200} wrap={false} truncate className={styles.result} role="status">
         {result}
@@ -177,6 +178,30 @@ function RefusedPopover({ refused }: { refused: SyncStatus['refused'] }) {
           ))}
         </ul>
         <p className={styles.surfaceText}>{t('sync.refusedKept')}</p>
+      </PopoverSurface>
+    </Popover>
+  );
+}
+
+/** Handlers and signers here without a central login: the count in the bar, their names on hover or Enter. */
+export function WithoutLoginPopover({ names }: { names: readonly string[] }) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  return (
+    <Popover openOnHover withArrow positioning="above">
+      <PopoverTrigger disableButtonEnhancement>
+        <Button appearance="transparent" size="small" className={styles.refused} icon={<PersonWarningRegular />}>
+          {t('sync.withoutLogin', { count: names.length })}
+        </Button>
+      </PopoverTrigger>
+      <PopoverSurface className={styles.surface} aria-label={t('sync.withoutLoginTitle')}>
+        <h2 className={styles.surfaceTitle}>{t('sync.withoutLoginTitle')}</h2>
+        <ul className={styles.surfaceText}>
+          {names.map((name) => (
+            <li key={name}>{name}</li>
+          ))}
+        </ul>
+        <p className={styles.surfaceText}>{t('sync.withoutLoginKept')}</p>
       </PopoverSurface>
     </Popover>
   );

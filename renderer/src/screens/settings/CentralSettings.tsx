@@ -24,6 +24,7 @@ export function CentralSettings() {
   const [url, setUrl] = useState('');
   const [minutes, setMinutes] = useState('');
   const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [withoutLogin, setWithoutLogin] = useState<readonly string[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const { busy, error, setError, submit } = useSubmission();
 
@@ -33,6 +34,9 @@ export function CentralSettings() {
         setUrl(result.value.url ?? '');
         setMinutes(String(result.value.intervalMinutes));
       } else setLoadError(result.error);
+    });
+    void api.call('sync.status', {}).then((result) => {
+      if (result.ok) setWithoutLogin(result.value.withoutCentralLogin);
     });
   }, [api]);
 
@@ -87,6 +91,12 @@ export function CentralSettings() {
           />
         </Field>
         <p className={styles.muted}>{t('sync.settings.credentials')}</p>
+        {withoutLogin.length > 0 ? (
+          <div role="note" aria-label={t('sync.withoutLoginTitle')}>
+            <p>{t('sync.withoutLogin', { count: withoutLogin.length })}: {withoutLogin.join(', ')}.</p>
+            <p className={styles.muted}>{t('sync.withoutLoginKept')}</p>
+          </div>
+        ) : null}
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabledFocusable={busy}>
             {t('sync.settings.save')}
