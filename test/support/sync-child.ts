@@ -16,6 +16,7 @@ for (let round = 0; ; round += 1) {
   const { decisionIds } = seedDecisions(vault.open.db, { count: 1 + (round % 4), handlerId: staffId, signerId, at: new Date() });
   process.stdout.write(`seeded ${decisionIds.join(' ')}\n`);
   await sync.run(actor, { url });
+  process.stdout.write('synced\n');
   // Only the signer's own login records a decision centrally: her sync (her stored login) follows.
   await sync.run({ staffId: signerId, roles: ['signer'] }, { url });
   process.stdout.write('synced\n');

@@ -153,6 +153,18 @@ describe('logins: nobody grants a function they may not hold', () => {
   });
 });
 
+describe('public keys: each member sets only their own', () => {
+  it('a login sets its own Ed25519 public key; nobody sets or changes another member\'s', async () => {
+    const key = randomBytes(32).toString('base64');
+    await as.hanna.query('SELECT avg_set_public_key($1)', [key]);
+    expect(await rows(owner, 'SELECT public_key FROM staff WHERE id = $1', [ids.hanna])).toEqual([{ public_key: key }]);
+    await expect(as.hanna.query('SELECT avg_set_public_key($1)', ['geen-sleutel'])).rejects.toMatchObject({ code: '22023' });
+    await refused(as.bea, 'UPDATE staff SET public_key = $2 WHERE id = $1', [ids.fenna, key]);
+    await refused(as.hanna, 'UPDATE staff SET public_key = $2 WHERE id = $1', [ids.fenna, key]);
+    expect(await rows(owner, 'SELECT public_key FROM staff WHERE id = $1', [ids.fenna])).toEqual([{ public_key: null }]);
+  });
+});
+
 describe('decisions and signed letters: only the signer, only for a letter put before her', () => {
   it('a handler cannot record a decision signed by someone else, nor set signer and outcome on her own case', async () => {
     await refused(as.hanna, INSERT_DECISION, [randomUUID(), caseA, randomUUID(), ids.sanne]);

@@ -485,3 +485,27 @@ BEGIN
   RETURN NEXT;
 END;
 $$;
+--> statement-breakpoint
+
+-- A member's own Ed25519 public key (base64 of 32 raw bytes), with which their desktops sign audit
+-- events: set by their own login only, so nobody puts a key in someone else's name.
+CREATE FUNCTION avg_set_public_key(p_key text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+DECLARE
+  v_me uuid := avg_caller_staff_id();
+BEGIN
+  IF v_me IS NULL THEN
+    RAISE EXCEPTION 'Alleen een actieve medewerker met een eigen aanmelding legt een eigen sleutel vast.' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF p_key IS NULL OR p_key !~ '^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$' THEN
+    RAISE EXCEPTION 'Een publieke sleutel is 32 bytes, in base64.' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  UPDATE staff SET public_key = p_key, updated_at = now() WHERE id = v_me AND public_key IS DISTINCT FROM p_key;
+END;
+$$;
+--> statement-breakpoint
+REVOKE EXECUTE ON FUNCTION avg_set_public_key(text) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION avg_set_public_key(text) TO avg_intake, avg_handler, avg_signer, avg_dpo, avg_auditor, avg_admin;

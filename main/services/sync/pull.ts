@@ -33,7 +33,11 @@ interface CentralStaff {
   full_name: string;
   roles: string[];
   active: boolean;
+  public_key: string | null;
 }
+
+/** Whether this version of the local store keeps staff members' public keys (Ed25519, base64). */
+export const LOCAL_STAFF_HAS_PUBLIC_KEY = Object.prototype.hasOwnProperty.call(staff, 'publicKey');
 
 /**
  * Rows changed since a cursor, consistently: inside one REPEATABLE READ transaction, rows written by
@@ -56,7 +60,7 @@ export async function withPullSnapshot<T>(client: pg.ClientBase, work: (horizon:
 const WINDOW = 'change_xid >= $1::xid8 AND change_xid < $2::xid8';
 
 export async function pullStaff(client: pg.ClientBase, db: LocalDb, cursor: string, horizon: string, at: string): Promise<number> {
-  const { rows } = await client.query<CentralStaff>(`SELECT id, user_name, full_name, roles, active FROM staff WHERE ${WINDOW}`, [cursor, horizon]);
+  const { rows } = await client.query<CentralStaff>(`SELECT id, user_name, full_name, roles, active, public_key FROM staff WHERE ${WINDOW}`, [cursor, horizon]);
   if (rows.length === 0) return 0;
   db.transaction((tx) => {
     for (const row of rows) applyStaff(tx, row, at);
@@ -70,7 +74,15 @@ function knownRoles(roles: readonly string[]): Role[] {
 
 /** Central staff are the organisation's truth: linked by central id, else by user name, else added. */
 function applyStaff(db: LocalDb, row: CentralStaff, at: string): void {
-  const changes = { fullName: row.full_name, roles: knownRoles(row.roles), active: row.active, centralId: row.id, updatedAt: at };
+  const changes = {
+    fullName: row.full_name,
+    roles: knownRoles(row.roles),
+    active: row.active,
+    centralId: row.id,
+    updatedAt: at,
+    // The key a member's own login set centrally: with it this desktop checks the events they signed elsewhere.
+    ...(LOCAL_STAFF_HAS_PUBLIC_KEY && row.public_key ? { publicKey: row.public_key } : {}),
+  };
   const linked = db.select().from(staff).where(eq(staff.centralId, row.id)).get() ?? db.select().from(staff).where(eq(staff.userName, row.user_name)).get();
   if (linked) {
     db.update(staff).set(changes).where(eq(staff.id, linked.id)).run();

@@ -19,7 +19,7 @@ import { appendAuditEvent, type ChainVerification } from '../audit.js';
 import { confirmHandover } from '../handover/confirm.js';
 import { verifyCentralChains } from './central-audit.js';
 import { DomainError } from '../errors.js';
-import { localReferenceData, pullCases, pullHandovers, pullLetters, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
+import { LOCAL_STAFF_HAS_PUBLIC_KEY, localReferenceData, pullCases, pullHandovers, pullLetters, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
 import { compareWithAnchors, type AnchorComparison } from './audit-anchor.js';
 import { anchorAuditChain, centralAnchors, storedAnchor, unsentAuditEvents } from './audit-push.js';
 import { pushOutbox, type SyncActor } from './push.js';
@@ -307,6 +307,7 @@ export class SyncService {
     if (!me) throw new DomainError('FORBIDDEN', 'Uw inlognaam voor de centrale database hoort bij geen medewerker daar. Vraag functioneel beheer om uw account te koppelen.');
     db.update(staff).set({ centralId: null }).where(sql`${staff.centralId} = ${me} AND ${staff.id} <> ${who.staffId}`).run();
     db.update(staff).set({ centralId: me }).where(eq(staff.id, who.staffId)).run();
+    await this.publishPublicKey(client, db, who.staffId);
     const actor: SyncActor = { localId: who.staffId, centralId: me, roles: who.roles };
     const centralIds = new Map<string, string>();
     const userNames = new Map<string, string>();
@@ -350,6 +351,22 @@ export class SyncService {
     const id = randomUUID();
     writeSetting(db, DESKTOP_KEY, id, this.clock.now().toISOString());
     return id;
+  }
+
+  /**
+   * The signed-in member's own Ed25519 public key goes to the central staff list through their own
+   * login (avg_set_public_key), when this version of the local store keeps one.
+   */
+  private async publishPublicKey(client: pg.Client, db: LocalDb, staffId: string): Promise<void> {
+    if (!LOCAL_STAFF_HAS_PUBLIC_KEY) return;
+    const row = db.select().from(staff).where(eq(staff.id, staffId)).get() as { publicKey?: unknown } | undefined;
+    if (typeof row?.publicKey !== 'string') return;
+    try {
+      await client.query('SELECT avg_set_public_key($1)', [row.publicKey]);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== '22023') throw error;
+      this.logger.warn({ event: 'public-key-refused', code: '22023' });
+    }
   }
 
   /** This desktop's claim on its central audit chain: made once, kept only in the encrypted store. */

@@ -1,0 +1,55 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { value } from '../support/backend.js';
+import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
+
+/**
+ * The admin who tries to become dpo through the central database: PostgreSQL refuses it, so the
+ * next sync cannot carry the dpo function to the admin's local account on any desktop (desktops
+ * take the functions of the central staff list). Real PostgreSQL, made-up people.
+ */
+let central: Central;
+const cleanups: (() => void)[] = [];
+const onCleanup = (c: () => void) => cleanups.push(c);
+
+beforeAll(async () => {
+  central = await centralDatabase('insiders-sync');
+  await central.owner.query('SELECT avg_create_login($1, $2, $3::text[], $4)', ['beheer', 'Beheerder Testpersoon', ['admin'], CENTRAL_PASSWORD]);
+}, 120_000);
+afterAll(async () => {
+  for (const c of cleanups) c();
+  await central?.owner.query('DROP ROLE IF EXISTS avg_u_beheer');
+  await central?.owner.query('DROP ROLE IF EXISTS avg_u_beheer2');
+  await central?.close();
+});
+
+describe('an admin cannot become dpo through the central database', () => {
+  it('SET ROLE avg_admin, a password reset of the dpo or a second login with dpo are refused; after a sync the local admin is still only admin', async () => {
+    const desk = await desktop(central, ['fg'], onCleanup);
+    value(await desk.call('sync.setCredentials', { loginRole: 'avg_u_beheer', password: CENTRAL_PASSWORD }, desk.adminToken));
+    value(await desk.call('sync.run', {}, desk.adminToken));
+
+    const u = new URL(central.url);
+    const bea = new pg.Client({ host: u.hostname, port: Number(u.port), database: u.pathname.slice(1), user: 'avg_u_beheer', password: CENTRAL_PASSWORD });
+    await bea.connect();
+    try {
+      const attempts: [string, string[]][] = [
+        ['beheer', ['admin', 'dpo']],
+        ['fg', ['dpo']],
+        ['beheer2', ['dpo']],
+      ];
+      await bea.query('SET ROLE avg_admin');
+      for (const [user, functions] of attempts) {
+        await expect(bea.query('SELECT avg_create_login($1, $2, $3::text[], $4)', [user, 'Wie Dan Ook', functions, 'Nieuw-Wachtwoord-2026!']), user).rejects.toMatchObject({ code: '42501' });
+      }
+    } finally {
+      await bea.end();
+    }
+
+    value(await desk.call('sync.run', {}, desk.adminToken));
+    const admin = value(await desk.call('staff.list', {}, desk.adminToken)).find((s) => s.userName === 'beheer');
+    expect(admin?.roles).toEqual(['admin']);
+    expect(await desk.call('case.queue', {}, desk.adminToken)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await central.owner.query(`SELECT user_name FROM staff WHERE 'dpo' = ANY(roles) ORDER BY 1`)).rows).toEqual([{ user_name: 'fg' }]);
+  });
+});
