@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, valueOf } from './support/api.js';
 import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
-import { nav, seedStaff, signIn, signOut, type Person } from './support/ui.js';
+import { nav, queueGrid, seedStaff, signIn, signOut, tokenOf, type Person, type StaffMember } from './support/ui.js';
 
 /**
  * Beheer → Termijnen through the real UI in browser mode: the privacy officer sees and edits the
@@ -11,6 +12,8 @@ import { nav, seedStaff, signIn, signOut, type Person } from './support/ui.js';
  */
 const ADMIN: Person = { fullName: 'Berend Beheer-Smit', userName: 'berend', password: 'Tulpen-Bollen-Streek-77' };
 const DPO = { fullName: 'Fenna de Graaf-Öztürk', userName: 'fenna', password: 'Wadden-Slik-Kwelder-Geul-27', roles: ['dpo' as const] };
+const HANDLER = { fullName: 'Priya Ramdin-Kalloe', userName: 'priya', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] };
+let handler: StaffMember;
 
 let server: RunningServer;
 let browser: Browser;
@@ -20,7 +23,7 @@ let page: Page;
 describe('Beheer → Termijnen', () => {
   beforeAll(async () => {
     server = await startServer();
-    await seedStaff(server.url, ADMIN, { dpo: DPO });
+    ({ handler } = await seedStaff(server.url, ADMIN, { dpo: DPO, handler: HANDLER }));
     browser = await launchBrowser();
     tab = await openPage(browser);
     page = tab.page;
@@ -77,6 +80,29 @@ describe('Beheer → Termijnen', () => {
     await page.getByRole('tab', { name: 'Briefpapier' }).waitFor();
     expect(await page.getByRole('tab', { name: 'Termijnen' }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: 'Sjablonen' }).count()).toBe(0);
+    await signOut(page);
+  });
+
+  it('the handler records where they looked and reads in an export from a source system (Dossier tab)', async () => {
+    const dpo = await tokenOf(server.url, DPO);
+    const created = valueOf(
+      await callApi(server.url, 'case.create', { type: 'inzage', channel: 'brief', received: '2026-11-20', writtenAndSigned: true, handlerId: handler.id, requester: { name: 'Wubbo Zandstra-Oukes', relation: 'huurder', address: 'Kanaalstraat 12-3, 3531 CK Utrecht' } }, dpo),
+    );
+    await signIn(page, HANDLER, 'Werkvoorraad');
+    await queueGrid(page).getByRole('button', { name: created.reference }).click();
+    await page.getByRole('heading', { name: created.reference, level: 1 }).waitFor();
+    await page.getByRole('tab', { name: 'Dossier' }).click();
+    const checklist = page.getByRole('table', { name: 'Gezocht in' });
+    await checklist.getByRole('row', { name: /Huuradministratie.*Nog niet gezocht/u }).waitFor();
+    await page.getByRole('button', { name: 'Gegevens gevonden in Huuradministratie' }).click();
+    await expect.poll(() => checklist.getByRole('row', { name: /Huuradministratie.*Gegevens gevonden.*Priya Ramdin-Kalloe/u }).count()).toBe(1);
+
+    await page.getByRole('combobox', { name: 'Uit systeem' }).selectOption({ label: 'Huuradministratie' });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Export inlezen…' }).click()]);
+    await chooser.setFiles({ name: 'betalingen.csv', mimeType: 'text/csv', buffer: Buffer.from('datum;bedrag\r\n2026-09-01;742\r\n2026-10-01;742\r\n') });
+    await expect.poll(() => page.getByText('betalingen.csv is ingelezen (2 rijen).').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByRole('table', { name: 'Gegevens uit systemen' }).getByRole('row', { name: /betalingen\.csv.*Huuradministratie.*2 rijen, 2 kolommen/u }).waitFor();
+    await checkScreen(page, 'dossier-sources');
     await signOut(page);
   });
 });

@@ -5,11 +5,12 @@ import { withLetters, type LettersMessages } from './letters.nl.js';
 import { nl, type Messages } from './nl.js';
 import { withRetention, type RetentionMessages } from './retention.nl.js';
 import { withHandover, type HandoverMessages } from './handover.nl.js';
+import { withSources, type SourcesMessages } from './sources.nl.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & LettersMessages & RetentionMessages & HandoverMessages };
+    resources: { translation: Messages & LettersMessages & RetentionMessages & HandoverMessages & SourcesMessages };
   }
 }
 
@@ -21,7 +22,7 @@ export async function initI18n(): Promise<void> {
     lng: LANGUAGE,
     fallbackLng: 'nl',
     supportedLngs: ['nl', 'en'],
-    resources: { nl: { translation: withHandover(withRetention(withLetters(nl))) }, en: { translation: en } },
+    resources: { nl: { translation: withSources(withHandover(withRetention(withLetters(nl)))) }, en: { translation: en } },
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     returnNull: false,

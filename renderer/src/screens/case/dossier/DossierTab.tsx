@@ -15,6 +15,7 @@ import type { PdfVersion } from '../../../pdf/useDossierPdf.js';
 import { isAssignedHandler } from '../access.js';
 import { DocumentViewer } from './DocumentViewer.js';
 import { ImportCard } from './ImportCard.js';
+import { SourcesCard } from './SourcesCard.js';
 import { documentTree, useDocuments } from './useDossier.js';
 
 export interface DocumentFocus {
@@ -187,6 +188,7 @@ export function DossierTab({ detail, focus, onRedact }: { detail: CaseDetail; fo
           )
         ) : null}
       </section>
+      <SourcesCard caseId={detail.id} canWork={canWork} />
       {opened && open ? (
         <section id={viewerId} className={card.card} aria-labelledby={`${viewerId}-heading`}>
           <h2 id={`${viewerId}-heading`} ref={viewerHeading} tabIndex={-1} className={styles.heading}>
