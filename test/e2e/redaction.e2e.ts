@@ -28,6 +28,8 @@ const BSN = '111222333';
 const LETTER_DATE = '3 maart 2026';
 const UNRELATED = 'De cv-ketel in de berging is in het voorjaar vervangen door de installateur.';
 const LETTER = 'klachtbrief-overlast.pdf';
+const NEIGHBOUR_ADDRESS = 'Kanaalstraat 14, 1011 AB Amsterdam';
+const REQUESTER_EMAIL = 'anouk@example.nl';
 
 /** A simple A4 PDF, one array of lines per page, in Helvetica (not embedded, as many real letters). */
 async function textPdf(title: string, pages: string[][], noteOnFirstPage?: string): Promise<Buffer> {
@@ -58,7 +60,9 @@ function letter(): Promise<Buffer> {
       '',
       `Op 14 februari meldde buurman ${NEIGHBOUR} opnieuw geluidsoverlast op nummer 12.`,
       `Volgens ${NEIGHBOUR} duurt de overlast al sinds de zomer.`,
+      'Meneer Post belde later terug vanaf Kanaalstraat 14.',
       `Burgerservicenummer van de melder: ${BSN}`,
+      `Antwoord van de huurder via ${REQUESTER_EMAIL}.`,
       'Wij hebben de bewoners op nummer 12 hierover aangesproken.',
     ],
     ['Onderhoud', '', UNRELATED, 'De volgende inspectie van de installatie staat gepland in het najaar.'],
@@ -151,7 +155,7 @@ describe('dossier, third parties and redaction that really removes the data', ()
       await callApi(
         server.url,
         'case.create',
-        { type: 'inzage', channel: 'email', received: dutchToday(new Date()), writtenAndSigned: true, handlerId: staff.handler.id, requester: { name: REQUESTER, relation: 'huurder' } },
+        { type: 'inzage', channel: 'email', received: dutchToday(new Date()), writtenAndSigned: true, handlerId: staff.handler.id, requester: { name: REQUESTER, relation: 'huurder', email: REQUESTER_EMAIL } },
         intake,
       ),
     );
@@ -247,6 +251,7 @@ describe('dossier, third parties and redaction that really removes the data', ()
     await page.getByRole('button', { name: 'Derde toevoegen' }).click();
     const add = page.getByRole('dialog', { name: 'Derde toevoegen' });
     await add.getByRole('textbox', { name: 'Naam' }).fill(NEIGHBOUR);
+    await add.getByRole('textbox', { name: 'Adres', exact: true }).fill(NEIGHBOUR_ADDRESS);
     await add.getByRole('combobox', { name: 'Rol' }).fill('buurman');
     await add.getByRole('checkbox', { name: LETTER }).check();
     await checkScreen(page, 'derden-add-dialog');
@@ -289,15 +294,23 @@ describe('dossier, third parties and redaction that really removes the data', ()
     await options.getByRole('button', { name: 'Zoek in alle documenten' }).click();
 
     const found = page.getByRole('table', { name: 'Vindplaatsen per document' });
-    await found.getByRole('row', { name: new RegExp(`${LETTER.replace('.', '\\.')}\\s*3`, 'u') }).waitFor({ timeout: 20_000 });
-    expect(await found.getByRole('row', { name: /onderhoudsmelding\.pdf\s*0/u }).isVisible()).toBe(true);
+    // Every way he is written: twice his name, once in capitals, "Meneer Post" and his street address.
+    await found.getByRole('row', { name: new RegExp(`${LETTER.replace('.', '\\.')}\\s*5\\s*Nee`, 'u') }).waitFor({ timeout: 20_000 });
+    expect(await found.getByRole('row', { name: /onderhoudsmelding\.pdf\s*0\s*Niet nodig/u }).isVisible()).toBe(true);
     await checkScreen(page, 'redaction-search-all');
 
     await found.getByRole('button', { name: `Lakken: ${LETTER}` }).click();
     const review = page.getByRole('region', { name: 'Beoordelen' });
     await review.getByRole('checkbox', { name: new RegExp(`“${BSN}”.*BSN`, 'u') }).waitFor({ timeout: 20_000 });
-    expect(await review.getByRole('checkbox', { name: new RegExp(`“${NEIGHBOUR}”.*Derde: ${NEIGHBOUR}`, 'u') }).count()).toBe(2);
-    expect(await review.getByRole('checkbox', { name: /“PIETER POST”/u }).count()).toBe(1);
+    expect(await review.getByRole('checkbox', { name: new RegExp(`“${NEIGHBOUR}”.*derde: P\\. Post`, 'u') }).count()).toBe(2);
+    expect(await review.getByRole('checkbox', { name: /“PIETER POST”.*derde: P\. Post/u }).count()).toBe(1);
+    expect(await review.getByRole('checkbox', { name: /“Meneer Post”.*derde: P\. Post/u }).isChecked()).toBe(true);
+    expect(await review.getByRole('checkbox', { name: /“Kanaalstraat 14”.*derde: P\. Post/u }).isChecked()).toBe(true);
+    // The BSN of someone other than the requester: art. 46 UAVG with art. 15 lid 4 AVG.
+    expect(await review.getByRole('combobox', { name: `Reden voor ${BSN}` }).inputValue()).toBe('art. 46 UAVG en art. 15 lid 4 AVG');
+    // The requester's own e-mail address (an access request): shown as theirs, not pre-accepted.
+    const own = review.getByRole('checkbox', { name: new RegExp(`“${REQUESTER_EMAIL}”.*eigen gegevens van de verzoeker.*kies`, 'u') });
+    expect(await own.isChecked()).toBe(false);
     expect(await review.getByRole('checkbox', { name: new RegExp(`“${LETTER_DATE}”.*Geboortedatum`, 'u') }).isChecked()).toBe(true);
     // Page 1 has a note: the handler is told that annotations do not survive.
     await page.getByText('Annotaties worden verwijderd').waitFor();
@@ -308,6 +321,24 @@ describe('dossier, third parties and redaction that really removes the data', ()
     const review = page.getByRole('region', { name: 'Beoordelen' });
     const date = review.getByRole('checkbox', { name: new RegExp(`“${LETTER_DATE}”`, 'u') });
     await date.uncheck();
+    expect(await review.getByRole('checkbox', { name: new RegExp(`“${LETTER_DATE}”.*afgewezen`, 'u') }).isVisible()).toBe(true);
+
+    // "Alles accepteren" leaves the requester's own data undecided, and applying waits for a choice.
+    await page.getByRole('button', { name: 'Alles accepteren' }).click();
+    await date.uncheck();
+    const own = review.getByRole('checkbox', { name: new RegExp(`“${REQUESTER_EMAIL}”.*eigen gegevens van de verzoeker.*kies`, 'u') });
+    expect(await own.isChecked()).toBe(false);
+    await page.getByText('Kies eerst bij 1 vindplaats met eigen gegevens van de verzoeker', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: /^Lakken toepassen/u }).getAttribute('aria-disabled')).toBe('true');
+    await checkScreen(page, 'redaction-own-data');
+    await page.getByRole('button', { name: 'Eigen gegevens laten staan' }).click();
+    await review.getByRole('checkbox', { name: new RegExp(`“${REQUESTER_EMAIL}”.*eigen gegevens van de verzoeker.*afgewezen`, 'u') }).waitFor();
+
+    // A ground chosen for a finding survives a new search.
+    await review.getByRole('combobox', { name: 'Reden voor Meneer Post' }).selectOption('art. 41 lid 1 sub i UAVG');
+    await page.getByRole('region', { name: 'Suggesties zoeken' }).getByRole('button', { name: 'Suggesties zoeken' }).click();
+    await page.getByText(/\d+ suggesties gevonden/u).waitFor({ timeout: 20_000 });
+    expect(await review.getByRole('combobox', { name: 'Reden voor Meneer Post' }).inputValue()).toBe('art. 41 lid 1 sub i UAVG');
     expect(await review.getByRole('checkbox', { name: new RegExp(`“${LETTER_DATE}”.*afgewezen`, 'u') }).isVisible()).toBe(true);
 
     // A box drawn with the mouse over the subject line of page 1 ("Betreft: …").
@@ -376,7 +407,7 @@ describe('dossier, third parties and redaction that really removes the data', ()
     expect(before).toContain(BSN);
 
     const after = flat(await pdftotext(redacted));
-    expect(after).not.toMatch(/pieter\s*post/iu);
+    expect(after).not.toMatch(/pieter\s*post|meneer\s*post|kanaalstraat\s*14/iu);
     expect(after).not.toContain(BSN);
     expect(after.replace(/\D/gu, '')).not.toContain(BSN);
     expect(after).toContain(UNRELATED);

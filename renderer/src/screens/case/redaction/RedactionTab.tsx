@@ -33,7 +33,7 @@ import { isAssignedHandler } from '../access.js';
 import type { DocumentFocus } from '../dossier/DossierTab.js';
 import { DocumentViewer } from '../dossier/DocumentViewer.js';
 import { documentTree, useDocuments, useThirdParties } from '../dossier/useDossier.js';
-import { DEFAULT_REASON, nextBoxId, partyOf, type PageGeometry, type ReviewBox } from './model.js';
+import { DEFAULT_REASON, nextBoxId, type PageGeometry, type ReviewBox } from './model.js';
 import { OcrReader } from './OcrReader.js';
 import { RedactionPage } from './RedactionPage.js';
 import { ReviewList } from './ReviewList.js';
@@ -145,7 +145,7 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
 
   // Third parties who did not consent or could not be reached are ticked from the start.
   const partyList = parties.value ?? [];
-  const effective: SearchChoice = choice ?? { partyIds: partyList.filter((p) => mustRedact(p.hearingStatus)).map((p) => p.id), terms: [], patterns: ['bsn', 'iban', 'phone', 'email'] };
+  const effective: SearchChoice = choice ?? { partyIds: partyList.filter((p) => mustRedact(p.hearingStatus)).map((p) => p.id), terms: [], patterns: ['bsn', 'iban', 'phone', 'email'], requesterIban: '', requesterBsn: '' };
   const rows = documentTree(documents.value ?? []);
   const chosen = rows.find((r) => r.document.id === documentId)?.document ?? null;
   const current = work !== null && work.documentId === documentId ? work : null;
@@ -169,6 +169,10 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
         terms: search?.terms ?? [],
         patterns: search?.patterns ?? [],
         thirdPartyIds: search?.partyIds ?? [],
+        requester: {
+          ...(search?.requesterIban.trim() ? { iban: search.requesterIban.trim() } : {}),
+          ...(search?.requesterBsn.trim() ? { bsn: search.requesterBsn.trim() } : {}),
+        },
       });
       if (!live.current) return;
       setBusy(null);
@@ -182,8 +186,9 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
       setWork((previous) => {
         const base = previous !== null && previous.documentId === id ? previous : { documentId: id, geometry: null, boxes: [], pageIndex: 0, focusedId: null };
         if (search === null) return { ...base, geometry };
-        // New suggestions replace the old ones; a decision already taken on the same box stays.
-        const decided = new Map(base.boxes.filter((b) => b.source !== 'manual').map((b) => [`${b.page}:${b.text}:${Math.round(b.x)}:${Math.round(b.y)}`, b.accepted]));
+        // New suggestions replace the old ones; a decision and a ground already chosen on the same box stay.
+        const keyOf = (b: { page: number; text: string; x: number; y: number }) => `${b.page}:${b.text}:${Math.round(b.x)}:${Math.round(b.y)}`;
+        const decided = new Map(base.boxes.filter((b) => b.source !== 'manual').map((b) => [keyOf(b), b]));
         const suggested: ReviewBox[] = result.value.suggestions.map((s) => ({
           id: nextBoxId(),
           page: s.page,
@@ -195,8 +200,12 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
           source: s.source,
           text: s.text,
           kind: s.kind,
-          partyName: s.source === 'term' ? partyOf(s.text, partyList.filter((p) => search.partyIds.includes(p.id)))?.name : undefined,
-          accepted: decided.get(`${s.page}:${s.text}:${Math.round(s.x)}:${Math.round(s.y)}`) ?? true,
+          whose: s.whose,
+          whoseLabel: s.whoseLabel,
+          ...(() => {
+            const before = decided.get(keyOf(s));
+            return before ? { reason: before.reason, accepted: before.accepted, undecided: before.undecided } : { accepted: s.preAccepted, undecided: !s.preAccepted };
+          })(),
         }));
         const first = suggested[0];
         return { ...base, geometry, boxes: [...suggested, ...base.boxes.filter((b) => b.source === 'manual')], pageIndex: first ? first.page : base.pageIndex, focusedId: null };
@@ -219,18 +228,18 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
   }, [documentId, chosenFound]);
 
   async function runSearchAll() {
-    const names = partyList.filter((p) => effective.partyIds.includes(p.id)).map((p) => p.name);
-    const terms = [...new Set([...names, ...effective.terms])].filter((term) => term.trim().length >= 2).slice(0, 20);
-    if (terms.length === 0) {
+    const chosenParties = partyList.filter((p) => effective.partyIds.includes(p.id));
+    const terms = [...new Set(effective.terms)].filter((term) => term.trim().length >= 2).slice(0, 20);
+    if (terms.length === 0 && chosenParties.length === 0) {
       setNotice({ intent: 'warning', text: t('redaction.searchAll.noTerms') });
       return;
     }
     setBusy('searchAll');
     setNotice(null);
-    const result = await api.call('redaction.searchAll', { caseId: detail.id, terms });
+    const result = await api.call('redaction.searchAll', { caseId: detail.id, terms, thirdPartyIds: chosenParties.map((p) => p.id) });
     if (!live.current) return;
     setBusy(null);
-    if (result.ok) setSearchAll({ terms, results: result.value });
+    if (result.ok) setSearchAll({ terms: [...chosenParties.map((p) => p.name), ...terms], results: result.value });
     else setNotice({ intent: 'error', error: result.error });
   }
 
@@ -244,14 +253,14 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
 
   const update = (change: Partial<Work>) => setWork((previous) => (previous ? { ...previous, ...change } : previous));
   const addBox = (pageIndex: number, box: Rect, reason: string) => {
-    const added: ReviewBox = { id: nextBoxId(), page: pageIndex, ...box, reason, source: 'manual', text: '', accepted: true };
+    const added: ReviewBox = { id: nextBoxId(), page: pageIndex, ...box, reason, source: 'manual', text: '', accepted: true, undecided: false };
     setWork((previous) => (previous ? { ...previous, boxes: [...previous.boxes, added], pageIndex, focusedId: added.id } : previous));
   };
 
   async function apply() {
     if (!current || !chosen) return;
     const redactions = current.boxes
-      .filter((b) => b.accepted)
+      .filter((b) => b.accepted && !b.undecided)
       .map((b) => ({ page: b.page, x: b.x, y: b.y, width: b.width, height: b.height, reason: b.reason, source: b.source, text: b.text.slice(0, 500), ...(b.kind ? { kind: b.kind } : {}) }));
     setNotice(null);
     setShowResult(false);
@@ -294,7 +303,8 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
   }
 
   const running = job?.state === 'running';
-  const accepted = current?.boxes.filter((b) => b.accepted).length ?? 0;
+  const accepted = current?.boxes.filter((b) => b.accepted && !b.undecided).length ?? 0;
+  const undecided = current?.boxes.filter((b) => b.undecided).length ?? 0;
   const annotated = (current?.geometry ?? []).filter((p) => p.annotations > 0);
 
   // Redacting is the assigned handler's work; anyone else reads the documents on Dossier.
@@ -355,12 +365,11 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
             columns={[t('redaction.searchAll.document'), t('redaction.searchAll.occurrences'), t('redaction.searchAll.redacted'), t('redaction.searchAll.actions')]}
           >
             {searchAll.results.map((r) => {
-              const doc = rows.find((row) => row.document.id === r.documentId)?.document;
               return (
                 <TableRow key={r.documentId}>
                   <TableCell>{r.name}</TableCell>
                   <TableCell>{r.occurrences}</TableCell>
-                  <TableCell>{doc?.redacted ? t('common.yes') : t('common.no')}</TableCell>
+                  <TableCell>{r.occurrences === 0 && !r.redacted ? t('redaction.searchAll.notNeeded') : r.covered ? t('common.yes') : r.redacted && r.readable.length > 0 ? t('redaction.searchAll.readable', { texts: r.readable.map((x) => `“${x}”`).join(', ') }) : t('common.no')}</TableCell>
                   <TableCell>
                     {r.occurrences > 0 ? (
                       <Button size="small" icon={<EyeOffRegular />} aria-label={t('redaction.searchAll.openFor', { name: r.name })} disabledFocusable={running} onClick={() => openFromSearch(r.documentId)}>
@@ -381,7 +390,9 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
           caseId={detail.id}
           document={chosen}
           covered={partyList.filter((p) => job.result?.thirdPartyIds.includes(p.id)).map((p) => p.name)}
-          missed={partyList.filter((p) => effective.partyIds.includes(p.id) && !job.result?.thirdPartyIds.includes(p.id)).map((p) => p.name)}
+          missed={partyList
+            .filter((p) => effective.partyIds.includes(p.id) && !job.result?.thirdPartyIds.includes(p.id))
+            .map((p) => ({ name: p.name, readable: (job.result?.readable ?? []).filter((r) => r.thirdPartyId === p.id) }))}
           boxes={job.result.boxes}
           onBack={() => setShowResult(false)}
           onOpenInViewer={() => onOpenInViewer({ documentId: chosen.id, version: 'redacted' })}
@@ -436,11 +447,11 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
           <div className={styles.apply}>
             {job && job.state !== 'done' ? <JobProgress job={job} onCancel={() => void cancel()} /> : null}
             <div className={styles.row}>
-              <Button appearance="primary" icon={<EyeOffRegular />} disabledFocusable={running || accepted === 0 || !current?.geometry} onClick={() => void apply()}>
+              <Button appearance="primary" icon={<EyeOffRegular />} disabledFocusable={running || accepted === 0 || undecided > 0 || !current?.geometry} onClick={() => void apply()}>
                 {t('redaction.apply', { count: accepted })}
               </Button>
               <Text size={200} className={table.muted}>
-                {t('redaction.applyHint')}
+                {undecided > 0 ? t('redaction.chooseOwnFirst', { count: undecided }) : t('redaction.applyHint')}
               </Text>
             </div>
           </div>
@@ -487,7 +498,7 @@ interface ResultViewProps {
   caseId: string;
   document: DocumentView;
   covered: string[];
-  missed: string[];
+  missed: { name: string; readable: { page: number; text: string }[] }[];
   boxes: number;
   onBack: () => void;
   onOpenInViewer: () => void;
@@ -518,8 +529,12 @@ function ResultView({ caseId, document, covered, missed, boxes, onBack, onOpenIn
           <MessageBarBody>
             <MessageBarTitle>{t('redaction.result.missedTitle')}</MessageBarTitle>
             <ul className={styles.list}>
-              {missed.map((name) => (
-                <li key={name}>{t('redaction.result.missed', { name })}</li>
+              {missed.map(({ name, readable }) => (
+                <li key={name}>
+                  {readable.length > 0
+                    ? t('redaction.result.readable', { name, texts: readable.map((r) => t('redaction.result.readableAt', { text: r.text, n: r.page + 1 })).join(', ') })
+                    : t('redaction.result.missed', { name })}
+                </li>
               ))}
             </ul>
           </MessageBarBody>

@@ -130,15 +130,20 @@ export function ReviewList({ boxes, geometry, focusedId, pageIndex, onChange, on
   const styles = useStyles();
   const { t } = useTranslation();
   const pages = [...new Set(boxes.map((b) => b.page))].sort((a, b) => a - b);
-  const accepted = boxes.filter((b) => b.accepted).length;
+  const accepted = boxes.filter((b) => b.accepted && !b.undecided).length;
+  const undecided = boxes.filter((b) => b.undecided).length;
   const set = (id: string, change: Partial<ReviewBox>) => onChange(boxes.map((b) => (b.id === id ? { ...b, ...change } : b)));
+  // The requester's own data is never swept up by a bulk action: it is theirs to receive.
+  const own = (b: ReviewBox) => b.whose === 'requester';
 
   const describe = (box: ReviewBox) => {
     if (box.source === 'manual') return t('redaction.sources.manual');
-    if (box.partyName) return t('redaction.sources.party', { name: box.partyName });
-    if (box.kind) return t(`redaction.kinds.${box.kind}`);
-    return t('redaction.sources.term');
+    const what = box.kind ? t(`redaction.kinds.${box.kind}`) : null;
+    if (box.whose === 'third_party' && box.whoseLabel) return [t('redaction.whose.thirdParty', { name: box.whoseLabel }), what].filter(Boolean).join(', ');
+    if (box.whose === 'requester') return [t('redaction.whose.requester'), what].filter(Boolean).join(', ');
+    return what ?? t('redaction.sources.term');
   };
+  const state = (box: ReviewBox) => (box.undecided ? t('redaction.review.undecided') : box.accepted ? t('redaction.review.accepted') : t('redaction.review.rejected'));
 
   return (
     <div className={styles.root}>
@@ -149,13 +154,23 @@ export function ReviewList({ boxes, geometry, focusedId, pageIndex, onChange, on
           <div className={styles.bulk}>
             <Text aria-live="polite">{t('redaction.review.count', { accepted, count: boxes.length })}</Text>
             <span className={styles.bulkButtons}>
-              <Button size="small" onClick={() => onChange(boxes.map((b) => ({ ...b, accepted: true })))}>
+              <Button size="small" onClick={() => onChange(boxes.map((b) => (own(b) ? b : { ...b, accepted: true })))}>
                 {t('redaction.review.acceptAll')}
               </Button>
-              <Button size="small" onClick={() => onChange(boxes.map((b) => ({ ...b, accepted: false })))}>
+              <Button size="small" onClick={() => onChange(boxes.map((b) => (b.undecided ? b : { ...b, accepted: false })))}>
                 {t('redaction.review.rejectAll')}
               </Button>
+              {undecided > 0 ? (
+                <Button size="small" onClick={() => onChange(boxes.map((b) => (b.undecided ? { ...b, accepted: false, undecided: false } : b)))}>
+                  {t('redaction.review.keepOwn')}
+                </Button>
+              ) : null}
             </span>
+            {undecided > 0 ? (
+              <Text size={200} className={styles.meta}>
+                {t('redaction.review.undecidedCount', { count: undecided })}
+              </Text>
+            ) : null}
           </div>
           <div className={styles.scroll} role="region" aria-label={t('redaction.review.title')} tabIndex={0}>
             {pages.map((page) => (
@@ -167,14 +182,14 @@ export function ReviewList({ boxes, geometry, focusedId, pageIndex, onChange, on
                     .map((box) => (
                       <li key={box.id} className={mergeClasses(styles.item, box.id === focusedId && styles.focused, !box.accepted && styles.rejected)}>
                         <Checkbox
-                          checked={box.accepted}
-                          onChange={(_, d) => set(box.id, { accepted: d.checked === true })}
+                          checked={box.undecided ? 'mixed' : box.accepted}
+                          onChange={(_, d) => set(box.id, { accepted: d.checked === true, undecided: false })}
                           onFocus={() => onFocus(box)}
                           label={
                             <span className={styles.label}>
                               <span>{box.text ? `“${box.text}”` : t('redaction.manualBox')}</span>
                               <span className={styles.meta}>
-                                {describe(box)} · {box.accepted ? t('redaction.review.accepted') : t('redaction.review.rejected')}
+                                {describe(box)} · {state(box)}
                               </span>
                             </span>
                           }

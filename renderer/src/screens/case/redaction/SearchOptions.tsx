@@ -1,4 +1,4 @@
-import { Button, Checkbox, Input, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { AddRegular, DismissRegular, DocumentSearchRegular, SearchRegular } from '@fluentui/react-icons';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -85,6 +85,9 @@ export interface SearchChoice {
   partyIds: string[];
   terms: string[];
   patterns: DetectorKind[];
+  /** The requester's IBAN and BSN, for this search only (the case does not keep them). */
+  requesterIban: string;
+  requesterBsn: string;
 }
 
 interface SearchOptionsProps {
@@ -105,6 +108,7 @@ export function SearchOptions({ parties, documentId, value, onChange, busy, onSu
   const partiesId = useId();
   const termsId = useId();
   const patternsId = useId();
+  const ownId = useId();
   const termErrorId = useId();
   const [draft, setDraft] = useState('');
   const [termError, setTermError] = useState<string | null>(null);
@@ -217,6 +221,20 @@ export function SearchOptions({ parties, documentId, value, onChange, busy, onSu
               />
             ))}
           </div>
+        </fieldset>
+        <fieldset className={styles.fieldset} aria-labelledby={ownId}>
+          <legend id={ownId} className={styles.legend}>
+            {t('redaction.options.own')}
+          </legend>
+          <Text size={200} className={styles.muted}>
+            {t('redaction.options.ownHint')}
+          </Text>
+          <Field label={t('redaction.options.ownIban')}>
+            <Input value={value.requesterIban} maxLength={40} autoComplete="off" onChange={(_, d) => onChange({ ...value, requesterIban: d.value })} />
+          </Field>
+          <Field label={t('redaction.options.ownBsn')}>
+            <Input value={value.requesterBsn} maxLength={20} autoComplete="off" onChange={(_, d) => onChange({ ...value, requesterBsn: d.value })} />
+          </Field>
         </fieldset>
       </div>
       <div className={styles.actions}>

@@ -1,9 +1,9 @@
 import type { DetectorKind } from '../../../../../shared/domain/detectors.js';
-import { foldTerm } from '../../../../../shared/domain/detectors.js';
-import type { ThirdPartyView } from '../dossier/useDossier.js';
 
 /** The reason every box gets unless the handler chooses another (the backend's default too). */
 export const DEFAULT_REASON = 'art. 15 lid 4 AVG';
+/** The backend's ground for someone else's BSN. */
+export const BSN_GROUND = 'art. 46 UAVG en art. 15 lid 4 AVG';
 
 /**
  * Legal grounds a handler can give a box; the code is printed in the margin of the output (ASCII,
@@ -11,10 +11,15 @@ export const DEFAULT_REASON = 'art. 15 lid 4 AVG';
  */
 export const REASONS: readonly { code: string; description: string }[] = [
   { code: DEFAULT_REASON, description: 'rechten en vrijheden van anderen (derden)' },
+  { code: BSN_GROUND, description: 'burgerservicenummer van een ander' },
   { code: 'art. 41 lid 1 sub i UAVG', description: 'bescherming van de betrokkene of van de rechten van anderen' },
   { code: 'art. 41 lid 1 sub d UAVG', description: 'voorkomen en opsporen van strafbare feiten' },
+  { code: 'art. 41 lid 1 sub g UAVG', description: 'toezicht en inspectie door de overheid' },
+  { code: 'art. 41 lid 1 sub j UAVG', description: 'inning van civielrechtelijke vorderingen' },
   { code: 'art. 46 UAVG', description: 'burgerservicenummer' },
 ];
+
+export type Whose = 'third_party' | 'requester' | 'unknown';
 
 export type BoxSource = 'term' | 'pattern' | 'manual';
 
@@ -31,9 +36,13 @@ export interface ReviewBox {
   source: BoxSource;
   text: string;
   kind?: DetectorKind | undefined;
-  /** A third party whose name this is (found by their name). */
-  partyName?: string | undefined;
+  /** Whose data this is, as the backend recognised it; none for a box drawn by hand. */
+  whose?: Whose | undefined;
+  /** The third party, short ("M. Brinkhorst"). */
+  whoseLabel?: string | undefined;
   accepted: boolean;
+  /** The requester's own data in an access request: no default, the handler must choose. */
+  undecided: boolean;
 }
 
 export interface PageGeometry {
@@ -46,12 +55,6 @@ export interface PageGeometry {
   layer: 'text' | 'none' | 'blank' | 'unreadable';
   /** Why OCR read the page ("geen tekstlaag; OCR gebruikt"), or null. */
   ocr: string | null;
-}
-
-/** The third party whose name a found text is, if any (same folding as the search). */
-export function partyOf(text: string, parties: readonly ThirdPartyView[]): ThirdPartyView | undefined {
-  const folded = foldTerm(text);
-  return parties.find((p) => foldTerm(p.name) === folded);
 }
 
 let counter = 0;

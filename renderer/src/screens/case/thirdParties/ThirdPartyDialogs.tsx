@@ -20,6 +20,32 @@ interface AddProps {
   onDone: (party: ThirdPartyView) => void;
 }
 
+interface Contact {
+  address: string;
+  email: string;
+  phone: string;
+}
+
+const trimmed = (c: Contact) => ({ address: c.address.trim(), email: c.email.trim(), phone: c.phone.trim() });
+
+/** Address, e-mail and phone: with them, redaction finds the person where only these are written. */
+function ContactFields({ value, onChange }: { value: Contact; onChange: (value: Contact) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t('thirdParties.fields.address')} hint={t('thirdParties.fields.addressHint')}>
+        <Input value={value.address} maxLength={500} onChange={(_, d) => onChange({ ...value, address: d.value })} />
+      </Field>
+      <Field label={t('thirdParties.fields.email')}>
+        <Input type="email" value={value.email} maxLength={254} onChange={(_, d) => onChange({ ...value, email: d.value })} />
+      </Field>
+      <Field label={t('thirdParties.fields.phone')}>
+        <Input type="tel" value={value.phone} maxLength={40} onChange={(_, d) => onChange({ ...value, phone: d.value })} />
+      </Field>
+    </>
+  );
+}
+
 /** A person other than the requester whose data is in the dossier; they get the task "zienswijze derde". */
 export function AddThirdPartyDialog({ open, caseId, documents, onClose, onDone }: AddProps) {
   const api = useApi();
@@ -27,6 +53,7 @@ export function AddThirdPartyDialog({ open, caseId, documents, onClose, onDone }
   const form = useFormStyles();
   const rolesId = useId();
   const [name, setName] = useState('');
+  const [contact, setContact] = useState<Contact>({ address: '', email: '', phone: '' });
   const [role, setRole] = useState('');
   const [documentIds, setDocumentIds] = useState<string[]>([]);
   const [checked, setChecked] = useState(false);
@@ -36,7 +63,7 @@ export function AddThirdPartyDialog({ open, caseId, documents, onClose, onDone }
   function request() {
     setChecked(true);
     if (name.trim().length < 2 || role.trim() === '') return null;
-    return api.call('thirdParty.add', { caseId, name: name.trim(), role: role.trim(), documentIds });
+    return api.call('thirdParty.add', { caseId, name: name.trim(), ...trimmed(contact), role: role.trim(), documentIds });
   }
 
   return (
@@ -47,6 +74,7 @@ export function AddThirdPartyDialog({ open, caseId, documents, onClose, onDone }
       <Field label={t('thirdParties.fields.name')} required validationMessage={nameMissing}>
         <Input value={name} autoFocus maxLength={200} onChange={(_, d) => setName(d.value)} />
       </Field>
+      <ContactFields value={contact} onChange={setContact} />
       <Field label={t('thirdParties.fields.role')} required hint={t('thirdParties.fields.roleHint')} validationMessage={roleMissing}>
         <Input value={role} list={rolesId} maxLength={100} onChange={(_, d) => setRole(d.value)} />
       </Field>
@@ -76,10 +104,11 @@ export function UpdateThirdPartyDialog({ open, caseId, party, documents, onClose
   const { t } = useTranslation();
   const [status, setStatus] = useState<HearingStatus>(party.hearingStatus);
   const [note, setNote] = useState(party.note ?? '');
+  const [contact, setContact] = useState<Contact>({ address: party.address ?? '', email: party.email ?? '', phone: party.phone ?? '' });
   const [documentIds, setDocumentIds] = useState<string[]>(party.documentIds);
 
   function request() {
-    return api.call('thirdParty.update', { caseId, id: party.id, hearingStatus: status, note: note.trim(), documentIds });
+    return api.call('thirdParty.update', { caseId, id: party.id, ...trimmed(contact), hearingStatus: status, note: note.trim(), documentIds });
   }
 
   return (
@@ -98,6 +127,7 @@ export function UpdateThirdPartyDialog({ open, caseId, party, documents, onClose
           ))}
         </RadioGroup>
       </Field>
+      <ContactFields value={contact} onChange={setContact} />
       <Field label={t('thirdParties.fields.note')} hint={t('thirdParties.fields.noteHint')}>
         <Textarea value={note} rows={3} resize="vertical" maxLength={2000} onChange={(_, d) => setNote(d.value)} />
       </Field>
