@@ -51,6 +51,8 @@ describe('avg-desk redact --person', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.text).not.toMatch(/Brinkhorst|Marloes|Kerkstraat|1211/u);
+    // The rest of the redacted page is still text.
+    for (const kept of ['Melding van buurvrouw', 'belde opnieuw op 14 november.', 'het geluid komt van boven.', 'duurt het al maanden.', 'Zij woont op']) expect(r.text).toContain(kept);
     expect(r.out).toMatch(/Pagina 1: 8 vlak\(ken\); tekst behouden\nPagina 2: 1 vlak\(ken\); tekst behouden\n/u);
   });
 

@@ -75,6 +75,8 @@ describe('coverage of a third party over every way they are written', () => {
     const text = pdftotext(Buffer.from(value(await t.call('dossier.pdf', { caseId, documentId, version: 'redacted' }, t.h1.token)).dataBase64, 'base64'));
     expect(text).not.toMatch(/Brinkhorst|Marloes|Kerkstraat|1211/u);
     expect(text).toContain('Bijlage: het huurcontract.');
+    // The redacted page keeps its other words as text.
+    for (const kept of ['De huurder betaalt de huur op tijd.', 'belde opnieuw op 14 november.', 'het geluid komt van de bovenburen.']) expect(text).toContain(kept);
     expect(value(await t.call('thirdParty.list', { caseId }, t.h1.token))[0]?.redactedEverywhere).toBe(true);
     expect(value(await t.call('redaction.searchAll', { caseId, terms: [], thirdPartyIds: [party.id] }, t.h1.token))[0]).toMatchObject({ redacted: true, covered: true, readable: [] });
   });
