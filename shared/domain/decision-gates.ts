@@ -70,10 +70,9 @@ const EVERY_PREMISE: DecisionPremises = { identity: true, formalRequirements: tr
  * The one exemption: the decision that a request is niet-ontvankelijk is the decision taken
  * precisely because identity, authority or the form could not be established (after the term to
  * supply them), so it rests on none of those; it releases no data of anyone, and it answers
- * whoever made the request, the person without authority included. Keyed by name so the rule
- * stands whether or not the kind is in this build's list yet.
+ * whoever made the request, the person without authority included.
  */
-export const DECISION_EXEMPTIONS: Readonly<Record<string, DecisionPremises>> = {
+export const DECISION_EXEMPTIONS: Readonly<Partial<Record<LetterKind, DecisionPremises>>> = {
   'besluit-niet-ontvankelijk': { identity: false, formalRequirements: false, thirdParties: false, openTasks: false, addressee: false },
 };
 
