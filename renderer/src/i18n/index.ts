@@ -6,11 +6,12 @@ import { nl, type Messages } from './nl.js';
 import { withRetention, type RetentionMessages } from './retention.nl.js';
 import { withHandover, type HandoverMessages } from './handover.nl.js';
 import { withSources, type SourcesMessages } from './sources.nl.js';
+import { withGates, type GatesMessages } from './gates.nl.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & LettersMessages & RetentionMessages & HandoverMessages & SourcesMessages };
+    resources: { translation: Messages & LettersMessages & RetentionMessages & HandoverMessages & SourcesMessages & GatesMessages };
   }
 }
 
@@ -22,7 +23,7 @@ export async function initI18n(): Promise<void> {
     lng: LANGUAGE,
     fallbackLng: 'nl',
     supportedLngs: ['nl', 'en'],
-    resources: { nl: { translation: withSources(withHandover(withRetention(withLetters(nl)))) }, en: { translation: en } },
+    resources: { nl: { translation: withGates(withSources(withHandover(withRetention(withLetters(nl))))) }, en: { translation: en } },
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     returnNull: false,

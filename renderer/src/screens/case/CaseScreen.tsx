@@ -155,7 +155,7 @@ function CaseView({ detail, error, tab, onTab, onBack, onChanged, onReload }: Ca
       {error ? <ErrorBar error={error} /> : null}
       <Tabs label={t('case.tabs.label')} idPrefix="case" items={TABS.map((id) => ({ id, label: t(`case.tabs.${id}`) }))} selected={tab} onSelect={onTab} />
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`} className={styles.panel} tabIndex={-1}>
-        {tab === 'overview' ? <OverviewTab detail={detail} onChanged={onChanged} onReload={onReload} /> : null}
+        {tab === 'overview' ? <OverviewTab detail={detail} onChanged={onChanged} onReload={onReload} onOpenTab={onTab} /> : null}
         {tab === 'identity' ? <IdentityTab detail={detail} onReload={onReload} /> : null}
         <Suspense fallback={<Spinner size="small" label={t('case.loadingTab')} />}>
           {tab === 'dossier' ? <DossierTab key={`${viewing?.documentId ?? ''}-${viewing?.version ?? ''}`} detail={detail} focus={viewing} onRedact={openForRedaction} /> : null}

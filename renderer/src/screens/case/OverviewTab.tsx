@@ -25,6 +25,9 @@ import { formatDateTime, formatDay } from '../../i18n/format.js';
 import { isAssignedHandler, mayExtend, mayReassign } from './access.js';
 import { AssignDialog, ExtendDialog, TransitionDialog, type CaseDialogKind } from './CaseDialogs.js';
 import { HandoverCard } from './HandoverCard.js';
+import { ChangeVerificationCard } from './gates/ChangeVerificationCard.js';
+import { ReadinessCard, type GateTab } from './gates/ReadinessCard.js';
+import { RepresentativeDialog } from './gates/RepresentativeDialog.js';
 
 const useStyles = makeStyles({
   columns: {
@@ -102,15 +105,25 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
  * Overzicht: requester, representative, the request, the deadline with its basis, extension and
  * suspension, the tasks, and what this staff member may do: change the status, extend, assign.
  */
-export function OverviewTab({ detail, onChanged, onReload }: { detail: CaseDetail; onChanged: (detail: CaseDetail) => void; onReload: () => Promise<void> }) {
+export function OverviewTab({
+  detail,
+  onChanged,
+  onReload,
+  onOpenTab,
+}: {
+  detail: CaseDetail;
+  onChanged: (detail: CaseDetail) => void;
+  onReload: () => Promise<void>;
+  onOpenTab: (tab: GateTab) => void;
+}) {
   const api = useApi();
   const { staff } = useSession();
   const { t } = useTranslation();
   const styles = useStyles();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busyTask, setBusyTask] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<{ which: CaseDialogKind; open: boolean; shown: number } | null>(null);
-  const choose = (which: CaseDialogKind) => setDialog((previous) => ({ which, open: true, shown: (previous?.shown ?? 0) + 1 }));
+  const [dialog, setDialog] = useState<{ which: CaseDialogKind | 'representative'; open: boolean; shown: number } | null>(null);
+  const choose = (which: CaseDialogKind | 'representative') => setDialog((previous) => ({ which, open: true, shown: (previous?.shown ?? 0) + 1 }));
   const onClose = () => setDialog((previous) => (previous ? { ...previous, open: false } : null));
   const onDone = (message: string, updated?: CaseDetail) => {
     onClose();
@@ -184,6 +197,13 @@ export function OverviewTab({ detail, onChanged, onReload }: { detail: CaseDetai
             ) : !detail.representationRequired ? (
               <p className={styles.muted}>{t('case.representative.none')}</p>
             ) : null}
+            {assigned && isAwaitingDecision(detail.status) && detail.status !== 'ter_ondertekening' ? (
+              <div>
+                <Button {...restoreFocus} onClick={() => choose('representative')}>
+                  {detail.representative ? t('gates.representative.change') : t('gates.representative.record')}
+                </Button>
+              </div>
+            ) : null}
           </Card>
           <Card title={t('case.request.title')}>
             <DetailList
@@ -204,6 +224,8 @@ export function OverviewTab({ detail, onChanged, onReload }: { detail: CaseDetai
           </Card>
         </div>
         <div className={styles.column}>
+          <ReadinessCard detail={detail} onOpenTab={onOpenTab} />
+          <ChangeVerificationCard detail={detail} mayWork={assigned} onReload={onReload} />
           <Card title={t('case.deadline.title')}>
             <DetailList
               items={[
@@ -290,7 +312,9 @@ export function OverviewTab({ detail, onChanged, onReload }: { detail: CaseDetai
           <HandoverCard detail={detail} />
         </div>
       </div>
-      {dialog ? <ChosenDialog key={dialog.shown} which={dialog.which} open={dialog.open} detail={detail} onClose={onClose} onDone={onDone} /> : null}
+      {dialog?.which === 'representative' ? (
+        <RepresentativeDialog key={dialog.shown} detail={detail} open={dialog.open} onClose={onClose} onDone={onDone} />
+      ) : dialog ? <ChosenDialog key={dialog.shown} which={dialog.which} open={dialog.open} detail={detail} onClose={onClose} onDone={onDone} /> : null}
     </>
   );
 }
