@@ -182,7 +182,14 @@ describe('registering, finding, extending and reassigning a case', () => {
     expect(await page.getByText(PARENT).isVisible()).toBe(true);
     expect(await page.getByText('15 jaar op de dag van ontvangst', { exact: false }).isVisible()).toBe(true);
     expect(await page.getByText(`Behandelaar: ${PEOPLE.handler.fullName}`).isVisible()).toBe(true);
+    // "Klaar voor besluit": the parent's identity and authority are still to be established.
+    const readiness = page.getByRole('region', { name: 'Klaar voor besluit' });
+    await readiness.getByText('Vertegenwoordiger vastgelegd, identiteit en bevoegdheid vastgesteld').waitFor();
+    expect(await readiness.getByText('De identiteit en de bevoegdheid van de vertegenwoordiger zijn nog niet vastgesteld. Leg ze vast onder Identiteit.').isVisible()).toBe(true);
     await checkScreen(page, 'case-overview');
+    await readiness.getByRole('button', { name: 'Naar Identiteit' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Identiteit' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('tab', { name: 'Overzicht' }).click();
   });
 
   it('extends the term with a reason, which adds the task to send the extension letter', async () => {
