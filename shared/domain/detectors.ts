@@ -84,7 +84,7 @@ function collect(text: string, pattern: RegExp, kind: DetectorKind, accept: (m: 
  */
 function findBsn(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const run of text.matchAll(/(?<![\p{L}\p{N}])\d(?:[ .\-]?\d)*/gu)) {
+  for (const run of text.matchAll(/(?<![\p{L}\p{N}])\d(?:[ .-]?\d)*/gu)) {
     const whole = run[0].replace(/\D/gu, '').length === 9;
     const pieces = whole ? [{ index: 0, value: run[0] }] : [...run[0].matchAll(/\d{9}(?!\d)/gu)].filter((g) => g.index === 0 || !/\d/u.test(run[0][g.index - 1] ?? '')).map((g) => ({ index: g.index, value: g[0] }));
     for (const piece of pieces) {
@@ -269,10 +269,19 @@ export function findTerm(text: string, term: string): TextMatch[] {
   const needle = foldTerm(term);
   if (needle.length === 0 || needle === ' ') return [];
   const hay = foldWithMap(text);
+  // Matched without spaces and hyphens: a space or hyphen of the term may be missing in the text
+  // ("Hello World" drawn as "HelloWorld"; "Hendriks-Østergaard" hyphenated at a line end, which the
+  // extractor joins), but the text may not have one where the term has none ("ja nee" is no "jan").
+  const compact = withoutSpaces(hay.text);
+  const wanted = withoutSpaces(needle, true);
+  if (wanted.text.length === 0) return [];
   const out: TextMatch[] = [];
-  for (let at = hay.text.indexOf(needle); at !== -1; at = hay.text.indexOf(needle, at + 1)) {
-    const start = hay.from[at] ?? 0;
-    const end = hay.to[at + needle.length - 1] ?? text.length;
+  for (let at = compact.text.indexOf(wanted.text); at !== -1; at = compact.text.indexOf(wanted.text, at + 1)) {
+    let fits = true;
+    for (let k = 1; k < wanted.text.length && fits; k++) fits = !compact.spaceBefore[at + k] || wanted.spaceBefore[k] === true;
+    if (!fits) continue;
+    const start = hay.from[compact.at[at] ?? 0] ?? 0;
+    const end = hay.to[compact.at[at + wanted.text.length - 1] ?? 0] ?? text.length;
     const previous = out[out.length - 1];
     if (previous && start < previous.end) {
       previous.end = Math.max(previous.end, end);
@@ -282,4 +291,24 @@ export function findTerm(text: string, term: string): TextMatch[] {
     }
   }
   return out;
+}
+
+/** A folded text without its spaces and hyphens: where each character was, and whether one came before it. */
+function withoutSpaces(folded: string, term = false): { text: string; at: number[]; spaceBefore: boolean[] } {
+  let text = '';
+  const at: number[] = [];
+  const spaceBefore: boolean[] = [];
+  let space = false;
+  for (let i = 0; i < folded.length; i++) {
+    if (folded[i] === ' ' || folded[i] === '-') {
+      // A hyphen in the text is no word boundary to insist on: PDFium reads a soft hyphen in the middle of a word as one.
+      if (folded[i] === ' ' || term) space = true;
+      continue;
+    }
+    text += folded[i];
+    at.push(i);
+    spaceBefore.push(space);
+    space = false;
+  }
+  return { text, at, spaceBefore };
 }
