@@ -174,12 +174,13 @@ const STAND_IN: SampleIds = {
   copyId: '00000000-0000-4000-8000-0000000000f1',
   letterId: '00000000-0000-4000-8000-0000000000a1',
   jobId: '00000000-0000-4000-8000-0000000000b1',
+  readJobId: '00000000-0000-4000-8000-0000000000b2',
 };
 const standInSamples = procedureSamples(STAND_IN);
 const caseScoped = PROCEDURE_NAMES.filter((p) => {
   if (!isAllowed(['handler'], contract[p].action) || isPublicAction(contract[p].action)) return false;
   const text = JSON.stringify(standInSamples[p]('handler'));
-  return [STAND_IN.caseId, STAND_IN.documentId, STAND_IN.thirdPartyId, STAND_IN.copyId, STAND_IN.letterId, STAND_IN.jobId].some((id) => id && text.includes(id));
+  return [STAND_IN.caseId, STAND_IN.documentId, STAND_IN.thirdPartyId, STAND_IN.copyId, STAND_IN.letterId, STAND_IN.jobId, STAND_IN.readJobId].some((id) => id && text.includes(id));
 });
 
 describe('a handler on someone else\'s case', () => {
@@ -206,6 +207,7 @@ describe('a handler on someone else\'s case', () => {
     other.copyId = value(await d.call('identity.uploadCopy', { caseId, subject: 'verzoeker', fileName: 'id.png', dataBase64: procedureSamples(other)['identity.uploadCopy']('handler').dataBase64 }, owner.token)).copyId;
     other.letterId = value(await d.call('letter.draft', { caseId, kind: 'ontvangstbevestiging' }, owner.token)).id;
     other.jobId = value(await d.call('redaction.start', { caseId, documentId: other.documentId ?? '', redactions: [{ page: 0, x: 10, y: 10, width: 20, height: 20 }] }, owner.token)).jobId;
+    other.readJobId = value(await d.call('redaction.read', { caseId, documentId: other.documentId ?? '' }, owner.token)).jobId;
     samples = procedureSamples(other);
   }, 120_000);
   afterAll(() => d.cleanup());

@@ -27,6 +27,8 @@ export interface SampleIds {
   copyId?: string;
   thirdPartyId?: string;
   jobId?: string;
+  /** A document-reading (OCR) job: its own registry, so its own id. */
+  readJobId?: string;
 }
 
 export function emptySampleIds(): SampleIds {
@@ -87,7 +89,7 @@ export function procedureSamples(ids: SampleIds): ProcedureSamples {
     'redaction.status': () => ({ jobId: ids.jobId ?? NO_SUCH_ID }),
     'redaction.cancel': () => ({ jobId: ids.jobId ?? NO_SUCH_ID }),
     'redaction.read': () => ({ caseId: ids.caseId, documentId: ids.documentId ?? NO_SUCH_ID }),
-    'redaction.readStatus': () => ({ jobId: ids.jobId ?? NO_SUCH_ID }),
+    'redaction.readStatus': () => ({ jobId: ids.readJobId ?? NO_SUCH_ID }),
     'letter.kinds': () => ({}),
     'letter.draft': () => ({ caseId: ids.caseId, kind: 'ontvangstbevestiging', data: { addressee: { name: 'Test Verzoeker', address: 'Dorpsstraat 1, 1234 AB Hilversum' } } }),
     'letter.list': () => ({ caseId: ids.caseId }),
