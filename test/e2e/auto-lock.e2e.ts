@@ -63,6 +63,12 @@ describe('auto-lock', () => {
     await minutes.fill('5');
     await page.getByRole('button', { name: 'Opslaan' }).first().click();
     await expect.poll(() => page.getByText('AVG Desk vergrendelt nu na 5 minuten zonder invoer.').isVisible()).toBe(true);
+    // §9: which intake channels need a check through a second channel; Mijn Alliantie by default.
+    const mijnAlliantie = page.getByRole('checkbox', { name: 'Mijn Alliantie' });
+    await expect.poll(() => mijnAlliantie.isChecked()).toBe(true);
+    await page.getByRole('checkbox', { name: 'E-mail' }).check();
+    await page.getByRole('button', { name: 'Opslaan' }).nth(2).click();
+    await expect.poll(() => page.getByText('Opgeslagen. Controle via een tweede kanaal voor: E-mail, Mijn Alliantie.').isVisible()).toBe(true);
     await checkScreen(page, 'admin-desktop-settings');
     await page.getByRole('contentinfo').getByRole('button', { name: 'Afmelden' }).click();
   });

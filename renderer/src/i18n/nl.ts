@@ -1007,6 +1007,14 @@ export const nl = {
       save: 'Opslaan',
       saved: 'AVG Desk vergrendelt nu na {{count}} minuten zonder invoer.',
     },
+    secondChannel: {
+      title: 'Wijzigingen controleren via een tweede kanaal (§9)',
+      intro: 'Een wijziging die via een van deze kanalen is gevraagd, telt pas als uitgevoerd nadat de behandelaar haar via een tweede kanaal heeft gecontroleerd (terugbellen op het bekende nummer, een brief naar het bekende adres of aan de balie).',
+      channels: 'Kanalen die een controle via een tweede kanaal vragen',
+      save: 'Opslaan',
+      saved: 'Opgeslagen. Controle via een tweede kanaal voor: {{list}}.',
+      savedNone: 'Opgeslagen. Geen kanaal vraagt nu een controle via een tweede kanaal.',
+    },
     logLevel: {
       title: 'Logniveau',
       label: 'Niveau van het logbestand',
