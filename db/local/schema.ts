@@ -17,6 +17,8 @@ export const staff = sqliteTable('staff', {
   updatedAt: text('updated_at').notNull(),
   /** The same person in the central database (db/central), once a sync has linked them. */
   centralId: text('central_id').unique(),
+  /** The member's current Ed25519 public key on this desktop (raw 32 bytes, base64), for the central staff list. */
+  publicKey: text('public_key'),
 });
 
 /**
@@ -38,8 +40,25 @@ export const auditEvents = sqliteTable(
     outcome: text('outcome', { enum: ['ok', 'denied', 'error'] }).notNull(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** Ed25519 over `hash` by the acting member's own key (base64); null for events without a signed-in actor. */
+    signature: text('signature'),
   },
   (t) => [index('audit_events_actor').on(t.actorId), index('audit_events_record').on(t.recordType, t.recordId)],
+);
+
+/**
+ * Every signing key a member has had on this desktop and the event from which they sign: from
+ * `from_seq` on, each event in their name must carry a signature by one of their keys registered by
+ * then. Insert-only (triggers in the migration), so a key and its start cannot be rewritten.
+ */
+export const auditSigners = sqliteTable(
+  'audit_signers',
+  {
+    staffId: text('staff_id').notNull(),
+    publicKey: text('public_key').notNull(),
+    fromSeq: integer('from_seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.publicKey] })],
 );
 
 /** Key/value settings of this desktop (policy settings arrive with later issues). */

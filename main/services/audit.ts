@@ -3,6 +3,7 @@ import type { LocalDb } from '../../db/local/database.js';
 import { insertAuditEvent, iterateAuditEvents, lastAuditEvent, type AuditRow } from '../../db/local/repositories/audit.js';
 import type { AuditVerification } from '../../shared/api/contract.js';
 import type { Role } from '../../shared/roles.js';
+import { auditSignatureValid, registeredSigners, signAuditHash, type SignerKey } from './audit-signing.js';
 
 /** The hash the first event links to. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -16,8 +17,8 @@ export interface AuditFields {
   outcome: AuditRow['outcome'];
 }
 
-/** SHA-256 over every field in a fixed order, including the previous event's hash and the sequence. */
-export function auditEventHash(event: Omit<AuditRow, 'hash'>): string {
+/** SHA-256 over every field in a fixed order, including the previous event's hash and the sequence (not the signature, which signs this hash). */
+export function auditEventHash(event: Omit<AuditRow, 'hash' | 'signature'>): string {
   const canonical = JSON.stringify([
     event.seq,
     event.id,
@@ -33,7 +34,13 @@ export function auditEventHash(event: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
-/** Appends one event to the chain. Call inside the transaction of the change it records. */
+/**
+ * Appends one event to the chain. Call inside the transaction of the change it records. The hash is
+ * signed with the actor's own key while they are signed in here. Events without a signed-in actor
+ * stay unsigned: refusals of unauthenticated calls, the first run's setup before an account exists,
+ * and the desktop's own work (scheduled retention, a confirmed handover) have nobody whose key could
+ * sign; verification counts them and checks only their place in the chain.
+ */
 export function appendAuditEvent(db: LocalDb, at: Date, fields: AuditFields): AuditRow {
   const last = lastAuditEvent(db);
   const base = {
@@ -48,15 +55,21 @@ export function appendAuditEvent(db: LocalDb, at: Date, fields: AuditFields): Au
     outcome: fields.outcome,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  const row: AuditRow = { ...base, hash: auditEventHash(base) };
+  const hash = auditEventHash(base);
+  const row: AuditRow = { ...base, hash, signature: signAuditHash(fields.actorId, hash) };
   insertAuditEvent(db, row);
   return row;
 }
 
 export type ChainVerification = Omit<AuditVerification, 'central'>;
 
-/** Walks a chain from its start (rows in `seq` order) and names the first event that does not verify. */
-export function verifyChain(rows: Iterable<AuditRow>): ChainVerification {
+/**
+ * Walks a chain from its start (rows in `seq` order) and names the first event that does not verify.
+ * With `signers`, an event in the name of a member with a registered key must carry a signature by
+ * one of their keys from the event that key was registered at on: recomputing hashes after an edit,
+ * or writing an event in someone else's name, then needs that member's private key.
+ */
+export function verifyChain(rows: Iterable<Omit<AuditRow, 'signature'> & { signature?: string | null }>, signers: ReadonlyMap<string, readonly SignerKey[]> = new Map()): ChainVerification {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
@@ -67,9 +80,13 @@ export function verifyChain(rows: Iterable<AuditRow>): ChainVerification {
     if (row.prevHash !== prevHash) {
       return { ok: false, count, firstBroken: { seq: row.seq, reason: 'De koppeling met de vorige gebeurtenis klopt niet: een eerdere gebeurtenis is gewijzigd, verwijderd of verplaatst.' } };
     }
-    const { hash, ...rest } = row;
+    const { hash, signature, ...rest } = row;
     if (auditEventHash(rest) !== hash) {
       return { ok: false, count, firstBroken: { seq: row.seq, reason: 'De inhoud van deze gebeurtenis is gewijzigd.' } };
+    }
+    const keys = (row.actorId === null ? undefined : signers.get(row.actorId))?.filter((k) => k.fromSeq <= row.seq) ?? [];
+    if (keys.length > 0 && !(signature && keys.some((k) => auditSignatureValid(k.publicKey, hash, signature)))) {
+      return { ok: false, count, firstBroken: { seq: row.seq, reason: `Gebeurtenis ${row.seq}: handtekening ontbreekt of klopt niet. De medewerker op wiens naam ze staat heeft haar niet zo geschreven: ze is toegevoegd of daarna gewijzigd.` } };
     }
     prevHash = hash;
     expectedSeq += 1;
@@ -80,5 +97,5 @@ export function verifyChain(rows: Iterable<AuditRow>): ChainVerification {
 
 /** This desktop's chain, from the start. */
 export function verifyAuditChain(db: LocalDb): ChainVerification {
-  return verifyChain(iterateAuditEvents(db));
+  return verifyChain(iterateAuditEvents(db), registeredSigners(db));
 }

@@ -3,6 +3,8 @@ import { findStaffById, findStaffByUserName, insertStaff } from '../../db/local/
 import type { OpenStore } from '../store/encrypted-db.js';
 import { newRecoveryKey, type Unlocked } from '../store/keyring.js';
 import type { Session, Staff } from '../../shared/api/contract.js';
+import type { KeyObject } from 'node:crypto';
+import { registerSigningKey } from './audit-signing.js';
 import { passwordProblems } from '../../shared/password.js';
 import type { CallContext } from '../api/context.js';
 import type { Vault } from '../store/vault.js';
@@ -27,8 +29,8 @@ export class AuthService {
     return { initialized: this.vault.isInitialized() };
   }
 
-  private toSession(staff: Staff): Session {
-    const info = this.sessions.create(staff.id, staff.roles);
+  private toSession(staff: Staff, signingKey: KeyObject | undefined): Session {
+    const info = this.sessions.create(staff.id, staff.roles, signingKey);
     return { token: info.token, staff, idleTimeoutSeconds: this.sessions.idleTimeoutSeconds };
   }
 
@@ -37,15 +39,18 @@ export class AuthService {
     assertStrongPassword(input.password, input.userName);
     const { keyring } = this.vault.create();
     const at = ctx.now.toISOString();
-    const row = { id: randomUUID(), userName: input.userName, fullName: input.fullName, roles: ['admin' as const], active: true, createdAt: at, updatedAt: at, centralId: null };
-    await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
+    const row = { id: randomUUID(), userName: input.userName, fullName: input.fullName, roles: ['admin' as const], active: true, createdAt: at, updatedAt: at, centralId: null, publicKey: null };
+    const signing = await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
     const recoveryKey = newRecoveryKey();
     await keyring.setRecovery(recoveryKey, this.vault.key);
     const staff = toStaff(row);
-    const session = this.toSession(staff);
+    const session = this.toSession(staff, signing.privateKey);
     ctx.actAs(this.sessions.resolve(session.token));
     ctx.setRecord(row.id);
-    ctx.commit((db) => insertStaff(db, row));
+    ctx.commit((db) => {
+      insertStaff(db, row);
+      registerSigningKey(db, row.id, signing.publicKey);
+    });
     // The keyring is written last: until it exists the store counts as a first run that never finished.
     keyring.save();
     return { ...session, recoveryKey };
@@ -68,15 +73,18 @@ export class AuthService {
       throw new DomainError('WRONG_CREDENTIALS');
     }
     this.throttle.succeed(input.userName);
-    if (unlocked.legacy) {
-      // An entry from before per-account keys: the password is known now, so it gets its key pair.
-      await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
+    let signing = unlocked.signing;
+    if (unlocked.legacy || !signing) {
+      // An entry from before per-account or signing keys: the password is known now, so it gets its key pairs.
+      signing = await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
       keyring.save();
     }
-    const session = this.toSession(toStaff(row));
+    const session = this.toSession(toStaff(row), signing.privateKey);
     ctx.actAs(this.sessions.resolve(session.token));
     ctx.setRecord(row.id);
-    ctx.commit(() => undefined);
+    const publicKey = signing.publicKey;
+    // Registered (once per key) in the transaction of this sign-in, whose event is the first it signs.
+    ctx.commit((db) => (row.publicKey === publicKey ? undefined : registerSigningKey(db, row.id, publicKey)));
     return session;
   }
 
@@ -105,8 +113,9 @@ export class AuthService {
     if (!check || check.staffId !== row.id) throw new DomainError('WRONG_CREDENTIALS', 'Het huidige wachtwoord is onjuist.');
     check.dbKey.fill(0);
     assertStrongPassword(input.newPassword, row.userName);
-    await keyring.setEntry(row.id, row.userName, input.newPassword, this.vault.key);
-    ctx.commit(() => undefined);
+    // The new key pair signs from the next sign-in on; this session keeps signing with the key it unwrapped.
+    const signing = await keyring.setEntry(row.id, row.userName, input.newPassword, this.vault.key);
+    ctx.commit((db) => registerSigningKey(db, row.id, signing.publicKey));
     keyring.save();
     return {};
   }
@@ -131,10 +140,11 @@ export class AuthService {
       const row = findStaffByUserName(db, input.userName);
       if (!row || !row.active || !row.roles.includes('admin')) throw new DomainError('VALIDATION', 'Kies de gebruikersnaam van een actieve beheerder (functioneel beheer).');
       assertStrongPassword(input.newPassword, row.userName);
-      await keyring.setEntry(row.id, row.userName, input.newPassword, this.vault.key);
+      const signing = await keyring.setEntry(row.id, row.userName, input.newPassword, this.vault.key);
       ctx.actAs({ token: '', staffId: row.id, roles: row.roles, lastSeenAt: ctx.now.getTime() });
       ctx.setRecord(row.id);
-      ctx.commit(() => undefined);
+      // Nobody is signed in, so this event is unsigned: registered from the event after it.
+      ctx.commit((db) => registerSigningKey(db, row.id, signing.publicKey, 1));
       keyring.save();
       this.throttle.succeed('\u0000herstel');
       return {};

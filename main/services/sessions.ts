@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import type { Role } from '../../shared/roles.js';
 import type { Clock } from '../clock.js';
+import { dropSigningKey, holdSigningKey } from './audit-signing.js';
 import { DomainError } from './errors.js';
 
 export interface SessionInfo {
@@ -34,10 +35,21 @@ export class SessionStore {
     return typeof this.idleTimeout === 'number' ? this.idleTimeout : this.idleTimeout();
   }
 
-  create(staffId: string, roles: Role[]): SessionInfo {
+  /** `signingKey`: the member's audit signing key, held while this session lives (see audit-signing.ts). */
+  create(staffId: string, roles: Role[], signingKey?: KeyObject): SessionInfo {
     const session = { token: randomBytes(32).toString('base64url'), staffId, roles, lastSeenAt: this.clock.now().getTime() };
     this.sessions.set(session.token, session);
+    if (signingKey) holdSigningKey(staffId, session.token, signingKey);
     return session;
+  }
+
+  /** Every way a session ends goes through here, so its signing key goes with it. */
+  private remove(token: string): boolean {
+    const session = this.sessions.get(token);
+    if (!session) return false;
+    this.sessions.delete(token);
+    dropSigningKey(session.staffId, token);
+    return true;
   }
 
   /** The live session for a token, refreshed; throws a Dutch error for none or an expired one. */
@@ -53,7 +65,7 @@ export class SessionStore {
     if (!session) throw new DomainError(token && this.locked.has(token) ? 'SESSION_LOCKED' : 'UNAUTHENTICATED');
     const now = this.clock.now().getTime();
     if (now - session.lastSeenAt > this.idleTimeoutSeconds * 1000) {
-      this.sessions.delete(session.token);
+      this.remove(session.token);
       throw new DomainError('SESSION_EXPIRED');
     }
     return session;
@@ -73,12 +85,12 @@ export class SessionStore {
   }
 
   end(token: string): void {
-    this.sessions.delete(token);
+    this.remove(token);
   }
 
   /** Ends the session as locked: its token is refused with SESSION_LOCKED from now on. */
   lock(token: string): void {
-    if (!this.sessions.delete(token)) return;
+    if (!this.remove(token)) return;
     const now = this.clock.now().getTime();
     for (const [old, at] of this.locked) if (now - at > LOCKED_MEMORY_MS || this.locked.size >= LOCKED_MEMORY_MAX) this.locked.delete(old);
     this.locked.set(token, now);
@@ -90,7 +102,7 @@ export class SessionStore {
   }
 
   endForStaff(staffId: string): void {
-    for (const [token, s] of this.sessions) if (s.staffId === staffId) this.sessions.delete(token);
+    for (const [token, s] of this.sessions) if (s.staffId === staffId) this.remove(token);
   }
 
   updateRoles(staffId: string, roles: Role[]): void {
@@ -101,7 +113,7 @@ export class SessionStore {
   sweep(): boolean {
     const now = this.clock.now().getTime();
     for (const [token, s] of this.sessions) {
-      if (now - s.lastSeenAt > this.idleTimeoutSeconds * 1000) this.sessions.delete(token);
+      if (now - s.lastSeenAt > this.idleTimeoutSeconds * 1000) this.remove(token);
     }
     return this.sessions.size === 0;
   }

@@ -4,7 +4,9 @@ import { findStaffById, findStaffByUserName, insertStaff, listStaff, updateStaff
 import type { Staff } from '../../shared/api/contract.js';
 import type { Role } from '../../shared/roles.js';
 import type { CallContext } from '../api/context.js';
+import type { SigningKey } from '../store/keyring.js';
 import type { Vault } from '../store/vault.js';
+import { registerSigningKey } from './audit-signing.js';
 import { assertStrongPassword } from './auth.js';
 import { DomainError } from './errors.js';
 import type { SessionStore } from './sessions.js';
@@ -26,11 +28,16 @@ export class StaffService {
     if (findStaffByUserName(db, input.userName)) throw new DomainError('CONFLICT', 'Deze gebruikersnaam is al in gebruik.');
     assertStrongPassword(input.password, input.userName);
     const at = ctx.now.toISOString();
-    const row: StaffRow = { id: randomUUID(), userName: input.userName, fullName: input.fullName, roles: unique(input.roles), active: true, createdAt: at, updatedAt: at, centralId: null };
+    const row: StaffRow = { id: randomUUID(), userName: input.userName, fullName: input.fullName, roles: unique(input.roles), active: true, createdAt: at, updatedAt: at, centralId: null, publicKey: null };
     const keyring = this.vault.loadKeyring();
-    await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
+    const signing = await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
     ctx.setRecord(row.id);
-    this.keyringChange(() => ctx.commit((tx) => insertStaff(tx, row)));
+    this.keyringChange(() =>
+      ctx.commit((tx) => {
+        insertStaff(tx, row);
+        registerSigningKey(tx, row.id, signing.publicKey);
+      }),
+    );
     keyring.save();
     return toStaff(row);
   }
@@ -53,13 +60,15 @@ export class StaffService {
   async setActive(ctx: CallContext, input: { staffId: string; active: boolean; password?: string | undefined }): Promise<Staff> {
     const row = this.existing(ctx, input.staffId);
     const keyring = this.vault.loadKeyring();
+    let signing: SigningKey | undefined;
     if (input.active) {
       if (!input.password) throw new DomainError('VALIDATION', 'Geef een nieuw wachtwoord op om het account weer te activeren.');
       assertStrongPassword(input.password, row.userName);
-      await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
+      signing = await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
     }
     const updated = this.keyringChange(() =>
       ctx.commit((db) => {
+        if (signing) registerSigningKey(db, row.id, signing.publicKey);
         if (!input.active && row.roles.includes('admin')) assertAnotherActiveAdmin(db, row.id);
         return updateStaff(db, row.id, { active: input.active, updatedAt: ctx.now.toISOString() });
       }),
@@ -100,8 +109,8 @@ export class StaffService {
     if (!row.active) throw new DomainError('CONFLICT', 'Dit account is niet actief. Activeer het met een nieuw wachtwoord.');
     assertStrongPassword(input.newPassword, row.userName);
     const keyring = this.vault.loadKeyring();
-    await keyring.setEntry(row.id, row.userName, input.newPassword, this.vault.key);
-    this.keyringChange(() => ctx.commit(() => undefined));
+    const signing = await keyring.setEntry(row.id, row.userName, input.newPassword, this.vault.key);
+    this.keyringChange(() => ctx.commit((db) => registerSigningKey(db, row.id, signing.publicKey)));
     keyring.save();
     return {};
   }

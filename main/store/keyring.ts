@@ -36,6 +36,18 @@ interface SealedBox {
   sealedKey: string;
   /** While a rekey is under way: the new database key, sealed the same way (see Keyring.rotate). */
   sealedNext?: string;
+  /**
+   * The account's Ed25519 key pair for signing audit events, its private key wrapped like `secret`.
+   * Missing in entries from before signed events: added at the account's next sign-in.
+   */
+  signing?: { publicKey: string; secret: string };
+}
+
+/** An account's audit signing key, unwrapped at sign-in and held only by its sessions. */
+export interface SigningKey {
+  privateKey: KeyObject;
+  /** Raw 32 bytes, base64: what the staff table and the central staff list keep. */
+  publicKey: string;
 }
 
 interface KeyringEntry {
@@ -53,8 +65,10 @@ export interface Unlocked {
   dbKey: Buffer;
   /** The key a rekey that did not finish was moving to; tried when dbKey no longer opens the store. */
   nextKey: Buffer | null;
-  /** The entry is of the old form: call setEntry with the password to give it its own key pair. */
+  /** The entry is of an old form: call setEntry with the password to give it its own key pairs. */
   legacy: boolean;
+  /** Null for entries from before signed events (then `legacy` is true too). */
+  signing: SigningKey | null;
 }
 
 interface KeyringFile {
@@ -172,6 +186,7 @@ function resealEntry(e: KeyringEntry, via: (data: Buffer) => Buffer): KeyringEnt
   if (e.box) {
     out.box = { publicKey: e.box.publicKey, secret: re(e.box.secret), sealedKey: re(e.box.sealedKey) };
     if (e.box.sealedNext !== undefined) out.box.sealedNext = re(e.box.sealedNext);
+    if (e.box.signing) out.box.signing = { publicKey: e.box.signing.publicKey, secret: re(e.box.signing.secret) };
   }
   return out;
 }
@@ -241,7 +256,7 @@ export class Keyring {
     try {
       if (entry.box) return this.openBox(entry.staffId, entry.box, kek);
       const dbKey = unwrap(this.opened(entry.wrapped ?? ''), kek, entry.staffId);
-      return dbKey ? { staffId: entry.staffId, dbKey, nextKey: null, legacy: true } : null;
+      return dbKey ? { staffId: entry.staffId, dbKey, nextKey: null, legacy: true, signing: null } : null;
     } finally {
       kek.fill(0);
     }
@@ -264,11 +279,20 @@ export class Keyring {
     const dbKey = openSealed(this.opened(box.sealedKey), privateKey, publicRaw, staffId);
     if (!dbKey) return null;
     const nextKey = box.sealedNext ? openSealed(this.opened(box.sealedNext), privateKey, publicRaw, staffId) : null;
-    return { staffId, dbKey, nextKey, legacy: false };
+    const signing = box.signing ? this.openSigning(staffId, box.signing, kek) : null;
+    return { staffId, dbKey, nextKey, legacy: signing === null, signing };
   }
 
-  /** Adds or replaces the entry of one staff member; the caller saves. */
-  async setEntry(staffId: string, userName: string, password: string, dbKey: Buffer): Promise<void> {
+  private openSigning(staffId: string, signing: { publicKey: string; secret: string }, kek: Buffer): SigningKey | null {
+    const der = aesOpen(kek, this.opened(signing.secret), `avg-desk keyring signing ${staffId}`);
+    if (!der) return null;
+    const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+    der.fill(0);
+    return { privateKey, publicKey: signing.publicKey };
+  }
+
+  /** Adds or replaces the entry of one staff member, with new key pairs; the caller saves. */
+  async setEntry(staffId: string, userName: string, password: string, dbKey: Buffer): Promise<SigningKey> {
     const kdf: KdfParams = { alg: 'argon2id', ...DEFAULT_KDF, salt: randomBytes(16).toString('hex') };
     const kek = await deriveKek(password, kdf);
     const lookupSalt = randomBytes(16).toString('hex');
@@ -281,9 +305,15 @@ export class Keyring {
       sealedKey: this.protector.seal(sealTo(publicRaw, dbKey, staffId)).toString('base64'),
     };
     der.fill(0);
+    const signingPair = generateKeyPairSync('ed25519');
+    const signingDer = signingPair.privateKey.export({ format: 'der', type: 'pkcs8' });
+    const signingPublic = rawPublic(signingPair.publicKey).toString('base64');
+    box.signing = { publicKey: signingPublic, secret: this.protector.seal(aesSeal(kek, signingDer, `avg-desk keyring signing ${staffId}`)).toString('base64') };
+    signingDer.fill(0);
     kek.fill(0);
     this.data.entries = this.data.entries.filter((e) => e.staffId !== staffId);
     this.data.entries.push({ staffId, lookupSalt, lookup: lookupHash(userName, lookupSalt), kdf, box });
+    return { privateKey: signingPair.privateKey, publicKey: signingPublic };
   }
 
   /**

@@ -67,7 +67,7 @@ function rowsFrom(sqlite: Awaited<ReturnType<typeof openStoreAs>>['sqlite'], fro
   return (sqlite.prepare('SELECT * FROM audit_events WHERE seq >= ? ORDER BY seq').all(fromSeq) as Record<string, unknown>[]).map((r) => ({
     seq: Number(r.seq), id: String(r.id), at: String(r.at), actorId: (r.actor_id as string | null) ?? null, roles: JSON.parse(String(r.roles)) as AuditRow['roles'],
     procedure: String(r.procedure), recordType: (r.record_type as string | null) ?? null, recordId: (r.record_id as string | null) ?? null,
-    outcome: r.outcome as AuditRow['outcome'], prevHash: String(r.prev_hash), hash: String(r.hash),
+    outcome: r.outcome as AuditRow['outcome'], prevHash: String(r.prev_hash), hash: String(r.hash), signature: (r.signature as string | null) ?? null,
   }));
 }
 

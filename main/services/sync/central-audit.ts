@@ -14,6 +14,7 @@ interface CentralEvent {
   outcome: AuditRow['outcome'];
   prev_hash: string;
   hash: string;
+  signature: string | null;
 }
 
 const PAGE = 5000;
@@ -24,12 +25,12 @@ async function chainOf(client: pg.ClientBase, desktopId: string): Promise<AuditR
   for (let after = 0; ; ) {
     const page = await client.query<CentralEvent>(
       `SELECT id, seq::int AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_id, roles, procedure,
-              record_type, record_id, outcome, prev_hash, hash
+              record_type, record_id, outcome, prev_hash, hash, signature
          FROM audit_events WHERE desktop_id = $1 AND seq > $2 ORDER BY seq LIMIT ${PAGE}`,
       [desktopId, after],
     );
     for (const e of page.rows) {
-      rows.push({ seq: e.seq, id: e.id, at: e.at, actorId: e.actor_id, roles: e.roles, procedure: e.procedure, recordType: e.record_type, recordId: e.record_id, outcome: e.outcome, prevHash: e.prev_hash, hash: e.hash });
+      rows.push({ seq: e.seq, id: e.id, at: e.at, actorId: e.actor_id, roles: e.roles, procedure: e.procedure, recordType: e.record_type, recordId: e.record_id, outcome: e.outcome, prevHash: e.prev_hash, hash: e.hash, signature: e.signature });
     }
     const last = page.rows[page.rows.length - 1];
     if (!last || page.rows.length < PAGE) return rows;
