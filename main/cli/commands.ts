@@ -211,7 +211,10 @@ export const COMMANDS: Command[] = [
         print(message, result);
         return 1;
       }
-      print(`ok ${result.count} events${anchor}`, result);
+      const unsigned = result.unsigned
+        ? `\n${result.unsigned} gebeurtenissen zonder handtekening: geschreven zonder aangemelde medewerker (een geweigerde aanroep zonder inlog, de installatie, werk van AVG Desk zelf) of voordat die een sleutel had.`
+        : '';
+      print(`ok ${result.count} events${unsigned}${anchor}`, result);
       return 0;
     },
   },

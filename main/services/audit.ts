@@ -69,33 +69,42 @@ export type ChainVerification = Omit<AuditVerification, 'central'>;
  * one of their keys from the event that key was registered at on: recomputing hashes after an edit,
  * or writing an event in someone else's name, then needs that member's private key.
  */
-export function verifyChain(rows: Iterable<Omit<AuditRow, 'signature'> & { signature?: string | null }>, signers: ReadonlyMap<string, readonly SignerKey[]> = new Map()): ChainVerification {
+export function verifyChain(rows: Iterable<ChainRow>, signers: ReadonlyMap<string, readonly SignerKey[]> = new Map()): ChainVerification {
+  const { unsigned: _unsigned, ...result } = walkChain(rows, signers);
+  return result;
+}
+
+type ChainRow = Omit<AuditRow, 'signature'> & { signature?: string | null };
+
+function walkChain(rows: Iterable<ChainRow>, signers: ReadonlyMap<string, readonly SignerKey[]>): ChainVerification & { unsigned: number } {
+  let unsigned = 0;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
   for (const row of rows) {
     if (row.seq !== expectedSeq) {
-      return { ok: false, count, firstBroken: { seq: row.seq, reason: `Gebeurtenis ${expectedSeq} tot en met ${row.seq - 1} ontbreekt of staat niet op volgorde.` } };
+      return { ok: false, count, unsigned, firstBroken: { seq: row.seq, reason: `Gebeurtenis ${expectedSeq} tot en met ${row.seq - 1} ontbreekt of staat niet op volgorde.` } };
     }
     if (row.prevHash !== prevHash) {
-      return { ok: false, count, firstBroken: { seq: row.seq, reason: 'De koppeling met de vorige gebeurtenis klopt niet: een eerdere gebeurtenis is gewijzigd, verwijderd of verplaatst.' } };
+      return { ok: false, count, unsigned, firstBroken: { seq: row.seq, reason: 'De koppeling met de vorige gebeurtenis klopt niet: een eerdere gebeurtenis is gewijzigd, verwijderd of verplaatst.' } };
     }
     const { hash, signature, ...rest } = row;
     if (auditEventHash(rest) !== hash) {
-      return { ok: false, count, firstBroken: { seq: row.seq, reason: 'De inhoud van deze gebeurtenis is gewijzigd.' } };
+      return { ok: false, count, unsigned, firstBroken: { seq: row.seq, reason: 'De inhoud van deze gebeurtenis is gewijzigd.' } };
     }
     const keys = (row.actorId === null ? undefined : signers.get(row.actorId))?.filter((k) => k.fromSeq <= row.seq) ?? [];
     if (keys.length > 0 && !(signature && keys.some((k) => auditSignatureValid(k.publicKey, hash, signature)))) {
-      return { ok: false, count, firstBroken: { seq: row.seq, reason: `Gebeurtenis ${row.seq}: handtekening ontbreekt of klopt niet. De medewerker op wiens naam ze staat heeft haar niet zo geschreven: ze is toegevoegd of daarna gewijzigd.` } };
+      return { ok: false, count, unsigned, firstBroken: { seq: row.seq, reason: `Gebeurtenis ${row.seq}: handtekening ontbreekt of klopt niet. De medewerker op wiens naam ze staat heeft haar niet zo geschreven: ze is toegevoegd of daarna gewijzigd.` } };
     }
+    if (!signature) unsigned += 1;
     prevHash = hash;
     expectedSeq += 1;
     count += 1;
   }
-  return { ok: true, count, firstBroken: null };
+  return { ok: true, count, unsigned, firstBroken: null };
 }
 
-/** This desktop's chain, from the start. */
+/** This desktop's chain, from the start, with how many events carry no signature (see appendAuditEvent). */
 export function verifyAuditChain(db: LocalDb): ChainVerification {
-  return verifyChain(iterateAuditEvents(db), registeredSigners(db));
+  return walkChain(iterateAuditEvents(db), registeredSigners(db));
 }

@@ -116,6 +116,11 @@ export const auditVerificationSchema = z.object({
   /** The first event that does not verify: altered, missing before it, or out of order. */
   firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
   /**
+   * Events verified without a signature: written without a signed-in member (refused calls without
+   * a session, the first setup, the desktop's own scheduled work) or before a member's key existed.
+   */
+  unsigned: z.number().int().optional(),
+  /**
    * The central database's copy of the chain (issue 7 fills it in); null while this desktop does
    * not verify it. Same shape as the local verification.
    */

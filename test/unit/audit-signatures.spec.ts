@@ -113,13 +113,14 @@ describe('signed audit events', () => {
     const again = makeBackend(t.dir);
     const session = value(await again.call('session.login', { userName: 'behandelaar', password: STRONG_PASSWORD }, null));
     await again.call('staff.list', {}, session.token); // refused, signed by the handler
+    await again.call('staff.list', {}, null); // refused without a session: nobody's key, unsigned
     const upgraded = (JSON.parse(readFileSync(keyringFile, 'utf8')) as typeof file).entries.find((e) => e.staffId === handler.id);
     expect(upgraded?.box?.signing).toMatchObject({ publicKey: expect.any(String) });
     again.backend.close();
 
     const store = await openStoreAs(t.dir, ADMIN.userName, ADMIN.password);
     cleanups.push(() => store.close());
-    expect(verifyAuditChain(store.db)).toMatchObject({ ok: true, firstBroken: null });
+    expect(verifyAuditChain(store.db)).toMatchObject({ ok: true, firstBroken: null, unsigned: 1 });
     const events = allEvents(store);
     const signed = events.filter((e) => (e as { signature?: string | null }).signature);
     expect(signed.map((e) => e.actorId)).toContain(handler.id);

@@ -31,6 +31,7 @@ describe('audit trail', () => {
       ok: true,
       count: events.length + 1,
       firstBroken: null,
+      unsigned: 0,
       central: null,
       anchor: { state: 'none', anchoredSeq: null, unanchored: events.length + 1, source: 'none', message: 'Er is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd.' },
     });

@@ -74,5 +74,10 @@ describe('keys that follow the staff list', () => {
     const third = makeBackend(t.dir);
     cleanups.push(() => third.backend.close());
     value(await third.call('session.login', { userName: 'hanna', password: STRONG_PASSWORD }, null));
+    // Her upgraded account signs from that sign-in on, and the chain with its signatures verifies.
+    const auditor = value(await third.call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null));
+    const verified = value(await third.call('audit.verify', {}, auditor.token));
+    expect(verified).toMatchObject({ ok: true, firstBroken: null });
+    expect(verified.unsigned).toBeLessThan(verified.count);
   });
 });
