@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditSignatureValid } from '../../main/services/audit-signing.js';
 import { value } from '../support/backend.js';
 import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
 
@@ -51,5 +52,22 @@ describe('an admin cannot become dpo through the central database', () => {
     expect(admin?.roles).toEqual(['admin']);
     expect(await desk.call('case.queue', {}, desk.adminToken)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await central.owner.query(`SELECT user_name FROM staff WHERE 'dpo' = ANY(roles) ORDER BY 1`)).rows).toEqual([{ user_name: 'fg' }]);
+  });
+});
+
+describe('signed audit events reach the central database', () => {
+  it("a sync carries each event's signature and the member's own public key, and the signatures fit that key", async () => {
+    const desk = await desktop(central, ['fg'], onCleanup);
+    value(await desk.call('sync.setCredentials', { loginRole: 'avg_u_beheer', password: CENTRAL_PASSWORD }, desk.adminToken));
+    value(await desk.call('sync.run', {}, desk.adminToken));
+    value(await desk.call('sync.run', {}, desk.adminToken));
+    const { rows } = await central.owner.query<{ hash: string; signature: string | null; public_key: string | null }>(
+      `SELECT e.hash, e.signature, s.public_key FROM audit_events e JOIN staff s ON s.id = e.staff_id WHERE e.actor_id = $1`,
+      [desk.adminId],
+    );
+    const signed = rows.filter((r) => r.signature !== null);
+    expect(signed.length).toBeGreaterThan(0);
+    expect(Buffer.from(signed[0]?.public_key ?? '', 'base64')).toHaveLength(32);
+    for (const r of signed) expect(auditSignatureValid(r.public_key ?? '', r.hash, r.signature ?? '')).toBe(true);
   });
 });

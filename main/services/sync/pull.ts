@@ -85,7 +85,10 @@ function applyStaff(db: LocalDb, row: CentralStaff, at: string): void {
   };
   const linked = db.select().from(staff).where(eq(staff.centralId, row.id)).get() ?? db.select().from(staff).where(eq(staff.userName, row.user_name)).get();
   if (linked) {
-    db.update(staff).set(changes).where(eq(staff.id, linked.id)).run();
+    // A key this desktop made for its own account stays: its events here are signed with it, and the
+    // sync publishes it (the central list holds the key of the desktop that synced last).
+    const { publicKey: _central, ...keep } = changes;
+    db.update(staff).set(linked.publicKey ? keep : changes).where(eq(staff.id, linked.id)).run();
     return;
   }
   // Without a local password the person cannot sign in here; they are known for assignments and names.
