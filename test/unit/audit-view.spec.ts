@@ -69,7 +69,7 @@ describe('the audit view', () => {
     expect(exported.count).toBe(4);
     expect(exported.csv.startsWith('\uFEFFVolgnummer;Tijdstip;Medewerker;Functies;Handeling;Soort;Zaaknummer;Record;Uitkomst\r\n')).toBe(true);
     expect(exported.csv).toContain(';2026-11-26 10:00:00;Hanna Behandelaar;Behandelaar;identity.get;Ingezien;AVG-2026-0001;;Gelukt\r\n');
-    expect(value(await call('audit.verify', {}, auditor.token))).toEqual({ ok: true, count: expect.any(Number), firstBroken: null, central: null, anchor: expect.objectContaining({ state: 'none' }) });
+    expect(value(await call('audit.verify', {}, auditor.token))).toEqual({ ok: true, count: expect.any(Number), firstBroken: null, unsigned: 0, central: null, anchor: expect.objectContaining({ state: 'none' }) });
 
     const everything = JSON.stringify([
       value(await call('audit.search', { filter: {}, limit: 500 }, auditor.token)),
