@@ -319,11 +319,15 @@ describe('central database: auditor and admin', () => {
     await refused(as.bea, `UPDATE staff SET login_role = 'postgres' WHERE id = $1`, [ids.hanna]);
     await refused(as.bea, `UPDATE staff SET roles = '{dpo}' WHERE id = $1`, [ids.bea]);
     await refused(as.bea, 'DELETE FROM staff WHERE id = $1', [ids.hanna]);
-    await as.bea.query(`INSERT INTO reference_data (kind, key, value, updated_by) VALUES ('template', 'ontvangst', '{"tekst": "Geachte"}', $1)`, [ids.bea]);
-    expect(await count(as.bea, `UPDATE reference_data SET value = '{"jaren": 8}' WHERE kind = 'setting'`)).toBe(1);
+    // Functioneel beheer keeps the letterhead; templates and terms are the privacy officer's.
+    await refused(as.bea, `INSERT INTO reference_data (kind, key, value, updated_by) VALUES ('template', 'ontvangst', '{"tekst": "Geachte"}', $1)`, [ids.bea]);
+    await as.fenna.query(`INSERT INTO reference_data (kind, key, value, updated_by) VALUES ('template', 'ontvangst', '{"tekst": "Geachte"}', $1)`, [ids.fenna]);
+    await as.bea.query(`INSERT INTO reference_data (kind, key, value, updated_by) VALUES ('setting', 'letterhead', '{"naam": "Woonstichting"}', $1)`, [ids.bea]);
+    expect(await count(as.bea, `UPDATE reference_data SET value = '{"naam": "De Woonstichting"}' WHERE kind = 'setting'`)).toBe(1);
+    expect(await count(as.bea, `UPDATE reference_data SET value = '{}' WHERE kind = 'template'`)).toBe(0);
     await refused(as.bea, `DELETE FROM reference_data WHERE kind = 'setting'`);
     for (const person of ['ilse', 'hanna', 'aart'] as const) {
-      expect(await rows(as[person], `SELECT key FROM reference_data ORDER BY key`)).toEqual([{ key: 'bewaartermijn' }, { key: 'ontvangst' }]);
+      expect(await rows(as[person], `SELECT key FROM reference_data ORDER BY key`)).toEqual([{ key: 'bewaartermijn' }, { key: 'letterhead' }, { key: 'ontvangst' }]);
       await refused(as[person], `UPDATE reference_data SET value = '{}'`);
     }
   });

@@ -18,6 +18,19 @@ import type { SyncActor } from './push.js';
 /** Settings that are the organisation's policy (reference data), not this desktop's own. */
 export const SHARED_SETTING_KEYS = ['deadlinePolicy', 'letterhead', 'retentionPolicy', 'autoLock'] as const;
 
+/**
+ * Who makes a kind of reference data the organisation's: the privacy officer owns the legal terms
+ * (templates, the processing register, deadline and retention policies), functioneel beheer the
+ * technical settings. The central database's policies apply the same rule (avg_reference_owner).
+ */
+export function referenceOwner(kind: string, key: string): 'dpo' | 'admin' | null {
+  if (kind === 'template' || kind === 'activity') return 'dpo';
+  if (kind !== 'setting') return null;
+  if (key === 'deadlinePolicy' || key === 'retentionPolicy') return 'dpo';
+  if (key === 'letterhead' || key === 'autoLock') return 'admin';
+  return null;
+}
+
 export interface Cursors {
   staff: string;
   cases: string;

@@ -19,7 +19,7 @@ import { appendAuditEvent, type ChainVerification } from '../audit.js';
 import { confirmHandover } from '../handover/confirm.js';
 import { verifyCentralChains } from './central-audit.js';
 import { DomainError } from '../errors.js';
-import { LOCAL_STAFF_HAS_PUBLIC_KEY, localReferenceData, pullCases, pullHandovers, pullLetters, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
+import { LOCAL_STAFF_HAS_PUBLIC_KEY, localReferenceData, referenceOwner, pullCases, pullHandovers, pullLetters, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
 import { compareWithAnchors, type AnchorComparison } from './audit-anchor.js';
 import { anchorAuditChain, centralAnchors, storedAnchor, unsentAuditEvents } from './audit-push.js';
 import { pushOutbox, type SyncActor } from './push.js';
@@ -316,7 +316,7 @@ export class SyncService {
       userNames.set(row.id, row.userName);
     }
 
-    if (actor.roles.includes('admin')) await this.pushReferenceData(client, db, me);
+    if (actor.roles.includes('admin') || actor.roles.includes('dpo')) await this.pushReferenceData(client, db, me, actor);
     const desktop = { desktopId: this.desktopId(db), desktopSecret: this.desktopSecret(db) };
     const pushed = await pushOutbox({ client, db, caseVault: this.caseVault, actor, ...desktop, centralIds, userNames, now, batchSize: this.batchSize });
     await anchorAuditChain({ client, db, ...desktop, now });
@@ -378,9 +378,12 @@ export class SyncService {
     return secret;
   }
 
-  /** An admin's templates, processing register and policy settings become the organisation's. */
-  private async pushReferenceData(client: pg.Client, db: LocalDb, me: string): Promise<void> {
-    const rows = localReferenceData(db);
+  /** The dpo's terms, templates and register, and the admin's letterhead, become the organisation's. */
+  private async pushReferenceData(client: pg.Client, db: LocalDb, me: string, actor: SyncActor): Promise<void> {
+    const rows = localReferenceData(db).filter((row) => {
+      const owner = referenceOwner(row.kind, row.key);
+      return owner !== null && actor.roles.includes(owner);
+    });
     if (rows.length === 0) return;
     await client.query('BEGIN');
     try {
