@@ -5,7 +5,7 @@ import { PDFDocument, PDFName, PDFString, StandardFonts, degrees, type PDFPage }
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractText, findRedactions, redactDocument, RedactionError } from '../../main/services/redaction/index.js';
 import { buildDossier, buildPages, encodings, encrypt, NAME, pdftotext, qdfWithoutPixels, requireTools } from '../unit/redaction.fixtures.js';
-import { buildHidingPlaces, withBrokenXref } from '../unit/redaction.hostile.js';
+import { buildHidingPlaces, buildType3Offset, withBrokenXref } from '../unit/redaction.hostile.js';
 
 /**
  * A generated corpus of PDFs as they arrive in a dossier, each with a made-up person on some of
@@ -87,6 +87,7 @@ async function samples(): Promise<Sample[]> {
     s('owner password only (opens without one)', encrypt(plain, '')),
     s('every hiding place (hostile fixture)', await buildHidingPlaces(), NAME),
     s('dossier with scan, picture and OCR layer (fixture)', await buildDossier(), NAME),
+    s('Type3 font drawn away from its metrics (hostile fixture)', await buildType3Offset(), NAME),
   ];
 }
 
