@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { RedactionError } from './errors.js';
+import { RedactionError, type RedactionFailure } from './errors.js';
 import { isWorkerReply, type WorkerRequest } from './worker-protocol.js';
 import type { ApplyOptions, Redaction, RedactionOutcome } from './types.js';
 
@@ -31,14 +31,23 @@ export async function runRedactionInWorker(pdf: Uint8Array, redactions: readonly
   return (await redactInWorker(pdf, redactions, options)).pdf;
 }
 
+/** What one message from the worker means for the job: progress to pass on, the result, or a failure. */
+export type WorkerStep<R> = { progress: () => void } | { result: R } | { failure: RedactionFailure } | null;
+
 /**
- * `redactDocument` in a worker thread, so rendering hundreds of pages never stalls the main process.
- * Progress arrives as messages; aborting the signal terminates the thread at once (no partial file).
+ * One job in its own worker thread: the PDF's memory moves to the worker (a private copy, not a
+ * clone), `step` reads each reply, and aborting the signal terminates the thread at once (no partial
+ * file). Every way the worker can end settles the promise exactly once.
  */
-export function redactInWorker(pdf: Uint8Array, redactions: readonly Redaction[], options: WorkerOptions = {}): Promise<RedactionOutcome> {
-  const { signal, onProgress } = options;
+export function runWorkerJob<R>(
+  pdf: Uint8Array,
+  request: (copy: Uint8Array) => unknown,
+  step: (message: unknown) => WorkerStep<R>,
+  options: { signal?: AbortSignal | undefined; workerUrl?: URL | undefined },
+): Promise<R> {
+  const { signal } = options;
   if (signal?.aborted) return Promise.reject(new RedactionError('cancelled'));
-  return new Promise<RedactionOutcome>((resolve, reject) => {
+  return new Promise<R>((resolve, reject) => {
     const worker = startWorker(options.workerUrl);
     let settled = false;
     const finish = (settle: () => void) => {
@@ -51,26 +60,42 @@ export function redactInWorker(pdf: Uint8Array, redactions: readonly Redaction[]
     const onAbort = () => finish(() => reject(new RedactionError('cancelled')));
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: unknown) => {
-      if (!isWorkerReply(message)) return;
-      if (message.type === 'progress') {
+      const next = step(message);
+      if (next === null) return;
+      if ('progress' in next) {
         try {
-          onProgress?.({ done: message.done, total: message.total });
+          next.progress();
         } catch (error) {
           // A throwing listener would otherwise be an uncaught exception in the main process.
           finish(() => reject(new RedactionError('failed', { cause: error })));
         }
-      } else if (message.type === 'done') {
-        const { pages, repaired, unlocked } = message;
-        finish(() => resolve({ pdf: Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength), pages, repaired, unlocked }));
-      }
-      else finish(() => reject(new RedactionError(message.failure)));
+      } else if ('result' in next) finish(() => resolve(next.result));
+      else finish(() => reject(new RedactionError(next.failure)));
     });
     worker.on('error', (error) => finish(() => reject(new RedactionError('failed', { cause: error }))));
     worker.on('exit', (code) => finish(() => reject(new RedactionError('failed', { cause: `worker stopped with code ${String(code)}` }))));
-    // A private copy whose memory moves to the worker instead of being cloned.
     const copy = new Uint8Array(pdf.byteLength);
     copy.set(pdf);
-    const request: WorkerRequest = { pdf: copy, redactions: [...redactions], dpi: options.dpi, ocr: options.ocr ? [...options.ocr] : undefined };
-    worker.postMessage(request, [copy.buffer]);
+    worker.postMessage(request(copy), [copy.buffer]);
   });
+}
+
+/**
+ * `redactDocument` in a worker thread, so rendering hundreds of pages never stalls the main process.
+ * Progress arrives as messages.
+ */
+export function redactInWorker(pdf: Uint8Array, redactions: readonly Redaction[], options: WorkerOptions = {}): Promise<RedactionOutcome> {
+  const { onProgress } = options;
+  return runWorkerJob<RedactionOutcome>(
+    pdf,
+    (copy): WorkerRequest => ({ pdf: copy, redactions: [...redactions], dpi: options.dpi, ocr: options.ocr ? [...options.ocr] : undefined }),
+    (message) => {
+      if (!isWorkerReply(message)) return null;
+      if (message.type === 'progress') return { progress: () => onProgress?.({ done: message.done, total: message.total }) };
+      if (message.type === 'error') return { failure: message.failure };
+      const { pages, repaired, unlocked } = message;
+      return { result: { pdf: Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength), pages, repaired, unlocked } };
+    },
+    options,
+  );
 }
