@@ -1,27 +1,25 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/server/http.js';
 
 /**
  * Doyensec's electronegativity over the Electron sources (main/electron) and the page they load
- * (renderer/index.html, for its CSP). The scanner always exits 0, so this test reads its CSV and
- * fails on any HIGH or MEDIUM finding. What remains (LOW/informational) must be listed, with the
- * reason it is acceptable, in the README's "Voor IT" section, and so must every finding silenced
- * in the source with an `eng-disable` comment.
+ * (renderer/index.html, for its CSP). The scanner always exits 0, so this test reads its findings
+ * (test/support/electronegativity-scan.mjs) and fails on any HIGH or MEDIUM finding. What
+ * remains (LOW/informational) must be listed, with the reason it is acceptable, in the README's
+ * "Voor IT" section, and so must every finding silenced in the source with an `eng-disable` comment.
  *
  * Offline: the scanner's start-up fetch of translations is refused by a preload
  * (test/support/electronegativity-offline.mjs), and the one check that downloads Electron's release
  * list (AvailableSecurityFixesGlobalCheck) is left out: the Electron version is pinned in
  * package.json and follows the dependency updates instead.
  */
-const require = createRequire(import.meta.url);
-const CLI = join(dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
 const OFFLINE = resolve('test/support/electronegativity-offline.mjs');
+const SCAN = resolve('test/support/electronegativity-scan.mjs');
 const ELECTRON_VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.electron ?? '';
 
 interface Finding {
@@ -34,57 +32,18 @@ interface Finding {
   description: string;
 }
 
-/** RFC 4180 fields: quoted ones may hold commas, line breaks and doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
-}
-
 const work = mkdtempSync(join(tmpdir(), 'avg-desk-eng-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function scan(input: string): Finding[] {
-  const output = join(work, `${readdirSync(work).length}.csv`);
-  execFileSync(
-    process.execPath,
-    ['--import', pathToFileURL(OFFLINE).href, CLI, '-i', input, '-o', output, '-r', '-e', ELECTRON_VERSION, '-x', 'AvailableSecurityFixesGlobalCheck'],
-    { stdio: 'pipe', timeout: 120_000 },
-  );
-  const [header, ...rows] = parseCsv(readFileSync(output, 'utf8'));
-  expect(header?.map((h) => h.trim())).toEqual(['issue', 'severity', 'confidence', 'filename', 'location', 'sample', 'description', 'url']);
-  return rows.map(([id = '', severity = '', confidence = '', file = '', location = '', sample = '', description = '']) => ({
-    id,
-    severity,
-    confidence,
-    file,
-    location,
-    sample,
-    description,
-  }));
+  const output = join(work, `${readdirSync(work).length}.json`);
+  execFileSync(process.execPath, ['--import', pathToFileURL(OFFLINE).href, SCAN, input, ELECTRON_VERSION, 'AvailableSecurityFixesGlobalCheck', output], {
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
+  const { findings, errors } = JSON.parse(readFileSync(output, 'utf8')) as { findings: Finding[]; errors: { file: string; message: string }[] };
+  expect(errors).toEqual([]);
+  return findings;
 }
 
 const serious = (findings: Finding[]) => findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM');
