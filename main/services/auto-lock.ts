@@ -9,18 +9,21 @@ import type { SessionStore } from './sessions.js';
  * OS locks the screen or goes to sleep. Locking ends the session(s) as "locked"; when no session is
  * left the store is closed and the database key wiped from memory. Unlocking is signing in again.
  */
-const SETTING = 'autoLockMinutes';
+export const AUTO_LOCK_SETTING = 'autoLockMinutes';
 
 /** The setting, kept in the encrypted store (so it can only be read once someone has signed in). */
 export class AutoLockSetting {
-  /** Read once the store is open; the setting changes only through `set`, which updates it. */
+  /**
+   * The last value read, for while the store is closed. While it is open the store is read each
+   * time: a sync may bring functioneel beheer's new value in at any moment.
+   */
   private cached: number | null = null;
 
   constructor(private readonly vault: Vault) {}
 
   minutes(): number {
-    if (this.cached === null && this.vault.isOpen()) {
-      const parsed = autoLockSchema.safeParse({ minutes: readSetting(this.vault.open.db, SETTING) });
+    if (this.vault.isOpen()) {
+      const parsed = autoLockSchema.safeParse({ minutes: readSetting(this.vault.open.db, AUTO_LOCK_SETTING) });
       this.cached = parsed.success ? parsed.data.minutes : AUTO_LOCK_MINUTES.default;
     }
     return this.cached ?? AUTO_LOCK_MINUTES.default;
@@ -31,8 +34,8 @@ export class AutoLockSetting {
   }
 
   set(ctx: CallContext, input: AutoLock): AutoLock {
-    ctx.setRecord(SETTING);
-    ctx.commit((db) => writeSetting(db, SETTING, input.minutes, ctx.now.toISOString()));
+    ctx.setRecord(AUTO_LOCK_SETTING);
+    ctx.commit((db) => writeSetting(db, AUTO_LOCK_SETTING, input.minutes, ctx.now.toISOString()));
     this.cached = input.minutes;
     return input;
   }

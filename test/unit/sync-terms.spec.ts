@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { value } from '../support/backend.js';
+import { AUTO_LOCK_MINUTES } from '../../shared/api/desktop-contract.js';
+import { ADMIN, value } from '../support/backend.js';
 import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
 
 /**
@@ -61,5 +62,22 @@ describe("the privacy officer's terms in the central database", () => {
     } finally {
       await admin.end();
     }
+  });
+
+  it("functioneel beheer's auto-lock minutes reach a handler's desktop, and take effect there without a restart", async () => {
+    await central.owner.query('SELECT avg_create_login($1, $2, $3::text[], $4)', [ADMIN.userName, ADMIN.fullName, ['admin'], CENTRAL_PASSWORD]);
+    const login = await central.owner.query<{ login_role: string }>('SELECT login_role FROM staff WHERE user_name = $1', [ADMIN.userName]);
+    const adminDesk = await desktop(central, [], onCleanup);
+    value(await adminDesk.call('sync.setCredentials', { loginRole: login.rows[0]?.login_role ?? '', password: CENTRAL_PASSWORD }, adminDesk.adminToken));
+    value(await adminDesk.call('settings.setAutoLock', { minutes: 7 }, adminDesk.adminToken));
+    value(await adminDesk.call('sync.run', {}, adminDesk.adminToken));
+
+    const stored = await central.owner.query<{ key: string; value: unknown }>("SELECT key, value FROM reference_data WHERE kind = 'setting' AND key LIKE 'autoLock%'");
+    expect(stored.rows).toEqual([{ key: 'autoLockMinutes', value: 7 }]);
+
+    const work = await desktop(central, ['hanna'], onCleanup);
+    expect(value(await work.call('settings.getAutoLock', {}, work.staff.hanna.token))).toEqual({ minutes: AUTO_LOCK_MINUTES.default });
+    await work.sync('hanna');
+    expect(value(await work.call('settings.getAutoLock', {}, work.staff.hanna.token))).toEqual({ minutes: 7 });
   });
 });

@@ -13,10 +13,11 @@ import { LETTER_KINDS, type LetterKind } from '../../../shared/domain/letters/ty
 import { REQUEST_TYPES } from '../../../shared/domain/request-types.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
 import { appendAuditEvent } from '../audit.js';
+import { AUTO_LOCK_SETTING } from '../auto-lock.js';
 import type { SyncActor } from './push.js';
 
 /** Settings that are the organisation's policy (reference data), not this desktop's own. */
-export const SHARED_SETTING_KEYS = ['deadlinePolicy', 'letterhead', 'retentionPolicy', 'autoLock'] as const;
+export const SHARED_SETTING_KEYS = ['deadlinePolicy', 'letterhead', 'retentionPolicy', AUTO_LOCK_SETTING] as const;
 
 /**
  * Who makes a kind of reference data the organisation's: the privacy officer owns the legal terms
@@ -27,7 +28,7 @@ export function referenceOwner(kind: string, key: string): 'dpo' | 'admin' | nul
   if (kind === 'template' || kind === 'activity') return 'dpo';
   if (kind !== 'setting') return null;
   if (key === 'deadlinePolicy' || key === 'retentionPolicy') return 'dpo';
-  if (key === 'letterhead' || key === 'autoLock') return 'admin';
+  if (key === 'letterhead' || key === AUTO_LOCK_SETTING) return 'admin';
   return null;
 }
 
