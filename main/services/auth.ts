@@ -34,7 +34,11 @@ export class AuthService {
     return { token: info.token, staff, idleTimeoutSeconds: this.sessions.idleTimeoutSeconds };
   }
 
-  async createAdmin(ctx: CallContext, input: { userName: string; fullName: string; password: string }): Promise<Session & { recoveryKey: string }> {
+  createAdmin(ctx: CallContext, input: { userName: string; fullName: string; password: string }): Promise<Session & { recoveryKey: string }> {
+    return this.holdingStore(() => this.createAdminHeld(ctx, input), 'AVG Desk werd vergrendeld terwijl de eerste beheerder werd aangemaakt. Er is niets bewaard; probeer het opnieuw.');
+  }
+
+  private async createAdminHeld(ctx: CallContext, input: { userName: string; fullName: string; password: string }): Promise<Session & { recoveryKey: string }> {
     if (this.vault.isInitialized()) throw new DomainError('ALREADY_INITIALIZED');
     assertStrongPassword(input.password, input.userName);
     const { keyring } = this.vault.create();
@@ -56,7 +60,11 @@ export class AuthService {
     return { ...session, recoveryKey };
   }
 
-  async login(ctx: CallContext, input: { userName: string; password: string }): Promise<Session> {
+  login(ctx: CallContext, input: { userName: string; password: string }): Promise<Session> {
+    return this.holdingStore(() => this.loginHeld(ctx, input), 'AVG Desk werd vergrendeld tijdens het aanmelden. Meld u opnieuw aan.');
+  }
+
+  private async loginHeld(ctx: CallContext, input: { userName: string; password: string }): Promise<Session> {
     if (!this.vault.isInitialized()) throw new DomainError('NOT_INITIALIZED');
     this.throttle.check(input.userName);
     const keyring = this.vault.loadKeyring();
@@ -69,7 +77,6 @@ export class AuthService {
     const row = findStaffById(db, unlocked.staffId);
     if (!row || !row.active || row.userName !== input.userName) {
       this.throttle.fail(input.userName);
-      this.lockIfIdle();
       throw new DomainError('WRONG_CREDENTIALS');
     }
     this.throttle.succeed(input.userName);
@@ -124,7 +131,11 @@ export class AuthService {
    * All passwords lost: the recovery key opens the store and sets a new password for an active
    * admin, who can then reset everyone else's. Wrong keys are throttled like wrong passwords.
    */
-  async recover(ctx: CallContext, input: { recoveryKey: string; userName: string; newPassword: string }): Promise<Record<string, never>> {
+  recover(ctx: CallContext, input: { recoveryKey: string; userName: string; newPassword: string }): Promise<Record<string, never>> {
+    return this.holdingStore(() => this.recoverHeld(ctx, input), 'AVG Desk werd vergrendeld tijdens het herstel. Er is niets gewijzigd; probeer het opnieuw.');
+  }
+
+  private async recoverHeld(ctx: CallContext, input: { recoveryKey: string; userName: string; newPassword: string }): Promise<Record<string, never>> {
     if (!this.vault.isInitialized()) throw new DomainError('NOT_INITIALIZED');
     this.throttle.check('\u0000herstel');
     const keyring = this.vault.loadKeyring();
@@ -151,8 +162,6 @@ export class AuthService {
     } catch (error) {
       this.vault.discardKeyringChanges();
       throw error;
-    } finally {
-      this.lockIfIdle();
     }
   }
 
@@ -182,8 +191,29 @@ export class AuthService {
     }
   }
 
+  /**
+   * Work that opens the store before a session exists, across argon2id derivations: the idle
+   * sweep leaves the store open meanwhile and closes it afterwards if nobody ended up signed in.
+   * When the store was closed anyway (the OS locked), the caller hears that, not "not signed in".
+   */
+  private async holdingStore<T>(work: () => Promise<T>, interrupted: string): Promise<T> {
+    const hold = this.vault.hold();
+    try {
+      return await work();
+    } catch (error) {
+      if (hold.closedMeanwhile()) {
+        this.vault.discardKeyringChanges();
+        throw new DomainError('CONFLICT', interrupted);
+      }
+      throw error;
+    } finally {
+      hold.release();
+      this.lockIfIdle();
+    }
+  }
+
   /** When nobody is signed in any more, the store is closed and the key wiped from memory. */
   lockIfIdle(): void {
-    if (this.sessions.sweep()) this.vault.lock();
+    if (this.sessions.sweep() && !this.vault.isHeld()) this.vault.lock();
   }
 }

@@ -65,7 +65,7 @@ export class SessionLocker {
   }
 
   private lockStoreIfIdle(): void {
-    if (this.sessions.sweep()) this.vault.lock();
+    if (this.sessions.sweep() && !this.vault.isHeld()) this.vault.lock();
   }
 }
 

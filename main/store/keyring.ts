@@ -292,7 +292,17 @@ export class Keyring {
   }
 
   /** Adds or replaces the entry of one staff member, with new key pairs; the caller saves. */
-  async setEntry(staffId: string, userName: string, password: string, dbKey: Buffer): Promise<SigningKey> {
+  async setEntry(staffId: string, userName: string, password: string, liveKey: Buffer): Promise<SigningKey> {
+    // A copy: a lock during the derivation wipes the live key, which must not be sealed as zeros.
+    const dbKey = Buffer.from(liveKey);
+    try {
+      return await this.setEntryWith(staffId, userName, password, dbKey);
+    } finally {
+      dbKey.fill(0);
+    }
+  }
+
+  private async setEntryWith(staffId: string, userName: string, password: string, dbKey: Buffer): Promise<SigningKey> {
     const kdf: KdfParams = { alg: 'argon2id', ...DEFAULT_KDF, salt: randomBytes(16).toString('hex') };
     const kek = await deriveKek(password, kdf);
     const lookupSalt = randomBytes(16).toString('hex');

@@ -17,6 +17,9 @@ export class Vault {
   private store: OpenStore | null = null;
   private dbKey: Buffer | null = null;
   private readonly openers: ((store: OpenStore) => void)[] = [];
+  private holds = 0;
+  /** Counts every closing, so a holder can tell whether the store was closed under it. */
+  private closings = 0;
 
   constructor(
     readonly dataDir: string,
@@ -113,8 +116,32 @@ export class Vault {
     this.dbKey = Buffer.from(newKey);
   }
 
+  /**
+   * Setup, sign-in and recovery open the store before any session exists and then wait for
+   * argon2id; the idle check ("nobody signed in") must not close it under them. A forced lock
+   * (the OS locked the screen) still closes it; `closedMeanwhile` tells the holder so.
+   */
+  hold(): { release(): void; closedMeanwhile(): boolean } {
+    this.holds += 1;
+    const closings = this.closings;
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        this.holds -= 1;
+      },
+      closedMeanwhile: () => this.closings !== closings,
+    };
+  }
+
+  isHeld(): boolean {
+    return this.holds > 0;
+  }
+
   /** Closes the store and wipes the key from memory. */
   lock(): void {
+    if (this.store || this.dbKey) this.closings += 1;
     this.store?.close();
     this.store = null;
     this.dbKey?.fill(0);
