@@ -64,6 +64,9 @@ export function fileNotes(result: RedactFileResult): string[] {
 function warningFor(page: PageText, ocr: boolean): string | null {
   if (page.ocr) return null;
   if (page.layer === 'none') return ocr ? 'geen tekstlaag en OCR las er geen woorden: controleer de pagina zelf' : 'geen tekstlaag (een scan?): niet doorzocht; gebruik --ocr';
+  if (page.layer === 'unreadable' && page.mismatch) {
+    return ocr ? 'tekst niet betrouwbaar en OCR las er geen woorden: controleer de pagina zelf' : 'tekst niet betrouwbaar: een tweede lezer leest andere woorden dan de tekstlaag; niet betrouwbaar doorzocht; gebruik --ocr';
+  }
   if (page.layer === 'unreadable') return ocr ? 'tekst niet leesbaar en OCR las er geen woorden: controleer de pagina zelf' : 'tekst niet leesbaar (lettertype zonder tekenkoppeling): niet betrouwbaar doorzocht; gebruik --ocr';
   return null;
 }

@@ -1,9 +1,10 @@
 import { foldForSearch } from '../../../shared/domain/search.js';
 import { RedactionError } from './errors.js';
 import { readPage } from './extract.js';
-import { openPdfium } from './input.js';
+import { openPdfium, xrefIntact } from './input.js';
 import { OcrEngine, type GrayImage, type OcrWord } from './ocr.js';
-import type { PdfiumPage } from './pdfium.js';
+import type { PdfiumDocument, PdfiumPage } from './pdfium.js';
+import { readersDisagree, secondReading } from './second-reader.js';
 import { OCR_REASONS, type Matrix, type OcrLayer, type PageOcr, type PageText, type Rect, type TextItem, type TextLayer } from './types.js';
 
 /**
@@ -125,8 +126,14 @@ export function textDisagrees(text: string, words: readonly OcrWord[]): boolean 
   return missing / sure.length >= 0.5 || (missing >= 2 && missing / sure.length >= 0.15);
 }
 
+/** The second reader's text per page (see second-reader.ts); it reads PDFium's repaired, decrypted copy where the file needs one. */
+async function secondReaderOf(pdf: Uint8Array, doc: PdfiumDocument): Promise<string[] | null> {
+  const second = await secondReading(doc.encrypted || !xrefIntact(pdf) ? doc.save() : pdf);
+  return second?.length === doc.pageCount ? second : null;
+}
+
 /**
- * Every page's text as PDFium reads it, plus OCR where the text cannot be trusted (see OcrMode).
+ * Every page's text as PDFium reads it, checked against a second reader, plus OCR where the text cannot be trusted (see OcrMode).
  * OCR runs in tesseract's own worker thread; aborting the signal ends it at once (`cancelled`).
  */
 export async function readDocument(pdf: Uint8Array, options: ReadOptions = {}): Promise<PageText[]> {
@@ -136,12 +143,17 @@ export async function readDocument(pdf: Uint8Array, options: ReadOptions = {}): 
   let engine: OcrEngine | null = null;
   const ocr = async () => (engine ??= await OcrEngine.start(signal));
   try {
+    const second = await secondReaderOf(pdf, doc);
     const pages: PageText[] = [];
     for (let i = 0; i < doc.pageCount; i++) {
       if (signal?.aborted) throw new RedactionError('cancelled');
       const page = doc.withPage(i, (p) => {
-        const read = readPage(p, i);
-        const layer = textLayerOf(read.text);
+        const read: PageText = readPage(p, i);
+        let layer = textLayerOf(read.text);
+        if (layer === 'text' && readersDisagree(read.text, second?.[i] ?? '')) {
+          read.mismatch = true;
+          layer = 'unreadable';
+        }
         const wanted = mode === 'verify' || (mode !== 'off' && layer !== 'text');
         const image = wanted ? renderGray(p) : null;
         const shows = layer === 'none' ? hasInk(image ?? renderGray(p, PREVIEW_DPI)) : true;

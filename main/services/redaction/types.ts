@@ -46,6 +46,12 @@ export interface PageText {
    * without that check (`extractText`).
    */
   layer?: TextLayer | undefined;
+  /**
+   * A second reader (pdf.js, reading simple fonts by their glyph names) reads words this text
+   * lacks: a ToUnicode map that lies, or a font PDFium misreads. The page's layer is then
+   * `unreadable`, so OCR reads it where OCR runs, and it is flagged where it does not.
+   */
+  mismatch?: boolean | undefined;
   /** What OCR read on the page, when the text layer could not be trusted (see ocr-read.ts). */
   ocr?: PageOcr | undefined;
 }
