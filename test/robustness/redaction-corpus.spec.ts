@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName, PDFString, StandardFonts, degrees, type PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractText, findRedactions, redactDocument, RedactionError } from '../../main/services/redaction/index.js';
+import { extractText, findRedactions, readDocument, redactDocument, RedactionError } from '../../main/services/redaction/index.js';
 import { buildDossier, buildPages, encodings, encrypt, NAME, pdftotext, qdfWithoutPixels, requireTools } from '../unit/redaction.fixtures.js';
 import { buildHidingPlaces, buildType3Offset, withBrokenXref } from '../unit/redaction.hostile.js';
 
@@ -161,6 +161,14 @@ describe('a generated corpus of dossier PDFs is redacted without leaks or losses
     }
     console.log(`${String(corpus.length)} files, ${String(boxedPages)} pages with a box, ${String(boxedPages - rasterised)} kept their text.`);
     console.log(`Pages rasterised instead of keeping their text (${String(rasterised)}):\n${fallbacks.map((f) => `  - ${f}`).join('\n') || '  (none)'}`);
+  }, 120_000);
+
+  it('the second reader agrees with PDFium on every honest page of the corpus, and flags the one whose /ActualText replaces what it shows', async () => {
+    for (const sample of corpus) {
+      const flagged = (await readDocument(sample.pdf, { ocr: 'off' })).filter((p) => p.mismatch === true).map((p) => p.page + 1);
+      // PDFium reads that span's /ActualText (the name) instead of the words drawn ("Tekst zonder naam."): the text does not say what the page shows.
+      expect(flagged, sample.name).toEqual(sample.name.startsWith('every hiding place') ? [2] : []);
+    }
   }, 120_000);
 
   it('refuses a file that needs a password to open, in Dutch', async () => {
