@@ -43,6 +43,9 @@ export async function migrateCentral(connection: string | pg.ClientConfig, optio
     await client.query("SELECT pg_advisory_lock(hashtext('avg_desk_central_migrate'))");
     const before = await appliedMillis(client);
     await migrate(drizzle(client), { migrationsFolder });
+    // What a migration created goes to avg_owner (0013), so no staff login can alter it.
+    const handOver = await client.query<{ f: string | null }>("SELECT to_regprocedure('public.avg_hand_to_owner()')::text AS f");
+    if (handOver.rows[0]?.f) await client.query('SELECT avg_hand_to_owner()');
     const after = await appliedMillis(client);
     const roles = await client.query<{ rolname: string }>('SELECT rolname FROM pg_roles WHERE rolname = ANY($1) ORDER BY rolname', [FUNCTION_ROLES]);
     return {

@@ -151,6 +151,88 @@ describe('logins: nobody grants a function they may not hold', () => {
       }
     }
   });
+
+  it('the schema belongs to avg_owner, a role nobody logs in as and no app login is a member of', async () => {
+    expect(await rows(owner, `SELECT rolcanlogin, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'avg_owner'`)).toEqual([{ rolcanlogin: false, rolsuper: false, rolbypassrls: false }]);
+    const tableOwners = await rows(owner, `SELECT DISTINCT r.rolname FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'v', 'S')`);
+    expect(tableOwners).toEqual([{ rolname: 'avg_owner' }]);
+    const functionOwners = await rows(owner, `SELECT DISTINCT r.rolname FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner WHERE p.pronamespace = 'public'::regnamespace`);
+    expect(functionOwners).toEqual([{ rolname: 'avg_owner' }]);
+    const members = await rows(owner, `SELECT rolname FROM pg_roles WHERE rolname = ANY($1) AND pg_has_role(rolname, 'avg_owner', 'member')`, [[...FUNCTION_ROLES, ...Object.values(logins)]]);
+    expect(members).toEqual([]);
+    // The app still works under the new owner: a login made and changed by the functions it owns.
+    const olga = `olga-${tag}`;
+    extraLogins.push(`avg_u_olga_${tag}`);
+    await as.bea.query(CREATE_LOGIN, [olga, 'Olga Overdracht', ['intake'], PASSWORD]);
+    await as.bea.query(CREATE_LOGIN, [olga, 'Olga Overdracht', ['intake', 'handler'], PASSWORD]);
+    expect(await functionsOf(`avg_u_olga_${tag}`)).toEqual(['avg_handler', 'avg_intake']);
+  });
+
+  it('every app login is refused when it switches off, drops, replaces or bypasses what keeps audit events insert-only', async () => {
+    const before = await rows(owner, 'SELECT count(*)::int AS n FROM audit_events');
+    const attacks = [
+      'ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change',
+      'ALTER TABLE audit_events DISABLE TRIGGER ALL',
+      'DROP TRIGGER audit_events_no_change ON audit_events',
+      'DELETE FROM audit_events',
+      'UPDATE audit_events SET outcome = outcome',
+      'TRUNCATE audit_events',
+      'DROP TABLE audit_events',
+      'ALTER TABLE audit_events OWNER TO CURRENT_USER',
+      'DROP FUNCTION avg_audit_events_insert_only() CASCADE',
+      `CREATE OR REPLACE FUNCTION avg_audit_events_insert_only() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN OLD; END'`,
+      'CREATE OR REPLACE FUNCTION public.avg_caller_is_owner() RETURNS boolean LANGUAGE sql AS $$ SELECT true $$',
+      'SET session_replication_role = replica',
+      'GRANT avg_owner TO CURRENT_USER',
+      'SET ROLE avg_owner',
+    ];
+    for (const person of EVERYONE) {
+      for (const attack of attacks) await refused(as[person], attack);
+    }
+    expect(await rows(owner, 'SELECT count(*)::int AS n FROM audit_events')).toEqual(before);
+    expect(await rows(owner, `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'audit_events'::regclass AND NOT tgisinternal ORDER BY 1`)).toEqual([
+      { tgname: 'audit_events_no_change', tgenabled: 'O' },
+      { tgname: 'audit_events_no_truncate', tgenabled: 'O' },
+    ]);
+  });
+});
+
+describe('a DBA who migrates without being superuser', () => {
+  it('migrates as a CREATEROLE login that becomes a member of avg_owner; the schema is still avg_owner\'s and the app works', async () => {
+    const cluster = await connect(clientConfig(testClusterUrl()));
+    const dba = `dba_${tag}`;
+    const database = `t_dba_${tag}`;
+    const worker = `avg_u_wim_${tag}`;
+    extraLogins.push(worker);
+    try {
+      await cluster.query(`CREATE ROLE ${dba} LOGIN CREATEROLE PASSWORD '${PASSWORD}'`);
+      await cluster.query(`CREATE DATABASE ${database} OWNER ${dba}`);
+      const url = new URL(db.url);
+      url.pathname = `/${database}`;
+      const config = clientConfig(url.toString(), dba, PASSWORD);
+      await migrateCentral(config);
+      const asDba = await connect(config);
+      try {
+        expect(await rows(asDba, `SELECT pg_has_role(current_user, 'avg_owner', 'member') AS member, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser`)).toEqual([{ member: true, superuser: false }]);
+        expect(await rows(asDba, `SELECT DISTINCT r.rolname FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'v')`)).toEqual([{ rolname: 'avg_owner' }]);
+        await asDba.query(CREATE_LOGIN, [`wim-${tag}`, 'Wim Werkplek', ['handler', 'signer'], PASSWORD]);
+        expect(await functionsOf(worker)).toEqual(['avg_handler', 'avg_signer']);
+      } finally {
+        await asDba.end();
+      }
+      const wim = await connect(clientConfig(url.toString(), worker, PASSWORD));
+      try {
+        await refused(wim, 'ALTER TABLE audit_events DISABLE TRIGGER USER');
+        await refused(wim, 'TRUNCATE audit_events');
+      } finally {
+        await wim.end();
+      }
+    } finally {
+      await cluster.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await cluster.query(`DROP ROLE IF EXISTS ${dba}`);
+      await cluster.end();
+    }
+  });
 });
 
 describe('public keys: each member sets only their own', () => {
