@@ -9,7 +9,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.spec.ts'],
           // One throwaway PostgreSQL cluster for the run (central database tests): AVG_DESK_TEST_PG_URL.
-          globalSetup: ['./test/support/postgres.ts'],
+          // The command line built ahead, for the tests that run bin/avg-desk.mjs.
+          globalSetup: ['./test/support/postgres.ts', './test/support/cli-build.ts'],
           // Unit tests first, then the browser: together they starve Chromium on two cores.
           sequence: { groupOrder: 0 },
           environment: 'node',

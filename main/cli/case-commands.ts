@@ -1,6 +1,6 @@
 import type { ProcedureInput } from '../../shared/api/contract.js';
 import { CASE_STATUSES, CHANNELS, CORRECTION_KINDS, REPRESENTATIVE_KINDS, RELATIONS, STATUS_LABELS } from '../../shared/domain/cases.js';
-import { REQUEST_TYPES } from '../../shared/domain/deadlines.js';
+import { REQUEST_TYPES } from '../../shared/domain/request-types.js';
 import { AUTHORITY_KINDS, DOCUMENT_TYPES, type IdMethod, type IdOutcome } from '../../shared/domain/identity-types.js';
 import { caseIdOf, CliError, date, oneOf, readInputFile, type Command, type CommandContext } from './commands.js';
 

@@ -2,15 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/api/contract.js';
 import { dutchToday, STATUS_LABELS } from '../../shared/domain/cases.js';
 import { formatDutchDate, isValidIsoDate } from '../../shared/domain/dates.js';
-import { computeDeadline, REQUEST_TYPES, type RequestType } from '../../shared/domain/deadlines.js';
+import { REQUEST_TYPES, type RequestType } from '../../shared/domain/request-types.js';
 import { LETTER_KIND_LABELS, LETTER_KINDS } from '../../shared/domain/letters/types.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/roles.js';
 import { resolve } from 'node:path';
-import { restoreBackup } from '../services/backup.js';
 import { DomainError } from '../services/errors.js';
 import type { PersonIdentifiers } from '../../shared/domain/person-variants.js';
-import { fileNotes, redactFile } from './redact.js';
-import { centralMigrate, centralStaffAdd } from './central.js';
 
 export class CliError extends Error {
   constructor(
@@ -164,8 +161,9 @@ const labels = (roles: Role[]) => roles.map((r) => ROLE_LABELS[r]).join(', ');
 
 export const COMMANDS: Command[] = [
   // The central PostgreSQL (main/cli/central.ts): no data folder, an owner's or admin's connection.
-  { words: ['central', 'migrate'], run: (ctx) => centralMigrate(ctx) },
-  { words: ['central', 'staff', 'add'], run: (ctx) => centralStaffAdd(ctx) },
+  // Heavy modules (pg, PDFium, the backup reader) are imported by the command that needs them, not at start.
+  { words: ['central', 'migrate'], run: async (ctx) => (await import('./central.js')).centralMigrate(ctx) },
+  { words: ['central', 'staff', 'add'], run: async (ctx) => (await import('./central.js')).centralStaffAdd(ctx) },
   {
     words: ['init'],
     async run({ options, env, callPublic, print }) {
@@ -234,6 +232,8 @@ export const COMMANDS: Command[] = [
       const months = Number(options['extend-months'] ?? 0);
       if (![0, 1, 2].includes(months)) throw new CliError('--extend-months is 0, 1 of 2 (art. 12 lid 3 AVG: hoogstens twee maanden).', 2);
       if (months > 0 && type === 'klacht') throw new CliError('De termijn van een klacht kan niet op grond van art. 12 lid 3 AVG worden verlengd.', 2);
+      // The holiday calendar loads here, not with --help or the other commands.
+      const { computeDeadline } = await import('../../shared/domain/deadlines.js');
       const deadline = computeDeadline({ type, received: date(options.received, '--received'), extensionMonths: months });
       print(deadline.due, deadline);
       return 0;
@@ -327,6 +327,7 @@ export const COMMANDS: Command[] = [
       const persons = personsOf(options);
       if (terms.length === 0 && patterns.length === 0 && persons.length === 0) throw new CliError('Geef minstens één --person, --term of --patterns.', 2);
       const requester = options.requester ? { name: options.requester, address: options['requester-address'], email: options['requester-email'] } : undefined;
+      const { fileNotes, redactFile } = await import('./redact.js');
       let result;
       try {
         result = await redactFile({ input, output: options.out, terms, patterns, persons, requester, ocr: options.ocr });
@@ -357,6 +358,7 @@ export const COMMANDS: Command[] = [
     words: ['restore'],
     async run({ options, dataDir, signIn, env, print }) {
       if (!options.from) throw new CliError('Gebruik: --data NIEUWE_MAP restore --from BESTAND.zip', 2);
+      const { restoreBackup } = await import('../services/backup.js');
       let restored;
       try {
         restored = restoreBackup(resolve(options.from), dataDir);

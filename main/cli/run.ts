@@ -3,9 +3,8 @@ import type { ProcedureOutput } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
 import { LETTER_KINDS } from '../../shared/domain/letters/types.js';
 import { ROLES } from '../../shared/roles.js';
-import { createBackend, type Backend } from '../backend.js';
+import type { Backend } from '../backend.js';
 import type { Clock } from '../clock.js';
-import { silentLogger } from '../log.js';
 import { defaultDataDir } from '../paths.js';
 import { CASE_COMMANDS } from './case-commands.js';
 import { CliError, COMMANDS, type Call, type Command } from './commands.js';
@@ -160,9 +159,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let backend: Backend | null = null;
   let token: string | null = null;
   const dataDir = values.data ?? defaultDataDir(io.env);
-  const open = (): Backend => (backend ??= createBackend({ dataDir, logger: silentLogger, ...(io.clock ? { clock: io.clock } : {}) }));
+  // The backend (SQLCipher, PDF, pg …) loads only for the commands that use it: `deadline` and `--help` stay quick.
+  const open = async (): Promise<Backend> => {
+    if (backend) return backend;
+    const [{ createBackend }, { silentLogger }] = await Promise.all([import('../backend.js'), import('../log.js')]);
+    return (backend ??= createBackend({ dataDir, logger: silentLogger, ...(io.clock ? { clock: io.clock } : {}) }));
+  };
   try {
-    const callPublic: Call = async (name, input) => unwrap(await open().dispatch(name, input, null)) as ProcedureOutput<typeof name>;
+    const callPublic: Call = async (name, input) => unwrap(await (await open()).dispatch(name, input, null)) as ProcedureOutput<typeof name>;
     return await command.run({
       args: positionals.slice(command.words.length),
       options: values,
@@ -175,7 +179,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (!userName || !password) throw new CliError('Zet AVG_DESK_USER en AVG_DESK_PASSWORD: het account waarmee de opdracht wordt uitgevoerd.', 2);
         const session = await callPublic('session.login', { userName, password });
         token = session.token;
-        return async (name, input) => unwrap(await open().dispatch(name, input, session.token)) as ProcedureOutput<typeof name>;
+        return async (name, input) => unwrap(await (await open()).dispatch(name, input, session.token)) as ProcedureOutput<typeof name>;
       },
       print: (human, machine) => io.out(values.json ? `${JSON.stringify(machine, null, 2)}\n` : `${human}\n`),
       warn: (text) => io.err(text),
