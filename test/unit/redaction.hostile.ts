@@ -64,15 +64,25 @@ const CMAP = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMap
 1 beginbfrange <20> <7E> <0020> endbfrange
 endcmap CMapName currentdict /CMap defineresource pop end end`;
 
+/** Where a Type3 font says its glyphs are (FontBBox height) and where its bars really stand, in thousandths of the em. */
+export interface Type3Lie {
+  /** Also the glyph box each glyph declares (d1) when `declared`, instead of none (d0). */
+  bboxTop: number;
+  declared?: boolean;
+  barBottom: number;
+  barHeight: number;
+}
+
 /**
  * A Type3 font whose glyphs (solid bars) are drawn a full em above where the font says they are:
  * boxes from its metrics land under the ink. The name in that font, with other words in Helvetica
- * on the lines around it.
+ * on the lines around it. With `lie`, the bars stand elsewhere, or the font says it is shorter
+ * than its glyphs (a FontBBox of a tenth of the em over bars 0.7 em high).
  */
-export function buildType3Offset(): Promise<Buffer> {
+export function buildType3Offset(lie: Type3Lie = { bboxTop: 700, barBottom: 1000, barHeight: 700 }): Promise<Buffer> {
   return buildPages([`BT /F1 12 Tf 72 790 Td (${OTHER_WORDS}) Tj ET\nBT /T3 12 Tf 72 760 Td (${NAME}) Tj ET\nBT /F1 12 Tf 72 700 Td (Met vriendelijke groet.) Tj ET`], (doc, pages) => {
     const { context } = doc;
-    const bar = context.register(context.stream('600 0 d0 60 1000 480 700 re f'));
+    const bar = context.register(context.stream(`600 0 ${lie.declared ? `0 0 600 ${String(lie.bboxTop)} d1` : 'd0'} 60 ${String(lie.barBottom)} 480 ${String(lie.barHeight)} re f`));
     const space = context.register(context.stream('300 0 d0'));
     const names: (string | number)[] = [32];
     const procs: Record<string, ReturnType<typeof context.register>> = {};
@@ -84,7 +94,7 @@ export function buildType3Offset(): Promise<Buffer> {
       context.obj({
         Type: 'Font',
         Subtype: 'Type3',
-        FontBBox: [0, 0, 600, 700],
+        FontBBox: [0, 0, 600, lie.bboxTop],
         FontMatrix: [0.001, 0, 0, 0.001, 0, 0],
         FirstChar: 32,
         LastChar: 126,

@@ -43,9 +43,12 @@ function inkInside(img: RgbImage, p: PixelRect): boolean {
  * that were ink before and are paper after, within a line's height of the box. Returned in user
  * space, to be covered too.
  */
-function strayInk(before: RgbImage, after: RgbImage, view: Matrix, box: Rect): Rect[] {
+function strayInk(before: RgbImage, after: RgbImage, view: Matrix, box: Rect & { text?: string }): Rect[] {
   const p = toPixels(view, box, 0);
-  const h = Math.max(2, p.bottom - p.top);
+  // A font that understates its height makes the box a strip: the line's height then comes from
+  // the width per letter (a letter is about half an em wide). Whole pixels: the window indexes them.
+  const perLetter = box.text ? (2 * (p.right - p.left)) / Math.max(1, box.text.replace(/\s+/gu, '').length) : 0;
+  const h = Math.ceil(Math.max(2, p.bottom - p.top, perLetter));
   const w = { left: Math.max(0, p.left - h), top: Math.max(0, p.top - h), right: Math.min(before.width, p.right + h), bottom: Math.min(before.height, p.bottom + h) };
   const gone = (x: number, y: number) => isInk(before, x, y) && !isInk(after, x, y);
   const seen = new Set<number>();
@@ -112,7 +115,7 @@ const centreInside = (c: Rect, r: Rect) => {
  * page's text sits under a box any more. Where that cannot be shown the page is rasterised, and
  * the reason says why, in Dutch.
  */
-export function removeUnderBoxes(page: PdfiumPage, boxes: readonly Rect[], options: { prove: boolean } = { prove: true }): PageRemoval {
+export function removeUnderBoxes(page: PdfiumPage, boxes: readonly (Rect & { text?: string })[], options: { prove: boolean } = { prove: true }): PageRemoval {
   const view = page.toView();
   const before = page.renderRgb(CHECK_SCALE);
   page.removeUnder(boxes);
