@@ -304,7 +304,7 @@ describe('audit events: only through the function, in the sender’s own name, o
 
   it("the auditor cannot append events to a real desktop's chain, nor anchor it", async () => {
     const forged = Array.from({ length: 20 }, (_, i) => event(3 + i, null));
-    await refused(as.aart, APPEND, [desk, randomBytes(32).toString('base64url'), JSON.stringify(forged)], /hoort bij een andere computer/u);
+    await refused(as.aart, APPEND, [desk, randomBytes(32).toString('base64url'), JSON.stringify(forged)], /auditor leest/u);
     await refused(as.aart, 'SELECT avg_anchor_audit_chain($1, $2, 99, $3)', [desk, randomBytes(32).toString('base64url'), 'a'.repeat(64)]);
     await refused(as.aart, APPEND, [desk, secret, JSON.stringify([event(3, ids.fenna)])]);
     expect(await rows(owner, 'SELECT count(*)::int AS n FROM audit_events WHERE desktop_id = $1', [desk])).toEqual([{ n: 2 }]);
@@ -324,6 +324,81 @@ describe('audit events: only through the function, in the sender’s own name, o
     expect(await rows(as.ilse, 'SELECT seq::int, hash FROM avg_audit_anchors($1)', [desk])).toEqual([{ seq: 4, hash: genuine[1]?.hash }]);
     await refused(as.fenna, 'DELETE FROM audit_anchors');
     await expect(owner.query('DELETE FROM audit_anchors')).rejects.toMatchObject({ code: '42501' });
+  });
+});
+
+describe('the dpo: the admin cannot switch her off, and nobody removes the last one', () => {
+  const DEACTIVATE = 'UPDATE staff SET active = false, updated_at = now() WHERE id = $1';
+
+  it('the admin cannot deactivate, rename, reset or strip the dpo, a signer or the auditor; the dpo can, and the admin still manages the rest', async () => {
+    for (const person of ['fenna', 'sanne', 'aart'] as const) {
+      await refused(as.bea, DEACTIVATE, [ids[person]], /Alleen de FG/u);
+      await refused(as.bea, `UPDATE staff SET full_name = 'Iemand Anders' WHERE id = $1`, [ids[person]], /Alleen de FG/u);
+    }
+    await refused(as.bea, CREATE_LOGIN, [`fenna-${tag}`, 'Fenna FG', ['intake'], PASSWORD]);
+    await refused(as.bea, CREATE_LOGIN, [`fenna-${tag}`, 'Fenna FG', ['dpo'], 'Overgenomen-Wachtwoord-2!']);
+    expect(await rows(owner, 'SELECT active, full_name, roles FROM staff WHERE id = $1', [ids.fenna])).toEqual([{ active: true, full_name: 'Fenna FG', roles: ['dpo'] }]);
+    await (await connect(clientConfig(db.url, logins.fenna, PASSWORD))).end();
+
+    // The dpo manages dpo-level grants: a second dpo, switched off and on again by her, never by the admin.
+    const frank = `frank-${tag}`;
+    extraLogins.push(`avg_u_frank_${tag}`);
+    const frankId = (await rows<{ id: string }>(as.fenna, CREATE_LOGIN, [frank, 'Frank FG', ['dpo'], PASSWORD]))[0]?.id;
+    await refused(as.bea, DEACTIVATE, [frankId], /Alleen de FG/u);
+    expect((await as.fenna.query(DEACTIVATE, [frankId])).rowCount).toBe(1);
+    await expect(connect(clientConfig(db.url, `avg_u_frank_${tag}`, PASSWORD))).rejects.toMatchObject({ code: '28000' });
+    expect((await as.fenna.query('UPDATE staff SET active = true, updated_at = now() WHERE id = $1', [frankId])).rowCount).toBe(1);
+    await (await connect(clientConfig(db.url, `avg_u_frank_${tag}`, PASSWORD))).end();
+    // The admin still switches off and renames a handler.
+    const kees = (await rows<{ id: string }>(as.bea, CREATE_LOGIN, [`kees-${tag}`, 'Kees Tijdelijk', ['handler'], PASSWORD]))[0]?.id;
+    extraLogins.push(`avg_u_kees_${tag}`);
+    expect((await as.bea.query(`UPDATE staff SET full_name = 'Kees Tijdelijk-Jansen' WHERE id = $1`, [kees])).rowCount).toBe(1);
+    expect((await as.bea.query(DEACTIVATE, [kees])).rowCount).toBe(1);
+  });
+
+  it('nobody removes the last active dpo: not by switching her off, nor by taking the function away', async () => {
+    const frankId = (await rows<{ id: string }>(owner, 'SELECT id FROM staff WHERE user_name = $1', [`frank-${tag}`]))[0]?.id;
+    // With two dpos one may go: Frank takes the function from Fenna and gives it back.
+    await as.fenna.query(DEACTIVATE, [frankId]);
+    await refused(as.fenna, DEACTIVATE, [ids.fenna], /laatste actieve FG/u);
+    await refused(owner, DEACTIVATE, [ids.fenna], /laatste actieve FG/u);
+    expect(await rows(owner, 'SELECT active FROM staff WHERE id = $1', [ids.fenna])).toEqual([{ active: true }]);
+    await as.fenna.query('UPDATE staff SET active = true, updated_at = now() WHERE id = $1', [frankId]);
+    const frank = await connect(clientConfig(db.url, `avg_u_frank_${tag}`, PASSWORD));
+    try {
+      await frank.query(CREATE_LOGIN, [`fenna-${tag}`, 'Fenna FG', ['handler'], PASSWORD]);
+      expect(await functionsOf(logins.fenna)).toEqual(['avg_handler']);
+      await refused(frank, DEACTIVATE, [frankId], /laatste actieve FG/u);
+      await refused(owner, CREATE_LOGIN, [`frank-${tag}`, 'Frank FG', ['admin'], PASSWORD], /laatste actieve FG/u);
+      expect(await functionsOf(`avg_u_frank_${tag}`)).toEqual(['avg_dpo']);
+      await frank.query(CREATE_LOGIN, [`fenna-${tag}`, 'Fenna FG', ['dpo'], PASSWORD]);
+      expect(await functionsOf(logins.fenna)).toEqual(['avg_dpo']);
+    } finally {
+      await frank.end();
+    }
+  });
+});
+
+describe('the auditor reads, never writes, the audit trail', () => {
+  it('the auditor appends no events, not on its own chain and not in its own name, and anchors nothing; it still reads them', async () => {
+    const own = `desk-aart-${tag}`;
+    const secret = randomBytes(32).toString('base64url');
+    await refused(as.aart, APPEND, [own, secret, JSON.stringify([event(1, ids.aart, { roles: ['auditor'] })])], /auditor/u);
+    await refused(as.aart, APPEND, [own, secret, JSON.stringify([event(1, null, { roles: ['auditor'] })])], /auditor/u);
+    await refused(as.aart, 'SELECT avg_anchor_audit_chain($1, $2, 1, $3)', [own, secret, 'a'.repeat(64)], /auditor/u);
+    expect(await rows(owner, 'SELECT count(*)::int AS n FROM audit_events WHERE desktop_id = $1', [own])).toEqual([{ n: 0 }]);
+    expect(await rows(owner, 'SELECT count(*)::int AS n FROM audit_desktops WHERE desktop_id = $1', [own])).toEqual([{ n: 0 }]);
+    expect((await rows<{ n: number }>(as.aart, 'SELECT count(*)::int AS n FROM audit_events'))[0]?.n).toBeGreaterThan(0);
+    // Someone who is auditor and also works cases still sends the events of their desktop.
+    const both = `hetty-${tag}`;
+    extraLogins.push(`avg_u_hetty_${tag}`);
+    const hettyId = (await rows<{ id: string }>(as.fenna, CREATE_LOGIN, [both, 'Hetty Beide', ['handler', 'auditor'], PASSWORD]))[0]?.id ?? null;
+    const hetty = await connect(clientConfig(db.url, `avg_u_hetty_${tag}`, PASSWORD));
+    try {
+      expect(await rows(hetty, APPEND, [`desk-hetty-${tag}`, secret, JSON.stringify([event(1, hettyId)])])).toEqual([{ n: 1 }]);
+    } finally {
+      await hetty.end();
+    }
   });
 });
 

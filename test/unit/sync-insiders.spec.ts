@@ -71,3 +71,22 @@ describe('signed audit events reach the central database', () => {
     for (const r of signed) expect(auditSignatureValid(r.public_key ?? '', r.hash, r.signature ?? '')).toBe(true);
   });
 });
+
+describe('the auditor reads the audit trail and never sends it', () => {
+  it("an auditor's sync sends and anchors no events, and still succeeds; a colleague's sync on that desktop sends them", async () => {
+    const desk = await desktop(central, ['aart', 'hanna'], onCleanup);
+    value(await desk.call('audit.verify', {}, desk.staff.aart.token));
+    value(await desk.call('sync.run', {}, desk.staff.aart.token));
+    const pushedBy = async () =>
+      (await central.owner.query<{ pushed_by: string; n: number }>(
+        `SELECT pushed_by, count(*)::int AS n FROM audit_events WHERE actor_id = ANY($1) GROUP BY pushed_by`,
+        [[desk.staff.aart.id, desk.staff.hanna.id, desk.adminId]],
+      )).rows;
+    expect(await pushedBy()).toEqual([]);
+    value(await desk.call('sync.run', {}, desk.staff.hanna.token));
+    const after = await pushedBy();
+    expect(after.map((r) => r.pushed_by)).toEqual([central.logins.hanna.id]);
+    const auditorEvents = await central.owner.query(`SELECT 1 FROM audit_events WHERE actor_id = $1 AND procedure = 'audit.verify'`, [desk.staff.aart.id]);
+    expect(auditorEvents.rowCount).toBe(1);
+  });
+});

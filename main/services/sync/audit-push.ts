@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { LocalDb } from '../../../db/local/database.js';
 import { readSetting, writeSetting } from '../../../db/local/repositories/letters.js';
 import { auditEvents } from '../../../db/local/schema.js';
+import type { Role } from '../../../shared/roles.js';
 import type { PushContext } from './push.js';
 
 /**
@@ -13,8 +14,18 @@ import type { PushContext } from './push.js';
  */
 const AUDIT_SEQ_KEY = 'sync.auditSeq';
 
+/**
+ * The auditor reads the audit trail and never writes it, centrally neither (db/central/migrations/0014):
+ * a login with no other function sends and anchors nothing; the next sync of a colleague who works
+ * on this desktop takes the events up.
+ */
+export function sendsAuditTrail(roles: readonly Role[]): boolean {
+  return roles.some((role) => role !== 'auditor');
+}
+
 /** The audit trail goes up by sequence number; the watermark moves only after the central commit. */
 export async function pushAuditEvents(ctx: PushContext): Promise<number> {
+  if (!sendsAuditTrail(ctx.actor.roles)) return 0;
   let sent = 0;
   for (;;) {
     const watermark = Number(ctx.db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ?? 0);
@@ -60,10 +71,10 @@ export interface AuditAnchor {
  * and keeps the highest central anchor locally for `audit verify` when the central database is out
  * of reach. A head that is no longer there (events deleted here) is not anchored: verify says so.
  */
-export async function anchorAuditChain(ctx: Pick<PushContext, 'client' | 'db' | 'desktopId' | 'desktopSecret' | 'now'>): Promise<AuditAnchor | null> {
+export async function anchorAuditChain(ctx: Pick<PushContext, 'client' | 'db' | 'desktopId' | 'desktopSecret' | 'now' | 'actor'>): Promise<AuditAnchor | null> {
   const watermark = Number(ctx.db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ?? 0);
   const head = ctx.db.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.seq, watermark)).get();
-  if (head) await ctx.client.query('SELECT avg_anchor_audit_chain($1, $2, $3, $4)', [ctx.desktopId, ctx.desktopSecret, head.seq, head.hash]);
+  if (head && sendsAuditTrail(ctx.actor.roles)) await ctx.client.query('SELECT avg_anchor_audit_chain($1, $2, $3, $4)', [ctx.desktopId, ctx.desktopSecret, head.seq, head.hash]);
   const anchor = await centralAnchor(ctx.client, ctx.desktopId);
   if (anchor) writeSetting(ctx.db, ANCHOR_KEY, anchor, ctx.now().toISOString());
   return anchor;

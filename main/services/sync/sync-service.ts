@@ -319,7 +319,7 @@ export class SyncService {
     if (actor.roles.includes('admin') || actor.roles.includes('dpo')) await this.pushReferenceData(client, db, me, actor);
     const desktop = { desktopId: this.desktopId(db), desktopSecret: this.desktopSecret(db) };
     const pushed = await pushOutbox({ client, db, caseVault: this.caseVault, actor, ...desktop, centralIds, userNames, now, batchSize: this.batchSize });
-    await anchorAuditChain({ client, db, ...desktop, now });
+    await anchorAuditChain({ client, db, ...desktop, now, actor });
 
     let confirmedBundles: string[] = [];
     pulled += await withPullSnapshot(client, async (horizon) => {
