@@ -128,11 +128,29 @@ export class AuthService {
   }
 
   /**
+   * The signed-in member's own password once more, for an act that must be theirs (a signature).
+   * Wrong guesses count towards the same wait as wrong sign-ins.
+   */
+  async confirmPassword(staffId: string, password: string, refusal: string): Promise<void> {
+    const row = findStaffById(this.vault.open.db, staffId);
+    if (!row) throw new DomainError('UNAUTHENTICATED');
+    this.throttle.check(row.userName);
+    const unlocked = await this.vault.loadKeyring().unlock(row.userName, password);
+    unlocked?.dbKey.fill(0);
+    unlocked?.nextKey?.fill(0);
+    if (unlocked?.staffId !== staffId) {
+      this.throttle.fail(row.userName);
+      throw new DomainError('WRONG_CREDENTIALS', refusal);
+    }
+    this.throttle.succeed(row.userName);
+  }
+
+  /**
    * All passwords lost: the recovery key opens the store and sets a new password for an active
    * admin, who can then reset everyone else's. Wrong keys are throttled like wrong passwords.
    */
   recover(ctx: CallContext, input: { recoveryKey: string; userName: string; newPassword: string }): Promise<Record<string, never>> {
-    return this.holdingStore(() => this.recoverHeld(ctx, input), 'AVG Desk werd vergrendeld tijdens het herstel. Er is niets gewijzigd; probeer het opnieuw.');
+    return this.holdingStore(() => this.recoverHeld(ctx, input), 'AVG Desk werd vergrendeld tijdens het herstel. Er is niets gewijzigd; probeer het opnieuw.', 'always');
   }
 
   private async recoverHeld(ctx: CallContext, input: { recoveryKey: string; userName: string; newPassword: string }): Promise<Record<string, never>> {
@@ -196,10 +214,13 @@ export class AuthService {
    * sweep leaves the store open meanwhile and closes it afterwards if nobody ended up signed in.
    * When the store was closed anyway (the OS locked), the caller hears that, not "not signed in".
    */
-  private async holdingStore<T>(work: () => Promise<T>, interrupted: string): Promise<T> {
+  private async holdingStore<T>(work: () => Promise<T>, interrupted: string, closeAfter: 'failure' | 'always' = 'failure'): Promise<T> {
     const hold = this.vault.hold();
+    let failed = true;
     try {
-      return await work();
+      const result = await work();
+      failed = false;
+      return result;
     } catch (error) {
       if (hold.closedMeanwhile()) {
         this.vault.discardKeyringChanges();
@@ -208,7 +229,7 @@ export class AuthService {
       throw error;
     } finally {
       hold.release();
-      this.lockIfIdle();
+      if (failed || closeAfter === 'always') this.lockIfIdle();
     }
   }
 
