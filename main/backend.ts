@@ -99,7 +99,7 @@ export function createBackend(options: BackendOptions): Backend {
       identity: new IdentityService(vault, caseVault),
       dossier: new DossierService(vault, caseVault),
       redaction: new RedactionService(vault, caseVault, clock, options.redactionWorkerUrl),
-      letters: createLetterServices(vault, caseVault),
+      letters: createLetterServices(vault, caseVault, (staffId, password, refusal) => auth.confirmPassword(staffId, password, refusal)),
       retention,
       desktop: { autoLock, locker, logLevel, restore: new RestoreService(vault, auth) },
       sync,

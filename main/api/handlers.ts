@@ -115,7 +115,7 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity, dos
     'letter.submit': (ctx, input) => letters.letters.submit(ctx, input.letterId),
     'letter.discard': (ctx, input) => letters.letters.discard(ctx, input.letterId),
     'letter.queueForSigning': (ctx) => letters.signing.queue(ctx),
-    'letter.sign': (ctx, input) => letters.signing.sign(ctx, input.letterId),
+    'letter.sign': (ctx, input) => letters.signing.sign(ctx, input.letterId, input.password),
     'letter.return': (ctx, input) => letters.signing.return(ctx, input),
     'letter.markSent': (ctx, input) => letters.letters.markSent(ctx, input),
     'letter.templates': () => letters.settings.templates(),

@@ -46,6 +46,7 @@ export interface Options {
   kind?: string | undefined;
   details?: string | undefined;
   p12?: string | undefined;
+  function?: string | undefined;
   out?: string | undefined;
   to?: string | undefined;
   'dry-run'?: boolean | undefined;
@@ -252,6 +253,15 @@ export const COMMANDS: Command[] = [
     },
   },
   {
+    words: ['signer', 'profile'],
+    async run({ options, signIn, print }) {
+      if (!options.function) throw new CliError('Gebruik: signer profile --function "Teamleider Privacy"', 2);
+      const profile = await (await signIn())('signer.setProfile', { functionTitle: options.function });
+      print(`Functie onder uw handtekening: ${profile.functionTitle}.`, profile);
+      return 0;
+    },
+  },
+  {
     words: ['letter', 'draft'],
     async run({ args, options, signIn, print }) {
       const kind = oneOf(options.kind, LETTER_KINDS, '--kind');
@@ -291,9 +301,9 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['letter', 'sign'],
-    async run({ args, options, signIn, print }) {
+    async run({ args, options, env, signIn, print }) {
       if (!options.out) throw new CliError('Gebruik: letter sign BRIEF_ID --out BESTAND.pdf', 2);
-      const signed = await (await signIn())('letter.sign', { letterId: letterId(args) });
+      const signed = await (await signIn())('letter.sign', { letterId: letterId(args), password: requireEnv(env, 'AVG_DESK_PASSWORD') });
       writeOutput(options.out, Buffer.from(signed.pdfBase64, 'base64'), 'de ondertekende brief');
       print(`Brief ondertekend; SHA-256 ${signed.sha256}. Opgeslagen in ${options.out}.`, { id: signed.letterId, sha256: signed.sha256, signedAt: signed.signedAt, out: options.out });
       return 0;

@@ -59,6 +59,7 @@ Opdrachten:
   recover --admin GEBRUIKER                          nieuw wachtwoord met de herstelsleutel (AVG_DESK_RECOVERY_KEY)
   deadline --type SOORT --received JJJJ-MM-DD [--extend-months N]   uiterste datum (zonder gegevensmap)
   settings signing --p12 BESTAND                     certificaat van de organisatie (wachtwoord uit AVG_DESK_P12_PASSWORD)
+  signer profile --function "FUNCTIE"               eigen functie onder de handtekening (vereist om te ondertekenen)
   letter draft ZAAK --kind SOORT [--details BESTAND.json]   brief opstellen (ZAAK: id of AVG-JJJJ-NNNN)
   letter list ZAAK                                   brieven van een zaak
   letter submit BRIEF                                ter ondertekening aanbieden
@@ -107,6 +108,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         kind: { type: 'string' },
         details: { type: 'string' },
         p12: { type: 'string' },
+        function: { type: 'string' },
         out: { type: 'string' },
         term: { type: 'string', multiple: true },
         person: { type: 'string', multiple: true },

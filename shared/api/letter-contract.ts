@@ -47,7 +47,8 @@ export const letterProcedures = {
     action: 'letter.sign',
     audit: 'write',
     record: 'case',
-    input: letterRef,
+    // The password again: a signature is a deliberate act of the signer at the desk, not of whoever finds the session open.
+    input: letterRef.extend({ password: z.string().min(1, 'Voer uw wachtwoord in om te ondertekenen.').max(1024) }).strict(),
     output: z.object({ letterId: z.string(), sha256: z.string(), signedAt: z.string(), pdfBase64: z.string() }),
   }),
   'letter.return': procedure({

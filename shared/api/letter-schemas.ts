@@ -172,6 +172,8 @@ export const letterDetailSchema = letterSummarySchema.extend({
   /** Problems that block submitting (missing statements after an edit); empty when it may go. */
   problems: z.array(z.string()),
   pdfBase64: z.string(),
+  /** Pages of that PDF, for the signer's confirmation. */
+  pages: z.number().int().nonnegative(),
 });
 
 export const letterKindInfoSchema = z.object({

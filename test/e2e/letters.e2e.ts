@@ -34,6 +34,7 @@ const OWN_REQUESTER = 'Zoë Þórsdóttir-Bakker';
 const P12_PASSWORD = 'Zegel-Test-2026!';
 const ADDED_PARAGRAPH = 'Wij hebben uw dossier met zorg doorgenomen.';
 const WITHHELD = { what: 'Interne aantekeningen van het teamoverleg', why: 'Deze bevatten meningen van medewerkers over derden.' };
+const SIGNER_FUNCTION = 'Teamleider Privacy';
 const FOUR_EYES = 'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).';
 
 const today = dutchToday(new Date());
@@ -302,7 +303,7 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     expect(await review.getByText(FOUR_EYES).isVisible()).toBe(true);
     expect(await review.getByRole('button', { name: 'Ondertekenen' }).getAttribute('aria-disabled')).toBe('true');
     // The backend refuses it too, with the message the screen shows.
-    expect(await callAsPage(page, 'letter.sign', { letterId: receipt.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: FOUR_EYES } });
+    expect(await callAsPage(page, 'letter.sign', { letterId: receipt.id, password: PEOPLE.handlerSigner.password })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: FOUR_EYES } });
     await scrollToTop();
     await checkScreen(page, 'signing-own-letter');
     await signOut(page);
@@ -338,7 +339,35 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await scrollToTop();
     await checkScreen(page, 'signing-review');
 
+    // Signing is deliberate: without a function under the name the dialog says where to fill it in.
     await review.getByRole('button', { name: 'Ondertekenen' }).click();
+    let sign = page.getByRole('dialog', { name: 'Brief ondertekenen' });
+    await sign.getByText('Uw functie ontbreekt').waitFor();
+    expect(await sign.getByLabel('Uw wachtwoord').count()).toBe(0);
+    await sign.getByRole('button', { name: 'Annuleren' }).click();
+    await sign.waitFor({ state: 'hidden' });
+    const profile = page.getByRole('region', { name: 'Mijn ondertekening' });
+    await profile.getByRole('textbox', { name: /^Functie/u }).fill(SIGNER_FUNCTION);
+    await profile.getByRole('button', { name: 'Opslaan' }).click();
+    await profile.getByText('Uw ondertekening is opgeslagen.').waitFor();
+
+    // The dialog shows what is signed and asks the password again; a wrong one is refused in Dutch.
+    await review.getByRole('button', { name: 'Ondertekenen' }).click();
+    sign = page.getByRole('dialog', { name: 'Brief ondertekenen' });
+    const details = await sign.locator('dl').innerText();
+    expect(details).toContain('Besluit inzage (art. 15 AVG)');
+    expect(details).toContain(reference);
+    expect(details).toContain(REQUESTER.name);
+    expect(details).toContain('1234 AB');
+    expect(details).toMatch(/\d+ pagina/u);
+    expect(details).toContain(SIGNER_FUNCTION);
+    await sign.getByLabel('Uw wachtwoord').fill('Fout-Wachtwoord-99!');
+    await sign.getByRole('button', { name: 'Ondertekenen' }).click();
+    await sign.getByText('Het wachtwoord is onjuist. De brief is niet ondertekend.').waitFor({ timeout: 15_000 });
+    await checkScreen(page, 'signing-confirm');
+    await sign.getByLabel('Uw wachtwoord').fill(PEOPLE.signer.password);
+    await sign.getByRole('button', { name: 'Ondertekenen' }).click();
+    await sign.waitFor({ state: 'hidden', timeout: 20_000 });
     await expect.poll(() => review.getByText('Ondertekend', { exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => page.getByText(`Besluit inzage (art. 15 AVG) (${reference}) is ondertekend.`).isVisible()).toBe(true);
     await expect.poll(() => queue.getByRole('row', { name: new RegExp(reference, 'u') }).count()).toBe(0);
@@ -365,6 +394,7 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     expect(text).toContain('Postbus 93374');
     expect(text).toContain(ADDED_PARAGRAPH);
     expect(text).toContain(PEOPLE.signer.fullName);
+    expect(text).toContain(SIGNER_FUNCTION);
     expect(text).not.toContain('CONCEPT');
 
     // The same bytes through the API, and the hash the letter recorded.

@@ -94,7 +94,7 @@ async function seedYear(url: string) {
     valueOf(await callApi(url, 'case.transition', { id: made.id, to: 'besluit_in_concept' }, handler));
     const letter = valueOf(await callApi(url, 'letter.draft', { caseId: made.id, kind: 'besluit-inzage', data: {} }, handler));
     valueOf(await callApi(url, 'letter.submit', { letterId: letter.id }, handler));
-    valueOf(await callApi(url, 'letter.sign', { letterId: letter.id }, signer));
+    valueOf(await callApi(url, 'letter.sign', { letterId: letter.id, password: PEOPLE.signer.password }, signer));
     valueOf(await callApi(url, 'letter.markSent', { letterId: letter.id }, handler));
   }
   // The dossier the auditor will ask about: read by the handler and by the dpo.

@@ -65,6 +65,8 @@ export async function desktop(central: Central, people: readonly CentralPerson[]
   for (const person of people) {
     const made = await addStaff(init.backend, init.adminToken, person, [...CENTRAL_PEOPLE[person].roles], CENTRAL_PEOPLE[person].fullName);
     value(await init.call('sync.setCredentials', { loginRole: central.logins[person].loginRole, password: CENTRAL_PASSWORD }, made.token));
+    // A signer signs only with their function filled in.
+    if ((CENTRAL_PEOPLE[person].roles as readonly string[]).includes('signer')) value(await init.call('signer.setProfile', { functionTitle: 'Teamleider Privacy' }, made.token));
     staff[person] = made;
   }
   const sync = async (person: CentralPerson) => value(await init.call('sync.run', {}, staff[person].token));

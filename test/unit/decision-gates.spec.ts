@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { value } from '../support/backend.js';
+import { STRONG_PASSWORD, value } from '../support/backend.js';
 import { establishIdentity, toDecision } from '../support/gates.js';
 import { letterTeam } from '../support/letters.js';
 
@@ -43,12 +43,12 @@ describe('a decision letter needs an established identity', () => {
 
     // Identity withdrawn while the letter waits for signing: the signer is refused too.
     value(await call('identity.record', { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'meer_informatie', reason: 'Het account is op een ander e-mailadres aangemaakt.' }, harm.token));
-    expect(await call('letter.sign', { letterId: letter.id }, signer.token)).toMatchObject({
+    expect(await call('letter.sign', { letterId: letter.id, password: STRONG_PASSWORD }, signer.token)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringMatching(/^Dit besluit kan nog niet worden ondertekend: de identiteit van de verzoeker is nog niet vastgesteld/u) },
     });
     await establishIdentity(call, caseId, harm.token);
-    expect(value(await call('letter.sign', { letterId: letter.id }, signer.token)).sha256).toMatch(/^[0-9a-f]{64}$/u);
+    expect(value(await call('letter.sign', { letterId: letter.id, password: STRONG_PASSWORD }, signer.token)).sha256).toMatch(/^[0-9a-f]{64}$/u);
   });
 
   it('besluit-correctie: submit refused without an identity check', async () => {
@@ -62,7 +62,7 @@ describe('a decision letter needs an established identity', () => {
     });
     await establishIdentity(call, caseId, harm.token);
     value(await call('letter.submit', { letterId: letter.id }, harm.token));
-    value(await call('letter.sign', { letterId: letter.id }, signer.token));
+    value(await call('letter.sign', { letterId: letter.id, password: STRONG_PASSWORD }, signer.token));
   });
 });
 
@@ -101,7 +101,7 @@ describe('a 13-year-old: the legal representative decides who receives the decis
     expect(content.addressee).toEqual({ name: 'Eva Peters', lines: ['Lindelaan 4', '3581 AB Utrecht'] });
     expect(value(await call('case.readiness', { caseId }, harm.token))).toMatchObject({ ready: true, letterKind: 'besluit-inzage' });
     value(await call('letter.submit', { letterId: toParent.id }, harm.token));
-    value(await call('letter.sign', { letterId: toParent.id }, signer.token));
+    value(await call('letter.sign', { letterId: toParent.id, password: STRONG_PASSWORD }, signer.token));
   });
 });
 
@@ -129,7 +129,7 @@ describe('§9: a change asked through Mijn Alliantie is verified through a secon
     expect(verified).toMatchObject({ method: 'terugbellen', outcome: 'bevestigd', verifiedByName: 'Harm Weißbach', verifiedAt: '2026-11-25T09:00:00.000Z' });
     expect(value(await call('case.get', { id: caseId }, dpo.token)).changeVerification.recorded).toMatchObject({ outcome: 'bevestigd', verifiedByName: 'Harm Weißbach' });
     value(await call('letter.submit', { letterId: letter.id }, harm.token));
-    value(await call('letter.sign', { letterId: letter.id }, signer.token));
+    value(await call('letter.sign', { letterId: letter.id, password: STRONG_PASSWORD }, signer.token));
   });
 
   it('a refused correction needs no second channel; a channel the admin marks does', async () => {
@@ -161,7 +161,7 @@ describe('the form of the request and open tasks', () => {
     const letter = value(await call('letter.draft', { caseId, kind: 'besluit-verzet', data: { outcome: 'toegewezen', processing: 'het delen van mijn telefoonnummer met de aannemer' } }, harm.token));
     await toDecision(call, caseId, harm.token);
     value(await call('letter.submit', { letterId: letter.id }, harm.token));
-    value(await call('letter.sign', { letterId: letter.id }, signer.token));
+    value(await call('letter.sign', { letterId: letter.id, password: STRONG_PASSWORD }, signer.token));
   });
 
   it('an open aanvulling blocks the decision until the aanvulling is in; sending the request for it does not close it', async () => {
@@ -171,7 +171,7 @@ describe('the form of the request and open tasks', () => {
     await establishIdentity(call, caseId, harm.token);
     const ask = value(await call('letter.draft', { caseId, kind: 'verzoek-om-aanvulling', data: {} }, harm.token));
     value(await call('letter.submit', { letterId: ask.id }, harm.token));
-    value(await call('letter.sign', { letterId: ask.id }, signer.token));
+    value(await call('letter.sign', { letterId: ask.id, password: STRONG_PASSWORD }, signer.token));
     value(await call('letter.markSent', { letterId: ask.id }, harm.token));
     const task = value(await call('case.get', { id: caseId }, harm.token)).tasks.find((t) => t.kind === 'verzoek_om_aanvulling');
     expect(task?.status).toBe('open');
@@ -193,7 +193,7 @@ describe('the form of the request and open tasks', () => {
     value(await call('case.completeTask', { id: caseId, taskId: task?.id ?? '' }, harm.token));
     expect(value(await call('case.get', { id: caseId }, harm.token)).writtenAndSigned).toBe(true);
     value(await call('letter.submit', { letterId: letter.id }, harm.token));
-    value(await call('letter.sign', { letterId: letter.id }, signer.token));
+    value(await call('letter.sign', { letterId: letter.id, password: STRONG_PASSWORD }, signer.token));
     value(await call('letter.markSent', { letterId: letter.id }, harm.token));
     const after = value(await call('case.get', { id: caseId }, harm.token));
     expect(after.status).toBe('verzonden');

@@ -45,6 +45,7 @@ describe('avg-desk: decision gates on the command line', () => {
 
     const hanna = cli({ AVG_DESK_USER: 'hanna', AVG_DESK_PASSWORD: STRONG_PASSWORD });
     const sanne = cli({ AVG_DESK_USER: 'sanne', AVG_DESK_PASSWORD: STRONG_PASSWORD });
+    expect((await sanne(...d, 'signer', 'profile', '--function', 'Teamleider Privacy')).code).toBe(0);
     const input = join(t.dir, 'verzoek.json');
     writeFileSync(input, JSON.stringify({ correctionKinds: ['verbetering'], requester: { name: 'Łukasz Nguyễn-Özdemir', address: 'Weißstraße 12, 1234 AB Hilversum', email: 'lukasz@example.org', phone: '06 12345678', customerNumber: 'K-104233' } }));
     const created = await hanna(...d, 'case', 'create', '--input', input, '--type', 'correctie', '--received', today, '--handler', 'hanna', '--json');

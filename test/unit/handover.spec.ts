@@ -7,7 +7,7 @@ import { confirmHandover } from '../../main/services/handover/confirm.js';
 import { encodePng } from '../../main/services/images.js';
 import { CaseFileStore } from '../../main/store/case-files.js';
 import type { OpenStore } from '../../main/store/encrypted-db.js';
-import { ADMIN, tempDir, value } from '../support/backend.js';
+import { ADMIN, STRONG_PASSWORD, tempDir, value } from '../support/backend.js';
 import { establishIdentity } from '../support/gates.js';
 import { letterTeam } from '../support/letters.js';
 import { plaintextHits } from '../support/scan.js';
@@ -64,7 +64,7 @@ async function desktopA() {
   value(await call('case.transition', { id: caseId, to: 'besluit_in_concept' }, harm.token));
   const draft = value(await call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, harm.token));
   value(await call('letter.submit', { letterId: draft.id }, harm.token));
-  value(await call('letter.sign', { letterId: draft.id }, t.signer.token));
+  value(await call('letter.sign', { letterId: draft.id, password: STRONG_PASSWORD }, t.signer.token));
   return { ...t, harm, caseId, documentId };
 }
 

@@ -69,6 +69,10 @@ describe('avg-desk letters on the command line', () => {
     expect(existsSync(out)).toBe(false);
 
     const sanne = cli({ AVG_DESK_USER: 'sanne', AVG_DESK_PASSWORD: STRONG_PASSWORD });
+    // No signature under an empty function.
+    expect(await sanne(...d, 'letter', 'sign', id, '--out', out)).toMatchObject({ code: 1, err: expect.stringContaining('Vul eerst uw functie in') });
+    expect(existsSync(out)).toBe(false);
+    expect(await sanne(...d, 'signer', 'profile', '--function', 'Teamleider Privacy')).toMatchObject({ code: 0, out: 'Functie onder uw handtekening: Teamleider Privacy.\n' });
     const signed = await sanne(...d, 'letter', 'sign', id, '--out', out, '--json');
     expect(signed.code).toBe(0);
     expect(JSON.parse(signed.out)).toMatchObject({ id, sha256: expect.stringMatching(/^[0-9a-f]{64}$/u), out });

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcedureInput } from '../../shared/api/contract.js';
-import { value } from '../support/backend.js';
+import { STRONG_PASSWORD, value } from '../support/backend.js';
 import { establishIdentity, toDecision as toGate } from '../support/gates.js';
 import { letterTeam, pdfsig, pdfText, requirePoppler } from '../support/letters.js';
 
@@ -31,7 +31,7 @@ async function throughTheDispatcher(t: Team, draft: Draft) {
   const view = value(await t.call('letter.get', { letterId: letter.id }, t.handlerSigner.token));
   expect(view.problems).toEqual([]);
   value(await t.call('letter.submit', { letterId: letter.id }, t.handlerSigner.token));
-  const signed = value(await t.call('letter.sign', { letterId: letter.id }, t.signer.token));
+  const signed = value(await t.call('letter.sign', { letterId: letter.id, password: STRONG_PASSWORD }, t.signer.token));
   const pdf = Buffer.from(signed.pdfBase64, 'base64');
   expect(pdfsig(pdf)).toContain('Signature is Valid.');
   value(await t.call('letter.markSent', { letterId: letter.id }, t.handlerSigner.token));

@@ -6,7 +6,7 @@ import { redactedVersions } from '../../db/local/schema.js';
 import { CaseVault } from '../../main/services/case-vault.js';
 import { textToPdf } from '../../main/services/renditions.js';
 import { CaseFileStore } from '../../main/store/case-files.js';
-import { ADMIN, addStaff, value } from '../support/backend.js';
+import { ADMIN, STRONG_PASSWORD, addStaff, value } from '../support/backend.js';
 import { establishIdentity, toDecision } from '../support/gates.js';
 import { letterTeam, pdfsig, pdfText, requirePoppler } from '../support/letters.js';
 import { openStoreAs } from '../support/store.js';
@@ -50,7 +50,7 @@ async function signedAccessCase() {
   const letter = value(await t.call('letter.draft', { caseId, kind: 'besluit-inzage' }, harm.token));
   expect(await t.call('package.build', { caseId }, harm.token)).toMatchObject({ ok: false, error: { message: 'Het pakket bevat de ondertekende besluitbrief: laat de brief eerst ondertekenen.' } });
   value(await t.call('letter.submit', { letterId: letter.id }, harm.token));
-  const signed = value(await t.call('letter.sign', { letterId: letter.id }, t.signer.token));
+  const signed = value(await t.call('letter.sign', { letterId: letter.id, password: STRONG_PASSWORD }, t.signer.token));
   return { ...t, harm, caseId, note, contract, letter, signed };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, value } from '../support/backend.js';
+import { ADMIN, STRONG_PASSWORD, value } from '../support/backend.js';
 import { establishIdentity, toDecision } from '../support/gates.js';
 import { letterTeam, P12_PASSWORD, pdfsig, pdfText, requirePoppler } from '../support/letters.js';
 import { plaintextHits } from '../support/scan.js';
@@ -52,7 +52,7 @@ describe('drafting and four-eyes signing through the API', () => {
     // Harm is a signer too, but wrote it: refused in the service and audited as denied.
     const queueOfHarm = value(await call('letter.queueForSigning', {}, harm.token));
     expect(queueOfHarm).toEqual([expect.objectContaining({ id: draft.id, maySign: false })]);
-    expect(await call('letter.sign', { letterId: draft.id }, harm.token)).toMatchObject({
+    expect(await call('letter.sign', { letterId: draft.id, password: STRONG_PASSWORD }, harm.token)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', message: 'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).' },
     });
@@ -68,7 +68,7 @@ describe('drafting and four-eyes signing through the API', () => {
     expect(value(await call('letter.list', { caseId }, harm.token))[0]).toMatchObject({ status: 'concept', returnComment: 'Graag de bijlagen noemen.' });
     value(await call('letter.submit', { letterId: draft.id }, harm.token));
 
-    const signedLetter = value(await call('letter.sign', { letterId: draft.id }, signer.token));
+    const signedLetter = value(await call('letter.sign', { letterId: draft.id, password: STRONG_PASSWORD }, signer.token));
     const pdf = Buffer.from(signedLetter.pdfBase64, 'base64');
     expect(signedLetter.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
     expect(pdfsig(pdf)).toContain('Signature is Valid.');
@@ -79,7 +79,7 @@ describe('drafting and four-eyes signing through the API', () => {
 
     // Locked: no more edits, no second signature; the stored PDF is the signed one.
     expect(await call('letter.updateText', { letterId: draft.id, subjectLine: 'x', salutation: 'x', blocks, closing: 'x' }, harm.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await call('letter.sign', { letterId: draft.id }, signer.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('letter.sign', { letterId: draft.id, password: STRONG_PASSWORD }, signer.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const stored = value(await call('letter.get', { letterId: draft.id }, harm.token));
     expect(stored).toMatchObject({ status: 'ondertekend', sha256: signedLetter.sha256, signedBy: 'Sanne Ağaoğlu' });
     expect(createHash('sha256').update(Buffer.from(stored.pdfBase64, 'base64')).digest('hex')).toBe(signedLetter.sha256);
@@ -119,9 +119,9 @@ describe('drafting and four-eyes signing through the API', () => {
     const onTime = value(await call('letter.get', { letterId: late.id }, harm.token));
     expect(onTime.content.blocks).toContainEqual({ type: 'fields', part: 'verlenging', fields: expect.arrayContaining([{ label: 'Nieuwe uiterste datum', value: '25 februari 2027' }]) });
     clock.set(new Date('2026-12-24T09:00:00Z'));
-    expect(await call('letter.sign', { letterId: late.id }, signer.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('vóór 23 december 2026') } });
+    expect(await call('letter.sign', { letterId: late.id, password: STRONG_PASSWORD }, signer.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('vóór 23 december 2026') } });
     clock.set(new Date('2026-12-01T09:00:00Z'));
-    value(await call('letter.sign', { letterId: late.id }, signer.token));
+    value(await call('letter.sign', { letterId: late.id, password: STRONG_PASSWORD }, signer.token));
     value(await call('letter.markSent', { letterId: late.id }, harm.token));
     const detail = value(await call('case.get', { id: caseId }, harm.token));
     expect(detail.tasks.find((task) => task.kind === 'verlengingsbericht')?.status).toBe('done');
@@ -135,7 +135,7 @@ describe('drafting and four-eyes signing through the API', () => {
     const draft = value(await call('letter.draft', { caseId, kind: 'ontvangstbevestiging' }, harm.token));
     expect(await call('letter.get', { letterId: draft.id }, signer.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Deze brief is niet aan u voorgelegd.' } });
     expect(value(await call('letter.list', { caseId }, signer.token))).toEqual([]);
-    expect(await call('letter.sign', { letterId: draft.id }, signer.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('letter.sign', { letterId: draft.id, password: STRONG_PASSWORD }, signer.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await call('letter.draft', { caseId, kind: 'besluit-correctie', data: { outcome: 'afgewezen', changes: [{ item: 'Naam', decision: 'afgewezen' }], reasons: 'x' } }, harm.token)).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: 'Een brief "Besluit correctie (§14, art. 16–19 AVG)" past niet bij een verzoek om inzage.' },

@@ -85,7 +85,7 @@ describe('log redaction over a full scenario', () => {
     await establishIdentity(call, caseId, harm.token);
     value(await call('case.transition', { id: caseId, to: 'besluit_in_concept' }, harm.token));
     value(await call('letter.submit', { letterId: draft.id }, harm.token));
-    value(await call('letter.sign', { letterId: draft.id }, t.signer.token));
+    value(await call('letter.sign', { letterId: draft.id, password: STRONG_PASSWORD }, t.signer.token));
 
     // Failing calls: bad input, a wrong password, a refusal, an unknown procedure named like a person.
     expect(await call('case.create', { type: 'inzage', requester: { name: SECOND.name, email: `${SECOND.name}@`, relation: 'huurder' }, channel: 'brief', received: 'gisteren' }, t.intake.token)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

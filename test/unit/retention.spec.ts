@@ -36,7 +36,7 @@ async function decidedCase() {
   value(await call('case.transition', { id: caseId, to: 'besluit_in_concept' }, harm.token));
   const draft = value(await call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, harm.token));
   value(await call('letter.submit', { letterId: draft.id }, harm.token));
-  const signed = value(await call('letter.sign', { letterId: draft.id }, t.signer.token));
+  const signed = value(await call('letter.sign', { letterId: draft.id, password: STRONG_PASSWORD }, t.signer.token));
   value(await call('letter.markSent', { letterId: draft.id }, harm.token));
   value(await call('case.transition', { id: caseId, to: 'afgesloten' }, harm.token));
   const pdf = Buffer.from(signed.pdfBase64, 'base64');

@@ -67,7 +67,7 @@ describe('two desktops and one central database', () => {
     value(await work.call('case.transition', { id: caseId, to: 'besluit_in_concept' }, work.staff.hanna.token));
     const draft = value(await work.call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, work.staff.hanna.token));
     value(await work.call('letter.submit', { letterId: draft.id }, work.staff.hanna.token));
-    const signed = value(await work.call('letter.sign', { letterId: draft.id }, work.staff.sanne.token));
+    const signed = value(await work.call('letter.sign', { letterId: draft.id, password: STRONG_PASSWORD }, work.staff.sanne.token));
     expect((await central.owner.query('SELECT count(*)::int AS n FROM decisions')).rows[0]).toEqual({ n: 0 });
 
     // Hanna's sync sends the case and vouches that the letter was put before a signer; the decision
@@ -187,7 +187,7 @@ describe('two desktops and one central database', () => {
     value(await work.call('case.transition', { id: created.id, to: 'besluit_in_concept' }, hanna));
     const draft = value(await work.call('letter.draft', { caseId: created.id, kind: 'besluit-inzage', data: {} }, hanna));
     value(await work.call('letter.submit', { letterId: draft.id }, hanna));
-    value(await work.call('letter.sign', { letterId: draft.id }, work.staff.sanne.token));
+    value(await work.call('letter.sign', { letterId: draft.id, password: STRONG_PASSWORD }, work.staff.sanne.token));
     value(await work.call('letter.markSent', { letterId: draft.id }, hanna));
     if (value(await work.call('case.get', { id: created.id }, hanna)).status !== 'afgesloten') value(await work.call('case.transition', { id: created.id, to: 'afgesloten' }, hanna));
     await work.sync('hanna');

@@ -5,7 +5,7 @@ import { LetterService } from './letters.js';
 import { PackageService } from './package.js';
 import { RegisterService } from './register.js';
 import { SigningIdentityStore } from './signing-identity.js';
-import { SigningService } from './signing.js';
+import { SigningService, type ConfirmPassword } from './signing.js';
 import { SourcesService } from '../datasets/sources.js';
 
 export interface LetterServices {
@@ -19,14 +19,14 @@ export interface LetterServices {
 }
 
 /** The letters backend (issue 6), wired over one vault and its case files. */
-export function createLetterServices(vault: Vault, caseVault: CaseVault): LetterServices {
+export function createLetterServices(vault: Vault, caseVault: CaseVault, confirmPassword: ConfirmPassword): LetterServices {
   const register = new RegisterService(vault);
   const identities = new SigningIdentityStore(vault);
   const letters = new LetterService(vault, caseVault, register);
   const sources = new SourcesService(vault, caseVault, register);
   return {
     letters,
-    signing: new SigningService(vault, caseVault, letters, identities),
+    signing: new SigningService(vault, caseVault, letters, identities, confirmPassword),
     identities,
     settings: new LetterSettings(vault),
     register,

@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { LocalDb } from '../../../db/local/database.js';
@@ -155,7 +156,7 @@ export class LetterService {
   }
 
   /** The letter with its PDF: the signed file once signed, otherwise a fresh preview marked CONCEPT. */
-  async get(ctx: CallContext, letterId: string): Promise<LetterView & { pdfBase64: string }> {
+  async get(ctx: CallContext, letterId: string): Promise<LetterView & { pdfBase64: string; pages: number }> {
     const { letter, caseRow } = this.load(ctx, letterId);
     if (!mayRead(ctx.requireSession(), caseRow, letter)) throw new DomainError('FORBIDDEN', 'Deze brief is niet aan u voorgelegd.');
     let pdf: Buffer;
@@ -164,7 +165,8 @@ export class LetterService {
     } else {
       pdf = await renderLetterPdf(letter.content, { letterhead: letterheadOf(this.db), draft: true, now: ctx.now });
     }
-    return { ...this.view(ctx, letter, caseRow), pdfBase64: pdf.toString('base64') };
+    const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+    return { ...this.view(ctx, letter, caseRow), pdfBase64: pdf.toString('base64'), pages };
   }
 
   private editable(ctx: CallContext, letterId: string): { letter: LetterRow; caseRow: CaseRow; session: SessionInfo } {

@@ -34,6 +34,9 @@ export function assertNotAuthor(session: SessionInfo, letter: LetterRow): void {
   }
 }
 
+/** Checks the signed-in member's password again; throws WRONG_CREDENTIALS with `refusal`. */
+export type ConfirmPassword = (staffId: string, password: string, refusal: string) => Promise<void>;
+
 /** The signer's side: the queue, signing (PAdES) and sending back with a comment. */
 export class SigningService {
   constructor(
@@ -41,6 +44,7 @@ export class SigningService {
     private readonly caseVault: CaseVault,
     private readonly letters: LetterService,
     private readonly identities: SigningIdentityStore,
+    private readonly confirmPassword: ConfirmPassword,
   ) {}
 
   private get db(): LocalDb {
@@ -65,8 +69,13 @@ export class SigningService {
    * the visible signature block, PAdES-signed, and then locked in one transaction with its
    * SHA-256, the signed PDF (encrypted with the case key), the decision and the outbox entry.
    */
-  async sign(ctx: CallContext, letterId: string): Promise<{ letterId: string; sha256: string; signedAt: string; pdfBase64: string }> {
+  async sign(ctx: CallContext, letterId: string, password: string): Promise<{ letterId: string; sha256: string; signedAt: string; pdfBase64: string }> {
     const { session, letter, caseRow } = this.submitted(ctx, letterId);
+    const profile = findSignerProfile(this.db, session.staffId);
+    const functionTitle = profile?.functionTitle.trim() ?? '';
+    // The letter names the signer's function under their name; a guessed one would state something untrue.
+    if (functionTitle === '') throw new DomainError('VALIDATION', 'Vul eerst uw functie in onder "Mijn ondertekening" (bijvoorbeeld Teamleider Privacy). Zonder functie wordt een brief niet ondertekend.');
+    await this.confirmPassword(session.staffId, password, 'Het wachtwoord is onjuist. De brief is niet ondertekend.');
     const today = dutchToday(ctx.now);
     if (letter.kind === 'verlengingsbericht' && today > caseRow.originalDueOn) {
       throw new DomainError('CONFLICT', `Het verlengingsbericht moest vóór ${formatDutchDate(caseRow.originalDueOn)} de deur uit (artikel 12 lid 3 AVG).`);
@@ -74,14 +83,13 @@ export class SigningService {
     if (isDecisionKind(letter.kind)) assertDecisionGates(this.db, caseRow, letter, 'ondertekend');
     const identity = this.identities.load(ctx.now);
     const signer = findStaffById(this.db, session.staffId);
-    const profile = findSignerProfile(this.db, session.staffId);
     const letterhead = letterheadOf(this.db);
     const content = { ...letter.content, reference: { ...letter.content.reference, date: today } };
     const laid = await layoutLetter(content, {
       letterhead,
       draft: false,
       now: ctx.now,
-      signature: { name: signer?.fullName ?? '', functionTitle: profile?.functionTitle ?? 'Tekenbevoegde', date: today, imagePng: profile?.signaturePng ?? null },
+      signature: { name: signer?.fullName ?? '', functionTitle, date: today, imagePng: profile?.signaturePng ?? null },
     });
     const pdf = await signPdf(
       laid.pdf,

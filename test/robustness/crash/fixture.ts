@@ -139,7 +139,7 @@ export async function buildTemplate(lettersToSign: number): Promise<Template> {
         value(await call('case.transition', { id, to: 'besluit_in_concept' }, handler.token));
         const draft = value(await call('letter.draft', { caseId: id, kind: 'besluit-inzage' }, handler.token));
         value(await call('letter.submit', { letterId: draft.id }, handler.token));
-        value(await call('letter.sign', { letterId: draft.id }, signer.token));
+        value(await call('letter.sign', { letterId: draft.id, password: STRONG_PASSWORD }, signer.token));
         value(await call('letter.markSent', { letterId: draft.id }, handler.token));
         value(await call('case.transition', { id, to: 'afgesloten' }, handler.token));
       } else {

@@ -226,7 +226,7 @@ const letterSigning: CrashScenario = {
   async run({ dispatch, fixture, signIn, committed }) {
     const token = await signIn(PEOPLE.signer.userName);
     for (const letter of fixture.letters) {
-      const signed = must<{ sha256: string }>(await dispatch('letter.sign', { letterId: letter.id }, token), 'letter.sign');
+      const signed = must<{ sha256: string }>(await dispatch('letter.sign', { letterId: letter.id, password: fixture.password }, token), 'letter.sign');
       committed({ letterId: letter.id, sha256: signed.sha256 });
     }
   },

@@ -27,12 +27,12 @@ import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { Page, Section } from '../../components/Page.js';
 import { useTableStyles } from '../../components/tableStyles.js';
 import { useLoaded } from '../../components/useLoaded.js';
-import { useSubmission } from '../../components/useSubmission.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { saveFile } from '../case/letters/files.js';
 import { LetterPreview } from '../case/letters/LetterPreview.js';
 import { LetterTextView } from '../case/letters/LetterTextView.js';
 import { pdfFileName, type LetterDetail } from '../case/letters/letterTypes.js';
+import { SignDialog } from './SignDialog.js';
 import { SignerProfileCard } from './SignerProfileCard.js';
 
 const useStyles = makeStyles({
@@ -184,7 +184,7 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
   // The dialog stays mounted while it closes (Fluent then gives the page back); `shown` makes each opening start empty.
   const [returning, setReturning] = useState<{ open: boolean; shown: number } | null>(null);
   const [returned, setReturned] = useState(false);
-  const { busy, error, setError, submit } = useSubmission();
+  const [signing, setSigning] = useState<{ open: boolean; shown: number } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -209,13 +209,7 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
   const kindLabel = LETTER_KIND_LABELS[letter.kind];
   const open = signed === null && !returned && letter.status === 'ter_ondertekening';
 
-  async function sign() {
-    const result = await submit(() => api.call('letter.sign', { letterId }));
-    if (result.ok) {
-      setSigned(result.value);
-      onDone(t('signing.review.signed', { kind: kindLabel, reference: letter?.caseReference ?? '' }));
-    }
-  }
+  const detail = letter;
 
   return (
     <section className={card.card} aria-labelledby="review-heading">
@@ -234,7 +228,6 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {error ? <ErrorBar error={error} onDismiss={() => setError(null)} /> : null}
       {returned ? (
         <MessageBar intent="info">
           <MessageBarBody>{t('signing.review.returnedInfo')}</MessageBarBody>
@@ -252,10 +245,10 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
       <div className={styles.actions}>
         {open ? (
           <>
-            <Button appearance="primary" icon={<SignatureRegular />} disabledFocusable={busy || !letter.maySign} aria-describedby={letter.maySign ? undefined : reasonId} onClick={() => void sign()}>
+            <Button appearance="primary" icon={<SignatureRegular />} disabledFocusable={!letter.maySign} aria-describedby={letter.maySign ? undefined : reasonId} onClick={() => setSigning((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }))}>
               {t('signing.review.sign')}
             </Button>
-            <Button icon={<ArrowUndoRegular />} disabledFocusable={busy || !letter.maySign} aria-describedby={letter.maySign ? undefined : reasonId} onClick={() => setReturning((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }))}>
+            <Button icon={<ArrowUndoRegular />} disabledFocusable={!letter.maySign} aria-describedby={letter.maySign ? undefined : reasonId} onClick={() => setReturning((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }))}>
               {t('signing.review.return')}
             </Button>
           </>
@@ -265,7 +258,6 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
             {t('letters.actions.save')}
           </Button>
         ) : null}
-        {busy ? <Spinner size="tiny" label={t('signing.review.busy')} /> : null}
       </div>
       <div className={styles.columns}>
         <div className={styles.column}>
@@ -277,6 +269,19 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
           <LetterTextView content={letter.content} />
         </div>
       </div>
+      {signing ? (
+        <SignDialog
+          key={signing.shown}
+          open={signing.open}
+          letter={detail}
+          onClose={() => setSigning({ ...signing, open: false })}
+          onDone={(value) => {
+            setSigning({ ...signing, open: false });
+            setSigned(value);
+            onDone(t('signing.review.signed', { kind: kindLabel, reference: detail.caseReference }));
+          }}
+        />
+      ) : null}
       {returning ? (
         <ReturnDialog
           key={returning.shown}
