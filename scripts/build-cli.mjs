@@ -1,6 +1,7 @@
 // The command line built ahead into plain JavaScript (out/cli), so `avg-desk` starts without
-// compiling TypeScript. Run by `npm ci` / `npm install` (the prepare script), by the test setup, and
-// by bin/avg-desk.mjs when the sources changed since the last build.
+// compiling TypeScript; the browser-mode server (`npm run start:web`) is built with it. Run by
+// `npm ci` / `npm install` (the prepare script), by the test setup, and by bin/avg-desk.mjs and
+// scripts/start-web.mjs when the sources changed since the last build.
 //
 // Every package stays external (loaded from node_modules as it is): the native and WASM ones
 // (SQLCipher, argon2, PDFium, tesseract) cannot be bundled, and the others load only in the
@@ -25,7 +26,7 @@ export const CLI_INPUTS = [
   // The holiday table below is worked out with this library.
   'node_modules/date-holidays/package.json',
 ];
-export const CLI_OUTPUTS = ['out/cli/cli.js', 'out/cli/worker.js'];
+export const CLI_OUTPUTS = ['out/cli/cli.js', 'out/cli/worker.js', 'out/cli/server.js'];
 
 export function cliIsFresh() {
   return isFresh(CLI_STAMP, fingerprint(CLI_INPUTS), CLI_OUTPUTS);
@@ -102,6 +103,7 @@ export async function buildCli() {
       cli: 'main/cli/index.ts',
       // A worker thread loads a file: the redaction engine looks for worker.js next to its own module.
       worker: 'main/services/redaction/worker.ts',
+      server: 'main/server/start.ts',
     },
     outdir: CLI_DIR,
     bundle: true,
@@ -110,7 +112,7 @@ export async function buildCli() {
     platform: 'node',
     target: 'node20.19',
     packages: 'external',
-    // Flat, next to the entries: the sources find the local migrations at ../../db/local/migrations.
+    // Flat, next to the entries: the sources find ../../db/local/migrations and ../../out/renderer from here.
     chunkNames: 'chunk-[hash]',
     write: false,
     logLevel: 'warning',

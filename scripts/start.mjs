@@ -8,6 +8,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { staleBuild } from './app-builds.mjs';
 
 function electronBinary() {
   try {
@@ -20,13 +22,6 @@ function electronBinary() {
   } catch {
     return null;
   }
-}
-
-/** npm itself, the one that runs this script when there is one (no .cmd shim to spawn on Windows). */
-function npm(args) {
-  const npmCli = process.env.npm_execpath;
-  if (npmCli && /\.c?js$/u.test(npmCli)) return [process.execPath, [npmCli, ...args]];
-  return [process.platform === 'win32' ? 'npm.cmd' : 'npm', args];
 }
 
 const POSIX = process.platform !== 'win32';
@@ -70,9 +65,12 @@ function exitLike({ code, signal }) {
 
 const binary = electronBinary();
 if (binary) {
-  const built = await run(npm(['run', 'build']));
+  // Built only when the sources changed since the last build: a second start opens at once.
+  const stale = staleBuild('electron');
+  const built = stale ? await run(stale.command) : { code: 0, signal: null };
   if (built.signal || built.code !== 0) exitLike(built);
   else {
+    stale?.done();
     // With ELECTRON_RUN_AS_NODE set, the binary would run as plain Node instead of starting the app.
     const env = { ...process.env };
     delete env.ELECTRON_RUN_AS_NODE;
@@ -80,5 +78,5 @@ if (binary) {
   }
 } else {
   console.log('Electron is op deze machine niet beschikbaar; AVG Desk start in browsermodus.');
-  exitLike(await run(npm(['run', 'start:web'])));
+  exitLike(await run([process.execPath, [fileURLToPath(new URL('./start-web.mjs', import.meta.url))]]));
 }

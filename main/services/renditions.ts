@@ -1,7 +1,7 @@
-import fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
+import { loadFontkit } from './letters/text-flow.js';
 
 /**
  * PDF renditions of dossier documents that are not PDFs (images, e-mails, plain text), so the viewer
@@ -53,7 +53,7 @@ function printable(text: string, font: PDFFont): string {
 
 export async function textToPdf(title: string, body: string, header: [string, string][] = []): Promise<Buffer> {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(await loadFontkit());
   const font = await pdf.embedFont(dejaVu(), { subset: true });
   const bold = font;
   const width = A4[0] - 2 * MARGIN;

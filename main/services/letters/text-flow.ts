@@ -1,4 +1,4 @@
-import fontkit from '@pdf-lib/fontkit';
+import type fontkit from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type PDFDocument, type PDFFont, type PDFPage, rgb, type RGB } from 'pdf-lib';
@@ -35,8 +35,8 @@ class Metrics {
   private readonly widths = new Map<string, number>();
   readonly codePoints: ReadonlySet<number>;
 
-  constructor(bytes: Buffer) {
-    this.font = fontkit.create(bytes);
+  constructor(kit: typeof fontkit, bytes: Buffer) {
+    this.font = kit.create(bytes);
     this.codePoints = new Set(this.font.characterSet);
   }
 
@@ -56,10 +56,10 @@ class Metrics {
 }
 
 const metrics = new Map<string, Metrics>();
-function metricsOf(file: string): Metrics {
+function metricsOf(kit: typeof fontkit, file: string): Metrics {
   let m = metrics.get(file);
   if (!m) {
-    m = new Metrics(fontBytes(file));
+    m = new Metrics(kit, fontBytes(file));
     metrics.set(file, m);
   }
   return m;
@@ -77,11 +77,15 @@ export interface Fonts {
 const REGULAR = 'DejaVuSans.ttf';
 const BOLD = 'DejaVuSans-Bold.ttf';
 
+/** fontkit takes 0.4 s to load: only when a letter is drawn, not with every process that could draw one. */
+export const loadFontkit = async (): Promise<typeof fontkit> => (await import('@pdf-lib/fontkit')).default;
+
 export async function embedFonts(pdf: PDFDocument): Promise<Fonts> {
-  pdf.registerFontkit(fontkit);
+  const kit = await loadFontkit();
+  pdf.registerFontkit(kit);
   const regular = await pdf.embedFont(fontBytes(REGULAR), { subset: true });
   const bold = await pdf.embedFont(fontBytes(BOLD), { subset: true });
-  const [r, b] = [metricsOf(REGULAR), metricsOf(BOLD)];
+  const [r, b] = [metricsOf(kit, REGULAR), metricsOf(kit, BOLD)];
   return {
     regular,
     bold,
