@@ -243,6 +243,8 @@ export const documents = sqliteTable(
     description: text('description').notNull().default(''),
     sha256: text('sha256').notNull(),
     pages: integer('pages').notNull(),
+    /** Zero-based pages whose text came from OCR, once the document was read for redaction; null before. Which pages, never what OCR read. */
+    ocrPages: text('ocr_pages', { mode: 'json' }).$type<number[]>(),
     createdBy: text('created_by')
       .notNull()
       .references(() => staff.id),

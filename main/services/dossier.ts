@@ -61,6 +61,7 @@ export class DossierService extends CaseScopedService {
       documentDate: row.documentDate,
       description: row.description,
       pages: row.pages,
+      ocrPages: row.ocrPages ?? null,
       createdAt: row.createdAt,
       redacted: redacted ? { id: redacted.id, createdAt: redacted.createdAt, boxes: redacted.boxes, thirdPartyIds: redacted.thirdPartyIds } : null,
     };
@@ -114,6 +115,7 @@ export class DossierService extends CaseScopedService {
           description: item.parent === null ? input.description : '',
           sha256: stored.sha256,
           pages: item.pages,
+          ocrPages: null,
           createdBy: session.staffId,
           createdAt: at,
         };

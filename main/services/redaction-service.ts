@@ -137,8 +137,17 @@ export class RedactionService extends CaseScopedService {
     return cached && cached.fileId === doc.pdfFileId ? cached.pages : null;
   }
 
+  /**
+   * What OCR read stays in memory; which pages it read is kept with the document, so the dossier
+   * can say so (a page OCR read may hold names that were never text).
+   */
   private remember(doc: DocumentRow, pages: PageText[]): void {
     if (!this.vault.isOpen()) return;
+    this.db
+      .update(documents)
+      .set({ ocrPages: pages.filter((p) => p.ocr).map((p) => p.page) })
+      .where(and(eq(documents.id, doc.id), eq(documents.pdfFileId, doc.pdfFileId)))
+      .run();
     this.readCache.delete(doc.id);
     this.readCache.set(doc.id, { fileId: doc.pdfFileId, store: this.vault.open, pages });
     for (const key of this.readCache.keys()) if (this.readCache.size > READ_CACHE) this.readCache.delete(key);
@@ -260,9 +269,11 @@ export class RedactionService extends CaseScopedService {
       async (report, signal) => {
         // Pages without usable text are read by OCR here when the handler did not have them read yet:
         // whether a third party on a scan is covered is decided from what OCR reads, not assumed.
-        const read =
-          this.cachedRead(doc) ??
-          (await readInWorker(pdf, { ocr: 'missing', signal, workerUrl: this.workerUrl, onProgress: (p) => report(0, p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`) }));
+        let read = this.cachedRead(doc);
+        if (!read) {
+          read = await readInWorker(pdf, { ocr: 'missing', signal, workerUrl: this.workerUrl, onProgress: (p) => report(0, p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`) });
+          this.remember(doc, read);
+        }
         const pages = searchablePages(read);
         const output = await runRedactionInWorker(pdf, input.redactions, { signal, workerUrl: this.workerUrl, ocr: ocrLayers(read), onProgress: (p) => report(p.done / p.total, `Pagina ${p.done} van ${p.total}`) });
         // A third party counts as redacted in this version only if they were found, every way they

@@ -14,6 +14,8 @@ export const documentViewSchema = z.object({
   documentDate: z.string().nullable(),
   description: z.string(),
   pages: z.number().int(),
+  /** Zero-based pages whose text came from OCR, once the document was read for redaction; null before. */
+  ocrPages: z.array(z.number().int()).nullable(),
   createdAt: z.string(),
   redacted: z.object({ id: z.string(), createdAt: z.string(), boxes: z.number().int(), thirdPartyIds: z.array(z.string()) }).nullable(),
 });

@@ -61,4 +61,11 @@ describe('OCR of a scan on Lakken', () => {
     expect(await page.getByText('Marloes Brinkhorst').count()).toBeGreaterThan(0);
     await checkScreen(page, 'redaction-ocr');
   });
+
+  it('the Dossier tab then says the scan was read with OCR', async () => {
+    await page.getByRole('tab', { name: 'Dossier' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'scan-klacht.pdf' });
+    await row.getByText('gelezen met OCR', { exact: true }).waitFor({ timeout: 20_000 });
+    await checkScreen(page, 'dossier-ocr');
+  });
 });

@@ -42,6 +42,8 @@ describe('scans in the app: OCR by default for pages without a text layer', () =
     const party = value(await t.call('thirdParty.add', { caseId, name: 'Marloes Brinkhorst', role: 'buurvrouw', documentIds: [documentId] }, t.h1.token));
     value(await t.call('thirdParty.update', { caseId, id: party.id, hearingStatus: 'geen_toestemming' }, t.h1.token));
 
+    // The dossier does not claim OCR before the document was read.
+    expect(value(await t.call('dossier.list', { caseId }, t.h1.token)).find((d) => d.id === documentId)?.ocrPages).toBeNull();
     // Before OCR: the page is not called empty.
     const before = value(await t.call('redaction.suggest', { caseId, documentId, thirdPartyIds: [party.id] }, t.h1.token));
     expect(before.pages[0]).toMatchObject({ layer: 'none', ocr: null });
@@ -52,6 +54,8 @@ describe('scans in the app: OCR by default for pages without a text layer', () =
     expect(read.error).toBeNull();
     expect(read.result?.pages).toEqual([{ page: 0, layer: 'none', ocr: 'geen tekstlaag; OCR gebruikt' }]);
     expect(messages).toContain('OCR… pagina 1 van 1');
+    // The dossier says which pages were read by OCR (which, never what): it survives a new sign-in, unlike OCR's text.
+    expect(value(await t.call('dossier.list', { caseId }, t.h1.token)).find((d) => d.id === documentId)?.ocrPages).toEqual([0]);
 
     const { pages, suggestions } = value(await t.call('redaction.suggest', { caseId, documentId, thirdPartyIds: [party.id] }, t.h1.token));
     expect(pages[0]).toMatchObject({ layer: 'none', ocr: 'geen tekstlaag; OCR gebruikt' });

@@ -84,6 +84,19 @@ const useStyles = makeStyles({
   },
 });
 
+/** Which pages' text came from OCR, once the document was read on Lakken: names there were never text, so the handler looks twice. */
+function OcrBadge({ document }: { document: DocumentView }) {
+  const { t } = useTranslation();
+  const pages = document.ocrPages ?? [];
+  if (pages.length === 0) return null;
+  const label = pages.length === document.pages ? t('dossier.ocrAll') : t('dossier.ocrPages', { pages: pages.map((p) => p + 1).join(', ') });
+  return (
+    <Badge appearance="tint" shape="rounded" color="informative" title={t('dossier.ocrHint')}>
+      {label}
+    </Badge>
+  );
+}
+
 /**
  * Dossier: the documents of the case (e-mail attachments under their message), reading new ones
  * in, and the viewer, which shows the original or the redacted version.
@@ -159,7 +172,12 @@ export function DossierTab({ detail, focus, onRedact }: { detail: CaseDetail; fo
                     <TableCell className={table.nowrap}>{t(`dossier.formats.${document.format}`)}</TableCell>
                     <TableCell className={table.nowrap}>{DOCUMENT_SOURCE_LABELS[document.source]}</TableCell>
                     <TableCell className={table.nowrap}>{document.documentDate ? formatDay(document.documentDate) : t('common.none')}</TableCell>
-                    <TableCell>{document.pages}</TableCell>
+                    <TableCell>
+                      <span className={styles.nameText}>
+                        <span>{document.pages}</span>
+                        <OcrBadge document={document} />
+                      </span>
+                    </TableCell>
                     <TableCell>
                       {document.redacted ? (
                         <Badge appearance="tint" shape="rounded" color="success">
