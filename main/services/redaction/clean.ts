@@ -1,4 +1,4 @@
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFDocument, type PDFObject } from 'pdf-lib';
 import { cleanContent, stripJpeg } from './content.js';
 
@@ -52,6 +52,11 @@ class Cleaner {
   uncleaned = 0;
 
   constructor(private readonly doc: PDFDocument) {}
+
+  /** Node's zlib rather than pdf-lib's JavaScript deflate: the same stream, several times faster. */
+  private flate(content: string): PDFRawStream {
+    return this.doc.context.stream(deflateSync(Buffer.from(content, 'latin1')), { Filter: 'FlateDecode' });
+  }
 
   private lookup(object: PDFObject | undefined): PDFObject | undefined {
     return object instanceof PDFRef ? this.doc.context.lookup(object) : object;
@@ -127,7 +132,7 @@ class Cleaner {
     }
     const cleaned = this.rewrite(content, resources);
     if (resources) this.prune(resources, cleaned.names);
-    const fresh = this.doc.context.flateStream(Buffer.from(cleaned.content, 'latin1'));
+    const fresh = this.flate(cleaned.content);
     for (const [key, value] of stream.dict.entries()) if (!STREAM_KEYS.includes(key.decodeText())) fresh.dict.set(key, value);
     keepOnly(fresh.dict, isForm ? FORM_KEYS : PATTERN_KEYS);
     this.doc.context.assign(ref, fresh);
@@ -163,7 +168,7 @@ class Cleaner {
       return xobject instanceof PDFStream && nameOf(xobject.dict, 'Subtype') === 'Form' && !xobject.dict.has(PDFName.of('Resources'));
     });
     if (resources && !borrows) this.prune(resources, cleaned.names);
-    node.set(PDFName.of('Contents'), this.doc.context.register(this.doc.context.flateStream(Buffer.from(cleaned.content, 'latin1'))));
+    node.set(PDFName.of('Contents'), this.doc.context.register(this.flate(cleaned.content)));
     this.resources(resources);
   }
 }

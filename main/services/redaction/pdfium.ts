@@ -11,6 +11,33 @@ import type { Matrix, Rect } from './types.js';
  */
 type Pdfium = WrappedPdfiumModule;
 
+/**
+ * The few exports called once per character or per render, taken straight from the WASM module:
+ * the wrapped functions go through ccall with assertions on every call, which cost more than
+ * PDFium's own work when a page has thousands of characters.
+ */
+interface RawExports {
+  FPDFText_GetUnicode: (textPage: number, index: number) => number;
+  FPDFText_HasUnicodeMapError: (textPage: number, index: number) => number;
+  FPDFText_IsGenerated: (textPage: number, index: number) => number;
+  FPDFText_GetLooseCharBox: (textPage: number, index: number, rect: number) => number;
+}
+
+const RAW_NAMES = ['FPDFText_GetUnicode', 'FPDFText_HasUnicodeMapError', 'FPDFText_IsGenerated', 'FPDFText_GetLooseCharBox'] as const;
+
+const rawCache = new WeakMap<Pdfium, RawExports>();
+
+function raw(p: Pdfium): RawExports {
+  let found = rawCache.get(p);
+  if (!found) {
+    const exports = p.pdfium.wasmExports as unknown as Record<string, unknown>;
+    for (const name of RAW_NAMES) if (typeof exports[name] !== 'function') throw new Error(`@embedpdf/pdfium no longer exports ${name}`);
+    found = exports as unknown as RawExports;
+    rawCache.set(p, found);
+  }
+  return found;
+}
+
 const ERR_PASSWORD = 4;
 const ERR_SECURITY = 5;
 const BITMAP_BGR = 2;
@@ -43,6 +70,17 @@ export interface RgbImage {
   height: number;
   /** 3 bytes per pixel, rows top to bottom, no padding. */
   data: Buffer;
+  /** Where the image lies in the whole page's pixels (0, 0 for a whole page). */
+  left?: number;
+  top?: number;
+}
+
+/** A rectangle of a page's pixels, top-left origin, right and bottom exclusive. */
+export interface PixelRegion {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
 }
 
 export interface PageChars {
@@ -81,6 +119,16 @@ function floats(p: Pdfium, ptr: number, count: number): Float32Array {
   return new Float32Array(heap(p).buffer, ptr, count);
 }
 
+/** A character as PDFium reads it; one it cannot say becomes U+FFFD. */
+const unicode = (code: number) => (code > 0 && code <= 0x10ffff ? code : 0xfffd);
+
+/** String.fromCodePoint in slices: one call with a whole page's characters could overflow the stack. */
+function fromCodePoints(codes: readonly number[]): string {
+  let text = '';
+  for (let i = 0; i < codes.length; i += 4096) text += String.fromCodePoint(...codes.slice(i, i + 4096));
+  return text;
+}
+
 const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 export class PdfiumPage {
@@ -103,8 +151,18 @@ export class PdfiumPage {
     return Math.max(0, this.p.FPDFPage_GetAnnotCount(this.handle));
   }
 
-  /** User space → shown page (top-left origin, points), taken from PDFium itself so rotation and crop box agree with its renders. */
+  private view: Matrix | null = null;
+
+  /**
+   * User space → shown page (top-left origin, points), taken from PDFium itself so rotation and
+   * crop box agree with its renders. Asked once per page: removal changes neither.
+   */
   toView(): Matrix {
+    this.view ??= this.computeView();
+    return [...this.view];
+  }
+
+  private computeView(): Matrix {
     const w = Math.max(1, Math.round(this.width * MATRIX_OVERSAMPLING));
     const h = Math.max(1, Math.round(this.height * MATRIX_OVERSAMPLING));
     return withBuffer(this.p, 8, (out) => {
@@ -123,47 +181,83 @@ export class PdfiumPage {
   chars(): PageChars {
     const textPage = this.p.FPDFText_LoadPage(this.handle);
     if (!textPage) return { text: '', boxes: [], unmapped: 0 };
+    const x = raw(this.p);
     try {
       return withBuffer(this.p, 16, (rect) => {
         const count = this.p.FPDFText_CountChars(textPage);
-        let text = '';
+        const codes: number[] = [];
         let unmapped = 0;
         const boxes: (Rect | null)[] = [];
+        let f = floats(this.p, rect, 4);
         for (let i = 0; i < count; i++) {
-          const code = this.p.FPDFText_GetUnicode(textPage, i);
-          const c = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
-          if (this.p.FPDFText_HasUnicodeMapError(textPage, i) === 1) unmapped++;
+          const c = unicode(x.FPDFText_GetUnicode(textPage, i));
+          if (x.FPDFText_HasUnicodeMapError(textPage, i) === 1) unmapped++;
           let box: Rect | null = null;
-          if (!this.p.FPDFText_IsGenerated(textPage, i) && this.p.FPDFText_GetLooseCharBox(textPage, i, rect)) {
-            const [left = 0, top = 0, right = 0, bottom = 0] = floats(this.p, rect, 4);
+          if (!x.FPDFText_IsGenerated(textPage, i) && x.FPDFText_GetLooseCharBox(textPage, i, rect)) {
+            // A view on memory that grew since is detached and empty.
+            if (f.length === 0) f = floats(this.p, rect, 4);
+            const left = f[0] ?? 0;
+            const top = f[1] ?? 0;
+            const right = f[2] ?? 0;
+            const bottom = f[3] ?? 0;
             // A glyph of zero width or size (0 Tz, size 0) still carries its letter: it gets a sliver of a box, so a match covers it.
             if (right >= left && top >= bottom && Number.isFinite(left + top + right + bottom)) box = { x: left, y: bottom, width: Math.max(right - left, 0.01), height: Math.max(top - bottom, 0.01) };
           }
-          text += c;
-          for (let k = 0; k < c.length; k++) boxes.push(box);
+          codes.push(c);
+          boxes.push(box);
+          // A character outside the basic plane is two UTF-16 units of the text; each gets the box.
+          if (c > 0xffff) boxes.push(box);
         }
-        return { text, boxes, unmapped };
+        return { text: fromCodePoints(codes), boxes, unmapped };
       });
     } finally {
       this.p.FPDFText_ClosePage(textPage);
     }
   }
 
-  /** The page as RGB pixels on white, without annotations or form widgets. */
-  renderRgb(scale: number): RgbImage {
-    const width = Math.max(1, Math.round(this.width * scale));
-    const height = Math.max(1, Math.round(this.height * scale));
+  /** The page's text alone, exactly as `chars().text` reads it, without the cost of every character's box. */
+  text(): string {
+    const textPage = this.p.FPDFText_LoadPage(this.handle);
+    if (!textPage) return '';
+    const x = raw(this.p);
+    try {
+      const count = this.p.FPDFText_CountChars(textPage);
+      const codes = new Array<number>(Math.max(0, count));
+      for (let i = 0; i < count; i++) codes[i] = unicode(x.FPDFText_GetUnicode(textPage, i));
+      return fromCodePoints(codes);
+    } finally {
+      this.p.FPDFText_ClosePage(textPage);
+    }
+  }
+
+  /** The page's size in pixels when rendered at `scale`. */
+  pixelSize(scale: number): { width: number; height: number } {
+    return { width: Math.max(1, Math.round(this.width * scale)), height: Math.max(1, Math.round(this.height * scale)) };
+  }
+
+  /**
+   * The page as RGB pixels on white, without annotations or form widgets. With `region` (pixels of
+   * the whole page at `scale`), only that part: the same pixels as the whole render there, at a
+   * fraction of the cost, because PDFium skips what lies outside its clip.
+   */
+  renderRgb(scale: number, region?: PixelRegion): RgbImage {
+    const full = this.pixelSize(scale);
+    const left = region ? Math.max(0, region.left) : 0;
+    const top = region ? Math.max(0, region.top) : 0;
+    const width = Math.max(1, (region ? Math.min(full.width, region.right) : full.width) - left);
+    const height = Math.max(1, (region ? Math.min(full.height, region.bottom) : full.height) - top);
     const stride = Math.ceil((width * 3) / 4) * 4;
     return withBuffer(this.p, stride * height, (buffer) => {
       const bitmap = this.p.FPDFBitmap_CreateEx(width, height, BITMAP_BGR, buffer, stride);
       if (!bitmap) throw new RedactionError('render-failed');
       try {
         this.p.FPDFBitmap_FillRect(bitmap, 0, 0, width, height, 0xffffffff);
-        this.p.FPDF_RenderPageBitmap(bitmap, this.handle, 0, 0, width, height, 0, REVERSE_BYTE_ORDER);
+        this.p.FPDF_RenderPageBitmap(bitmap, this.handle, -left, -top, full.width, full.height, 0, REVERSE_BYTE_ORDER);
         const memory = heap(this.p);
         const data = Buffer.allocUnsafe(width * height * 3);
-        for (let row = 0; row < height; row++) data.set(memory.subarray(buffer + row * stride, buffer + row * stride + width * 3), row * width * 3);
-        return { width, height, data };
+        if (stride === width * 3) data.set(memory.subarray(buffer, buffer + stride * height));
+        else for (let row = 0; row < height; row++) data.set(memory.subarray(buffer + row * stride, buffer + row * stride + width * 3), row * width * 3);
+        return { width, height, data, left, top };
       } finally {
         this.p.FPDFBitmap_Destroy(bitmap);
       }
