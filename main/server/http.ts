@@ -39,8 +39,7 @@ const TYPES: Record<string, string> = {
 };
 
 export interface WebServerOptions {
-  /** A promise while it is still loading: the renderer is served meanwhile, API calls wait for it. */
-  backend: Backend | Promise<Backend>;
+  backend: Backend;
   /** The built renderer (out/renderer); without it only the API is served. */
   staticDir?: string;
   port: number;
@@ -153,9 +152,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
-    const backend = await options.backend;
     // The token first: a caller without a session gets its answer before one byte of the body is read.
-    const admitted = backend.admit(procedure, token);
+    const admitted = options.backend.admit(procedure, token);
     if (!admitted) {
       req.resume();
       // Each answer is an audit event: unbounded, they would fill the trail (and the disk) with noise.
@@ -163,7 +161,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         sendJson(res, 429, fail('LOCKED_OUT', 'Te veel verzoeken zonder aanmelding. Wacht even en probeer het opnieuw.'));
         return;
       }
-      sendJson(res, 200, await backend.dispatch(procedure, {}, token));
+      sendJson(res, 200, await options.backend.dispatch(procedure, {}, token));
       return;
     }
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -186,7 +184,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return;
       }
     }
-    sendJson(res, 200, await backend.dispatch(procedure, input, token));
+    sendJson(res, 200, await options.backend.dispatch(procedure, input, token));
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {
@@ -210,13 +208,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   const port = (server.address() as AddressInfo).port;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const sweeper = setInterval(() => {
-    // A backend that failed to load is reported by whoever created it.
-    void Promise.resolve(options.backend).then(
-      (backend) => backend.sweep(),
-      () => {},
-    );
-  }, 30_000);
+  const sweeper = setInterval(() => options.backend.sweep(), 30_000);
   sweeper.unref();
   return {
     server,

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { Backend } from '../backend.js';
+import { createBackend } from '../backend.js';
 import { clockFrom } from '../clock.js';
 import { fileLogger, LOG_LEVELS, type LogLevel } from '../log.js';
 import { defaultDataDir } from '../paths.js';
@@ -21,30 +21,23 @@ if (testClock && Number.isNaN(testClock.getTime())) {
   process.stderr.write(`AVG_DESK_TEST_CLOCK moet een tijdstip zijn (2027-06-01T09:00:00Z), niet "${process.env.AVG_DESK_TEST_CLOCK}".\n`);
   process.exit(2);
 }
-// The backend (SQLCipher, the PDF libraries, pg …) takes seconds to load: the server already serves the
-// built renderer meanwhile, and API calls wait for it.
-const backend: Promise<Backend> = import('../backend.js').then(({ createBackend }) => createBackend({ dataDir, logger, ...(testClock ? { clock: clockFrom(testClock) } : {}) }));
-backend.catch((error: unknown) => {
-  process.stderr.write(`AVG Desk kon niet starten (${(error as NodeJS.ErrnoException).code ?? 'onbekende fout'}).\n`);
-  process.exit(1);
-});
-const closeBackend = () => backend.then((b) => b.close(), () => {});
+const backend = createBackend({ dataDir, logger, ...(testClock ? { clock: clockFrom(testClock) } : {}) });
 const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 try {
   const web = await startWebServer({ backend, staticDir, port });
   process.stdout.write(`AVG Desk (browsermodus) draait op ${web.url}\nGegevensmap: ${dataDir}\n`);
   logger.info({ event: 'web-server-started' });
   const stop = () => {
-    void web
-      .close()
-      .then(closeBackend)
-      .then(() => process.exit(0));
+    void web.close().then(() => {
+      backend.close();
+      process.exit(0);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   process.stderr.write(code === 'EADDRINUSE' ? `Poort ${port} is al in gebruik. Kies een andere met PORT=…\n` : `AVG Desk kon niet starten (${code ?? 'onbekende fout'}).\n`);
-  await closeBackend();
+  backend.close();
   process.exit(1);
 }
