@@ -21,7 +21,7 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** --input FILE or --input - (stdin): one JSON object. */
-async function readInput(ctx: CommandContext): Promise<Json> {
+export async function readInput(ctx: CommandContext): Promise<Json> {
   const source = ctx.options.input;
   if (!source) return {};
   const text = source === '-' ? await ctx.readStdin() : readInputFile(source, 'Het invoerbestand').toString('utf8');

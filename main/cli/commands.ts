@@ -329,14 +329,18 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['redact'],
-    async run({ args, options, print }) {
+    async run(ctx) {
+      const { args, options, print } = ctx;
       const input = args[0];
-      if (!input || !options.out) throw new CliError('Gebruik: redact IN.pdf [--person "Naam" [--person-address …]] [--requester "Naam"] [--term "Naam"] [--patterns bsn,iban,phone,email] [--ocr] --out UIT.pdf', 2);
-      const terms = options.term ?? [];
+      if (!input || !options.out) throw new CliError('Gebruik: redact IN.pdf [--input PERSONEN.json|-] [--term "Naam"] [--patterns bsn,iban,phone,email] [--ocr] --out UIT.pdf', 2);
       const patterns = options.patterns ? [options.patterns] : [];
-      const persons = personsOf(options);
-      if (terms.length === 0 && patterns.length === 0 && persons.length === 0) throw new CliError('Geef minstens één --person, --term of --patterns.', 2);
-      const requester = options.requester ? { name: options.requester, address: options['requester-address'], email: options['requester-email'] } : undefined;
+      const { redactTargets } = await import('./redact-input.js');
+      const { persons, requester, terms } = await redactTargets(ctx, {
+        persons: personsOf(options),
+        requester: options.requester ? { name: options.requester, address: options['requester-address'], email: options['requester-email'] } : undefined,
+        terms: options.term ?? [],
+      });
+      if (terms.length === 0 && patterns.length === 0 && persons.length === 0) throw new CliError('Geef minstens één persoon (in --input), --term of --patterns.', 2);
       const { fileNotes, redactFile } = await import('./redact.js');
       let result;
       try {

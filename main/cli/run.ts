@@ -46,14 +46,20 @@ Opdrachten:
               [--input BESTAND.json|-]               identiteit vastleggen (documentgegevens in --input:
                                                      {"document": {...}}); --authority: gezien en
                                                      gecontroleerd
-  redact IN.pdf [--person "Naam" [--person-address "Straat 1, 1234 AB Plaats"] [--person-email …]
-              [--person-phone …]] [--requester "Naam" [--requester-address …] [--requester-email …]]
-              [--term "Naam"] [--patterns bsn,iban,phone,email] [--ocr] --out UIT.pdf
+  redact IN.pdf [--input PERSONEN.json|-] [--patterns bsn,iban,phone,email] [--ocr] --out UIT.pdf
                                                      lakken buiten een zaak (zonder gegevensmap);
-                                                     --person zoekt elke schrijfwijze (achternaam,
-                                                     voornaam, initialen, adres); gegevens van de
-                                                     --requester blijven staan;
-                                                     --ocr leest scans en onleesbare tekst met OCR
+                                                     --input: {"persons": [{"name", "address",
+                                                     "email", "phone"}], "requester": {…},
+                                                     "terms": […]}; elke persoon wordt in elke
+                                                     schrijfwijze gezocht (achternaam, voornaam,
+                                                     initialen, adres); gegevens van de verzoeker
+                                                     blijven staan; --ocr leest scans en
+                                                     onleesbare tekst met OCR. Ook (met een
+                                                     waarschuwing): --person "Naam"
+                                                     [--person-address …] [--person-email …]
+                                                     [--person-phone …] [--requester "Naam"
+                                                     [--requester-address …] [--requester-email …]]
+                                                     [--term "Naam"]
   backup --out BESTAND.zip                            versleutelde back-up van gegevens en dossiers
   restore --from BESTAND.zip                         herstellen in een lege gegevensmap (--data)
   recover --admin GEBRUIKER                          nieuw wachtwoord met de herstelsleutel (AVG_DESK_RECOVERY_KEY)

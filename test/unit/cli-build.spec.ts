@@ -96,7 +96,8 @@ describe('the built command line', () => {
     pdf.addPage([595, 842]).drawText('Melding van buurman Joris Verbeek over geluid.', { x: 50, y: 780, size: 11, font });
     writeFileSync(join(t.dir, 'in.pdf'), await pdf.save());
     const out = join(t.dir, 'uit.pdf');
-    const run = bin(['redact', join(t.dir, 'in.pdf'), '--person', 'Joris Verbeek', '--out', out]);
+    writeFileSync(join(t.dir, 'personen.json'), JSON.stringify({ persons: [{ name: 'Joris Verbeek' }] }));
+    const run = bin(['redact', join(t.dir, 'in.pdf'), '--input', join(t.dir, 'personen.json'), '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const text = execFileSync('pdftotext', [out, '-']).toString('utf8');

@@ -75,7 +75,9 @@ function outputHeight(pdf: Uint8Array): number {
 
 describe('OCR of scanned pages (avg-desk redact --ocr)', () => {
   it('finds the name in the pixels of a scan, blacks it out, and keeps the other words as invisible text', async () => {
-    const { code, out, err, target } = await redactWith(scan, ['--person', SCAN_NAME, '--ocr']);
+    const persons = join(dir, 'personen.json');
+    writeFileSync(persons, JSON.stringify({ persons: [{ name: SCAN_NAME }] }));
+    const { code, out, err, target } = await redactWith(scan, ['--input', persons, '--ocr']);
     expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toMatch(/^Pagina 1: 1 vlak\(ken\); gerasterd; geen tekstlaag; OCR gebruikt$/mu);
