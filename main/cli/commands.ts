@@ -211,7 +211,7 @@ export const COMMANDS: Command[] = [
         return 1;
       }
       const unsigned = result.unsigned
-        ? `\n${result.unsigned} gebeurtenissen zonder handtekening: geschreven zonder aangemelde medewerker (een geweigerde aanroep zonder inlog, de installatie, werk van AVG Desk zelf) of voordat die een sleutel had.`
+        ? `\n${result.unsigned} gebeurtenissen zonder handtekening, van vóór de handtekening van deze computer: geschreven zonder aangemelde medewerker (een geweigerde aanroep zonder inlog, de installatie, werk van AVG Desk zelf) of voordat die een sleutel had.`
         : '';
       print(`ok ${result.count} events${unsigned}${anchor}`, result);
       return 0;

@@ -3,6 +3,7 @@ import type { LocalDb } from '../../db/local/database.js';
 import { insertAuditEvent, iterateAuditEvents, lastAuditEvent, type AuditRow } from '../../db/local/repositories/audit.js';
 import type { AuditVerification } from '../../shared/api/contract.js';
 import type { Role } from '../../shared/roles.js';
+import { DESKTOP_SIGNER, desktopMaySign, desktopSigningKey, signAsDesktop } from './audit-desktop-key.js';
 import { auditSignatureValid, registeredSigners, signAuditHash, type SignerKey } from './audit-signing.js';
 
 /** The hash the first event links to. */
@@ -36,12 +37,11 @@ export function auditEventHash(event: Omit<AuditRow, 'hash' | 'signature'>): str
 
 /**
  * Appends one event to the chain. Call inside the transaction of the change it records. The hash is
- * signed with the actor's own key while they are signed in here. Events without a signed-in actor
- * stay unsigned: refusals of unauthenticated calls, the first run's setup before an account exists,
- * and the desktop's own work (scheduled retention, a confirmed handover) have nobody whose key could
- * sign; verification counts them and checks only their place in the chain.
+ * signed with the actor's own key while they are signed in here, otherwise with the desktop's key
+ * (audit-desktop-key.ts), which verification accepts only for what happens without a signed-in member.
  */
 export function appendAuditEvent(db: LocalDb, at: Date, fields: AuditFields): AuditRow {
+  desktopSigningKey(db);
   const last = lastAuditEvent(db);
   const base = {
     seq: (last?.seq ?? 0) + 1,
@@ -56,7 +56,7 @@ export function appendAuditEvent(db: LocalDb, at: Date, fields: AuditFields): Au
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const hash = auditEventHash(base);
-  const row: AuditRow = { ...base, hash, signature: signAuditHash(fields.actorId, hash) };
+  const row: AuditRow = { ...base, hash, signature: signAuditHash(fields.actorId, hash) ?? signAsDesktop(db, hash) };
   insertAuditEvent(db, row);
   return row;
 }
@@ -78,6 +78,7 @@ type ChainRow = Omit<AuditRow, 'signature'> & { signature?: string | null };
 
 function walkChain(rows: Iterable<ChainRow>, signers: ReadonlyMap<string, readonly SignerKey[]>): ChainVerification & { unsigned: number } {
   let unsigned = 0;
+  const desktopFrom = signers.get(DESKTOP_SIGNER)?.[0]?.fromSeq;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
@@ -92,16 +93,39 @@ function walkChain(rows: Iterable<ChainRow>, signers: ReadonlyMap<string, readon
     if (auditEventHash(rest) !== hash) {
       return { ok: false, count, unsigned, firstBroken: { seq: row.seq, reason: 'De inhoud van deze gebeurtenis is gewijzigd.' } };
     }
-    const keys = (row.actorId === null ? undefined : signers.get(row.actorId))?.filter((k) => k.fromSeq <= row.seq) ?? [];
-    if (keys.length > 0 && !(signature && keys.some((k) => auditSignatureValid(k.publicKey, hash, signature)))) {
-      return { ok: false, count, unsigned, firstBroken: { seq: row.seq, reason: `Gebeurtenis ${row.seq}: handtekening ontbreekt of klopt niet. De medewerker op wiens naam ze staat heeft haar niet zo geschreven: ze is toegevoegd of daarna gewijzigd.` } };
-    }
+    const broken = signatureBreak(row, hash, signature ?? null, signers, desktopFrom);
+    if (broken) return { ok: false, count, unsigned, firstBroken: { seq: row.seq, reason: broken } };
     if (!signature) unsigned += 1;
     prevHash = hash;
     expectedSeq += 1;
     count += 1;
   }
   return { ok: true, count, unsigned, firstBroken: null };
+}
+
+/**
+ * Why an event's signature does not hold, or null. Before this desktop had its own key, an event in
+ * the name of a member with a registered key needs that member's signature; from then on every event
+ * is signed: by the member, or by the desktop for what happens without one (desktopMaySign).
+ */
+function signatureBreak(row: ChainRow, hash: string, signature: string | null, signers: ReadonlyMap<string, readonly SignerKey[]>, desktopFrom: number | undefined): string | null {
+  const validBy = (staffId: string | null) =>
+    signature !== null && staffId !== null && (signers.get(staffId) ?? []).some((k) => k.fromSeq <= row.seq && auditSignatureValid(k.publicKey, hash, signature));
+  const memberKeys = (row.actorId === null ? undefined : signers.get(row.actorId))?.filter((k) => k.fromSeq <= row.seq) ?? [];
+  if (validBy(row.actorId)) return null;
+  if (desktopFrom === undefined || row.seq < desktopFrom) {
+    return memberKeys.length > 0 ? `Gebeurtenis ${row.seq}: handtekening ontbreekt of klopt niet. De medewerker op wiens naam ze staat heeft haar niet zo geschreven: ze is toegevoegd of daarna gewijzigd.` : null;
+  }
+  if (signature === null) {
+    return `Gebeurtenis ${row.seq}: handtekening ontbreekt of klopt niet. Sinds gebeurtenis ${desktopFrom} draagt elke gebeurtenis de handtekening van de medewerker of van deze computer: deze is buiten AVG Desk om toegevoegd of gewijzigd.`;
+  }
+  if (!validBy(DESKTOP_SIGNER)) {
+    return `Gebeurtenis ${row.seq}: handtekening ontbreekt of klopt niet. De medewerker op wiens naam ze staat heeft haar niet zo geschreven: ze is toegevoegd of daarna gewijzigd.`;
+  }
+  if (!desktopMaySign(row)) {
+    return `Gebeurtenis ${row.seq}: alleen door deze computer ondertekend, maar dit is geen weigering of eigen werk van AVG Desk: alleen een aangemelde medewerker ondertekent deze handeling. Ze is buiten AVG Desk om toegevoegd.`;
+  }
+  return null;
 }
 
 /** This desktop's chain, from the start, with how many events carry no signature (see appendAuditEvent). */

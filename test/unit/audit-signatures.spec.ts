@@ -1,3 +1,4 @@
+import { createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,6 +20,7 @@ async function withHistory() {
   const init = await initialized(t.dir);
   const handler = await addStaff(init.backend, init.adminToken, 'behandelaar', ['handler']);
   await init.call('staff.list', {}, handler.token); // refused
+  await init.call('staff.list', {}, null); // refused without a session: the desktop signs it
   for (let i = 0; i < 6; i += 1) value(await init.call('staff.list', {}, init.adminToken));
   init.backend.close();
   const store = await openStoreAs(t.dir, ADMIN.userName, ADMIN.password);
@@ -113,19 +115,90 @@ describe('signed audit events', () => {
     const again = makeBackend(t.dir);
     const session = value(await again.call('session.login', { userName: 'behandelaar', password: STRONG_PASSWORD }, null));
     await again.call('staff.list', {}, session.token); // refused, signed by the handler
-    await again.call('staff.list', {}, null); // refused without a session: nobody's key, unsigned
+    await again.call('staff.list', {}, null); // refused without a session: signed by the desktop's own key
     const upgraded = (JSON.parse(readFileSync(keyringFile, 'utf8')) as typeof file).entries.find((e) => e.staffId === handler.id);
     expect(upgraded?.box?.signing).toMatchObject({ publicKey: expect.any(String) });
     again.backend.close();
 
     const store = await openStoreAs(t.dir, ADMIN.userName, ADMIN.password);
     cleanups.push(() => store.close());
-    expect(verifyAuditChain(store.db)).toMatchObject({ ok: true, firstBroken: null, unsigned: 1 });
+    expect(verifyAuditChain(store.db)).toMatchObject({ ok: true, firstBroken: null, unsigned: 0 });
     const events = allEvents(store);
     const signed = events.filter((e) => (e as { signature?: string | null }).signature);
     expect(signed.map((e) => e.actorId)).toContain(handler.id);
     expect(signed.map((e) => e.actorId)).toContain(init.adminId);
     const row = store.sqlite.prepare('SELECT public_key FROM staff WHERE id = ?').get(handler.id) as { public_key: string | null };
     expect(Buffer.from(row.public_key ?? '', 'base64')).toHaveLength(32);
+  });
+});
+
+describe('from the first event this version writes, every event is signed', () => {
+  function forge(store: OpenStore, fields: { actorId: string | null; procedure: string; outcome: AuditRow['outcome'] }, signature: string | null) {
+    const last = allEvents(store).at(-1);
+    const base = {
+      seq: (last?.seq ?? 0) + 1,
+      id: randomUUID(),
+      at: new Date('2026-11-27T09:00:00Z').toISOString(),
+      actorId: fields.actorId,
+      roles: [],
+      procedure: fields.procedure,
+      recordType: 'case',
+      recordId: null,
+      outcome: fields.outcome,
+      prevHash: last?.hash ?? '',
+    };
+    const hash = auditEventHash(base);
+    store.sqlite
+      .prepare('INSERT INTO audit_events (seq, id, at, actor_id, roles, procedure, record_type, record_id, outcome, prev_hash, hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(base.seq, base.id, base.at, base.actorId, '[]', base.procedure, base.recordType, base.recordId, base.outcome, base.prevHash, hash, signature);
+    return { seq: base.seq, hash };
+  }
+
+  it('an unsigned event without an actor, appended with raw SQL and correct hash links, is reported by number', async () => {
+    const { store } = await withHistory();
+    const { seq } = forge(store, { actorId: null, procedure: 'case.delete', outcome: 'ok' }, null);
+    const result = verifyAuditChain(store.db);
+    expect(result).toMatchObject({ ok: false, firstBroken: { seq } });
+    expect(result.firstBroken?.reason).toContain(`Gebeurtenis ${seq}: handtekening ontbreekt of klopt niet. Sinds gebeurtenis`);
+  });
+
+  it("a signed refusal stripped of its signature and changed, with every later hash recomputed, is reported at that event", async () => {
+    const { store } = await withHistory();
+    const refusal = allEvents(store).find((e) => e.actorId === null && e.outcome === 'denied');
+    expect(refusal?.signature).toEqual(expect.any(String));
+    const seq = refusal?.seq ?? 0;
+    store.sqlite.prepare("UPDATE audit_events SET signature = NULL, procedure = 'case.delete', outcome = 'ok' WHERE seq = ?").run(seq);
+    rechain(store, seq);
+    const result = verifyAuditChain(store.db);
+    expect(result).toMatchObject({ ok: false, firstBroken: { seq } });
+    expect(result.firstBroken?.reason).toMatch(/handtekening ontbreekt/u);
+  });
+
+  it("the desktop's own key, taken from the store, signs no member's action nor a successful one without an actor; refusals it signs verify", async () => {
+    const { store, handler } = await withHistory();
+    const stored = store.sqlite.prepare(`SELECT value FROM settings WHERE key = 'audit.desktopSigningKey'`).get() as { value: string };
+    const key = createPrivateKey({ key: Buffer.from(JSON.parse(stored.value) as string, 'base64'), format: 'der', type: 'pkcs8' });
+    const signed = (hash: string) => sign(null, Buffer.from(hash, 'hex'), key).toString('base64');
+    // A refusal without a session, as the desktop writes it: verifies.
+    const refusal = forge(store, { actorId: null, procedure: 'case.get', outcome: 'denied' }, null);
+    store.sqlite.prepare('UPDATE audit_events SET signature = ? WHERE seq = ?').run(signed(refusal.hash), refusal.seq);
+    expect(verifyAuditChain(store.db)).toMatchObject({ ok: true, firstBroken: null });
+    // In the handler's name: only the handler's own key could sign it.
+    const inName = forge(store, { actorId: handler.id, procedure: 'case.get', outcome: 'ok' }, null);
+    store.sqlite.prepare('UPDATE audit_events SET signature = ? WHERE seq = ?').run(signed(inName.hash), inName.seq);
+    const result = verifyAuditChain(store.db);
+    expect(result).toMatchObject({ ok: false, firstBroken: { seq: inName.seq } });
+    expect(result.firstBroken?.reason).toMatch(/alleen door deze computer ondertekend/u);
+  });
+
+  it("the desktop's own key signs no successful action without an actor outside the desktop's own work", async () => {
+    const { store } = await withHistory();
+    const stored = store.sqlite.prepare(`SELECT value FROM settings WHERE key = 'audit.desktopSigningKey'`).get() as { value: string };
+    const key = createPrivateKey({ key: Buffer.from(JSON.parse(stored.value) as string, 'base64'), format: 'der', type: 'pkcs8' });
+    const forged = forge(store, { actorId: null, procedure: 'case.delete', outcome: 'ok' }, null);
+    store.sqlite.prepare('UPDATE audit_events SET signature = ? WHERE seq = ?').run(sign(null, Buffer.from(forged.hash, 'hex'), key).toString('base64'), forged.seq);
+    const result = verifyAuditChain(store.db);
+    expect(result).toMatchObject({ ok: false, firstBroken: { seq: forged.seq } });
+    expect(result.firstBroken?.reason).toMatch(/alleen door deze computer ondertekend/u);
   });
 });

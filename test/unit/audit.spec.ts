@@ -65,7 +65,7 @@ describe('audit trail', () => {
       expect(result).toMatchObject({ ok: false, count: 4, firstBroken: { seq: 5, reason: 'De inhoud van deze gebeurtenis is gewijzigd.' } });
     });
 
-    it('an altered event whose hash was recomputed breaks the link to the next', async () => {
+    it('an altered event whose hash was recomputed is caught at that event: its signature no longer fits (and the next link breaks)', async () => {
       const { auditEventHash } = await import('../../main/services/audit.js');
       const { dir, backend } = await withHistory();
       backend.close();
@@ -76,8 +76,8 @@ describe('audit trail', () => {
       store.sqlite.prepare("UPDATE audit_events SET actor_id = NULL, roles = '[]', procedure = 'session.login', record_type = NULL, record_id = NULL, outcome = 'ok', hash = ? WHERE seq = 4").run(auditEventHash(forged));
       const result = verifyAuditChain(store.db);
       store.close();
-      expect(result).toMatchObject({ ok: false, firstBroken: { seq: 5 } });
-      expect(result.firstBroken?.reason).toMatch(/koppeling met de vorige gebeurtenis/u);
+      expect(result).toMatchObject({ ok: false, firstBroken: { seq: 4 } });
+      expect(result.firstBroken?.reason).toMatch(/Gebeurtenis 4: handtekening ontbreekt of klopt niet/u);
     });
 
     it('a deleted event', async () => {
