@@ -5,6 +5,7 @@ import { memoryBenchmark } from './memory.bench.js';
 import { ocrBenchmark } from './ocr.bench.js';
 import { queueBenchmark, removeSeededStores } from './queue.bench.js';
 import { redactionBenchmark } from './redaction.bench.js';
+import { startupBenchmark } from './startup.bench.js';
 import { syncBenchmark } from './sync.bench.js';
 import { BenchTable } from './table.js';
 
@@ -21,6 +22,7 @@ const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'ocr', run: ocrBenchmark },
   { name: 'letters', run: () => lettersBenchmark() },
   { name: 'sync', run: () => syncBenchmark() },
+  { name: 'startup', run: () => startupBenchmark() },
 ];
 
 const only = process.argv.slice(2);
