@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run.js';
-import { findRedactions, ocrLayers, readDocument, redactDocument, withOcr } from '../../main/services/redaction/index.js';
+import { findRedactions, ocrLayers, readDocument, readInWorker, redactDocument, withOcr } from '../../main/services/redaction/index.js';
 import { buildLyingFont, SCAN_NAME } from './ocr.fixtures.js';
 import { buildDossier, buildLines, pdftotext, renderWithPoppler, requireTools } from './redaction.fixtures.js';
 import { buildType3Offset } from './redaction.hostile.js';
@@ -47,6 +47,12 @@ describe('a ToUnicode map that lies is caught by a second reader', () => {
       expect(page?.layer).toBe('unreadable');
       expect(page?.mismatch).toBe(true);
     }
+  });
+
+  it('does the same in the redaction worker thread, where the app reads documents', async () => {
+    const [page] = await readInWorker(await buildNameOnlyLie(), { ocr: 'off' });
+    expect(page?.mismatch).toBe(true);
+    expect(page?.layer).toBe('unreadable');
   });
 
   it('raises no alarm on honest pages: Helvetica, hex and kerned text, an invisible OCR layer, a Type3 font', async () => {

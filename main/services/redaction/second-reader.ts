@@ -60,12 +60,24 @@ async function withoutCheckableMaps(pdf: Uint8Array): Promise<Uint8Array | null>
 }
 
 /**
+ * pdf.js runs its parser in this thread (its "fake worker"), whatever it takes the environment for:
+ * in an Electron worker thread it could otherwise look for a browser Worker and a script URL.
+ */
+async function parserInThisThread(): Promise<void> {
+  const holder = globalThis as { pdfjsWorker?: unknown };
+  // A variable specifier: the worker build has no type declarations, and it is only handed to pdf.js.
+  const specifier = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+  holder.pdfjsWorker ??= (await import(specifier)) as unknown;
+}
+
+/**
  * Every page's text as the second reader reads it, or null when it cannot read the file (then
  * there is nothing to compare, and PDFium's reading stands as it is).
  */
 export async function secondReading(pdf: Uint8Array): Promise<string[] | null> {
   let loading: ReturnType<typeof getDocument> | null = null;
   try {
+    await parserInThisThread();
     const bytes = (await withoutCheckableMaps(pdf)) ?? pdf;
     // pdf.js may take the buffer over: it gets its own copy.
     loading = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, stopAtErrors: false, verbosity: 0 });
