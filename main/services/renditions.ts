@@ -13,10 +13,11 @@ const MARGIN = 56;
 const SIZE = 10;
 const LEADING = 14;
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundle adds a module-level `require` of its own (electron-vite's CommonJS shim).
+const resolver = createRequire(import.meta.url);
 let fontBytes: Buffer | null = null;
 function dejaVu(): Buffer {
-  fontBytes ??= readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+  fontBytes ??= readFileSync(resolver.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
   return fontBytes;
 }
 

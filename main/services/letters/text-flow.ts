@@ -14,12 +14,13 @@ export const BLACK = rgb(0, 0, 0);
 export const GREY = rgb(0.35, 0.35, 0.35);
 export const LIGHT = rgb(0.9, 0.9, 0.9);
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundle adds a module-level `require` of its own (electron-vite's CommonJS shim).
+const resolver = createRequire(import.meta.url);
 const fontFiles = new Map<string, Buffer>();
 function fontBytes(file: string): Buffer {
   let bytes = fontFiles.get(file);
   if (!bytes) {
-    bytes = readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`));
+    bytes = readFileSync(resolver.resolve(`dejavu-fonts-ttf/ttf/${file}`));
     fontFiles.set(file, bytes);
   }
   return bytes;

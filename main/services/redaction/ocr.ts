@@ -11,7 +11,8 @@ import { RedactionError } from './errors.js';
  * the working directory. The image goes to tesseract's in-memory file system only.
  */
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the bundle adds a module-level `require` of its own (electron-vite's CommonJS shim).
+const resolver = createRequire(import.meta.url);
 
 /**
  * In the packaged app these packages sit in app.asar.unpacked (electron-builder.yml): a worker
@@ -31,9 +32,9 @@ export interface OcrAssets {
 }
 
 export function ocrAssets(): OcrAssets {
-  const data = dirname(require.resolve('@tesseract.js-data/nld/package.json'));
-  const tesseract = dirname(require.resolve('tesseract.js/package.json'));
-  const core = dirname(require.resolve('tesseract.js-core/package.json'));
+  const data = dirname(resolver.resolve('@tesseract.js-data/nld/package.json'));
+  const tesseract = dirname(resolver.resolve('tesseract.js/package.json'));
+  const core = dirname(resolver.resolve('tesseract.js-core/package.json'));
   return {
     langPath: unpacked(join(data, '4.0.0_best_int')),
     workerPath: unpacked(join(tesseract, 'src', 'worker-script', 'node', 'index.js')),
