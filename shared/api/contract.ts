@@ -124,7 +124,15 @@ export const auditVerificationSchema = z.object({
    * The central database's copy of the chain (issue 7 fills it in); null while this desktop does
    * not verify it. Same shape as the local verification.
    */
-  central: z.object({ ok: z.boolean(), count: z.number().int(), firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable() }).nullable(),
+  central: z
+    .object({
+      ok: z.boolean(),
+      count: z.number().int(),
+      firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+      /** Signed events of members who registered no key centrally (no central login): not checkable there. */
+      unverifiable: z.number().int().optional(),
+    })
+    .nullable(),
   /**
    * This desktop's chain against the heads the central database anchored at each sync: `broken`
    * (events deleted, reordered or rewritten after they were anchored; then `ok` is false too),

@@ -1,9 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { LocalDb } from '../../../db/local/database.js';
 import { readSetting, writeSetting } from '../../../db/local/repositories/letters.js';
-import { auditEvents } from '../../../db/local/schema.js';
+import { auditEvents, auditSigners } from '../../../db/local/schema.js';
 import type { Role } from '../../../shared/roles.js';
+import { DESKTOP_SIGNER } from '../audit-desktop-key.js';
 import type { PushContext } from './push.js';
 
 /**
@@ -51,6 +52,22 @@ export async function pushAuditEvents(ctx: PushContext): Promise<number> {
     ctx.db.run(sql`INSERT INTO settings (key, value, updated_at) VALUES (${AUDIT_SEQ_KEY}, ${String(last.seq)}, ${at}) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`);
     sent += rows.length;
   }
+}
+
+/**
+ * The signed-in member's own signing keys on this desktop, and the desktop's key, go up with their
+ * own login (db/central/migrations/0015), so the central copy of this chain can be verified there.
+ */
+export async function pushSigningKeys(ctx: Pick<PushContext, 'client' | 'db' | 'desktopId' | 'desktopSecret' | 'actor'>): Promise<void> {
+  if (!sendsAuditTrail(ctx.actor.roles)) return;
+  const keys = ctx.db
+    .select()
+    .from(auditSigners)
+    .where(inArray(auditSigners.staffId, [ctx.actor.localId, DESKTOP_SIGNER]))
+    .all()
+    .map((k) => ({ kind: k.staffId === DESKTOP_SIGNER ? 'desktop' : 'member', public_key: k.publicKey, from_seq: k.fromSeq }));
+  if (keys.length === 0) return;
+  await ctx.client.query('SELECT avg_register_signing_keys($1, $2, $3, $4::jsonb)', [ctx.desktopId, ctx.desktopSecret, ctx.actor.localId, JSON.stringify(keys)]);
 }
 
 /** The Ed25519 signature of an event, when this version of the local store keeps one. */

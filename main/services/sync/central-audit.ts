@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { AuditRow } from '../../../db/local/repositories/audit.js';
-import { verifyChain, type ChainVerification } from '../audit.js';
+import type { SignerKey } from '../audit-signing.js';
+import { verifyCentralChain, type ChainVerification } from '../audit.js';
 
 interface CentralEvent {
   id: string;
@@ -42,15 +43,35 @@ async function chainOf(client: pg.ClientBase, desktopId: string): Promise<AuditR
  * The central database holds one hash chain per desktop. Each is walked from its first event, like
  * the local one; the first broken link names the desktop (the first characters of its id).
  */
-export async function verifyCentralChains(client: pg.ClientBase): Promise<ChainVerification> {
+export async function verifyCentralChains(client: pg.ClientBase): Promise<ChainVerification & { unverifiable: number }> {
   const desktops = (await client.query<{ desktop_id: string }>('SELECT DISTINCT desktop_id FROM audit_events ORDER BY desktop_id')).rows;
   let count = 0;
+  let unverifiable = 0;
   for (const { desktop_id: desktopId } of desktops) {
-    const result = verifyChain(await chainOf(client, desktopId));
+    const result = verifyCentralChain(await chainOf(client, desktopId), await keysOf(client, desktopId));
+    unverifiable += result.unverifiable;
     if (!result.ok && result.firstBroken) {
-      return { ok: false, count: count + result.count, firstBroken: { seq: result.firstBroken.seq, reason: `Computer ${desktopId.slice(0, 8)}: ${result.firstBroken.reason}` } };
+      return { ok: false, count: count + result.count, unverifiable, firstBroken: { seq: result.firstBroken.seq, reason: `Computer ${desktopId.slice(0, 8)}: ${result.firstBroken.reason}` } };
     }
     count += result.count;
   }
-  return { ok: true, count, firstBroken: null };
+  return { ok: true, count, unverifiable, firstBroken: null };
+}
+
+/**
+ * The signing keys a desktop registered centrally (db/central/migrations/0015), by the staff id on
+ * that desktop, or DESKTOP_SIGNER for its own key. PostgreSQL has no Ed25519: the check is here.
+ */
+async function keysOf(client: pg.ClientBase, desktopId: string): Promise<Map<string, SignerKey[]>> {
+  const { rows } = await client.query<{ local_id: string; public_key: string; from_seq: string }>(
+    'SELECT local_id, public_key, from_seq::text AS from_seq FROM audit_signing_keys WHERE desktop_id = $1 ORDER BY from_seq',
+    [desktopId],
+  );
+  const out = new Map<string, SignerKey[]>();
+  for (const r of rows) {
+    const list = out.get(r.local_id) ?? [];
+    list.push({ publicKey: r.public_key, fromSeq: Number(r.from_seq) });
+    out.set(r.local_id, list);
+  }
+  return out;
 }

@@ -21,7 +21,7 @@ import { verifyCentralChains } from './central-audit.js';
 import { DomainError } from '../errors.js';
 import { LOCAL_STAFF_HAS_PUBLIC_KEY, localReferenceData, referenceOwner, pullCases, pullHandovers, pullLetters, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
 import { compareWithAnchors, type AnchorComparison } from './audit-anchor.js';
-import { anchorAuditChain, centralAnchors, storedAnchor, unsentAuditEvents } from './audit-push.js';
+import { anchorAuditChain, centralAnchors, pushSigningKeys, storedAnchor, unsentAuditEvents } from './audit-push.js';
 import { pushOutbox, type SyncActor } from './push.js';
 import { readSyncSettings, SETTINGS_KEY } from './sync-settings.js';
 
@@ -319,6 +319,7 @@ export class SyncService {
     if (actor.roles.includes('admin') || actor.roles.includes('dpo')) await this.pushReferenceData(client, db, me, actor);
     const desktop = { desktopId: this.desktopId(db), desktopSecret: this.desktopSecret(db) };
     const pushed = await pushOutbox({ client, db, caseVault: this.caseVault, actor, ...desktop, centralIds, userNames, now, batchSize: this.batchSize });
+    await pushSigningKeys({ client, db, ...desktop, actor });
     await anchorAuditChain({ client, db, ...desktop, now, actor });
 
     let confirmedBundles: string[] = [];
