@@ -21,6 +21,7 @@ import { RedactionService } from './services/redaction-service.js';
 import { IdentityService } from './services/identity.js';
 import { createLetterServices } from './services/letters/index.js';
 import { QueueService } from './services/queue.js';
+import { MyWorkService } from './services/my-work.js';
 import { StaffService } from './services/staff.js';
 import { noProtection, type KeyProtector } from './store/key-protector.js';
 import { CaseFileStore } from './store/case-files.js';
@@ -104,6 +105,7 @@ export function createBackend(options: BackendOptions): Backend {
       desktop: { autoLock, locker, logLevel, restore: new RestoreService(vault, auth) },
       sync,
       handover: new HandoverService(vault, caseVault),
+      work: new MyWorkService(vault),
     }),
   });
   return {

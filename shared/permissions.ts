@@ -70,6 +70,8 @@ export const ACTIONS = {
   'report.read': ['dpo', 'auditor'],
   /** Hand an open case file over to another desktop: the dpo, or the handler it is assigned to here (checked in the service). */
   'handover.export': ['handler', 'dpo'],
+  /** "Mijn werk": the start page of what waits for the caller, a section per function (the service shows only one's own). */
+  'work.read': ['intake', 'handler', 'signer', 'dpo'],
   /** Import a handover bundle: the handler who takes the case over. */
   'handover.import': ['handler'],
 } as const satisfies Record<string, 'public' | 'authenticated' | readonly Role[]>;

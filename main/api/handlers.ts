@@ -20,6 +20,7 @@ import { createSyncHandlers } from './sync-handlers.js';
 import { createHandoverHandlers } from './handover-handlers.js';
 import { createGateHandlers } from './gate-handlers.js';
 import type { HandoverService } from '../services/handover/handover-service.js';
+import type { MyWorkService } from '../services/my-work.js';
 import type { SyncService } from '../services/sync/sync-service.js';
 
 export interface Services {
@@ -36,10 +37,11 @@ export interface Services {
   desktop: DesktopServices;
   sync: SyncService;
   handover: HandoverService;
+  work: MyWorkService;
 }
 
 /** Procedure → service call. Permission, validation and audit are the dispatcher's work, not here. */
-export function createHandlers({ vault, auth, staff, cases, queue, identity, dossier, redaction, letters, retention, desktop, sync, handover }: Services): Handlers {
+export function createHandlers({ vault, auth, staff, cases, queue, identity, dossier, redaction, letters, retention, desktop, sync, handover, work }: Services): Handlers {
   return {
     'setup.status': () => auth.status(),
     'setup.createAdmin': (ctx, input) => auth.createAdmin(ctx, input),
@@ -138,5 +140,6 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity, dos
     ...createSyncHandlers(sync),
     ...createHandoverHandlers(handover),
     ...createGateHandlers(vault, cases),
+    'work.mine': (ctx) => work.mine(ctx),
   };
 }

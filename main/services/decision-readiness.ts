@@ -1,12 +1,14 @@
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { LocalDb } from '../../db/local/database.js';
 import { identityChecksOf, type IdentityCheckRow } from '../../db/local/repositories/case-files.js';
 import { tasksOf, type CaseRow } from '../../db/local/repositories/cases.js';
 import { activeDecisionLetter, readSetting, type LetterRow } from '../../db/local/repositories/letters.js';
 import { findStaffById } from '../../db/local/repositories/staff.js';
-import { CHANNELS, DEFAULT_SECOND_CHANNEL_CHANNELS, isRepresentationRequired, type Channel } from '../../shared/domain/cases.js';
+import { CHANNELS, DEFAULT_SECOND_CHANNEL_CHANNELS, isAwaitingDecision, isRepresentationRequired, type Channel } from '../../shared/domain/cases.js';
 import { decisionGates, letterGateProblems, type DecisionFacts, type GateItem } from '../../shared/domain/decision-gates.js';
 import type { IdSubject } from '../../shared/domain/identity-types.js';
+import { nextStep, type NextStep } from '../../shared/domain/next-step.js';
 import { DECISION_KINDS, LETTER_KIND_LABELS } from '../../shared/domain/letters/types.js';
 import { thirdPartyProblems } from './dossier.js';
 import { DomainError } from './errors.js';
@@ -70,8 +72,8 @@ export function assertDecisionGates(db: LocalDb, row: CaseRow, letter: LetterRow
   throw new DomainError('CONFLICT', `Dit besluit kan nog niet worden ${action}: ${first.charAt(0).toLowerCase()}${first.slice(1)}`, { details: problems });
 }
 
-/** The checklist "Klaar voor besluit": the gates of the case, for the decision letter in progress when there is one. */
-export function readinessOf(db: LocalDb, row: CaseRow): { items: GateItem[]; ready: boolean; letterKind: string | null; letterLabel: string | null } {
+/** The checklist "Klaar voor besluit": the gates of the case, for the decision letter in progress when there is one; and the case's next step. */
+export function readinessOf(db: LocalDb, row: CaseRow): { items: GateItem[]; ready: boolean; letterKind: string | null; letterLabel: string | null; nextStep: NextStep | null } {
   const facts = decisionFactsOf(db, row);
   const letter = activeDecisionLetter(db, row.id, DECISION_KINDS);
   let items = decisionGates(facts, letter?.kind);
@@ -82,5 +84,12 @@ export function readinessOf(db: LocalDb, row: CaseRow): { items: GateItem[]; rea
     items = items.filter((i) => i.id !== 'tweede_kanaal' || carriesOutChange(letter));
     items.push({ id: 'geadresseerde', label: 'Besluit gericht aan wie het moet ontvangen', ok: addressee.length === 0, missing: addressee, tab: 'letters' });
   }
-  return { items, ready: items.every((i) => i.ok), letterKind: letter?.kind ?? null, letterLabel: letter ? LETTER_KIND_LABELS[letter.kind] : null };
+  const documents = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM documents WHERE case_id = ${row.id}`)?.n ?? 0;
+  const step = nextStep({
+    open: isAwaitingDecision(row.status),
+    gates: items,
+    documents,
+    decisionLetter: letter ? { state: letter.status, label: LETTER_KIND_LABELS[letter.kind] } : null,
+  });
+  return { items, ready: items.every((i) => i.ok), letterKind: letter?.kind ?? null, letterLabel: letter ? LETTER_KIND_LABELS[letter.kind] : null, nextStep: step };
 }

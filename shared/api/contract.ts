@@ -34,6 +34,7 @@ import { desktopProcedures } from './desktop-contract.js';
 import { syncProcedures } from './sync-contract.js';
 import { handoverProcedures } from './handover-contract.js';
 import { gateProcedures } from './gate-contract.js';
+import { workProcedures } from './work-contract.js';
 import { sourcesProcedures } from './sources-contract.js';
 
 export { PROCEDURE_NAMES, isProcedureName, type ProcedureName } from './procedures.js';
@@ -561,6 +562,7 @@ export const contract = {
   ...handoverProcedures,
   ...gateProcedures,
   ...sourcesProcedures,
+  ...workProcedures,
 } as const satisfies Record<ProcedureName, ProcedureSpec>;
 
 export type Contract = typeof contract;

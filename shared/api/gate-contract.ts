@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, SECOND_CHANNEL_METHODS, SECOND_CHANNEL_OUTCOMES } from '../domain/cases.js';
 import { GATE_IDS } from '../domain/decision-gates.js';
+import { NEXT_STEP_IDS, NEXT_STEP_TABS } from '../domain/next-step.js';
 import { caseDetailSchema, representativeSchema } from './case-schemas.js';
 import type { ProcedureSpec } from './contract.js';
 
@@ -18,12 +19,22 @@ export const gateItemSchema = z.object({
 });
 export type GateItemView = z.infer<typeof gateItemSchema>;
 
+export const nextStepSchema = z.object({
+  id: z.enum(NEXT_STEP_IDS),
+  label: z.string(),
+  detail: z.string().nullable(),
+  tab: z.enum(NEXT_STEP_TABS),
+});
+export type NextStepView = z.infer<typeof nextStepSchema>;
+
 export const readinessSchema = z.object({
   items: z.array(gateItemSchema),
   ready: z.boolean(),
   /** The decision letter in progress whose gates these are, if any. */
   letterKind: z.string().nullable(),
   letterLabel: z.string().nullable(),
+  /** The one thing to do next on the case (shared/domain/next-step.ts); null once it is decided and sent. */
+  nextStep: nextStepSchema.nullable(),
 });
 export type Readiness = z.infer<typeof readinessSchema>;
 

@@ -112,6 +112,7 @@ export const PROCEDURE_NAMES = [
   // Handing a case file over to another desktop (issue 7).
   'handover.export',
   'handover.import',
+  'work.mine',
   // The premises of a decision: checklist, representative, §9 second-channel verification.
   'case.readiness',
   'case.setRepresentative',

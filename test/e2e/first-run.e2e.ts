@@ -156,10 +156,12 @@ describe('first run, sign-in and what each function is offered', () => {
     await checkScreen(page, 'account');
   });
 
-  it('starts the handler in the work queue, offers neither Beheer nor Audit, and the backend refuses admin procedures', async () => {
+  it('starts the handler in Mijn werk, offers neither Beheer nor Audit, and the backend refuses admin procedures', async () => {
     await signOut();
     await signIn(HANDLER);
-    // Whoever has a work queue starts there instead of on the welcome screen.
+    // Whoever has work waiting starts in Mijn werk instead of on the welcome screen.
+    await expect.poll(() => page.getByRole('heading', { name: 'Mijn werk', level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await nav().getByRole('button', { name: 'Werkvoorraad' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Werkvoorraad', level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await nav().getByRole('button', { name: 'Start' }).count()).toBe(0);
     expect(await nav().getByRole('button', { name: 'Werkvoorraad' }).isVisible()).toBe(true);

@@ -65,6 +65,7 @@ async function seedTwoYearsAgo() {
 async function seedYear(url: string) {
   const [admin, intake, handler, signer, dpo] = await Promise.all([tokenOf(url, ADMIN), tokenOf(url, PEOPLE.intake), tokenOf(url, PEOPLE.handler), tokenOf(url, PEOPLE.signer), tokenOf(url, PEOPLE.dpo)]);
   valueOf(await callApi(url, 'settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, admin));
+  valueOf(await callApi(url, 'signer.setProfile', { functionTitle: 'Teamleider Privacy' }, signer));
   const created: { id: string; reference: string }[] = [];
   for (let i = 0; i < 36; i++) {
     const received = addDays(`${Number(year) - 1}-12-01`, i * 10);

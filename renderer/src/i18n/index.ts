@@ -7,11 +7,12 @@ import { withRetention, type RetentionMessages } from './retention.nl.js';
 import { withHandover, type HandoverMessages } from './handover.nl.js';
 import { withSources, type SourcesMessages } from './sources.nl.js';
 import { withGates, type GatesMessages } from './gates.nl.js';
+import { withWork, type WorkMessages } from './work.nl.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & LettersMessages & RetentionMessages & HandoverMessages & SourcesMessages & GatesMessages };
+    resources: { translation: Messages & LettersMessages & RetentionMessages & HandoverMessages & SourcesMessages & GatesMessages & WorkMessages };
   }
 }
 
@@ -23,7 +24,7 @@ export async function initI18n(): Promise<void> {
     lng: LANGUAGE,
     fallbackLng: 'nl',
     supportedLngs: ['nl', 'en'],
-    resources: { nl: { translation: withGates(withSources(withHandover(withRetention(withLetters(nl))))) }, en: { translation: en } },
+    resources: { nl: { translation: withWork(withGates(withSources(withHandover(withRetention(withLetters(nl)))))) }, en: { translation: en } },
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     returnNull: false,

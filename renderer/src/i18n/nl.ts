@@ -193,6 +193,7 @@ export const nl = {
       'case.create': 'Zaak geregistreerd',
       'case.duplicates': 'Dubbele verzoeken gezocht',
       'case.queue': 'Werkvoorraad ingezien',
+      'work.mine': 'Mijn werk ingezien',
       'case.get': 'Zaak ingezien',
       'case.timeline': 'Tijdlijn ingezien',
       'case.assign': 'Toegewezen',

@@ -1,6 +1,6 @@
 import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ShieldLockRegular } from '@fluentui/react-icons';
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context.js';
 import { useSession } from '../app/session.js';
@@ -11,6 +11,7 @@ import { CaseScreen } from '../screens/case/CaseScreen.js';
 import { IntakeScreen } from '../screens/intake/IntakeScreen.js';
 import { QueueScreen, type QueueMemory } from '../screens/queue/QueueScreen.js';
 import { StartScreen } from '../screens/start/StartScreen.js';
+import { MyWorkScreen } from '../screens/work/MyWorkScreen.js';
 import { Navigation } from './Navigation.js';
 import { defaultScreen, screensFor, type ScreenId } from './screens.js';
 import { StatusBar } from './StatusBar.js';
@@ -92,6 +93,20 @@ function Shell() {
   const openCase = useCallback((caseId: string) => setView({ screen: 'queue', caseId }), []);
   const backToQueue = useCallback(() => setView({ screen: 'queue', caseId: null }), []);
 
+  // The signer's letters waiting, as a count on Ondertekenen: read again on every move through the app.
+  const isSigner = staff.roles.includes('signer');
+  const [waiting, setWaiting] = useState<number | null>(null);
+  useEffect(() => {
+    if (!isSigner) return;
+    let live = true;
+    void api.call('work.mine', {}).then((result) => {
+      if (live && result.ok) setWaiting(result.value.signer?.letters.filter((l) => l.maySign).length ?? 0);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, isSigner, view]);
+
   // After the auto-lock minutes without input (or on an OS lock in the desktop app) only the lock dialog shows.
   useAutoLock(api);
 
@@ -105,10 +120,11 @@ function Shell() {
         </Text>
       </header>
       <div className={styles.nav}>
-        <Navigation screens={allowed} current={current} onSelect={choose} />
+        <Navigation screens={allowed} current={current} onSelect={choose} counts={waiting ? { signing: waiting } : {}} />
       </div>
       <main className={styles.main}>
         {current === 'start' ? <StartScreen screens={allowed} /> : null}
+        {current === 'work' ? <MyWorkScreen onOpenCase={openCase} onOpenScreen={choose} /> : null}
         {current === 'queue' && view.caseId === null ? <QueueScreen memory={queueMemory.current} onOpenCase={openCase} /> : null}
         {current === 'queue' && view.caseId !== null ? <CaseScreen key={view.caseId} caseId={view.caseId} onBack={backToQueue} /> : null}
         {current === 'intake' ? <IntakeScreen onOpenCase={openCase} /> : null}

@@ -1,4 +1,4 @@
-import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { CounterBadge, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ScreenEntry, ScreenId } from './screens.js';
 
@@ -64,6 +64,9 @@ const useStyles = makeStyles({
     fontSize: '20px',
     flexShrink: 0,
   },
+  label: {
+    flexGrow: 1,
+  },
   iconSelected: {
     color: tokens.colorCompoundBrandForeground1,
   },
@@ -73,7 +76,18 @@ const useStyles = makeStyles({
  * The left menu: only the screens the signed-in functions may use. A plain list of buttons in a
  * <nav>: Tab reaches each item, Enter or Space opens it, the open one is marked aria-current.
  */
-export function Navigation({ screens, current, onSelect }: { screens: readonly ScreenEntry[]; current: ScreenId; onSelect: (id: ScreenId) => void }) {
+export function Navigation({
+  screens,
+  current,
+  onSelect,
+  counts = {},
+}: {
+  screens: readonly ScreenEntry[];
+  current: ScreenId;
+  onSelect: (id: ScreenId) => void;
+  /** What waits on a screen (the signer's letters), shown as a count after its name. */
+  counts?: Partial<Record<ScreenId, number>>;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   return (
@@ -81,6 +95,7 @@ export function Navigation({ screens, current, onSelect }: { screens: readonly S
       <ul className={styles.list}>
         {screens.map((screen) => {
           const Icon = screen.icon;
+          const count = counts[screen.id] ?? 0;
           const selected = screen.id === current;
           return (
             <li key={screen.id}>
@@ -91,7 +106,8 @@ export function Navigation({ screens, current, onSelect }: { screens: readonly S
                 onClick={() => onSelect(screen.id)}
               >
                 <Icon className={mergeClasses(styles.icon, selected && styles.iconSelected)} aria-hidden />
-                {t(`nav.${screen.id}`)}
+                <span className={styles.label}>{t(`nav.${screen.id}`)}</span>
+                {count > 0 ? <CounterBadge count={count} size="small" color="brand" aria-label={t('nav.waiting', { count })} /> : null}
               </button>
             </li>
           );

@@ -1,10 +1,10 @@
 import type { FluentIcon } from '@fluentui/react-icons';
-import { ArchiveRegular, DataBarVerticalRegular, DocumentAddRegular, HomeRegular, PeopleSettingsRegular, PersonRegular, ShieldTaskRegular, SignatureRegular, TaskListLtrRegular } from '@fluentui/react-icons';
+import { ArchiveRegular, BriefcaseRegular, DataBarVerticalRegular, DocumentAddRegular, HomeRegular, PeopleSettingsRegular, PersonRegular, ShieldTaskRegular, SignatureRegular, TaskListLtrRegular } from '@fluentui/react-icons';
 import { contract, type ProcedureName } from '../../../shared/api/contract.js';
 import { isAllowed } from '../../../shared/permissions.js';
 import type { Role } from '../../../shared/roles.js';
 
-export type ScreenId = 'start' | 'queue' | 'intake' | 'signing' | 'reports' | 'audit' | 'retention' | 'admin' | 'account';
+export type ScreenId = 'start' | 'work' | 'queue' | 'intake' | 'signing' | 'reports' | 'audit' | 'retention' | 'admin' | 'account';
 
 export interface ScreenEntry {
   id: ScreenId;
@@ -16,6 +16,7 @@ export interface ScreenEntry {
 /** In the order of DESIGN.md's left navigation. */
 export const SCREENS: readonly ScreenEntry[] = [
   { id: 'start', needs: 'session.me', icon: HomeRegular },
+  { id: 'work', needs: 'work.mine', icon: BriefcaseRegular },
   { id: 'queue', needs: 'case.queue', icon: TaskListLtrRegular },
   { id: 'intake', needs: 'case.create', icon: DocumentAddRegular },
   { id: 'signing', needs: 'letter.queueForSigning', icon: SignatureRegular },
@@ -29,14 +30,14 @@ export const SCREENS: readonly ScreenEntry[] = [
 
 /**
  * The screens these functions may use. The backend checks every call regardless; this only hides.
- * Whoever has a work queue starts there, a signer without one in Ondertekenen: the welcome screen is for the other functions.
+ * Whoever has work waiting (intake, handler, signer, dpo) starts in Mijn werk: the welcome screen is for the other functions.
  */
 export function screensFor(roles: readonly Role[]): ScreenEntry[] {
   const allowed = SCREENS.filter((screen) => (typeof screen.needs === 'string' ? [screen.needs] : screen.needs).some((p) => isAllowed(roles, contract[p].action)));
-  return allowed.some((screen) => screen.id === 'queue' || screen.id === 'signing') ? allowed.filter((screen) => screen.id !== 'start') : allowed;
+  return allowed.some((screen) => screen.id === 'work') ? allowed.filter((screen) => screen.id !== 'start') : allowed;
 }
 
-/** The screen that opens after sign-in: the work queue where there is one. */
+/** The screen that opens after sign-in: Mijn werk where there is one. */
 export function defaultScreen(screens: readonly ScreenEntry[]): ScreenId {
   return screens[0]?.id ?? 'start';
 }

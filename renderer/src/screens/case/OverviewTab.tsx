@@ -27,6 +27,8 @@ import { AssignDialog, ExtendDialog, TransitionDialog, type CaseDialogKind } fro
 import { HandoverCard } from './HandoverCard.js';
 import { ChangeVerificationCard } from './gates/ChangeVerificationCard.js';
 import { ReadinessCard, type GateTab } from './gates/ReadinessCard.js';
+import { NextStepCard } from './NextStepCard.js';
+import type { NextStepTab } from '../../../../shared/domain/next-step.js';
 import { RepresentativeDialog } from './gates/RepresentativeDialog.js';
 
 const useStyles = makeStyles({
@@ -114,7 +116,7 @@ export function OverviewTab({
   detail: CaseDetail;
   onChanged: (detail: CaseDetail) => void;
   onReload: () => Promise<void>;
-  onOpenTab: (tab: GateTab) => void;
+  onOpenTab: (tab: GateTab | NextStepTab) => void;
 }) {
   const api = useApi();
   const { staff } = useSession();
@@ -158,6 +160,7 @@ export function OverviewTab({
   return (
     <>
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+      <NextStepCard detail={detail} onOpenTab={onOpenTab} />
       <div className={styles.columns}>
         <div className={styles.column}>
           <Card title={t('case.requester.title')}>
