@@ -55,17 +55,22 @@ function window(view: Matrix, box: Box, page: { width: number; height: number })
 }
 
 /**
- * The rows of the page holding the windows, overlapping ones joined: each band is rendered once.
- * A band spans the page's full width because PDFium draws a glyph cut by the left edge of a
- * bitmap differently from the whole page; cut only at top and bottom, a band holds the pixels of
- * the whole render, give or take two levels of anti-aliasing on the edges of paths.
+ * The windows to render, overlapping rows joined into one: each band is rendered once. A band
+ * starts at the page's left edge because PDFium draws a glyph cut by the left edge of a bitmap
+ * differently from the whole page (cut at the top, bottom or right it draws the same); a band
+ * holds the pixels of the whole render, give or take two levels of anti-aliasing on the edges of
+ * paths, which are placed to 1/256 pixel after the shift.
  */
-function bands(windows: readonly PixelRect[], width: number): PixelRect[] {
+function bands(windows: readonly PixelRect[]): PixelRect[] {
   const joined: PixelRect[] = [];
   for (const w of [...windows].sort((a, b) => a.top - b.top)) {
     const last = joined[joined.length - 1];
-    if (last && w.top < last.bottom) last.bottom = Math.max(last.bottom, w.bottom);
-    else joined.push({ left: 0, top: w.top, right: width, bottom: w.bottom });
+    if (last && w.top < last.bottom) {
+      last.bottom = Math.max(last.bottom, w.bottom);
+      last.right = Math.max(last.right, w.right);
+    } else {
+      joined.push({ left: 0, top: w.top, right: w.right, bottom: w.bottom });
+    }
   }
   return joined;
 }
@@ -165,7 +170,7 @@ export function removeUnderBoxes(page: PdfiumPage, boxes: readonly Box[], option
   const view = page.toView();
   const size = page.pixelSize(CHECK_SCALE);
   // Only the pixels around the boxes are looked at, so only those rows are rendered.
-  const regions = bands(boxes.map((b) => window(view, b, size)), size.width);
+  const regions = bands(boxes.map((b) => window(view, b, size)));
   const before = regions.map((r) => page.renderRgb(CHECK_SCALE, r));
   page.removeUnder(boxes);
   const plain = page.objectsTouching(boxes).filter((o) => o.plain);
