@@ -3,10 +3,10 @@
 // `npm ci` / `npm install` (the prepare script), by the test setup, and by bin/avg-desk.mjs and
 // scripts/start-web.mjs when the sources changed since the last build.
 //
-// Every package stays external (loaded from node_modules as it is): the native and WASM ones
-// (SQLCipher, argon2, PDFium, tesseract) cannot be bundled, and the others load only in the
-// commands that import them. The commands' heavy modules are dynamic imports, which esbuild splits
-// into chunks of their own: `avg-desk deadline` loads none of them.
+// Native, WASM and worker-file packages stay external (loaded from node_modules as they are); the
+// pure JavaScript ones the commands load are bundled (BUNDLED below). The commands' heavy modules
+// are dynamic imports, which esbuild splits into chunks of their own: `avg-desk deadline` loads
+// none of them.
 import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +22,8 @@ export const CLI_INPUTS = [
   'scripts/build-cli.mjs',
   'scripts/build-stamp.mjs',
   'package.json',
+  // The versions of the bundled packages.
+  'package-lock.json',
   'tsconfig.base.json',
   // The holiday table below is worked out with this library.
   'node_modules/date-holidays/package.json',
@@ -97,7 +99,7 @@ const externals = {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:') || args.namespace === 'avg-desk') return undefined;
       // Inside a bundled package everything it imports is bundled too (its own dependencies).
-      const inside = args.importer.includes(`${'/'}node_modules${'/'}`);
+      const inside = /[\\/]node_modules[\\/]/.test(args.importer);
       if (BUNDLED.has(packageOf(args.path)) || (inside && !['better-sqlite3-multiple-ciphers', 'pg'].includes(packageOf(args.path)))) return undefined;
       return { path: args.path, external: true };
     });
