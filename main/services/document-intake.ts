@@ -1,7 +1,7 @@
-import PostalMime from 'postal-mime';
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_PAGES, type DocumentFormat } from '../../shared/domain/dossier.js';
 import { DomainError } from './errors.js';
 import { decodeUpload, encodePng, pdfiumLibrary, sniff } from './images.js';
+import { looksLikeEmail, looksLikeMsg, parseEml, parseMsg, type MailParts } from './mail-parse.js';
 import { imageToPdf, textToPdf } from './renditions.js';
 
 /**
@@ -17,6 +17,8 @@ export interface IntakeItem {
   pages: number;
   /** Index of the parent item (the e-mail) for attachments. */
   parent: number | null;
+  /** For an e-mail: its attachments that were not read in, each with the reason. */
+  notReadIn?: string[];
 }
 
 export interface IntakeResult {
@@ -57,24 +59,6 @@ function decodeText(bytes: Buffer, name: string): string {
   }
 }
 
-function looksLikeEmail(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 4096).toString('latin1');
-  return /^(From|To|Subject|Date|Received|Return-Path|MIME-Version|Message-ID|Delivered-To):/imu.test(head);
-}
-
-function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/giu, '')
-    .replace(/<br\s*\/?>|<\/p>|<\/div>|<\/li>|<\/tr>/giu, '\n')
-    .replace(/<[^>]+>/gu, '')
-    .replace(/&nbsp;/gu, ' ')
-    .replace(/&amp;/gu, '&')
-    .replace(/&lt;/gu, '<')
-    .replace(/&gt;/gu, '>')
-    .replace(/&quot;/gu, '"')
-    .replace(/&#39;/gu, "'");
-}
-
 async function single(bytes: Buffer, name: string): Promise<Omit<IntakeItem, 'parent'>> {
   if (bytes.length === 0) throw new DomainError('VALIDATION', `"${name}" is leeg.`);
   if (bytes.length > MAX_DOCUMENT_BYTES) throw new DomainError('VALIDATION', `"${name}" is groter dan ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`);
@@ -94,49 +78,53 @@ async function single(bytes: Buffer, name: string): Promise<Omit<IntakeItem, 'pa
     if (!looksLikeEmail(bytes)) throw new DomainError('VALIDATION', `"${name}" heet .eml maar is geen e-mailbericht.`);
     throw new Error('e-mails are handled by intake()');
   }
+  if (ext === 'msg') {
+    if (!looksLikeMsg(bytes)) throw new DomainError('VALIDATION', `"${name}" heet .msg maar is geen Outlook-bericht.`);
+    throw new Error('e-mails are handled by intake()');
+  }
   if (ext === 'txt') {
     const text = decodeText(bytes, name);
     return { name, format: 'text', original: bytes, pdf: await textToPdf(name, text), pages: 0 };
   }
-  throw new DomainError('VALIDATION', `"${name}" kan niet worden ingelezen: alleen PDF, JPG, PNG, e-mail (.eml) en tekst (.txt).`);
+  throw new DomainError('VALIDATION', `"${name}" kan niet worden ingelezen: alleen PDF, JPG, PNG, e-mail (.eml of Outlook .msg) en tekst (.txt).`);
 }
 
 async function withPages(item: Omit<IntakeItem, 'parent'>): Promise<Omit<IntakeItem, 'parent'>> {
   return item.pages > 0 ? item : { ...item, pages: await inspectPdf(item.pdf, item.name) };
 }
 
+const safeName = (name: string) =>
+  [...name]
+    .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c))
+    .join('')
+    .slice(0, 200);
+
 export async function intake(bytes: Buffer, name: string): Promise<IntakeResult> {
-  if (extensionOf(name) !== 'eml') return { items: [{ ...(await withPages(await single(bytes, name))), parent: null }], skipped: [] };
+  const ext = extensionOf(name);
+  if (ext !== 'eml' && ext !== 'msg') return { items: [{ ...(await withPages(await single(bytes, name))), parent: null }], skipped: [] };
   if (bytes.length > MAX_DOCUMENT_BYTES) throw new DomainError('VALIDATION', `"${name}" is groter dan ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`);
-  if (!looksLikeEmail(bytes)) throw new DomainError('VALIDATION', `"${name}" heet .eml maar is geen e-mailbericht.`);
-  let mail;
-  try {
-    mail = await PostalMime.parse(bytes);
-  } catch {
-    throw new DomainError('VALIDATION', `"${name}" is een beschadigd e-mailbericht.`);
-  }
-  const address = (a: { name?: string; address?: string } | undefined) => (a ? [a.name, a.address ? `<${a.address}>` : ''].filter(Boolean).join(' ') : '');
-  const header: [string, string][] = [
-    ['Van', address(mail.from)],
-    ['Aan', (mail.to ?? []).map(address).join(', ')],
-    ['Datum', mail.date ?? ''],
-    ['Onderwerp', mail.subject ?? ''],
-    ['Bijlagen', mail.attachments.map((a) => a.filename ?? 'naamloos').join(', ') || 'geen'],
-  ];
-  const body = mail.text ?? (mail.html ? htmlToText(mail.html) : '');
-  const message = await withPages({ name, format: 'email', original: bytes, pdf: await textToPdf(mail.subject || name, body, header), pages: 0 });
-  const items: IntakeItem[] = [{ ...message, parent: null }];
+  const mail: MailParts = ext === 'eml' ? await parseEml(bytes, name) : parseMsg(bytes, name);
+  const attachments: IntakeItem[] = [];
   const skipped: string[] = [];
   for (const attachment of mail.attachments) {
-    const fileName = [...(attachment.filename ?? 'bijlage')].map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 32 ? '_' : c)).join('').slice(0, 200);
+    const fileName = safeName(attachment.fileName);
     try {
-      const content = typeof attachment.content === 'string' ? Buffer.from(attachment.content) : Buffer.from(new Uint8Array(attachment.content));
-      if (extensionOf(fileName) === 'eml') throw new DomainError('VALIDATION', 'een bijgevoegd e-mailbericht; sla het apart op en lees het los in');
-      items.push({ ...(await withPages(await single(content, fileName))), parent: 0 });
+      if (attachment.embeddedMessage) throw new DomainError('VALIDATION', 'een bijgevoegd e-mailbericht; sla het apart op en lees het los in');
+      attachments.push({ ...(await withPages(await single(attachment.content, fileName))), parent: 0 });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       skipped.push(`${fileName}: ${error.dutchMessage ?? 'niet ingelezen'}`);
     }
   }
-  return { items, skipped };
+  // The rendition says what came with the message and what of it is not in the dossier.
+  const header: [string, string][] = [
+    ['Van', mail.from],
+    ['Aan', mail.to],
+    ['Datum', mail.date],
+    ['Onderwerp', mail.subject],
+    ['Bijlagen', mail.attachments.map((a) => safeName(a.fileName)).join(', ') || 'geen'],
+  ];
+  if (skipped.length > 0) header.push(['Niet ingelezen', skipped.join('; ')]);
+  const message = await withPages({ name, format: 'email', original: bytes, pdf: await textToPdf(mail.subject || name, mail.body, header), pages: 0 });
+  return { items: [{ ...message, parent: null, notReadIn: skipped.map((line) => line.slice(0, line.indexOf(':'))) }, ...attachments], skipped };
 }

@@ -112,7 +112,8 @@ export class DossierService extends CaseScopedService {
           format: item.format,
           source: input.source,
           documentDate: input.documentDate ?? null,
-          description: item.parent === null ? input.description : '',
+          // What an e-mail brought that the dossier could not take in stays listed with it.
+          description: item.parent === null ? [input.description, item.notReadIn?.length ? `Niet ingelezen: ${item.notReadIn.join(', ')}` : ''].filter(Boolean).join('\n') : '',
           sha256: stored.sha256,
           pages: item.pages,
           ocrPages: null,

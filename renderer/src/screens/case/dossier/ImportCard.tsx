@@ -8,7 +8,7 @@ import { useApi } from '../../../api/context.js';
 import { useCardStyles } from '../../../components/cardStyles.js';
 import { readAsBase64 } from '../../../components/files.js';
 
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,.eml,.txt,application/pdf,image/jpeg,image/png,message/rfc822,text/plain';
+const ACCEPT = '.pdf,.jpg,.jpeg,.png,.eml,.msg,.txt,application/pdf,image/jpeg,image/png,message/rfc822,application/vnd.ms-outlook,text/plain';
 
 type FileState =
   | { state: 'waiting' | 'reading' | 'sending' | 'stopped' }
