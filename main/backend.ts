@@ -22,6 +22,7 @@ import { IdentityService } from './services/identity.js';
 import { createLetterServices } from './services/letters/index.js';
 import { QueueService } from './services/queue.js';
 import { MyWorkService } from './services/my-work.js';
+import { NotificationService } from './services/notifications.js';
 import { StaffService } from './services/staff.js';
 import { noProtection, type KeyProtector } from './store/key-protector.js';
 import { CaseFileStore } from './store/case-files.js';
@@ -106,6 +107,7 @@ export function createBackend(options: BackendOptions): Backend {
       sync,
       handover: new HandoverService(vault, caseVault),
       work: new MyWorkService(vault),
+      notifications: new NotificationService(vault),
     }),
   });
   return {

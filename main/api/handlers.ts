@@ -21,6 +21,7 @@ import { createHandoverHandlers } from './handover-handlers.js';
 import { createGateHandlers } from './gate-handlers.js';
 import type { HandoverService } from '../services/handover/handover-service.js';
 import type { MyWorkService } from '../services/my-work.js';
+import type { NotificationService } from '../services/notifications.js';
 import type { SyncService } from '../services/sync/sync-service.js';
 
 export interface Services {
@@ -38,10 +39,11 @@ export interface Services {
   sync: SyncService;
   handover: HandoverService;
   work: MyWorkService;
+  notifications: NotificationService;
 }
 
 /** Procedure → service call. Permission, validation and audit are the dispatcher's work, not here. */
-export function createHandlers({ vault, auth, staff, cases, queue, identity, dossier, redaction, letters, retention, desktop, sync, handover, work }: Services): Handlers {
+export function createHandlers({ vault, auth, staff, cases, queue, identity, dossier, redaction, letters, retention, desktop, sync, handover, work, notifications }: Services): Handlers {
   return {
     'setup.status': () => auth.status(),
     'setup.createAdmin': (ctx, input) => auth.createAdmin(ctx, input),
@@ -141,5 +143,6 @@ export function createHandlers({ vault, auth, staff, cases, queue, identity, dos
     ...createHandoverHandlers(handover),
     ...createGateHandlers(vault, cases),
     'work.mine': (ctx) => work.mine(ctx),
+    'notifications.mine': (ctx) => notifications.mine(ctx),
   };
 }

@@ -35,6 +35,7 @@ import { syncProcedures } from './sync-contract.js';
 import { handoverProcedures } from './handover-contract.js';
 import { gateProcedures } from './gate-contract.js';
 import { workProcedures } from './work-contract.js';
+import { notificationProcedures } from './notification-contract.js';
 import { sourcesProcedures } from './sources-contract.js';
 
 export { PROCEDURE_NAMES, isProcedureName, type ProcedureName } from './procedures.js';
@@ -563,6 +564,7 @@ export const contract = {
   ...gateProcedures,
   ...sourcesProcedures,
   ...workProcedures,
+  ...notificationProcedures,
 } as const satisfies Record<ProcedureName, ProcedureSpec>;
 
 export type Contract = typeof contract;

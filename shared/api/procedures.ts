@@ -113,6 +113,7 @@ export const PROCEDURE_NAMES = [
   'handover.export',
   'handover.import',
   'work.mine',
+  'notifications.mine',
   // The premises of a decision: checklist, representative, §9 second-channel verification.
   'case.readiness',
   'case.setRepresentative',

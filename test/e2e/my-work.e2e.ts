@@ -106,6 +106,8 @@ describe('Mijn werk, the start page per function', () => {
     expect(await region('Mijn zaken').getByText('1 zaak is over de termijn.', { exact: false }).isVisible()).toBe(true);
     expect(await region('Brieven ter ondertekening').count()).toBe(0);
     await checkScreen(page, 'handler-mijn-werk');
+    // Four cases registered for her by intake: the bell says so.
+    await expect.poll(() => page.getByRole('banner').getByRole('button', { name: /^Meldingen/u }).getAttribute('aria-label')).toBe('Meldingen: 4 nieuw');
 
     await row(refs.ready).getByRole('button', { name: refs.ready }).click();
     const step = region('Volgende stap');
@@ -127,8 +129,18 @@ describe('Mijn werk, the start page per function', () => {
     expect(await signing.getByLabel('1 wachtend').count()).toBe(1);
     expect(await region('Mijn zaken').count()).toBe(0);
     await checkScreen(page, 'signer-mijn-werk');
-    await region('Brieven ter ondertekening').getByRole('button', { name: 'Naar Ondertekenen' }).click();
+
+    // The bell: one new notification, the letter submitted; it leads to Ondertekenen and is then read.
+    const bell = page.getByRole('banner').getByRole('button', { name: /^Meldingen/u });
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('Meldingen: 1 nieuw');
+    await bell.click();
+    const list = page.getByRole('dialog', { name: 'Meldingen' });
+    const item = list.getByRole('button', { name: `Besluit inzage (art. 15 AVG) (${refs.submitted}) wacht op uw handtekening.` });
+    await item.waitFor();
+    await checkScreen(page, 'signer-notifications');
+    await item.click();
     await heading('Ondertekenen').waitFor();
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('Meldingen');
     await signOut(page);
   });
 

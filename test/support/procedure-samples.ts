@@ -99,6 +99,7 @@ export function procedureSamples(ids: SampleIds): ProcedureSamples {
     'letter.discard': () => ({ letterId: ids.letterId ?? NO_SUCH_ID }),
     'letter.queueForSigning': () => ({}),
     'work.mine': () => ({}),
+    'notifications.mine': () => ({}),
     'letter.sign': () => ({ letterId: ids.letterId ?? NO_SUCH_ID, password: STRONG_PASSWORD }),
     'letter.return': () => ({ letterId: ids.letterId ?? NO_SUCH_ID, comment: 'Graag de motivering aanvullen.' }),
     'letter.markSent': () => ({ letterId: ids.letterId ?? NO_SUCH_ID }),

@@ -194,6 +194,7 @@ export const nl = {
       'case.duplicates': 'Dubbele verzoeken gezocht',
       'case.queue': 'Werkvoorraad ingezien',
       'work.mine': 'Mijn werk ingezien',
+      'notifications.mine': 'Meldingen opgevraagd',
       'case.get': 'Zaak ingezien',
       'case.timeline': 'Tijdlijn ingezien',
       'case.assign': 'Toegewezen',

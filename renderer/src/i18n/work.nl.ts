@@ -59,6 +59,13 @@ export const workNl = {
       columns: { case: 'Zaak', type: 'Soort', received: 'Ontvangen', due: 'Uiterste datum' },
     },
   },
+  notifications: {
+    title: 'Meldingen',
+    label: 'Meldingen',
+    labelUnread_one: 'Meldingen: 1 nieuw',
+    labelUnread_other: 'Meldingen: {{count}} nieuw',
+    empty: 'Er zijn geen meldingen.',
+  },
   nextStep: {
     title: 'Volgende stap',
     go: 'Ga naar {{tab}}',

@@ -12,6 +12,9 @@ import { IntakeScreen } from '../screens/intake/IntakeScreen.js';
 import { QueueScreen, type QueueMemory } from '../screens/queue/QueueScreen.js';
 import { StartScreen } from '../screens/start/StartScreen.js';
 import { MyWorkScreen } from '../screens/work/MyWorkScreen.js';
+import { NotificationBell } from './NotificationBell.js';
+import { contract } from '../../../shared/api/contract.js';
+import { isAllowed } from '../../../shared/permissions.js';
 import { Navigation } from './Navigation.js';
 import { defaultScreen, screensFor, type ScreenId } from './screens.js';
 import { StatusBar } from './StatusBar.js';
@@ -50,6 +53,9 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundOnBrand,
     paddingLeft: tokens.spacingHorizontalS,
     borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralForegroundOnBrand}`,
+  },
+  spacer: {
+    flexGrow: 1,
   },
   nav: {
     gridArea: 'nav',
@@ -118,6 +124,10 @@ function Shell() {
         <Text className={styles.organisation} size={200}>
           {t('app.organisation')}
         </Text>
+        <div className={styles.spacer} />
+        {isAllowed(staff.roles, contract['notifications.mine'].action) ? (
+          <NotificationBell staffId={staff.id} refreshKey={view} onOpen={(n) => (n.kind === 'ter_ondertekening' ? choose('signing') : openCase(n.caseId))} />
+        ) : null}
       </header>
       <div className={styles.nav}>
         <Navigation screens={allowed} current={current} onSelect={choose} counts={waiting ? { signing: waiting } : {}} />
