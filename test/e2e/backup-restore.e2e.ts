@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, valueOf } from './support/api.js';
 import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
-import { nav, queueGrid, seedStaff, signIn, tokenOf, type Person } from './support/ui.js';
+import { MY_WORK, nav, queueGrid, seedStaff, signIn, tokenOf, type Person } from './support/ui.js';
 
 /**
  * Backup and restore through the UI: the dpo writes a backup under Mijn account (a handler is not
@@ -93,6 +93,9 @@ describe('backup and restore from the UI', () => {
 
     await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(PEOPLE.dpo.password);
     await page.getByRole('button', { name: 'Back-up herstellen' }).click();
+    // Signed in as the dpo, who starts in Mijn werk; every case is in the work queue.
+    await page.getByRole('heading', { name: MY_WORK, level: 1 }).waitFor({ timeout: 15_000 });
+    await nav(page).getByRole('button', { name: 'Werkvoorraad' }).click();
     await page.getByRole('heading', { name: 'Werkvoorraad', level: 1 }).waitFor({ timeout: 15_000 });
     for (const reference of references) await expect.poll(() => queueGrid(page).getByText(reference).isVisible()).toBe(true);
     const dpo = await tokenOf(second.url, PEOPLE.dpo);
