@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { encodePng } from '../../main/services/images.js';
 import type { OpenStore } from '../../main/store/encrypted-db.js';
 import type { Result } from '../../shared/api/result.js';
+import { buildMsg } from '../support/msg.js';
 import { buildLetters, encrypt } from '../unit/redaction.fixtures.js';
 
 /**
@@ -120,13 +121,17 @@ export async function validFiles() {
       '',
     ].join('\r\n'),
   );
-  return { pdf, png, jpg, eml };
+  // The same request as Outlook drags it out, the scan attached.
+  const msg = buildMsg({ subject: 'Verzoek om inzage', senderName: 'Huurder', senderEmail: 'huurder@example.org', to: [{ name: 'Privacy', email: 'privacy@example.org' }], body: 'Graag ontvang ik een kopie van mijn gegevens.', attachments: [{ fileName: 'scan.png', content: png }] });
+  return { pdf, png, jpg, eml, msg };
 }
 
 /** Every bad file the tests feed to document import; each must get a Dutch refusal or be stored whole. */
 export async function badFiles(): Promise<BadFile[]> {
-  const { pdf, png, jpg, eml } = await validFiles();
+  const { pdf, png, jpg, eml, msg } = await validFiles();
   const files: BadFile[] = [
+    { what: 'truncated Outlook message', name: 'afgebroken.msg', bytes: msg.subarray(0, Math.floor(msg.length / 3)) },
+    { what: 'compound-file header without a message', name: 'kop.msg', bytes: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]) },
     { what: 'truncated PDF', name: 'afgebroken.pdf', bytes: pdf.subarray(0, Math.floor(pdf.length / 2)) },
     { what: 'PDF header only', name: 'kop.pdf', bytes: Buffer.from('%PDF-1.7\n') },
     { what: 'PDF with garbage', name: 'rommel.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4000, 0xa7)]) },
