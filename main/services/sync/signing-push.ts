@@ -38,9 +38,19 @@ export async function lettersBeforeSigner(ctx: PushContext): Promise<Set<string>
   return new Set(rows.map((r) => r.letter));
 }
 
+/** Letters put before a signer per statement: three arrays, one round trip. */
+const REQUESTS_PER_STATEMENT = 2000;
+const INSERT_REQUESTS =
+  'INSERT INTO signing_requests (letter_id, case_id, kind) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[]) ON CONFLICT (letter_id) DO NOTHING';
+
+function insertRequests(ctx: PushContext, requests: readonly SignedPayload[]) {
+  return ctx.client.query(INSERT_REQUESTS, [requests.map((p) => p.letterId), requests.map((p) => p.caseId), requests.map((p) => p.letterKind)]);
+}
+
 /**
  * The handler (or the dpo) vouches centrally that a signed letter was put before a signer: only
- * then may the signer's own login record it. Each in a savepoint: a case not yet central waits.
+ * then may the signer's own login record it. Many in one statement; when the central database
+ * refuses one (a case not yet central), that chunk again one by one in savepoints, so it alone waits.
  */
 export async function pushSigningRequests(ctx: PushContext): Promise<void> {
   const { actor } = ctx;
@@ -54,10 +64,11 @@ export async function pushSigningRequests(ctx: PushContext): Promise<void> {
   if (mine.length === 0) return;
   await ctx.client.query('BEGIN');
   try {
-    for (const p of mine) {
-      await withSavepoint(ctx.client, () =>
-        ctx.client.query('INSERT INTO signing_requests (letter_id, case_id, kind) VALUES ($1::uuid, $2::uuid, $3) ON CONFLICT (letter_id) DO NOTHING', [p.letterId, p.caseId, p.letterKind]),
-      );
+    for (let i = 0; i < mine.length; i += REQUESTS_PER_STATEMENT) {
+      const chunk = mine.slice(i, i + REQUESTS_PER_STATEMENT);
+      const all = await withSavepoint(ctx.client, () => insertRequests(ctx, chunk));
+      if (all.ok) continue;
+      for (const p of chunk) await withSavepoint(ctx.client, () => insertRequests(ctx, [p]));
     }
     await ctx.client.query('COMMIT');
   } catch (error) {
@@ -65,4 +76,3 @@ export async function pushSigningRequests(ctx: PushContext): Promise<void> {
     throw error;
   }
 }
-

@@ -1,0 +1,21 @@
+-- The register follows the decisions once per INSERT statement rather than once per row: a sync
+-- sends hundreds of decisions in one statement, and one UPDATE joined to the inserted rows costs
+-- what a single row did. Who may insert, and the signer stamped from the login, are unchanged.
+-- Two decisions of one case in the same statement: the one signed last is the register's.
+DROP TRIGGER decisions_to_register ON decisions;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION avg_decision_to_register() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$
+BEGIN
+  UPDATE cases c SET signer_id = d.signed_by, outcome = d.outcome, decided_on = d.decided_on
+    FROM (SELECT DISTINCT ON (n.case_id) n.case_id, n.signed_by, n.outcome, n.decided_on
+            FROM decided n ORDER BY n.case_id, n.signed_at DESC) d
+   WHERE c.id = d.case_id;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER decisions_to_register AFTER INSERT ON decisions REFERENCING NEW TABLE AS decided
+  FOR EACH STATEMENT EXECUTE FUNCTION avg_decision_to_register();
