@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import {
-  APPEND, as, caseA, caseB, clientConfig, connect, CREATE_LOGIN, db, event, EVERYONE, extraLogins, functionsOf, ids, INSERT_DECISION, INSERT_LETTER, logins, owner, PASSWORD, refused, rows, tag, useInsiderDatabase,
+  APPEND, as, caseA, caseB, clientConfig, connect, CREATE_LOGIN, db, event, EVERYONE, extraLogins, functionsOf, ids, INSERT_CASE, INSERT_DECISION, INSERT_LETTER, logins, owner, PASSWORD, refused, rows, tag, useInsiderDatabase,
 } from '../support/insiders.js';
 
 useInsiderDatabase();
@@ -95,6 +95,29 @@ describe('decisions and signed letters: only the signer, only for a letter put b
     expect(await rows(owner, 'SELECT signed_by FROM letters WHERE id = $1', [letter])).toEqual([{ signed_by: ids.sanne }]);
     expect(await rows(owner, `SELECT signer_id, outcome, decided_on::text AS decided FROM cases WHERE id = $1`, [caseA])).toEqual([{ signer_id: ids.sanne, outcome: 'toegewezen', decided: '2026-11-20' }]);
     expect(await rows(as.sanne, 'SELECT id FROM cases')).toEqual([{ id: caseA }]);
+  });
+
+  it('decisions of several cases in one statement (as a sync sends them): every register follows, a case decided twice takes the one signed last', async () => {
+    const [twice, once] = [randomUUID(), randomUUID()];
+    await owner.query(INSERT_CASE, [twice, `AVG-2026-${tag.slice(0, 4)}1`, ids.hanna]);
+    await owner.query(INSERT_CASE, [once, `AVG-2026-${tag.slice(0, 4)}2`, ids.hanna]);
+    const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];
+    await as.hanna.query(
+      `INSERT INTO signing_requests (letter_id, case_id, kind) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])`,
+      [[first, second, third], [twice, twice, once], ['besluit-inzage', 'besluit-inzage', 'besluit-inzage']],
+    );
+    // The later signature comes first in the statement: the register must not simply take the last row.
+    await as.sanne.query(
+      `INSERT INTO decisions (id, case_id, letter_id, kind, outcome, decided_on, signed_by, signed_at, sha256) VALUES
+         ($1, $4, $6, 'besluit-inzage', 'afgewezen', '2026-11-21', $9, '2026-11-21T10:00:00Z', 'ab'),
+         ($2, $4, $7, 'besluit-inzage', 'toegewezen', '2026-11-20', $9, '2026-11-20T10:00:00Z', 'ab'),
+         ($3, $5, $8, 'besluit-inzage', 'toegewezen', '2026-11-19', $9, '2026-11-19T10:00:00Z', 'ab')`,
+      [randomUUID(), randomUUID(), randomUUID(), twice, once, second, first, third, ids.fenna],
+    );
+    expect(await rows(owner, `SELECT id, signer_id, outcome, decided_on::text AS decided FROM cases WHERE id = ANY($1) ORDER BY decided_on`, [[twice, once]])).toEqual([
+      { id: once, signer_id: ids.sanne, outcome: 'toegewezen', decided: '2026-11-19' },
+      { id: twice, signer_id: ids.sanne, outcome: 'afgewezen', decided: '2026-11-21' },
+    ]);
   });
 });
 

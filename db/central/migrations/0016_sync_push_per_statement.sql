@@ -19,3 +19,19 @@ $$;
 --> statement-breakpoint
 CREATE TRIGGER decisions_to_register AFTER INSERT ON decisions REFERENCING NEW TABLE AS decided
   FOR EACH STATEMENT EXECUTE FUNCTION avg_decision_to_register();
+--> statement-breakpoint
+-- Who calls, asked once per call: compared inside a scan, the caller's login was worked out again
+-- for every role and every staff row looked at (some thirty times for each decision a sync sends).
+-- The same rules, the login now a scalar subquery.
+CREATE OR REPLACE FUNCTION avg_caller_is_owner() RETURNS boolean
+LANGUAGE sql STABLE
+SET search_path = public, pg_temp
+AS $$
+  SELECT coalesce((SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = (SELECT avg_caller_login())), false)
+      OR pg_has_role((SELECT avg_caller_login()), (SELECT c.relowner FROM pg_class c WHERE c.oid = 'public.staff'::regclass), 'member')
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION avg_caller_staff_id() RETURNS uuid
+LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp
+AS $$ SELECT s.id FROM staff s WHERE s.login_role = (SELECT avg_caller_login()) AND s.active $$;
