@@ -1,12 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { LocalDb } from '../../../db/local/database.js';
-import { findCase, insertCase, NO_CHANGE_VERIFICATION, updateCase, type CaseRow } from '../../../db/local/repositories/cases.js';
+import { insertCase, NO_CHANGE_VERIFICATION, updateCase, type CaseRow } from '../../../db/local/repositories/cases.js';
 import { allTemplates, saveTemplate, writeSetting, readSetting } from '../../../db/local/repositories/letters.js';
 import { insertCentralLetter } from '../../../db/local/repositories/retention.js';
 import { insertStaff } from '../../../db/local/repositories/staff.js';
 import { letterTemplates, processingActivities } from '../../../db/local/schema-letters.js';
-import { staff } from '../../../db/local/schema.js';
+import { cases, staff } from '../../../db/local/schema.js';
 import { letterTemplateSchema, processingActivitySchema } from '../../../shared/api/letter-schemas.js';
 import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, type CorrectionKind } from '../../../shared/domain/cases.js';
 import { LETTER_KINDS, type LetterKind } from '../../../shared/domain/letters/types.js';
@@ -177,9 +177,10 @@ export async function pullCases(client: pg.ClientBase, db: LocalDb, actor: SyncA
   const locals = localIdsByCentral(db);
   const byUserName = new Map(db.select({ id: staff.id, userName: staff.userName }).from(staff).all().map((r) => [r.userName, r.id]));
   const pending = casesWithUnsentChanges(db);
+  const existing = existingCases(db, rows.map((r) => r.id));
   let applied = 0;
   db.transaction((tx) => {
-    for (const row of rows) if (applyCase(tx, row, { locals, byUserName, now }, actor, pending)) applied += 1;
+    for (const row of rows) if (applyCase(tx, row, existing.get(row.id), { locals, byUserName, now }, actor, pending)) applied += 1;
   });
   return applied;
 }
@@ -204,9 +205,17 @@ interface StaffLookup {
   now: Date;
 }
 
-function applyCase(db: LocalDb, row: CentralCase, lookup: StaffLookup, actor: SyncActor, pending: ReadonlySet<string>): boolean {
+/** The local rows of the pulled cases, a chunk per query: a pull after a large push reads back thousands. */
+function existingCases(db: LocalDb, ids: readonly string[]): Map<string, CaseRow> {
+  const out = new Map<string, CaseRow>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const row of db.select().from(cases).where(inArray(cases.id, ids.slice(i, i + 500))).all()) out.set(row.id, row);
+  }
+  return out;
+}
+
+function applyCase(db: LocalDb, row: CentralCase, existing: CaseRow | undefined, lookup: StaffLookup, actor: SyncActor, pending: ReadonlySet<string>): boolean {
   const { locals } = lookup;
-  const existing = findCase(db, row.id);
   // A handler still without a central login stays the handler (pending, by user name).
   const handlerId = row.handler_id ? (locals.get(row.handler_id) ?? null) : ((row.pending_handler ? lookup.byUserName.get(row.pending_handler) : undefined) ?? null);
   const register = {
@@ -221,6 +230,8 @@ function applyCase(db: LocalDb, row: CentralCase, lookup: StaffLookup, actor: Sy
     // Without local changes waiting, the central row is the truth (it holds this desktop's last push or
     // something newer). With changes waiting, the newer version wins; they are pushed on the next run.
     if (pending.has(row.id) && existing.updatedAt >= row.updated_at) return false;
+    // This desktop's own push coming back: nothing to change.
+    if ((Object.keys(register) as (keyof typeof register)[]).every((key) => existing[key] === register[key])) return false;
     updateCase(db, row.id, register, 'central');
     // A handler change from the central database is on the case's timeline like a local one.
     if (existing.handlerId !== handlerId) {
