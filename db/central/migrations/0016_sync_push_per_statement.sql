@@ -27,8 +27,10 @@ CREATE OR REPLACE FUNCTION avg_caller_is_owner() RETURNS boolean
 LANGUAGE sql STABLE
 SET search_path = public, pg_temp
 AS $$
-  SELECT coalesce((SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = (SELECT avg_caller_login())), false)
-      OR pg_has_role((SELECT avg_caller_login()), (SELECT c.relowner FROM pg_class c WHERE c.oid = 'public.staff'::regclass), 'member')
+  WITH caller AS MATERIALIZED (SELECT avg_caller_login() AS login)
+  SELECT coalesce((SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = caller.login), false)
+      OR pg_has_role(caller.login, (SELECT c.relowner FROM pg_class c WHERE c.oid = 'public.staff'::regclass), 'member')
+    FROM caller
 $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION avg_caller_staff_id() RETURNS uuid
