@@ -7,6 +7,7 @@ import { isAllowed, isPublicAction } from '../../shared/permissions.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import { appendAuditEvent, type AuditFields } from '../services/audit.js';
+import { ReadEvents } from '../services/audit-reads.js';
 import { DomainError } from '../services/errors.js';
 import type { SessionInfo, SessionStore } from '../services/sessions.js';
 import type { Vault } from '../store/vault.js';
@@ -47,6 +48,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   function audit(db: LocalDb, fields: AuditFields): void {
     appendAuditEvent(db, clock.now(), fields);
   }
+  const reads = new ReadEvents((error) => logger.error({ event: 'audit-sync-failed', errorName: error instanceof Error ? error.name : typeof error }));
 
   /**
    * Refusals while the store is locked (nobody signed in, or everyone locked) cannot be written:
@@ -141,7 +143,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       const output = spec.output.safeParse(value);
       if (!output.success) throw new Error(`output of ${name} does not match the contract`);
       // Reads are audited before the data leaves: no audit event, no data.
-      if (spec.audit !== 'none' && !committed) {
+      if (spec.audit === 'read' && !committed) {
+        writeHeld();
+        reads.append(vault.open, clock.now(), fieldsFor('ok'));
+      } else if (spec.audit !== 'none' && !committed) {
         writeHeld();
         const { db, sqlite } = vault.open;
         sqlite.transaction(() => audit(db, fieldsFor('ok')))();

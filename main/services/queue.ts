@@ -5,11 +5,13 @@ import { addDays, weekday } from '../../shared/domain/dates.js';
 import { urgency, workingDaysLeft } from '../../shared/domain/deadlines.js';
 import { toFtsQuery } from '../../shared/domain/search.js';
 import type { CallContext } from '../api/context.js';
+import type { OpenStore } from '../store/encrypted-db.js';
 import type { Vault } from '../store/vault.js';
 import { canSeeContent } from './case-access.js';
 
 type Query = z.output<typeof queueQuerySchema>;
 type Queue = z.output<typeof queueSchema>;
+type Sqlite = OpenStore['sqlite'];
 
 interface RawRow {
   id: string;
@@ -53,18 +55,52 @@ function countRows(rows: readonly QueueRow[], today: string, weekEnd: string): Q
  * content and the unassigned ones without; the dpo sees all with content.
  */
 export class QueueService {
+  private prepared: { sqlite: Sqlite; bySql: Map<string, ReturnType<Sqlite['prepare']>> } | null = null;
+  private deadlines: { today: string; byDue: Map<string, { left: number; urgency: QueueRow['urgency'] }> } = { today: '', byDue: new Map() };
+
   constructor(private readonly vault: Vault) {}
 
-  /** The counters over every case the user may see, whatever the filters (an index-only query). */
+  /**
+   * The counters over every case the user may see, whatever the filters. Each is an index search
+   * (cases_queue) or SQLite's quick count of a whole table: open is all minus closed, because
+   * `NOT IN` cannot search an index and would test every case, at ten times the cost.
+   */
   private counts(visibility: string, me: string, today: string): Queue['counts'] {
-    return this.vault.open.sqlite
-      .prepare(
-        `SELECT count(*) AS open,
-                coalesce(sum(CASE WHEN c.status IN (${inList(AWAITING)}) AND c.suspended_since IS NULL AND c.due_on BETWEEN @today AND @weekEnd THEN 1 ELSE 0 END), 0) AS dueThisWeek,
-                coalesce(sum(CASE WHEN c.status IN (${inList(AWAITING)}) AND c.suspended_since IS NULL AND c.due_on < @today THEN 1 ELSE 0 END), 0) AS overdue
-           FROM cases c WHERE ${visibility} AND c.status NOT IN (${inList(CLOSED)})`,
-      )
-      .get({ me, today, weekEnd: endOfWeek(today) }) as Queue['counts'];
+    const running = `c.status IN (${inList(AWAITING)}) AND c.suspended_since IS NULL`;
+    return this.statement(
+      `SELECT (SELECT count(*) FROM cases c WHERE ${visibility}) - (SELECT count(*) FROM cases c WHERE ${visibility} AND c.status IN (${inList(CLOSED)})) AS open,
+              (SELECT count(*) FROM cases c WHERE ${visibility} AND ${running} AND c.due_on BETWEEN @today AND @weekEnd) AS dueThisWeek,
+              (SELECT count(*) FROM cases c WHERE ${visibility} AND ${running} AND c.due_on < @today) AS overdue`,
+    ).get({ me, today, weekEnd: endOfWeek(today) }) as Queue['counts'];
+  }
+
+  /**
+   * Statements prepared once per open store: the queue asks the same few shapes again and again,
+   * and preparing costs about as much as running them. Values are bound, never in the text, so
+   * the number of shapes is bounded by the filter combinations.
+   */
+  private statement(sql: string): ReturnType<Sqlite['prepare']> {
+    const sqlite = this.vault.open.sqlite;
+    if (this.prepared?.sqlite !== sqlite) this.prepared = { sqlite, bySql: new Map() };
+    let statement = this.prepared.bySql.get(sql);
+    if (!statement) {
+      // Many checkbox combinations are possible; keep only the recent shapes.
+      if (this.prepared.bySql.size >= 64) this.prepared.bySql.clear();
+      statement = sqlite.prepare(sql);
+      this.prepared.bySql.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Days left and urgency per due date, for the day they were computed on. */
+  private deadlineOf(today: string, due: string): { left: number; urgency: QueueRow['urgency'] } {
+    if (this.deadlines.today !== today) this.deadlines = { today, byDue: new Map() };
+    let d = this.deadlines.byDue.get(due);
+    if (!d) {
+      const left = workingDaysLeft(today, due);
+      this.deadlines.byDue.set(due, (d = { left, urgency: urgency(today, due, left) }));
+    }
+    return d;
   }
 
   list(ctx: CallContext, query: Query): Queue {
@@ -98,13 +134,15 @@ export class QueueService {
       params.ftsRef = `{reference customer_number} : (${fts})`;
       const byRef = 'c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH @ftsRef)';
       const byAll = 'c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH @fts)';
-      const contentVisible = session.roles.includes('dpo') ? '1' : session.roles.includes('handler') ? 'c.handler_id = @me' : '0';
-      where.push(`((${contentVisible} AND ${byAll}) OR ${byRef})`);
+      // The full index covers reference and customer number too: with all content visible (dpo) or
+      // none (intake) one search does, and an OR of two would make SQLite run and merge both.
+      if (session.roles.includes('dpo')) where.push(byAll);
+      else if (session.roles.includes('handler')) where.push(`((c.handler_id = @me AND ${byAll}) OR ${byRef})`);
+      else where.push(byRef);
     }
 
-    const sqlite = this.vault.open.sqlite;
-    const rows = sqlite
-      .prepare(
+    const rows = this
+      .statement(
         `SELECT c.id, c.reference, c.type, c.status, c.received_on, c.requester_name, c.customer_number, c.handler_id,
                 s.full_name AS handler_name, c.due_on, c.suspended_since
            FROM cases c LEFT JOIN staff s ON s.id = c.handler_id
@@ -112,20 +150,10 @@ export class QueueService {
       )
       .all(params) as RawRow[];
 
-    // Many cases share a due date: compute each date's figures once.
-    const byDue = new Map<string, { left: number; urgency: QueueRow['urgency'] }>();
-    const deadlineOf = (due: string) => {
-      let d = byDue.get(due);
-      if (!d) {
-        const left = workingDaysLeft(today, due);
-        byDue.set(due, (d = { left, urgency: urgency(today, due, left) }));
-      }
-      return d;
-    };
     const result: QueueRow[] = rows.map((r) => {
       const content = canSeeContent(session, { handlerId: r.handler_id });
       const running = isAwaitingDecision(r.status) && r.suspended_since === null;
-      const deadline = deadlineOf(r.due_on);
+      const deadline = this.deadlineOf(today, r.due_on);
       return {
         id: r.id,
         reference: r.reference,

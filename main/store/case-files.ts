@@ -44,48 +44,89 @@ function aad(header: Buffer, fileId: string): Buffer {
   return Buffer.concat([header, Buffer.from(fileId, 'utf8')]);
 }
 
-export function encryptFile(plaintext: Buffer, key: Buffer, fileId: string): Buffer {
-  const prefix = randomBytes(7);
+/** Bytes of the sealed form of `plainLength` bytes of plaintext: header, and a tag per chunk. */
+export function sealedLength(plainLength: number): number {
+  return HEADER + plainLength + Math.max(1, Math.ceil(plainLength / CHUNK)) * TAG;
+}
+
+/**
+ * The sealed form piece by piece (the header, then each chunk's ciphertext and tag), so a writer
+ * can put them where they belong without first joining them into one buffer.
+ */
+function* sealedPieces(plaintext: Buffer, key: Buffer, fileId: string): Generator<Buffer> {
   const header = Buffer.alloc(HEADER);
   MAGIC.copy(header, 0);
   header[4] = VERSION;
   header.writeUInt32BE(CHUNK, 5);
-  prefix.copy(header, 9);
-  const parts: Buffer[] = [header];
+  randomBytes(7).copy(header, 9);
+  yield header;
+  const prefix = header.subarray(9, HEADER);
   const count = Math.max(1, Math.ceil(plaintext.length / CHUNK));
   const associated = aad(header, fileId);
   for (let i = 0; i < count; i++) {
     const cipher = createCipheriv('aes-256-gcm', key, nonce(prefix, i, i === count - 1));
     cipher.setAAD(associated);
-    parts.push(cipher.update(plaintext.subarray(i * CHUNK, (i + 1) * CHUNK)), cipher.final(), cipher.getAuthTag());
+    yield cipher.update(plaintext.subarray(i * CHUNK, (i + 1) * CHUNK));
+    cipher.final();
+    yield cipher.getAuthTag();
   }
-  return Buffer.concat(parts);
 }
 
-export function decryptFile(data: Buffer, key: Buffer, fileId: string): Buffer {
+/**
+ * Seals `plaintext` into `into` (at least `sealedLength` bytes; a buffer the caller reuses saves
+ * allocating and faulting in a fresh one per file) and returns the part written.
+ */
+export function encryptFile(plaintext: Buffer, key: Buffer, fileId: string, into: Buffer = Buffer.allocUnsafe(sealedLength(plaintext.length))): Buffer {
+  const length = sealedLength(plaintext.length);
+  if (into.length < length) throw new RangeError('output buffer too small');
+  let at = 0;
+  for (const piece of sealedPieces(plaintext, key, fileId)) at += piece.copy(into, at);
+  return into.subarray(0, length);
+}
+
+/**
+ * Opens a sealed file into `into` (at least as long as the plaintext) and returns the part
+ * written. `into` may be `data` itself: chunk i's plaintext lands before chunk i's ciphertext, so
+ * decrypting in place never overwrites a chunk not yet read, and the file is not held twice. On
+ * any failure the plaintext written so far is wiped.
+ */
+export function decryptFile(data: Buffer, key: Buffer, fileId: string, into?: Buffer): Buffer {
   if (data.length < HEADER + TAG || !data.subarray(0, 4).equals(MAGIC)) throw new CaseFileCorrupt('not a case file');
   if (data[4] !== VERSION) throw new CaseFileCorrupt('unknown version');
   const chunk = data.readUInt32BE(5);
   if (chunk !== CHUNK) throw new CaseFileCorrupt('unexpected chunk size');
-  const header = data.subarray(0, HEADER);
-  const prefix = data.subarray(9, HEADER);
+  // Copied out: decrypting in place overwrites the header that every chunk authenticates.
+  const header = Buffer.from(data.subarray(0, HEADER));
+  const prefix = header.subarray(9, HEADER);
   const body = data.subarray(HEADER);
   const count = Math.max(1, Math.ceil(body.length / (CHUNK + TAG)));
+  const plainLength = body.length - count * TAG;
+  if (plainLength < 0) throw new CaseFileCorrupt('truncated');
+  const out = into ?? Buffer.allocUnsafe(plainLength);
+  if (out.length < plainLength) throw new RangeError('output buffer too small');
   const associated = aad(header, fileId);
-  const out: Buffer[] = [];
+  let at = 0;
   for (let i = 0; i < count; i++) {
     const piece = body.subarray(i * (CHUNK + TAG), (i + 1) * (CHUNK + TAG));
-    if (piece.length < TAG) throw new CaseFileCorrupt('truncated');
-    const decipher = createDecipheriv('aes-256-gcm', key, nonce(prefix, i, i === count - 1));
-    decipher.setAAD(associated);
-    decipher.setAuthTag(piece.subarray(piece.length - TAG));
     try {
-      out.push(decipher.update(piece.subarray(0, piece.length - TAG)), decipher.final());
-    } catch {
-      throw new CaseFileCorrupt(i === count - 1 ? 'truncated or altered' : 'altered or reordered');
+      if (piece.length < TAG) throw new CaseFileCorrupt('truncated');
+      const decipher = createDecipheriv('aes-256-gcm', key, nonce(prefix, i, i === count - 1));
+      decipher.setAAD(associated);
+      decipher.setAuthTag(piece.subarray(piece.length - TAG));
+      const plain = decipher.update(piece.subarray(0, piece.length - TAG));
+      try {
+        decipher.final();
+      } catch {
+        plain.fill(0);
+        throw new CaseFileCorrupt(i === count - 1 ? 'truncated or altered' : 'altered or reordered');
+      }
+      at += plain.copy(out, at);
+    } catch (error) {
+      out.fill(0, 0, at);
+      throw error;
     }
   }
-  return Buffer.concat(out);
+  return out.subarray(0, plainLength);
 }
 
 /** The files of one data directory: `<data>/cases/<caseId>/<fileId>.avgf`. */
@@ -103,7 +144,9 @@ export class CaseFileStore {
     const tmp = `${target}.part`;
     const fd = openSync(tmp, 'w', 0o600);
     try {
-      writeSync(fd, encryptFile(plaintext, key, fileId));
+      for (const piece of sealedPieces(plaintext, key, fileId)) {
+        for (let done = 0; done < piece.length; ) done += writeSync(fd, piece, done);
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -112,7 +155,8 @@ export class CaseFileStore {
   }
 
   read(caseId: string, fileId: string, key: Buffer): Buffer {
-    return decryptFile(readFileSync(this.path(caseId, fileId)), key, fileId);
+    const sealed = readFileSync(this.path(caseId, fileId));
+    return decryptFile(sealed, key, fileId, sealed);
   }
 
   /** Removes every file of a case (after its case key is gone: crypto-shredding). */

@@ -151,8 +151,11 @@ export function formatReference(year: number, number: number): string {
 }
 
 /** Today's date in the Netherlands, whatever the machine's time zone. */
+// Made once: building a formatter with a time zone costs more than the formatting itself.
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function dutchToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return AMSTERDAM_DATE.format(now);
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CaseFileStore, decryptFile, encryptFile, newFileKey } from '../../main/store/case-files.js';
+import { CaseFileStore, decryptFile, encryptFile, newFileKey, sealedLength } from '../../main/store/case-files.js';
 import { createBackend } from '../../main/backend.js';
 import { silentLogger } from '../../main/log.js';
 import { tempDir } from '../support/backend.js';
@@ -47,6 +47,30 @@ describe('chunked AEAD case files', () => {
     expect(() => decryptFile(flipped, key, id)).toThrow();
     expect(() => decryptFile(sealed, key, randomUUID())).toThrow();
     expect(() => decryptFile(sealed, newFileKey(), id)).toThrow();
+  });
+
+  it('seals into and opens into buffers the caller reuses, the sealed buffer itself included', () => {
+    const sealedOut = Buffer.alloc(sealedLength(plaintext.length) + 50, 0xee);
+    const again = encryptFile(plaintext, key, id, sealedOut);
+    expect(again.length).toBe(sealed.length);
+    expect(again.buffer).toBe(sealedOut.buffer);
+    const plainOut = Buffer.alloc(plaintext.length + 7);
+    expect(decryptFile(again, key, id, plainOut).equals(plaintext)).toBe(true);
+    const copy = Buffer.from(sealed);
+    expect(decryptFile(copy, key, id, copy).equals(plaintext)).toBe(true);
+    expect(() => encryptFile(plaintext, key, id, Buffer.alloc(sealed.length - 1))).toThrow(RangeError);
+    expect(() => decryptFile(sealed, key, id, Buffer.alloc(plaintext.length - 1))).toThrow(RangeError);
+  });
+
+  it('wipes the plaintext of the chunks it opened when a later chunk fails', () => {
+    const altered = Buffer.from(sealed);
+    altered[header + 3 * piece + 10] = (altered[header + 3 * piece + 10] ?? 0) ^ 1;
+    const into = Buffer.alloc(plaintext.length, 0xaa);
+    expect(() => decryptFile(altered, key, id, into)).toThrow(/altered/u);
+    expect(into.subarray(0, 3 * CHUNK).every((b) => b === 0)).toBe(true);
+    const inPlace = Buffer.from(altered);
+    expect(() => decryptFile(inPlace, key, id, inPlace)).toThrow(/altered/u);
+    expect(inPlace.subarray(0, 3 * CHUNK).every((b) => b === 0)).toBe(true);
   });
 
   it('stores ciphertext only, under a temporary name until complete', () => {
