@@ -1,8 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditSignatureValid } from '../../main/services/audit-signing.js';
-import { value } from '../support/backend.js';
+import { STRONG_PASSWORD, value } from '../support/backend.js';
 import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
+import { seedDecisions } from '../support/seed-decisions.js';
+import { openSyncService } from '../support/sync-service.js';
 
 /**
  * The admin who tries to become dpo through the central database: PostgreSQL refuses it, so the
@@ -88,5 +90,31 @@ describe('the auditor reads the audit trail and never sends it', () => {
     expect(after.map((r) => r.pushed_by)).toEqual([central.logins.hanna.id]);
     const auditorEvents = await central.owner.query(`SELECT 1 FROM audit_events WHERE actor_id = $1 AND procedure = 'audit.verify'`, [desk.staff.aart.id]);
     expect(auditorEvents.rowCount).toBe(1);
+  });
+});
+
+describe('four eyes over the sync: letters go before the signer together, a refused one alone waits', () => {
+  it("a letter on a case the dpo gave to Henk meanwhile waits; Hanna's other letters still reach the signer", async () => {
+    const desk = await desktop(central, ['hanna', 'sanne'], onCleanup);
+    await desk.sync('hanna');
+    desk.backend.close();
+    const { vault, sync, staffId } = await openSyncService(desk.dir, 'hanna', STRONG_PASSWORD);
+    try {
+      const seeded = seedDecisions(vault.open.db, { count: 3, handlerId: staffId, signerId: desk.staff.sanne.id, at: new Date() });
+      const [given, ...hers] = seeded.caseIds;
+      const reference = vault.open.sqlite.prepare('SELECT reference FROM cases WHERE id = ?').pluck().get(given) as string;
+      await central.owner.query(
+        `INSERT INTO cases (id, reference, type, channel, received_on, due_on, original_due_on, status, handler_id, updated_at)
+         VALUES ($1, $2, 'inzage', 'email', '2026-11-02', '2026-12-02', '2026-12-02', 'in_behandeling', $3, now())`,
+        [given, reference, central.logins.henk.id],
+      );
+      const login = (person: 'hanna' | 'sanne') => ({ url: central.desktopUrl, loginRole: central.logins[person].loginRole, password: CENTRAL_PASSWORD });
+      await sync.run({ staffId, roles: ['handler'] }, login('hanna'));
+      await sync.run({ staffId: desk.staff.sanne.id, roles: ['signer'] }, login('sanne'));
+      const decided = (await central.owner.query<{ case_id: string }>('SELECT case_id FROM decisions WHERE case_id = ANY($1) ORDER BY case_id', [seeded.caseIds])).rows.map((r) => r.case_id);
+      expect(decided).toEqual([...hers].sort());
+    } finally {
+      vault.lock();
+    }
   });
 });
