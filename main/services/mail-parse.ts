@@ -1,4 +1,5 @@
 import msgReaderExports from '@kenjiuno/msgreader/lib/MsgReader.js';
+import { isSoundCompoundFile } from './compound-file.js';
 import PostalMime from 'postal-mime';
 import { DomainError } from './errors.js';
 
@@ -70,6 +71,7 @@ export async function parseEml(bytes: Buffer, name: string): Promise<MailParts> 
 export function parseMsg(bytes: Buffer, name: string): MailParts {
   if (!looksLikeMsg(bytes)) throw new DomainError('VALIDATION', `"${name}" heet .msg maar is geen Outlook-bericht.`);
   const broken = () => new DomainError('VALIDATION', `"${name}" is een beschadigd Outlook-bericht.`);
+  if (!isSoundCompoundFile(bytes)) throw broken();
   try {
     const reader = new MsgReader(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const data = reader.getFileData();

@@ -68,4 +68,21 @@ describe('Outlook .msg into the dossier', () => {
     const broken = Buffer.from(await outlookMail()).subarray(0, 1500);
     expect(await upload('kapot.msg', broken)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '"kapot.msg" is een beschadigd Outlook-bericht.' } });
   });
+
+  it('refuses, in Dutch and with the process alive, a .msg whose sector chains or directory loop', async () => {
+    const { upload } = await setup();
+    const mail = Buffer.from(await outlookMail());
+    // Bytes inserted in the header move every sector: msgreader then followed a looping chain until
+    // the process ran out of memory (found by the import fuzzer).
+    const shifted = Buffer.concat([mail.subarray(0, 343), Buffer.alloc(14, 0x31), mail.subarray(343)]);
+    expect(await upload('verschoven.msg', shifted)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '"verschoven.msg" is een beschadigd Outlook-bericht.' } });
+    // The first directory entry under the root made its own right sibling.
+    const looped = Buffer.from(mail);
+    const directory = 512 + looped.readUInt32LE(0x30) * 512;
+    const first = looped.readUInt32LE(directory + 0x4c);
+    looped.writeUInt32LE(first, directory + first * 128 + 0x48);
+    expect(await upload('kring.msg', looped)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '"kring.msg" is een beschadigd Outlook-bericht.' } });
+    // The legitimate file still goes in after both.
+    expect(await upload('klacht.msg', mail)).toMatchObject({ ok: true });
+  });
 });
