@@ -1,4 +1,5 @@
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_PAGES, type DocumentFormat } from '../../shared/domain/dossier.js';
+import { formatDutchDate } from '../../shared/domain/dates.js';
 import { DomainError } from './errors.js';
 import { decodeUpload, encodePng, pdfiumLibrary, sniff } from './images.js';
 import { looksLikeEmail, looksLikeMsg, parseEml, parseMsg, type MailParts } from './mail-parse.js';
@@ -89,6 +90,20 @@ async function single(bytes: Buffer, name: string): Promise<Omit<IntakeItem, 'pa
   throw new DomainError('VALIDATION', `"${name}" kan niet worden ingelezen: alleen PDF, JPG, PNG, e-mail (.eml of Outlook .msg) en tekst (.txt).`);
 }
 
+const AMSTERDAM_TIME = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * A message's date as staff read dates: `1 oktober 2026, 10:00`, in Dutch time. The readers give
+ * an ISO timestamp (postal-mime) or the header's own text (msgreader); what does not parse as a
+ * date is shown as it came.
+ */
+function dutchMailDate(raw: string): string {
+  const at = new Date(raw);
+  if (raw.trim() === '' || Number.isNaN(at.getTime())) return raw;
+  return `${formatDutchDate(AMSTERDAM_DAY.format(at))}, ${AMSTERDAM_TIME.format(at)}`;
+}
+
 async function withPages(item: Omit<IntakeItem, 'parent'>): Promise<Omit<IntakeItem, 'parent'>> {
   return item.pages > 0 ? item : { ...item, pages: await inspectPdf(item.pdf, item.name) };
 }
@@ -120,7 +135,7 @@ export async function intake(bytes: Buffer, name: string): Promise<IntakeResult>
   const header: [string, string][] = [
     ['Van', mail.from],
     ['Aan', mail.to],
-    ['Datum', mail.date],
+    ['Datum', dutchMailDate(mail.date)],
     ['Onderwerp', mail.subject],
     ['Bijlagen', mail.attachments.map((a) => safeName(a.fileName)).join(', ') || 'geen'],
   ];

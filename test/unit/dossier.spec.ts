@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodePng } from '../../main/services/images.js';
 import { value } from '../support/backend.js';
+import { pdfText } from '../support/letters.js';
 import { plaintextHits } from '../support/scan.js';
 import { team } from '../support/team.js';
 
@@ -71,6 +72,10 @@ describe('dossier import', () => {
     expect(list).toHaveLength(5);
     const rendition = value(await call('dossier.pdf', { caseId, documentId: mail.documents[0]?.id ?? '' }, h1.token));
     expect(Buffer.from(rendition.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // The message's date as staff read dates, in Dutch time, not as a machine timestamp.
+    const renditionText = pdfText(Buffer.from(rendition.dataBase64, 'base64'));
+    expect(renditionText).toContain('1 oktober 2026, 10:00');
+    expect(renditionText).not.toMatch(/\d{4}-\d{2}-\d{2}T/u);
     // On disk: ciphertext only.
     expect(readdirSync(join(dir, 'cases', caseId)).length).toBeGreaterThanOrEqual(8);
     expect(plaintextHits(dir, ['Pieter Post', 'Huurovereenkomst', 'Nguyễn', 'harde muziek'])).toEqual([]);
