@@ -1,4 +1,5 @@
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_PAGES, type DocumentFormat } from '../../shared/domain/dossier.js';
+import { dutchToday } from '../../shared/domain/cases.js';
 import { formatDutchDate } from '../../shared/domain/dates.js';
 import { DomainError } from './errors.js';
 import { decodeUpload, encodePng, pdfiumLibrary, sniff } from './images.js';
@@ -91,7 +92,6 @@ async function single(bytes: Buffer, name: string): Promise<Omit<IntakeItem, 'pa
 }
 
 const AMSTERDAM_TIME = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /**
  * A message's date as staff read dates: `1 oktober 2026, 10:00`, in Dutch time. The readers give
@@ -101,7 +101,7 @@ const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amste
 function dutchMailDate(raw: string): string {
   const at = new Date(raw);
   if (raw.trim() === '' || Number.isNaN(at.getTime())) return raw;
-  return `${formatDutchDate(AMSTERDAM_DAY.format(at))}, ${AMSTERDAM_TIME.format(at)}`;
+  return `${formatDutchDate(dutchToday(at))}, ${AMSTERDAM_TIME.format(at)}`;
 }
 
 async function withPages(item: Omit<IntakeItem, 'parent'>): Promise<Omit<IntakeItem, 'parent'>> {

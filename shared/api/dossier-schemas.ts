@@ -21,15 +21,18 @@ export const documentViewSchema = z.object({
 });
 export type DocumentView = z.infer<typeof documentViewSchema>;
 
+/** A file's name as the user's system gave it: no control characters. */
+export const fileNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .refine((n) => ![...n].some((c) => c.charCodeAt(0) < 32), 'bevat ongeldige tekens');
+
 export const importInput = z
   .object({
     caseId: z.uuid(),
-    fileName: z
-      .string()
-      .trim()
-      .min(1)
-      .max(255)
-      .refine((n) => ![...n].some((c) => c.charCodeAt(0) < 32), 'bevat ongeldige tekens'),
+    fileName: fileNameSchema,
     /** 40 MB of file as base64. */
     dataBase64: z
       .string()

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DATASET_FORMATS } from '../domain/datasets.js';
 import type { ProcedureSpec } from './contract.js';
+import { fileNameSchema } from './dossier-schemas.js';
 
 /**
  * Where the handler looked for the requester's data ("gezocht in", per system of the processing
@@ -36,12 +37,7 @@ export const recordSearchInput = z
 export const datasetImportInput = z
   .object({
     caseId: z.uuid(),
-    fileName: z
-      .string()
-      .trim()
-      .min(1)
-      .max(255)
-      .refine((n) => ![...n].some((c) => c.charCodeAt(0) < 32), 'bevat ongeldige tekens'),
+    fileName: fileNameSchema,
     /** 10 MB of export as base64. */
     dataBase64: z.string().max(14 * 1024 * 1024, 'De export is groter dan 10 MB.'),
     activityId,

@@ -59,19 +59,11 @@ export async function buildScan(pages: readonly (readonly string[])[] = [SCAN_LI
   return Buffer.from(await out.save());
 }
 
-/**
- * Helvetica whose ToUnicode map lies: every character code maps to the next letter (or to nothing
- * readable at all, `unmapped`), so the page shows the lines while every text extractor reads
- * something else. Such maps occur in the wild (subsetting tools, "protected" exports).
- */
-export async function buildLyingFont(lines: readonly string[] = SCAN_LINES, how: 'shifted' | 'unmapped' = 'shifted'): Promise<Buffer> {
-  const doc = await PDFDocument.load(await textPage(lines));
+/** A ToUnicode CMap for the printable ASCII codes of a simple font, each mapped as `to` says. */
+export function toUnicodeCmap(to: (code: number) => number): string {
   const entries: string[] = [];
-  for (let code = 0x20; code <= 0x7e; code++) {
-    const to = how === 'unmapped' ? 0xfffd : code >= 0x41 && code <= 0x7a ? code + 1 : code;
-    entries.push(`<${code.toString(16).padStart(2, '0')}> <${to.toString(16).padStart(4, '0')}>`);
-  }
-  const cmap = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+  for (let code = 0x20; code <= 0x7e; code++) entries.push(`<${code.toString(16).padStart(2, '0')}> <${to(code).toString(16).padStart(4, '0')}>`);
+  return `/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
 /CMapName /Lies def /CMapType 2 def
 1 begincodespacerange <00> <ff> endcodespacerange
@@ -79,6 +71,16 @@ ${String(entries.length)} beginbfchar
 ${entries.join('\n')}
 endbfchar
 endcmap CMapName currentdict /CMap defineresource pop end end`;
+}
+
+/**
+ * Helvetica whose ToUnicode map lies: every character code maps to the next letter (or to nothing
+ * readable at all, `unmapped`), so the page shows the lines while every text extractor reads
+ * something else. Such maps occur in the wild (subsetting tools, "protected" exports).
+ */
+export async function buildLyingFont(lines: readonly string[] = SCAN_LINES, how: 'shifted' | 'unmapped' = 'shifted'): Promise<Buffer> {
+  const doc = await PDFDocument.load(await textPage(lines));
+  const cmap = toUnicodeCmap((code) => (how === 'unmapped' ? 0xfffd : code >= 0x41 && code <= 0x7a ? code + 1 : code));
   const toUnicode = doc.context.register(doc.context.flateStream(cmap));
   const fonts = doc.getPage(0).node.Resources()?.lookup(PDFName.of('Font'), PDFDict);
   if (!fonts) throw new Error('no font dictionary');

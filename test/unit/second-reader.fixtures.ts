@@ -1,4 +1,5 @@
 import { PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
+import { toUnicodeCmap } from './ocr.fixtures.js';
 import { buildPages } from './redaction.fixtures.js';
 
 /**
@@ -21,19 +22,7 @@ export async function lineBox(line: number): Promise<{ x: number; y: number; wid
 }
 
 function lyingCmap(): string {
-  const entries: string[] = [];
-  for (let code = 0x20; code <= 0x7e; code++) {
-    const to = (code >= 0x41 && code <= 0x59) || (code >= 0x61 && code <= 0x79) ? code + 1 : code;
-    entries.push(`<${code.toString(16).padStart(2, '0')}> <${to.toString(16).padStart(4, '0')}>`);
-  }
-  return `/CIDInit /ProcSet findresource begin 12 dict begin begincmap
-/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
-/CMapName /Lies def /CMapType 2 def
-1 begincodespacerange <00> <ff> endcodespacerange
-${String(entries.length)} beginbfchar
-${entries.join('\n')}
-endbfchar
-endcmap CMapName currentdict /CMap defineresource pop end end`;
+  return toUnicodeCmap((code) => ((code >= 0x41 && code <= 0x59) || (code >= 0x61 && code <= 0x79) ? code + 1 : code));
 }
 
 /** LIE_LINES with the name (line 1) in /F2, Helvetica with a lying ToUnicode; the rest in honest /F1. */
