@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Import boundaries of DESIGN.md, enforced here:
+ * Import boundaries (docs/ARCHITECTURE.md, "Layers"), enforced here:
  *   renderer → shared;  main → shared, db;  db → shared;  shared → (nothing of ours, no platform).
  * Only main/electron/ may import 'electron'.
  */

@@ -62,7 +62,7 @@ export const ACTIONS = {
   'package.build': ['handler'],
   /** Sync with the central database as oneself; what one may send and see there, PostgreSQL decides per function. */
   'sync.run': ['intake', 'handler', 'signer', 'dpo', 'auditor', 'admin'],
-  /** Retention: the bewaartermijnen screen, destruction lists and lifting holds (issue 8). */
+  /** Retention: the bewaartermijnen screen, destruction lists and lifting holds. */
   'retention.manage': ['dpo'],
   /** Place a legal hold on a case: the dpo or the assigned handler (checked in the service). */
   'retention.hold': ['handler', 'dpo'],

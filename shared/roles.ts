@@ -1,4 +1,4 @@
-/** The six staff functions of DESIGN.md. A staff member holds one or more. */
+/** The six staff functions of the privacy team (docs/ARCHITECTURE.md, "Staff functions"). A staff member holds one or more. */
 export const ROLES = ['intake', 'handler', 'signer', 'dpo', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -2,7 +2,7 @@ import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { staff } from './schema.js';
 
 /**
- * Handover bundles this desktop wrote (issue 7, handover): a case file that moves to a handler on
+ * Handover bundles this desktop wrote: a case file that moves to a handler on
  * another desktop. When the central database reports the import of a bundle with this SHA-256,
  * this desktop shreds its copy and stamps `confirmed_at` (main/services/handover/confirm.ts).
  * No case foreign key: the row outlives the local copy of the case.

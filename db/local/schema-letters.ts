@@ -74,7 +74,7 @@ export const decisions = sqliteTable(
 
 /**
  * Changes for the central database, written in the same transaction as the change that made them.
- * The sync (issue 7) sends rows with `sent_at` null and stamps them; the client's UUID is the key
+ * The sync (main/services/sync) sends rows with `sent_at` null and stamps them; the client's UUID is the key
  * centrally, so a resend is harmless.
  */
 export const outbox = sqliteTable(

@@ -4,7 +4,7 @@ import { REQUEST_TYPES } from '../../shared/domain/request-types.js';
 import { cases, staff } from './schema.js';
 
 /**
- * Retention (issue 8): when a case was closed and when its file was shredded, legal holds, the
+ * Retention (policy §4): when a case was closed and when its file was shredded, legal holds, the
  * destruction lists the dpo approves, and what remains of a destroyed case. In its own schema
  * file, in the same encrypted store.
  */

@@ -138,7 +138,7 @@ export const caseTasks = sqliteTable(
 
 /**
  * Case numbers a desktop may hand out, per year. A desktop that is not connected to the central
- * database owns the whole year (1–9999); the sync (issue 7) replaces that with blocks the central
+ * database owns the whole year (1–9999); a desktop that syncs replaces that with blocks the central
  * database allocates, so two desktops never hand out the same number.
  */
 export const referenceBlocks = sqliteTable(

@@ -1,7 +1,7 @@
 import type { HandoverService } from '../services/handover/handover-service.js';
 import type { Handlers } from './context.js';
 
-/** Handing a case file over to another desktop (issue 7), spread into createHandlers. */
+/** Handing a case file over to another desktop, spread into createHandlers. */
 export function createHandoverHandlers(handover: HandoverService): Pick<Handlers, 'handover.export' | 'handover.import'> {
   return {
     'handover.export': (ctx, input) => handover.exportCase(ctx, input),

@@ -20,7 +20,7 @@ type RetentionProcedure =
   | 'audit.caseReads'
   | 'audit.export';
 
-/** Retention, reports and the audit view (issue 8), spread into createHandlers. */
+/** Retention, reports and the audit view, spread into createHandlers. */
 export function createRetentionHandlers(vault: Vault, retention: RetentionService): Pick<Handlers, RetentionProcedure> {
   return {
     'retention.getPolicy': () => retention.policy(),

@@ -18,7 +18,7 @@ function overrideFrom(url: string): { url: string; loginRole?: string; password?
   return { url: parsed.toString(), ...(loginRole ? { loginRole } : {}), ...(password ? { password } : {}) };
 }
 
-/** Procedure → sync service call (issue 7). */
+/** Procedure → sync service call. */
 export function createSyncHandlers(sync: SyncService): { [P in SyncProcedure]: Handler<P> } {
   return {
     'sync.status': (ctx) => sync.status(ctx.requireSession().staffId),

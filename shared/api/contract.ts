@@ -123,7 +123,7 @@ export const auditVerificationSchema = z.object({
    */
   unsigned: z.number().int().optional(),
   /**
-   * The central database's copy of the chain (issue 7 fills it in); null while this desktop does
+   * The central database's copy of the chain (the sync fills it in); null while this desktop does
    * not verify it. Same shape as the local verification.
    */
   central: z

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ProcedureSpec } from './contract.js';
 
 /**
- * The desktop's own procedures (issue 9), spread into the contract in contract.ts: the auto-lock
+ * The desktop's own procedures, spread into the contract in contract.ts: the auto-lock
  * setting, locking one's own session, and the log level. Both settings are policy of this desktop,
  * kept in the local settings table.
  */

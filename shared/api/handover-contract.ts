@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ProcedureSpec } from './contract.js';
 
 /**
- * Handing a case file over to a handler on another desktop (issue 7), spread into the contract in
+ * Handing a case file over to a handler on another desktop, spread into the contract in
  * contract.ts. Both are audited as records of the case. The password protects the bundle and is
  * shared out of band (by phone); its strength is checked by the backend with shared/password.ts.
  */

@@ -21,7 +21,7 @@ import {
 import { isoDateSchema } from './case-schemas.js';
 
 /**
- * The letters procedures (issue 6), spread into the contract in contract.ts. Letters are audited
+ * The letters procedures, spread into the contract in contract.ts. Letters are audited
  * as records of their case, so the case's timeline shows who drafted, signed and sent what.
  */
 const empty = z.object({}).strict();

@@ -54,7 +54,7 @@ export const PROCEDURE_NAMES = [
   'redaction.cancel',
   'redaction.read',
   'redaction.readStatus',
-  // Letters (issue 6): drafting, four-eyes signing, templates, letterhead, register, access package.
+  // Letters: drafting, four-eyes signing, templates, letterhead, register, access package.
   'letter.kinds',
   'letter.draft',
   'letter.list',
@@ -81,7 +81,7 @@ export const PROCEDURE_NAMES = [
   'register.remove',
   'case.activities',
   'case.selectActivities',
-  // Retention, reports and the audit view (issue 8).
+  // Retention, reports and the audit view.
   'retention.getPolicy',
   'retention.setPolicy',
   'retention.forCase',
@@ -96,20 +96,20 @@ export const PROCEDURE_NAMES = [
   'audit.search',
   'audit.caseReads',
   'audit.export',
-  // The desktop (issue 9): auto-lock, locking one's session, log level.
+  // The desktop: auto-lock, locking one's session, log level.
   'settings.getAutoLock',
   'settings.setAutoLock',
   'session.lock',
   'settings.getLogLevel',
   'settings.setLogLevel',
   'setup.restore',
-  // Sync with the central database (issue 7).
+  // Sync with the central database.
   'sync.status',
   'sync.run',
   'sync.getSettings',
   'sync.setSettings',
   'sync.setCredentials',
-  // Handing a case file over to another desktop (issue 7).
+  // Handing a case file over to another desktop.
   'handover.export',
   'handover.import',
   'work.mine',

@@ -6,7 +6,7 @@ import { isoDateSchema } from './case-schemas.js';
 import type { ProcedureSpec } from './contract.js';
 
 /**
- * Retention, reports and the audit view (issue 8), spread into the contract in contract.ts.
+ * Retention, reports and the audit view, spread into the contract in contract.ts.
  * Holds are audited as records of their case, so the case's timeline shows them.
  */
 const empty = z.object({}).strict();

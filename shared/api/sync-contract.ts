@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ProcedureSpec } from './contract.js';
 import { centralCredentialsInput, syncRunInput, syncRunResultSchema, syncSettingsSchema, syncStatusSchema } from './sync-schemas.js';
 
-/** Sync with the central database (issue 7), spread into the contract in contract.ts. */
+/** Sync with the central database, spread into the contract in contract.ts. */
 const empty = z.object({}).strict();
 
 function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec<I, O>): ProcedureSpec<I, O> {

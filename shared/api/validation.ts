@@ -74,7 +74,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   jobId: 'Taak',
   recoveryKey: 'Herstelsleutel',
   path: 'Bestand',
-  // Letters (issue 6)
+  // Letters
   letterId: 'Brief',
   data: 'Gegevens van de brief',
   addressee: 'Geadresseerde',

@@ -2,7 +2,7 @@ import { addDays, addMonths, type IsoDate } from './dates.js';
 import { rollToWorkingDay } from './deadlines.js';
 
 /**
- * Retention rules (policy §4, issue 8), pure: what happens to a closed case's data and when.
+ * Retention rules (policy §4), pure: what happens to a closed case's data and when.
  *
  * Local: the case file on this desktop (documents, redacted versions, letters' PDFs, what remains
  * of identity copies: everything encrypted with the case key) is crypto-shredded once

@@ -2,7 +2,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 /**
- * DESIGN.md's dependency direction is enforced by ESLint (eslint.config.js). These cases lint
+ * The dependency direction (docs/ARCHITECTURE.md, "Layers") is enforced by ESLint (eslint.config.js). These cases lint
  * made-up files at real paths, so a weakened rule fails here and not only in review.
  */
 const eslint = new ESLint();

@@ -71,7 +71,7 @@ describe('permission matrix, generated', () => {
   });
 });
 
-describe('the matrix itself says what DESIGN.md says', () => {
+describe('the matrix itself says what the staff functions are for', () => {
   // Written out by hand, so a mistaken edit of the matrix fails here rather than silently passing above.
   const expected: Record<string, Role[]> = {
     'staff.read': ['admin'],

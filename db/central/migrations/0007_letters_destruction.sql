@@ -1,4 +1,4 @@
--- Signed letters may have a shorter retention term than their case register record (issue 8): the
+-- Signed letters may have a shorter retention term than their case register record (policy §4): the
 -- dpo's approved destruction list then removes only the letters of a case. Letters are otherwise
 -- never changed or removed by anyone.
 GRANT DELETE ON letters TO avg_dpo;

@@ -113,7 +113,7 @@ function remapStaff(content: CaseContent, map: ReadonlyMap<string, string>): Cas
 }
 
 /**
- * Handing a case file over to a handler on another desktop (issue 7): the export writes an
+ * Handing a case file over to a handler on another desktop: the export writes an
  * encrypted bundle and remembers its SHA-256; the import fills the case in on the new desktop and
  * tells the central database (outbox kind `handover`); the old desktop shreds its copy once the
  * central database reports the import (confirm.ts).

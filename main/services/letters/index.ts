@@ -18,7 +18,7 @@ export interface LetterServices {
   sources: SourcesService;
 }
 
-/** The letters backend (issue 6), wired over one vault and its case files. */
+/** The letters backend, wired over one vault and its case files. */
 export function createLetterServices(vault: Vault, caseVault: CaseVault, confirmPassword: ConfirmPassword): LetterServices {
   const register = new RegisterService(vault);
   const identities = new SigningIdentityStore(vault);

@@ -1,7 +1,7 @@
 import { merge } from './letters.nl.js';
 
 /**
- * Dutch text of the handover of a case file to another desktop (issue 7): the action on the
+ * Dutch text of the handover of a case file to another desktop: the action on the
  * case's overview and the import on the work queue. Merged into nl.ts by `withHandover` (index.ts).
  */
 export const handoverNl = {

@@ -1,8 +1,8 @@
 /**
- * Dutch text of the letters screens (issue 6): the Brieven tab of a case, Ondertekenen, and the
+ * Dutch text of the letters screens: the Brieven tab of a case, Ondertekenen, and the
  * Beheer sections for signing, letterhead, templates and the processing register. Kept apart from
- * nl.ts and merged into it by `withLetters` (index.ts), so the screens of other issues can grow
- * nl.ts at the same time. Keys under `nav`, `case.tabs` and `audit` extend the ones in nl.ts.
+ * nl.ts and merged into it by `withLetters` (index.ts), so each concept's screens keep
+ * their text in their own file. Keys under `nav`, `case.tabs` and `audit` extend the ones in nl.ts.
  */
 export const lettersNl = {
   nav: {

@@ -993,7 +993,7 @@ export const nl = {
       adres: 'adres',
     },
   },
-  /** Issue 9: auto-lock, backup and restore, log level. */
+  /** The desktop itself: auto-lock, backup and restore, log level. */
   desktop: {
     lock: {
       title: 'AVG Desk is vergrendeld',

@@ -1,7 +1,7 @@
 import { merge } from './letters.nl.js';
 
 /**
- * Dutch text of issue 8: Bewaartermijnen, Rapportages, the audit view's filters and "ingezien", the
+ * Dutch text of retention, reports and the audit view: Bewaartermijnen, Rapportages, the audit view's filters and "ingezien", the
  * retention card of a case and the retention settings in Beheer. Merged into nl.ts by
  * `withRetention` (index.ts), like the letters' text.
  */
@@ -271,7 +271,7 @@ export const retentionNl = {
 
 export type RetentionMessages = typeof retentionNl;
 
-/** The messages with issue 8's added, nested objects merged key by key. */
+/** The messages with retention's added, nested objects merged key by key. */
 export function withRetention<T extends object>(messages: T): T & RetentionMessages {
   return merge(messages as Readonly<Record<string, unknown>>, retentionNl) as T & RetentionMessages;
 }

@@ -13,7 +13,7 @@ export interface ScreenEntry {
   icon: FluentIcon;
 }
 
-/** In the order of DESIGN.md's left navigation. */
+/** The order of the left navigation: the daily work first, then oversight, then administration. */
 export const SCREENS: readonly ScreenEntry[] = [
   { id: 'start', needs: 'session.me', icon: HomeRegular },
   { id: 'work', needs: 'work.mine', icon: BriefcaseRegular },
