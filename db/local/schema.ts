@@ -61,7 +61,7 @@ export const auditSigners = sqliteTable(
   (t) => [primaryKey({ columns: [t.staffId, t.publicKey] })],
 );
 
-/** Key/value settings of this desktop (policy settings arrive with later issues). */
+/** Key/value settings: this desktop's own, the organisation's shared through the central database, and machine state. */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),

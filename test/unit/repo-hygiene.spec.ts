@@ -74,6 +74,12 @@ describe('repository hygiene', () => {
     expect(find(OUTSIDE_DESIGN_DOC, files)).toEqual([]);
   });
 
+  it('the design document exists and the README stays under 200 lines', () => {
+    expect(existsSync(join(ROOT, 'docs/ARCHITECTURE.md'))).toBe(true);
+    const readmeLines = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\n$/u, '').split('\n').length;
+    expect(readmeLines).toBeLessThan(200);
+  });
+
   it('every relative link in the README and docs/ points at a file that exists', () => {
     const broken: string[] = [];
     for (const file of files.filter((f) => f === 'README.md' || f.startsWith('docs/') || /(^|\/)README\.md$/u.test(f))) {
