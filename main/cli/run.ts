@@ -74,6 +74,8 @@ Opdrachten:
   package build ZAAK --out BESTAND.zip               inzagepakket maken
   retention run [--dry-run]                          afgesloten dossiers vernietigen die aan de beurt zijn (FG)
   report --from JJJJ-MM-DD --to JJJJ-MM-DD           rapportage over een periode (FG, auditor)
+  sync [--central postgres://AANMELDING@SERVER/DB]  één synchronisatie met de centrale database (wachtwoord uit
+                                                     AVG_DESK_CENTRAL_PASSWORD, anders de opgeslagen aanmelding)
   central migrate --central URL                      centrale database inrichten of bijwerken (als eigenaar)
   central staff add --central URL --user GEBRUIKER --name "Naam" --roles handler,signer [--password-stdin]
                                                      aanmelding in de centrale database (als beheerder of eigenaar)
