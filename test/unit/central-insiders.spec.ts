@@ -121,6 +121,54 @@ describe('decisions and signed letters: only the signer, only for a letter put b
   });
 });
 
+describe('the batch functions a sync calls hold the same rules as the policies', () => {
+  const PUSH_DECISIONS = 'SELECT avg_push_decisions($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::date[], $7::uuid[], $8::timestamptz[], $9::text[]) AS n';
+  const PUSH_LETTERS = 'SELECT avg_push_letters($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[], $6::text[], $7::bytea[]) AS n';
+  const REQUEST = 'SELECT avg_request_signatures($1::uuid[], $2::uuid[], $3::text[]) AS n';
+  const decisionArrays = (list: { id: string; caseId: string; letter: string }[]) => [
+    list.map((d) => d.id), list.map((d) => d.caseId), list.map((d) => d.letter), list.map(() => 'besluit-inzage'), list.map(() => 'toegewezen'),
+    list.map(() => '2026-11-22'), list.map(() => null), list.map(() => '2026-11-22T10:00:00Z'), list.map(() => 'ab'),
+  ];
+
+  it('only the case’s handler puts a letter before a signer, in her own name; only the signer records it, once, as herself', async () => {
+    const [letter, never] = [randomUUID(), randomUUID()];
+    await refused(as.henk, REQUEST, [[letter], [caseA], ['besluit-inzage']]);
+    await refused(as.sanne, REQUEST, [[letter], [caseA], ['besluit-inzage']]);
+    // One letter of someone else's case refuses the whole call: nothing of it is stored.
+    await refused(as.hanna, REQUEST, [[letter, never], [caseA, caseB], ['besluit-inzage', 'besluit-inzage']]);
+    expect(await rows(owner, 'SELECT letter_id FROM signing_requests WHERE letter_id = ANY($1)', [[letter, never]])).toEqual([]);
+    expect(await rows(as.hanna, REQUEST, [[letter], [caseA], ['besluit-inzage']])).toEqual([{ n: 1 }]);
+    expect(await rows(owner, 'SELECT requested_by FROM signing_requests WHERE letter_id = $1', [letter])).toEqual([{ requested_by: ids.hanna }]);
+
+    expect(await rows(as.sanne, 'SELECT l::text AS l FROM avg_letters_before_signer($1::uuid[], $2::uuid[]) AS l', [[letter, never], [caseA, caseA]])).toEqual([{ l: letter }]);
+    const decision = { id: randomUUID(), caseId: caseA, letter };
+    await refused(as.hanna, PUSH_DECISIONS, decisionArrays([decision]));
+    await refused(as.fenna, PUSH_DECISIONS, decisionArrays([decision]));
+    // A letter never put before a signer, in the same call as one that was: the whole call is refused.
+    await refused(as.sanne, PUSH_DECISIONS, decisionArrays([decision, { id: randomUUID(), caseId: caseA, letter: never }]));
+    await refused(as.sanne, PUSH_DECISIONS, decisionArrays([{ ...decision, caseId: caseB }]));
+    expect(await rows(owner, 'SELECT id FROM decisions WHERE id = $1', [decision.id])).toEqual([]);
+    expect(await rows(as.sanne, PUSH_DECISIONS, decisionArrays([decision]))).toEqual([{ n: 1 }]);
+    expect(await rows(as.sanne, PUSH_DECISIONS, decisionArrays([decision]))).toEqual([{ n: 0 }]);
+    expect(await rows(owner, 'SELECT signed_by FROM decisions WHERE id = $1', [decision.id])).toEqual([{ signed_by: ids.sanne }]);
+    expect(await rows(owner, `SELECT signer_id, decided_on::text AS decided FROM cases WHERE id = $1`, [caseA])).toEqual([{ signer_id: ids.sanne, decided: '2026-11-22' }]);
+
+    const letterArrays = (id: string) => [[id], [caseA], ['besluit-inzage'], [null], ['2026-11-22T10:00:00Z'], ['ab'], [Buffer.from('%PDF')]];
+    await refused(as.hanna, PUSH_LETTERS, letterArrays(letter));
+    await refused(as.sanne, PUSH_LETTERS, letterArrays(never));
+    expect(await rows(as.sanne, PUSH_LETTERS, letterArrays(letter))).toEqual([{ n: 1 }]);
+    expect(await rows(owner, 'SELECT signed_by FROM letters WHERE id = $1', [letter])).toEqual([{ signed_by: ids.sanne }]);
+  });
+
+  it('the dpo puts a letter of any case before a signer; the signer records it', async () => {
+    const letter = randomUUID();
+    expect(await rows(as.fenna, REQUEST, [[letter], [caseB], ['besluit-inzage']])).toEqual([{ n: 1 }]);
+    expect(await rows(owner, 'SELECT requested_by FROM signing_requests WHERE letter_id = $1', [letter])).toEqual([{ requested_by: ids.fenna }]);
+    await refused(as.fenna, PUSH_DECISIONS, decisionArrays([{ id: randomUUID(), caseId: caseB, letter }]));
+    expect(await rows(as.sanne, PUSH_DECISIONS, decisionArrays([{ id: randomUUID(), caseId: caseB, letter }]))).toEqual([{ n: 1 }]);
+  });
+});
+
 describe('audit events: only through the function, in the sender’s own name, on the sender’s own chain', () => {
   const desk = `desk-hanna-${tag}`;
   const secret = randomBytes(32).toString('base64url');

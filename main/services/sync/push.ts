@@ -50,10 +50,41 @@ export interface PushResult {
 type Statement =
   /** One row for a table: rows of the same head and tail are merged into one multi-row INSERT. */
   | { kind: 'row'; head: string; row: readonly unknown[]; casts: readonly string[]; tail: string }
+  /** One row for a central push function that takes a column per array: rows of one function are one call. */
+  | { kind: 'call'; call: PushCall; row: readonly unknown[] }
   | { kind: 'sql'; text: string; params: unknown[] };
+
+/** A central function that checks the caller once for a whole batch (db/central 0017) and the table it fills. */
+interface PushCall {
+  fn: string;
+  table: string;
+  arrayTypes: readonly string[];
+  /** Rows per call: a signed letter carries its PDF, a decision a few short fields. */
+  perCall: number;
+}
+
+const PUSH_DECISIONS: PushCall = {
+  fn: 'avg_push_decisions',
+  table: 'decisions',
+  arrayTypes: ['uuid[]', 'uuid[]', 'uuid[]', 'text[]', 'text[]', 'date[]', 'uuid[]', 'timestamptz[]', 'text[]'],
+  perCall: 5000,
+};
+const PUSH_LETTERS: PushCall = {
+  fn: 'avg_push_letters',
+  table: 'letters',
+  arrayTypes: ['uuid[]', 'uuid[]', 'text[]', 'uuid[]', 'timestamptz[]', 'text[]', 'bytea[]'],
+  perCall: 50,
+};
+
+function callQuery(call: PushCall, rows: readonly (readonly unknown[])[]): { text: string; params: unknown[] } {
+  const params = call.arrayTypes.map((_, column) => rows.map((row) => row[column] ?? null));
+  const args = call.arrayTypes.map((type, i) => `$${i + 1}::${type}`);
+  return { text: `SELECT ${call.fn}(${args.join(', ')})`, params };
+}
 
 function toQuery(statement: Statement): { text: string; params: unknown[] } {
   if (statement.kind === 'sql') return statement;
+  if (statement.kind === 'call') return callQuery(statement.call, [statement.row]);
   const values = valuesList([statement.row], statement.casts);
   return { text: `${statement.head}${values.text}${statement.tail}`, params: values.params };
 }
@@ -92,7 +123,8 @@ export async function pushOutbox(context: PushContext): Promise<PushResult> {
     if (last) after = { createdAt: last.createdAt, id: last.id };
     // Several changes of one case in a batch: its row as it is now is sent once.
     const casesInBatch = new Set<string>();
-    const batch = loadBatch(ctx.db, entries);
+    // A signed letter this account may not record waits: its rows are not read at all.
+    const batch = loadBatch(ctx.db, entries.filter((entry) => !waitsForSigner(ctx, entry)));
     const planned = entries.map((entry) => {
       if (entry.kind === 'case') {
         const caseId = String(entry.payload.caseId);
@@ -184,10 +216,17 @@ const TABLE_ORDER = ['cases', 'case_requesters', 'decisions', 'letters', 'audit_
  */
 function mergeStatements(statements: readonly Statement[]): { text: string; params: unknown[] }[] {
   const groups = new Map<string, { table: string; head: string; tail: string; rows: (readonly unknown[])[]; casts: readonly string[] }>();
+  const calls = new Map<PushCall, (readonly unknown[])[]>();
   const rest: { text: string; params: unknown[] }[] = [];
   for (const s of statements) {
     if (s.kind === 'sql') {
       rest.push(s);
+      continue;
+    }
+    if (s.kind === 'call') {
+      const rows = calls.get(s.call) ?? [];
+      rows.push(s.row);
+      calls.set(s.call, rows);
       continue;
     }
     const key = s.head + s.tail;
@@ -202,15 +241,23 @@ function mergeStatements(statements: readonly Statement[]): { text: string; para
     const i = TABLE_ORDER.indexOf(table);
     return i === -1 ? TABLE_ORDER.length : i;
   };
-  const out: { text: string; params: unknown[] }[] = [];
-  for (const group of [...groups.values()].sort((a, b) => rank(a.table) - rank(b.table))) {
+  const ranked: { table: string; queries: { text: string; params: unknown[] }[] }[] = [];
+  for (const group of groups.values()) {
+    const queries: { text: string; params: unknown[] }[] = [];
     // PostgreSQL takes at most 65,535 parameters per statement.
     const perStatement = Math.max(1, Math.floor(60_000 / Math.max(1, group.casts.length)));
     for (let i = 0; i < group.rows.length; i += perStatement) {
       const values = valuesList(group.rows.slice(i, i + perStatement), group.casts);
-      out.push({ text: `${group.head}${values.text}${group.tail}`, params: values.params });
+      queries.push({ text: `${group.head}${values.text}${group.tail}`, params: values.params });
     }
+    ranked.push({ table: group.table, queries });
   }
+  for (const [call, rows] of calls) {
+    const queries: { text: string; params: unknown[] }[] = [];
+    for (let i = 0; i < rows.length; i += call.perCall) queries.push(callQuery(call, rows.slice(i, i + call.perCall)));
+    ranked.push({ table: call.table, queries });
+  }
+  const out = ranked.sort((a, b) => rank(a.table) - rank(b.table)).flatMap((r) => r.queries);
   return [...out, ...rest];
 }
 
@@ -332,36 +379,37 @@ function requesterStatement(head: string, row: CaseRow, update: boolean): Statem
   return single(head, values, REQUESTER_CASTS, ` ON CONFLICT (case_id) DO UPDATE SET ${sets.join(', ')}`);
 }
 
+type SignedPayload = { letterId?: string; caseId?: string; letterKind?: string; outcome?: string | null; decidedOn?: string; draftedBy?: string; signedBy?: string; signedAt?: string; sha256?: string };
+
+/**
+ * Only the signer's own login records what she signed, and only once the case's handler has put
+ * the letter before a signer centrally (pushSigningRequests); until then it waits.
+ */
+function waitsForSigner(ctx: PushRun, entry: OutboxRow): boolean {
+  if (entry.kind !== 'decision' && entry.kind !== 'letter') return false;
+  const p = entry.payload as SignedPayload;
+  if (!p.letterId || !p.caseId || !p.signedAt || !p.sha256 || !p.letterKind) return false;
+  return !has(ctx.actor, 'signer') || p.signedBy !== ctx.actor.localId || !ctx.beforeSigner.has(p.letterId);
+}
+
 function letterStatements(ctx: PushRun, batch: BatchRows, entry: OutboxRow): Statement[] | null {
-  const p = entry.payload as { letterId?: string; caseId?: string; letterKind?: string; outcome?: string | null; decidedOn?: string; draftedBy?: string; signedBy?: string; signedAt?: string; sha256?: string };
+  const p = entry.payload as SignedPayload;
   if (!p.letterId || !p.caseId || !p.signedAt || !p.sha256 || !p.letterKind) return [];
-  const { actor } = ctx;
-  // Only the signer's own login records what she signed, and only once the case's handler has put
-  // the letter before a signer centrally (pushSigningRequests); until then it waits.
-  if (!has(actor, 'signer') || p.signedBy !== actor.localId || !ctx.beforeSigner.has(p.letterId)) return null;
+  if (waitsForSigner(ctx, entry)) return null;
   const statements: Statement[] = [];
   const decision = batch.decisionByLetter.get(p.letterId);
   if (entry.kind === 'decision' && decision) {
-    statements.push(
-      single(
-        'INSERT INTO decisions (id, case_id, letter_id, kind, outcome, decided_on, drafted_by, signed_by, signed_at, sha256) VALUES ',
-        [decision.id, decision.caseId, decision.letterId, decision.kind, decision.outcome, decision.decidedOn, central(ctx, p.draftedBy), actor.centralId, p.signedAt, p.sha256],
-        ['uuid', 'uuid', 'uuid', '', '', 'date', 'uuid', 'uuid', 'timestamptz', ''],
-        ' ON CONFLICT (id) DO NOTHING',
-      ),
-    );
+    // The signer is the caller's login: the function stamps it.
+    statements.push({
+      kind: 'call',
+      call: PUSH_DECISIONS,
+      row: [decision.id, decision.caseId, decision.letterId, decision.kind, decision.outcome, decision.decidedOn, central(ctx, p.draftedBy), p.signedAt, p.sha256],
+    });
   }
   const letter = batch.letters.get(p.letterId);
   if (letter?.fileId && letter.fileKey) {
     const pdf = ctx.caseVault.read(ctx.db, signedFileOf(letter));
-    statements.push(
-      single(
-        'INSERT INTO letters (id, case_id, kind, drafted_by, signed_by, signed_at, sha256, pdf) VALUES ',
-        [letter.id, letter.caseId, letter.kind, central(ctx, p.draftedBy), actor.centralId, p.signedAt, p.sha256, pdf],
-        ['uuid', 'uuid', '', 'uuid', 'uuid', 'timestamptz', '', 'bytea'],
-        ' ON CONFLICT (id) DO NOTHING',
-      ),
-    );
+    statements.push({ kind: 'call', call: PUSH_LETTERS, row: [letter.id, letter.caseId, letter.kind, central(ctx, p.draftedBy), p.signedAt, p.sha256, pdf] });
   }
   return statements;
 }

@@ -32,7 +32,7 @@ export async function lettersBeforeSigner(ctx: PushContext): Promise<Set<string>
   const mine = unsentSignedLetters(ctx.db).filter((p) => p.signedBy === ctx.actor.localId);
   if (mine.length === 0) return new Set();
   const { rows } = await ctx.client.query<{ letter: string }>(
-    'SELECT t.l::text AS letter FROM unnest($1::uuid[], $2::uuid[]) AS t(l, c) WHERE avg_letter_before_signer(t.l, t.c)',
+    'SELECT l::text AS letter FROM avg_letters_before_signer($1::uuid[], $2::uuid[]) AS l',
     [mine.map((p) => p.letterId), mine.map((p) => p.caseId)],
   );
   return new Set(rows.map((r) => r.letter));
@@ -40,8 +40,8 @@ export async function lettersBeforeSigner(ctx: PushContext): Promise<Set<string>
 
 /** Letters put before a signer per statement: three arrays, one round trip. */
 const REQUESTS_PER_STATEMENT = 2000;
-const INSERT_REQUESTS =
-  'INSERT INTO signing_requests (letter_id, case_id, kind) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[]) ON CONFLICT (letter_id) DO NOTHING';
+// The function asks who calls once per statement and puts the letters before a signer in that login's name.
+const INSERT_REQUESTS = 'SELECT avg_request_signatures($1::uuid[], $2::uuid[], $3::text[])';
 
 function insertRequests(ctx: PushContext, requests: readonly SignedPayload[]) {
   return ctx.client.query(INSERT_REQUESTS, [requests.map((p) => p.letterId), requests.map((p) => p.caseId), requests.map((p) => p.letterKind)]);

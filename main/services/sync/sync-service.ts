@@ -103,7 +103,7 @@ export class SyncService {
     private readonly clock: Clock,
     private readonly logger: Logger,
     /** Outbox entries per central transaction. */
-    private readonly batchSize = 500,
+    private readonly batchSize = 2000,
   ) {}
 
   private get db(): LocalDb {
