@@ -44,8 +44,8 @@ describe('drafting and four-eyes signing through the API', () => {
     expect(await call('letter.submit', { letterId: draft.id }, harm.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: expect.arrayContaining([expect.stringContaining('rechtbank')]) } });
     value(await call('letter.updateText', { letterId: draft.id, subjectLine: preview.content.reference.subject, salutation: preview.content.salutation, blocks, closing: preview.content.closing }, harm.token));
 
-    expect(await call('letter.submit', { letterId: draft.id }, harm.token)).toMatchObject({ ok: false, error: { message: expect.stringContaining('Besluit in concept') } });
-    await toDecision();
+    // Submitting from Brieven moves the case on by itself: no detour through "Status wijzigen".
+    expect(value(await call('case.get', { id: caseId }, harm.token)).status).toBe('in_behandeling');
     expect(value(await call('letter.submit', { letterId: draft.id }, harm.token)).status).toBe('ter_ondertekening');
     expect(value(await call('case.get', { id: caseId }, harm.token)).status).toBe('ter_ondertekening');
 
@@ -109,6 +109,16 @@ describe('drafting and four-eyes signing through the API', () => {
     expect(sent).toMatchObject({ status: 'verzonden', sentOn: '2026-11-25' });
     expect(value(await call('case.get', { id: caseId }, harm.token)).status).toBe('verzonden');
     expect(await call('letter.markSent', { letterId: draft.id }, harm.token)).toMatchObject({ ok: false, error: { message: 'Deze brief is al als verzonden gemarkeerd.' } });
+  });
+
+  it('submitting a decision from Brieven does not pass a third party that was not heard', async () => {
+    const { call, harm, caseId } = await setup();
+    const note = value(await call('dossier.import', { caseId, fileName: 'melding.txt', dataBase64: Buffer.from('Melding van buurman Pieter Post over geluidsoverlast.').toString('base64'), source: 'overlastdossier' }, harm.token)).documents[0]?.id ?? '';
+    value(await call('thirdParty.add', { caseId, name: 'Pieter Post', role: 'buurman', documentIds: [note] }, harm.token));
+    const draft = value(await call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, harm.token));
+    expect(await call('letter.submit', { letterId: draft.id }, harm.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: expect.arrayContaining(['Pieter Post is nog niet gehoord.']) } });
+    expect(value(await call('case.get', { id: caseId }, harm.token)).status).toBe('in_behandeling');
+    expect(value(await call('letter.list', { caseId }, harm.token))[0]).toMatchObject({ status: 'concept' });
   });
 
   it('an extension letter completes its task, and cannot be signed after the original term', async () => {

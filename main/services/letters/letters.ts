@@ -6,7 +6,7 @@ import { completeTask, findCase, tasksOf, updateCase, type CaseRow } from '../..
 import { activeDecisionLetter, deleteLetter, findLetter, insertLetter, lettersOfCase, updateLetter, type LetterRow } from '../../../db/local/repositories/letters.js';
 import { findStaffById } from '../../../db/local/repositories/staff.js';
 import type { letterDraftInput, letterTextSchema } from '../../../shared/api/letter-schemas.js';
-import { dutchToday, isAwaitingDecision, isClosed, type CaseStatus, type TaskKind } from '../../../shared/domain/cases.js';
+import { canTransition, dutchToday, isAwaitingDecision, isClosed, STATUS_LABELS, type CaseStatus, type TaskKind } from '../../../shared/domain/cases.js';
 import { formatDutchDate } from '../../../shared/domain/dates.js';
 import { buildLetter } from '../../../shared/domain/letters/build.js';
 import { contentProblems, decisionOutcome } from '../../../shared/domain/letters/check.js';
@@ -16,6 +16,7 @@ import type { Vault } from '../../store/vault.js';
 import { assertAssignedHandler, canSeeContent, loadCase } from '../case-access.js';
 import type { CaseVault } from '../case-vault.js';
 import { assertDecisionGates } from '../decision-readiness.js';
+import { thirdPartyProblems } from '../dossier.js';
 import { DomainError } from '../errors.js';
 import type { SessionInfo } from '../sessions.js';
 import { renderLetterPdf } from './layout.js';
@@ -203,8 +204,14 @@ export class LetterService {
       throw new DomainError('CONFLICT', `Het verlengingsbericht moest vóór ${formatDutchDate(caseRow.originalDueOn)} worden verstuurd (artikel 12 lid 3 AVG).`);
     }
     const movesCase = isDecisionKind(letter.kind) && !SIDE_EXIT_OF[letter.kind]?.includes(caseRow.status);
+    // The handler submits from Brieven; the case passes "besluit in concept" on the way, under the
+    // same condition the status change holds it to (every third party heard, redacted where needed).
     if (movesCase && caseRow.status !== 'besluit_in_concept') {
-      throw new DomainError('CONFLICT', 'Zet de zaak eerst op "Besluit in concept": dan zijn alle derden gehoord en waar nodig gelakt.');
+      if (!canTransition(caseRow.status, 'besluit_in_concept')) {
+        throw new DomainError('CONFLICT', `Een zaak met status "${STATUS_LABELS[caseRow.status]}" is nog niet klaar voor een besluit.`);
+      }
+      const problems = thirdPartyProblems(this.db, caseRow.id);
+      if (problems.length > 0) throw new DomainError('CONFLICT', 'Eerst moeten alle derden zijn gehoord en hun gegevens zijn gelakt waar zij geen toestemming gaven.', { details: problems });
     }
     if (isDecisionKind(letter.kind)) assertDecisionGates(this.db, caseRow, letter, 'aangeboden');
     const at = ctx.now.toISOString();

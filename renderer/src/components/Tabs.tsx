@@ -1,5 +1,7 @@
 import { createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SHORTCUTS, useShortcut } from '../ui/shortcuts.js';
 
 const useStyles = makeStyles({
   list: {
@@ -52,7 +54,15 @@ export interface TabItem<T extends string> {
  */
 export function Tabs<T extends string>({ label, items, selected, onSelect, idPrefix }: { label: string; items: readonly TabItem<T>[]; selected: T; onSelect: (id: T) => void; idPrefix: string }) {
   const styles = useStyles();
+  const { t } = useTranslation();
   const buttons = useRef(new Map<T, HTMLButtonElement>());
+  const step = (by: number) => {
+    const index = items.findIndex((item) => item.id === selected);
+    const item = items[(index + by + items.length) % items.length];
+    if (item) onSelect(item.id);
+  };
+  useShortcut(SHORTCUTS.nextTab, () => step(1));
+  useShortcut(SHORTCUTS.previousTab, () => step(-1));
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = items.findIndex((item) => item.id === selected);
     const target: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: items.length - 1 };
@@ -65,7 +75,7 @@ export function Tabs<T extends string>({ label, items, selected, onSelect, idPre
     buttons.current.get(item.id)?.focus();
   };
   return (
-    <div role="tablist" aria-label={label} className={styles.list} onKeyDown={onKeyDown}>
+    <div role="tablist" aria-label={label} title={t('shortcuts.tabs')} aria-keyshortcuts={`${SHORTCUTS.nextTab.aria} ${SHORTCUTS.previousTab.aria}`} className={styles.list} onKeyDown={onKeyDown}>
       {items.map((item) => {
         const isSelected = item.id === selected;
         return (

@@ -97,7 +97,7 @@ export const lettersNl = {
     signedInfo: 'Ondertekend door {{name}} op {{date}}. De brief kan niet meer worden gewijzigd.',
     sentInfo: 'Verzonden op {{date}}.',
     hash: 'SHA-256 van de ondertekende PDF',
-    decisionNeedsStatus: 'Een besluitbrief kan pas worden ingediend als de zaak de status "Besluit in concept" heeft (Overzicht → Status wijzigen).',
+    decisionNeedsStatus: 'Bij het indienen gaat de zaak vanzelf naar "Ter ondertekening". Dat kan zodra alle derden zijn gehoord en waar nodig gelakt.',
     detail: {
       label: 'Brief: {{kind}}',
       text: 'Tekst van de brief',

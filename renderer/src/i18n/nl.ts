@@ -624,6 +624,7 @@ export const nl = {
       chosen_other: '{{count}} bestanden gekozen',
       chosenList: 'Gekozen bestanden',
       hint: "PDF, JPG, PNG, e-mail (.eml of Outlook .msg, met bijlagen) of tekst (.txt); ten hoogste 40 MB en 2.000 pagina's per bestand. Bestanden worden na elkaar ingelezen; wordt er een geweigerd, dan gaan de andere gewoon door.",
+      dropHint: 'U kunt bestanden ook hierheen slepen, uit de Verkenner of een e-mail uit Outlook; is de bron gekozen, dan worden ze meteen ingelezen.',
       filesRequired: 'Kies minstens één bestand.',
       source: 'Bron',
       chooseSource: 'Kies de bron',

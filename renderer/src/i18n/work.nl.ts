@@ -66,6 +66,9 @@ export const workNl = {
     labelUnread_other: 'Meldingen: {{count}} nieuw',
     empty: 'Er zijn geen meldingen.',
   },
+  shortcuts: {
+    tabs: 'Volgend tabblad: Alt+Page Down. Vorig tabblad: Alt+Page Up.',
+  },
   nextStep: {
     title: 'Volgende stap',
     go: 'Ga naar {{tab}}',

@@ -7,7 +7,7 @@ import { useSession } from '../app/session.js';
 import { useAutoLock } from '../app/useAutoLock.js';
 import { AccountScreen } from '../screens/account/AccountScreen.js';
 import { AuditScreen } from '../screens/audit/AuditScreen.js';
-import { CaseScreen } from '../screens/case/CaseScreen.js';
+import { CaseScreen, type CaseTab } from '../screens/case/CaseScreen.js';
 import { IntakeScreen } from '../screens/intake/IntakeScreen.js';
 import { QueueScreen, type QueueMemory } from '../screens/queue/QueueScreen.js';
 import { StartScreen } from '../screens/start/StartScreen.js';
@@ -19,6 +19,7 @@ import { Navigation } from './Navigation.js';
 import { defaultScreen, screensFor, type ScreenId } from './screens.js';
 import { StatusBar } from './StatusBar.js';
 import { SyncStatusProvider } from './syncStatus.js';
+import { SHORTCUTS, useShortcut } from '../ui/shortcuts.js';
 
 // Beheer and Ondertekenen load when first opened: only admins and signers use them.
 const AdminScreen = lazy(() => import('../screens/settings/AdminScreen.js').then((m) => ({ default: m.AdminScreen })));
@@ -90,13 +91,15 @@ function Shell() {
   const allowed = screensFor(staff.roles);
   const home = defaultScreen(allowed);
   // A case opens inside the work queue: the menu keeps Werkvoorraad marked, "back" returns to it.
-  const [view, setView] = useState<{ screen: ScreenId; caseId: string | null }>({ screen: home, caseId: null });
+  // `tab` and `letterId`: where a task from "Mijn werk" leads, one click instead of three.
+  const [view, setView] = useState<{ screen: ScreenId; caseId: string | null; tab?: CaseTab | undefined; letterId?: string | undefined }>({ screen: home, caseId: null });
   // When the functions change (an admin edits their own), a screen no longer allowed closes.
   const current = allowed.some((s) => s.id === view.screen) ? view.screen : home;
   // What the work queue keeps while a case is open (in memory only: the search text may be a name).
   const queueMemory = useRef<QueueMemory>({ search: '', activeId: null });
   const choose = useCallback((screen: ScreenId) => setView({ screen, caseId: null }), []);
-  const openCase = useCallback((caseId: string) => setView({ screen: 'queue', caseId }), []);
+  const openCase = useCallback((caseId: string, tab?: CaseTab) => setView({ screen: 'queue', caseId, tab }), []);
+  const openLetterToSign = useCallback((letterId: string) => setView({ screen: 'signing', caseId: null, letterId }), []);
   const backToQueue = useCallback(() => setView({ screen: 'queue', caseId: null }), []);
 
   // The signer's letters waiting, as a count on Ondertekenen: read again on every move through the app.
@@ -112,6 +115,9 @@ function Shell() {
       live = false;
     };
   }, [api, isSigner, view]);
+
+  const mayRegister = allowed.some((s) => s.id === 'intake');
+  useShortcut(SHORTCUTS.newRequest, mayRegister ? () => choose('intake') : null);
 
   // After the auto-lock minutes without input (or on an OS lock in the desktop app) only the lock dialog shows.
   useAutoLock(api);
@@ -134,13 +140,13 @@ function Shell() {
       </div>
       <main className={styles.main}>
         {current === 'start' ? <StartScreen screens={allowed} /> : null}
-        {current === 'work' ? <MyWorkScreen onOpenCase={openCase} onOpenScreen={choose} /> : null}
+        {current === 'work' ? <MyWorkScreen onOpenCase={openCase} onOpenScreen={choose} onOpenLetter={openLetterToSign} /> : null}
         {current === 'queue' && view.caseId === null ? <QueueScreen memory={queueMemory.current} onOpenCase={openCase} /> : null}
-        {current === 'queue' && view.caseId !== null ? <CaseScreen key={view.caseId} caseId={view.caseId} onBack={backToQueue} /> : null}
+        {current === 'queue' && view.caseId !== null ? <CaseScreen key={view.caseId} caseId={view.caseId} initialTab={view.tab} onBack={backToQueue} /> : null}
         {current === 'intake' ? <IntakeScreen onOpenCase={openCase} /> : null}
         {current === 'signing' ? (
           <Suspense fallback={<Spinner size="small" label={t('letters.screenLoading')} />}>
-            <SigningScreen />
+            <SigningScreen initialLetterId={view.letterId ?? null} />
           </Suspense>
         ) : null}
         {current === 'reports' ? (

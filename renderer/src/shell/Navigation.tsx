@@ -1,6 +1,7 @@
 import { CounterBadge, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ScreenEntry, ScreenId } from './screens.js';
+import { shortcutProps, SHORTCUTS } from '../ui/shortcuts.js';
 
 const useStyles = makeStyles({
   nav: {
@@ -103,6 +104,7 @@ export function Navigation({
                 type="button"
                 className={mergeClasses(styles.item, styles.focus, selected && styles.selected)}
                 aria-current={selected ? 'page' : undefined}
+                {...(screen.id === 'intake' ? shortcutProps(t('nav.intake'), SHORTCUTS.newRequest) : {})}
                 onClick={() => onSelect(screen.id)}
               >
                 <Icon className={mergeClasses(styles.icon, selected && styles.iconSelected)} aria-hidden />

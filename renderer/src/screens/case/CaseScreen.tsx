@@ -23,8 +23,8 @@ const ThirdPartiesTab = lazy(() => import('./thirdParties/ThirdPartiesTab.js').t
 const RedactionTab = lazy(() => import('./redaction/RedactionTab.js').then((m) => ({ default: m.RedactionTab })));
 const LettersTab = lazy(() => import('./letters/LettersTab.js').then((m) => ({ default: m.LettersTab })));
 
-type TabId = 'overview' | 'identity' | 'dossier' | 'thirdParties' | 'redaction' | 'letters' | 'timeline';
-const TABS: readonly TabId[] = ['overview', 'identity', 'dossier', 'thirdParties', 'redaction', 'letters', 'timeline'];
+export type CaseTab = 'overview' | 'identity' | 'dossier' | 'thirdParties' | 'redaction' | 'letters' | 'timeline';
+const TABS: readonly CaseTab[] = ['overview', 'identity', 'dossier', 'thirdParties', 'redaction', 'letters', 'timeline'];
 
 const useStyles = makeStyles({
   back: {
@@ -62,12 +62,12 @@ const useStyles = makeStyles({
  * tabs Overzicht, Identiteit, Dossier, Derden, Lakken and Tijdlijn. Reading it is audited (the
  * Tijdlijn shows that too).
  */
-export function CaseScreen({ caseId, onBack }: { caseId: string; onBack: () => void }) {
+export function CaseScreen({ caseId, initialTab, onBack }: { caseId: string; initialTab?: CaseTab | undefined; onBack: () => void }) {
   const api = useApi();
   const { t } = useTranslation();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [tab, setTab] = useState<TabId>('overview');
+  const [tab, setTab] = useState<CaseTab>(initialTab ?? 'overview');
 
   const load = useCallback(async () => {
     const result = await api.call('case.get', { id: caseId });
@@ -105,8 +105,8 @@ function BackButton({ onBack }: { onBack: () => void }) {
 interface CaseViewProps {
   detail: CaseDetail;
   error: ApiError | null;
-  tab: TabId;
-  onTab: (tab: TabId) => void;
+  tab: CaseTab;
+  onTab: (tab: CaseTab) => void;
   onBack: () => void;
   onChanged: (detail: CaseDetail) => void;
   onReload: () => Promise<void>;

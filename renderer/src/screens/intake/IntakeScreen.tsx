@@ -52,6 +52,7 @@ import { workingDaysText } from '../../components/DueDate.js';
 import { formatDay } from '../../i18n/format.js';
 import { useSyncStatus } from '../../shell/syncStatus.js';
 import { canOpenCase } from '../case/access.js';
+import { shortcutProps, SHORTCUTS, useShortcut } from '../../ui/shortcuts.js';
 
 const useStyles = makeStyles({
   form: {
@@ -233,7 +234,9 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
   const [nameForDuplicates, setNameForDuplicates] = useState('');
   const { busy, error, setError, submit } = useSubmission();
   const resultRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const allHandlers = useHandlers();
+  useShortcut(SHORTCUTS.save, created || busy ? null : () => formRef.current?.requestSubmit());
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
   const today = dutchToday(new Date());
@@ -348,7 +351,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
 
   return (
     <Page title={t('intake.title')} intro={t('intake.intro')}>
-      <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
+      <form ref={formRef} className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
         {error ? <ErrorBar error={error} /> : null}
 
         <Section title={t('intake.sections.request')}>
@@ -527,7 +530,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
         </Section>
 
         <div className={form.actions}>
-          <Button appearance="primary" type="submit" icon={<DocumentAddRegular />} disabledFocusable={busy}>
+          <Button appearance="primary" type="submit" icon={<DocumentAddRegular />} disabledFocusable={busy} {...shortcutProps(t('intake.submit'), SHORTCUTS.save)}>
             {t('intake.submit')}
           </Button>
           {busy ? <Spinner size="tiny" label={t('intake.busy')} /> : null}

@@ -34,6 +34,7 @@ import { LetterTextView } from '../case/letters/LetterTextView.js';
 import { pdfFileName, type LetterDetail } from '../case/letters/letterTypes.js';
 import { SignDialog } from './SignDialog.js';
 import { SignerProfileCard } from './SignerProfileCard.js';
+import { shortcutProps, SHORTCUTS, useShortcut } from '../../ui/shortcuts.js';
 
 const useStyles = makeStyles({
   by: {
@@ -93,13 +94,13 @@ const useStyles = makeStyles({
  * text) and sign with the organisation's certificate, or send back with a comment. A letter the
  * signer wrote or edited stays with them unsigned (four-eyes): the screen says why.
  */
-export function SigningScreen() {
+export function SigningScreen({ initialLetterId = null }: { initialLetterId?: string | null }) {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();
   const table = useTableStyles();
   const { value: queue, error, reload: load } = useLoaded(useCallback(() => api.call('letter.queueForSigning', {}), [api]));
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(initialLetterId);
   const [notice, setNotice] = useState<Notice | null>(null);
 
   return (
@@ -185,6 +186,9 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
   const [returning, setReturning] = useState<{ open: boolean; shown: number } | null>(null);
   const [returned, setReturned] = useState(false);
   const [signing, setSigning] = useState<{ open: boolean; shown: number } | null>(null);
+  const startSigning = () => setSigning((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }));
+  const maySignNow = letter !== null && letter.maySign && signed === null && !returned && letter.status === 'ter_ondertekening' && !signing?.open;
+  useShortcut(SHORTCUTS.sign, maySignNow ? startSigning : null);
 
   useEffect(() => {
     let live = true;
@@ -245,7 +249,14 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
       <div className={styles.actions}>
         {open ? (
           <>
-            <Button appearance="primary" icon={<SignatureRegular />} disabledFocusable={!letter.maySign} aria-describedby={letter.maySign ? undefined : reasonId} onClick={() => setSigning((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }))}>
+            <Button
+              appearance="primary"
+              icon={<SignatureRegular />}
+              disabledFocusable={!letter.maySign}
+              aria-describedby={letter.maySign ? undefined : reasonId}
+              {...shortcutProps(t('signing.review.sign'), SHORTCUTS.sign)}
+              onClick={startSigning}
+            >
               {t('signing.review.sign')}
             </Button>
             <Button icon={<ArrowUndoRegular />} disabledFocusable={!letter.maySign} aria-describedby={letter.maySign ? undefined : reasonId} onClick={() => setReturning((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }))}>

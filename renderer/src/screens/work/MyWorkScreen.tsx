@@ -16,6 +16,7 @@ import { useTableStyles } from '../../components/tableStyles.js';
 import { useLoaded } from '../../components/useLoaded.js';
 import { formatDateTime, formatDay } from '../../i18n/format.js';
 import type { ScreenId } from '../../shell/screens.js';
+import type { NextStepTab } from '../../../../shared/domain/next-step.js';
 
 const useStyles = makeStyles({
   heading: {
@@ -40,15 +41,18 @@ const useStyles = makeStyles({
 });
 
 interface MyWorkScreenProps {
-  onOpenCase: (caseId: string) => void;
+  /** With a tab: the case opens where its next step is done. */
+  onOpenCase: (caseId: string, tab?: NextStepTab) => void;
   onOpenScreen: (screen: ScreenId) => void;
+  /** A letter waiting for the signer: Ondertekenen opens with it. */
+  onOpenLetter: (letterId: string) => void;
 }
 
 /**
  * "Mijn werk": the start page of whoever has work waiting, a card per function they hold. The
  * backend sends only the sections of the caller's own functions.
  */
-export function MyWorkScreen({ onOpenCase, onOpenScreen }: MyWorkScreenProps) {
+export function MyWorkScreen({ onOpenCase, onOpenScreen, onOpenLetter }: MyWorkScreenProps) {
   const api = useApi();
   const { t } = useTranslation();
   const { staff } = useSession();
@@ -63,7 +67,7 @@ export function MyWorkScreen({ onOpenCase, onOpenScreen }: MyWorkScreenProps) {
         {work === null && !error ? <Spinner size="tiny" label={t('work.loading')} /> : null}
       </div>
       {error ? <ErrorBar error={error} /> : null}
-      {work?.signer ? <SignerCard letters={work.signer.letters} onOpen={() => onOpenScreen('signing')} /> : null}
+      {work?.signer ? <SignerCard letters={work.signer.letters} onOpen={() => onOpenScreen('signing')} onOpenLetter={onOpenLetter} /> : null}
       {work?.handler ? <HandlerCard cases={work.handler.cases} onOpenCase={onOpenCase} /> : null}
       {work?.dpo ? <DpoCards dpo={work.dpo} onOpenCase={onOpenCase} onOpenScreen={onOpenScreen} /> : null}
       {work?.intake ? <IntakeCard cases={work.intake.unassigned} onOpenCase={staff.roles.some((r) => r === 'handler' || r === 'dpo') ? onOpenCase : null} /> : null}
@@ -87,7 +91,7 @@ function Card({ id, title, children, action }: { id: string; title: string; chil
   );
 }
 
-function HandlerCard({ cases, onOpenCase }: { cases: NonNullable<MyWork['handler']>['cases']; onOpenCase: (id: string) => void }) {
+function HandlerCard({ cases, onOpenCase }: { cases: NonNullable<MyWork['handler']>['cases']; onOpenCase: (id: string, tab?: NextStepTab) => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const table = useTableStyles();
@@ -113,7 +117,13 @@ function HandlerCard({ cases, onOpenCase }: { cases: NonNullable<MyWork['handler
             <TableCell>
               {c.nextStep ? (
                 <>
-                  <span className={styles.step}>{c.nextStep.label}</span>
+                  {c.nextStep.tab !== 'overview' ? (
+                    <Link as="button" className={styles.step} onClick={() => c.nextStep && onOpenCase(c.id, c.nextStep.tab)}>
+                      {c.nextStep.label}
+                    </Link>
+                  ) : (
+                    <span className={styles.step}>{c.nextStep.label}</span>
+                  )}
                   {c.nextStep.detail ? <span className={styles.sub}>{c.nextStep.detail}</span> : null}
                 </>
               ) : (
@@ -130,7 +140,7 @@ function HandlerCard({ cases, onOpenCase }: { cases: NonNullable<MyWork['handler
   );
 }
 
-function SignerCard({ letters, onOpen }: { letters: NonNullable<MyWork['signer']>['letters']; onOpen: () => void }) {
+function SignerCard({ letters, onOpen, onOpenLetter }: { letters: NonNullable<MyWork['signer']>['letters']; onOpen: () => void; onOpenLetter: (letterId: string) => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const table = useTableStyles();
@@ -151,7 +161,9 @@ function SignerCard({ letters, onOpen }: { letters: NonNullable<MyWork['signer']
           {letters.map((l) => (
             <TableRow key={l.id}>
               <TableCell>
-                {LETTER_KIND_LABELS[l.kind]}
+                <Link as="button" onClick={() => onOpenLetter(l.id)}>
+                  {LETTER_KIND_LABELS[l.kind]}
+                </Link>
                 {l.maySign ? null : (
                   <Badge appearance="tint" color="warning" shape="rounded" size="small" style={{ marginLeft: tokens.spacingHorizontalS }}>
                     {t('work.signer.own')}

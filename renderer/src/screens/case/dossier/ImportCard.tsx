@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, mergeClasses, ProgressBar, Select, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, Circle16Regular, DismissCircleFilled, DocumentArrowUpRegular, FolderOpenRegular, StopRegular } from '@fluentui/react-icons';
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../../shared/api/result.js';
 import { DOCUMENT_SOURCE_LABELS, DOCUMENT_SOURCES, MAX_DOCUMENT_BYTES, type DocumentSource } from '../../../../../shared/domain/dossier.js';
@@ -88,6 +88,13 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalL,
     color: tokens.colorNeutralForeground2,
   },
+  dropZone: {
+    outlineOffset: '-4px',
+  },
+  dropOver: {
+    outline: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
   actions: {
     display: 'flex',
     alignItems: 'center',
@@ -129,10 +136,10 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
 
   const update = (key: string, status: FileState) => setItems((previous) => previous.map((item) => (item.key === key ? { ...item, status } : item)));
 
-  async function run() {
+  async function run(files: File[] = chosen) {
     setChecked(true);
-    if (source === '' || chosen.length === 0) return;
-    const list = chosen.map((file, index) => ({ file, key: `${index}-${file.name}-${file.size}-${file.lastModified}` }));
+    if (source === '' || files.length === 0) return;
+    const list = files.map((file, index) => ({ file, key: `${index}-${file.name}-${file.size}-${file.lastModified}` }));
     setItems(list.map(({ file, key }) => ({ key, name: file.name, size: file.size, status: { state: 'waiting' } })));
     setRunning(true);
     stop.current = false;
@@ -176,8 +183,29 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
     setChecked(false);
   }
 
+  // Files dragged in from Explorer or Outlook (which drags a mail as a .msg file). With the source
+  // chosen, dropping is the instruction to read them in; without it the files wait for the source.
+  const [over, setOver] = useState(false);
+  const onDragOver = (event: DragEvent<HTMLElement>) => {
+    if (running || !event.dataTransfer.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    setOver(true);
+  };
+  const onDrop = (event: DragEvent<HTMLElement>) => {
+    setOver(false);
+    if (running) return;
+    const files = [...event.dataTransfer.files];
+    if (files.length === 0) return;
+    event.preventDefault();
+    setChosen(files);
+    setItems([]);
+    if (source !== '') void run(files);
+    else setChecked(true);
+  };
+
   return (
-    <section className={card.card} aria-labelledby={headingId}>
+    <section className={mergeClasses(card.card, styles.dropZone, over && styles.dropOver)} aria-labelledby={headingId} onDragOver={onDragOver} onDragLeave={() => setOver(false)} onDrop={onDrop}>
       <h2 id={headingId} className={styles.heading}>
         {t('dossier.import.title')}
       </h2>
@@ -206,7 +234,7 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
             <Text>{chosen.length === 0 ? t('dossier.import.noneChosen') : t('dossier.import.chosen', { count: chosen.length })}</Text>
           </div>
           <Text as="p" block id={hintId} size={200} className={styles.muted}>
-            {t('dossier.import.hint')}
+            {t('dossier.import.hint')} {t('dossier.import.dropHint')}
           </Text>
           {filesMissing ? (
             <Text id={filesErrorId} size={200} className={styles.error} role="alert">

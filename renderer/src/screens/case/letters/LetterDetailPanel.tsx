@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DismissRegular, MailCheckmarkRegular, PrintRegular } from '@fluentui/react-icons';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dutchToday, type CaseStatus } from '../../../../../shared/domain/cases.js';
 import { isDecisionKind, LETTER_KIND_LABELS } from '../../../../../shared/domain/letters/types.js';
@@ -76,6 +76,8 @@ const useStyles = makeStyles({
 
 interface LetterDetailProps {
   letterId: string;
+  /** The letter's state as the list last saw it: a change (signed, returned elsewhere) reloads the panel. */
+  version: string;
   /** The assigned handler: may edit, submit, discard and mark sent. */
   canDraft: boolean;
   caseStatus: CaseStatus;
@@ -88,13 +90,19 @@ interface LetterDetailProps {
  * One letter of the case: the concept's text in the editor next to its PDF, or the signed PDF
  * with what comes next (mark as sent, save, print).
  */
-export function LetterDetailPanel({ letterId, canDraft, caseStatus, onChanged, onClose }: LetterDetailProps) {
+export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onChanged, onClose }: LetterDetailProps) {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();
   const card = useCardStyles();
   const { value: letter, error: loadError, reload: load } = useLoaded(useCallback(() => api.call('letter.get', { letterId }), [api, letterId]));
   const { busy, error, setError, submit } = useSubmission();
+  const seen = useRef(version);
+  useEffect(() => {
+    if (seen.current === version) return;
+    seen.current = version;
+    void load();
+  }, [version, load]);
   // The dialog stays mounted while it closes (so Fluent gives the page back and restores focus); `shown` counts openings so each starts afresh.
   const [dialog, setDialog] = useState<{ open: boolean; shown: number } | null>(null);
   const openDialog = () => setDialog((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }));
@@ -171,7 +179,7 @@ export function LetterDetailPanel({ letterId, canDraft, caseStatus, onChanged, o
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {editable && isDecisionKind(letter.kind) && caseStatus !== 'besluit_in_concept' && caseStatus !== 'kennelijk_ongegrond' ? (
+      {editable && isDecisionKind(letter.kind) && caseStatus !== 'kennelijk_ongegrond' ? (
         <MessageBar intent="info">
           <MessageBarBody>{t('letters.decisionNeedsStatus')}</MessageBarBody>
         </MessageBar>

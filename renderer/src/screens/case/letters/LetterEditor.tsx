@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PARTS } from '../../../../../shared/domain/letters/types.js';
 import { BlockView } from './LetterTextView.js';
 import type { LetterBlock, LetterContent, LetterTextInput } from './letterTypes.js';
+import { shortcutProps, SHORTCUTS, useShortcut } from '../../../ui/shortcuts.js';
 
 const useStyles = makeStyles({
   form: {
@@ -191,6 +192,8 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
     await onSubmit();
   }
 
+  useShortcut(SHORTCUTS.save, busy || !dirty ? null : () => void save());
+
   const onFormSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!busy) void save();
@@ -269,7 +272,7 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
       </Field>
       {feedback}
       <div className={styles.actions}>
-        <Button type="submit" icon={<SaveRegular />} disabledFocusable={busy || !dirty}>
+        <Button type="submit" icon={<SaveRegular />} disabledFocusable={busy || !dirty} {...shortcutProps(t('letters.editor.save'), SHORTCUTS.save)}>
           {t('letters.editor.save')}
         </Button>
         <Button appearance="primary" icon={<SendRegular />} disabledFocusable={busy} onClick={() => void submit()}>

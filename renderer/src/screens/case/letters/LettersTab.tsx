@@ -22,6 +22,13 @@ import { NewLetter } from './NewLetter.js';
 
 type AccessPackage = ProcedureOutput<'package.build'>;
 
+const SELF_REFRESH_MS = 30_000;
+
+/** What the list knows of a letter's state: when it changes, the opened letter is read again. */
+function versionOf(letter: LetterSummary | undefined): string {
+  return letter ? [letter.status, letter.submittedAt, letter.signedAt, letter.sentOn, letter.returnComment].join('|') : '';
+}
+
 const useStyles = makeStyles({
   kind: {
     textAlign: 'start',
@@ -72,6 +79,32 @@ export function LettersTab({ detail, onReload }: { detail: CaseDetail; onReload:
   useEffect(() => {
     void load();
   }, [load]);
+
+  // The signer works elsewhere: the list follows on its own (on coming back to the window, and every
+  // half minute) so nobody has to press Vernieuwen to see a letter signed or returned.
+  useEffect(() => {
+    const again = () => {
+      if (document.visibilityState === 'visible') void load();
+    };
+    const timer = window.setInterval(again, SELF_REFRESH_MS);
+    window.addEventListener('focus', again);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('focus', again);
+    };
+  }, [load]);
+
+  // Opening Brieven opens what there is to do: the letter that waits for the handler (a concept, or a
+  // signed letter to send), or, with no letters yet, the form for a new one.
+  const [opened, setOpened] = useState(false);
+  useEffect(() => {
+    if (opened || letters === null || kinds.length === 0) return;
+    setOpened(true);
+    if (!canDraft) return;
+    const next = letters.find((l) => l.status === 'ondertekend') ?? letters.find((l) => l.status === 'concept');
+    if (next) setSelected(next.id);
+    else if (letters.length === 0 && draftableKinds(kinds, detail, letters).length > 0) setCreating(true);
+  }, [opened, letters, kinds, canDraft, detail]);
 
   const changed = (message: string) => {
     setNotice({ intent: 'success', text: message });
@@ -191,7 +224,9 @@ export function LettersTab({ detail, onReload }: { detail: CaseDetail; onReload:
           }}
         />
       ) : null}
-      {selected ? <LetterDetailPanel key={selected} letterId={selected} canDraft={canDraft} caseStatus={detail.status} onChanged={changed} onClose={() => setSelected(null)} /> : null}
+      {selected ? (
+        <LetterDetailPanel key={selected} letterId={selected} version={versionOf(letters?.find((l) => l.id === selected))} canDraft={canDraft} caseStatus={detail.status} onChanged={changed} onClose={() => setSelected(null)} />
+      ) : null}
     </>
   );
 }
