@@ -24,7 +24,7 @@ async function setup() {
 
 describe('drafting and four-eyes signing through the API', () => {
   it('draft → edit → submit → refused to its author → returned → signed by another → locked → sent', async () => {
-    const { call, harm, signer, dpo, caseId, toDecision, dir } = await setup();
+    const { call, harm, signer, dpo, caseId, dir } = await setup();
     const draft = value(await call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, harm.token));
     expect(draft).toMatchObject({ kind: 'besluit-inzage', status: 'concept', caseReference: 'AVG-2026-0001', draftedBy: 'Harm Weißbach', maySign: false });
 
