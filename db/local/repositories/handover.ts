@@ -1,15 +1,21 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { CASE_PARTS, propertiesWithRole, rowsOfCase, type CasePart } from '../cases/case-parts.js';
+import { holdsCaseFile } from '../cases/case-rows.js';
+import { outboxStaffIds, remapOutboxStaff } from '../sync/outbox-kinds.js';
 import type { LocalDb } from '../database.js';
 import { handoverExports } from '../schema-handover.js';
-import { caseActivities, decisions, letters, outbox, processingActivities } from '../schema-letters.js';
-import { caseRetention, legalHolds } from '../schema-retention.js';
-import { caseFiles, caseTasks, cases, documents, identityChecks, redactedVersions, staff, thirdParties } from '../schema.js';
+import { type decisions, letters, type outbox, processingActivities } from '../schema-letters.js';
+import { type caseRetention, type legalHolds } from '../schema-retention.js';
+import { type datasets, type sourceSearches } from '../schema-sources.js';
+import { caseFiles, type caseTasks, type cases, type documents, type identityChecks, type redactedVersions, staff, type thirdParties } from '../schema.js';
 
 export type HandoverExportRow = typeof handoverExports.$inferSelect;
 
 /**
- * Every local row of one case, as a handover bundle carries it (main/services/handover). Keys are
- * left out: the receiving desktop makes its own case key and wraps every file again.
+ * Every local row of one case, as a handover bundle carries it (main/services/handover): one field
+ * per part CASE_PARTS marks as carried. Keys are left out: the receiving desktop makes its own
+ * case key and wraps every file again.
  */
 export interface CaseContent {
   case: typeof cases.$inferSelect;
@@ -19,6 +25,8 @@ export interface CaseContent {
   documents: (typeof documents.$inferSelect)[];
   thirdParties: (typeof thirdParties.$inferSelect)[];
   redactedVersions: (typeof redactedVersions.$inferSelect)[];
+  sourceSearches: (typeof sourceSearches.$inferSelect)[];
+  datasets: (typeof datasets.$inferSelect)[];
   letters: Omit<typeof letters.$inferSelect, 'fileKey'>[];
   decisions: (typeof decisions.$inferSelect)[];
   /** The processing register entries the case ticked (the other desktop may not have them yet). */
@@ -30,60 +38,32 @@ export interface CaseContent {
   outbox: (typeof outbox.$inferSelect)[];
 }
 
-/** Kinds of outbox entries that travel with a case (the client's UUID keeps a resend harmless). */
-const TRAVELLING_KINDS = ['decision', 'letter'];
+type Carried = CasePart & { table: SQLiteTable; handover: Extract<CasePart['handover'], { carried: true }> };
+
+/** The parts a bundle carries, in insertion order. */
+export const CARRIED_PARTS: readonly Carried[] = CASE_PARTS.filter((p): p is Carried => p.handover.carried && p.table !== undefined);
+
+function withoutKeys(part: CasePart, row: Record<string, unknown>): Record<string, unknown> {
+  const keys = new Set(propertiesWithRole(part, ['key']));
+  return Object.fromEntries(Object.entries(row).filter(([k]) => !keys.has(k)));
+}
 
 export function readCaseContent(db: LocalDb, caseId: string): CaseContent | undefined {
-  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
-  if (!row) return undefined;
-  const docs = db.select().from(documents).where(eq(documents.caseId, caseId)).orderBy(documents.createdAt, documents.id).all();
-  const activityIds = db.select({ id: caseActivities.activityId }).from(caseActivities).where(eq(caseActivities.caseId, caseId)).all().map((r) => r.id);
-  return {
-    case: row,
-    tasks: db.select().from(caseTasks).where(eq(caseTasks.caseId, caseId)).orderBy(caseTasks.createdAt, caseTasks.id).all(),
-    identityChecks: db.select().from(identityChecks).where(eq(identityChecks.caseId, caseId)).orderBy(identityChecks.verifiedAt, identityChecks.id).all(),
-    files: db
-      .select()
-      .from(caseFiles)
-      .where(eq(caseFiles.caseId, caseId))
-      .orderBy(caseFiles.createdAt, caseFiles.id)
-      .all()
-      .map(({ wrappedKey: _key, ...rest }) => rest),
-    documents: docs,
-    thirdParties: db.select().from(thirdParties).where(eq(thirdParties.caseId, caseId)).orderBy(thirdParties.createdAt, thirdParties.id).all(),
-    redactedVersions:
-      docs.length === 0
-        ? []
-        : db
-            .select()
-            .from(redactedVersions)
-            .where(
-              inArray(
-                redactedVersions.documentId,
-                docs.map((d) => d.id),
-              ),
-            )
-            .orderBy(redactedVersions.createdAt, redactedVersions.id)
-            .all(),
-    letters: db
-      .select()
-      .from(letters)
-      .where(eq(letters.caseId, caseId))
-      .orderBy(letters.draftedAt, letters.id)
-      .all()
-      .map(({ fileKey: _key, ...rest }) => rest),
-    decisions: db.select().from(decisions).where(eq(decisions.caseId, caseId)).orderBy(decisions.createdAt, decisions.id).all(),
-    activities: activityIds.length === 0 ? [] : db.select().from(processingActivities).where(inArray(processingActivities.id, activityIds)).all(),
-    activityIds,
-    retention: db.select().from(caseRetention).where(eq(caseRetention.caseId, caseId)).get() ?? null,
-    holds: db.select().from(legalHolds).where(eq(legalHolds.caseId, caseId)).orderBy(legalHolds.placedAt, legalHolds.id).all(),
-    outbox: db
-      .select()
-      .from(outbox)
-      .where(and(isNull(outbox.sentAt), inArray(outbox.kind, TRAVELLING_KINDS), sql`json_extract(${outbox.payload}, '$.caseId') = ${caseId}`))
-      .orderBy(outbox.createdAt, outbox.id)
-      .all(),
-  };
+  const content: Record<string, unknown> = {};
+  for (const part of CARRIED_PARTS) {
+    const { order, only, shape, key } = part.handover;
+    const where = only ? and(rowsOfCase(part, caseId), only) : rowsOfCase(part, caseId);
+    const rows = (db.select().from(part.table).where(where).orderBy(...order.map((c) => sql`${sql.identifier(c)}`)).all() as Record<string, unknown>[]).map((r) => withoutKeys(part, r));
+    if (shape === 'one') {
+      if (!rows[0]) return undefined;
+      content[key] = rows[0];
+    } else if (shape === 'oneOrNone') content[key] = rows[0] ?? null;
+    else if (shape === 'activityIds') content[key] = rows.map((r) => r.activityId);
+    else content[key] = rows;
+  }
+  const activityIds = content.activityIds as string[];
+  content.activities = activityIds.length === 0 ? [] : db.select().from(processingActivities).where(inArray(processingActivities.id, activityIds)).all();
+  return content as unknown as CaseContent;
 }
 
 /** The wrapped key of every file of the case (case files and signed letters), by file id. */
@@ -99,33 +79,82 @@ export function wrappedKeysOf(db: LocalDb, caseId: string): Map<string, Buffer> 
  * central database brings): a key, a file, a dossier, a letter or an identity check.
  */
 export function hasLocalCaseFile(db: LocalDb, caseId: string): boolean {
-  const n = db.get<{ n: number }>(sql`
-    SELECT (SELECT count(*) FROM case_keys WHERE case_id = ${caseId}) + (SELECT count(*) FROM case_files WHERE case_id = ${caseId})
-         + (SELECT count(*) FROM documents WHERE case_id = ${caseId}) + (SELECT count(*) FROM third_parties WHERE case_id = ${caseId})
-         + (SELECT count(*) FROM letters WHERE case_id = ${caseId}) + (SELECT count(*) FROM identity_checks WHERE case_id = ${caseId}) AS n`);
-  return (n?.n ?? 0) > 0;
+  return holdsCaseFile(db, caseId);
 }
 
-/** Inserts the dependent rows of an imported case (the case row itself goes through repositories/cases.ts). */
+/**
+ * Inserts the dependent rows of an imported case (the case row itself goes through
+ * repositories/cases.ts). A part's key column gets the key its file was wrapped with here.
+ */
 export function insertCaseContent(db: LocalDb, content: CaseContent, wrappedKeys: ReadonlyMap<string, Buffer>): void {
-  const key = (fileId: string): Buffer => {
+  const key = (fileId: unknown): Buffer | null => {
+    if (typeof fileId !== 'string') return null;
     const wrapped = wrappedKeys.get(fileId);
     if (!wrapped) throw new Error('file of the bundle without a new key');
     return wrapped;
   };
-  for (const row of content.tasks) db.insert(caseTasks).values(row).onConflictDoNothing().run();
-  for (const row of content.identityChecks) db.insert(identityChecks).values(row).run();
-  for (const row of content.files) db.insert(caseFiles).values({ ...row, wrappedKey: key(row.id) }).run();
-  for (const row of content.documents) db.insert(documents).values(row).run();
-  for (const row of content.thirdParties) db.insert(thirdParties).values(row).run();
-  for (const row of content.redactedVersions) db.insert(redactedVersions).values(row).run();
-  for (const row of content.letters) db.insert(letters).values({ ...row, fileKey: row.fileId ? key(row.fileId) : null }).run();
-  for (const row of content.decisions) db.insert(decisions).values(row).run();
   for (const row of content.activities) db.insert(processingActivities).values(row).onConflictDoNothing().run();
-  for (const activityId of content.activityIds) db.insert(caseActivities).values({ caseId: content.case.id, activityId }).onConflictDoNothing().run();
-  if (content.retention) db.insert(caseRetention).values(content.retention).onConflictDoNothing().run();
-  for (const row of content.holds) db.insert(legalHolds).values(row).run();
-  for (const row of content.outbox) db.insert(outbox).values(row).onConflictDoNothing().run();
+  const fields = content as unknown as Record<string, unknown>;
+  for (const part of CARRIED_PARTS) {
+    const { shape, ifAbsent } = part.handover;
+    if (shape === 'one') continue;
+    const value = fields[part.handover.key];
+    const rows = shape === 'activityIds' ? ((value ?? []) as string[]).map((activityId) => ({ caseId: content.case.id, activityId })) : shape === 'oneOrNone' ? (value ? [value] : []) : ((value ?? []) as unknown[]);
+    const keyColumns = propertiesWithRole(part, ['key']);
+    const [fileColumn] = propertiesWithRole(part, ['file']);
+    for (const row of rows as Record<string, unknown>[]) {
+      const keys = Object.fromEntries(keyColumns.map((k) => [k, key(fileColumn ? row[fileColumn] : undefined)]));
+      const insert = db.insert(part.table).values({ ...row, ...keys });
+      if (ifAbsent) insert.onConflictDoNothing().run();
+      else insert.run();
+    }
+  }
+}
+
+/** Each carried row of a content with the part it belongs to. */
+export function carriedRows(content: CaseContent): { part: Carried; row: Record<string, unknown> }[] {
+  const fields = content as unknown as Record<string, unknown>;
+  return CARRIED_PARTS.flatMap((part) => {
+    const value = fields[part.handover.key];
+    const rows = part.handover.shape === 'activityIds' ? [] : Array.isArray(value) ? value : value ? [value] : [];
+    return (rows as Record<string, unknown>[]).map((row) => ({ part, row }));
+  });
+}
+
+/** Every local staff id the case's rows name (its staff columns and its outbox payloads). */
+export function staffIdsOfContent(content: CaseContent): string[] {
+  const ids = new Set<string>();
+  const add = (v: unknown) => {
+    if (typeof v === 'string') ids.add(v);
+  };
+  for (const { part, row } of carriedRows(content)) {
+    for (const k of propertiesWithRole(part, ['staff'])) add(row[k]);
+    for (const k of propertiesWithRole(part, ['staffList'])) for (const v of row[k] as unknown[]) add(v);
+  }
+  for (const r of content.outbox) outboxStaffIds(r).forEach(add);
+  return [...ids];
+}
+
+/** The content with every staff id replaced by `id(staffId)` (which throws for a person it does not know). */
+export function mapContentStaff(content: CaseContent, id: (staffId: string) => string): CaseContent {
+  const fields = content as unknown as Record<string, unknown>;
+  const mapped: Record<string, unknown> = { ...fields };
+  for (const part of CARRIED_PARTS) {
+    const { key, shape } = part.handover;
+    if (shape === 'activityIds') continue;
+    const staff = propertiesWithRole(part, ['staff']);
+    const lists = propertiesWithRole(part, ['staffList']);
+    const mapRow = (row: Record<string, unknown>): Record<string, unknown> => {
+      const out = { ...row };
+      for (const k of staff) if (typeof out[k] === 'string') out[k] = id(out[k]);
+      for (const k of lists) out[k] = (out[k] as string[]).map(id);
+      if (part.name === 'outbox') out.payload = remapOutboxStaff(row as { kind: string; payload: unknown }, id);
+      return out;
+    };
+    const value = fields[key];
+    mapped[key] = Array.isArray(value) ? (value as Record<string, unknown>[]).map(mapRow) : value ? mapRow(value as Record<string, unknown>) : value;
+  }
+  return mapped as unknown as CaseContent;
 }
 
 export type StaffRef = Pick<typeof staff.$inferSelect, 'id' | 'userName' | 'fullName' | 'roles' | 'centralId'>;

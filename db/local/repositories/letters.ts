@@ -40,9 +40,7 @@ export function insertDecision(db: LocalDb, row: typeof decisions.$inferInsert):
   db.insert(decisions).values(row).run();
 }
 
-export function insertOutbox(db: LocalDb, row: typeof outbox.$inferInsert): void {
-  db.insert(outbox).values(row).run();
-}
+export { insertOutbox } from './outbox.js';
 
 export function unsentOutbox(db: LocalDb) {
   return db.select().from(outbox).where(isNull(outbox.sentAt)).orderBy(asc(outbox.createdAt)).all();

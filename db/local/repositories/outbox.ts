@@ -2,23 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { LocalDb } from '../database.js';
 import { outbox } from '../schema-letters.js';
+import { checkedPayload, type OutboxWrite } from '../sync/outbox-kinds.js';
 
-/**
- * What the outbox carries to the central database (main/services/sync). Every entry is written in
- * the same transaction as the change it reports.
- * - `case`: the case register row changed; the sync sends the row as it is at push time.
- * - `decision` / `letter`: a letter was signed (payload: what the central register needs).
- * - `destruction`: a record was destroyed under the retention rules (no personal data).
- * - `handover`: this desktop imported a handover bundle (main/services/handover); payload
- *   {id, caseId, fromStaffId, toStaffId, bundleSha256}, staff ids local (null when unknown).
- */
-export const OUTBOX_KINDS = ['case', 'decision', 'letter', 'destruction', 'handover'] as const;
-export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+export { OUTBOX_KINDS, type OutboxKind } from '../sync/outbox-kinds.js';
 export type OutboxRow = typeof outbox.$inferSelect;
+
+/** Writes an entry, its payload checked against its kind (db/local/sync/outbox-kinds.ts). */
+export function insertOutbox(db: LocalDb, entry: OutboxWrite): void {
+  db.insert(outbox).values({ ...entry, payload: checkedPayload(entry.kind, entry.payload) }).run();
+}
 
 /** A case changed: one entry per change, so a change made during a push is never marked as sent. */
 export function recordCaseChange(db: LocalDb, caseId: string, at: string): void {
-  db.insert(outbox).values({ id: randomUUID(), kind: 'case', payload: { caseId }, createdAt: at, sentAt: null }).run();
+  insertOutbox(db, { id: randomUUID(), kind: 'case', payload: { caseId }, createdAt: at, sentAt: null });
 }
 
 /** The oldest unsent entries, in the order they were made. */

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DestructionKind, HoldKind } from '../../../shared/domain/retention.js';
-import { foldForSearch } from '../../../shared/domain/search.js';
+import { caseFileIds, deleteCaseParts, shredCaseParts, shredCasePart } from '../cases/case-rows.js';
 import type { LocalDb } from '../database.js';
 import { caseRetention, type centralLetters, destructionListItems, destructionLists, destructionRecords, legalHolds } from '../schema-retention.js';
 import type { CaseRow } from './cases.js';
@@ -177,30 +177,16 @@ export function caseIdByReference(db: LocalDb, reference: string): string | unde
 }
 
 /**
- * Crypto-shredding of a case's file, inside the caller's transaction: the case key and every file
- * row go, letter PDFs lose their keys and letters their text, the dossier, third parties and
- * identity remnants are deleted, and the register row keeps only what is not personal.
+ * Crypto-shredding of a case's file, inside the caller's transaction, as CASE_PARTS prescribes per
+ * part: the case key and every file row go, letter PDFs lose their keys and letters their text,
+ * the dossier, third parties and identity remnants are deleted, and the register row keeps only
+ * what is not personal.
  */
 export function shredCaseRows(db: LocalDb, caseId: string, at: string): { fileIds: string[]; thirdPartiesHeard: number; redactedDocuments: number } {
-  const fileIds = db.all<{ id: string }>(sql`SELECT id FROM case_files WHERE case_id = ${caseId} UNION SELECT file_id FROM letters WHERE case_id = ${caseId} AND file_id IS NOT NULL`).map((r) => r.id);
+  const fileIds = caseFileIds(db, caseId);
   const thirdPartiesHeard = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM third_parties WHERE case_id = ${caseId} AND hearing_status IN ('toestemming', 'geen_toestemming')`)?.n ?? 0;
   const redactedDocuments = db.get<{ n: number }>(sql`SELECT count(DISTINCT document_id) AS n FROM redacted_versions WHERE document_id IN (SELECT id FROM documents WHERE case_id = ${caseId})`)?.n ?? 0;
-  db.run(sql`DELETE FROM redacted_versions WHERE document_id IN (SELECT id FROM documents WHERE case_id = ${caseId})`);
-  db.run(sql`DELETE FROM documents WHERE case_id = ${caseId}`);
-  db.run(sql`DELETE FROM third_parties WHERE case_id = ${caseId}`);
-  db.run(sql`DELETE FROM datasets WHERE case_id = ${caseId}`);
-  db.run(sql`DELETE FROM source_searches WHERE case_id = ${caseId}`);
-  db.run(sql`DELETE FROM identity_checks WHERE case_id = ${caseId}`);
-  db.run(sql`DELETE FROM case_files WHERE case_id = ${caseId}`);
-  db.run(sql`DELETE FROM case_keys WHERE case_id = ${caseId}`);
-  blankLetters(db, caseId);
-  db.run(sql`UPDATE cases SET requester_name = '', requester_birth_date = NULL, requester_address = NULL, requester_email = NULL,
-                    requester_phone = NULL, customer_number = NULL, legally_incapacitated = 0, request_text = '',
-                    representative_name = NULL, representative_basis = NULL, status_reason = NULL, extension_reason = NULL
-              WHERE id = ${caseId}`);
-  const reference = db.get<{ reference: string }>(sql`SELECT reference FROM cases WHERE id = ${caseId}`)?.reference ?? '';
-  db.run(sql`DELETE FROM case_search WHERE case_id = ${caseId}`);
-  db.run(sql`INSERT INTO case_search (case_id, reference, requester_name, customer_number) VALUES (${caseId}, ${foldForSearch(reference)}, '', '')`);
+  shredCaseParts(db, caseId);
   markShredded(db, caseId, at, { thirdPartiesHeard, redactedDocuments });
   return { fileIds, thirdPartiesHeard, redactedDocuments };
 }
@@ -216,15 +202,6 @@ export function keylessShreddedCaseIds(db: LocalDb): Set<string> {
   return new Set(rows.map((r) => r.id));
 }
 
-/** Letters keep their kind, dates, outcome and hash (the register); their PDF's key, text and addressee go. */
-function blankLetters(db: LocalDb, caseId: string): void {
-  db.run(sql`UPDATE letters SET file_key = NULL, return_comment = NULL, data = '{}',
-                    content = json_object('kind', kind, 'title', '', 'addressee', json_object('name', '', 'lines', json_array()),
-                                          'reference', json_object('ourReference', '', 'date', coalesce(sent_on, ''), 'yourLetterOf', NULL, 'subject', ''),
-                                          'salutation', '', 'blocks', json_array(), 'closing', '', 'signatory', json_object('organisation', '', 'placeholder', ''))
-              WHERE case_id = ${caseId}`);
-}
-
 /**
  * The letters of a case destroyed on their own term, inside the caller's transaction: as when the
  * file is shredded, their PDFs lose their keys and their text goes. Returns the PDFs' file ids,
@@ -232,16 +209,13 @@ function blankLetters(db: LocalDb, caseId: string): void {
  */
 export function destroyLetterRows(db: LocalDb, caseId: string): string[] {
   const fileIds = db.all<{ id: string }>(sql`SELECT file_id AS id FROM letters WHERE case_id = ${caseId} AND file_id IS NOT NULL`).map((r) => r.id);
-  blankLetters(db, caseId);
+  shredCasePart(db, 'letters', caseId);
   return fileIds;
 }
 
 /** Deletes a case register record and everything that hangs off it (the file is shredded first). */
 export function deleteCaseRows(db: LocalDb, caseId: string): void {
-  for (const table of ['case_tasks', 'case_activities', 'decisions', 'letters', 'central_letters', 'legal_holds', 'case_retention', 'case_search']) {
-    db.run(sql`DELETE FROM ${sql.identifier(table)} WHERE case_id = ${caseId}`);
-  }
-  db.run(sql`DELETE FROM cases WHERE id = ${caseId}`);
+  deleteCaseParts(db, caseId);
 }
 
 export type CentralLetterRow = typeof centralLetters.$inferSelect;

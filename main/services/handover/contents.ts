@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { LocalDb } from '../../../db/local/database.js';
-import { readCaseContent, wrappedKeysOf, staffRefs, type CaseContent, type StaffRef } from '../../../db/local/repositories/handover.js';
+import { CARRIED_PARTS, carriedRows, readCaseContent, staffIdsOfContent, staffRefs, wrappedKeysOf, type CaseContent, type StaffRef } from '../../../db/local/repositories/handover.js';
 import type { CaseVault } from '../case-vault.js';
 import { DomainError } from '../errors.js';
 import { DAMAGED } from './bundle.js';
@@ -39,6 +39,16 @@ export interface Contents {
 
 const UUID = z.uuid();
 
+/** A carried part's rows in the manifest: each must name the bundle's case (checked in decodeContents). */
+function partShape(part: (typeof CARRIED_PARTS)[number]): z.ZodType {
+  const link = part.link.kind === 'column' ? part.link.column : part.link.kind === 'parent' ? part.link.column : undefined;
+  const linkKey = link ? Object.entries(part.sqlNames).find(([, column]) => column === link)?.[0] : undefined;
+  const row = z.object(linkKey ? { [linkKey]: UUID } : {}).loose();
+  const shape = part.handover.shape;
+  const schema = shape === 'one' ? row : shape === 'oneOrNone' ? row.nullable() : shape === 'activityIds' ? z.array(z.string()) : z.array(row);
+  return part.handover.mayBeAbsent ? schema.optional().transform((v) => v ?? []) : schema;
+}
+
 /** The outer shape, checked before anything is trusted; row contents are checked against the case below. */
 const manifestShape = z.object({
   format: z.literal(CONTENT_FORMAT),
@@ -47,19 +57,12 @@ const manifestShape = z.object({
   exportedBy: UUID,
   staff: z.array(z.object({ id: UUID, userName: z.string().min(1), fullName: z.string(), roles: z.array(z.string()), centralId: z.string().nullable() })),
   content: z.object({
+    ...Object.fromEntries(CARRIED_PARTS.map((part) => [part.handover.key, partShape(part)])),
     case: z.object({ id: UUID, reference: z.string() }).loose(),
-    tasks: z.array(z.object({ caseId: UUID }).loose()),
-    identityChecks: z.array(z.object({ caseId: UUID }).loose()),
     files: z.array(z.object({ id: UUID, caseId: UUID }).loose()),
     documents: z.array(z.object({ id: UUID, caseId: UUID }).loose()),
-    thirdParties: z.array(z.object({ caseId: UUID }).loose()),
-    redactedVersions: z.array(z.object({ documentId: UUID }).loose()),
     letters: z.array(z.object({ caseId: UUID, fileId: UUID.nullable() }).loose()),
-    decisions: z.array(z.object({ caseId: UUID }).loose()),
     activities: z.array(z.object({ id: z.string() }).loose()),
-    activityIds: z.array(z.string()),
-    retention: z.object({ caseId: UUID }).loose().nullable(),
-    holds: z.array(z.object({ caseId: UUID }).loose()),
     outbox: z.array(z.object({ id: UUID, kind: z.string() }).loose()),
   }),
   files: z.array(z.object({ id: UUID, offset: z.number().int().min(0), length: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/u) })),
@@ -71,16 +74,7 @@ function sha256(bytes: Buffer): string {
 
 /** Every staff id the case's rows name, so the other desktop can find (or add) the same people. */
 function staffIdsOf(content: CaseContent, exportedBy: string): string[] {
-  const ids = new Set<string | null | undefined>([exportedBy, content.case.handlerId, content.case.createdBy, content.case.changeVerifiedBy]);
-  for (const r of content.identityChecks) ids.add(r.verifiedBy);
-  for (const r of content.files) [r.createdBy, r.maskedBy].forEach((id) => ids.add(id));
-  for (const r of content.documents) ids.add(r.createdBy);
-  for (const r of content.redactedVersions) ids.add(r.createdBy);
-  for (const r of content.letters) [r.draftedBy, r.returnedBy, r.signedBy, r.sentBy, ...r.authorIds].forEach((id) => ids.add(id));
-  for (const r of content.decisions) ids.add(r.signedBy);
-  for (const r of content.holds) [r.placedBy, r.liftedBy].forEach((id) => ids.add(id));
-  for (const r of content.outbox) [r.payload.draftedBy, r.payload.signedBy].forEach((id) => ids.add(typeof id === 'string' ? id : null));
-  return [...ids].filter((id): id is string => typeof id === 'string');
+  return [...new Set([exportedBy, ...staffIdsOfContent(content)])];
 }
 
 /**
@@ -138,13 +132,17 @@ export function decodeContents(plaintext: Buffer): Contents {
   }
   const parsed = manifestShape.safeParse(raw);
   if (!parsed.success) throw damaged();
-  const manifest = raw as Manifest;
+  const manifest = { ...(raw as Manifest), content: parsed.data.content as unknown as CaseContent };
   const { caseId, content } = manifest;
-  const ofCase = [content.tasks, content.identityChecks, content.files, content.documents, content.thirdParties, content.letters, content.decisions, content.holds].every((rows) =>
-    rows.every((r) => r.caseId === caseId),
-  );
+  // Every row names the bundle's case, directly or through one of its documents.
   const documentIds = new Set(content.documents.map((d) => d.id));
-  if (content.case.id !== caseId || !ofCase || (content.retention && content.retention.caseId !== caseId) || !content.redactedVersions.every((r) => documentIds.has(r.documentId))) throw damaged();
+  const ofCase = carriedRows(content).every(({ part, row }) => {
+    const { link } = part;
+    if (link.kind === 'payload') return true;
+    const key = Object.entries(part.sqlNames).find(([, column]) => column === link.column)?.[0] ?? '';
+    return link.kind === 'parent' ? link.parent === 'documents' && documentIds.has(String(row[key])) : row[key] === caseId;
+  });
+  if (!ofCase) throw damaged();
   const body = plaintext.subarray(4 + length);
   const files = new Map<string, Buffer>();
   for (const f of manifest.files) {

@@ -4,7 +4,7 @@ import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { LocalDb } from '../../../db/local/database.js';
 import { findCase, insertCase, updateCase } from '../../../db/local/repositories/cases.js';
-import { findHandoverExport, findLocalStaff, hasLocalCaseFile, insertCaseContent, insertHandoverExport, type CaseContent, type StaffRef } from '../../../db/local/repositories/handover.js';
+import { findHandoverExport, findLocalStaff, hasLocalCaseFile, insertCaseContent, insertHandoverExport, mapContentStaff, type CaseContent, type StaffRef } from '../../../db/local/repositories/handover.js';
 import { insertOutbox } from '../../../db/local/repositories/letters.js';
 import { insertStaff } from '../../../db/local/repositories/staff.js';
 import type { HandoverExportResult, HandoverImportResult } from '../../../shared/api/handover-contract.js';
@@ -19,8 +19,8 @@ import { DomainError } from '../errors.js';
 import { bundleSha256, openBundle, sealBundle } from './bundle.js';
 import { collectCase, decodeContents, encodeContents, type Manifest } from './contents.js';
 
-/** The outbox kind the central sync turns into a row of `handovers` (see OUTBOX_KINDS). */
-export const OUTBOX_HANDOVER = 'handover';
+/** The outbox kind the central sync turns into a row of `handovers` (db/local/sync/outbox-kinds.ts). */
+export const OUTBOX_HANDOVER = 'handover' as const;
 
 /** A bundle larger than this is refused before it is read (1 GiB; a case file is far smaller). */
 const MAX_BUNDLE_BYTES = 1024 * 1024 * 1024;
@@ -80,36 +80,11 @@ function mapStaff(db: LocalDb, refs: readonly StaffRef[], at: string): Map<strin
 
 /** The bundle's rows with every staff id replaced by this desktop's id of the same person. */
 function remapStaff(content: CaseContent, map: ReadonlyMap<string, string>): CaseContent {
-  const id = (value: string): string => {
+  return mapContentStaff(content, (value) => {
     const local = map.get(value);
     if (!local) throw new DomainError('VALIDATION', 'Het overdrachtsbestand noemt een medewerker die er niet in staat. Er is niets ingelezen.');
     return local;
-  };
-  const optional = (value: string | null): string | null => (value === null ? null : id(value));
-  const payloadStaff = (payload: Record<string, unknown>) => ({
-    ...payload,
-    ...(typeof payload.draftedBy === 'string' ? { draftedBy: id(payload.draftedBy) } : {}),
-    ...(typeof payload.signedBy === 'string' ? { signedBy: id(payload.signedBy) } : {}),
   });
-  return {
-    ...content,
-    case: { ...content.case, handlerId: optional(content.case.handlerId), createdBy: id(content.case.createdBy), changeVerifiedBy: optional(content.case.changeVerifiedBy ?? null) },
-    identityChecks: content.identityChecks.map((r) => ({ ...r, verifiedBy: id(r.verifiedBy) })),
-    files: content.files.map((r) => ({ ...r, createdBy: id(r.createdBy), maskedBy: optional(r.maskedBy) })),
-    documents: content.documents.map((r) => ({ ...r, createdBy: id(r.createdBy) })),
-    redactedVersions: content.redactedVersions.map((r) => ({ ...r, createdBy: id(r.createdBy) })),
-    letters: content.letters.map((r) => ({
-      ...r,
-      draftedBy: id(r.draftedBy),
-      returnedBy: optional(r.returnedBy),
-      signedBy: optional(r.signedBy),
-      sentBy: optional(r.sentBy),
-      authorIds: r.authorIds.map(id),
-    })),
-    decisions: content.decisions.map((r) => ({ ...r, signedBy: id(r.signedBy) })),
-    holds: content.holds.map((r) => ({ ...r, placedBy: id(r.placedBy), liftedBy: optional(r.liftedBy) })),
-    outbox: content.outbox.map((r) => ({ ...r, payload: payloadStaff(r.payload) })),
-  };
 }
 
 /**

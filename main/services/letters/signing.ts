@@ -20,8 +20,8 @@ import { signPdf } from './pades.js';
 import type { SigningIdentityStore } from './signing-identity.js';
 
 /** Outbox kinds: decisions for the central register, other signed letters for its letter log. */
-export const OUTBOX_DECISION = 'decision';
-export const OUTBOX_LETTER = 'letter';
+export const OUTBOX_DECISION = 'decision' as const;
+export const OUTBOX_LETTER = 'letter' as const;
 
 /**
  * Four-eyes: whoever wrote or edited a letter, in any role, can never sign it. Enforced here, in

@@ -58,7 +58,7 @@ export const RETENTION_POLICY_KEY = 'retentionPolicy';
  * `recordType` says which — 'case' (the register record and everything of the case) or 'letters'
  * (only the case's letters).
  */
-export const OUTBOX_DESTRUCTION = 'destruction';
+export const OUTBOX_DESTRUCTION = 'destruction' as const;
 const RECORD_TYPES: Readonly<Record<DestructionKind, 'case' | 'letters'>> = { registratie: 'case', brieven: 'letters' };
 
 export function retentionPolicy(db: LocalDb): RetentionPolicy {
