@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CASE_PARTS } from '../../db/local/cases/case-parts.js';
 import { insertCase } from '../../db/local/repositories/cases.js';
 import { CaseVault } from '../../main/services/case-vault.js';
 import { confirmHandover } from '../../main/services/handover/confirm.js';
@@ -8,6 +9,7 @@ import { encodePng } from '../../main/services/images.js';
 import { CaseFileStore } from '../../main/store/case-files.js';
 import type { OpenStore } from '../../main/store/encrypted-db.js';
 import { ADMIN, STRONG_PASSWORD, tempDir, value } from '../support/backend.js';
+import { sqlWhere } from '../support/case-parts.js';
 import { establishIdentity } from '../support/gates.js';
 import { letterTeam } from '../support/letters.js';
 import { plaintextHits } from '../support/scan.js';
@@ -59,6 +61,9 @@ async function desktopA() {
   const documentId = imported.documents[0]?.id ?? '';
   const party = value(await call('thirdParty.add', { caseId, name: NEIGHBOUR, role: 'buurvrouw', documentIds: [documentId] }, harm.token));
   value(await call('thirdParty.update', { caseId, id: party.id, hearingStatus: 'toestemming' }, harm.token));
+  // Where Harm looked, and an export he took from the rent system: both part of the file.
+  value(await call('sources.record', { caseId, activityId: 'huuradministratie', found: true, note: 'Huurcontract en betalingen gevonden.' }, harm.token));
+  value(await call('dataset.import', { caseId, activityId: 'huuradministratie', fileName: 'betalingen.csv', dataBase64: Buffer.from(`datum;bedrag;omschrijving\r\n2026-08-01;742;${PHRASE}\r\n`).toString('base64') }, harm.token));
   value(await call('case.extend', { id: caseId, months: 1, reason: 'Dossier ligt bij drie afdelingen en een aannemer.' }, harm.token));
   value(await call('retention.placeHold', { caseId, kind: 'klacht', reason: 'Klacht bij de Autoriteit Persoonsgegevens loopt.' }, t.dpo.token));
   value(await call('case.transition', { id: caseId, to: 'besluit_in_concept' }, harm.token));
@@ -82,21 +87,10 @@ async function withStore<T>(dir: string, run: (store: OpenStore) => T | Promise<
   }
 }
 
-const CASE_TABLES: Record<string, string> = {
-  cases: 'id = ?',
-  case_tasks: 'case_id = ?',
-  identity_checks: 'case_id = ?',
-  case_files: 'case_id = ?',
-  documents: 'case_id = ?',
-  third_parties: 'case_id = ?',
-  redacted_versions: 'document_id IN (SELECT id FROM documents WHERE case_id = ?)',
-  letters: 'case_id = ?',
-  decisions: 'case_id = ?',
-  case_activities: 'case_id = ?',
-  legal_holds: 'case_id = ?',
-  case_retention: 'case_id = ?',
-  outbox: "sent_at IS NULL AND kind IN ('decision', 'letter') AND json_extract(payload, '$.caseId') = ?",
-};
+/** What a bundle carries, as the registry says (the case row, every carried part; the outbox only its travelling entries). */
+const CASE_TABLES: Record<string, string> = Object.fromEntries(
+  CASE_PARTS.flatMap((p) => (p.handover.carried ? [[p.name, p.handover.only ? `${sqlWhere(p)} AND ${p.handover.only}` : sqlWhere(p)]] : [])),
+);
 /** Keys differ by design: each desktop wraps the files under its own case key. */
 const KEY_COLUMNS = new Set(['wrapped_key', 'file_key']);
 
@@ -200,7 +194,7 @@ describe('handover of a case file to another desktop', () => {
     expect(strip(casesB?.[0])).toEqual(strip(casesA?.[0]));
     expect(casesA?.[0]?.handler_id).toBe('staff:harm');
     expect(casesB?.[0]?.handler_id).toBe('staff:henk');
-    for (const table of ['case_files', 'documents', 'third_parties', 'letters', 'decisions', 'case_tasks', 'legal_holds', 'identity_checks', 'case_activities', 'outbox']) {
+    for (const table of ['case_files', 'documents', 'third_parties', 'source_searches', 'datasets', 'letters', 'decisions', 'case_tasks', 'legal_holds', 'identity_checks', 'case_activities', 'outbox']) {
       expect(restA[table]?.length, table).toBeGreaterThan(0);
     }
     // Henk works on it through the API; Harm and Sanne are known on B by name (no password here).

@@ -56,8 +56,8 @@ export type HandoverFate =
       ifAbsent: boolean;
       /** Not in bundles written before this part travelled: read as an empty list. */
       mayBeAbsent?: true;
-      /** Only these rows travel. */
-      only?: SQL;
+      /** Only these rows travel (an SQL condition over the part's own columns). */
+      only?: string;
     }
   | { carried: false; why: 'rebuilt' | 'stays' };
 
@@ -302,7 +302,7 @@ export const CASE_PARTS: readonly CasePart[] = [
     link: { kind: 'payload', field: 'caseId' },
     columns: { id: 'data', kind: 'data', payload: 'data', createdAt: 'data', sentAt: 'data', refusedReason: 'data' },
     // Unsent decisions and letters travel: the new desktop sends them (same ids, so a resend is harmless).
-    handover: { carried: true, key: 'outbox', order: ['created_at', 'id'], shape: 'rows', ifAbsent: true, only: sql`sent_at IS NULL AND kind IN ('decision', 'letter')` },
+    handover: { carried: true, key: 'outbox', order: ['created_at', 'id'], shape: 'rows', ifAbsent: true, only: "sent_at IS NULL AND kind IN ('decision', 'letter')" },
     shred: 'keep',
     // Sent entries are what retention reads; a confirmed handover drops the unsent ones (they travelled).
     destroy: 'keep',

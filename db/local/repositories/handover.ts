@@ -52,7 +52,7 @@ export function readCaseContent(db: LocalDb, caseId: string): CaseContent | unde
   const content: Record<string, unknown> = {};
   for (const part of CARRIED_PARTS) {
     const { order, only, shape, key } = part.handover;
-    const where = only ? and(rowsOfCase(part, caseId), only) : rowsOfCase(part, caseId);
+    const where = only ? and(rowsOfCase(part, caseId), sql.raw(only)) : rowsOfCase(part, caseId);
     const rows = (db.select().from(part.table).where(where).orderBy(...order.map((c) => sql`${sql.identifier(c)}`)).all() as Record<string, unknown>[]).map((r) => withoutKeys(part, r));
     if (shape === 'one') {
       if (!rows[0]) return undefined;
