@@ -26,6 +26,7 @@ import { NotificationService } from './services/notifications.js';
 import { StaffService } from './services/staff.js';
 import { noProtection, type KeyProtector } from './store/key-protector.js';
 import { CaseFileStore } from './store/case-files.js';
+import type { KdfCost } from './store/keyring.js';
 import { Vault } from './store/vault.js';
 
 export interface BackendOptions {
@@ -36,6 +37,11 @@ export interface BackendOptions {
   migrationsFolder?: string;
   /** The bundled redaction worker (out/main/worker.js) in the desktop app; next to the sources otherwise. */
   redactionWorkerUrl?: URL;
+  /**
+   * argon2id's cost for new passwords; the production cost (DEFAULT_KDF) unless a test composes the
+   * backend. Deliberately no environment variable or setting reaches it: a shipped app cannot be made cheaper.
+   */
+  kdfCost?: KdfCost;
   /** Fixes the sign-out after this much inactivity; by default it follows the auto-lock setting (10 minutes). */
   idleTimeoutSeconds?: number;
 }
@@ -58,7 +64,7 @@ export interface Backend {
 /** Wires the services for one data directory. Used by the Electron main process, the web server and the CLI. */
 export function createBackend(options: BackendOptions): Backend {
   const clock = options.clock ?? systemClock;
-  const vault = new Vault(options.dataDir, options.protector ?? noProtection, options.migrationsFolder);
+  const vault = new Vault(options.dataDir, options.protector ?? noProtection, options.migrationsFolder, options.kdfCost);
   const logger = options.logger ?? stderrLogger;
   const autoLock = new AutoLockSetting(vault);
   const sessions = new SessionStore(clock, options.idleTimeoutSeconds ?? (() => autoLock.minutes() * 60));

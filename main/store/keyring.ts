@@ -97,8 +97,14 @@ export function normalizeRecoveryKey(input: string): string {
   return input.toUpperCase().replace(/[\s-]/gu, '').replace(/O/gu, '0').replace(/[IL]/gu, '1');
 }
 
-/** RFC 9106's second recommended option (64 MiB, t=3, p=1); ~100 ms on the build machines. */
-export const DEFAULT_KDF = { memoryCost: 65536, timeCost: 3, parallelism: 1 } as const;
+/** What argon2id costs: memory in KiB, passes, lanes. Each keyring entry stores the cost it was made with. */
+export type KdfCost = Readonly<Pick<KdfParams, 'memoryCost' | 'timeCost' | 'parallelism'>>;
+
+/**
+ * RFC 9106's second recommended option (64 MiB, t=3, p=1); ~100 ms on the build machines. Every
+ * production composition uses it; only the test support injects a cheaper cost (see createBackend).
+ */
+export const DEFAULT_KDF: KdfCost = { memoryCost: 65536, timeCost: 3, parallelism: 1 };
 const ARGON2ID = 2 as Algorithm;
 
 export async function deriveKek(password: string, kdf: KdfParams): Promise<Buffer> {
@@ -196,17 +202,19 @@ export class Keyring {
     private readonly file: string,
     private readonly protector: KeyProtector,
     private data: KeyringFile,
+    /** For new entries and the stand-in derivation of an unknown user name; existing entries keep their own. */
+    private readonly cost: KdfCost,
   ) {}
 
   static exists(file: string): boolean {
     return existsSync(file);
   }
 
-  static create(file: string, protector: KeyProtector): Keyring {
-    return new Keyring(file, protector, { format: 1, protection: protector.kind, entries: [] });
+  static create(file: string, protector: KeyProtector, cost: KdfCost = DEFAULT_KDF): Keyring {
+    return new Keyring(file, protector, { format: 1, protection: protector.kind, entries: [] }, cost);
   }
 
-  static load(file: string, protector: KeyProtector): Keyring {
+  static load(file: string, protector: KeyProtector, cost: KdfCost = DEFAULT_KDF): Keyring {
     let parsed: KeyringFile;
     try {
       parsed = JSON.parse(readFileSync(file, 'utf8')) as KeyringFile;
@@ -215,7 +223,7 @@ export class Keyring {
     }
     if (parsed.format !== 1 || !Array.isArray(parsed.entries)) throw new DomainError('STORE_UNREADABLE');
     if (parsed.protection !== protector.kind) throw new DomainError('STORE_PROTECTED');
-    return new Keyring(file, protector, parsed);
+    return new Keyring(file, protector, parsed, cost);
   }
 
   /** Whether any staff account can open the store (the recovery entry does not count). */
@@ -250,7 +258,7 @@ export class Keyring {
       const expected = Buffer.from(e.lookup, 'hex');
       return timingSafeEqual(expected, Buffer.from(lookupHash(userName, e.lookupSalt), 'hex'));
     });
-    const kdf = entry?.kdf ?? { alg: 'argon2id', ...DEFAULT_KDF, salt: randomBytes(16).toString('hex') };
+    const kdf = entry?.kdf ?? { alg: 'argon2id', ...this.cost, salt: randomBytes(16).toString('hex') };
     const kek = await deriveKek(password, kdf);
     if (!entry) return null;
     try {
@@ -303,7 +311,7 @@ export class Keyring {
   }
 
   private async setEntryWith(staffId: string, userName: string, password: string, dbKey: Buffer): Promise<SigningKey> {
-    const kdf: KdfParams = { alg: 'argon2id', ...DEFAULT_KDF, salt: randomBytes(16).toString('hex') };
+    const kdf: KdfParams = { alg: 'argon2id', ...this.cost, salt: randomBytes(16).toString('hex') };
     const kek = await deriveKek(password, kdf);
     const lookupSalt = randomBytes(16).toString('hex');
     const pair = generateKeyPairSync('x25519');
@@ -385,7 +393,7 @@ export class Keyring {
     // Backups from before portable keyrings carry the lock of the computer they came from.
     if (parsed.protection !== 'none' && parsed.protection !== protector.kind) throw new DomainError('STORE_PROTECTED');
     const entries = parsed.protection === 'none' ? parsed.entries.map((e) => resealEntry(e, (b) => protector.seal(b))) : parsed.entries;
-    new Keyring(file, protector, { format: 1, protection: protector.kind, entries }).save();
+    new Keyring(file, protector, { format: 1, protection: protector.kind, entries }, DEFAULT_KDF).save();
   }
 
   removeEntry(staffId: string): void {

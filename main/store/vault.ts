@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DomainError } from '../services/errors.js';
 import { openEncryptedStore, type OpenStore } from './encrypted-db.js';
 import type { KeyProtector } from './key-protector.js';
-import { Keyring } from './keyring.js';
+import { DEFAULT_KDF, Keyring, type KdfCost } from './keyring.js';
 
 /**
  * The data directory of one desktop: the keyring and the encrypted store. The vault is locked
@@ -25,6 +25,8 @@ export class Vault {
     readonly dataDir: string,
     readonly protector: KeyProtector,
     private readonly migrationsFolder?: string,
+    /** argon2id's cost for new passwords (accounts, recovery key, handover bundles). */
+    readonly kdfCost: KdfCost = DEFAULT_KDF,
   ) {
     this.keyringFile = join(dataDir, 'keyring.json');
     this.storeFile = join(dataDir, 'store.db');
@@ -50,7 +52,7 @@ export class Vault {
   }
 
   loadKeyring(): Keyring {
-    this.keyring ??= Keyring.load(this.keyringFile, this.protector);
+    this.keyring ??= Keyring.load(this.keyringFile, this.protector, this.kdfCost);
     return this.keyring;
   }
 
@@ -69,7 +71,7 @@ export class Vault {
     for (const suffix of ['', '-wal', '-shm']) rmSync(this.storeFile + suffix, { force: true });
     this.dbKey = randomBytes(32);
     this.store = openEncryptedStore(this.storeFile, this.dbKey, this.migrationsFolder);
-    this.keyring = Keyring.create(this.keyringFile, this.protector);
+    this.keyring = Keyring.create(this.keyringFile, this.protector, this.kdfCost);
     return { keyring: this.keyring, store: this.store };
   }
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
@@ -43,7 +45,8 @@ async function addStaff(person: { fullName: string; userName: string; password: 
 
 describe('first run, sign-in and what each function is offered', () => {
   beforeAll(async () => {
-    server = await startServer();
+    // The shipped entry (`npm run start:web`), not the tests' cheap one: this file keeps argon2id's production cost.
+    server = await startServer({ shippedEntry: true });
     browser = await launchBrowser();
     tab = await openPage(browser);
     page = tab.page;
@@ -88,6 +91,12 @@ describe('first run, sign-in and what each function is offered', () => {
     expect(await footer.getByText(ADMIN.fullName).isVisible()).toBe(true);
     expect(await footer.getByText('Functioneel beheer').isVisible()).toBe(true);
     await checkScreen(page, 'start-admin');
+  });
+
+  it('wraps the admin and the recovery key with argon2id at the production cost (64 MiB, 3 passes, 1 lane)', () => {
+    const keyring = JSON.parse(readFileSync(join(server.dataDir, 'keyring.json'), 'utf8')) as { entries: { kdf: Record<string, unknown> }[] };
+    expect(keyring.entries).toHaveLength(2);
+    for (const entry of keyring.entries) expect(entry.kdf).toMatchObject({ alg: 'argon2id', memoryCost: 65536, timeCost: 3, parallelism: 1 });
   });
 
   it('offers the admin Beheer but not Audit (functioneel beheer may not read the audit trail)', async () => {

@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from '../../main/log.js';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
 import type { Role } from '../../shared/roles.js';
+import { TEST_KDF } from './kdf.js';
 
 export const ADMIN = { userName: 'beheer', fullName: 'Beheerder Testpersoon', password: 'Zonnebloem-Veld-2026!' };
 export const STRONG_PASSWORD = 'Tulpen-Bollen-Streek-77';
@@ -21,7 +22,7 @@ export const TEST_START = new Date('2026-11-25T09:00:00Z');
 
 export function makeBackend(dataDir: string, start = TEST_START, idleTimeoutSeconds = 600, logger: Logger = silentLogger) {
   const clock = fixedClock(start);
-  const backend = createBackend({ dataDir, clock, logger, idleTimeoutSeconds });
+  const backend = createBackend({ kdfCost: TEST_KDF, dataDir, clock, logger, idleTimeoutSeconds });
   return { backend, clock, call: typed(backend) };
 }
 

@@ -6,6 +6,7 @@ import { SyncService } from '../../main/services/sync/sync-service.js';
 import { CaseFileStore } from '../../main/store/case-files.js';
 import { noProtection } from '../../main/store/key-protector.js';
 import { Vault } from '../../main/store/vault.js';
+import { TEST_KDF } from './kdf.js';
 
 /**
  * A handle on a desktop's data folder with the sync service, as the app has it, signed in as one
@@ -13,7 +14,7 @@ import { Vault } from '../../main/store/vault.js';
  */
 export async function openSyncService(dataDir: string, userName: string, password: string, batchSize?: number) {
   // Explicit, so a bundled copy of this code (the SIGKILL child) finds the migrations too.
-  const vault = new Vault(dataDir, noProtection, join(process.cwd(), 'db', 'local', 'migrations'));
+  const vault = new Vault(dataDir, noProtection, join(process.cwd(), 'db', 'local', 'migrations'), TEST_KDF);
   const unlocked = await vault.loadKeyring().unlock(userName, password);
   if (!unlocked) throw new Error(`${userName} cannot sign in`);
   vault.unlockWith(unlocked.dbKey);

@@ -9,6 +9,7 @@ import { SessionStore } from '../../main/services/sessions.js';
 import { noProtection } from '../../main/store/key-protector.js';
 import { Vault } from '../../main/store/vault.js';
 import { ADMIN, STRONG_PASSWORD, tempDir, typed, value } from '../support/backend.js';
+import { TEST_KDF } from '../support/kdf.js';
 
 /**
  * Auto-lock in the backend: the setting (default 10 minutes, 1–240, admin only), the backend's idle
@@ -26,7 +27,7 @@ async function desktop() {
   const t = tempDir();
   cleanup = t.cleanup;
   const clock = fixedClock(new Date('2026-11-25T09:00:00Z'));
-  const backend = createBackend({ dataDir: t.dir, clock, logger: silentLogger });
+  const backend = createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, clock, logger: silentLogger });
   const call = typed(backend);
   const admin = value(await call('setup.createAdmin', ADMIN, null));
   value(await call('staff.add', { userName: 'intake1', fullName: 'Ingrid Intake', roles: ['intake'], password: STRONG_PASSWORD }, admin.token));
@@ -90,7 +91,7 @@ describe('the auto-lock setting', () => {
     const { dir, call, admin, backend } = await desktop();
     value(await call('settings.setAutoLock', { minutes: 45 }, admin.token));
     backend.close();
-    const restarted = createBackend({ dataDir: dir, logger: silentLogger });
+    const restarted = createBackend({ kdfCost: TEST_KDF, dataDir: dir, logger: silentLogger });
     const session = value(await typed(restarted)('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null));
     expect(session.idleTimeoutSeconds).toBe(45 * 60);
     restarted.close();
@@ -148,7 +149,7 @@ describe('locking', () => {
   it('wipes the database key from memory when the store closes', async () => {
     const { dir, backend } = await desktop();
     backend.close();
-    const vault = new Vault(dir, noProtection);
+    const vault = new Vault(dir, noProtection, undefined, TEST_KDF);
     const unlocked = await vault.loadKeyring().unlock(ADMIN.userName, ADMIN.password);
     if (!unlocked) throw new Error('the admin password should open the keyring');
     vault.unlockWith(unlocked.dbKey);

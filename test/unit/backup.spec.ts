@@ -15,6 +15,7 @@ import { fixedClock } from '../../main/clock.js';
 import { ADMIN, addStaff, makeBackend, STRONG_PASSWORD, TEST_START, tempDir, typed, value } from '../support/backend.js';
 import { plaintextHits } from '../support/scan.js';
 import { team } from '../support/team.js';
+import { TEST_KDF } from '../support/kdf.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -111,7 +112,7 @@ describe('who may make a backup and who can open one', () => {
     for (const userName of ['balie', 'hanna', 'controle']) {
       const fresh = tempDir();
       cleanups.push(fresh.cleanup);
-      const other = createBackend({ dataDir: fresh.dir, logger: silentLogger });
+      const other = createBackend({ kdfCost: TEST_KDF, dataDir: fresh.dir, logger: silentLogger });
       cleanups.push(() => other.close());
       expect(await typed(other)('setup.restore', { method: 'password', path: file, userName, password: STRONG_PASSWORD }, null), userName).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
       expect(readdirSync(fresh.dir).filter((n) => n !== 'logs')).toEqual([]);
@@ -119,7 +120,7 @@ describe('who may make a backup and who can open one', () => {
     for (const [userName, password] of [['fg', STRONG_PASSWORD], ['beheer', ADMIN.password]] as const) {
       const fresh = tempDir();
       cleanups.push(fresh.cleanup);
-      const other = createBackend({ dataDir: fresh.dir, logger: silentLogger });
+      const other = createBackend({ kdfCost: TEST_KDF, dataDir: fresh.dir, logger: silentLogger });
       cleanups.push(() => other.close());
       expect(value(await typed(other)('setup.restore', { method: 'password', path: file, userName, password }, null)).session?.staff.userName).toBe(userName);
     }
@@ -144,7 +145,7 @@ describe('files a backup writes and leaves', () => {
 
   it('takes the store snapshot inside the data folder under a unique name, readable by the owner only, and a later start removes one a killed backup left', async () => {
     const t = await team((c) => cleanups.push(c));
-    const vault = new Vault(t.dir, noProtection);
+    const vault = new Vault(t.dir, noProtection, undefined, TEST_KDF);
     const login = await vault.loadKeyring().unlock('fg', STRONG_PASSWORD);
     vault.unlockWith(login?.dbKey ?? Buffer.alloc(32));
     cleanups.push(() => vault.lock());
@@ -261,7 +262,7 @@ describe('restore from the first-run screen (setup.restore)', () => {
     cleanups.push(fresh.cleanup);
     mkdirSync(join(fresh.dir, 'logs'));
     // Same day as the team's desktop: case.get counts the working days left from "now".
-    const other = createBackend({ dataDir: fresh.dir, clock: fixedClock(TEST_START), logger: silentLogger, protector: userLock(0x5a), idleTimeoutSeconds: 90 * 86_400 });
+    const other = createBackend({ kdfCost: TEST_KDF, dataDir: fresh.dir, clock: fixedClock(TEST_START), logger: silentLogger, protector: userLock(0x5a), idleTimeoutSeconds: 90 * 86_400 });
     cleanups.push(() => other.close());
     const call = typed(other);
     expect(await call('setup.restore', { method: 'password', path: 'avg-desk.zip', userName: 'fg', password: STRONG_PASSWORD }, null)).toMatchObject({
@@ -294,7 +295,7 @@ describe('restore from the first-run screen (setup.restore)', () => {
   it('with the recovery key when every password is lost: a new admin password, then sign-in', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
-    const desk = createBackend({ dataDir: t.dir, logger: silentLogger, protector: userLock(0x11) });
+    const desk = createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, logger: silentLogger, protector: userLock(0x11) });
     cleanups.push(() => desk.close());
     const admin = value(await typed(desk)('setup.createAdmin', ADMIN, null));
     const out = tempDir();
@@ -304,7 +305,7 @@ describe('restore from the first-run screen (setup.restore)', () => {
 
     const fresh = tempDir();
     cleanups.push(fresh.cleanup);
-    const other = createBackend({ dataDir: fresh.dir, logger: silentLogger, protector: userLock(0x22) });
+    const other = createBackend({ kdfCost: TEST_KDF, dataDir: fresh.dir, logger: silentLogger, protector: userLock(0x22) });
     cleanups.push(() => other.close());
     const call = typed(other);
     const wrongKey = { method: 'recoveryKey', path: file, recoveryKey: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH', userName: 'beheer', newPassword: 'Nieuwe-Start-Na-Brand-2026' } as const;

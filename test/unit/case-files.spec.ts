@@ -7,6 +7,7 @@ import { CaseFileStore, decryptFile, encryptFile, newFileKey, sealedLength } fro
 import { createBackend } from '../../main/backend.js';
 import { silentLogger } from '../../main/log.js';
 import { tempDir } from '../support/backend.js';
+import { TEST_KDF } from '../support/kdf.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
@@ -110,7 +111,7 @@ describe('chunked AEAD case files', () => {
     writeFileSync(join(t.dir, 'cases', 'notities', 'lijst.part'), 'x');
     utimesSync(join(t.dir, 'cases', 'notities', 'lijst.part'), anHourAgo, anHourAgo);
 
-    createBackend({ dataDir: t.dir, logger: silentLogger }).close();
+    createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, logger: silentLogger }).close();
     expect(readdirSync(dir).sort()).toEqual([`${kept}.avgf`, fresh.slice(dir.length + 1)].sort());
     expect(readdirSync(join(t.dir, 'cases', 'notities'))).toEqual(['lijst.part']);
     expect(store.read(caseId, kept, key).toString()).toBe('heel');

@@ -7,6 +7,7 @@ import { silentLogger } from '../../main/log.js';
 import { IPC_PREFIX, type DesktopBridge } from '../../shared/api/client.js';
 import { PROCEDURE_NAMES } from '../../shared/api/procedures.js';
 import { ADMIN, tempDir } from '../support/backend.js';
+import { TEST_KDF } from '../support/kdf.js';
 
 /**
  * The desktop IPC transport without Electron, like VS Code's IPC tests over an in-memory pipe:
@@ -49,7 +50,7 @@ describe('IPC contract: createBridge ⇄ main handlers ⇄ real backend', () => 
   beforeAll(() => {
     const t = tempDir('avg-desk-ipc-');
     cleanup = t.cleanup;
-    backend = createBackend({ dataDir: t.dir, logger: silentLogger });
+    backend = createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, logger: silentLogger });
     main = mainProcess(backend);
     bridge = createBridge(main.pipeFrom({ url: `${INDEX_URL}#/`, parent: null }));
   });

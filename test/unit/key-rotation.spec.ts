@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEncryptedStore } from '../../main/store/encrypted-db.js';
 import { noProtection } from '../../main/store/key-protector.js';
-import { DEFAULT_KDF, deriveKek, Keyring } from '../../main/store/keyring.js';
+import { deriveKek, Keyring } from '../../main/store/keyring.js';
 import { makeBackend, STRONG_PASSWORD, value } from '../support/backend.js';
 import { team } from '../support/team.js';
+import { TEST_KDF } from '../support/kdf.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -18,7 +19,7 @@ describe('keys that follow the staff list', () => {
     const keyringFile = join(t.dir, 'keyring.json');
     const oldKeyring = readFileSync(keyringFile, 'utf8');
     // Before: the old copy and henk's password open the store.
-    const before = await Keyring.load(keyringFile, noProtection).unlock('henk', STRONG_PASSWORD);
+    const before = await Keyring.load(keyringFile, noProtection, TEST_KDF).unlock('henk', STRONG_PASSWORD);
     expect(before).not.toBeNull();
 
     value(await t.call('staff.setActive', { staffId: t.h2.id, active: false }, t.adminToken));
@@ -27,11 +28,11 @@ describe('keys that follow the staff list', () => {
     // henk kept a copy of the keyring from before and knows his old password.
     const copy = join(t.dir, 'keyring-kopie.json');
     writeFileSync(copy, oldKeyring);
-    const stolen = await Keyring.load(copy, noProtection).unlock('henk', STRONG_PASSWORD);
+    const stolen = await Keyring.load(copy, noProtection, TEST_KDF).unlock('henk', STRONG_PASSWORD);
     expect(stolen?.dbKey.equals(before?.dbKey ?? Buffer.alloc(0))).toBe(true);
     expect(() => openEncryptedStore(join(t.dir, 'store.db'), stolen?.dbKey ?? Buffer.alloc(32))).toThrow(expect.objectContaining({ code: 'STORE_UNREADABLE' }));
     // The current keyring has nothing for him.
-    expect(await Keyring.load(keyringFile, noProtection).unlock('henk', STRONG_PASSWORD)).toBeNull();
+    expect(await Keyring.load(keyringFile, noProtection, TEST_KDF).unlock('henk', STRONG_PASSWORD)).toBeNull();
 
     // Everyone else works on, now and after a restart, and the case registered afterwards is there.
     value(await t.call('case.get', { id: later }, t.h1.token));
@@ -48,10 +49,10 @@ describe('keys that follow the staff list', () => {
     const t = await team((c) => cleanups.push(c));
     const keyringFile = join(t.dir, 'keyring.json');
     // Write hanna's entry as the keyring held it before: the database key wrapped directly by her password.
-    const dbKey = (await Keyring.load(keyringFile, noProtection).unlock('hanna', STRONG_PASSWORD))?.dbKey ?? Buffer.alloc(32);
+    const dbKey = (await Keyring.load(keyringFile, noProtection, TEST_KDF).unlock('hanna', STRONG_PASSWORD))?.dbKey ?? Buffer.alloc(32);
     const file = JSON.parse(readFileSync(keyringFile, 'utf8')) as { entries: Record<string, unknown>[] };
     const entry = file.entries.find((e) => e.staffId === t.h1.id) ?? {};
-    const kdf = { alg: 'argon2id' as const, ...DEFAULT_KDF, salt: randomBytes(16).toString('hex') };
+    const kdf = { alg: 'argon2id' as const, ...TEST_KDF, salt: randomBytes(16).toString('hex') };
     const kek = await deriveKek(STRONG_PASSWORD, kdf);
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', kek, iv);

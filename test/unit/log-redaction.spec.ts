@@ -7,6 +7,7 @@ import { STRONG_PASSWORD, tempDir, typed, value } from '../support/backend.js';
 import { establishIdentity } from '../support/gates.js';
 import { letterTeam } from '../support/letters.js';
 import { filesUnder, plaintextHits } from '../support/scan.js';
+import { TEST_KDF } from '../support/kdf.js';
 
 /**
  * The logs hold no personal data. A full scenario runs through the backend with the file logger at
@@ -131,7 +132,7 @@ describe('the log level', () => {
     const logs = tempDir('avg-desk-logs-');
     cleanups.push(logs.cleanup);
     const read = () => filesUnder(logs.dir).flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean));
-    const start = () => createBackend({ dataDir: t.dir, logger: fileLogger({ dir: logs.dir, level: 'info' }) });
+    const start = () => createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, logger: fileLogger({ dir: logs.dir, level: 'info' }) });
     const backend = start();
     const call = typed(backend);
     const admin = value(await call('setup.createAdmin', { userName: 'beheer', fullName: 'Bea Beheer', password: STRONG_PASSWORD }, null));

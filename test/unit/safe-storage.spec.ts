@@ -4,6 +4,7 @@ import { createBackend } from '../../main/backend.js';
 import { createSafeStorageProtector, KeyProtectionUnavailableError, type SafeStorageLike } from '../../main/electron/safe-storage.js';
 import { silentLogger } from '../../main/log.js';
 import { ADMIN, tempDir } from '../support/backend.js';
+import { TEST_KDF } from '../support/kdf.js';
 
 type Backend = ReturnType<SafeStorageLike['getSelectedStorageBackend']>;
 
@@ -63,20 +64,20 @@ describe('the safeStorage key protector', () => {
   it('binds a store to it: the desktop store is refused without it, and under another OS user', async () => {
     const t = tempDir('avg-desk-safestorage-');
     cleanup = t.cleanup;
-    const desktop = createBackend({ dataDir: t.dir, logger: silentLogger, protector: createSafeStorageProtector(fakeSafeStorage().storage, 'win32') });
+    const desktop = createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, logger: silentLogger, protector: createSafeStorageProtector(fakeSafeStorage().storage, 'win32') });
     expect(await desktop.dispatch('setup.createAdmin', ADMIN, null)).toMatchObject({ ok: true });
     desktop.close();
 
     const login = { userName: ADMIN.userName, password: ADMIN.password };
-    const browserMode = createBackend({ dataDir: t.dir, logger: silentLogger });
+    const browserMode = createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, logger: silentLogger });
     expect(await browserMode.dispatch('session.login', login, null)).toMatchObject({ ok: false, error: { code: 'STORE_PROTECTED' } });
     browserMode.close();
 
-    const otherUser = createBackend({ dataDir: t.dir, logger: silentLogger, protector: createSafeStorageProtector(fakeSafeStorage({ user: 0x55 }).storage, 'win32') });
+    const otherUser = createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, logger: silentLogger, protector: createSafeStorageProtector(fakeSafeStorage({ user: 0x55 }).storage, 'win32') });
     expect(await otherUser.dispatch('session.login', login, null)).toMatchObject({ ok: false, error: { code: 'STORE_PROTECTED' } });
     otherUser.close();
 
-    const again = createBackend({ dataDir: t.dir, logger: silentLogger, protector: createSafeStorageProtector(fakeSafeStorage().storage, 'win32') });
+    const again = createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, logger: silentLogger, protector: createSafeStorageProtector(fakeSafeStorage().storage, 'win32') });
     expect(await again.dispatch('session.login', login, null)).toMatchObject({ ok: true });
     again.close();
   });

@@ -5,6 +5,7 @@ import { silentLogger } from '../../main/log.js';
 import { startWebServer, type WebServer } from '../../main/server/http.js';
 import type { Result } from '../../shared/api/result.js';
 import { ADMIN, STRONG_PASSWORD, tempDir } from '../support/backend.js';
+import { TEST_KDF } from '../support/kdf.js';
 
 type Transport = (name: string, input: unknown, token: string | null) => Promise<Result<unknown>>;
 
@@ -57,7 +58,7 @@ function contractSuite(label: string, open: () => Promise<{ transport: Transport
 
 contractSuite('the dispatcher', async () => {
   const t = tempDir();
-  const backend = createBackend({ dataDir: t.dir, logger: silentLogger });
+  const backend = createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, logger: silentLogger });
   return {
     transport: (name, input, token) => backend.dispatch(name, input, token),
     close: async () => {
@@ -69,7 +70,7 @@ contractSuite('the dispatcher', async () => {
 
 async function startServer(): Promise<{ backend: Backend; web: WebServer; cleanup: () => Promise<void> }> {
   const t = tempDir();
-  const backend = createBackend({ dataDir: t.dir, logger: silentLogger });
+  const backend = createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, logger: silentLogger });
   const web = await startWebServer({ backend, port: 0 });
   return {
     backend,

@@ -1,6 +1,6 @@
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CaseFileCorrupt, decryptFile, encryptFile } from '../../store/case-files.js';
-import { DEFAULT_KDF, deriveKek, type KdfParams } from '../../store/keyring.js';
+import { DEFAULT_KDF, deriveKek, type KdfCost } from '../../store/keyring.js';
 import { DomainError } from '../errors.js';
 
 /**
@@ -59,7 +59,7 @@ export function bundleSha256(bundle: Buffer): string {
 }
 
 /** Encrypts a bundle's plaintext (see contents.ts) under a password. */
-export async function sealBundle(plaintext: Buffer, password: string, kdf: Omit<KdfParams, 'alg' | 'salt'> = DEFAULT_KDF): Promise<Buffer> {
+export async function sealBundle(plaintext: Buffer, password: string, kdf: KdfCost = DEFAULT_KDF): Promise<Buffer> {
   const salt = randomBytes(SALT);
   const prefix = Buffer.alloc(PREFIX);
   MAGIC.copy(prefix, 0);

@@ -119,7 +119,7 @@ export class HandoverService {
     const plaintext = encodeContents(contents);
     let bundle: Buffer;
     try {
-      bundle = await sealBundle(plaintext, input.password);
+      bundle = await sealBundle(plaintext, input.password, this.vault.kdfCost);
     } finally {
       plaintext.fill(0);
       for (const bytes of contents.files.values()) bytes.fill(0);

@@ -17,16 +17,18 @@ const URL_PATTERN = /draait op (http:\/\/127\.0\.0\.1:\d+\/)/u;
 
 /**
  * Browser mode as a user starts it: the real server, the real encrypted store, in a fresh data
- * folder that is removed afterwards. Needs the built renderer (npx vite build --config vite.renderer.config.ts).
+ * folder that is removed afterwards (`shippedEntry`: `npm run start:web`'s own entry, else the tests' one). Needs the built renderer (npx vite build --config vite.renderer.config.ts).
  */
-export async function startServer(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(options: { env?: Record<string, string>; dataDir?: string; shippedEntry?: boolean } = {}): Promise<RunningServer> {
   if (!existsSync(join(REPO_ROOT, 'out', 'renderer', 'index.html'))) {
     throw new Error('out/renderer is missing: build the renderer first (npx vite build --config vite.renderer.config.ts).');
   }
   // A given data folder is the caller's: it survives a restart (a later clock on the same data) and the caller removes it.
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'avg-desk-e2e-'));
   const owned = options.dataDir === undefined ? dataDir : null;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/server/start.ts'], {
+  // The shipped entry pays argon2id's production cost on every sign-in; the tests' own entry does not.
+  const entry = options.shippedEntry ? 'main/server/start.ts' : 'test/e2e/support/server-entry.ts';
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: REPO_ROOT,
     env: { ...process.env, AVG_DESK_DATA: dataDir, PORT: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

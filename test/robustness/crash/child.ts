@@ -5,6 +5,7 @@ import { silentLogger } from '../../../main/log.js';
 import { rng } from '../rng.js';
 import { readFixture } from './fixture.js';
 import { scenarioNamed, type Operation } from './scenarios.js';
+import { TEST_KDF } from '../../support/kdf.js';
 
 /**
  * The process the crash harness kills: `node --import tsx child.ts <scenario> <runRoot> <seed>`.
@@ -17,7 +18,7 @@ const emit = (line: Record<string, unknown>) => writeSync(1, `${JSON.stringify(l
 const scenario = scenarioNamed(name);
 const started = Date.now();
 const base = Date.parse(scenario.clockStart ?? '2026-11-25T10:00:00Z');
-const backend = createBackend({ dataDir: join(runRoot, 'data'), logger: silentLogger, clock: { now: () => new Date(base + (Date.now() - started)) } });
+const backend = createBackend({ kdfCost: TEST_KDF, dataDir: join(runRoot, 'data'), logger: silentLogger, clock: { now: () => new Date(base + (Date.now() - started)) } });
 emit({ t: 'loaded' });
 
 try {

@@ -17,6 +17,7 @@ import { openStoreAs } from '../../support/store.js';
 import { rng } from '../rng.js';
 import { copyTemplate, readFixture, SECRETS, type Template } from './fixture.js';
 import { CrashCheckFailed, expectThat, type CrashScenario, type Operation } from './scenarios.js';
+import { TEST_KDF } from '../../support/kdf.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
@@ -155,7 +156,7 @@ export async function checkAfterKill(scenario: CrashScenario, runRoot: string, o
   const backupDir = join(runRoot, 'backups');
   const fixture = scenario.usesTemplate ? readFixture(join(runRoot, 'fixture.json')) : (null as never);
   if (scenario.recover) {
-    const backend = createBackend({ dataDir, logger: silentLogger });
+    const backend = createBackend({ kdfCost: TEST_KDF, dataDir, logger: silentLogger });
     try {
       await scenario.recover({ fixture, dataDir, backupDir, ops }, backend.dispatch);
     } finally {
