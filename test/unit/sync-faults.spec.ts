@@ -12,7 +12,7 @@ import { openSyncService } from '../support/sync-service.js';
  * connections of many sync runs while new decisions keep coming. Afterwards every decision is in
  * the central database exactly once and the outbox is empty. Replay: AVG_DESK_SYNC_FAULT_SEED=<seed>.
  */
-const RUNS = LONG ? 300 : 40;
+const RUNS = LONG ? 300 : 20;
 const SEED = runSeed('AVG_DESK_SYNC_FAULT_SEED');
 
 let central: Central;

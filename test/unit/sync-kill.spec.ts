@@ -14,7 +14,7 @@ import { openSyncService } from '../support/sync-service.js';
  * Afterwards one clean run: every decision is in the central database exactly once and the outbox
  * is empty. Replay: AVG_DESK_SYNC_KILL_SEED=<seed>.
  */
-const KILLS = LONG ? 300 : 100;
+const KILLS = LONG ? 300 : 20;
 const SEED = runSeed('AVG_DESK_SYNC_KILL_SEED');
 
 let central: Central;
@@ -35,12 +35,18 @@ afterAll(async () => {
   await central?.close();
 });
 
-/** Runs the child until it is ready, then kills it after `delayMs`; returns the decision ids it reported committed. */
-function killedRun(args: string[], delayMs: number): Promise<{ seeded: string[]; synced: number; stderr: string }> {
+/**
+ * Runs the child until it is ready and has finished `afterSynced` sync runs, then kills it after
+ * `delayMs`; returns the decision ids it reported committed. Waiting for finished runs lets a short
+ * series still kill later rounds, with a backlog and half-sent batches.
+ */
+function killedRun(args: string[], delayMs: number, afterSynced: number): Promise<{ seeded: string[]; synced: number; midRound: boolean; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const seeded: string[] = [];
     let synced = 0;
+    // A round: seeded, then the handler's and the signer's sync; 2 when it is done (or none began).
+    let roundSyncs = 2;
     let buffer = '';
     let stderr = '';
     let timer: NodeJS.Timeout | undefined;
@@ -51,16 +57,21 @@ function killedRun(args: string[], delayMs: number): Promise<{ seeded: string[];
       while ((nl = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
-        if (line === 'ready') timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-        else if (line.startsWith('seeded ')) seeded.push(...line.slice(7).split(' '));
-        else if (line === 'synced') synced += 1;
+        if (line.startsWith('seeded ')) {
+          seeded.push(...line.slice(7).split(' '));
+          roundSyncs = 0;
+        } else if (line === 'synced') {
+          synced += 1;
+          roundSyncs += 1;
+        }
+        if ((line === 'ready' || line === 'synced') && synced === afterSynced && timer === undefined) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (signal !== 'SIGKILL') reject(new Error(`the sync child ended by itself (${code}): ${stderr}`));
-      else resolve({ seeded, synced, stderr });
+      else resolve({ seeded, synced, midRound: roundSyncs < 2, stderr });
     });
   });
 }
@@ -74,12 +85,15 @@ describe('sync killed at random points', () => {
     const random = rng(SEED);
     const seeded: string[] = [];
     let synced = 0;
+    let midRound = 0;
     for (let k = 0; k < KILLS; k += 1) {
-      const run = await killedRun([desk.dir, 'hanna', STRONG_PASSWORD, url, desk.staff.sanne.id], Math.floor(random() * 250));
+      const run = await killedRun([desk.dir, 'hanna', STRONG_PASSWORD, url, desk.staff.sanne.id], Math.floor(random() * 250), k % 3);
       seeded.push(...run.seeded);
       synced += run.synced;
+      if (run.midRound) midRound += 1;
     }
-    expect(synced, 'some runs must finish between kills, or the kills never hit a run in progress').toBeGreaterThan(0);
+    expect(synced, 'some runs must finish before a kill, or the kills never reach a backlog of sent decisions').toBeGreaterThan(0);
+    expect(midRound, 'some kills must fall between recording decisions and the end of their sync').toBeGreaterThan(0);
 
     const { vault, sync, staffId } = await openSyncService(desk.dir, 'hanna', STRONG_PASSWORD);
     try {

@@ -2,16 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childSeed, LONG, runSeed } from '../rng.js';
 import { buildTemplate, type Template } from './fixture.js';
 import { CRASH_SCENARIOS, scenarioNamed, type CrashScenario } from './scenarios.js';
-import { killAndCheck, type KillOutcome } from './verify.js';
+import { bundleChild, killAndCheck, type KillOutcome, type KillPlan } from './verify.js';
 
 /**
  * Crash safety: each write path runs in a child process that is killed with SIGKILL at a random
  * moment (sign-in with argon2id and SQLCipher included), then the data folder is checked
- * (verify.ts). `npm test` runs a bounded number of kills; `npm run test:long` more than 200.
+ * (verify.ts). `npm test` runs three kills per write path, the first always during sign-in, the
+ * others random; `npm run test:long` more than 200, all random.
  * A failure names its scenario and seed; AVG_DESK_CRASH_REPLAY='<scenario>:<seed>' runs that kill
  * alone, AVG_DESK_CRASH_SEED=<n> repeats a whole run.
  */
-const KILLS_PER_SCENARIO = LONG ? 36 : 5;
+const KILLS_PER_SCENARIO = LONG ? 36 : 3;
 /** Two children at a time: the build machines have two cores. */
 const PARALLEL = 2;
 const LETTERS_TO_SIGN = LONG ? 12 : 8;
@@ -19,17 +20,24 @@ const LETTERS_TO_SIGN = LONG ? 12 : 8;
 const replay = process.env.AVG_DESK_CRASH_REPLAY;
 const seed = runSeed('AVG_DESK_CRASH_SEED');
 let template: Template;
+let unbundle = () => {};
 
 beforeAll(async () => {
-  template = await buildTemplate(LETTERS_TO_SIGN);
+  [template, unbundle] = await Promise.all([buildTemplate(LETTERS_TO_SIGN), bundleChild()]);
 }, 120_000);
-afterAll(() => template.cleanup());
+afterAll(() => {
+  template.cleanup();
+  unbundle();
+});
+
+/** In the short run the few kills must still reach both phases: the first one falls while signing in. */
+const phaseOf = (k: number): KillPlan['after'] | undefined => (LONG ? undefined : k === 0 ? 'loaded' : 'ready');
 
 async function pool(scenario: CrashScenario, seeds: number[]): Promise<KillOutcome[]> {
   const outcomes: KillOutcome[] = [];
-  const queue = [...seeds];
+  const queue = seeds.map((seed, k) => ({ seed, at: phaseOf(k) }));
   const worker = async () => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) outcomes.push(await killAndCheck(scenario, template, next));
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) outcomes.push(await killAndCheck(scenario, template, next.seed, next.at));
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
   return outcomes;
