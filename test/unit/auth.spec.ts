@@ -46,21 +46,31 @@ describe('first run, sign-in and staff accounts', () => {
     expect(session.staff).toMatchObject({ userName: ADMIN.userName, fullName: ADMIN.fullName, roles: ['admin'] });
   });
 
-  it('makes each further attempt wait after three failures, and changes nothing', async () => {
+  it('makes each further attempt wait after three failures, doubling up to five minutes, for that user name only', async () => {
     const t = tempDir();
     cleanup = t.cleanup;
-    const { call, clock } = await initialized(t.dir);
-    const attempt = () => call('session.login', { userName: ADMIN.userName, password: 'Fout-Wachtwoord-99!' }, null);
-    for (let i = 0; i < 3; i++) expect(await attempt()).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
-    const locked = await call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null);
-    expect(locked).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
-    if (!locked.ok) expect(locked.error.message).toMatch(/Probeer het over 1 seconde opnieuw/u);
-    clock.advance(1001);
-    expect(await attempt()).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
-    const longer = await call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null);
-    if (!longer.ok) expect(longer.error.message).toMatch(/over 2 seconden/u);
-    clock.advance(2001);
-    value(await call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null));
+    const { backend, call, clock, adminToken } = await initialized(t.dir);
+    await addStaff(backend, adminToken, 'hvdberg', ['handler']);
+    const wrong = () => call('session.login', { userName: ADMIN.userName, password: 'Fout-Wachtwoord-99!' }, null);
+    const right = () => call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null);
+    const lockedFor = (seconds: number) => ({ ok: false, error: { code: 'LOCKED_OUT', message: `Te veel mislukte pogingen. Probeer het over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} opnieuw.` } });
+    for (let i = 0; i < 3; i++) expect(await wrong()).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    // Each failure from the third on sets the wait: 1 s, 2 s, 4 s … and never more than 300 s.
+    const waits = [1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300];
+    for (const [n, seconds] of waits.entries()) {
+      // While the wait runs even the right password is refused, up to its last millisecond.
+      expect(await right(), `wait ${n + 1}`).toMatchObject(lockedFor(seconds));
+      clock.advance(seconds * 1000 - 1);
+      expect(await right(), `wait ${n + 1}, 1 ms before its end`).toMatchObject(lockedFor(1));
+      // Another user name is not held up by this one's failures.
+      if (n === 0) value(await call('session.login', { userName: 'hvdberg', password: STRONG_PASSWORD }, null));
+      clock.advance(1);
+      if (n < waits.length - 1) expect(await wrong()).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    }
+    // A sign-in clears the count: three failures again before the next wait.
+    value(await right());
+    for (let i = 0; i < 2; i++) expect(await wrong()).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    value(await right());
   });
 
   it('lets an admin add staff who can then sign in with their own password', async () => {
