@@ -1,6 +1,14 @@
 import type { LocalDb } from '../../db/local/database.js';
 import type { ParsedInput, ProcedureName, ProcedureOutput } from '../../shared/api/contract.js';
-import type { SessionInfo } from '../services/sessions.js';
+import type { Role } from '../../shared/roles.js';
+
+/** A signed-in staff member's session, as the SessionStore keeps it. */
+export interface SessionInfo {
+  token: string;
+  staffId: string;
+  roles: Role[];
+  lastSeenAt: number;
+}
 
 /** What a handler gets besides its parsed input. */
 export interface CallContext {

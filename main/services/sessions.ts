@@ -1,15 +1,11 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import type { Role } from '../../shared/roles.js';
+import type { SessionInfo } from '../api/context.js';
 import type { Clock } from '../clock.js';
 import { dropSigningKey, holdSigningKey } from './audit-signing.js';
 import { DomainError } from './errors.js';
 
-export interface SessionInfo {
-  token: string;
-  staffId: string;
-  roles: Role[];
-  lastSeenAt: number;
-}
+export type { SessionInfo };
 
 /** How long a locked token is still recognised (for its Dutch message), and how many at most. */
 const LOCKED_MEMORY_MS = 24 * 3600 * 1000;

@@ -9,7 +9,7 @@ const eslint = new ESLint();
 
 async function restricted(filePath: string, code: string): Promise<boolean> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).some((m) => m.ruleId === 'no-restricted-imports');
+  return (result?.messages ?? []).some((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'avg-desk/layers');
 }
 
 describe('import boundaries', () => {
@@ -27,7 +27,19 @@ describe('import boundaries', () => {
     ['renderer/src/x.ts', "import { readFileSync } from 'node:fs'; export const a = readFileSync;"],
     ['db/local/x.ts', "import { createBackend } from '../../main/backend.js'; export const a = createBackend;"],
     ['main/services/x.ts', "import { app } from 'electron'; export const a = app;"],
-    ['main/api/x.ts', "import { App } from '../../renderer/src/App.js'; export const a = App;"],
+    ['main/api/x.ts', "import { App } from '../../renderer/src/app/App.js'; export const a = App;"],
+    // Layers inside main/: platform is below every concept and the app; a concept is below the app.
+    ['main/platform/x.ts', "import { CaseService } from '../cases/cases.js'; export const a = CaseService;"],
+    ['main/platform/x.ts', "import { createBackend } from '../app/backend.js'; export const a = createBackend;"],
+    ['main/platform/central/x.ts', "import { pushOutbox } from '../../sync/push.js'; export const a = pushOutbox;"],
+    ['main/cases/x.ts', "import { Dispatcher } from '../app/dispatcher.js'; export const a = Dispatcher;"],
+    ['main/cases/x.ts', "export { Dispatcher } from '../app/dispatcher.js';"],
+    ['main/sync/x.ts', "export const a = () => import('../app/backend.js');"],
+    ['main/letters/x.ts', "export * from '../app/cli/run.js';"],
+    // And inside renderer/src/: ui/ and api/ below the concepts, app/ (the shell) on top.
+    ['renderer/src/ui/x.ts', "import { CaseScreen } from '../cases/CaseScreen.js'; export const a = CaseScreen;"],
+    ['renderer/src/api/x.ts', "import { App } from '../app/App.js'; export const a = App;"],
+    ['renderer/src/letters/x.ts', "import { App } from '../app/App.js'; export const a = App;"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restricted(file, code)).toBe(true);
   });
@@ -38,6 +50,15 @@ describe('import boundaries', () => {
     ['main/electron/x.ts', "import { app } from 'electron'; export const a = app;"],
     ['db/local/x.ts', "import { ROLES } from '../../shared/roles.js'; export const a = ROLES;"],
     ['shared/x.ts', "import { z } from 'zod'; export const a = z;"],
+    ['main/cases/x.ts', "import { DomainError } from '../platform/errors.js'; export const a = DomainError;"],
+    ['main/cases/x.ts', "import { SessionStore } from '../staff/sessions.js'; export const a = SessionStore;"],
+    ['main/app/x.ts', "import { CaseService } from '../cases/cases.js'; export const a = CaseService;"],
+    ['main/app/cli/x.ts', "import { Vault } from '../../platform/vault.js'; export const a = Vault;"],
+    ['main/platform/x.ts', "import { cases } from '../../db/local/schema.js'; export const a = cases;"],
+    ['main/platform/x.ts', "import { letters } from '../../db/local/letters/schema.js'; export const a = letters;"],
+    ['main/platform/x.ts', "import { computeDeadline } from '../../shared/deadlines/deadlines.js'; export const a = computeDeadline;"],
+    ['renderer/src/cases/x.ts', "import { Page } from '../ui/Page.js'; export const a = Page;"],
+    ['renderer/src/app/x.ts', "import { CaseScreen } from '../cases/CaseScreen.js'; export const a = CaseScreen;"],
   ])('%s may: %s', async (file, code) => {
     expect(await restricted(file, code)).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { LANGUAGE } from './index.js';
+import { LANGUAGE } from './language.js';
 
 const LOCALE = LANGUAGE === 'nl' ? 'nl-NL' : 'en-GB';
 

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.js';
+import { LANGUAGE } from './language.js';
 import { withLetters, type LettersMessages } from './letters.nl.js';
 import { nl, type Messages } from './nl.js';
 import { withRetention, type RetentionMessages } from './retention.nl.js';
@@ -16,8 +17,7 @@ declare module 'i18next' {
   }
 }
 
-/** Dutch is the default and, for now, the only language shown; English is ready for later. */
-export const LANGUAGE = 'nl';
+export { LANGUAGE };
 
 export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
