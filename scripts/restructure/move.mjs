@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PATCHES } from './patches.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MOVED_ROOTS = ['main/', 'shared/', 'db/local/', 'renderer/src/'];
@@ -216,6 +217,17 @@ for (const file of tracked) {
   if (after !== before || newPathOf(file) !== file) changed.set(file, after);
 }
 
+const oldPathOf = new Map([...moves].map(([from, to]) => [to, from]));
+for (const patch of PATCHES) {
+  const old = oldPathOf.get(patch.file) ?? patch.file;
+  const text = changed.get(old) ?? (existsSync(join(ROOT, old)) ? readFileSync(join(ROOT, old), 'utf8') : null);
+  if (text === null || !text.includes(patch.find)) {
+    fail(`patches.mjs: ${patch.file} does not contain ${JSON.stringify(patch.find)}`);
+    continue;
+  }
+  changed.set(old, text.split(patch.find).join(patch.replace));
+}
+
 if (problems.length > 0) {
   process.stderr.write(`\nThe move stops; nothing was changed:\n${problems.map((p) => `  ✖ ${p}`).join('\n')}\n`);
   process.exit(1);
@@ -236,7 +248,7 @@ const leftovers = new Set();
 const oldFolders = new Set([...moves.keys()].flatMap((p) => p.split('/').slice(0, -1).map((_, i, all) => all.slice(0, i + 1).join('/'))));
 const gone = [...oldFolders].filter((folder) => !existsSync(join(ROOT, folder)) && folder.includes('/'));
 if (gone.length > 0) {
-  const pattern = new RegExp(`(?<![\\w./@-])(${gone.sort((a, b) => b.length - a.length).map(escape).join('|')})/`, 'gu');
+  const pattern = new RegExp(`(?<![\\w./@-])(${gone.sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w-])`, 'gu');
   for (const file of git('ls-files', '-z').split('\0').filter(Boolean)) {
     if (!TEXT.test(file) || UNTOUCHED.some((p) => p.test(file)) || !existsSync(join(ROOT, file))) continue;
     for (const match of readFileSync(join(ROOT, file), 'utf8').matchAll(pattern)) leftovers.add(`${file}: ${match[1]}/`);
