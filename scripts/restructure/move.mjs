@@ -10,7 +10,7 @@
 //
 //   node scripts/restructure/move.mjs [--dry-run]
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PATCHES } from './patches.mjs';
@@ -34,7 +34,8 @@ const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8'
 const tracked = git('ls-files', '-z').split('\0').filter(Boolean);
 const trackedSet = new Set(tracked);
 const untracked = git('ls-files', '-z', '--others', '--exclude-standard').split('\0').filter(Boolean);
-const underMovedRoots = (path) => MOVED_ROOTS.some((root) => path.startsWith(root)) && !NOT_MOVED.some((root) => path.startsWith(root));
+const underMovedRoots = (path) =>
+  MOVED_ROOTS.some((root) => path.startsWith(root)) && !NOT_MOVED.some((root) => path.startsWith(root));
 
 // --- The mapping -------------------------------------------------------------------------------
 const moves = new Map();
@@ -52,9 +53,11 @@ for (const [index, raw] of readFileSync(mappingFile, 'utf8').split('\n').entries
   moves.set(from, to);
 }
 for (const path of [...tracked, ...untracked]) {
-  if (underMovedRoots(path) && !moves.has(path)) fail(`not in scripts/restructure/mapping.txt: ${path} (add a line "old new")`);
+  if (underMovedRoots(path) && !moves.has(path))
+    fail(`not in scripts/restructure/mapping.txt: ${path} (add a line "old new")`);
 }
-for (const path of untracked) if (underMovedRoots(path)) fail(`untracked file under a moved root: ${path} (commit or remove it first)`);
+for (const path of untracked)
+  if (underMovedRoots(path)) fail(`untracked file under a moved root: ${path} (commit or remove it first)`);
 const targets = new Map();
 for (const [from, to] of moves) {
   if (!trackedSet.has(from)) fail(`mapping.txt names ${from}, which is not a tracked file`);
@@ -95,15 +98,22 @@ function resolveOld(base) {
   const normal = posix.normalize(path).replace(/\/$/u, '');
   if (normal.startsWith('..')) return null;
   if (trackedSet.has(normal)) return { kind: 'file', path: normal, rename: (p) => p, query };
-  for (const [written, real] of [['.js', '.ts'], ['.js', '.tsx'], ['.mjs', '.mts'], ['.jsx', '.tsx']]) {
+  for (const [written, real] of [
+    ['.js', '.ts'],
+    ['.js', '.tsx'],
+    ['.mjs', '.mts'],
+    ['.jsx', '.tsx'],
+  ]) {
     if (normal.endsWith(written)) {
       const candidate = normal.slice(0, -written.length) + real;
-      if (trackedSet.has(candidate)) return { kind: 'file', path: candidate, rename: (p) => p.slice(0, -real.length) + written, query };
+      if (trackedSet.has(candidate))
+        return { kind: 'file', path: candidate, rename: (p) => p.slice(0, -real.length) + written, query };
     }
   }
   if (isTrackedFolder(normal)) return { kind: 'folder', path: normal, rename: (p) => p, query };
   // Build output and packages count as there even before a build.
-  if (existsSync(join(ROOT, normal)) || /^(out|node_modules)(\/|$)/u.test(normal)) return { kind: 'other', path: normal, rename: (p) => p, query };
+  if (existsSync(join(ROOT, normal)) || /^(out|node_modules)(\/|$)/u.test(normal))
+    return { kind: 'other', path: normal, rename: (p) => p, query };
   return null;
 }
 const newFolderOf = (folder) => {
@@ -123,7 +133,12 @@ const depthOf = (path) => path.split('/').length;
 /** A specifier's context in code: an import of a module, or a path handed to URL/readFileSync and the like. */
 function contextOf(text, index) {
   const before = text.slice(Math.max(0, index - 40), index);
-  if (/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\bvi\.(mock|doMock|importActual|importMock|unmock)\s*\(\s*|\brequire\s*\(\s*|\bexport\s+\*\s*from\s*)$/u.test(before)) return 'import';
+  if (
+    /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\bvi\.(mock|doMock|importActual|importMock|unmock)\s*\(\s*|\brequire\s*\(\s*|\bexport\s+\*\s*from\s*)$/u.test(
+      before,
+    )
+  )
+    return 'import';
   if (/new URL\(\s*$/u.test(before)) return 'url';
   return 'string';
 }
@@ -142,8 +157,10 @@ function rewriteRelative(file, text) {
     }
     if (resolved === null) {
       const named = posix.normalize(posix.join(oldDir, specifier));
-      if (context === 'import' && (newPathOf(file) !== file || underMovedRoots(named))) fail(`${file}: cannot resolve import '${specifier}'`);
-      else if (oldDir !== newDir && context === 'url') notes.push(`${file} → ${newPathOf(file)}: '${specifier}' names no source file (bundle-relative), left as is`);
+      if (context === 'import' && (newPathOf(file) !== file || underMovedRoots(named)))
+        fail(`${file}: cannot resolve import '${specifier}'`);
+      else if (oldDir !== newDir && context === 'url')
+        notes.push(`${file} → ${newPathOf(file)}: '${specifier}' names no source file (bundle-relative), left as is`);
       return whole;
     }
     let target;
@@ -157,7 +174,9 @@ function rewriteRelative(file, text) {
     } else {
       target = resolved.path;
       if (context === 'url' && !rootRelative && depthOf(file) !== depthOf(newPathOf(file))) {
-        fail(`${file}: '${specifier}' locates ${target} through import.meta.url; at ${newPathOf(file)} (another depth) the built bundle would miss it`);
+        fail(
+          `${file}: '${specifier}' locates ${target} through import.meta.url; at ${newPathOf(file)} (another depth) the built bundle would miss it`,
+        );
       }
     }
     const spelled = resolved.rename(target) + resolved.query;
@@ -174,8 +193,12 @@ const pathRenames = new Map();
 for (const [from, to] of moves) {
   if (from === to) continue;
   pathRenames.set(from, to);
-  for (const [real, written] of [['.ts', '.js'], ['.tsx', '.js']]) {
-    if (from.endsWith(real)) pathRenames.set(from.slice(0, -real.length) + written, to.slice(0, -real.length) + written);
+  for (const [real, written] of [
+    ['.ts', '.js'],
+    ['.tsx', '.js'],
+  ]) {
+    if (from.endsWith(real))
+      pathRenames.set(from.slice(0, -real.length) + written, to.slice(0, -real.length) + written);
   }
 }
 for (const [from, to] of folderMoves) pathRenames.set(from, to);
@@ -234,7 +257,9 @@ if (problems.length > 0) {
 }
 for (const note of notes) process.stdout.write(`  · ${note}\n`);
 const moving = [...moves].filter(([from, to]) => from !== to);
-process.stdout.write(`${moving.length} files move, ${folderMoves.size} folders move whole, ${changed.size} files change.\n`);
+process.stdout.write(
+  `${moving.length} files move, ${folderMoves.size} folders move whole, ${changed.size} files change.\n`,
+);
 if (dryRun) process.exit(0);
 
 // --- Apply ------------------------------------------------------------------------------------
@@ -243,17 +268,44 @@ for (const [from, to] of moving) {
   git('mv', from, to);
 }
 for (const [file, text] of changed) writeFileSync(join(ROOT, newPathOf(file)), text);
+// git mv leaves the emptied folders behind.
+const removeEmpty = (folder) => {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return;
+  for (const entry of readdirSync(folder)) removeEmpty(join(folder, entry));
+  if (readdirSync(folder).length === 0) rmdirSync(folder);
+};
+for (const root of MOVED_ROOTS) removeEmpty(join(ROOT, root));
 // Mentions of old paths that are left (folders that were split up): for a human to look at.
 const leftovers = new Set();
-const oldFolders = new Set([...moves.keys()].flatMap((p) => p.split('/').slice(0, -1).map((_, i, all) => all.slice(0, i + 1).join('/'))));
+const oldFolders = new Set(
+  [...moves.keys()].flatMap((p) =>
+    p
+      .split('/')
+      .slice(0, -1)
+      .map((_, i, all) => all.slice(0, i + 1).join('/')),
+  ),
+);
 const gone = [...oldFolders].filter((folder) => !existsSync(join(ROOT, folder)) && folder.includes('/'));
 if (gone.length > 0) {
-  const pattern = new RegExp(`(?<![\\w./@-])(${gone.sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w-])`, 'gu');
+  const pattern = new RegExp(
+    `(?<![\\w./@-])(${gone
+      .sort((a, b) => b.length - a.length)
+      .map(escape)
+      .join('|')})(?![\\w-])`,
+    'gu',
+  );
   for (const file of git('ls-files', '-z').split('\0').filter(Boolean)) {
     if (!TEXT.test(file) || UNTOUCHED.some((p) => p.test(file)) || !existsSync(join(ROOT, file))) continue;
-    for (const match of readFileSync(join(ROOT, file), 'utf8').matchAll(pattern)) leftovers.add(`${file}: ${match[1]}/`);
+    for (const match of readFileSync(join(ROOT, file), 'utf8').matchAll(pattern))
+      leftovers.add(`${file}: ${match[1]}/`);
   }
 }
-for (const leftover of [...leftovers].sort()) process.stdout.write(`  ? still names a folder that is gone: ${leftover}\n`);
-git('add', '-A', '--', ...new Set([...MOVED_ROOTS.map((r) => r.replace(/\/$/u, '')), ...[...changed.keys()].map(newPathOf)]));
+for (const leftover of [...leftovers].sort())
+  process.stdout.write(`  ? still names a folder that is gone: ${leftover}\n`);
+git(
+  'add',
+  '-A',
+  '--',
+  ...new Set([...MOVED_ROOTS.map((r) => r.replace(/\/$/u, '')), ...[...changed.keys()].map(newPathOf)]),
+);
 process.stdout.write('Done. Review with: git diff --cached --stat -M\n');
