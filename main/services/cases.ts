@@ -38,6 +38,7 @@ import {
 import { ageOn, daysBetween, formatDutchDate } from '../../shared/domain/dates.js';
 import { deadlinePolicyProblems, outsidePolicyMessage } from '../../shared/domain/terms.js';
 import { computeDeadline, DEFAULT_DEADLINE_POLICY, hasGdprCeiling, urgency, workingDaysLeft, type DeadlinePolicy } from '../../shared/domain/deadlines.js';
+import { mayExtend, mayReassign, mayRegisterForOthers, maySelfAssign } from '../../shared/cases/access.js';
 import type { CallContext } from '../api/context.js';
 import type { Vault } from '../store/vault.js';
 import { assertAssignedHandler, assertCanSeeContent, loadCase } from './case-access.js';
@@ -160,7 +161,7 @@ export class CaseService {
     }
     if (input.type !== 'correctie' && input.correctionKinds.length > 0) throw new DomainError('VALIDATION', 'Een soort correctie hoort alleen bij een correctieverzoek.');
     if (input.requester.birthDate && input.requester.birthDate > input.received) throw new DomainError('VALIDATION', 'De geboortedatum ligt na de datum van ontvangst.');
-    const mayAssignOthers = session.roles.includes('intake') || session.roles.includes('dpo');
+    const mayAssignOthers = mayRegisterForOthers(session);
     if (input.handlerId) {
       if (!mayAssignOthers && input.handlerId !== session.staffId) throw new DomainError('FORBIDDEN', 'Een behandelaar kan een nieuwe zaak alleen aan zichzelf toewijzen.');
       assertHandler(this.db, input.handlerId);
@@ -237,10 +238,8 @@ export class CaseService {
     const session = ctx.requireSession();
     const row = this.existing(ctx, input.id);
     if (isClosed(row.status)) throw new DomainError('CONFLICT', 'Een afgesloten zaak kan niet meer worden toegewezen.');
-    if (!session.roles.includes('dpo')) {
-      if (row.handlerId !== null || input.handlerId !== session.staffId) {
-        throw new DomainError('FORBIDDEN', 'Een behandelaar kan alleen een zaak zonder behandelaar aan zichzelf toewijzen. Herverdelen doet de privacy officer.');
-      }
+    if (!mayReassign(session, row) && !(maySelfAssign(session, row) && input.handlerId === session.staffId)) {
+      throw new DomainError('FORBIDDEN', 'Een behandelaar kan alleen een zaak zonder behandelaar aan zichzelf toewijzen. Herverdelen doet de privacy officer.');
     }
     assertHandler(this.db, input.handlerId);
     ctx.commit((db) => updateCase(db, row.id, { handlerId: input.handlerId, updatedAt: ctx.now.toISOString() }));
@@ -272,7 +271,7 @@ export class CaseService {
   extend(ctx: CallContext, input: { id: string; months: number; reason: string }) {
     const session = ctx.requireSession();
     const row = this.existing(ctx, input.id);
-    if (!session.roles.includes('dpo')) assertAssignedHandler(session, row);
+    if (!mayExtend(session, row)) throw new DomainError('FORBIDDEN', 'Alleen de behandelaar aan wie deze zaak is toegewezen of de privacy officer kan de termijn verlengen.');
     const today = dutchToday(ctx.now);
     if (!isAwaitingDecision(row.status)) throw new DomainError('CONFLICT', 'Op deze zaak is al beslist; verlengen kan niet meer.');
     if (!hasGdprCeiling(row.type)) throw new DomainError('CONFLICT', 'De termijn van een klacht volgt de klachtenregeling en kan niet op grond van art. 12 lid 3 AVG worden verlengd.');

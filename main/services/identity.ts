@@ -7,6 +7,7 @@ import type { identityCheckViewSchema, identityDocumentSchema, identityRecordInp
 import { findStaffById } from '../../db/local/repositories/staff.js';
 import { dutchToday, isRepresentationRequired, REPRESENTATION_AGE } from '../../shared/domain/cases.js';
 import { checkDocument, DOCUMENT_METHODS, documentNumberTail, type CheckResult, type IdSubject } from '../../shared/domain/identity.js';
+import { mayRegisterIdCopy } from '../../shared/cases/access.js';
 import type { CallContext } from '../api/context.js';
 import { assertAssignedHandler, assertCanSeeContent } from './case-access.js';
 import { deadlinePolicy } from './cases.js';
@@ -63,7 +64,7 @@ export class IdentityService extends CaseScopedService {
   async uploadCopy(ctx: CallContext, input: { caseId: string; subject: IdSubject; fileName: string; dataBase64: string }) {
     const session = ctx.requireSession();
     const row = this.caseRow(ctx, input.caseId);
-    if (!session.roles.includes('intake') && !session.roles.includes('dpo')) assertAssignedHandler(session, row);
+    if (!mayRegisterIdCopy(session, row)) throw new DomainError('FORBIDDEN', 'Alleen de balie, de privacy officer of de behandelaar van deze zaak kan een kopie registreren.');
     if (input.subject === 'vertegenwoordiger' && !row.representativeName) throw new DomainError('CONFLICT', 'Deze zaak heeft geen vertegenwoordiger.');
     const pixels = await decodeUpload(Buffer.from(input.dataBase64, 'base64'), input.fileName);
     const png = encodePng(pixels);

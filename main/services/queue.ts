@@ -7,7 +7,8 @@ import { toFtsQuery } from '../../shared/domain/search.js';
 import type { CallContext } from '../api/context.js';
 import type { OpenStore } from '../store/encrypted-db.js';
 import type { Vault } from '../store/vault.js';
-import { canSeeContent } from './case-access.js';
+import { caseAccessCondition } from '../../db/local/cases/access-sql.js';
+import { canSeeContent, mayOnSome } from '../../shared/cases/access.js';
 
 type Query = z.output<typeof queueQuerySchema>;
 type Queue = z.output<typeof queueSchema>;
@@ -106,10 +107,9 @@ export class QueueService {
   list(ctx: CallContext, query: Query): Queue {
     const session = ctx.requireSession();
     const today = dutchToday(ctx.now);
-    const seesAll = session.roles.includes('dpo') || session.roles.includes('intake');
     const params: Record<string, string | number> = { me: session.staffId, today };
 
-    const visibility = seesAll ? '1' : '(c.handler_id = @me OR c.handler_id IS NULL)';
+    const visibility = caseAccessCondition(session.roles, 'seeInQueue');
     const where = [visibility];
     if (!query.includeClosed) where.push(`c.status NOT IN (${inList(CLOSED)})`);
     if (query.types?.length) where.push(`c.type IN (${inList(query.types)})`);
@@ -136,9 +136,10 @@ export class QueueService {
       const byAll = 'c.id IN (SELECT case_id FROM case_search WHERE case_search MATCH @fts)';
       // The full index covers reference and customer number too: with all content visible (dpo) or
       // none (intake) one search does, and an OR of two would make SQLite run and merge both.
-      if (session.roles.includes('dpo')) where.push(byAll);
-      else if (session.roles.includes('handler')) where.push(`((c.handler_id = @me AND ${byAll}) OR ${byRef})`);
-      else where.push(byRef);
+      const content = caseAccessCondition(session.roles, 'seeContent');
+      if (content === '1') where.push(byAll);
+      else if (content === '0') where.push(byRef);
+      else where.push(`((${content} AND ${byAll}) OR ${byRef})`);
     }
 
     const rows = this
@@ -190,7 +191,7 @@ export class QueueService {
       rows: result.slice(0, query.limit),
       total: result.length,
       counts,
-      showsContent: session.roles.includes('dpo') || session.roles.includes('handler'),
+      showsContent: mayOnSome(session, 'seeContent'),
     };
   }
 }

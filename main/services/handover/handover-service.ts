@@ -11,6 +11,7 @@ import type { HandoverExportResult, HandoverImportResult } from '../../../shared
 import { isClosed } from '../../../shared/domain/cases.js';
 import { passwordProblems } from '../../../shared/password.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
+import { mayExportHandover } from '../../../shared/cases/access.js';
 import type { CallContext } from '../../api/context.js';
 import type { Vault } from '../../store/vault.js';
 import { loadCase } from '../case-access.js';
@@ -107,7 +108,7 @@ export class HandoverService {
     const session = ctx.requireSession();
     const db = this.vault.open.db;
     const row = loadCase(db, ctx, input.caseId);
-    if (!session.roles.includes('dpo') && !(session.roles.includes('handler') && row.handlerId === session.staffId)) {
+    if (!mayExportHandover(session, row)) {
       throw new DomainError('FORBIDDEN', 'Alleen de privacy officer of de behandelaar van deze zaak kan haar overdragen.');
     }
     if (isClosed(row.status)) throw new DomainError('CONFLICT', 'Een afgesloten zaak wordt niet overgedragen; zij blijft hier tot de bewaartermijn verstrijkt.');

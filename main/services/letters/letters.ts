@@ -11,9 +11,10 @@ import { formatDutchDate } from '../../../shared/domain/dates.js';
 import { buildLetter } from '../../../shared/domain/letters/build.js';
 import { contentProblems, decisionOutcome } from '../../../shared/domain/letters/check.js';
 import { DECISION_KINDS, isDecisionKind, LETTER_CASE_TYPES, LETTER_KIND_LABELS, LETTER_KINDS, type LetterContent, type LetterKind } from '../../../shared/domain/letters/types.js';
+import { mayListLetters, mayReadLetter } from '../../../shared/cases/access.js';
 import type { CallContext } from '../../api/context.js';
 import type { Vault } from '../../store/vault.js';
-import { assertAssignedHandler, canSeeContent, loadCase } from '../case-access.js';
+import { assertAssignedHandler, loadCase } from '../case-access.js';
 import type { CaseVault } from '../case-vault.js';
 import { assertDecisionGates } from '../decision-readiness.js';
 import { thirdPartyProblems } from '../dossier.js';
@@ -41,12 +42,6 @@ const SIDE_EXIT_OF: Partial<Record<LetterKind, readonly CaseStatus[]>> = {
   afwijzing: ['kennelijk_ongegrond'],
   'besluit-niet-ontvankelijk': ['niet_ontvankelijk'],
 };
-
-/** A signer may look at a letter submitted for signing, and at one they signed. */
-export function mayRead(session: SessionInfo, caseRow: CaseRow, letter: LetterRow): boolean {
-  if (canSeeContent(session, caseRow)) return true;
-  return session.roles.includes('signer') && (letter.status === 'ter_ondertekening' || letter.signedBy === session.staffId);
-}
 
 /** Drafting, editing, submitting and sending letters: the handler's side of four-eyes. */
 export class LetterService {
@@ -150,16 +145,16 @@ export class LetterService {
     const session = ctx.requireSession();
     const caseRow = loadCase(this.db, ctx, caseId);
     // A signer who is not on the case sees only the letters put before them.
-    if (!canSeeContent(session, caseRow) && !session.roles.includes('signer')) throw new DomainError('FORBIDDEN', 'Deze zaak is niet aan u toegewezen.');
+    if (!mayListLetters(session, caseRow)) throw new DomainError('FORBIDDEN', 'Deze zaak is niet aan u toegewezen.');
     return lettersOfCase(this.db, caseRow.id)
-      .filter((l) => mayRead(session, caseRow, l))
+      .filter((l) => mayReadLetter(session, caseRow, l))
       .map((l) => summaryOf(this.db, l, session.staffId, session.roles.includes('signer')));
   }
 
   /** The letter with its PDF: the signed file once signed, otherwise a fresh preview marked CONCEPT. */
   async get(ctx: CallContext, letterId: string): Promise<LetterView & { pdfBase64: string; pages: number }> {
     const { letter, caseRow } = this.load(ctx, letterId);
-    if (!mayRead(ctx.requireSession(), caseRow, letter)) throw new DomainError('FORBIDDEN', 'Deze brief is niet aan u voorgelegd.');
+    if (!mayReadLetter(ctx.requireSession(), caseRow, letter)) throw new DomainError('FORBIDDEN', 'Deze brief is niet aan u voorgelegd.');
     let pdf: Buffer;
     if (letter.fileId) {
       pdf = this.caseVault.read(this.db, signedFileOf(letter));

@@ -41,6 +41,7 @@ import {
   type RetentionFacts,
   type RetentionPolicy,
 } from '../../../shared/domain/retention.js';
+import { mayLiftHold, mayPlaceHold } from '../../../shared/cases/access.js';
 import type { CallContext } from '../../api/context.js';
 import type { Clock } from '../../clock.js';
 import type { Logger } from '../../log.js';
@@ -134,7 +135,6 @@ export class RetentionService {
     const register = registerRetention(f, policy, today);
     const names = handlerNames(db);
     const open = openDestructionList(db);
-    const isDpo = session.roles.includes('dpo');
     return {
       caseId,
       closedOn: f.closedOn,
@@ -158,8 +158,8 @@ export class RetentionService {
         liftReason: h.liftReason,
         active: h.liftedAt === null,
       })),
-      mayPlaceHold: isDpo || (session.roles.includes('handler') && facts.handlerId === session.staffId),
-      mayLiftHold: isDpo,
+      mayPlaceHold: mayPlaceHold(session, facts),
+      mayLiftHold: mayLiftHold(session, facts),
     };
   }
 
@@ -167,7 +167,7 @@ export class RetentionService {
   placeHold(ctx: CallContext, input: { caseId: string; kind: HoldKind; reason: string }): CaseRetentionView {
     const session = ctx.requireSession();
     const row = loadCase(this.db, ctx, input.caseId);
-    if (!session.roles.includes('dpo') && !(session.roles.includes('handler') && row.handlerId === session.staffId)) {
+    if (!mayPlaceHold(session, row)) {
       throw new DomainError('FORBIDDEN', 'Alleen de privacy officer of de behandelaar van deze zaak kan de vernietiging stoppen.');
     }
     ctx.commit((db) => {

@@ -11,6 +11,7 @@ import { letterTemplateSchema, processingActivitySchema } from '../../../shared/
 import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, type CorrectionKind } from '../../../shared/domain/cases.js';
 import { LETTER_KINDS, type LetterKind } from '../../../shared/domain/letters/types.js';
 import { REQUEST_TYPES } from '../../../shared/domain/request-types.js';
+import { mayOnSome } from '../../../shared/cases/access.js';
 import { ROLES, type Role } from '../../../shared/roles.js';
 import { appendAuditEvent } from '../audit.js';
 import { AUTO_LOCK_SETTING } from '../auto-lock.js';
@@ -156,7 +157,7 @@ const DATE = (column: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${column.s
  * and due date, so intake updates cases it already has and adds none.
  */
 export async function pullCases(client: pg.ClientBase, db: LocalDb, actor: SyncActor, cursor: string, horizon: string, now: Date): Promise<number> {
-  const full = actor.roles.includes('dpo') || actor.roles.includes('handler');
+  const full = mayOnSome(actor, 'seeContent');
   const columns = [
     'c.id', 'c.reference', 'c.type', 'c.channel', 'c.status', DATE('c.received_on'), DATE('c.due_on'), DATE('c.original_due_on'), 'c.extension_months',
     'c.handler_id', 'c.pending_handler', 'c.created_by', `to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at`,
@@ -167,7 +168,7 @@ export async function pullCases(client: pg.ClientBase, db: LocalDb, actor: SyncA
               r.legally_incapacitated, r.written_and_signed, r.request_text, r.correction_kinds, r.representative_kind, r.representative_name, r.representative_basis
               FROM cases c LEFT JOIN case_requesters r ON r.case_id = c.id
              WHERE (c.change_xid >= $1::xid8 AND c.change_xid < $2::xid8) OR (r.change_xid >= $1::xid8 AND r.change_xid < $2::xid8)`;
-  } else if (actor.roles.includes('intake')) {
+  } else if (mayOnSome(actor, 'seeInQueue')) {
     text = `SELECT ${columns.join(', ')} FROM cases c WHERE c.change_xid >= $1::xid8 AND c.change_xid < $2::xid8`;
   } else {
     return 0;
@@ -369,8 +370,8 @@ export async function pullLetters(client: pg.ClientBase, db: LocalDb, actor: Syn
  * bundle hashes; the caller confirms each outside any transaction.
  */
 export async function pullHandovers(client: pg.ClientBase, actor: SyncActor, cursor: string, horizon: string): Promise<string[]> {
-  // Only handlers and the dpo take part in handovers (and may read them).
-  if (!actor.roles.includes('handler') && !actor.roles.includes('dpo')) return [];
+  // Only those who may hand a case over take part in handovers (and may read them).
+  if (!mayOnSome(actor, 'exportHandover')) return [];
   const { rows } = await client.query<{ bundle_sha256: string }>(`SELECT bundle_sha256 FROM handovers WHERE ${WINDOW}`, [cursor, horizon]);
   return rows.map((r) => r.bundle_sha256);
 }

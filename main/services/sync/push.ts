@@ -5,6 +5,7 @@ import { markRefused, markSent, unsentEntries, type OutboxRow } from '../../../d
 import { decisions, letters } from '../../../db/local/schema-letters.js';
 import { cases } from '../../../db/local/schema.js';
 import { dutchToday, isClosed } from '../../../shared/domain/cases.js';
+import { may, type Actor } from '../../../shared/cases/access.js';
 import type { Role } from '../../../shared/roles.js';
 import type { CaseVault } from '../case-vault.js';
 import { signedFileOf } from '../letters/letter-input.js';
@@ -100,6 +101,11 @@ const REQUESTER_COLUMNS = [
   'request_text', 'correction_kinds', 'representative_kind', 'representative_name', 'representative_basis',
 ] as const;
 const REQUESTER_CASTS = ['uuid', '', 'date', '', '', '', '', 'boolean', 'boolean', '', 'jsonb', '', '', ''];
+
+/** The sync's account as the case access rules see it. */
+export function accessActor(actor: SyncActor): Actor {
+  return { staffId: actor.localId, roles: actor.roles };
+}
 
 export function has(actor: SyncActor, role: Role): boolean {
   return actor.roles.includes(role);
@@ -338,7 +344,7 @@ function caseStatements(ctx: PushContext, batch: BatchRows, caseId: string): Sta
   const row = batch.cases.get(caseId);
   if (!row) return [];
   const { actor } = ctx;
-  const mayWrite = has(actor, 'dpo') || (has(actor, 'handler') && (row.handlerId === null || row.handlerId === actor.localId));
+  const mayWrite = may(accessActor(actor), 'sendRegister', row);
   const mayRegister = mayWrite || (has(actor, 'intake') && row.createdBy === actor.localId);
   if (!mayRegister) return null;
   const facts = { closedOn: batch.closedOn.get(caseId) ?? null, legalHold: batch.held.has(caseId) };

@@ -1,7 +1,8 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { LocalDb } from '../../../db/local/database.js';
 import { cases } from '../../../db/local/schema.js';
-import { has, inChunks, type PushContext } from './push.js';
+import { may, mayOnSome } from '../../../shared/cases/access.js';
+import { accessActor, has, inChunks, type PushContext } from './push.js';
 import { withSavepoint } from './sql.js';
 
 /**
@@ -54,13 +55,13 @@ function insertRequests(ctx: PushContext, requests: readonly SignedPayload[]) {
  */
 export async function pushSigningRequests(ctx: PushContext): Promise<void> {
   const { actor } = ctx;
-  if (!has(actor, 'handler') && !has(actor, 'dpo')) return;
+  if (!mayOnSome(actor, 'requestSigning')) return;
   const pending = unsentSignedLetters(ctx.db).filter((p) => p.signedBy !== actor.localId);
   if (pending.length === 0) return;
   const handled = new Map(
     inChunks([...new Set(pending.map((p) => p.caseId))], (chunk) => ctx.db.select({ id: cases.id, handlerId: cases.handlerId }).from(cases).where(inArray(cases.id, chunk)).all()).map((c) => [c.id, c.handlerId]),
   );
-  const mine = pending.filter((p) => has(actor, 'dpo') || handled.get(p.caseId) === actor.localId);
+  const mine = pending.filter((p) => may(accessActor(actor), 'requestSigning', { handlerId: handled.get(p.caseId) ?? null }));
   if (mine.length === 0) return;
   await ctx.client.query('BEGIN');
   try {

@@ -11,7 +11,7 @@ import { useCardStyles } from '../../components/cardStyles.js';
 import { CallDialog } from '../../components/FormDialog.js';
 import { useFormStyles } from '../../components/formStyles.js';
 import { PasswordField } from '../../components/PasswordField.js';
-import { isAssignedHandler } from './access.js';
+import { mayExportHandover } from './access.js';
 
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -32,7 +32,7 @@ export function HandoverCard({ detail }: { detail: CaseDetail }) {
   const restoreFocus = useRestoreFocusTarget();
   const [dialog, setDialog] = useState<{ open: boolean; shown: number } | null>(null);
   const [result, setResult] = useState<HandoverExportResult | null>(null);
-  const allowed = (staff.roles.includes('dpo') || isAssignedHandler(staff, detail.handlerId)) && !isClosed(detail.status);
+  const allowed = mayExportHandover(staff, detail.handlerId) && !isClosed(detail.status);
   if (!allowed) return null;
   const close = () => setDialog((d) => (d ? { ...d, open: false } : null));
 

@@ -51,7 +51,7 @@ import { useSubmission } from '../../components/useSubmission.js';
 import { workingDaysText } from '../../components/DueDate.js';
 import { formatDay } from '../../i18n/format.js';
 import { useSyncStatus } from '../../shell/syncStatus.js';
-import { canOpenCase } from '../case/access.js';
+import { canOpenCase, mayRegisterForOthers } from '../case/access.js';
 import { shortcutProps, SHORTCUTS, useShortcut } from '../../ui/shortcuts.js';
 
 const useStyles = makeStyles({
@@ -220,7 +220,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
   const styles = useStyles();
   const form = useFormStyles();
   const card = useCardStyles();
-  const assignsOthers = staff.roles.includes('intake') || staff.roles.includes('dpo');
+  const assignsOthers = mayRegisterForOthers(staff);
   // A handler's own request goes to them by default: the central database keeps a handler's cases by
   // handler, so on a desktop that syncs they cannot leave it unassigned at all.
   const ownDefault = !assignsOthers && staff.roles.includes('handler') ? staff.id : '';

@@ -32,7 +32,7 @@ import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { Page } from '../../components/Page.js';
 import { HandoverImport } from './HandoverImport.js';
 import { useTableStyles } from '../../components/tableStyles.js';
-import { canOpenCase, maySelfAssign } from '../case/access.js';
+import { canOpenCase, maySeeSomeContent, maySelfAssign } from '../case/access.js';
 import { DEFAULT_FILTER, isDefaultFilter, loadFilter, saveFilter, type QueueFilter, type QueueSortColumn } from './queueFilter.js';
 import { QueueTable } from './QueueTable.js';
 
@@ -210,7 +210,7 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
     onOpenCase(row.id);
   };
 
-  const seesContent = queue?.showsContent ?? (staff.roles.includes('dpo') || staff.roles.includes('handler'));
+  const seesContent = queue?.showsContent ?? maySeeSomeContent(staff);
   const intro = staff.roles.includes('dpo') ? t('queue.introAll') : staff.roles.includes('handler') ? t('queue.introHandler') : t('queue.introIntake');
   const handlerOptions = useMemo(() => {
     // A handler sees only their own and unassigned cases: other handlers would filter to nothing.
