@@ -57,8 +57,11 @@ const outsideTests = files.filter((file) => !file.startsWith('test/'));
 
 /** "issue 7", "Issue #8", "issues 6": a ticket number instead of the reason. */
 const ISSUE_NUMBER = /\bissues? #?\d+/iu;
-/** The team's design brief is not part of the repository; spelled in two parts so this file does not match itself. */
-const OUTSIDE_DESIGN_DOC = new RegExp(['DESIGN', '\\.md'].join(''), 'u');
+/**
+ * The team's briefs (design, style, dependency notes) are not part of the repository; spelled in parts
+ * so this file does not match itself.
+ */
+const OUTSIDE_DESIGN_DOC = new RegExp(['\\b(DESIGN', '|STYLE', '|DEPENDENCIES)', '\\.md'].join(''), 'u');
 
 describe('repository hygiene', () => {
   it('sees the project files (the walk is not empty)', () => {
@@ -70,7 +73,7 @@ describe('repository hygiene', () => {
     expect(find(ISSUE_NUMBER, outsideTests)).toEqual([]);
   });
 
-  it('no file cites the design brief that is not in the repository', () => {
+  it('no file cites a brief that is not in the repository', () => {
     expect(find(OUTSIDE_DESIGN_DOC, files)).toEqual([]);
   });
 
