@@ -7,8 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { COMMAND_LINE_WARNING } from '../../main/cli/case-commands.js';
 import { runCli } from '../../main/cli/run.js';
 
-let dir = '';
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+// Every folder a test made: a test that redacts twice must not leave its first input (names in plaintext) behind.
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 const NOTE = [
   'Melding van buurvrouw Marloes Brinkhorst over geluid.',
@@ -35,7 +38,8 @@ async function note(): Promise<Buffer> {
 const pdftotext = (path: string) => execFileSync('pdftotext', ['-layout', path, '-']).toString('utf8');
 
 async function redact(args: string[], stdin?: string): Promise<{ code: number; out: string; err: string; text: string }> {
-  dir = mkdtempSync(join(tmpdir(), 'avg-redact-person-'));
+  const dir = mkdtempSync(join(tmpdir(), 'avg-redact-person-'));
+  dirs.push(dir);
   const input = join(dir, 'in.pdf');
   const output = join(dir, 'uit.pdf');
   writeFileSync(input, await note());
