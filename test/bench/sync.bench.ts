@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { STRONG_PASSWORD } from '../support/backend.js';
+import { STRONG_PASSWORD } from '../support/basics.js';
 import { CENTRAL_PASSWORD, centralDatabase, desktop } from '../support/central.js';
 import { startTestCluster, TEST_PG_URL_ENV } from '../support/postgres.js';
 import { seedDecisions } from '../support/seed-decisions.js';

@@ -6,10 +6,6 @@ import type { AnyLetterInput, LetterCase, LetterDataByKind, LetterInput } from '
 import { DEFAULT_LETTERHEAD } from '../../shared/domain/letters/letterhead.js';
 import { DEFAULT_REGISTER } from '../../shared/domain/letters/register.js';
 import type { DecisionKind, LetterKind } from '../../shared/domain/letters/types.js';
-import type { Logger } from '../../main/log.js';
-import { addStaff, value } from './backend.js';
-import { testPkcs12 } from './pkcs12.js';
-import { team } from './team.js';
 
 /** A case as a letter sees it: a requester whose name needs a Unicode font. */
 export const LETTER_CASE: LetterCase = {
@@ -104,17 +100,3 @@ export function pdfsig(pdf: Uint8Array): string {
 }
 
 export const P12_PASSWORD = 'Zegel-Test-2026!';
-
-/**
- * The letters team: the standard team plus a signer (Sanne), a handler who is also a signer
- * (Harm), the organisation's certificate configured by the admin, and a case for each handler.
- */
-export async function letterTeam(onCleanup: (cleanup: () => void) => void, options: { logger?: Logger } = {}) {
-  const t = await team(onCleanup, options);
-  const signer = await addStaff(t.backend, t.adminToken, 'sanne', ['signer'], 'Sanne Ağaoğlu');
-  const handlerSigner = await addStaff(t.backend, t.adminToken, 'harm', ['handler', 'signer'], 'Harm Weißbach');
-  value(await t.call('settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, t.adminToken));
-  value(await t.call('signer.setProfile', { functionTitle: 'Teamleider Privacy' }, signer.token));
-  const requester = { name: 'Łukasz Nguyễn-Özdemir', address: 'Weißstraße 12, 1234 AB Hilversum', customerNumber: 'K-104233', birthDate: '1985-04-12' };
-  return { ...t, signer, handlerSigner, requester };
-}

@@ -4,7 +4,7 @@ import { DEFAULT_DEADLINE_POLICY } from '../../shared/domain/deadlines.js';
 import { DEFAULT_LETTERHEAD } from '../../shared/domain/letters/letterhead.js';
 import { DEFAULT_TEMPLATES } from '../../shared/domain/letters/templates.js';
 import type { Role } from '../../shared/roles.js';
-import { ADMIN, STRONG_PASSWORD } from './backend.js';
+import { ADMIN, STRONG_PASSWORD } from './basics.js';
 
 /**
  * A valid input for every procedure, shared by the generated permission tests and the

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CaseFileStore, decryptFile, encryptFile, newFileKey, sealedLength } from '../../main/store/case-files.js';
 import { createBackend } from '../../main/backend.js';
 import { silentLogger } from '../../main/log.js';
-import { tempDir } from '../support/backend.js';
+import { tempDir } from '../support/basics.js';
 import { TEST_KDF } from '../support/kdf.js';
 
 let cleanup: () => void = () => {};

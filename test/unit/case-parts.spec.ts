@@ -6,7 +6,7 @@ import { CASE_PARTS, SHREDDED_ROLES } from '../../db/local/cases/case-parts.js';
 import { hasLocalCaseFile } from '../../db/local/repositories/handover.js';
 import { deleteCaseRows, destroyLetterRows, shredCaseRows } from '../../db/local/repositories/retention.js';
 import { openEncryptedStore, type OpenStore } from '../../main/store/encrypted-db.js';
-import { tempDir } from '../support/backend.js';
+import { tempDir } from '../support/basics.js';
 import { sqlWhere } from '../support/case-parts.js';
 
 /**

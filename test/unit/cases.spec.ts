@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { value } from '../support/backend.js';
+import { value } from '../support/basics.js';
 import { team as makeTeam } from '../support/team.js';
 
 let cleanup: () => void = () => {};

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { centralClientConfig } from '../../main/central/connection.js';
 import { DEMO_STAFF, startEmbeddedCentral, type EmbeddedCentral } from '../../main/central/embedded.js';
-import { tempDir } from '../support/backend.js';
+import { tempDir } from '../support/basics.js';
 
 let central: EmbeddedCentral;
 

@@ -11,7 +11,7 @@ import { HOLIDAY_YEARS } from '../../scripts/build-cli.mjs';
 import { computeDeadline } from '../../shared/domain/deadlines.js';
 import { addDays } from '../../shared/domain/dates.js';
 import { dutchPublicHolidays } from '../../shared/domain/holidays.js';
-import { ADMIN, tempDir } from '../support/backend.js';
+import { ADMIN, tempDir } from '../support/basics.js';
 import { createTestDatabase } from '../support/postgres.js';
 
 /**

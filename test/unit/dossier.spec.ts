@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodePng } from '../../main/services/images.js';
-import { value } from '../support/backend.js';
+import { value } from '../support/basics.js';
 import { pdfText } from '../support/letters.js';
 import { plaintextHits } from '../support/scan.js';
 import { team } from '../support/team.js';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { COMMAND_LINE_WARNING } from '../../main/cli/case-commands.js';
 import { runCli } from '../../main/cli/run.js';
 import { dutchToday } from '../../shared/domain/cases.js';
-import { ADMIN, STRONG_PASSWORD, tempDir } from '../support/backend.js';
+import { ADMIN, STRONG_PASSWORD, tempDir } from '../support/basics.js';
 import { P12_PASSWORD } from '../support/letters.js';
 import { testPkcs12 } from '../support/pkcs12.js';
 

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../main/server/http.js';
-import { value } from '../support/backend.js';
+import { value } from '../support/basics.js';
 import { team } from '../support/team.js';
 
 /**

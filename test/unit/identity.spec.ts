@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodePng, encodePng } from '../../main/services/images.js';
-import { value } from '../support/backend.js';
+import { value } from '../support/basics.js';
 import { plaintextHits } from '../support/scan.js';
 import { openStoreAs } from '../support/store.js';
 import { team } from '../support/team.js';

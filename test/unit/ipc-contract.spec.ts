@@ -6,7 +6,7 @@ import { createIpcHandler, isTrustedSender, type AppOrigin, type FrameLike, type
 import { silentLogger } from '../../main/log.js';
 import { IPC_PREFIX, type DesktopBridge } from '../../shared/api/client.js';
 import { PROCEDURE_NAMES } from '../../shared/api/procedures.js';
-import { ADMIN, tempDir } from '../support/backend.js';
+import { ADMIN, tempDir } from '../support/basics.js';
 import { TEST_KDF } from '../support/kdf.js';
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run.js';
 import { dutchToday } from '../../shared/domain/cases.js';
-import { ADMIN, STRONG_PASSWORD, tempDir } from '../support/backend.js';
+import { ADMIN, STRONG_PASSWORD, tempDir } from '../support/basics.js';
 import { P12_PASSWORD, pdfsig, requirePoppler } from '../support/letters.js';
 import { testPkcs12 } from '../support/pkcs12.js';
 

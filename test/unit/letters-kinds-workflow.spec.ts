@@ -1,8 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcedureInput } from '../../shared/api/contract.js';
-import { STRONG_PASSWORD, value } from '../support/backend.js';
+import { STRONG_PASSWORD, value } from '../support/basics.js';
 import { establishIdentity, toDecision as toGate } from '../support/gates.js';
-import { letterTeam, pdfsig, pdfText, requirePoppler } from '../support/letters.js';
+import { letterTeam } from '../support/letter-team.js';
+import { pdfsig, pdfText, requirePoppler } from '../support/letters.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());

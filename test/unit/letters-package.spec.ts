@@ -8,7 +8,8 @@ import { textToPdf } from '../../main/services/renditions.js';
 import { CaseFileStore } from '../../main/store/case-files.js';
 import { ADMIN, STRONG_PASSWORD, addStaff, value } from '../support/backend.js';
 import { establishIdentity, toDecision } from '../support/gates.js';
-import { letterTeam, pdfsig, pdfText, requirePoppler } from '../support/letters.js';
+import { letterTeam } from '../support/letter-team.js';
+import { pdfsig, pdfText, requirePoppler } from '../support/letters.js';
 import { openStoreAs } from '../support/store.js';
 
 let cleanup: () => void = () => {};

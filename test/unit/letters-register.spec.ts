@@ -3,8 +3,9 @@ import { encodePng } from '../../main/services/images.js';
 import { DEFAULT_LETTERHEAD } from '../../shared/domain/letters/letterhead.js';
 import { DEFAULT_REGISTER } from '../../shared/domain/letters/register.js';
 import { DEFAULT_TEMPLATES } from '../../shared/domain/letters/templates.js';
-import { value } from '../support/backend.js';
-import { letterTeam, pdfText, requirePoppler } from '../support/letters.js';
+import { value } from '../support/basics.js';
+import { letterTeam } from '../support/letter-team.js';
+import { pdfText, requirePoppler } from '../support/letters.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());

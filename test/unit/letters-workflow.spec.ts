@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, STRONG_PASSWORD, value } from '../support/backend.js';
+import { ADMIN, STRONG_PASSWORD, value } from '../support/basics.js';
 import { establishIdentity, toDecision } from '../support/gates.js';
-import { letterTeam, P12_PASSWORD, pdfsig, pdfText, requirePoppler } from '../support/letters.js';
+import { letterTeam } from '../support/letter-team.js';
+import { P12_PASSWORD, pdfsig, pdfText, requirePoppler } from '../support/letters.js';
 import { plaintextHits } from '../support/scan.js';
 import { openStoreAs } from '../support/store.js';
 

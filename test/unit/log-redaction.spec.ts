@@ -5,7 +5,7 @@ import { createBackend } from '../../main/backend.js';
 import { fileLogger } from '../../main/log.js';
 import { STRONG_PASSWORD, tempDir, typed, value } from '../support/backend.js';
 import { establishIdentity } from '../support/gates.js';
-import { letterTeam } from '../support/letters.js';
+import { letterTeam } from '../support/letter-team.js';
 import { filesUnder, plaintextHits } from '../support/scan.js';
 import { TEST_KDF } from '../support/kdf.js';
 

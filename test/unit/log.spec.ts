@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fileLogger, scrub } from '../../main/log.js';
-import { tempDir } from '../support/backend.js';
+import { tempDir } from '../support/basics.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEncryptedStore, DEFAULT_MIGRATIONS_FOLDER } from '../../main/store/encrypted-db.js';
-import { tempDir } from '../support/backend.js';
+import { tempDir } from '../support/basics.js';
 
 /**
  * One test per migration: migrate to N−1, put rows in, migrate to N, check the rows and the new

@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { value } from '../support/backend.js';
+import { value } from '../support/basics.js';
 import { pdfText, requirePoppler } from '../support/letters.js';
 import { buildMsg } from '../support/msg.js';
 import { plaintextHits } from '../support/scan.js';

@@ -1,8 +1,8 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { value } from '../support/backend.js';
+import { value } from '../support/basics.js';
 import { establishIdentity, toDecision } from '../support/gates.js';
-import { letterTeam } from '../support/letters.js';
+import { letterTeam } from '../support/letter-team.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { STRONG_PASSWORD, value } from '../support/backend.js';
+import { STRONG_PASSWORD, value } from '../support/basics.js';
 import { establishIdentity, toDecision } from '../support/gates.js';
-import { letterTeam } from '../support/letters.js';
+import { letterTeam } from '../support/letter-team.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());

@@ -3,7 +3,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../main/backend.js';
 import { applyRedactions } from '../../main/services/redaction/index.js';
-import { value } from '../support/backend.js';
+import { value } from '../support/basics.js';
 import { team } from '../support/team.js';
 
 let cleanup: () => void = () => {};

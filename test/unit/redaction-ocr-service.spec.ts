@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../main/backend.js';
-import { value } from '../support/backend.js';
+import { value } from '../support/basics.js';
 import { team } from '../support/team.js';
 import { buildScan, scanPng } from './ocr.fixtures.js';
 

@@ -5,7 +5,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run.js';
 import type { Backend } from '../../main/backend.js';
-import { value } from '../support/backend.js';
+import { value } from '../support/basics.js';
 import { team } from '../support/team.js';
 
 let cleanup: () => void = () => {};

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, STRONG_PASSWORD, value } from '../support/backend.js';
+import { ADMIN, STRONG_PASSWORD, value } from '../support/basics.js';
 import { establishIdentity } from '../support/gates.js';
-import { letterTeam, requirePoppler } from '../support/letters.js';
+import { letterTeam } from '../support/letter-team.js';
+import { requirePoppler } from '../support/letters.js';
 import { plaintextHits } from '../support/scan.js';
 import { openStoreAs } from '../support/store.js';
 

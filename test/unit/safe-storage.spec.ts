@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../main/backend.js';
 import { createSafeStorageProtector, KeyProtectionUnavailableError, type SafeStorageLike } from '../../main/electron/safe-storage.js';
 import { silentLogger } from '../../main/log.js';
-import { ADMIN, tempDir } from '../support/backend.js';
+import { ADMIN, tempDir } from '../support/basics.js';
 import { TEST_KDF } from '../support/kdf.js';
 
 type Backend = ReturnType<SafeStorageLike['getSelectedStorageBackend']>;

@@ -2,7 +2,8 @@ import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, STRONG_PASSWORD, addStaff, value } from '../support/backend.js';
 import { establishIdentity, toDecision } from '../support/gates.js';
-import { letterTeam, pdfText, requirePoppler } from '../support/letters.js';
+import { letterTeam } from '../support/letter-team.js';
+import { pdfText, requirePoppler } from '../support/letters.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../main/services/errors.js';
 import { LONG, rng, runSeed } from '../robustness/rng.js';
-import { STRONG_PASSWORD } from '../support/backend.js';
+import { STRONG_PASSWORD } from '../support/basics.js';
 import { centralDatabase, desktop, type Central } from '../support/central.js';
 import { startFaultProxy, type Fault } from '../support/fault-proxy.js';
 import { seedDecisions } from '../support/seed-decisions.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LONG, rng, runSeed } from '../robustness/rng.js';
-import { STRONG_PASSWORD } from '../support/backend.js';
+import { STRONG_PASSWORD } from '../support/basics.js';
 import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
 import { openSyncService } from '../support/sync-service.js';
 

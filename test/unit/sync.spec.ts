@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/run.js';
 import { dutchToday } from '../../shared/domain/cases.js';
-import { STRONG_PASSWORD, value } from '../support/backend.js';
+import { STRONG_PASSWORD, value } from '../support/basics.js';
 import { establishIdentity } from '../support/gates.js';
 import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
 import { P12_PASSWORD } from '../support/letters.js';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DEADLINE_POLICY } from '../../shared/domain/deadlines.js';
 import { DEFAULT_RETENTION_POLICY } from '../../shared/domain/retention.js';
 import { deadlinePolicyProblems, retentionPolicyProblems } from '../../shared/domain/terms.js';
-import { value } from '../support/backend.js';
+import { value } from '../support/basics.js';
 import { team as makeTeam } from '../support/team.js';
 
 /**

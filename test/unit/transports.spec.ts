@@ -4,7 +4,7 @@ import { createBackend, type Backend } from '../../main/backend.js';
 import { silentLogger } from '../../main/log.js';
 import { startWebServer, type WebServer } from '../../main/server/http.js';
 import type { Result } from '../../shared/api/result.js';
-import { ADMIN, STRONG_PASSWORD, tempDir } from '../support/backend.js';
+import { ADMIN, STRONG_PASSWORD, tempDir } from '../support/basics.js';
 import { TEST_KDF } from '../support/kdf.js';
 
 type Transport = (name: string, input: unknown, token: string | null) => Promise<Result<unknown>>;

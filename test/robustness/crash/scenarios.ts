@@ -7,7 +7,7 @@ import { encodePng } from '../../../main/services/images.js';
 import { restoreBackup } from '../../../main/services/backup.js';
 import type { OpenStore } from '../../../main/store/encrypted-db.js';
 import type { CaseVault } from '../../../main/services/case-vault.js';
-import { ADMIN } from '../../support/backend.js';
+import { ADMIN } from '../../support/basics.js';
 import { openStoreAs } from '../../support/store.js';
 import type { Rng } from '../rng.js';
 import { NOTE_NAME, PEOPLE, REQUESTER_PREFIX, RETENTION_DAY, type Fixture } from './fixture.js';

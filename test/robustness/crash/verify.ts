@@ -11,7 +11,7 @@ import { CaseVault } from '../../../main/services/case-vault.js';
 import { DomainError } from '../../../main/services/errors.js';
 import { CaseFileStore } from '../../../main/store/case-files.js';
 import type { CaseFileRow } from '../../../db/local/repositories/case-files.js';
-import { ADMIN } from '../../support/backend.js';
+import { ADMIN } from '../../support/basics.js';
 import { plaintextHits } from '../../support/scan.js';
 import { openStoreAs } from '../../support/store.js';
 import { rng } from '../rng.js';
