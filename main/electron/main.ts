@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, safeStorage, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, safeStorage, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IPC_PREFIX, LOCK_EVENT_CHANNEL } from '../../shared/api/client.js';
@@ -8,6 +8,8 @@ import { fileLogger, LOG_LEVELS, stderrLogger, type Logger, type LogLevel } from
 import { onPowerEvent } from '../services/auto-lock.js';
 import { CONTENT_SECURITY_POLICY } from '../server/http.js';
 import { createIpcHandler, isAppUrl, isTrustedSender, parseDevServerUrl, type AppOrigin } from './ipc-guard.js';
+import { OS_NOTIFY_CHANNEL } from '../../shared/work/os-bridge.js';
+import { createOsNotifier } from '../work/os-notifier.js';
 import { createSafeStorageProtector, KeyProtectionUnavailableError } from './safe-storage.js';
 
 /**
@@ -63,7 +65,8 @@ function lockDownSession(): void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
-  // The app needs no camera, microphone, notifications, geolocation, USB, HID or serial device.
+  // The app needs no camera, microphone, notifications, geolocation, USB, HID or serial device
+  // (Windows notifications come from the main process, see registerIpc, not from the page).
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
@@ -73,7 +76,23 @@ function liveContents(): WebContents | null {
   return mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null;
 }
 
+const notify = createOsNotifier({
+  isSupported: () => Notification.isSupported(),
+  show: ({ title, body }) => {
+    const notification = new Notification({ title, body });
+    notification.on('click', focusMainWindow);
+    notification.show();
+  },
+});
+
 function registerIpc(target: Backend): void {
+  ipcMain.handle(OS_NOTIFY_CHANNEL, (event, payload: unknown) => {
+    if (!isTrustedSender(event, liveContents(), appOrigin)) {
+      logger.error({ event: 'ipc.refused', procedure: OS_NOTIFY_CHANNEL, detail: 'untrusted sender' });
+      return false;
+    }
+    return notify(payload);
+  });
   for (const procedure of PROCEDURE_NAMES) {
     ipcMain.handle(
       IPC_PREFIX + procedure,

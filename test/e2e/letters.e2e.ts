@@ -154,8 +154,9 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
   it('drafts "besluit inzage" with processing activities ticked, edits the text and submits it', async () => {
     await page.getByRole('tab', { name: 'Brieven' }).click();
     await expect.poll(() => page.getByText('Deze zaak heeft nog geen brieven.').isVisible()).toBe(true);
-    await page.getByRole('button', { name: 'Nieuwe brief' }).click();
+    // A case without letters opens Brieven with the form for a new one.
     const form = page.getByRole('region', { name: 'Nieuwe brief' });
+    await form.waitFor();
     expect(await form.getByRole('combobox', { name: 'Soort brief' }).inputValue()).toBe('besluit-inzage');
     // Only kinds that fit an access request: no correction or complaint decision.
     const options = await form.getByRole('combobox', { name: 'Soort brief' }).locator('option').allTextContents();

@@ -45,6 +45,7 @@ let browser: Browser;
 let tab: TestPage;
 let page: Page;
 let reference = '';
+let panelReference = '';
 let pdf: Buffer;
 
 const heading = (name: string) => page.getByRole('heading', { name, level: 1 });
@@ -238,6 +239,7 @@ describe('the main path of one inzage request, in half the actions', () => {
     const made = valueOf(
       await callApi(server.url, 'case.create', { type: 'inzage', requester: { name: 'Zoë Þórsdóttir-Bakker', relation: 'huurder', address: 'Dorpsstraat 1\n1234 AB Hilversum' }, channel: 'brief', received: dutchToday(new Date()), writtenAndSigned: true, handlerId }, intake),
     );
+    panelReference = made.reference;
     valueOf(await callApi(server.url, 'identity.record', { caseId: made.id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler));
     valueOf(await callApi(server.url, 'dossier.import', { caseId: made.id, fileName: 'huurcontract.pdf', dataBase64: pdf.toString('base64'), source: 'klantcontact' }, handler));
     valueOf(await callApi(server.url, 'case.selectActivities', { caseId: made.id, activityIds: ['huuradministratie'] }, handler));
@@ -264,6 +266,47 @@ describe('the main path of one inzage request, in half the actions', () => {
     await detail.getByText(signedHash, { exact: false }).waitFor({ timeout: 15_000 });
     await detail.getByRole('img', { name: /^Pagina 1 van/u }).waitFor({ timeout: 15_000 });
     expect(await detail.innerText()).not.toContain('CONCEPT');
+  });
+
+  it('tells the handler in a toast what came in, and in the desktop app also as a Windows notification unless turned off', async () => {
+    type Probe = { shown: unknown[]; avgDeskOs?: { notify(n: unknown): Promise<boolean> } };
+    // The desktop's bridge, recording instead of asking Windows (Electron cannot run here).
+    await page.evaluate(() => {
+      const w = globalThis as unknown as Probe;
+      w.shown = [];
+      w.avgDeskOs = {
+        notify: (n) => {
+          w.shown.push(n);
+          return Promise.resolve(true);
+        },
+      };
+    });
+    const shown = () => page.evaluate(() => (globalThis as unknown as Probe).shown);
+    const intake = await tokenOf(server.url, PEOPLE.intake);
+    const handlerId = valueOf(await callApi(server.url, 'session.me', {}, await tokenOf(server.url, PEOPLE.handler))).id;
+    const assign = async (name: string) =>
+      valueOf(await callApi(server.url, 'case.create', { type: 'inzage', requester: { name, relation: 'huurder' }, channel: 'brief', received: dutchToday(new Date()), writtenAndSigned: true, handlerId }, intake)).reference;
+
+    const first = await assign('Priya Ramdin');
+    await nav(page).getByRole('button', { name: MY_WORK }).click();
+    const toast = (text: string) => page.locator('.fui-ToastTitle').getByText(text, { exact: true });
+    await toast(`Zaak ${first} is aan u toegewezen.`).waitFor({ timeout: 15_000 });
+    // The letter the signer signed in the previous test is news too.
+    const signedLine = `Besluit inzage (art. 15 AVG) (${panelReference}) is ondertekend en kan worden verzonden.`;
+    await toast(signedLine).waitFor();
+    await expect.poll(shown).toEqual([
+      { title: 'AVG Desk', body: signedLine },
+      { title: 'AVG Desk', body: `Zaak ${first} is aan u toegewezen.` },
+    ]);
+
+    await nav(page).getByRole('button', { name: 'Mijn account' }).click();
+    const toggle = page.getByRole('switch', { name: 'Meldingen ook als Windows-melding tonen' });
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.uncheck();
+    const second = await assign('Jan de Vries');
+    await nav(page).getByRole('button', { name: MY_WORK }).click();
+    await toast(`Zaak ${second} is aan u toegewezen.`).waitFor({ timeout: 15_000 });
+    expect(await shown()).toHaveLength(2);
   });
 
   it('had no console errors', () => {

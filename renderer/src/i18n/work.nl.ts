@@ -65,6 +65,11 @@ export const workNl = {
     labelUnread_one: 'Meldingen: 1 nieuw',
     labelUnread_other: 'Meldingen: {{count}} nieuw',
     empty: 'Er zijn geen meldingen.',
+    summary_one: 'U heeft 1 nieuwe melding. Zie de bel rechtsboven.',
+    summary_other: 'U heeft {{count}} nieuwe meldingen. Zie de bel rechtsboven.',
+    osTitle: 'Windows-meldingen',
+    osSwitch: 'Meldingen ook als Windows-melding tonen',
+    osHint: 'Een brief die op u wacht, is ondertekend of teruggestuurd, een zaak die aan u is toegewezen of een termijn die binnen 5 werkdagen afloopt: ook als AVG Desk niet op de voorgrond staat. De melding noemt alleen het zaaknummer en de soort brief, geen namen.',
   },
   shortcuts: {
     tabs: 'Volgend tabblad: Alt+Page Down. Vorig tabblad: Alt+Page Up.',

@@ -1,4 +1,4 @@
-import { makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Spinner, Text, Toaster, tokens } from '@fluentui/react-components';
 import { ShieldLockRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { defaultScreen, screensFor, type ScreenId } from './screens.js';
 import { StatusBar } from './StatusBar.js';
 import { SyncStatusProvider } from './syncStatus.js';
 import { SHORTCUTS, useShortcut } from '../ui/shortcuts.js';
+import { TOASTER_ID } from '../work/useAnnouncements.js';
 
 // Beheer and Ondertekenen load when first opened: only admins and signers use them.
 const AdminScreen = lazy(() => import('../screens/settings/AdminScreen.js').then((m) => ({ default: m.AdminScreen })));
@@ -167,6 +168,7 @@ function Shell() {
         ) : null}
         {current === 'account' ? <AccountScreen /> : null}
       </main>
+      <Toaster toasterId={TOASTER_ID} position="top-end" offset={{ vertical: 56 }} pauseOnHover pauseOnWindowBlur />
       <footer className={styles.footer}>
         <StatusBar />
       </footer>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { NotificationView } from '../../../shared/api/notification-contract.js';
 import { useApi } from '../api/context.js';
 import { formatDateTime } from '../i18n/format.js';
+import { useAnnouncements } from '../work/useAnnouncements.js';
 
 const useStyles = makeStyles({
   wrap: { position: 'relative', display: 'inline-flex' },
@@ -34,7 +35,8 @@ export function NotificationBell({ staffId, refreshKey, onOpen }: { staffId: str
   const { t } = useTranslation();
   const styles = useStyles();
   const storageKey = `avgDesk.notificationsSeen.${staffId}`;
-  const [items, setItems] = useState<NotificationView[]>([]);
+  const [loaded, setLoaded] = useState<NotificationView[] | null>(null);
+  const items = loaded ?? [];
   const [seen, setSeen] = useState(() => localStorage.getItem(storageKey) ?? '');
   const [open, setOpen] = useState(false);
 
@@ -42,7 +44,7 @@ export function NotificationBell({ staffId, refreshKey, onOpen }: { staffId: str
     let live = true;
     const load = () =>
       void api.call('notifications.mine', {}).then((result) => {
-        if (live && result.ok) setItems(result.value);
+        if (live && result.ok) setLoaded(result.value);
       });
     load();
     const timer = setInterval(load, POLL_MS);
@@ -53,6 +55,7 @@ export function NotificationBell({ staffId, refreshKey, onOpen }: { staffId: str
   }, [api, refreshKey]);
 
   const unread = items.filter((n) => n.at > seen).length;
+  useAnnouncements(staffId, loaded, unread);
   const markSeen = () => {
     const newest = items[0]?.at ?? '';
     if (newest > seen) {

@@ -11,6 +11,8 @@ import { Page, Section } from '../../components/Page.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { roleLabels } from '../../components/roles.js';
 import { useSubmission } from '../../components/useSubmission.js';
+import { desktopOs } from '../../work/announcements.js';
+import { OsNotificationsCard } from '../../work/OsNotificationsCard.js';
 import { BackupCard } from './BackupCard.js';
 import { CentralLoginCard } from './CentralLoginCard.js';
 
@@ -112,6 +114,11 @@ export function AccountScreen() {
           </form>
         </div>
       </Section>
+      {desktopOs() && isAllowed(staff.roles, 'work.read') ? (
+        <Section title={t('notifications.osTitle')}>
+          <OsNotificationsCard staffId={staff.id} className={styles.card} />
+        </Section>
+      ) : null}
       <Section title={t('sync.account.title')}>
         <CentralLoginCard className={styles.card} />
       </Section>
