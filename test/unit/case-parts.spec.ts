@@ -2,7 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CASE_PARTS, SHREDDED_ROLES } from '../../db/local/cases/case-parts.js';
+import { getTableColumns } from 'drizzle-orm';
+import * as central from '../../db/central/schema.js';
+import { CASE_PARTS, centralColumns, SHREDDED_ROLES } from '../../db/local/cases/case-parts.js';
 import { hasLocalCaseFile } from '../../db/local/repositories/handover.js';
 import { deleteCaseRows, destroyLetterRows, shredCaseRows } from '../../db/local/repositories/retention.js';
 import { openEncryptedStore, type OpenStore } from '../../main/store/encrypted-db.js';
@@ -192,5 +194,17 @@ describe('what belongs to a case (CASE_PARTS) against the migrated store', () =>
     const left = markersLeft(store.sqlite, caseId);
     expect(left.filter((c) => c.startsWith('letters.'))).toEqual([]);
     expect(left).toContain('third_parties.name');
+  });
+
+  it("maps who asked one to one onto the central requester table, the push's and the pull's column list", () => {
+    const requesterTable = Object.values(getTableColumns(central.caseRequesters)).map((c) => c.name).filter((c) => c !== 'case_id' && c !== 'change_xid');
+    expect(centralColumns('case_requesters').map((c) => c.column).sort()).toEqual(requesterTable.sort());
+    const casesTable = Object.values(getTableColumns(central.cases)).map((c) => c.name);
+    for (const c of centralColumns('cases')) expect(casesTable).toContain(c.column);
+    // Every requester column of the case row travels: none is left only on one desktop.
+    const cases = CASE_PARTS.find((p) => p.name === 'cases');
+    const mapped = new Set(Object.keys(cases?.central ?? {}).map((k) => cases?.sqlNames[k]));
+    const requesterOnly = Object.entries(cases?.columns ?? {}).filter(([column, role]) => role === 'requester' && !mapped.has(column));
+    expect(requesterOnly).toEqual([]);
   });
 });

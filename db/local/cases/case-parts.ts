@@ -78,11 +78,20 @@ export interface CasePart {
   readonly destroy: 'delete' | 'keep';
   /** What the central database learns of it (main/services/sync): pushed, pulled, or nothing. */
   readonly sync: 'pushed' | 'pulled' | 'local';
+  /** Columns the sync copies one to one, by JS property: the central table and column, and its PostgreSQL type when not text. */
+  readonly central?: Readonly<Record<string, CentralColumn>>;
   /** A row here means this desktop holds the case's file, not only its register row (a pull never writes it). */
   readonly localFile: boolean;
 }
 
-type Spec<T extends SQLiteTable> = Omit<CasePart, 'name' | 'table' | 'columns' | 'sqlNames' | 'link' | 'shred'> & {
+export interface CentralColumn {
+  table: 'cases' | 'case_requesters';
+  column: string;
+  cast: '' | 'date' | 'boolean' | 'jsonb';
+}
+
+type Spec<T extends SQLiteTable> = Omit<CasePart, 'name' | 'table' | 'columns' | 'sqlNames' | 'link' | 'shred' | 'central'> & {
+  central?: { readonly [K in keyof Row<T> & string]?: CentralColumn };
   columns: Columns<T>;
   link: CaseLink;
   shred: 'delete' | 'keep' | { blank: { readonly [K in keyof Row<T> & string]?: SQL | string | number | null } };
@@ -98,7 +107,8 @@ function part<T extends SQLiteTable>(table: T, name: string, spec: Spec<T>): Cas
   };
   const columns = Object.fromEntries(Object.entries(spec.columns as Record<string, ColumnRole>).map(([key, role]) => [toSql(key), role]));
   const shred = typeof spec.shred === 'string' ? spec.shred : { blank: Object.fromEntries(Object.entries(spec.shred.blank).map(([key, value]) => [toSql(key), value ?? null])) };
-  return { ...spec, name, table, columns, sqlNames, shred };
+  const { central, ...rest } = spec;
+  return { ...rest, name, table, columns, sqlNames, shred, ...(central ? { central: central as Record<string, CentralColumn> } : {}) };
 }
 
 const onCase = (column = 'case_id'): CaseLink => ({ kind: 'column', column });
@@ -129,6 +139,23 @@ export const CASE_PARTS: readonly CasePart[] = [
     },
     destroy: 'delete',
     sync: 'pushed',
+    // Who asked lives centrally in its own table, readable by the dpo and handlers only (db/central).
+    central: {
+      customerNumber: { table: 'cases', column: 'customer_number', cast: '' },
+      requesterName: { table: 'case_requesters', column: 'name', cast: '' },
+      requesterBirthDate: { table: 'case_requesters', column: 'birth_date', cast: 'date' },
+      requesterAddress: { table: 'case_requesters', column: 'address', cast: '' },
+      requesterEmail: { table: 'case_requesters', column: 'email', cast: '' },
+      requesterPhone: { table: 'case_requesters', column: 'phone', cast: '' },
+      requesterRelation: { table: 'case_requesters', column: 'relation', cast: '' },
+      legallyIncapacitated: { table: 'case_requesters', column: 'legally_incapacitated', cast: 'boolean' },
+      writtenAndSigned: { table: 'case_requesters', column: 'written_and_signed', cast: 'boolean' },
+      requestText: { table: 'case_requesters', column: 'request_text', cast: '' },
+      correctionKinds: { table: 'case_requesters', column: 'correction_kinds', cast: 'jsonb' },
+      representativeKind: { table: 'case_requesters', column: 'representative_kind', cast: '' },
+      representativeName: { table: 'case_requesters', column: 'representative_name', cast: '' },
+      representativeBasis: { table: 'case_requesters', column: 'representative_basis', cast: '' },
+    },
     localFile: false,
   }),
   part(caseTasks, 'case_tasks', {
@@ -389,4 +416,11 @@ export function propertiesWithRole(part: CasePart, roles: readonly ColumnRole[])
   return Object.entries(part.sqlNames)
     .filter(([, column]) => wanted.has(column))
     .map(([key]) => key);
+}
+
+/** The case row's columns the sync sends to (and reads back from) one central table, in a fixed order. */
+export function centralColumns(table: CentralColumn['table']): { property: string; column: string; cast: CentralColumn['cast'] }[] {
+  return Object.entries(casePart('cases').central ?? {})
+    .filter(([, c]) => c.table === table)
+    .map(([property, c]) => ({ property, column: c.column, cast: c.cast }));
 }

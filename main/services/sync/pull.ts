@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { LocalDb } from '../../../db/local/database.js';
+import { centralColumns } from '../../../db/local/cases/case-parts.js';
 import { insertCase, NO_CHANGE_VERIFICATION, updateCase, type CaseRow } from '../../../db/local/repositories/cases.js';
 import { allTemplates, saveTemplate, writeSetting, readSetting } from '../../../db/local/repositories/letters.js';
 import { insertCentralLetter } from '../../../db/local/repositories/retention.js';
@@ -149,6 +150,12 @@ interface CentralCase {
   representative_basis: string | null;
 }
 
+/** Who asked, as the registry maps the case row to the central tables (db/local/cases/case-parts.ts). */
+const PULLED_REQUESTER = [
+  ...centralColumns('cases').map((c) => ({ ...c, alias: 'c' })),
+  ...centralColumns('case_requesters').map((c) => ({ ...c, alias: 'r' })),
+];
+
 const DATE = (column: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${column.split('.').pop() ?? column}`;
 
 /**
@@ -164,8 +171,8 @@ export async function pullCases(client: pg.ClientBase, db: LocalDb, actor: SyncA
   ];
   let text: string;
   if (full) {
-    text = `SELECT ${columns.join(', ')}, c.customer_number, r.name, ${DATE('r.birth_date')}, r.address, r.email, r.phone, r.relation,
-              r.legally_incapacitated, r.written_and_signed, r.request_text, r.correction_kinds, r.representative_kind, r.representative_name, r.representative_basis
+    const requester = PULLED_REQUESTER.map((c) => (c.cast === 'date' ? DATE(`${c.alias}.${c.column}`) : `${c.alias}.${c.column}`));
+    text = `SELECT ${columns.join(', ')}, ${requester.join(', ')}
               FROM cases c LEFT JOIN case_requesters r ON r.case_id = c.id
              WHERE (c.change_xid >= $1::xid8 AND c.change_xid < $2::xid8) OR (r.change_xid >= $1::xid8 AND r.change_xid < $2::xid8)`;
   } else if (mayOnSome(actor, 'seeInQueue')) {
@@ -242,27 +249,25 @@ function applyCase(db: LocalDb, row: CentralCase, existing: CaseRow | undefined,
   }
   // Who asked is unknown here (intake sees status and due date only): nothing to add.
   if (!row.name || !row.relation) return false;
+  // Every column the registry maps, as the central database has it; then those that need a value or a known one.
+  const central = row as unknown as Record<string, unknown>;
+  const requester = Object.fromEntries(PULLED_REQUESTER.map((c) => [c.property, central[c.column] ?? null]));
   const created: CaseRow = {
+    // Text the central database keeps as it came (the fields below need a default or a known value).
+    ...(requester as Pick<CaseRow, 'customerNumber' | 'requesterBirthDate' | 'requesterAddress' | 'requesterEmail' | 'requesterPhone' | 'representativeName' | 'representativeBasis'>),
     id: row.id,
     reference: row.reference,
     type: oneOf(REQUEST_TYPES, row.type, 'inzage'),
     correctionKinds: (row.correction_kinds ?? []) as CorrectionKind[],
     statusReason: null,
     requesterName: row.name,
-    requesterBirthDate: row.birth_date,
-    requesterAddress: row.address,
-    requesterEmail: row.email,
-    requesterPhone: row.phone,
     requesterRelation: oneOf(RELATIONS, row.relation, 'huurder'),
-    customerNumber: row.customer_number,
     legallyIncapacitated: row.legally_incapacitated ?? false,
     channel: oneOf(CHANNELS, row.channel, 'email'),
     receivedOn: row.received_on,
     writtenAndSigned: row.written_and_signed ?? false,
     requestText: row.request_text ?? '',
     representativeKind: row.representative_kind ? oneOf(REPRESENTATIVE_KINDS, row.representative_kind, 'gemachtigde') : null,
-    representativeName: row.representative_name,
-    representativeBasis: row.representative_basis,
     createdBy: (row.created_by ? locals.get(row.created_by) : undefined) ?? actor.localId,
     createdAt: row.updated_at,
     dueBasis: row.extension_months > 0 ? 'verlenging' : 'beleid',

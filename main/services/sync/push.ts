@@ -1,8 +1,10 @@
 import { inArray, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { LocalDb } from '../../../db/local/database.js';
-import { markRefused, markSent, unsentEntries, type OutboxRow } from '../../../db/local/repositories/outbox.js';
+import { centralColumns } from '../../../db/local/cases/case-parts.js';
+import { markRefused, markSent, unsentEntries } from '../../../db/local/repositories/outbox.js';
 import { decisions, letters } from '../../../db/local/schema-letters.js';
+import { parseOutboxEntry, type OutboxEntry, type OutboxPayload } from '../../../db/local/sync/outbox-kinds.js';
 import { cases } from '../../../db/local/schema.js';
 import { dutchToday, isClosed } from '../../../shared/domain/cases.js';
 import { may, type Actor } from '../../../shared/cases/access.js';
@@ -96,11 +98,10 @@ const CASE_COLUMNS = [
   'status', 'closed_on', 'handler_id', 'pending_handler', 'created_by', 'legal_hold', 'updated_at',
 ] as const;
 const CASE_CASTS = ['uuid', '', '', '', '', 'date', 'date', 'date', 'int', '', 'date', 'uuid', '', 'uuid', 'boolean', 'timestamptz'];
-const REQUESTER_COLUMNS = [
-  'case_id', 'name', 'birth_date', 'address', 'email', 'phone', 'relation', 'legally_incapacitated', 'written_and_signed',
-  'request_text', 'correction_kinds', 'representative_kind', 'representative_name', 'representative_basis',
-] as const;
-const REQUESTER_CASTS = ['uuid', '', 'date', '', '', '', '', 'boolean', 'boolean', '', 'jsonb', '', '', ''];
+// Who asked: the case row's columns the registry maps to the central requester table (db/local/cases/case-parts.ts).
+const REQUESTER = centralColumns('case_requesters');
+const REQUESTER_COLUMNS = ['case_id', ...REQUESTER.map((c) => c.column)];
+const REQUESTER_CASTS = ['uuid', ...REQUESTER.map((c) => c.cast)];
 
 /** The sync's account as the case access rules see it. */
 export function accessActor(actor: SyncActor): Actor {
@@ -129,11 +130,14 @@ export async function pushOutbox(context: PushContext): Promise<PushResult> {
     if (last) after = { createdAt: last.createdAt, id: last.id };
     // Several changes of one case in a batch: its row as it is now is sent once.
     const casesInBatch = new Set<string>();
+    // Each payload read by its kind's schema; one this version cannot read (a later version's kind) waits for that version.
+    const readable = entries.map((row) => ({ row, entry: parseOutboxEntry(row) }));
     // A signed letter this account may not record waits: its rows are not read at all.
-    const batch = loadBatch(ctx.db, entries.filter((entry) => !waitsForSigner(ctx, entry)));
-    const planned = entries.map((entry) => {
+    const batch = loadBatch(ctx.db, readable.flatMap(({ entry }) => (entry && !waitsForSigner(ctx, entry) ? [entry] : [])));
+    const planned = readable.map(({ row, entry }) => {
+      if (!entry) return { entry: row, statements: null };
       if (entry.kind === 'case') {
-        const caseId = String(entry.payload.caseId);
+        const caseId = entry.payload.caseId;
         if (casesInBatch.has(caseId)) return { entry, statements: [] as Statement[] };
         const statements = statementsFor(ctx, batch, entry);
         if (statements !== null) casesInBatch.add(caseId);
@@ -141,8 +145,8 @@ export async function pushOutbox(context: PushContext): Promise<PushResult> {
       }
       const statements = statementsFor(ctx, batch, entry);
       // A decision needs its case centrally: send the case row with it unless it is in this batch already.
-      const caseId = field(entry.payload, 'caseId');
-      if (statements && statements.length > 0 && caseId && entry.kind !== 'destruction' && !casesInBatch.has(caseId)) {
+      const caseId = 'caseId' in entry.payload ? entry.payload.caseId : null;
+      if (statements && statements.length > 0 && caseId && !casesInBatch.has(caseId)) {
         const caseRow = caseStatements(ctx, batch, caseId);
         if (caseRow) {
           casesInBatch.add(caseId);
@@ -151,7 +155,7 @@ export async function pushOutbox(context: PushContext): Promise<PushResult> {
       }
       return { entry, statements };
     });
-    const allowed = planned.filter((p) => p.statements !== null) as { entry: OutboxRow; statements: Statement[] }[];
+    const allowed = planned.filter((p) => p.statements !== null) as { entry: { id: string }; statements: Statement[] }[];
     waiting += planned.length - allowed.length;
     const { sent, refused } = await sendBatch(ctx.client, allowed);
     waiting += allowed.length - sent.length;
@@ -178,7 +182,7 @@ type PushRun = PushContext & {
  * yet), again with a savepoint per entry so the others still go. Connection failures are thrown:
  * the transaction is then rolled back by the server and nothing is marked sent.
  */
-async function sendBatch(client: pg.ClientBase, batch: readonly { entry: OutboxRow; statements: Statement[] }[]): Promise<{ sent: string[]; refused: { id: string; reason: string }[] }> {
+async function sendBatch(client: pg.ClientBase, batch: readonly { entry: { id: string }; statements: Statement[] }[]): Promise<{ sent: string[]; refused: { id: string; reason: string }[] }> {
   if (batch.length === 0) return { sent: [], refused: [] };
   const merged = mergeStatements(batch.flatMap((b) => b.statements));
   await client.query('BEGIN');
@@ -271,28 +275,18 @@ function single(head: string, row: readonly unknown[], casts: readonly string[],
   return { kind: 'row', head, row, casts, tail };
 }
 
-/** A string field of an outbox payload, or null. */
-function field(payload: Record<string, unknown>, key: string): string | null {
-  const value = payload[key];
-  return typeof value === 'string' ? value : null;
-}
-
 /** The central statements for one entry, or null when this account may not send it (it waits). */
-function statementsFor(ctx: PushRun, batch: BatchRows, entry: OutboxRow): Statement[] | null {
-  const payload = entry.payload;
+function statementsFor(ctx: PushRun, batch: BatchRows, entry: OutboxEntry): Statement[] | null {
   switch (entry.kind) {
     case 'case':
-      return caseStatements(ctx, batch, String(payload.caseId));
+      return caseStatements(ctx, batch, entry.payload.caseId);
     case 'decision':
     case 'letter':
       return letterStatements(ctx, batch, entry);
     case 'destruction':
-      return destructionStatements(ctx, payload);
+      return destructionStatements(ctx, entry.payload);
     case 'handover':
-      return handoverStatements(ctx, payload);
-    default:
-      // An entry of a later version of the app: leave it for that version.
-      return null;
+      return handoverStatements(ctx, entry.payload);
   }
 }
 
@@ -316,9 +310,9 @@ export function inChunks<T>(ids: readonly string[], read: (chunk: string[]) => T
   return out;
 }
 
-function loadBatch(db: LocalDb, entries: readonly OutboxRow[]): BatchRows {
-  const caseIds = [...new Set(entries.map((e) => e.payload.caseId).filter((id): id is string => typeof id === 'string'))];
-  const letterIds = [...new Set(entries.map((e) => e.payload.letterId).filter((id): id is string => typeof id === 'string'))];
+function loadBatch(db: LocalDb, entries: readonly OutboxEntry[]): BatchRows {
+  const caseIds = [...new Set(entries.flatMap((e) => ('caseId' in e.payload ? [e.payload.caseId] : [])))];
+  const letterIds = [...new Set(entries.flatMap((e) => ('letterId' in e.payload ? [e.payload.letterId] : [])))];
   const batch: BatchRows = { cases: new Map(), decisionByLetter: new Map(), letters: new Map(), closedOn: new Map(), held: new Set() };
   for (const row of inChunks(caseIds, (chunk) => db.select().from(cases).where(inArray(cases.id, chunk)).all())) batch.cases.set(row.id, row);
   for (const row of inChunks(caseIds, (chunk) => db.select().from(decisions).where(inArray(decisions.caseId, chunk)).orderBy(decisions.createdAt).all())) {
@@ -371,36 +365,31 @@ function caseStatements(ctx: PushContext, batch: BatchRows, caseId: string): Sta
 }
 
 function requesterStatement(head: string, row: CaseRow, update: boolean): Statement {
-  const values = [
-    row.id, row.requesterName, row.requesterBirthDate, row.requesterAddress, row.requesterEmail, row.requesterPhone, row.requesterRelation,
-    row.legallyIncapacitated, row.writtenAndSigned, row.requestText, JSON.stringify(row.correctionKinds), row.representativeKind, row.representativeName,
-    row.representativeBasis,
-  ];
+  const fields = row as unknown as Record<string, unknown>;
   if (!update) {
     // Intake writes who asked but may not read it back, so not even ON CONFLICT: a function adds it once (db/central).
-    const record = Object.fromEntries(REQUESTER_COLUMNS.map((c, i) => [c, c === 'correction_kinds' ? row.correctionKinds : values[i]]));
+    const record = Object.fromEntries([['case_id', row.id], ...REQUESTER.map((c) => [c.column, fields[c.property]])]);
     return { kind: 'sql', text: 'SELECT avg_register_requesters($1::jsonb)', params: [JSON.stringify([record])] };
   }
+  const values = [row.id, ...REQUESTER.map((c) => (c.cast === 'jsonb' ? JSON.stringify(fields[c.property]) : fields[c.property]))];
   const sets = REQUESTER_COLUMNS.filter((c) => c !== 'case_id').map((c) => `${c} = EXCLUDED.${c}`);
   return single(head, values, REQUESTER_CASTS, ` ON CONFLICT (case_id) DO UPDATE SET ${sets.join(', ')}`);
 }
 
-type SignedPayload = { letterId?: string; caseId?: string; letterKind?: string; outcome?: string | null; decidedOn?: string; draftedBy?: string; signedBy?: string; signedAt?: string; sha256?: string };
+type SignedEntry = Extract<OutboxEntry, { kind: 'decision' | 'letter' }>;
 
 /**
  * Only the signer's own login records what she signed, and only once the case's handler has put
  * the letter before a signer centrally (pushSigningRequests); until then it waits.
  */
-function waitsForSigner(ctx: PushRun, entry: OutboxRow): boolean {
+function waitsForSigner(ctx: PushRun, entry: OutboxEntry): boolean {
   if (entry.kind !== 'decision' && entry.kind !== 'letter') return false;
-  const p = entry.payload as SignedPayload;
-  if (!p.letterId || !p.caseId || !p.signedAt || !p.sha256 || !p.letterKind) return false;
+  const p = entry.payload;
   return !has(ctx.actor, 'signer') || p.signedBy !== ctx.actor.localId || !ctx.beforeSigner.has(p.letterId);
 }
 
-function letterStatements(ctx: PushRun, batch: BatchRows, entry: OutboxRow): Statement[] | null {
-  const p = entry.payload as SignedPayload;
-  if (!p.letterId || !p.caseId || !p.signedAt || !p.sha256 || !p.letterKind) return [];
+function letterStatements(ctx: PushRun, batch: BatchRows, entry: SignedEntry): Statement[] | null {
+  const p = entry.payload;
   if (waitsForSigner(ctx, entry)) return null;
   const statements: Statement[] = [];
   const decision = batch.decisionByLetter.get(p.letterId);
@@ -420,33 +409,31 @@ function letterStatements(ctx: PushRun, batch: BatchRows, entry: OutboxRow): Sta
   return statements;
 }
 
-function destructionStatements(ctx: PushContext, payload: Record<string, unknown>): Statement[] | null {
+function destructionStatements(ctx: PushContext, payload: OutboxPayload<'destruction'>): Statement[] | null {
   if (!has(ctx.actor, 'dpo')) return null;
-  const text = (key: string) => field(payload, key);
-  const lettersOnly = text('recordType') === 'letters';
+  const lettersOnly = payload.recordType === 'letters';
   return [
     single(
       'INSERT INTO destruction_records (id, reference, record_type, request_type, received_on, closed_on, destroyed_on, approved_by, list_id) VALUES ',
-      [text('id'), text('reference'), lettersOnly ? 'letters' : 'case', text('requestType'), text('receivedOn'), text('closedOn'), text('destroyedOn'), central(ctx, text('approvedBy')), text('listId')],
+      [payload.id, payload.reference, payload.recordType, payload.requestType, payload.receivedOn, payload.closedOn, payload.destroyedOn, central(ctx, payload.approvedBy), payload.listId],
       ['uuid', '', '', '', 'date', 'date', 'date', 'uuid', ''],
       ' ON CONFLICT (id) DO NOTHING',
     ),
     lettersOnly
       ? // Only the signed letters of the case (their own, shorter term); the register record stays.
-        { kind: 'sql', text: 'DELETE FROM letters WHERE case_id IN (SELECT id FROM cases WHERE reference = $1)', params: [text('reference')] }
+        { kind: 'sql', text: 'DELETE FROM letters WHERE case_id IN (SELECT id FROM cases WHERE reference = $1)', params: [payload.reference] }
       : // Cascades to the requester, decisions and letters of the case.
-        { kind: 'sql', text: 'DELETE FROM cases WHERE reference = $1', params: [text('reference')] },
+        { kind: 'sql', text: 'DELETE FROM cases WHERE reference = $1', params: [payload.reference] },
   ];
 }
 
 /** The new handler confirms the import of a handover bundle; the old desktop shreds its copy when it sees it. */
-function handoverStatements(ctx: PushContext, payload: Record<string, unknown>): Statement[] | null {
-  const text = (key: string) => field(payload, key);
-  if (!has(ctx.actor, 'handler') || text('toStaffId') !== ctx.actor.localId) return null;
+function handoverStatements(ctx: PushContext, payload: OutboxPayload<'handover'>): Statement[] | null {
+  if (!has(ctx.actor, 'handler') || payload.toStaffId !== ctx.actor.localId) return null;
   return [
     single(
       'INSERT INTO handovers (id, case_id, from_staff, to_staff, bundle_sha256) VALUES ',
-      [text('id'), text('caseId'), central(ctx, text('fromStaffId')), central(ctx, text('toStaffId')), text('bundleSha256')],
+      [payload.id, payload.caseId, central(ctx, payload.fromStaffId), central(ctx, payload.toStaffId), payload.bundleSha256],
       ['uuid', 'uuid', 'uuid', 'uuid', ''],
       ' ON CONFLICT (id) DO NOTHING',
     ),
