@@ -143,6 +143,26 @@ describe('local store migrations', () => {
     after.close();
   });
 
+  it('0022_case_search_keys: every indexed case gets an integer key, its index row is found by it and stays searchable', () => {
+    const { file, key, upTo } = setup();
+    const at = journal.entries.findIndex((e) => e.tag === '0022_case_search_keys');
+    const before = openEncryptedStore(file, key, upTo(at));
+    before.sqlite.prepare("INSERT INTO staff (id, user_name, full_name, roles, active, created_at, updated_at) VALUES ('s-1', 'hanna', 'Hanna Test', '[\"handler\"]', 1, 'x', 'x')").run();
+    before.sqlite.prepare(CASE).run();
+    const index = before.sqlite.prepare("INSERT INTO case_search (case_id, reference, requester_name, customer_number) VALUES ('c-1', 'avg-2026-0001', ?, '')");
+    // A stale row next to the current one: only the newest stays.
+    index.run('oud');
+    index.run('ozlem yilmaz');
+    before.close();
+    const after = openEncryptedStore(file, key, upTo(at + 1));
+    const keys = after.sqlite.prepare('SELECT id, case_id FROM case_search_keys').all() as { id: number; case_id: string }[];
+    expect(keys.map((k) => k.case_id)).toEqual(['c-1']);
+    expect(after.sqlite.prepare('SELECT rowid AS id, case_id, requester_name FROM case_search').all()).toEqual([{ id: keys[0]?.id, case_id: 'c-1', requester_name: 'ozlem yilmaz' }]);
+    expect(after.sqlite.prepare("SELECT case_id FROM case_search WHERE case_search MATCH '\"ozlem\"*'").pluck().all()).toEqual(['c-1']);
+    expect(() => after.sqlite.prepare("INSERT INTO case_search_keys (case_id) VALUES ('c-1')").run()).toThrow(/UNIQUE/u);
+    after.close();
+  });
+
   it('a wrong key opens nothing and changes nothing', () => {
     const { file, key, upTo } = setup();
     openEncryptedStore(file, key, upTo(journal.entries.length)).close();

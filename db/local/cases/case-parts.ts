@@ -382,6 +382,19 @@ export const CASE_PARTS: readonly CasePart[] = [
     sync: 'local',
     localFile: false,
   },
+  // The index row's integer key per case (db/local/migrations/0022), written with it.
+  {
+    name: 'case_search_keys',
+    table: undefined,
+    link: onCase(),
+    columns: { id: 'data', case_id: 'data' },
+    sqlNames: {},
+    handover: { carried: false, why: 'rebuilt' },
+    shred: 'keep',
+    destroy: 'delete',
+    sync: 'local',
+    localFile: false,
+  },
 ];
 
 export function casePart(name: string): CasePart {

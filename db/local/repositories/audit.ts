@@ -4,8 +4,21 @@ import { auditEvents } from '../schema.js';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
 
+function prepareLast(db: LocalDb) {
+  return db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).prepare();
+}
+
+// Every event, reads included, asks for the chain's head: building and preparing that query cost
+// more than running it, so it is prepared once per open store.
+const lastQueries = new WeakMap<LocalDb, ReturnType<typeof prepareLast>>();
+
 export function lastAuditEvent(db: LocalDb): AuditRow | undefined {
-  return db.select().from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1).get();
+  let query = lastQueries.get(db);
+  if (!query) {
+    query = prepareLast(db);
+    lastQueries.set(db, query);
+  }
+  return query.get();
 }
 
 export function insertAuditEvent(db: LocalDb, row: AuditRow): void {

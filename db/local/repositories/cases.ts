@@ -2,6 +2,7 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import { foldForSearch } from '../../../shared/domain/search.js';
 import type { LocalDb } from '../database.js';
 import { cases, caseTasks, referenceBlocks, staff } from '../schema.js';
+import { writeCaseSearch } from '../cases/case-search.js';
 import { recordCaseChange } from './outbox.js';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -12,9 +13,7 @@ export const NO_CHANGE_VERIFICATION = { changeVerificationMethod: null, changeVe
 
 /** The full-text index holds folded text (no accents), kept in step in the caller's transaction. */
 function indexForSearch(db: LocalDb, row: Pick<CaseRow, 'id' | 'reference' | 'requesterName' | 'customerNumber'>): void {
-  db.run(sql`DELETE FROM case_search WHERE case_id = ${row.id}`);
-  db.run(sql`INSERT INTO case_search (case_id, reference, requester_name, customer_number)
-             VALUES (${row.id}, ${foldForSearch(row.reference)}, ${foldForSearch(row.requesterName)}, ${foldForSearch(row.customerNumber ?? '')})`);
+  writeCaseSearch(db, row.id, { reference: foldForSearch(row.reference), requesterName: foldForSearch(row.requesterName), customerNumber: foldForSearch(row.customerNumber ?? '') });
 }
 
 /**
