@@ -93,6 +93,8 @@ function fillCase(sqlite: Sqlite, caseId: string): void {
       if (part.name === 'outbox' && column === 'payload') return JSON.stringify({ caseId });
       if (part.name === 'outbox' && column === 'kind') return 'decision';
       if (part.name === 'outbox' && column === 'sent_at') return null;
+      // The index's integer key: SQLite assigns it.
+      if (part.name === 'case_search_keys' && column === 'id') return null;
       if (column === 'id') return `id-${caseId}-${part.name}`;
       if (role === 'key') return Buffer.from(`${MARK} ${part.name}.${column}`);
       if ((SHREDDED_ROLES as readonly string[]).includes(role)) return `${MARK} ${part.name}.${column}`;
