@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
+          // The test server's entry bundled once for the run (test/e2e/support/server-build.ts).
+          globalSetup: ['./test/e2e/support/server-build.ts'],
           sequence: { groupOrder: 1 },
           environment: 'node',
           testTimeout: 60_000,

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -26,9 +27,11 @@ export async function startServer(options: { env?: Record<string, string>; dataD
   // A given data folder is the caller's: it survives a restart (a later clock on the same data) and the caller removes it.
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'avg-desk-e2e-'));
   const owned = options.dataDir === undefined ? dataDir : null;
-  // The shipped entry pays argon2id's production cost on every sign-in; the tests' own entry does not.
-  const entry = options.shippedEntry ? 'main/server/start.ts' : 'test/e2e/support/server-entry.ts';
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  // The shipped entry pays argon2id's production cost on every sign-in; the tests' own entry does not,
+  // and comes bundled by the e2e project's globalSetup (server-build.ts) when vitest runs it.
+  const bundled = options.shippedEntry ? '' : bundledEntry();
+  const args = bundled ? [bundled] : ['--import', 'tsx', options.shippedEntry ? 'main/server/start.ts' : 'test/e2e/support/server-entry.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, AVG_DESK_DATA: dataDir, PORT: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,6 +61,14 @@ export async function startServer(options: { env?: Record<string, string>; dataD
   } catch (error) {
     await stop(child, owned);
     throw error;
+  }
+}
+
+function bundledEntry(): string {
+  try {
+    return inject('avgDeskE2eServer');
+  } catch {
+    return '';
   }
 }
 
