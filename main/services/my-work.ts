@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { caseAccessCondition } from '../../db/local/cases/access-sql.js';
 import { findCase } from '../../db/local/repositories/cases.js';
 import { lettersWithStatus } from '../../db/local/repositories/letters.js';
 import { refusedByCase } from '../../db/local/repositories/outbox.js';
@@ -10,6 +11,7 @@ import type { RequestType } from '../../shared/domain/request-types.js';
 import { urgency, workingDaysLeft } from '../../shared/domain/deadlines.js';
 import type { CallContext } from '../api/context.js';
 import type { Vault } from '../store/vault.js';
+import type { SessionInfo } from './sessions.js';
 import { readinessOf } from './decision-readiness.js';
 import { summaryOf } from './letters/letter-input.js';
 
@@ -46,7 +48,7 @@ export class MyWorkService {
     const today = dutchToday(ctx.now);
     return {
       today,
-      handler: roles.has('handler') ? { cases: this.handlerCases(session.staffId, today) } : null,
+      handler: roles.has('handler') ? { cases: this.handlerCases(session, today) } : null,
       signer: roles.has('signer') ? { letters: lettersWithStatus(this.vault.open.db, 'ter_ondertekening').map((l) => summaryOf(this.vault.open.db, l, session.staffId, true)) } : null,
       dpo: roles.has('dpo') ? this.dpo(today) : null,
       intake: roles.has('intake') ? { unassigned: this.openCases('c.handler_id IS NULL', today).map((r) => ({ ...this.line(r, today), receivedOn: r.received_on })) } : null,
@@ -74,10 +76,11 @@ export class MyWorkService {
     return { workingDaysLeft: left, urgency: r.suspended_since === null ? urgency(today, r.due_on, left) : ('none' as const) };
   }
 
-  private handlerCases(staffId: string, today: string): NonNullable<MyWork['handler']>['cases'] {
+  /** The cases the caller works on, by the same rule the services check (shared/cases/access.ts). */
+  private handlerCases(session: Pick<SessionInfo, 'staffId' | 'roles'>, today: string): NonNullable<MyWork['handler']>['cases'] {
     const db = this.vault.open.db;
     const weekEnd = endOfWeek(today);
-    return this.openCases('c.handler_id = @me', today, { me: staffId }).flatMap((r) => {
+    return this.openCases(caseAccessCondition(session.roles, 'work'), today, { me: session.staffId }).flatMap((r) => {
       const row = findCase(db, r.id);
       if (!row) return [];
       const running = r.suspended_since === null;

@@ -3,6 +3,7 @@ import { formatDutchDate } from '../../shared/domain/dates.js';
 import { workingDaysLeft } from '../../shared/domain/deadlines.js';
 import { LETTER_KIND_LABELS, type LetterKind } from '../../shared/domain/letters/types.js';
 import type { NotificationView } from '../../shared/api/notification-contract.js';
+import { caseAccessCondition } from '../../db/local/cases/access-sql.js';
 import type { CallContext } from '../api/context.js';
 import type { Vault } from '../store/vault.js';
 
@@ -53,11 +54,13 @@ export class NotificationService {
         out.push({ id: `submitted-${l.id}-${l.at}`, kind: 'ter_ondertekening', at: l.at, caseId: l.case_id, caseReference: l.reference, text: `${LETTER_KIND_LABELS[l.kind]} (${l.reference}) wacht op uw handtekening.` });
       }
     }
-    if (session.roles.includes('handler')) {
-      for (const l of letters(`c.handler_id = @me AND l.status = 'ondertekend'`, 'l.signed_at')) {
+    // The cases one works on, by the rule the services check (shared/cases/access.ts).
+    const mine = caseAccessCondition(session.roles, 'work');
+    if (mine !== '0') {
+      for (const l of letters(`${mine} AND l.status = 'ondertekend'`, 'l.signed_at')) {
         out.push({ id: `signed-${l.id}`, kind: 'ondertekend', at: l.at, caseId: l.case_id, caseReference: l.reference, text: `${LETTER_KIND_LABELS[l.kind]} (${l.reference}) is ondertekend en kan worden verzonden.` });
       }
-      for (const l of letters(`c.handler_id = @me AND l.status = 'concept' AND l.returned_by IS NOT NULL`, 'l.updated_at')) {
+      for (const l of letters(`${mine} AND l.status = 'concept' AND l.returned_by IS NOT NULL`, 'l.updated_at')) {
         out.push({ id: `returned-${l.id}-${l.at}`, kind: 'teruggestuurd', at: l.at, caseId: l.case_id, caseReference: l.reference, text: `${LETTER_KIND_LABELS[l.kind]} (${l.reference}) is teruggestuurd door de tekenbevoegde.` });
       }
       // The last assignment of each of one's cases (its registration with a handler, or a case.assign) by someone else.
@@ -67,7 +70,7 @@ export class NotificationService {
              FROM cases c JOIN audit_events e ON e.seq = (
                   SELECT max(x.seq) FROM audit_events x
                    WHERE x.record_id = c.id AND x.procedure IN ('case.assign', 'case.create') AND x.outcome = 'ok')
-            WHERE c.handler_id = @me AND c.status IN (${AWAITING}) AND (e.actor_id IS NULL OR e.actor_id != @me) AND e.at >= @since
+            WHERE ${mine} AND c.status IN (${AWAITING}) AND (e.actor_id IS NULL OR e.actor_id != @me) AND e.at >= @since
             ORDER BY e.at DESC LIMIT ${LIMIT}`,
         )
         .all({ me, since }) as { id: string; reference: string; at: string }[];
@@ -75,7 +78,7 @@ export class NotificationService {
 
       const today = dutchToday(ctx.now);
       const open = sqlite
-        .prepare(`SELECT id, reference, due_on FROM cases WHERE handler_id = @me AND status IN (${AWAITING}) AND suspended_since IS NULL AND due_on >= @today ORDER BY due_on`)
+        .prepare(`SELECT c.id, c.reference, c.due_on FROM cases c WHERE ${mine} AND c.status IN (${AWAITING}) AND c.suspended_since IS NULL AND c.due_on >= @today ORDER BY c.due_on`)
         .all({ me, today }) as { id: string; reference: string; due_on: string }[];
       // Announced once a day: the notification is "new" from the start of today.
       const startOfToday = new Date(`${today}T00:00:00Z`).toISOString();
