@@ -7,7 +7,8 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL} ${tokens.spacingVerticalXXL}`,
-    maxWidth: '1200px',
+    // Wide enough that a full-HD screen is used (the PDF viewer beside its list); forms keep their own widths.
+    maxWidth: '1680px',
   },
   // A screen whose last part (a long list) takes the remaining height and scrolls on its own.
   fill: {

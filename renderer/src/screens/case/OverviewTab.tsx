@@ -70,6 +70,8 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     paddingBottom: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    // The button keeps its whole label ("Afronden"); the task's text wraps instead.
+    '& > button': { flexShrink: 0 },
     ':last-child': {
       borderBottom: 'none',
       paddingBottom: 0,

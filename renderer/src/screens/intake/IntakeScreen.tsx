@@ -74,6 +74,10 @@ const useStyles = makeStyles({
   wide: {
     gridColumn: '1 / -1',
   },
+  // The request types name their article ("Dataportabiliteit (§13, art. 20 AVG)"): one column is too narrow.
+  double: {
+    gridColumn: 'span 2',
+  },
   kinds: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -357,7 +361,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
         <Section title={t('intake.sections.request')}>
           <div className={card.card}>
             <div className={styles.grid}>
-              <Field label={t('intake.fields.type')} required>
+              <Field label={t('intake.fields.type')} required className={styles.double}>
                 <Select value={draft.type} onChange={(_, d) => set('type', d.value as RequestType)}>
                   {REQUEST_TYPES.map((type) => (
                     <option key={type} value={type}>

@@ -31,12 +31,13 @@ type ColumnId = 'reference' | 'type' | 'requester' | 'received' | 'due' | 'statu
 /** Widths include the cells' padding (border-box); the requester's name takes what is left. */
 const COLUMNS: readonly { id: ColumnId; sort: QueueSortColumn; width: number; grow?: boolean }[] = [
   { id: 'reference', sort: 'reference', width: 140 },
-  { id: 'type', sort: 'type', width: 132 },
+  { id: 'type', sort: 'type', width: 136 },
   { id: 'requester', sort: 'requesterName', width: 130, grow: true },
-  { id: 'received', sort: 'receivedOn', width: 150 },
-  { id: 'due', sort: 'dueOn', width: 172 },
-  { id: 'status', sort: 'status', width: 120 },
-  { id: 'handler', sort: 'handlerName', width: 160 },
+  { id: 'received', sort: 'receivedOn', width: 136 },
+  { id: 'due', sort: 'dueOn', width: 152 },
+  // "Ter ondertekening", the longest status, whole.
+  { id: 'status', sort: 'status', width: 156 },
+  { id: 'handler', sort: 'handlerName', width: 150, grow: true },
 ];
 const MIN_WIDTH = `${COLUMNS.reduce((sum, column) => sum + column.width, 0)}px`;
 const flexOf = (id: ColumnId) => {
@@ -112,6 +113,10 @@ const useStyles = makeStyles({
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
   },
+  // A name is read whole: a long one takes a second line (a row has room for two).
+  name: {
+    overflowWrap: 'anywhere',
+  },
   small: {
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,
@@ -120,9 +125,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
   },
   badge: {
-    maxWidth: '100%',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
     display: 'inline-block',
     lineHeight: '20px',
@@ -391,7 +393,7 @@ function QueueCells({ row, open, active, take, busy, onOpen, onTake }: CellsProp
           </span>
         ) : (
           <span className={styles.stack}>
-            <span className={styles.ellipsis} title={row.requesterName}>
+            <span className={styles.name}>
               {row.requesterName}
             </span>
             {row.customerNumber ? <span className={mergeClasses(styles.small, styles.ellipsis)}>{row.customerNumber}</span> : null}
@@ -399,7 +401,7 @@ function QueueCells({ row, open, active, take, busy, onOpen, onTake }: CellsProp
         )}
       </TableCell>
       <TableCell role="gridcell" className={styles.cell} style={flex('received')}>
-        <span className={styles.ellipsis}>{formatDay(row.receivedOn)}</span>
+        <span className={styles.name}>{formatDay(row.receivedOn)}</span>
       </TableCell>
       <TableCell role="gridcell" className={styles.cell} style={flex('due')}>
         <DueDate dueOn={row.dueOn} workingDaysLeft={row.workingDaysLeft} urgency={row.urgency} stacked />
@@ -424,7 +426,7 @@ function QueueCells({ row, open, active, take, busy, onOpen, onTake }: CellsProp
             {t('queue.assignToMe')}
           </Button>
         ) : row.handlerName ? (
-          <span className={styles.ellipsis} title={row.handlerName}>
+          <span className={styles.name}>
             {row.handlerName}
           </span>
         ) : (

@@ -6,19 +6,21 @@ import { useTranslation } from 'react-i18next';
 const useStyles = makeStyles({
   picker: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
     minWidth: 0,
   },
   button: {
     flexShrink: 0,
     whiteSpace: 'nowrap',
   },
+  // Whole, on the next line when the field is narrow: a cut-off name does not say which file it is.
   name: {
     color: tokens.colorNeutralForeground2,
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
+    minWidth: 0,
+    overflowWrap: 'anywhere',
   },
 });
 

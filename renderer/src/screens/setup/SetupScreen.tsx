@@ -9,6 +9,7 @@ import { useFormStyles } from '../../components/formStyles.js';
 import { ErrorBar } from '../../components/Notice.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { useSubmission } from '../../components/useSubmission.js';
+import { RecoveryKey } from '../../ui/RecoveryKey.js';
 import { RestoreForm } from './RestoreForm.js';
 
 interface Missing {
@@ -55,9 +56,7 @@ export function SetupScreen({ onSignedIn }: { onSignedIn: (staff: Staff) => void
     return (
       <AuthLayout title={t('setup.recoveryTitle')} width={520}>
         <Text as="p">{t('setup.recoveryIntro')}</Text>
-        <Text as="p" font="monospace" size={500} weight="semibold" style={{ wordBreak: 'break-all', userSelect: 'all' }}>
-          {recovery.key}
-        </Text>
+        <RecoveryKey value={recovery.key} />
         <MessageBar intent="warning">
           <MessageBarBody>{t('setup.recoveryWarning')}</MessageBarBody>
         </MessageBar>

@@ -35,7 +35,8 @@ const useStyles = makeStyles({
   },
   patterns: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    // Two columns only where "Telefoonnummer" fits beside its neighbour.
+    gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))',
     marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
   },
   termRow: {
