@@ -1,3 +1,4 @@
+import { listStaff } from '../../db/local/repositories/staff.js';
 import { buildReport } from '../services/reports.js';
 import { caseReads, exportAuditEvents, searchAuditEvents } from '../services/audit-search.js';
 import type { RetentionService } from '../services/retention/retention.js';
@@ -18,6 +19,7 @@ type RetentionProcedure =
   | 'report.get'
   | 'audit.search'
   | 'audit.caseReads'
+  | 'audit.staff'
   | 'audit.export';
 
 /** Retention, reports and the audit view, spread into createHandlers. */
@@ -36,6 +38,7 @@ export function createRetentionHandlers(vault: Vault, retention: RetentionServic
     'report.get': (ctx, input) => buildReport(vault.open.db, ctx, input),
     'audit.search': (_ctx, input) => searchAuditEvents(vault.open.db, input),
     'audit.caseReads': (_ctx, input) => caseReads(vault.open.db, input.caseReference),
+    'audit.staff': () => listStaff(vault.open.db).map((s) => ({ id: s.id, fullName: s.fullName, active: s.active })),
     'audit.export': (_ctx, input) => exportAuditEvents(vault.open.db, input.filter),
   };
 }

@@ -5,6 +5,7 @@ import { auditEvents } from '../../db/local/schema.js';
 import { contract, PROCEDURE_NAMES } from '../../shared/api/contract.js';
 import type { AuditCategory, AuditEntry, AuditFilter, CaseReads } from '../../shared/api/retention-contract.js';
 import { dutchToday } from '../../shared/domain/cases.js';
+import { procedureLabel } from '../../shared/audit/labels.js';
 import { toCsv } from '../../shared/domain/csv.js';
 import { addDays } from '../../shared/domain/dates.js';
 import { ROLE_LABELS } from '../../shared/roles.js';
@@ -143,7 +144,7 @@ export function exportAuditEvents(db: LocalDb, filter: AuditFilter): { csv: stri
       amsterdam.format(new Date(e.at)),
       e.actorName ?? '',
       e.roles.map((r) => ROLE_LABELS[r as keyof typeof ROLE_LABELS] ?? r).join(', '),
-      e.procedure,
+      procedureLabel(e.procedure),
       AUDIT_CATEGORY_LABELS[e.category],
       e.caseReference ?? '',
       e.recordType === 'case' ? '' : [e.recordType, e.recordId].filter(Boolean).join(' '),

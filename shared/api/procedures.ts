@@ -95,6 +95,7 @@ export const PROCEDURE_NAMES = [
   'report.get',
   'audit.search',
   'audit.caseReads',
+  'audit.staff',
   'audit.export',
   // The desktop: auto-lock, locking one's session, log level.
   'settings.getAutoLock',

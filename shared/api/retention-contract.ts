@@ -242,6 +242,13 @@ export const retentionProcedures = {
     input: z.object({ caseReference: auditFilterSchema.shape.caseReference.unwrap() }).strict(),
     output: caseReadsSchema,
   }),
+  /** Everyone who can appear in the audit log (also former staff): the staff filter lists them all, not only those in the page loaded. */
+  'audit.staff': procedure({
+    action: 'audit.read',
+    audit: 'none',
+    input: empty,
+    output: z.array(z.object({ id: z.string(), fullName: z.string(), active: z.boolean() })),
+  }),
   'audit.export': procedure({
     action: 'audit.read',
     audit: 'read',

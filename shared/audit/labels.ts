@@ -102,6 +102,7 @@ export const PROCEDURE_LABELS: Readonly<Record<ProcedureId, string>> = {
   'report.get': 'Rapportage opgevraagd',
   'audit.search': 'Audit doorzocht',
   'audit.caseReads': 'Inzage van een dossier nagegaan',
+  'audit.staff': 'Medewerkers voor het auditfilter opgevraagd',
   'audit.export': 'Audit geëxporteerd (CSV)',
   'handover.export': 'Zaak overgedragen (overdrachtsbestand gemaakt)',
   'handover.import': 'Overgedragen zaak ingelezen',

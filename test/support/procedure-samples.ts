@@ -149,6 +149,7 @@ export function procedureSamples(ids: SampleIds): ProcedureSamples {
     'report.get': () => ({ from: '2026-01-01', to: '2026-12-31' }),
     'audit.search': () => ({ filter: { category: 'ingezien' } }),
     'audit.caseReads': () => ({ caseReference: 'AVG-2026-0001' }),
+    'audit.staff': () => ({}),
     'audit.export': () => ({ filter: {} }),
     'settings.getAutoLock': () => ({}),
     'settings.setAutoLock': () => ({ minutes: 10 }),

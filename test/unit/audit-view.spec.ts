@@ -43,6 +43,17 @@ describe('the audit view', () => {
     expect(await call('audit.caseReads', { caseReference: 'AVG-2026-0999' }, auditor.token)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('the staff filter offers everyone on this computer, also who has no event in the page loaded and who left', async () => {
+    const { call, auditor, adminToken, backend, h1 } = await readCase();
+    const quiet = await addStaff(backend, adminToken, 'stil', ['handler'], 'Stijn Stil');
+    value(await call('staff.setActive', { staffId: quiet.id, active: false }, adminToken));
+    const staff = value(await call('audit.staff', {}, auditor.token));
+    expect(staff).toContainEqual({ id: quiet.id, fullName: 'Stijn Stil', active: false });
+    expect(staff.map((s) => s.fullName)).toEqual(expect.arrayContaining(['Anouk Auditor', 'Hanna Behandelaar', 'Fenna FG']));
+    // Only for those who may read the audit log.
+    expect(await call('audit.staff', {}, h1.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
   it('filters by staff member, case, procedure and period, and pages', async () => {
     const { call, auditor, dpo, h1, other } = await readCase();
     const byHanna = value(await call('audit.search', { filter: { staffId: h1.id, category: 'ingezien' } }, auditor.token));
@@ -68,7 +79,7 @@ describe('the audit view', () => {
     const exported = value(await call('audit.export', { filter: { category: 'ingezien' } }, auditor.token));
     expect(exported.count).toBe(4);
     expect(exported.csv.startsWith('\uFEFFVolgnummer;Tijdstip;Medewerker;Functies;Handeling;Soort;Zaaknummer;Record;Uitkomst\r\n')).toBe(true);
-    expect(exported.csv).toContain(';2026-11-26 10:00:00;Hanna Behandelaar;Behandelaar;identity.get;Ingezien;AVG-2026-0001;;Gelukt\r\n');
+    expect(exported.csv).toContain(';2026-11-26 10:00:00;Hanna Behandelaar;Behandelaar;Identiteit: ingezien;Ingezien;AVG-2026-0001;;Gelukt\r\n');
     expect(value(await call('audit.verify', {}, auditor.token))).toEqual({ ok: true, count: expect.any(Number), firstBroken: null, unsigned: 0, central: null, anchor: expect.objectContaining({ state: 'none' }) });
 
     const everything = JSON.stringify([

@@ -36,15 +36,6 @@ export const gatesNl = {
       none: 'Nog niet geverifieerd.',
     },
   },
-  audit: {
-    procedures: {
-      'case.readiness': '"Klaar voor besluit" ingezien',
-      'case.setRepresentative': 'Vertegenwoordiger vastgelegd',
-      'case.verifyChange': 'Wijziging via tweede kanaal geverifieerd (§9)',
-      'settings.getSecondChannel': 'Kanalen voor verificatie (§9) ingezien',
-      'settings.setSecondChannel': 'Kanalen voor verificatie (§9) ingesteld',
-    },
-  },
 } as const;
 
 export type GatesMessages = typeof gatesNl;

@@ -35,13 +35,6 @@ export const handoverNl = {
     },
     required: 'Vul dit veld in.',
   },
-  audit: {
-    procedures: {
-      'handover.export': 'Zaak overgedragen (overdrachtsbestand gemaakt)',
-      'handover.import': 'Overgedragen zaak ingelezen',
-      'handover.confirm': 'Overdracht bevestigd, dossier hier vernietigd',
-    },
-  },
 } as const;
 
 export type HandoverMessages = typeof handoverNl;

@@ -31,14 +31,6 @@ export const sourcesNl = {
     rowsColumns: '{{rows}} rijen, {{columns}} kolommen',
     importedOn: 'Ingelezen op',
   },
-  audit: {
-    procedures: {
-      'sources.checklist': 'Gezocht-in-lijst bekeken',
-      'sources.record': 'Zoektocht in een systeem vastgelegd',
-      'dataset.list': 'Exports uit systemen bekeken',
-      'dataset.import': 'Export uit een systeem ingelezen',
-    },
-  },
 } as const;
 
 export type SourcesMessages = typeof sourcesNl;

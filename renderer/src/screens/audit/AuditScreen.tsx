@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { PROCEDURE_NAMES } from '../../../../shared/api/contract.js';
 import type { ApiError } from '../../../../shared/api/result.js';
 import { AUDIT_CATEGORIES, type AuditCategory, type AuditEntry, type AuditFilter, type CaseReads } from '../../../../shared/api/retention-contract.js';
+import { INTERNAL_EVENT_LABELS, procedureLabel } from '../../../../shared/audit/labels.js';
 import { useApi } from '../../api/context.js';
 import { useCardStyles } from '../../components/cardStyles.js';
 import { DataTable } from '../../components/DataTable.js';
@@ -29,8 +30,6 @@ import { formatDate, formatTime } from '../../i18n/format.js';
 /** Events per page: enough to fill the screen, few enough to load at once. */
 export const AUDIT_PAGE_SIZE = 50;
 
-/** Audit event names that are not procedures: the retention work on a case. */
-const EXTRA_PROCEDURES = ['retention.shred', 'retention.destroy', 'retention.destroyLetters', 'retention.scheduled', 'redaction.apply', 'handover.confirm'];
 
 const useStyles = makeStyles({
   // Under the Dutch label, so the table fits a laptop screen.
@@ -109,7 +108,6 @@ export function AuditScreen() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [readers, setReaders] = useState<CaseReads | null>(null);
 
-  const procedures: Readonly<Record<string, string>> = t('audit.procedures', { returnObjects: true });
 
   const load = useCallback(
     async (active: AuditFilter, beforeSeq?: number) => {
@@ -125,7 +123,7 @@ export function AuditScreen() {
       setHasMore(result.value.length === AUDIT_PAGE_SIZE);
       setActors((previous) => {
         const next = new Map(previous);
-        for (const e of result.value) if (e.actorId && e.actorName) next.set(e.actorId, e.actorName);
+        for (const e of result.value) if (e.actorId && e.actorName && !next.has(e.actorId)) next.set(e.actorId, e.actorName);
         return next;
       });
     },
@@ -135,6 +133,22 @@ export function AuditScreen() {
   useEffect(() => {
     void load({});
   }, [load]);
+
+  // Everyone on this computer, also those not in the page loaded; events add names from elsewhere.
+  useEffect(() => {
+    let live = true;
+    void api.call('audit.staff', {}).then((result) => {
+      if (!live || !result.ok) return;
+      setActors((previous) => {
+        const next = new Map(previous);
+        for (const s of result.value) next.set(s.id, s.active ? s.fullName : t('audit.filters.formerStaff', { name: s.fullName }));
+        return next;
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, t]);
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -241,9 +255,9 @@ export function AuditScreen() {
         <Field label={t('audit.filters.procedure')}>
           <Select value={form.procedure} onChange={(_, d) => set('procedure')(d.value)}>
             <option value="">{t('audit.filters.anyProcedure')}</option>
-            {[...PROCEDURE_NAMES, ...EXTRA_PROCEDURES].map((p) => (
+            {[...PROCEDURE_NAMES, ...Object.keys(INTERNAL_EVENT_LABELS)].map((p) => (
               <option key={p} value={p}>
-                {procedures[p] ?? p}
+                {procedureLabel(p)}
               </option>
             ))}
           </Select>
@@ -274,7 +288,7 @@ export function AuditScreen() {
         region={t('audit.tableRegion')}
       >
         {events.map((event) => (
-          <AuditRow key={event.seq} event={event} procedures={procedures} />
+          <AuditRow key={event.seq} event={event} />
         ))}
       </DataTable>
       <div className={table.footer}>
@@ -323,12 +337,12 @@ function Readers({ readers: r }: { readers: CaseReads }) {
   );
 }
 
-function AuditRow({ event, procedures }: { event: AuditEntry; procedures: Readonly<Record<string, string>> }) {
+function AuditRow({ event }: { event: AuditEntry }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const table = useTableStyles();
   const records: Readonly<Record<string, string>> = t('audit.records', { returnObjects: true });
-  const procedure = procedures[event.procedure] ?? event.procedure;
+  const procedure = procedureLabel(event.procedure);
   const recordType = event.recordType === null ? null : (records[event.recordType] ?? event.recordType);
   return (
     <TableRow>

@@ -1,8 +1,9 @@
-import { Badge, makeStyles, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, Radio, RadioGroup, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEvent } from '../../../../shared/api/contract.js';
+import { contract, type AuditEvent, type ProcedureName } from '../../../../shared/api/contract.js';
 import type { ApiError } from '../../../../shared/api/result.js';
+import { procedureLabel } from '../../../../shared/audit/labels.js';
 import { useApi } from '../../api/context.js';
 import { DataTable } from '../../components/DataTable.js';
 import { ErrorBar } from '../../components/Notice.js';
@@ -22,6 +23,13 @@ const useStyles = makeStyles({
   },
 });
 
+type Shown = 'changes' | 'all' | 'reads';
+
+/** A read of the case (opening it, a document, the timeline itself) as opposed to a change. */
+function isRead(event: AuditEvent): boolean {
+  return (contract as Readonly<Record<string, { audit: string } | undefined>>)[event.procedure as ProcedureName]?.audit === 'read';
+}
+
 /** Tijdlijn: every audited event of this case (reads included), who, when and with what outcome. */
 export function TimelineTab({ caseId }: { caseId: string }) {
   const api = useApi();
@@ -30,6 +38,8 @@ export function TimelineTab({ caseId }: { caseId: string }) {
   const table = useTableStyles();
   const [events, setEvents] = useState<AuditEvent[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // The changes first: a case that has been open a while has far more reads than changes.
+  const [shown, setShown] = useState<Shown>('changes');
 
   useEffect(() => {
     let live = true;
@@ -43,8 +53,8 @@ export function TimelineTab({ caseId }: { caseId: string }) {
     };
   }, [api, caseId]);
 
-  // Procedure names contain dots, the key separator: look them up in the map itself.
-  const procedures: Readonly<Record<string, string>> = t('audit.procedures', { returnObjects: true });
+  const reads = events?.filter(isRead).length ?? 0;
+  const visible = events?.filter((event) => shown === 'all' || (shown === 'reads') === isRead(event)) ?? null;
 
   return (
     <>
@@ -54,18 +64,25 @@ export function TimelineTab({ caseId }: { caseId: string }) {
       {error ? <ErrorBar error={error} /> : null}
       {events === null && !error ? <Spinner size="tiny" label={t('timeline.loading')} /> : null}
       {events ? (
+        <RadioGroup layout="horizontal" aria-label={t('timeline.filter.label')} value={shown} onChange={(_, d) => setShown(d.value as Shown)}>
+          <Radio value="changes" label={t('timeline.filter.changes', { count: events.length - reads })} />
+          <Radio value="reads" label={t('timeline.filter.reads', { count: reads })} />
+          <Radio value="all" label={t('timeline.filter.all', { count: events.length })} />
+        </RadioGroup>
+      ) : null}
+      {visible ? (
         <DataTable
           label={t('timeline.tableLabel')}
           columns={[t('timeline.columns.at'), t('timeline.columns.action'), t('timeline.columns.actor'), t('timeline.columns.outcome')]}
-          empty={events.length === 0 && t('timeline.empty')}
+          empty={visible.length === 0 && t('timeline.empty')}
         >
-          {events.map((event) => (
+          {visible.map((event) => (
             <TableRow key={event.seq}>
               <TableCell className={table.nowrap}>
                 {formatDate(event.at)}
                 <span className={styles.time}>{formatTime(event.at)}</span>
               </TableCell>
-              <TableCell>{procedures[event.procedure] ?? event.procedure}</TableCell>
+              <TableCell>{procedureLabel(event.procedure)}</TableCell>
               <TableCell>
                 {event.actorName ?? t('common.none')}
                 {event.roles.length > 0 ? <span className={styles.roles}>{roleLabels(event.roles)}</span> : null}

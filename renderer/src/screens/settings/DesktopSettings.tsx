@@ -2,6 +2,7 @@ import { Button, Checkbox, Field, Input, Select, Spinner, Text } from '@fluentui
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTO_LOCK_MINUTES, LOG_LEVELS, type LogLevel } from '../../../../shared/api/desktop-contract.js';
+import { LOG_LEVEL_LABELS } from '../../../../shared/audit/labels.js';
 import type { ApiError } from '../../../../shared/api/result.js';
 import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../../shared/domain/cases.js';
 import { useApi } from '../../api/context.js';
@@ -93,7 +94,7 @@ function LogLevelCard() {
     if (level === '') return;
     setNotice(null);
     const result = await submit(() => api.call('settings.setLogLevel', { level }));
-    if (result.ok) setNotice({ intent: 'success', text: t('desktop.logLevel.saved', { level: result.value.level }) });
+    if (result.ok) setNotice({ intent: 'success', text: t('desktop.logLevel.saved', { level: LOG_LEVEL_LABELS[result.value.level] }) });
   }
 
   return (
@@ -109,7 +110,7 @@ function LogLevelCard() {
           <Select value={level} onChange={(_, d) => setLevel(d.value as LogLevel)}>
             {LOG_LEVELS.map((l) => (
               <option key={l} value={l}>
-                {t(`desktop.logLevel.levels.${l}`)}
+                {LOG_LEVEL_LABELS[l]}
               </option>
             ))}
           </Select>

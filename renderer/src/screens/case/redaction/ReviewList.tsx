@@ -291,7 +291,7 @@ function BoxForm({ geometry, pageIndex, onAdd }: { geometry: readonly PageGeomet
       {field('width', t('redaction.form.width'))}
       {field('height', t('redaction.form.height'))}
       {/* The article in the list, what it protects under it: the whole text does not fit beside the page. */}
-      <Field label={t('redaction.form.reason')} className={styles.wide} hint={REASONS.find((r) => r.code === reason)?.description}>
+      <Field label={t('redaction.form.reason')} className={styles.wide} hint={REASONS.find((r) => r.code === reason)?.description ?? null}>
         <Select className={styles.fill} value={reason} onChange={(_, d) => setReason(d.value)}>
           {REASONS.map((r) => (
             <option key={r.code} value={r.code} title={r.description}>
