@@ -228,6 +228,14 @@ describe('registering, finding, extending and reassigning a case', () => {
     const table = page.getByRole('table', { name: 'Tijdlijn van de zaak' });
     await table.getByRole('row', { name: /Termijn verlengd/u }).first().waitFor();
     expect(await table.getByRole('row', { name: new RegExp(`Zaak geregistreerd.*${PEOPLE.intake.fullName}`, 'u') }).count()).toBe(1);
+    // The changes first; the reads one choice away, and only the reads under "Alleen inzage".
+    expect(await table.getByRole('row', { name: /ingezien/u }).count()).toBe(0);
+    const shown = page.getByRole('radiogroup', { name: 'Tonen' });
+    await shown.getByRole('radio', { name: /^Alleen inzage/u }).check();
+    await expect.poll(() => table.getByRole('row', { name: new RegExp(`Zaak ingezien.*${PEOPLE.handler.fullName}`, 'u') }).count()).toBeGreaterThan(0);
+    expect(await table.getByRole('row', { name: /Termijn verlengd|Zaak geregistreerd/u }).count()).toBe(0);
+    await shown.getByRole('radio', { name: /^Alles/u }).check();
+    await expect.poll(() => table.getByRole('row', { name: /Termijn verlengd/u }).count()).toBeGreaterThan(0);
     expect(await table.getByRole('row', { name: new RegExp(`Zaak ingezien.*${PEOPLE.handler.fullName}`, 'u') }).count()).toBeGreaterThan(0);
     await checkScreen(page, 'case-timeline');
   });
@@ -250,7 +258,8 @@ describe('registering, finding, extending and reassigning a case', () => {
     await page.getByRole('tab', { name: 'Tijdlijn' }).click();
     const table = page.getByRole('table', { name: 'Tijdlijn van de zaak' });
     await table.getByRole('row', { name: /Toegewezen/u }).first().waitFor();
-    expect(await table.getByRole('row', { name: new RegExp(`Zaak ingezien.*${PEOPLE.dpo.fullName}`, 'u') }).count()).toBeGreaterThan(0);
+    await page.getByRole('radiogroup', { name: 'Tonen' }).getByRole('radio', { name: /^Alles/u }).check();
+    await expect.poll(() => table.getByRole('row', { name: new RegExp(`Zaak ingezien.*${PEOPLE.dpo.fullName}`, 'u') }).count()).toBeGreaterThan(0);
     expect(await table.getByRole('row', { name: new RegExp(`Zaak ingezien.*${PEOPLE.handler.fullName}`, 'u') }).count()).toBeGreaterThan(0);
     await checkScreen(page, 'case-timeline-dpo');
 

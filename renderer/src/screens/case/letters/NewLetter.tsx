@@ -12,26 +12,16 @@ import type { Activity } from './ActivitiesPicker.js';
 import { KindFields, type ThirdParty } from './KindFields.js';
 import { draftInput, emptyForm, type LetterForm } from './letterForm.js';
 import type { LetterKindInfo, LetterSummary } from './letterTypes.js';
+import { actionRow, mutedText, sectionHeading } from '../../../ui/styles.js';
 
 const useStyles = makeStyles({
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  heading: sectionHeading,
+  // Room for the longest kind with its article, whole.
   kind: {
-    maxWidth: '520px',
+    maxWidth: '680px',
   },
-  actions: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-  },
-  muted: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-  },
+  actions: actionRow,
+  muted: mutedText,
 });
 
 /** The kind a handler most likely wants first: the decision for this type once the decision is near, else the first that fits. */
