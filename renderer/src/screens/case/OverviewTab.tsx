@@ -30,6 +30,7 @@ import { ReadinessCard, type GateTab } from './gates/ReadinessCard.js';
 import { NextStepCard } from './NextStepCard.js';
 import type { NextStepTab } from '../../../../shared/domain/next-step.js';
 import { RepresentativeDialog } from './gates/RepresentativeDialog.js';
+import { mutedText, sectionHeading } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
   columns: {
@@ -45,16 +46,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalL,
     minWidth: 0,
   },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  muted: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-  },
+  heading: sectionHeading,
+  muted: mutedText,
   tasks: {
     listStyle: 'none',
     margin: 0,

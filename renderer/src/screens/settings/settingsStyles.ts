@@ -1,13 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { mutedText, sectionHeading, wrappingActionRow } from '../../ui/styles.js';
 
 /** The look the Beheer sections share: a card per part, a grid of fields, an action row. */
 export const useSettingsStyles = makeStyles({
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  heading: sectionHeading,
   grid: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
@@ -20,17 +16,8 @@ export const useSettingsStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
   },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
-  muted: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-  },
+  actions: wrappingActionRow,
+  muted: mutedText,
   mono: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,

@@ -8,14 +8,10 @@ import { readAsBase64 } from '../../components/files.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { useSubmission } from '../../components/useSubmission.js';
 import { FilePicker } from '../settings/FilePicker.js';
+import { actionRow, mutedText, sectionHeading } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  heading: sectionHeading,
   form: {
     display: 'flex',
     flexDirection: 'column',
@@ -28,15 +24,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     alignItems: 'start',
   },
-  actions: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-  },
-  muted: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-  },
+  actions: actionRow,
+  muted: mutedText,
 });
 
 /** The signer's own signature block: the function printed under their name, and an optional scanned signature (PNG). */

@@ -35,6 +35,7 @@ import { pdfFileName, type LetterDetail } from '../case/letters/letterTypes.js';
 import { SignDialog } from './SignDialog.js';
 import { SignerProfileCard } from './SignerProfileCard.js';
 import { shortcutProps, SHORTCUTS, useShortcut } from '../../ui/shortcuts.js';
+import { reviewColumn, reviewColumns, sectionHeading, subHeading, wrappingActionRow } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
   by: {
@@ -50,38 +51,11 @@ const useStyles = makeStyles({
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
   },
-  heading: {
-    margin: 0,
-    flexGrow: 1,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  subheading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  columns: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalL,
-    alignItems: 'start',
-  },
-  column: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
+  heading: { ...sectionHeading, flexGrow: 1 },
+  subheading: subHeading,
+  columns: reviewColumns,
+  column: reviewColumn,
+  actions: wrappingActionRow,
   hash: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,

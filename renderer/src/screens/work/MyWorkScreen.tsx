@@ -17,15 +17,10 @@ import { useLoaded } from '../../components/useLoaded.js';
 import { formatDateTime, formatDay } from '../../i18n/format.js';
 import type { ScreenId } from '../../shell/screens.js';
 import type { NextStepTab } from '../../../../shared/domain/next-step.js';
+import { sectionHeading } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
-  heading: {
-    margin: 0,
-    flexGrow: 1,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  heading: { ...sectionHeading, flexGrow: 1 },
   head: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   sub: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },

@@ -17,6 +17,7 @@ import { DocumentViewer } from './DocumentViewer.js';
 import { ImportCard } from './ImportCard.js';
 import { SourcesCard } from './SourcesCard.js';
 import { documentTree, useDocuments } from './useDossier.js';
+import { headingRow, introText, sectionHeading } from '../../../ui/styles.js';
 
 export interface DocumentFocus {
   documentId: string;
@@ -31,23 +32,9 @@ const FORMAT_ICONS: Record<DocumentFormat, typeof DocumentPdfRegular> = {
 };
 
 const useStyles = makeStyles({
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  headingRow: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalM,
-    flexWrap: 'wrap',
-  },
-  intro: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-    maxWidth: '80ch',
-  },
+  heading: sectionHeading,
+  headingRow: headingRow,
+  intro: introText,
   name: {
     display: 'flex',
     alignItems: 'flex-start',

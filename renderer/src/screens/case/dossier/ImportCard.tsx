@@ -7,6 +7,7 @@ import { DOCUMENT_SOURCE_LABELS, DOCUMENT_SOURCES, MAX_DOCUMENT_BYTES, type Docu
 import { useApi } from '../../../api/context.js';
 import { useCardStyles } from '../../../components/cardStyles.js';
 import { readAsBase64 } from '../../../components/files.js';
+import { actionRow, mutedText, sectionHeading } from '../../../ui/styles.js';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.eml,.msg,.txt,application/pdf,image/jpeg,image/png,message/rfc822,application/vnd.ms-outlook,text/plain';
 
@@ -23,12 +24,7 @@ interface FileItem {
 }
 
 const useStyles = makeStyles({
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  heading: sectionHeading,
   grid: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))',
@@ -45,10 +41,7 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     flexWrap: 'wrap',
   },
-  muted: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-  },
+  muted: mutedText,
   error: {
     color: tokens.colorPaletteRedForeground1,
   },
@@ -95,11 +88,7 @@ const useStyles = makeStyles({
     outline: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
   },
-  actions: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-  },
+  actions: actionRow,
 });
 
 function formatSize(bytes: number): string {

@@ -9,6 +9,7 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType, type IdSubject
 import { useApi } from '../../../api/context.js';
 import { useDebounced } from '../../../components/hooks.js';
 import { ErrorBar } from '../../../components/Notice.js';
+import { mutedText } from '../../../ui/styles.js';
 
 export interface DocumentDraft {
   documentType: DocumentType;
@@ -104,10 +105,7 @@ const useStyles = makeStyles({
   failed: {
     color: tokens.colorStatusDangerForeground1,
   },
-  muted: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-  },
+  muted: mutedText,
 });
 
 const CHECK_DEBOUNCE_MS = 400;

@@ -22,6 +22,7 @@ import { useSubmission } from '../../../components/useSubmission.js';
 import { CopySection } from './CopySection.js';
 import { DocumentFields, emptyDocument, toDocument, type DocumentDraft } from './DocumentFields.js';
 import type { IdentityRecord, IdentityView } from './IdentityTab.js';
+import { actionRow } from '../../../ui/styles.js';
 
 const useStyles = makeStyles({
   form: {
@@ -39,11 +40,7 @@ const useStyles = makeStyles({
   narrow: {
     maxWidth: '560px',
   },
-  actions: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-  },
+  actions: actionRow,
 });
 
 interface IdentityFormProps {

@@ -14,23 +14,14 @@ import { useLoaded } from '../../../components/useLoaded.js';
 import { formatDateTime, formatDay } from '../../../i18n/format.js';
 import { isAssignedHandler } from '../access.js';
 import { IdentityForm } from './IdentityForm.js';
+import { headingRow, mutedText, sectionHeading } from '../../../ui/styles.js';
 
 export type IdentityView = ProcedureOutput<'identity.get'>;
 export type IdentityRecord = IdentityView['checks'][number];
 
 const useStyles = makeStyles({
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  headingRow: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalM,
-    flexWrap: 'wrap',
-  },
+  heading: sectionHeading,
+  headingRow: headingRow,
   subheading: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
@@ -43,10 +34,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
   },
-  muted: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-  },
+  muted: mutedText,
   history: {
     display: 'flex',
     flexDirection: 'column',

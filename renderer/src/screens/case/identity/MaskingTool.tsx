@@ -2,6 +2,7 @@ import { Button, Field, Input, makeStyles, mergeClasses, Text, tokens } from '@f
 import { AddRegular, DeleteRegular, EyeOffRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mutedText } from '../../../ui/styles.js';
 
 /** A rectangle in the image's own pixels, as identity.maskCopy takes it. */
 export interface Box {
@@ -72,10 +73,7 @@ const useStyles = makeStyles({
     margin: 0,
     fontWeight: tokens.fontWeightSemibold,
   },
-  muted: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-  },
+  muted: mutedText,
   error: {
     color: tokens.colorPaletteRedForeground1,
   },

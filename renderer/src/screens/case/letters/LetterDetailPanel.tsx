@@ -17,6 +17,7 @@ import { LetterPreview } from './LetterPreview.js';
 import { LetterStatusBadge } from './LetterStatusBadge.js';
 import { LetterTextView } from './LetterTextView.js';
 import { pdfFileName, type LetterTextInput } from './letterTypes.js';
+import { reviewColumn, reviewColumns, sectionHeading, subHeading, wrappingActionRow } from '../../../ui/styles.js';
 
 const useStyles = makeStyles({
   head: {
@@ -25,43 +26,16 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     flexWrap: 'wrap',
   },
-  heading: {
-    margin: 0,
-    flexGrow: 1,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  columns: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(420px, 1fr))',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalL,
-    alignItems: 'start',
-  },
-  column: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
+  heading: { ...sectionHeading, flexGrow: 1 },
+  columns: reviewColumns,
+  column: reviewColumn,
   // The PDF stays in view while the text beside it scrolls.
   sticky: {
     position: 'sticky',
     top: tokens.spacingVerticalS,
   },
-  subheading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
+  subheading: subHeading,
+  actions: wrappingActionRow,
   problems: {
     margin: `${tokens.spacingVerticalXXS} 0 0`,
     paddingLeft: tokens.spacingHorizontalXL,

@@ -6,6 +6,7 @@ import { PARTS } from '../../../../../shared/domain/letters/types.js';
 import { BlockView } from './LetterTextView.js';
 import type { LetterBlock, LetterContent, LetterTextInput } from './letterTypes.js';
 import { shortcutProps, SHORTCUTS, useShortcut } from '../../../ui/shortcuts.js';
+import { wrappingActionRow } from '../../../ui/styles.js';
 
 const useStyles = makeStyles({
   form: {
@@ -55,13 +56,7 @@ const useStyles = makeStyles({
       outline: `2px solid ${tokens.colorStrokeFocus2}`,
     },
   },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
+  actions: wrappingActionRow,
   muted: {
     color: tokens.colorNeutralForeground2,
   },

@@ -1,4 +1,4 @@
-import { Button, Field, makeStyles, Select, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, makeStyles, Select, Spinner, Text } from '@fluentui/react-components';
 import { DocumentAddRegular } from '@fluentui/react-icons';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -38,6 +38,7 @@ import { OcrReader } from './OcrReader.js';
 import { RedactionPage } from './RedactionPage.js';
 import { ReviewList } from './ReviewList.js';
 import { SearchOptions, type SearchChoice } from './SearchOptions.js';
+import { introText, sectionHeading } from '../../../ui/styles.js';
 
 type JobView = ProcedureOutput<'redaction.status'>;
 type SearchAllResult = ProcedureOutput<'redaction.searchAll'>;
@@ -46,22 +47,13 @@ type SearchAllResult = ProcedureOutput<'redaction.searchAll'>;
 const POLL_MS = 400;
 
 const useStyles = makeStyles({
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  heading: sectionHeading,
   subheading: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
-  intro: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-    maxWidth: '80ch',
-  },
+  intro: introText,
   choose: {
     maxWidth: '560px',
   },

@@ -4,6 +4,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { viewToUser, type Rect } from '../../../pdf/geometry.js';
 import { REASONS, type PageGeometry, type ReviewBox } from './model.js';
+import { mutedText } from '../../../ui/styles.js';
 
 const useStyles = makeStyles({
   root: {
@@ -82,10 +83,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
   },
-  muted: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-  },
+  muted: mutedText,
   keyboard: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,

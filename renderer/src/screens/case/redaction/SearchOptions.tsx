@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DETECTOR_KINDS, type DetectorKind } from '../../../../../shared/domain/detectors.js';
 import { HEARING_LABELS } from '../../../../../shared/domain/dossier.js';
 import type { ThirdPartyView } from '../dossier/useDossier.js';
+import { mutedText, wrappingActionRow } from '../../../ui/styles.js';
 
 const useStyles = makeStyles({
   grid: {
@@ -66,20 +67,11 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
   },
-  muted: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-  },
+  muted: mutedText,
   error: {
     color: tokens.colorPaletteRedForeground1,
   },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
+  actions: wrappingActionRow,
 });
 
 export interface SearchChoice {

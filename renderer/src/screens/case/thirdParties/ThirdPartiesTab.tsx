@@ -27,6 +27,7 @@ import { useTableStyles } from '../../../components/tableStyles.js';
 import { isAssignedHandler } from '../access.js';
 import { useDocuments, useThirdParties, type ThirdPartyView } from '../dossier/useDossier.js';
 import { AddThirdPartyDialog, UpdateThirdPartyDialog } from './ThirdPartyDialogs.js';
+import { headingRow, introText, sectionHeading } from '../../../ui/styles.js';
 
 const STATUS_COLORS: Readonly<Record<HearingStatus, NonNullable<BadgeProps['color']>>> = {
   te_horen: 'warning',
@@ -36,23 +37,9 @@ const STATUS_COLORS: Readonly<Record<HearingStatus, NonNullable<BadgeProps['colo
 };
 
 const useStyles = makeStyles({
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  headingRow: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalM,
-    flexWrap: 'wrap',
-  },
-  intro: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-    maxWidth: '80ch',
-  },
+  heading: sectionHeading,
+  headingRow: headingRow,
+  intro: introText,
   problems: {
     margin: `${tokens.spacingVerticalXXS} 0 0`,
     paddingLeft: tokens.spacingHorizontalXL,
