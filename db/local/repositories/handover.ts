@@ -1,14 +1,14 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { CASE_PARTS, propertiesWithRole, rowsOfCase, type CasePart } from '../cases/case-parts.js';
+import { CASE_PARTS, columnsWithRole, propertiesWithRole, rowsOfCase, type CasePart } from '../cases/case-parts.js';
 import { holdsCaseFile } from '../cases/case-rows.js';
 import { outboxStaffIds, remapOutboxStaff } from '../sync/outbox-kinds.js';
 import type { LocalDb } from '../database.js';
 import { handoverExports } from '../schema-handover.js';
-import { type decisions, letters, type outbox, processingActivities } from '../schema-letters.js';
+import { type decisions, type letters, type outbox, processingActivities } from '../schema-letters.js';
 import { type caseRetention, type legalHolds } from '../schema-retention.js';
 import { type datasets, type sourceSearches } from '../schema-sources.js';
-import { caseFiles, type caseTasks, type cases, type documents, type identityChecks, type redactedVersions, staff, type thirdParties } from '../schema.js';
+import { type caseFiles, type caseTasks, type cases, type documents, type identityChecks, type redactedVersions, staff, type thirdParties } from '../schema.js';
 
 export type HandoverExportRow = typeof handoverExports.$inferSelect;
 
@@ -69,8 +69,17 @@ export function readCaseContent(db: LocalDb, caseId: string): CaseContent | unde
 /** The wrapped key of every file of the case (case files and signed letters), by file id. */
 export function wrappedKeysOf(db: LocalDb, caseId: string): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
-  for (const r of db.select({ id: caseFiles.id, key: caseFiles.wrappedKey }).from(caseFiles).where(eq(caseFiles.caseId, caseId)).all()) keys.set(r.id, r.key);
-  for (const r of db.select({ id: letters.fileId, key: letters.fileKey }).from(letters).where(eq(letters.caseId, caseId)).all()) if (r.id && r.key) keys.set(r.id, r.key);
+  // A part with a key column wraps the file its file column names (the case key itself names no file).
+  for (const part of CASE_PARTS) {
+    const [fileColumn] = columnsWithRole(part, ['file']);
+    if (!fileColumn) continue;
+    for (const keyColumn of columnsWithRole(part, ['key'])) {
+      const rows = db.all<{ id: string | null; key: Buffer | null }>(
+        sql`SELECT ${sql.identifier(fileColumn)} AS id, ${sql.identifier(keyColumn)} AS key FROM ${sql.identifier(part.name)} WHERE ${rowsOfCase(part, caseId)}`,
+      );
+      for (const r of rows) if (r.id && r.key) keys.set(r.id, r.key);
+    }
+  }
   return keys;
 }
 
