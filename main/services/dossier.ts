@@ -35,6 +35,25 @@ function redactedEverywhere(db: LocalDb, party: ThirdPartyRow): boolean {
   return party.documentIds.every((id) => latestRedaction(db, id)?.thirdPartyIds.includes(party.id) ?? false);
 }
 
+const NOT_READ_IN = 'Niet ingelezen: ';
+
+/** The line an e-mail's document keeps of the attachments the dossier could not take in. */
+export function notReadInLine(names: readonly string[]): string {
+  return `${NOT_READ_IN}${names.join(', ')}`;
+}
+
+/**
+ * What the dossier could not read in, per e-mail: "verslag.docx (bijlage bij klacht.msg)". Read
+ * back from the line the import wrote on the message's own document (its last line).
+ */
+export function notReadInOf(db: LocalDb, caseId: string): string[] {
+  return documentsOf(db, caseId).flatMap((doc) => {
+    if (doc.parentId !== null) return [];
+    const line = doc.description.split('\n').findLast((l) => l.startsWith(NOT_READ_IN));
+    return line ? line.slice(NOT_READ_IN.length).split(', ').filter((name) => name !== '').map((name) => `${name} (bijlage bij ${doc.name})`) : [];
+  });
+}
+
 /**
  * §13: before a decision, every third party has been heard, and the data of those who did not
  * consent or could not be reached is redacted in every document they occur in.
@@ -113,7 +132,7 @@ export class DossierService extends CaseScopedService {
           source: input.source,
           documentDate: input.documentDate ?? null,
           // What an e-mail brought that the dossier could not take in stays listed with it.
-          description: item.parent === null ? [input.description, item.notReadIn?.length ? `Niet ingelezen: ${item.notReadIn.join(', ')}` : ''].filter(Boolean).join('\n') : '',
+          description: item.parent === null ? [input.description, item.notReadIn?.length ? notReadInLine(item.notReadIn) : ''].filter(Boolean).join('\n') : '',
           sha256: stored.sha256,
           pages: item.pages,
           ocrPages: null,

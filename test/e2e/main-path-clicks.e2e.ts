@@ -2,6 +2,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchToday } from '../../shared/domain/cases.js';
+import { buildMsg } from '../support/msg.js';
 import { testPkcs12 } from '../support/pkcs12.js';
 import { callApi, valueOf } from './support/api.js';
 import { launchBrowser, openPage, type TestPage } from './support/browser.js';
@@ -187,8 +188,22 @@ describe('the main path of one inzage request, in half the actions', () => {
     await expect.poll(() => page.getByRole('tab', { name: 'Dossier' }).getAttribute('aria-selected')).toBe('true');
     const importCard = page.getByRole('region', { name: 'Documenten inlezen' });
     await act.choose(importCard.getByRole('combobox', { name: 'Bron' }), 'Huuradministratie');
-    await act.drop(importCard, [{ name: 'huurovereenkomst.pdf', mimeType: 'application/pdf', bytes: pdf }]);
-    await expect.poll(() => page.getByRole('list', { name: 'Voortgang per bestand' }).innerText(), { timeout: 15_000 }).toMatch(/Ingelezen/u);
+    // Together with a mail dragged out of Outlook (a .msg) whose Word attachment cannot be read in.
+    const mail = buildMsg({
+      subject: 'Huur Weißstraße 12',
+      senderName: REQUESTER.name,
+      senderEmail: 'lukasz@example.org',
+      to: [{ name: 'Klantcontact', email: 'klantcontact@example.org' }],
+      body: 'Hierbij mijn vraag over de huurovereenkomst.',
+      attachments: [{ fileName: 'verslag.docx', content: new Uint8Array(Buffer.from('PK\u0003\u0004 geen echte docx')) }],
+    });
+    await act.drop(importCard, [
+      { name: 'huurovereenkomst.pdf', mimeType: 'application/pdf', bytes: pdf },
+      { name: 'vraag.msg', mimeType: 'application/vnd.ms-outlook', bytes: mail },
+    ]);
+    await expect.poll(() => page.getByRole('list', { name: 'Voortgang per bestand' }).innerText(), { timeout: 20_000 }).toMatch(/Ingelezen[\s\S]*Ingelezen/u);
+    // What was not read in stays listed in the dossier.
+    await page.getByText('Niet ingelezen: verslag.docx').first().waitFor({ timeout: 15_000 });
 
     // Brieven opens with the form for the decision; submitting it moves the case on (no "Status wijzigen").
     act.begin('brief');
@@ -200,6 +215,8 @@ describe('the main path of one inzage request, in half the actions', () => {
     await act.click(detail.getByRole('button', { name: 'Indienen ter ondertekening' }));
     await page.getByText('De brief is ter ondertekening aangeboden.').waitFor({ timeout: 15_000 });
     await expect.poll(() => page.getByRole('list', { name: 'Gegevens van de zaak' }).getByText('Ter ondertekening').isVisible()).toBe(true);
+    // The letter names the attachment the requester does not get in the package.
+    expect(await detail.getByRole('article', { name: 'Tekst van de brief' }).innerText()).toContain('verslag.docx (bijlage bij vraag.msg)');
     await signOut(page);
 
     // The signer opens the letter from the start page and signs with Ctrl+Enter, then the password and Enter.
@@ -214,7 +231,10 @@ describe('the main path of one inzage request, in half the actions', () => {
     const sign = page.getByRole('dialog', { name: 'Brief ondertekenen' });
     await act.type(sign.getByLabel('Uw wachtwoord'), PEOPLE.signer.password);
     await act.press('Enter');
-    await sign.waitFor({ state: 'hidden', timeout: 20_000 });
+    // Signing (PAdES with the organisation's certificate) is slow on a busy machine; on a refusal the dialog's message is the failure.
+    await sign.waitFor({ state: 'hidden', timeout: 40_000 }).catch(async (error: unknown) => {
+      throw new Error(`The signing dialog stayed open: ${await sign.innerText()}`, { cause: error });
+    });
     await review.getByText('Ondertekend', { exact: true }).waitFor({ timeout: 20_000 });
     await signOut(page);
 

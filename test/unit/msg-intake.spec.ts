@@ -1,6 +1,10 @@
+import { unzipSync } from 'fflate';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { STRONG_PASSWORD } from '../support/backend.js';
 import { value } from '../support/basics.js';
+import { establishIdentity } from '../support/gates.js';
+import { letterTeam } from '../support/letter-team.js';
 import { pdfText, requirePoppler } from '../support/letters.js';
 import { buildMsg } from '../support/msg.js';
 import { plaintextHits } from '../support/scan.js';
@@ -42,6 +46,23 @@ async function setup() {
 }
 
 describe('Outlook .msg into the dossier', () => {
+  it('names an attachment it could not read in the decision letter and in the package README', async () => {
+    const t = await letterTeam((c) => (cleanup = c));
+    const harm = t.handlerSigner;
+    const caseId = await t.register(t.requester, { handlerId: harm.id });
+    await establishIdentity(t.call, caseId, harm.token);
+    value(await t.call('dossier.import', { caseId, fileName: 'klacht.msg', dataBase64: (await outlookMail()).toString('base64'), source: 'overlastdossier' }, harm.token));
+    value(await t.call('case.selectActivities', { caseId, activityIds: ['huuradministratie'] }, harm.token));
+    const letter = value(await t.call('letter.draft', { caseId, kind: 'besluit-inzage' }, harm.token));
+    const concept = pdfText(Buffer.from(value(await t.call('letter.get', { letterId: letter.id }, harm.token)).pdfBase64, 'base64'));
+    expect(concept).toContain('verslag.docx');
+    value(await t.call('letter.submit', { letterId: letter.id }, harm.token));
+    value(await t.call('letter.sign', { letterId: letter.id, password: STRONG_PASSWORD }, t.signer.token));
+    const built = value(await t.call('package.build', { caseId }, harm.token));
+    const readme = new TextDecoder().decode(unzipSync(Buffer.from(built.zipBase64, 'base64'))['LEESMIJ.txt']);
+    expect(readme).toContain('verslag.docx (bijlage bij klacht.msg)');
+  });
+
   it('reads a .msg like an .eml: the message, its attachments, and what was not read in listed in the dossier', async () => {
     const { call, dir, h1, caseId, upload } = await setup();
     const mail = value(await upload('klacht.msg', await outlookMail()));

@@ -144,7 +144,8 @@ export interface PackageEntry {
   description: string;
 }
 
-export function packageReadme(reference: string, generatedOn: string, organisation: string, entries: readonly PackageEntry[]): string {
+export function packageReadme(reference: string, generatedOn: string, organisation: string, entries: readonly PackageEntry[], notReadIn: readonly string[] = []): string {
+  const missing = notReadIn.length === 0 ? [] : ['Niet in dit pakket: deze bijlagen van e-mails konden wij niet inlezen. Vraag ons erom, dan sturen wij ze u op een andere manier.', '', ...notReadIn.map((name) => `- ${name}`), ''];
   return [
     `Uw gegevens bij ${organisation}`,
     `Kenmerk ${reference}, samengesteld op ${formatDutchDate(generatedOn)}`,
@@ -153,6 +154,7 @@ export function packageReadme(reference: string, generatedOn: string, organisati
     '',
     ...entries.map((e) => `- ${e.path}: ${e.description}`),
     '',
+    ...missing,
     'De CSV-bestanden opent u met een spreadsheetprogramma zoals Excel of LibreOffice. De kolommen zijn',
     "gescheiden door puntkomma's; de tekens zijn UTF-8. Een controlegetal (SHA-256) in manifest.json",
     'controleert u in Windows met: certutil -hashfile BESTAND SHA256; op een Mac of in Linux met:',

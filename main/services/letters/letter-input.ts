@@ -7,7 +7,7 @@ import type { letterDraftInput, letterSummarySchema } from '../../../shared/api/
 import type { AnyLetterInput, LetterCase } from '../../../shared/domain/letters/data.js';
 import { LetterError } from '../../../shared/domain/letters/fields.js';
 import type { ProcessingActivity } from '../../../shared/domain/letters/register.js';
-import { documentsOf, latestRedaction, thirdPartiesOf } from '../dossier.js';
+import { documentsOf, latestRedaction, notReadInOf, thirdPartiesOf } from '../dossier.js';
 import { DomainError } from '../errors.js';
 import { letterheadOf } from './letter-settings.js';
 
@@ -31,10 +31,10 @@ export function letterCaseOf(row: CaseRow): LetterCase {
   };
 }
 
-/** How many dossier documents a package holds, and how many of them are redacted versions. */
-export function documentCounts(db: LocalDb, caseId: string): { total: number; redacted: number } {
+/** How many dossier documents a package holds, how many of them are redacted versions, and what e-mails brought that could not be read in. */
+export function documentCounts(db: LocalDb, caseId: string): { total: number; redacted: number; notReadIn: string[] } {
   const docs = documentsOf(db, caseId);
-  return { total: docs.length, redacted: docs.filter((d) => latestRedaction(db, d.id) !== undefined).length };
+  return { total: docs.length, redacted: docs.filter((d) => latestRedaction(db, d.id) !== undefined).length, notReadIn: notReadInOf(db, caseId) };
 }
 
 /** Kinds that list the case's ticked activities (art. 15(1)). */

@@ -11,7 +11,7 @@ import type { CallContext } from '../../api/context.js';
 import type { Vault } from '../../store/vault.js';
 import { assertAssignedHandler, loadCase } from '../case-access.js';
 import type { CaseVault } from '../case-vault.js';
-import { documentsOf, latestRedaction, thirdPartiesOf } from '../dossier.js';
+import { documentsOf, latestRedaction, notReadInOf, thirdPartiesOf } from '../dossier.js';
 import { DomainError } from '../errors.js';
 import type { SourcesService } from '../datasets/sources.js';
 import { packageReadme, requesterExport, type ExportDataset, type ExportDocument, type PackageEntry } from './export.js';
@@ -117,7 +117,7 @@ export class PackageService {
     }
     entries.push({ path: 'manifest.json', description: 'per bestand een controlegetal (SHA-256), waarmee u nagaat dat een bestand niet is gewijzigd.' });
     entries.push({ path: 'LEESMIJ.txt', description: 'deze toelichting.' });
-    files.set('LEESMIJ.txt', text(packageReadme(caseRow.reference, today, organisation, entries)));
+    files.set('LEESMIJ.txt', text(packageReadme(caseRow.reference, today, organisation, entries, notReadInOf(this.db, caseRow.id))));
 
     const listed = [...files].map(([path, bytes]) => ({ path, sha256: sha256(bytes), size: bytes.length }));
     const manifest = { kenmerk: caseRow.reference, aangemaaktOp: today, algoritme: 'SHA-256', bestanden: listed.map((f) => ({ pad: f.path, sha256: f.sha256, bytes: f.size })) };

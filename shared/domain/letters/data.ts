@@ -152,8 +152,12 @@ export interface LetterInput<K extends LetterKind = LetterKind> {
   activities: readonly ProcessingActivity[];
   /** Activities that declare automated decision-making: the case's ticked ones for an access decision, else the whole register. */
   automatedDecisions: readonly AutomatedDecision[];
-  /** Inzage and dataportabiliteit: how many dossier documents go with the letter, and how many are redacted. */
-  documents: { total: number; redacted: number };
+  /**
+   * Inzage and dataportabiliteit: how many dossier documents go with the letter, how many are
+   * redacted, and the e-mail attachments the dossier could not read in (e.g. a Word file), which
+   * the requester does not get in the package.
+   */
+  documents: { total: number; redacted: number; notReadIn?: readonly string[] | undefined };
   thirdParties: readonly ThirdPartyForLetter[];
 }
 

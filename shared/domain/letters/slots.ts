@@ -175,10 +175,19 @@ export function redactionNotice(redacted: number): Withheld {
   };
 }
 
+/** E-mail attachments the dossier could not read in: not in the package, and the requester is told how to get them. */
+export function notReadInNotice(names: readonly string[]): Withheld {
+  return {
+    what: `${names.length === 1 ? 'Een bijlage die wij niet konden inlezen' : 'Bijlagen die wij niet konden inlezen'}: ${names.join('; ')}.`,
+    why: 'Dit bestandstype kunnen wij niet omzetten voor het pakket. Het gaat niet om een weigering: vraag ons erom, dan sturen wij het u op een andere manier.',
+  };
+}
+
 function withheld(input: LetterInput<'besluit-inzage'> | LetterInput<'besluit-dataportabiliteit'> | LetterInput<'besluit-afwijzing-inzage'>): Block[] {
   const own = input.data.withheld ?? [];
   if (input.kind === 'besluit-afwijzing-inzage' && own.length === 0) throw new LetterError('Vermeld wat u niet verstrekt en waarom (artikel 15, lid 4 AVG).');
-  const entries = [...own, ...(input.documents.redacted > 0 ? [redactionNotice(input.documents.redacted)] : [])];
+  const notReadIn = input.documents.notReadIn ?? [];
+  const entries = [...own, ...(input.documents.redacted > 0 ? [redactionNotice(input.documents.redacted)] : []), ...(notReadIn.length > 0 ? [notReadInNotice(notReadIn)] : [])];
   const heading: Block = { type: 'heading', text: 'Wat wij niet of niet volledig verstrekken' };
   if (entries.length === 0) return [heading, { type: 'paragraph', text: 'Wij hebben geen gegevens achtergehouden en niets onleesbaar gemaakt.', part: 'art15_4' }];
   return [
