@@ -9,6 +9,7 @@ import { referenceBlocks, staff } from '../../../db/local/schema.js';
 import { DEFAULT_MESSAGES } from '../../../shared/api/result.js';
 import { dutchToday } from '../../../shared/domain/cases.js';
 import type { SyncSettings, SyncStatus } from '../../../shared/api/sync-schemas.js';
+import { isAllowed } from '../../../shared/permissions.js';
 import type { Role } from '../../../shared/roles.js';
 import { CentralConfigError, centralClientConfig as parseCentralUrl, describeCentralError } from '../../central/connection.js';
 import type { Clock } from '../../clock.js';
@@ -408,7 +409,7 @@ export class SyncService {
    * never use the same one; the whole-year block a standalone desktop took is closed.
    */
   private async topUpReferenceBlocks(client: pg.Client, db: LocalDb, actor: SyncActor): Promise<void> {
-    if (!actor.roles.some((r) => r === 'intake' || r === 'handler' || r === 'dpo')) return;
+    if (!isAllowed(actor.roles, 'case.register')) return;
     db.update(referenceBlocks).set({ next: sql`${referenceBlocks.last} + 1` }).where(eq(referenceBlocks.source, 'local')).run();
     // The year as case numbers use it (Dutch date); from December also next year's, so a desktop
     // still offline on 2 January can register.
