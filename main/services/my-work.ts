@@ -11,6 +11,7 @@ import type { RequestType } from '../../shared/domain/request-types.js';
 import { urgency, workingDaysLeft } from '../../shared/domain/deadlines.js';
 import type { CallContext } from '../api/context.js';
 import type { Vault } from '../store/vault.js';
+import { possibleDuplicates, type OpenRequest } from '../../shared/work/duplicates.js';
 import type { SessionInfo } from './sessions.js';
 import { readinessOf } from './decision-readiness.js';
 import { summaryOf } from './letters/letter-input.js';
@@ -51,8 +52,18 @@ export class MyWorkService {
       handler: roles.has('handler') ? { cases: this.handlerCases(session, today) } : null,
       signer: roles.has('signer') ? { letters: lettersWithStatus(this.vault.open.db, 'ter_ondertekening').map((l) => summaryOf(this.vault.open.db, l, session.staffId, true)) } : null,
       dpo: roles.has('dpo') ? this.dpo(today) : null,
-      intake: roles.has('intake') ? { unassigned: this.openCases('c.handler_id IS NULL', today).map((r) => ({ ...this.line(r, today), receivedOn: r.received_on })) } : null,
+      intake: roles.has('intake')
+        ? { unassigned: this.openCases('c.handler_id IS NULL', today).map((r) => ({ ...this.line(r, today), receivedOn: r.received_on })), possibleDuplicates: this.possibleDuplicates() }
+        : null,
     };
+  }
+
+  /** Among all open requests: the same person asking twice is one request for intake to merge or refer. */
+  private possibleDuplicates(): NonNullable<MyWork['intake']>['possibleDuplicates'] {
+    const rows = this.vault.open.sqlite
+      .prepare(`SELECT reference, requester_name AS name, requester_email AS email, requester_address AS address FROM cases WHERE status IN (${AWAITING})`)
+      .all() as OpenRequest[];
+    return possibleDuplicates(rows);
   }
 
   private openCases(where: string, today: string, params: Record<string, string> = {}): OpenCaseRow[] {

@@ -3,6 +3,7 @@ import { caseStatusSchema, requestTypeSchema } from './case-schemas.js';
 import type { ProcedureSpec } from './contract.js';
 import { nextStepSchema } from './gate-contract.js';
 import { letterSummarySchema } from './letter-schemas.js';
+import { DUPLICATE_BASES } from '../work/duplicates.js';
 
 /**
  * "Mijn werk": what waits for the caller, per function they hold. A section is null for a function
@@ -46,7 +47,13 @@ export const myWorkSchema = z.object({
       holds: z.array(z.object({ caseId: z.string(), reference: z.string(), kind: z.string(), reason: z.string(), placedAt: z.string() })),
     })
     .nullable(),
-  intake: z.object({ unassigned: z.array(caseLineSchema.extend({ receivedOn: z.string() })) }).nullable(),
+  intake: z
+    .object({
+      unassigned: z.array(caseLineSchema.extend({ receivedOn: z.string() })),
+      /** Open requests with the same requester name, e-mail or address: case numbers and the ground, no names. */
+      possibleDuplicates: z.array(z.object({ references: z.array(z.string()), basis: z.array(z.enum(DUPLICATE_BASES)) })),
+    })
+    .nullable(),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 

@@ -162,6 +162,11 @@ describe('Mijn werk, the start page per function', () => {
     const unassigned = page.getByRole('table', { name: 'Nog niet toegewezen' });
     await unassigned.getByRole('row', { name: new RegExp(refs.unassigned, 'u') }).waitFor();
     expect(await unassigned.getByRole('row').count()).toBe(2);
+    // All five open requests give the same address: one group, by case number and ground, without names.
+    const duplicates = page.getByRole('table', { name: 'Mogelijk dubbel' });
+    const group = duplicates.getByRole('row', { name: new RegExp(`${refs.fresh}.*${refs.unassigned}.*adres`, 'u') });
+    await group.waitFor();
+    for (const reference of Object.values(refs)) expect(await group.innerText()).toContain(reference);
     expect(await page.locator('main').innerText()).not.toContain('Priya');
     await checkScreen(page, 'intake-mijn-werk');
     await signOut(page);

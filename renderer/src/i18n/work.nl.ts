@@ -58,6 +58,12 @@ export const workNl = {
       empty: 'Alle open verzoeken zijn aan een behandelaar toegewezen.',
       columns: { case: 'Zaak', type: 'Soort', received: 'Ontvangen', due: 'Uiterste datum' },
     },
+    duplicates: {
+      title: 'Mogelijk dubbel',
+      empty: 'Geen open verzoeken met dezelfde verzoeker.',
+      columns: { cases: 'Zaken', basis: 'Zelfde' },
+      basis: { naam: 'naam', 'e-mail': 'e-mailadres', adres: 'adres' },
+    },
   },
   notifications: {
     title: 'Meldingen',

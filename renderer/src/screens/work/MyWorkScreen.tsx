@@ -66,6 +66,7 @@ export function MyWorkScreen({ onOpenCase, onOpenScreen, onOpenLetter }: MyWorkS
       {work?.handler ? <HandlerCard cases={work.handler.cases} onOpenCase={onOpenCase} /> : null}
       {work?.dpo ? <DpoCards dpo={work.dpo} onOpenCase={onOpenCase} onOpenScreen={onOpenScreen} /> : null}
       {work?.intake ? <IntakeCard cases={work.intake.unassigned} onOpenCase={staff.roles.some((r) => r === 'handler' || r === 'dpo') ? onOpenCase : null} /> : null}
+      {work?.intake ? <DuplicatesCard groups={work.intake.possibleDuplicates} /> : null}
     </Page>
   );
 }
@@ -279,6 +280,23 @@ function IntakeCard({ cases, onOpenCase }: { cases: NonNullable<MyWork['intake']
             <TableCell className={table.nowrap}>
               <DueDate dueOn={c.dueOn} workingDaysLeft={c.workingDaysLeft} urgency={c.urgency} stacked />
             </TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
+    </Card>
+  );
+}
+
+/** Open requests that may come from the same person: case numbers and what they share, no names. */
+function DuplicatesCard({ groups }: { groups: NonNullable<MyWork['intake']>['possibleDuplicates'] }) {
+  const { t } = useTranslation();
+  return (
+    <Card id="duplicates" title={t('work.duplicates.title')}>
+      <DataTable label={t('work.duplicates.title')} columns={[t('work.duplicates.columns.cases'), t('work.duplicates.columns.basis')]} empty={groups.length === 0 && t('work.duplicates.empty')}>
+        {groups.map((g) => (
+          <TableRow key={g.references.join(' ')}>
+            <TableCell>{g.references.join(', ')}</TableCell>
+            <TableCell>{g.basis.map((b) => t(`work.duplicates.basis.${b}`)).join(', ')}</TableCell>
           </TableRow>
         ))}
       </DataTable>
