@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLetters } from '../unit/redaction.fixtures.js';
-import { launchBrowser, openPage, type TestPage } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { type TestPage } from './support/browser.js';
+import { openDesk } from './support/desk.js';
 import { nav, queueGrid, seedStaff, signIn, signOut } from './support/ui.js';
 
 /**
@@ -20,10 +20,9 @@ const NAME = `<img src=x onerror="document.title='gehackt'">Zoe\u0308 👩‍�
 const ADDRESS = '<b>Dorpsstraat</b> 1 🏠, 1234 AB Hilversum & "omstreken"';
 const REQUEST = "<script>document.title='gehackt'</script><i>Graag</i> inzage in mijn gegevens. ' OR '1'='1";
 
-let server: RunningServer;
-let browser: Browser;
 let tab: TestPage;
 let page: Page;
+let close = () => Promise.resolve();
 let reference = '';
 
 const heading = (name: string) => page.getByRole('heading', { name, level: 1 });
@@ -41,18 +40,11 @@ async function fillIntake(name: string) {
 
 describe('bad input in the UI', () => {
   beforeAll(async () => {
-    server = await startServer();
-    await seedStaff(server.url, ADMIN, PEOPLE);
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-    page = tab.page;
-    await page.goto(server.url);
+    const desk = await openDesk((url) => seedStaff(url, ADMIN, PEOPLE));
+    ({ tab, page, close } = desk);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => close());
 
   it('refuses a name of 10,000 characters in Dutch and keeps the form', async () => {
     await signIn(page, PEOPLE.intake, 'Werkvoorraad');

@@ -1,11 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchToday } from '../../shared/domain/cases.js';
 import { addDays, addMonths, formatDutchDate } from '../../shared/domain/dates.js';
 import { computeDeadline, workingDaysLeft } from '../../shared/domain/deadlines.js';
 import { callApi, valueOf } from './support/api.js';
-import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { checkScreen, type TestPage } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { openDesk } from './support/desk.js';
 import { callAsPage, nav, queueGrid, seedStaff, signIn, signOut, tokenOf, type StaffMember } from './support/ui.js';
 
 /**
@@ -35,9 +36,9 @@ const daysText = (due: string) => {
 };
 
 let server: RunningServer;
-let browser: Browser;
 let tab: TestPage;
 let page: Page;
+let close = () => Promise.resolve();
 let staff: Record<keyof typeof PEOPLE, StaffMember>;
 let reference = '';
 let caseId = '';
@@ -55,18 +56,12 @@ async function search(text: string) {
 
 describe('registering, finding, extending and reassigning a case', () => {
   beforeAll(async () => {
-    server = await startServer();
-    staff = await seedStaff(server.url, ADMIN, PEOPLE);
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-    page = tab.page;
-    await page.goto(server.url);
+    const desk = await openDesk((url) => seedStaff(url, ADMIN, PEOPLE));
+    ({ server, tab, page, close } = desk);
+    staff = desk.seeded;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => close());
 
   it('starts intake in the work queue, with Nieuw verzoek and without Start', async () => {
     await signIn(page, PEOPLE.intake, 'Werkvoorraad');

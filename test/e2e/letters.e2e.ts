@@ -2,14 +2,15 @@ import { unzipSync } from 'fflate';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchToday } from '../../shared/domain/cases.js';
 import { pdfsig, pdfText, requirePoppler } from '../support/letters.js';
 import { testPkcs12 } from '../support/pkcs12.js';
 import { callApi, valueOf } from './support/api.js';
-import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { checkScreen, type TestPage } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { openDesk } from './support/desk.js';
 import { callAsPage, nav, queueGrid, seedStaff, signIn, signOut, tokenOf, type Person, type StaffMember } from './support/ui.js';
 
 /**
@@ -40,9 +41,9 @@ const FOUR_EYES = 'U heeft deze brief zelf opgesteld of bewerkt. Een andere teke
 const today = dutchToday(new Date());
 
 let server: RunningServer;
-let browser: Browser;
 let tab: TestPage;
 let page: Page;
+let close = () => Promise.resolve();
 let staff: Record<keyof typeof PEOPLE, StaffMember>;
 let reference = '';
 let caseId = '';
@@ -91,18 +92,12 @@ async function scrollToTop() {
 describe('letters: drafting, four-eyes signing with PAdES, and the access package', () => {
   beforeAll(async () => {
     requirePoppler();
-    server = await startServer();
-    staff = await seedStaff(server.url, ADMIN, PEOPLE);
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-    page = tab.page;
-    await page.goto(server.url);
+    const desk = await openDesk((url) => seedStaff(url, ADMIN, PEOPLE));
+    ({ server, tab, page, close } = desk);
+    staff = desk.seeded;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => close());
 
   it('intake registers an access request with the address the letter needs', async () => {
     await signInAs(PEOPLE.intake, 'Werkvoorraad');

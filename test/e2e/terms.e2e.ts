@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, valueOf } from './support/api.js';
-import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { checkScreen } from './support/browser.js';
+import type { RunningServer } from './support/server.js';
+import { openDesk } from './support/desk.js';
 import { nav, queueGrid, seedStaff, signIn, signOut, tokenOf, type Person, type StaffMember } from './support/ui.js';
 
 /**
@@ -16,24 +17,17 @@ const HANDLER = { fullName: 'Priya Ramdin-Kalloe', userName: 'priya', password: 
 let handler: StaffMember;
 
 let server: RunningServer;
-let browser: Browser;
-let tab: TestPage;
 let page: Page;
+let close = () => Promise.resolve();
 
 describe('Beheer → Termijnen', () => {
   beforeAll(async () => {
-    server = await startServer();
-    ({ handler } = await seedStaff(server.url, ADMIN, { dpo: DPO, handler: HANDLER }));
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-    page = tab.page;
-    await page.goto(server.url);
+    const desk = await openDesk((url) => seedStaff(url, ADMIN, { dpo: DPO, handler: HANDLER }));
+    ({ server, page, close } = desk);
+    ({ handler } = desk.seeded);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => close());
 
   it('the privacy officer sets the deadline and retention terms within the policy', async () => {
     await signIn(page, DPO, 'Werkvoorraad');
