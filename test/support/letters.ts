@@ -2,7 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildLetter } from '../../shared/domain/letters/build.js';
+import { letterText } from '../../shared/domain/letters/check.js';
 import type { AnyLetterInput, LetterCase, LetterDataByKind, LetterInput } from '../../shared/domain/letters/data.js';
+import { LetterError } from '../../shared/domain/letters/fields.js';
 import { DEFAULT_LETTERHEAD } from '../../shared/domain/letters/letterhead.js';
 import { DEFAULT_REGISTER } from '../../shared/domain/letters/register.js';
 import type { DecisionKind, LetterKind } from '../../shared/domain/letters/types.js';
@@ -66,6 +69,20 @@ export const DECISION_INPUTS: Readonly<Record<DecisionKind, AnyLetterInput>> = {
   }),
   'besluit-verzet-direct-marketing': letterInput('besluit-verzet-direct-marketing', { processing: 'aanbiedingen van onze partners per e-mail' }, { case: { type: 'verzet' } }),
 };
+
+/** The letter's text with line breaks and double spaces folded, as a reader reads it. */
+export const letterReading = (input: AnyLetterInput): string => letterText(buildLetter(input)).replace(/\s+/gu, ' ');
+
+/** The Dutch message a letter that cannot be built is refused with; fails the test when it builds. */
+export function letterRefusal(input: AnyLetterInput): string {
+  try {
+    buildLetter(input);
+  } catch (error) {
+    if (error instanceof LetterError) return error.dutchMessage;
+    throw error;
+  }
+  throw new Error('expected a LetterError');
+}
 
 /** poppler-utils reads back what the app writes: an independent second reader. */
 export function requirePoppler(): void {

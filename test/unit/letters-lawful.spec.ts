@@ -3,23 +3,13 @@ import { letterDraftInput } from '../../shared/api/letter-schemas.js';
 import { buildLetter } from '../../shared/domain/letters/build.js';
 import { contentProblems, decisionOutcome, letterText } from '../../shared/domain/letters/check.js';
 import type { AnyLetterInput } from '../../shared/domain/letters/data.js';
-import { LetterError } from '../../shared/domain/letters/fields.js';
 import { DEFAULT_LETTERHEAD } from '../../shared/domain/letters/letterhead.js';
 import { DEFAULT_TEMPLATES } from '../../shared/domain/letters/templates.js';
 import { DECISION_KINDS, type Block, type LetterContent } from '../../shared/domain/letters/types.js';
-import { DECISION_INPUTS, LETTER_CASE, letterInput } from '../support/letters.js';
+import { DECISION_INPUTS, LETTER_CASE, letterInput, letterReading, letterRefusal } from '../support/letters.js';
 
-/** The letter's text with line breaks and double spaces folded, as a reader reads it. */
-const text = (input: AnyLetterInput): string => letterText(buildLetter(input)).replace(/\s+/gu, ' ');
-const fails = (input: AnyLetterInput): string => {
-  try {
-    buildLetter(input);
-  } catch (error) {
-    if (error instanceof LetterError) return error.dutchMessage;
-    throw error;
-  }
-  throw new Error('expected a LetterError');
-};
+const text = letterReading;
+const fails = letterRefusal;
 const edit = (content: LetterContent, keep: (b: Block) => boolean): LetterContent => ({ ...content, blocks: content.blocks.filter(keep) });
 
 const verzet = { case: { type: 'verzet' as const } };
