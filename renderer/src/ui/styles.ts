@@ -72,3 +72,13 @@ export const reviewColumn: GriffelStyle = {
   rowGap: tokens.spacingVerticalS,
   minWidth: 0,
 };
+
+/** A list without bullets, its items stacked with a little room. */
+export const plainList: GriffelStyle = {
+  listStyle: 'none',
+  margin: 0,
+  padding: 0,
+  display: 'flex',
+  flexDirection: 'column',
+  rowGap: tokens.spacingVerticalS,
+};

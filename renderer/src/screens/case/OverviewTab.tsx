@@ -30,7 +30,7 @@ import { ReadinessCard, type GateTab } from './gates/ReadinessCard.js';
 import { NextStepCard } from './NextStepCard.js';
 import type { NextStepTab } from '../../../../shared/domain/next-step.js';
 import { RepresentativeDialog } from './gates/RepresentativeDialog.js';
-import { mutedText, sectionHeading } from '../../ui/styles.js';
+import { mutedText, plainList, sectionHeading } from '../../ui/styles.js';
 
 const useStyles = makeStyles({
   columns: {
@@ -48,14 +48,7 @@ const useStyles = makeStyles({
   },
   heading: sectionHeading,
   muted: mutedText,
-  tasks: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  tasks: plainList,
   task: {
     display: 'flex',
     alignItems: 'center',

@@ -13,6 +13,7 @@ import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { useSubmission } from '../../components/useSubmission.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { useSettingsStyles } from './settingsStyles.js';
+import { plainList } from '../../ui/styles.js';
 
 type TemplateView = ProcedureOutput<'letter.templates'>[number];
 
@@ -23,14 +24,7 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalL,
     alignItems: 'start',
   },
-  blocks: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  blocks: plainList,
   block: {
     display: 'flex',
     flexDirection: 'column',

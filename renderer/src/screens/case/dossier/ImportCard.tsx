@@ -7,7 +7,7 @@ import { DOCUMENT_SOURCE_LABELS, DOCUMENT_SOURCES, MAX_DOCUMENT_BYTES, type Docu
 import { useApi } from '../../../api/context.js';
 import { useCardStyles } from '../../../components/cardStyles.js';
 import { readAsBase64 } from '../../../components/files.js';
-import { actionRow, mutedText, sectionHeading } from '../../../ui/styles.js';
+import { actionRow, mutedText, plainList, sectionHeading } from '../../../ui/styles.js';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.eml,.msg,.txt,application/pdf,image/jpeg,image/png,message/rfc822,application/vnd.ms-outlook,text/plain';
 
@@ -45,14 +45,7 @@ const useStyles = makeStyles({
   error: {
     color: tokens.colorPaletteRedForeground1,
   },
-  files: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  files: plainList,
   file: {
     display: 'grid',
     gridTemplateColumns: '20px minmax(0, 1fr)',

@@ -6,7 +6,7 @@ import { PARTS } from '../../../../../shared/domain/letters/types.js';
 import { BlockView } from './LetterTextView.js';
 import type { LetterBlock, LetterContent, LetterTextInput } from './letterTypes.js';
 import { shortcutProps, SHORTCUTS, useShortcut } from '../../../ui/shortcuts.js';
-import { wrappingActionRow } from '../../../ui/styles.js';
+import { plainList, wrappingActionRow } from '../../../ui/styles.js';
 
 const useStyles = makeStyles({
   form: {
@@ -21,14 +21,7 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     alignItems: 'start',
   },
-  blocks: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  blocks: plainList,
   block: {
     display: 'flex',
     flexDirection: 'column',
