@@ -5,10 +5,11 @@
  * no rows; each allowed action is tried too, so the test fails both ways.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_ROLES, migrateCentral } from '../../db/central/migrate.js';
 import type { Role } from '../../shared/roles.js';
+import { clientConfig, connect, refused, rows } from '../support/insiders.js';
 import { createTestDatabase, testClusterUrl } from '../support/postgres.js';
 
 const PASSWORD = 'Rollen-Test-Wachtwoord-2026!';
@@ -41,25 +42,6 @@ const decisionA = randomUUID();
 const decisionB = randomUUID();
 const letterA = randomUUID();
 const letterB = randomUUID();
-
-function clientConfig(url: string, user?: string, password?: string): pg.ClientConfig {
-  const u = new URL(url);
-  return { host: u.hostname, port: Number(u.port), database: u.pathname.slice(1), user: user ?? decodeURIComponent(u.username), password: password ?? decodeURIComponent(u.password) };
-}
-
-async function connect(config: pg.ClientConfig): Promise<pg.Client> {
-  const client = new pg.Client(config);
-  await client.connect();
-  return client;
-}
-
-async function refused(client: pg.Client, text: string, values: unknown[] = []): Promise<void> {
-  await expect(client.query(text, values), text).rejects.toMatchObject({ code: '42501' });
-}
-
-async function rows<T extends pg.QueryResultRow = Record<string, unknown>>(client: pg.Client, text: string, values: unknown[] = []): Promise<T[]> {
-  return (await client.query<T>(text, values)).rows;
-}
 
 async function count(client: pg.Client, text: string, values: unknown[] = []): Promise<number | null> {
   return (await client.query(text, values)).rowCount;
