@@ -17,8 +17,9 @@ const rules = [
   ['main/central/', 'main/sync/central/'],
   ['main/cli/', 'main/app/cli/'],
   ['main/electron/', 'main/app/electron/'],
-  // Depth 2 like the built out/cli/server.js: start.ts finds ../../out/renderer from both.
-  ['main/server/start.ts', 'main/app/server.ts'],
+  // Depth 2 like the built out/cli/server.js: serve.ts finds ../../out/renderer from both.
+  ['main/server/start.ts', 'main/app/start-web.ts'],
+  ['main/server/serve.ts', 'main/app/serve-web.ts'],
   ['main/server/http.ts', 'main/app/http.ts'],
   ['main/clock.ts', 'main/platform/clock.ts'],
   ['main/log.ts', 'main/platform/log.ts'],

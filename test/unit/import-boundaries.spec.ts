@@ -26,8 +26,8 @@ describe('import boundaries', () => {
     ['renderer/src/x.ts', "import { ipcRenderer } from 'electron'; export const a = ipcRenderer;"],
     ['renderer/src/x.ts', "import { readFileSync } from 'node:fs'; export const a = readFileSync;"],
     ['db/local/x.ts', "import { createBackend } from '../../main/backend.js'; export const a = createBackend;"],
-    ['main/services/x.ts', "import { app } from 'electron'; export const a = app;"],
-    ['main/api/x.ts', "import { App } from '../../renderer/src/app/App.js'; export const a = App;"],
+    ['main/cases/x.ts', "import { app } from 'electron'; export const a = app;"],
+    ['main/app/x.ts', "import { App } from '../../renderer/src/app/App.js'; export const a = App;"],
     // Layers inside main/: platform is below every concept and the app; a concept is below the app.
     ['main/platform/x.ts', "import { CaseService } from '../cases/cases.js'; export const a = CaseService;"],
     ['main/platform/x.ts', "import { createBackend } from '../app/backend.js'; export const a = createBackend;"],
@@ -46,7 +46,7 @@ describe('import boundaries', () => {
 
   it.each([
     ['renderer/src/x.ts', "import { contract } from '../../shared/api/contract.js'; export const a = contract;"],
-    ['main/services/x.ts', "import { staff } from '../../db/local/schema.js'; export const a = staff;"],
+    ['main/cases/x.ts', "import { staff } from '../../db/local/schema.js'; export const a = staff;"],
     ['main/electron/x.ts', "import { app } from 'electron'; export const a = app;"],
     ['db/local/x.ts', "import { ROLES } from '../../shared/roles.js'; export const a = ROLES;"],
     ['shared/x.ts', "import { z } from 'zod'; export const a = z;"],
