@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { LocalDb } from '../../db/local/database.js';
 import { contract, isProcedureName, type ProcedureName } from '../../shared/api/contract.js';
 import { DEFAULT_MESSAGES, fail, ok, type ErrorCode, type Result } from '../../shared/api/result.js';
-import { describeIssues, useDutchValidation } from '../../shared/api/validation.js';
+import { describeIssues, useDutchValidation, validationIssues } from '../../shared/api/validation.js';
 import { isAllowed, isPublicAction } from '../../shared/permissions.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
@@ -108,7 +108,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       }
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
-        throw new DomainError('VALIDATION', undefined, { details: describeIssues(parsed.error.issues) });
+        const { issues } = parsed.error;
+        throw new DomainError('VALIDATION', undefined, { details: describeIssues(issues, spec.labels), issues: validationIssues(issues, spec.labels) });
       }
 
       const ctx: CallContext = {
@@ -181,7 +182,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       const logged = isProcedureName(procedure) ? procedure : '(onbekend)';
       if (denied) logger.warn({ event: 'call.denied', procedure: logged, code: known.code });
       else logger.debug({ event: 'call', procedure: logged, code: known.code });
-      return fail(known.code, known.dutchMessage ?? DEFAULT_MESSAGES[known.code], known.details);
+      return fail(known.code, known.dutchMessage ?? DEFAULT_MESSAGES[known.code], known.details, known.issues);
     }
     const correlationId = randomBytes(4).toString('hex').toUpperCase();
     logger.error({ event: 'unexpected-error', procedure, correlationId, errorName: error instanceof Error ? error.name : typeof error });

@@ -5,6 +5,7 @@ import type { ProcedureName } from './procedures.js';
 import { documentViewSchema, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from './dossier-schemas.js';
 import { jobViewSchema, readJobViewSchema, redactionSchema, searchAllInput, searchAllOutput, suggestInput, suggestOutput } from './redaction-schemas.js';
 import { isProcedureName } from './procedures.js';
+import type { FieldLabels } from './validation.js';
 import { MAX_IMPORT_BASE64 } from './dossier-schemas.js';
 import {
   checkResultSchema,
@@ -60,6 +61,8 @@ export interface ProcedureSpec<I extends z.ZodType = z.ZodType, O extends z.ZodT
   passive?: true;
   /** The largest request body over HTTP, for procedures that carry a file; others take DEFAULT_MAX_BODY_BYTES. */
   maxBodyBytes?: number;
+  /** Dutch labels of this procedure's fields where the shared table (validation.ts) means another field. */
+  labels?: FieldLabels;
   input: I;
   output: O;
 }
@@ -364,6 +367,7 @@ export const contract = {
     action: 'case.work',
     audit: 'write',
     record: 'case',
+    labels: { to: 'Nieuwe status' },
     input: z.object({ id: idSchema, to: caseStatusSchema, reason: z.string().trim().max(2000).optional() }).strict(),
     output: caseDetailSchema,
   }),

@@ -25,12 +25,25 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** One invalid input field, for code: where it is, which rule it broke, and its Dutch label and message. */
+export interface ValidationIssue {
+  /** The field's path in the input, dot-separated ('filter.to', 'blocks.2.text'). */
+  path: string;
+  /** zod's issue code: 'invalid_format', 'too_small', 'custom' … */
+  code: string;
+  /** The field's Dutch name as this procedure means it. */
+  label: string;
+  message: string;
+}
+
 export interface ApiError {
   code: ErrorCode;
   /** Dutch, for the user. Never personal data. */
   message: string;
   /** Further Dutch lines, e.g. each invalid field or each password rule not met. */
   details?: string[];
+  /** For VALIDATION: the same fields, structured, so a form can put each message at its field. */
+  issues?: ValidationIssue[];
   /** Shown to the user so IT can find the log line of an unexpected error. */
   correlationId?: string;
 }
@@ -64,8 +77,9 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: ErrorCode, message?: string, details?: string[]): Result<T> {
+export function fail<T = never>(code: ErrorCode, message?: string, details?: string[], issues?: ValidationIssue[]): Result<T> {
   const error: ApiError = { code, message: message ?? DEFAULT_MESSAGES[code] };
   if (details && details.length > 0) error.details = details;
+  if (issues && issues.length > 0) error.issues = issues;
   return { ok: false, error };
 }

@@ -156,6 +156,7 @@ export const auditFilterSchema = z
   })
   .strict();
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
+const AUDIT_FILTER_LABELS = { 'filter.from': 'Vanaf', 'filter.to': 'Tot en met', 'filter.staffId': 'Medewerker', 'filter.caseReference': 'Zaaknummer', 'filter.procedure': 'Handeling', 'filter.category': 'Soort' };
 
 export const auditEntrySchema = z.object({
   seq: z.number().int(),
@@ -222,6 +223,7 @@ export const retentionProcedures = {
     action: 'report.read',
     audit: 'read',
     record: 'report',
+    labels: { from: 'Vanaf', to: 'Tot en met' },
     input: z
       .object({ from: isoDateSchema, to: isoDateSchema })
       .strict()
@@ -232,6 +234,7 @@ export const retentionProcedures = {
     action: 'audit.read',
     audit: 'read',
     record: 'audit',
+    labels: AUDIT_FILTER_LABELS,
     input: z.object({ filter: auditFilterSchema.default({}), beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: z.array(auditEntrySchema),
   }),
@@ -253,6 +256,7 @@ export const retentionProcedures = {
     action: 'audit.read',
     audit: 'read',
     record: 'audit',
+    labels: AUDIT_FILTER_LABELS,
     input: z.object({ filter: auditFilterSchema.default({}) }).strict(),
     output: z.object({ csv: z.string(), count: z.number().int(), truncated: z.boolean() }),
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ValidationIssue } from './result.js';
 
 /** Dutch names of input fields, for messages such as "Gebruikersnaam: is verplicht." */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -183,14 +184,28 @@ export function useDutchValidation(options: { jitless?: boolean } = {}): void {
   configured = true;
 }
 
+/** Labels of one procedure's fields where the shared table means something else ('to': an end date, not a status). */
+export type FieldLabels = Readonly<Record<string, string>>;
+
+/**
+ * The Dutch name of an issue's field: the procedure's own labels first, then the shared table;
+ * "parent.field" before "field" (list indexes skipped), so one name can mean different things in
+ * different inputs.
+ */
+function labelOf(path: readonly PropertyKey[], labels: FieldLabels): string {
+  const table = { ...FIELD_LABELS, ...labels };
+  const named = path.map(String).filter((p) => !/^\d+$/u.test(p));
+  const qualified = named.length >= 2 ? `${named.at(-2)}.${named.at(-1)}` : '';
+  const field = table[qualified] ? qualified : ([...named].reverse().find((p) => table[p]) ?? path.map(String).join('.'));
+  return table[field] ?? (field === '' ? 'Invoer' : field);
+}
+
+/** Each issue with its path, code, Dutch label and message. */
+export function validationIssues(issues: readonly z.core.$ZodIssue[], labels: FieldLabels = {}): ValidationIssue[] {
+  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code, label: labelOf(issue.path, labels), message: issue.message }));
+}
+
 /** One Dutch line per issue: "Gebruikersnaam: is verplicht." */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
-    // "parent.field" first (list indexes skipped), so one name can mean different things in different inputs.
-    const named = issue.path.map(String).filter((p) => !/^\d+$/u.test(p));
-    const qualified = named.length >= 2 ? `${named.at(-2)}.${named.at(-1)}` : '';
-    const field = FIELD_LABELS[qualified] ? qualified : ([...named].reverse().find((p) => FIELD_LABELS[p]) ?? issue.path.map(String).join('.'));
-    const label = FIELD_LABELS[field] ?? (field === '' ? 'Invoer' : field);
-    return `${label}: ${issue.message}.`.replace(/\.\.$/u, '.');
-  });
+export function describeIssues(issues: readonly z.core.$ZodIssue[], labels: FieldLabels = {}): string[] {
+  return validationIssues(issues, labels).map(({ label, message }) => `${label}: ${message}.`.replace(/\.\.$/u, '.'));
 }

@@ -54,4 +54,11 @@ describe('sync refusals at the field', () => {
     expect(byField).toEqual({});
     expect(rest?.code).toBe('UNAUTHENTICATED');
   });
+
+  it('two fields with the same Dutch label: each message goes to the field its path names', () => {
+    const issue = { path: 'fullName', code: 'too_small', label: 'Naam', message: 'is verplicht' };
+    const error = { code: 'VALIDATION' as const, message: 'De invoer is niet geldig.', details: ['Naam: is verplicht.'], issues: [issue] };
+    expect(fieldErrors(error, ['name', 'fullName'])).toEqual({ byField: { fullName: 'Is verplicht.' }, rest: null });
+    expect(fieldErrors({ ...error, issues: [{ ...issue, path: 'requester.2.name' }] }, ['name', 'fullName']).byField).toEqual({ name: 'Is verplicht.' });
+  });
 });

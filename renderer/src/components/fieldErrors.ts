@@ -3,7 +3,7 @@ import { FIELD_LABELS } from '../../../shared/api/validation.js';
 
 /**
  * A backend VALIDATION error split over the form's fields: each detail line "Adres: …" goes to
- * the field it names (by the Dutch labels of shared/api/validation.ts); `fallback` takes a
+ * the field its issue's path names (or, without issues, the field whose Dutch label it starts with); `fallback` takes a
  * refusal without details (a service's own Dutch sentence). Whatever no field takes stays in `rest`.
  */
 export function fieldErrors<F extends string>(error: ApiError | null, fields: readonly F[], fallback?: F): { byField: Partial<Record<F, string>>; rest: ApiError | null } {
@@ -17,12 +17,16 @@ export function fieldErrors<F extends string>(error: ApiError | null, fields: re
     return { byField, rest: null };
   }
   const left: string[] = [];
-  for (const line of details) {
-    const field = fields.find((f) => line.startsWith(`${FIELD_LABELS[f] ?? f}: `));
+  const issues = error.issues;
+  for (const [index, line] of details.entries()) {
+    // By the issue's path when the backend gave one (two fields can share a Dutch label), else by the label.
+    const issue = issues?.length === details.length ? issues[index] : undefined;
+    const named = issue?.path.split('.').filter((p) => !/^\d+$/u.test(p)) ?? [];
+    const field = issue ? fields.find((f) => f === issue.path || f === named.at(-1)) : fields.find((f) => line.startsWith(`${FIELD_LABELS[f] ?? f}: `));
     if (field === undefined) left.push(line);
     else {
       // "Interval: moet minstens 1 zijn." at the field itself: "Moet minstens 1 zijn."
-      const text = line.slice(`${FIELD_LABELS[field] ?? field}: `.length);
+      const text = issue ? `${issue.message}.`.replace(/\.\.$/u, '.') : line.slice(`${FIELD_LABELS[field] ?? field}: `.length);
       byField[field] = [byField[field], text.charAt(0).toUpperCase() + text.slice(1)].filter(Boolean).join(' ');
     }
   }
