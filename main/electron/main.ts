@@ -8,7 +8,9 @@ import { fileLogger, LOG_LEVELS, stderrLogger, type Logger, type LogLevel } from
 import { onPowerEvent } from '../services/auto-lock.js';
 import { CONTENT_SECURITY_POLICY } from '../server/http.js';
 import { createIpcHandler, isAppUrl, isTrustedSender, parseDevServerUrl, type AppOrigin } from './ipc-guard.js';
-import { OS_NOTIFY_CHANNEL } from '../../shared/work/os-bridge.js';
+import { OS_FILE_CHANNEL, OS_NOTIFY_CHANNEL } from '../../shared/work/os-bridge.js';
+import { dutchToday } from '../../shared/domain/cases.js';
+import { createFileDialogs } from './file-dialogs.js';
 import { createOsNotifier } from '../work/os-notifier.js';
 import { createSafeStorageProtector, KeyProtectionUnavailableError } from './safe-storage.js';
 
@@ -85,7 +87,29 @@ const notify = createOsNotifier({
   },
 });
 
+const chooseFile = createFileDialogs(
+  {
+    showSave: async (options) => {
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+    showOpen: async (options) => {
+      const properties: ('openFile')[] = ['openFile'];
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, { ...options, properties }) : await dialog.showOpenDialog({ ...options, properties });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  },
+  () => dutchToday(new Date()),
+);
+
 function registerIpc(target: Backend): void {
+  ipcMain.handle(OS_FILE_CHANNEL, (event, payload: unknown) => {
+    if (!isTrustedSender(event, liveContents(), appOrigin)) {
+      logger.error({ event: 'ipc.refused', procedure: OS_FILE_CHANNEL, detail: 'untrusted sender' });
+      return null;
+    }
+    return chooseFile(payload);
+  });
   ipcMain.handle(OS_NOTIFY_CHANNEL, (event, payload: unknown) => {
     if (!isTrustedSender(event, liveContents(), appOrigin)) {
       logger.error({ event: 'ipc.refused', procedure: OS_NOTIFY_CHANNEL, detail: 'untrusted sender' });

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { BRIDGE_KEY, EVENTS_KEY, LOCK_EVENT_CHANNEL, type DesktopEvents } from '../../shared/api/client.js';
-import { OS_KEY, OS_NOTIFY_CHANNEL, type DesktopOs } from '../../shared/work/os-bridge.js';
+import { OS_FILE_CHANNEL, OS_KEY, OS_NOTIFY_CHANNEL, type DesktopOs } from '../../shared/work/os-bridge.js';
 import { createBridge } from './bridge.js';
 
 /**
@@ -28,5 +28,9 @@ contextBridge.exposeInMainWorld(EVENTS_KEY, events);
 // Only the payload goes over; the main process validates it and decides (setting, rate limit).
 const os: DesktopOs = {
   notify: async (notification) => (await ipcRenderer.invoke(OS_NOTIFY_CHANNEL, { title: notification.title, body: notification.body })) === true,
+  chooseFile: async (purpose) => {
+    const chosen: unknown = await ipcRenderer.invoke(OS_FILE_CHANNEL, { purpose });
+    return typeof chosen === 'string' ? chosen : null;
+  },
 };
 contextBridge.exposeInMainWorld(OS_KEY, os);

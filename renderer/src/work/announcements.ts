@@ -1,5 +1,5 @@
 import type { NotificationView } from '../../../shared/api/notification-contract.js';
-import { OS_KEY, type DesktopOs } from '../../../shared/work/os-bridge.js';
+export { desktopOs } from '../ui/desktop-os.js';
 
 /** More new notifications than this at once: one summary toast instead of a stack. */
 export const MAX_SINGLE_TOASTS = 3;
@@ -18,12 +18,6 @@ export function takeNew(staffId: string, items: readonly NotificationView[]): { 
   if (newest !== '' && (since === null || newest > since)) localStorage.setItem(announcedKey(staffId), newest);
   if (since === null) return { fresh: [], firstTime: true };
   return { fresh: items.filter((n) => n.at > since).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)), firstTime: false };
-}
-
-/** The desktop's bridge to Windows notifications; null in browser mode. */
-export function desktopOs(): DesktopOs | null {
-  const bridge = (window as unknown as Record<string, unknown>)[OS_KEY];
-  return typeof bridge === 'object' && bridge !== null && 'notify' in bridge ? (bridge as DesktopOs) : null;
 }
 
 /**

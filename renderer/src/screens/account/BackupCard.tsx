@@ -5,6 +5,7 @@ import { useApi } from '../../api/context.js';
 import { useFormStyles } from '../../components/formStyles.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../components/Notice.js';
 import { useSubmission } from '../../components/useSubmission.js';
+import { BrowseButton } from '../../ui/BrowseButton.js';
 
 /** Size for people: "3,4 MB". */
 function size(bytes: number): string {
@@ -42,7 +43,7 @@ export function BackupCard({ className }: { className: string }) {
       {error ? <ErrorBar error={error} /> : null}
       <form className={form.form} onSubmit={(e) => void onSubmit(e)} noValidate>
         <Field label={t('desktop.backup.path')} hint={t('desktop.backup.pathHint')} required>
-          <Input value={path} spellCheck={false} onChange={(_, d) => setPath(d.value)} />
+          <Input value={path} spellCheck={false} onChange={(_, d) => setPath(d.value)} contentAfter={<BrowseButton purpose="backup" onChosen={setPath} />} />
         </Field>
         <div className={form.actions}>
           <Button appearance="primary" type="submit" disabledFocusable={busy || path.trim() === ''}>

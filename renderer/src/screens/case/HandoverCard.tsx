@@ -12,6 +12,7 @@ import { CallDialog } from '../../components/FormDialog.js';
 import { useFormStyles } from '../../components/formStyles.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { mayExportHandover } from './access.js';
+import { BrowseButton } from '../../ui/BrowseButton.js';
 
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -107,7 +108,7 @@ function ExportDialog({ open, detail, onClose, onDone }: { open: boolean; detail
         {t('handover.dialogIntro')}
       </Text>
       <Field label={t('handover.path')} hint={t('handover.pathHint')} required validationMessage={pathMissing ?? null}>
-        <Input value={path} spellCheck={false} autoFocus onChange={(_, d) => setPath(d.value)} />
+        <Input value={path} spellCheck={false} autoFocus onChange={(_, d) => setPath(d.value)} contentAfter={<BrowseButton purpose="handover-export" onChosen={setPath} />} />
       </Field>
       <PasswordField label={t('handover.password')} hint={t('handover.passwordHint')} value={password} onChange={setPassword} rulesFor={{ userName: '' }} autoComplete="new-password" />
       <PasswordField label={t('handover.repeat')} value={repeat} onChange={setRepeat} validationMessage={mismatch} autoComplete="new-password" />

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session.js';
 import { CallDialog } from '../../components/FormDialog.js';
 import { useFormStyles } from '../../components/formStyles.js';
 import { PasswordField } from '../../components/PasswordField.js';
+import { BrowseButton } from '../../ui/BrowseButton.js';
 
 /**
  * Opens the case once the closed dialog has handed the page back: a modal dialog hides the app
@@ -81,7 +82,7 @@ function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose: (
         {t('handover.import.intro')}
       </Text>
       <Field label={t('handover.import.path')} hint={t('handover.import.pathHint')} required validationMessage={missing(path) ?? null}>
-        <Input value={path} spellCheck={false} autoFocus onChange={(_, d) => setPath(d.value)} />
+        <Input value={path} spellCheck={false} autoFocus onChange={(_, d) => setPath(d.value)} contentAfter={<BrowseButton purpose="handover-import" onChosen={setPath} />} />
       </Field>
       <PasswordField label={t('handover.import.password')} value={password} onChange={setPassword} validationMessage={missing(password)} autoComplete="new-password" />
     </CallDialog>

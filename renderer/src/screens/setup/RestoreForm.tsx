@@ -9,6 +9,7 @@ import { useFormStyles } from '../../components/formStyles.js';
 import { ErrorBar } from '../../components/Notice.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { useSubmission } from '../../components/useSubmission.js';
+import { BrowseButton } from '../../ui/BrowseButton.js';
 
 type Method = 'password' | 'recoveryKey';
 
@@ -63,7 +64,7 @@ export function RestoreForm({ onBack, onSignedIn }: { onBack: () => void; onSign
       {error ? <ErrorBar error={error} /> : null}
       <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
         <Field label={t('desktop.restore.path')} required>
-          <Input value={path} spellCheck={false} autoFocus onChange={(_, d) => setPath(d.value)} />
+          <Input value={path} spellCheck={false} autoFocus onChange={(_, d) => setPath(d.value)} contentAfter={<BrowseButton purpose="restore" onChosen={setPath} />} />
         </Field>
         <Field label={t('desktop.restore.method')}>
           <RadioGroup value={method} onChange={(_, d) => setMethod(d.value as Method)}>
