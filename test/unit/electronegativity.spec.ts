@@ -10,8 +10,8 @@ import { CONTENT_SECURITY_POLICY } from '../../main/server/http.js';
  * Doyensec's electronegativity over the Electron sources (main/electron) and the page they load
  * (renderer/index.html, for its CSP). The scanner always exits 0, so this test reads its findings
  * (test/support/electronegativity-scan.mjs) and fails on any HIGH or MEDIUM finding. What
- * remains (LOW/informational) must be listed, with the reason it is acceptable, in the README's
- * "Voor IT" section, and so must every finding silenced in the source with an `eng-disable` comment.
+ * remains (LOW/informational) must be listed, with the reason it is acceptable, in the IT manual's
+ * "Beveiligingsscan" section (docs/it-beheer.md), and so must every finding silenced in the source with an `eng-disable` comment.
  *
  * Offline: the scanner's start-up fetch of translations is refused by a preload
  * (test/support/electronegativity-offline.mjs), and the one check that downloads Electron's release
@@ -49,10 +49,10 @@ function scan(input: string): Finding[] {
 const serious = (findings: Finding[]) => findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM');
 const describeFindings = (findings: Finding[]) => findings.map((f) => `${f.severity} ${f.id} ${f.file}:${f.location} ${f.description} (${f.sample})`).join('\n');
 
-/** The "Voor IT" section of the README, where accepted findings are listed. */
+/** The "Beveiligingsscan" section of the IT manual, where accepted findings are listed. */
 function voorIt(): string {
-  const readme = readFileSync('README.md', 'utf8');
-  const start = readme.indexOf('## Voor IT');
+  const readme = readFileSync('docs/it-beheer.md', 'utf8');
+  const start = readme.indexOf('## Beveiligingsscan');
   expect(start).toBeGreaterThan(-1);
   const end = readme.indexOf('\n## ', start + 1);
   return readme.slice(start, end === -1 ? undefined : end);
@@ -73,14 +73,14 @@ describe('electronegativity over the Electron sources', () => {
     expect(describeFindings(bad)).toBe('');
   });
 
-  it('leaves only findings that the README lists with the reason they are accepted', () => {
+  it('leaves only findings that the IT manual lists with the reason they are accepted', () => {
     expect(findings.length).toBeGreaterThan(0); // the CSP's style-src 'unsafe-inline' (Fluent UI) is always reported
     const section = voorIt();
     const unlisted = findings.filter((f) => !section.includes(f.id));
     expect(describeFindings(unlisted)).toBe('');
   });
 
-  it('every check silenced in the source with eng-disable is listed in the README', () => {
+  it('every check silenced in the source with eng-disable is listed in the IT manual', () => {
     const silenced = readdirSync('main/electron')
       .flatMap((file) => [...readFileSync(join('main/electron', file), 'utf8').matchAll(/eng-disable[ \t]+([A-Z_ \t,]+)/gu)])
       .flatMap((m) => (m[1] ?? '').split(/[\s,]+/u).filter(Boolean));
@@ -117,7 +117,12 @@ describe('the Electron entry’s own hardening', () => {
   });
 
   it('registers IPC handlers only through the guard that checks the sender', () => {
-    expect(main.match(/ipcMain\.(\w+)\(/gu)).toEqual(['ipcMain.handle(']);
+    const calls = main.match(/ipcMain\.(\w+)\(/gu) ?? [];
+    expect(new Set(calls)).toEqual(new Set(['ipcMain.handle(']));
+    // The procedures, the file dialogs and the notifications: each listener asks who sent the call first.
+    const listeners = main.split('ipcMain.handle(').slice(1);
+    expect(listeners).toHaveLength(3);
+    for (const listener of listeners) expect(listener.slice(0, 320)).toContain('isTrustedSender(event, liveContents(), appOrigin)');
     expect(main).toMatch(/ipcMain\.handle\(\s*IPC_PREFIX \+ procedure,\s*createIpcHandler\(\{[^}]*isTrusted: \(event\) => isTrustedSender\(event, liveContents\(\), appOrigin\)/su);
   });
 
