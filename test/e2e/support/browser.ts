@@ -75,8 +75,24 @@ function withoutTabsterSentinels(violation: Result): Result | null {
   return nodes.length > 0 ? { ...violation, nodes } : null;
 }
 
+/**
+ * Colours are measured at rest: a toast that is still fading in has a contrast of 1.5 for a few hundred
+ * milliseconds, which no reader sees. Short running animations (entrances, collapses) are awaited; long
+ * ones such as a toast's own timer are not, so the check never waits for a toast to leave.
+ */
+async function settleShortAnimations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const short = document.getAnimations().filter((animation) => {
+      const end = animation.effect?.getComputedTiming().endTime;
+      return animation.playState === 'running' && typeof end === 'number' && end <= 1000;
+    });
+    await Promise.all(short.map((animation) => animation.finished.catch(() => undefined)));
+  });
+}
+
 /** axe-core on the page as it is now: no serious or critical violations. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await settleShortAnimations(page);
   const results = await new AxeBuilder({ page }).analyze();
   const severe = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
