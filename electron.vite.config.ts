@@ -17,7 +17,7 @@ export default defineConfig({
       externalizeDeps: true,
       rolldownOptions: {
         // The redaction worker is an entry of its own: worker threads load a file (out/main/worker.js).
-        input: { index: here('./main/electron/main.ts'), worker: here('./main/services/redaction/worker.ts') },
+        input: { index: here('./main/app/electron/main.ts'), worker: here('./main/redaction/worker.ts') },
       },
     },
   },
@@ -27,7 +27,7 @@ export default defineConfig({
       // Bundle everything (only 'electron' stays a require): a sandboxed preload cannot load modules.
       externalizeDeps: false,
       rolldownOptions: {
-        input: { index: here('./main/electron/preload.ts') },
+        input: { index: here('./main/app/electron/preload.ts') },
         // A sandboxed preload must be CommonJS; with "type": "module" electron-vite would emit .mjs.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },

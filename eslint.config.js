@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 /**
  * Import boundaries (docs/ARCHITECTURE.md, "Layers"), enforced here:
  *   renderer → shared;  main → shared, db;  db → shared;  shared → (nothing of ours, no platform).
- * Only main/electron/ may import 'electron'.
+ * Only main/app/electron/ may import 'electron'.
  */
 const NODE_BUILTINS = [
   'node:*', 'fs', 'fs/*', 'path', 'path/*', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'tls', 'url',
@@ -121,29 +121,29 @@ export default tseslint.config(
     files: ['db/**'],
     rules: {
       'no-restricted-imports': restrict(
-        { group: ['electron'], message: 'Only main/electron/ imports electron.' },
+        { group: ['electron'], message: 'Only main/app/electron/ imports electron.' },
         { group: ['**/main/**', '**/renderer/**'], message: 'db/ may import only shared/.' },
       ),
     },
   },
   {
     files: ['main/**'],
-    ignores: ['main/electron/**'],
+    ignores: ['main/app/electron/**'],
     rules: {
       'no-restricted-imports': restrict(
-        { group: ['electron'], message: 'Only main/electron/ imports electron; the rest of main/ runs in plain Node.' },
+        { group: ['electron'], message: 'Only main/app/electron/ imports electron; the rest of main/ runs in plain Node.' },
         { group: ['**/renderer/**'], message: 'main/ never imports the renderer.' },
       ),
     },
   },
   {
-    files: ['main/electron/**'],
+    files: ['main/app/electron/**'],
     rules: {
       'no-restricted-imports': restrict({ group: ['**/renderer/**'], message: 'main/ never imports the renderer.' }),
     },
   },
   {
-    files: ['main/cli/**', 'main/server/start.ts', 'scripts/**', 'test/**'],
+    files: ['main/app/cli/**', 'main/app/start-web.ts', 'scripts/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },
 );

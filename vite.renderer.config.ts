@@ -16,7 +16,7 @@ function dropCspInDevServer(): Plugin {
   };
 }
 
-/** Where the PDF viewer finds the fonts a PDF names without embedding them (Helvetica, Times …); renderer/src/pdf/pdfjs.ts uses the same path. */
+/** Where the PDF viewer finds the fonts a PDF names without embedding them (Helvetica, Times …); renderer/src/ui/pdf/pdfjs.ts uses the same path. */
 const PDF_STANDARD_FONTS_DIR = 'pdfjs/standard_fonts/';
 
 /**

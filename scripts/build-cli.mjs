@@ -47,7 +47,7 @@ export const HOLIDAY_YEARS = { from: 2000, to: 2080 };
 /**
  * date-holidays loads every country's rules, moment-timezone and astronomia (about 0.15 s, more
  * than the rest of `avg-desk deadline` together) to answer a question with a fixed answer per year.
- * In the built CLI, shared/domain/holidays.ts gets the same library's answers for HOLIDAY_YEARS,
+ * In the built CLI, shared/deadlines/holidays.ts gets the same library's answers for HOLIDAY_YEARS,
  * computed here; any other year, country or method goes to the real library, loaded on first use.
  */
 async function dutchHolidayTable() {
@@ -109,7 +109,7 @@ const externals = {
 const dutchHolidays = {
   name: 'avg-desk:dutch-holidays',
   setup(build) {
-    build.onResolve({ filter: /^date-holidays$/ }, (args) => (args.importer.endsWith(join('shared', 'domain', 'holidays.ts')) ? { path: 'dutch-holidays', namespace: 'avg-desk' } : undefined));
+    build.onResolve({ filter: /^date-holidays$/ }, (args) => (args.importer.endsWith(join('shared', 'deadlines', 'holidays.ts')) ? { path: 'dutch-holidays', namespace: 'avg-desk' } : undefined));
     build.onLoad({ filter: /^dutch-holidays$/, namespace: 'avg-desk' }, async () => ({ contents: await dutchHolidayTable(), loader: 'js', resolveDir: ROOT }));
   },
 };
@@ -123,10 +123,10 @@ export async function buildCli() {
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: {
-      cli: 'main/cli/index.ts',
+      cli: 'main/app/cli/index.ts',
       // A worker thread loads a file: the redaction engine looks for worker.js next to its own module.
-      worker: 'main/services/redaction/worker.ts',
-      server: 'main/server/start.ts',
+      worker: 'main/redaction/worker.ts',
+      server: 'main/app/start-web.ts',
     },
     outdir: CLI_DIR,
     bundle: true,

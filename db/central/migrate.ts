@@ -31,7 +31,7 @@ interface Journal {
  * Applies the central schema, the function roles and the row-level security policies, as the
  * owner. Safe to run again (drizzle records what it applied) and from two processes at once (an
  * advisory lock serialises them). `connection` is a pg client configuration — the app and the CLI
- * pass main/central/connection.ts's centralClientConfig(url), which enforces TLS — or a URL as pg
+ * pass main/sync/central/connection.ts's centralClientConfig(url), which enforces TLS — or a URL as pg
  * reads it (tests on loopback).
  */
 export async function migrateCentral(connection: string | pg.ClientConfig, options: MigrateCentralOptions = {}): Promise<MigrateCentralResult> {

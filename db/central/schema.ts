@@ -26,7 +26,7 @@ export const staff = pgTable('staff', {
   id: uuid('id').primaryKey(),
   userName: text('user_name').notNull().unique(),
   fullName: text('full_name').notNull(),
-  /** Staff functions (shared/roles.ts): intake, handler, signer, dpo, auditor, admin. */
+  /** Staff functions (shared/staff/roles.ts): intake, handler, signer, dpo, auditor, admin. */
   roles: text('roles').array().notNull(),
   loginRole: text('login_role').notNull().unique(),
   active: boolean('active').notNull().default(true),

@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: ['./db/local/schema.ts', './db/local/schema-letters.ts', './db/local/schema-retention.ts', './db/local/schema-handover.ts', './db/local/schema-sources.ts'],
+  schema: ['./db/local/schema.ts', './db/local/letters/schema.ts', './db/local/retention/schema.ts', './db/local/handover/schema.ts', './db/local/dossier/schema.ts'],
   out: './db/local/migrations',
 });

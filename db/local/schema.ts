@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { DOCUMENT_FORMATS, DOCUMENT_SOURCES, HEARING_STATUSES } from '../../shared/domain/dossier.js';
-import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, SECOND_CHANNEL_METHODS, SECOND_CHANNEL_OUTCOMES, TASK_KINDS, type CorrectionKind } from '../../shared/domain/cases.js';
-import { AUTHORITY_KINDS, DOCUMENT_TYPES, ID_METHODS, ID_OUTCOMES, ID_SUBJECTS } from '../../shared/domain/identity-types.js';
-import { REQUEST_TYPES } from '../../shared/domain/request-types.js';
-import type { Role } from '../../shared/roles.js';
+import { DOCUMENT_FORMATS, DOCUMENT_SOURCES, HEARING_STATUSES } from '../../shared/dossier/dossier.js';
+import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, SECOND_CHANNEL_METHODS, SECOND_CHANNEL_OUTCOMES, TASK_KINDS, type CorrectionKind } from '../../shared/cases/cases.js';
+import { AUTHORITY_KINDS, DOCUMENT_TYPES, ID_METHODS, ID_OUTCOMES, ID_SUBJECTS } from '../../shared/identity/identity-types.js';
+import { REQUEST_TYPES } from '../../shared/cases/request-types.js';
+import type { Role } from '../../shared/staff/roles.js';
 
-/** Local staff accounts of this desktop. Passwords are not here: see main/store/keyring.ts. */
+/** Local staff accounts of this desktop. Passwords are not here: see main/platform/keyring.ts. */
 export const staff = sqliteTable('staff', {
   id: text('id').primaryKey(),
   userName: text('user_name').notNull().unique(),
@@ -164,7 +164,7 @@ export const caseKeys = sqliteTable('case_keys', {
 
 /**
  * Files of a case: ID copies now, dossier documents later. The ciphertext is on disk
- * (main/store/case-files.ts); the file's own key is here, wrapped with the case key.
+ * (main/platform/case-files.ts); the file's own key is here, wrapped with the case key.
  */
 export const caseFiles = sqliteTable(
   'case_files',

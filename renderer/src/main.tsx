@@ -6,7 +6,7 @@ import { ApiClient } from './api/client.js';
 import { ApiProvider } from './api/context.js';
 import { createTransport } from './api/transport.js';
 import { App } from './app/App.js';
-import { initI18n, LANGUAGE } from './i18n/index.js';
+import { initI18n, LANGUAGE } from './app/i18n/index.js';
 
 // Not a React hook despite its name: it configures zod once. `jitless` because the CSP forbids eval.
 useDutchValidation({ jitless: true });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Action } from '../permissions.js';
-import { ROLES } from '../roles.js';
+import type { Action } from '../staff/permissions.js';
+import { ROLES } from '../staff/roles.js';
 import type { ProcedureName } from './procedures.js';
-import { documentViewSchema, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from './dossier-schemas.js';
-import { jobViewSchema, readJobViewSchema, redactionSchema, searchAllInput, searchAllOutput, suggestInput, suggestOutput } from './redaction-schemas.js';
+import { documentViewSchema, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from '../dossier/dossier-schemas.js';
+import { jobViewSchema, readJobViewSchema, redactionSchema, searchAllInput, searchAllOutput, suggestInput, suggestOutput } from '../redaction/redaction-schemas.js';
 import { isProcedureName } from './procedures.js';
 import type { FieldLabels } from './validation.js';
-import { MAX_IMPORT_BASE64 } from './dossier-schemas.js';
+import { MAX_IMPORT_BASE64 } from '../dossier/dossier-schemas.js';
 import {
   checkResultSchema,
   copyRef,
@@ -17,7 +17,7 @@ import {
   maskInput,
   uploadCopyInput,
   MAX_COPY_BASE64,
-} from './identity-schemas.js';
+} from '../identity/identity-schemas.js';
 import {
   caseCreatedSchema,
   caseCreateSchema,
@@ -28,16 +28,16 @@ import {
   queueQuerySchema,
   queueSchema,
   requestTypeSchema,
-} from './case-schemas.js';
-import { letterProcedures } from './letter-contract.js';
-import { retentionProcedures } from './retention-contract.js';
-import { desktopProcedures } from './desktop-contract.js';
-import { syncProcedures } from './sync-contract.js';
-import { handoverProcedures } from './handover-contract.js';
-import { gateProcedures } from './gate-contract.js';
-import { workProcedures } from './work-contract.js';
-import { notificationProcedures } from './notification-contract.js';
-import { sourcesProcedures } from './sources-contract.js';
+} from '../cases/case-schemas.js';
+import { letterProcedures } from '../letters/letter-contract.js';
+import { retentionProcedures } from '../retention/retention-contract.js';
+import { desktopProcedures } from '../settings/desktop-contract.js';
+import { syncProcedures } from '../sync/sync-contract.js';
+import { handoverProcedures } from '../handover/handover-contract.js';
+import { gateProcedures } from '../signing/gate-contract.js';
+import { workProcedures } from '../work/work-contract.js';
+import { notificationProcedures } from '../work/notification-contract.js';
+import { sourcesProcedures } from '../dossier/sources-contract.js';
 
 export { PROCEDURE_NAMES, isProcedureName, type ProcedureName } from './procedures.js';
 

@@ -1,4 +1,4 @@
-import type { LogLevel } from '../api/desktop-contract.js';
+import type { LogLevel } from '../settings/desktop-contract.js';
 import type { PROCEDURE_NAMES } from '../api/procedures.js';
 
 type ProcedureId = (typeof PROCEDURE_NAMES)[number];

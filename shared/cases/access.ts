@@ -1,8 +1,8 @@
-import type { Role } from '../roles.js';
+import type { Role } from '../staff/roles.js';
 
 /**
  * Who may do what with one case, decided from the caller's functions and how the case relates to
- * them. The permission matrix (shared/permissions.ts) says which functions may call an action at
+ * them. The permission matrix (shared/staff/permissions.ts) says which functions may call an action at
  * all; these rules narrow that per case, after the policy's need-to-know (§5: staff see personal
  * data only as far as their function needs it). The main process enforces them, the queue's SQL is
  * generated from the same table (db/local/cases/access-sql.ts), the renderer uses them to hide

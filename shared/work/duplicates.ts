@@ -1,4 +1,4 @@
-import { foldForSearch } from '../domain/search.js';
+import { foldForSearch } from '../cases/search.js';
 
 export const DUPLICATE_BASES = ['naam', 'e-mail', 'adres'] as const;
 export type DuplicateBasis = (typeof DUPLICATE_BASES)[number];

@@ -3,13 +3,13 @@ import { createCipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaseFileStore, decryptFile, encryptFile, newFileKey, sealedLength } from '../../main/store/case-files.js';
+import { CaseFileStore, decryptFile, encryptFile, newFileKey, sealedLength } from '../../main/platform/case-files.js';
 import { measure, type Figure } from './lib.js';
 import { perSecond, type Throughput } from './table.js';
 
 const MIB = 1024 * 1024;
 const SIZE = 10 * MIB;
-/** The app encrypts in chunks of 64 KiB (main/store/case-files.ts): openssl measures the same block size. */
+/** The app encrypts in chunks of 64 KiB (main/platform/case-files.ts): openssl measures the same block size. */
 const BLOCK = 64 * 1024;
 
 /** `openssl speed` for AES-256-GCM on 64 KiB blocks, wall-clock, in MiB/s; null without openssl. */

@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
-import { createBackend } from '../../main/backend.js';
-import { silentLogger } from '../../main/log.js';
+import { createBackend } from '../../main/app/backend.js';
+import { silentLogger } from '../../main/platform/log.js';
 
 /**
  * Measured in its own process by memory.bench.ts: `memory-child.ts <dataDir> <user> <password> [baseline]`.

@@ -1,9 +1,9 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { createWorker, OEM } from 'tesseract.js';
-import { OcrEngine, readDocument } from '../../main/services/redaction/index.js';
-import { pageOcr, renderGray } from '../../main/services/redaction/ocr-read.js';
-import { PdfiumDocument } from '../../main/services/redaction/pdfium.js';
-import { ocrAssets } from '../../main/services/redaction/ocr.js';
+import { OcrEngine, readDocument } from '../../main/redaction/index.js';
+import { pageOcr, renderGray } from '../../main/redaction/ocr-read.js';
+import { PdfiumDocument } from '../../main/redaction/pdfium.js';
+import { ocrAssets } from '../../main/redaction/ocr.js';
 import { buildScan } from '../unit/ocr.fixtures.js';
 import { measure, type Figure } from './lib.js';
 

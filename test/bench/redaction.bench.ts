@@ -1,6 +1,6 @@
 import { PDFiumLibrary } from '@hyzyla/pdfium';
-import { applyRedactions, extractText, findRedactions, OCR_REASONS, redactDocument, runRedactionInWorker, type OcrLayer } from '../../main/services/redaction/index.js';
-import { PdfiumDocument } from '../../main/services/redaction/pdfium.js';
+import { applyRedactions, extractText, findRedactions, OCR_REASONS, redactDocument, runRedactionInWorker, type OcrLayer } from '../../main/redaction/index.js';
+import { PdfiumDocument } from '../../main/redaction/pdfium.js';
 import { buildLetters, NAME } from '../unit/redaction.fixtures.js';
 import { measure, type Figure } from './lib.js';
 import { perSecond } from './table.js';

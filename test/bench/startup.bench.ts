@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hashRaw, type Algorithm } from '@node-rs/argon2';
-import { DEFAULT_KDF } from '../../main/store/keyring.js';
+import { DEFAULT_KDF } from '../../main/platform/keyring.js';
 import { ROOT } from '../../scripts/build-stamp.mjs';
 import { measure, type Figure } from './lib.js';
 

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutchToday } from '../../shared/domain/cases.js';
-import { addDays, addMonths, formatDutchDate } from '../../shared/domain/dates.js';
-import { computeDeadline, workingDaysLeft } from '../../shared/domain/deadlines.js';
+import { dutchToday } from '../../shared/cases/cases.js';
+import { addDays, addMonths, formatDutchDate } from '../../shared/deadlines/dates.js';
+import { computeDeadline, workingDaysLeft } from '../../shared/deadlines/deadlines.js';
 import { callApi, valueOf } from './support/api.js';
 import { checkScreen, type TestPage } from './support/browser.js';
 import type { RunningServer } from './support/server.js';

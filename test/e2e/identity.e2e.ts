@@ -1,8 +1,8 @@
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutchToday } from '../../shared/domain/cases.js';
-import { addMonths } from '../../shared/domain/dates.js';
+import { dutchToday } from '../../shared/cases/cases.js';
+import { addMonths } from '../../shared/deadlines/dates.js';
 import { callApi, valueOf } from './support/api.js';
 import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';

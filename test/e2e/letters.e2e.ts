@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutchToday } from '../../shared/domain/cases.js';
+import { dutchToday } from '../../shared/cases/cases.js';
 import { pdfsig, pdfText, requirePoppler } from '../support/letters.js';
 import { testPkcs12 } from '../support/pkcs12.js';
 import { callApi, valueOf } from './support/api.js';

@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutchToday } from '../../shared/domain/cases.js';
+import { dutchToday } from '../../shared/cases/cases.js';
 import { buildMsg } from '../support/msg.js';
 import { testPkcs12 } from '../support/pkcs12.js';
 import { callApi, valueOf } from './support/api.js';

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutchToday } from '../../shared/domain/cases.js';
+import { dutchToday } from '../../shared/cases/cases.js';
 import { buildScan } from '../unit/ocr.fixtures.js';
 import { callApi, valueOf } from './support/api.js';
 import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';

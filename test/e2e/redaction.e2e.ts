@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutchToday } from '../../shared/domain/cases.js';
+import { dutchToday } from '../../shared/cases/cases.js';
 import { callApi, valueOf } from './support/api.js';
 import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';

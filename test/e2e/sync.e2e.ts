@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedCentral, type EmbeddedCentral } from '../../main/central/embedded.js';
+import { startEmbeddedCentral, type EmbeddedCentral } from '../../main/sync/central/embedded.js';
 import { callApi, valueOf } from './support/api.js';
 import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
@@ -16,7 +16,7 @@ import { nav, seedStaff, signIn, signOut, tokenOf, type Person } from './support
  * and the new case keeps waiting on this computer.
  *
  * The local user names are those of the central demo staff (beheer, behandelaar), so the sync
- * links them; the central passwords are the demo ones of main/central/embedded.ts.
+ * links them; the central passwords are the demo ones of main/sync/central/embedded.ts.
  */
 const ADMIN: Person = { fullName: 'Bea Beheer', userName: 'beheer', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../main/services/audit.js';
-import type { OpenStore } from '../../main/store/encrypted-db.js';
+import { verifyAuditChain } from '../../main/audit/audit.js';
+import type { OpenStore } from '../../main/platform/encrypted-db.js';
 import { contract, PROCEDURE_NAMES, type ProcedureName } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
-import { ACTIONS } from '../../shared/permissions.js';
-import type { Role } from '../../shared/roles.js';
+import { ACTIONS } from '../../shared/staff/permissions.js';
+import type { Role } from '../../shared/staff/roles.js';
 import { ADMIN, addStaff, value } from '../support/backend.js';
 import { emptySampleIds, procedureSamples, type SampleIds } from '../support/procedure-samples.js';
 import { openStoreAs } from '../support/store.js';

@@ -1,8 +1,8 @@
 import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { expect } from 'vitest';
-import { encodePng } from '../../main/services/images.js';
-import type { OpenStore } from '../../main/store/encrypted-db.js';
+import { encodePng } from '../../main/dossier/images.js';
+import type { OpenStore } from '../../main/platform/encrypted-db.js';
 import type { Result } from '../../shared/api/result.js';
 import { buildMsg } from '../support/msg.js';
 import { buildLetters, encrypt } from '../unit/redaction.fixtures.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../main/services/audit.js';
-import type { OpenStore } from '../../main/store/encrypted-db.js';
+import { verifyAuditChain } from '../../main/audit/audit.js';
+import type { OpenStore } from '../../main/platform/encrypted-db.js';
 import { ADMIN, value } from '../support/basics.js';
 import { openStoreAs } from '../support/store.js';
 import { team } from '../support/team.js';

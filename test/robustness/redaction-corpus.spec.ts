@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName, PDFString, StandardFonts, degrees, type PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractText, findRedactions, readDocument, redactDocument, RedactionError } from '../../main/services/redaction/index.js';
+import { extractText, findRedactions, readDocument, redactDocument, RedactionError } from '../../main/redaction/index.js';
 import { buildDossier, buildPages, encodings, encrypt, NAME, pdftotext, qdfWithoutPixels, requireTools } from '../unit/redaction.fixtures.js';
 import { buildHidingPlaces, buildType3Offset, withBrokenXref } from '../unit/redaction.hostile.js';
 

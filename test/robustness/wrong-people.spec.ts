@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenStore } from '../../main/store/encrypted-db.js';
+import type { OpenStore } from '../../main/platform/encrypted-db.js';
 import { contract, PROCEDURE_NAMES, type ProcedureName } from '../../shared/api/contract.js';
 import { DEFAULT_MESSAGES, type ErrorCode, type Result } from '../../shared/api/result.js';
-import { ACTIONS, isAllowed, isPublicAction } from '../../shared/permissions.js';
-import { ROLES, type Role } from '../../shared/roles.js';
+import { ACTIONS, isAllowed, isPublicAction } from '../../shared/staff/permissions.js';
+import { ROLES, type Role } from '../../shared/staff/roles.js';
 import { ADMIN, STRONG_PASSWORD, addStaff, initialized, tempDir, value } from '../support/backend.js';
 import { emptySampleIds, NEW_CASE, procedureSamples, type SampleIds } from '../support/procedure-samples.js';
 import { openStoreAs } from '../support/store.js';

@@ -1,5 +1,5 @@
 import { type CaseDecision, type Relationship } from '../../shared/cases/access.js';
-import type { Role } from '../../shared/roles.js';
+import type { Role } from '../../shared/staff/roles.js';
 
 /**
  * Who may do what with one case, written out by hand from the privacy policy's need-to-know (§5:

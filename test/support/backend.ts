@@ -1,9 +1,9 @@
-import { createBackend, type Backend } from '../../main/backend.js';
-import { fixedClock } from '../../main/clock.js';
-import { silentLogger, type Logger } from '../../main/log.js';
+import { createBackend, type Backend } from '../../main/app/backend.js';
+import { fixedClock } from '../../main/platform/clock.js';
+import { silentLogger, type Logger } from '../../main/platform/log.js';
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/api/contract.js';
 import type { Result } from '../../shared/api/result.js';
-import type { Role } from '../../shared/roles.js';
+import type { Role } from '../../shared/staff/roles.js';
 import { ADMIN, STRONG_PASSWORD, TEST_START, value } from './basics.js';
 import { TEST_KDF } from './kdf.js';
 

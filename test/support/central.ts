@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { migrateCentral } from '../../db/central/migrate.js';
-import type { Role } from '../../shared/roles.js';
+import type { Role } from '../../shared/staff/roles.js';
 import { addStaff, initialized, tempDir, value } from './backend.js';
 import { createTestDatabase } from './postgres.js';
 

@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { migrateCentral } from '../../db/central/migrate.js';
-import type { Role } from '../../shared/roles.js';
+import type { Role } from '../../shared/staff/roles.js';
 import { createTestDatabase, testClusterUrl } from './postgres.js';
 export const PASSWORD = 'Insider-Test-Wachtwoord-2026!';
 export const tag = randomBytes(3).toString('hex');

@@ -1,4 +1,4 @@
-import type { KdfCost } from '../../main/store/keyring.js';
+import type { KdfCost } from '../../main/platform/keyring.js';
 
 /**
  * argon2id at its cheapest (1 MiB, one pass) for test desktops: hundreds of sign-ins per run would

@@ -1,5 +1,5 @@
 import { PDFiumModule } from '@hyzyla/pdfium';
-import type { LetterContent } from '../../shared/domain/letters/types.js';
+import type { LetterContent } from '../../shared/letters/types.js';
 
 /**
  * What a letter looks like on paper, read back with PDFium's character boxes (not the text

@@ -1,6 +1,6 @@
-import type { AnyLetterInput } from '../../shared/domain/letters/data.js';
-import { DEFAULT_REGISTER } from '../../shared/domain/letters/register.js';
-import type { LetterKind } from '../../shared/domain/letters/types.js';
+import type { AnyLetterInput } from '../../shared/letters/data.js';
+import { DEFAULT_REGISTER } from '../../shared/letters/register.js';
+import type { LetterKind } from '../../shared/letters/types.js';
 import { type LETTER_CASE, letterInput } from './letters.js';
 
 /**

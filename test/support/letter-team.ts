@@ -1,4 +1,4 @@
-import type { Logger } from '../../main/log.js';
+import type { Logger } from '../../main/platform/log.js';
 import { addStaff, value } from './backend.js';
 import { P12_PASSWORD } from './letters.js';
 import { testPkcs12 } from './pkcs12.js';

@@ -2,13 +2,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildLetter } from '../../shared/domain/letters/build.js';
-import { letterText } from '../../shared/domain/letters/check.js';
-import type { AnyLetterInput, LetterCase, LetterDataByKind, LetterInput } from '../../shared/domain/letters/data.js';
-import { LetterError } from '../../shared/domain/letters/fields.js';
-import { DEFAULT_LETTERHEAD } from '../../shared/domain/letters/letterhead.js';
-import { DEFAULT_REGISTER } from '../../shared/domain/letters/register.js';
-import type { DecisionKind, LetterKind } from '../../shared/domain/letters/types.js';
+import { buildLetter } from '../../shared/letters/build.js';
+import { letterText } from '../../shared/letters/check.js';
+import type { AnyLetterInput, LetterCase, LetterDataByKind, LetterInput } from '../../shared/letters/data.js';
+import { LetterError } from '../../shared/letters/fields.js';
+import { DEFAULT_LETTERHEAD } from '../../shared/letters/letterhead.js';
+import { DEFAULT_REGISTER } from '../../shared/letters/register.js';
+import type { DecisionKind, LetterKind } from '../../shared/letters/types.js';
 
 /** A case as a letter sees it: a requester whose name needs a Unicode font. */
 export const LETTER_CASE: LetterCase = {

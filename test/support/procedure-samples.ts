@@ -1,9 +1,9 @@
-import { encodePng } from '../../main/services/images.js';
+import { encodePng } from '../../main/dossier/images.js';
 import type { ProcedureInput, ProcedureName } from '../../shared/api/contract.js';
-import { DEFAULT_DEADLINE_POLICY } from '../../shared/domain/deadlines.js';
-import { DEFAULT_LETTERHEAD } from '../../shared/domain/letters/letterhead.js';
-import { DEFAULT_TEMPLATES } from '../../shared/domain/letters/templates.js';
-import type { Role } from '../../shared/roles.js';
+import { DEFAULT_DEADLINE_POLICY } from '../../shared/deadlines/deadlines.js';
+import { DEFAULT_LETTERHEAD } from '../../shared/letters/letterhead.js';
+import { DEFAULT_TEMPLATES } from '../../shared/letters/templates.js';
+import type { Role } from '../../shared/staff/roles.js';
 import { ADMIN, STRONG_PASSWORD } from './basics.js';
 
 /**

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { LocalDb } from '../../db/local/database.js';
-import { insertCase, NO_CHANGE_VERIFICATION, takeReferenceNumber, type CaseRow } from '../../db/local/repositories/cases.js';
-import { insertDecision, insertOutbox } from '../../db/local/repositories/letters.js';
+import { insertCase, NO_CHANGE_VERIFICATION, takeReferenceNumber, type CaseRow } from '../../db/local/cases/repository.js';
+import { insertDecision, insertOutbox } from '../../db/local/letters/repository.js';
 
 /**
  * Decided cases straight into a store, as signing leaves them (case row, signed letter row without

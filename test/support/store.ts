@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { openEncryptedStore, type OpenStore } from '../../main/store/encrypted-db.js';
-import { noProtection } from '../../main/store/key-protector.js';
-import { Keyring } from '../../main/store/keyring.js';
+import { openEncryptedStore, type OpenStore } from '../../main/platform/encrypted-db.js';
+import { noProtection } from '../../main/platform/key-protector.js';
+import { Keyring } from '../../main/platform/keyring.js';
 import { TEST_KDF } from './kdf.js';
 
 /** Opens a data directory's store directly, as someone holding a staff password could. */

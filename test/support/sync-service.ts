@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { systemClock } from '../../main/clock.js';
-import { silentLogger } from '../../main/log.js';
-import { CaseVault } from '../../main/services/case-vault.js';
-import { SyncService } from '../../main/services/sync/sync-service.js';
-import { CaseFileStore } from '../../main/store/case-files.js';
-import { noProtection } from '../../main/store/key-protector.js';
-import { Vault } from '../../main/store/vault.js';
+import { systemClock } from '../../main/platform/clock.js';
+import { silentLogger } from '../../main/platform/log.js';
+import { CaseVault } from '../../main/platform/case-vault.js';
+import { SyncService } from '../../main/sync/sync-service.js';
+import { CaseFileStore } from '../../main/platform/case-files.js';
+import { noProtection } from '../../main/platform/key-protector.js';
+import { Vault } from '../../main/platform/vault.js';
 import { TEST_KDF } from './kdf.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Logger } from '../../main/log.js';
+import type { Logger } from '../../main/platform/log.js';
 import { addStaff, initialized, tempDir, value } from './backend.js';
 
 /**

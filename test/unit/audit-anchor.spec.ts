@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/run.js';
-import { auditEventHash } from '../../main/services/audit.js';
-import type { AuditRow } from '../../db/local/repositories/audit.js';
+import { runCli } from '../../main/app/cli/run.js';
+import { auditEventHash } from '../../main/audit/audit.js';
+import type { AuditRow } from '../../db/local/audit/repository.js';
 import { ADMIN, STRONG_PASSWORD, makeBackend, value } from '../support/backend.js';
 import { centralDatabase, desktop, type Central } from '../support/central.js';
 import { openStoreAs } from '../support/store.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEventHash } from '../../main/services/audit.js';
+import { auditEventHash } from '../../main/audit/audit.js';
 import { ADMIN, value } from '../support/basics.js';
 import { centralDatabase, desktop, type Central } from '../support/central.js';
 import { openStoreAs } from '../support/store.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReadEvents } from '../../main/services/audit-reads.js';
-import { verifyAuditChain } from '../../main/services/audit.js';
+import { ReadEvents } from '../../main/audit/audit-reads.js';
+import { verifyAuditChain } from '../../main/audit/audit.js';
 import { ADMIN, initialized, tempDir, value } from '../support/backend.js';
 import { openStoreAs } from '../support/store.js';
 

@@ -2,9 +2,9 @@ import { createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { insertAuditEvent, iterateAuditEvents, type AuditRow } from '../../db/local/repositories/audit.js';
-import { auditEventHash, verifyAuditChain } from '../../main/services/audit.js';
-import type { OpenStore } from '../../main/store/encrypted-db.js';
+import { insertAuditEvent, iterateAuditEvents, type AuditRow } from '../../db/local/audit/repository.js';
+import { auditEventHash, verifyAuditChain } from '../../main/audit/audit.js';
+import type { OpenStore } from '../../main/platform/encrypted-db.js';
 import { ADMIN, addStaff, initialized, makeBackend, STRONG_PASSWORD, tempDir, value } from '../support/backend.js';
 import { openStoreAs } from '../support/store.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startOfDutchDay } from '../../main/services/audit-search.js';
+import { startOfDutchDay } from '../../main/audit/audit-search.js';
 import { addStaff, value } from '../support/backend.js';
 import { team } from '../support/team.js';
 

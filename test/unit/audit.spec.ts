@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../main/services/audit.js';
+import { verifyAuditChain } from '../../main/audit/audit.js';
 import { ADMIN, addStaff, initialized, tempDir, value } from '../support/backend.js';
 import { openStoreAs } from '../support/store.js';
 
@@ -66,7 +66,7 @@ describe('audit trail', () => {
     });
 
     it('an altered event whose hash was recomputed is caught at that event: its signature no longer fits (and the next link breaks)', async () => {
-      const { auditEventHash } = await import('../../main/services/audit.js');
+      const { auditEventHash } = await import('../../main/audit/audit.js');
       const { dir, backend } = await withHistory();
       backend.close();
       const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
@@ -97,7 +97,7 @@ describe('audit trail', () => {
   });
 
   it('the CLI prints ok N events, and exits 1 naming the broken event', async () => {
-    const { runCli } = await import('../../main/cli/run.js');
+    const { runCli } = await import('../../main/app/cli/run.js');
     const { dir, backend } = await withHistory();
     backend.close();
     const out: string[] = [];

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createBackend } from '../../main/backend.js';
-import { fixedClock } from '../../main/clock.js';
-import { silentLogger } from '../../main/log.js';
-import { locksOn, onPowerEvent, SessionLocker } from '../../main/services/auto-lock.js';
-import { SessionStore } from '../../main/services/sessions.js';
-import { noProtection } from '../../main/store/key-protector.js';
-import { Vault } from '../../main/store/vault.js';
+import { createBackend } from '../../main/app/backend.js';
+import { fixedClock } from '../../main/platform/clock.js';
+import { silentLogger } from '../../main/platform/log.js';
+import { locksOn, onPowerEvent, SessionLocker } from '../../main/settings/auto-lock.js';
+import { SessionStore } from '../../main/staff/sessions.js';
+import { noProtection } from '../../main/platform/key-protector.js';
+import { Vault } from '../../main/platform/vault.js';
 import { ADMIN, STRONG_PASSWORD, tempDir, typed, value } from '../support/backend.js';
 import { TEST_KDF } from '../support/kdf.js';
 

@@ -13,7 +13,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateCentral } from '../../db/central/migrate.js';
 import { RELATIONSHIPS, type Relationship } from '../../shared/cases/access.js';
-import { ROLES, type Role } from '../../shared/roles.js';
+import { ROLES, type Role } from '../../shared/staff/roles.js';
 import { EXPECTED, type Check } from '../support/access-table.js';
 import { createTestDatabase, testClusterUrl } from '../support/postgres.js';
 

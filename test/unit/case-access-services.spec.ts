@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/api/result.js';
 import { RELATIONSHIPS, type Relationship } from '../../shared/cases/access.js';
-import { ROLES, type Role } from '../../shared/roles.js';
+import { ROLES, type Role } from '../../shared/staff/roles.js';
 import { EXPECTED, type Check } from '../support/access-table.js';
 import { addStaff, initialized, STRONG_PASSWORD, tempDir, value } from '../support/backend.js';
-import { encodePng } from '../../main/services/images.js';
+import { encodePng } from '../../main/dossier/images.js';
 
 type Desk = Awaited<ReturnType<typeof initialized>>;
 type Person = { id: string; token: string };

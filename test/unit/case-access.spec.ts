@@ -8,7 +8,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { caseAccessCondition } from '../../db/local/cases/access-sql.js';
 import { CASE_DECISIONS, may, mayReadLetter, RELATIONSHIPS, type Actor, type CaseAssignment, type Relationship } from '../../shared/cases/access.js';
-import { ROLES, type Role } from '../../shared/roles.js';
+import { ROLES, type Role } from '../../shared/staff/roles.js';
 import { EXPECTED, expected, type Check } from '../support/access-table.js';
 
 const ME = 'me';

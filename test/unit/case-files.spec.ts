@@ -3,9 +3,9 @@ import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CaseFileStore, decryptFile, encryptFile, newFileKey, sealedLength } from '../../main/store/case-files.js';
-import { createBackend } from '../../main/backend.js';
-import { silentLogger } from '../../main/log.js';
+import { CaseFileStore, decryptFile, encryptFile, newFileKey, sealedLength } from '../../main/platform/case-files.js';
+import { createBackend } from '../../main/app/backend.js';
+import { silentLogger } from '../../main/platform/log.js';
 import { tempDir } from '../support/basics.js';
 import { TEST_KDF } from '../support/kdf.js';
 

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getTableColumns } from 'drizzle-orm';
 import * as central from '../../db/central/schema.js';
 import { CASE_PARTS, centralColumns, SHREDDED_ROLES } from '../../db/local/cases/case-parts.js';
-import { hasLocalCaseFile } from '../../db/local/repositories/handover.js';
-import { deleteCaseRows, destroyLetterRows, shredCaseRows } from '../../db/local/repositories/retention.js';
-import { openEncryptedStore, type OpenStore } from '../../main/store/encrypted-db.js';
+import { hasLocalCaseFile } from '../../db/local/handover/repository.js';
+import { deleteCaseRows, destroyLetterRows, shredCaseRows } from '../../db/local/retention/repository.js';
+import { openEncryptedStore, type OpenStore } from '../../main/platform/encrypted-db.js';
 import { tempDir } from '../support/basics.js';
 import { sqlWhere } from '../support/case-parts.js';
 

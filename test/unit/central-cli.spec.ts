@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/run.js';
+import { runCli } from '../../main/app/cli/run.js';
 import { createTestDatabase, testClusterUrl, urlAs } from '../support/postgres.js';
 
 const PASSWORD = 'Centrale-Cli-Test-2026!';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centralClientConfig, CentralConfigError, describeCentralError, isLoopbackHost, redactCentralUrl } from '../../main/central/connection.js';
+import { centralClientConfig, CentralConfigError, describeCentralError, isLoopbackHost, redactCentralUrl } from '../../main/sync/central/connection.js';
 
 describe('central connection settings', () => {
   it('knows loopback hosts', () => {

@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { centralClientConfig } from '../../main/central/connection.js';
-import { DEMO_STAFF, startEmbeddedCentral, type EmbeddedCentral } from '../../main/central/embedded.js';
+import { centralClientConfig } from '../../main/sync/central/connection.js';
+import { DEMO_STAFF, startEmbeddedCentral, type EmbeddedCentral } from '../../main/sync/central/embedded.js';
 import { tempDir } from '../support/basics.js';
 
 let central: EmbeddedCentral;

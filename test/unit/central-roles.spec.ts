@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_ROLES, migrateCentral } from '../../db/central/migrate.js';
-import type { Role } from '../../shared/roles.js';
+import type { Role } from '../../shared/staff/roles.js';
 import { clientConfig, connect, refused, rows } from '../support/insiders.js';
 import { createTestDatabase, testClusterUrl } from '../support/postgres.js';
 

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/run.js';
+import { runCli } from '../../main/app/cli/run.js';
 import { fingerprint, isFresh, ROOT, writeStamp } from '../../scripts/build-stamp.mjs';
 import { HOLIDAY_YEARS } from '../../scripts/build-cli.mjs';
-import { computeDeadline } from '../../shared/domain/deadlines.js';
-import { addDays } from '../../shared/domain/dates.js';
-import { dutchPublicHolidays } from '../../shared/domain/holidays.js';
+import { computeDeadline } from '../../shared/deadlines/deadlines.js';
+import { addDays } from '../../shared/deadlines/dates.js';
+import { dutchPublicHolidays } from '../../shared/deadlines/holidays.js';
 import { ADMIN, tempDir } from '../support/basics.js';
 import { createTestDatabase } from '../support/postgres.js';
 
@@ -142,7 +142,7 @@ describe('the built command line', () => {
     expect(first.stderr).toBe('De opdrachtregel wordt opnieuw gebouwd (de bronbestanden zijn gewijzigd)…\n');
     expect(first.stdout).toMatch(/^Gebruik: avg-desk/u);
     expect(help().stderr).toBe('');
-    const run = join(project, 'main', 'cli', 'run.ts');
+    const run = join(project, 'main', 'app', 'cli', 'run.ts');
     writeFileSync(run, readFileSync(run, 'utf8').replace('Gebruik: avg-desk', 'Gebruik (nieuw): avg-desk'));
     const edited = help();
     expect(edited.stderr).toMatch(/opnieuw gebouwd/u);

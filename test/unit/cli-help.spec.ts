@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_COMMANDS } from '../../main/cli/case-commands.js';
-import { COMMANDS } from '../../main/cli/commands.js';
-import { runCli } from '../../main/cli/run.js';
+import { CASE_COMMANDS } from '../../main/app/cli/case-commands.js';
+import { COMMANDS } from '../../main/app/cli/commands.js';
+import { runCli } from '../../main/app/cli/run.js';
 
 /** The docs send readers to `avg-desk --help` for the full list: a command missing there is hidden. */
 describe('avg-desk --help', () => {

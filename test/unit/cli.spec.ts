@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/run.js';
+import { runCli } from '../../main/app/cli/run.js';
 import { ADMIN, STRONG_PASSWORD, tempDir } from '../support/basics.js';
 
 let cleanup: () => void = () => {};

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, ageOn, formatDutchDate, toIsoDate } from '../../shared/domain/dates.js';
+import { addMonths, ageOn, formatDutchDate, toIsoDate } from '../../shared/deadlines/dates.js';
 import {
   computeDeadline,
   DEFAULT_DEADLINE_POLICY,
@@ -9,8 +9,8 @@ import {
   urgency,
   workingDaysLeft,
   type RequestType,
-} from '../../shared/domain/deadlines.js';
-import { holidayName } from '../../shared/domain/holidays.js';
+} from '../../shared/deadlines/deadlines.js';
+import { holidayName } from '../../shared/deadlines/holidays.js';
 
 /** Hand-checked against a calendar (weekdays verified independently, holidays from the Atw list). */
 const TABLE: { why: string; type: RequestType; received: string; extend?: number; due: string; basis: string }[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decisionGates, DECISION_EXEMPTIONS, letterGateProblems, type DecisionFacts } from '../../shared/domain/decision-gates.js';
-import { DECISION_KINDS, isDecisionKind, LETTER_KINDS } from '../../shared/domain/letters/types.js';
+import { decisionGates, DECISION_EXEMPTIONS, letterGateProblems, type DecisionFacts } from '../../shared/signing/decision-gates.js';
+import { DECISION_KINDS, isDecisionKind, LETTER_KINDS } from '../../shared/letters/types.js';
 
 /** The pure rules over plain facts: what the main process and the checklist share. */
 const NOTHING_YET: DecisionFacts = {

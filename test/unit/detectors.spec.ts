@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detect, findTerm, foldTerm, ibanMod97, isValidBsn, isValidIban, type DetectorKind } from '../../shared/domain/detectors.js';
-import { foldForSearch } from '../../shared/domain/search.js';
+import { detect, findTerm, foldTerm, ibanMod97, isValidBsn, isValidIban, type DetectorKind } from '../../shared/redaction/detectors.js';
+import { foldForSearch } from '../../shared/cases/search.js';
 
 const found = (text: string, kind: DetectorKind) => detect(text, [kind]).map((c) => c.text);
 

@@ -2,7 +2,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodePng } from '../../main/services/images.js';
+import { encodePng } from '../../main/dossier/images.js';
 import { value } from '../support/basics.js';
 import { pdfText } from '../support/letters.js';
 import { plaintextHits } from '../support/scan.js';

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readInWorker } from '../../main/services/redaction/index.js';
+import { readInWorker } from '../../main/redaction/index.js';
 import { buildNameOnlyLie } from './second-reader.fixtures.js';
 
 /**

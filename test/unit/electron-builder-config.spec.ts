@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ocrAssets } from '../../main/services/redaction/ocr.js';
+import { ocrAssets } from '../../main/redaction/ocr.js';
 
 /**
  * electron-builder cannot build here (it downloads Electron), but the first thing every build does
@@ -105,7 +105,7 @@ describe('electron-builder.yml', () => {
     // drizzle's migrator needs the journal next to the SQL files.
     expect(existsSync('db/local/migrations/meta/_journal.json')).toBe(true);
     // main.ts loads this exact preload file; electron.vite.config.ts must emit it under that name.
-    expect(readFileSync('main/electron/main.ts', 'utf8')).toContain("'../preload/index.cjs'");
+    expect(readFileSync('main/app/electron/main.ts', 'utf8')).toContain("'../preload/index.cjs'");
     expect(readFileSync('electron.vite.config.ts', 'utf8')).toMatch(/format: 'cjs', entryFileNames: '\[name\]\.cjs'/u);
   });
 });

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../main/server/http.js';
+import { CONTENT_SECURITY_POLICY } from '../../main/app/http.js';
 
 /**
- * Doyensec's electronegativity over the Electron sources (main/electron) and the page they load
+ * Doyensec's electronegativity over the Electron sources (main/app/electron) and the page they load
  * (renderer/index.html, for its CSP). The scanner always exits 0, so this test reads its findings
  * (test/support/electronegativity-scan.mjs) and fails on any HIGH or MEDIUM finding. What
  * remains (LOW/informational) must be listed, with the reason it is acceptable, in the IT manual's
@@ -62,7 +62,7 @@ describe('electronegativity over the Electron sources', () => {
   const input = join(work, 'app');
   mkdirSync(join(input, 'main'), { recursive: true });
   mkdirSync(join(input, 'renderer'), { recursive: true });
-  cpSync('main/electron', join(input, 'main', 'electron'), { recursive: true });
+  cpSync('main/app/electron', join(input, 'main', 'app', 'electron'), { recursive: true });
   cpSync('renderer/index.html', join(input, 'renderer', 'index.html'));
   let findings: Finding[] = [];
 
@@ -81,8 +81,8 @@ describe('electronegativity over the Electron sources', () => {
   });
 
   it('every check silenced in the source with eng-disable is listed in the IT manual', () => {
-    const silenced = readdirSync('main/electron')
-      .flatMap((file) => [...readFileSync(join('main/electron', file), 'utf8').matchAll(/eng-disable[ \t]+([A-Z_ \t,]+)/gu)])
+    const silenced = readdirSync('main/app/electron')
+      .flatMap((file) => [...readFileSync(join('main/app/electron', file), 'utf8').matchAll(/eng-disable[ \t]+([A-Z_ \t,]+)/gu)])
       .flatMap((m) => (m[1] ?? '').split(/[\s,]+/u).filter(Boolean));
     expect(silenced.length).toBeGreaterThan(0);
     const section = voorIt();
@@ -102,7 +102,7 @@ describe('electronegativity over the Electron sources', () => {
 });
 
 describe('the Electron entry’s own hardening', () => {
-  const main = readFileSync('main/electron/main.ts', 'utf8');
+  const main = readFileSync('main/app/electron/main.ts', 'utf8');
 
   it('turns DevTools off in a packaged (production) build and removes the menu that opens them', () => {
     expect(main).toMatch(/devTools: !app\.isPackaged,/u);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFileDialogs, type DialogPort } from '../../main/electron/file-dialogs.js';
+import { createFileDialogs, type DialogPort } from '../../main/app/electron/file-dialogs.js';
 
 /** Electron's dialog cannot open here: a port that records what it was asked and answers `answer`. */
 function fakeDialogs(answer: string | null, options: { fails?: boolean } = {}) {

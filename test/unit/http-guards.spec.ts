@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebServer, type WebServer } from '../../main/server/http.js';
+import { startWebServer, type WebServer } from '../../main/app/http.js';
 import { value } from '../support/basics.js';
 import { team } from '../support/team.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDocument, documentNumberTail, type DocumentEntry } from '../../shared/domain/identity.js';
+import { checkDocument, documentNumberTail, type DocumentEntry } from '../../shared/identity/identity.js';
 
 /** ICAO 9303 specimens (issuing state UTO, "Utopia"). */
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];

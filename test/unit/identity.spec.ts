@@ -3,7 +3,7 @@ import jpeg from 'jpeg-js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodePng, encodePng } from '../../main/services/images.js';
+import { decodePng, encodePng } from '../../main/dossier/images.js';
 import { value } from '../support/basics.js';
 import { plaintextHits } from '../support/scan.js';
 import { openStoreAs } from '../support/store.js';

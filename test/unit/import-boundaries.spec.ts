@@ -47,7 +47,7 @@ describe('import boundaries', () => {
   it.each([
     ['renderer/src/x.ts', "import { contract } from '../../shared/api/contract.js'; export const a = contract;"],
     ['main/cases/x.ts', "import { staff } from '../../db/local/schema.js'; export const a = staff;"],
-    ['main/electron/x.ts', "import { app } from 'electron'; export const a = app;"],
+    ['main/app/electron/x.ts', "import { app } from 'electron'; export const a = app;"],
     ['db/local/x.ts', "import { ROLES } from '../../shared/roles.js'; export const a = ROLES;"],
     ['shared/x.ts', "import { z } from 'zod'; export const a = z;"],
     ['main/cases/x.ts', "import { DomainError } from '../platform/errors.js'; export const a = DomainError;"],

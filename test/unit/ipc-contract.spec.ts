@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../main/backend.js';
-import { createBridge, type Invoke } from '../../main/electron/bridge.js';
-import { createIpcHandler, isTrustedSender, type AppOrigin, type FrameLike, type IpcEventLike, type IpcInvokeHandler } from '../../main/electron/ipc-guard.js';
-import { silentLogger } from '../../main/log.js';
+import { createBackend, type Backend } from '../../main/app/backend.js';
+import { createBridge, type Invoke } from '../../main/app/electron/bridge.js';
+import { createIpcHandler, isTrustedSender, type AppOrigin, type FrameLike, type IpcEventLike, type IpcInvokeHandler } from '../../main/app/electron/ipc-guard.js';
+import { silentLogger } from '../../main/platform/log.js';
 import { IPC_PREFIX, type DesktopBridge } from '../../shared/api/client.js';
 import { PROCEDURE_NAMES } from '../../shared/api/procedures.js';
 import { ADMIN, tempDir } from '../support/basics.js';

@@ -10,7 +10,7 @@ import {
   type AppOrigin,
   type FrameLike,
   type IpcEventLike,
-} from '../../main/electron/ipc-guard.js';
+} from '../../main/app/electron/ipc-guard.js';
 import type { Result } from '../../shared/api/result.js';
 
 const INDEX = '/opt/AVG Desk/resources/app.asar/out/renderer/index.html';
@@ -206,13 +206,13 @@ describe('createIpcHandler', () => {
   });
 });
 
-describe('the pure parts of main/electron stay free of electron', () => {
-  it.each(['main/electron/ipc-guard.ts', 'main/electron/bridge.ts'])('%s imports nothing from electron', (file) => {
+describe('the pure parts of main/app/electron stay free of electron', () => {
+  it.each(['main/app/electron/ipc-guard.ts', 'main/app/electron/bridge.ts'])('%s imports nothing from electron', (file) => {
     expect(readFileSync(file, 'utf8')).not.toMatch(/from ['"]electron['"]|require\(['"]electron['"]\)/u);
   });
 
   it('safe-storage.ts uses electron for its types only (main.ts passes the real safeStorage)', () => {
-    const source = readFileSync('main/electron/safe-storage.ts', 'utf8');
+    const source = readFileSync('main/app/electron/safe-storage.ts', 'utf8');
     expect(source).toMatch(/import type \{[^}]*\} from 'electron'/u);
     expect(source).not.toMatch(/^import \{[^}]*\} from 'electron'/mu);
   });

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend } from '../../main/backend.js';
-import { silentLogger } from '../../main/log.js';
+import { createBackend } from '../../main/app/backend.js';
+import { silentLogger } from '../../main/platform/log.js';
 import { ADMIN, initialized, tempDir, typed, value } from '../support/backend.js';
 import { TEST_KDF } from '../support/kdf.js';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LOG_LEVELS } from '../../shared/api/desktop-contract.js';
+import { LOG_LEVELS } from '../../shared/settings/desktop-contract.js';
 import { contract } from '../../shared/api/contract.js';
 import { INTERNAL_EVENT_LABELS, LOG_LEVEL_LABELS, PROCEDURE_LABELS, procedureLabel } from '../../shared/audit/labels.js';
 

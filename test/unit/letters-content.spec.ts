@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildLetter } from '../../shared/domain/letters/build.js';
-import { contentProblems, decisionOutcome, letterText } from '../../shared/domain/letters/check.js';
-import { DEFAULT_REGISTER } from '../../shared/domain/letters/register.js';
-import { type LetterContent } from '../../shared/domain/letters/types.js';
+import { buildLetter } from '../../shared/letters/build.js';
+import { contentProblems, decisionOutcome, letterText } from '../../shared/letters/check.js';
+import { DEFAULT_REGISTER } from '../../shared/letters/register.js';
+import { type LetterContent } from '../../shared/letters/types.js';
 import { DECISION_INPUTS, LETTER_CASE, letterInput, letterReading, letterRefusal } from '../support/letters.js';
 
 const text = letterReading;

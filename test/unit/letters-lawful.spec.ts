@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { letterDraftInput } from '../../shared/api/letter-schemas.js';
-import { buildLetter } from '../../shared/domain/letters/build.js';
-import { contentProblems, decisionOutcome, letterText } from '../../shared/domain/letters/check.js';
-import type { AnyLetterInput } from '../../shared/domain/letters/data.js';
-import { DEFAULT_LETTERHEAD } from '../../shared/domain/letters/letterhead.js';
-import { DEFAULT_TEMPLATES } from '../../shared/domain/letters/templates.js';
-import { DECISION_KINDS, type Block, type LetterContent } from '../../shared/domain/letters/types.js';
+import { letterDraftInput } from '../../shared/letters/letter-schemas.js';
+import { buildLetter } from '../../shared/letters/build.js';
+import { contentProblems, decisionOutcome, letterText } from '../../shared/letters/check.js';
+import type { AnyLetterInput } from '../../shared/letters/data.js';
+import { DEFAULT_LETTERHEAD } from '../../shared/letters/letterhead.js';
+import { DEFAULT_TEMPLATES } from '../../shared/letters/templates.js';
+import { DECISION_KINDS, type Block, type LetterContent } from '../../shared/letters/types.js';
 import { DECISION_INPUTS, LETTER_CASE, letterInput, letterReading, letterRefusal } from '../support/letters.js';
 
 const text = letterReading;

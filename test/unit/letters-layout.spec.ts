@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { layoutLetter, renderLetterPdf } from '../../main/services/letters/layout.js';
-import { buildLetter } from '../../shared/domain/letters/build.js';
-import { DEFAULT_LETTERHEAD } from '../../shared/domain/letters/letterhead.js';
-import { LETTER_KINDS, type LetterContent } from '../../shared/domain/letters/types.js';
+import { layoutLetter, renderLetterPdf } from '../../main/letters/layout.js';
+import { buildLetter } from '../../shared/letters/build.js';
+import { DEFAULT_LETTERHEAD } from '../../shared/letters/letterhead.js';
+import { LETTER_KINDS, type LetterContent } from '../../shared/letters/types.js';
 import { layoutProblems, readGlyphs } from '../support/layout-check.js';
 import { LETTER_SAMPLES, type LetterVariant } from '../support/letter-samples.js';
 

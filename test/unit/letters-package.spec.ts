@@ -1,11 +1,11 @@
 import { unzipSync, zipSync } from 'fflate';
 import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { insertCaseFile } from '../../db/local/repositories/case-files.js';
+import { insertCaseFile } from '../../db/local/cases/case-files.js';
 import { redactedVersions } from '../../db/local/schema.js';
-import { CaseVault } from '../../main/services/case-vault.js';
-import { textToPdf } from '../../main/services/renditions.js';
-import { CaseFileStore } from '../../main/store/case-files.js';
+import { CaseVault } from '../../main/platform/case-vault.js';
+import { textToPdf } from '../../main/dossier/renditions.js';
+import { CaseFileStore } from '../../main/platform/case-files.js';
 import { ADMIN, STRONG_PASSWORD, addStaff, value } from '../support/backend.js';
 import { establishIdentity, toDecision } from '../support/gates.js';
 import { letterTeam } from '../support/letter-team.js';

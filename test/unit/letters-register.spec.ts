@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { encodePng } from '../../main/services/images.js';
-import { DEFAULT_LETTERHEAD } from '../../shared/domain/letters/letterhead.js';
-import { DEFAULT_REGISTER } from '../../shared/domain/letters/register.js';
-import { DEFAULT_TEMPLATES } from '../../shared/domain/letters/templates.js';
+import { encodePng } from '../../main/dossier/images.js';
+import { DEFAULT_LETTERHEAD } from '../../shared/letters/letterhead.js';
+import { DEFAULT_REGISTER } from '../../shared/letters/register.js';
+import { DEFAULT_TEMPLATES } from '../../shared/letters/templates.js';
 import { value } from '../support/basics.js';
 import { letterTeam } from '../support/letter-team.js';
 import { pdfText, requirePoppler } from '../support/letters.js';

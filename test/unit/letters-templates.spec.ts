@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/api/contract.js';
 import { describeIssues, useDutchValidation } from '../../shared/api/validation.js';
-import { buildLetter } from '../../shared/domain/letters/build.js';
-import { letterText } from '../../shared/domain/letters/check.js';
-import { checkTemplateText, fieldsOf, fillText, LetterError } from '../../shared/domain/letters/fields.js';
-import type { LetterTemplate } from '../../shared/domain/letters/template-types.js';
-import { checkTemplate, DEFAULT_TEMPLATES } from '../../shared/domain/letters/templates.js';
-import { LETTER_KINDS } from '../../shared/domain/letters/types.js';
+import { buildLetter } from '../../shared/letters/build.js';
+import { letterText } from '../../shared/letters/check.js';
+import { checkTemplateText, fieldsOf, fillText, LetterError } from '../../shared/letters/fields.js';
+import type { LetterTemplate } from '../../shared/letters/template-types.js';
+import { checkTemplate, DEFAULT_TEMPLATES } from '../../shared/letters/templates.js';
+import { LETTER_KINDS } from '../../shared/letters/types.js';
 import { letterInput } from '../support/letters.js';
 
 describe('letter templates: text with named fields', () => {

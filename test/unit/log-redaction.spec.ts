@@ -1,8 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend } from '../../main/backend.js';
-import { fileLogger } from '../../main/log.js';
+import { createBackend } from '../../main/app/backend.js';
+import { fileLogger } from '../../main/platform/log.js';
 import { STRONG_PASSWORD, tempDir, typed, value } from '../support/backend.js';
 import { establishIdentity } from '../support/gates.js';
 import { letterTeam } from '../support/letter-team.js';

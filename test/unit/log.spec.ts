@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fileLogger, scrub } from '../../main/log.js';
+import { fileLogger, scrub } from '../../main/platform/log.js';
 import { tempDir } from '../support/basics.js';
 
 let cleanup: () => void = () => {};
@@ -80,7 +80,7 @@ describe('logs', () => {
     const writers = 3;
     const perWriter = 400;
     const script = `
-      import { fileLogger } from './main/log.ts';
+      import { fileLogger } from './main/platform/log.ts';
       const log = fileLogger({ dir: process.argv[1], maxBytes: 1500, keep: 1000, level: 'info' });
       for (let i = 0; i < ${perWriter}; i++) log.info({ event: 'regel', detail: process.argv[2] + '-' + i });
     `;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MIGRATIONS_FOLDER, openEncryptedStore } from '../../main/store/encrypted-db.js';
+import { DEFAULT_MIGRATIONS_FOLDER, openEncryptedStore } from '../../main/platform/encrypted-db.js';
 import { tempDir } from '../support/basics.js';
 
 /** 0009_retention and 0010_retention_closed_at, in the pattern of migrations.spec.ts: N−1, rows, N, check. */

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join, relative } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openEncryptedStore, DEFAULT_MIGRATIONS_FOLDER } from '../../main/store/encrypted-db.js';
+import { openEncryptedStore, DEFAULT_MIGRATIONS_FOLDER } from '../../main/platform/encrypted-db.js';
 import { tempDir } from '../support/basics.js';
 
 /**
@@ -171,12 +171,12 @@ describe('local store migrations', () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
-  it('the committed migrations match db/local/schema*.ts (drizzle-kit finds nothing to generate)', () => {
+  it('the committed migrations match the schema files (drizzle-kit finds nothing to generate)', () => {
     const { dir } = setup();
     const out = join(dir, 'kit');
     cpSync(DEFAULT_MIGRATIONS_FOLDER, out, { recursive: true });
     // drizzle-kit takes --out relative to the working directory.
-    const output = execFileSync(process.execPath, ['node_modules/drizzle-kit/bin.cjs', 'generate', '--dialect', 'sqlite', '--schema', 'db/local/schema*.ts', '--out', relative(process.cwd(), out)], { encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['node_modules/drizzle-kit/bin.cjs', 'generate', '--dialect', 'sqlite', '--schema', 'db/local/**/schema.ts', '--out', relative(process.cwd(), out)], { encoding: 'utf8' });
     expect(output).toMatch(/No schema changes/u);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { PDFDict, PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { PNG } from 'pngjs';
-import { PdfiumDocument } from '../../main/services/redaction/pdfium.js';
+import { PdfiumDocument } from '../../main/redaction/pdfium.js';
 
 /**
  * Pages for the OCR tests, made here: a "scan" is a page of text rendered by PDFium at 300 dpi and

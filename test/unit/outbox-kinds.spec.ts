@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { insertOutbox } from '../../db/local/repositories/outbox.js';
+import { insertOutbox } from '../../db/local/sync/outbox.js';
 import { OUTBOX_KINDS, parseOutboxEntry, type OutboxWrite } from '../../db/local/sync/outbox-kinds.js';
-import { openEncryptedStore } from '../../main/store/encrypted-db.js';
+import { openEncryptedStore } from '../../main/platform/encrypted-db.js';
 import { tempDir } from '../support/backend.js';
 
 /** One declaration per outbox kind: the writer checks the payload against it, the push reads it back with it. */

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../../main/backend.js';
+import type { Backend } from '../../main/app/backend.js';
 import { contract, PROCEDURE_NAMES, type ProcedureName } from '../../shared/api/contract.js';
-import { ACTIONS, isAllowed, isPublicAction, type Action } from '../../shared/permissions.js';
-import { ROLES, type Role } from '../../shared/roles.js';
+import { ACTIONS, isAllowed, isPublicAction, type Action } from '../../shared/staff/permissions.js';
+import { ROLES, type Role } from '../../shared/staff/roles.js';
 import { STRONG_PASSWORD, addStaff, initialized, tempDir, value } from '../support/backend.js';
 import { emptySampleIds, NEW_CASE, procedureSamples } from '../support/procedure-samples.js';
 
 /**
- * Who may call what, written out by hand from the team's rules (not read from shared/permissions.ts):
+ * Who may call what, written out by hand from the team's rules (not read from shared/staff/permissions.ts):
  * per action of the matrix, the functions that hold it and every procedure that needs it. 'public'
  * needs no session, 'session' any session. The tests below hold the matrix, the contract's choice
  * of action per procedure and the dispatcher's refusals against this table.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressParts, findMentions, nameParts, personTerms, shortLabel, type PersonIdentifiers } from '../../shared/domain/person-variants.js';
+import { addressParts, findMentions, nameParts, personTerms, shortLabel, type PersonIdentifiers } from '../../shared/redaction/person-variants.js';
 
 const MARLOES: PersonIdentifiers = { name: 'Marloes Brinkhorst', address: 'Kerkstraat 14, 1211 AB Hilversum', email: 'marloes.brinkhorst@voorbeeld.nl', phone: '06-87654321' };
 const found = (text: string, person: PersonIdentifiers = MARLOES, other?: PersonIdentifiers) => findMentions(text, person, other).map((m) => m.text);

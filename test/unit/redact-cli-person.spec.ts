@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMAND_LINE_WARNING } from '../../main/cli/case-commands.js';
-import { runCli } from '../../main/cli/run.js';
+import { COMMAND_LINE_WARNING } from '../../main/app/cli/case-commands.js';
+import { runCli } from '../../main/app/cli/run.js';
 
 // Every folder a test made: a test that redacts twice must not leave its first input (names in plaintext) behind.
 const dirs: string[] = [];

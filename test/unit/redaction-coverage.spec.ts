@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../main/backend.js';
-import { applyRedactions } from '../../main/services/redaction/index.js';
+import type { Backend } from '../../main/app/backend.js';
+import { applyRedactions } from '../../main/redaction/index.js';
 import { value } from '../support/basics.js';
 import { team } from '../support/team.js';
 

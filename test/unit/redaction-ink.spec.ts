@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractText, findRedactions, redactDocument } from '../../main/services/redaction/index.js';
-import { PdfiumDocument } from '../../main/services/redaction/pdfium.js';
+import { extractText, findRedactions, redactDocument } from '../../main/redaction/index.js';
+import { PdfiumDocument } from '../../main/redaction/pdfium.js';
 import { NAME, pdftotext, renderWithPoppler, requireTools, type Raster } from './redaction.fixtures.js';
 import { buildType3Offset, OTHER_WORDS, type Type3Lie } from './redaction.hostile.js';
 

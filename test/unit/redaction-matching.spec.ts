@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractText, findRedactions, redactDocument } from '../../main/services/redaction/index.js';
+import { extractText, findRedactions, redactDocument } from '../../main/redaction/index.js';
 import { buildPage, pdftotext, requireTools } from './redaction.fixtures.js';
 
 /**

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../main/backend.js';
+import type { Backend } from '../../main/app/backend.js';
 import { value } from '../support/basics.js';
 import { team } from '../support/team.js';
 import { buildScan, scanPng } from './ocr.fixtures.js';

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/run.js';
-import { OcrEngine, readDocument, RedactionError, textLayerOf } from '../../main/services/redaction/index.js';
-import { renderGray } from '../../main/services/redaction/ocr-read.js';
-import { PdfiumDocument } from '../../main/services/redaction/pdfium.js';
+import { runCli } from '../../main/app/cli/run.js';
+import { OcrEngine, readDocument, RedactionError, textLayerOf } from '../../main/redaction/index.js';
+import { renderGray } from '../../main/redaction/ocr-read.js';
+import { PdfiumDocument } from '../../main/redaction/pdfium.js';
 import { buildLyingFont, buildScan, SCAN_NAME, wordBox } from './ocr.fixtures.js';
 import { pdftotext, renderWithPoppler, requireTools, type Raster } from './redaction.fixtures.js';
 
@@ -135,7 +135,7 @@ describe('OCR runs offline, in its own thread, and can be cancelled', () => {
       const file = join(dir, 'offline-scan.pdf');
       writeFileSync(file, scan);
       const entry = join(dir, 'offline.mjs');
-      const module = fileURLToPath(new URL('../../main/services/redaction/ocr-read.ts', import.meta.url));
+      const module = fileURLToPath(new URL('../../main/redaction/ocr-read.ts', import.meta.url));
       const script = `import { readDocument } from ${JSON.stringify(module)}; import { readFileSync } from 'node:fs';
         const pages = await readDocument(readFileSync(${JSON.stringify(file)}), { ocr: 'missing' });
         process.stdout.write(pages[0]?.ocr?.text ?? '');`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { degrees } from 'pdf-lib';
-import { PdfiumDocument, type RgbImage } from '../../main/services/redaction/pdfium.js';
+import { PdfiumDocument, type RgbImage } from '../../main/redaction/pdfium.js';
 import { buildDossier, buildPages } from './redaction.fixtures.js';
 import { buildHidingPlaces, buildType3Offset } from './redaction.hostile.js';
 

@@ -3,8 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/run.js';
-import type { Backend } from '../../main/backend.js';
+import { runCli } from '../../main/app/cli/run.js';
+import type { Backend } from '../../main/app/backend.js';
 import { value } from '../support/basics.js';
 import { team } from '../support/team.js';
 

@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractText, findRedactions, redactDocument } from '../../main/services/redaction/index.js';
+import { extractText, findRedactions, redactDocument } from '../../main/redaction/index.js';
 import { buildLines, buildPages, encodings, encrypt, everyObjectInflated, NAME, pdftotext, qdfWithoutPixels, renderWithPoppler, requireTools } from './redaction.fixtures.js';
 import { buildHidingPlaces, buildType3Offset, OTHER_WORDS, withBrokenXref } from './redaction.hostile.js';
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { degrees, PDFDict, PDFDocument, PDFName, PDFStream } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { foldTerm } from '../../shared/domain/detectors.js';
-import { redactFile } from '../../main/cli/redact.js';
+import { foldTerm } from '../../shared/redaction/detectors.js';
+import { redactFile } from '../../main/app/cli/redact.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { applyRedactions, extractText, findRedactions, RedactionError, runRedactionInWorker, type PageText, type Redaction, type RedactionFailure } from '../../main/services/redaction/index.js';
+import { applyRedactions, extractText, findRedactions, RedactionError, runRedactionInWorker, type PageText, type Redaction, type RedactionFailure } from '../../main/redaction/index.js';
 import {
   ACCENTED, BSN, buildDossier, buildLetters, buildLines, buildPage, encodings, encrypt, INK, KEPT_SENTENCE, NAME, PHONE, PICTURE, PICTURE_COLOUR, everyObjectInflated, pdftotext, popplerWords, qdfWithoutPixels, renderWithPoppler, requireTools, type Raster,
 } from './redaction.fixtures.js';

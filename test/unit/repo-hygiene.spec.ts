@@ -65,7 +65,7 @@ const OUTSIDE_DESIGN_DOC = new RegExp(['\\b(DESIGN', '|STYLE', '|DEPENDENCIES)',
 
 describe('repository hygiene', () => {
   it('sees the project files (the walk is not empty)', () => {
-    expect(outsideTests).toContain('main/api/dispatcher.ts');
+    expect(outsideTests).toContain('main/app/dispatcher.ts');
     expect(files).toContain('test/unit/repo-hygiene.spec.ts');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '../../shared/domain/csv.js';
-import { computeReport, handlingWorkingDays, median, percentile, periodAround, reportCasesCsv, reportCsv, type ReportCase } from '../../shared/domain/reports.js';
+import { csvField, toCsv } from '../../shared/reports/csv.js';
+import { computeReport, handlingWorkingDays, median, percentile, periodAround, reportCasesCsv, reportCsv, type ReportCase } from '../../shared/reports/reports.js';
 
 const base = { extensionMonths: 0, thirdPartiesHeard: 0, redactedDocuments: 0, handlerName: 'Hanna Behandelaar' } as const;
 const row = (r: Partial<ReportCase> & Pick<ReportCase, 'reference' | 'type' | 'channel' | 'receivedOn' | 'dueOn' | 'status'>): ReportCase => ({ completedOn: null, outcome: null, ...base, ...r });

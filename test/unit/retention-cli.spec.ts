@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/run.js';
-import { fixedClock } from '../../main/clock.js';
+import { runCli } from '../../main/app/cli/run.js';
+import { fixedClock } from '../../main/platform/clock.js';
 import { ADMIN, addStaff, STRONG_PASSWORD, value } from '../support/backend.js';
 import { openStoreAs } from '../support/store.js';
 import { team } from '../support/team.js';

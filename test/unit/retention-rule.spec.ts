@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION_POLICY, dueWithin, isSynced, letterRetention, localRetention, registerRetention, type RetentionFacts } from '../../shared/domain/retention.js';
+import { DEFAULT_RETENTION_POLICY, dueWithin, isSynced, letterRetention, localRetention, registerRetention, type RetentionFacts } from '../../shared/retention/retention.js';
 
 /** A decided inzage case: letter sent Wednesday 25 November 2026, closed the same day, synced. */
 const DECIDED: RetentionFacts = {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend } from '../../main/backend.js';
-import { createSafeStorageProtector, KeyProtectionUnavailableError, type SafeStorageLike } from '../../main/electron/safe-storage.js';
-import { silentLogger } from '../../main/log.js';
+import { createBackend } from '../../main/app/backend.js';
+import { createSafeStorageProtector, KeyProtectionUnavailableError, type SafeStorageLike } from '../../main/app/electron/safe-storage.js';
+import { silentLogger } from '../../main/platform/log.js';
 import { ADMIN, tempDir } from '../support/basics.js';
 import { TEST_KDF } from '../support/kdf.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../main/backend.js';
+import type { Backend } from '../../main/app/backend.js';
 import { ADMIN, makeBackend, tempDir, value } from '../support/backend.js';
 
 let cleanup: () => void = () => {};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { passwordProblems } from '../../shared/password.js';
+import { passwordProblems } from '../../shared/staff/password.js';
 import { describeIssues, useDutchValidation } from '../../shared/api/validation.js';
 import { userNameSchema } from '../../shared/api/contract.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DomainError } from '../../main/services/errors.js';
+import { DomainError } from '../../main/platform/errors.js';
 import { LONG, rng, runSeed } from '../robustness/rng.js';
 import { STRONG_PASSWORD } from '../support/basics.js';
 import { centralDatabase, desktop, type Central } from '../support/central.js';

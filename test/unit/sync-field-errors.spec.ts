@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fieldErrors } from '../../renderer/src/components/fieldErrors.js';
+import { fieldErrors } from '../../renderer/src/ui/fieldErrors.js';
 import { initialized, tempDir } from '../support/backend.js';
 
 /**

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditSignatureValid } from '../../main/services/audit-signing.js';
+import { auditSignatureValid } from '../../main/audit/audit-signing.js';
 import { STRONG_PASSWORD, value } from '../support/basics.js';
 import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
 import { seedDecisions } from '../support/seed-decisions.js';

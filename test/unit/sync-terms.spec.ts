@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUTO_LOCK_MINUTES } from '../../shared/api/desktop-contract.js';
+import { AUTO_LOCK_MINUTES } from '../../shared/settings/desktop-contract.js';
 import { ADMIN, value } from '../support/basics.js';
 import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_DEADLINE_POLICY } from '../../shared/domain/deadlines.js';
-import { DEFAULT_RETENTION_POLICY } from '../../shared/domain/retention.js';
-import { deadlinePolicyProblems, retentionPolicyProblems } from '../../shared/domain/terms.js';
+import { DEFAULT_DEADLINE_POLICY } from '../../shared/deadlines/deadlines.js';
+import { DEFAULT_RETENTION_POLICY } from '../../shared/retention/retention.js';
+import { deadlinePolicyProblems, retentionPolicyProblems } from '../../shared/deadlines/terms.js';
 import { value } from '../support/basics.js';
 import { team as makeTeam } from '../support/team.js';
 

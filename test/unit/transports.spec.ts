@@ -1,8 +1,8 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../main/backend.js';
-import { silentLogger } from '../../main/log.js';
-import { startWebServer, type WebServer } from '../../main/server/http.js';
+import { createBackend, type Backend } from '../../main/app/backend.js';
+import { silentLogger } from '../../main/platform/log.js';
+import { startWebServer, type WebServer } from '../../main/app/http.js';
 import type { Result } from '../../shared/api/result.js';
 import { ADMIN, STRONG_PASSWORD, tempDir } from '../support/basics.js';
 import { TEST_KDF } from '../support/kdf.js';

@@ -1,5 +1,5 @@
 import { grantedRelationships, type CaseDecision, type Relationship } from '../../../shared/cases/access.js';
-import type { Role } from '../../../shared/roles.js';
+import type { Role } from '../../../shared/staff/roles.js';
 
 /** SQLite's condition for each relationship, with the caller's staff id bound as `@me`. */
 function conditionOf(relationship: Relationship, column: string): string {

@@ -1,9 +1,9 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { handoverExports } from '../schema-handover.js';
-import { caseActivities, decisions, letters, outbox } from '../schema-letters.js';
-import { caseRetention, centralLetters, destructionListItems, destructionRecords, legalHolds } from '../schema-retention.js';
-import { datasets, sourceSearches } from '../schema-sources.js';
+import { handoverExports } from '../handover/schema.js';
+import { caseActivities, decisions, letters, outbox } from '../letters/schema.js';
+import { caseRetention, centralLetters, destructionListItems, destructionRecords, legalHolds } from '../retention/schema.js';
+import { datasets, sourceSearches } from '../dossier/schema.js';
 import { caseFiles, caseKeys, caseTasks, cases, documents, identityChecks, redactedVersions, thirdParties } from '../schema.js';
 
 /**
@@ -76,7 +76,7 @@ export interface CasePart {
   readonly shred: 'delete' | 'keep' | { blank: Readonly<Record<string, SQL | string | number | null>> };
   /** Destruction of the register record: rows deleted, or kept because they record the destruction itself. */
   readonly destroy: 'delete' | 'keep';
-  /** What the central database learns of it (main/services/sync): pushed, pulled, or nothing. */
+  /** What the central database learns of it (main/sync): pushed, pulled, or nothing. */
   readonly sync: 'pushed' | 'pulled' | 'local';
   /** Columns the sync copies one to one, by JS property: the central table and column, and its PostgreSQL type when not text. */
   readonly central?: Readonly<Record<string, CentralColumn>>;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { LocalDb } from '../database.js';
 
-/** Folded text of a case for the full-text index (shared/domain/search.ts folds it). */
+/** Folded text of a case for the full-text index (shared/cases/search.ts folds it). */
 export interface CaseSearchText {
   reference: string;
   requesterName: string;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { LETTER_KINDS } from '../../../shared/domain/letters/types.js';
-import { REQUEST_TYPES } from '../../../shared/domain/request-types.js';
+import { LETTER_KINDS } from '../../../shared/letters/types.js';
+import { REQUEST_TYPES } from '../../../shared/cases/request-types.js';
 
 /**
- * What the outbox carries to the central database (main/services/sync), one declaration per kind:
+ * What the outbox carries to the central database (main/sync), one declaration per kind:
  * the payload's schema, which the writer's type comes from and the push parses with, and which of
  * its fields are local staff ids (a handover maps them to the other desktop's ids). Every entry is
  * written in the same transaction as the change it reports, and never holds a name or a text.
@@ -48,7 +48,7 @@ export const OUTBOX_KINDS = {
     }),
     staff: ['approvedBy'],
   },
-  /** This desktop imported a handover bundle (main/services/handover); staff ids local, null when unknown. */
+  /** This desktop imported a handover bundle (main/handover); staff ids local, null when unknown. */
   handover: {
     payload: z.object({ id, caseId: id, fromStaffId: id.nullable(), toStaffId: id, bundleSha256: z.string().regex(/^[0-9a-f]{64}$/u) }),
     staff: ['fromStaffId', 'toStaffId'],

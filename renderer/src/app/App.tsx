@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/api/contract.js';
 import type { ApiError } from '../../../shared/api/result.js';
 import { useApi } from '../api/context.js';
-import { ErrorBar, type Notice } from '../components/Notice.js';
-import { LoginScreen } from '../screens/login/LoginScreen.js';
-import { LockScreen } from '../screens/lock/LockScreen.js';
-import { SetupScreen } from '../screens/setup/SetupScreen.js';
-import { AppShell } from '../shell/AppShell.js';
-import { SessionProvider, type SignedIn } from './session.js';
+import { ErrorBar, type Notice } from '../ui/Notice.js';
+import { LoginScreen } from './LoginScreen.js';
+import { LockScreen } from './LockScreen.js';
+import { SetupScreen } from './setup/SetupScreen.js';
+import { AppShell } from './AppShell.js';
+import { SessionProvider, type SignedIn } from '../api/session.js';
 
 type Phase =
   | { kind: 'starting' }

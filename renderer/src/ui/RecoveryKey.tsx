@@ -2,7 +2,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { CopyRegular, PrintRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NoticeBar, type Notice } from '../components/Notice.js';
+import { NoticeBar, type Notice } from './Notice.js';
 
 const useStyles = makeStyles({
   groups: {

@@ -1,4 +1,4 @@
-import type { NotificationView } from '../../../shared/api/notification-contract.js';
+import type { NotificationView } from '../../../shared/work/notification-contract.js';
 export { desktopOs } from '../ui/desktop-os.js';
 
 /** More new notifications than this at once: one summary toast instead of a stack. */

@@ -1,7 +1,7 @@
 import { Toast, ToastTitle, useToastController, type ToastIntent } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NotificationView } from '../../../shared/api/notification-contract.js';
+import type { NotificationView } from '../../../shared/work/notification-contract.js';
 import { desktopOs, MAX_SINGLE_TOASTS, osNotificationsOn, takeNew } from './announcements.js';
 
 export const TOASTER_ID = 'avg-desk-toaster';

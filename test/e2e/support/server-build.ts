@@ -25,7 +25,7 @@ export async function setup(project: TestProject): Promise<void> {
   built = mkdtempSync(join(REPO_ROOT, 'out', 'e2e-server-'));
   await build({
     absWorkingDir: REPO_ROOT,
-    entryPoints: { server: 'test/e2e/support/server-entry.ts', worker: 'main/services/redaction/worker.ts' },
+    entryPoints: { server: 'test/e2e/support/server-entry.ts', worker: 'main/redaction/worker.ts' },
     outdir: built,
     bundle: true,
     splitting: true,

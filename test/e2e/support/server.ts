@@ -30,7 +30,7 @@ export async function startServer(options: { env?: Record<string, string>; dataD
   // The shipped entry pays argon2id's production cost on every sign-in; the tests' own entry does not,
   // and comes bundled by the e2e project's globalSetup (server-build.ts) when vitest runs it.
   const bundled = options.shippedEntry ? '' : bundledEntry();
-  const args = bundled ? [bundled] : ['--import', 'tsx', options.shippedEntry ? 'main/server/start.ts' : 'test/e2e/support/server-entry.ts'];
+  const args = bundled ? [bundled] : ['--import', 'tsx', options.shippedEntry ? 'main/app/start-web.ts' : 'test/e2e/support/server-entry.ts'];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, AVG_DESK_DATA: dataDir, PORT: '0', ...options.env },

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Result } from '../../../shared/api/result.js';
-import type { Role } from '../../../shared/roles.js';
+import type { Role } from '../../../shared/staff/roles.js';
 import { callApi, valueOf } from './api.js';
 
 /** A made-up staff member as the tests create them. */

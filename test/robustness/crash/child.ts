@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackend } from '../../../main/backend.js';
-import { silentLogger } from '../../../main/log.js';
+import { createBackend } from '../../../main/app/backend.js';
+import { silentLogger } from '../../../main/platform/log.js';
 import { rng } from '../rng.js';
 import { readFixture } from './fixture.js';
 import { scenarioNamed, type Operation } from './scenarios.js';

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { shredCaseRows } from '../../../db/local/repositories/retention.js';
-import { appendAuditEvent } from '../../../main/services/audit.js';
+import { shredCaseRows } from '../../../db/local/retention/repository.js';
+import { appendAuditEvent } from '../../../main/audit/audit.js';
 import { ADMIN, makeBackend, value } from '../../support/backend.js';
 import { openStoreAs } from '../../support/store.js';
 import { buildTemplate, copyTemplate, NOTE_NAME, PASSWORD, PEOPLE, RETENTION_DAY, type Template } from './fixture.js';

@@ -4,13 +4,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBackend } from '../../../main/backend.js';
-import { silentLogger } from '../../../main/log.js';
-import { verifyAuditChain } from '../../../main/services/audit.js';
-import { CaseVault } from '../../../main/services/case-vault.js';
-import { DomainError } from '../../../main/services/errors.js';
-import { CaseFileStore } from '../../../main/store/case-files.js';
-import type { CaseFileRow } from '../../../db/local/repositories/case-files.js';
+import { createBackend } from '../../../main/app/backend.js';
+import { silentLogger } from '../../../main/platform/log.js';
+import { verifyAuditChain } from '../../../main/audit/audit.js';
+import { CaseVault } from '../../../main/platform/case-vault.js';
+import { DomainError } from '../../../main/platform/errors.js';
+import { CaseFileStore } from '../../../main/platform/case-files.js';
+import type { CaseFileRow } from '../../../db/local/cases/case-files.js';
 import { ADMIN } from '../../support/basics.js';
 import { plaintextHits } from '../../support/scan.js';
 import { openStoreAs } from '../../support/store.js';
@@ -35,7 +35,7 @@ export async function bundleChild(): Promise<() => void> {
   const dir = mkdtempSync(join(REPO_ROOT, 'out', 'crash-child-'));
   await build({
     absWorkingDir: REPO_ROOT,
-    entryPoints: { child: CHILD, worker: join(REPO_ROOT, 'main', 'services', 'redaction', 'worker.ts') },
+    entryPoints: { child: CHILD, worker: join(REPO_ROOT, 'main', 'redaction', 'worker.ts') },
     outdir: dir,
     bundle: true,
     splitting: true,

@@ -1,0 +1,584 @@
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  mergeClasses,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { CalendarClockRegular, DocumentAddRegular, OpenRegular, PersonAddRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProcedureInput, ProcedureOutput } from '../../../shared/api/contract.js';
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  CORRECTION_KINDS,
+  dutchToday,
+  RELATION_LABELS,
+  RELATIONS,
+  REPRESENTATION_AGE,
+  REPRESENTATIVE_KINDS,
+  REPRESENTATIVE_LABELS,
+  REQUEST_TYPE_LABELS,
+  formalRequirementOf,
+  type Channel,
+  type CorrectionKind,
+  type Relation,
+  type RepresentativeKind,
+} from '../../../shared/cases/cases.js';
+import { ageOn, isValidIsoDate } from '../../../shared/deadlines/dates.js';
+import { REQUEST_TYPES, type RequestType } from '../../../shared/cases/request-types.js';
+import { useApi } from '../api/context.js';
+import { useSession } from '../api/session.js';
+import { useCardStyles } from '../ui/cardStyles.js';
+import { useFormStyles } from '../ui/formStyles.js';
+import { useDebounced, useHandlers } from '../ui/hooks.js';
+import { ErrorBar } from '../ui/Notice.js';
+import { Page, Section } from '../ui/Page.js';
+import { useSubmission } from '../ui/useSubmission.js';
+import { workingDaysText } from '../ui/DueDate.js';
+import { formatDay } from '../ui/format.js';
+import { useSyncStatus } from '../sync/syncStatus.js';
+import { canOpenCase, mayRegisterForOthers } from './access.js';
+import { shortcutProps, SHORTCUTS, useShortcut } from '../ui/shortcuts.js';
+
+const useStyles = makeStyles({
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalL,
+    maxWidth: '880px',
+  },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalM,
+    alignItems: 'start',
+    // A native select is as wide as its longest option unless told otherwise.
+    '& > *': { minWidth: 0 },
+    '& select': { minWidth: 0, width: '100%' },
+  },
+  wide: {
+    gridColumn: '1 / -1',
+  },
+  // The request types name their article ("Dataportabiliteit (§13, art. 20 AVG)"): one column is too narrow.
+  double: {
+    gridColumn: 'span 2',
+  },
+  kinds: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalM,
+  },
+  fieldset: {
+    border: 'none',
+    margin: 0,
+    padding: 0,
+    minWidth: 0,
+  },
+  legend: {
+    padding: 0,
+    marginBottom: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  error: {
+    color: tokens.colorPaletteRedForeground1,
+  },
+  hint: {
+    margin: `0 0 0 ${tokens.spacingHorizontalXXL}`,
+    color: tokens.colorNeutralForeground2,
+    maxWidth: '72ch',
+  },
+  preview: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorBrandBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground1,
+  },
+  previewText: {
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  previewBasis: {
+    color: tokens.colorNeutralForeground2,
+  },
+  result: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    maxWidth: '880px',
+    ':focus': { outline: 'none' },
+  },
+});
+
+type Preview = ProcedureOutput<'deadline.preview'>;
+type Created = ProcedureOutput<'case.create'> & { handlerId: string | null };
+
+interface Draft {
+  type: RequestType;
+  correctionKinds: CorrectionKind[];
+  name: string;
+  birthDate: string;
+  address: string;
+  email: string;
+  phone: string;
+  relation: Relation;
+  customerNumber: string;
+  legallyIncapacitated: boolean;
+  channel: Channel;
+  received: string;
+  writtenAndSigned: boolean;
+  requestText: string;
+  hasRepresentative: boolean;
+  representativeKind: RepresentativeKind;
+  representativeName: string;
+  representativeBasis: string;
+  handlerId: string;
+}
+
+/** `handlerId`: a handler who is not intake or dpo registers for themselves unless they choose otherwise. */
+function emptyDraft(handlerId = ''): Draft {
+  return {
+    type: 'inzage',
+    correctionKinds: [],
+    name: '',
+    birthDate: '',
+    address: '',
+    email: '',
+    phone: '',
+    relation: 'huurder',
+    customerNumber: '',
+    legallyIncapacitated: false,
+    channel: 'brief',
+    received: dutchToday(new Date()),
+    writtenAndSigned: false,
+    requestText: '',
+    hasRepresentative: false,
+    representativeKind: 'wettelijk_vertegenwoordiger',
+    representativeName: '',
+    representativeBasis: '',
+    handlerId,
+  };
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+
+function toInput(draft: Draft): ProcedureInput<'case.create'> {
+  const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
+  const requester: ProcedureInput<'case.create'>['requester'] = {
+    name: draft.name.trim(),
+    relation: draft.relation,
+    legallyIncapacitated: draft.legallyIncapacitated,
+  };
+  const birthDate = optional(draft.birthDate);
+  if (birthDate) requester.birthDate = birthDate;
+  const address = optional(draft.address);
+  if (address) requester.address = address;
+  const email = optional(draft.email);
+  if (email) requester.email = email;
+  const phone = optional(draft.phone);
+  if (phone) requester.phone = phone;
+  const customerNumber = optional(draft.customerNumber);
+  if (customerNumber) requester.customerNumber = customerNumber;
+  const input: ProcedureInput<'case.create'> = {
+    type: draft.type,
+    correctionKinds: draft.type === 'correctie' ? draft.correctionKinds : [],
+    requester,
+    channel: draft.channel,
+    received: draft.received,
+    writtenAndSigned: draft.writtenAndSigned,
+    requestText: draft.requestText,
+  };
+  if (draft.hasRepresentative) {
+    const basis = optional(draft.representativeBasis);
+    input.representative = { kind: draft.representativeKind, name: draft.representativeName.trim(), ...(basis ? { basis } : {}) };
+  }
+  if (draft.handlerId !== '') input.handlerId = draft.handlerId;
+  return input;
+}
+
+/**
+ * Nieuw verzoek: registering a request as a case. Shows the due date while typing, warns of an
+ * open request of the same kind for the same person, suggests a representative for a requester
+ * under 16 on the day of receipt, and ends with the reference and the due date.
+ */
+export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => void }) {
+  const api = useApi();
+  const { staff } = useSession();
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const form = useFormStyles();
+  const card = useCardStyles();
+  const assignsOthers = mayRegisterForOthers(staff);
+  // A handler's own request goes to them by default: the central database keeps a handler's cases by
+  // handler, so on a desktop that syncs they cannot leave it unassigned at all.
+  const ownDefault = !assignsOthers && staff.roles.includes('handler') ? staff.id : '';
+  const syncs = useSyncStatus().status?.configured === true;
+  const mustTakeOwn = !assignsOthers && syncs;
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft(ownDefault));
+  const [checked, setChecked] = useState(false);
+  const [created, setCreated] = useState<Created | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [duplicates, setDuplicates] = useState<Duplicates>(NO_DUPLICATES);
+  const [nameForDuplicates, setNameForDuplicates] = useState('');
+  const { busy, error, setError, submit } = useSubmission();
+  const resultRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const allHandlers = useHandlers();
+  useShortcut(SHORTCUTS.save, created || busy ? null : () => formRef.current?.requestSubmit());
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const today = dutchToday(new Date());
+  const receivedValid = isValidIsoDate(draft.received) && draft.received <= today;
+  const birthValid = isValidIsoDate(draft.birthDate);
+  const age = birthValid && receivedValid && draft.birthDate <= draft.received ? ageOn(draft.birthDate, draft.received) : null;
+  const needsRepresentative = (age !== null && age < REPRESENTATION_AGE) || draft.legallyIncapacitated;
+
+  // The due date while typing: the backend's deadline engine (holidays included) answers.
+  const previewKey = useDebounced(receivedValid ? `${draft.type}|${draft.received}` : '', 200);
+  useEffect(() => {
+    if (previewKey === '') {
+      setPreview(null);
+      return;
+    }
+    const [type, received] = previewKey.split('|') as [RequestType, string];
+    let live = true;
+    void api.call('deadline.preview', { type, received }).then((result) => {
+      if (live) setPreview(result.ok ? result.value : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, previewKey]);
+
+  // Open requests of the same type for the same person: asked once the name is complete (on leaving the field).
+  const birthForDuplicates = birthValid ? draft.birthDate : '';
+  useEffect(() => {
+    if (nameForDuplicates === '') {
+      setDuplicates(NO_DUPLICATES);
+      return;
+    }
+    let live = true;
+    void api
+      .call('case.duplicates', { type: draft.type, name: nameForDuplicates, ...(birthForDuplicates ? { birthDate: birthForDuplicates } : {}) })
+      .then((result) => {
+        if (live) setDuplicates(result.ok ? result.value : NO_DUPLICATES);
+      });
+    return () => {
+      live = false;
+    };
+  }, [api, draft.type, nameForDuplicates, birthForDuplicates]);
+
+  useEffect(() => {
+    if (created) resultRef.current?.focus();
+  }, [created]);
+
+  const problems = {
+    name: draft.name.trim() === '' ? t('validation.required', { field: t('intake.fields.name') }) : undefined,
+    received: !isValidIsoDate(draft.received)
+      ? t('validation.required', { field: t('intake.fields.received') })
+      : draft.received > today
+        ? t('intake.receivedFuture')
+        : undefined,
+    birthDate: birthValid && isValidIsoDate(draft.received) && draft.birthDate > draft.received ? t('intake.birthAfterReceived') : undefined,
+    email: draft.email.trim() !== '' && !EMAIL.test(draft.email.trim()) ? t('intake.invalidEmail') : undefined,
+    correctionKinds: draft.type === 'correctie' && draft.correctionKinds.length === 0 ? t('intake.correctionRequired') : undefined,
+    representativeName:
+      draft.hasRepresentative && draft.representativeName.trim() === '' ? t('validation.required', { field: t('intake.fields.representativeName') }) : undefined,
+  };
+  const shown = (problem: string | undefined) => (checked ? (problem ?? null) : null);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setChecked(true);
+    if (Object.values(problems).some((p) => p !== undefined)) {
+      setError({ code: 'VALIDATION', message: t('validation.checkInput') });
+      return;
+    }
+    const input = toInput(draft);
+    const result = await submit(() => api.call('case.create', input));
+    if (result.ok) setCreated({ ...result.value, handlerId: input.handlerId ?? null });
+  }
+
+  function another() {
+    setDraft(emptyDraft(ownDefault));
+    setChecked(false);
+    setCreated(null);
+    setDuplicates(NO_DUPLICATES);
+    setNameForDuplicates('');
+    setError(null);
+  }
+
+  // Intake and the dpo assign to anyone; a handler registering a request can take it themselves.
+  const handlerOptions = assignsOthers ? allHandlers : allHandlers.filter((h) => h.id === staff.id);
+
+  if (created) {
+    return (
+      <Page title={t('intake.title')}>
+        <div className={styles.result} ref={resultRef} tabIndex={-1}>
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('intake.createdTitle')}</MessageBarTitle>
+              <span>{t('intake.created', { reference: created.reference, date: formatDay(created.due) })}</span>
+            </MessageBarBody>
+            <MessageBarActions>
+              {canOpenCase(staff, created.handlerId) ? (
+                <Button appearance="primary" icon={<OpenRegular />} onClick={() => onOpenCase(created.id)}>
+                  {t('intake.openCase')}
+                </Button>
+              ) : null}
+              <Button icon={<DocumentAddRegular />} onClick={another}>
+                {t('intake.another')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+          {created.possibleDuplicate ? <DuplicatesBar references={created.duplicates} /> : null}
+        </div>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={t('intake.title')} intro={t('intake.intro')}>
+      <form ref={formRef} className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
+        {error ? <ErrorBar error={error} /> : null}
+
+        <Section title={t('intake.sections.request')}>
+          <div className={card.card}>
+            <div className={styles.grid}>
+              <Field label={t('intake.fields.type')} required className={styles.double}>
+                <Select value={draft.type} onChange={(_, d) => set('type', d.value as RequestType)}>
+                  {REQUEST_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {REQUEST_TYPE_LABELS[type]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={t('intake.fields.channel')} required>
+                <Select value={draft.channel} onChange={(_, d) => set('channel', d.value as Channel)}>
+                  {CHANNELS.map((channel) => (
+                    <option key={channel} value={channel}>
+                      {CHANNEL_LABELS[channel]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={t('intake.fields.received')} required validationMessage={shown(problems.received)}>
+                <Input type="date" value={draft.received} max={today} onChange={(_, d) => set('received', d.value)} />
+              </Field>
+              {draft.type === 'correctie' ? (
+                <fieldset className={mergeClasses(styles.fieldset, styles.wide)} aria-describedby={problems.correctionKinds && checked ? 'correction-kinds-error' : undefined}>
+                  <legend className={styles.legend}>{t('intake.fields.correctionKinds')}</legend>
+                  <div className={styles.kinds}>
+                    {CORRECTION_KINDS.map((kind) => (
+                      <Checkbox
+                        key={kind}
+                        label={t(`correctionKinds.${kind}`)}
+                        checked={draft.correctionKinds.includes(kind)}
+                        onChange={(_, d) =>
+                          set(
+                            'correctionKinds',
+                            CORRECTION_KINDS.filter((k) => (k === kind ? d.checked === true : draft.correctionKinds.includes(k))),
+                          )
+                        }
+                      />
+                    ))}
+                  </div>
+                  {checked && problems.correctionKinds ? (
+                    <Text id="correction-kinds-error" size={200} className={styles.error} role="alert">
+                      {problems.correctionKinds}
+                    </Text>
+                  ) : null}
+                </fieldset>
+              ) : null}
+              <div className={styles.wide}>
+                <DeadlinePreview preview={preview} />
+              </div>
+              <div className={styles.wide}>
+                <Checkbox
+                  label={formalRequirementOf(draft.type) === 'schriftelijk_gemotiveerd' ? t('intake.fields.writtenAndReasoned') : t('intake.fields.writtenAndSigned')}
+                  checked={draft.writtenAndSigned}
+                  aria-describedby="written-hint"
+                  onChange={(_, d) => set('writtenAndSigned', d.checked === true)}
+                />
+                <Text as="p" block id="written-hint" size={200} className={styles.hint}>
+                  {formalRequirementOf(draft.type) === 'schriftelijk_gemotiveerd'
+                    ? t('intake.fields.reasonedHint')
+                    : formalRequirementOf(draft.type)
+                      ? t('intake.fields.writtenHint')
+                      : t('intake.fields.writtenNotRequired')}
+                </Text>
+              </div>
+              <Field label={t('intake.fields.requestText')} className={styles.wide}>
+                <Textarea value={draft.requestText} resize="vertical" rows={4} maxLength={20_000} onChange={(_, d) => set('requestText', d.value)} />
+              </Field>
+            </div>
+          </div>
+        </Section>
+
+        <Section title={t('intake.sections.requester')}>
+          <div className={card.card}>
+            <div className={styles.grid}>
+              <Field label={t('intake.fields.name')} required validationMessage={shown(problems.name)}>
+                <Input
+                  value={draft.name}
+                  autoComplete="off"
+                  onChange={(_, d) => set('name', d.value)}
+                  onBlur={() => setNameForDuplicates(draft.name.trim())}
+                />
+              </Field>
+              <Field label={t('intake.fields.birthDate')} validationMessage={shown(problems.birthDate)}>
+                <Input type="date" value={draft.birthDate} max={today} onChange={(_, d) => set('birthDate', d.value)} />
+              </Field>
+              <Field label={t('intake.fields.relation')} required>
+                <Select value={draft.relation} onChange={(_, d) => set('relation', d.value as Relation)}>
+                  {RELATIONS.map((relation) => (
+                    <option key={relation} value={relation}>
+                      {RELATION_LABELS[relation]}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={t('intake.fields.customerNumber')}>
+                <Input value={draft.customerNumber} autoComplete="off" onChange={(_, d) => set('customerNumber', d.value)} />
+              </Field>
+              <Field label={t('intake.fields.email')} validationMessage={shown(problems.email)}>
+                <Input type="email" value={draft.email} autoComplete="off" onChange={(_, d) => set('email', d.value)} />
+              </Field>
+              <Field label={t('intake.fields.phone')}>
+                <Input type="tel" value={draft.phone} autoComplete="off" onChange={(_, d) => set('phone', d.value)} />
+              </Field>
+              <Field label={t('intake.fields.address')} className={styles.wide}>
+                <Textarea value={draft.address} resize="vertical" rows={2} onChange={(_, d) => set('address', d.value)} />
+              </Field>
+              <Checkbox
+                className={styles.wide}
+                label={t('intake.fields.legallyIncapacitated')}
+                checked={draft.legallyIncapacitated}
+                onChange={(_, d) => set('legallyIncapacitated', d.checked === true)}
+              />
+            </div>
+            {duplicates.possibleDuplicate ? <DuplicatesBar references={duplicates.references} /> : null}
+          </div>
+        </Section>
+
+        <Section title={t('intake.sections.representative')}>
+          <div className={card.card}>
+            {needsRepresentative && !draft.hasRepresentative ? (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{t('intake.representativeSuggested')}</MessageBarTitle>
+                  {age !== null && age < REPRESENTATION_AGE ? t('intake.under16', { age }) : t('intake.incapacitated')}
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button
+                    icon={<PersonAddRegular />}
+                    onClick={() => setDraft((previous) => ({ ...previous, hasRepresentative: true, representativeKind: 'wettelijk_vertegenwoordiger' }))}
+                  >
+                    {t('intake.addRepresentative')}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            ) : null}
+            <Checkbox label={t('intake.fields.hasRepresentative')} checked={draft.hasRepresentative} onChange={(_, d) => set('hasRepresentative', d.checked === true)} />
+            {draft.hasRepresentative ? (
+              <div className={styles.grid}>
+                <Field label={t('intake.fields.representativeKind')} className={styles.wide}>
+                  <RadioGroup value={draft.representativeKind} layout="horizontal" onChange={(_, d) => set('representativeKind', d.value as RepresentativeKind)}>
+                    {REPRESENTATIVE_KINDS.map((kind) => (
+                      <Radio key={kind} value={kind} label={REPRESENTATIVE_LABELS[kind]} />
+                    ))}
+                  </RadioGroup>
+                </Field>
+                <Field label={t('intake.fields.representativeName')} required validationMessage={shown(problems.representativeName)}>
+                  <Input value={draft.representativeName} autoComplete="off" onChange={(_, d) => set('representativeName', d.value)} />
+                </Field>
+                <Field label={t('intake.fields.representativeBasis')} hint={t('intake.fields.representativeBasisHint')}>
+                  <Input value={draft.representativeBasis} autoComplete="off" onChange={(_, d) => set('representativeBasis', d.value)} />
+                </Field>
+              </div>
+            ) : null}
+          </div>
+        </Section>
+
+        <Section title={t('intake.sections.handling')}>
+          <div className={card.card}>
+            <Field label={t('intake.fields.handler')} hint={t('intake.fields.handlerHint')} className={form.narrow}>
+              {/* Keyed by the options: the handlers load after the form, and a select only shows its value among options it had. */}
+              <Select key={handlerOptions.length} value={draft.handlerId} onChange={(_, d) => set('handlerId', d.value)}>
+                {mustTakeOwn ? null : <option value="">{t('intake.fields.handlerNone')}</option>}
+                {handlerOptions.map((handler) => (
+                  <option key={handler.id} value={handler.id}>
+                    {handler.fullName}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+        </Section>
+
+        <div className={form.actions}>
+          <Button appearance="primary" type="submit" icon={<DocumentAddRegular />} disabledFocusable={busy} {...shortcutProps(t('intake.submit'), SHORTCUTS.save)}>
+            {t('intake.submit')}
+          </Button>
+          {busy ? <Spinner size="tiny" label={t('intake.busy')} /> : null}
+        </div>
+      </form>
+    </Page>
+  );
+}
+
+function DeadlinePreview({ preview }: { preview: Preview | null }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  return (
+    <div className={styles.preview} role="status" aria-label={t('intake.previewLabel')}>
+      <CalendarClockRegular fontSize={20} aria-hidden />
+      {preview ? (
+        <span>
+          <span className={styles.previewText}>
+            {t('intake.preview', { date: formatDay(preview.due), days: workingDaysText(t, preview.workingDaysLeft, preview.workingDaysLeft < 0 ? 'overdue' : 'ok') })}
+          </span>{' '}
+          <span className={styles.previewBasis}>— {t(`intake.previewBasis.${preview.basis}`)}</span>
+        </span>
+      ) : (
+        <span>{t('intake.previewMissing')}</span>
+      )}
+    </div>
+  );
+}
+
+interface Duplicates {
+  references: string[];
+  possibleDuplicate: boolean;
+}
+const NO_DUPLICATES: Duplicates = { references: [], possibleDuplicate: false };
+
+/** Intake gets no references (the backend leaves them out): it hears only to ask the privacy team. */
+function DuplicatesBar({ references }: { references: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t('intake.duplicatesTitle')}</MessageBarTitle>
+        {references.length > 0 ? t('intake.duplicates', { references: references.join(', ') }) : t('intake.duplicatesAskTeam')}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

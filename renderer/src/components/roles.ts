@@ -1,6 +1,0 @@
-import { ROLE_LABELS, type Role } from '../../../shared/roles.js';
-
-/** "Behandelaar, Tekenbevoegde" */
-export function roleLabels(roles: readonly Role[]): string {
-  return roles.map((role) => ROLE_LABELS[role]).join(', ');
-}

@@ -1,0 +1,165 @@
+import { Button, Field, Input, makeStyles, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
+import { DeleteRegular, SaveRegular } from '@fluentui/react-icons';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProcedureOutput } from '../../../shared/api/contract.js';
+import type { ApiError } from '../../../shared/api/result.js';
+import { useApi } from '../api/context.js';
+import { useCardStyles } from '../ui/cardStyles.js';
+import { readAsBase64 } from '../ui/files.js';
+import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
+import { useSubmission } from '../ui/useSubmission.js';
+import { FilePicker } from './FilePicker.js';
+import { useSettingsStyles } from './settingsStyles.js';
+
+type Letterhead = ProcedureOutput<'settings.getLetterhead'>;
+
+const useStyles = makeStyles({
+  logo: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalM,
+  },
+  logoImage: {
+    maxWidth: '180px',
+    maxHeight: '72px',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: tokens.spacingVerticalXS,
+    backgroundColor: '#ffffff',
+  },
+});
+
+interface Draft {
+  name: string;
+  postalAddress: string;
+  visitingAddress: string;
+  phone: string;
+  email: string;
+  kvk: string;
+  place: string;
+  dpo: Letterhead['dpo'];
+  logoPngBase64: string | null;
+}
+
+const toDraft = (l: Letterhead): Draft => ({ ...l, postalAddress: l.postalAddress.join('\n') });
+
+/** Beheer → Briefpapier: the organisation's name, addresses, KvK number, place and logo at the top of every letter; the FG every decision names. */
+export function LetterheadSettings() {
+  const api = useApi();
+  const { t } = useTranslation();
+  const card = useCardStyles();
+  const styles = useSettingsStyles();
+  const own = useStyles();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const { busy, error, setError, submit } = useSubmission();
+  const set = (patch: Partial<Draft>) => setDraft((previous) => (previous ? { ...previous, ...patch } : previous));
+
+  useEffect(() => {
+    let live = true;
+    void api.call('settings.getLetterhead', {}).then((result) => {
+      if (!live) return;
+      if (result.ok) setDraft(toDraft(result.value));
+      else setLoadError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (busy || !draft) return;
+    setNotice(null);
+    const postalAddress = draft.postalAddress
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    const result = await submit(() => api.call('settings.setLetterhead', { ...draft, postalAddress }));
+    if (result.ok) {
+      setDraft(toDraft(result.value));
+      setNotice({ intent: 'success', text: t('settings.letterhead.saved') });
+    }
+  }
+
+  async function chooseLogo(file: File | undefined) {
+    if (!file) return;
+    if (file.type !== 'image/png') {
+      setError({ code: 'VALIDATION', message: t('settings.letterhead.logoNotPng') });
+      return;
+    }
+    set({ logoPngBase64: await readAsBase64(file) });
+  }
+
+  return (
+    <section className={card.card} aria-labelledby="letterhead-heading">
+      <h2 id="letterhead-heading" className={styles.heading}>
+        {t('settings.letterhead.title')}
+      </h2>
+      <Text as="p" className={styles.muted}>
+        {t('settings.letterhead.intro')}
+      </Text>
+      {loadError ? <ErrorBar error={loadError} /> : null}
+      {!draft && !loadError ? <Spinner size="tiny" /> : null}
+      {draft ? (
+        <form className={styles.form} onSubmit={(event) => void onSubmit(event)} noValidate>
+          <div className={styles.grid}>
+            <Field label={t('settings.letterhead.name')} required>
+              <Input value={draft.name} onChange={(_, d) => set({ name: d.value })} />
+            </Field>
+            <Field label={t('settings.letterhead.postalAddress')} required hint={t('settings.letterhead.postalAddressHint')}>
+              <Textarea value={draft.postalAddress} rows={3} resize="vertical" onChange={(_, d) => set({ postalAddress: d.value })} />
+            </Field>
+            <Field label={t('settings.letterhead.visitingAddress')}>
+              <Input value={draft.visitingAddress} onChange={(_, d) => set({ visitingAddress: d.value })} />
+            </Field>
+            <Field label={t('settings.letterhead.place')} required hint={t('settings.letterhead.placeHint')}>
+              <Input value={draft.place} onChange={(_, d) => set({ place: d.value })} />
+            </Field>
+            <Field label={t('settings.letterhead.phone')}>
+              <Input type="tel" value={draft.phone} onChange={(_, d) => set({ phone: d.value })} />
+            </Field>
+            <Field label={t('settings.letterhead.email')}>
+              <Input type="email" value={draft.email} onChange={(_, d) => set({ email: d.value })} />
+            </Field>
+            <Field label={t('settings.letterhead.kvk')} required>
+              <Input value={draft.kvk} inputMode="numeric" maxLength={8} onChange={(_, d) => set({ kvk: d.value })} />
+            </Field>
+            <Field label={t('settings.letterhead.dpoName')} required hint={t('settings.letterhead.dpoHint')}>
+              <Input value={draft.dpo.name} onChange={(_, d) => set({ dpo: { ...draft.dpo, name: d.value } })} />
+            </Field>
+            <Field label={t('settings.letterhead.dpoEmail')}>
+              <Input type="email" value={draft.dpo.email} onChange={(_, d) => set({ dpo: { ...draft.dpo, email: d.value } })} />
+            </Field>
+            <Field label={t('settings.letterhead.dpoPhone')}>
+              <Input type="tel" value={draft.dpo.phone} onChange={(_, d) => set({ dpo: { ...draft.dpo, phone: d.value } })} />
+            </Field>
+            <Field label={t('settings.letterhead.dpoAddress')}>
+              <Input value={draft.dpo.address} onChange={(_, d) => set({ dpo: { ...draft.dpo, address: d.value } })} />
+            </Field>
+            <Field label={t('settings.letterhead.logo')} hint={t('settings.letterhead.logoHint')}>
+              {(field) => <FilePicker field={field} accept="image/png" file={null} current={draft.logoPngBase64 ? t('settings.letterhead.logoSet') : undefined} onFile={(file) => void chooseLogo(file ?? undefined)} />}
+            </Field>
+          </div>
+          {draft.logoPngBase64 ? (
+            <div className={own.logo}>
+              <img className={own.logoImage} src={`data:image/png;base64,${draft.logoPngBase64}`} alt={t('settings.letterhead.logoAlt')} />
+              <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => set({ logoPngBase64: null })}>
+                {t('settings.letterhead.removeLogo')}
+              </Button>
+            </div>
+          ) : null}
+          {error ? <ErrorBar error={error} onDismiss={() => setError(null)} /> : null}
+          <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+          <div className={styles.actions}>
+            <Button appearance="primary" type="submit" icon={<SaveRegular />} disabledFocusable={busy}>
+              {t('common.save')}
+            </Button>
+            {busy ? <Spinner size="tiny" /> : null}
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

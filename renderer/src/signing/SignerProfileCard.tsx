@@ -1,0 +1,104 @@
+import { Button, Checkbox, Field, Input, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { SaveRegular } from '@fluentui/react-icons';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/context.js';
+import { useCardStyles } from '../ui/cardStyles.js';
+import { readAsBase64 } from '../ui/files.js';
+import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
+import { useSubmission } from '../ui/useSubmission.js';
+import { FilePicker } from '../settings/FilePicker.js';
+import { actionRow, mutedText, sectionHeading } from '../ui/styles.js';
+
+const useStyles = makeStyles({
+  heading: sectionHeading,
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+  },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    alignItems: 'start',
+  },
+  actions: actionRow,
+  muted: mutedText,
+});
+
+/** The signer's own signature block: the function printed under their name, and an optional scanned signature (PNG). */
+export function SignerProfileCard() {
+  const api = useApi();
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const card = useCardStyles();
+  const [functionTitle, setFunctionTitle] = useState('');
+  const [hasImage, setHasImage] = useState(false);
+  const [removeImage, setRemoveImage] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const { busy, error, submit } = useSubmission();
+
+  useEffect(() => {
+    let live = true;
+    void api.call('signer.getProfile', {}).then((result) => {
+      if (!live) return;
+      setLoaded(true);
+      if (result.ok && result.value) {
+        setFunctionTitle(result.value.functionTitle);
+        setHasImage(result.value.hasSignatureImage);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setNotice(null);
+    const image = file ? await readAsBase64(file) : removeImage ? null : undefined;
+    const result = await submit(() => api.call('signer.setProfile', { functionTitle: functionTitle.trim(), ...(image !== undefined ? { signaturePngBase64: image } : {}) }));
+    if (result.ok) {
+      setHasImage(result.value.hasSignatureImage);
+      setFile(null);
+      setRemoveImage(false);
+      setNotice({ intent: 'success', text: t('signing.profile.saved') });
+    }
+  }
+
+  return (
+    <section className={card.card} aria-labelledby="signer-profile-heading">
+      <h2 id="signer-profile-heading" className={styles.heading}>
+        {t('signing.profile.title')}
+      </h2>
+      <Text as="p" className={styles.muted}>
+        {t('signing.profile.intro')}
+      </Text>
+      {!loaded ? <Spinner size="tiny" /> : null}
+      <form onSubmit={(event) => void onSubmit(event)} noValidate className={styles.form}>
+        <div className={styles.grid}>
+          <Field label={t('signing.profile.functionTitle')} required hint={t('signing.profile.functionTitleHint')}>
+            <Input value={functionTitle} onChange={(_, d) => setFunctionTitle(d.value)} />
+          </Field>
+          <Field label={t('signing.profile.image')} hint={hasImage ? t('signing.profile.imageSet') : t('signing.profile.imageNone')}>
+            {(field) => <FilePicker field={field} accept="image/png" file={file} onFile={setFile} />}
+          </Field>
+        </div>
+        {hasImage ? <Checkbox checked={removeImage} label={t('signing.profile.removeImage')} onChange={(_, d) => setRemoveImage(d.checked === true)} /> : null}
+        <div className={styles.actions}>
+          <Button type="submit" icon={<SaveRegular />} disabledFocusable={busy || !loaded}>
+            {t('common.save')}
+          </Button>
+          {busy ? <Spinner size="tiny" /> : null}
+        </div>
+      </form>
+      {error ? <ErrorBar error={error} /> : null}
+      <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
+    </section>
+  );
+}
