@@ -82,6 +82,13 @@ function withoutTabsterSentinels(violation: Result): Result | null {
  */
 async function settleShortAnimations(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    // Runs in the page; this project has no DOM types.
+    interface PageAnimation {
+      playState: string;
+      effect: { getComputedTiming(): { endTime?: number | string } } | null;
+      finished: Promise<unknown>;
+    }
+    const { document } = globalThis as unknown as { document: { getAnimations(): PageAnimation[] } };
     const short = document.getAnimations().filter((animation) => {
       const end = animation.effect?.getComputedTiming().endTime;
       return animation.playState === 'running' && typeof end === 'number' && end <= 1000;
