@@ -9,10 +9,47 @@ import tseslint from 'typescript-eslint';
  * Only main/app/electron/ may import 'electron'.
  */
 const NODE_BUILTINS = [
-  'node:*', 'fs', 'fs/*', 'path', 'path/*', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'tls', 'url',
-  'util', 'stream', 'stream/*', 'worker_threads', 'zlib', 'events', 'buffer', 'process', 'dns', 'readline', 'module', 'v8', 'vm',
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'path/*',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'tls',
+  'url',
+  'util',
+  'stream',
+  'stream/*',
+  'worker_threads',
+  'zlib',
+  'events',
+  'buffer',
+  'process',
+  'dns',
+  'readline',
+  'module',
+  'v8',
+  'vm',
 ];
-const DATABASE_AND_PDF = ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'drizzle-orm', 'drizzle-orm/*', 'pg', 'pg/*', '@electric-sql/*', 'pdf-lib', '@pdf-lib/*', 'pdfjs-dist', 'pdfjs-dist/*', '@signpdf/*'];
+const DATABASE_AND_PDF = [
+  'better-sqlite3',
+  'better-sqlite3-multiple-ciphers',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'pg',
+  'pg/*',
+  '@electric-sql/*',
+  'pdf-lib',
+  '@pdf-lib/*',
+  'pdfjs-dist',
+  'pdfjs-dist/*',
+  '@signpdf/*',
+];
 
 const restrict = (...groups) => ['error', { patterns: groups }];
 
@@ -22,7 +59,23 @@ const restrict = (...groups) => ['error', { patterns: groups }];
  * app (composition root, dispatcher, Electron, server, CLI). In renderer/src/ the same holds for ui/
  * and api/ (below the concepts) and app/ (the shell, on top).
  */
-const CONCEPTS = ['cases', 'deadlines', 'identity', 'dossier', 'redaction', 'letters', 'signing', 'sync', 'handover', 'retention', 'reports', 'audit', 'staff', 'settings', 'work'];
+const CONCEPTS = [
+  'cases',
+  'deadlines',
+  'identity',
+  'dossier',
+  'redaction',
+  'letters',
+  'signing',
+  'sync',
+  'handover',
+  'retention',
+  'reports',
+  'audit',
+  'staff',
+  'settings',
+  'work',
+];
 const LAYERED_RUNTIMES = [
   { root: 'main/', below: ['platform'], top: 'app' },
   { root: 'renderer/src/', below: ['ui', 'api'], top: 'app' },
@@ -41,7 +94,11 @@ function layerOf(path) {
 }
 
 const HERE = import.meta.dirname;
-const relativeToRoot = (file) => file.slice(HERE.length + 1).split('\\').join('/');
+const relativeToRoot = (file) =>
+  file
+    .slice(HERE.length + 1)
+    .split('\\')
+    .join('/');
 
 /** @type {import('eslint').Rule.RuleModule} */
 const layersRule = {
@@ -59,12 +116,23 @@ const layersRule = {
       if (to === null || to.runtime !== from.runtime) return;
       const root = from.runtime.root;
       if (from.layer === 'below' && to.layer !== 'below') {
-        context.report({ node: node.source, message: `${root}${from.folder}/ is below the concepts and ${root}${from.runtime.top}/: it never imports ${root}${to.folder}/. Move what both need down into ${root}${from.folder}/ or pass it in.` });
+        context.report({
+          node: node.source,
+          message: `${root}${from.folder}/ is below the concepts and ${root}${from.runtime.top}/: it never imports ${root}${to.folder}/. Move what both need down into ${root}${from.folder}/ or pass it in.`,
+        });
       } else if (from.layer === 'concept' && to.layer === 'top') {
-        context.report({ node: node.source, message: `A concept never imports ${root}${from.runtime.top}/ (the composition root and shell): move what it needs into the concept or below.` });
+        context.report({
+          node: node.source,
+          message: `A concept never imports ${root}${from.runtime.top}/ (the composition root and shell): move what it needs into the concept or below.`,
+        });
       }
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };
 
@@ -78,7 +146,16 @@ function posixJoin(dir, specifier) {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/e2e/screenshots/**', 'db/local/migrations/**', 'coverage/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test/e2e/screenshots/**',
+      'db/local/migrations/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -100,8 +177,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         { group: NODE_BUILTINS, message: 'shared/ runs everywhere: no Node built-ins.' },
-        { group: ['electron', 'react', 'react-dom', 'react/*', '@fluentui/*', ...DATABASE_AND_PDF], message: 'shared/ holds pure rules: no Electron, React, database or PDF library.' },
-        { group: ['**/main/**', '**/renderer/**', '**/db/**'], message: 'shared/ imports nothing of the app: the dependency direction is renderer → shared ← main, db.' },
+        {
+          group: ['electron', 'react', 'react-dom', 'react/*', '@fluentui/*', ...DATABASE_AND_PDF],
+          message: 'shared/ holds pure rules: no Electron, React, database or PDF library.',
+        },
+        {
+          group: ['**/main/**', '**/renderer/**', '**/db/**'],
+          message: 'shared/ imports nothing of the app: the dependency direction is renderer → shared ← main, db.',
+        },
       ),
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', '__dirname', 'require'],
     },
@@ -111,8 +194,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': restrict(
-        { group: NODE_BUILTINS, message: 'The renderer cannot use Node: it talks to the backend through the API client.' },
-        { group: ['electron', ...DATABASE_AND_PDF.filter((p) => !p.startsWith('pdfjs'))], message: 'The renderer talks to the backend through the typed API only.' },
+        {
+          group: NODE_BUILTINS,
+          message: 'The renderer cannot use Node: it talks to the backend through the API client.',
+        },
+        {
+          group: ['electron', ...DATABASE_AND_PDF.filter((p) => !p.startsWith('pdfjs'))],
+          message: 'The renderer talks to the backend through the typed API only.',
+        },
         { group: ['**/main/**', '**/db/**'], message: 'renderer/ may import only shared/ and its own files.' },
       ),
     },
@@ -131,7 +220,10 @@ export default tseslint.config(
     ignores: ['main/app/electron/**'],
     rules: {
       'no-restricted-imports': restrict(
-        { group: ['electron'], message: 'Only main/app/electron/ imports electron; the rest of main/ runs in plain Node.' },
+        {
+          group: ['electron'],
+          message: 'Only main/app/electron/ imports electron; the rest of main/ runs in plain Node.',
+        },
         { group: ['**/renderer/**'], message: 'main/ never imports the renderer.' },
       ),
     },

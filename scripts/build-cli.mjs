@@ -90,8 +90,27 @@ export default class Holidays {
  * few files instead of about a thousand (drizzle-orm and zod alone are 600 modules). Native, WASM
  * and worker-file packages (SQLCipher, argon2, PDFium, tesseract, pdf.js) and pg stay external.
  */
-const BUNDLED = new Set(['drizzle-orm', 'zod', 'mrz', 'postal-mime', 'pdf-lib', '@pdf-lib/fontkit', 'fflate', 'jpeg-js', 'pngjs', 'node-forge', '@signpdf/signpdf', '@signpdf/placeholder-pdf-lib', '@signpdf/utils', '@kenjiuno/msgreader']);
-const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const BUNDLED = new Set([
+  'drizzle-orm',
+  'zod',
+  'mrz',
+  'postal-mime',
+  'pdf-lib',
+  '@pdf-lib/fontkit',
+  'fflate',
+  'jpeg-js',
+  'pngjs',
+  'node-forge',
+  '@signpdf/signpdf',
+  '@signpdf/placeholder-pdf-lib',
+  '@signpdf/utils',
+  '@kenjiuno/msgreader',
+]);
+const packageOf = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 const externals = {
   name: 'avg-desk:externals',
@@ -100,7 +119,11 @@ const externals = {
       if (args.path.startsWith('node:') || args.namespace === 'avg-desk') return undefined;
       // Inside a bundled package everything it imports is bundled too (its own dependencies).
       const inside = /[\\/]node_modules[\\/]/.test(args.importer);
-      if (BUNDLED.has(packageOf(args.path)) || (inside && !['better-sqlite3-multiple-ciphers', 'pg'].includes(packageOf(args.path)))) return undefined;
+      if (
+        BUNDLED.has(packageOf(args.path)) ||
+        (inside && !['better-sqlite3-multiple-ciphers', 'pg'].includes(packageOf(args.path)))
+      )
+        return undefined;
       return { path: args.path, external: true };
     });
   },
@@ -109,8 +132,16 @@ const externals = {
 const dutchHolidays = {
   name: 'avg-desk:dutch-holidays',
   setup(build) {
-    build.onResolve({ filter: /^date-holidays$/ }, (args) => (args.importer.endsWith(join('shared', 'deadlines', 'holidays.ts')) ? { path: 'dutch-holidays', namespace: 'avg-desk' } : undefined));
-    build.onLoad({ filter: /^dutch-holidays$/, namespace: 'avg-desk' }, async () => ({ contents: await dutchHolidayTable(), loader: 'js', resolveDir: ROOT }));
+    build.onResolve({ filter: /^date-holidays$/ }, (args) =>
+      args.importer.endsWith(join('shared', 'deadlines', 'holidays.ts'))
+        ? { path: 'dutch-holidays', namespace: 'avg-desk' }
+        : undefined,
+    );
+    build.onLoad({ filter: /^dutch-holidays$/, namespace: 'avg-desk' }, async () => ({
+      contents: await dutchHolidayTable(),
+      loader: 'js',
+      resolveDir: ROOT,
+    }));
   },
 };
 
@@ -135,7 +166,9 @@ export async function buildCli() {
     platform: 'node',
     target: 'node20.19',
     // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none of its own.
-    banner: { js: "import { createRequire as __avgDeskCreateRequire } from 'node:module';\nconst require = __avgDeskCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __avgDeskCreateRequire } from 'node:module';\nconst require = __avgDeskCreateRequire(import.meta.url);",
+    },
     // Flat, next to the entries: the sources find ../../db/local/migrations and ../../out/renderer from here.
     chunkNames: 'chunk-[hash]',
     write: false,
@@ -170,6 +203,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   } catch (error) {
     // `npm ci --omit=dev` (no esbuild) must still install: the CLI then says itself what is missing.
     if (!(process.argv.includes('--prepare') && error?.code === 'ERR_MODULE_NOT_FOUND')) throw error;
-    process.stderr.write('De opdrachtregel is niet gebouwd: esbuild ontbreekt (installatie zonder ontwikkelpakketten).\n');
+    process.stderr.write(
+      'De opdrachtregel is niet gebouwd: esbuild ontbreekt (installatie zonder ontwikkelpakketten).\n',
+    );
   }
 }

@@ -1,4 +1,4 @@
-// `npm test`: system prerequisites, lint, type-check (three projects), build, then vitest (unit and
+// `npm test`: system prerequisites, formatting, lint, type-check (three projects), build, then vitest (unit and
 // end-to-end). Stops at the first failing step with its exit code.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -31,15 +31,21 @@ function ensureSystemPackages() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
   if (isRoot && hasApt) {
-    run(`Systeempakketten installeren: ${missing.join(' ')}`, 'bash', ['-c', `DEBIAN_FRONTEND=noninteractive ${command}`]);
+    run(`Systeempakketten installeren: ${missing.join(' ')}`, 'bash', [
+      '-c',
+      `DEBIAN_FRONTEND=noninteractive ${command}`,
+    ]);
     return;
   }
-  process.stderr.write(`De tests hebben systeempakketten nodig die ontbreken: ${missing.join(', ')}.\nVoer uit (als root):\n  ${command}\n`);
+  process.stderr.write(
+    `De tests hebben systeempakketten nodig die ontbreken: ${missing.join(', ')}.\nVoer uit (als root):\n  ${command}\n`,
+  );
   process.exit(1);
 }
 
 ensureSystemPackages();
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+run('Prettier (opmaak)', npx, ['prettier', '--check', '.']);
 run('ESLint (met importgrenzen)', npx, ['eslint', '--max-warnings', '0', '.']);
 run('Typecheck shared/ (geen DOM, geen Node)', npx, ['tsc', '-p', 'tsconfig.shared.json']);
 run('Typecheck main/, db/, test/ (Node en Electron)', npx, ['tsc', '-p', 'tsconfig.node.json']);

@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The corporation's central database (PostgreSQL). It holds what the corporation must be able to
@@ -161,7 +175,12 @@ export const auditEvents = pgTable(
     pushedBy: uuid('pushed_by'),
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [unique('audit_events_desktop_seq').on(t.desktopId, t.seq), index('audit_events_actor').on(t.actorId), index('audit_events_staff').on(t.staffId), index('audit_events_record').on(t.recordType, t.recordId)],
+  (t) => [
+    unique('audit_events_desktop_seq').on(t.desktopId, t.seq),
+    index('audit_events_actor').on(t.actorId),
+    index('audit_events_staff').on(t.staffId),
+    index('audit_events_record').on(t.recordType, t.recordId),
+  ],
 );
 
 /** Templates, the processing register, policy settings, the letterhead: `kind`/`key` → JSON. */

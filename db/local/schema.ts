@@ -1,8 +1,23 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { DOCUMENT_FORMATS, DOCUMENT_SOURCES, HEARING_STATUSES } from '../../shared/dossier/dossier.js';
-import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, SECOND_CHANNEL_METHODS, SECOND_CHANNEL_OUTCOMES, TASK_KINDS, type CorrectionKind } from '../../shared/cases/cases.js';
-import { AUTHORITY_KINDS, DOCUMENT_TYPES, ID_METHODS, ID_OUTCOMES, ID_SUBJECTS } from '../../shared/identity/identity-types.js';
+import {
+  CASE_STATUSES,
+  CHANNELS,
+  RELATIONS,
+  REPRESENTATIVE_KINDS,
+  SECOND_CHANNEL_METHODS,
+  SECOND_CHANNEL_OUTCOMES,
+  TASK_KINDS,
+  type CorrectionKind,
+} from '../../shared/cases/cases.js';
+import {
+  AUTHORITY_KINDS,
+  DOCUMENT_TYPES,
+  ID_METHODS,
+  ID_OUTCOMES,
+  ID_SUBJECTS,
+} from '../../shared/identity/identity-types.js';
 import { REQUEST_TYPES } from '../../shared/cases/request-types.js';
 import type { Role } from '../../shared/staff/roles.js';
 
@@ -65,7 +80,9 @@ export const auditSigners = sqliteTable(
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
-  updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
 /**
@@ -78,7 +95,10 @@ export const cases = sqliteTable(
     id: text('id').primaryKey(),
     reference: text('reference').notNull().unique(),
     type: text('type', { enum: REQUEST_TYPES }).notNull(),
-    correctionKinds: text('correction_kinds', { mode: 'json' }).$type<CorrectionKind[]>().notNull().default(sql`'[]'`),
+    correctionKinds: text('correction_kinds', { mode: 'json' })
+      .$type<CorrectionKind[]>()
+      .notNull()
+      .default(sql`'[]'`),
     status: text('status', { enum: CASE_STATUSES }).notNull(),
     statusReason: text('status_reason'),
     requesterName: text('requester_name').notNull(),
@@ -97,7 +117,9 @@ export const cases = sqliteTable(
     representativeName: text('representative_name'),
     representativeBasis: text('representative_basis'),
     handlerId: text('handler_id').references(() => staff.id),
-    createdBy: text('created_by').notNull().references(() => staff.id),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => staff.id),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     dueOn: text('due_on').notNull(),
@@ -114,7 +136,11 @@ export const cases = sqliteTable(
     changeVerifiedBy: text('change_verified_by').references(() => staff.id),
     changeVerifiedAt: text('change_verified_at'),
   },
-  (t) => [index('cases_queue').on(t.status, t.dueOn, t.suspendedSince, t.handlerId), index('cases_handler').on(t.handlerId), index('cases_received').on(t.receivedOn)],
+  (t) => [
+    index('cases_queue').on(t.status, t.dueOn, t.suspendedSince, t.handlerId),
+    index('cases_handler').on(t.handlerId),
+    index('cases_received').on(t.receivedOn),
+  ],
 );
 
 /** Open work on a case, such as the extension letter that must go out before the original term. */

@@ -43,7 +43,23 @@ export interface Services {
 }
 
 /** Procedure → service call. Permission, validation and audit are the dispatcher's work, not here. */
-export function createHandlers({ vault, auth, staff, cases, queue, identity, dossier, redaction, letters, retention, desktop, sync, handover, work, notifications }: Services): Handlers {
+export function createHandlers({
+  vault,
+  auth,
+  staff,
+  cases,
+  queue,
+  identity,
+  dossier,
+  redaction,
+  letters,
+  retention,
+  desktop,
+  sync,
+  handover,
+  work,
+  notifications,
+}: Services): Handlers {
   return {
     'setup.status': () => auth.status(),
     'setup.createAdmin': (ctx, input) => auth.createAdmin(ctx, input),

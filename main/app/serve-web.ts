@@ -18,15 +18,24 @@ export async function serveBrowserMode(options: { kdfCost?: KdfCost }): Promise<
     process.exit(2);
   }
   const dataDir = defaultDataDir();
-  const level = (LOG_LEVELS as readonly string[]).includes(process.env.AVG_DESK_LOG_LEVEL ?? '') ? (process.env.AVG_DESK_LOG_LEVEL as LogLevel) : 'info';
+  const level = (LOG_LEVELS as readonly string[]).includes(process.env.AVG_DESK_LOG_LEVEL ?? '')
+    ? (process.env.AVG_DESK_LOG_LEVEL as LogLevel)
+    : 'info';
   const logger = fileLogger({ dir: join(dataDir, 'logs'), level });
   // Tests only (browser-mode e2e): AVG_DESK_TEST_CLOCK=2027-06-01T09:00:00Z starts the backend's clock at that instant.
   const testClock = process.env.AVG_DESK_TEST_CLOCK ? new Date(process.env.AVG_DESK_TEST_CLOCK) : null;
   if (testClock && Number.isNaN(testClock.getTime())) {
-    process.stderr.write(`AVG_DESK_TEST_CLOCK moet een tijdstip zijn (2027-06-01T09:00:00Z), niet "${process.env.AVG_DESK_TEST_CLOCK}".\n`);
+    process.stderr.write(
+      `AVG_DESK_TEST_CLOCK moet een tijdstip zijn (2027-06-01T09:00:00Z), niet "${process.env.AVG_DESK_TEST_CLOCK}".\n`,
+    );
     process.exit(2);
   }
-  const backend = createBackend({ dataDir, logger, ...(testClock ? { clock: clockFrom(testClock) } : {}), ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}) });
+  const backend = createBackend({
+    dataDir,
+    logger,
+    ...(testClock ? { clock: clockFrom(testClock) } : {}),
+    ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
+  });
   const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
   try {
     const web = await startWebServer({ backend, staticDir, port });
@@ -42,7 +51,11 @@ export async function serveBrowserMode(options: { kdfCost?: KdfCost }): Promise<
     process.on('SIGTERM', stop);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    process.stderr.write(code === 'EADDRINUSE' ? `Poort ${port} is al in gebruik. Kies een andere met PORT=…\n` : `AVG Desk kon niet starten (${code ?? 'onbekende fout'}).\n`);
+    process.stderr.write(
+      code === 'EADDRINUSE'
+        ? `Poort ${port} is al in gebruik. Kies een andere met PORT=…\n`
+        : `AVG Desk kon niet starten (${code ?? 'onbekende fout'}).\n`,
+    );
     backend.close();
     process.exit(1);
   }

@@ -17,12 +17,23 @@ const SETTING = 'audit.desktopSigningKey';
 const cache = new WeakMap<LocalDb, KeyObject>();
 
 /** Procedures the desktop does on its own, or with the recovery key only (no actor). */
-const DESKTOP_WORK: ReadonlySet<string> = new Set(['handover.confirm', 'retention.scheduled', 'retention.shred', 'setup.restore']);
+const DESKTOP_WORK: ReadonlySet<string> = new Set([
+  'handover.confirm',
+  'retention.scheduled',
+  'retention.shred',
+  'setup.restore',
+]);
 /**
  * Procedures recorded in a member's name whose key may not be in memory when they are written:
  * the recovery (its new key counts from the next event) and work that runs on after a lock.
  */
-const UNATTENDED: ReadonlySet<string> = new Set(['setup.recover', 'sync.run', 'sync.assign', 'redaction.apply', 'retention.shred']);
+const UNATTENDED: ReadonlySet<string> = new Set([
+  'setup.recover',
+  'sync.run',
+  'sync.assign',
+  'redaction.apply',
+  'retention.shred',
+]);
 
 export function desktopMaySign(event: { actorId: string | null; procedure: string; outcome: string }): boolean {
   if (event.actorId === null) return event.outcome !== 'ok' || DESKTOP_WORK.has(event.procedure);
@@ -43,11 +54,16 @@ export function desktopSigningKey(db: LocalDb): KeyObject {
   } else {
     const pair = generateKeyPairSync('ed25519');
     const der = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
-    db.insert(settings).values({ key: SETTING, value: der.toString('base64'), updatedAt: new Date().toISOString() }).run();
+    db.insert(settings)
+      .values({ key: SETTING, value: der.toString('base64'), updatedAt: new Date().toISOString() })
+      .run();
     der.fill(0);
     const x = pair.publicKey.export({ format: 'jwk' }).x ?? '';
     const fromSeq = (lastAuditEvent(db)?.seq ?? 0) + 1;
-    db.insert(auditSigners).values({ staffId: DESKTOP_SIGNER, publicKey: Buffer.from(x, 'base64url').toString('base64'), fromSeq }).onConflictDoNothing().run();
+    db.insert(auditSigners)
+      .values({ staffId: DESKTOP_SIGNER, publicKey: Buffer.from(x, 'base64url').toString('base64'), fromSeq })
+      .onConflictDoNothing()
+      .run();
     key = pair.privateKey;
   }
   cache.set(db, key);

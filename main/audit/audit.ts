@@ -1,6 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { LocalDb } from '../../db/local/database.js';
-import { insertAuditEvent, iterateAuditEvents, lastAuditEvent, type AuditRow } from '../../db/local/audit/repository.js';
+import {
+  insertAuditEvent,
+  iterateAuditEvents,
+  lastAuditEvent,
+  type AuditRow,
+} from '../../db/local/audit/repository.js';
 import type { AuditVerification } from '../../shared/api/contract.js';
 import type { Role } from '../../shared/staff/roles.js';
 import { DESKTOP_SIGNER, desktopMaySign, desktopSigningKey, signAsDesktop } from './audit-desktop-key.js';
@@ -69,7 +74,10 @@ export type ChainVerification = Omit<AuditVerification, 'central'>;
  * one of their keys from the event that key was registered at on: recomputing hashes after an edit,
  * or writing an event in someone else's name, then needs that member's private key.
  */
-export function verifyChain(rows: Iterable<ChainRow>, signers: ReadonlyMap<string, readonly SignerKey[]> = new Map()): ChainVerification {
+export function verifyChain(
+  rows: Iterable<ChainRow>,
+  signers: ReadonlyMap<string, readonly SignerKey[]> = new Map(),
+): ChainVerification {
   const { unsigned: _unsigned, unverifiable: _unverifiable, ...result } = walkChain(rows, signers, false);
   return result;
 }
@@ -79,14 +87,21 @@ export function verifyChain(rows: Iterable<ChainRow>, signers: ReadonlyMap<strin
  * the local verification, except that a signed event of a member who never registered a key there
  * (no central login) cannot be checked and is counted instead.
  */
-export function verifyCentralChain(rows: Iterable<ChainRow>, signers: ReadonlyMap<string, readonly SignerKey[]>): ChainVerification & { unverifiable: number } {
+export function verifyCentralChain(
+  rows: Iterable<ChainRow>,
+  signers: ReadonlyMap<string, readonly SignerKey[]>,
+): ChainVerification & { unverifiable: number } {
   const { unsigned: _unsigned, ...result } = walkChain(rows, signers, true);
   return result;
 }
 
 type ChainRow = Omit<AuditRow, 'signature'> & { signature?: string | null };
 
-function walkChain(rows: Iterable<ChainRow>, signers: ReadonlyMap<string, readonly SignerKey[]>, partial: boolean): ChainVerification & { unsigned: number; unverifiable: number } {
+function walkChain(
+  rows: Iterable<ChainRow>,
+  signers: ReadonlyMap<string, readonly SignerKey[]>,
+  partial: boolean,
+): ChainVerification & { unsigned: number; unverifiable: number } {
   let unsigned = 0;
   let unverifiable = 0;
   const desktopFrom = signers.get(DESKTOP_SIGNER)?.[0]?.fromSeq;
@@ -95,14 +110,39 @@ function walkChain(rows: Iterable<ChainRow>, signers: ReadonlyMap<string, readon
   let count = 0;
   for (const row of rows) {
     if (row.seq !== expectedSeq) {
-      return { ok: false, count, unsigned, unverifiable, firstBroken: { seq: row.seq, reason: `Gebeurtenis ${expectedSeq} tot en met ${row.seq - 1} ontbreekt of staat niet op volgorde.` } };
+      return {
+        ok: false,
+        count,
+        unsigned,
+        unverifiable,
+        firstBroken: {
+          seq: row.seq,
+          reason: `Gebeurtenis ${expectedSeq} tot en met ${row.seq - 1} ontbreekt of staat niet op volgorde.`,
+        },
+      };
     }
     if (row.prevHash !== prevHash) {
-      return { ok: false, count, unsigned, unverifiable, firstBroken: { seq: row.seq, reason: 'De koppeling met de vorige gebeurtenis klopt niet: een eerdere gebeurtenis is gewijzigd, verwijderd of verplaatst.' } };
+      return {
+        ok: false,
+        count,
+        unsigned,
+        unverifiable,
+        firstBroken: {
+          seq: row.seq,
+          reason:
+            'De koppeling met de vorige gebeurtenis klopt niet: een eerdere gebeurtenis is gewijzigd, verwijderd of verplaatst.',
+        },
+      };
     }
     const { hash, signature, ...rest } = row;
     if (auditEventHash(rest) !== hash) {
-      return { ok: false, count, unsigned, unverifiable, firstBroken: { seq: row.seq, reason: 'De inhoud van deze gebeurtenis is gewijzigd.' } };
+      return {
+        ok: false,
+        count,
+        unsigned,
+        unverifiable,
+        firstBroken: { seq: row.seq, reason: 'De inhoud van deze gebeurtenis is gewijzigd.' },
+      };
     }
     const broken = signatureBreak(row, hash, signature ?? null, signers, desktopFrom, partial);
     if (broken === UNVERIFIABLE) unverifiable += 1;
@@ -123,13 +163,25 @@ const UNVERIFIABLE = 'Gebeurtenis met een handtekening van een medewerker zonder
  * the name of a member with a registered key needs that member's signature; from then on every event
  * is signed: by the member, or by the desktop for what happens without one (desktopMaySign).
  */
-function signatureBreak(row: ChainRow, hash: string, signature: string | null, signers: ReadonlyMap<string, readonly SignerKey[]>, desktopFrom: number | undefined, partial: boolean): string | null {
+function signatureBreak(
+  row: ChainRow,
+  hash: string,
+  signature: string | null,
+  signers: ReadonlyMap<string, readonly SignerKey[]>,
+  desktopFrom: number | undefined,
+  partial: boolean,
+): string | null {
   const validBy = (staffId: string | null) =>
-    signature !== null && staffId !== null && (signers.get(staffId) ?? []).some((k) => k.fromSeq <= row.seq && auditSignatureValid(k.publicKey, hash, signature));
-  const memberKeys = (row.actorId === null ? undefined : signers.get(row.actorId))?.filter((k) => k.fromSeq <= row.seq) ?? [];
+    signature !== null &&
+    staffId !== null &&
+    (signers.get(staffId) ?? []).some((k) => k.fromSeq <= row.seq && auditSignatureValid(k.publicKey, hash, signature));
+  const memberKeys =
+    (row.actorId === null ? undefined : signers.get(row.actorId))?.filter((k) => k.fromSeq <= row.seq) ?? [];
   if (validBy(row.actorId)) return null;
   if (desktopFrom === undefined || row.seq < desktopFrom) {
-    return memberKeys.length > 0 ? `Gebeurtenis ${row.seq}: handtekening ontbreekt of klopt niet. De medewerker op wiens naam ze staat heeft haar niet zo geschreven: ze is toegevoegd of daarna gewijzigd.` : null;
+    return memberKeys.length > 0
+      ? `Gebeurtenis ${row.seq}: handtekening ontbreekt of klopt niet. De medewerker op wiens naam ze staat heeft haar niet zo geschreven: ze is toegevoegd of daarna gewijzigd.`
+      : null;
   }
   if (signature === null) {
     return `Gebeurtenis ${row.seq}: handtekening ontbreekt of klopt niet. Sinds gebeurtenis ${desktopFrom} draagt elke gebeurtenis de handtekening van de medewerker of van deze computer: deze is buiten AVG Desk om toegevoegd of gewijzigd.`;

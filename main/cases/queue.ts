@@ -57,7 +57,10 @@ function countRows(rows: readonly QueueRow[], today: string, weekEnd: string): Q
  */
 export class QueueService {
   private prepared: { sqlite: Sqlite; bySql: Map<string, ReturnType<Sqlite['prepare']>> } | null = null;
-  private deadlines: { today: string; byDue: Map<string, { left: number; urgency: QueueRow['urgency'] }> } = { today: '', byDue: new Map() };
+  private deadlines: { today: string; byDue: Map<string, { left: number; urgency: QueueRow['urgency'] }> } = {
+    today: '',
+    byDue: new Map(),
+  };
 
   constructor(private readonly vault: Vault) {}
 
@@ -142,14 +145,12 @@ export class QueueService {
       else where.push(`((${content} AND ${byAll}) OR ${byRef})`);
     }
 
-    const rows = this
-      .statement(
-        `SELECT c.id, c.reference, c.type, c.status, c.received_on, c.requester_name, c.customer_number, c.handler_id,
+    const rows = this.statement(
+      `SELECT c.id, c.reference, c.type, c.status, c.received_on, c.requester_name, c.customer_number, c.handler_id,
                 s.full_name AS handler_name, c.due_on, c.suspended_since
            FROM cases c LEFT JOIN staff s ON s.id = c.handler_id
           WHERE ${where.join(' AND ')}`,
-      )
-      .all(params) as RawRow[];
+    ).all(params) as RawRow[];
 
     const result: QueueRow[] = rows.map((r) => {
       const content = canSeeContent(session, { handlerId: r.handler_id });
@@ -174,7 +175,8 @@ export class QueueService {
     const key = query.sort;
     const dir = query.direction === 'asc' ? 1 : -1;
     // Names sort as Dutch readers expect; codes and ISO dates sort as plain strings (and fast).
-    const compare = key === 'requesterName' || key === 'handlerName' ? collator.compare : (x: string, y: string) => (x < y ? -1 : 1);
+    const compare =
+      key === 'requesterName' || key === 'handlerName' ? collator.compare : (x: string, y: string) => (x < y ? -1 : 1);
     result.sort((a, b) => {
       const x = a[key];
       const y = b[key];
@@ -184,8 +186,11 @@ export class QueueService {
       return dir * compare(x, y);
     });
 
-    const unfiltered = !query.includeClosed && !query.types?.length && !query.statuses?.length && !query.handler && !query.due && !fts;
-    const counts = unfiltered ? countRows(result, today, endOfWeek(today)) : this.counts(visibility, session.staffId, today);
+    const unfiltered =
+      !query.includeClosed && !query.types?.length && !query.statuses?.length && !query.handler && !query.due && !fts;
+    const counts = unfiltered
+      ? countRows(result, today, endOfWeek(today))
+      : this.counts(visibility, session.staffId, today);
 
     return {
       rows: result.slice(0, query.limit),

@@ -5,7 +5,13 @@ import type { LocalDb } from '../../db/local/database.js';
 import { findCaseFile, insertCaseFile } from '../../db/local/cases/case-files.js';
 import { completeTask, insertTask, tasksOf } from '../../db/local/cases/repository.js';
 import { documents, redactedVersions, thirdParties } from '../../db/local/schema.js';
-import type { DocumentView, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from '../../shared/dossier/dossier-schemas.js';
+import type {
+  DocumentView,
+  importInput,
+  thirdPartyAddInput,
+  thirdPartyUpdateInput,
+  thirdPartyViewSchema,
+} from '../../shared/dossier/dossier-schemas.js';
 import { mustRedact } from '../../shared/dossier/dossier.js';
 import type { CallContext } from '../platform/call-context.js';
 import { assertAssignedHandler, assertCanSeeContent } from '../cases/case-access.js';
@@ -24,7 +30,13 @@ export function documentsOf(db: LocalDb, caseId: string): DocumentRow[] {
 
 export function latestRedaction(db: LocalDb, documentId: string): RedactedRow | undefined {
   // rowid breaks ties: two versions can carry the same timestamp.
-  return db.select().from(redactedVersions).where(eq(redactedVersions.documentId, documentId)).orderBy(desc(redactedVersions.createdAt), desc(sql`rowid`)).limit(1).get();
+  return db
+    .select()
+    .from(redactedVersions)
+    .where(eq(redactedVersions.documentId, documentId))
+    .orderBy(desc(redactedVersions.createdAt), desc(sql`rowid`))
+    .limit(1)
+    .get();
 }
 
 export function thirdPartiesOf(db: LocalDb, caseId: string): ThirdPartyRow[] {
@@ -50,7 +62,13 @@ export function notReadInOf(db: LocalDb, caseId: string): string[] {
   return documentsOf(db, caseId).flatMap((doc) => {
     if (doc.parentId !== null) return [];
     const line = doc.description.split('\n').findLast((l) => l.startsWith(NOT_READ_IN));
-    return line ? line.slice(NOT_READ_IN.length).split(', ').filter((name) => name !== '').map((name) => `${name} (bijlage bij ${doc.name})`) : [];
+    return line
+      ? line
+          .slice(NOT_READ_IN.length)
+          .split(', ')
+          .filter((name) => name !== '')
+          .map((name) => `${name} (bijlage bij ${doc.name})`)
+      : [];
   });
 }
 
@@ -62,7 +80,8 @@ export function thirdPartyProblems(db: LocalDb, caseId: string): string[] {
   const problems: string[] = [];
   for (const party of thirdPartiesOf(db, caseId)) {
     if (party.hearingStatus === 'te_horen') problems.push(`${party.name} is nog niet gehoord.`);
-    else if (mustRedact(party.hearingStatus) && !redactedEverywhere(db, party)) problems.push(`De gegevens van ${party.name} zijn nog niet in alle documenten gelakt.`);
+    else if (mustRedact(party.hearingStatus) && !redactedEverywhere(db, party))
+      problems.push(`De gegevens van ${party.name} zijn nog niet in alle documenten gelakt.`);
   }
   return problems;
 }
@@ -82,7 +101,14 @@ export class DossierService extends CaseScopedService {
       pages: row.pages,
       ocrPages: row.ocrPages ?? null,
       createdAt: row.createdAt,
-      redacted: redacted ? { id: redacted.id, createdAt: redacted.createdAt, boxes: redacted.boxes, thirdPartyIds: redacted.thirdPartyIds } : null,
+      redacted: redacted
+        ? {
+            id: redacted.id,
+            createdAt: redacted.createdAt,
+            boxes: redacted.boxes,
+            thirdPartyIds: redacted.thirdPartyIds,
+          }
+        : null,
     };
   }
 
@@ -92,7 +118,10 @@ export class DossierService extends CaseScopedService {
     return documentsOf(this.db, row.id).map((d) => this.view(d));
   }
 
-  async import(ctx: CallContext, input: z.output<typeof importInput>): Promise<{ documents: DocumentView[]; skipped: string[] }> {
+  async import(
+    ctx: CallContext,
+    input: z.output<typeof importInput>,
+  ): Promise<{ documents: DocumentView[]; skipped: string[] }> {
     const session = ctx.requireSession();
     const row = this.caseRow(ctx, input.caseId);
     assertAssignedHandler(session, row);
@@ -107,19 +136,52 @@ export class DossierService extends CaseScopedService {
         const sha256 = createHash('sha256').update(item.original).digest('hex');
         const duplicate = existing.find((d) => d.sha256 === sha256) ?? rows.find((d) => d.sha256 === sha256);
         if (duplicate) {
-          if (item.parent === null) throw new DomainError('CONFLICT', `Dit document staat al in het dossier als "${duplicate.name}".`);
+          if (item.parent === null)
+            throw new DomainError('CONFLICT', `Dit document staat al in het dossier als "${duplicate.name}".`);
           skipped.push(`${item.name}: staat al in het dossier als "${duplicate.name}"`);
           ids.push(duplicate.id);
           continue;
         }
         const fileId = randomUUID();
         const stored = this.caseVault.write(caseKey, row.id, fileId, item.original);
-        insertCaseFile(db, { id: fileId, caseId: row.id, kind: 'document', subject: null, mime: item.format, size: stored.size, width: null, height: null, sha256: stored.sha256, masked: false, maskedBy: null, maskedAt: null, wrappedKey: stored.wrappedKey, createdBy: session.staffId, createdAt: at });
+        insertCaseFile(db, {
+          id: fileId,
+          caseId: row.id,
+          kind: 'document',
+          subject: null,
+          mime: item.format,
+          size: stored.size,
+          width: null,
+          height: null,
+          sha256: stored.sha256,
+          masked: false,
+          maskedBy: null,
+          maskedAt: null,
+          wrappedKey: stored.wrappedKey,
+          createdBy: session.staffId,
+          createdAt: at,
+        });
         let pdfFileId = fileId;
         if (item.format !== 'pdf') {
           pdfFileId = randomUUID();
           const pdf = this.caseVault.write(caseKey, row.id, pdfFileId, item.pdf);
-          insertCaseFile(db, { id: pdfFileId, caseId: row.id, kind: 'rendition', subject: null, mime: 'application/pdf', size: pdf.size, width: null, height: null, sha256: pdf.sha256, masked: false, maskedBy: null, maskedAt: null, wrappedKey: pdf.wrappedKey, createdBy: session.staffId, createdAt: at });
+          insertCaseFile(db, {
+            id: pdfFileId,
+            caseId: row.id,
+            kind: 'rendition',
+            subject: null,
+            mime: 'application/pdf',
+            size: pdf.size,
+            width: null,
+            height: null,
+            sha256: pdf.sha256,
+            masked: false,
+            maskedBy: null,
+            maskedAt: null,
+            wrappedKey: pdf.wrappedKey,
+            createdBy: session.staffId,
+            createdAt: at,
+          });
         }
         const doc: DocumentRow = {
           id: randomUUID(),
@@ -132,7 +194,12 @@ export class DossierService extends CaseScopedService {
           source: input.source,
           documentDate: input.documentDate ?? null,
           // What an e-mail brought that the dossier could not take in stays listed with it.
-          description: item.parent === null ? [input.description, item.notReadIn?.length ? notReadInLine(item.notReadIn) : ''].filter(Boolean).join('\n') : '',
+          description:
+            item.parent === null
+              ? [input.description, item.notReadIn?.length ? notReadInLine(item.notReadIn) : '']
+                  .filter(Boolean)
+                  .join('\n')
+              : '',
           sha256: stored.sha256,
           pages: item.pages,
           ocrPages: null,
@@ -148,10 +215,17 @@ export class DossierService extends CaseScopedService {
   }
 
   /** The PDF of a document (the rendition for images, e-mails and text), or its latest redacted version. */
-  pdf(ctx: CallContext, input: { caseId: string; documentId: string; version: 'original' | 'redacted' }): { dataBase64: string; pages: number } {
+  pdf(
+    ctx: CallContext,
+    input: { caseId: string; documentId: string; version: 'original' | 'redacted' },
+  ): { dataBase64: string; pages: number } {
     const row = this.caseRow(ctx, input.caseId);
     assertCanSeeContent(ctx.requireSession(), row);
-    const doc = this.db.select().from(documents).where(and(eq(documents.caseId, row.id), eq(documents.id, input.documentId))).get();
+    const doc = this.db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.caseId, row.id), eq(documents.id, input.documentId)))
+      .get();
     if (!doc) throw new DomainError('NOT_FOUND', 'Dit document bestaat niet.');
     const fileId = input.version === 'redacted' ? latestRedaction(this.db, doc.id)?.fileId : doc.pdfFileId;
     if (!fileId) throw new DomainError('NOT_FOUND', 'Van dit document is nog geen gelakte versie gemaakt.');
@@ -161,7 +235,18 @@ export class DossierService extends CaseScopedService {
   }
 
   private partyView(party: ThirdPartyRow): ThirdPartyView {
-    return { id: party.id, name: party.name, address: party.address, email: party.email, phone: party.phone, role: party.role, hearingStatus: party.hearingStatus, note: party.note, documentIds: party.documentIds, redactedEverywhere: redactedEverywhere(this.db, party) };
+    return {
+      id: party.id,
+      name: party.name,
+      address: party.address,
+      email: party.email,
+      phone: party.phone,
+      role: party.role,
+      hearingStatus: party.hearingStatus,
+      note: party.note,
+      documentIds: party.documentIds,
+      redactedEverywhere: redactedEverywhere(this.db, party),
+    };
   }
 
   listThirdParties(ctx: CallContext, caseId: string): ThirdPartyView[] {
@@ -172,7 +257,8 @@ export class DossierService extends CaseScopedService {
 
   private assertDocuments(caseId: string, ids: readonly string[]): void {
     const known = new Set(documentsOf(this.db, caseId).map((d) => d.id));
-    if (ids.some((id) => !known.has(id))) throw new DomainError('VALIDATION', 'Een gekozen document hoort niet bij deze zaak.');
+    if (ids.some((id) => !known.has(id)))
+      throw new DomainError('VALIDATION', 'Een gekozen document hoort niet bij deze zaak.');
   }
 
   addThirdParty(ctx: CallContext, input: z.output<typeof thirdPartyAddInput>): ThirdPartyView {
@@ -180,10 +266,32 @@ export class DossierService extends CaseScopedService {
     assertAssignedHandler(ctx.requireSession(), row);
     this.assertDocuments(row.id, input.documentIds);
     const at = ctx.now.toISOString();
-    const party: ThirdPartyRow = { id: randomUUID(), caseId: row.id, name: input.name, address: input.address ?? null, email: input.email ?? null, phone: input.phone ?? null, role: input.role, hearingStatus: 'te_horen', note: null, documentIds: [...new Set(input.documentIds)], createdAt: at, updatedAt: at };
+    const party: ThirdPartyRow = {
+      id: randomUUID(),
+      caseId: row.id,
+      name: input.name,
+      address: input.address ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      role: input.role,
+      hearingStatus: 'te_horen',
+      note: null,
+      documentIds: [...new Set(input.documentIds)],
+      createdAt: at,
+      updatedAt: at,
+    };
     ctx.commit((db) => {
       db.insert(thirdParties).values(party).run();
-      insertTask(db, { id: randomUUID(), caseId: row.id, kind: 'zienswijze_derde', status: 'open', dueOn: null, thirdPartyId: party.id, createdAt: at, doneAt: null });
+      insertTask(db, {
+        id: randomUUID(),
+        caseId: row.id,
+        kind: 'zienswijze_derde',
+        status: 'open',
+        dueOn: null,
+        thirdPartyId: party.id,
+        createdAt: at,
+        doneAt: null,
+      });
     });
     return this.partyView(party);
   }
@@ -191,7 +299,11 @@ export class DossierService extends CaseScopedService {
   updateThirdParty(ctx: CallContext, input: z.output<typeof thirdPartyUpdateInput>): ThirdPartyView {
     const row = this.caseRow(ctx, input.caseId);
     assertAssignedHandler(ctx.requireSession(), row);
-    const party = this.db.select().from(thirdParties).where(and(eq(thirdParties.caseId, row.id), eq(thirdParties.id, input.id))).get();
+    const party = this.db
+      .select()
+      .from(thirdParties)
+      .where(and(eq(thirdParties.caseId, row.id), eq(thirdParties.id, input.id)))
+      .get();
     if (!party) throw new DomainError('NOT_FOUND', 'Deze derde staat niet in het register van deze zaak.');
     if (input.documentIds) this.assertDocuments(row.id, input.documentIds);
     const at = ctx.now.toISOString();
@@ -207,7 +319,9 @@ export class DossierService extends CaseScopedService {
     const updated = ctx.commit((db) => {
       const result = db.update(thirdParties).set(changes).where(eq(thirdParties.id, party.id)).returning().get();
       if (input.hearingStatus && input.hearingStatus !== 'te_horen') {
-        const task = tasksOf(db, row.id).find((t) => t.kind === 'zienswijze_derde' && t.thirdPartyId === party.id && t.status === 'open');
+        const task = tasksOf(db, row.id).find(
+          (t) => t.kind === 'zienswijze_derde' && t.thirdPartyId === party.id && t.status === 'open',
+        );
         if (task) completeTask(db, row.id, task.id, at);
       }
       return result ?? party;

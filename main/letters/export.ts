@@ -109,7 +109,8 @@ export function requesterExport(
     bron: a.source,
   }));
   const json = {
-    toelichting: 'De gegevens uit uw verzoek en uit de systemen waarin wij naar uw gegevens hebben gezocht, in gestructureerde vorm. Zie LEESMIJ.txt.',
+    toelichting:
+      'De gegevens uit uw verzoek en uit de systemen waarin wij naar uw gegevens hebben gezocht, in gestructureerde vorm. Zie LEESMIJ.txt.',
     organisatie: organisation,
     aangemaaktOp: generatedOn,
     verzoeker: Object.fromEntries(requesterFields(c)),
@@ -117,7 +118,13 @@ export function requesterExport(
     identiteitscontroles: identity,
     verwerkingen: processing,
     documenten: documents,
-    gegevensUitSystemen: datasets.map((d) => ({ bestand: d.file, systeem: d.system, kolommen: d.columns, rijen: d.rows, gelakteCellen: d.redactedCells })),
+    gegevensUitSystemen: datasets.map((d) => ({
+      bestand: d.file,
+      systeem: d.system,
+      kolommen: d.columns,
+      rijen: d.rows,
+      gelakteCellen: d.redactedCells,
+    })),
   };
   return {
     json: `${JSON.stringify(json, null, 2)}\n`,
@@ -125,14 +132,53 @@ export function requesterExport(
       'gegevens/verzoeker.csv': csv(['veld', 'waarde'], requesterFields(c)),
       'gegevens/zaak.csv': csv(['veld', 'waarde'], caseFields(c)),
       'gegevens/identiteitscontroles.csv': csv(
-        ['wie', 'methode', 'uitkomst', 'documentsoort', 'land van uitgifte', 'laatste tekens documentnummer', 'geldig tot', 'vastgesteld op'],
-        identity.map((k) => [k.wie, k.methode, k.uitkomst, k.documentsoort, k.landVanUitgifte, k.laatsteTekensDocumentnummer, k.geldigTot, k.vastgesteldOp]),
+        [
+          'wie',
+          'methode',
+          'uitkomst',
+          'documentsoort',
+          'land van uitgifte',
+          'laatste tekens documentnummer',
+          'geldig tot',
+          'vastgesteld op',
+        ],
+        identity.map((k) => [
+          k.wie,
+          k.methode,
+          k.uitkomst,
+          k.documentsoort,
+          k.landVanUitgifte,
+          k.laatsteTekensDocumentnummer,
+          k.geldigTot,
+          k.vastgesteldOp,
+        ]),
       ),
       'gegevens/verwerkingen.csv': csv(
-        ['doel', 'omschrijving', 'grondslag', 'gegevens', 'ontvangers', 'doorgifte buiten de EER', 'bewaartermijn', 'bron'],
-        activities.map((a) => [a.name, a.purpose, a.legalBasis, a.dataCategories.join(', '), describeRecipients(a.recipients), a.transfersOutsideEea, a.retention, a.source]),
+        [
+          'doel',
+          'omschrijving',
+          'grondslag',
+          'gegevens',
+          'ontvangers',
+          'doorgifte buiten de EER',
+          'bewaartermijn',
+          'bron',
+        ],
+        activities.map((a) => [
+          a.name,
+          a.purpose,
+          a.legalBasis,
+          a.dataCategories.join(', '),
+          describeRecipients(a.recipients),
+          a.transfersOutsideEea,
+          a.retention,
+          a.source,
+        ]),
       ),
-      'gegevens/documenten.csv': csv(['bestand', 'bron', 'datum document', 'pagina’s', 'gelakt'], documents.map((d) => [d.file, d.source, d.documentDate, d.pages, d.redacted ? 'ja' : 'nee'])),
+      'gegevens/documenten.csv': csv(
+        ['bestand', 'bron', 'datum document', 'pagina’s', 'gelakt'],
+        documents.map((d) => [d.file, d.source, d.documentDate, d.pages, d.redacted ? 'ja' : 'nee']),
+      ),
       ...Object.fromEntries(datasets.map((d) => [d.file, csv(d.columns, d.rows)])),
     },
   };
@@ -144,8 +190,22 @@ export interface PackageEntry {
   description: string;
 }
 
-export function packageReadme(reference: string, generatedOn: string, organisation: string, entries: readonly PackageEntry[], notReadIn: readonly string[] = []): string {
-  const missing = notReadIn.length === 0 ? [] : ['Niet in dit pakket: deze bijlagen van e-mails konden wij niet inlezen. Vraag ons erom, dan sturen wij ze u op een andere manier.', '', ...notReadIn.map((name) => `- ${name}`), ''];
+export function packageReadme(
+  reference: string,
+  generatedOn: string,
+  organisation: string,
+  entries: readonly PackageEntry[],
+  notReadIn: readonly string[] = [],
+): string {
+  const missing =
+    notReadIn.length === 0
+      ? []
+      : [
+          'Niet in dit pakket: deze bijlagen van e-mails konden wij niet inlezen. Vraag ons erom, dan sturen wij ze u op een andere manier.',
+          '',
+          ...notReadIn.map((name) => `- ${name}`),
+          '',
+        ];
   return [
     `Uw gegevens bij ${organisation}`,
     `Kenmerk ${reference}, samengesteld op ${formatDutchDate(generatedOn)}`,

@@ -1,5 +1,14 @@
 import type { LocalDb } from '../../db/local/database.js';
-import { activities, activitiesOfCase, findActivity, readSetting, saveActivity, setActivitiesOfCase, writeSetting, type ActivityRow } from '../../db/local/letters/repository.js';
+import {
+  activities,
+  activitiesOfCase,
+  findActivity,
+  readSetting,
+  saveActivity,
+  setActivitiesOfCase,
+  writeSetting,
+  type ActivityRow,
+} from '../../db/local/letters/repository.js';
 import { DEFAULT_REGISTER, type ProcessingActivity } from '../../shared/letters/register.js';
 import type { CallContext } from '../platform/call-context.js';
 import type { Vault } from '../platform/vault.js';
@@ -35,7 +44,8 @@ export class RegisterService {
     sqlite.transaction(() => {
       if (readSetting(db, SEEDED_KEY) === true) return;
       const at = new Date().toISOString();
-      for (const activity of DEFAULT_REGISTER) if (!findActivity(db, activity.id)) saveActivity(db, { ...activity, active: true, updatedAt: at });
+      for (const activity of DEFAULT_REGISTER)
+        if (!findActivity(db, activity.id)) saveActivity(db, { ...activity, active: true, updatedAt: at });
       writeSetting(db, SEEDED_KEY, true, at);
     })();
   }
@@ -94,7 +104,8 @@ export class RegisterService {
     assertAssignedHandler(ctx.requireSession(), row);
     const known = new Map(activities(db).map((a) => [a.id, a]));
     const wanted = [...new Set(input.activityIds)];
-    if (wanted.some((id) => !known.get(id)?.active)) throw new DomainError('VALIDATION', 'Kies alleen verwerkingen die in het register staan.');
+    if (wanted.some((id) => !known.get(id)?.active))
+      throw new DomainError('VALIDATION', 'Kies alleen verwerkingen die in het register staan.');
     ctx.commit((tx) => setActivitiesOfCase(tx, row.id, wanted));
     return { activityIds: activitiesOfCase(db, row.id).map((a) => a.id) };
   }

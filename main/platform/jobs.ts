@@ -30,9 +30,23 @@ const KEEP_MS = 10 * 60 * 1000;
 export class JobRunner<T> {
   private readonly jobs = new Map<string, Job<T>>();
 
-  start(owner: string, work: (report: (progress: number, message: string) => void, signal: AbortSignal) => Promise<T>, onError: (error: unknown) => ApiError): string {
+  start(
+    owner: string,
+    work: (report: (progress: number, message: string) => void, signal: AbortSignal) => Promise<T>,
+    onError: (error: unknown) => ApiError,
+  ): string {
     this.sweep();
-    const job: Job<T> = { id: randomUUID(), owner, state: 'running', progress: 0, message: '', result: null, error: null, controller: new AbortController(), finishedAt: null };
+    const job: Job<T> = {
+      id: randomUUID(),
+      owner,
+      state: 'running',
+      progress: 0,
+      message: '',
+      result: null,
+      error: null,
+      controller: new AbortController(),
+      finishedAt: null,
+    };
     this.jobs.set(job.id, job);
     const report = (progress: number, message: string) => {
       if (job.state !== 'running') return;
@@ -44,7 +58,12 @@ export class JobRunner<T> {
         if (job.state === 'running') Object.assign(job, { state: 'done', progress: 1, result, finishedAt: Date.now() });
       },
       (error: unknown) => {
-        if (job.state === 'running') Object.assign(job, { state: job.controller.signal.aborted ? 'cancelled' : 'failed', error: job.controller.signal.aborted ? null : onError(error), finishedAt: Date.now() });
+        if (job.state === 'running')
+          Object.assign(job, {
+            state: job.controller.signal.aborted ? 'cancelled' : 'failed',
+            error: job.controller.signal.aborted ? null : onError(error),
+            finishedAt: Date.now(),
+          });
       },
     );
     return job.id;
@@ -76,6 +95,7 @@ export class JobRunner<T> {
 
   private sweep(): void {
     const now = Date.now();
-    for (const [id, job] of this.jobs) if (job.finishedAt !== null && now - job.finishedAt > KEEP_MS) this.jobs.delete(id);
+    for (const [id, job] of this.jobs)
+      if (job.finishedAt !== null && now - job.finishedAt > KEEP_MS) this.jobs.delete(id);
   }
 }

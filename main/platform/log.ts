@@ -44,7 +44,8 @@ export function scrub(text: string): string {
 
 function line(level: LogLevel, fields: LogFields, now: Date): string {
   const clean: Record<string, string> = { level, at: now.toISOString() };
-  for (const [key, value] of Object.entries(fields)) if (typeof value === 'string') clean[key] = scrub(value).slice(0, 500);
+  for (const [key, value] of Object.entries(fields))
+    if (typeof value === 'string') clean[key] = scrub(value).slice(0, 500);
   return `${JSON.stringify(clean)}\n`;
 }
 
@@ -160,7 +161,8 @@ export function fileLogger(options: { dir: string; level?: LogLevel; maxBytes?: 
         return;
       } catch (error) {
         if (attempt >= RETRY_PAUSES_MS.length) throw error;
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          mkdirSync(options.dir, { recursive: true, mode: 0o700 });
         else Atomics.wait(PAUSE, 0, 0, RETRY_PAUSES_MS[attempt]);
       }
     }
@@ -174,7 +176,9 @@ export function fileLogger(options: { dir: string; level?: LogLevel; maxBytes?: 
       if (reported) return;
       reported = true;
       try {
-        process.stderr.write(`AVG Desk kan niet in het logbestand schrijven (${(error as NodeJS.ErrnoException).code ?? 'onbekende fout'}): ${current}. Regels gaan verloren tot dat weer lukt.\n`);
+        process.stderr.write(
+          `AVG Desk kan niet in het logbestand schrijven (${(error as NodeJS.ErrnoException).code ?? 'onbekende fout'}): ${current}. Regels gaan verloren tot dat weer lukt.\n`,
+        );
       } catch {
         // Logging must never take the app down.
       }

@@ -101,7 +101,11 @@ export class Vault {
    */
   rekey(newKey: Buffer): void {
     const { sqlite } = this.open;
-    const busy = () => new DomainError('CONFLICT', 'De databasesleutel kon niet worden vernieuwd: AVG Desk is ook elders op deze gegevens geopend (bijvoorbeeld de opdrachtregel). Sluit dat en deactiveer opnieuw.');
+    const busy = () =>
+      new DomainError(
+        'CONFLICT',
+        'De databasesleutel kon niet worden vernieuwd: AVG Desk is ook elders op deze gegevens geopend (bijvoorbeeld de opdrachtregel). Sluit dat en deactiveer opnieuw.',
+      );
     try {
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
       if (sqlite.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') throw busy();

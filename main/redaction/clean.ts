@@ -14,9 +14,47 @@ const RESOURCE_KINDS = ['XObject', 'Font', 'ExtGState', 'ColorSpace', 'Pattern',
 /** Used without being named in the content. */
 const IMPLICIT = new Set(['DefaultRGB', 'DefaultGray', 'DefaultCMYK']);
 const STREAM_KEYS = ['Length', 'Filter', 'DecodeParms'];
-const FORM_KEYS = new Set(['Type', 'Subtype', 'FormType', 'BBox', 'Matrix', 'Resources', 'Group', 'OC', ...STREAM_KEYS]);
-const PATTERN_KEYS = new Set(['Type', 'PatternType', 'PaintType', 'TilingType', 'BBox', 'XStep', 'YStep', 'Resources', 'Matrix', ...STREAM_KEYS]);
-const IMAGE_KEYS = new Set(['Type', 'Subtype', 'Width', 'Height', 'ColorSpace', 'BitsPerComponent', 'Intent', 'ImageMask', 'Mask', 'Decode', 'Interpolate', 'SMask', 'SMaskInData', 'Matte', 'OC', ...STREAM_KEYS]);
+const FORM_KEYS = new Set([
+  'Type',
+  'Subtype',
+  'FormType',
+  'BBox',
+  'Matrix',
+  'Resources',
+  'Group',
+  'OC',
+  ...STREAM_KEYS,
+]);
+const PATTERN_KEYS = new Set([
+  'Type',
+  'PatternType',
+  'PaintType',
+  'TilingType',
+  'BBox',
+  'XStep',
+  'YStep',
+  'Resources',
+  'Matrix',
+  ...STREAM_KEYS,
+]);
+const IMAGE_KEYS = new Set([
+  'Type',
+  'Subtype',
+  'Width',
+  'Height',
+  'ColorSpace',
+  'BitsPerComponent',
+  'Intent',
+  'ImageMask',
+  'Mask',
+  'Decode',
+  'Interpolate',
+  'SMask',
+  'SMaskInData',
+  'Matte',
+  'OC',
+  ...STREAM_KEYS,
+]);
 
 function nameOf(dict: PDFDict, key: string): string | undefined {
   const value = dict.get(PDFName.of(key));
@@ -31,7 +69,12 @@ function keepOnly(dict: PDFDict, keys: ReadonlySet<string>): void {
 function decode(stream: PDFStream): string | null {
   if (!(stream instanceof PDFRawStream)) return null;
   const filter = stream.dict.get(PDFName.of('Filter'));
-  const names = filter instanceof PDFName ? [filter.decodeText()] : filter instanceof PDFArray ? filter.asArray().map((f) => (f instanceof PDFName ? f.decodeText() : '?')) : [];
+  const names =
+    filter instanceof PDFName
+      ? [filter.decodeText()]
+      : filter instanceof PDFArray
+        ? filter.asArray().map((f) => (f instanceof PDFName ? f.decodeText() : '?'))
+        : [];
   if (stream.dict.has(PDFName.of('DecodeParms'))) return null;
   try {
     if (names.length === 0) return Buffer.from(stream.contents).toString('latin1');
@@ -133,7 +176,8 @@ class Cleaner {
     const cleaned = this.rewrite(content, resources);
     if (resources) this.prune(resources, cleaned.names);
     const fresh = this.flate(cleaned.content);
-    for (const [key, value] of stream.dict.entries()) if (!STREAM_KEYS.includes(key.decodeText())) fresh.dict.set(key, value);
+    for (const [key, value] of stream.dict.entries())
+      if (!STREAM_KEYS.includes(key.decodeText())) fresh.dict.set(key, value);
     keepOnly(fresh.dict, isForm ? FORM_KEYS : PATTERN_KEYS);
     this.doc.context.assign(ref, fresh);
     this.resources(resources);
@@ -154,7 +198,9 @@ class Cleaner {
   page(node: PDFDict): void {
     const resources = this.ownResources(node);
     const contents = this.lookup(node.get(PDFName.of('Contents')));
-    const streams = (contents instanceof PDFArray ? contents.asArray().map((c) => this.lookup(c)) : [contents]).filter((s): s is PDFStream => s instanceof PDFStream);
+    const streams = (contents instanceof PDFArray ? contents.asArray().map((c) => this.lookup(c)) : [contents]).filter(
+      (s): s is PDFStream => s instanceof PDFStream,
+    );
     const parts = streams.map(decode);
     if (parts.some((p) => p === null)) {
       this.uncleaned++;
@@ -165,7 +211,11 @@ class Cleaner {
     // A form without resources of its own borrows the page's: then the page's must all stay.
     const borrows = [...cleaned.names].some((n) => {
       const xobject = this.lookup(this.dict(resources?.get(PDFName.of('XObject')))?.get(PDFName.of(n)));
-      return xobject instanceof PDFStream && nameOf(xobject.dict, 'Subtype') === 'Form' && !xobject.dict.has(PDFName.of('Resources'));
+      return (
+        xobject instanceof PDFStream &&
+        nameOf(xobject.dict, 'Subtype') === 'Form' &&
+        !xobject.dict.has(PDFName.of('Resources'))
+      );
     });
     if (resources && !borrows) this.prune(resources, cleaned.names);
     node.set(PDFName.of('Contents'), this.doc.context.register(this.flate(cleaned.content)));

@@ -78,7 +78,10 @@ class Lexer {
       this.i++;
       return { kind: 'operand', raw: c };
     }
-    return { kind: /^[+\-.\d]/u.test(word) || word === 'true' || word === 'false' || word === 'null' ? 'operand' : 'operator', raw: word };
+    return {
+      kind: /^[+\-.\d]/u.test(word) || word === 'true' || word === 'false' || word === 'null' ? 'operand' : 'operator',
+      raw: word,
+    };
   }
 
   private compound(open: string, close: string): string {
@@ -185,7 +188,11 @@ export function stripJpeg(jpeg: Uint8Array): Uint8Array | null {
       return Buffer.concat(parts);
     }
     const id = Buffer.from(segment.subarray(4, 18)).toString('latin1');
-    const keep = (marker === 0xe0 && id.startsWith('JFIF\0')) || (marker === 0xee && id.startsWith('Adobe')) || (marker === 0xe2 && id.startsWith('ICC_PROFILE\0')) || (marker < 0xe0 && marker !== 0xfe);
+    const keep =
+      (marker === 0xe0 && id.startsWith('JFIF\0')) ||
+      (marker === 0xee && id.startsWith('Adobe')) ||
+      (marker === 0xe2 && id.startsWith('ICC_PROFILE\0')) ||
+      (marker < 0xe0 && marker !== 0xfe);
     if (keep) parts.push(segment);
     i += 2 + length;
   }

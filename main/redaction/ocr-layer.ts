@@ -1,4 +1,17 @@
-import { beginText, endText, popGraphicsState, pushGraphicsState, setCharacterSqueeze, setFontAndSize, setTextMatrix, setTextRenderingMode, showText, TextRenderingMode, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  beginText,
+  endText,
+  popGraphicsState,
+  pushGraphicsState,
+  setCharacterSqueeze,
+  setFontAndSize,
+  setTextMatrix,
+  setTextRenderingMode,
+  showText,
+  TextRenderingMode,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
 
 /** A word of the invisible layer, in points of the output page (origin bottom-left). */
 export interface HiddenWord {
@@ -27,7 +40,12 @@ export function drawInvisibleWords(page: PDFPage, font: PDFFont, words: readonly
     const size = word.height;
     const natural = font.widthOfTextAtSize(text, size);
     const squeeze = natural > 0 ? Math.max(1, Math.min(1000, (100 * word.width) / natural)) : 100;
-    ops.push(setFontAndSize(key, size), setCharacterSqueeze(squeeze), setTextMatrix(1, 0, 0, 1, word.x, word.y + 0.2 * word.height), showText(font.encodeText(`${text} `)));
+    ops.push(
+      setFontAndSize(key, size),
+      setCharacterSqueeze(squeeze),
+      setTextMatrix(1, 0, 0, 1, word.x, word.y + 0.2 * word.height),
+      showText(font.encodeText(`${text} `)),
+    );
     drawn.push(text);
   }
   ops.push(endText(), popGraphicsState());

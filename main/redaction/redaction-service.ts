@@ -15,7 +15,18 @@ import { latestRedaction, thirdPartiesOf } from '../dossier/dossier.js';
 import { CaseScopedService } from '../cases/case-scoped.js';
 import { DomainError } from '../platform/errors.js';
 import { JobRunner, type JobView } from '../platform/jobs.js';
-import { extractText, ocrLayers, readDocument, readInWorker, runRedactionInWorker, searchablePages, type PageText, type Redaction, type Rect, type TextLayer } from './index.js';
+import {
+  extractText,
+  ocrLayers,
+  readDocument,
+  readInWorker,
+  runRedactionInWorker,
+  searchablePages,
+  type PageText,
+  type Redaction,
+  type Rect,
+  type TextLayer,
+} from './index.js';
 import { mentionsOf, suggestRedactions, type Party } from './redaction-suggest.js';
 import type { PersonIdentifiers } from '../../shared/redaction/person-variants.js';
 import { findTerm } from '../../shared/redaction/detectors.js';
@@ -73,8 +84,19 @@ function readingOf(pages: readonly PageText[]): PageReading[] {
   return pages.map((p) => ({ page: p.page, layer: p.layer ?? 'text', ocr: p.ocr?.reason ?? null }));
 }
 
-function requesterOf(row: CaseRow, extra: { iban?: string | undefined; bsn?: string | undefined } = {}): PersonIdentifiers {
-  return { name: row.requesterName, address: row.requesterAddress, email: row.requesterEmail, phone: row.requesterPhone, customerNumber: row.customerNumber, iban: extra.iban ?? null, bsn: extra.bsn ?? null };
+function requesterOf(
+  row: CaseRow,
+  extra: { iban?: string | undefined; bsn?: string | undefined } = {},
+): PersonIdentifiers {
+  return {
+    name: row.requesterName,
+    address: row.requesterAddress,
+    email: row.requesterEmail,
+    phone: row.requesterPhone,
+    customerNumber: row.customerNumber,
+    iban: extra.iban ?? null,
+    bsn: extra.bsn ?? null,
+  };
 }
 
 /**
@@ -82,7 +104,13 @@ function requesterOf(row: CaseRow, extra: { iban?: string | undefined; bsn?: str
  * in the output, anything the search still finds there (the independent check: a box in the wrong
  * place or a page the engine kept as text must not pass for redacted).
  */
-function readableMentions(original: readonly PageText[], output: readonly PageText[], parties: readonly Party[], requester: PersonIdentifiers, applied: readonly Redaction[]): { found: Set<string>; readable: Readable[] } {
+function readableMentions(
+  original: readonly PageText[],
+  output: readonly PageText[],
+  parties: readonly Party[],
+  requester: PersonIdentifiers,
+  applied: readonly Redaction[],
+): { found: Set<string>; readable: Readable[] } {
   const found = new Set<string>();
   const readable: Readable[] = [];
   for (const party of parties) {
@@ -93,7 +121,8 @@ function readableMentions(original: readonly PageText[], output: readonly PageTe
       if (!allCovered(boxes, applied)) readable.push({ thirdPartyId: party.id, page: m.page, text: m.text });
     }
     for (const m of mentionsOf(output, party, requester)) {
-      if (!readable.some((r) => r.thirdPartyId === party.id && r.page === m.page && r.text === m.text)) readable.push({ thirdPartyId: party.id, page: m.page, text: m.text });
+      if (!readable.some((r) => r.thirdPartyId === party.id && r.page === m.page && r.text === m.text))
+        readable.push({ thirdPartyId: party.id, page: m.page, text: m.text });
     }
   }
   return { found, readable };
@@ -167,7 +196,11 @@ export class RedactionService extends CaseScopedService {
           ocr: 'missing',
           signal,
           workerUrl: this.workerUrl,
-          onProgress: (p) => report(p.done / p.total, p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`),
+          onProgress: (p) =>
+            report(
+              p.done / p.total,
+              p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`,
+            ),
         });
         this.remember(doc, pages);
         return { pages: readingOf(pages) };
@@ -185,7 +218,11 @@ export class RedactionService extends CaseScopedService {
   private document(ctx: CallContext, caseId: string, documentId: string): { doc: DocumentRow; pdf: Buffer } {
     const row = this.caseRow(ctx, caseId);
     assertCanSeeContent(ctx.requireSession(), row);
-    const doc = this.db.select().from(documents).where(and(eq(documents.caseId, row.id), eq(documents.id, documentId))).get();
+    const doc = this.db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.caseId, row.id), eq(documents.id, documentId)))
+      .get();
     if (!doc) throw new DomainError('NOT_FOUND', 'Dit document bestaat niet.');
     const file = findCaseFile(this.db, row.id, doc.pdfFileId);
     if (!file) throw new DomainError('NOT_FOUND', 'Het bestand van dit document ontbreekt.');
@@ -195,22 +232,49 @@ export class RedactionService extends CaseScopedService {
   private partiesOf(caseId: string, ids: readonly string[]): Party[] {
     const parties = thirdPartiesOf(this.db, caseId);
     const unknown = ids.filter((id) => !parties.some((p) => p.id === id));
-    if (unknown.length > 0) throw new DomainError('VALIDATION', 'Een gekozen derde staat niet in het register van deze zaak.');
-    return parties.filter((p) => ids.includes(p.id)).map((p) => ({ id: p.id, person: { name: p.name, address: p.address, email: p.email, phone: p.phone } }));
+    if (unknown.length > 0)
+      throw new DomainError('VALIDATION', 'Een gekozen derde staat niet in het register van deze zaak.');
+    return parties
+      .filter((p) => ids.includes(p.id))
+      .map((p) => ({ id: p.id, person: { name: p.name, address: p.address, email: p.email, phone: p.phone } }));
   }
 
   /**
    * Suggestions for one document: the chosen third parties in every way they are written, free
    * terms and patterns (BSN, IBAN …), each with whose data it is and the ground to withhold it.
    */
-  async suggest(ctx: CallContext, input: { caseId: string; documentId: string; terms: string[]; patterns: DetectorKind[]; thirdPartyIds: string[]; requester?: { iban?: string | undefined; bsn?: string | undefined } | undefined }) {
+  async suggest(
+    ctx: CallContext,
+    input: {
+      caseId: string;
+      documentId: string;
+      terms: string[];
+      patterns: DetectorKind[];
+      thirdPartyIds: string[];
+      requester?: { iban?: string | undefined; bsn?: string | undefined } | undefined;
+    },
+  ) {
     const { doc, pdf } = this.document(ctx, input.caseId, input.documentId);
     const row = this.caseRow(ctx, input.caseId);
     const parties = this.partiesOf(doc.caseId, input.thirdPartyIds);
     const pages = await this.pagesOf(doc, pdf);
-    const suggestions = suggestRedactions(searchablePages(pages), { parties, requester: requesterOf(row, input.requester), caseType: row.type, terms: input.terms, patterns: input.patterns });
+    const suggestions = suggestRedactions(searchablePages(pages), {
+      parties,
+      requester: requesterOf(row, input.requester),
+      caseType: row.type,
+      terms: input.terms,
+      patterns: input.patterns,
+    });
     return {
-      pages: pages.map((p) => ({ page: p.page, width: p.width, height: p.height, toView: p.toView, annotations: p.annotations, layer: p.layer ?? 'text', ocr: p.ocr?.reason ?? null })),
+      pages: pages.map((p) => ({
+        page: p.page,
+        width: p.width,
+        height: p.height,
+        toView: p.toView,
+        annotations: p.annotations,
+        layer: p.layer ?? 'text',
+        ocr: p.ocr?.reason ?? null,
+      })),
       suggestions,
     };
   }
@@ -226,9 +290,18 @@ export class RedactionService extends CaseScopedService {
     const requester = requesterOf(row);
     const occurrences = (pages: readonly PageText[]) => [
       ...parties.flatMap((p) => mentionsOf(pages, p, requester).map((m) => ({ page: m.page, text: m.text }))),
-      ...pages.flatMap((page) => input.terms.flatMap((term) => findTerm(page.text, term).map((m) => ({ page: page.page, text: m.text })))),
+      ...pages.flatMap((page) =>
+        input.terms.flatMap((term) => findTerm(page.text, term).map((m) => ({ page: page.page, text: m.text }))),
+      ),
     ];
-    const results: { documentId: string; name: string; occurrences: number; redacted: boolean; covered: boolean; readable: string[] }[] = [];
+    const results: {
+      documentId: string;
+      name: string;
+      occurrences: number;
+      redacted: boolean;
+      covered: boolean;
+      readable: string[];
+    }[] = [];
     for (const doc of this.db.select().from(documents).where(eq(documents.caseId, row.id)).all()) {
       const file = findCaseFile(this.db, row.id, doc.pdfFileId);
       if (!file) continue;
@@ -242,21 +315,41 @@ export class RedactionService extends CaseScopedService {
         const left = occurrences(await extractText(this.caseVault.read(this.db, versionFile)));
         // A party whose name the original contains must be covered by the version's boxes too: a page
         // turned into pixels has no text left to search, so only the check at apply time can vouch for it.
-        const uncovered = parties.filter((p) => mentionsOf(original, p, requester).length > 0 && !version.thirdPartyIds.includes(p.id));
+        const uncovered = parties.filter(
+          (p) => mentionsOf(original, p, requester).length > 0 && !version.thirdPartyIds.includes(p.id),
+        );
         readable = left.map((f) => f.text);
         covered = left.length === 0 && uncovered.length === 0;
         // What the version's boxes were not drawn over, by the words they were drawn for.
         if (uncovered.length > 0 && readable.length === 0) {
-          readable = uncovered.flatMap((p) => mentionsOf(original, p, requester).map((m) => m.text)).filter((text) => !version.terms.includes(text));
+          readable = uncovered
+            .flatMap((p) => mentionsOf(original, p, requester).map((m) => m.text))
+            .filter((text) => !version.terms.includes(text));
         }
       }
-      results.push({ documentId: doc.id, name: doc.name, occurrences: found.length, redacted: version !== undefined, covered, readable: [...new Set(readable)] });
+      results.push({
+        documentId: doc.id,
+        name: doc.name,
+        occurrences: found.length,
+        redacted: version !== undefined,
+        covered,
+        readable: [...new Set(readable)],
+      });
     }
     return results;
   }
 
   /** Starts applying; returns the job id to poll. */
-  start(ctx: CallContext, input: { caseId: string; documentId: string; redactions: Redaction[]; thirdPartyIds: string[]; confirmedThirdPartyIds: string[] }): { jobId: string } {
+  start(
+    ctx: CallContext,
+    input: {
+      caseId: string;
+      documentId: string;
+      redactions: Redaction[];
+      thirdPartyIds: string[];
+      confirmedThirdPartyIds: string[];
+    },
+  ): { jobId: string } {
     const session = ctx.requireSession();
     const caseRow = this.caseRow(ctx, input.caseId);
     assertAssignedHandler(session, caseRow);
@@ -271,20 +364,43 @@ export class RedactionService extends CaseScopedService {
         // whether a third party on a scan is covered is decided from what OCR reads, not assumed.
         let read = this.cachedRead(doc);
         if (!read) {
-          read = await readInWorker(pdf, { ocr: 'missing', signal, workerUrl: this.workerUrl, onProgress: (p) => report(0, p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`) });
+          read = await readInWorker(pdf, {
+            ocr: 'missing',
+            signal,
+            workerUrl: this.workerUrl,
+            onProgress: (p) =>
+              report(0, p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`),
+          });
           this.remember(doc, read);
         }
         const pages = searchablePages(read);
-        const output = await runRedactionInWorker(pdf, input.redactions, { signal, workerUrl: this.workerUrl, ocr: ocrLayers(read), onProgress: (p) => report(p.done / p.total, `Pagina ${p.done} van ${p.total}`) });
+        const output = await runRedactionInWorker(pdf, input.redactions, {
+          signal,
+          workerUrl: this.workerUrl,
+          ocr: ocrLayers(read),
+          onProgress: (p) => report(p.done / p.total, `Pagina ${p.done} van ${p.total}`),
+        });
         // A third party counts as redacted in this version only if they were found, every way they
         // are written is covered, and the output no longer yields any of it. Where the text cannot
         // be read (a scan), only the handler's explicit confirmation, with boxes drawn by hand, counts.
-        const { found, readable } = readableMentions(pages, await extractText(output, { signal }), parties, requester, input.redactions);
+        const { found, readable } = readableMentions(
+          pages,
+          await extractText(output, { signal }),
+          parties,
+          requester,
+          input.redactions,
+        );
         const manual = input.redactions.some((r) => r.source === 'manual');
         const covered = parties
-          .filter((p) => (found.has(p.id) ? !readable.some((r) => r.thirdPartyId === p.id) : manual && input.confirmedThirdPartyIds.includes(p.id)))
+          .filter((p) =>
+            found.has(p.id)
+              ? !readable.some((r) => r.thirdPartyId === p.id)
+              : manual && input.confirmedThirdPartyIds.includes(p.id),
+          )
           .map((p) => p.id);
-        return this.store(session.staffId, session.roles, doc, output, input.redactions.length, covered, readable, [...new Set(input.redactions.map((r) => r.text).filter(Boolean))]);
+        return this.store(session.staffId, session.roles, doc, output, input.redactions.length, covered, readable, [
+          ...new Set(input.redactions.map((r) => r.text).filter(Boolean)),
+        ]);
       },
       (error) => toApiError(error),
     );
@@ -292,17 +408,65 @@ export class RedactionService extends CaseScopedService {
     return { jobId };
   }
 
-  private store(staffId: string, roles: readonly Role[], doc: DocumentRow, output: Buffer, boxes: number, thirdPartyIds: string[], readable: Readable[], terms: string[]): RedactionResult {
+  private store(
+    staffId: string,
+    roles: readonly Role[],
+    doc: DocumentRow,
+    output: Buffer,
+    boxes: number,
+    thirdPartyIds: string[],
+    readable: Readable[],
+    terms: string[],
+  ): RedactionResult {
     if (!this.vault.isOpen()) throw new DomainError('UNAUTHENTICATED');
     const { db, sqlite } = this.vault.open;
     const at = this.clock.now();
     const id = randomUUID();
     const fileId = randomUUID();
     sqlite.transaction(() => {
-      const stored = this.caseVault.write(this.caseVault.caseKey(db, doc.caseId, at.toISOString()), doc.caseId, fileId, output);
-      insertCaseFile(db, { id: fileId, caseId: doc.caseId, kind: 'redacted', subject: null, mime: 'application/pdf', size: stored.size, width: null, height: null, sha256: stored.sha256, masked: false, maskedBy: null, maskedAt: null, wrappedKey: stored.wrappedKey, createdBy: staffId, createdAt: at.toISOString() });
-      db.insert(redactedVersions).values({ id, documentId: doc.id, fileId, boxes, thirdPartyIds, terms, createdBy: staffId, createdAt: at.toISOString() }).run();
-      appendAuditEvent(db, at, { actorId: staffId, roles, procedure: 'redaction.apply', recordType: 'case', recordId: doc.caseId, outcome: 'ok' });
+      const stored = this.caseVault.write(
+        this.caseVault.caseKey(db, doc.caseId, at.toISOString()),
+        doc.caseId,
+        fileId,
+        output,
+      );
+      insertCaseFile(db, {
+        id: fileId,
+        caseId: doc.caseId,
+        kind: 'redacted',
+        subject: null,
+        mime: 'application/pdf',
+        size: stored.size,
+        width: null,
+        height: null,
+        sha256: stored.sha256,
+        masked: false,
+        maskedBy: null,
+        maskedAt: null,
+        wrappedKey: stored.wrappedKey,
+        createdBy: staffId,
+        createdAt: at.toISOString(),
+      });
+      db.insert(redactedVersions)
+        .values({
+          id,
+          documentId: doc.id,
+          fileId,
+          boxes,
+          thirdPartyIds,
+          terms,
+          createdBy: staffId,
+          createdAt: at.toISOString(),
+        })
+        .run();
+      appendAuditEvent(db, at, {
+        actorId: staffId,
+        roles,
+        procedure: 'redaction.apply',
+        recordType: 'case',
+        recordId: doc.caseId,
+        outcome: 'ok',
+      });
     })();
     return { redactedVersionId: id, boxes, thirdPartyIds, readable };
   }

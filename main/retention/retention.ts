@@ -27,7 +27,13 @@ import {
   type DestructionListRow,
   type RetentionFactsRow,
 } from '../../db/local/retention/repository.js';
-import { retentionPolicySchema, type CaseRetentionView, type DestructionListView, type RetentionRun, type UpcomingDestruction } from '../../shared/retention/retention-contract.js';
+import {
+  retentionPolicySchema,
+  type CaseRetentionView,
+  type DestructionListView,
+  type RetentionRun,
+  type UpcomingDestruction,
+} from '../../shared/retention/retention-contract.js';
 import { dutchToday } from '../../shared/cases/cases.js';
 import {
   DEFAULT_RETENTION_POLICY,
@@ -146,7 +152,11 @@ export class RetentionService {
         shreddedOn: facts.shreddedAt ? dutchToday(new Date(facts.shreddedAt)) : null,
         synced: isSynced(f),
       },
-      register: { destroyOn: register.destroyOn, held: register.held, onList: open ? itemsOf(db, open.id).some((i) => i.caseId === caseId && i.removedAt === null) : false },
+      register: {
+        destroyOn: register.destroyOn,
+        held: register.held,
+        onList: open ? itemsOf(db, open.id).some((i) => i.caseId === caseId && i.removedAt === null) : false,
+      },
       holds: holdsOf(db, caseId).map((h) => ({
         id: h.id,
         kind: h.kind,
@@ -168,11 +178,25 @@ export class RetentionService {
     const session = ctx.requireSession();
     const row = loadCase(this.db, ctx, input.caseId);
     if (!mayPlaceHold(session, row)) {
-      throw new DomainError('FORBIDDEN', 'Alleen de privacy officer of de behandelaar van deze zaak kan de vernietiging stoppen.');
+      throw new DomainError(
+        'FORBIDDEN',
+        'Alleen de privacy officer of de behandelaar van deze zaak kan de vernietiging stoppen.',
+      );
     }
     ctx.commit((db) => {
-      if (holdsOf(db, row.id).some((h) => h.liftedAt === null && h.kind === input.kind)) throw new DomainError('CONFLICT', 'Deze zaak heeft al een actieve blokkade van deze soort.');
-      insertHold(db, { id: randomUUID(), caseId: row.id, kind: input.kind, reason: input.reason, placedBy: session.staffId, placedAt: ctx.now.toISOString(), liftedBy: null, liftedAt: null, liftReason: null });
+      if (holdsOf(db, row.id).some((h) => h.liftedAt === null && h.kind === input.kind))
+        throw new DomainError('CONFLICT', 'Deze zaak heeft al een actieve blokkade van deze soort.');
+      insertHold(db, {
+        id: randomUUID(),
+        caseId: row.id,
+        kind: input.kind,
+        reason: input.reason,
+        placedBy: session.staffId,
+        placedAt: ctx.now.toISOString(),
+        liftedBy: null,
+        liftedAt: null,
+        liftReason: null,
+      });
     });
     return this.view(session, row.id, dutchToday(ctx.now));
   }
@@ -181,7 +205,13 @@ export class RetentionService {
     const session = ctx.requireSession();
     const row = loadCase(this.db, ctx, input.caseId);
     ctx.commit((db) => {
-      if (!liftHold(db, row.id, input.holdId, { liftedBy: session.staffId, liftedAt: ctx.now.toISOString(), liftReason: input.reason })) {
+      if (
+        !liftHold(db, row.id, input.holdId, {
+          liftedBy: session.staffId,
+          liftedAt: ctx.now.toISOString(),
+          liftReason: input.reason,
+        })
+      ) {
         throw new DomainError('NOT_FOUND', 'Deze blokkade bestaat niet of is al opgeheven.');
       }
     });
@@ -198,16 +228,42 @@ export class RetentionService {
     for (const row of closedCaseFacts(db)) {
       const f = factsOf(row);
       const local = localRetention(f, policy, today);
-      if (local.shredOn && local.state !== 'vernietigd' && local.state !== 'bewaarplicht' && dueWithin(local.shredOn, today, days)) {
-        upcoming.push({ caseId: row.caseId, reference: row.reference, requestType: row.type, what: 'dossier', on: local.shredOn, state: local.state });
+      if (
+        local.shredOn &&
+        local.state !== 'vernietigd' &&
+        local.state !== 'bewaarplicht' &&
+        dueWithin(local.shredOn, today, days)
+      ) {
+        upcoming.push({
+          caseId: row.caseId,
+          reference: row.reference,
+          requestType: row.type,
+          what: 'dossier',
+          on: local.shredOn,
+          state: local.state,
+        });
       }
       const register = registerRetention(f, policy, today);
       if (register.destroyOn && !register.held && dueWithin(register.destroyOn, today, days)) {
-        upcoming.push({ caseId: row.caseId, reference: row.reference, requestType: row.type, what: 'registratie', on: register.destroyOn, state: register.due ? 'te_vernietigen' : 'gepland' });
+        upcoming.push({
+          caseId: row.caseId,
+          reference: row.reference,
+          requestType: row.type,
+          what: 'registratie',
+          on: register.destroyOn,
+          state: register.due ? 'te_vernietigen' : 'gepland',
+        });
       }
       const letters = letterRetention(f, policy, today);
       if (letters.destroyOn && !letters.held && dueWithin(letters.destroyOn, today, days)) {
-        upcoming.push({ caseId: row.caseId, reference: row.reference, requestType: row.type, what: 'brieven', on: letters.destroyOn, state: letters.due ? 'te_vernietigen' : 'gepland' });
+        upcoming.push({
+          caseId: row.caseId,
+          reference: row.reference,
+          requestType: row.type,
+          what: 'brieven',
+          on: letters.destroyOn,
+          state: letters.due ? 'te_vernietigen' : 'gepland',
+        });
       }
     }
     upcoming.sort((a, b) => a.on.localeCompare(b.on) || a.reference.localeCompare(b.reference));
@@ -254,7 +310,9 @@ export class RetentionService {
     const policy = retentionPolicy(db);
     return closedCaseFacts(db).flatMap((row) => {
       const local = localRetention(factsOf(row), policy, today);
-      return local.due && local.shredOn ? [{ caseId: row.caseId, reference: row.reference, shredOn: local.shredOn }] : [];
+      return local.due && local.shredOn
+        ? [{ caseId: row.caseId, reference: row.reference, shredOn: local.shredOn }]
+        : [];
     });
   }
 
@@ -263,7 +321,13 @@ export class RetentionService {
     const due = this.dueForShredding(db, dutchToday(now));
     for (const item of due) {
       shredCaseRows(db, item.caseId, now.toISOString());
-      appendAuditEvent(db, now, { ...actor, procedure: 'retention.shred', recordType: 'case', recordId: item.caseId, outcome: 'ok' });
+      appendAuditEvent(db, now, {
+        ...actor,
+        procedure: 'retention.shred',
+        recordType: 'case',
+        recordId: item.caseId,
+        outcome: 'ok',
+      });
     }
     return due;
   }
@@ -272,10 +336,14 @@ export class RetentionService {
    * After the transaction: the ciphertexts go, and the WAL is checkpointed so no old page remains.
    * Files of cases shredded earlier by a run that was killed before it could remove them go too.
    */
-  private afterDestruction(caseIds: readonly string[], letterFiles: readonly { caseId: string; fileIds: string[] }[] = []): void {
+  private afterDestruction(
+    caseIds: readonly string[],
+    letterFiles: readonly { caseId: string; fileIds: string[] }[] = [],
+  ): void {
     const gone = new Set([...caseIds, ...this.leftoverCiphertext()]);
     for (const caseId of gone) this.caseVault.removeCaseCiphertext(caseId);
-    for (const { caseId, fileIds } of letterFiles) for (const fileId of fileIds) this.caseVault.removeCiphertext(caseId, fileId);
+    for (const { caseId, fileIds } of letterFiles)
+      for (const fileId of fileIds) this.caseVault.removeCiphertext(caseId, fileId);
     if (gone.size > 0 || letterFiles.length > 0) this.vault.open.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   }
 
@@ -314,18 +382,38 @@ export class RetentionService {
         ['registratie', registerRetention(f, policy, today)],
         ['brieven', letterRetention(f, policy, today)],
       ];
-      return terms.flatMap(([kind, term]) => (term.due && term.destroyOn ? [{ row, kind, closedOn: f.closedOn as string, destroyOn: term.destroyOn }] : []));
+      return terms.flatMap(([kind, term]) =>
+        term.due && term.destroyOn ? [{ row, kind, closedOn: f.closedOn as string, destroyOn: term.destroyOn }] : [],
+      );
     });
     let list = openDestructionList(db) ?? null;
     const onList = new Set(list ? itemsOf(db, list.id).map((i) => `${i.kind}:${i.caseId}`) : []);
     const fresh = due.filter((d) => !onList.has(`${d.kind}:${d.row.caseId}`));
     if (fresh.length === 0) return list;
     if (!list) {
-      list = { id: randomUUID(), proposedAt: now.toISOString(), proposedBy, status: 'voorgesteld', approvedBy: null, approvedAt: null };
+      list = {
+        id: randomUUID(),
+        proposedAt: now.toISOString(),
+        proposedBy,
+        status: 'voorgesteld',
+        approvedBy: null,
+        approvedAt: null,
+      };
       insertDestructionList(db, list);
     }
     for (const d of fresh) {
-      insertItem(db, { listId: list.id, caseId: d.row.caseId, kind: d.kind, reference: d.row.reference, requestType: d.row.type, closedOn: d.closedOn, destroyOn: d.destroyOn, removedBy: null, removedAt: null, removeReason: null });
+      insertItem(db, {
+        listId: list.id,
+        caseId: d.row.caseId,
+        kind: d.kind,
+        reference: d.row.reference,
+        requestType: d.row.type,
+        closedOn: d.closedOn,
+        destroyOn: d.destroyOn,
+        removedBy: null,
+        removedAt: null,
+        removeReason: null,
+      });
     }
     return list;
   }
@@ -344,12 +432,21 @@ export class RetentionService {
     return list;
   }
 
-  removeItem(ctx: CallContext, input: { listId: string; caseId: string; kind: DestructionKind; reason: string }): DestructionListView {
+  removeItem(
+    ctx: CallContext,
+    input: { listId: string; caseId: string; kind: DestructionKind; reason: string },
+  ): DestructionListView {
     const session = ctx.requireSession();
     ctx.setRecord(input.listId);
     const list = ctx.commit((db) => {
       const found = this.openList(db, input.listId);
-      if (!removeItem(db, input.listId, input, { removedBy: session.staffId, removedAt: ctx.now.toISOString(), removeReason: input.reason })) {
+      if (
+        !removeItem(db, input.listId, input, {
+          removedBy: session.staffId,
+          removedAt: ctx.now.toISOString(),
+          removeReason: input.reason,
+        })
+      ) {
         throw new DomainError('NOT_FOUND', 'Deze zaak staat niet (meer) op de lijst.');
       }
       return found;
@@ -373,7 +470,8 @@ export class RetentionService {
       const policy = retentionPolicy(db);
       const cases: string[] = [];
       const letterFiles: { caseId: string; fileIds: string[] }[] = [];
-      const leaveOut = (item: { caseId: string; kind: DestructionKind }, why: string) => removeItem(db, list.id, item, { removedBy: session.staffId, removedAt: at, removeReason: why });
+      const leaveOut = (item: { caseId: string; kind: DestructionKind }, why: string) =>
+        removeItem(db, list.id, item, { removedBy: session.staffId, removedAt: at, removeReason: why });
       // Register records first: letters of a case destroyed with its register record need no item of their own.
       const items = itemsOf(db, list.id)
         .filter((i) => i.removedAt === null)
@@ -384,9 +482,18 @@ export class RetentionService {
           continue;
         }
         const facts = caseFacts(db, item.caseId);
-        const term = facts ? (item.kind === 'registratie' ? registerRetention : letterRetention)(factsOf(facts), policy, today) : null;
+        const term = facts
+          ? (item.kind === 'registratie' ? registerRetention : letterRetention)(factsOf(facts), policy, today)
+          : null;
         if (!facts || !term?.due) {
-          leaveOut(item, !facts ? 'De zaak bestaat niet meer.' : term?.held ? 'Niet vernietigd: er rust een blokkade op de zaak.' : 'Niet vernietigd: de bewaartermijn is nog niet verstreken.');
+          leaveOut(
+            item,
+            !facts
+              ? 'De zaak bestaat niet meer.'
+              : term?.held
+                ? 'Niet vernietigd: er rust een blokkade op de zaak.'
+                : 'Niet vernietigd: de bewaartermijn is nog niet verstreken.',
+          );
           continue;
         }
         if (item.kind === 'registratie') {
@@ -396,12 +503,36 @@ export class RetentionService {
         } else {
           letterFiles.push({ caseId: item.caseId, fileIds: destroyLetterRows(db, item.caseId) });
         }
-        const record = { id: randomUUID(), caseId: item.caseId, kind: item.kind, reference: facts.reference, requestType: facts.type, receivedOn: facts.receivedOn, closedOn: item.closedOn, destroyedOn: today, approvedBy: session.staffId, listId: list.id };
+        const record = {
+          id: randomUUID(),
+          caseId: item.caseId,
+          kind: item.kind,
+          reference: facts.reference,
+          requestType: facts.type,
+          receivedOn: facts.receivedOn,
+          closedOn: item.closedOn,
+          destroyedOn: today,
+          approvedBy: session.staffId,
+          listId: list.id,
+        };
         insertDestructionRecord(db, record);
         const { caseId: _caseId, kind: _kind, ...payload } = record;
-        insertOutbox(db, { id: randomUUID(), kind: OUTBOX_DESTRUCTION, payload: { ...payload, recordType: RECORD_TYPES[item.kind] }, createdAt: at, sentAt: null });
+        insertOutbox(db, {
+          id: randomUUID(),
+          kind: OUTBOX_DESTRUCTION,
+          payload: { ...payload, recordType: RECORD_TYPES[item.kind] },
+          createdAt: at,
+          sentAt: null,
+        });
         const procedure = item.kind === 'registratie' ? 'retention.destroy' : 'retention.destroyLetters';
-        appendAuditEvent(db, ctx.now, { actorId: session.staffId, roles: session.roles, procedure, recordType: 'case', recordId: item.caseId, outcome: 'ok' });
+        appendAuditEvent(db, ctx.now, {
+          actorId: session.staffId,
+          roles: session.roles,
+          procedure,
+          recordType: 'case',
+          recordId: item.caseId,
+          outcome: 'ok',
+        });
       }
       updateDestructionList(db, list.id, { status: 'uitgevoerd', approvedBy: session.staffId, approvedAt: at });
       return { cases, letterFiles };
@@ -427,7 +558,14 @@ export class RetentionService {
       const done = sqlite.transaction(() => {
         const shredded = this.shredDue(db, now, { actorId: null, roles: [] });
         this.proposeIn(db, now, null);
-        appendAuditEvent(db, now, { actorId: null, roles: [], procedure: 'retention.scheduled', recordType: 'retention', recordId: null, outcome: 'ok' });
+        appendAuditEvent(db, now, {
+          actorId: null,
+          roles: [],
+          procedure: 'retention.scheduled',
+          recordType: 'retention',
+          recordId: null,
+          outcome: 'ok',
+        });
         return shredded;
       })();
       this.afterDestruction(done.map((c) => c.caseId));

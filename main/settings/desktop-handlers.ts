@@ -12,7 +12,12 @@ export interface DesktopServices {
 }
 
 /** The desktop's own procedures (shared/settings/desktop-contract.ts), spread into createHandlers. */
-export function createDesktopHandlers({ autoLock, locker, logLevel, restore }: DesktopServices): Pick<Handlers, keyof typeof desktopProcedures | 'setup.restore'> {
+export function createDesktopHandlers({
+  autoLock,
+  locker,
+  logLevel,
+  restore,
+}: DesktopServices): Pick<Handlers, keyof typeof desktopProcedures | 'setup.restore'> {
   return {
     'settings.getAutoLock': () => autoLock.get(),
     'settings.setAutoLock': (ctx, input) => autoLock.set(ctx, input),

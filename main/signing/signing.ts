@@ -1,7 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { LocalDb } from '../../db/local/database.js';
 import { updateCase } from '../../db/local/cases/repository.js';
-import { findLetter, findSignerProfile, insertDecision, insertOutbox, lettersWithStatus, updateLetter, type LetterRow } from '../../db/local/letters/repository.js';
+import {
+  findLetter,
+  findSignerProfile,
+  insertDecision,
+  insertOutbox,
+  lettersWithStatus,
+  updateLetter,
+  type LetterRow,
+} from '../../db/local/letters/repository.js';
 import { findStaffById } from '../../db/local/staff/repository.js';
 import { dutchToday } from '../../shared/cases/cases.js';
 import { formatDutchDate } from '../../shared/deadlines/dates.js';
@@ -30,7 +38,10 @@ export const OUTBOX_LETTER = 'letter' as const;
  */
 export function assertNotAuthor(session: SessionInfo, letter: LetterRow): void {
   if (letter.draftedBy === session.staffId || letter.authorIds.includes(session.staffId)) {
-    throw new DomainError('FORBIDDEN', 'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).');
+    throw new DomainError(
+      'FORBIDDEN',
+      'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).',
+    );
   }
 }
 
@@ -60,7 +71,8 @@ export class SigningService {
     const session = ctx.requireSession();
     const loaded = this.letters.load(ctx, letterId);
     assertNotAuthor(session, loaded.letter);
-    if (loaded.letter.status !== 'ter_ondertekening') throw new DomainError('CONFLICT', 'Deze brief is niet (meer) ter ondertekening aangeboden.');
+    if (loaded.letter.status !== 'ter_ondertekening')
+      throw new DomainError('CONFLICT', 'Deze brief is niet (meer) ter ondertekening aangeboden.');
     return { session, ...loaded };
   }
 
@@ -69,16 +81,27 @@ export class SigningService {
    * the visible signature block, PAdES-signed, and then locked in one transaction with its
    * SHA-256, the signed PDF (encrypted with the case key), the decision and the outbox entry.
    */
-  async sign(ctx: CallContext, letterId: string, password: string): Promise<{ letterId: string; sha256: string; signedAt: string; pdfBase64: string }> {
+  async sign(
+    ctx: CallContext,
+    letterId: string,
+    password: string,
+  ): Promise<{ letterId: string; sha256: string; signedAt: string; pdfBase64: string }> {
     const { session, letter, caseRow } = this.submitted(ctx, letterId);
     const profile = findSignerProfile(this.db, session.staffId);
     const functionTitle = profile?.functionTitle.trim() ?? '';
     // The letter names the signer's function under their name; a guessed one would state something untrue.
-    if (functionTitle === '') throw new DomainError('VALIDATION', 'Vul eerst uw functie in onder "Mijn ondertekening" (bijvoorbeeld Teamleider Privacy). Zonder functie wordt een brief niet ondertekend.');
+    if (functionTitle === '')
+      throw new DomainError(
+        'VALIDATION',
+        'Vul eerst uw functie in onder "Mijn ondertekening" (bijvoorbeeld Teamleider Privacy). Zonder functie wordt een brief niet ondertekend.',
+      );
     await this.confirmPassword(session.staffId, password, 'Het wachtwoord is onjuist. De brief is niet ondertekend.');
     const today = dutchToday(ctx.now);
     if (letter.kind === 'verlengingsbericht' && today > caseRow.originalDueOn) {
-      throw new DomainError('CONFLICT', `Het verlengingsbericht moest vóór ${formatDutchDate(caseRow.originalDueOn)} de deur uit (artikel 12 lid 3 AVG).`);
+      throw new DomainError(
+        'CONFLICT',
+        `Het verlengingsbericht moest vóór ${formatDutchDate(caseRow.originalDueOn)} de deur uit (artikel 12 lid 3 AVG).`,
+      );
     }
     if (isDecisionKind(letter.kind)) assertDecisionGates(this.db, caseRow, letter, 'ondertekend');
     const identity = this.identities.load(ctx.now);
@@ -96,7 +119,12 @@ export class SigningService {
       laid.signatureArea.page,
       laid.signatureArea.rect,
       identity,
-      { reason: `${LETTER_KIND_LABELS[letter.kind]}, kenmerk ${caseRow.reference}: goedgekeurd door een tweede medewerker`, location: letterhead.place, contactInfo: letterhead.email, name: letterhead.name },
+      {
+        reason: `${LETTER_KIND_LABELS[letter.kind]}, kenmerk ${caseRow.reference}: goedgekeurd door een tweede medewerker`,
+        location: letterhead.place,
+        contactInfo: letterhead.email,
+        name: letterhead.name,
+      },
       ctx.now,
     );
     const sha256 = createHash('sha256').update(pdf).digest('hex');
@@ -104,12 +132,32 @@ export class SigningService {
     const fileId = randomUUID();
     ctx.commit((db) => {
       // Another signer may have been quicker while this one was signing.
-      if (findLetter(db, letter.id)?.status !== 'ter_ondertekening') throw new DomainError('CONFLICT', 'Deze brief is intussen door iemand anders afgehandeld.');
+      if (findLetter(db, letter.id)?.status !== 'ter_ondertekening')
+        throw new DomainError('CONFLICT', 'Deze brief is intussen door iemand anders afgehandeld.');
       const stored = this.caseVault.write(this.caseVault.caseKey(db, caseRow.id, at), caseRow.id, fileId, pdf);
-      updateLetter(db, letter.id, { status: 'ondertekend', content, signedBy: session.staffId, signedAt: at, sha256, fileId, fileKey: stored.wrappedKey, fileSize: stored.size, updatedAt: at });
+      updateLetter(db, letter.id, {
+        status: 'ondertekend',
+        content,
+        signedBy: session.staffId,
+        signedAt: at,
+        sha256,
+        fileId,
+        fileKey: stored.wrappedKey,
+        fileSize: stored.size,
+        updatedAt: at,
+      });
       const decision = isDecisionKind(letter.kind) && letter.outcome !== null;
       if (decision && letter.outcome) {
-        insertDecision(db, { id: randomUUID(), caseId: caseRow.id, letterId: letter.id, kind: letter.kind, outcome: letter.outcome, decidedOn: today, signedBy: session.staffId, createdAt: at });
+        insertDecision(db, {
+          id: randomUUID(),
+          caseId: caseRow.id,
+          letterId: letter.id,
+          kind: letter.kind,
+          outcome: letter.outcome,
+          decidedOn: today,
+          signedBy: session.staffId,
+          createdAt: at,
+        });
       }
       // What the central register needs and no more: no names, no letter text.
       insertOutbox(db, {
@@ -140,8 +188,15 @@ export class SigningService {
     const { session, letter, caseRow } = this.submitted(ctx, input.letterId);
     const at = ctx.now.toISOString();
     const updated = ctx.commit((db) => {
-      if (isDecisionKind(letter.kind) && caseRow.status === 'ter_ondertekening') updateCase(db, caseRow.id, { status: 'besluit_in_concept', updatedAt: at });
-      return updateLetter(db, letter.id, { status: 'concept', returnedBy: session.staffId, returnComment: input.comment, submittedAt: null, updatedAt: at });
+      if (isDecisionKind(letter.kind) && caseRow.status === 'ter_ondertekening')
+        updateCase(db, caseRow.id, { status: 'besluit_in_concept', updatedAt: at });
+      return updateLetter(db, letter.id, {
+        status: 'concept',
+        returnedBy: session.staffId,
+        returnComment: input.comment,
+        submittedAt: null,
+        updatedAt: at,
+      });
     });
     return summaryOf(this.db, updated, session.staffId, true);
   }

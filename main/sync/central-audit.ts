@@ -23,7 +23,7 @@ const PAGE = 5000;
 /** All events of one desktop's chain, in order, as the desktop hashed them. */
 async function chainOf(client: pg.ClientBase, desktopId: string): Promise<AuditRow[]> {
   const rows: AuditRow[] = [];
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await client.query<CentralEvent>(
       `SELECT id, seq::int AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, actor_id, roles, procedure,
               record_type, record_id, outcome, prev_hash, hash, signature
@@ -31,7 +31,20 @@ async function chainOf(client: pg.ClientBase, desktopId: string): Promise<AuditR
       [desktopId, after],
     );
     for (const e of page.rows) {
-      rows.push({ seq: e.seq, id: e.id, at: e.at, actorId: e.actor_id, roles: e.roles, procedure: e.procedure, recordType: e.record_type, recordId: e.record_id, outcome: e.outcome, prevHash: e.prev_hash, hash: e.hash, signature: e.signature });
+      rows.push({
+        seq: e.seq,
+        id: e.id,
+        at: e.at,
+        actorId: e.actor_id,
+        roles: e.roles,
+        procedure: e.procedure,
+        recordType: e.record_type,
+        recordId: e.record_id,
+        outcome: e.outcome,
+        prevHash: e.prev_hash,
+        hash: e.hash,
+        signature: e.signature,
+      });
     }
     const last = page.rows[page.rows.length - 1];
     if (!last || page.rows.length < PAGE) return rows;
@@ -43,15 +56,27 @@ async function chainOf(client: pg.ClientBase, desktopId: string): Promise<AuditR
  * The central database holds one hash chain per desktop. Each is walked from its first event, like
  * the local one; the first broken link names the desktop (the first characters of its id).
  */
-export async function verifyCentralChains(client: pg.ClientBase): Promise<ChainVerification & { unverifiable: number }> {
-  const desktops = (await client.query<{ desktop_id: string }>('SELECT DISTINCT desktop_id FROM audit_events ORDER BY desktop_id')).rows;
+export async function verifyCentralChains(
+  client: pg.ClientBase,
+): Promise<ChainVerification & { unverifiable: number }> {
+  const desktops = (
+    await client.query<{ desktop_id: string }>('SELECT DISTINCT desktop_id FROM audit_events ORDER BY desktop_id')
+  ).rows;
   let count = 0;
   let unverifiable = 0;
   for (const { desktop_id: desktopId } of desktops) {
     const result = verifyCentralChain(await chainOf(client, desktopId), await keysOf(client, desktopId));
     unverifiable += result.unverifiable;
     if (!result.ok && result.firstBroken) {
-      return { ok: false, count: count + result.count, unverifiable, firstBroken: { seq: result.firstBroken.seq, reason: `Computer ${desktopId.slice(0, 8)}: ${result.firstBroken.reason}` } };
+      return {
+        ok: false,
+        count: count + result.count,
+        unverifiable,
+        firstBroken: {
+          seq: result.firstBroken.seq,
+          reason: `Computer ${desktopId.slice(0, 8)}: ${result.firstBroken.reason}`,
+        },
+      };
     }
     count += result.count;
   }

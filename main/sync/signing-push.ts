@@ -18,11 +18,14 @@ interface SignedPayload {
 }
 
 function unsentSignedLetters(db: LocalDb): SignedPayload[] {
-  const rows = db.all<{ payload: string }>(sql`SELECT payload FROM outbox WHERE sent_at IS NULL AND kind IN ('decision', 'letter')`);
+  const rows = db.all<{ payload: string }>(
+    sql`SELECT payload FROM outbox WHERE sent_at IS NULL AND kind IN ('decision', 'letter')`,
+  );
   const out: SignedPayload[] = [];
   for (const { payload } of rows) {
     const p = JSON.parse(payload) as Partial<SignedPayload>;
-    if (p.letterId && p.caseId && p.letterKind && p.signedBy) out.push({ letterId: p.letterId, caseId: p.caseId, letterKind: p.letterKind, signedBy: p.signedBy });
+    if (p.letterId && p.caseId && p.letterKind && p.signedBy)
+      out.push({ letterId: p.letterId, caseId: p.caseId, letterKind: p.letterKind, signedBy: p.signedBy });
   }
   return out;
 }
@@ -45,7 +48,11 @@ const REQUESTS_PER_STATEMENT = 2000;
 const INSERT_REQUESTS = 'SELECT avg_request_signatures($1::uuid[], $2::uuid[], $3::text[])';
 
 function insertRequests(ctx: PushContext, requests: readonly SignedPayload[]) {
-  return ctx.client.query(INSERT_REQUESTS, [requests.map((p) => p.letterId), requests.map((p) => p.caseId), requests.map((p) => p.letterKind)]);
+  return ctx.client.query(INSERT_REQUESTS, [
+    requests.map((p) => p.letterId),
+    requests.map((p) => p.caseId),
+    requests.map((p) => p.letterKind),
+  ]);
 }
 
 /**
@@ -59,9 +66,13 @@ export async function pushSigningRequests(ctx: PushContext): Promise<void> {
   const pending = unsentSignedLetters(ctx.db).filter((p) => p.signedBy !== actor.localId);
   if (pending.length === 0) return;
   const handled = new Map(
-    inChunks([...new Set(pending.map((p) => p.caseId))], (chunk) => ctx.db.select({ id: cases.id, handlerId: cases.handlerId }).from(cases).where(inArray(cases.id, chunk)).all()).map((c) => [c.id, c.handlerId]),
+    inChunks([...new Set(pending.map((p) => p.caseId))], (chunk) =>
+      ctx.db.select({ id: cases.id, handlerId: cases.handlerId }).from(cases).where(inArray(cases.id, chunk)).all(),
+    ).map((c) => [c.id, c.handlerId]),
   );
-  const mine = pending.filter((p) => may(accessActor(actor), 'requestSigning', { handlerId: handled.get(p.caseId) ?? null }));
+  const mine = pending.filter((p) =>
+    may(accessActor(actor), 'requestSigning', { handlerId: handled.get(p.caseId) ?? null }),
+  );
   if (mine.length === 0) return;
   await ctx.client.query('BEGIN');
   try {

@@ -11,7 +11,11 @@ import { dutchToday } from '../../shared/cases/cases.js';
 import type { SyncSettings, SyncStatus } from '../../shared/sync/sync-schemas.js';
 import { isAllowed } from '../../shared/staff/permissions.js';
 import type { Role } from '../../shared/staff/roles.js';
-import { CentralConfigError, centralClientConfig as parseCentralUrl, describeCentralError } from './central/connection.js';
+import {
+  CentralConfigError,
+  centralClientConfig as parseCentralUrl,
+  describeCentralError,
+} from './central/connection.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/log.js';
 import type { Vault } from '../platform/vault.js';
@@ -20,7 +24,19 @@ import { appendAuditEvent, type ChainVerification } from '../audit/audit.js';
 import { confirmHandover } from '../handover/confirm.js';
 import { verifyCentralChains } from './central-audit.js';
 import { DomainError } from '../platform/errors.js';
-import { LOCAL_STAFF_HAS_PUBLIC_KEY, localReferenceData, referenceOwner, pullCases, pullHandovers, pullLetters, pullReferenceData, pullStaff, START_CURSORS, withPullSnapshot, type Cursors } from './pull.js';
+import {
+  LOCAL_STAFF_HAS_PUBLIC_KEY,
+  localReferenceData,
+  referenceOwner,
+  pullCases,
+  pullHandovers,
+  pullLetters,
+  pullReferenceData,
+  pullStaff,
+  START_CURSORS,
+  withPullSnapshot,
+  type Cursors,
+} from './pull.js';
 import { compareWithAnchors, type AnchorComparison } from './audit-anchor.js';
 import { anchorAuditChain, centralAnchors, pushSigningKeys, storedAnchor, unsentAuditEvents } from './audit-push.js';
 import { pushOutbox, type SyncActor } from './push.js';
@@ -134,13 +150,25 @@ export class SyncService {
   }
 
   private storedLogin(staffId: string): string | null {
-    return this.db.select({ loginRole: centralCredentials.loginRole }).from(centralCredentials).where(eq(centralCredentials.staffId, staffId)).get()?.loginRole ?? null;
+    return (
+      this.db
+        .select({ loginRole: centralCredentials.loginRole })
+        .from(centralCredentials)
+        .where(eq(centralCredentials.staffId, staffId))
+        .get()?.loginRole ?? null
+    );
   }
 
   status(staffId: string): SyncStatus {
     const db = this.db;
     const lastRun = db.select().from(syncRuns).orderBy(desc(syncRuns.startedAt)).limit(1).get();
-    const lastOk = db.select().from(syncRuns).where(eq(syncRuns.outcome, 'ok')).orderBy(desc(syncRuns.startedAt)).limit(1).get();
+    const lastOk = db
+      .select()
+      .from(syncRuns)
+      .where(eq(syncRuns.outcome, 'ok'))
+      .orderBy(desc(syncRuns.startedAt))
+      .limit(1)
+      .get();
     const backoff = this.backoff(db);
     const settings = this.settings();
     const loginRole = this.storedLogin(staffId);
@@ -162,7 +190,10 @@ export class SyncService {
 
   private backoff(db: LocalDb): Backoff {
     const value = readSetting(db, BACKOFF_KEY) as Partial<Backoff> | undefined;
-    return { failures: typeof value?.failures === 'number' ? value.failures : 0, nextAttemptAt: typeof value?.nextAttemptAt === 'string' ? value.nextAttemptAt : null };
+    return {
+      failures: typeof value?.failures === 'number' ? value.failures : 0,
+      nextAttemptAt: typeof value?.nextAttemptAt === 'string' ? value.nextAttemptAt : null,
+    };
   }
 
   /** Whether the periodic sync should run now: configured, and the interval (or the backoff) has passed. */
@@ -186,7 +217,16 @@ export class SyncService {
     const audit = (outcome: 'ok' | 'error') => {
       try {
         const { db, sqlite } = this.vault.open;
-        sqlite.transaction(() => appendAuditEvent(db, this.clock.now(), { actorId: actor.staffId, roles: actor.roles, procedure: 'sync.run', recordType: null, recordId: null, outcome }))();
+        sqlite.transaction(() =>
+          appendAuditEvent(db, this.clock.now(), {
+            actorId: actor.staffId,
+            roles: actor.roles,
+            procedure: 'sync.run',
+            recordType: null,
+            recordId: null,
+            outcome,
+          }),
+        )();
       } catch {
         // Locked meanwhile: nothing to record in.
       }
@@ -198,7 +238,10 @@ export class SyncService {
   }
 
   /** One run as this staff member; a run already going is joined, not doubled. */
-  run(actor: { staffId: string; roles: readonly Role[] }, override?: { url?: string; loginRole?: string; password?: string }): Promise<RunResult> {
+  run(
+    actor: { staffId: string; roles: readonly Role[] },
+    override?: { url?: string; loginRole?: string; password?: string },
+  ): Promise<RunResult> {
     if (this.running) return this.running;
     const run = this.runOnce(actor, override).finally(() => {
       this.running = null;
@@ -207,11 +250,15 @@ export class SyncService {
     return run;
   }
 
-  private async runOnce(actor: { staffId: string; roles: readonly Role[] }, override?: { url?: string; loginRole?: string; password?: string }): Promise<RunResult> {
+  private async runOnce(
+    actor: { staffId: string; roles: readonly Role[] },
+    override?: { url?: string; loginRole?: string; password?: string },
+  ): Promise<RunResult> {
     const db = this.db;
     const { client, loginRole } = this.client(actor.staffId, override);
     const runId = randomUUID();
-    if (!this.takeLease(db, runId)) throw new DomainError('CONFLICT', 'Er loopt al een synchronisatie op deze computer.');
+    if (!this.takeLease(db, runId))
+      throw new DomainError('CONFLICT', 'Er loopt al een synchronisatie op deze computer.');
     db.insert(syncRuns).values({ id: runId, staffId: actor.staffId, startedAt: this.clock.now().toISOString() }).run();
     try {
       await client.connect();
@@ -219,8 +266,15 @@ export class SyncService {
       this.finish(db, runId, { outcome: 'ok', result });
       return result;
     } catch (error) {
-      const message = error instanceof DomainError ? (error.dutchMessage ?? DEFAULT_MESSAGES.SYNC_FAILED) : describeCentralError(error);
-      this.logger.warn({ event: 'sync-failed', code: String((error as { code?: unknown }).code ?? ''), errorName: error instanceof Error ? error.name : typeof error });
+      const message =
+        error instanceof DomainError
+          ? (error.dutchMessage ?? DEFAULT_MESSAGES.SYNC_FAILED)
+          : describeCentralError(error);
+      this.logger.warn({
+        event: 'sync-failed',
+        code: String((error as { code?: unknown }).code ?? ''),
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
       this.finish(db, runId, { outcome: 'error', message });
       throw new DomainError('SYNC_FAILED', message);
     } finally {
@@ -230,14 +284,29 @@ export class SyncService {
   }
 
   /** A client for the central database as this staff member (not yet connected). */
-  private client(staffId: string, override?: { url?: string; loginRole?: string; password?: string }): { client: pg.Client; loginRole: string } {
+  private client(
+    staffId: string,
+    override?: { url?: string; loginRole?: string; password?: string },
+  ): { client: pg.Client; loginRole: string } {
     const url = override?.url ?? this.settings().url;
-    if (!url) throw new DomainError('VALIDATION', 'Er is nog geen centrale database ingesteld (Beheer → Centrale database).');
+    if (!url)
+      throw new DomainError('VALIDATION', 'Er is nog geen centrale database ingesteld (Beheer → Centrale database).');
     const stored = this.db.select().from(centralCredentials).where(eq(centralCredentials.staffId, staffId)).get();
     const loginRole = override?.loginRole ?? stored?.loginRole;
     const password = override?.password ?? stored?.password;
-    if (!loginRole || !password) throw new DomainError('VALIDATION', 'Vul eerst uw eigen inloggegevens voor de centrale database in (Mijn account).');
-    const client = new pg.Client({ ...centralClientConfig(url), user: loginRole, password, connectionTimeoutMillis: 10_000, query_timeout: 120_000, application_name: 'avg-desk' });
+    if (!loginRole || !password)
+      throw new DomainError(
+        'VALIDATION',
+        'Vul eerst uw eigen inloggegevens voor de centrale database in (Mijn account).',
+      );
+    const client = new pg.Client({
+      ...centralClientConfig(url),
+      user: loginRole,
+      password,
+      connectionTimeoutMillis: 10_000,
+      query_timeout: 120_000,
+      application_name: 'avg-desk',
+    });
     // A dropped connection is reported through the query that was running; without a listener it would crash the process.
     client.on('error', () => undefined);
     return { client, loginRole };
@@ -255,7 +324,11 @@ export class SyncService {
       return await verifyCentralChains(client);
     } catch (error) {
       // Unreachable now: the local verification still stands; the screen says the central one is not done.
-      this.logger.warn({ event: 'central-audit-unverified', code: String((error as { code?: unknown }).code ?? ''), errorName: error instanceof Error ? error.name : typeof error });
+      this.logger.warn({
+        event: 'central-audit-unverified',
+        code: String((error as { code?: unknown }).code ?? ''),
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
       return null;
     } finally {
       await client.end().catch(() => undefined);
@@ -269,7 +342,12 @@ export class SyncService {
   async auditAnchor(staffId: string): Promise<AnchorComparison> {
     const db = this.db;
     if (!this.settings().url) {
-      return { ...compareWithAnchors(db, [], 'stored'), source: 'none', message: 'Er is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd.' };
+      return {
+        ...compareWithAnchors(db, [], 'stored'),
+        source: 'none',
+        message:
+          'Er is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd.',
+      };
     }
     const desktopId = readSetting(db, DESKTOP_KEY);
     if (typeof desktopId === 'string' && this.hasCredentials(staffId)) {
@@ -278,7 +356,11 @@ export class SyncService {
         await client.connect();
         return compareWithAnchors(db, await centralAnchors(client, desktopId), 'central');
       } catch (error) {
-        this.logger.warn({ event: 'audit-anchor-unread', code: String((error as { code?: unknown }).code ?? ''), errorName: error instanceof Error ? error.name : typeof error });
+        this.logger.warn({
+          event: 'audit-anchor-unread',
+          code: String((error as { code?: unknown }).code ?? ''),
+          errorName: error instanceof Error ? error.name : typeof error,
+        });
       } finally {
         await client.end().catch(() => undefined);
       }
@@ -287,7 +369,12 @@ export class SyncService {
     return compareWithAnchors(db, stored ? [stored] : [], 'stored');
   }
 
-  private async exchange(client: pg.Client, db: LocalDb, who: { staffId: string; roles: readonly Role[] }, loginRole: string): Promise<RunResult> {
+  private async exchange(
+    client: pg.Client,
+    db: LocalDb,
+    who: { staffId: string; roles: readonly Role[] },
+    loginRole: string,
+  ): Promise<RunResult> {
     const now = () => this.clock.now();
     const cursors = { ...START_CURSORS, ...((readSetting(db, CURSORS_KEY) as Partial<Cursors> | undefined) ?? {}) };
     let pulled = 0;
@@ -305,21 +392,42 @@ export class SyncService {
         [loginRole],
       )
     ).rows[0]?.id;
-    if (!me) throw new DomainError('FORBIDDEN', 'Uw inlognaam voor de centrale database hoort bij geen medewerker daar. Vraag functioneel beheer om uw account te koppelen.');
-    db.update(staff).set({ centralId: null }).where(sql`${staff.centralId} = ${me} AND ${staff.id} <> ${who.staffId}`).run();
+    if (!me)
+      throw new DomainError(
+        'FORBIDDEN',
+        'Uw inlognaam voor de centrale database hoort bij geen medewerker daar. Vraag functioneel beheer om uw account te koppelen.',
+      );
+    db.update(staff)
+      .set({ centralId: null })
+      .where(sql`${staff.centralId} = ${me} AND ${staff.id} <> ${who.staffId}`)
+      .run();
     db.update(staff).set({ centralId: me }).where(eq(staff.id, who.staffId)).run();
     await this.publishPublicKey(client, db, who.staffId);
     const actor: SyncActor = { localId: who.staffId, centralId: me, roles: who.roles };
     const centralIds = new Map<string, string>();
     const userNames = new Map<string, string>();
-    for (const row of db.select({ id: staff.id, centralId: staff.centralId, userName: staff.userName }).from(staff).all()) {
+    for (const row of db
+      .select({ id: staff.id, centralId: staff.centralId, userName: staff.userName })
+      .from(staff)
+      .all()) {
       if (row.centralId) centralIds.set(row.id, row.centralId);
       userNames.set(row.id, row.userName);
     }
 
-    if (actor.roles.includes('admin') || actor.roles.includes('dpo')) await this.pushReferenceData(client, db, me, actor);
+    if (actor.roles.includes('admin') || actor.roles.includes('dpo'))
+      await this.pushReferenceData(client, db, me, actor);
     const desktop = { desktopId: this.desktopId(db), desktopSecret: this.desktopSecret(db) };
-    const pushed = await pushOutbox({ client, db, caseVault: this.caseVault, actor, ...desktop, centralIds, userNames, now, batchSize: this.batchSize });
+    const pushed = await pushOutbox({
+      client,
+      db,
+      caseVault: this.caseVault,
+      actor,
+      ...desktop,
+      centralIds,
+      userNames,
+      now,
+      batchSize: this.batchSize,
+    });
     await pushSigningKeys({ client, db, ...desktop, actor });
     await anchorAuditChain({ client, db, ...desktop, now, actor });
 
@@ -410,25 +518,43 @@ export class SyncService {
    */
   private async topUpReferenceBlocks(client: pg.Client, db: LocalDb, actor: SyncActor): Promise<void> {
     if (!isAllowed(actor.roles, 'case.register')) return;
-    db.update(referenceBlocks).set({ next: sql`${referenceBlocks.last} + 1` }).where(eq(referenceBlocks.source, 'local')).run();
+    db.update(referenceBlocks)
+      .set({ next: sql`${referenceBlocks.last} + 1` })
+      .where(eq(referenceBlocks.source, 'local'))
+      .run();
     // The year as case numbers use it (Dutch date); from December also next year's, so a desktop
     // still offline on 2 January can register.
     const today = dutchToday(this.clock.now());
     const year = Number(today.slice(0, 4));
     for (const y of today.slice(5, 7) === '12' ? [year, year + 1] : [year]) {
-      const left = db.get<{ n: number | null }>(sql`SELECT sum(last - next + 1) AS n FROM reference_blocks WHERE year = ${y} AND source = 'central' AND next <= last`)?.n ?? 0;
+      const left =
+        db.get<{ n: number | null }>(
+          sql`SELECT sum(last - next + 1) AS n FROM reference_blocks WHERE year = ${y} AND source = 'central' AND next <= last`,
+        )?.n ?? 0;
       if (left >= BLOCK_LOW) continue;
       let block: { first: number; last: number } | undefined;
       try {
-        block = (await client.query<{ first: number; last: number }>('SELECT first, last FROM avg_allocate_reference_block($1, $2, $3)', [y, this.desktopId(db), BLOCK_SIZE])).rows[0];
+        block = (
+          await client.query<{ first: number; last: number }>(
+            'SELECT first, last FROM avg_allocate_reference_block($1, $2, $3)',
+            [y, this.desktopId(db), BLOCK_SIZE],
+          )
+        ).rows[0];
       } catch (error) {
         // The central ceiling (per desktop, login and year): with numbers left the run goes on; without, the user hears why.
         if ((error as { code?: unknown }).code !== '54000') throw error;
         this.logger.warn({ event: 'reference-block-refused', code: '54000', detail: `${y}: ${left} left` });
         if (left > 0) continue;
-        throw new DomainError('CONFLICT', `De centrale database geeft deze computer nu geen nieuwe zaaknummers voor ${y}: het maximum per computer en per jaar is bereikt, of er zijn kort geleden al nummers uitgegeven. Vraag functioneel beheer om hulp.`);
+        throw new DomainError(
+          'CONFLICT',
+          `De centrale database geeft deze computer nu geen nieuwe zaaknummers voor ${y}: het maximum per computer en per jaar is bereikt, of er zijn kort geleden al nummers uitgegeven. Vraag functioneel beheer om hulp.`,
+        );
       }
-      if (block) db.insert(referenceBlocks).values({ year: y, first: block.first, last: block.last, next: block.first, source: 'central' }).onConflictDoNothing().run();
+      if (block)
+        db.insert(referenceBlocks)
+          .values({ year: y, first: block.first, last: block.last, next: block.first, source: 'central' })
+          .onConflictDoNothing()
+          .run();
     }
   }
 
@@ -437,9 +563,18 @@ export class SyncService {
     return db.transaction(
       (tx) => {
         const lease = readSetting(tx, LEASE_KEY) as { runId?: string; pid?: number; until?: string } | undefined;
-        const held = lease?.until && Date.parse(lease.until) > now.getTime() && typeof lease.pid === 'number' && processAlive(lease.pid);
+        const held =
+          lease?.until &&
+          Date.parse(lease.until) > now.getTime() &&
+          typeof lease.pid === 'number' &&
+          processAlive(lease.pid);
         if (held) return false;
-        writeSetting(tx, LEASE_KEY, { runId, pid: process.pid, until: new Date(now.getTime() + LEASE_MS).toISOString() }, now.toISOString());
+        writeSetting(
+          tx,
+          LEASE_KEY,
+          { runId, pid: process.pid, until: new Date(now.getTime() + LEASE_MS).toISOString() },
+          now.toISOString(),
+        );
         return true;
       },
       { behavior: 'immediate' },
@@ -455,21 +590,44 @@ export class SyncService {
     }
   }
 
-  private finish(db: LocalDb, runId: string, end: { outcome: 'ok'; result: RunResult } | { outcome: 'error'; message: string }): void {
+  private finish(
+    db: LocalDb,
+    runId: string,
+    end: { outcome: 'ok'; result: RunResult } | { outcome: 'error'; message: string },
+  ): void {
     const at = this.clock.now();
     try {
       db.transaction((tx) => {
         if (end.outcome === 'ok') {
-          tx.update(syncRuns).set({ finishedAt: at.toISOString(), outcome: 'ok', pushed: end.result.pushed + end.result.auditEvents, pulled: end.result.pulled }).where(eq(syncRuns.id, runId)).run();
+          tx.update(syncRuns)
+            .set({
+              finishedAt: at.toISOString(),
+              outcome: 'ok',
+              pushed: end.result.pushed + end.result.auditEvents,
+              pulled: end.result.pulled,
+            })
+            .where(eq(syncRuns.id, runId))
+            .run();
           writeSetting(tx, BACKOFF_KEY, { failures: 0, nextAttemptAt: null }, at.toISOString());
         } else {
-          tx.update(syncRuns).set({ finishedAt: at.toISOString(), outcome: 'error', error: end.message }).where(eq(syncRuns.id, runId)).run();
+          tx.update(syncRuns)
+            .set({ finishedAt: at.toISOString(), outcome: 'error', error: end.message })
+            .where(eq(syncRuns.id, runId))
+            .run();
           const failures = this.backoff(tx).failures + 1;
-          writeSetting(tx, BACKOFF_KEY, { failures, nextAttemptAt: new Date(at.getTime() + backoffDelayMs(failures)).toISOString() }, at.toISOString());
+          writeSetting(
+            tx,
+            BACKOFF_KEY,
+            { failures, nextAttemptAt: new Date(at.getTime() + backoffDelayMs(failures)).toISOString() },
+            at.toISOString(),
+          );
         }
       });
     } catch (error) {
-      this.logger.warn({ event: 'sync-state-not-saved', errorName: error instanceof Error ? error.name : typeof error });
+      this.logger.warn({
+        event: 'sync-state-not-saved',
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
     }
   }
 }

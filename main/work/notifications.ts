@@ -50,18 +50,42 @@ export class NotificationService {
 
     if (session.roles.includes('signer')) {
       // Four-eyes: a letter one wrote or edited is not put before oneself.
-      for (const l of letters(`l.status = 'ter_ondertekening' AND l.drafted_by != @me AND NOT EXISTS (SELECT 1 FROM json_each(l.author_ids) WHERE value = @me)`, 'l.submitted_at')) {
-        out.push({ id: `submitted-${l.id}-${l.at}`, kind: 'ter_ondertekening', at: l.at, caseId: l.case_id, caseReference: l.reference, text: `${LETTER_KIND_LABELS[l.kind]} (${l.reference}) wacht op uw handtekening.` });
+      for (const l of letters(
+        `l.status = 'ter_ondertekening' AND l.drafted_by != @me AND NOT EXISTS (SELECT 1 FROM json_each(l.author_ids) WHERE value = @me)`,
+        'l.submitted_at',
+      )) {
+        out.push({
+          id: `submitted-${l.id}-${l.at}`,
+          kind: 'ter_ondertekening',
+          at: l.at,
+          caseId: l.case_id,
+          caseReference: l.reference,
+          text: `${LETTER_KIND_LABELS[l.kind]} (${l.reference}) wacht op uw handtekening.`,
+        });
       }
     }
     // The cases one works on, by the rule the services check (shared/cases/access.ts).
     const mine = caseAccessCondition(session.roles, 'work');
     if (mine !== '0') {
       for (const l of letters(`${mine} AND l.status = 'ondertekend'`, 'l.signed_at')) {
-        out.push({ id: `signed-${l.id}`, kind: 'ondertekend', at: l.at, caseId: l.case_id, caseReference: l.reference, text: `${LETTER_KIND_LABELS[l.kind]} (${l.reference}) is ondertekend en kan worden verzonden.` });
+        out.push({
+          id: `signed-${l.id}`,
+          kind: 'ondertekend',
+          at: l.at,
+          caseId: l.case_id,
+          caseReference: l.reference,
+          text: `${LETTER_KIND_LABELS[l.kind]} (${l.reference}) is ondertekend en kan worden verzonden.`,
+        });
       }
       for (const l of letters(`${mine} AND l.status = 'concept' AND l.returned_by IS NOT NULL`, 'l.updated_at')) {
-        out.push({ id: `returned-${l.id}-${l.at}`, kind: 'teruggestuurd', at: l.at, caseId: l.case_id, caseReference: l.reference, text: `${LETTER_KIND_LABELS[l.kind]} (${l.reference}) is teruggestuurd door de tekenbevoegde.` });
+        out.push({
+          id: `returned-${l.id}-${l.at}`,
+          kind: 'teruggestuurd',
+          at: l.at,
+          caseId: l.case_id,
+          caseReference: l.reference,
+          text: `${LETTER_KIND_LABELS[l.kind]} (${l.reference}) is teruggestuurd door de tekenbevoegde.`,
+        });
       }
       // The last assignment of each of one's cases (its registration with a handler, or a case.assign) by someone else.
       const assigned = sqlite
@@ -74,11 +98,21 @@ export class NotificationService {
             ORDER BY e.at DESC LIMIT ${LIMIT}`,
         )
         .all({ me, since }) as { id: string; reference: string; at: string }[];
-      for (const c of assigned) out.push({ id: `assigned-${c.id}-${c.at}`, kind: 'toegewezen', at: c.at, caseId: c.id, caseReference: c.reference, text: `Zaak ${c.reference} is aan u toegewezen.` });
+      for (const c of assigned)
+        out.push({
+          id: `assigned-${c.id}-${c.at}`,
+          kind: 'toegewezen',
+          at: c.at,
+          caseId: c.id,
+          caseReference: c.reference,
+          text: `Zaak ${c.reference} is aan u toegewezen.`,
+        });
 
       const today = dutchToday(ctx.now);
       const open = sqlite
-        .prepare(`SELECT c.id, c.reference, c.due_on FROM cases c WHERE ${mine} AND c.status IN (${AWAITING}) AND c.suspended_since IS NULL AND c.due_on >= @today ORDER BY c.due_on`)
+        .prepare(
+          `SELECT c.id, c.reference, c.due_on FROM cases c WHERE ${mine} AND c.status IN (${AWAITING}) AND c.suspended_since IS NULL AND c.due_on >= @today ORDER BY c.due_on`,
+        )
         .all({ me, today }) as { id: string; reference: string; due_on: string }[];
       // Announced once a day: the notification is "new" from the start of today.
       const startOfToday = new Date(`${today}T00:00:00Z`).toISOString();
@@ -86,7 +120,14 @@ export class NotificationService {
         const left = workingDaysLeft(today, c.due_on);
         if (left > DEADLINE_WORKING_DAYS) break;
         const when = left === 0 ? 'vandaag' : left === 1 ? 'binnen 1 werkdag' : `binnen ${left} werkdagen`;
-        out.push({ id: `deadline-${c.id}-${today}`, kind: 'termijn', at: startOfToday, caseId: c.id, caseReference: c.reference, text: `De termijn van ${c.reference} loopt ${when} af (${formatDutchDate(c.due_on)}).` });
+        out.push({
+          id: `deadline-${c.id}-${today}`,
+          kind: 'termijn',
+          at: startOfToday,
+          caseId: c.id,
+          caseReference: c.reference,
+          text: `De termijn van ${c.reference} loopt ${when} af (${formatDutchDate(c.due_on)}).`,
+        });
       }
     }
     return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, LIMIT);

@@ -2,7 +2,10 @@
 // Fails when a file under the moved roots matches no rule and is not already in a concept folder.
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-const files = execSync('git ls-files main shared db/local renderer/src', { encoding: 'utf8' }).trim().split('\n').filter((f) => !f.startsWith('db/local/migrations/'));
+const files = execSync('git ls-files main shared db/local renderer/src', { encoding: 'utf8' })
+  .trim()
+  .split('\n')
+  .filter((f) => !f.startsWith('db/local/migrations/'));
 const rules = [
   // main/api
   ['main/api/context.ts', 'main/platform/call-context.ts'],
@@ -173,13 +176,24 @@ const rules = [
 const out = [];
 const unmapped = [];
 for (const f of files) {
-  const rule = rules.find(([from]) => f === from || (from.endsWith('/') || !from.endsWith('.ts') && !from.endsWith('.tsx') && !from.endsWith('.css')) && f.startsWith(from));
+  const rule = rules.find(
+    ([from]) =>
+      f === from ||
+      ((from.endsWith('/') || (!from.endsWith('.ts') && !from.endsWith('.tsx') && !from.endsWith('.css'))) &&
+        f.startsWith(from)),
+  );
   if (!rule) {
     // New files already placed in the target layout stay where they are.
-    const layered = /^(main\/(platform|app|CONCEPT)|shared\/(api|CONCEPT)|db\/local\/(CONCEPT)|renderer\/src\/(app|ui|api|CONCEPT))\//u;
-    const concepts = 'cases|deadlines|identity|dossier|redaction|letters|signing|sync|handover|retention|reports|audit|staff|settings|work';
-    if (new RegExp(layered.source.replaceAll('CONCEPT', concepts), 'u').test(f)) { out.push(`${f} ${f}`); continue; }
-    unmapped.push(f); continue;
+    const layered =
+      /^(main\/(platform|app|CONCEPT)|shared\/(api|CONCEPT)|db\/local\/(CONCEPT)|renderer\/src\/(app|ui|api|CONCEPT))\//u;
+    const concepts =
+      'cases|deadlines|identity|dossier|redaction|letters|signing|sync|handover|retention|reports|audit|staff|settings|work';
+    if (new RegExp(layered.source.replaceAll('CONCEPT', concepts), 'u').test(f)) {
+      out.push(`${f} ${f}`);
+      continue;
+    }
+    unmapped.push(f);
+    continue;
   }
   out.push(`${f} ${rule[1] + f.slice(rule[0].length)}`);
 }

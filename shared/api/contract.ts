@@ -2,8 +2,22 @@ import { z } from 'zod';
 import type { Action } from '../staff/permissions.js';
 import { ROLES } from '../staff/roles.js';
 import type { ProcedureName } from './procedures.js';
-import { documentViewSchema, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from '../dossier/dossier-schemas.js';
-import { jobViewSchema, readJobViewSchema, redactionSchema, searchAllInput, searchAllOutput, suggestInput, suggestOutput } from '../redaction/redaction-schemas.js';
+import {
+  documentViewSchema,
+  importInput,
+  thirdPartyAddInput,
+  thirdPartyUpdateInput,
+  thirdPartyViewSchema,
+} from '../dossier/dossier-schemas.js';
+import {
+  jobViewSchema,
+  readJobViewSchema,
+  redactionSchema,
+  searchAllInput,
+  searchAllOutput,
+  suggestInput,
+  suggestOutput,
+} from '../redaction/redaction-schemas.js';
 import { isProcedureName } from './procedures.js';
 import type { FieldLabels } from './validation.js';
 import { MAX_IMPORT_BASE64 } from '../dossier/dossier-schemas.js';
@@ -78,7 +92,10 @@ export const userNameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z][a-z0-9._-]{1,39}$/u, 'Een gebruikersnaam bestaat uit 2 tot 40 kleine letters, cijfers, punten, streepjes of lage streepjes en begint met een letter.');
+  .regex(
+    /^[a-z][a-z0-9._-]{1,39}$/u,
+    'Een gebruikersnaam bestaat uit 2 tot 40 kleine letters, cijfers, punten, streepjes of lage streepjes en begint met een letter.',
+  );
 export const fullNameSchema = text(200);
 export const passwordSchema = z.string().min(1).max(1024);
 export const roleSchema = z.enum(ROLES);
@@ -182,7 +199,13 @@ export const contract = {
     action: 'setup.recover',
     audit: 'write',
     record: 'staff',
-    input: z.object({ recoveryKey: z.string().trim().min(20).max(100), userName: z.string().trim().toLowerCase().min(1).max(40), newPassword: passwordSchema }).strict(),
+    input: z
+      .object({
+        recoveryKey: z.string().trim().min(20).max(100),
+        userName: z.string().trim().toLowerCase().min(1).max(40),
+        newPassword: passwordSchema,
+      })
+      .strict(),
     output: z.object({}),
   }),
   /**
@@ -194,7 +217,14 @@ export const contract = {
     audit: 'write',
     record: 'staff',
     input: z.discriminatedUnion('method', [
-      z.object({ method: z.literal('password'), path: z.string().trim().min(1).max(1000), userName: z.string().trim().toLowerCase().min(1).max(40), password: passwordSchema }).strict(),
+      z
+        .object({
+          method: z.literal('password'),
+          path: z.string().trim().min(1).max(1000),
+          userName: z.string().trim().toLowerCase().min(1).max(40),
+          password: passwordSchema,
+        })
+        .strict(),
       z
         .object({
           method: z.literal('recoveryKey'),
@@ -273,7 +303,9 @@ export const contract = {
     action: 'staff.manage',
     audit: 'write',
     record: 'staff',
-    input: z.object({ staffId: idSchema, roles: z.array(roleSchema).min(1, 'Kies minstens één functie.').max(ROLES.length) }).strict(),
+    input: z
+      .object({ staffId: idSchema, roles: z.array(roleSchema).min(1, 'Kies minstens één functie.').max(ROLES.length) })
+      .strict(),
     output: staffSchema,
   }),
   'staff.setActive': procedure({
@@ -319,7 +351,11 @@ export const contract = {
     action: 'case.register',
     audit: 'none',
     input: z.object({ type: requestTypeSchema, received: isoDateSchema }).strict(),
-    output: z.object({ due: z.string(), basis: z.enum(['beleid', 'avg-plafond', 'verlenging']), workingDaysLeft: z.number().int() }),
+    output: z.object({
+      due: z.string(),
+      basis: z.enum(['beleid', 'avg-plafond', 'verlenging']),
+      workingDaysLeft: z.number().int(),
+    }),
   }),
   'case.create': procedure({
     action: 'case.register',
@@ -332,7 +368,9 @@ export const contract = {
     action: 'case.register',
     audit: 'read',
     record: 'case',
-    input: z.object({ type: requestTypeSchema, name: z.string().trim().min(1).max(200), birthDate: isoDateSchema.optional() }).strict(),
+    input: z
+      .object({ type: requestTypeSchema, name: z.string().trim().min(1).max(200), birthDate: isoDateSchema.optional() })
+      .strict(),
     output: z.object({ references: z.array(z.string()), possibleDuplicate: z.boolean() }),
   }),
   'case.queue': procedure({
@@ -375,7 +413,13 @@ export const contract = {
     action: 'case.extend',
     audit: 'write',
     record: 'case',
-    input: z.object({ id: idSchema, months: z.number().int().min(1).max(2), reason: z.string().trim().min(10, 'Geef de reden van de verlenging (minstens 10 tekens).').max(2000) }).strict(),
+    input: z
+      .object({
+        id: idSchema,
+        months: z.number().int().min(1).max(2),
+        reason: z.string().trim().min(10, 'Geef de reden van de verlenging (minstens 10 tekens).').max(2000),
+      })
+      .strict(),
     output: z.object({ dueOn: z.string(), originalDueOn: z.string() }),
   }),
   'case.suspendForId': procedure({
@@ -432,7 +476,12 @@ export const contract = {
     audit: 'read',
     record: 'case',
     input: copyRef,
-    output: z.object({ dataBase64: z.string(), width: z.number().int(), height: z.number().int(), masked: z.boolean() }),
+    output: z.object({
+      dataBase64: z.string(),
+      width: z.number().int(),
+      height: z.number().int(),
+      masked: z.boolean(),
+    }),
   }),
   'identity.maskCopy': procedure({
     action: 'case.work',
@@ -480,7 +529,9 @@ export const contract = {
     action: 'case.read',
     audit: 'read',
     record: 'case',
-    input: z.object({ caseId: idSchema, documentId: idSchema, version: z.enum(['original', 'redacted']).default('original') }).strict(),
+    input: z
+      .object({ caseId: idSchema, documentId: idSchema, version: z.enum(['original', 'redacted']).default('original') })
+      .strict(),
     output: z.object({ dataBase64: z.string(), pages: z.number().int() }),
   }),
   'thirdParty.list': procedure({
@@ -578,5 +629,7 @@ export type ProcedureOutput<P extends ProcedureName> = z.output<Contract[P]['out
 
 /** How large a request body the procedure takes over HTTP; unknown names get the default. */
 export function maxBodyBytes(name: string): number {
-  return isProcedureName(name) ? ((contract[name] as ProcedureSpec).maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : DEFAULT_MAX_BODY_BYTES;
+  return isProcedureName(name)
+    ? ((contract[name] as ProcedureSpec).maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
+    : DEFAULT_MAX_BODY_BYTES;
 }

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { CASE_STATUSES, CHANNELS, CORRECTION_KINDS, RELATIONS, REPRESENTATIVE_KINDS, SECOND_CHANNEL_METHODS, SECOND_CHANNEL_OUTCOMES, TASK_KINDS } from './cases.js';
+import {
+  CASE_STATUSES,
+  CHANNELS,
+  CORRECTION_KINDS,
+  RELATIONS,
+  REPRESENTATIVE_KINDS,
+  SECOND_CHANNEL_METHODS,
+  SECOND_CHANNEL_OUTCOMES,
+  TASK_KINDS,
+} from './cases.js';
 import { isValidIsoDate } from '../deadlines/dates.js';
 import { REQUEST_TYPES } from './request-types.js';
 
@@ -23,7 +32,11 @@ export const requesterSchema = z.object({
   name: z.string().trim().min(1).max(200),
   birthDate: isoDateSchema.optional(),
   address: optionalText(500),
-  email: z.email('is geen geldig e-mailadres').max(254).optional().or(z.literal('').transform(() => undefined)),
+  email: z
+    .email('is geen geldig e-mailadres')
+    .max(254)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   phone: optionalText(40),
   relation: z.enum(RELATIONS),
   customerNumber: optionalText(40),
@@ -79,7 +92,15 @@ export const queueRowSchema = z.object({
 });
 export type QueueRow = z.infer<typeof queueRowSchema>;
 
-export const QUEUE_SORT_COLUMNS = ['reference', 'type', 'requesterName', 'receivedOn', 'dueOn', 'status', 'handlerName'] as const;
+export const QUEUE_SORT_COLUMNS = [
+  'reference',
+  'type',
+  'requesterName',
+  'receivedOn',
+  'dueOn',
+  'status',
+  'handlerName',
+] as const;
 
 export const queueQuerySchema = z
   .object({
@@ -147,7 +168,12 @@ export const caseDetailSchema = z.object({
   changeVerification: z.object({
     required: z.boolean(),
     recorded: z
-      .object({ method: z.enum(SECOND_CHANNEL_METHODS), outcome: z.enum(SECOND_CHANNEL_OUTCOMES), verifiedByName: z.string().nullable(), verifiedAt: z.string() })
+      .object({
+        method: z.enum(SECOND_CHANNEL_METHODS),
+        outcome: z.enum(SECOND_CHANNEL_OUTCOMES),
+        verifiedByName: z.string().nullable(),
+        verifiedAt: z.string(),
+      })
       .nullable(),
   }),
 });
@@ -162,12 +188,23 @@ export const caseCreatedSchema = z.object({
   possibleDuplicate: z.boolean(),
 });
 
-const termSchema = z.union([z.object({ weeks: z.number().int().min(1).max(26) }).strict(), z.object({ months: z.number().int().min(1).max(6) }).strict()]);
+const termSchema = z.union([
+  z.object({ weeks: z.number().int().min(1).max(26) }).strict(),
+  z.object({ months: z.number().int().min(1).max(6) }).strict(),
+]);
 
 /** The deadline policy setting: a term per request type and whether ID waiting suspends the clock. */
 export const deadlinePolicySchema = z
   .object({
-    terms: z.object({ inzage: termSchema, correctie: termSchema, verzet: termSchema, dataportabiliteit: termSchema, klacht: termSchema }).strict(),
+    terms: z
+      .object({
+        inzage: termSchema,
+        correctie: termSchema,
+        verzet: termSchema,
+        dataportabiliteit: termSchema,
+        klacht: termSchema,
+      })
+      .strict(),
     suspendWhileAwaitingId: z.boolean(),
   })
   .strict();

@@ -3,7 +3,20 @@
  * mapped to their plain forms, so staff can type a name without its diacritics.
  */
 const SPECIAL: Readonly<Record<string, string>> = {
-  ł: 'l', đ: 'd', ð: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th', ħ: 'h', ŀ: 'l', ĸ: 'k', ŧ: 't', ŋ: 'n',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+  þ: 'th',
+  ħ: 'h',
+  ŀ: 'l',
+  ĸ: 'k',
+  ŧ: 't',
+  ŋ: 'n',
 };
 
 export function foldForSearch(text: string): string {

@@ -44,9 +44,15 @@ export function termText(term: Term): string {
 /** Dutch problems with a deadline policy; empty when it stays within the bounds. */
 export function deadlinePolicyProblems(policy: DeadlinePolicy): string[] {
   const problems: string[] = [];
-  for (const [type, bound] of Object.entries(DEADLINE_BOUNDS) as [RequestType, NonNullable<(typeof DEADLINE_BOUNDS)[RequestType]>][]) {
+  for (const [type, bound] of Object.entries(DEADLINE_BOUNDS) as [
+    RequestType,
+    NonNullable<(typeof DEADLINE_BOUNDS)[RequestType]>,
+  ][]) {
     const term = policy.terms[type];
-    if (!within(term, bound.term)) problems.push(`De termijn voor ${bound.label} is hoogstens ${termText(bound.term)} (${bound.source}); u koos ${termText(term)}.`);
+    if (!within(term, bound.term))
+      problems.push(
+        `De termijn voor ${bound.label} is hoogstens ${termText(bound.term)} (${bound.source}); u koos ${termText(term)}.`,
+      );
   }
   return problems;
 }
@@ -69,5 +75,7 @@ export function retentionPolicyProblems(policy: RetentionPolicy): string[] {
 
 /** One problem is the message; several are listed under one. */
 export function outsidePolicyMessage(problems: readonly string[]): { message: string; details: string[] | undefined } {
-  return problems.length === 1 ? { message: problems[0] ?? '', details: undefined } : { message: 'Deze termijnen vallen buiten het privacyreglement:', details: [...problems] };
+  return problems.length === 1
+    ? { message: problems[0] ?? '', details: undefined }
+    : { message: 'Deze termijnen vallen buiten het privacyreglement:', details: [...problems] };
 }

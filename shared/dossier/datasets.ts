@@ -30,10 +30,15 @@ export class DatasetError extends Error {
 
 function checked(dataset: Dataset): Dataset {
   if (dataset.columns.length === 0) throw new DatasetError('Het bestand bevat geen kolommen.');
-  if (dataset.columns.length > MAX_DATASET_COLUMNS) throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_COLUMNS)} kolommen.`);
-  if (dataset.rows.length > MAX_DATASET_ROWS) throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_ROWS)} rijen.`);
+  if (dataset.columns.length > MAX_DATASET_COLUMNS)
+    throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_COLUMNS)} kolommen.`);
+  if (dataset.rows.length > MAX_DATASET_ROWS)
+    throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_ROWS)} rijen.`);
   const width = dataset.columns.length;
-  return { columns: dataset.columns, rows: dataset.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')) };
+  return {
+    columns: dataset.columns,
+    rows: dataset.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
+  };
 }
 
 /** RFC 4180 with the separator a Dutch or other export uses: semicolon, comma or tab (the most frequent outside quotes in the first line). */
@@ -41,7 +46,8 @@ export function parseCsv(text: string): Dataset {
   const body = text.replace(/^\uFEFF/u, '');
   const firstLine = body.split(/\r?\n/u, 1)[0] ?? '';
   const unquoted = firstLine.replace(/"[^"]*"/gu, '');
-  const separator = [';', ',', '\t'].map((s) => ({ s, n: unquoted.split(s).length - 1 })).sort((a, b) => b.n - a.n)[0]?.s ?? ';';
+  const separator =
+    [';', ',', '\t'].map((s) => ({ s, n: unquoted.split(s).length - 1 })).sort((a, b) => b.n - a.n)[0]?.s ?? ';';
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -65,7 +71,8 @@ export function parseCsv(text: string): Dataset {
       record = [];
       field = '';
     } else field += c;
-    if (records.length > MAX_DATASET_ROWS + 1) throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_ROWS)} rijen.`);
+    if (records.length > MAX_DATASET_ROWS + 1)
+      throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_ROWS)} rijen.`);
   }
   if (quoted) throw new DatasetError('Het CSV-bestand is niet goed afgesloten: er mist een aanhalingsteken.');
   if (field !== '' || record.length > 0) {
@@ -98,7 +105,9 @@ export function parseJsonDataset(text: string): Dataset {
     value = arrays.length === 1 ? arrays[0] : [value];
   }
   if (!Array.isArray(value)) throw new DatasetError('Het JSON-bestand bevat geen lijst met gegevens.');
-  const records = value.map((r): Record<string, unknown> => (typeof r === 'object' && r !== null && !Array.isArray(r) ? (r as Record<string, unknown>) : { waarde: r }));
+  const records = value.map((r): Record<string, unknown> =>
+    typeof r === 'object' && r !== null && !Array.isArray(r) ? (r as Record<string, unknown>) : { waarde: r },
+  );
   const columns: string[] = [];
   for (const r of records) for (const key of Object.keys(r)) if (!columns.includes(key)) columns.push(key);
   return checked({ columns, rows: records.map((r) => columns.map((c) => cellText(r[c]))) });
@@ -109,7 +118,11 @@ export function parseJsonDataset(text: string): Dataset {
  * written: name, surname with initials or titles, address, e-mail, phone …) becomes REDACTED_CELL.
  * A column header that names someone is redacted too. The requester's own data stays.
  */
-export function redactDataset(dataset: Dataset, hidden: readonly PersonIdentifiers[], requester?: PersonIdentifiers): { dataset: Dataset; redactedCells: number } {
+export function redactDataset(
+  dataset: Dataset,
+  hidden: readonly PersonIdentifiers[],
+  requester?: PersonIdentifiers,
+): { dataset: Dataset; redactedCells: number } {
   let redactedCells = 0;
   const clean = (cell: string): string => {
     if (cell.trim() === '' || !hidden.some((p) => findMentions(cell, p, requester).length > 0)) return cell;

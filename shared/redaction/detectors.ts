@@ -37,13 +37,94 @@ export function isValidBsn(digits: string): boolean {
 
 /** IBAN lengths per country (SWIFT IBAN registry); a country not listed has no IBAN. */
 const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28, CH: 21, CR: 22,
-  CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FK: 18, FO: 18, FR: 27, GB: 22,
-  GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30,
-  KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20, MR: 27,
-  MT: 31, MU: 30, NI: 28, NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, RU: 33,
-  SA: 24, SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29,
-  VA: 22, VG: 24, XK: 20, YE: 30,
+  AD: 24,
+  AE: 23,
+  AL: 28,
+  AT: 20,
+  AZ: 28,
+  BA: 20,
+  BE: 16,
+  BG: 22,
+  BH: 22,
+  BI: 27,
+  BR: 29,
+  BY: 28,
+  CH: 21,
+  CR: 22,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DJ: 27,
+  DK: 18,
+  DO: 28,
+  EE: 20,
+  EG: 29,
+  ES: 24,
+  FI: 18,
+  FK: 18,
+  FO: 18,
+  FR: 27,
+  GB: 22,
+  GE: 22,
+  GI: 23,
+  GL: 18,
+  GR: 27,
+  GT: 28,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IL: 23,
+  IQ: 23,
+  IS: 26,
+  IT: 27,
+  JO: 30,
+  KW: 30,
+  KZ: 20,
+  LB: 28,
+  LC: 32,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  LY: 25,
+  MC: 27,
+  MD: 24,
+  ME: 22,
+  MK: 19,
+  MN: 20,
+  MR: 27,
+  MT: 31,
+  MU: 30,
+  NI: 28,
+  NL: 18,
+  NO: 15,
+  OM: 23,
+  PK: 24,
+  PL: 28,
+  PS: 29,
+  PT: 25,
+  QA: 29,
+  RO: 24,
+  RS: 22,
+  RU: 33,
+  SA: 24,
+  SC: 31,
+  SD: 18,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  SM: 27,
+  SO: 23,
+  ST: 25,
+  SV: 28,
+  TL: 23,
+  TN: 24,
+  TR: 26,
+  UA: 29,
+  VA: 22,
+  VG: 24,
+  XK: 20,
+  YE: 30,
 };
 
 export function ibanLength(country: string): number | undefined {
@@ -69,7 +150,12 @@ export function ibanMod97(alnum: string): number {
 const NOT_WORD_BEFORE = String.raw`(?<![\p{L}\p{N}])`;
 const NOT_WORD_AFTER = String.raw`(?![\p{L}\p{N}])`;
 
-function collect(text: string, pattern: RegExp, kind: DetectorKind, accept: (m: RegExpExecArray) => boolean = () => true): Candidate[] {
+function collect(
+  text: string,
+  pattern: RegExp,
+  kind: DetectorKind,
+  accept: (m: RegExpExecArray) => boolean = () => true,
+): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(pattern)) {
     if (accept(m)) out.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0] });
@@ -86,7 +172,11 @@ function findBsn(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const run of text.matchAll(/(?<![\p{L}\p{N}])\d(?:[ .-]?\d)*/gu)) {
     const whole = run[0].replace(/\D/gu, '').length === 9;
-    const pieces = whole ? [{ index: 0, value: run[0] }] : [...run[0].matchAll(/\d{9}(?!\d)/gu)].filter((g) => g.index === 0 || !/\d/u.test(run[0][g.index - 1] ?? '')).map((g) => ({ index: g.index, value: g[0] }));
+    const pieces = whole
+      ? [{ index: 0, value: run[0] }]
+      : [...run[0].matchAll(/\d{9}(?!\d)/gu)]
+          .filter((g) => g.index === 0 || !/\d/u.test(run[0][g.index - 1] ?? ''))
+          .map((g) => ({ index: g.index, value: g[0] }));
     for (const piece of pieces) {
       if (!isValidBsn(piece.value.replace(/\D/gu, ''))) continue;
       const start = run.index + piece.index;
@@ -146,13 +236,40 @@ function findPhone(text: string): Candidate[] {
 
 /** Lengths are bounded (RFC 5321: 64 for the local part, 63 per label) so a long run of text cannot make the scan quadratic. */
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?`;
-const EMAIL = new RegExp(String.raw`${NOT_WORD_BEFORE}[\p{L}\p{N}._%+-]{0,63}[\p{L}\p{N}]@${LABEL}(?:\.${LABEL}){0,8}\.\p{L}{2,24}${NOT_WORD_AFTER}`, 'gu');
+const EMAIL = new RegExp(
+  String.raw`${NOT_WORD_BEFORE}[\p{L}\p{N}._%+-]{0,63}[\p{L}\p{N}]@${LABEL}(?:\.${LABEL}){0,8}\.\p{L}{2,24}${NOT_WORD_AFTER}`,
+  'gu',
+);
 
 const MONTHS: Readonly<Record<string, number>> = {
-  januari: 1, jan: 1, februari: 2, feb: 2, maart: 3, mrt: 3, april: 4, apr: 4, mei: 5, juni: 6, jun: 6, juli: 7, jul: 7,
-  augustus: 8, aug: 8, september: 9, sep: 9, sept: 9, oktober: 10, okt: 10, november: 11, nov: 11, december: 12, dec: 12,
+  januari: 1,
+  jan: 1,
+  februari: 2,
+  feb: 2,
+  maart: 3,
+  mrt: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  augustus: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
-const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const MONTH_NAMES = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 /**
  * Every real calendar date (the handler decides whether it is a birth date): 14-03-2011,
@@ -187,9 +304,20 @@ function findDates(text: string): Candidate[] {
  */
 const LETTER = '[A-Z]';
 const SIDECODES = [
-  `${LETTER}{2}-\\d{2}-\\d{2}`, `\\d{2}-\\d{2}-${LETTER}{2}`, `\\d{2}-${LETTER}{2}-\\d{2}`, `${LETTER}{2}-\\d{2}-${LETTER}{2}`, `${LETTER}{2}-${LETTER}{2}-\\d{2}`,
-  `\\d{2}-${LETTER}{2}-${LETTER}{2}`, `\\d{2}-${LETTER}{3}-\\d`, `\\d-${LETTER}{3}-\\d{2}`, `${LETTER}{2}-\\d{3}-${LETTER}`, `${LETTER}-\\d{3}-${LETTER}{2}`,
-  `${LETTER}{3}-\\d{2}-${LETTER}`, `${LETTER}-\\d{2}-${LETTER}{3}`, `\\d-${LETTER}{2}-\\d{3}`, `\\d{3}-${LETTER}{2}-\\d`,
+  `${LETTER}{2}-\\d{2}-\\d{2}`,
+  `\\d{2}-\\d{2}-${LETTER}{2}`,
+  `\\d{2}-${LETTER}{2}-\\d{2}`,
+  `${LETTER}{2}-\\d{2}-${LETTER}{2}`,
+  `${LETTER}{2}-${LETTER}{2}-\\d{2}`,
+  `\\d{2}-${LETTER}{2}-${LETTER}{2}`,
+  `\\d{2}-${LETTER}{3}-\\d`,
+  `\\d-${LETTER}{3}-\\d{2}`,
+  `${LETTER}{2}-\\d{3}-${LETTER}`,
+  `${LETTER}-\\d{3}-${LETTER}{2}`,
+  `${LETTER}{3}-\\d{2}-${LETTER}`,
+  `${LETTER}-\\d{2}-${LETTER}{3}`,
+  `\\d-${LETTER}{2}-\\d{3}`,
+  `\\d{3}-${LETTER}{2}-\\d`,
 ];
 const PLATE = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${SIDECODES.join('|')})(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, 'gu');
 
@@ -209,7 +337,10 @@ const FINDERS: Readonly<Record<DetectorKind, (text: string) => Candidate[]>> = {
  */
 export function detect(text: string, kinds: readonly DetectorKind[] = DETECTOR_KINDS): Candidate[] {
   const all = DETECTOR_KINDS.flatMap((kind) => FINDERS[kind](text));
-  const inside = (c: Candidate) => all.some((o) => o !== c && o.kind !== c.kind && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
+  const inside = (c: Candidate) =>
+    all.some(
+      (o) => o !== c && o.kind !== c.kind && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start,
+    );
   return all.filter((c) => kinds.includes(c.kind) && !inside(c)).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -228,7 +359,9 @@ const DASHES = /[\u2010-\u2015\u2212]/gu;
 
 function foldUnit(c: string): string {
   if (/\s/u.test(c)) return ' ';
-  return foldForSearch(c.normalize('NFKD')).replace(/\p{Cf}/gu, '').replace(DASHES, '-');
+  return foldForSearch(c.normalize('NFKD'))
+    .replace(/\p{Cf}/gu, '')
+    .replace(DASHES, '-');
 }
 
 function foldWithMap(text: string): Folded {
@@ -278,7 +411,8 @@ export function findTerm(text: string, term: string): TextMatch[] {
   const out: TextMatch[] = [];
   for (let at = compact.text.indexOf(wanted.text); at !== -1; at = compact.text.indexOf(wanted.text, at + 1)) {
     let fits = true;
-    for (let k = 1; k < wanted.text.length && fits; k++) fits = !compact.spaceBefore[at + k] || wanted.spaceBefore[k] === true;
+    for (let k = 1; k < wanted.text.length && fits; k++)
+      fits = !compact.spaceBefore[at + k] || wanted.spaceBefore[k] === true;
     if (!fits) continue;
     const start = hay.from[compact.at[at] ?? 0] ?? 0;
     const end = hay.to[compact.at[at + wanted.text.length - 1] ?? 0] ?? text.length;

@@ -16,7 +16,18 @@ export interface PersonIdentifiers {
   bsn?: string | null | undefined;
 }
 
-export const MENTION_KINDS = ['naam', 'achternaam', 'voornaam', 'adres', 'postcode', 'email', 'telefoon', 'klantnummer', 'iban', 'bsn'] as const;
+export const MENTION_KINDS = [
+  'naam',
+  'achternaam',
+  'voornaam',
+  'adres',
+  'postcode',
+  'email',
+  'telefoon',
+  'klantnummer',
+  'iban',
+  'bsn',
+] as const;
 export type MentionKind = (typeof MENTION_KINDS)[number];
 
 export interface PersonTerm {
@@ -34,7 +45,42 @@ export interface Mention extends TextMatch {
   kind: MentionKind;
 }
 
-const PARTICLES = new Set(['van', 'de', 'der', 'den', 'het', "'t", 'te', 'ten', 'ter', 'in', "'s", 'op', 'aan', 'bij', 'uit', 'vd', 'v.d.', 'la', 'le', 'du', 'da', 'dos', 'das', 'del', 'della', 'di', 'von', 'zu', 'zum', 'el', 'al', 'mac', 'mc', 'o']);
+const PARTICLES = new Set([
+  'van',
+  'de',
+  'der',
+  'den',
+  'het',
+  "'t",
+  'te',
+  'ten',
+  'ter',
+  'in',
+  "'s",
+  'op',
+  'aan',
+  'bij',
+  'uit',
+  'vd',
+  'v.d.',
+  'la',
+  'le',
+  'du',
+  'da',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'di',
+  'von',
+  'zu',
+  'zum',
+  'el',
+  'al',
+  'mac',
+  'mc',
+  'o',
+]);
 const isParticle = (word: string) => PARTICLES.has(word.toLowerCase());
 const isInitials = (word: string) => /^(?:\p{L}\.)+\p{L}?$/u.test(word) || /^\p{Lu}$/u.test(word);
 
@@ -57,7 +103,9 @@ export function nameParts(name: string): NameParts {
   if (comma > 0) text = `${text.slice(comma + 1).trim()} ${text.slice(0, comma).trim()}`.trim();
   const words = text.split(' ').filter((w) => w.length > 0);
   if (words.length === 0) return { given: [], initials: [], particles: [], core: '' };
-  const firstParticle = words.findIndex((w, i) => i > 0 && isParticle(w) && words.slice(i + 1).some((x) => !isParticle(x)));
+  const firstParticle = words.findIndex(
+    (w, i) => i > 0 && isParticle(w) && words.slice(i + 1).some((x) => !isParticle(x)),
+  );
   const split = firstParticle > 0 ? firstParticle : words.length - 1;
   // Particles written after the surname ("Berg van den", from the comma form) move in front of it.
   const before = words.slice(0, split);
@@ -67,7 +115,10 @@ export function nameParts(name: string): NameParts {
   const particles = [...rest.filter((w) => isParticle(w)), ...trailing].map((w) => w.toLowerCase());
   const core = rest.filter((w) => !isParticle(w)).join(' ');
   const given = before.filter((w) => !isInitials(w) && !isParticle(w));
-  const initials = before.filter((w) => !isParticle(w)).flatMap((w) => (isInitials(w) ? [...w.replace(/\./gu, '')] : [w.charAt(0)])).map((c) => c.toUpperCase());
+  const initials = before
+    .filter((w) => !isParticle(w))
+    .flatMap((w) => (isInitials(w) ? [...w.replace(/\./gu, '')] : [w.charAt(0)]))
+    .map((c) => c.toUpperCase());
   return { given, initials, particles, core };
 }
 
@@ -89,7 +140,19 @@ export function addressParts(address: string): { street: string | null; postcode
   };
 }
 
-const GENERIC_MAILBOXES = new Set(['info', 'contact', 'mail', 'post', 'admin', 'noreply', 'no-reply', 'service', 'klantenservice', 'secretariaat', 'office']);
+const GENERIC_MAILBOXES = new Set([
+  'info',
+  'contact',
+  'mail',
+  'post',
+  'admin',
+  'noreply',
+  'no-reply',
+  'service',
+  'klantenservice',
+  'secretariaat',
+  'office',
+]);
 
 function nameTerms(name: string): PersonTerm[] {
   const { given, particles, core } = nameParts(name);
@@ -102,13 +165,18 @@ function nameTerms(name: string): PersonTerm[] {
     out.push({ text: core, kind: 'achternaam', wholeWord: true, extend: true, particles: true });
   }
   // Each part of a double surname is written on its own too ("mevrouw Brinkhorst" for Brinkhorst-Jansen).
-  const parts = core.split(/[-\u2010\u2011]/u).map((p) => p.trim()).filter((p) => p.length >= 2);
-  if (parts.length > 1) for (const part of parts) out.push({ text: part, kind: 'achternaam', wholeWord: true, extend: true });
+  const parts = core
+    .split(/[-\u2010\u2011]/u)
+    .map((p) => p.trim())
+    .filter((p) => p.length >= 2);
+  if (parts.length > 1)
+    for (const part of parts) out.push({ text: part, kind: 'achternaam', wholeWord: true, extend: true });
   if (given.length > 0) {
     out.push({ text: `${given.join(' ')} ${surname}`, kind: 'naam', wholeWord: true, extend: true });
     out.push({ text: `${given[0] ?? ''} ${surname}`, kind: 'naam', wholeWord: true, extend: true });
   }
-  for (const first of given) if (first.length >= 2) out.push({ text: first, kind: 'voornaam', wholeWord: true, extend: false });
+  for (const first of given)
+    if (first.length >= 2) out.push({ text: first, kind: 'voornaam', wholeWord: true, extend: false });
   return out;
 }
 
@@ -143,7 +211,9 @@ function contactTerms(person: PersonIdentifiers): PersonTerm[] {
  * own data in their own request.
  */
 export function personTerms(person: PersonIdentifiers, other?: PersonIdentifiers): PersonTerm[] {
-  const theirs = other ? new Set([...nameTerms(other.name), ...contactTerms(other)].map((t) => foldTerm(t.text))) : new Set<string>();
+  const theirs = other
+    ? new Set([...nameTerms(other.name), ...contactTerms(other)].map((t) => foldTerm(t.text)))
+    : new Set<string>();
   const seen = new Set<string>();
   return [...nameTerms(person.name), ...contactTerms(person)].filter((t) => {
     const key = foldTerm(t.text);
@@ -153,9 +223,11 @@ export function personTerms(person: PersonIdentifiers, other?: PersonIdentifiers
   });
 }
 
-const TITLE = /(?:^|[^\p{L}\p{N}])((?:mevrouw|mevr\.?|mw\.?|meneer|mijnheer|mr\.?|dhr\.?|de heer|heer|familie|fam\.?|juffrouw|dr\.?|ir\.?|ing\.?|drs\.?)\s*)$/iu;
+const TITLE =
+  /(?:^|[^\p{L}\p{N}])((?:mevrouw|mevr\.?|mw\.?|meneer|mijnheer|mr\.?|dhr\.?|de heer|heer|familie|fam\.?|juffrouw|dr\.?|ir\.?|ing\.?|drs\.?)\s*)$/iu;
 const INITIALS = /(?:^|[^\p{L}\p{N}])((?:\p{Lu}\.\s?){1,5}\s*|\p{Lu}\s)$/u;
-const PARTICLE_BEFORE = /(?:^|[^\p{L}\p{N}])((?:v\.\s?d\.?|vd|van|de|der|den|het|ter|ten|te|'t|von|la|le|du|da|di)\s+)$/iu;
+const PARTICLE_BEFORE =
+  /(?:^|[^\p{L}\p{N}])((?:v\.\s?d\.?|vd|van|de|der|den|het|ter|ten|te|'t|von|la|le|du|da|di)\s+)$/iu;
 const AFTER = /^(?:['\u2019]?s(?![\p{L}\p{N}]))?(?:,\s?(?:\p{Lu}\.\s?){0,4}\p{Lu}\.)?/u;
 
 /** Grows a surname match over the titles, initials and particles written before it and the initials after a comma. */
@@ -196,8 +268,15 @@ const nationalPhone = (s: string) => {
 function detectorMentions(text: string, person: PersonIdentifiers): Mention[] {
   const out: Mention[] = [];
   for (const c of detect(text, ['email', 'phone', 'iban', 'bsn'])) {
-    if (c.kind === 'email' && person.email && c.text.toLowerCase() === person.email.trim().toLowerCase()) out.push({ ...c, kind: 'email' });
-    if (c.kind === 'phone' && person.phone && digits(person.phone).length >= 9 && nationalPhone(c.text) === nationalPhone(person.phone)) out.push({ ...c, kind: 'telefoon' });
+    if (c.kind === 'email' && person.email && c.text.toLowerCase() === person.email.trim().toLowerCase())
+      out.push({ ...c, kind: 'email' });
+    if (
+      c.kind === 'phone' &&
+      person.phone &&
+      digits(person.phone).length >= 9 &&
+      nationalPhone(c.text) === nationalPhone(person.phone)
+    )
+      out.push({ ...c, kind: 'telefoon' });
     if (c.kind === 'iban' && person.iban && compact(c.text) === compact(person.iban)) out.push({ ...c, kind: 'iban' });
     if (c.kind === 'bsn' && person.bsn && digits(c.text) === digits(person.bsn)) out.push({ ...c, kind: 'bsn' });
   }

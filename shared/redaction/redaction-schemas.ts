@@ -110,7 +110,11 @@ export const searchAllOutput = z.array(
 export const readableSchema = z.object({ thirdPartyId: z.string(), page: z.number().int(), text: z.string() });
 
 /** How a document was read: per page whether it has text and whether OCR read it. */
-export const pageReadingSchema = z.object({ page: z.number().int(), layer: z.enum(TEXT_LAYERS), ocr: z.string().nullable() });
+export const pageReadingSchema = z.object({
+  page: z.number().int(),
+  layer: z.enum(TEXT_LAYERS),
+  ocr: z.string().nullable(),
+});
 
 export const readJobViewSchema = z.object({
   id: z.string(),
@@ -118,7 +122,14 @@ export const readJobViewSchema = z.object({
   progress: z.number(),
   message: z.string(),
   result: z.object({ pages: z.array(pageReadingSchema) }).nullable(),
-  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.array(z.string()).optional(), correlationId: z.string().optional() }).nullable(),
+  error: z
+    .object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.array(z.string()).optional(),
+      correlationId: z.string().optional(),
+    })
+    .nullable(),
 });
 
 export const jobViewSchema = z.object({
@@ -126,6 +137,20 @@ export const jobViewSchema = z.object({
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   progress: z.number(),
   message: z.string(),
-  result: z.object({ redactedVersionId: z.string(), boxes: z.number().int(), thirdPartyIds: z.array(z.string()), readable: z.array(readableSchema) }).nullable(),
-  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.array(z.string()).optional(), correlationId: z.string().optional() }).nullable(),
+  result: z
+    .object({
+      redactedVersionId: z.string(),
+      boxes: z.number().int(),
+      thirdPartyIds: z.array(z.string()),
+      readable: z.array(readableSchema),
+    })
+    .nullable(),
+  error: z
+    .object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.array(z.string()).optional(),
+      correlationId: z.string().optional(),
+    })
+    .nullable(),
 });

@@ -15,10 +15,23 @@ const reason = (what: string) => z.string().trim().min(5, `Geef ${what} (minsten
 
 export const retentionPolicySchema = z
   .object({
-    graceDays: z.number().int().min(0, 'De respijttermijn is 0 dagen of meer.').max(365, 'De respijttermijn is hoogstens 365 dagen.'),
-    registerYears: z.number().int().min(1, 'De bewaartermijn is minstens 1 jaar.').max(10, 'De bewaartermijn is hoogstens 10 jaar.'),
+    graceDays: z
+      .number()
+      .int()
+      .min(0, 'De respijttermijn is 0 dagen of meer.')
+      .max(365, 'De respijttermijn is hoogstens 365 dagen.'),
+    registerYears: z
+      .number()
+      .int()
+      .min(1, 'De bewaartermijn is minstens 1 jaar.')
+      .max(10, 'De bewaartermijn is hoogstens 10 jaar.'),
     // A policy stored before the letters had their own term reads with the default.
-    letterYears: z.number().int().min(1, 'De bewaartermijn van brieven is minstens 1 jaar.').max(10, 'De bewaartermijn van brieven is hoogstens 10 jaar.').default(2),
+    letterYears: z
+      .number()
+      .int()
+      .min(1, 'De bewaartermijn van brieven is minstens 1 jaar.')
+      .max(10, 'De bewaartermijn van brieven is hoogstens 10 jaar.')
+      .default(2),
   })
   .strict();
 
@@ -37,7 +50,15 @@ export const holdViewSchema = z.object({
 });
 export type HoldView = z.infer<typeof holdViewSchema>;
 
-const localStateSchema = z.enum(['open', 'vernietigd', 'bewaarplicht', 'wacht_op_synchronisatie', 'bezwaartermijn', 'respijt', 'te_vernietigen']);
+const localStateSchema = z.enum([
+  'open',
+  'vernietigd',
+  'bewaarplicht',
+  'wacht_op_synchronisatie',
+  'bezwaartermijn',
+  'respijt',
+  'te_vernietigen',
+]);
 
 export const caseRetentionSchema = z.object({
   caseId: z.string(),
@@ -104,7 +125,13 @@ export const reportSchema = z.object({
   from: z.string(),
   to: z.string(),
   today: z.string(),
-  received: z.object({ total: z.number().int(), byType: countsOf(REQUEST_TYPES), byChannel: countsOf(CHANNELS), extensionsUsed: z.number().int(), overdueNow: z.number().int() }),
+  received: z.object({
+    total: z.number().int(),
+    byType: countsOf(REQUEST_TYPES),
+    byChannel: countsOf(CHANNELS),
+    extensionsUsed: z.number().int(),
+    overdueNow: z.number().int(),
+  }),
   completed: z.object({
     total: z.number().int(),
     byOutcome: z.array(z.object({ outcome: z.string(), label: z.string(), count: z.number().int() })),
@@ -116,7 +143,14 @@ export const reportSchema = z.object({
     thirdPartiesHeard: z.number().int(),
     redactedDocuments: z.number().int(),
   }),
-  byMonth: z.array(z.object({ month: z.string(), received: z.number().int(), completedOnTime: z.number().int(), completedLate: z.number().int() })),
+  byMonth: z.array(
+    z.object({
+      month: z.string(),
+      received: z.number().int(),
+      completedOnTime: z.number().int(),
+      completedLate: z.number().int(),
+    }),
+  ),
   cases: z
     .array(
       z.object({
@@ -156,7 +190,14 @@ export const auditFilterSchema = z
   })
   .strict();
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
-const AUDIT_FILTER_LABELS = { 'filter.from': 'Vanaf', 'filter.to': 'Tot en met', 'filter.staffId': 'Medewerker', 'filter.caseReference': 'Zaaknummer', 'filter.procedure': 'Handeling', 'filter.category': 'Soort' };
+const AUDIT_FILTER_LABELS = {
+  'filter.from': 'Vanaf',
+  'filter.to': 'Tot en met',
+  'filter.staffId': 'Medewerker',
+  'filter.caseReference': 'Zaaknummer',
+  'filter.procedure': 'Handeling',
+  'filter.category': 'Soort',
+};
 
 export const auditEntrySchema = z.object({
   seq: z.number().int(),
@@ -175,7 +216,15 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const caseReadsSchema = z.object({
   caseReference: z.string(),
-  byStaff: z.array(z.object({ actorId: z.string().nullable(), actorName: z.string().nullable(), count: z.number().int(), firstAt: z.string(), lastAt: z.string() })),
+  byStaff: z.array(
+    z.object({
+      actorId: z.string().nullable(),
+      actorName: z.string().nullable(),
+      count: z.number().int(),
+      firstAt: z.string(),
+      lastAt: z.string(),
+    }),
+  ),
   reads: z.array(auditEntrySchema),
 });
 export type CaseReads = z.infer<typeof caseReadsSchema>;
@@ -185,9 +234,26 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec
 }
 
 export const retentionProcedures = {
-  'retention.getPolicy': procedure({ action: 'terms.manage', audit: 'none', input: empty, output: retentionPolicySchema }),
-  'retention.setPolicy': procedure({ action: 'terms.manage', audit: 'write', record: 'settings', input: retentionPolicySchema, output: retentionPolicySchema }),
-  'retention.forCase': procedure({ action: 'case.read', audit: 'read', record: 'case', input: caseRef, output: caseRetentionSchema }),
+  'retention.getPolicy': procedure({
+    action: 'terms.manage',
+    audit: 'none',
+    input: empty,
+    output: retentionPolicySchema,
+  }),
+  'retention.setPolicy': procedure({
+    action: 'terms.manage',
+    audit: 'write',
+    record: 'settings',
+    input: retentionPolicySchema,
+    output: retentionPolicySchema,
+  }),
+  'retention.forCase': procedure({
+    action: 'case.read',
+    audit: 'read',
+    record: 'case',
+    input: caseRef,
+    output: caseRetentionSchema,
+  }),
   'retention.placeHold': procedure({
     action: 'retention.hold',
     audit: 'write',
@@ -207,18 +273,49 @@ export const retentionProcedures = {
     audit: 'read',
     record: 'retention',
     input: z.object({ days: z.number().int().min(1).max(366).default(30) }).strict(),
-    output: z.object({ today: z.string(), policy: retentionPolicySchema, upcoming: z.array(upcomingSchema), openList: destructionListSchema.nullable(), pastLists: z.array(destructionListSchema) }),
+    output: z.object({
+      today: z.string(),
+      policy: retentionPolicySchema,
+      upcoming: z.array(upcomingSchema),
+      openList: destructionListSchema.nullable(),
+      pastLists: z.array(destructionListSchema),
+    }),
   }),
-  'retention.runLocal': procedure({ action: 'retention.manage', audit: 'write', record: 'retention', input: z.object({ dryRun: z.boolean().default(false) }).strict(), output: retentionRunSchema }),
-  'retention.propose': procedure({ action: 'retention.manage', audit: 'write', record: 'retention', input: empty, output: destructionListSchema.nullable() }),
+  'retention.runLocal': procedure({
+    action: 'retention.manage',
+    audit: 'write',
+    record: 'retention',
+    input: z.object({ dryRun: z.boolean().default(false) }).strict(),
+    output: retentionRunSchema,
+  }),
+  'retention.propose': procedure({
+    action: 'retention.manage',
+    audit: 'write',
+    record: 'retention',
+    input: empty,
+    output: destructionListSchema.nullable(),
+  }),
   'retention.removeItem': procedure({
     action: 'retention.manage',
     audit: 'write',
     record: 'retention',
-    input: z.object({ listId: z.uuid(), caseId: z.uuid(), kind: z.enum(DESTRUCTION_KINDS).default('registratie'), reason: reason('de reden') }).strict(),
+    input: z
+      .object({
+        listId: z.uuid(),
+        caseId: z.uuid(),
+        kind: z.enum(DESTRUCTION_KINDS).default('registratie'),
+        reason: reason('de reden'),
+      })
+      .strict(),
     output: destructionListSchema,
   }),
-  'retention.approve': procedure({ action: 'retention.manage', audit: 'write', record: 'retention', input: z.object({ listId: z.uuid() }).strict(), output: destructionListSchema }),
+  'retention.approve': procedure({
+    action: 'retention.manage',
+    audit: 'write',
+    record: 'retention',
+    input: z.object({ listId: z.uuid() }).strict(),
+    output: destructionListSchema,
+  }),
   'report.get': procedure({
     action: 'report.read',
     audit: 'read',
@@ -235,7 +332,13 @@ export const retentionProcedures = {
     audit: 'read',
     record: 'audit',
     labels: AUDIT_FILTER_LABELS,
-    input: z.object({ filter: auditFilterSchema.default({}), beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    input: z
+      .object({
+        filter: auditFilterSchema.default({}),
+        beforeSeq: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
     output: z.array(auditEntrySchema),
   }),
   'audit.caseReads': procedure({

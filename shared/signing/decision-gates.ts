@@ -1,4 +1,12 @@
-import { FORMAL_REQUIREMENT_BASIS, FORMAL_REQUIREMENT_LABELS, formalRequirementOf, TASK_LABELS, type Channel, type RepresentativeKind, type TaskKind } from '../cases/cases.js';
+import {
+  FORMAL_REQUIREMENT_BASIS,
+  FORMAL_REQUIREMENT_LABELS,
+  formalRequirementOf,
+  TASK_LABELS,
+  type Channel,
+  type RepresentativeKind,
+  type TaskKind,
+} from '../cases/cases.js';
 import type { RequestType } from '../cases/request-types.js';
 import { isDecisionKind, type LetterKind } from '../letters/types.js';
 
@@ -12,7 +20,15 @@ import { isDecisionKind, type LetterKind } from '../letters/types.js';
 /** The tab of a case where the missing step is done. */
 export type GateTab = 'overview' | 'identity' | 'thirdParties' | 'redaction' | 'letters';
 
-export const GATE_IDS = ['identiteit', 'vertegenwoordiger', 'vormvereisten', 'derden', 'taken', 'tweede_kanaal', 'geadresseerde'] as const;
+export const GATE_IDS = [
+  'identiteit',
+  'vertegenwoordiger',
+  'vormvereisten',
+  'derden',
+  'taken',
+  'tweede_kanaal',
+  'geadresseerde',
+] as const;
 export type GateId = (typeof GATE_IDS)[number];
 
 export interface GateItem {
@@ -64,7 +80,13 @@ export interface DecisionPremises {
   addressee: boolean;
 }
 
-const EVERY_PREMISE: DecisionPremises = { identity: true, formalRequirements: true, thirdParties: true, openTasks: true, addressee: true };
+const EVERY_PREMISE: DecisionPremises = {
+  identity: true,
+  formalRequirements: true,
+  thirdParties: true,
+  openTasks: true,
+  addressee: true,
+};
 
 /**
  * The one exemption: the decision that a request is niet-ontvankelijk is the decision taken
@@ -73,7 +95,13 @@ const EVERY_PREMISE: DecisionPremises = { identity: true, formalRequirements: tr
  * whoever made the request, the person without authority included.
  */
 export const DECISION_EXEMPTIONS: Readonly<Partial<Record<LetterKind, DecisionPremises>>> = {
-  'besluit-niet-ontvankelijk': { identity: false, formalRequirements: false, thirdParties: false, openTasks: false, addressee: false },
+  'besluit-niet-ontvankelijk': {
+    identity: false,
+    formalRequirements: false,
+    thirdParties: false,
+    openTasks: false,
+    addressee: false,
+  },
 };
 
 export function premisesOf(kind: LetterKind): DecisionPremises {
@@ -81,14 +109,19 @@ export function premisesOf(kind: LetterKind): DecisionPremises {
 }
 
 /** An open task of these kinds means the case is still waiting for something the decision needs. */
-export const CONTRADICTING_TASKS: ReadonlySet<TaskKind> = new Set(['verzoek_om_aanvulling', 'verzoek_om_identificatie', 'zienswijze_derde']);
+export const CONTRADICTING_TASKS: ReadonlySet<TaskKind> = new Set([
+  'verzoek_om_aanvulling',
+  'verzoek_om_identificatie',
+  'zienswijze_derde',
+]);
 
 /** Whoever must receive the decision: the representative when there is one, otherwise the requester. */
 export function expectedAddressee(facts: Pick<DecisionFacts, 'requesterName' | 'representative'>): string {
   return facts.representative?.name ?? facts.requesterName;
 }
 
-const sameName = (a: string, b: string) => a.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('nl') === b.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('nl');
+const sameName = (a: string, b: string) =>
+  a.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('nl') === b.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('nl');
 
 function item(id: GateId, label: string, tab: GateTab, missing: string[]): GateItem {
   return { id, label, ok: missing.length === 0, missing, tab };
@@ -97,19 +130,44 @@ function item(id: GateId, label: string, tab: GateTab, missing: string[]): GateI
 function identityGates(f: DecisionFacts): GateItem[] {
   const items: GateItem[] = [];
   if (!f.representationRequired) {
-    items.push(item('identiteit', 'Identiteit van de verzoeker vastgesteld', 'identity', f.requesterVerified ? [] : ['De identiteit van de verzoeker is nog niet vastgesteld (§13, §14). Leg de identiteitscontrole vast onder Identiteit.']));
+    items.push(
+      item(
+        'identiteit',
+        'Identiteit van de verzoeker vastgesteld',
+        'identity',
+        f.requesterVerified
+          ? []
+          : [
+              'De identiteit van de verzoeker is nog niet vastgesteld (§13, §14). Leg de identiteitscontrole vast onder Identiteit.',
+            ],
+      ),
+    );
   }
   if (f.representationRequired || f.representative) {
     const missing: string[] = [];
     if (!f.representative) {
-      missing.push('De verzoeker was op de dag van ontvangst jonger dan 16 jaar of is handelingsonbekwaam: het verzoek moet door de wettelijk vertegenwoordiger worden gedaan (§13, §14). Leg de wettelijk vertegenwoordiger vast onder Overzicht.');
+      missing.push(
+        'De verzoeker was op de dag van ontvangst jonger dan 16 jaar of is handelingsonbekwaam: het verzoek moet door de wettelijk vertegenwoordiger worden gedaan (§13, §14). Leg de wettelijk vertegenwoordiger vast onder Overzicht.',
+      );
     } else {
       if (f.representationRequired && f.representative.kind !== 'wettelijk_vertegenwoordiger') {
-        missing.push('De verzoeker was op de dag van ontvangst jonger dan 16 jaar of is handelingsonbekwaam: alleen de wettelijk vertegenwoordiger kan het verzoek doen, een gemachtigde niet (§13, §14).');
+        missing.push(
+          'De verzoeker was op de dag van ontvangst jonger dan 16 jaar of is handelingsonbekwaam: alleen de wettelijk vertegenwoordiger kan het verzoek doen, een gemachtigde niet (§13, §14).',
+        );
       }
-      if (!f.representativeVerified) missing.push('De identiteit en de bevoegdheid van de vertegenwoordiger zijn nog niet vastgesteld. Leg ze vast onder Identiteit.');
+      if (!f.representativeVerified)
+        missing.push(
+          'De identiteit en de bevoegdheid van de vertegenwoordiger zijn nog niet vastgesteld. Leg ze vast onder Identiteit.',
+        );
     }
-    items.push(item('vertegenwoordiger', 'Vertegenwoordiger vastgelegd, identiteit en bevoegdheid vastgesteld', f.representative ? 'identity' : 'overview', missing));
+    items.push(
+      item(
+        'vertegenwoordiger',
+        'Vertegenwoordiger vastgelegd, identiteit en bevoegdheid vastgesteld',
+        f.representative ? 'identity' : 'overview',
+        missing,
+      ),
+    );
   }
   return items;
 }
@@ -123,7 +181,11 @@ function formalGate(f: DecisionFacts): GateItem | null {
     'vormvereisten',
     `Verzoek ${form} ontvangen (${basis})`,
     'overview',
-    f.formalRequirementsMet ? [] : [`Het verzoek is nog niet ${form} ontvangen (${basis}). Rond de taak "aanvulling" onder Overzicht af zodra de aanvulling binnen is.`],
+    f.formalRequirementsMet
+      ? []
+      : [
+          `Het verzoek is nog niet ${form} ontvangen (${basis}). Rond de taak "aanvulling" onder Overzicht af zodra de aanvulling binnen is.`,
+        ],
   );
 }
 
@@ -144,7 +206,14 @@ export function decisionGates(f: DecisionFacts, kind?: LetterKind): GateItem[] {
   }
   if (premises.openTasks) {
     const open = [...new Set(f.openTasks.filter((t) => CONTRADICTING_TASKS.has(t)))];
-    items.push(item('taken', 'Geen open taak die het besluit tegenspreekt', 'overview', open.map((t) => `Er staat nog een open taak: ${TASK_LABELS[t]}.`)));
+    items.push(
+      item(
+        'taken',
+        'Geen open taak die het besluit tegenspreekt',
+        'overview',
+        open.map((t) => `Er staat nog een open taak: ${TASK_LABELS[t]}.`),
+      ),
+    );
   }
   if (f.type === 'correctie' && f.secondChannelRequired) {
     const missing =
@@ -152,7 +221,9 @@ export function decisionGates(f: DecisionFacts, kind?: LetterKind): GateItem[] {
         ? []
         : f.secondChannelOutcome === 'niet_bevestigd'
           ? ['De verzoeker heeft de wijziging via een tweede kanaal niet bevestigd: voer haar niet door (§9).']
-          : ['Een wijziging die via Mijn Alliantie (of een ander zo gemarkeerd kanaal) is gevraagd, wordt pas doorgevoerd na verificatie via een tweede kanaal: terugbellen op het bekende nummer, een brief naar het bekende adres of aan de balie (§9). Leg die verificatie vast onder Overzicht.'];
+          : [
+              'Een wijziging die via Mijn Alliantie (of een ander zo gemarkeerd kanaal) is gevraagd, wordt pas doorgevoerd na verificatie via een tweede kanaal: terugbellen op het bekende nummer, een brief naar het bekende adres of aan de balie (§9). Leg die verificatie vast onder Overzicht.',
+            ];
     items.push(item('tweede_kanaal', 'Wijziging via een tweede kanaal geverifieerd (§9)', 'overview', missing));
   }
   return items;
@@ -169,8 +240,14 @@ export function letterGateProblems(f: DecisionFacts, letter: LetterFacts): strin
   const problems = gates.flatMap((g) => g.missing);
   const expected = expectedAddressee(f);
   if (premisesOf(letter.kind).addressee && !sameName(letter.addresseeName, expected)) {
-    const who = f.representative ? (f.representative.kind === 'wettelijk_vertegenwoordiger' ? 'de wettelijk vertegenwoordiger' : 'de gemachtigde') : 'de verzoeker';
-    problems.push(`De brief is gericht aan ${letter.addresseeName}, maar moet naar ${who}, ${expected}. Verwijder het concept en stel de brief opnieuw op.`);
+    const who = f.representative
+      ? f.representative.kind === 'wettelijk_vertegenwoordiger'
+        ? 'de wettelijk vertegenwoordiger'
+        : 'de gemachtigde'
+      : 'de verzoeker';
+    problems.push(
+      `De brief is gericht aan ${letter.addresseeName}, maar moet naar ${who}, ${expected}. Verwijder het concept en stel de brief opnieuw op.`,
+    );
   }
   return problems;
 }

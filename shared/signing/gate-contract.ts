@@ -60,7 +60,13 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec
 }
 
 export const gateProcedures = {
-  'case.readiness': procedure({ action: 'case.read', audit: 'read', record: 'case', input: z.object({ caseId: z.uuid() }).strict(), output: readinessSchema }),
+  'case.readiness': procedure({
+    action: 'case.read',
+    audit: 'read',
+    record: 'case',
+    input: z.object({ caseId: z.uuid() }).strict(),
+    output: readinessSchema,
+  }),
   'case.setRepresentative': procedure({
     action: 'case.work',
     audit: 'write',
@@ -68,7 +74,24 @@ export const gateProcedures = {
     input: z.object({ id: z.uuid(), representative: representativeSchema.strict().nullable() }).strict(),
     output: caseDetailSchema,
   }),
-  'case.verifyChange': procedure({ action: 'case.work', audit: 'write', record: 'case', input: changeVerificationInput, output: changeVerificationSchema }),
-  'settings.getSecondChannel': procedure({ action: 'settings.manage', audit: 'none', input: z.object({}).strict(), output: secondChannelSettingSchema }),
-  'settings.setSecondChannel': procedure({ action: 'settings.manage', audit: 'write', record: 'settings', input: secondChannelSettingSchema, output: secondChannelSettingSchema }),
+  'case.verifyChange': procedure({
+    action: 'case.work',
+    audit: 'write',
+    record: 'case',
+    input: changeVerificationInput,
+    output: changeVerificationSchema,
+  }),
+  'settings.getSecondChannel': procedure({
+    action: 'settings.manage',
+    audit: 'none',
+    input: z.object({}).strict(),
+    output: secondChannelSettingSchema,
+  }),
+  'settings.setSecondChannel': procedure({
+    action: 'settings.manage',
+    audit: 'write',
+    record: 'settings',
+    input: secondChannelSettingSchema,
+    output: secondChannelSettingSchema,
+  }),
 } as const;

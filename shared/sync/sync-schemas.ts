@@ -8,7 +8,10 @@ export const syncSettingsSchema = z
       .string()
       .trim()
       .max(500)
-      .regex(/^postgres(ql)?:\/\/[^\s@]+$/u, 'Geef een adres als postgres://server:5432/avgdesk?sslmode=verify-full, zonder gebruikersnaam of wachtwoord.')
+      .regex(
+        /^postgres(ql)?:\/\/[^\s@]+$/u,
+        'Geef een adres als postgres://server:5432/avgdesk?sslmode=verify-full, zonder gebruikersnaam of wachtwoord.',
+      )
       .nullable(),
     intervalMinutes: z.number().int().min(1).max(1440),
   })
@@ -20,13 +23,25 @@ export type SyncSettings = z.infer<typeof syncSettingsSchema>;
  * the login in the address (postgres://login:password@server/database).
  */
 export const syncRunInput = z
-  .object({ url: z.string().trim().max(500).regex(/^postgres(ql)?:\/\/\S+$/u, 'Geef een adres dat begint met postgres://.').optional() })
+  .object({
+    url: z
+      .string()
+      .trim()
+      .max(500)
+      .regex(/^postgres(ql)?:\/\/\S+$/u, 'Geef een adres dat begint met postgres://.')
+      .optional(),
+  })
   .strict();
 
 /** A staff member's own login for the central database. */
 export const centralCredentialsInput = z
   .object({
-    loginRole: z.string().trim().min(1).max(63).regex(/^[a-z_][a-z0-9_]*$/u, 'Een inlognaam bestaat uit kleine letters, cijfers en _.'),
+    loginRole: z
+      .string()
+      .trim()
+      .min(1)
+      .max(63)
+      .regex(/^[a-z_][a-z0-9_]*$/u, 'Een inlognaam bestaat uit kleine letters, cijfers en _.'),
     password: z.string().min(1).max(200),
   })
   .strict();

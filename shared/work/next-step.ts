@@ -6,7 +6,16 @@ import type { GateItem } from '../signing/decision-gates.js';
  * dossier holds anything, and where the decision letter stands. The order is the order of the work:
  * identity, dossier, hearing third parties, redaction, the other premises, the letter, signing, sending.
  */
-export const NEXT_STEP_IDS = ['identiteit', 'dossier', 'horen', 'lakken', 'voorwaarden', 'brief', 'ondertekening', 'verzenden'] as const;
+export const NEXT_STEP_IDS = [
+  'identiteit',
+  'dossier',
+  'horen',
+  'lakken',
+  'voorwaarden',
+  'brief',
+  'ondertekening',
+  'verzenden',
+] as const;
 export type NextStepId = (typeof NEXT_STEP_IDS)[number];
 
 /** The case tab where the step is done. */
@@ -37,13 +46,37 @@ const first = (gate: GateItem | undefined): string | null => gate?.missing[0] ??
 
 export function nextStep(f: NextStepFacts): NextStep | null {
   const letter = f.decisionLetter;
-  if (letter?.state === 'ondertekend') return { id: 'verzenden', label: 'Ondertekende brief verzenden', detail: `${letter.label} is ondertekend. Verstuur hem en markeer hem als verzonden.`, tab: 'letters' };
+  if (letter?.state === 'ondertekend')
+    return {
+      id: 'verzenden',
+      label: 'Ondertekende brief verzenden',
+      detail: `${letter.label} is ondertekend. Verstuur hem en markeer hem als verzonden.`,
+      tab: 'letters',
+    };
   if (!f.open || letter?.state === 'verzonden') return null;
-  if (letter?.state === 'ter_ondertekening') return { id: 'ondertekening', label: 'Wacht op ondertekening', detail: `${letter.label} ligt bij een tekenbevoegde.`, tab: 'letters' };
+  if (letter?.state === 'ter_ondertekening')
+    return {
+      id: 'ondertekening',
+      label: 'Wacht op ondertekening',
+      detail: `${letter.label} ligt bij een tekenbevoegde.`,
+      tab: 'letters',
+    };
   const missing = f.gates.filter((g) => !g.ok);
   const identity = missing.find((g) => g.id === 'identiteit' || g.id === 'vertegenwoordiger');
-  if (identity) return { id: 'identiteit', label: 'Identiteit vaststellen', detail: first(identity), tab: identity.tab === 'overview' ? 'overview' : 'identity' };
-  if (f.documents === 0) return { id: 'dossier', label: 'Dossier samenstellen', detail: 'Er staat nog geen document in het dossier. Voeg toe wat er over de verzoeker is gevonden.', tab: 'dossier' };
+  if (identity)
+    return {
+      id: 'identiteit',
+      label: 'Identiteit vaststellen',
+      detail: first(identity),
+      tab: identity.tab === 'overview' ? 'overview' : 'identity',
+    };
+  if (f.documents === 0)
+    return {
+      id: 'dossier',
+      label: 'Dossier samenstellen',
+      detail: 'Er staat nog geen document in het dossier. Voeg toe wat er over de verzoeker is gevonden.',
+      tab: 'dossier',
+    };
   const thirdParties = missing.find((g) => g.id === 'derden');
   if (thirdParties) {
     return thirdParties.tab === 'redaction'
@@ -54,7 +87,17 @@ export function nextStep(f: NextStepFacts): NextStep | null {
   if (other) return { id: 'voorwaarden', label: other.label, detail: first(other), tab: other.tab };
   const addressee = missing.find((g) => g.id === 'geadresseerde');
   if (letter?.state === 'concept') {
-    return { id: 'brief', label: 'Besluitbrief afmaken en aanbieden', detail: first(addressee) ?? `${letter.label} staat als concept klaar om ter ondertekening aan te bieden.`, tab: 'letters' };
+    return {
+      id: 'brief',
+      label: 'Besluitbrief afmaken en aanbieden',
+      detail: first(addressee) ?? `${letter.label} staat als concept klaar om ter ondertekening aan te bieden.`,
+      tab: 'letters',
+    };
   }
-  return { id: 'brief', label: 'Besluitbrief opstellen', detail: 'Alle voorwaarden voor een besluit zijn vervuld.', tab: 'letters' };
+  return {
+    id: 'brief',
+    label: 'Besluitbrief opstellen',
+    detail: 'Alle voorwaarden voor een besluit zijn vervuld.',
+    tab: 'letters',
+  };
 }

@@ -15,7 +15,22 @@ const BLOCK = 64 * 1024;
 /** `openssl speed` for AES-256-GCM on 64 KiB blocks, wall-clock, in MiB/s; null without openssl. */
 function opensslSpeed(decrypt: boolean): Throughput | null {
   try {
-    const out = execFileSync('openssl', ['speed', '-elapsed', '-seconds', '1', '-bytes', String(BLOCK), '-mr', ...(decrypt ? ['-decrypt'] : []), '-evp', 'aes-256-gcm'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync(
+      'openssl',
+      [
+        'speed',
+        '-elapsed',
+        '-seconds',
+        '1',
+        '-bytes',
+        String(BLOCK),
+        '-mr',
+        ...(decrypt ? ['-decrypt'] : []),
+        '-evp',
+        'aes-256-gcm',
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     const bytesPerSecond = Number(/^\+F:\d+:[^:]+:([\d.]+)/mu.exec(out)?.[1]);
     return Number.isFinite(bytesPerSecond) ? { value: bytesPerSecond / MIB, unit: 'MiB/s' } : null;
   } catch {
@@ -47,35 +62,71 @@ export async function caseFilesBenchmark(): Promise<Figure[]> {
   const plainOut = Buffer.allocUnsafe(SIZE);
   const encrypt = await measure(() => encryptFile(plain, key, fileId, sealedOut), 20, 3);
   const decrypt = await measure(() => decryptFile(cipherText, key, fileId, plainOut), 20, 3);
-  const oneCall = await measure(() => {
-    const cipher = createCipheriv('aes-256-gcm', key, randomBytes(12));
-    cipher.update(plain);
-    cipher.final();
-    cipher.getAuthTag();
-  }, 20, 3);
+  const oneCall = await measure(
+    () => {
+      const cipher = createCipheriv('aes-256-gcm', key, randomBytes(12));
+      cipher.update(plain);
+      cipher.final();
+      cipher.getAuthTag();
+    },
+    20,
+    3,
+  );
   const sslEncrypt = opensslSpeed(false);
   const sslDecrypt = opensslSpeed(true);
-  const reference = (t: Throughput | null, what: string) => (t ? { reference: { what, p50: timeFor(t), p95: timeFor(t), throughput: t } } : { note: 'openssl not found: no reference' });
+  const reference = (t: Throughput | null, what: string) =>
+    t
+      ? { reference: { what, p50: timeFor(t), p95: timeFor(t), throughput: t } }
+      : { note: 'openssl not found: no reference' };
 
   const dir = mkdtempSync(join(tmpdir(), 'avg-desk-bench-files-'));
   try {
     const store = new CaseFileStore(dir);
     const caseId = randomUUID();
     const write = await measure(() => store.write(caseId, randomUUID(), key, plain), 10, 2);
-    const raw = await measure(() => {
-      const fd = openSync(join(dir, `raw-${randomUUID()}`), 'w', 0o600);
-      try {
-        writeSync(fd, plain);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }, 10, 2);
+    const raw = await measure(
+      () => {
+        const fd = openSync(join(dir, `raw-${randomUUID()}`), 'w', 0o600);
+        try {
+          writeSync(fd, plain);
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+      },
+      10,
+      2,
+    );
     return [
-      { work: 'case file: encrypt (AES-256-GCM STREAM)', size, ...encrypt, throughput: mibPerSecond(encrypt.p50), ...reference(sslEncrypt, 'openssl speed -evp aes-256-gcm') },
-      { work: 'case file: decrypt and verify', size, ...decrypt, throughput: mibPerSecond(decrypt.p50), ...reference(sslDecrypt, 'openssl speed -decrypt -evp aes-256-gcm') },
-      { work: 'Node crypto: AES-256-GCM in one call', size: '10 MiB, one chunk', ...oneCall, throughput: mibPerSecond(oneCall.p50), ...reference(sslEncrypt, 'openssl speed -evp aes-256-gcm'), note: 'what the cipher costs inside Node' },
-      { work: 'case file: write (encrypt, fsync, rename)', size, ...write, throughput: mibPerSecond(write.p50), reference: { what: 'raw write + fsync of the plaintext', ...raw, throughput: mibPerSecond(raw.p50) } },
+      {
+        work: 'case file: encrypt (AES-256-GCM STREAM)',
+        size,
+        ...encrypt,
+        throughput: mibPerSecond(encrypt.p50),
+        ...reference(sslEncrypt, 'openssl speed -evp aes-256-gcm'),
+      },
+      {
+        work: 'case file: decrypt and verify',
+        size,
+        ...decrypt,
+        throughput: mibPerSecond(decrypt.p50),
+        ...reference(sslDecrypt, 'openssl speed -decrypt -evp aes-256-gcm'),
+      },
+      {
+        work: 'Node crypto: AES-256-GCM in one call',
+        size: '10 MiB, one chunk',
+        ...oneCall,
+        throughput: mibPerSecond(oneCall.p50),
+        ...reference(sslEncrypt, 'openssl speed -evp aes-256-gcm'),
+        note: 'what the cipher costs inside Node',
+      },
+      {
+        work: 'case file: write (encrypt, fsync, rename)',
+        size,
+        ...write,
+        throughput: mibPerSecond(write.p50),
+        reference: { what: 'raw write + fsync of the plaintext', ...raw, throughput: mibPerSecond(raw.p50) },
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

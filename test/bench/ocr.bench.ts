@@ -48,31 +48,61 @@ export async function ocrBenchmark(): Promise<Figure[]> {
   const doc = await PdfiumDocument.open(scan);
   const engine = await OcrEngine.start();
   const assets = ocrAssets();
-  const raw = await createWorker('nld', OEM.LSTM_ONLY, { langPath: assets.langPath, cacheMethod: 'none', logger: () => undefined });
+  const raw = await createWorker('nld', OEM.LSTM_ONLY, {
+    langPath: assets.langPath,
+    cacheMethod: 'none',
+    logger: () => undefined,
+  });
   try {
     const image = doc.withPage(0, (p) => renderGray(p));
-    const pgm = Buffer.concat([Buffer.from(`P5\n${String(image.width)} ${String(image.height)}\n255\n`, 'latin1'), image.data]);
+    const pgm = Buffer.concat([
+      Buffer.from(`P5\n${String(image.width)} ${String(image.height)}\n255\n`, 'latin1'),
+      image.data,
+    ]);
     const size = `1 page A4, 300 dpi (${String(image.width)}×${String(image.height)} px), ${String(LETTER.join(' ').length)} chars`;
     let words = 0;
-    const pipeline = await measure(async () => {
-      const rendered = doc.withPage(0, (p) => ({ image: renderGray(p), page: { width: p.width, height: p.height, toView: p.toView() } }));
-      const read = await engine.recognize(rendered.image);
-      words = pageOcr(rendered.page, rendered.image, read, 'geen tekstlaag; OCR gebruikt').words.length;
-    }, 3, 1);
+    const pipeline = await measure(
+      async () => {
+        const rendered = doc.withPage(0, (p) => ({
+          image: renderGray(p),
+          page: { width: p.width, height: p.height, toView: p.toView() },
+        }));
+        const read = await engine.recognize(rendered.image);
+        words = pageOcr(rendered.page, rendered.image, read, 'geen tekstlaag; OCR gebruikt').words.length;
+      },
+      3,
+      1,
+    );
     const floor = await measure(() => raw.recognize(pgm, {}, { blocks: true }), 3, 1);
     const cold = await measure(() => readDocument(scan, { ocr: 'missing' }), 2, 0);
     const several = await buildScan(Array.from({ length: PAGES }, () => LETTER));
     const severalCold = await measure(() => readDocument(several, { ocr: 'missing' }), 2, 0);
     // One warm worker reading the same bitmap once per page, one page after the other.
-    const sequential = await measure(async () => {
-      for (let i = 0; i < PAGES; i++) await raw.recognize(pgm, {}, { blocks: true });
-    }, 1, 0);
+    const sequential = await measure(
+      async () => {
+        for (let i = 0; i < PAGES; i++) await raw.recognize(pgm, {}, { blocks: true });
+      },
+      1,
+      0,
+    );
     const met = pipeline.p50 <= 3000 ? 'met' : 'NOT met';
     // Tesseract uses one core; on a shared machine the figure says as much about the neighbours.
     const load = `load average ${loadavg()[0]?.toFixed(1) ?? '?'} on ${String(availableParallelism())} cores`;
     return [
-      { work: 'OCR: scanned page (render + recognise + map), warm engine', size, ...pipeline, reference: { what: 'tesseract.js recognize, same bitmap, warm', ...floor }, note: `target ≤ 3 s per page (${met}); ${String(words)} words; ${load}` },
-      { work: 'OCR: one-page scan from the PDF, engine start included', size, ...cold, reference: { what: 'tesseract.js recognize, same bitmap, warm', ...floor }, note: 'model load + worker start once per document' },
+      {
+        work: 'OCR: scanned page (render + recognise + map), warm engine',
+        size,
+        ...pipeline,
+        reference: { what: 'tesseract.js recognize, same bitmap, warm', ...floor },
+        note: `target ≤ 3 s per page (${met}); ${String(words)} words; ${load}`,
+      },
+      {
+        work: 'OCR: one-page scan from the PDF, engine start included',
+        size,
+        ...cold,
+        reference: { what: 'tesseract.js recognize, same bitmap, warm', ...floor },
+        note: 'model load + worker start once per document',
+      },
       {
         work: `OCR: ${String(PAGES)}-page scan from the PDF, engine start included`,
         size: `${String(PAGES)} pages A4, 300 dpi`,

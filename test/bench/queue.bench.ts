@@ -13,8 +13,34 @@ import { openStoreAs } from '../support/store.js';
 import { measure, type Figure } from './lib.js';
 import { perSecond } from './table.js';
 
-const FIRST = ['Łukasz', 'Fatma', 'Jan', 'Anouk', 'Mohammed', 'Sanne', 'Nguyễn', 'Pieter', 'Özlem', 'Daan', 'Eva', 'Yusuf'];
-const LAST = ['Özdemir', 'de Vries', 'Jansen', 'Yılmaz', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Ağaoğlu', 'Mulder', 'Bos', 'Peters'];
+const FIRST = [
+  'Łukasz',
+  'Fatma',
+  'Jan',
+  'Anouk',
+  'Mohammed',
+  'Sanne',
+  'Nguyễn',
+  'Pieter',
+  'Özlem',
+  'Daan',
+  'Eva',
+  'Yusuf',
+];
+const LAST = [
+  'Özdemir',
+  'de Vries',
+  'Jansen',
+  'Yılmaz',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'Ağaoğlu',
+  'Mulder',
+  'Bos',
+  'Peters',
+];
 const PASSWORD = 'Tulpen-Bollen-Streek-77';
 
 export const SEED_PASSWORD = PASSWORD;
@@ -48,12 +74,25 @@ export async function removeSeededStores(): Promise<void> {
 async function seed(caseCount: number): Promise<{ dir: string; seedSeconds: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'avg-desk-bench-'));
   const setup = createBackend({ dataDir: dir, logger: silentLogger });
-  const admin = await setup.dispatch('setup.createAdmin', { userName: 'beheer', fullName: 'Bench Beheer', password: PASSWORD }, null);
+  const admin = await setup.dispatch(
+    'setup.createAdmin',
+    { userName: 'beheer', fullName: 'Bench Beheer', password: PASSWORD },
+    null,
+  );
   if (!admin.ok) throw new Error(admin.error.message);
   const token = (admin.value as { token: string }).token;
   const handlers: string[] = [];
   for (let i = 0; i < 8; i++) {
-    const r = await setup.dispatch('staff.add', { userName: `behandelaar${i}`, fullName: `Behandelaar ${i}`, roles: i === 0 ? ['handler', 'dpo'] : ['handler'], password: PASSWORD }, token);
+    const r = await setup.dispatch(
+      'staff.add',
+      {
+        userName: `behandelaar${i}`,
+        fullName: `Behandelaar ${i}`,
+        roles: i === 0 ? ['handler', 'dpo'] : ['handler'],
+        password: PASSWORD,
+      },
+      token,
+    );
     if (!r.ok) throw new Error(r.error.message);
     handlers.push((r.value as { id: string }).id);
   }
@@ -105,7 +144,14 @@ async function seed(caseCount: number): Promise<{ dir: string; seedSeconds: numb
         ...NO_CHANGE_VERIFICATION,
       });
       for (let e = 0; e < 10; e++) {
-        appendAuditEvent(store.db, new Date(at), { actorId: handlers[e % handlers.length] ?? null, roles: ['handler'], procedure: e === 0 ? 'case.create' : 'case.get', recordType: 'case', recordId: id, outcome: 'ok' });
+        appendAuditEvent(store.db, new Date(at), {
+          actorId: handlers[e % handlers.length] ?? null,
+          roles: ['handler'],
+          procedure: e === 0 ? 'case.create' : 'case.get',
+          recordType: 'case',
+          recordId: id,
+          outcome: 'ok',
+        });
       }
     }
   })();
@@ -141,12 +187,37 @@ export async function queueBenchmark(caseCount = 10_000): Promise<Figure[]> {
   };
   const size = `${caseCount.toLocaleString('en')} cases, ${(caseCount * 10).toLocaleString('en')} audit events`;
   const listed = (await call({})) as { total: number };
-  const withRate = (t: { p50: number; p95: number }, rows: number) => ({ ...t, throughput: perSecond(rows, t.p50, 'rows/s') });
+  const withRate = (t: { p50: number; p95: number }, rows: number) => ({
+    ...t,
+    throughput: perSecond(rows, t.p50, 'rows/s'),
+  });
   const figures: Figure[] = [
-    { work: 'seed encrypted store', size, p50: seedSeconds * 1000, p95: seedSeconds * 1000, throughput: perSecond(caseCount, seedSeconds * 1000, 'cases/s'), note: 'one transaction, hash-chained audit' },
-    { work: 'queue: list (dpo, all open)', size: `${listed.total} rows`, ...withRate(await measure(() => call({}), 30), listed.total), reference: { what: 'raw SQL', ...withRate(await measure(() => rawList.all(), 30), listed.total) } },
-    { work: 'queue: filter type+status', size, ...(await measure(() => call({ types: ['inzage'], statuses: ['in_behandeling'] }), 30)), reference: { what: 'raw SQL', ...(await measure(() => rawFilter.all(), 30)) } },
-    { work: 'queue: search "ozdemir"', size, ...(await measure(() => call({ search: 'ozdemir' }), 30)), reference: { what: 'raw FTS5', ...(await measure(() => rawSearch.all(), 30)) } },
+    {
+      work: 'seed encrypted store',
+      size,
+      p50: seedSeconds * 1000,
+      p95: seedSeconds * 1000,
+      throughput: perSecond(caseCount, seedSeconds * 1000, 'cases/s'),
+      note: 'one transaction, hash-chained audit',
+    },
+    {
+      work: 'queue: list (dpo, all open)',
+      size: `${listed.total} rows`,
+      ...withRate(await measure(() => call({}), 30), listed.total),
+      reference: { what: 'raw SQL', ...withRate(await measure(() => rawList.all(), 30), listed.total) },
+    },
+    {
+      work: 'queue: filter type+status',
+      size,
+      ...(await measure(() => call({ types: ['inzage'], statuses: ['in_behandeling'] }), 30)),
+      reference: { what: 'raw SQL', ...(await measure(() => rawFilter.all(), 30)) },
+    },
+    {
+      work: 'queue: search "ozdemir"',
+      size,
+      ...(await measure(() => call({ search: 'ozdemir' }), 30)),
+      reference: { what: 'raw FTS5', ...(await measure(() => rawSearch.all(), 30)) },
+    },
   ];
   raw.close();
   backend.close();

@@ -26,7 +26,12 @@ function run(args: string[], env: Record<string, string> = {}): void {
 async function untilAnswered(command: string, args: string[], env: Record<string, string>): Promise<number> {
   const port = 20_000 + (randomBytes(2).readUInt16BE() % 20_000);
   const started = performance.now();
-  const child = spawn(command, args, { cwd: APP, env: { ...process.env, ...env, PORT: String(port) }, detached: true, stdio: 'ignore' });
+  const child = spawn(command, args, {
+    cwd: APP,
+    env: { ...process.env, ...env, PORT: String(port) },
+    detached: true,
+    stdio: 'ignore',
+  });
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} stopped (${child.exitCode}).`);
@@ -48,7 +53,10 @@ async function times(runs: number, once: () => Promise<number>): Promise<{ p50: 
   const all: number[] = [];
   for (let i = 0; i < runs; i++) all.push(await once());
   all.sort((a, b) => a - b);
-  return { p50: all[Math.floor(all.length / 2)] ?? 0, p95: all[Math.min(all.length - 1, Math.floor(all.length * 0.95))] ?? 0 };
+  return {
+    p50: all[Math.floor(all.length / 2)] ?? 0,
+    p95: all[Math.min(all.length - 1, Math.floor(all.length * 0.95))] ?? 0,
+  };
 }
 
 /** The reference for a start: plain Node serving the built renderer's index.html (what any start must at least do). */
@@ -78,7 +86,15 @@ export async function startupBenchmark(runs = 15): Promise<Figure[]> {
     store = await measure(() => run([bin, '--data', dir, 'staff', 'list'], env), Math.min(runs, 10), 1);
     const salt = randomBytes(16);
     argon = await measure(
-      () => hashRaw(PASSWORD, { algorithm: 2 as Algorithm, memoryCost: DEFAULT_KDF.memoryCost, timeCost: DEFAULT_KDF.timeCost, parallelism: DEFAULT_KDF.parallelism, outputLen: 32, salt }),
+      () =>
+        hashRaw(PASSWORD, {
+          algorithm: 2 as Algorithm,
+          memoryCost: DEFAULT_KDF.memoryCost,
+          timeCost: DEFAULT_KDF.timeCost,
+          parallelism: DEFAULT_KDF.parallelism,
+          outputLen: 32,
+          salt,
+        }),
       Math.min(runs, 10),
       1,
     );
@@ -94,7 +110,11 @@ export async function startupBenchmark(runs = 15): Promise<Figure[]> {
       work: 'avg-desk staff list (store)',
       size: '1 process, sign-in',
       ...store,
-      reference: { what: `argon2id derivation (${DEFAULT_KDF.memoryCost / 1024} MiB, t=${DEFAULT_KDF.timeCost})`, p50: argon.p50, p95: argon.p95 },
+      reference: {
+        what: `argon2id derivation (${DEFAULT_KDF.memoryCost / 1024} MiB, t=${DEFAULT_KDF.timeCost})`,
+        p50: argon.p50,
+        p95: argon.p95,
+      },
       note: `budget argon2id + 500 ms = ${budget.toFixed(0)} ms: ${store.p50 <= budget ? 'within' : 'over'}`,
     },
   ];
@@ -108,8 +128,16 @@ export async function startupBenchmark(runs = 15): Promise<Figure[]> {
     await untilAnswered(npm, ['run', 'start:web'], env);
     if (!existsSync(page)) throw new Error('start:web did not build out/renderer.');
     const second = await times(Math.min(runs, 5), () => untilAnswered(npm, ['run', 'start:web'], env));
-    const floor = await times(Math.min(runs, 5), () => untilAnswered(process.execPath, ['-e', STATIC_SERVER, page], {}));
-    figures.push({ work: 'npm run start:web, second start until it answers', size: 'nothing changed', ...second, reference: { what: 'Node serving the built index.html', ...floor }, note: 'target ≤ 3 s' });
+    const floor = await times(Math.min(runs, 5), () =>
+      untilAnswered(process.execPath, ['-e', STATIC_SERVER, page], {}),
+    );
+    figures.push({
+      work: 'npm run start:web, second start until it answers',
+      size: 'nothing changed',
+      ...second,
+      reference: { what: 'Node serving the built index.html', ...floor },
+      note: 'target ≤ 3 s',
+    });
   } finally {
     rmSync(data, { recursive: true, force: true });
   }

@@ -14,13 +14,42 @@ import { MY_WORK, nav, signIn, signOut, tokenOf, type Person } from './support/u
  * at 1280×800 and 1920×1080. Nothing may scroll sideways, reach past the window or be cut off
  * (support/layout.ts says exactly what counts). Screenshots: test/e2e/screenshots/layout-*.png.
  */
-const ADMIN: Person = { fullName: 'Margriet van Dijk-Ağaoğlu', userName: 'margriet', password: 'Tulpen-Bollen-Streek-77' };
+const ADMIN: Person = {
+  fullName: 'Margriet van Dijk-Ağaoğlu',
+  userName: 'margriet',
+  password: 'Tulpen-Bollen-Streek-77',
+};
 const PEOPLE = {
-  intake: { fullName: 'Sanne Kuipers-Ñúñez', userName: 'sanne', password: 'Kaasmarkt-Waag-Plein-31', roles: ['intake' as const] },
-  handler: { fullName: 'Fatma Yılmaz-Vandenberghe', userName: 'fatma', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
-  signer: { fullName: 'Joris Ødegaard-Bakker', userName: 'joris', password: 'Dijkgraaf-Polder-Gemaal-88', roles: ['signer' as const] },
-  dpo: { fullName: 'Fenna de Graaf-Öztürk', userName: 'fenna', password: 'Wadden-Slik-Kwelder-Geul-27', roles: ['dpo' as const] },
-  auditor: { fullName: 'Ruud Hoekstra-Mulder', userName: 'ruud', password: 'Molen-Wiek-Zeil-Kruis-12', roles: ['auditor' as const] },
+  intake: {
+    fullName: 'Sanne Kuipers-Ñúñez',
+    userName: 'sanne',
+    password: 'Kaasmarkt-Waag-Plein-31',
+    roles: ['intake' as const],
+  },
+  handler: {
+    fullName: 'Fatma Yılmaz-Vandenberghe',
+    userName: 'fatma',
+    password: 'Kade-Gracht-Brug-1642!',
+    roles: ['handler' as const],
+  },
+  signer: {
+    fullName: 'Joris Ødegaard-Bakker',
+    userName: 'joris',
+    password: 'Dijkgraaf-Polder-Gemaal-88',
+    roles: ['signer' as const],
+  },
+  dpo: {
+    fullName: 'Fenna de Graaf-Öztürk',
+    userName: 'fenna',
+    password: 'Wadden-Slik-Kwelder-Geul-27',
+    roles: ['dpo' as const],
+  },
+  auditor: {
+    fullName: 'Ruud Hoekstra-Mulder',
+    userName: 'ruud',
+    password: 'Molen-Wiek-Zeil-Kruis-12',
+    roles: ['auditor' as const],
+  },
 };
 const P12_PASSWORD = 'Zegel-Test-2026!';
 const today = dutchToday(new Date());
@@ -45,17 +74,36 @@ async function onePagePdf(lines: string[]): Promise<string> {
 async function seed(url: string): Promise<void> {
   const admin = await tokenOf(url, ADMIN);
   const ids: Record<string, string> = {};
-  for (const [key, person] of Object.entries(PEOPLE)) ids[key] = valueOf(await callApi(url, 'staff.add', person, admin)).id;
-  const [intake, handler, signer] = await Promise.all([tokenOf(url, PEOPLE.intake), tokenOf(url, PEOPLE.handler), tokenOf(url, PEOPLE.signer)]);
-  valueOf(await callApi(url, 'settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, admin));
-  valueOf(await callApi(url, 'signer.setProfile', { functionTitle: 'Teamleider Privacy en Informatiebeveiliging' }, signer));
+  for (const [key, person] of Object.entries(PEOPLE))
+    ids[key] = valueOf(await callApi(url, 'staff.add', person, admin)).id;
+  const [intake, handler, signer] = await Promise.all([
+    tokenOf(url, PEOPLE.intake),
+    tokenOf(url, PEOPLE.handler),
+    tokenOf(url, PEOPLE.signer),
+  ]);
+  valueOf(
+    await callApi(
+      url,
+      'settings.setSigning',
+      { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD },
+      admin,
+    ),
+  );
+  valueOf(
+    await callApi(url, 'signer.setProfile', { functionTitle: 'Teamleider Privacy en Informatiebeveiliging' }, signer),
+  );
   const created = valueOf(
     await callApi(
       url,
       'case.create',
       {
         type: 'inzage',
-        requester: { name: 'Łukasz Nguyễn-Özdemir van den Heuvel', relation: 'huurder', address: 'Burgemeester van Roijensingel 112-B\n8011 CZ Zwolle', email: 'lukasz.nguyen-ozdemir@example.org' },
+        requester: {
+          name: 'Łukasz Nguyễn-Özdemir van den Heuvel',
+          relation: 'huurder',
+          address: 'Burgemeester van Roijensingel 112-B\n8011 CZ Zwolle',
+          email: 'lukasz.nguyen-ozdemir@example.org',
+        },
         channel: 'brief',
         received: today,
         writtenAndSigned: true,
@@ -66,20 +114,94 @@ async function seed(url: string): Promise<void> {
   );
   reference = created.reference;
   const caseId = created.id;
-  valueOf(await callApi(url, 'case.create', { type: 'dataportabiliteit', requester: { name: 'Zoë Þórsdóttir', relation: 'huurder', address: 'Dorpsstraat 1\n1234 AB Hilversum' }, channel: 'brief', received: today, writtenAndSigned: true }, intake));
-  valueOf(await callApi(url, 'identity.record', { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler));
-  const { documents } = valueOf(
-    await callApi(url, 'dossier.import', { caseId, fileName: 'klachtbrief-overlast-buren-2026-09.pdf', dataBase64: await onePagePdf(['Melding overlast', 'De buurman Pieter Post-Verhoeven klaagt over geluid.', 'Kanaalstraat 14, Zwolle']), source: 'klantcontact' }, handler),
+  valueOf(
+    await callApi(
+      url,
+      'case.create',
+      {
+        type: 'dataportabiliteit',
+        requester: { name: 'Zoë Þórsdóttir', relation: 'huurder', address: 'Dorpsstraat 1\n1234 AB Hilversum' },
+        channel: 'brief',
+        received: today,
+        writtenAndSigned: true,
+      },
+      intake,
+    ),
   );
-  valueOf(await callApi(url, 'thirdParty.add', { caseId, name: 'Pieter Post-Verhoeven', role: 'buurman (melder van overlast)', address: 'Kanaalstraat 14\n8011 AB Zwolle', documentIds: documents.map((d) => d.id) }, handler));
+  valueOf(
+    await callApi(
+      url,
+      'identity.record',
+      { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' },
+      handler,
+    ),
+  );
+  const { documents } = valueOf(
+    await callApi(
+      url,
+      'dossier.import',
+      {
+        caseId,
+        fileName: 'klachtbrief-overlast-buren-2026-09.pdf',
+        dataBase64: await onePagePdf([
+          'Melding overlast',
+          'De buurman Pieter Post-Verhoeven klaagt over geluid.',
+          'Kanaalstraat 14, Zwolle',
+        ]),
+        source: 'klantcontact',
+      },
+      handler,
+    ),
+  );
+  valueOf(
+    await callApi(
+      url,
+      'thirdParty.add',
+      {
+        caseId,
+        name: 'Pieter Post-Verhoeven',
+        role: 'buurman (melder van overlast)',
+        address: 'Kanaalstraat 14\n8011 AB Zwolle',
+        documentIds: documents.map((d) => d.id),
+      },
+      handler,
+    ),
+  );
   // The letter on a second case: the first waits for its third party's hearing.
   const second = valueOf(
-    await callApi(url, 'case.create', { type: 'inzage', requester: { name: 'Ahmed El Amrani-Bouzidi', relation: 'huurder', address: 'Dorpsstraat 1\n1234 AB Hilversum' }, channel: 'brief', received: today, writtenAndSigned: true, handlerId: ids.handler }, intake),
+    await callApi(
+      url,
+      'case.create',
+      {
+        type: 'inzage',
+        requester: {
+          name: 'Ahmed El Amrani-Bouzidi',
+          relation: 'huurder',
+          address: 'Dorpsstraat 1\n1234 AB Hilversum',
+        },
+        channel: 'brief',
+        received: today,
+        writtenAndSigned: true,
+        handlerId: ids.handler,
+      },
+      intake,
+    ),
   );
-  valueOf(await callApi(url, 'identity.record', { caseId: second.id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler));
-  valueOf(await callApi(url, 'case.selectActivities', { caseId: second.id, activityIds: ['huuradministratie'] }, handler));
+  valueOf(
+    await callApi(
+      url,
+      'identity.record',
+      { caseId: second.id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' },
+      handler,
+    ),
+  );
+  valueOf(
+    await callApi(url, 'case.selectActivities', { caseId: second.id, activityIds: ['huuradministratie'] }, handler),
+  );
   valueOf(await callApi(url, 'case.transition', { id: second.id, to: 'besluit_in_concept' }, handler));
-  const letter = valueOf(await callApi(url, 'letter.draft', { caseId: second.id, kind: 'besluit-inzage', data: {} }, handler));
+  const letter = valueOf(
+    await callApi(url, 'letter.draft', { caseId: second.id, kind: 'besluit-inzage', data: {} }, handler),
+  );
   valueOf(await callApi(url, 'letter.submit', { letterId: letter.id }, handler));
 }
 
@@ -104,7 +226,9 @@ async function visitAll(who: string): Promise<string[]> {
   const items = nav(page).getByRole('button');
   const labels = (await items.allInnerTexts()).map((text) => text.split('\n')[0]?.trim() ?? '');
   for (const label of labels) {
-    await nav(page).getByRole('button', { name: new RegExp(`^${label}`, 'u') }).click();
+    await nav(page)
+      .getByRole('button', { name: new RegExp(`^${label}`, 'u') })
+      .click();
     await page.getByRole('main').getByRole('heading', { level: 1 }).first().waitFor();
     found.push(...(await visitTabs(`${who}-${label.toLowerCase().replace(/\W+/gu, '-')}`)));
   }
@@ -126,40 +250,55 @@ afterAll(async () => {
 });
 
 describe('layout at 1280×800 and 1920×1080', () => {
-  it('first run: the setup form and the recovery key, in groups that never break, with copy and print', { timeout: 600_000 }, async () => {
-    await heading('AVG Desk inrichten').waitFor({ timeout: 15_000 });
-    const found = await checkLayout(page, 'setup');
-    await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(ADMIN.fullName);
-    await page.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(ADMIN.userName);
-    await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(ADMIN.password);
-    await page.getByRole('textbox', { name: 'Herhaal wachtwoord', exact: true }).fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
-    await heading('Herstelsleutel').waitFor({ timeout: 30_000 });
-    const key = page.getByRole('group', { name: 'Herstelsleutel' });
-    const groups = await key.getByRole('listitem').allInnerTexts();
-    expect(groups.length).toBe(8);
-    for (const group of groups) expect(group).toMatch(/^[0-9A-Z]{5}$/u);
-    // Each group on one line: as tall as one line of its own text.
-    for (const item of await key.getByRole('listitem').all()) {
-      const box = await item.boundingBox();
-      const line = await item.evaluate((el) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { lineHeight: string } }).getComputedStyle(el).lineHeight));
-      expect(box?.height ?? 0).toBeLessThan(line * 1.5);
-    }
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.getByRole('button', { name: 'Kopiëren' }).click();
-    await page.getByText('De herstelsleutel is gekopieerd.').waitFor();
-    expect(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(groups.join('-'));
-    expect(await page.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(true);
-    found.push(...(await checkLayout(page, 'setup-recovery-key')));
-    await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check();
-    await page.getByRole('button', { name: 'Verder' }).click();
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await seed(server.url);
-    found.push(...(await visitAll('admin')));
-    await signOut(page);
-    found.push(...(await checkLayout(page, 'login')));
-    expect(found).toEqual([]);
-  });
+  it(
+    'first run: the setup form and the recovery key, in groups that never break, with copy and print',
+    { timeout: 600_000 },
+    async () => {
+      await heading('AVG Desk inrichten').waitFor({ timeout: 15_000 });
+      const found = await checkLayout(page, 'setup');
+      await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(ADMIN.fullName);
+      await page.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(ADMIN.userName);
+      await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(ADMIN.password);
+      await page.getByRole('textbox', { name: 'Herhaal wachtwoord', exact: true }).fill(ADMIN.password);
+      await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
+      await heading('Herstelsleutel').waitFor({ timeout: 30_000 });
+      const key = page.getByRole('group', { name: 'Herstelsleutel' });
+      const groups = await key.getByRole('listitem').allInnerTexts();
+      expect(groups.length).toBe(8);
+      for (const group of groups) expect(group).toMatch(/^[0-9A-Z]{5}$/u);
+      // Each group on one line: as tall as one line of its own text.
+      for (const item of await key.getByRole('listitem').all()) {
+        const box = await item.boundingBox();
+        const line = await item.evaluate((el) =>
+          parseFloat(
+            (globalThis as unknown as { getComputedStyle(e: unknown): { lineHeight: string } }).getComputedStyle(el)
+              .lineHeight,
+          ),
+        );
+        expect(box?.height ?? 0).toBeLessThan(line * 1.5);
+      }
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.getByRole('button', { name: 'Kopiëren' }).click();
+      await page.getByText('De herstelsleutel is gekopieerd.').waitFor();
+      expect(
+        await page.evaluate(() =>
+          (
+            globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+          ).navigator.clipboard.readText(),
+        ),
+      ).toBe(groups.join('-'));
+      expect(await page.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(true);
+      found.push(...(await checkLayout(page, 'setup-recovery-key')));
+      await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check();
+      await page.getByRole('button', { name: 'Verder' }).click();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await seed(server.url);
+      found.push(...(await visitAll('admin')));
+      await signOut(page);
+      found.push(...(await checkLayout(page, 'login')));
+      expect(found).toEqual([]);
+    },
+  );
 
   it('intake, signer, dpo and auditor: every screen', { timeout: 600_000 }, async () => {
     const found: string[] = [];
@@ -168,9 +307,17 @@ describe('layout at 1280×800 and 1920×1080', () => {
       await signIn(page, person, who === 'auditor' ? `Welkom, ${person.fullName}` : MY_WORK);
       found.push(...(await visitAll(who)));
       if (who === 'signer') {
-        await nav(page).getByRole('button', { name: /^Ondertekenen/u }).click();
-        await page.getByRole('table', { name: 'Brieven ter ondertekening' }).getByRole('button', { name: 'Besluit inzage (art. 15 AVG)' }).click();
-        await page.getByRole('img', { name: /^Pagina 1 van/u }).first().waitFor({ timeout: 15_000 });
+        await nav(page)
+          .getByRole('button', { name: /^Ondertekenen/u })
+          .click();
+        await page
+          .getByRole('table', { name: 'Brieven ter ondertekening' })
+          .getByRole('button', { name: 'Besluit inzage (art. 15 AVG)' })
+          .click();
+        await page
+          .getByRole('img', { name: /^Pagina 1 van/u })
+          .first()
+          .waitFor({ timeout: 15_000 });
         found.push(...(await checkLayout(page, 'signer-letter')));
       }
       await signOut(page);
@@ -178,26 +325,40 @@ describe('layout at 1280×800 and 1920×1080', () => {
     expect(found).toEqual([]);
   });
 
-  it('the handler: every screen and every tab of a case, the PDF viewer and the review list', { timeout: 600_000 }, async () => {
-    await signIn(page, PEOPLE.handler, MY_WORK);
-    const found = await visitAll('handler');
-    await nav(page).getByRole('button', { name: 'Werkvoorraad' }).click();
-    await page.getByRole('grid', { name: 'Werkvoorraad' }).getByRole('button', { name: reference }).click();
-    await heading(reference).waitFor();
-    found.push(...(await visitTabs('case')));
-    await page.getByRole('tab', { name: 'Dossier' }).click();
-    await page.getByRole('button', { name: /klachtbrief-overlast/u }).first().click();
-    await page.getByRole('img', { name: /^Pagina 1 van/u }).first().waitFor({ timeout: 15_000 });
-    found.push(...(await checkLayout(page, 'case-dossier-viewer')));
-    await page.getByRole('tab', { name: 'Lakken' }).click();
-    await page.getByRole('combobox', { name: 'Document' }).selectOption({ index: 1 });
-    const options = page.getByRole('region', { name: 'Suggesties zoeken' });
-    await options.getByRole('checkbox', { name: /^Pieter Post-Verhoeven/u }).check();
-    await options.getByRole('button', { name: 'Suggesties zoeken' }).click();
-    await page.getByRole('region', { name: 'Beoordelen' }).waitFor({ timeout: 20_000 });
-    await page.getByRole('region', { name: 'Pagina om te lakken' }).getByRole('img').first().waitFor({ timeout: 20_000 });
-    found.push(...(await checkLayout(page, 'case-redaction-review')));
-    expect(found).toEqual([]);
-    expect(tab.problems).toEqual([]);
-  });
+  it(
+    'the handler: every screen and every tab of a case, the PDF viewer and the review list',
+    { timeout: 600_000 },
+    async () => {
+      await signIn(page, PEOPLE.handler, MY_WORK);
+      const found = await visitAll('handler');
+      await nav(page).getByRole('button', { name: 'Werkvoorraad' }).click();
+      await page.getByRole('grid', { name: 'Werkvoorraad' }).getByRole('button', { name: reference }).click();
+      await heading(reference).waitFor();
+      found.push(...(await visitTabs('case')));
+      await page.getByRole('tab', { name: 'Dossier' }).click();
+      await page
+        .getByRole('button', { name: /klachtbrief-overlast/u })
+        .first()
+        .click();
+      await page
+        .getByRole('img', { name: /^Pagina 1 van/u })
+        .first()
+        .waitFor({ timeout: 15_000 });
+      found.push(...(await checkLayout(page, 'case-dossier-viewer')));
+      await page.getByRole('tab', { name: 'Lakken' }).click();
+      await page.getByRole('combobox', { name: 'Document' }).selectOption({ index: 1 });
+      const options = page.getByRole('region', { name: 'Suggesties zoeken' });
+      await options.getByRole('checkbox', { name: /^Pieter Post-Verhoeven/u }).check();
+      await options.getByRole('button', { name: 'Suggesties zoeken' }).click();
+      await page.getByRole('region', { name: 'Beoordelen' }).waitFor({ timeout: 20_000 });
+      await page
+        .getByRole('region', { name: 'Pagina om te lakken' })
+        .getByRole('img')
+        .first()
+        .waitFor({ timeout: 20_000 });
+      found.push(...(await checkLayout(page, 'case-redaction-review')));
+      expect(found).toEqual([]);
+      expect(tab.problems).toEqual([]);
+    },
+  );
 });

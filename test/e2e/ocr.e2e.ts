@@ -14,8 +14,18 @@ import { queueGrid, seedStaff, signIn, tokenOf } from './support/ui.js';
  */
 const ADMIN = { fullName: 'Margriet van Dijk', userName: 'margriet', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {
-  intake: { fullName: 'Sanne Kuipers', userName: 'sanne', password: 'Kaasmarkt-Waag-Plein-31', roles: ['intake' as const] },
-  handler: { fullName: 'Fatma Yılmaz', userName: 'fatma', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
+  intake: {
+    fullName: 'Sanne Kuipers',
+    userName: 'sanne',
+    password: 'Kaasmarkt-Waag-Plein-31',
+    roles: ['intake' as const],
+  },
+  handler: {
+    fullName: 'Fatma Yılmaz',
+    userName: 'fatma',
+    password: 'Kade-Gracht-Brug-1642!',
+    roles: ['handler' as const],
+  },
 };
 
 let server: RunningServer;
@@ -29,14 +39,53 @@ describe('OCR of a scan on Lakken', () => {
     const staff = await seedStaff(server.url, ADMIN, PEOPLE);
     const intake = await tokenOf(server.url, PEOPLE.intake);
     const created = valueOf(
-      await callApi(server.url, 'case.create', { type: 'inzage', channel: 'email', received: dutchToday(new Date()), writtenAndSigned: true, handlerId: staff.handler.id, requester: { name: 'Anouk de Vries', relation: 'huurder' } }, intake),
+      await callApi(
+        server.url,
+        'case.create',
+        {
+          type: 'inzage',
+          channel: 'email',
+          received: dutchToday(new Date()),
+          writtenAndSigned: true,
+          handlerId: staff.handler.id,
+          requester: { name: 'Anouk de Vries', relation: 'huurder' },
+        },
+        intake,
+      ),
     );
     const handler = await tokenOf(server.url, PEOPLE.handler);
     valueOf(await callApi(server.url, 'case.transition', { id: created.id, to: 'in_behandeling' }, handler));
     const scan = await buildScan();
-    const documentId = valueOf(await callApi(server.url, 'dossier.import', { caseId: created.id, fileName: 'scan-klacht.pdf', dataBase64: scan.toString('base64'), source: 'overlastdossier' }, handler)).documents[0]?.id ?? '';
-    const party = valueOf(await callApi(server.url, 'thirdParty.add', { caseId: created.id, name: 'Marloes Brinkhorst', role: 'buurvrouw', documentIds: [documentId] }, handler));
-    valueOf(await callApi(server.url, 'thirdParty.update', { caseId: created.id, id: party.id, hearingStatus: 'geen_toestemming' }, handler));
+    const documentId =
+      valueOf(
+        await callApi(
+          server.url,
+          'dossier.import',
+          {
+            caseId: created.id,
+            fileName: 'scan-klacht.pdf',
+            dataBase64: scan.toString('base64'),
+            source: 'overlastdossier',
+          },
+          handler,
+        ),
+      ).documents[0]?.id ?? '';
+    const party = valueOf(
+      await callApi(
+        server.url,
+        'thirdParty.add',
+        { caseId: created.id, name: 'Marloes Brinkhorst', role: 'buurvrouw', documentIds: [documentId] },
+        handler,
+      ),
+    );
+    valueOf(
+      await callApi(
+        server.url,
+        'thirdParty.update',
+        { caseId: created.id, id: party.id, hearingStatus: 'geen_toestemming' },
+        handler,
+      ),
+    );
 
     browser = await launchBrowser();
     tab = await openPage(browser);

@@ -20,7 +20,12 @@ import { nav, seedStaff, signIn, signOut, tokenOf, type Person } from './support
  */
 const ADMIN: Person = { fullName: 'Bea Beheer', userName: 'beheer', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {
-  handler: { fullName: 'Bram Behandel', userName: 'behandelaar', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
+  handler: {
+    fullName: 'Bram Behandel',
+    userName: 'behandelaar',
+    password: 'Kade-Gracht-Brug-1642!',
+    roles: ['handler' as const],
+  },
 };
 const REQUESTERS = ['Wietske Hoekstra-Ōtsuka', 'Jurre van der Wâl'];
 
@@ -55,7 +60,9 @@ async function registerRequest(name: string): Promise<string> {
   await expect.poll(() => handlerChoice.allTextContents()).toEqual([PEOPLE.handler.fullName]);
   await page.getByRole('combobox', { name: 'Ontvangen via' }).selectOption({ label: 'Brief' });
   await page.getByRole('checkbox', { name: 'Het verzoek is schriftelijk gedaan en ondertekend' }).check();
-  await page.getByRole('textbox', { name: 'Omschrijving van het verzoek' }).fill('Welke gegevens verwerkt de corporatie over mij?');
+  await page
+    .getByRole('textbox', { name: 'Omschrijving van het verzoek' })
+    .fill('Welke gegevens verwerkt de corporatie over mij?');
   await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(name);
   await page.getByRole('button', { name: 'Verzoek registreren' }).click();
   await expect.poll(() => page.getByText('Verzoek geregistreerd').isVisible(), { timeout: 15_000 }).toBe(true);
@@ -100,7 +107,15 @@ describe('sync with the central database through the UI', () => {
     await address.fill('postgres://beheer:geheim@127.0.0.1:5432/avgdesk');
     await minutes.fill('0');
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await expect.poll(() => page.getByText('Geef een adres als postgres://server:5432/avgdesk?sslmode=verify-full, zonder gebruikersnaam of wachtwoord.').isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(
+            'Geef een adres als postgres://server:5432/avgdesk?sslmode=verify-full, zonder gebruikersnaam of wachtwoord.',
+          )
+          .isVisible(),
+      )
+      .toBe(true);
     await expect.poll(() => page.getByText('Moet minstens 1 zijn.').isVisible()).toBe(true);
     expect(await address.getAttribute('aria-invalid')).toBe('true');
     expect(await minutes.getAttribute('aria-invalid')).toBe('true');
@@ -109,13 +124,17 @@ describe('sync with the central database through the UI', () => {
     await address.fill('postgres://db.corporatie.example:5432/avgdesk');
     await minutes.fill('10');
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await expect.poll(() => page.getByText('voeg ?sslmode=verify-full toe aan het adres', { exact: false }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('voeg ?sslmode=verify-full toe aan het adres', { exact: false }).isVisible())
+      .toBe(true);
     expect(await address.getAttribute('aria-invalid')).toBe('true');
     await checkScreen(page, 'admin-central-refused');
 
     await address.fill(`postgres://127.0.0.1:${central.port}/postgres`);
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await expect.poll(() => page.getByText('De instellingen voor de centrale database zijn opgeslagen.').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('De instellingen voor de centrale database zijn opgeslagen.').isVisible())
+      .toBe(true);
     // The admin has no central login of their own on this desktop yet.
     await expect.poll(() => syncArea().getByText('Niet ingesteld').isVisible()).toBe(true);
     await checkScreen(page, 'admin-central');
@@ -127,7 +146,9 @@ describe('sync with the central database through the UI', () => {
     await expect.poll(() => syncArea().getByText('Niet ingesteld').isVisible()).toBe(true);
     expect(await syncButton().isDisabled()).toBe(true);
     await nav(page).getByRole('button', { name: 'Mijn account' }).click();
-    await expect.poll(() => page.getByText('Er zijn nog geen inloggegevens voor de centrale database opgeslagen.').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('Er zijn nog geen inloggegevens voor de centrale database opgeslagen.').isVisible())
+      .toBe(true);
 
     const demo = central.staff.find((s) => s.userName === PEOPLE.handler.userName);
     if (!demo) throw new Error('the embedded central database has no demo handler');
@@ -136,13 +157,23 @@ describe('sync with the central database through the UI', () => {
     await login.fill('Niet Geldig');
     await password.fill(demo.password);
     await page.getByRole('button', { name: 'Inloggegevens opslaan' }).click();
-    await expect.poll(() => page.getByText('Een inlognaam bestaat uit kleine letters, cijfers en _.').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('Een inlognaam bestaat uit kleine letters, cijfers en _.').isVisible())
+      .toBe(true);
     expect(await login.getAttribute('aria-invalid')).toBe('true');
 
     await login.fill(demo.loginRole);
     await page.getByRole('button', { name: 'Inloggegevens opslaan' }).click();
-    await expect.poll(() => page.getByText('Uw inloggegevens zijn opgeslagen. U kunt nu synchroniseren.').isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(`Uw inloggegevens voor de centrale database zijn opgeslagen (inlognaam ${demo.loginRole}).`).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('Uw inloggegevens zijn opgeslagen. U kunt nu synchroniseren.').isVisible())
+      .toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(`Uw inloggegevens voor de centrale database zijn opgeslagen (inlognaam ${demo.loginRole}).`)
+          .isVisible(),
+      )
+      .toBe(true);
     expect(await login.inputValue()).toBe('');
     expect(await password.inputValue()).toBe('');
     expect(await page.content()).not.toContain(demo.password);
@@ -159,12 +190,33 @@ describe('sync with the central database through the UI', () => {
     await expect.poll(() => syncArea().getByText(waitingText).isVisible()).toBe(true);
 
     await syncButton().click();
-    await expect.poll(() => syncArea().getByText(/^Gesynchroniseerd om \d{2}:\d{2}$/u).isVisible(), { timeout: 20_000 }).toBe(true);
-    await expect.poll(() => syncArea().getByText(/^\d+ verstuurd, \d+ opgehaald$/u).isVisible()).toBe(true);
+    await expect
+      .poll(
+        () =>
+          syncArea()
+            .getByText(/^Gesynchroniseerd om \d{2}:\d{2}$/u)
+            .isVisible(),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    await expect
+      .poll(() =>
+        syncArea()
+          .getByText(/^\d+ verstuurd, \d+ opgehaald$/u)
+          .isVisible(),
+      )
+      .toBe(true);
     expect(await syncArea().getByText(/wacht/u).count()).toBe(0);
     expect(await syncButton().isDisabled()).toBe(false);
     const after = await syncStatus();
-    expect(after).toMatchObject({ configured: true, hasCredentials: true, loginRole: expect.stringMatching(/^avg_u_/u), running: false, waiting: 0, lastError: null });
+    expect(after).toMatchObject({
+      configured: true,
+      hasCredentials: true,
+      loginRole: expect.stringMatching(/^avg_u_/u),
+      running: false,
+      waiting: 0,
+      lastError: null,
+    });
     expect(after.lastSuccessAt).not.toBeNull();
 
     const client = new pg.Client({ connectionString: central.url });
@@ -231,13 +283,19 @@ describe('sync with the central database through the UI', () => {
     expect(status.waiting).toBe(1);
     await expect.poll(() => syncArea().getByText('1 wijziging wacht').isVisible()).toBe(true);
     // The last success stays what it was.
-    expect(await syncArea().getByText(/^Gesynchroniseerd om \d{2}:\d{2}$/u).isVisible()).toBe(true);
+    expect(
+      await syncArea()
+        .getByText(/^Gesynchroniseerd om \d{2}:\d{2}$/u)
+        .isVisible(),
+    ).toBe(true);
 
     // The whole sentence, and that nothing is lost, on focus (keyboard) as on hover.
     await error.focus();
     await page.keyboard.press('Enter');
     const surface = page.getByRole('group', { name: 'Synchronisatie mislukt', exact: true });
-    await expect.poll(() => surface.getByText('Uw werk blijft bewaard op deze computer', { exact: false }).isVisible()).toBe(true);
+    await expect
+      .poll(() => surface.getByText('Uw werk blijft bewaard op deze computer', { exact: false }).isVisible())
+      .toBe(true);
     expect(await surface.getByText(message).isVisible()).toBe(true);
     await checkScreen(page, 'statusbar-sync-error');
     await page.keyboard.press('Escape');

@@ -12,8 +12,18 @@ import { nav, queueGrid, seedStaff, signIn, signOut, tokenOf, type Person, type 
  * functioneel beheer has no such tab.
  */
 const ADMIN: Person = { fullName: 'Berend Beheer-Smit', userName: 'berend', password: 'Tulpen-Bollen-Streek-77' };
-const DPO = { fullName: 'Fenna de Graaf-Öztürk', userName: 'fenna', password: 'Wadden-Slik-Kwelder-Geul-27', roles: ['dpo' as const] };
-const HANDLER = { fullName: 'Priya Ramdin-Kalloe', userName: 'priya', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] };
+const DPO = {
+  fullName: 'Fenna de Graaf-Öztürk',
+  userName: 'fenna',
+  password: 'Wadden-Slik-Kwelder-Geul-27',
+  roles: ['dpo' as const],
+};
+const HANDLER = {
+  fullName: 'Priya Ramdin-Kalloe',
+  userName: 'priya',
+  password: 'Kade-Gracht-Brug-1642!',
+  roles: ['handler' as const],
+};
 let handler: StaffMember;
 
 let server: RunningServer;
@@ -44,7 +54,13 @@ describe('Beheer → Termijnen', () => {
 
     await inzage.fill('6');
     await page.getByRole('button', { name: 'Termijnen opslaan' }).click();
-    await expect.poll(() => page.getByText('De termijn voor inzage is hoogstens vier weken (§13 van het privacyreglement); u koos zes weken.').isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText('De termijn voor inzage is hoogstens vier weken (§13 van het privacyreglement); u koos zes weken.')
+          .isVisible(),
+      )
+      .toBe(true);
     await inzage.fill('3');
     await page.getByRole('button', { name: 'Termijnen opslaan' }).click();
     await expect.poll(() => page.getByText('De behandeltermijnen zijn opgeslagen.').isVisible()).toBe(true);
@@ -53,7 +69,15 @@ describe('Beheer → Termijnen', () => {
     await expect.poll(() => registerYears.inputValue()).toBe('2');
     await registerYears.fill('10');
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
-    await expect.poll(() => page.getByText(/De zaakregistratie wordt hoogstens 2 jaar na het afsluiten van de zaak bewaard \(§4 van het privacyreglement\); u koos 10 jaar\./u).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(
+            /De zaakregistratie wordt hoogstens 2 jaar na het afsluiten van de zaak bewaard \(§4 van het privacyreglement\); u koos 10 jaar\./u,
+          )
+          .isVisible(),
+      )
+      .toBe(true);
     await checkScreen(page, 'settings-terms-refused');
     await registerYears.fill('1');
     await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
@@ -64,7 +88,9 @@ describe('Beheer → Termijnen', () => {
     await nav(page).getByRole('button', { name: 'Beheer' }).click();
     await page.getByRole('tab', { name: 'Termijnen' }).click();
     await expect.poll(() => page.getByRole('spinbutton', { name: 'Termijn voor Inzage' }).inputValue()).toBe('3');
-    await expect.poll(() => page.getByRole('spinbutton', { name: /Bewaartermijn zaakregistratie/u }).inputValue()).toBe('1');
+    await expect
+      .poll(() => page.getByRole('spinbutton', { name: /Bewaartermijn zaakregistratie/u }).inputValue())
+      .toBe('1');
     await signOut(page);
   });
 
@@ -80,7 +106,23 @@ describe('Beheer → Termijnen', () => {
   it('the handler records where they looked and reads in an export from a source system (Dossier tab)', async () => {
     const dpo = await tokenOf(server.url, DPO);
     const created = valueOf(
-      await callApi(server.url, 'case.create', { type: 'inzage', channel: 'brief', received: '2026-11-20', writtenAndSigned: true, handlerId: handler.id, requester: { name: 'Wubbo Zandstra-Oukes', relation: 'huurder', address: 'Kanaalstraat 12-3, 3531 CK Utrecht' } }, dpo),
+      await callApi(
+        server.url,
+        'case.create',
+        {
+          type: 'inzage',
+          channel: 'brief',
+          received: '2026-11-20',
+          writtenAndSigned: true,
+          handlerId: handler.id,
+          requester: {
+            name: 'Wubbo Zandstra-Oukes',
+            relation: 'huurder',
+            address: 'Kanaalstraat 12-3, 3531 CK Utrecht',
+          },
+        },
+        dpo,
+      ),
     );
     await signIn(page, HANDLER, 'Werkvoorraad');
     await queueGrid(page).getByRole('button', { name: created.reference }).click();
@@ -89,13 +131,29 @@ describe('Beheer → Termijnen', () => {
     const checklist = page.getByRole('table', { name: 'Gezocht in' });
     await checklist.getByRole('row', { name: /Huuradministratie.*Nog niet gezocht/u }).waitFor();
     await page.getByRole('button', { name: 'Gegevens gevonden in Huuradministratie' }).click();
-    await expect.poll(() => checklist.getByRole('row', { name: /Huuradministratie.*Gegevens gevonden.*Priya Ramdin-Kalloe/u }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        checklist.getByRole('row', { name: /Huuradministratie.*Gegevens gevonden.*Priya Ramdin-Kalloe/u }).count(),
+      )
+      .toBe(1);
 
     await page.getByRole('combobox', { name: 'Uit systeem' }).selectOption({ label: 'Huuradministratie' });
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Export inlezen…' }).click()]);
-    await chooser.setFiles({ name: 'betalingen.csv', mimeType: 'text/csv', buffer: Buffer.from('datum;bedrag\r\n2026-09-01;742\r\n2026-10-01;742\r\n') });
-    await expect.poll(() => page.getByText('betalingen.csv is ingelezen (2 rijen).').isVisible(), { timeout: 15_000 }).toBe(true);
-    await page.getByRole('table', { name: 'Gegevens uit systemen' }).getByRole('row', { name: /betalingen\.csv.*Huuradministratie.*2 rijen, 2 kolommen/u }).waitFor();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Export inlezen…' }).click(),
+    ]);
+    await chooser.setFiles({
+      name: 'betalingen.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('datum;bedrag\r\n2026-09-01;742\r\n2026-10-01;742\r\n'),
+    });
+    await expect
+      .poll(() => page.getByText('betalingen.csv is ingelezen (2 rijen).').isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    await page
+      .getByRole('table', { name: 'Gegevens uit systemen' })
+      .getByRole('row', { name: /betalingen\.csv.*Huuradministratie.*2 rijen, 2 kolommen/u })
+      .waitFor();
     await checkScreen(page, 'dossier-sources');
     await signOut(page);
   });

@@ -43,7 +43,12 @@ afterAll(() => {
   cleanup();
 });
 
-type Mutation = { kind: 'flip' | 'set' | 'cut' | 'insert' | 'remove' | 'repeat'; at: number; byte: number; length: number };
+type Mutation = {
+  kind: 'flip' | 'set' | 'cut' | 'insert' | 'remove' | 'repeat';
+  at: number;
+  byte: number;
+  length: number;
+};
 
 const mutation = fc.record({
   kind: fc.constantFrom('flip', 'set', 'cut', 'insert', 'remove', 'repeat'),
@@ -56,10 +61,11 @@ function mutate(bytes: Buffer, mutations: readonly Mutation[]): Buffer {
   let out = Buffer.from(bytes);
   for (const m of mutations) {
     const at = Math.min(out.length, Math.floor(m.at * out.length));
-    if (m.kind === 'flip' && at < out.length) out[at] = (out[at] ?? 0) ^ (1 << m.byte % 8);
+    if (m.kind === 'flip' && at < out.length) out[at] = (out[at] ?? 0) ^ (1 << (m.byte % 8));
     else if (m.kind === 'set' && at < out.length) out[at] = m.byte;
     else if (m.kind === 'cut') out = out.subarray(0, at);
-    else if (m.kind === 'insert') out = Buffer.concat([out.subarray(0, at), Buffer.alloc(m.length, m.byte), out.subarray(at)]);
+    else if (m.kind === 'insert')
+      out = Buffer.concat([out.subarray(0, at), Buffer.alloc(m.length, m.byte), out.subarray(at)]);
     else if (m.kind === 'remove') out = Buffer.concat([out.subarray(0, at), out.subarray(at + m.length)]);
     else if (m.kind === 'repeat') out = Buffer.concat([out.subarray(0, at + m.length), out.subarray(at)]);
   }
@@ -75,23 +81,39 @@ function withinTime<T>(work: Promise<T>, what: string): Promise<T> {
 }
 
 describe(`document import, fuzzed (${RUNS} inputs, seed ${seed})`, () => {
-  it('every mutated file gets a Dutch refusal or is stored; nothing crashes or hangs', async () => {
-    let stored = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 4 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.option(fc.constantFrom('pdf', 'png', 'jpg', 'eml', 'msg', 'txt'), { freq: 4 }), async (which, mutations, otherExt) => {
-        const base = bases[which] ?? bases[0];
-        if (!base) throw new Error('no base files');
-        const bytes = mutate(base.bytes, mutations);
-        const fileName = `fuzz.${otherExt ?? base.ext}`;
-        const result = await withinTime(t.call('dossier.import', { caseId, fileName, dataBase64: bytes.toString('base64'), source: 'klantcontact' }, t.h1.token), 'dossier.import');
-        if (result.ok) stored += 1;
-        else expectDutchRefusal(result, `${fileName} (${bytes.length} bytes)`);
-      }),
-      { numRuns: RUNS, seed, endOnFailure: true },
-    );
-    // Some mutations leave a readable file: the property saw both outcomes.
-    expect(stored).toBeGreaterThan(0);
-  }, LONG ? 3_600_000 : 240_000);
+  it(
+    'every mutated file gets a Dutch refusal or is stored; nothing crashes or hangs',
+    async () => {
+      let stored = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 0, max: 4 }),
+          fc.array(mutation, { minLength: 1, maxLength: 6 }),
+          fc.option(fc.constantFrom('pdf', 'png', 'jpg', 'eml', 'msg', 'txt'), { freq: 4 }),
+          async (which, mutations, otherExt) => {
+            const base = bases[which] ?? bases[0];
+            if (!base) throw new Error('no base files');
+            const bytes = mutate(base.bytes, mutations);
+            const fileName = `fuzz.${otherExt ?? base.ext}`;
+            const result = await withinTime(
+              t.call(
+                'dossier.import',
+                { caseId, fileName, dataBase64: bytes.toString('base64'), source: 'klantcontact' },
+                t.h1.token,
+              ),
+              'dossier.import',
+            );
+            if (result.ok) stored += 1;
+            else expectDutchRefusal(result, `${fileName} (${bytes.length} bytes)`);
+          },
+        ),
+        { numRuns: RUNS, seed, endOnFailure: true },
+      );
+      // Some mutations leave a readable file: the property saw both outcomes.
+      expect(stored).toBeGreaterThan(0);
+    },
+    LONG ? 3_600_000 : 240_000,
+  );
 
   it('afterwards every stored document reads back and the store is whole', async () => {
     const documents = value(await t.call('dossier.list', { caseId }, t.h1.token));

@@ -17,7 +17,7 @@ export function rng(seed: number): Rng {
 
 /** The seed of the i-th item of a run: different per item, fixed per (run seed, i). */
 export function childSeed(runSeed: number, index: number): number {
-  return rng((runSeed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0)() * 4_294_967_296 >>> 0;
+  return (rng((runSeed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0)() * 4_294_967_296) >>> 0;
 }
 
 /** The run seed: from the environment when replaying, otherwise new each run. */

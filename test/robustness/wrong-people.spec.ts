@@ -40,17 +40,31 @@ interface AuditRow {
   record_id: string | null;
 }
 
-const lastSeq = (store: OpenStore) => (store.sqlite.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number | null }).seq ?? 0;
-const eventsSince = (store: OpenStore, seq: number) => store.sqlite.prepare('SELECT seq, procedure, outcome, actor_id, roles, record_id FROM audit_events WHERE seq > ? ORDER BY seq').all(seq) as AuditRow[];
+const lastSeq = (store: OpenStore) =>
+  (store.sqlite.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number | null }).seq ?? 0;
+const eventsSince = (store: OpenStore, seq: number) =>
+  store.sqlite
+    .prepare('SELECT seq, procedure, outcome, actor_id, roles, record_id FROM audit_events WHERE seq > ? ORDER BY seq')
+    .all(seq) as AuditRow[];
 
 /** The call is refused with `code` and its Dutch message, and exactly one "denied" event names the procedure. */
-async function expectRefused(d: Desk, procedure: string, run: () => Promise<Result<unknown>>, code: ErrorCode, actorId: string | null, message: string | RegExp = DEFAULT_MESSAGES[code]) {
+async function expectRefused(
+  d: Desk,
+  procedure: string,
+  run: () => Promise<Result<unknown>>,
+  code: ErrorCode,
+  actorId: string | null,
+  message: string | RegExp = DEFAULT_MESSAGES[code],
+) {
   const before = lastSeq(d.store);
   const result = await run();
   expect(result, procedure).toMatchObject({ ok: false, error: { code } });
   if (!result.ok) expect(result.error.message, procedure).toMatch(message);
   const events = eventsSince(d.store, before).filter((e) => e.procedure === procedure);
-  expect(events.map((e) => ({ outcome: e.outcome, actor: e.actor_id })), `${procedure}: audited as refused`).toEqual([{ outcome: 'denied', actor: actorId }]);
+  expect(
+    events.map((e) => ({ outcome: e.outcome, actor: e.actor_id })),
+    `${procedure}: audited as refused`,
+  ).toEqual([{ outcome: 'denied', actor: actorId }]);
   return result;
 }
 
@@ -65,8 +79,22 @@ describe('no session, a forged token, an expired session', () => {
     samples = procedureSamples(ids);
     ids.caseId = ids.unassignedCaseId = ids.targetId = '00000000-0000-4000-8000-000000000001';
     // One session per procedure (an expired token is forgotten at its first use), all of a dpo + admin.
-    value(await d.call('staff.add', { userName: 'verloopt', fullName: 'Vera Verloop', roles: ['dpo', 'admin'], password: STRONG_PASSWORD }, d.adminToken));
-    const tokens = await Promise.all(guarded.map(async (p) => [p, value(await d.call('session.login', { userName: 'verloopt', password: STRONG_PASSWORD }, null)).token] as const));
+    value(
+      await d.call(
+        'staff.add',
+        { userName: 'verloopt', fullName: 'Vera Verloop', roles: ['dpo', 'admin'], password: STRONG_PASSWORD },
+        d.adminToken,
+      ),
+    );
+    const tokens = await Promise.all(
+      guarded.map(
+        async (p) =>
+          [
+            p,
+            value(await d.call('session.login', { userName: 'verloopt', password: STRONG_PASSWORD }, null)).token,
+          ] as const,
+      ),
+    );
     expired = new Map(tokens);
     // The admin's own session must stay alive for the store to stay open: keep it fresh after the jump.
     d.clock.advance((IDLE_SECONDS + 1) * 1000);
@@ -75,20 +103,41 @@ describe('no session, a forged token, an expired session', () => {
   afterAll(() => d.cleanup());
 
   it.each(guarded)('%s without a session is refused and audited', async (procedure) => {
-    await expectRefused(d, procedure, () => d.backend.dispatch(procedure, samples[procedure]('intake'), null), 'UNAUTHENTICATED', null);
+    await expectRefused(
+      d,
+      procedure,
+      () => d.backend.dispatch(procedure, samples[procedure]('intake'), null),
+      'UNAUTHENTICATED',
+      null,
+    );
   });
 
   it.each(guarded)('%s with a forged token is refused and audited', async (procedure) => {
-    await expectRefused(d, procedure, () => d.backend.dispatch(procedure, samples[procedure]('intake'), 'bmVwLXRva2Vu-nep-token'), 'UNAUTHENTICATED', null);
+    await expectRefused(
+      d,
+      procedure,
+      () => d.backend.dispatch(procedure, samples[procedure]('intake'), 'bmVwLXRva2Vu-nep-token'),
+      'UNAUTHENTICATED',
+      null,
+    );
   });
 
   it.each(guarded)('%s with an expired session is refused and audited', async (procedure) => {
-    await expectRefused(d, procedure, () => d.backend.dispatch(procedure, samples[procedure]('dpo'), expired.get(procedure) ?? ''), 'SESSION_EXPIRED', null);
+    await expectRefused(
+      d,
+      procedure,
+      () => d.backend.dispatch(procedure, samples[procedure]('dpo'), expired.get(procedure) ?? ''),
+      'SESSION_EXPIRED',
+      null,
+    );
   });
 
   it('an expired session stays expired: signing in again is the only way back', async () => {
     const token = expired.get('session.me') ?? '';
-    expect(await d.backend.dispatch('session.me', {}, token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await d.backend.dispatch('session.me', {}, token)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 });
 
@@ -108,19 +157,33 @@ describe('a locked session', () => {
   }, 60_000);
   afterAll(() => d.cleanup());
 
-  it.each(guarded.filter((p) => !SESSION_ENDING.has(p)))('%s with a locked session is refused and audited (store still open for others)', async (procedure) => {
-    await expectRefused(d, procedure, () => d.backend.dispatch(procedure, samples[procedure]('handler'), locked), 'SESSION_LOCKED', null);
-  });
+  it.each(guarded.filter((p) => !SESSION_ENDING.has(p)))(
+    '%s with a locked session is refused and audited (store still open for others)',
+    async (procedure) => {
+      await expectRefused(
+        d,
+        procedure,
+        () => d.backend.dispatch(procedure, samples[procedure]('handler'), locked),
+        'SESSION_LOCKED',
+        null,
+      );
+    },
+  );
 
   it('refusals while the whole store is locked are audited once someone signs in again', async () => {
     const before = lastSeq(d.store);
     value(await d.call('session.lock', {}, d.adminToken));
     const tried = guarded.filter((p) => !SESSION_ENDING.has(p)).slice(0, 10);
     for (const procedure of tried) {
-      expect(await d.backend.dispatch(procedure, samples[procedure]('handler'), locked)).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+      expect(await d.backend.dispatch(procedure, samples[procedure]('handler'), locked)).toMatchObject({
+        ok: false,
+        error: { code: 'SESSION_LOCKED' },
+      });
     }
     value(await d.call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null));
-    const denied = eventsSince(d.store, before).filter((e) => e.outcome === 'denied' && tried.includes(e.procedure as ProcedureName));
+    const denied = eventsSince(d.store, before).filter(
+      (e) => e.outcome === 'denied' && tried.includes(e.procedure as ProcedureName),
+    );
     expect(denied.map((e) => e.procedure)).toEqual(tried);
   });
 });
@@ -156,12 +219,21 @@ describe('roles that may not: every forbidden role at once', () => {
     expect(refusable.length).toBeGreaterThan(20);
   });
 
-  it.each(refusable)('%s: a staff member holding every role that may not call it is still refused', async (procedure) => {
-    const roles = forbiddenRoles(procedure);
-    const holder = holders.get(roles.join('+'));
-    if (!holder) throw new Error('no holder');
-    await expectRefused(d, procedure, () => d.backend.dispatch(procedure, samples[procedure](roles[0] ?? 'intake'), holder.token), 'FORBIDDEN', holder.id);
-  });
+  it.each(refusable)(
+    '%s: a staff member holding every role that may not call it is still refused',
+    async (procedure) => {
+      const roles = forbiddenRoles(procedure);
+      const holder = holders.get(roles.join('+'));
+      if (!holder) throw new Error('no holder');
+      await expectRefused(
+        d,
+        procedure,
+        () => d.backend.dispatch(procedure, samples[procedure](roles[0] ?? 'intake'), holder.token),
+        'FORBIDDEN',
+        holder.id,
+      );
+    },
+  );
 });
 
 /** Case-scoped: the sample input names the case or something inside it (found with stand-in ids). */
@@ -180,10 +252,18 @@ const standInSamples = procedureSamples(STAND_IN);
 const caseScoped = PROCEDURE_NAMES.filter((p) => {
   if (!isAllowed(['handler'], contract[p].action) || isPublicAction(contract[p].action)) return false;
   const text = JSON.stringify(standInSamples[p]('handler'));
-  return [STAND_IN.caseId, STAND_IN.documentId, STAND_IN.thirdPartyId, STAND_IN.copyId, STAND_IN.letterId, STAND_IN.jobId, STAND_IN.readJobId].some((id) => id && text.includes(id));
+  return [
+    STAND_IN.caseId,
+    STAND_IN.documentId,
+    STAND_IN.thirdPartyId,
+    STAND_IN.copyId,
+    STAND_IN.letterId,
+    STAND_IN.jobId,
+    STAND_IN.readJobId,
+  ].some((id) => id && text.includes(id));
 });
 
-describe('a handler on someone else\'s case', () => {
+describe("a handler on someone else's case", () => {
   let d: Desk;
   let other: SampleIds;
   let samples: ReturnType<typeof procedureSamples>;
@@ -198,16 +278,54 @@ describe('a handler on someone else\'s case', () => {
     other = emptySampleIds();
     other.staffIds.handler = intruder.id;
     other.targetId = owner.id;
-    const caseId = value(await d.call('case.create', { ...NEW_CASE, requester: { name: REQUESTER, relation: 'huurder', address: 'Vreemdelaan 3, 1234 AB Hilversum' }, handlerId: owner.id }, dpo.token)).id;
+    const caseId = value(
+      await d.call(
+        'case.create',
+        {
+          ...NEW_CASE,
+          requester: { name: REQUESTER, relation: 'huurder', address: 'Vreemdelaan 3, 1234 AB Hilversum' },
+          handlerId: owner.id,
+        },
+        dpo.token,
+      ),
+    ).id;
     other.caseId = other.unassignedCaseId = caseId;
     // Everything inside the case that procedures can name: a document, a third party, an ID copy, a letter, a redaction job.
     const pdf = await buildLetters(1, 1);
-    other.documentId = value(await d.call('dossier.import', { caseId, fileName: 'verslag.pdf', dataBase64: pdf.toString('base64'), source: 'klantcontact' }, owner.token)).documents[0]?.id ?? '';
-    other.thirdPartyId = value(await d.call('thirdParty.add', { caseId, name: 'Buurman Vreemd', role: 'buurman' }, owner.token)).id;
-    other.copyId = value(await d.call('identity.uploadCopy', { caseId, subject: 'verzoeker', fileName: 'id.png', dataBase64: procedureSamples(other)['identity.uploadCopy']('handler').dataBase64 }, owner.token)).copyId;
+    other.documentId =
+      value(
+        await d.call(
+          'dossier.import',
+          { caseId, fileName: 'verslag.pdf', dataBase64: pdf.toString('base64'), source: 'klantcontact' },
+          owner.token,
+        ),
+      ).documents[0]?.id ?? '';
+    other.thirdPartyId = value(
+      await d.call('thirdParty.add', { caseId, name: 'Buurman Vreemd', role: 'buurman' }, owner.token),
+    ).id;
+    other.copyId = value(
+      await d.call(
+        'identity.uploadCopy',
+        {
+          caseId,
+          subject: 'verzoeker',
+          fileName: 'id.png',
+          dataBase64: procedureSamples(other)['identity.uploadCopy']('handler').dataBase64,
+        },
+        owner.token,
+      ),
+    ).copyId;
     other.letterId = value(await d.call('letter.draft', { caseId, kind: 'ontvangstbevestiging' }, owner.token)).id;
-    other.jobId = value(await d.call('redaction.start', { caseId, documentId: other.documentId ?? '', redactions: [{ page: 0, x: 10, y: 10, width: 20, height: 20 }] }, owner.token)).jobId;
-    other.readJobId = value(await d.call('redaction.read', { caseId, documentId: other.documentId ?? '' }, owner.token)).jobId;
+    other.jobId = value(
+      await d.call(
+        'redaction.start',
+        { caseId, documentId: other.documentId ?? '', redactions: [{ page: 0, x: 10, y: 10, width: 20, height: 20 }] },
+        owner.token,
+      ),
+    ).jobId;
+    other.readJobId = value(
+      await d.call('redaction.read', { caseId, documentId: other.documentId ?? '' }, owner.token),
+    ).jobId;
     samples = procedureSamples(other);
   }, 120_000);
   afterAll(() => d.cleanup());
@@ -216,8 +334,15 @@ describe('a handler on someone else\'s case', () => {
     expect(caseScoped.length).toBeGreaterThan(25);
   });
 
-  it.each(caseScoped)('%s on the other handler\'s case is refused and audited', async (procedure) => {
-    const result = await expectRefused(d, procedure, () => d.backend.dispatch(procedure, samples[procedure]('handler'), intruder.token), 'FORBIDDEN', intruder.id, /toegewezen|behandelaar|toestemming|voorgelegd|andere medewerker/u);
+  it.each(caseScoped)("%s on the other handler's case is refused and audited", async (procedure) => {
+    const result = await expectRefused(
+      d,
+      procedure,
+      () => d.backend.dispatch(procedure, samples[procedure]('handler'), intruder.token),
+      'FORBIDDEN',
+      intruder.id,
+      /toegewezen|behandelaar|toestemming|voorgelegd|andere medewerker/u,
+    );
     expect(JSON.stringify(result)).not.toContain(REQUESTER);
   });
 });

@@ -35,7 +35,13 @@ export const caseB = randomUUID(); // henk's
 
 export function clientConfig(url: string, user?: string, password?: string): pg.ClientConfig {
   const u = new URL(url);
-  return { host: u.hostname, port: Number(u.port), database: u.pathname.slice(1), user: user ?? decodeURIComponent(u.username), password: password ?? decodeURIComponent(u.password) };
+  return {
+    host: u.hostname,
+    port: Number(u.port),
+    database: u.pathname.slice(1),
+    user: user ?? decodeURIComponent(u.username),
+    password: password ?? decodeURIComponent(u.password),
+  };
 }
 
 export async function connect(config: pg.ClientConfig): Promise<pg.Client> {
@@ -44,11 +50,23 @@ export async function connect(config: pg.ClientConfig): Promise<pg.Client> {
   return client;
 }
 
-export async function refused(client: pg.Client, text: string, values: unknown[] = [], message?: RegExp): Promise<void> {
-  await expect(client.query(text, values), text).rejects.toMatchObject({ code: '42501', ...(message ? { message: expect.stringMatching(message) } : {}) });
+export async function refused(
+  client: pg.Client,
+  text: string,
+  values: unknown[] = [],
+  message?: RegExp,
+): Promise<void> {
+  await expect(client.query(text, values), text).rejects.toMatchObject({
+    code: '42501',
+    ...(message ? { message: expect.stringMatching(message) } : {}),
+  });
 }
 
-export async function rows<T extends pg.QueryResultRow = Record<string, unknown>>(client: pg.Client, text: string, values: unknown[] = []): Promise<T[]> {
+export async function rows<T extends pg.QueryResultRow = Record<string, unknown>>(
+  client: pg.Client,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   return (await client.query<T>(text, values)).rows;
 }
 
@@ -69,7 +87,21 @@ export function functionsOf(login: string): Promise<string[]> {
 }
 
 export function event(seq: number, staffId: string | null, extra: Record<string, unknown> = {}) {
-  return { id: randomUUID(), seq, at: new Date().toISOString(), actor_id: randomUUID(), staff_id: staffId, roles: ['handler'], procedure: 'case.get', record_type: 'case', record_id: caseA, outcome: 'ok', prev_hash: '0'.repeat(64), hash: randomBytes(32).toString('hex'), ...extra };
+  return {
+    id: randomUUID(),
+    seq,
+    at: new Date().toISOString(),
+    actor_id: randomUUID(),
+    staff_id: staffId,
+    roles: ['handler'],
+    procedure: 'case.get',
+    record_type: 'case',
+    record_id: caseA,
+    outcome: 'ok',
+    prev_hash: '0'.repeat(64),
+    hash: randomBytes(32).toString('hex'),
+    ...extra,
+  };
 }
 
 /** One database with a tagged login per person and two cases, for the whole spec file. */
@@ -79,7 +111,10 @@ export function useInsiderDatabase(): void {
     await migrateCentral(db.url);
     owner = await connect(clientConfig(db.url));
     for (const [name, person] of Object.entries(PEOPLE) as [Person, (typeof PEOPLE)[Person]][]) {
-      ids[name] = (await rows<{ id: string }>(owner, CREATE_LOGIN, [`${name}-${tag}`, person.fullName, person.roles, PASSWORD]))[0]?.id ?? '';
+      ids[name] =
+        (
+          await rows<{ id: string }>(owner, CREATE_LOGIN, [`${name}-${tag}`, person.fullName, person.roles, PASSWORD])
+        )[0]?.id ?? '';
       logins[name] = `avg_u_${name}_${tag}`;
     }
     await owner.query(INSERT_CASE, [caseA, 'AVG-2026-0001', ids.hanna]);

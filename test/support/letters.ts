@@ -27,7 +27,11 @@ export const LETTER_CASE: LetterCase = {
 };
 
 /** The input of a letter builder, with the case and data a test overrides. */
-export function letterInput<K extends LetterKind>(kind: K, data: LetterDataByKind[K], overrides: Partial<Omit<LetterInput, 'kind' | 'data' | 'case'>> & { case?: Partial<LetterCase> } = {}): AnyLetterInput {
+export function letterInput<K extends LetterKind>(
+  kind: K,
+  data: LetterDataByKind[K],
+  overrides: Partial<Omit<LetterInput, 'kind' | 'data' | 'case'>> & { case?: Partial<LetterCase> } = {},
+): AnyLetterInput {
   const { case: caseOverrides, ...rest } = overrides;
   return {
     kind,
@@ -50,24 +54,60 @@ export const DECISION_INPUTS: Readonly<Record<DecisionKind, AnyLetterInput>> = {
   'besluit-dataportabiliteit': letterInput('besluit-dataportabiliteit', {}, { case: { type: 'dataportabiliteit' } }),
   'besluit-correctie': letterInput(
     'besluit-correctie',
-    { outcome: 'afgewezen', changes: [{ item: 'Huurachterstand', from: '€ 420', to: '€ 0', decision: 'afgewezen' }], reasons: 'De achterstand staat vast: de betalingen van augustus en september zijn niet ontvangen.' },
+    {
+      outcome: 'afgewezen',
+      changes: [{ item: 'Huurachterstand', from: '€ 420', to: '€ 0', decision: 'afgewezen' }],
+      reasons: 'De achterstand staat vast: de betalingen van augustus en september zijn niet ontvangen.',
+    },
     { case: { type: 'correctie', correctionKinds: ['verbetering'] } },
   ),
-  'besluit-verzet': letterInput('besluit-verzet', { outcome: 'afgewezen', processing: 'het delen van gegevens met de gemeente', reasons: 'Er zijn geen zwaarwegende persoonlijke omstandigheden gebleken.' }, { case: { type: 'verzet' } }),
-  'beslissing-op-klacht': letterInput('beslissing-op-klacht', { outcome: 'ongegrond', complaint: 'U klaagt dat wij uw e-mail niet beantwoordden.', reasons: 'Wij hebben op 3 november geantwoord.' }, { case: { type: 'klacht' } }),
-  afwijzing: letterInput('afwijzing', { ground: 'buitensporig', reasons: 'U heeft deze maand vijf gelijke verzoeken gedaan, die wij alle hebben beantwoord.' }),
+  'besluit-verzet': letterInput(
+    'besluit-verzet',
+    {
+      outcome: 'afgewezen',
+      processing: 'het delen van gegevens met de gemeente',
+      reasons: 'Er zijn geen zwaarwegende persoonlijke omstandigheden gebleken.',
+    },
+    { case: { type: 'verzet' } },
+  ),
+  'beslissing-op-klacht': letterInput(
+    'beslissing-op-klacht',
+    {
+      outcome: 'ongegrond',
+      complaint: 'U klaagt dat wij uw e-mail niet beantwoordden.',
+      reasons: 'Wij hebben op 3 november geantwoord.',
+    },
+    { case: { type: 'klacht' } },
+  ),
+  afwijzing: letterInput('afwijzing', {
+    ground: 'buitensporig',
+    reasons: 'U heeft deze maand vijf gelijke verzoeken gedaan, die wij alle hebben beantwoord.',
+  }),
   'besluit-niet-ontvankelijk': letterInput('besluit-niet-ontvankelijk', {
     ground: 'identiteit',
-    reasons: 'Op 4 november hebben wij u gevraagd uw identiteit aan te tonen, uiterlijk op 18 november. Wij hebben niets van u ontvangen.',
+    reasons:
+      'Op 4 november hebben wij u gevraagd uw identiteit aan te tonen, uiterlijk op 18 november. Wij hebben niets van u ontvangen.',
   }),
-  'besluit-geen-gegevens': letterInput('besluit-geen-gegevens', { searched: ['de huuradministratie', 'het klantcontactsysteem'] }),
+  'besluit-geen-gegevens': letterInput('besluit-geen-gegevens', {
+    searched: ['de huuradministratie', 'het klantcontactsysteem'],
+  }),
   'besluit-afwijzing-inzage': letterInput('besluit-afwijzing-inzage', {
     outcome: 'deels',
     grounds: ['strafbare_feiten'],
-    reasons: 'Over uw woning loopt een onderzoek van de politie naar woonfraude; inzage in het dossier van dat onderzoek zou het onderzoek schaden.',
-    withheld: [{ what: 'Het dossier van het woonfraudeonderzoek', why: 'Een lopend strafrechtelijk onderzoek (artikel 41, lid 1 onder d UAVG).' }],
+    reasons:
+      'Over uw woning loopt een onderzoek van de politie naar woonfraude; inzage in het dossier van dat onderzoek zou het onderzoek schaden.',
+    withheld: [
+      {
+        what: 'Het dossier van het woonfraudeonderzoek',
+        why: 'Een lopend strafrechtelijk onderzoek (artikel 41, lid 1 onder d UAVG).',
+      },
+    ],
   }),
-  'besluit-verzet-direct-marketing': letterInput('besluit-verzet-direct-marketing', { processing: 'aanbiedingen van onze partners per e-mail' }, { case: { type: 'verzet' } }),
+  'besluit-verzet-direct-marketing': letterInput(
+    'besluit-verzet-direct-marketing',
+    { processing: 'aanbiedingen van onze partners per e-mail' },
+    { case: { type: 'verzet' } },
+  ),
 };
 
 /** The letter's text with line breaks and double spaces folded, as a reader reads it. */
@@ -88,7 +128,9 @@ export function letterRefusal(input: AnyLetterInput): string {
 export function requirePoppler(): void {
   for (const tool of ['pdftotext', 'pdfsig']) {
     if (!existsSync(`/usr/bin/${tool}`) && spawnSync('which', [tool]).status !== 0) {
-      throw new Error(`${tool} ontbreekt. Installeer poppler-utils: apt-get update && apt-get install -y --no-install-recommends poppler-utils`);
+      throw new Error(
+        `${tool} ontbreekt. Installeer poppler-utils: apt-get update && apt-get install -y --no-install-recommends poppler-utils`,
+      );
     }
   }
 }

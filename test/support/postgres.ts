@@ -51,7 +51,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('geen vrije poort'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('geen vrije poort')),
+      );
     });
   });
 }
@@ -63,15 +65,21 @@ interface Cluster {
 }
 
 function run(c: Cluster, program: string, args: string[]): void {
-  const [command, argv] = c.asPostgres ? ['runuser', ['-u', 'postgres', '--', join(c.bin, program), ...args]] : [join(c.bin, program), args];
+  const [command, argv] = c.asPostgres
+    ? ['runuser', ['-u', 'postgres', '--', join(c.bin, program), ...args]]
+    : [join(c.bin, program), args];
   const result = spawnSync(command, argv as string[], { encoding: 'utf8', cwd: c.dir });
-  if (result.status !== 0) throw new Error(`${program} ${args.join(' ')} mislukt (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`${program} ${args.join(' ')} mislukt (${result.status}):\n${result.stdout}\n${result.stderr}`);
 }
 
 /** Starts the cluster; returns its superuser URL. */
 export async function startTestCluster(): Promise<{ url: string; stop(): void }> {
   const bin = postgresBinDir();
-  if (!bin) throw new Error(`PostgreSQL ontbreekt: de tests van de centrale database hebben een echte PostgreSQL-server nodig.\nVoer uit (als root):\n  ${INSTALL_POSTGRES}`);
+  if (!bin)
+    throw new Error(
+      `PostgreSQL ontbreekt: de tests van de centrale database hebben een echte PostgreSQL-server nodig.\nVoer uit (als root):\n  ${INSTALL_POSTGRES}`,
+    );
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'avg-desk-pg-'));
   const c: Cluster = { dir, bin, asPostgres: isRoot };
@@ -84,12 +92,35 @@ export async function startTestCluster(): Promise<{ url: string; stop(): void }>
   writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   if (owner) chownSync(pwfile, owner.uid, owner.gid);
   const data = join(dir, 'data');
-  run(c, 'initdb', ['-D', data, '-U', 'postgres', '--pwfile', pwfile, '-E', 'UTF8', '--locale=C', '--auth-local=trust', '--auth-host=scram-sha-256']);
+  run(c, 'initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--pwfile',
+    pwfile,
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--auth-local=trust',
+    '--auth-host=scram-sha-256',
+  ]);
   rmSync(pwfile);
   // Only loopback, only with a password (SCRAM): the role tests log in as each login role.
-  writeFileSync(join(data, 'pg_hba.conf'), 'local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n');
+  writeFileSync(
+    join(data, 'pg_hba.conf'),
+    'local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n',
+  );
   const port = await freePort();
-  const options = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses='127.0.0.1'", '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=200'].join(' ');
+  const options = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    "-c listen_addresses='127.0.0.1'",
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=200',
+  ].join(' ');
   run(c, 'pg_ctl', ['-D', data, '-l', join(dir, 'postgres.log'), '-o', options, '-w', '-t', '60', 'start']);
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
@@ -138,13 +169,20 @@ export function testClusterUrl(): string {
   }
   const url = provided?.url ?? process.env[TEST_PG_URL_ENV];
   if (url) return url;
-  throw new Error(provided?.error ?? process.env[TEST_PG_ERROR_ENV] ?? `Geen PostgreSQL voor de tests: vitest.config.ts start er een (globalSetup test/support/postgres.ts).\nOntbreekt PostgreSQL, voer dan uit (als root):\n  ${INSTALL_POSTGRES}`);
+  throw new Error(
+    provided?.error ??
+      process.env[TEST_PG_ERROR_ENV] ??
+      `Geen PostgreSQL voor de tests: vitest.config.ts start er een (globalSetup test/support/postgres.ts).\nOntbreekt PostgreSQL, voer dan uit (als root):\n  ${INSTALL_POSTGRES}`,
+  );
 }
 
 /** A fresh database in the test cluster (superuser URL); `drop()` removes it. */
 export async function createTestDatabase(name = 'avg'): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = testClusterUrl();
-  const database = `t_${name.toLowerCase().replace(/[^a-z0-9_]/gu, '_').slice(0, 30)}_${randomBytes(5).toString('hex')}`;
+  const database = `t_${name
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/gu, '_')
+    .slice(0, 30)}_${randomBytes(5).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   try {

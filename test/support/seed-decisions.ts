@@ -1,7 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { LocalDb } from '../../db/local/database.js';
-import { insertCase, NO_CHANGE_VERIFICATION, takeReferenceNumber, type CaseRow } from '../../db/local/cases/repository.js';
+import {
+  insertCase,
+  NO_CHANGE_VERIFICATION,
+  takeReferenceNumber,
+  type CaseRow,
+} from '../../db/local/cases/repository.js';
 import { insertDecision, insertOutbox } from '../../db/local/letters/repository.js';
 
 /**
@@ -9,7 +14,10 @@ import { insertDecision, insertOutbox } from '../../db/local/letters/repository.
  * a PDF, decision, outbox entries), without laying out and signing a PDF each: the fault tests and
  * the sync benchmark need thousands. Made-up requesters only.
  */
-export function seedDecisions(db: LocalDb, options: { count: number; handlerId: string; signerId: string; at: Date }): { caseIds: string[]; decisionIds: string[] } {
+export function seedDecisions(
+  db: LocalDb,
+  options: { count: number; handlerId: string; signerId: string; at: Date },
+): { caseIds: string[]; decisionIds: string[] } {
   const caseIds: string[] = [];
   const decisionIds: string[] = [];
   const at = options.at.toISOString();
@@ -60,11 +68,32 @@ export function seedDecisions(db: LocalDb, options: { count: number; handlerId: 
                  VALUES (${letterId}, ${caseRow.id}, 'besluit-inzage', 'ondertekend', '{}', '{}', 'toegewezen', ${JSON.stringify([options.handlerId])},
                          ${options.handlerId}, ${at}, ${at}, ${options.signerId}, ${at}, ${sha256})`);
       const decisionId = randomUUID();
-      insertDecision(tx, { id: decisionId, caseId: caseRow.id, letterId, kind: 'besluit-inzage', outcome: 'toegewezen', decidedOn: day, signedBy: options.signerId, createdAt: at });
+      insertDecision(tx, {
+        id: decisionId,
+        caseId: caseRow.id,
+        letterId,
+        kind: 'besluit-inzage',
+        outcome: 'toegewezen',
+        decidedOn: day,
+        signedBy: options.signerId,
+        createdAt: at,
+      });
       insertOutbox(tx, {
         id: randomUUID(),
         kind: 'decision',
-        payload: { letterId, caseId: caseRow.id, caseReference: caseRow.reference, requestType: 'inzage', letterKind: 'besluit-inzage', outcome: 'toegewezen', decidedOn: day, draftedBy: options.handlerId, signedBy: options.signerId, signedAt: at, sha256 },
+        payload: {
+          letterId,
+          caseId: caseRow.id,
+          caseReference: caseRow.reference,
+          requestType: 'inzage',
+          letterKind: 'besluit-inzage',
+          outcome: 'toegewezen',
+          decidedOn: day,
+          draftedBy: options.handlerId,
+          signedBy: options.signerId,
+          signedAt: at,
+          sha256,
+        },
         createdAt: at,
         sentAt: null,
       });

@@ -33,12 +33,17 @@ async function anchoredDesktop() {
   await desk.sync('fg');
   const before = value(await desk.call('audit.verify', {}, fg));
   expect(before).toMatchObject({ ok: true, anchor: { state: 'behind', source: 'central' } });
-  expect(before.anchor?.message).toMatch(/^De keten klopt met de centrale database tot en met gebeurtenis \d+\. De nieuwste (gebeurtenis is|\d+ gebeurtenissen zijn) nog niet buiten deze computer vastgelegd/u);
+  expect(before.anchor?.message).toMatch(
+    /^De keten klopt met de centrale database tot en met gebeurtenis \d+\. De nieuwste (gebeurtenis is|\d+ gebeurtenissen zijn) nog niet buiten deze computer vastgelegd/u,
+  );
   return { desk, anchoredSeq: before.anchor?.anchoredSeq ?? 0 };
 }
 
 /** Closes the app, changes the store as someone with the key would (triggers dropped), opens it again as the dpo. */
-async function tamper(desk: Awaited<ReturnType<typeof desktop>>, change: (sqlite: Awaited<ReturnType<typeof openStoreAs>>['sqlite']) => void) {
+async function tamper(
+  desk: Awaited<ReturnType<typeof desktop>>,
+  change: (sqlite: Awaited<ReturnType<typeof openStoreAs>>['sqlite']) => void,
+) {
   desk.backend.close();
   const store = await openStoreAs(desk.dir, ADMIN.userName, ADMIN.password);
   store.sqlite.exec('DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS audit_events_no_delete;');
@@ -51,37 +56,76 @@ async function tamper(desk: Awaited<ReturnType<typeof desktop>>, change: (sqlite
 
 /** Recomputes seq, prev_hash and hash of every event from `fromSeq` on, in the given order: a clean-looking chain. */
 function rehash(sqlite: Awaited<ReturnType<typeof openStoreAs>>['sqlite'], rows: AuditRow[], fromSeq: number): void {
-  const previous = sqlite.prepare('SELECT hash FROM audit_events WHERE seq = ?').pluck().get(fromSeq - 1) as string | undefined;
+  const previous = sqlite
+    .prepare('SELECT hash FROM audit_events WHERE seq = ?')
+    .pluck()
+    .get(fromSeq - 1) as string | undefined;
   let prevHash = previous ?? '0'.repeat(64);
   sqlite.prepare('DELETE FROM audit_events WHERE seq >= ?').run(fromSeq);
-  const insert = sqlite.prepare('INSERT INTO audit_events (seq, id, at, actor_id, roles, procedure, record_type, record_id, outcome, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = sqlite.prepare(
+    'INSERT INTO audit_events (seq, id, at, actor_id, roles, procedure, record_type, record_id, outcome, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   rows.forEach((row, i) => {
     const base = { ...row, seq: fromSeq + i, prevHash };
     const hash = auditEventHash(base);
-    insert.run(base.seq, base.id, base.at, base.actorId, JSON.stringify(base.roles), base.procedure, base.recordType, base.recordId, base.outcome, base.prevHash, hash);
+    insert.run(
+      base.seq,
+      base.id,
+      base.at,
+      base.actorId,
+      JSON.stringify(base.roles),
+      base.procedure,
+      base.recordType,
+      base.recordId,
+      base.outcome,
+      base.prevHash,
+      hash,
+    );
     prevHash = hash;
   });
 }
 
 function rowsFrom(sqlite: Awaited<ReturnType<typeof openStoreAs>>['sqlite'], fromSeq: number): AuditRow[] {
-  return (sqlite.prepare('SELECT * FROM audit_events WHERE seq >= ? ORDER BY seq').all(fromSeq) as Record<string, unknown>[]).map((r) => ({
-    seq: Number(r.seq), id: String(r.id), at: String(r.at), actorId: (r.actor_id as string | null) ?? null, roles: JSON.parse(String(r.roles)) as AuditRow['roles'],
-    procedure: String(r.procedure), recordType: (r.record_type as string | null) ?? null, recordId: (r.record_id as string | null) ?? null,
-    outcome: r.outcome as AuditRow['outcome'], prevHash: String(r.prev_hash), hash: String(r.hash), signature: (r.signature as string | null) ?? null,
+  return (
+    sqlite.prepare('SELECT * FROM audit_events WHERE seq >= ? ORDER BY seq').all(fromSeq) as Record<string, unknown>[]
+  ).map((r) => ({
+    seq: Number(r.seq),
+    id: String(r.id),
+    at: String(r.at),
+    actorId: (r.actor_id as string | null) ?? null,
+    roles: JSON.parse(String(r.roles)) as AuditRow['roles'],
+    procedure: String(r.procedure),
+    recordType: (r.record_type as string | null) ?? null,
+    recordId: (r.record_id as string | null) ?? null,
+    outcome: r.outcome as AuditRow['outcome'],
+    prevHash: String(r.prev_hash),
+    hash: String(r.hash),
+    signature: (r.signature as string | null) ?? null,
   }));
 }
 
 describe('audit verify against the central anchors', () => {
   it('reports a deleted tail, in the app and on the command line', async () => {
     const { desk, anchoredSeq } = await anchoredDesktop();
-    const after = await tamper(desk, (sqlite) => sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(anchoredSeq - 5));
+    const after = await tamper(desk, (sqlite) =>
+      sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(anchoredSeq - 5),
+    );
     const result = value(await after.call('audit.verify', {}, after.token));
     expect(result).toMatchObject({ ok: false, anchor: { state: 'broken', source: 'central', anchoredSeq } });
     after.backend.close();
     const err: string[] = [];
-    const code = await runCli(['--data', desk.dir, 'audit', 'verify'], { env: { AVG_DESK_USER: 'fg', AVG_DESK_PASSWORD: STRONG_PASSWORD }, out: () => undefined, err: (t: string) => err.push(t) });
+    const code = await runCli(['--data', desk.dir, 'audit', 'verify'], {
+      env: { AVG_DESK_USER: 'fg', AVG_DESK_PASSWORD: STRONG_PASSWORD },
+      out: () => undefined,
+      err: (t: string) => err.push(t),
+    });
     expect(code).toBe(1);
-    expect(err.join('')).toMatch(new RegExp(`De centrale database legde deze keten vast tot en met gebeurtenis ${anchoredSeq}, maar hier eindigt zij bij gebeurtenis \\d+: de laatste \\d+ gebeurtenissen zijn verwijderd`, 'u'));
+    expect(err.join('')).toMatch(
+      new RegExp(
+        `De centrale database legde deze keten vast tot en met gebeurtenis ${anchoredSeq}, maar hier eindigt zij bij gebeurtenis \\d+: de laatste \\d+ gebeurtenissen zijn verwijderd`,
+        'u',
+      ),
+    );
   });
 
   it('reports that every event was deleted', async () => {
@@ -108,19 +152,32 @@ describe('audit verify against the central anchors', () => {
       // The first anchored head at or after the change (each sync anchored one).
       expect(result.firstBroken?.seq).toBeGreaterThanOrEqual(from);
       expect(result.firstBroken?.seq).toBeLessThanOrEqual(anchoredSeq);
-      expect(result.anchor?.message).toMatch(/de keten is na het vastleggen gewijzigd, herschreven of op een andere volgorde gezet/u);
+      expect(result.anchor?.message).toMatch(
+        /de keten is na het vastleggen gewijzigd, herschreven of op een andere volgorde gezet/u,
+      );
       after.backend.close();
     }
   });
 
   it('offline it compares with the anchor kept at the last sync, and says so', async () => {
     const { desk, anchoredSeq } = await anchoredDesktop();
-    value(await desk.call('sync.setSettings', { url: 'postgres://127.0.0.1:1/avgdesk', intervalMinutes: 5 }, desk.adminToken));
+    value(
+      await desk.call(
+        'sync.setSettings',
+        { url: 'postgres://127.0.0.1:1/avgdesk', intervalMinutes: 5 },
+        desk.adminToken,
+      ),
+    );
     const intact = value(await desk.call('audit.verify', {}, desk.staff.fg.token));
     expect(intact).toMatchObject({ ok: true, anchor: { state: 'behind', source: 'stored', anchoredSeq } });
     expect(intact.anchor?.message).toMatch(/bij de laatste synchronisatie/u);
-    const after = await tamper(desk, (sqlite) => sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(anchoredSeq - 3));
-    expect(value(await after.call('audit.verify', {}, after.token))).toMatchObject({ ok: false, anchor: { state: 'broken', source: 'stored' } });
+    const after = await tamper(desk, (sqlite) =>
+      sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(anchoredSeq - 3),
+    );
+    expect(value(await after.call('audit.verify', {}, after.token))).toMatchObject({
+      ok: false,
+      anchor: { state: 'broken', source: 'stored' },
+    });
     after.backend.close();
   });
 
@@ -139,7 +196,13 @@ describe('audit verify against the central anchors', () => {
     );
     const run = await desk.sync('fg');
     expect(run.auditEvents).toBeGreaterThan(0);
-    expect((await central.owner.query('SELECT seq::int AS seq FROM audit_event_conflicts WHERE desktop_id = $1', [head?.desktop_id])).rows).toEqual([{ seq: next }]);
+    expect(
+      (
+        await central.owner.query('SELECT seq::int AS seq FROM audit_event_conflicts WHERE desktop_id = $1', [
+          head?.desktop_id,
+        ])
+      ).rows,
+    ).toEqual([{ seq: next }]);
     const verified = value(await desk.call('audit.verify', {}, desk.staff.fg.token));
     expect(verified).toMatchObject({ ok: true, central: { ok: false, firstBroken: { seq: next } } });
   });

@@ -31,7 +31,9 @@ describe('the central copy of a chain, checked against the keys its desktop regi
     value(await desk.call('case.queue', {}, desk.staff.hanna.token));
     await desk.sync('hanna');
     await desk.sync('fg');
-    const keys = await central.owner.query<{ local_id: string; staff_id: string | null }>('SELECT local_id, staff_id FROM audit_signing_keys ORDER BY local_id');
+    const keys = await central.owner.query<{ local_id: string; staff_id: string | null }>(
+      'SELECT local_id, staff_id FROM audit_signing_keys ORDER BY local_id',
+    );
     expect(keys.rows).toEqual(
       expect.arrayContaining([
         { local_id: desk.staff.fg.id, staff_id: central.logins.fg.id },
@@ -49,10 +51,30 @@ describe('the central copy of a chain, checked against the keys its desktop regi
         `SELECT e.desktop_id, e.seq::text AS seq, e.hash FROM audit_events e JOIN audit_signing_keys k ON k.desktop_id = e.desktop_id AND k.local_id = 'desktop' ORDER BY e.seq DESC LIMIT 1`,
       )
     ).rows[0];
-    const forged = { seq: Number(head?.seq) + 1, id: randomUUID(), at: '2026-11-30T10:00:00.000Z', actorId: desk.staff.hanna.id, roles: ['handler' as const], procedure: 'case.get', recordType: 'case', recordId: null, outcome: 'ok' as const, prevHash: head?.hash ?? '' };
+    const forged = {
+      seq: Number(head?.seq) + 1,
+      id: randomUUID(),
+      at: '2026-11-30T10:00:00.000Z',
+      actorId: desk.staff.hanna.id,
+      roles: ['handler' as const],
+      procedure: 'case.get',
+      recordType: 'case',
+      recordId: null,
+      outcome: 'ok' as const,
+      prevHash: head?.hash ?? '',
+    };
     await central.owner.query(
       `INSERT INTO audit_events (id, desktop_id, seq, at, actor_id, roles, procedure, record_type, outcome, prev_hash, hash, signature) VALUES ($1, $2, $3, $4, $5, '{handler}', 'case.get', 'case', 'ok', $6, $7, $8)`,
-      [forged.id, head?.desktop_id, forged.seq, forged.at, forged.actorId, forged.prevHash, auditEventHash(forged), Buffer.alloc(64, 7).toString('base64')],
+      [
+        forged.id,
+        head?.desktop_id,
+        forged.seq,
+        forged.at,
+        forged.actorId,
+        forged.prevHash,
+        auditEventHash(forged),
+        Buffer.alloc(64, 7).toString('base64'),
+      ],
     );
     value(await desk.call('audit.list', {}, desk.staff.fg.token));
     const run = await desk.sync('fg');
@@ -67,19 +89,38 @@ describe('the central copy of a chain, checked against the keys its desktop regi
     await desk.sync('fg');
     desk.backend.close();
     const store = await openStoreAs(desk.dir, ADMIN.userName, ADMIN.password);
-    const setting = (key: string) => JSON.parse((store.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string }).value) as string;
+    const setting = (key: string) =>
+      JSON.parse(
+        (store.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string }).value,
+      ) as string;
     const [desktopId, secret] = [setting('sync.desktopId'), setting('sync.desktopSecret')];
     store.close();
     const hanna = await central.connectAs('hanna');
     const register = (localId: string) =>
-      hanna.query('SELECT avg_register_signing_keys($1, $2, $3, $4::jsonb) AS n', [desktopId, secret, localId, JSON.stringify([{ kind: 'member', public_key: Buffer.alloc(32, 9).toString('base64'), from_seq: 1 }])]);
+      hanna.query('SELECT avg_register_signing_keys($1, $2, $3, $4::jsonb) AS n', [
+        desktopId,
+        secret,
+        localId,
+        JSON.stringify([{ kind: 'member', public_key: Buffer.alloc(32, 9).toString('base64'), from_seq: 1 }]),
+      ]);
     try {
-      await expect(register(desk.staff.fg.id)).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/alleen uw eigen sleutels/u) });
-      await expect(hanna.query('INSERT INTO audit_signing_keys (desktop_id, local_id, public_key, from_seq) VALUES ($1, $2, $3, 1)', [desktopId, desk.staff.fg.id, 'a'])).rejects.toMatchObject({ code: '42501' });
+      await expect(register(desk.staff.fg.id)).rejects.toMatchObject({
+        code: '42501',
+        message: expect.stringMatching(/alleen uw eigen sleutels/u),
+      });
+      await expect(
+        hanna.query(
+          'INSERT INTO audit_signing_keys (desktop_id, local_id, public_key, from_seq) VALUES ($1, $2, $3, 1)',
+          [desktopId, desk.staff.fg.id, 'a'],
+        ),
+      ).rejects.toMatchObject({ code: '42501' });
       expect((await register(desk.staff.hanna.id)).rows).toEqual([{ n: 1 }]);
     } finally {
       await hanna.end();
     }
-    expect((await central.owner.query('SELECT staff_id FROM audit_signing_keys WHERE local_id = $1', [desk.staff.fg.id])).rows).toEqual([{ staff_id: central.logins.fg.id }]);
+    expect(
+      (await central.owner.query('SELECT staff_id FROM audit_signing_keys WHERE local_id = $1', [desk.staff.fg.id]))
+        .rows,
+    ).toEqual([{ staff_id: central.logins.fg.id }]);
   });
 });

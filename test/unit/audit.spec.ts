@@ -24,8 +24,16 @@ describe('audit trail', () => {
     const events = value(await call('audit.list', { limit: 100 }, auditor.token)).reverse();
     const summary = events.map((e) => `${e.procedure}:${e.outcome}`);
     expect(summary.slice(0, 2)).toEqual(['setup.createAdmin:ok', 'staff.add:ok']);
-    expect(events.find((e) => e.procedure === 'staff.list' && e.outcome === 'denied')).toMatchObject({ actorId: handler.id, roles: ['handler'], recordType: 'staff' });
-    expect(events.find((e) => e.procedure === 'staff.list' && e.outcome === 'ok')).toMatchObject({ actorId: adminId, actorName: ADMIN.fullName, roles: ['admin'] });
+    expect(events.find((e) => e.procedure === 'staff.list' && e.outcome === 'denied')).toMatchObject({
+      actorId: handler.id,
+      roles: ['handler'],
+      recordType: 'staff',
+    });
+    expect(events.find((e) => e.procedure === 'staff.list' && e.outcome === 'ok')).toMatchObject({
+      actorId: adminId,
+      actorName: ADMIN.fullName,
+      roles: ['admin'],
+    });
     expect(events.filter((e) => e.procedure === 'session.login' && e.outcome === 'ok')).toHaveLength(2);
     expect(value(await call('audit.verify', {}, auditor.token))).toEqual({
       ok: true,
@@ -33,7 +41,14 @@ describe('audit trail', () => {
       firstBroken: null,
       unsigned: 0,
       central: null,
-      anchor: { state: 'none', anchoredSeq: null, unanchored: events.length + 1, source: 'none', message: 'Er is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd.' },
+      anchor: {
+        state: 'none',
+        anchoredSeq: null,
+        unanchored: events.length + 1,
+        source: 'none',
+        message:
+          'Er is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd.',
+      },
     });
   });
 
@@ -41,7 +56,9 @@ describe('audit trail', () => {
     const { dir, backend } = await withHistory();
     backend.close();
     const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
-    expect(() => store.sqlite.prepare("UPDATE audit_events SET outcome = 'ok' WHERE seq = 3").run()).toThrow(/append-only/u);
+    expect(() => store.sqlite.prepare("UPDATE audit_events SET outcome = 'ok' WHERE seq = 3").run()).toThrow(
+      /append-only/u,
+    );
     expect(() => store.sqlite.prepare('DELETE FROM audit_events WHERE seq = 3').run()).toThrow(/append-only/u);
     store.close();
   });
@@ -62,7 +79,11 @@ describe('audit trail', () => {
 
     it('an altered event', async () => {
       const result = await tampered(["UPDATE audit_events SET outcome = 'error' WHERE seq = 5"]);
-      expect(result).toMatchObject({ ok: false, count: 4, firstBroken: { seq: 5, reason: 'De inhoud van deze gebeurtenis is gewijzigd.' } });
+      expect(result).toMatchObject({
+        ok: false,
+        count: 4,
+        firstBroken: { seq: 5, reason: 'De inhoud van deze gebeurtenis is gewijzigd.' },
+      });
     });
 
     it('an altered event whose hash was recomputed is caught at that event: its signature no longer fits (and the next link breaks)', async () => {
@@ -72,8 +93,23 @@ describe('audit trail', () => {
       const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
       store.sqlite.exec('DROP TRIGGER audit_events_no_update;');
       const row = store.sqlite.prepare('SELECT * FROM audit_events WHERE seq = 4').get() as Record<string, unknown>;
-      const forged = { seq: 4, id: row.id as string, at: row.at as string, actorId: null, roles: [], procedure: 'session.login', recordType: null, recordId: null, outcome: 'ok' as const, prevHash: row.prev_hash as string };
-      store.sqlite.prepare("UPDATE audit_events SET actor_id = NULL, roles = '[]', procedure = 'session.login', record_type = NULL, record_id = NULL, outcome = 'ok', hash = ? WHERE seq = 4").run(auditEventHash(forged));
+      const forged = {
+        seq: 4,
+        id: row.id as string,
+        at: row.at as string,
+        actorId: null,
+        roles: [],
+        procedure: 'session.login',
+        recordType: null,
+        recordId: null,
+        outcome: 'ok' as const,
+        prevHash: row.prev_hash as string,
+      };
+      store.sqlite
+        .prepare(
+          "UPDATE audit_events SET actor_id = NULL, roles = '[]', procedure = 'session.login', record_type = NULL, record_id = NULL, outcome = 'ok', hash = ? WHERE seq = 4",
+        )
+        .run(auditEventHash(forged));
       const result = verifyAuditChain(store.db);
       store.close();
       expect(result).toMatchObject({ ok: false, firstBroken: { seq: 4 } });
@@ -102,13 +138,21 @@ describe('audit trail', () => {
     backend.close();
     const out: string[] = [];
     const err: string[] = [];
-    const io = { env: { AVG_DESK_USER: 'auditor', AVG_DESK_PASSWORD: 'Tulpen-Bollen-Streek-77' }, out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+    const io = {
+      env: { AVG_DESK_USER: 'auditor', AVG_DESK_PASSWORD: 'Tulpen-Bollen-Streek-77' },
+      out: (t: string) => out.push(t),
+      err: (t: string) => err.push(t),
+    };
     expect(await runCli(['--data', dir, 'audit', 'verify'], io)).toBe(0);
-    expect(out.join('')).toMatch(/^ok \d+ events\nEr is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd\.\n$/u);
+    expect(out.join('')).toMatch(
+      /^ok \d+ events\nEr is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd\.\n$/u,
+    );
     const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
     store.sqlite.exec("DROP TRIGGER audit_events_no_update; UPDATE audit_events SET outcome = 'error' WHERE seq = 2;");
     store.close();
     expect(await runCli(['--data', dir, 'audit', 'verify'], io)).toBe(1);
-    expect(err.join('')).toMatch(/Auditketen verbroken bij gebeurtenis 2: De inhoud van deze gebeurtenis is gewijzigd/u);
+    expect(err.join('')).toMatch(
+      /Auditketen verbroken bij gebeurtenis 2: De inhoud van deze gebeurtenis is gewijzigd/u,
+    );
   });
 });

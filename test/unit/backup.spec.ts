@@ -1,6 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { unzipSync } from 'fflate';
@@ -12,7 +21,16 @@ import { snapshotStore } from '../../main/settings/backup.js';
 import { noProtection, type KeyProtector } from '../../main/platform/key-protector.js';
 import { Vault } from '../../main/platform/vault.js';
 import { fixedClock } from '../../main/platform/clock.js';
-import { ADMIN, addStaff, makeBackend, STRONG_PASSWORD, TEST_START, tempDir, typed, value } from '../support/backend.js';
+import {
+  ADMIN,
+  addStaff,
+  makeBackend,
+  STRONG_PASSWORD,
+  TEST_START,
+  tempDir,
+  typed,
+  value,
+} from '../support/backend.js';
 import { plaintextHits } from '../support/scan.js';
 import { team } from '../support/team.js';
 import { TEST_KDF } from '../support/kdf.js';
@@ -22,7 +40,9 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
 async function pdf(text: string): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  doc.addPage([400, 300]).drawText(text, { x: 20, y: 200, size: 12, font: await doc.embedFont(StandardFonts.Helvetica) });
+  doc
+    .addPage([400, 300])
+    .drawText(text, { x: 20, y: 200, size: 12, font: await doc.embedFont(StandardFonts.Helvetica) });
   return Buffer.from(await doc.save());
 }
 
@@ -32,22 +52,47 @@ describe('backup and restore', () => {
     const out = tempDir();
     cleanups.push(out.cleanup);
     const ids: string[] = [];
-    for (const name of ['Łukasz Nguyễn-Özdemir', 'Fatma Yılmaz', 'Gretchen Weißstraße']) ids.push(await t.register({ name, birthDate: '1980-01-01' }));
-    value(await t.call('dossier.import', { caseId: ids[0] ?? '', fileName: 'melding.pdf', dataBase64: (await pdf('Melding van Pieter Post')).toString('base64'), source: 'klantcontact' }, t.h1.token));
+    for (const name of ['Łukasz Nguyễn-Özdemir', 'Fatma Yılmaz', 'Gretchen Weißstraße'])
+      ids.push(await t.register({ name, birthDate: '1980-01-01' }));
+    value(
+      await t.call(
+        'dossier.import',
+        {
+          caseId: ids[0] ?? '',
+          fileName: 'melding.pdf',
+          dataBase64: (await pdf('Melding van Pieter Post')).toString('base64'),
+          source: 'klantcontact',
+        },
+        t.h1.token,
+      ),
+    );
     const before = await Promise.all(ids.map(async (id) => value(await t.call('case.get', { id }, t.dpo.token))));
     const file = join(out.dir, 'avg-desk-backup.zip');
-    expect(await t.call('backup.create', { path: join(t.dir, 'in-de-map.zip') }, t.dpo.token)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await t.call('backup.create', { path: 'relatief.zip' }, t.dpo.token)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await t.call('backup.create', { path: join(t.dir, 'in-de-map.zip') }, t.dpo.token)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(await t.call('backup.create', { path: 'relatief.zip' }, t.dpo.token)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     const made = value(await t.call('backup.create', { path: file }, t.dpo.token));
     expect(made).toMatchObject({ path: file, files: 1 });
     expect(plaintextHits(out.dir, ['Nguyễn', 'Yılmaz', 'Weißstraße', 'Pieter Post'])).toEqual([]);
-    expect(await t.call('backup.create', { path: file }, t.dpo.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.call('backup.create', { path: file }, t.dpo.token)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
 
     const fresh = tempDir();
     cleanups.push(fresh.cleanup);
     const restoredDir = join(fresh.dir, 'AVG Desk');
     let said = '';
-    const code = await runCli(['--data', restoredDir, 'restore', '--from', file], { env: { AVG_DESK_USER: 'fg', AVG_DESK_PASSWORD: STRONG_PASSWORD }, out: (s) => (said += s), err: (s) => (said += s) });
+    const code = await runCli(['--data', restoredDir, 'restore', '--from', file], {
+      env: { AVG_DESK_USER: 'fg', AVG_DESK_PASSWORD: STRONG_PASSWORD },
+      out: (s) => (said += s),
+      err: (s) => (said += s),
+    });
     expect(said).toMatch(/fg kan aanmelden/u);
     expect(code).toBe(0);
     const restored = makeBackend(restoredDir, undefined, 86_400);
@@ -56,7 +101,9 @@ describe('backup and restore', () => {
     const after = await Promise.all(ids.map(async (id) => value(await restored.call('case.get', { id }, dpo.token))));
     expect(after).toEqual(before);
     const docs = value(await restored.call('dossier.list', { caseId: ids[0] ?? '' }, dpo.token));
-    const restoredPdf = value(await restored.call('dossier.pdf', { caseId: ids[0] ?? '', documentId: docs[0]?.id ?? '' }, dpo.token));
+    const restoredPdf = value(
+      await restored.call('dossier.pdf', { caseId: ids[0] ?? '', documentId: docs[0]?.id ?? '' }, dpo.token),
+    );
     expect(Buffer.from(restoredPdf.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     const auditor = await restored.call('audit.verify', {}, dpo.token);
     expect(auditor).toMatchObject({ ok: true, value: { ok: true } });
@@ -73,7 +120,9 @@ describe('backup and restore', () => {
     writeFileSync(join(out.dir, 'kapot.zip'), bytes);
     let err = '';
     const io = { env: {}, out: () => {}, err: (s: string) => (err += s) };
-    expect(await runCli(['--data', join(out.dir, 'nieuw'), 'restore', '--from', join(out.dir, 'kapot.zip')], io)).toBe(1);
+    expect(await runCli(['--data', join(out.dir, 'nieuw'), 'restore', '--from', join(out.dir, 'kapot.zip')], io)).toBe(
+      1,
+    );
     expect(err).toMatch(/beschadigd/u);
     expect(existsSync(join(out.dir, 'nieuw', 'keyring.json'))).toBe(false);
     expect(await runCli(['--data', t.dir, 'restore', '--from', file], io)).toBe(1);
@@ -88,9 +137,16 @@ describe('who may make a backup and who can open one', () => {
     await t.register({ name: 'Fatma Yılmaz' });
     const out = tempDir();
     cleanups.push(out.cleanup);
-    for (const [who, token] of [['intake', t.intake.token], ['handler', t.h1.token], ['auditor', auditor.token]] as const) {
+    for (const [who, token] of [
+      ['intake', t.intake.token],
+      ['handler', t.h1.token],
+      ['auditor', auditor.token],
+    ] as const) {
       const file = join(out.dir, `${who}.zip`);
-      expect(await t.call('backup.create', { path: file }, token), who).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await t.call('backup.create', { path: file }, token), who).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
       expect(existsSync(file), who).toBe(false);
     }
     expect(readdirSync(out.dir)).toEqual([]);
@@ -106,7 +162,9 @@ describe('who may make a backup and who can open one', () => {
     cleanups.push(out.cleanup);
     const file = join(out.dir, 'b.zip');
     value(await t.call('backup.create', { path: file }, t.dpo.token));
-    const keyring = JSON.parse(Buffer.from(unzipSync(readFileSync(file))['keyring.json'] ?? new Uint8Array()).toString('utf8')) as { entries: { staffId: string }[] };
+    const keyring = JSON.parse(
+      Buffer.from(unzipSync(readFileSync(file))['keyring.json'] ?? new Uint8Array()).toString('utf8'),
+    ) as { entries: { staffId: string }[] };
     expect(keyring.entries.map((e) => e.staffId).sort()).toEqual([t.adminId, t.dpo.id, 'recovery'].sort());
 
     for (const userName of ['balie', 'hanna', 'controle']) {
@@ -114,15 +172,28 @@ describe('who may make a backup and who can open one', () => {
       cleanups.push(fresh.cleanup);
       const other = createBackend({ kdfCost: TEST_KDF, dataDir: fresh.dir, logger: silentLogger });
       cleanups.push(() => other.close());
-      expect(await typed(other)('setup.restore', { method: 'password', path: file, userName, password: STRONG_PASSWORD }, null), userName).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+      expect(
+        await typed(other)(
+          'setup.restore',
+          { method: 'password', path: file, userName, password: STRONG_PASSWORD },
+          null,
+        ),
+        userName,
+      ).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
       expect(readdirSync(fresh.dir).filter((n) => n !== 'logs')).toEqual([]);
     }
-    for (const [userName, password] of [['fg', STRONG_PASSWORD], ['beheer', ADMIN.password]] as const) {
+    for (const [userName, password] of [
+      ['fg', STRONG_PASSWORD],
+      ['beheer', ADMIN.password],
+    ] as const) {
       const fresh = tempDir();
       cleanups.push(fresh.cleanup);
       const other = createBackend({ kdfCost: TEST_KDF, dataDir: fresh.dir, logger: silentLogger });
       cleanups.push(() => other.close());
-      expect(value(await typed(other)('setup.restore', { method: 'password', path: file, userName, password }, null)).session?.staff.userName).toBe(userName);
+      expect(
+        value(await typed(other)('setup.restore', { method: 'password', path: file, userName, password }, null)).session
+          ?.staff.userName,
+      ).toBe(userName);
     }
   });
 });
@@ -171,12 +242,27 @@ describe('files a backup writes and leaves', () => {
   it('removes orphan .avgf.part files and case files without a row when the store opens, and never backs them up', async () => {
     const t = await team((c) => cleanups.push(c));
     const caseId = await t.register({ name: 'Fatma Yılmaz' });
-    value(await t.call('dossier.import', { caseId, fileName: 'melding.pdf', dataBase64: (await pdf('Melding')).toString('base64'), source: 'klantcontact' }, t.h1.token));
+    value(
+      await t.call(
+        'dossier.import',
+        {
+          caseId,
+          fileName: 'melding.pdf',
+          dataBase64: (await pdf('Melding')).toString('base64'),
+          source: 'klantcontact',
+        },
+        t.h1.token,
+      ),
+    );
     const caseDir = join(t.dir, 'cases', caseId);
     const real = readdirSync(caseDir).filter((n) => n.endsWith('.avgf'));
     expect(real.length).toBeGreaterThan(0);
     const hourAgo = new Date(Date.now() - 3_600_000);
-    const orphans = [join(caseDir, `${randomUUID()}.avgf`), join(caseDir, `${randomUUID()}.avgf.part`), join(t.dir, 'cases', randomUUID(), `${randomUUID()}.avgf`)];
+    const orphans = [
+      join(caseDir, `${randomUUID()}.avgf`),
+      join(caseDir, `${randomUUID()}.avgf.part`),
+      join(t.dir, 'cases', randomUUID(), `${randomUUID()}.avgf`),
+    ];
     for (const path of orphans) {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, randomBytes(300));
@@ -199,7 +285,11 @@ describe('files a backup writes and leaves', () => {
     value(await again.call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null));
     for (const path of orphans) expect(existsSync(path), path).toBe(false);
     expect(existsSync(fresh)).toBe(true);
-    expect(readdirSync(caseDir).filter((n) => n.endsWith('.avgf')).sort()).toEqual([...real, basename(fresh)].sort());
+    expect(
+      readdirSync(caseDir)
+        .filter((n) => n.endsWith('.avgf'))
+        .sort(),
+    ).toEqual([...real, basename(fresh)].sort());
   });
 });
 
@@ -208,20 +298,42 @@ describe('recovery key', () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     let out = '';
-    expect(await runCli(['--data', t.dir, 'init', '--admin', 'beheer', '--name', ADMIN.fullName, '--json'], { env: { AVG_DESK_PASSWORD: ADMIN.password }, out: (s) => (out += s), err: () => {} })).toBe(0);
+    expect(
+      await runCli(['--data', t.dir, 'init', '--admin', 'beheer', '--name', ADMIN.fullName, '--json'], {
+        env: { AVG_DESK_PASSWORD: ADMIN.password },
+        out: (s) => (out += s),
+        err: () => {},
+      }),
+    ).toBe(0);
     const { recoveryKey } = JSON.parse(out) as { recoveryKey: string };
     expect(recoveryKey).toMatch(/^([0-9A-HJKMNP-TV-Z]{5}-){7}[0-9A-HJKMNP-TV-Z]{5}$/u);
     expect(readFileSync(join(t.dir, 'keyring.json'), 'utf8')).not.toContain(recoveryKey.replace(/-/gu, ''));
 
     const env = { AVG_DESK_NEW_PASSWORD: 'Herstelde-Toegang-2026!' };
     let err = '';
-    const io = (extra: Record<string, string>) => ({ env: { ...env, ...extra }, out: () => {}, err: (s: string) => (err += s) });
-    expect(await runCli(['--data', t.dir, 'recover', '--admin', 'beheer'], io({ AVG_DESK_RECOVERY_KEY: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH' }))).toBe(1);
+    const io = (extra: Record<string, string>) => ({
+      env: { ...env, ...extra },
+      out: () => {},
+      err: (s: string) => (err += s),
+    });
+    expect(
+      await runCli(
+        ['--data', t.dir, 'recover', '--admin', 'beheer'],
+        io({ AVG_DESK_RECOVERY_KEY: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH' }),
+      ),
+    ).toBe(1);
     expect(err).toMatch(/herstelsleutel past niet/u);
     // Typed sloppily: lower case, spaces instead of dashes.
-    expect(await runCli(['--data', t.dir, 'recover', '--admin', 'beheer'], io({ AVG_DESK_RECOVERY_KEY: recoveryKey.toLowerCase().replace(/-/gu, ' ') }))).toBe(0);
+    expect(
+      await runCli(
+        ['--data', t.dir, 'recover', '--admin', 'beheer'],
+        io({ AVG_DESK_RECOVERY_KEY: recoveryKey.toLowerCase().replace(/-/gu, ' ') }),
+      ),
+    ).toBe(0);
     const { call } = makeBackend(t.dir);
-    expect(await call('session.login', { userName: 'beheer', password: ADMIN.password }, null)).toMatchObject({ ok: false });
+    expect(await call('session.login', { userName: 'beheer', password: ADMIN.password }, null)).toMatchObject({
+      ok: false,
+    });
     value(await call('session.login', { userName: 'beheer', password: 'Herstelde-Toegang-2026!' }, null));
   });
 });
@@ -248,7 +360,8 @@ async function everyCase(call: ReturnType<typeof typed>, token: string) {
 describe('restore from the first-run screen (setup.restore)', () => {
   it('restores into a fresh installation on another computer, only once a staff password opens it, and every case is there', async () => {
     const t = await team((c) => cleanups.push(c));
-    for (const name of ['Łukasz Nguyễn-Özdemir', 'Fatma Yılmaz', 'Gretchen Weißstraße', 'Aïcha El Khatib']) await t.register({ name, birthDate: '1980-01-01' });
+    for (const name of ['Łukasz Nguyễn-Özdemir', 'Fatma Yılmaz', 'Gretchen Weißstraße', 'Aïcha El Khatib'])
+      await t.register({ name, birthDate: '1980-01-01' });
     await t.register({ name: 'Teun van der Sluis' }, { handlerId: t.h2.id });
     const before = await everyCase(t.call, t.dpo.token);
     expect(before).toHaveLength(5);
@@ -262,31 +375,65 @@ describe('restore from the first-run screen (setup.restore)', () => {
     cleanups.push(fresh.cleanup);
     mkdirSync(join(fresh.dir, 'logs'));
     // Same day as the team's desktop: case.get counts the working days left from "now".
-    const other = createBackend({ kdfCost: TEST_KDF, dataDir: fresh.dir, clock: fixedClock(TEST_START), logger: silentLogger, protector: userLock(0x5a), idleTimeoutSeconds: 90 * 86_400 });
+    const other = createBackend({
+      kdfCost: TEST_KDF,
+      dataDir: fresh.dir,
+      clock: fixedClock(TEST_START),
+      logger: silentLogger,
+      protector: userLock(0x5a),
+      idleTimeoutSeconds: 90 * 86_400,
+    });
     cleanups.push(() => other.close());
     const call = typed(other);
-    expect(await call('setup.restore', { method: 'password', path: 'avg-desk.zip', userName: 'fg', password: STRONG_PASSWORD }, null)).toMatchObject({
+    expect(
+      await call(
+        'setup.restore',
+        { method: 'password', path: 'avg-desk.zip', userName: 'fg', password: STRONG_PASSWORD },
+        null,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: 'Geef het volledige pad van het back-upbestand.' },
     });
-    expect(await call('setup.restore', { method: 'password', path: join(out.dir, 'weg.zip'), userName: 'fg', password: STRONG_PASSWORD }, null)).toMatchObject({
+    expect(
+      await call(
+        'setup.restore',
+        { method: 'password', path: join(out.dir, 'weg.zip'), userName: 'fg', password: STRONG_PASSWORD },
+        null,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { message: 'Het back-upbestand bestaat niet.' },
     });
-    expect(await call('setup.restore', { method: 'password', path: file, userName: 'fg', password: 'Niet-Het-Wachtwoord-9' }, null)).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    expect(
+      await call(
+        'setup.restore',
+        { method: 'password', path: file, userName: 'fg', password: 'Niet-Het-Wachtwoord-9' },
+        null,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
     // Nothing stays behind: still a fresh installation.
     expect(value(await call('setup.status', {}, null))).toEqual({ initialized: false });
     expect(readdirSync(fresh.dir)).toEqual(['logs']);
 
-    const restored = value(await call('setup.restore', { method: 'password', path: file, userName: 'fg', password: STRONG_PASSWORD }, null));
+    const restored = value(
+      await call('setup.restore', { method: 'password', path: file, userName: 'fg', password: STRONG_PASSWORD }, null),
+    );
     expect(restored).toMatchObject({ files: 2, session: { staff: { userName: 'fg', roles: ['dpo'] } } });
     const token = restored.session?.token ?? '';
     expect(await everyCase(call, token)).toEqual(before);
     // The keyring now carries this computer's lock; only the dpo's and admin's passwords open it.
-    expect(JSON.parse(readFileSync(join(fresh.dir, 'keyring.json'), 'utf8'))).toMatchObject({ protection: 'electron-safeStorage' });
+    expect(JSON.parse(readFileSync(join(fresh.dir, 'keyring.json'), 'utf8'))).toMatchObject({
+      protection: 'electron-safeStorage',
+    });
     value(await call('session.login', { userName: 'beheer', password: ADMIN.password }, null));
-    expect(await call('session.login', { userName: 'hanna', password: STRONG_PASSWORD }, null)).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
-    expect(await call('setup.restore', { method: 'password', path: file, userName: 'fg', password: STRONG_PASSWORD }, null)).toMatchObject({ ok: false, error: { code: 'ALREADY_INITIALIZED' } });
+    expect(await call('session.login', { userName: 'hanna', password: STRONG_PASSWORD }, null)).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_CREDENTIALS' },
+    });
+    expect(
+      await call('setup.restore', { method: 'password', path: file, userName: 'fg', password: STRONG_PASSWORD }, null),
+    ).toMatchObject({ ok: false, error: { code: 'ALREADY_INITIALIZED' } });
     const audit = value(await call('audit.list', { limit: 50 }, token));
     expect(audit.some((e) => e.procedure === 'setup.restore' && e.outcome === 'ok')).toBe(true);
     expect(value(await call('audit.verify', {}, token))).toMatchObject({ ok: true });
@@ -305,15 +452,31 @@ describe('restore from the first-run screen (setup.restore)', () => {
 
     const fresh = tempDir();
     cleanups.push(fresh.cleanup);
-    const other = createBackend({ kdfCost: TEST_KDF, dataDir: fresh.dir, logger: silentLogger, protector: userLock(0x22) });
+    const other = createBackend({
+      kdfCost: TEST_KDF,
+      dataDir: fresh.dir,
+      logger: silentLogger,
+      protector: userLock(0x22),
+    });
     cleanups.push(() => other.close());
     const call = typed(other);
-    const wrongKey = { method: 'recoveryKey', path: file, recoveryKey: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH', userName: 'beheer', newPassword: 'Nieuwe-Start-Na-Brand-2026' } as const;
-    expect(await call('setup.restore', wrongKey, null)).toMatchObject({ ok: false, error: { message: 'Deze herstelsleutel past niet bij deze gegevens.' } });
+    const wrongKey = {
+      method: 'recoveryKey',
+      path: file,
+      recoveryKey: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH',
+      userName: 'beheer',
+      newPassword: 'Nieuwe-Start-Na-Brand-2026',
+    } as const;
+    expect(await call('setup.restore', wrongKey, null)).toMatchObject({
+      ok: false,
+      error: { message: 'Deze herstelsleutel past niet bij deze gegevens.' },
+    });
     expect(existsSync(join(fresh.dir, 'keyring.json'))).toBe(false);
     const done = value(await call('setup.restore', { ...wrongKey, recoveryKey: admin.recoveryKey }, null));
     expect(done.session).toBeNull();
-    expect(await call('session.login', { userName: 'beheer', password: ADMIN.password }, null)).toMatchObject({ ok: false });
+    expect(await call('session.login', { userName: 'beheer', password: ADMIN.password }, null)).toMatchObject({
+      ok: false,
+    });
     value(await call('session.login', { userName: 'beheer', password: 'Nieuwe-Start-Na-Brand-2026' }, null));
   });
 });

@@ -38,7 +38,12 @@ describe('chunked AEAD case files', () => {
   });
 
   it('detects reordered chunks', () => {
-    const swapped = Buffer.concat([sealed.subarray(0, header), sealed.subarray(header + piece, header + 2 * piece), sealed.subarray(header, header + piece), sealed.subarray(header + 2 * piece)]);
+    const swapped = Buffer.concat([
+      sealed.subarray(0, header),
+      sealed.subarray(header + piece, header + 2 * piece),
+      sealed.subarray(header, header + piece),
+      sealed.subarray(header + 2 * piece),
+    ]);
     expect(() => decryptFile(swapped, key, id)).toThrow(/reordered/u);
   });
 

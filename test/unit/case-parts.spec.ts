@@ -33,7 +33,11 @@ function freshStore(): OpenStore {
 type Sqlite = Database.Database;
 
 function columnsOf(sqlite: Sqlite, table: string): string[] {
-  return (sqlite.prepare('SELECT name, hidden FROM pragma_table_xinfo(?)').all(table) as { name: string; hidden: number }[]).filter((c) => c.hidden === 0).map((c) => c.name);
+  return (
+    sqlite.prepare('SELECT name, hidden FROM pragma_table_xinfo(?)').all(table) as { name: string; hidden: number }[]
+  )
+    .filter((c) => c.hidden === 0)
+    .map((c) => c.name);
 }
 
 /**
@@ -41,13 +45,18 @@ function columnsOf(sqlite: Sqlite, table: string): string[] {
  * table with a foreign key to one of those (a redacted version hangs off a document).
  */
 function caseTablesOf(sqlite: Sqlite): Set<string> {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
   const found = new Set(['cases', ...tables.filter((t) => columnsOf(sqlite, t).includes('case_id'))]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const t of tables) {
       if (found.has(t)) continue;
-      const parents = (sqlite.prepare('SELECT "table" FROM pragma_foreign_key_list(?)').pluck().all(t) as string[]).filter((p) => p !== 'staff');
+      const parents = (
+        sqlite.prepare('SELECT "table" FROM pragma_foreign_key_list(?)').pluck().all(t) as string[]
+      ).filter((p) => p !== 'staff');
       if (parents.some((p) => found.has(p) && p !== 'processing_activities')) {
         found.add(t);
         grew = true;
@@ -61,18 +70,23 @@ function caseTablesOf(sqlite: Sqlite): Set<string> {
 function unclaimed(sqlite: Sqlite): string[] {
   const problems: string[] = [];
   const registered = new Map(CASE_PARTS.map((p) => [p.name, p]));
-  for (const table of caseTablesOf(sqlite)) if (!registered.has(table)) problems.push(`table ${table} is not in CASE_PARTS`);
+  for (const table of caseTablesOf(sqlite))
+    if (!registered.has(table)) problems.push(`table ${table} is not in CASE_PARTS`);
   for (const part of CASE_PARTS) {
     const actual = columnsOf(sqlite, part.name);
     if (actual.length === 0) problems.push(`CASE_PARTS names ${part.name}, which the store does not have`);
-    for (const column of actual) if (!(column in part.columns)) problems.push(`column ${part.name}.${column} is not in CASE_PARTS`);
-    for (const column of Object.keys(part.columns)) if (!actual.includes(column)) problems.push(`CASE_PARTS names ${part.name}.${column}, which the store does not have`);
+    for (const column of actual)
+      if (!(column in part.columns)) problems.push(`column ${part.name}.${column} is not in CASE_PARTS`);
+    for (const column of Object.keys(part.columns))
+      if (!actual.includes(column))
+        problems.push(`CASE_PARTS names ${part.name}.${column}, which the store does not have`);
   }
   return problems;
 }
 
 /** Column names that say they hold a person's data; such a column must not be classed as plain data. */
-const PERSONAL_NAME = /(^|_)(name|birth|address|email|phone|requester|representative|iban|bsn|text|comment|reason|note|description|terms|content|data)(_|$)/u;
+const PERSONAL_NAME =
+  /(^|_)(name|birth|address|email|phone|requester|representative|iban|bsn|text|comment|reason|note|description|terms|content|data)(_|$)/u;
 /** Columns whose name sounds personal but that hold a category picked from a list. */
 const NOT_PERSONAL = new Set(['cases.requester_relation', 'cases.representative_kind']);
 
@@ -101,7 +115,11 @@ function fillCase(sqlite: Sqlite, caseId: string): void {
       return `${column}-${caseId}`;
     });
     const columns = Object.keys(part.columns);
-    sqlite.prepare(`INSERT INTO "${part.name}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
+    sqlite
+      .prepare(
+        `INSERT INTO "${part.name}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      )
+      .run(...values);
   }
   sqlite.pragma('foreign_keys = ON');
 }
@@ -112,7 +130,10 @@ function markersLeft(sqlite: Sqlite, caseId: string): string[] {
   for (const part of CASE_PARTS) {
     for (const [column, role] of Object.entries(part.columns)) {
       if (!(SHREDDED_ROLES as readonly string[]).includes(role)) continue;
-      const n = sqlite.prepare(`SELECT count(*) FROM "${part.name}" WHERE ${sqlWhere(part)} AND CAST("${column}" AS TEXT) LIKE ?`).pluck().get(caseId, `%${MARK}%`) as number;
+      const n = sqlite
+        .prepare(`SELECT count(*) FROM "${part.name}" WHERE ${sqlWhere(part)} AND CAST("${column}" AS TEXT) LIKE ?`)
+        .pluck()
+        .get(caseId, `%${MARK}%`) as number;
       if (n > 0) left.push(`${part.name}.${column}`);
     }
   }
@@ -120,7 +141,15 @@ function markersLeft(sqlite: Sqlite, caseId: string): string[] {
 }
 
 function rowCounts(sqlite: Sqlite, caseId: string): Record<string, number> {
-  return Object.fromEntries(CASE_PARTS.map((p) => [p.name, sqlite.prepare(`SELECT count(*) FROM "${p.name}" WHERE ${sqlWhere(p)}`).pluck().get(caseId) as number]));
+  return Object.fromEntries(
+    CASE_PARTS.map((p) => [
+      p.name,
+      sqlite
+        .prepare(`SELECT count(*) FROM "${p.name}" WHERE ${sqlWhere(p)}`)
+        .pluck()
+        .get(caseId) as number,
+    ]),
+  );
 }
 
 describe('what belongs to a case (CASE_PARTS) against the migrated store', () => {
@@ -134,7 +163,11 @@ describe('what belongs to a case (CASE_PARTS) against the migrated store', () =>
     store.sqlite.exec('ALTER TABLE third_parties ADD COLUMN nickname TEXT');
     store.sqlite.exec('CREATE TABLE case_notes (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, body TEXT)');
     store.sqlite.exec('CREATE TABLE note_attachments (id TEXT PRIMARY KEY, note_id TEXT REFERENCES case_notes(id))');
-    expect(unclaimed(store.sqlite)).toEqual(['table case_notes is not in CASE_PARTS', 'table note_attachments is not in CASE_PARTS', 'column third_parties.nickname is not in CASE_PARTS']);
+    expect(unclaimed(store.sqlite)).toEqual([
+      'table case_notes is not in CASE_PARTS',
+      'table note_attachments is not in CASE_PARTS',
+      'column third_parties.nickname is not in CASE_PARTS',
+    ]);
   });
 
   it('classes every column whose name sounds personal as personal (requester, third party, dossier, note or key)', () => {
@@ -144,7 +177,12 @@ describe('what belongs to a case (CASE_PARTS) against the migrated store', () =>
       const part = CASE_PARTS.find((p) => p.name === table);
       for (const column of columnsOf(store.sqlite, table)) {
         const role = part?.columns[column];
-        if (PERSONAL_NAME.test(column) && !NOT_PERSONAL.has(`${table}.${column}`) && (role === undefined || role === 'data' || role === 'staff' || role === 'staffList' || role === 'file')) plain.push(`${table}.${column}`);
+        if (
+          PERSONAL_NAME.test(column) &&
+          !NOT_PERSONAL.has(`${table}.${column}`) &&
+          (role === undefined || role === 'data' || role === 'staff' || role === 'staffList' || role === 'file')
+        )
+          plain.push(`${table}.${column}`);
       }
     }
     expect(plain).toEqual([]);
@@ -174,7 +212,9 @@ describe('what belongs to a case (CASE_PARTS) against the migrated store', () =>
     const shredded = store.db.transaction((tx) => shredCaseRows(tx, caseId, '2026-12-01T10:00:00.000Z'));
     expect(markersLeft(store.sqlite, caseId)).toEqual([]);
     // Every file the parts named, so its ciphertext can go.
-    expect(new Set(shredded.fileIds)).toEqual(new Set([`id-${caseId}-case_files`, ...['file_id', 'pdf_file_id'].map((c) => `${c}-${caseId}`)]));
+    expect(new Set(shredded.fileIds)).toEqual(
+      new Set([`id-${caseId}-case_files`, ...['file_id', 'pdf_file_id'].map((c) => `${c}-${caseId}`)]),
+    );
     expect(hasLocalCaseFile(store.db, caseId)).toBe(CASE_PARTS.some((p) => p.localFile && p.shred !== 'delete'));
     expect(markersLeft(store.sqlite, other).length).toBeGreaterThan(20);
 
@@ -199,14 +239,22 @@ describe('what belongs to a case (CASE_PARTS) against the migrated store', () =>
   });
 
   it("maps who asked one to one onto the central requester table, the push's and the pull's column list", () => {
-    const requesterTable = Object.values(getTableColumns(central.caseRequesters)).map((c) => c.name).filter((c) => c !== 'case_id' && c !== 'change_xid');
-    expect(centralColumns('case_requesters').map((c) => c.column).sort()).toEqual(requesterTable.sort());
+    const requesterTable = Object.values(getTableColumns(central.caseRequesters))
+      .map((c) => c.name)
+      .filter((c) => c !== 'case_id' && c !== 'change_xid');
+    expect(
+      centralColumns('case_requesters')
+        .map((c) => c.column)
+        .sort(),
+    ).toEqual(requesterTable.sort());
     const casesTable = Object.values(getTableColumns(central.cases)).map((c) => c.name);
     for (const c of centralColumns('cases')) expect(casesTable).toContain(c.column);
     // Every requester column of the case row travels: none is left only on one desktop.
     const cases = CASE_PARTS.find((p) => p.name === 'cases');
     const mapped = new Set(Object.keys(cases?.central ?? {}).map((k) => cases?.sqlNames[k]));
-    const requesterOnly = Object.entries(cases?.columns ?? {}).filter(([column, role]) => role === 'requester' && !mapped.has(column));
+    const requesterOnly = Object.entries(cases?.columns ?? {}).filter(
+      ([column, role]) => role === 'requester' && !mapped.has(column),
+    );
     expect(requesterOnly).toEqual([]);
   });
 });

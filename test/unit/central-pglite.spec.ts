@@ -30,11 +30,17 @@ describe('npm run central (PGlite)', () => {
     const client = new pg.Client(centralClientConfig(central.url));
     await client.connect();
     try {
-      const staff = await client.query<{ user_name: string; roles: string[]; login_role: string }>('SELECT user_name, roles, login_role FROM staff ORDER BY user_name');
-      expect(staff.rows).toEqual(
-        [...DEMO_STAFF].sort((a, b) => a.userName.localeCompare(b.userName)).map((s) => ({ user_name: s.userName, roles: [...s.roles], login_role: `avg_u_${s.userName}` })),
+      const staff = await client.query<{ user_name: string; roles: string[]; login_role: string }>(
+        'SELECT user_name, roles, login_role FROM staff ORDER BY user_name',
       );
-      expect(new Set(DEMO_STAFF.flatMap((s) => s.roles))).toEqual(new Set(['intake', 'handler', 'signer', 'dpo', 'auditor', 'admin']));
+      expect(staff.rows).toEqual(
+        [...DEMO_STAFF]
+          .sort((a, b) => a.userName.localeCompare(b.userName))
+          .map((s) => ({ user_name: s.userName, roles: [...s.roles], login_role: `avg_u_${s.userName}` })),
+      );
+      expect(new Set(DEMO_STAFF.flatMap((s) => s.roles))).toEqual(
+        new Set(['intake', 'handler', 'signer', 'dpo', 'auditor', 'admin']),
+      );
     } finally {
       await client.end();
     }
@@ -42,7 +48,13 @@ describe('npm run central (PGlite)', () => {
 
   it('over the socket every login is the superuser: no per-login rights there (the documented limit)', async () => {
     const u = new URL(central.url);
-    const client = new pg.Client({ host: u.hostname, port: Number(u.port), database: 'postgres', user: 'avg_u_auditor', password: 'wat-dan-ook' });
+    const client = new pg.Client({
+      host: u.hostname,
+      port: Number(u.port),
+      database: 'postgres',
+      user: 'avg_u_auditor',
+      password: 'wat-dan-ook',
+    });
     await client.connect();
     try {
       expect((await client.query('SELECT current_user AS who')).rows).toEqual([{ who: 'postgres' }]);
@@ -69,7 +81,11 @@ describe('npm run central (PGlite)', () => {
         await db.query('RESET ROLE');
       }
     };
-    const code = (work: Promise<unknown>) => work.then(() => 'ok', (e: { code?: string }) => e.code);
+    const code = (work: Promise<unknown>) =>
+      work.then(
+        () => 'ok',
+        (e: { code?: string }) => e.code,
+      );
 
     await as('avg_u_behandelaar', async () => {
       await db.query(insert, [mine, 'AVG-2026-0001', id('behandelaar')]);
@@ -85,7 +101,9 @@ describe('npm run central (PGlite)', () => {
     });
     await as('avg_u_auditor', async () => {
       expect(await code(db.query('SELECT id FROM cases'))).toBe('42501');
-      expect((await db.query<{ cases: number }>('SELECT cases FROM case_statistics')).rows.reduce((n, r) => n + r.cases, 0)).toBe(2);
+      expect(
+        (await db.query<{ cases: number }>('SELECT cases FROM case_statistics')).rows.reduce((n, r) => n + r.cases, 0),
+      ).toBe(2);
     });
     await as('avg_u_beheer', async () => {
       expect(await code(db.query('SELECT id FROM cases'))).toBe('42501');

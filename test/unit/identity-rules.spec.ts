@@ -4,8 +4,24 @@ import { checkDocument, documentNumberTail, type DocumentEntry } from '../../sha
 /** ICAO 9303 specimens (issuing state UTO, "Utopia"). */
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
 const TD1 = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
-const PASSPORT: DocumentEntry = { documentType: 'paspoort', issuingCountry: 'UTO', documentNumber: 'L898902C3', expiry: '2012-04-15', surname: 'Eriksson', birthDate: '1974-08-12', mrz: TD3 };
-const CARD: DocumentEntry = { documentType: 'identiteitskaart', issuingCountry: 'UTO', documentNumber: 'D23145890', expiry: '2012-04-15', surname: 'Eriksson', birthDate: '1974-08-12', mrz: TD1 };
+const PASSPORT: DocumentEntry = {
+  documentType: 'paspoort',
+  issuingCountry: 'UTO',
+  documentNumber: 'L898902C3',
+  expiry: '2012-04-15',
+  surname: 'Eriksson',
+  birthDate: '1974-08-12',
+  mrz: TD3,
+};
+const CARD: DocumentEntry = {
+  documentType: 'identiteitskaart',
+  issuingCountry: 'UTO',
+  documentNumber: 'D23145890',
+  expiry: '2012-04-15',
+  surname: 'Eriksson',
+  birthDate: '1974-08-12',
+  mrz: TD1,
+};
 const CASE = { name: 'Anna Maria Eriksson', birthDate: '1974-08-12' };
 
 const byCheck = (results: ReturnType<typeof checkDocument>) => Object.fromEntries(results.map((r) => [r.check, r]));
@@ -40,29 +56,69 @@ describe('identity document checks', () => {
   });
 
   it('compares the MRZ with the typed fields', () => {
-    const mrz = byCheck(checkDocument({ ...PASSPORT, documentNumber: 'L898902C4', birthDate: '1974-08-13' }, { ...CASE, birthDate: '1974-08-13' }, '2011-01-01')).mrz;
+    const mrz = byCheck(
+      checkDocument(
+        { ...PASSPORT, documentNumber: 'L898902C4', birthDate: '1974-08-13' },
+        { ...CASE, birthDate: '1974-08-13' },
+        '2011-01-01',
+      ),
+    ).mrz;
     expect(mrz?.message).toContain('het documentnummer verschilt van het ingevoerde');
     expect(mrz?.message).toContain('de geboortedatum verschilt van de ingevoerde');
-    expect(byCheck(checkDocument({ ...CARD, documentType: 'paspoort' }, CASE, '2011-01-01')).mrz?.message).toMatch(/documentsoort \(I\)/u);
+    expect(byCheck(checkDocument({ ...CARD, documentType: 'paspoort' }, CASE, '2011-01-01')).mrz?.message).toMatch(
+      /documentsoort \(I\)/u,
+    );
   });
 
   it('expiry counts on the day of the check itself', () => {
-    expect(byCheck(checkDocument(PASSPORT, CASE, '2012-04-15')).geldigheid).toMatchObject({ ok: true, message: 'Geldig tot en met 15 april 2012.' });
-    expect(byCheck(checkDocument(PASSPORT, CASE, '2012-04-16')).geldigheid).toMatchObject({ ok: false, message: 'Het document is verlopen op 15 april 2012.' });
+    expect(byCheck(checkDocument(PASSPORT, CASE, '2012-04-15')).geldigheid).toMatchObject({
+      ok: true,
+      message: 'Geldig tot en met 15 april 2012.',
+    });
+    expect(byCheck(checkDocument(PASSPORT, CASE, '2012-04-16')).geldigheid).toMatchObject({
+      ok: false,
+      message: 'Het document is verlopen op 15 april 2012.',
+    });
   });
 
   it('checks name and date of birth against the case, accent-insensitively', () => {
-    const nl: DocumentEntry = { documentType: 'identiteitskaart', issuingCountry: 'NLD', documentNumber: 'IX4B71K92', expiry: '2030-01-01', surname: 'Nguyen-Ozdemir', birthDate: '2011-03-14' };
+    const nl: DocumentEntry = {
+      documentType: 'identiteitskaart',
+      issuingCountry: 'NLD',
+      documentNumber: 'IX4B71K92',
+      expiry: '2030-01-01',
+      surname: 'Nguyen-Ozdemir',
+      birthDate: '2011-03-14',
+    };
     const ok = checkDocument(nl, { name: 'Łukasz Nguyễn-Özdemir', birthDate: '2011-03-14' }, '2026-11-25');
     expect(ok.filter((r) => !r.ok)).toEqual([]);
-    const wrong = byCheck(checkDocument({ ...nl, surname: 'Jansen', birthDate: '2011-03-15' }, { name: 'Łukasz Nguyễn-Özdemir', birthDate: '2011-03-14' }, '2026-11-25'));
+    const wrong = byCheck(
+      checkDocument(
+        { ...nl, surname: 'Jansen', birthDate: '2011-03-15' },
+        { name: 'Łukasz Nguyễn-Özdemir', birthDate: '2011-03-14' },
+        '2026-11-25',
+      ),
+    );
     expect(wrong.naam?.ok).toBe(false);
     expect(wrong.geboortedatum?.message).toBe('De geboortedatum op het document verschilt van die in de zaak.');
   });
 
   it('knows the Dutch document number formats', () => {
     const nl = (documentType: DocumentEntry['documentType'], documentNumber: string) =>
-      byCheck(checkDocument({ documentType, issuingCountry: 'NLD', documentNumber, expiry: '2030-01-01', surname: 'Jansen', birthDate: '1980-01-01' }, { name: 'Jan Jansen', birthDate: '1980-01-01' }, '2026-11-25')).documentnummer?.ok;
+      byCheck(
+        checkDocument(
+          {
+            documentType,
+            issuingCountry: 'NLD',
+            documentNumber,
+            expiry: '2030-01-01',
+            surname: 'Jansen',
+            birthDate: '1980-01-01',
+          },
+          { name: 'Jan Jansen', birthDate: '1980-01-01' },
+          '2026-11-25',
+        ),
+      ).documentnummer?.ok;
     expect(nl('paspoort', 'NXC3F1K72')).toBe(true);
     expect(nl('paspoort', 'NOC3F1K72')).toBe(false); // no letter O
     expect(nl('paspoort', 'NXC3F1K7Z')).toBe(false); // ends in a digit

@@ -2,7 +2,14 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../main/app/backend.js';
 import { createBridge, type Invoke } from '../../main/app/electron/bridge.js';
-import { createIpcHandler, isTrustedSender, type AppOrigin, type FrameLike, type IpcEventLike, type IpcInvokeHandler } from '../../main/app/electron/ipc-guard.js';
+import {
+  createIpcHandler,
+  isTrustedSender,
+  type AppOrigin,
+  type FrameLike,
+  type IpcEventLike,
+  type IpcInvokeHandler,
+} from '../../main/app/electron/ipc-guard.js';
 import { silentLogger } from '../../main/platform/log.js';
 import { IPC_PREFIX, type DesktopBridge } from '../../shared/api/client.js';
 import { PROCEDURE_NAMES } from '../../shared/api/procedures.js';
@@ -23,7 +30,11 @@ function mainProcess(backend: Backend) {
   for (const procedure of PROCEDURE_NAMES) {
     handlers.set(
       IPC_PREFIX + procedure,
-      createIpcHandler({ procedure, dispatch: backend.dispatch, isTrusted: (event) => isTrustedSender(event, ourContents, appOrigin) }),
+      createIpcHandler({
+        procedure,
+        dispatch: backend.dispatch,
+        isTrusted: (event) => isTrustedSender(event, ourContents, appOrigin),
+      }),
     );
   }
   const channels: string[] = [];
@@ -90,7 +101,9 @@ describe('IPC contract: createBridge ⇄ main handlers ⇄ real backend', () => 
     if (!login.ok) throw new Error(login.error.message);
     expect(login.value.staff.fullName).toBe(ADMIN.fullName);
     adminToken = login.value.token;
-    expect(await bridge['session.login']({ userName: ADMIN.userName, password: 'Fout-Wachtwoord-99!' }, null)).toMatchObject({
+    expect(
+      await bridge['session.login']({ userName: ADMIN.userName, password: 'Fout-Wachtwoord-99!' }, null),
+    ).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS', message: 'Gebruikersnaam of wachtwoord is onjuist.' },
     });
@@ -101,7 +114,10 @@ describe('IPC contract: createBridge ⇄ main handlers ⇄ real backend', () => 
     expect(list.ok && list.value.map((s) => s.userName)).toEqual([ADMIN.userName]);
     expect(await bridge['staff.list']({}, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const fromElsewhere = createBridge(main.pipeFrom({ url: 'https://example.org/', parent: null }));
-    expect(await fromElsewhere['staff.list']({}, adminToken)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await fromElsewhere['staff.list']({}, adminToken)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('sends every call on its own prefixed channel', () => {

@@ -18,7 +18,12 @@ type Team = Awaited<ReturnType<typeof letterTeam>>;
  * decision is the one taken without an established identity.
  */
 async function caseOf(t: Team, type: string, extra: Record<string, unknown> = {}) {
-  const caseId = await t.register(t.requester, { handlerId: t.handlerSigner.id, type, ...(type === 'correctie' ? { correctionKinds: ['verbetering'] } : {}), ...extra });
+  const caseId = await t.register(t.requester, {
+    handlerId: t.handlerSigner.id,
+    type,
+    ...(type === 'correctie' ? { correctionKinds: ['verbetering'] } : {}),
+    ...extra,
+  });
   const toDecision = async (options: { identified: boolean } = { identified: true }) => {
     if (options.identified) await establishIdentity(t.call, caseId, t.handlerSigner.token);
     await toGate(t.call, caseId, t.handlerSigner.token);
@@ -44,21 +49,44 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
   it('niet-ontvankelijk after the status "niet-ontvankelijk", and on an open case it ends it so', async () => {
     const t = await letterTeam((c) => (cleanup = c));
     const closed = await caseOf(t, 'inzage');
-    value(await t.call('case.transition', { id: closed.caseId, to: 'niet_ontvankelijk', reason: 'Identiteit niet vastgesteld binnen de termijn.' }, t.handlerSigner.token));
+    value(
+      await t.call(
+        'case.transition',
+        { id: closed.caseId, to: 'niet_ontvankelijk', reason: 'Identiteit niet vastgesteld binnen de termijn.' },
+        t.handlerSigner.token,
+      ),
+    );
     // Every other kind stays refused on the closed case.
-    expect(await t.call('letter.draft', { caseId: closed.caseId, kind: 'besluit-inzage', data: {} }, t.handlerSigner.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const reasons = 'Op 4 november vroegen wij u uw identiteit aan te tonen, uiterlijk op 18 november. Wij hebben niets ontvangen.';
-    const after = await throughTheDispatcher(t, { caseId: closed.caseId, kind: 'besluit-niet-ontvankelijk', data: { ground: 'identiteit', reasons } });
+    expect(
+      await t.call('letter.draft', { caseId: closed.caseId, kind: 'besluit-inzage', data: {} }, t.handlerSigner.token),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const reasons =
+      'Op 4 november vroegen wij u uw identiteit aan te tonen, uiterlijk op 18 november. Wij hebben niets ontvangen.';
+    const after = await throughTheDispatcher(t, {
+      caseId: closed.caseId,
+      kind: 'besluit-niet-ontvankelijk',
+      data: { ground: 'identiteit', reasons },
+    });
     expect(after.text).toContain('Wij nemen uw verzoek niet in behandeling');
     expect(after.text).toContain('verzoekschrift indienen bij de rechtbank');
     expect(after.text).toContain('functionaris gegevensbescherming');
     expect(after.status).toBe('niet_ontvankelijk');
     // One decision per case.
-    expect(await t.call('letter.draft', { caseId: closed.caseId, kind: 'besluit-niet-ontvankelijk', data: { ground: 'identiteit', reasons } }, t.handlerSigner.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(
+      await t.call(
+        'letter.draft',
+        { caseId: closed.caseId, kind: 'besluit-niet-ontvankelijk', data: { ground: 'identiteit', reasons } },
+        t.handlerSigner.token,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
     const open = await caseOf(t, 'correctie');
     await open.toDecision({ identified: false });
-    const sent = await throughTheDispatcher(t, { caseId: open.caseId, kind: 'besluit-niet-ontvankelijk', data: { ground: 'vormvereiste', reasons: 'Het verzoek is na ons verzoek om aanvulling niet ondertekend.' } });
+    const sent = await throughTheDispatcher(t, {
+      caseId: open.caseId,
+      kind: 'besluit-niet-ontvankelijk',
+      data: { ground: 'vormvereiste', reasons: 'Het verzoek is na ons verzoek om aanvulling niet ondertekend.' },
+    });
     expect(sent.status).toBe('niet_ontvankelijk');
     const detail = value(await t.call('case.get', { id: open.caseId }, t.handlerSigner.token));
     expect(detail.statusReason).toBe('Het verzoek is na ons verzoek om aanvulling niet ondertekend.');
@@ -68,10 +96,24 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
     const t = await letterTeam((c) => (cleanup = c));
     const none = await caseOf(t, 'inzage');
     await none.toDecision();
-    expect((await throughTheDispatcher(t, { caseId: none.caseId, kind: 'besluit-geen-gegevens', data: { searched: ['de huuradministratie'] } })).status).toBe('verzonden');
+    expect(
+      (
+        await throughTheDispatcher(t, {
+          caseId: none.caseId,
+          kind: 'besluit-geen-gegevens',
+          data: { searched: ['de huuradministratie'] },
+        })
+      ).status,
+    ).toBe('verzonden');
 
     const partial = await caseOf(t, 'inzage');
-    value(await t.call('case.selectActivities', { caseId: partial.caseId, activityIds: ['huuradministratie'] }, t.handlerSigner.token));
+    value(
+      await t.call(
+        'case.selectActivities',
+        { caseId: partial.caseId, activityIds: ['huuradministratie'] },
+        t.handlerSigner.token,
+      ),
+    );
     await partial.toDecision();
     const refusal = await throughTheDispatcher(t, {
       caseId: partial.caseId,
@@ -89,7 +131,11 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
 
     const marketing = await caseOf(t, 'verzet');
     await marketing.toDecision();
-    const granted = await throughTheDispatcher(t, { caseId: marketing.caseId, kind: 'besluit-verzet-direct-marketing', data: { processing: 'aanbiedingen van partners per e-mail' } });
+    const granted = await throughTheDispatcher(t, {
+      caseId: marketing.caseId,
+      kind: 'besluit-verzet-direct-marketing',
+      data: { processing: 'aanbiedingen van partners per e-mail' },
+    });
     expect(granted.text).toContain('wij wegen daarbij niets af');
     expect(granted.text).not.toContain('van overheidswege');
     expect(granted.status).toBe('verzonden');
@@ -101,14 +147,22 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
     const notice = await throughTheDispatcher(t, {
       caseId: correction.caseId,
       kind: 'kennisgeving-ontvangers',
-      data: { recipient: 'WoningNet', address: 'Postbus 2, 3500 AA Utrecht', changes: [{ item: 'Telefoonnummer', action: 'verbeterd', to: '06 8765 4321' }] },
+      data: {
+        recipient: 'WoningNet',
+        address: 'Postbus 2, 3500 AA Utrecht',
+        changes: [{ item: 'Telefoonnummer', action: 'verbeterd', to: '06 8765 4321' }],
+      },
     });
     expect(notice.text).toContain('Geachte WoningNet');
     expect(notice.text).toContain('artikel 19 AVG');
     expect(notice.status).toBe('ontvangen');
 
     const complaint = await caseOf(t, 'klacht', { received: '2026-09-01', writtenAndSigned: false });
-    const late = await throughTheDispatcher(t, { caseId: complaint.caseId, kind: 'klacht-termijn-verstreken', data: {} });
+    const late = await throughTheDispatcher(t, {
+      caseId: complaint.caseId,
+      kind: 'klacht-termijn-verstreken',
+      data: {},
+    });
     expect(late.text).toContain('§16 onder a');
     expect(late.text).not.toContain('artikel 35');
     expect(late.status).toBe('ontvangen');
@@ -119,9 +173,24 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
     const kinds = value(await t.call('letter.kinds', {}, t.handlerSigner.token));
     expect(kinds).toEqual(
       expect.arrayContaining([
-        { kind: 'besluit-niet-ontvankelijk', label: expect.stringContaining('niet-ontvankelijk'), decision: true, caseTypes: ['inzage', 'correctie', 'verzet', 'dataportabiliteit'] },
-        { kind: 'kennisgeving-ontvangers', label: expect.stringContaining('art. 19'), decision: false, caseTypes: ['correctie'] },
-        { kind: 'klacht-termijn-verstreken', label: expect.stringContaining('§16'), decision: false, caseTypes: ['klacht'] },
+        {
+          kind: 'besluit-niet-ontvankelijk',
+          label: expect.stringContaining('niet-ontvankelijk'),
+          decision: true,
+          caseTypes: ['inzage', 'correctie', 'verzet', 'dataportabiliteit'],
+        },
+        {
+          kind: 'kennisgeving-ontvangers',
+          label: expect.stringContaining('art. 19'),
+          decision: false,
+          caseTypes: ['correctie'],
+        },
+        {
+          kind: 'klacht-termijn-verstreken',
+          label: expect.stringContaining('§16'),
+          decision: false,
+          caseTypes: ['klacht'],
+        },
       ]),
     );
   });
@@ -129,26 +198,75 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
   it('the FG from Beheer reaches the letter, and an edit that removes art. 15(1) content is refused on submit, naming it', async () => {
     const t = await letterTeam((c) => (cleanup = c));
     const letterhead = value(await t.call('settings.getLetterhead', {}, t.adminToken));
-    value(await t.call('settings.setLetterhead', { ...letterhead, dpo: { name: 'Mr. Femke de Graaf', email: 'fg@example.nl', phone: '', address: '' } }, t.adminToken));
+    value(
+      await t.call(
+        'settings.setLetterhead',
+        { ...letterhead, dpo: { name: 'Mr. Femke de Graaf', email: 'fg@example.nl', phone: '', address: '' } },
+        t.adminToken,
+      ),
+    );
     const { caseId, toDecision } = await caseOf(t, 'inzage');
-    value(await t.call('case.selectActivities', { caseId, activityIds: ['huuradministratie', 'onderhoud'] }, t.handlerSigner.token));
+    value(
+      await t.call(
+        'case.selectActivities',
+        { caseId, activityIds: ['huuradministratie', 'onderhoud'] },
+        t.handlerSigner.token,
+      ),
+    );
     await toDecision();
-    const draft = value(await t.call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, t.handlerSigner.token));
+    const draft = value(
+      await t.call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, t.handlerSigner.token),
+    );
     const view = value(await t.call('letter.get', { letterId: draft.id }, t.handlerSigner.token));
-    expect(pdfText(Buffer.from(view.pdfBase64, 'base64')).replace(/\s+/gu, ' ')).toContain('Mr. Femke de Graaf, fg@example.nl');
+    expect(pdfText(Buffer.from(view.pdfBase64, 'base64')).replace(/\s+/gu, ' ')).toContain(
+      'Mr. Femke de Graaf, fg@example.nl',
+    );
     const { content } = view;
     const stripped = content.blocks.filter((b) => b.part !== 'art15_1' && b.part !== 'art15_3');
-    value(await t.call('letter.updateText', { letterId: draft.id, subjectLine: content.reference.subject, salutation: content.salutation, blocks: stripped, closing: content.closing }, t.handlerSigner.token));
+    value(
+      await t.call(
+        'letter.updateText',
+        {
+          letterId: draft.id,
+          subjectLine: content.reference.subject,
+          salutation: content.salutation,
+          blocks: stripped,
+          closing: content.closing,
+        },
+        t.handlerSigner.token,
+      ),
+    );
     expect(await t.call('letter.submit', { letterId: draft.id }, t.handlerSigner.token)).toMatchObject({
       ok: false,
       error: {
         code: 'CONFLICT',
-        details: expect.arrayContaining([expect.stringContaining('artikel 15, lid 1 onder a tot en met d en g'), expect.stringContaining('de kopie van de persoonsgegevens (artikel 15, lid 3 AVG)')]),
+        details: expect.arrayContaining([
+          expect.stringContaining('artikel 15, lid 1 onder a tot en met d en g'),
+          expect.stringContaining('de kopie van de persoonsgegevens (artikel 15, lid 3 AVG)'),
+        ]),
       },
     });
     // Rephrasing a required part is fine.
-    const rephrased = content.blocks.map((b) => (b.part === 'art15_3' && b.type === 'paragraph' ? { ...b, text: 'Bijgaand ontvangt u een afschrift van alle gegevens (artikel 15, lid 3 AVG).' } : b));
-    value(await t.call('letter.updateText', { letterId: draft.id, subjectLine: content.reference.subject, salutation: content.salutation, blocks: rephrased, closing: content.closing }, t.handlerSigner.token));
-    expect(value(await t.call('letter.submit', { letterId: draft.id }, t.handlerSigner.token)).status).toBe('ter_ondertekening');
+    const rephrased = content.blocks.map((b) =>
+      b.part === 'art15_3' && b.type === 'paragraph'
+        ? { ...b, text: 'Bijgaand ontvangt u een afschrift van alle gegevens (artikel 15, lid 3 AVG).' }
+        : b,
+    );
+    value(
+      await t.call(
+        'letter.updateText',
+        {
+          letterId: draft.id,
+          subjectLine: content.reference.subject,
+          salutation: content.salutation,
+          blocks: rephrased,
+          closing: content.closing,
+        },
+        t.handlerSigner.token,
+      ),
+    );
+    expect(value(await t.call('letter.submit', { letterId: draft.id }, t.handlerSigner.token)).status).toBe(
+      'ter_ondertekening',
+    );
   });
 });

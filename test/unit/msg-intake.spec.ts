@@ -41,7 +41,17 @@ async function setup() {
   const t = await team((c) => (cleanup = c));
   const caseId = await t.register({ name: 'Fatma Yılmaz' });
   const upload = (fileName: string, bytes: Buffer) =>
-    t.call('dossier.import', { caseId, fileName, dataBase64: bytes.toString('base64'), source: 'overlastdossier', description: 'Klacht van de buurman' }, t.h1.token);
+    t.call(
+      'dossier.import',
+      {
+        caseId,
+        fileName,
+        dataBase64: bytes.toString('base64'),
+        source: 'overlastdossier',
+        description: 'Klacht van de buurman',
+      },
+      t.h1.token,
+    );
   return { ...t, caseId, upload };
 }
 
@@ -51,10 +61,23 @@ describe('Outlook .msg into the dossier', () => {
     const harm = t.handlerSigner;
     const caseId = await t.register(t.requester, { handlerId: harm.id });
     await establishIdentity(t.call, caseId, harm.token);
-    value(await t.call('dossier.import', { caseId, fileName: 'klacht.msg', dataBase64: (await outlookMail()).toString('base64'), source: 'overlastdossier' }, harm.token));
+    value(
+      await t.call(
+        'dossier.import',
+        {
+          caseId,
+          fileName: 'klacht.msg',
+          dataBase64: (await outlookMail()).toString('base64'),
+          source: 'overlastdossier',
+        },
+        harm.token,
+      ),
+    );
     value(await t.call('case.selectActivities', { caseId, activityIds: ['huuradministratie'] }, harm.token));
     const letter = value(await t.call('letter.draft', { caseId, kind: 'besluit-inzage' }, harm.token));
-    const concept = pdfText(Buffer.from(value(await t.call('letter.get', { letterId: letter.id }, harm.token)).pdfBase64, 'base64'));
+    const concept = pdfText(
+      Buffer.from(value(await t.call('letter.get', { letterId: letter.id }, harm.token)).pdfBase64, 'base64'),
+    );
     expect(concept).toContain('verslag.docx');
     value(await t.call('letter.submit', { letterId: letter.id }, harm.token));
     value(await t.call('letter.sign', { letterId: letter.id, password: STRONG_PASSWORD }, t.signer.token));
@@ -79,15 +102,29 @@ describe('Outlook .msg into the dossier', () => {
     expect(message?.description).toContain('Niet ingelezen: verslag.docx');
     const rendition = value(await call('dossier.pdf', { caseId, documentId: message?.id ?? '' }, h1.token));
     const text = pdfText(Buffer.from(rendition.dataBase64, 'base64'));
-    for (const expected of ['Geluidsoverlast Dorpsstraat 3', 'Pieter Post <pieter@example.org>', 'Team Overlast <overlast@example.org>', 'harde muziek', 'Niet ingelezen', 'verslag.docx']) expect(text).toContain(expected);
+    for (const expected of [
+      'Geluidsoverlast Dorpsstraat 3',
+      'Pieter Post <pieter@example.org>',
+      'Team Overlast <overlast@example.org>',
+      'harde muziek',
+      'Niet ingelezen',
+      'verslag.docx',
+    ])
+      expect(text).toContain(expected);
     expect(plaintextHits(dir, ['Pieter Post', 'harde muziek', 'Meldingsformulier'])).toEqual([]);
   });
 
   it('refuses a file that is called .msg but is none, and a broken one, in Dutch', async () => {
     const { upload } = await setup();
-    expect(await upload('nep.msg', Buffer.from('dit is geen Outlook-bericht'))).toMatchObject({ ok: false, error: { message: '"nep.msg" heet .msg maar is geen Outlook-bericht.' } });
+    expect(await upload('nep.msg', Buffer.from('dit is geen Outlook-bericht'))).toMatchObject({
+      ok: false,
+      error: { message: '"nep.msg" heet .msg maar is geen Outlook-bericht.' },
+    });
     const broken = Buffer.from(await outlookMail()).subarray(0, 1500);
-    expect(await upload('kapot.msg', broken)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '"kapot.msg" is een beschadigd Outlook-bericht.' } });
+    expect(await upload('kapot.msg', broken)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '"kapot.msg" is een beschadigd Outlook-bericht.' },
+    });
   });
 
   it('refuses, in Dutch and with the process alive, a .msg whose sector chains or directory loop', async () => {
@@ -96,13 +133,19 @@ describe('Outlook .msg into the dossier', () => {
     // Bytes inserted in the header move every sector: msgreader then followed a looping chain until
     // the process ran out of memory (found by the import fuzzer).
     const shifted = Buffer.concat([mail.subarray(0, 343), Buffer.alloc(14, 0x31), mail.subarray(343)]);
-    expect(await upload('verschoven.msg', shifted)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '"verschoven.msg" is een beschadigd Outlook-bericht.' } });
+    expect(await upload('verschoven.msg', shifted)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '"verschoven.msg" is een beschadigd Outlook-bericht.' },
+    });
     // The first directory entry under the root made its own right sibling.
     const looped = Buffer.from(mail);
     const directory = 512 + looped.readUInt32LE(0x30) * 512;
     const first = looped.readUInt32LE(directory + 0x4c);
     looped.writeUInt32LE(first, directory + first * 128 + 0x48);
-    expect(await upload('kring.msg', looped)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '"kring.msg" is een beschadigd Outlook-bericht.' } });
+    expect(await upload('kring.msg', looped)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '"kring.msg" is een beschadigd Outlook-bericht.' },
+    });
     // The legitimate file still goes in after both.
     expect(await upload('klacht.msg', mail)).toMatchObject({ ok: true });
   });

@@ -9,7 +9,8 @@ afterEach(() => cleanup());
 describe('notifications (the bell)', () => {
   it('tells the signer a letter was submitted, the handler it was returned, signed, and a case assigned, and a term within 5 working days', async () => {
     const t = await letterTeam((c) => (cleanup = c));
-    const kinds = async (token: string) => value(await t.call('notifications.mine', {}, token)).map((n) => [n.kind, n.caseReference]);
+    const kinds = async (token: string) =>
+      value(await t.call('notifications.mine', {}, token)).map((n) => [n.kind, n.caseReference]);
     // Registered unassigned, then assigned to Hanna by the dpo.
     const caseId = await t.register(t.requester, { handlerId: undefined });
     expect(await kinds(t.h1.token)).toEqual([]);
@@ -26,7 +27,9 @@ describe('notifications (the bell)', () => {
     await toDecision(t.call, caseId, t.h1.token);
     value(await t.call('letter.submit', { letterId: letter.id }, t.h1.token));
     expect(await kinds(t.signer.token)).toEqual([['ter_ondertekening', 'AVG-2026-0001']]);
-    expect(value(await t.call('notifications.mine', {}, t.signer.token))[0]?.text).toBe('Besluit inzage (art. 15 AVG) (AVG-2026-0001) wacht op uw handtekening.');
+    expect(value(await t.call('notifications.mine', {}, t.signer.token))[0]?.text).toBe(
+      'Besluit inzage (art. 15 AVG) (AVG-2026-0001) wacht op uw handtekening.',
+    );
 
     t.clock.advance(60_000);
     value(await t.call('letter.return', { letterId: letter.id, comment: 'Graag de bijlagen noemen.' }, t.signer.token));
@@ -54,6 +57,13 @@ describe('notifications (the bell)', () => {
     // Received long enough ago that its term ends within the week.
     await t.register({ name: 'Pieter Laat' }, { received: '2026-10-30' });
     const due = value(await t.call('notifications.mine', {}, t.h1.token)).filter((n) => n.kind === 'termijn');
-    expect(due).toEqual([expect.objectContaining({ caseReference: 'AVG-2026-0002', text: expect.stringMatching(/^De termijn van AVG-2026-0002 loopt (vandaag|binnen \d werkdag(en)?) af \(\d+ (november|december) 2026\)\.$/u) })]);
+    expect(due).toEqual([
+      expect.objectContaining({
+        caseReference: 'AVG-2026-0002',
+        text: expect.stringMatching(
+          /^De termijn van AVG-2026-0002 loopt (vandaag|binnen \d werkdag(en)?) af \(\d+ (november|december) 2026\)\.$/u,
+        ),
+      }),
+    ]);
   });
 });

@@ -17,7 +17,10 @@ function recordingPort(options: { supported?: boolean; fails?: boolean } = {}) {
   };
 }
 
-const LETTER = { title: 'AVG Desk', body: 'Besluit inzage (art. 15 AVG) (AVG-2026-0001) is ondertekend en kan worden verzonden.' };
+const LETTER = {
+  title: 'AVG Desk',
+  body: 'Besluit inzage (art. 15 AVG) (AVG-2026-0001) is ondertekend en kan worden verzonden.',
+};
 
 describe('Windows notifications from the main process', () => {
   it('shows what the page asks, as given', () => {
@@ -29,7 +32,17 @@ describe('Windows notifications from the main process', () => {
   it('refuses a payload that is not a notification, without showing anything', () => {
     const { port, shown } = recordingPort();
     const notify = createOsNotifier(port);
-    for (const payload of [null, 'tekst', 42, {}, { title: 'AVG Desk' }, { ...LETTER, icon: 'C:\\evil.ico' }, { title: '', body: 'x' }, { title: 'AVG Desk', body: 'x'.repeat(301) }, { title: 7, body: 'x' }]) {
+    for (const payload of [
+      null,
+      'tekst',
+      42,
+      {},
+      { title: 'AVG Desk' },
+      { ...LETTER, icon: 'C:\\evil.ico' },
+      { title: '', body: 'x' },
+      { title: 'AVG Desk', body: 'x'.repeat(301) },
+      { title: 7, body: 'x' },
+    ]) {
       expect(notify(payload), JSON.stringify(payload)).toBe(false);
     }
     expect(shown).toEqual([]);

@@ -33,7 +33,14 @@ describe('outbox kinds', () => {
       store.close();
       t.cleanup();
     };
-    const entry = (payload: unknown) => ({ id: randomUUID(), kind: 'decision', payload, createdAt: '2026-11-25T10:00:00.000Z', sentAt: null }) as OutboxWrite;
+    const entry = (payload: unknown) =>
+      ({
+        id: randomUUID(),
+        kind: 'decision',
+        payload,
+        createdAt: '2026-11-25T10:00:00.000Z',
+        sentAt: null,
+      }) as OutboxWrite;
     const { sha256: _missing, ...withoutHash } = SIGNED;
     expect(() => insertOutbox(store.db, entry(withoutHash))).toThrow();
     // A name in a payload is not something the central register needs: an unknown field is not stored either.
@@ -44,7 +51,7 @@ describe('outbox kinds', () => {
     for (const payload of stored) expect(JSON.parse(payload)).toEqual(SIGNED);
   });
 
-  it('the push reads each stored payload by its kind; a payload it cannot read, or a later version\'s kind, is left waiting', () => {
+  it("the push reads each stored payload by its kind; a payload it cannot read, or a later version's kind, is left waiting", () => {
     const row = (kind: string, payload: unknown) => ({ id: randomUUID(), kind, payload, createdAt: 'x' });
     expect(parseOutboxEntry(row('letter', SIGNED))).toMatchObject({ kind: 'letter', payload: SIGNED });
     expect(parseOutboxEntry(row('letter', { ...SIGNED, signedAt: undefined }))).toBeNull();

@@ -1,13 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { addressParts, findMentions, nameParts, personTerms, shortLabel, type PersonIdentifiers } from '../../shared/redaction/person-variants.js';
+import {
+  addressParts,
+  findMentions,
+  nameParts,
+  personTerms,
+  shortLabel,
+  type PersonIdentifiers,
+} from '../../shared/redaction/person-variants.js';
 
-const MARLOES: PersonIdentifiers = { name: 'Marloes Brinkhorst', address: 'Kerkstraat 14, 1211 AB Hilversum', email: 'marloes.brinkhorst@voorbeeld.nl', phone: '06-87654321' };
-const found = (text: string, person: PersonIdentifiers = MARLOES, other?: PersonIdentifiers) => findMentions(text, person, other).map((m) => m.text);
+const MARLOES: PersonIdentifiers = {
+  name: 'Marloes Brinkhorst',
+  address: 'Kerkstraat 14, 1211 AB Hilversum',
+  email: 'marloes.brinkhorst@voorbeeld.nl',
+  phone: '06-87654321',
+};
+const found = (text: string, person: PersonIdentifiers = MARLOES, other?: PersonIdentifiers) =>
+  findMentions(text, person, other).map((m) => m.text);
 
 describe('name parts', () => {
   it.each([
     ['Marloes Brinkhorst', { given: ['Marloes'], initials: ['M'], particles: [], core: 'Brinkhorst' }],
-    ['Marloes Johanna Brinkhorst', { given: ['Marloes', 'Johanna'], initials: ['M', 'J'], particles: [], core: 'Brinkhorst' }],
+    [
+      'Marloes Johanna Brinkhorst',
+      { given: ['Marloes', 'Johanna'], initials: ['M', 'J'], particles: [], core: 'Brinkhorst' },
+    ],
     ['M.J. Brinkhorst', { given: [], initials: ['M', 'J'], particles: [], core: 'Brinkhorst' }],
     ['Pieter van den Berg', { given: ['Pieter'], initials: ['P'], particles: ['van', 'den'], core: 'Berg' }],
     ['Berg, Pieter van den', { given: ['Pieter'], initials: ['P'], particles: ['van', 'den'], core: 'Berg' }],
@@ -22,7 +38,10 @@ describe('name parts', () => {
 
   it('reads street with number and postcode from an address', () => {
     expect(addressParts('Kerkstraat 14, 1211 AB Hilversum')).toEqual({ street: 'Kerkstraat 14', postcode: '1211 AB' });
-    expect(addressParts('Van Goghlaan 3-a\n1211ab Hilversum')).toEqual({ street: 'Van Goghlaan 3-a', postcode: '1211 AB' });
+    expect(addressParts('Van Goghlaan 3-a\n1211ab Hilversum')).toEqual({
+      street: 'Van Goghlaan 3-a',
+      postcode: '1211 AB',
+    });
   });
 });
 
@@ -66,7 +85,11 @@ describe('every mention of a third party', () => {
 
   it('finds each part of a double surname', () => {
     const anouk = { name: 'Anouk Brinkhorst-Jansen' };
-    expect(found('Mevrouw Jansen en mevrouw Brinkhorst zijn dezelfde als A. Brinkhorst-Jansen.', anouk)).toEqual(['Mevrouw Jansen', 'mevrouw Brinkhorst', 'A. Brinkhorst-Jansen']);
+    expect(found('Mevrouw Jansen en mevrouw Brinkhorst zijn dezelfde als A. Brinkhorst-Jansen.', anouk)).toEqual([
+      'Mevrouw Jansen',
+      'mevrouw Brinkhorst',
+      'A. Brinkhorst-Jansen',
+    ]);
   });
 
   it('leaves out what the requester shares: a first name or surname of both is not the third party', () => {
@@ -83,6 +106,10 @@ describe('every mention of a third party', () => {
 
   it('finds the requester-style identifiers: customer number, IBAN and BSN in another spelling', () => {
     const person = { name: 'Fatma Yılmaz', customerNumber: 'K-100234', iban: 'NL91ABNA0417164300', bsn: '111222333' };
-    expect(found('Klant K-100234, rekening NL91 ABNA 0417 1643 00, BSN 111-222-333.', person)).toEqual(['K-100234', 'NL91 ABNA 0417 1643 00', '111-222-333']);
+    expect(found('Klant K-100234, rekening NL91 ABNA 0417 1643 00, BSN 111-222-333.', person)).toEqual([
+      'K-100234',
+      'NL91 ABNA 0417 1643 00',
+      '111-222-333',
+    ]);
   });
 });

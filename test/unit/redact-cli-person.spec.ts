@@ -37,7 +37,10 @@ async function note(): Promise<Buffer> {
 
 const pdftotext = (path: string) => execFileSync('pdftotext', ['-layout', path, '-']).toString('utf8');
 
-async function redact(args: string[], stdin?: string): Promise<{ code: number; out: string; err: string; text: string }> {
+async function redact(
+  args: string[],
+  stdin?: string,
+): Promise<{ code: number; out: string; err: string; text: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'avg-redact-person-'));
   dirs.push(dir);
   const input = join(dir, 'in.pdf');
@@ -45,7 +48,12 @@ async function redact(args: string[], stdin?: string): Promise<{ code: number; o
   writeFileSync(input, await note());
   let out = '';
   let err = '';
-  const code = await runCli(['redact', input, ...args, '--out', output], { env: {}, out: (s) => (out += s), err: (s) => (err += s), ...(stdin === undefined ? {} : { stdin: () => Promise.resolve(stdin) }) });
+  const code = await runCli(['redact', input, ...args, '--out', output], {
+    env: {},
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    ...(stdin === undefined ? {} : { stdin: () => Promise.resolve(stdin) }),
+  });
   const text = existsSync(output) ? pdftotext(output) : '';
   return { code, out, err, text };
 }
@@ -57,12 +65,28 @@ describe('avg-desk redact --person', () => {
     expect(r.code).toBe(0);
     expect(r.text).not.toMatch(/Brinkhorst|Marloes|Kerkstraat|1211/u);
     // The rest of the redacted page is still text.
-    for (const kept of ['Melding van buurvrouw', 'belde opnieuw op 14 november.', 'het geluid komt van boven.', 'duurt het al maanden.', 'Zij woont op']) expect(r.text).toContain(kept);
+    for (const kept of [
+      'Melding van buurvrouw',
+      'belde opnieuw op 14 november.',
+      'het geluid komt van boven.',
+      'duurt het al maanden.',
+      'Zij woont op',
+    ])
+      expect(r.text).toContain(kept);
     expect(r.out).toMatch(/Pagina 1: 8 vlak\(ken\); tekst behouden\nPagina 2: 1 vlak\(ken\); tekst behouden\n/u);
   });
 
-  it('leaves the requester\'s own data alone: their first name and address are not the third party', async () => {
-    const r = await redact(['--person', 'Marloes Brinkhorst', '--requester', 'Marloes de Wit', '--requester-address', 'Dorpsweg 3, 1211 AB Hilversum', '--term', 'Dorpsweg 3']);
+  it("leaves the requester's own data alone: their first name and address are not the third party", async () => {
+    const r = await redact([
+      '--person',
+      'Marloes Brinkhorst',
+      '--requester',
+      'Marloes de Wit',
+      '--requester-address',
+      'Dorpsweg 3, 1211 AB Hilversum',
+      '--term',
+      'Dorpsweg 3',
+    ]);
     expect(r.err).toBe(COMMAND_LINE_WARNING);
     expect(r.code).toBe(0);
     // "Marloes" alone could be either of them, so it is not searched; the term that is the requester's
@@ -84,7 +108,10 @@ describe('avg-desk redact --person', () => {
   it('takes the persons, the requester and the terms from --input FILE, with nothing personal on the command line and no warning', async () => {
     const own = mkdtempSync(join(tmpdir(), 'avg-redact-input-'));
     const file = join(own, 'personen.json');
-    writeFileSync(file, JSON.stringify({ persons: [{ name: 'Marloes Brinkhorst', address: 'Kerkstraat 14, 1211 AB Hilversum' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ persons: [{ name: 'Marloes Brinkhorst', address: 'Kerkstraat 14, 1211 AB Hilversum' }] }),
+    );
     const r = await redact(['--input', file]).finally(() => rmSync(own, { recursive: true, force: true }));
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -94,7 +121,11 @@ describe('avg-desk redact --person', () => {
   });
 
   it('reads the same from stdin (--input -): the requester’s own data stays, the terms go', async () => {
-    const input = { persons: [{ name: 'Marloes Brinkhorst' }], requester: { name: 'Marloes de Wit', address: 'Dorpsweg 3, 1211 AB Hilversum' }, terms: ['Dorpsweg 3', 'huurcontract'] };
+    const input = {
+      persons: [{ name: 'Marloes Brinkhorst' }],
+      requester: { name: 'Marloes de Wit', address: 'Dorpsweg 3, 1211 AB Hilversum' },
+      terms: ['Dorpsweg 3', 'huurcontract'],
+    };
     const r = await redact(['--input', '-'], JSON.stringify(input));
     expect(r.err).toBe('');
     expect(r.code).toBe(0);

@@ -14,15 +14,15 @@ const SCALE = 1.5;
 function buildVectorPage(rotation = 0): Promise<Buffer> {
   return buildPages(
     [
-    [
-      'BT /F1 11 Tf 50 780 Td (Regel met letters gQjpy en cijfers 0123.) Tj ET',
-      '0.2 0.4 0.8 rg 80 600 m 180 720 260 520 360 640 c 300 560 l h f',
-      '0.8 0 0 RG 2.5 w [6 3] 0 d 60 500 m 540 420 l S',
-      '0 0.6 0 RG 1 w 100 300 m 150 380 250 220 300 300 c S',
-      '0.9 0.9 0.2 rg 400 250 120 90 re f',
-      'BT /F1 30 Tf 1 0 0.3 1 70 180 Tm (Schuin) Tj ET',
-      'BT /F1 24 Tf 0 1 -1 0 300 300 Tm (Verticaal gjWQ) Tj ET',
-    ].join('\n'),
+      [
+        'BT /F1 11 Tf 50 780 Td (Regel met letters gQjpy en cijfers 0123.) Tj ET',
+        '0.2 0.4 0.8 rg 80 600 m 180 720 260 520 360 640 c 300 560 l h f',
+        '0.8 0 0 RG 2.5 w [6 3] 0 d 60 500 m 540 420 l S',
+        '0 0.6 0 RG 1 w 100 300 m 150 380 250 220 300 300 c S',
+        '0.9 0.9 0.2 rg 400 250 120 90 re f',
+        'BT /F1 30 Tf 1 0 0.3 1 70 180 Tm (Schuin) Tj ET',
+        'BT /F1 24 Tf 0 1 -1 0 300 300 Tm (Verticaal gjWQ) Tj ET',
+      ].join('\n'),
     ],
     (_doc, added) => added[0]?.setRotation(degrees(rotation)),
   );
@@ -33,7 +33,8 @@ function largestDifference(band: RgbImage, whole: RgbImage): number {
   let largest = 0;
   for (let y = 0; y < band.height; y++) {
     const row = ((band.top ?? 0) + y) * whole.width * 3;
-    for (let x = 0; x < band.width * 3; x++) largest = Math.max(largest, Math.abs((band.data[y * band.width * 3 + x] ?? 0) - (whole.data[row + x] ?? 0)));
+    for (let x = 0; x < band.width * 3; x++)
+      largest = Math.max(largest, Math.abs((band.data[y * band.width * 3 + x] ?? 0) - (whole.data[row + x] ?? 0)));
   }
   return largest;
 }
@@ -44,7 +45,9 @@ async function pages(): Promise<{ name: string; pdf: Buffer }[]> {
     { name: 'hiding places', pdf: await buildHidingPlaces() },
     { name: 'Type3 drawn off its metrics', pdf: await buildType3Offset() },
     { name: 'paths and slanted text', pdf: await buildVectorPage() },
-    ...(await Promise.all([90, 180, 270].map(async (angle) => ({ name: `rotated ${String(angle)}°`, pdf: await buildVectorPage(angle) })))),
+    ...(await Promise.all(
+      [90, 180, 270].map(async (angle) => ({ name: `rotated ${String(angle)}°`, pdf: await buildVectorPage(angle) })),
+    )),
   ];
 }
 
@@ -60,11 +63,25 @@ describe('PDFium shortcuts of the redaction engine', () => {
             const { width, height } = page.pixelSize(SCALE);
             expect([whole.width, whole.height]).toEqual([width, height]);
             for (let top = 0; top < height; top += 23) {
-              for (const [rows, right] of [[7, width], [40, Math.round(width / 3) + top], [151, width - 1 - top]] as const) {
-                const band = { left: 0, top, right: Math.max(1, Math.min(width, right)), bottom: Math.min(height, top + rows) };
+              for (const [rows, right] of [
+                [7, width],
+                [40, Math.round(width / 3) + top],
+                [151, width - 1 - top],
+              ] as const) {
+                const band = {
+                  left: 0,
+                  top,
+                  right: Math.max(1, Math.min(width, right)),
+                  bottom: Math.min(height, top + rows),
+                };
                 const part = page.renderRgb(SCALE, band);
                 const where = `${name} page ${String(i + 1)} rows ${String(band.top)}–${String(band.bottom)}`;
-                expect([part.left, part.top, part.width, part.height], where).toEqual([0, band.top, band.right, band.bottom - band.top]);
+                expect([part.left, part.top, part.width, part.height], where).toEqual([
+                  0,
+                  band.top,
+                  band.right,
+                  band.bottom - band.top,
+                ]);
                 // Paths are placed to 1/256 pixel after the shift: their anti-aliased edges may move by a level or two, no more.
                 expect(largestDifference(part, whole), where).toBeLessThanOrEqual(2);
                 compared++;

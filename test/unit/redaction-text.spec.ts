@@ -1,7 +1,18 @@
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractText, findRedactions, redactDocument } from '../../main/redaction/index.js';
-import { buildLines, buildPages, encodings, encrypt, everyObjectInflated, NAME, pdftotext, qdfWithoutPixels, renderWithPoppler, requireTools } from './redaction.fixtures.js';
+import {
+  buildLines,
+  buildPages,
+  encodings,
+  encrypt,
+  everyObjectInflated,
+  NAME,
+  pdftotext,
+  qdfWithoutPixels,
+  renderWithPoppler,
+  requireTools,
+} from './redaction.fixtures.js';
 import { buildHidingPlaces, buildType3Offset, OTHER_WORDS, withBrokenXref } from './redaction.hostile.js';
 
 /**
@@ -25,16 +36,41 @@ describe('a redacted page keeps its other text', () => {
     expect(outcome.pages).toEqual([{ page: 0, boxes: 1, mode: 'text' }]);
     const text = pdftotext(outcome.pdf);
     expect(text).not.toMatch(/Jan|Vries/u);
-    for (const w of [...words(OTHER_WORDS), 'Geachte', 'heer', 'De', 'monteur', 'dinsdag.']) expect(words(text)).toContain(w);
+    for (const w of [...words(OTHER_WORDS), 'Geachte', 'heer', 'De', 'monteur', 'dinsdag.'])
+      expect(words(text)).toContain(w);
   });
 
   it('boxes are the height of the line: on lines 13 pt apart the lines above and below keep every word', async () => {
-    const lines = ['Regel boven met woorden als gQjpy.', `Midden staat ${NAME} op de regel.`, 'Regel onder met Hoge Letters ÉÅ.'];
-    const pdf = await buildPages([lines.map((l, i) => `BT /F1 12 Tf 72 ${String(760 - i * 13)} Td (${l.replace('É', '\\311').replace('Å', '\\305')}) Tj ET`).join('\n')]);
+    const lines = [
+      'Regel boven met woorden als gQjpy.',
+      `Midden staat ${NAME} op de regel.`,
+      'Regel onder met Hoge Letters ÉÅ.',
+    ];
+    const pdf = await buildPages([
+      lines
+        .map(
+          (l, i) =>
+            `BT /F1 12 Tf 72 ${String(760 - i * 13)} Td (${l.replace('É', '\\311').replace('Å', '\\305')}) Tj ET`,
+        )
+        .join('\n'),
+    ]);
     const { outcome } = await redactName(pdf);
     expect(outcome.pages[0]?.mode).toBe('text');
     const text = pdftotext(outcome.pdf);
-    for (const w of [...words(lines[0] ?? ''), 'Regel', 'onder', 'met', 'Hoge', 'Letters', 'Midden', 'staat', 'op', 'de', 'regel.']) expect(words(text)).toContain(w);
+    for (const w of [
+      ...words(lines[0] ?? ''),
+      'Regel',
+      'onder',
+      'met',
+      'Hoge',
+      'Letters',
+      'Midden',
+      'staat',
+      'op',
+      'de',
+      'regel.',
+    ])
+      expect(words(text)).toContain(w);
     expect(text).not.toMatch(/Jan|Vries/u);
   });
 
@@ -68,7 +104,10 @@ describe('every page cleaned, also without a box', () => {
     const pdf = await buildHidingPlaces();
     const found = findRedactions(await extractText(pdf), { terms: [NAME] });
     expect(found.map((r) => r.page)).toEqual([0, 1]);
-    const outcome = await redactDocument(pdf, found.filter((r) => r.page === 0));
+    const outcome = await redactDocument(
+      pdf,
+      found.filter((r) => r.page === 0),
+    );
     expect(outcome.pages.map((p) => p.boxes)).toEqual([1, 0]);
     output = outcome.pdf;
   });
@@ -76,12 +115,23 @@ describe('every page cleaned, also without a box', () => {
   it('the input hides the name on its unboxed page in a comment, /ActualText, /Alt, a marked point, an unused form, a private key and JPEG metadata', async () => {
     const pdf = await buildHidingPlaces();
     const raw = pdf.toString('latin1') + everyObjectInflated(pdf);
-    for (const hidden of [`% opgesteld door ${NAME}`, `/ActualText (${NAME})`, `/Alt (${NAME})`, `/Auteur (${NAME})`, `/Fotograaf (${NAME})`, `Foto van ${NAME}`, `Artist ${NAME}`, `<dc:creator>${NAME}`]) expect(raw).toContain(hidden);
+    for (const hidden of [
+      `% opgesteld door ${NAME}`,
+      `/ActualText (${NAME})`,
+      `/Alt (${NAME})`,
+      `/Auteur (${NAME})`,
+      `/Fotograaf (${NAME})`,
+      `Foto van ${NAME}`,
+      `Artist ${NAME}`,
+      `<dc:creator>${NAME}`,
+    ])
+      expect(raw).toContain(hidden);
   });
 
   it('none of it reaches the output, in any encoding, in any object or image byte', () => {
     const all = output.toString('latin1') + everyObjectInflated(output);
-    for (const s of ['Vries', 'opgesteld', 'Fotograaf', 'Auteur', 'Ongebruikt']) for (const form of encodings(s)) expect(all.includes(form), `${s} as ${JSON.stringify(form)}`).toBe(false);
+    for (const s of ['Vries', 'opgesteld', 'Fotograaf', 'Auteur', 'Ongebruikt'])
+      for (const form of encodings(s)) expect(all.includes(form), `${s} as ${JSON.stringify(form)}`).toBe(false);
     expect(qdfWithoutPixels(output)).not.toMatch(/ActualText|\/Alt|MCID|\bDP\b/u);
   });
 
@@ -120,7 +170,10 @@ describe('files staff meet daily', () => {
 
 describe('the page is rasterised only where removal cannot be proven, and says why', () => {
   it('a curved vector drawing partly under the box makes that page an image with a Dutch reason; the other page keeps its text', async () => {
-    const pdf = await buildPages([`0.2 0.2 0.2 rg 60 745 m 200 800 300 700 420 770 c 420 740 l h f\nBT /F1 12 Tf 72 760 Td (Geachte heer ${NAME},) Tj ET`, `BT /F1 12 Tf 72 760 Td (${NAME} en ${OTHER_WORDS}) Tj ET`]);
+    const pdf = await buildPages([
+      `0.2 0.2 0.2 rg 60 745 m 200 800 300 700 420 770 c 420 740 l h f\nBT /F1 12 Tf 72 760 Td (Geachte heer ${NAME},) Tj ET`,
+      `BT /F1 12 Tf 72 760 Td (${NAME} en ${OTHER_WORDS}) Tj ET`,
+    ]);
     const { outcome } = await redactName(pdf);
     expect(outcome.pages.map((p) => p.mode)).toEqual(['raster', 'text']);
     expect(outcome.pages[0]?.reason).toMatch(/^onder een lakvlak bleef inhoud zichtbaar/u);

@@ -24,8 +24,14 @@ export function jpegWithMetadata(name: string): Buffer {
   const height = 16;
   const data = Buffer.alloc(width * height * 4, 160);
   const plain = Buffer.from(jpeg.encode({ width, height, data }, 85).data);
-  const exif = segment(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from(`MM\0*\0\0\0\bArtist ${name}`, 'latin1')]));
-  const xmp = segment(0xe1, Buffer.from(`http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><dc:creator>${name}</dc:creator></x:xmpmeta>`, 'latin1'));
+  const exif = segment(
+    0xe1,
+    Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from(`MM\0*\0\0\0\bArtist ${name}`, 'latin1')]),
+  );
+  const xmp = segment(
+    0xe1,
+    Buffer.from(`http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><dc:creator>${name}</dc:creator></x:xmpmeta>`, 'latin1'),
+  );
   const comment = segment(0xfe, Buffer.from(`Foto van ${name}`, 'latin1'));
   return Buffer.concat([plain.subarray(0, 2), exif, xmp, comment, plain.subarray(2)]);
 }
@@ -50,9 +56,25 @@ q 64 0 0 32 72 600 cm /Foto Do Q`,
       if (!page) return;
       const { context } = doc;
       const photo = context.register(
-        context.stream(jpegWithMetadata(NAME), { Type: 'XObject', Subtype: 'Image', Width: 32, Height: 16, ColorSpace: 'DeviceRGB', BitsPerComponent: 8, Filter: 'DCTDecode', Fotograaf: PDFString.of(NAME) }),
+        context.stream(jpegWithMetadata(NAME), {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: 32,
+          Height: 16,
+          ColorSpace: 'DeviceRGB',
+          BitsPerComponent: 8,
+          Filter: 'DCTDecode',
+          Fotograaf: PDFString.of(NAME),
+        }),
       );
-      const unused = context.register(context.flateStream(`BT /F1 12 Tf 0 0 Td (${NAME}) Tj ET`, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 200, 20], Resources: { Font: { F1: page.node.Resources()?.get(PDFName.of('Font')) ?? context.obj({}) } } }));
+      const unused = context.register(
+        context.flateStream(`BT /F1 12 Tf 0 0 Td (${NAME}) Tj ET`, {
+          Type: 'XObject',
+          Subtype: 'Form',
+          BBox: [0, 0, 200, 20],
+          Resources: { Font: { F1: page.node.Resources()?.get(PDFName.of('Font')) ?? context.obj({}) } },
+        }),
+      );
       page.node.setXObject(PDFName.of('Foto'), photo);
       page.node.setXObject(PDFName.of('Ongebruikt'), unused);
     },
@@ -80,33 +102,42 @@ export interface Type3Lie {
  * than its glyphs (a FontBBox of a tenth of the em over bars 0.7 em high).
  */
 export function buildType3Offset(lie: Type3Lie = { bboxTop: 700, barBottom: 1000, barHeight: 700 }): Promise<Buffer> {
-  return buildPages([`BT /F1 12 Tf 72 790 Td (${OTHER_WORDS}) Tj ET\nBT /T3 12 Tf 72 760 Td (${NAME}) Tj ET\nBT /F1 12 Tf 72 700 Td (Met vriendelijke groet.) Tj ET`], (doc, pages) => {
-    const { context } = doc;
-    const bar = context.register(context.stream(`600 0 ${lie.declared ? `0 0 600 ${String(lie.bboxTop)} d1` : 'd0'} 60 ${String(lie.barBottom)} 480 ${String(lie.barHeight)} re f`));
-    const space = context.register(context.stream('300 0 d0'));
-    const names: (string | number)[] = [32];
-    const procs: Record<string, ReturnType<typeof context.register>> = {};
-    for (let code = 32; code <= 126; code++) {
-      names.push(`g${String(code)}`);
-      procs[`g${String(code)}`] = code === 32 ? space : bar;
-    }
-    const font = context.register(
-      context.obj({
-        Type: 'Font',
-        Subtype: 'Type3',
-        FontBBox: [0, 0, 600, lie.bboxTop],
-        FontMatrix: [0.001, 0, 0, 0.001, 0, 0],
-        FirstChar: 32,
-        LastChar: 126,
-        Widths: Array.from({ length: 95 }, (_, i) => (i === 0 ? 300 : 600)),
-        Encoding: { Type: 'Encoding', Differences: names.map((n) => (typeof n === 'number' ? n : PDFName.of(n))) },
-        CharProcs: procs,
-        Resources: {},
-        ToUnicode: context.register(context.stream(CMAP)),
-      }),
-    );
-    pages[0]?.node.setFontDictionary(PDFName.of('T3'), font);
-  });
+  return buildPages(
+    [
+      `BT /F1 12 Tf 72 790 Td (${OTHER_WORDS}) Tj ET\nBT /T3 12 Tf 72 760 Td (${NAME}) Tj ET\nBT /F1 12 Tf 72 700 Td (Met vriendelijke groet.) Tj ET`,
+    ],
+    (doc, pages) => {
+      const { context } = doc;
+      const bar = context.register(
+        context.stream(
+          `600 0 ${lie.declared ? `0 0 600 ${String(lie.bboxTop)} d1` : 'd0'} 60 ${String(lie.barBottom)} 480 ${String(lie.barHeight)} re f`,
+        ),
+      );
+      const space = context.register(context.stream('300 0 d0'));
+      const names: (string | number)[] = [32];
+      const procs: Record<string, ReturnType<typeof context.register>> = {};
+      for (let code = 32; code <= 126; code++) {
+        names.push(`g${String(code)}`);
+        procs[`g${String(code)}`] = code === 32 ? space : bar;
+      }
+      const font = context.register(
+        context.obj({
+          Type: 'Font',
+          Subtype: 'Type3',
+          FontBBox: [0, 0, 600, lie.bboxTop],
+          FontMatrix: [0.001, 0, 0, 0.001, 0, 0],
+          FirstChar: 32,
+          LastChar: 126,
+          Widths: Array.from({ length: 95 }, (_, i) => (i === 0 ? 300 : 600)),
+          Encoding: { Type: 'Encoding', Differences: names.map((n) => (typeof n === 'number' ? n : PDFName.of(n))) },
+          CharProcs: procs,
+          Resources: {},
+          ToUnicode: context.register(context.stream(CMAP)),
+        }),
+      );
+      pages[0]?.node.setFontDictionary(PDFName.of('T3'), font);
+    },
+  );
 }
 
 /** The same bytes with `startxref` pointing into nowhere: readers must rebuild the table by scanning. */

@@ -6,9 +6,38 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { foldTerm } from '../../shared/redaction/detectors.js';
 import { redactFile } from '../../main/app/cli/redact.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { applyRedactions, extractText, findRedactions, RedactionError, runRedactionInWorker, type PageText, type Redaction, type RedactionFailure } from '../../main/redaction/index.js';
 import {
-  ACCENTED, BSN, buildDossier, buildLetters, buildLines, buildPage, encodings, encrypt, INK, KEPT_SENTENCE, NAME, PHONE, PICTURE, PICTURE_COLOUR, everyObjectInflated, pdftotext, popplerWords, qdfWithoutPixels, renderWithPoppler, requireTools, type Raster,
+  applyRedactions,
+  extractText,
+  findRedactions,
+  RedactionError,
+  runRedactionInWorker,
+  type PageText,
+  type Redaction,
+  type RedactionFailure,
+} from '../../main/redaction/index.js';
+import {
+  ACCENTED,
+  BSN,
+  buildDossier,
+  buildLetters,
+  buildLines,
+  buildPage,
+  encodings,
+  encrypt,
+  INK,
+  KEPT_SENTENCE,
+  NAME,
+  PHONE,
+  PICTURE,
+  PICTURE_COLOUR,
+  everyObjectInflated,
+  pdftotext,
+  popplerWords,
+  qdfWithoutPixels,
+  renderWithPoppler,
+  requireTools,
+  type Raster,
 } from './redaction.fixtures.js';
 
 /** Every string that must be gone, whole and in pieces (a TJ array stores "Vries" on its own). */
@@ -32,7 +61,10 @@ beforeAll(async () => {
 });
 
 async function failure(work: Promise<unknown>): Promise<RedactionError> {
-  const error: unknown = await work.then(() => null, (e: unknown) => e);
+  const error: unknown = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof RedactionError)) throw new Error(`expected a RedactionError, got ${String(error)}`);
   expect(error.dutchMessage).toMatch(/^[A-Z].*\.$/u);
   return error;
@@ -43,7 +75,12 @@ const dark = (r: Raster, x: number, y: number) => r.data[(y * r.width + x) * r.c
 /** The pixels of a user-space box on an output page whose image sits at the bottom left. */
 function pixelBox(box: { x: number; y: number; width: number; height: number }, outputHeightPt: number) {
   const s = DPI / 72;
-  return { left: Math.ceil(box.x * s) + 1, right: Math.floor((box.x + box.width) * s) - 1, top: Math.ceil((outputHeightPt - box.y - box.height) * s) + 1, bottom: Math.floor((outputHeightPt - box.y) * s) - 1 };
+  return {
+    left: Math.ceil(box.x * s) + 1,
+    right: Math.floor((box.x + box.width) * s) - 1,
+    top: Math.ceil((outputHeightPt - box.y - box.height) * s) + 1,
+    bottom: Math.floor((outputHeightPt - box.y) * s) - 1,
+  };
 }
 
 /**
@@ -66,7 +103,8 @@ function expectWordsBurned(before: Uint8Array, after: Uint8Array, page: number, 
   for (const w of targets) {
     for (let y = Math.ceil(w.top * s) + 2; y <= Math.floor(w.bottom * s) - 2; y++) {
       for (let x = Math.ceil(w.left * s) + 2; x <= Math.floor(w.right * s) - 2; x++) {
-        if (dark(b, x, y + offset) > 40) throw new Error(`"${w.text}" on page ${String(page + 1)} is not burned at ${String(x)},${String(y)}`);
+        if (dark(b, x, y + offset) > 40)
+          throw new Error(`"${w.text}" on page ${String(page + 1)} is not burned at ${String(x)},${String(y)}`);
       }
     }
   }
@@ -83,7 +121,8 @@ function expectInkBurned(before: Uint8Array, after: Uint8Array, page: number): n
     for (let x = 0; x < a.width; x++) {
       if (dark(a, x, y) > 160) continue;
       ink++;
-      if (dark(b, x, y + offset) > 40) throw new Error(`ink at ${String(x)},${String(y)} of page ${String(page + 1)} is not burned`);
+      if (dark(b, x, y + offset) > 40)
+        throw new Error(`ink at ${String(x)},${String(y)} of page ${String(page + 1)} is not burned`);
     }
   }
   return ink;
@@ -94,7 +133,10 @@ describe('finding what to redact', () => {
     const byPage = (p: number, source: string) => redactions.filter((r) => r.page === p && r.source === source);
     expect(pages.map((p) => p.text.includes(NAME))).toEqual([true, true, true, false, false]);
     expect(byPage(0, 'term').map((r) => r.text)).toEqual([NAME, ACCENTED]);
-    expect(byPage(0, 'pattern').map((r) => [r.kind, r.text])).toEqual([['bsn', BSN], ['phone', PHONE]]);
+    expect(byPage(0, 'pattern').map((r) => [r.kind, r.text])).toEqual([
+      ['bsn', BSN],
+      ['phone', PHONE],
+    ]);
     // One box per line, not one per TJ piece.
     expect(byPage(1, 'term')).toHaveLength(3);
     expect(byPage(2, 'term')).toHaveLength(1);
@@ -104,7 +146,10 @@ describe('finding what to redact', () => {
   });
 
   it.each([
-    ['at the end of a long line', ['Dit is een lange regel met aan het einde de naam Jan de', 'Vries en daarna nog wat tekst op de tweede regel.']],
+    [
+      'at the end of a long line',
+      ['Dit is een lange regel met aan het einde de naam Jan de', 'Vries en daarna nog wat tekst op de tweede regel.'],
+    ],
     ['right above its second half', ['Jan de', 'Vries woont op de tweede regel.']],
   ])('gives a name broken over two lines %s one box per line, not one over both', async (_, lines) => {
     const found = findRedactions(await extractText(await buildLines(lines)), { terms: [NAME] });
@@ -117,7 +162,9 @@ describe('finding what to redact', () => {
     const page = pages[1];
     if (!page) throw new Error('no page 2');
     for (const r of redactions.filter((x) => x.page === 1)) {
-      const glyphs = page.boxes.filter((b) => b !== null && b.y + b.height / 2 > r.y && b.y + b.height / 2 < r.y + r.height);
+      const glyphs = page.boxes.filter(
+        (b) => b !== null && b.y + b.height / 2 > r.y && b.y + b.height / 2 < r.y + r.height,
+      );
       for (const g of glyphs) {
         if (!g) continue;
         expect(g.x).toBeGreaterThanOrEqual(r.x);
@@ -146,7 +193,12 @@ describe('the redacted PDF', () => {
 
   it('pdf.js, a third reader, finds none of them either (and does find them in the input)', async () => {
     const read = async (pdf: Uint8Array) => {
-      const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+      const doc = await getDocument({
+        data: new Uint8Array(pdf),
+        isEvalSupported: false,
+        useSystemFonts: false,
+        verbosity: 0,
+      }).promise;
       const pages: string[] = [];
       for (let i = 1; i <= doc.numPages; i++) {
         const content = await (await doc.getPage(i)).getTextContent();
@@ -164,14 +216,16 @@ describe('the redacted PDF', () => {
 
   it('holds none of the strings in its bytes, in any encoding, once qpdf has decompressed everything', () => {
     const raw = qdfWithoutPixels(output);
-    for (const s of SECRETS) for (const form of encodings(s)) expect(raw.includes(form), `${s} as ${JSON.stringify(form)}`).toBe(false);
+    for (const s of SECRETS)
+      for (const form of encodings(s)) expect(raw.includes(form), `${s} as ${JSON.stringify(form)}`).toBe(false);
     expect(raw).toContain(KEPT_SENTENCE);
   });
 
   it('holds none of them in unreferenced objects either (which qpdf would silently drop)', () => {
     const all = everyObjectInflated(output);
     expect(all).toContain(KEPT_SENTENCE);
-    for (const s of SECRETS) for (const form of encodings(s)) expect(all.includes(form), `${s} as ${JSON.stringify(form)}`).toBe(false);
+    for (const s of SECRETS)
+      for (const form of encodings(s)) expect(all.includes(form), `${s} as ${JSON.stringify(form)}`).toBe(false);
     expect(everyObjectInflated(input)).toContain(`Bediend door ${NAME}`);
   });
 
@@ -183,8 +237,18 @@ describe('the redacted PDF', () => {
 
   it('has no annotations, form, attachments, outlines, scripts, layers, page labels or metadata left', async () => {
     const doc = await PDFDocument.load(output, { updateMetadata: false });
-    expect(doc.catalog.keys().map((k) => k.decodeText()).sort()).toEqual(['Pages', 'Type']);
-    expect([doc.getTitle(), doc.getAuthor(), doc.getSubject(), doc.getKeywords()]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(
+      doc.catalog
+        .keys()
+        .map((k) => k.decodeText())
+        .sort(),
+    ).toEqual(['Pages', 'Type']);
+    expect([doc.getTitle(), doc.getAuthor(), doc.getSubject(), doc.getKeywords()]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect([doc.getCreator(), doc.getProducer()]).toEqual(['AVG Desk', 'AVG Desk']);
     for (const page of doc.getPages()) {
       expect(page.node.Annots()).toBeUndefined();
@@ -200,7 +264,19 @@ describe('the redacted PDF', () => {
       if (type instanceof PDFName) types.add(type.decodeText());
     }
     for (const t of ['Annot', 'Filespec', 'EmbeddedFile', 'Outlines', 'Metadata']) expect(types).not.toContain(t);
-    for (const k of ['JS', 'JavaScript', 'EmbeddedFiles', 'AcroForm', 'Fields', 'OpenAction', 'PageLabels', 'OCProperties', 'Metadata', 'Outlines']) expect(keys).not.toContain(k);
+    for (const k of [
+      'JS',
+      'JavaScript',
+      'EmbeddedFiles',
+      'AcroForm',
+      'Fields',
+      'OpenAction',
+      'PageLabels',
+      'OCProperties',
+      'Metadata',
+      'Outlines',
+    ])
+      expect(keys).not.toContain(k);
     expect(doc.context.trailerInfo.Encrypt).toBeUndefined();
   });
 
@@ -216,7 +292,8 @@ describe('the redacted PDF', () => {
     for (const r of redactions) {
       const raster = renderWithPoppler(output, r.page, DPI);
       const box = pixelBox(r, doc.getPage(r.page).getHeight());
-      for (let y = box.top; y <= box.bottom; y++) for (let x = box.left; x <= box.right; x++) expect(dark(raster, x, y)).toBeLessThan(40);
+      for (let y = box.top; y <= box.bottom; y++)
+        for (let x = box.left; x <= box.right; x++) expect(dark(raster, x, y)).toBeLessThan(40);
     }
   });
 
@@ -238,7 +315,8 @@ describe('the redacted PDF', () => {
       const i = (Math.round((height - yPt) * (DPI / 72)) * raster.width + Math.round(xPt * (DPI / 72))) * 3;
       return [raster.data[i] ?? -1, raster.data[i + 1] ?? -1, raster.data[i + 2] ?? -1];
     };
-    for (let x = INK.x + 2; x < INK.x + INK.width - 2; x += 3) for (let y = INK.y + 2; y < INK.y + INK.height - 2; y += 3) expect(at(x, y)).toEqual([0, 0, 0]);
+    for (let x = INK.x + 2; x < INK.x + INK.width - 2; x += 3)
+      for (let y = INK.y + 2; y < INK.y + INK.height - 2; y += 3) expect(at(x, y)).toEqual([0, 0, 0]);
     const outside = at(PICTURE.x + 10, PICTURE.y + 10);
     outside.forEach((v, i) => expect(Math.abs(v - (PICTURE_COLOUR[i] ?? 0))).toBeLessThan(10));
   });
@@ -251,7 +329,10 @@ describe('the redacted PDF', () => {
     const rotated = Buffer.from(await doc.save());
     const found = findRedactions(await extractText(rotated), { terms: [NAME] });
     expect(found.filter((r) => r.page === 0)).toHaveLength(5);
-    const out = await applyRedactions(rotated, found.filter((r) => r.page === 0));
+    const out = await applyRedactions(
+      rotated,
+      found.filter((r) => r.page === 0),
+    );
     expect(pdftotext(out, 0)).not.toContain('Vries');
     expect(pdftotext(out, 1)).toContain(NAME);
     expect(expectWordsBurned(rotated, out, 0, ['Jan', 'Vries'])).toBe(10);
@@ -272,28 +353,69 @@ describe('bad input', () => {
     ['an empty file', () => Promise.resolve(Buffer.alloc(0)), 'empty'],
     ['a PNG', () => Promise.resolve(Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')), 'not-pdf'],
     ['a PDF cut off half-way', async () => (await buildDossier()).subarray(0, 4000), 'corrupt'],
-    ['a PDF cut off just before its final %%EOF (PDFium and pdf-lib would open it)', async () => { const pdf = await buildDossier({ useObjectStreams: false }); return pdf.subarray(0, pdf.lastIndexOf('%%EOF')); }, 'corrupt'],
-    ['a PDF whose objects are garbage', () => Promise.resolve(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\nxref 0 0\ntrailer << /Root 1 0 R >>\nstartxref 0\n%%EOF\n', 'latin1')), 'corrupt'],
+    [
+      'a PDF cut off just before its final %%EOF (PDFium and pdf-lib would open it)',
+      async () => {
+        const pdf = await buildDossier({ useObjectStreams: false });
+        return pdf.subarray(0, pdf.lastIndexOf('%%EOF'));
+      },
+      'corrupt',
+    ],
+    [
+      'a PDF whose objects are garbage',
+      () =>
+        Promise.resolve(
+          Buffer.from(
+            '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\nxref 0 0\ntrailer << /Root 1 0 R >>\nstartxref 0\n%%EOF\n',
+            'latin1',
+          ),
+        ),
+      'corrupt',
+    ],
     ['a PDF with a user password', async () => encrypt(await buildDossier(), 'geheim'), 'encrypted'],
-    ['a PDF over 100 MB', () => Promise.resolve(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100 * 1024 * 1024)])), 'too-large'],
+    [
+      'a PDF over 100 MB',
+      () => Promise.resolve(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100 * 1024 * 1024)])),
+      'too-large',
+    ],
   ];
 
-  it.each(cases)('%s gives a typed Dutch error from both extractText and applyRedactions', async (_, make, expected) => {
-    const pdf = await make();
-    expect((await failure(extractText(pdf))).failure).toBe(expected);
-    expect((await failure(applyRedactions(pdf, []))).failure).toBe(expected);
-  });
+  it.each(cases)(
+    '%s gives a typed Dutch error from both extractText and applyRedactions',
+    async (_, make, expected) => {
+      const pdf = await make();
+      expect((await failure(extractText(pdf))).failure).toBe(expected);
+      expect((await failure(applyRedactions(pdf, []))).failure).toBe(expected);
+    },
+  );
 
   it('refuses more than 2,000 pages', async () => {
     const doc = await PDFDocument.create();
     for (let i = 0; i < 2001; i++) doc.addPage([100, 100]);
     const error = await failure(extractText(Buffer.from(await doc.save())));
-    expect([error.failure, error.dutchMessage]).toEqual(['too-many-pages', 'De PDF heeft meer dan 2.000 pagina’s. Splits het document en lak de delen apart.']);
+    expect([error.failure, error.dutchMessage]).toEqual([
+      'too-many-pages',
+      'De PDF heeft meer dan 2.000 pagina’s. Splits het document en lak de delen apart.',
+    ]);
   });
 
   it('refuses boxes on pages that do not exist or with impossible sizes', async () => {
-    const box: Redaction = { page: 0, x: 10, y: 10, width: 10, height: 10, reason: 'art. 15 lid 4 AVG', source: 'manual', text: '' };
-    for (const wrong of [{ ...box, page: 5 }, { ...box, width: Number.NaN }, { ...box, height: -1 }, { ...box, page: 0.5 }]) {
+    const box: Redaction = {
+      page: 0,
+      x: 10,
+      y: 10,
+      width: 10,
+      height: 10,
+      reason: 'art. 15 lid 4 AVG',
+      source: 'manual',
+      text: '',
+    };
+    for (const wrong of [
+      { ...box, page: 5 },
+      { ...box, width: Number.NaN },
+      { ...box, height: -1 },
+      { ...box, page: 0.5 },
+    ]) {
       expect((await failure(applyRedactions(input, [wrong]))).failure).toBe('invalid-redaction');
     }
   });
@@ -303,7 +425,15 @@ describe('long work', () => {
   it('stops between pages when cancelled, and reports progress until then', async () => {
     const controller = new AbortController();
     const seen: number[] = [];
-    const error = await failure(applyRedactions(input, redactions, { signal: controller.signal, onProgress: (p) => { seen.push(p.done); if (p.done === 2) controller.abort(); } }));
+    const error = await failure(
+      applyRedactions(input, redactions, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          seen.push(p.done);
+          if (p.done === 2) controller.abort();
+        },
+      }),
+    );
     expect([error.failure, seen]).toEqual(['cancelled', [1, 2]]);
   });
 
@@ -315,7 +445,10 @@ describe('long work', () => {
     expect(pdftotext(out, 4)).toContain(KEPT_SENTENCE);
 
     const controller = new AbortController();
-    const cancelled = runRedactionInWorker(input, redactions, { signal: controller.signal, onProgress: () => controller.abort() });
+    const cancelled = runRedactionInWorker(input, redactions, {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
     expect((await failure(cancelled)).failure).toBe('cancelled');
     expect((await failure(runRedactionInWorker(Buffer.from('%PDF-1.7 kapot %%EOF'), []))).failure).toBe('corrupt');
   });
@@ -330,14 +463,30 @@ describe('avg-desk redact (CLI function)', () => {
       writeFileSync(source, input);
       const result = await redactFile({ input: source, output: target, terms: [NAME], patterns: ['bsn,phone'] });
       expect(result).toMatchObject({ pages: 5, redactedPages: 3, boxes: 7, repaired: false, unlocked: false });
-      expect(result.perPage.map((p) => [p.page, p.boxes, p.result])).toEqual([[1, 3, 'tekst behouden'], [2, 3, 'tekst behouden'], [3, 1, 'tekst behouden'], [4, 0, 'tekst behouden'], [5, 0, 'tekst behouden']]);
+      expect(result.perPage.map((p) => [p.page, p.boxes, p.result])).toEqual([
+        [1, 3, 'tekst behouden'],
+        [2, 3, 'tekst behouden'],
+        [3, 1, 'tekst behouden'],
+        [4, 0, 'tekst behouden'],
+        [5, 0, 'tekst behouden'],
+      ]);
       expect(pdftotext(readFileSync(target))).not.toContain(BSN);
-      await expect(redactFile({ input: join(dir, 'weg.pdf'), output: target, terms: [NAME], patterns: [] })).rejects.toThrow(/bestaat niet/u);
-      await expect(redactFile({ input: source, output: target, terms: [], patterns: ['postcode'] })).rejects.toThrow('Onbekend patroon: postcode. Kies uit: bsn, iban, phone, email, dob, plate.');
-      await expect(redactFile({ input: source, output: target, terms: [' '], patterns: [] })).rejects.toThrow(/minstens één --person "Naam", --term/u);
-      await expect(redactFile({ input: source, output: source, terms: [NAME], patterns: [] })).rejects.toThrow(/origineel/u);
+      await expect(
+        redactFile({ input: join(dir, 'weg.pdf'), output: target, terms: [NAME], patterns: [] }),
+      ).rejects.toThrow(/bestaat niet/u);
+      await expect(redactFile({ input: source, output: target, terms: [], patterns: ['postcode'] })).rejects.toThrow(
+        'Onbekend patroon: postcode. Kies uit: bsn, iban, phone, email, dob, plate.',
+      );
+      await expect(redactFile({ input: source, output: target, terms: [' '], patterns: [] })).rejects.toThrow(
+        /minstens één --person "Naam", --term/u,
+      );
+      await expect(redactFile({ input: source, output: source, terms: [NAME], patterns: [] })).rejects.toThrow(
+        /origineel/u,
+      );
       writeFileSync(source, encrypt(input, 'geheim'));
-      await expect(redactFile({ input: source, output: target, terms: [NAME], patterns: [] })).rejects.toThrow(/wachtwoord beveiligd/u);
+      await expect(redactFile({ input: source, output: target, terms: [NAME], patterns: [] })).rejects.toThrow(
+        /wachtwoord beveiligd/u,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

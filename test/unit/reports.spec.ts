@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '../../shared/reports/csv.js';
-import { computeReport, handlingWorkingDays, median, percentile, periodAround, reportCasesCsv, reportCsv, type ReportCase } from '../../shared/reports/reports.js';
+import {
+  computeReport,
+  handlingWorkingDays,
+  median,
+  percentile,
+  periodAround,
+  reportCasesCsv,
+  reportCsv,
+  type ReportCase,
+} from '../../shared/reports/reports.js';
 
-const base = { extensionMonths: 0, thirdPartiesHeard: 0, redactedDocuments: 0, handlerName: 'Hanna Behandelaar' } as const;
-const row = (r: Partial<ReportCase> & Pick<ReportCase, 'reference' | 'type' | 'channel' | 'receivedOn' | 'dueOn' | 'status'>): ReportCase => ({ completedOn: null, outcome: null, ...base, ...r });
+const base = {
+  extensionMonths: 0,
+  thirdPartiesHeard: 0,
+  redactedDocuments: 0,
+  handlerName: 'Hanna Behandelaar',
+} as const;
+const row = (
+  r: Partial<ReportCase> & Pick<ReportCase, 'reference' | 'type' | 'channel' | 'receivedOn' | 'dueOn' | 'status'>,
+): ReportCase => ({ completedOn: null, outcome: null, ...base, ...r });
 
 /**
  * Hand-counted: the first quarter of 2026, seen on 15 April 2026. Working days are counted by hand
@@ -11,21 +27,93 @@ const row = (r: Partial<ReportCase> & Pick<ReportCase, 'reference' | 'type' | 'c
  */
 const FIXTURE: ReportCase[] = [
   // A: 5 → 19 January = 10 working days, on time.
-  row({ reference: 'AVG-2026-0001', type: 'inzage', channel: 'brief', receivedOn: '2026-01-05', dueOn: '2026-02-02', status: 'afgesloten', completedOn: '2026-01-19', outcome: 'toegewezen', thirdPartiesHeard: 1, redactedDocuments: 2 }),
+  row({
+    reference: 'AVG-2026-0001',
+    type: 'inzage',
+    channel: 'brief',
+    receivedOn: '2026-01-05',
+    dueOn: '2026-02-02',
+    status: 'afgesloten',
+    completedOn: '2026-01-19',
+    outcome: 'toegewezen',
+    thirdPartiesHeard: 1,
+    redactedDocuments: 2,
+  }),
   // B: 12 January → 10 February = 21 working days, a day late.
-  row({ reference: 'AVG-2026-0002', type: 'correctie', channel: 'email', receivedOn: '2026-01-12', dueOn: '2026-02-09', status: 'verzonden', completedOn: '2026-02-10', outcome: 'deels' }),
+  row({
+    reference: 'AVG-2026-0002',
+    type: 'correctie',
+    channel: 'email',
+    receivedOn: '2026-01-12',
+    dueOn: '2026-02-09',
+    status: 'verzonden',
+    completedOn: '2026-02-10',
+    outcome: 'deels',
+  }),
   // C: 2 February → 2 March = 20 working days, on time.
-  row({ reference: 'AVG-2026-0003', type: 'klacht', channel: 'balie', receivedOn: '2026-02-02', dueOn: '2026-03-16', status: 'afgesloten', completedOn: '2026-03-02', outcome: 'ongegrond', thirdPartiesHeard: 2, redactedDocuments: 1 }),
+  row({
+    reference: 'AVG-2026-0003',
+    type: 'klacht',
+    channel: 'balie',
+    receivedOn: '2026-02-02',
+    dueOn: '2026-03-16',
+    status: 'afgesloten',
+    completedOn: '2026-03-02',
+    outcome: 'ongegrond',
+    thirdPartiesHeard: 2,
+    redactedDocuments: 1,
+  }),
   // D: open and past its due date today.
-  row({ reference: 'AVG-2026-0004', type: 'inzage', channel: 'mijn_alliantie', receivedOn: '2026-03-10', dueOn: '2026-04-07', status: 'in_behandeling' }),
+  row({
+    reference: 'AVG-2026-0004',
+    type: 'inzage',
+    channel: 'mijn_alliantie',
+    receivedOn: '2026-03-10',
+    dueOn: '2026-04-07',
+    status: 'in_behandeling',
+  }),
   // E: open, extended by two months, not late.
-  row({ reference: 'AVG-2026-0005', type: 'verzet', channel: 'brief', receivedOn: '2026-03-20', dueOn: '2026-06-19', status: 'in_behandeling', extensionMonths: 2 }),
+  row({
+    reference: 'AVG-2026-0005',
+    type: 'verzet',
+    channel: 'brief',
+    receivedOn: '2026-03-20',
+    dueOn: '2026-06-19',
+    status: 'in_behandeling',
+    extensionMonths: 2,
+  }),
   // F: received last year, completed 8 January = 15 working days, on time.
-  row({ reference: 'AVG-2025-0099', type: 'inzage', channel: 'brief', receivedOn: '2025-12-15', dueOn: '2026-01-12', status: 'afgesloten', completedOn: '2026-01-08', outcome: 'toegewezen', redactedDocuments: 3 }),
+  row({
+    reference: 'AVG-2025-0099',
+    type: 'inzage',
+    channel: 'brief',
+    receivedOn: '2025-12-15',
+    dueOn: '2026-01-12',
+    status: 'afgesloten',
+    completedOn: '2026-01-08',
+    outcome: 'toegewezen',
+    redactedDocuments: 3,
+  }),
   // G: withdrawn after 4 working days.
-  row({ reference: 'AVG-2026-0006', type: 'dataportabiliteit', channel: 'telefoon', receivedOn: '2026-02-16', dueOn: '2026-03-16', status: 'ingetrokken', completedOn: '2026-02-20', outcome: 'ingetrokken' }),
+  row({
+    reference: 'AVG-2026-0006',
+    type: 'dataportabiliteit',
+    channel: 'telefoon',
+    receivedOn: '2026-02-16',
+    dueOn: '2026-03-16',
+    status: 'ingetrokken',
+    completedOn: '2026-02-20',
+    outcome: 'ingetrokken',
+  }),
   // H: after the period: nowhere.
-  row({ reference: 'AVG-2026-0007', type: 'inzage', channel: 'email', receivedOn: '2026-04-02', dueOn: '2026-04-30', status: 'ontvangen' }),
+  row({
+    reference: 'AVG-2026-0007',
+    type: 'inzage',
+    channel: 'email',
+    receivedOn: '2026-04-02',
+    dueOn: '2026-04-30',
+    status: 'ontvangen',
+  }),
 ];
 const Q1 = { from: '2026-01-01', to: '2026-03-31', today: '2026-04-15' };
 
@@ -89,7 +177,12 @@ describe('report figures against a hand-counted fixture', () => {
 
   it('an empty period has no percentages or medians, not zeros', () => {
     const empty = computeReport(FIXTURE, { from: '2027-01-01', to: '2027-01-31', today: '2027-02-01' }, false);
-    expect(empty.completed).toMatchObject({ total: 0, onTimePercentage: null, medianWorkingDays: null, p90WorkingDays: null });
+    expect(empty.completed).toMatchObject({
+      total: 0,
+      onTimePercentage: null,
+      medianWorkingDays: null,
+      p90WorkingDays: null,
+    });
   });
 });
 
@@ -126,6 +219,8 @@ describe('the pieces', () => {
     expect(csv.startsWith('\uFEFFOnderdeel;Omschrijving;Waarde\r\n')).toBe(true);
     expect(csv).toContain('Afgehandeld;Op tijd (%);80\r\n');
     expect(csv).toContain('Soort verzoek;Inzage (§13, art. 15 AVG);2\r\n');
-    expect(reportCasesCsv(computeReport(FIXTURE, Q1, true).cases ?? [])).toContain('AVG-2026-0002;Correctie (§14, art. 16–18 AVG);E-mail;2026-01-12;2026-02-09;2026-02-10;21;nee;Deels toegewezen;nee;Hanna Behandelaar\r\n');
+    expect(reportCasesCsv(computeReport(FIXTURE, Q1, true).cases ?? [])).toContain(
+      'AVG-2026-0002;Correctie (§14, art. 16–18 AVG);E-mail;2026-01-12;2026-02-09;2026-02-10;21;nee;Deels toegewezen;nee;Hanna Behandelaar\r\n',
+    );
   });
 });

@@ -12,17 +12,31 @@ import { ROOT } from '../../scripts/build-stamp.mjs';
 let project = '';
 let dataDir = '';
 
-const page = (marker: string) => `<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>AVG Desk</title><script type="module" src="./main.js"></script></head><body>${marker}</body></html>\n`;
+const page = (marker: string) =>
+  `<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>AVG Desk</title><script type="module" src="./main.js"></script></head><body>${marker}</body></html>\n`;
 
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'avg-start-web-'));
   dataDir = mkdtempSync(join(tmpdir(), 'avg-start-web-data-'));
-  for (const part of ['main', 'db', 'shared', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.web.json']) cpSync(join(ROOT, part), join(project, part), { recursive: true });
+  for (const part of [
+    'main',
+    'db',
+    'shared',
+    'scripts',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.base.json',
+    'tsconfig.web.json',
+  ])
+    cpSync(join(ROOT, part), join(project, part), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
   mkdirSync(join(project, 'renderer'));
   writeFileSync(join(project, 'renderer', 'index.html'), page('eerste versie'));
   writeFileSync(join(project, 'renderer', 'main.js'), 'document.body.dataset.ready = "ja";\n');
-  writeFileSync(join(project, 'vite.renderer.config.ts'), "export default { root: 'renderer', base: './', logLevel: 'warn', build: { outDir: '../out/renderer', emptyOutDir: true } };\n");
+  writeFileSync(
+    join(project, 'vite.renderer.config.ts'),
+    "export default { root: 'renderer', base: './', logLevel: 'warn', build: { outDir: '../out/renderer', emptyOutDir: true } };\n",
+  );
 });
 afterAll(() => {
   rmSync(project, { recursive: true, force: true });
@@ -32,13 +46,21 @@ afterAll(() => {
 /** Runs `npm run start:web` until the server answers; returns what it printed, the page and the API's answer. */
 async function startWeb(): Promise<{ stdout: string; page: string; api: unknown }> {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const child = spawn(npm, ['run', 'start:web'], { cwd: project, env: { ...process.env, PORT: '0', AVG_DESK_DATA: dataDir }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(npm, ['run', 'start:web'], {
+    cwd: project,
+    env: { ...process.env, PORT: '0', AVG_DESK_DATA: dataDir },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`start:web answered not within 60 s.\n${stdout}\n${stderr}`)), 60_000);
+      const timer = setTimeout(
+        () => reject(new Error(`start:web answered not within 60 s.\n${stdout}\n${stderr}`)),
+        60_000,
+      );
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString('utf8');
         const match = /draait op (http:\/\/127\.0\.0\.1:\d+\/)/u.exec(stdout);
@@ -50,7 +72,13 @@ async function startWeb(): Promise<{ stdout: string; page: string; api: unknown 
       child.once('exit', (code) => reject(new Error(`start:web stopped (${code}).\n${stdout}\n${stderr}`)));
     });
     const html = await (await fetch(url)).text();
-    const api = await (await fetch(`${url}api/setup.status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+    const api = await (
+      await fetch(`${url}api/setup.status`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
+    ).json();
     return { stdout, page: html, api };
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -28,7 +28,15 @@ beforeAll(async () => {
   const dir = mkdtempSync(join('node_modules', '.cache', 'avg-desk-sync-child-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   childScript = join(dir, 'sync-child.mjs');
-  await build({ entryPoints: ['test/support/sync-child.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: childScript, logLevel: 'silent' });
+  await build({
+    entryPoints: ['test/support/sync-child.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile: childScript,
+    logLevel: 'silent',
+  });
 }, 120_000);
 afterAll(async () => {
   for (const c of cleanups) c();
@@ -40,7 +48,11 @@ afterAll(async () => {
  * `delayMs`; returns the decision ids it reported committed. Waiting for finished runs lets a short
  * series still kill later rounds, with a backlog and half-sent batches.
  */
-function killedRun(args: string[], delayMs: number, afterSynced: number): Promise<{ seeded: string[]; synced: number; midRound: boolean; stderr: string }> {
+function killedRun(
+  args: string[],
+  delayMs: number,
+  afterSynced: number,
+): Promise<{ seeded: string[]; synced: number; midRound: boolean; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const seeded: string[] = [];
@@ -64,7 +76,8 @@ function killedRun(args: string[], delayMs: number, afterSynced: number): Promis
           synced += 1;
           roundSyncs += 1;
         }
-        if ((line === 'ready' || line === 'synced') && synced === afterSynced && timer === undefined) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+        if ((line === 'ready' || line === 'synced') && synced === afterSynced && timer === undefined)
+          timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
     });
     child.on('error', reject);
@@ -77,37 +90,56 @@ function killedRun(args: string[], delayMs: number, afterSynced: number): Promis
 }
 
 describe('sync killed at random points', () => {
-  it(`${KILLS} SIGKILLs, then every decision is central exactly once and the outbox is empty (seed ${SEED})`, { timeout: LONG ? 1_800_000 : 300_000 }, async () => {
-    const desk = await desktop(central, ['hanna', 'sanne'], (c) => cleanups.push(c));
-    await desk.sync('hanna');
-    desk.backend.close();
-    const url = central.desktopUrl.replace('://', `://${central.logins.hanna.loginRole}:${CENTRAL_PASSWORD}@`);
-    const random = rng(SEED);
-    const seeded: string[] = [];
-    let synced = 0;
-    let midRound = 0;
-    for (let k = 0; k < KILLS; k += 1) {
-      const run = await killedRun([desk.dir, 'hanna', STRONG_PASSWORD, url, desk.staff.sanne.id], Math.floor(random() * 250), k % 3);
-      seeded.push(...run.seeded);
-      synced += run.synced;
-      if (run.midRound) midRound += 1;
-    }
-    expect(synced, 'some runs must finish before a kill, or the kills never reach a backlog of sent decisions').toBeGreaterThan(0);
-    expect(midRound, 'some kills must fall between recording decisions and the end of their sync').toBeGreaterThan(0);
+  it(
+    `${KILLS} SIGKILLs, then every decision is central exactly once and the outbox is empty (seed ${SEED})`,
+    { timeout: LONG ? 1_800_000 : 300_000 },
+    async () => {
+      const desk = await desktop(central, ['hanna', 'sanne'], (c) => cleanups.push(c));
+      await desk.sync('hanna');
+      desk.backend.close();
+      const url = central.desktopUrl.replace('://', `://${central.logins.hanna.loginRole}:${CENTRAL_PASSWORD}@`);
+      const random = rng(SEED);
+      const seeded: string[] = [];
+      let synced = 0;
+      let midRound = 0;
+      for (let k = 0; k < KILLS; k += 1) {
+        const run = await killedRun(
+          [desk.dir, 'hanna', STRONG_PASSWORD, url, desk.staff.sanne.id],
+          Math.floor(random() * 250),
+          k % 3,
+        );
+        seeded.push(...run.seeded);
+        synced += run.synced;
+        if (run.midRound) midRound += 1;
+      }
+      expect(
+        synced,
+        'some runs must finish before a kill, or the kills never reach a backlog of sent decisions',
+      ).toBeGreaterThan(0);
+      expect(midRound, 'some kills must fall between recording decisions and the end of their sync').toBeGreaterThan(0);
 
-    const { vault, sync, staffId } = await openSyncService(desk.dir, 'hanna', STRONG_PASSWORD);
-    try {
-      expect(vault.open.sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
-      await sync.run({ staffId: staffId, roles: ['handler'] }, { url: central.desktopUrl, loginRole: central.logins.hanna.loginRole, password: CENTRAL_PASSWORD });
-      await sync.run({ staffId: desk.staff.sanne.id, roles: ['signer'] }, { url: central.desktopUrl, loginRole: central.logins.sanne.loginRole, password: CENTRAL_PASSWORD });
-      const local = (vault.open.sqlite.prepare('SELECT id FROM decisions').pluck().all() as string[]).sort();
-      for (const id of seeded) expect(local, `seed ${SEED}: a decision reported committed is lost`).toContain(id);
-      const remote = (await central.owner.query<{ id: string }>('SELECT id FROM decisions')).rows.map((r) => r.id).sort();
-      expect(remote, `seed ${SEED}`).toEqual(local);
-      expect(sync.status(staffId)).toMatchObject({ waiting: 0 });
-      expect(vault.open.sqlite.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck().get()).toBe(0);
-    } finally {
-      vault.lock();
-    }
-  });
+      const { vault, sync, staffId } = await openSyncService(desk.dir, 'hanna', STRONG_PASSWORD);
+      try {
+        expect(vault.open.sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+        await sync.run(
+          { staffId: staffId, roles: ['handler'] },
+          { url: central.desktopUrl, loginRole: central.logins.hanna.loginRole, password: CENTRAL_PASSWORD },
+        );
+        await sync.run(
+          { staffId: desk.staff.sanne.id, roles: ['signer'] },
+          { url: central.desktopUrl, loginRole: central.logins.sanne.loginRole, password: CENTRAL_PASSWORD },
+        );
+        const local = (vault.open.sqlite.prepare('SELECT id FROM decisions').pluck().all() as string[]).sort();
+        for (const id of seeded) expect(local, `seed ${SEED}: a decision reported committed is lost`).toContain(id);
+        const remote = (await central.owner.query<{ id: string }>('SELECT id FROM decisions')).rows
+          .map((r) => r.id)
+          .sort();
+        expect(remote, `seed ${SEED}`).toEqual(local);
+        expect(sync.status(staffId)).toMatchObject({ waiting: 0 });
+        expect(vault.open.sqlite.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck().get()).toBe(0);
+      } finally {
+        vault.lock();
+      }
+    },
+  );
 });

@@ -2,9 +2,24 @@ import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { handoverExports } from '../handover/schema.js';
 import { caseActivities, decisions, letters, outbox } from '../letters/schema.js';
-import { caseRetention, centralLetters, destructionListItems, destructionRecords, legalHolds } from '../retention/schema.js';
+import {
+  caseRetention,
+  centralLetters,
+  destructionListItems,
+  destructionRecords,
+  legalHolds,
+} from '../retention/schema.js';
 import { datasets, sourceSearches } from '../dossier/schema.js';
-import { caseFiles, caseKeys, caseTasks, cases, documents, identityChecks, redactedVersions, thirdParties } from '../schema.js';
+import {
+  caseFiles,
+  caseKeys,
+  caseTasks,
+  cases,
+  documents,
+  identityChecks,
+  redactedVersions,
+  thirdParties,
+} from '../schema.js';
 
 /**
  * Everything that belongs to a case, in one place: every table that names a case and every column
@@ -23,7 +38,17 @@ import { caseFiles, caseKeys, caseTasks, cases, documents, identityChecks, redac
  * - `note`: a staff member's note for the register (a hold's reason); kept until destruction.
  * Shredding must leave no `key`, `requester`, `thirdParty` or `dossier` value behind.
  */
-export const COLUMN_ROLES = ['data', 'staff', 'staffList', 'file', 'key', 'requester', 'thirdParty', 'dossier', 'note'] as const;
+export const COLUMN_ROLES = [
+  'data',
+  'staff',
+  'staffList',
+  'file',
+  'key',
+  'requester',
+  'thirdParty',
+  'dossier',
+  'note',
+] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 /** Roles shredding removes: such a column is in a table shredding deletes, or it is blanked. */
@@ -90,7 +115,10 @@ export interface CentralColumn {
   cast: '' | 'date' | 'boolean' | 'jsonb';
 }
 
-type Spec<T extends SQLiteTable> = Omit<CasePart, 'name' | 'table' | 'columns' | 'sqlNames' | 'link' | 'shred' | 'central'> & {
+type Spec<T extends SQLiteTable> = Omit<
+  CasePart,
+  'name' | 'table' | 'columns' | 'sqlNames' | 'link' | 'shred' | 'central'
+> & {
   central?: { readonly [K in keyof Row<T> & string]?: CentralColumn };
   columns: Columns<T>;
   link: CaseLink;
@@ -99,16 +127,35 @@ type Spec<T extends SQLiteTable> = Omit<CasePart, 'name' | 'table' | 'columns' |
 
 /** A part typed against its drizzle table: every column must be given a role, blanked columns must exist. */
 function part<T extends SQLiteTable>(table: T, name: string, spec: Spec<T>): CasePart {
-  const sqlNames = Object.fromEntries(Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name]));
+  const sqlNames = Object.fromEntries(
+    Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name]),
+  );
   const toSql = (key: string): string => {
     const column = sqlNames[key];
     if (!column) throw new Error(`case part ${name}: no column ${key}`);
     return column;
   };
-  const columns = Object.fromEntries(Object.entries(spec.columns as Record<string, ColumnRole>).map(([key, role]) => [toSql(key), role]));
-  const shred = typeof spec.shred === 'string' ? spec.shred : { blank: Object.fromEntries(Object.entries(spec.shred.blank).map(([key, value]) => [toSql(key), value ?? null])) };
+  const columns = Object.fromEntries(
+    Object.entries(spec.columns as Record<string, ColumnRole>).map(([key, role]) => [toSql(key), role]),
+  );
+  const shred =
+    typeof spec.shred === 'string'
+      ? spec.shred
+      : {
+          blank: Object.fromEntries(
+            Object.entries(spec.shred.blank).map(([key, value]) => [toSql(key), value ?? null]),
+          ),
+        };
   const { central, ...rest } = spec;
-  return { ...rest, name, table, columns, sqlNames, shred, ...(central ? { central: central as Record<string, CentralColumn> } : {}) };
+  return {
+    ...rest,
+    name,
+    table,
+    columns,
+    sqlNames,
+    shred,
+    ...(central ? { central: central as Record<string, CentralColumn> } : {}),
+  };
 }
 
 const onCase = (column = 'case_id'): CaseLink => ({ kind: 'column', column });
@@ -121,20 +168,60 @@ export const CASE_PARTS: readonly CasePart[] = [
   part(cases, 'cases', {
     link: onCase('id'),
     columns: {
-      id: 'data', reference: 'data', type: 'data', correctionKinds: 'data', status: 'data', statusReason: 'dossier',
-      requesterName: 'requester', requesterBirthDate: 'requester', requesterAddress: 'requester', requesterEmail: 'requester', requesterPhone: 'requester',
-      requesterRelation: 'data', customerNumber: 'requester', legallyIncapacitated: 'requester', channel: 'data', receivedOn: 'data', writtenAndSigned: 'data',
-      requestText: 'requester', representativeKind: 'data', representativeName: 'requester', representativeBasis: 'requester',
-      handlerId: 'staff', createdBy: 'staff', createdAt: 'data', updatedAt: 'data', dueOn: 'data', originalDueOn: 'data', dueBasis: 'data',
-      extensionMonths: 'data', extensionReason: 'dossier', extendedOn: 'data', suspendedDays: 'data', suspendedSince: 'data',
-      changeVerificationMethod: 'data', changeVerificationOutcome: 'data', changeVerifiedBy: 'staff', changeVerifiedAt: 'data',
+      id: 'data',
+      reference: 'data',
+      type: 'data',
+      correctionKinds: 'data',
+      status: 'data',
+      statusReason: 'dossier',
+      requesterName: 'requester',
+      requesterBirthDate: 'requester',
+      requesterAddress: 'requester',
+      requesterEmail: 'requester',
+      requesterPhone: 'requester',
+      requesterRelation: 'data',
+      customerNumber: 'requester',
+      legallyIncapacitated: 'requester',
+      channel: 'data',
+      receivedOn: 'data',
+      writtenAndSigned: 'data',
+      requestText: 'requester',
+      representativeKind: 'data',
+      representativeName: 'requester',
+      representativeBasis: 'requester',
+      handlerId: 'staff',
+      createdBy: 'staff',
+      createdAt: 'data',
+      updatedAt: 'data',
+      dueOn: 'data',
+      originalDueOn: 'data',
+      dueBasis: 'data',
+      extensionMonths: 'data',
+      extensionReason: 'dossier',
+      extendedOn: 'data',
+      suspendedDays: 'data',
+      suspendedSince: 'data',
+      changeVerificationMethod: 'data',
+      changeVerificationOutcome: 'data',
+      changeVerifiedBy: 'staff',
+      changeVerifiedAt: 'data',
     },
     handover: { carried: true, key: 'case', order: [], shape: 'one', ifAbsent: false },
     // The register row stays until its own term, without anything personal.
     shred: {
       blank: {
-        requesterName: '', requesterBirthDate: null, requesterAddress: null, requesterEmail: null, requesterPhone: null, customerNumber: null,
-        legallyIncapacitated: 0, requestText: '', representativeName: null, representativeBasis: null, statusReason: null, extensionReason: null,
+        requesterName: '',
+        requesterBirthDate: null,
+        requesterAddress: null,
+        requesterEmail: null,
+        requesterPhone: null,
+        customerNumber: null,
+        legallyIncapacitated: 0,
+        requestText: '',
+        representativeName: null,
+        representativeBasis: null,
+        statusReason: null,
+        extensionReason: null,
       },
     },
     destroy: 'delete',
@@ -160,7 +247,16 @@ export const CASE_PARTS: readonly CasePart[] = [
   }),
   part(caseTasks, 'case_tasks', {
     link: onCase(),
-    columns: { id: 'data', caseId: 'data', kind: 'data', status: 'data', dueOn: 'data', thirdPartyId: 'data', createdAt: 'data', doneAt: 'data' },
+    columns: {
+      id: 'data',
+      caseId: 'data',
+      kind: 'data',
+      status: 'data',
+      dueOn: 'data',
+      thirdPartyId: 'data',
+      createdAt: 'data',
+      doneAt: 'data',
+    },
     handover: { carried: true, key: 'tasks', order: ['created_at', 'id'], shape: 'rows', ifAbsent: true },
     shred: 'keep',
     destroy: 'delete',
@@ -179,8 +275,21 @@ export const CASE_PARTS: readonly CasePart[] = [
   part(caseFiles, 'case_files', {
     link: onCase(),
     columns: {
-      id: 'file', caseId: 'data', kind: 'data', subject: 'data', mime: 'data', size: 'data', width: 'data', height: 'data', sha256: 'data',
-      masked: 'data', maskedBy: 'staff', maskedAt: 'data', wrappedKey: 'key', createdBy: 'staff', createdAt: 'data',
+      id: 'file',
+      caseId: 'data',
+      kind: 'data',
+      subject: 'data',
+      mime: 'data',
+      size: 'data',
+      width: 'data',
+      height: 'data',
+      sha256: 'data',
+      masked: 'data',
+      maskedBy: 'staff',
+      maskedAt: 'data',
+      wrappedKey: 'key',
+      createdBy: 'staff',
+      createdAt: 'data',
     },
     handover: { carried: true, key: 'files', order: ['created_at', 'id'], shape: 'rows', ifAbsent: false },
     shred: 'delete',
@@ -191,8 +300,21 @@ export const CASE_PARTS: readonly CasePart[] = [
   part(identityChecks, 'identity_checks', {
     link: onCase(),
     columns: {
-      id: 'data', caseId: 'data', subject: 'data', method: 'data', outcome: 'data', reason: 'dossier', documentType: 'data', issuingCountry: 'requester',
-      documentNumberTail: 'requester', expiry: 'requester', checksPassed: 'data', authority: 'data', copiesDestroyed: 'data', verifiedBy: 'staff', verifiedAt: 'data',
+      id: 'data',
+      caseId: 'data',
+      subject: 'data',
+      method: 'data',
+      outcome: 'data',
+      reason: 'dossier',
+      documentType: 'data',
+      issuingCountry: 'requester',
+      documentNumberTail: 'requester',
+      expiry: 'requester',
+      checksPassed: 'data',
+      authority: 'data',
+      copiesDestroyed: 'data',
+      verifiedBy: 'staff',
+      verifiedAt: 'data',
     },
     handover: { carried: true, key: 'identityChecks', order: ['verified_at', 'id'], shape: 'rows', ifAbsent: false },
     shred: 'delete',
@@ -203,8 +325,21 @@ export const CASE_PARTS: readonly CasePart[] = [
   part(documents, 'documents', {
     link: onCase(),
     columns: {
-      id: 'data', caseId: 'data', parentId: 'data', fileId: 'file', pdfFileId: 'file', name: 'dossier', format: 'data', source: 'data', documentDate: 'data',
-      description: 'dossier', sha256: 'data', pages: 'data', ocrPages: 'data', createdBy: 'staff', createdAt: 'data',
+      id: 'data',
+      caseId: 'data',
+      parentId: 'data',
+      fileId: 'file',
+      pdfFileId: 'file',
+      name: 'dossier',
+      format: 'data',
+      source: 'data',
+      documentDate: 'data',
+      description: 'dossier',
+      sha256: 'data',
+      pages: 'data',
+      ocrPages: 'data',
+      createdBy: 'staff',
+      createdAt: 'data',
     },
     handover: { carried: true, key: 'documents', order: ['created_at', 'id'], shape: 'rows', ifAbsent: false },
     shred: 'delete',
@@ -215,8 +350,18 @@ export const CASE_PARTS: readonly CasePart[] = [
   part(thirdParties, 'third_parties', {
     link: onCase(),
     columns: {
-      id: 'data', caseId: 'data', name: 'thirdParty', address: 'thirdParty', email: 'thirdParty', phone: 'thirdParty', role: 'thirdParty',
-      hearingStatus: 'data', note: 'dossier', documentIds: 'data', createdAt: 'data', updatedAt: 'data',
+      id: 'data',
+      caseId: 'data',
+      name: 'thirdParty',
+      address: 'thirdParty',
+      email: 'thirdParty',
+      phone: 'thirdParty',
+      role: 'thirdParty',
+      hearingStatus: 'data',
+      note: 'dossier',
+      documentIds: 'data',
+      createdAt: 'data',
+      updatedAt: 'data',
     },
     handover: { carried: true, key: 'thirdParties', order: ['created_at', 'id'], shape: 'rows', ifAbsent: false },
     shred: 'delete',
@@ -226,7 +371,16 @@ export const CASE_PARTS: readonly CasePart[] = [
   }),
   part(redactedVersions, 'redacted_versions', {
     link: { kind: 'parent', column: 'document_id', parent: 'documents', parentColumn: 'case_id' },
-    columns: { id: 'data', documentId: 'data', fileId: 'file', boxes: 'data', thirdPartyIds: 'data', terms: 'thirdParty', createdBy: 'staff', createdAt: 'data' },
+    columns: {
+      id: 'data',
+      documentId: 'data',
+      fileId: 'file',
+      boxes: 'data',
+      thirdPartyIds: 'data',
+      terms: 'thirdParty',
+      createdBy: 'staff',
+      createdAt: 'data',
+    },
     handover: { carried: true, key: 'redactedVersions', order: ['created_at', 'id'], shape: 'rows', ifAbsent: false },
     shred: 'delete',
     destroy: 'delete',
@@ -235,8 +389,24 @@ export const CASE_PARTS: readonly CasePart[] = [
   }),
   part(sourceSearches, 'source_searches', {
     link: onCase(),
-    columns: { id: 'data', caseId: 'data', activityId: 'data', system: 'data', found: 'data', note: 'dossier', searchedBy: 'staff', searchedAt: 'data' },
-    handover: { carried: true, key: 'sourceSearches', order: ['searched_at', 'id'], shape: 'rows', ifAbsent: false, mayBeAbsent: true },
+    columns: {
+      id: 'data',
+      caseId: 'data',
+      activityId: 'data',
+      system: 'data',
+      found: 'data',
+      note: 'dossier',
+      searchedBy: 'staff',
+      searchedAt: 'data',
+    },
+    handover: {
+      carried: true,
+      key: 'sourceSearches',
+      order: ['searched_at', 'id'],
+      shape: 'rows',
+      ifAbsent: false,
+      mayBeAbsent: true,
+    },
     shred: 'delete',
     destroy: 'delete',
     sync: 'local',
@@ -245,10 +415,26 @@ export const CASE_PARTS: readonly CasePart[] = [
   part(datasets, 'datasets', {
     link: onCase(),
     columns: {
-      id: 'data', caseId: 'data', fileId: 'file', name: 'dossier', format: 'data', activityId: 'data', system: 'data', columns: 'data', rows: 'data',
-      createdBy: 'staff', createdAt: 'data',
+      id: 'data',
+      caseId: 'data',
+      fileId: 'file',
+      name: 'dossier',
+      format: 'data',
+      activityId: 'data',
+      system: 'data',
+      columns: 'data',
+      rows: 'data',
+      createdBy: 'staff',
+      createdAt: 'data',
     },
-    handover: { carried: true, key: 'datasets', order: ['created_at', 'id'], shape: 'rows', ifAbsent: false, mayBeAbsent: true },
+    handover: {
+      carried: true,
+      key: 'datasets',
+      order: ['created_at', 'id'],
+      shape: 'rows',
+      ifAbsent: false,
+      mayBeAbsent: true,
+    },
     shred: 'delete',
     destroy: 'delete',
     sync: 'local',
@@ -257,9 +443,28 @@ export const CASE_PARTS: readonly CasePart[] = [
   part(letters, 'letters', {
     link: onCase(),
     columns: {
-      id: 'data', caseId: 'data', kind: 'data', status: 'data', data: 'requester', content: 'requester', outcome: 'data', authorIds: 'staffList',
-      draftedBy: 'staff', draftedAt: 'data', updatedAt: 'data', submittedAt: 'data', returnedBy: 'staff', returnComment: 'dossier', signedBy: 'staff',
-      signedAt: 'data', sha256: 'data', fileId: 'file', fileKey: 'key', fileSize: 'data', sentOn: 'data', sentBy: 'staff',
+      id: 'data',
+      caseId: 'data',
+      kind: 'data',
+      status: 'data',
+      data: 'requester',
+      content: 'requester',
+      outcome: 'data',
+      authorIds: 'staffList',
+      draftedBy: 'staff',
+      draftedAt: 'data',
+      updatedAt: 'data',
+      submittedAt: 'data',
+      returnedBy: 'staff',
+      returnComment: 'dossier',
+      signedBy: 'staff',
+      signedAt: 'data',
+      sha256: 'data',
+      fileId: 'file',
+      fileKey: 'key',
+      fileSize: 'data',
+      sentOn: 'data',
+      sentBy: 'staff',
     },
     handover: { carried: true, key: 'letters', order: ['drafted_at', 'id'], shape: 'rows', ifAbsent: false },
     // Letters keep their kind, dates, outcome and hash (the register); their PDF's key, text and addressee go.
@@ -279,7 +484,16 @@ export const CASE_PARTS: readonly CasePart[] = [
   }),
   part(decisions, 'decisions', {
     link: onCase(),
-    columns: { id: 'data', caseId: 'data', letterId: 'data', kind: 'data', outcome: 'data', decidedOn: 'data', signedBy: 'staff', createdAt: 'data' },
+    columns: {
+      id: 'data',
+      caseId: 'data',
+      letterId: 'data',
+      kind: 'data',
+      outcome: 'data',
+      decidedOn: 'data',
+      signedBy: 'staff',
+      createdAt: 'data',
+    },
     handover: { carried: true, key: 'decisions', order: ['created_at', 'id'], shape: 'rows', ifAbsent: false },
     shred: 'keep',
     destroy: 'delete',
@@ -298,7 +512,13 @@ export const CASE_PARTS: readonly CasePart[] = [
   }),
   part(caseRetention, 'case_retention', {
     link: onCase(),
-    columns: { caseId: 'data', closedAt: 'data', shreddedAt: 'data', thirdPartiesHeard: 'data', redactedDocuments: 'data' },
+    columns: {
+      caseId: 'data',
+      closedAt: 'data',
+      shreddedAt: 'data',
+      thirdPartiesHeard: 'data',
+      redactedDocuments: 'data',
+    },
     handover: { carried: true, key: 'retention', order: [], shape: 'oneOrNone', ifAbsent: true },
     shred: 'keep',
     destroy: 'delete',
@@ -308,7 +528,15 @@ export const CASE_PARTS: readonly CasePart[] = [
   part(legalHolds, 'legal_holds', {
     link: onCase(),
     columns: {
-      id: 'data', caseId: 'data', kind: 'data', reason: 'note', placedBy: 'staff', placedAt: 'data', liftedBy: 'staff', liftedAt: 'data', liftReason: 'note',
+      id: 'data',
+      caseId: 'data',
+      kind: 'data',
+      reason: 'note',
+      placedBy: 'staff',
+      placedAt: 'data',
+      liftedBy: 'staff',
+      liftedAt: 'data',
+      liftReason: 'note',
     },
     handover: { carried: true, key: 'holds', order: ['placed_at', 'id'], shape: 'rows', ifAbsent: false },
     shred: 'keep',
@@ -329,7 +557,14 @@ export const CASE_PARTS: readonly CasePart[] = [
     link: { kind: 'payload', field: 'caseId' },
     columns: { id: 'data', kind: 'data', payload: 'data', createdAt: 'data', sentAt: 'data', refusedReason: 'data' },
     // Unsent decisions and letters travel: the new desktop sends them (same ids, so a resend is harmless).
-    handover: { carried: true, key: 'outbox', order: ['created_at', 'id'], shape: 'rows', ifAbsent: true, only: "sent_at IS NULL AND kind IN ('decision', 'letter')" },
+    handover: {
+      carried: true,
+      key: 'outbox',
+      order: ['created_at', 'id'],
+      shape: 'rows',
+      ifAbsent: true,
+      only: "sent_at IS NULL AND kind IN ('decision', 'letter')",
+    },
     shred: 'keep',
     // Sent entries are what retention reads; a confirmed handover drops the unsent ones (they travelled).
     destroy: 'keep',
@@ -339,8 +574,16 @@ export const CASE_PARTS: readonly CasePart[] = [
   part(destructionListItems, 'destruction_list_items', {
     link: onCase(),
     columns: {
-      listId: 'data', caseId: 'data', kind: 'data', reference: 'data', requestType: 'data', closedOn: 'data', destroyOn: 'data', removedBy: 'staff',
-      removedAt: 'data', removeReason: 'note',
+      listId: 'data',
+      caseId: 'data',
+      kind: 'data',
+      reference: 'data',
+      requestType: 'data',
+      closedOn: 'data',
+      destroyOn: 'data',
+      removedBy: 'staff',
+      removedAt: 'data',
+      removeReason: 'note',
     },
     handover: { carried: false, why: 'stays' },
     shred: 'keep',
@@ -351,8 +594,16 @@ export const CASE_PARTS: readonly CasePart[] = [
   part(destructionRecords, 'destruction_records', {
     link: onCase(),
     columns: {
-      id: 'data', caseId: 'data', kind: 'data', reference: 'data', requestType: 'data', receivedOn: 'data', closedOn: 'data', destroyedOn: 'data',
-      approvedBy: 'staff', listId: 'data',
+      id: 'data',
+      caseId: 'data',
+      kind: 'data',
+      reference: 'data',
+      requestType: 'data',
+      receivedOn: 'data',
+      closedOn: 'data',
+      destroyedOn: 'data',
+      approvedBy: 'staff',
+      listId: 'data',
     },
     handover: { carried: false, why: 'stays' },
     shred: 'keep',
@@ -362,7 +613,14 @@ export const CASE_PARTS: readonly CasePart[] = [
   }),
   part(handoverExports, 'handover_exports', {
     link: onCase(),
-    columns: { id: 'data', caseId: 'data', bundleSha256: 'data', exportedBy: 'staff', exportedAt: 'data', confirmedAt: 'data' },
+    columns: {
+      id: 'data',
+      caseId: 'data',
+      bundleSha256: 'data',
+      exportedBy: 'staff',
+      exportedAt: 'data',
+      confirmedAt: 'data',
+    },
     handover: { carried: false, why: 'stays' },
     shred: 'keep',
     destroy: 'keep',
@@ -432,7 +690,9 @@ export function propertiesWithRole(part: CasePart, roles: readonly ColumnRole[])
 }
 
 /** The case row's columns the sync sends to (and reads back from) one central table, in a fixed order. */
-export function centralColumns(table: CentralColumn['table']): { property: string; column: string; cast: CentralColumn['cast'] }[] {
+export function centralColumns(
+  table: CentralColumn['table'],
+): { property: string; column: string; cast: CentralColumn['cast'] }[] {
   return Object.entries(casePart('cases').central ?? {})
     .filter(([, c]) => c.table === table)
     .map(([property, c]) => ({ property, column: c.column, cast: c.cast }));

@@ -21,4 +21,3 @@ export function writeCaseSearch(db: LocalDb, caseId: string, text: CaseSearchTex
   db.run(sql`INSERT INTO case_search (rowid, case_id, reference, requester_name, customer_number)
              VALUES (${key.id}, ${caseId}, ${text.reference}, ${text.requesterName}, ${text.customerNumber})`);
 }
-

@@ -8,7 +8,16 @@ import { handoverExports } from './schema.js';
 import { type decisions, type letters, type outbox, processingActivities } from '../letters/schema.js';
 import { type caseRetention, type legalHolds } from '../retention/schema.js';
 import { type datasets, type sourceSearches } from '../dossier/schema.js';
-import { type caseFiles, type caseTasks, type cases, type documents, type identityChecks, type redactedVersions, staff, type thirdParties } from '../schema.js';
+import {
+  type caseFiles,
+  type caseTasks,
+  type cases,
+  type documents,
+  type identityChecks,
+  type redactedVersions,
+  staff,
+  type thirdParties,
+} from '../schema.js';
 
 export type HandoverExportRow = typeof handoverExports.$inferSelect;
 
@@ -41,7 +50,9 @@ export interface CaseContent {
 type Carried = CasePart & { table: SQLiteTable; handover: Extract<CasePart['handover'], { carried: true }> };
 
 /** The parts a bundle carries, in insertion order. */
-export const CARRIED_PARTS: readonly Carried[] = CASE_PARTS.filter((p): p is Carried => p.handover.carried && p.table !== undefined);
+export const CARRIED_PARTS: readonly Carried[] = CASE_PARTS.filter(
+  (p): p is Carried => p.handover.carried && p.table !== undefined,
+);
 
 function withoutKeys(part: CasePart, row: Record<string, unknown>): Record<string, unknown> {
   const keys = new Set(propertiesWithRole(part, ['key']));
@@ -53,7 +64,14 @@ export function readCaseContent(db: LocalDb, caseId: string): CaseContent | unde
   for (const part of CARRIED_PARTS) {
     const { order, only, shape, key } = part.handover;
     const where = only ? and(rowsOfCase(part, caseId), sql.raw(only)) : rowsOfCase(part, caseId);
-    const rows = (db.select().from(part.table).where(where).orderBy(...order.map((c) => sql`${sql.identifier(c)}`)).all() as Record<string, unknown>[]).map((r) => withoutKeys(part, r));
+    const rows = (
+      db
+        .select()
+        .from(part.table)
+        .where(where)
+        .orderBy(...order.map((c) => sql`${sql.identifier(c)}`))
+        .all() as Record<string, unknown>[]
+    ).map((r) => withoutKeys(part, r));
     if (shape === 'one') {
       if (!rows[0]) return undefined;
       content[key] = rows[0];
@@ -62,7 +80,10 @@ export function readCaseContent(db: LocalDb, caseId: string): CaseContent | unde
     else content[key] = rows;
   }
   const activityIds = content.activityIds as string[];
-  content.activities = activityIds.length === 0 ? [] : db.select().from(processingActivities).where(inArray(processingActivities.id, activityIds)).all();
+  content.activities =
+    activityIds.length === 0
+      ? []
+      : db.select().from(processingActivities).where(inArray(processingActivities.id, activityIds)).all();
   return content as unknown as CaseContent;
 }
 
@@ -108,7 +129,14 @@ export function insertCaseContent(db: LocalDb, content: CaseContent, wrappedKeys
     const { shape, ifAbsent } = part.handover;
     if (shape === 'one') continue;
     const value = fields[part.handover.key];
-    const rows = shape === 'activityIds' ? ((value ?? []) as string[]).map((activityId) => ({ caseId: content.case.id, activityId })) : shape === 'oneOrNone' ? (value ? [value] : []) : ((value ?? []) as unknown[]);
+    const rows =
+      shape === 'activityIds'
+        ? ((value ?? []) as string[]).map((activityId) => ({ caseId: content.case.id, activityId }))
+        : shape === 'oneOrNone'
+          ? value
+            ? [value]
+            : []
+          : ((value ?? []) as unknown[]);
     const keyColumns = propertiesWithRole(part, ['key']);
     const [fileColumn] = propertiesWithRole(part, ['file']);
     for (const row of rows as Record<string, unknown>[]) {
@@ -161,7 +189,11 @@ export function mapContentStaff(content: CaseContent, id: (staffId: string) => s
       return out;
     };
     const value = fields[key];
-    mapped[key] = Array.isArray(value) ? (value as Record<string, unknown>[]).map(mapRow) : value ? mapRow(value as Record<string, unknown>) : value;
+    mapped[key] = Array.isArray(value)
+      ? (value as Record<string, unknown>[]).map(mapRow)
+      : value
+        ? mapRow(value as Record<string, unknown>)
+        : value;
   }
   return mapped as unknown as CaseContent;
 }
@@ -171,7 +203,13 @@ export type StaffRef = Pick<typeof staff.$inferSelect, 'id' | 'userName' | 'full
 export function staffRefs(db: LocalDb, ids: readonly string[]): StaffRef[] {
   if (ids.length === 0) return [];
   return db
-    .select({ id: staff.id, userName: staff.userName, fullName: staff.fullName, roles: staff.roles, centralId: staff.centralId })
+    .select({
+      id: staff.id,
+      userName: staff.userName,
+      fullName: staff.fullName,
+      roles: staff.roles,
+      centralId: staff.centralId,
+    })
     .from(staff)
     .where(inArray(staff.id, [...ids]))
     .all();
@@ -179,7 +217,9 @@ export function staffRefs(db: LocalDb, ids: readonly string[]): StaffRef[] {
 
 /** The same person on this desktop: by central id, else by user name (as the sync links them). */
 export function findLocalStaff(db: LocalDb, ref: StaffRef): string | undefined {
-  const byCentral = ref.centralId ? db.select({ id: staff.id }).from(staff).where(eq(staff.centralId, ref.centralId)).get() : undefined;
+  const byCentral = ref.centralId
+    ? db.select({ id: staff.id }).from(staff).where(eq(staff.centralId, ref.centralId)).get()
+    : undefined;
   return (byCentral ?? db.select({ id: staff.id }).from(staff).where(eq(staff.userName, ref.userName)).get())?.id;
 }
 
@@ -192,10 +232,18 @@ export function findHandoverExport(db: LocalDb, bundleSha256: string): HandoverE
 }
 
 export function confirmHandoverExport(db: LocalDb, id: string, at: string): boolean {
-  return db.update(handoverExports).set({ confirmedAt: at }).where(and(eq(handoverExports.id, id), isNull(handoverExports.confirmedAt))).run().changes > 0;
+  return (
+    db
+      .update(handoverExports)
+      .set({ confirmedAt: at })
+      .where(and(eq(handoverExports.id, id), isNull(handoverExports.confirmedAt)))
+      .run().changes > 0
+  );
 }
 
 /** After a confirmed handover: this desktop's unsent entries of the case travelled with the bundle. */
 export function dropCaseOutbox(db: LocalDb, caseId: string): void {
-  db.run(sql`DELETE FROM outbox WHERE sent_at IS NULL AND kind IN ('case', 'decision', 'letter') AND json_extract(payload, '$.caseId') = ${caseId}`);
+  db.run(
+    sql`DELETE FROM outbox WHERE sent_at IS NULL AND kind IN ('case', 'decision', 'letter') AND json_extract(payload, '$.caseId') = ${caseId}`,
+  );
 }

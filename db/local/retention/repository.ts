@@ -2,7 +2,14 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DestructionKind, HoldKind } from '../../../shared/retention/retention.js';
 import { caseFileIds, deleteCaseParts, shredCaseParts, shredCasePart } from '../cases/case-rows.js';
 import type { LocalDb } from '../database.js';
-import { caseRetention, type centralLetters, destructionListItems, destructionLists, destructionRecords, legalHolds } from './schema.js';
+import {
+  caseRetention,
+  type centralLetters,
+  destructionListItems,
+  destructionLists,
+  destructionRecords,
+  legalHolds,
+} from './schema.js';
 import type { CaseRow } from '../cases/repository.js';
 
 export type LegalHoldRow = typeof legalHolds.$inferSelect;
@@ -110,20 +117,40 @@ export function insertHold(db: LocalDb, row: LegalHoldRow): void {
   db.insert(legalHolds).values(row).run();
 }
 
-export function liftHold(db: LocalDb, caseId: string, holdId: string, changes: { liftedBy: string; liftedAt: string; liftReason: string }): boolean {
-  return db
-    .update(legalHolds)
-    .set(changes)
-    .where(and(eq(legalHolds.id, holdId), eq(legalHolds.caseId, caseId), isNull(legalHolds.liftedAt)))
-    .run().changes > 0;
+export function liftHold(
+  db: LocalDb,
+  caseId: string,
+  holdId: string,
+  changes: { liftedBy: string; liftedAt: string; liftReason: string },
+): boolean {
+  return (
+    db
+      .update(legalHolds)
+      .set(changes)
+      .where(and(eq(legalHolds.id, holdId), eq(legalHolds.caseId, caseId), isNull(legalHolds.liftedAt)))
+      .run().changes > 0
+  );
 }
 
-export function markShredded(db: LocalDb, caseId: string, at: string, counts: { thirdPartiesHeard: number; redactedDocuments: number }): void {
-  db.update(caseRetention).set({ shreddedAt: at, ...counts }).where(eq(caseRetention.caseId, caseId)).run();
+export function markShredded(
+  db: LocalDb,
+  caseId: string,
+  at: string,
+  counts: { thirdPartiesHeard: number; redactedDocuments: number },
+): void {
+  db.update(caseRetention)
+    .set({ shreddedAt: at, ...counts })
+    .where(eq(caseRetention.caseId, caseId))
+    .run();
 }
 
 export function openDestructionList(db: LocalDb): DestructionListRow | undefined {
-  return db.select().from(destructionLists).where(eq(destructionLists.status, 'voorgesteld')).orderBy(desc(destructionLists.proposedAt)).get();
+  return db
+    .select()
+    .from(destructionLists)
+    .where(eq(destructionLists.status, 'voorgesteld'))
+    .orderBy(desc(destructionLists.proposedAt))
+    .get();
 }
 
 export function findDestructionList(db: LocalDb, id: string): DestructionListRow | undefined {
@@ -143,19 +170,38 @@ export function updateDestructionList(db: LocalDb, id: string, changes: Partial<
 }
 
 export function itemsOf(db: LocalDb, listId: string): DestructionItemRow[] {
-  return db.select().from(destructionListItems).where(eq(destructionListItems.listId, listId)).orderBy(asc(destructionListItems.reference)).all();
+  return db
+    .select()
+    .from(destructionListItems)
+    .where(eq(destructionListItems.listId, listId))
+    .orderBy(asc(destructionListItems.reference))
+    .all();
 }
 
 export function insertItem(db: LocalDb, row: DestructionItemRow): void {
   db.insert(destructionListItems).values(row).run();
 }
 
-export function removeItem(db: LocalDb, listId: string, item: { caseId: string; kind: DestructionKind }, changes: { removedBy: string; removedAt: string; removeReason: string }): boolean {
-  return db
-    .update(destructionListItems)
-    .set(changes)
-    .where(and(eq(destructionListItems.listId, listId), eq(destructionListItems.caseId, item.caseId), eq(destructionListItems.kind, item.kind), isNull(destructionListItems.removedAt)))
-    .run().changes > 0;
+export function removeItem(
+  db: LocalDb,
+  listId: string,
+  item: { caseId: string; kind: DestructionKind },
+  changes: { removedBy: string; removedAt: string; removeReason: string },
+): boolean {
+  return (
+    db
+      .update(destructionListItems)
+      .set(changes)
+      .where(
+        and(
+          eq(destructionListItems.listId, listId),
+          eq(destructionListItems.caseId, item.caseId),
+          eq(destructionListItems.kind, item.kind),
+          isNull(destructionListItems.removedAt),
+        ),
+      )
+      .run().changes > 0
+  );
 }
 
 export function insertDestructionRecord(db: LocalDb, row: DestructionRecordRow): void {
@@ -163,17 +209,26 @@ export function insertDestructionRecord(db: LocalDb, row: DestructionRecordRow):
 }
 
 export function destructionRecordsOf(db: LocalDb, listId: string): DestructionRecordRow[] {
-  return db.select().from(destructionRecords).where(eq(destructionRecords.listId, listId)).orderBy(asc(destructionRecords.reference)).all();
+  return db
+    .select()
+    .from(destructionRecords)
+    .where(eq(destructionRecords.listId, listId))
+    .orderBy(asc(destructionRecords.reference))
+    .all();
 }
 
 /** The reference of a case that exists or was destroyed (audit events keep the case id). */
 export function referencesOf(db: LocalDb): Map<string, string> {
-  const rows = db.all<{ id: string; reference: string }>(sql`SELECT id, reference FROM cases UNION ALL SELECT case_id, reference FROM destruction_records`);
+  const rows = db.all<{ id: string; reference: string }>(
+    sql`SELECT id, reference FROM cases UNION ALL SELECT case_id, reference FROM destruction_records`,
+  );
   return new Map(rows.map((r) => [r.id, r.reference]));
 }
 
 export function caseIdByReference(db: LocalDb, reference: string): string | undefined {
-  return db.all<{ id: string }>(sql`SELECT id FROM cases WHERE reference = ${reference} UNION ALL SELECT case_id FROM destruction_records WHERE reference = ${reference}`)[0]?.id;
+  return db.all<{ id: string }>(
+    sql`SELECT id FROM cases WHERE reference = ${reference} UNION ALL SELECT case_id FROM destruction_records WHERE reference = ${reference}`,
+  )[0]?.id;
 }
 
 /**
@@ -182,10 +237,20 @@ export function caseIdByReference(db: LocalDb, reference: string): string | unde
  * the dossier, third parties and identity remnants are deleted, and the register row keeps only
  * what is not personal.
  */
-export function shredCaseRows(db: LocalDb, caseId: string, at: string): { fileIds: string[]; thirdPartiesHeard: number; redactedDocuments: number } {
+export function shredCaseRows(
+  db: LocalDb,
+  caseId: string,
+  at: string,
+): { fileIds: string[]; thirdPartiesHeard: number; redactedDocuments: number } {
   const fileIds = caseFileIds(db, caseId);
-  const thirdPartiesHeard = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM third_parties WHERE case_id = ${caseId} AND hearing_status IN ('toestemming', 'geen_toestemming')`)?.n ?? 0;
-  const redactedDocuments = db.get<{ n: number }>(sql`SELECT count(DISTINCT document_id) AS n FROM redacted_versions WHERE document_id IN (SELECT id FROM documents WHERE case_id = ${caseId})`)?.n ?? 0;
+  const thirdPartiesHeard =
+    db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM third_parties WHERE case_id = ${caseId} AND hearing_status IN ('toestemming', 'geen_toestemming')`,
+    )?.n ?? 0;
+  const redactedDocuments =
+    db.get<{ n: number }>(
+      sql`SELECT count(DISTINCT document_id) AS n FROM redacted_versions WHERE document_id IN (SELECT id FROM documents WHERE case_id = ${caseId})`,
+    )?.n ?? 0;
   shredCaseParts(db, caseId);
   markShredded(db, caseId, at, { thirdPartiesHeard, redactedDocuments });
   return { fileIds, thirdPartiesHeard, redactedDocuments };
@@ -208,7 +273,9 @@ export function keylessShreddedCaseIds(db: LocalDb): Set<string> {
  * whose ciphertext the caller removes after the commit.
  */
 export function destroyLetterRows(db: LocalDb, caseId: string): string[] {
-  const fileIds = db.all<{ id: string }>(sql`SELECT file_id AS id FROM letters WHERE case_id = ${caseId} AND file_id IS NOT NULL`).map((r) => r.id);
+  const fileIds = db
+    .all<{ id: string }>(sql`SELECT file_id AS id FROM letters WHERE case_id = ${caseId} AND file_id IS NOT NULL`)
+    .map((r) => r.id);
   shredCasePart(db, 'letters', caseId);
   return fileIds;
 }

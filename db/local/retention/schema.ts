@@ -103,7 +103,10 @@ export const destructionRecords = sqliteTable(
       .notNull()
       .references(() => destructionLists.id),
   },
-  (t) => [uniqueIndex('destruction_records_case_kind').on(t.caseId, t.kind), index('destruction_records_destroyed').on(t.destroyedOn)],
+  (t) => [
+    uniqueIndex('destruction_records_case_kind').on(t.caseId, t.kind),
+    index('destruction_records_destroyed').on(t.destroyedOn),
+  ],
 );
 
 /**

@@ -9,7 +9,9 @@ export type OutboxRow = typeof outbox.$inferSelect;
 
 /** Writes an entry, its payload checked against its kind (db/local/sync/outbox-kinds.ts). */
 export function insertOutbox(db: LocalDb, entry: OutboxWrite): void {
-  db.insert(outbox).values({ ...entry, payload: checkedPayload(entry.kind, entry.payload) }).run();
+  db.insert(outbox)
+    .values({ ...entry, payload: checkedPayload(entry.kind, entry.payload) })
+    .run();
 }
 
 /** A case changed: one entry per change, so a change made during a push is never marked as sent. */
@@ -19,7 +21,8 @@ export function recordCaseChange(db: LocalDb, caseId: string, at: string): void 
 
 /** The oldest unsent entries, in the order they were made. */
 export function unsentEntries(db: LocalDb, limit: number, afterCreatedAt?: string, afterId?: string): OutboxRow[] {
-  const after = afterCreatedAt && afterId ? sql`(${outbox.createdAt}, ${outbox.id}) > (${afterCreatedAt}, ${afterId})` : undefined;
+  const after =
+    afterCreatedAt && afterId ? sql`(${outbox.createdAt}, ${outbox.id}) > (${afterCreatedAt}, ${afterId})` : undefined;
   return db
     .select()
     .from(outbox)
@@ -30,7 +33,13 @@ export function unsentEntries(db: LocalDb, limit: number, afterCreatedAt?: strin
 }
 
 export function countUnsent(db: LocalDb): number {
-  return db.select({ n: sql<number>`count(*)` }).from(outbox).where(isNull(outbox.sentAt)).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(outbox)
+      .where(isNull(outbox.sentAt))
+      .get()?.n ?? 0
+  );
 }
 
 /**
@@ -40,14 +49,23 @@ export function countUnsent(db: LocalDb): number {
 export function markSent(db: LocalDb, ids: readonly string[], at: string): void {
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    db.delete(outbox).where(and(inArray(outbox.id, chunk), eq(outbox.kind, 'case'))).run();
-    db.update(outbox).set({ sentAt: at, refusedReason: null }).where(and(inArray(outbox.id, chunk), isNull(outbox.sentAt))).run();
+    db.delete(outbox)
+      .where(and(inArray(outbox.id, chunk), eq(outbox.kind, 'case')))
+      .run();
+    db.update(outbox)
+      .set({ sentAt: at, refusedReason: null })
+      .where(and(inArray(outbox.id, chunk), isNull(outbox.sentAt)))
+      .run();
   }
 }
 
 /** The central database refused these entries at this run: they stay unsent, with the reason. */
 export function markRefused(db: LocalDb, refusals: readonly { id: string; reason: string }[]): void {
-  for (const { id, reason } of refusals) db.update(outbox).set({ refusedReason: reason }).where(and(eq(outbox.id, id), isNull(outbox.sentAt))).run();
+  for (const { id, reason } of refusals)
+    db.update(outbox)
+      .set({ refusedReason: reason })
+      .where(and(eq(outbox.id, id), isNull(outbox.sentAt)))
+      .run();
 }
 
 /** Unsent entries the central database refused, one line per case and reason (case numbers, no personal data). */

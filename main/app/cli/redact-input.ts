@@ -25,7 +25,16 @@ const schema = z
   .strict();
 
 /** The options that carry names, addresses or other personal data. */
-const PERSONAL = ['person', 'person-address', 'person-email', 'person-phone', 'requester', 'requester-address', 'requester-email', 'term'] as const;
+const PERSONAL = [
+  'person',
+  'person-address',
+  'person-email',
+  'person-phone',
+  'requester',
+  'requester-address',
+  'requester-email',
+  'term',
+] as const;
 
 export interface RedactTargets {
   persons: PersonIdentifiers[];
@@ -39,12 +48,18 @@ function pathOf(path: readonly PropertyKey[]): string {
 }
 
 /** The file's persons, requester and terms, plus those on the command line (whose requester wins). */
-export async function redactTargets(ctx: CommandContext, fromCommandLine: { persons: PersonIdentifiers[]; requester: PersonIdentifiers | undefined; terms: string[] }): Promise<RedactTargets> {
+export async function redactTargets(
+  ctx: CommandContext,
+  fromCommandLine: { persons: PersonIdentifiers[]; requester: PersonIdentifiers | undefined; terms: string[] },
+): Promise<RedactTargets> {
   if (PERSONAL.some((o) => ctx.options[o] !== undefined)) ctx.warn(COMMAND_LINE_WARNING);
   const parsed = schema.safeParse(await readInput(ctx));
   if (!parsed.success) {
     const where = [...new Set(parsed.error.issues.map((i) => pathOf(i.path) || 'de invoer'))].join(', ');
-    throw new CliError(`De invoer klopt niet bij ${where}. Verwacht: {"persons": [{"name": "…", "address": "…"}], "requester": {"name": "…"}, "terms": ["…"]}.`, 2);
+    throw new CliError(
+      `De invoer klopt niet bij ${where}. Verwacht: {"persons": [{"name": "…", "address": "…"}], "requester": {"name": "…"}, "terms": ["…"]}.`,
+      2,
+    );
   }
   const file = parsed.data;
   return {

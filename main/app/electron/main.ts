@@ -1,4 +1,15 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, safeStorage, session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  powerMonitor,
+  safeStorage,
+  session,
+  type WebContents,
+} from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IPC_PREFIX, LOCK_EVENT_CHANNEL } from '../../../shared/api/client.js';
@@ -46,7 +57,10 @@ function contentSecurityPolicy(): string {
   if (!devServer) return CONTENT_SECURITY_POLICY;
   // Development only: Vite's client needs its inline React Refresh preamble and a websocket for hot reload.
   const websocket = devServer.origin.replace(/^http/u, 'ws');
-  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", `connect-src 'self' ${websocket}`);
+  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+    "connect-src 'self'",
+    `connect-src 'self' ${websocket}`,
+  );
 }
 
 /** Applied to every WebContents the app ever creates (the window's, and any the page might try to open). */
@@ -90,12 +104,16 @@ const notify = createOsNotifier({
 const chooseFile = createFileDialogs(
   {
     showSave: async (options) => {
-      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
     },
     showOpen: async (options) => {
-      const properties: ('openFile')[] = ['openFile'];
-      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, { ...options, properties }) : await dialog.showOpenDialog({ ...options, properties });
+      const properties: 'openFile'[] = ['openFile'];
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, { ...options, properties })
+        : await dialog.showOpenDialog({ ...options, properties });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   },
@@ -180,7 +198,9 @@ function focusMainWindow(): void {
 function fatal(error: unknown): void {
   logger.error({ event: 'startup.failed', errorName: error instanceof Error ? error.name : typeof error });
   const message =
-    error instanceof KeyProtectionUnavailableError ? error.message : 'AVG Desk kon niet starten. Probeer het opnieuw; lukt het niet, neem dan contact op met IT.';
+    error instanceof KeyProtectionUnavailableError
+      ? error.message
+      : 'AVG Desk kon niet starten. Probeer het opnieuw; lukt het niet, neem dan contact op met IT.';
   dialog.showErrorBox('AVG Desk kan niet starten', message);
   backend?.close();
   app.exit(1);
@@ -188,7 +208,10 @@ function fatal(error: unknown): void {
 
 function onReady(): void {
   const level = process.env.AVG_DESK_LOG_LEVEL ?? '';
-  logger = fileLogger({ dir: app.getPath('logs'), level: (LOG_LEVELS as readonly string[]).includes(level) ? (level as LogLevel) : 'info' });
+  logger = fileLogger({
+    dir: app.getPath('logs'),
+    level: (LOG_LEVELS as readonly string[]).includes(level) ? (level as LogLevel) : 'info',
+  });
   lockDownSession();
   // Throws, with a Dutch message, when the OS would keep the keys in plaintext.
   const protector = createSafeStorageProtector(safeStorage);
@@ -204,7 +227,10 @@ function onReady(): void {
   sweeper = setInterval(() => started.sweep(), 30_000);
   // The OS locks the screen or goes to sleep: every session is locked, the key leaves memory, the window shows the lock dialog.
   const lockOn = (event: string) => () => {
-    onPowerEvent(event, { lockBackend: () => started.lockAll(), tellRenderer: () => liveContents()?.send(LOCK_EVENT_CHANNEL) });
+    onPowerEvent(event, {
+      lockBackend: () => started.lockAll(),
+      tellRenderer: () => liveContents()?.send(LOCK_EVENT_CHANNEL),
+    });
   };
   powerMonitor.on('lock-screen', lockOn('lock-screen'));
   powerMonitor.on('suspend', lockOn('suspend'));

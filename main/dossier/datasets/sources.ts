@@ -4,7 +4,15 @@ import type { LocalDb } from '../../../db/local/database.js';
 import { findCaseFile, insertCaseFile } from '../../../db/local/cases/case-files.js';
 import { handlerNames, type CaseRow } from '../../../db/local/cases/repository.js';
 import { datasets, sourceSearches } from '../../../db/local/dossier/schema.js';
-import { DatasetError, MAX_DATASET_BYTES, parseCsv, parseJsonDataset, redactDataset, type Dataset, type DatasetFormat } from '../../../shared/dossier/datasets.js';
+import {
+  DatasetError,
+  MAX_DATASET_BYTES,
+  parseCsv,
+  parseJsonDataset,
+  redactDataset,
+  type Dataset,
+  type DatasetFormat,
+} from '../../../shared/dossier/datasets.js';
 import type { CallContext } from '../../platform/call-context.js';
 import { assertAssignedHandler, assertCanSeeContent } from '../../cases/case-access.js';
 import { CaseScopedService } from '../../cases/case-scoped.js';
@@ -45,7 +53,11 @@ export function readDataset(format: DatasetFormat, bytes: Uint8Array): Dataset {
     return format === 'csv' ? parseCsv(text) : parseJsonDataset(text);
   } catch (error) {
     if (error instanceof DatasetError) throw new DomainError('VALIDATION', error.dutchMessage);
-    if (error instanceof TypeError) throw new DomainError('VALIDATION', 'Het bestand is geen UTF-8-tekst. Sla de export op als UTF-8 en lees hem opnieuw in.');
+    if (error instanceof TypeError)
+      throw new DomainError(
+        'VALIDATION',
+        'Het bestand is geen UTF-8-tekst. Sla de export op als UTF-8 en lees hem opnieuw in.',
+      );
     throw error;
   }
 }
@@ -83,19 +95,35 @@ export class SourcesService extends CaseScopedService {
   /** Every active system of the register, with the latest search of it for this case (and systems searched that left the register since). */
   checklist(ctx: CallContext, caseId: string): SourceCheck[] {
     const row = this.readable(ctx, caseId);
-    const searches = this.db.select().from(sourceSearches).where(eq(sourceSearches.caseId, row.id)).orderBy(desc(sourceSearches.searchedAt)).all();
+    const searches = this.db
+      .select()
+      .from(sourceSearches)
+      .where(eq(sourceSearches.caseId, row.id))
+      .orderBy(desc(sourceSearches.searchedAt))
+      .all();
     const latest = new Map<string, (typeof searches)[number]>();
     for (const s of searches) if (!latest.has(s.activityId)) latest.set(s.activityId, s);
     const systems = this.register.list({ includeInactive: false }).map((a) => ({ activityId: a.id, system: a.name }));
-    for (const s of latest.values()) if (!systems.some((x) => x.activityId === s.activityId)) systems.push({ activityId: s.activityId, system: s.system });
+    for (const s of latest.values())
+      if (!systems.some((x) => x.activityId === s.activityId))
+        systems.push({ activityId: s.activityId, system: s.system });
     const names = handlerNames(this.db);
     return systems.map(({ activityId, system }) => {
       const s = latest.get(activityId);
-      return { activityId, system, searched: s ? { found: s.found, note: s.note, by: s.searchedBy, byName: names.get(s.searchedBy) ?? '', at: s.searchedAt } : null };
+      return {
+        activityId,
+        system,
+        searched: s
+          ? { found: s.found, note: s.note, by: s.searchedBy, byName: names.get(s.searchedBy) ?? '', at: s.searchedAt }
+          : null,
+      };
     });
   }
 
-  recordSearch(ctx: CallContext, input: { caseId: string; activityId: string; found: boolean; note: string }): SourceCheck[] {
+  recordSearch(
+    ctx: CallContext,
+    input: { caseId: string; activityId: string; found: boolean; note: string },
+  ): SourceCheck[] {
     const row = this.writable(ctx, input.caseId);
     const activity = this.register.list({ includeInactive: false }).find((a) => a.id === input.activityId);
     if (!activity) throw new DomainError('VALIDATION', 'Kies een systeem dat in het verwerkingsregister staat.');
@@ -103,7 +131,16 @@ export class SourcesService extends CaseScopedService {
     ctx.commit((db) =>
       db
         .insert(sourceSearches)
-        .values({ id: randomUUID(), caseId: row.id, activityId: activity.id, system: activity.name, found: input.found, note: input.note, searchedBy: session.staffId, searchedAt: ctx.now.toISOString() })
+        .values({
+          id: randomUUID(),
+          caseId: row.id,
+          activityId: activity.id,
+          system: activity.name,
+          found: input.found,
+          note: input.note,
+          searchedBy: session.staffId,
+          searchedAt: ctx.now.toISOString(),
+        })
         .run(),
     );
     return this.checklist(ctx, row.id);
@@ -115,16 +152,21 @@ export class SourcesService extends CaseScopedService {
   }
 
   /** Reads the export to check it is a table within the limits, then keeps the original encrypted, like every case file. */
-  importDataset(ctx: CallContext, input: { caseId: string; fileName: string; dataBase64: string; activityId: string }): DatasetView {
+  importDataset(
+    ctx: CallContext,
+    input: { caseId: string; fileName: string; dataBase64: string; activityId: string },
+  ): DatasetView {
     const row = this.writable(ctx, input.caseId);
     const session = ctx.requireSession();
     const activity = this.register.list({ includeInactive: false }).find((a) => a.id === input.activityId);
-    if (!activity) throw new DomainError('VALIDATION', 'Kies het systeem uit het verwerkingsregister waar de export vandaan komt.');
+    if (!activity)
+      throw new DomainError('VALIDATION', 'Kies het systeem uit het verwerkingsregister waar de export vandaan komt.');
     const extension = /\.([a-z0-9]+)$/iu.exec(input.fileName)?.[1]?.toLowerCase() ?? '';
     const format = FORMAT_OF[extension];
     if (!format) throw new DomainError('VALIDATION', 'Lees een export in als CSV, JSON of Excel (XLSX).');
     const bytes = Buffer.from(input.dataBase64, 'base64');
-    if (bytes.length > MAX_DATASET_BYTES) throw new DomainError('VALIDATION', 'De export is groter dan 10 MB. Maak hem kleiner of splits hem.');
+    if (bytes.length > MAX_DATASET_BYTES)
+      throw new DomainError('VALIDATION', 'De export is groter dan 10 MB. Maak hem kleiner of splits hem.');
     const table = readDataset(format, bytes);
     const at = ctx.now.toISOString();
     const dataset: DatasetRow = {
@@ -143,8 +185,29 @@ export class SourcesService extends CaseScopedService {
     ctx.commit((db) => {
       const caseKey = this.caseVault.caseKey(db, row.id, at);
       const stored = this.caseVault.write(caseKey, row.id, dataset.fileId, bytes);
-      const mime = format === 'csv' ? 'text/csv' : format === 'json' ? 'application/json' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      insertCaseFile(db, { id: dataset.fileId, caseId: row.id, kind: 'dataset', subject: null, mime, size: stored.size, width: null, height: null, sha256: stored.sha256, masked: false, maskedBy: null, maskedAt: null, wrappedKey: stored.wrappedKey, createdBy: session.staffId, createdAt: at });
+      const mime =
+        format === 'csv'
+          ? 'text/csv'
+          : format === 'json'
+            ? 'application/json'
+            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      insertCaseFile(db, {
+        id: dataset.fileId,
+        caseId: row.id,
+        kind: 'dataset',
+        subject: null,
+        mime,
+        size: stored.size,
+        width: null,
+        height: null,
+        sha256: stored.sha256,
+        masked: false,
+        maskedBy: null,
+        maskedAt: null,
+        wrappedKey: stored.wrappedKey,
+        createdBy: session.staffId,
+        createdAt: at,
+      });
       db.insert(datasets).values(dataset).run();
     });
     ctx.setRecord(row.id);
@@ -160,7 +223,13 @@ export class SourcesService extends CaseScopedService {
       // Only who consented may be seen; who is still to be heard is hidden too, as in documents.
       .filter((p) => p.hearingStatus !== 'toestemming')
       .map((p) => ({ name: p.name, address: p.address, email: p.email, phone: p.phone }));
-    const requester = { name: caseRow.requesterName, address: caseRow.requesterAddress, email: caseRow.requesterEmail, phone: caseRow.requesterPhone, customerNumber: caseRow.customerNumber };
+    const requester = {
+      name: caseRow.requesterName,
+      address: caseRow.requesterAddress,
+      email: caseRow.requesterEmail,
+      phone: caseRow.requesterPhone,
+      customerNumber: caseRow.customerNumber,
+    };
     return datasetsOf(this.db, caseRow.id).map((row) => {
       const file = findCaseFile(this.db, caseRow.id, row.fileId);
       if (!file) throw new DomainError('STORE_UNREADABLE', 'Een bestand uit het dossier ontbreekt op deze computer.');
@@ -171,6 +240,14 @@ export class SourcesService extends CaseScopedService {
 }
 
 function view(row: DatasetRow): DatasetView {
-  return { id: row.id, name: row.name, format: row.format, system: row.system, activityId: row.activityId, columns: row.columns, rows: row.rows, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    name: row.name,
+    format: row.format,
+    system: row.system,
+    activityId: row.activityId,
+    columns: row.columns,
+    rows: row.rows,
+    createdAt: row.createdAt,
+  };
 }
-

@@ -37,7 +37,14 @@ export interface EmbeddedCentral {
   db: PGlite;
   migration: MigrateCentralResult;
   /** The demo staff with their central ids and login roles. */
-  staff: { userName: string; fullName: string; roles: readonly Role[]; password: string; id: string; loginRole: string }[];
+  staff: {
+    userName: string;
+    fullName: string;
+    roles: readonly Role[];
+    password: string;
+    id: string;
+    loginRole: string;
+  }[];
   stop(): Promise<void>;
 }
 
@@ -45,7 +52,9 @@ export interface EmbeddedCentral {
  * Starts PGlite (in memory without `dataDir`), serves it on 127.0.0.1 (`port` 0: any free port),
  * applies the central migrations and seeds the demo staff (again on every start: same passwords).
  */
-export async function startEmbeddedCentral(options: { dataDir?: string; port?: number; seed?: boolean } = {}): Promise<EmbeddedCentral> {
+export async function startEmbeddedCentral(
+  options: { dataDir?: string; port?: number; seed?: boolean } = {},
+): Promise<EmbeddedCentral> {
   const db = options.dataDir ? await PGlite.create({ dataDir: resolve(options.dataDir) }) : await PGlite.create();
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: 16 });
   try {
@@ -61,12 +70,27 @@ export async function startEmbeddedCentral(options: { dataDir?: string; port?: n
     if (!db.closed) await db.close();
   };
   try {
-    const migration = await migrateCentral({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', ssl: false });
+    const migration = await migrateCentral({
+      host: '127.0.0.1',
+      port,
+      user: 'postgres',
+      database: 'postgres',
+      ssl: false,
+    });
     const staff: EmbeddedCentral['staff'] = [];
     if (options.seed !== false) {
       for (const person of DEMO_STAFF) {
-        await db.query('SELECT avg_create_login($1, $2, $3::text[], $4)', [person.userName, person.fullName, [...person.roles], person.password]);
-        const row = (await db.query<{ id: string; login_role: string }>('SELECT id, login_role FROM staff WHERE user_name = $1', [person.userName])).rows[0];
+        await db.query('SELECT avg_create_login($1, $2, $3::text[], $4)', [
+          person.userName,
+          person.fullName,
+          [...person.roles],
+          person.password,
+        ]);
+        const row = (
+          await db.query<{ id: string; login_role: string }>('SELECT id, login_role FROM staff WHERE user_name = $1', [
+            person.userName,
+          ])
+        ).rows[0];
         if (!row) throw new Error(`Demomedewerker ${person.userName} is niet aangemaakt.`);
         staff.push({ ...person, id: row.id, loginRole: row.login_role });
       }
@@ -84,7 +108,10 @@ const USAGE = 'Gebruik: npm run central -- [--data MAP] [--port POORT]   (standa
 export async function main(argv: string[]): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { data: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     process.exitCode = 2;
@@ -106,7 +133,11 @@ export async function main(argv: string[]): Promise<void> {
     central = await startEmbeddedCentral({ dataDir, port });
   } catch (error) {
     const code = (error as { code?: string }).code;
-    process.stderr.write(code === 'EADDRINUSE' ? `Poort ${port} is al in gebruik; kies een andere met --port.\n` : `De centrale database kon niet starten: ${(error as Error).message}\n`);
+    process.stderr.write(
+      code === 'EADDRINUSE'
+        ? `Poort ${port} is al in gebruik; kies een andere met --port.\n`
+        : `De centrale database kon niet starten: ${(error as Error).message}\n`,
+    );
     process.exitCode = 1;
     return;
   }
@@ -116,10 +147,15 @@ export async function main(argv: string[]): Promise<void> {
     [
       `Centrale database (PGlite) draait: ${central.url}`,
       `Gegevens in ${dataDir}.`,
-      central.migration.applied.length ? `Migraties toegepast: ${central.migration.applied.join(', ')}.` : 'Het schema was al bijgewerkt.',
+      central.migration.applied.length
+        ? `Migraties toegepast: ${central.migration.applied.join(', ')}.`
+        : 'Het schema was al bijgewerkt.',
       '',
       'Demomedewerkers (verzonnen; wachtwoorden alleen voor demo):',
-      ...central.staff.map((s) => `  ${s.userName.padEnd(width)}  ${s.loginRole.padEnd(width + 6)}  ${s.password.padEnd(passwordWidth)}  ${s.fullName} (${s.roles.map((r) => ROLE_LABELS[r]).join(', ')})`),
+      ...central.staff.map(
+        (s) =>
+          `  ${s.userName.padEnd(width)}  ${s.loginRole.padEnd(width + 6)}  ${s.password.padEnd(passwordWidth)}  ${s.fullName} (${s.roles.map((r) => ROLE_LABELS[r]).join(', ')})`,
+      ),
       '',
       EMBEDDED_LIMIT_NOTE,
       '',

@@ -59,7 +59,12 @@ export function App() {
         return;
       }
       // An ended session has been reported through onSessionEnded already.
-      if (me.error.code === 'UNAUTHENTICATED' || me.error.code === 'SESSION_EXPIRED' || me.error.code === 'SESSION_LOCKED') return;
+      if (
+        me.error.code === 'UNAUTHENTICATED' ||
+        me.error.code === 'SESSION_EXPIRED' ||
+        me.error.code === 'SESSION_LOCKED'
+      )
+        return;
     }
     const status = await api.call('setup.status', {});
     if (!status.ok) setPhase({ kind: 'unavailable', error: status.error });

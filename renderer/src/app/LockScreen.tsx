@@ -12,7 +12,15 @@ import { useSubmission } from '../ui/useSubmission.js';
  * The only thing on screen while AVG Desk is locked. Unlocking signs the same staff member in again
  * (the store opens again with their password); the screen they were on comes back as it was.
  */
-export function LockScreen({ staff, onUnlocked, onOtherUser }: { staff: Staff; onUnlocked: (staff: Staff) => void; onOtherUser: () => void }) {
+export function LockScreen({
+  staff,
+  onUnlocked,
+  onOtherUser,
+}: {
+  staff: Staff;
+  onUnlocked: (staff: Staff) => void;
+  onOtherUser: () => void;
+}) {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useFormStyles();
@@ -40,7 +48,14 @@ export function LockScreen({ staff, onUnlocked, onOtherUser }: { staff: Staff; o
       {error ? <ErrorBar error={error} /> : null}
       <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
         <Field label={t('desktop.lock.password')} required>
-          <Input input={{ ref: passwordInput }} type="password" value={password} autoFocus autoComplete="current-password" onChange={(_, d) => setPassword(d.value)} />
+          <Input
+            input={{ ref: passwordInput }}
+            type="password"
+            value={password}
+            autoFocus
+            autoComplete="current-password"
+            onChange={(_, d) => setPassword(d.value)}
+          />
         </Field>
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabledFocusable={busy}>

@@ -109,7 +109,9 @@ export function Navigation({
               >
                 <Icon className={mergeClasses(styles.icon, selected && styles.iconSelected)} aria-hidden />
                 <span className={styles.label}>{t(`nav.${screen.id}`)}</span>
-                {count > 0 ? <CounterBadge count={count} size="small" color="brand" aria-label={t('nav.waiting', { count })} /> : null}
+                {count > 0 ? (
+                  <CounterBadge count={count} size="small" color="brand" aria-label={t('nav.waiting', { count })} />
+                ) : null}
               </button>
             </li>
           );

@@ -61,7 +61,14 @@ export function StatusBar() {
       </div>
       <div className={styles.spacer} />
       <SyncIndicator />
-      <Button appearance="subtle" size="small" className={styles.action} icon={<LockClosedRegular />} disabledFocusable={busy} onClick={() => void lock()}>
+      <Button
+        appearance="subtle"
+        size="small"
+        className={styles.action}
+        icon={<LockClosedRegular />}
+        disabledFocusable={busy}
+        onClick={() => void lock()}
+      >
         {t('desktop.lock.button')}
       </Button>
       <Button

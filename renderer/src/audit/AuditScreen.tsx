@@ -16,7 +16,13 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROCEDURE_NAMES } from '../../../shared/api/contract.js';
 import type { ApiError } from '../../../shared/api/result.js';
-import { AUDIT_CATEGORIES, type AuditCategory, type AuditEntry, type AuditFilter, type CaseReads } from '../../../shared/retention/retention-contract.js';
+import {
+  AUDIT_CATEGORIES,
+  type AuditCategory,
+  type AuditEntry,
+  type AuditFilter,
+  type CaseReads,
+} from '../../../shared/retention/retention-contract.js';
 import { INTERNAL_EVENT_LABELS, procedureLabel } from '../../../shared/audit/labels.js';
 import { useApi } from '../api/context.js';
 import { useCardStyles } from '../ui/cardStyles.js';
@@ -30,7 +36,6 @@ import { formatDate, formatTime } from '../ui/format.js';
 /** Events per page: enough to fill the screen, few enough to load at once. */
 export const AUDIT_PAGE_SIZE = 50;
 
-
 const useStyles = makeStyles({
   // Under the Dutch label, so the table fits a laptop screen.
   code: {
@@ -43,7 +48,13 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     paddingLeft: tokens.spacingHorizontalS,
   },
-  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -108,12 +119,16 @@ export function AuditScreen() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [readers, setReaders] = useState<CaseReads | null>(null);
 
-
   const load = useCallback(
     async (active: AuditFilter, beforeSeq?: number) => {
       setLoading(true);
       setError(null);
-      const result = await api.call('audit.search', beforeSeq === undefined ? { filter: active, limit: AUDIT_PAGE_SIZE } : { filter: active, beforeSeq, limit: AUDIT_PAGE_SIZE });
+      const result = await api.call(
+        'audit.search',
+        beforeSeq === undefined
+          ? { filter: active, limit: AUDIT_PAGE_SIZE }
+          : { filter: active, beforeSeq, limit: AUDIT_PAGE_SIZE },
+      );
       setLoading(false);
       if (!result.ok) {
         setError(result.error);
@@ -123,7 +138,8 @@ export function AuditScreen() {
       setHasMore(result.value.length === AUDIT_PAGE_SIZE);
       setActors((previous) => {
         const next = new Map(previous);
-        for (const e of result.value) if (e.actorId && e.actorName && !next.has(e.actorId)) next.set(e.actorId, e.actorName);
+        for (const e of result.value)
+          if (e.actorId && e.actorName && !next.has(e.actorId)) next.set(e.actorId, e.actorName);
         return next;
       });
     },
@@ -141,7 +157,8 @@ export function AuditScreen() {
       if (!live || !result.ok) return;
       setActors((previous) => {
         const next = new Map(previous);
-        for (const s of result.value) next.set(s.id, s.active ? s.fullName : t('audit.filters.formerStaff', { name: s.fullName }));
+        for (const s of result.value)
+          next.set(s.id, s.active ? s.fullName : t('audit.filters.formerStaff', { name: s.fullName }));
         return next;
       });
     });
@@ -180,7 +197,12 @@ export function AuditScreen() {
       return;
     }
     saveCsv(result.value.csv, `audit-${new Date().toISOString().slice(0, 10)}.csv`);
-    setNotice({ intent: result.value.truncated ? 'warning' : 'success', text: result.value.truncated ? t('audit.exportTruncated', { count: result.value.count }) : t('audit.exported', { count: result.value.count }) });
+    setNotice({
+      intent: result.value.truncated ? 'warning' : 'success',
+      text: result.value.truncated
+        ? t('audit.exportTruncated', { count: result.value.count })
+        : t('audit.exported', { count: result.value.count }),
+    });
   }
 
   async function verify() {
@@ -195,13 +217,29 @@ export function AuditScreen() {
     const v = result.value;
     const local: Notice = v.ok
       ? { intent: 'success', text: t('audit.intact', { count: v.count }) }
-      : { intent: 'error', title: t('audit.brokenTitle'), error: { code: 'INTERNAL', message: t('audit.broken', { seq: v.firstBroken?.seq ?? '?', reason: v.firstBroken?.reason ?? '' }) } };
+      : {
+          intent: 'error',
+          title: t('audit.brokenTitle'),
+          error: {
+            code: 'INTERNAL',
+            message: t('audit.broken', { seq: v.firstBroken?.seq ?? '?', reason: v.firstBroken?.reason ?? '' }),
+          },
+        };
     const central: Notice =
       v.central === null
         ? { intent: 'info', text: t('audit.centralNone') }
         : v.central.ok
           ? { intent: 'success', text: t('audit.centralOk', { count: v.central.count }) }
-          : { intent: 'error', error: { code: 'INTERNAL', message: t('audit.centralBroken', { seq: v.central.firstBroken?.seq ?? '?', reason: v.central.firstBroken?.reason ?? '' }) } };
+          : {
+              intent: 'error',
+              error: {
+                code: 'INTERNAL',
+                message: t('audit.centralBroken', {
+                  seq: v.central.firstBroken?.seq ?? '?',
+                  reason: v.central.firstBroken?.reason ?? '',
+                }),
+              },
+            };
     setVerification([local, central]);
   }
 
@@ -211,7 +249,12 @@ export function AuditScreen() {
   return (
     <Page title={t('audit.title')} intro={t('audit.intro')}>
       <div className={table.toolbar}>
-        <Button appearance="primary" icon={<ShieldCheckmarkRegular />} disabledFocusable={verifying} onClick={() => void verify()}>
+        <Button
+          appearance="primary"
+          icon={<ShieldCheckmarkRegular />}
+          disabledFocusable={verifying}
+          onClick={() => void verify()}
+        >
           {t('audit.verify')}
         </Button>
         <Button icon={<ArrowClockwiseRegular />} disabledFocusable={loading} onClick={() => void load(filter)}>
@@ -240,7 +283,11 @@ export function AuditScreen() {
           </Select>
         </Field>
         <Field label={t('audit.filters.case')}>
-          <Input value={form.caseReference} placeholder={t('audit.filters.casePlaceholder')} onChange={(_, d) => set('caseReference')(d.value)} />
+          <Input
+            value={form.caseReference}
+            placeholder={t('audit.filters.casePlaceholder')}
+            onChange={(_, d) => set('caseReference')(d.value)}
+          />
         </Field>
         <Field label={t('audit.filters.category')}>
           <Select value={form.category} onChange={(_, d) => set('category')(d.value)}>
@@ -283,7 +330,15 @@ export function AuditScreen() {
       {/* The list scrolls on its own: reachable by keyboard (Tab, then the arrow keys). */}
       <DataTable
         label={t('audit.tableLabel')}
-        columns={[t('audit.columns.seq'), t('audit.columns.at'), t('audit.columns.actor'), t('audit.columns.procedure'), t('audit.columns.category'), t('audit.columns.record'), t('audit.columns.outcome')]}
+        columns={[
+          t('audit.columns.seq'),
+          t('audit.columns.at'),
+          t('audit.columns.actor'),
+          t('audit.columns.procedure'),
+          t('audit.columns.category'),
+          t('audit.columns.record'),
+          t('audit.columns.outcome'),
+        ]}
         empty={!loading && events.length === 0 && !error && t('audit.empty')}
         region={t('audit.tableRegion')}
       >
@@ -297,7 +352,11 @@ export function AuditScreen() {
             {t('audit.loadMore')}
           </Button>
         ) : null}
-        {loading ? <Spinner size="tiny" label={t('audit.loading')} /> : <Text className={table.muted}>{t('audit.shown', { count: events.length })}</Text>}
+        {loading ? (
+          <Spinner size="tiny" label={t('audit.loading')} />
+        ) : (
+          <Text className={table.muted}>{t('audit.shown', { count: events.length })}</Text>
+        )}
       </div>
     </Page>
   );
@@ -318,7 +377,16 @@ function Readers({ readers: r }: { readers: CaseReads }) {
       {r.byStaff.length === 0 ? (
         <Text>{t('audit.readers.none')}</Text>
       ) : (
-        <DataTable label={t('audit.readers.tableLabel')} columns={[t('audit.readers.staff'), t('audit.readers.count'), t('audit.readers.first'), t('audit.readers.last')]} plain>
+        <DataTable
+          label={t('audit.readers.tableLabel')}
+          columns={[
+            t('audit.readers.staff'),
+            t('audit.readers.count'),
+            t('audit.readers.first'),
+            t('audit.readers.last'),
+          ]}
+          plain
+        >
           {r.byStaff.map((s) => (
             <TableRow key={s.actorId ?? 'systeem'}>
               <TableCell>{s.actorName ?? t('common.none')}</TableCell>
@@ -363,7 +431,9 @@ function AuditRow({ event }: { event: AuditEntry }) {
       </TableCell>
       <TableCell>
         {event.caseReference ?? (recordType === null ? t('common.none') : recordType)}
-        {event.caseReference === null && event.recordId ? <span className={styles.code}>{event.recordId.slice(0, 8)}</span> : null}
+        {event.caseReference === null && event.recordId ? (
+          <span className={styles.code}>{event.recordId.slice(0, 8)}</span>
+        ) : null}
       </TableCell>
       <TableCell>
         <OutcomeBadge outcome={event.outcome} />

@@ -206,7 +206,11 @@ function toInput(draft: Draft): ProcedureInput<'case.create'> {
   };
   if (draft.hasRepresentative) {
     const basis = optional(draft.representativeBasis);
-    input.representative = { kind: draft.representativeKind, name: draft.representativeName.trim(), ...(basis ? { basis } : {}) };
+    input.representative = {
+      kind: draft.representativeKind,
+      name: draft.representativeName.trim(),
+      ...(basis ? { basis } : {}),
+    };
   }
   if (draft.handlerId !== '') input.handlerId = draft.handlerId;
   return input;
@@ -242,11 +246,13 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
   const allHandlers = useHandlers();
   useShortcut(SHORTCUTS.save, created || busy ? null : () => formRef.current?.requestSubmit());
 
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((previous) => ({ ...previous, [key]: value }));
   const today = dutchToday(new Date());
   const receivedValid = isValidIsoDate(draft.received) && draft.received <= today;
   const birthValid = isValidIsoDate(draft.birthDate);
-  const age = birthValid && receivedValid && draft.birthDate <= draft.received ? ageOn(draft.birthDate, draft.received) : null;
+  const age =
+    birthValid && receivedValid && draft.birthDate <= draft.received ? ageOn(draft.birthDate, draft.received) : null;
   const needsRepresentative = (age !== null && age < REPRESENTATION_AGE) || draft.legallyIncapacitated;
 
   // The due date while typing: the backend's deadline engine (holidays included) answers.
@@ -275,7 +281,11 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
     }
     let live = true;
     void api
-      .call('case.duplicates', { type: draft.type, name: nameForDuplicates, ...(birthForDuplicates ? { birthDate: birthForDuplicates } : {}) })
+      .call('case.duplicates', {
+        type: draft.type,
+        name: nameForDuplicates,
+        ...(birthForDuplicates ? { birthDate: birthForDuplicates } : {}),
+      })
       .then((result) => {
         if (live) setDuplicates(result.ok ? result.value : NO_DUPLICATES);
       });
@@ -295,11 +305,17 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
       : draft.received > today
         ? t('intake.receivedFuture')
         : undefined,
-    birthDate: birthValid && isValidIsoDate(draft.received) && draft.birthDate > draft.received ? t('intake.birthAfterReceived') : undefined,
+    birthDate:
+      birthValid && isValidIsoDate(draft.received) && draft.birthDate > draft.received
+        ? t('intake.birthAfterReceived')
+        : undefined,
     email: draft.email.trim() !== '' && !EMAIL.test(draft.email.trim()) ? t('intake.invalidEmail') : undefined,
-    correctionKinds: draft.type === 'correctie' && draft.correctionKinds.length === 0 ? t('intake.correctionRequired') : undefined,
+    correctionKinds:
+      draft.type === 'correctie' && draft.correctionKinds.length === 0 ? t('intake.correctionRequired') : undefined,
     representativeName:
-      draft.hasRepresentative && draft.representativeName.trim() === '' ? t('validation.required', { field: t('intake.fields.representativeName') }) : undefined,
+      draft.hasRepresentative && draft.representativeName.trim() === ''
+        ? t('validation.required', { field: t('intake.fields.representativeName') })
+        : undefined,
   };
   const shown = (problem: string | undefined) => (checked ? (problem ?? null) : null);
 
@@ -383,7 +399,10 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                 <Input type="date" value={draft.received} max={today} onChange={(_, d) => set('received', d.value)} />
               </Field>
               {draft.type === 'correctie' ? (
-                <fieldset className={mergeClasses(styles.fieldset, styles.wide)} aria-describedby={problems.correctionKinds && checked ? 'correction-kinds-error' : undefined}>
+                <fieldset
+                  className={mergeClasses(styles.fieldset, styles.wide)}
+                  aria-describedby={problems.correctionKinds && checked ? 'correction-kinds-error' : undefined}
+                >
                   <legend className={styles.legend}>{t('intake.fields.correctionKinds')}</legend>
                   <div className={styles.kinds}>
                     {CORRECTION_KINDS.map((kind) => (
@@ -394,7 +413,9 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                         onChange={(_, d) =>
                           set(
                             'correctionKinds',
-                            CORRECTION_KINDS.filter((k) => (k === kind ? d.checked === true : draft.correctionKinds.includes(k))),
+                            CORRECTION_KINDS.filter((k) =>
+                              k === kind ? d.checked === true : draft.correctionKinds.includes(k),
+                            ),
                           )
                         }
                       />
@@ -412,7 +433,11 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
               </div>
               <div className={styles.wide}>
                 <Checkbox
-                  label={formalRequirementOf(draft.type) === 'schriftelijk_gemotiveerd' ? t('intake.fields.writtenAndReasoned') : t('intake.fields.writtenAndSigned')}
+                  label={
+                    formalRequirementOf(draft.type) === 'schriftelijk_gemotiveerd'
+                      ? t('intake.fields.writtenAndReasoned')
+                      : t('intake.fields.writtenAndSigned')
+                  }
                   checked={draft.writtenAndSigned}
                   aria-describedby="written-hint"
                   onChange={(_, d) => set('writtenAndSigned', d.checked === true)}
@@ -426,7 +451,13 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                 </Text>
               </div>
               <Field label={t('intake.fields.requestText')} className={styles.wide}>
-                <Textarea value={draft.requestText} resize="vertical" rows={4} maxLength={20_000} onChange={(_, d) => set('requestText', d.value)} />
+                <Textarea
+                  value={draft.requestText}
+                  resize="vertical"
+                  rows={4}
+                  maxLength={20_000}
+                  onChange={(_, d) => set('requestText', d.value)}
+                />
               </Field>
             </div>
           </div>
@@ -456,7 +487,11 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                 </Select>
               </Field>
               <Field label={t('intake.fields.customerNumber')}>
-                <Input value={draft.customerNumber} autoComplete="off" onChange={(_, d) => set('customerNumber', d.value)} />
+                <Input
+                  value={draft.customerNumber}
+                  autoComplete="off"
+                  onChange={(_, d) => set('customerNumber', d.value)}
+                />
               </Field>
               <Field label={t('intake.fields.email')} validationMessage={shown(problems.email)}>
                 <Input type="email" value={draft.email} autoComplete="off" onChange={(_, d) => set('email', d.value)} />
@@ -465,7 +500,12 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                 <Input type="tel" value={draft.phone} autoComplete="off" onChange={(_, d) => set('phone', d.value)} />
               </Field>
               <Field label={t('intake.fields.address')} className={styles.wide}>
-                <Textarea value={draft.address} resize="vertical" rows={2} onChange={(_, d) => set('address', d.value)} />
+                <Textarea
+                  value={draft.address}
+                  resize="vertical"
+                  rows={2}
+                  onChange={(_, d) => set('address', d.value)}
+                />
               </Field>
               <Checkbox
                 className={styles.wide}
@@ -489,28 +529,54 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                 <MessageBarActions>
                   <Button
                     icon={<PersonAddRegular />}
-                    onClick={() => setDraft((previous) => ({ ...previous, hasRepresentative: true, representativeKind: 'wettelijk_vertegenwoordiger' }))}
+                    onClick={() =>
+                      setDraft((previous) => ({
+                        ...previous,
+                        hasRepresentative: true,
+                        representativeKind: 'wettelijk_vertegenwoordiger',
+                      }))
+                    }
                   >
                     {t('intake.addRepresentative')}
                   </Button>
                 </MessageBarActions>
               </MessageBar>
             ) : null}
-            <Checkbox label={t('intake.fields.hasRepresentative')} checked={draft.hasRepresentative} onChange={(_, d) => set('hasRepresentative', d.checked === true)} />
+            <Checkbox
+              label={t('intake.fields.hasRepresentative')}
+              checked={draft.hasRepresentative}
+              onChange={(_, d) => set('hasRepresentative', d.checked === true)}
+            />
             {draft.hasRepresentative ? (
               <div className={styles.grid}>
                 <Field label={t('intake.fields.representativeKind')} className={styles.wide}>
-                  <RadioGroup value={draft.representativeKind} layout="horizontal" onChange={(_, d) => set('representativeKind', d.value as RepresentativeKind)}>
+                  <RadioGroup
+                    value={draft.representativeKind}
+                    layout="horizontal"
+                    onChange={(_, d) => set('representativeKind', d.value as RepresentativeKind)}
+                  >
                     {REPRESENTATIVE_KINDS.map((kind) => (
                       <Radio key={kind} value={kind} label={REPRESENTATIVE_LABELS[kind]} />
                     ))}
                   </RadioGroup>
                 </Field>
-                <Field label={t('intake.fields.representativeName')} required validationMessage={shown(problems.representativeName)}>
-                  <Input value={draft.representativeName} autoComplete="off" onChange={(_, d) => set('representativeName', d.value)} />
+                <Field
+                  label={t('intake.fields.representativeName')}
+                  required
+                  validationMessage={shown(problems.representativeName)}
+                >
+                  <Input
+                    value={draft.representativeName}
+                    autoComplete="off"
+                    onChange={(_, d) => set('representativeName', d.value)}
+                  />
                 </Field>
                 <Field label={t('intake.fields.representativeBasis')} hint={t('intake.fields.representativeBasisHint')}>
-                  <Input value={draft.representativeBasis} autoComplete="off" onChange={(_, d) => set('representativeBasis', d.value)} />
+                  <Input
+                    value={draft.representativeBasis}
+                    autoComplete="off"
+                    onChange={(_, d) => set('representativeBasis', d.value)}
+                  />
                 </Field>
               </div>
             ) : null}
@@ -521,7 +587,11 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
           <div className={card.card}>
             <Field label={t('intake.fields.handler')} hint={t('intake.fields.handlerHint')} className={form.narrow}>
               {/* Keyed by the options: the handlers load after the form, and a select only shows its value among options it had. */}
-              <Select key={handlerOptions.length} value={draft.handlerId} onChange={(_, d) => set('handlerId', d.value)}>
+              <Select
+                key={handlerOptions.length}
+                value={draft.handlerId}
+                onChange={(_, d) => set('handlerId', d.value)}
+              >
                 {mustTakeOwn ? null : <option value="">{t('intake.fields.handlerNone')}</option>}
                 {handlerOptions.map((handler) => (
                   <option key={handler.id} value={handler.id}>
@@ -534,7 +604,13 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
         </Section>
 
         <div className={form.actions}>
-          <Button appearance="primary" type="submit" icon={<DocumentAddRegular />} disabledFocusable={busy} {...shortcutProps(t('intake.submit'), SHORTCUTS.save)}>
+          <Button
+            appearance="primary"
+            type="submit"
+            icon={<DocumentAddRegular />}
+            disabledFocusable={busy}
+            {...shortcutProps(t('intake.submit'), SHORTCUTS.save)}
+          >
             {t('intake.submit')}
           </Button>
           {busy ? <Spinner size="tiny" label={t('intake.busy')} /> : null}
@@ -553,7 +629,10 @@ function DeadlinePreview({ preview }: { preview: Preview | null }) {
       {preview ? (
         <span>
           <span className={styles.previewText}>
-            {t('intake.preview', { date: formatDay(preview.due), days: workingDaysText(t, preview.workingDaysLeft, preview.workingDaysLeft < 0 ? 'overdue' : 'ok') })}
+            {t('intake.preview', {
+              date: formatDay(preview.due),
+              days: workingDaysText(t, preview.workingDaysLeft, preview.workingDaysLeft < 0 ? 'overdue' : 'ok'),
+            })}
           </span>{' '}
           <span className={styles.previewBasis}>— {t(`intake.previewBasis.${preview.basis}`)}</span>
         </span>
@@ -577,7 +656,9 @@ function DuplicatesBar({ references }: { references: readonly string[] }) {
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t('intake.duplicatesTitle')}</MessageBarTitle>
-        {references.length > 0 ? t('intake.duplicates', { references: references.join(', ') }) : t('intake.duplicatesAskTeam')}
+        {references.length > 0
+          ? t('intake.duplicates', { references: references.join(', ') })
+          : t('intake.duplicatesAskTeam')}
       </MessageBarBody>
     </MessageBar>
   );

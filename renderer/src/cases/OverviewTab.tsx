@@ -1,4 +1,14 @@
-import { Badge, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { ArrowSwapRegular, CalendarAddRegular, CheckmarkRegular, PersonArrowRightRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -112,8 +122,13 @@ export function OverviewTab({
   const styles = useStyles();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busyTask, setBusyTask] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<{ which: CaseDialogKind | 'representative'; open: boolean; shown: number } | null>(null);
-  const choose = (which: CaseDialogKind | 'representative') => setDialog((previous) => ({ which, open: true, shown: (previous?.shown ?? 0) + 1 }));
+  const [dialog, setDialog] = useState<{
+    which: CaseDialogKind | 'representative';
+    open: boolean;
+    shown: number;
+  } | null>(null);
+  const choose = (which: CaseDialogKind | 'representative') =>
+    setDialog((previous) => ({ which, open: true, shown: (previous?.shown ?? 0) + 1 }));
   const onClose = () => setDialog((previous) => (previous ? { ...previous, open: false } : null));
   const onDone = (message: string, updated?: CaseDetail) => {
     onClose();
@@ -128,7 +143,11 @@ export function OverviewTab({
   const today = dutchToday(new Date());
   const canTransition = assigned && detail.allowedTransitions.length > 0;
   const canExtend =
-    mayExtend(staff, detail.handlerId) && detail.type !== 'klacht' && isAwaitingDecision(detail.status) && detail.extensionMonths < 2 && today <= detail.originalDueOn;
+    mayExtend(staff, detail.handlerId) &&
+    detail.type !== 'klacht' &&
+    isAwaitingDecision(detail.status) &&
+    detail.extensionMonths < 2 &&
+    today <= detail.originalDueOn;
   const canAssign = mayReassign(staff) && !isClosed(detail.status);
 
   async function completeTask(taskId: string) {
@@ -157,14 +176,19 @@ export function OverviewTab({
                 { term: t('case.requester.name'), value: r.name },
                 {
                   term: t('case.requester.birthDate'),
-                  value: r.birthDate ? `${formatDay(r.birthDate)}${r.ageOnReceipt !== null ? ` (${t('case.requester.age', { age: r.ageOnReceipt })})` : ''}` : null,
+                  value: r.birthDate
+                    ? `${formatDay(r.birthDate)}${r.ageOnReceipt !== null ? ` (${t('case.requester.age', { age: r.ageOnReceipt })})` : ''}`
+                    : null,
                 },
                 { term: t('case.requester.relation'), value: RELATION_LABELS[r.relation] },
                 { term: t('case.requester.customerNumber'), value: r.customerNumber },
                 { term: t('case.requester.address'), value: r.address },
                 { term: t('case.requester.email'), value: r.email },
                 { term: t('case.requester.phone'), value: r.phone },
-                { term: t('case.requester.legallyIncapacitated'), value: r.legallyIncapacitated ? t('common.yes') : null },
+                {
+                  term: t('case.requester.legallyIncapacitated'),
+                  value: r.legallyIncapacitated ? t('common.yes') : null,
+                },
               ]}
             />
           </Card>
@@ -200,11 +224,20 @@ export function OverviewTab({
             <DetailList
               items={[
                 { term: t('case.request.type'), value: REQUEST_TYPE_LABELS[detail.type] },
-                { term: t('case.request.correctionKinds'), value: detail.correctionKinds.length > 0 ? detail.correctionKinds.map((k) => t(`correctionKinds.${k}`)).join(', ') : null },
+                {
+                  term: t('case.request.correctionKinds'),
+                  value:
+                    detail.correctionKinds.length > 0
+                      ? detail.correctionKinds.map((k) => t(`correctionKinds.${k}`)).join(', ')
+                      : null,
+                },
                 { term: t('case.request.channel'), value: CHANNEL_LABELS[detail.channel] },
                 { term: t('case.request.received'), value: formatDay(detail.receivedOn) },
                 {
-                  term: formalRequirementOf(detail.type) === 'schriftelijk_gemotiveerd' ? t('case.request.writtenAndReasoned') : t('case.request.writtenAndSigned'),
+                  term:
+                    formalRequirementOf(detail.type) === 'schriftelijk_gemotiveerd'
+                      ? t('case.request.writtenAndReasoned')
+                      : t('case.request.writtenAndSigned'),
                   value: formalRequirementOf(detail.type) ? yesNo(detail.writtenAndSigned) : null,
                 },
                 { term: t('case.request.handler'), value: detail.handlerName ?? t('case.noHandler') },
@@ -222,13 +255,29 @@ export function OverviewTab({
               items={[
                 {
                   term: t('case.deadline.due'),
-                  value: <DueDate dueOn={detail.dueOn} workingDaysLeft={detail.workingDaysLeft} urgency={detail.urgency} stopped={detail.suspendedSince !== null} />,
+                  value: (
+                    <DueDate
+                      dueOn={detail.dueOn}
+                      workingDaysLeft={detail.workingDaysLeft}
+                      urgency={detail.urgency}
+                      stopped={detail.suspendedSince !== null}
+                    />
+                  ),
                 },
                 { term: t('case.deadline.basis'), value: t(`case.deadline.basisLabels.${detail.dueBasis}`) },
-                { term: t('case.deadline.original'), value: detail.originalDueOn !== detail.dueOn ? formatDay(detail.originalDueOn) : null },
+                {
+                  term: t('case.deadline.original'),
+                  value: detail.originalDueOn !== detail.dueOn ? formatDay(detail.originalDueOn) : null,
+                },
                 {
                   term: t('case.deadline.extension'),
-                  value: detail.extensionMonths > 0 ? t('case.deadline.extended', { count: detail.extensionMonths, date: detail.extendedOn ? formatDay(detail.extendedOn) : '' }) : null,
+                  value:
+                    detail.extensionMonths > 0
+                      ? t('case.deadline.extended', {
+                          count: detail.extensionMonths,
+                          date: detail.extendedOn ? formatDay(detail.extendedOn) : '',
+                        })
+                      : null,
                 },
                 { term: t('case.deadline.extensionReason'), value: detail.extensionReason },
                 {
@@ -257,7 +306,9 @@ export function OverviewTab({
                         <Badge appearance="tint" shape="rounded" color={task.status === 'done' ? 'success' : 'warning'}>
                           {task.status === 'done' ? t('case.tasks.done') : t('case.tasks.open')}
                         </Badge>
-                        {task.dueOn ? <Text size={200}> {t('case.tasks.dueBy', { date: formatDay(task.dueOn) })}</Text> : null}
+                        {task.dueOn ? (
+                          <Text size={200}> {t('case.tasks.dueBy', { date: formatDay(task.dueOn) })}</Text>
+                        ) : null}
                       </span>
                     </span>
                     {task.status === 'open' && assigned ? (
@@ -305,12 +356,30 @@ export function OverviewTab({
       </div>
       {dialog?.which === 'representative' ? (
         <RepresentativeDialog key={dialog.shown} detail={detail} open={dialog.open} onClose={onClose} onDone={onDone} />
-      ) : dialog ? <ChosenDialog key={dialog.shown} which={dialog.which} open={dialog.open} detail={detail} onClose={onClose} onDone={onDone} /> : null}
+      ) : dialog ? (
+        <ChosenDialog
+          key={dialog.shown}
+          which={dialog.which}
+          open={dialog.open}
+          detail={detail}
+          onClose={onClose}
+          onDone={onDone}
+        />
+      ) : null}
     </>
   );
 }
 
-function ChosenDialog({ which, ...props }: { which: CaseDialogKind; open: boolean; detail: CaseDetail; onClose: () => void; onDone: (message: string, updated?: CaseDetail) => void }) {
+function ChosenDialog({
+  which,
+  ...props
+}: {
+  which: CaseDialogKind;
+  open: boolean;
+  detail: CaseDetail;
+  onClose: () => void;
+  onDone: (message: string, updated?: CaseDetail) => void;
+}) {
   switch (which) {
     case 'transition':
       return <TransitionDialog {...props} />;

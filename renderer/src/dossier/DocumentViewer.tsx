@@ -18,7 +18,17 @@ const useStyles = makeStyles({
 });
 
 /** A dossier document in the viewer, as it came in or as its latest redacted version. */
-export function DocumentViewer({ caseId, document, version, onVersion }: { caseId: string; document: DocumentView; version: PdfVersion; onVersion: (version: PdfVersion) => void }) {
+export function DocumentViewer({
+  caseId,
+  document,
+  version,
+  onVersion,
+}: {
+  caseId: string;
+  document: DocumentView;
+  version: PdfVersion;
+  onVersion: (version: PdfVersion) => void;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const labelId = useId();
@@ -31,7 +41,12 @@ export function DocumentViewer({ caseId, document, version, onVersion }: { caseI
       <span id={labelId} className={styles.versionLabel}>
         {t('viewer.version')}
       </span>
-      <RadioGroup layout="horizontal" aria-labelledby={labelId} value={shown} onChange={(_, d) => onVersion(d.value === 'redacted' ? 'redacted' : 'original')}>
+      <RadioGroup
+        layout="horizontal"
+        aria-labelledby={labelId}
+        value={shown}
+        onChange={(_, d) => onVersion(d.value === 'redacted' ? 'redacted' : 'original')}
+      >
         <Radio value="original" label={t('viewer.original')} />
         <Radio value="redacted" label={t('viewer.redacted')} disabled={!document.redacted} />
       </RadioGroup>
@@ -40,5 +55,12 @@ export function DocumentViewer({ caseId, document, version, onVersion }: { caseI
 
   if (error) return <ErrorBar error={error} />;
   if (loading || !doc) return <Spinner size="small" label={t('viewer.loading')} />;
-  return <PdfViewer key={`${document.id}-${shown}-${document.redacted?.id ?? ''}`} doc={doc} title={title} toolbarStart={versionChoice} />;
+  return (
+    <PdfViewer
+      key={`${document.id}-${shown}-${document.redacted?.id ?? ''}`}
+      doc={doc}
+      title={title}
+      toolbarStart={versionChoice}
+    />
+  );
 }

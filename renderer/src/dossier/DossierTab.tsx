@@ -1,5 +1,24 @@
-import { Badge, Button, makeStyles, mergeClasses, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowTurnDownRightRegular, DocumentPdfRegular, DocumentTextRegular, EyeOffRegular, EyeRegular, ImageRegular, MailRegular } from '@fluentui/react-icons';
+import {
+  Badge,
+  Button,
+  makeStyles,
+  mergeClasses,
+  Spinner,
+  TableCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  ArrowClockwiseRegular,
+  ArrowTurnDownRightRegular,
+  DocumentPdfRegular,
+  DocumentTextRegular,
+  EyeOffRegular,
+  EyeRegular,
+  ImageRegular,
+  MailRegular,
+} from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases/case-schemas.js';
@@ -76,7 +95,10 @@ function OcrBadge({ document }: { document: DocumentView }) {
   const { t } = useTranslation();
   const pages = document.ocrPages ?? [];
   if (pages.length === 0) return null;
-  const label = pages.length === document.pages ? t('dossier.ocrAll') : t('dossier.ocrPages', { pages: pages.map((p) => p + 1).join(', ') });
+  const label =
+    pages.length === document.pages
+      ? t('dossier.ocrAll')
+      : t('dossier.ocrPages', { pages: pages.map((p) => p + 1).join(', ') });
   return (
     <Badge appearance="tint" shape="rounded" color="informative" title={t('dossier.ocrHint')}>
       {label}
@@ -88,7 +110,15 @@ function OcrBadge({ document }: { document: DocumentView }) {
  * Dossier: the documents of the case (e-mail attachments under their message), reading new ones
  * in, and the viewer, which shows the original or the redacted version.
  */
-export function DossierTab({ detail, focus, onRedact }: { detail: CaseDetail; focus: DocumentFocus | null; onRedact: (documentId: string) => void }) {
+export function DossierTab({
+  detail,
+  focus,
+  onRedact,
+}: {
+  detail: CaseDetail;
+  focus: DocumentFocus | null;
+  onRedact: (documentId: string) => void;
+}) {
   const { staff } = useSession();
   const { t } = useTranslation();
   const styles = useStyles();
@@ -126,7 +156,12 @@ export function DossierTab({ detail, focus, onRedact }: { detail: CaseDetail; fo
           <h2 id={listId} className={styles.heading}>
             {t('dossier.documents')}
           </h2>
-          <Button size="small" appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={() => void documents.reload()}>
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<ArrowClockwiseRegular />}
+            onClick={() => void documents.reload()}
+          >
             {t('common.refresh')}
           </Button>
         </div>
@@ -138,27 +173,43 @@ export function DossierTab({ detail, focus, onRedact }: { detail: CaseDetail; fo
           ) : (
             <DataTable
               label={t('dossier.tableLabel')}
-              columns={[t('dossier.columns.name'), t('dossier.columns.format'), t('dossier.columns.source'), t('dossier.columns.date'), t('dossier.columns.pages'), t('dossier.columns.redacted'), t('dossier.columns.actions')]}
+              columns={[
+                t('dossier.columns.name'),
+                t('dossier.columns.format'),
+                t('dossier.columns.source'),
+                t('dossier.columns.date'),
+                t('dossier.columns.pages'),
+                t('dossier.columns.redacted'),
+                t('dossier.columns.actions'),
+              ]}
             >
               {rows.map(({ document, parent }) => {
                 const Icon = FORMAT_ICONS[document.format];
                 const isOpen = document.id === open?.documentId;
                 return (
-                  <TableRow key={document.id} className={mergeClasses(isOpen && styles.selected)} aria-current={isOpen ? 'true' : undefined}>
+                  <TableRow
+                    key={document.id}
+                    className={mergeClasses(isOpen && styles.selected)}
+                    aria-current={isOpen ? 'true' : undefined}
+                  >
                     <TableCell>
                       <span className={mergeClasses(styles.name, parent !== null && styles.attachment)}>
                         {parent ? <ArrowTurnDownRightRegular className={styles.icon} aria-hidden /> : null}
                         <Icon className={styles.icon} aria-hidden />
                         <span className={styles.nameText}>
                           <Text weight="semibold">{document.name}</Text>
-                          {parent ? <span className={styles.muted}>{t('dossier.attachmentOf', { name: parent.name })}</span> : null}
+                          {parent ? (
+                            <span className={styles.muted}>{t('dossier.attachmentOf', { name: parent.name })}</span>
+                          ) : null}
                           {document.description ? <span className={styles.muted}>{document.description}</span> : null}
                         </span>
                       </span>
                     </TableCell>
                     <TableCell className={table.nowrap}>{t(`dossier.formats.${document.format}`)}</TableCell>
                     <TableCell className={table.nowrap}>{DOCUMENT_SOURCE_LABELS[document.source]}</TableCell>
-                    <TableCell className={table.nowrap}>{document.documentDate ? formatDay(document.documentDate) : t('common.none')}</TableCell>
+                    <TableCell className={table.nowrap}>
+                      {document.documentDate ? formatDay(document.documentDate) : t('common.none')}
+                    </TableCell>
                     <TableCell>
                       <span className={styles.nameText}>
                         <span>{document.pages}</span>
@@ -176,11 +227,21 @@ export function DossierTab({ detail, focus, onRedact }: { detail: CaseDetail; fo
                     </TableCell>
                     <TableCell>
                       <span className={styles.actions}>
-                        <Button size="small" icon={<EyeRegular />} aria-label={t('dossier.viewFor', { name: document.name })} onClick={() => show(document)}>
+                        <Button
+                          size="small"
+                          icon={<EyeRegular />}
+                          aria-label={t('dossier.viewFor', { name: document.name })}
+                          onClick={() => show(document)}
+                        >
                           {t('dossier.view')}
                         </Button>
                         {canWork ? (
-                          <Button size="small" icon={<EyeOffRegular />} aria-label={t('dossier.redactFor', { name: document.name })} onClick={() => onRedact(document.id)}>
+                          <Button
+                            size="small"
+                            icon={<EyeOffRegular />}
+                            aria-label={t('dossier.redactFor', { name: document.name })}
+                            onClick={() => onRedact(document.id)}
+                          >
                             {t('dossier.redact')}
                           </Button>
                         ) : null}
@@ -199,7 +260,12 @@ export function DossierTab({ detail, focus, onRedact }: { detail: CaseDetail; fo
           <h2 id={`${viewerId}-heading`} ref={viewerHeading} tabIndex={-1} className={styles.heading}>
             {t('dossier.viewerTitle', { name: opened.name })}
           </h2>
-          <DocumentViewer caseId={detail.id} document={opened} version={open.version} onVersion={(version) => setOpen({ documentId: opened.id, version })} />
+          <DocumentViewer
+            caseId={detail.id}
+            document={opened}
+            version={open.version}
+            onVersion={(version) => setOpen({ documentId: opened.id, version })}
+          />
         </section>
       ) : null}
     </>

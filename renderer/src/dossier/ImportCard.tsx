@@ -1,15 +1,40 @@
-import { Button, Field, Input, makeStyles, mergeClasses, ProgressBar, Select, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
-import { CheckmarkCircleFilled, Circle16Regular, DismissCircleFilled, DocumentArrowUpRegular, FolderOpenRegular, StopRegular } from '@fluentui/react-icons';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  ProgressBar,
+  Select,
+  Spinner,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  CheckmarkCircleFilled,
+  Circle16Regular,
+  DismissCircleFilled,
+  DocumentArrowUpRegular,
+  FolderOpenRegular,
+  StopRegular,
+} from '@fluentui/react-icons';
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result.js';
-import { DOCUMENT_SOURCE_LABELS, DOCUMENT_SOURCES, MAX_DOCUMENT_BYTES, type DocumentSource } from '../../../shared/dossier/dossier.js';
+import {
+  DOCUMENT_SOURCE_LABELS,
+  DOCUMENT_SOURCES,
+  MAX_DOCUMENT_BYTES,
+  type DocumentSource,
+} from '../../../shared/dossier/dossier.js';
 import { useApi } from '../api/context.js';
 import { useCardStyles } from '../ui/cardStyles.js';
 import { readAsBase64 } from '../ui/files.js';
 import { actionRow, mutedText, plainList, sectionHeading } from '../ui/styles.js';
 
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,.eml,.msg,.txt,application/pdf,image/jpeg,image/png,message/rfc822,application/vnd.ms-outlook,text/plain';
+const ACCEPT =
+  '.pdf,.jpg,.jpeg,.png,.eml,.msg,.txt,application/pdf,image/jpeg,image/png,message/rfc822,application/vnd.ms-outlook,text/plain';
 
 type FileState =
   | { state: 'waiting' | 'reading' | 'sending' | 'stopped' }
@@ -116,7 +141,8 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
   const filesMissing = checked && chosen.length === 0 ? t('dossier.import.filesRequired') : null;
   const finished = items.filter((i) => i.status.state === 'done' || i.status.state === 'failed').length;
 
-  const update = (key: string, status: FileState) => setItems((previous) => previous.map((item) => (item.key === key ? { ...item, status } : item)));
+  const update = (key: string, status: FileState) =>
+    setItems((previous) => previous.map((item) => (item.key === key ? { ...item, status } : item)));
 
   async function run(files: File[] = chosen) {
     setChecked(true);
@@ -187,7 +213,13 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
   };
 
   return (
-    <section className={mergeClasses(card.card, styles.dropZone, over && styles.dropOver)} aria-labelledby={headingId} onDragOver={onDragOver} onDragLeave={() => setOver(false)} onDrop={onDrop}>
+    <section
+      className={mergeClasses(card.card, styles.dropZone, over && styles.dropOver)}
+      aria-labelledby={headingId}
+      onDragOver={onDragOver}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
       <h2 id={headingId} className={styles.heading}>
         {t('dossier.import.title')}
       </h2>
@@ -210,10 +242,19 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
             }}
           />
           <div className={styles.chooser}>
-            <Button icon={<FolderOpenRegular />} aria-describedby={`${hintId} ${filesMissing ? filesErrorId : ''}`} disabledFocusable={running} onClick={() => input.current?.click()}>
+            <Button
+              icon={<FolderOpenRegular />}
+              aria-describedby={`${hintId} ${filesMissing ? filesErrorId : ''}`}
+              disabledFocusable={running}
+              onClick={() => input.current?.click()}
+            >
               {t('dossier.import.choose')}
             </Button>
-            <Text>{chosen.length === 0 ? t('dossier.import.noneChosen') : t('dossier.import.chosen', { count: chosen.length })}</Text>
+            <Text>
+              {chosen.length === 0
+                ? t('dossier.import.noneChosen')
+                : t('dossier.import.chosen', { count: chosen.length })}
+            </Text>
           </div>
           <Text as="p" block id={hintId} size={200} className={styles.muted}>
             {t('dossier.import.hint')} {t('dossier.import.dropHint')}
@@ -238,7 +279,14 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
           <Input type="date" value={date} disabled={running} onChange={(_, d) => setDate(d.value)} />
         </Field>
         <Field label={t('dossier.import.description')} className={styles.wide}>
-          <Textarea value={description} rows={2} resize="vertical" maxLength={2000} disabled={running} onChange={(_, d) => setDescription(d.value)} />
+          <Textarea
+            value={description}
+            rows={2}
+            resize="vertical"
+            maxLength={2000}
+            disabled={running}
+            onChange={(_, d) => setDescription(d.value)}
+          />
         </Field>
       </div>
       {chosen.length > 0 && items.length === 0 ? (
@@ -266,7 +314,12 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
         </>
       ) : null}
       <div className={styles.actions}>
-        <Button appearance="primary" icon={<DocumentArrowUpRegular />} disabledFocusable={running} onClick={() => void run()}>
+        <Button
+          appearance="primary"
+          icon={<DocumentArrowUpRegular />}
+          disabledFocusable={running}
+          onClick={() => void run()}
+        >
           {t('dossier.import.submit')}
         </Button>
         {running ? (

@@ -42,9 +42,14 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
   async function importFile(file: File) {
     setNotice(null);
     const dataBase64 = await readAsBase64(file);
-    const result = await upload.submit(() => api.call('dataset.import', { caseId, activityId: system, fileName: file.name, dataBase64 }));
+    const result = await upload.submit(() =>
+      api.call('dataset.import', { caseId, activityId: system, fileName: file.name, dataBase64 }),
+    );
     if (result.ok) {
-      setNotice({ intent: 'success', text: t('sources.imported', { name: result.value.name, rows: result.value.rows }) });
+      setNotice({
+        intent: 'success',
+        text: t('sources.imported', { name: result.value.name, rows: result.value.rows }),
+      });
       void sets.reload();
     }
   }
@@ -62,7 +67,15 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
         {record.error ? <ErrorBar error={record.error} /> : null}
         {checklist.value === null && !checklist.error ? <Spinner size="tiny" label={t('sources.loading')} /> : null}
         {checklist.value ? (
-          <DataTable label={t('sources.checklistTitle')} columns={[t('sources.system'), t('sources.result'), t('sources.searchedBy'), ...(canWork ? [t('sources.actions')] : [])]}>
+          <DataTable
+            label={t('sources.checklistTitle')}
+            columns={[
+              t('sources.system'),
+              t('sources.result'),
+              t('sources.searchedBy'),
+              ...(canWork ? [t('sources.actions')] : []),
+            ]}
+          >
             {checklist.value.map((s) => (
               <TableRow key={s.activityId}>
                 <TableCell>{s.system}</TableCell>
@@ -75,14 +88,30 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
                     </Badge>
                   )}
                 </TableCell>
-                <TableCell>{s.searched ? t('sources.byOn', { name: s.searched.byName, date: formatDate(s.searched.at) }) : t('common.none')}</TableCell>
+                <TableCell>
+                  {s.searched
+                    ? t('sources.byOn', { name: s.searched.byName, date: formatDate(s.searched.at) })
+                    : t('common.none')}
+                </TableCell>
                 {canWork ? (
                   <TableCell>
                     <span className={styles.actions}>
-                      <Button size="small" icon={<CheckmarkRegular />} aria-label={t('sources.markFoundFor', { system: s.system })} disabledFocusable={record.busy} onClick={() => void mark(s.activityId, true)}>
+                      <Button
+                        size="small"
+                        icon={<CheckmarkRegular />}
+                        aria-label={t('sources.markFoundFor', { system: s.system })}
+                        disabledFocusable={record.busy}
+                        onClick={() => void mark(s.activityId, true)}
+                      >
                         {t('sources.markFound')}
                       </Button>
-                      <Button size="small" icon={<DismissRegular />} aria-label={t('sources.markNotFoundFor', { system: s.system })} disabledFocusable={record.busy} onClick={() => void mark(s.activityId, false)}>
+                      <Button
+                        size="small"
+                        icon={<DismissRegular />}
+                        aria-label={t('sources.markNotFoundFor', { system: s.system })}
+                        disabledFocusable={record.busy}
+                        onClick={() => void mark(s.activityId, false)}
+                      >
                         {t('sources.markNotFound')}
                       </Button>
                     </span>
@@ -126,7 +155,11 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
                 if (file) void importFile(file);
               }}
             />
-            <Button icon={<FolderOpenRegular />} disabledFocusable={system === '' || upload.busy} onClick={() => input.current?.click()}>
+            <Button
+              icon={<FolderOpenRegular />}
+              disabledFocusable={system === '' || upload.busy}
+              onClick={() => input.current?.click()}
+            >
               {t('sources.importFile')}
             </Button>
             {upload.busy ? <Spinner size="tiny" /> : null}
@@ -134,7 +167,10 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
         ) : null}
         {sets.value && sets.value.length === 0 ? <Text className={table.muted}>{t('sources.noSets')}</Text> : null}
         {sets.value && sets.value.length > 0 ? (
-          <DataTable label={t('sources.setsTitle')} columns={[t('sources.file'), t('sources.system'), t('sources.size'), t('sources.importedOn')]}>
+          <DataTable
+            label={t('sources.setsTitle')}
+            columns={[t('sources.file'), t('sources.system'), t('sources.size'), t('sources.importedOn')]}
+          >
             {sets.value.map((d) => (
               <TableRow key={d.id}>
                 <TableCell>{d.name}</TableCell>

@@ -1,4 +1,15 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { ArrowExportRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,7 +57,9 @@ export function HandoverCard({ detail }: { detail: CaseDetail }) {
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t('handover.doneTitle')}</MessageBarTitle>
-            <span className={styles.path}>{t('handover.done', { reference: result.reference, path: result.path, count: result.files })}</span>
+            <span className={styles.path}>
+              {t('handover.done', { reference: result.reference, path: result.path, count: result.files })}
+            </span>
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -58,7 +71,11 @@ export function HandoverCard({ detail }: { detail: CaseDetail }) {
         <p className={styles.muted}>{t('handover.intro')}</p>
       )}
       <div>
-        <Button icon={<ArrowExportRegular />} {...restoreFocus} onClick={() => setDialog((d) => ({ open: true, shown: (d?.shown ?? 0) + 1 }))}>
+        <Button
+          icon={<ArrowExportRegular />}
+          {...restoreFocus}
+          onClick={() => setDialog((d) => ({ open: true, shown: (d?.shown ?? 0) + 1 }))}
+        >
           {t('handover.action')}
         </Button>
       </div>
@@ -78,7 +95,17 @@ export function HandoverCard({ detail }: { detail: CaseDetail }) {
   );
 }
 
-function ExportDialog({ open, detail, onClose, onDone }: { open: boolean; detail: CaseDetail; onClose: () => void; onDone: (result: HandoverExportResult) => void }) {
+function ExportDialog({
+  open,
+  detail,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  detail: CaseDetail;
+  onClose: () => void;
+  onDone: (result: HandoverExportResult) => void;
+}) {
   const api = useApi();
   const { t } = useTranslation();
   const form = useFormStyles();
@@ -108,10 +135,29 @@ function ExportDialog({ open, detail, onClose, onDone }: { open: boolean; detail
         {t('handover.dialogIntro')}
       </Text>
       <Field label={t('handover.path')} hint={t('handover.pathHint')} required validationMessage={pathMissing ?? null}>
-        <Input value={path} spellCheck={false} autoFocus onChange={(_, d) => setPath(d.value)} contentAfter={<BrowseButton purpose="handover-export" onChosen={setPath} />} />
+        <Input
+          value={path}
+          spellCheck={false}
+          autoFocus
+          onChange={(_, d) => setPath(d.value)}
+          contentAfter={<BrowseButton purpose="handover-export" onChosen={setPath} />}
+        />
       </Field>
-      <PasswordField label={t('handover.password')} hint={t('handover.passwordHint')} value={password} onChange={setPassword} rulesFor={{ userName: '' }} autoComplete="new-password" />
-      <PasswordField label={t('handover.repeat')} value={repeat} onChange={setRepeat} validationMessage={mismatch} autoComplete="new-password" />
+      <PasswordField
+        label={t('handover.password')}
+        hint={t('handover.passwordHint')}
+        value={password}
+        onChange={setPassword}
+        rulesFor={{ userName: '' }}
+        autoComplete="new-password"
+      />
+      <PasswordField
+        label={t('handover.repeat')}
+        value={repeat}
+        onChange={setRepeat}
+        validationMessage={mismatch}
+        autoComplete="new-password"
+      />
     </CallDialog>
   );
 }

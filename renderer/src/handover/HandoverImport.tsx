@@ -43,15 +43,34 @@ export function HandoverImport({ onOpenCase }: { onOpenCase: (caseId: string) =>
   if (!staff.roles.includes('handler')) return null;
   return (
     <div>
-      <Button icon={<ArrowImportRegular />} {...restoreFocus} onClick={() => setDialog((d) => ({ open: true, shown: (d?.shown ?? 0) + 1 }))}>
+      <Button
+        icon={<ArrowImportRegular />}
+        {...restoreFocus}
+        onClick={() => setDialog((d) => ({ open: true, shown: (d?.shown ?? 0) + 1 }))}
+      >
         {t('handover.import.action')}
       </Button>
-      {dialog ? <ImportDialog key={dialog.shown} open={dialog.open} onClose={() => setDialog((d) => (d ? { ...d, open: false } : null))} onImported={setImported} /> : null}
+      {dialog ? (
+        <ImportDialog
+          key={dialog.shown}
+          open={dialog.open}
+          onClose={() => setDialog((d) => (d ? { ...d, open: false } : null))}
+          onImported={setImported}
+        />
+      ) : null}
     </div>
   );
 }
 
-function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: (caseId: string) => void }) {
+function ImportDialog({
+  open,
+  onClose,
+  onImported,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onImported: (caseId: string) => void;
+}) {
   const api = useApi();
   const { t } = useTranslation();
   const form = useFormStyles();
@@ -81,10 +100,27 @@ function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose: (
       <Text as="p" block className={form.text}>
         {t('handover.import.intro')}
       </Text>
-      <Field label={t('handover.import.path')} hint={t('handover.import.pathHint')} required validationMessage={missing(path) ?? null}>
-        <Input value={path} spellCheck={false} autoFocus onChange={(_, d) => setPath(d.value)} contentAfter={<BrowseButton purpose="handover-import" onChosen={setPath} />} />
+      <Field
+        label={t('handover.import.path')}
+        hint={t('handover.import.pathHint')}
+        required
+        validationMessage={missing(path) ?? null}
+      >
+        <Input
+          value={path}
+          spellCheck={false}
+          autoFocus
+          onChange={(_, d) => setPath(d.value)}
+          contentAfter={<BrowseButton purpose="handover-import" onChosen={setPath} />}
+        />
       </Field>
-      <PasswordField label={t('handover.import.password')} value={password} onChange={setPassword} validationMessage={missing(password)} autoComplete="new-password" />
+      <PasswordField
+        label={t('handover.import.password')}
+        value={password}
+        onChange={setPassword}
+        validationMessage={missing(password)}
+        autoComplete="new-password"
+      />
     </CallDialog>
   );
 }

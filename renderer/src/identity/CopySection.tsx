@@ -120,7 +120,12 @@ export function CopySection({ caseId, subject, copies, onNotice, onChanged }: Co
             if (file) void upload(file);
           }}
         />
-        <Button icon={<DocumentArrowUpRegular />} aria-describedby={hintId} disabledFocusable={uploading} onClick={() => input.current?.click()}>
+        <Button
+          icon={<DocumentArrowUpRegular />}
+          aria-describedby={hintId}
+          disabledFocusable={uploading}
+          onClick={() => input.current?.click()}
+        >
           {t('identity.copy.choose')}
         </Button>
         {uploading ? <Spinner size="tiny" label={t('identity.copy.uploading')} /> : null}
@@ -131,7 +136,13 @@ export function CopySection({ caseId, subject, copies, onNotice, onChanged }: Co
       {error ? <ErrorBar error={error} /> : null}
       {copies.map((copy) => (
         // A masked copy is a new file (new id); a confirmed one changes its flag: either way, load again.
-        <CopyView key={`${copy.id}-${String(copy.masked)}`} caseId={caseId} copyId={copy.id} onNotice={onNotice} onChanged={onChanged} />
+        <CopyView
+          key={`${copy.id}-${String(copy.masked)}`}
+          caseId={caseId}
+          copyId={copy.id}
+          onNotice={onNotice}
+          onChanged={onChanged}
+        />
       ))}
     </section>
   );
@@ -139,7 +150,17 @@ export function CopySection({ caseId, subject, copies, onNotice, onChanged }: Co
 
 type ViewedCopy = ProcedureOutput<'identity.viewCopy'> & { image: HTMLImageElement };
 
-function CopyView({ caseId, copyId, onNotice, onChanged }: { caseId: string; copyId: string; onNotice: (notice: Notice | null) => void; onChanged: () => Promise<void> }) {
+function CopyView({
+  caseId,
+  copyId,
+  onNotice,
+  onChanged,
+}: {
+  caseId: string;
+  copyId: string;
+  onNotice: (notice: Notice | null) => void;
+  onChanged: () => Promise<void>;
+}) {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();
@@ -183,7 +204,8 @@ function CopyView({ caseId, copyId, onNotice, onChanged }: { caseId: string; cop
     await onChanged();
   }
 
-  const apply = (boxes: Box[]) => run(() => api.call('identity.maskCopy', { caseId, copyId, boxes }), t('identity.mask.applied'));
+  const apply = (boxes: Box[]) =>
+    run(() => api.call('identity.maskCopy', { caseId, copyId, boxes }), t('identity.mask.applied'));
   const confirm = () => run(() => api.call('identity.confirmMasked', { caseId, copyId }), t('identity.mask.confirmed'));
 
   if (!copy) return error ? <ErrorBar error={error} /> : <Spinner size="tiny" label={t('identity.copy.loading')} />;
@@ -198,7 +220,14 @@ function CopyView({ caseId, copyId, onNotice, onChanged }: { caseId: string; cop
       {copy.masked ? (
         <CopyCanvas image={copy.image} width={copy.width} height={copy.height} label={t('identity.copy.imageMasked')} />
       ) : (
-        <MaskingTool image={copy.image} width={copy.width} height={copy.height} busy={busy} onApply={(boxes) => void apply(boxes)} onConfirm={() => void confirm()} />
+        <MaskingTool
+          image={copy.image}
+          width={copy.width}
+          height={copy.height}
+          busy={busy}
+          onApply={(boxes) => void apply(boxes)}
+          onConfirm={() => void confirm()}
+        />
       )}
     </div>
   );

@@ -5,7 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureInput, ProcedureOutput } from '../../../shared/api/contract.js';
 import type { ApiError } from '../../../shared/api/result.js';
 import { isValidIsoDate } from '../../../shared/deadlines/dates.js';
-import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType, type IdSubject } from '../../../shared/identity/identity-types.js';
+import {
+  DOCUMENT_TYPE_LABELS,
+  DOCUMENT_TYPES,
+  type DocumentType,
+  type IdSubject,
+} from '../../../shared/identity/identity-types.js';
 import { useApi } from '../api/context.js';
 import { useDebounced } from '../ui/hooks.js';
 import { ErrorBar } from '../ui/Notice.js';
@@ -23,7 +28,15 @@ export interface DocumentDraft {
 }
 
 export function emptyDocument(): DocumentDraft {
-  return { documentType: 'identiteitskaart', issuingCountry: 'NLD', documentNumber: '', expiry: '', surname: '', birthDate: '', mrz: '' };
+  return {
+    documentType: 'identiteitskaart',
+    issuingCountry: 'NLD',
+    documentNumber: '',
+    expiry: '',
+    surname: '',
+    birthDate: '',
+    mrz: '',
+  };
 }
 
 type DocumentInput = NonNullable<ProcedureInput<'identity.record'>['document']>;
@@ -32,12 +45,26 @@ type DocumentInput = NonNullable<ProcedureInput<'identity.record'>['document']>;
 export function toDocument(draft: DocumentDraft): DocumentInput | null {
   const country = draft.issuingCountry.trim().toUpperCase();
   const number = draft.documentNumber.replace(/\s+/gu, '').toUpperCase();
-  if (!/^[A-Z]{3}$/u.test(country) || number === '' || draft.surname.trim() === '' || !isValidIsoDate(draft.expiry) || !isValidIsoDate(draft.birthDate)) return null;
+  if (
+    !/^[A-Z]{3}$/u.test(country) ||
+    number === '' ||
+    draft.surname.trim() === '' ||
+    !isValidIsoDate(draft.expiry) ||
+    !isValidIsoDate(draft.birthDate)
+  )
+    return null;
   const lines = draft.mrz
     .split(/\r?\n/u)
     .map((line) => line.trim())
     .filter((line) => line.length > 0);
-  const document: DocumentInput = { documentType: draft.documentType, issuingCountry: country, documentNumber: number, expiry: draft.expiry, surname: draft.surname.trim(), birthDate: draft.birthDate };
+  const document: DocumentInput = {
+    documentType: draft.documentType,
+    issuingCountry: country,
+    documentNumber: number,
+    expiry: draft.expiry,
+    surname: draft.surname.trim(),
+    birthDate: draft.birthDate,
+  };
   if (lines.length > 0) document.mrz = lines.slice(0, 3);
   return document;
 }
@@ -114,7 +141,17 @@ const CHECK_DEBOUNCE_MS = 400;
  * The identity document's data, with the backend's checks (validity, name, date of birth, number
  * format, MRZ check digits) shown live, each ✓ or ✗ with its Dutch message.
  */
-export function DocumentFields({ caseId, subject, value, onChange }: { caseId: string; subject: IdSubject; value: DocumentDraft; onChange: (value: DocumentDraft) => void }) {
+export function DocumentFields({
+  caseId,
+  subject,
+  value,
+  onChange,
+}: {
+  caseId: string;
+  subject: IdSubject;
+  value: DocumentDraft;
+  onChange: (value: DocumentDraft) => void;
+}) {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();
@@ -134,17 +171,19 @@ export function DocumentFields({ caseId, subject, value, onChange }: { caseId: s
     }
     let live = true;
     setChecking(true);
-    void api.call('identity.check', { caseId, subject, document: JSON.parse(settled) as DocumentInput }).then((result) => {
-      if (!live) return;
-      setChecking(false);
-      if (result.ok) {
-        setChecks(result.value);
-        setError(null);
-      } else {
-        setChecks(null);
-        setError(result.error);
-      }
-    });
+    void api
+      .call('identity.check', { caseId, subject, document: JSON.parse(settled) as DocumentInput })
+      .then((result) => {
+        if (!live) return;
+        setChecking(false);
+        if (result.ok) {
+          setChecks(result.value);
+          setError(null);
+        } else {
+          setChecks(null);
+          setError(result.error);
+        }
+      });
     return () => {
       live = false;
     };
@@ -166,10 +205,22 @@ export function DocumentFields({ caseId, subject, value, onChange }: { caseId: s
           </Select>
         </Field>
         <Field label={t('identity.document.country')} required hint={t('identity.document.countryHint')}>
-          <Input value={value.issuingCountry} maxLength={3} autoComplete="off" spellCheck={false} onChange={(_, d) => set('issuingCountry', d.value.toUpperCase())} />
+          <Input
+            value={value.issuingCountry}
+            maxLength={3}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(_, d) => set('issuingCountry', d.value.toUpperCase())}
+          />
         </Field>
         <Field label={t('identity.document.number')} required>
-          <Input value={value.documentNumber} maxLength={20} autoComplete="off" spellCheck={false} onChange={(_, d) => set('documentNumber', d.value.toUpperCase())} />
+          <Input
+            value={value.documentNumber}
+            maxLength={20}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(_, d) => set('documentNumber', d.value.toUpperCase())}
+          />
         </Field>
         <Field label={t('identity.document.expiry')} required>
           <Input type="date" value={value.expiry} onChange={(_, d) => set('expiry', d.value)} />
@@ -207,7 +258,9 @@ export function DocumentFields({ caseId, subject, value, onChange }: { caseId: s
                   <DismissCircleFilled className={mergeClasses(styles.icon, styles.failed)} aria-hidden />
                 )}
                 <span>
-                  <span className="visually-hidden">{check.ok ? t('identity.document.passed') : t('identity.document.failed')}: </span>
+                  <span className="visually-hidden">
+                    {check.ok ? t('identity.document.passed') : t('identity.document.failed')}:{' '}
+                  </span>
                   {check.message}
                 </span>
               </li>

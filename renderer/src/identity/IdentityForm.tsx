@@ -1,4 +1,15 @@
-import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Spinner, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Select,
+  Spinner,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,8 +112,12 @@ export function IdentityForm({ caseId, subject, copies, onNotice, onChanged, onR
         </RadioGroup>
       </Field>
 
-      {method === 'kopie' ? <CopySection caseId={caseId} subject={subject} copies={copies} onNotice={onNotice} onChanged={onChanged} /> : null}
-      {method !== '' && DOCUMENT_METHODS.has(method) ? <DocumentFields caseId={caseId} subject={subject} value={document} onChange={setDocument} /> : null}
+      {method === 'kopie' ? (
+        <CopySection caseId={caseId} subject={subject} copies={copies} onNotice={onNotice} onChanged={onChanged} />
+      ) : null}
+      {method !== '' && DOCUMENT_METHODS.has(method) ? (
+        <DocumentFields caseId={caseId} subject={subject} value={document} onChange={setDocument} />
+      ) : null}
 
       {method !== '' && subject === 'vertegenwoordiger' ? (
         <div className={styles.narrow}>
@@ -116,11 +131,19 @@ export function IdentityForm({ caseId, subject, copies, onNotice, onChanged, onR
               ))}
             </Select>
           </Field>
-          <Checkbox label={t('identity.authority.checked')} checked={authorityChecked} onChange={(_, d) => setAuthorityChecked(d.checked === true)} />
+          <Checkbox
+            label={t('identity.authority.checked')}
+            checked={authorityChecked}
+            onChange={(_, d) => setAuthorityChecked(d.checked === true)}
+          />
         </div>
       ) : null}
       {method === 'klantgegevens' ? (
-        <Checkbox label={t('identity.customerDataMatch')} checked={customerDataMatch} onChange={(_, d) => setCustomerDataMatch(d.checked === true)} />
+        <Checkbox
+          label={t('identity.customerDataMatch')}
+          checked={customerDataMatch}
+          onChange={(_, d) => setCustomerDataMatch(d.checked === true)}
+        />
       ) : null}
 
       {method !== '' ? (
@@ -132,8 +155,19 @@ export function IdentityForm({ caseId, subject, copies, onNotice, onChanged, onR
               ))}
             </RadioGroup>
           </Field>
-          <Field label={t('identity.reason')} hint={t('identity.reasonHint')} required={outcome !== 'geverifieerd'} className={styles.narrow}>
-            <Textarea value={reason} rows={3} resize="vertical" maxLength={2000} onChange={(_, d) => setReason(d.value)} />
+          <Field
+            label={t('identity.reason')}
+            hint={t('identity.reasonHint')}
+            required={outcome !== 'geverifieerd'}
+            className={styles.narrow}
+          >
+            <Textarea
+              value={reason}
+              rows={3}
+              resize="vertical"
+              maxLength={2000}
+              onChange={(_, d) => setReason(d.value)}
+            />
           </Field>
           {error ? <ErrorBar error={error} /> : null}
           <div className={styles.actions}>

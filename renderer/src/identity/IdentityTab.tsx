@@ -1,9 +1,24 @@
-import { Badge, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases/case-schemas.js';
 import type { ProcedureOutput } from '../../../shared/api/contract.js';
-import { AUTHORITY_LABELS, DOCUMENT_TYPE_LABELS, ID_METHOD_LABELS, ID_OUTCOME_LABELS, type IdSubject } from '../../../shared/identity/identity-types.js';
+import {
+  AUTHORITY_LABELS,
+  DOCUMENT_TYPE_LABELS,
+  ID_METHOD_LABELS,
+  ID_OUTCOME_LABELS,
+  type IdSubject,
+} from '../../../shared/identity/identity-types.js';
 import { useApi } from '../api/context.js';
 import { useSession } from '../api/session.js';
 import { useCardStyles } from '../ui/cardStyles.js';
@@ -59,7 +74,11 @@ export function IdentityTab({ detail, onReload }: { detail: CaseDetail; onReload
   const { staff } = useSession();
   const { t } = useTranslation();
   const styles = useStyles();
-  const { value: view, error, reload: load } = useLoaded(useCallback(() => api.call('identity.get', { caseId: detail.id }), [api, detail.id]));
+  const {
+    value: view,
+    error,
+    reload: load,
+  } = useLoaded(useCallback(() => api.call('identity.get', { caseId: detail.id }), [api, detail.id]));
   const handlers = useHandlers();
   const names = useMemo(() => new Map(handlers.map((h) => [h.id, h.fullName])), [handlers]);
   const canWork = isAssignedHandler(staff, detail.handlerId);
@@ -73,7 +92,11 @@ export function IdentityTab({ detail, onReload }: { detail: CaseDetail; onReload
   if (!view) return error ? <ErrorBar error={error} /> : <Spinner size="tiny" label={t('identity.loading')} />;
 
   const representativeFirst = view.representationRequired && view.hasRepresentative;
-  const subjects: IdSubject[] = view.hasRepresentative ? (representativeFirst ? ['vertegenwoordiger', 'verzoeker'] : ['verzoeker', 'vertegenwoordiger']) : ['verzoeker'];
+  const subjects: IdSubject[] = view.hasRepresentative
+    ? representativeFirst
+      ? ['vertegenwoordiger', 'verzoeker']
+      : ['verzoeker', 'vertegenwoordiger']
+    : ['verzoeker'];
 
   return (
     <div className={styles.panels}>
@@ -166,7 +189,10 @@ function SubjectPanel({ caseId, subject, name, view, canWork, names, onChanged }
           onNotice={setNotice}
           onChanged={onChanged}
           onRecorded={(record) => {
-            setNotice({ intent: 'success', text: record.copiesDestroyed > 0 ? t('identity.recordedDestroyed') : t('identity.recorded') });
+            setNotice({
+              intent: 'success',
+              text: record.copiesDestroyed > 0 ? t('identity.recordedDestroyed') : t('identity.recorded'),
+            });
             void onChanged();
           }}
         />
@@ -186,13 +212,38 @@ export function RecordView({ record, names }: { record: IdentityRecord; names: R
           { term: t('identity.record.outcome'), value: ID_OUTCOME_LABELS[record.outcome] },
           { term: t('identity.record.method'), value: ID_METHOD_LABELS[record.method] },
           { term: t('identity.record.reason'), value: record.reason },
-          { term: t('identity.record.document'), value: record.documentType ? `${DOCUMENT_TYPE_LABELS[record.documentType]}, ${record.issuingCountry ?? ''}` : null },
-          { term: t('identity.record.number'), value: record.documentNumberTail ? t('identity.record.numberTail', { tail: record.documentNumberTail }) : null },
+          {
+            term: t('identity.record.document'),
+            value: record.documentType
+              ? `${DOCUMENT_TYPE_LABELS[record.documentType]}, ${record.issuingCountry ?? ''}`
+              : null,
+          },
+          {
+            term: t('identity.record.number'),
+            value: record.documentNumberTail
+              ? t('identity.record.numberTail', { tail: record.documentNumberTail })
+              : null,
+          },
           { term: t('identity.record.expiry'), value: record.expiry ? formatDay(record.expiry) : null },
-          { term: t('identity.record.checks'), value: record.checksPassed.length > 0 ? record.checksPassed.map((c) => checkNames[c] ?? c).join(', ') : null },
+          {
+            term: t('identity.record.checks'),
+            value:
+              record.checksPassed.length > 0 ? record.checksPassed.map((c) => checkNames[c] ?? c).join(', ') : null,
+          },
           { term: t('identity.record.authority'), value: record.authority ? AUTHORITY_LABELS[record.authority] : null },
-          { term: t('identity.record.copy'), value: record.copiesDestroyed > 0 ? t('identity.record.destroyed', { count: record.copiesDestroyed }) : t('identity.record.noCopy') },
-          { term: t('identity.record.by'), value: record.verifiedByName ?? (record.verifiedBy ? (names.get(record.verifiedBy) ?? t('identity.record.unknownStaff')) : null) },
+          {
+            term: t('identity.record.copy'),
+            value:
+              record.copiesDestroyed > 0
+                ? t('identity.record.destroyed', { count: record.copiesDestroyed })
+                : t('identity.record.noCopy'),
+          },
+          {
+            term: t('identity.record.by'),
+            value:
+              record.verifiedByName ??
+              (record.verifiedBy ? (names.get(record.verifiedBy) ?? t('identity.record.unknownStaff')) : null),
+          },
           { term: t('identity.record.at'), value: formatDateTime(record.verifiedAt) },
         ]}
       />

@@ -38,7 +38,15 @@ const useStyles = makeStyles({
  * The processing activities of the register, to tick the ones that apply to this requester: the
  * access letter lists them with purpose, categories, recipients, retention and source (art. 15).
  */
-export function ActivitiesPicker({ activities, selected, onChange }: { activities: Activity[] | null; selected: readonly string[]; onChange: (ids: string[]) => void }) {
+export function ActivitiesPicker({
+  activities,
+  selected,
+  onChange,
+}: {
+  activities: Activity[] | null;
+  selected: readonly string[];
+  onChange: (ids: string[]) => void;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const toggle = (id: string, on: boolean) => onChange(on ? [...selected, id] : selected.filter((s) => s !== id));

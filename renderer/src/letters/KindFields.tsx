@@ -1,11 +1,27 @@
-import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../../shared/api/contract.js';
 import { dutchToday } from '../../../shared/cases/cases.js';
 import type { LetterKind } from '../../../shared/letters/types.js';
 import { ActivitiesPicker, type Activity } from './ActivitiesPicker.js';
-import { ACCESS_REFUSAL_GROUNDS, type AccessRefusalGround, type InadmissibleGround } from '../../../shared/letters/data.js';
+import {
+  ACCESS_REFUSAL_GROUNDS,
+  type AccessRefusalGround,
+  type InadmissibleGround,
+} from '../../../shared/letters/data.js';
 import {
   newKey,
   type Change,
@@ -90,7 +106,13 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
   const today = dutchToday(new Date());
   const replyBy = (
     <Field label={t('letters.form.replyBy')} hint={t('letters.form.replyByHint')}>
-      <Input className={styles.date} type="date" min={today} value={form.replyBy} onChange={(_, d) => set({ replyBy: d.value })} />
+      <Input
+        className={styles.date}
+        type="date"
+        min={today}
+        value={form.replyBy}
+        onChange={(_, d) => set({ replyBy: d.value })}
+      />
     </Field>
   );
   const reasons = (required: boolean, label: string = t('letters.form.reasons')) => (
@@ -126,7 +148,11 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
     case 'zienswijze-derde':
       specific = (
         <>
-          <Field label={t('letters.form.thirdParty')} required hint={thirdParties?.length === 0 ? t('letters.form.noThirdParties') : null}>
+          <Field
+            label={t('letters.form.thirdParty')}
+            required
+            hint={thirdParties?.length === 0 ? t('letters.form.noThirdParties') : null}
+          >
             <Select value={form.thirdPartyId} onChange={(_, d) => set({ thirdPartyId: d.value })}>
               <option value="">{t('letters.form.choose')}</option>
               {(thirdParties ?? []).map((p) => (
@@ -149,7 +175,11 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
     case 'besluit-inzage':
       specific = (
         <>
-          <ActivitiesPicker activities={activities} selected={form.activityIds} onChange={(activityIds) => set({ activityIds })} />
+          <ActivitiesPicker
+            activities={activities}
+            selected={form.activityIds}
+            onChange={(activityIds) => set({ activityIds })}
+          />
           <WithheldFields withheld={form.withheld} onChange={(withheld) => set({ withheld })} />
         </>
       );
@@ -166,20 +196,39 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
           <fieldset className={styles.fieldset}>
             <legend className={styles.legend}>{t('letters.form.recipients')}</legend>
             <Field label={t('letters.form.recipientsInformed')} hint={t('letters.form.onePerLine')}>
-              <Textarea value={form.recipientsInformed} resize="vertical" rows={3} onChange={(_, d) => set({ recipientsInformed: d.value })} />
+              <Textarea
+                value={form.recipientsInformed}
+                resize="vertical"
+                rows={3}
+                onChange={(_, d) => set({ recipientsInformed: d.value })}
+              />
             </Field>
-            <Checkbox checked={form.notInformed} label={t('letters.form.notInformed')} onChange={(_, d) => set({ notInformed: d.checked === true })} />
+            <Checkbox
+              checked={form.notInformed}
+              label={t('letters.form.notInformed')}
+              onChange={(_, d) => set({ notInformed: d.checked === true })}
+            />
             {form.notInformed ? (
               <div className={styles.pair}>
                 <Field label={t('letters.form.notInformedGround')} required>
-                  <Select value={form.notInformedGround} onChange={(_, d) => set({ notInformedGround: d.value as NotInformedGround })}>
+                  <Select
+                    value={form.notInformedGround}
+                    onChange={(_, d) => set({ notInformedGround: d.value as NotInformedGround })}
+                  >
                     <option value="onmogelijk">{t('letters.form.notInformedGrounds.onmogelijk')}</option>
-                    <option value="onevenredige_inspanning">{t('letters.form.notInformedGrounds.onevenredige_inspanning')}</option>
+                    <option value="onevenredige_inspanning">
+                      {t('letters.form.notInformedGrounds.onevenredige_inspanning')}
+                    </option>
                     <option value="niet_verstrekt">{t('letters.form.notInformedGrounds.niet_verstrekt')}</option>
                   </Select>
                 </Field>
                 <Field label={t('letters.form.notInformedExplanation')} required>
-                  <Textarea value={form.notInformedExplanation} resize="vertical" rows={2} onChange={(_, d) => set({ notInformedExplanation: d.value })} />
+                  <Textarea
+                    value={form.notInformedExplanation}
+                    resize="vertical"
+                    rows={2}
+                    onChange={(_, d) => set({ notInformedExplanation: d.value })}
+                  />
                 </Field>
               </div>
             ) : null}
@@ -195,12 +244,21 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
             <Input value={form.processing} onChange={(_, d) => set({ processing: d.value })} />
           </Field>
           <Field hint={t('letters.form.circumstancesGivenHint')}>
-            <Checkbox checked={form.circumstancesGiven} label={t('letters.form.circumstancesGiven')} onChange={(_, d) => set({ circumstancesGiven: d.checked === true })} />
+            <Checkbox
+              checked={form.circumstancesGiven}
+              label={t('letters.form.circumstancesGiven')}
+              onChange={(_, d) => set({ circumstancesGiven: d.checked === true })}
+            />
           </Field>
           {reasons(form.outcome !== 'toegewezen', t('letters.form.refusalReasons'))}
           {form.outcome === 'toegewezen' ? null : (
             <Field label={t('letters.form.legalObligation')} hint={t('letters.form.legalObligationHint')}>
-              <Textarea value={form.legalObligation} resize="vertical" rows={2} onChange={(_, d) => set({ legalObligation: d.value })} />
+              <Textarea
+                value={form.legalObligation}
+                resize="vertical"
+                rows={2}
+                onChange={(_, d) => set({ legalObligation: d.value })}
+              />
             </Field>
           )}
         </>
@@ -210,7 +268,10 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
       specific = (
         <>
           <Field label={t('letters.form.inadmissibleGround')} required>
-            <RadioGroup value={form.inadmissibleGround} onChange={(_, d) => set({ inadmissibleGround: d.value as InadmissibleGround })}>
+            <RadioGroup
+              value={form.inadmissibleGround}
+              onChange={(_, d) => set({ inadmissibleGround: d.value as InadmissibleGround })}
+            >
               <Radio value="identiteit" label={t('letters.form.inadmissibleGrounds.identiteit')} />
               <Radio value="vormvereiste" label={t('letters.form.inadmissibleGrounds.vormvereiste')} />
             </RadioGroup>
@@ -230,7 +291,11 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
       specific = (
         <>
           <Field label={t('letters.form.accessOutcome')} required>
-            <RadioGroup layout="horizontal" value={form.accessOutcome} onChange={(_, d) => set({ accessOutcome: d.value as 'afgewezen' | 'deels' })}>
+            <RadioGroup
+              layout="horizontal"
+              value={form.accessOutcome}
+              onChange={(_, d) => set({ accessOutcome: d.value as 'afgewezen' | 'deels' })}
+            >
               <Radio value="deels" label={t('letters.form.accessOutcomes.deels')} />
               <Radio value="afgewezen" label={t('letters.form.accessOutcomes.afgewezen')} />
             </RadioGroup>
@@ -242,13 +307,24 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
                 key={g}
                 checked={form.accessGrounds.includes(g)}
                 label={ACCESS_REFUSAL_GROUNDS[g]}
-                onChange={(_, d) => set({ accessGrounds: d.checked === true ? [...form.accessGrounds, g] : form.accessGrounds.filter((x) => x !== g) })}
+                onChange={(_, d) =>
+                  set({
+                    accessGrounds:
+                      d.checked === true ? [...form.accessGrounds, g] : form.accessGrounds.filter((x) => x !== g),
+                  })
+                }
               />
             ))}
           </fieldset>
           {reasons(true, t('letters.form.accessReasons'))}
           <WithheldFields withheld={form.withheld} onChange={(withheld) => set({ withheld })} />
-          {form.accessOutcome === 'deels' ? <ActivitiesPicker activities={activities} selected={form.activityIds} onChange={(activityIds) => set({ activityIds })} /> : null}
+          {form.accessOutcome === 'deels' ? (
+            <ActivitiesPicker
+              activities={activities}
+              selected={form.activityIds}
+              onChange={(activityIds) => set({ activityIds })}
+            />
+          ) : null}
         </>
       );
       break;
@@ -259,7 +335,13 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
             <Input value={form.processing} onChange={(_, d) => set({ processing: d.value })} />
           </Field>
           <Field label={t('letters.form.stoppedOn')} hint={t('letters.form.stoppedOnHint')}>
-            <Input className={styles.date} type="date" max={today} value={form.stoppedOn} onChange={(_, d) => set({ stoppedOn: d.value })} />
+            <Input
+              className={styles.date}
+              type="date"
+              max={today}
+              value={form.stoppedOn}
+              onChange={(_, d) => set({ stoppedOn: d.value })}
+            />
           </Field>
         </>
       );
@@ -275,14 +357,23 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
               <Input value={form.recipientAddress} onChange={(_, d) => set({ recipientAddress: d.value })} />
             </Field>
           </div>
-          <RecipientChangesFields changes={form.recipientChanges} onChange={(recipientChanges) => set({ recipientChanges })} />
+          <RecipientChangesFields
+            changes={form.recipientChanges}
+            onChange={(recipientChanges) => set({ recipientChanges })}
+          />
         </>
       );
       break;
     case 'klacht-termijn-verstreken':
       specific = (
         <Field label={t('letters.form.decisionBy')} hint={t('letters.form.decisionByHint')}>
-          <Input className={styles.date} type="date" min={today} value={form.decisionBy} onChange={(_, d) => set({ decisionBy: d.value })} />
+          <Input
+            className={styles.date}
+            type="date"
+            min={today}
+            value={form.decisionBy}
+            onChange={(_, d) => set({ decisionBy: d.value })}
+          />
         </Field>
       );
       break;
@@ -290,18 +381,32 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
       specific = (
         <>
           <Field label={t('letters.form.outcome')} required>
-            <RadioGroup layout="horizontal" value={form.complaintOutcome} onChange={(_, d) => set({ complaintOutcome: d.value as ComplaintOutcome })}>
+            <RadioGroup
+              layout="horizontal"
+              value={form.complaintOutcome}
+              onChange={(_, d) => set({ complaintOutcome: d.value as ComplaintOutcome })}
+            >
               <Radio value="gegrond" label={t('letters.form.complaintOutcomes.gegrond')} />
               <Radio value="deels_gegrond" label={t('letters.form.complaintOutcomes.deels_gegrond')} />
               <Radio value="ongegrond" label={t('letters.form.complaintOutcomes.ongegrond')} />
             </RadioGroup>
           </Field>
           <Field label={t('letters.form.complaint')} required>
-            <Textarea value={form.complaint} resize="vertical" rows={3} onChange={(_, d) => set({ complaint: d.value })} />
+            <Textarea
+              value={form.complaint}
+              resize="vertical"
+              rows={3}
+              onChange={(_, d) => set({ complaint: d.value })}
+            />
           </Field>
           {reasons(true, t('letters.form.considerations'))}
           <Field label={t('letters.form.measures')}>
-            <Textarea value={form.measures} resize="vertical" rows={2} onChange={(_, d) => set({ measures: d.value })} />
+            <Textarea
+              value={form.measures}
+              resize="vertical"
+              rows={2}
+              onChange={(_, d) => set({ measures: d.value })}
+            />
           </Field>
         </>
       );
@@ -322,7 +427,13 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
     case 'bevestiging-intrekking':
       specific = (
         <Field label={t('letters.form.withdrawnOn')} required>
-          <Input className={styles.date} type="date" max={today} value={form.withdrawnOn} onChange={(_, d) => set({ withdrawnOn: d.value })} />
+          <Input
+            className={styles.date}
+            type="date"
+            max={today}
+            value={form.withdrawnOn}
+            onChange={(_, d) => set({ withdrawnOn: d.value })}
+          />
         </Field>
       );
       break;
@@ -331,7 +442,8 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
   }
 
   // A zienswijze and an art. 19 notice go to the third party or recipient, at the address given above.
-  if (kind === 'zienswijze-derde' || kind === 'kennisgeving-ontvangers') return <div className={styles.fields}>{specific}</div>;
+  if (kind === 'zienswijze-derde' || kind === 'kennisgeving-ontvangers')
+    return <div className={styles.fields}>{specific}</div>;
   return (
     <div className={styles.fields}>
       {specific}
@@ -362,7 +474,8 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
 function WithheldFields({ withheld, onChange }: { withheld: Withheld[]; onChange: (withheld: Withheld[]) => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const edit = (key: number, patch: Partial<Withheld>) => onChange(withheld.map((w) => (w.key === key ? { ...w, ...patch } : w)));
+  const edit = (key: number, patch: Partial<Withheld>) =>
+    onChange(withheld.map((w) => (w.key === key ? { ...w, ...patch } : w)));
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{t('letters.form.withheld')}</legend>
@@ -377,10 +490,20 @@ function WithheldFields({ withheld, onChange }: { withheld: Withheld[]; onChange
           <Field label={t('letters.form.withheldWhy', { n: i + 1 })} required>
             <Input value={w.why} onChange={(_, d) => edit(w.key, { why: d.value })} />
           </Field>
-          <Button appearance="subtle" icon={<DeleteRegular />} aria-label={t('letters.form.removeWithheld', { n: i + 1 })} onClick={() => onChange(withheld.filter((x) => x.key !== w.key))} />
+          <Button
+            appearance="subtle"
+            icon={<DeleteRegular />}
+            aria-label={t('letters.form.removeWithheld', { n: i + 1 })}
+            onClick={() => onChange(withheld.filter((x) => x.key !== w.key))}
+          />
         </div>
       ))}
-      <Button className={styles.add} appearance="subtle" icon={<AddRegular />} onClick={() => onChange([...withheld, { key: newKey(), what: '', why: '' }])}>
+      <Button
+        className={styles.add}
+        appearance="subtle"
+        icon={<AddRegular />}
+        onClick={() => onChange([...withheld, { key: newKey(), what: '', why: '' }])}
+      >
         {t('letters.form.addWithheld')}
       </Button>
     </fieldset>
@@ -388,10 +511,17 @@ function WithheldFields({ withheld, onChange }: { withheld: Withheld[]; onChange
 }
 
 /** Art. 19: what the recipient must correct, erase or restrict; no old values. */
-function RecipientChangesFields({ changes, onChange }: { changes: RecipientChangeRow[]; onChange: (changes: RecipientChangeRow[]) => void }) {
+function RecipientChangesFields({
+  changes,
+  onChange,
+}: {
+  changes: RecipientChangeRow[];
+  onChange: (changes: RecipientChangeRow[]) => void;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const edit = (key: number, patch: Partial<RecipientChangeRow>) => onChange(changes.map((c) => (c.key === key ? { ...c, ...patch } : c)));
+  const edit = (key: number, patch: Partial<RecipientChangeRow>) =>
+    onChange(changes.map((c) => (c.key === key ? { ...c, ...patch } : c)));
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{t('letters.form.recipientChanges')}</legend>
@@ -401,7 +531,10 @@ function RecipientChangesFields({ changes, onChange }: { changes: RecipientChang
             <Input value={c.item} onChange={(_, d) => edit(c.key, { item: d.value })} />
           </Field>
           <Field label={t('letters.form.recipientChangeAction', { n: i + 1 })}>
-            <Select value={c.action} onChange={(_, d) => edit(c.key, { action: d.value as RecipientChangeRow['action'] })}>
+            <Select
+              value={c.action}
+              onChange={(_, d) => edit(c.key, { action: d.value as RecipientChangeRow['action'] })}
+            >
               {(['verbeterd', 'aangevuld', 'gewist', 'beperkt'] as const).map((a) => (
                 <option key={a} value={a}>
                   {t(`letters.form.recipientActions.${a}`)}
@@ -410,7 +543,11 @@ function RecipientChangesFields({ changes, onChange }: { changes: RecipientChang
             </Select>
           </Field>
           <Field label={t('letters.form.recipientChangeTo', { n: i + 1 })}>
-            <Input value={c.to} disabled={c.action === 'gewist' || c.action === 'beperkt'} onChange={(_, d) => edit(c.key, { to: d.value })} />
+            <Input
+              value={c.to}
+              disabled={c.action === 'gewist' || c.action === 'beperkt'}
+              onChange={(_, d) => edit(c.key, { to: d.value })}
+            />
           </Field>
           <span />
           <Button
@@ -422,7 +559,12 @@ function RecipientChangesFields({ changes, onChange }: { changes: RecipientChang
           />
         </div>
       ))}
-      <Button className={styles.add} appearance="subtle" icon={<AddRegular />} onClick={() => onChange([...changes, { key: newKey(), item: '', action: 'verbeterd', to: '' }])}>
+      <Button
+        className={styles.add}
+        appearance="subtle"
+        icon={<AddRegular />}
+        onClick={() => onChange([...changes, { key: newKey(), item: '', action: 'verbeterd', to: '' }])}
+      >
         {t('letters.form.addChange')}
       </Button>
     </fieldset>
@@ -433,7 +575,8 @@ function RecipientChangesFields({ changes, onChange }: { changes: RecipientChang
 function ChangesFields({ changes, onChange }: { changes: Change[]; onChange: (changes: Change[]) => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const edit = (key: number, patch: Partial<Change>) => onChange(changes.map((c) => (c.key === key ? { ...c, ...patch } : c)));
+  const edit = (key: number, patch: Partial<Change>) =>
+    onChange(changes.map((c) => (c.key === key ? { ...c, ...patch } : c)));
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{t('letters.form.changes')}</legend>
@@ -463,7 +606,12 @@ function ChangesFields({ changes, onChange }: { changes: Change[]; onChange: (ch
           />
         </div>
       ))}
-      <Button className={styles.add} appearance="subtle" icon={<AddRegular />} onClick={() => onChange([...changes, { key: newKey(), item: '', from: '', to: '', decision: 'doorgevoerd' }])}>
+      <Button
+        className={styles.add}
+        appearance="subtle"
+        icon={<AddRegular />}
+        onClick={() => onChange([...changes, { key: newKey(), item: '', from: '', to: '', decision: 'doorgevoerd' }])}
+      >
         {t('letters.form.addChange')}
       </Button>
     </fieldset>

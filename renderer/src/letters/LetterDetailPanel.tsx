@@ -1,4 +1,17 @@
-import { Button, Field, Input, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowDownloadRegular, DismissRegular, MailCheckmarkRegular, PrintRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -69,7 +82,11 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onC
   const { t } = useTranslation();
   const styles = useStyles();
   const card = useCardStyles();
-  const { value: letter, error: loadError, reload: load } = useLoaded(useCallback(() => api.call('letter.get', { letterId }), [api, letterId]));
+  const {
+    value: letter,
+    error: loadError,
+    reload: load,
+  } = useLoaded(useCallback(() => api.call('letter.get', { letterId }), [api, letterId]));
   const { busy, error, setError, submit } = useSubmission();
   const seen = useRef(version);
   useEffect(() => {
@@ -131,7 +148,12 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onC
           {t('letters.detail.label', { kind: kindLabel })}
         </h2>
         <LetterStatusBadge letter={letter} />
-        <Button appearance="subtle" icon={<DismissRegular />} aria-label={t('letters.actions.close')} onClick={onClose} />
+        <Button
+          appearance="subtle"
+          icon={<DismissRegular />}
+          aria-label={t('letters.actions.close')}
+          onClick={onClose}
+        />
       </div>
       {letter.status === 'concept' && letter.returnComment ? (
         <MessageBar intent="warning" layout="multiline">
@@ -166,7 +188,10 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onC
       {signed ? (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            {t('letters.signedInfo', { name: letter.signedBy ?? t('common.none'), date: letter.signedAt ? formatDateTime(letter.signedAt) : t('common.none') })}
+            {t('letters.signedInfo', {
+              name: letter.signedBy ?? t('common.none'),
+              date: letter.signedAt ? formatDateTime(letter.signedAt) : t('common.none'),
+            })}
             {letter.sentOn ? ` ${t('letters.sentInfo', { date: formatDay(letter.sentOn) })}` : ''}
           </MessageBarBody>
         </MessageBar>
@@ -179,7 +204,10 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onC
               {t('letters.actions.markSent')}
             </Button>
           ) : null}
-          <Button icon={<ArrowDownloadRegular />} onClick={() => saveFile(letter.pdfBase64, fileName, 'application/pdf')}>
+          <Button
+            icon={<ArrowDownloadRegular />}
+            onClick={() => saveFile(letter.pdfBase64, fileName, 'application/pdf')}
+          >
             {t('letters.actions.save')}
           </Button>
           <Button icon={<PrintRegular />} onClick={() => void printOrOpenPdf(letter.pdfBase64)}>
@@ -197,7 +225,15 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onC
         <div className={styles.column}>
           <h3 className={styles.subheading}>{t('letters.detail.text')}</h3>
           {editable ? (
-            <LetterEditor key={letter.id} content={letter.content} busy={busy} onSave={save} onSubmit={submitForSigning} onDiscard={() => setConfirmDiscard(true)} feedback={error ? errorBar : null} />
+            <LetterEditor
+              key={letter.id}
+              content={letter.content}
+              busy={busy}
+              onSave={save}
+              onSubmit={submitForSigning}
+              onDiscard={() => setConfirmDiscard(true)}
+              feedback={error ? errorBar : null}
+            />
           ) : (
             <LetterTextView content={letter.content} />
           )}
@@ -239,7 +275,19 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onC
   );
 }
 
-function SentDialog({ open, letterId, signedAt, onClose, onDone }: { open: boolean; letterId: string; signedAt: string | null; onClose: () => void; onDone: () => void }) {
+function SentDialog({
+  open,
+  letterId,
+  signedAt,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  letterId: string;
+  signedAt: string | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const api = useApi();
   const { t } = useTranslation();
   const today = dutchToday(new Date());
@@ -255,7 +303,14 @@ function SentDialog({ open, letterId, signedAt, onClose, onDone }: { open: boole
     >
       <Text>{t('letters.sentDialog.text')}</Text>
       <Field label={t('letters.sentDialog.date')} required>
-        <Input type="date" value={sentOn} max={today} min={signedAt ? dutchToday(new Date(signedAt)) : undefined} autoFocus onChange={(_, d) => setSentOn(d.value)} />
+        <Input
+          type="date"
+          value={sentOn}
+          max={today}
+          min={signedAt ? dutchToday(new Date(signedAt)) : undefined}
+          autoFocus
+          onChange={(_, d) => setSentOn(d.value)}
+        />
       </Field>
     </CallDialog>
   );

@@ -1,5 +1,12 @@
 import { Button, Field, Input, makeStyles, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
-import { AddRegular, ArrowDownRegular, ArrowUpRegular, DeleteRegular, SaveRegular, SendRegular } from '@fluentui/react-icons';
+import {
+  AddRegular,
+  ArrowDownRegular,
+  ArrowUpRegular,
+  DeleteRegular,
+  SaveRegular,
+  SendRegular,
+} from '@fluentui/react-icons';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTS } from '../../../shared/letters/types.js';
@@ -57,7 +64,9 @@ const useStyles = makeStyles({
 
 type Fixed = Extract<LetterBlock, { type: 'table' | 'fields' }>;
 /** A block as the editor holds it: lists as text, one item a line, so an empty new line survives typing. */
-type DraftBlock = { key: number; part?: LetterBlock['part'] } & ({ type: 'paragraph' | 'heading' | 'list'; text: string } | { type: 'fixed'; block: Fixed });
+type DraftBlock = { key: number; part?: LetterBlock['part'] } & (
+  { type: 'paragraph' | 'heading' | 'list'; text: string } | { type: 'fixed'; block: Fixed }
+);
 
 let nextKey = 1;
 
@@ -158,7 +167,8 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
     setState((previous) => ({ ...previous, blocks: update(previous.blocks) }));
     setDirty(true);
   };
-  const editBlock = (key: number, text: string) => setBlocks((blocks) => blocks.map((b) => (b.key === key && b.type !== 'fixed' ? { ...b, text } : b)));
+  const editBlock = (key: number, text: string) =>
+    setBlocks((blocks) => blocks.map((b) => (b.key === key && b.type !== 'fixed' ? { ...b, text } : b)));
   const move = (index: number, by: -1 | 1) =>
     setBlocks((blocks) => {
       const next = [...blocks];
@@ -166,7 +176,12 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
       if (moved) next.splice(index + by, 0, moved);
       return next;
     });
-  const insertAfter = (index: number) => setBlocks((blocks) => [...blocks.slice(0, index + 1), { key: nextKey++, type: 'paragraph', text: '' }, ...blocks.slice(index + 1)]);
+  const insertAfter = (index: number) =>
+    setBlocks((blocks) => [
+      ...blocks.slice(0, index + 1),
+      { key: nextKey++, type: 'paragraph', text: '' },
+      ...blocks.slice(index + 1),
+    ]);
   const remove = (index: number) => setBlocks((blocks) => blocks.filter((_, i) => i !== index));
 
   async function save(): Promise<boolean> {
@@ -194,7 +209,12 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
           <Input value={state.addresseeName} onChange={(_, d) => change({ addresseeName: d.value })} />
         </Field>
         <Field label={t('letters.editor.addresseeLines')} hint={t('letters.editor.oneLinePerLine')}>
-          <Textarea value={state.addresseeLines} resize="vertical" rows={3} onChange={(_, d) => change({ addresseeLines: d.value })} />
+          <Textarea
+            value={state.addresseeLines}
+            resize="vertical"
+            rows={3}
+            onChange={(_, d) => change({ addresseeLines: d.value })}
+          />
         </Field>
       </div>
       <Field label={t('letters.editor.subject')} required>
@@ -207,12 +227,21 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
         {state.blocks.map((block, index) => {
           const n = index + 1;
           const kindLabel = t(`letters.editor.blockKinds.${block.type}`, { n });
-          const label = block.part ? t('letters.editor.requiredBlock', { block: kindLabel, part: PARTS[block.part] }) : kindLabel;
+          const label = block.part
+            ? t('letters.editor.requiredBlock', { block: kindLabel, part: PARTS[block.part] })
+            : kindLabel;
           return (
             <li key={block.key} className={styles.block}>
               <div className={styles.blockHead}>
                 <Text className={styles.blockLabel}>{label}</Text>
-                <Button size="small" appearance="subtle" icon={<ArrowUpRegular />} aria-label={t('letters.editor.moveUp', { n })} disabledFocusable={index === 0} onClick={() => move(index, -1)} />
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<ArrowUpRegular />}
+                  aria-label={t('letters.editor.moveUp', { n })}
+                  disabledFocusable={index === 0}
+                  onClick={() => move(index, -1)}
+                />
                 <Button
                   size="small"
                   appearance="subtle"
@@ -221,7 +250,13 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
                   disabledFocusable={index === state.blocks.length - 1}
                   onClick={() => move(index, 1)}
                 />
-                <Button size="small" appearance="subtle" icon={<AddRegular />} aria-label={t('letters.editor.insertAfter', { n })} onClick={() => insertAfter(index)} />
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  icon={<AddRegular />}
+                  aria-label={t('letters.editor.insertAfter', { n })}
+                  onClick={() => insertAfter(index)}
+                />
                 <Button
                   size="small"
                   appearance="subtle"
@@ -252,7 +287,12 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
           );
         })}
       </ol>
-      <Button appearance="subtle" icon={<AddRegular />} style={{ alignSelf: 'flex-start' }} onClick={() => insertAfter(state.blocks.length - 1)}>
+      <Button
+        appearance="subtle"
+        icon={<AddRegular />}
+        style={{ alignSelf: 'flex-start' }}
+        onClick={() => insertAfter(state.blocks.length - 1)}
+      >
         {t('letters.editor.addParagraph')}
       </Button>
       <Field label={t('letters.editor.closing')} required>
@@ -260,7 +300,12 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
       </Field>
       {feedback}
       <div className={styles.actions}>
-        <Button type="submit" icon={<SaveRegular />} disabledFocusable={busy || !dirty} {...shortcutProps(t('letters.editor.save'), SHORTCUTS.save)}>
+        <Button
+          type="submit"
+          icon={<SaveRegular />}
+          disabledFocusable={busy || !dirty}
+          {...shortcutProps(t('letters.editor.save'), SHORTCUTS.save)}
+        >
           {t('letters.editor.save')}
         </Button>
         <Button appearance="primary" icon={<SendRegular />} disabledFocusable={busy} onClick={() => void submit()}>

@@ -118,7 +118,10 @@ export function LetterTextView({ content }: { content: LetterContent }) {
     <article className={styles.letter} aria-label={t('letters.text.label')} tabIndex={0}>
       <p className={styles.meta}>{[content.addressee.name, ...content.addressee.lines].join('\n')}</p>
       <p className={styles.meta}>
-        {t('letters.text.reference', { reference: content.reference.ourReference, date: formatDay(content.reference.date) })}
+        {t('letters.text.reference', {
+          reference: content.reference.ourReference,
+          date: formatDay(content.reference.date),
+        })}
       </p>
       <p className={styles.p}>
         <strong>{content.reference.subject}</strong>

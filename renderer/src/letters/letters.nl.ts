@@ -21,7 +21,8 @@ export const lettersNl = {
   },
   letters: {
     screenLoading: 'Scherm laden…',
-    intro: 'De brieven van deze zaak. Een brief gaat pas de deur uit als een andere tekenbevoegde hem heeft ondertekend (vier-ogenprincipe).',
+    intro:
+      'De brieven van deze zaak. Een brief gaat pas de deur uit als een andere tekenbevoegde hem heeft ondertekend (vier-ogenprincipe).',
     loading: 'Brieven laden…',
     tableLabel: 'Brieven van deze zaak',
     empty: 'Deze zaak heeft nog geen brieven.',
@@ -69,7 +70,8 @@ export const lettersNl = {
     signedInfo: 'Ondertekend door {{name}} op {{date}}. De brief kan niet meer worden gewijzigd.',
     sentInfo: 'Verzonden op {{date}}.',
     hash: 'SHA-256 van de ondertekende PDF',
-    decisionNeedsStatus: 'Bij het indienen gaat de zaak vanzelf naar "Ter ondertekening". Dat kan zodra alle derden zijn gehoord en waar nodig gelakt.',
+    decisionNeedsStatus:
+      'Bij het indienen gaat de zaak vanzelf naar "Ter ondertekening". Dat kan zodra alle derden zijn gehoord en waar nodig gelakt.',
     detail: {
       label: 'Brief: {{kind}}',
       text: 'Tekst van de brief',
@@ -119,13 +121,17 @@ export const lettersNl = {
       thirdParty: 'Derde',
       noThirdParties: 'Deze zaak heeft nog geen derden: voeg ze toe op het tabblad Derden.',
       thirdPartyAddress: 'Adres van de derde',
-      extensionInfo: 'Het verlengingsbericht neemt de reden en de nieuwe uiterste datum over van de verlenging in de zaak (Overzicht → Termijn verlengen).',
+      extensionInfo:
+        'Het verlengingsbericht neemt de reden en de nieuwe uiterste datum over van de verlenging in de zaak (Overzicht → Termijn verlengen).',
       activities: 'Verwerkingen die voor deze verzoeker gelden',
-      activitiesHint_one: '1 aangevinkt. De brief noemt per verwerking het doel, de gegevens, de ontvangers, de bewaartermijn en de bron (artikel 15 AVG).',
-      activitiesHint_other: '{{count}} aangevinkt. De brief noemt per verwerking het doel, de gegevens, de ontvangers, de bewaartermijn en de bron (artikel 15 AVG).',
+      activitiesHint_one:
+        '1 aangevinkt. De brief noemt per verwerking het doel, de gegevens, de ontvangers, de bewaartermijn en de bron (artikel 15 AVG).',
+      activitiesHint_other:
+        '{{count}} aangevinkt. De brief noemt per verwerking het doel, de gegevens, de ontvangers, de bewaartermijn en de bron (artikel 15 AVG).',
       activitiesLoading: 'Verwerkingsregister laden…',
       withheld: 'Niet of niet volledig verstrekt',
-      withheldHint: 'Alleen invullen als u iets achterhoudt of lakt dat niet al als gelakte derde in het dossier staat: de brief zegt wat en waarom (artikel 15 lid 4 AVG).',
+      withheldHint:
+        'Alleen invullen als u iets achterhoudt of lakt dat niet al als gelakte derde in het dossier staat: de brief zegt wat en waarom (artikel 15 lid 4 AVG).',
       withheldWhat: 'Wat ({{n}})',
       withheldWhy: 'Waarom ({{n}})',
       removeWithheld: 'Regel {{n}} verwijderen',
@@ -179,7 +185,8 @@ export const lettersNl = {
       withdrawnOn: 'Datum van intrekking',
       addressing: 'Geadresseerde',
       otherAddressee: 'Aan een andere geadresseerde dan de zaak aangeeft',
-      addresseeNeeded: 'Deze brief heeft een geadresseerde nodig: het adres van de verzoeker ontbreekt of het verzoek kwam van een gemachtigde.',
+      addresseeNeeded:
+        'Deze brief heeft een geadresseerde nodig: het adres van de verzoeker ontbreekt of het verzoek kwam van een gemachtigde.',
       addresseeName: 'Naam geadresseerde',
       addresseeAddress: 'Adres geadresseerde',
       addresseeAddressHint: 'Straat en huisnummer, postcode en plaats; scheid de regels met een komma.',
@@ -202,7 +209,8 @@ export const lettersNl = {
       accessGrounds: 'Wettelijke grond om inzage te beperken',
       accessReasons: 'Waarom die grond in dit geval de beperking nodig maakt',
       directMarketing: 'Direct marketing waartegen verzet is gedaan',
-      directMarketingHint: 'Bijvoorbeeld: aanbiedingen van partners per e-mail. Verzet tegen direct marketing wordt altijd toegewezen (artikel 21 lid 3 AVG).',
+      directMarketingHint:
+        'Bijvoorbeeld: aanbiedingen van partners per e-mail. Verzet tegen direct marketing wordt altijd toegewezen (artikel 21 lid 3 AVG).',
       stoppedOn: 'Gestopt op',
       stoppedOnHint: 'Optioneel. Leeg: de datum van de brief.',
       recipient: 'Ontvanger',
@@ -248,7 +256,8 @@ export const lettersNl = {
   },
   signing: {
     title: 'Ondertekenen',
-    intro: 'Brieven die behandelaars ter ondertekening hebben aangeboden. Lees de brief na en onderteken hem met het certificaat van de organisatie, of stuur hem terug met een toelichting. Een brief die u zelf heeft opgesteld of bewerkt, ondertekent een andere tekenbevoegde (vier-ogenprincipe).',
+    intro:
+      'Brieven die behandelaars ter ondertekening hebben aangeboden. Lees de brief na en onderteken hem met het certificaat van de organisatie, of stuur hem terug met een toelichting. Een brief die u zelf heeft opgesteld of bewerkt, ondertekent een andere tekenbevoegde (vier-ogenprincipe).',
     queueTitle: 'Ter ondertekening',
     refresh: 'Vernieuwen',
     loading: 'Brieven laden…',
@@ -271,7 +280,8 @@ export const lettersNl = {
       close: 'Brief sluiten',
       drafted: 'Opgesteld door {{name}}, aangeboden op {{date}}.',
       fourEyesTitle: 'U kunt deze brief niet ondertekenen',
-      fourEyes: 'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).',
+      fourEyes:
+        'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).',
       sign: 'Ondertekenen',
       return: 'Terugsturen',
       busy: 'Bezig…',
@@ -279,7 +289,8 @@ export const lettersNl = {
       returned: '{{kind}} ({{reference}}) is teruggestuurd naar de behandelaar.',
       returnedInfo: 'Deze brief is teruggestuurd naar de behandelaar, met uw toelichting.',
       signedTitle: 'Ondertekend',
-      signedText: 'De brief is op {{date}} ondertekend met het certificaat van de organisatie en kan niet meer worden gewijzigd. De behandelaar verstuurt hem.',
+      signedText:
+        'De brief is op {{date}} ondertekend met het certificaat van de organisatie en kan niet meer worden gewijzigd. De behandelaar verstuurt hem.',
     },
     signDialog: {
       title: 'Brief ondertekenen',
@@ -294,7 +305,8 @@ export const lettersNl = {
       password: 'Uw wachtwoord',
       passwordMissing: 'Voer uw wachtwoord in om te ondertekenen.',
       noFunctionTitle: 'Uw functie ontbreekt',
-      noFunction: 'Vul eerst uw functie in onder "Mijn ondertekening" op dit scherm (bijvoorbeeld Teamleider Privacy). Zonder functie wordt een brief niet ondertekend.',
+      noFunction:
+        'Vul eerst uw functie in onder "Mijn ondertekening" op dit scherm (bijvoorbeeld Teamleider Privacy). Zonder functie wordt een brief niet ondertekend.',
       submit: 'Ondertekenen',
     },
     returnDialog: {
@@ -341,7 +353,8 @@ export const lettersNl = {
       configuredAt: 'Ingesteld op',
       upload: 'Certificaat instellen',
       replace: 'Certificaat vervangen',
-      uploadIntro: 'Het PKCS#12-bestand (.p12 of .pfx) dat IT heeft aangeleverd, met het wachtwoord. AVG Desk bewaart beide versleuteld en toont het wachtwoord nooit meer. Vergelijk na het instellen de vingerafdruk met wat IT opgaf.',
+      uploadIntro:
+        'Het PKCS#12-bestand (.p12 of .pfx) dat IT heeft aangeleverd, met het wachtwoord. AVG Desk bewaart beide versleuteld en toont het wachtwoord nooit meer. Vergelijk na het instellen de vingerafdruk met wat IT opgaf.',
       file: 'PKCS#12-bestand',
       fileHint: '.p12 of .pfx, hoogstens 256 kB.',
       fileMissing: 'Kies het PKCS#12-bestand.',
@@ -378,7 +391,8 @@ export const lettersNl = {
     },
     templates: {
       title: 'Sjablonen',
-      intro: 'De tekst van elke soort brief. Velden tussen accolades, zoals {kenmerk}, vult AVG Desk in vanuit de zaak. Vaste onderdelen (zoals de rechtsmiddelen) maakt AVG Desk uit de zaak; de verplichte kunnen niet weg. Een voorwaarde beperkt een blok tot bijvoorbeeld één soort verzoek of uitkomst.',
+      intro:
+        'De tekst van elke soort brief. Velden tussen accolades, zoals {kenmerk}, vult AVG Desk in vanuit de zaak. Vaste onderdelen (zoals de rechtsmiddelen) maakt AVG Desk uit de zaak; de verplichte kunnen niet weg. Een voorwaarde beperkt een blok tot bijvoorbeeld één soort verzoek of uitkomst.',
       kind: 'Soort brief',
       customisedMark: '(aangepast)',
       customised: 'Aangepast op {{date}}',
@@ -412,11 +426,13 @@ export const lettersNl = {
       saved: 'Het sjabloon is opgeslagen. Nieuwe brieven gebruiken het; bestaande concepten blijven zoals ze zijn.',
       resetDone: 'De standaardtekst is hersteld.',
       fields: 'Beschikbare velden',
-      fieldsIntro: 'Typ een veld met de accolades in de tekst. Wilt u een accolade zelf in de brief, typ haar dan twee keer.',
+      fieldsIntro:
+        'Typ een veld met de accolades in de tekst. Wilt u een accolade zelf in de brief, typ haar dan twee keer.',
     },
     register: {
       title: 'Verwerkingsregister',
-      intro: 'De verwerkingen van persoonsgegevens (artikel 30 AVG) waaruit de behandelaar kiest voor een inzagebesluit. Een verwerking buiten gebruik blijft staan bij de zaken die haar al hebben aangevinkt.',
+      intro:
+        'De verwerkingen van persoonsgegevens (artikel 30 AVG) waaruit de behandelaar kiest voor een inzagebesluit. Een verwerking buiten gebruik blijft staan bij de zaken die haar al hebben aangevinkt.',
       add: 'Verwerking toevoegen',
       count_one: '1 verwerking in gebruik',
       count_other: '{{count}} verwerkingen in gebruik',
@@ -456,7 +472,8 @@ export const lettersNl = {
       policyReference: 'Artikel van het reglement',
       policyReferenceHint: 'Bijvoorbeeld: §7.',
       automatedDecision: 'Geautomatiseerde besluitvorming (artikel 22 AVG)',
-      automatedDecisionHint: 'Leeg als hier geen besluit uitsluitend geautomatiseerd wordt genomen. Anders: de logica, het belang en de gevolgen, in de woorden van de brief (artikel 15 lid 1 onder h AVG).',
+      automatedDecisionHint:
+        'Leeg als hier geen besluit uitsluitend geautomatiseerd wordt genomen. Anders: de logica, het belang en de gevolgen, in de woorden van de brief (artikel 15 lid 1 onder h AVG).',
       sortOrder: 'Volgorde',
     },
   },

@@ -1,4 +1,13 @@
-import { Button, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  ProgressBar,
+  tokens,
+} from '@fluentui/react-components';
 import { DismissRegular, ScanTextRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,7 +110,11 @@ export function OcrReader({ caseId, documentId, geometry, onRead }: Props) {
   if (job?.state === 'running') {
     return (
       <div className={styles.row} role="status">
-        <Field label={t('redaction.ocr.running', { percent: Math.round(job.progress * 100) })} hint={job.message || t('redaction.ocr.starting')} style={{ flexGrow: 1, maxWidth: '560px' }}>
+        <Field
+          label={t('redaction.ocr.running', { percent: Math.round(job.progress * 100) })}
+          hint={job.message || t('redaction.ocr.starting')}
+          style={{ flexGrow: 1, maxWidth: '560px' }}
+        >
           <ProgressBar value={job.progress} thickness="large" />
         </Field>
         <Button icon={<DismissRegular />} onClick={() => void cancel()}>
@@ -110,18 +123,25 @@ export function OcrReader({ caseId, documentId, geometry, onRead }: Props) {
       </div>
     );
   }
-  if (job?.state === 'failed' && job.error) return <ErrorBar error={{ code: job.error.code, message: job.error.message }} title={t('redaction.ocr.failed')} />;
+  if (job?.state === 'failed' && job.error)
+    return <ErrorBar error={{ code: job.error.code, message: job.error.message }} title={t('redaction.ocr.failed')} />;
   const done = job?.state === 'done' || read;
   return (
     <>
       {read ? (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t('redaction.ocr.used', { pages: pagesOf(geometry, (p) => p.ocr !== null) })}</MessageBarBody>
+          <MessageBarBody>
+            {t('redaction.ocr.used', { pages: pagesOf(geometry, (p) => p.ocr !== null) })}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       {unread.length > 0 && (done || job?.state === 'cancelled') ? (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t(done ? 'redaction.ocr.empty' : 'redaction.ocr.cancelled', { pages: unread.map((p) => p.page + 1).join(', ') })}</MessageBarBody>
+          <MessageBarBody>
+            {t(done ? 'redaction.ocr.empty' : 'redaction.ocr.cancelled', {
+              pages: unread.map((p) => p.page + 1).join(', '),
+            })}
+          </MessageBarBody>
           {done ? null : (
             <MessageBarActions>
               <Button icon={<ScanTextRegular />} onClick={() => void start()}>

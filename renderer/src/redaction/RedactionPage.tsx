@@ -2,7 +2,15 @@ import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluent
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { centerWithin, CSS_PER_POINT, scaleRect, spanRect, userToView, viewToUser, type Rect } from '../ui/pdf/geometry.js';
+import {
+  centerWithin,
+  CSS_PER_POINT,
+  scaleRect,
+  spanRect,
+  userToView,
+  viewToUser,
+  type Rect,
+} from '../ui/pdf/geometry.js';
 import { PdfPage, usePdfPage } from '../ui/pdf/PdfPage.js';
 import type { PDFDocumentProxy } from '../ui/pdf/pdfjs.js';
 import { ZoomSelect } from '../ui/pdf/PdfViewer.js';
@@ -100,7 +108,17 @@ interface RedactionPageProps {
  * rejected). Dragging on the page draws a new box; clicking a box accepts or rejects it. The list
  * beside it does the same with the keyboard.
  */
-export function RedactionPage({ doc, title, geometry, pageIndex, onPage, boxes, focusedId, onToggle, onDraw }: RedactionPageProps) {
+export function RedactionPage({
+  doc,
+  title,
+  geometry,
+  pageIndex,
+  onPage,
+  boxes,
+  focusedId,
+  onToggle,
+  onDraw,
+}: RedactionPageProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const [zoom, setZoom] = useState<Zoom>('fit');
@@ -147,9 +165,19 @@ export function RedactionPage({ doc, title, geometry, pageIndex, onPage, boxes, 
     <div className={styles.root}>
       <div className={styles.toolbar}>
         <div className={styles.group} role="group" aria-label={t('viewer.pages')}>
-          <Button icon={<ChevronLeftRegular />} aria-label={t('viewer.previousPage')} disabledFocusable={pageIndex <= 0} onClick={() => onPage(pageIndex - 1)} />
+          <Button
+            icon={<ChevronLeftRegular />}
+            aria-label={t('viewer.previousPage')}
+            disabledFocusable={pageIndex <= 0}
+            onClick={() => onPage(pageIndex - 1)}
+          />
           <Text aria-live="polite">{t('redaction.pageOf', { n: pageIndex + 1, count: total })}</Text>
-          <Button icon={<ChevronRightRegular />} aria-label={t('viewer.nextPage')} disabledFocusable={pageIndex >= total - 1} onClick={() => onPage(pageIndex + 1)} />
+          <Button
+            icon={<ChevronRightRegular />}
+            aria-label={t('viewer.nextPage')}
+            disabledFocusable={pageIndex >= total - 1}
+            onClick={() => onPage(pageIndex + 1)}
+          />
         </div>
         <div className={styles.group}>
           <ZoomSelect zoom={zoom} percent={Math.round((scale / CSS_PER_POINT) * 100)} onZoom={setZoom} />
@@ -161,10 +189,17 @@ export function RedactionPage({ doc, title, geometry, pageIndex, onPage, boxes, 
       <div ref={stage} className={styles.stage} role="region" aria-label={t('redaction.stage')} tabIndex={0}>
         {page && shape ? (
           <PdfPage page={page} scale={scale} label={t('viewer.pageImage', { n: pageIndex + 1, count: total, title })}>
-            <div className={styles.surface} onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerCancel={() => {
+            <div
+              className={styles.surface}
+              onPointerDown={onPointerDown}
+              onPointerMove={onPointerMove}
+              onPointerUp={onPointerUp}
+              onPointerCancel={() => {
                 setStart(null);
                 setDraft(null);
-              }} aria-hidden />
+              }}
+              aria-hidden
+            />
             {pageBoxes.map((box) => {
               const r = scaleRect(userToView(shape.toView, box), scale);
               const isFocused = box.id === focusedId;
@@ -173,7 +208,11 @@ export function RedactionPage({ doc, title, geometry, pageIndex, onPage, boxes, 
                   key={box.id}
                   ref={isFocused ? focused : undefined}
                   data-box={box.id}
-                  className={mergeClasses(styles.box, box.accepted ? (box.source === 'manual' ? styles.manual : styles.accepted) : styles.rejected, isFocused && styles.focused)}
+                  className={mergeClasses(
+                    styles.box,
+                    box.accepted ? (box.source === 'manual' ? styles.manual : styles.accepted) : styles.rejected,
+                    isFocused && styles.focused,
+                  )}
                   style={{ left: r.x, top: r.y, width: r.width, height: r.height }}
                   title={box.text || t('redaction.manualBox')}
                   aria-hidden
@@ -182,7 +221,12 @@ export function RedactionPage({ doc, title, geometry, pageIndex, onPage, boxes, 
                 />
               );
             })}
-            {draft ? <div className={styles.draft} style={{ left: draft.x, top: draft.y, width: draft.width, height: draft.height }} /> : null}
+            {draft ? (
+              <div
+                className={styles.draft}
+                style={{ left: draft.x, top: draft.y, width: draft.width, height: draft.height }}
+              />
+            ) : null}
           </PdfPage>
         ) : (
           <Spinner size="small" label={t('viewer.loadingPage')} />

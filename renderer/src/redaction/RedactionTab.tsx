@@ -137,7 +137,13 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
 
   // Third parties who did not consent or could not be reached are ticked from the start.
   const partyList = parties.value ?? [];
-  const effective: SearchChoice = choice ?? { partyIds: partyList.filter((p) => mustRedact(p.hearingStatus)).map((p) => p.id), terms: [], patterns: ['bsn', 'iban', 'phone', 'email'], requesterIban: '', requesterBsn: '' };
+  const effective: SearchChoice = choice ?? {
+    partyIds: partyList.filter((p) => mustRedact(p.hearingStatus)).map((p) => p.id),
+    terms: [],
+    patterns: ['bsn', 'iban', 'phone', 'email'],
+    requesterIban: '',
+    requesterBsn: '',
+  };
   const rows = documentTree(documents.value ?? []);
   const chosen = rows.find((r) => r.document.id === documentId)?.document ?? null;
   const current = work !== null && work.documentId === documentId ? work : null;
@@ -174,12 +180,20 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
       }
       const geometry = result.value.pages;
       const count = result.value.suggestions.length;
-      if (search !== null) setNotice({ intent: count > 0 ? 'success' : 'info', text: count > 0 ? t('redaction.found', { count }) : t('redaction.nothingFound') });
+      if (search !== null)
+        setNotice({
+          intent: count > 0 ? 'success' : 'info',
+          text: count > 0 ? t('redaction.found', { count }) : t('redaction.nothingFound'),
+        });
       setWork((previous) => {
-        const base = previous !== null && previous.documentId === id ? previous : { documentId: id, geometry: null, boxes: [], pageIndex: 0, focusedId: null };
+        const base =
+          previous !== null && previous.documentId === id
+            ? previous
+            : { documentId: id, geometry: null, boxes: [], pageIndex: 0, focusedId: null };
         if (search === null) return { ...base, geometry };
         // New suggestions replace the old ones; a decision and a ground already chosen on the same box stay.
-        const keyOf = (b: { page: number; text: string; x: number; y: number }) => `${b.page}:${b.text}:${Math.round(b.x)}:${Math.round(b.y)}`;
+        const keyOf = (b: { page: number; text: string; x: number; y: number }) =>
+          `${b.page}:${b.text}:${Math.round(b.x)}:${Math.round(b.y)}`;
         const decided = new Map(base.boxes.filter((b) => b.source !== 'manual').map((b) => [keyOf(b), b]));
         const suggested: ReviewBox[] = result.value.suggestions.map((s) => ({
           id: nextBoxId(),
@@ -196,11 +210,19 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
           whoseLabel: s.whoseLabel,
           ...(() => {
             const before = decided.get(keyOf(s));
-            return before ? { reason: before.reason, accepted: before.accepted, undecided: before.undecided } : { accepted: s.preAccepted, undecided: !s.preAccepted };
+            return before
+              ? { reason: before.reason, accepted: before.accepted, undecided: before.undecided }
+              : { accepted: s.preAccepted, undecided: !s.preAccepted };
           })(),
         }));
         const first = suggested[0];
-        return { ...base, geometry, boxes: [...suggested, ...base.boxes.filter((b) => b.source === 'manual')], pageIndex: first ? first.page : base.pageIndex, focusedId: null };
+        return {
+          ...base,
+          geometry,
+          boxes: [...suggested, ...base.boxes.filter((b) => b.source === 'manual')],
+          pageIndex: first ? first.page : base.pageIndex,
+          focusedId: null,
+        };
       });
     },
     [api, detail.id, partyList, t],
@@ -228,7 +250,11 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
     }
     setBusy('searchAll');
     setNotice(null);
-    const result = await api.call('redaction.searchAll', { caseId: detail.id, terms, thirdPartyIds: chosenParties.map((p) => p.id) });
+    const result = await api.call('redaction.searchAll', {
+      caseId: detail.id,
+      terms,
+      thirdPartyIds: chosenParties.map((p) => p.id),
+    });
     if (!live.current) return;
     setBusy(null);
     if (result.ok) setSearchAll({ terms: [...chosenParties.map((p) => p.name), ...terms], results: result.value });
@@ -245,18 +271,44 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
 
   const update = (change: Partial<Work>) => setWork((previous) => (previous ? { ...previous, ...change } : previous));
   const addBox = (pageIndex: number, box: Rect, reason: string) => {
-    const added: ReviewBox = { id: nextBoxId(), page: pageIndex, ...box, reason, source: 'manual', text: '', accepted: true, undecided: false };
-    setWork((previous) => (previous ? { ...previous, boxes: [...previous.boxes, added], pageIndex, focusedId: added.id } : previous));
+    const added: ReviewBox = {
+      id: nextBoxId(),
+      page: pageIndex,
+      ...box,
+      reason,
+      source: 'manual',
+      text: '',
+      accepted: true,
+      undecided: false,
+    };
+    setWork((previous) =>
+      previous ? { ...previous, boxes: [...previous.boxes, added], pageIndex, focusedId: added.id } : previous,
+    );
   };
 
   async function apply() {
     if (!current || !chosen) return;
     const redactions = current.boxes
       .filter((b) => b.accepted && !b.undecided)
-      .map((b) => ({ page: b.page, x: b.x, y: b.y, width: b.width, height: b.height, reason: b.reason, source: b.source, text: b.text.slice(0, 500), ...(b.kind ? { kind: b.kind } : {}) }));
+      .map((b) => ({
+        page: b.page,
+        x: b.x,
+        y: b.y,
+        width: b.width,
+        height: b.height,
+        reason: b.reason,
+        source: b.source,
+        text: b.text.slice(0, 500),
+        ...(b.kind ? { kind: b.kind } : {}),
+      }));
     setNotice(null);
     setShowResult(false);
-    const result = await api.call('redaction.start', { caseId: detail.id, documentId: chosen.id, redactions, thirdPartyIds: effective.partyIds });
+    const result = await api.call('redaction.start', {
+      caseId: detail.id,
+      documentId: chosen.id,
+      redactions,
+      thirdPartyIds: effective.partyIds,
+    });
     if (!live.current) return;
     if (!result.ok) {
       setNotice({ intent: 'error', error: result.error });
@@ -321,7 +373,11 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
       {documents.error ? <ErrorBar error={documents.error} /> : null}
       {parties.error ? <ErrorBar error={parties.error} /> : null}
       <Field label={t('redaction.document')} className={styles.choose}>
-        <Select value={documentId ?? ''} disabled={running} onChange={(_, d) => onDocument(d.value === '' ? null : d.value)}>
+        <Select
+          value={documentId ?? ''}
+          disabled={running}
+          onChange={(_, d) => onDocument(d.value === '' ? null : d.value)}
+        >
           <option value="">{t('redaction.chooseDocument')}</option>
           {rows.map(({ document, parent }) => (
             <option key={document.id} value={document.id}>
@@ -331,7 +387,9 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
           ))}
         </Select>
       </Field>
-      {documents.value !== null && rows.length === 0 ? <Text className={table.muted}>{t('redaction.noDocuments')}</Text> : null}
+      {documents.value !== null && rows.length === 0 ? (
+        <Text className={table.muted}>{t('redaction.noDocuments')}</Text>
+      ) : null}
       <section className={card.card} aria-labelledby={optionsId}>
         <h2 id={optionsId} className={styles.heading}>
           {t('redaction.options.title')}
@@ -354,17 +412,36 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
           </h2>
           <DataTable
             label={t('redaction.searchAll.tableLabel')}
-            columns={[t('redaction.searchAll.document'), t('redaction.searchAll.occurrences'), t('redaction.searchAll.redacted'), t('redaction.searchAll.actions')]}
+            columns={[
+              t('redaction.searchAll.document'),
+              t('redaction.searchAll.occurrences'),
+              t('redaction.searchAll.redacted'),
+              t('redaction.searchAll.actions'),
+            ]}
           >
             {searchAll.results.map((r) => {
               return (
                 <TableRow key={r.documentId}>
                   <TableCell>{r.name}</TableCell>
                   <TableCell>{r.occurrences}</TableCell>
-                  <TableCell>{r.occurrences === 0 && !r.redacted ? t('redaction.searchAll.notNeeded') : r.covered ? t('common.yes') : r.redacted && r.readable.length > 0 ? t('redaction.searchAll.readable', { texts: r.readable.map((x) => `“${x}”`).join(', ') }) : t('common.no')}</TableCell>
+                  <TableCell>
+                    {r.occurrences === 0 && !r.redacted
+                      ? t('redaction.searchAll.notNeeded')
+                      : r.covered
+                        ? t('common.yes')
+                        : r.redacted && r.readable.length > 0
+                          ? t('redaction.searchAll.readable', { texts: r.readable.map((x) => `“${x}”`).join(', ') })
+                          : t('common.no')}
+                  </TableCell>
                   <TableCell>
                     {r.occurrences > 0 ? (
-                      <Button size="small" icon={<EyeOffRegular />} aria-label={t('redaction.searchAll.openFor', { name: r.name })} disabledFocusable={running} onClick={() => openFromSearch(r.documentId)}>
+                      <Button
+                        size="small"
+                        icon={<EyeOffRegular />}
+                        aria-label={t('redaction.searchAll.openFor', { name: r.name })}
+                        disabledFocusable={running}
+                        onClick={() => openFromSearch(r.documentId)}
+                      >
                         {t('redaction.searchAll.open')}
                       </Button>
                     ) : (
@@ -384,7 +461,10 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
           covered={partyList.filter((p) => job.result?.thirdPartyIds.includes(p.id)).map((p) => p.name)}
           missed={partyList
             .filter((p) => effective.partyIds.includes(p.id) && !job.result?.thirdPartyIds.includes(p.id))
-            .map((p) => ({ name: p.name, readable: (job.result?.readable ?? []).filter((r) => r.thirdPartyId === p.id) }))}
+            .map((p) => ({
+              name: p.name,
+              readable: (job.result?.readable ?? []).filter((r) => r.thirdPartyId === p.id),
+            }))}
           boxes={job.result.boxes}
           onBack={() => setShowResult(false)}
           onOpenInViewer={() => onOpenInViewer({ documentId: chosen.id, version: 'redacted' })}
@@ -403,7 +483,14 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
               </MessageBarBody>
             </MessageBar>
           ) : null}
-          {current?.geometry ? <OcrReader caseId={detail.id} documentId={chosen.id} geometry={current.geometry} onRead={() => void suggest(chosen.id, effective)} /> : null}
+          {current?.geometry ? (
+            <OcrReader
+              caseId={detail.id}
+              documentId={chosen.id}
+              geometry={current.geometry}
+              onRead={() => void suggest(chosen.id, effective)}
+            />
+          ) : null}
           {pdf.error ? <ErrorBar error={pdf.error} /> : null}
           {!pdf.doc || !current?.geometry ? (
             pdf.error ? null : (
@@ -419,7 +506,12 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
                 onPage={(pageIndex) => update({ pageIndex })}
                 boxes={current.boxes}
                 focusedId={current.focusedId}
-                onToggle={(id) => update({ boxes: current.boxes.map((b) => (b.id === id ? { ...b, accepted: !b.accepted } : b)), focusedId: id })}
+                onToggle={(id) =>
+                  update({
+                    boxes: current.boxes.map((b) => (b.id === id ? { ...b, accepted: !b.accepted } : b)),
+                    focusedId: id,
+                  })
+                }
                 onDraw={(pageIndex, box) => addBox(pageIndex, box, DEFAULT_REASON)}
               />
               <div className={styles.side}>
@@ -439,7 +531,12 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
           <div className={styles.apply}>
             {job && job.state !== 'done' ? <JobProgress job={job} onCancel={() => void cancel()} /> : null}
             <div className={styles.row}>
-              <Button appearance="primary" icon={<EyeOffRegular />} disabledFocusable={running || accepted === 0 || undecided > 0 || !current?.geometry} onClick={() => void apply()}>
+              <Button
+                appearance="primary"
+                icon={<EyeOffRegular />}
+                disabledFocusable={running || accepted === 0 || undecided > 0 || !current?.geometry}
+                onClick={() => void apply()}
+              >
                 {t('redaction.apply', { count: accepted })}
               </Button>
               <Text size={200} className={table.muted}>
@@ -466,7 +563,8 @@ function toApiError(error: NonNullable<JobView['error']>): ApiError {
 function JobProgress({ job, onCancel }: { job: JobView; onCancel: () => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  if (job.state === 'failed') return job.error ? <ErrorBar error={toApiError(job.error)} title={t('redaction.job.failed')} /> : null;
+  if (job.state === 'failed')
+    return job.error ? <ErrorBar error={toApiError(job.error)} title={t('redaction.job.failed')} /> : null;
   if (job.state === 'cancelled') {
     return (
       <MessageBar intent="info">
@@ -476,7 +574,11 @@ function JobProgress({ job, onCancel }: { job: JobView; onCancel: () => void }) 
   }
   return (
     <div className={styles.row}>
-      <Field label={t('redaction.job.running', { percent: Math.round(job.progress * 100) })} hint={job.message || t('redaction.job.starting')} style={{ flexGrow: 1, maxWidth: '560px' }}>
+      <Field
+        label={t('redaction.job.running', { percent: Math.round(job.progress * 100) })}
+        hint={job.message || t('redaction.job.starting')}
+        style={{ flexGrow: 1, maxWidth: '560px' }}
+      >
         <ProgressBar value={job.progress} thickness="large" />
       </Field>
       <Button icon={<DismissRegular />} onClick={onCancel}>
@@ -513,7 +615,9 @@ function ResultView({ caseId, document, covered, missed, boxes, onBack, onOpenIn
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t('redaction.result.done', { count: boxes })}</MessageBarTitle>
-          {covered.length > 0 ? t('redaction.result.covered', { names: covered.join(', ') }) : t('redaction.result.noneCovered')}
+          {covered.length > 0
+            ? t('redaction.result.covered', { names: covered.join(', ') })
+            : t('redaction.result.noneCovered')}
         </MessageBarBody>
       </MessageBar>
       {missed.length > 0 ? (
@@ -524,7 +628,12 @@ function ResultView({ caseId, document, covered, missed, boxes, onBack, onOpenIn
               {missed.map(({ name, readable }) => (
                 <li key={name}>
                   {readable.length > 0
-                    ? t('redaction.result.readable', { name, texts: readable.map((r) => t('redaction.result.readableAt', { text: r.text, n: r.page + 1 })).join(', ') })
+                    ? t('redaction.result.readable', {
+                        name,
+                        texts: readable
+                          .map((r) => t('redaction.result.readableAt', { text: r.text, n: r.page + 1 }))
+                          .join(', '),
+                      })
                     : t('redaction.result.missed', { name })}
                 </li>
               ))}
@@ -540,7 +649,11 @@ function ResultView({ caseId, document, covered, missed, boxes, onBack, onOpenIn
           {t('redaction.result.openInDossier')}
         </Button>
       </div>
-      {document.redacted ? <DocumentViewer caseId={caseId} document={document} version={version} onVersion={setVersion} /> : <Spinner size="tiny" />}
+      {document.redacted ? (
+        <DocumentViewer caseId={caseId} document={document} version={version} onVersion={setVersion} />
+      ) : (
+        <Spinner size="tiny" />
+      )}
     </section>
   );
 }

@@ -1,4 +1,14 @@
-import { Button, Checkbox, Field, Input, makeStyles, mergeClasses, Select, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  Select,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, LocationRegular } from '@fluentui/react-icons';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -130,18 +140,25 @@ export function ReviewList({ boxes, geometry, focusedId, pageIndex, onChange, on
   const pages = [...new Set(boxes.map((b) => b.page))].sort((a, b) => a - b);
   const accepted = boxes.filter((b) => b.accepted && !b.undecided).length;
   const undecided = boxes.filter((b) => b.undecided).length;
-  const set = (id: string, change: Partial<ReviewBox>) => onChange(boxes.map((b) => (b.id === id ? { ...b, ...change } : b)));
+  const set = (id: string, change: Partial<ReviewBox>) =>
+    onChange(boxes.map((b) => (b.id === id ? { ...b, ...change } : b)));
   // The requester's own data is never swept up by a bulk action: it is theirs to receive.
   const own = (b: ReviewBox) => b.whose === 'requester';
 
   const describe = (box: ReviewBox) => {
     if (box.source === 'manual') return t('redaction.sources.manual');
     const what = box.kind ? t(`redaction.kinds.${box.kind}`) : null;
-    if (box.whose === 'third_party' && box.whoseLabel) return [t('redaction.whose.thirdParty', { name: box.whoseLabel }), what].filter(Boolean).join(', ');
+    if (box.whose === 'third_party' && box.whoseLabel)
+      return [t('redaction.whose.thirdParty', { name: box.whoseLabel }), what].filter(Boolean).join(', ');
     if (box.whose === 'requester') return [t('redaction.whose.requester'), what].filter(Boolean).join(', ');
     return what ?? t('redaction.sources.term');
   };
-  const state = (box: ReviewBox) => (box.undecided ? t('redaction.review.undecided') : box.accepted ? t('redaction.review.accepted') : t('redaction.review.rejected'));
+  const state = (box: ReviewBox) =>
+    box.undecided
+      ? t('redaction.review.undecided')
+      : box.accepted
+        ? t('redaction.review.accepted')
+        : t('redaction.review.rejected');
 
   return (
     <div className={styles.root}>
@@ -155,11 +172,19 @@ export function ReviewList({ boxes, geometry, focusedId, pageIndex, onChange, on
               <Button size="small" onClick={() => onChange(boxes.map((b) => (own(b) ? b : { ...b, accepted: true })))}>
                 {t('redaction.review.acceptAll')}
               </Button>
-              <Button size="small" onClick={() => onChange(boxes.map((b) => (b.undecided ? b : { ...b, accepted: false })))}>
+              <Button
+                size="small"
+                onClick={() => onChange(boxes.map((b) => (b.undecided ? b : { ...b, accepted: false })))}
+              >
                 {t('redaction.review.rejectAll')}
               </Button>
               {undecided > 0 ? (
-                <Button size="small" onClick={() => onChange(boxes.map((b) => (b.undecided ? { ...b, accepted: false, undecided: false } : b)))}>
+                <Button
+                  size="small"
+                  onClick={() =>
+                    onChange(boxes.map((b) => (b.undecided ? { ...b, accepted: false, undecided: false } : b)))
+                  }
+                >
                   {t('redaction.review.keepOwn')}
                 </Button>
               ) : null}
@@ -178,7 +203,14 @@ export function ReviewList({ boxes, geometry, focusedId, pageIndex, onChange, on
                   {boxes
                     .filter((b) => b.page === page)
                     .map((box) => (
-                      <li key={box.id} className={mergeClasses(styles.item, box.id === focusedId && styles.focused, !box.accepted && styles.rejected)}>
+                      <li
+                        key={box.id}
+                        className={mergeClasses(
+                          styles.item,
+                          box.id === focusedId && styles.focused,
+                          !box.accepted && styles.rejected,
+                        )}
+                      >
                         <Checkbox
                           checked={box.undecided ? 'mixed' : box.accepted}
                           onChange={(_, d) => set(box.id, { accepted: d.checked === true, undecided: false })}
@@ -193,19 +225,42 @@ export function ReviewList({ boxes, geometry, focusedId, pageIndex, onChange, on
                           }
                         />
                         <span className={styles.itemTools}>
-                          <Button size="small" appearance="subtle" icon={<LocationRegular />} aria-label={t('redaction.review.show', { text: box.text || t('redaction.manualBox'), n: page + 1 })} onClick={() => onFocus(box)} />
+                          <Button
+                            size="small"
+                            appearance="subtle"
+                            icon={<LocationRegular />}
+                            aria-label={t('redaction.review.show', {
+                              text: box.text || t('redaction.manualBox'),
+                              n: page + 1,
+                            })}
+                            onClick={() => onFocus(box)}
+                          />
                           {box.source === 'manual' ? (
-                            <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={t('redaction.review.remove')} onClick={() => onChange(boxes.filter((b) => b.id !== box.id))} />
+                            <Button
+                              size="small"
+                              appearance="subtle"
+                              icon={<DeleteRegular />}
+                              aria-label={t('redaction.review.remove')}
+                              onClick={() => onChange(boxes.filter((b) => b.id !== box.id))}
+                            />
                           ) : null}
                         </span>
                         <div className={styles.reason}>
-                          <Select size="small" className={styles.fill} value={box.reason} aria-label={t('redaction.review.reasonFor', { text: box.text || t('redaction.manualBox') })} onChange={(_, d) => set(box.id, { reason: d.value })}>
+                          <Select
+                            size="small"
+                            className={styles.fill}
+                            value={box.reason}
+                            aria-label={t('redaction.review.reasonFor', { text: box.text || t('redaction.manualBox') })}
+                            onChange={(_, d) => set(box.id, { reason: d.value })}
+                          >
                             {REASONS.map((r) => (
                               <option key={r.code} value={r.code} title={r.description}>
                                 {r.code}
                               </option>
                             ))}
-                            {REASONS.some((r) => r.code === box.reason) ? null : <option value={box.reason}>{box.reason}</option>}
+                            {REASONS.some((r) => r.code === box.reason) ? null : (
+                              <option value={box.reason}>{box.reason}</option>
+                            )}
                           </Select>
                         </div>
                       </li>
@@ -222,7 +277,15 @@ export function ReviewList({ boxes, geometry, focusedId, pageIndex, onChange, on
 }
 
 /** The keyboard way to add a box: page, position and size in points from the page's top-left. */
-function BoxForm({ geometry, pageIndex, onAdd }: { geometry: readonly PageGeometry[]; pageIndex: number; onAdd: (pageIndex: number, box: Rect, reason: string) => void }) {
+function BoxForm({
+  geometry,
+  pageIndex,
+  onAdd,
+}: {
+  geometry: readonly PageGeometry[];
+  pageIndex: number;
+  onAdd: (pageIndex: number, box: Rect, reason: string) => void;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const legendId = useId();
@@ -281,7 +344,9 @@ function BoxForm({ geometry, pageIndex, onAdd }: { geometry: readonly PageGeomet
         {t('redaction.form.title')}
       </legend>
       <Text size={200} className={mergeClasses(styles.muted, styles.wide)}>
-        {shape ? t('redaction.form.hint', { width: Math.round(shape.width), height: Math.round(shape.height) }) : t('redaction.form.noPage')}
+        {shape
+          ? t('redaction.form.hint', { width: Math.round(shape.width), height: Math.round(shape.height) })
+          : t('redaction.form.noPage')}
       </Text>
       {field('page', t('redaction.form.page'), String(pageIndex + 1))}
       {field('x', t('redaction.form.x'))}
@@ -289,7 +354,11 @@ function BoxForm({ geometry, pageIndex, onAdd }: { geometry: readonly PageGeomet
       {field('width', t('redaction.form.width'))}
       {field('height', t('redaction.form.height'))}
       {/* The article in the list, what it protects under it: the whole text does not fit beside the page. */}
-      <Field label={t('redaction.form.reason')} className={styles.wide} hint={REASONS.find((r) => r.code === reason)?.description ?? null}>
+      <Field
+        label={t('redaction.form.reason')}
+        className={styles.wide}
+        hint={REASONS.find((r) => r.code === reason)?.description ?? null}
+      >
         <Select className={styles.fill} value={reason} onChange={(_, d) => setReason(d.value)}>
           {REASONS.map((r) => (
             <option key={r.code} value={r.code} title={r.description}>

@@ -95,7 +95,15 @@ interface SearchOptionsProps {
 }
 
 /** What to look for: third parties' names (those who did not consent ticked), free terms, and kinds of personal data. */
-export function SearchOptions({ parties, documentId, value, onChange, busy, onSuggest, onSearchAll }: SearchOptionsProps) {
+export function SearchOptions({
+  parties,
+  documentId,
+  value,
+  onChange,
+  busy,
+  onSuggest,
+  onSearchAll,
+}: SearchOptionsProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const partiesId = useId();
@@ -122,7 +130,8 @@ export function SearchOptions({ parties, documentId, value, onChange, busy, onSu
       addTerm();
     }
   };
-  const toggle = <T extends string>(list: readonly T[], item: T, on: boolean, order: readonly T[]): T[] => order.filter((x) => (x === item ? on : list.includes(x)));
+  const toggle = <T extends string>(list: readonly T[], item: T, on: boolean, order: readonly T[]): T[] =>
+    order.filter((x) => (x === item ? on : list.includes(x)));
 
   return (
     <>
@@ -210,7 +219,9 @@ export function SearchOptions({ parties, documentId, value, onChange, busy, onSu
                 key={kind}
                 checked={value.patterns.includes(kind)}
                 label={t(`redaction.kinds.${kind}`)}
-                onChange={(_, d) => onChange({ ...value, patterns: toggle(value.patterns, kind, d.checked === true, DETECTOR_KINDS) })}
+                onChange={(_, d) =>
+                  onChange({ ...value, patterns: toggle(value.patterns, kind, d.checked === true, DETECTOR_KINDS) })
+                }
               />
             ))}
           </div>
@@ -223,10 +234,20 @@ export function SearchOptions({ parties, documentId, value, onChange, busy, onSu
             {t('redaction.options.ownHint')}
           </Text>
           <Field label={t('redaction.options.ownIban')}>
-            <Input value={value.requesterIban} maxLength={40} autoComplete="off" onChange={(_, d) => onChange({ ...value, requesterIban: d.value })} />
+            <Input
+              value={value.requesterIban}
+              maxLength={40}
+              autoComplete="off"
+              onChange={(_, d) => onChange({ ...value, requesterIban: d.value })}
+            />
           </Field>
           <Field label={t('redaction.options.ownBsn')}>
-            <Input value={value.requesterBsn} maxLength={20} autoComplete="off" onChange={(_, d) => onChange({ ...value, requesterBsn: d.value })} />
+            <Input
+              value={value.requesterBsn}
+              maxLength={20}
+              autoComplete="off"
+              onChange={(_, d) => onChange({ ...value, requesterBsn: d.value })}
+            />
           </Field>
         </fieldset>
       </div>
@@ -239,7 +260,12 @@ export function SearchOptions({ parties, documentId, value, onChange, busy, onSu
         <Button icon={<DocumentSearchRegular />} disabledFocusable={busy !== null} onClick={onSearchAll}>
           {t('redaction.options.searchAll')}
         </Button>
-        {busy ? <Spinner size="tiny" label={busy === 'suggest' ? t('redaction.options.suggesting') : t('redaction.options.searchingAll')} /> : null}
+        {busy ? (
+          <Spinner
+            size="tiny"
+            label={busy === 'suggest' ? t('redaction.options.suggesting') : t('redaction.options.searchingAll')}
+          />
+        ) : null}
         {!onSuggest && documentId === null ? (
           <Text size={200} className={styles.muted}>
             {t('redaction.options.chooseFirst')}

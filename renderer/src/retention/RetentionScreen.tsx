@@ -1,5 +1,21 @@
-import { Badge, Button, Field, makeStyles, Spinner, TableCell, TableRow, Text, Textarea, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, CheckmarkRegular, DeleteRegular, DocumentBulletListRegular } from '@fluentui/react-icons';
+import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  Spinner,
+  TableCell,
+  TableRow,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  ArrowClockwiseRegular,
+  CheckmarkRegular,
+  DeleteRegular,
+  DocumentBulletListRegular,
+} from '@fluentui/react-icons';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result.js';
@@ -20,7 +36,13 @@ const DAYS = 30;
 
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'center' },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    alignItems: 'center',
+  },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
 });
 
@@ -34,13 +56,26 @@ export function RetentionScreen() {
   const styles = useStyles();
   const card = useCardStyles();
   const table = useTableStyles();
-  const { value: overview, error, reload: load } = useLoaded(useCallback(() => api.call('retention.overview', { days: DAYS }), [api]));
+  const {
+    value: overview,
+    error,
+    reload: load,
+  } = useLoaded(useCallback(() => api.call('retention.overview', { days: DAYS }), [api]));
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
-  const [removing, setRemoving] = useState<{ listId: string; caseId: string; kind: DestructionKind; reference: string; open: boolean } | null>(null);
+  const [removing, setRemoving] = useState<{
+    listId: string;
+    caseId: string;
+    kind: DestructionKind;
+    reference: string;
+    open: boolean;
+  } | null>(null);
   const [approving, setApproving] = useState<{ list: DestructionListView; open: boolean } | null>(null);
 
-  async function act<T>(work: () => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>, message: (value: T) => string) {
+  async function act<T>(
+    work: () => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>,
+    message: (value: T) => string,
+  ) {
     setBusy(true);
     setNotice(null);
     const result = await work();
@@ -55,19 +90,37 @@ export function RetentionScreen() {
   const typeLabel = (type: keyof typeof REQUEST_TYPE_LABELS) => REQUEST_TYPE_LABELS[type].split(' (')[0];
 
   return (
-    <Page title={t('retention.title')} intro={t('retention.intro', { days: DAYS, years: overview?.policy.registerYears ?? 2, letterYears: overview?.policy.letterYears ?? 2 })}>
+    <Page
+      title={t('retention.title')}
+      intro={t('retention.intro', {
+        days: DAYS,
+        years: overview?.policy.registerYears ?? 2,
+        letterYears: overview?.policy.letterYears ?? 2,
+      })}
+    >
       <div className={styles.actions}>
         <Button
           icon={<DocumentBulletListRegular />}
           disabledFocusable={busy}
-          onClick={() => void act(() => api.call('retention.propose', {}), (list) => (list ? t('retention.list.proposed') : t('retention.list.nothingDue')))}
+          onClick={() =>
+            void act(
+              () => api.call('retention.propose', {}),
+              (list) => (list ? t('retention.list.proposed') : t('retention.list.nothingDue')),
+            )
+          }
         >
           {t('retention.list.propose')}
         </Button>
         <Button
           icon={<DeleteRegular />}
           disabledFocusable={busy}
-          onClick={() => void act(() => api.call('retention.runLocal', {}), (run) => (run.cases.length ? t('retention.run.done', { count: run.cases.length }) : t('retention.run.none')))}
+          onClick={() =>
+            void act(
+              () => api.call('retention.runLocal', {}),
+              (run) =>
+                run.cases.length ? t('retention.run.done', { count: run.cases.length }) : t('retention.run.none'),
+            )
+          }
         >
           {t('retention.run.button')}
         </Button>
@@ -90,7 +143,13 @@ export function RetentionScreen() {
             ) : (
               <DataTable
                 label={t('retention.upcomingLabel')}
-                columns={[t('retention.columns.reference'), t('retention.columns.type'), t('retention.columns.what'), t('retention.columns.on'), t('retention.columns.state')]}
+                columns={[
+                  t('retention.columns.reference'),
+                  t('retention.columns.type'),
+                  t('retention.columns.what'),
+                  t('retention.columns.on'),
+                  t('retention.columns.state'),
+                ]}
                 plain
               >
                 {overview.upcoming.map((u) => (
@@ -112,10 +171,22 @@ export function RetentionScreen() {
             </h2>
             {open ? (
               <>
-                <Text>{t('retention.list.proposedAt', { date: formatDate(open.proposedAt), by: open.proposedBy ?? t('retention.list.system') })}</Text>
+                <Text>
+                  {t('retention.list.proposedAt', {
+                    date: formatDate(open.proposedAt),
+                    by: open.proposedBy ?? t('retention.list.system'),
+                  })}
+                </Text>
                 <DataTable
                   label={t('retention.list.tableLabel')}
-                  columns={[t('retention.columns.reference'), t('retention.columns.type'), t('retention.columns.what'), t('retention.columns.closedOn'), t('retention.columns.destroyOn'), t('retention.columns.actions')]}
+                  columns={[
+                    t('retention.columns.reference'),
+                    t('retention.columns.type'),
+                    t('retention.columns.what'),
+                    t('retention.columns.closedOn'),
+                    t('retention.columns.destroyOn'),
+                    t('retention.columns.actions'),
+                  ]}
                   plain
                 >
                   {open.items.map((item) => (
@@ -134,7 +205,15 @@ export function RetentionScreen() {
                           <Button
                             size="small"
                             aria-label={`${t('retention.list.remove')}: ${item.reference}${item.kind === 'brieven' ? ` (${t('retention.what.brieven')})` : ''}`}
-                            onClick={() => setRemoving({ listId: open.id, caseId: item.caseId, kind: item.kind, reference: item.reference, open: true })}
+                            onClick={() =>
+                              setRemoving({
+                                listId: open.id,
+                                caseId: item.caseId,
+                                kind: item.kind,
+                                reference: item.reference,
+                                open: true,
+                              })
+                            }
                           >
                             {t('retention.list.remove')}
                           </Button>
@@ -144,7 +223,12 @@ export function RetentionScreen() {
                   ))}
                 </DataTable>
                 <div className={styles.actions}>
-                  <Button appearance="primary" icon={<CheckmarkRegular />} disabledFocusable={busy} onClick={() => setApproving({ list: open, open: true })}>
+                  <Button
+                    appearance="primary"
+                    icon={<CheckmarkRegular />}
+                    disabledFocusable={busy}
+                    onClick={() => setApproving({ list: open, open: true })}
+                  >
                     {t('retention.list.approve')}
                   </Button>
                 </div>
@@ -162,11 +246,17 @@ export function RetentionScreen() {
               <ul>
                 {overview.pastLists.map((list) => (
                   <li key={list.id}>
-                    {t('retention.past.approvedAt', { date: list.approvedAt ? formatDate(list.approvedAt) : '', by: list.approvedBy ?? '', count: list.items.filter((i) => i.destroyedOn).length })}
+                    {t('retention.past.approvedAt', {
+                      date: list.approvedAt ? formatDate(list.approvedAt) : '',
+                      by: list.approvedBy ?? '',
+                      count: list.items.filter((i) => i.destroyedOn).length,
+                    })}
                     {': '}
                     {list.items
                       .filter((i) => i.destroyedOn)
-                      .map((i) => (i.kind === 'brieven' ? t('retention.past.letters', { reference: i.reference }) : i.reference))
+                      .map((i) =>
+                        i.kind === 'brieven' ? t('retention.past.letters', { reference: i.reference }) : i.reference,
+                      )
                       .join(', ')}
                   </li>
                 ))}
@@ -195,7 +285,10 @@ export function RetentionScreen() {
             setApproving((a) => (a ? { ...a, open: false } : null));
             const registers = destroyed.filter((i) => i.kind === 'registratie').length;
             const letters = destroyed.length - registers;
-            const parts = [registers > 0 || letters === 0 ? t('retention.list.approved', { count: registers }) : null, letters > 0 ? t('retention.list.approvedLetters', { count: letters }) : null];
+            const parts = [
+              registers > 0 || letters === 0 ? t('retention.list.approved', { count: registers }) : null,
+              letters > 0 ? t('retention.list.approvedLetters', { count: letters }) : null,
+            ];
             setNotice({ intent: 'success', text: parts.filter(Boolean).join(' ') });
             void load();
           }}

@@ -104,8 +104,10 @@ export const retentionNl = {
       nothingDue: 'Er zijn geen zaakregistraties of brieven waarvan de bewaartermijn is verstreken.',
       approve: 'Lijst goedkeuren en vernietigen',
       approveTitle: 'Vernietigingslijst goedkeuren',
-      approveText_one: 'U keurt goed dat {{count}} zaakregistratie met brieven en dossier definitief wordt vernietigd, hier en in de centrale database. Er blijft alleen een vernietigingsverklaring over (zaaknummer, soort, datums, wie goedkeurde).',
-      approveText_other: 'U keurt goed dat {{count}} zaakregistraties met brieven en dossiers definitief worden vernietigd, hier en in de centrale database. Er blijft alleen een vernietigingsverklaring over (zaaknummer, soort, datums, wie goedkeurde).',
+      approveText_one:
+        'U keurt goed dat {{count}} zaakregistratie met brieven en dossier definitief wordt vernietigd, hier en in de centrale database. Er blijft alleen een vernietigingsverklaring over (zaaknummer, soort, datums, wie goedkeurde).',
+      approveText_other:
+        'U keurt goed dat {{count}} zaakregistraties met brieven en dossiers definitief worden vernietigd, hier en in de centrale database. Er blijft alleen een vernietigingsverklaring over (zaaknummer, soort, datums, wie goedkeurde).',
       approveLetters_one:
         'Van {{count}} zaak worden alleen de ondertekende brieven vernietigd (de PDF en de tekst), hier en in de centrale database; de zaakregistratie blijft tot haar eigen bewaartermijn verstreken is.',
       approveLetters_other:
@@ -145,7 +147,8 @@ export const retentionNl = {
     register: 'Zaakregistratie wordt vernietigd op',
     registerNote: 'na goedkeuring van de vernietigingslijst',
     onList: 'staat op de vernietigingslijst',
-    notSynced: 'Het dossier wordt pas vernietigd als de zaak (en een besluit) naar de centrale database is gesynchroniseerd.',
+    notSynced:
+      'Het dossier wordt pas vernietigd als de zaak (en een besluit) naar de centrale database is gesynchroniseerd.',
     holds: 'Blokkades',
     noHolds: 'Geen blokkades.',
     holdBy: '{{kind}} — {{reason}} (door {{by}}, {{date}})',
@@ -236,7 +239,8 @@ export const retentionNl = {
   termsSettings: {
     tab: 'Termijnen',
     deadlineTitle: 'Behandeltermijnen',
-    deadlineIntro: 'Binnen welke termijn na ontvangst wij op een verzoek of klacht beslissen. Een verzoek heeft daarnaast altijd de grens van één maand uit artikel 12, lid 3 AVG.',
+    deadlineIntro:
+      'Binnen welke termijn na ontvangst wij op een verzoek of klacht beslissen. Een verzoek heeft daarnaast altijd de grens van één maand uit artikel 12, lid 3 AVG.',
     termFor: 'Termijn voor {{type}}',
     unit: 'Eenheid voor {{type}}',
     weeks: 'weken',

@@ -81,14 +81,17 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
   const [purpose, setPurpose] = useState(activity?.purpose ?? '');
   const [legalBasis, setLegalBasis] = useState(activity?.legalBasis ?? '');
   const [dataCategories, setDataCategories] = useState(activity?.dataCategories.join('\n') ?? '');
-  const [recipients, setRecipients] = useState<RecipientDraft[]>(activity?.recipients.map((r) => ({ key: nextKey++, name: r.name ?? '', category: r.category })) ?? []);
+  const [recipients, setRecipients] = useState<RecipientDraft[]>(
+    activity?.recipients.map((r) => ({ key: nextKey++, name: r.name ?? '', category: r.category })) ?? [],
+  );
   const [transfers, setTransfers] = useState(activity?.transfersOutsideEea ?? NO_TRANSFER);
   const [retention, setRetention] = useState(activity?.retention ?? RETENTION_CONTRACT);
   const [source, setSource] = useState(activity?.source ?? '');
   const [policyReference, setPolicyReference] = useState(activity?.policyReference ?? '');
   const [automatedDecision, setAutomatedDecision] = useState(activity?.automatedDecision ?? '');
   const [sortOrder, setSortOrder] = useState(String(activity?.sortOrder ?? nextSortOrder));
-  const editRecipient = (key: number, patch: Partial<RecipientDraft>) => setRecipients((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const editRecipient = (key: number, patch: Partial<RecipientDraft>) =>
+    setRecipients((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   function request() {
     return api.call('register.upsert', {
@@ -98,7 +101,9 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
         purpose: purpose.trim(),
         legalBasis: legalBasis.trim(),
         dataCategories: lines(dataCategories),
-        recipients: recipients.filter((r) => r.category.trim() !== '' || r.name.trim() !== '').map((r) => ({ name: r.name.trim() === '' ? null : r.name.trim(), category: r.category.trim() })),
+        recipients: recipients
+          .filter((r) => r.category.trim() !== '' || r.name.trim() !== '')
+          .map((r) => ({ name: r.name.trim() === '' ? null : r.name.trim(), category: r.category.trim() })),
         transfersOutsideEea: transfers.trim(),
         retention: retention.trim(),
         source: source.trim(),
@@ -128,7 +133,11 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
           }}
         />
       </Field>
-      <Field label={t('settings.register.id')} required hint={activity ? t('settings.register.idFixed') : t('settings.register.idHint')}>
+      <Field
+        label={t('settings.register.id')}
+        required
+        hint={activity ? t('settings.register.idFixed') : t('settings.register.idHint')}
+      >
         <Input
           value={id}
           readOnly={activity !== null}
@@ -157,10 +166,20 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
             <Field label={t('settings.register.recipientCategory', { n: i + 1 })} required>
               <Input value={r.category} onChange={(_, d) => editRecipient(r.key, { category: d.value })} />
             </Field>
-            <Button appearance="subtle" icon={<DeleteRegular />} aria-label={t('settings.register.removeRecipient', { n: i + 1 })} onClick={() => setRecipients((all) => all.filter((x) => x.key !== r.key))} />
+            <Button
+              appearance="subtle"
+              icon={<DeleteRegular />}
+              aria-label={t('settings.register.removeRecipient', { n: i + 1 })}
+              onClick={() => setRecipients((all) => all.filter((x) => x.key !== r.key))}
+            />
           </div>
         ))}
-        <Button className={styles.add} appearance="subtle" icon={<AddRegular />} onClick={() => setRecipients((all) => [...all, { key: nextKey++, name: '', category: '' }])}>
+        <Button
+          className={styles.add}
+          appearance="subtle"
+          icon={<AddRegular />}
+          onClick={() => setRecipients((all) => [...all, { key: nextKey++, name: '', category: '' }])}
+        >
           {t('settings.register.addRecipient')}
         </Button>
       </fieldset>
@@ -174,7 +193,12 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
         <Input value={source} onChange={(_, d) => setSource(d.value)} />
       </Field>
       <Field label={t('settings.register.automatedDecision')} hint={t('settings.register.automatedDecisionHint')}>
-        <Textarea value={automatedDecision} rows={2} resize="vertical" onChange={(_, d) => setAutomatedDecision(d.value)} />
+        <Textarea
+          value={automatedDecision}
+          rows={2}
+          resize="vertical"
+          onChange={(_, d) => setAutomatedDecision(d.value)}
+        />
       </Field>
       <Field label={t('settings.register.policyReference')} hint={t('settings.register.policyReferenceHint')}>
         <Input value={policyReference} onChange={(_, d) => setPolicyReference(d.value)} />

@@ -28,7 +28,6 @@ const TABS: readonly { id: AdminTab; needs: ProcedureName }[] = [
   { id: 'desktop', needs: 'settings.setAutoLock' },
 ];
 
-
 const useStyles = makeStyles({
   panel: {
     display: 'flex',
@@ -52,8 +51,30 @@ export function AdminScreen() {
   const tab = chosen !== null && tabs.includes(chosen) ? chosen : (tabs[0] ?? 'staff');
   return (
     <Page title={t('staff.pageTitle')}>
-      <Tabs label={t('settings.tabs.label')} idPrefix="admin" items={tabs.map((id) => ({ id, label: id === 'desktop' ? t('desktop.tab') : id === 'central' ? t('sync.settings.title') : id === 'terms' ? t('termsSettings.tab') : t(`settings.tabs.${id}`) }))} selected={tab} onSelect={setTab} />
-      <div role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`} className={styles.panel} tabIndex={-1}>
+      <Tabs
+        label={t('settings.tabs.label')}
+        idPrefix="admin"
+        items={tabs.map((id) => ({
+          id,
+          label:
+            id === 'desktop'
+              ? t('desktop.tab')
+              : id === 'central'
+                ? t('sync.settings.title')
+                : id === 'terms'
+                  ? t('termsSettings.tab')
+                  : t(`settings.tabs.${id}`),
+        }))}
+        selected={tab}
+        onSelect={setTab}
+      />
+      <div
+        role="tabpanel"
+        id={`admin-panel-${tab}`}
+        aria-labelledby={`admin-tab-${tab}`}
+        className={styles.panel}
+        tabIndex={-1}
+      >
         {tab === 'staff' ? <StaffScreen embedded /> : null}
         {tab === 'signing' ? <SigningSettings /> : null}
         {tab === 'letterhead' ? <LetterheadSettings /> : null}

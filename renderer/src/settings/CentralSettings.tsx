@@ -45,11 +45,16 @@ export function CentralSettings() {
     if (busy) return;
     setNotice(null);
     const address = url.trim();
-    const result = await submit(() => api.call('sync.setSettings', { url: address === '' ? null : address, intervalMinutes: Number(minutes) }));
+    const result = await submit(() =>
+      api.call('sync.setSettings', { url: address === '' ? null : address, intervalMinutes: Number(minutes) }),
+    );
     if (result.ok) {
       setUrl(result.value.url ?? '');
       setMinutes(String(result.value.intervalMinutes));
-      setNotice({ intent: 'success', text: result.value.url === null ? t('sync.settings.savedLocal') : t('sync.settings.saved') });
+      setNotice({
+        intent: 'success',
+        text: result.value.url === null ? t('sync.settings.savedLocal') : t('sync.settings.saved'),
+      });
     }
   }
 
@@ -77,7 +82,11 @@ export function CentralSettings() {
             }}
           />
         </Field>
-        <Field label={t('sync.settings.interval')} hint={t('sync.settings.intervalHint')} {...fieldState(byField.intervalMinutes)}>
+        <Field
+          label={t('sync.settings.interval')}
+          hint={t('sync.settings.intervalHint')}
+          {...fieldState(byField.intervalMinutes)}
+        >
           <Input
             type="number"
             min={1}
@@ -93,7 +102,9 @@ export function CentralSettings() {
         <p className={styles.muted}>{t('sync.settings.credentials')}</p>
         {withoutLogin.length > 0 ? (
           <div role="note" aria-label={t('sync.withoutLoginTitle')}>
-            <p>{t('sync.withoutLogin', { count: withoutLogin.length })}: {withoutLogin.join(', ')}.</p>
+            <p>
+              {t('sync.withoutLogin', { count: withoutLogin.length })}: {withoutLogin.join(', ')}.
+            </p>
             <p className={styles.muted}>{t('sync.withoutLoginKept')}</p>
           </div>
         ) : null}

@@ -59,7 +59,14 @@ function AutoLockCard() {
       {error ? <ErrorBar error={error} /> : null}
       <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
         <Field label={t('desktop.autoLock.minutes')} hint={t('desktop.autoLock.hint')}>
-          <Input type="number" min={AUTO_LOCK_MINUTES.min} max={AUTO_LOCK_MINUTES.max} step={1} value={minutes} onChange={(_, d) => setMinutes(d.value)} />
+          <Input
+            type="number"
+            min={AUTO_LOCK_MINUTES.min}
+            max={AUTO_LOCK_MINUTES.max}
+            step={1}
+            value={minutes}
+            onChange={(_, d) => setMinutes(d.value)}
+          />
         </Field>
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabledFocusable={busy || minutes === ''}>
@@ -94,7 +101,11 @@ function LogLevelCard() {
     if (level === '') return;
     setNotice(null);
     const result = await submit(() => api.call('settings.setLogLevel', { level }));
-    if (result.ok) setNotice({ intent: 'success', text: t('desktop.logLevel.saved', { level: LOG_LEVEL_LABELS[result.value.level] }) });
+    if (result.ok)
+      setNotice({
+        intent: 'success',
+        text: t('desktop.logLevel.saved', { level: LOG_LEVEL_LABELS[result.value.level] }),
+      });
   }
 
   return (
@@ -159,7 +170,13 @@ function SecondChannelCard() {
     if (result.ok) {
       const saved = result.value.channels;
       setChannels(saved);
-      setNotice({ intent: 'success', text: saved.length === 0 ? t('desktop.secondChannel.savedNone') : t('desktop.secondChannel.saved', { list: saved.map((c) => CHANNEL_LABELS[c]).join(', ') }) });
+      setNotice({
+        intent: 'success',
+        text:
+          saved.length === 0
+            ? t('desktop.secondChannel.savedNone')
+            : t('desktop.secondChannel.saved', { list: saved.map((c) => CHANNEL_LABELS[c]).join(', ') }),
+      });
     }
   }
 
@@ -175,7 +192,13 @@ function SecondChannelCard() {
       <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
         <fieldset aria-label={t('desktop.secondChannel.channels')} style={{ border: 'none', margin: 0, padding: 0 }}>
           {CHANNELS.map((channel) => (
-            <Checkbox key={channel} label={CHANNEL_LABELS[channel]} checked={channels?.includes(channel) ?? false} disabled={channels === null} onChange={(_, data) => toggle(channel, data.checked === true)} />
+            <Checkbox
+              key={channel}
+              label={CHANNEL_LABELS[channel]}
+              checked={channels?.includes(channel) ?? false}
+              disabled={channels === null}
+              onChange={(_, data) => toggle(channel, data.checked === true)}
+            />
           ))}
         </fieldset>
         <div className={styles.actions}>

@@ -46,7 +46,12 @@ export function FilePicker({ field, accept, file, onFile, current }: FilePickerP
   const { 'aria-required': _required, 'aria-invalid': _invalid, ...buttonProps } = field;
   return (
     <div className={styles.picker}>
-      <Button {...buttonProps} className={styles.button} icon={<FolderOpenRegular />} onClick={() => input.current?.click()}>
+      <Button
+        {...buttonProps}
+        className={styles.button}
+        icon={<FolderOpenRegular />}
+        onClick={() => input.current?.click()}
+      >
         {t('settings.file.choose')}
       </Button>
       <Text className={styles.name}>{file ? file.name : (current ?? t('settings.file.none'))}</Text>

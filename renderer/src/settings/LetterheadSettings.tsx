@@ -108,8 +108,17 @@ export function LetterheadSettings() {
             <Field label={t('settings.letterhead.name')} required>
               <Input value={draft.name} onChange={(_, d) => set({ name: d.value })} />
             </Field>
-            <Field label={t('settings.letterhead.postalAddress')} required hint={t('settings.letterhead.postalAddressHint')}>
-              <Textarea value={draft.postalAddress} rows={3} resize="vertical" onChange={(_, d) => set({ postalAddress: d.value })} />
+            <Field
+              label={t('settings.letterhead.postalAddress')}
+              required
+              hint={t('settings.letterhead.postalAddressHint')}
+            >
+              <Textarea
+                value={draft.postalAddress}
+                rows={3}
+                resize="vertical"
+                onChange={(_, d) => set({ postalAddress: d.value })}
+              />
             </Field>
             <Field label={t('settings.letterhead.visitingAddress')}>
               <Input value={draft.visitingAddress} onChange={(_, d) => set({ visitingAddress: d.value })} />
@@ -130,21 +139,41 @@ export function LetterheadSettings() {
               <Input value={draft.dpo.name} onChange={(_, d) => set({ dpo: { ...draft.dpo, name: d.value } })} />
             </Field>
             <Field label={t('settings.letterhead.dpoEmail')}>
-              <Input type="email" value={draft.dpo.email} onChange={(_, d) => set({ dpo: { ...draft.dpo, email: d.value } })} />
+              <Input
+                type="email"
+                value={draft.dpo.email}
+                onChange={(_, d) => set({ dpo: { ...draft.dpo, email: d.value } })}
+              />
             </Field>
             <Field label={t('settings.letterhead.dpoPhone')}>
-              <Input type="tel" value={draft.dpo.phone} onChange={(_, d) => set({ dpo: { ...draft.dpo, phone: d.value } })} />
+              <Input
+                type="tel"
+                value={draft.dpo.phone}
+                onChange={(_, d) => set({ dpo: { ...draft.dpo, phone: d.value } })}
+              />
             </Field>
             <Field label={t('settings.letterhead.dpoAddress')}>
               <Input value={draft.dpo.address} onChange={(_, d) => set({ dpo: { ...draft.dpo, address: d.value } })} />
             </Field>
             <Field label={t('settings.letterhead.logo')} hint={t('settings.letterhead.logoHint')}>
-              {(field) => <FilePicker field={field} accept="image/png" file={null} current={draft.logoPngBase64 ? t('settings.letterhead.logoSet') : undefined} onFile={(file) => void chooseLogo(file ?? undefined)} />}
+              {(field) => (
+                <FilePicker
+                  field={field}
+                  accept="image/png"
+                  file={null}
+                  current={draft.logoPngBase64 ? t('settings.letterhead.logoSet') : undefined}
+                  onFile={(file) => void chooseLogo(file ?? undefined)}
+                />
+              )}
             </Field>
           </div>
           {draft.logoPngBase64 ? (
             <div className={own.logo}>
-              <img className={own.logoImage} src={`data:image/png;base64,${draft.logoPngBase64}`} alt={t('settings.letterhead.logoAlt')} />
+              <img
+                className={own.logoImage}
+                src={`data:image/png;base64,${draft.logoPngBase64}`}
+                alt={t('settings.letterhead.logoAlt')}
+              />
               <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => set({ logoPngBase64: null })}>
                 {t('settings.letterhead.removeLogo')}
               </Button>

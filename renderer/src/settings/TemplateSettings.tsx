@@ -1,11 +1,38 @@
-import { Badge, Button, Dropdown, Field, Input, makeStyles, Option, Select, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
-import { AddRegular, ArrowDownRegular, ArrowResetRegular, ArrowUpRegular, DeleteRegular, SaveRegular } from '@fluentui/react-icons';
+import {
+  Badge,
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  Option,
+  Select,
+  Spinner,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  AddRegular,
+  ArrowDownRegular,
+  ArrowResetRegular,
+  ArrowUpRegular,
+  DeleteRegular,
+  SaveRegular,
+} from '@fluentui/react-icons';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../../shared/api/contract.js';
 import type { ApiError } from '../../../shared/api/result.js';
 import { checkTemplateText, FIELDS } from '../../../shared/letters/fields.js';
-import { REQUIRED_SLOTS, SLOTS, VARIANTS, type SlotName, type TemplateBlock, type Variant } from '../../../shared/letters/template-types.js';
+import {
+  REQUIRED_SLOTS,
+  SLOTS,
+  VARIANTS,
+  type SlotName,
+  type TemplateBlock,
+  type Variant,
+} from '../../../shared/letters/template-types.js';
 import { LETTER_KIND_LABELS, type LetterKind } from '../../../shared/letters/types.js';
 import { useApi } from '../api/context.js';
 import { useCardStyles } from '../ui/cardStyles.js';
@@ -76,7 +103,11 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXXS,
-    '& dd': { margin: `0 0 ${tokens.spacingVerticalXS}`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+    '& dd': {
+      margin: `0 0 ${tokens.spacingVerticalXS}`,
+      color: tokens.colorNeutralForeground2,
+      fontSize: tokens.fontSizeBase200,
+    },
     '& dt': { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   },
   top: {
@@ -99,7 +130,9 @@ const useStyles = makeStyles({
 });
 
 /** A block as the editor holds it: a list as text, one item a line. */
-type Draft = { key: number; when: Variant[] } & ({ type: 'paragraph' | 'heading' | 'list'; text: string } | { type: 'slot'; slot: SlotName });
+type Draft = { key: number; when: Variant[] } & (
+  { type: 'paragraph' | 'heading' | 'list'; text: string } | { type: 'slot'; slot: SlotName }
+);
 
 let nextKey = 1;
 
@@ -215,12 +248,20 @@ export function TemplateSettings() {
         </div>
       ) : null}
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
-      {view ? <TemplateEditor key={`${view.kind}-${view.updatedAt ?? 'standaard'}`} view={view} onSaved={replace} /> : null}
+      {view ? (
+        <TemplateEditor key={`${view.kind}-${view.updatedAt ?? 'standaard'}`} view={view} onSaved={replace} />
+      ) : null}
     </section>
   );
 }
 
-function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view: TemplateView, message: string) => void }) {
+function TemplateEditor({
+  view,
+  onSaved,
+}: {
+  view: TemplateView;
+  onSaved: (view: TemplateView, message: string) => void;
+}) {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useSettingsStyles();
@@ -240,7 +281,15 @@ function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view:
     setDirty(true);
   };
   const editBlock = (key: number, patch: { text?: string; when?: Variant[] }) =>
-    setBlocks((blocks) => blocks.map((b) => (b.key !== key ? b : b.type === 'slot' ? { ...b, when: patch.when ?? b.when } : { ...b, text: patch.text ?? b.text, when: patch.when ?? b.when })));
+    setBlocks((blocks) =>
+      blocks.map((b) =>
+        b.key !== key
+          ? b
+          : b.type === 'slot'
+            ? { ...b, when: patch.when ?? b.when }
+            : { ...b, text: patch.text ?? b.text, when: patch.when ?? b.when },
+      ),
+    );
   const move = (index: number, by: -1 | 1) =>
     setBlocks((blocks) => {
       const next = [...blocks];
@@ -251,16 +300,29 @@ function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view:
   const add = () =>
     setBlocks((blocks) => [
       ...blocks,
-      adding === 'paragraph' || adding === 'heading' || adding === 'list' ? { key: nextKey++, when: [], type: adding, text: '' } : { key: nextKey++, when: [], type: 'slot', slot: adding as SlotName },
+      adding === 'paragraph' || adding === 'heading' || adding === 'list'
+        ? { key: nextKey++, when: [], type: adding, text: '' }
+        : { key: nextKey++, when: [], type: 'slot', slot: adding as SlotName },
     ]);
 
   const problems = (text: string) => checkTemplateText(text);
-  const textProblems = [state.subject, state.salutation, state.closing, ...state.blocks.map((b) => (b.type === 'slot' ? '' : b.text))].flatMap(problems);
+  const textProblems = [
+    state.subject,
+    state.salutation,
+    state.closing,
+    ...state.blocks.map((b) => (b.type === 'slot' ? '' : b.text)),
+  ].flatMap(problems);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    const template = { kind: view.kind, subject: state.subject.trim(), salutation: state.salutation.trim(), closing: state.closing.trim(), blocks: state.blocks.map(toBlock) };
+    const template = {
+      kind: view.kind,
+      subject: state.subject.trim(),
+      salutation: state.salutation.trim(),
+      closing: state.closing.trim(),
+      blocks: state.blocks.map(toBlock),
+    };
     const result = await submit(() => api.call('letter.setTemplate', { template }));
     if (result.ok) {
       setDirty(false);
@@ -281,7 +343,12 @@ function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view:
 
   return (
     <div className={own.layout}>
-      <form className={styles.form} onSubmit={(event) => void onSubmit(event)} noValidate aria-label={t('settings.templates.editorLabel', { kind: LETTER_KIND_LABELS[view.kind] })}>
+      <form
+        className={styles.form}
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+        aria-label={t('settings.templates.editorLabel', { kind: LETTER_KIND_LABELS[view.kind] })}
+      >
         <Field label={t('settings.templates.subject')} required {...fieldHint(state.subject)}>
           <Input value={state.subject} onChange={(_, d) => change({ subject: d.value })} />
         </Field>
@@ -291,7 +358,10 @@ function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view:
         <ol className={own.blocks} aria-label={t('settings.templates.blocks')}>
           {state.blocks.map((block, index) => {
             const n = index + 1;
-            const label = block.type === 'slot' ? t('settings.templates.blockKinds.slot', { n, slot: SLOTS[block.slot] }) : t(`settings.templates.blockKinds.${block.type}`, { n });
+            const label =
+              block.type === 'slot'
+                ? t('settings.templates.blockKinds.slot', { n, slot: SLOTS[block.slot] })
+                : t(`settings.templates.blockKinds.${block.type}`, { n });
             const mandatory = block.type === 'slot' && required.includes(block.slot);
             return (
               <li key={block.key} className={own.block}>
@@ -303,7 +373,14 @@ function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view:
                         {t('settings.templates.required')}
                       </Badge>
                     ) : null}
-                    <Button size="small" appearance="subtle" icon={<ArrowUpRegular />} aria-label={t('settings.templates.moveUp', { n })} disabledFocusable={index === 0} onClick={() => move(index, -1)} />
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      icon={<ArrowUpRegular />}
+                      aria-label={t('settings.templates.moveUp', { n })}
+                      disabledFocusable={index === 0}
+                      onClick={() => move(index, -1)}
+                    />
                     <Button
                       size="small"
                       appearance="subtle"
@@ -324,11 +401,21 @@ function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view:
                 </div>
                 {block.type === 'heading' ? (
                   <Field {...fieldHint(block.text)}>
-                    <Input aria-label={label} value={block.text} onChange={(_, d) => editBlock(block.key, { text: d.value })} />
+                    <Input
+                      aria-label={label}
+                      value={block.text}
+                      onChange={(_, d) => editBlock(block.key, { text: d.value })}
+                    />
                   </Field>
                 ) : block.type === 'paragraph' || block.type === 'list' ? (
                   <Field {...fieldHint(block.text)}>
-                    <Textarea aria-label={label} value={block.text} resize="vertical" rows={rowsFor(block.text)} onChange={(_, d) => editBlock(block.key, { text: d.value })} />
+                    <Textarea
+                      aria-label={label}
+                      value={block.text}
+                      resize="vertical"
+                      rows={rowsFor(block.text)}
+                      onChange={(_, d) => editBlock(block.key, { text: d.value })}
+                    />
                   </Field>
                 ) : null}
                 <Dropdown
@@ -375,10 +462,19 @@ function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view:
         </Field>
         {error ? <ErrorBar error={error} onDismiss={() => setError(null)} /> : null}
         <div className={styles.actions}>
-          <Button appearance="primary" type="submit" icon={<SaveRegular />} disabledFocusable={busy || !dirty || textProblems.length > 0}>
+          <Button
+            appearance="primary"
+            type="submit"
+            icon={<SaveRegular />}
+            disabledFocusable={busy || !dirty || textProblems.length > 0}
+          >
             {t('common.save')}
           </Button>
-          <Button icon={<ArrowResetRegular />} disabledFocusable={busy || !view.customised} onClick={() => void reset()}>
+          <Button
+            icon={<ArrowResetRegular />}
+            disabledFocusable={busy || !view.customised}
+            onClick={() => void reset()}
+          >
             {t('settings.templates.reset')}
           </Button>
           {busy ? <Spinner size="tiny" /> : null}

@@ -14,7 +14,13 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowDownloadRegular, ArrowUndoRegular, DismissRegular, SignatureRegular } from '@fluentui/react-icons';
+import {
+  ArrowClockwiseRegular,
+  ArrowDownloadRegular,
+  ArrowUndoRegular,
+  DismissRegular,
+  SignatureRegular,
+} from '@fluentui/react-icons';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result.js';
@@ -73,7 +79,11 @@ export function SigningScreen({ initialLetterId = null }: { initialLetterId?: st
   const { t } = useTranslation();
   const styles = useStyles();
   const table = useTableStyles();
-  const { value: queue, error, reload: load } = useLoaded(useCallback(() => api.call('letter.queueForSigning', {}), [api]));
+  const {
+    value: queue,
+    error,
+    reload: load,
+  } = useLoaded(useCallback(() => api.call('letter.queueForSigning', {}), [api]));
   const [selected, setSelected] = useState<string | null>(initialLetterId);
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -93,20 +103,32 @@ export function SigningScreen({ initialLetterId = null }: { initialLetterId?: st
         {queue ? (
           <DataTable
             label={t('signing.tableLabel')}
-            columns={[t('signing.columns.letter'), t('signing.columns.reference'), t('signing.columns.drafted'), t('signing.columns.submitted'), t('signing.columns.mine')]}
+            columns={[
+              t('signing.columns.letter'),
+              t('signing.columns.reference'),
+              t('signing.columns.drafted'),
+              t('signing.columns.submitted'),
+              t('signing.columns.mine'),
+            ]}
             empty={queue.length === 0 && t('signing.empty')}
           >
             {queue.map((letter) => (
               <TableRow key={letter.id} className={letter.id === selected ? styles.selected : undefined}>
                 <TableCell>
-                  <Link as="button" aria-current={letter.id === selected ? 'true' : undefined} onClick={() => setSelected(letter.id)}>
+                  <Link
+                    as="button"
+                    aria-current={letter.id === selected ? 'true' : undefined}
+                    onClick={() => setSelected(letter.id)}
+                  >
                     {LETTER_KIND_LABELS[letter.kind]}
                   </Link>
                   <span className={styles.by}>{letter.subject}</span>
                 </TableCell>
                 <TableCell className={table.nowrap}>{letter.caseReference}</TableCell>
                 <TableCell className={table.nowrap}>{letter.draftedBy ?? t('common.none')}</TableCell>
-                <TableCell className={table.nowrap}>{letter.submittedAt ? formatDateTime(letter.submittedAt) : t('common.none')}</TableCell>
+                <TableCell className={table.nowrap}>
+                  {letter.submittedAt ? formatDateTime(letter.submittedAt) : t('common.none')}
+                </TableCell>
                 <TableCell>
                   {letter.maySign ? (
                     <Badge appearance="tint" color="brand" shape="rounded">
@@ -161,7 +183,13 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
   const [returned, setReturned] = useState(false);
   const [signing, setSigning] = useState<{ open: boolean; shown: number } | null>(null);
   const startSigning = () => setSigning((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }));
-  const maySignNow = letter !== null && letter.maySign && signed === null && !returned && letter.status === 'ter_ondertekening' && !signing?.open;
+  const maySignNow =
+    letter !== null &&
+    letter.maySign &&
+    signed === null &&
+    !returned &&
+    letter.status === 'ter_ondertekening' &&
+    !signing?.open;
   useShortcut(SHORTCUTS.sign, maySignNow ? startSigning : null);
 
   useEffect(() => {
@@ -195,9 +223,19 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
         <h2 id="review-heading" className={styles.heading}>
           {t('signing.review.title', { kind: kindLabel, reference: letter.caseReference })}
         </h2>
-        <Button appearance="subtle" icon={<DismissRegular />} aria-label={t('signing.review.close')} onClick={onClose} />
+        <Button
+          appearance="subtle"
+          icon={<DismissRegular />}
+          aria-label={t('signing.review.close')}
+          onClick={onClose}
+        />
       </div>
-      <Text>{t('signing.review.drafted', { name: letter.draftedBy ?? t('common.none'), date: letter.submittedAt ? formatDateTime(letter.submittedAt) : t('common.none') })}</Text>
+      <Text>
+        {t('signing.review.drafted', {
+          name: letter.draftedBy ?? t('common.none'),
+          date: letter.submittedAt ? formatDateTime(letter.submittedAt) : t('common.none'),
+        })}
+      </Text>
       {open && !letter.maySign ? (
         <MessageBar intent="warning" layout="multiline" id={reasonId}>
           <MessageBarBody>
@@ -233,13 +271,23 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
             >
               {t('signing.review.sign')}
             </Button>
-            <Button icon={<ArrowUndoRegular />} disabledFocusable={!letter.maySign} aria-describedby={letter.maySign ? undefined : reasonId} onClick={() => setReturning((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }))}>
+            <Button
+              icon={<ArrowUndoRegular />}
+              disabledFocusable={!letter.maySign}
+              aria-describedby={letter.maySign ? undefined : reasonId}
+              onClick={() => setReturning((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }))}
+            >
               {t('signing.review.return')}
             </Button>
           </>
         ) : null}
         {signed ? (
-          <Button icon={<ArrowDownloadRegular />} onClick={() => saveFile(signed.pdfBase64, pdfFileName({ ...letter, status: 'ondertekend' }), 'application/pdf')}>
+          <Button
+            icon={<ArrowDownloadRegular />}
+            onClick={() =>
+              saveFile(signed.pdfBase64, pdfFileName({ ...letter, status: 'ondertekend' }), 'application/pdf')
+            }
+          >
             {t('letters.actions.save')}
           </Button>
         ) : null}
@@ -284,7 +332,17 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
   );
 }
 
-function ReturnDialog({ open, letterId, onClose, onDone }: { open: boolean; letterId: string; onClose: () => void; onDone: () => void }) {
+function ReturnDialog({
+  open,
+  letterId,
+  onClose,
+  onDone,
+}: {
+  open: boolean;
+  letterId: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const api = useApi();
   const { t } = useTranslation();
   const [comment, setComment] = useState('');

@@ -14,7 +14,13 @@ export const gatesNl = {
     ok: 'In orde',
     missing: 'Ontbreekt',
     open: 'Naar {{tab}}',
-    tabs: { overview: 'Overzicht', identity: 'Identiteit', thirdParties: 'Derden', redaction: 'Lakken', letters: 'Brieven' },
+    tabs: {
+      overview: 'Overzicht',
+      identity: 'Identiteit',
+      thirdParties: 'Derden',
+      redaction: 'Lakken',
+      letters: 'Brieven',
+    },
     representative: {
       record: 'Vertegenwoordiger vastleggen',
       change: 'Vertegenwoordiger wijzigen',
@@ -27,7 +33,8 @@ export const gatesNl = {
     },
     change: {
       title: 'Verificatie via een tweede kanaal (§9)',
-      intro: 'Dit correctieverzoek kwam binnen via {{channel}}. Een wijziging wordt pas doorgevoerd nadat de verzoeker haar via een ander kanaal heeft bevestigd.',
+      intro:
+        'Dit correctieverzoek kwam binnen via {{channel}}. Een wijziging wordt pas doorgevoerd nadat de verzoeker haar via een ander kanaal heeft bevestigd.',
       method: 'Hoe geverifieerd',
       outcome: 'Uitkomst',
       record: 'Verificatie vastleggen',

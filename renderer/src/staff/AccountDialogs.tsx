@@ -23,8 +23,20 @@ export function RolesDialog({ open, staff, onClose, onDone }: DialogProps) {
   }
 
   return (
-    <CallDialog open={open} title={t('staff.rolesDialog.title', { name: staff.fullName })} submitLabel={t('staff.rolesDialog.submit')} onClose={onClose} call={request} onDone={() => onDone(t('staff.done.roles', { name: staff.fullName }), staff.id)}>
-      <RoleChoice legend={t('staff.fields.roles')} value={roles} onChange={setRoles} error={checked && roles.length === 0 ? t('staff.rolesRequired') : undefined} />
+    <CallDialog
+      open={open}
+      title={t('staff.rolesDialog.title', { name: staff.fullName })}
+      submitLabel={t('staff.rolesDialog.submit')}
+      onClose={onClose}
+      call={request}
+      onDone={() => onDone(t('staff.done.roles', { name: staff.fullName }), staff.id)}
+    >
+      <RoleChoice
+        legend={t('staff.fields.roles')}
+        value={roles}
+        onChange={setRoles}
+        error={checked && roles.length === 0 ? t('staff.rolesRequired') : undefined}
+      />
     </CallDialog>
   );
 }
@@ -38,7 +50,14 @@ export function DeactivateDialog({ open, staff, onClose, onDone }: DialogProps) 
   }
 
   return (
-    <CallDialog open={open} title={t('staff.deactivateDialog.title', { name: staff.fullName })} submitLabel={t('staff.deactivateDialog.submit')} onClose={onClose} call={request} onDone={() => onDone(t('staff.done.deactivated', { name: staff.fullName }), staff.id)}>
+    <CallDialog
+      open={open}
+      title={t('staff.deactivateDialog.title', { name: staff.fullName })}
+      submitLabel={t('staff.deactivateDialog.submit')}
+      onClose={onClose}
+      call={request}
+      onDone={() => onDone(t('staff.done.deactivated', { name: staff.fullName }), staff.id)}
+    >
       <Text as="p" style={{ margin: 0 }}>
         {t('staff.deactivateDialog.body', { name: staff.fullName })}
       </Text>
@@ -58,7 +77,9 @@ function NewPasswordDialog({ open, staff, onClose, onDone, mode }: DialogProps &
   function request(): Promise<Result<unknown>> | null {
     setChecked(true);
     if (passwordProblems(password, staff.userName).length > 0) return null;
-    return mode === 'activate' ? api.call('staff.setActive', { staffId: staff.id, active: true, password }) : api.call('staff.resetPassword', { staffId: staff.id, newPassword: password });
+    return mode === 'activate'
+      ? api.call('staff.setActive', { staffId: staff.id, active: true, password })
+      : api.call('staff.resetPassword', { staffId: staff.id, newPassword: password });
   }
 
   return (
@@ -68,7 +89,12 @@ function NewPasswordDialog({ open, staff, onClose, onDone, mode }: DialogProps &
       submitLabel={t(`staff.${texts}.submit`)}
       onClose={onClose}
       call={request}
-      onDone={() => onDone(t(mode === 'activate' ? 'staff.done.activated' : 'staff.done.password', { name: staff.fullName }), staff.id)}
+      onDone={() =>
+        onDone(
+          t(mode === 'activate' ? 'staff.done.activated' : 'staff.done.password', { name: staff.fullName }),
+          staff.id,
+        )
+      }
     >
       <Text as="p" style={{ margin: 0 }}>
         {t(`staff.${texts}.body`)}
@@ -78,7 +104,9 @@ function NewPasswordDialog({ open, staff, onClose, onDone, mode }: DialogProps &
         value={password}
         onChange={setPassword}
         rulesFor={{ userName: staff.userName }}
-        validationMessage={checked && passwordProblems(password, staff.userName).length > 0 ? t('password.notStrongEnough') : undefined}
+        validationMessage={
+          checked && passwordProblems(password, staff.userName).length > 0 ? t('password.notStrongEnough') : undefined
+        }
         autoComplete="new-password"
         autoFocus
       />

@@ -19,22 +19,45 @@ export function AddStaffDialog({ open, onClose, onDone }: Omit<DialogProps, 'sta
   const [password, setPassword] = useState('');
   const [checked, setChecked] = useState(false);
 
-  const required = (value: string, field: string) => (checked && value.trim() === '' ? t('validation.required', { field }) : undefined);
+  const required = (value: string, field: string) =>
+    checked && value.trim() === '' ? t('validation.required', { field }) : undefined;
   const weak = checked && passwordProblems(password, userName).length > 0 ? t('password.notStrongEnough') : undefined;
   const noRoles = checked && roles.length === 0 ? t('staff.rolesRequired') : undefined;
 
   function request() {
     setChecked(true);
-    if (fullName.trim() === '' || userName.trim() === '' || roles.length === 0 || passwordProblems(password, userName).length > 0) return null;
+    if (
+      fullName.trim() === '' ||
+      userName.trim() === '' ||
+      roles.length === 0 ||
+      passwordProblems(password, userName).length > 0
+    )
+      return null;
     return api.call('staff.add', { fullName, userName, roles, password });
   }
 
   return (
-    <CallDialog open={open} title={t('staff.addDialog.title')} submitLabel={t('staff.addDialog.submit')} onClose={onClose} call={request} onDone={(added) => onDone(t('staff.done.added', { name: added.fullName }), added.id)}>
-      <Field label={t('staff.fields.fullName')} required validationMessage={required(fullName, t('staff.fields.fullName')) ?? null}>
+    <CallDialog
+      open={open}
+      title={t('staff.addDialog.title')}
+      submitLabel={t('staff.addDialog.submit')}
+      onClose={onClose}
+      call={request}
+      onDone={(added) => onDone(t('staff.done.added', { name: added.fullName }), added.id)}
+    >
+      <Field
+        label={t('staff.fields.fullName')}
+        required
+        validationMessage={required(fullName, t('staff.fields.fullName')) ?? null}
+      >
         <Input value={fullName} autoComplete="off" autoFocus onChange={(_, d) => setFullName(d.value)} />
       </Field>
-      <Field label={t('staff.fields.userName')} required hint={t('setup.userNameHint')} validationMessage={required(userName, t('staff.fields.userName')) ?? null}>
+      <Field
+        label={t('staff.fields.userName')}
+        required
+        hint={t('setup.userNameHint')}
+        validationMessage={required(userName, t('staff.fields.userName')) ?? null}
+      >
         <Input value={userName} autoComplete="off" spellCheck={false} onChange={(_, d) => setUserName(d.value)} />
       </Field>
       <RoleChoice legend={t('staff.fields.roles')} value={roles} onChange={setRoles} error={noRoles} />

@@ -13,7 +13,15 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, KeyResetRegular, MoreHorizontalRegular, PersonAddRegular, PersonAvailableRegular, PersonProhibitedRegular, PeopleTeamRegular } from '@fluentui/react-icons';
+import {
+  ArrowClockwiseRegular,
+  KeyResetRegular,
+  MoreHorizontalRegular,
+  PersonAddRegular,
+  PersonAvailableRegular,
+  PersonProhibitedRegular,
+  PeopleTeamRegular,
+} from '@fluentui/react-icons';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/api/contract.js';
@@ -57,7 +65,8 @@ export function StaffScreen({ embedded = false }: { embedded?: boolean }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   // The dialog stays mounted while it closes; `shown` counts openings so each starts empty.
   const [dialog, setDialog] = useState<{ which: StaffDialog; open: boolean; shown: number } | null>(null);
-  const choose = (which: StaffDialog) => setDialog((previous) => ({ which, open: true, shown: (previous?.shown ?? 0) + 1 }));
+  const choose = (which: StaffDialog) =>
+    setDialog((previous) => ({ which, open: true, shown: (previous?.shown ?? 0) + 1 }));
   const onClose = () => setDialog((previous) => (previous ? { ...previous, open: false } : null));
 
   const load = useCallback(async () => {
@@ -96,13 +105,23 @@ export function StaffScreen({ embedded = false }: { embedded?: boolean }) {
             {t('staff.refresh')}
           </Button>
           <div className={table.spacer} />
-          {loading ? <Spinner size="tiny" label={t('staff.loading')} /> : <Text className={table.muted}>{t('staff.count', { count: staff.length })}</Text>}
+          {loading ? (
+            <Spinner size="tiny" label={t('staff.loading')} />
+          ) : (
+            <Text className={table.muted}>{t('staff.count', { count: staff.length })}</Text>
+          )}
         </div>
         <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
         {error ? <ErrorBar error={error} /> : null}
         <DataTable
           label={t('staff.tableLabel')}
-          columns={[t('staff.columns.fullName'), t('staff.columns.userName'), t('staff.columns.roles'), t('staff.columns.status'), t('staff.columns.actions')]}
+          columns={[
+            t('staff.columns.fullName'),
+            t('staff.columns.userName'),
+            t('staff.columns.roles'),
+            t('staff.columns.status'),
+            t('staff.columns.actions'),
+          ]}
           empty={!loading && staff.length === 0 && !error && t('staff.empty')}
         >
           {staff.map((member) => (
@@ -125,12 +144,22 @@ export function StaffScreen({ embedded = false }: { embedded?: boolean }) {
           ))}
         </DataTable>
       </Section>
-      {dialog ? <ChosenDialog key={dialog.shown} which={dialog.which} open={dialog.open} onClose={onClose} onDone={onDone} /> : null}
+      {dialog ? (
+        <ChosenDialog key={dialog.shown} which={dialog.which} open={dialog.open} onClose={onClose} onDone={onDone} />
+      ) : null}
     </Frame>
   );
 }
 
-function ChosenDialog({ which, ...props }: { which: StaffDialog; open: boolean; onClose: () => void; onDone: (message: string, staffId: string) => void }) {
+function ChosenDialog({
+  which,
+  ...props
+}: {
+  which: StaffDialog;
+  open: boolean;
+  onClose: () => void;
+  onDone: (message: string, staffId: string) => void;
+}) {
   switch (which.kind) {
     case 'add':
       return <AddStaffDialog {...props} />;
@@ -150,7 +179,12 @@ function StaffActions({ member, onChoose }: { member: Staff; onChoose: (dialog: 
   return (
     <Menu positioning="below-end">
       <MenuTrigger disableButtonEnhancement>
-        <Button appearance="subtle" size="small" icon={<MoreHorizontalRegular />} aria-label={t('staff.actionsFor', { name: member.fullName })} />
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<MoreHorizontalRegular />}
+          aria-label={t('staff.actionsFor', { name: member.fullName })}
+        />
       </MenuTrigger>
       <MenuPopover>
         <MenuList>
@@ -163,7 +197,10 @@ function StaffActions({ member, onChoose }: { member: Staff; onChoose: (dialog: 
             </MenuItem>
           ) : null}
           {member.active ? (
-            <MenuItem icon={<PersonProhibitedRegular />} onClick={() => onChoose({ kind: 'deactivate', staff: member })}>
+            <MenuItem
+              icon={<PersonProhibitedRegular />}
+              onClick={() => onChoose({ kind: 'deactivate', staff: member })}
+            >
               {t('staff.deactivate')}
             </MenuItem>
           ) : (

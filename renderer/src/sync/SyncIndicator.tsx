@@ -1,4 +1,14 @@
-import { Button, makeStyles, Popover, PopoverSurface, PopoverTrigger, Spinner, Text, Tooltip, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
+  Spinner,
+  Text,
+  Tooltip,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowSyncRegular, ErrorCircleRegular, PersonWarningRegular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +94,9 @@ function useStateText(status: SyncStatus, running: boolean): string {
   if (!status.hasCredentials) return t('sync.notSetUp');
   if (status.lastSuccessAt === null) return t('sync.never');
   const at = new Date(status.lastSuccessAt);
-  return sameDay(at, new Date()) ? t('sync.syncedAt', { time: formatTime(at) }) : t('sync.syncedOn', { date: formatDate(at), time: formatTime(at) });
+  return sameDay(at, new Date())
+    ? t('sync.syncedAt', { time: formatTime(at) })
+    : t('sync.syncedOn', { date: formatDate(at), time: formatTime(at) });
 }
 
 /**
@@ -111,10 +123,22 @@ export function SyncIndicator() {
       </Text>
     );
   }
-  return <Configured status={status} running={runningHere || status.running} outcome={outcome} onRun={() => void run()} />;
+  return (
+    <Configured status={status} running={runningHere || status.running} outcome={outcome} onRun={() => void run()} />
+  );
 }
 
-function Configured({ status, running, outcome, onRun }: { status: SyncStatus; running: boolean; outcome: SyncOutcome | null; onRun: () => void }) {
+function Configured({
+  status,
+  running,
+  outcome,
+  onRun,
+}: {
+  status: SyncStatus;
+  running: boolean;
+  outcome: SyncOutcome | null;
+  onRun: () => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const state = useStateText(status, running);
@@ -122,7 +146,11 @@ function Configured({ status, running, outcome, onRun }: { status: SyncStatus; r
   const error = outcome && !outcome.ok ? outcome.error.message : status.lastError;
   const result = outcome?.ok
     ? outcome.value.waiting > 0
-      ? t('sync.resultWaiting', { pushed: outcome.value.pushed, pulled: outcome.value.pulled, waiting: outcome.value.waiting })
+      ? t('sync.resultWaiting', {
+          pushed: outcome.value.pushed,
+          pulled: outcome.value.pulled,
+          waiting: outcome.value.waiting,
+        })
       : t('sync.result', { pushed: outcome.value.pushed, pulled: outcome.value.pulled })
     : '';
   const hints = [
@@ -148,7 +176,14 @@ function Configured({ status, running, outcome, onRun }: { status: SyncStatus; r
         {result}
       </Text>
       <Tooltip content={hints.join(' ')} relationship="description">
-        <Button appearance="subtle" size="small" className={styles.run} icon={running ? <Spinner size="extra-tiny" /> : <ArrowSyncRegular />} disabledFocusable={running || !status.hasCredentials} onClick={onRun}>
+        <Button
+          appearance="subtle"
+          size="small"
+          className={styles.run}
+          icon={running ? <Spinner size="extra-tiny" /> : <ArrowSyncRegular />}
+          disabledFocusable={running || !status.hasCredentials}
+          onClick={onRun}
+        >
           {t('sync.runNow')}
         </Button>
       </Tooltip>
@@ -214,7 +249,13 @@ function ErrorPopover({ message, nextAttemptAt }: { message: string; nextAttempt
   return (
     <Popover openOnHover withArrow positioning="above">
       <PopoverTrigger disableButtonEnhancement>
-        <Button appearance="transparent" size="small" className={styles.error} icon={<ErrorCircleRegular />} aria-label={`${t('sync.failed')}: ${message}`}>
+        <Button
+          appearance="transparent"
+          size="small"
+          className={styles.error}
+          icon={<ErrorCircleRegular />}
+          aria-label={`${t('sync.failed')}: ${message}`}
+        >
           <span className={styles.errorText}>{message}</span>
         </Button>
       </PopoverTrigger>
@@ -222,7 +263,9 @@ function ErrorPopover({ message, nextAttemptAt }: { message: string; nextAttempt
         <h2 className={styles.surfaceTitle}>{t('sync.failed')}</h2>
         <p className={styles.surfaceText}>{message}</p>
         <p className={styles.surfaceText}>{t('sync.kept')}</p>
-        {nextAttemptAt ? <p className={styles.surfaceText}>{t('sync.nextAttempt', { time: formatTime(nextAttemptAt) })}</p> : null}
+        {nextAttemptAt ? (
+          <p className={styles.surfaceText}>{t('sync.nextAttempt', { time: formatTime(nextAttemptAt) })}</p>
+        ) : null}
       </PopoverSurface>
     </Popover>
   );

@@ -103,7 +103,10 @@ export function SyncStatusProvider({ children }: { children: ReactNode }) {
   }, [api, refresh]);
 
   const clearOutcome = useCallback(() => setOutcome(null), []);
-  const value = useMemo<SyncState>(() => ({ status, runningHere, outcome, clearOutcome, refresh, run }), [status, runningHere, outcome, clearOutcome, refresh, run]);
+  const value = useMemo<SyncState>(
+    () => ({ status, runningHere, outcome, clearOutcome, refresh, run }),
+    [status, runningHere, outcome, clearOutcome, refresh, run],
+  );
   return <SyncContext.Provider value={value}>{children}</SyncContext.Provider>;
 }
 

@@ -49,7 +49,8 @@ const useStyles = makeStyles({
  */
 export function workingDaysText(t: TFunction, workingDaysLeft: number, urgency: Urgency): string | null {
   if (urgency === 'none') return null;
-  if (urgency === 'overdue') return workingDaysLeft < 0 ? t('deadline.late', { count: -workingDaysLeft }) : t('deadline.late');
+  if (urgency === 'overdue')
+    return workingDaysLeft < 0 ? t('deadline.late', { count: -workingDaysLeft }) : t('deadline.late');
   if (workingDaysLeft === 0) return t('deadline.today');
   return t('deadline.left', { count: workingDaysLeft });
 }
@@ -80,7 +81,14 @@ export function DueDate({
     <span className={mergeClasses(styles.root, stacked && styles.stacked)}>
       <span>{formatDay(dueOn)}</span>
       {text ? (
-        <span className={mergeClasses(styles.days, stacked && styles.stackedDays, urgency === 'warning' && styles.warning, urgency === 'overdue' && styles.overdue)}>
+        <span
+          className={mergeClasses(
+            styles.days,
+            stacked && styles.stackedDays,
+            urgency === 'warning' && styles.warning,
+            urgency === 'overdue' && styles.overdue,
+          )}
+        >
           {urgency === 'warning' ? <WarningFilled className={styles.icon} aria-hidden /> : null}
           {urgency === 'overdue' ? <ErrorCircleFilled className={styles.icon} aria-hidden /> : null}
           {text}

@@ -1,12 +1,19 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result.js';
 
 /** What a screen tells the user after an action: a success or warning line, or a backend error. */
 export type Notice =
-  | { intent: 'success' | 'info' | 'warning'; text: string }
-  | { intent: 'error'; error: ApiError; title?: string };
+  { intent: 'success' | 'info' | 'warning'; text: string } | { intent: 'error'; error: ApiError; title?: string };
 
 const useStyles = makeStyles({
   details: {
@@ -20,7 +27,15 @@ const useStyles = makeStyles({
 });
 
 /** A backend error as the user should see it: the Dutch message, each detail, and the error number for IT. */
-export function ErrorBar({ error, title, onDismiss }: { error: ApiError; title?: string | undefined; onDismiss?: (() => void) | undefined }) {
+export function ErrorBar({
+  error,
+  title,
+  onDismiss,
+}: {
+  error: ApiError;
+  title?: string | undefined;
+  onDismiss?: (() => void) | undefined;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   return (
@@ -35,7 +50,9 @@ export function ErrorBar({ error, title, onDismiss }: { error: ApiError; title?:
             ))}
           </ul>
         ) : null}
-        {error.correlationId ? <div className={styles.correlation}>{t('common.errorNumber', { id: error.correlationId })}</div> : null}
+        {error.correlationId ? (
+          <div className={styles.correlation}>{t('common.errorNumber', { id: error.correlationId })}</div>
+        ) : null}
       </MessageBarBody>
       {onDismiss ? <DismissAction onDismiss={onDismiss} /> : null}
     </MessageBar>
@@ -46,7 +63,15 @@ function DismissAction({ onDismiss }: { onDismiss: () => void }) {
   const { t } = useTranslation();
   return (
     <MessageBarActions
-      containerAction={<Button appearance="transparent" size="small" aria-label={t('common.dismiss')} icon={<DismissRegular />} onClick={onDismiss} />}
+      containerAction={
+        <Button
+          appearance="transparent"
+          size="small"
+          aria-label={t('common.dismiss')}
+          icon={<DismissRegular />}
+          onClick={onDismiss}
+        />
+      }
     />
   );
 }

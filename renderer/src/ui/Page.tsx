@@ -38,7 +38,17 @@ const useStyles = makeStyles({
  * One screen in the shell: its heading (h1) and content. Focus moves to the heading when the
  * screen opens, so keyboard and screen-reader users land at the start of the new content.
  */
-export function Page({ title, intro, fill, children }: { title: string; intro?: ReactNode; fill?: boolean; children: ReactNode }) {
+export function Page({
+  title,
+  intro,
+  fill,
+  children,
+}: {
+  title: string;
+  intro?: ReactNode;
+  fill?: boolean;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {

@@ -65,7 +65,16 @@ interface PasswordFieldProps {
   autoFocus?: boolean;
 }
 
-export function PasswordField({ label, value, onChange, rulesFor, hint, validationMessage, autoComplete, autoFocus }: PasswordFieldProps) {
+export function PasswordField({
+  label,
+  value,
+  onChange,
+  rulesFor,
+  hint,
+  validationMessage,
+  autoComplete,
+  autoFocus,
+}: PasswordFieldProps) {
   const rules = rulesFor ? <PasswordRules password={value} userName={rulesFor.userName} /> : null;
   return (
     <Field
@@ -86,7 +95,13 @@ export function PasswordField({ label, value, onChange, rulesFor, hint, validati
           : null
       }
     >
-      <Input type="password" value={value} autoComplete={autoComplete} autoFocus={autoFocus} onChange={(_, data) => onChange(data.value)} />
+      <Input
+        type="password"
+        value={value}
+        autoComplete={autoComplete}
+        autoFocus={autoFocus}
+        onChange={(_, data) => onChange(data.value)}
+      />
     </Field>
   );
 }

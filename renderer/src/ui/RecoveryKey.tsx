@@ -89,7 +89,10 @@ export function RecoveryKey({ value }: { value: string }) {
         <Button icon={<CopyRegular />} onClick={() => void copy()}>
           {t('setup.recoveryCopy')}
         </Button>
-        <Button icon={<PrintRegular />} onClick={() => printKey(t('setup.recoveryPrintHeading'), value, t('setup.recoveryPrintNote'))}>
+        <Button
+          icon={<PrintRegular />}
+          onClick={() => printKey(t('setup.recoveryPrintHeading'), value, t('setup.recoveryPrintNote'))}
+        >
           {t('setup.recoveryPrint')}
         </Button>
       </div>

@@ -31,10 +31,21 @@ const useStyles = makeStyles({
 });
 
 /** The staff functions as checkboxes, in a fieldset so the group has its own label. */
-export function RoleChoice({ legend, value, onChange, error }: { legend: string; value: readonly Role[]; onChange: (roles: Role[]) => void; error?: string | undefined }) {
+export function RoleChoice({
+  legend,
+  value,
+  onChange,
+  error,
+}: {
+  legend: string;
+  value: readonly Role[];
+  onChange: (roles: Role[]) => void;
+  error?: string | undefined;
+}) {
   const styles = useStyles();
   const errorId = useId();
-  const toggle = (role: Role, checked: boolean) => onChange(ROLES.filter((r) => (r === role ? checked : value.includes(r))));
+  const toggle = (role: Role, checked: boolean) =>
+    onChange(ROLES.filter((r) => (r === role ? checked : value.includes(r))));
   return (
     <fieldset className={styles.fieldset} aria-describedby={error ? errorId : undefined}>
       <legend className={styles.legend}>
@@ -45,7 +56,12 @@ export function RoleChoice({ legend, value, onChange, error }: { legend: string;
       </legend>
       <div className={styles.grid}>
         {ROLES.map((role) => (
-          <Checkbox key={role} label={ROLE_LABELS[role]} checked={value.includes(role)} onChange={(_, data) => toggle(role, data.checked === true)} />
+          <Checkbox
+            key={role}
+            label={ROLE_LABELS[role]}
+            checked={value.includes(role)}
+            onChange={(_, data) => toggle(role, data.checked === true)}
+          />
         ))}
       </div>
       {error ? (

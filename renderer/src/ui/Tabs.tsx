@@ -52,7 +52,19 @@ export interface TabItem<T extends string> {
  * End move between tabs and select them. Tab ids are `${idPrefix}-tab-${id}`, panels
  * `${idPrefix}-panel-${id}`; the panel is the caller's (see TabPanel).
  */
-export function Tabs<T extends string>({ label, items, selected, onSelect, idPrefix }: { label: string; items: readonly TabItem<T>[]; selected: T; onSelect: (id: T) => void; idPrefix: string }) {
+export function Tabs<T extends string>({
+  label,
+  items,
+  selected,
+  onSelect,
+  idPrefix,
+}: {
+  label: string;
+  items: readonly TabItem<T>[];
+  selected: T;
+  onSelect: (id: T) => void;
+  idPrefix: string;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const buttons = useRef(new Map<T, HTMLButtonElement>());
@@ -65,7 +77,12 @@ export function Tabs<T extends string>({ label, items, selected, onSelect, idPre
   useShortcut(SHORTCUTS.previousTab, () => step(-1));
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = items.findIndex((item) => item.id === selected);
-    const target: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: items.length - 1 };
+    const target: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: items.length - 1,
+    };
     const next = target[event.key];
     if (next === undefined) return;
     event.preventDefault();
@@ -75,7 +92,14 @@ export function Tabs<T extends string>({ label, items, selected, onSelect, idPre
     buttons.current.get(item.id)?.focus();
   };
   return (
-    <div role="tablist" aria-label={label} title={t('shortcuts.tabs')} aria-keyshortcuts={`${SHORTCUTS.nextTab.aria} ${SHORTCUTS.previousTab.aria}`} className={styles.list} onKeyDown={onKeyDown}>
+    <div
+      role="tablist"
+      aria-label={label}
+      title={t('shortcuts.tabs')}
+      aria-keyshortcuts={`${SHORTCUTS.nextTab.aria} ${SHORTCUTS.previousTab.aria}`}
+      className={styles.list}
+      onKeyDown={onKeyDown}
+    >
       {items.map((item) => {
         const isSelected = item.id === selected;
         return (

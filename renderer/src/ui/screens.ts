@@ -1,10 +1,22 @@
 import type { FluentIcon } from '@fluentui/react-icons';
-import { ArchiveRegular, BriefcaseRegular, DataBarVerticalRegular, DocumentAddRegular, HomeRegular, PeopleSettingsRegular, PersonRegular, ShieldTaskRegular, SignatureRegular, TaskListLtrRegular } from '@fluentui/react-icons';
+import {
+  ArchiveRegular,
+  BriefcaseRegular,
+  DataBarVerticalRegular,
+  DocumentAddRegular,
+  HomeRegular,
+  PeopleSettingsRegular,
+  PersonRegular,
+  ShieldTaskRegular,
+  SignatureRegular,
+  TaskListLtrRegular,
+} from '@fluentui/react-icons';
 import { contract, type ProcedureName } from '../../../shared/api/contract.js';
 import { isAllowed } from '../../../shared/staff/permissions.js';
 import type { Role } from '../../../shared/staff/roles.js';
 
-export type ScreenId = 'start' | 'work' | 'queue' | 'intake' | 'signing' | 'reports' | 'audit' | 'retention' | 'admin' | 'account';
+export type ScreenId =
+  'start' | 'work' | 'queue' | 'intake' | 'signing' | 'reports' | 'audit' | 'retention' | 'admin' | 'account';
 
 export interface ScreenEntry {
   id: ScreenId;
@@ -33,7 +45,11 @@ export const SCREENS: readonly ScreenEntry[] = [
  * Whoever has work waiting (intake, handler, signer, dpo) starts in Mijn werk: the welcome screen is for the other functions.
  */
 export function screensFor(roles: readonly Role[]): ScreenEntry[] {
-  const allowed = SCREENS.filter((screen) => (typeof screen.needs === 'string' ? [screen.needs] : screen.needs).some((p) => isAllowed(roles, contract[p].action)));
+  const allowed = SCREENS.filter((screen) =>
+    (typeof screen.needs === 'string' ? [screen.needs] : screen.needs).some((p) =>
+      isAllowed(roles, contract[p].action),
+    ),
+  );
   return allowed.some((screen) => screen.id === 'work') ? allowed.filter((screen) => screen.id !== 'start') : allowed;
 }
 

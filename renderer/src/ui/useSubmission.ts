@@ -6,7 +6,7 @@ export function useSubmission() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
-  const submit = useCallback(async <T,>(work: () => Promise<Result<T>>): Promise<Result<T>> => {
+  const submit = useCallback(async <T>(work: () => Promise<Result<T>>): Promise<Result<T>> => {
     setBusy(true);
     setError(null);
     try {

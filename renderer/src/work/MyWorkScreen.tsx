@@ -1,4 +1,14 @@
-import { Badge, Button, Link, makeStyles, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Link,
+  makeStyles,
+  Spinner,
+  TableCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowRightRegular } from '@fluentui/react-icons';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +42,13 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalL,
     alignItems: 'start',
   },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
 });
 
 interface MyWorkScreenProps {
@@ -62,16 +78,33 @@ export function MyWorkScreen({ onOpenCase, onOpenScreen, onOpenLetter }: MyWorkS
         {work === null && !error ? <Spinner size="tiny" label={t('work.loading')} /> : null}
       </div>
       {error ? <ErrorBar error={error} /> : null}
-      {work?.signer ? <SignerCard letters={work.signer.letters} onOpen={() => onOpenScreen('signing')} onOpenLetter={onOpenLetter} /> : null}
+      {work?.signer ? (
+        <SignerCard letters={work.signer.letters} onOpen={() => onOpenScreen('signing')} onOpenLetter={onOpenLetter} />
+      ) : null}
       {work?.handler ? <HandlerCard cases={work.handler.cases} onOpenCase={onOpenCase} /> : null}
       {work?.dpo ? <DpoCards dpo={work.dpo} onOpenCase={onOpenCase} onOpenScreen={onOpenScreen} /> : null}
-      {work?.intake ? <IntakeCard cases={work.intake.unassigned} onOpenCase={staff.roles.some((r) => r === 'handler' || r === 'dpo') ? onOpenCase : null} /> : null}
+      {work?.intake ? (
+        <IntakeCard
+          cases={work.intake.unassigned}
+          onOpenCase={staff.roles.some((r) => r === 'handler' || r === 'dpo') ? onOpenCase : null}
+        />
+      ) : null}
       {work?.intake ? <DuplicatesCard groups={work.intake.possibleDuplicates} /> : null}
     </Page>
   );
 }
 
-function Card({ id, title, children, action }: { id: string; title: string; children: React.ReactNode; action?: React.ReactNode }) {
+function Card({
+  id,
+  title,
+  children,
+  action,
+}: {
+  id: string;
+  title: string;
+  children: React.ReactNode;
+  action?: React.ReactNode;
+}) {
   const card = useCardStyles();
   const styles = useStyles();
   return (
@@ -87,7 +120,13 @@ function Card({ id, title, children, action }: { id: string; title: string; chil
   );
 }
 
-function HandlerCard({ cases, onOpenCase }: { cases: NonNullable<MyWork['handler']>['cases']; onOpenCase: (id: string, tab?: NextStepTab) => void }) {
+function HandlerCard({
+  cases,
+  onOpenCase,
+}: {
+  cases: NonNullable<MyWork['handler']>['cases'];
+  onOpenCase: (id: string, tab?: NextStepTab) => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const table = useTableStyles();
@@ -99,7 +138,11 @@ function HandlerCard({ cases, onOpenCase }: { cases: NonNullable<MyWork['handler
         {overdue > 0 ? `${t('work.handler.overdue', { count: overdue })} ` : ''}
         {thisWeek > 0 ? t('work.handler.dueThisWeek', { count: thisWeek }) : t('work.handler.noneThisWeek')}
       </p>
-      <DataTable label={t('work.handler.title')} columns={[t('work.handler.columns.case'), t('work.handler.columns.step'), t('work.handler.columns.due')]} empty={cases.length === 0 && t('work.handler.empty')}>
+      <DataTable
+        label={t('work.handler.title')}
+        columns={[t('work.handler.columns.case'), t('work.handler.columns.step'), t('work.handler.columns.due')]}
+        empty={cases.length === 0 && t('work.handler.empty')}
+      >
         {cases.map((c) => (
           <TableRow key={c.id}>
             <TableCell>
@@ -114,7 +157,11 @@ function HandlerCard({ cases, onOpenCase }: { cases: NonNullable<MyWork['handler
               {c.nextStep ? (
                 <>
                   {c.nextStep.tab !== 'overview' ? (
-                    <Link as="button" className={styles.step} onClick={() => c.nextStep && onOpenCase(c.id, c.nextStep.tab)}>
+                    <Link
+                      as="button"
+                      className={styles.step}
+                      onClick={() => c.nextStep && onOpenCase(c.id, c.nextStep.tab)}
+                    >
                       {c.nextStep.label}
                     </Link>
                   ) : (
@@ -136,7 +183,15 @@ function HandlerCard({ cases, onOpenCase }: { cases: NonNullable<MyWork['handler
   );
 }
 
-function SignerCard({ letters, onOpen, onOpenLetter }: { letters: NonNullable<MyWork['signer']>['letters']; onOpen: () => void; onOpenLetter: (letterId: string) => void }) {
+function SignerCard({
+  letters,
+  onOpen,
+  onOpenLetter,
+}: {
+  letters: NonNullable<MyWork['signer']>['letters'];
+  onOpen: () => void;
+  onOpenLetter: (letterId: string) => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const table = useTableStyles();
@@ -153,7 +208,15 @@ function SignerCard({ letters, onOpen, onOpenLetter }: { letters: NonNullable<My
     >
       <p className={styles.muted}>{mine > 0 ? t('work.signer.count', { count: mine }) : t('work.signer.empty')}</p>
       {letters.length > 0 ? (
-        <DataTable label={t('work.signer.title')} columns={[t('work.signer.columns.letter'), t('work.signer.columns.case'), t('work.signer.columns.drafted'), t('work.signer.columns.submitted')]}>
+        <DataTable
+          label={t('work.signer.title')}
+          columns={[
+            t('work.signer.columns.letter'),
+            t('work.signer.columns.case'),
+            t('work.signer.columns.drafted'),
+            t('work.signer.columns.submitted'),
+          ]}
+        >
           {letters.map((l) => (
             <TableRow key={l.id}>
               <TableCell>
@@ -161,14 +224,22 @@ function SignerCard({ letters, onOpen, onOpenLetter }: { letters: NonNullable<My
                   {LETTER_KIND_LABELS[l.kind]}
                 </Link>
                 {l.maySign ? null : (
-                  <Badge appearance="tint" color="warning" shape="rounded" size="small" style={{ marginLeft: tokens.spacingHorizontalS }}>
+                  <Badge
+                    appearance="tint"
+                    color="warning"
+                    shape="rounded"
+                    size="small"
+                    style={{ marginLeft: tokens.spacingHorizontalS }}
+                  >
                     {t('work.signer.own')}
                   </Badge>
                 )}
               </TableCell>
               <TableCell className={table.nowrap}>{l.caseReference}</TableCell>
               <TableCell>{l.draftedBy ?? t('common.none')}</TableCell>
-              <TableCell className={table.nowrap}>{l.submittedAt ? formatDateTime(l.submittedAt) : t('common.none')}</TableCell>
+              <TableCell className={table.nowrap}>
+                {l.submittedAt ? formatDateTime(l.submittedAt) : t('common.none')}
+              </TableCell>
             </TableRow>
           ))}
         </DataTable>
@@ -177,7 +248,15 @@ function SignerCard({ letters, onOpen, onOpenLetter }: { letters: NonNullable<My
   );
 }
 
-function DpoCards({ dpo, onOpenCase, onOpenScreen }: { dpo: NonNullable<MyWork['dpo']>; onOpenCase: (id: string) => void; onOpenScreen: (screen: ScreenId) => void }) {
+function DpoCards({
+  dpo,
+  onOpenCase,
+  onOpenScreen,
+}: {
+  dpo: NonNullable<MyWork['dpo']>;
+  onOpenCase: (id: string) => void;
+  onOpenScreen: (screen: ScreenId) => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const table = useTableStyles();
@@ -191,7 +270,12 @@ function DpoCards({ dpo, onOpenCase, onOpenScreen }: { dpo: NonNullable<MyWork['
       <Card id="overdue" title={t('work.dpo.overdue')}>
         <DataTable
           label={t('work.dpo.overdue')}
-          columns={[t('work.dpo.columns.case'), t('work.dpo.columns.type'), t('work.dpo.columns.due'), t('work.dpo.columns.handler')]}
+          columns={[
+            t('work.dpo.columns.case'),
+            t('work.dpo.columns.type'),
+            t('work.dpo.columns.due'),
+            t('work.dpo.columns.handler'),
+          ]}
           empty={dpo.overdue.length === 0 && t('work.dpo.overdueEmpty')}
         >
           {dpo.overdue.map((c) => (
@@ -213,7 +297,12 @@ function DpoCards({ dpo, onOpenCase, onOpenScreen }: { dpo: NonNullable<MyWork['
       <div className={styles.grid}>
         <Card id="destruction" title={t('work.dpo.destruction')} action={toRetention}>
           <p className={styles.muted}>
-            {dpo.destructionList ? t('work.dpo.destructionOpen', { count: dpo.destructionList.items, date: formatDateTime(dpo.destructionList.proposedAt) }) : t('work.dpo.destructionNone')}
+            {dpo.destructionList
+              ? t('work.dpo.destructionOpen', {
+                  count: dpo.destructionList.items,
+                  date: formatDateTime(dpo.destructionList.proposedAt),
+                })
+              : t('work.dpo.destructionNone')}
           </p>
         </Card>
         <Card id="holds" title={t('work.dpo.holds')}>
@@ -254,14 +343,25 @@ function DpoCards({ dpo, onOpenCase, onOpenScreen }: { dpo: NonNullable<MyWork['
   );
 }
 
-function IntakeCard({ cases, onOpenCase }: { cases: NonNullable<MyWork['intake']>['unassigned']; onOpenCase: ((id: string) => void) | null }) {
+function IntakeCard({
+  cases,
+  onOpenCase,
+}: {
+  cases: NonNullable<MyWork['intake']>['unassigned'];
+  onOpenCase: ((id: string) => void) | null;
+}) {
   const { t } = useTranslation();
   const table = useTableStyles();
   return (
     <Card id="intake" title={t('work.intake.title')}>
       <DataTable
         label={t('work.intake.title')}
-        columns={[t('work.intake.columns.case'), t('work.intake.columns.type'), t('work.intake.columns.received'), t('work.intake.columns.due')]}
+        columns={[
+          t('work.intake.columns.case'),
+          t('work.intake.columns.type'),
+          t('work.intake.columns.received'),
+          t('work.intake.columns.due'),
+        ]}
         empty={cases.length === 0 && t('work.intake.empty')}
       >
         {cases.map((c) => (
@@ -292,7 +392,11 @@ function DuplicatesCard({ groups }: { groups: NonNullable<MyWork['intake']>['pos
   const { t } = useTranslation();
   return (
     <Card id="duplicates" title={t('work.duplicates.title')}>
-      <DataTable label={t('work.duplicates.title')} columns={[t('work.duplicates.columns.cases'), t('work.duplicates.columns.basis')]} empty={groups.length === 0 && t('work.duplicates.empty')}>
+      <DataTable
+        label={t('work.duplicates.title')}
+        columns={[t('work.duplicates.columns.cases'), t('work.duplicates.columns.basis')]}
+        empty={groups.length === 0 && t('work.duplicates.empty')}
+      >
         {groups.map((g) => (
           <TableRow key={g.references.join(' ')}>
             <TableCell>{g.references.join(', ')}</TableCell>

@@ -27,7 +27,10 @@ export function StartScreen({ screens }: { screens: readonly ScreenEntry[] }) {
     return [];
   });
   return (
-    <Page title={t('start.title', { name: staff.fullName })} intro={t('start.roles', { roles: roleLabels(staff.roles) })}>
+    <Page
+      title={t('start.title', { name: staff.fullName })}
+      intro={t('start.roles', { roles: roleLabels(staff.roles) })}
+    >
       <Section title={t('start.available')}>
         <ul className={styles.list}>
           {items.map((item) => (

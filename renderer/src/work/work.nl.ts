@@ -75,7 +75,8 @@ export const workNl = {
     summary_other: 'U heeft {{count}} nieuwe meldingen. Zie de bel rechtsboven.',
     osTitle: 'Windows-meldingen',
     osSwitch: 'Meldingen ook als Windows-melding tonen',
-    osHint: 'Een brief die op u wacht, is ondertekend of teruggestuurd, een zaak die aan u is toegewezen of een termijn die binnen 5 werkdagen afloopt: ook als AVG Desk niet op de voorgrond staat. De melding noemt alleen het zaaknummer en de soort brief, geen namen.',
+    osHint:
+      'Een brief die op u wacht, is ondertekend of teruggestuurd, een zaak die aan u is toegewezen of een termijn die binnen 5 werkdagen afloopt: ook als AVG Desk niet op de voorgrond staat. De melding noemt alleen het zaaknummer en de soort brief, geen namen.',
   },
   files: {
     browse: 'Bladeren…',

@@ -17,7 +17,10 @@ export interface Desk<T> {
  * by `seed`, and a Dutch laptop-sized page on its start screen. `close` stops both; a failure
  * halfway stops what was started.
  */
-export async function openDesk<T>(seed: (url: string) => Promise<T>, options: Parameters<typeof startServer>[0] = {}): Promise<Desk<T>> {
+export async function openDesk<T>(
+  seed: (url: string) => Promise<T>,
+  options: Parameters<typeof startServer>[0] = {},
+): Promise<Desk<T>> {
   const server = await startServer(options);
   let browser: Browser | null = null;
   try {
@@ -26,10 +29,17 @@ export async function openDesk<T>(seed: (url: string) => Promise<T>, options: Pa
     const tab = await openPage(browser);
     await tab.page.goto(server.url);
     const opened = browser;
-    return { server, browser: opened, tab, page: tab.page, seeded, close: async () => {
-      await opened.close();
-      await server.stop();
-    } };
+    return {
+      server,
+      browser: opened,
+      tab,
+      page: tab.page,
+      seeded,
+      close: async () => {
+        await opened.close();
+        await server.stop();
+      },
+    };
   } catch (error) {
     await browser?.close();
     await server.stop();

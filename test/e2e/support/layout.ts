@@ -50,18 +50,36 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     interface SelectEl extends El {
       options: ArrayLike<{ text: string }>;
     }
-    const doc = (globalThis as unknown as { document: { documentElement: El; querySelectorAll(s: string): ArrayLike<El>; createElement(tag: 'canvas'): { getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } | null } } }).document;
+    const doc = (
+      globalThis as unknown as {
+        document: {
+          documentElement: El;
+          querySelectorAll(s: string): ArrayLike<El>;
+          createElement(tag: 'canvas'): {
+            getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } | null;
+          };
+        };
+      }
+    ).document;
     const win = globalThis as unknown as { innerWidth: number; getComputedStyle(el: El): Styles };
     const problems: string[] = [];
     const describe = (el: El, text: string) => {
       const said = text.replace(/\s+/gu, ' ').trim().slice(0, 70);
-      const named = said === '' ? ` in "${(el.closest('[aria-label], button, [role]')?.getAttribute('aria-label') ?? el.closest('button, [role]')?.textContent ?? '').trim().slice(0, 50)}"` : '';
+      const named =
+        said === ''
+          ? ` in "${(el.closest('[aria-label], button, [role]')?.getAttribute('aria-label') ?? el.closest('button, [role]')?.textContent ?? '').trim().slice(0, 50)}"`
+          : '';
       return `${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ')[0] ?? ''} "${said}"${named}`;
     };
     const visible = (el: El) => {
       const box = el.getBoundingClientRect();
       // Fluent's visually hidden text is a clipped 1 px box: for screen readers only.
-      return box.width >= 2 && box.height >= 2 && el.checkVisibility({ checkVisibilityCSS: true }) && !el.closest('.visually-hidden, [class*="visuallyHidden"]');
+      return (
+        box.width >= 2 &&
+        box.height >= 2 &&
+        el.checkVisibility({ checkVisibilityCSS: true }) &&
+        !el.closest('.visually-hidden, [class*="visuallyHidden"]')
+      );
     };
     const ownText = (el: El) =>
       Array.from(el.childNodes)
@@ -71,9 +89,11 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         .trim();
 
     const root = doc.documentElement;
-    if (root.scrollWidth > win.innerWidth + 1) problems.push(`the page scrolls sideways (${root.scrollWidth} px in a ${win.innerWidth} px window)`);
+    if (root.scrollWidth > win.innerWidth + 1)
+      problems.push(`the page scrolls sideways (${root.scrollWidth} px in a ${win.innerWidth} px window)`);
     for (const main of Array.from(doc.querySelectorAll('main'))) {
-      if (main.scrollWidth > main.clientWidth + 1) problems.push(`the content scrolls sideways (${main.scrollWidth} px in ${main.clientWidth} px)`);
+      if (main.scrollWidth > main.clientWidth + 1)
+        problems.push(`the content scrolls sideways (${main.scrollWidth} px in ${main.clientWidth} px)`);
     }
 
     // The PDF viewer's text layer and its canvases are drawn to the page's scale on purpose.
@@ -82,15 +102,24 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (el.closest(skip)) continue;
       const text = ownText(el);
       const scrolls = win.getComputedStyle(el).overflowX;
-      if ((scrolls === 'auto' || scrolls === 'scroll') && el.scrollWidth > el.clientWidth + 1 && el.tagName !== 'MAIN' && visible(el)) {
-        problems.push(`${describe(el, el.getAttribute('aria-label') ?? el.textContent ?? '')} scrolls sideways (${el.scrollWidth} px in ${el.clientWidth} px)`);
+      if (
+        (scrolls === 'auto' || scrolls === 'scroll') &&
+        el.scrollWidth > el.clientWidth + 1 &&
+        el.tagName !== 'MAIN' &&
+        visible(el)
+      ) {
+        problems.push(
+          `${describe(el, el.getAttribute('aria-label') ?? el.textContent ?? '')} scrolls sideways (${el.scrollWidth} px in ${el.clientWidth} px)`,
+        );
         continue;
       }
       if (text === '' && el.tagName !== 'SELECT' && el.tagName !== 'BUTTON') continue;
       if (!visible(el)) continue;
       const box = el.getBoundingClientRect();
       if (box.right > win.innerWidth + 1) {
-        problems.push(`${describe(el, el.textContent ?? '')} reaches past the window's right edge (${Math.round(box.right)} > ${win.innerWidth})`);
+        problems.push(
+          `${describe(el, el.textContent ?? '')} reaches past the window's right edge (${Math.round(box.right)} > ${win.innerWidth})`,
+        );
         continue;
       }
       if (el.tagName === 'SELECT') {
@@ -101,14 +130,22 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         context.font = style.font;
         const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
         for (const option of Array.from(select.options)) {
-          if (context.measureText(option.text).width > room + 1) problems.push(`select ${select.getAttribute('aria-label') ?? ''} is too narrow for its option "${option.text}"`.replace('  ', ' '));
+          if (context.measureText(option.text).width > room + 1)
+            problems.push(
+              `select ${select.getAttribute('aria-label') ?? ''} is too narrow for its option "${option.text}"`.replace(
+                '  ',
+                ' ',
+              ),
+            );
         }
         continue;
       }
       const style = win.getComputedStyle(el);
       const clipsY = style.overflowY !== 'visible';
       if (clipsY && el.scrollHeight > el.clientHeight + 2 && el.clientHeight > 0 && text !== '') {
-        problems.push(`${describe(el, el.textContent ?? '')} is cut off below (${el.scrollHeight} > ${el.clientHeight} px)`);
+        problems.push(
+          `${describe(el, el.textContent ?? '')} is cut off below (${el.scrollHeight} > ${el.clientHeight} px)`,
+        );
       }
     }
     // Content wider than the box it sits in: a label running into the next column, a name cut off
@@ -123,8 +160,11 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       wide.push(el);
     }
     for (const el of wide) {
-      if (wide.some((other) => other !== el && (el as unknown as { contains(o: El): boolean }).contains(other))) continue;
-      problems.push(`${describe(el, el.textContent ?? '')} is wider than its box (${el.scrollWidth} > ${el.clientWidth} px)`);
+      if (wide.some((other) => other !== el && (el as unknown as { contains(o: El): boolean }).contains(other)))
+        continue;
+      problems.push(
+        `${describe(el, el.textContent ?? '')} is wider than its box (${el.scrollWidth} > ${el.clientWidth} px)`,
+      );
     }
     return [...new Set(problems)];
   });
@@ -142,7 +182,14 @@ export async function checkLayout(page: Page, name: string): Promise<string[]> {
     for (const size of LAYOUT_SIZES) {
       await page.setViewportSize(size);
       // Let the screens that follow the window's width (the PDF viewer, the side-by-side review) settle.
-      await page.evaluate(() => new Promise((resolve) => (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame(() => setTimeout(resolve, 150))));
+      await page.evaluate(
+        () =>
+          new Promise((resolve) =>
+            (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame(() =>
+              setTimeout(resolve, 150),
+            ),
+          ),
+      );
       await page.waitForLoadState('networkidle');
       // What the screen shows once loaded, not its spinner.
       await page.locator('.fui-Spinner').first().waitFor({ state: 'detached', timeout: 20_000 });

@@ -16,7 +16,11 @@ export interface StaffMember extends Person {
 }
 
 /** The first admin and the given staff, made through the API; returns their ids. */
-export async function seedStaff<K extends string>(baseUrl: string, admin: Person, people: Record<K, Person & { roles: Role[] }>): Promise<Record<K, StaffMember>> {
+export async function seedStaff<K extends string>(
+  baseUrl: string,
+  admin: Person,
+  people: Record<K, Person & { roles: Role[] }>,
+): Promise<Record<K, StaffMember>> {
   const session = valueOf(await callApi(baseUrl, 'setup.createAdmin', admin));
   const made = {} as Record<K, StaffMember>;
   for (const key of Object.keys(people) as K[]) {
@@ -30,7 +34,8 @@ export async function seedStaff<K extends string>(baseUrl: string, admin: Person
 
 /** A session token for preparing data from the test itself. */
 export async function tokenOf(baseUrl: string, person: Person): Promise<string> {
-  return valueOf(await callApi(baseUrl, 'session.login', { userName: person.userName, password: person.password })).token;
+  return valueOf(await callApi(baseUrl, 'session.login', { userName: person.userName, password: person.password }))
+    .token;
 }
 
 export const nav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
@@ -64,7 +69,8 @@ export async function signOut(page: Page): Promise<void> {
 export async function callAsPage<T = unknown>(page: Page, procedure: string, input: unknown): Promise<Result<T>> {
   const result: unknown = await page.evaluate(
     async ([name, body]) => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } })
+        .sessionStorage;
       const stored = JSON.parse(storage.getItem('avgDesk.session') ?? '{}') as { token?: string };
       const response = await fetch(`api/${name}`, {
         method: 'POST',

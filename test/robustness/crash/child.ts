@@ -18,7 +18,12 @@ const emit = (line: Record<string, unknown>) => writeSync(1, `${JSON.stringify(l
 const scenario = scenarioNamed(name);
 const started = Date.now();
 const base = Date.parse(scenario.clockStart ?? '2026-11-25T10:00:00Z');
-const backend = createBackend({ kdfCost: TEST_KDF, dataDir: join(runRoot, 'data'), logger: silentLogger, clock: { now: () => new Date(base + (Date.now() - started)) } });
+const backend = createBackend({
+  kdfCost: TEST_KDF,
+  dataDir: join(runRoot, 'data'),
+  logger: silentLogger,
+  clock: { now: () => new Date(base + (Date.now() - started)) },
+});
 emit({ t: 'loaded' });
 
 try {
@@ -31,7 +36,11 @@ try {
     ready: () => emit({ t: 'ready' }),
     async signIn(userName, password) {
       const fixture = readFixture(join(runRoot, 'fixture.json'));
-      const result = await backend.dispatch('session.login', { userName, password: password ?? fixture.password }, null);
+      const result = await backend.dispatch(
+        'session.login',
+        { userName, password: password ?? fixture.password },
+        null,
+      );
       if (!result.ok) throw new Error(`sign-in: ${result.error.message}`);
       emit({ t: 'ready' });
       return (result.value as { token: string }).token;

@@ -46,29 +46,46 @@ describe('the checks after a kill can fail', () => {
   it('a plaintext temp file is found', async () => {
     const root = fresh();
     writeFileSync(`${aCaseFile(root)}.part`, `notitie over ${NOTE_NAME}`);
-    await expect(checkAfterKill(intake, root, [], 1)).rejects.toThrow(/plaintext on disk: .*\.avgf\.part holds "Bartholomeus Quirijnsen"/u);
+    await expect(checkAfterKill(intake, root, [], 1)).rejects.toThrow(
+      /plaintext on disk: .*\.avgf\.part holds "Bartholomeus Quirijnsen"/u,
+    );
   });
 
   it('a case file cut short under its real name is refused, not taken for whole', async () => {
     const root = fresh();
     const file = aCaseFile(root);
     writeFileSync(file, readFileSync(file).subarray(0, 40));
-    await expect(checkAfterKill(intake, root, [], 1)).rejects.toThrow(/committed case file .* does not read whole: Dit bestand is beschadigd of ontbreekt/u);
+    await expect(checkAfterKill(intake, root, [], 1)).rejects.toThrow(
+      /committed case file .* does not read whole: Dit bestand is beschadigd of ontbreekt/u,
+    );
   });
 
   it('a case reported as committed but not stored is lost', async () => {
-    await expect(checkAfterKill(intake, fresh(), [{ n: 1, id: randomUUID(), reference: 'AVG-2026-0999' }], 1)).rejects.toThrow(/case 1 \(AVG-2026-0999\) lost/u);
+    await expect(
+      checkAfterKill(intake, fresh(), [{ n: 1, id: randomUUID(), reference: 'AVG-2026-0999' }], 1),
+    ).rejects.toThrow(/case 1 \(AVG-2026-0999\) lost/u);
   });
 
   it('a case stored twice is a duplicate', async () => {
     const root = fresh();
     const { backend, call } = makeBackend(join(root, 'data'));
-    const token = value(await call('session.login', { userName: PEOPLE.intake.userName, password: PASSWORD }, null)).token;
-    const create = { type: 'inzage', requester: { name: 'Dubbel Verzoeker', relation: 'huurder' }, channel: 'brief', received: '2026-11-24', writtenAndSigned: true, requestText: 'crash-1' } as const;
+    const token = value(
+      await call('session.login', { userName: PEOPLE.intake.userName, password: PASSWORD }, null),
+    ).token;
+    const create = {
+      type: 'inzage',
+      requester: { name: 'Dubbel Verzoeker', relation: 'huurder' },
+      channel: 'brief',
+      received: '2026-11-24',
+      writtenAndSigned: true,
+      requestText: 'crash-1',
+    } as const;
     const first = value(await call('case.create', create, token));
     value(await call('case.create', create, token));
     backend.close();
-    await expect(checkAfterKill(intake, root, [{ n: 1, id: first.id, reference: first.reference }], 1)).rejects.toThrow(/case 1 is stored twice/u);
+    await expect(checkAfterKill(intake, root, [{ n: 1, id: first.id, reference: first.reference }], 1)).rejects.toThrow(
+      /case 1 is stored twice/u,
+    );
   });
 
   it('a data folder whose keyring is gone does not open', async () => {
@@ -88,15 +105,26 @@ describe('a retention run killed between its commit and the removal of the ciphe
     const store = await openStoreAs(dataDir, ADMIN.userName, ADMIN.password);
     store.sqlite.transaction(() => {
       shredCaseRows(store.db, first.caseId, RETENTION_DAY);
-      appendAuditEvent(store.db, new Date(RETENTION_DAY), { actorId: null, roles: [], procedure: 'retention.shred', recordType: 'case', recordId: first.caseId, outcome: 'ok' });
+      appendAuditEvent(store.db, new Date(RETENTION_DAY), {
+        actorId: null,
+        roles: [],
+        procedure: 'retention.shred',
+        recordType: 'case',
+        recordId: first.caseId,
+        outcome: 'ok',
+      });
     })();
     store.close();
     expect(readdirSync(join(dataDir, 'cases', first.caseId)).length).toBeGreaterThan(0);
-    await expect(checkAfterKill(scenarioNamed('retention run'), root, [], 1)).rejects.toThrow(/1 of 4 due cases shredded/u);
+    await expect(checkAfterKill(scenarioNamed('retention run'), root, [], 1)).rejects.toThrow(
+      /1 of 4 due cases shredded/u,
+    );
 
     const { backend, call } = makeBackend(dataDir, new Date(RETENTION_DAY));
     try {
-      const token = value(await call('session.login', { userName: PEOPLE.dpo.userName, password: PASSWORD }, null)).token;
+      const token = value(
+        await call('session.login', { userName: PEOPLE.dpo.userName, password: PASSWORD }, null),
+      ).token;
       const run = value(await call('retention.runLocal', {}, token));
       expect(run.cases.map((c) => c.caseId).sort()).toEqual(others.map((c) => c.caseId).sort());
     } finally {

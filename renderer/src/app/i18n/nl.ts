@@ -32,10 +32,13 @@ export const nl = {
   },
   setup: {
     title: 'AVG Desk inrichten',
-    intro: 'AVG Desk is op deze computer nog niet in gebruik. Maak het eerste account aan: dat wordt de functioneel beheerder, die daarna de andere medewerkers toevoegt.',
-    lostPassword: 'Bewaar het wachtwoord goed. Na het inrichten krijgt u één keer een herstelsleutel voor IT; zonder wachtwoord én zonder die sleutel blijven de gegevens onleesbaar.',
+    intro:
+      'AVG Desk is op deze computer nog niet in gebruik. Maak het eerste account aan: dat wordt de functioneel beheerder, die daarna de andere medewerkers toevoegt.',
+    lostPassword:
+      'Bewaar het wachtwoord goed. Na het inrichten krijgt u één keer een herstelsleutel voor IT; zonder wachtwoord én zonder die sleutel blijven de gegevens onleesbaar.',
     recoveryTitle: 'Herstelsleutel',
-    recoveryIntro: 'Dit is de herstelsleutel van deze computer. Hij wordt maar één keer getoond. Geef hem aan IT voor de kluis: als alle wachtwoorden kwijt zijn, kan IT er een beheerder mee een nieuw wachtwoord geven.',
+    recoveryIntro:
+      'Dit is de herstelsleutel van deze computer. Hij wordt maar één keer getoond. Geef hem aan IT voor de kluis: als alle wachtwoorden kwijt zijn, kan IT er een beheerder mee een nieuw wachtwoord geven.',
     recoveryWarning: 'Zonder wachtwoord en zonder deze sleutel blijven de gegevens voorgoed onleesbaar.',
     recoveryConfirm: 'Ik heb de herstelsleutel veilig opgeborgen',
     recoveryContinue: 'Verder',
@@ -45,7 +48,8 @@ export const nl = {
     recoveryCopyFailed: 'Kopiëren lukte niet: schrijf de sleutel over of druk hem af.',
     recoveryPrint: 'Afdrukken',
     recoveryPrintHeading: 'Herstelsleutel van AVG Desk',
-    recoveryPrintNote: 'Bewaar dit papier in de kluis van IT. Wie deze sleutel heeft, kan een beheerder een nieuw wachtwoord geven.',
+    recoveryPrintNote:
+      'Bewaar dit papier in de kluis van IT. Wie deze sleutel heeft, kan een beheerder een nieuw wachtwoord geven.',
     fullName: 'Naam',
     userName: 'Gebruikersnaam',
     userNameHint: 'Kleine letters, cijfers, punten of streepjes; begint met een letter.',
@@ -154,7 +158,8 @@ export const nl = {
   },
   audit: {
     title: 'Audit',
-    intro: 'Elke handeling in AVG Desk wordt vastgelegd in een keten die niet ongemerkt kan worden gewijzigd. De nieuwste gebeurtenissen staan bovenaan.',
+    intro:
+      'Elke handeling in AVG Desk wordt vastgelegd in een keten die niet ongemerkt kan worden gewijzigd. De nieuwste gebeurtenissen staan bovenaan.',
     verify: 'Keten controleren',
     verifying: 'Bezig met controleren…',
     intact_one: 'De auditketen is intact ({{count}} gebeurtenis).',
@@ -235,20 +240,25 @@ export const nl = {
     resultWaiting: '{{pushed}} verstuurd, {{pulled}} opgehaald, {{waiting}} wacht(en) nog',
     settings: {
       title: 'Centrale database',
-      intro: 'Zaken, besluiten, brieven en auditregels van deze computer gaan naar de centrale database van de corporatie; zaken die daar voor een medewerker zijn geregistreerd komen hierheen. Zonder verbinding werkt AVG Desk gewoon door: wijzigingen wachten tot de volgende synchronisatie.',
+      intro:
+        'Zaken, besluiten, brieven en auditregels van deze computer gaan naar de centrale database van de corporatie; zaken die daar voor een medewerker zijn geregistreerd komen hierheen. Zonder verbinding werkt AVG Desk gewoon door: wijzigingen wachten tot de volgende synchronisatie.',
       url: 'Adres van de centrale database',
-      urlHint: 'Bijvoorbeeld postgres://server:5432/avgdesk?sslmode=verify-full, zonder gebruikersnaam of wachtwoord. Leeg: alleen lokaal werken.',
+      urlHint:
+        'Bijvoorbeeld postgres://server:5432/avgdesk?sslmode=verify-full, zonder gebruikersnaam of wachtwoord. Leeg: alleen lokaal werken.',
       interval: 'Automatisch synchroniseren elke … minuten',
       intervalHint: 'Tussen 1 en 1440. Na een mislukte poging wacht AVG Desk steeds wat langer.',
-      credentials: 'Elke medewerker vult zijn of haar eigen inlognaam en wachtwoord voor de centrale database in onder Mijn account. Die worden versleuteld op deze computer bewaard.',
+      credentials:
+        'Elke medewerker vult zijn of haar eigen inlognaam en wachtwoord voor de centrale database in onder Mijn account. Die worden versleuteld op deze computer bewaard.',
       save: 'Opslaan',
       saved: 'De instellingen voor de centrale database zijn opgeslagen.',
       savedLocal: 'Opgeslagen: er is geen centrale database ingesteld, AVG Desk werkt alleen lokaal.',
     },
     account: {
       title: 'Centrale database',
-      intro: 'Uw eigen inlog voor de centrale database van de corporatie; u krijgt die van functioneel beheer of IT. Het wachtwoord wordt versleuteld op deze computer bewaard en nooit getoond.',
-      notConfigured: 'Op deze computer is nog geen centrale database ingesteld (Beheer → Centrale database). U kunt uw inlog alvast opslaan.',
+      intro:
+        'Uw eigen inlog voor de centrale database van de corporatie; u krijgt die van functioneel beheer of IT. Het wachtwoord wordt versleuteld op deze computer bewaard en nooit getoond.',
+      notConfigured:
+        'Op deze computer is nog geen centrale database ingesteld (Beheer → Centrale database). U kunt uw inlog alvast opslaan.',
       stored: 'Uw inloggegevens voor de centrale database zijn opgeslagen (inlognaam {{loginRole}}).',
       notStored: 'Er zijn nog geen inloggegevens voor de centrale database opgeslagen.',
       loginRole: 'Inlognaam',
@@ -283,8 +293,10 @@ export const nl = {
   },
   queue: {
     title: 'Werkvoorraad',
-    introIntake: 'Alle lopende verzoeken met hun status en uiterste datum. De inhoud van de zaken (zoals de naam van de verzoeker) ziet u niet.',
-    introHandler: 'Uw eigen zaken en de zaken zonder behandelaar. Een zaak zonder behandelaar kunt u aan uzelf toewijzen; de inhoud ziet u daarna.',
+    introIntake:
+      'Alle lopende verzoeken met hun status en uiterste datum. De inhoud van de zaken (zoals de naam van de verzoeker) ziet u niet.',
+    introHandler:
+      'Uw eigen zaken en de zaken zonder behandelaar. Een zaak zonder behandelaar kunt u aan uzelf toewijzen; de inhoud ziet u daarna.',
     introAll: 'Alle lopende verzoeken van betrokkenen.',
     counters: {
       label: 'Kerngetallen',
@@ -350,8 +362,10 @@ export const nl = {
       received: 'Datum van ontvangst',
       writtenAndSigned: 'Het verzoek is schriftelijk gedaan en ondertekend',
       writtenAndReasoned: 'Het verzoek is schriftelijk gedaan en gemotiveerd',
-      writtenHint: 'Het privacyreglement (§13, §14) vereist een schriftelijk en door de verzoeker ondertekend verzoek. Is het niet ondertekend, dan krijgt de zaak de taak "aanvulling nodig".',
-      reasonedHint: 'Verzet (§15) wordt schriftelijk en gemotiveerd gedaan: de verzoeker noemt de bijzondere persoonlijke omstandigheden. Een handtekening is niet nodig. Ontbreekt de motivering, dan krijgt de zaak de taak "aanvulling nodig".',
+      writtenHint:
+        'Het privacyreglement (§13, §14) vereist een schriftelijk en door de verzoeker ondertekend verzoek. Is het niet ondertekend, dan krijgt de zaak de taak "aanvulling nodig".',
+      reasonedHint:
+        'Verzet (§15) wordt schriftelijk en gemotiveerd gedaan: de verzoeker noemt de bijzondere persoonlijke omstandigheden. Een handtekening is niet nodig. Ontbreekt de motivering, dan krijgt de zaak de taak "aanvulling nodig".',
       writtenNotRequired: 'Een klacht hoeft niet schriftelijk en ondertekend te zijn (§16).',
       requestText: 'Omschrijving van het verzoek',
       name: 'Naam',
@@ -371,7 +385,8 @@ export const nl = {
       handlerNone: 'Nog niet toewijzen',
       handlerHint: 'Optioneel. Zonder behandelaar komt de zaak in de werkvoorraad bij "Zonder behandelaar".',
     },
-    under16: 'De verzoeker was op de datum van ontvangst {{age}} jaar. Voor iemand jonger dan 16 doet de wettelijk vertegenwoordiger het verzoek (§13, §14).',
+    under16:
+      'De verzoeker was op de datum van ontvangst {{age}} jaar. Voor iemand jonger dan 16 doet de wettelijk vertegenwoordiger het verzoek (§13, §14).',
     incapacitated: 'Voor een handelingsonbekwame verzoeker doet de wettelijk vertegenwoordiger het verzoek.',
     representativeSuggested: 'Vertegenwoordiger nodig',
     addRepresentative: 'Vertegenwoordiger toevoegen',
@@ -384,7 +399,8 @@ export const nl = {
     },
     previewMissing: 'Vul de datum van ontvangst in om de uiterste datum te zien.',
     duplicatesTitle: 'Mogelijk dubbel',
-    duplicates: 'Er loopt al een verzoek van deze soort voor deze verzoeker: {{references}}. Controleer of het om hetzelfde verzoek gaat; registreren kan wel.',
+    duplicates:
+      'Er loopt al een verzoek van deze soort voor deze verzoeker: {{references}}. Controleer of het om hetzelfde verzoek gaat; registreren kan wel.',
     duplicatesAskTeam: 'Mogelijk dubbel verzoek, vraag het privacyteam. Registreren kan wel.',
     submit: 'Verzoek registreren',
     busy: 'Bezig met registreren…',
@@ -434,7 +450,8 @@ export const nl = {
       basis: 'Grondslag',
       none: 'Het verzoek is door de verzoeker zelf gedaan.',
       requiredTitle: 'Vertegenwoordiging vereist',
-      required: 'De verzoeker was op de dag van ontvangst jonger dan 16 jaar of is handelingsonbekwaam: het verzoek moet door de wettelijk vertegenwoordiger worden gedaan. Er is geen vertegenwoordiger vastgelegd.',
+      required:
+        'De verzoeker was op de dag van ontvangst jonger dan 16 jaar of is handelingsonbekwaam: het verzoek moet door de wettelijk vertegenwoordiger worden gedaan. Er is geen vertegenwoordiger vastgelegd.',
     },
     request: {
       title: 'Verzoek',
@@ -498,7 +515,8 @@ export const nl = {
     },
     extendDialog: {
       title: 'Termijn van {{reference}} verlengen',
-      intro: 'Is het verzoek complex of zijn er veel verzoeken, dan kan de termijn met ten hoogste twee maanden worden verlengd (art. 12 lid 3 AVG). Dat kan alleen vóór de oorspronkelijke uiterste datum, {{date}}. De verzoeker moet vóór die datum een brief krijgen met de reden: de zaak krijgt daarvoor de taak "verlengingsbericht".',
+      intro:
+        'Is het verzoek complex of zijn er veel verzoeken, dan kan de termijn met ten hoogste twee maanden worden verlengd (art. 12 lid 3 AVG). Dat kan alleen vóór de oorspronkelijke uiterste datum, {{date}}. De verzoeker moet vóór die datum een brief krijgen met de reden: de zaak krijgt daarvoor de taak "verlengingsbericht".',
       months: 'Verlengen met',
       month_one: '{{count}} maand',
       month_other: '{{count}} maanden',
@@ -538,7 +556,8 @@ export const nl = {
     },
   },
   dossier: {
-    intro: 'De documenten die deze zaak raken, versleuteld opgeslagen. Bijlagen van een e-mail staan onder het bericht. Het origineel wordt nooit verstrekt: de verzoeker krijgt de gelakte versie.',
+    intro:
+      'De documenten die deze zaak raken, versleuteld opgeslagen. Bijlagen van een e-mail staan onder het bericht. Het origineel wordt nooit verstrekt: de verzoeker krijgt de gelakte versie.',
     documents: 'Documenten',
     loading: 'Documenten worden geladen…',
     empty: 'Er zijn nog geen documenten ingelezen.',
@@ -578,7 +597,8 @@ export const nl = {
       chosen_other: '{{count}} bestanden gekozen',
       chosenList: 'Gekozen bestanden',
       hint: "PDF, JPG, PNG, e-mail (.eml of Outlook .msg, met bijlagen) of tekst (.txt); ten hoogste 40 MB en 2.000 pagina's per bestand. Bestanden worden na elkaar ingelezen; wordt er een geweigerd, dan gaan de andere gewoon door.",
-      dropHint: 'U kunt bestanden ook hierheen slepen, uit de Verkenner of een e-mail uit Outlook; is de bron gekozen, dan worden ze meteen ingelezen.',
+      dropHint:
+        'U kunt bestanden ook hierheen slepen, uit de Verkenner of een e-mail uit Outlook; is de bron gekozen, dan worden ze meteen ingelezen.',
       filesRequired: 'Kies minstens één bestand.',
       source: 'Bron',
       chooseSource: 'Kies de bron',
@@ -635,7 +655,8 @@ export const nl = {
     pageImage: 'Pagina {{n}} van {{count}}: {{title}}',
   },
   thirdParties: {
-    intro: 'Iedereen behalve de verzoeker van wie gegevens in het dossier staan. Een derde wordt eerst gehoord (§13). Alleen toestemming geeft hun gegevens vrij; bij geen toestemming of als de derde niet bereikbaar is, worden hun gegevens in elk document gelakt voordat de zaak naar een besluit gaat.',
+    intro:
+      'Iedereen behalve de verzoeker van wie gegevens in het dossier staan. Een derde wordt eerst gehoord (§13). Alleen toestemming geeft hun gegevens vrij; bij geen toestemming of als de derde niet bereikbaar is, worden hun gegevens in elk document gelakt voordat de zaak naar een besluit gaat.',
     title: 'Register van derden',
     add: 'Derde toevoegen',
     loading: 'Derden worden geladen…',
@@ -673,7 +694,8 @@ export const nl = {
       name: 'Naam',
       nameRequired: 'Vul de naam in (minstens 2 tekens).',
       address: 'Adres',
-      addressHint: 'Straat, huisnummer, postcode en plaats, zoals "Kerkstraat 14, 1211 AB Hilversum". Bij lakken wordt ook hierop gezocht.',
+      addressHint:
+        'Straat, huisnummer, postcode en plaats, zoals "Kerkstraat 14, 1211 AB Hilversum". Bij lakken wordt ook hierop gezocht.',
       email: 'E-mailadres',
       phone: 'Telefoonnummer',
       role: 'Rol',
@@ -697,7 +719,8 @@ export const nl = {
     },
   },
   redaction: {
-    intro: 'Kies een document en laat AVG Desk zoeken wat gelakt moet worden: namen van derden, eigen zoektermen en persoonsgegevens zoals BSN en IBAN. Beoordeel elke suggestie, teken zo nodig zelf vlakken en pas het lakken toe. Er ontstaat een nieuw document waarin de gelakte gegevens echt verwijderd zijn; het origineel blijft versleuteld in het dossier.',
+    intro:
+      'Kies een document en laat AVG Desk zoeken wat gelakt moet worden: namen van derden, eigen zoektermen en persoonsgegevens zoals BSN en IBAN. Beoordeel elke suggestie, teken zo nodig zelf vlakken en pas het lakken toe. Er ontstaat een nieuw document waarin de gelakte gegevens echt verwijderd zijn; het origineel blijft versleuteld in het dossier.',
     readOnly: 'Alleen de behandelaar aan wie de zaak is toegewezen kan lakken. U kunt de documenten wel bekijken.',
     document: 'Document',
     chooseDocument: 'Kies een document',
@@ -706,7 +729,8 @@ export const nl = {
     reviewTitle: 'Lakken: {{name}}',
     pageOf: 'Pagina {{n}} van {{count}}',
     stage: 'Pagina om te lakken',
-    drawHint: 'Sleep met de muis over de pagina om een vlak te tekenen; klik op een vlak om het te accepteren of af te wijzen.',
+    drawHint:
+      'Sleep met de muis over de pagina om een vlak te tekenen; klik op een vlak om het te accepteren of af te wijzen.',
     manualBox: 'Eigen vlak',
     found_one: '{{count}} suggestie gevonden. Beoordeel hem in de lijst naast de pagina.',
     found_other: '{{count}} suggesties gevonden. Beoordeel ze in de lijst naast de pagina.',
@@ -716,7 +740,8 @@ export const nl = {
       starting: 'OCR wordt gestart',
       cancel: 'OCR annuleren',
       retry: 'Opnieuw lezen met OCR',
-      cancelled: 'OCR afgebroken. Pagina {{pages}} heeft geen bruikbare tekst en is niet doorzocht: lees de pagina opnieuw met OCR of teken zelf vlakken.',
+      cancelled:
+        'OCR afgebroken. Pagina {{pages}} heeft geen bruikbare tekst en is niet doorzocht: lees de pagina opnieuw met OCR of teken zelf vlakken.',
       failed: 'OCR is mislukt',
       used: 'Pagina {{pages}} is gelezen met OCR (de pagina heeft geen bruikbare tekst). Controleer de suggesties op die pagina extra goed.',
       empty: 'Pagina {{pages}} heeft geen tekst, ook niet na OCR. Controleer de pagina zelf en teken zo nodig vlakken.',
@@ -725,7 +750,8 @@ export const nl = {
     apply_other: 'Lakken toepassen ({{count}} vlakken)',
     applyHint: "Pagina's met een vlak worden opnieuw als afbeelding opgebouwd; de reden komt in de marge.",
     chooseOwnFirst_one: 'Kies eerst bij {{count}} vindplaats met eigen gegevens van de verzoeker of die gelakt wordt.',
-    chooseOwnFirst_other: 'Kies eerst bij {{count}} vindplaatsen met eigen gegevens van de verzoeker of die gelakt worden.',
+    chooseOwnFirst_other:
+      'Kies eerst bij {{count}} vindplaatsen met eigen gegevens van de verzoeker of die gelakt worden.',
     annotations: {
       title: 'Annotaties worden verwijderd',
       body: 'Op pagina {{pages}} staan annotaties (opmerkingen, formuliervelden of koppelingen). De gelakte versie bevat geen annotaties meer; neem nodige inhoud zo nodig op een andere manier op.',
@@ -744,7 +770,8 @@ export const nl = {
       termTooShort: 'Een zoekterm heeft minstens 2 tekens.',
       patterns: 'Persoonsgegevens herkennen',
       own: 'Eigen gegevens van de verzoeker',
-      ownHint: 'Naam, adres, e-mail, telefoon en klantnummer komen uit de zaak. Vul IBAN en BSN in als u ze kent: ze worden alleen voor deze zoekopdracht gebruikt en niet bewaard.',
+      ownHint:
+        'Naam, adres, e-mail, telefoon en klantnummer komen uit de zaak. Vul IBAN en BSN in als u ze kent: ze worden alleen voor deze zoekopdracht gebruikt en niet bewaard.',
       ownIban: 'IBAN van de verzoeker',
       ownBsn: 'BSN van de verzoeker',
       suggest: 'Suggesties zoeken',
@@ -791,8 +818,10 @@ export const nl = {
       rejectAll: 'Alles afwijzen',
       keepOwn: 'Eigen gegevens laten staan',
       undecided: 'kies: lakken of laten staan',
-      undecidedCount_one: '{{count}} vindplaats met eigen gegevens van de verzoeker: de verzoeker heeft er recht op. Kies per vindplaats of laat ze staan; "Alles accepteren" slaat ze over.',
-      undecidedCount_other: '{{count}} vindplaatsen met eigen gegevens van de verzoeker: de verzoeker heeft er recht op. Kies per vindplaats of laat ze staan; "Alles accepteren" slaat ze over.',
+      undecidedCount_one:
+        '{{count}} vindplaats met eigen gegevens van de verzoeker: de verzoeker heeft er recht op. Kies per vindplaats of laat ze staan; "Alles accepteren" slaat ze over.',
+      undecidedCount_other:
+        '{{count}} vindplaatsen met eigen gegevens van de verzoeker: de verzoeker heeft er recht op. Kies per vindplaats of laat ze staan; "Alles accepteren" slaat ze over.',
       page: 'Pagina {{n}}',
       accepted: 'wordt gelakt',
       rejected: 'afgewezen',
@@ -848,8 +877,10 @@ export const nl = {
       meer_informatie: 'Meer informatie nodig',
       pending: 'Nog niet vastgesteld',
     },
-    representativeFirst: 'De verzoeker was op de dag van ontvangst jonger dan 16 jaar of is handelingsonbekwaam. Stel eerst de identiteit en de bevoegdheid van de vertegenwoordiger vast.',
-    representativeMissing: 'De verzoeker was op de dag van ontvangst jonger dan 16 jaar of is handelingsonbekwaam, en de zaak heeft geen vertegenwoordiger. De identiteit van de verzoeker kan zo niet worden vastgesteld: het verzoek moet door de wettelijk vertegenwoordiger worden gedaan.',
+    representativeFirst:
+      'De verzoeker was op de dag van ontvangst jonger dan 16 jaar of is handelingsonbekwaam. Stel eerst de identiteit en de bevoegdheid van de vertegenwoordiger vast.',
+    representativeMissing:
+      'De verzoeker was op de dag van ontvangst jonger dan 16 jaar of is handelingsonbekwaam, en de zaak heeft geen vertegenwoordiger. De identiteit van de verzoeker kan zo niet worden vastgesteld: het verzoek moet door de wettelijk vertegenwoordiger worden gedaan.',
     readOnly: 'Alleen de behandelaar aan wie de zaak is toegewezen stelt de identiteit vast.',
     formTitle: 'Identiteit vaststellen',
     method: 'Methode',
@@ -870,7 +901,8 @@ export const nl = {
       none: 'Er is geen kopie opgeslagen.',
     },
     mask: {
-      intro: 'Teken met de muis een vlak over BSN, pasfoto en MRZ. Zonder muis: voer het vlak hieronder in, in beeldpunten van de afbeelding ({{width}} × {{height}}).',
+      intro:
+        'Teken met de muis een vlak over BSN, pasfoto en MRZ. Zonder muis: voer het vlak hieronder in, in beeldpunten van de afbeelding ({{width}} × {{height}}).',
       keyboardTitle: 'Vlak invoeren',
       x: 'Van links (x)',
       y: 'Van boven (y)',
@@ -952,7 +984,8 @@ export const nl = {
   desktop: {
     lock: {
       title: 'AVG Desk is vergrendeld',
-      intro: '{{name}} ({{userName}}) heeft AVG Desk vergrendeld. Voer uw wachtwoord in om verder te werken waar u was.',
+      intro:
+        '{{name}} ({{userName}}) heeft AVG Desk vergrendeld. Voer uw wachtwoord in om verder te werken waar u was.',
       password: 'Wachtwoord',
       submit: 'Ontgrendelen',
       busy: 'Bezig met ontgrendelen…',
@@ -969,7 +1002,8 @@ export const nl = {
     },
     secondChannel: {
       title: 'Wijzigingen controleren via een tweede kanaal (§9)',
-      intro: 'Een wijziging die via een van deze kanalen is gevraagd, telt pas als uitgevoerd nadat de behandelaar haar via een tweede kanaal heeft gecontroleerd (terugbellen op het bekende nummer, een brief naar het bekende adres of aan de balie).',
+      intro:
+        'Een wijziging die via een van deze kanalen is gevraagd, telt pas als uitgevoerd nadat de behandelaar haar via een tweede kanaal heeft gecontroleerd (terugbellen op het bekende nummer, een brief naar het bekende adres of aan de balie).',
       channels: 'Kanalen die een controle via een tweede kanaal vragen',
       save: 'Opslaan',
       saved: 'Opgeslagen. Controle via een tweede kanaal voor: {{list}}.',
@@ -984,9 +1018,11 @@ export const nl = {
     },
     backup: {
       title: 'Back-up',
-      intro: 'Maak een versleutelde back-up van alle zaken en dossierbestanden op deze computer. Het bestand opent alleen met een wachtwoord van een medewerker van deze computer of met de herstelsleutel. Zet het op een andere schijf of netwerkmap, niet in de gegevensmap zelf.',
+      intro:
+        'Maak een versleutelde back-up van alle zaken en dossierbestanden op deze computer. Het bestand opent alleen met een wachtwoord van een medewerker van deze computer of met de herstelsleutel. Zet het op een andere schijf of netwerkmap, niet in de gegevensmap zelf.',
       path: 'Volledig pad van het back-upbestand',
-      pathHint: 'Bijvoorbeeld D:\\Back-up\\avg-desk-25-11-2026.zip. De map moet al bestaan; een bestaand bestand wordt niet overschreven.',
+      pathHint:
+        'Bijvoorbeeld D:\\Back-up\\avg-desk-25-11-2026.zip. De map moet al bestaan; een bestaand bestand wordt niet overschreven.',
       submit: 'Back-up maken',
       busy: 'Bezig met de back-up; dit kan even duren…',
       done: 'Back-up gemaakt: {{path}} ({{size}}, {{count}} dossierbestand(en)).',
@@ -995,7 +1031,8 @@ export const nl = {
       open: 'Herstellen uit back-up',
       back: 'Terug naar inrichten',
       title: 'Herstellen uit back-up',
-      intro: 'Zet een back-up van AVG Desk terug op deze nieuwe installatie, bijvoorbeeld na een kapotte schijf. De back-up opent alleen met het wachtwoord van een medewerker of met de herstelsleutel uit de kluis van IT.',
+      intro:
+        'Zet een back-up van AVG Desk terug op deze nieuwe installatie, bijvoorbeeld na een kapotte schijf. De back-up opent alleen met het wachtwoord van een medewerker of met de herstelsleutel uit de kluis van IT.',
       path: 'Volledig pad van het back-upbestand',
       method: 'Openen met',
       byPassword: 'het wachtwoord van een medewerker',

@@ -17,7 +17,15 @@ import {
   ToggleButton,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, CalendarClockRegular, DismissRegular, ErrorCircleFilled, FilterRegular, SearchRegular, WarningFilled } from '@fluentui/react-icons';
+import {
+  ArrowClockwiseRegular,
+  CalendarClockRegular,
+  DismissRegular,
+  ErrorCircleFilled,
+  FilterRegular,
+  SearchRegular,
+  WarningFilled,
+} from '@fluentui/react-icons';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueQuery, QueueRow } from '../../../../shared/cases/case-schemas.js';
@@ -33,7 +41,14 @@ import { Page } from '../../ui/Page.js';
 import { HandoverImport } from '../../handover/HandoverImport.js';
 import { useTableStyles } from '../../ui/tableStyles.js';
 import { canOpenCase, maySeeSomeContent, maySelfAssign } from '../access.js';
-import { DEFAULT_FILTER, isDefaultFilter, loadFilter, saveFilter, type QueueFilter, type QueueSortColumn } from './queueFilter.js';
+import {
+  DEFAULT_FILTER,
+  isDefaultFilter,
+  loadFilter,
+  saveFilter,
+  type QueueFilter,
+  type QueueSortColumn,
+} from './queueFilter.js';
 import { QueueTable } from './QueueTable.js';
 
 /** What the queue keeps while a case is open, in memory only (the search text may be a name). */
@@ -187,10 +202,17 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
   }, [memory, activeId]);
 
   const onSort = (column: QueueSortColumn) =>
-    setFilter(filter.sort === column ? { direction: filter.direction === 'asc' ? 'desc' : 'asc' } : { sort: column, direction: 'asc' });
+    setFilter(
+      filter.sort === column
+        ? { direction: filter.direction === 'asc' ? 'desc' : 'asc' }
+        : { sort: column, direction: 'asc' },
+    );
 
   const canOpen = useCallback((row: QueueRow) => canOpenCase(staff, row.handlerId), [staff]);
-  const canTake = useCallback((row: QueueRow) => maySelfAssign(staff, row.handlerId) && !staff.roles.includes('dpo'), [staff]);
+  const canTake = useCallback(
+    (row: QueueRow) => maySelfAssign(staff, row.handlerId) && !staff.roles.includes('dpo'),
+    [staff],
+  );
 
   const take = async (row: QueueRow) => {
     setBusyId(row.id);
@@ -211,10 +233,15 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
   };
 
   const seesContent = queue?.showsContent ?? maySeeSomeContent(staff);
-  const intro = staff.roles.includes('dpo') ? t('queue.introAll') : staff.roles.includes('handler') ? t('queue.introHandler') : t('queue.introIntake');
+  const intro = staff.roles.includes('dpo')
+    ? t('queue.introAll')
+    : staff.roles.includes('handler')
+      ? t('queue.introHandler')
+      : t('queue.introIntake');
   const handlerOptions = useMemo(() => {
     // A handler sees only their own and unassigned cases: other handlers would filter to nothing.
-    if (staff.roles.includes('dpo') || staff.roles.includes('intake')) return handlers.map((h) => ({ id: h.id, label: h.fullName }));
+    if (staff.roles.includes('dpo') || staff.roles.includes('intake'))
+      return handlers.map((h) => ({ id: h.id, label: h.fullName }));
     return staff.roles.includes('handler') ? [{ id: staff.id, label: t('queue.filters.handlerMine') }] : [];
   }, [handlers, staff, t]);
   const rows = queue?.rows ?? [];
@@ -227,13 +254,17 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
           label={t('queue.counters.thisWeek')}
           value={queue?.counts.dueThisWeek}
           className={queue && queue.counts.dueThisWeek > 0 ? styles.counterWarning : undefined}
-          icon={queue && queue.counts.dueThisWeek > 0 ? <WarningFilled className={styles.warningIcon} aria-hidden /> : null}
+          icon={
+            queue && queue.counts.dueThisWeek > 0 ? <WarningFilled className={styles.warningIcon} aria-hidden /> : null
+          }
         />
         <Counter
           label={t('queue.counters.overdue')}
           value={queue?.counts.overdue}
           className={queue && queue.counts.overdue > 0 ? styles.counterDanger : undefined}
-          icon={queue && queue.counts.overdue > 0 ? <ErrorCircleFilled className={styles.dangerIcon} aria-hidden /> : null}
+          icon={
+            queue && queue.counts.overdue > 0 ? <ErrorCircleFilled className={styles.dangerIcon} aria-hidden /> : null
+          }
         />
       </ul>
       <HandoverImport onOpenCase={onOpenCase} />
@@ -244,7 +275,9 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
           type="search"
           value={search}
           aria-label={t('queue.filters.search')}
-          placeholder={seesContent ? t('queue.filters.searchPlaceholder') : t('queue.filters.searchPlaceholderNoContent')}
+          placeholder={
+            seesContent ? t('queue.filters.searchPlaceholder') : t('queue.filters.searchPlaceholderNoContent')
+          }
           contentBefore={<SearchRegular aria-hidden />}
           autoComplete="off"
           spellCheck={false}
@@ -255,18 +288,26 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
           name="types"
           options={REQUEST_TYPES.map((type) => ({ value: type, label: t(`caseTypes.${type}`) }))}
           checked={filter.types}
-          onChange={(values) => setFilter({ types: REQUEST_TYPES.filter((type): type is RequestType => values.includes(type)) })}
+          onChange={(values) =>
+            setFilter({ types: REQUEST_TYPES.filter((type): type is RequestType => values.includes(type)) })
+          }
         />
         <ChoiceMenu
           label={t('queue.filters.status')}
           name="statuses"
           options={CASE_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
           checked={filter.statuses}
-          onChange={(values) => setFilter({ statuses: CASE_STATUSES.filter((status): status is CaseStatus => values.includes(status)) })}
+          onChange={(values) =>
+            setFilter({ statuses: CASE_STATUSES.filter((status): status is CaseStatus => values.includes(status)) })
+          }
         />
         <span className={styles.inline}>
           <Label htmlFor={`${hintId}-handler`}>{t('queue.filters.handler')}</Label>
-          <Select id={`${hintId}-handler`} value={filter.handler ?? ''} onChange={(_, data) => setFilter({ handler: data.value === '' ? null : data.value })}>
+          <Select
+            id={`${hintId}-handler`}
+            value={filter.handler ?? ''}
+            onChange={(_, data) => setFilter({ handler: data.value === '' ? null : data.value })}
+          >
             <option value="">{t('queue.filters.handlerAll')}</option>
             <option value="none">{t('queue.filters.handlerNone')}</option>
             {handlerOptions.map((option) => (
@@ -275,7 +316,9 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
               </option>
             ))}
             {/* A stored choice of a handler who is no longer active still shows what it filters on. */}
-            {filter.handler && filter.handler !== 'none' && !handlerOptions.some((o) => o.id === filter.handler) ? <option value={filter.handler}>{t('common.none')}</option> : null}
+            {filter.handler && filter.handler !== 'none' && !handlerOptions.some((o) => o.id === filter.handler) ? (
+              <option value={filter.handler}>{t('common.none')}</option>
+            ) : null}
           </Select>
         </span>
         <ToggleButton
@@ -292,9 +335,17 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
         >
           {t('queue.filters.thisWeek')}
         </ToggleButton>
-        <Checkbox label={t('queue.filters.includeClosed')} checked={filter.includeClosed} onChange={(_, data) => setFilter({ includeClosed: data.checked === true })} />
+        <Checkbox
+          label={t('queue.filters.includeClosed')}
+          checked={filter.includeClosed}
+          onChange={(_, data) => setFilter({ includeClosed: data.checked === true })}
+        />
         {!isDefaultFilter(filter) ? (
-          <Button appearance="subtle" icon={<DismissRegular />} onClick={() => setFilter({ ...DEFAULT_FILTER, sort: filter.sort, direction: filter.direction })}>
+          <Button
+            appearance="subtle"
+            icon={<DismissRegular />}
+            onClick={() => setFilter({ ...DEFAULT_FILTER, sort: filter.sort, direction: filter.direction })}
+          >
             {t('queue.filters.reset')}
           </Button>
         ) : null}
@@ -319,7 +370,9 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
           describedBy={hintId}
           scrollKey={`${JSON.stringify(filter)}|${settledSearch}`}
         />
-        {!loading && queue && rows.length === 0 && !error ? <div className={table.empty}>{t('queue.empty')}</div> : null}
+        {!loading && queue && rows.length === 0 && !error ? (
+          <div className={table.empty}>{t('queue.empty')}</div>
+        ) : null}
       </div>
 
       <div className={styles.footer}>
@@ -327,10 +380,18 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
           <Spinner size="tiny" label={t('queue.loading')} />
         ) : (
           <Text className={table.muted} role="status">
-            {queue && queue.total > rows.length ? t('queue.shownOf', { shown: rows.length, total: queue.total }) : t('queue.shown', { count: rows.length })}
+            {queue && queue.total > rows.length
+              ? t('queue.shownOf', { shown: rows.length, total: queue.total })
+              : t('queue.shown', { count: rows.length })}
           </Text>
         )}
-        <Button appearance="subtle" size="small" icon={<ArrowClockwiseRegular />} disabledFocusable={loading} onClick={() => void load()}>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<ArrowClockwiseRegular />}
+          disabledFocusable={loading}
+          onClick={() => void load()}
+        >
           {t('common.refresh')}
         </Button>
         <Text id={hintId} size={200} className={styles.hint}>
@@ -341,7 +402,17 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
   );
 }
 
-function Counter({ label, value, className, icon }: { label: string; value: number | undefined; className?: string | undefined; icon?: ReactNode }) {
+function Counter({
+  label,
+  value,
+  className,
+  icon,
+}: {
+  label: string;
+  value: number | undefined;
+  className?: string | undefined;
+  icon?: ReactNode;
+}) {
   const styles = useStyles();
   return (
     <li className={mergeClasses(styles.counter, className)}>
@@ -355,9 +426,26 @@ function Counter({ label, value, className, icon }: { label: string; value: numb
 }
 
 /** A menu button with checkable options: several types or statuses at once. */
-function ChoiceMenu({ label, name, options, checked, onChange }: { label: string; name: string; options: { value: string; label: string }[]; checked: readonly string[]; onChange: (values: string[]) => void }) {
+function ChoiceMenu({
+  label,
+  name,
+  options,
+  checked,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  options: { value: string; label: string }[];
+  checked: readonly string[];
+  onChange: (values: string[]) => void;
+}) {
   const { t } = useTranslation();
-  const summary = checked.length === 0 ? t('queue.filters.all') : checked.length === 1 ? (options.find((o) => o.value === checked[0])?.label ?? '') : t('queue.filters.some', { count: checked.length });
+  const summary =
+    checked.length === 0
+      ? t('queue.filters.all')
+      : checked.length === 1
+        ? (options.find((o) => o.value === checked[0])?.label ?? '')
+        : t('queue.filters.some', { count: checked.length });
   return (
     <Menu checkedValues={{ [name]: [...checked] }} onCheckedValueChange={(_, data) => onChange(data.checkedItems)}>
       <MenuTrigger disableButtonEnhancement>

@@ -164,7 +164,21 @@ export interface QueueTableProps {
  * takes focus; arrow keys, Page Up/Down, Home and End move the active row (aria-activedescendant),
  * Enter opens it. Sorting is the server's: the headers only say which column and direction.
  */
-export function QueueTable({ rows, sort, direction, onSort, activeId, onActiveChange, canOpen, canTake, onOpen, onTake, busyId, describedBy, scrollKey }: QueueTableProps) {
+export function QueueTable({
+  rows,
+  sort,
+  direction,
+  onSort,
+  activeId,
+  onActiveChange,
+  canOpen,
+  canTake,
+  onOpen,
+  onTake,
+  busyId,
+  describedBy,
+  scrollKey,
+}: QueueTableProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const idPrefix = useId();
@@ -197,7 +211,8 @@ export function QueueTable({ rows, sort, direction, onSort, activeId, onActiveCh
     const headerSize = header.current?.offsetHeight ?? 0;
     const top = index * ROW_HEIGHT;
     if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + headerSize + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = top + headerSize + ROW_HEIGHT - element.clientHeight;
+    else if (top + headerSize + ROW_HEIGHT > element.scrollTop + element.clientHeight)
+      element.scrollTop = top + headerSize + ROW_HEIGHT - element.clientHeight;
   }, []);
 
   // Back from a case, the row it was opened from is in view again: once, when the first rows arrive.
@@ -312,35 +327,43 @@ export function QueueTable({ rows, sort, direction, onSort, activeId, onActiveCh
         </TableRow>
       </TableHeader>
       <TableBody className={styles.sizer} style={{ height: rows.length * ROW_HEIGHT }}>
-          {indices.map((index) => {
-            const row = rows[index];
-            if (!row) return null;
-            const open = canOpen(row);
-            const active = index === activeIndex;
-            return (
-              <TableRow
-                key={row.id}
-                id={rowId(row)}
-                aria-rowindex={index + 2}
-                aria-selected={active}
-                appearance={active ? 'brand' : 'none'}
-                className={mergeClasses(
-                  styles.row,
-                  open && styles.openable,
-                  row.urgency === 'warning' && !active && styles.warning,
-                  row.urgency === 'overdue' && !active && styles.overdue,
-                  active && focused && styles.focusRing,
-                )}
-                style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
-                onClick={() => {
-                  onActiveChange(row.id);
-                  if (open) onOpen(row);
-                }}
-              >
-                <QueueCells row={row} open={open} active={active} take={canTake(row)} busy={busyId === row.id} onOpen={onOpen} onTake={onTake} />
-              </TableRow>
-            );
-          })}
+        {indices.map((index) => {
+          const row = rows[index];
+          if (!row) return null;
+          const open = canOpen(row);
+          const active = index === activeIndex;
+          return (
+            <TableRow
+              key={row.id}
+              id={rowId(row)}
+              aria-rowindex={index + 2}
+              aria-selected={active}
+              appearance={active ? 'brand' : 'none'}
+              className={mergeClasses(
+                styles.row,
+                open && styles.openable,
+                row.urgency === 'warning' && !active && styles.warning,
+                row.urgency === 'overdue' && !active && styles.overdue,
+                active && focused && styles.focusRing,
+              )}
+              style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
+              onClick={() => {
+                onActiveChange(row.id);
+                if (open) onOpen(row);
+              }}
+            >
+              <QueueCells
+                row={row}
+                open={open}
+                active={active}
+                take={canTake(row)}
+                busy={busyId === row.id}
+                onOpen={onOpen}
+                onTake={onTake}
+              />
+            </TableRow>
+          );
+        })}
       </TableBody>
     </Table>
   );
@@ -393,10 +416,10 @@ function QueueCells({ row, open, active, take, busy, onOpen, onTake }: CellsProp
           </span>
         ) : (
           <span className={styles.stack}>
-            <span className={styles.name}>
-              {row.requesterName}
-            </span>
-            {row.customerNumber ? <span className={mergeClasses(styles.small, styles.ellipsis)}>{row.customerNumber}</span> : null}
+            <span className={styles.name}>{row.requesterName}</span>
+            {row.customerNumber ? (
+              <span className={mergeClasses(styles.small, styles.ellipsis)}>{row.customerNumber}</span>
+            ) : null}
           </span>
         )}
       </TableCell>
@@ -426,9 +449,7 @@ function QueueCells({ row, open, active, take, busy, onOpen, onTake }: CellsProp
             {t('queue.assignToMe')}
           </Button>
         ) : row.handlerName ? (
-          <span className={styles.name}>
-            {row.handlerName}
-          </span>
+          <span className={styles.name}>{row.handlerName}</span>
         ) : (
           <span className={styles.muted}>{t('queue.noHandler')}</span>
         )}

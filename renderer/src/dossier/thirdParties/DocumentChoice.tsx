@@ -32,12 +32,21 @@ const useStyles = makeStyles({
 });
 
 /** Which documents a third party occurs in: a checkbox per document, attachments under their e-mail. */
-export function DocumentChoice({ documents, value, onChange }: { documents: readonly DocumentView[]; value: readonly string[]; onChange: (ids: string[]) => void }) {
+export function DocumentChoice({
+  documents,
+  value,
+  onChange,
+}: {
+  documents: readonly DocumentView[];
+  value: readonly string[];
+  onChange: (ids: string[]) => void;
+}) {
   const styles = useStyles();
   const { t } = useTranslation();
   const legendId = useId();
   const rows = documentTree(documents);
-  const toggle = (id: string, checked: boolean) => onChange(rows.map((r) => r.document.id).filter((d) => (d === id ? checked : value.includes(d))));
+  const toggle = (id: string, checked: boolean) =>
+    onChange(rows.map((r) => r.document.id).filter((d) => (d === id ? checked : value.includes(d))));
   return (
     <fieldset className={styles.fieldset} aria-labelledby={legendId}>
       <legend id={legendId} className={styles.legend}>

@@ -72,7 +72,8 @@ const useStyles = makeStyles({
 export function registerProblems(parties: readonly ThirdPartyView[], t: TFunction): string[] {
   return parties.flatMap((p) => {
     if (p.hearingStatus === 'te_horen') return [t('thirdParties.problems.toHear', { name: p.name })];
-    if (mustRedact(p.hearingStatus) && !p.redactedEverywhere) return [t('thirdParties.problems.notRedacted', { name: p.name })];
+    if (mustRedact(p.hearingStatus) && !p.redactedEverywhere)
+      return [t('thirdParties.problems.notRedacted', { name: p.name })];
     return [];
   });
 }
@@ -143,7 +144,12 @@ export function ThirdPartiesTab({ detail, onReload }: { detail: CaseDetail; onRe
             {t('thirdParties.title')}
           </h2>
           {canWork ? (
-            <Button appearance="primary" icon={<PersonAddRegular />} {...restoreFocus} onClick={() => openDialog({ kind: 'add' })}>
+            <Button
+              appearance="primary"
+              icon={<PersonAddRegular />}
+              {...restoreFocus}
+              onClick={() => openDialog({ kind: 'add' })}
+            >
               {t('thirdParties.add')}
             </Button>
           ) : null}
@@ -156,7 +162,15 @@ export function ThirdPartiesTab({ detail, onReload }: { detail: CaseDetail; onRe
           ) : (
             <DataTable
               label={t('thirdParties.tableLabel')}
-              columns={[t('thirdParties.columns.name'), t('thirdParties.columns.role'), t('thirdParties.columns.documents'), t('thirdParties.columns.status'), t('thirdParties.columns.note'), t('thirdParties.columns.redacted'), canWork && t('thirdParties.columns.actions')]}
+              columns={[
+                t('thirdParties.columns.name'),
+                t('thirdParties.columns.role'),
+                t('thirdParties.columns.documents'),
+                t('thirdParties.columns.status'),
+                t('thirdParties.columns.note'),
+                t('thirdParties.columns.redacted'),
+                canWork && t('thirdParties.columns.actions'),
+              ]}
             >
               {list.map((party) => (
                 <TableRow key={party.id}>
@@ -166,7 +180,14 @@ export function ThirdPartiesTab({ detail, onReload }: { detail: CaseDetail; onRe
                   <TableCell>{party.role}</TableCell>
                   <TableCell>
                     {t('thirdParties.documentCount', { count: party.documentIds.length })}
-                    {party.documentIds.length > 0 ? <span className={styles.small}>{party.documentIds.map((id) => docNames.get(id) ?? '').filter(Boolean).join(', ')}</span> : null}
+                    {party.documentIds.length > 0 ? (
+                      <span className={styles.small}>
+                        {party.documentIds
+                          .map((id) => docNames.get(id) ?? '')
+                          .filter(Boolean)
+                          .join(', ')}
+                      </span>
+                    ) : null}
                   </TableCell>
                   <TableCell className={table.nowrap}>
                     <Badge appearance="tint" shape="rounded" color={STATUS_COLORS[party.hearingStatus]}>
@@ -181,7 +202,13 @@ export function ThirdPartiesTab({ detail, onReload }: { detail: CaseDetail; onRe
                   </TableCell>
                   {canWork ? (
                     <TableCell>
-                      <Button size="small" icon={<EditRegular />} aria-label={t('thirdParties.updateFor', { name: party.name })} {...restoreFocus} onClick={() => openDialog({ kind: 'update', party })}>
+                      <Button
+                        size="small"
+                        icon={<EditRegular />}
+                        aria-label={t('thirdParties.updateFor', { name: party.name })}
+                        {...restoreFocus}
+                        onClick={() => openDialog({ kind: 'update', party })}
+                      >
                         {t('thirdParties.update')}
                       </Button>
                     </TableCell>
@@ -210,7 +237,9 @@ export function ThirdPartiesTab({ detail, onReload }: { detail: CaseDetail; onRe
           party={dialog.party}
           documents={documents.value ?? []}
           onClose={() => setDialogOpen(false)}
-          onDone={(party) => done(t('thirdParties.updated', { name: party.name, status: HEARING_LABELS[party.hearingStatus] }))}
+          onDone={(party) =>
+            done(t('thirdParties.updated', { name: party.name, status: HEARING_LABELS[party.hearingStatus] }))
+          }
         />
       ) : null}
     </>

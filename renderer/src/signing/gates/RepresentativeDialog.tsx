@@ -2,12 +2,26 @@ import { Field, Input, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/cases/case-schemas.js';
-import { REPRESENTATIVE_KINDS, REPRESENTATIVE_LABELS, type RepresentativeKind } from '../../../../shared/cases/cases.js';
+import {
+  REPRESENTATIVE_KINDS,
+  REPRESENTATIVE_LABELS,
+  type RepresentativeKind,
+} from '../../../../shared/cases/cases.js';
 import { useApi } from '../../api/context.js';
 import { CallDialog } from '../../ui/FormDialog.js';
 
 /** The representative recorded after intake, e.g. the parent of a minor who writes later (§13, §14). */
-export function RepresentativeDialog({ detail, open, onClose, onDone }: { detail: CaseDetail; open: boolean; onClose: () => void; onDone: (message: string, updated: CaseDetail) => void }) {
+export function RepresentativeDialog({
+  detail,
+  open,
+  onClose,
+  onDone,
+}: {
+  detail: CaseDetail;
+  open: boolean;
+  onClose: () => void;
+  onDone: (message: string, updated: CaseDetail) => void;
+}) {
   const api = useApi();
   const { t } = useTranslation();
   const [kind, setKind] = useState<RepresentativeKind>(detail.representative?.kind ?? 'wettelijk_vertegenwoordiger');
@@ -19,7 +33,12 @@ export function RepresentativeDialog({ detail, open, onClose, onDone }: { detail
       title={t('gates.representative.title')}
       submitLabel={t('gates.representative.save')}
       onClose={onClose}
-      call={() => api.call('case.setRepresentative', { id: detail.id, representative: { kind, name, ...(basis.trim() ? { basis } : {}) } })}
+      call={() =>
+        api.call('case.setRepresentative', {
+          id: detail.id,
+          representative: { kind, name, ...(basis.trim() ? { basis } : {}) },
+        })
+      }
       onDone={(updated) => onDone(t('gates.representative.saved'), updated)}
     >
       <Field label={t('gates.representative.kind')}>

@@ -58,14 +58,17 @@ export function AccountScreen() {
 
   const mismatch = repeat !== '' && repeat !== next ? t('password.mismatch') : undefined;
   const weak = checked && passwordProblems(next, staff.userName).length > 0 ? t('password.notStrongEnough') : undefined;
-  const currentMissing = checked && current === '' ? t('validation.required', { field: t('account.currentPassword') }) : undefined;
+  const currentMissing =
+    checked && current === '' ? t('validation.required', { field: t('account.currentPassword') }) : undefined;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setChecked(true);
     setNotice(null);
     if (current === '' || next !== repeat || passwordProblems(next, staff.userName).length > 0) return;
-    const result = await submit(() => api.call('account.changePassword', { currentPassword: current, newPassword: next }));
+    const result = await submit(() =>
+      api.call('account.changePassword', { currentPassword: current, newPassword: next }),
+    );
     if (result.ok) {
       setCurrent('');
       setNext('');
@@ -95,7 +98,13 @@ export function AccountScreen() {
           <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
           {error ? <ErrorBar error={error} /> : null}
           <form className={form.form} onSubmit={(e) => void onSubmit(e)} noValidate>
-            <PasswordField label={t('account.currentPassword')} value={current} onChange={setCurrent} validationMessage={currentMissing} autoComplete="current-password" />
+            <PasswordField
+              label={t('account.currentPassword')}
+              value={current}
+              onChange={setCurrent}
+              validationMessage={currentMissing}
+              autoComplete="current-password"
+            />
             <PasswordField
               label={t('account.newPassword')}
               value={next}
@@ -104,7 +113,13 @@ export function AccountScreen() {
               validationMessage={weak}
               autoComplete="new-password"
             />
-            <PasswordField label={t('account.repeatPassword')} value={repeat} onChange={setRepeat} validationMessage={mismatch} autoComplete="new-password" />
+            <PasswordField
+              label={t('account.repeatPassword')}
+              value={repeat}
+              onChange={setRepeat}
+              validationMessage={mismatch}
+              autoComplete="new-password"
+            />
             <div className={form.actions}>
               <Button appearance="primary" type="submit" disabledFocusable={busy}>
                 {t('account.submit')}

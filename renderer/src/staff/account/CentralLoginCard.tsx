@@ -84,14 +84,23 @@ export function CentralLoginCard({ className }: { className: string }) {
       ) : null}
       {status ? (
         <Text as="p" weight="semibold" className={styles.state}>
-          {status.loginRole !== null ? <CheckmarkCircleRegular fontSize={20} className={styles.stored} aria-hidden /> : null}
-          {status.loginRole !== null ? t('sync.account.stored', { loginRole: status.loginRole }) : t('sync.account.notStored')}
+          {status.loginRole !== null ? (
+            <CheckmarkCircleRegular fontSize={20} className={styles.stored} aria-hidden />
+          ) : null}
+          {status.loginRole !== null
+            ? t('sync.account.stored', { loginRole: status.loginRole })
+            : t('sync.account.notStored')}
         </Text>
       ) : null}
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {rest ? <ErrorBar error={rest} /> : null}
       <form className={form.form} onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Field label={t('sync.account.loginRole')} hint={t('sync.account.loginRoleHint')} required {...fieldState(byField.loginRole)}>
+        <Field
+          label={t('sync.account.loginRole')}
+          hint={t('sync.account.loginRoleHint')}
+          required
+          {...fieldState(byField.loginRole)}
+        >
           <Input
             value={loginRole}
             spellCheck={false}
@@ -119,7 +128,12 @@ export function CentralLoginCard({ className }: { className: string }) {
           </Button>
           {busy ? <Spinner size="tiny" /> : null}
           {status?.configured && status.hasCredentials ? (
-            <Button appearance="secondary" disabledFocusable={running} onClick={() => void runNow()} icon={running ? <Spinner size="extra-tiny" /> : <ArrowSyncRegular />}>
+            <Button
+              appearance="secondary"
+              disabledFocusable={running}
+              onClick={() => void runNow()}
+              icon={running ? <Spinner size="extra-tiny" /> : <ArrowSyncRegular />}
+            >
               {t('sync.runNow')}
             </Button>
           ) : null}

@@ -97,7 +97,13 @@ export function PdfPage({ page, scale, label, className, children }: PdfPageProp
       {label === null ? (
         <canvas ref={canvas} className={styles.canvas} style={{ width: size.width, height: size.height }} aria-hidden />
       ) : (
-        <canvas ref={canvas} className={styles.canvas} style={{ width: size.width, height: size.height }} role="img" aria-label={label} />
+        <canvas
+          ref={canvas}
+          className={styles.canvas}
+          style={{ width: size.width, height: size.height }}
+          role="img"
+          aria-label={label}
+        />
       )}
       {children}
     </div>
@@ -108,7 +114,17 @@ export function PdfPage({ page, scale, label, className, children }: PdfPageProp
  * A small picture of a page, drawn only once it scrolls into view (a dossier may have hundreds of
  * pages).
  */
-export function PdfThumbnail({ doc, pageNumber, width, label }: { doc: PDFDocumentProxy; pageNumber: number; width: number; label: string | null }) {
+export function PdfThumbnail({
+  doc,
+  pageNumber,
+  width,
+  label,
+}: {
+  doc: PDFDocumentProxy;
+  pageNumber: number;
+  width: number;
+  label: string | null;
+}) {
   const holder = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
   useEffect(() => {

@@ -1,5 +1,22 @@
-import { Button, Input, makeStyles, mergeClasses, SearchBox, Select, Spinner, Text, tokens } from '@fluentui/react-components';
-import { ArrowDownRegular, ArrowUpRegular, ChevronLeftRegular, ChevronRightRegular, ZoomInRegular, ZoomOutRegular } from '@fluentui/react-icons';
+import {
+  Button,
+  Input,
+  makeStyles,
+  mergeClasses,
+  SearchBox,
+  Select,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  ArrowDownRegular,
+  ArrowUpRegular,
+  ChevronLeftRegular,
+  ChevronRightRegular,
+  ZoomInRegular,
+  ZoomOutRegular,
+} from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { centerWithin, CSS_PER_POINT, scaleRect } from './geometry.js';
@@ -149,7 +166,6 @@ export function PdfViewer({ doc, title, toolbarStart }: PdfViewerProps) {
     setPageText(String(next));
   };
 
-
   async function runSearch(term: string) {
     const run = ++searchRun.current;
     if (term.trim().length < 2) {
@@ -198,7 +214,12 @@ export function PdfViewer({ doc, title, toolbarStart }: PdfViewerProps) {
       <div className={styles.toolbar}>
         {toolbarStart}
         <div className={styles.group} role="group" aria-label={t('viewer.pages')}>
-          <Button icon={<ChevronLeftRegular />} aria-label={t('viewer.previousPage')} disabledFocusable={pageNumber <= 1} onClick={() => goTo(pageNumber - 1)} />
+          <Button
+            icon={<ChevronLeftRegular />}
+            aria-label={t('viewer.previousPage')}
+            disabledFocusable={pageNumber <= 1}
+            onClick={() => goTo(pageNumber - 1)}
+          />
           <Input
             className={styles.pageInput}
             type="number"
@@ -213,12 +234,27 @@ export function PdfViewer({ doc, title, toolbarStart }: PdfViewerProps) {
             }}
           />
           <Text className={styles.muted}>{t('viewer.ofPages', { count: total })}</Text>
-          <Button icon={<ChevronRightRegular />} aria-label={t('viewer.nextPage')} disabledFocusable={pageNumber >= total} onClick={() => goTo(pageNumber + 1)} />
+          <Button
+            icon={<ChevronRightRegular />}
+            aria-label={t('viewer.nextPage')}
+            disabledFocusable={pageNumber >= total}
+            onClick={() => goTo(pageNumber + 1)}
+          />
         </div>
         <div className={styles.group} role="group" aria-label={t('viewer.zoom')}>
-          <Button icon={<ZoomOutRegular />} aria-label={t('viewer.zoomOut')} disabledFocusable={percent <= (ZOOM_LEVELS[0] ?? 50)} onClick={() => setZoom(stepZoom(percent, -1))} />
+          <Button
+            icon={<ZoomOutRegular />}
+            aria-label={t('viewer.zoomOut')}
+            disabledFocusable={percent <= (ZOOM_LEVELS[0] ?? 50)}
+            onClick={() => setZoom(stepZoom(percent, -1))}
+          />
           <ZoomSelect zoom={zoom} percent={percent} onZoom={setZoom} />
-          <Button icon={<ZoomInRegular />} aria-label={t('viewer.zoomIn')} disabledFocusable={percent >= (ZOOM_LEVELS[ZOOM_LEVELS.length - 1] ?? 200)} onClick={() => setZoom(stepZoom(percent, 1))} />
+          <Button
+            icon={<ZoomInRegular />}
+            aria-label={t('viewer.zoomIn')}
+            disabledFocusable={percent >= (ZOOM_LEVELS[ZOOM_LEVELS.length - 1] ?? 200)}
+            onClick={() => setZoom(stepZoom(percent, 1))}
+          />
         </div>
         <div className={styles.group} role="search" aria-label={t('viewer.search')}>
           <SearchBox
@@ -241,10 +277,26 @@ export function PdfViewer({ doc, title, toolbarStart }: PdfViewerProps) {
               else void runSearch(query.trim());
             }}
           />
-          <Button icon={<ArrowUpRegular />} aria-label={t('viewer.previousHit')} disabledFocusable={!search || search.hits.length === 0} onClick={() => stepHit(-1)} />
-          <Button icon={<ArrowDownRegular />} aria-label={t('viewer.nextHit')} disabledFocusable={!search || search.hits.length === 0} onClick={() => stepHit(1)} />
+          <Button
+            icon={<ArrowUpRegular />}
+            aria-label={t('viewer.previousHit')}
+            disabledFocusable={!search || search.hits.length === 0}
+            onClick={() => stepHit(-1)}
+          />
+          <Button
+            icon={<ArrowDownRegular />}
+            aria-label={t('viewer.nextHit')}
+            disabledFocusable={!search || search.hits.length === 0}
+            onClick={() => stepHit(1)}
+          />
           <Text className={styles.muted} aria-live="polite">
-            {searching ? t('viewer.searching') : search ? (search.hits.length === 0 ? t('viewer.noHits') : t('viewer.hit', { n: search.index + 1, count: search.hits.length })) : ''}
+            {searching
+              ? t('viewer.searching')
+              : search
+                ? search.hits.length === 0
+                  ? t('viewer.noHits')
+                  : t('viewer.hit', { n: search.index + 1, count: search.hits.length })
+                : ''}
           </Text>
         </div>
       </div>
@@ -270,7 +322,14 @@ export function PdfViewer({ doc, title, toolbarStart }: PdfViewerProps) {
             ))}
           </ol>
         </nav>
-        <div id={stageId} ref={stage} className={styles.stage} role="region" aria-label={t('viewer.stage')} tabIndex={0}>
+        <div
+          id={stageId}
+          ref={stage}
+          className={styles.stage}
+          role="region"
+          aria-label={t('viewer.stage')}
+          tabIndex={0}
+        >
           {page ? (
             <PdfPage page={page} scale={scale} label={t('viewer.pageImage', { n: pageNumber, count: total, title })}>
               {(search?.hits ?? [])
@@ -304,7 +363,11 @@ export function PdfViewer({ doc, title, toolbarStart }: PdfViewerProps) {
 export function ZoomSelect({ zoom, percent, onZoom }: { zoom: Zoom; percent: number; onZoom: (zoom: Zoom) => void }) {
   const { t } = useTranslation();
   return (
-    <Select value={String(zoom)} aria-label={t('viewer.zoom')} onChange={(_, d) => onZoom(d.value === 'fit' ? 'fit' : Number(d.value))}>
+    <Select
+      value={String(zoom)}
+      aria-label={t('viewer.zoom')}
+      onChange={(_, d) => onZoom(d.value === 'fit' ? 'fit' : Number(d.value))}
+    >
       <option value="fit">{t('viewer.fit', { percent })}</option>
       {ZOOM_LEVELS.map((z) => (
         <option key={z} value={z}>

@@ -26,7 +26,12 @@ export function invertMatrix(m: Matrix): Matrix {
 
 /** The rectangle around a rectangle's four corners after the matrix (rotations of 90° stay exact). */
 export function mapRect(m: Matrix, r: Rect): Rect {
-  const corners = [applyMatrix(m, r.x, r.y), applyMatrix(m, r.x + r.width, r.y), applyMatrix(m, r.x, r.y + r.height), applyMatrix(m, r.x + r.width, r.y + r.height)];
+  const corners = [
+    applyMatrix(m, r.x, r.y),
+    applyMatrix(m, r.x + r.width, r.y),
+    applyMatrix(m, r.x, r.y + r.height),
+    applyMatrix(m, r.x + r.width, r.y + r.height),
+  ];
   const xs = corners.map((c) => c[0]);
   const ys = corners.map((c) => c[1]);
   const x = Math.min(...xs);
