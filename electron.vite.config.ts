@@ -39,9 +39,7 @@ export default defineConfig({
       ...rendererConfig.build,
       // electron-vite resolves outDir against the project root, not the renderer root.
       outDir: 'out/renderer',
-      rolldownOptions: {
-        input: here('./renderer/index.html'),
-      },
+      rolldownOptions: { input: here('./renderer/index.html') },
     },
   },
 });

@@ -127,12 +127,7 @@ const layersRule = {
         });
       }
     };
-    return {
-      ImportDeclaration: check,
-      ExportNamedDeclaration: check,
-      ExportAllDeclaration: check,
-      ImportExpression: check,
-    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
   },
 };
 
@@ -146,16 +141,7 @@ function posixJoin(dir, specifier) {
 }
 
 export default tseslint.config(
-  {
-    ignores: [
-      'out/**',
-      'dist/**',
-      'node_modules/**',
-      'test/e2e/screenshots/**',
-      'db/local/migrations/**',
-      'coverage/**',
-    ],
-  },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/e2e/screenshots/**', 'db/local/migrations/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -167,11 +153,7 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  {
-    files: ['main/**', 'renderer/src/**'],
-    plugins: { 'avg-desk': { rules: { layers: layersRule } } },
-    rules: { 'avg-desk/layers': 'error' },
-  },
+  { files: ['main/**', 'renderer/src/**'], plugins: { 'avg-desk': { rules: { layers: layersRule } } }, rules: { 'avg-desk/layers': 'error' } },
   {
     files: ['shared/**'],
     rules: {
@@ -194,10 +176,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': restrict(
-        {
-          group: NODE_BUILTINS,
-          message: 'The renderer cannot use Node: it talks to the backend through the API client.',
-        },
+        { group: NODE_BUILTINS, message: 'The renderer cannot use Node: it talks to the backend through the API client.' },
         {
           group: ['electron', ...DATABASE_AND_PDF.filter((p) => !p.startsWith('pdfjs'))],
           message: 'The renderer talks to the backend through the typed API only.',
@@ -220,22 +199,14 @@ export default tseslint.config(
     ignores: ['main/app/electron/**'],
     rules: {
       'no-restricted-imports': restrict(
-        {
-          group: ['electron'],
-          message: 'Only main/app/electron/ imports electron; the rest of main/ runs in plain Node.',
-        },
+        { group: ['electron'], message: 'Only main/app/electron/ imports electron; the rest of main/ runs in plain Node.' },
         { group: ['**/renderer/**'], message: 'main/ never imports the renderer.' },
       ),
     },
   },
   {
     files: ['main/app/electron/**'],
-    rules: {
-      'no-restricted-imports': restrict({ group: ['**/renderer/**'], message: 'main/ never imports the renderer.' }),
-    },
+    rules: { 'no-restricted-imports': restrict({ group: ['**/renderer/**'], message: 'main/ never imports the renderer.' }) },
   },
-  {
-    files: ['main/app/cli/**', 'main/app/start-web.ts', 'scripts/**', 'test/**'],
-    rules: { 'no-console': 'off' },
-  },
+  { files: ['main/app/cli/**', 'main/app/start-web.ts', 'scripts/**', 'test/**'], rules: { 'no-console': 'off' } },
 );

@@ -41,12 +41,7 @@ function pdfStandardFonts(): Plugin {
       });
     },
     generateBundle() {
-      for (const name of files())
-        this.emitFile({
-          type: 'asset',
-          fileName: `${PDF_STANDARD_FONTS_DIR}${name}`,
-          source: readFileSync(join(source, name)),
-        });
+      for (const name of files()) this.emitFile({ type: 'asset', fileName: `${PDF_STANDARD_FONTS_DIR}${name}`, source: readFileSync(join(source, name)) });
     },
   };
 }

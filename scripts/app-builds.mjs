@@ -6,13 +6,7 @@ import { dirname, join } from 'node:path';
 import { fingerprint, isFresh, writeStamp } from './build-stamp.mjs';
 
 /** Everything that ends up in a build besides the sources: configs, and the installed libraries (the lock). */
-const CONFIG = [
-  'package.json',
-  'package-lock.json',
-  'tsconfig.base.json',
-  'tsconfig.web.json',
-  'vite.renderer.config.ts',
-];
+const CONFIG = ['package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.web.json', 'vite.renderer.config.ts'];
 
 const BUILDS = {
   // `npm run build:web`: the renderer alone, for browser mode.
@@ -51,10 +45,7 @@ export function staleBuild(name) {
     return null;
   }
   const [tool, args] = build.command();
-  return {
-    command: [process.execPath, [packageBin(tool), ...args]],
-    done: () => writeStamp(name, print, build.outputs),
-  };
+  return { command: [process.execPath, [packageBin(tool), ...args]], done: () => writeStamp(name, print, build.outputs) };
 }
 
 /** Builds `name` when it is stale, in the foreground; returns the build's exit status (0 when none was needed). */

@@ -119,11 +119,7 @@ const externals = {
       if (args.path.startsWith('node:') || args.namespace === 'avg-desk') return undefined;
       // Inside a bundled package everything it imports is bundled too (its own dependencies).
       const inside = /[\\/]node_modules[\\/]/.test(args.importer);
-      if (
-        BUNDLED.has(packageOf(args.path)) ||
-        (inside && !['better-sqlite3-multiple-ciphers', 'pg'].includes(packageOf(args.path)))
-      )
-        return undefined;
+      if (BUNDLED.has(packageOf(args.path)) || (inside && !['better-sqlite3-multiple-ciphers', 'pg'].includes(packageOf(args.path)))) return undefined;
       return { path: args.path, external: true };
     });
   },
@@ -133,15 +129,9 @@ const dutchHolidays = {
   name: 'avg-desk:dutch-holidays',
   setup(build) {
     build.onResolve({ filter: /^date-holidays$/ }, (args) =>
-      args.importer.endsWith(join('shared', 'deadlines', 'holidays.ts'))
-        ? { path: 'dutch-holidays', namespace: 'avg-desk' }
-        : undefined,
+      args.importer.endsWith(join('shared', 'deadlines', 'holidays.ts')) ? { path: 'dutch-holidays', namespace: 'avg-desk' } : undefined,
     );
-    build.onLoad({ filter: /^dutch-holidays$/, namespace: 'avg-desk' }, async () => ({
-      contents: await dutchHolidayTable(),
-      loader: 'js',
-      resolveDir: ROOT,
-    }));
+    build.onLoad({ filter: /^dutch-holidays$/, namespace: 'avg-desk' }, async () => ({ contents: await dutchHolidayTable(), loader: 'js', resolveDir: ROOT }));
   },
 };
 
@@ -166,9 +156,7 @@ export async function buildCli() {
     platform: 'node',
     target: 'node20.19',
     // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none of its own.
-    banner: {
-      js: "import { createRequire as __avgDeskCreateRequire } from 'node:module';\nconst require = __avgDeskCreateRequire(import.meta.url);",
-    },
+    banner: { js: "import { createRequire as __avgDeskCreateRequire } from 'node:module';\nconst require = __avgDeskCreateRequire(import.meta.url);" },
     // Flat, next to the entries: the sources find ../../db/local/migrations and ../../out/renderer from here.
     chunkNames: 'chunk-[hash]',
     write: false,
@@ -203,8 +191,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   } catch (error) {
     // `npm ci --omit=dev` (no esbuild) must still install: the CLI then says itself what is missing.
     if (!(process.argv.includes('--prepare') && error?.code === 'ERR_MODULE_NOT_FOUND')) throw error;
-    process.stderr.write(
-      'De opdrachtregel is niet gebouwd: esbuild ontbreekt (installatie zonder ontwikkelpakketten).\n',
-    );
+    process.stderr.write('De opdrachtregel is niet gebouwd: esbuild ontbreekt (installatie zonder ontwikkelpakketten).\n');
   }
 }

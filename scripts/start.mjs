@@ -17,11 +17,7 @@ function electronBinary() {
     const pathFile = join(packageDir, 'path.txt');
     const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
     const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-    const binary = override
-      ? join(override, relative || 'electron')
-      : relative
-        ? join(packageDir, 'dist', relative)
-        : null;
+    const binary = override ? join(override, relative || 'electron') : relative ? join(packageDir, 'dist', relative) : null;
     return binary && existsSync(binary) ? binary : null;
   } catch {
     return null;
@@ -37,12 +33,7 @@ const POSIX = process.platform !== 'win32';
  */
 function run([command, args], env = process.env) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      stdio: 'inherit',
-      env,
-      detached: POSIX,
-      shell: !POSIX && command.endsWith('.cmd'),
-    });
+    const child = spawn(command, args, { stdio: 'inherit', env, detached: POSIX, shell: !POSIX && command.endsWith('.cmd') });
     const forward = (signal) => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       try {

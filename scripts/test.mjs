@@ -31,15 +31,10 @@ function ensureSystemPackages() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
   if (isRoot && hasApt) {
-    run(`Systeempakketten installeren: ${missing.join(' ')}`, 'bash', [
-      '-c',
-      `DEBIAN_FRONTEND=noninteractive ${command}`,
-    ]);
+    run(`Systeempakketten installeren: ${missing.join(' ')}`, 'bash', ['-c', `DEBIAN_FRONTEND=noninteractive ${command}`]);
     return;
   }
-  process.stderr.write(
-    `De tests hebben systeempakketten nodig die ontbreken: ${missing.join(', ')}.\nVoer uit (als root):\n  ${command}\n`,
-  );
+  process.stderr.write(`De tests hebben systeempakketten nodig die ontbreken: ${missing.join(', ')}.\nVoer uit (als root):\n  ${command}\n`);
   process.exit(1);
 }
 

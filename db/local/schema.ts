@@ -11,13 +11,7 @@ import {
   TASK_KINDS,
   type CorrectionKind,
 } from '../../shared/cases/cases.js';
-import {
-  AUTHORITY_KINDS,
-  DOCUMENT_TYPES,
-  ID_METHODS,
-  ID_OUTCOMES,
-  ID_SUBJECTS,
-} from '../../shared/identity/identity-types.js';
+import { AUTHORITY_KINDS, DOCUMENT_TYPES, ID_METHODS, ID_OUTCOMES, ID_SUBJECTS } from '../../shared/identity/identity-types.js';
 import { REQUEST_TYPES } from '../../shared/cases/request-types.js';
 import type { Role } from '../../shared/staff/roles.js';
 
@@ -68,11 +62,7 @@ export const auditEvents = sqliteTable(
  */
 export const auditSigners = sqliteTable(
   'audit_signers',
-  {
-    staffId: text('staff_id').notNull(),
-    publicKey: text('public_key').notNull(),
-    fromSeq: integer('from_seq').notNull(),
-  },
+  { staffId: text('staff_id').notNull(), publicKey: text('public_key').notNull(), fromSeq: integer('from_seq').notNull() },
   (t) => [primaryKey({ columns: [t.staffId, t.publicKey] })],
 );
 

@@ -64,12 +64,7 @@ export interface Backend {
 /** Wires the services for one data directory. Used by the Electron main process, the web server and the CLI. */
 export function createBackend(options: BackendOptions): Backend {
   const clock = options.clock ?? systemClock;
-  const vault = new Vault(
-    options.dataDir,
-    options.protector ?? noProtection,
-    options.migrationsFolder,
-    options.kdfCost,
-  );
+  const vault = new Vault(options.dataDir, options.protector ?? noProtection, options.migrationsFolder, options.kdfCost);
   const logger = options.logger ?? stderrLogger;
   const autoLock = new AutoLockSetting(vault);
   const sessions = new SessionStore(clock, options.idleTimeoutSeconds ?? (() => autoLock.minutes() * 60));
@@ -92,10 +87,7 @@ export function createBackend(options: BackendOptions): Backend {
       const orphans = caseFiles.removeOrphans(known);
       if (orphans > 0) logger.info({ event: 'orphan-case-files-removed', detail: String(orphans) });
     } catch (error) {
-      logger.warn({
-        event: 'orphan-case-files-check-failed',
-        errorName: error instanceof Error ? error.name : typeof error,
-      });
+      logger.warn({ event: 'orphan-case-files-check-failed', errorName: error instanceof Error ? error.name : typeof error });
     }
   });
   const caseVault = new CaseVault(caseFiles);
@@ -115,9 +107,7 @@ export function createBackend(options: BackendOptions): Backend {
       identity: new IdentityService(vault, caseVault),
       dossier: new DossierService(vault, caseVault),
       redaction: new RedactionService(vault, caseVault, clock, options.redactionWorkerUrl),
-      letters: createLetterServices(vault, caseVault, (staffId, password, refusal) =>
-        auth.confirmPassword(staffId, password, refusal),
-      ),
+      letters: createLetterServices(vault, caseVault, (staffId, password, refusal) => auth.confirmPassword(staffId, password, refusal)),
       retention,
       desktop: { autoLock, locker, logLevel, restore: new RestoreService(vault, auth) },
       sync,

@@ -56,9 +56,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   function audit(db: LocalDb, fields: AuditFields): void {
     appendAuditEvent(db, clock.now(), fields);
   }
-  const reads = new ReadEvents((error) =>
-    logger.error({ event: 'audit-sync-failed', errorName: error instanceof Error ? error.name : typeof error }),
-  );
+  const reads = new ReadEvents((error) => logger.error({ event: 'audit-sync-failed', errorName: error instanceof Error ? error.name : typeof error }));
 
   /**
    * Refusals while the store is locked (nobody signed in, or everyone locked) cannot be written:
@@ -75,11 +73,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       })();
       held.length = 0;
     } catch (error) {
-      logger.error({
-        event: 'audit-write-failed',
-        procedure: '(vastgehouden weigeringen)',
-        errorName: error instanceof Error ? error.name : typeof error,
-      });
+      logger.error({ event: 'audit-write-failed', procedure: '(vastgehouden weigeringen)', errorName: error instanceof Error ? error.name : typeof error });
     }
   }
 
@@ -123,10 +117,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         const { issues } = parsed.error;
-        throw new DomainError('VALIDATION', undefined, {
-          details: describeIssues(issues, spec.labels),
-          issues: validationIssues(issues, spec.labels),
-        });
+        throw new DomainError('VALIDATION', undefined, { details: describeIssues(issues, spec.labels), issues: validationIssues(issues, spec.labels) });
       }
 
       const ctx: CallContext = {
@@ -190,11 +181,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       try {
         auditFailure(fieldsFor(denied ? 'denied' : 'error'));
       } catch (auditError) {
-        logger.error({
-          event: 'audit-write-failed',
-          procedure,
-          errorName: auditError instanceof Error ? auditError.name : typeof auditError,
-        });
+        logger.error({ event: 'audit-write-failed', procedure, errorName: auditError instanceof Error ? auditError.name : typeof auditError });
       }
     }
     if (known) {
@@ -206,12 +193,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       return fail(known.code, known.dutchMessage ?? DEFAULT_MESSAGES[known.code], known.details, known.issues);
     }
     const correlationId = randomBytes(4).toString('hex').toUpperCase();
-    logger.error({
-      event: 'unexpected-error',
-      procedure,
-      correlationId,
-      errorName: error instanceof Error ? error.name : typeof error,
-    });
+    logger.error({ event: 'unexpected-error', procedure, correlationId, errorName: error instanceof Error ? error.name : typeof error });
     const result = fail('INTERNAL', `${DEFAULT_MESSAGES.INTERNAL} Foutnummer: ${correlationId}.`);
     if (!result.ok) result.error.correlationId = correlationId;
     return result;

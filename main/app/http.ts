@@ -63,10 +63,7 @@ function securityHeaders(res: ServerResponse): void {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-  });
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }
 
@@ -161,11 +158,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       req.resume();
       // Each answer is an audit event: unbounded, they would fill the trail (and the disk) with noise.
       if (!mayRefuse()) {
-        sendJson(
-          res,
-          429,
-          fail('LOCKED_OUT', 'Te veel verzoeken zonder aanmelding. Wacht even en probeer het opnieuw.'),
-        );
+        sendJson(res, 429, fail('LOCKED_OUT', 'Te veel verzoeken zonder aanmelding. Wacht even en probeer het opnieuw.'));
         return;
       }
       sendJson(res, 200, await options.backend.dispatch(procedure, {}, token));

@@ -18,16 +18,12 @@ export async function serveBrowserMode(options: { kdfCost?: KdfCost }): Promise<
     process.exit(2);
   }
   const dataDir = defaultDataDir();
-  const level = (LOG_LEVELS as readonly string[]).includes(process.env.AVG_DESK_LOG_LEVEL ?? '')
-    ? (process.env.AVG_DESK_LOG_LEVEL as LogLevel)
-    : 'info';
+  const level = (LOG_LEVELS as readonly string[]).includes(process.env.AVG_DESK_LOG_LEVEL ?? '') ? (process.env.AVG_DESK_LOG_LEVEL as LogLevel) : 'info';
   const logger = fileLogger({ dir: join(dataDir, 'logs'), level });
   // Tests only (browser-mode e2e): AVG_DESK_TEST_CLOCK=2027-06-01T09:00:00Z starts the backend's clock at that instant.
   const testClock = process.env.AVG_DESK_TEST_CLOCK ? new Date(process.env.AVG_DESK_TEST_CLOCK) : null;
   if (testClock && Number.isNaN(testClock.getTime())) {
-    process.stderr.write(
-      `AVG_DESK_TEST_CLOCK moet een tijdstip zijn (2027-06-01T09:00:00Z), niet "${process.env.AVG_DESK_TEST_CLOCK}".\n`,
-    );
+    process.stderr.write(`AVG_DESK_TEST_CLOCK moet een tijdstip zijn (2027-06-01T09:00:00Z), niet "${process.env.AVG_DESK_TEST_CLOCK}".\n`);
     process.exit(2);
   }
   const backend = createBackend({
@@ -52,9 +48,7 @@ export async function serveBrowserMode(options: { kdfCost?: KdfCost }): Promise<
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     process.stderr.write(
-      code === 'EADDRINUSE'
-        ? `Poort ${port} is al in gebruik. Kies een andere met PORT=…\n`
-        : `AVG Desk kon niet starten (${code ?? 'onbekende fout'}).\n`,
+      code === 'EADDRINUSE' ? `Poort ${port} is al in gebruik. Kies een andere met PORT=…\n` : `AVG Desk kon niet starten (${code ?? 'onbekende fout'}).\n`,
     );
     backend.close();
     process.exit(1);

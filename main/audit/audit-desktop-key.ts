@@ -17,23 +17,12 @@ const SETTING = 'audit.desktopSigningKey';
 const cache = new WeakMap<LocalDb, KeyObject>();
 
 /** Procedures the desktop does on its own, or with the recovery key only (no actor). */
-const DESKTOP_WORK: ReadonlySet<string> = new Set([
-  'handover.confirm',
-  'retention.scheduled',
-  'retention.shred',
-  'setup.restore',
-]);
+const DESKTOP_WORK: ReadonlySet<string> = new Set(['handover.confirm', 'retention.scheduled', 'retention.shred', 'setup.restore']);
 /**
  * Procedures recorded in a member's name whose key may not be in memory when they are written:
  * the recovery (its new key counts from the next event) and work that runs on after a lock.
  */
-const UNATTENDED: ReadonlySet<string> = new Set([
-  'setup.recover',
-  'sync.run',
-  'sync.assign',
-  'redaction.apply',
-  'retention.shred',
-]);
+const UNATTENDED: ReadonlySet<string> = new Set(['setup.recover', 'sync.run', 'sync.assign', 'redaction.apply', 'retention.shred']);
 
 export function desktopMaySign(event: { actorId: string | null; procedure: string; outcome: string }): boolean {
   if (event.actorId === null) return event.outcome !== 'ok' || DESKTOP_WORK.has(event.procedure);

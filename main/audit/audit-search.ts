@@ -20,9 +20,7 @@ import { DomainError } from '../platform/errors.js';
  * references are shown (a reference is a pseudonym the auditor cannot resolve: they cannot open
  * cases), which is what "who viewed case AVG-2026-0042" needs.
  */
-export const READ_CASE_PROCEDURES: readonly string[] = PROCEDURE_NAMES.filter(
-  (p) => contract[p].audit === 'read' && contract[p].record === 'case',
-);
+export const READ_CASE_PROCEDURES: readonly string[] = PROCEDURE_NAMES.filter((p) => contract[p].audit === 'read' && contract[p].record === 'case');
 /** Changes: audited writes, and the retention work the system or the dpo does on a case. */
 export const CHANGE_PROCEDURES: readonly string[] = [
   ...PROCEDURE_NAMES.filter((p) => contract[p].audit === 'write'),
@@ -41,12 +39,7 @@ export const AUDIT_CATEGORY_LABELS: Readonly<Record<AuditCategory, string>> = {
   overig: 'Overig',
 };
 
-export function categoryOf(event: {
-  procedure: string;
-  outcome: string;
-  recordType: string | null;
-  recordId: string | null;
-}): AuditCategory {
+export function categoryOf(event: { procedure: string; outcome: string; recordType: string | null; recordId: string | null }): AuditCategory {
   if (event.outcome === 'denied') return 'geweigerd';
   if (event.outcome === 'error') return 'fout';
   if (READ_CASE_PROCEDURES.includes(event.procedure) && event.recordId !== null) return 'ingezien';
@@ -110,8 +103,7 @@ function present(db: LocalDb, rows: (typeof auditEvents.$inferSelect)[]): AuditE
 }
 
 function query(db: LocalDb, filter: AuditFilter, limit: number, beforeSeq?: number): AuditEntry[] {
-  if (filter.from && filter.to && filter.from > filter.to)
-    throw new DomainError('VALIDATION', 'De begindatum ligt na de einddatum.');
+  if (filter.from && filter.to && filter.from > filter.to) throw new DomainError('VALIDATION', 'De begindatum ligt na de einddatum.');
   const where = conditions(db, filter, beforeSeq);
   if (where === null) return [];
   const rows = db
@@ -125,30 +117,19 @@ function query(db: LocalDb, filter: AuditFilter, limit: number, beforeSeq?: numb
 }
 
 /** Newest first, filtered, a page at a time (`beforeSeq` of the last event shown). */
-export function searchAuditEvents(
-  db: LocalDb,
-  input: { filter: AuditFilter; beforeSeq?: number | undefined; limit: number },
-): AuditEntry[] {
+export function searchAuditEvents(db: LocalDb, input: { filter: AuditFilter; beforeSeq?: number | undefined; limit: number }): AuditEntry[] {
   return query(db, input.filter, input.limit, input.beforeSeq);
 }
 
 /** "Wie heeft dit dossier ingezien": every read of the case, and per staff member how often and when. */
 export function caseReads(db: LocalDb, caseReference: string): CaseReads {
-  if (!caseIdByReference(db, caseReference))
-    throw new DomainError('NOT_FOUND', `Zaak ${caseReference} bestaat niet (meer) op deze computer.`);
+  if (!caseIdByReference(db, caseReference)) throw new DomainError('NOT_FOUND', `Zaak ${caseReference} bestaat niet (meer) op deze computer.`);
   const reads = query(db, { caseReference, category: 'ingezien' }, 10_000);
   const byStaff = new Map<string, CaseReads['byStaff'][number]>();
   for (const read of reads) {
     const key = read.actorId ?? '';
     const entry = byStaff.get(key);
-    if (!entry)
-      byStaff.set(key, {
-        actorId: read.actorId,
-        actorName: read.actorName,
-        count: 1,
-        firstAt: read.at,
-        lastAt: read.at,
-      });
+    if (!entry) byStaff.set(key, { actorId: read.actorId, actorName: read.actorName, count: 1, firstAt: read.at, lastAt: read.at });
     else {
       entry.count += 1;
       if (read.at < entry.firstAt) entry.firstAt = read.at;
@@ -171,10 +152,7 @@ const amsterdam = new Intl.DateTimeFormat('sv-SE', {
 });
 
 /** The filtered events as CSV (Dutch headers, Dutch local time), newest first. */
-export function exportAuditEvents(
-  db: LocalDb,
-  filter: AuditFilter,
-): { csv: string; count: number; truncated: boolean } {
+export function exportAuditEvents(db: LocalDb, filter: AuditFilter): { csv: string; count: number; truncated: boolean } {
   const rows = query(db, filter, EXPORT_LIMIT + 1);
   const truncated = rows.length > EXPORT_LIMIT;
   const shown = rows.slice(0, EXPORT_LIMIT);

@@ -34,10 +34,7 @@ export function signAuditHash(actorId: string | null, hash: string): string | nu
 
 export function auditSignatureValid(publicKey: string, hash: string, signature: string): boolean {
   try {
-    const key = createPublicKey({
-      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey, 'base64').toString('base64url') },
-      format: 'jwk',
-    });
+    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey, 'base64').toString('base64url') }, format: 'jwk' });
     return verify(null, Buffer.from(hash, 'hex'), key, Buffer.from(signature, 'base64'));
   } catch {
     return false;

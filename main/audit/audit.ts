@@ -1,11 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { LocalDb } from '../../db/local/database.js';
-import {
-  insertAuditEvent,
-  iterateAuditEvents,
-  lastAuditEvent,
-  type AuditRow,
-} from '../../db/local/audit/repository.js';
+import { insertAuditEvent, iterateAuditEvents, lastAuditEvent, type AuditRow } from '../../db/local/audit/repository.js';
 import type { AuditVerification } from '../../shared/api/contract.js';
 import type { Role } from '../../shared/staff/roles.js';
 import { DESKTOP_SIGNER, desktopMaySign, desktopSigningKey, signAsDesktop } from './audit-desktop-key.js';
@@ -74,10 +69,7 @@ export type ChainVerification = Omit<AuditVerification, 'central'>;
  * one of their keys from the event that key was registered at on: recomputing hashes after an edit,
  * or writing an event in someone else's name, then needs that member's private key.
  */
-export function verifyChain(
-  rows: Iterable<ChainRow>,
-  signers: ReadonlyMap<string, readonly SignerKey[]> = new Map(),
-): ChainVerification {
+export function verifyChain(rows: Iterable<ChainRow>, signers: ReadonlyMap<string, readonly SignerKey[]> = new Map()): ChainVerification {
   const { unsigned: _unsigned, unverifiable: _unverifiable, ...result } = walkChain(rows, signers, false);
   return result;
 }
@@ -87,10 +79,7 @@ export function verifyChain(
  * the local verification, except that a signed event of a member who never registered a key there
  * (no central login) cannot be checked and is counted instead.
  */
-export function verifyCentralChain(
-  rows: Iterable<ChainRow>,
-  signers: ReadonlyMap<string, readonly SignerKey[]>,
-): ChainVerification & { unverifiable: number } {
+export function verifyCentralChain(rows: Iterable<ChainRow>, signers: ReadonlyMap<string, readonly SignerKey[]>): ChainVerification & { unverifiable: number } {
   const { unsigned: _unsigned, ...result } = walkChain(rows, signers, true);
   return result;
 }
@@ -115,10 +104,7 @@ function walkChain(
         count,
         unsigned,
         unverifiable,
-        firstBroken: {
-          seq: row.seq,
-          reason: `Gebeurtenis ${expectedSeq} tot en met ${row.seq - 1} ontbreekt of staat niet op volgorde.`,
-        },
+        firstBroken: { seq: row.seq, reason: `Gebeurtenis ${expectedSeq} tot en met ${row.seq - 1} ontbreekt of staat niet op volgorde.` },
       };
     }
     if (row.prevHash !== prevHash) {
@@ -129,20 +115,13 @@ function walkChain(
         unverifiable,
         firstBroken: {
           seq: row.seq,
-          reason:
-            'De koppeling met de vorige gebeurtenis klopt niet: een eerdere gebeurtenis is gewijzigd, verwijderd of verplaatst.',
+          reason: 'De koppeling met de vorige gebeurtenis klopt niet: een eerdere gebeurtenis is gewijzigd, verwijderd of verplaatst.',
         },
       };
     }
     const { hash, signature, ...rest } = row;
     if (auditEventHash(rest) !== hash) {
-      return {
-        ok: false,
-        count,
-        unsigned,
-        unverifiable,
-        firstBroken: { seq: row.seq, reason: 'De inhoud van deze gebeurtenis is gewijzigd.' },
-      };
+      return { ok: false, count, unsigned, unverifiable, firstBroken: { seq: row.seq, reason: 'De inhoud van deze gebeurtenis is gewijzigd.' } };
     }
     const broken = signatureBreak(row, hash, signature ?? null, signers, desktopFrom, partial);
     if (broken === UNVERIFIABLE) unverifiable += 1;
@@ -175,8 +154,7 @@ function signatureBreak(
     signature !== null &&
     staffId !== null &&
     (signers.get(staffId) ?? []).some((k) => k.fromSeq <= row.seq && auditSignatureValid(k.publicKey, hash, signature));
-  const memberKeys =
-    (row.actorId === null ? undefined : signers.get(row.actorId))?.filter((k) => k.fromSeq <= row.seq) ?? [];
+  const memberKeys = (row.actorId === null ? undefined : signers.get(row.actorId))?.filter((k) => k.fromSeq <= row.seq) ?? [];
   if (validBy(row.actorId)) return null;
   if (desktopFrom === undefined || row.seq < desktopFrom) {
     return memberKeys.length > 0

@@ -37,14 +37,7 @@ import {
 } from '../../shared/cases/cases.js';
 import { ageOn, daysBetween, formatDutchDate } from '../../shared/deadlines/dates.js';
 import { deadlinePolicyProblems, outsidePolicyMessage } from '../../shared/deadlines/terms.js';
-import {
-  computeDeadline,
-  DEFAULT_DEADLINE_POLICY,
-  hasGdprCeiling,
-  urgency,
-  workingDaysLeft,
-  type DeadlinePolicy,
-} from '../../shared/deadlines/deadlines.js';
+import { computeDeadline, DEFAULT_DEADLINE_POLICY, hasGdprCeiling, urgency, workingDaysLeft, type DeadlinePolicy } from '../../shared/deadlines/deadlines.js';
 import { mayExtend, mayReassign, mayRegisterForOthers, maySelfAssign } from '../../shared/cases/access.js';
 import type { CallContext } from '../platform/call-context.js';
 import type { Vault } from '../platform/vault.js';
@@ -95,13 +88,8 @@ export function toCaseDetail(db: LocalDb, row: CaseRow, today: string): CaseDeta
       ageOnReceipt: age,
     },
     representative:
-      row.representativeKind && row.representativeName
-        ? { kind: row.representativeKind, name: row.representativeName, basis: row.representativeBasis }
-        : null,
-    representationRequired: isRepresentationRequired(
-      { birthDate: row.requesterBirthDate, legallyIncapacitated: row.legallyIncapacitated },
-      row.receivedOn,
-    ),
+      row.representativeKind && row.representativeName ? { kind: row.representativeKind, name: row.representativeName, basis: row.representativeBasis } : null,
+    representationRequired: isRepresentationRequired({ birthDate: row.requesterBirthDate, legallyIncapacitated: row.legallyIncapacitated }, row.receivedOn),
     channel: row.channel,
     receivedOn: row.receivedOn,
     writtenAndSigned: row.writtenAndSigned,
@@ -121,10 +109,7 @@ export function toCaseDetail(db: LocalDb, row: CaseRow, today: string): CaseDeta
     suspendedSince: row.suspendedSince,
     tasks: tasksOf(db, row.id).map((t) => ({ id: t.id, kind: t.kind, status: t.status, dueOn: t.dueOn })),
     allowedTransitions: [...allowedTransitions(row.status)],
-    changeVerification: {
-      required: row.type === 'correctie' && secondChannelChannels(db).includes(row.channel),
-      recorded: changeVerificationOf(db, row),
-    },
+    changeVerification: { required: row.type === 'correctie' && secondChannelChannels(db).includes(row.channel), recorded: changeVerificationOf(db, row) },
   };
 }
 
@@ -165,10 +150,7 @@ export class CaseService {
 
   duplicates(ctx: CallContext, input: { type: CaseRow['type']; name: string; birthDate?: string | undefined }) {
     const found = findOpenDuplicates(this.db, input.type, input.name, input.birthDate, OPEN_STATUSES);
-    return {
-      references: duplicateReferencesFor(ctx.requireSession().roles, found),
-      possibleDuplicate: found.length > 0,
-    };
+    return { references: duplicateReferencesFor(ctx.requireSession().roles, found), possibleDuplicate: found.length > 0 };
   }
 
   create(ctx: CallContext, input: CaseInput) {
@@ -176,10 +158,7 @@ export class CaseService {
     const today = dutchToday(ctx.now);
     if (input.received > today) throw new DomainError('VALIDATION', 'De datum van ontvangst ligt in de toekomst.');
     if (input.type === 'correctie' && input.correctionKinds.length === 0) {
-      throw new DomainError(
-        'VALIDATION',
-        'Kies bij een correctieverzoek wat de verzoeker wil: verbetering, aanvulling, verwijdering of afscherming.',
-      );
+      throw new DomainError('VALIDATION', 'Kies bij een correctieverzoek wat de verzoeker wil: verbetering, aanvulling, verwijdering of afscherming.');
     }
     if (input.type !== 'correctie' && input.correctionKinds.length > 0)
       throw new DomainError('VALIDATION', 'Een soort correctie hoort alleen bij een correctieverzoek.');
@@ -198,13 +177,7 @@ export class CaseService {
       );
     }
     const deadline = computeDeadline({ type: input.type, received: input.received }, deadlinePolicy(this.db));
-    const duplicates = findOpenDuplicates(
-      this.db,
-      input.type,
-      input.requester.name,
-      input.requester.birthDate,
-      OPEN_STATUSES,
-    );
+    const duplicates = findOpenDuplicates(this.db, input.type, input.requester.name, input.requester.birthDate, OPEN_STATUSES);
     const at = ctx.now.toISOString();
     const id = randomUUID();
     ctx.setRecord(id);
@@ -258,25 +231,11 @@ export class CaseService {
         ...NO_CHANGE_VERIFICATION,
       });
       if (formalRequirementOf(input.type) && !input.writtenAndSigned) {
-        insertTask(db, {
-          id: randomUUID(),
-          caseId: id,
-          kind: 'verzoek_om_aanvulling',
-          status: 'open',
-          dueOn: null,
-          createdAt: at,
-          doneAt: null,
-        });
+        insertTask(db, { id: randomUUID(), caseId: id, kind: 'verzoek_om_aanvulling', status: 'open', dueOn: null, createdAt: at, doneAt: null });
       }
       return ref;
     });
-    return {
-      id,
-      reference,
-      due: deadline.due,
-      duplicates: duplicateReferencesFor(session.roles, duplicates),
-      possibleDuplicate: duplicates.length > 0,
-    };
+    return { id, reference, due: deadline.due, duplicates: duplicateReferencesFor(session.roles, duplicates), possibleDuplicate: duplicates.length > 0 };
   }
 
   get(ctx: CallContext, id: string): CaseDetail {
@@ -290,10 +249,7 @@ export class CaseService {
     const row = this.existing(ctx, input.id);
     if (isClosed(row.status)) throw new DomainError('CONFLICT', 'Een afgesloten zaak kan niet meer worden toegewezen.');
     if (!mayReassign(session, row) && !(maySelfAssign(session, row) && input.handlerId === session.staffId)) {
-      throw new DomainError(
-        'FORBIDDEN',
-        'Een behandelaar kan alleen een zaak zonder behandelaar aan zichzelf toewijzen. Herverdelen doet de privacy officer.',
-      );
+      throw new DomainError('FORBIDDEN', 'Een behandelaar kan alleen een zaak zonder behandelaar aan zichzelf toewijzen. Herverdelen doet de privacy officer.');
     }
     assertHandler(this.db, input.handlerId);
     ctx.commit((db) => updateCase(db, row.id, { handlerId: input.handlerId, updatedAt: ctx.now.toISOString() }));
@@ -305,29 +261,17 @@ export class CaseService {
     const row = this.existing(ctx, input.id);
     assertAssignedHandler(session, row);
     if (!canTransition(row.status, input.to)) {
-      throw new DomainError(
-        'CONFLICT',
-        `Een zaak met status "${STATUS_LABELS[row.status]}" kan niet naar "${STATUS_LABELS[input.to]}".`,
-      );
+      throw new DomainError('CONFLICT', `Een zaak met status "${STATUS_LABELS[row.status]}" kan niet naar "${STATUS_LABELS[input.to]}".`);
     }
-    if (REASON_REQUIRED.has(input.to) && !input.reason)
-      throw new DomainError('VALIDATION', 'Geef de reden; die komt ook in de brief aan de verzoeker.');
+    if (REASON_REQUIRED.has(input.to) && !input.reason) throw new DomainError('VALIDATION', 'Geef de reden; die komt ook in de brief aan de verzoeker.');
     if (input.to === 'besluit_in_concept') {
       const problems = thirdPartyProblems(this.db, row.id);
       if (problems.length > 0)
-        throw new DomainError(
-          'CONFLICT',
-          'Eerst moeten alle derden zijn gehoord en hun gegevens zijn gelakt waar zij geen toestemming gaven.',
-          { details: problems },
-        );
+        throw new DomainError('CONFLICT', 'Eerst moeten alle derden zijn gehoord en hun gegevens zijn gelakt waar zij geen toestemming gaven.', {
+          details: problems,
+        });
     }
-    const updated = ctx.commit((db) =>
-      updateCase(db, row.id, {
-        status: input.to,
-        statusReason: input.reason ?? null,
-        updatedAt: ctx.now.toISOString(),
-      }),
-    );
+    const updated = ctx.commit((db) => updateCase(db, row.id, { status: input.to, statusReason: input.reason ?? null, updatedAt: ctx.now.toISOString() }));
     return toCaseDetail(this.db, updated, dutchToday(ctx.now));
   }
 
@@ -339,26 +283,15 @@ export class CaseService {
     const session = ctx.requireSession();
     const row = this.existing(ctx, input.id);
     if (!mayExtend(session, row))
-      throw new DomainError(
-        'FORBIDDEN',
-        'Alleen de behandelaar aan wie deze zaak is toegewezen of de privacy officer kan de termijn verlengen.',
-      );
+      throw new DomainError('FORBIDDEN', 'Alleen de behandelaar aan wie deze zaak is toegewezen of de privacy officer kan de termijn verlengen.');
     const today = dutchToday(ctx.now);
-    if (!isAwaitingDecision(row.status))
-      throw new DomainError('CONFLICT', 'Op deze zaak is al beslist; verlengen kan niet meer.');
+    if (!isAwaitingDecision(row.status)) throw new DomainError('CONFLICT', 'Op deze zaak is al beslist; verlengen kan niet meer.');
     if (!hasGdprCeiling(row.type))
-      throw new DomainError(
-        'CONFLICT',
-        'De termijn van een klacht volgt de klachtenregeling en kan niet op grond van art. 12 lid 3 AVG worden verlengd.',
-      );
+      throw new DomainError('CONFLICT', 'De termijn van een klacht volgt de klachtenregeling en kan niet op grond van art. 12 lid 3 AVG worden verlengd.');
     if (today > row.originalDueOn) {
-      throw new DomainError(
-        'CONFLICT',
-        `Verlengen kan alleen vóór het einde van de oorspronkelijke termijn (${formatDutchDate(row.originalDueOn)}).`,
-      );
+      throw new DomainError('CONFLICT', `Verlengen kan alleen vóór het einde van de oorspronkelijke termijn (${formatDutchDate(row.originalDueOn)}).`);
     }
-    if (input.months <= row.extensionMonths)
-      throw new DomainError('CONFLICT', `De termijn is al met ${row.extensionMonths} maand(en) verlengd.`);
+    if (input.months <= row.extensionMonths) throw new DomainError('CONFLICT', `De termijn is al met ${row.extensionMonths} maand(en) verlengd.`);
     const deadline = computeDeadline(
       { type: row.type, received: row.receivedOn, extensionMonths: input.months, suspendedDays: row.suspendedDays },
       deadlinePolicy(this.db),
@@ -375,15 +308,7 @@ export class CaseService {
       });
       const hasLetterTask = tasksOf(db, row.id).some((t) => t.kind === 'verlengingsbericht' && t.status === 'open');
       if (!hasLetterTask)
-        insertTask(db, {
-          id: randomUUID(),
-          caseId: row.id,
-          kind: 'verlengingsbericht',
-          status: 'open',
-          dueOn: row.originalDueOn,
-          createdAt: at,
-          doneAt: null,
-        });
+        insertTask(db, { id: randomUUID(), caseId: row.id, kind: 'verlengingsbericht', status: 'open', dueOn: row.originalDueOn, createdAt: at, doneAt: null });
     });
     return { dueOn: deadline.due, originalDueOn: row.originalDueOn };
   }
@@ -393,12 +318,8 @@ export class CaseService {
     const row = this.existing(ctx, input.id);
     assertAssignedHandler(ctx.requireSession(), row);
     if (!deadlinePolicy(this.db).suspendWhileAwaitingId)
-      throw new DomainError(
-        'CONFLICT',
-        'Volgens de instellingen loopt de termijn door tijdens het wachten op identificatie.',
-      );
-    if (row.suspendedSince)
-      throw new DomainError('CONFLICT', `De termijn staat al stil sinds ${formatDutchDate(row.suspendedSince)}.`);
+      throw new DomainError('CONFLICT', 'Volgens de instellingen loopt de termijn door tijdens het wachten op identificatie.');
+    if (row.suspendedSince) throw new DomainError('CONFLICT', `De termijn staat al stil sinds ${formatDutchDate(row.suspendedSince)}.`);
     if (!isAwaitingDecision(row.status)) throw new DomainError('CONFLICT', 'Op deze zaak is al beslist.');
     if (input.on < row.receivedOn || input.on > dutchToday(ctx.now))
       throw new DomainError('VALIDATION', 'De datum moet tussen de ontvangst van het verzoek en vandaag liggen.');
@@ -440,10 +361,8 @@ export class CaseService {
     const at = ctx.now.toISOString();
     ctx.commit((db) => {
       const task = tasksOf(db, row.id).find((t) => t.id === input.taskId && t.status === 'open');
-      if (!task || !completeTask(db, row.id, task.id, at))
-        throw new DomainError('NOT_FOUND', 'Deze taak bestaat niet of is al afgerond.');
-      if (task.kind === 'verzoek_om_aanvulling' && !row.writtenAndSigned)
-        updateCase(db, row.id, { writtenAndSigned: true, updatedAt: at });
+      if (!task || !completeTask(db, row.id, task.id, at)) throw new DomainError('NOT_FOUND', 'Deze taak bestaat niet of is al afgerond.');
+      if (task.kind === 'verzoek_om_aanvulling' && !row.writtenAndSigned) updateCase(db, row.id, { writtenAndSigned: true, updatedAt: at });
     });
     return {};
   }
@@ -455,18 +374,11 @@ export class CaseService {
    */
   setRepresentative(
     ctx: CallContext,
-    input: {
-      id: string;
-      representative: { kind: RepresentativeKind; name: string; basis?: string | undefined } | null;
-    },
+    input: { id: string; representative: { kind: RepresentativeKind; name: string; basis?: string | undefined } | null },
   ): CaseDetail {
     const row = this.existing(ctx, input.id);
     assertAssignedHandler(ctx.requireSession(), row);
-    if (!isAwaitingDecision(row.status))
-      throw new DomainError(
-        'CONFLICT',
-        'Op deze zaak is al beslist; de vertegenwoordiger kan niet meer worden gewijzigd.',
-      );
+    if (!isAwaitingDecision(row.status)) throw new DomainError('CONFLICT', 'Op deze zaak is al beslist; de vertegenwoordiger kan niet meer worden gewijzigd.');
     const next = input.representative;
     const same = next !== null && row.representativeName === next.name && row.representativeKind === next.kind;
     const at = ctx.now.toISOString();
@@ -480,8 +392,7 @@ export class CaseService {
             subject: 'vertegenwoordiger',
             method: checks.at(-1)?.method ?? 'balie',
             outcome: 'meer_informatie',
-            reason:
-              'Een andere vertegenwoordiger is vastgelegd; diens identiteit en bevoegdheid moeten opnieuw worden vastgesteld.',
+            reason: 'Een andere vertegenwoordiger is vastgelegd; diens identiteit en bevoegdheid moeten opnieuw worden vastgesteld.',
             documentType: null,
             issuingCountry: null,
             documentNumberTail: null,

@@ -57,10 +57,7 @@ function countRows(rows: readonly QueueRow[], today: string, weekEnd: string): Q
  */
 export class QueueService {
   private prepared: { sqlite: Sqlite; bySql: Map<string, ReturnType<Sqlite['prepare']>> } | null = null;
-  private deadlines: { today: string; byDue: Map<string, { left: number; urgency: QueueRow['urgency'] }> } = {
-    today: '',
-    byDue: new Map(),
-  };
+  private deadlines: { today: string; byDue: Map<string, { left: number; urgency: QueueRow['urgency'] }> } = { today: '', byDue: new Map() };
 
   constructor(private readonly vault: Vault) {}
 
@@ -175,8 +172,7 @@ export class QueueService {
     const key = query.sort;
     const dir = query.direction === 'asc' ? 1 : -1;
     // Names sort as Dutch readers expect; codes and ISO dates sort as plain strings (and fast).
-    const compare =
-      key === 'requesterName' || key === 'handlerName' ? collator.compare : (x: string, y: string) => (x < y ? -1 : 1);
+    const compare = key === 'requesterName' || key === 'handlerName' ? collator.compare : (x: string, y: string) => (x < y ? -1 : 1);
     result.sort((a, b) => {
       const x = a[key];
       const y = b[key];
@@ -186,17 +182,9 @@ export class QueueService {
       return dir * compare(x, y);
     });
 
-    const unfiltered =
-      !query.includeClosed && !query.types?.length && !query.statuses?.length && !query.handler && !query.due && !fts;
-    const counts = unfiltered
-      ? countRows(result, today, endOfWeek(today))
-      : this.counts(visibility, session.staffId, today);
+    const unfiltered = !query.includeClosed && !query.types?.length && !query.statuses?.length && !query.handler && !query.due && !fts;
+    const counts = unfiltered ? countRows(result, today, endOfWeek(today)) : this.counts(visibility, session.staffId, today);
 
-    return {
-      rows: result.slice(0, query.limit),
-      total: result.length,
-      counts,
-      showsContent: mayOnSome(session, 'seeContent'),
-    };
+    return { rows: result.slice(0, query.limit), total: result.length, counts, showsContent: mayOnSome(session, 'seeContent') };
   }
 }

@@ -46,14 +46,12 @@ function check(bytes: Buffer): boolean {
   while (fatSectors.length < fatSectorCount) {
     if (difat >= sectorCount || difatSeen.has(difat)) return false;
     difatSeen.add(difat);
-    for (let i = 0; i < perDifat && fatSectors.length < fatSectorCount; i++)
-      fatSectors.push(bytes.readUInt32LE(sectorAt(difat) + i * 4));
+    for (let i = 0; i < perDifat && fatSectors.length < fatSectorCount; i++) fatSectors.push(bytes.readUInt32LE(sectorAt(difat) + i * 4));
     difat = bytes.readUInt32LE(sectorAt(difat) + perDifat * 4);
   }
   if (fatSectors.some((s) => s >= sectorCount)) return false;
   const fat: number[] = [];
-  for (const s of fatSectors)
-    for (let i = 0; i < sectorSize / 4; i++) fat.push(bytes.readUInt32LE(sectorAt(s) + i * 4));
+  for (const s of fatSectors) for (let i = 0; i < sectorSize / 4; i++) fat.push(bytes.readUInt32LE(sectorAt(s) + i * 4));
 
   const directorySectors = chain(fat, bytes.readUInt32LE(0x30), sectorCount);
   if (!directorySectors || directorySectors.length === 0) return false;
@@ -79,8 +77,7 @@ function check(bytes: Buffer): boolean {
   const miniFatSectors = bytes.readUInt32LE(0x40) === 0 ? [] : chain(fat, bytes.readUInt32LE(0x3c), sectorCount);
   if (!miniFatSectors) return false;
   const miniFat: number[] = [];
-  for (const s of miniFatSectors)
-    for (let i = 0; i < sectorSize / 4; i++) miniFat.push(bytes.readUInt32LE(sectorAt(s) + i * 4));
+  for (const s of miniFatSectors) for (let i = 0; i < sectorSize / 4; i++) miniFat.push(bytes.readUInt32LE(sectorAt(s) + i * 4));
   const miniSectorCount = Math.floor(root.size / 64);
 
   for (const entry of entries) {

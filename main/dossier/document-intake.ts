@@ -38,24 +38,14 @@ export async function inspectPdf(bytes: Buffer, name: string): Promise<number> {
   try {
     doc = await lib.loadDocument(new Uint8Array(bytes));
   } catch (error) {
-    if (/password/iu.test(String(error)))
-      throw new DomainError(
-        'VALIDATION',
-        `"${name}" is met een wachtwoord beveiligd. Vraag om een onbeveiligde versie.`,
-      );
-    throw new DomainError(
-      'VALIDATION',
-      `"${name}" kan niet worden gelezen: het is geen geldige PDF of het bestand is beschadigd.`,
-    );
+    if (/password/iu.test(String(error))) throw new DomainError('VALIDATION', `"${name}" is met een wachtwoord beveiligd. Vraag om een onbeveiligde versie.`);
+    throw new DomainError('VALIDATION', `"${name}" kan niet worden gelezen: het is geen geldige PDF of het bestand is beschadigd.`);
   }
   try {
     const pages = doc.getPageCount();
     if (pages < 1) throw new DomainError('VALIDATION', `"${name}" heeft geen pagina's.`);
     if (pages > MAX_DOCUMENT_PAGES)
-      throw new DomainError(
-        'VALIDATION',
-        `"${name}" heeft ${pages} pagina's; het maximum is ${MAX_DOCUMENT_PAGES}. Splits het document.`,
-      );
+      throw new DomainError('VALIDATION', `"${name}" heeft ${pages} pagina's; het maximum is ${MAX_DOCUMENT_PAGES}. Splits het document.`);
     return pages;
   } finally {
     doc.destroy();
@@ -74,17 +64,13 @@ function decodeText(bytes: Buffer, name: string): string {
 
 async function single(bytes: Buffer, name: string): Promise<Omit<IntakeItem, 'parent'>> {
   if (bytes.length === 0) throw new DomainError('VALIDATION', `"${name}" is leeg.`);
-  if (bytes.length > MAX_DOCUMENT_BYTES)
-    throw new DomainError('VALIDATION', `"${name}" is groter dan ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`);
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw new DomainError('VALIDATION', `"${name}" is groter dan ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`);
   const ext = extensionOf(name);
   const kind = sniff(bytes);
   if (ext === 'pdf' || kind === 'pdf') {
     if (kind !== 'pdf') throw new DomainError('VALIDATION', `"${name}" heet .pdf maar is geen PDF.`);
     if (ext !== 'pdf')
-      throw new DomainError(
-        'VALIDATION',
-        `"${name}" is een PDF maar heet .${ext || '(geen extensie)'}. Controleer of het het juiste bestand is.`,
-      );
+      throw new DomainError('VALIDATION', `"${name}" is een PDF maar heet .${ext || '(geen extensie)'}. Controleer of het het juiste bestand is.`);
     return { name, format: 'pdf', original: bytes, pdf: bytes, pages: await inspectPdf(bytes, name) };
   }
   if (['png', 'jpg', 'jpeg'].includes(ext) || kind === 'png' || kind === 'jpeg') {
@@ -104,18 +90,10 @@ async function single(bytes: Buffer, name: string): Promise<Omit<IntakeItem, 'pa
     const text = decodeText(bytes, name);
     return { name, format: 'text', original: bytes, pdf: await textToPdf(name, text), pages: 0 };
   }
-  throw new DomainError(
-    'VALIDATION',
-    `"${name}" kan niet worden ingelezen: alleen PDF, JPG, PNG, e-mail (.eml of Outlook .msg) en tekst (.txt).`,
-  );
+  throw new DomainError('VALIDATION', `"${name}" kan niet worden ingelezen: alleen PDF, JPG, PNG, e-mail (.eml of Outlook .msg) en tekst (.txt).`);
 }
 
-const AMSTERDAM_TIME = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+const AMSTERDAM_TIME = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /**
  * A message's date as staff read dates: `1 oktober 2026, 10:00`, in Dutch time. The readers give
@@ -140,18 +118,15 @@ const safeName = (name: string) =>
 
 export async function intake(bytes: Buffer, name: string): Promise<IntakeResult> {
   const ext = extensionOf(name);
-  if (ext !== 'eml' && ext !== 'msg')
-    return { items: [{ ...(await withPages(await single(bytes, name))), parent: null }], skipped: [] };
-  if (bytes.length > MAX_DOCUMENT_BYTES)
-    throw new DomainError('VALIDATION', `"${name}" is groter dan ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`);
+  if (ext !== 'eml' && ext !== 'msg') return { items: [{ ...(await withPages(await single(bytes, name))), parent: null }], skipped: [] };
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw new DomainError('VALIDATION', `"${name}" is groter dan ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`);
   const mail: MailParts = ext === 'eml' ? await parseEml(bytes, name) : parseMsg(bytes, name);
   const attachments: IntakeItem[] = [];
   const skipped: string[] = [];
   for (const attachment of mail.attachments) {
     const fileName = safeName(attachment.fileName);
     try {
-      if (attachment.embeddedMessage)
-        throw new DomainError('VALIDATION', 'een bijgevoegd e-mailbericht; sla het apart op en lees het los in');
+      if (attachment.embeddedMessage) throw new DomainError('VALIDATION', 'een bijgevoegd e-mailbericht; sla het apart op en lees het los in');
       attachments.push({ ...(await withPages(await single(attachment.content, fileName))), parent: 0 });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -167,18 +142,6 @@ export async function intake(bytes: Buffer, name: string): Promise<IntakeResult>
     ['Bijlagen', mail.attachments.map((a) => safeName(a.fileName)).join(', ') || 'geen'],
   ];
   if (skipped.length > 0) header.push(['Niet ingelezen', skipped.join('; ')]);
-  const message = await withPages({
-    name,
-    format: 'email',
-    original: bytes,
-    pdf: await textToPdf(mail.subject || name, mail.body, header),
-    pages: 0,
-  });
-  return {
-    items: [
-      { ...message, parent: null, notReadIn: skipped.map((line) => line.slice(0, line.indexOf(':'))) },
-      ...attachments,
-    ],
-    skipped,
-  };
+  const message = await withPages({ name, format: 'email', original: bytes, pdf: await textToPdf(mail.subject || name, mail.body, header), pages: 0 });
+  return { items: [{ ...message, parent: null, notReadIn: skipped.map((line) => line.slice(0, line.indexOf(':'))) }, ...attachments], skipped };
 }

@@ -5,13 +5,7 @@ import type { LocalDb } from '../../db/local/database.js';
 import { findCaseFile, insertCaseFile } from '../../db/local/cases/case-files.js';
 import { completeTask, insertTask, tasksOf } from '../../db/local/cases/repository.js';
 import { documents, redactedVersions, thirdParties } from '../../db/local/schema.js';
-import type {
-  DocumentView,
-  importInput,
-  thirdPartyAddInput,
-  thirdPartyUpdateInput,
-  thirdPartyViewSchema,
-} from '../../shared/dossier/dossier-schemas.js';
+import type { DocumentView, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from '../../shared/dossier/dossier-schemas.js';
 import { mustRedact } from '../../shared/dossier/dossier.js';
 import type { CallContext } from '../platform/call-context.js';
 import { assertAssignedHandler, assertCanSeeContent } from '../cases/case-access.js';
@@ -101,14 +95,7 @@ export class DossierService extends CaseScopedService {
       pages: row.pages,
       ocrPages: row.ocrPages ?? null,
       createdAt: row.createdAt,
-      redacted: redacted
-        ? {
-            id: redacted.id,
-            createdAt: redacted.createdAt,
-            boxes: redacted.boxes,
-            thirdPartyIds: redacted.thirdPartyIds,
-          }
-        : null,
+      redacted: redacted ? { id: redacted.id, createdAt: redacted.createdAt, boxes: redacted.boxes, thirdPartyIds: redacted.thirdPartyIds } : null,
     };
   }
 
@@ -118,10 +105,7 @@ export class DossierService extends CaseScopedService {
     return documentsOf(this.db, row.id).map((d) => this.view(d));
   }
 
-  async import(
-    ctx: CallContext,
-    input: z.output<typeof importInput>,
-  ): Promise<{ documents: DocumentView[]; skipped: string[] }> {
+  async import(ctx: CallContext, input: z.output<typeof importInput>): Promise<{ documents: DocumentView[]; skipped: string[] }> {
     const session = ctx.requireSession();
     const row = this.caseRow(ctx, input.caseId);
     assertAssignedHandler(session, row);
@@ -136,8 +120,7 @@ export class DossierService extends CaseScopedService {
         const sha256 = createHash('sha256').update(item.original).digest('hex');
         const duplicate = existing.find((d) => d.sha256 === sha256) ?? rows.find((d) => d.sha256 === sha256);
         if (duplicate) {
-          if (item.parent === null)
-            throw new DomainError('CONFLICT', `Dit document staat al in het dossier als "${duplicate.name}".`);
+          if (item.parent === null) throw new DomainError('CONFLICT', `Dit document staat al in het dossier als "${duplicate.name}".`);
           skipped.push(`${item.name}: staat al in het dossier als "${duplicate.name}"`);
           ids.push(duplicate.id);
           continue;
@@ -194,12 +177,7 @@ export class DossierService extends CaseScopedService {
           source: input.source,
           documentDate: input.documentDate ?? null,
           // What an e-mail brought that the dossier could not take in stays listed with it.
-          description:
-            item.parent === null
-              ? [input.description, item.notReadIn?.length ? notReadInLine(item.notReadIn) : '']
-                  .filter(Boolean)
-                  .join('\n')
-              : '',
+          description: item.parent === null ? [input.description, item.notReadIn?.length ? notReadInLine(item.notReadIn) : ''].filter(Boolean).join('\n') : '',
           sha256: stored.sha256,
           pages: item.pages,
           ocrPages: null,
@@ -215,10 +193,7 @@ export class DossierService extends CaseScopedService {
   }
 
   /** The PDF of a document (the rendition for images, e-mails and text), or its latest redacted version. */
-  pdf(
-    ctx: CallContext,
-    input: { caseId: string; documentId: string; version: 'original' | 'redacted' },
-  ): { dataBase64: string; pages: number } {
+  pdf(ctx: CallContext, input: { caseId: string; documentId: string; version: 'original' | 'redacted' }): { dataBase64: string; pages: number } {
     const row = this.caseRow(ctx, input.caseId);
     assertCanSeeContent(ctx.requireSession(), row);
     const doc = this.db
@@ -257,8 +232,7 @@ export class DossierService extends CaseScopedService {
 
   private assertDocuments(caseId: string, ids: readonly string[]): void {
     const known = new Set(documentsOf(this.db, caseId).map((d) => d.id));
-    if (ids.some((id) => !known.has(id)))
-      throw new DomainError('VALIDATION', 'Een gekozen document hoort niet bij deze zaak.');
+    if (ids.some((id) => !known.has(id))) throw new DomainError('VALIDATION', 'Een gekozen document hoort niet bij deze zaak.');
   }
 
   addThirdParty(ctx: CallContext, input: z.output<typeof thirdPartyAddInput>): ThirdPartyView {
@@ -319,9 +293,7 @@ export class DossierService extends CaseScopedService {
     const updated = ctx.commit((db) => {
       const result = db.update(thirdParties).set(changes).where(eq(thirdParties.id, party.id)).returning().get();
       if (input.hearingStatus && input.hearingStatus !== 'te_horen') {
-        const task = tasksOf(db, row.id).find(
-          (t) => t.kind === 'zienswijze_derde' && t.thirdPartyId === party.id && t.status === 'open',
-        );
+        const task = tasksOf(db, row.id).find((t) => t.kind === 'zienswijze_derde' && t.thirdPartyId === party.id && t.status === 'open');
         if (task) completeTask(db, row.id, task.id, at);
       }
       return result ?? party;

@@ -25,31 +25,20 @@ export type ImageKind = 'png' | 'jpeg' | 'pdf';
 
 /** The real type by its first bytes, whatever the file is called. */
 export function sniff(bytes: Buffer): ImageKind | null {
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'png';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
   if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
   return null;
 }
 
-const EXTENSIONS: Readonly<Record<ImageKind, readonly string[]>> = {
-  png: ['png'],
-  jpeg: ['jpg', 'jpeg'],
-  pdf: ['pdf'],
-};
+const EXTENSIONS: Readonly<Record<ImageKind, readonly string[]>> = { png: ['png'], jpeg: ['jpg', 'jpeg'], pdf: ['pdf'] };
 
 function tooLarge(): DomainError {
-  return new DomainError(
-    'VALIDATION',
-    'De afbeelding is te groot (meer dan 40 megapixel). Scan opnieuw met een lagere resolutie.',
-  );
+  return new DomainError('VALIDATION', 'De afbeelding is te groot (meer dan 40 megapixel). Scan opnieuw met een lagere resolutie.');
 }
 
 function unreadable(kind: string): DomainError {
-  return new DomainError(
-    'VALIDATION',
-    `Het bestand kan niet worden gelezen: het lijkt een beschadigd ${kind}-bestand.`,
-  );
+  return new DomainError('VALIDATION', `Het bestand kan niet worden gelezen: het lijkt een beschadigd ${kind}-bestand.`);
 }
 
 function checkSize(width: number, height: number): void {
@@ -70,8 +59,7 @@ async function renderPdf(bytes: Buffer): Promise<Pixels> {
   try {
     doc = await lib.loadDocument(new Uint8Array(bytes));
   } catch (error) {
-    if (/password/iu.test(String(error)))
-      throw new DomainError('VALIDATION', 'De PDF is met een wachtwoord beveiligd. Vraag om een onbeveiligde kopie.');
+    if (/password/iu.test(String(error))) throw new DomainError('VALIDATION', 'De PDF is met een wachtwoord beveiligd. Vraag om een onbeveiligde kopie.');
     throw unreadable('PDF');
   }
   try {
@@ -92,8 +80,7 @@ async function renderPdf(bytes: Buffer): Promise<Pixels> {
     const data = Buffer.alloc(width * height * 4, 255);
     let y = 0;
     for (const p of pages) {
-      for (let row = 0; row < p.height; row++)
-        p.data.copy(data, (y + row) * width * 4, row * p.width * 4, (row + 1) * p.width * 4);
+      for (let row = 0; row < p.height; row++) p.data.copy(data, (y + row) * width * 4, row * p.width * 4, (row + 1) * p.width * 4);
       y += p.height;
     }
     return { width, height, data };
@@ -110,10 +97,7 @@ export async function decodeUpload(bytes: Buffer, fileName: string): Promise<Pix
   if (!kind) throw new DomainError('VALIDATION', 'Alleen JPG, PNG of PDF kan worden ingelezen.');
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
   if (!EXTENSIONS[kind].includes(extension)) {
-    throw new DomainError(
-      'VALIDATION',
-      `Het bestand heet .${extension} maar is een ${kind.toUpperCase()}-bestand. Controleer of het het juiste bestand is.`,
-    );
+    throw new DomainError('VALIDATION', `Het bestand heet .${extension} maar is een ${kind.toUpperCase()}-bestand. Controleer of het het juiste bestand is.`);
   }
   if (kind === 'pdf') return renderPdf(bytes);
   if (kind === 'png') {
@@ -127,12 +111,7 @@ export async function decodeUpload(bytes: Buffer, fileName: string): Promise<Pix
     }
   }
   try {
-    const img = jpeg.decode(bytes, {
-      useTArray: false,
-      formatAsRGBA: true,
-      maxResolutionInMP: MAX_PIXELS / 1_000_000,
-      maxMemoryUsageInMB: 512,
-    });
+    const img = jpeg.decode(bytes, { useTArray: false, formatAsRGBA: true, maxResolutionInMP: MAX_PIXELS / 1_000_000, maxMemoryUsageInMB: 512 });
     checkSize(img.width, img.height);
     return { width: img.width, height: img.height, data: Buffer.from(img.data) };
   } catch (error) {

@@ -18,8 +18,7 @@ export interface MailParts {
 
 // A CommonJS module: Node hands over its exports (the class under `default`), a bundler the class itself.
 type MsgReaderClass = typeof msgReaderExports.default;
-const MsgReader: MsgReaderClass =
-  (msgReaderExports as { default?: MsgReaderClass }).default ?? (msgReaderExports as unknown as MsgReaderClass);
+const MsgReader: MsgReaderClass = (msgReaderExports as { default?: MsgReaderClass }).default ?? (msgReaderExports as unknown as MsgReaderClass);
 
 /** The signature of a compound file (OLE2), the container of a .msg. */
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -46,8 +45,7 @@ function htmlToText(html: string): string {
     .replace(/&#39;/gu, "'");
 }
 
-const person = (name: string | undefined, address: string | undefined) =>
-  [name, address ? `<${address}>` : ''].filter(Boolean).join(' ');
+const person = (name: string | undefined, address: string | undefined) => [name, address ? `<${address}>` : ''].filter(Boolean).join(' ');
 
 export async function parseEml(bytes: Buffer, name: string): Promise<MailParts> {
   if (!looksLikeEmail(bytes)) throw new DomainError('VALIDATION', `"${name}" heet .eml maar is geen e-mailbericht.`);
@@ -79,9 +77,7 @@ export function parseMsg(bytes: Buffer, name: string): MailParts {
   const broken = () => new DomainError('VALIDATION', `"${name}" is een beschadigd Outlook-bericht.`);
   if (!isSoundCompoundFile(bytes)) throw broken();
   try {
-    const reader = new MsgReader(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    );
+    const reader = new MsgReader(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const data = reader.getFileData();
     if (data.error || data.dataType !== 'msg') throw broken();
     const recipients = data.recipients ?? [];
@@ -93,17 +89,8 @@ export function parseMsg(bytes: Buffer, name: string): MailParts {
       body: data.body ?? (data.bodyHtml ? htmlToText(data.bodyHtml) : ''),
       attachments: (data.attachments ?? []).map((a) => {
         const fileName = a.fileName ?? a.fileNameShort ?? a.name ?? 'bijlage';
-        if (a.innerMsgContent)
-          return {
-            fileName: /\.msg$/iu.test(fileName) ? fileName : `${fileName}.msg`,
-            content: Buffer.alloc(0),
-            embeddedMessage: true,
-          };
-        return {
-          fileName,
-          content: Buffer.from(reader.getAttachment(a).content),
-          embeddedMessage: /\.(eml|msg)$/iu.test(fileName),
-        };
+        if (a.innerMsgContent) return { fileName: /\.msg$/iu.test(fileName) ? fileName : `${fileName}.msg`, content: Buffer.alloc(0), embeddedMessage: true };
+        return { fileName, content: Buffer.from(reader.getAttachment(a).content), embeddedMessage: /\.(eml|msg)$/iu.test(fileName) };
       }),
     };
   } catch (error) {

@@ -49,9 +49,7 @@ function wrap(text: string, font: PDFFont, width: number): string[] {
 /** Only characters the font can show: control characters and unassigned ones become a space. */
 function printable(text: string, font: PDFFont): string {
   const supported = new Set(font.getCharacterSet());
-  return [...text]
-    .map((c) => (c === '\n' || c === '\t' ? (c === '\t' ? '    ' : c) : supported.has(c.codePointAt(0) ?? 0) ? c : ' '))
-    .join('');
+  return [...text].map((c) => (c === '\n' || c === '\t' ? (c === '\t' ? '    ' : c) : supported.has(c.codePointAt(0) ?? 0) ? c : ' ')).join('');
 }
 
 export async function textToPdf(title: string, body: string, header: [string, string][] = []): Promise<Buffer> {
@@ -64,8 +62,7 @@ export async function textToPdf(title: string, body: string, header: [string, st
     { text: printable(title, font), strong: true },
     { text: '', strong: false },
   ];
-  for (const [label, value] of header)
-    lines.push(...wrap(printable(`${label}: ${value}`, font), font, width).map((text) => ({ text, strong: false })));
+  for (const [label, value] of header) lines.push(...wrap(printable(`${label}: ${value}`, font), font, width).map((text) => ({ text, strong: false })));
   if (header.length > 0) lines.push({ text: '', strong: false });
   lines.push(...wrap(printable(body, font), font, width).map((text) => ({ text, strong: false })));
   const perPage = Math.floor((A4[1] - 2 * MARGIN) / LEADING);
@@ -93,12 +90,7 @@ export async function imageToPdf(bytes: Buffer, kind: 'png' | 'jpeg'): Promise<B
   const image = kind === 'png' ? await pdf.embedPng(bytes) : await pdf.embedJpg(bytes);
   const scale = Math.min((A4[0] - 2 * MARGIN) / image.width, (A4[1] - 2 * MARGIN) / image.height, 1);
   const page = pdf.addPage(A4);
-  page.drawImage(image, {
-    x: MARGIN,
-    y: A4[1] - MARGIN - image.height * scale,
-    width: image.width * scale,
-    height: image.height * scale,
-  });
+  page.drawImage(image, { x: MARGIN, y: A4[1] - MARGIN - image.height * scale, width: image.width * scale, height: image.height * scale });
   pdf.setProducer('AVG Desk');
   return Buffer.from(await pdf.save());
 }

@@ -30,10 +30,8 @@ const MAX_MEMORY_KIB = 1024 * 1024;
 const MAX_PASSES = 16;
 const MAX_LANES = 8;
 
-export const WRONG_PASSWORD =
-  'Het wachtwoord van het overdrachtsbestand klopt niet (of het bestand is aangepast). Er is niets ingelezen.';
-export const DAMAGED =
-  'Het overdrachtsbestand is beschadigd of onvolledig. Er is niets ingelezen; vraag de afzender om een nieuw bestand.';
+export const WRONG_PASSWORD = 'Het wachtwoord van het overdrachtsbestand klopt niet (of het bestand is aangepast). Er is niets ingelezen.';
+export const DAMAGED = 'Het overdrachtsbestand is beschadigd of onvolledig. Er is niets ingelezen; vraag de afzender om een nieuw bestand.';
 export const NOT_A_BUNDLE = 'Dit is geen overdrachtsbestand van AVG Desk. Er is niets ingelezen.';
 
 function damaged(): DomainError {
@@ -85,32 +83,18 @@ export async function openBundle(bundle: Buffer, password: string): Promise<Buff
   if (bundle.length < 4 || !bundle.subarray(0, 4).equals(MAGIC)) throw new DomainError('VALIDATION', NOT_A_BUNDLE);
   if (bundle.length < BUNDLE_HEADER_BYTES) throw damaged();
   if (bundle[4] !== VERSION)
-    throw new DomainError(
-      'VALIDATION',
-      'Dit overdrachtsbestand is gemaakt met een nieuwere versie van AVG Desk. Werk AVG Desk bij en probeer het opnieuw.',
-    );
+    throw new DomainError('VALIDATION', 'Dit overdrachtsbestand is gemaakt met een nieuwere versie van AVG Desk. Werk AVG Desk bij en probeer het opnieuw.');
   const memoryCost = bundle.readUInt32BE(5);
   const timeCost = bundle.readUInt32BE(9);
   const parallelism = bundle[13] ?? 0;
-  if (
-    parallelism < 1 ||
-    parallelism > MAX_LANES ||
-    timeCost < 1 ||
-    timeCost > MAX_PASSES ||
-    memoryCost < 8 * parallelism ||
-    memoryCost > MAX_MEMORY_KIB
-  )
+  if (parallelism < 1 || parallelism > MAX_LANES || timeCost < 1 || timeCost > MAX_PASSES || memoryCost < 8 * parallelism || memoryCost > MAX_MEMORY_KIB)
     throw damaged();
   const prefix = bundle.subarray(0, PREFIX);
   const salt = bundle.subarray(14, PREFIX);
   const header = bundle.subarray(0, BUNDLE_HEADER_BYTES);
-  const keys = keysFrom(
-    await deriveKek(password, { alg: 'argon2id', memoryCost, timeCost, parallelism, salt: salt.toString('hex') }),
-    salt,
-  );
+  const keys = keysFrom(await deriveKek(password, { alg: 'argon2id', memoryCost, timeCost, parallelism, salt: salt.toString('hex') }), salt);
   try {
-    if (!timingSafeEqual(checkOf(keys.check, prefix), bundle.subarray(PREFIX, BUNDLE_HEADER_BYTES)))
-      throw new DomainError('WRONG_CREDENTIALS', WRONG_PASSWORD);
+    if (!timingSafeEqual(checkOf(keys.check, prefix), bundle.subarray(PREFIX, BUNDLE_HEADER_BYTES))) throw new DomainError('WRONG_CREDENTIALS', WRONG_PASSWORD);
     try {
       return decryptFile(bundle.subarray(BUNDLE_HEADER_BYTES), keys.body, bodyLabel(header));
     } catch (error) {

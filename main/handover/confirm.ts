@@ -29,14 +29,7 @@ export function confirmHandover(db: LocalDb, caseVault: CaseVault, bundleSha256:
       deleteCaseRows(tx, row.caseId);
     }
     dropCaseOutbox(tx, row.caseId);
-    appendAuditEvent(tx, at, {
-      actorId: null,
-      roles: [],
-      procedure: 'handover.confirm',
-      recordType: 'case',
-      recordId: row.caseId,
-      outcome: 'ok',
-    });
+    appendAuditEvent(tx, at, { actorId: null, roles: [], procedure: 'handover.confirm', recordType: 'case', recordId: row.caseId, outcome: 'ok' });
     return row.caseId;
   });
   if (caseId === null) return null;

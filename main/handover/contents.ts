@@ -50,19 +50,11 @@ const UUID = z.uuid();
 
 /** A carried part's rows in the manifest: each must name the bundle's case (checked in decodeContents). */
 function partShape(part: (typeof CARRIED_PARTS)[number]): z.ZodType {
-  const link =
-    part.link.kind === 'column' ? part.link.column : part.link.kind === 'parent' ? part.link.column : undefined;
+  const link = part.link.kind === 'column' ? part.link.column : part.link.kind === 'parent' ? part.link.column : undefined;
   const linkKey = link ? Object.entries(part.sqlNames).find(([, column]) => column === link)?.[0] : undefined;
   const row = z.object(linkKey ? { [linkKey]: UUID } : {}).loose();
   const shape = part.handover.shape;
-  const schema =
-    shape === 'one'
-      ? row
-      : shape === 'oneOrNone'
-        ? row.nullable()
-        : shape === 'activityIds'
-          ? z.array(z.string())
-          : z.array(row);
+  const schema = shape === 'one' ? row : shape === 'oneOrNone' ? row.nullable() : shape === 'activityIds' ? z.array(z.string()) : z.array(row);
   return part.handover.mayBeAbsent ? schema.optional().transform((v) => v ?? []) : schema;
 }
 
@@ -72,15 +64,7 @@ const manifestShape = z.object({
   caseId: UUID,
   exportedAt: z.string(),
   exportedBy: UUID,
-  staff: z.array(
-    z.object({
-      id: UUID,
-      userName: z.string().min(1),
-      fullName: z.string(),
-      roles: z.array(z.string()),
-      centralId: z.string().nullable(),
-    }),
-  ),
+  staff: z.array(z.object({ id: UUID, userName: z.string().min(1), fullName: z.string(), roles: z.array(z.string()), centralId: z.string().nullable() })),
   content: z.object({
     ...Object.fromEntries(CARRIED_PARTS.map((part) => [part.handover.key, partShape(part)])),
     case: z.object({ id: UUID, reference: z.string() }).loose(),
@@ -90,14 +74,7 @@ const manifestShape = z.object({
     activities: z.array(z.object({ id: z.string() }).loose()),
     outbox: z.array(z.object({ id: UUID, kind: z.string() }).loose()),
   }),
-  files: z.array(
-    z.object({
-      id: UUID,
-      offset: z.number().int().min(0),
-      length: z.number().int().min(0),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/u),
-    }),
-  ),
+  files: z.array(z.object({ id: UUID, offset: z.number().int().min(0), length: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/u) })),
 });
 
 function sha256(bytes: Buffer): string {
@@ -114,13 +91,7 @@ function staffIdsOf(content: CaseContent, exportedBy: string): string[] {
  * redacted versions, signed letters), in memory. Throws when a file cannot be read: a bundle
  * never leaves anything behind silently.
  */
-export function collectCase(
-  db: LocalDb,
-  caseVault: CaseVault,
-  caseId: string,
-  exportedBy: string,
-  exportedAt: string,
-): Contents {
+export function collectCase(db: LocalDb, caseVault: CaseVault, caseId: string, exportedBy: string, exportedAt: string): Contents {
   const content = readCaseContent(db, caseId);
   if (!content) throw new DomainError('NOT_FOUND', 'Deze zaak bestaat niet.');
   const keys = wrappedKeysOf(db, caseId);
@@ -152,23 +123,11 @@ export function collectCase(
   ];
   for (const row of rows) {
     const wrappedKey = keys.get(row.id);
-    if (!wrappedKey)
-      throw new DomainError(
-        'CONFLICT',
-        'De bestanden van deze zaak zijn op deze computer vernietigd; de zaak kan niet worden overgedragen.',
-      );
+    if (!wrappedKey) throw new DomainError('CONFLICT', 'De bestanden van deze zaak zijn op deze computer vernietigd; de zaak kan niet worden overgedragen.');
     if (!files.has(row.id)) files.set(row.id, caseVault.read(db, { ...row, wrappedKey }));
   }
   return {
-    manifest: {
-      format: CONTENT_FORMAT,
-      caseId,
-      exportedAt,
-      exportedBy,
-      staff: staffRefs(db, staffIdsOf(content, exportedBy)),
-      content,
-      files: [],
-    },
+    manifest: { format: CONTENT_FORMAT, caseId, exportedAt, exportedBy, staff: staffRefs(db, staffIdsOf(content, exportedBy)), content, files: [] },
     files,
   };
 }
@@ -211,9 +170,7 @@ export function decodeContents(plaintext: Buffer): Contents {
     const { link } = part;
     if (link.kind === 'payload') return true;
     const key = Object.entries(part.sqlNames).find(([, column]) => column === link.column)?.[0] ?? '';
-    return link.kind === 'parent'
-      ? link.parent === 'documents' && documentIds.has(String(row[key]))
-      : row[key] === caseId;
+    return link.kind === 'parent' ? link.parent === 'documents' && documentIds.has(String(row[key])) : row[key] === caseId;
   });
   if (!ofCase) throw damaged();
   const body = plaintext.subarray(4 + length);

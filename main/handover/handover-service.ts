@@ -1,15 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { LocalDb } from '../../db/local/database.js';
@@ -48,16 +38,11 @@ const MAX_BUNDLE_BYTES = 1024 * 1024 * 1024;
 /** Where a bundle may be written: an absolute path in an existing folder, outside the data folder, not over a file. */
 function exportTarget(dataDir: string, path: string): string {
   if (!isAbsolute(path))
-    throw new DomainError(
-      'VALIDATION',
-      'Geef een volledig pad voor het overdrachtsbestand, bijvoorbeeld op een USB-stick of een netwerkmap.',
-    );
+    throw new DomainError('VALIDATION', 'Geef een volledig pad voor het overdrachtsbestand, bijvoorbeeld op een USB-stick of een netwerkmap.');
   const target = resolve(path);
   const data = resolve(dataDir);
-  if (target === data || target.startsWith(data + sep))
-    throw new DomainError('VALIDATION', 'Zet het overdrachtsbestand niet in de gegevensmap van AVG Desk.');
-  if (!existsSync(dirname(target)))
-    throw new DomainError('VALIDATION', 'De map voor het overdrachtsbestand bestaat niet.');
+  if (target === data || target.startsWith(data + sep)) throw new DomainError('VALIDATION', 'Zet het overdrachtsbestand niet in de gegevensmap van AVG Desk.');
+  if (!existsSync(dirname(target))) throw new DomainError('VALIDATION', 'De map voor het overdrachtsbestand bestaat niet.');
   if (existsSync(target)) throw new DomainError('CONFLICT', 'Dat bestand bestaat al. Kies een andere naam.');
   return target;
 }
@@ -65,14 +50,11 @@ function exportTarget(dataDir: string, path: string): string {
 function readBundleFile(path: string): Buffer {
   if (!isAbsolute(path)) throw new DomainError('VALIDATION', 'Geef het volledige pad van het overdrachtsbestand.');
   try {
-    if (statSync(path).size > MAX_BUNDLE_BYTES)
-      throw new DomainError('VALIDATION', 'Dit bestand is te groot voor een overdrachtsbestand.');
+    if (statSync(path).size > MAX_BUNDLE_BYTES) throw new DomainError('VALIDATION', 'Dit bestand is te groot voor een overdrachtsbestand.');
     return readFileSync(path);
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw new DomainError('NOT_FOUND', 'Het overdrachtsbestand is niet gevonden of kan niet worden gelezen.', {
-      cause: error,
-    });
+    throw new DomainError('NOT_FOUND', 'Het overdrachtsbestand is niet gevonden of kan niet worden gelezen.', { cause: error });
   }
 }
 
@@ -120,11 +102,7 @@ function mapStaff(db: LocalDb, refs: readonly StaffRef[], at: string): Map<strin
 function remapStaff(content: CaseContent, map: ReadonlyMap<string, string>): CaseContent {
   return mapContentStaff(content, (value) => {
     const local = map.get(value);
-    if (!local)
-      throw new DomainError(
-        'VALIDATION',
-        'Het overdrachtsbestand noemt een medewerker die er niet in staat. Er is niets ingelezen.',
-      );
+    if (!local) throw new DomainError('VALIDATION', 'Het overdrachtsbestand noemt een medewerker die er niet in staat. Er is niets ingelezen.');
     return local;
   });
 }
@@ -145,29 +123,17 @@ export class HandoverService {
    * Allowed to the dpo, and to the handler the case is assigned to on this desktop (the one who
    * holds the file). Only open cases move; a closed case stays for retention.
    */
-  async exportCase(
-    ctx: CallContext,
-    input: { caseId: string; path: string; password: string },
-  ): Promise<HandoverExportResult> {
+  async exportCase(ctx: CallContext, input: { caseId: string; path: string; password: string }): Promise<HandoverExportResult> {
     const session = ctx.requireSession();
     const db = this.vault.open.db;
     const row = loadCase(db, ctx, input.caseId);
     if (!mayExportHandover(session, row)) {
-      throw new DomainError(
-        'FORBIDDEN',
-        'Alleen de privacy officer of de behandelaar van deze zaak kan haar overdragen.',
-      );
+      throw new DomainError('FORBIDDEN', 'Alleen de privacy officer of de behandelaar van deze zaak kan haar overdragen.');
     }
     if (isClosed(row.status))
-      throw new DomainError(
-        'CONFLICT',
-        'Een afgesloten zaak wordt niet overgedragen; zij blijft hier tot de bewaartermijn verstrijkt.',
-      );
+      throw new DomainError('CONFLICT', 'Een afgesloten zaak wordt niet overgedragen; zij blijft hier tot de bewaartermijn verstrijkt.');
     const problems = passwordProblems(input.password);
-    if (problems.length > 0)
-      throw new DomainError('WEAK_PASSWORD', 'Het wachtwoord voor het overdrachtsbestand is niet sterk genoeg.', {
-        details: problems,
-      });
+    if (problems.length > 0) throw new DomainError('WEAK_PASSWORD', 'Het wachtwoord voor het overdrachtsbestand is niet sterk genoeg.', { details: problems });
     const target = exportTarget(this.vault.dataDir, input.path);
     const at = ctx.now.toISOString();
     const contents = collectCase(db, this.caseVault, row.id, session.staffId, at);
@@ -183,28 +149,14 @@ export class HandoverService {
     const part = writeDurably(target, bundle);
     try {
       ctx.commit((tx) =>
-        insertHandoverExport(tx, {
-          id: randomUUID(),
-          caseId: row.id,
-          bundleSha256: sha256,
-          exportedBy: session.staffId,
-          exportedAt: at,
-          confirmedAt: null,
-        }),
+        insertHandoverExport(tx, { id: randomUUID(), caseId: row.id, bundleSha256: sha256, exportedBy: session.staffId, exportedAt: at, confirmedAt: null }),
       );
       renameSync(part, target);
     } catch (error) {
       rmSync(part, { force: true });
       throw error;
     }
-    return {
-      caseId: row.id,
-      reference: row.reference,
-      path: target,
-      bytes: bundle.length,
-      files: contents.files.size,
-      bundleSha256: sha256,
-    };
+    return { caseId: row.id, reference: row.reference, path: target, bytes: bundle.length, files: contents.files.size, bundleSha256: sha256 };
   }
 
   /**
@@ -220,15 +172,10 @@ export class HandoverService {
     ctx.setRecord(manifest.caseId);
     const db = this.vault.open.db;
     if (findHandoverExport(db, sha256))
-      throw new DomainError(
-        'CONFLICT',
-        'Dit overdrachtsbestand is op deze computer gemaakt. Het wordt ingelezen op de computer van de nieuwe behandelaar.',
-      );
+      throw new DomainError('CONFLICT', 'Dit overdrachtsbestand is op deze computer gemaakt. Het wordt ingelezen op de computer van de nieuwe behandelaar.');
     const written: string[] = [];
     try {
-      const reference = ctx.commit((tx) =>
-        this.apply(tx, manifest, files, session.staffId, sha256, ctx.now.toISOString(), written),
-      );
+      const reference = ctx.commit((tx) => this.apply(tx, manifest, files, session.staffId, sha256, ctx.now.toISOString(), written));
       return { caseId: manifest.caseId, reference, files: files.size };
     } catch (error) {
       // Nothing of a failed import stays: its rows rolled back, its ciphertexts go (their keys were never stored).
@@ -239,26 +186,13 @@ export class HandoverService {
     }
   }
 
-  private apply(
-    db: LocalDb,
-    manifest: Manifest,
-    files: ReadonlyMap<string, Buffer>,
-    importer: string,
-    sha256: string,
-    at: string,
-    written: string[],
-  ): string {
+  private apply(db: LocalDb, manifest: Manifest, files: ReadonlyMap<string, Buffer>, importer: string, sha256: string, at: string, written: string[]): string {
     const caseId = manifest.caseId;
     const existing = findCase(db, caseId);
     if (existing && hasLocalCaseFile(db, caseId)) {
-      throw new DomainError(
-        'CONFLICT',
-        `Zaak ${existing.reference} staat met haar dossier al op deze computer. Een overdracht wordt maar één keer ingelezen.`,
-      );
+      throw new DomainError('CONFLICT', `Zaak ${existing.reference} staat met haar dossier al op deze computer. Een overdracht wordt maar één keer ingelezen.`);
     }
-    const clash = db.get<{ id: string } | undefined>(
-      sql`SELECT id FROM cases WHERE reference = ${manifest.content.case.reference} AND id <> ${caseId}`,
-    );
+    const clash = db.get<{ id: string } | undefined>(sql`SELECT id FROM cases WHERE reference = ${manifest.content.case.reference} AND id <> ${caseId}`);
     if (clash)
       throw new DomainError(
         'CONFLICT',
@@ -279,13 +213,7 @@ export class HandoverService {
     insertOutbox(db, {
       id: randomUUID(),
       kind: OUTBOX_HANDOVER,
-      payload: {
-        id: randomUUID(),
-        caseId,
-        fromStaffId: staffMap.get(manifest.exportedBy) ?? null,
-        toStaffId: importer,
-        bundleSha256: sha256,
-      },
+      payload: { id: randomUUID(), caseId, fromStaffId: staffMap.get(manifest.exportedBy) ?? null, toStaffId: importer, bundleSha256: sha256 },
       createdAt: at,
       sentAt: null,
     });

@@ -11,21 +11,10 @@ import {
   type IdentityCheckRow,
 } from '../../db/local/cases/case-files.js';
 import { completeTask, insertTask, tasksOf, updateCase, type CaseRow } from '../../db/local/cases/repository.js';
-import type {
-  identityCheckViewSchema,
-  identityDocumentSchema,
-  identityRecordInput,
-  identityViewSchema,
-} from '../../shared/identity/identity-schemas.js';
+import type { identityCheckViewSchema, identityDocumentSchema, identityRecordInput, identityViewSchema } from '../../shared/identity/identity-schemas.js';
 import { findStaffById } from '../../db/local/staff/repository.js';
 import { dutchToday, isRepresentationRequired, REPRESENTATION_AGE } from '../../shared/cases/cases.js';
-import {
-  checkDocument,
-  DOCUMENT_METHODS,
-  documentNumberTail,
-  type CheckResult,
-  type IdSubject,
-} from '../../shared/identity/identity.js';
+import { checkDocument, DOCUMENT_METHODS, documentNumberTail, type CheckResult, type IdSubject } from '../../shared/identity/identity.js';
 import { mayRegisterIdCopy } from '../../shared/cases/access.js';
 import type { CallContext } from '../platform/call-context.js';
 import { assertAssignedHandler, assertCanSeeContent } from '../cases/case-access.js';
@@ -40,10 +29,7 @@ type RecordInput = z.output<typeof identityRecordInput>;
 type CheckView = z.output<typeof identityCheckViewSchema>;
 
 export function representationRequired(row: CaseRow): boolean {
-  return isRepresentationRequired(
-    { birthDate: row.requesterBirthDate, legallyIncapacitated: row.legallyIncapacitated },
-    row.receivedOn,
-  );
+  return isRepresentationRequired({ birthDate: row.requesterBirthDate, legallyIncapacitated: row.legallyIncapacitated }, row.receivedOn);
 }
 
 function toView(db: LocalDb, row: IdentityCheckRow): CheckView {
@@ -90,19 +76,12 @@ export class IdentityService extends CaseScopedService {
   }
 
   /** Intake may record that a copy came in; only the handler (and the dpo) may look at it. */
-  async uploadCopy(
-    ctx: CallContext,
-    input: { caseId: string; subject: IdSubject; fileName: string; dataBase64: string },
-  ) {
+  async uploadCopy(ctx: CallContext, input: { caseId: string; subject: IdSubject; fileName: string; dataBase64: string }) {
     const session = ctx.requireSession();
     const row = this.caseRow(ctx, input.caseId);
     if (!mayRegisterIdCopy(session, row))
-      throw new DomainError(
-        'FORBIDDEN',
-        'Alleen de balie, de privacy officer of de behandelaar van deze zaak kan een kopie registreren.',
-      );
-    if (input.subject === 'vertegenwoordiger' && !row.representativeName)
-      throw new DomainError('CONFLICT', 'Deze zaak heeft geen vertegenwoordiger.');
+      throw new DomainError('FORBIDDEN', 'Alleen de balie, de privacy officer of de behandelaar van deze zaak kan een kopie registreren.');
+    if (input.subject === 'vertegenwoordiger' && !row.representativeName) throw new DomainError('CONFLICT', 'Deze zaak heeft geen vertegenwoordiger.');
     const pixels = await decodeUpload(Buffer.from(input.dataBase64, 'base64'), input.fileName);
     const png = encodePng(pixels);
     const id = randomUUID();
@@ -134,15 +113,9 @@ export class IdentityService extends CaseScopedService {
     const row = this.caseRow(ctx, input.caseId);
     assertCanSeeContent(ctx.requireSession(), row);
     const file = findCaseFile(this.db, row.id, input.copyId);
-    if (!file || file.kind !== 'id_copy')
-      throw new DomainError('NOT_FOUND', 'Deze kopie bestaat niet (meer): na de vaststelling wordt zij vernietigd.');
+    if (!file || file.kind !== 'id_copy') throw new DomainError('NOT_FOUND', 'Deze kopie bestaat niet (meer): na de vaststelling wordt zij vernietigd.');
     const png = this.caseVault.read(this.db, file);
-    return {
-      dataBase64: png.toString('base64'),
-      width: file.width ?? 0,
-      height: file.height ?? 0,
-      masked: file.masked,
-    };
+    return { dataBase64: png.toString('base64'), width: file.width ?? 0, height: file.height ?? 0, masked: file.masked };
   }
 
   /** Burns the boxes into the pixels; the unmasked version is destroyed (new file, new key). */
@@ -204,10 +177,8 @@ export class IdentityService extends CaseScopedService {
     const checks = identityChecksOf(this.db, row.id);
     const copies = caseFilesOf(this.db, row.id, 'id_copy').filter((f) => f.subject === input.subject);
 
-    if (input.outcome !== 'geverifieerd' && !input.reason)
-      throw new DomainError('VALIDATION', 'Geef de reden; die komt in de brief aan de verzoeker.');
-    if (input.subject === 'vertegenwoordiger' && !row.representativeName)
-      throw new DomainError('CONFLICT', 'Deze zaak heeft geen vertegenwoordiger.');
+    if (input.outcome !== 'geverifieerd' && !input.reason) throw new DomainError('VALIDATION', 'Geef de reden; die komt in de brief aan de verzoeker.');
+    if (input.subject === 'vertegenwoordiger' && !row.representativeName) throw new DomainError('CONFLICT', 'Deze zaak heeft geen vertegenwoordiger.');
     let passed: string[] = [];
     if (input.outcome === 'geverifieerd') {
       if (input.subject === 'verzoeker' && representationRequired(row)) {
@@ -218,10 +189,7 @@ export class IdentityService extends CaseScopedService {
           );
         }
         if (!isVerified(checks, 'vertegenwoordiger'))
-          throw new DomainError(
-            'CONFLICT',
-            'Stel eerst de identiteit en de bevoegdheid van de vertegenwoordiger vast.',
-          );
+          throw new DomainError('CONFLICT', 'Stel eerst de identiteit en de bevoegdheid van de vertegenwoordiger vast.');
       }
       if (input.subject === 'vertegenwoordiger' && (!input.authority || !input.authorityChecked)) {
         throw new DomainError(
@@ -230,36 +198,23 @@ export class IdentityService extends CaseScopedService {
         );
       }
       if (input.method === 'kopie') {
-        if (copies.length === 0)
-          throw new DomainError('CONFLICT', 'Er is geen kopie van het identiteitsbewijs ingelezen.');
+        if (copies.length === 0) throw new DomainError('CONFLICT', 'Er is geen kopie van het identiteitsbewijs ingelezen.');
         if (copies.some((c) => !c.masked))
-          throw new DomainError(
-            'CONFLICT',
-            'Maskeer eerst BSN, pasfoto en MRZ op de kopie, of bevestig dat de verzoeker ze al heeft afgeschermd.',
-          );
+          throw new DomainError('CONFLICT', 'Maskeer eerst BSN, pasfoto en MRZ op de kopie, of bevestig dat de verzoeker ze al heeft afgeschermd.');
       }
       if (DOCUMENT_METHODS.has(input.method)) {
         if (!input.document) throw new DomainError('VALIDATION', 'Vul de gegevens van het identiteitsbewijs in.');
         const results = this.evaluate(row, input.subject, input.document, today);
         const failed = results.filter((r) => !r.ok);
-        if (failed.length > 0)
-          throw new DomainError('VALIDATION', 'Niet alle controles zijn geslaagd.', {
-            details: failed.map((r) => r.message),
-          });
+        if (failed.length > 0) throw new DomainError('VALIDATION', 'Niet alle controles zijn geslaagd.', { details: failed.map((r) => r.message) });
         passed = results.map((r) => r.check);
       }
       if (input.method === 'klantgegevens') {
         if (!row.customerNumber || !row.requesterAddress || !row.requesterBirthDate) {
-          throw new DomainError(
-            'CONFLICT',
-            'Voor deze methode moeten klantnummer, adres en geboortedatum in de zaak staan.',
-          );
+          throw new DomainError('CONFLICT', 'Voor deze methode moeten klantnummer, adres en geboortedatum in de zaak staan.');
         }
         if (!input.customerDataMatch)
-          throw new DomainError(
-            'VALIDATION',
-            'Bevestig dat klantnummer, adres en geboortedatum overeenkomen met de klantadministratie.',
-          );
+          throw new DomainError('VALIDATION', 'Bevestig dat klantnummer, adres en geboortedatum overeenkomen met de klantadministratie.');
         passed = ['klantnummer', 'adres', 'geboortedatum'];
       }
       if (input.method === 'mijn_alliantie') passed = ['mijn_alliantie'];
@@ -294,36 +249,19 @@ export class IdentityService extends CaseScopedService {
   }
 
   /** What the outcome means for the case: the task to ask for ID, the clock, the status. */
-  private afterOutcome(
-    db: LocalDb,
-    row: CaseRow,
-    subject: IdSubject,
-    outcome: RecordInput['outcome'],
-    today: string,
-    at: string,
-  ): void {
+  private afterOutcome(db: LocalDb, row: CaseRow, subject: IdSubject, outcome: RecordInput['outcome'], today: string, at: string): void {
     const tasks = tasksOf(db, row.id);
     const openIdTask = tasks.find((t) => t.kind === 'verzoek_om_identificatie' && t.status === 'open');
     if (outcome === 'meer_informatie') {
       if (!openIdTask)
-        insertTask(db, {
-          id: randomUUID(),
-          caseId: row.id,
-          kind: 'verzoek_om_identificatie',
-          status: 'open',
-          dueOn: null,
-          createdAt: at,
-          doneAt: null,
-        });
-      if (deadlinePolicy(db).suspendWhileAwaitingId && !row.suspendedSince)
-        updateCase(db, row.id, { suspendedSince: today, updatedAt: at });
+        insertTask(db, { id: randomUUID(), caseId: row.id, kind: 'verzoek_om_identificatie', status: 'open', dueOn: null, createdAt: at, doneAt: null });
+      if (deadlinePolicy(db).suspendWhileAwaitingId && !row.suspendedSince) updateCase(db, row.id, { suspendedSince: today, updatedAt: at });
       if (row.status === 'ontvangen') updateCase(db, row.id, { status: 'identificatie', updatedAt: at });
       return;
     }
     if (outcome === 'geverifieerd' && subject === 'verzoeker') {
       if (openIdTask) completeTask(db, row.id, openIdTask.id, at);
-      if (row.status === 'ontvangen' || row.status === 'identificatie')
-        updateCase(db, row.id, { status: 'in_behandeling', updatedAt: at });
+      if (row.status === 'ontvangen' || row.status === 'identificatie') updateCase(db, row.id, { status: 'in_behandeling', updatedAt: at });
     }
   }
 }

@@ -109,8 +109,7 @@ export function requesterExport(
     bron: a.source,
   }));
   const json = {
-    toelichting:
-      'De gegevens uit uw verzoek en uit de systemen waarin wij naar uw gegevens hebben gezocht, in gestructureerde vorm. Zie LEESMIJ.txt.',
+    toelichting: 'De gegevens uit uw verzoek en uit de systemen waarin wij naar uw gegevens hebben gezocht, in gestructureerde vorm. Zie LEESMIJ.txt.',
     organisatie: organisation,
     aangemaaktOp: generatedOn,
     verzoeker: Object.fromEntries(requesterFields(c)),
@@ -118,13 +117,7 @@ export function requesterExport(
     identiteitscontroles: identity,
     verwerkingen: processing,
     documenten: documents,
-    gegevensUitSystemen: datasets.map((d) => ({
-      bestand: d.file,
-      systeem: d.system,
-      kolommen: d.columns,
-      rijen: d.rows,
-      gelakteCellen: d.redactedCells,
-    })),
+    gegevensUitSystemen: datasets.map((d) => ({ bestand: d.file, systeem: d.system, kolommen: d.columns, rijen: d.rows, gelakteCellen: d.redactedCells })),
   };
   return {
     json: `${JSON.stringify(json, null, 2)}\n`,
@@ -132,38 +125,11 @@ export function requesterExport(
       'gegevens/verzoeker.csv': csv(['veld', 'waarde'], requesterFields(c)),
       'gegevens/zaak.csv': csv(['veld', 'waarde'], caseFields(c)),
       'gegevens/identiteitscontroles.csv': csv(
-        [
-          'wie',
-          'methode',
-          'uitkomst',
-          'documentsoort',
-          'land van uitgifte',
-          'laatste tekens documentnummer',
-          'geldig tot',
-          'vastgesteld op',
-        ],
-        identity.map((k) => [
-          k.wie,
-          k.methode,
-          k.uitkomst,
-          k.documentsoort,
-          k.landVanUitgifte,
-          k.laatsteTekensDocumentnummer,
-          k.geldigTot,
-          k.vastgesteldOp,
-        ]),
+        ['wie', 'methode', 'uitkomst', 'documentsoort', 'land van uitgifte', 'laatste tekens documentnummer', 'geldig tot', 'vastgesteld op'],
+        identity.map((k) => [k.wie, k.methode, k.uitkomst, k.documentsoort, k.landVanUitgifte, k.laatsteTekensDocumentnummer, k.geldigTot, k.vastgesteldOp]),
       ),
       'gegevens/verwerkingen.csv': csv(
-        [
-          'doel',
-          'omschrijving',
-          'grondslag',
-          'gegevens',
-          'ontvangers',
-          'doorgifte buiten de EER',
-          'bewaartermijn',
-          'bron',
-        ],
+        ['doel', 'omschrijving', 'grondslag', 'gegevens', 'ontvangers', 'doorgifte buiten de EER', 'bewaartermijn', 'bron'],
         activities.map((a) => [
           a.name,
           a.purpose,

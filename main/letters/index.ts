@@ -19,11 +19,7 @@ export interface LetterServices {
 }
 
 /** The letters backend, wired over one vault and its case files. */
-export function createLetterServices(
-  vault: Vault,
-  caseVault: CaseVault,
-  confirmPassword: ConfirmPassword,
-): LetterServices {
+export function createLetterServices(vault: Vault, caseVault: CaseVault, confirmPassword: ConfirmPassword): LetterServices {
   const register = new RegisterService(vault);
   const identities = new SigningIdentityStore(vault);
   const letters = new LetterService(vault, caseVault, register);

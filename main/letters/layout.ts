@@ -2,19 +2,7 @@ import { PDFDocument, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
 import { formatDutchDate } from '../../shared/deadlines/dates.js';
 import type { Letterhead } from '../../shared/letters/letterhead.js';
 import type { Block, LetterContent, Signature } from '../../shared/letters/types.js';
-import {
-  A4,
-  BLACK,
-  embedFonts,
-  Flow,
-  GREY,
-  LIGHT,
-  MM,
-  printable,
-  wrap,
-  type Fonts,
-  type TextStyle,
-} from './text-flow.js';
+import { A4, BLACK, embedFonts, Flow, GREY, LIGHT, MM, printable, wrap, type Fonts, type TextStyle } from './text-flow.js';
 
 /**
  * The layout of a letter on A4, with pdf-lib.
@@ -70,15 +58,7 @@ function styles(fonts: Fonts) {
   };
 }
 
-function drawLines(
-  page: PDFPage,
-  fonts: Fonts,
-  lines: string[],
-  x: number,
-  top: number,
-  style: TextStyle,
-  width: number,
-): number {
+function drawLines(page: PDFPage, fonts: Fonts, lines: string[], x: number, top: number, style: TextStyle, width: number): number {
   let y = top;
   for (const line of lines) {
     for (const part of wrap(fonts, printable(line, fonts), style.font, style.size, width)) {
@@ -89,29 +69,12 @@ function drawLines(
   return y;
 }
 
-function firstPageHead(
-  page: PDFPage,
-  fonts: Fonts,
-  content: LetterContent,
-  head: Letterhead,
-  logo: PDFImage | null,
-): number {
+function firstPageHead(page: PDFPage, fonts: Fonts, content: LetterContent, head: Letterhead, logo: PDFImage | null): number {
   const s = styles(fonts);
-  page.drawText(printable(head.name, fonts), {
-    x: LEFT,
-    y: A4.height - 20 * MM,
-    size: 14,
-    font: fonts.bold,
-    color: BLACK,
-  });
+  page.drawText(printable(head.name, fonts), { x: LEFT, y: A4.height - 20 * MM, size: 14, font: fonts.bold, color: BLACK });
   if (logo) {
     const scale = Math.min(LOGO_BOX.width / logo.width, LOGO_BOX.height / logo.height, 1);
-    page.drawImage(logo, {
-      x: RIGHT - logo.width * scale,
-      y: LOGO_BOX.top - logo.height * scale,
-      width: logo.width * scale,
-      height: logo.height * scale,
-    });
+    page.drawImage(logo, { x: RIGHT - logo.width * scale, y: LOGO_BOX.top - logo.height * scale, width: logo.width * scale, height: logo.height * scale });
   }
   const sender = [
     head.name,
@@ -156,29 +119,19 @@ function table(flow: Flow, block: Extract<Block, { type: 'table' }>): void {
   const pad = 3;
   const n = block.columns.length;
   // Columns share the width by how much text they hold, each at least a sixth of an equal share.
-  const weight = block.columns.map((c, i) =>
-    Math.max(c.length, ...block.rows.map((r) => Math.min((r[i] ?? '').length, 400)), 4),
-  );
+  const weight = block.columns.map((c, i) => Math.max(c.length, ...block.rows.map((r) => Math.min((r[i] ?? '').length, 400)), 4));
   const total = weight.reduce((a, b) => a + b, 0);
   const widths = weight.map((w) => Math.max((w / total) * WIDTH, WIDTH / n / 6));
   const scale = WIDTH / widths.reduce((a, b) => a + b, 0);
   const cols = widths.map((w) => w * scale);
   const xs = cols.map((_, i) => LEFT + cols.slice(0, i).reduce((a, b) => a + b, 0));
   const drawRow = (cells: string[], style: TextStyle, shaded: boolean) => {
-    const height =
-      Math.max(...cells.map((c, i) => flow.lineCount(c, style, (cols[i] ?? 0) - 2 * pad))) * style.leading + 2 * pad;
+    const height = Math.max(...cells.map((c, i) => flow.lineCount(c, style, (cols[i] ?? 0) - 2 * pad))) * style.leading + 2 * pad;
     flow.ensure(height);
     const top = flow.y;
     if (shaded) flow.page.drawRectangle({ x: LEFT, y: top - height, width: WIDTH, height, color: LIGHT });
-    cells.forEach((c, i) =>
-      drawLines(flow.page, flow.fonts, [c], (xs[i] ?? LEFT) + pad, top - pad, style, (cols[i] ?? 0) - 2 * pad),
-    );
-    flow.page.drawLine({
-      start: { x: LEFT, y: top - height },
-      end: { x: RIGHT, y: top - height },
-      thickness: 0.4,
-      color: GREY,
-    });
+    cells.forEach((c, i) => drawLines(flow.page, flow.fonts, [c], (xs[i] ?? LEFT) + pad, top - pad, style, (cols[i] ?? 0) - 2 * pad));
+    flow.page.drawLine({ start: { x: LEFT, y: top - height }, end: { x: RIGHT, y: top - height }, thickness: 0.4, color: GREY });
     flow.y = top - height;
   };
   const header = () => drawRow(block.columns, s.cellBold, true);
@@ -187,8 +140,7 @@ function table(flow: Flow, block: Extract<Block, { type: 'table' }>): void {
   for (const row of block.rows) {
     const pageBefore = flow.page;
     const cells = block.columns.map((_, i) => row[i] ?? '');
-    const height =
-      Math.max(...cells.map((c, i) => flow.lineCount(c, s.cell, (cols[i] ?? 0) - 2 * pad))) * s.cell.leading + 2 * pad;
+    const height = Math.max(...cells.map((c, i) => flow.lineCount(c, s.cell, (cols[i] ?? 0) - 2 * pad))) * s.cell.leading + 2 * pad;
     flow.ensure(height);
     // A row that moved to a new page gets the header again above it.
     if (flow.page !== pageBefore) header();
@@ -205,10 +157,7 @@ const MIN_LINES_AT_BREAK = 2;
 
 function fieldLines(flow: Flow, f: { label: string; value: string }): { label: number; value: number } {
   const s = styles(flow.fonts);
-  return {
-    label: flow.lineCount(f.label, s.cellBold, LABEL_WIDTH - 6),
-    value: flow.lineCount(f.value || '—', s.cell, WIDTH - LABEL_WIDTH),
-  };
+  return { label: flow.lineCount(f.label, s.cellBold, LABEL_WIDTH - 6), value: flow.lineCount(f.value || '—', s.cell, WIDTH - LABEL_WIDTH) };
 }
 
 /** Points a block takes, to keep short blocks on one page. */
@@ -247,9 +196,7 @@ function leadHeight(flow: Flow, block: Block): number {
       return blockHeight(flow, block);
     case 'list': {
       const first = block.items[0];
-      return first === undefined
-        ? 0
-        : Math.min(flow.lineCount(first, s.body, WIDTH - 14), SHORT_PARAGRAPH_LINES) * s.body.leading;
+      return first === undefined ? 0 : Math.min(flow.lineCount(first, s.body, WIDTH - 14), SHORT_PARAGRAPH_LINES) * s.body.leading;
     }
     case 'table':
       return s.cell.leading * 3 + 12;
@@ -257,9 +204,7 @@ function leadHeight(flow: Flow, block: Block): number {
       const height = blockHeight(flow, block);
       if (height < FIELDS_KEPT_TOGETHER) return height;
       const first = block.fields[0];
-      return first
-        ? Math.min(Math.max(fieldLines(flow, first).label, fieldLines(flow, first).value), 4) * s.cell.leading
-        : 0;
+      return first ? Math.min(Math.max(fieldLines(flow, first).label, fieldLines(flow, first).value), 4) * s.cell.leading : 0;
     }
   }
 }
@@ -314,12 +259,7 @@ function body(flow: Flow, blocks: readonly Block[]): void {
         for (const item of block.items) {
           const lines = flow.lineCount(item, s.body, WIDTH - 14);
           flow.ensure(Math.min(lines, SHORT_PARAGRAPH_LINES) * s.body.leading);
-          flow.page.drawText('•', {
-            x: LEFT + 2,
-            y: flow.y - s.body.size,
-            size: s.body.size,
-            font: flow.fonts.regular,
-          });
+          flow.page.drawText('•', { x: LEFT + 2, y: flow.y - s.body.size, size: s.body.size, font: flow.fonts.regular });
           flow.text(item, s.body, LEFT + 14, WIDTH - 14);
           flow.space(3);
         }
@@ -336,12 +276,7 @@ function body(flow: Flow, blocks: readonly Block[]): void {
 }
 
 /** The closing and the signature block, kept together; returns the block's area. */
-function signatureBlock(
-  flow: Flow,
-  content: LetterContent,
-  signature: Signature | null,
-  image: PDFImage | null,
-): LaidOut['signatureArea'] {
+function signatureBlock(flow: Flow, content: LetterContent, signature: Signature | null, image: PDFImage | null): LaidOut['signatureArea'] {
   const s = styles(flow.fonts);
   const imageHeight = image ? 18 * MM : 0;
   flow.ensure(s.body.leading * 6 + imageHeight + 12);
@@ -351,12 +286,7 @@ function signatureBlock(
   if (signature) {
     if (image) {
       const scale = Math.min((50 * MM) / image.width, imageHeight / image.height);
-      flow.page.drawImage(image, {
-        x: LEFT,
-        y: flow.y - image.height * scale,
-        width: image.width * scale,
-        height: image.height * scale,
-      });
+      flow.page.drawImage(image, { x: LEFT, y: flow.y - image.height * scale, width: image.width * scale, height: image.height * scale });
       flow.space(imageHeight + 2);
     } else {
       flow.space(4);
@@ -380,37 +310,16 @@ function footers(pdf: PDFDocument, fonts: Fonts, head: Letterhead, draft: boolea
   pages.forEach((page, i) => {
     const label = `pagina ${i + 1} van ${pages.length}`;
     const size = 8;
-    page.drawText(label, {
-      x: RIGHT - fonts.width(fonts.regular, label, size),
-      y: 12 * MM,
-      size,
-      font: fonts.regular,
-      color: GREY,
-    });
-    page.drawText(printable(`${head.name} · KvK ${head.kvk}`, fonts), {
-      x: LEFT,
-      y: 12 * MM,
-      size: s.tiny.size,
-      font: fonts.regular,
-      color: GREY,
-    });
+    page.drawText(label, { x: RIGHT - fonts.width(fonts.regular, label, size), y: 12 * MM, size, font: fonts.regular, color: GREY });
+    page.drawText(printable(`${head.name} · KvK ${head.kvk}`, fonts), { x: LEFT, y: 12 * MM, size: s.tiny.size, font: fonts.regular, color: GREY });
     if (draft) {
       const mark = 'CONCEPT – niet verzenden';
-      page.drawText(mark, {
-        x: RIGHT - fonts.width(fonts.bold, mark, 9),
-        y: A4.height - 8 * MM,
-        size: 9,
-        font: fonts.bold,
-        color: rgb(0.7, 0.1, 0.1),
-      });
+      page.drawText(mark, { x: RIGHT - fonts.width(fonts.bold, mark, 9), y: A4.height - 8 * MM, size: 9, font: fonts.bold, color: rgb(0.7, 0.1, 0.1) });
     }
   });
 }
 
-async function embedPng(
-  pdf: PDFDocument,
-  base64OrBytes: string | Uint8Array | null | undefined,
-): Promise<PDFImage | null> {
+async function embedPng(pdf: PDFDocument, base64OrBytes: string | Uint8Array | null | undefined): Promise<PDFImage | null> {
   if (!base64OrBytes || base64OrBytes.length === 0) return null;
   return pdf.embedPng(typeof base64OrBytes === 'string' ? Buffer.from(base64OrBytes, 'base64') : base64OrBytes);
 }

@@ -20,10 +20,7 @@ export function letterCaseOf(row: CaseRow): LetterCase {
     type: row.type,
     correctionKinds: row.correctionKinds,
     requester: { name: row.requesterName, address: row.requesterAddress, customerNumber: row.customerNumber },
-    representative:
-      row.representativeKind && row.representativeName
-        ? { kind: row.representativeKind, name: row.representativeName }
-        : null,
+    representative: row.representativeKind && row.representativeName ? { kind: row.representativeKind, name: row.representativeName } : null,
     channel: row.channel,
     receivedOn: row.receivedOn,
     dueOn: row.dueOn,
@@ -37,11 +34,7 @@ export function letterCaseOf(row: CaseRow): LetterCase {
 /** How many dossier documents a package holds, how many of them are redacted versions, and what e-mails brought that could not be read in. */
 export function documentCounts(db: LocalDb, caseId: string): { total: number; redacted: number; notReadIn: string[] } {
   const docs = documentsOf(db, caseId);
-  return {
-    total: docs.length,
-    redacted: docs.filter((d) => latestRedaction(db, d.id) !== undefined).length,
-    notReadIn: notReadInOf(db, caseId),
-  };
+  return { total: docs.length, redacted: docs.filter((d) => latestRedaction(db, d.id) !== undefined).length, notReadIn: notReadInOf(db, caseId) };
 }
 
 /** Kinds that list the case's ticked activities (art. 15(1)). */
@@ -61,10 +54,7 @@ export function letterInputFor(
   activities: readonly ProcessingActivity[],
   register: readonly ProcessingActivity[] = [],
 ): AnyLetterInput {
-  const needsDossier =
-    draft.kind === 'besluit-inzage' ||
-    draft.kind === 'besluit-dataportabiliteit' ||
-    draft.kind === 'besluit-afwijzing-inzage';
+  const needsDossier = draft.kind === 'besluit-inzage' || draft.kind === 'besluit-dataportabiliteit' || draft.kind === 'besluit-afwijzing-inzage';
   const access = ACCESS_KINDS.has(draft.kind);
   return {
     ...draft,
@@ -88,13 +78,7 @@ export function asDomainError(error: unknown): never {
 }
 
 /** The list view of a letter: no content, no requester name, so it can go to the signer's queue. */
-export function summaryOf(
-  db: LocalDb,
-  row: LetterRow,
-  viewerId: string | null,
-  viewerMaySign: boolean,
-  names = handlerNames(db),
-): LetterSummary {
+export function summaryOf(db: LocalDb, row: LetterRow, viewerId: string | null, viewerMaySign: boolean, names = handlerNames(db)): LetterSummary {
   const reference = findCase(db, row.caseId)?.reference ?? '';
   return {
     id: row.id,
@@ -111,12 +95,7 @@ export function summaryOf(
     signedAt: row.signedAt,
     sha256: row.sha256,
     sentOn: row.sentOn,
-    maySign:
-      viewerMaySign &&
-      row.status === 'ter_ondertekening' &&
-      viewerId !== null &&
-      !row.authorIds.includes(viewerId) &&
-      row.draftedBy !== viewerId,
+    maySign: viewerMaySign && row.status === 'ter_ondertekening' && viewerId !== null && !row.authorIds.includes(viewerId) && row.draftedBy !== viewerId,
   };
 }
 
@@ -126,8 +105,7 @@ export function summaryOf(
  * only the id, the case and the wrapped key of the row it is given.
  */
 export function signedFileOf(letter: LetterRow): CaseFileRow {
-  if (!letter.fileId || !letter.fileKey || !letter.signedBy || !letter.signedAt)
-    throw new DomainError('NOT_FOUND', 'Deze brief is nog niet ondertekend.');
+  if (!letter.fileId || !letter.fileKey || !letter.signedBy || !letter.signedAt) throw new DomainError('NOT_FOUND', 'Deze brief is nog niet ondertekend.');
   return {
     id: letter.fileId,
     caseId: letter.caseId,

@@ -11,11 +11,7 @@ import {
   saveTemplate,
   writeSetting,
 } from '../../db/local/letters/repository.js';
-import {
-  letterheadSchema,
-  type letterTemplateSchema,
-  type templateViewSchema,
-} from '../../shared/letters/letter-schemas.js';
+import { letterheadSchema, type letterTemplateSchema, type templateViewSchema } from '../../shared/letters/letter-schemas.js';
 import { DEFAULT_LETTERHEAD, type Letterhead } from '../../shared/letters/letterhead.js';
 import type { LetterTemplate } from '../../shared/letters/template-types.js';
 import { checkTemplate, DEFAULT_TEMPLATES } from '../../shared/letters/templates.js';
@@ -44,9 +40,7 @@ async function assertPng(bytes: Buffer, what: string): Promise<void> {
     const image = await pdf.embedPng(bytes);
     if (image.width < 1 || image.height < 1 || image.width * image.height > 4096 * 4096) throw new Error('size');
   } catch (error) {
-    throw new DomainError('VALIDATION', `${what} moet een PNG-afbeelding zijn (hoogstens 4096 × 4096 pixels).`, {
-      cause: error,
-    });
+    throw new DomainError('VALIDATION', `${what} moet een PNG-afbeelding zijn (hoogstens 4096 × 4096 pixels).`, { cause: error });
   }
 }
 
@@ -73,24 +67,16 @@ export class LetterSettings {
     const custom = new Map(allTemplates(this.db).map((t) => [t.kind, t]));
     return LETTER_KINDS.map((kind) => {
       const row = custom.get(kind);
-      return {
-        kind,
-        template: row?.template ?? DEFAULT_TEMPLATES[kind],
-        customised: row !== undefined,
-        updatedAt: row?.updatedAt ?? null,
-      };
+      return { kind, template: row?.template ?? DEFAULT_TEMPLATES[kind], customised: row !== undefined, updatedAt: row?.updatedAt ?? null };
     });
   }
 
   setTemplate(ctx: CallContext, template: z.output<typeof letterTemplateSchema>): z.output<typeof templateViewSchema> {
     ctx.setRecord(`template:${template.kind}`);
     const problems = checkTemplate(template.kind, template);
-    if (problems.length > 0)
-      throw new DomainError('VALIDATION', 'De sjabloon kan zo niet worden bewaard.', { details: problems });
+    if (problems.length > 0) throw new DomainError('VALIDATION', 'De sjabloon kan zo niet worden bewaard.', { details: problems });
     const at = ctx.now.toISOString();
-    ctx.commit((db) =>
-      saveTemplate(db, { kind: template.kind, template, updatedBy: ctx.requireSession().staffId, updatedAt: at }),
-    );
+    ctx.commit((db) => saveTemplate(db, { kind: template.kind, template, updatedBy: ctx.requireSession().staffId, updatedAt: at }));
     return { kind: template.kind, template, customised: true, updatedAt: at };
   }
 
@@ -106,10 +92,7 @@ export class LetterSettings {
   }
 
   /** A signer sets their own function and, optionally, a scanned signature. */
-  async setSignerProfile(
-    ctx: CallContext,
-    input: { functionTitle: string; signaturePngBase64?: string | null | undefined },
-  ) {
+  async setSignerProfile(ctx: CallContext, input: { functionTitle: string; signaturePngBase64?: string | null | undefined }) {
     const staffId = ctx.requireSession().staffId;
     ctx.setRecord(staffId);
     const existing = findSignerProfile(this.db, staffId);
@@ -119,14 +102,7 @@ export class LetterSettings {
       signaturePng = Buffer.from(input.signaturePngBase64, 'base64');
       await assertPng(signaturePng, 'De handtekening');
     }
-    ctx.commit((db) =>
-      saveSignerProfile(db, {
-        staffId,
-        functionTitle: input.functionTitle,
-        signaturePng,
-        updatedAt: ctx.now.toISOString(),
-      }),
-    );
+    ctx.commit((db) => saveSignerProfile(db, { staffId, functionTitle: input.functionTitle, signaturePng, updatedAt: ctx.now.toISOString() }));
     return { functionTitle: input.functionTitle, hasSignatureImage: signaturePng !== null };
   }
 }

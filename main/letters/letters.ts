@@ -14,15 +14,7 @@ import {
 } from '../../db/local/letters/repository.js';
 import { findStaffById } from '../../db/local/staff/repository.js';
 import type { letterDraftInput, letterTextSchema } from '../../shared/letters/letter-schemas.js';
-import {
-  canTransition,
-  dutchToday,
-  isAwaitingDecision,
-  isClosed,
-  STATUS_LABELS,
-  type CaseStatus,
-  type TaskKind,
-} from '../../shared/cases/cases.js';
+import { canTransition, dutchToday, isAwaitingDecision, isClosed, STATUS_LABELS, type CaseStatus, type TaskKind } from '../../shared/cases/cases.js';
 import { formatDutchDate } from '../../shared/deadlines/dates.js';
 import { buildLetter } from '../../shared/letters/build.js';
 import { contentProblems, decisionOutcome } from '../../shared/letters/check.js';
@@ -45,15 +37,7 @@ import { thirdPartyProblems } from '../dossier/dossier.js';
 import { DomainError } from '../platform/errors.js';
 import type { SessionInfo } from '../staff/sessions.js';
 import { renderLetterPdf } from './layout.js';
-import {
-  ACCESS_KINDS,
-  asDomainError,
-  letterCaseOf,
-  letterInputFor,
-  signedFileOf,
-  summaryOf,
-  type LetterSummary,
-} from './letter-input.js';
+import { ACCESS_KINDS, asDomainError, letterCaseOf, letterInputFor, signedFileOf, summaryOf, type LetterSummary } from './letter-input.js';
 import { letterheadOf, templateOf } from './letter-settings.js';
 import type { RegisterService } from './register.js';
 
@@ -64,10 +48,7 @@ export type LetterView = LetterSummary & { content: LetterContent; problems: str
  * The task a letter discharges when it has been sent. The request for an aanvulling does not: its
  * task stays open until the aanvulling is in, because only then does the request have its form.
  */
-const TASK_OF: Partial<Record<LetterKind, TaskKind>> = {
-  verlengingsbericht: 'verlengingsbericht',
-  'verzoek-om-identificatie': 'verzoek_om_identificatie',
-};
+const TASK_OF: Partial<Record<LetterKind, TaskKind>> = { verlengingsbericht: 'verlengingsbericht', 'verzoek-om-identificatie': 'verzoek_om_identificatie' };
 
 /** Decisions that end the case in a side exit rather than "verzonden"; they may also follow that exit. */
 const SIDE_EXIT_OF: Partial<Record<LetterKind, readonly CaseStatus[]>> = {
@@ -90,12 +71,7 @@ export class LetterService {
   kinds() {
     return LETTER_KINDS.map((kind) => {
       const types = LETTER_CASE_TYPES[kind];
-      return {
-        kind,
-        label: LETTER_KIND_LABELS[kind],
-        decision: isDecisionKind(kind),
-        caseTypes: types ? [...types] : null,
-      };
+      return { kind, label: LETTER_KIND_LABELS[kind], decision: isDecisionKind(kind), caseTypes: types ? [...types] : null };
     });
   }
 
@@ -123,10 +99,8 @@ export class LetterService {
     if (kind === 'bevestiging-intrekking' && (row.status === 'ingetrokken' || isAwaitingDecision(row.status))) return;
     // A side exit still owes the requester its reasons and remedies (art. 12(4) AVG).
     if (kind === 'afwijzing' && row.status === 'kennelijk_ongegrond') return this.assertNoOtherDecision(row);
-    if (kind === 'besluit-niet-ontvankelijk' && row.status === 'niet_ontvankelijk')
-      return this.assertNoOtherDecision(row);
-    if (decision && !isAwaitingDecision(row.status))
-      throw new DomainError('CONFLICT', 'Op deze zaak is al beslist; een nieuwe besluitbrief kan niet meer.');
+    if (kind === 'besluit-niet-ontvankelijk' && row.status === 'niet_ontvankelijk') return this.assertNoOtherDecision(row);
+    if (decision && !isAwaitingDecision(row.status)) throw new DomainError('CONFLICT', 'Op deze zaak is al beslist; een nieuwe besluitbrief kan niet meer.');
     if (isClosed(row.status)) throw new DomainError('CONFLICT', 'Deze zaak is afgesloten.');
     if (decision) this.assertNoOtherDecision(row);
   }
@@ -148,15 +122,7 @@ export class LetterService {
     const handlerName = findStaffById(this.db, session.staffId)?.fullName ?? '';
     const today = dutchToday(ctx.now);
     const activities = ACCESS_KINDS.has(input.kind) ? this.register.ofCase(caseRow.id) : [];
-    const letterInput = letterInputFor(
-      this.db,
-      caseRow,
-      input,
-      handlerName,
-      today,
-      activities,
-      isDecisionKind(input.kind) ? this.register.active() : [],
-    );
+    const letterInput = letterInputFor(this.db, caseRow, input, handlerName, today, activities, isDecisionKind(input.kind) ? this.register.active() : []);
     let content: LetterContent;
     try {
       content = buildLetter(letterInput, templateOf(this.db, input.kind));
@@ -205,8 +171,7 @@ export class LetterService {
   /** The letter with its PDF: the signed file once signed, otherwise a fresh preview marked CONCEPT. */
   async get(ctx: CallContext, letterId: string): Promise<LetterView & { pdfBase64: string; pages: number }> {
     const { letter, caseRow } = this.load(ctx, letterId);
-    if (!mayReadLetter(ctx.requireSession(), caseRow, letter))
-      throw new DomainError('FORBIDDEN', 'Deze brief is niet aan u voorgelegd.');
+    if (!mayReadLetter(ctx.requireSession(), caseRow, letter)) throw new DomainError('FORBIDDEN', 'Deze brief is niet aan u voorgelegd.');
     let pdf: Buffer;
     if (letter.fileId) {
       pdf = this.caseVault.read(this.db, signedFileOf(letter));
@@ -222,10 +187,7 @@ export class LetterService {
     const { letter, caseRow } = this.load(ctx, letterId);
     assertAssignedHandler(session, caseRow);
     if (letter.status !== 'concept')
-      throw new DomainError(
-        'CONFLICT',
-        'Alleen een concept kan worden gewijzigd; deze brief is al ter ondertekening aangeboden of ondertekend.',
-      );
+      throw new DomainError('CONFLICT', 'Alleen een concept kan worden gewijzigd; deze brief is al ter ondertekening aangeboden of ondertekend.');
     return { letter, caseRow, session };
   }
 
@@ -242,9 +204,7 @@ export class LetterService {
       closing: input.closing,
     };
     const authorIds = [...new Set([...letter.authorIds, session.staffId])];
-    const updated = ctx.commit((db) =>
-      updateLetter(db, letter.id, { content, authorIds, updatedAt: ctx.now.toISOString() }),
-    );
+    const updated = ctx.commit((db) => updateLetter(db, letter.id, { content, authorIds, updatedAt: ctx.now.toISOString() }));
     return this.view(ctx, updated, caseRow);
   }
 
@@ -252,45 +212,28 @@ export class LetterService {
   submit(ctx: CallContext, letterId: string): LetterSummary {
     const { letter, caseRow, session } = this.editable(ctx, letterId);
     const problems = contentProblems(letter.content, letterCaseOf(caseRow));
-    if (problems.length > 0)
-      throw new DomainError('CONFLICT', 'De brief mist wat de wet of het reglement voorschrijft.', {
-        details: problems,
-      });
+    if (problems.length > 0) throw new DomainError('CONFLICT', 'De brief mist wat de wet of het reglement voorschrijft.', { details: problems });
     if (letter.kind === 'verlengingsbericht' && dutchToday(ctx.now) > caseRow.originalDueOn) {
-      throw new DomainError(
-        'CONFLICT',
-        `Het verlengingsbericht moest vóór ${formatDutchDate(caseRow.originalDueOn)} worden verstuurd (artikel 12 lid 3 AVG).`,
-      );
+      throw new DomainError('CONFLICT', `Het verlengingsbericht moest vóór ${formatDutchDate(caseRow.originalDueOn)} worden verstuurd (artikel 12 lid 3 AVG).`);
     }
     const movesCase = isDecisionKind(letter.kind) && !SIDE_EXIT_OF[letter.kind]?.includes(caseRow.status);
     // The handler submits from Brieven; the case passes "besluit in concept" on the way, under the
     // same condition the status change holds it to (every third party heard, redacted where needed).
     if (movesCase && caseRow.status !== 'besluit_in_concept') {
       if (!canTransition(caseRow.status, 'besluit_in_concept')) {
-        throw new DomainError(
-          'CONFLICT',
-          `Een zaak met status "${STATUS_LABELS[caseRow.status]}" is nog niet klaar voor een besluit.`,
-        );
+        throw new DomainError('CONFLICT', `Een zaak met status "${STATUS_LABELS[caseRow.status]}" is nog niet klaar voor een besluit.`);
       }
       const problems = thirdPartyProblems(this.db, caseRow.id);
       if (problems.length > 0)
-        throw new DomainError(
-          'CONFLICT',
-          'Eerst moeten alle derden zijn gehoord en hun gegevens zijn gelakt waar zij geen toestemming gaven.',
-          { details: problems },
-        );
+        throw new DomainError('CONFLICT', 'Eerst moeten alle derden zijn gehoord en hun gegevens zijn gelakt waar zij geen toestemming gaven.', {
+          details: problems,
+        });
     }
     if (isDecisionKind(letter.kind)) assertDecisionGates(this.db, caseRow, letter, 'aangeboden');
     const at = ctx.now.toISOString();
     const updated = ctx.commit((db) => {
       if (movesCase) updateCase(db, caseRow.id, { status: 'ter_ondertekening', updatedAt: at });
-      return updateLetter(db, letter.id, {
-        status: 'ter_ondertekening',
-        submittedAt: at,
-        returnComment: null,
-        returnedBy: null,
-        updatedAt: at,
-      });
+      return updateLetter(db, letter.id, { status: 'ter_ondertekening', submittedAt: at, returnComment: null, returnedBy: null, updatedAt: at });
     });
     return summaryOf(this.db, updated, session.staffId, session.roles.includes('signer'));
   }
@@ -313,9 +256,7 @@ export class LetterService {
     if (letter.status !== 'ondertekend')
       throw new DomainError(
         'CONFLICT',
-        letter.status === 'verzonden'
-          ? 'Deze brief is al als verzonden gemarkeerd.'
-          : 'Alleen een ondertekende brief kan worden verzonden.',
+        letter.status === 'verzonden' ? 'Deze brief is al als verzonden gemarkeerd.' : 'Alleen een ondertekende brief kan worden verzonden.',
       );
     const today = dutchToday(ctx.now);
     const sentOn = input.sentOn ?? today;
@@ -329,11 +270,8 @@ export class LetterService {
         updateCase(db, caseRow.id, { status: exit ?? 'verzonden', statusReason: reason, updatedAt: at });
       }
       // The decision answers the request: nothing of it is left to do (an unanswered aanvulling included).
-      if (isDecisionKind(letter.kind))
-        for (const task of tasksOf(db, caseRow.id).filter((t) => t.status === 'open'))
-          completeTask(db, caseRow.id, task.id, at);
-      if (letter.kind === 'bevestiging-intrekking' && isAwaitingDecision(caseRow.status))
-        updateCase(db, caseRow.id, { status: 'ingetrokken', updatedAt: at });
+      if (isDecisionKind(letter.kind)) for (const task of tasksOf(db, caseRow.id).filter((t) => t.status === 'open')) completeTask(db, caseRow.id, task.id, at);
+      if (letter.kind === 'bevestiging-intrekking' && isAwaitingDecision(caseRow.status)) updateCase(db, caseRow.id, { status: 'ingetrokken', updatedAt: at });
       const task = TASK_OF[letter.kind];
       const open = task ? tasksOf(db, caseRow.id).find((t) => t.kind === task && t.status === 'open') : undefined;
       if (open) completeTask(db, caseRow.id, open.id, at);

@@ -14,13 +14,7 @@ import type { CaseVault } from '../platform/case-vault.js';
 import { documentsOf, latestRedaction, notReadInOf, thirdPartiesOf } from '../dossier/dossier.js';
 import { DomainError } from '../platform/errors.js';
 import type { SourcesService } from '../dossier/datasets/sources.js';
-import {
-  packageReadme,
-  requesterExport,
-  type ExportDataset,
-  type ExportDocument,
-  type PackageEntry,
-} from './export.js';
+import { packageReadme, requesterExport, type ExportDataset, type ExportDocument, type PackageEntry } from './export.js';
 import { signedFileOf } from './letter-input.js';
 import { letterheadOf } from './letter-settings.js';
 import type { RegisterService } from './register.js';
@@ -53,9 +47,7 @@ export class PackageService {
    * but only when no one in it still has to be heard or redacted. Anything else is a refusal:
    * the package never carries a third party's data by omission.
    */
-  private releasedDocuments(
-    caseId: string,
-  ): { doc: ReturnType<typeof documentsOf>[number]; fileId: string; redacted: boolean }[] {
+  private releasedDocuments(caseId: string): { doc: ReturnType<typeof documentsOf>[number]; fileId: string; redacted: boolean }[] {
     const parties = thirdPartiesOf(this.db, caseId);
     const problems: string[] = [];
     const released = documentsOf(this.db, caseId).map((doc, i) => {
@@ -70,11 +62,7 @@ export class PackageService {
       return { doc, fileId: redaction?.fileId ?? doc.pdfFileId, redacted: redaction !== undefined };
     });
     if (problems.length > 0)
-      throw new DomainError(
-        'CONFLICT',
-        'Het pakket kan nog niet worden gemaakt: niet alle gegevens van derden zijn afgeschermd.',
-        { details: problems },
-      );
+      throw new DomainError('CONFLICT', 'Het pakket kan nog niet worden gemaakt: niet alle gegevens van derden zijn afgeschermd.', { details: problems });
     return released;
   }
 
@@ -84,23 +72,14 @@ export class PackageService {
     if (caseRow.type !== 'inzage' && caseRow.type !== 'dataportabiliteit')
       throw new DomainError('CONFLICT', 'Een pakket hoort bij een verzoek om inzage of dataportabiliteit.');
     const letterKind = caseRow.type === 'inzage' ? 'besluit-inzage' : 'besluit-dataportabiliteit';
-    const letter = lettersOfCase(this.db, caseRow.id).find(
-      (l) => l.kind === letterKind && (l.status === 'ondertekend' || l.status === 'verzonden'),
-    );
-    if (!letter)
-      throw new DomainError(
-        'CONFLICT',
-        'Het pakket bevat de ondertekende besluitbrief: laat de brief eerst ondertekenen.',
-      );
+    const letter = lettersOfCase(this.db, caseRow.id).find((l) => l.kind === letterKind && (l.status === 'ondertekend' || l.status === 'verzonden'));
+    if (!letter) throw new DomainError('CONFLICT', 'Het pakket bevat de ondertekende besluitbrief: laat de brief eerst ondertekenen.');
 
     const files = new Map<string, Uint8Array>();
     const entries: PackageEntry[] = [];
     const letterPath = `brief/${caseRow.reference}-besluit.pdf`;
     files.set(letterPath, this.caseVault.read(this.db, signedFileOf(letter)));
-    entries.push({
-      path: letterPath,
-      description: 'onze ondertekende brief met het besluit op uw verzoek (PDF, digitaal ondertekend).',
-    });
+    entries.push({ path: letterPath, description: 'onze ondertekende brief met het besluit op uw verzoek (PDF, digitaal ondertekend).' });
     const exported: ExportDocument[] = [];
     this.releasedDocuments(caseRow.id).forEach(({ doc, fileId, redacted }, i) => {
       const file = findCaseFile(this.db, caseRow.id, fileId);
@@ -108,49 +87,35 @@ export class PackageService {
       // Numbered names: a file name typed by staff may carry a third party's name.
       const path = `documenten/document-${String(i + 1).padStart(3, '0')}.pdf`;
       files.set(path, this.caseVault.read(this.db, file));
-      exported.push({
-        file: path,
-        source: DOCUMENT_SOURCE_LABELS[doc.source],
-        documentDate: doc.documentDate,
-        pages: doc.pages,
-        redacted,
-      });
+      exported.push({ file: path, source: DOCUMENT_SOURCE_LABELS[doc.source], documentDate: doc.documentDate, pages: doc.pages, redacted });
       entries.push({
         path,
         description: `een document uit uw dossier (PDF, ${String(doc.pages)} pagina${doc.pages === 1 ? '' : "'s"})${redacted ? '; gegevens van anderen zijn onleesbaar gemaakt' : ''}.`,
       });
     });
-    const sets: ExportDataset[] = this.sources.released(caseRow).map(({ row, dataset, redactedCells }, i) => ({
-      file: `gegevens/systemen/gegevens-${String(i + 1).padStart(3, '0')}.csv`,
-      system: row.system,
-      columns: dataset.columns,
-      rows: dataset.rows,
-      redactedCells,
-    }));
+    const sets: ExportDataset[] = this.sources
+      .released(caseRow)
+      .map(({ row, dataset, redactedCells }, i) => ({
+        file: `gegevens/systemen/gegevens-${String(i + 1).padStart(3, '0')}.csv`,
+        system: row.system,
+        columns: dataset.columns,
+        rows: dataset.rows,
+        redactedCells,
+      }));
     const today = dutchToday(ctx.now);
     const organisation = letterheadOf(this.db).name;
-    const data = requesterExport(
-      caseRow,
-      identityChecksOf(this.db, caseRow.id),
-      this.register.ofCase(caseRow.id),
-      exported,
-      sets,
-      today,
-      organisation,
-    );
+    const data = requesterExport(caseRow, identityChecksOf(this.db, caseRow.id), this.register.ofCase(caseRow.id), exported, sets, today, organisation);
     const text = (s: string) => new TextEncoder().encode(s);
     files.set('gegevens/gegevens.json', text(data.json));
     entries.push({
       path: 'gegevens/gegevens.json',
-      description:
-        "de gegevens hieronder samen in één bestand, in het formaat JSON, dat andere programma's en organisaties kunnen inlezen.",
+      description: "de gegevens hieronder samen in één bestand, in het formaat JSON, dat andere programma's en organisaties kunnen inlezen.",
     });
     const described: Record<string, string> = {
       'gegevens/verzoeker.csv': 'uw gegevens zoals u ze bij uw verzoek gaf (naam, adres en contactgegevens).',
       'gegevens/zaak.csv': 'de gegevens van uw verzoek en de behandeling ervan.',
       'gegevens/identiteitscontroles.csv': 'hoe uw identiteit is vastgesteld.',
-      'gegevens/verwerkingen.csv':
-        'waarvoor wij uw gegevens verwerken, op welke grond, aan wie wij ze geven en hoe lang wij ze bewaren.',
+      'gegevens/verwerkingen.csv': 'waarvoor wij uw gegevens verwerken, op welke grond, aan wie wij ze geven en hoe lang wij ze bewaren.',
       'gegevens/documenten.csv': 'per document in de map documenten/ de bron en de datum.',
     };
     for (const [path, content] of Object.entries(data.csv)) {
@@ -161,15 +126,9 @@ export class PackageService {
         : (described[path] ?? 'gegevens bij uw verzoek.');
       entries.push({ path, description });
     }
-    entries.push({
-      path: 'manifest.json',
-      description: 'per bestand een controlegetal (SHA-256), waarmee u nagaat dat een bestand niet is gewijzigd.',
-    });
+    entries.push({ path: 'manifest.json', description: 'per bestand een controlegetal (SHA-256), waarmee u nagaat dat een bestand niet is gewijzigd.' });
     entries.push({ path: 'LEESMIJ.txt', description: 'deze toelichting.' });
-    files.set(
-      'LEESMIJ.txt',
-      text(packageReadme(caseRow.reference, today, organisation, entries, notReadInOf(this.db, caseRow.id))),
-    );
+    files.set('LEESMIJ.txt', text(packageReadme(caseRow.reference, today, organisation, entries, notReadInOf(this.db, caseRow.id))));
 
     const listed = [...files].map(([path, bytes]) => ({ path, sha256: sha256(bytes), size: bytes.length }));
     const manifest = {
@@ -184,10 +143,6 @@ export class PackageService {
     const zippable: Zippable = {};
     for (const [path, bytes] of files) zippable[path] = [bytes, { mtime, level: path.endsWith('.pdf') ? 0 : 6 }];
     const zip = zipSync(zippable);
-    return {
-      fileName: `${caseRow.reference}-${caseRow.type}.zip`,
-      zipBase64: Buffer.from(zip).toString('base64'),
-      files: listed,
-    };
+    return { fileName: `${caseRow.reference}-${caseRow.type}.zip`, zipBase64: Buffer.from(zip).toString('base64'), files: listed };
   }
 }

@@ -44,8 +44,7 @@ export class RegisterService {
     sqlite.transaction(() => {
       if (readSetting(db, SEEDED_KEY) === true) return;
       const at = new Date().toISOString();
-      for (const activity of DEFAULT_REGISTER)
-        if (!findActivity(db, activity.id)) saveActivity(db, { ...activity, active: true, updatedAt: at });
+      for (const activity of DEFAULT_REGISTER) if (!findActivity(db, activity.id)) saveActivity(db, { ...activity, active: true, updatedAt: at });
       writeSetting(db, SEEDED_KEY, true, at);
     })();
   }
@@ -104,8 +103,7 @@ export class RegisterService {
     assertAssignedHandler(ctx.requireSession(), row);
     const known = new Map(activities(db).map((a) => [a.id, a]));
     const wanted = [...new Set(input.activityIds)];
-    if (wanted.some((id) => !known.get(id)?.active))
-      throw new DomainError('VALIDATION', 'Kies alleen verwerkingen die in het register staan.');
+    if (wanted.some((id) => !known.get(id)?.active)) throw new DomainError('VALIDATION', 'Kies alleen verwerkingen die in het register staan.');
     ctx.commit((tx) => setActivitiesOfCase(tx, row.id, wanted));
     return { activityIds: activitiesOfCase(db, row.id).map((a) => a.id) };
   }

@@ -187,13 +187,7 @@ export class Flow {
     for (const [i, line] of lines.entries()) {
       const left = lines.length - i;
       this.ensure(left === minLinesAfterBreak ? left * style.leading : style.leading);
-      this.page.drawText(line, {
-        x,
-        y: this.y - style.size,
-        size: style.size,
-        font: style.font,
-        color: style.color ?? BLACK,
-      });
+      this.page.drawText(line, { x, y: this.y - style.size, size: style.size, font: style.font, color: style.color ?? BLACK });
       this.y -= style.leading;
     }
   }

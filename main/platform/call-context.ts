@@ -29,9 +29,6 @@ export interface CallContext {
   commit<T>(work: (db: LocalDb) => T): T;
 }
 
-export type Handler<P extends ProcedureName> = (
-  ctx: CallContext,
-  input: ParsedInput<P>,
-) => Promise<ProcedureOutput<P>> | ProcedureOutput<P>;
+export type Handler<P extends ProcedureName> = (ctx: CallContext, input: ParsedInput<P>) => Promise<ProcedureOutput<P>> | ProcedureOutput<P>;
 
 export type Handlers = { [P in ProcedureName]: Handler<P> };

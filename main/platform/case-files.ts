@@ -1,16 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -87,12 +76,7 @@ function* sealedPieces(plaintext: Buffer, key: Buffer, fileId: string): Generato
  * Seals `plaintext` into `into` (at least `sealedLength` bytes; a buffer the caller reuses saves
  * allocating and faulting in a fresh one per file) and returns the part written.
  */
-export function encryptFile(
-  plaintext: Buffer,
-  key: Buffer,
-  fileId: string,
-  into: Buffer = Buffer.allocUnsafe(sealedLength(plaintext.length)),
-): Buffer {
+export function encryptFile(plaintext: Buffer, key: Buffer, fileId: string, into: Buffer = Buffer.allocUnsafe(sealedLength(plaintext.length))): Buffer {
   const length = sealedLength(plaintext.length);
   if (into.length < length) throw new RangeError('output buffer too small');
   let at = 0;
@@ -150,8 +134,7 @@ export class CaseFileStore {
   constructor(private readonly dataDir: string) {}
 
   path(caseId: string, fileId: string): string {
-    if (!/^[0-9a-f-]{36}$/u.test(caseId) || !/^[0-9a-f-]{36}$/u.test(fileId))
-      throw new Error('case and file ids are UUIDs');
+    if (!/^[0-9a-f-]{36}$/u.test(caseId) || !/^[0-9a-f-]{36}$/u.test(fileId)) throw new Error('case and file ids are UUIDs');
     return join(this.dataDir, 'cases', caseId, `${fileId}.avgf`);
   }
 

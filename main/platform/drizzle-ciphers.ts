@@ -19,9 +19,7 @@ export function drizzleOverCiphers(client: Database.Database): LocalDb {
   const relational = { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap };
   // The client is API-compatible with better-sqlite3's Database, which the session's types name.
   const session = new BetterSQLiteSession(client as never, dialect, relational, {});
-  return new BaseSQLiteDatabase('sync', dialect, session, relational) as unknown as BetterSQLite3Database<
-    typeof schema
-  >;
+  return new BaseSQLiteDatabase('sync', dialect, session, relational) as unknown as BetterSQLite3Database<typeof schema>;
 }
 
 /** drizzle-kit's migrations, applied in order inside drizzle's migration transaction. */

@@ -10,11 +10,7 @@ export class DomainError extends Error {
   readonly details: string[] | undefined;
   readonly issues: ValidationIssue[] | undefined;
 
-  constructor(
-    code: ErrorCode,
-    dutchMessage?: string,
-    options?: { cause?: unknown; details?: string[]; issues?: ValidationIssue[] },
-  ) {
+  constructor(code: ErrorCode, dutchMessage?: string, options?: { cause?: unknown; details?: string[]; issues?: ValidationIssue[] }) {
     super(code, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DomainError';
     this.code = code;

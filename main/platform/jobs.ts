@@ -95,7 +95,6 @@ export class JobRunner<T> {
 
   private sweep(): void {
     const now = Date.now();
-    for (const [id, job] of this.jobs)
-      if (job.finishedAt !== null && now - job.finishedAt > KEEP_MS) this.jobs.delete(id);
+    for (const [id, job] of this.jobs) if (job.finishedAt !== null && now - job.finishedAt > KEEP_MS) this.jobs.delete(id);
   }
 }

@@ -10,8 +10,4 @@ export interface KeyProtector {
   open(data: Buffer): Buffer;
 }
 
-export const noProtection: KeyProtector = {
-  kind: 'none',
-  seal: (data) => Buffer.from(data),
-  open: (data) => Buffer.from(data),
-};
+export const noProtection: KeyProtector = { kind: 'none', seal: (data) => Buffer.from(data), open: (data) => Buffer.from(data) };

@@ -155,13 +155,10 @@ function aesOpen(key: Buffer, blob: Buffer, aad: string): Buffer | null {
 }
 
 const rawPublic = (key: KeyObject) => Buffer.from(key.export({ format: 'jwk' }).x ?? '', 'base64url');
-const x25519Public = (raw: Buffer) =>
-  createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: raw.toString('base64url') }, format: 'jwk' });
+const x25519Public = (raw: Buffer) => createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: raw.toString('base64url') }, format: 'jwk' });
 
 function boxKey(shared: Buffer, ephemeral: Buffer, recipient: Buffer, staffId: string): Buffer {
-  return Buffer.from(
-    hkdfSync('sha256', shared, Buffer.concat([ephemeral, recipient]), `avg-desk keyring v2 ${staffId}`, 32),
-  );
+  return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([ephemeral, recipient]), `avg-desk keyring v2 ${staffId}`, 32));
 }
 
 /** Seals the database key to an account's X25519 public key: no password needed. */
@@ -341,10 +338,7 @@ export class Keyring {
     const signingPair = generateKeyPairSync('ed25519');
     const signingDer = signingPair.privateKey.export({ format: 'der', type: 'pkcs8' });
     const signingPublic = rawPublic(signingPair.publicKey).toString('base64');
-    box.signing = {
-      publicKey: signingPublic,
-      secret: this.protector.seal(aesSeal(kek, signingDer, `avg-desk keyring signing ${staffId}`)).toString('base64'),
-    };
+    box.signing = { publicKey: signingPublic, secret: this.protector.seal(aesSeal(kek, signingDer, `avg-desk keyring signing ${staffId}`)).toString('base64') };
     signingDer.fill(0);
     kek.fill(0);
     this.data.entries = this.data.entries.filter((e) => e.staffId !== staffId);
@@ -367,10 +361,7 @@ export class Keyring {
       return stays;
     });
     for (const e of this.data.entries) {
-      if (e.box)
-        e.box.sealedNext = this.protector
-          .seal(sealTo(Buffer.from(e.box.publicKey, 'base64'), newKey, e.staffId))
-          .toString('base64');
+      if (e.box) e.box.sealedNext = this.protector.seal(sealTo(Buffer.from(e.box.publicKey, 'base64'), newKey, e.staffId)).toString('base64');
     }
     return dropped;
   }
@@ -393,9 +384,7 @@ export class Keyring {
   portable(staffIds: ReadonlySet<string>): string {
     let entries: KeyringEntry[];
     try {
-      entries = this.data.entries
-        .filter((e) => e.staffId === RECOVERY_ID || staffIds.has(e.staffId))
-        .map((e) => resealEntry(e, (b) => this.protector.open(b)));
+      entries = this.data.entries.filter((e) => e.staffId === RECOVERY_ID || staffIds.has(e.staffId)).map((e) => resealEntry(e, (b) => this.protector.open(b)));
     } catch (error) {
       throw new DomainError('STORE_PROTECTED', undefined, { cause: error });
     }
@@ -413,10 +402,7 @@ export class Keyring {
     if (parsed.format !== 1 || !Array.isArray(parsed.entries)) throw new DomainError('STORE_UNREADABLE');
     // Backups from before portable keyrings carry the lock of the computer they came from.
     if (parsed.protection !== 'none' && parsed.protection !== protector.kind) throw new DomainError('STORE_PROTECTED');
-    const entries =
-      parsed.protection === 'none'
-        ? parsed.entries.map((e) => resealEntry(e, (b) => protector.seal(b)))
-        : parsed.entries;
+    const entries = parsed.protection === 'none' ? parsed.entries.map((e) => resealEntry(e, (b) => protector.seal(b))) : parsed.entries;
     new Keyring(file, protector, { format: 1, protection: protector.kind, entries }, DEFAULT_KDF).save();
   }
 

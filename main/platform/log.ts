@@ -44,8 +44,7 @@ export function scrub(text: string): string {
 
 function line(level: LogLevel, fields: LogFields, now: Date): string {
   const clean: Record<string, string> = { level, at: now.toISOString() };
-  for (const [key, value] of Object.entries(fields))
-    if (typeof value === 'string') clean[key] = scrub(value).slice(0, 500);
+  for (const [key, value] of Object.entries(fields)) if (typeof value === 'string') clean[key] = scrub(value).slice(0, 500);
   return `${JSON.stringify(clean)}\n`;
 }
 
@@ -161,8 +160,7 @@ export function fileLogger(options: { dir: string; level?: LogLevel; maxBytes?: 
         return;
       } catch (error) {
         if (attempt >= RETRY_PAUSES_MS.length) throw error;
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-          mkdirSync(options.dir, { recursive: true, mode: 0o700 });
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') mkdirSync(options.dir, { recursive: true, mode: 0o700 });
         else Atomics.wait(PAUSE, 0, 0, RETRY_PAUSES_MS[attempt]);
       }
     }

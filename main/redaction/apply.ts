@@ -9,16 +9,7 @@ import { PdfiumDocument, rectToView, type PdfiumPage } from './pdfium.js';
 import { addImagePage, burn, frameTextPage, type Mark } from './raster.js';
 import { removeUnderBoxes } from './remove.js';
 import { assertSanitized, sanitizeOutput, stripPage } from './sanitize.js';
-import {
-  DEFAULT_REASON,
-  type ApplyOptions,
-  type Matrix,
-  type OcrLayer,
-  type PageReport,
-  type Rect,
-  type Redaction,
-  type RedactionOutcome,
-} from './types.js';
+import { DEFAULT_REASON, type ApplyOptions, type Matrix, type OcrLayer, type PageReport, type Rect, type Redaction, type RedactionOutcome } from './types.js';
 
 const DEFAULT_DPI = 150;
 /** A page is never rendered larger than this; huge sheets (A0 drawings) get a lower resolution instead. */
@@ -38,10 +29,7 @@ const RedactionSchema = z.object({
 
 function parseRedactions(redactions: readonly Redaction[]): Redaction[] {
   const parsed = z.array(RedactionSchema).safeParse(redactions);
-  if (!parsed.success)
-    throw new RedactionError('invalid-redaction', {
-      cause: parsed.error.issues.map((i) => i.path.join('.')).join(', '),
-    });
+  if (!parsed.success) throw new RedactionError('invalid-redaction', { cause: parsed.error.issues.map((i) => i.path.join('.')).join(', ') });
   return parsed.data.map((r) => ({ ...r, reason: r.reason.trim() || DEFAULT_REASON }));
 }
 
@@ -52,8 +40,7 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 /** Lets a cancel, a progress message or an IPC call through between two pages. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-type Expected =
-  { kind: 'kept'; text: string } | { kind: 'text'; text: string; drawn: string[] } | { kind: 'image'; drawn: string[] };
+type Expected = { kind: 'kept'; text: string } | { kind: 'text'; text: string; drawn: string[] } | { kind: 'image'; drawn: string[] };
 
 /** What a redacted page becomes, decided while PDFium holds it. */
 type Plan =
@@ -61,12 +48,7 @@ type Plan =
   | { mode: 'raster'; reason: string; image: ReturnType<PdfiumPage['renderRgb']>; marks: Mark[]; hidden: HiddenWord[] };
 
 /** OCR words that no box touches, placed on the output page (which keeps the shown page's size at its bottom left). */
-function remainingWords(
-  layer: OcrLayer | undefined,
-  cover: readonly Rect[],
-  view: Matrix,
-  height: number,
-): HiddenWord[] {
+function remainingWords(layer: OcrLayer | undefined, cover: readonly Rect[], view: Matrix, height: number): HiddenWord[] {
   if (!layer) return [];
   const inView = cover.map((r) => rectToView(view, r));
   return layer.words.flatMap((w) => {
@@ -94,9 +76,7 @@ function rasterize(page: PdfiumPage, cover: readonly Rect[], dpi: number) {
   // One pixel more on every side: anti-aliased edges of the glyphs are part of what must go.
   burn(
     image,
-    cover
-      .map((r) => rectToView(view, r))
-      .map((v) => ({ left: v.left * sx - 1, top: v.top * sy - 1, right: v.right * sx + 1, bottom: v.bottom * sy + 1 })),
+    cover.map((r) => rectToView(view, r)).map((v) => ({ left: v.left * sx - 1, top: v.top * sy - 1, right: v.right * sx + 1, bottom: v.bottom * sy + 1 })),
   );
   return image;
 }
@@ -106,13 +86,7 @@ function rasterize(page: PdfiumPage, cover: readonly Rect[], dpi: number) {
  * what OCR read: its own text cannot prove anything, so it is always rasterised, with an
  * invisible layer of the OCR words that remain.
  */
-function plan(
-  page: PdfiumPage,
-  boxes: readonly Redaction[],
-  dpi: number,
-  codes: ReadonlyMap<string, number>,
-  layer: OcrLayer | undefined,
-): Plan {
+function plan(page: PdfiumPage, boxes: readonly Redaction[], dpi: number, codes: ReadonlyMap<string, number>, layer: OcrLayer | undefined): Plan {
   const marks = marksFor(page, boxes, codes);
   const removal = removeUnderBoxes(page, boxes, { prove: !layer });
   const hidden = remainingWords(layer, removal.cover, page.toView(), page.height);
@@ -155,18 +129,11 @@ const sameCharacters = (a: string, b: string) => {
 async function verify(bytes: Uint8Array, expected: readonly Expected[]): Promise<void> {
   const doc = await PdfiumDocument.open(bytes);
   try {
-    if (doc.pageCount !== expected.length)
-      throw new RedactionError('verification-failed', { cause: 'page count differs' });
+    if (doc.pageCount !== expected.length) throw new RedactionError('verification-failed', { cause: 'page count differs' });
     expected.forEach((e, i) => {
       const text = doc.withPage(i, (page) => page.text());
-      const ok =
-        e.kind === 'kept'
-          ? text === e.text
-          : sameCharacters(text, (e.kind === 'text' ? e.text : '') + e.drawn.join(''));
-      if (!ok)
-        throw new RedactionError('verification-failed', {
-          cause: `page ${String(i + 1)} reads differently than intended`,
-        });
+      const ok = e.kind === 'kept' ? text === e.text : sameCharacters(text, (e.kind === 'text' ? e.text : '') + e.drawn.join(''));
+      if (!ok) throw new RedactionError('verification-failed', { cause: `page ${String(i + 1)} reads differently than intended` });
     });
   } finally {
     doc.close();
@@ -177,9 +144,7 @@ async function verify(bytes: Uint8Array, expected: readonly Expected[]): Promise
  * Step one: a clean copy of the input. PDFium opens it (an owner password is dropped, a damaged
  * cross-reference table rebuilt) and writes it anew; then every page is cleaned (see clean.ts).
  */
-async function cleanCopy(
-  pdf: Uint8Array,
-): Promise<{ bytes: Uint8Array; pageCount: number; repaired: boolean; unlocked: boolean }> {
+async function cleanCopy(pdf: Uint8Array): Promise<{ bytes: Uint8Array; pageCount: number; repaired: boolean; unlocked: boolean }> {
   const source = await openPdfium(pdf);
   let saved: Uint8Array;
   let pageCount: number;
@@ -210,11 +175,7 @@ async function cleanCopy(
  * along: no metadata, XMP, annotations, attachments, scripts, forms, layers' names, outlines or
  * page labels. The result is one revision, checked by reading it back before it is returned.
  */
-export async function redactDocument(
-  pdf: Uint8Array,
-  redactions: readonly Redaction[],
-  options: ApplyOptions = {},
-): Promise<RedactionOutcome> {
+export async function redactDocument(pdf: Uint8Array, redactions: readonly Redaction[], options: ApplyOptions = {}): Promise<RedactionOutcome> {
   const { signal, onProgress } = options;
   // Below 72 dpi letters blur into each other; above 600 a page alone fills the pixel budget.
   const dpi = Math.min(600, Math.max(72, Number.isFinite(options.dpi) ? (options.dpi ?? DEFAULT_DPI) : DEFAULT_DPI));
@@ -225,8 +186,7 @@ export async function redactDocument(
   try {
     const clean = await cleanCopy(pdf);
     const { pageCount } = clean;
-    if (checked.some((r) => r.page >= pageCount))
-      throw new RedactionError('invalid-redaction', { cause: 'page out of range' });
+    if (checked.some((r) => r.page >= pageCount)) throw new RedactionError('invalid-redaction', { cause: 'page out of range' });
     const byPage = new Map<number, Redaction[]>();
     const codes = new Map<string, number>();
     for (const r of [...checked].sort((a, b) => a.page - b.page)) {
@@ -280,8 +240,7 @@ export async function redactDocument(
       const legend = used.map((code) => ({ code, reason: [...codes].find(([, c]) => c === code)?.[0] ?? '' }));
       if (p?.mode === 'raster') {
         const drawn = addImagePage(out, font, p.image, size, p.marks, legend);
-        const invisible =
-          p.hidden.length > 0 ? drawInvisibleWords(out.getPage(out.getPageCount() - 1), font, p.hidden) : [];
+        const invisible = p.hidden.length > 0 ? drawInvisibleWords(out.getPage(out.getPageCount() - 1), font, p.hidden) : [];
         expected.push({ kind: 'image', drawn: [...drawn, ...invisible] });
         pages.push({ page: i, boxes, mode: 'raster', reason: p.reason });
         continue;
@@ -290,11 +249,7 @@ export async function redactDocument(
       if (!copy) throw new RedactionError('failed', { cause: 'copied page missing' });
       out.addPage(copy);
       if (p) {
-        expected.push({
-          kind: 'text',
-          text: p.text,
-          drawn: frameTextPage(out, copy, font, size, size.view, p.cover, p.marks, legend),
-        });
+        expected.push({ kind: 'text', text: p.text, drawn: frameTextPage(out, copy, font, size, size.view, p.cover, p.marks, legend) });
         pages.push({ page: i, boxes, mode: 'text' });
       } else {
         expected.push({ kind: 'kept', text: keptText.get(i) ?? '' });
@@ -308,12 +263,7 @@ export async function redactDocument(
     throwIfAborted(signal);
     const bytes = await out.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
     await verify(bytes, expected);
-    return {
-      pdf: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      pages,
-      repaired: clean.repaired,
-      unlocked: clean.unlocked,
-    };
+    return { pdf: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), pages, repaired: clean.repaired, unlocked: clean.unlocked };
   } catch (error) {
     if (error instanceof RedactionError) throw error;
     throw new RedactionError(reading ? 'corrupt' : 'failed', { cause: error });
@@ -323,10 +273,6 @@ export async function redactDocument(
 }
 
 /** `redactDocument`, the file only. */
-export async function applyRedactions(
-  pdf: Uint8Array,
-  redactions: readonly Redaction[],
-  options: ApplyOptions = {},
-): Promise<Buffer> {
+export async function applyRedactions(pdf: Uint8Array, redactions: readonly Redaction[], options: ApplyOptions = {}): Promise<Buffer> {
   return (await redactDocument(pdf, redactions, options)).pdf;
 }

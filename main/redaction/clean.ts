@@ -14,29 +14,8 @@ const RESOURCE_KINDS = ['XObject', 'Font', 'ExtGState', 'ColorSpace', 'Pattern',
 /** Used without being named in the content. */
 const IMPLICIT = new Set(['DefaultRGB', 'DefaultGray', 'DefaultCMYK']);
 const STREAM_KEYS = ['Length', 'Filter', 'DecodeParms'];
-const FORM_KEYS = new Set([
-  'Type',
-  'Subtype',
-  'FormType',
-  'BBox',
-  'Matrix',
-  'Resources',
-  'Group',
-  'OC',
-  ...STREAM_KEYS,
-]);
-const PATTERN_KEYS = new Set([
-  'Type',
-  'PatternType',
-  'PaintType',
-  'TilingType',
-  'BBox',
-  'XStep',
-  'YStep',
-  'Resources',
-  'Matrix',
-  ...STREAM_KEYS,
-]);
+const FORM_KEYS = new Set(['Type', 'Subtype', 'FormType', 'BBox', 'Matrix', 'Resources', 'Group', 'OC', ...STREAM_KEYS]);
+const PATTERN_KEYS = new Set(['Type', 'PatternType', 'PaintType', 'TilingType', 'BBox', 'XStep', 'YStep', 'Resources', 'Matrix', ...STREAM_KEYS]);
 const IMAGE_KEYS = new Set([
   'Type',
   'Subtype',
@@ -176,8 +155,7 @@ class Cleaner {
     const cleaned = this.rewrite(content, resources);
     if (resources) this.prune(resources, cleaned.names);
     const fresh = this.flate(cleaned.content);
-    for (const [key, value] of stream.dict.entries())
-      if (!STREAM_KEYS.includes(key.decodeText())) fresh.dict.set(key, value);
+    for (const [key, value] of stream.dict.entries()) if (!STREAM_KEYS.includes(key.decodeText())) fresh.dict.set(key, value);
     keepOnly(fresh.dict, isForm ? FORM_KEYS : PATTERN_KEYS);
     this.doc.context.assign(ref, fresh);
     this.resources(resources);
@@ -211,11 +189,7 @@ class Cleaner {
     // A form without resources of its own borrows the page's: then the page's must all stay.
     const borrows = [...cleaned.names].some((n) => {
       const xobject = this.lookup(this.dict(resources?.get(PDFName.of('XObject')))?.get(PDFName.of(n)));
-      return (
-        xobject instanceof PDFStream &&
-        nameOf(xobject.dict, 'Subtype') === 'Form' &&
-        !xobject.dict.has(PDFName.of('Resources'))
-      );
+      return xobject instanceof PDFStream && nameOf(xobject.dict, 'Subtype') === 'Form' && !xobject.dict.has(PDFName.of('Resources'));
     });
     if (resources && !borrows) this.prune(resources, cleaned.names);
     node.set(PDFName.of('Contents'), this.doc.context.register(this.flate(cleaned.content)));

@@ -78,10 +78,7 @@ class Lexer {
       this.i++;
       return { kind: 'operand', raw: c };
     }
-    return {
-      kind: /^[+\-.\d]/u.test(word) || word === 'true' || word === 'false' || word === 'null' ? 'operand' : 'operator',
-      raw: word,
-    };
+    return { kind: /^[+\-.\d]/u.test(word) || word === 'true' || word === 'false' || word === 'null' ? 'operand' : 'operator', raw: word };
   }
 
   private compound(open: string, close: string): string {

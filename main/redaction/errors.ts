@@ -19,19 +19,15 @@ export type RedactionFailure = (typeof REDACTION_FAILURES)[number];
 const MESSAGES: Readonly<Record<RedactionFailure, string>> = {
   empty: 'Het bestand is leeg (0 bytes).',
   'not-pdf': 'Het bestand is geen PDF.',
-  corrupt:
-    'De PDF is beschadigd of onvolledig en kan niet betrouwbaar worden gelakt. Vraag om een nieuwe kopie van het document.',
-  encrypted:
-    'De PDF is versleuteld of met een wachtwoord beveiligd en kan niet worden gelakt. Vraag om een onbeveiligde kopie.',
+  corrupt: 'De PDF is beschadigd of onvolledig en kan niet betrouwbaar worden gelakt. Vraag om een nieuwe kopie van het document.',
+  encrypted: 'De PDF is versleuteld of met een wachtwoord beveiligd en kan niet worden gelakt. Vraag om een onbeveiligde kopie.',
   'too-large': 'De PDF is groter dan 100 MB. Splits het document en lak de delen apart.',
   'too-many-pages': 'De PDF heeft meer dan 2.000 pagina’s. Splits het document en lak de delen apart.',
   'invalid-redaction': 'Een lakvlak is ongeldig: de pagina bestaat niet of de afmetingen kloppen niet.',
   cancelled: 'Het lakken is afgebroken. Er is geen gelakt bestand gemaakt.',
   'render-failed': 'Een pagina kon niet worden omgezet naar een afbeelding. Er is geen gelakt bestand gemaakt.',
-  'verification-failed':
-    'De controle na het lakken klopte niet. Er is geen gelakt bestand gemaakt; neem contact op met IT.',
-  'ocr-failed':
-    'De tekstherkenning (OCR) van een gescande pagina is mislukt. Er is geen gelakt bestand gemaakt; neem contact op met IT.',
+  'verification-failed': 'De controle na het lakken klopte niet. Er is geen gelakt bestand gemaakt; neem contact op met IT.',
+  'ocr-failed': 'De tekstherkenning (OCR) van een gescande pagina is mislukt. Er is geen gelakt bestand gemaakt; neem contact op met IT.',
   failed: 'Het lakken is mislukt door een onverwachte fout. Er is geen gelakt bestand gemaakt; neem contact op met IT.',
 };
 

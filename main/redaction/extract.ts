@@ -80,15 +80,11 @@ export function normalise(text: string, boxes: readonly (Rect | null)[]): { text
 }
 
 /** Three or more single characters in a row, each set apart by white space, are one word. */
-function joinLetterSpaced(
-  chars: readonly string[],
-  boxes: readonly (Rect | null)[],
-): { text: string; boxes: (Rect | null)[] } {
+function joinLetterSpaced(chars: readonly string[], boxes: readonly (Rect | null)[]): { text: string; boxes: (Rect | null)[] } {
   const text = chars.join('');
   const drop = new Set<number>();
   const single = /(?<=^|\s)\S(?:\s+\S(?=\s|$)){2,}/gu;
-  for (const m of text.matchAll(single))
-    for (let k = 0; k < m[0].length; k++) if (/\s/u.test(m[0][k] ?? '')) drop.add(m.index + k);
+  for (const m of text.matchAll(single)) for (let k = 0; k < m[0].length; k++) if (/\s/u.test(m[0][k] ?? '')) drop.add(m.index + k);
   if (drop.size === 0) return { text, boxes: [...boxes] };
   return { text: chars.filter((_, i) => !drop.has(i)).join(''), boxes: boxes.filter((_, i) => !drop.has(i)) };
 }
@@ -112,10 +108,7 @@ export function readPage(page: PdfiumPage, index: number): PageText {
  * Every page's text with the box of each character, in user space. Includes text nobody sees
  * (an OCR layer in render mode 3, white text): it is in the file, so it must be findable.
  */
-export async function extractText(
-  pdf: Uint8Array,
-  options: { signal?: AbortSignal | undefined } = {},
-): Promise<PageText[]> {
+export async function extractText(pdf: Uint8Array, options: { signal?: AbortSignal | undefined } = {}): Promise<PageText[]> {
   const doc = await openPdfium(pdf);
   try {
     const pages: PageText[] = [];

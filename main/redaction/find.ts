@@ -25,12 +25,7 @@ function continuesLine(line: Rect, next: Rect): boolean {
 function grow(r: Rect, by: Rect): Rect {
   const left = Math.min(r.x, by.x);
   const bottom = Math.min(r.y, by.y);
-  return {
-    x: left,
-    y: bottom,
-    width: Math.max(r.x + r.width, by.x + by.width) - left,
-    height: Math.max(r.y + r.height, by.y + by.height) - bottom,
-  };
+  return { x: left, y: bottom, width: Math.max(r.x + r.width, by.x + by.width) - left, height: Math.max(r.y + r.height, by.y + by.height) - bottom };
 }
 
 /**
@@ -75,12 +70,10 @@ export function findRedactions(pages: readonly PageText[], options: FindOptions)
   const out: Redaction[] = [];
   for (const page of pages) {
     const add = (m: TextMatch, source: 'term' | 'pattern', kind?: DetectorKind) => {
-      for (const box of boxesForRange(page, m.start, m.end))
-        out.push({ page: page.page, ...box, reason, source, text: m.text, ...(kind ? { kind } : {}) });
+      for (const box of boxesForRange(page, m.start, m.end)) out.push({ page: page.page, ...box, reason, source, text: m.text, ...(kind ? { kind } : {}) });
     };
     for (const term of terms) for (const m of findTerm(page.text, term)) add(m, 'term');
-    if (options.patterns && options.patterns.length > 0)
-      for (const c of detect(page.text, options.patterns)) add(c, 'pattern', c.kind);
+    if (options.patterns && options.patterns.length > 0) for (const c of detect(page.text, options.patterns)) add(c, 'pattern', c.kind);
   }
   return out;
 }

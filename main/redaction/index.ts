@@ -4,17 +4,7 @@ export { RedactionError, type RedactionFailure } from './errors.js';
 export { extractText } from './extract.js';
 export { boxesForRange, findRedactions, type FindOptions } from './find.js';
 export { ocrAssets, OcrEngine } from './ocr.js';
-export {
-  asOcrText,
-  ocrLayers,
-  readDocument,
-  searchablePages,
-  textLayerOf,
-  withOcr,
-  type OcrMode,
-  type ReadOptions,
-  type ReadProgress,
-} from './ocr-read.js';
+export { asOcrText, ocrLayers, readDocument, searchablePages, textLayerOf, withOcr, type OcrMode, type ReadOptions, type ReadProgress } from './ocr-read.js';
 export { readInWorker } from './read-in-worker.js';
 export { redactInWorker, runRedactionInWorker } from './run-in-worker.js';
 export * from './types.js';

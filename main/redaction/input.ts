@@ -13,11 +13,7 @@ export function checkBytes(pdf: Uint8Array): void {
   if (pdf.length > MAX_INPUT_BYTES) throw new RedactionError('too-large');
   const head = Buffer.from(pdf.buffer, pdf.byteOffset, Math.min(pdf.length, HEADER_WINDOW)).toString('latin1');
   if (!head.includes('%PDF-')) throw new RedactionError('not-pdf');
-  const tail = Buffer.from(
-    pdf.buffer,
-    pdf.byteOffset + Math.max(0, pdf.length - EOF_WINDOW),
-    Math.min(pdf.length, EOF_WINDOW),
-  ).toString('latin1');
+  const tail = Buffer.from(pdf.buffer, pdf.byteOffset + Math.max(0, pdf.length - EOF_WINDOW), Math.min(pdf.length, EOF_WINDOW)).toString('latin1');
   if (!tail.includes('%%EOF')) throw new RedactionError('corrupt', { cause: 'no %%EOF near the end: truncated' });
 }
 
@@ -26,11 +22,7 @@ export function checkBytes(pdf: Uint8Array): void {
  * an object (a cross-reference stream). If not, PDFium rebuilt it by scanning the file (a repair).
  */
 export function xrefIntact(pdf: Uint8Array): boolean {
-  const tail = Buffer.from(
-    pdf.buffer,
-    pdf.byteOffset + Math.max(0, pdf.length - EOF_WINDOW),
-    Math.min(pdf.length, EOF_WINDOW),
-  ).toString('latin1');
+  const tail = Buffer.from(pdf.buffer, pdf.byteOffset + Math.max(0, pdf.length - EOF_WINDOW), Math.min(pdf.length, EOF_WINDOW)).toString('latin1');
   const m = /startxref\s+(\d+)\s+%%EOF/u.exec(tail.slice(tail.lastIndexOf('startxref')));
   const at = m ? Number(m[1]) : -1;
   if (at < 0 || at >= pdf.length) return false;
@@ -75,9 +67,6 @@ export async function openPdfLib(pdf: Uint8Array, expectedPages: number): Promis
   } catch (error) {
     throw new RedactionError('corrupt', { cause: error });
   }
-  if (pages !== expectedPages)
-    throw new RedactionError('corrupt', {
-      cause: `pdf-lib sees ${String(pages)} pages, PDFium ${String(expectedPages)}`,
-    });
+  if (pages !== expectedPages) throw new RedactionError('corrupt', { cause: `pdf-lib sees ${String(pages)} pages, PDFium ${String(expectedPages)}` });
   return doc;
 }

@@ -5,16 +5,7 @@ import { openPdfium, xrefIntact } from './input.js';
 import { OcrEngine, type GrayImage, type OcrWord } from './ocr.js';
 import type { PdfiumDocument, PdfiumPage } from './pdfium.js';
 import { readersDisagree, secondReading } from './second-reader.js';
-import {
-  OCR_REASONS,
-  type Matrix,
-  type OcrLayer,
-  type PageOcr,
-  type PageText,
-  type Rect,
-  type TextItem,
-  type TextLayer,
-} from './types.js';
+import { OCR_REASONS, type Matrix, type OcrLayer, type PageOcr, type PageText, type Rect, type TextItem, type TextLayer } from './types.js';
 
 /**
  * When OCR reads a page:
@@ -73,10 +64,7 @@ function viewToUser(inverse: Matrix, left: number, top: number, right: number, b
     [right, top],
     [left, bottom],
     [right, bottom],
-  ].map(
-    ([x = 0, y = 0]) =>
-      [inverse[0] * x + inverse[2] * y + inverse[4], inverse[1] * x + inverse[3] * y + inverse[5]] as const,
-  );
+  ].map(([x = 0, y = 0]) => [inverse[0] * x + inverse[2] * y + inverse[4], inverse[1] * x + inverse[3] * y + inverse[5]] as const);
   const xs = corners.map((p) => p[0]);
   const ys = corners.map((p) => p[1]);
   const x = Math.min(...xs);
@@ -88,8 +76,7 @@ export function renderGray(page: PdfiumPage, dpi = OCR_DPI): GrayImage {
   const scale = Math.min(dpi / 72, Math.sqrt(MAX_OCR_PIXELS / Math.max(1, page.width * page.height)));
   const rgb = page.renderRgb(scale);
   const data = new Uint8Array(rgb.width * rgb.height);
-  for (let i = 0, j = 0; i < data.length; i++, j += 3)
-    data[i] = ((rgb.data[j] ?? 0) * 77 + (rgb.data[j + 1] ?? 0) * 150 + (rgb.data[j + 2] ?? 0) * 29) >> 8;
+  for (let i = 0, j = 0; i < data.length; i++, j += 3) data[i] = ((rgb.data[j] ?? 0) * 77 + (rgb.data[j + 1] ?? 0) * 150 + (rgb.data[j + 2] ?? 0) * 29) >> 8;
   return { width: rgb.width, height: rgb.height, data };
 }
 
@@ -101,12 +88,7 @@ export function hasInk(image: GrayImage): boolean {
 }
 
 /** OCR's words as a page text: words joined by spaces, lines by line breaks, boxes in user space. */
-export function pageOcr(
-  page: Pick<PageText, 'width' | 'height' | 'toView'>,
-  image: GrayImage,
-  words: readonly OcrWord[],
-  reason: PageOcr['reason'],
-): PageOcr {
+export function pageOcr(page: Pick<PageText, 'width' | 'height' | 'toView'>, image: GrayImage, words: readonly OcrWord[], reason: PageOcr['reason']): PageOcr {
   const inverse = invert(page.toView);
   const sx = image.width / page.width;
   const sy = image.height / page.height;
@@ -138,9 +120,7 @@ const fold = (s: string) => foldForSearch(s).replace(/[^\p{L}\p{N}]+/gu, '');
  */
 export function textDisagrees(text: string, words: readonly OcrWord[]): boolean {
   const hay = fold(text);
-  const sure = words
-    .map((w) => ({ ...w, folded: fold(w.text) }))
-    .filter((w) => w.confidence >= 80 && w.folded.length >= 4 && /^\p{L}+$/u.test(w.folded));
+  const sure = words.map((w) => ({ ...w, folded: fold(w.text) })).filter((w) => w.confidence >= 80 && w.folded.length >= 4 && /^\p{L}+$/u.test(w.folded));
   if (sure.length === 0) return false;
   const missing = sure.filter((w) => !hay.includes(w.folded)).length;
   return missing / sure.length >= 0.5 || (missing >= 2 && missing / sure.length >= 0.15);
@@ -218,15 +198,7 @@ export function searchablePages(pages: readonly PageText[]): PageText[] {
 /** The OCR layers for `applyRedactions`: the words of every page read by OCR. */
 export function ocrLayers(pages: readonly PageText[]): OcrLayer[] {
   return pages.flatMap((p) =>
-    p.ocr
-      ? [
-          {
-            page: p.page,
-            reason: p.ocr.reason,
-            words: p.ocr.words.map(({ text, x, y, width, height }) => ({ text, x, y, width, height })),
-          },
-        ]
-      : [],
+    p.ocr ? [{ page: p.page, reason: p.ocr.reason, words: p.ocr.words.map(({ text, x, y, width, height }) => ({ text, x, y, width, height })) }] : [],
   );
 }
 
@@ -248,10 +220,7 @@ function coveredBy(hit: Rect & { page: number }, others: readonly (Rect & { page
  * merges: a hit OCR adds is kept unless a text hit already covers it. Any finder that works on
  * PageText works on scans this way.
  */
-export function withOcr<T extends Rect & { page: number }>(
-  pages: readonly PageText[],
-  find: (pages: readonly PageText[]) => T[],
-): T[] {
+export function withOcr<T extends Rect & { page: number }>(pages: readonly PageText[], find: (pages: readonly PageText[]) => T[]): T[] {
   const fromText = find(pages);
   const ocrPages = pages.map(asOcrText).filter((p): p is PageText => p !== null);
   if (ocrPages.length === 0) return fromText;

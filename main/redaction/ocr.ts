@@ -131,15 +131,7 @@ export class OcrEngine {
           for (const w of l.words) {
             const text = w.text.trim();
             if (text.length > 0 && w.bbox.x1 > w.bbox.x0 && w.bbox.y1 > w.bbox.y0)
-              words.push({
-                text,
-                confidence: w.confidence,
-                left: w.bbox.x0,
-                top: w.bbox.y0,
-                right: w.bbox.x1,
-                bottom: w.bbox.y1,
-                line,
-              });
+              words.push({ text, confidence: w.confidence, left: w.bbox.x0, top: w.bbox.y0, right: w.bbox.x1, bottom: w.bbox.y1, line });
           }
           line++;
         }

@@ -23,12 +23,7 @@ interface RawExports {
   FPDFText_GetLooseCharBox: (textPage: number, index: number, rect: number) => number;
 }
 
-const RAW_NAMES = [
-  'FPDFText_GetUnicode',
-  'FPDFText_HasUnicodeMapError',
-  'FPDFText_IsGenerated',
-  'FPDFText_GetLooseCharBox',
-] as const;
+const RAW_NAMES = ['FPDFText_GetUnicode', 'FPDFText_HasUnicodeMapError', 'FPDFText_IsGenerated', 'FPDFText_GetLooseCharBox'] as const;
 
 const rawCache = new WeakMap<Pdfium, RawExports>();
 
@@ -36,8 +31,7 @@ function raw(p: Pdfium): RawExports {
   let found = rawCache.get(p);
   if (!found) {
     const exports = p.pdfium.wasmExports as unknown as Record<string, unknown>;
-    for (const name of RAW_NAMES)
-      if (typeof exports[name] !== 'function') throw new Error(`@embedpdf/pdfium no longer exports ${name}`);
+    for (const name of RAW_NAMES) if (typeof exports[name] !== 'function') throw new Error(`@embedpdf/pdfium no longer exports ${name}`);
     found = exports as unknown as RawExports;
     rawCache.set(p, found);
   }
@@ -64,9 +58,7 @@ function pdfium(): Promise<Pdfium> {
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
     const wasm = readFileSync(require.resolve('@embedpdf/pdfium/pdfium.wasm'));
-    const p = await init({
-      wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer,
-    });
+    const p = await init({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer });
     p.PDFiumExt_Init();
     return p;
   })();
@@ -137,8 +129,7 @@ function fromCodePoints(codes: readonly number[]): string {
   return text;
 }
 
-const intersects = (a: Rect, b: Rect) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 export class PdfiumPage {
   constructor(
@@ -266,9 +257,7 @@ export class PdfiumPage {
         const memory = heap(this.p);
         const data = Buffer.allocUnsafe(width * height * 3);
         if (stride === width * 3) data.set(memory.subarray(buffer, buffer + stride * height));
-        else
-          for (let row = 0; row < height; row++)
-            data.set(memory.subarray(buffer + row * stride, buffer + row * stride + width * 3), row * width * 3);
+        else for (let row = 0; row < height; row++) data.set(memory.subarray(buffer + row * stride, buffer + row * stride + width * 3), row * width * 3);
         return { width, height, data, left, top };
       } finally {
         this.p.FPDFBitmap_Destroy(bitmap);
@@ -285,9 +274,7 @@ export class PdfiumPage {
     if (rects.length === 0) return false;
     return withBuffer(this.p, rects.length * 32, (quads) => {
       const f = floats(this.p, quads, rects.length * 8);
-      rects.forEach((r, i) =>
-        f.set([r.x, r.y + r.height, r.x + r.width, r.y + r.height, r.x, r.y, r.x + r.width, r.y], i * 8),
-      );
+      rects.forEach((r, i) => f.set([r.x, r.y + r.height, r.x + r.width, r.y + r.height, r.x, r.y, r.x + r.width, r.y], i * 8));
       return this.p.EPDFText_RedactInQuads(this.handle, quads, rects.length, true, false);
     });
   }
@@ -313,8 +300,7 @@ export class PdfiumPage {
   private isPlainPath(path: number): boolean {
     const count = this.p.FPDFPath_CountSegments(path);
     if (count < 0 || count > 12) return false;
-    for (let i = 0; i < count; i++)
-      if (this.p.FPDFPathSegment_GetType(this.p.FPDFPath_GetPathSegment(path, i)) === SEGMENT_BEZIER) return false;
+    for (let i = 0; i < count; i++) if (this.p.FPDFPathSegment_GetType(this.p.FPDFPath_GetPathSegment(path, i)) === SEGMENT_BEZIER) return false;
     return true;
   }
 
@@ -324,8 +310,7 @@ export class PdfiumPage {
 
   /** Writes the page's objects back into its content stream. */
   commit(): void {
-    if (!this.p.FPDFPage_GenerateContent(this.handle))
-      throw new RedactionError('failed', { cause: 'PDFium could not regenerate a page' });
+    if (!this.p.FPDFPage_GenerateContent(this.handle)) throw new RedactionError('failed', { cause: 'PDFium could not regenerate a page' });
   }
 
   get document(): number {
@@ -355,9 +340,7 @@ export class PdfiumDocument {
     if (!handle) {
       const error = p.FPDF_GetLastError();
       p.pdfium.wasmExports.free(bytes);
-      throw new RedactionError(error === ERR_PASSWORD || error === ERR_SECURITY ? 'encrypted' : 'corrupt', {
-        cause: `PDFium error ${String(error)}`,
-      });
+      throw new RedactionError(error === ERR_PASSWORD || error === ERR_SECURITY ? 'encrypted' : 'corrupt', { cause: `PDFium error ${String(error)}` });
     }
     return new PdfiumDocument(p, handle, bytes);
   }
@@ -386,12 +369,10 @@ export class PdfiumDocument {
    * encryption, with a rebuilt cross-reference table if the original's was damaged.
    */
   save(): Uint8Array {
-    if (this.encrypted && !this.p.EPDF_RemoveEncryption(this.handle))
-      throw new RedactionError('encrypted', { cause: 'encryption cannot be removed' });
+    if (this.encrypted && !this.p.EPDF_RemoveEncryption(this.handle)) throw new RedactionError('encrypted', { cause: 'encryption cannot be removed' });
     const writer = this.p.PDFiumExt_OpenFileWriter();
     try {
-      if (!this.p.PDFiumExt_SaveAsCopy(this.handle, writer))
-        throw new RedactionError('failed', { cause: 'PDFium could not save' });
+      if (!this.p.PDFiumExt_SaveAsCopy(this.handle, writer)) throw new RedactionError('failed', { cause: 'PDFium could not save' });
       const size = this.p.PDFiumExt_GetFileWriterSize(writer);
       return withBuffer(this.p, Math.max(1, size), (out) => {
         this.p.PDFiumExt_GetFileWriterData(writer, out, size);

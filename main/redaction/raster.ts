@@ -74,12 +74,7 @@ interface Label {
 }
 
 /** The codes in the margin strip (right) and the legend strip (top) of a page of `width` × `height` shown points. */
-function labels(
-  width: number,
-  height: number,
-  marks: readonly Mark[],
-  legend: readonly { code: number; reason: string }[],
-): Label[] {
+function labels(width: number, height: number, marks: readonly Mark[], legend: readonly { code: number; reason: string }[]): Label[] {
   const top = legendHeight(legend.length);
   const out: Label[] = [];
   // Boxes on one line share a label; different grounds on one line are listed in it ("[1,2]"), since
@@ -95,17 +90,9 @@ function labels(
     }
   }
   for (const { y, codes } of lines)
-    out.push({
-      text: `[${codes.sort((a, b) => a - b).join(',')}]`,
-      x: width + 4,
-      y: Math.min(Math.max(y, 2), height - LABEL_SIZE),
-    });
+    out.push({ text: `[${codes.sort((a, b) => a - b).join(',')}]`, x: width + 4, y: Math.min(Math.max(y, 2), height - LABEL_SIZE) });
   legend.forEach((entry, i) =>
-    out.push({
-      text: `[${String(entry.code)}] gelakt: ${toAscii(entry.reason)}`,
-      x: 6,
-      y: height + top - 3 - LEGEND_LINE * (i + 1) + 2,
-    }),
+    out.push({ text: `[${String(entry.code)}] gelakt: ${toAscii(entry.reason)}`, x: 6, y: height + top - 3 - LEGEND_LINE * (i + 1) + 2 }),
   );
   return out;
 }
@@ -139,12 +126,7 @@ export function addImagePage(
     Filter: 'FlateDecode',
   });
   const name = page.node.newXObject('Im', out.context.register(stream));
-  page.pushOperators(
-    pushGraphicsState(),
-    concatTransformationMatrix(width, 0, 0, height, 0, 0),
-    drawObject(name),
-    popGraphicsState(),
-  );
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(width, 0, 0, height, 0, 0), drawObject(name), popGraphicsState());
   const line = { thickness: 0.4, color: rgb(0.6, 0.6, 0.6) };
   page.drawLine({ start: { x: width, y: 0 }, end: { x: width, y: height + top }, ...line });
   if (top > 0) page.drawLine({ start: { x: 0, y: height }, end: { x: width + MARGIN_WIDTH, y: height }, ...line });
@@ -176,14 +158,7 @@ export function frameTextPage(
   const { width: W, height: H } = size;
   const top = legendHeight(legend.length);
   // Shown coordinates with y up (X, Y) → user space: the inverse of the view matrix after flipping y.
-  const m = [
-    d / det,
-    -b / det,
-    c / det,
-    -a / det,
-    (-d * e - c * H + c * f) / det,
-    (b * e + a * H - a * f) / det,
-  ] as const;
+  const m = [d / det, -b / det, c / det, -a / det, (-d * e - c * H + c * f) / det, (b * e + a * H - a * f) / det] as const;
   const toUser = (X: number, Y: number): [number, number] => [m[0] * X + m[2] * Y + m[4], m[1] * X + m[3] * Y + m[5]];
   const corners = [toUser(0, 0), toUser(W + MARGIN_WIDTH, H + top)];
   const xs = corners.map((p) => p[0]);
@@ -191,10 +166,7 @@ export function frameTextPage(
   const grown = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
   for (const key of ['MediaBox', 'CropBox']) page.node.set(PDFName.of(key), out.context.obj(grown));
   for (const key of ['BleedBox', 'TrimBox', 'ArtBox']) page.node.delete(PDFName.of(key));
-  page.node.wrapContentStreams(
-    out.context.register(out.context.stream('q')),
-    out.context.register(out.context.stream('Q')),
-  );
+  page.node.wrapContentStreams(out.context.register(out.context.stream('q')), out.context.register(out.context.stream('Q')));
   const fontName = page.node.newFontDictionary('Lak', font.ref);
   const drawn = labels(W, H, marks, legend);
   const ops = [
@@ -205,10 +177,7 @@ export function frameTextPage(
     '0.6 G 0.4 w',
     `${num(W)} 0 m ${num(W)} ${num(H + top)} l S`,
     ...(top > 0 ? [`0 ${num(H)} m ${num(W + MARGIN_WIDTH)} ${num(H)} l S`] : []),
-    ...drawn.map(
-      (l) =>
-        `BT /${fontName.decodeText()} ${String(LABEL_SIZE)} Tf ${num(l.x)} ${num(l.y)} Td ${font.encodeText(l.text).toString()} Tj ET`,
-    ),
+    ...drawn.map((l) => `BT /${fontName.decodeText()} ${String(LABEL_SIZE)} Tf ${num(l.x)} ${num(l.y)} Td ${font.encodeText(l.text).toString()} Tj ET`),
     'Q',
   ];
   const stream = out.context.register(out.context.stream(ops.join('\n')));

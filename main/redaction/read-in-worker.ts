@@ -21,8 +21,7 @@ export function readInWorker(pdf: Uint8Array, options: ReadInWorkerOptions): Pro
     (copy): ReadRequest => ({ kind: 'read', pdf: copy, ocr: options.ocr }),
     (message) => {
       if (!isReadReply(message)) return null;
-      if (message.type === 'progress')
-        return { progress: () => onProgress?.({ done: message.done, total: message.total, ocr: message.ocr }) };
+      if (message.type === 'progress') return { progress: () => onProgress?.({ done: message.done, total: message.total, ocr: message.ocr }) };
       if (message.type === 'read') return { result: message.pages };
       return { failure: message.failure };
     },

@@ -84,10 +84,7 @@ function readingOf(pages: readonly PageText[]): PageReading[] {
   return pages.map((p) => ({ page: p.page, layer: p.layer ?? 'text', ocr: p.ocr?.reason ?? null }));
 }
 
-function requesterOf(
-  row: CaseRow,
-  extra: { iban?: string | undefined; bsn?: string | undefined } = {},
-): PersonIdentifiers {
+function requesterOf(row: CaseRow, extra: { iban?: string | undefined; bsn?: string | undefined } = {}): PersonIdentifiers {
   return {
     name: row.requesterName,
     address: row.requesterAddress,
@@ -196,11 +193,7 @@ export class RedactionService extends CaseScopedService {
           ocr: 'missing',
           signal,
           workerUrl: this.workerUrl,
-          onProgress: (p) =>
-            report(
-              p.done / p.total,
-              p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`,
-            ),
+          onProgress: (p) => report(p.done / p.total, p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`),
         });
         this.remember(doc, pages);
         return { pages: readingOf(pages) };
@@ -232,11 +225,8 @@ export class RedactionService extends CaseScopedService {
   private partiesOf(caseId: string, ids: readonly string[]): Party[] {
     const parties = thirdPartiesOf(this.db, caseId);
     const unknown = ids.filter((id) => !parties.some((p) => p.id === id));
-    if (unknown.length > 0)
-      throw new DomainError('VALIDATION', 'Een gekozen derde staat niet in het register van deze zaak.');
-    return parties
-      .filter((p) => ids.includes(p.id))
-      .map((p) => ({ id: p.id, person: { name: p.name, address: p.address, email: p.email, phone: p.phone } }));
+    if (unknown.length > 0) throw new DomainError('VALIDATION', 'Een gekozen derde staat niet in het register van deze zaak.');
+    return parties.filter((p) => ids.includes(p.id)).map((p) => ({ id: p.id, person: { name: p.name, address: p.address, email: p.email, phone: p.phone } }));
   }
 
   /**
@@ -290,18 +280,9 @@ export class RedactionService extends CaseScopedService {
     const requester = requesterOf(row);
     const occurrences = (pages: readonly PageText[]) => [
       ...parties.flatMap((p) => mentionsOf(pages, p, requester).map((m) => ({ page: m.page, text: m.text }))),
-      ...pages.flatMap((page) =>
-        input.terms.flatMap((term) => findTerm(page.text, term).map((m) => ({ page: page.page, text: m.text }))),
-      ),
+      ...pages.flatMap((page) => input.terms.flatMap((term) => findTerm(page.text, term).map((m) => ({ page: page.page, text: m.text })))),
     ];
-    const results: {
-      documentId: string;
-      name: string;
-      occurrences: number;
-      redacted: boolean;
-      covered: boolean;
-      readable: string[];
-    }[] = [];
+    const results: { documentId: string; name: string; occurrences: number; redacted: boolean; covered: boolean; readable: string[] }[] = [];
     for (const doc of this.db.select().from(documents).where(eq(documents.caseId, row.id)).all()) {
       const file = findCaseFile(this.db, row.id, doc.pdfFileId);
       if (!file) continue;
@@ -315,16 +296,12 @@ export class RedactionService extends CaseScopedService {
         const left = occurrences(await extractText(this.caseVault.read(this.db, versionFile)));
         // A party whose name the original contains must be covered by the version's boxes too: a page
         // turned into pixels has no text left to search, so only the check at apply time can vouch for it.
-        const uncovered = parties.filter(
-          (p) => mentionsOf(original, p, requester).length > 0 && !version.thirdPartyIds.includes(p.id),
-        );
+        const uncovered = parties.filter((p) => mentionsOf(original, p, requester).length > 0 && !version.thirdPartyIds.includes(p.id));
         readable = left.map((f) => f.text);
         covered = left.length === 0 && uncovered.length === 0;
         // What the version's boxes were not drawn over, by the words they were drawn for.
         if (uncovered.length > 0 && readable.length === 0) {
-          readable = uncovered
-            .flatMap((p) => mentionsOf(original, p, requester).map((m) => m.text))
-            .filter((text) => !version.terms.includes(text));
+          readable = uncovered.flatMap((p) => mentionsOf(original, p, requester).map((m) => m.text)).filter((text) => !version.terms.includes(text));
         }
       }
       results.push({
@@ -342,13 +319,7 @@ export class RedactionService extends CaseScopedService {
   /** Starts applying; returns the job id to poll. */
   start(
     ctx: CallContext,
-    input: {
-      caseId: string;
-      documentId: string;
-      redactions: Redaction[];
-      thirdPartyIds: string[];
-      confirmedThirdPartyIds: string[];
-    },
+    input: { caseId: string; documentId: string; redactions: Redaction[]; thirdPartyIds: string[]; confirmedThirdPartyIds: string[] },
   ): { jobId: string } {
     const session = ctx.requireSession();
     const caseRow = this.caseRow(ctx, input.caseId);
@@ -368,8 +339,7 @@ export class RedactionService extends CaseScopedService {
             ocr: 'missing',
             signal,
             workerUrl: this.workerUrl,
-            onProgress: (p) =>
-              report(0, p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`),
+            onProgress: (p) => report(0, p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`),
           });
           this.remember(doc, read);
         }
@@ -383,20 +353,10 @@ export class RedactionService extends CaseScopedService {
         // A third party counts as redacted in this version only if they were found, every way they
         // are written is covered, and the output no longer yields any of it. Where the text cannot
         // be read (a scan), only the handler's explicit confirmation, with boxes drawn by hand, counts.
-        const { found, readable } = readableMentions(
-          pages,
-          await extractText(output, { signal }),
-          parties,
-          requester,
-          input.redactions,
-        );
+        const { found, readable } = readableMentions(pages, await extractText(output, { signal }), parties, requester, input.redactions);
         const manual = input.redactions.some((r) => r.source === 'manual');
         const covered = parties
-          .filter((p) =>
-            found.has(p.id)
-              ? !readable.some((r) => r.thirdPartyId === p.id)
-              : manual && input.confirmedThirdPartyIds.includes(p.id),
-          )
+          .filter((p) => (found.has(p.id) ? !readable.some((r) => r.thirdPartyId === p.id) : manual && input.confirmedThirdPartyIds.includes(p.id)))
           .map((p) => p.id);
         return this.store(session.staffId, session.roles, doc, output, input.redactions.length, covered, readable, [
           ...new Set(input.redactions.map((r) => r.text).filter(Boolean)),
@@ -424,12 +384,7 @@ export class RedactionService extends CaseScopedService {
     const id = randomUUID();
     const fileId = randomUUID();
     sqlite.transaction(() => {
-      const stored = this.caseVault.write(
-        this.caseVault.caseKey(db, doc.caseId, at.toISOString()),
-        doc.caseId,
-        fileId,
-        output,
-      );
+      const stored = this.caseVault.write(this.caseVault.caseKey(db, doc.caseId, at.toISOString()), doc.caseId, fileId, output);
       insertCaseFile(db, {
         id: fileId,
         caseId: doc.caseId,
@@ -448,25 +403,9 @@ export class RedactionService extends CaseScopedService {
         createdAt: at.toISOString(),
       });
       db.insert(redactedVersions)
-        .values({
-          id,
-          documentId: doc.id,
-          fileId,
-          boxes,
-          thirdPartyIds,
-          terms,
-          createdBy: staffId,
-          createdAt: at.toISOString(),
-        })
+        .values({ id, documentId: doc.id, fileId, boxes, thirdPartyIds, terms, createdBy: staffId, createdAt: at.toISOString() })
         .run();
-      appendAuditEvent(db, at, {
-        actorId: staffId,
-        roles,
-        procedure: 'redaction.apply',
-        recordType: 'case',
-        recordId: doc.caseId,
-        outcome: 'ok',
-      });
+      appendAuditEvent(db, at, { actorId: staffId, roles, procedure: 'redaction.apply', recordType: 'case', recordId: doc.caseId, outcome: 'ok' });
     })();
     return { redactedVersionId: id, boxes, thirdPartyIds, readable };
   }

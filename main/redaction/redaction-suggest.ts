@@ -1,11 +1,5 @@
 import { detect, findTerm, type DetectorKind } from '../../shared/redaction/detectors.js';
-import {
-  findMentions,
-  shortLabel,
-  type Mention,
-  type MentionKind,
-  type PersonIdentifiers,
-} from '../../shared/redaction/person-variants.js';
+import { findMentions, shortLabel, type Mention, type MentionKind, type PersonIdentifiers } from '../../shared/redaction/person-variants.js';
 import type { RequestType } from '../../shared/cases/request-types.js';
 import { boxesForRange, DEFAULT_REASON, type PageText, type Rect, type Redaction } from './index.js';
 
@@ -54,12 +48,7 @@ interface Finding {
   partyId?: string | undefined;
 }
 
-const MENTION_DETECTOR: Partial<Record<MentionKind, DetectorKind>> = {
-  bsn: 'bsn',
-  iban: 'iban',
-  email: 'email',
-  telefoon: 'phone',
-};
+const MENTION_DETECTOR: Partial<Record<MentionKind, DetectorKind>> = { bsn: 'bsn', iban: 'iban', email: 'email', telefoon: 'phone' };
 
 function partyFindings(text: string, party: Party, requester: PersonIdentifiers | null): Finding[] {
   return findMentions(text, party.person, requester ?? undefined).map((m) => ({
@@ -71,8 +60,7 @@ function partyFindings(text: string, party: Party, requester: PersonIdentifiers 
   }));
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start < b.end && b.start < a.end;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 function merge(findings: readonly Finding[]): Finding[][] {
   const sorted = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -105,16 +93,9 @@ export function suggestRedactions(pages: readonly PageText[], plan: SearchPlan):
   for (const page of pages) {
     const findings: Finding[] = [
       ...plan.parties.flatMap((p) => partyFindings(page.text, p, plan.requester)),
-      ...terms.flatMap((term) =>
-        findTerm(page.text, term).map((m): Finding => ({ start: m.start, end: m.end, source: 'term' })),
-      ),
+      ...terms.flatMap((term) => findTerm(page.text, term).map((m): Finding => ({ start: m.start, end: m.end, source: 'term' }))),
       ...(plan.patterns.length > 0
-        ? detect(page.text, plan.patterns).map((c): Finding => ({
-            start: c.start,
-            end: c.end,
-            source: 'pattern',
-            kind: c.kind,
-          }))
+        ? detect(page.text, plan.patterns).map((c): Finding => ({ start: c.start, end: c.end, source: 'pattern', kind: c.kind }))
         : []),
     ];
     const own: Mention[] = plan.requester ? findMentions(page.text, plan.requester) : [];
@@ -122,8 +103,7 @@ export function suggestRedactions(pages: readonly PageText[], plan: SearchPlan):
       const start = Math.min(...group.map((f) => f.start));
       const end = Math.max(...group.map((f) => f.end));
       const partyId = group.find((f) => f.partyId !== undefined)?.partyId;
-      const whose: Whose =
-        partyId !== undefined ? 'third_party' : own.some((m) => overlaps(m, { start, end })) ? 'requester' : 'unknown';
+      const whose: Whose = partyId !== undefined ? 'third_party' : own.some((m) => overlaps(m, { start, end })) ? 'requester' : 'unknown';
       const kind = group.find((f) => f.kind === 'bsn')?.kind ?? group.find((f) => f.kind !== undefined)?.kind;
       const source = group.some((f) => f.source === 'pattern') && partyId === undefined ? 'pattern' : 'term';
       const reason = whose === 'requester' ? OWN_DATA_GROUND : kind === 'bsn' ? BSN_GROUND : DEFAULT_REASON;
@@ -147,16 +127,8 @@ export function suggestRedactions(pages: readonly PageText[], plan: SearchPlan):
 }
 
 /** Where a third party is mentioned, as boxes (one per line of a mention), with the words found. */
-export function mentionsOf(
-  pages: readonly PageText[],
-  party: Party,
-  requester: PersonIdentifiers | null,
-): { page: number; text: string; boxes: Rect[] }[] {
+export function mentionsOf(pages: readonly PageText[], party: Party, requester: PersonIdentifiers | null): { page: number; text: string; boxes: Rect[] }[] {
   return pages.flatMap((page) =>
-    findMentions(page.text, party.person, requester ?? undefined).map((m) => ({
-      page: page.page,
-      text: m.text,
-      boxes: boxesForRange(page, m.start, m.end),
-    })),
+    findMentions(page.text, party.person, requester ?? undefined).map((m) => ({ page: page.page, text: m.text, boxes: boxesForRange(page, m.start, m.end) })),
   );
 }

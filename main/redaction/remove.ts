@@ -37,8 +37,7 @@ const isInk = (img: RgbImage, x: number, y: number) => {
 function inkInside(img: RgbImage, p: PixelRect): boolean {
   const { left = 0, top = 0 } = img;
   for (let y = Math.max(top, p.top); y < Math.min(top + img.height, p.bottom); y++)
-    for (let x = Math.max(left, p.left); x < Math.min(left + img.width, p.right); x++)
-      if (isInk(img, x, y)) return true;
+    for (let x = Math.max(left, p.left); x < Math.min(left + img.width, p.right); x++) if (isInk(img, x, y)) return true;
   return false;
 }
 
@@ -58,12 +57,7 @@ function lineHeight(p: PixelRect, box: Box): number {
 function window(view: Matrix, box: Box, page: { width: number; height: number }): PixelRect {
   const p = toPixels(view, box, 0);
   const h = lineHeight(p, box);
-  return {
-    left: Math.max(0, p.left - h),
-    top: Math.max(0, p.top - h),
-    right: Math.min(page.width, p.right + h),
-    bottom: Math.min(page.height, p.bottom + h),
-  };
+  return { left: Math.max(0, p.left - h), top: Math.max(0, p.top - h), right: Math.min(page.width, p.right + h), bottom: Math.min(page.height, p.bottom + h) };
 }
 
 /**
@@ -96,13 +90,7 @@ const contains = (outer: PixelRect, inner: PixelRect) =>
  * that were ink before and are paper after, within a line's height of the box. Returned in user
  * space, to be covered too. `before` and `after` hold at least the box's window.
  */
-function strayInk(
-  before: RgbImage,
-  after: RgbImage,
-  view: Matrix,
-  box: Box,
-  page: { width: number; height: number },
-): Rect[] {
+function strayInk(before: RgbImage, after: RgbImage, view: Matrix, box: Box, page: { width: number; height: number }): Rect[] {
   const p = toPixels(view, box, 0);
   const h = lineHeight(p, box);
   const w = window(view, box, page);
@@ -150,8 +138,7 @@ function strayInk(
       if (cy > 0) take(at - ww);
     }
     const blob = { left: w.left + left, top: w.top + top, right: w.left + right, bottom: w.top + bottom };
-    const outside =
-      blob.left < p.left - 1 || blob.right > p.right + 1 || blob.top < p.top - 1 || blob.bottom > p.bottom + 1;
+    const outside = blob.left < p.left - 1 || blob.right > p.right + 1 || blob.top < p.top - 1 || blob.bottom > p.bottom + 1;
     // A rule or a background the size of the window is a plain path taken out for the check, not a glyph.
     if (outside && blob.right - blob.left <= 3 * h && blob.bottom - blob.top <= 3 * h) found.push(blob);
   }
@@ -167,20 +154,10 @@ function fromPixels(view: Matrix, b: PixelRect): Rect {
     const y = vy / CHECK_SCALE - f;
     return [(d * x - c * y) / det, (-bb * x + a * y) / det];
   };
-  const pts = [
-    toUser(b.left - 1, b.top - 1),
-    toUser(b.right + 1, b.top - 1),
-    toUser(b.left - 1, b.bottom + 1),
-    toUser(b.right + 1, b.bottom + 1),
-  ];
+  const pts = [toUser(b.left - 1, b.top - 1), toUser(b.right + 1, b.top - 1), toUser(b.left - 1, b.bottom + 1), toUser(b.right + 1, b.bottom + 1)];
   const xs = pts.map((q) => q[0]);
   const ys = pts.map((q) => q[1]);
-  return {
-    x: Math.min(...xs),
-    y: Math.min(...ys),
-    width: Math.max(...xs) - Math.min(...xs),
-    height: Math.max(...ys) - Math.min(...ys),
-  };
+  return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
 }
 
 const centreInside = (c: Rect, r: Rect) => {
@@ -196,11 +173,7 @@ const centreInside = (c: Rect, r: Rect) => {
  * page's text sits under a box any more. Where that cannot be shown the page is rasterised, and
  * the reason says why, in Dutch.
  */
-export function removeUnderBoxes(
-  page: PdfiumPage,
-  boxes: readonly Box[],
-  options: { prove: boolean } = { prove: true },
-): PageRemoval {
+export function removeUnderBoxes(page: PdfiumPage, boxes: readonly Box[], options: { prove: boolean } = { prove: true }): PageRemoval {
   const view = page.toView();
   const size = page.pixelSize(CHECK_SCALE);
   // Only the pixels around the boxes are looked at, so only those rows are rendered.
@@ -241,19 +214,9 @@ export function removeUnderBoxes(
     const box = left.boxes[i];
     textLeft = !!box && boxes.some((b) => centreInside(box, b)) && /\S/u.test(left.text[i] ?? '');
   }
-  if (textLeft)
-    return {
-      cover,
-      outcome: { mode: 'raster', reason: 'tekst onder een lakvlak kon niet uit de pagina worden verwijderd' },
-    };
+  if (textLeft) return { cover, outcome: { mode: 'raster', reason: 'tekst onder een lakvlak kon niet uit de pagina worden verwijderd' } };
   if (boxes.some((b) => inkInside(tile(b).after, toPixels(view, b, 1)))) {
-    return {
-      cover,
-      outcome: {
-        mode: 'raster',
-        reason: 'onder een lakvlak bleef inhoud zichtbaar die niet als tekst, afbeelding of lijn te verwijderen is',
-      },
-    };
+    return { cover, outcome: { mode: 'raster', reason: 'onder een lakvlak bleef inhoud zichtbaar die niet als tekst, afbeelding of lijn te verwijderen is' } };
   }
   page.commit();
   return { cover, outcome: { mode: 'text', text: left.text } };

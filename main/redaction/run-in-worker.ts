@@ -27,11 +27,7 @@ export function startWorker(workerUrl: URL | undefined): Worker {
 }
 
 /** `redactInWorker`, the file only. */
-export async function runRedactionInWorker(
-  pdf: Uint8Array,
-  redactions: readonly Redaction[],
-  options: WorkerOptions = {},
-): Promise<Buffer> {
+export async function runRedactionInWorker(pdf: Uint8Array, redactions: readonly Redaction[], options: WorkerOptions = {}): Promise<Buffer> {
   return (await redactInWorker(pdf, redactions, options)).pdf;
 }
 
@@ -77,9 +73,7 @@ export function runWorkerJob<R>(
       else finish(() => reject(new RedactionError(next.failure)));
     });
     worker.on('error', (error) => finish(() => reject(new RedactionError('failed', { cause: error }))));
-    worker.on('exit', (code) =>
-      finish(() => reject(new RedactionError('failed', { cause: `worker stopped with code ${String(code)}` }))),
-    );
+    worker.on('exit', (code) => finish(() => reject(new RedactionError('failed', { cause: `worker stopped with code ${String(code)}` }))));
     const copy = new Uint8Array(pdf.byteLength);
     copy.set(pdf);
     worker.postMessage(request(copy), [copy.buffer]);
@@ -90,34 +84,17 @@ export function runWorkerJob<R>(
  * `redactDocument` in a worker thread, so rendering hundreds of pages never stalls the main process.
  * Progress arrives as messages.
  */
-export function redactInWorker(
-  pdf: Uint8Array,
-  redactions: readonly Redaction[],
-  options: WorkerOptions = {},
-): Promise<RedactionOutcome> {
+export function redactInWorker(pdf: Uint8Array, redactions: readonly Redaction[], options: WorkerOptions = {}): Promise<RedactionOutcome> {
   const { onProgress } = options;
   return runWorkerJob<RedactionOutcome>(
     pdf,
-    (copy): WorkerRequest => ({
-      pdf: copy,
-      redactions: [...redactions],
-      dpi: options.dpi,
-      ocr: options.ocr ? [...options.ocr] : undefined,
-    }),
+    (copy): WorkerRequest => ({ pdf: copy, redactions: [...redactions], dpi: options.dpi, ocr: options.ocr ? [...options.ocr] : undefined }),
     (message) => {
       if (!isWorkerReply(message)) return null;
-      if (message.type === 'progress')
-        return { progress: () => onProgress?.({ done: message.done, total: message.total }) };
+      if (message.type === 'progress') return { progress: () => onProgress?.({ done: message.done, total: message.total }) };
       if (message.type === 'error') return { failure: message.failure };
       const { pages, repaired, unlocked } = message;
-      return {
-        result: {
-          pdf: Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength),
-          pages,
-          repaired,
-          unlocked,
-        },
-      };
+      return { result: { pdf: Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength), pages, repaired, unlocked } };
     },
     options,
   );

@@ -1,14 +1,4 @@
-import {
-  PDFArray,
-  PDFDict,
-  PDFName,
-  PDFPageLeaf,
-  PDFRef,
-  PDFStream,
-  PDFString,
-  type PDFDocument,
-  type PDFObject,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFPageLeaf, PDFRef, PDFStream, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib';
 import { RedactionError } from './errors.js';
 
 /**
@@ -16,34 +6,11 @@ import { RedactionError } from './errors.js';
  * fields, pop-ups and file attachments), actions, thumbnails (a picture of the unredacted page),
  * page-level metadata and associated files all stay behind.
  */
-const PAGE_KEYS = new Set([
-  'Type',
-  'Resources',
-  'Contents',
-  'MediaBox',
-  'CropBox',
-  'BleedBox',
-  'TrimBox',
-  'ArtBox',
-  'Rotate',
-  'Group',
-  'UserUnit',
-]);
+const PAGE_KEYS = new Set(['Type', 'Resources', 'Contents', 'MediaBox', 'CropBox', 'BleedBox', 'TrimBox', 'ArtBox', 'Rotate', 'Group', 'UserUnit']);
 const INHERITED = ['Resources', 'MediaBox', 'CropBox', 'Rotate'] as const;
 
 /** Keys that carry content beside the visible page, wherever they sit (images, forms, fonts). */
-const STRIPPED_KEYS = [
-  'Metadata',
-  'PieceInfo',
-  'LastModified',
-  'AF',
-  'OPI',
-  'Alternates',
-  'Thumb',
-  'StructParent',
-  'StructParents',
-  'AA',
-];
+const STRIPPED_KEYS = ['Metadata', 'PieceInfo', 'LastModified', 'AF', 'OPI', 'Alternates', 'Thumb', 'StructParent', 'StructParents', 'AA'];
 
 /** Reduces a source page to its appearance, in place, before pdf-lib copies it with everything it references. */
 export function stripPage(page: PDFPageLeaf): void {
@@ -57,8 +24,7 @@ export function stripPage(page: PDFPageLeaf): void {
 
 /** Pages of the output: pdf-lib adds an empty /Annots to every page it draws on. */
 function stripOutputPage(page: PDFPageLeaf): void {
-  for (const key of page.keys())
-    if (!PAGE_KEYS.has(key.decodeText()) && key.decodeText() !== 'Parent') page.delete(key);
+  for (const key of page.keys()) if (!PAGE_KEYS.has(key.decodeText()) && key.decodeText() !== 'Parent') page.delete(key);
 }
 
 function children(object: PDFObject): PDFObject[] {
@@ -135,29 +101,19 @@ const FORBIDDEN_ACTIONS = new Set(['JavaScript', 'Launch', 'SubmitForm', 'Import
  */
 export function assertSanitized(doc: PDFDocument): void {
   const catalogKeys = doc.catalog.keys().map((k) => k.decodeText());
-  if (catalogKeys.some((k) => !['Type', 'Pages'].includes(k)))
-    throw new RedactionError('verification-failed', { cause: 'catalog keeps an entry' });
+  if (catalogKeys.some((k) => !['Type', 'Pages'].includes(k))) throw new RedactionError('verification-failed', { cause: 'catalog keeps an entry' });
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : null;
     if (!dict) continue;
     const type = nameOf(dict, 'Type');
     const action = nameOf(dict, 'S');
-    if (
-      (type && FORBIDDEN_TYPES.has(type)) ||
-      (action && FORBIDDEN_ACTIONS.has(action)) ||
-      dict.has(PDFName.of('JS'))
-    ) {
-      throw new RedactionError('verification-failed', {
-        cause: `an object of type ${type ?? action ?? 'JS'} survived`,
-      });
+    if ((type && FORBIDDEN_TYPES.has(type)) || (action && FORBIDDEN_ACTIONS.has(action)) || dict.has(PDFName.of('JS'))) {
+      throw new RedactionError('verification-failed', { cause: `an object of type ${type ?? action ?? 'JS'} survived` });
     }
     if (type === 'OCG' && (dict.has(PDFName.of('Usage')) || dict.get(PDFName.of('Name'))?.toString() !== '(Laag)')) {
       throw new RedactionError('verification-failed', { cause: 'a layer keeps its name' });
     }
-    if (
-      dict instanceof PDFPageLeaf &&
-      dict.keys().some((k) => !PAGE_KEYS.has(k.decodeText()) && k.decodeText() !== 'Parent')
-    ) {
+    if (dict instanceof PDFPageLeaf && dict.keys().some((k) => !PAGE_KEYS.has(k.decodeText()) && k.decodeText() !== 'Parent')) {
       throw new RedactionError('verification-failed', { cause: 'a page keeps an entry' });
     }
   }

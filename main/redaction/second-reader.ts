@@ -39,8 +39,7 @@ function namesItsGlyphs(doc: PDFDocument, font: PDFDict): boolean {
   }
   if (encoding !== undefined) return false;
   const descriptor = doc.context.lookup(font.get(PDFName.of('FontDescriptor')));
-  const embedded =
-    descriptor instanceof PDFDict && ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor.has(PDFName.of(k)));
+  const embedded = descriptor instanceof PDFDict && ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor.has(PDFName.of(k)));
   return nameOf(font, 'Subtype') === 'Type1' && !embedded && STANDARD_TEXT_FONT.test(nameOf(font, 'BaseFont') ?? '');
 }
 
@@ -49,11 +48,7 @@ function namesItsGlyphs(doc: PDFDocument, font: PDFDict): boolean {
  * null when no font has one to take out (then the second reading is pdf.js's plain reading).
  */
 async function withoutCheckableMaps(pdf: Uint8Array): Promise<Uint8Array | null> {
-  const doc = await PDFDocument.load(pdf, {
-    ignoreEncryption: true,
-    updateMetadata: false,
-    throwOnInvalidObject: false,
-  });
+  const doc = await PDFDocument.load(pdf, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false });
   let taken = 0;
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFDict) || !object.has(PDFName.of('ToUnicode'))) continue;

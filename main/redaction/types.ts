@@ -59,10 +59,7 @@ export interface PageText {
 export type TextLayer = 'text' | 'none' | 'blank' | 'unreadable';
 
 /** Why a page was read by OCR; shown per page to the handler and printed by the CLI. */
-export const OCR_REASONS = {
-  none: 'geen tekstlaag; OCR gebruikt',
-  unreadable: 'tekst niet leesbaar; OCR gebruikt',
-} as const;
+export const OCR_REASONS = { none: 'geen tekstlaag; OCR gebruikt', unreadable: 'tekst niet leesbaar; OCR gebruikt' } as const;
 export type OcrReason = (typeof OCR_REASONS)[keyof typeof OCR_REASONS];
 
 /** OCR's reading of a page, in the same shape as PDFium's: user-space boxes, one per UTF-16 unit. */

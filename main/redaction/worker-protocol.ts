@@ -17,25 +17,16 @@ export interface ReadRequest {
   ocr: OcrMode;
 }
 
-export type ReadReply =
-  | ({ type: 'progress' } & ReadProgress)
-  | { type: 'read'; pages: PageText[] }
-  | { type: 'error'; failure: RedactionFailure };
+export type ReadReply = ({ type: 'progress' } & ReadProgress) | { type: 'read'; pages: PageText[] } | { type: 'error'; failure: RedactionFailure };
 
 export function isReadRequest(value: unknown): value is ReadRequest {
-  return (
-    isRecord(value) &&
-    value['kind'] === 'read' &&
-    value['pdf'] instanceof Uint8Array &&
-    ['off', 'missing', 'verify'].includes(String(value['ocr']))
-  );
+  return isRecord(value) && value['kind'] === 'read' && value['pdf'] instanceof Uint8Array && ['off', 'missing', 'verify'].includes(String(value['ocr']));
 }
 
 export function isReadReply(value: unknown): value is ReadReply {
   if (!isRecord(value)) return false;
   if (value['type'] === 'read') return Array.isArray(value['pages']);
-  if (value['type'] === 'progress')
-    return typeof value['done'] === 'number' && typeof value['total'] === 'number' && typeof value['ocr'] === 'boolean';
+  if (value['type'] === 'progress') return typeof value['done'] === 'number' && typeof value['total'] === 'number' && typeof value['ocr'] === 'boolean';
   return value['type'] === 'error' && isRedactionFailure(value['failure']);
 }
 
@@ -65,10 +56,7 @@ export function isWorkerReply(value: unknown): value is WorkerReply {
       return typeof value['done'] === 'number' && typeof value['total'] === 'number';
     case 'done':
       return (
-        value['pdf'] instanceof Uint8Array &&
-        Array.isArray(value['pages']) &&
-        typeof value['repaired'] === 'boolean' &&
-        typeof value['unlocked'] === 'boolean'
+        value['pdf'] instanceof Uint8Array && Array.isArray(value['pages']) && typeof value['repaired'] === 'boolean' && typeof value['unlocked'] === 'boolean'
       );
     case 'error':
       return isRedactionFailure(value['failure']);

@@ -25,11 +25,7 @@ port.once('message', (request: unknown) => {
     reply({ type: 'error', failure: 'invalid-redaction' });
     return;
   }
-  redactDocument(request.pdf, request.redactions, {
-    dpi: request.dpi,
-    ocr: request.ocr,
-    onProgress: (p) => reply({ type: 'progress', ...p }),
-  }).then(
+  redactDocument(request.pdf, request.redactions, { dpi: request.dpi, ocr: request.ocr, onProgress: (p) => reply({ type: 'progress', ...p }) }).then(
     ({ pdf, pages, repaired, unlocked }) => {
       const out = new Uint8Array(pdf.byteLength);
       out.set(pdf);

@@ -66,9 +66,5 @@ export function reportRows(db: LocalDb, to: string): ReportCase[] {
 export function buildReport(db: LocalDb, ctx: CallContext, input: { from: string; to: string }): Report {
   const session = ctx.requireSession();
   ctx.setRecord(null);
-  return computeReport(
-    reportRows(db, input.to),
-    { from: input.from, to: input.to, today: dutchToday(ctx.now) },
-    session.roles.includes('dpo'),
-  );
+  return computeReport(reportRows(db, input.to), { from: input.from, to: input.to, today: dutchToday(ctx.now) }, session.roles.includes('dpo'));
 }

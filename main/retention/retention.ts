@@ -178,10 +178,7 @@ export class RetentionService {
     const session = ctx.requireSession();
     const row = loadCase(this.db, ctx, input.caseId);
     if (!mayPlaceHold(session, row)) {
-      throw new DomainError(
-        'FORBIDDEN',
-        'Alleen de privacy officer of de behandelaar van deze zaak kan de vernietiging stoppen.',
-      );
+      throw new DomainError('FORBIDDEN', 'Alleen de privacy officer of de behandelaar van deze zaak kan de vernietiging stoppen.');
     }
     ctx.commit((db) => {
       if (holdsOf(db, row.id).some((h) => h.liftedAt === null && h.kind === input.kind))
@@ -205,13 +202,7 @@ export class RetentionService {
     const session = ctx.requireSession();
     const row = loadCase(this.db, ctx, input.caseId);
     ctx.commit((db) => {
-      if (
-        !liftHold(db, row.id, input.holdId, {
-          liftedBy: session.staffId,
-          liftedAt: ctx.now.toISOString(),
-          liftReason: input.reason,
-        })
-      ) {
+      if (!liftHold(db, row.id, input.holdId, { liftedBy: session.staffId, liftedAt: ctx.now.toISOString(), liftReason: input.reason })) {
         throw new DomainError('NOT_FOUND', 'Deze blokkade bestaat niet of is al opgeheven.');
       }
     });
@@ -228,20 +219,8 @@ export class RetentionService {
     for (const row of closedCaseFacts(db)) {
       const f = factsOf(row);
       const local = localRetention(f, policy, today);
-      if (
-        local.shredOn &&
-        local.state !== 'vernietigd' &&
-        local.state !== 'bewaarplicht' &&
-        dueWithin(local.shredOn, today, days)
-      ) {
-        upcoming.push({
-          caseId: row.caseId,
-          reference: row.reference,
-          requestType: row.type,
-          what: 'dossier',
-          on: local.shredOn,
-          state: local.state,
-        });
+      if (local.shredOn && local.state !== 'vernietigd' && local.state !== 'bewaarplicht' && dueWithin(local.shredOn, today, days)) {
+        upcoming.push({ caseId: row.caseId, reference: row.reference, requestType: row.type, what: 'dossier', on: local.shredOn, state: local.state });
       }
       const register = registerRetention(f, policy, today);
       if (register.destroyOn && !register.held && dueWithin(register.destroyOn, today, days)) {
@@ -310,9 +289,7 @@ export class RetentionService {
     const policy = retentionPolicy(db);
     return closedCaseFacts(db).flatMap((row) => {
       const local = localRetention(factsOf(row), policy, today);
-      return local.due && local.shredOn
-        ? [{ caseId: row.caseId, reference: row.reference, shredOn: local.shredOn }]
-        : [];
+      return local.due && local.shredOn ? [{ caseId: row.caseId, reference: row.reference, shredOn: local.shredOn }] : [];
     });
   }
 
@@ -321,13 +298,7 @@ export class RetentionService {
     const due = this.dueForShredding(db, dutchToday(now));
     for (const item of due) {
       shredCaseRows(db, item.caseId, now.toISOString());
-      appendAuditEvent(db, now, {
-        ...actor,
-        procedure: 'retention.shred',
-        recordType: 'case',
-        recordId: item.caseId,
-        outcome: 'ok',
-      });
+      appendAuditEvent(db, now, { ...actor, procedure: 'retention.shred', recordType: 'case', recordId: item.caseId, outcome: 'ok' });
     }
     return due;
   }
@@ -336,14 +307,10 @@ export class RetentionService {
    * After the transaction: the ciphertexts go, and the WAL is checkpointed so no old page remains.
    * Files of cases shredded earlier by a run that was killed before it could remove them go too.
    */
-  private afterDestruction(
-    caseIds: readonly string[],
-    letterFiles: readonly { caseId: string; fileIds: string[] }[] = [],
-  ): void {
+  private afterDestruction(caseIds: readonly string[], letterFiles: readonly { caseId: string; fileIds: string[] }[] = []): void {
     const gone = new Set([...caseIds, ...this.leftoverCiphertext()]);
     for (const caseId of gone) this.caseVault.removeCaseCiphertext(caseId);
-    for (const { caseId, fileIds } of letterFiles)
-      for (const fileId of fileIds) this.caseVault.removeCiphertext(caseId, fileId);
+    for (const { caseId, fileIds } of letterFiles) for (const fileId of fileIds) this.caseVault.removeCiphertext(caseId, fileId);
     if (gone.size > 0 || letterFiles.length > 0) this.vault.open.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   }
 
@@ -382,23 +349,14 @@ export class RetentionService {
         ['registratie', registerRetention(f, policy, today)],
         ['brieven', letterRetention(f, policy, today)],
       ];
-      return terms.flatMap(([kind, term]) =>
-        term.due && term.destroyOn ? [{ row, kind, closedOn: f.closedOn as string, destroyOn: term.destroyOn }] : [],
-      );
+      return terms.flatMap(([kind, term]) => (term.due && term.destroyOn ? [{ row, kind, closedOn: f.closedOn as string, destroyOn: term.destroyOn }] : []));
     });
     let list = openDestructionList(db) ?? null;
     const onList = new Set(list ? itemsOf(db, list.id).map((i) => `${i.kind}:${i.caseId}`) : []);
     const fresh = due.filter((d) => !onList.has(`${d.kind}:${d.row.caseId}`));
     if (fresh.length === 0) return list;
     if (!list) {
-      list = {
-        id: randomUUID(),
-        proposedAt: now.toISOString(),
-        proposedBy,
-        status: 'voorgesteld',
-        approvedBy: null,
-        approvedAt: null,
-      };
+      list = { id: randomUUID(), proposedAt: now.toISOString(), proposedBy, status: 'voorgesteld', approvedBy: null, approvedAt: null };
       insertDestructionList(db, list);
     }
     for (const d of fresh) {
@@ -432,21 +390,12 @@ export class RetentionService {
     return list;
   }
 
-  removeItem(
-    ctx: CallContext,
-    input: { listId: string; caseId: string; kind: DestructionKind; reason: string },
-  ): DestructionListView {
+  removeItem(ctx: CallContext, input: { listId: string; caseId: string; kind: DestructionKind; reason: string }): DestructionListView {
     const session = ctx.requireSession();
     ctx.setRecord(input.listId);
     const list = ctx.commit((db) => {
       const found = this.openList(db, input.listId);
-      if (
-        !removeItem(db, input.listId, input, {
-          removedBy: session.staffId,
-          removedAt: ctx.now.toISOString(),
-          removeReason: input.reason,
-        })
-      ) {
+      if (!removeItem(db, input.listId, input, { removedBy: session.staffId, removedAt: ctx.now.toISOString(), removeReason: input.reason })) {
         throw new DomainError('NOT_FOUND', 'Deze zaak staat niet (meer) op de lijst.');
       }
       return found;
@@ -482,9 +431,7 @@ export class RetentionService {
           continue;
         }
         const facts = caseFacts(db, item.caseId);
-        const term = facts
-          ? (item.kind === 'registratie' ? registerRetention : letterRetention)(factsOf(facts), policy, today)
-          : null;
+        const term = facts ? (item.kind === 'registratie' ? registerRetention : letterRetention)(factsOf(facts), policy, today) : null;
         if (!facts || !term?.due) {
           leaveOut(
             item,
@@ -525,14 +472,7 @@ export class RetentionService {
           sentAt: null,
         });
         const procedure = item.kind === 'registratie' ? 'retention.destroy' : 'retention.destroyLetters';
-        appendAuditEvent(db, ctx.now, {
-          actorId: session.staffId,
-          roles: session.roles,
-          procedure,
-          recordType: 'case',
-          recordId: item.caseId,
-          outcome: 'ok',
-        });
+        appendAuditEvent(db, ctx.now, { actorId: session.staffId, roles: session.roles, procedure, recordType: 'case', recordId: item.caseId, outcome: 'ok' });
       }
       updateDestructionList(db, list.id, { status: 'uitgevoerd', approvedBy: session.staffId, approvedAt: at });
       return { cases, letterFiles };
@@ -558,14 +498,7 @@ export class RetentionService {
       const done = sqlite.transaction(() => {
         const shredded = this.shredDue(db, now, { actorId: null, roles: [] });
         this.proposeIn(db, now, null);
-        appendAuditEvent(db, now, {
-          actorId: null,
-          roles: [],
-          procedure: 'retention.scheduled',
-          recordType: 'retention',
-          recordId: null,
-          outcome: 'ok',
-        });
+        appendAuditEvent(db, now, { actorId: null, roles: [], procedure: 'retention.scheduled', recordType: 'retention', recordId: null, outcome: 'ok' });
         return shredded;
       })();
       this.afterDestruction(done.map((c) => c.caseId));

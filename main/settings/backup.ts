@@ -1,17 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { listStaff } from '../../db/local/staff/repository.js';
@@ -42,10 +30,7 @@ function sha256(bytes: Uint8Array): string {
 
 /** The case files the store knows: a half-written `.part` or a file whose row never committed is no part of a backup. */
 function caseFiles(vault: Vault): string[] {
-  const rows = vault.open.sqlite.prepare('SELECT case_id AS caseId, id FROM case_files').all() as {
-    caseId: string;
-    id: string;
-  }[];
+  const rows = vault.open.sqlite.prepare('SELECT case_id AS caseId, id FROM case_files').all() as { caseId: string; id: string }[];
   return rows.map((r) => join(vault.dataDir, 'cases', r.caseId, `${r.id}.avgf`)).filter((p) => existsSync(p));
 }
 
@@ -112,10 +97,7 @@ function checkTarget(dataDir: string, path: string): string {
   const target = resolve(path);
   const data = resolve(dataDir);
   if (target === data || target.startsWith(data + sep))
-    throw new DomainError(
-      'VALIDATION',
-      'Zet de back-up niet in de gegevensmap zelf: die gaat bij een defect mee verloren.',
-    );
+    throw new DomainError('VALIDATION', 'Zet de back-up niet in de gegevensmap zelf: die gaat bij een defect mee verloren.');
   if (!existsSync(dirname(target))) throw new DomainError('VALIDATION', 'De map voor de back-up bestaat niet.');
   if (existsSync(target)) throw new DomainError('CONFLICT', 'Dat bestand bestaat al. Kies een andere naam.');
   return target;
@@ -130,8 +112,7 @@ export function createBackup(vault: Vault, path: string, now: Date): { path: str
       // Without the OS-user lock, so it restores on another computer; only the dpo's and admins' wrappings.
       'keyring.json': Buffer.from(vault.loadKeyring().portable(backupHolders(vault))),
     };
-    for (const file of caseFiles(vault))
-      entries[relative(vault.dataDir, file).split(sep).join('/')] = readFileSync(file);
+    for (const file of caseFiles(vault)) entries[relative(vault.dataDir, file).split(sep).join('/')] = readFileSync(file);
     const manifest: Manifest = { format: FORMAT, createdAt: now.toISOString(), files: {} };
     for (const [name, bytes] of Object.entries(entries)) manifest.files[name] = sha256(bytes as Uint8Array);
     entries[MANIFEST] = Buffer.from(JSON.stringify(manifest, null, 2));
@@ -172,16 +153,11 @@ export function removeRestored(dataDir: string): void {
  * the manifest. The keyring is locked with this computer's protector. Opening it afterwards needs
  * a staff password or the recovery key, as always.
  */
-export function restoreBackup(
-  file: string,
-  dataDir: string,
-  protector: KeyProtector = noProtection,
-): { files: number; createdAt: string } {
+export function restoreBackup(file: string, dataDir: string, protector: KeyProtector = noProtection): { files: number; createdAt: string } {
   if (RESTORED.some((name) => existsSync(join(dataDir, name))))
     throw new DomainError('CONFLICT', 'Herstel alleen in een lege gegevensmap; deze map bevat al gegevens.');
   if (!isAbsolute(file)) throw new DomainError('VALIDATION', 'Geef het volledige pad van het back-upbestand.');
-  if (!existsSync(file) || !statSync(file).isFile())
-    throw new DomainError('VALIDATION', 'Het back-upbestand bestaat niet.');
+  if (!existsSync(file) || !statSync(file).isFile()) throw new DomainError('VALIDATION', 'Het back-upbestand bestaat niet.');
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(readFileSync(file));
@@ -189,20 +165,14 @@ export function restoreBackup(
     throw new DomainError('VALIDATION', 'Dit bestand is geen AVG Desk-back-up of het is beschadigd.');
   }
   const manifestBytes = entries[MANIFEST];
-  if (!manifestBytes)
-    throw new DomainError('VALIDATION', 'Dit bestand is geen AVG Desk-back-up (het overzicht ontbreekt).');
+  if (!manifestBytes) throw new DomainError('VALIDATION', 'Dit bestand is geen AVG Desk-back-up (het overzicht ontbreekt).');
   const manifest = JSON.parse(Buffer.from(manifestBytes).toString('utf8')) as Manifest;
-  if (manifest.format !== FORMAT)
-    throw new DomainError('VALIDATION', 'Deze back-up komt uit een andere versie van AVG Desk.');
+  if (manifest.format !== FORMAT) throw new DomainError('VALIDATION', 'Deze back-up komt uit een andere versie van AVG Desk.');
   for (const [name, hash] of Object.entries(manifest.files)) {
     const bytes = entries[name];
     if (!bytes || sha256(bytes) !== hash)
-      throw new DomainError(
-        'VALIDATION',
-        'De back-up is beschadigd: een bestand ontbreekt of is gewijzigd. Er is niets hersteld.',
-      );
-    if (name.includes('..') || isAbsolute(name))
-      throw new DomainError('VALIDATION', 'De back-up bevat een ongeldige bestandsnaam. Er is niets hersteld.');
+      throw new DomainError('VALIDATION', 'De back-up is beschadigd: een bestand ontbreekt of is gewijzigd. Er is niets hersteld.');
+    if (name.includes('..') || isAbsolute(name)) throw new DomainError('VALIDATION', 'De back-up bevat een ongeldige bestandsnaam. Er is niets hersteld.');
   }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // The keyring last: a restore that stops halfway leaves a folder that counts as not set up.

@@ -19,24 +19,14 @@ export class RestoreService {
 
   async restore(ctx: CallContext, input: ParsedInput<'setup.restore'>): Promise<ProcedureOutput<'setup.restore'>> {
     if (this.vault.isInitialized())
-      throw new DomainError(
-        'ALREADY_INITIALIZED',
-        'AVG Desk is op deze computer al ingericht. Een back-up herstelt u alleen in een nieuwe installatie.',
-      );
+      throw new DomainError('ALREADY_INITIALIZED', 'AVG Desk is op deze computer al ingericht. Een back-up herstelt u alleen in een nieuwe installatie.');
     const restored = restoreBackup(input.path, this.vault.dataDir, this.vault.protector);
     this.vault.discardKeyringChanges();
     try {
       if (input.method === 'password') {
-        return {
-          ...restored,
-          session: await this.auth.login(ctx, { userName: input.userName, password: input.password }),
-        };
+        return { ...restored, session: await this.auth.login(ctx, { userName: input.userName, password: input.password }) };
       }
-      await this.auth.recover(ctx, {
-        recoveryKey: input.recoveryKey,
-        userName: input.userName,
-        newPassword: input.newPassword,
-      });
+      await this.auth.recover(ctx, { recoveryKey: input.recoveryKey, userName: input.userName, newPassword: input.newPassword });
       return { ...restored, session: null };
     } catch (error) {
       this.auth.lockIfIdle();

@@ -1,12 +1,7 @@
 import type { LocalDb } from '../../db/local/database.js';
 import { updateCase } from '../../db/local/cases/repository.js';
 import { writeSetting } from '../../db/local/letters/repository.js';
-import {
-  isAwaitingDecision,
-  type Channel,
-  type SecondChannelMethod,
-  type SecondChannelOutcome,
-} from '../../shared/cases/cases.js';
+import { isAwaitingDecision, type Channel, type SecondChannelMethod, type SecondChannelOutcome } from '../../shared/cases/cases.js';
 import type { CallContext } from '../platform/call-context.js';
 import { assertAssignedHandler, loadCase } from '../cases/case-access.js';
 import { changeVerificationOf, SECOND_CHANNEL_SETTING, secondChannelChannels } from './decision-readiness.js';
@@ -18,22 +13,14 @@ import { DomainError } from '../platform/errors.js';
  * requester confirmed (or did not confirm) the change through a second channel; the decision
  * gates let a correction decision carry out a change only after a confirmation.
  */
-export function verifyChange(
-  db: LocalDb,
-  ctx: CallContext,
-  input: { caseId: string; method: SecondChannelMethod; outcome: SecondChannelOutcome },
-) {
+export function verifyChange(db: LocalDb, ctx: CallContext, input: { caseId: string; method: SecondChannelMethod; outcome: SecondChannelOutcome }) {
   const session = ctx.requireSession();
   const row = loadCase(db, ctx, input.caseId);
   assertAssignedHandler(session, row);
   if (row.type !== 'correctie')
-    throw new DomainError(
-      'CONFLICT',
-      'Alleen een correctieverzoek wijzigt gegevens; deze zaak vraagt geen verificatie via een tweede kanaal.',
-    );
+    throw new DomainError('CONFLICT', 'Alleen een correctieverzoek wijzigt gegevens; deze zaak vraagt geen verificatie via een tweede kanaal.');
   if (!isAwaitingDecision(row.status)) throw new DomainError('CONFLICT', 'Op deze zaak is al beslist.');
-  if (row.status === 'ter_ondertekening')
-    throw new DomainError('CONFLICT', 'Het besluit ligt ter ondertekening; laat het eerst terugsturen.');
+  if (row.status === 'ter_ondertekening') throw new DomainError('CONFLICT', 'Het besluit ligt ter ondertekening; laat het eerst terugsturen.');
   const updated = ctx.commit((tx) =>
     updateCase(tx, row.id, {
       changeVerificationMethod: input.method,

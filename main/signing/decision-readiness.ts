@@ -5,19 +5,8 @@ import { identityChecksOf, type IdentityCheckRow } from '../../db/local/cases/ca
 import { tasksOf, type CaseRow } from '../../db/local/cases/repository.js';
 import { activeDecisionLetter, readSetting, type LetterRow } from '../../db/local/letters/repository.js';
 import { findStaffById } from '../../db/local/staff/repository.js';
-import {
-  CHANNELS,
-  DEFAULT_SECOND_CHANNEL_CHANNELS,
-  isAwaitingDecision,
-  isRepresentationRequired,
-  type Channel,
-} from '../../shared/cases/cases.js';
-import {
-  decisionGates,
-  letterGateProblems,
-  type DecisionFacts,
-  type GateItem,
-} from '../../shared/signing/decision-gates.js';
+import { CHANNELS, DEFAULT_SECOND_CHANNEL_CHANNELS, isAwaitingDecision, isRepresentationRequired, type Channel } from '../../shared/cases/cases.js';
+import { decisionGates, letterGateProblems, type DecisionFacts, type GateItem } from '../../shared/signing/decision-gates.js';
 import type { IdSubject } from '../../shared/identity/identity-types.js';
 import { nextStep, type NextStep } from '../../shared/work/next-step.js';
 import { DECISION_KINDS, LETTER_KIND_LABELS } from '../../shared/letters/types.js';
@@ -57,14 +46,8 @@ export function decisionFactsOf(db: LocalDb, row: CaseRow): DecisionFacts {
     type: row.type,
     channel: row.channel,
     requesterName: row.requesterName,
-    representationRequired: isRepresentationRequired(
-      { birthDate: row.requesterBirthDate, legallyIncapacitated: row.legallyIncapacitated },
-      row.receivedOn,
-    ),
-    representative:
-      row.representativeKind && row.representativeName
-        ? { kind: row.representativeKind, name: row.representativeName }
-        : null,
+    representationRequired: isRepresentationRequired({ birthDate: row.requesterBirthDate, legallyIncapacitated: row.legallyIncapacitated }, row.receivedOn),
+    representative: row.representativeKind && row.representativeName ? { kind: row.representativeKind, name: row.representativeName } : null,
     requesterVerified: isVerified(checks, 'verzoeker'),
     representativeVerified: isVerified(checks, 'vertegenwoordiger'),
     formalRequirementsMet: row.writtenAndSigned,
@@ -90,12 +73,7 @@ function carriesOutChange(letter: LetterRow): boolean {
  * Refuses a decision letter whose premises do not hold, naming each missing one in Dutch. Called
  * by letter.submit and again by letter.sign: what held at submission may not hold any more.
  */
-export function assertDecisionGates(
-  db: LocalDb,
-  row: CaseRow,
-  letter: LetterRow,
-  action: 'aangeboden' | 'ondertekend',
-): void {
+export function assertDecisionGates(db: LocalDb, row: CaseRow, letter: LetterRow, action: 'aangeboden' | 'ondertekend'): void {
   const problems = letterGateProblems(decisionFactsOf(db, row), {
     kind: letter.kind,
     addresseeName: letter.content.addressee.name,
@@ -103,43 +81,23 @@ export function assertDecisionGates(
   });
   if (problems.length === 0) return;
   const first = problems[0] ?? '';
-  throw new DomainError(
-    'CONFLICT',
-    `Dit besluit kan nog niet worden ${action}: ${first.charAt(0).toLowerCase()}${first.slice(1)}`,
-    { details: problems },
-  );
+  throw new DomainError('CONFLICT', `Dit besluit kan nog niet worden ${action}: ${first.charAt(0).toLowerCase()}${first.slice(1)}`, { details: problems });
 }
 
 /** The checklist "Klaar voor besluit": the gates of the case, for the decision letter in progress when there is one; and the case's next step. */
 export function readinessOf(
   db: LocalDb,
   row: CaseRow,
-): {
-  items: GateItem[];
-  ready: boolean;
-  letterKind: string | null;
-  letterLabel: string | null;
-  nextStep: NextStep | null;
-} {
+): { items: GateItem[]; ready: boolean; letterKind: string | null; letterLabel: string | null; nextStep: NextStep | null } {
   const facts = decisionFactsOf(db, row);
   const letter = activeDecisionLetter(db, row.id, DECISION_KINDS);
   let items = decisionGates(facts, letter?.kind);
   if (letter) {
-    const own = letterGateProblems(facts, {
-      kind: letter.kind,
-      addresseeName: letter.content.addressee.name,
-      carriesOutChange: carriesOutChange(letter),
-    });
+    const own = letterGateProblems(facts, { kind: letter.kind, addresseeName: letter.content.addressee.name, carriesOutChange: carriesOutChange(letter) });
     const covered = new Set(items.flatMap((i) => i.missing));
     const addressee = own.filter((p) => !covered.has(p));
     items = items.filter((i) => i.id !== 'tweede_kanaal' || carriesOutChange(letter));
-    items.push({
-      id: 'geadresseerde',
-      label: 'Besluit gericht aan wie het moet ontvangen',
-      ok: addressee.length === 0,
-      missing: addressee,
-      tab: 'letters',
-    });
+    items.push({ id: 'geadresseerde', label: 'Besluit gericht aan wie het moet ontvangen', ok: addressee.length === 0, missing: addressee, tab: 'letters' });
   }
   const documents = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM documents WHERE case_id = ${row.id}`)?.n ?? 0;
   const step = nextStep({

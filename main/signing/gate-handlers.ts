@@ -5,12 +5,7 @@ import { readinessOf } from './decision-readiness.js';
 import type { Vault } from '../platform/vault.js';
 import type { Handlers } from '../platform/call-context.js';
 
-type GateProcedures =
-  | 'case.readiness'
-  | 'case.setRepresentative'
-  | 'case.verifyChange'
-  | 'settings.getSecondChannel'
-  | 'settings.setSecondChannel';
+type GateProcedures = 'case.readiness' | 'case.setRepresentative' | 'case.verifyChange' | 'settings.getSecondChannel' | 'settings.setSecondChannel';
 
 /** The premises of a decision (shared/signing/decision-gates.ts), spread into createHandlers. */
 export function createGateHandlers(vault: Vault, cases: CaseService): Pick<Handlers, GateProcedures> {

@@ -48,8 +48,7 @@ const seq = (value: forge.asn1.Asn1[]) => asn1.create(asn1.Class.UNIVERSAL, asn1
 const set = (value: forge.asn1.Asn1[]) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, value);
 const oid = (id: string) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(id).getBytes());
 const octets = (b: Buffer) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, binary(b));
-const integer = (n: number) =>
-  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(n).getBytes());
+const integer = (n: number) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(n).getBytes());
 const tagged = (tag: number, value: forge.asn1.Asn1[]) => asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, true, value);
 const toDer = (node: forge.asn1.Asn1) => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
 const fromDer = (b: Buffer) => asn1.fromDer(forge.util.createBuffer(binary(b)));
@@ -90,18 +89,10 @@ export function cadesDetached(content: Buffer, identity: SigningIdentity): Buffe
       0,
       sorted.map((x) => x.a),
     ),
-    rsa
-      ? seq([oid(OID.rsaEncryption), asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '')])
-      : seq([oid(OID.ecdsaWithSha256)]),
+    rsa ? seq([oid(OID.rsaEncryption), asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '')]) : seq([oid(OID.ecdsaWithSha256)]),
     octets(signature),
   ]);
-  const signedData = seq([
-    integer(1),
-    set([seq([oid(OID.sha256)])]),
-    seq([oid(OID.data)]),
-    tagged(0, identity.chain.map(fromDer)),
-    set([signerInfo]),
-  ]);
+  const signedData = seq([integer(1), set([seq([oid(OID.sha256)])]), seq([oid(OID.data)]), tagged(0, identity.chain.map(fromDer)), set([signerInfo])]);
   return toDer(seq([oid(OID.signedData), tagged(0, [signedData])]));
 }
 
@@ -140,12 +131,8 @@ export function readPkcs12(p12: Buffer, password: string): SigningIdentity {
     throw p12Error('De privésleutel in het PKCS#12-bestand kan niet worden gelezen.', error);
   }
   const spki = createPublicKey(key).export({ type: 'spki', format: 'der' });
-  const certificates = bags
-    .filter((b) => b.type === forge.pki.oids.certBag)
-    .map((b) => (b.cert ? toDer(forge.pki.certificateToAsn1(b.cert)) : toDer(b.asn1)));
-  const signer = certificates.find((der) =>
-    new X509Certificate(der).publicKey.export({ type: 'spki', format: 'der' }).equals(spki),
-  );
+  const certificates = bags.filter((b) => b.type === forge.pki.oids.certBag).map((b) => (b.cert ? toDer(forge.pki.certificateToAsn1(b.cert)) : toDer(b.asn1)));
+  const signer = certificates.find((der) => new X509Certificate(der).publicKey.export({ type: 'spki', format: 'der' }).equals(spki));
   if (!signer) throw p12Error('Het PKCS#12-bestand bevat geen certificaat dat bij de privésleutel hoort.');
   const x509 = new X509Certificate(signer);
   return {
@@ -164,11 +151,7 @@ export function readPkcs12(p12: Buffer, password: string): SigningIdentity {
 /** The refusal when the certificate cannot sign today. */
 export function assertValidOn(identity: SigningIdentity, now: Date): void {
   const day = (d: Date) => formatDutchDate(dutchToday(d));
-  if (now < identity.validFrom)
-    throw new DomainError(
-      'CONFLICT',
-      `Het certificaat van de organisatie is pas geldig vanaf ${day(identity.validFrom)}.`,
-    );
+  if (now < identity.validFrom) throw new DomainError('CONFLICT', `Het certificaat van de organisatie is pas geldig vanaf ${day(identity.validFrom)}.`);
   if (now > identity.validTo)
     throw new DomainError(
       'CONFLICT',

@@ -1,11 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { LocalDb } from '../../db/local/database.js';
-import {
-  findSigningIdentity,
-  saveSigningIdentity,
-  type SigningIdentityRow,
-} from '../../db/local/letters/repository.js';
+import { findSigningIdentity, saveSigningIdentity, type SigningIdentityRow } from '../../db/local/letters/repository.js';
 import type { signingInfoSchema } from '../../shared/letters/letter-schemas.js';
 import type { CallContext } from '../platform/call-context.js';
 import type { OpenStore } from '../platform/encrypted-db.js';
@@ -35,11 +31,7 @@ export function sealPassword(storeKey: Buffer, password: string): Buffer {
 }
 
 export function unsealPassword(storeKey: Buffer, sealed: Buffer): string {
-  const decipher = createDecipheriv(
-    'aes-256-gcm',
-    sealingKey(storeKey, sealed.subarray(0, 16)),
-    sealed.subarray(16, 28),
-  );
+  const decipher = createDecipheriv('aes-256-gcm', sealingKey(storeKey, sealed.subarray(0, 16)), sealed.subarray(16, 28));
   decipher.setAAD(INFO);
   decipher.setAuthTag(sealed.subarray(sealed.length - 16));
   return Buffer.concat([decipher.update(sealed.subarray(28, sealed.length - 16)), decipher.final()]).toString('utf8');
@@ -101,18 +93,11 @@ export class SigningIdentityStore {
   /** The identity to sign with now; a Dutch refusal when none is set or it is not valid today. */
   load(now: Date): SigningIdentity {
     const row = findSigningIdentity(this.db);
-    if (!row)
-      throw new DomainError(
-        'CONFLICT',
-        'Functioneel beheer heeft nog geen certificaat voor het ondertekenen ingesteld.',
-      );
+    if (!row) throw new DomainError('CONFLICT', 'Functioneel beheer heeft nog geen certificaat voor het ondertekenen ingesteld.');
     const store = this.vault.open;
     let cached = this.cache.get(store);
     if (!cached || cached.configuredAt !== row.configuredAt) {
-      cached = {
-        configuredAt: row.configuredAt,
-        identity: readPkcs12(row.p12, unsealPassword(this.vault.key, row.passwordSealed)),
-      };
+      cached = { configuredAt: row.configuredAt, identity: readPkcs12(row.p12, unsealPassword(this.vault.key, row.passwordSealed)) };
       this.cache.set(store, cached);
     }
     assertValidOn(cached.identity, now);

@@ -71,8 +71,7 @@ export class SigningService {
     const session = ctx.requireSession();
     const loaded = this.letters.load(ctx, letterId);
     assertNotAuthor(session, loaded.letter);
-    if (loaded.letter.status !== 'ter_ondertekening')
-      throw new DomainError('CONFLICT', 'Deze brief is niet (meer) ter ondertekening aangeboden.');
+    if (loaded.letter.status !== 'ter_ondertekening') throw new DomainError('CONFLICT', 'Deze brief is niet (meer) ter ondertekening aangeboden.');
     return { session, ...loaded };
   }
 
@@ -81,11 +80,7 @@ export class SigningService {
    * the visible signature block, PAdES-signed, and then locked in one transaction with its
    * SHA-256, the signed PDF (encrypted with the case key), the decision and the outbox entry.
    */
-  async sign(
-    ctx: CallContext,
-    letterId: string,
-    password: string,
-  ): Promise<{ letterId: string; sha256: string; signedAt: string; pdfBase64: string }> {
+  async sign(ctx: CallContext, letterId: string, password: string): Promise<{ letterId: string; sha256: string; signedAt: string; pdfBase64: string }> {
     const { session, letter, caseRow } = this.submitted(ctx, letterId);
     const profile = findSignerProfile(this.db, session.staffId);
     const functionTitle = profile?.functionTitle.trim() ?? '';
@@ -98,10 +93,7 @@ export class SigningService {
     await this.confirmPassword(session.staffId, password, 'Het wachtwoord is onjuist. De brief is niet ondertekend.');
     const today = dutchToday(ctx.now);
     if (letter.kind === 'verlengingsbericht' && today > caseRow.originalDueOn) {
-      throw new DomainError(
-        'CONFLICT',
-        `Het verlengingsbericht moest vóór ${formatDutchDate(caseRow.originalDueOn)} de deur uit (artikel 12 lid 3 AVG).`,
-      );
+      throw new DomainError('CONFLICT', `Het verlengingsbericht moest vóór ${formatDutchDate(caseRow.originalDueOn)} de deur uit (artikel 12 lid 3 AVG).`);
     }
     if (isDecisionKind(letter.kind)) assertDecisionGates(this.db, caseRow, letter, 'ondertekend');
     const identity = this.identities.load(ctx.now);
@@ -188,15 +180,8 @@ export class SigningService {
     const { session, letter, caseRow } = this.submitted(ctx, input.letterId);
     const at = ctx.now.toISOString();
     const updated = ctx.commit((db) => {
-      if (isDecisionKind(letter.kind) && caseRow.status === 'ter_ondertekening')
-        updateCase(db, caseRow.id, { status: 'besluit_in_concept', updatedAt: at });
-      return updateLetter(db, letter.id, {
-        status: 'concept',
-        returnedBy: session.staffId,
-        returnComment: input.comment,
-        submittedAt: null,
-        updatedAt: at,
-      });
+      if (isDecisionKind(letter.kind) && caseRow.status === 'ter_ondertekening') updateCase(db, caseRow.id, { status: 'besluit_in_concept', updatedAt: at });
+      return updateLetter(db, letter.id, { status: 'concept', returnedBy: session.staffId, returnComment: input.comment, submittedAt: null, updatedAt: at });
     });
     return summaryOf(this.db, updated, session.staffId, true);
   }

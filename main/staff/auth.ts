@@ -34,20 +34,14 @@ export class AuthService {
     return { token: info.token, staff, idleTimeoutSeconds: this.sessions.idleTimeoutSeconds };
   }
 
-  createAdmin(
-    ctx: CallContext,
-    input: { userName: string; fullName: string; password: string },
-  ): Promise<Session & { recoveryKey: string }> {
+  createAdmin(ctx: CallContext, input: { userName: string; fullName: string; password: string }): Promise<Session & { recoveryKey: string }> {
     return this.holdingStore(
       () => this.createAdminHeld(ctx, input),
       'AVG Desk werd vergrendeld terwijl de eerste beheerder werd aangemaakt. Er is niets bewaard; probeer het opnieuw.',
     );
   }
 
-  private async createAdminHeld(
-    ctx: CallContext,
-    input: { userName: string; fullName: string; password: string },
-  ): Promise<Session & { recoveryKey: string }> {
+  private async createAdminHeld(ctx: CallContext, input: { userName: string; fullName: string; password: string }): Promise<Session & { recoveryKey: string }> {
     if (this.vault.isInitialized()) throw new DomainError('ALREADY_INITIALIZED');
     assertStrongPassword(input.password, input.userName);
     const { keyring } = this.vault.create();
@@ -80,10 +74,7 @@ export class AuthService {
   }
 
   login(ctx: CallContext, input: { userName: string; password: string }): Promise<Session> {
-    return this.holdingStore(
-      () => this.loginHeld(ctx, input),
-      'AVG Desk werd vergrendeld tijdens het aanmelden. Meld u opnieuw aan.',
-    );
+    return this.holdingStore(() => this.loginHeld(ctx, input), 'AVG Desk werd vergrendeld tijdens het aanmelden. Meld u opnieuw aan.');
   }
 
   private async loginHeld(ctx: CallContext, input: { userName: string; password: string }): Promise<Session> {
@@ -132,18 +123,14 @@ export class AuthService {
     return toStaff(row);
   }
 
-  async changePassword(
-    ctx: CallContext,
-    input: { currentPassword: string; newPassword: string },
-  ): Promise<Record<string, never>> {
+  async changePassword(ctx: CallContext, input: { currentPassword: string; newPassword: string }): Promise<Record<string, never>> {
     const session = ctx.requireSession();
     const row = findStaffById(this.vault.open.db, session.staffId);
     if (!row) throw new DomainError('UNAUTHENTICATED');
     ctx.setRecord(row.id);
     const keyring = this.vault.loadKeyring();
     const check = await keyring.unlock(row.userName, input.currentPassword);
-    if (!check || check.staffId !== row.id)
-      throw new DomainError('WRONG_CREDENTIALS', 'Het huidige wachtwoord is onjuist.');
+    if (!check || check.staffId !== row.id) throw new DomainError('WRONG_CREDENTIALS', 'Het huidige wachtwoord is onjuist.');
     check.dbKey.fill(0);
     assertStrongPassword(input.newPassword, row.userName);
     // The new key pair signs from the next sign-in on; this session keeps signing with the key it unwrapped.
@@ -175,10 +162,7 @@ export class AuthService {
    * All passwords lost: the recovery key opens the store and sets a new password for an active
    * admin, who can then reset everyone else's. Wrong keys are throttled like wrong passwords.
    */
-  recover(
-    ctx: CallContext,
-    input: { recoveryKey: string; userName: string; newPassword: string },
-  ): Promise<Record<string, never>> {
+  recover(ctx: CallContext, input: { recoveryKey: string; userName: string; newPassword: string }): Promise<Record<string, never>> {
     return this.holdingStore(
       () => this.recoverHeld(ctx, input),
       'AVG Desk werd vergrendeld tijdens het herstel. Er is niets gewijzigd; probeer het opnieuw.',
@@ -186,10 +170,7 @@ export class AuthService {
     );
   }
 
-  private async recoverHeld(
-    ctx: CallContext,
-    input: { recoveryKey: string; userName: string; newPassword: string },
-  ): Promise<Record<string, never>> {
+  private async recoverHeld(ctx: CallContext, input: { recoveryKey: string; userName: string; newPassword: string }): Promise<Record<string, never>> {
     if (!this.vault.isInitialized()) throw new DomainError('NOT_INITIALIZED');
     this.throttle.check('\u0000herstel');
     const keyring = this.vault.loadKeyring();
@@ -251,11 +232,7 @@ export class AuthService {
    * sweep leaves the store open meanwhile and closes it afterwards if nobody ended up signed in.
    * When the store was closed anyway (the OS locked), the caller hears that, not "not signed in".
    */
-  private async holdingStore<T>(
-    work: () => Promise<T>,
-    interrupted: string,
-    closeAfter: 'failure' | 'always' = 'failure',
-  ): Promise<T> {
+  private async holdingStore<T>(work: () => Promise<T>, interrupted: string, closeAfter: 'failure' | 'always' = 'failure'): Promise<T> {
     const hold = this.vault.hold();
     let failed = true;
     try {

@@ -33,12 +33,7 @@ export class SessionStore {
 
   /** `signingKey`: the member's audit signing key, held while this session lives (see audit-signing.ts). */
   create(staffId: string, roles: Role[], signingKey?: KeyObject): SessionInfo {
-    const session = {
-      token: randomBytes(32).toString('base64url'),
-      staffId,
-      roles,
-      lastSeenAt: this.clock.now().getTime(),
-    };
+    const session = { token: randomBytes(32).toString('base64url'), staffId, roles, lastSeenAt: this.clock.now().getTime() };
     this.sessions.set(session.token, session);
     if (signingKey) holdSigningKey(staffId, session.token, signingKey);
     return session;
@@ -93,8 +88,7 @@ export class SessionStore {
   lock(token: string): void {
     if (!this.remove(token)) return;
     const now = this.clock.now().getTime();
-    for (const [old, at] of this.locked)
-      if (now - at > LOCKED_MEMORY_MS || this.locked.size >= LOCKED_MEMORY_MAX) this.locked.delete(old);
+    for (const [old, at] of this.locked) if (now - at > LOCKED_MEMORY_MS || this.locked.size >= LOCKED_MEMORY_MAX) this.locked.delete(old);
     this.locked.set(token, now);
   }
 
@@ -135,10 +129,7 @@ export class LoginThrottle {
     const now = this.clock.now().getTime();
     if (entry && entry.lockedUntil > now) {
       const seconds = Math.ceil((entry.lockedUntil - now) / 1000);
-      throw new DomainError(
-        'LOCKED_OUT',
-        `Te veel mislukte pogingen. Probeer het over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} opnieuw.`,
-      );
+      throw new DomainError('LOCKED_OUT', `Te veel mislukte pogingen. Probeer het over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} opnieuw.`);
     }
   }
 

@@ -3,14 +3,7 @@ import { listStaff, type StaffRow } from '../../db/local/staff/repository.js';
 import type { Staff } from '../../shared/api/contract.js';
 
 export function toStaff(row: StaffRow): Staff {
-  return {
-    id: row.id,
-    userName: row.userName,
-    fullName: row.fullName,
-    roles: row.roles,
-    active: row.active,
-    createdAt: row.createdAt,
-  };
+  return { id: row.id, userName: row.userName, fullName: row.fullName, roles: row.roles, active: row.active, createdAt: row.createdAt };
 }
 
 /** Active staff with the handler function, to assign cases to. */

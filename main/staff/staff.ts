@@ -1,13 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { LocalDb } from '../../db/local/database.js';
-import {
-  findStaffById,
-  findStaffByUserName,
-  insertStaff,
-  listStaff,
-  updateStaff,
-  type StaffRow,
-} from '../../db/local/staff/repository.js';
+import { findStaffById, findStaffByUserName, insertStaff, listStaff, updateStaff, type StaffRow } from '../../db/local/staff/repository.js';
 import type { Staff } from '../../shared/api/contract.js';
 import type { Role } from '../../shared/staff/roles.js';
 import type { CallContext } from '../platform/call-context.js';
@@ -30,13 +23,9 @@ export class StaffService {
     return listStaff(this.vault.open.db).map(toStaff);
   }
 
-  async add(
-    ctx: CallContext,
-    input: { userName: string; fullName: string; roles: Role[]; password: string },
-  ): Promise<Staff> {
+  async add(ctx: CallContext, input: { userName: string; fullName: string; roles: Role[]; password: string }): Promise<Staff> {
     const db = this.vault.open.db;
-    if (findStaffByUserName(db, input.userName))
-      throw new DomainError('CONFLICT', 'Deze gebruikersnaam is al in gebruik.');
+    if (findStaffByUserName(db, input.userName)) throw new DomainError('CONFLICT', 'Deze gebruikersnaam is al in gebruik.');
     assertStrongPassword(input.password, input.userName);
     const at = ctx.now.toISOString();
     const row: StaffRow = {
@@ -78,16 +67,12 @@ export class StaffService {
    * Deactivating removes the account's wrapped key, so its password no longer opens anything;
    * reactivating therefore needs a new password.
    */
-  async setActive(
-    ctx: CallContext,
-    input: { staffId: string; active: boolean; password?: string | undefined },
-  ): Promise<Staff> {
+  async setActive(ctx: CallContext, input: { staffId: string; active: boolean; password?: string | undefined }): Promise<Staff> {
     const row = this.existing(ctx, input.staffId);
     const keyring = this.vault.loadKeyring();
     let signing: SigningKey | undefined;
     if (input.active) {
-      if (!input.password)
-        throw new DomainError('VALIDATION', 'Geef een nieuw wachtwoord op om het account weer te activeren.');
+      if (!input.password) throw new DomainError('VALIDATION', 'Geef een nieuw wachtwoord op om het account weer te activeren.');
       assertStrongPassword(input.password, row.userName);
       signing = await keyring.setEntry(row.id, row.userName, input.password, this.vault.key);
     }
@@ -133,13 +118,9 @@ export class StaffService {
   }
 
   /** The new password unwraps the same database key: nothing is re-encrypted. */
-  async resetPassword(
-    ctx: CallContext,
-    input: { staffId: string; newPassword: string },
-  ): Promise<Record<string, never>> {
+  async resetPassword(ctx: CallContext, input: { staffId: string; newPassword: string }): Promise<Record<string, never>> {
     const row = this.existing(ctx, input.staffId);
-    if (!row.active)
-      throw new DomainError('CONFLICT', 'Dit account is niet actief. Activeer het met een nieuw wachtwoord.');
+    if (!row.active) throw new DomainError('CONFLICT', 'Dit account is niet actief. Activeer het met een nieuw wachtwoord.');
     assertStrongPassword(input.newPassword, row.userName);
     const keyring = this.vault.loadKeyring();
     const signing = await keyring.setEntry(row.id, row.userName, input.newPassword, this.vault.key);

@@ -19,11 +19,7 @@ const events = (n: number) => (n === 1 ? 'gebeurtenis is' : `${n} gebeurtenissen
  * re-hash hides: an anchored event that is gone (a deleted tail, even all events), or whose hash is
  * no longer the anchored one (an edit with the later hashes recomputed, a reordering).
  */
-export function compareWithAnchors(
-  db: LocalDb,
-  anchors: readonly AuditAnchor[],
-  source: 'central' | 'stored',
-): AnchorComparison {
+export function compareWithAnchors(db: LocalDb, anchors: readonly AuditAnchor[], source: 'central' | 'stored'): AnchorComparison {
   const head = lastAuditEvent(db)?.seq ?? 0;
   const relevant = anchors.filter((a) => a.seq > 0);
   if (relevant.length === 0) {
@@ -32,8 +28,7 @@ export function compareWithAnchors(
       anchoredSeq: null,
       unanchored: head,
       source,
-      message:
-        'Deze auditketen is nog niet buiten deze computer vastgelegd: dat gebeurt bij de eerste synchronisatie met de centrale database.',
+      message: 'Deze auditketen is nog niet buiten deze computer vastgelegd: dat gebeurt bij de eerste synchronisatie met de centrale database.',
       firstBroken: null,
     };
   }
@@ -45,10 +40,7 @@ export function compareWithAnchors(
       unanchored: 0,
       source,
       message: `De centrale database legde deze keten vast tot en met gebeurtenis ${top}, maar hier eindigt zij ${head === 0 ? 'voor de eerste gebeurtenis' : `bij gebeurtenis ${head}`}: de laatste ${events(top - head)} verwijderd.`,
-      firstBroken: {
-        seq: head + 1,
-        reason: `Gebeurtenis ${head + 1} tot en met ${top} ontbreekt, terwijl de centrale database haar al had vastgelegd.`,
-      },
+      firstBroken: { seq: head + 1, reason: `Gebeurtenis ${head + 1} tot en met ${top} ontbreekt, terwijl de centrale database haar al had vastgelegd.` },
     };
   }
   const wanted = new Map<number, string[]>();
@@ -58,28 +50,14 @@ export function compareWithAnchors(
     if (!hashes) continue;
     if (hashes.length > 1 || hashes[0] !== event.hash) {
       const reason = `Gebeurtenis ${event.seq} is niet meer de gebeurtenis die de centrale database vastlegde: de keten is na het vastleggen gewijzigd, herschreven of op een andere volgorde gezet.`;
-      return {
-        state: 'broken',
-        anchoredSeq: top,
-        unanchored: 0,
-        source,
-        message: reason,
-        firstBroken: { seq: event.seq, reason },
-      };
+      return { state: 'broken', anchoredSeq: top, unanchored: 0, source, message: reason, firstBroken: { seq: event.seq, reason } };
     }
     wanted.delete(event.seq);
   }
   const missing = [...wanted.keys()].sort((a, b) => a - b)[0];
   if (missing !== undefined) {
     const reason = `Gebeurtenis ${missing} ontbreekt, terwijl de centrale database haar al had vastgelegd.`;
-    return {
-      state: 'broken',
-      anchoredSeq: top,
-      unanchored: 0,
-      source,
-      message: reason,
-      firstBroken: { seq: missing, reason },
-    };
+    return { state: 'broken', anchoredSeq: top, unanchored: 0, source, message: reason, firstBroken: { seq: missing, reason } };
   }
   const unanchored = head - top;
   const from = source === 'central' ? 'de centrale database' : 'de centrale database (bij de laatste synchronisatie)';

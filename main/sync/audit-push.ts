@@ -29,10 +29,7 @@ export async function pushAuditEvents(ctx: PushContext): Promise<number> {
   if (!sendsAuditTrail(ctx.actor.roles)) return 0;
   let sent = 0;
   for (;;) {
-    const watermark = Number(
-      ctx.db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ??
-        0,
-    );
+    const watermark = Number(ctx.db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ?? 0);
     const rows = ctx.db
       .select()
       .from(auditEvents)
@@ -59,11 +56,7 @@ export async function pushAuditEvents(ctx: PushContext): Promise<number> {
       signature: signatureOf(e),
     }));
     // Through a function that only inserts, on this desktop's own chain (db/central/migrations/0010): one statement per batch.
-    await ctx.client.query('SELECT avg_append_audit_events($1, $2, $3::jsonb)', [
-      ctx.desktopId,
-      ctx.desktopSecret,
-      JSON.stringify(events),
-    ]);
+    await ctx.client.query('SELECT avg_append_audit_events($1, $2, $3::jsonb)', [ctx.desktopId, ctx.desktopSecret, JSON.stringify(events)]);
     const at = ctx.now().toISOString();
     ctx.db.run(
       sql`INSERT INTO settings (key, value, updated_at) VALUES (${AUDIT_SEQ_KEY}, ${String(last.seq)}, ${at}) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
@@ -76,20 +69,14 @@ export async function pushAuditEvents(ctx: PushContext): Promise<number> {
  * The signed-in member's own signing keys on this desktop, and the desktop's key, go up with their
  * own login (db/central/migrations/0015), so the central copy of this chain can be verified there.
  */
-export async function pushSigningKeys(
-  ctx: Pick<PushContext, 'client' | 'db' | 'desktopId' | 'desktopSecret' | 'actor'>,
-): Promise<void> {
+export async function pushSigningKeys(ctx: Pick<PushContext, 'client' | 'db' | 'desktopId' | 'desktopSecret' | 'actor'>): Promise<void> {
   if (!sendsAuditTrail(ctx.actor.roles)) return;
   const keys = ctx.db
     .select()
     .from(auditSigners)
     .where(inArray(auditSigners.staffId, [ctx.actor.localId, DESKTOP_SIGNER]))
     .all()
-    .map((k) => ({
-      kind: k.staffId === DESKTOP_SIGNER ? 'desktop' : 'member',
-      public_key: k.publicKey,
-      from_seq: k.fromSeq,
-    }));
+    .map((k) => ({ kind: k.staffId === DESKTOP_SIGNER ? 'desktop' : 'member', public_key: k.publicKey, from_seq: k.fromSeq }));
   if (keys.length === 0) return;
   await ctx.client.query('SELECT avg_register_signing_keys($1, $2, $3, $4::jsonb)', [
     ctx.desktopId,
@@ -117,24 +104,11 @@ export interface AuditAnchor {
  * and keeps the highest central anchor locally for `audit verify` when the central database is out
  * of reach. A head that is no longer there (events deleted here) is not anchored: verify says so.
  */
-export async function anchorAuditChain(
-  ctx: Pick<PushContext, 'client' | 'db' | 'desktopId' | 'desktopSecret' | 'now' | 'actor'>,
-): Promise<AuditAnchor | null> {
-  const watermark = Number(
-    ctx.db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ?? 0,
-  );
-  const head = ctx.db
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .where(eq(auditEvents.seq, watermark))
-    .get();
+export async function anchorAuditChain(ctx: Pick<PushContext, 'client' | 'db' | 'desktopId' | 'desktopSecret' | 'now' | 'actor'>): Promise<AuditAnchor | null> {
+  const watermark = Number(ctx.db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ?? 0);
+  const head = ctx.db.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.seq, watermark)).get();
   if (head && sendsAuditTrail(ctx.actor.roles))
-    await ctx.client.query('SELECT avg_anchor_audit_chain($1, $2, $3, $4)', [
-      ctx.desktopId,
-      ctx.desktopSecret,
-      head.seq,
-      head.hash,
-    ]);
+    await ctx.client.query('SELECT avg_anchor_audit_chain($1, $2, $3, $4)', [ctx.desktopId, ctx.desktopSecret, head.seq, head.hash]);
   const anchor = await centralAnchor(ctx.client, ctx.desktopId);
   if (anchor) writeSetting(ctx.db, ANCHOR_KEY, anchor, ctx.now().toISOString());
   return anchor;
@@ -152,10 +126,7 @@ export async function centralAnchor(client: pg.ClientBase, desktopId: string): P
 
 /** Every head the central database holds for a desktop, oldest first. */
 export async function centralAnchors(client: pg.ClientBase, desktopId: string): Promise<AuditAnchor[]> {
-  const { rows } = await client.query<{ seq: string; hash: string }>(
-    'SELECT seq::text AS seq, hash FROM avg_audit_anchors($1)',
-    [desktopId],
-  );
+  const { rows } = await client.query<{ seq: string; hash: string }>('SELECT seq::text AS seq, hash FROM avg_audit_anchors($1)', [desktopId]);
   return rows.map((r) => ({ seq: Number(r.seq), hash: r.hash }));
 }
 
@@ -166,8 +137,6 @@ export function storedAnchor(db: LocalDb): AuditAnchor | null {
 }
 
 export function unsentAuditEvents(db: LocalDb): number {
-  const watermark = Number(
-    db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ?? 0,
-  );
+  const watermark = Number(db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ?? 0);
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_events WHERE seq > ${watermark}`)?.n ?? 0;
 }

@@ -56,12 +56,8 @@ async function chainOf(client: pg.ClientBase, desktopId: string): Promise<AuditR
  * The central database holds one hash chain per desktop. Each is walked from its first event, like
  * the local one; the first broken link names the desktop (the first characters of its id).
  */
-export async function verifyCentralChains(
-  client: pg.ClientBase,
-): Promise<ChainVerification & { unverifiable: number }> {
-  const desktops = (
-    await client.query<{ desktop_id: string }>('SELECT DISTINCT desktop_id FROM audit_events ORDER BY desktop_id')
-  ).rows;
+export async function verifyCentralChains(client: pg.ClientBase): Promise<ChainVerification & { unverifiable: number }> {
+  const desktops = (await client.query<{ desktop_id: string }>('SELECT DISTINCT desktop_id FROM audit_events ORDER BY desktop_id')).rows;
   let count = 0;
   let unverifiable = 0;
   for (const { desktop_id: desktopId } of desktops) {
@@ -72,10 +68,7 @@ export async function verifyCentralChains(
         ok: false,
         count: count + result.count,
         unverifiable,
-        firstBroken: {
-          seq: result.firstBroken.seq,
-          reason: `Computer ${desktopId.slice(0, 8)}: ${result.firstBroken.reason}`,
-        },
+        firstBroken: { seq: result.firstBroken.seq, reason: `Computer ${desktopId.slice(0, 8)}: ${result.firstBroken.reason}` },
       };
     }
     count += result.count;

@@ -9,13 +9,7 @@ import { insertStaff } from '../../db/local/staff/repository.js';
 import { letterTemplates, processingActivities } from '../../db/local/letters/schema.js';
 import { cases, staff } from '../../db/local/schema.js';
 import { letterTemplateSchema, processingActivitySchema } from '../../shared/letters/letter-schemas.js';
-import {
-  CASE_STATUSES,
-  CHANNELS,
-  RELATIONS,
-  REPRESENTATIVE_KINDS,
-  type CorrectionKind,
-} from '../../shared/cases/cases.js';
+import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, type CorrectionKind } from '../../shared/cases/cases.js';
 import { LETTER_KINDS, type LetterKind } from '../../shared/letters/types.js';
 import { REQUEST_TYPES } from '../../shared/cases/request-types.js';
 import { mayOnSome } from '../../shared/cases/access.js';
@@ -69,9 +63,7 @@ export const LOCAL_STAFF_HAS_PUBLIC_KEY = Object.prototype.hasOwnProperty.call(s
 export async function withPullSnapshot<T>(client: pg.ClientBase, work: (horizon: string) => Promise<T>): Promise<T> {
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
-    const horizon =
-      (await client.query<{ h: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS h')).rows[0]?.h ??
-      '0';
+    const horizon = (await client.query<{ h: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS h')).rows[0]?.h ?? '0';
     const value = await work(horizon);
     await client.query('COMMIT');
     return value;
@@ -83,17 +75,8 @@ export async function withPullSnapshot<T>(client: pg.ClientBase, work: (horizon:
 
 const WINDOW = 'change_xid >= $1::xid8 AND change_xid < $2::xid8';
 
-export async function pullStaff(
-  client: pg.ClientBase,
-  db: LocalDb,
-  cursor: string,
-  horizon: string,
-  at: string,
-): Promise<number> {
-  const { rows } = await client.query<CentralStaff>(
-    `SELECT id, user_name, full_name, roles, active, public_key FROM staff WHERE ${WINDOW}`,
-    [cursor, horizon],
-  );
+export async function pullStaff(client: pg.ClientBase, db: LocalDb, cursor: string, horizon: string, at: string): Promise<number> {
+  const { rows } = await client.query<CentralStaff>(`SELECT id, user_name, full_name, roles, active, public_key FROM staff WHERE ${WINDOW}`, [cursor, horizon]);
   if (rows.length === 0) return 0;
   db.transaction((tx) => {
     for (const row of rows) applyStaff(tx, row, at);
@@ -116,9 +99,7 @@ function applyStaff(db: LocalDb, row: CentralStaff, at: string): void {
     // The key a member's own login set centrally: with it this desktop checks the events they signed elsewhere.
     ...(LOCAL_STAFF_HAS_PUBLIC_KEY && row.public_key ? { publicKey: row.public_key } : {}),
   };
-  const linked =
-    db.select().from(staff).where(eq(staff.centralId, row.id)).get() ??
-    db.select().from(staff).where(eq(staff.userName, row.user_name)).get();
+  const linked = db.select().from(staff).where(eq(staff.centralId, row.id)).get() ?? db.select().from(staff).where(eq(staff.userName, row.user_name)).get();
   if (linked) {
     // A key this desktop made for its own account stays: its events here are signed with it, and the
     // sync publishes it (the central list holds the key of the desktop that synced last).
@@ -136,8 +117,7 @@ function applyStaff(db: LocalDb, row: CentralStaff, at: string): void {
 /** Central staff id → local staff id. */
 export function localIdsByCentral(db: LocalDb): Map<string, string> {
   const map = new Map<string, string>();
-  for (const row of db.select({ id: staff.id, centralId: staff.centralId }).from(staff).all())
-    if (row.centralId) map.set(row.centralId, row.id);
+  for (const row of db.select({ id: staff.id, centralId: staff.centralId }).from(staff).all()) if (row.centralId) map.set(row.centralId, row.id);
   return map;
 }
 
@@ -186,14 +166,7 @@ const DATE = (column: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${column.s
  * registered centrally, or assigned to this handler, appears in the queue. Intake sees only status
  * and due date, so intake updates cases it already has and adds none.
  */
-export async function pullCases(
-  client: pg.ClientBase,
-  db: LocalDb,
-  actor: SyncActor,
-  cursor: string,
-  horizon: string,
-  now: Date,
-): Promise<number> {
+export async function pullCases(client: pg.ClientBase, db: LocalDb, actor: SyncActor, cursor: string, horizon: string, now: Date): Promise<number> {
   const full = mayOnSome(actor, 'seeContent');
   const columns = [
     'c.id',
@@ -212,9 +185,7 @@ export async function pullCases(
   ];
   let text: string;
   if (full) {
-    const requester = PULLED_REQUESTER.map((c) =>
-      c.cast === 'date' ? DATE(`${c.alias}.${c.column}`) : `${c.alias}.${c.column}`,
-    );
+    const requester = PULLED_REQUESTER.map((c) => (c.cast === 'date' ? DATE(`${c.alias}.${c.column}`) : `${c.alias}.${c.column}`));
     text = `SELECT ${columns.join(', ')}, ${requester.join(', ')}
               FROM cases c LEFT JOIN case_requesters r ON r.case_id = c.id
              WHERE (c.change_xid >= $1::xid8 AND c.change_xid < $2::xid8) OR (r.change_xid >= $1::xid8 AND r.change_xid < $2::xid8)`;
@@ -240,16 +211,13 @@ export async function pullCases(
   );
   let applied = 0;
   db.transaction((tx) => {
-    for (const row of rows)
-      if (applyCase(tx, row, existing.get(row.id), { locals, byUserName, now }, actor, pending)) applied += 1;
+    for (const row of rows) if (applyCase(tx, row, existing.get(row.id), { locals, byUserName, now }, actor, pending)) applied += 1;
   });
   return applied;
 }
 
 function oneOf<T extends string>(allowed: readonly T[], value: string | null | undefined, fallback: T): T {
-  return value !== null && value !== undefined && (allowed as readonly string[]).includes(value)
-    ? (value as T)
-    : fallback;
+  return value !== null && value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
 
 /**
@@ -284,14 +252,7 @@ function existingCases(db: LocalDb, ids: readonly string[]): Map<string, CaseRow
   return out;
 }
 
-function applyCase(
-  db: LocalDb,
-  row: CentralCase,
-  existing: CaseRow | undefined,
-  lookup: StaffLookup,
-  actor: SyncActor,
-  pending: ReadonlySet<string>,
-): boolean {
+function applyCase(db: LocalDb, row: CentralCase, existing: CaseRow | undefined, lookup: StaffLookup, actor: SyncActor, pending: ReadonlySet<string>): boolean {
   const { locals } = lookup;
   // A handler still without a central login stays the handler (pending, by user name).
   const handlerId = row.handler_id
@@ -310,8 +271,7 @@ function applyCase(
     // something newer). With changes waiting, the newer version wins; they are pushed on the next run.
     if (pending.has(row.id) && existing.updatedAt >= row.updated_at) return false;
     // This desktop's own push coming back: nothing to change.
-    if ((Object.keys(register) as (keyof typeof register)[]).every((key) => existing[key] === register[key]))
-      return false;
+    if ((Object.keys(register) as (keyof typeof register)[]).every((key) => existing[key] === register[key])) return false;
     updateCase(db, row.id, register, 'central');
     // A handler change from the central database is on the case's timeline like a local one.
     if (existing.handlerId !== handlerId) {
@@ -335,13 +295,7 @@ function applyCase(
     // Text the central database keeps as it came (the fields below need a default or a known value).
     ...(requester as Pick<
       CaseRow,
-      | 'customerNumber'
-      | 'requesterBirthDate'
-      | 'requesterAddress'
-      | 'requesterEmail'
-      | 'requesterPhone'
-      | 'representativeName'
-      | 'representativeBasis'
+      'customerNumber' | 'requesterBirthDate' | 'requesterAddress' | 'requesterEmail' | 'requesterPhone' | 'representativeName' | 'representativeBasis'
     >),
     id: row.id,
     reference: row.reference,
@@ -355,9 +309,7 @@ function applyCase(
     receivedOn: row.received_on,
     writtenAndSigned: row.written_and_signed ?? false,
     requestText: row.request_text ?? '',
-    representativeKind: row.representative_kind
-      ? oneOf(REPRESENTATIVE_KINDS, row.representative_kind, 'gemachtigde')
-      : null,
+    representativeKind: row.representative_kind ? oneOf(REPRESENTATIVE_KINDS, row.representative_kind, 'gemachtigde') : null,
     createdBy: (row.created_by ? locals.get(row.created_by) : undefined) ?? actor.localId,
     createdAt: row.updated_at,
     dueBasis: row.extension_months > 0 ? 'verlenging' : 'beleid',
@@ -381,13 +333,7 @@ interface CentralReference {
 }
 
 /** Templates, the processing register and policy settings: the central version replaces the local one when newer. */
-export async function pullReferenceData(
-  client: pg.ClientBase,
-  db: LocalDb,
-  actor: SyncActor,
-  cursor: string,
-  horizon: string,
-): Promise<number> {
+export async function pullReferenceData(client: pg.ClientBase, db: LocalDb, actor: SyncActor, cursor: string, horizon: string): Promise<number> {
   const { rows } = await client.query<CentralReference>(
     `SELECT kind, key, value, updated_by, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at FROM reference_data WHERE ${WINDOW}`,
     [cursor, horizon],
@@ -396,9 +342,7 @@ export async function pullReferenceData(
   const locals = localIdsByCentral(db);
   let applied = 0;
   db.transaction((tx) => {
-    for (const row of rows)
-      if (applyReference(tx, row, (row.updated_by ? locals.get(row.updated_by) : undefined) ?? actor.localId))
-        applied += 1;
+    for (const row of rows) if (applyReference(tx, row, (row.updated_by ? locals.get(row.updated_by) : undefined) ?? actor.localId)) applied += 1;
   });
   return applied;
 }
@@ -428,17 +372,12 @@ function applyReference(db: LocalDb, row: CentralReference, updatedBy: string): 
         sortOrder: typeof value.sortOrder === 'number' ? value.sortOrder : 0,
         updatedAt: row.updated_at,
       })
-      .onConflictDoUpdate({
-        target: processingActivities.id,
-        set: { ...activity.data, active: value.active !== false, updatedAt: row.updated_at },
-      })
+      .onConflictDoUpdate({ target: processingActivities.id, set: { ...activity.data, active: value.active !== false, updatedAt: row.updated_at } })
       .run();
     return true;
   }
   if (row.kind === 'setting' && (SHARED_SETTING_KEYS as readonly string[]).includes(row.key)) {
-    const current = db.get<{ updated_at: string } | undefined>(
-      sql`SELECT updated_at FROM settings WHERE key = ${row.key}`,
-    );
+    const current = db.get<{ updated_at: string } | undefined>(sql`SELECT updated_at FROM settings WHERE key = ${row.key}`);
     if (current && current.updated_at >= row.updated_at) return false;
     writeSetting(db, row.key, row.value, row.updated_at);
     return true;
@@ -449,8 +388,7 @@ function applyReference(db: LocalDb, row: CentralReference, updatedBy: string): 
 /** What an admin's desktop sends as reference data: every template, activity and shared setting. */
 export function localReferenceData(db: LocalDb): { kind: string; key: string; value: unknown; updatedAt: string }[] {
   const out: { kind: string; key: string; value: unknown; updatedAt: string }[] = [];
-  for (const t of allTemplates(db))
-    out.push({ kind: 'template', key: t.kind, value: t.template, updatedAt: t.updatedAt });
+  for (const t of allTemplates(db)) out.push({ kind: 'template', key: t.kind, value: t.template, updatedAt: t.updatedAt });
   for (const a of db.select().from(processingActivities).all()) {
     const { id, updatedAt, ...value } = a;
     out.push({ kind: 'activity', key: id, value, updatedAt });
@@ -467,14 +405,7 @@ export function localReferenceData(db: LocalDb): { kind: string; key: string; va
  * PDF): only for the dpo, whose desktop proposes the letters' own retention term also for cases
  * signed elsewhere. Letters are written once centrally, so each arrives once.
  */
-export async function pullLetters(
-  client: pg.ClientBase,
-  db: LocalDb,
-  actor: SyncActor,
-  cursor: string,
-  horizon: string,
-  at: string,
-): Promise<number> {
+export async function pullLetters(client: pg.ClientBase, db: LocalDb, actor: SyncActor, cursor: string, horizon: string, at: string): Promise<number> {
   if (!actor.roles.includes('dpo')) return 0;
   const { rows } = await client.query<{ id: string; case_id: string; kind: string; signed_at: string; sha256: string }>(
     `SELECT id, case_id, kind, to_char(signed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS signed_at, sha256 FROM letters WHERE ${WINDOW}`,
@@ -484,17 +415,7 @@ export async function pullLetters(
   let applied = 0;
   db.transaction((tx) => {
     for (const row of rows) {
-      if (
-        insertCentralLetter(tx, {
-          id: row.id,
-          caseId: row.case_id,
-          kind: row.kind,
-          signedAt: row.signed_at,
-          sha256: row.sha256,
-          pulledAt: at,
-        })
-      )
-        applied += 1;
+      if (insertCentralLetter(tx, { id: row.id, caseId: row.case_id, kind: row.kind, signedAt: row.signed_at, sha256: row.sha256, pulledAt: at })) applied += 1;
     }
   });
   return applied;
@@ -505,17 +426,9 @@ export async function pullLetters(
  * exported, its copy of the case is shredded (main/handover/confirm.ts). Returns the
  * bundle hashes; the caller confirms each outside any transaction.
  */
-export async function pullHandovers(
-  client: pg.ClientBase,
-  actor: SyncActor,
-  cursor: string,
-  horizon: string,
-): Promise<string[]> {
+export async function pullHandovers(client: pg.ClientBase, actor: SyncActor, cursor: string, horizon: string): Promise<string[]> {
   // Only those who may hand a case over take part in handovers (and may read them).
   if (!mayOnSome(actor, 'exportHandover')) return [];
-  const { rows } = await client.query<{ bundle_sha256: string }>(
-    `SELECT bundle_sha256 FROM handovers WHERE ${WINDOW}`,
-    [cursor, horizon],
-  );
+  const { rows } = await client.query<{ bundle_sha256: string }>(`SELECT bundle_sha256 FROM handovers WHERE ${WINDOW}`, [cursor, horizon]);
   return rows.map((r) => r.bundle_sha256);
 }

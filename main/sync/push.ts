@@ -111,24 +111,7 @@ const CASE_COLUMNS = [
   'legal_hold',
   'updated_at',
 ] as const;
-const CASE_CASTS = [
-  'uuid',
-  '',
-  '',
-  '',
-  '',
-  'date',
-  'date',
-  'date',
-  'int',
-  '',
-  'date',
-  'uuid',
-  '',
-  'uuid',
-  'boolean',
-  'timestamptz',
-];
+const CASE_CASTS = ['uuid', '', '', '', '', 'date', 'date', 'date', 'int', '', 'date', 'uuid', '', 'uuid', 'boolean', 'timestamptz'];
 // Who asked: the case row's columns the registry maps to the central requester table (db/local/cases/case-parts.ts).
 const REQUESTER = centralColumns('case_requesters');
 const REQUESTER_COLUMNS = ['case_id', ...REQUESTER.map((c) => c.column)];
@@ -189,10 +172,7 @@ export async function pushOutbox(context: PushContext): Promise<PushResult> {
       }
       return { entry, statements };
     });
-    const allowed = planned.filter((p) => p.statements !== null) as {
-      entry: { id: string };
-      statements: Statement[];
-    }[];
+    const allowed = planned.filter((p) => p.statements !== null) as { entry: { id: string }; statements: Statement[] }[];
     waiting += planned.length - allowed.length;
     const { sent, refused } = await sendBatch(ctx.client, allowed);
     waiting += allowed.length - sent.length;
@@ -257,15 +237,7 @@ async function sendBatch(
 }
 
 /** Tables in the order their rows must arrive: a decision needs its case, a destruction comes last. */
-const TABLE_ORDER = [
-  'cases',
-  'case_requesters',
-  'decisions',
-  'letters',
-  'audit_events',
-  'destruction_records',
-  'handovers',
-];
+const TABLE_ORDER = ['cases', 'case_requesters', 'decisions', 'letters', 'audit_events', 'destruction_records', 'handovers'];
 
 /**
  * Statements of the same shape are merged into one multi-row statement (a batch of 500 decisions
@@ -273,10 +245,7 @@ const TABLE_ORDER = [
  * in their own order.
  */
 function mergeStatements(statements: readonly Statement[]): { text: string; params: unknown[] }[] {
-  const groups = new Map<
-    string,
-    { table: string; head: string; tail: string; rows: (readonly unknown[])[]; casts: readonly string[] }
-  >();
+  const groups = new Map<string, { table: string; head: string; tail: string; rows: (readonly unknown[])[]; casts: readonly string[] }>();
   const calls = new Map<PushCall, (readonly unknown[])[]>();
   const rest: { text: string; params: unknown[] }[] = [];
   for (const s of statements) {
@@ -293,13 +262,7 @@ function mergeStatements(statements: readonly Statement[]): { text: string; para
     const key = s.head + s.tail;
     let group = groups.get(key);
     if (!group) {
-      group = {
-        table: /^INSERT INTO ([a-z_]+)/u.exec(s.head)?.[1] ?? '',
-        head: s.head,
-        tail: s.tail,
-        rows: [],
-        casts: s.casts,
-      };
+      group = { table: /^INSERT INTO ([a-z_]+)/u.exec(s.head)?.[1] ?? '', head: s.head, tail: s.tail, rows: [], casts: s.casts };
       groups.set(key, group);
     }
     group.rows.push(s.row);
@@ -370,35 +333,21 @@ export function inChunks<T>(ids: readonly string[], read: (chunk: string[]) => T
 function loadBatch(db: LocalDb, entries: readonly OutboxEntry[]): BatchRows {
   const caseIds = [...new Set(entries.flatMap((e) => ('caseId' in e.payload ? [e.payload.caseId] : [])))];
   const letterIds = [...new Set(entries.flatMap((e) => ('letterId' in e.payload ? [e.payload.letterId] : [])))];
-  const batch: BatchRows = {
-    cases: new Map(),
-    decisionByLetter: new Map(),
-    letters: new Map(),
-    closedOn: new Map(),
-    held: new Set(),
-  };
-  for (const row of inChunks(caseIds, (chunk) => db.select().from(cases).where(inArray(cases.id, chunk)).all()))
-    batch.cases.set(row.id, row);
-  for (const row of inChunks(caseIds, (chunk) =>
-    db.select().from(decisions).where(inArray(decisions.caseId, chunk)).orderBy(decisions.createdAt).all(),
-  )) {
+  const batch: BatchRows = { cases: new Map(), decisionByLetter: new Map(), letters: new Map(), closedOn: new Map(), held: new Set() };
+  for (const row of inChunks(caseIds, (chunk) => db.select().from(cases).where(inArray(cases.id, chunk)).all())) batch.cases.set(row.id, row);
+  for (const row of inChunks(caseIds, (chunk) => db.select().from(decisions).where(inArray(decisions.caseId, chunk)).orderBy(decisions.createdAt).all())) {
     batch.decisionByLetter.set(row.letterId, row);
   }
-  for (const row of inChunks(letterIds, (chunk) => db.select().from(letters).where(inArray(letters.id, chunk)).all()))
-    batch.letters.set(row.id, row);
+  for (const row of inChunks(letterIds, (chunk) => db.select().from(letters).where(inArray(letters.id, chunk)).all())) batch.letters.set(row.id, row);
   // Retention facts, kept by the retention service (db/local: case_retention, legal_holds).
   for (const row of inChunks(caseIds, (chunk) =>
-    db.all<{ case_id: string; closed_at: string }>(
-      sql`SELECT case_id, closed_at FROM case_retention WHERE case_id IN ${chunk}`,
-    ),
+    db.all<{ case_id: string; closed_at: string }>(sql`SELECT case_id, closed_at FROM case_retention WHERE case_id IN ${chunk}`),
   )) {
     // The Dutch date, as the desktop's own retention rule reads it (a case closed at 00:30 closed that day).
     batch.closedOn.set(row.case_id, dutchToday(new Date(row.closed_at)));
   }
   for (const row of inChunks(caseIds, (chunk) =>
-    db.all<{ case_id: string }>(
-      sql`SELECT DISTINCT case_id FROM legal_holds WHERE lifted_at IS NULL AND case_id IN ${chunk}`,
-    ),
+    db.all<{ case_id: string }>(sql`SELECT DISTINCT case_id FROM legal_holds WHERE lifted_at IS NULL AND case_id IN ${chunk}`),
   )) {
     batch.held.add(row.case_id);
   }
@@ -442,17 +391,10 @@ function caseStatements(ctx: PushContext, batch: BatchRows, caseId: string): Sta
   const requesterHead = `INSERT INTO case_requesters (${REQUESTER_COLUMNS.join(', ')}) VALUES `;
   const statements: Statement[] = [];
   if (mayWrite) {
-    const updates = CASE_COLUMNS.filter((c) => c !== 'id' && c !== 'reference' && c !== 'created_by').map(
-      (c) => `${c} = EXCLUDED.${c}`,
-    );
+    const updates = CASE_COLUMNS.filter((c) => c !== 'id' && c !== 'reference' && c !== 'created_by').map((c) => `${c} = EXCLUDED.${c}`);
     // Last writer wins, by the writer's clock: an older version never replaces a newer one.
     statements.push(
-      single(
-        caseHead,
-        register,
-        CASE_CASTS,
-        ` ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')} WHERE cases.updated_at <= EXCLUDED.updated_at`,
-      ),
+      single(caseHead, register, CASE_CASTS, ` ON CONFLICT (id) DO UPDATE SET ${updates.join(', ')} WHERE cases.updated_at <= EXCLUDED.updated_at`),
     );
   } else {
     statements.push(single(caseHead, register, CASE_CASTS, ' ON CONFLICT (id) DO NOTHING'));
@@ -468,10 +410,7 @@ function requesterStatement(head: string, row: CaseRow, update: boolean): Statem
     const record = Object.fromEntries([['case_id', row.id], ...REQUESTER.map((c) => [c.column, fields[c.property]])]);
     return { kind: 'sql', text: 'SELECT avg_register_requesters($1::jsonb)', params: [JSON.stringify([record])] };
   }
-  const values = [
-    row.id,
-    ...REQUESTER.map((c) => (c.cast === 'jsonb' ? JSON.stringify(fields[c.property]) : fields[c.property])),
-  ];
+  const values = [row.id, ...REQUESTER.map((c) => (c.cast === 'jsonb' ? JSON.stringify(fields[c.property]) : fields[c.property]))];
   const sets = REQUESTER_COLUMNS.filter((c) => c !== 'case_id').map((c) => `${c} = EXCLUDED.${c}`);
   return single(head, values, REQUESTER_CASTS, ` ON CONFLICT (case_id) DO UPDATE SET ${sets.join(', ')}`);
 }
@@ -514,11 +453,7 @@ function letterStatements(ctx: PushRun, batch: BatchRows, entry: SignedEntry): S
   const letter = batch.letters.get(p.letterId);
   if (letter?.fileId && letter.fileKey) {
     const pdf = ctx.caseVault.read(ctx.db, signedFileOf(letter));
-    statements.push({
-      kind: 'call',
-      call: PUSH_LETTERS,
-      row: [letter.id, letter.caseId, letter.kind, central(ctx, p.draftedBy), p.signedAt, p.sha256, pdf],
-    });
+    statements.push({ kind: 'call', call: PUSH_LETTERS, row: [letter.id, letter.caseId, letter.kind, central(ctx, p.draftedBy), p.signedAt, p.sha256, pdf] });
   }
   return statements;
 }
@@ -545,11 +480,7 @@ function destructionStatements(ctx: PushContext, payload: OutboxPayload<'destruc
     ),
     lettersOnly
       ? // Only the signed letters of the case (their own, shorter term); the register record stays.
-        {
-          kind: 'sql',
-          text: 'DELETE FROM letters WHERE case_id IN (SELECT id FROM cases WHERE reference = $1)',
-          params: [payload.reference],
-        }
+        { kind: 'sql', text: 'DELETE FROM letters WHERE case_id IN (SELECT id FROM cases WHERE reference = $1)', params: [payload.reference] }
       : // Cascades to the requester, decisions and letters of the case.
         { kind: 'sql', text: 'DELETE FROM cases WHERE reference = $1', params: [payload.reference] },
   ];
@@ -561,13 +492,7 @@ function handoverStatements(ctx: PushContext, payload: OutboxPayload<'handover'>
   return [
     single(
       'INSERT INTO handovers (id, case_id, from_staff, to_staff, bundle_sha256) VALUES ',
-      [
-        payload.id,
-        payload.caseId,
-        central(ctx, payload.fromStaffId),
-        central(ctx, payload.toStaffId),
-        payload.bundleSha256,
-      ],
+      [payload.id, payload.caseId, central(ctx, payload.fromStaffId), central(ctx, payload.toStaffId), payload.bundleSha256],
       ['uuid', 'uuid', 'uuid', 'uuid', ''],
       ' ON CONFLICT (id) DO NOTHING',
     ),

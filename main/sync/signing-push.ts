@@ -18,9 +18,7 @@ interface SignedPayload {
 }
 
 function unsentSignedLetters(db: LocalDb): SignedPayload[] {
-  const rows = db.all<{ payload: string }>(
-    sql`SELECT payload FROM outbox WHERE sent_at IS NULL AND kind IN ('decision', 'letter')`,
-  );
+  const rows = db.all<{ payload: string }>(sql`SELECT payload FROM outbox WHERE sent_at IS NULL AND kind IN ('decision', 'letter')`);
   const out: SignedPayload[] = [];
   for (const { payload } of rows) {
     const p = JSON.parse(payload) as Partial<SignedPayload>;
@@ -35,10 +33,10 @@ export async function lettersBeforeSigner(ctx: PushContext): Promise<Set<string>
   if (!has(ctx.actor, 'signer')) return new Set();
   const mine = unsentSignedLetters(ctx.db).filter((p) => p.signedBy === ctx.actor.localId);
   if (mine.length === 0) return new Set();
-  const { rows } = await ctx.client.query<{ letter: string }>(
-    'SELECT l::text AS letter FROM avg_letters_before_signer($1::uuid[], $2::uuid[]) AS l',
-    [mine.map((p) => p.letterId), mine.map((p) => p.caseId)],
-  );
+  const { rows } = await ctx.client.query<{ letter: string }>('SELECT l::text AS letter FROM avg_letters_before_signer($1::uuid[], $2::uuid[]) AS l', [
+    mine.map((p) => p.letterId),
+    mine.map((p) => p.caseId),
+  ]);
   return new Set(rows.map((r) => r.letter));
 }
 
@@ -48,11 +46,7 @@ const REQUESTS_PER_STATEMENT = 2000;
 const INSERT_REQUESTS = 'SELECT avg_request_signatures($1::uuid[], $2::uuid[], $3::text[])';
 
 function insertRequests(ctx: PushContext, requests: readonly SignedPayload[]) {
-  return ctx.client.query(INSERT_REQUESTS, [
-    requests.map((p) => p.letterId),
-    requests.map((p) => p.caseId),
-    requests.map((p) => p.letterKind),
-  ]);
+  return ctx.client.query(INSERT_REQUESTS, [requests.map((p) => p.letterId), requests.map((p) => p.caseId), requests.map((p) => p.letterKind)]);
 }
 
 /**
@@ -70,9 +64,7 @@ export async function pushSigningRequests(ctx: PushContext): Promise<void> {
       ctx.db.select({ id: cases.id, handlerId: cases.handlerId }).from(cases).where(inArray(cases.id, chunk)).all(),
     ).map((c) => [c.id, c.handlerId]),
   );
-  const mine = pending.filter((p) =>
-    may(accessActor(actor), 'requestSigning', { handlerId: handled.get(p.caseId) ?? null }),
-  );
+  const mine = pending.filter((p) => may(accessActor(actor), 'requestSigning', { handlerId: handled.get(p.caseId) ?? null }));
   if (mine.length === 0) return;
   await ctx.client.query('BEGIN');
   try {

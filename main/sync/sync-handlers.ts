@@ -25,10 +25,7 @@ export function createSyncHandlers(sync: SyncService): { [P in SyncProcedure]: H
     'sync.run': async (ctx, input) => {
       const session = ctx.requireSession();
       ctx.setRecord(null);
-      return sync.run(
-        { staffId: session.staffId, roles: session.roles },
-        input.url === undefined ? undefined : overrideFrom(input.url),
-      );
+      return sync.run({ staffId: session.staffId, roles: session.roles }, input.url === undefined ? undefined : overrideFrom(input.url));
     },
     'sync.getSettings': () => sync.settings(),
     'sync.setSettings': (ctx, input) => {

@@ -11,11 +11,7 @@ import { dutchToday } from '../../shared/cases/cases.js';
 import type { SyncSettings, SyncStatus } from '../../shared/sync/sync-schemas.js';
 import { isAllowed } from '../../shared/staff/permissions.js';
 import type { Role } from '../../shared/staff/roles.js';
-import {
-  CentralConfigError,
-  centralClientConfig as parseCentralUrl,
-  describeCentralError,
-} from './central/connection.js';
+import { CentralConfigError, centralClientConfig as parseCentralUrl, describeCentralError } from './central/connection.js';
 import type { Clock } from '../platform/clock.js';
 import type { Logger } from '../platform/log.js';
 import type { Vault } from '../platform/vault.js';
@@ -151,24 +147,15 @@ export class SyncService {
 
   private storedLogin(staffId: string): string | null {
     return (
-      this.db
-        .select({ loginRole: centralCredentials.loginRole })
-        .from(centralCredentials)
-        .where(eq(centralCredentials.staffId, staffId))
-        .get()?.loginRole ?? null
+      this.db.select({ loginRole: centralCredentials.loginRole }).from(centralCredentials).where(eq(centralCredentials.staffId, staffId)).get()?.loginRole ??
+      null
     );
   }
 
   status(staffId: string): SyncStatus {
     const db = this.db;
     const lastRun = db.select().from(syncRuns).orderBy(desc(syncRuns.startedAt)).limit(1).get();
-    const lastOk = db
-      .select()
-      .from(syncRuns)
-      .where(eq(syncRuns.outcome, 'ok'))
-      .orderBy(desc(syncRuns.startedAt))
-      .limit(1)
-      .get();
+    const lastOk = db.select().from(syncRuns).where(eq(syncRuns.outcome, 'ok')).orderBy(desc(syncRuns.startedAt)).limit(1).get();
     const backoff = this.backoff(db);
     const settings = this.settings();
     const loginRole = this.storedLogin(staffId);
@@ -238,10 +225,7 @@ export class SyncService {
   }
 
   /** One run as this staff member; a run already going is joined, not doubled. */
-  run(
-    actor: { staffId: string; roles: readonly Role[] },
-    override?: { url?: string; loginRole?: string; password?: string },
-  ): Promise<RunResult> {
+  run(actor: { staffId: string; roles: readonly Role[] }, override?: { url?: string; loginRole?: string; password?: string }): Promise<RunResult> {
     if (this.running) return this.running;
     const run = this.runOnce(actor, override).finally(() => {
       this.running = null;
@@ -257,8 +241,7 @@ export class SyncService {
     const db = this.db;
     const { client, loginRole } = this.client(actor.staffId, override);
     const runId = randomUUID();
-    if (!this.takeLease(db, runId))
-      throw new DomainError('CONFLICT', 'Er loopt al een synchronisatie op deze computer.');
+    if (!this.takeLease(db, runId)) throw new DomainError('CONFLICT', 'Er loopt al een synchronisatie op deze computer.');
     db.insert(syncRuns).values({ id: runId, staffId: actor.staffId, startedAt: this.clock.now().toISOString() }).run();
     try {
       await client.connect();
@@ -266,10 +249,7 @@ export class SyncService {
       this.finish(db, runId, { outcome: 'ok', result });
       return result;
     } catch (error) {
-      const message =
-        error instanceof DomainError
-          ? (error.dutchMessage ?? DEFAULT_MESSAGES.SYNC_FAILED)
-          : describeCentralError(error);
+      const message = error instanceof DomainError ? (error.dutchMessage ?? DEFAULT_MESSAGES.SYNC_FAILED) : describeCentralError(error);
       this.logger.warn({
         event: 'sync-failed',
         code: String((error as { code?: unknown }).code ?? ''),
@@ -284,21 +264,13 @@ export class SyncService {
   }
 
   /** A client for the central database as this staff member (not yet connected). */
-  private client(
-    staffId: string,
-    override?: { url?: string; loginRole?: string; password?: string },
-  ): { client: pg.Client; loginRole: string } {
+  private client(staffId: string, override?: { url?: string; loginRole?: string; password?: string }): { client: pg.Client; loginRole: string } {
     const url = override?.url ?? this.settings().url;
-    if (!url)
-      throw new DomainError('VALIDATION', 'Er is nog geen centrale database ingesteld (Beheer → Centrale database).');
+    if (!url) throw new DomainError('VALIDATION', 'Er is nog geen centrale database ingesteld (Beheer → Centrale database).');
     const stored = this.db.select().from(centralCredentials).where(eq(centralCredentials.staffId, staffId)).get();
     const loginRole = override?.loginRole ?? stored?.loginRole;
     const password = override?.password ?? stored?.password;
-    if (!loginRole || !password)
-      throw new DomainError(
-        'VALIDATION',
-        'Vul eerst uw eigen inloggegevens voor de centrale database in (Mijn account).',
-      );
+    if (!loginRole || !password) throw new DomainError('VALIDATION', 'Vul eerst uw eigen inloggegevens voor de centrale database in (Mijn account).');
     const client = new pg.Client({
       ...centralClientConfig(url),
       user: loginRole,
@@ -345,8 +317,7 @@ export class SyncService {
       return {
         ...compareWithAnchors(db, [], 'stored'),
         source: 'none',
-        message:
-          'Er is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd.',
+        message: 'Er is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd.',
       };
     }
     const desktopId = readSetting(db, DESKTOP_KEY);
@@ -369,12 +340,7 @@ export class SyncService {
     return compareWithAnchors(db, stored ? [stored] : [], 'stored');
   }
 
-  private async exchange(
-    client: pg.Client,
-    db: LocalDb,
-    who: { staffId: string; roles: readonly Role[] },
-    loginRole: string,
-  ): Promise<RunResult> {
+  private async exchange(client: pg.Client, db: LocalDb, who: { staffId: string; roles: readonly Role[] }, loginRole: string): Promise<RunResult> {
     const now = () => this.clock.now();
     const cursors = { ...START_CURSORS, ...((readSetting(db, CURSORS_KEY) as Partial<Cursors> | undefined) ?? {}) };
     let pulled = 0;
@@ -406,28 +372,14 @@ export class SyncService {
     const actor: SyncActor = { localId: who.staffId, centralId: me, roles: who.roles };
     const centralIds = new Map<string, string>();
     const userNames = new Map<string, string>();
-    for (const row of db
-      .select({ id: staff.id, centralId: staff.centralId, userName: staff.userName })
-      .from(staff)
-      .all()) {
+    for (const row of db.select({ id: staff.id, centralId: staff.centralId, userName: staff.userName }).from(staff).all()) {
       if (row.centralId) centralIds.set(row.id, row.centralId);
       userNames.set(row.id, row.userName);
     }
 
-    if (actor.roles.includes('admin') || actor.roles.includes('dpo'))
-      await this.pushReferenceData(client, db, me, actor);
+    if (actor.roles.includes('admin') || actor.roles.includes('dpo')) await this.pushReferenceData(client, db, me, actor);
     const desktop = { desktopId: this.desktopId(db), desktopSecret: this.desktopSecret(db) };
-    const pushed = await pushOutbox({
-      client,
-      db,
-      caseVault: this.caseVault,
-      actor,
-      ...desktop,
-      centralIds,
-      userNames,
-      now,
-      batchSize: this.batchSize,
-    });
+    const pushed = await pushOutbox({ client, db, caseVault: this.caseVault, actor, ...desktop, centralIds, userNames, now, batchSize: this.batchSize });
     await pushSigningKeys({ client, db, ...desktop, actor });
     await anchorAuditChain({ client, db, ...desktop, now, actor });
 
@@ -528,17 +480,17 @@ export class SyncService {
     const year = Number(today.slice(0, 4));
     for (const y of today.slice(5, 7) === '12' ? [year, year + 1] : [year]) {
       const left =
-        db.get<{ n: number | null }>(
-          sql`SELECT sum(last - next + 1) AS n FROM reference_blocks WHERE year = ${y} AND source = 'central' AND next <= last`,
-        )?.n ?? 0;
+        db.get<{ n: number | null }>(sql`SELECT sum(last - next + 1) AS n FROM reference_blocks WHERE year = ${y} AND source = 'central' AND next <= last`)
+          ?.n ?? 0;
       if (left >= BLOCK_LOW) continue;
       let block: { first: number; last: number } | undefined;
       try {
         block = (
-          await client.query<{ first: number; last: number }>(
-            'SELECT first, last FROM avg_allocate_reference_block($1, $2, $3)',
-            [y, this.desktopId(db), BLOCK_SIZE],
-          )
+          await client.query<{ first: number; last: number }>('SELECT first, last FROM avg_allocate_reference_block($1, $2, $3)', [
+            y,
+            this.desktopId(db),
+            BLOCK_SIZE,
+          ])
         ).rows[0];
       } catch (error) {
         // The central ceiling (per desktop, login and year): with numbers left the run goes on; without, the user hears why.
@@ -551,10 +503,7 @@ export class SyncService {
         );
       }
       if (block)
-        db.insert(referenceBlocks)
-          .values({ year: y, first: block.first, last: block.last, next: block.first, source: 'central' })
-          .onConflictDoNothing()
-          .run();
+        db.insert(referenceBlocks).values({ year: y, first: block.first, last: block.last, next: block.first, source: 'central' }).onConflictDoNothing().run();
     }
   }
 
@@ -563,18 +512,9 @@ export class SyncService {
     return db.transaction(
       (tx) => {
         const lease = readSetting(tx, LEASE_KEY) as { runId?: string; pid?: number; until?: string } | undefined;
-        const held =
-          lease?.until &&
-          Date.parse(lease.until) > now.getTime() &&
-          typeof lease.pid === 'number' &&
-          processAlive(lease.pid);
+        const held = lease?.until && Date.parse(lease.until) > now.getTime() && typeof lease.pid === 'number' && processAlive(lease.pid);
         if (held) return false;
-        writeSetting(
-          tx,
-          LEASE_KEY,
-          { runId, pid: process.pid, until: new Date(now.getTime() + LEASE_MS).toISOString() },
-          now.toISOString(),
-        );
+        writeSetting(tx, LEASE_KEY, { runId, pid: process.pid, until: new Date(now.getTime() + LEASE_MS).toISOString() }, now.toISOString());
         return true;
       },
       { behavior: 'immediate' },
@@ -590,44 +530,24 @@ export class SyncService {
     }
   }
 
-  private finish(
-    db: LocalDb,
-    runId: string,
-    end: { outcome: 'ok'; result: RunResult } | { outcome: 'error'; message: string },
-  ): void {
+  private finish(db: LocalDb, runId: string, end: { outcome: 'ok'; result: RunResult } | { outcome: 'error'; message: string }): void {
     const at = this.clock.now();
     try {
       db.transaction((tx) => {
         if (end.outcome === 'ok') {
           tx.update(syncRuns)
-            .set({
-              finishedAt: at.toISOString(),
-              outcome: 'ok',
-              pushed: end.result.pushed + end.result.auditEvents,
-              pulled: end.result.pulled,
-            })
+            .set({ finishedAt: at.toISOString(), outcome: 'ok', pushed: end.result.pushed + end.result.auditEvents, pulled: end.result.pulled })
             .where(eq(syncRuns.id, runId))
             .run();
           writeSetting(tx, BACKOFF_KEY, { failures: 0, nextAttemptAt: null }, at.toISOString());
         } else {
-          tx.update(syncRuns)
-            .set({ finishedAt: at.toISOString(), outcome: 'error', error: end.message })
-            .where(eq(syncRuns.id, runId))
-            .run();
+          tx.update(syncRuns).set({ finishedAt: at.toISOString(), outcome: 'error', error: end.message }).where(eq(syncRuns.id, runId)).run();
           const failures = this.backoff(tx).failures + 1;
-          writeSetting(
-            tx,
-            BACKOFF_KEY,
-            { failures, nextAttemptAt: new Date(at.getTime() + backoffDelayMs(failures)).toISOString() },
-            at.toISOString(),
-          );
+          writeSetting(tx, BACKOFF_KEY, { failures, nextAttemptAt: new Date(at.getTime() + backoffDelayMs(failures)).toISOString() }, at.toISOString());
         }
       });
     } catch (error) {
-      this.logger.warn({
-        event: 'sync-state-not-saved',
-        errorName: error instanceof Error ? error.name : typeof error,
-      });
+      this.logger.warn({ event: 'sync-state-not-saved', errorName: error instanceof Error ? error.name : typeof error });
     }
   }
 }

@@ -51,19 +51,12 @@ export class MyWorkService {
       today,
       handler: roles.has('handler') ? { cases: this.handlerCases(session, today) } : null,
       signer: roles.has('signer')
-        ? {
-            letters: lettersWithStatus(this.vault.open.db, 'ter_ondertekening').map((l) =>
-              summaryOf(this.vault.open.db, l, session.staffId, true),
-            ),
-          }
+        ? { letters: lettersWithStatus(this.vault.open.db, 'ter_ondertekening').map((l) => summaryOf(this.vault.open.db, l, session.staffId, true)) }
         : null,
       dpo: roles.has('dpo') ? this.dpo(today) : null,
       intake: roles.has('intake')
         ? {
-            unassigned: this.openCases('c.handler_id IS NULL', today).map((r) => ({
-              ...this.line(r, today),
-              receivedOn: r.received_on,
-            })),
+            unassigned: this.openCases('c.handler_id IS NULL', today).map((r) => ({ ...this.line(r, today), receivedOn: r.received_on })),
             possibleDuplicates: this.possibleDuplicates(),
           }
         : null,
@@ -73,9 +66,7 @@ export class MyWorkService {
   /** Among all open requests: the same person asking twice is one request for intake to merge or refer. */
   private possibleDuplicates(): NonNullable<MyWork['intake']>['possibleDuplicates'] {
     const rows = this.vault.open.sqlite
-      .prepare(
-        `SELECT reference, requester_name AS name, requester_email AS email, requester_address AS address FROM cases WHERE status IN (${AWAITING})`,
-      )
+      .prepare(`SELECT reference, requester_name AS name, requester_email AS email, requester_address AS address FROM cases WHERE status IN (${AWAITING})`)
       .all() as OpenRequest[];
     return possibleDuplicates(rows);
   }
@@ -92,30 +83,17 @@ export class MyWorkService {
   }
 
   private line(r: OpenCaseRow, today: string) {
-    return {
-      id: r.id,
-      reference: r.reference,
-      type: r.type,
-      dueOn: r.due_on,
-      ...this.deadline(r, today),
-      handlerName: r.handler_name,
-    };
+    return { id: r.id, reference: r.reference, type: r.type, dueOn: r.due_on, ...this.deadline(r, today), handlerName: r.handler_name };
   }
 
   /** As the queue shows it: a suspended term has no urgency. */
   private deadline(r: OpenCaseRow, today: string) {
     const left = workingDaysLeft(today, r.due_on);
-    return {
-      workingDaysLeft: left,
-      urgency: r.suspended_since === null ? urgency(today, r.due_on, left) : ('none' as const),
-    };
+    return { workingDaysLeft: left, urgency: r.suspended_since === null ? urgency(today, r.due_on, left) : ('none' as const) };
   }
 
   /** The cases the caller works on, by the same rule the services check (shared/cases/access.ts). */
-  private handlerCases(
-    session: Pick<SessionInfo, 'staffId' | 'roles'>,
-    today: string,
-  ): NonNullable<MyWork['handler']>['cases'] {
+  private handlerCases(session: Pick<SessionInfo, 'staffId' | 'roles'>, today: string): NonNullable<MyWork['handler']>['cases'] {
     const db = this.vault.open.db;
     const weekEnd = endOfWeek(today);
     return this.openCases(caseAccessCondition(session.roles, 'work'), today, { me: session.staffId }).flatMap((r) => {
@@ -143,9 +121,7 @@ export class MyWorkService {
     const db = this.vault.open.db;
     const list = openDestructionList(db);
     const items = list
-      ? (db.get<{ n: number }>(
-          sql`SELECT count(*) AS n FROM destruction_list_items WHERE list_id = ${list.id} AND removed_at IS NULL`,
-        )?.n ?? 0)
+      ? (db.get<{ n: number }>(sql`SELECT count(*) AS n FROM destruction_list_items WHERE list_id = ${list.id} AND removed_at IS NULL`)?.n ?? 0)
       : 0;
     const holds = db.all<{ caseId: string; reference: string; kind: string; reason: string; placedAt: string }>(sql`
       SELECT h.case_id AS caseId, c.reference AS reference, h.kind AS kind, h.reason AS reason, h.placed_at AS placedAt

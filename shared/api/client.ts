@@ -6,11 +6,7 @@ import type { Result } from './result.js';
  * Electron IPC in the desktop app, HTTP on loopback in browser mode, a direct call in tests.
  */
 export interface ApiTransport {
-  call<P extends ProcedureName>(
-    name: P,
-    input: ProcedureInput<P>,
-    token: string | null,
-  ): Promise<Result<ProcedureOutput<P>>>;
+  call<P extends ProcedureName>(name: P, input: ProcedureInput<P>, token: string | null): Promise<Result<ProcedureOutput<P>>>;
 }
 
 /** IPC channel names carry one fixed prefix, so the main process can refuse anything else. */
@@ -20,12 +16,7 @@ export const IPC_PREFIX = 'avg-desk:';
  * What the Electron preload exposes on `window.avgDesk`: one function per procedure, nothing else
  * (never `ipcRenderer` itself). Each forwards `{input, token}` over the channel `IPC_PREFIX + name`.
  */
-export type DesktopBridge = {
-  readonly [P in ProcedureName]: (
-    input: ProcedureInput<P>,
-    token: string | null,
-  ) => Promise<Result<ProcedureOutput<P>>>;
-};
+export type DesktopBridge = { readonly [P in ProcedureName]: (input: ProcedureInput<P>, token: string | null) => Promise<Result<ProcedureOutput<P>>> };
 
 export const BRIDGE_KEY = 'avgDesk';
 

@@ -2,13 +2,7 @@ import { z } from 'zod';
 import type { Action } from '../staff/permissions.js';
 import { ROLES } from '../staff/roles.js';
 import type { ProcedureName } from './procedures.js';
-import {
-  documentViewSchema,
-  importInput,
-  thirdPartyAddInput,
-  thirdPartyUpdateInput,
-  thirdPartyViewSchema,
-} from '../dossier/dossier-schemas.js';
+import { documentViewSchema, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from '../dossier/dossier-schemas.js';
 import {
   jobViewSchema,
   readJobViewSchema,
@@ -181,12 +175,7 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec
 }
 
 export const contract = {
-  'setup.status': procedure({
-    action: 'setup.read',
-    audit: 'none',
-    input: empty,
-    output: z.object({ initialized: z.boolean() }),
-  }),
+  'setup.status': procedure({ action: 'setup.read', audit: 'none', input: empty, output: z.object({ initialized: z.boolean() }) }),
   'setup.createAdmin': procedure({
     action: 'setup.create',
     audit: 'write',
@@ -200,11 +189,7 @@ export const contract = {
     audit: 'write',
     record: 'staff',
     input: z
-      .object({
-        recoveryKey: z.string().trim().min(20).max(100),
-        userName: z.string().trim().toLowerCase().min(1).max(40),
-        newPassword: passwordSchema,
-      })
+      .object({ recoveryKey: z.string().trim().min(20).max(100), userName: z.string().trim().toLowerCase().min(1).max(40), newPassword: passwordSchema })
       .strict(),
     output: z.object({}),
   }),
@@ -258,19 +243,8 @@ export const contract = {
     input: z.object({ userName: z.string().trim().toLowerCase().min(1).max(40), password: passwordSchema }).strict(),
     output: sessionSchema,
   }),
-  'session.logout': procedure({
-    action: 'session.use',
-    audit: 'write',
-    record: 'staff',
-    input: empty,
-    output: z.object({}),
-  }),
-  'session.me': procedure({
-    action: 'session.use',
-    audit: 'none',
-    input: empty,
-    output: staffSchema,
-  }),
+  'session.logout': procedure({ action: 'session.use', audit: 'write', record: 'staff', input: empty, output: z.object({}) }),
+  'session.me': procedure({ action: 'session.use', audit: 'none', input: empty, output: staffSchema }),
   'account.changePassword': procedure({
     action: 'account.changePassword',
     audit: 'write',
@@ -278,13 +252,7 @@ export const contract = {
     input: z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict(),
     output: z.object({}),
   }),
-  'staff.list': procedure({
-    action: 'staff.read',
-    audit: 'read',
-    record: 'staff',
-    input: empty,
-    output: z.array(staffSchema),
-  }),
+  'staff.list': procedure({ action: 'staff.read', audit: 'read', record: 'staff', input: empty, output: z.array(staffSchema) }),
   'staff.add': procedure({
     action: 'staff.manage',
     audit: 'write',
@@ -303,9 +271,7 @@ export const contract = {
     action: 'staff.manage',
     audit: 'write',
     record: 'staff',
-    input: z
-      .object({ staffId: idSchema, roles: z.array(roleSchema).min(1, 'Kies minstens één functie.').max(ROLES.length) })
-      .strict(),
+    input: z.object({ staffId: idSchema, roles: z.array(roleSchema).min(1, 'Kies minstens één functie.').max(ROLES.length) }).strict(),
     output: staffSchema,
   }),
   'staff.setActive': procedure({
@@ -326,21 +292,10 @@ export const contract = {
     action: 'audit.read',
     audit: 'read',
     record: 'audit',
-    input: z
-      .object({
-        beforeSeq: z.number().int().positive().optional(),
-        limit: z.number().int().min(1).max(500).default(100),
-      })
-      .strict(),
+    input: z.object({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: z.array(auditEventSchema),
   }),
-  'audit.verify': procedure({
-    action: 'audit.read',
-    audit: 'read',
-    record: 'audit',
-    input: empty,
-    output: auditVerificationSchema,
-  }),
+  'audit.verify': procedure({ action: 'audit.read', audit: 'read', record: 'audit', input: empty, output: auditVerificationSchema }),
   'staff.handlers': procedure({
     action: 'staff.directory',
     audit: 'none',
@@ -351,49 +306,19 @@ export const contract = {
     action: 'case.register',
     audit: 'none',
     input: z.object({ type: requestTypeSchema, received: isoDateSchema }).strict(),
-    output: z.object({
-      due: z.string(),
-      basis: z.enum(['beleid', 'avg-plafond', 'verlenging']),
-      workingDaysLeft: z.number().int(),
-    }),
+    output: z.object({ due: z.string(), basis: z.enum(['beleid', 'avg-plafond', 'verlenging']), workingDaysLeft: z.number().int() }),
   }),
-  'case.create': procedure({
-    action: 'case.register',
-    audit: 'write',
-    record: 'case',
-    input: caseCreateSchema,
-    output: caseCreatedSchema,
-  }),
+  'case.create': procedure({ action: 'case.register', audit: 'write', record: 'case', input: caseCreateSchema, output: caseCreatedSchema }),
   'case.duplicates': procedure({
     action: 'case.register',
     audit: 'read',
     record: 'case',
-    input: z
-      .object({ type: requestTypeSchema, name: z.string().trim().min(1).max(200), birthDate: isoDateSchema.optional() })
-      .strict(),
+    input: z.object({ type: requestTypeSchema, name: z.string().trim().min(1).max(200), birthDate: isoDateSchema.optional() }).strict(),
     output: z.object({ references: z.array(z.string()), possibleDuplicate: z.boolean() }),
   }),
-  'case.queue': procedure({
-    action: 'case.queue',
-    audit: 'read',
-    record: 'case',
-    input: queueQuerySchema,
-    output: queueSchema,
-  }),
-  'case.get': procedure({
-    action: 'case.read',
-    audit: 'read',
-    record: 'case',
-    input: caseRef,
-    output: caseDetailSchema,
-  }),
-  'case.timeline': procedure({
-    action: 'case.read',
-    audit: 'read',
-    record: 'case',
-    input: caseRef,
-    output: z.array(auditEventSchema),
-  }),
+  'case.queue': procedure({ action: 'case.queue', audit: 'read', record: 'case', input: queueQuerySchema, output: queueSchema }),
+  'case.get': procedure({ action: 'case.read', audit: 'read', record: 'case', input: caseRef, output: caseDetailSchema }),
+  'case.timeline': procedure({ action: 'case.read', audit: 'read', record: 'case', input: caseRef, output: z.array(auditEventSchema) }),
   'case.assign': procedure({
     action: 'case.assign',
     audit: 'write',
@@ -443,12 +368,7 @@ export const contract = {
     input: z.object({ id: idSchema, taskId: idSchema }).strict(),
     output: z.object({}),
   }),
-  'settings.getDeadlinePolicy': procedure({
-    action: 'terms.manage',
-    audit: 'none',
-    input: empty,
-    output: deadlinePolicySchema,
-  }),
+  'settings.getDeadlinePolicy': procedure({ action: 'terms.manage', audit: 'none', input: empty, output: deadlinePolicySchema }),
   'settings.setDeadlinePolicy': procedure({
     action: 'terms.manage',
     audit: 'write',
@@ -456,13 +376,7 @@ export const contract = {
     input: deadlinePolicySchema,
     output: deadlinePolicySchema,
   }),
-  'identity.get': procedure({
-    action: 'case.read',
-    audit: 'read',
-    record: 'case',
-    input: z.object({ caseId: idSchema }).strict(),
-    output: identityViewSchema,
-  }),
+  'identity.get': procedure({ action: 'case.read', audit: 'read', record: 'case', input: z.object({ caseId: idSchema }).strict(), output: identityViewSchema }),
   'identity.uploadCopy': procedure({
     maxBodyBytes: MAX_COPY_BASE64 + ENVELOPE_BYTES,
     action: 'identity.registerCopy',
@@ -476,40 +390,12 @@ export const contract = {
     audit: 'read',
     record: 'case',
     input: copyRef,
-    output: z.object({
-      dataBase64: z.string(),
-      width: z.number().int(),
-      height: z.number().int(),
-      masked: z.boolean(),
-    }),
+    output: z.object({ dataBase64: z.string(), width: z.number().int(), height: z.number().int(), masked: z.boolean() }),
   }),
-  'identity.maskCopy': procedure({
-    action: 'case.work',
-    audit: 'write',
-    record: 'case',
-    input: maskInput,
-    output: z.object({ copyId: idSchema }),
-  }),
-  'identity.confirmMasked': procedure({
-    action: 'case.work',
-    audit: 'write',
-    record: 'case',
-    input: copyRef,
-    output: z.object({}),
-  }),
-  'identity.check': procedure({
-    action: 'case.work',
-    audit: 'none',
-    input: identityCheckInput,
-    output: z.array(checkResultSchema),
-  }),
-  'identity.record': procedure({
-    action: 'case.work',
-    audit: 'write',
-    record: 'case',
-    input: identityRecordInput,
-    output: identityCheckViewSchema,
-  }),
+  'identity.maskCopy': procedure({ action: 'case.work', audit: 'write', record: 'case', input: maskInput, output: z.object({ copyId: idSchema }) }),
+  'identity.confirmMasked': procedure({ action: 'case.work', audit: 'write', record: 'case', input: copyRef, output: z.object({}) }),
+  'identity.check': procedure({ action: 'case.work', audit: 'none', input: identityCheckInput, output: z.array(checkResultSchema) }),
+  'identity.record': procedure({ action: 'case.work', audit: 'write', record: 'case', input: identityRecordInput, output: identityCheckViewSchema }),
   'dossier.list': procedure({
     action: 'case.read',
     audit: 'read',
@@ -529,9 +415,7 @@ export const contract = {
     action: 'case.read',
     audit: 'read',
     record: 'case',
-    input: z
-      .object({ caseId: idSchema, documentId: idSchema, version: z.enum(['original', 'redacted']).default('original') })
-      .strict(),
+    input: z.object({ caseId: idSchema, documentId: idSchema, version: z.enum(['original', 'redacted']).default('original') }).strict(),
     output: z.object({ dataBase64: z.string(), pages: z.number().int() }),
   }),
   'thirdParty.list': procedure({
@@ -541,34 +425,10 @@ export const contract = {
     input: z.object({ caseId: idSchema }).strict(),
     output: z.array(thirdPartyViewSchema),
   }),
-  'thirdParty.add': procedure({
-    action: 'case.work',
-    audit: 'write',
-    record: 'case',
-    input: thirdPartyAddInput,
-    output: thirdPartyViewSchema,
-  }),
-  'thirdParty.update': procedure({
-    action: 'case.work',
-    audit: 'write',
-    record: 'case',
-    input: thirdPartyUpdateInput,
-    output: thirdPartyViewSchema,
-  }),
-  'redaction.suggest': procedure({
-    action: 'case.read',
-    audit: 'read',
-    record: 'case',
-    input: suggestInput,
-    output: suggestOutput,
-  }),
-  'redaction.searchAll': procedure({
-    action: 'case.read',
-    audit: 'read',
-    record: 'case',
-    input: searchAllInput,
-    output: searchAllOutput,
-  }),
+  'thirdParty.add': procedure({ action: 'case.work', audit: 'write', record: 'case', input: thirdPartyAddInput, output: thirdPartyViewSchema }),
+  'thirdParty.update': procedure({ action: 'case.work', audit: 'write', record: 'case', input: thirdPartyUpdateInput, output: thirdPartyViewSchema }),
+  'redaction.suggest': procedure({ action: 'case.read', audit: 'read', record: 'case', input: suggestInput, output: suggestOutput }),
+  'redaction.searchAll': procedure({ action: 'case.read', audit: 'read', record: 'case', input: searchAllInput, output: searchAllOutput }),
   'redaction.start': procedure({
     action: 'case.work',
     audit: 'write',
@@ -585,18 +445,8 @@ export const contract = {
       .strict(),
     output: z.object({ jobId: idSchema }),
   }),
-  'redaction.status': procedure({
-    action: 'case.work',
-    audit: 'none',
-    input: z.object({ jobId: idSchema }).strict(),
-    output: jobViewSchema,
-  }),
-  'redaction.cancel': procedure({
-    action: 'case.work',
-    audit: 'write',
-    input: z.object({ jobId: idSchema }).strict(),
-    output: z.object({}),
-  }),
+  'redaction.status': procedure({ action: 'case.work', audit: 'none', input: z.object({ jobId: idSchema }).strict(), output: jobViewSchema }),
+  'redaction.cancel': procedure({ action: 'case.work', audit: 'write', input: z.object({ jobId: idSchema }).strict(), output: z.object({}) }),
   /** Reads a document for redaction, with OCR (offline) for pages that show something but have no usable text; a job, cancelled with redaction.cancel. */
   'redaction.read': procedure({
     action: 'case.read',
@@ -605,12 +455,7 @@ export const contract = {
     input: z.object({ caseId: idSchema, documentId: idSchema }).strict(),
     output: z.object({ jobId: idSchema }),
   }),
-  'redaction.readStatus': procedure({
-    action: 'case.read',
-    audit: 'none',
-    input: z.object({ jobId: idSchema }).strict(),
-    output: readJobViewSchema,
-  }),
+  'redaction.readStatus': procedure({ action: 'case.read', audit: 'none', input: z.object({ jobId: idSchema }).strict(), output: readJobViewSchema }),
   ...letterProcedures,
   ...retentionProcedures,
   ...desktopProcedures,
@@ -629,7 +474,5 @@ export type ProcedureOutput<P extends ProcedureName> = z.output<Contract[P]['out
 
 /** How large a request body the procedure takes over HTTP; unknown names get the default. */
 export function maxBodyBytes(name: string): number {
-  return isProcedureName(name)
-    ? ((contract[name] as ProcedureSpec).maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
-    : DEFAULT_MAX_BODY_BYTES;
+  return isProcedureName(name) ? ((contract[name] as ProcedureSpec).maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : DEFAULT_MAX_BODY_BYTES;
 }

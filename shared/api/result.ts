@@ -77,12 +77,7 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(
-  code: ErrorCode,
-  message?: string,
-  details?: string[],
-  issues?: ValidationIssue[],
-): Result<T> {
+export function fail<T = never>(code: ErrorCode, message?: string, details?: string[], issues?: ValidationIssue[]): Result<T> {
   const error: ApiError = { code, message: message ?? DEFAULT_MESSAGES[code] };
   if (details && details.length > 0) error.details = details;
   if (issues && issues.length > 0) error.issues = issues;

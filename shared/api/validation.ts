@@ -152,8 +152,7 @@ type Issue = z.core.$ZodRawIssue;
 function dutchIssue(issue: Issue): string | undefined {
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'string')
-        return Number(issue.minimum) <= 1 ? 'is verplicht' : `moet minstens ${issue.minimum} tekens hebben`;
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'is verplicht' : `moet minstens ${issue.minimum} tekens hebben`;
       if (issue.origin === 'array') return `moet minstens ${issue.minimum} keuze(s) bevatten`;
       return `moet minstens ${issue.minimum} zijn`;
     case 'too_big':
@@ -197,20 +196,13 @@ function labelOf(path: readonly PropertyKey[], labels: FieldLabels): string {
   const table = { ...FIELD_LABELS, ...labels };
   const named = path.map(String).filter((p) => !/^\d+$/u.test(p));
   const qualified = named.length >= 2 ? `${named.at(-2)}.${named.at(-1)}` : '';
-  const field = table[qualified]
-    ? qualified
-    : ([...named].reverse().find((p) => table[p]) ?? path.map(String).join('.'));
+  const field = table[qualified] ? qualified : ([...named].reverse().find((p) => table[p]) ?? path.map(String).join('.'));
   return table[field] ?? (field === '' ? 'Invoer' : field);
 }
 
 /** Each issue with its path, code, Dutch label and message. */
 export function validationIssues(issues: readonly z.core.$ZodIssue[], labels: FieldLabels = {}): ValidationIssue[] {
-  return issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    code: issue.code,
-    label: labelOf(issue.path, labels),
-    message: issue.message,
-  }));
+  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code, label: labelOf(issue.path, labels), message: issue.message }));
 }
 
 /** One Dutch line per issue: "Gebruikersnaam: is verplicht." */

@@ -64,18 +64,9 @@ export const caseCreateSchema = z
   })
   .strict();
 
-export const caseTaskSchema = z.object({
-  id: z.string(),
-  kind: z.enum(TASK_KINDS),
-  status: z.enum(['open', 'done']),
-  dueOn: z.string().nullable(),
-});
+export const caseTaskSchema = z.object({ id: z.string(), kind: z.enum(TASK_KINDS), status: z.enum(['open', 'done']), dueOn: z.string().nullable() });
 
-const deadlineView = {
-  dueOn: z.string(),
-  workingDaysLeft: z.number().int(),
-  urgency: z.enum(['ok', 'warning', 'overdue', 'none']),
-};
+const deadlineView = { dueOn: z.string(), workingDaysLeft: z.number().int(), urgency: z.enum(['ok', 'warning', 'overdue', 'none']) };
 
 /** One row of the work queue. `requesterName` and `customerNumber` are null for who may not see case content. */
 export const queueRowSchema = z.object({
@@ -92,15 +83,7 @@ export const queueRowSchema = z.object({
 });
 export type QueueRow = z.infer<typeof queueRowSchema>;
 
-export const QUEUE_SORT_COLUMNS = [
-  'reference',
-  'type',
-  'requesterName',
-  'receivedOn',
-  'dueOn',
-  'status',
-  'handlerName',
-] as const;
+export const QUEUE_SORT_COLUMNS = ['reference', 'type', 'requesterName', 'receivedOn', 'dueOn', 'status', 'handlerName'] as const;
 
 export const queueQuerySchema = z
   .object({
@@ -188,23 +171,12 @@ export const caseCreatedSchema = z.object({
   possibleDuplicate: z.boolean(),
 });
 
-const termSchema = z.union([
-  z.object({ weeks: z.number().int().min(1).max(26) }).strict(),
-  z.object({ months: z.number().int().min(1).max(6) }).strict(),
-]);
+const termSchema = z.union([z.object({ weeks: z.number().int().min(1).max(26) }).strict(), z.object({ months: z.number().int().min(1).max(6) }).strict()]);
 
 /** The deadline policy setting: a term per request type and whether ID waiting suspends the clock. */
 export const deadlinePolicySchema = z
   .object({
-    terms: z
-      .object({
-        inzage: termSchema,
-        correctie: termSchema,
-        verzet: termSchema,
-        dataportabiliteit: termSchema,
-        klacht: termSchema,
-      })
-      .strict(),
+    terms: z.object({ inzage: termSchema, correctie: termSchema, verzet: termSchema, dataportabiliteit: termSchema, klacht: termSchema }).strict(),
     suspendWhileAwaitingId: z.boolean(),
   })
   .strict();

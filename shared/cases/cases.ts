@@ -68,14 +68,8 @@ export const FORMAL_REQUIREMENT_BASIS: Readonly<Record<Exclude<RequestType, 'kla
 export const REPRESENTATION_AGE = 16;
 
 /** Under 16 on the day of receipt, or not competent: the legal representative makes the request. */
-export function isRepresentationRequired(
-  requester: { birthDate: IsoDate | null; legallyIncapacitated: boolean },
-  receivedOn: IsoDate,
-): boolean {
-  return (
-    requester.legallyIncapacitated ||
-    (requester.birthDate !== null && ageOn(requester.birthDate, receivedOn) < REPRESENTATION_AGE)
-  );
+export function isRepresentationRequired(requester: { birthDate: IsoDate | null; legallyIncapacitated: boolean }, receivedOn: IsoDate): boolean {
+  return requester.legallyIncapacitated || (requester.birthDate !== null && ageOn(requester.birthDate, receivedOn) < REPRESENTATION_AGE);
 }
 
 export const CASE_STATUSES = [
@@ -142,17 +136,11 @@ export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
   return allowedTransitions(from).includes(to);
 }
 
-export const TASK_KINDS = [
-  'verlengingsbericht',
-  'verzoek_om_aanvulling',
-  'verzoek_om_identificatie',
-  'zienswijze_derde',
-] as const;
+export const TASK_KINDS = ['verlengingsbericht', 'verzoek_om_aanvulling', 'verzoek_om_identificatie', 'zienswijze_derde'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export const TASK_LABELS: Readonly<Record<TaskKind, string>> = {
   verlengingsbericht: 'Verlengingsbericht versturen (vóór de oorspronkelijke termijn)',
-  verzoek_om_aanvulling:
-    'Aanvulling nodig: het verzoek heeft nog niet de vorm die het reglement vraagt (rond af zodra de aanvulling binnen is)',
+  verzoek_om_aanvulling: 'Aanvulling nodig: het verzoek heeft nog niet de vorm die het reglement vraagt (rond af zodra de aanvulling binnen is)',
   verzoek_om_identificatie: 'Verzoek om identificatie versturen',
   zienswijze_derde: 'Zienswijze van een derde vragen (§13: eerst horen, dan inzage)',
 };
@@ -164,12 +152,7 @@ export function formatReference(year: number, number: number): string {
 
 /** Today's date in the Netherlands, whatever the machine's time zone. */
 // Made once: building a formatter with a time zone costs more than the formatting itself.
-const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 export function dutchToday(now: Date): string {
   return AMSTERDAM_DATE.format(now);

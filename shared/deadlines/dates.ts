@@ -55,20 +55,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / 86_400_000);
 }
 
-const MONTHS_NL = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
+const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 /** `25 november 2026`: how dates read in the app and in letters. */
 export function formatDutchDate(date: IsoDate): string {
@@ -83,10 +70,7 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   let age = o.getUTCFullYear() - b.getUTCFullYear();
   const birthdayThisYear = addMonths(birthDate, age * 12);
   // addMonths maps 29 Feb to 28 Feb in common years; the birthday is only reached on 1 March then.
-  const reached =
-    b.getUTCMonth() === 1 && b.getUTCDate() === 29 && birthdayThisYear.endsWith('-02-28')
-      ? addDays(birthdayThisYear, 1)
-      : birthdayThisYear;
+  const reached = b.getUTCMonth() === 1 && b.getUTCDate() === 29 && birthdayThisYear.endsWith('-02-28') ? addDays(birthdayThisYear, 1) : birthdayThisYear;
   if (on < reached) age -= 1;
   return age;
 }

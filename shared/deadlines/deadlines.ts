@@ -25,13 +25,7 @@ export interface DeadlinePolicy {
 }
 
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
-  terms: {
-    inzage: { weeks: 4 },
-    correctie: { weeks: 4 },
-    verzet: { weeks: 4 },
-    dataportabiliteit: { weeks: 4 },
-    klacht: { weeks: 6 },
-  },
+  terms: { inzage: { weeks: 4 }, correctie: { weeks: 4 }, verzet: { weeks: 4 }, dataportabiliteit: { weeks: 4 }, klacht: { weeks: 6 } },
   suspendWhileAwaitingId: false,
 };
 
@@ -79,10 +73,8 @@ export interface Deadline {
 
 export function computeDeadline(input: DeadlineInput, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): Deadline {
   const extension = input.extensionMonths ?? 0;
-  if (!Number.isInteger(extension) || extension < 0 || extension > MAX_EXTENSION_MONTHS)
-    throw new RangeError('extension must be 0, 1 or 2 months');
-  if (extension > 0 && !hasGdprCeiling(input.type))
-    throw new RangeError('a complaint term cannot be extended under art. 12(3)');
+  if (!Number.isInteger(extension) || extension < 0 || extension > MAX_EXTENSION_MONTHS) throw new RangeError('extension must be 0, 1 or 2 months');
+  if (extension > 0 && !hasGdprCeiling(input.type)) throw new RangeError('a complaint term cannot be extended under art. 12(3)');
   const suspended = input.suspendedDays ?? 0;
   const start = addDays(input.received, suspended);
 
@@ -91,12 +83,7 @@ export function computeDeadline(input: DeadlineInput, policy: DeadlinePolicy = D
   const unextended = ceilingEnd !== null && ceilingEnd < policyEnd ? ceilingEnd : policyEnd;
   const originalDue = rollToWorkingDay(unextended);
   if (extension === 0) {
-    return {
-      due: originalDue,
-      originalDue,
-      basis: unextended === policyEnd ? 'beleid' : 'avg-plafond',
-      suspendedDays: suspended,
-    };
+    return { due: originalDue, originalDue, basis: unextended === policyEnd ? 'beleid' : 'avg-plafond', suspendedDays: suspended };
   }
   // "Extended by two further months": the one-month period becomes three at most.
   const due = rollToWorkingDay(addMonths(start, GDPR_CEILING_MONTHS + extension));

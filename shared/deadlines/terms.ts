@@ -44,15 +44,10 @@ export function termText(term: Term): string {
 /** Dutch problems with a deadline policy; empty when it stays within the bounds. */
 export function deadlinePolicyProblems(policy: DeadlinePolicy): string[] {
   const problems: string[] = [];
-  for (const [type, bound] of Object.entries(DEADLINE_BOUNDS) as [
-    RequestType,
-    NonNullable<(typeof DEADLINE_BOUNDS)[RequestType]>,
-  ][]) {
+  for (const [type, bound] of Object.entries(DEADLINE_BOUNDS) as [RequestType, NonNullable<(typeof DEADLINE_BOUNDS)[RequestType]>][]) {
     const term = policy.terms[type];
     if (!within(term, bound.term))
-      problems.push(
-        `De termijn voor ${bound.label} is hoogstens ${termText(bound.term)} (${bound.source}); u koos ${termText(term)}.`,
-      );
+      problems.push(`De termijn voor ${bound.label} is hoogstens ${termText(bound.term)} (${bound.source}); u koos ${termText(term)}.`);
   }
   return problems;
 }

@@ -30,15 +30,10 @@ export class DatasetError extends Error {
 
 function checked(dataset: Dataset): Dataset {
   if (dataset.columns.length === 0) throw new DatasetError('Het bestand bevat geen kolommen.');
-  if (dataset.columns.length > MAX_DATASET_COLUMNS)
-    throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_COLUMNS)} kolommen.`);
-  if (dataset.rows.length > MAX_DATASET_ROWS)
-    throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_ROWS)} rijen.`);
+  if (dataset.columns.length > MAX_DATASET_COLUMNS) throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_COLUMNS)} kolommen.`);
+  if (dataset.rows.length > MAX_DATASET_ROWS) throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_ROWS)} rijen.`);
   const width = dataset.columns.length;
-  return {
-    columns: dataset.columns,
-    rows: dataset.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')),
-  };
+  return { columns: dataset.columns, rows: dataset.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '')) };
 }
 
 /** RFC 4180 with the separator a Dutch or other export uses: semicolon, comma or tab (the most frequent outside quotes in the first line). */
@@ -46,8 +41,7 @@ export function parseCsv(text: string): Dataset {
   const body = text.replace(/^\uFEFF/u, '');
   const firstLine = body.split(/\r?\n/u, 1)[0] ?? '';
   const unquoted = firstLine.replace(/"[^"]*"/gu, '');
-  const separator =
-    [';', ',', '\t'].map((s) => ({ s, n: unquoted.split(s).length - 1 })).sort((a, b) => b.n - a.n)[0]?.s ?? ';';
+  const separator = [';', ',', '\t'].map((s) => ({ s, n: unquoted.split(s).length - 1 })).sort((a, b) => b.n - a.n)[0]?.s ?? ';';
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -71,8 +65,7 @@ export function parseCsv(text: string): Dataset {
       record = [];
       field = '';
     } else field += c;
-    if (records.length > MAX_DATASET_ROWS + 1)
-      throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_ROWS)} rijen.`);
+    if (records.length > MAX_DATASET_ROWS + 1) throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_ROWS)} rijen.`);
   }
   if (quoted) throw new DatasetError('Het CSV-bestand is niet goed afgesloten: er mist een aanhalingsteken.');
   if (field !== '' || record.length > 0) {

@@ -17,9 +17,7 @@ export const documentViewSchema = z.object({
   /** Zero-based pages whose text came from OCR, once the document was read for redaction; null before. */
   ocrPages: z.array(z.number().int()).nullable(),
   createdAt: z.string(),
-  redacted: z
-    .object({ id: z.string(), createdAt: z.string(), boxes: z.number().int(), thirdPartyIds: z.array(z.string()) })
-    .nullable(),
+  redacted: z.object({ id: z.string(), createdAt: z.string(), boxes: z.number().int(), thirdPartyIds: z.array(z.string()) }).nullable(),
 });
 export type DocumentView = z.infer<typeof documentViewSchema>;
 

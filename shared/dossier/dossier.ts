@@ -1,13 +1,5 @@
 /** Where a dossier document comes from (the corporation's systems and files). */
-export const DOCUMENT_SOURCES = [
-  'huuradministratie',
-  'onderhoud',
-  'klantcontact',
-  'overlastdossier',
-  'woonruimteverdeling',
-  'vve_beheer',
-  'anders',
-] as const;
+export const DOCUMENT_SOURCES = ['huuradministratie', 'onderhoud', 'klantcontact', 'overlastdossier', 'woonruimteverdeling', 'vve_beheer', 'anders'] as const;
 export type DocumentSource = (typeof DOCUMENT_SOURCES)[number];
 export const DOCUMENT_SOURCE_LABELS: Readonly<Record<DocumentSource, string>> = {
   huuradministratie: 'Huuradministratie',

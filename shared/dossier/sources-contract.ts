@@ -14,9 +14,7 @@ const activityId = z.string().trim().min(1, 'Kies een systeem uit het verwerking
 export const sourceCheckSchema = z.object({
   activityId: z.string(),
   system: z.string(),
-  searched: z
-    .object({ found: z.boolean(), note: z.string(), by: z.string(), byName: z.string(), at: z.string() })
-    .nullable(),
+  searched: z.object({ found: z.boolean(), note: z.string(), by: z.string(), byName: z.string(), at: z.string() }).nullable(),
 });
 export type SourceCheckView = z.infer<typeof sourceCheckSchema>;
 
@@ -33,12 +31,7 @@ export const datasetViewSchema = z.object({
 export type DatasetViewSchema = z.infer<typeof datasetViewSchema>;
 
 export const recordSearchInput = z
-  .object({
-    caseId: z.uuid(),
-    activityId,
-    found: z.boolean(),
-    note: z.string().trim().max(500, 'De toelichting is hoogstens 500 tekens.').default(''),
-  })
+  .object({ caseId: z.uuid(), activityId, found: z.boolean(), note: z.string().trim().max(500, 'De toelichting is hoogstens 500 tekens.').default('') })
   .strict();
 
 export const datasetImportInput = z
@@ -56,32 +49,8 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec
 }
 
 export const sourcesProcedures = {
-  'sources.checklist': procedure({
-    action: 'case.read',
-    audit: 'read',
-    record: 'case',
-    input: caseRef,
-    output: z.array(sourceCheckSchema),
-  }),
-  'sources.record': procedure({
-    action: 'case.work',
-    audit: 'write',
-    record: 'case',
-    input: recordSearchInput,
-    output: z.array(sourceCheckSchema),
-  }),
-  'dataset.list': procedure({
-    action: 'case.read',
-    audit: 'read',
-    record: 'case',
-    input: caseRef,
-    output: z.array(datasetViewSchema),
-  }),
-  'dataset.import': procedure({
-    action: 'case.work',
-    audit: 'write',
-    record: 'case',
-    input: datasetImportInput,
-    output: datasetViewSchema,
-  }),
+  'sources.checklist': procedure({ action: 'case.read', audit: 'read', record: 'case', input: caseRef, output: z.array(sourceCheckSchema) }),
+  'sources.record': procedure({ action: 'case.work', audit: 'write', record: 'case', input: recordSearchInput, output: z.array(sourceCheckSchema) }),
+  'dataset.list': procedure({ action: 'case.read', audit: 'read', record: 'case', input: caseRef, output: z.array(datasetViewSchema) }),
+  'dataset.import': procedure({ action: 'case.work', audit: 'write', record: 'case', input: datasetImportInput, output: datasetViewSchema }),
 } as const;

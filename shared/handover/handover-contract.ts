@@ -22,11 +22,7 @@ export const handoverExportResultSchema = z.object({
 });
 export type HandoverExportResult = z.infer<typeof handoverExportResultSchema>;
 
-export const handoverImportResultSchema = z.object({
-  caseId: z.string(),
-  reference: z.string(),
-  files: z.number().int(),
-});
+export const handoverImportResultSchema = z.object({ caseId: z.string(), reference: z.string(), files: z.number().int() });
 export type HandoverImportResult = z.infer<typeof handoverImportResultSchema>;
 
 function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec<I, O>): ProcedureSpec<I, O> {
@@ -34,18 +30,6 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec
 }
 
 export const handoverProcedures = {
-  'handover.export': procedure({
-    action: 'handover.export',
-    audit: 'write',
-    record: 'case',
-    input: handoverExportInput,
-    output: handoverExportResultSchema,
-  }),
-  'handover.import': procedure({
-    action: 'handover.import',
-    audit: 'write',
-    record: 'case',
-    input: handoverImportInput,
-    output: handoverImportResultSchema,
-  }),
+  'handover.export': procedure({ action: 'handover.export', audit: 'write', record: 'case', input: handoverExportInput, output: handoverExportResultSchema }),
+  'handover.import': procedure({ action: 'handover.import', audit: 'write', record: 'case', input: handoverImportInput, output: handoverImportResultSchema }),
 } as const;

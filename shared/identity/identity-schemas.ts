@@ -106,16 +106,7 @@ export const maskInput = z
     caseId: z.uuid(),
     copyId: z.uuid(),
     boxes: z
-      .array(
-        z
-          .object({
-            x: z.number().min(0),
-            y: z.number().min(0),
-            width: z.number().positive(),
-            height: z.number().positive(),
-          })
-          .strict(),
-      )
+      .array(z.object({ x: z.number().min(0), y: z.number().min(0), width: z.number().positive(), height: z.number().positive() }).strict())
       .min(1, 'Teken minstens één vlak.')
       .max(50),
   })

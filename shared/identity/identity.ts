@@ -66,8 +66,7 @@ function checkMrz(lines: string[], entry: DocumentEntry): CheckResult {
     return {
       check: 'mrz',
       ok: false,
-      message:
-        'De MRZ heeft niet de vorm van een paspoort (2 × 44 tekens), identiteitskaart (3 × 30) of ander ICAO-document.',
+      message: 'De MRZ heeft niet de vorm van een paspoort (2 × 44 tekens), identiteitskaart (3 × 30) of ander ICAO-document.',
     };
   }
   const problems: string[] = [];
@@ -77,35 +76,22 @@ function checkMrz(lines: string[], entry: DocumentEntry): CheckResult {
   }
   const f = result.fields;
   const state = (cleaned[0] ?? '').slice(2, 5).replace(/</gu, '');
-  if (state !== entry.issuingCountry.toUpperCase())
-    problems.push(`het land in de MRZ (${state}) is niet ${entry.issuingCountry.toUpperCase()}`);
+  if (state !== entry.issuingCountry.toUpperCase()) problems.push(`het land in de MRZ (${state}) is niet ${entry.issuingCountry.toUpperCase()}`);
   if (f.documentNumber && f.documentNumber.replace(/</gu, '') !== entry.documentNumber.toUpperCase())
     problems.push('het documentnummer verschilt van het ingevoerde');
-  if (f.birthDate && isValidIsoDate(entry.birthDate) && f.birthDate !== yymmdd(entry.birthDate))
-    problems.push('de geboortedatum verschilt van de ingevoerde');
+  if (f.birthDate && isValidIsoDate(entry.birthDate) && f.birthDate !== yymmdd(entry.birthDate)) problems.push('de geboortedatum verschilt van de ingevoerde');
   if (f.expirationDate && isValidIsoDate(entry.expiry) && f.expirationDate !== yymmdd(entry.expiry))
     problems.push('de vervaldatum verschilt van de ingevoerde');
-  if (f.lastName && words(f.lastName).join(' ') !== words(entry.surname).join(' '))
-    problems.push('de achternaam verschilt van de ingevoerde');
+  if (f.lastName && words(f.lastName).join(' ') !== words(entry.surname).join(' ')) problems.push('de achternaam verschilt van de ingevoerde');
   if (f.documentCode && !MRZ_CODES[entry.documentType].includes(f.documentCode.replace(/</gu, '')))
-    problems.push(
-      `de documentsoort (${f.documentCode}) past niet bij ${DOCUMENT_TYPE_LABELS[entry.documentType].toLowerCase()}`,
-    );
+    problems.push(`de documentsoort (${f.documentCode}) past niet bij ${DOCUMENT_TYPE_LABELS[entry.documentType].toLowerCase()}`);
   return problems.length === 0
-    ? {
-        check: 'mrz',
-        ok: true,
-        message: 'De MRZ is geldig (ICAO 9303-controlecijfers) en komt overeen met de ingevoerde gegevens.',
-      }
+    ? { check: 'mrz', ok: true, message: 'De MRZ is geldig (ICAO 9303-controlecijfers) en komt overeen met de ingevoerde gegevens.' }
     : { check: 'mrz', ok: false, message: `MRZ: ${problems.join('; ')}.` };
 }
 
 /** The checks the app does itself on an identity document, each with a Dutch message. */
-export function checkDocument(
-  entry: DocumentEntry,
-  expected: { name: string; birthDate: string | null },
-  checkDate: string,
-): CheckResult[] {
+export function checkDocument(entry: DocumentEntry, expected: { name: string; birthDate: string | null }, checkDate: string): CheckResult[] {
   const results: CheckResult[] = [];
   const country = entry.issuingCountry.toUpperCase();
   results.push(
@@ -113,14 +99,8 @@ export function checkDocument(
       ? { check: 'land', ok: true, message: `Uitgegeven door ${country}.` }
       : { check: 'land', ok: false, message: 'Geef het land van uitgifte als drielettercode (bijvoorbeeld NLD).' },
   );
-  if (!isValidIsoDate(entry.expiry))
-    results.push({ check: 'geldigheid', ok: false, message: 'De vervaldatum is geen bestaande datum.' });
-  else if (entry.expiry < checkDate)
-    results.push({
-      check: 'geldigheid',
-      ok: false,
-      message: `Het document is verlopen op ${formatDutchDate(entry.expiry)}.`,
-    });
+  if (!isValidIsoDate(entry.expiry)) results.push({ check: 'geldigheid', ok: false, message: 'De vervaldatum is geen bestaande datum.' });
+  else if (entry.expiry < checkDate) results.push({ check: 'geldigheid', ok: false, message: `Het document is verlopen op ${formatDutchDate(entry.expiry)}.` });
   else results.push({ check: 'geldigheid', ok: true, message: `Geldig tot en met ${formatDutchDate(entry.expiry)}.` });
 
   const docSurname = words(entry.surname);
@@ -128,24 +108,12 @@ export function checkDocument(
   results.push(
     docSurname.length > 0 && docSurname.every((w) => caseName.has(w))
       ? { check: 'naam', ok: true, message: 'De achternaam komt overeen met de zaak.' }
-      : {
-          check: 'naam',
-          ok: false,
-          message: 'De achternaam op het document komt niet overeen met de naam in de zaak.',
-        },
+      : { check: 'naam', ok: false, message: 'De achternaam op het document komt niet overeen met de naam in de zaak.' },
   );
   if (!expected.birthDate)
-    results.push({
-      check: 'geboortedatum',
-      ok: false,
-      message: 'De zaak heeft geen geboortedatum om mee te vergelijken; vul die eerst aan.',
-    });
+    results.push({ check: 'geboortedatum', ok: false, message: 'De zaak heeft geen geboortedatum om mee te vergelijken; vul die eerst aan.' });
   else if (entry.birthDate !== expected.birthDate)
-    results.push({
-      check: 'geboortedatum',
-      ok: false,
-      message: 'De geboortedatum op het document verschilt van die in de zaak.',
-    });
+    results.push({ check: 'geboortedatum', ok: false, message: 'De geboortedatum op het document verschilt van die in de zaak.' });
   else results.push({ check: 'geboortedatum', ok: true, message: 'De geboortedatum komt overeen met de zaak.' });
 
   const number = entry.documentNumber.toUpperCase();
@@ -160,18 +128,12 @@ export function checkDocument(
           : 'Een Nederlands documentnummer is twee letters, zes letters of cijfers en een cijfer (zonder de letter O).',
     });
   } else if (!/^[A-Z0-9]{5,20}$/u.test(number)) {
-    results.push({
-      check: 'documentnummer',
-      ok: false,
-      message: 'Het documentnummer bestaat uit 5 tot 20 letters en cijfers.',
-    });
+    results.push({ check: 'documentnummer', ok: false, message: 'Het documentnummer bestaat uit 5 tot 20 letters en cijfers.' });
   } else {
     results.push({
       check: 'documentnummer',
       ok: true,
-      message: format
-        ? 'Het documentnummer heeft de Nederlandse indeling.'
-        : 'Het documentnummer heeft een geldige vorm.',
+      message: format ? 'Het documentnummer heeft de Nederlandse indeling.' : 'Het documentnummer heeft een geldige vorm.',
     });
   }
   if (entry.mrz && entry.mrz.some((l) => l.trim().length > 0)) results.push(checkMrz(entry.mrz, entry));

@@ -6,14 +6,7 @@ import { fillText, LetterError, type FieldValues } from './fields.js';
 import { dataOf, slotBlocks } from './slots.js';
 import { applies, REQUIRED_SLOTS, type LetterTemplate, type TemplateBlock, type Variant } from './template-types.js';
 import { DEFAULT_TEMPLATES } from './templates.js';
-import {
-  LETTER_CASE_TYPES,
-  LETTER_KIND_LABELS,
-  type Addressee,
-  type Block,
-  type LetterContent,
-  type PartName,
-} from './types.js';
+import { LETTER_CASE_TYPES, LETTER_KIND_LABELS, type Addressee, type Block, type LetterContent, type PartName } from './types.js';
 
 /** How long a requester or third party gets to answer when the handler sets no date. */
 export const DEFAULT_REPLY_DAYS = 14;
@@ -70,23 +63,18 @@ export function addresseeOf(input: AnyLetterInput): Addressee {
     if (!party) throw new LetterError('Kies een derde uit het register van deze zaak.');
     return { name: party.name, lines: addressLines(input.data.address) };
   }
-  if (input.kind === 'kennisgeving-ontvangers')
-    return { name: input.data.recipient, lines: addressLines(input.data.address) };
-  if (input.data.addressee)
-    return { name: input.data.addressee.name, lines: addressLines(input.data.addressee.address) };
-  if (c.representative?.kind === 'gemachtigde')
-    throw new LetterError('De brief gaat naar de gemachtigde: vul diens naam en adres in als geadresseerde.');
+  if (input.kind === 'kennisgeving-ontvangers') return { name: input.data.recipient, lines: addressLines(input.data.address) };
+  if (input.data.addressee) return { name: input.data.addressee.name, lines: addressLines(input.data.addressee.address) };
+  if (c.representative?.kind === 'gemachtigde') throw new LetterError('De brief gaat naar de gemachtigde: vul diens naam en adres in als geadresseerde.');
   const name = c.representative?.name ?? c.requester.name;
-  if (!c.requester.address)
-    throw new LetterError('Het adres van de verzoeker ontbreekt in de zaak: vul het adres van de geadresseerde in.');
+  if (!c.requester.address) throw new LetterError('Het adres van de verzoeker ontbreekt in de zaak: vul het adres van de geadresseerde in.');
   return { name, lines: addressLines(c.requester.address) };
 }
 
 /** The conditions that hold for this letter (see VARIANTS). */
 export function variantsOf(input: AnyLetterInput): Set<Variant> {
   const v = new Set<Variant>([input.case.type, input.case.type === 'klacht' ? 'klacht' : 'verzoek']);
-  const viaRepresentative =
-    input.case.representative !== null && input.kind !== 'zienswijze-derde' && input.kind !== 'kennisgeving-ontvangers';
+  const viaRepresentative = input.case.representative !== null && input.kind !== 'zienswijze-derde' && input.kind !== 'kennisgeving-ontvangers';
   v.add(viaRepresentative ? 'vertegenwoordiger' : 'zonder_vertegenwoordiger');
   v.add(input.today > input.case.dueOn ? 'termijn_verstreken' : 'binnen_termijn');
   if ('outcome' in input.data) v.add(input.data.outcome);
@@ -101,13 +89,11 @@ export function variantsOf(input: AnyLetterInput): Set<Variant> {
 export function fieldValuesOf(input: AnyLetterInput, addressee: Addressee): FieldValues {
   const c = input.case;
   const org = input.organisation;
-  const viaRepresentative =
-    c.representative !== null && input.kind !== 'zienswijze-derde' && input.kind !== 'kennisgeving-ontvangers';
+  const viaRepresentative = c.representative !== null && input.kind !== 'zienswijze-derde' && input.kind !== 'kennisgeving-ontvangers';
   const data = dataOf(input);
   const corrections = c.correctionKinds.map((k) => CORRECTION_VERBS[k]);
   const replyBy = 'replyBy' in input.data ? input.data.replyBy : undefined;
-  const party =
-    input.kind === 'zienswijze-derde' ? input.thirdParties.find((p) => p.id === input.data.thirdPartyId) : undefined;
+  const party = input.kind === 'zienswijze-derde' ? input.thirdParties.find((p) => p.id === input.data.thirdPartyId) : undefined;
   return {
     kenmerk: c.reference,
     datum: formatDutchDate(input.today),
@@ -138,22 +124,11 @@ export function fieldValuesOf(input: AnyLetterInput, addressee: Addressee): Fiel
     'verzet.verwerking': input.kind === 'besluit-verzet' ? input.data.processing : null,
     'klacht.omschrijving': input.kind === 'beslissing-op-klacht' ? input.data.complaint : null,
     'intrekking.datum': input.kind === 'bevestiging-intrekking' ? formatDutchDate(input.data.withdrawnOn) : null,
-    'afwijzing.grond':
-      input.kind === 'afwijzing'
-        ? input.data.ground === 'kennelijk_ongegrond'
-          ? 'kennelijk ongegrond'
-          : 'buitensporig'
-        : null,
-    'verzet.gestopt_op':
-      input.kind === 'besluit-verzet-direct-marketing' ? formatDutchDate(input.data.stoppedOn ?? input.today) : null,
+    'afwijzing.grond': input.kind === 'afwijzing' ? (input.data.ground === 'kennelijk_ongegrond' ? 'kennelijk ongegrond' : 'buitensporig') : null,
+    'verzet.gestopt_op': input.kind === 'besluit-verzet-direct-marketing' ? formatDutchDate(input.data.stoppedOn ?? input.today) : null,
     'verzet.direct_marketing': input.kind === 'besluit-verzet-direct-marketing' ? input.data.processing : null,
-    'klacht.beslissing_uiterlijk':
-      input.kind === 'klacht-termijn-verstreken' && input.data.decisionBy
-        ? formatDutchDate(input.data.decisionBy)
-        : null,
-    'verzoeker.naam_klantnummer': c.requester.customerNumber
-      ? `${c.requester.name} (klantnummer ${c.requester.customerNumber})`
-      : c.requester.name,
+    'klacht.beslissing_uiterlijk': input.kind === 'klacht-termijn-verstreken' && input.data.decisionBy ? formatDutchDate(input.data.decisionBy) : null,
+    'verzoeker.naam_klantnummer': c.requester.customerNumber ? `${c.requester.name} (klantnummer ${c.requester.customerNumber})` : c.requester.name,
   };
 }
 
@@ -165,16 +140,11 @@ function checkInput(input: AnyLetterInput): void {
   }
   if ('replyBy' in input.data && input.data.replyBy && input.data.replyBy <= input.today)
     throw new LetterError('De reactiedatum moet na de datum van de brief liggen.');
-  if (
-    input.kind === 'bevestiging-intrekking' &&
-    (input.data.withdrawnOn < input.case.receivedOn || input.data.withdrawnOn > input.today)
-  ) {
+  if (input.kind === 'bevestiging-intrekking' && (input.data.withdrawnOn < input.case.receivedOn || input.data.withdrawnOn > input.today)) {
     throw new LetterError('De datum van intrekking ligt tussen de ontvangst van het verzoek en vandaag.');
   }
   if (input.kind === 'verlengingsbericht' && (input.case.extensionMonths === 0 || !input.case.extensionReason)) {
-    throw new LetterError(
-      'Verleng eerst de termijn van de zaak, met de reden; het verlengingsbericht neemt de reden en de nieuwe datum daarvan over.',
-    );
+    throw new LetterError('Verleng eerst de termijn van de zaak, met de reden; het verlengingsbericht neemt de reden en de nieuwe datum daarvan over.');
   }
   if (input.kind === 'verlengingsbericht' && input.today > input.case.originalDueOn) {
     throw new LetterError(
@@ -194,9 +164,7 @@ function checkInput(input: AnyLetterInput): void {
     input.data.stoppedOn &&
     (input.data.stoppedOn < input.case.receivedOn || input.data.stoppedOn > input.today)
   ) {
-    throw new LetterError(
-      'De datum waarop het gebruik voor direct marketing is gestopt, ligt tussen de ontvangst van het verzet en vandaag.',
-    );
+    throw new LetterError('De datum waarop het gebruik voor direct marketing is gestopt, ligt tussen de ontvangst van het verzet en vandaag.');
   }
 }
 
@@ -205,15 +173,8 @@ function checkInput(input: AnyLetterInput): void {
  * saved before that slot became required) added at the end: a legal part is never lost.
  */
 function blocksWithRequiredSlots(template: LetterTemplate): TemplateBlock[] {
-  const present = new Set(
-    template.blocks.flatMap((b) => (b.type === 'slot' && !(b.when && b.when.length > 0) ? [b.slot] : [])),
-  );
-  return [
-    ...template.blocks,
-    ...REQUIRED_SLOTS[template.kind]
-      .filter((slot) => !present.has(slot))
-      .map((slot): TemplateBlock => ({ type: 'slot', slot })),
-  ];
+  const present = new Set(template.blocks.flatMap((b) => (b.type === 'slot' && !(b.when && b.when.length > 0) ? [b.slot] : [])));
+  return [...template.blocks, ...REQUIRED_SLOTS[template.kind].filter((slot) => !present.has(slot)).map((slot): TemplateBlock => ({ type: 'slot', slot }))];
 }
 
 /** A fixed block (table, fields) counts once each; a text part once, however many paragraphs it has. */
@@ -230,10 +191,7 @@ export function requiredPartsOf(blocks: readonly Block[]): PartName[] {
 const WRITTEN_CHANNELS: ReadonlySet<string> = new Set(['brief', 'email']);
 
 /** Template + case → letter content: fields filled, conditions applied, slots generated. */
-export function buildLetter(
-  input: AnyLetterInput,
-  template: LetterTemplate = DEFAULT_TEMPLATES[input.kind],
-): LetterContent {
+export function buildLetter(input: AnyLetterInput, template: LetterTemplate = DEFAULT_TEMPLATES[input.kind]): LetterContent {
   checkInput(input);
   const addressee = addresseeOf(input);
   const values = fieldValuesOf(input, addressee);
@@ -255,9 +213,7 @@ export function buildLetter(
       ourReference: input.case.reference,
       date: input.today,
       yourLetterOf:
-        WRITTEN_CHANNELS.has(input.case.channel) &&
-        input.kind !== 'zienswijze-derde' &&
-        input.kind !== 'kennisgeving-ontvangers'
+        WRITTEN_CHANNELS.has(input.case.channel) && input.kind !== 'zienswijze-derde' && input.kind !== 'kennisgeving-ontvangers'
           ? input.case.receivedOn
           : null,
       subject,
@@ -266,9 +222,6 @@ export function buildLetter(
     blocks,
     closing: fill(template.closing),
     requiredParts: requiredPartsOf(blocks),
-    signatory: {
-      organisation: input.organisation.name,
-      placeholder: 'Ondertekening volgt na goedkeuring door een tekenbevoegde.',
-    },
+    signatory: { organisation: input.organisation.name, placeholder: 'Ondertekening volgt na goedkeuring door een tekenbevoegde.' },
   };
 }

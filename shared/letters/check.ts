@@ -90,20 +90,14 @@ export function missingParts(content: LetterContent): string[] {
     const present = content.blocks.filter((b) => b.part === part && hasContent(b));
     const fixedDrafted = drafted.filter((p) => p === part).length;
     const fixedPresent = present.filter((b) => b.type === 'table' || b.type === 'fields').length;
-    if (present.length === 0)
-      problems.push(
-        `De brief mist een verplicht onderdeel: ${PARTS[part]}. U mag dat anders formuleren, maar niet weglaten.`,
-      );
+    if (present.length === 0) problems.push(`De brief mist een verplicht onderdeel: ${PARTS[part]}. U mag dat anders formuleren, maar niet weglaten.`);
     else if (fixedDrafted > 1 && fixedPresent < fixedDrafted)
-      problems.push(
-        `De brief mist ${fixedDrafted - fixedPresent} van de ${fixedDrafted} verplichte blokken van ${PARTS[part]}.`,
-      );
+      problems.push(`De brief mist ${fixedDrafted - fixedPresent} van de ${fixedDrafted} verplichte blokken van ${PARTS[part]}.`);
   }
   for (const b of content.blocks) {
     if (b.part !== 'art15_1' || b.type !== 'fields') continue;
     for (const [label, what] of ACTIVITY_FIELDS) {
-      if (!b.fields.some((f) => f.label === label && f.value.trim().length > 0))
-        problems.push(`Bij een verwerking ontbreekt ${what}.`);
+      if (!b.fields.some((f) => f.label === label && f.value.trim().length > 0)) problems.push(`Bij een verwerking ontbreekt ${what}.`);
     }
   }
   return [...new Set(problems)];
@@ -113,10 +107,7 @@ export function missingParts(content: LetterContent): string[] {
  * What a letter must still say after the handler edited its text; each problem in Dutch. Run on
  * submit, so an edit cannot remove the remedies from a decision or the new date from an extension.
  */
-export function contentProblems(
-  content: LetterContent,
-  c: Pick<LetterCase, 'type' | 'dueOn' | 'extensionMonths' | 'extensionReason'>,
-): string[] {
+export function contentProblems(content: LetterContent, c: Pick<LetterCase, 'type' | 'dueOn' | 'extensionMonths' | 'extensionReason'>): string[] {
   const text = letterText(content).replace(/\s+/gu, ' ');
   const problems: string[] = [];
   const need = (phrase: string, what: string) => {

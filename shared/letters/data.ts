@@ -76,15 +76,12 @@ export const ACCESS_REFUSAL_GROUNDS = {
   nationale_veiligheid: 'de nationale veiligheid (artikel 41, lid 1 onder a UAVG)',
   landsverdediging: 'de landsverdediging (artikel 41, lid 1 onder b UAVG)',
   openbare_veiligheid: 'de openbare veiligheid (artikel 41, lid 1 onder c UAVG)',
-  strafbare_feiten:
-    'het voorkomen, onderzoeken, opsporen en vervolgen van strafbare feiten (artikel 41, lid 1 onder d UAVG)',
+  strafbare_feiten: 'het voorkomen, onderzoeken, opsporen en vervolgen van strafbare feiten (artikel 41, lid 1 onder d UAVG)',
   economisch_belang: 'een gewichtig economisch of financieel belang van de overheid (artikel 41, lid 1 onder e UAVG)',
-  rechterlijke_onafhankelijkheid:
-    'de onafhankelijkheid van de rechter en gerechtelijke procedures (artikel 41, lid 1 onder f UAVG)',
+  rechterlijke_onafhankelijkheid: 'de onafhankelijkheid van de rechter en gerechtelijke procedures (artikel 41, lid 1 onder f UAVG)',
   beroepscode: 'de beroepsregels van gereglementeerde beroepen (artikel 41, lid 1 onder g UAVG)',
   toezicht: 'toezicht en inspectie door de overheid (artikel 41, lid 1 onder h UAVG)',
-  bescherming_betrokkene:
-    'de bescherming van u zelf of de rechten en vrijheden van anderen (artikel 41, lid 1 onder i UAVG)',
+  bescherming_betrokkene: 'de bescherming van u zelf of de rechten en vrijheden van anderen (artikel 41, lid 1 onder i UAVG)',
   civiele_vorderingen: 'de inning van civielrechtelijke vorderingen (artikel 41, lid 1 onder j UAVG)',
 } as const satisfies Record<string, string>;
 export type AccessRefusalGround = keyof typeof ACCESS_REFUSAL_GROUNDS;
@@ -112,8 +109,7 @@ export interface LetterDataByKind {
     /** Art. 19 AVG, §14: the recipients told of the correction. */
     recipientsInformed?: string[] | undefined;
     /** Or why they were not: impossible, disproportionate, or the data went to nobody. */
-    notInformed?:
-      { ground: 'onmogelijk' | 'onevenredige_inspanning' | 'niet_verstrekt'; explanation: string } | undefined;
+    notInformed?: { ground: 'onmogelijk' | 'onevenredige_inspanning' | 'niet_verstrekt'; explanation: string } | undefined;
   };
   'besluit-verzet': CommonData & {
     outcome: 'toegewezen' | 'deels' | 'afgewezen';
@@ -134,12 +130,7 @@ export interface LetterDataByKind {
   'bevestiging-intrekking': CommonData & { withdrawnOn: IsoDate };
   'besluit-niet-ontvankelijk': CommonData & { ground: InadmissibleGround; reasons: string };
   'besluit-geen-gegevens': CommonData & { searched?: string[] | undefined };
-  'besluit-afwijzing-inzage': CommonData & {
-    outcome: 'afgewezen' | 'deels';
-    grounds: AccessRefusalGround[];
-    reasons: string;
-    withheld: Withheld[];
-  };
+  'besluit-afwijzing-inzage': CommonData & { outcome: 'afgewezen' | 'deels'; grounds: AccessRefusalGround[]; reasons: string; withheld: Withheld[] };
   'besluit-verzet-direct-marketing': CommonData & { processing: string; stoppedOn?: IsoDate | undefined };
   'kennisgeving-ontvangers': CommonData & { recipient: string; address: string; changes: RecipientChange[] };
   'klacht-termijn-verstreken': CommonData & { decisionBy?: IsoDate | undefined };

@@ -35,8 +35,7 @@ export const FIELDS = {
   'afwijzing.grond': 'De grond van de afwijzing ("kennelijk ongegrond", "buitensporig")',
   betrokkene: '"u", of de naam van de verzoeker als een vertegenwoordiger de brief krijgt',
   gegevens: '"uw persoonsgegevens", of "de persoonsgegevens van …" in een brief aan een vertegenwoordiger',
-  'verzoeker.naam_klantnummer':
-    'Naam van de verzoeker met het klantnummer, als dat bekend is (kennisgeving aan een ontvanger)',
+  'verzoeker.naam_klantnummer': 'Naam van de verzoeker met het klantnummer, als dat bekend is (kennisgeving aan een ontvanger)',
   'verzet.direct_marketing': 'De direct marketing waartegen verzet is gedaan',
   'verzet.gestopt_op': 'De datum waarop het gebruik voor direct marketing is gestopt',
   'klacht.beslissing_uiterlijk': 'De datum waarop wij alsnog op de klacht beslissen (als die is gegeven)',
@@ -73,9 +72,7 @@ function tokenize(text: string): Token[] {
       const end = text.indexOf('}', i);
       const name = end === -1 ? '' : text.slice(i + 1, end).trim();
       if (end === -1 || !/^[a-z][a-z_]*(\.[a-z_]+)?$/u.test(name)) {
-        throw new LetterError(
-          `Een accolade "{" zonder geldig veld: "${text.slice(i, i + 30)}". Schrijf {{ voor een accolade in de tekst.`,
-        );
+        throw new LetterError(`Een accolade "{" zonder geldig veld: "${text.slice(i, i + 30)}". Schrijf {{ voor een accolade in de tekst.`);
       }
       if (literal) tokens.push({ literal });
       literal = '';
@@ -99,9 +96,7 @@ export function fieldsOf(text: string): string[] {
 /** Dutch problems of a template text: unknown fields and malformed braces; empty when fine. */
 export function checkTemplateText(text: string): string[] {
   try {
-    return [...new Set(fieldsOf(text).filter((f) => !isFieldName(f)))].map(
-      (f) => `Onbekend veld {${f}}. Kies uit de velden in de lijst.`,
-    );
+    return [...new Set(fieldsOf(text).filter((f) => !isFieldName(f)))].map((f) => `Onbekend veld {${f}}. Kies uit de velden in de lijst.`);
   } catch (error) {
     if (error instanceof LetterError) return [error.dutchMessage];
     throw error;
@@ -113,13 +108,10 @@ export function fillText(text: string, values: FieldValues): string {
   return tokenize(text)
     .map((t) => {
       if ('literal' in t) return t.literal;
-      if (!isFieldName(t.field))
-        throw new LetterError(`Onbekend veld {${t.field}} in de sjabloon. Pas de sjabloon aan in Beheer.`);
+      if (!isFieldName(t.field)) throw new LetterError(`Onbekend veld {${t.field}} in de sjabloon. Pas de sjabloon aan in Beheer.`);
       const value = values[t.field];
       if (value === undefined || value === null || value === '') {
-        throw new LetterError(
-          `Het veld {${t.field}} (${FIELDS[t.field].toLowerCase()}) heeft in deze zaak geen waarde.`,
-        );
+        throw new LetterError(`Het veld {${t.field}} (${FIELDS[t.field].toLowerCase()}) heeft in deze zaak geen waarde.`);
       }
       return value;
     })

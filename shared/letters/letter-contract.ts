@@ -35,33 +35,10 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec
 }
 
 export const letterProcedures = {
-  'letter.kinds': procedure({
-    action: 'letter.read',
-    audit: 'none',
-    input: empty,
-    output: z.array(letterKindInfoSchema),
-  }),
-  'letter.draft': procedure({
-    action: 'letter.draft',
-    audit: 'write',
-    record: 'case',
-    input: letterDraftInput,
-    output: letterSummarySchema,
-  }),
-  'letter.list': procedure({
-    action: 'letter.read',
-    audit: 'read',
-    record: 'case',
-    input: caseRef,
-    output: z.array(letterSummarySchema),
-  }),
-  'letter.get': procedure({
-    action: 'letter.read',
-    audit: 'read',
-    record: 'case',
-    input: letterRef,
-    output: letterDetailSchema,
-  }),
+  'letter.kinds': procedure({ action: 'letter.read', audit: 'none', input: empty, output: z.array(letterKindInfoSchema) }),
+  'letter.draft': procedure({ action: 'letter.draft', audit: 'write', record: 'case', input: letterDraftInput, output: letterSummarySchema }),
+  'letter.list': procedure({ action: 'letter.read', audit: 'read', record: 'case', input: caseRef, output: z.array(letterSummarySchema) }),
+  'letter.get': procedure({ action: 'letter.read', audit: 'read', record: 'case', input: letterRef, output: letterDetailSchema }),
   'letter.updateText': procedure({
     action: 'letter.draft',
     audit: 'write',
@@ -69,47 +46,22 @@ export const letterProcedures = {
     input: letterTextSchema.extend({ letterId: z.uuid() }).strict(),
     output: letterView,
   }),
-  'letter.submit': procedure({
-    action: 'letter.draft',
-    audit: 'write',
-    record: 'case',
-    input: letterRef,
-    output: letterSummarySchema,
-  }),
-  'letter.discard': procedure({
-    action: 'letter.draft',
-    audit: 'write',
-    record: 'case',
-    input: letterRef,
-    output: z.object({}),
-  }),
-  'letter.queueForSigning': procedure({
-    action: 'letter.sign',
-    audit: 'read',
-    record: 'letter',
-    input: empty,
-    output: z.array(letterSummarySchema),
-  }),
+  'letter.submit': procedure({ action: 'letter.draft', audit: 'write', record: 'case', input: letterRef, output: letterSummarySchema }),
+  'letter.discard': procedure({ action: 'letter.draft', audit: 'write', record: 'case', input: letterRef, output: z.object({}) }),
+  'letter.queueForSigning': procedure({ action: 'letter.sign', audit: 'read', record: 'letter', input: empty, output: z.array(letterSummarySchema) }),
   'letter.sign': procedure({
     action: 'letter.sign',
     audit: 'write',
     record: 'case',
     // The password again: a signature is a deliberate act of the signer at the desk, not of whoever finds the session open.
-    input: letterRef
-      .extend({ password: z.string().min(1, 'Voer uw wachtwoord in om te ondertekenen.').max(1024) })
-      .strict(),
+    input: letterRef.extend({ password: z.string().min(1, 'Voer uw wachtwoord in om te ondertekenen.').max(1024) }).strict(),
     output: z.object({ letterId: z.string(), sha256: z.string(), signedAt: z.string(), pdfBase64: z.string() }),
   }),
   'letter.return': procedure({
     action: 'letter.sign',
     audit: 'write',
     record: 'case',
-    input: z
-      .object({
-        letterId: z.uuid(),
-        comment: z.string().trim().min(5, 'Licht toe wat er anders moet (minstens 5 tekens).').max(2000),
-      })
-      .strict(),
+    input: z.object({ letterId: z.uuid(), comment: z.string().trim().min(5, 'Licht toe wat er anders moet (minstens 5 tekens).').max(2000) }).strict(),
     output: letterSummarySchema,
   }),
   'letter.markSent': procedure({
@@ -119,12 +71,7 @@ export const letterProcedures = {
     input: z.object({ letterId: z.uuid(), sentOn: isoDateSchema.optional() }).strict(),
     output: letterSummarySchema,
   }),
-  'letter.templates': procedure({
-    action: 'terms.manage',
-    audit: 'none',
-    input: empty,
-    output: z.array(templateViewSchema),
-  }),
+  'letter.templates': procedure({ action: 'terms.manage', audit: 'none', input: empty, output: z.array(templateViewSchema) }),
   'letter.setTemplate': procedure({
     action: 'terms.manage',
     audit: 'write',
@@ -139,52 +86,13 @@ export const letterProcedures = {
     input: z.object({ kind: letterKindSchema }).strict(),
     output: templateViewSchema,
   }),
-  'package.build': procedure({
-    action: 'package.build',
-    audit: 'read',
-    record: 'case',
-    input: caseRef,
-    output: packageSchema,
-  }),
-  'settings.getSigning': procedure({
-    action: 'settings.signing',
-    audit: 'none',
-    input: empty,
-    output: signingInfoSchema.nullable(),
-  }),
-  'settings.setSigning': procedure({
-    action: 'settings.signing',
-    audit: 'write',
-    record: 'settings',
-    input: setSigningInput,
-    output: signingInfoSchema,
-  }),
-  'settings.getLetterhead': procedure({
-    action: 'settings.manage',
-    audit: 'none',
-    input: empty,
-    output: letterheadSchema,
-  }),
-  'settings.setLetterhead': procedure({
-    action: 'settings.manage',
-    audit: 'write',
-    record: 'settings',
-    input: letterheadSchema,
-    output: letterheadSchema,
-  }),
-  'signer.getProfile': procedure({
-    action: 'letter.sign',
-    audit: 'none',
-    input: empty,
-    output: signerProfile.nullable(),
-  }),
-  'signer.setProfile': procedure({
-    action: 'letter.sign',
-    audit: 'write',
-    record: 'staff',
-    input: signerProfileInput,
-    output: signerProfile,
-  }),
+  'package.build': procedure({ action: 'package.build', audit: 'read', record: 'case', input: caseRef, output: packageSchema }),
+  'settings.getSigning': procedure({ action: 'settings.signing', audit: 'none', input: empty, output: signingInfoSchema.nullable() }),
+  'settings.setSigning': procedure({ action: 'settings.signing', audit: 'write', record: 'settings', input: setSigningInput, output: signingInfoSchema }),
+  'settings.getLetterhead': procedure({ action: 'settings.manage', audit: 'none', input: empty, output: letterheadSchema }),
+  'settings.setLetterhead': procedure({ action: 'settings.manage', audit: 'write', record: 'settings', input: letterheadSchema, output: letterheadSchema }),
+  'signer.getProfile': procedure({ action: 'letter.sign', audit: 'none', input: empty, output: signerProfile.nullable() }),
+  'signer.setProfile': procedure({ action: 'letter.sign', audit: 'write', record: 'staff', input: signerProfileInput, output: signerProfile }),
   'register.list': procedure({
     action: 'register.read',
     audit: 'none',
@@ -205,13 +113,7 @@ export const letterProcedures = {
     input: z.object({ activityId: z.string().trim().min(1).max(63) }).strict(),
     output: activityView,
   }),
-  'case.activities': procedure({
-    action: 'case.read',
-    audit: 'read',
-    record: 'case',
-    input: caseRef,
-    output: z.object({ activityIds: z.array(z.string()) }),
-  }),
+  'case.activities': procedure({ action: 'case.read', audit: 'read', record: 'case', input: caseRef, output: z.object({ activityIds: z.array(z.string()) }) }),
   'case.selectActivities': procedure({
     action: 'case.work',
     audit: 'write',

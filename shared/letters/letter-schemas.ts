@@ -24,12 +24,7 @@ export const blockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heading'), text: line(300), ...part }).strict(),
   z.object({ type: z.literal('list'), items: z.array(line(5000)).min(1).max(100), ...part }).strict(),
   z
-    .object({
-      type: z.literal('table'),
-      columns: z.array(line(200)).min(1).max(6),
-      rows: z.array(z.array(z.string().max(5000)).max(6)).max(200),
-      ...part,
-    })
+    .object({ type: z.literal('table'), columns: z.array(line(200)).min(1).max(6), rows: z.array(z.array(z.string().max(5000)).max(6)).max(200), ...part })
     .strict(),
   z
     .object({
@@ -47,12 +42,7 @@ export const letterContentSchema = z.object({
   kind: letterKindSchema,
   title: z.string(),
   addressee: z.object({ name: z.string(), lines: z.array(z.string()) }),
-  reference: z.object({
-    ourReference: z.string(),
-    date: z.string(),
-    yourLetterOf: z.string().nullable(),
-    subject: z.string(),
-  }),
+  reference: z.object({ ourReference: z.string(), date: z.string(), yourLetterOf: z.string().nullable(), subject: z.string() }),
   salutation: z.string(),
   blocks: z.array(blockSchema),
   closing: z.string(),
@@ -87,9 +77,7 @@ const reasons = z.string().trim().max(10_000).optional();
 export const letterDataSchemas = {
   ontvangstbevestiging: z.object(common).strict(),
   'verzoek-om-identificatie': z.object({ ...common, ...replyBy }).strict(),
-  'verzoek-om-aanvulling': z
-    .object({ ...common, ...replyBy, missing: z.array(line(1000)).max(20).optional() })
-    .strict(),
+  'verzoek-om-aanvulling': z.object({ ...common, ...replyBy, missing: z.array(line(1000)).max(20).optional() }).strict(),
   'zienswijze-derde': z.object({ ...common, ...replyBy, thirdPartyId: z.uuid(), address: line(500) }).strict(),
   verlengingsbericht: z.object(common).strict(),
   'besluit-inzage': z.object({ ...common, withheld: withheldSchema.optional() }).strict(),
@@ -114,10 +102,7 @@ export const letterDataSchemas = {
       reasons,
       recipientsInformed: z.array(line(300)).max(100).optional(),
       notInformed: z
-        .object({
-          ground: z.enum(['onmogelijk', 'onevenredige_inspanning', 'niet_verstrekt']),
-          explanation: line(2000),
-        })
+        .object({ ground: z.enum(['onmogelijk', 'onevenredige_inspanning', 'niet_verstrekt']), explanation: line(2000) })
         .strict()
         .optional(),
     })
@@ -141,13 +126,9 @@ export const letterDataSchemas = {
       measures: z.string().trim().max(10_000).optional(),
     })
     .strict(),
-  afwijzing: z
-    .object({ ...common, ground: z.enum(['kennelijk_ongegrond', 'buitensporig']), reasons: longText })
-    .strict(),
+  afwijzing: z.object({ ...common, ground: z.enum(['kennelijk_ongegrond', 'buitensporig']), reasons: longText }).strict(),
   'bevestiging-intrekking': z.object({ ...common, withdrawnOn: isoDateSchema }).strict(),
-  'besluit-niet-ontvankelijk': z
-    .object({ ...common, ground: z.enum(['identiteit', 'vormvereiste']), reasons: longText })
-    .strict(),
+  'besluit-niet-ontvankelijk': z.object({ ...common, ground: z.enum(['identiteit', 'vormvereiste']), reasons: longText }).strict(),
   'besluit-geen-gegevens': z.object({ ...common, searched: z.array(line(300)).max(50).optional() }).strict(),
   'besluit-afwijzing-inzage': z
     .object({
@@ -161,9 +142,7 @@ export const letterDataSchemas = {
       withheld: withheldSchema.min(1, 'Vermeld wat u niet verstrekt en waarom.'),
     })
     .strict(),
-  'besluit-verzet-direct-marketing': z
-    .object({ ...common, processing: line(1000), stoppedOn: isoDateSchema.optional() })
-    .strict(),
+  'besluit-verzet-direct-marketing': z.object({ ...common, processing: line(1000), stoppedOn: isoDateSchema.optional() }).strict(),
   'kennisgeving-ontvangers': z
     .object({
       ...common,
@@ -171,13 +150,7 @@ export const letterDataSchemas = {
       address: line(500),
       changes: z
         .array(
-          z
-            .object({
-              item: line(300),
-              action: z.enum(['verbeterd', 'aangevuld', 'gewist', 'beperkt']),
-              to: z.string().trim().max(2000).optional(),
-            })
-            .strict(),
+          z.object({ item: line(300), action: z.enum(['verbeterd', 'aangevuld', 'gewist', 'beperkt']), to: z.string().trim().max(2000).optional() }).strict(),
         )
         .min(1, 'Vermeld minstens één gecorrigeerd gegeven.')
         .max(100),
@@ -190,88 +163,24 @@ const caseId = z.uuid();
 
 /** `letter.draft`: the kind decides which data the letter needs; kinds that need nothing may omit it. */
 export const letterDraftInput = z.discriminatedUnion('kind', [
-  z
-    .object({
-      caseId,
-      kind: z.literal('ontvangstbevestiging'),
-      data: letterDataSchemas.ontvangstbevestiging.default({}),
-    })
-    .strict(),
-  z
-    .object({
-      caseId,
-      kind: z.literal('verzoek-om-identificatie'),
-      data: letterDataSchemas['verzoek-om-identificatie'].default({}),
-    })
-    .strict(),
-  z
-    .object({
-      caseId,
-      kind: z.literal('verzoek-om-aanvulling'),
-      data: letterDataSchemas['verzoek-om-aanvulling'].default({}),
-    })
-    .strict(),
+  z.object({ caseId, kind: z.literal('ontvangstbevestiging'), data: letterDataSchemas.ontvangstbevestiging.default({}) }).strict(),
+  z.object({ caseId, kind: z.literal('verzoek-om-identificatie'), data: letterDataSchemas['verzoek-om-identificatie'].default({}) }).strict(),
+  z.object({ caseId, kind: z.literal('verzoek-om-aanvulling'), data: letterDataSchemas['verzoek-om-aanvulling'].default({}) }).strict(),
   z.object({ caseId, kind: z.literal('zienswijze-derde'), data: letterDataSchemas['zienswijze-derde'] }).strict(),
-  z
-    .object({ caseId, kind: z.literal('verlengingsbericht'), data: letterDataSchemas.verlengingsbericht.default({}) })
-    .strict(),
-  z
-    .object({ caseId, kind: z.literal('besluit-inzage'), data: letterDataSchemas['besluit-inzage'].default({}) })
-    .strict(),
-  z
-    .object({
-      caseId,
-      kind: z.literal('besluit-dataportabiliteit'),
-      data: letterDataSchemas['besluit-dataportabiliteit'].default({}),
-    })
-    .strict(),
+  z.object({ caseId, kind: z.literal('verlengingsbericht'), data: letterDataSchemas.verlengingsbericht.default({}) }).strict(),
+  z.object({ caseId, kind: z.literal('besluit-inzage'), data: letterDataSchemas['besluit-inzage'].default({}) }).strict(),
+  z.object({ caseId, kind: z.literal('besluit-dataportabiliteit'), data: letterDataSchemas['besluit-dataportabiliteit'].default({}) }).strict(),
   z.object({ caseId, kind: z.literal('besluit-correctie'), data: letterDataSchemas['besluit-correctie'] }).strict(),
   z.object({ caseId, kind: z.literal('besluit-verzet'), data: letterDataSchemas['besluit-verzet'] }).strict(),
-  z
-    .object({ caseId, kind: z.literal('beslissing-op-klacht'), data: letterDataSchemas['beslissing-op-klacht'] })
-    .strict(),
+  z.object({ caseId, kind: z.literal('beslissing-op-klacht'), data: letterDataSchemas['beslissing-op-klacht'] }).strict(),
   z.object({ caseId, kind: z.literal('afwijzing'), data: letterDataSchemas.afwijzing }).strict(),
-  z
-    .object({ caseId, kind: z.literal('bevestiging-intrekking'), data: letterDataSchemas['bevestiging-intrekking'] })
-    .strict(),
-  z
-    .object({
-      caseId,
-      kind: z.literal('besluit-niet-ontvankelijk'),
-      data: letterDataSchemas['besluit-niet-ontvankelijk'],
-    })
-    .strict(),
-  z
-    .object({
-      caseId,
-      kind: z.literal('besluit-geen-gegevens'),
-      data: letterDataSchemas['besluit-geen-gegevens'].default({}),
-    })
-    .strict(),
-  z
-    .object({
-      caseId,
-      kind: z.literal('besluit-afwijzing-inzage'),
-      data: letterDataSchemas['besluit-afwijzing-inzage'],
-    })
-    .strict(),
-  z
-    .object({
-      caseId,
-      kind: z.literal('besluit-verzet-direct-marketing'),
-      data: letterDataSchemas['besluit-verzet-direct-marketing'],
-    })
-    .strict(),
-  z
-    .object({ caseId, kind: z.literal('kennisgeving-ontvangers'), data: letterDataSchemas['kennisgeving-ontvangers'] })
-    .strict(),
-  z
-    .object({
-      caseId,
-      kind: z.literal('klacht-termijn-verstreken'),
-      data: letterDataSchemas['klacht-termijn-verstreken'].default({}),
-    })
-    .strict(),
+  z.object({ caseId, kind: z.literal('bevestiging-intrekking'), data: letterDataSchemas['bevestiging-intrekking'] }).strict(),
+  z.object({ caseId, kind: z.literal('besluit-niet-ontvankelijk'), data: letterDataSchemas['besluit-niet-ontvankelijk'] }).strict(),
+  z.object({ caseId, kind: z.literal('besluit-geen-gegevens'), data: letterDataSchemas['besluit-geen-gegevens'].default({}) }).strict(),
+  z.object({ caseId, kind: z.literal('besluit-afwijzing-inzage'), data: letterDataSchemas['besluit-afwijzing-inzage'] }).strict(),
+  z.object({ caseId, kind: z.literal('besluit-verzet-direct-marketing'), data: letterDataSchemas['besluit-verzet-direct-marketing'] }).strict(),
+  z.object({ caseId, kind: z.literal('kennisgeving-ontvangers'), data: letterDataSchemas['kennisgeving-ontvangers'] }).strict(),
+  z.object({ caseId, kind: z.literal('klacht-termijn-verstreken'), data: letterDataSchemas['klacht-termijn-verstreken'].default({}) }).strict(),
 ]);
 
 export const letterRef = z.object({ letterId: z.uuid() }).strict();
@@ -304,12 +213,7 @@ export const letterDetailSchema = letterSummarySchema.extend({
   pages: z.number().int().nonnegative(),
 });
 
-export const letterKindInfoSchema = z.object({
-  kind: letterKindSchema,
-  label: z.string(),
-  decision: z.boolean(),
-  caseTypes: z.array(z.string()).nullable(),
-});
+export const letterKindInfoSchema = z.object({ kind: letterKindSchema, label: z.string(), decision: z.boolean(), caseTypes: z.array(z.string()).nullable() });
 
 const when = {
   when: z
@@ -325,13 +229,7 @@ const templateBlockSchema = z.discriminatedUnion('type', [
 ]);
 
 export const letterTemplateSchema = z
-  .object({
-    kind: letterKindSchema,
-    subject: line(300),
-    salutation: line(300),
-    blocks: z.array(templateBlockSchema).min(1).max(200),
-    closing: line(300),
-  })
+  .object({ kind: letterKindSchema, subject: line(300), salutation: line(300), blocks: z.array(templateBlockSchema).min(1).max(200), closing: line(300) })
   .strict();
 
 export const templateViewSchema = z.object({
@@ -355,12 +253,7 @@ export const letterheadSchema = z
     place: line(100),
     /** The FG named in every decision; letterheads saved before it existed get the defaults. */
     dpo: z
-      .object({
-        name: line(200),
-        email: z.string().trim().max(254),
-        phone: z.string().trim().max(40),
-        address: z.string().trim().max(300),
-      })
+      .object({ name: line(200), email: z.string().trim().max(254), phone: z.string().trim().max(40), address: z.string().trim().max(300) })
       .strict()
       .default(DEFAULT_DPO),
     /** PNG, at most 1 MB. */
@@ -379,9 +272,7 @@ export const signingInfoSchema = z.object({
   configuredAt: z.string(),
 });
 
-export const setSigningInput = z
-  .object({ p12Base64: base64(256 * 1024).min(1), password: z.string().max(1024) })
-  .strict();
+export const setSigningInput = z.object({ p12Base64: base64(256 * 1024).min(1), password: z.string().max(1024) }).strict();
 
 export const signerProfileInput = z
   .object({

@@ -32,8 +32,7 @@ export interface ProcessingActivity {
 }
 
 /** Art. 15(1)(h) where no activity declares automated decision-making. */
-export const NO_AUTOMATED_DECISIONS =
-  'Wij nemen geen besluiten die uitsluitend op geautomatiseerde verwerking berusten, ook niet op basis van profilering.';
+export const NO_AUTOMATED_DECISIONS = 'Wij nemen geen besluiten die uitsluitend op geautomatiseerde verwerking berusten, ook niet op basis van profilering.';
 
 /** §11: the corporation keeps information inside the EEA. */
 export const NO_TRANSFER = 'Geen. Wij bewaren en verwerken uw gegevens binnen de Europese Economische Ruimte (§11).';
@@ -62,8 +61,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     id: 'woonruimteverdeling',
     name: 'Woonruimteverdeling en toewijzing',
     purpose: 'Woningen toewijzen aan woningzoekenden via een woonruimteverdeelsysteem.',
-    legalBasis:
-      'Het sluiten van de huurovereenkomst (art. 6 lid 1 sub b AVG) en wettelijke verplichtingen uit de Woningwet en de Huisvestingswet (sub c).',
+    legalBasis: 'Het sluiten van de huurovereenkomst (art. 6 lid 1 sub b AVG) en wettelijke verplichtingen uit de Woningwet en de Huisvestingswet (sub c).',
     dataCategories: [
       'Naam, adres en contactgegevens',
       'Geboortedatum',
@@ -98,12 +96,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     name: 'Huuradministratie',
     purpose: 'De huur en de servicekosten innen, huurverhogingen en betalingsregelingen uitvoeren.',
     legalBasis: 'Uitvoering van de huurovereenkomst (art. 6 lid 1 sub b AVG) en de fiscale bewaarplicht (sub c).',
-    dataCategories: [
-      'Naam en adres',
-      'Contractnummer',
-      'Bankrekeningnummer (IBAN)',
-      'Betalingen en eventuele achterstanden',
-    ],
+    dataCategories: ['Naam en adres', 'Contractnummer', 'Bankrekeningnummer (IBAN)', 'Betalingen en eventuele achterstanden'],
     recipients: [BELASTINGDIENST, DEURWAARDERS, ADVOCATEN, ACCOUNTANTS],
     transfersOutsideEea: NO_TRANSFER,
     retention: `${RETENTION_CONTRACT} Financiële gegevens bewaren wij zeven jaar, omdat de fiscale bewaarplicht (art. 52 Algemene wet inzake rijksbelastingen) dat vereist.`,
@@ -117,11 +110,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     name: 'Onderhoud en renovatie',
     purpose: 'Reparaties, planmatig onderhoud en renovatie van de woning uitvoeren en de bewoner daarover informeren.',
     legalBasis: 'Uitvoering van de huurovereenkomst (art. 6 lid 1 sub b AVG).',
-    dataCategories: [
-      'Naam, adres en contactgegevens',
-      'Reparatieverzoeken en afspraken',
-      'Bijzonderheden over de toegang tot de woning',
-    ],
+    dataCategories: ['Naam, adres en contactgegevens', 'Reparatieverzoeken en afspraken', 'Bijzonderheden over de toegang tot de woning'],
     recipients: [AANNEMERS],
     transfersOutsideEea: NO_TRANSFER,
     retention: RETENTION_CONTRACT,
@@ -133,16 +122,9 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
   {
     id: 'overlast-woonfraude',
     name: 'Overlast- en woonfraudebestrijding',
-    purpose:
-      'Toezien op de naleving van de huurverplichtingen: overlast en woonfraude voorkomen, beperken en oplossen.',
-    legalBasis:
-      'Uitvoering van de huurovereenkomst (art. 6 lid 1 sub b AVG) en ons gerechtvaardigd belang bij een leefbare woonomgeving (sub f).',
-    dataCategories: [
-      'Naam en adres',
-      'Meldingen en klachten',
-      'Verslagen van gesprekken en waarnemingen',
-      'Gemaakte afspraken',
-    ],
+    purpose: 'Toezien op de naleving van de huurverplichtingen: overlast en woonfraude voorkomen, beperken en oplossen.',
+    legalBasis: 'Uitvoering van de huurovereenkomst (art. 6 lid 1 sub b AVG) en ons gerechtvaardigd belang bij een leefbare woonomgeving (sub f).',
+    dataCategories: ['Naam en adres', 'Meldingen en klachten', 'Verslagen van gesprekken en waarnemingen', 'Gemaakte afspraken'],
     recipients: [GEMEENTEN, POLITIE, ADVOCATEN, DEURWAARDERS],
     transfersOutsideEea: NO_TRANSFER,
     retention: RETENTION_PURPOSE,
@@ -156,12 +138,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     name: 'Huurbeëindiging en oplevering',
     purpose: 'De huurovereenkomst beëindigen, de woning laten opleveren en de eindafrekening maken.',
     legalBasis: 'Uitvoering van de huurovereenkomst (art. 6 lid 1 sub b AVG).',
-    dataCategories: [
-      'Naam, adres en nieuw adres',
-      'Datum einde huur',
-      'Inspectierapport van de oplevering',
-      'Eindafrekening',
-    ],
+    dataCategories: ['Naam, adres en nieuw adres', 'Datum einde huur', 'Inspectierapport van de oplevering', 'Eindafrekening'],
     recipients: [AANNEMERS, DEURWAARDERS],
     transfersOutsideEea: NO_TRANSFER,
     retention: RETENTION_CONTRACT,
@@ -175,11 +152,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     name: 'Verkoop en levering van vastgoed',
     purpose: 'Woningen en ander vastgoed verkopen en leveren.',
     legalBasis: 'Het sluiten en uitvoeren van de koopovereenkomst (art. 6 lid 1 sub b AVG).',
-    dataCategories: [
-      'Naam, adres en contactgegevens',
-      'Koopovereenkomst',
-      'Gegevens over de financiering voor zover nodig voor de levering',
-    ],
+    dataCategories: ['Naam, adres en contactgegevens', 'Koopovereenkomst', 'Gegevens over de financiering voor zover nodig voor de levering'],
     recipients: [NOTARISSEN, ADVOCATEN],
     transfersOutsideEea: NO_TRANSFER,
     retention: RETENTION_CONTRACT,
@@ -206,8 +179,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     id: 'klantcontact',
     name: 'Klantcontact: vragen, klachten en meldingen',
     purpose: 'Uw vragen beantwoorden, uw meldingen afhandelen en uw klachten behandelen.',
-    legalBasis:
-      'Uitvoering van de overeenkomst (art. 6 lid 1 sub b AVG) en ons gerechtvaardigd belang bij goede dienstverlening (sub f).',
+    legalBasis: 'Uitvoering van de overeenkomst (art. 6 lid 1 sub b AVG) en ons gerechtvaardigd belang bij goede dienstverlening (sub f).',
     dataCategories: ['Naam en contactgegevens', 'Uw vraag, klacht of melding', 'Correspondentie'],
     recipients: [AANNEMERS],
     transfersOutsideEea: NO_TRANSFER,
@@ -221,8 +193,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     id: 'mijn-alliantie',
     name: 'Mijn Alliantie-account en De Alliantie App',
     purpose: 'Uw account aanmaken en beveiligen en u de functies van Mijn Alliantie leveren.',
-    legalBasis:
-      'Uitvoering van de gebruikersvoorwaarden (art. 6 lid 1 sub b AVG) en ons gerechtvaardigd belang bij de beveiliging (sub f).',
+    legalBasis: 'Uitvoering van de gebruikersvoorwaarden (art. 6 lid 1 sub b AVG) en ons gerechtvaardigd belang bij de beveiliging (sub f).',
     dataCategories: [
       'Voor- en achternaam, adres en geboortedatum',
       'E-mailadres en inloggegevens',
@@ -253,10 +224,8 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
   {
     id: 'klanttevredenheid',
     name: 'Klanttevredenheidsonderzoek',
-    purpose:
-      'Onze dienstverlening verbeteren met onderzoeken waaraan u vrijwillig deelneemt; de uitkomsten zijn niet tot u te herleiden.',
-    legalBasis:
-      'Ons gerechtvaardigd belang bij betere dienstverlening (art. 6 lid 1 sub f AVG); deelname is vrijwillig.',
+    purpose: 'Onze dienstverlening verbeteren met onderzoeken waaraan u vrijwillig deelneemt; de uitkomsten zijn niet tot u te herleiden.',
+    legalBasis: 'Ons gerechtvaardigd belang bij betere dienstverlening (art. 6 lid 1 sub f AVG); deelname is vrijwillig.',
     dataCategories: ['Contactgegevens', 'Uw antwoorden'],
     recipients: [],
     transfersOutsideEea: NO_TRANSFER,
@@ -285,10 +254,7 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
     name: 'Behandeling van verzoeken en klachten over persoonsgegevens',
     purpose: 'Uw verzoeken om inzage, correctie, verzet en dataportabiliteit en uw klachten behandelen.',
     legalBasis: 'Wettelijke verplichting uit de AVG (art. 6 lid 1 sub c AVG).',
-    dataCategories: [
-      'Uw verzoek en onze correspondentie',
-      'Hoe uw identiteit is vastgesteld (zonder kopie van het identiteitsbewijs)',
-    ],
+    dataCategories: ['Uw verzoek en onze correspondentie', 'Hoe uw identiteit is vastgesteld (zonder kopie van het identiteitsbewijs)'],
     recipients: [r('Autoriteit Persoonsgegevens en de rechter, als u een klacht of verzoekschrift indient')],
     transfersOutsideEea: NO_TRANSFER,
     retention: RETENTION_PURPOSE,
@@ -302,7 +268,5 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
 /** "WoningNet (derden belast met woonruimteverdeling); deurwaarders": name where known, else category. */
 export function describeRecipients(recipients: readonly Recipient[]): string {
   if (recipients.length === 0) return 'Wij verstrekken deze gegevens niet aan anderen.';
-  return recipients
-    .map((x) => (x.name ? `${x.name} (${x.category.charAt(0).toLowerCase()}${x.category.slice(1)})` : x.category))
-    .join('; ');
+  return recipients.map((x) => (x.name ? `${x.name} (${x.category.charAt(0).toLowerCase()}${x.category.slice(1)})` : x.category)).join('; ');
 }

@@ -1,11 +1,5 @@
 import { formatDutchDate } from '../deadlines/dates.js';
-import {
-  ACCESS_REFUSAL_GROUNDS,
-  type AnyLetterInput,
-  type LetterDataByKind,
-  type LetterInput,
-  type Withheld,
-} from './data.js';
+import { ACCESS_REFUSAL_GROUNDS, type AnyLetterInput, type LetterDataByKind, type LetterInput, type Withheld } from './data.js';
 import { LetterError } from './fields.js';
 import { describeRecipients, NO_AUTOMATED_DECISIONS } from './register.js';
 import type { SlotName } from './template-types.js';
@@ -49,21 +43,13 @@ function complaintRoutes(input: LetterInput, after: string): Block[] {
       ],
       part: 'rechtsmiddelen',
     },
-    {
-      type: 'paragraph',
-      text: `Dat kan binnen ${APPEAL_TERM} ${after} (§16 van ons privacyreglement).`,
-      part: 'rechtsmiddelen',
-    },
+    { type: 'paragraph', text: `Dat kan binnen ${APPEAL_TERM} ${after} (§16 van ons privacyreglement).`, part: 'rechtsmiddelen' },
   ];
 }
 
 function remedies(input: AnyLetterInput): Block[] {
   const org = input.organisation.name;
-  const art77: Block = {
-    type: 'paragraph',
-    text: `U kunt ook altijd een klacht indienen bij de ${AP.name} (artikel 77 AVG).`,
-    part: 'rechtsmiddelen',
-  };
+  const art77: Block = { type: 'paragraph', text: `U kunt ook altijd een klacht indienen bij de ${AP.name} (artikel 77 AVG).`, part: 'rechtsmiddelen' };
   if (input.kind === 'klacht-termijn-verstreken') {
     return [
       { type: 'heading', text: 'Wat u nu kunt doen' },
@@ -109,24 +95,15 @@ function rights(input: AnyLetterInput): Block[] {
         'de gegevens die u zelf aan ons gaf in een machineleesbaar formaat aan u of aan een andere organisatie te geven (dataportabiliteit, artikel 20 AVG).',
       ],
     },
-    {
-      type: 'paragraph',
-      text: `U heeft ook het recht een klacht in te dienen bij de ${AP.name}, ${AP.address} (artikel 77 AVG).`,
-      part: 'art15_1_f',
-    },
+    { type: 'paragraph', text: `U heeft ook het recht een klacht in te dienen bij de ${AP.name}, ${AP.address} (artikel 77 AVG).`, part: 'art15_1_f' },
   ];
 }
 
 /** Art. 15(3): the copy. A full refusal of access gives none. */
 function copy(input: AnyLetterInput): Block[] {
   if (input.kind === 'besluit-afwijzing-inzage' && input.data.outcome === 'afgewezen') return [];
-  const whose = input.case.representative
-    ? `die wij van ${input.case.requester.name} verwerken`
-    : 'die wij van u verwerken';
-  const rest =
-    input.kind === 'besluit-afwijzing-inzage'
-      ? ', behalve wat hieronder staat onder "Wat wij niet of niet volledig verstrekken"'
-      : '';
+  const whose = input.case.representative ? `die wij van ${input.case.requester.name} verwerken` : 'die wij van u verwerken';
+  const rest = input.kind === 'besluit-afwijzing-inzage' ? ', behalve wat hieronder staat onder "Wat wij niet of niet volledig verstrekken"' : '';
   return [
     {
       type: 'paragraph',
@@ -159,9 +136,7 @@ function dpo(input: AnyLetterInput): Block[] {
   const { name, email, phone, address } = input.organisation.dpo;
   const contact = [email, phone, address].map((x) => x.trim()).filter((x) => x.length > 0);
   if (!name.trim() || contact.length === 0)
-    throw new LetterError(
-      'Vul in Beheer bij het briefpapier de gegevens van de functionaris gegevensbescherming in; elk besluit noemt ze.',
-    );
+    throw new LetterError('Vul in Beheer bij het briefpapier de gegevens van de functionaris gegevensbescherming in; elk besluit noemt ze.');
   return [
     {
       type: 'paragraph',
@@ -171,8 +146,7 @@ function dpo(input: AnyLetterInput): Block[] {
   ];
 }
 
-const dutchOr = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} of ${items.at(-1) ?? ''}`;
+const dutchOr = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} of ${items.at(-1) ?? ''}`);
 
 function activities(input: AnyLetterInput): Block[] {
   if (input.kind === 'besluit-afwijzing-inzage' && input.data.outcome === 'afgewezen') return [];
@@ -223,13 +197,9 @@ export function notReadInNotice(names: readonly string[]): Withheld {
   };
 }
 
-function withheld(
-  input:
-    LetterInput<'besluit-inzage'> | LetterInput<'besluit-dataportabiliteit'> | LetterInput<'besluit-afwijzing-inzage'>,
-): Block[] {
+function withheld(input: LetterInput<'besluit-inzage'> | LetterInput<'besluit-dataportabiliteit'> | LetterInput<'besluit-afwijzing-inzage'>): Block[] {
   const own = input.data.withheld ?? [];
-  if (input.kind === 'besluit-afwijzing-inzage' && own.length === 0)
-    throw new LetterError('Vermeld wat u niet verstrekt en waarom (artikel 15, lid 4 AVG).');
+  if (input.kind === 'besluit-afwijzing-inzage' && own.length === 0) throw new LetterError('Vermeld wat u niet verstrekt en waarom (artikel 15, lid 4 AVG).');
   const notReadIn = input.documents.notReadIn ?? [];
   const entries = [
     ...own,
@@ -238,14 +208,7 @@ function withheld(
   ];
   const heading: Block = { type: 'heading', text: 'Wat wij niet of niet volledig verstrekken' };
   if (entries.length === 0)
-    return [
-      heading,
-      {
-        type: 'paragraph',
-        text: 'Wij hebben geen gegevens achtergehouden en niets onleesbaar gemaakt.',
-        part: 'art15_4',
-      },
-    ];
+    return [heading, { type: 'paragraph', text: 'Wij hebben geen gegevens achtergehouden en niets onleesbaar gemaakt.', part: 'art15_4' }];
   return [
     heading,
     { type: 'paragraph', text: 'Het volgende verstrekken wij niet of niet volledig (artikel 15, lid 4 AVG):' },
@@ -256,15 +219,9 @@ function withheld(
 /** Art. 23 AVG / art. 41 UAVG: the grounds a refusal of access rests on, each named. */
 function grounds(input: LetterInput<'besluit-afwijzing-inzage'>): Block[] {
   const chosen = [...new Set(input.data.grounds)];
-  if (chosen.length === 0)
-    throw new LetterError(
-      'Kies de wettelijke grond waarop u inzage beperkt (artikel 15, lid 4 AVG of artikel 41 UAVG).',
-    );
+  if (chosen.length === 0) throw new LetterError('Kies de wettelijke grond waarop u inzage beperkt (artikel 15, lid 4 AVG of artikel 41 UAVG).');
   return [
-    {
-      type: 'paragraph',
-      text: 'Wij beperken uw recht op inzage op grond van artikel 23 AVG en artikel 41 Uitvoeringswet AVG, omdat dat nodig is voor:',
-    },
+    { type: 'paragraph', text: 'Wij beperken uw recht op inzage op grond van artikel 23 AVG en artikel 41 Uitvoeringswet AVG, omdat dat nodig is voor:' },
     { type: 'list', items: chosen.map((g) => `${ACCESS_REFUSAL_GROUNDS[g]};`), part: 'gronden' },
   ];
 }
@@ -281,23 +238,13 @@ function searched(input: LetterInput<'besluit-geen-gegevens'>): Block[] {
 
 /** Art. 19: what the recipient must correct, erase or restrict in its own records. */
 function notification(input: LetterInput<'kennisgeving-ontvangers'>): Block[] {
-  if (input.data.changes.length === 0)
-    throw new LetterError('Vermeld welke gegevens zijn gecorrigeerd, gewist of beperkt.');
-  const verb = {
-    verbeterd: 'Verbeterd',
-    aangevuld: 'Aangevuld',
-    gewist: 'Gewist',
-    beperkt: 'Gebruik beperkt',
-  } as const;
+  if (input.data.changes.length === 0) throw new LetterError('Vermeld welke gegevens zijn gecorrigeerd, gewist of beperkt.');
+  const verb = { verbeterd: 'Verbeterd', aangevuld: 'Aangevuld', gewist: 'Gewist', beperkt: 'Gebruik beperkt' } as const;
   return [
     {
       type: 'table',
       columns: ['Gegeven', 'Wat wij hebben gedaan', 'Juiste gegeven'],
-      rows: input.data.changes.map((c) => [
-        c.item,
-        verb[c.action],
-        c.action === 'gewist' || c.action === 'beperkt' ? '—' : (c.to?.trim() ?? '—') || '—',
-      ]),
+      rows: input.data.changes.map((c) => [c.item, verb[c.action], c.action === 'gewist' || c.action === 'beperkt' ? '—' : (c.to?.trim() ?? '—') || '—']),
       part: 'art19',
     },
   ];
@@ -313,9 +260,7 @@ function enclosures(input: LetterInput): Block[] {
   items.push(
     `${input.case.representative ? `De gegevens van ${input.case.requester.name}` : 'Uw gegevens'} in de formaten JSON en CSV, met een toelichting (LEESMIJ.txt).`,
   );
-  items.push(
-    'Een lijst met een controlegetal (SHA-256) van elk bestand (manifest.json), zodat u kunt nagaan dat niets is gewijzigd.',
-  );
+  items.push('Een lijst met een controlegetal (SHA-256) van elk bestand (manifest.json), zodat u kunt nagaan dat niets is gewijzigd.');
   return [
     { type: 'heading', text: 'Wat u van ons ontvangt' },
     { type: 'list', items },
@@ -323,17 +268,13 @@ function enclosures(input: LetterInput): Block[] {
 }
 
 function changes(data: LetterDataByKind['besluit-correctie']): Block[] {
-  if (data.changes.length === 0)
-    throw new LetterError('Vermeld welke wijzigingen de verzoeker vroeg en wat u per wijziging besloot.');
+  if (data.changes.length === 0) throw new LetterError('Vermeld welke wijzigingen de verzoeker vroeg en wat u per wijziging besloot.');
   const done = data.changes.filter((c) => c.decision === 'doorgevoerd').length;
   if (data.outcome === 'toegewezen' && done !== data.changes.length)
     throw new LetterError('Bij een toegewezen verzoek zijn alle wijzigingen doorgevoerd; kies anders "deels".');
-  if (data.outcome === 'afgewezen' && done > 0)
-    throw new LetterError('Bij een afgewezen verzoek is geen wijziging doorgevoerd; kies anders "deels".');
+  if (data.outcome === 'afgewezen' && done > 0) throw new LetterError('Bij een afgewezen verzoek is geen wijziging doorgevoerd; kies anders "deels".');
   if (data.outcome === 'deels' && (done === 0 || done === data.changes.length))
-    throw new LetterError(
-      'Bij een gedeeltelijk toegewezen verzoek is een deel van de wijzigingen doorgevoerd en een deel niet.',
-    );
+    throw new LetterError('Bij een gedeeltelijk toegewezen verzoek is een deel van de wijzigingen doorgevoerd en een deel niet.');
   return [
     {
       type: 'table',
@@ -355,8 +296,7 @@ function reasons(input: AnyLetterInput): Block[] {
     case 'besluit-verzet': {
       const data = input.data;
       const text = data.reasons?.trim() ?? '';
-      if (data.outcome === 'toegewezen')
-        return text ? [{ type: 'heading', text: 'Toelichting' }, ...paragraphs(text)] : [];
+      if (data.outcome === 'toegewezen') return text ? [{ type: 'heading', text: 'Toelichting' }, ...paragraphs(text)] : [];
       if (!text)
         throw new LetterError(
           `Geef de redenen van de ${data.outcome === 'deels' ? 'gedeeltelijke ' : ''}afwijzing; die moeten in de brief staan (${input.kind === 'besluit-correctie' ? '§14' : '§15'}).`,
@@ -370,29 +310,17 @@ function reasons(input: AnyLetterInput): Block[] {
     }
     case 'besluit-niet-ontvankelijk': {
       const data = input.data;
-      if (!data.reasons.trim())
-        throw new LetterError(
-          'Geef de redenen: wat ontbrak, wat u de verzoeker vroeg en tot wanneer (artikel 12, lid 4 AVG).',
-        );
-      return [
-        { type: 'heading', text: 'Waarom wij uw verzoek niet in behandeling nemen' },
-        ...paragraphs(data.reasons, 'motivering'),
-      ];
+      if (!data.reasons.trim()) throw new LetterError('Geef de redenen: wat ontbrak, wat u de verzoeker vroeg en tot wanneer (artikel 12, lid 4 AVG).');
+      return [{ type: 'heading', text: 'Waarom wij uw verzoek niet in behandeling nemen' }, ...paragraphs(data.reasons, 'motivering')];
     }
     case 'besluit-afwijzing-inzage': {
       const data = input.data;
-      if (!data.reasons.trim())
-        throw new LetterError(
-          'Geef de redenen waarom deze beperking in dit geval nodig is (artikel 12, lid 4 en artikel 23 AVG).',
-        );
+      if (!data.reasons.trim()) throw new LetterError('Geef de redenen waarom deze beperking in dit geval nodig is (artikel 12, lid 4 en artikel 23 AVG).');
       return [{ type: 'heading', text: 'Waarom dat in uw geval nodig is' }, ...paragraphs(data.reasons, 'motivering')];
     }
     case 'afwijzing': {
       const data = input.data;
-      if (!data.reasons.trim())
-        throw new LetterError(
-          'Geef de redenen waarom het verzoek kennelijk ongegrond of buitensporig is (artikel 12 lid 5 AVG).',
-        );
+      if (!data.reasons.trim()) throw new LetterError('Geef de redenen waarom het verzoek kennelijk ongegrond of buitensporig is (artikel 12 lid 5 AVG).');
       return [
         { type: 'heading', text: 'Waarom wij uw verzoek afwijzen' },
         ...paragraphs(data.reasons, 'motivering'),
@@ -460,10 +388,8 @@ function missing(input: LetterInput<'verzoek-om-aanvulling'>): Block[] {
   // §15 asks a written, reasoned objection and no signature; §13 and §14 a written, signed request.
   if (items.length === 0 && !input.case.writtenAndSigned && input.case.type === 'verzet')
     items.push('Uw verzet op papier of per e-mail, met de redenen waarop het berust.');
-  else if (items.length === 0 && !input.case.writtenAndSigned)
-    items.push('Uw verzoek op papier, of als bijlage bij een e-mail, door u ondertekend.');
-  if (items.length === 0 && input.case.type === 'correctie')
-    items.push('De wijzigingen die u voorstelt (§14 van ons privacyreglement).');
+  else if (items.length === 0 && !input.case.writtenAndSigned) items.push('Uw verzoek op papier, of als bijlage bij een e-mail, door u ondertekend.');
+  if (items.length === 0 && input.case.type === 'correctie') items.push('De wijzigingen die u voorstelt (§14 van ons privacyreglement).');
   if (items.length === 0 && input.case.type === 'verzet')
     items.push('De zwaarwegende persoonlijke omstandigheden waarop uw verzet berust (§15 van ons privacyreglement).');
   if (items.length === 0) throw new LetterError('Geef aan wat er in het verzoek ontbreekt.');
@@ -473,9 +399,7 @@ function missing(input: LetterInput<'verzoek-om-aanvulling'>): Block[] {
 function extension(input: LetterInput): Block[] {
   const c = input.case;
   if (c.extensionMonths === 0 || !c.extensionReason) {
-    throw new LetterError(
-      'Verleng eerst de termijn van de zaak, met de reden; het verlengingsbericht neemt de reden en de nieuwe datum daarvan over.',
-    );
+    throw new LetterError('Verleng eerst de termijn van de zaak, met de reden; het verlengingsbericht neemt de reden en de nieuwe datum daarvan over.');
   }
   return [
     {
@@ -505,11 +429,7 @@ export function slotBlocks(slot: SlotName, input: AnyLetterInput): Block[] {
     case 'verwerkingen':
       return activities(input);
     case 'achtergehouden':
-      return input.kind === 'besluit-inzage' ||
-        input.kind === 'besluit-dataportabiliteit' ||
-        input.kind === 'besluit-afwijzing-inzage'
-        ? withheld(input)
-        : [];
+      return input.kind === 'besluit-inzage' || input.kind === 'besluit-dataportabiliteit' || input.kind === 'besluit-afwijzing-inzage' ? withheld(input) : [];
     case 'kopie':
       return copy(input);
     case 'geautomatiseerd':

@@ -150,12 +150,7 @@ export function ibanMod97(alnum: string): number {
 const NOT_WORD_BEFORE = String.raw`(?<![\p{L}\p{N}])`;
 const NOT_WORD_AFTER = String.raw`(?![\p{L}\p{N}])`;
 
-function collect(
-  text: string,
-  pattern: RegExp,
-  kind: DetectorKind,
-  accept: (m: RegExpExecArray) => boolean = () => true,
-): Candidate[] {
+function collect(text: string, pattern: RegExp, kind: DetectorKind, accept: (m: RegExpExecArray) => boolean = () => true): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(pattern)) {
     if (accept(m)) out.push({ kind, start: m.index, end: m.index + m[0].length, text: m[0] });
@@ -236,10 +231,7 @@ function findPhone(text: string): Candidate[] {
 
 /** Lengths are bounded (RFC 5321: 64 for the local part, 63 per label) so a long run of text cannot make the scan quadratic. */
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?`;
-const EMAIL = new RegExp(
-  String.raw`${NOT_WORD_BEFORE}[\p{L}\p{N}._%+-]{0,63}[\p{L}\p{N}]@${LABEL}(?:\.${LABEL}){0,8}\.\p{L}{2,24}${NOT_WORD_AFTER}`,
-  'gu',
-);
+const EMAIL = new RegExp(String.raw`${NOT_WORD_BEFORE}[\p{L}\p{N}._%+-]{0,63}[\p{L}\p{N}]@${LABEL}(?:\.${LABEL}){0,8}\.\p{L}{2,24}${NOT_WORD_AFTER}`, 'gu');
 
 const MONTHS: Readonly<Record<string, number>> = {
   januari: 1,
@@ -337,10 +329,7 @@ const FINDERS: Readonly<Record<DetectorKind, (text: string) => Candidate[]>> = {
  */
 export function detect(text: string, kinds: readonly DetectorKind[] = DETECTOR_KINDS): Candidate[] {
   const all = DETECTOR_KINDS.flatMap((kind) => FINDERS[kind](text));
-  const inside = (c: Candidate) =>
-    all.some(
-      (o) => o !== c && o.kind !== c.kind && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start,
-    );
+  const inside = (c: Candidate) => all.some((o) => o !== c && o.kind !== c.kind && o.start <= c.start && o.end >= c.end && o.end - o.start > c.end - c.start);
   return all.filter((c) => kinds.includes(c.kind) && !inside(c)).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -411,8 +400,7 @@ export function findTerm(text: string, term: string): TextMatch[] {
   const out: TextMatch[] = [];
   for (let at = compact.text.indexOf(wanted.text); at !== -1; at = compact.text.indexOf(wanted.text, at + 1)) {
     let fits = true;
-    for (let k = 1; k < wanted.text.length && fits; k++)
-      fits = !compact.spaceBefore[at + k] || wanted.spaceBefore[k] === true;
+    for (let k = 1; k < wanted.text.length && fits; k++) fits = !compact.spaceBefore[at + k] || wanted.spaceBefore[k] === true;
     if (!fits) continue;
     const start = hay.from[compact.at[at] ?? 0] ?? 0;
     const end = hay.to[compact.at[at + wanted.text.length - 1] ?? 0] ?? text.length;

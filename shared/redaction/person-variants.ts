@@ -16,18 +16,7 @@ export interface PersonIdentifiers {
   bsn?: string | null | undefined;
 }
 
-export const MENTION_KINDS = [
-  'naam',
-  'achternaam',
-  'voornaam',
-  'adres',
-  'postcode',
-  'email',
-  'telefoon',
-  'klantnummer',
-  'iban',
-  'bsn',
-] as const;
+export const MENTION_KINDS = ['naam', 'achternaam', 'voornaam', 'adres', 'postcode', 'email', 'telefoon', 'klantnummer', 'iban', 'bsn'] as const;
 export type MentionKind = (typeof MENTION_KINDS)[number];
 
 export interface PersonTerm {
@@ -103,9 +92,7 @@ export function nameParts(name: string): NameParts {
   if (comma > 0) text = `${text.slice(comma + 1).trim()} ${text.slice(0, comma).trim()}`.trim();
   const words = text.split(' ').filter((w) => w.length > 0);
   if (words.length === 0) return { given: [], initials: [], particles: [], core: '' };
-  const firstParticle = words.findIndex(
-    (w, i) => i > 0 && isParticle(w) && words.slice(i + 1).some((x) => !isParticle(x)),
-  );
+  const firstParticle = words.findIndex((w, i) => i > 0 && isParticle(w) && words.slice(i + 1).some((x) => !isParticle(x)));
   const split = firstParticle > 0 ? firstParticle : words.length - 1;
   // Particles written after the surname ("Berg van den", from the comma form) move in front of it.
   const before = words.slice(0, split);
@@ -134,25 +121,10 @@ export function shortLabel(name: string): string {
 export function addressParts(address: string): { street: string | null; postcode: string | null } {
   const postcode = /(?<!\d)(\d{4}) ?([A-Za-z]{2})(?![\p{L}\p{N}])/u.exec(address);
   const street = /(\p{L}[\p{L}\p{M}.' -]*?\p{L}\.? \d+(?: ?[-/]? ?[\p{L}\d]{1,4})?)(?![\p{L}\p{N}])/u.exec(address);
-  return {
-    street: street?.[1]?.trim() ?? null,
-    postcode: postcode ? `${postcode[1] ?? ''} ${(postcode[2] ?? '').toUpperCase()}` : null,
-  };
+  return { street: street?.[1]?.trim() ?? null, postcode: postcode ? `${postcode[1] ?? ''} ${(postcode[2] ?? '').toUpperCase()}` : null };
 }
 
-const GENERIC_MAILBOXES = new Set([
-  'info',
-  'contact',
-  'mail',
-  'post',
-  'admin',
-  'noreply',
-  'no-reply',
-  'service',
-  'klantenservice',
-  'secretariaat',
-  'office',
-]);
+const GENERIC_MAILBOXES = new Set(['info', 'contact', 'mail', 'post', 'admin', 'noreply', 'no-reply', 'service', 'klantenservice', 'secretariaat', 'office']);
 
 function nameTerms(name: string): PersonTerm[] {
   const { given, particles, core } = nameParts(name);
@@ -169,14 +141,12 @@ function nameTerms(name: string): PersonTerm[] {
     .split(/[-\u2010\u2011]/u)
     .map((p) => p.trim())
     .filter((p) => p.length >= 2);
-  if (parts.length > 1)
-    for (const part of parts) out.push({ text: part, kind: 'achternaam', wholeWord: true, extend: true });
+  if (parts.length > 1) for (const part of parts) out.push({ text: part, kind: 'achternaam', wholeWord: true, extend: true });
   if (given.length > 0) {
     out.push({ text: `${given.join(' ')} ${surname}`, kind: 'naam', wholeWord: true, extend: true });
     out.push({ text: `${given[0] ?? ''} ${surname}`, kind: 'naam', wholeWord: true, extend: true });
   }
-  for (const first of given)
-    if (first.length >= 2) out.push({ text: first, kind: 'voornaam', wholeWord: true, extend: false });
+  for (const first of given) if (first.length >= 2) out.push({ text: first, kind: 'voornaam', wholeWord: true, extend: false });
   return out;
 }
 
@@ -211,9 +181,7 @@ function contactTerms(person: PersonIdentifiers): PersonTerm[] {
  * own data in their own request.
  */
 export function personTerms(person: PersonIdentifiers, other?: PersonIdentifiers): PersonTerm[] {
-  const theirs = other
-    ? new Set([...nameTerms(other.name), ...contactTerms(other)].map((t) => foldTerm(t.text)))
-    : new Set<string>();
+  const theirs = other ? new Set([...nameTerms(other.name), ...contactTerms(other)].map((t) => foldTerm(t.text))) : new Set<string>();
   const seen = new Set<string>();
   return [...nameTerms(person.name), ...contactTerms(person)].filter((t) => {
     const key = foldTerm(t.text);
@@ -226,8 +194,7 @@ export function personTerms(person: PersonIdentifiers, other?: PersonIdentifiers
 const TITLE =
   /(?:^|[^\p{L}\p{N}])((?:mevrouw|mevr\.?|mw\.?|meneer|mijnheer|mr\.?|dhr\.?|de heer|heer|familie|fam\.?|juffrouw|dr\.?|ir\.?|ing\.?|drs\.?)\s*)$/iu;
 const INITIALS = /(?:^|[^\p{L}\p{N}])((?:\p{Lu}\.\s?){1,5}\s*|\p{Lu}\s)$/u;
-const PARTICLE_BEFORE =
-  /(?:^|[^\p{L}\p{N}])((?:v\.\s?d\.?|vd|van|de|der|den|het|ter|ten|te|'t|von|la|le|du|da|di)\s+)$/iu;
+const PARTICLE_BEFORE = /(?:^|[^\p{L}\p{N}])((?:v\.\s?d\.?|vd|van|de|der|den|het|ter|ten|te|'t|von|la|le|du|da|di)\s+)$/iu;
 const AFTER = /^(?:['\u2019]?s(?![\p{L}\p{N}]))?(?:,\s?(?:\p{Lu}\.\s?){0,4}\p{Lu}\.)?/u;
 
 /** Grows a surname match over the titles, initials and particles written before it and the initials after a comma. */
@@ -268,14 +235,8 @@ const nationalPhone = (s: string) => {
 function detectorMentions(text: string, person: PersonIdentifiers): Mention[] {
   const out: Mention[] = [];
   for (const c of detect(text, ['email', 'phone', 'iban', 'bsn'])) {
-    if (c.kind === 'email' && person.email && c.text.toLowerCase() === person.email.trim().toLowerCase())
-      out.push({ ...c, kind: 'email' });
-    if (
-      c.kind === 'phone' &&
-      person.phone &&
-      digits(person.phone).length >= 9 &&
-      nationalPhone(c.text) === nationalPhone(person.phone)
-    )
+    if (c.kind === 'email' && person.email && c.text.toLowerCase() === person.email.trim().toLowerCase()) out.push({ ...c, kind: 'email' });
+    if (c.kind === 'phone' && person.phone && digits(person.phone).length >= 9 && nationalPhone(c.text) === nationalPhone(person.phone))
       out.push({ ...c, kind: 'telefoon' });
     if (c.kind === 'iban' && person.iban && compact(c.text) === compact(person.iban)) out.push({ ...c, kind: 'iban' });
     if (c.kind === 'bsn' && person.bsn && digits(c.text) === digits(person.bsn)) out.push({ ...c, kind: 'bsn' });

@@ -32,10 +32,7 @@ export const suggestInput = z
      * IBAN rarely is): used for this search only, so their own data is recognised as theirs.
      */
     requester: z
-      .object({
-        iban: z.string().trim().max(40).optional(),
-        bsn: z.string().trim().max(20).optional(),
-      })
+      .object({ iban: z.string().trim().max(40).optional(), bsn: z.string().trim().max(20).optional() })
       .strict()
       .default({}),
   })
@@ -110,11 +107,7 @@ export const searchAllOutput = z.array(
 export const readableSchema = z.object({ thirdPartyId: z.string(), page: z.number().int(), text: z.string() });
 
 /** How a document was read: per page whether it has text and whether OCR read it. */
-export const pageReadingSchema = z.object({
-  page: z.number().int(),
-  layer: z.enum(TEXT_LAYERS),
-  ocr: z.string().nullable(),
-});
+export const pageReadingSchema = z.object({ page: z.number().int(), layer: z.enum(TEXT_LAYERS), ocr: z.string().nullable() });
 
 export const readJobViewSchema = z.object({
   id: z.string(),
@@ -122,14 +115,7 @@ export const readJobViewSchema = z.object({
   progress: z.number(),
   message: z.string(),
   result: z.object({ pages: z.array(pageReadingSchema) }).nullable(),
-  error: z
-    .object({
-      code: z.enum(ERROR_CODES),
-      message: z.string(),
-      details: z.array(z.string()).optional(),
-      correlationId: z.string().optional(),
-    })
-    .nullable(),
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.array(z.string()).optional(), correlationId: z.string().optional() }).nullable(),
 });
 
 export const jobViewSchema = z.object({
@@ -138,19 +124,7 @@ export const jobViewSchema = z.object({
   progress: z.number(),
   message: z.string(),
   result: z
-    .object({
-      redactedVersionId: z.string(),
-      boxes: z.number().int(),
-      thirdPartyIds: z.array(z.string()),
-      readable: z.array(readableSchema),
-    })
+    .object({ redactedVersionId: z.string(), boxes: z.number().int(), thirdPartyIds: z.array(z.string()), readable: z.array(readableSchema) })
     .nullable(),
-  error: z
-    .object({
-      code: z.enum(ERROR_CODES),
-      message: z.string(),
-      details: z.array(z.string()).optional(),
-      correlationId: z.string().optional(),
-    })
-    .nullable(),
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.array(z.string()).optional(), correlationId: z.string().optional() }).nullable(),
 });

@@ -1,11 +1,4 @@
-import {
-  CHANNEL_LABELS,
-  CHANNELS,
-  isAwaitingDecision,
-  REQUEST_TYPE_LABELS,
-  type CaseStatus,
-  type Channel,
-} from '../cases/cases.js';
+import { CHANNEL_LABELS, CHANNELS, isAwaitingDecision, REQUEST_TYPE_LABELS, type CaseStatus, type Channel } from '../cases/cases.js';
 import { toCsv } from './csv.js';
 import { addDays, addMonths, type IsoDate } from '../deadlines/dates.js';
 import { workingDaysLeft } from '../deadlines/deadlines.js';
@@ -76,13 +69,7 @@ export interface Report {
   from: IsoDate;
   to: IsoDate;
   today: IsoDate;
-  received: {
-    total: number;
-    byType: Record<RequestType, number>;
-    byChannel: Record<Channel, number>;
-    extensionsUsed: number;
-    overdueNow: number;
-  };
+  received: { total: number; byType: Record<RequestType, number>; byChannel: Record<Channel, number>; extensionsUsed: number; overdueNow: number };
   completed: {
     total: number;
     byOutcome: { outcome: string; label: string; count: number }[];
@@ -103,9 +90,7 @@ export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 export function percentile(values: readonly number[], p: number): number | null {
@@ -119,10 +104,8 @@ export function handlingWorkingDays(receivedOn: IsoDate, completedOn: IsoDate): 
   return completedOn <= receivedOn ? 0 : workingDaysLeft(receivedOn, completedOn);
 }
 
-const within = (date: IsoDate | null, from: IsoDate, to: IsoDate): date is IsoDate =>
-  date !== null && date >= from && date <= to;
-const zeros = <K extends string>(keys: readonly K[]) =>
-  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const within = (date: IsoDate | null, from: IsoDate, to: IsoDate): date is IsoDate => date !== null && date >= from && date <= to;
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 function monthsOf(from: IsoDate, to: IsoDate): string[] {
   const months: string[] = [];
@@ -130,11 +113,7 @@ function monthsOf(from: IsoDate, to: IsoDate): string[] {
   return months;
 }
 
-export function computeReport(
-  rows: readonly ReportCase[],
-  period: { from: IsoDate; to: IsoDate; today: IsoDate },
-  withCases: boolean,
-): Report {
+export function computeReport(rows: readonly ReportCase[], period: { from: IsoDate; to: IsoDate; today: IsoDate }, withCases: boolean): Report {
   const { from, to, today } = period;
   const received = rows.filter((r) => within(r.receivedOn, from, to));
   const completed = rows.filter((r) => within(r.completedOn, from, to));
@@ -213,11 +192,7 @@ export function periodAround(kind: Exclude<PeriodKind, 'anders'>, date: IsoDate)
   const year = date.slice(0, 4);
   const month = Number(date.slice(5, 7));
   const first =
-    kind === 'jaar'
-      ? `${year}-01-01`
-      : kind === 'kwartaal'
-        ? `${year}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01`
-        : `${date.slice(0, 7)}-01`;
+    kind === 'jaar' ? `${year}-01-01` : kind === 'kwartaal' ? `${year}-${String(month - ((month - 1) % 3)).padStart(2, '0')}-01` : `${date.slice(0, 7)}-01`;
   const months = kind === 'jaar' ? 12 : kind === 'kwartaal' ? 3 : 1;
   return { from: first, to: addDays(addMonths(first, months), -1) };
 }
@@ -253,19 +228,7 @@ export function reportCsv(report: Report): string {
 /** The dpo's case list as CSV. */
 export function reportCasesCsv(cases: readonly CaseFigures[]): string {
   return toCsv(
-    [
-      'Zaaknummer',
-      'Soort verzoek',
-      'Kanaal',
-      'Ontvangen',
-      'Uiterste datum',
-      'Afgehandeld',
-      'Werkdagen',
-      'Op tijd',
-      'Uitkomst',
-      'Verlengd',
-      'Behandelaar',
-    ],
+    ['Zaaknummer', 'Soort verzoek', 'Kanaal', 'Ontvangen', 'Uiterste datum', 'Afgehandeld', 'Werkdagen', 'Op tijd', 'Uitkomst', 'Verlengd', 'Behandelaar'],
     cases.map((c) => [
       c.reference,
       REQUEST_TYPE_LABELS[c.type],

@@ -15,16 +15,8 @@ const reason = (what: string) => z.string().trim().min(5, `Geef ${what} (minsten
 
 export const retentionPolicySchema = z
   .object({
-    graceDays: z
-      .number()
-      .int()
-      .min(0, 'De respijttermijn is 0 dagen of meer.')
-      .max(365, 'De respijttermijn is hoogstens 365 dagen.'),
-    registerYears: z
-      .number()
-      .int()
-      .min(1, 'De bewaartermijn is minstens 1 jaar.')
-      .max(10, 'De bewaartermijn is hoogstens 10 jaar.'),
+    graceDays: z.number().int().min(0, 'De respijttermijn is 0 dagen of meer.').max(365, 'De respijttermijn is hoogstens 365 dagen.'),
+    registerYears: z.number().int().min(1, 'De bewaartermijn is minstens 1 jaar.').max(10, 'De bewaartermijn is hoogstens 10 jaar.'),
     // A policy stored before the letters had their own term reads with the default.
     letterYears: z
       .number()
@@ -50,15 +42,7 @@ export const holdViewSchema = z.object({
 });
 export type HoldView = z.infer<typeof holdViewSchema>;
 
-const localStateSchema = z.enum([
-  'open',
-  'vernietigd',
-  'bewaarplicht',
-  'wacht_op_synchronisatie',
-  'bezwaartermijn',
-  'respijt',
-  'te_vernietigen',
-]);
+const localStateSchema = z.enum(['open', 'vernietigd', 'bewaarplicht', 'wacht_op_synchronisatie', 'bezwaartermijn', 'respijt', 'te_vernietigen']);
 
 export const caseRetentionSchema = z.object({
   caseId: z.string(),
@@ -143,14 +127,7 @@ export const reportSchema = z.object({
     thirdPartiesHeard: z.number().int(),
     redactedDocuments: z.number().int(),
   }),
-  byMonth: z.array(
-    z.object({
-      month: z.string(),
-      received: z.number().int(),
-      completedOnTime: z.number().int(),
-      completedLate: z.number().int(),
-    }),
-  ),
+  byMonth: z.array(z.object({ month: z.string(), received: z.number().int(), completedOnTime: z.number().int(), completedLate: z.number().int() })),
   cases: z
     .array(
       z.object({
@@ -217,13 +194,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const caseReadsSchema = z.object({
   caseReference: z.string(),
   byStaff: z.array(
-    z.object({
-      actorId: z.string().nullable(),
-      actorName: z.string().nullable(),
-      count: z.number().int(),
-      firstAt: z.string(),
-      lastAt: z.string(),
-    }),
+    z.object({ actorId: z.string().nullable(), actorName: z.string().nullable(), count: z.number().int(), firstAt: z.string(), lastAt: z.string() }),
   ),
   reads: z.array(auditEntrySchema),
 });
@@ -234,26 +205,9 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec
 }
 
 export const retentionProcedures = {
-  'retention.getPolicy': procedure({
-    action: 'terms.manage',
-    audit: 'none',
-    input: empty,
-    output: retentionPolicySchema,
-  }),
-  'retention.setPolicy': procedure({
-    action: 'terms.manage',
-    audit: 'write',
-    record: 'settings',
-    input: retentionPolicySchema,
-    output: retentionPolicySchema,
-  }),
-  'retention.forCase': procedure({
-    action: 'case.read',
-    audit: 'read',
-    record: 'case',
-    input: caseRef,
-    output: caseRetentionSchema,
-  }),
+  'retention.getPolicy': procedure({ action: 'terms.manage', audit: 'none', input: empty, output: retentionPolicySchema }),
+  'retention.setPolicy': procedure({ action: 'terms.manage', audit: 'write', record: 'settings', input: retentionPolicySchema, output: retentionPolicySchema }),
+  'retention.forCase': procedure({ action: 'case.read', audit: 'read', record: 'case', input: caseRef, output: caseRetentionSchema }),
   'retention.placeHold': procedure({
     action: 'retention.hold',
     audit: 'write',
@@ -288,25 +242,12 @@ export const retentionProcedures = {
     input: z.object({ dryRun: z.boolean().default(false) }).strict(),
     output: retentionRunSchema,
   }),
-  'retention.propose': procedure({
-    action: 'retention.manage',
-    audit: 'write',
-    record: 'retention',
-    input: empty,
-    output: destructionListSchema.nullable(),
-  }),
+  'retention.propose': procedure({ action: 'retention.manage', audit: 'write', record: 'retention', input: empty, output: destructionListSchema.nullable() }),
   'retention.removeItem': procedure({
     action: 'retention.manage',
     audit: 'write',
     record: 'retention',
-    input: z
-      .object({
-        listId: z.uuid(),
-        caseId: z.uuid(),
-        kind: z.enum(DESTRUCTION_KINDS).default('registratie'),
-        reason: reason('de reden'),
-      })
-      .strict(),
+    input: z.object({ listId: z.uuid(), caseId: z.uuid(), kind: z.enum(DESTRUCTION_KINDS).default('registratie'), reason: reason('de reden') }).strict(),
     output: destructionListSchema,
   }),
   'retention.approve': procedure({

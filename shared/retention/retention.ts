@@ -71,8 +71,7 @@ export interface RetentionFacts {
   lettersDestroyed: boolean;
 }
 
-export type LocalRetentionState =
-  'open' | 'vernietigd' | 'bewaarplicht' | 'wacht_op_synchronisatie' | 'bezwaartermijn' | 'respijt' | 'te_vernietigen';
+export type LocalRetentionState = 'open' | 'vernietigd' | 'bewaarplicht' | 'wacht_op_synchronisatie' | 'bezwaartermijn' | 'respijt' | 'te_vernietigen';
 
 export const LOCAL_STATE_LABELS: Readonly<Record<LocalRetentionState, string>> = {
   open: 'Zaak loopt nog',
@@ -102,8 +101,7 @@ export function isSynced(facts: Pick<RetentionFacts, 'hasDecision' | 'decisionSy
 
 export function localRetention(facts: RetentionFacts, policy: RetentionPolicy, today: IsoDate): LocalRetention {
   if (facts.shredded) return { state: 'vernietigd', appealEndsOn: null, graceEndsOn: null, shredOn: null, due: false };
-  if (facts.closedOn === null)
-    return { state: 'open', appealEndsOn: null, graceEndsOn: null, shredOn: null, due: false };
+  if (facts.closedOn === null) return { state: 'open', appealEndsOn: null, graceEndsOn: null, shredOn: null, due: false };
   const anchor = facts.lastLetterSentOn ?? facts.closedOn;
   const appealEndsOn = rollToWorkingDay(addDays(anchor, APPEAL_WEEKS * 7));
   const graceEndsOn = addDays(appealEndsOn, policy.graceDays);
@@ -153,8 +151,7 @@ export interface LetterRetention {
  * they go with the register record), and only while there are letters left to destroy.
  */
 export function letterRetention(facts: TermFacts, policy: RetentionPolicy, today: IsoDate): LetterRetention {
-  if (facts.closedOn === null || !lettersKept(facts) || policy.letterYears >= policy.registerYears)
-    return { destroyOn: null, held: false, due: false };
+  if (facts.closedOn === null || !lettersKept(facts) || policy.letterYears >= policy.registerYears) return { destroyOn: null, held: false, due: false };
   const destroyOn = addMonths(facts.closedOn, policy.letterYears * 12);
   const held = facts.activeHolds.length > 0;
   return { destroyOn, held, due: !held && today >= destroyOn };

@@ -33,27 +33,9 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec
 export const desktopProcedures = {
   /** Every signed-in staff member reads it: the app locks itself after this many idle minutes. */
   'settings.getAutoLock': procedure({ action: 'session.use', audit: 'none', input: empty, output: autoLockSchema }),
-  'settings.setAutoLock': procedure({
-    action: 'settings.manage',
-    audit: 'write',
-    record: 'settings',
-    input: autoLockSchema,
-    output: autoLockSchema,
-  }),
+  'settings.setAutoLock': procedure({ action: 'settings.manage', audit: 'write', record: 'settings', input: autoLockSchema, output: autoLockSchema }),
   /** Ends the caller's session as "locked": the old token is refused with a Dutch message, the key leaves memory with the last session. */
-  'session.lock': procedure({
-    action: 'session.use',
-    audit: 'write',
-    record: 'staff',
-    input: empty,
-    output: z.object({}),
-  }),
+  'session.lock': procedure({ action: 'session.use', audit: 'write', record: 'staff', input: empty, output: z.object({}) }),
   'settings.getLogLevel': procedure({ action: 'settings.manage', audit: 'none', input: empty, output: logLevelSchema }),
-  'settings.setLogLevel': procedure({
-    action: 'settings.manage',
-    audit: 'write',
-    record: 'settings',
-    input: logLevelSchema,
-    output: logLevelSchema,
-  }),
+  'settings.setLogLevel': procedure({ action: 'settings.manage', audit: 'write', record: 'settings', input: logLevelSchema, output: logLevelSchema }),
 };

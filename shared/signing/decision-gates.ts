@@ -20,15 +20,7 @@ import { isDecisionKind, type LetterKind } from '../letters/types.js';
 /** The tab of a case where the missing step is done. */
 export type GateTab = 'overview' | 'identity' | 'thirdParties' | 'redaction' | 'letters';
 
-export const GATE_IDS = [
-  'identiteit',
-  'vertegenwoordiger',
-  'vormvereisten',
-  'derden',
-  'taken',
-  'tweede_kanaal',
-  'geadresseerde',
-] as const;
+export const GATE_IDS = ['identiteit', 'vertegenwoordiger', 'vormvereisten', 'derden', 'taken', 'tweede_kanaal', 'geadresseerde'] as const;
 export type GateId = (typeof GATE_IDS)[number];
 
 export interface GateItem {
@@ -80,13 +72,7 @@ export interface DecisionPremises {
   addressee: boolean;
 }
 
-const EVERY_PREMISE: DecisionPremises = {
-  identity: true,
-  formalRequirements: true,
-  thirdParties: true,
-  openTasks: true,
-  addressee: true,
-};
+const EVERY_PREMISE: DecisionPremises = { identity: true, formalRequirements: true, thirdParties: true, openTasks: true, addressee: true };
 
 /**
  * The one exemption: the decision that a request is niet-ontvankelijk is the decision taken
@@ -95,13 +81,7 @@ const EVERY_PREMISE: DecisionPremises = {
  * whoever made the request, the person without authority included.
  */
 export const DECISION_EXEMPTIONS: Readonly<Partial<Record<LetterKind, DecisionPremises>>> = {
-  'besluit-niet-ontvankelijk': {
-    identity: false,
-    formalRequirements: false,
-    thirdParties: false,
-    openTasks: false,
-    addressee: false,
-  },
+  'besluit-niet-ontvankelijk': { identity: false, formalRequirements: false, thirdParties: false, openTasks: false, addressee: false },
 };
 
 export function premisesOf(kind: LetterKind): DecisionPremises {
@@ -109,19 +89,14 @@ export function premisesOf(kind: LetterKind): DecisionPremises {
 }
 
 /** An open task of these kinds means the case is still waiting for something the decision needs. */
-export const CONTRADICTING_TASKS: ReadonlySet<TaskKind> = new Set([
-  'verzoek_om_aanvulling',
-  'verzoek_om_identificatie',
-  'zienswijze_derde',
-]);
+export const CONTRADICTING_TASKS: ReadonlySet<TaskKind> = new Set(['verzoek_om_aanvulling', 'verzoek_om_identificatie', 'zienswijze_derde']);
 
 /** Whoever must receive the decision: the representative when there is one, otherwise the requester. */
 export function expectedAddressee(facts: Pick<DecisionFacts, 'requesterName' | 'representative'>): string {
   return facts.representative?.name ?? facts.requesterName;
 }
 
-const sameName = (a: string, b: string) =>
-  a.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('nl') === b.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('nl');
+const sameName = (a: string, b: string) => a.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('nl') === b.trim().replace(/\s+/gu, ' ').toLocaleLowerCase('nl');
 
 function item(id: GateId, label: string, tab: GateTab, missing: string[]): GateItem {
   return { id, label, ok: missing.length === 0, missing, tab };
@@ -135,11 +110,7 @@ function identityGates(f: DecisionFacts): GateItem[] {
         'identiteit',
         'Identiteit van de verzoeker vastgesteld',
         'identity',
-        f.requesterVerified
-          ? []
-          : [
-              'De identiteit van de verzoeker is nog niet vastgesteld (§13, §14). Leg de identiteitscontrole vast onder Identiteit.',
-            ],
+        f.requesterVerified ? [] : ['De identiteit van de verzoeker is nog niet vastgesteld (§13, §14). Leg de identiteitscontrole vast onder Identiteit.'],
       ),
     );
   }
@@ -156,17 +127,10 @@ function identityGates(f: DecisionFacts): GateItem[] {
         );
       }
       if (!f.representativeVerified)
-        missing.push(
-          'De identiteit en de bevoegdheid van de vertegenwoordiger zijn nog niet vastgesteld. Leg ze vast onder Identiteit.',
-        );
+        missing.push('De identiteit en de bevoegdheid van de vertegenwoordiger zijn nog niet vastgesteld. Leg ze vast onder Identiteit.');
     }
     items.push(
-      item(
-        'vertegenwoordiger',
-        'Vertegenwoordiger vastgelegd, identiteit en bevoegdheid vastgesteld',
-        f.representative ? 'identity' : 'overview',
-        missing,
-      ),
+      item('vertegenwoordiger', 'Vertegenwoordiger vastgelegd, identiteit en bevoegdheid vastgesteld', f.representative ? 'identity' : 'overview', missing),
     );
   }
   return items;
@@ -183,9 +147,7 @@ function formalGate(f: DecisionFacts): GateItem | null {
     'overview',
     f.formalRequirementsMet
       ? []
-      : [
-          `Het verzoek is nog niet ${form} ontvangen (${basis}). Rond de taak "aanvulling" onder Overzicht af zodra de aanvulling binnen is.`,
-        ],
+      : [`Het verzoek is nog niet ${form} ontvangen (${basis}). Rond de taak "aanvulling" onder Overzicht af zodra de aanvulling binnen is.`],
   );
 }
 
@@ -245,9 +207,7 @@ export function letterGateProblems(f: DecisionFacts, letter: LetterFacts): strin
         ? 'de wettelijk vertegenwoordiger'
         : 'de gemachtigde'
       : 'de verzoeker';
-    problems.push(
-      `De brief is gericht aan ${letter.addresseeName}, maar moet naar ${who}, ${expected}. Verwijder het concept en stel de brief opnieuw op.`,
-    );
+    problems.push(`De brief is gericht aan ${letter.addresseeName}, maar moet naar ${who}, ${expected}. Verwijder het concept en stel de brief opnieuw op.`);
   }
   return problems;
 }

@@ -19,12 +19,7 @@ export const gateItemSchema = z.object({
 });
 export type GateItemView = z.infer<typeof gateItemSchema>;
 
-export const nextStepSchema = z.object({
-  id: z.enum(NEXT_STEP_IDS),
-  label: z.string(),
-  detail: z.string().nullable(),
-  tab: z.enum(NEXT_STEP_TABS),
-});
+export const nextStepSchema = z.object({ id: z.enum(NEXT_STEP_IDS), label: z.string(), detail: z.string().nullable(), tab: z.enum(NEXT_STEP_TABS) });
 export type NextStepView = z.infer<typeof nextStepSchema>;
 
 export const readinessSchema = z.object({
@@ -39,11 +34,7 @@ export const readinessSchema = z.object({
 export type Readiness = z.infer<typeof readinessSchema>;
 
 export const changeVerificationInput = z
-  .object({
-    caseId: z.uuid(),
-    method: z.enum(SECOND_CHANNEL_METHODS),
-    outcome: z.enum(SECOND_CHANNEL_OUTCOMES),
-  })
+  .object({ caseId: z.uuid(), method: z.enum(SECOND_CHANNEL_METHODS), outcome: z.enum(SECOND_CHANNEL_OUTCOMES) })
   .strict();
 
 export const changeVerificationSchema = z.object({
@@ -60,13 +51,7 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec
 }
 
 export const gateProcedures = {
-  'case.readiness': procedure({
-    action: 'case.read',
-    audit: 'read',
-    record: 'case',
-    input: z.object({ caseId: z.uuid() }).strict(),
-    output: readinessSchema,
-  }),
+  'case.readiness': procedure({ action: 'case.read', audit: 'read', record: 'case', input: z.object({ caseId: z.uuid() }).strict(), output: readinessSchema }),
   'case.setRepresentative': procedure({
     action: 'case.work',
     audit: 'write',
@@ -74,19 +59,8 @@ export const gateProcedures = {
     input: z.object({ id: z.uuid(), representative: representativeSchema.strict().nullable() }).strict(),
     output: caseDetailSchema,
   }),
-  'case.verifyChange': procedure({
-    action: 'case.work',
-    audit: 'write',
-    record: 'case',
-    input: changeVerificationInput,
-    output: changeVerificationSchema,
-  }),
-  'settings.getSecondChannel': procedure({
-    action: 'settings.manage',
-    audit: 'none',
-    input: z.object({}).strict(),
-    output: secondChannelSettingSchema,
-  }),
+  'case.verifyChange': procedure({ action: 'case.work', audit: 'write', record: 'case', input: changeVerificationInput, output: changeVerificationSchema }),
+  'settings.getSecondChannel': procedure({ action: 'settings.manage', audit: 'none', input: z.object({}).strict(), output: secondChannelSettingSchema }),
   'settings.setSecondChannel': procedure({
     action: 'settings.manage',
     audit: 'write',

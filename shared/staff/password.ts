@@ -16,9 +16,7 @@ export function passwordProblems(password: string, userName = ''): string[] {
   const classes = [/[a-z]/u, /[A-Z]/u, /[0-9]/u, /[^A-Za-z0-9]/u].filter((re) => re.test(password)).length;
   // A passphrase of 20+ characters is strong enough without mixed character classes.
   if (chars.length < 20 && classes < 3) {
-    problems.push(
-      'Gebruik minstens drie van: kleine letters, hoofdletters, cijfers en leestekens (of een wachtzin van 20 tekens of meer).',
-    );
+    problems.push('Gebruik minstens drie van: kleine letters, hoofdletters, cijfers en leestekens (of een wachtzin van 20 tekens of meer).');
   }
   if (new Set(chars).size < 6) {
     problems.push('Het wachtwoord bestaat uit te weinig verschillende tekens.');

@@ -8,10 +8,7 @@ export const syncSettingsSchema = z
       .string()
       .trim()
       .max(500)
-      .regex(
-        /^postgres(ql)?:\/\/[^\s@]+$/u,
-        'Geef een adres als postgres://server:5432/avgdesk?sslmode=verify-full, zonder gebruikersnaam of wachtwoord.',
-      )
+      .regex(/^postgres(ql)?:\/\/[^\s@]+$/u, 'Geef een adres als postgres://server:5432/avgdesk?sslmode=verify-full, zonder gebruikersnaam of wachtwoord.')
       .nullable(),
     intervalMinutes: z.number().int().min(1).max(1440),
   })
@@ -68,9 +65,4 @@ export const syncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
-export const syncRunResultSchema = z.object({
-  pushed: z.number().int(),
-  pulled: z.number().int(),
-  waiting: z.number().int(),
-  auditEvents: z.number().int(),
-});
+export const syncRunResultSchema = z.object({ pushed: z.number().int(), pulled: z.number().int(), waiting: z.number().int(), auditEvents: z.number().int() });

@@ -6,16 +6,7 @@ import type { GateItem } from '../signing/decision-gates.js';
  * dossier holds anything, and where the decision letter stands. The order is the order of the work:
  * identity, dossier, hearing third parties, redaction, the other premises, the letter, signing, sending.
  */
-export const NEXT_STEP_IDS = [
-  'identiteit',
-  'dossier',
-  'horen',
-  'lakken',
-  'voorwaarden',
-  'brief',
-  'ondertekening',
-  'verzenden',
-] as const;
+export const NEXT_STEP_IDS = ['identiteit', 'dossier', 'horen', 'lakken', 'voorwaarden', 'brief', 'ondertekening', 'verzenden'] as const;
 export type NextStepId = (typeof NEXT_STEP_IDS)[number];
 
 /** The case tab where the step is done. */
@@ -55,21 +46,11 @@ export function nextStep(f: NextStepFacts): NextStep | null {
     };
   if (!f.open || letter?.state === 'verzonden') return null;
   if (letter?.state === 'ter_ondertekening')
-    return {
-      id: 'ondertekening',
-      label: 'Wacht op ondertekening',
-      detail: `${letter.label} ligt bij een tekenbevoegde.`,
-      tab: 'letters',
-    };
+    return { id: 'ondertekening', label: 'Wacht op ondertekening', detail: `${letter.label} ligt bij een tekenbevoegde.`, tab: 'letters' };
   const missing = f.gates.filter((g) => !g.ok);
   const identity = missing.find((g) => g.id === 'identiteit' || g.id === 'vertegenwoordiger');
   if (identity)
-    return {
-      id: 'identiteit',
-      label: 'Identiteit vaststellen',
-      detail: first(identity),
-      tab: identity.tab === 'overview' ? 'overview' : 'identity',
-    };
+    return { id: 'identiteit', label: 'Identiteit vaststellen', detail: first(identity), tab: identity.tab === 'overview' ? 'overview' : 'identity' };
   if (f.documents === 0)
     return {
       id: 'dossier',
@@ -94,10 +75,5 @@ export function nextStep(f: NextStepFacts): NextStep | null {
       tab: 'letters',
     };
   }
-  return {
-    id: 'brief',
-    label: 'Besluitbrief opstellen',
-    detail: 'Alle voorwaarden voor een besluit zijn vervuld.',
-    tab: 'letters',
-  };
+  return { id: 'brief', label: 'Besluitbrief opstellen', detail: 'Alle voorwaarden voor een besluit zijn vervuld.', tab: 'letters' };
 }

@@ -6,13 +6,7 @@ import type { ProcedureSpec } from '../api/contract.js';
  * (letters' submission, signature and return, the audit trail's assignments, the terms of one's
  * cases). Case numbers and letter kinds only, no names: not audited, and polled in the background.
  */
-export const NOTIFICATION_KINDS = [
-  'ter_ondertekening',
-  'ondertekend',
-  'teruggestuurd',
-  'toegewezen',
-  'termijn',
-] as const;
+export const NOTIFICATION_KINDS = ['ter_ondertekening', 'ondertekend', 'teruggestuurd', 'toegewezen', 'termijn'] as const;
 
 export const notificationSchema = z.object({
   id: z.string(),
@@ -29,11 +23,5 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec
 }
 
 export const notificationProcedures = {
-  'notifications.mine': procedure({
-    action: 'work.read',
-    audit: 'none',
-    passive: true,
-    input: z.object({}).strict(),
-    output: z.array(notificationSchema),
-  }),
+  'notifications.mine': procedure({ action: 'work.read', audit: 'none', passive: true, input: z.object({}).strict(), output: z.array(notificationSchema) }),
 } as const;

@@ -7,9 +7,6 @@ import type { OsNotification } from './os-bridge.js';
  * so nothing personal lands in the Windows action centre or on the lock screen.
  */
 export const osNotificationSchema = z
-  .object({
-    title: z.string().trim().min(1).max(80),
-    body: z.string().trim().min(1).max(300),
-  })
+  .object({ title: z.string().trim().min(1).max(80), body: z.string().trim().min(1).max(300) })
   .strict() satisfies z.ZodType<OsNotification>;
 export type { OsNotification } from './os-bridge.js';

@@ -44,24 +44,14 @@ export const myWorkSchema = z.object({
       overdue: z.array(caseLineSchema),
       refusedSync: z.array(z.object({ reference: z.string(), reason: z.string() })),
       destructionList: z.object({ proposedAt: z.string(), items: z.number().int() }).nullable(),
-      holds: z.array(
-        z.object({
-          caseId: z.string(),
-          reference: z.string(),
-          kind: z.string(),
-          reason: z.string(),
-          placedAt: z.string(),
-        }),
-      ),
+      holds: z.array(z.object({ caseId: z.string(), reference: z.string(), kind: z.string(), reason: z.string(), placedAt: z.string() })),
     })
     .nullable(),
   intake: z
     .object({
       unassigned: z.array(caseLineSchema.extend({ receivedOn: z.string() })),
       /** Open requests with the same requester name, e-mail or address: case numbers and the ground, no names. */
-      possibleDuplicates: z.array(
-        z.object({ references: z.array(z.string()), basis: z.array(z.enum(DUPLICATE_BASES)) }),
-      ),
+      possibleDuplicates: z.array(z.object({ references: z.array(z.string()), basis: z.array(z.enum(DUPLICATE_BASES)) })),
     })
     .nullable(),
 });
@@ -72,11 +62,5 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec
 }
 
 export const workProcedures = {
-  'work.mine': procedure({
-    action: 'work.read',
-    audit: 'read',
-    record: 'case',
-    input: z.object({}).strict(),
-    output: myWorkSchema,
-  }),
+  'work.mine': procedure({ action: 'work.read', audit: 'read', record: 'case', input: z.object({}).strict(), output: myWorkSchema }),
 } as const;

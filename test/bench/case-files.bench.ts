@@ -17,18 +17,7 @@ function opensslSpeed(decrypt: boolean): Throughput | null {
   try {
     const out = execFileSync(
       'openssl',
-      [
-        'speed',
-        '-elapsed',
-        '-seconds',
-        '1',
-        '-bytes',
-        String(BLOCK),
-        '-mr',
-        ...(decrypt ? ['-decrypt'] : []),
-        '-evp',
-        'aes-256-gcm',
-      ],
+      ['speed', '-elapsed', '-seconds', '1', '-bytes', String(BLOCK), '-mr', ...(decrypt ? ['-decrypt'] : []), '-evp', 'aes-256-gcm'],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
     );
     const bytesPerSecond = Number(/^\+F:\d+:[^:]+:([\d.]+)/mu.exec(out)?.[1]);
@@ -75,9 +64,7 @@ export async function caseFilesBenchmark(): Promise<Figure[]> {
   const sslEncrypt = opensslSpeed(false);
   const sslDecrypt = opensslSpeed(true);
   const reference = (t: Throughput | null, what: string) =>
-    t
-      ? { reference: { what, p50: timeFor(t), p95: timeFor(t), throughput: t } }
-      : { note: 'openssl not found: no reference' };
+    t ? { reference: { what, p50: timeFor(t), p95: timeFor(t), throughput: t } } : { note: 'openssl not found: no reference' };
 
   const dir = mkdtempSync(join(tmpdir(), 'avg-desk-bench-files-'));
   try {

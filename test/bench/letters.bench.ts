@@ -26,28 +26,17 @@ function must<T>(result: { ok: true; value: unknown } | { ok: false; error: { me
 async function desk(dir: string): Promise<{ backend: Backend; handler: string; signer: string; caseId: string }> {
   const backend = createBackend({ dataDir: dir, logger: silentLogger });
   const admin = must<{ token: string }>(
-    await backend.dispatch(
-      'setup.createAdmin',
-      { userName: 'beheer', fullName: 'Bench Beheer', password: PASSWORD },
-      null,
-    ),
+    await backend.dispatch('setup.createAdmin', { userName: 'beheer', fullName: 'Bench Beheer', password: PASSWORD }, null),
   ).token;
   const login = async (userName: string, fullName: string, roles: string[]) => {
     must(await backend.dispatch('staff.add', { userName, fullName, roles, password: PASSWORD }, admin));
-    return must<{ token: string; staff: { id: string } }>(
-      await backend.dispatch('session.login', { userName, password: PASSWORD }, null),
-    );
+    return must<{ token: string; staff: { id: string } }>(await backend.dispatch('session.login', { userName, password: PASSWORD }, null));
   };
   const handler = await login('hanna', 'Hanna Ağaoğlu', ['handler']);
   const signer = await login('sanne', 'Sanne Weißbach', ['signer']);
   must(await backend.dispatch('signer.setProfile', { functionTitle: 'Teamleider Privacy' }, signer.token));
-  const p12 = testPkcs12(P12_PASSWORD, {
-    notBefore: new Date(Date.now() - 86_400_000),
-    notAfter: new Date(Date.now() + 365 * 86_400_000),
-  });
-  must(
-    await backend.dispatch('settings.setSigning', { p12Base64: p12.toString('base64'), password: P12_PASSWORD }, admin),
-  );
+  const p12 = testPkcs12(P12_PASSWORD, { notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 365 * 86_400_000) });
+  must(await backend.dispatch('settings.setSigning', { p12Base64: p12.toString('base64'), password: P12_PASSWORD }, admin));
   const today = new Date().toISOString().slice(0, 10);
   const created = must<{ id: string }>(
     await backend.dispatch(
@@ -72,13 +61,7 @@ async function desk(dir: string): Promise<{ backend: Backend; handler: string; s
  */
 export async function lettersBenchmark(batch = 100): Promise<Figure[]> {
   const identity = readPkcs12(testPkcs12(P12_PASSWORD), P12_PASSWORD);
-  const content = buildLetter(
-    letterInput(
-      'besluit-inzage',
-      {},
-      { activities: DEFAULT_REGISTER.slice(0, 4), documents: { total: 12, redacted: 3 } },
-    ),
-  );
+  const content = buildLetter(letterInput('besluit-inzage', {}, { activities: DEFAULT_REGISTER.slice(0, 4), documents: { total: 12, redacted: 3 } }));
   const now = new Date('2026-11-25T10:00:00Z');
   const one = await measure(
     async () => {
@@ -106,15 +89,12 @@ export async function lettersBenchmark(batch = 100): Promise<Figure[]> {
     const { backend, handler, signer, caseId } = await desk(dir);
     const ids: string[] = [];
     for (let i = 0; i < batch + 3; i++) {
-      const letter = must<{ id: string }>(
-        await backend.dispatch('letter.draft', { caseId, kind: 'ontvangstbevestiging' }, handler),
-      );
+      const letter = must<{ id: string }>(await backend.dispatch('letter.draft', { caseId, kind: 'ontvangstbevestiging' }, handler));
       must(await backend.dispatch('letter.submit', { letterId: letter.id }, handler));
       ids.push(letter.id);
     }
     // Warm up: the first signature opens the PKCS#12 (key derivation) and loads the fonts.
-    for (const id of ids.splice(0, 3))
-      must(await backend.dispatch('letter.sign', { letterId: id, password: PASSWORD }, signer));
+    for (const id of ids.splice(0, 3)) must(await backend.dispatch('letter.sign', { letterId: id, password: PASSWORD }, signer));
     const times: number[] = [];
     const started = performance.now();
     for (const id of ids) {

@@ -5,11 +5,7 @@ import type { Row } from './table.js';
 export type Figure = Row;
 
 /** Runs `fn` `warmup` times unmeasured, then `runs` times; milliseconds. */
-export async function measure(
-  fn: () => unknown | Promise<unknown>,
-  runs = 50,
-  warmup = 5,
-): Promise<{ p50: number; p95: number }> {
+export async function measure(fn: () => unknown | Promise<unknown>, runs = 50, warmup = 5): Promise<{ p50: number; p95: number }> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -48,25 +48,15 @@ export async function ocrBenchmark(): Promise<Figure[]> {
   const doc = await PdfiumDocument.open(scan);
   const engine = await OcrEngine.start();
   const assets = ocrAssets();
-  const raw = await createWorker('nld', OEM.LSTM_ONLY, {
-    langPath: assets.langPath,
-    cacheMethod: 'none',
-    logger: () => undefined,
-  });
+  const raw = await createWorker('nld', OEM.LSTM_ONLY, { langPath: assets.langPath, cacheMethod: 'none', logger: () => undefined });
   try {
     const image = doc.withPage(0, (p) => renderGray(p));
-    const pgm = Buffer.concat([
-      Buffer.from(`P5\n${String(image.width)} ${String(image.height)}\n255\n`, 'latin1'),
-      image.data,
-    ]);
+    const pgm = Buffer.concat([Buffer.from(`P5\n${String(image.width)} ${String(image.height)}\n255\n`, 'latin1'), image.data]);
     const size = `1 page A4, 300 dpi (${String(image.width)}×${String(image.height)} px), ${String(LETTER.join(' ').length)} chars`;
     let words = 0;
     const pipeline = await measure(
       async () => {
-        const rendered = doc.withPage(0, (p) => ({
-          image: renderGray(p),
-          page: { width: p.width, height: p.height, toView: p.toView() },
-        }));
+        const rendered = doc.withPage(0, (p) => ({ image: renderGray(p), page: { width: p.width, height: p.height, toView: p.toView() } }));
         const read = await engine.recognize(rendered.image);
         words = pageOcr(rendered.page, rendered.image, read, 'geen tekstlaag; OCR gebruikt').words.length;
       },

@@ -13,34 +13,8 @@ import { openStoreAs } from '../support/store.js';
 import { measure, type Figure } from './lib.js';
 import { perSecond } from './table.js';
 
-const FIRST = [
-  'Łukasz',
-  'Fatma',
-  'Jan',
-  'Anouk',
-  'Mohammed',
-  'Sanne',
-  'Nguyễn',
-  'Pieter',
-  'Özlem',
-  'Daan',
-  'Eva',
-  'Yusuf',
-];
-const LAST = [
-  'Özdemir',
-  'de Vries',
-  'Jansen',
-  'Yılmaz',
-  'Bakker',
-  'Visser',
-  'Smit',
-  'Meijer',
-  'Ağaoğlu',
-  'Mulder',
-  'Bos',
-  'Peters',
-];
+const FIRST = ['Łukasz', 'Fatma', 'Jan', 'Anouk', 'Mohammed', 'Sanne', 'Nguyễn', 'Pieter', 'Özlem', 'Daan', 'Eva', 'Yusuf'];
+const LAST = ['Özdemir', 'de Vries', 'Jansen', 'Yılmaz', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Ağaoğlu', 'Mulder', 'Bos', 'Peters'];
 const PASSWORD = 'Tulpen-Bollen-Streek-77';
 
 export const SEED_PASSWORD = PASSWORD;
@@ -74,23 +48,14 @@ export async function removeSeededStores(): Promise<void> {
 async function seed(caseCount: number): Promise<{ dir: string; seedSeconds: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'avg-desk-bench-'));
   const setup = createBackend({ dataDir: dir, logger: silentLogger });
-  const admin = await setup.dispatch(
-    'setup.createAdmin',
-    { userName: 'beheer', fullName: 'Bench Beheer', password: PASSWORD },
-    null,
-  );
+  const admin = await setup.dispatch('setup.createAdmin', { userName: 'beheer', fullName: 'Bench Beheer', password: PASSWORD }, null);
   if (!admin.ok) throw new Error(admin.error.message);
   const token = (admin.value as { token: string }).token;
   const handlers: string[] = [];
   for (let i = 0; i < 8; i++) {
     const r = await setup.dispatch(
       'staff.add',
-      {
-        userName: `behandelaar${i}`,
-        fullName: `Behandelaar ${i}`,
-        roles: i === 0 ? ['handler', 'dpo'] : ['handler'],
-        password: PASSWORD,
-      },
+      { userName: `behandelaar${i}`, fullName: `Behandelaar ${i}`, roles: i === 0 ? ['handler', 'dpo'] : ['handler'], password: PASSWORD },
       token,
     );
     if (!r.ok) throw new Error(r.error.message);
@@ -187,10 +152,7 @@ export async function queueBenchmark(caseCount = 10_000): Promise<Figure[]> {
   };
   const size = `${caseCount.toLocaleString('en')} cases, ${(caseCount * 10).toLocaleString('en')} audit events`;
   const listed = (await call({})) as { total: number };
-  const withRate = (t: { p50: number; p95: number }, rows: number) => ({
-    ...t,
-    throughput: perSecond(rows, t.p50, 'rows/s'),
-  });
+  const withRate = (t: { p50: number; p95: number }, rows: number) => ({ ...t, throughput: perSecond(rows, t.p50, 'rows/s') });
   const figures: Figure[] = [
     {
       work: 'seed encrypted store',

@@ -1,13 +1,5 @@
 import { PDFiumLibrary } from '@hyzyla/pdfium';
-import {
-  applyRedactions,
-  extractText,
-  findRedactions,
-  OCR_REASONS,
-  redactDocument,
-  runRedactionInWorker,
-  type OcrLayer,
-} from '../../main/redaction/index.js';
+import { applyRedactions, extractText, findRedactions, OCR_REASONS, redactDocument, runRedactionInWorker, type OcrLayer } from '../../main/redaction/index.js';
 import { PdfiumDocument } from '../../main/redaction/pdfium.js';
 import { buildLetters, NAME } from '../unit/redaction.fixtures.js';
 import { measure, type Figure } from './lib.js';
@@ -44,8 +36,7 @@ export async function redactionBenchmark(): Promise<Figure[]> {
   const size = `${String(PAGES)} pages, ${String(PAGES * PER_PAGE)} boxes`;
   const pages = await extractText(pdf);
   const redactions = findRedactions(pages, { terms: [NAME] });
-  if (redactions.length !== PAGES * PER_PAGE)
-    throw new Error(`expected ${String(PAGES * PER_PAGE)} boxes, found ${String(redactions.length)}`);
+  if (redactions.length !== PAGES * PER_PAGE) throw new Error(`expected ${String(PAGES * PER_PAGE)} boxes, found ${String(redactions.length)}`);
   const render = await measure(() => renderOnly(pdf), 3, 1);
   const reference = { what: 'PDFium render only', ...render, throughput: perSecond(PAGES, render.p50, 'pages/s') };
   const find = await measure(async () => findRedactions(await extractText(pdf), { terms: [NAME] }), 5, 1);
@@ -54,17 +45,9 @@ export async function redactionBenchmark(): Promise<Figure[]> {
   const output = await applyRedactions(pdf, redactions);
   const modes = (await redactDocument(pdf, redactions)).pages.filter((p) => p.mode === 'text').length;
   const text = await measure(() => pdfiumTextOnly(pdf), 5, 1);
-  const textFloor = {
-    what: 'PDFium text extraction only (@embedpdf)',
-    ...text,
-    throughput: perSecond(PAGES, text.p50, 'pages/s'),
-  };
+  const textFloor = { what: 'PDFium text extraction only (@embedpdf)', ...text, throughput: perSecond(PAGES, text.p50, 'pages/s') };
   // An OCR layer on every page is the engine's own way to make a page an image; with no words it only forces that path.
-  const forced: OcrLayer[] = Array.from({ length: PAGES }, (_, page) => ({
-    page,
-    reason: OCR_REASONS.none,
-    words: [],
-  }));
+  const forced: OcrLayer[] = Array.from({ length: PAGES }, (_, page) => ({ page, reason: OCR_REASONS.none, words: [] }));
   const rasterOutcome = await redactDocument(pdf, redactions, { ocr: forced });
   if (rasterOutcome.pages.some((p) => p.mode !== 'raster')) throw new Error('forced raster left a page as text');
   const raster = await measure(() => redactDocument(pdf, redactions, { ocr: forced }), 3, 1);

@@ -38,6 +38,4 @@ try {
   await removeSeededStores();
 }
 console.log(`\n${table.format()}`);
-console.log(
-  "\nratio = the app's cost ÷ the reference's (time at p50, or throughput, or memory); 1.0× is as cheap as the raw way.",
-);
+console.log("\nratio = the app's cost ÷ the reference's (time at p50, or throughput, or memory); 1.0× is as cheap as the raw way.");

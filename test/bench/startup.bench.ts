@@ -26,12 +26,7 @@ function run(args: string[], env: Record<string, string> = {}): void {
 async function untilAnswered(command: string, args: string[], env: Record<string, string>): Promise<number> {
   const port = 20_000 + (randomBytes(2).readUInt16BE() % 20_000);
   const started = performance.now();
-  const child = spawn(command, args, {
-    cwd: APP,
-    env: { ...process.env, ...env, PORT: String(port) },
-    detached: true,
-    stdio: 'ignore',
-  });
+  const child = spawn(command, args, { cwd: APP, env: { ...process.env, ...env, PORT: String(port) }, detached: true, stdio: 'ignore' });
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} stopped (${child.exitCode}).`);
@@ -53,10 +48,7 @@ async function times(runs: number, once: () => Promise<number>): Promise<{ p50: 
   const all: number[] = [];
   for (let i = 0; i < runs; i++) all.push(await once());
   all.sort((a, b) => a - b);
-  return {
-    p50: all[Math.floor(all.length / 2)] ?? 0,
-    p95: all[Math.min(all.length - 1, Math.floor(all.length * 0.95))] ?? 0,
-  };
+  return { p50: all[Math.floor(all.length / 2)] ?? 0, p95: all[Math.min(all.length - 1, Math.floor(all.length * 0.95))] ?? 0 };
 }
 
 /** The reference for a start: plain Node serving the built renderer's index.html (what any start must at least do). */
@@ -110,11 +102,7 @@ export async function startupBenchmark(runs = 15): Promise<Figure[]> {
       work: 'avg-desk staff list (store)',
       size: '1 process, sign-in',
       ...store,
-      reference: {
-        what: `argon2id derivation (${DEFAULT_KDF.memoryCost / 1024} MiB, t=${DEFAULT_KDF.timeCost})`,
-        p50: argon.p50,
-        p95: argon.p95,
-      },
+      reference: { what: `argon2id derivation (${DEFAULT_KDF.memoryCost / 1024} MiB, t=${DEFAULT_KDF.timeCost})`, p50: argon.p50, p95: argon.p95 },
       note: `budget argon2id + 500 ms = ${budget.toFixed(0)} ms: ${store.p50 <= budget ? 'within' : 'over'}`,
     },
   ];
@@ -128,9 +116,7 @@ export async function startupBenchmark(runs = 15): Promise<Figure[]> {
     await untilAnswered(npm, ['run', 'start:web'], env);
     if (!existsSync(page)) throw new Error('start:web did not build out/renderer.');
     const second = await times(Math.min(runs, 5), () => untilAnswered(npm, ['run', 'start:web'], env));
-    const floor = await times(Math.min(runs, 5), () =>
-      untilAnswered(process.execPath, ['-e', STATIC_SERVER, page], {}),
-    );
+    const floor = await times(Math.min(runs, 5), () => untilAnswered(process.execPath, ['-e', STATIC_SERVER, page], {}));
     figures.push({
       work: 'npm run start:web, second start until it answers',
       size: 'nothing changed',

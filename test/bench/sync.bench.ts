@@ -26,23 +26,11 @@ export async function syncBenchmark(count = 10_000): Promise<Figure[]> {
     // Case numbers have four digits: 10,000 decided cases span two years.
     const db = vault.open.db;
     vault.open.sqlite
-      .prepare(
-        "INSERT INTO reference_blocks (year, first, last, next, source) VALUES (2024, 1, 9999, 1, 'central'), (2025, 1, 9999, 1, 'central')",
-      )
+      .prepare("INSERT INTO reference_blocks (year, first, last, next, source) VALUES (2024, 1, 9999, 1, 'central'), (2025, 1, 9999, 1, 'central')")
       .run();
     const half = Math.floor(count / 2);
-    seedDecisions(db, {
-      count: half,
-      handlerId: staffId,
-      signerId: desk.staff.sanne.id,
-      at: new Date('2024-06-03T10:00:00Z'),
-    });
-    seedDecisions(db, {
-      count: count - half,
-      handlerId: staffId,
-      signerId: desk.staff.sanne.id,
-      at: new Date('2025-06-02T10:00:00Z'),
-    });
+    seedDecisions(db, { count: half, handlerId: staffId, signerId: desk.staff.sanne.id, at: new Date('2024-06-03T10:00:00Z') });
+    seedDecisions(db, { count: count - half, handlerId: staffId, signerId: desk.staff.sanne.id, at: new Date('2025-06-02T10:00:00Z') });
 
     // Four eyes centrally: the handler's run sends the cases and puts the letters before a signer,
     // the signer's own run records the decisions. The push is both runs.
@@ -57,10 +45,8 @@ export async function syncBenchmark(count = 10_000): Promise<Figure[]> {
       { url: central.desktopUrl, loginRole: central.logins.sanne.loginRole, password: CENTRAL_PASSWORD },
     );
     const pushMs = performance.now() - started;
-    const pushed =
-      (await central.owner.query<{ n: number }>('SELECT count(*)::int AS n FROM decisions')).rows[0]?.n ?? 0;
-    if (pushed !== count)
-      throw new Error(`pushed ${pushed} of ${count} decisions (${JSON.stringify({ handler, signer })})`);
+    const pushed = (await central.owner.query<{ n: number }>('SELECT count(*)::int AS n FROM decisions')).rows[0]?.n ?? 0;
+    if (pushed !== count) throw new Error(`pushed ${pushed} of ${count} decisions (${JSON.stringify({ handler, signer })})`);
 
     // The reference: the same decision rows, one multi-row INSERT per 1,000, in one transaction.
     const rows = (
@@ -75,18 +61,7 @@ export async function syncBenchmark(count = 10_000): Promise<Figure[]> {
       const chunk = rows.slice(i, i + 1000);
       const params: unknown[] = [];
       const tuples = chunk.map((r) => {
-        const cells = [
-          r.id,
-          r.case_id,
-          r.letter_id,
-          r.kind,
-          r.outcome,
-          r.decided_on,
-          r.drafted_by,
-          r.signed_by,
-          r.signed_at,
-          r.sha256,
-        ].map((v) => {
+        const cells = [r.id, r.case_id, r.letter_id, r.kind, r.outcome, r.decided_on, r.drafted_by, r.signed_by, r.signed_at, r.sha256].map((v) => {
           params.push(v);
           return `$${params.length}`;
         });
@@ -104,10 +79,7 @@ export async function syncBenchmark(count = 10_000): Promise<Figure[]> {
         work: 'sync push: outbox → central PostgreSQL (RLS on)',
         size: `${count.toLocaleString('en')} decisions + their cases, requesters, audit events`,
         throughput: perSecond(count, pushMs, 'decisions/s'),
-        reference: {
-          what: 'raw pg multi-row INSERT, same decision rows',
-          throughput: perSecond(count, rawMs, 'decisions/s'),
-        },
+        reference: { what: 'raw pg multi-row INSERT, same decision rows', throughput: perSecond(count, rawMs, 'decisions/s') },
         note: `handler's run ${(handlerMs / 1000).toFixed(1)} s + signer's run ${((pushMs - handlerMs) / 1000).toFixed(1)} s (target: within 5× of the reference); ${handler.auditEvents + signer.auditEvents} audit events`,
       },
     ];

@@ -43,14 +43,12 @@ function ratioOf(row: Row): number | null {
   const ref = row.reference;
   if (!ref) return null;
   if (row.p50 !== undefined && ref.p50 !== undefined) return row.p50 / Math.max(ref.p50, 1e-6);
-  if (row.throughput && ref.throughput && row.throughput.unit === ref.throughput.unit)
-    return ref.throughput.value / Math.max(row.throughput.value, 1e-9);
+  if (row.throughput && ref.throughput && row.throughput.unit === ref.throughput.unit) return ref.throughput.value / Math.max(row.throughput.value, 1e-9);
   return null;
 }
 
 const ms = (v: number | undefined) => (v === undefined ? '' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
-const rate = (t: Throughput | undefined) =>
-  t ? `${t.value >= 100 ? t.value.toFixed(0) : t.value.toFixed(1)} ${t.unit}` : '';
+const rate = (t: Throughput | undefined) => (t ? `${t.value >= 100 ? t.value.toFixed(0) : t.value.toFixed(1)} ${t.unit}` : '');
 
 export class BenchTable {
   private readonly rows: Row[] = [];
@@ -62,18 +60,7 @@ export class BenchTable {
 
   /** The table as Markdown, so it can go into a note as it is. */
   format(): string {
-    const header = [
-      'work',
-      'size',
-      'p50 ms',
-      'p95 ms',
-      'throughput',
-      'reference (same run)',
-      'ref p50 / p95 ms',
-      'ref throughput',
-      'ratio',
-      'note',
-    ];
+    const header = ['work', 'size', 'p50 ms', 'p95 ms', 'throughput', 'reference (same run)', 'ref p50 / p95 ms', 'ref throughput', 'ratio', 'note'];
     const cells = this.rows.map((r) => {
       const ratio = ratioOf(r);
       return [

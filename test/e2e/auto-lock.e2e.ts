@@ -13,12 +13,7 @@ import { nav, seedStaff, signIn, type Person, type StaffMember } from './support
  * its real minutes).
  */
 const ADMIN: Person = { fullName: 'Berend Beheer-Smit', userName: 'berend', password: 'Tulpen-Bollen-Streek-77' };
-const HANDLER = {
-  fullName: 'Priya Ramdin-Kalloe',
-  userName: 'priya',
-  password: 'Kade-Gracht-Brug-1642!',
-  roles: ['handler' as const],
-};
+const HANDLER = { fullName: 'Priya Ramdin-Kalloe', userName: 'priya', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] };
 const TYPED_NAME = 'Wubbo Zandstra-Oukes';
 
 let server: RunningServer;
@@ -30,8 +25,7 @@ let handler: StaffMember;
 const lockHeading = () => page.getByRole('heading', { name: 'AVG Desk is vergrendeld', level: 1 });
 const token = () =>
   page.evaluate(() => {
-    const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } })
-      .sessionStorage;
+    const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
     return (JSON.parse(storage.getItem('avgDesk.session') ?? '{}') as { token?: string }).token ?? null;
   });
 
@@ -68,19 +62,13 @@ describe('auto-lock', () => {
     await expect.poll(() => page.getByText('Kies minstens 1 minuut.').isVisible()).toBe(true);
     await minutes.fill('5');
     await page.getByRole('button', { name: 'Opslaan' }).first().click();
-    await expect
-      .poll(() => page.getByText('AVG Desk vergrendelt nu na 5 minuten zonder invoer.').isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByText('AVG Desk vergrendelt nu na 5 minuten zonder invoer.').isVisible()).toBe(true);
     // §9: which intake channels need a check through a second channel; Mijn Alliantie by default.
     const mijnAlliantie = page.getByRole('checkbox', { name: 'Mijn Alliantie' });
     await expect.poll(() => mijnAlliantie.isChecked()).toBe(true);
     await page.getByRole('checkbox', { name: 'E-mail' }).check();
     await page.getByRole('button', { name: 'Opslaan' }).nth(2).click();
-    await expect
-      .poll(() =>
-        page.getByText('Opgeslagen. Controle via een tweede kanaal voor: E-mail, Mijn Alliantie.').isVisible(),
-      )
-      .toBe(true);
+    await expect.poll(() => page.getByText('Opgeslagen. Controle via een tweede kanaal voor: E-mail, Mijn Alliantie.').isVisible()).toBe(true);
     await checkScreen(page, 'admin-desktop-settings');
     await page.getByRole('contentinfo').getByRole('button', { name: 'Afmelden' }).click();
   });
@@ -102,10 +90,7 @@ describe('auto-lock', () => {
     expect(await token()).toBeNull();
     expect(await callApi(server.url, 'session.me', {}, before)).toMatchObject({
       ok: false,
-      error: {
-        code: 'SESSION_LOCKED',
-        message: 'AVG Desk is vergrendeld. Voer uw wachtwoord opnieuw in om verder te werken.',
-      },
+      error: { code: 'SESSION_LOCKED', message: 'AVG Desk is vergrendeld. Voer uw wachtwoord opnieuw in om verder te werken.' },
     });
     await checkScreen(page, 'lock');
 
@@ -130,10 +115,7 @@ describe('auto-lock', () => {
     await page.clock.fastForward('01:10');
     await page.clock.runFor(16_000);
     await expect.poll(() => lockHeading().isVisible()).toBe(true);
-    expect(await callApi(server.url, 'session.me', {}, before)).toMatchObject({
-      ok: false,
-      error: { code: 'SESSION_LOCKED' },
-    });
+    expect(await callApi(server.url, 'session.me', {}, before)).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
 
     await unlock(HANDLER.password);
     await expect.poll(() => page.getByRole('heading', { name: 'Nieuw verzoek', level: 1 }).isVisible()).toBe(true);

@@ -16,18 +16,8 @@ import { MY_WORK, nav, queueGrid, seedStaff, signIn, tokenOf, type Person } from
  */
 const ADMIN: Person = { fullName: 'Berend Beheer-Smit', userName: 'berend', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {
-  handler: {
-    fullName: 'Priya Ramdin-Kalloe',
-    userName: 'priya',
-    password: 'Kade-Gracht-Brug-1642!',
-    roles: ['handler' as const],
-  },
-  dpo: {
-    fullName: 'Dirk-Jan Fokkema',
-    userName: 'dirkjan',
-    password: 'Molen-Polder-Dijk-2031#',
-    roles: ['dpo' as const],
-  },
+  handler: { fullName: 'Priya Ramdin-Kalloe', userName: 'priya', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
+  dpo: { fullName: 'Dirk-Jan Fokkema', userName: 'dirkjan', password: 'Molen-Polder-Dijk-2031#', roles: ['dpo' as const] },
 };
 const REQUESTERS = ['Wubbo Zandstra-Oukes', 'Saskia Ó Briain', 'Mehmet Çelik'];
 
@@ -95,11 +85,7 @@ describe('backup and restore from the UI', () => {
     await expect.poll(() => page.getByText('Geef een volledig pad voor het back-upbestand.').isVisible()).toBe(true);
     await path.fill(join(outDir, 'avg-desk.zip'));
     await page.getByRole('button', { name: 'Back-up maken' }).click();
-    await expect
-      .poll(() => page.getByText(/^Back-up gemaakt: .*avg-desk\.zip \(.*, 0 dossierbestand\(en\)\)\.$/u).isVisible(), {
-        timeout: 15_000,
-      })
-      .toBe(true);
+    await expect.poll(() => page.getByText(/^Back-up gemaakt: .*avg-desk\.zip \(.*, 0 dossierbestand\(en\)\)\.$/u).isVisible(), { timeout: 15_000 }).toBe(true);
     await checkScreen(page, 'account-backup');
     await page.getByRole('contentinfo').getByRole('button', { name: 'Afmelden' }).click();
   });
@@ -108,17 +94,13 @@ describe('backup and restore from the UI', () => {
     await page.goto(second.url);
     await expect.poll(() => page.getByRole('heading', { name: 'AVG Desk inrichten', level: 1 }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Herstellen uit back-up' }).click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Herstellen uit back-up', level: 1 }).isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Herstellen uit back-up', level: 1 }).isVisible()).toBe(true);
     await page.getByRole('textbox', { name: 'Volledig pad van het back-upbestand' }).fill(join(outDir, 'avg-desk.zip'));
     await page.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(PEOPLE.dpo.userName);
     await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill('Niet-Het-Goede-Wachtwoord-1');
     await checkScreen(page, 'setup-restore');
     await page.getByRole('button', { name: 'Back-up herstellen' }).click();
-    await expect
-      .poll(() => page.getByText('Gebruikersnaam of wachtwoord is onjuist.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByText('Gebruikersnaam of wachtwoord is onjuist.').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(valueOf(await callApi(second.url, 'setup.status', {}))).toEqual({ initialized: false });
 
     await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(PEOPLE.dpo.password);
@@ -127,8 +109,7 @@ describe('backup and restore from the UI', () => {
     await page.getByRole('heading', { name: MY_WORK, level: 1 }).waitFor({ timeout: 15_000 });
     await nav(page).getByRole('button', { name: 'Werkvoorraad' }).click();
     await page.getByRole('heading', { name: 'Werkvoorraad', level: 1 }).waitFor({ timeout: 15_000 });
-    for (const reference of references)
-      await expect.poll(() => queueGrid(page).getByText(reference).isVisible()).toBe(true);
+    for (const reference of references) await expect.poll(() => queueGrid(page).getByText(reference).isVisible()).toBe(true);
     const dpo = await tokenOf(second.url, PEOPLE.dpo);
     const queue = valueOf(await callApi(second.url, 'case.queue', { limit: 100 }, dpo));
     expect(queue.rows.map((r) => r.reference).sort()).toEqual(references);

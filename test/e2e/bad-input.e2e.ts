@@ -12,18 +12,8 @@ import { nav, queueGrid, seedStaff, signIn, signOut } from './support/ui.js';
  */
 const ADMIN = { fullName: 'Beheer Ağaoğlu', userName: 'beheer', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {
-  intake: {
-    fullName: 'Ilse Intake',
-    userName: 'ilse',
-    password: 'Kaasmarkt-Waag-Plein-31',
-    roles: ['intake' as const],
-  },
-  handler: {
-    fullName: 'Hanna Behandelaar',
-    userName: 'hanna',
-    password: 'Kade-Gracht-Brug-1642!',
-    roles: ['handler' as const],
-  },
+  intake: { fullName: 'Ilse Intake', userName: 'ilse', password: 'Kaasmarkt-Waag-Plein-31', roles: ['intake' as const] },
+  handler: { fullName: 'Hanna Behandelaar', userName: 'hanna', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
 };
 /** Markup that would change the page title if it ever ran, SQL, emoji and combining accents. */
 const NAME = `<img src=x onerror="document.title='gehackt'">Zoe\u0308 👩‍👩‍👧‍👦 Robert'); DROP TABLE cases;--`;
@@ -78,8 +68,7 @@ describe('bad input in the UI', () => {
     await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(NAME);
     await page.getByRole('button', { name: 'Verzoek registreren' }).click();
     await expect.poll(() => page.getByText('Verzoek geregistreerd').isVisible(), { timeout: 15_000 }).toBe(true);
-    reference =
-      /AVG-\d{4}-\d{4}/u.exec((await page.getByText(/^Kenmerk AVG-\d{4}-\d{4}\./u).textContent()) ?? '')?.[0] ?? '';
+    reference = /AVG-\d{4}-\d{4}/u.exec((await page.getByText(/^Kenmerk AVG-\d{4}-\d{4}\./u).textContent()) ?? '')?.[0] ?? '';
     expect(reference).toMatch(/^AVG-\d{4}-0001$/u);
     await signOut(page);
   });
@@ -95,9 +84,7 @@ describe('bad input in the UI', () => {
     expect(await page.getByText(ADDRESS, { exact: true }).first().isVisible()).toBe(true);
     expect(await page.getByText(REQUEST, { exact: true }).first().isVisible()).toBe(true);
     // The markup is text: no element was made from it, no handler ran, no CSP violation was reported.
-    expect(
-      await page.locator('img[src="x"], main script, b:has-text("Dorpsstraat"), i:has-text("Graag")').count(),
-    ).toBe(0);
+    expect(await page.locator('img[src="x"], main script, b:has-text("Dorpsstraat"), i:has-text("Graag")').count()).toBe(0);
     expect(await page.title()).not.toBe('gehackt');
     expect(tab.problems).toEqual([]);
   });
@@ -115,11 +102,7 @@ describe('bad input in the UI', () => {
     await form.getByText('2 van 2 bestanden verwerkt').waitFor({ timeout: 30_000 });
     const results = form.getByRole('list', { name: 'Voortgang per bestand' });
     expect(
-      await results
-        .getByText('"beschadigd.pdf" kan niet worden gelezen: het is geen geldige PDF of het bestand is beschadigd.', {
-          exact: false,
-        })
-        .isVisible(),
+      await results.getByText('"beschadigd.pdf" kan niet worden gelezen: het is geen geldige PDF of het bestand is beschadigd.', { exact: false }).isVisible(),
     ).toBe(true);
     expect(await results.getByText('Ingelezen: 1 document.').count()).toBe(1);
     expect(tab.problems).toEqual([]);

@@ -17,24 +17,9 @@ import { callAsPage, nav, queueGrid, seedStaff, signIn, signOut, tokenOf, type S
  */
 const ADMIN = { fullName: 'Margriet van Dijk-Ağaoğlu', userName: 'margriet', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {
-  intake: {
-    fullName: 'Sanne Kuipers-Ñúñez',
-    userName: 'sanne',
-    password: 'Kaasmarkt-Waag-Plein-31',
-    roles: ['intake' as const],
-  },
-  handler: {
-    fullName: 'Fatma Yılmaz',
-    userName: 'fatma',
-    password: 'Kade-Gracht-Brug-1642!',
-    roles: ['handler' as const],
-  },
-  handler2: {
-    fullName: 'Joris Ødegaard-Bakker',
-    userName: 'joris',
-    password: 'Dijkgraaf-Polder-Gemaal-88',
-    roles: ['handler' as const],
-  },
+  intake: { fullName: 'Sanne Kuipers-Ñúñez', userName: 'sanne', password: 'Kaasmarkt-Waag-Plein-31', roles: ['intake' as const] },
+  handler: { fullName: 'Fatma Yılmaz', userName: 'fatma', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
+  handler2: { fullName: 'Joris Ødegaard-Bakker', userName: 'joris', password: 'Dijkgraaf-Polder-Gemaal-88', roles: ['handler' as const] },
   dpo: { fullName: 'Noor El Amrani', userName: 'noor', password: 'Vuurtoren-Duin-Strand-19', roles: ['dpo' as const] },
 };
 const REQUESTER = 'Łukasz Nguyễn-Özdemir';
@@ -93,17 +78,13 @@ describe('registering, finding, extending and reassigning a case', () => {
 
     await page.getByRole('combobox', { name: 'Ontvangen via' }).selectOption({ label: 'Brief' });
     await page.getByRole('checkbox', { name: 'Het verzoek is schriftelijk gedaan en ondertekend' }).check();
-    await page
-      .getByRole('textbox', { name: 'Omschrijving van het verzoek' })
-      .fill('Mijn moeder vraagt namens mij welke gegevens over mij worden verwerkt.');
+    await page.getByRole('textbox', { name: 'Omschrijving van het verzoek' }).fill('Mijn moeder vraagt namens mij welke gegevens over mij worden verwerkt.');
     await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(REQUESTER);
     await page.getByLabel('Geboortedatum').fill(birthDate);
     await page.getByRole('textbox', { name: 'Klantnummer' }).fill('K-204518');
 
     // Under 16 on the day of receipt: the form suggests the legal representative.
-    await expect
-      .poll(() => page.getByText('De verzoeker was op de datum van ontvangst 15 jaar.', { exact: false }).isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByText('De verzoeker was op de datum van ontvangst 15 jaar.', { exact: false }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Vertegenwoordiger toevoegen' }).click();
     expect(await page.getByRole('radio', { name: 'Wettelijk vertegenwoordiger' }).isChecked()).toBe(true);
     await page.getByRole('textbox', { name: 'Naam van de vertegenwoordiger' }).fill(PARENT);
@@ -127,9 +108,7 @@ describe('registering, finding, extending and reassigning a case', () => {
     await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(REQUESTER);
     await page.getByLabel('Geboortedatum').fill(birthDate);
     await page.getByRole('textbox', { name: 'Klantnummer' }).focus();
-    await expect
-      .poll(() => page.getByText('Mogelijk dubbel verzoek, vraag het privacyteam.', { exact: false }).isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByText('Mogelijk dubbel verzoek, vraag het privacyteam.', { exact: false }).isVisible()).toBe(true);
     expect(await page.getByText(reference).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Verzoek registreren' }).isEnabled()).toBe(true);
     await checkScreen(page, 'intake-duplicate');
@@ -150,10 +129,7 @@ describe('registering, finding, extending and reassigning a case', () => {
     expect(await heading(reference).count()).toBe(0);
     const list = valueOf(await callApi(server.url, 'case.queue', {}, await tokenOf(server.url, PEOPLE.intake)));
     caseId = list.rows[0]?.id ?? '';
-    expect(await callAsPage(page, 'case.get', { id: caseId })).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
+    expect(await callAsPage(page, 'case.get', { id: caseId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await checkScreen(page, 'queue-intake');
   });
 
@@ -165,9 +141,7 @@ describe('registering, finding, extending and reassigning a case', () => {
     await heading('Nieuw verzoek').waitFor();
     const own = page.getByRole('combobox', { name: 'Behandelaar' });
     // The handlers load after the form: poll until the choice is there.
-    await expect
-      .poll(() => own.locator('option').allTextContents())
-      .toEqual(['Nog niet toewijzen', PEOPLE.handler.fullName]);
+    await expect.poll(() => own.locator('option').allTextContents()).toEqual(['Nog niet toewijzen', PEOPLE.handler.fullName]);
     await expect.poll(() => own.locator('option:checked').textContent()).toBe(PEOPLE.handler.fullName);
     await openQueue();
     const grid = queueGrid(page);
@@ -190,9 +164,7 @@ describe('registering, finding, extending and reassigning a case', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('button', { name: 'Soort: Inzage' }).isVisible()).toBe(true);
     const stored = await page.evaluate(() =>
-      (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem(
-        'avgDesk.queueFilter',
-      ),
+      (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('avgDesk.queueFilter'),
     );
     expect(JSON.parse(stored ?? '{}')).toMatchObject({ types: ['inzage'] });
     expect(stored).not.toMatch(/ozdemir/iu);
@@ -212,9 +184,7 @@ describe('registering, finding, extending and reassigning a case', () => {
     await readiness.getByText('Vertegenwoordiger vastgelegd, identiteit en bevoegdheid vastgesteld').waitFor();
     expect(
       await readiness
-        .getByText(
-          'De identiteit en de bevoegdheid van de vertegenwoordiger zijn nog niet vastgesteld. Leg ze vast onder Identiteit.',
-        )
+        .getByText('De identiteit en de bevoegdheid van de vertegenwoordiger zijn nog niet vastgesteld. Leg ze vast onder Identiteit.')
         .isVisible(),
     ).toBe(true);
     await checkScreen(page, 'case-overview');
@@ -231,22 +201,14 @@ describe('registering, finding, extending and reassigning a case', () => {
     await dialog.getByRole('textbox', { name: 'Reden van de verlenging' }).fill('Druk');
     await dialog.getByRole('button', { name: 'Verlengen' }).click();
     expect(await dialog.getByText('Geef de reden van de verlenging (minstens 10 tekens).').isVisible()).toBe(true);
-    await dialog
-      .getByRole('textbox', { name: 'Reden van de verlenging' })
-      .fill('Het dossier beslaat meerdere afdelingen en archieven.');
+    await dialog.getByRole('textbox', { name: 'Reden van de verlenging' }).fill('Het dossier beslaat meerdere afdelingen en archieven.');
     await checkScreen(page, 'case-extend-dialog');
     await dialog.getByRole('button', { name: 'Verlengen' }).click();
     await expect
-      .poll(
-        () =>
-          page.getByText(`De termijn is verlengd tot ${formatDutchDate(extended.due)}.`, { exact: false }).isVisible(),
-        { timeout: 15_000 },
-      )
+      .poll(() => page.getByText(`De termijn is verlengd tot ${formatDutchDate(extended.due)}.`, { exact: false }).isVisible(), { timeout: 15_000 })
       .toBe(true);
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await expect
-      .poll(() => page.getByText('Verlengingsbericht versturen (vóór de oorspronkelijke termijn)').isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByText('Verlengingsbericht versturen (vóór de oorspronkelijke termijn)').isVisible()).toBe(true);
     expect(await page.getByText('Verlengd op grond van art. 12 lid 3 AVG').isVisible()).toBe(true);
     await checkScreen(page, 'case-extended');
   });
@@ -261,9 +223,7 @@ describe('registering, finding, extending and reassigning a case', () => {
     await status.selectOption({ label: 'Identificatie' });
     expect(await dialog.getByRole('textbox', { name: 'Reden' }).count()).toBe(0);
     await dialog.getByRole('button', { name: 'Status wijzigen' }).click();
-    await expect
-      .poll(() => page.getByText('De status is gewijzigd in "Identificatie".').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByText('De status is gewijzigd in "Identificatie".').isVisible(), { timeout: 15_000 }).toBe(true);
   });
 
   it('shows the handler the timeline with registration, reads and the extension', async () => {
@@ -273,24 +233,16 @@ describe('registering, finding, extending and reassigning a case', () => {
       .getByRole('row', { name: /Termijn verlengd/u })
       .first()
       .waitFor();
-    expect(
-      await table.getByRole('row', { name: new RegExp(`Zaak geregistreerd.*${PEOPLE.intake.fullName}`, 'u') }).count(),
-    ).toBe(1);
+    expect(await table.getByRole('row', { name: new RegExp(`Zaak geregistreerd.*${PEOPLE.intake.fullName}`, 'u') }).count()).toBe(1);
     // The changes first; the reads one choice away, and only the reads under "Alleen inzage".
     expect(await table.getByRole('row', { name: /ingezien/u }).count()).toBe(0);
     const shown = page.getByRole('radiogroup', { name: 'Tonen' });
     await shown.getByRole('radio', { name: /^Alleen inzage/u }).check();
-    await expect
-      .poll(() =>
-        table.getByRole('row', { name: new RegExp(`Zaak ingezien.*${PEOPLE.handler.fullName}`, 'u') }).count(),
-      )
-      .toBeGreaterThan(0);
+    await expect.poll(() => table.getByRole('row', { name: new RegExp(`Zaak ingezien.*${PEOPLE.handler.fullName}`, 'u') }).count()).toBeGreaterThan(0);
     expect(await table.getByRole('row', { name: /Termijn verlengd|Zaak geregistreerd/u }).count()).toBe(0);
     await shown.getByRole('radio', { name: /^Alles/u }).check();
     await expect.poll(() => table.getByRole('row', { name: /Termijn verlengd/u }).count()).toBeGreaterThan(0);
-    expect(
-      await table.getByRole('row', { name: new RegExp(`Zaak ingezien.*${PEOPLE.handler.fullName}`, 'u') }).count(),
-    ).toBeGreaterThan(0);
+    expect(await table.getByRole('row', { name: new RegExp(`Zaak ingezien.*${PEOPLE.handler.fullName}`, 'u') }).count()).toBeGreaterThan(0);
     await checkScreen(page, 'case-timeline');
   });
 
@@ -305,11 +257,7 @@ describe('registering, finding, extending and reassigning a case', () => {
     await dialog.getByRole('combobox', { name: 'Behandelaar' }).selectOption({ label: PEOPLE.handler2.fullName });
     await checkScreen(page, 'case-assign-dialog');
     await dialog.getByRole('button', { name: 'Toewijzen' }).click();
-    await expect
-      .poll(() => page.getByText(`De zaak is toegewezen aan ${PEOPLE.handler2.fullName}.`).isVisible(), {
-        timeout: 15_000,
-      })
-      .toBe(true);
+    await expect.poll(() => page.getByText(`De zaak is toegewezen aan ${PEOPLE.handler2.fullName}.`).isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => page.getByText(`Behandelaar: ${PEOPLE.handler2.fullName}`).isVisible()).toBe(true);
 
     // The Tijdlijn shows every read, by whom: the handler's and the dpo's own.
@@ -323,12 +271,8 @@ describe('registering, finding, extending and reassigning a case', () => {
       .getByRole('radiogroup', { name: 'Tonen' })
       .getByRole('radio', { name: /^Alles/u })
       .check();
-    await expect
-      .poll(() => table.getByRole('row', { name: new RegExp(`Zaak ingezien.*${PEOPLE.dpo.fullName}`, 'u') }).count())
-      .toBeGreaterThan(0);
-    expect(
-      await table.getByRole('row', { name: new RegExp(`Zaak ingezien.*${PEOPLE.handler.fullName}`, 'u') }).count(),
-    ).toBeGreaterThan(0);
+    await expect.poll(() => table.getByRole('row', { name: new RegExp(`Zaak ingezien.*${PEOPLE.dpo.fullName}`, 'u') }).count()).toBeGreaterThan(0);
+    expect(await table.getByRole('row', { name: new RegExp(`Zaak ingezien.*${PEOPLE.handler.fullName}`, 'u') }).count()).toBeGreaterThan(0);
     await checkScreen(page, 'case-timeline-dpo');
 
     const refused = await callApi(server.url, 'case.get', { id: caseId }, await tokenOf(server.url, PEOPLE.handler));
@@ -341,13 +285,7 @@ describe('registering, finding, extending and reassigning a case', () => {
       await callApi(
         server.url,
         'case.create',
-        {
-          type: 'verzet',
-          requester: { name: 'Fatma Yılmaz-de Boer', relation: 'woningzoekende' },
-          channel: 'email',
-          received: today,
-          writtenAndSigned: false,
-        },
+        { type: 'verzet', requester: { name: 'Fatma Yılmaz-de Boer', relation: 'woningzoekende' }, channel: 'email', received: today, writtenAndSigned: false },
         intakeToken,
       ),
     );
@@ -361,9 +299,7 @@ describe('registering, finding, extending and reassigning a case', () => {
     expect(await row.getByText('Fatma Yılmaz-de Boer').count()).toBe(0);
     await checkScreen(page, 'queue-unassigned');
     await row.getByRole('button', { name: `Zaak ${unassigned.reference} aan mij toewijzen` }).click();
-    await expect
-      .poll(() => page.getByText(`Zaak ${unassigned.reference} is aan u toegewezen.`).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByText(`Zaak ${unassigned.reference} is aan u toegewezen.`).isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => row.getByText('Fatma Yılmaz-de Boer').isVisible()).toBe(true);
   });
 
@@ -383,11 +319,7 @@ describe('registering, finding, extending and reassigning a case', () => {
             {
               type,
               correctionKinds: type === 'correctie' ? ['verbetering'] : [],
-              requester: {
-                name: `Bewoner ${String(n).padStart(3, '0')} van Ærøskøbing`,
-                relation: 'huurder',
-                customerNumber: `K-${300000 + n}`,
-              },
+              requester: { name: `Bewoner ${String(n).padStart(3, '0')} van Ærøskøbing`, relation: 'huurder', customerNumber: `K-${300000 + n}` },
               channel: 'brief',
               received,
               writtenAndSigned: true,
@@ -429,9 +361,7 @@ describe('registering, finding, extending and reassigning a case', () => {
     await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
     await header.getByRole('button').click();
     await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
-    await expect
-      .poll(() => grid.locator('[aria-rowindex="2"]').textContent())
-      .toContain(`AVG-${today.slice(0, 4)}-0302`);
+    await expect.poll(() => grid.locator('[aria-rowindex="2"]').textContent()).toContain(`AVG-${today.slice(0, 4)}-0302`);
   });
 
   it('had no console errors or Content Security Policy violations', () => {

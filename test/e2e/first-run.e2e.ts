@@ -60,13 +60,7 @@ describe('first run, sign-in and what each function is offered', () => {
   it('sets up the first admin, with the password rules shown while typing', async () => {
     await page.goto(server.url);
     await expect.poll(() => page.getByRole('heading', { name: 'AVG Desk inrichten', level: 1 }).isVisible()).toBe(true);
-    await expect
-      .poll(() =>
-        page
-          .getByText('zonder wachtwoord én zonder die sleutel blijven de gegevens onleesbaar', { exact: false })
-          .isVisible(),
-      )
-      .toBe(true);
+    await expect.poll(() => page.getByText('zonder wachtwoord én zonder die sleutel blijven de gegevens onleesbaar', { exact: false }).isVisible()).toBe(true);
 
     await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(ADMIN.fullName);
     await page.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(ADMIN.userName);
@@ -83,9 +77,7 @@ describe('first run, sign-in and what each function is offered', () => {
     await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
 
     // The recovery key is shown once; continuing needs the confirmation that it is stored.
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Herstelsleutel' }).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Herstelsleutel' }).isVisible(), { timeout: 15_000 }).toBe(true);
     const groups = await page.getByRole('group', { name: 'Herstelsleutel' }).getByRole('listitem').allInnerTexts();
     expect(groups.join('-')).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/u);
     const onward = page.getByRole('button', { name: 'Verder' });
@@ -94,11 +86,7 @@ describe('first run, sign-in and what each function is offered', () => {
     await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check();
     await onward.click();
 
-    await expect
-      .poll(() => page.getByRole('heading', { name: `Welkom, ${ADMIN.fullName}`, level: 1 }).isVisible(), {
-        timeout: 15_000,
-      })
-      .toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: `Welkom, ${ADMIN.fullName}`, level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
     const footer = page.getByRole('contentinfo');
     expect(await footer.getByText(ADMIN.fullName).isVisible()).toBe(true);
     expect(await footer.getByText('Functioneel beheer').isVisible()).toBe(true);
@@ -106,12 +94,9 @@ describe('first run, sign-in and what each function is offered', () => {
   });
 
   it('wraps the admin and the recovery key with argon2id at the production cost (64 MiB, 3 passes, 1 lane)', () => {
-    const keyring = JSON.parse(readFileSync(join(server.dataDir, 'keyring.json'), 'utf8')) as {
-      entries: { kdf: Record<string, unknown> }[];
-    };
+    const keyring = JSON.parse(readFileSync(join(server.dataDir, 'keyring.json'), 'utf8')) as { entries: { kdf: Record<string, unknown> }[] };
     expect(keyring.entries).toHaveLength(2);
-    for (const entry of keyring.entries)
-      expect(entry.kdf).toMatchObject({ alg: 'argon2id', memoryCost: 65536, timeCost: 3, parallelism: 1 });
+    for (const entry of keyring.entries) expect(entry.kdf).toMatchObject({ alg: 'argon2id', memoryCost: 65536, timeCost: 3, parallelism: 1 });
   });
 
   it('offers the admin Beheer but not Audit (functioneel beheer may not read the audit trail)', async () => {
@@ -126,33 +111,21 @@ describe('first run, sign-in and what each function is offered', () => {
 
   it('keeps the session over a reload', async () => {
     await page.reload();
-    await expect
-      .poll(() => page.getByRole('heading', { name: `Welkom, ${ADMIN.fullName}`, level: 1 }).isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: `Welkom, ${ADMIN.fullName}`, level: 1 }).isVisible()).toBe(true);
   });
 
   it('signs out, refuses a wrong password in Dutch, and signs in', async () => {
     await signOut();
     expect(await page.getByText('U bent afgemeld.').isVisible()).toBe(true);
     // Runs in the page (the test project has no DOM types, hence the cast).
-    expect(
-      await page.evaluate(
-        () => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length,
-      ),
-    ).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length)).toBe(0);
 
     await signIn({ userName: ADMIN.userName, password: 'Verkeerd-Wachtwoord-99' });
-    await expect
-      .poll(() => page.getByText('Gebruikersnaam of wachtwoord is onjuist.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByText('Gebruikersnaam of wachtwoord is onjuist.').isVisible(), { timeout: 15_000 }).toBe(true);
     await checkScreen(page, 'login-wrong-password');
 
     await signIn(ADMIN);
-    await expect
-      .poll(() => page.getByRole('heading', { name: `Welkom, ${ADMIN.fullName}`, level: 1 }).isVisible(), {
-        timeout: 15_000,
-      })
-      .toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: `Welkom, ${ADMIN.fullName}`, level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
   });
 
   it('adds a handler and an auditor under Beheer', async () => {
@@ -165,25 +138,19 @@ describe('first run, sign-in and what each function is offered', () => {
     const dialog = await addStaff(HANDLER, 'Behandelaar');
     await checkScreen(page, 'staff-add-dialog');
     await dialog.getByRole('button', { name: 'Toevoegen' }).click();
-    await expect
-      .poll(() => page.getByText(`${HANDLER.fullName} is toegevoegd.`).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByText(`${HANDLER.fullName} is toegevoegd.`).isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => table.getByRole('cell', { name: HANDLER.userName, exact: true }).isVisible()).toBe(true);
 
     // The same user name twice: the backend's Dutch message, in the dialog.
     const again = await addStaff({ ...HANDLER, fullName: 'Iemand Anders' }, 'Intake (klantenservice)');
     await again.getByRole('button', { name: 'Toevoegen' }).click();
-    await expect
-      .poll(() => again.getByText('Deze gebruikersnaam is al in gebruik.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => again.getByText('Deze gebruikersnaam is al in gebruik.').isVisible(), { timeout: 15_000 }).toBe(true);
     await again.getByRole('button', { name: 'Annuleren' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     const auditorDialog = await addStaff(AUDITOR, 'Auditor');
     await auditorDialog.getByRole('button', { name: 'Toevoegen' }).click();
-    await expect
-      .poll(() => page.getByText(`${AUDITOR.fullName} is toegevoegd.`).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByText(`${AUDITOR.fullName} is toegevoegd.`).isVisible(), { timeout: 15_000 }).toBe(true);
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     const handlerRow = table.getByRole('row', { name: new RegExp(HANDLER.fullName, 'u') });
@@ -202,13 +169,9 @@ describe('first run, sign-in and what each function is offered', () => {
     await signOut();
     await signIn(HANDLER);
     // Whoever has work waiting starts in Mijn werk instead of on the welcome screen.
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Mijn werk', level: 1 }).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Mijn werk', level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
     await nav().getByRole('button', { name: 'Werkvoorraad' }).click();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Werkvoorraad', level: 1 }).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Werkvoorraad', level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await nav().getByRole('button', { name: 'Start' }).count()).toBe(0);
     expect(await nav().getByRole('button', { name: 'Werkvoorraad' }).isVisible()).toBe(true);
     expect(await nav().getByRole('button', { name: 'Nieuw verzoek' }).isVisible()).toBe(true);
@@ -221,8 +184,7 @@ describe('first run, sign-in and what each function is offered', () => {
     // Hiding the menu item is not the protection: the backend refuses the call itself.
     const refused = await page.evaluate(async () => {
       // The page's own session token, as the renderer keeps it.
-      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } })
-        .sessionStorage;
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
       const stored = JSON.parse(storage.getItem('avgDesk.session') ?? '{}') as { token?: string };
       const response = await fetch('api/staff.list', {
         method: 'POST',
@@ -238,11 +200,7 @@ describe('first run, sign-in and what each function is offered', () => {
   it('shows the auditor the audit trail, and the chain verifies', async () => {
     await signOut();
     await signIn(AUDITOR);
-    await expect
-      .poll(() => page.getByRole('heading', { name: `Welkom, ${AUDITOR.fullName}`, level: 1 }).isVisible(), {
-        timeout: 15_000,
-      })
-      .toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: `Welkom, ${AUDITOR.fullName}`, level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await nav().getByRole('button', { name: 'Beheer' }).count()).toBe(0);
 
     await nav().getByRole('button', { name: 'Audit' }).click();
@@ -259,11 +217,7 @@ describe('first run, sign-in and what each function is offered', () => {
     expect(await table.getByText('Aanmelden').first().isVisible()).toBe(true);
 
     await page.getByRole('button', { name: 'Keten controleren' }).click();
-    await expect
-      .poll(() => page.getByText(/^De auditketen is intact \(\d+ gebeurtenissen\)\.$/u).isVisible(), {
-        timeout: 15_000,
-      })
-      .toBe(true);
+    await expect.poll(() => page.getByText(/^De auditketen is intact \(\d+ gebeurtenissen\)\.$/u).isVisible(), { timeout: 15_000 }).toBe(true);
     await checkScreen(page, 'audit');
   });
 

@@ -16,18 +16,8 @@ import { queueGrid, seedStaff, signIn, signOut, tokenOf, type StaffMember } from
  * the work queue and lands on the case, with its dossier.
  */
 const ADMIN = { fullName: 'Berend Beheer-Smit', userName: 'berend', password: 'Tulpen-Bollen-Streek-77' };
-const OLD = {
-  fullName: 'Priya Ramdin-Kalloe',
-  userName: 'priya',
-  password: 'Kade-Gracht-Brug-1642!',
-  roles: ['handler' as const],
-};
-const NEW = {
-  fullName: 'Henk de Wit-Ağaoğlu',
-  userName: 'henk',
-  password: 'Molen-Polder-Dijk-2031#',
-  roles: ['handler' as const],
-};
+const OLD = { fullName: 'Priya Ramdin-Kalloe', userName: 'priya', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] };
+const NEW = { fullName: 'Henk de Wit-Ağaoğlu', userName: 'henk', password: 'Molen-Polder-Dijk-2031#', roles: ['handler' as const] };
 const REQUESTER = 'Wubbo Zandstra-Oukes';
 const NOTE = `Telefoonnotitie: ${REQUESTER} vraagt inzage in het overlastdossier ZEBRA-7731.`;
 const BUNDLE_PASSWORD = 'Overdracht-Telefoon-2026!';
@@ -75,12 +65,7 @@ describe('handover of a case file in the browser', () => {
       await callApi(
         a.url,
         'dossier.import',
-        {
-          caseId,
-          fileName: 'telefoonnotitie.txt',
-          dataBase64: Buffer.from(NOTE).toString('base64'),
-          source: 'klantcontact',
-        },
+        { caseId, fileName: 'telefoonnotitie.txt', dataBase64: Buffer.from(NOTE).toString('base64'), source: 'klantcontact' },
         token,
       ),
     );
@@ -116,13 +101,7 @@ describe('handover of a case file in the browser', () => {
     await checkScreen(page, 'case-handover-dialog');
     await dialog.getByRole('button', { name: 'Overdrachtsbestand maken' }).click();
     await expect.poll(() => page.getByText('Overdrachtsbestand gemaakt').isVisible(), { timeout: 20_000 }).toBe(true);
-    await expect
-      .poll(() =>
-        page
-          .getByText(/^Geef het wachtwoord telefonisch door aan de nieuwe behandelaar, nooit per e-mail/u)
-          .isVisible(),
-      )
-      .toBe(true);
+    await expect.poll(() => page.getByText(/^Geef het wachtwoord telefonisch door aan de nieuwe behandelaar, nooit per e-mail/u).isVisible()).toBe(true);
     expect(existsSync(bundle)).toBe(true);
     expect(plaintextHits(outDir, [REQUESTER, 'ZEBRA-7731'])).toEqual([]);
     await checkScreen(page, 'case-handover-done');
@@ -138,11 +117,7 @@ describe('handover of a case file in the browser', () => {
     await dialog.getByLabel('Wachtwoord van het bestand').fill('Niet-Het-Goede-Wachtwoord-1');
     await checkScreen(page, 'queue-handover-import');
     await dialog.getByRole('button', { name: 'Importeren' }).click();
-    await expect
-      .poll(() => dialog.getByText(/^Het wachtwoord van het overdrachtsbestand klopt niet/u).isVisible(), {
-        timeout: 20_000,
-      })
-      .toBe(true);
+    await expect.poll(() => dialog.getByText(/^Het wachtwoord van het overdrachtsbestand klopt niet/u).isVisible(), { timeout: 20_000 }).toBe(true);
     await dialog.getByLabel('Wachtwoord van het bestand').fill(BUNDLE_PASSWORD);
     await dialog.getByRole('button', { name: 'Importeren' }).click();
     await heading(reference).waitFor({ timeout: 20_000 });

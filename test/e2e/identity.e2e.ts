@@ -16,18 +16,8 @@ import { callAsPage, queueGrid, seedStaff, signIn, tokenOf, type StaffMember } f
  */
 const ADMIN = { fullName: 'Margriet van Dijk-Ağaoğlu', userName: 'margriet', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {
-  intake: {
-    fullName: 'Sanne Kuipers-Ñúñez',
-    userName: 'sanne',
-    password: 'Kaasmarkt-Waag-Plein-31',
-    roles: ['intake' as const],
-  },
-  handler: {
-    fullName: 'Fatma Yılmaz',
-    userName: 'fatma',
-    password: 'Kade-Gracht-Brug-1642!',
-    roles: ['handler' as const],
-  },
+  intake: { fullName: 'Sanne Kuipers-Ñúñez', userName: 'sanne', password: 'Kaasmarkt-Waag-Plein-31', roles: ['intake' as const] },
+  handler: { fullName: 'Fatma Yılmaz', userName: 'fatma', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
 };
 const ADULT = { name: 'Łukasz Nguyễn-Özdemir', surname: 'Nguyễn-Özdemir', birthDate: '1988-04-12' };
 const MINOR = { name: 'Emre Yılmaz-Kowalczyk', surname: 'Yılmaz-Kowalczyk' };
@@ -67,8 +57,7 @@ function idCardPng(): Buffer {
   fill(60, 150, 300, 360, [150, 140, 130]); // photo
   for (let line = 0; line < 5; line++) fill(400, 160 + line * 45, 420 - line * 40, 18, [60, 60, 70]); // name, dates …
   fill(400, 420, 300, 24, [20, 20, 20]); // BSN
-  for (let line = 0; line < 3; line++)
-    for (let c = 0; c < 30; c++) fill(30 + c * 31, 530 + line * 30, 22, 22, [40, 40, 40]); // MRZ
+  for (let line = 0; line < 3; line++) for (let c = 0; c < 30; c++) fill(30 + c * 31, 530 + line * 30, 22, 22, [40, 40, 40]); // MRZ
   return PNG.sync.write(png);
 }
 
@@ -109,41 +98,24 @@ async function openCase(reference: string) {
   await page.getByRole('tab', { name: 'Identiteit' }).click();
 }
 
-type Copies = {
-  copies: { id: string; masked: boolean }[];
-  checks: { documentNumberTail: string | null; outcome: string }[];
-};
+type Copies = { copies: { id: string; masked: boolean }[]; checks: { documentNumberTail: string | null; outcome: string }[] };
 
 describe('establishing identity with a masked ID copy', () => {
   beforeAll(async () => {
     server = await startServer();
     staff = await seedStaff(server.url, ADMIN, PEOPLE);
     const intake = await tokenOf(server.url, PEOPLE.intake);
-    const base = {
-      type: 'inzage',
-      channel: 'brief',
-      received: today,
-      writtenAndSigned: true,
-      handlerId: staff.handler.id,
-    } as const;
+    const base = { type: 'inzage', channel: 'brief', received: today, writtenAndSigned: true, handlerId: staff.handler.id } as const;
     refs.adult = valueOf(
       await callApi(
         server.url,
         'case.create',
-        {
-          ...base,
-          requester: { name: ADULT.name, birthDate: ADULT.birthDate, relation: 'huurder', customerNumber: 'K-118822' },
-        },
+        { ...base, requester: { name: ADULT.name, birthDate: ADULT.birthDate, relation: 'huurder', customerNumber: 'K-118822' } },
         intake,
       ),
     ).reference;
     refs.minor = valueOf(
-      await callApi(
-        server.url,
-        'case.create',
-        { ...base, requester: { name: MINOR.name, birthDate: minorBirthDate, relation: 'bewoner' } },
-        intake,
-      ),
+      await callApi(server.url, 'case.create', { ...base, requester: { name: MINOR.name, birthDate: minorBirthDate, relation: 'bewoner' } }, intake),
     ).reference;
     refs.child = valueOf(
       await callApi(
@@ -151,13 +123,7 @@ describe('establishing identity with a masked ID copy', () => {
         'case.create',
         {
           ...base,
-          requester: {
-            name: CHILD.name,
-            birthDate: minorBirthDate,
-            relation: 'bewoner',
-            address: CHILD.address,
-            customerNumber: CHILD.customerNumber,
-          },
+          requester: { name: CHILD.name, birthDate: minorBirthDate, relation: 'bewoner', address: CHILD.address, customerNumber: CHILD.customerNumber },
           representative: { kind: 'wettelijk_vertegenwoordiger', name: CHILD.parent, basis: 'ouder met gezag' },
         },
         intake,
@@ -181,12 +147,8 @@ describe('establishing identity with a masked ID copy', () => {
     const panel = page.getByRole('region', { name: `Verzoeker: ${ADULT.name}` });
     await expect.poll(() => panel.getByText('Nog niet vastgesteld').isVisible()).toBe(true);
     await panel.getByRole('radio', { name: 'Kopie van identiteitsbewijs ontvangen' }).check();
-    await panel
-      .locator('input[type="file"]')
-      .setInputFiles({ name: 'identiteitskaart.png', mimeType: 'image/png', buffer: idCardPng() });
-    await expect
-      .poll(() => panel.getByText('De kopie is ingelezen.', { exact: false }).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await panel.locator('input[type="file"]').setInputFiles({ name: 'identiteitskaart.png', mimeType: 'image/png', buffer: idCardPng() });
+    await expect.poll(() => panel.getByText('De kopie is ingelezen.', { exact: false }).isVisible(), { timeout: 15_000 }).toBe(true);
     await panel.getByRole('img', { name: 'Kopie van het identiteitsbewijs, nog niet gemaskeerd' }).waitFor();
     expect(await panel.getByText('Nog niet gemaskeerd').isVisible()).toBe(true);
   });
@@ -218,9 +180,7 @@ describe('establishing identity with a masked ID copy', () => {
       await panel.getByRole('button', { name: 'Vlak toevoegen' }).click();
     };
     await add(900, 600, 200, 100);
-    expect(
-      await panel.getByText('Het vlak moet binnen de afbeelding liggen en een breedte en hoogte hebben.').isVisible(),
-    ).toBe(true);
+    expect(await panel.getByText('Het vlak moet binnen de afbeelding liggen en een breedte en hoogte hebben.').isVisible()).toBe(true);
     await add(390, 410, 320, 44);
     await add(0, 515, 1000, 115);
     await add(900, 80, 50, 50);
@@ -231,11 +191,7 @@ describe('establishing identity with a masked ID copy', () => {
     await checkScreen(page, 'identity-masking');
 
     await panel.getByRole('button', { name: 'Maskering toepassen' }).click();
-    await expect
-      .poll(() => panel.getByText('De maskering is toegepast; de ongemaskeerde kopie is vernietigd.').isVisible(), {
-        timeout: 15_000,
-      })
-      .toBe(true);
+    await expect.poll(() => panel.getByText('De maskering is toegepast; de ongemaskeerde kopie is vernietigd.').isVisible(), { timeout: 15_000 }).toBe(true);
     await panel.getByRole('img', { name: 'Gemaskeerde kopie van het identiteitsbewijs' }).waitFor();
 
     // The boxes are burned into the stored pixels, in image coordinates; the unmasked copy is gone.
@@ -244,22 +200,14 @@ describe('establishing identity with a masked ID copy', () => {
     expect(after.copies).toHaveLength(1);
     expect(after.copies[0]?.masked).toBe(true);
     expect(maskedId).not.toBe(originalId);
-    const view = valueOf(
-      await callAsPage<{ dataBase64: string }>(page, 'identity.viewCopy', {
-        caseId: await caseIdOf(refs.adult),
-        copyId: maskedId,
-      }),
-    );
+    const view = valueOf(await callAsPage<{ dataBase64: string }>(page, 'identity.viewCopy', { caseId: await caseIdOf(refs.adult), copyId: maskedId }));
     const pixels = PNG.sync.read(Buffer.from(view.dataBase64, 'base64'));
     const at = (x: number, y: number) => [...pixels.data.subarray((y * WIDTH + x) * 4, (y * WIDTH + x) * 4 + 3)];
     expect(at(200, 330)).toEqual([0, 0, 0]); // photo
     expect(at(550, 430)).toEqual([0, 0, 0]); // BSN
     expect(at(500, 580)).toEqual([0, 0, 0]); // MRZ
     expect(at(920, 100)).toEqual(BACKGROUND); // the removed box left the card as it was
-    const gone = await callAsPage(page, 'identity.viewCopy', {
-      caseId: await caseIdOf(refs.adult),
-      copyId: originalId,
-    });
+    const gone = await callAsPage(page, 'identity.viewCopy', { caseId: await caseIdOf(refs.adult), copyId: originalId });
     expect(gone).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await checkScreen(page, 'identity-masked');
   });
@@ -272,22 +220,12 @@ describe('establishing identity with a masked ID copy', () => {
     await panel.getByRole('textbox', { name: 'Geldig tot en met' }).fill(expiry);
     await panel.getByRole('textbox', { name: 'Achternaam' }).fill(ADULT.surname);
     await panel.getByRole('textbox', { name: 'Geboortedatum' }).fill('1988-04-21');
-    await expect
-      .poll(() => panel.getByText('De geboortedatum op het document verschilt van die in de zaak.').isVisible(), {
-        timeout: 15_000,
-      })
-      .toBe(true);
+    await expect.poll(() => panel.getByText('De geboortedatum op het document verschilt van die in de zaak.').isVisible(), { timeout: 15_000 }).toBe(true);
 
     await panel.getByRole('textbox', { name: 'Geboortedatum' }).fill(ADULT.birthDate);
     await panel.getByRole('textbox', { name: 'MRZ (optioneel)' }).fill(td1().join('\n'));
     await expect
-      .poll(
-        () =>
-          panel
-            .getByText('De MRZ is geldig (ICAO 9303-controlecijfers) en komt overeen met de ingevoerde gegevens.')
-            .isVisible(),
-        { timeout: 15_000 },
-      )
+      .poll(() => panel.getByText('De MRZ is geldig (ICAO 9303-controlecijfers) en komt overeen met de ingevoerde gegevens.').isVisible(), { timeout: 15_000 })
       .toBe(true);
     for (const message of [
       'De geboortedatum komt overeen met de zaak.',
@@ -305,11 +243,7 @@ describe('establishing identity with a masked ID copy', () => {
     expect(await panel.getByRole('radio', { name: 'Identiteit vastgesteld' }).isChecked()).toBe(true);
     await panel.getByRole('button', { name: 'Vastleggen' }).click();
     await expect
-      .poll(
-        () =>
-          panel.getByText('De uitkomst is vastgelegd en de kopie van het identiteitsbewijs is vernietigd.').isVisible(),
-        { timeout: 15_000 },
-      )
+      .poll(() => panel.getByText('De uitkomst is vastgelegd en de kopie van het identiteitsbewijs is vernietigd.').isVisible(), { timeout: 15_000 })
       .toBe(true);
     await expect.poll(() => panel.getByText('eindigt op 1K92').isVisible()).toBe(true);
     expect(await panel.getByText('Identiteit vastgesteld', { exact: true }).first().isVisible()).toBe(true);
@@ -333,10 +267,9 @@ describe('establishing identity with a masked ID copy', () => {
     await expect
       .poll(() =>
         page
-          .getByText(
-            'De verzoeker was op de dag van ontvangst jonger dan 16 jaar of is handelingsonbekwaam, en de zaak heeft geen vertegenwoordiger.',
-            { exact: false },
-          )
+          .getByText('De verzoeker was op de dag van ontvangst jonger dan 16 jaar of is handelingsonbekwaam, en de zaak heeft geen vertegenwoordiger.', {
+            exact: false,
+          })
           .isVisible(),
       )
       .toBe(true);
@@ -346,9 +279,7 @@ describe('establishing identity with a masked ID copy', () => {
     await panel.getByRole('textbox', { name: 'Geldig tot en met' }).fill(expiry);
     await panel.getByRole('textbox', { name: 'Achternaam' }).fill(MINOR.surname);
     await panel.getByRole('textbox', { name: 'Geboortedatum' }).fill(minorBirthDate);
-    await expect
-      .poll(() => panel.getByText('De geboortedatum komt overeen met de zaak.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => panel.getByText('De geboortedatum komt overeen met de zaak.').isVisible(), { timeout: 15_000 }).toBe(true);
     await panel.getByRole('button', { name: 'Vastleggen' }).click();
     await expect
       .poll(
@@ -359,9 +290,7 @@ describe('establishing identity with a masked ID copy', () => {
               { exact: false },
             )
             .isVisible(),
-        {
-          timeout: 15_000,
-        },
+        { timeout: 15_000 },
       )
       .toBe(true);
     expect(await panel.getByText('Nog niet vastgesteld').isVisible()).toBe(true);
@@ -371,11 +300,7 @@ describe('establishing identity with a masked ID copy', () => {
   it('verifies a representative with their authority first, then the child as a known customer', async () => {
     await openCase(refs.child);
     await expect
-      .poll(() =>
-        page
-          .getByText('Stel eerst de identiteit en de bevoegdheid van de vertegenwoordiger vast.', { exact: false })
-          .isVisible(),
-      )
+      .poll(() => page.getByText('Stel eerst de identiteit en de bevoegdheid van de vertegenwoordiger vast.', { exact: false }).isVisible())
       .toBe(true);
     const parent = page.getByRole('region', { name: `Vertegenwoordiger: ${CHILD.parent}` });
     await parent.getByRole('radio', { name: 'Aan de balie (document getoond, geen kopie)' }).check();
@@ -384,19 +309,11 @@ describe('establishing identity with a masked ID copy', () => {
     await parent.getByRole('textbox', { name: 'Geldig tot en met' }).fill(expiry);
     await parent.getByRole('textbox', { name: 'Achternaam' }).fill(CHILD.parentSurname);
     await parent.getByRole('textbox', { name: 'Geboortedatum' }).fill('1983-09-30');
-    await expect
-      .poll(() => parent.getByText('De achternaam komt overeen met de zaak.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => parent.getByText('De achternaam komt overeen met de zaak.').isVisible(), { timeout: 15_000 }).toBe(true);
     // Without the authority the backend refuses, in Dutch.
     await parent.getByRole('button', { name: 'Vastleggen' }).click();
     await expect
-      .poll(
-        () =>
-          parent
-            .getByText('Leg vast waaruit de bevoegdheid van de vertegenwoordiger blijkt', { exact: false })
-            .isVisible(),
-        { timeout: 15_000 },
-      )
+      .poll(() => parent.getByText('Leg vast waaruit de bevoegdheid van de vertegenwoordiger blijkt', { exact: false }).isVisible(), { timeout: 15_000 })
       .toBe(true);
     await parent
       .getByRole('combobox', { name: 'Bevoegdheid blijkt uit' })
@@ -409,9 +326,7 @@ describe('establishing identity with a masked ID copy', () => {
 
     const child = page.getByRole('region', { name: `Verzoeker: ${CHILD.name}` });
     await child.getByRole('radio', { name: 'Bekende klant: klantnummer, adres en geboortedatum kloppen' }).check();
-    await child
-      .getByRole('checkbox', { name: 'Klantnummer, adres en geboortedatum komen overeen met de klantadministratie' })
-      .check();
+    await child.getByRole('checkbox', { name: 'Klantnummer, adres en geboortedatum komen overeen met de klantadministratie' }).check();
     await child.getByRole('button', { name: 'Vastleggen' }).click();
     await expect.poll(() => child.getByText('De uitkomst is vastgelegd.').isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => child.getByText('klantnummer, adres, geboortedatum').isVisible()).toBe(true);
@@ -428,9 +343,7 @@ const ids = new Map<string, string>();
 async function caseIdOf(reference: string): Promise<string> {
   const known = ids.get(reference);
   if (known) return known;
-  const queue = valueOf(
-    await callApi(server.url, 'case.queue', { search: reference }, await tokenOf(server.url, PEOPLE.handler)),
-  );
+  const queue = valueOf(await callApi(server.url, 'case.queue', { search: reference }, await tokenOf(server.url, PEOPLE.handler)));
   const id = queue.rows.find((row) => row.reference === reference)?.id ?? '';
   ids.set(reference, id);
   return id;

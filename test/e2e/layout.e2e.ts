@@ -14,42 +14,13 @@ import { MY_WORK, nav, signIn, signOut, tokenOf, type Person } from './support/u
  * at 1280×800 and 1920×1080. Nothing may scroll sideways, reach past the window or be cut off
  * (support/layout.ts says exactly what counts). Screenshots: test/e2e/screenshots/layout-*.png.
  */
-const ADMIN: Person = {
-  fullName: 'Margriet van Dijk-Ağaoğlu',
-  userName: 'margriet',
-  password: 'Tulpen-Bollen-Streek-77',
-};
+const ADMIN: Person = { fullName: 'Margriet van Dijk-Ağaoğlu', userName: 'margriet', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {
-  intake: {
-    fullName: 'Sanne Kuipers-Ñúñez',
-    userName: 'sanne',
-    password: 'Kaasmarkt-Waag-Plein-31',
-    roles: ['intake' as const],
-  },
-  handler: {
-    fullName: 'Fatma Yılmaz-Vandenberghe',
-    userName: 'fatma',
-    password: 'Kade-Gracht-Brug-1642!',
-    roles: ['handler' as const],
-  },
-  signer: {
-    fullName: 'Joris Ødegaard-Bakker',
-    userName: 'joris',
-    password: 'Dijkgraaf-Polder-Gemaal-88',
-    roles: ['signer' as const],
-  },
-  dpo: {
-    fullName: 'Fenna de Graaf-Öztürk',
-    userName: 'fenna',
-    password: 'Wadden-Slik-Kwelder-Geul-27',
-    roles: ['dpo' as const],
-  },
-  auditor: {
-    fullName: 'Ruud Hoekstra-Mulder',
-    userName: 'ruud',
-    password: 'Molen-Wiek-Zeil-Kruis-12',
-    roles: ['auditor' as const],
-  },
+  intake: { fullName: 'Sanne Kuipers-Ñúñez', userName: 'sanne', password: 'Kaasmarkt-Waag-Plein-31', roles: ['intake' as const] },
+  handler: { fullName: 'Fatma Yılmaz-Vandenberghe', userName: 'fatma', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
+  signer: { fullName: 'Joris Ødegaard-Bakker', userName: 'joris', password: 'Dijkgraaf-Polder-Gemaal-88', roles: ['signer' as const] },
+  dpo: { fullName: 'Fenna de Graaf-Öztürk', userName: 'fenna', password: 'Wadden-Slik-Kwelder-Geul-27', roles: ['dpo' as const] },
+  auditor: { fullName: 'Ruud Hoekstra-Mulder', userName: 'ruud', password: 'Molen-Wiek-Zeil-Kruis-12', roles: ['auditor' as const] },
 };
 const P12_PASSWORD = 'Zegel-Test-2026!';
 const today = dutchToday(new Date());
@@ -74,24 +45,10 @@ async function onePagePdf(lines: string[]): Promise<string> {
 async function seed(url: string): Promise<void> {
   const admin = await tokenOf(url, ADMIN);
   const ids: Record<string, string> = {};
-  for (const [key, person] of Object.entries(PEOPLE))
-    ids[key] = valueOf(await callApi(url, 'staff.add', person, admin)).id;
-  const [intake, handler, signer] = await Promise.all([
-    tokenOf(url, PEOPLE.intake),
-    tokenOf(url, PEOPLE.handler),
-    tokenOf(url, PEOPLE.signer),
-  ]);
-  valueOf(
-    await callApi(
-      url,
-      'settings.setSigning',
-      { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD },
-      admin,
-    ),
-  );
-  valueOf(
-    await callApi(url, 'signer.setProfile', { functionTitle: 'Teamleider Privacy en Informatiebeveiliging' }, signer),
-  );
+  for (const [key, person] of Object.entries(PEOPLE)) ids[key] = valueOf(await callApi(url, 'staff.add', person, admin)).id;
+  const [intake, handler, signer] = await Promise.all([tokenOf(url, PEOPLE.intake), tokenOf(url, PEOPLE.handler), tokenOf(url, PEOPLE.signer)]);
+  valueOf(await callApi(url, 'settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, admin));
+  valueOf(await callApi(url, 'signer.setProfile', { functionTitle: 'Teamleider Privacy en Informatiebeveiliging' }, signer));
   const created = valueOf(
     await callApi(
       url,
@@ -128,14 +85,7 @@ async function seed(url: string): Promise<void> {
       intake,
     ),
   );
-  valueOf(
-    await callApi(
-      url,
-      'identity.record',
-      { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' },
-      handler,
-    ),
-  );
+  valueOf(await callApi(url, 'identity.record', { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler));
   const { documents } = valueOf(
     await callApi(
       url,
@@ -143,11 +93,7 @@ async function seed(url: string): Promise<void> {
       {
         caseId,
         fileName: 'klachtbrief-overlast-buren-2026-09.pdf',
-        dataBase64: await onePagePdf([
-          'Melding overlast',
-          'De buurman Pieter Post-Verhoeven klaagt over geluid.',
-          'Kanaalstraat 14, Zwolle',
-        ]),
+        dataBase64: await onePagePdf(['Melding overlast', 'De buurman Pieter Post-Verhoeven klaagt over geluid.', 'Kanaalstraat 14, Zwolle']),
         source: 'klantcontact',
       },
       handler,
@@ -174,11 +120,7 @@ async function seed(url: string): Promise<void> {
       'case.create',
       {
         type: 'inzage',
-        requester: {
-          name: 'Ahmed El Amrani-Bouzidi',
-          relation: 'huurder',
-          address: 'Dorpsstraat 1\n1234 AB Hilversum',
-        },
+        requester: { name: 'Ahmed El Amrani-Bouzidi', relation: 'huurder', address: 'Dorpsstraat 1\n1234 AB Hilversum' },
         channel: 'brief',
         received: today,
         writtenAndSigned: true,
@@ -187,21 +129,10 @@ async function seed(url: string): Promise<void> {
       intake,
     ),
   );
-  valueOf(
-    await callApi(
-      url,
-      'identity.record',
-      { caseId: second.id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' },
-      handler,
-    ),
-  );
-  valueOf(
-    await callApi(url, 'case.selectActivities', { caseId: second.id, activityIds: ['huuradministratie'] }, handler),
-  );
+  valueOf(await callApi(url, 'identity.record', { caseId: second.id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler));
+  valueOf(await callApi(url, 'case.selectActivities', { caseId: second.id, activityIds: ['huuradministratie'] }, handler));
   valueOf(await callApi(url, 'case.transition', { id: second.id, to: 'besluit_in_concept' }, handler));
-  const letter = valueOf(
-    await callApi(url, 'letter.draft', { caseId: second.id, kind: 'besluit-inzage', data: {} }, handler),
-  );
+  const letter = valueOf(await callApi(url, 'letter.draft', { caseId: second.id, kind: 'besluit-inzage', data: {} }, handler));
   valueOf(await callApi(url, 'letter.submit', { letterId: letter.id }, handler));
 }
 
@@ -250,55 +181,44 @@ afterAll(async () => {
 });
 
 describe('layout at 1280×800 and 1920×1080', () => {
-  it(
-    'first run: the setup form and the recovery key, in groups that never break, with copy and print',
-    { timeout: 600_000 },
-    async () => {
-      await heading('AVG Desk inrichten').waitFor({ timeout: 15_000 });
-      const found = await checkLayout(page, 'setup');
-      await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(ADMIN.fullName);
-      await page.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(ADMIN.userName);
-      await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(ADMIN.password);
-      await page.getByRole('textbox', { name: 'Herhaal wachtwoord', exact: true }).fill(ADMIN.password);
-      await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
-      await heading('Herstelsleutel').waitFor({ timeout: 30_000 });
-      const key = page.getByRole('group', { name: 'Herstelsleutel' });
-      const groups = await key.getByRole('listitem').allInnerTexts();
-      expect(groups.length).toBe(8);
-      for (const group of groups) expect(group).toMatch(/^[0-9A-Z]{5}$/u);
-      // Each group on one line: as tall as one line of its own text.
-      for (const item of await key.getByRole('listitem').all()) {
-        const box = await item.boundingBox();
-        const line = await item.evaluate((el) =>
-          parseFloat(
-            (globalThis as unknown as { getComputedStyle(e: unknown): { lineHeight: string } }).getComputedStyle(el)
-              .lineHeight,
-          ),
-        );
-        expect(box?.height ?? 0).toBeLessThan(line * 1.5);
-      }
-      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-      await page.getByRole('button', { name: 'Kopiëren' }).click();
-      await page.getByText('De herstelsleutel is gekopieerd.').waitFor();
-      expect(
-        await page.evaluate(() =>
-          (
-            globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
-          ).navigator.clipboard.readText(),
-        ),
-      ).toBe(groups.join('-'));
-      expect(await page.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(true);
-      found.push(...(await checkLayout(page, 'setup-recovery-key')));
-      await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check();
-      await page.getByRole('button', { name: 'Verder' }).click();
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await seed(server.url);
-      found.push(...(await visitAll('admin')));
-      await signOut(page);
-      found.push(...(await checkLayout(page, 'login')));
-      expect(found).toEqual([]);
-    },
-  );
+  it('first run: the setup form and the recovery key, in groups that never break, with copy and print', { timeout: 600_000 }, async () => {
+    await heading('AVG Desk inrichten').waitFor({ timeout: 15_000 });
+    const found = await checkLayout(page, 'setup');
+    await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(ADMIN.fullName);
+    await page.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(ADMIN.userName);
+    await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(ADMIN.password);
+    await page.getByRole('textbox', { name: 'Herhaal wachtwoord', exact: true }).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Beheerder aanmaken' }).click();
+    await heading('Herstelsleutel').waitFor({ timeout: 30_000 });
+    const key = page.getByRole('group', { name: 'Herstelsleutel' });
+    const groups = await key.getByRole('listitem').allInnerTexts();
+    expect(groups.length).toBe(8);
+    for (const group of groups) expect(group).toMatch(/^[0-9A-Z]{5}$/u);
+    // Each group on one line: as tall as one line of its own text.
+    for (const item of await key.getByRole('listitem').all()) {
+      const box = await item.boundingBox();
+      const line = await item.evaluate((el) =>
+        parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { lineHeight: string } }).getComputedStyle(el).lineHeight),
+      );
+      expect(box?.height ?? 0).toBeLessThan(line * 1.5);
+    }
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Kopiëren' }).click();
+    await page.getByText('De herstelsleutel is gekopieerd.').waitFor();
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText()),
+    ).toBe(groups.join('-'));
+    expect(await page.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(true);
+    found.push(...(await checkLayout(page, 'setup-recovery-key')));
+    await page.getByRole('checkbox', { name: 'Ik heb de herstelsleutel veilig opgeborgen' }).check();
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await seed(server.url);
+    found.push(...(await visitAll('admin')));
+    await signOut(page);
+    found.push(...(await checkLayout(page, 'login')));
+    expect(found).toEqual([]);
+  });
 
   it('intake, signer, dpo and auditor: every screen', { timeout: 600_000 }, async () => {
     const found: string[] = [];
@@ -310,10 +230,7 @@ describe('layout at 1280×800 and 1920×1080', () => {
         await nav(page)
           .getByRole('button', { name: /^Ondertekenen/u })
           .click();
-        await page
-          .getByRole('table', { name: 'Brieven ter ondertekening' })
-          .getByRole('button', { name: 'Besluit inzage (art. 15 AVG)' })
-          .click();
+        await page.getByRole('table', { name: 'Brieven ter ondertekening' }).getByRole('button', { name: 'Besluit inzage (art. 15 AVG)' }).click();
         await page
           .getByRole('img', { name: /^Pagina 1 van/u })
           .first()
@@ -325,40 +242,32 @@ describe('layout at 1280×800 and 1920×1080', () => {
     expect(found).toEqual([]);
   });
 
-  it(
-    'the handler: every screen and every tab of a case, the PDF viewer and the review list',
-    { timeout: 600_000 },
-    async () => {
-      await signIn(page, PEOPLE.handler, MY_WORK);
-      const found = await visitAll('handler');
-      await nav(page).getByRole('button', { name: 'Werkvoorraad' }).click();
-      await page.getByRole('grid', { name: 'Werkvoorraad' }).getByRole('button', { name: reference }).click();
-      await heading(reference).waitFor();
-      found.push(...(await visitTabs('case')));
-      await page.getByRole('tab', { name: 'Dossier' }).click();
-      await page
-        .getByRole('button', { name: /klachtbrief-overlast/u })
-        .first()
-        .click();
-      await page
-        .getByRole('img', { name: /^Pagina 1 van/u })
-        .first()
-        .waitFor({ timeout: 15_000 });
-      found.push(...(await checkLayout(page, 'case-dossier-viewer')));
-      await page.getByRole('tab', { name: 'Lakken' }).click();
-      await page.getByRole('combobox', { name: 'Document' }).selectOption({ index: 1 });
-      const options = page.getByRole('region', { name: 'Suggesties zoeken' });
-      await options.getByRole('checkbox', { name: /^Pieter Post-Verhoeven/u }).check();
-      await options.getByRole('button', { name: 'Suggesties zoeken' }).click();
-      await page.getByRole('region', { name: 'Beoordelen' }).waitFor({ timeout: 20_000 });
-      await page
-        .getByRole('region', { name: 'Pagina om te lakken' })
-        .getByRole('img')
-        .first()
-        .waitFor({ timeout: 20_000 });
-      found.push(...(await checkLayout(page, 'case-redaction-review')));
-      expect(found).toEqual([]);
-      expect(tab.problems).toEqual([]);
-    },
-  );
+  it('the handler: every screen and every tab of a case, the PDF viewer and the review list', { timeout: 600_000 }, async () => {
+    await signIn(page, PEOPLE.handler, MY_WORK);
+    const found = await visitAll('handler');
+    await nav(page).getByRole('button', { name: 'Werkvoorraad' }).click();
+    await page.getByRole('grid', { name: 'Werkvoorraad' }).getByRole('button', { name: reference }).click();
+    await heading(reference).waitFor();
+    found.push(...(await visitTabs('case')));
+    await page.getByRole('tab', { name: 'Dossier' }).click();
+    await page
+      .getByRole('button', { name: /klachtbrief-overlast/u })
+      .first()
+      .click();
+    await page
+      .getByRole('img', { name: /^Pagina 1 van/u })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    found.push(...(await checkLayout(page, 'case-dossier-viewer')));
+    await page.getByRole('tab', { name: 'Lakken' }).click();
+    await page.getByRole('combobox', { name: 'Document' }).selectOption({ index: 1 });
+    const options = page.getByRole('region', { name: 'Suggesties zoeken' });
+    await options.getByRole('checkbox', { name: /^Pieter Post-Verhoeven/u }).check();
+    await options.getByRole('button', { name: 'Suggesties zoeken' }).click();
+    await page.getByRole('region', { name: 'Beoordelen' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('region', { name: 'Pagina om te lakken' }).getByRole('img').first().waitFor({ timeout: 20_000 });
+    found.push(...(await checkLayout(page, 'case-redaction-review')));
+    expect(found).toEqual([]);
+    expect(tab.problems).toEqual([]);
+  });
 });

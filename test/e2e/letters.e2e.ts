@@ -11,17 +11,7 @@ import { callApi, valueOf } from './support/api.js';
 import { checkScreen, type TestPage } from './support/browser.js';
 import type { RunningServer } from './support/server.js';
 import { openDesk } from './support/desk.js';
-import {
-  callAsPage,
-  nav,
-  queueGrid,
-  seedStaff,
-  signIn,
-  signOut,
-  tokenOf,
-  type Person,
-  type StaffMember,
-} from './support/ui.js';
+import { callAsPage, nav, queueGrid, seedStaff, signIn, signOut, tokenOf, type Person, type StaffMember } from './support/ui.js';
 
 /**
  * Issue 6's "done when", in the browser: intake registers an access request; the handler verifies
@@ -34,53 +24,19 @@ import {
  */
 const ADMIN = { fullName: 'Margriet van Dijk-Ağaoğlu', userName: 'margriet', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {
-  intake: {
-    fullName: 'Sanne Kuipers-Ñúñez',
-    userName: 'sanne',
-    password: 'Kaasmarkt-Waag-Plein-31',
-    roles: ['intake' as const],
-  },
-  handler: {
-    fullName: 'Fatma Yılmaz',
-    userName: 'fatma',
-    password: 'Kade-Gracht-Brug-1642!',
-    roles: ['handler' as const],
-  },
-  signer: {
-    fullName: 'Joris Ødegaard-Bakker',
-    userName: 'joris',
-    password: 'Dijkgraaf-Polder-Gemaal-88',
-    roles: ['signer' as const],
-  },
-  handlerSigner: {
-    fullName: 'Harm Weißbach',
-    userName: 'harm',
-    password: 'Molen-Sluis-Dijk-Wiel-59',
-    roles: ['handler' as const, 'signer' as const],
-  },
-  dpo: {
-    fullName: 'Fenna de Graaf-Öztürk',
-    userName: 'fenna',
-    password: 'Wadden-Slik-Kwelder-Geul-27',
-    roles: ['dpo' as const],
-  },
+  intake: { fullName: 'Sanne Kuipers-Ñúñez', userName: 'sanne', password: 'Kaasmarkt-Waag-Plein-31', roles: ['intake' as const] },
+  handler: { fullName: 'Fatma Yılmaz', userName: 'fatma', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
+  signer: { fullName: 'Joris Ødegaard-Bakker', userName: 'joris', password: 'Dijkgraaf-Polder-Gemaal-88', roles: ['signer' as const] },
+  handlerSigner: { fullName: 'Harm Weißbach', userName: 'harm', password: 'Molen-Sluis-Dijk-Wiel-59', roles: ['handler' as const, 'signer' as const] },
+  dpo: { fullName: 'Fenna de Graaf-Öztürk', userName: 'fenna', password: 'Wadden-Slik-Kwelder-Geul-27', roles: ['dpo' as const] },
 };
-const REQUESTER = {
-  name: 'Łukasz Nguyễn-Özdemir',
-  birthDate: '1985-04-12',
-  address: 'Weißstraße 12\n1234 AB Hilversum',
-  customerNumber: 'K-104233',
-};
+const REQUESTER = { name: 'Łukasz Nguyễn-Özdemir', birthDate: '1985-04-12', address: 'Weißstraße 12\n1234 AB Hilversum', customerNumber: 'K-104233' };
 const OWN_REQUESTER = 'Zoë Þórsdóttir-Bakker';
 const P12_PASSWORD = 'Zegel-Test-2026!';
 const ADDED_PARAGRAPH = 'Wij hebben uw dossier met zorg doorgenomen.';
-const WITHHELD = {
-  what: 'Interne aantekeningen van het teamoverleg',
-  why: 'Deze bevatten meningen van medewerkers over derden.',
-};
+const WITHHELD = { what: 'Interne aantekeningen van het teamoverleg', why: 'Deze bevatten meningen van medewerkers over derden.' };
 const SIGNER_FUNCTION = 'Teamleider Privacy';
-const FOUR_EYES =
-  'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).';
+const FOUR_EYES = 'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).';
 
 const today = dutchToday(new Date());
 
@@ -100,12 +56,7 @@ const heading = (name: string) => page.getByRole('heading', { name, level: 1 });
 async function smallPdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([595, 842]).drawText('Huurovereenkomst, Weissstraat 12, Hilversum. Ingangsdatum 1 mei 2019.', {
-    x: 60,
-    y: 760,
-    size: 11,
-    font,
-  });
+  doc.addPage([595, 842]).drawText('Huurovereenkomst, Weissstraat 12, Hilversum. Ingangsdatum 1 mei 2019.', { x: 60, y: 760, size: 11, font });
   doc.setTitle('Huurovereenkomst');
   return Buffer.from(await doc.save());
 }
@@ -154,9 +105,7 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await heading('Nieuw verzoek').waitFor();
     await page.getByRole('combobox', { name: 'Ontvangen via' }).selectOption({ label: 'Brief' });
     await page.getByRole('checkbox', { name: 'Het verzoek is schriftelijk gedaan en ondertekend' }).check();
-    await page
-      .getByRole('textbox', { name: 'Omschrijving van het verzoek' })
-      .fill('Ik wil weten welke gegevens de corporatie over mij verwerkt.');
+    await page.getByRole('textbox', { name: 'Omschrijving van het verzoek' }).fill('Ik wil weten welke gegevens de corporatie over mij verwerkt.');
     await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(REQUESTER.name);
     await page.getByLabel('Geboortedatum').fill(REQUESTER.birthDate);
     await page.getByRole('textbox', { name: 'Klantnummer' }).fill(REQUESTER.customerNumber);
@@ -164,8 +113,7 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await page.getByRole('combobox', { name: 'Behandelaar' }).selectOption({ label: PEOPLE.handler.fullName });
     await page.getByRole('button', { name: 'Verzoek registreren' }).click();
     await expect.poll(() => page.getByText('Verzoek geregistreerd').isVisible(), { timeout: 15_000 }).toBe(true);
-    reference =
-      /AVG-\d{4}-\d{4}/u.exec((await page.getByText(/^Kenmerk AVG-\d{4}-\d{4}\./u).textContent()) ?? '')?.[0] ?? '';
+    reference = /AVG-\d{4}-\d{4}/u.exec((await page.getByText(/^Kenmerk AVG-\d{4}-\d{4}\./u).textContent()) ?? '')?.[0] ?? '';
     expect(reference).toMatch(/^AVG-\d{4}-0001$/u);
     await signOut(page);
   });
@@ -176,15 +124,11 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     const panel = page.getByRole('region', { name: `Verzoeker: ${REQUESTER.name}` });
     await panel.getByRole('radio', { name: 'Ingelogd via Mijn Alliantie' }).check();
     await panel.getByRole('button', { name: 'Vastleggen' }).click();
-    await expect
-      .poll(() => panel.getByText('De uitkomst is vastgelegd.', { exact: false }).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => panel.getByText('De uitkomst is vastgelegd.', { exact: false }).isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => page.getByText('In behandeling', { exact: true }).first().isVisible()).toBe(true);
 
     // The dossier: one small PDF, read in through the API as the Dossier tab would.
-    const queue = valueOf(
-      await callAsPage<{ rows: { id: string; reference: string }[] }>(page, 'case.queue', { search: reference }),
-    );
+    const queue = valueOf(await callAsPage<{ rows: { id: string; reference: string }[] }>(page, 'case.queue', { search: reference }));
     caseId = queue.rows.find((row) => row.reference === reference)?.id ?? '';
     const token = await tokenOf(server.url, PEOPLE.handler);
     const imported = valueOf(
@@ -250,13 +194,7 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await editor.getByRole('button', { name: 'Tekst opslaan' }).click();
     // Saving re-renders the concept's PDF, which takes a few seconds on a busy machine.
     await expect.poll(() => page.getByText('Niet opgeslagen wijzigingen').isVisible(), { timeout: 15_000 }).toBe(false);
-    const saved = valueOf(
-      await callAsPage<{ pdfBase64: string; content: { blocks: { type: string; text?: string }[] } }>(
-        page,
-        'letter.get',
-        { letterId },
-      ),
-    );
+    const saved = valueOf(await callAsPage<{ pdfBase64: string; content: { blocks: { type: string; text?: string }[] } }>(page, 'letter.get', { letterId }));
     expect(saved.content.blocks[1]).toEqual({ type: 'paragraph', text: ADDED_PARAGRAPH });
     const preview = pdfText(Buffer.from(saved.pdfBase64, 'base64'));
     expect(preview).toContain('CONCEPT');
@@ -265,14 +203,10 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await checkScreen(page, 'letters-concept');
 
     await editor.getByRole('button', { name: 'Indienen ter ondertekening' }).click();
-    await expect
-      .poll(() => page.getByText('De brief is ter ondertekening aangeboden.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByText('De brief is ter ondertekening aangeboden.').isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => lettersTable().getByText('Ter ondertekening', { exact: true }).isVisible()).toBe(true);
     // A decision moves the case along.
-    await expect
-      .poll(() => page.getByRole('list', { name: 'Gegevens van de zaak' }).getByText('Ter ondertekening').isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByRole('list', { name: 'Gegevens van de zaak' }).getByText('Ter ondertekening').isVisible()).toBe(true);
     await detail.getByRole('img', { name: /^Pagina 1 van/u }).waitFor({ timeout: 15_000 });
     await scrollToTop();
     await checkScreen(page, 'letters-submitted');
@@ -284,27 +218,18 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await nav(page).getByRole('button', { name: 'Beheer' }).click();
     await heading('Beheer').waitFor();
     await page.getByRole('tab', { name: 'Ondertekening' }).click();
-    await expect
-      .poll(() => page.getByText('Er is nog geen certificaat ingesteld.', { exact: false }).isVisible())
-      .toBe(true);
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: 'PKCS#12-bestand' }).click(),
-    ]);
+    await expect.poll(() => page.getByText('Er is nog geen certificaat ingesteld.', { exact: false }).isVisible()).toBe(true);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'PKCS#12-bestand' }).click()]);
     await chooser.setFiles({ name: 'zegel.p12', mimeType: 'application/x-pkcs12', buffer: testPkcs12(P12_PASSWORD) });
     await page.getByText('zegel.p12').waitFor();
     await page.getByLabel('Wachtwoord van het bestand').fill('verkeerd-wachtwoord');
     await page.getByRole('button', { name: 'Certificaat instellen' }).click();
     // A wrong password is refused in Dutch; nothing is stored.
-    await expect
-      .poll(() => page.getByText('Het wachtwoord van het PKCS#12-bestand klopt niet.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByText('Het wachtwoord van het PKCS#12-bestand klopt niet.').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByText('Er is nog geen certificaat ingesteld.', { exact: false }).isVisible()).toBe(true);
     await page.getByLabel('Wachtwoord van het bestand').fill(P12_PASSWORD);
     await page.getByRole('button', { name: 'Certificaat instellen' }).click();
-    await expect
-      .poll(() => page.getByText('Het certificaat is ingesteld.', { exact: false }).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByText('Het certificaat is ingesteld.', { exact: false }).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByText('Stichting Testwonen Zegels', { exact: false }).first().isVisible()).toBe(true);
     expect(await page.getByText('Vingerafdruk (SHA-256)').isVisible()).toBe(true);
     // The password never comes back.
@@ -312,9 +237,7 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await checkScreen(page, 'settings-signing');
 
     await page.getByRole('tab', { name: 'Briefpapier' }).click();
-    await expect
-      .poll(() => page.getByRole('textbox', { name: 'Naam van de organisatie' }).inputValue())
-      .toBe('Stichting de Alliantie');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Naam van de organisatie' }).inputValue()).toBe('Stichting de Alliantie');
     await checkScreen(page, 'settings-letterhead');
     // The templates and the register are the privacy officer's.
     expect(await page.getByRole('tab', { name: 'Sjablonen' }).count()).toBe(0);
@@ -331,32 +254,19 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await expect.poll(() => page.getByText('{verzoeker.naam}', { exact: true }).isVisible()).toBe(true);
     // A required statement cannot be removed; an unknown field is caught while typing.
     await page.getByRole('textbox', { name: 'Onderwerp' }).fill('Besluit op uw {verzoekk}');
-    await expect
-      .poll(() => page.getByText('Onbekend veld {verzoekk}. Kies uit de velden in de lijst.').isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByText('Onbekend veld {verzoekk}. Kies uit de velden in de lijst.').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Opslaan' }).getAttribute('aria-disabled')).toBe('true');
     await checkScreen(page, 'settings-templates');
     await page.getByRole('textbox', { name: 'Onderwerp' }).fill('Besluit op uw {soort_verzoek}');
 
     await page.getByRole('tab', { name: 'Verwerkingsregister' }).click();
-    await expect
-      .poll(() =>
-        page
-          .getByRole('table', { name: 'Verwerkingsregister' })
-          .getByText('Huuradministratie', { exact: true })
-          .isVisible(),
-      )
-      .toBe(true);
+    await expect.poll(() => page.getByRole('table', { name: 'Verwerkingsregister' }).getByText('Huuradministratie', { exact: true }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Verwerking toevoegen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Verwerking toevoegen' });
     await dialog.getByRole('textbox', { name: 'Naam', exact: true }).fill('Warmtelevering');
     expect(await dialog.getByRole('textbox', { name: 'Code' }).inputValue()).toBe('warmtelevering');
-    await dialog
-      .getByRole('textbox', { name: 'Doel' })
-      .fill('Warmte leveren aan woningen met een collectieve installatie.');
-    await dialog
-      .getByRole('textbox', { name: 'Grondslag' })
-      .fill('Uitvoering van de leveringsovereenkomst (art. 6 lid 1 sub b AVG).');
+    await dialog.getByRole('textbox', { name: 'Doel' }).fill('Warmte leveren aan woningen met een collectieve installatie.');
+    await dialog.getByRole('textbox', { name: 'Grondslag' }).fill('Uitvoering van de leveringsovereenkomst (art. 6 lid 1 sub b AVG).');
     await dialog.getByRole('textbox', { name: 'Categorieën van gegevens' }).fill('Naam en adres\nVerbruiksgegevens');
     await dialog.getByRole('button', { name: 'Ontvanger toevoegen' }).click();
     await dialog.getByRole('textbox', { name: 'Naam (1)' }).fill('Warmtebedrijf Gooi');
@@ -364,12 +274,8 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await dialog.getByRole('textbox', { name: 'Bron' }).fill('Uzelf en de meter.');
     await checkScreen(page, 'settings-register-dialog');
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
-    await expect
-      .poll(() => page.getByText('Warmtelevering is opgeslagen.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
-    await expect
-      .poll(() => page.getByRole('table', { name: 'Verwerkingsregister' }).getByText('Warmtebedrijf Gooi').isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByText('Warmtelevering is opgeslagen.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('table', { name: 'Verwerkingsregister' }).getByText('Warmtebedrijf Gooi').isVisible()).toBe(true);
     await checkScreen(page, 'settings-register');
     await signOut(page);
   });
@@ -388,28 +294,14 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
           received: today,
           writtenAndSigned: true,
           handlerId: staff.handlerSigner.id,
-          requester: {
-            name: OWN_REQUESTER,
-            birthDate: '1979-02-03',
-            relation: 'huurder',
-            address: 'Kanaalstraat 12-3, 3531 CK Utrecht',
-          },
+          requester: { name: OWN_REQUESTER, birthDate: '1979-02-03', relation: 'huurder', address: 'Kanaalstraat 12-3, 3531 CK Utrecht' },
         },
         intake,
       ),
     );
-    valueOf(
-      await callApi(
-        server.url,
-        'identity.record',
-        { caseId: own.id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' },
-        harm,
-      ),
-    );
+    valueOf(await callApi(server.url, 'identity.record', { caseId: own.id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, harm));
     ownReference = own.reference;
-    const receipt = valueOf(
-      await callApi(server.url, 'letter.draft', { caseId: own.id, kind: 'ontvangstbevestiging' }, harm),
-    );
+    const receipt = valueOf(await callApi(server.url, 'letter.draft', { caseId: own.id, kind: 'ontvangstbevestiging' }, harm));
     valueOf(await callApi(server.url, 'letter.submit', { letterId: receipt.id }, harm));
 
     await signInAs(PEOPLE.handlerSigner, 'Werkvoorraad');
@@ -425,9 +317,10 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     expect(await review.getByText(FOUR_EYES).isVisible()).toBe(true);
     expect(await review.getByRole('button', { name: 'Ondertekenen' }).getAttribute('aria-disabled')).toBe('true');
     // The backend refuses it too, with the message the screen shows.
-    expect(
-      await callAsPage(page, 'letter.sign', { letterId: receipt.id, password: PEOPLE.handlerSigner.password }),
-    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: FOUR_EYES } });
+    expect(await callAsPage(page, 'letter.sign', { letterId: receipt.id, password: PEOPLE.handlerSigner.password })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: FOUR_EYES },
+    });
     await scrollToTop();
     await checkScreen(page, 'signing-own-letter');
     await signOut(page);
@@ -453,19 +346,12 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await dialog.getByRole('button', { name: 'Terugsturen' }).click();
     // Too short: the backend's Dutch message, and the dialog stays.
     await expect
-      .poll(() => dialog.getByText('Licht toe wat er anders moet (minstens 5 tekens).', { exact: false }).isVisible(), {
-        timeout: 15_000,
-      })
+      .poll(() => dialog.getByText('Licht toe wat er anders moet (minstens 5 tekens).', { exact: false }).isVisible(), { timeout: 15_000 })
       .toBe(true);
-    await dialog
-      .getByRole('textbox', { name: 'Wat moet er anders?' })
-      .fill('Graag de datum van ontvangst controleren.');
+    await dialog.getByRole('textbox', { name: 'Wat moet er anders?' }).fill('Graag de datum van ontvangst controleren.');
     await dialog.getByRole('button', { name: 'Terugsturen' }).click();
     await expect
-      .poll(
-        () => receipt.getByText('Deze brief is teruggestuurd naar de behandelaar, met uw toelichting.').isVisible(),
-        { timeout: 15_000 },
-      )
+      .poll(() => receipt.getByText('Deze brief is teruggestuurd naar de behandelaar, met uw toelichting.').isVisible(), { timeout: 15_000 })
       .toBe(true);
     await expect.poll(() => queue.getByRole('row', { name: new RegExp(ownReference, 'u') }).count()).toBe(0);
     await receipt.getByRole('button', { name: 'Brief sluiten' }).click();
@@ -473,9 +359,7 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await row.getByRole('button', { name: 'Besluit inzage (art. 15 AVG)' }).click();
     const review = page.getByRole('region', { name: `Besluit inzage (art. 15 AVG) · ${reference}` });
     await review.getByRole('img', { name: /^Pagina 1 van/u }).waitFor({ timeout: 15_000 });
-    expect(
-      await review.getByRole('article', { name: 'Tekst van de brief' }).getByText(ADDED_PARAGRAPH).isVisible(),
-    ).toBe(true);
+    expect(await review.getByRole('article', { name: 'Tekst van de brief' }).getByText(ADDED_PARAGRAPH).isVisible()).toBe(true);
     await scrollToTop();
     await checkScreen(page, 'signing-review');
 
@@ -508,12 +392,8 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await sign.getByLabel('Uw wachtwoord').fill(PEOPLE.signer.password);
     await sign.getByRole('button', { name: 'Ondertekenen' }).click();
     await sign.waitFor({ state: 'hidden', timeout: 20_000 });
-    await expect
-      .poll(() => review.getByText('Ondertekend', { exact: true }).isVisible(), { timeout: 20_000 })
-      .toBe(true);
-    await expect
-      .poll(() => page.getByText(`Besluit inzage (art. 15 AVG) (${reference}) is ondertekend.`).isVisible())
-      .toBe(true);
+    await expect.poll(() => review.getByText('Ondertekend', { exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByText(`Besluit inzage (art. 15 AVG) (${reference}) is ondertekend.`).isVisible()).toBe(true);
     await expect.poll(() => queue.getByRole('row', { name: new RegExp(reference, 'u') }).count()).toBe(0);
     await review.getByRole('img', { name: /^Pagina 1 van/u }).waitFor({ timeout: 15_000 });
     await scrollToTop();
@@ -524,15 +404,11 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
   it('the handler opens the signed letter: a valid PAdES signature, the requester and the AP in it', async () => {
     await signInAs(PEOPLE.handler, 'Werkvoorraad');
     await openCaseTab(reference, 'Brieven');
-    await expect
-      .poll(() => lettersTable().locator('tbody').getByText('Ondertekend', { exact: true }).isVisible())
-      .toBe(true);
+    await expect.poll(() => lettersTable().locator('tbody').getByText('Ondertekend', { exact: true }).isVisible()).toBe(true);
     await lettersTable().getByRole('button', { name: 'Besluit inzage (art. 15 AVG)' }).click();
     const detail = page.getByRole('region', { name: 'Brief: Besluit inzage (art. 15 AVG)' });
     await detail.getByRole('img', { name: /^Pagina 1 van/u }).waitFor({ timeout: 15_000 });
-    expect(await detail.getByText(`Ondertekend door ${PEOPLE.signer.fullName}`, { exact: false }).isVisible()).toBe(
-      true,
-    );
+    expect(await detail.getByText(`Ondertekend door ${PEOPLE.signer.fullName}`, { exact: false }).isVisible()).toBe(true);
 
     const saved = await downloadOf(() => detail.getByRole('button', { name: 'PDF opslaan' }).click());
     expect(saved.download.suggestedFilename()).toBe(`${reference}-besluit-inzage.pdf`);
@@ -571,12 +447,8 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
       };
     });
     await detail.getByRole('button', { name: 'Afdrukken / PDF openen' }).click();
-    await expect
-      .poll(() => page.evaluate(() => (globalThis as unknown as PrintProbe).printedPages ?? 0), { timeout: 15_000 })
-      .toBeGreaterThan(0);
-    expect(
-      await page.evaluate(() => (globalThis as unknown as PrintProbe).document.getElementById('avg-desk-print-root')),
-    ).toBeNull();
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as PrintProbe).printedPages ?? 0), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (globalThis as unknown as PrintProbe).document.getElementById('avg-desk-print-root'))).toBeNull();
   });
 
   it('marks the letter sent and builds the access package with a manifest', async () => {
@@ -585,14 +457,8 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     const dialog = page.getByRole('dialog', { name: 'Verzonden markeren' });
     expect(await dialog.getByLabel('Verzonden op').inputValue()).toBe(today);
     await dialog.getByRole('button', { name: 'Verzonden markeren' }).click();
-    await expect
-      .poll(() => page.getByText('De brief is als verzonden gemarkeerd.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
-    await expect
-      .poll(() =>
-        page.getByRole('list', { name: 'Gegevens van de zaak' }).getByText('Verzonden', { exact: true }).isVisible(),
-      )
-      .toBe(true);
+    await expect.poll(() => page.getByText('De brief is als verzonden gemarkeerd.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('list', { name: 'Gegevens van de zaak' }).getByText('Verzonden', { exact: true }).isVisible()).toBe(true);
 
     const built = await downloadOf(() => page.getByRole('button', { name: 'Inzagepakket maken' }).click());
     expect(built.download.suggestedFilename()).toBe(`${reference}-inzage.zip`);
@@ -603,12 +469,7 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     };
     expect(manifest.kenmerk).toBe(reference);
     expect(manifest.bestanden.map((f) => f.pad)).toEqual(
-      expect.arrayContaining([
-        `brief/${reference}-besluit.pdf`,
-        'documenten/document-001.pdf',
-        'gegevens/gegevens.json',
-        'LEESMIJ.txt',
-      ]),
+      expect.arrayContaining([`brief/${reference}-besluit.pdf`, 'documenten/document-001.pdf', 'gegevens/gegevens.json', 'LEESMIJ.txt']),
     );
     for (const entry of manifest.bestanden) {
       expect(
@@ -618,9 +479,7 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
         entry.pad,
       ).toBe(entry.sha256);
     }
-    expect(pdfsig(Buffer.from(files[`brief/${reference}-besluit.pdf`] ?? new Uint8Array()))).toContain(
-      'Signature is Valid.',
-    );
+    expect(pdfsig(Buffer.from(files[`brief/${reference}-besluit.pdf`] ?? new Uint8Array()))).toContain('Signature is Valid.');
     await expect
       .poll(() =>
         page

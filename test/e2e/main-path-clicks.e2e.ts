@@ -34,30 +34,11 @@ const AFTER = 29;
 
 const ADMIN = { fullName: 'Margriet van Dijk-Ağaoğlu', userName: 'margriet', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {
-  intake: {
-    fullName: 'Sanne Kuipers-Ñúñez',
-    userName: 'sanne',
-    password: 'Kaasmarkt-Waag-Plein-31',
-    roles: ['intake' as const],
-  },
-  handler: {
-    fullName: 'Fatma Yılmaz',
-    userName: 'fatma',
-    password: 'Kade-Gracht-Brug-1642!',
-    roles: ['handler' as const],
-  },
-  signer: {
-    fullName: 'Joris Ødegaard-Bakker',
-    userName: 'joris',
-    password: 'Dijkgraaf-Polder-Gemaal-88',
-    roles: ['signer' as const],
-  },
+  intake: { fullName: 'Sanne Kuipers-Ñúñez', userName: 'sanne', password: 'Kaasmarkt-Waag-Plein-31', roles: ['intake' as const] },
+  handler: { fullName: 'Fatma Yılmaz', userName: 'fatma', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
+  signer: { fullName: 'Joris Ødegaard-Bakker', userName: 'joris', password: 'Dijkgraaf-Polder-Gemaal-88', roles: ['signer' as const] },
 };
-const REQUESTER = {
-  name: 'Łukasz Nguyễn-Özdemir',
-  birthDate: '1985-04-12',
-  address: 'Weißstraße 12\n1234 AB Hilversum',
-};
+const REQUESTER = { name: 'Łukasz Nguyễn-Özdemir', birthDate: '1985-04-12', address: 'Weißstraße 12\n1234 AB Hilversum' };
 const P12_PASSWORD = 'Zegel-Test-2026!';
 
 let server: RunningServer;
@@ -131,10 +112,7 @@ class Actions {
       (list) => {
         const dom = globalThis as unknown as Dom;
         const data = new dom.DataTransfer();
-        for (const f of list)
-          data.items.add(
-            new dom.File([Uint8Array.from(dom.atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.mimeType }),
-          );
+        for (const f of list) data.items.add(new dom.File([Uint8Array.from(dom.atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: f.mimeType }));
         return data;
       },
       files.map((f) => ({ name: f.name, mimeType: f.mimeType, base64: f.bytes.toString('base64') })),
@@ -153,12 +131,7 @@ class Actions {
 async function smallPdf(): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  doc.addPage([595, 842]).drawText('Huurovereenkomst, Weissstraat 12, Hilversum. Ingangsdatum 1 mei 2019.', {
-    x: 60,
-    y: 760,
-    size: 11,
-    font,
-  });
+  doc.addPage([595, 842]).drawText('Huurovereenkomst, Weissstraat 12, Hilversum. Ingangsdatum 1 mei 2019.', { x: 60, y: 760, size: 11, font });
   return Buffer.from(await doc.save());
 }
 
@@ -166,14 +139,7 @@ beforeAll(async () => {
   server = await startServer();
   await seedStaff(server.url, ADMIN, PEOPLE);
   const [admin, signer] = [await tokenOf(server.url, ADMIN), await tokenOf(server.url, PEOPLE.signer)];
-  valueOf(
-    await callApi(
-      server.url,
-      'settings.setSigning',
-      { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD },
-      admin,
-    ),
-  );
+  valueOf(await callApi(server.url, 'settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, admin));
   valueOf(await callApi(server.url, 'signer.setProfile', { functionTitle: 'Teamleider Privacy' }, signer));
   pdf = await smallPdf();
   browser = await launchBrowser();
@@ -196,39 +162,27 @@ describe('the main path of one inzage request, in half the actions', () => {
     act.begin('registreren');
     await signIn(page, PEOPLE.intake, MY_WORK);
     // Ctrl+N from wherever intake is; the key is in the menu item's tooltip.
-    expect(await nav(page).getByRole('button', { name: 'Nieuw verzoek' }).getAttribute('title')).toBe(
-      'Nieuw verzoek (Ctrl+N)',
-    );
+    expect(await nav(page).getByRole('button', { name: 'Nieuw verzoek' }).getAttribute('title')).toBe('Nieuw verzoek (Ctrl+N)');
     await act.press('Control+N');
     await heading('Nieuw verzoek').waitFor();
     await act.choose(page.getByRole('combobox', { name: 'Ontvangen via' }), 'Brief');
     await act.check(page.getByRole('checkbox', { name: 'Het verzoek is schriftelijk gedaan en ondertekend' }));
-    await act.type(
-      page.getByRole('textbox', { name: 'Omschrijving van het verzoek' }),
-      'Ik wil weten welke gegevens de corporatie over mij verwerkt.',
-    );
+    await act.type(page.getByRole('textbox', { name: 'Omschrijving van het verzoek' }), 'Ik wil weten welke gegevens de corporatie over mij verwerkt.');
     await act.type(page.getByRole('textbox', { name: 'Naam', exact: true }), REQUESTER.name);
     await act.type(page.getByLabel('Geboortedatum'), REQUESTER.birthDate);
     await act.type(page.getByRole('textbox', { name: 'Adres', exact: true }), REQUESTER.address);
     await act.choose(page.getByRole('combobox', { name: 'Behandelaar' }), PEOPLE.handler.fullName);
-    expect(await page.getByRole('button', { name: 'Verzoek registreren' }).getAttribute('title')).toBe(
-      'Verzoek registreren (Ctrl+S)',
-    );
+    expect(await page.getByRole('button', { name: 'Verzoek registreren' }).getAttribute('title')).toBe('Verzoek registreren (Ctrl+S)');
     await act.press('Control+S');
     await page.getByText('Verzoek geregistreerd').waitFor({ timeout: 15_000 });
-    reference =
-      /AVG-\d{4}-\d{4}/u.exec((await page.getByText(/^Kenmerk AVG-\d{4}-\d{4}\./u).textContent()) ?? '')?.[0] ?? '';
+    reference = /AVG-\d{4}-\d{4}/u.exec((await page.getByText(/^Kenmerk AVG-\d{4}-\d{4}\./u).textContent()) ?? '')?.[0] ?? '';
     await signOut(page);
 
     // The handler's task list leads straight to the tab of each case's next step.
     act.begin('identiteit');
     await signIn(page, PEOPLE.handler, MY_WORK);
     const myCases = page.getByRole('table', { name: 'Mijn zaken' });
-    await act.click(
-      myCases
-        .getByRole('row', { name: new RegExp(reference, 'u') })
-        .getByRole('button', { name: 'Identiteit vaststellen' }),
-    );
+    await act.click(myCases.getByRole('row', { name: new RegExp(reference, 'u') }).getByRole('button', { name: 'Identiteit vaststellen' }));
     await heading(reference).waitFor();
     const person = page.getByRole('region', { name: `Verzoeker: ${REQUESTER.name}` });
     await act.check(person.getByRole('radio', { name: 'Ingelogd via Mijn Alliantie' }));
@@ -248,17 +202,13 @@ describe('the main path of one inzage request, in half the actions', () => {
       senderEmail: 'lukasz@example.org',
       to: [{ name: 'Klantcontact', email: 'klantcontact@example.org' }],
       body: 'Hierbij mijn vraag over de huurovereenkomst.',
-      attachments: [
-        { fileName: 'verslag.docx', content: new Uint8Array(Buffer.from('PK\u0003\u0004 geen echte docx')) },
-      ],
+      attachments: [{ fileName: 'verslag.docx', content: new Uint8Array(Buffer.from('PK\u0003\u0004 geen echte docx')) }],
     });
     await act.drop(importCard, [
       { name: 'huurovereenkomst.pdf', mimeType: 'application/pdf', bytes: pdf },
       { name: 'vraag.msg', mimeType: 'application/vnd.ms-outlook', bytes: mail },
     ]);
-    await expect
-      .poll(() => page.getByRole('list', { name: 'Voortgang per bestand' }).innerText(), { timeout: 20_000 })
-      .toMatch(/Ingelezen[\s\S]*Ingelezen/u);
+    await expect.poll(() => page.getByRole('list', { name: 'Voortgang per bestand' }).innerText(), { timeout: 20_000 }).toMatch(/Ingelezen[\s\S]*Ingelezen/u);
     // What was not read in stays listed in the dossier.
     await page.getByText('Niet ingelezen: verslag.docx').first().waitFor({ timeout: 15_000 });
 
@@ -271,13 +221,9 @@ describe('the main path of one inzage request, in half the actions', () => {
     const detail = page.getByRole('region', { name: 'Brief: Besluit inzage (art. 15 AVG)' });
     await act.click(detail.getByRole('button', { name: 'Indienen ter ondertekening' }));
     await page.getByText('De brief is ter ondertekening aangeboden.').waitFor({ timeout: 15_000 });
-    await expect
-      .poll(() => page.getByRole('list', { name: 'Gegevens van de zaak' }).getByText('Ter ondertekening').isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByRole('list', { name: 'Gegevens van de zaak' }).getByText('Ter ondertekening').isVisible()).toBe(true);
     // The letter names the attachment the requester does not get in the package.
-    expect(await detail.getByRole('article', { name: 'Tekst van de brief' }).innerText()).toContain(
-      'verslag.docx (bijlage bij vraag.msg)',
-    );
+    expect(await detail.getByRole('article', { name: 'Tekst van de brief' }).innerText()).toContain('verslag.docx (bijlage bij vraag.msg)');
     await signOut(page);
 
     // The signer opens the letter from the start page and signs with Ctrl+Enter, then the password and Enter.
@@ -292,9 +238,7 @@ describe('the main path of one inzage request, in half the actions', () => {
     await heading('Ondertekenen').waitFor();
     const review = page.getByRole('region', { name: `Besluit inzage (art. 15 AVG) · ${reference}` });
     await review.getByRole('img', { name: /^Pagina 1 van/u }).waitFor({ timeout: 15_000 });
-    expect(await review.getByRole('button', { name: 'Ondertekenen' }).getAttribute('title')).toBe(
-      'Ondertekenen (Ctrl+Enter)',
-    );
+    expect(await review.getByRole('button', { name: 'Ondertekenen' }).getAttribute('title')).toBe('Ondertekenen (Ctrl+Enter)');
     await act.press('Control+Enter');
     const sign = page.getByRole('dialog', { name: 'Brief ondertekenen' });
     await act.type(sign.getByLabel('Uw wachtwoord'), PEOPLE.signer.password);
@@ -309,27 +253,15 @@ describe('the main path of one inzage request, in half the actions', () => {
     // The case opens on Brieven with the signed letter open.
     act.begin('verzenden');
     await signIn(page, PEOPLE.handler, MY_WORK);
-    await act.click(
-      myCases
-        .getByRole('row', { name: new RegExp(reference, 'u') })
-        .getByRole('button', { name: 'Ondertekende brief verzenden' }),
-    );
+    await act.click(myCases.getByRole('row', { name: new RegExp(reference, 'u') }).getByRole('button', { name: 'Ondertekende brief verzenden' }));
     await heading(reference).waitFor();
     const signed = page.getByRole('region', { name: 'Brief: Besluit inzage (art. 15 AVG)' });
     await act.click(signed.getByRole('button', { name: 'Verzonden markeren' }));
-    await act.click(
-      page.getByRole('dialog', { name: 'Verzonden markeren' }).getByRole('button', { name: 'Verzonden markeren' }),
-    );
+    await act.click(page.getByRole('dialog', { name: 'Verzonden markeren' }).getByRole('button', { name: 'Verzonden markeren' }));
     await page.getByText('De brief is als verzonden gemarkeerd.').waitFor({ timeout: 15_000 });
-    await expect
-      .poll(() =>
-        page.getByRole('list', { name: 'Gegevens van de zaak' }).getByText('Verzonden', { exact: true }).isVisible(),
-      )
-      .toBe(true);
+    await expect.poll(() => page.getByRole('list', { name: 'Gegevens van de zaak' }).getByText('Verzonden', { exact: true }).isVisible()).toBe(true);
 
-    console.log(
-      `Hoofdpad van één inzageverzoek: vóór ${BEFORE} handelingen (c244606), na ${act.total} (${act.report()})`,
-    );
+    console.log(`Hoofdpad van één inzageverzoek: vóór ${BEFORE} handelingen (c244606), na ${act.total} (${act.report()})`);
     expect(act.total).toBeLessThanOrEqual(AFTER);
   });
 
@@ -346,11 +278,7 @@ describe('the main path of one inzage request, in half the actions', () => {
         'case.create',
         {
           type: 'inzage',
-          requester: {
-            name: 'Zoë Þórsdóttir-Bakker',
-            relation: 'huurder',
-            address: 'Dorpsstraat 1\n1234 AB Hilversum',
-          },
+          requester: { name: 'Zoë Þórsdóttir-Bakker', relation: 'huurder', address: 'Dorpsstraat 1\n1234 AB Hilversum' },
           channel: 'brief',
           received: dutchToday(new Date()),
           writtenAndSigned: true,
@@ -361,12 +289,7 @@ describe('the main path of one inzage request, in half the actions', () => {
     );
     panelReference = made.reference;
     valueOf(
-      await callApi(
-        server.url,
-        'identity.record',
-        { caseId: made.id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' },
-        handler,
-      ),
+      await callApi(server.url, 'identity.record', { caseId: made.id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler),
     );
     valueOf(
       await callApi(
@@ -376,18 +299,9 @@ describe('the main path of one inzage request, in half the actions', () => {
         handler,
       ),
     );
-    valueOf(
-      await callApi(
-        server.url,
-        'case.selectActivities',
-        { caseId: made.id, activityIds: ['huuradministratie'] },
-        handler,
-      ),
-    );
+    valueOf(await callApi(server.url, 'case.selectActivities', { caseId: made.id, activityIds: ['huuradministratie'] }, handler));
     valueOf(await callApi(server.url, 'case.transition', { id: made.id, to: 'besluit_in_concept' }, handler));
-    const letter = valueOf(
-      await callApi(server.url, 'letter.draft', { caseId: made.id, kind: 'besluit-inzage', data: {} }, handler),
-    );
+    const letter = valueOf(await callApi(server.url, 'letter.draft', { caseId: made.id, kind: 'besluit-inzage', data: {} }, handler));
     valueOf(await callApi(server.url, 'letter.submit', { letterId: letter.id }, handler));
 
     await nav(page).getByRole('button', { name: 'Werkvoorraad' }).click();
@@ -399,14 +313,10 @@ describe('the main path of one inzage request, in half the actions', () => {
     if (!(await detail.isVisible())) await table.getByRole('button', { name: 'Besluit inzage (art. 15 AVG)' }).click();
     await detail.getByText('Ter ondertekening', { exact: true }).first().waitFor({ timeout: 15_000 });
 
-    valueOf(
-      await callApi(server.url, 'letter.sign', { letterId: letter.id, password: PEOPLE.signer.password }, signer),
-    );
+    valueOf(await callApi(server.url, 'letter.sign', { letterId: letter.id, password: PEOPLE.signer.password }, signer));
     await page.getByRole('button', { name: 'Vernieuwen' }).click();
     await table.locator('tbody').getByText('Ondertekend', { exact: true }).waitFor({ timeout: 15_000 });
-    await expect
-      .poll(() => detail.getByText('Ter ondertekening', { exact: true }).count(), { timeout: 15_000 })
-      .toBe(0);
+    await expect.poll(() => detail.getByText('Ter ondertekening', { exact: true }).count(), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => detail.getByText(/Ondertekend door/u).count(), { timeout: 15_000 }).toBe(1);
     // The signed PDF, not the concept's: the hash of the signed file is shown with it.
     const signedHash = valueOf(await callApi(server.url, 'letter.get', { letterId: letter.id }, handler)).sha256 ?? '';
@@ -430,22 +340,13 @@ describe('the main path of one inzage request, in half the actions', () => {
     });
     const shown = () => page.evaluate(() => (globalThis as unknown as Probe).shown);
     const intake = await tokenOf(server.url, PEOPLE.intake);
-    const handlerId = valueOf(
-      await callApi(server.url, 'session.me', {}, await tokenOf(server.url, PEOPLE.handler)),
-    ).id;
+    const handlerId = valueOf(await callApi(server.url, 'session.me', {}, await tokenOf(server.url, PEOPLE.handler))).id;
     const assign = async (name: string) =>
       valueOf(
         await callApi(
           server.url,
           'case.create',
-          {
-            type: 'inzage',
-            requester: { name, relation: 'huurder' },
-            channel: 'brief',
-            received: dutchToday(new Date()),
-            writtenAndSigned: true,
-            handlerId,
-          },
+          { type: 'inzage', requester: { name, relation: 'huurder' }, channel: 'brief', received: dutchToday(new Date()), writtenAndSigned: true, handlerId },
           intake,
         ),
       ).reference;

@@ -17,30 +17,10 @@ import { MY_WORK, nav, seedStaff, signIn, signOut, tokenOf, type StaffMember } f
  */
 const ADMIN = { fullName: 'Margriet van Dijk-Ağaoğlu', userName: 'margriet', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {
-  intake: {
-    fullName: 'Sanne Kuipers-Ñúñez',
-    userName: 'sanne',
-    password: 'Kaasmarkt-Waag-Plein-31',
-    roles: ['intake' as const],
-  },
-  handler: {
-    fullName: 'Fatma Yılmaz',
-    userName: 'fatma',
-    password: 'Kade-Gracht-Brug-1642!',
-    roles: ['handler' as const],
-  },
-  signer: {
-    fullName: 'Joris Ødegaard-Bakker',
-    userName: 'joris',
-    password: 'Dijkgraaf-Polder-Gemaal-88',
-    roles: ['signer' as const],
-  },
-  dpo: {
-    fullName: 'Fenna de Graaf-Öztürk',
-    userName: 'fenna',
-    password: 'Wadden-Slik-Kwelder-Geul-27',
-    roles: ['dpo' as const],
-  },
+  intake: { fullName: 'Sanne Kuipers-Ñúñez', userName: 'sanne', password: 'Kaasmarkt-Waag-Plein-31', roles: ['intake' as const] },
+  handler: { fullName: 'Fatma Yılmaz', userName: 'fatma', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
+  signer: { fullName: 'Joris Ødegaard-Bakker', userName: 'joris', password: 'Dijkgraaf-Polder-Gemaal-88', roles: ['signer' as const] },
+  dpo: { fullName: 'Fenna de Graaf-Öztürk', userName: 'fenna', password: 'Wadden-Slik-Kwelder-Geul-27', roles: ['dpo' as const] },
 };
 const P12_PASSWORD = 'Zegel-Test-2026!';
 const today = dutchToday(new Date());
@@ -72,14 +52,7 @@ async function seed(url: string) {
     tokenOf(url, PEOPLE.signer),
     tokenOf(url, PEOPLE.dpo),
   ]);
-  valueOf(
-    await callApi(
-      url,
-      'settings.setSigning',
-      { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD },
-      admin,
-    ),
-  );
+  valueOf(await callApi(url, 'settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, admin));
   valueOf(await callApi(url, 'signer.setProfile', { functionTitle: 'Teamleider Privacy' }, signer));
   const create = async (name: string, extra: { received?: string; handlerId?: string } = {}) =>
     valueOf(
@@ -98,14 +71,7 @@ async function seed(url: string) {
       ),
     );
   const verify = async (id: string) =>
-    valueOf(
-      await callApi(
-        url,
-        'identity.record',
-        { caseId: id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' },
-        handler,
-      ),
-    );
+    valueOf(await callApi(url, 'identity.record', { caseId: id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler));
   const fresh = await create('Łukasz Nguyễn-Özdemir', { handlerId: staff.handler.id });
   const ready = await create('Zoë Þórsdóttir-Bakker', { handlerId: staff.handler.id });
   await verify(ready.id);
@@ -113,36 +79,20 @@ async function seed(url: string) {
     await callApi(
       url,
       'dossier.import',
-      {
-        caseId: ready.id,
-        fileName: 'huurcontract.pdf',
-        dataBase64: await onePagePdf('Huurovereenkomst Dorpsstraat 1'),
-        source: 'klantcontact',
-      },
+      { caseId: ready.id, fileName: 'huurcontract.pdf', dataBase64: await onePagePdf('Huurovereenkomst Dorpsstraat 1'), source: 'klantcontact' },
       handler,
     ),
   );
   const submitted = await create('Ahmed El Amrani', { handlerId: staff.handler.id });
   await verify(submitted.id);
-  valueOf(
-    await callApi(url, 'case.selectActivities', { caseId: submitted.id, activityIds: ['huuradministratie'] }, handler),
-  );
+  valueOf(await callApi(url, 'case.selectActivities', { caseId: submitted.id, activityIds: ['huuradministratie'] }, handler));
   valueOf(await callApi(url, 'case.transition', { id: submitted.id, to: 'besluit_in_concept' }, handler));
-  const letter = valueOf(
-    await callApi(url, 'letter.draft', { caseId: submitted.id, kind: 'besluit-inzage', data: {} }, handler),
-  );
+  const letter = valueOf(await callApi(url, 'letter.draft', { caseId: submitted.id, kind: 'besluit-inzage', data: {} }, handler));
   valueOf(await callApi(url, 'letter.submit', { letterId: letter.id }, handler));
   const unassigned = await create('Priya Ramdin');
   // Received two months ago: its term has run out.
   const late = await create('Jan de Vries', { received: addDays(today, -60), handlerId: staff.handler.id });
-  valueOf(
-    await callApi(
-      url,
-      'retention.placeHold',
-      { caseId: late.id, kind: 'klacht', reason: 'Klacht bij de Autoriteit Persoonsgegevens loopt.' },
-      dpo,
-    ),
-  );
+  valueOf(await callApi(url, 'retention.placeHold', { caseId: late.id, kind: 'klacht', reason: 'Klacht bij de Autoriteit Persoonsgegevens loopt.' }, dpo));
   Object.assign(refs, {
     fresh: fresh.reference,
     ready: ready.reference,
@@ -207,9 +157,7 @@ describe('Mijn werk, the start page per function', () => {
     await signIn(page, PEOPLE.signer, MY_WORK);
     const letters = page.getByRole('table', { name: 'Brieven ter ondertekening' });
     await letters.getByRole('row', { name: new RegExp(refs.submitted, 'u') }).waitFor();
-    expect(await region('Brieven ter ondertekening').getByText('1 brief wacht op uw handtekening.').isVisible()).toBe(
-      true,
-    );
+    expect(await region('Brieven ter ondertekening').getByText('1 brief wacht op uw handtekening.').isVisible()).toBe(true);
     const signing = nav(page).getByRole('button', { name: /^Ondertekenen/u });
     await expect.poll(() => signing.innerText()).toMatch(/1/u);
     expect(await signing.getByLabel('1 wachtend').count()).toBe(1);
@@ -221,9 +169,7 @@ describe('Mijn werk, the start page per function', () => {
     await expect.poll(() => bell.getAttribute('aria-label')).toBe('Meldingen: 1 nieuw');
     await bell.click();
     const list = page.getByRole('dialog', { name: 'Meldingen' });
-    const item = list.getByRole('button', {
-      name: `Besluit inzage (art. 15 AVG) (${refs.submitted}) wacht op uw handtekening.`,
-    });
+    const item = list.getByRole('button', { name: `Besluit inzage (art. 15 AVG) (${refs.submitted}) wacht op uw handtekening.` });
     await item.waitFor();
     await checkScreen(page, 'signer-notifications');
     await item.click();
@@ -239,12 +185,8 @@ describe('Mijn werk, the start page per function', () => {
     expect(await overdue.getByRole('row').count()).toBe(2);
     expect(await overdue.innerText()).toContain(PEOPLE.handler.fullName);
     expect(await region('Bewaarplichten (holds)').innerText()).toContain(refs.late);
-    expect(await region('Vernietigingslijst').innerText()).toContain(
-      'Er ligt geen vernietigingslijst ter goedkeuring.',
-    );
-    expect(await region('Door de centrale database geweigerd').innerText()).toContain(
-      'Geen geweigerde synchronisaties.',
-    );
+    expect(await region('Vernietigingslijst').innerText()).toContain('Er ligt geen vernietigingslijst ter goedkeuring.');
+    expect(await region('Door de centrale database geweigerd').innerText()).toContain('Geen geweigerde synchronisaties.');
     await checkScreen(page, 'dpo-mijn-werk');
     await signOut(page);
   });

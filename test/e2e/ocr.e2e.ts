@@ -14,18 +14,8 @@ import { queueGrid, seedStaff, signIn, tokenOf } from './support/ui.js';
  */
 const ADMIN = { fullName: 'Margriet van Dijk', userName: 'margriet', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {
-  intake: {
-    fullName: 'Sanne Kuipers',
-    userName: 'sanne',
-    password: 'Kaasmarkt-Waag-Plein-31',
-    roles: ['intake' as const],
-  },
-  handler: {
-    fullName: 'Fatma Yılmaz',
-    userName: 'fatma',
-    password: 'Kade-Gracht-Brug-1642!',
-    roles: ['handler' as const],
-  },
+  intake: { fullName: 'Sanne Kuipers', userName: 'sanne', password: 'Kaasmarkt-Waag-Plein-31', roles: ['intake' as const] },
+  handler: { fullName: 'Fatma Yılmaz', userName: 'fatma', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
 };
 
 let server: RunningServer;
@@ -61,31 +51,14 @@ describe('OCR of a scan on Lakken', () => {
         await callApi(
           server.url,
           'dossier.import',
-          {
-            caseId: created.id,
-            fileName: 'scan-klacht.pdf',
-            dataBase64: scan.toString('base64'),
-            source: 'overlastdossier',
-          },
+          { caseId: created.id, fileName: 'scan-klacht.pdf', dataBase64: scan.toString('base64'), source: 'overlastdossier' },
           handler,
         ),
       ).documents[0]?.id ?? '';
     const party = valueOf(
-      await callApi(
-        server.url,
-        'thirdParty.add',
-        { caseId: created.id, name: 'Marloes Brinkhorst', role: 'buurvrouw', documentIds: [documentId] },
-        handler,
-      ),
+      await callApi(server.url, 'thirdParty.add', { caseId: created.id, name: 'Marloes Brinkhorst', role: 'buurvrouw', documentIds: [documentId] }, handler),
     );
-    valueOf(
-      await callApi(
-        server.url,
-        'thirdParty.update',
-        { caseId: created.id, id: party.id, hearingStatus: 'geen_toestemming' },
-        handler,
-      ),
-    );
+    valueOf(await callApi(server.url, 'thirdParty.update', { caseId: created.id, id: party.id, hearingStatus: 'geen_toestemming' }, handler));
 
     browser = await launchBrowser();
     tab = await openPage(browser);

@@ -18,18 +18,8 @@ import { queueGrid, seedStaff, signIn, tokenOf } from './support/ui.js';
  */
 const ADMIN = { fullName: 'Margriet van Dijk-Ağaoğlu', userName: 'margriet', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {
-  intake: {
-    fullName: 'Sanne Kuipers-Ñúñez',
-    userName: 'sanne',
-    password: 'Kaasmarkt-Waag-Plein-31',
-    roles: ['intake' as const],
-  },
-  handler: {
-    fullName: 'Fatma Yılmaz',
-    userName: 'fatma',
-    password: 'Kade-Gracht-Brug-1642!',
-    roles: ['handler' as const],
-  },
+  intake: { fullName: 'Sanne Kuipers-Ñúñez', userName: 'sanne', password: 'Kaasmarkt-Waag-Plein-31', roles: ['intake' as const] },
+  handler: { fullName: 'Fatma Yılmaz', userName: 'fatma', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
 };
 const REQUESTER = 'Anouk de Vries-Öztürk';
 const NEIGHBOUR = 'Pieter Post';
@@ -53,13 +43,7 @@ async function textPdf(title: string, pages: string[][], noteOnFirstPage?: strin
   const first = pdf.getPages()[0];
   if (noteOnFirstPage !== undefined && first) {
     // A sticky note (a text annotation): the redacted output leaves annotations out, and the UI warns.
-    const note = pdf.context.obj({
-      Type: 'Annot',
-      Subtype: 'Text',
-      Rect: [480, 760, 500, 780],
-      Contents: PDFString.of(noteOnFirstPage),
-      Open: false,
-    });
+    const note = pdf.context.obj({ Type: 'Annot', Subtype: 'Text', Rect: [480, 760, 500, 780], Contents: PDFString.of(noteOnFirstPage), Open: false });
     first.node.set(PDFName.of('Annots'), pdf.context.obj([pdf.context.register(note)]));
   }
   return Buffer.from(await pdf.save());
@@ -91,16 +75,12 @@ function letter(): Promise<Buffer> {
 }
 
 function maintenanceReport(): Promise<Buffer> {
-  return textPdf('Onderhoudsmelding', [
-    ['Onderhoudsmelding 2026-0412', '', 'Lekkage in de badkamer, afgehandeld door de aannemer.'],
-  ]);
+  return textPdf('Onderhoudsmelding', [['Onderhoudsmelding 2026-0412', '', 'Lekkage in de badkamer, afgehandeld door de aannemer.']]);
 }
 
 /** An e-mail from the requester with a text attachment (read in) and a Word file (listed as not read in). */
 function email(): Buffer {
-  const attachment = Buffer.from('Toelichting: ik wil weten welke meldingen over mij zijn gedaan.\n', 'utf8').toString(
-    'base64',
-  );
+  const attachment = Buffer.from('Toelichting: ik wil weten welke meldingen over mij zijn gedaan.\n', 'utf8').toString('base64');
   return Buffer.from(
     [
       `From: ${REQUESTER} <anouk@example.nl>`,
@@ -144,11 +124,7 @@ function pdftotext(pdf: Buffer): Promise<string> {
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
     child.once('error', reject);
-    child.once('close', (code) =>
-      code === 0
-        ? resolve(Buffer.concat(out).toString('utf8'))
-        : reject(new Error(`pdftotext exited with ${code}: ${err}`)),
-    );
+    child.once('close', (code) => (code === 0 ? resolve(Buffer.concat(out).toString('utf8')) : reject(new Error(`pdftotext exited with ${code}: ${err}`))));
     child.stdin.end(pdf);
   });
 }
@@ -244,14 +220,8 @@ describe('dossier, third parties and redaction that really removes the data', ()
     const table = documentsTable();
     await table.getByRole('row', { name: /toelichting\.txt/u }).waitFor();
     expect(await table.getByRole('row').count()).toBe(1 + 4);
-    expect(
-      await table.getByRole('row', { name: /toelichting\.txt.*Bijlage bij mail-verzoeker\.eml/u }).isVisible(),
-    ).toBe(true);
-    expect(
-      await table
-        .getByRole('row', { name: new RegExp(`${LETTER.replace('.', '\\.')}.*PDF.*Overlastdossier.*3`, 'u') })
-        .isVisible(),
-    ).toBe(true);
+    expect(await table.getByRole('row', { name: /toelichting\.txt.*Bijlage bij mail-verzoeker\.eml/u }).isVisible()).toBe(true);
+    expect(await table.getByRole('row', { name: new RegExp(`${LETTER.replace('.', '\\.')}.*PDF.*Overlastdossier.*3`, 'u') }).isVisible()).toBe(true);
     await checkScreen(page, 'dossier-import');
   });
 
@@ -308,17 +278,11 @@ describe('dossier, third parties and redaction that really removes the data', ()
     await register.getByRole('button', { name: `Hoorstatus van ${NEIGHBOUR} wijzigen` }).click();
     const update = page.getByRole('dialog', { name: `${NEIGHBOUR}: hoorstatus en documenten` });
     await update.getByRole('radio', { name: /^Geen toestemming/u }).check();
-    await update
-      .getByRole('textbox', { name: 'Toelichting' })
-      .fill('Telefonisch gehoord op 5 maart; geeft geen toestemming.');
+    await update.getByRole('textbox', { name: 'Toelichting' }).fill('Telefonisch gehoord op 5 maart; geeft geen toestemming.');
     await checkScreen(page, 'derden-status-dialog');
     await update.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText(`De hoorstatus van ${NEIGHBOUR} is nu "Geen toestemming".`).waitFor();
-    await register
-      .getByRole('row', {
-        name: new RegExp(`${NEIGHBOUR}.*Geen toestemming.*Telefonisch gehoord.*Nee, nog lakken`, 'u'),
-      })
-      .waitFor();
+    await register.getByRole('row', { name: new RegExp(`${NEIGHBOUR}.*Geen toestemming.*Telefonisch gehoord.*Nee, nog lakken`, 'u') }).waitFor();
     await page.getByText(`De gegevens van ${NEIGHBOUR} zijn nog niet in alle documenten gelakt.`).waitFor();
     await checkScreen(page, 'derden');
 
@@ -329,9 +293,7 @@ describe('dossier, third parties and redaction that really removes the data', ()
     const dialog = page.getByRole('dialog', { name: `Status van ${reference} wijzigen` });
     await dialog.getByRole('combobox', { name: 'Nieuwe status' }).selectOption({ label: 'Besluit in concept' });
     await dialog.getByRole('button', { name: 'Status wijzigen' }).click();
-    await dialog
-      .getByText(`De gegevens van ${NEIGHBOUR} zijn nog niet in alle documenten gelakt.`)
-      .waitFor({ timeout: 15_000 });
+    await dialog.getByText(`De gegevens van ${NEIGHBOUR} zijn nog niet in alle documenten gelakt.`).waitFor({ timeout: 15_000 });
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
   });
 
@@ -339,42 +301,30 @@ describe('dossier, third parties and redaction that really removes the data', ()
     await page.getByRole('tab', { name: 'Lakken' }).click();
     const options = page.getByRole('region', { name: 'Suggesties zoeken' });
     // The neighbour who refused is ticked from the start; dates are asked for too.
-    expect(
-      await options.getByRole('checkbox', { name: new RegExp(`^${NEIGHBOUR} \\(buurman\\)`, 'u') }).isChecked(),
-    ).toBe(true);
+    expect(await options.getByRole('checkbox', { name: new RegExp(`^${NEIGHBOUR} \\(buurman\\)`, 'u') }).isChecked()).toBe(true);
     expect(await options.getByRole('checkbox', { name: 'BSN' }).isChecked()).toBe(true);
     await options.getByRole('checkbox', { name: 'Geboortedatum' }).check();
     await options.getByRole('button', { name: 'Zoek in alle documenten' }).click();
 
     const found = page.getByRole('table', { name: 'Vindplaatsen per document' });
     // Every way he is written: twice his name, once in capitals, "Meneer Post" and his street address.
-    await found
-      .getByRole('row', { name: new RegExp(`${LETTER.replace('.', '\\.')}\\s*5\\s*Nee`, 'u') })
-      .waitFor({ timeout: 20_000 });
+    await found.getByRole('row', { name: new RegExp(`${LETTER.replace('.', '\\.')}\\s*5\\s*Nee`, 'u') }).waitFor({ timeout: 20_000 });
     expect(await found.getByRole('row', { name: /onderhoudsmelding\.pdf\s*0\s*Niet nodig/u }).isVisible()).toBe(true);
     await checkScreen(page, 'redaction-search-all');
 
     await found.getByRole('button', { name: `Lakken: ${LETTER}` }).click();
     const review = page.getByRole('region', { name: 'Beoordelen' });
     await review.getByRole('checkbox', { name: new RegExp(`“${BSN}”.*BSN`, 'u') }).waitFor({ timeout: 20_000 });
-    expect(
-      await review.getByRole('checkbox', { name: new RegExp(`“${NEIGHBOUR}”.*derde: P\\. Post`, 'u') }).count(),
-    ).toBe(2);
+    expect(await review.getByRole('checkbox', { name: new RegExp(`“${NEIGHBOUR}”.*derde: P\\. Post`, 'u') }).count()).toBe(2);
     expect(await review.getByRole('checkbox', { name: /“PIETER POST”.*derde: P\. Post/u }).count()).toBe(1);
     expect(await review.getByRole('checkbox', { name: /“Meneer Post”.*derde: P\. Post/u }).isChecked()).toBe(true);
     expect(await review.getByRole('checkbox', { name: /“Kanaalstraat 14”.*derde: P\. Post/u }).isChecked()).toBe(true);
     // The BSN of someone other than the requester: art. 46 UAVG with art. 15 lid 4 AVG.
-    expect(await review.getByRole('combobox', { name: `Reden voor ${BSN}` }).inputValue()).toBe(
-      'art. 46 UAVG en art. 15 lid 4 AVG',
-    );
+    expect(await review.getByRole('combobox', { name: `Reden voor ${BSN}` }).inputValue()).toBe('art. 46 UAVG en art. 15 lid 4 AVG');
     // The requester's own e-mail address (an access request): shown as theirs, not pre-accepted.
-    const own = review.getByRole('checkbox', {
-      name: new RegExp(`“${REQUESTER_EMAIL}”.*eigen gegevens van de verzoeker.*kies`, 'u'),
-    });
+    const own = review.getByRole('checkbox', { name: new RegExp(`“${REQUESTER_EMAIL}”.*eigen gegevens van de verzoeker.*kies`, 'u') });
     expect(await own.isChecked()).toBe(false);
-    expect(
-      await review.getByRole('checkbox', { name: new RegExp(`“${LETTER_DATE}”.*Geboortedatum`, 'u') }).isChecked(),
-    ).toBe(true);
+    expect(await review.getByRole('checkbox', { name: new RegExp(`“${LETTER_DATE}”.*Geboortedatum`, 'u') }).isChecked()).toBe(true);
     // Page 1 has a note: the handler is told that annotations do not survive.
     await page.getByText('Annotaties worden verwijderd').waitFor();
     expect(await page.getByText('Op pagina 1 staan annotaties', { exact: false }).isVisible()).toBe(true);
@@ -384,40 +334,25 @@ describe('dossier, third parties and redaction that really removes the data', ()
     const review = page.getByRole('region', { name: 'Beoordelen' });
     const date = review.getByRole('checkbox', { name: new RegExp(`“${LETTER_DATE}”`, 'u') });
     await date.uncheck();
-    expect(
-      await review.getByRole('checkbox', { name: new RegExp(`“${LETTER_DATE}”.*afgewezen`, 'u') }).isVisible(),
-    ).toBe(true);
+    expect(await review.getByRole('checkbox', { name: new RegExp(`“${LETTER_DATE}”.*afgewezen`, 'u') }).isVisible()).toBe(true);
 
     // "Alles accepteren" leaves the requester's own data undecided, and applying waits for a choice.
     await page.getByRole('button', { name: 'Alles accepteren' }).click();
     await date.uncheck();
-    const own = review.getByRole('checkbox', {
-      name: new RegExp(`“${REQUESTER_EMAIL}”.*eigen gegevens van de verzoeker.*kies`, 'u'),
-    });
+    const own = review.getByRole('checkbox', { name: new RegExp(`“${REQUESTER_EMAIL}”.*eigen gegevens van de verzoeker.*kies`, 'u') });
     expect(await own.isChecked()).toBe(false);
     await page.getByText('Kies eerst bij 1 vindplaats met eigen gegevens van de verzoeker', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: /^Lakken toepassen/u }).getAttribute('aria-disabled')).toBe('true');
     await checkScreen(page, 'redaction-own-data');
     await page.getByRole('button', { name: 'Eigen gegevens laten staan' }).click();
-    await review
-      .getByRole('checkbox', {
-        name: new RegExp(`“${REQUESTER_EMAIL}”.*eigen gegevens van de verzoeker.*afgewezen`, 'u'),
-      })
-      .waitFor();
+    await review.getByRole('checkbox', { name: new RegExp(`“${REQUESTER_EMAIL}”.*eigen gegevens van de verzoeker.*afgewezen`, 'u') }).waitFor();
 
     // A ground chosen for a finding survives a new search.
     await review.getByRole('combobox', { name: 'Reden voor Meneer Post' }).selectOption('art. 41 lid 1 sub i UAVG');
-    await page
-      .getByRole('region', { name: 'Suggesties zoeken' })
-      .getByRole('button', { name: 'Suggesties zoeken' })
-      .click();
+    await page.getByRole('region', { name: 'Suggesties zoeken' }).getByRole('button', { name: 'Suggesties zoeken' }).click();
     await page.getByText(/\d+ suggesties gevonden/u).waitFor({ timeout: 20_000 });
-    expect(await review.getByRole('combobox', { name: 'Reden voor Meneer Post' }).inputValue()).toBe(
-      'art. 41 lid 1 sub i UAVG',
-    );
-    expect(
-      await review.getByRole('checkbox', { name: new RegExp(`“${LETTER_DATE}”.*afgewezen`, 'u') }).isVisible(),
-    ).toBe(true);
+    expect(await review.getByRole('combobox', { name: 'Reden voor Meneer Post' }).inputValue()).toBe('art. 41 lid 1 sub i UAVG');
+    expect(await review.getByRole('checkbox', { name: new RegExp(`“${LETTER_DATE}”.*afgewezen`, 'u') }).isVisible()).toBe(true);
 
     // A box drawn with the mouse over the subject line of page 1 ("Betreft: …").
     const stage = page.getByRole('region', { name: 'Pagina om te lakken' });
@@ -483,13 +418,11 @@ describe('dossier, third parties and redaction that really removes the data', ()
     const token = await tokenOf(server.url, PEOPLE.handler);
     const id = await documentId(LETTER);
     const redacted = Buffer.from(
-      valueOf(await callApi(server.url, 'dossier.pdf', { caseId, documentId: id, version: 'redacted' }, token))
-        .dataBase64,
+      valueOf(await callApi(server.url, 'dossier.pdf', { caseId, documentId: id, version: 'redacted' }, token)).dataBase64,
       'base64',
     );
     const original = Buffer.from(
-      valueOf(await callApi(server.url, 'dossier.pdf', { caseId, documentId: id, version: 'original' }, token))
-        .dataBase64,
+      valueOf(await callApi(server.url, 'dossier.pdf', { caseId, documentId: id, version: 'original' }, token)).dataBase64,
       'base64',
     );
 
@@ -508,11 +441,7 @@ describe('dossier, third parties and redaction that really removes the data', ()
 
   it('cancels a long redaction: the progress bar stops and no redacted version is made', async () => {
     const token = await tokenOf(server.url, PEOPLE.handler);
-    const pages = Array.from({ length: 80 }, (_, i) => [
-      `Logboek overlast, dag ${i + 1}`,
-      '',
-      `Melding geregistreerd onder BSN ${BSN}.`,
-    ]);
+    const pages = Array.from({ length: 80 }, (_, i) => [`Logboek overlast, dag ${i + 1}`, '', `Melding geregistreerd onder BSN ${BSN}.`]);
     const log = await textPdf('Logboek', pages);
     valueOf(
       await callApi(
@@ -539,9 +468,7 @@ describe('dossier, third parties and redaction that really removes the data', ()
     await page.getByRole('button', { name: 'Annuleren' }).click();
     await page.getByText('Het lakken is geannuleerd; er is geen gelakte versie gemaakt.').waitFor({ timeout: 15_000 });
     await checkScreen(page, 'redaction-cancelled');
-    const logDoc = valueOf(await callApi(server.url, 'dossier.list', { caseId }, token)).find(
-      (d) => d.name === 'logboek-overlast.pdf',
-    );
+    const logDoc = valueOf(await callApi(server.url, 'dossier.list', { caseId }, token)).find((d) => d.name === 'logboek-overlast.pdf');
     expect(logDoc?.redacted).toBeNull();
   });
 
@@ -549,9 +476,7 @@ describe('dossier, third parties and redaction that really removes the data', ()
     await page.getByRole('tab', { name: 'Derden' }).click();
     const register = page.getByRole('table', { name: 'Register van derden' });
     await register.getByRole('row', { name: new RegExp(`${NEIGHBOUR}.*Geen toestemming.*Ja`, 'u') }).waitFor();
-    await page
-      .getByText('Alle derden zijn gehoord; waar geen toestemming is, zijn hun gegevens overal gelakt.')
-      .waitFor();
+    await page.getByText('Alle derden zijn gehoord; waar geen toestemming is, zijn hun gegevens overal gelakt.').waitFor();
 
     await page.getByRole('tab', { name: 'Overzicht' }).click();
     await page.getByRole('button', { name: 'Status wijzigen' }).click();

@@ -23,36 +23,11 @@ import { nav, queueGrid, seedStaff, signIn, signOut, tokenOf, type StaffMember }
  */
 const ADMIN = { fullName: 'Margriet van Dijk-Ağaoğlu', userName: 'margriet', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {
-  intake: {
-    fullName: 'Sanne Kuipers-Ñúñez',
-    userName: 'sanne',
-    password: 'Kaasmarkt-Waag-Plein-31',
-    roles: ['intake' as const],
-  },
-  handler: {
-    fullName: 'Fatma Yılmaz',
-    userName: 'fatma',
-    password: 'Kade-Gracht-Brug-1642!',
-    roles: ['handler' as const],
-  },
-  signer: {
-    fullName: 'Joris Ødegaard-Bakker',
-    userName: 'joris',
-    password: 'Dijkgraaf-Polder-Gemaal-88',
-    roles: ['signer' as const],
-  },
-  dpo: {
-    fullName: 'Fenna de Graaf',
-    userName: 'fenna',
-    password: 'Duinen-Strand-Zee-Wind-24',
-    roles: ['dpo' as const],
-  },
-  auditor: {
-    fullName: 'Anouk Verbeek',
-    userName: 'anouk',
-    password: 'Lindeboom-Plein-Toren-63',
-    roles: ['auditor' as const],
-  },
+  intake: { fullName: 'Sanne Kuipers-Ñúñez', userName: 'sanne', password: 'Kaasmarkt-Waag-Plein-31', roles: ['intake' as const] },
+  handler: { fullName: 'Fatma Yılmaz', userName: 'fatma', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
+  signer: { fullName: 'Joris Ødegaard-Bakker', userName: 'joris', password: 'Dijkgraaf-Polder-Gemaal-88', roles: ['signer' as const] },
+  dpo: { fullName: 'Fenna de Graaf', userName: 'fenna', password: 'Duinen-Strand-Zee-Wind-24', roles: ['dpo' as const] },
+  auditor: { fullName: 'Anouk Verbeek', userName: 'anouk', password: 'Lindeboom-Plein-Toren-63', roles: ['auditor' as const] },
 };
 const P12_PASSWORD = 'Zegel-Test-2026!';
 const TWO_YEARS_AGO = '2024-11-15';
@@ -68,11 +43,7 @@ let staff: Record<keyof typeof PEOPLE, StaffMember>;
 let viewedReference = '';
 
 const heading = (name: string) => page.getByRole('heading', { name, level: 1 });
-const requester = (i: number) => ({
-  name: `Verzoeker Test ${i}`,
-  relation: 'huurder' as const,
-  address: `Dorpsstraat ${i}\n1234 AB Hilversum`,
-});
+const requester = (i: number) => ({ name: `Verzoeker Test ${i}`, relation: 'huurder' as const, address: `Dorpsstraat ${i}\n1234 AB Hilversum` });
 
 /** Two years ago: two requests registered and withdrawn, so their register records are due now. */
 async function seedTwoYearsAgo() {
@@ -86,14 +57,7 @@ async function seedTwoYearsAgo() {
         await callApi(
           old.url,
           'case.create',
-          {
-            type,
-            requester: requester(900 + i),
-            channel: 'brief',
-            received: '2024-11-11',
-            writtenAndSigned: true,
-            handlerId: staff.handler.id,
-          },
+          { type, requester: requester(900 + i), channel: 'brief', received: '2024-11-11', writtenAndSigned: true, handlerId: staff.handler.id },
           intake,
         ),
       );
@@ -113,14 +77,7 @@ async function seedYear(url: string) {
     tokenOf(url, PEOPLE.signer),
     tokenOf(url, PEOPLE.dpo),
   ]);
-  valueOf(
-    await callApi(
-      url,
-      'settings.setSigning',
-      { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD },
-      admin,
-    ),
-  );
+  valueOf(await callApi(url, 'settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, admin));
   valueOf(await callApi(url, 'signer.setProfile', { functionTitle: 'Teamleider Privacy' }, signer));
   const created: { id: string; reference: string }[] = [];
   for (let i = 0; i < 36; i++) {
@@ -140,37 +97,17 @@ async function seedYear(url: string) {
     created.push(made);
     if (i % 4 === 1) valueOf(await callApi(url, 'case.transition', { id: made.id, to: 'ingetrokken' }, handler));
     if (i % 4 === 2)
-      valueOf(
-        await callApi(
-          url,
-          'case.transition',
-          { id: made.id, to: 'niet_ontvankelijk', reason: 'Het verzoek gaat niet over persoonsgegevens.' },
-          handler,
-        ),
-      );
+      valueOf(await callApi(url, 'case.transition', { id: made.id, to: 'niet_ontvankelijk', reason: 'Het verzoek gaat niet over persoonsgegevens.' }, handler));
     if (i % 4 === 3) valueOf(await callApi(url, 'case.transition', { id: made.id, to: 'in_behandeling' }, handler));
   }
   // Two access requests decided with a signed letter, four-eyes.
-  for (const made of created
-    .filter((_, i) => i % 4 === 0 && REQUEST_TYPES[i % REQUEST_TYPES.length] === 'inzage')
-    .slice(0, 2)) {
-    valueOf(
-      await callApi(url, 'case.selectActivities', { caseId: made.id, activityIds: ['huuradministratie'] }, handler),
-    );
+  for (const made of created.filter((_, i) => i % 4 === 0 && REQUEST_TYPES[i % REQUEST_TYPES.length] === 'inzage').slice(0, 2)) {
+    valueOf(await callApi(url, 'case.selectActivities', { caseId: made.id, activityIds: ['huuradministratie'] }, handler));
     valueOf(await callApi(url, 'case.transition', { id: made.id, to: 'in_behandeling' }, handler));
     // A decision needs the requester's identity established first.
-    valueOf(
-      await callApi(
-        url,
-        'identity.record',
-        { caseId: made.id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' },
-        handler,
-      ),
-    );
+    valueOf(await callApi(url, 'identity.record', { caseId: made.id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler));
     valueOf(await callApi(url, 'case.transition', { id: made.id, to: 'besluit_in_concept' }, handler));
-    const letter = valueOf(
-      await callApi(url, 'letter.draft', { caseId: made.id, kind: 'besluit-inzage', data: {} }, handler),
-    );
+    const letter = valueOf(await callApi(url, 'letter.draft', { caseId: made.id, kind: 'besluit-inzage', data: {} }, handler));
     valueOf(await callApi(url, 'letter.submit', { letterId: letter.id }, handler));
     valueOf(await callApi(url, 'letter.sign', { letterId: letter.id, password: PEOPLE.signer.password }, signer));
     valueOf(await callApi(url, 'letter.markSent', { letterId: letter.id }, handler));
@@ -207,11 +144,7 @@ describe('retention, reports and the audit view in the browser', () => {
     await nav(page).getByRole('button', { name: 'Bewaartermijnen' }).click();
     await heading('Bewaartermijnen').waitFor();
     const upcoming = page.getByRole('table', { name: 'Komende vernietigingen' });
-    await expect
-      .poll(() => upcoming.getByRole('row', { name: /AVG-2024-0001.*Zaakregistratie en brieven/u }).count(), {
-        timeout: 15_000,
-      })
-      .toBe(1);
+    await expect.poll(() => upcoming.getByRole('row', { name: /AVG-2024-0001.*Zaakregistratie en brieven/u }).count(), { timeout: 15_000 }).toBe(1);
     expect(await upcoming.getByRole('row', { name: /AVG-2024-0002.*Zaakregistratie en brieven/u }).count()).toBe(1);
 
     await page.getByRole('button', { name: 'Vernietigingslijst opstellen' }).click();
@@ -222,26 +155,16 @@ describe('retention, reports and the audit view in the browser', () => {
     const remove = page.getByRole('dialog', { name: 'AVG-2024-0002 van de lijst halen' });
     await remove.getByRole('textbox', { name: 'Reden' }).fill('Nog nodig voor een lopende klacht bij de AP.');
     await remove.getByRole('button', { name: 'Van de lijst halen' }).click();
-    await expect
-      .poll(() => list.getByText('Van de lijst gehaald: Nog nodig voor een lopende klacht bij de AP.').isVisible(), {
-        timeout: 15_000,
-      })
-      .toBe(true);
+    await expect.poll(() => list.getByText('Van de lijst gehaald: Nog nodig voor een lopende klacht bij de AP.').isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await checkScreen(page, 'retention-list');
 
     await page.getByRole('button', { name: 'Lijst goedkeuren en vernietigen' }).click();
     const approve = page.getByRole('dialog', { name: 'Vernietigingslijst goedkeuren' });
-    expect(
-      await approve.getByText(/1 zaakregistratie met brieven en dossier definitief wordt vernietigd/u).isVisible(),
-    ).toBe(true);
+    expect(await approve.getByText(/1 zaakregistratie met brieven en dossier definitief wordt vernietigd/u).isVisible()).toBe(true);
     await approve.getByRole('button', { name: 'Lijst goedkeuren en vernietigen' }).click();
-    await expect
-      .poll(() => page.getByText('1 zaakregistratie vernietigd.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
-    await expect
-      .poll(() => page.getByText(/Goedgekeurd op .* door Fenna de Graaf: 1 vernietigd: AVG-2024-0001/u).isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByText('1 zaakregistratie vernietigd.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByText(/Goedgekeurd op .* door Fenna de Graaf: 1 vernietigd: AVG-2024-0001/u).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await checkScreen(page, 'retention');
 
@@ -258,26 +181,16 @@ describe('retention, reports and the audit view in the browser', () => {
     await queueGrid(page).getByRole('button', { name: 'AVG-2024-0002' }).click();
     await heading('AVG-2024-0002').waitFor();
     const card = page.getByRole('region', { name: 'Bewaren en vernietigen' });
-    await expect
-      .poll(() => card.getByText('Zaakregistratie wordt vernietigd op').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => card.getByText('Zaakregistratie wordt vernietigd op').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await card.getByText('15 november 2026 (na goedkeuring van de vernietigingslijst)').isVisible()).toBe(true);
     await card.getByRole('button', { name: 'Vernietiging stoppen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Vernietiging stoppen' });
-    await dialog
-      .getByRole('combobox', { name: 'Soort blokkade' })
-      .selectOption({ label: 'Lopende klacht over de afhandeling' });
+    await dialog.getByRole('combobox', { name: 'Soort blokkade' }).selectOption({ label: 'Lopende klacht over de afhandeling' });
     await dialog.getByRole('textbox', { name: 'Reden' }).fill('Klacht bij de Autoriteit Persoonsgegevens loopt nog.');
     await dialog.getByRole('button', { name: 'Vernietiging stoppen' }).click();
-    await expect
-      .poll(() => card.getByText('De vernietiging van deze zaak is gestopt.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => card.getByText('De vernietiging van deze zaak is gestopt.').isVisible(), { timeout: 15_000 }).toBe(true);
     expect(
-      await card
-        .getByText(
-          /Lopende klacht over de afhandeling — Klacht bij de Autoriteit Persoonsgegevens loopt nog\. \(door Fenna de Graaf/u,
-        )
-        .isVisible(),
+      await card.getByText(/Lopende klacht over de afhandeling — Klacht bij de Autoriteit Persoonsgegevens loopt nog\. \(door Fenna de Graaf/u).isVisible(),
     ).toBe(true);
     expect(await card.getByText('Zaakregistratie wordt vernietigd op').count()).toBe(0);
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
@@ -289,27 +202,16 @@ describe('retention, reports and the audit view in the browser', () => {
     await heading('Rapportages').waitFor();
     for (const chart of ['Verzoeken per soort', 'Verzoeken per kanaal', 'Afgehandeld per uitkomst', 'Per maand']) {
       const figure = page.getByRole('figure', { name: chart });
-      await expect
-        .poll(() => figure.locator('.recharts-bar-rectangle').count(), { timeout: 15_000 })
-        .toBeGreaterThan(0);
+      await expect.poll(() => figure.locator('.recharts-bar-rectangle').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     }
-    expect(
-      await page.getByRole('table', { name: 'Zaken in deze rapportage' }).getByRole('row').count(),
-    ).toBeGreaterThan(20);
+    expect(await page.getByRole('table', { name: 'Zaken in deze rapportage' }).getByRole('row').count()).toBeGreaterThan(20);
     await page.getByRole('combobox', { name: 'Periode' }).selectOption({ label: 'Kwartaal' });
     await page.getByRole('button', { name: 'Tonen' }).click();
-    await expect
-      .poll(() => page.getByText(/^1 (januari|april|juli|oktober) \d{4} tot en met/u).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByText(/^1 (januari|april|juli|oktober) \d{4} tot en met/u).isVisible(), { timeout: 15_000 }).toBe(true);
     await page.getByRole('combobox', { name: 'Periode' }).selectOption({ label: 'Jaar' });
     await page.getByRole('button', { name: 'Tonen' }).click();
-    await expect
-      .poll(() => page.getByText(`1 januari ${year} tot en met 31 december ${year}`).isVisible(), { timeout: 15_000 })
-      .toBe(true);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Cijfers exporteren (CSV)' }).click(),
-    ]);
+    await expect.poll(() => page.getByText(`1 januari ${year} tot en met 31 december ${year}`).isVisible(), { timeout: 15_000 }).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Cijfers exporteren (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe(`rapportage-${year}-01-01-${year}-12-31.csv`);
     await checkScreen(page, 'reports');
     await signOut(page);
@@ -328,19 +230,14 @@ describe('retention, reports and the audit view in the browser', () => {
     await filters.getByRole('button', { name: 'Wie heeft ingezien?' }).click();
     const readers = page.getByRole('table', { name: 'Medewerkers die het dossier inzagen' });
     await expect.poll(() => readers.getByRole('row').count(), { timeout: 15_000 }).toBe(3);
-    expect(await readers.getByRole('row', { name: new RegExp(`${PEOPLE.handler.fullName}\\s*2`, 'u') }).count()).toBe(
-      1,
-    );
+    expect(await readers.getByRole('row', { name: new RegExp(`${PEOPLE.handler.fullName}\\s*2`, 'u') }).count()).toBe(1);
     expect(await readers.getByRole('row', { name: new RegExp(`${PEOPLE.dpo.fullName}\\s*1`, 'u') }).count()).toBe(1);
     await checkScreen(page, 'audit-readers');
 
     await nav(page).getByRole('button', { name: 'Rapportages' }).click();
     await heading('Rapportages').waitFor();
     await expect
-      .poll(
-        () => page.getByRole('figure', { name: 'Verzoeken per soort' }).locator('.recharts-bar-rectangle').count(),
-        { timeout: 15_000 },
-      )
+      .poll(() => page.getByRole('figure', { name: 'Verzoeken per soort' }).locator('.recharts-bar-rectangle').count(), { timeout: 15_000 })
       .toBeGreaterThan(0);
     expect(await page.getByRole('table', { name: 'Zaken in deze rapportage' }).count()).toBe(0);
     expect(await page.locator('main').textContent()).not.toMatch(/AVG-\d{4}-\d{4}|Verzoeker Test|Fatma/u);

@@ -86,9 +86,7 @@ describe('staff management, own account, audit paging and ended sessions', () =>
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
 
     await expectSuccess(`De functies van ${HANDLER.fullName} zijn gewijzigd.`);
-    await expect
-      .poll(() => handlerRow().getByRole('cell', { name: 'Behandelaar, Tekenbevoegde', exact: true }).isVisible())
-      .toBe(true);
+    await expect.poll(() => handlerRow().getByRole('cell', { name: 'Behandelaar, Tekenbevoegde', exact: true }).isVisible()).toBe(true);
   });
 
   it('deactivates an account after confirmation, and activates it with a new password', async () => {
@@ -99,10 +97,7 @@ describe('staff management, own account, audit paging and ended sessions', () =>
     await confirm.getByRole('button', { name: 'Deactiveren' }).click();
     await expectSuccess(`${HANDLER.fullName} is gedeactiveerd.`);
     await expect.poll(() => handlerRow().getByText('Inactief', { exact: true }).isVisible()).toBe(true);
-    const refused = await callApi(server.url, 'session.login', {
-      userName: HANDLER.userName,
-      password: HANDLER.password,
-    });
+    const refused = await callApi(server.url, 'session.login', { userName: HANDLER.userName, password: HANDLER.password });
     expect(refused.ok).toBe(false);
     await checkScreen(page, 'staff-inactive');
 
@@ -112,9 +107,7 @@ describe('staff management, own account, audit paging and ended sessions', () =>
     await activate.getByRole('button', { name: 'Activeren' }).click();
     await expectSuccess(`${HANDLER.fullName} is weer actief.`);
     await expect.poll(() => handlerRow().getByText('Actief', { exact: true }).isVisible()).toBe(true);
-    const session = valueOf(
-      await callApi(server.url, 'session.login', { userName: HANDLER.userName, password: 'Knotwilg-Sloot-Akker-271' }),
-    );
+    const session = valueOf(await callApi(server.url, 'session.login', { userName: HANDLER.userName, password: 'Knotwilg-Sloot-Akker-271' }));
     valueOf(await callApi(server.url, 'session.logout', {}, session.token));
   });
 
@@ -132,20 +125,14 @@ describe('staff management, own account, audit paging and ended sessions', () =>
     await password.fill('Beukenhaag-Laan-Hof-66');
     await password.press('Enter');
     await expectSuccess(`Het wachtwoord van ${HANDLER.fullName} is opnieuw ingesteld.`);
-    valueOf(
-      await callApi(server.url, 'session.login', { userName: HANDLER.userName, password: 'Beukenhaag-Laan-Hof-66' }),
-    );
+    valueOf(await callApi(server.url, 'session.login', { userName: HANDLER.userName, password: 'Beukenhaag-Laan-Hof-66' }));
   });
 
   it('keeps the last admin: deactivating yourself is refused with the backend’s reason', async () => {
     await chooseAction(ADMIN.fullName, 'Deactiveren');
     const confirm = page.getByRole('dialog', { name: `${ADMIN.fullName} deactiveren?` });
     await confirm.getByRole('button', { name: 'Deactiveren' }).click();
-    await expect
-      .poll(() => confirm.getByText('Er moet minstens één actieve beheerder overblijven.').isVisible(), {
-        timeout: 15_000,
-      })
-      .toBe(true);
+    await expect.poll(() => confirm.getByText('Er moet minstens één actieve beheerder overblijven.').isVisible(), { timeout: 15_000 }).toBe(true);
     await confirm.getByRole('button', { name: 'Annuleren' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   });
@@ -161,9 +148,7 @@ describe('staff management, own account, audit paging and ended sessions', () =>
     await next.fill(newPassword);
     await repeat.fill(newPassword);
     await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
-    await expect
-      .poll(() => page.getByText('Het huidige wachtwoord is onjuist.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByText('Het huidige wachtwoord is onjuist.').isVisible(), { timeout: 15_000 }).toBe(true);
     await checkScreen(page, 'account-wrong-password');
 
     await current.fill(ADMIN.password);
@@ -194,14 +179,11 @@ describe('staff management, own account, audit paging and ended sessions', () =>
 
   it('returns to sign-in with the backend’s message when the session is unknown', async () => {
     await page.evaluate(() => {
-      const storage = (globalThis as unknown as { sessionStorage: { setItem(key: string, value: string): void } })
-        .sessionStorage;
+      const storage = (globalThis as unknown as { sessionStorage: { setItem(key: string, value: string): void } }).sessionStorage;
       storage.setItem('avgDesk.session', JSON.stringify({ token: 'onbekend-token', idleTimeoutSeconds: 600 }));
     });
     await page.reload();
-    await expect
-      .poll(() => page.getByRole('heading', { name: 'Aanmelden', level: 1 }).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Aanmelden', level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByText('U bent niet aangemeld. Meld u opnieuw aan.').isVisible()).toBe(true);
     await checkScreen(page, 'login-session-ended');
   });

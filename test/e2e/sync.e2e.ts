@@ -19,14 +19,7 @@ import { nav, seedStaff, signIn, signOut, tokenOf, type Person } from './support
  * links them; the central passwords are the demo ones of main/sync/central/embedded.ts.
  */
 const ADMIN: Person = { fullName: 'Bea Beheer', userName: 'beheer', password: 'Tulpen-Bollen-Streek-77' };
-const PEOPLE = {
-  handler: {
-    fullName: 'Bram Behandel',
-    userName: 'behandelaar',
-    password: 'Kade-Gracht-Brug-1642!',
-    roles: ['handler' as const],
-  },
-};
+const PEOPLE = { handler: { fullName: 'Bram Behandel', userName: 'behandelaar', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] } };
 const REQUESTERS = ['Wietske Hoekstra-Ōtsuka', 'Jurre van der Wâl'];
 
 let central: EmbeddedCentral;
@@ -60,9 +53,7 @@ async function registerRequest(name: string): Promise<string> {
   await expect.poll(() => handlerChoice.allTextContents()).toEqual([PEOPLE.handler.fullName]);
   await page.getByRole('combobox', { name: 'Ontvangen via' }).selectOption({ label: 'Brief' });
   await page.getByRole('checkbox', { name: 'Het verzoek is schriftelijk gedaan en ondertekend' }).check();
-  await page
-    .getByRole('textbox', { name: 'Omschrijving van het verzoek' })
-    .fill('Welke gegevens verwerkt de corporatie over mij?');
+  await page.getByRole('textbox', { name: 'Omschrijving van het verzoek' }).fill('Welke gegevens verwerkt de corporatie over mij?');
   await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(name);
   await page.getByRole('button', { name: 'Verzoek registreren' }).click();
   await expect.poll(() => page.getByText('Verzoek geregistreerd').isVisible(), { timeout: 15_000 }).toBe(true);
@@ -108,13 +99,7 @@ describe('sync with the central database through the UI', () => {
     await minutes.fill('0');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await expect
-      .poll(() =>
-        page
-          .getByText(
-            'Geef een adres als postgres://server:5432/avgdesk?sslmode=verify-full, zonder gebruikersnaam of wachtwoord.',
-          )
-          .isVisible(),
-      )
+      .poll(() => page.getByText('Geef een adres als postgres://server:5432/avgdesk?sslmode=verify-full, zonder gebruikersnaam of wachtwoord.').isVisible())
       .toBe(true);
     await expect.poll(() => page.getByText('Moet minstens 1 zijn.').isVisible()).toBe(true);
     expect(await address.getAttribute('aria-invalid')).toBe('true');
@@ -124,17 +109,13 @@ describe('sync with the central database through the UI', () => {
     await address.fill('postgres://db.corporatie.example:5432/avgdesk');
     await minutes.fill('10');
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await expect
-      .poll(() => page.getByText('voeg ?sslmode=verify-full toe aan het adres', { exact: false }).isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByText('voeg ?sslmode=verify-full toe aan het adres', { exact: false }).isVisible()).toBe(true);
     expect(await address.getAttribute('aria-invalid')).toBe('true');
     await checkScreen(page, 'admin-central-refused');
 
     await address.fill(`postgres://127.0.0.1:${central.port}/postgres`);
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await expect
-      .poll(() => page.getByText('De instellingen voor de centrale database zijn opgeslagen.').isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByText('De instellingen voor de centrale database zijn opgeslagen.').isVisible()).toBe(true);
     // The admin has no central login of their own on this desktop yet.
     await expect.poll(() => syncArea().getByText('Niet ingesteld').isVisible()).toBe(true);
     await checkScreen(page, 'admin-central');
@@ -146,9 +127,7 @@ describe('sync with the central database through the UI', () => {
     await expect.poll(() => syncArea().getByText('Niet ingesteld').isVisible()).toBe(true);
     expect(await syncButton().isDisabled()).toBe(true);
     await nav(page).getByRole('button', { name: 'Mijn account' }).click();
-    await expect
-      .poll(() => page.getByText('Er zijn nog geen inloggegevens voor de centrale database opgeslagen.').isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByText('Er zijn nog geen inloggegevens voor de centrale database opgeslagen.').isVisible()).toBe(true);
 
     const demo = central.staff.find((s) => s.userName === PEOPLE.handler.userName);
     if (!demo) throw new Error('the embedded central database has no demo handler');
@@ -157,23 +136,13 @@ describe('sync with the central database through the UI', () => {
     await login.fill('Niet Geldig');
     await password.fill(demo.password);
     await page.getByRole('button', { name: 'Inloggegevens opslaan' }).click();
-    await expect
-      .poll(() => page.getByText('Een inlognaam bestaat uit kleine letters, cijfers en _.').isVisible())
-      .toBe(true);
+    await expect.poll(() => page.getByText('Een inlognaam bestaat uit kleine letters, cijfers en _.').isVisible()).toBe(true);
     expect(await login.getAttribute('aria-invalid')).toBe('true');
 
     await login.fill(demo.loginRole);
     await page.getByRole('button', { name: 'Inloggegevens opslaan' }).click();
-    await expect
-      .poll(() => page.getByText('Uw inloggegevens zijn opgeslagen. U kunt nu synchroniseren.').isVisible())
-      .toBe(true);
-    await expect
-      .poll(() =>
-        page
-          .getByText(`Uw inloggegevens voor de centrale database zijn opgeslagen (inlognaam ${demo.loginRole}).`)
-          .isVisible(),
-      )
-      .toBe(true);
+    await expect.poll(() => page.getByText('Uw inloggegevens zijn opgeslagen. U kunt nu synchroniseren.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(`Uw inloggegevens voor de centrale database zijn opgeslagen (inlognaam ${demo.loginRole}).`).isVisible()).toBe(true);
     expect(await login.inputValue()).toBe('');
     expect(await password.inputValue()).toBe('');
     expect(await page.content()).not.toContain(demo.password);
@@ -293,9 +262,7 @@ describe('sync with the central database through the UI', () => {
     await error.focus();
     await page.keyboard.press('Enter');
     const surface = page.getByRole('group', { name: 'Synchronisatie mislukt', exact: true });
-    await expect
-      .poll(() => surface.getByText('Uw werk blijft bewaard op deze computer', { exact: false }).isVisible())
-      .toBe(true);
+    await expect.poll(() => surface.getByText('Uw werk blijft bewaard op deze computer', { exact: false }).isVisible()).toBe(true);
     expect(await surface.getByText(message).isVisible()).toBe(true);
     await checkScreen(page, 'statusbar-sync-error');
     await page.keyboard.press('Escape');

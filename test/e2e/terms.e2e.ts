@@ -12,18 +12,8 @@ import { nav, queueGrid, seedStaff, signIn, signOut, tokenOf, type Person, type 
  * functioneel beheer has no such tab.
  */
 const ADMIN: Person = { fullName: 'Berend Beheer-Smit', userName: 'berend', password: 'Tulpen-Bollen-Streek-77' };
-const DPO = {
-  fullName: 'Fenna de Graaf-Öztürk',
-  userName: 'fenna',
-  password: 'Wadden-Slik-Kwelder-Geul-27',
-  roles: ['dpo' as const],
-};
-const HANDLER = {
-  fullName: 'Priya Ramdin-Kalloe',
-  userName: 'priya',
-  password: 'Kade-Gracht-Brug-1642!',
-  roles: ['handler' as const],
-};
+const DPO = { fullName: 'Fenna de Graaf-Öztürk', userName: 'fenna', password: 'Wadden-Slik-Kwelder-Geul-27', roles: ['dpo' as const] };
+const HANDLER = { fullName: 'Priya Ramdin-Kalloe', userName: 'priya', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] };
 let handler: StaffMember;
 
 let server: RunningServer;
@@ -55,11 +45,7 @@ describe('Beheer → Termijnen', () => {
     await inzage.fill('6');
     await page.getByRole('button', { name: 'Termijnen opslaan' }).click();
     await expect
-      .poll(() =>
-        page
-          .getByText('De termijn voor inzage is hoogstens vier weken (§13 van het privacyreglement); u koos zes weken.')
-          .isVisible(),
-      )
+      .poll(() => page.getByText('De termijn voor inzage is hoogstens vier weken (§13 van het privacyreglement); u koos zes weken.').isVisible())
       .toBe(true);
     await inzage.fill('3');
     await page.getByRole('button', { name: 'Termijnen opslaan' }).click();
@@ -72,9 +58,7 @@ describe('Beheer → Termijnen', () => {
     await expect
       .poll(() =>
         page
-          .getByText(
-            /De zaakregistratie wordt hoogstens 2 jaar na het afsluiten van de zaak bewaard \(§4 van het privacyreglement\); u koos 10 jaar\./u,
-          )
+          .getByText(/De zaakregistratie wordt hoogstens 2 jaar na het afsluiten van de zaak bewaard \(§4 van het privacyreglement\); u koos 10 jaar\./u)
           .isVisible(),
       )
       .toBe(true);
@@ -88,9 +72,7 @@ describe('Beheer → Termijnen', () => {
     await nav(page).getByRole('button', { name: 'Beheer' }).click();
     await page.getByRole('tab', { name: 'Termijnen' }).click();
     await expect.poll(() => page.getByRole('spinbutton', { name: 'Termijn voor Inzage' }).inputValue()).toBe('3');
-    await expect
-      .poll(() => page.getByRole('spinbutton', { name: /Bewaartermijn zaakregistratie/u }).inputValue())
-      .toBe('1');
+    await expect.poll(() => page.getByRole('spinbutton', { name: /Bewaartermijn zaakregistratie/u }).inputValue()).toBe('1');
     await signOut(page);
   });
 
@@ -115,11 +97,7 @@ describe('Beheer → Termijnen', () => {
           received: '2026-11-20',
           writtenAndSigned: true,
           handlerId: handler.id,
-          requester: {
-            name: 'Wubbo Zandstra-Oukes',
-            relation: 'huurder',
-            address: 'Kanaalstraat 12-3, 3531 CK Utrecht',
-          },
+          requester: { name: 'Wubbo Zandstra-Oukes', relation: 'huurder', address: 'Kanaalstraat 12-3, 3531 CK Utrecht' },
         },
         dpo,
       ),
@@ -131,25 +109,12 @@ describe('Beheer → Termijnen', () => {
     const checklist = page.getByRole('table', { name: 'Gezocht in' });
     await checklist.getByRole('row', { name: /Huuradministratie.*Nog niet gezocht/u }).waitFor();
     await page.getByRole('button', { name: 'Gegevens gevonden in Huuradministratie' }).click();
-    await expect
-      .poll(() =>
-        checklist.getByRole('row', { name: /Huuradministratie.*Gegevens gevonden.*Priya Ramdin-Kalloe/u }).count(),
-      )
-      .toBe(1);
+    await expect.poll(() => checklist.getByRole('row', { name: /Huuradministratie.*Gegevens gevonden.*Priya Ramdin-Kalloe/u }).count()).toBe(1);
 
     await page.getByRole('combobox', { name: 'Uit systeem' }).selectOption({ label: 'Huuradministratie' });
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: 'Export inlezen…' }).click(),
-    ]);
-    await chooser.setFiles({
-      name: 'betalingen.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('datum;bedrag\r\n2026-09-01;742\r\n2026-10-01;742\r\n'),
-    });
-    await expect
-      .poll(() => page.getByText('betalingen.csv is ingelezen (2 rijen).').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Export inlezen…' }).click()]);
+    await chooser.setFiles({ name: 'betalingen.csv', mimeType: 'text/csv', buffer: Buffer.from('datum;bedrag\r\n2026-09-01;742\r\n2026-10-01;742\r\n') });
+    await expect.poll(() => page.getByText('betalingen.csv is ingelezen (2 rijen).').isVisible(), { timeout: 15_000 }).toBe(true);
     await page
       .getByRole('table', { name: 'Gegevens uit systemen' })
       .getByRole('row', { name: /betalingen\.csv.*Huuradministratie.*2 rijen, 2 kolommen/u })

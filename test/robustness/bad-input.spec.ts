@@ -9,18 +9,7 @@ import { ADMIN, addStaff, value } from '../support/backend.js';
 import { emptySampleIds, procedureSamples, type SampleIds } from '../support/procedure-samples.js';
 import { openStoreAs } from '../support/store.js';
 import { team } from '../support/team.js';
-import {
-  BAD_DATES,
-  badFiles,
-  bombJpeg,
-  bombPng,
-  expectDutchRefusal,
-  expectUnchanged,
-  manyPagePdf,
-  NASTY_TEXT,
-  snapshot,
-  type BadFile,
-} from './corpus.js';
+import { BAD_DATES, badFiles, bombJpeg, bombPng, expectDutchRefusal, expectUnchanged, manyPagePdf, NASTY_TEXT, snapshot, type BadFile } from './corpus.js';
 import { LONG } from './rng.js';
 
 /**
@@ -40,12 +29,7 @@ beforeAll(async () => {
   value(
     await t.call(
       'dossier.import',
-      {
-        caseId,
-        fileName: 'bestaand.txt',
-        dataBase64: Buffer.from('Een notitie die er al was.').toString('base64'),
-        source: 'klantcontact',
-      },
+      { caseId, fileName: 'bestaand.txt', dataBase64: Buffer.from('Een notitie die er al was.').toString('base64'), source: 'klantcontact' },
       t.h1.token,
     ),
   );
@@ -77,11 +61,7 @@ async function refusedOrStored<T>(what: string, call: () => Promise<Result<T>>):
 describe('bad files through dossier.import', () => {
   it.each(files.map((f) => [f.what, f] as const))('%s', async (_what, file) => {
     const result = await refusedOrStored(file.what, () =>
-      t.call(
-        'dossier.import',
-        { caseId, fileName: file.name, dataBase64: file.bytes.toString('base64'), source: 'klantcontact' },
-        t.h1.token,
-      ),
+      t.call('dossier.import', { caseId, fileName: file.name, dataBase64: file.bytes.toString('base64'), source: 'klantcontact' }, t.h1.token),
     );
     if (!result.ok) return;
     // Stored: under the name as given, and a PDF comes back byte for byte.
@@ -89,9 +69,7 @@ describe('bad files through dossier.import', () => {
     expect(doc?.name).toBe(file.name.trim());
     const listed = value(await t.call('dossier.list', { caseId }, t.h1.token));
     expect(listed.find((d) => d.id === doc?.id)?.name).toBe(file.name.trim());
-    const pdf = value(
-      await t.call('dossier.pdf', { caseId, documentId: doc?.id ?? '', version: 'original' }, t.h1.token),
-    );
+    const pdf = value(await t.call('dossier.pdf', { caseId, documentId: doc?.id ?? '', version: 'original' }, t.h1.token));
     if (doc?.format === 'pdf') expect(Buffer.from(pdf.dataBase64, 'base64').equals(file.bytes)).toBe(true);
     else expect(Buffer.from(pdf.dataBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
@@ -100,38 +78,15 @@ describe('bad files through dossier.import', () => {
     const importOf = (name: string) =>
       t.call(
         'dossier.import',
-        {
-          caseId,
-          fileName: name,
-          dataBase64: files.find((f) => f.name === name)?.bytes.toString('base64') ?? '',
-          source: 'klantcontact',
-        },
+        { caseId, fileName: name, dataBase64: files.find((f) => f.name === name)?.bytes.toString('base64') ?? '', source: 'klantcontact' },
         t.h1.token,
       );
-    expect(await importOf('beveiligd.pdf')).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('wachtwoord') },
-    });
-    expect(await importOf('tienduizend.pdf')).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('10000 pagina') },
-    });
-    expect(await importOf('bom.png')).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('te groot') },
-    });
-    expect(await importOf('bom-echt.png')).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('te groot') },
-    });
-    expect(await importOf('leeg.pdf')).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('leeg') },
-    });
-    expect(await importOf('scan.pdf')).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('geen PDF') },
-    });
+    expect(await importOf('beveiligd.pdf')).toMatchObject({ ok: false, error: { message: expect.stringContaining('wachtwoord') } });
+    expect(await importOf('tienduizend.pdf')).toMatchObject({ ok: false, error: { message: expect.stringContaining('10000 pagina') } });
+    expect(await importOf('bom.png')).toMatchObject({ ok: false, error: { message: expect.stringContaining('te groot') } });
+    expect(await importOf('bom-echt.png')).toMatchObject({ ok: false, error: { message: expect.stringContaining('te groot') } });
+    expect(await importOf('leeg.pdf')).toMatchObject({ ok: false, error: { message: expect.stringContaining('leeg') } });
+    expect(await importOf('scan.pdf')).toMatchObject({ ok: false, error: { message: expect.stringContaining('geen PDF') } });
   });
 });
 
@@ -145,22 +100,14 @@ describe('bad files as an ID copy', () => {
   ];
   it.each(copies)('%s gets a Dutch refusal', async (what, fileName, bytes) => {
     const result = await refusedOrStored(what, () =>
-      t.call(
-        'identity.uploadCopy',
-        { caseId, subject: 'verzoeker', fileName, dataBase64: bytes.toString('base64') },
-        t.h1.token,
-      ),
+      t.call('identity.uploadCopy', { caseId, subject: 'verzoeker', fileName, dataBase64: bytes.toString('base64') }, t.h1.token),
     );
     expect(result.ok).toBe(false);
   });
 
   it('a PDF with 10,000 pages is taken as its first two pages (front and back), nothing more', async () => {
     const result = await refusedOrStored('10,000 pages', () =>
-      t.call(
-        'identity.uploadCopy',
-        { caseId, subject: 'verzoeker', fileName: 'id.pdf', dataBase64: manyPagePdf(10_000).toString('base64') },
-        t.h1.token,
-      ),
+      t.call('identity.uploadCopy', { caseId, subject: 'verzoeker', fileName: 'id.pdf', dataBase64: manyPagePdf(10_000).toString('base64') }, t.h1.token),
     );
     expect(result).toMatchObject({ ok: true });
   });
@@ -169,11 +116,7 @@ describe('bad files as an ID copy', () => {
 describe('hostile text in a new case', () => {
   const values = Object.entries(NASTY_TEXT);
   const fields: [string, (v: string) => Record<string, unknown>, (c: Record<string, unknown>) => unknown][] = [
-    [
-      'requester name',
-      (v) => ({ requester: { name: v, relation: 'huurder' } }),
-      (c) => (c.requester as Record<string, unknown>).name,
-    ],
+    ['requester name', (v) => ({ requester: { name: v, relation: 'huurder' } }), (c) => (c.requester as Record<string, unknown>).name],
     [
       'requester address',
       (v) => ({ requester: { name: 'Adres Test', relation: 'huurder', address: v } }),
@@ -184,54 +127,27 @@ describe('hostile text in a new case', () => {
       (v) => ({ requester: { name: 'Klant Test', relation: 'huurder', customerNumber: v } }),
       (c) => (c.requester as Record<string, unknown>).customerNumber,
     ],
-    [
-      'phone',
-      (v) => ({ requester: { name: 'Telefoon Test', relation: 'huurder', phone: v } }),
-      (c) => (c.requester as Record<string, unknown>).phone,
-    ],
-    [
-      'e-mail',
-      (v) => ({ requester: { name: 'Mail Test', relation: 'huurder', email: v } }),
-      (c) => (c.requester as Record<string, unknown>).email,
-    ],
-    [
-      'request text',
-      (v) => ({ requester: { name: 'Tekst Test', relation: 'huurder' }, requestText: v }),
-      (c) => c.requestText,
-    ],
+    ['phone', (v) => ({ requester: { name: 'Telefoon Test', relation: 'huurder', phone: v } }), (c) => (c.requester as Record<string, unknown>).phone],
+    ['e-mail', (v) => ({ requester: { name: 'Mail Test', relation: 'huurder', email: v } }), (c) => (c.requester as Record<string, unknown>).email],
+    ['request text', (v) => ({ requester: { name: 'Tekst Test', relation: 'huurder' }, requestText: v }), (c) => c.requestText],
     [
       'representative',
-      (v) => ({
-        requester: { name: 'Kind Test', relation: 'huurder' },
-        representative: { kind: 'gemachtigde', name: v, basis: v },
-      }),
+      (v) => ({ requester: { name: 'Kind Test', relation: 'huurder' }, representative: { kind: 'gemachtigde', name: v, basis: v } }),
       (c) => (c.representative as Record<string, unknown> | null)?.name,
     ],
   ];
-  const grid = fields.flatMap(([field, input, read]) =>
-    values.map(([kind, text]) => [field, kind, text, input, read] as const),
-  );
+  const grid = fields.flatMap(([field, input, read]) => values.map(([kind, text]) => [field, kind, text, input, read] as const));
 
   it.each(grid)('%s with %s text: stored exactly or refused in Dutch', async (field, kind, text, input, read) => {
     const result = await refusedOrStored(`${field} ${kind}`, () =>
       t.call(
         'case.create',
-        {
-          type: 'inzage',
-          channel: 'brief',
-          received: '2026-11-24',
-          writtenAndSigned: true,
-          handlerId: t.h1.id,
-          ...input(text),
-        },
+        { type: 'inzage', channel: 'brief', received: '2026-11-24', writtenAndSigned: true, handlerId: t.h1.id, ...input(text) },
         t.intake.token,
       ),
     );
     if (!result.ok) return;
-    const stored = value(await t.call('case.get', { id: result.value.id }, t.h1.token)) as unknown as Record<
-      string,
-      unknown
-    >;
+    const stored = value(await t.call('case.get', { id: result.value.id }, t.h1.token)) as unknown as Record<string, unknown>;
     expect(read(stored)).toBe(text.trim());
   });
 
@@ -259,63 +175,29 @@ describe('hostile text in a new case', () => {
   it('a name of 10,000 characters is refused in Dutch with the limit', async () => {
     const result = await t.call(
       'case.create',
-      {
-        type: 'inzage',
-        channel: 'brief',
-        received: '2026-11-24',
-        writtenAndSigned: true,
-        requester: { name: NASTY_TEXT.long, relation: 'huurder' },
-      },
+      { type: 'inzage', channel: 'brief', received: '2026-11-24', writtenAndSigned: true, requester: { name: NASTY_TEXT.long, relation: 'huurder' } },
       t.intake.token,
     );
     expectDutchRefusal(result, 'long name');
     expect(JSON.stringify(result)).toMatch(/200/u);
   });
 
-  it.each(values)(
-    'searching the queue and duplicates for %s text is answered, never an internal error',
-    async (_kind, text) => {
-      for (const search of [
-        text.slice(0, 200),
-        `"${text.slice(0, 50)}`,
-        `${text.slice(0, 50)}*`,
-        'NEAR(a b)',
-        'name:x OR y',
-        '"',
-        '*',
-      ]) {
-        const queue = await t.call('case.queue', { search: search.slice(0, 200) }, t.dpo.token);
-        if (!queue.ok) expectDutchRefusal(queue, `queue search ${search}`);
-        const duplicates = await t.call(
-          'case.duplicates',
-          { type: 'inzage', name: search.slice(0, 200) || 'x' },
-          t.intake.token,
-        );
-        if (!duplicates.ok) expectDutchRefusal(duplicates, `duplicates ${search}`);
-      }
-    },
-  );
+  it.each(values)('searching the queue and duplicates for %s text is answered, never an internal error', async (_kind, text) => {
+    for (const search of [text.slice(0, 200), `"${text.slice(0, 50)}`, `${text.slice(0, 50)}*`, 'NEAR(a b)', 'name:x OR y', '"', '*']) {
+      const queue = await t.call('case.queue', { search: search.slice(0, 200) }, t.dpo.token);
+      if (!queue.ok) expectDutchRefusal(queue, `queue search ${search}`);
+      const duplicates = await t.call('case.duplicates', { type: 'inzage', name: search.slice(0, 200) || 'x' }, t.intake.token);
+      if (!duplicates.ok) expectDutchRefusal(duplicates, `duplicates ${search}`);
+    }
+  });
 });
 
 describe('dates that do not exist', () => {
   it.each(BAD_DATES)('"%s" is refused in Dutch wherever a date goes', async (date) => {
-    const base = {
-      type: 'inzage',
-      channel: 'brief',
-      writtenAndSigned: true,
-      requester: { name: 'Datum Test', relation: 'huurder' },
-    };
+    const base = { type: 'inzage', channel: 'brief', writtenAndSigned: true, requester: { name: 'Datum Test', relation: 'huurder' } };
     for (const [what, call] of [
       ['received', () => t.call('case.create', { ...base, received: date }, t.intake.token)],
-      [
-        'birth date',
-        () =>
-          t.call(
-            'case.create',
-            { ...base, received: '2026-11-24', requester: { ...base.requester, birthDate: date } },
-            t.intake.token,
-          ),
-      ],
+      ['birth date', () => t.call('case.create', { ...base, received: '2026-11-24', requester: { ...base.requester, birthDate: date } }, t.intake.token)],
       ['deadline preview', () => t.call('deadline.preview', { type: 'inzage', received: date }, t.intake.token)],
       ['suspension', () => t.call('case.suspendForId', { id: caseId, on: date }, t.h1.token)],
       [
@@ -323,13 +205,7 @@ describe('dates that do not exist', () => {
         () =>
           t.call(
             'dossier.import',
-            {
-              caseId,
-              fileName: 'datum.txt',
-              dataBase64: Buffer.from(`datum ${date}`).toString('base64'),
-              source: 'klantcontact',
-              documentDate: date,
-            },
+            { caseId, fileName: 'datum.txt', dataBase64: Buffer.from(`datum ${date}`).toString('base64'), source: 'klantcontact', documentDate: date },
             t.h1.token,
           ),
       ],
@@ -341,9 +217,7 @@ describe('dates that do not exist', () => {
 });
 
 describe('markup and SQL in every text field of every procedure', () => {
-  const texts = LONG
-    ? Object.values(NASTY_TEXT)
-    : [`${NASTY_TEXT.html} ${NASTY_TEXT.sql}`, `${NASTY_TEXT.emoji} ${NASTY_TEXT.combining} ${NASTY_TEXT.rtl}`];
+  const texts = LONG ? Object.values(NASTY_TEXT) : [`${NASTY_TEXT.html} ${NASTY_TEXT.sql}`, `${NASTY_TEXT.emoji} ${NASTY_TEXT.combining} ${NASTY_TEXT.rtl}`];
   /** Ending or locking one's own session would end the sweep, not test an input. */
   const skipped = new Set(['session.logout', 'session.lock']);
   const tokens = {} as Record<Role, string>;
@@ -355,8 +229,7 @@ describe('markup and SQL in every text field of every procedure', () => {
   function stringPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
     if (typeof value === 'string') return [path];
     if (Array.isArray(value)) return value.flatMap((v, i) => stringPaths(v, [...path, i]));
-    if (value && typeof value === 'object')
-      return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]));
+    if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...path, k]));
     return [];
   }
   function replaced(input: unknown, path: (string | number)[], text: string): unknown {
@@ -370,14 +243,7 @@ describe('markup and SQL in every text field of every procedure', () => {
   beforeAll(async () => {
     const signer = await addStaff(t.backend, t.adminToken, 'ondertekenaar', ['signer']);
     const auditor = await addStaff(t.backend, t.adminToken, 'controleur', ['auditor']);
-    Object.assign(tokens, {
-      admin: t.adminToken,
-      intake: t.intake.token,
-      handler: t.h1.token,
-      dpo: t.dpo.token,
-      signer: signer.token,
-      auditor: auditor.token,
-    });
+    Object.assign(tokens, { admin: t.adminToken, intake: t.intake.token, handler: t.h1.token, dpo: t.dpo.token, signer: signer.token, auditor: auditor.token });
     ids.caseId = await t.register({ name: 'Sweep Verzoeker', address: 'Veegstraat 1, 1234 AB Hilversum' });
     ids.unassignedCaseId = await t.register({ name: 'Sweep Vrij' }, { handlerId: undefined });
     ids.targetId = t.intake.id;
@@ -387,12 +253,7 @@ describe('markup and SQL in every text field of every procedure', () => {
     value(
       await t.call(
         'dossier.import',
-        {
-          caseId: bystander,
-          fileName: 'omstander.txt',
-          dataBase64: Buffer.from('Omstander notitie').toString('base64'),
-          source: 'klantcontact',
-        },
+        { caseId: bystander, fileName: 'omstander.txt', dataBase64: Buffer.from('Omstander notitie').toString('base64'), source: 'klantcontact' },
         t.h2.token,
       ),
     );
@@ -428,15 +289,8 @@ describe('controls: the checks above can fail', () => {
   });
 
   it('an English or internal error is not a Dutch refusal', () => {
-    expect(() =>
-      expectDutchRefusal(
-        { ok: false, error: { code: 'VALIDATION', message: 'Invalid input: expected string' } },
-        'control',
-      ),
-    ).toThrow();
-    expect(() =>
-      expectDutchRefusal({ ok: false, error: { code: 'INTERNAL', message: 'Er ging iets mis.' } }, 'control'),
-    ).toThrow();
+    expect(() => expectDutchRefusal({ ok: false, error: { code: 'VALIDATION', message: 'Invalid input: expected string' } }, 'control')).toThrow();
+    expect(() => expectDutchRefusal({ ok: false, error: { code: 'INTERNAL', message: 'Er ging iets mis.' } }, 'control')).toThrow();
     expect(() => expectDutchRefusal({ ok: true, value: 1 }, 'control')).toThrow();
   });
 });

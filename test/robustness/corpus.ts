@@ -161,11 +161,7 @@ export async function badFiles(): Promise<BadFile[]> {
     },
     { what: 'truncated PDF', name: 'afgebroken.pdf', bytes: pdf.subarray(0, Math.floor(pdf.length / 2)) },
     { what: 'PDF header only', name: 'kop.pdf', bytes: Buffer.from('%PDF-1.7\n') },
-    {
-      what: 'PDF with garbage',
-      name: 'rommel.pdf',
-      bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4000, 0xa7)]),
-    },
+    { what: 'PDF with garbage', name: 'rommel.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4000, 0xa7)]) },
     {
       what: 'PDF whose xref points nowhere',
       name: 'xref.pdf',
@@ -189,25 +185,13 @@ export async function badFiles(): Promise<BadFile[]> {
     { what: 'truncated PNG', name: 'half.png', bytes: png.subarray(0, 40) },
     { what: 'truncated JPEG', name: 'half.jpg', bytes: jpg.subarray(0, 30) },
     { what: 'e-mail without headers', name: 'leeg.eml', bytes: Buffer.from('geen kopregels hier') },
-    {
-      what: 'e-mail cut in the middle of an attachment',
-      name: 'half.eml',
-      bytes: eml.subarray(0, Math.floor(eml.length * 0.8)),
-    },
+    { what: 'e-mail cut in the middle of an attachment', name: 'half.eml', bytes: eml.subarray(0, Math.floor(eml.length * 0.8)) },
     { what: 'PDF named .png', name: 'foto.png', bytes: pdf },
     { what: 'PNG named .pdf', name: 'scan.pdf', bytes: png },
     { what: 'PNG named .jpg', name: 'scan.jpg', bytes: png },
     { what: 'JPEG named .png', name: 'foto2.png', bytes: jpg },
-    {
-      what: 'executable named .pdf',
-      name: 'factuur.pdf',
-      bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(500, 0x90)]),
-    },
-    {
-      what: 'executable named .txt',
-      name: 'lees.txt',
-      bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(500, 0)]),
-    },
+    { what: 'executable named .pdf', name: 'factuur.pdf', bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(500, 0x90)]) },
+    { what: 'executable named .txt', name: 'lees.txt', bytes: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(500, 0)]) },
     { what: 'HTML named .txt', name: 'pagina.txt', bytes: Buffer.from(`<html><body>${NASTY_TEXT.html}</body></html>`) },
     { what: 'no extension', name: 'zonder-extensie', bytes: pdf },
     { what: 'unknown extension', name: 'archief.zip', bytes: Buffer.from('PK\u0003\u0004') },
@@ -216,31 +200,17 @@ export async function badFiles(): Promise<BadFile[]> {
     { what: 'file name with \\', name: 'C:\\Windows\\notitie.txt', bytes: Buffer.from('notitie met backslash') },
     { what: 'file name with NUL', name: 'nul\u0000byte.txt', bytes: Buffer.from('notitie met nul') },
     { what: 'file name with RTL override', name: 'factuur\u202Etxt.exe', bytes: Buffer.from('notitie rtl') },
-    {
-      what: 'file name with RTL override, .txt',
-      name: '\u202Eotof\u202C notitie.txt',
-      bytes: Buffer.from('notitie rtl twee'),
-    },
+    { what: 'file name with RTL override, .txt', name: '\u202Eotof\u202C notitie.txt', bytes: Buffer.from('notitie rtl twee') },
     { what: 'file name of 500 characters', name: `${'n'.repeat(496)}.txt`, bytes: Buffer.from('lange naam') },
-    {
-      what: 'file name of 255 characters with emoji',
-      name: `${'😀'.repeat(60)}${'a'.repeat(131)}.txt`,
-      bytes: Buffer.from('emoji naam'),
-    },
-    {
-      what: 'file name with HTML and SQL',
-      name: `${NASTY_TEXT.html}${NASTY_TEXT.sql}.txt`.slice(-250),
-      bytes: Buffer.from('html naam'),
-    },
+    { what: 'file name of 255 characters with emoji', name: `${'😀'.repeat(60)}${'a'.repeat(131)}.txt`, bytes: Buffer.from('emoji naam') },
+    { what: 'file name with HTML and SQL', name: `${NASTY_TEXT.html}${NASTY_TEXT.sql}.txt`.slice(-250), bytes: Buffer.from('html naam') },
   ];
-  for (const ext of ['pdf', 'png', 'jpg', 'txt', 'eml', 'docx'])
-    files.push({ what: `0-byte .${ext}`, name: `leeg.${ext}`, bytes: Buffer.alloc(0) });
+  for (const ext of ['pdf', 'png', 'jpg', 'txt', 'eml', 'docx']) files.push({ what: `0-byte .${ext}`, name: `leeg.${ext}`, bytes: Buffer.alloc(0) });
   return files;
 }
 
 /** English words that must not reach a Dutch user. */
-const ENGLISH =
-  /\b(the|invalid|expected|received|required|undefined|must|should|error|string|number|null|object|array|cannot|failed|unexpected|too)\b/iu;
+const ENGLISH = /\b(the|invalid|expected|received|required|undefined|must|should|error|string|number|null|object|array|cannot|failed|unexpected|too)\b/iu;
 
 /** A refusal a Dutch user can read: not INTERNAL, a message, and no English in it. */
 export function expectDutchRefusal(result: Result<unknown>, what: string): void {
@@ -253,30 +223,21 @@ export function expectDutchRefusal(result: Result<unknown>, what: string): void 
 }
 
 /** Every row of every table (audit trail and counters aside), as a multiset of JSON lines. */
-export function snapshot(
-  store: OpenStore,
-  keep: (table: string, row: Record<string, unknown>) => boolean = () => true,
-): Map<string, number> {
+export function snapshot(store: OpenStore, keep: (table: string, row: Record<string, unknown>) => boolean = () => true): Map<string, number> {
   const tables = store.sqlite
-    .prepare(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'",
-    )
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")
     .all() as { name: string; sql: string }[];
   const virtual = tables.filter((t) => /^CREATE VIRTUAL/iu.test(t.sql)).map((t) => t.name);
   const rows = new Map<string, number>();
   for (const { name } of tables) {
-    if (name === 'audit_events' || name === 'reference_blocks' || virtual.some((v) => name.startsWith(`${v}_`)))
-      continue;
+    if (name === 'audit_events' || name === 'reference_blocks' || virtual.some((v) => name.startsWith(`${v}_`))) continue;
     for (const row of store.sqlite.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
       if (!keep(name, row)) continue;
       const key = `${name} ${JSON.stringify(row)}`;
       rows.set(key, (rows.get(key) ?? 0) + 1);
     }
   }
-  const audit = store.sqlite.prepare('SELECT seq, hash FROM audit_events ORDER BY seq').all() as {
-    seq: number;
-    hash: string;
-  }[];
+  const audit = store.sqlite.prepare('SELECT seq, hash FROM audit_events ORDER BY seq').all() as { seq: number; hash: string }[];
   for (const event of audit) rows.set(`audit_events ${event.seq} ${event.hash}`, 1);
   return rows;
 }

@@ -43,12 +43,7 @@ afterAll(() => {
   cleanup();
 });
 
-type Mutation = {
-  kind: 'flip' | 'set' | 'cut' | 'insert' | 'remove' | 'repeat';
-  at: number;
-  byte: number;
-  length: number;
-};
+type Mutation = { kind: 'flip' | 'set' | 'cut' | 'insert' | 'remove' | 'repeat'; at: number; byte: number; length: number };
 
 const mutation = fc.record({
   kind: fc.constantFrom('flip', 'set', 'cut', 'insert', 'remove', 'repeat'),
@@ -64,8 +59,7 @@ function mutate(bytes: Buffer, mutations: readonly Mutation[]): Buffer {
     if (m.kind === 'flip' && at < out.length) out[at] = (out[at] ?? 0) ^ (1 << (m.byte % 8));
     else if (m.kind === 'set' && at < out.length) out[at] = m.byte;
     else if (m.kind === 'cut') out = out.subarray(0, at);
-    else if (m.kind === 'insert')
-      out = Buffer.concat([out.subarray(0, at), Buffer.alloc(m.length, m.byte), out.subarray(at)]);
+    else if (m.kind === 'insert') out = Buffer.concat([out.subarray(0, at), Buffer.alloc(m.length, m.byte), out.subarray(at)]);
     else if (m.kind === 'remove') out = Buffer.concat([out.subarray(0, at), out.subarray(at + m.length)]);
     else if (m.kind === 'repeat') out = Buffer.concat([out.subarray(0, at + m.length), out.subarray(at)]);
   }
@@ -96,11 +90,7 @@ describe(`document import, fuzzed (${RUNS} inputs, seed ${seed})`, () => {
             const bytes = mutate(base.bytes, mutations);
             const fileName = `fuzz.${otherExt ?? base.ext}`;
             const result = await withinTime(
-              t.call(
-                'dossier.import',
-                { caseId, fileName, dataBase64: bytes.toString('base64'), source: 'klantcontact' },
-                t.h1.token,
-              ),
+              t.call('dossier.import', { caseId, fileName, dataBase64: bytes.toString('base64'), source: 'klantcontact' }, t.h1.token),
               'dossier.import',
             );
             if (result.ok) stored += 1;

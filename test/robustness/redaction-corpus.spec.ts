@@ -3,23 +3,8 @@ import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName, PDFString, StandardFonts, degrees, type PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  extractText,
-  findRedactions,
-  readDocument,
-  redactDocument,
-  RedactionError,
-} from '../../main/redaction/index.js';
-import {
-  buildDossier,
-  buildPages,
-  encodings,
-  encrypt,
-  NAME,
-  pdftotext,
-  qdfWithoutPixels,
-  requireTools,
-} from '../unit/redaction.fixtures.js';
+import { extractText, findRedactions, readDocument, redactDocument, RedactionError } from '../../main/redaction/index.js';
+import { buildDossier, buildPages, encodings, encrypt, NAME, pdftotext, qdfWithoutPixels, requireTools } from '../unit/redaction.fixtures.js';
 import { buildHidingPlaces, buildType3Offset, withBrokenXref } from '../unit/redaction.hostile.js';
 
 /**
@@ -90,30 +75,15 @@ async function samples(): Promise<Sample[]> {
   const kerned = `BT /F1 12 Tf 72 760 Td [(Mar) -20 (loes) -250 <${Buffer.from('Brink', 'latin1').toString('hex')}> 15 (horst)] TJ ET\n${line(740, OTHER)}`;
   return [
     s('three pages, the person on the first and last', plain),
-    s(
-      'six pages, the person only on pages 2 and 5',
-      await buildPages([plainPage(), personPage(), plainPage(), plainPage(), personPage(), plainPage()]),
-    ),
+    s('six pages, the person only on pages 2 and 5', await buildPages([plainPage(), personPage(), plainPage(), plainPage(), personPage(), plainPage()])),
     s('object streams', Buffer.from(await (await PDFDocument.load(plain)).save({ useObjectStreams: true }))),
     s('letter-spaced text (Tc)', await buildPages([spaced, plainPage()])),
-    s(
-      'glyph by glyph, one Tj per letter',
-      await buildPages([`${glyphs.join('\n')}\n${line(740, OTHER)}`, plainPage()]),
-    ),
+    s('glyph by glyph, one Tj per letter', await buildPages([`${glyphs.join('\n')}\n${line(740, OTHER)}`, plainPage()])),
     s('TJ with kerning and a hex string', await buildPages([kerned, plainPage()])),
     s('CID font (embedded DejaVu Sans)', await cidFontDoc()),
-    s(
-      'rotated page (90°)',
-      await buildPages([personPage(), plainPage()], (_d, pages) => pages[0]?.setRotation(degrees(90))),
-    ),
-    s(
-      'cropped page',
-      await buildPages([personPage(), plainPage()], (_d, pages) => pages[0]?.setCropBox(40, 600, 500, 200)),
-    ),
-    s(
-      'form field and annotation with the person',
-      await buildPages([personPage(), plainPage()], (doc, pages) => addFormAndNote(doc, pages)),
-    ),
+    s('rotated page (90°)', await buildPages([personPage(), plainPage()], (_d, pages) => pages[0]?.setRotation(degrees(90)))),
+    s('cropped page', await buildPages([personPage(), plainPage()], (_d, pages) => pages[0]?.setCropBox(40, 600, 500, 200))),
+    s('form field and annotation with the person', await buildPages([personPage(), plainPage()], (doc, pages) => addFormAndNote(doc, pages))),
     s('XMP, document info and an attachment', await buildPages([personPage(), plainPage()], (doc) => addMetadata(doc))),
     s('incremental update', await withIncrementalUpdate(plain)),
     s('broken cross-reference table', withBrokenXref(plain)),
@@ -144,10 +114,7 @@ async function addMetadata(doc: PDFDocument): Promise<void> {
   doc.setAuthor(PERSON);
   doc.setTitle(`Dossier ${PERSON}`);
   const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>${PERSON}</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
-  doc.catalog.set(
-    PDFName.of('Metadata'),
-    doc.context.register(doc.context.stream(xmp, { Type: 'Metadata', Subtype: 'XML' })),
-  );
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(doc.context.stream(xmp, { Type: 'Metadata', Subtype: 'XML' })));
   await doc.attach(Buffer.from(`Notitie over ${PERSON}`), 'notitie.txt', { mimeType: 'text/plain' });
 }
 
@@ -157,9 +124,7 @@ const isPerson = (word: string, person: string) =>
   person
     .split(' ')
     .some(
-      (part) =>
-        word.toLowerCase().replace(/[^\p{L}]/gu, '') === part.toLowerCase() ||
-        (part.length >= 3 && word.toLowerCase().includes(part.toLowerCase())),
+      (part) => word.toLowerCase().replace(/[^\p{L}]/gu, '') === part.toLowerCase() || (part.length >= 3 && word.toLowerCase().includes(part.toLowerCase())),
     );
 
 let corpus: Sample[] = [];
@@ -186,8 +151,7 @@ describe('a generated corpus of dossier PDFs is redacted without leaks or losses
 
       expect(pdftotext(out).toLowerCase(), sample.name).not.toContain(surname.toLowerCase());
       const raw = qdfWithoutPixels(out);
-      for (const form of encodings(surname))
-        expect(raw.includes(form), `${sample.name}: ${JSON.stringify(form)} in qpdf output`).toBe(false);
+      for (const form of encodings(surname)) expect(raw.includes(form), `${sample.name}: ${JSON.stringify(form)} in qpdf output`).toBe(false);
 
       const pageCount = (await PDFDocument.load(sample.pdf, { ignoreEncryption: true })).getPageCount();
       expect((await PDFDocument.load(out)).getPageCount(), sample.name).toBe(pageCount);
@@ -198,9 +162,7 @@ describe('a generated corpus of dossier PDFs is redacted without leaks or losses
         if (boxed.has(page)) boxedPages++;
         if (!boxed.has(page)) {
           // pdftotext also reads form fields' and annotations' appearances, which the engine drops from every page by design.
-          expect(after, `${sample.name}, page ${String(page + 1)} had no box`).toEqual(
-            before.filter((w) => !isPerson(w, person)),
-          );
+          expect(after, `${sample.name}, page ${String(page + 1)} had no box`).toEqual(before.filter((w) => !isPerson(w, person)));
         } else if (report?.mode === 'text') {
           const missing = before.filter((w) => !isPerson(w, person) && !after.includes(w));
           expect(missing, `${sample.name}, page ${String(page + 1)} lost words`).toEqual([]);
@@ -210,19 +172,13 @@ describe('a generated corpus of dossier PDFs is redacted without leaks or losses
         }
       }
     }
-    console.log(
-      `${String(corpus.length)} files, ${String(boxedPages)} pages with a box, ${String(boxedPages - rasterised)} kept their text.`,
-    );
-    console.log(
-      `Pages rasterised instead of keeping their text (${String(rasterised)}):\n${fallbacks.map((f) => `  - ${f}`).join('\n') || '  (none)'}`,
-    );
+    console.log(`${String(corpus.length)} files, ${String(boxedPages)} pages with a box, ${String(boxedPages - rasterised)} kept their text.`);
+    console.log(`Pages rasterised instead of keeping their text (${String(rasterised)}):\n${fallbacks.map((f) => `  - ${f}`).join('\n') || '  (none)'}`);
   }, 120_000);
 
   it('the second reader agrees with PDFium on every honest page of the corpus, and flags the one whose /ActualText replaces what it shows', async () => {
     for (const sample of corpus) {
-      const flagged = (await readDocument(sample.pdf, { ocr: 'off' }))
-        .filter((p) => p.mismatch === true)
-        .map((p) => p.page + 1);
+      const flagged = (await readDocument(sample.pdf, { ocr: 'off' })).filter((p) => p.mismatch === true).map((p) => p.page + 1);
       // PDFium reads that span's /ActualText (the name) instead of the words drawn ("Tekst zonder naam."): the text does not say what the page shows.
       expect(flagged, sample.name).toEqual(sample.name.startsWith('every hiding place') ? [2] : []);
     }

@@ -40,12 +40,9 @@ interface AuditRow {
   record_id: string | null;
 }
 
-const lastSeq = (store: OpenStore) =>
-  (store.sqlite.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number | null }).seq ?? 0;
+const lastSeq = (store: OpenStore) => (store.sqlite.prepare('SELECT max(seq) AS seq FROM audit_events').get() as { seq: number | null }).seq ?? 0;
 const eventsSince = (store: OpenStore, seq: number) =>
-  store.sqlite
-    .prepare('SELECT seq, procedure, outcome, actor_id, roles, record_id FROM audit_events WHERE seq > ? ORDER BY seq')
-    .all(seq) as AuditRow[];
+  store.sqlite.prepare('SELECT seq, procedure, outcome, actor_id, roles, record_id FROM audit_events WHERE seq > ? ORDER BY seq').all(seq) as AuditRow[];
 
 /** The call is refused with `code` and its Dutch message, and exactly one "denied" event names the procedure. */
 async function expectRefused(
@@ -79,21 +76,9 @@ describe('no session, a forged token, an expired session', () => {
     samples = procedureSamples(ids);
     ids.caseId = ids.unassignedCaseId = ids.targetId = '00000000-0000-4000-8000-000000000001';
     // One session per procedure (an expired token is forgotten at its first use), all of a dpo + admin.
-    value(
-      await d.call(
-        'staff.add',
-        { userName: 'verloopt', fullName: 'Vera Verloop', roles: ['dpo', 'admin'], password: STRONG_PASSWORD },
-        d.adminToken,
-      ),
-    );
+    value(await d.call('staff.add', { userName: 'verloopt', fullName: 'Vera Verloop', roles: ['dpo', 'admin'], password: STRONG_PASSWORD }, d.adminToken));
     const tokens = await Promise.all(
-      guarded.map(
-        async (p) =>
-          [
-            p,
-            value(await d.call('session.login', { userName: 'verloopt', password: STRONG_PASSWORD }, null)).token,
-          ] as const,
-      ),
+      guarded.map(async (p) => [p, value(await d.call('session.login', { userName: 'verloopt', password: STRONG_PASSWORD }, null)).token] as const),
     );
     expired = new Map(tokens);
     // The admin's own session must stay alive for the store to stay open: keep it fresh after the jump.
@@ -103,41 +88,20 @@ describe('no session, a forged token, an expired session', () => {
   afterAll(() => d.cleanup());
 
   it.each(guarded)('%s without a session is refused and audited', async (procedure) => {
-    await expectRefused(
-      d,
-      procedure,
-      () => d.backend.dispatch(procedure, samples[procedure]('intake'), null),
-      'UNAUTHENTICATED',
-      null,
-    );
+    await expectRefused(d, procedure, () => d.backend.dispatch(procedure, samples[procedure]('intake'), null), 'UNAUTHENTICATED', null);
   });
 
   it.each(guarded)('%s with a forged token is refused and audited', async (procedure) => {
-    await expectRefused(
-      d,
-      procedure,
-      () => d.backend.dispatch(procedure, samples[procedure]('intake'), 'bmVwLXRva2Vu-nep-token'),
-      'UNAUTHENTICATED',
-      null,
-    );
+    await expectRefused(d, procedure, () => d.backend.dispatch(procedure, samples[procedure]('intake'), 'bmVwLXRva2Vu-nep-token'), 'UNAUTHENTICATED', null);
   });
 
   it.each(guarded)('%s with an expired session is refused and audited', async (procedure) => {
-    await expectRefused(
-      d,
-      procedure,
-      () => d.backend.dispatch(procedure, samples[procedure]('dpo'), expired.get(procedure) ?? ''),
-      'SESSION_EXPIRED',
-      null,
-    );
+    await expectRefused(d, procedure, () => d.backend.dispatch(procedure, samples[procedure]('dpo'), expired.get(procedure) ?? ''), 'SESSION_EXPIRED', null);
   });
 
   it('an expired session stays expired: signing in again is the only way back', async () => {
     const token = expired.get('session.me') ?? '';
-    expect(await d.backend.dispatch('session.me', {}, token)).toMatchObject({
-      ok: false,
-      error: { code: 'UNAUTHENTICATED' },
-    });
+    expect(await d.backend.dispatch('session.me', {}, token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });
 
@@ -157,33 +121,19 @@ describe('a locked session', () => {
   }, 60_000);
   afterAll(() => d.cleanup());
 
-  it.each(guarded.filter((p) => !SESSION_ENDING.has(p)))(
-    '%s with a locked session is refused and audited (store still open for others)',
-    async (procedure) => {
-      await expectRefused(
-        d,
-        procedure,
-        () => d.backend.dispatch(procedure, samples[procedure]('handler'), locked),
-        'SESSION_LOCKED',
-        null,
-      );
-    },
-  );
+  it.each(guarded.filter((p) => !SESSION_ENDING.has(p)))('%s with a locked session is refused and audited (store still open for others)', async (procedure) => {
+    await expectRefused(d, procedure, () => d.backend.dispatch(procedure, samples[procedure]('handler'), locked), 'SESSION_LOCKED', null);
+  });
 
   it('refusals while the whole store is locked are audited once someone signs in again', async () => {
     const before = lastSeq(d.store);
     value(await d.call('session.lock', {}, d.adminToken));
     const tried = guarded.filter((p) => !SESSION_ENDING.has(p)).slice(0, 10);
     for (const procedure of tried) {
-      expect(await d.backend.dispatch(procedure, samples[procedure]('handler'), locked)).toMatchObject({
-        ok: false,
-        error: { code: 'SESSION_LOCKED' },
-      });
+      expect(await d.backend.dispatch(procedure, samples[procedure]('handler'), locked)).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
     }
     value(await d.call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null));
-    const denied = eventsSince(d.store, before).filter(
-      (e) => e.outcome === 'denied' && tried.includes(e.procedure as ProcedureName),
-    );
+    const denied = eventsSince(d.store, before).filter((e) => e.outcome === 'denied' && tried.includes(e.procedure as ProcedureName));
     expect(denied.map((e) => e.procedure)).toEqual(tried);
   });
 });
@@ -219,21 +169,12 @@ describe('roles that may not: every forbidden role at once', () => {
     expect(refusable.length).toBeGreaterThan(20);
   });
 
-  it.each(refusable)(
-    '%s: a staff member holding every role that may not call it is still refused',
-    async (procedure) => {
-      const roles = forbiddenRoles(procedure);
-      const holder = holders.get(roles.join('+'));
-      if (!holder) throw new Error('no holder');
-      await expectRefused(
-        d,
-        procedure,
-        () => d.backend.dispatch(procedure, samples[procedure](roles[0] ?? 'intake'), holder.token),
-        'FORBIDDEN',
-        holder.id,
-      );
-    },
-  );
+  it.each(refusable)('%s: a staff member holding every role that may not call it is still refused', async (procedure) => {
+    const roles = forbiddenRoles(procedure);
+    const holder = holders.get(roles.join('+'));
+    if (!holder) throw new Error('no holder');
+    await expectRefused(d, procedure, () => d.backend.dispatch(procedure, samples[procedure](roles[0] ?? 'intake'), holder.token), 'FORBIDDEN', holder.id);
+  });
 });
 
 /** Case-scoped: the sample input names the case or something inside it (found with stand-in ids). */
@@ -252,15 +193,9 @@ const standInSamples = procedureSamples(STAND_IN);
 const caseScoped = PROCEDURE_NAMES.filter((p) => {
   if (!isAllowed(['handler'], contract[p].action) || isPublicAction(contract[p].action)) return false;
   const text = JSON.stringify(standInSamples[p]('handler'));
-  return [
-    STAND_IN.caseId,
-    STAND_IN.documentId,
-    STAND_IN.thirdPartyId,
-    STAND_IN.copyId,
-    STAND_IN.letterId,
-    STAND_IN.jobId,
-    STAND_IN.readJobId,
-  ].some((id) => id && text.includes(id));
+  return [STAND_IN.caseId, STAND_IN.documentId, STAND_IN.thirdPartyId, STAND_IN.copyId, STAND_IN.letterId, STAND_IN.jobId, STAND_IN.readJobId].some(
+    (id) => id && text.includes(id),
+  );
 });
 
 describe("a handler on someone else's case", () => {
@@ -281,11 +216,7 @@ describe("a handler on someone else's case", () => {
     const caseId = value(
       await d.call(
         'case.create',
-        {
-          ...NEW_CASE,
-          requester: { name: REQUESTER, relation: 'huurder', address: 'Vreemdelaan 3, 1234 AB Hilversum' },
-          handlerId: owner.id,
-        },
+        { ...NEW_CASE, requester: { name: REQUESTER, relation: 'huurder', address: 'Vreemdelaan 3, 1234 AB Hilversum' }, handlerId: owner.id },
         dpo.token,
       ),
     ).id;
@@ -293,25 +224,13 @@ describe("a handler on someone else's case", () => {
     // Everything inside the case that procedures can name: a document, a third party, an ID copy, a letter, a redaction job.
     const pdf = await buildLetters(1, 1);
     other.documentId =
-      value(
-        await d.call(
-          'dossier.import',
-          { caseId, fileName: 'verslag.pdf', dataBase64: pdf.toString('base64'), source: 'klantcontact' },
-          owner.token,
-        ),
-      ).documents[0]?.id ?? '';
-    other.thirdPartyId = value(
-      await d.call('thirdParty.add', { caseId, name: 'Buurman Vreemd', role: 'buurman' }, owner.token),
-    ).id;
+      value(await d.call('dossier.import', { caseId, fileName: 'verslag.pdf', dataBase64: pdf.toString('base64'), source: 'klantcontact' }, owner.token))
+        .documents[0]?.id ?? '';
+    other.thirdPartyId = value(await d.call('thirdParty.add', { caseId, name: 'Buurman Vreemd', role: 'buurman' }, owner.token)).id;
     other.copyId = value(
       await d.call(
         'identity.uploadCopy',
-        {
-          caseId,
-          subject: 'verzoeker',
-          fileName: 'id.png',
-          dataBase64: procedureSamples(other)['identity.uploadCopy']('handler').dataBase64,
-        },
+        { caseId, subject: 'verzoeker', fileName: 'id.png', dataBase64: procedureSamples(other)['identity.uploadCopy']('handler').dataBase64 },
         owner.token,
       ),
     ).copyId;
@@ -323,9 +242,7 @@ describe("a handler on someone else's case", () => {
         owner.token,
       ),
     ).jobId;
-    other.readJobId = value(
-      await d.call('redaction.read', { caseId, documentId: other.documentId ?? '' }, owner.token),
-    ).jobId;
+    other.readJobId = value(await d.call('redaction.read', { caseId, documentId: other.documentId ?? '' }, owner.token)).jobId;
     samples = procedureSamples(other);
   }, 120_000);
   afterAll(() => d.cleanup());

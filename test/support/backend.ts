@@ -9,12 +9,7 @@ import { TEST_KDF } from './kdf.js';
 
 export { ADMIN, STRONG_PASSWORD, TEST_START, tempDir, value } from './basics.js';
 
-export function makeBackend(
-  dataDir: string,
-  start = TEST_START,
-  idleTimeoutSeconds = 600,
-  logger: Logger = silentLogger,
-) {
+export function makeBackend(dataDir: string, start = TEST_START, idleTimeoutSeconds = 600, logger: Logger = silentLogger) {
   const clock = fixedClock(start);
   const backend = createBackend({ kdfCost: TEST_KDF, dataDir, clock, logger, idleTimeoutSeconds });
   return { backend, clock, call: typed(backend) };
@@ -33,13 +28,7 @@ export async function initialized(dataDir: string, options: { idleTimeoutSeconds
   return { ...made, call: typed(made.backend), adminToken: session.token, adminId: session.staff.id };
 }
 
-export async function addStaff(
-  backend: Backend,
-  adminToken: string,
-  userName: string,
-  roles: Role[],
-  fullName = `Medewerker ${userName}`,
-) {
+export async function addStaff(backend: Backend, adminToken: string, userName: string, roles: Role[], fullName = `Medewerker ${userName}`) {
   const call = typed(backend);
   const staff = value(await call('staff.add', { userName, fullName, roles, password: STRONG_PASSWORD }, adminToken));
   const session = value(await call('session.login', { userName, password: STRONG_PASSWORD }, null));

@@ -20,7 +20,6 @@ export const TEST_START = new Date('2026-11-25T09:00:00Z');
 
 /** Unwraps a Result or fails the test with its Dutch message. */
 export function value<T>(result: Result<T>): T {
-  if (!result.ok)
-    throw new Error(`${result.error.code}: ${result.error.message} ${result.error.details?.join(' ') ?? ''}`);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${result.error.details?.join(' ') ?? ''}`);
   return result.value;
 }

@@ -4,7 +4,6 @@ import type { CasePart } from '../../db/local/cases/case-parts.js';
 export function sqlWhere(part: CasePart): string {
   const { link } = part;
   if (link.kind === 'column') return `"${link.column}" = ?`;
-  if (link.kind === 'parent')
-    return `"${link.column}" IN (SELECT id FROM "${link.parent}" WHERE "${link.parentColumn}" = ?)`;
+  if (link.kind === 'parent') return `"${link.column}" IN (SELECT id FROM "${link.parent}" WHERE "${link.parentColumn}" = ?)`;
   return `json_extract(payload, '$.${link.field}') = ?`;
 }

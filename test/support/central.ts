@@ -27,19 +27,14 @@ export async function centralDatabase(name: string) {
   const owner = new pg.Client({ connectionString: db.url });
   await owner.connect();
   const logins = {} as Record<CentralPerson, { loginRole: string; id: string }>;
-  for (const [userName, person] of Object.entries(CENTRAL_PEOPLE) as [
-    CentralPerson,
-    (typeof CENTRAL_PEOPLE)[CentralPerson],
-  ][]) {
+  for (const [userName, person] of Object.entries(CENTRAL_PEOPLE) as [CentralPerson, (typeof CENTRAL_PEOPLE)[CentralPerson]][]) {
     const { rows } = await owner.query<{ id: string }>('SELECT avg_create_login($1, $2, $3::text[], $4) AS id', [
       userName,
       person.fullName,
       person.roles,
       CENTRAL_PASSWORD,
     ]);
-    const login = await owner.query<{ login_role: string }>('SELECT login_role FROM staff WHERE id = $1', [
-      rows[0]?.id,
-    ]);
+    const login = await owner.query<{ login_role: string }>('SELECT login_role FROM staff WHERE id = $1', [rows[0]?.id]);
     logins[userName] = { loginRole: login.rows[0]?.login_role ?? '', id: rows[0]?.id ?? '' };
   }
   const url = new URL(db.url);
@@ -72,31 +67,15 @@ export async function centralDatabase(name: string) {
 export type Central = Awaited<ReturnType<typeof centralDatabase>>;
 
 /** A desktop (its own data folder) connected to the central database, with local accounts for some people. */
-export async function desktop(
-  central: Central,
-  people: readonly CentralPerson[],
-  onCleanup: (cleanup: () => void) => void,
-) {
+export async function desktop(central: Central, people: readonly CentralPerson[], onCleanup: (cleanup: () => void) => void) {
   const t = tempDir('avg-desk-sync-');
   onCleanup(t.cleanup);
   const init = await initialized(t.dir, { idleTimeoutSeconds: 90 * 86_400 });
   value(await init.call('sync.setSettings', { url: central.desktopUrl, intervalMinutes: 5 }, init.adminToken));
   const staff = {} as Record<CentralPerson, { id: string; token: string }>;
   for (const person of people) {
-    const made = await addStaff(
-      init.backend,
-      init.adminToken,
-      person,
-      [...CENTRAL_PEOPLE[person].roles],
-      CENTRAL_PEOPLE[person].fullName,
-    );
-    value(
-      await init.call(
-        'sync.setCredentials',
-        { loginRole: central.logins[person].loginRole, password: CENTRAL_PASSWORD },
-        made.token,
-      ),
-    );
+    const made = await addStaff(init.backend, init.adminToken, person, [...CENTRAL_PEOPLE[person].roles], CENTRAL_PEOPLE[person].fullName);
+    value(await init.call('sync.setCredentials', { loginRole: central.logins[person].loginRole, password: CENTRAL_PASSWORD }, made.token));
     // A signer signs only with their function filled in.
     if ((CENTRAL_PEOPLE[person].roles as readonly string[]).includes('signer'))
       value(await init.call('signer.setProfile', { functionTitle: 'Teamleider Privacy' }, made.token));

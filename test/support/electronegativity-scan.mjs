@@ -15,13 +15,7 @@ const run = createRequire(import.meta.url)('@doyensec/electronegativity');
 
 const [input, electronVersion, exclude, output] = process.argv.slice(2);
 run(
-  {
-    input,
-    isRelative: true,
-    excludeFromScan: exclude ? [exclude.toLowerCase()] : [],
-    electronVersionOverride: electronVersion,
-    parserPlugins: [],
-  },
+  { input, isRelative: true, excludeFromScan: exclude ? [exclude.toLowerCase()] : [], electronVersionOverride: electronVersion, parserPlugins: [] },
   false,
 ).then(
   (result) => {

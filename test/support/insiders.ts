@@ -50,23 +50,11 @@ export async function connect(config: pg.ClientConfig): Promise<pg.Client> {
   return client;
 }
 
-export async function refused(
-  client: pg.Client,
-  text: string,
-  values: unknown[] = [],
-  message?: RegExp,
-): Promise<void> {
-  await expect(client.query(text, values), text).rejects.toMatchObject({
-    code: '42501',
-    ...(message ? { message: expect.stringMatching(message) } : {}),
-  });
+export async function refused(client: pg.Client, text: string, values: unknown[] = [], message?: RegExp): Promise<void> {
+  await expect(client.query(text, values), text).rejects.toMatchObject({ code: '42501', ...(message ? { message: expect.stringMatching(message) } : {}) });
 }
 
-export async function rows<T extends pg.QueryResultRow = Record<string, unknown>>(
-  client: pg.Client,
-  text: string,
-  values: unknown[] = [],
-): Promise<T[]> {
+export async function rows<T extends pg.QueryResultRow = Record<string, unknown>>(client: pg.Client, text: string, values: unknown[] = []): Promise<T[]> {
   return (await client.query<T>(text, values)).rows;
 }
 
@@ -111,10 +99,7 @@ export function useInsiderDatabase(): void {
     await migrateCentral(db.url);
     owner = await connect(clientConfig(db.url));
     for (const [name, person] of Object.entries(PEOPLE) as [Person, (typeof PEOPLE)[Person]][]) {
-      ids[name] =
-        (
-          await rows<{ id: string }>(owner, CREATE_LOGIN, [`${name}-${tag}`, person.fullName, person.roles, PASSWORD])
-        )[0]?.id ?? '';
+      ids[name] = (await rows<{ id: string }>(owner, CREATE_LOGIN, [`${name}-${tag}`, person.fullName, person.roles, PASSWORD]))[0]?.id ?? '';
       logins[name] = `avg_u_${name}_${tag}`;
     }
     await owner.query(INSERT_CASE, [caseA, 'AVG-2026-0001', ids.hanna]);

@@ -79,14 +79,7 @@ interface RawPdfium {
   _FPDFText_CountChars(textPage: number): number;
   _FPDFText_GetUnicode(textPage: number, index: number): number;
   _FPDFText_IsGenerated(textPage: number, index: number): number;
-  _FPDFText_GetCharBox(
-    textPage: number,
-    index: number,
-    left: number,
-    right: number,
-    bottom: number,
-    top: number,
-  ): number;
+  _FPDFText_GetCharBox(textPage: number, index: number, left: number, right: number, bottom: number, top: number): number;
   _FPDFText_GetCharOrigin(textPage: number, index: number, x: number, y: number): number;
   _FPDFText_GetFontSize(textPage: number, index: number): number;
   wasmExports: { malloc(size: number): number; free(ptr: number): void };
@@ -98,13 +91,7 @@ let loading: Promise<RawPdfium> | null = null;
 function pdfium(): Promise<RawPdfium> {
   loading ??= (async () => {
     const m = (await PDFiumModule({})) as unknown as RawPdfium;
-    m._FPDF_InitLibraryWithConfig({
-      version: 2,
-      m_pIsolate: null,
-      m_pUserFontPaths: null,
-      m_v8EmbedderSlot: 0,
-      m_pPlatform: null,
-    });
+    m._FPDF_InitLibraryWithConfig({ version: 2, m_pIsolate: null, m_pUserFontPaths: null, m_v8EmbedderSlot: 0, m_pPlatform: null });
     return m;
   })();
   return loading;
@@ -124,11 +111,7 @@ function pageGlyphs(m: RawPdfium, page: number): Glyph[] {
         spaced = true;
         continue;
       }
-      if (
-        !m._FPDFText_GetCharBox(textPage, i, out, out + 8, out + 16, out + 24) ||
-        !m._FPDFText_GetCharOrigin(textPage, i, out + 32, out + 40)
-      )
-        continue;
+      if (!m._FPDFText_GetCharBox(textPage, i, out, out + 8, out + 16, out + 24) || !m._FPDFText_GetCharOrigin(textPage, i, out + 32, out + 40)) continue;
       const v = new DataView(m.HEAPU8.buffer, out, 48);
       const [left, right, bottom, top, , baseline] = [0, 8, 16, 24, 32, 40].map((o) => v.getFloat64(o, true)) as [
         number,
@@ -138,17 +121,7 @@ function pageGlyphs(m: RawPdfium, page: number): Glyph[] {
         number,
         number,
       ];
-      glyphs.push({
-        char,
-        left,
-        right,
-        bottom,
-        top,
-        baseline,
-        size: m._FPDFText_GetFontSize(textPage, i),
-        index: i,
-        spaced,
-      });
+      glyphs.push({ char, left, right, bottom, top, baseline, size: m._FPDFText_GetFontSize(textPage, i), index: i, spaced });
       spaced = false;
     }
     return glyphs;
@@ -183,8 +156,7 @@ export async function readGlyphs(pdf: Uint8Array): Promise<Page[]> {
 }
 
 const overlap = (a: Box, b: Box): boolean =>
-  Math.min(a.right, b.right) - Math.max(a.left, b.left) > EPSILON &&
-  Math.min(a.top, b.top) - Math.max(a.bottom, b.bottom) > EPSILON;
+  Math.min(a.right, b.right) - Math.max(a.left, b.left) > EPSILON && Math.min(a.top, b.top) - Math.max(a.bottom, b.bottom) > EPSILON;
 const mm = (points: number): string => `${(points / MM).toFixed(1)} mm`;
 
 function overprints(pages: readonly Page[]): string[] {
@@ -195,8 +167,7 @@ function overprints(pages: readonly Page[]): string[] {
         const a = page.lines[i];
         const b = page.lines[j];
         if (!a || !b || !overlap(a, b)) continue;
-        if (a.glyphs.some((g) => b.glyphs.some((h) => overlap(g, h))))
-          problems.push(`pagina ${String(p + 1)}: "${a.text}" en "${b.text}" overlappen`);
+        if (a.glyphs.some((g) => b.glyphs.some((h) => overlap(g, h)))) problems.push(`pagina ${String(p + 1)}: "${a.text}" en "${b.text}" overlappen`);
       }
     }
   });
@@ -209,15 +180,11 @@ function margins(pages: readonly Page[]): string[] {
     for (const line of page.lines) {
       const inFooter = line.top < FOOTER_TOP;
       if (line.left < LEFT - EPSILON || line.right > RIGHT + EPSILON)
-        problems.push(
-          `pagina ${String(p + 1)}: "${line.text}" loopt buiten de zijmarge (${mm(line.left)}–${mm(line.right)})`,
-        );
+        problems.push(`pagina ${String(p + 1)}: "${line.text}" loopt buiten de zijmarge (${mm(line.left)}–${mm(line.right)})`);
       if (line.top > TOP) problems.push(`pagina ${String(p + 1)}: "${line.text}" staat boven de bovenmarge`);
       // The body's last baseline sits on the bottom margin; its descenders may hang a little below.
       if (!inFooter && line.bottom < BODY_BOTTOM - 3.5)
-        problems.push(
-          `pagina ${String(p + 1)}: "${line.text}" loopt in de ondermarge (${mm(line.bottom)} van onderen)`,
-        );
+        problems.push(`pagina ${String(p + 1)}: "${line.text}" loopt in de ondermarge (${mm(line.bottom)} van onderen)`);
     }
   });
   return problems;
@@ -257,8 +224,7 @@ function splitParagraphs(pages: readonly Page[], content: LetterContent, maxChar
     .map((b) => normalize(b.text))
     .filter((t) => t.length <= maxChars);
   for (const paragraph of short) {
-    if (!texts.some((t) => t.includes(paragraph)))
-      problems.push(`de alinea "${paragraph.slice(0, 60)}…" is over twee pagina's verdeeld`);
+    if (!texts.some((t) => t.includes(paragraph))) problems.push(`de alinea "${paragraph.slice(0, 60)}…" is over twee pagina's verdeeld`);
   }
   const closing = normalize(content.closing);
   const organisation = normalize(content.signatory.organisation);
@@ -273,12 +239,8 @@ function envelopeWindow(pages: readonly Page[], content: LetterContent): string[
   if (!first) return ['de brief heeft geen pagina'];
   const problems: string[] = [];
   const inWindow = (b: Box) =>
-    b.left >= WINDOW.left - EPSILON &&
-    b.right <= WINDOW.right + EPSILON &&
-    b.top <= WINDOW.top + EPSILON &&
-    b.bottom >= WINDOW.bottom - EPSILON;
-  const touchesWindow = (b: Box) =>
-    b.right > WINDOW.left && b.left < WINDOW.right && b.top > WINDOW.bottom && b.bottom < WINDOW.top;
+    b.left >= WINDOW.left - EPSILON && b.right <= WINDOW.right + EPSILON && b.top <= WINDOW.top + EPSILON && b.bottom >= WINDOW.bottom - EPSILON;
+  const touchesWindow = (b: Box) => b.right > WINDOW.left && b.left < WINDOW.right && b.top > WINDOW.bottom && b.bottom < WINDOW.top;
   const windowText = normalize(
     first.lines
       .filter(touchesWindow)

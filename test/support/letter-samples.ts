@@ -15,8 +15,7 @@ type Sample = (variant: LetterVariant, padding: number) => AnyLetterInput;
 
 const SENTENCE =
   'Wij hebben hierbij ook de stukken uit het huurdossier, de correspondentie met de wijkbeheerder en de notities van het klantcontactcentrum betrokken. ';
-const text = (base: string, variant: LetterVariant, padding: number): string =>
-  variant === 'short' ? base : `${base} ${SENTENCE.repeat(2 + padding).trim()}`;
+const text = (base: string, variant: LetterVariant, padding: number): string => (variant === 'short' ? base : `${base} ${SENTENCE.repeat(2 + padding).trim()}`);
 
 const LONG_CASE = {
   requester: {
@@ -32,10 +31,7 @@ const EXTENDED = {
   originalDueOn: '2026-11-30',
 };
 
-function caseFor(
-  variant: LetterVariant,
-  extra: Partial<typeof LETTER_CASE> = {},
-): { case: Partial<typeof LETTER_CASE> } {
+function caseFor(variant: LetterVariant, extra: Partial<typeof LETTER_CASE> = {}): { case: Partial<typeof LETTER_CASE> } {
   return { case: { ...(variant === 'long' ? LONG_CASE : {}), ...extra } };
 }
 
@@ -56,10 +52,7 @@ export const LETTER_SAMPLES: Record<LetterKind, Sample> = {
     letterInput(
       'verzoek-om-identificatie',
       { replyBy: '2026-12-15' },
-      caseFor(
-        v,
-        v === 'long' ? { representative: { kind: 'wettelijk_vertegenwoordiger', name: 'Marta Nguyễn-Özdemir' } } : {},
-      ),
+      caseFor(v, v === 'long' ? { representative: { kind: 'wettelijk_vertegenwoordiger', name: 'Marta Nguyễn-Özdemir' } } : {}),
     ),
   'verzoek-om-aanvulling': (v, p) =>
     letterInput(
@@ -75,29 +68,17 @@ export const LETTER_SAMPLES: Record<LetterKind, Sample> = {
   'zienswijze-derde': (v) =>
     letterInput(
       'zienswijze-derde',
-      {
-        thirdPartyId: THIRD_PARTY.id,
-        address:
-          v === 'short' ? 'Dorpsstraat 3, 1234 AB Hilversum' : 'Van Heemskerck van Beestlaan 117 hs, 1234 AB Hilversum',
-      },
+      { thirdPartyId: THIRD_PARTY.id, address: v === 'short' ? 'Dorpsstraat 3, 1234 AB Hilversum' : 'Van Heemskerck van Beestlaan 117 hs, 1234 AB Hilversum' },
       { thirdParties: [THIRD_PARTY] },
     ),
-  verlengingsbericht: (v, p) =>
-    letterInput(
-      'verlengingsbericht',
-      {},
-      caseFor(v, { ...EXTENDED, extensionReason: text(EXTENDED.extensionReason, v, p) }),
-    ),
+  verlengingsbericht: (v, p) => letterInput('verlengingsbericht', {}, caseFor(v, { ...EXTENDED, extensionReason: text(EXTENDED.extensionReason, v, p) })),
   'besluit-inzage': (v, p) =>
     letterInput(
       'besluit-inzage',
       { withheld: withheld(v, p) },
       {
         ...caseFor(v),
-        activities:
-          v === 'short'
-            ? DEFAULT_REGISTER.slice(0, 1)
-            : DEFAULT_REGISTER.slice(0, 2 + (p % (DEFAULT_REGISTER.length - 1))),
+        activities: v === 'short' ? DEFAULT_REGISTER.slice(0, 1) : DEFAULT_REGISTER.slice(0, 2 + (p % (DEFAULT_REGISTER.length - 1))),
         documents: { total: 3, redacted: 1 },
       },
     ),
@@ -122,10 +103,7 @@ export const LETTER_SAMPLES: Record<LetterKind, Sample> = {
                 decision: i % 2 === 0 ? 'doorgevoerd' : 'afgewezen',
               })),
         reasons: v === 'short' ? undefined : text('Een deel van de gegevens is juist vastgelegd.', v, p),
-        recipientsInformed:
-          v === 'short'
-            ? ['WoningNet']
-            : ['WoningNet', 'Gemeente Hilversum', 'Aannemer Bouwbedrijf Ağaoğlu', 'Belastingdienst'],
+        recipientsInformed: v === 'short' ? ['WoningNet'] : ['WoningNet', 'Gemeente Hilversum', 'Aannemer Bouwbedrijf Ağaoğlu', 'Belastingdienst'],
       },
       caseFor(v, { type: 'correctie', correctionKinds: ['verbetering', 'aanvulling'] }),
     ),
@@ -136,8 +114,7 @@ export const LETTER_SAMPLES: Record<LetterKind, Sample> = {
         outcome: 'afgewezen',
         processing: 'het delen van gegevens met de gemeente',
         reasons: text('Er zijn geen zwaarwegende persoonlijke omstandigheden gebleken.', v, p),
-        legalObligation:
-          v === 'short' ? undefined : text('De Huisvestingswet verplicht ons de gemeente te informeren.', v, p + 1),
+        legalObligation: v === 'short' ? undefined : text('De Huisvestingswet verplicht ons de gemeente te informeren.', v, p + 1),
       },
       caseFor(v, { type: 'verzet' }),
     ),
@@ -155,10 +132,7 @@ export const LETTER_SAMPLES: Record<LetterKind, Sample> = {
   afwijzing: (v, p) =>
     letterInput(
       'afwijzing',
-      {
-        ground: 'buitensporig',
-        reasons: text('U heeft deze maand vijf gelijke verzoeken gedaan, die wij alle hebben beantwoord.', v, p * 3),
-      },
+      { ground: 'buitensporig', reasons: text('U heeft deze maand vijf gelijke verzoeken gedaan, die wij alle hebben beantwoord.', v, p * 3) },
       caseFor(v),
     ),
   'bevestiging-intrekking': (v) => letterInput('bevestiging-intrekking', { withdrawnOn: '2026-11-20' }, caseFor(v)),
@@ -167,28 +141,16 @@ export const LETTER_SAMPLES: Record<LetterKind, Sample> = {
       'besluit-niet-ontvankelijk',
       {
         ground: 'identiteit',
-        reasons: text(
-          'Op 4 november vroegen wij u uw identiteit aan te tonen, uiterlijk op 18 november. Wij hebben niets ontvangen.',
-          v,
-          p,
-        ),
+        reasons: text('Op 4 november vroegen wij u uw identiteit aan te tonen, uiterlijk op 18 november. Wij hebben niets ontvangen.', v, p),
       },
-      caseFor(
-        v,
-        v === 'long' ? { representative: { kind: 'wettelijk_vertegenwoordiger', name: 'Marta Nguyễn-Özdemir' } } : {},
-      ),
+      caseFor(v, v === 'long' ? { representative: { kind: 'wettelijk_vertegenwoordiger', name: 'Marta Nguyễn-Özdemir' } } : {}),
     ),
   'besluit-geen-gegevens': (v, p) =>
     letterInput(
       'besluit-geen-gegevens',
       {
         searched:
-          v === 'short'
-            ? []
-            : Array.from(
-                { length: 3 + p },
-                (_, i) => `Bronsysteem ${String(i + 1)}: huuradministratie, klantcontact en woonruimteverdeling`,
-              ),
+          v === 'short' ? [] : Array.from({ length: 3 + p }, (_, i) => `Bronsysteem ${String(i + 1)}: huuradministratie, klantcontact en woonruimteverdeling`),
       },
       caseFor(v),
     ),
@@ -197,25 +159,18 @@ export const LETTER_SAMPLES: Record<LetterKind, Sample> = {
       'besluit-afwijzing-inzage',
       {
         outcome: v === 'short' ? 'afgewezen' : 'deels',
-        grounds:
-          v === 'short' ? ['rechten_anderen'] : ['rechten_anderen', 'strafbare_feiten', 'bescherming_betrokkene'],
+        grounds: v === 'short' ? ['rechten_anderen'] : ['rechten_anderen', 'strafbare_feiten', 'bescherming_betrokkene'],
         reasons: text('Het dossier bestaat uit meldingen van buren die niet hebben ingestemd.', v, p),
         withheld: [{ what: 'Het overlastdossier', why: 'Meldingen van buren.' }, ...withheld(v, p)],
       },
-      {
-        ...caseFor(v),
-        activities: DEFAULT_REGISTER.slice(0, v === 'short' ? 1 : 3),
-        documents: { total: 2, redacted: 1 },
-      },
+      { ...caseFor(v), activities: DEFAULT_REGISTER.slice(0, v === 'short' ? 1 : 3), documents: { total: 2, redacted: 1 } },
     ),
   'besluit-verzet-direct-marketing': (v) =>
     letterInput(
       'besluit-verzet-direct-marketing',
       {
         processing:
-          v === 'short'
-            ? 'de nieuwsbrief'
-            : 'aanbiedingen van partners per e-mail, per post en in De Alliantie App, ook na afloop van de huurovereenkomst',
+          v === 'short' ? 'de nieuwsbrief' : 'aanbiedingen van partners per e-mail, per post en in De Alliantie App, ook na afloop van de huurovereenkomst',
       },
       caseFor(v, { type: 'verzet' }),
     ),
@@ -223,8 +178,7 @@ export const LETTER_SAMPLES: Record<LetterKind, Sample> = {
     letterInput(
       'kennisgeving-ontvangers',
       {
-        recipient:
-          v === 'short' ? 'WoningNet' : 'Stichting Woonruimteverdeling Gooi en Vechtstreek, afdeling Inschrijvingen',
+        recipient: v === 'short' ? 'WoningNet' : 'Stichting Woonruimteverdeling Gooi en Vechtstreek, afdeling Inschrijvingen',
         address: 'Postbus 2, 3500 AA Utrecht',
         changes:
           v === 'short'
@@ -238,9 +192,5 @@ export const LETTER_SAMPLES: Record<LetterKind, Sample> = {
       caseFor(v, { type: 'correctie' }),
     ),
   'klacht-termijn-verstreken': (v) =>
-    letterInput(
-      'klacht-termijn-verstreken',
-      v === 'short' ? {} : { decisionBy: '2026-12-18' },
-      caseFor(v, { type: 'klacht', dueOn: '2026-11-20' }),
-    ),
+    letterInput('klacht-termijn-verstreken', v === 'short' ? {} : { decisionBy: '2026-12-18' }, caseFor(v, { type: 'klacht', dueOn: '2026-11-20' })),
 };

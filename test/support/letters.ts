@@ -63,45 +63,25 @@ export const DECISION_INPUTS: Readonly<Record<DecisionKind, AnyLetterInput>> = {
   ),
   'besluit-verzet': letterInput(
     'besluit-verzet',
-    {
-      outcome: 'afgewezen',
-      processing: 'het delen van gegevens met de gemeente',
-      reasons: 'Er zijn geen zwaarwegende persoonlijke omstandigheden gebleken.',
-    },
+    { outcome: 'afgewezen', processing: 'het delen van gegevens met de gemeente', reasons: 'Er zijn geen zwaarwegende persoonlijke omstandigheden gebleken.' },
     { case: { type: 'verzet' } },
   ),
   'beslissing-op-klacht': letterInput(
     'beslissing-op-klacht',
-    {
-      outcome: 'ongegrond',
-      complaint: 'U klaagt dat wij uw e-mail niet beantwoordden.',
-      reasons: 'Wij hebben op 3 november geantwoord.',
-    },
+    { outcome: 'ongegrond', complaint: 'U klaagt dat wij uw e-mail niet beantwoordden.', reasons: 'Wij hebben op 3 november geantwoord.' },
     { case: { type: 'klacht' } },
   ),
-  afwijzing: letterInput('afwijzing', {
-    ground: 'buitensporig',
-    reasons: 'U heeft deze maand vijf gelijke verzoeken gedaan, die wij alle hebben beantwoord.',
-  }),
+  afwijzing: letterInput('afwijzing', { ground: 'buitensporig', reasons: 'U heeft deze maand vijf gelijke verzoeken gedaan, die wij alle hebben beantwoord.' }),
   'besluit-niet-ontvankelijk': letterInput('besluit-niet-ontvankelijk', {
     ground: 'identiteit',
-    reasons:
-      'Op 4 november hebben wij u gevraagd uw identiteit aan te tonen, uiterlijk op 18 november. Wij hebben niets van u ontvangen.',
+    reasons: 'Op 4 november hebben wij u gevraagd uw identiteit aan te tonen, uiterlijk op 18 november. Wij hebben niets van u ontvangen.',
   }),
-  'besluit-geen-gegevens': letterInput('besluit-geen-gegevens', {
-    searched: ['de huuradministratie', 'het klantcontactsysteem'],
-  }),
+  'besluit-geen-gegevens': letterInput('besluit-geen-gegevens', { searched: ['de huuradministratie', 'het klantcontactsysteem'] }),
   'besluit-afwijzing-inzage': letterInput('besluit-afwijzing-inzage', {
     outcome: 'deels',
     grounds: ['strafbare_feiten'],
-    reasons:
-      'Over uw woning loopt een onderzoek van de politie naar woonfraude; inzage in het dossier van dat onderzoek zou het onderzoek schaden.',
-    withheld: [
-      {
-        what: 'Het dossier van het woonfraudeonderzoek',
-        why: 'Een lopend strafrechtelijk onderzoek (artikel 41, lid 1 onder d UAVG).',
-      },
-    ],
+    reasons: 'Over uw woning loopt een onderzoek van de politie naar woonfraude; inzage in het dossier van dat onderzoek zou het onderzoek schaden.',
+    withheld: [{ what: 'Het dossier van het woonfraudeonderzoek', why: 'Een lopend strafrechtelijk onderzoek (artikel 41, lid 1 onder d UAVG).' }],
   }),
   'besluit-verzet-direct-marketing': letterInput(
     'besluit-verzet-direct-marketing',
@@ -128,9 +108,7 @@ export function letterRefusal(input: AnyLetterInput): string {
 export function requirePoppler(): void {
   for (const tool of ['pdftotext', 'pdfsig']) {
     if (!existsSync(`/usr/bin/${tool}`) && spawnSync('which', [tool]).status !== 0) {
-      throw new Error(
-        `${tool} ontbreekt. Installeer poppler-utils: apt-get update && apt-get install -y --no-install-recommends poppler-utils`,
-      );
+      throw new Error(`${tool} ontbreekt. Installeer poppler-utils: apt-get update && apt-get install -y --no-install-recommends poppler-utils`);
     }
   }
 }

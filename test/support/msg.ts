@@ -38,22 +38,12 @@ export function buildMsg(input: MsgInput): Buffer {
   add(root, stream('0C1F', '001F', utf16(input.senderEmail)));
   add(root, stream('1000', '001F', utf16(input.body)));
   input.to.forEach((r, i) => {
-    const dir = add(root, {
-      name: `__recip_version1.0_#${i.toString(16).toUpperCase().padStart(8, '0')}`,
-      type: DIRECTORY,
-      length: 0,
-      children: [],
-    });
+    const dir = add(root, { name: `__recip_version1.0_#${i.toString(16).toUpperCase().padStart(8, '0')}`, type: DIRECTORY, length: 0, children: [] });
     add(dir, stream('3001', '001F', utf16(r.name)));
     add(dir, stream('3003', '001F', utf16(r.email)));
   });
   input.attachments.forEach((a, i) => {
-    const dir = add(root, {
-      name: `__attach_version1.0_#${i.toString(16).toUpperCase().padStart(8, '0')}`,
-      type: DIRECTORY,
-      length: 0,
-      children: [],
-    });
+    const dir = add(root, { name: `__attach_version1.0_#${i.toString(16).toUpperCase().padStart(8, '0')}`, type: DIRECTORY, length: 0, children: [] });
     add(dir, stream('3707', '001F', utf16(a.fileName)));
     add(dir, stream('3704', '001F', utf16(a.fileName.slice(0, 12))));
     add(dir, stream('3703', '001F', utf16(a.fileName.slice(a.fileName.lastIndexOf('.')))));

@@ -6,10 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
  * is ever committed. The key comes from Node (fast, native); forge writes the certificate and the
  * PKCS#12.
  */
-export function testPkcs12(
-  password: string,
-  options: { commonName?: string; notBefore?: Date; notAfter?: Date; bits?: number } = {},
-): Buffer {
+export function testPkcs12(password: string, options: { commonName?: string; notBefore?: Date; notAfter?: Date; bits?: number } = {}): Buffer {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: options.bits ?? 2048 });
   const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
   const cert = forge.pki.createCertificate();

@@ -51,9 +51,7 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('geen vrije poort')),
-      );
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('geen vrije poort'))));
     });
   });
 }
@@ -65,12 +63,9 @@ interface Cluster {
 }
 
 function run(c: Cluster, program: string, args: string[]): void {
-  const [command, argv] = c.asPostgres
-    ? ['runuser', ['-u', 'postgres', '--', join(c.bin, program), ...args]]
-    : [join(c.bin, program), args];
+  const [command, argv] = c.asPostgres ? ['runuser', ['-u', 'postgres', '--', join(c.bin, program), ...args]] : [join(c.bin, program), args];
   const result = spawnSync(command, argv as string[], { encoding: 'utf8', cwd: c.dir });
-  if (result.status !== 0)
-    throw new Error(`${program} ${args.join(' ')} mislukt (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0) throw new Error(`${program} ${args.join(' ')} mislukt (${result.status}):\n${result.stdout}\n${result.stderr}`);
 }
 
 /** Starts the cluster; returns its superuser URL. */
@@ -92,25 +87,10 @@ export async function startTestCluster(): Promise<{ url: string; stop(): void }>
   writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   if (owner) chownSync(pwfile, owner.uid, owner.gid);
   const data = join(dir, 'data');
-  run(c, 'initdb', [
-    '-D',
-    data,
-    '-U',
-    'postgres',
-    '--pwfile',
-    pwfile,
-    '-E',
-    'UTF8',
-    '--locale=C',
-    '--auth-local=trust',
-    '--auth-host=scram-sha-256',
-  ]);
+  run(c, 'initdb', ['-D', data, '-U', 'postgres', '--pwfile', pwfile, '-E', 'UTF8', '--locale=C', '--auth-local=trust', '--auth-host=scram-sha-256']);
   rmSync(pwfile);
   // Only loopback, only with a password (SCRAM): the role tests log in as each login role.
-  writeFileSync(
-    join(data, 'pg_hba.conf'),
-    'local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n',
-  );
+  writeFileSync(join(data, 'pg_hba.conf'), 'local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n');
   const port = await freePort();
   const options = [
     `-p ${port}`,

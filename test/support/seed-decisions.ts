@@ -1,12 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { LocalDb } from '../../db/local/database.js';
-import {
-  insertCase,
-  NO_CHANGE_VERIFICATION,
-  takeReferenceNumber,
-  type CaseRow,
-} from '../../db/local/cases/repository.js';
+import { insertCase, NO_CHANGE_VERIFICATION, takeReferenceNumber, type CaseRow } from '../../db/local/cases/repository.js';
 import { insertDecision, insertOutbox } from '../../db/local/letters/repository.js';
 
 /**

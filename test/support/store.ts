@@ -16,15 +16,10 @@ export async function openStoreAs(dataDir: string, userName: string, password: s
 export async function storeText(dataDir: string, userName: string, password: string): Promise<string> {
   const store = await openStoreAs(dataDir, userName, password);
   try {
-    const tables = store.sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .pluck()
-      .all() as string[];
+    const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
     return tables
       .map((table) =>
-        JSON.stringify(store.sqlite.prepare(`SELECT * FROM "${table}"`).all(), (_k, v: unknown) =>
-          Buffer.isBuffer(v) ? v.toString('latin1') : v,
-        ),
+        JSON.stringify(store.sqlite.prepare(`SELECT * FROM "${table}"`).all(), (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('latin1') : v)),
       )
       .join('\n');
   } finally {

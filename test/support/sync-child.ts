@@ -8,18 +8,12 @@ import { seedDecisions } from './seed-decisions.js';
 import { openSyncService } from './sync-service.js';
 
 const [dataDir, userName, password, url, signerId] = process.argv.slice(2);
-if (!dataDir || !userName || !password || !url || !signerId)
-  throw new Error('usage: sync-child DATA_DIR USER PASSWORD CENTRAL_URL SIGNER_ID');
+if (!dataDir || !userName || !password || !url || !signerId) throw new Error('usage: sync-child DATA_DIR USER PASSWORD CENTRAL_URL SIGNER_ID');
 const { vault, sync, staffId } = await openSyncService(dataDir, userName, password, 3);
 const actor = { staffId, roles: ['handler' as const] };
 process.stdout.write('ready\n');
 for (let round = 0; ; round += 1) {
-  const { decisionIds } = seedDecisions(vault.open.db, {
-    count: 1 + (round % 4),
-    handlerId: staffId,
-    signerId,
-    at: new Date(),
-  });
+  const { decisionIds } = seedDecisions(vault.open.db, { count: 1 + (round % 4), handlerId: staffId, signerId, at: new Date() });
   process.stdout.write(`seeded ${decisionIds.join(' ')}\n`);
   await sync.run(actor, { url });
   process.stdout.write('synced\n');

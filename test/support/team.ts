@@ -14,10 +14,7 @@ export async function team(onCleanup: (cleanup: () => void) => void, options: { 
   const h1 = await addStaff(init.backend, init.adminToken, 'hanna', ['handler'], 'Hanna Behandelaar');
   const h2 = await addStaff(init.backend, init.adminToken, 'henk', ['handler'], 'Henk Behandelaar');
   const dpo = await addStaff(init.backend, init.adminToken, 'fg', ['dpo'], 'Fenna FG');
-  const register = async (
-    requester: { name: string; birthDate?: string; [key: string]: unknown },
-    extra: Record<string, unknown> = {},
-  ) =>
+  const register = async (requester: { name: string; birthDate?: string; [key: string]: unknown }, extra: Record<string, unknown> = {}) =>
     value(
       await init.call(
         'case.create',

@@ -40,10 +40,7 @@ async function anchoredDesktop() {
 }
 
 /** Closes the app, changes the store as someone with the key would (triggers dropped), opens it again as the dpo. */
-async function tamper(
-  desk: Awaited<ReturnType<typeof desktop>>,
-  change: (sqlite: Awaited<ReturnType<typeof openStoreAs>>['sqlite']) => void,
-) {
+async function tamper(desk: Awaited<ReturnType<typeof desktop>>, change: (sqlite: Awaited<ReturnType<typeof openStoreAs>>['sqlite']) => void) {
   desk.backend.close();
   const store = await openStoreAs(desk.dir, ADMIN.userName, ADMIN.password);
   store.sqlite.exec('DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS audit_events_no_delete;');
@@ -86,9 +83,7 @@ function rehash(sqlite: Awaited<ReturnType<typeof openStoreAs>>['sqlite'], rows:
 }
 
 function rowsFrom(sqlite: Awaited<ReturnType<typeof openStoreAs>>['sqlite'], fromSeq: number): AuditRow[] {
-  return (
-    sqlite.prepare('SELECT * FROM audit_events WHERE seq >= ? ORDER BY seq').all(fromSeq) as Record<string, unknown>[]
-  ).map((r) => ({
+  return (sqlite.prepare('SELECT * FROM audit_events WHERE seq >= ? ORDER BY seq').all(fromSeq) as Record<string, unknown>[]).map((r) => ({
     seq: Number(r.seq),
     id: String(r.id),
     at: String(r.at),
@@ -107,9 +102,7 @@ function rowsFrom(sqlite: Awaited<ReturnType<typeof openStoreAs>>['sqlite'], fro
 describe('audit verify against the central anchors', () => {
   it('reports a deleted tail, in the app and on the command line', async () => {
     const { desk, anchoredSeq } = await anchoredDesktop();
-    const after = await tamper(desk, (sqlite) =>
-      sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(anchoredSeq - 5),
-    );
+    const after = await tamper(desk, (sqlite) => sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(anchoredSeq - 5));
     const result = value(await after.call('audit.verify', {}, after.token));
     expect(result).toMatchObject({ ok: false, anchor: { state: 'broken', source: 'central', anchoredSeq } });
     after.backend.close();
@@ -152,32 +145,19 @@ describe('audit verify against the central anchors', () => {
       // The first anchored head at or after the change (each sync anchored one).
       expect(result.firstBroken?.seq).toBeGreaterThanOrEqual(from);
       expect(result.firstBroken?.seq).toBeLessThanOrEqual(anchoredSeq);
-      expect(result.anchor?.message).toMatch(
-        /de keten is na het vastleggen gewijzigd, herschreven of op een andere volgorde gezet/u,
-      );
+      expect(result.anchor?.message).toMatch(/de keten is na het vastleggen gewijzigd, herschreven of op een andere volgorde gezet/u);
       after.backend.close();
     }
   });
 
   it('offline it compares with the anchor kept at the last sync, and says so', async () => {
     const { desk, anchoredSeq } = await anchoredDesktop();
-    value(
-      await desk.call(
-        'sync.setSettings',
-        { url: 'postgres://127.0.0.1:1/avgdesk', intervalMinutes: 5 },
-        desk.adminToken,
-      ),
-    );
+    value(await desk.call('sync.setSettings', { url: 'postgres://127.0.0.1:1/avgdesk', intervalMinutes: 5 }, desk.adminToken));
     const intact = value(await desk.call('audit.verify', {}, desk.staff.fg.token));
     expect(intact).toMatchObject({ ok: true, anchor: { state: 'behind', source: 'stored', anchoredSeq } });
     expect(intact.anchor?.message).toMatch(/bij de laatste synchronisatie/u);
-    const after = await tamper(desk, (sqlite) =>
-      sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(anchoredSeq - 3),
-    );
-    expect(value(await after.call('audit.verify', {}, after.token))).toMatchObject({
-      ok: false,
-      anchor: { state: 'broken', source: 'stored' },
-    });
+    const after = await tamper(desk, (sqlite) => sqlite.prepare('DELETE FROM audit_events WHERE seq > ?').run(anchoredSeq - 3));
+    expect(value(await after.call('audit.verify', {}, after.token))).toMatchObject({ ok: false, anchor: { state: 'broken', source: 'stored' } });
     after.backend.close();
   });
 
@@ -196,13 +176,9 @@ describe('audit verify against the central anchors', () => {
     );
     const run = await desk.sync('fg');
     expect(run.auditEvents).toBeGreaterThan(0);
-    expect(
-      (
-        await central.owner.query('SELECT seq::int AS seq FROM audit_event_conflicts WHERE desktop_id = $1', [
-          head?.desktop_id,
-        ])
-      ).rows,
-    ).toEqual([{ seq: next }]);
+    expect((await central.owner.query('SELECT seq::int AS seq FROM audit_event_conflicts WHERE desktop_id = $1', [head?.desktop_id])).rows).toEqual([
+      { seq: next },
+    ]);
     const verified = value(await desk.call('audit.verify', {}, desk.staff.fg.token));
     expect(verified).toMatchObject({ ok: true, central: { ok: false, firstBroken: { seq: next } } });
   });

@@ -65,16 +65,7 @@ describe('the central copy of a chain, checked against the keys its desktop regi
     };
     await central.owner.query(
       `INSERT INTO audit_events (id, desktop_id, seq, at, actor_id, roles, procedure, record_type, outcome, prev_hash, hash, signature) VALUES ($1, $2, $3, $4, $5, '{handler}', 'case.get', 'case', 'ok', $6, $7, $8)`,
-      [
-        forged.id,
-        head?.desktop_id,
-        forged.seq,
-        forged.at,
-        forged.actorId,
-        forged.prevHash,
-        auditEventHash(forged),
-        Buffer.alloc(64, 7).toString('base64'),
-      ],
+      [forged.id, head?.desktop_id, forged.seq, forged.at, forged.actorId, forged.prevHash, auditEventHash(forged), Buffer.alloc(64, 7).toString('base64')],
     );
     value(await desk.call('audit.list', {}, desk.staff.fg.token));
     const run = await desk.sync('fg');
@@ -90,9 +81,7 @@ describe('the central copy of a chain, checked against the keys its desktop regi
     desk.backend.close();
     const store = await openStoreAs(desk.dir, ADMIN.userName, ADMIN.password);
     const setting = (key: string) =>
-      JSON.parse(
-        (store.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string }).value,
-      ) as string;
+      JSON.parse((store.sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string }).value) as string;
     const [desktopId, secret] = [setting('sync.desktopId'), setting('sync.desktopSecret')];
     store.close();
     const hanna = await central.connectAs('hanna');
@@ -104,23 +93,16 @@ describe('the central copy of a chain, checked against the keys its desktop regi
         JSON.stringify([{ kind: 'member', public_key: Buffer.alloc(32, 9).toString('base64'), from_seq: 1 }]),
       ]);
     try {
-      await expect(register(desk.staff.fg.id)).rejects.toMatchObject({
-        code: '42501',
-        message: expect.stringMatching(/alleen uw eigen sleutels/u),
-      });
+      await expect(register(desk.staff.fg.id)).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/alleen uw eigen sleutels/u) });
       await expect(
-        hanna.query(
-          'INSERT INTO audit_signing_keys (desktop_id, local_id, public_key, from_seq) VALUES ($1, $2, $3, 1)',
-          [desktopId, desk.staff.fg.id, 'a'],
-        ),
+        hanna.query('INSERT INTO audit_signing_keys (desktop_id, local_id, public_key, from_seq) VALUES ($1, $2, $3, 1)', [desktopId, desk.staff.fg.id, 'a']),
       ).rejects.toMatchObject({ code: '42501' });
       expect((await register(desk.staff.hanna.id)).rows).toEqual([{ n: 1 }]);
     } finally {
       await hanna.end();
     }
-    expect(
-      (await central.owner.query('SELECT staff_id FROM audit_signing_keys WHERE local_id = $1', [desk.staff.fg.id]))
-        .rows,
-    ).toEqual([{ staff_id: central.logins.fg.id }]);
+    expect((await central.owner.query('SELECT staff_id FROM audit_signing_keys WHERE local_id = $1', [desk.staff.fg.id])).rows).toEqual([
+      { staff_id: central.logins.fg.id },
+    ]);
   });
 });

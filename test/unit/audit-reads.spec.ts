@@ -17,9 +17,7 @@ describe('read events', () => {
     value(await call('staff.list', {}, adminToken));
     const other = await openStoreAs(t.dir, ADMIN.userName, ADMIN.password);
     try {
-      const last = other.sqlite
-        .prepare('SELECT procedure, actor_id AS actorId, outcome FROM audit_events ORDER BY seq DESC LIMIT 1')
-        .get();
+      const last = other.sqlite.prepare('SELECT procedure, actor_id AS actorId, outcome FROM audit_events ORDER BY seq DESC LIMIT 1').get();
       expect(last).toEqual({ procedure: 'staff.list', actorId: adminId, outcome: 'ok' });
       expect(verifyAuditChain(other.db).ok).toBe(true);
     } finally {
@@ -40,14 +38,7 @@ describe('read events', () => {
       const before = count();
       const reads = new ReadEvents((error) => errors.push(error));
       for (let i = 0; i < 3; i++)
-        reads.append(store, new Date(), {
-          actorId: null,
-          roles: [],
-          procedure: 'staff.list',
-          recordType: 'staff',
-          recordId: null,
-          outcome: 'ok',
-        });
+        reads.append(store, new Date(), { actorId: null, roles: [], procedure: 'staff.list', recordType: 'staff', recordId: null, outcome: 'ok' });
       expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(FULL);
       await reads.settled();
       expect(errors).toEqual([]);

@@ -60,9 +60,7 @@ function rechain(store: OpenStore, fromSeq: number): void {
 describe('signed audit events', () => {
   it('an edited event whose later hashes were all recomputed is reported: its signature no longer fits', async () => {
     const { store, adminId } = await withHistory();
-    const target = allEvents(store).find(
-      (e) => e.actorId === adminId && e.procedure === 'staff.list' && e.outcome === 'ok',
-    );
+    const target = allEvents(store).find((e) => e.actorId === adminId && e.procedure === 'staff.list' && e.outcome === 'ok');
     expect(target).toBeDefined();
     const seq = target?.seq ?? 0;
     store.sqlite.prepare("UPDATE audit_events SET outcome = 'error' WHERE seq = ?").run(seq);
@@ -103,9 +101,7 @@ describe('signed audit events', () => {
     // Move them out of the way first: seq is the primary key.
     store.sqlite.prepare('UPDATE audit_events SET seq = seq + 100000, id = id || ? WHERE seq >= ?').run('-x', firstSeq);
     reversed.forEach((row, i) => {
-      store.sqlite
-        .prepare('UPDATE audit_events SET seq = ?, id = ? WHERE seq = ?')
-        .run(firstSeq + i, row.id, row.seq + 100000);
+      store.sqlite.prepare('UPDATE audit_events SET seq = ?, id = ? WHERE seq = ?').run(firstSeq + i, row.id, row.seq + 100000);
     });
     rechain(store, firstSeq);
     const result = verifyAuditChain(store.db);
@@ -123,21 +119,15 @@ describe('signed audit events', () => {
     init.backend.close();
     // The entry as the keyring held it before signing keys: the X25519 box without the Ed25519 pair.
     const keyringFile = join(t.dir, 'keyring.json');
-    const file = JSON.parse(readFileSync(keyringFile, 'utf8')) as {
-      entries: { staffId: string; box?: Record<string, unknown> }[];
-    };
+    const file = JSON.parse(readFileSync(keyringFile, 'utf8')) as { entries: { staffId: string; box?: Record<string, unknown> }[] };
     for (const e of file.entries) if (e.staffId === handler.id && e.box) delete e.box.signing;
     writeFileSync(keyringFile, JSON.stringify(file));
 
     const again = makeBackend(t.dir);
-    const session = value(
-      await again.call('session.login', { userName: 'behandelaar', password: STRONG_PASSWORD }, null),
-    );
+    const session = value(await again.call('session.login', { userName: 'behandelaar', password: STRONG_PASSWORD }, null));
     await again.call('staff.list', {}, session.token); // refused, signed by the handler
     await again.call('staff.list', {}, null); // refused without a session: signed by the desktop's own key
-    const upgraded = (JSON.parse(readFileSync(keyringFile, 'utf8')) as typeof file).entries.find(
-      (e) => e.staffId === handler.id,
-    );
+    const upgraded = (JSON.parse(readFileSync(keyringFile, 'utf8')) as typeof file).entries.find((e) => e.staffId === handler.id);
     expect(upgraded?.box?.signing).toMatchObject({ publicKey: expect.any(String) });
     again.backend.close();
 
@@ -148,19 +138,13 @@ describe('signed audit events', () => {
     const signed = events.filter((e) => (e as { signature?: string | null }).signature);
     expect(signed.map((e) => e.actorId)).toContain(handler.id);
     expect(signed.map((e) => e.actorId)).toContain(init.adminId);
-    const row = store.sqlite.prepare('SELECT public_key FROM staff WHERE id = ?').get(handler.id) as {
-      public_key: string | null;
-    };
+    const row = store.sqlite.prepare('SELECT public_key FROM staff WHERE id = ?').get(handler.id) as { public_key: string | null };
     expect(Buffer.from(row.public_key ?? '', 'base64')).toHaveLength(32);
   });
 });
 
 describe('from the first event this version writes, every event is signed', () => {
-  function forge(
-    store: OpenStore,
-    fields: { actorId: string | null; procedure: string; outcome: AuditRow['outcome'] },
-    signature: string | null,
-  ) {
+  function forge(store: OpenStore, fields: { actorId: string | null; procedure: string; outcome: AuditRow['outcome'] }, signature: string | null) {
     const last = allEvents(store).at(-1);
     const base = {
       seq: (last?.seq ?? 0) + 1,
@@ -179,20 +163,7 @@ describe('from the first event this version writes, every event is signed', () =
       .prepare(
         'INSERT INTO audit_events (seq, id, at, actor_id, roles, procedure, record_type, record_id, outcome, prev_hash, hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(
-        base.seq,
-        base.id,
-        base.at,
-        base.actorId,
-        '[]',
-        base.procedure,
-        base.recordType,
-        base.recordId,
-        base.outcome,
-        base.prevHash,
-        hash,
-        signature,
-      );
+      .run(base.seq, base.id, base.at, base.actorId, '[]', base.procedure, base.recordType, base.recordId, base.outcome, base.prevHash, hash, signature);
     return { seq: base.seq, hash };
   }
 
@@ -201,9 +172,7 @@ describe('from the first event this version writes, every event is signed', () =
     const { seq } = forge(store, { actorId: null, procedure: 'case.delete', outcome: 'ok' }, null);
     const result = verifyAuditChain(store.db);
     expect(result).toMatchObject({ ok: false, firstBroken: { seq } });
-    expect(result.firstBroken?.reason).toContain(
-      `Gebeurtenis ${seq}: handtekening ontbreekt of klopt niet. Sinds gebeurtenis`,
-    );
+    expect(result.firstBroken?.reason).toContain(`Gebeurtenis ${seq}: handtekening ontbreekt of klopt niet. Sinds gebeurtenis`);
   });
 
   it('a signed refusal stripped of its signature and changed, with every later hash recomputed, is reported at that event', async () => {
@@ -211,9 +180,7 @@ describe('from the first event this version writes, every event is signed', () =
     const refusal = allEvents(store).find((e) => e.actorId === null && e.outcome === 'denied');
     expect(refusal?.signature).toEqual(expect.any(String));
     const seq = refusal?.seq ?? 0;
-    store.sqlite
-      .prepare("UPDATE audit_events SET signature = NULL, procedure = 'case.delete', outcome = 'ok' WHERE seq = ?")
-      .run(seq);
+    store.sqlite.prepare("UPDATE audit_events SET signature = NULL, procedure = 'case.delete', outcome = 'ok' WHERE seq = ?").run(seq);
     rechain(store, seq);
     const result = verifyAuditChain(store.db);
     expect(result).toMatchObject({ ok: false, firstBroken: { seq } });
@@ -222,14 +189,8 @@ describe('from the first event this version writes, every event is signed', () =
 
   it("the desktop's own key, taken from the store, signs no member's action nor a successful one without an actor; refusals it signs verify", async () => {
     const { store, handler } = await withHistory();
-    const stored = store.sqlite.prepare(`SELECT value FROM settings WHERE key = 'audit.desktopSigningKey'`).get() as {
-      value: string;
-    };
-    const key = createPrivateKey({
-      key: Buffer.from(JSON.parse(stored.value) as string, 'base64'),
-      format: 'der',
-      type: 'pkcs8',
-    });
+    const stored = store.sqlite.prepare(`SELECT value FROM settings WHERE key = 'audit.desktopSigningKey'`).get() as { value: string };
+    const key = createPrivateKey({ key: Buffer.from(JSON.parse(stored.value) as string, 'base64'), format: 'der', type: 'pkcs8' });
     const signed = (hash: string) => sign(null, Buffer.from(hash, 'hex'), key).toString('base64');
     // A refusal without a session, as the desktop writes it: verifies.
     const refusal = forge(store, { actorId: null, procedure: 'case.get', outcome: 'denied' }, null);
@@ -245,14 +206,8 @@ describe('from the first event this version writes, every event is signed', () =
 
   it("the desktop's own key signs no successful action without an actor outside the desktop's own work", async () => {
     const { store } = await withHistory();
-    const stored = store.sqlite.prepare(`SELECT value FROM settings WHERE key = 'audit.desktopSigningKey'`).get() as {
-      value: string;
-    };
-    const key = createPrivateKey({
-      key: Buffer.from(JSON.parse(stored.value) as string, 'base64'),
-      format: 'der',
-      type: 'pkcs8',
-    });
+    const stored = store.sqlite.prepare(`SELECT value FROM settings WHERE key = 'audit.desktopSigningKey'`).get() as { value: string };
+    const key = createPrivateKey({ key: Buffer.from(JSON.parse(stored.value) as string, 'base64'), format: 'der', type: 'pkcs8' });
     const forged = forge(store, { actorId: null, procedure: 'case.delete', outcome: 'ok' }, null);
     store.sqlite
       .prepare('UPDATE audit_events SET signature = ? WHERE seq = ?')

@@ -46,8 +46,7 @@ describe('audit trail', () => {
         anchoredSeq: null,
         unanchored: events.length + 1,
         source: 'none',
-        message:
-          'Er is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd.',
+        message: 'Er is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd.',
       },
     });
   });
@@ -56,9 +55,7 @@ describe('audit trail', () => {
     const { dir, backend } = await withHistory();
     backend.close();
     const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
-    expect(() => store.sqlite.prepare("UPDATE audit_events SET outcome = 'ok' WHERE seq = 3").run()).toThrow(
-      /append-only/u,
-    );
+    expect(() => store.sqlite.prepare("UPDATE audit_events SET outcome = 'ok' WHERE seq = 3").run()).toThrow(/append-only/u);
     expect(() => store.sqlite.prepare('DELETE FROM audit_events WHERE seq = 3').run()).toThrow(/append-only/u);
     store.close();
   });
@@ -79,11 +76,7 @@ describe('audit trail', () => {
 
     it('an altered event', async () => {
       const result = await tampered(["UPDATE audit_events SET outcome = 'error' WHERE seq = 5"]);
-      expect(result).toMatchObject({
-        ok: false,
-        count: 4,
-        firstBroken: { seq: 5, reason: 'De inhoud van deze gebeurtenis is gewijzigd.' },
-      });
+      expect(result).toMatchObject({ ok: false, count: 4, firstBroken: { seq: 5, reason: 'De inhoud van deze gebeurtenis is gewijzigd.' } });
     });
 
     it('an altered event whose hash was recomputed is caught at that event: its signature no longer fits (and the next link breaks)', async () => {
@@ -144,15 +137,11 @@ describe('audit trail', () => {
       err: (t: string) => err.push(t),
     };
     expect(await runCli(['--data', dir, 'audit', 'verify'], io)).toBe(0);
-    expect(out.join('')).toMatch(
-      /^ok \d+ events\nEr is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd\.\n$/u,
-    );
+    expect(out.join('')).toMatch(/^ok \d+ events\nEr is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd\.\n$/u);
     const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
     store.sqlite.exec("DROP TRIGGER audit_events_no_update; UPDATE audit_events SET outcome = 'error' WHERE seq = 2;");
     store.close();
     expect(await runCli(['--data', dir, 'audit', 'verify'], io)).toBe(1);
-    expect(err.join('')).toMatch(
-      /Auditketen verbroken bij gebeurtenis 2: De inhoud van deze gebeurtenis is gewijzigd/u,
-    );
+    expect(err.join('')).toMatch(/Auditketen verbroken bij gebeurtenis 2: De inhoud van deze gebeurtenis is gewijzigd/u);
   });
 });

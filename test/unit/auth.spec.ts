@@ -39,10 +39,7 @@ describe('first run, sign-in and staff accounts', () => {
     first.backend.close();
     const { call } = makeBackend(t.dir);
     const wrong = await call('session.login', { userName: ADMIN.userName, password: 'Fout-Wachtwoord-99!' }, null);
-    expect(wrong).toMatchObject({
-      ok: false,
-      error: { code: 'WRONG_CREDENTIALS', message: 'Gebruikersnaam of wachtwoord is onjuist.' },
-    });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS', message: 'Gebruikersnaam of wachtwoord is onjuist.' } });
     const unknown = await call('session.login', { userName: 'niemand', password: ADMIN.password }, null);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
     const session = value(await call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null));
@@ -58,13 +55,9 @@ describe('first run, sign-in and staff accounts', () => {
     const right = () => call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null);
     const lockedFor = (seconds: number) => ({
       ok: false,
-      error: {
-        code: 'LOCKED_OUT',
-        message: `Te veel mislukte pogingen. Probeer het over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} opnieuw.`,
-      },
+      error: { code: 'LOCKED_OUT', message: `Te veel mislukte pogingen. Probeer het over ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'} opnieuw.` },
     });
-    for (let i = 0; i < 3; i++)
-      expect(await wrong()).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    for (let i = 0; i < 3; i++) expect(await wrong()).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
     // Each failure from the third on sets the wait: 1 s, 2 s, 4 s … and never more than 300 s.
     const waits = [1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300];
     for (const [n, seconds] of waits.entries()) {
@@ -75,13 +68,11 @@ describe('first run, sign-in and staff accounts', () => {
       // Another user name is not held up by this one's failures.
       if (n === 0) value(await call('session.login', { userName: 'hvdberg', password: STRONG_PASSWORD }, null));
       clock.advance(1);
-      if (n < waits.length - 1)
-        expect(await wrong()).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+      if (n < waits.length - 1) expect(await wrong()).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
     }
     // A sign-in clears the count: three failures again before the next wait.
     value(await right());
-    for (let i = 0; i < 2; i++)
-      expect(await wrong()).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    for (let i = 0; i < 2; i++) expect(await wrong()).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
     value(await right());
   });
 
@@ -94,15 +85,8 @@ describe('first run, sign-in and staff accounts', () => {
     expect(me.roles).toEqual(['handler']);
     const list = value(await call('staff.list', {}, adminToken));
     expect(list.map((s) => s.userName).sort()).toEqual(['beheer', 'jjansen']);
-    const dup = await call(
-      'staff.add',
-      { userName: 'jjansen', fullName: 'X', roles: ['handler'], password: STRONG_PASSWORD },
-      adminToken,
-    );
-    expect(dup).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT', message: 'Deze gebruikersnaam is al in gebruik.' },
-    });
+    const dup = await call('staff.add', { userName: 'jjansen', fullName: 'X', roles: ['handler'], password: STRONG_PASSWORD }, adminToken);
+    expect(dup).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Deze gebruikersnaam is al in gebruik.' } });
   });
 
   it('resets a password so the new one opens the same store and the old one no longer does', async () => {
@@ -113,9 +97,7 @@ describe('first run, sign-in and staff accounts', () => {
     value(await call('staff.resetPassword', { staffId: handler.id, newPassword: 'Nieuwe-Sleutel-2027?' }, adminToken));
     backend.close();
     const { call: again } = makeBackend(t.dir);
-    expect(await again('session.login', { userName: 'pdevries', password: STRONG_PASSWORD }, null)).toMatchObject({
-      ok: false,
-    });
+    expect(await again('session.login', { userName: 'pdevries', password: STRONG_PASSWORD }, null)).toMatchObject({ ok: false });
     const s = value(await again('session.login', { userName: 'pdevries', password: 'Nieuwe-Sleutel-2027?' }, null));
     expect(s.staff.userName).toBe('pdevries');
   });
@@ -126,25 +108,14 @@ describe('first run, sign-in and staff accounts', () => {
     const { backend, call, adminToken, adminId } = await initialized(t.dir);
     const handler = await addStaff(backend, adminToken, 'kbakker', ['handler']);
     value(await call('staff.setActive', { staffId: handler.id, active: false }, adminToken));
-    expect(await call('session.me', {}, handler.token)).toMatchObject({
-      ok: false,
-      error: { code: 'UNAUTHENTICATED' },
-    });
+    expect(await call('session.me', {}, handler.token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await call('session.login', { userName: 'kbakker', password: STRONG_PASSWORD }, null)).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS' },
     });
-    expect(await call('staff.setActive', { staffId: adminId, active: false }, adminToken)).toMatchObject({
-      ok: false,
-      error: { code: 'LAST_ADMIN' },
-    });
-    expect(await call('staff.setRoles', { staffId: adminId, roles: ['dpo'] }, adminToken)).toMatchObject({
-      ok: false,
-      error: { code: 'LAST_ADMIN' },
-    });
-    const back = value(
-      await call('staff.setActive', { staffId: handler.id, active: true, password: 'Weer-Actief-2026!!' }, adminToken),
-    );
+    expect(await call('staff.setActive', { staffId: adminId, active: false }, adminToken)).toMatchObject({ ok: false, error: { code: 'LAST_ADMIN' } });
+    expect(await call('staff.setRoles', { staffId: adminId, roles: ['dpo'] }, adminToken)).toMatchObject({ ok: false, error: { code: 'LAST_ADMIN' } });
+    const back = value(await call('staff.setActive', { staffId: handler.id, active: true, password: 'Weer-Actief-2026!!' }, adminToken));
     expect(back.active).toBe(true);
     value(await call('session.login', { userName: 'kbakker', password: 'Weer-Actief-2026!!' }, null));
   });
@@ -163,23 +134,11 @@ describe('first run, sign-in and staff accounts', () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const { call, adminToken } = await initialized(t.dir);
-    expect(
-      await call(
-        'account.changePassword',
-        { currentPassword: 'Fout-Wachtwoord-99!', newPassword: 'Andere-Sleutel-2026!' },
-        adminToken,
-      ),
-    ).toMatchObject({
+    expect(await call('account.changePassword', { currentPassword: 'Fout-Wachtwoord-99!', newPassword: 'Andere-Sleutel-2026!' }, adminToken)).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS', message: 'Het huidige wachtwoord is onjuist.' },
     });
-    value(
-      await call(
-        'account.changePassword',
-        { currentPassword: ADMIN.password, newPassword: 'Andere-Sleutel-2026!' },
-        adminToken,
-      ),
-    );
+    value(await call('account.changePassword', { currentPassword: ADMIN.password, newPassword: 'Andere-Sleutel-2026!' }, adminToken));
     value(await call('session.login', { userName: ADMIN.userName, password: 'Andere-Sleutel-2026!' }, null));
   });
 
@@ -191,17 +150,9 @@ describe('first run, sign-in and staff accounts', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.error.code).toBe('VALIDATION');
-      expect(bad.error.details).toEqual(
-        expect.arrayContaining(['Naam: is verplicht.', 'Functies: Kies minstens één functie.']),
-      );
+      expect(bad.error.details).toEqual(expect.arrayContaining(['Naam: is verplicht.', 'Functies: Kies minstens één functie.']));
     }
-    expect(await call('staff.add', 'not an object', adminToken)).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION' },
-    });
-    expect(await backend.dispatch('no.such.thing', {}, adminToken)).toMatchObject({
-      ok: false,
-      error: { code: 'UNKNOWN_PROCEDURE' },
-    });
+    expect(await call('staff.add', 'not an object', adminToken)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await backend.dispatch('no.such.thing', {}, adminToken)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
   });
 });

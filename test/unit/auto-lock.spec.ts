@@ -20,13 +20,7 @@ import { TEST_KDF } from '../support/kdf.js';
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
-const LOCKED = {
-  ok: false,
-  error: {
-    code: 'SESSION_LOCKED',
-    message: 'AVG Desk is vergrendeld. Voer uw wachtwoord opnieuw in om verder te werken.',
-  },
-};
+const LOCKED = { ok: false, error: { code: 'SESSION_LOCKED', message: 'AVG Desk is vergrendeld. Voer uw wachtwoord opnieuw in om verder te werken.' } };
 
 /** A backend as the app builds it: no fixed idle time, so it follows the setting. */
 async function desktop() {
@@ -36,20 +30,8 @@ async function desktop() {
   const backend = createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, clock, logger: silentLogger });
   const call = typed(backend);
   const admin = value(await call('setup.createAdmin', ADMIN, null));
-  value(
-    await call(
-      'staff.add',
-      { userName: 'intake1', fullName: 'Ingrid Intake', roles: ['intake'], password: STRONG_PASSWORD },
-      admin.token,
-    ),
-  );
-  value(
-    await call(
-      'staff.add',
-      { userName: 'audit1', fullName: 'Aart Auditor', roles: ['auditor'], password: STRONG_PASSWORD },
-      admin.token,
-    ),
-  );
+  value(await call('staff.add', { userName: 'intake1', fullName: 'Ingrid Intake', roles: ['intake'], password: STRONG_PASSWORD }, admin.token));
+  value(await call('staff.add', { userName: 'audit1', fullName: 'Aart Auditor', roles: ['auditor'], password: STRONG_PASSWORD }, admin.token));
   const intake = value(await call('session.login', { userName: 'intake1', password: STRONG_PASSWORD }, null));
   const auditor = value(await call('session.login', { userName: 'audit1', password: STRONG_PASSWORD }, null));
   return { dir: t.dir, clock, backend, call, admin, intake, auditor };
@@ -77,10 +59,7 @@ describe('the auto-lock setting', () => {
 
   it('only an admin sets it, between 1 and 240 whole minutes, with Dutch messages', async () => {
     const { call, admin, intake, auditor } = await desktop();
-    expect(await call('settings.setAutoLock', { minutes: 5 }, intake.token)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
+    expect(await call('settings.setAutoLock', { minutes: 5 }, intake.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     for (const [minutes, message] of [
       [0, 'Kies minstens 1 minuut.'],
       [241, 'Kies hoogstens 240 minuten.'],
@@ -92,9 +71,7 @@ describe('the auto-lock setting', () => {
     }
     expect(value(await call('settings.setAutoLock', { minutes: 3 }, admin.token))).toEqual({ minutes: 3 });
     expect(value(await call('settings.getAutoLock', {}, intake.token))).toEqual({ minutes: 3 });
-    const audit = value(await call('audit.list', { limit: 50 }, auditor.token)).filter(
-      (e) => e.procedure === 'settings.setAutoLock',
-    );
+    const audit = value(await call('audit.list', { limit: 50 }, auditor.token)).filter((e) => e.procedure === 'settings.setAutoLock');
     expect(audit.map((e) => e.outcome)).toEqual(expect.arrayContaining(['ok', 'denied']));
   });
 
@@ -115,9 +92,7 @@ describe('the auto-lock setting', () => {
     value(await call('settings.setAutoLock', { minutes: 45 }, admin.token));
     backend.close();
     const restarted = createBackend({ kdfCost: TEST_KDF, dataDir: dir, logger: silentLogger });
-    const session = value(
-      await typed(restarted)('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null),
-    );
+    const session = value(await typed(restarted)('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null));
     expect(session.idleTimeoutSeconds).toBe(45 * 60);
     restarted.close();
   });
@@ -133,10 +108,7 @@ describe('locking', () => {
     value(await call('session.me', {}, admin.token));
     if (canSeeOpenFiles) expect(storeIsOpen(dir)).toBe(true);
     const audit = value(await call('audit.list', { limit: 20 }, auditor.token));
-    expect(audit.find((e) => e.procedure === 'session.lock')).toMatchObject({
-      outcome: 'ok',
-      actorName: 'Ingrid Intake',
-    });
+    expect(audit.find((e) => e.procedure === 'session.lock')).toMatchObject({ outcome: 'ok', actorName: 'Ingrid Intake' });
   });
 
   it('with the last session locked the store is closed; unlocking is signing in again', async () => {
@@ -148,13 +120,12 @@ describe('locking', () => {
     expect(await call('staff.list', {}, admin.token)).toMatchObject(LOCKED);
     if (canSeeOpenFiles) expect(storeIsOpen(dir)).toBe(false);
     const unlocked = value(await call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null));
-    expect(value(await call('staff.list', {}, unlocked.token)).map((s) => s.userName)).toEqual(
-      expect.arrayContaining(['beheer', 'intake1']),
-    );
+    expect(value(await call('staff.list', {}, unlocked.token)).map((s) => s.userName)).toEqual(expect.arrayContaining(['beheer', 'intake1']));
     expect(await call('staff.list', {}, admin.token)).toMatchObject(LOCKED);
-    expect(
-      await call('session.login', { userName: ADMIN.userName, password: 'verkeerd-wachtwoord' }, null),
-    ).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    expect(await call('session.login', { userName: ADMIN.userName, password: 'verkeerd-wachtwoord' }, null)).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_CREDENTIALS' },
+    });
   });
 
   it('an OS lock or suspend locks every session and closes the store; other power events do not', async () => {

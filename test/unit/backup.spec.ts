@@ -1,15 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { unzipSync } from 'fflate';
@@ -21,16 +12,7 @@ import { snapshotStore } from '../../main/settings/backup.js';
 import { noProtection, type KeyProtector } from '../../main/platform/key-protector.js';
 import { Vault } from '../../main/platform/vault.js';
 import { fixedClock } from '../../main/platform/clock.js';
-import {
-  ADMIN,
-  addStaff,
-  makeBackend,
-  STRONG_PASSWORD,
-  TEST_START,
-  tempDir,
-  typed,
-  value,
-} from '../support/backend.js';
+import { ADMIN, addStaff, makeBackend, STRONG_PASSWORD, TEST_START, tempDir, typed, value } from '../support/backend.js';
 import { plaintextHits } from '../support/scan.js';
 import { team } from '../support/team.js';
 import { TEST_KDF } from '../support/kdf.js';
@@ -40,9 +22,7 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
 async function pdf(text: string): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  doc
-    .addPage([400, 300])
-    .drawText(text, { x: 20, y: 200, size: 12, font: await doc.embedFont(StandardFonts.Helvetica) });
+  doc.addPage([400, 300]).drawText(text, { x: 20, y: 200, size: 12, font: await doc.embedFont(StandardFonts.Helvetica) });
   return Buffer.from(await doc.save());
 }
 
@@ -52,37 +32,22 @@ describe('backup and restore', () => {
     const out = tempDir();
     cleanups.push(out.cleanup);
     const ids: string[] = [];
-    for (const name of ['Łukasz Nguyễn-Özdemir', 'Fatma Yılmaz', 'Gretchen Weißstraße'])
-      ids.push(await t.register({ name, birthDate: '1980-01-01' }));
+    for (const name of ['Łukasz Nguyễn-Özdemir', 'Fatma Yılmaz', 'Gretchen Weißstraße']) ids.push(await t.register({ name, birthDate: '1980-01-01' }));
     value(
       await t.call(
         'dossier.import',
-        {
-          caseId: ids[0] ?? '',
-          fileName: 'melding.pdf',
-          dataBase64: (await pdf('Melding van Pieter Post')).toString('base64'),
-          source: 'klantcontact',
-        },
+        { caseId: ids[0] ?? '', fileName: 'melding.pdf', dataBase64: (await pdf('Melding van Pieter Post')).toString('base64'), source: 'klantcontact' },
         t.h1.token,
       ),
     );
     const before = await Promise.all(ids.map(async (id) => value(await t.call('case.get', { id }, t.dpo.token))));
     const file = join(out.dir, 'avg-desk-backup.zip');
-    expect(await t.call('backup.create', { path: join(t.dir, 'in-de-map.zip') }, t.dpo.token)).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION' },
-    });
-    expect(await t.call('backup.create', { path: 'relatief.zip' }, t.dpo.token)).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION' },
-    });
+    expect(await t.call('backup.create', { path: join(t.dir, 'in-de-map.zip') }, t.dpo.token)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await t.call('backup.create', { path: 'relatief.zip' }, t.dpo.token)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const made = value(await t.call('backup.create', { path: file }, t.dpo.token));
     expect(made).toMatchObject({ path: file, files: 1 });
     expect(plaintextHits(out.dir, ['Nguyễn', 'Yılmaz', 'Weißstraße', 'Pieter Post'])).toEqual([]);
-    expect(await t.call('backup.create', { path: file }, t.dpo.token)).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
-    });
+    expect(await t.call('backup.create', { path: file }, t.dpo.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
     const fresh = tempDir();
     cleanups.push(fresh.cleanup);
@@ -101,9 +66,7 @@ describe('backup and restore', () => {
     const after = await Promise.all(ids.map(async (id) => value(await restored.call('case.get', { id }, dpo.token))));
     expect(after).toEqual(before);
     const docs = value(await restored.call('dossier.list', { caseId: ids[0] ?? '' }, dpo.token));
-    const restoredPdf = value(
-      await restored.call('dossier.pdf', { caseId: ids[0] ?? '', documentId: docs[0]?.id ?? '' }, dpo.token),
-    );
+    const restoredPdf = value(await restored.call('dossier.pdf', { caseId: ids[0] ?? '', documentId: docs[0]?.id ?? '' }, dpo.token));
     expect(Buffer.from(restoredPdf.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     const auditor = await restored.call('audit.verify', {}, dpo.token);
     expect(auditor).toMatchObject({ ok: true, value: { ok: true } });
@@ -120,9 +83,7 @@ describe('backup and restore', () => {
     writeFileSync(join(out.dir, 'kapot.zip'), bytes);
     let err = '';
     const io = { env: {}, out: () => {}, err: (s: string) => (err += s) };
-    expect(await runCli(['--data', join(out.dir, 'nieuw'), 'restore', '--from', join(out.dir, 'kapot.zip')], io)).toBe(
-      1,
-    );
+    expect(await runCli(['--data', join(out.dir, 'nieuw'), 'restore', '--from', join(out.dir, 'kapot.zip')], io)).toBe(1);
     expect(err).toMatch(/beschadigd/u);
     expect(existsSync(join(out.dir, 'nieuw', 'keyring.json'))).toBe(false);
     expect(await runCli(['--data', t.dir, 'restore', '--from', file], io)).toBe(1);
@@ -143,10 +104,7 @@ describe('who may make a backup and who can open one', () => {
       ['auditor', auditor.token],
     ] as const) {
       const file = join(out.dir, `${who}.zip`);
-      expect(await t.call('backup.create', { path: file }, token), who).toMatchObject({
-        ok: false,
-        error: { code: 'FORBIDDEN' },
-      });
+      expect(await t.call('backup.create', { path: file }, token), who).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(existsSync(file), who).toBe(false);
     }
     expect(readdirSync(out.dir)).toEqual([]);
@@ -162,9 +120,9 @@ describe('who may make a backup and who can open one', () => {
     cleanups.push(out.cleanup);
     const file = join(out.dir, 'b.zip');
     value(await t.call('backup.create', { path: file }, t.dpo.token));
-    const keyring = JSON.parse(
-      Buffer.from(unzipSync(readFileSync(file))['keyring.json'] ?? new Uint8Array()).toString('utf8'),
-    ) as { entries: { staffId: string }[] };
+    const keyring = JSON.parse(Buffer.from(unzipSync(readFileSync(file))['keyring.json'] ?? new Uint8Array()).toString('utf8')) as {
+      entries: { staffId: string }[];
+    };
     expect(keyring.entries.map((e) => e.staffId).sort()).toEqual([t.adminId, t.dpo.id, 'recovery'].sort());
 
     for (const userName of ['balie', 'hanna', 'controle']) {
@@ -172,14 +130,10 @@ describe('who may make a backup and who can open one', () => {
       cleanups.push(fresh.cleanup);
       const other = createBackend({ kdfCost: TEST_KDF, dataDir: fresh.dir, logger: silentLogger });
       cleanups.push(() => other.close());
-      expect(
-        await typed(other)(
-          'setup.restore',
-          { method: 'password', path: file, userName, password: STRONG_PASSWORD },
-          null,
-        ),
-        userName,
-      ).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+      expect(await typed(other)('setup.restore', { method: 'password', path: file, userName, password: STRONG_PASSWORD }, null), userName).toMatchObject({
+        ok: false,
+        error: { code: 'WRONG_CREDENTIALS' },
+      });
       expect(readdirSync(fresh.dir).filter((n) => n !== 'logs')).toEqual([]);
     }
     for (const [userName, password] of [
@@ -190,10 +144,7 @@ describe('who may make a backup and who can open one', () => {
       cleanups.push(fresh.cleanup);
       const other = createBackend({ kdfCost: TEST_KDF, dataDir: fresh.dir, logger: silentLogger });
       cleanups.push(() => other.close());
-      expect(
-        value(await typed(other)('setup.restore', { method: 'password', path: file, userName, password }, null)).session
-          ?.staff.userName,
-      ).toBe(userName);
+      expect(value(await typed(other)('setup.restore', { method: 'password', path: file, userName, password }, null)).session?.staff.userName).toBe(userName);
     }
   });
 });
@@ -245,12 +196,7 @@ describe('files a backup writes and leaves', () => {
     value(
       await t.call(
         'dossier.import',
-        {
-          caseId,
-          fileName: 'melding.pdf',
-          dataBase64: (await pdf('Melding')).toString('base64'),
-          source: 'klantcontact',
-        },
+        { caseId, fileName: 'melding.pdf', dataBase64: (await pdf('Melding')).toString('base64'), source: 'klantcontact' },
         t.h1.token,
       ),
     );
@@ -311,29 +257,17 @@ describe('recovery key', () => {
 
     const env = { AVG_DESK_NEW_PASSWORD: 'Herstelde-Toegang-2026!' };
     let err = '';
-    const io = (extra: Record<string, string>) => ({
-      env: { ...env, ...extra },
-      out: () => {},
-      err: (s: string) => (err += s),
-    });
+    const io = (extra: Record<string, string>) => ({ env: { ...env, ...extra }, out: () => {}, err: (s: string) => (err += s) });
     expect(
-      await runCli(
-        ['--data', t.dir, 'recover', '--admin', 'beheer'],
-        io({ AVG_DESK_RECOVERY_KEY: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH' }),
-      ),
+      await runCli(['--data', t.dir, 'recover', '--admin', 'beheer'], io({ AVG_DESK_RECOVERY_KEY: 'AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH' })),
     ).toBe(1);
     expect(err).toMatch(/herstelsleutel past niet/u);
     // Typed sloppily: lower case, spaces instead of dashes.
-    expect(
-      await runCli(
-        ['--data', t.dir, 'recover', '--admin', 'beheer'],
-        io({ AVG_DESK_RECOVERY_KEY: recoveryKey.toLowerCase().replace(/-/gu, ' ') }),
-      ),
-    ).toBe(0);
+    expect(await runCli(['--data', t.dir, 'recover', '--admin', 'beheer'], io({ AVG_DESK_RECOVERY_KEY: recoveryKey.toLowerCase().replace(/-/gu, ' ') }))).toBe(
+      0,
+    );
     const { call } = makeBackend(t.dir);
-    expect(await call('session.login', { userName: 'beheer', password: ADMIN.password }, null)).toMatchObject({
-      ok: false,
-    });
+    expect(await call('session.login', { userName: 'beheer', password: ADMIN.password }, null)).toMatchObject({ ok: false });
     value(await call('session.login', { userName: 'beheer', password: 'Herstelde-Toegang-2026!' }, null));
   });
 });
@@ -360,8 +294,7 @@ async function everyCase(call: ReturnType<typeof typed>, token: string) {
 describe('restore from the first-run screen (setup.restore)', () => {
   it('restores into a fresh installation on another computer, only once a staff password opens it, and every case is there', async () => {
     const t = await team((c) => cleanups.push(c));
-    for (const name of ['Łukasz Nguyễn-Özdemir', 'Fatma Yılmaz', 'Gretchen Weißstraße', 'Aïcha El Khatib'])
-      await t.register({ name, birthDate: '1980-01-01' });
+    for (const name of ['Łukasz Nguyễn-Özdemir', 'Fatma Yılmaz', 'Gretchen Weißstraße', 'Aïcha El Khatib']) await t.register({ name, birthDate: '1980-01-01' });
     await t.register({ name: 'Teun van der Sluis' }, { handlerId: t.h2.id });
     const before = await everyCase(t.call, t.dpo.token);
     expect(before).toHaveLength(5);
@@ -385,55 +318,37 @@ describe('restore from the first-run screen (setup.restore)', () => {
     });
     cleanups.push(() => other.close());
     const call = typed(other);
-    expect(
-      await call(
-        'setup.restore',
-        { method: 'password', path: 'avg-desk.zip', userName: 'fg', password: STRONG_PASSWORD },
-        null,
-      ),
-    ).toMatchObject({
+    expect(await call('setup.restore', { method: 'password', path: 'avg-desk.zip', userName: 'fg', password: STRONG_PASSWORD }, null)).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: 'Geef het volledige pad van het back-upbestand.' },
     });
-    expect(
-      await call(
-        'setup.restore',
-        { method: 'password', path: join(out.dir, 'weg.zip'), userName: 'fg', password: STRONG_PASSWORD },
-        null,
-      ),
-    ).toMatchObject({
+    expect(await call('setup.restore', { method: 'password', path: join(out.dir, 'weg.zip'), userName: 'fg', password: STRONG_PASSWORD }, null)).toMatchObject({
       ok: false,
       error: { message: 'Het back-upbestand bestaat niet.' },
     });
-    expect(
-      await call(
-        'setup.restore',
-        { method: 'password', path: file, userName: 'fg', password: 'Niet-Het-Wachtwoord-9' },
-        null,
-      ),
-    ).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    expect(await call('setup.restore', { method: 'password', path: file, userName: 'fg', password: 'Niet-Het-Wachtwoord-9' }, null)).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_CREDENTIALS' },
+    });
     // Nothing stays behind: still a fresh installation.
     expect(value(await call('setup.status', {}, null))).toEqual({ initialized: false });
     expect(readdirSync(fresh.dir)).toEqual(['logs']);
 
-    const restored = value(
-      await call('setup.restore', { method: 'password', path: file, userName: 'fg', password: STRONG_PASSWORD }, null),
-    );
+    const restored = value(await call('setup.restore', { method: 'password', path: file, userName: 'fg', password: STRONG_PASSWORD }, null));
     expect(restored).toMatchObject({ files: 2, session: { staff: { userName: 'fg', roles: ['dpo'] } } });
     const token = restored.session?.token ?? '';
     expect(await everyCase(call, token)).toEqual(before);
     // The keyring now carries this computer's lock; only the dpo's and admin's passwords open it.
-    expect(JSON.parse(readFileSync(join(fresh.dir, 'keyring.json'), 'utf8'))).toMatchObject({
-      protection: 'electron-safeStorage',
-    });
+    expect(JSON.parse(readFileSync(join(fresh.dir, 'keyring.json'), 'utf8'))).toMatchObject({ protection: 'electron-safeStorage' });
     value(await call('session.login', { userName: 'beheer', password: ADMIN.password }, null));
     expect(await call('session.login', { userName: 'hanna', password: STRONG_PASSWORD }, null)).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS' },
     });
-    expect(
-      await call('setup.restore', { method: 'password', path: file, userName: 'fg', password: STRONG_PASSWORD }, null),
-    ).toMatchObject({ ok: false, error: { code: 'ALREADY_INITIALIZED' } });
+    expect(await call('setup.restore', { method: 'password', path: file, userName: 'fg', password: STRONG_PASSWORD }, null)).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_INITIALIZED' },
+    });
     const audit = value(await call('audit.list', { limit: 50 }, token));
     expect(audit.some((e) => e.procedure === 'setup.restore' && e.outcome === 'ok')).toBe(true);
     expect(value(await call('audit.verify', {}, token))).toMatchObject({ ok: true });
@@ -452,12 +367,7 @@ describe('restore from the first-run screen (setup.restore)', () => {
 
     const fresh = tempDir();
     cleanups.push(fresh.cleanup);
-    const other = createBackend({
-      kdfCost: TEST_KDF,
-      dataDir: fresh.dir,
-      logger: silentLogger,
-      protector: userLock(0x22),
-    });
+    const other = createBackend({ kdfCost: TEST_KDF, dataDir: fresh.dir, logger: silentLogger, protector: userLock(0x22) });
     cleanups.push(() => other.close());
     const call = typed(other);
     const wrongKey = {
@@ -467,16 +377,11 @@ describe('restore from the first-run screen (setup.restore)', () => {
       userName: 'beheer',
       newPassword: 'Nieuwe-Start-Na-Brand-2026',
     } as const;
-    expect(await call('setup.restore', wrongKey, null)).toMatchObject({
-      ok: false,
-      error: { message: 'Deze herstelsleutel past niet bij deze gegevens.' },
-    });
+    expect(await call('setup.restore', wrongKey, null)).toMatchObject({ ok: false, error: { message: 'Deze herstelsleutel past niet bij deze gegevens.' } });
     expect(existsSync(join(fresh.dir, 'keyring.json'))).toBe(false);
     const done = value(await call('setup.restore', { ...wrongKey, recoveryKey: admin.recoveryKey }, null));
     expect(done.session).toBeNull();
-    expect(await call('session.login', { userName: 'beheer', password: ADMIN.password }, null)).toMatchObject({
-      ok: false,
-    });
+    expect(await call('session.login', { userName: 'beheer', password: ADMIN.password }, null)).toMatchObject({ ok: false });
     value(await call('session.login', { userName: 'beheer', password: 'Nieuwe-Start-Na-Brand-2026' }, null));
   });
 });

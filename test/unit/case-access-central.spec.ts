@@ -54,19 +54,10 @@ async function attempt(client: pg.Client, text: string, values: unknown[]): Prom
 /** What the desktop (or its sync) sends for each decision the central database enforces. */
 const CENTRAL: Partial<Record<Check, { statement: string; values: (caseId: string) => unknown[] }>> = {
   seeContent: { statement: 'SELECT name FROM case_requesters WHERE case_id = $1', values: (id) => [id] },
-  extend: {
-    statement: 'UPDATE cases SET extension_months = 1, due_on = due_on + 30 WHERE id = $1',
-    values: (id) => [id],
-  },
-  placeHold: {
-    statement: `UPDATE cases SET legal_hold = true, legal_hold_reason = 'klacht' WHERE id = $1`,
-    values: (id) => [id],
-  },
+  extend: { statement: 'UPDATE cases SET extension_months = 1, due_on = due_on + 30 WHERE id = $1', values: (id) => [id] },
+  placeHold: { statement: `UPDATE cases SET legal_hold = true, legal_hold_reason = 'klacht' WHERE id = $1`, values: (id) => [id] },
   readSignedLetter: { statement: 'SELECT id FROM letters WHERE case_id = $1', values: (id) => [id] },
-  requestSigning: {
-    statement: `INSERT INTO signing_requests (letter_id, case_id, kind) VALUES ($1, $2, 'besluit')`,
-    values: (id) => [randomUUID(), id],
-  },
+  requestSigning: { statement: `INSERT INTO signing_requests (letter_id, case_id, kind) VALUES ($1, $2, 'besluit')`, values: (id) => [randomUUID(), id] },
 };
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -76,12 +67,7 @@ const as = {} as Record<Role, pg.Client>;
 const cases = {} as Record<Role, Record<Relationship, string>>;
 
 async function makeLogin(name: string, fullName: string, roles: readonly Role[]): Promise<string> {
-  const made = await owner.query<{ id: string }>('SELECT avg_create_login($1, $2, $3::text[], $4) AS id', [
-    `${name}-${tag}`,
-    fullName,
-    roles,
-    PASSWORD,
-  ]);
+  const made = await owner.query<{ id: string }>('SELECT avg_create_login($1, $2, $3::text[], $4) AS id', [`${name}-${tag}`, fullName, roles, PASSWORD]);
   logins.push(`avg_u_${name}_${tag}`);
   return made.rows[0]?.id ?? '';
 }
@@ -94,18 +80,16 @@ async function makeCase(reference: string, handler: string | null, signer: strin
      VALUES ($1, $2, 'inzage', 'brief', '2026-11-02', '2026-12-02', '2026-12-02', 'in_behandeling', $3, now())`,
     [id, reference, handler],
   );
-  await owner.query(
-    `INSERT INTO case_requesters (case_id, name, relation, written_and_signed) VALUES ($1, 'Testpersoon Centraal', 'huurder', true)`,
-    [id],
-  );
+  await owner.query(`INSERT INTO case_requesters (case_id, name, relation, written_and_signed) VALUES ($1, 'Testpersoon Centraal', 'huurder', true)`, [id]);
   await owner.query(
     `INSERT INTO decisions (id, case_id, letter_id, kind, outcome, decided_on, signed_by, signed_at, sha256) VALUES ($1, $2, $3, 'besluit', 'toegewezen', '2026-11-20', $4, now(), 'ab')`,
     [randomUUID(), id, letter, signer],
   );
-  await owner.query(
-    `INSERT INTO letters (id, case_id, kind, signed_by, signed_at, sha256, pdf) VALUES ($1, $2, 'besluit', $3, now(), 'ab', '\\x25504446')`,
-    [letter, id, signer],
-  );
+  await owner.query(`INSERT INTO letters (id, case_id, kind, signed_by, signed_at, sha256, pdf) VALUES ($1, $2, 'besluit', $3, now(), 'ab', '\\x25504446')`, [
+    letter,
+    id,
+    signer,
+  ]);
   return id;
 }
 
@@ -142,8 +126,7 @@ describe('case access in the central database: role × relationship × decision'
       const want: Partial<Record<Check, string>> = {};
       for (const [check, probe] of Object.entries(CENTRAL) as [Check, NonNullable<(typeof CENTRAL)[Check]>][]) {
         let cells = '';
-        for (const r of RELATIONSHIPS)
-          cells += (await attempt(as[role], probe.statement, probe.values(cases[role][r]))) ? 'y' : 'n';
+        for (const r of RELATIONSHIPS) cells += (await attempt(as[role], probe.statement, probe.values(cases[role][r]))) ? 'y' : 'n';
         got[check] = cells;
         want[check] = EXPECTED[role][check];
       }

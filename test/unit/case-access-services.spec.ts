@@ -56,76 +56,35 @@ async function queueRow(who: Person, target: Target, search?: string) {
 }
 
 const PROBES: Probe[] = [
-  {
-    name: 'case.get',
-    check: 'seeContent',
-    fresh: false,
-    run: async (who, c) => allowed(await desk.call('case.get', { id: c.caseId }, who.token)),
-  },
-  {
-    name: 'queue shows the name',
-    check: 'seeContent',
-    fresh: false,
-    run: async (who, c) => (await queueRow(who, c))?.requesterName === c.name,
-  },
-  {
-    name: 'queue finds by name',
-    check: 'seeContent',
-    fresh: false,
-    run: async (who, c) => (await queueRow(who, c, c.name.split(' ')[1])) !== null,
-  },
+  { name: 'case.get', check: 'seeContent', fresh: false, run: async (who, c) => allowed(await desk.call('case.get', { id: c.caseId }, who.token)) },
+  { name: 'queue shows the name', check: 'seeContent', fresh: false, run: async (who, c) => (await queueRow(who, c))?.requesterName === c.name },
+  { name: 'queue finds by name', check: 'seeContent', fresh: false, run: async (who, c) => (await queueRow(who, c, c.name.split(' ')[1])) !== null },
   { name: 'queue lists', check: 'seeInQueue', fresh: false, run: async (who, c) => (await queueRow(who, c)) !== null },
-  {
-    name: 'letter.list',
-    check: 'listLetters',
-    fresh: false,
-    run: async (who, c) => allowed(await desk.call('letter.list', { caseId: c.caseId }, who.token)),
-  },
+  { name: 'letter.list', check: 'listLetters', fresh: false, run: async (who, c) => allowed(await desk.call('letter.list', { caseId: c.caseId }, who.token)) },
   {
     name: 'identity.uploadCopy',
     check: 'registerIdCopy',
     fresh: false,
     run: async (who, c) =>
-      allowed(
-        await desk.call(
-          'identity.uploadCopy',
-          { caseId: c.caseId, subject: 'verzoeker', fileName: 'scan.png', dataBase64: SCAN },
-          who.token,
-        ),
-      ),
+      allowed(await desk.call('identity.uploadCopy', { caseId: c.caseId, subject: 'verzoeker', fileName: 'scan.png', dataBase64: SCAN }, who.token)),
   },
   {
     name: 'case.transition',
     check: 'work',
     fresh: true,
-    run: async (who, c) =>
-      allowed(await desk.call('case.transition', { id: c.caseId, to: 'in_behandeling' }, who.token)),
+    run: async (who, c) => allowed(await desk.call('case.transition', { id: c.caseId, to: 'in_behandeling' }, who.token)),
   },
   {
     name: 'case.extend',
     check: 'extend',
     fresh: true,
-    run: async (who, c) =>
-      allowed(
-        await desk.call(
-          'case.extend',
-          { id: c.caseId, months: 1, reason: 'Veel stukken uit drie systemen.' },
-          who.token,
-        ),
-      ),
+    run: async (who, c) => allowed(await desk.call('case.extend', { id: c.caseId, months: 1, reason: 'Veel stukken uit drie systemen.' }, who.token)),
   },
   {
     name: 'retention.placeHold',
     check: 'placeHold',
     fresh: true,
-    run: async (who, c) =>
-      allowed(
-        await desk.call(
-          'retention.placeHold',
-          { caseId: c.caseId, kind: 'klacht', reason: 'Klacht bij de AP loopt.' },
-          who.token,
-        ),
-      ),
+    run: async (who, c) => allowed(await desk.call('retention.placeHold', { caseId: c.caseId, kind: 'klacht', reason: 'Klacht bij de AP loopt.' }, who.token)),
   },
   {
     name: 'retention.liftHold',
@@ -133,20 +92,10 @@ const PROBES: Probe[] = [
     fresh: true,
     run: async (who, c) => {
       const view = value(
-        await desk.call(
-          'retention.placeHold',
-          { caseId: c.caseId, kind: 'rechtszaak', reason: 'Procedure bij de rechtbank.' },
-          people.dpo.token,
-        ),
+        await desk.call('retention.placeHold', { caseId: c.caseId, kind: 'rechtszaak', reason: 'Procedure bij de rechtbank.' }, people.dpo.token),
       );
       const holdId = view.holds[0]?.id ?? '';
-      return allowed(
-        await desk.call(
-          'retention.liftHold',
-          { caseId: c.caseId, holdId, reason: 'Procedure is ingetrokken.' },
-          who.token,
-        ),
-      );
+      return allowed(await desk.call('retention.liftHold', { caseId: c.caseId, holdId, reason: 'Procedure is ingetrokken.' }, who.token));
     },
   },
   {
@@ -154,13 +103,7 @@ const PROBES: Probe[] = [
     check: 'exportHandover',
     fresh: true,
     run: async (who, c, role, r) =>
-      allowed(
-        await desk.call(
-          'handover.export',
-          { caseId: c.caseId, path: join(outDir, `${role}-${r}.avgh`), password: STRONG_PASSWORD },
-          who.token,
-        ),
-      ),
+      allowed(await desk.call('handover.export', { caseId: c.caseId, path: join(outDir, `${role}-${r}.avgh`), password: STRONG_PASSWORD }, who.token)),
   },
   {
     name: 'case.assign to another handler',
@@ -173,8 +116,7 @@ const PROBES: Probe[] = [
     check: 'selfAssign',
     fresh: true,
     // The dpo assigning to themselves is a reassignment, refused because they are no handler (a validation error).
-    run: async (who, c, role) =>
-      role === 'dpo' ? false : allowed(await desk.call('case.assign', { id: c.caseId, handlerId: who.id }, who.token)),
+    run: async (who, c, role) => (role === 'dpo' ? false : allowed(await desk.call('case.assign', { id: c.caseId, handlerId: who.id }, who.token))),
   },
 ];
 
@@ -197,8 +139,7 @@ async function register(name: string, handlerId: string | null, token: string): 
 }
 
 // Made-up surnames, one word each so a search for it finds one case.
-const surname = (role: Role, r: Relationship, probe = 'lezen') =>
-  `Testpersoon Zaak${role}${r}${probe.replace(/[^a-z]/giu, '')}`;
+const surname = (role: Role, r: Relationship, probe = 'lezen') => `Testpersoon Zaak${role}${r}${probe.replace(/[^a-z]/giu, '')}`;
 
 beforeAll(async () => {
   const t = tempDir();
@@ -209,24 +150,17 @@ beforeAll(async () => {
   desk = await initialized(join(t.dir, 'data'), { idleTimeoutSeconds: 90 * 86_400 });
   const balie = await addStaff(desk.backend, desk.adminToken, 'balie', ['intake'], 'Ilse Intake');
   henk = await addStaff(desk.backend, desk.adminToken, 'henk', ['handler'], 'Henk Behandelaar');
-  for (const role of ROLES)
-    people[role] = await addStaff(desk.backend, desk.adminToken, `wie-${role}`, ['handler'], `Medewerker ${role}`);
-  const handlerOf = (role: Role, r: Relationship) =>
-    r === 'assigned' ? people[role].id : r === 'other' ? henk.id : null;
+  for (const role of ROLES) people[role] = await addStaff(desk.backend, desk.adminToken, `wie-${role}`, ['handler'], `Medewerker ${role}`);
+  const handlerOf = (role: Role, r: Relationship) => (r === 'assigned' ? people[role].id : r === 'other' ? henk.id : null);
   for (const role of ROLES) {
     shared[role] = {} as Record<Relationship, Target>;
     for (const r of RELATIONSHIPS) {
       shared[role][r] = await register(surname(role, r), handlerOf(role, r), balie.token);
       for (const probe of PROBES.filter((p) => p.fresh))
-        fresh.set(
-          `${role}/${r}/${probe.name}`,
-          await register(surname(role, r, probe.name), handlerOf(role, r), balie.token),
-        );
+        fresh.set(`${role}/${r}/${probe.name}`, await register(surname(role, r, probe.name), handlerOf(role, r), balie.token));
     }
   }
-  for (const role of ROLES)
-    if (role !== 'handler')
-      value(await desk.call('staff.setRoles', { staffId: people[role].id, roles: [role] }, desk.adminToken));
+  for (const role of ROLES) if (role !== 'handler') value(await desk.call('staff.setRoles', { staffId: people[role].id, roles: [role] }, desk.adminToken));
 }, 240_000);
 
 afterAll(() => {

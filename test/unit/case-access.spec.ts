@@ -7,22 +7,12 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { caseAccessCondition } from '../../db/local/cases/access-sql.js';
-import {
-  CASE_DECISIONS,
-  may,
-  mayReadLetter,
-  RELATIONSHIPS,
-  type Actor,
-  type CaseAssignment,
-  type Relationship,
-} from '../../shared/cases/access.js';
+import { CASE_DECISIONS, may, mayReadLetter, RELATIONSHIPS, type Actor, type CaseAssignment, type Relationship } from '../../shared/cases/access.js';
 import { ROLES, type Role } from '../../shared/staff/roles.js';
 import { EXPECTED, expected, type Check } from '../support/access-table.js';
 
 const ME = 'me';
-const caseFor = (relationship: Relationship): CaseAssignment => ({
-  handlerId: relationship === 'assigned' ? ME : relationship === 'other' ? 'henk' : null,
-});
+const caseFor = (relationship: Relationship): CaseAssignment => ({ handlerId: relationship === 'assigned' ? ME : relationship === 'other' ? 'henk' : null });
 
 /** The shared predicate behind each row of the table. */
 function decide(actor: Actor, check: Check, c: CaseAssignment): boolean {
@@ -42,12 +32,7 @@ describe('case access: the shared predicates', () => {
   for (const role of ROLES) {
     it(`${role}: every decision on an assigned, another's and an unassigned case`, () => {
       const actor: Actor = { staffId: ME, roles: [role] };
-      const got = Object.fromEntries(
-        CHECKS.map((check) => [
-          check,
-          RELATIONSHIPS.map((r) => (decide(actor, check, caseFor(r)) ? 'y' : 'n')).join(''),
-        ]),
-      );
+      const got = Object.fromEntries(CHECKS.map((check) => [check, RELATIONSHIPS.map((r) => (decide(actor, check, caseFor(r)) ? 'y' : 'n')).join('')]));
       expect(got).toEqual(EXPECTED[role]);
     });
   }
@@ -56,9 +41,7 @@ describe('case access: the shared predicates', () => {
     for (const [a, b] of PAIRS) {
       for (const check of CHECKS) {
         for (const r of RELATIONSHIPS) {
-          expect(decide({ staffId: ME, roles: [a, b] }, check, caseFor(r)), `${a}+${b} ${check} ${r}`).toBe(
-            expected(a, check, r) || expected(b, check, r),
-          );
+          expect(decide({ staffId: ME, roles: [a, b] }, check, caseFor(r)), `${a}+${b} ${check} ${r}`).toBe(expected(a, check, r) || expected(b, check, r));
         }
       }
     }
@@ -72,11 +55,9 @@ describe("case access: the queue's SQL from the same rules", () => {
   for (const r of RELATIONSHIPS) insert.run(r, caseFor(r).handlerId);
 
   const selected = (roles: readonly Role[], decision: (typeof CASE_DECISIONS)[number]) =>
-    (
-      sqlite
-        .prepare(`SELECT id FROM cases c WHERE ${caseAccessCondition(roles, decision)} ORDER BY id`)
-        .all({ me: ME }) as { id: string }[]
-    ).map((row) => row.id);
+    (sqlite.prepare(`SELECT id FROM cases c WHERE ${caseAccessCondition(roles, decision)} ORDER BY id`).all({ me: ME }) as { id: string }[]).map(
+      (row) => row.id,
+    );
 
   it('selects exactly the cases the table allows, for every function and every pair of functions', () => {
     for (const roles of [...ROLES.map((r) => [r] as const), ...PAIRS]) {

@@ -33,9 +33,7 @@ function freshStore(): OpenStore {
 type Sqlite = Database.Database;
 
 function columnsOf(sqlite: Sqlite, table: string): string[] {
-  return (
-    sqlite.prepare('SELECT name, hidden FROM pragma_table_xinfo(?)').all(table) as { name: string; hidden: number }[]
-  )
+  return (sqlite.prepare('SELECT name, hidden FROM pragma_table_xinfo(?)').all(table) as { name: string; hidden: number }[])
     .filter((c) => c.hidden === 0)
     .map((c) => c.name);
 }
@@ -45,18 +43,13 @@ function columnsOf(sqlite: Sqlite, table: string): string[] {
  * table with a foreign key to one of those (a redacted version hangs off a document).
  */
 function caseTablesOf(sqlite: Sqlite): Set<string> {
-  const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .pluck()
-    .all() as string[];
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
   const found = new Set(['cases', ...tables.filter((t) => columnsOf(sqlite, t).includes('case_id'))]);
   for (let grew = true; grew;) {
     grew = false;
     for (const t of tables) {
       if (found.has(t)) continue;
-      const parents = (
-        sqlite.prepare('SELECT "table" FROM pragma_foreign_key_list(?)').pluck().all(t) as string[]
-      ).filter((p) => p !== 'staff');
+      const parents = (sqlite.prepare('SELECT "table" FROM pragma_foreign_key_list(?)').pluck().all(t) as string[]).filter((p) => p !== 'staff');
       if (parents.some((p) => found.has(p) && p !== 'processing_activities')) {
         found.add(t);
         grew = true;
@@ -70,23 +63,19 @@ function caseTablesOf(sqlite: Sqlite): Set<string> {
 function unclaimed(sqlite: Sqlite): string[] {
   const problems: string[] = [];
   const registered = new Map(CASE_PARTS.map((p) => [p.name, p]));
-  for (const table of caseTablesOf(sqlite))
-    if (!registered.has(table)) problems.push(`table ${table} is not in CASE_PARTS`);
+  for (const table of caseTablesOf(sqlite)) if (!registered.has(table)) problems.push(`table ${table} is not in CASE_PARTS`);
   for (const part of CASE_PARTS) {
     const actual = columnsOf(sqlite, part.name);
     if (actual.length === 0) problems.push(`CASE_PARTS names ${part.name}, which the store does not have`);
-    for (const column of actual)
-      if (!(column in part.columns)) problems.push(`column ${part.name}.${column} is not in CASE_PARTS`);
+    for (const column of actual) if (!(column in part.columns)) problems.push(`column ${part.name}.${column} is not in CASE_PARTS`);
     for (const column of Object.keys(part.columns))
-      if (!actual.includes(column))
-        problems.push(`CASE_PARTS names ${part.name}.${column}, which the store does not have`);
+      if (!actual.includes(column)) problems.push(`CASE_PARTS names ${part.name}.${column}, which the store does not have`);
   }
   return problems;
 }
 
 /** Column names that say they hold a person's data; such a column must not be classed as plain data. */
-const PERSONAL_NAME =
-  /(^|_)(name|birth|address|email|phone|requester|representative|iban|bsn|text|comment|reason|note|description|terms|content|data)(_|$)/u;
+const PERSONAL_NAME = /(^|_)(name|birth|address|email|phone|requester|representative|iban|bsn|text|comment|reason|note|description|terms|content|data)(_|$)/u;
 /** Columns whose name sounds personal but that hold a category picked from a list. */
 const NOT_PERSONAL = new Set(['cases.requester_relation', 'cases.representative_kind']);
 
@@ -115,11 +104,7 @@ function fillCase(sqlite: Sqlite, caseId: string): void {
       return `${column}-${caseId}`;
     });
     const columns = Object.keys(part.columns);
-    sqlite
-      .prepare(
-        `INSERT INTO "${part.name}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-      )
-      .run(...values);
+    sqlite.prepare(`INSERT INTO "${part.name}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
   }
   sqlite.pragma('foreign_keys = ON');
 }
@@ -212,9 +197,7 @@ describe('what belongs to a case (CASE_PARTS) against the migrated store', () =>
     const shredded = store.db.transaction((tx) => shredCaseRows(tx, caseId, '2026-12-01T10:00:00.000Z'));
     expect(markersLeft(store.sqlite, caseId)).toEqual([]);
     // Every file the parts named, so its ciphertext can go.
-    expect(new Set(shredded.fileIds)).toEqual(
-      new Set([`id-${caseId}-case_files`, ...['file_id', 'pdf_file_id'].map((c) => `${c}-${caseId}`)]),
-    );
+    expect(new Set(shredded.fileIds)).toEqual(new Set([`id-${caseId}-case_files`, ...['file_id', 'pdf_file_id'].map((c) => `${c}-${caseId}`)]));
     expect(hasLocalCaseFile(store.db, caseId)).toBe(CASE_PARTS.some((p) => p.localFile && p.shred !== 'delete'));
     expect(markersLeft(store.sqlite, other).length).toBeGreaterThan(20);
 
@@ -252,9 +235,7 @@ describe('what belongs to a case (CASE_PARTS) against the migrated store', () =>
     // Every requester column of the case row travels: none is left only on one desktop.
     const cases = CASE_PARTS.find((p) => p.name === 'cases');
     const mapped = new Set(Object.keys(cases?.central ?? {}).map((k) => cases?.sqlNames[k]));
-    const requesterOnly = Object.entries(cases?.columns ?? {}).filter(
-      ([column, role]) => role === 'requester' && !mapped.has(column),
-    );
+    const requesterOnly = Object.entries(cases?.columns ?? {}).filter(([column, role]) => role === 'requester' && !mapped.has(column));
     expect(requesterOnly).toEqual([]);
   });
 });

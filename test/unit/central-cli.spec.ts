@@ -19,13 +19,7 @@ async function cli(argv: string[], env: Record<string, string> = {}) {
 
 async function loginAs(user: string, password: string) {
   const u = new URL(db.url);
-  const client = new pg.Client({
-    host: u.hostname,
-    port: Number(u.port),
-    database: u.pathname.slice(1),
-    user,
-    password,
-  });
+  const client = new pg.Client({ host: u.hostname, port: Number(u.port), database: u.pathname.slice(1), user, password });
   await client.connect();
   return client;
 }
@@ -56,9 +50,7 @@ describe('avg-desk central', () => {
       total: expect.any(Number),
       roles: ['avg_admin', 'avg_auditor', 'avg_dpo', 'avg_handler', 'avg_intake', 'avg_signer'],
     });
-    expect((await cli(['central', 'migrate', '--central', db.url])).out).toMatch(
-      /^De centrale database was al bijgewerkt \(\d+ migraties\)\./u,
-    );
+    expect((await cli(['central', 'migrate', '--central', db.url])).out).toMatch(/^De centrale database was al bijgewerkt \(\d+ migraties\)\./u);
   });
 
   it('staff add makes a login with exactly the named functions; the password reaches the server only as a SCRAM verifier', async () => {
@@ -66,29 +58,11 @@ describe('avg-desk central', () => {
     const login = `avg_u_hanna_${tag}`;
     made.push(login);
     const added = await cli(
-      [
-        '--json',
-        'central',
-        'staff',
-        'add',
-        '--central',
-        db.url,
-        '--user',
-        user,
-        '--name',
-        'Hanna Behandelaar',
-        '--roles',
-        'handler,signer',
-      ],
+      ['--json', 'central', 'staff', 'add', '--central', db.url, '--user', user, '--name', 'Hanna Behandelaar', '--roles', 'handler,signer'],
       { AVG_DESK_NEW_PASSWORD: PASSWORD },
     );
     expect(added).toMatchObject({ code: 0, err: '' });
-    expect(JSON.parse(added.out)).toEqual({
-      id: expect.any(String),
-      userName: user,
-      loginRole: login,
-      roles: ['handler', 'signer'],
-    });
+    expect(JSON.parse(added.out)).toEqual({ id: expect.any(String), userName: user, loginRole: login, roles: ['handler', 'signer'] });
     const client = await loginAs(login, PASSWORD);
     const who = await client.query(
       `SELECT current_user AS who, pg_has_role('avg_handler', 'member') AS handler, pg_has_role('avg_signer', 'member') AS signer, pg_has_role('avg_dpo', 'member') AS dpo`,
@@ -98,9 +72,7 @@ describe('avg-desk central', () => {
     await expect(loginAs(login, 'Fout-Wachtwoord-2026!')).rejects.toMatchObject({ code: '28P01' });
     const stored = new pg.Client({ connectionString: testClusterUrl() });
     await stored.connect();
-    expect(
-      (await stored.query('SELECT rolpassword FROM pg_authid WHERE rolname = $1', [login])).rows[0]?.rolpassword,
-    ).toMatch(/^SCRAM-SHA-256\$4096:/u);
+    expect((await stored.query('SELECT rolpassword FROM pg_authid WHERE rolname = $1', [login])).rows[0]?.rolpassword).toMatch(/^SCRAM-SHA-256\$4096:/u);
     await stored.end();
   });
 
@@ -109,10 +81,9 @@ describe('avg-desk central', () => {
     made.push(`avg_u_bea_${tag}`, `avg_u_sanne_${tag}`);
     expect(
       (
-        await cli(
-          ['central', 'staff', 'add', '--central', db.url, '--user', admin, '--name', 'Bea Beheer', '--roles', 'admin'],
-          { AVG_DESK_NEW_PASSWORD: PASSWORD },
-        )
+        await cli(['central', 'staff', 'add', '--central', db.url, '--user', admin, '--name', 'Bea Beheer', '--roles', 'admin'], {
+          AVG_DESK_NEW_PASSWORD: PASSWORD,
+        })
       ).code,
     ).toBe(0);
     const result = spawnSync(
@@ -132,16 +103,10 @@ describe('avg-desk central', () => {
         'handler',
         '--password-stdin',
       ],
-      {
-        input: `${PASSWORD}\n`,
-        encoding: 'utf8',
-        env: { ...process.env, AVG_DESK_NEW_PASSWORD: '' },
-      },
+      { input: `${PASSWORD}\n`, encoding: 'utf8', env: { ...process.env, AVG_DESK_NEW_PASSWORD: '' } },
     );
     expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(
-      `Medewerker sanne-${tag} staat in de centrale database (aanmeldnaam avg_u_sanne_${tag}; Behandelaar).\n`,
-    );
+    expect(result.stdout).toBe(`Medewerker sanne-${tag} staat in de centrale database (aanmeldnaam avg_u_sanne_${tag}; Behandelaar).\n`);
     expect(result.status).toBe(0);
     await (await loginAs(`avg_u_sanne_${tag}`, PASSWORD)).end();
     // Signer, dpo and auditor are the dpo's to grant: the admin hears so in Dutch.
@@ -161,53 +126,27 @@ describe('avg-desk central', () => {
       ],
       { AVG_DESK_NEW_PASSWORD: PASSWORD },
     );
-    expect(signer).toMatchObject({
-      code: 1,
-      out: '',
-      err: expect.stringMatching(/^Alleen de FG kent de functies tekenbevoegde, FG en auditor toe/u),
-    });
+    expect(signer).toMatchObject({ code: 1, out: '', err: expect.stringMatching(/^Alleen de FG kent de functies tekenbevoegde, FG en auditor toe/u) });
     // A handler is not an admin: PostgreSQL refuses.
     const refused = await cli(
-      [
-        'central',
-        'staff',
-        'add',
-        '--central',
-        urlAs(db.url, `avg_u_hanna_${tag}`, PASSWORD),
-        '--user',
-        `x-${tag}`,
-        '--name',
-        'X',
-        '--roles',
-        'dpo',
-      ],
+      ['central', 'staff', 'add', '--central', urlAs(db.url, `avg_u_hanna_${tag}`, PASSWORD), '--user', `x-${tag}`, '--name', 'X', '--roles', 'dpo'],
       { AVG_DESK_NEW_PASSWORD: PASSWORD },
     );
-    expect(refused).toEqual({
-      code: 1,
-      out: '',
-      err: 'De centrale database weigert deze handeling: uw functie geeft daar geen recht op.\n',
-    });
+    expect(refused).toEqual({ code: 1, out: '', err: 'De centrale database weigert deze handeling: uw functie geeft daar geen recht op.\n' });
   });
 
   it('refuses in Dutch: usage, unknown functions, short passwords, no TLS, wrong password, no server', async () => {
     expect((await cli(['central', 'migrate'])).code).toBe(2);
     expect(
-      await cli(
-        ['central', 'staff', 'add', '--central', db.url, '--user', 'x', '--name', 'X', '--roles', 'handler,koning'],
-        { AVG_DESK_NEW_PASSWORD: PASSWORD },
-      ),
+      await cli(['central', 'staff', 'add', '--central', db.url, '--user', 'x', '--name', 'X', '--roles', 'handler,koning'], {
+        AVG_DESK_NEW_PASSWORD: PASSWORD,
+      }),
     ).toMatchObject({ code: 2, err: expect.stringMatching(/^Onbekende functie "koning"/u) });
     expect(
-      await cli(['central', 'staff', 'add', '--central', db.url, '--user', 'x', '--name', 'X', '--roles', 'handler'], {
-        AVG_DESK_NEW_PASSWORD: 'kort',
-      }),
+      await cli(['central', 'staff', 'add', '--central', db.url, '--user', 'x', '--name', 'X', '--roles', 'handler'], { AVG_DESK_NEW_PASSWORD: 'kort' }),
     ).toMatchObject({ code: 2, err: 'Het wachtwoord moet minstens 12 tekens hebben.\n' });
     expect(
-      await cli(
-        ['central', 'staff', 'add', '--central', db.url, '--user', 'x y', '--name', 'X', '--roles', 'handler'],
-        { AVG_DESK_NEW_PASSWORD: PASSWORD },
-      ),
+      await cli(['central', 'staff', 'add', '--central', db.url, '--user', 'x y', '--name', 'X', '--roles', 'handler'], { AVG_DESK_NEW_PASSWORD: PASSWORD }),
     ).toMatchObject({ code: 1, err: expect.stringMatching(/^Ongeldige gebruikersnaam "x y"/u) });
     expect(await cli(['central', 'migrate', '--central', 'postgres://eigenaar@db.corporatie.nl/avg'])).toMatchObject({
       code: 2,

@@ -54,9 +54,9 @@ describe('the owner: a role no app login reaches', () => {
   });
 
   it('the schema belongs to avg_owner, a role nobody logs in as and no app login is a member of', async () => {
-    expect(
-      await rows(owner, `SELECT rolcanlogin, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'avg_owner'`),
-    ).toEqual([{ rolcanlogin: false, rolsuper: false, rolbypassrls: false }]);
+    expect(await rows(owner, `SELECT rolcanlogin, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'avg_owner'`)).toEqual([
+      { rolcanlogin: false, rolsuper: false, rolbypassrls: false },
+    ]);
     const tableOwners = await rows(
       owner,
       `SELECT DISTINCT r.rolname FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'v', 'S')`,
@@ -67,11 +67,9 @@ describe('the owner: a role no app login reaches', () => {
       `SELECT DISTINCT r.rolname FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner WHERE p.pronamespace = 'public'::regnamespace`,
     );
     expect(functionOwners).toEqual([{ rolname: 'avg_owner' }]);
-    const members = await rows(
-      owner,
-      `SELECT rolname FROM pg_roles WHERE rolname = ANY($1) AND pg_has_role(rolname, 'avg_owner', 'member')`,
-      [[...FUNCTION_ROLES, ...Object.values(logins)]],
-    );
+    const members = await rows(owner, `SELECT rolname FROM pg_roles WHERE rolname = ANY($1) AND pg_has_role(rolname, 'avg_owner', 'member')`, [
+      [...FUNCTION_ROLES, ...Object.values(logins)],
+    ]);
     expect(members).toEqual([]);
     // The app still works under the new owner: a login made and changed by the functions it owns.
     const olga = `olga-${tag}`;
@@ -103,12 +101,7 @@ describe('the owner: a role no app login reaches', () => {
       for (const attack of attacks) await refused(as[person], attack);
     }
     expect(await rows(owner, 'SELECT count(*)::int AS n FROM audit_events')).toEqual(before);
-    expect(
-      await rows(
-        owner,
-        `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'audit_events'::regclass AND NOT tgisinternal ORDER BY 1`,
-      ),
-    ).toEqual([
+    expect(await rows(owner, `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'audit_events'::regclass AND NOT tgisinternal ORDER BY 1`)).toEqual([
       { tgname: 'audit_events_no_change', tgenabled: 'O' },
       { tgname: 'audit_events_no_truncate', tgenabled: 'O' },
     ]);
@@ -169,12 +162,7 @@ describe('the dpo: the admin cannot switch her off, and nobody removes the last 
   it('the admin cannot deactivate, rename, reset or strip the dpo, a signer or the auditor; the dpo can, and the admin still manages the rest', async () => {
     for (const person of ['fenna', 'sanne', 'aart'] as const) {
       await refused(as.bea, DEACTIVATE, [ids[person]], /Alleen de FG/u);
-      await refused(
-        as.bea,
-        `UPDATE staff SET full_name = 'Iemand Anders' WHERE id = $1`,
-        [ids[person]],
-        /Alleen de FG/u,
-      );
+      await refused(as.bea, `UPDATE staff SET full_name = 'Iemand Anders' WHERE id = $1`, [ids[person]], /Alleen de FG/u);
     }
     await refused(as.bea, CREATE_LOGIN, [`fenna-${tag}`, 'Fenna FG', ['intake'], PASSWORD]);
     await refused(as.bea, CREATE_LOGIN, [`fenna-${tag}`, 'Fenna FG', ['dpo'], 'Overgenomen-Wachtwoord-2!']);
@@ -189,28 +177,18 @@ describe('the dpo: the admin cannot switch her off, and nobody removes the last 
     const frankId = (await rows<{ id: string }>(as.fenna, CREATE_LOGIN, [frank, 'Frank FG', ['dpo'], PASSWORD]))[0]?.id;
     await refused(as.bea, DEACTIVATE, [frankId], /Alleen de FG/u);
     expect((await as.fenna.query(DEACTIVATE, [frankId])).rowCount).toBe(1);
-    await expect(connect(clientConfig(db.url, `avg_u_frank_${tag}`, PASSWORD))).rejects.toMatchObject({
-      code: '28000',
-    });
-    expect(
-      (await as.fenna.query('UPDATE staff SET active = true, updated_at = now() WHERE id = $1', [frankId])).rowCount,
-    ).toBe(1);
+    await expect(connect(clientConfig(db.url, `avg_u_frank_${tag}`, PASSWORD))).rejects.toMatchObject({ code: '28000' });
+    expect((await as.fenna.query('UPDATE staff SET active = true, updated_at = now() WHERE id = $1', [frankId])).rowCount).toBe(1);
     await (await connect(clientConfig(db.url, `avg_u_frank_${tag}`, PASSWORD))).end();
     // The admin still switches off and renames a handler.
-    const kees = (
-      await rows<{ id: string }>(as.bea, CREATE_LOGIN, [`kees-${tag}`, 'Kees Tijdelijk', ['handler'], PASSWORD])
-    )[0]?.id;
+    const kees = (await rows<{ id: string }>(as.bea, CREATE_LOGIN, [`kees-${tag}`, 'Kees Tijdelijk', ['handler'], PASSWORD]))[0]?.id;
     extraLogins.push(`avg_u_kees_${tag}`);
-    expect(
-      (await as.bea.query(`UPDATE staff SET full_name = 'Kees Tijdelijk-Jansen' WHERE id = $1`, [kees])).rowCount,
-    ).toBe(1);
+    expect((await as.bea.query(`UPDATE staff SET full_name = 'Kees Tijdelijk-Jansen' WHERE id = $1`, [kees])).rowCount).toBe(1);
     expect((await as.bea.query(DEACTIVATE, [kees])).rowCount).toBe(1);
   });
 
   it('nobody removes the last active dpo: not by switching her off, nor by taking the function away', async () => {
-    const frankId = (
-      await rows<{ id: string }>(owner, 'SELECT id FROM staff WHERE user_name = $1', [`frank-${tag}`])
-    )[0]?.id;
+    const frankId = (await rows<{ id: string }>(owner, 'SELECT id FROM staff WHERE user_name = $1', [`frank-${tag}`]))[0]?.id;
     // With two dpos one may go: Frank takes the function from Fenna and gives it back.
     await as.fenna.query(DEACTIVATE, [frankId]);
     await refused(as.fenna, DEACTIVATE, [ids.fenna], /laatste actieve FG/u);
@@ -236,36 +214,21 @@ describe('the auditor reads, never writes, the audit trail', () => {
   it('the auditor appends no events, not on its own chain and not in its own name, and anchors nothing; it still reads them', async () => {
     const own = `desk-aart-${tag}`;
     const secret = randomBytes(32).toString('base64url');
-    await refused(
-      as.aart,
-      APPEND,
-      [own, secret, JSON.stringify([event(1, ids.aart, { roles: ['auditor'] })])],
-      /auditor/u,
-    );
+    await refused(as.aart, APPEND, [own, secret, JSON.stringify([event(1, ids.aart, { roles: ['auditor'] })])], /auditor/u);
     await refused(as.aart, APPEND, [own, secret, JSON.stringify([event(1, null, { roles: ['auditor'] })])], /auditor/u);
     await refused(as.aart, 'SELECT avg_anchor_audit_chain($1, $2, 1, $3)', [own, secret, 'a'.repeat(64)], /auditor/u);
-    expect(await rows(owner, 'SELECT count(*)::int AS n FROM audit_events WHERE desktop_id = $1', [own])).toEqual([
-      { n: 0 },
-    ]);
-    expect(await rows(owner, 'SELECT count(*)::int AS n FROM audit_desktops WHERE desktop_id = $1', [own])).toEqual([
-      { n: 0 },
-    ]);
+    expect(await rows(owner, 'SELECT count(*)::int AS n FROM audit_events WHERE desktop_id = $1', [own])).toEqual([{ n: 0 }]);
+    expect(await rows(owner, 'SELECT count(*)::int AS n FROM audit_desktops WHERE desktop_id = $1', [own])).toEqual([{ n: 0 }]);
     // Someone who is auditor and also works cases still sends the events of their desktop.
     const both = `hetty-${tag}`;
     extraLogins.push(`avg_u_hetty_${tag}`);
-    const hettyId =
-      (await rows<{ id: string }>(as.fenna, CREATE_LOGIN, [both, 'Hetty Beide', ['handler', 'auditor'], PASSWORD]))[0]
-        ?.id ?? null;
+    const hettyId = (await rows<{ id: string }>(as.fenna, CREATE_LOGIN, [both, 'Hetty Beide', ['handler', 'auditor'], PASSWORD]))[0]?.id ?? null;
     const hetty = await connect(clientConfig(db.url, `avg_u_hetty_${tag}`, PASSWORD));
     try {
-      expect(await rows(hetty, APPEND, [`desk-hetty-${tag}`, secret, JSON.stringify([event(1, hettyId)])])).toEqual([
-        { n: 1 },
-      ]);
+      expect(await rows(hetty, APPEND, [`desk-hetty-${tag}`, secret, JSON.stringify([event(1, hettyId)])])).toEqual([{ n: 1 }]);
     } finally {
       await hetty.end();
     }
-    expect(
-      await rows(as.aart, 'SELECT count(*)::int AS n FROM audit_events WHERE desktop_id = $1', [`desk-hetty-${tag}`]),
-    ).toEqual([{ n: 1 }]);
+    expect(await rows(as.aart, 'SELECT count(*)::int AS n FROM audit_events WHERE desktop_id = $1', [`desk-hetty-${tag}`])).toEqual([{ n: 1 }]);
   });
 });

@@ -49,23 +49,17 @@ describe('logins: nobody grants a function they may not hold', () => {
   });
 
   it("the admin cannot reset the dpo's password, nor make a login with dpo, signer or auditor; the dpo can, and every grant is logged", async () => {
-    await refused(
-      as.bea,
-      CREATE_LOGIN,
-      [`fenna-${tag}`, 'Fenna FG', ['dpo'], 'Overgenomen-Wachtwoord-1!'],
-      /Alleen de FG/u,
-    );
+    await refused(as.bea, CREATE_LOGIN, [`fenna-${tag}`, 'Fenna FG', ['dpo'], 'Overgenomen-Wachtwoord-1!'], /Alleen de FG/u);
     await (await connect(clientConfig(db.url, logins.fenna, PASSWORD))).end();
     await refused(as.bea, CREATE_LOGIN, [`sanne-${tag}`, 'Sanne Tekenaar', ['handler'], 'Overgenomen-Wachtwoord-1!']);
     const second = `tweede-${tag}`;
     extraLogins.push(`avg_u_tweede_${tag}`);
-    for (const fn of ['dpo', 'signer', 'auditor'])
-      await refused(as.bea, CREATE_LOGIN, [second, 'Tweede Login', [fn], PASSWORD]);
-    await refused(
-      as.bea,
-      `INSERT INTO staff (id, user_name, full_name, roles, login_role) VALUES ($1, $2, 'Tweede Login', '{dpo}', $3)`,
-      [randomUUID(), second, `avg_u_tweede_${tag}`],
-    );
+    for (const fn of ['dpo', 'signer', 'auditor']) await refused(as.bea, CREATE_LOGIN, [second, 'Tweede Login', [fn], PASSWORD]);
+    await refused(as.bea, `INSERT INTO staff (id, user_name, full_name, roles, login_role) VALUES ($1, $2, 'Tweede Login', '{dpo}', $3)`, [
+      randomUUID(),
+      second,
+      `avg_u_tweede_${tag}`,
+    ]);
     expect(await rows(owner, 'SELECT 1 FROM pg_roles WHERE rolname = $1', [`avg_u_tweede_${tag}`])).toEqual([]);
 
     // The legitimate path: the admin adds a handler, the dpo makes them signer too.
@@ -82,13 +76,7 @@ describe('logins: nobody grants a function they may not hold', () => {
     );
     expect(log).toEqual([
       { granted_by: ids.bea, user_name: nina, functions_before: [], functions_after: ['handler'], new_login: true },
-      {
-        granted_by: ids.fenna,
-        user_name: nina,
-        functions_before: ['handler'],
-        functions_after: ['handler', 'signer'],
-        new_login: false,
-      },
+      { granted_by: ids.fenna, user_name: nina, functions_before: ['handler'], functions_after: ['handler', 'signer'], new_login: false },
     ]);
     await refused(as.fenna, 'DELETE FROM staff_grants');
     await expect(owner.query('DELETE FROM staff_grants')).rejects.toMatchObject({ code: '42501' });
@@ -100,14 +88,10 @@ describe('public keys: each member sets only their own', () => {
     const key = randomBytes(32).toString('base64');
     await as.hanna.query('SELECT avg_set_public_key($1)', [key]);
     expect(await rows(owner, 'SELECT public_key FROM staff WHERE id = $1', [ids.hanna])).toEqual([{ public_key: key }]);
-    await expect(as.hanna.query('SELECT avg_set_public_key($1)', ['geen-sleutel'])).rejects.toMatchObject({
-      code: '22023',
-    });
+    await expect(as.hanna.query('SELECT avg_set_public_key($1)', ['geen-sleutel'])).rejects.toMatchObject({ code: '22023' });
     await refused(as.bea, 'UPDATE staff SET public_key = $2 WHERE id = $1', [ids.fenna, key]);
     await refused(as.hanna, 'UPDATE staff SET public_key = $2 WHERE id = $1', [ids.fenna, key]);
-    expect(await rows(owner, 'SELECT public_key FROM staff WHERE id = $1', [ids.fenna])).toEqual([
-      { public_key: null },
-    ]);
+    expect(await rows(owner, 'SELECT public_key FROM staff WHERE id = $1', [ids.fenna])).toEqual([{ public_key: null }]);
   });
 });
 
@@ -115,21 +99,12 @@ describe('decisions and signed letters: only the signer, only for a letter put b
   it('a handler cannot record a decision signed by someone else, nor set signer and outcome on her own case', async () => {
     await refused(as.hanna, INSERT_DECISION, [randomUUID(), caseA, randomUUID(), ids.sanne]);
     await refused(as.hanna, INSERT_LETTER, [randomUUID(), caseA, ids.sanne]);
-    await refused(
-      as.hanna,
-      `UPDATE cases SET signer_id = $2, outcome = 'toegewezen', decided_on = '2026-11-20' WHERE id = $1`,
-      [caseA, ids.sanne],
-    );
+    await refused(as.hanna, `UPDATE cases SET signer_id = $2, outcome = 'toegewezen', decided_on = '2026-11-20' WHERE id = $1`, [caseA, ids.sanne]);
     await refused(as.hanna, `UPDATE cases SET outcome = 'toegewezen' WHERE id = $1`, [caseA]);
     await refused(as.fenna, INSERT_DECISION, [randomUUID(), caseB, randomUUID(), ids.sanne]);
-    expect(await rows(owner, 'SELECT signer_id, outcome FROM cases WHERE id = $1', [caseA])).toEqual([
-      { signer_id: null, outcome: null },
-    ]);
+    expect(await rows(owner, 'SELECT signer_id, outcome FROM cases WHERE id = $1', [caseA])).toEqual([{ signer_id: null, outcome: null }]);
     // Her own work on the case still goes.
-    expect(
-      (await as.hanna.query(`UPDATE cases SET status = 'ter_ondertekening', updated_at = now() WHERE id = $1`, [caseA]))
-        .rowCount,
-    ).toBe(1);
+    expect((await as.hanna.query(`UPDATE cases SET status = 'ter_ondertekening', updated_at = now() WHERE id = $1`, [caseA])).rowCount).toBe(1);
   });
 
   it('a signer cannot record a decision or letter on a case never put before her; for one that was, the signer is her session', async () => {
@@ -138,32 +113,23 @@ describe('decisions and signed letters: only the signer, only for a letter put b
     await refused(as.sanne, INSERT_LETTER, [randomUUID(), caseB, ids.sanne]);
     await refused(as.sanne, INSERT_DECISION, [randomUUID(), caseA, letter, ids.sanne]);
     // Henk cannot put a letter of Hanna's case before a signer; Hanna can.
-    await refused(
-      as.henk,
-      `INSERT INTO signing_requests (letter_id, case_id, kind) VALUES ($1, $2, 'besluit-inzage')`,
-      [letter, caseA],
-    );
-    await as.hanna.query(
-      `INSERT INTO signing_requests (letter_id, case_id, kind, requested_by) VALUES ($1, $2, 'besluit-inzage', $3)`,
-      [letter, caseA, ids.fenna],
-    );
-    expect(await rows(owner, 'SELECT requested_by FROM signing_requests WHERE letter_id = $1', [letter])).toEqual([
-      { requested_by: ids.hanna },
+    await refused(as.henk, `INSERT INTO signing_requests (letter_id, case_id, kind) VALUES ($1, $2, 'besluit-inzage')`, [letter, caseA]);
+    await as.hanna.query(`INSERT INTO signing_requests (letter_id, case_id, kind, requested_by) VALUES ($1, $2, 'besluit-inzage', $3)`, [
+      letter,
+      caseA,
+      ids.fenna,
     ]);
+    expect(await rows(owner, 'SELECT requested_by FROM signing_requests WHERE letter_id = $1', [letter])).toEqual([{ requested_by: ids.hanna }]);
     // The row names the dpo as signer; the session says Sanne.
     const decision = randomUUID();
     await as.sanne.query(`${INSERT_DECISION} ON CONFLICT (id) DO NOTHING`, [decision, caseA, letter, ids.fenna]);
     await as.sanne.query(`${INSERT_DECISION} ON CONFLICT (id) DO NOTHING`, [decision, caseA, letter, ids.fenna]);
     await as.sanne.query(`${INSERT_LETTER} ON CONFLICT (id) DO NOTHING`, [letter, caseA, ids.fenna]);
-    expect(await rows(owner, 'SELECT signed_by FROM decisions WHERE case_id = $1', [caseA])).toEqual([
-      { signed_by: ids.sanne },
+    expect(await rows(owner, 'SELECT signed_by FROM decisions WHERE case_id = $1', [caseA])).toEqual([{ signed_by: ids.sanne }]);
+    expect(await rows(owner, 'SELECT signed_by FROM letters WHERE id = $1', [letter])).toEqual([{ signed_by: ids.sanne }]);
+    expect(await rows(owner, `SELECT signer_id, outcome, decided_on::text AS decided FROM cases WHERE id = $1`, [caseA])).toEqual([
+      { signer_id: ids.sanne, outcome: 'toegewezen', decided: '2026-11-20' },
     ]);
-    expect(await rows(owner, 'SELECT signed_by FROM letters WHERE id = $1', [letter])).toEqual([
-      { signed_by: ids.sanne },
-    ]);
-    expect(
-      await rows(owner, `SELECT signer_id, outcome, decided_on::text AS decided FROM cases WHERE id = $1`, [caseA]),
-    ).toEqual([{ signer_id: ids.sanne, outcome: 'toegewezen', decided: '2026-11-20' }]);
     expect(await rows(as.sanne, 'SELECT id FROM cases')).toEqual([{ id: caseA }]);
   });
 
@@ -172,14 +138,11 @@ describe('decisions and signed letters: only the signer, only for a letter put b
     await owner.query(INSERT_CASE, [twice, `AVG-2026-${tag.slice(0, 4)}1`, ids.hanna]);
     await owner.query(INSERT_CASE, [once, `AVG-2026-${tag.slice(0, 4)}2`, ids.hanna]);
     const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];
-    await as.hanna.query(
-      `INSERT INTO signing_requests (letter_id, case_id, kind) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])`,
-      [
-        [first, second, third],
-        [twice, twice, once],
-        ['besluit-inzage', 'besluit-inzage', 'besluit-inzage'],
-      ],
-    );
+    await as.hanna.query(`INSERT INTO signing_requests (letter_id, case_id, kind) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[])`, [
+      [first, second, third],
+      [twice, twice, once],
+      ['besluit-inzage', 'besluit-inzage', 'besluit-inzage'],
+    ]);
     // The later signature comes first in the statement: the register must not simply take the last row.
     await as.sanne.query(
       `INSERT INTO decisions (id, case_id, letter_id, kind, outcome, decided_on, signed_by, signed_at, sha256) VALUES
@@ -189,11 +152,7 @@ describe('decisions and signed letters: only the signer, only for a letter put b
       [randomUUID(), randomUUID(), randomUUID(), twice, once, second, first, third, ids.fenna],
     );
     expect(
-      await rows(
-        owner,
-        `SELECT id, signer_id, outcome, decided_on::text AS decided FROM cases WHERE id = ANY($1) ORDER BY decided_on`,
-        [[twice, once]],
-      ),
+      await rows(owner, `SELECT id, signer_id, outcome, decided_on::text AS decided FROM cases WHERE id = ANY($1) ORDER BY decided_on`, [[twice, once]]),
     ).toEqual([
       { id: once, signer_id: ids.sanne, outcome: 'toegewezen', decided: '2026-11-19' },
       { id: twice, signer_id: ids.sanne, outcome: 'afgewezen', decided: '2026-11-21' },
@@ -204,8 +163,7 @@ describe('decisions and signed letters: only the signer, only for a letter put b
 describe('the batch functions a sync calls hold the same rules as the policies', () => {
   const PUSH_DECISIONS =
     'SELECT avg_push_decisions($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::date[], $7::uuid[], $8::timestamptz[], $9::text[]) AS n';
-  const PUSH_LETTERS =
-    'SELECT avg_push_letters($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[], $6::text[], $7::bytea[]) AS n';
+  const PUSH_LETTERS = 'SELECT avg_push_letters($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[], $6::text[], $7::bytea[]) AS n';
   const REQUEST = 'SELECT avg_request_signatures($1::uuid[], $2::uuid[], $3::text[]) AS n';
   const decisionArrays = (list: { id: string; caseId: string; letter: string }[]) => [
     list.map((d) => d.id),
@@ -229,13 +187,9 @@ describe('the batch functions a sync calls hold the same rules as the policies',
       [caseA, caseB],
       ['besluit-inzage', 'besluit-inzage'],
     ]);
-    expect(
-      await rows(owner, 'SELECT letter_id FROM signing_requests WHERE letter_id = ANY($1)', [[letter, never]]),
-    ).toEqual([]);
+    expect(await rows(owner, 'SELECT letter_id FROM signing_requests WHERE letter_id = ANY($1)', [[letter, never]])).toEqual([]);
     expect(await rows(as.hanna, REQUEST, [[letter], [caseA], ['besluit-inzage']])).toEqual([{ n: 1 }]);
-    expect(await rows(owner, 'SELECT requested_by FROM signing_requests WHERE letter_id = $1', [letter])).toEqual([
-      { requested_by: ids.hanna },
-    ]);
+    expect(await rows(owner, 'SELECT requested_by FROM signing_requests WHERE letter_id = $1', [letter])).toEqual([{ requested_by: ids.hanna }]);
 
     expect(
       await rows(as.sanne, 'SELECT l::text AS l FROM avg_letters_before_signer($1::uuid[], $2::uuid[]) AS l', [
@@ -247,49 +201,29 @@ describe('the batch functions a sync calls hold the same rules as the policies',
     await refused(as.hanna, PUSH_DECISIONS, decisionArrays([decision]));
     await refused(as.fenna, PUSH_DECISIONS, decisionArrays([decision]));
     // A letter never put before a signer, in the same call as one that was: the whole call is refused.
-    await refused(
-      as.sanne,
-      PUSH_DECISIONS,
-      decisionArrays([decision, { id: randomUUID(), caseId: caseA, letter: never }]),
-    );
+    await refused(as.sanne, PUSH_DECISIONS, decisionArrays([decision, { id: randomUUID(), caseId: caseA, letter: never }]));
     await refused(as.sanne, PUSH_DECISIONS, decisionArrays([{ ...decision, caseId: caseB }]));
     expect(await rows(owner, 'SELECT id FROM decisions WHERE id = $1', [decision.id])).toEqual([]);
     expect(await rows(as.sanne, PUSH_DECISIONS, decisionArrays([decision]))).toEqual([{ n: 1 }]);
     expect(await rows(as.sanne, PUSH_DECISIONS, decisionArrays([decision]))).toEqual([{ n: 0 }]);
-    expect(await rows(owner, 'SELECT signed_by FROM decisions WHERE id = $1', [decision.id])).toEqual([
-      { signed_by: ids.sanne },
+    expect(await rows(owner, 'SELECT signed_by FROM decisions WHERE id = $1', [decision.id])).toEqual([{ signed_by: ids.sanne }]);
+    expect(await rows(owner, `SELECT signer_id, decided_on::text AS decided FROM cases WHERE id = $1`, [caseA])).toEqual([
+      { signer_id: ids.sanne, decided: '2026-11-22' },
     ]);
-    expect(
-      await rows(owner, `SELECT signer_id, decided_on::text AS decided FROM cases WHERE id = $1`, [caseA]),
-    ).toEqual([{ signer_id: ids.sanne, decided: '2026-11-22' }]);
 
-    const letterArrays = (id: string) => [
-      [id],
-      [caseA],
-      ['besluit-inzage'],
-      [null],
-      ['2026-11-22T10:00:00Z'],
-      ['ab'],
-      [Buffer.from('%PDF')],
-    ];
+    const letterArrays = (id: string) => [[id], [caseA], ['besluit-inzage'], [null], ['2026-11-22T10:00:00Z'], ['ab'], [Buffer.from('%PDF')]];
     await refused(as.hanna, PUSH_LETTERS, letterArrays(letter));
     await refused(as.sanne, PUSH_LETTERS, letterArrays(never));
     expect(await rows(as.sanne, PUSH_LETTERS, letterArrays(letter))).toEqual([{ n: 1 }]);
-    expect(await rows(owner, 'SELECT signed_by FROM letters WHERE id = $1', [letter])).toEqual([
-      { signed_by: ids.sanne },
-    ]);
+    expect(await rows(owner, 'SELECT signed_by FROM letters WHERE id = $1', [letter])).toEqual([{ signed_by: ids.sanne }]);
   });
 
   it('the dpo puts a letter of any case before a signer; the signer records it', async () => {
     const letter = randomUUID();
     expect(await rows(as.fenna, REQUEST, [[letter], [caseB], ['besluit-inzage']])).toEqual([{ n: 1 }]);
-    expect(await rows(owner, 'SELECT requested_by FROM signing_requests WHERE letter_id = $1', [letter])).toEqual([
-      { requested_by: ids.fenna },
-    ]);
+    expect(await rows(owner, 'SELECT requested_by FROM signing_requests WHERE letter_id = $1', [letter])).toEqual([{ requested_by: ids.fenna }]);
     await refused(as.fenna, PUSH_DECISIONS, decisionArrays([{ id: randomUUID(), caseId: caseB, letter }]));
-    expect(await rows(as.sanne, PUSH_DECISIONS, decisionArrays([{ id: randomUUID(), caseId: caseB, letter }]))).toEqual(
-      [{ n: 1 }],
-    );
+    expect(await rows(as.sanne, PUSH_DECISIONS, decisionArrays([{ id: randomUUID(), caseId: caseB, letter }]))).toEqual([{ n: 1 }]);
   });
 });
 
@@ -308,21 +242,12 @@ describe('audit events: only through the function, in the sender’s own name, o
   });
 
   it("a handler cannot send events in the dpo's name; her own are stamped with her login", async () => {
-    await refused(
-      as.hanna,
-      APPEND,
-      [desk, secret, JSON.stringify([event(1, ids.fenna)])],
-      /op naam van een andere medewerker/u,
-    );
+    await refused(as.hanna, APPEND, [desk, secret, JSON.stringify([event(1, ids.fenna)])], /op naam van een andere medewerker/u);
     const own = event(1, ids.hanna);
     const colleague = event(2, null, { roles: ['signer'] });
     expect(await rows(as.hanna, APPEND, [desk, secret, JSON.stringify([own, colleague])])).toEqual([{ n: 2 }]);
     expect(await rows(as.hanna, APPEND, [desk, secret, JSON.stringify([own, colleague])])).toEqual([{ n: 0 }]);
-    expect(
-      await rows(owner, 'SELECT seq::int, staff_id, pushed_by FROM audit_events WHERE desktop_id = $1 ORDER BY seq', [
-        desk,
-      ]),
-    ).toEqual([
+    expect(await rows(owner, 'SELECT seq::int, staff_id, pushed_by FROM audit_events WHERE desktop_id = $1 ORDER BY seq', [desk])).toEqual([
       { seq: 1, staff_id: ids.hanna, pushed_by: ids.hanna },
       { seq: 2, staff_id: null, pushed_by: ids.hanna },
     ]);
@@ -330,21 +255,10 @@ describe('audit events: only through the function, in the sender’s own name, o
 
   it("the auditor cannot append events to a real desktop's chain, nor anchor it", async () => {
     const forged = Array.from({ length: 20 }, (_, i) => event(3 + i, null));
-    await refused(
-      as.aart,
-      APPEND,
-      [desk, randomBytes(32).toString('base64url'), JSON.stringify(forged)],
-      /auditor leest/u,
-    );
-    await refused(as.aart, 'SELECT avg_anchor_audit_chain($1, $2, 99, $3)', [
-      desk,
-      randomBytes(32).toString('base64url'),
-      'a'.repeat(64),
-    ]);
+    await refused(as.aart, APPEND, [desk, randomBytes(32).toString('base64url'), JSON.stringify(forged)], /auditor leest/u);
+    await refused(as.aart, 'SELECT avg_anchor_audit_chain($1, $2, 99, $3)', [desk, randomBytes(32).toString('base64url'), 'a'.repeat(64)]);
     await refused(as.aart, APPEND, [desk, secret, JSON.stringify([event(3, ids.fenna)])]);
-    expect(await rows(owner, 'SELECT count(*)::int AS n FROM audit_events WHERE desktop_id = $1', [desk])).toEqual([
-      { n: 2 },
-    ]);
+    expect(await rows(owner, 'SELECT count(*)::int AS n FROM audit_events WHERE desktop_id = $1', [desk])).toEqual([{ n: 2 }]);
   });
 
   it('an event forged on the central side by the owner keeps the desktop going: its own event is kept beside it', async () => {
@@ -355,16 +269,12 @@ describe('audit events: only through the function, in the sender’s own name, o
     );
     const genuine = [event(3, ids.hanna), event(4, ids.hanna)];
     expect(await rows(as.hanna, APPEND, [desk, secret, JSON.stringify(genuine)])).toEqual([{ n: 1 }]);
-    expect(
-      await rows(as.fenna, 'SELECT seq::int, event_id, pushed_by FROM audit_event_conflicts WHERE desktop_id = $1', [
-        desk,
-      ]),
-    ).toEqual([{ seq: 3, event_id: genuine[0]?.id, pushed_by: ids.hanna }]);
-    await as.hanna.query('SELECT avg_anchor_audit_chain($1, $2, 4, $3)', [desk, secret, genuine[1]?.hash]);
-    await as.hanna.query('SELECT avg_anchor_audit_chain($1, $2, 4, $3)', [desk, secret, genuine[1]?.hash]);
-    expect(await rows(as.ilse, 'SELECT seq::int, hash FROM avg_audit_anchors($1)', [desk])).toEqual([
-      { seq: 4, hash: genuine[1]?.hash },
+    expect(await rows(as.fenna, 'SELECT seq::int, event_id, pushed_by FROM audit_event_conflicts WHERE desktop_id = $1', [desk])).toEqual([
+      { seq: 3, event_id: genuine[0]?.id, pushed_by: ids.hanna },
     ]);
+    await as.hanna.query('SELECT avg_anchor_audit_chain($1, $2, 4, $3)', [desk, secret, genuine[1]?.hash]);
+    await as.hanna.query('SELECT avg_anchor_audit_chain($1, $2, 4, $3)', [desk, secret, genuine[1]?.hash]);
+    expect(await rows(as.ilse, 'SELECT seq::int, hash FROM avg_audit_anchors($1)', [desk])).toEqual([{ seq: 4, hash: genuine[1]?.hash }]);
     await refused(as.fenna, 'DELETE FROM audit_anchors');
     await expect(owner.query('DELETE FROM audit_anchors')).rejects.toMatchObject({ code: '42501' });
   });
@@ -373,10 +283,7 @@ describe('audit events: only through the function, in the sender’s own name, o
 describe('case numbers: a ceiling per desktop, per login and per year', () => {
   it('one handler cannot take every number of a year; a desktop gets a block, and a clear refusal after its share', async () => {
     const allocate = (c: pg.Client, desktop: string, size: number) =>
-      rows<{ first: number; last: number }>(c, 'SELECT * FROM avg_allocate_reference_block(2027, $1, $2)', [
-        desktop,
-        size,
-      ]);
+      rows<{ first: number; last: number }>(c, 'SELECT * FROM avg_allocate_reference_block(2027, $1, $2)', [desktop, size]);
     await expect(allocate(as.hanna, 'desk-grab', 1000)).rejects.toMatchObject({ code: '22023' });
     expect(await allocate(as.hanna, 'desk-1', 500)).toEqual([{ first: 1, last: 500 }]);
     expect(await allocate(as.hanna, 'desk-1', 500)).toEqual([{ first: 501, last: 1000 }]);
@@ -393,10 +300,7 @@ describe('case numbers: a ceiling per desktop, per login and per year', () => {
       taken += got;
     }
     expect(taken).toBe(4000);
-    await expect(allocate(as.hanna, 'desk-grab-x', 1)).rejects.toMatchObject({
-      code: '54000',
-      message: expect.stringMatching(/het maximum aan zaaknummers/u),
-    });
+    await expect(allocate(as.hanna, 'desk-grab-x', 1)).rejects.toMatchObject({ code: '54000', message: expect.stringMatching(/het maximum aan zaaknummers/u) });
     // Others still get numbers of that year.
     expect(await allocate(as.henk, 'desk-henk', 500)).toEqual([{ first: 4001, last: 4500 }]);
   });

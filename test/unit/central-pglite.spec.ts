@@ -38,9 +38,7 @@ describe('npm run central (PGlite)', () => {
           .sort((a, b) => a.userName.localeCompare(b.userName))
           .map((s) => ({ user_name: s.userName, roles: [...s.roles], login_role: `avg_u_${s.userName}` })),
       );
-      expect(new Set(DEMO_STAFF.flatMap((s) => s.roles))).toEqual(
-        new Set(['intake', 'handler', 'signer', 'dpo', 'auditor', 'admin']),
-      );
+      expect(new Set(DEMO_STAFF.flatMap((s) => s.roles))).toEqual(new Set(['intake', 'handler', 'signer', 'dpo', 'auditor', 'admin']));
     } finally {
       await client.end();
     }
@@ -48,13 +46,7 @@ describe('npm run central (PGlite)', () => {
 
   it('over the socket every login is the superuser: no per-login rights there (the documented limit)', async () => {
     const u = new URL(central.url);
-    const client = new pg.Client({
-      host: u.hostname,
-      port: Number(u.port),
-      database: 'postgres',
-      user: 'avg_u_auditor',
-      password: 'wat-dan-ook',
-    });
+    const client = new pg.Client({ host: u.hostname, port: Number(u.port), database: 'postgres', user: 'avg_u_auditor', password: 'wat-dan-ook' });
     await client.connect();
     try {
       expect((await client.query('SELECT current_user AS who')).rows).toEqual([{ who: 'postgres' }]);
@@ -101,9 +93,7 @@ describe('npm run central (PGlite)', () => {
     });
     await as('avg_u_auditor', async () => {
       expect(await code(db.query('SELECT id FROM cases'))).toBe('42501');
-      expect(
-        (await db.query<{ cases: number }>('SELECT cases FROM case_statistics')).rows.reduce((n, r) => n + r.cases, 0),
-      ).toBe(2);
+      expect((await db.query<{ cases: number }>('SELECT cases FROM case_statistics')).rows.reduce((n, r) => n + r.cases, 0)).toBe(2);
     });
     await as('avg_u_beheer', async () => {
       expect(await code(db.query('SELECT id FROM cases'))).toBe('42501');

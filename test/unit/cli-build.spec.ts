@@ -36,31 +36,20 @@ export async function resolve(specifier, context, next) {
   return resolved;
 }\n`,
   );
-  writeFileSync(
-    join(hookDir, 'register.mjs'),
-    `import { register } from 'node:module';\nregister(new URL('./hooks.mjs', import.meta.url));\n`,
-  );
+  writeFileSync(join(hookDir, 'register.mjs'), `import { register } from 'node:module';\nregister(new URL('./hooks.mjs', import.meta.url));\n`);
 });
 afterAll(() => rmSync(hookDir, { recursive: true, force: true }));
 
 let runs = 0;
 /** Runs the installed bin; `modules` are the URLs it resolved (itself included). */
-function bin(
-  args: string[],
-  env: Record<string, string> = {},
-  input?: string,
-): SpawnSyncReturns<string> & { modules: string[] } {
+function bin(args: string[], env: Record<string, string> = {}, input?: string): SpawnSyncReturns<string> & { modules: string[] } {
   const log = join(hookDir, `modules-${++runs}.log`);
   writeFileSync(log, '');
-  const result = spawnSync(
-    process.execPath,
-    ['--import', pathToFileURL(join(hookDir, 'register.mjs')).href, 'bin/avg-desk.mjs', ...args],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, ...env, AVG_DESK_TEST_MODULE_LOG: log },
-      ...(input === undefined ? {} : { input }),
-    },
-  );
+  const result = spawnSync(process.execPath, ['--import', pathToFileURL(join(hookDir, 'register.mjs')).href, 'bin/avg-desk.mjs', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env, AVG_DESK_TEST_MODULE_LOG: log },
+    ...(input === undefined ? {} : { input }),
+  });
   return { ...result, modules: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
 }
 
@@ -78,8 +67,7 @@ const HEAVY = [
   'fflate',
   'zod',
 ];
-const fromPackage = (modules: string[], name: string) =>
-  modules.filter((url) => url.includes(`/node_modules/${name}/`));
+const fromPackage = (modules: string[], name: string) => modules.filter((url) => url.includes(`/node_modules/${name}/`));
 
 describe('the built command line', () => {
   it('answers deadline and --help from plain JavaScript, without tsx, the store, PDF or database modules', () => {
@@ -109,10 +97,7 @@ describe('the built command line', () => {
         err: () => {},
       }),
     ).toBe(0);
-    const list = bin(['--data', t.dir, 'staff', 'list'], {
-      AVG_DESK_USER: 'beheer',
-      AVG_DESK_PASSWORD: ADMIN.password,
-    });
+    const list = bin(['--data', t.dir, 'staff', 'list'], { AVG_DESK_USER: 'beheer', AVG_DESK_PASSWORD: ADMIN.password });
     expect(list.stderr).toBe('');
     expect(list.stdout).toMatch(/^beheer\t/u);
     expect(list.status).toBe(0);
@@ -126,9 +111,7 @@ describe('the built command line', () => {
     cleanups.push(t.cleanup);
     const pdf = await PDFDocument.create();
     const font = await pdf.embedFont(StandardFonts.Helvetica);
-    pdf
-      .addPage([595, 842])
-      .drawText('Melding van buurman Joris Verbeek over geluid.', { x: 50, y: 780, size: 11, font });
+    pdf.addPage([595, 842]).drawText('Melding van buurman Joris Verbeek over geluid.', { x: 50, y: 780, size: 11, font });
     writeFileSync(join(t.dir, 'in.pdf'), await pdf.save());
     const out = join(t.dir, 'uit.pdf');
     writeFileSync(join(t.dir, 'personen.json'), JSON.stringify({ persons: [{ name: 'Joris Verbeek' }] }));
@@ -156,9 +139,7 @@ describe('the built command line', () => {
     // A complaint's six weeks ending exactly on a holiday: the due date moves on to the next working day.
     const years = [HOLIDAY_YEARS.from, 2026, 2031, HOLIDAY_YEARS.to, HOLIDAY_YEARS.to + 1, 2150];
     for (const year of years) {
-      const holidays = [...dutchPublicHolidays(year).keys()].filter(
-        (day) => ![0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay()),
-      );
+      const holidays = [...dutchPublicHolidays(year).keys()].filter((day) => ![0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay()));
       for (const holiday of holidays.slice(1, 3)) {
         const received = addDays(holiday, -42);
         const expected = computeDeadline({ type: 'klacht', received }).due;
@@ -175,8 +156,7 @@ describe('the built command line', () => {
     for (const part of ['bin', 'main', 'db', 'shared', 'scripts', 'package.json', 'tsconfig.base.json'])
       cpSync(join(ROOT, part), join(project, part), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
-    const help = () =>
-      spawnSync(process.execPath, [join(project, 'bin', 'avg-desk.mjs'), '--help'], { encoding: 'utf8' });
+    const help = () => spawnSync(process.execPath, [join(project, 'bin', 'avg-desk.mjs'), '--help'], { encoding: 'utf8' });
     const first = help();
     expect(first.stderr).toBe('De opdrachtregel wordt opnieuw gebouwd (de bronbestanden zijn gewijzigd)…\n');
     expect(first.stdout).toMatch(/^Gebruik: avg-desk/u);

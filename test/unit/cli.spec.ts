@@ -20,44 +20,17 @@ describe('avg-desk CLI', () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const d = ['--data', t.dir];
-    const init = await cli({ AVG_DESK_PASSWORD: ADMIN.password })(
-      ...d,
-      'init',
-      '--admin',
-      'beheer',
-      '--name',
-      ADMIN.fullName,
-    );
+    const init = await cli({ AVG_DESK_PASSWORD: ADMIN.password })(...d, 'init', '--admin', 'beheer', '--name', ADMIN.fullName);
     expect(init.code).toBe(0);
     expect(init.out).toMatch(
       /^AVG Desk is ingericht\. Beheerder: beheer\.\n\nHerstelsleutel \(eenmalig getoond; bewaar hem in de kluis van IT\):\n {2}[0-9A-Z-]{47}\n/u,
     );
-    const admin = cli({
-      AVG_DESK_USER: 'beheer',
-      AVG_DESK_PASSWORD: ADMIN.password,
-      AVG_DESK_NEW_PASSWORD: STRONG_PASSWORD,
-    });
+    const admin = cli({ AVG_DESK_USER: 'beheer', AVG_DESK_PASSWORD: ADMIN.password, AVG_DESK_NEW_PASSWORD: STRONG_PASSWORD });
     expect((await admin(...d, 'staff', 'add', 'ilse', '--name', 'Ilse Intake', '--role', 'intake')).code).toBe(0);
-    expect(
-      (
-        await admin(
-          ...d,
-          'staff',
-          'add',
-          'hanna',
-          '--name',
-          'Hanna Behandelaar',
-          '--role',
-          'handler',
-          '--role',
-          'signer',
-        )
-      ).out,
-    ).toBe('Medewerker hanna toegevoegd (Behandelaar, Tekenbevoegde).\n');
-    const list = JSON.parse((await admin(...d, 'staff', 'list', '--json')).out) as {
-      userName: string;
-      roles: string[];
-    }[];
+    expect((await admin(...d, 'staff', 'add', 'hanna', '--name', 'Hanna Behandelaar', '--role', 'handler', '--role', 'signer')).out).toBe(
+      'Medewerker hanna toegevoegd (Behandelaar, Tekenbevoegde).\n',
+    );
+    const list = JSON.parse((await admin(...d, 'staff', 'list', '--json')).out) as { userName: string; roles: string[] }[];
     expect(list.map((s) => [s.userName, s.roles])).toEqual([
       ['beheer', ['admin']],
       ['hanna', ['handler', 'signer']],
@@ -94,16 +67,9 @@ describe('avg-desk CLI', () => {
       possibleDuplicate: false,
     });
     const handler = cli({ AVG_DESK_USER: 'hanna', AVG_DESK_PASSWORD: STRONG_PASSWORD });
-    const rows = JSON.parse((await handler(...d, 'case', 'list', '--json')).out) as {
-      requesterName: string;
-      handlerName: string;
-    }[];
-    expect(rows).toEqual([
-      expect.objectContaining({ requesterName: 'Fatma Yılmaz', handlerName: 'Hanna Behandelaar' }),
-    ]);
-    const intakeRows = JSON.parse((await intake(...d, 'case', 'list', '--json')).out) as {
-      requesterName: string | null;
-    }[];
+    const rows = JSON.parse((await handler(...d, 'case', 'list', '--json')).out) as { requesterName: string; handlerName: string }[];
+    expect(rows).toEqual([expect.objectContaining({ requesterName: 'Fatma Yılmaz', handlerName: 'Hanna Behandelaar' })]);
+    const intakeRows = JSON.parse((await intake(...d, 'case', 'list', '--json')).out) as { requesterName: string | null }[];
     expect(intakeRows[0]?.requesterName).toBeNull();
   });
 
@@ -113,13 +79,8 @@ describe('avg-desk CLI', () => {
     const d = ['--data', t.dir];
     await cli({ AVG_DESK_PASSWORD: ADMIN.password })(...d, 'init', '--admin', 'beheer', '--name', ADMIN.fullName);
     const admin = cli({ AVG_DESK_USER: 'beheer', AVG_DESK_PASSWORD: ADMIN.password });
-    expect(await admin(...d, 'audit', 'verify')).toMatchObject({
-      code: 1,
-      err: 'U heeft geen toestemming voor deze handeling.\n',
-    });
-    expect(
-      await admin(...d, 'case', 'create', '--type', 'inzage', '--requester', 'X', '--received', '2026-11-02'),
-    ).toMatchObject({ code: 1 });
+    expect(await admin(...d, 'audit', 'verify')).toMatchObject({ code: 1, err: 'U heeft geen toestemming voor deze handeling.\n' });
+    expect(await admin(...d, 'case', 'create', '--type', 'inzage', '--requester', 'X', '--received', '2026-11-02')).toMatchObject({ code: 1 });
     expect(await cli({ AVG_DESK_USER: 'beheer', AVG_DESK_PASSWORD: 'fout' })(...d, 'staff', 'list')).toMatchObject({
       code: 1,
       err: 'Gebruikersnaam of wachtwoord is onjuist.\n',
@@ -130,32 +91,17 @@ describe('avg-desk CLI', () => {
   });
 
   it('computes a deadline without a data directory', async () => {
-    expect(await cli()('deadline', '--type', 'inzage', '--received', '2026-01-31')).toMatchObject({
-      code: 0,
-      out: '2026-03-02\n',
-    });
-    expect(
-      await cli()('deadline', '--type', 'inzage', '--received', '2026-11-25', '--extend-months', '2'),
-    ).toMatchObject({ code: 0, out: '2027-02-25\n' });
-    expect(
-      await cli()('deadline', '--type', 'inzage', '--received', '2026-11-25', '--extend-months', '3'),
-    ).toMatchObject({ code: 2 });
-    expect(
-      await cli()('deadline', '--type', 'klacht', '--received', '2026-11-25', '--extend-months', '1'),
-    ).toMatchObject({ code: 2 });
+    expect(await cli()('deadline', '--type', 'inzage', '--received', '2026-01-31')).toMatchObject({ code: 0, out: '2026-03-02\n' });
+    expect(await cli()('deadline', '--type', 'inzage', '--received', '2026-11-25', '--extend-months', '2')).toMatchObject({ code: 0, out: '2027-02-25\n' });
+    expect(await cli()('deadline', '--type', 'inzage', '--received', '2026-11-25', '--extend-months', '3')).toMatchObject({ code: 2 });
+    expect(await cli()('deadline', '--type', 'klacht', '--received', '2026-11-25', '--extend-months', '1')).toMatchObject({ code: 2 });
   });
 
   it('runs as the installed bin (npx avg-desk)', () => {
-    expect(
-      execFileSync(process.execPath, ['bin/avg-desk.mjs', 'deadline', '--type', 'klacht', '--received', '2026-11-25'], {
-        encoding: 'utf8',
-      }),
-    ).toBe('2027-01-06\n');
-    const bad = spawnSync(
-      process.execPath,
-      ['bin/avg-desk.mjs', 'deadline', '--type', 'inzage', '--received', '31-02-2026'],
-      { encoding: 'utf8' },
+    expect(execFileSync(process.execPath, ['bin/avg-desk.mjs', 'deadline', '--type', 'klacht', '--received', '2026-11-25'], { encoding: 'utf8' })).toBe(
+      '2027-01-06\n',
     );
+    const bad = spawnSync(process.execPath, ['bin/avg-desk.mjs', 'deadline', '--type', 'inzage', '--received', '31-02-2026'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/geen bestaande datum/u);
   });

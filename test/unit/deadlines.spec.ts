@@ -14,13 +14,7 @@ import { holidayName } from '../../shared/deadlines/holidays.js';
 
 /** Hand-checked against a calendar (weekdays verified independently, holidays from the Atw list). */
 const TABLE: { why: string; type: RequestType; received: string; extend?: number; due: string; basis: string }[] = [
-  {
-    why: 'four weeks end on the same weekday',
-    type: 'inzage',
-    received: '2026-11-25',
-    due: '2026-12-23',
-    basis: 'beleid',
-  },
+  { why: 'four weeks end on the same weekday', type: 'inzage', received: '2026-11-25', due: '2026-12-23', basis: 'beleid' },
   {
     why: '31 January: 4 weeks and 1 month both end Saturday 28 February, so Monday',
     type: 'inzage',
@@ -28,13 +22,7 @@ const TABLE: { why: string; type: RequestType; received: string; extend?: number
     due: '2026-03-02',
     basis: 'beleid',
   },
-  {
-    why: 'leap year: 4 weeks (28 Feb) before 1 month (29 Feb)',
-    type: 'inzage',
-    received: '2028-01-31',
-    due: '2028-02-28',
-    basis: 'beleid',
-  },
+  { why: 'leap year: 4 weeks (28 Feb) before 1 month (29 Feb)', type: 'inzage', received: '2028-01-31', due: '2028-02-28', basis: 'beleid' },
   {
     why: 'leap year, extended 2 months: 31 Jan + 3 months = 30 April, a Sunday',
     type: 'inzage',
@@ -43,27 +31,9 @@ const TABLE: { why: string; type: RequestType; received: string; extend?: number
     due: '2028-05-01',
     basis: 'verlenging',
   },
-  {
-    why: 'ends on Easter Monday: next day',
-    type: 'correctie',
-    received: '2026-03-09',
-    due: '2026-04-07',
-    basis: 'beleid',
-  },
-  {
-    why: 'Good Friday is not a public holiday for terms',
-    type: 'verzet',
-    received: '2026-03-06',
-    due: '2026-04-03',
-    basis: 'beleid',
-  },
-  {
-    why: 'ends on Koningsdag (Monday 27 April)',
-    type: 'inzage',
-    received: '2026-03-30',
-    due: '2026-04-28',
-    basis: 'beleid',
-  },
+  { why: 'ends on Easter Monday: next day', type: 'correctie', received: '2026-03-09', due: '2026-04-07', basis: 'beleid' },
+  { why: 'Good Friday is not a public holiday for terms', type: 'verzet', received: '2026-03-06', due: '2026-04-03', basis: 'beleid' },
+  { why: 'ends on Koningsdag (Monday 27 April)', type: 'inzage', received: '2026-03-30', due: '2026-04-28', basis: 'beleid' },
   {
     why: 'King’s Day on a Sunday is kept on Saturday 26 April: Monday 28 April counts',
     type: 'inzage',
@@ -71,59 +41,15 @@ const TABLE: { why: string; type: RequestType; received: string; extend?: number
     due: '2025-04-28',
     basis: 'beleid',
   },
-  {
-    why: 'Christmas, Boxing Day and a Sunday in a row',
-    type: 'inzage',
-    received: '2026-11-27',
-    due: '2026-12-28',
-    basis: 'beleid',
-  },
-  {
-    why: 'year boundary onto Nieuwjaarsdag',
-    type: 'dataportabiliteit',
-    received: '2026-12-04',
-    due: '2027-01-04',
-    basis: 'beleid',
-  },
-  {
-    why: 'month end: 31 March, 4 weeks before 30 April',
-    type: 'inzage',
-    received: '2026-03-31',
-    due: '2026-04-28',
-    basis: 'beleid',
-  },
-  {
-    why: 'month end extended: 31 March + 3 months = 30 June',
-    type: 'inzage',
-    received: '2026-03-31',
-    extend: 2,
-    due: '2026-06-30',
-    basis: 'verlenging',
-  },
-  {
-    why: 'extended by one month: 25 Nov + 2 months = 25 January',
-    type: 'inzage',
-    received: '2026-11-25',
-    extend: 1,
-    due: '2027-01-25',
-    basis: 'verlenging',
-  },
+  { why: 'Christmas, Boxing Day and a Sunday in a row', type: 'inzage', received: '2026-11-27', due: '2026-12-28', basis: 'beleid' },
+  { why: 'year boundary onto Nieuwjaarsdag', type: 'dataportabiliteit', received: '2026-12-04', due: '2027-01-04', basis: 'beleid' },
+  { why: 'month end: 31 March, 4 weeks before 30 April', type: 'inzage', received: '2026-03-31', due: '2026-04-28', basis: 'beleid' },
+  { why: 'month end extended: 31 March + 3 months = 30 June', type: 'inzage', received: '2026-03-31', extend: 2, due: '2026-06-30', basis: 'verlenging' },
+  { why: 'extended by one month: 25 Nov + 2 months = 25 January', type: 'inzage', received: '2026-11-25', extend: 1, due: '2027-01-25', basis: 'verlenging' },
   { why: '5 mei counts every year', type: 'inzage', received: '2026-04-07', due: '2026-05-06', basis: 'beleid' },
   { why: 'Hemelvaartsdag', type: 'inzage', received: '2026-04-16', due: '2026-05-15', basis: 'beleid' },
-  {
-    why: 'tweede pinksterdag, received on a holiday',
-    type: 'inzage',
-    received: '2026-04-27',
-    due: '2026-05-26',
-    basis: 'beleid',
-  },
-  {
-    why: 'klacht: six weeks, no GDPR ceiling',
-    type: 'klacht',
-    received: '2026-11-25',
-    due: '2027-01-06',
-    basis: 'beleid',
-  },
+  { why: 'tweede pinksterdag, received on a holiday', type: 'inzage', received: '2026-04-27', due: '2026-05-26', basis: 'beleid' },
+  { why: 'klacht: six weeks, no GDPR ceiling', type: 'klacht', received: '2026-11-25', due: '2027-01-06', basis: 'beleid' },
 ];
 
 describe('deadline engine: hand-checked table', () => {
@@ -133,17 +59,11 @@ describe('deadline engine: hand-checked table', () => {
 
   it('the GDPR ceiling wins when the policy term is longer', () => {
     const policy = { ...DEFAULT_DEADLINE_POLICY, terms: { ...DEFAULT_DEADLINE_POLICY.terms, inzage: { weeks: 6 } } };
-    expect(computeDeadline({ type: 'inzage', received: '2026-11-25' }, policy)).toMatchObject({
-      due: '2026-12-28',
-      basis: 'avg-plafond',
-    });
+    expect(computeDeadline({ type: 'inzage', received: '2026-11-25' }, policy)).toMatchObject({ due: '2026-12-28', basis: 'avg-plafond' });
   });
 
   it('suspension moves the due date by the suspended days', () => {
-    expect(computeDeadline({ type: 'inzage', received: '2026-11-25', suspendedDays: 7 })).toMatchObject({
-      due: '2026-12-30',
-      suspendedDays: 7,
-    });
+    expect(computeDeadline({ type: 'inzage', received: '2026-11-25', suspendedDays: 7 })).toMatchObject({ due: '2026-12-30', suspendedDays: 7 });
   });
 
   it('refuses an extension beyond two months or of a complaint', () => {
@@ -171,9 +91,7 @@ describe('deadline engine: hand-checked table', () => {
 });
 
 describe('deadline engine: properties', () => {
-  const date = fc
-    .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true })
-    .map(toIsoDate);
+  const date = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T00:00:00Z'), noInvalidDate: true }).map(toIsoDate);
   const type = fc.constantFrom(...REQUEST_TYPES);
 
   it('the due date is a working day, after receipt, never past the ceiling unless extended', () => {
@@ -245,9 +163,7 @@ describe('working days left, against counting day by day', () => {
     for (let d = due; d < today; d = toIsoDate(new Date(Date.parse(d) + 86_400_000))) if (isWorkingDay(d)) n -= 1;
     return n;
   }
-  const date = fc
-    .date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2028-12-31T00:00:00Z'), noInvalidDate: true })
-    .map(toIsoDate);
+  const date = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2028-12-31T00:00:00Z'), noInvalidDate: true }).map(toIsoDate);
   it('agrees for any two dates', () => {
     fc.assert(
       fc.property(date, date, (today, due) => {

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decisionGates,
-  DECISION_EXEMPTIONS,
-  letterGateProblems,
-  type DecisionFacts,
-} from '../../shared/signing/decision-gates.js';
+import { decisionGates, DECISION_EXEMPTIONS, letterGateProblems, type DecisionFacts } from '../../shared/signing/decision-gates.js';
 import { DECISION_KINDS, isDecisionKind, LETTER_KINDS } from '../../shared/letters/types.js';
 
 /** The pure rules over plain facts: what the main process and the checklist share. */
@@ -26,11 +21,7 @@ const NOTHING_YET: DecisionFacts = {
 describe('decision gates as rules', () => {
   it('every decision kind but niet-ontvankelijk rests on identity, form, third parties, tasks and the addressee', () => {
     for (const kind of DECISION_KINDS) {
-      const problems = letterGateProblems(NOTHING_YET, {
-        kind,
-        addresseeName: 'Iemand Anders',
-        carriesOutChange: false,
-      });
+      const problems = letterGateProblems(NOTHING_YET, { kind, addresseeName: 'Iemand Anders', carriesOutChange: false });
       if (kind === 'besluit-niet-ontvankelijk') expect(problems).toEqual([]);
       else expect(problems.length, kind).toBe(5);
     }
@@ -42,33 +33,15 @@ describe('decision gates as rules', () => {
   });
 
   it('under 16: a legal representative with identity and authority, never a gemachtigde; the child needs no check of its own', () => {
-    const minor: DecisionFacts = {
-      ...NOTHING_YET,
-      representationRequired: true,
-      formalRequirementsMet: true,
-      openTasks: [],
-      thirdPartyProblems: [],
-    };
+    const minor: DecisionFacts = { ...NOTHING_YET, representationRequired: true, formalRequirementsMet: true, openTasks: [], thirdPartyProblems: [] };
     expect(decisionGates(minor).map((g) => g.id)).toEqual(['vertegenwoordiger', 'vormvereisten', 'derden', 'taken']);
-    const byProxy = {
-      ...minor,
-      representative: { kind: 'gemachtigde' as const, name: 'Eva Peters' },
-      representativeVerified: true,
-    };
-    expect(decisionGates(byProxy).find((g) => g.id === 'vertegenwoordiger')?.missing).toEqual([
-      expect.stringContaining('een gemachtigde niet'),
+    const byProxy = { ...minor, representative: { kind: 'gemachtigde' as const, name: 'Eva Peters' }, representativeVerified: true };
+    expect(decisionGates(byProxy).find((g) => g.id === 'vertegenwoordiger')?.missing).toEqual([expect.stringContaining('een gemachtigde niet')]);
+    const parent = { ...minor, representative: { kind: 'wettelijk_vertegenwoordiger' as const, name: 'Eva Peters' }, representativeVerified: true };
+    expect(letterGateProblems(parent, { kind: 'besluit-inzage', addresseeName: ' eva  peters', carriesOutChange: false })).toEqual([]);
+    expect(letterGateProblems(parent, { kind: 'besluit-inzage', addresseeName: 'Noah Peters', carriesOutChange: false })).toEqual([
+      expect.stringContaining('moet naar de wettelijk vertegenwoordiger, Eva Peters'),
     ]);
-    const parent = {
-      ...minor,
-      representative: { kind: 'wettelijk_vertegenwoordiger' as const, name: 'Eva Peters' },
-      representativeVerified: true,
-    };
-    expect(
-      letterGateProblems(parent, { kind: 'besluit-inzage', addresseeName: ' eva  peters', carriesOutChange: false }),
-    ).toEqual([]);
-    expect(
-      letterGateProblems(parent, { kind: 'besluit-inzage', addresseeName: 'Noah Peters', carriesOutChange: false }),
-    ).toEqual([expect.stringContaining('moet naar de wettelijk vertegenwoordiger, Eva Peters')]);
   });
 
   it('§9 holds back only a correction that carries out a change; verzet asks a reasoned, not a signed request', () => {
@@ -84,12 +57,8 @@ describe('decision gates as rules', () => {
     };
     const letter = { kind: 'besluit-correctie' as const, addresseeName: 'Noah Peters' };
     expect(letterGateProblems(viaApp, { ...letter, carriesOutChange: false })).toEqual([]);
-    expect(letterGateProblems(viaApp, { ...letter, carriesOutChange: true })).toEqual([
-      expect.stringContaining('(§9)'),
-    ]);
-    expect(
-      letterGateProblems({ ...viaApp, secondChannelOutcome: 'bevestigd' }, { ...letter, carriesOutChange: true }),
-    ).toEqual([]);
+    expect(letterGateProblems(viaApp, { ...letter, carriesOutChange: true })).toEqual([expect.stringContaining('(§9)')]);
+    expect(letterGateProblems({ ...viaApp, secondChannelOutcome: 'bevestigd' }, { ...letter, carriesOutChange: true })).toEqual([]);
     const verzet = decisionGates({ ...NOTHING_YET, type: 'verzet' }).find((g) => g.id === 'vormvereisten');
     expect(verzet?.missing).toEqual([expect.stringContaining('schriftelijk en gemotiveerd ontvangen (§15)')]);
     expect(decisionGates({ ...NOTHING_YET, type: 'klacht' }).some((g) => g.id === 'vormvereisten')).toBe(false);

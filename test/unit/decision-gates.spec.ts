@@ -33,10 +33,7 @@ describe('a decision letter needs an established identity', () => {
     const refused = await call('letter.submit', { letterId: letter.id }, harm.token);
     expect(refused).toMatchObject({
       ok: false,
-      error: {
-        code: 'CONFLICT',
-        message: expect.stringContaining('de identiteit van de verzoeker is nog niet vastgesteld'),
-      },
+      error: { code: 'CONFLICT', message: expect.stringContaining('de identiteit van de verzoeker is nog niet vastgesteld') },
     });
     expect(value(await call('case.get', { id: caseId }, harm.token)).status).toBe('besluit_in_concept');
     const readiness = value(await call('case.readiness', { caseId }, harm.token));
@@ -51,13 +48,7 @@ describe('a decision letter needs an established identity', () => {
     value(
       await call(
         'identity.record',
-        {
-          caseId,
-          subject: 'verzoeker',
-          method: 'mijn_alliantie',
-          outcome: 'meer_informatie',
-          reason: 'Het account is op een ander e-mailadres aangemaakt.',
-        },
+        { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'meer_informatie', reason: 'Het account is op een ander e-mailadres aangemaakt.' },
         harm.token,
       ),
     );
@@ -65,34 +56,21 @@ describe('a decision letter needs an established identity', () => {
       ok: false,
       error: {
         code: 'CONFLICT',
-        message: expect.stringMatching(
-          /^Dit besluit kan nog niet worden ondertekend: de identiteit van de verzoeker is nog niet vastgesteld/u,
-        ),
+        message: expect.stringMatching(/^Dit besluit kan nog niet worden ondertekend: de identiteit van de verzoeker is nog niet vastgesteld/u),
       },
     });
     await establishIdentity(call, caseId, harm.token);
-    expect(
-      value(await call('letter.sign', { letterId: letter.id, password: STRONG_PASSWORD }, signer.token)).sha256,
-    ).toMatch(/^[0-9a-f]{64}$/u);
+    expect(value(await call('letter.sign', { letterId: letter.id, password: STRONG_PASSWORD }, signer.token)).sha256).toMatch(/^[0-9a-f]{64}$/u);
   });
 
   it('besluit-correctie: submit refused without an identity check', async () => {
     const { call, harm, signer, register, requester } = await setup();
-    const caseId = await register(requester, {
-      handlerId: harm.id,
-      type: 'correctie',
-      correctionKinds: ['verbetering'],
-    });
-    const letter = value(
-      await call('letter.draft', { caseId, kind: 'besluit-correctie', data: IBAN_CHANGE }, harm.token),
-    );
+    const caseId = await register(requester, { handlerId: harm.id, type: 'correctie', correctionKinds: ['verbetering'] });
+    const letter = value(await call('letter.draft', { caseId, kind: 'besluit-correctie', data: IBAN_CHANGE }, harm.token));
     await toDecision(call, caseId, harm.token);
     expect(await call('letter.submit', { letterId: letter.id }, harm.token)).toMatchObject({
       ok: false,
-      error: {
-        code: 'CONFLICT',
-        message: expect.stringContaining('de identiteit van de verzoeker is nog niet vastgesteld (§13, §14)'),
-      },
+      error: { code: 'CONFLICT', message: expect.stringContaining('de identiteit van de verzoeker is nog niet vastgesteld (§13, §14)') },
     });
     await establishIdentity(call, caseId, harm.token);
     value(await call('letter.submit', { letterId: letter.id }, harm.token));
@@ -107,63 +85,40 @@ describe('a 13-year-old: the legal representative decides who receives the decis
     const caseId = await register(child, { handlerId: harm.id });
     value(await call('case.selectActivities', { caseId, activityIds: ['huuradministratie'] }, harm.token));
     // The child's own identity cannot stand in for the representative.
-    expect(
-      await call(
-        'identity.record',
-        { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' },
-        harm.token,
-      ),
-    ).toMatchObject({ ok: false });
+    expect(await call('identity.record', { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, harm.token)).toMatchObject({
+      ok: false,
+    });
     const toChild = value(await call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, harm.token));
     await toDecision(call, caseId, harm.token);
 
     const refused = await call('letter.submit', { letterId: toChild.id }, harm.token);
     expect(refused).toMatchObject({
       ok: false,
-      error: {
-        code: 'CONFLICT',
-        details: expect.arrayContaining([expect.stringContaining('Leg de wettelijk vertegenwoordiger vast')]),
-      },
+      error: { code: 'CONFLICT', details: expect.arrayContaining([expect.stringContaining('Leg de wettelijk vertegenwoordiger vast')]) },
     });
 
     value(
       await call(
         'case.setRepresentative',
-        {
-          id: caseId,
-          representative: { kind: 'wettelijk_vertegenwoordiger', name: 'Eva Peters', basis: 'moeder met gezag' },
-        },
+        { id: caseId, representative: { kind: 'wettelijk_vertegenwoordiger', name: 'Eva Peters', basis: 'moeder met gezag' } },
         harm.token,
       ),
     );
     expect(await call('letter.submit', { letterId: toChild.id }, harm.token)).toMatchObject({
       ok: false,
       error: {
-        details: expect.arrayContaining([
-          'De identiteit en de bevoegdheid van de vertegenwoordiger zijn nog niet vastgesteld. Leg ze vast onder Identiteit.',
-        ]),
+        details: expect.arrayContaining(['De identiteit en de bevoegdheid van de vertegenwoordiger zijn nog niet vastgesteld. Leg ze vast onder Identiteit.']),
       },
     });
 
     // Identity without the authority is refused by the identity step itself.
     expect(
-      await call(
-        'identity.record',
-        { caseId, subject: 'vertegenwoordiger', method: 'mijn_alliantie', outcome: 'geverifieerd' },
-        harm.token,
-      ),
+      await call('identity.record', { caseId, subject: 'vertegenwoordiger', method: 'mijn_alliantie', outcome: 'geverifieerd' }, harm.token),
     ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     value(
       await call(
         'identity.record',
-        {
-          caseId,
-          subject: 'vertegenwoordiger',
-          method: 'mijn_alliantie',
-          outcome: 'geverifieerd',
-          authority: 'ouderlijk_gezag',
-          authorityChecked: true,
-        },
+        { caseId, subject: 'vertegenwoordiger', method: 'mijn_alliantie', outcome: 'geverifieerd', authority: 'ouderlijk_gezag', authorityChecked: true },
         harm.token,
       ),
     );
@@ -181,10 +136,7 @@ describe('a 13-year-old: the legal representative decides who receives the decis
     const toParent = value(await call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, harm.token));
     const content = value(await call('letter.get', { letterId: toParent.id }, harm.token)).content;
     expect(content.addressee).toEqual({ name: 'Eva Peters', lines: ['Lindelaan 4', '3581 AB Utrecht'] });
-    expect(value(await call('case.readiness', { caseId }, harm.token))).toMatchObject({
-      ready: true,
-      letterKind: 'besluit-inzage',
-    });
+    expect(value(await call('case.readiness', { caseId }, harm.token))).toMatchObject({ ready: true, letterKind: 'besluit-inzage' });
     value(await call('letter.submit', { letterId: toParent.id }, harm.token));
     value(await call('letter.sign', { letterId: toParent.id, password: STRONG_PASSWORD }, signer.token));
   });
@@ -193,26 +145,16 @@ describe('a 13-year-old: the legal representative decides who receives the decis
 describe('§9: a change asked through Mijn Alliantie is verified through a second channel first', () => {
   it('an IBAN correction is not carried out on the login alone', async () => {
     const { call, harm, signer, register, requester, dpo } = await setup();
-    const caseId = await register(requester, {
-      handlerId: harm.id,
-      type: 'correctie',
-      correctionKinds: ['verbetering'],
-      channel: 'mijn_alliantie',
-    });
+    const caseId = await register(requester, { handlerId: harm.id, type: 'correctie', correctionKinds: ['verbetering'], channel: 'mijn_alliantie' });
     await establishIdentity(call, caseId, harm.token);
-    const letter = value(
-      await call('letter.draft', { caseId, kind: 'besluit-correctie', data: IBAN_CHANGE }, harm.token),
-    );
+    const letter = value(await call('letter.draft', { caseId, kind: 'besluit-correctie', data: IBAN_CHANGE }, harm.token));
     await toDecision(call, caseId, harm.token);
     const detail = value(await call('case.get', { id: caseId }, harm.token));
     expect(detail.changeVerification).toEqual({ required: true, recorded: null });
 
     expect(await call('letter.submit', { letterId: letter.id }, harm.token)).toMatchObject({
       ok: false,
-      error: {
-        code: 'CONFLICT',
-        message: expect.stringContaining('pas doorgevoerd na verificatie via een tweede kanaal'),
-      },
+      error: { code: 'CONFLICT', message: expect.stringContaining('pas doorgevoerd na verificatie via een tweede kanaal') },
     });
 
     // Not confirmed: still refused, and the reason says so.
@@ -223,15 +165,8 @@ describe('§9: a change asked through Mijn Alliantie is verified through a secon
     });
 
     // Who verified, how and when is recorded; then the change may be carried out.
-    const verified = value(
-      await call('case.verifyChange', { caseId, method: 'terugbellen', outcome: 'bevestigd' }, harm.token),
-    );
-    expect(verified).toMatchObject({
-      method: 'terugbellen',
-      outcome: 'bevestigd',
-      verifiedByName: 'Harm Weißbach',
-      verifiedAt: '2026-11-25T09:00:00.000Z',
-    });
+    const verified = value(await call('case.verifyChange', { caseId, method: 'terugbellen', outcome: 'bevestigd' }, harm.token));
+    expect(verified).toMatchObject({ method: 'terugbellen', outcome: 'bevestigd', verifiedByName: 'Harm Weißbach', verifiedAt: '2026-11-25T09:00:00.000Z' });
     expect(value(await call('case.get', { id: caseId }, dpo.token)).changeVerification.recorded).toMatchObject({
       outcome: 'bevestigd',
       verifiedByName: 'Harm Weißbach',
@@ -242,37 +177,17 @@ describe('§9: a change asked through Mijn Alliantie is verified through a secon
 
   it('a refused correction needs no second channel; a channel the admin marks does', async () => {
     const { call, harm, adminToken, register, requester } = await setup();
-    const refusal = {
-      outcome: 'afgewezen',
-      changes: [{ item: 'IBAN', decision: 'afgewezen' }],
-      reasons: 'Het rekeningnummer is juist.',
-    };
-    const viaApp = await register(requester, {
-      handlerId: harm.id,
-      type: 'correctie',
-      correctionKinds: ['verbetering'],
-      channel: 'mijn_alliantie',
-    });
+    const refusal = { outcome: 'afgewezen', changes: [{ item: 'IBAN', decision: 'afgewezen' }], reasons: 'Het rekeningnummer is juist.' };
+    const viaApp = await register(requester, { handlerId: harm.id, type: 'correctie', correctionKinds: ['verbetering'], channel: 'mijn_alliantie' });
     await establishIdentity(call, viaApp, harm.token);
-    const refused = value(
-      await call('letter.draft', { caseId: viaApp, kind: 'besluit-correctie', data: refusal }, harm.token),
-    );
+    const refused = value(await call('letter.draft', { caseId: viaApp, kind: 'besluit-correctie', data: refusal }, harm.token));
     await toDecision(call, viaApp, harm.token);
     value(await call('letter.submit', { letterId: refused.id }, harm.token));
 
-    expect(
-      value(await call('settings.setSecondChannel', { channels: ['mijn_alliantie', 'email'] }, adminToken)).channels,
-    ).toEqual(['mijn_alliantie', 'email']);
-    const viaMail = await register(requester, {
-      handlerId: harm.id,
-      type: 'correctie',
-      correctionKinds: ['verbetering'],
-      channel: 'email',
-    });
+    expect(value(await call('settings.setSecondChannel', { channels: ['mijn_alliantie', 'email'] }, adminToken)).channels).toEqual(['mijn_alliantie', 'email']);
+    const viaMail = await register(requester, { handlerId: harm.id, type: 'correctie', correctionKinds: ['verbetering'], channel: 'email' });
     await establishIdentity(call, viaMail, harm.token);
-    const carried = value(
-      await call('letter.draft', { caseId: viaMail, kind: 'besluit-correctie', data: IBAN_CHANGE }, harm.token),
-    );
+    const carried = value(await call('letter.draft', { caseId: viaMail, kind: 'besluit-correctie', data: IBAN_CHANGE }, harm.token));
     await toDecision(call, viaMail, harm.token);
     expect(await call('letter.submit', { letterId: carried.id }, harm.token)).toMatchObject({
       ok: false,
@@ -287,19 +202,12 @@ describe('the form of the request and open tasks', () => {
     const caseId = await register(requester, { handlerId: harm.id, type: 'verzet', writtenAndSigned: true });
     await establishIdentity(call, caseId, harm.token);
     const gates = value(await call('case.readiness', { caseId }, harm.token)).items;
-    expect(gates.find((g) => g.id === 'vormvereisten')).toMatchObject({
-      ok: true,
-      label: 'Verzoek schriftelijk en gemotiveerd ontvangen (§15)',
-    });
+    expect(gates.find((g) => g.id === 'vormvereisten')).toMatchObject({ ok: true, label: 'Verzoek schriftelijk en gemotiveerd ontvangen (§15)' });
     expect(JSON.stringify(gates)).not.toContain('ondertekend');
     const letter = value(
       await call(
         'letter.draft',
-        {
-          caseId,
-          kind: 'besluit-verzet',
-          data: { outcome: 'toegewezen', processing: 'het delen van mijn telefoonnummer met de aannemer' },
-        },
+        { caseId, kind: 'besluit-verzet', data: { outcome: 'toegewezen', processing: 'het delen van mijn telefoonnummer met de aannemer' } },
         harm.token,
       ),
     );
@@ -317,9 +225,7 @@ describe('the form of the request and open tasks', () => {
     value(await call('letter.submit', { letterId: ask.id }, harm.token));
     value(await call('letter.sign', { letterId: ask.id, password: STRONG_PASSWORD }, signer.token));
     value(await call('letter.markSent', { letterId: ask.id }, harm.token));
-    const task = value(await call('case.get', { id: caseId }, harm.token)).tasks.find(
-      (t) => t.kind === 'verzoek_om_aanvulling',
-    );
+    const task = value(await call('case.get', { id: caseId }, harm.token)).tasks.find((t) => t.kind === 'verzoek_om_aanvulling');
     expect(task?.status).toBe('open');
 
     const letter = value(await call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, harm.token));
@@ -353,13 +259,7 @@ describe('the form of the request and open tasks', () => {
     value(
       await call(
         'identity.record',
-        {
-          caseId,
-          subject: 'verzoeker',
-          method: 'kopie',
-          outcome: 'meer_informatie',
-          reason: 'De kopie is onleesbaar.',
-        },
+        { caseId, subject: 'verzoeker', method: 'kopie', outcome: 'meer_informatie', reason: 'De kopie is onleesbaar.' },
         harm.token,
       ),
     );

@@ -17,14 +17,7 @@ async function setup() {
   const upload = (fileName: string, bytes: Buffer, token = t.h1.token) =>
     t.call(
       'dossier.import',
-      {
-        caseId,
-        fileName,
-        dataBase64: bytes.toString('base64'),
-        source: 'overlastdossier',
-        documentDate: '2026-10-01',
-        description: 'Melding',
-      },
+      { caseId, fileName, dataBase64: bytes.toString('base64'), source: 'overlastdossier', documentDate: '2026-10-01', description: 'Melding' },
       token,
     );
   return { ...t, caseId, upload };
@@ -70,18 +63,10 @@ describe('dossier import', () => {
     const { call, dir, h1, caseId, upload } = await setup();
     const pdf = value(await upload('huurcontract.pdf', await textPdf('Huurovereenkomst Fatma Yilmaz', 3)));
     expect(pdf.documents).toEqual([
-      expect.objectContaining({
-        name: 'huurcontract.pdf',
-        format: 'pdf',
-        pages: 3,
-        source: 'overlastdossier',
-        documentDate: '2026-10-01',
-      }),
+      expect.objectContaining({ name: 'huurcontract.pdf', format: 'pdf', pages: 3, source: 'overlastdossier', documentDate: '2026-10-01' }),
     ]);
     value(await upload('foto.png', encodePng({ width: 40, height: 30, data: Buffer.alloc(40 * 30 * 4, 128) })));
-    value(
-      await upload('notities.txt', Buffer.from('Telefoongesprek met mevrouw Yılmaz, Łukasz Nguyễn belde ook.', 'utf8')),
-    );
+    value(await upload('notities.txt', Buffer.from('Telefoongesprek met mevrouw Yılmaz, Łukasz Nguyễn belde ook.', 'utf8')));
     const mail = value(await upload('melding.eml', Buffer.from(EML)));
     expect(mail.documents.map((d) => [d.name, d.format, d.parentId === null])).toEqual([
       ['melding.eml', 'email', true],
@@ -110,26 +95,11 @@ describe('dossier import', () => {
       ok: false,
       error: { code: 'CONFLICT', message: 'Dit document staat al in het dossier als "brief.pdf".' },
     });
-    expect(await upload('brief.txt', bytes)).toMatchObject({
-      ok: false,
-      error: { message: expect.stringMatching(/is een PDF maar heet \.txt/u) },
-    });
-    expect(await upload('scan.pdf', Buffer.from('geen pdf'))).toMatchObject({
-      ok: false,
-      error: { message: '"scan.pdf" heet .pdf maar is geen PDF.' },
-    });
-    expect(await upload('kapot.pdf', bytes.subarray(0, 60))).toMatchObject({
-      ok: false,
-      error: { message: expect.stringMatching(/beschadigd/u) },
-    });
-    expect(await upload('leeg.pdf', Buffer.alloc(0))).toMatchObject({
-      ok: false,
-      error: { message: '"leeg.pdf" is leeg.' },
-    });
-    expect(await upload('programma.exe', Buffer.from('MZ'))).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION' },
-    });
+    expect(await upload('brief.txt', bytes)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/is een PDF maar heet \.txt/u) } });
+    expect(await upload('scan.pdf', Buffer.from('geen pdf'))).toMatchObject({ ok: false, error: { message: '"scan.pdf" heet .pdf maar is geen PDF.' } });
+    expect(await upload('kapot.pdf', bytes.subarray(0, 60))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/beschadigd/u) } });
+    expect(await upload('leeg.pdf', Buffer.alloc(0))).toMatchObject({ ok: false, error: { message: '"leeg.pdf" is leeg.' } });
+    expect(await upload('programma.exe', Buffer.from('MZ'))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await upload('nep.eml', Buffer.from('dit is geen mail'))).toMatchObject({
       ok: false,
       error: { message: '"nep.eml" heet .eml maar is geen e-mailbericht.' },
@@ -139,10 +109,7 @@ describe('dossier import', () => {
 
   it('only the assigned handler imports; another handler cannot read the dossier', async () => {
     const { call, h2, caseId, upload } = await setup();
-    expect(await upload('brief.pdf', await textPdf('Brief'), h2.token)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
+    expect(await upload('brief.pdf', await textPdf('Brief'), h2.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call('dossier.list', { caseId }, h2.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
@@ -150,32 +117,18 @@ describe('dossier import', () => {
 describe('third parties', () => {
   it('must be heard, and redacted where they refused, before the decision', async () => {
     const { call, h1, caseId, upload } = await setup();
-    const doc =
-      value(await upload('melding.pdf', await textPdf('Melding van buurman Pieter Post'))).documents[0]?.id ?? '';
-    const party = value(
-      await call(
-        'thirdParty.add',
-        { caseId, name: 'Pieter Post', role: 'buurman (melder van overlast)', documentIds: [doc] },
-        h1.token,
-      ),
-    );
+    const doc = value(await upload('melding.pdf', await textPdf('Melding van buurman Pieter Post'))).documents[0]?.id ?? '';
+    const party = value(await call('thirdParty.add', { caseId, name: 'Pieter Post', role: 'buurman (melder van overlast)', documentIds: [doc] }, h1.token));
     expect(party).toMatchObject({ hearingStatus: 'te_horen', redactedEverywhere: false });
     let detail = value(await call('case.get', { id: caseId }, h1.token));
     expect(detail.tasks).toEqual([expect.objectContaining({ kind: 'zienswijze_derde', status: 'open' })]);
 
     value(await call('case.transition', { id: caseId, to: 'in_behandeling' }, h1.token));
     const blocked = await call('case.transition', { id: caseId, to: 'besluit_in_concept' }, h1.token);
-    expect(blocked).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT', details: ['Pieter Post is nog niet gehoord.'] },
-    });
+    expect(blocked).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: ['Pieter Post is nog niet gehoord.'] } });
 
     value(
-      await call(
-        'thirdParty.update',
-        { caseId, id: party.id, hearingStatus: 'geen_toestemming', note: 'Wil niet dat zijn melding wordt gedeeld.' },
-        h1.token,
-      ),
+      await call('thirdParty.update', { caseId, id: party.id, hearingStatus: 'geen_toestemming', note: 'Wil niet dat zijn melding wordt gedeeld.' }, h1.token),
     );
     detail = value(await call('case.get', { id: caseId }, h1.token));
     expect(detail.tasks[0]?.status).toBe('done');
@@ -185,8 +138,6 @@ describe('third parties', () => {
     });
 
     value(await call('thirdParty.update', { caseId, id: party.id, hearingStatus: 'toestemming' }, h1.token));
-    expect(value(await call('case.transition', { id: caseId, to: 'besluit_in_concept' }, h1.token)).status).toBe(
-      'besluit_in_concept',
-    );
+    expect(value(await call('case.transition', { id: caseId, to: 'besluit_in_concept' }, h1.token)).status).toBe('besluit_in_concept');
   });
 });

@@ -19,16 +19,7 @@ beforeAll(() => {
   mainDir = join(outDir, 'main');
   const built = spawnSync(
     process.execPath,
-    [
-      'node_modules/electron-vite/bin/electron-vite.js',
-      'build',
-      '-c',
-      'test/support/electron-main.config.ts',
-      '--outDir',
-      outDir,
-      '--logLevel',
-      'error',
-    ],
+    ['node_modules/electron-vite/bin/electron-vite.js', 'build', '-c', 'test/support/electron-main.config.ts', '--outDir', outDir, '--logLevel', 'error'],
     { encoding: 'utf8' },
   );
   expect(built.status, built.stderr).toBe(0);
@@ -55,10 +46,7 @@ describe('the desktop build', () => {
   });
 
   it('runs the built redaction worker: it reads a page and checks it with the second reader (pdf.js from node_modules)', async () => {
-    const [page] = await readInWorker(await buildNameOnlyLie(), {
-      ocr: 'off',
-      workerUrl: pathToFileURL(resolve(mainDir, 'worker.js')),
-    });
+    const [page] = await readInWorker(await buildNameOnlyLie(), { ocr: 'off', workerUrl: pathToFileURL(resolve(mainDir, 'worker.js')) });
     expect(page?.text).toContain('Gesprek met de buurvrouw');
     expect(page?.mismatch).toBe(true);
   });

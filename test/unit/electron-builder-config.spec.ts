@@ -20,9 +20,7 @@ interface Yaml {
 const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'));
 const { validateConfiguration } = fromBuilder('app-builder-lib/out/util/config/config.js') as ConfigModule;
 const yaml = fromBuilder('js-yaml') as Yaml;
-const { minimatch } = fromBuilder('minimatch') as {
-  minimatch(path: string, pattern: string, options: { dot: boolean }): boolean;
-};
+const { minimatch } = fromBuilder('minimatch') as { minimatch(path: string, pattern: string, options: { dot: boolean }): boolean };
 const fromHere = createRequire(import.meta.url);
 
 const CONFIG_FILE = 'electron-builder.yml';
@@ -47,22 +45,10 @@ describe('electron-builder.yml', () => {
   });
 
   it.each([
-    [
-      'an unknown top-level property (typo)',
-      text.replace('npmRebuild: true', 'npmRebuilt: true'),
-      "unknown property 'npmRebuilt'",
-    ],
-    [
-      'an unknown nsis option (wrong case)',
-      text.replace('oneClick: false', 'oneclick: false'),
-      'configuration.nsis should be one of these',
-    ],
+    ['an unknown top-level property (typo)', text.replace('npmRebuild: true', 'npmRebuilt: true'), "unknown property 'npmRebuilt'"],
+    ['an unknown nsis option (wrong case)', text.replace('oneClick: false', 'oneclick: false'), 'configuration.nsis should be one of these'],
     ['a wrong type', text.replace('perMachine: false', 'perMachine: [ja]'), 'nsis.perMachine should be a boolean'],
-    [
-      'an unknown fuse',
-      text.replace('runAsNode: false', 'runAsNodes: false'),
-      'configuration.electronFuses should be one of these',
-    ],
+    ['an unknown fuse', text.replace('runAsNode: false', 'runAsNodes: false'), 'configuration.electronFuses should be one of these'],
   ])('fails on a broken copy: %s', async (_label, broken, expected) => {
     expect(broken).not.toBe(text);
     await expect(validate(broken)).rejects.toThrow(expected);
@@ -76,18 +62,10 @@ describe('electron-builder.yml', () => {
       directories: { output: 'dist' },
       npmRebuild: true,
       win: { target: [{ target: 'nsis', arch: ['x64'] }] },
-      nsis: {
-        oneClick: false,
-        perMachine: false,
-        allowElevation: true,
-        allowToChangeInstallationDirectory: true,
-        deleteAppDataOnUninstall: false,
-      },
+      nsis: { oneClick: false, perMachine: false, allowElevation: true, allowToChangeInstallationDirectory: true, deleteAppDataOnUninstall: false },
       publish: null,
     });
-    expect(config.asarUnpack).toEqual(
-      expect.arrayContaining(['**/node_modules/better-sqlite3-multiple-ciphers/**', '**/node_modules/@node-rs/**']),
-    );
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/better-sqlite3-multiple-ciphers/**', '**/node_modules/@node-rs/**']));
     expect(config.files).toEqual(expect.arrayContaining(['out/**', 'db/local/migrations/**', 'package.json']));
   });
 
@@ -95,15 +73,12 @@ describe('electron-builder.yml', () => {
     const config = yaml.load(text) as BuilderConfig;
     const root = process.cwd();
     const unpacked = (path: string) => config.asarUnpack.some((pattern) => minimatch(path, pattern, { dot: true }));
-    const excluded = (path: string) =>
-      config.files.some((pattern) => pattern.startsWith('!') && minimatch(path, pattern.slice(1), { dot: true }));
+    const excluded = (path: string) => config.files.some((pattern) => pattern.startsWith('!') && minimatch(path, pattern.slice(1), { dot: true }));
     const assets = ocrAssets();
     const read = [
       join(assets.langPath, 'nld.traineddata.gz'),
       assets.workerPath,
-      ...['', '-simd', '-relaxedsimd'].flatMap((build) =>
-        ['.js', '.wasm'].map((ext) => join(assets.corePath, `tesseract-core${build}-lstm${ext}`)),
-      ),
+      ...['', '-simd', '-relaxedsimd'].flatMap((build) => ['.js', '.wasm'].map((ext) => join(assets.corePath, `tesseract-core${build}-lstm${ext}`))),
     ].map((path) => relative(root, path));
     for (const path of read) {
       expect(existsSync(path), path).toBe(true);
@@ -114,9 +89,7 @@ describe('electron-builder.yml', () => {
     const visit = (name: string) => {
       if (packages.has(name)) return;
       packages.add(name);
-      const manifest = JSON.parse(readFileSync(fromHere.resolve(`${name}/package.json`), 'utf8')) as {
-        dependencies?: Record<string, string>;
-      };
+      const manifest = JSON.parse(readFileSync(fromHere.resolve(`${name}/package.json`), 'utf8')) as { dependencies?: Record<string, string> };
       for (const dependency of Object.keys(manifest.dependencies ?? {})) visit(dependency);
     };
     visit('tesseract.js');

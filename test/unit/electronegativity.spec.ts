@@ -20,9 +20,7 @@ import { CONTENT_SECURITY_POLICY } from '../../main/app/http.js';
  */
 const OFFLINE = resolve('test/support/electronegativity-offline.mjs');
 const SCAN = resolve('test/support/electronegativity-scan.mjs');
-const ELECTRON_VERSION =
-  (JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> }).devDependencies
-    .electron ?? '';
+const ELECTRON_VERSION = (JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.electron ?? '';
 
 interface Finding {
   id: string;
@@ -39,26 +37,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function scan(input: string): Finding[] {
   const output = join(work, `${readdirSync(work).length}.json`);
-  execFileSync(
-    process.execPath,
-    [
-      '--import',
-      pathToFileURL(OFFLINE).href,
-      SCAN,
-      input,
-      ELECTRON_VERSION,
-      'AvailableSecurityFixesGlobalCheck',
-      output,
-    ],
-    {
-      stdio: 'pipe',
-      timeout: 120_000,
-    },
-  );
-  const { findings, errors } = JSON.parse(readFileSync(output, 'utf8')) as {
-    findings: Finding[];
-    errors: { file: string; message: string }[];
-  };
+  execFileSync(process.execPath, ['--import', pathToFileURL(OFFLINE).href, SCAN, input, ELECTRON_VERSION, 'AvailableSecurityFixesGlobalCheck', output], {
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
+  const { findings, errors } = JSON.parse(readFileSync(output, 'utf8')) as { findings: Finding[]; errors: { file: string; message: string }[] };
   expect(errors).toEqual([]);
   return findings;
 }
@@ -100,9 +83,7 @@ describe('electronegativity over the Electron sources', () => {
 
   it('every check silenced in the source with eng-disable is listed in the IT manual', () => {
     const silenced = readdirSync('main/app/electron')
-      .flatMap((file) => [
-        ...readFileSync(join('main/app/electron', file), 'utf8').matchAll(/eng-disable[ \t]+([A-Z_ \t,]+)/gu),
-      ])
+      .flatMap((file) => [...readFileSync(join('main/app/electron', file), 'utf8').matchAll(/eng-disable[ \t]+([A-Z_ \t,]+)/gu)])
       .flatMap((m) => (m[1] ?? '').split(/[\s,]+/u).filter(Boolean));
     expect(silenced.length).toBeGreaterThan(0);
     const section = voorIt();
@@ -118,12 +99,7 @@ describe('electronegativity over the Electron sources', () => {
     );
     const ids = serious(scan(bad)).map((f) => f.id);
     expect(ids).toEqual(
-      expect.arrayContaining([
-        'CONTEXT_ISOLATION_JS_CHECK',
-        'SANDBOX_JS_CHECK',
-        'LIMIT_NAVIGATION_GLOBAL_CHECK',
-        'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK',
-      ]),
+      expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']),
     );
   });
 });
@@ -139,8 +115,7 @@ describe('the Electron entry’s own hardening', () => {
   it('denies window.open and navigation away from our page for every WebContents', () => {
     expect(main).toMatch(/app\.on\('web-contents-created', \(_event, contents\) => harden\(contents\)\);/u);
     expect(main).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/u);
-    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect'])
-      expect(main).toContain(`contents.on('${event}', stayOnOurPage)`);
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) expect(main).toContain(`contents.on('${event}', stayOnOurPage)`);
     expect(main).toMatch(/contents\.on\('will-attach-webview', \(event\) => event\.preventDefault\(\)\)/u);
   });
 
@@ -150,8 +125,7 @@ describe('the Electron entry’s own hardening', () => {
     // The procedures, the file dialogs and the notifications: each listener asks who sent the call first.
     const listeners = main.split('ipcMain.handle(').slice(1);
     expect(listeners).toHaveLength(3);
-    for (const listener of listeners)
-      expect(listener.slice(0, 320)).toContain('isTrustedSender(event, liveContents(), appOrigin)');
+    for (const listener of listeners) expect(listener.slice(0, 320)).toContain('isTrustedSender(event, liveContents(), appOrigin)');
     expect(main).toMatch(
       /ipcMain\.handle\(\s*IPC_PREFIX \+ procedure,\s*createIpcHandler\(\{[^}]*isTrusted: \(event\) => isTrustedSender\(event, liveContents\(\), appOrigin\)/su,
     );
@@ -160,17 +134,8 @@ describe('the Electron entry’s own hardening', () => {
   it('has a CSP without eval or remote sources, the same in the page and the server header', () => {
     const directives = CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim());
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|wss?:|\*/u);
-    expect(directives).toEqual(
-      expect.arrayContaining([
-        "default-src 'self'",
-        "script-src 'self'",
-        "object-src 'none'",
-        "frame-ancestors 'none'",
-      ]),
-    );
-    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/u.exec(
-      readFileSync('renderer/index.html', 'utf8'),
-    )?.[1];
+    expect(directives).toEqual(expect.arrayContaining(["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'"]));
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/u.exec(readFileSync('renderer/index.html', 'utf8'))?.[1];
     // frame-ancestors is ignored in a meta element, so the page leaves it out.
     expect(meta).toBe(directives.filter((d) => !d.startsWith('frame-ancestors')).join('; '));
   });

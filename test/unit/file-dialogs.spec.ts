@@ -24,11 +24,7 @@ describe('Open and Save dialogs of the desktop app', () => {
     expect(asked).toEqual([
       {
         mode: 'save',
-        options: {
-          title: 'Back-up opslaan',
-          defaultPath: 'avg-desk-2026-12-08.zip',
-          filters: [{ name: 'Back-up van AVG Desk', extensions: ['zip'] }],
-        },
+        options: { title: 'Back-up opslaan', defaultPath: 'avg-desk-2026-12-08.zip', filters: [{ name: 'Back-up van AVG Desk', extensions: ['zip'] }] },
       },
     ]);
   });
@@ -37,26 +33,13 @@ describe('Open and Save dialogs of the desktop app', () => {
     const { asked, choose } = fakeDialogs('E:\\AVG-2026-0001.avgh');
     expect(await choose({ purpose: 'handover-import' })).toBe('E:\\AVG-2026-0001.avgh');
     expect(asked).toEqual([
-      {
-        mode: 'open',
-        options: {
-          title: 'Overdrachtsbestand kiezen',
-          filters: [{ name: 'Overdracht van een zaak', extensions: ['avgh'] }],
-        },
-      },
+      { mode: 'open', options: { title: 'Overdrachtsbestand kiezen', filters: [{ name: 'Overdracht van een zaak', extensions: ['avgh'] }] } },
     ]);
   });
 
   it('answers null, without a dialog, to a request that is not one of ours', async () => {
     const { asked, choose } = fakeDialogs('C:\\Windows\\win.ini');
-    for (const payload of [
-      null,
-      'backup',
-      {},
-      { purpose: 'system32' },
-      { purpose: 'backup', title: 'Windows-update' },
-      { purpose: 7 },
-    ]) {
+    for (const payload of [null, 'backup', {}, { purpose: 'system32' }, { purpose: 'backup', title: 'Windows-update' }, { purpose: 7 }]) {
       expect(await choose(payload), JSON.stringify(payload)).toBeNull();
     }
     expect(asked).toEqual([]);

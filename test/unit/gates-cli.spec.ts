@@ -46,10 +46,7 @@ describe('avg-desk: decision gates on the command line', () => {
     cleanup = t.cleanup;
     const d = ['--data', t.dir];
     const today = dutchToday(new Date());
-    expect(
-      (await cli({ AVG_DESK_PASSWORD: ADMIN.password })(...d, 'init', '--admin', 'beheer', '--name', ADMIN.fullName))
-        .code,
-    ).toBe(0);
+    expect((await cli({ AVG_DESK_PASSWORD: ADMIN.password })(...d, 'init', '--admin', 'beheer', '--name', ADMIN.fullName)).code).toBe(0);
     const admin = cli({
       AVG_DESK_USER: 'beheer',
       AVG_DESK_PASSWORD: ADMIN.password,
@@ -59,13 +56,7 @@ describe('avg-desk: decision gates on the command line', () => {
     expect((await admin(...d, 'staff', 'add', 'hanna', '--name', 'Hanna Ağaoğlu', '--role', 'handler')).code).toBe(0);
     expect((await admin(...d, 'staff', 'add', 'sanne', '--name', 'Sanne Weißbach', '--role', 'signer')).code).toBe(0);
     const p12 = join(t.dir, 'organisatie.p12');
-    writeFileSync(
-      p12,
-      testPkcs12(P12_PASSWORD, {
-        notBefore: new Date(Date.now() - 86_400_000),
-        notAfter: new Date(Date.now() + 730 * 86_400_000),
-      }),
-    );
+    writeFileSync(p12, testPkcs12(P12_PASSWORD, { notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 730 * 86_400_000) }));
     expect((await admin(...d, 'settings', 'signing', '--p12', p12)).code).toBe(0);
 
     const hanna = cli({ AVG_DESK_USER: 'hanna', AVG_DESK_PASSWORD: STRONG_PASSWORD });
@@ -85,29 +76,15 @@ describe('avg-desk: decision gates on the command line', () => {
         },
       }),
     );
-    const created = await hanna(
-      ...d,
-      'case',
-      'create',
-      '--input',
-      input,
-      '--type',
-      'correctie',
-      '--received',
-      today,
-      '--handler',
-      'hanna',
-      '--json',
-    );
+    const created = await hanna(...d, 'case', 'create', '--input', input, '--type', 'correctie', '--received', today, '--handler', 'hanna', '--json');
     expect(created).toMatchObject({ code: 0, err: '' });
     const { reference } = JSON.parse(created.out) as { reference: string };
 
     const details = join(t.dir, 'besluit.json');
     writeFileSync(details, JSON.stringify(REFUSAL.afgewezen));
-    const draft = JSON.parse(
-      (await hanna(...d, 'letter', 'draft', reference, '--kind', 'besluit-correctie', '--details', details, '--json'))
-        .out,
-    ) as { id: string };
+    const draft = JSON.parse((await hanna(...d, 'letter', 'draft', reference, '--kind', 'besluit-correctie', '--details', details, '--json')).out) as {
+      id: string;
+    };
     expect(await hanna(...d, 'case', 'status', reference, '--to', 'in-behandeling')).toMatchObject({
       code: 0,
       out: `Zaak ${reference} heeft nu de status "In behandeling".\n`,
@@ -116,27 +93,11 @@ describe('avg-desk: decision gates on the command line', () => {
 
     const refused = await hanna(...d, 'letter', 'submit', draft.id);
     expect(refused).toMatchObject({ code: 1, out: '' });
-    expect(refused.err).toMatch(
-      /^Dit besluit kan nog niet worden aangeboden: de identiteit van de verzoeker is nog niet vastgesteld \(§13, §14\)\./u,
-    );
+    expect(refused.err).toMatch(/^Dit besluit kan nog niet worden aangeboden: de identiteit van de verzoeker is nog niet vastgesteld \(§13, §14\)\./u);
 
-    expect(
-      await hanna(
-        ...d,
-        'identity',
-        'record',
-        reference,
-        '--person',
-        'requester',
-        '--method',
-        'mijn-alliantie',
-        '--outcome',
-        'vastgesteld',
-      ),
-    ).toMatchObject({
-      code: 0,
-      out: 'Identiteit van de verzoeker vastgesteld (mijn-alliantie).\n',
-    });
+    expect(await hanna(...d, 'identity', 'record', reference, '--person', 'requester', '--method', 'mijn-alliantie', '--outcome', 'vastgesteld')).toMatchObject(
+      { code: 0, out: 'Identiteit van de verzoeker vastgesteld (mijn-alliantie).\n' },
+    );
     expect((await hanna(...d, 'letter', 'submit', draft.id)).code).toBe(0);
 
     // Identity no longer established while it waits: the signer is refused too, with the reason.
@@ -161,34 +122,15 @@ describe('avg-desk: decision gates on the command line', () => {
     const out = join(t.dir, 'besluit.pdf');
     const unsigned = await sanne(...d, 'letter', 'sign', draft.id, '--out', out);
     expect(unsigned.code).toBe(1);
-    expect(unsigned.err).toContain(
-      'Dit besluit kan nog niet worden ondertekend: de identiteit van de verzoeker is nog niet vastgesteld',
+    expect(unsigned.err).toContain('Dit besluit kan nog niet worden ondertekend: de identiteit van de verzoeker is nog niet vastgesteld');
+    expect((await hanna(...d, 'identity', 'record', reference, '--person', 'requester', '--method', 'mijn-alliantie', '--outcome', 'vastgesteld')).code).toBe(
+      0,
     );
-    expect(
-      (
-        await hanna(
-          ...d,
-          'identity',
-          'record',
-          reference,
-          '--person',
-          'requester',
-          '--method',
-          'mijn-alliantie',
-          '--outcome',
-          'vastgesteld',
-        )
-      ).code,
-    ).toBe(0);
     expect((await sanne(...d, 'letter', 'sign', draft.id, '--out', out)).code).toBe(0);
 
     // A 13-year-old's request, the parent in the input from stdin.
     const childInput = JSON.stringify({
-      requester: {
-        name: 'Noah Peters',
-        birthDate: `${Number(today.slice(0, 4)) - 13}-01-15`,
-        address: 'Lindelaan 4, 3581 AB Utrecht',
-      },
+      requester: { name: 'Noah Peters', birthDate: `${Number(today.slice(0, 4)) - 13}-01-15`, address: 'Lindelaan 4, 3581 AB Utrecht' },
       representative: { kind: 'wettelijk_vertegenwoordiger', name: 'Eva Peters', basis: 'moeder met gezag' },
     });
     const child = await cli({ AVG_DESK_USER: 'hanna', AVG_DESK_PASSWORD: STRONG_PASSWORD }, childInput)(
@@ -209,17 +151,14 @@ describe('avg-desk: decision gates on the command line', () => {
     );
     expect(child).toMatchObject({ code: 0, err: '' });
     const childRef = (JSON.parse(child.out) as { reference: string }).reference;
-    const childDraft = JSON.parse(
-      (await hanna(...d, 'letter', 'draft', childRef, '--kind', 'besluit-correctie', '--details', details, '--json'))
-        .out,
-    ) as { id: string };
+    const childDraft = JSON.parse((await hanna(...d, 'letter', 'draft', childRef, '--kind', 'besluit-correctie', '--details', details, '--json')).out) as {
+      id: string;
+    };
     await hanna(...d, 'case', 'status', childRef, '--to', 'in-behandeling');
     await hanna(...d, 'case', 'status', childRef, '--to', 'besluit-in-concept');
     const childRefused = await hanna(...d, 'letter', 'submit', childDraft.id);
     expect(childRefused.code).toBe(1);
-    expect(childRefused.err).toContain(
-      'De identiteit en de bevoegdheid van de vertegenwoordiger zijn nog niet vastgesteld.',
-    );
+    expect(childRefused.err).toContain('De identiteit en de bevoegdheid van de vertegenwoordiger zijn nog niet vastgesteld.');
 
     const document = join(t.dir, 'document.json');
     writeFileSync(
@@ -249,10 +188,7 @@ describe('avg-desk: decision gates on the command line', () => {
       '--input',
       document,
     ];
-    expect(await hanna(...d, ...atDesk)).toMatchObject({
-      code: 1,
-      err: expect.stringContaining('bevoegdheid van de vertegenwoordiger'),
-    });
+    expect(await hanna(...d, ...atDesk)).toMatchObject({ code: 1, err: expect.stringContaining('bevoegdheid van de vertegenwoordiger') });
     expect((await hanna(...d, ...atDesk, '--authority', 'ouderlijk-gezag')).code).toBe(0);
     expect((await hanna(...d, 'letter', 'submit', childDraft.id)).code).toBe(0);
     expect((await sanne(...d, 'letter', 'sign', childDraft.id, '--out', out)).code).toBe(0);
@@ -262,15 +198,8 @@ describe('avg-desk: decision gates on the command line', () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const d = ['--data', t.dir];
-    expect(
-      (await cli({ AVG_DESK_PASSWORD: ADMIN.password })(...d, 'init', '--admin', 'beheer', '--name', ADMIN.fullName))
-        .code,
-    ).toBe(0);
-    const admin = cli({
-      AVG_DESK_USER: 'beheer',
-      AVG_DESK_PASSWORD: ADMIN.password,
-      AVG_DESK_NEW_PASSWORD: STRONG_PASSWORD,
-    });
+    expect((await cli({ AVG_DESK_PASSWORD: ADMIN.password })(...d, 'init', '--admin', 'beheer', '--name', ADMIN.fullName)).code).toBe(0);
+    const admin = cli({ AVG_DESK_USER: 'beheer', AVG_DESK_PASSWORD: ADMIN.password, AVG_DESK_NEW_PASSWORD: STRONG_PASSWORD });
     expect((await admin(...d, 'staff', 'add', 'ilse', '--name', 'Ilse Intake', '--role', 'intake')).code).toBe(0);
     const ilse = cli({ AVG_DESK_USER: 'ilse', AVG_DESK_PASSWORD: STRONG_PASSWORD });
     const typed = await ilse(
@@ -297,35 +226,22 @@ describe('avg-desk: decision gates on the command line', () => {
     // Bad JSON and a missing name are refused in Dutch with exit code 2.
     const bad = join(t.dir, 'kapot.json');
     writeFileSync(bad, '{"requester": ');
-    expect(
-      await ilse(...d, 'case', 'create', '--type', 'inzage', '--input', bad, '--received', '2026-11-02'),
-    ).toMatchObject({ code: 2, err: `${bad} bevat geen geldige JSON.\n` });
+    expect(await ilse(...d, 'case', 'create', '--type', 'inzage', '--input', bad, '--received', '2026-11-02')).toMatchObject({
+      code: 2,
+      err: `${bad} bevat geen geldige JSON.\n`,
+    });
     writeFileSync(bad, '{"requester": {}}');
-    expect(
-      await ilse(...d, 'case', 'create', '--type', 'inzage', '--input', bad, '--received', '2026-11-02'),
-    ).toMatchObject({ code: 2, err: expect.stringContaining('Geef de naam van de verzoeker') });
+    expect(await ilse(...d, 'case', 'create', '--type', 'inzage', '--input', bad, '--received', '2026-11-02')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Geef de naam van de verzoeker'),
+    });
     // The installed bin reads --input - from its real stdin.
     const bin = spawnSync(
       process.execPath,
-      [
-        'bin/avg-desk.mjs',
-        ...d,
-        'case',
-        'create',
-        '--type',
-        'klacht',
-        '--input',
-        '-',
-        '--received',
-        dutchToday(new Date()),
-        '--json',
-      ],
+      ['bin/avg-desk.mjs', ...d, 'case', 'create', '--type', 'klacht', '--input', '-', '--received', dutchToday(new Date()), '--json'],
       {
         encoding: 'utf8',
-        input: JSON.stringify({
-          requester: { name: 'Žofie Dvořáková', address: 'Straat 1, 1234 AB Plaats' },
-          requestText: 'Klacht over de brief.',
-        }),
+        input: JSON.stringify({ requester: { name: 'Žofie Dvořáková', address: 'Straat 1, 1234 AB Plaats' }, requestText: 'Klacht over de brief.' }),
         env: { ...process.env, AVG_DESK_USER: 'ilse', AVG_DESK_PASSWORD: STRONG_PASSWORD },
       },
     );

@@ -17,17 +17,10 @@ interface Answer {
  * A raw request whose body is sent in `chunks` (chunked, or with the Content-Length given), and
  * which may stop sending before the body is complete (`hold`): the answer must come anyway.
  */
-function send(
-  url: string,
-  path: string,
-  options: { token?: string; contentLength?: number; chunks: Buffer[]; hold?: boolean },
-): Promise<Answer> {
+function send(url: string, path: string, options: { token?: string; contentLength?: number; chunks: Buffer[]; hold?: boolean }): Promise<Answer> {
   const { port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = {
-      'Content-Type': 'application/json',
-      ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}),
-    };
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', ...(options.token ? { Authorization: `Bearer ${options.token}` } : {}) };
     if (options.contentLength !== undefined) headers['Content-Length'] = String(options.contentLength);
     const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers }, (res) => {
       let body = '';
@@ -65,11 +58,7 @@ describe('browser-mode server against callers without a session or with too much
   });
 
   it('checks the token before reading the body: a request without a session is answered while its body is still coming', async () => {
-    const answer = await send(web.url, '/api/dossier.import', {
-      contentLength: 60 * MiB,
-      chunks: [Buffer.alloc(64 * 1024, 0x41)],
-      hold: true,
-    });
+    const answer = await send(web.url, '/api/dossier.import', { contentLength: 60 * MiB, chunks: [Buffer.alloc(64 * 1024, 0x41)], hold: true });
     expect(answer.status).not.toBe(413);
     expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
@@ -78,19 +67,13 @@ describe('browser-mode server against callers without a session or with too much
     const before = value(await t.call('audit.list', { limit: 1 }, t.dpo.token))[0]?.seq ?? 0;
     const statuses: number[] = [];
     for (let i = 0; i < 200; i++) {
-      const answer = await send(web.url, `/api/WubboZandstra.Dorpsstraat${i % 3 === 0 ? '' : `.x${i}`}`, {
-        chunks: [Buffer.from('{}')],
-      });
+      const answer = await send(web.url, `/api/WubboZandstra.Dorpsstraat${i % 3 === 0 ? '' : `.x${i}`}`, { chunks: [Buffer.from('{}')] });
       statuses.push(answer.status);
       if (answer.status === 429)
-        expect(JSON.parse(answer.body)).toMatchObject({
-          ok: false,
-          error: { message: expect.stringMatching(/^Te veel verzoeken zonder aanmelding/u) },
-        });
+        expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Te veel verzoeken zonder aanmelding/u) } });
     }
     // Known procedures without a token count too.
-    for (let i = 0; i < 20; i++)
-      statuses.push((await send(web.url, '/api/case.queue', { chunks: [Buffer.from('{}')] })).status);
+    for (let i = 0; i < 20; i++) statuses.push((await send(web.url, '/api/case.queue', { chunks: [Buffer.from('{}')] })).status);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(150);
     const events = value(await t.call('audit.list', { limit: 500 }, t.dpo.token)).filter((e) => e.seq > before);
     expect(events.length).toBeLessThanOrEqual(40);
@@ -98,31 +81,18 @@ describe('browser-mode server against callers without a session or with too much
     expect(events.filter((e) => e.procedure === '(onbekend)').length).toBeGreaterThan(0);
     // A signed-in user is not held up by the refusals of others.
     value(await t.call('session.me', {}, t.h1.token));
-    expect((await send(web.url, '/api/session.me', { token: t.h1.token, chunks: [Buffer.from('{}')] })).status).toBe(
-      200,
-    );
+    expect((await send(web.url, '/api/session.me', { token: t.h1.token, chunks: [Buffer.from('{}')] })).status).toBe(200);
   });
 
   it('caps the body per procedure and answers 413 in Dutch, also when the body has no declared length', async () => {
-    const tooLarge = {
-      ok: false,
-      error: { code: 'VALIDATION', message: 'Het verzoek is te groot voor deze handeling.' },
-    };
+    const tooLarge = { ok: false, error: { code: 'VALIDATION', message: 'Het verzoek is te groot voor deze handeling.' } };
     // Declared too large: answered before the body comes.
-    const declared = await send(web.url, '/api/session.me', {
-      token: t.h1.token,
-      contentLength: 8 * MiB,
-      chunks: [Buffer.from('{"a":"')],
-      hold: true,
-    });
+    const declared = await send(web.url, '/api/session.me', { token: t.h1.token, contentLength: 8 * MiB, chunks: [Buffer.from('{"a":"')], hold: true });
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body)).toEqual(tooLarge);
     // Chunked, over the small limit of an ordinary procedure.
     const chunk = Buffer.alloc(MiB, 0x41);
-    const chunked = await send(web.url, '/api/case.queue', {
-      token: t.h1.token,
-      chunks: [Buffer.from('{"search":"'), chunk, chunk, chunk, Buffer.from('"}')],
-    });
+    const chunked = await send(web.url, '/api/case.queue', { token: t.h1.token, chunks: [Buffer.from('{"search":"'), chunk, chunk, chunk, Buffer.from('"}')] });
     expect(chunked.status).toBe(413);
     expect(JSON.parse(chunked.body)).toEqual(tooLarge);
     // Documents have their own, larger limit: 30 MB reaches the checks of dossier.import...
@@ -130,11 +100,7 @@ describe('browser-mode server against callers without a session or with too much
     const big = Buffer.alloc(30 * MiB, 0x41);
     const accepted = await send(web.url, '/api/dossier.import', {
       token: t.h1.token,
-      chunks: [
-        Buffer.from(`{"caseId":"${caseId}","fileName":"a.txt","source":"klantcontact","dataBase64":"`),
-        big,
-        Buffer.from('"}'),
-      ],
+      chunks: [Buffer.from(`{"caseId":"${caseId}","fileName":"a.txt","source":"klantcontact","dataBase64":"`), big, Buffer.from('"}')],
     });
     expect(accepted.status).toBe(200);
     expect(JSON.parse(accepted.body)).toMatchObject({ ok: false });
@@ -147,8 +113,6 @@ describe('browser-mode server against callers without a session or with too much
     expect(huge.status).toBe(413);
     expect(JSON.parse(huge.body)).toEqual(tooLarge);
     // The server is still there.
-    expect((await send(web.url, '/api/session.me', { token: t.h1.token, chunks: [Buffer.from('{}')] })).status).toBe(
-      200,
-    );
+    expect((await send(web.url, '/api/session.me', { token: t.h1.token, chunks: [Buffer.from('{}')] })).status).toBe(200);
   });
 });

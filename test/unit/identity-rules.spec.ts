@@ -57,28 +57,16 @@ describe('identity document checks', () => {
 
   it('compares the MRZ with the typed fields', () => {
     const mrz = byCheck(
-      checkDocument(
-        { ...PASSPORT, documentNumber: 'L898902C4', birthDate: '1974-08-13' },
-        { ...CASE, birthDate: '1974-08-13' },
-        '2011-01-01',
-      ),
+      checkDocument({ ...PASSPORT, documentNumber: 'L898902C4', birthDate: '1974-08-13' }, { ...CASE, birthDate: '1974-08-13' }, '2011-01-01'),
     ).mrz;
     expect(mrz?.message).toContain('het documentnummer verschilt van het ingevoerde');
     expect(mrz?.message).toContain('de geboortedatum verschilt van de ingevoerde');
-    expect(byCheck(checkDocument({ ...CARD, documentType: 'paspoort' }, CASE, '2011-01-01')).mrz?.message).toMatch(
-      /documentsoort \(I\)/u,
-    );
+    expect(byCheck(checkDocument({ ...CARD, documentType: 'paspoort' }, CASE, '2011-01-01')).mrz?.message).toMatch(/documentsoort \(I\)/u);
   });
 
   it('expiry counts on the day of the check itself', () => {
-    expect(byCheck(checkDocument(PASSPORT, CASE, '2012-04-15')).geldigheid).toMatchObject({
-      ok: true,
-      message: 'Geldig tot en met 15 april 2012.',
-    });
-    expect(byCheck(checkDocument(PASSPORT, CASE, '2012-04-16')).geldigheid).toMatchObject({
-      ok: false,
-      message: 'Het document is verlopen op 15 april 2012.',
-    });
+    expect(byCheck(checkDocument(PASSPORT, CASE, '2012-04-15')).geldigheid).toMatchObject({ ok: true, message: 'Geldig tot en met 15 april 2012.' });
+    expect(byCheck(checkDocument(PASSPORT, CASE, '2012-04-16')).geldigheid).toMatchObject({ ok: false, message: 'Het document is verlopen op 15 april 2012.' });
   });
 
   it('checks name and date of birth against the case, accent-insensitively', () => {
@@ -93,11 +81,7 @@ describe('identity document checks', () => {
     const ok = checkDocument(nl, { name: 'Łukasz Nguyễn-Özdemir', birthDate: '2011-03-14' }, '2026-11-25');
     expect(ok.filter((r) => !r.ok)).toEqual([]);
     const wrong = byCheck(
-      checkDocument(
-        { ...nl, surname: 'Jansen', birthDate: '2011-03-15' },
-        { name: 'Łukasz Nguyễn-Özdemir', birthDate: '2011-03-14' },
-        '2026-11-25',
-      ),
+      checkDocument({ ...nl, surname: 'Jansen', birthDate: '2011-03-15' }, { name: 'Łukasz Nguyễn-Özdemir', birthDate: '2011-03-14' }, '2026-11-25'),
     );
     expect(wrong.naam?.ok).toBe(false);
     expect(wrong.geboortedatum?.message).toBe('De geboortedatum op het document verschilt van die in de zaak.');
@@ -107,14 +91,7 @@ describe('identity document checks', () => {
     const nl = (documentType: DocumentEntry['documentType'], documentNumber: string) =>
       byCheck(
         checkDocument(
-          {
-            documentType,
-            issuingCountry: 'NLD',
-            documentNumber,
-            expiry: '2030-01-01',
-            surname: 'Jansen',
-            birthDate: '1980-01-01',
-          },
+          { documentType, issuingCountry: 'NLD', documentNumber, expiry: '2030-01-01', surname: 'Jansen', birthDate: '1980-01-01' },
           { name: 'Jan Jansen', birthDate: '1980-01-01' },
           '2026-11-25',
         ),

@@ -49,54 +49,27 @@ describe('ID copy: upload, mask, verify, destroy', () => {
     const { call, dir, intake, h1, create, backend } = await setup();
     const caseId = await create(ADULT);
     const { copyId } = value(
-      await call(
-        'identity.uploadCopy',
-        { caseId, subject: 'verzoeker', fileName: 'scan.png', dataBase64: idCardPng().toString('base64') },
-        intake.token,
-      ),
+      await call('identity.uploadCopy', { caseId, subject: 'verzoeker', fileName: 'scan.png', dataBase64: idCardPng().toString('base64') }, intake.token),
     );
     // Intake recorded it, but may not look at it.
-    expect(await call('identity.viewCopy', { caseId, copyId }, intake.token)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
+    expect(await call('identity.viewCopy', { caseId, copyId }, intake.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // Not masked yet: verification by copy is refused.
-    const early = await call(
-      'identity.record',
-      { caseId, subject: 'verzoeker', method: 'kopie', outcome: 'geverifieerd', document: CARD },
-      h1.token,
-    );
-    expect(early).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT', message: expect.stringMatching(/^Maskeer eerst BSN, pasfoto en MRZ/u) },
-    });
+    const early = await call('identity.record', { caseId, subject: 'verzoeker', method: 'kopie', outcome: 'geverifieerd', document: CARD }, h1.token);
+    expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^Maskeer eerst BSN, pasfoto en MRZ/u) } });
 
-    const masked = value(
-      await call('identity.maskCopy', { caseId, copyId, boxes: [{ x: 10, y: 20, width: 100, height: 50 }] }, h1.token),
-    );
+    const masked = value(await call('identity.maskCopy', { caseId, copyId, boxes: [{ x: 10, y: 20, width: 100, height: 50 }] }, h1.token));
     const view = value(await call('identity.viewCopy', { caseId, copyId: masked.copyId }, h1.token));
     const pixels = decodePng(Buffer.from(view.dataBase64, 'base64'));
-    const at = (x: number, y: number) => [
-      ...pixels.data.subarray((y * pixels.width + x) * 4, (y * pixels.width + x) * 4 + 3),
-    ];
+    const at = (x: number, y: number) => [...pixels.data.subarray((y * pixels.width + x) * 4, (y * pixels.width + x) * 4 + 3)];
     expect(at(50, 40)).toEqual([0, 0, 0]); // burned in
     expect(at(200, 150)).not.toEqual([0, 0, 0]);
     expect(view.masked).toBe(true);
     // The unmasked original is gone.
-    expect(await call('identity.viewCopy', { caseId, copyId }, h1.token)).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
-    });
+    expect(await call('identity.viewCopy', { caseId, copyId }, h1.token)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     const checks = value(await call('identity.check', { caseId, subject: 'verzoeker', document: CARD }, h1.token));
     expect(checks.filter((c) => !c.ok)).toEqual([]);
-    const record = value(
-      await call(
-        'identity.record',
-        { caseId, subject: 'verzoeker', method: 'kopie', outcome: 'geverifieerd', document: CARD },
-        h1.token,
-      ),
-    );
+    const record = value(await call('identity.record', { caseId, subject: 'verzoeker', method: 'kopie', outcome: 'geverifieerd', document: CARD }, h1.token));
     expect(record).toMatchObject({
       method: 'kopie',
       outcome: 'geverifieerd',
@@ -111,10 +84,7 @@ describe('ID copy: upload, mask, verify, destroy', () => {
     const identity = value(await call('identity.get', { caseId }, h1.token));
     expect(identity).toMatchObject({ requesterVerified: true, copies: [] });
     expect(value(await call('case.get', { id: caseId }, h1.token)).status).toBe('in_behandeling');
-    expect(await call('identity.viewCopy', { caseId, copyId: masked.copyId }, h1.token)).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
-    });
+    expect(await call('identity.viewCopy', { caseId, copyId: masked.copyId }, h1.token)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(readdirSync(join(dir, 'cases', caseId))).toEqual([]);
 
     // Nowhere on disk: not the image, not the document number; in the store only the last four.
@@ -123,10 +93,7 @@ describe('ID copy: upload, mask, verify, destroy', () => {
     const idat = sample.subarray(sample.indexOf('IDAT') + 4, sample.indexOf('IDAT') + 68).toString('latin1');
     expect(plaintextHits(dir, [DOC_NUMBER, idat])).toEqual([]);
     const store = await openStoreAs(dir, 'hanna', 'Tulpen-Bollen-Streek-77');
-    const tables = store.sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-      .pluck()
-      .all() as string[];
+    const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
     const everything = tables.map((t) => JSON.stringify(store.sqlite.prepare(`SELECT * FROM "${t}"`).all())).join('\n');
     store.close();
     expect(everything).not.toContain(DOC_NUMBER);
@@ -137,11 +104,7 @@ describe('ID copy: upload, mask, verify, destroy', () => {
     const { call, h1, create } = await setup();
     const caseId = await create(ADULT);
     const upload = (fileName: string, bytes: Buffer) =>
-      call(
-        'identity.uploadCopy',
-        { caseId, subject: 'verzoeker', fileName, dataBase64: bytes.toString('base64') },
-        h1.token,
-      );
+      call('identity.uploadCopy', { caseId, subject: 'verzoeker', fileName, dataBase64: bytes.toString('base64') }, h1.token);
     const rgba = decodePng(idCardPng(64, 40));
     const jpg = Buffer.from(jpeg.encode({ width: 64, height: 40, data: rgba.data }, 80).data);
     expect(value(await upload('foto.JPG', jpg))).toMatchObject({ width: 64, height: 40 });
@@ -149,38 +112,24 @@ describe('ID copy: upload, mask, verify, destroy', () => {
     pdf.addPage([243, 153]).drawRectangle({ x: 0, y: 0, width: 243, height: 153, color: rgb(1, 0, 0) });
     const fromPdf = value(await upload('kopie.pdf', Buffer.from(await pdf.save())));
     expect(fromPdf).toMatchObject({ width: 506, height: 318 }); // 243 × 153 pt at 150 dpi
-    const red = decodePng(
-      Buffer.from(
-        value(await call('identity.viewCopy', { caseId, copyId: fromPdf.copyId }, h1.token)).dataBase64,
-        'base64',
-      ),
-    );
+    const red = decodePng(Buffer.from(value(await call('identity.viewCopy', { caseId, copyId: fromPdf.copyId }, h1.token)).dataBase64, 'base64'));
     expect([...red.data.subarray(0, 3)]).toEqual([255, 0, 0]); // colours survive: red stays red
 
     expect(await upload('scan.pdf', idCardPng())).toMatchObject({
       ok: false,
       error: { message: 'Het bestand heet .pdf maar is een PNG-bestand. Controleer of het het juiste bestand is.' },
     });
-    expect(await upload('leeg.png', Buffer.alloc(0))).toMatchObject({
-      ok: false,
-      error: { message: 'Het bestand is leeg.' },
-    });
+    expect(await upload('leeg.png', Buffer.alloc(0))).toMatchObject({ ok: false, error: { message: 'Het bestand is leeg.' } });
     expect(await upload('tekst.png', Buffer.from('dit is geen afbeelding'))).toMatchObject({
       ok: false,
       error: { message: 'Alleen JPG, PNG of PDF kan worden ingelezen.' },
     });
     const broken = idCardPng().subarray(0, 200);
-    expect(await upload('kapot.png', broken)).toMatchObject({
-      ok: false,
-      error: { message: expect.stringMatching(/beschadigd PNG-bestand/u) },
-    });
+    expect(await upload('kapot.png', broken)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/beschadigd PNG-bestand/u) } });
     const bomb = Buffer.from(idCardPng(2, 2));
     bomb.writeUInt32BE(60_000, 16);
     bomb.writeUInt32BE(60_000, 20);
-    expect(await upload('bom.png', bomb)).toMatchObject({
-      ok: false,
-      error: { message: expect.stringMatching(/te groot/u) },
-    });
+    expect(await upload('bom.png', bomb)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/te groot/u) } });
     expect(await upload('kapot.pdf', Buffer.from('%PDF-1.7\n garbage'))).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/beschadigd PDF-bestand/u) },
@@ -192,11 +141,7 @@ describe('ID copy: upload, mask, verify, destroy', () => {
     const { call, h1, h2, dpo, create } = await setup();
     const caseId = await create(ADULT);
     const { copyId } = value(
-      await call(
-        'identity.uploadCopy',
-        { caseId, subject: 'verzoeker', fileName: 'a.png', dataBase64: idCardPng().toString('base64') },
-        h1.token,
-      ),
+      await call('identity.uploadCopy', { caseId, subject: 'verzoeker', fileName: 'a.png', dataBase64: idCardPng().toString('base64') }, h1.token),
     );
     expect(await call('identity.viewCopy', { caseId, copyId }, h2.token)).toMatchObject({
       ok: false,
@@ -204,9 +149,10 @@ describe('ID copy: upload, mask, verify, destroy', () => {
     });
     expect(await call('identity.get', { caseId }, h2.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(value(await call('identity.viewCopy', { caseId, copyId }, dpo.token)).width).toBe(320);
-    expect(
-      await call('identity.maskCopy', { caseId, copyId, boxes: [{ x: 0, y: 0, width: 5, height: 5 }] }, dpo.token),
-    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('identity.maskCopy', { caseId, copyId, boxes: [{ x: 0, y: 0, width: 5, height: 5 }] }, dpo.token)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });
 
@@ -214,11 +160,7 @@ describe('age rule and representation', () => {
   it('a 15-year-old’s request without a representative cannot be verified', async () => {
     const { call, h1, create } = await setup();
     const caseId = await create({ name: 'Łukasz Nguyễn-Özdemir', birthDate: '2011-03-14' });
-    const result = await call(
-      'identity.record',
-      { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' },
-      h1.token,
-    );
+    const result = await call('identity.record', { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, h1.token);
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringMatching(/jonger dan 16 jaar .* wettelijk vertegenwoordiger/u) },
@@ -236,13 +178,7 @@ describe('age rule and representation', () => {
       { name: 'Łukasz Nguyễn-Özdemir', birthDate: '2011-03-14' },
       { representative: { kind: 'wettelijk_vertegenwoordiger', name: 'Marta Nguyễn', basis: 'moeder' } },
     );
-    expect(
-      await call(
-        'identity.record',
-        { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' },
-        h1.token,
-      ),
-    ).toMatchObject({
+    expect(await call('identity.record', { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, h1.token)).toMatchObject({
       ok: false,
       error: { message: 'Stel eerst de identiteit en de bevoegdheid van de vertegenwoordiger vast.' },
     });
@@ -255,15 +191,8 @@ describe('age rule and representation', () => {
       birthDate: '1985-07-01',
     } as const;
     expect(
-      await call(
-        'identity.record',
-        { caseId, subject: 'vertegenwoordiger', method: 'balie', outcome: 'geverifieerd', document: parentCard },
-        h1.token,
-      ),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION', message: expect.stringMatching(/bevoegdheid/u) },
-    });
+      await call('identity.record', { caseId, subject: 'vertegenwoordiger', method: 'balie', outcome: 'geverifieerd', document: parentCard }, h1.token),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/bevoegdheid/u) } });
     value(
       await call(
         'identity.record',
@@ -279,17 +208,8 @@ describe('age rule and representation', () => {
         h1.token,
       ),
     );
-    value(
-      await call(
-        'identity.record',
-        { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' },
-        h1.token,
-      ),
-    );
-    expect(value(await call('identity.get', { caseId }, h1.token))).toMatchObject({
-      representativeVerified: true,
-      requesterVerified: true,
-    });
+    value(await call('identity.record', { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, h1.token));
+    expect(value(await call('identity.get', { caseId }, h1.token))).toMatchObject({ representativeVerified: true, requesterVerified: true });
   });
 
   it.each([
@@ -310,25 +230,12 @@ describe('age rule and representation', () => {
     const policy = value(await call('settings.getDeadlinePolicy', {}, dpo.token));
     value(await call('settings.setDeadlinePolicy', { ...policy, suspendWhileAwaitingId: true }, dpo.token));
     const caseId = await create(ADULT);
-    expect(
-      await call(
-        'identity.record',
-        { caseId, subject: 'verzoeker', method: 'kopie', outcome: 'meer_informatie' },
-        h1.token,
-      ),
-    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('identity.record', { caseId, subject: 'verzoeker', method: 'kopie', outcome: 'meer_informatie' }, h1.token)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     value(
-      await call(
-        'identity.record',
-        {
-          caseId,
-          subject: 'verzoeker',
-          method: 'kopie',
-          outcome: 'meer_informatie',
-          reason: 'De kopie is onleesbaar.',
-        },
-        h1.token,
-      ),
+      await call('identity.record', { caseId, subject: 'verzoeker', method: 'kopie', outcome: 'meer_informatie', reason: 'De kopie is onleesbaar.' }, h1.token),
     );
     const detail = value(await call('case.get', { id: caseId }, h1.token));
     expect(detail).toMatchObject({ status: 'identificatie', suspendedSince: '2026-11-25', urgency: 'none' });
@@ -341,46 +248,23 @@ describe('age rule and representation', () => {
     expect(
       await call(
         'identity.record',
-        {
-          caseId: bare,
-          subject: 'verzoeker',
-          method: 'klantgegevens',
-          outcome: 'geverifieerd',
-          customerDataMatch: true,
-        },
+        { caseId: bare, subject: 'verzoeker', method: 'klantgegevens', outcome: 'geverifieerd', customerDataMatch: true },
         h1.token,
       ),
     ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const full = await create(
       { ...ADULT, name: 'Fatma Yılmaz' },
-      {
-        requester: {
-          ...ADULT,
-          name: 'Fatma Yılmaz',
-          relation: 'huurder',
-          customerNumber: 'K-1',
-          address: 'Dorpsstraat 1, Hilversum',
-        },
-      },
+      { requester: { ...ADULT, name: 'Fatma Yılmaz', relation: 'huurder', customerNumber: 'K-1', address: 'Dorpsstraat 1, Hilversum' } },
     );
-    expect(
-      await call(
-        'identity.record',
-        { caseId: full, subject: 'verzoeker', method: 'klantgegevens', outcome: 'geverifieerd' },
-        h1.token,
-      ),
-    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('identity.record', { caseId: full, subject: 'verzoeker', method: 'klantgegevens', outcome: 'geverifieerd' }, h1.token)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
     expect(
       value(
         await call(
           'identity.record',
-          {
-            caseId: full,
-            subject: 'verzoeker',
-            method: 'klantgegevens',
-            outcome: 'geverifieerd',
-            customerDataMatch: true,
-          },
+          { caseId: full, subject: 'verzoeker', method: 'klantgegevens', outcome: 'geverifieerd', customerDataMatch: true },
           h1.token,
         ),
       ).checksPassed,

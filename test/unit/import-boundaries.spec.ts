@@ -56,10 +56,7 @@ describe('import boundaries', () => {
     ['main/app/cli/x.ts', "import { Vault } from '../../platform/vault.js'; export const a = Vault;"],
     ['main/platform/x.ts', "import { cases } from '../../db/local/schema.js'; export const a = cases;"],
     ['main/platform/x.ts', "import { letters } from '../../db/local/letters/schema.js'; export const a = letters;"],
-    [
-      'main/platform/x.ts',
-      "import { computeDeadline } from '../../shared/deadlines/deadlines.js'; export const a = computeDeadline;",
-    ],
+    ['main/platform/x.ts', "import { computeDeadline } from '../../shared/deadlines/deadlines.js'; export const a = computeDeadline;"],
     ['renderer/src/cases/x.ts', "import { Page } from '../ui/Page.js'; export const a = Page;"],
     ['renderer/src/app/x.ts', "import { CaseScreen } from '../cases/CaseScreen.js'; export const a = CaseScreen;"],
   ])('%s may: %s', async (file, code) => {

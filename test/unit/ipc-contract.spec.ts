@@ -30,11 +30,7 @@ function mainProcess(backend: Backend) {
   for (const procedure of PROCEDURE_NAMES) {
     handlers.set(
       IPC_PREFIX + procedure,
-      createIpcHandler({
-        procedure,
-        dispatch: backend.dispatch,
-        isTrusted: (event) => isTrustedSender(event, ourContents, appOrigin),
-      }),
+      createIpcHandler({ procedure, dispatch: backend.dispatch, isTrusted: (event) => isTrustedSender(event, ourContents, appOrigin) }),
     );
   }
   const channels: string[] = [];
@@ -101,9 +97,7 @@ describe('IPC contract: createBridge ⇄ main handlers ⇄ real backend', () => 
     if (!login.ok) throw new Error(login.error.message);
     expect(login.value.staff.fullName).toBe(ADMIN.fullName);
     adminToken = login.value.token;
-    expect(
-      await bridge['session.login']({ userName: ADMIN.userName, password: 'Fout-Wachtwoord-99!' }, null),
-    ).toMatchObject({
+    expect(await bridge['session.login']({ userName: ADMIN.userName, password: 'Fout-Wachtwoord-99!' }, null)).toMatchObject({
       ok: false,
       error: { code: 'WRONG_CREDENTIALS', message: 'Gebruikersnaam of wachtwoord is onjuist.' },
     });
@@ -114,10 +108,7 @@ describe('IPC contract: createBridge ⇄ main handlers ⇄ real backend', () => 
     expect(list.ok && list.value.map((s) => s.userName)).toEqual([ADMIN.userName]);
     expect(await bridge['staff.list']({}, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const fromElsewhere = createBridge(main.pipeFrom({ url: 'https://example.org/', parent: null }));
-    expect(await fromElsewhere['staff.list']({}, adminToken)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
+    expect(await fromElsewhere['staff.list']({}, adminToken)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('sends every call on its own prefixed channel', () => {

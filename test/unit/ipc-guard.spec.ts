@@ -19,11 +19,7 @@ const packaged: AppOrigin = { indexFileUrl: INDEX_URL, devServerOrigin: null, ca
 const dev: AppOrigin = { indexFileUrl: null, devServerOrigin: 'http://localhost:5173', caseInsensitivePaths: false };
 
 const ourContents = { id: 1 };
-const mainFrame = (url: string, extra: Partial<{ detached: boolean }> = {}): FrameLike => ({
-  url,
-  parent: null,
-  ...extra,
-});
+const mainFrame = (url: string, extra: Partial<{ detached: boolean }> = {}): FrameLike => ({ url, parent: null, ...extra });
 const event = (senderFrame: FrameLike | null, sender: object = ourContents): IpcEventLike => ({ sender, senderFrame });
 
 describe('isAppUrl: the built app trusts exactly its own index.html', () => {
@@ -64,12 +60,8 @@ describe('isAppUrl: the built app trusts exactly its own index.html', () => {
       devServerOrigin: null,
       caseInsensitivePaths: true,
     };
-    expect(isAppUrl('file:///c:/program%20files/avg%20desk/resources/app.asar/out/renderer/index.html', windows)).toBe(
-      true,
-    );
-    expect(isAppUrl('file:///C:/Program%20Files/AVG%20Desk/resources/app.asar/out/renderer/other.html', windows)).toBe(
-      false,
-    );
+    expect(isAppUrl('file:///c:/program%20files/avg%20desk/resources/app.asar/out/renderer/index.html', windows)).toBe(true);
+    expect(isAppUrl('file:///C:/Program%20Files/AVG%20Desk/resources/app.asar/out/renderer/other.html', windows)).toBe(false);
   });
 });
 
@@ -189,10 +181,7 @@ describe('createIpcHandler', () => {
     const onRefused = vi.fn();
     const handle = createIpcHandler({ procedure: 'staff.list', dispatch, isTrusted: trusted, onRefused });
     const result = await handle(event({ url: INDEX_URL, parent: mainFrame(INDEX_URL) }), { input: {}, token: null });
-    expect(result).toEqual({
-      ok: false,
-      error: { code: 'FORBIDDEN', message: 'U heeft geen toestemming voor deze handeling.' },
-    });
+    expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'U heeft geen toestemming voor deze handeling.' } });
     expect(dispatch).not.toHaveBeenCalled();
     expect(onRefused).toHaveBeenCalledWith('staff.list', 'sender');
   });
@@ -210,10 +199,7 @@ describe('createIpcHandler', () => {
   it('passes a trusted call on to the dispatcher under its own procedure name', async () => {
     const dispatch = vi.fn(async (): Promise<Result<unknown>> => ({ ok: true, value: [] }));
     const handle = createIpcHandler({ procedure: 'staff.list', dispatch, isTrusted: trusted });
-    expect(await handle(event(mainFrame(INDEX_URL)), { input: { a: 1 }, token: 'abc' })).toEqual({
-      ok: true,
-      value: [],
-    });
+    expect(await handle(event(mainFrame(INDEX_URL)), { input: { a: 1 }, token: 'abc' })).toEqual({ ok: true, value: [] });
     expect(dispatch).toHaveBeenCalledWith('staff.list', { a: 1 }, 'abc');
   });
 
@@ -222,20 +208,14 @@ describe('createIpcHandler', () => {
       throw new Error('stuk');
     });
     const handle = createIpcHandler({ procedure: 'staff.list', dispatch, isTrusted: trusted });
-    expect(await handle(event(mainFrame(INDEX_URL)), { input: {}, token: null })).toMatchObject({
-      ok: false,
-      error: { code: 'INTERNAL' },
-    });
+    expect(await handle(event(mainFrame(INDEX_URL)), { input: {}, token: null })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });
 
 describe('the pure parts of main/app/electron stay free of electron', () => {
-  it.each(['main/app/electron/ipc-guard.ts', 'main/app/electron/bridge.ts'])(
-    '%s imports nothing from electron',
-    (file) => {
-      expect(readFileSync(file, 'utf8')).not.toMatch(/from ['"]electron['"]|require\(['"]electron['"]\)/u);
-    },
-  );
+  it.each(['main/app/electron/ipc-guard.ts', 'main/app/electron/bridge.ts'])('%s imports nothing from electron', (file) => {
+    expect(readFileSync(file, 'utf8')).not.toMatch(/from ['"]electron['"]|require\(['"]electron['"]\)/u);
+  });
 
   it('safe-storage.ts uses electron for its types only (main.ts passes the real safeStorage)', () => {
     const source = readFileSync('main/app/electron/safe-storage.ts', 'utf8');

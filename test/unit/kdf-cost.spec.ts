@@ -11,8 +11,7 @@ import { TEST_KDF } from '../support/kdf.js';
  * cheap cost. Each keyring entry stores the cost it was made with, and signing in follows what was stored.
  */
 type Entry = { staffId: string; kdf: { alg: string; memoryCost: number; timeCost: number; parallelism: number } };
-const entries = (dir: string) =>
-  (JSON.parse(readFileSync(join(dir, 'keyring.json'), 'utf8')) as { entries: Entry[] }).entries;
+const entries = (dir: string) => (JSON.parse(readFileSync(join(dir, 'keyring.json'), 'utf8')) as { entries: Entry[] }).entries;
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -29,13 +28,7 @@ describe('argon2id cost', () => {
     const made = entries(t.dir);
     expect(made).toHaveLength(2);
     for (const entry of made)
-      expect(entry.kdf).toEqual({
-        alg: 'argon2id',
-        memoryCost: 65536,
-        timeCost: 3,
-        parallelism: 1,
-        salt: expect.stringMatching(/^[0-9a-f]{32}$/u),
-      });
+      expect(entry.kdf).toEqual({ alg: 'argon2id', memoryCost: 65536, timeCost: 3, parallelism: 1, salt: expect.stringMatching(/^[0-9a-f]{32}$/u) });
   });
 
   it('a store the tests made cheaply opens in a production composition: sign-in follows the stored cost', async () => {
@@ -59,8 +52,9 @@ describe('argon2id cost', () => {
     writeFileSync(join(t.dir, 'keyring.json'), JSON.stringify(file));
     const again = createBackend({ dataDir: t.dir, logger: silentLogger, kdfCost: TEST_KDF });
     cleanups.push(() => again.close());
-    expect(
-      await typed(again)('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null),
-    ).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });
+    expect(await typed(again)('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null)).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_CREDENTIALS' },
+    });
   });
 });

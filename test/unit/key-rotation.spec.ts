@@ -30,9 +30,7 @@ describe('keys that follow the staff list', () => {
     writeFileSync(copy, oldKeyring);
     const stolen = await Keyring.load(copy, noProtection, TEST_KDF).unlock('henk', STRONG_PASSWORD);
     expect(stolen?.dbKey.equals(before?.dbKey ?? Buffer.alloc(0))).toBe(true);
-    expect(() => openEncryptedStore(join(t.dir, 'store.db'), stolen?.dbKey ?? Buffer.alloc(32))).toThrow(
-      expect.objectContaining({ code: 'STORE_UNREADABLE' }),
-    );
+    expect(() => openEncryptedStore(join(t.dir, 'store.db'), stolen?.dbKey ?? Buffer.alloc(32))).toThrow(expect.objectContaining({ code: 'STORE_UNREADABLE' }));
     // The current keyring has nothing for him.
     expect(await Keyring.load(keyringFile, noProtection, TEST_KDF).unlock('henk', STRONG_PASSWORD)).toBeNull();
 
@@ -41,8 +39,7 @@ describe('keys that follow the staff list', () => {
     t.backend.close();
     const again = makeBackend(t.dir);
     cleanups.push(() => again.backend.close());
-    for (const userName of ['hanna', 'fg', 'balie'])
-      value(await again.call('session.login', { userName, password: STRONG_PASSWORD }, null));
+    for (const userName of ['hanna', 'fg', 'balie']) value(await again.call('session.login', { userName, password: STRONG_PASSWORD }, null));
     const h1 = value(await again.call('session.login', { userName: 'hanna', password: STRONG_PASSWORD }, null));
     value(await again.call('case.get', { id: later }, h1.token));
     expect(await again.call('session.login', { userName: 'henk', password: STRONG_PASSWORD }, null)).toMatchObject({
@@ -55,9 +52,7 @@ describe('keys that follow the staff list', () => {
     const t = await team((c) => cleanups.push(c));
     const keyringFile = join(t.dir, 'keyring.json');
     // Write hanna's entry as the keyring held it before: the database key wrapped directly by her password.
-    const dbKey =
-      (await Keyring.load(keyringFile, noProtection, TEST_KDF).unlock('hanna', STRONG_PASSWORD))?.dbKey ??
-      Buffer.alloc(32);
+    const dbKey = (await Keyring.load(keyringFile, noProtection, TEST_KDF).unlock('hanna', STRONG_PASSWORD))?.dbKey ?? Buffer.alloc(32);
     const file = JSON.parse(readFileSync(keyringFile, 'utf8')) as { entries: Record<string, unknown>[] };
     const entry = file.entries.find((e) => e.staffId === t.h1.id) ?? {};
     const kdf = { alg: 'argon2id' as const, ...TEST_KDF, salt: randomBytes(16).toString('hex') };
@@ -67,9 +62,7 @@ describe('keys that follow the staff list', () => {
     cipher.setAAD(Buffer.from(`avg-desk keyring v1 ${t.h1.id}`));
     const wrapped = Buffer.concat([iv, cipher.update(dbKey), cipher.final(), cipher.getAuthTag()]).toString('base64');
     file.entries = file.entries.map((e) =>
-      e.staffId === t.h1.id
-        ? { staffId: t.h1.id, lookupSalt: entry.lookupSalt, lookup: entry.lookup, kdf, wrapped }
-        : e,
+      e.staffId === t.h1.id ? { staffId: t.h1.id, lookupSalt: entry.lookupSalt, lookup: entry.lookup, kdf, wrapped } : e,
     );
     writeFileSync(keyringFile, JSON.stringify(file));
     t.backend.close();
@@ -77,17 +70,13 @@ describe('keys that follow the staff list', () => {
     const again = makeBackend(t.dir, undefined, 86_400);
     cleanups.push(() => again.backend.close());
     value(await again.call('session.login', { userName: 'hanna', password: STRONG_PASSWORD }, null));
-    const upgraded = (
-      JSON.parse(readFileSync(keyringFile, 'utf8')) as {
-        entries: { staffId: string; wrapped?: string; box?: unknown }[];
-      }
-    ).entries.find((e) => e.staffId === t.h1.id);
+    const upgraded = (JSON.parse(readFileSync(keyringFile, 'utf8')) as { entries: { staffId: string; wrapped?: string; box?: unknown }[] }).entries.find(
+      (e) => e.staffId === t.h1.id,
+    );
     expect(upgraded?.wrapped).toBeUndefined();
     expect(upgraded?.box).toMatchObject({ publicKey: expect.any(String) });
 
-    const admin = value(
-      await again.call('session.login', { userName: 'beheer', password: 'Zonnebloem-Veld-2026!' }, null),
-    );
+    const admin = value(await again.call('session.login', { userName: 'beheer', password: 'Zonnebloem-Veld-2026!' }, null));
     value(await again.call('staff.setActive', { staffId: t.h2.id, active: false }, admin.token));
     again.backend.close();
     const third = makeBackend(t.dir);

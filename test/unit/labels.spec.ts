@@ -3,12 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOG_LEVELS } from '../../shared/settings/desktop-contract.js';
 import { contract } from '../../shared/api/contract.js';
-import {
-  INTERNAL_EVENT_LABELS,
-  LOG_LEVEL_LABELS,
-  PROCEDURE_LABELS,
-  procedureLabel,
-} from '../../shared/audit/labels.js';
+import { INTERNAL_EVENT_LABELS, LOG_LEVEL_LABELS, PROCEDURE_LABELS, procedureLabel } from '../../shared/audit/labels.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -23,8 +18,7 @@ function sources(dir: string): string[] {
 function internalEvents(): string[] {
   const found = new Set<string>();
   for (const file of [...sources(join(ROOT, 'main')), ...sources(join(ROOT, 'db'))]) {
-    for (const match of readFileSync(file, 'utf8').matchAll(/procedure: '([a-zA-Z]+\.[a-zA-Z]+)'/gu))
-      if (match[1]) found.add(match[1]);
+    for (const match of readFileSync(file, 'utf8').matchAll(/procedure: '([a-zA-Z]+\.[a-zA-Z]+)'/gu)) if (match[1]) found.add(match[1]);
   }
   return [...found];
 }
@@ -33,9 +27,7 @@ describe('Dutch labels for what the audit log records', () => {
   it('every procedure in the contract has a Dutch label, used for the audit screen, the timeline and the CSV', () => {
     const names = Object.keys(contract);
     expect(names.length).toBeGreaterThan(100);
-    const missing = names.filter(
-      (name) => !(name in PROCEDURE_LABELS) || procedureLabel(name) === name || procedureLabel(name).trim() === '',
-    );
+    const missing = names.filter((name) => !(name in PROCEDURE_LABELS) || procedureLabel(name) === name || procedureLabel(name).trim() === '');
     expect(missing).toEqual([]);
     // No label for a procedure that no longer exists.
     expect(Object.keys(PROCEDURE_LABELS).filter((name) => !names.includes(name))).toEqual([]);

@@ -21,18 +21,14 @@ function cli(env: Record<string, string> = {}) {
   };
 }
 
-const FOUR_EYES =
-  'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).\n';
+const FOUR_EYES = 'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).\n';
 
 describe('avg-desk letters on the command line', () => {
   it('admin sets the certificate; the handler drafts and submits; the drafter is refused; another signer signs', async () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const d = ['--data', t.dir];
-    expect(
-      (await cli({ AVG_DESK_PASSWORD: ADMIN.password })(...d, 'init', '--admin', 'beheer', '--name', ADMIN.fullName))
-        .code,
-    ).toBe(0);
+    expect((await cli({ AVG_DESK_PASSWORD: ADMIN.password })(...d, 'init', '--admin', 'beheer', '--name', ADMIN.fullName)).code).toBe(0);
     const admin = cli({
       AVG_DESK_USER: 'beheer',
       AVG_DESK_PASSWORD: ADMIN.password,
@@ -44,38 +40,19 @@ describe('avg-desk letters on the command line', () => {
       ['hanna', 'Hanna Ağaoğlu', ['handler', 'signer']],
       ['sanne', 'Sanne Weißbach', ['signer']],
     ] as const) {
-      expect(
-        (await admin(...d, 'staff', 'add', user, '--name', name, ...roles.flatMap((r) => ['--role', r]))).code,
-      ).toBe(0);
+      expect((await admin(...d, 'staff', 'add', user, '--name', name, ...roles.flatMap((r) => ['--role', r]))).code).toBe(0);
     }
     const p12 = join(t.dir, 'organisatie.p12');
     // The CLI runs on the real clock: a certificate valid around today.
-    writeFileSync(
-      p12,
-      testPkcs12(P12_PASSWORD, {
-        notBefore: new Date(Date.now() - 86_400_000),
-        notAfter: new Date(Date.now() + 730 * 86_400_000),
-      }),
-    );
+    writeFileSync(p12, testPkcs12(P12_PASSWORD, { notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 730 * 86_400_000) }));
     const configured = await admin(...d, 'settings', 'signing', '--p12', p12);
     expect(configured).toMatchObject({
       code: 0,
-      out: expect.stringMatching(
-        /^Certificaat ingesteld: CN=Stichting Testwonen Zegels.*, geldig tot \d{1,2} [a-z]+ \d{4}, SHA-256 [0-9a-f]{64}\.\n$/u,
-      ),
+      out: expect.stringMatching(/^Certificaat ingesteld: CN=Stichting Testwonen Zegels.*, geldig tot \d{1,2} [a-z]+ \d{4}, SHA-256 [0-9a-f]{64}\.\n$/u),
     });
     expect(
-      await cli({ AVG_DESK_USER: 'beheer', AVG_DESK_PASSWORD: ADMIN.password, AVG_DESK_P12_PASSWORD: 'fout' })(
-        ...d,
-        'settings',
-        'signing',
-        '--p12',
-        p12,
-      ),
-    ).toMatchObject({
-      code: 1,
-      err: 'Het wachtwoord van het PKCS#12-bestand klopt niet.\n',
-    });
+      await cli({ AVG_DESK_USER: 'beheer', AVG_DESK_PASSWORD: ADMIN.password, AVG_DESK_P12_PASSWORD: 'fout' })(...d, 'settings', 'signing', '--p12', p12),
+    ).toMatchObject({ code: 1, err: 'Het wachtwoord van het PKCS#12-bestand klopt niet.\n' });
 
     const intake = cli({ AVG_DESK_USER: 'ilse', AVG_DESK_PASSWORD: STRONG_PASSWORD });
     const created = await intake(
@@ -99,32 +76,16 @@ describe('avg-desk letters on the command line', () => {
 
     const hanna = cli({ AVG_DESK_USER: 'hanna', AVG_DESK_PASSWORD: STRONG_PASSWORD });
     const details = join(t.dir, 'gegevens.json');
-    writeFileSync(
-      details,
-      JSON.stringify({ addressee: { name: 'Łukasz Nguyễn-Özdemir', address: 'Weißstraße 12, 1234 AB Hilversum' } }),
-    );
+    writeFileSync(details, JSON.stringify({ addressee: { name: 'Łukasz Nguyễn-Özdemir', address: 'Weißstraße 12, 1234 AB Hilversum' } }));
     expect(await hanna(...d, 'letter', 'draft', reference, '--kind', 'ontvangst')).toMatchObject({
       code: 2,
       err: expect.stringContaining('Kies uit: ontvangstbevestiging, verzoek-om-identificatie'),
     });
-    const drafted = await hanna(
-      ...d,
-      'letter',
-      'draft',
-      reference,
-      '--kind',
-      'ontvangstbevestiging',
-      '--details',
-      details,
-      '--json',
-    );
+    const drafted = await hanna(...d, 'letter', 'draft', reference, '--kind', 'ontvangstbevestiging', '--details', details, '--json');
     expect(drafted.code).toBe(0);
     const { id } = JSON.parse(drafted.out) as { id: string };
     expect(id).toMatch(/^[0-9a-f-]{36}$/u);
-    expect(await hanna(...d, 'letter', 'submit', id)).toMatchObject({
-      code: 0,
-      out: `Brief ${id} ter ondertekening aangeboden.\n`,
-    });
+    expect(await hanna(...d, 'letter', 'submit', id)).toMatchObject({ code: 0, out: `Brief ${id} ter ondertekening aangeboden.\n` });
 
     const out = join(t.dir, 'brief.pdf');
     expect(await hanna(...d, 'letter', 'sign', id, '--out', out)).toEqual({ code: 1, out: '', err: FOUR_EYES });
@@ -132,10 +93,7 @@ describe('avg-desk letters on the command line', () => {
 
     const sanne = cli({ AVG_DESK_USER: 'sanne', AVG_DESK_PASSWORD: STRONG_PASSWORD });
     // No signature under an empty function.
-    expect(await sanne(...d, 'letter', 'sign', id, '--out', out)).toMatchObject({
-      code: 1,
-      err: expect.stringContaining('Vul eerst uw functie in'),
-    });
+    expect(await sanne(...d, 'letter', 'sign', id, '--out', out)).toMatchObject({ code: 1, err: expect.stringContaining('Vul eerst uw functie in') });
     expect(existsSync(out)).toBe(false);
     expect(await sanne(...d, 'signer', 'profile', '--function', 'Teamleider Privacy')).toMatchObject({
       code: 0,
@@ -145,27 +103,12 @@ describe('avg-desk letters on the command line', () => {
     expect(signed.code).toBe(0);
     expect(JSON.parse(signed.out)).toMatchObject({ id, sha256: expect.stringMatching(/^[0-9a-f]{64}$/u), out });
     expect(pdfsig(readFileSync(out))).toContain('Signature is Valid.');
-    expect(await hanna(...d, 'letter', 'sent', id)).toMatchObject({
-      code: 0,
-      out: `Brief ${id} verzonden op ${dutchToday(new Date())}.\n`,
-    });
+    expect(await hanna(...d, 'letter', 'sent', id)).toMatchObject({ code: 0, out: `Brief ${id} verzonden op ${dutchToday(new Date())}.\n` });
 
     // The installed bin refuses the drafter the same way, with a non-zero exit.
-    const second = JSON.parse(
-      (
-        await hanna(
-          ...d,
-          'letter',
-          'draft',
-          reference,
-          '--kind',
-          'verzoek-om-identificatie',
-          '--details',
-          details,
-          '--json',
-        )
-      ).out,
-    ) as { id: string };
+    const second = JSON.parse((await hanna(...d, 'letter', 'draft', reference, '--kind', 'verzoek-om-identificatie', '--details', details, '--json')).out) as {
+      id: string;
+    };
     expect((await hanna(...d, 'letter', 'submit', second.id)).code).toBe(0);
     const bin = spawnSync(process.execPath, ['bin/avg-desk.mjs', ...d, 'letter', 'sign', second.id, '--out', out], {
       encoding: 'utf8',

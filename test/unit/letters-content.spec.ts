@@ -59,23 +59,17 @@ describe('letters per kind', () => {
   });
 
   it('verzoek om aanvulling: what is missing, by default the signature of an unsigned request', () => {
-    expect(text(letterInput('verzoek-om-aanvulling', {}, { case: { writtenAndSigned: false } }))).toContain(
-      'door u ondertekend',
+    expect(text(letterInput('verzoek-om-aanvulling', {}, { case: { writtenAndSigned: false } }))).toContain('door u ondertekend');
+    expect(text(letterInput('verzoek-om-aanvulling', { missing: ['De voorgestelde wijziging van uw adres.'] }))).toContain(
+      'De voorgestelde wijziging van uw adres.',
     );
-    expect(
-      text(letterInput('verzoek-om-aanvulling', { missing: ['De voorgestelde wijziging van uw adres.'] })),
-    ).toContain('De voorgestelde wijziging van uw adres.');
     expect(fails(letterInput('verzoek-om-aanvulling', {}))).toBe('Geef aan wat er in het verzoek ontbreekt.');
   });
 
   it('zienswijze derde: to the third party, without naming the requester', () => {
     const party = { id: '6d7c1c36-1e0b-4d8e-9b8e-1a2b3c4d5e6f', name: 'Pieter Post', role: 'melder van overlast' };
     const content = buildLetter(
-      letterInput(
-        'zienswijze-derde',
-        { thirdPartyId: party.id, address: 'Dorpsstraat 3, 1234 AB Hilversum' },
-        { thirdParties: [party] },
-      ),
+      letterInput('zienswijze-derde', { thirdPartyId: party.id, address: 'Dorpsstraat 3, 1234 AB Hilversum' }, { thirdParties: [party] }),
     );
     expect(content.addressee).toEqual({ name: 'Pieter Post', lines: ['Dorpsstraat 3', '1234 AB Hilversum'] });
     const t = letterText(content);
@@ -107,11 +101,7 @@ describe('letters per kind', () => {
 
   it('besluit inzage: the ticked activities with purposes, recipients by name, EEA, retention and source; the rights', () => {
     const t = text(
-      letterInput(
-        'besluit-inzage',
-        {},
-        { activities: DEFAULT_REGISTER.filter((a) => ['woonruimteverdeling', 'huuradministratie'].includes(a.id)) },
-      ),
+      letterInput('besluit-inzage', {}, { activities: DEFAULT_REGISTER.filter((a) => ['woonruimteverdeling', 'huuradministratie'].includes(a.id)) }),
     );
     expect(t).toContain('Woonruimteverdeling en toewijzing');
     expect(t).toContain('Ontvangers: WoningNet (derden belast met woonruimteverdeling); Gemeenten (overheidsorganen)');
@@ -120,19 +110,9 @@ describe('letters per kind', () => {
     expect(t).toContain('Uiterlijk twee jaar nadat de overeenkomst is geëindigd');
     expect(t).toContain('Bron: Uzelf en WoningNet.');
     expect(t).not.toContain('Nieuwsbrief');
-    for (const right of [
-      'rectificatie',
-      'te wissen',
-      'te beperken',
-      'bezwaar of verzet',
-      'dataportabiliteit',
-      'artikel 77 AVG',
-    ])
-      expect(t).toContain(right);
+    for (const right of ['rectificatie', 'te wissen', 'te beperken', 'bezwaar of verzet', 'dataportabiliteit', 'artikel 77 AVG']) expect(t).toContain(right);
     expect(t).toContain('Wij hebben geen gegevens achtergehouden en niets onleesbaar gemaakt.');
-    expect(fails(letterInput('besluit-inzage', {}, { activities: [] }))).toMatch(
-      /^Vink eerst in het verwerkingsregister aan/u,
-    );
+    expect(fails(letterInput('besluit-inzage', {}, { activities: [] }))).toMatch(/^Vink eerst in het verwerkingsregister aan/u);
   });
 
   it('besluit inzage: what is withheld or redacted, and why (art. 15(4))', () => {
@@ -175,16 +155,8 @@ describe('letters per kind', () => {
       outcome: 'toegewezen' as const,
       changes: [{ item: 'Telefoonnummer', from: '06 1234 5678', to: '06 8765 4321', decision: 'doorgevoerd' as const }],
     };
-    const correction = {
-      case: { type: 'correctie' as const, correctionKinds: ['verbetering' as const, 'aanvulling' as const] },
-    };
-    const informed = text(
-      letterInput(
-        'besluit-correctie',
-        { ...base, recipientsInformed: ['WoningNet', 'Aannemer Bouwbedrijf Ağaoğlu'] },
-        correction,
-      ),
-    );
+    const correction = { case: { type: 'correctie' as const, correctionKinds: ['verbetering' as const, 'aanvulling' as const] } };
+    const informed = text(letterInput('besluit-correctie', { ...base, recipientsInformed: ['WoningNet', 'Aannemer Bouwbedrijf Ağaoğlu'] }, correction));
     expect(informed).toContain('heeft u ons gevraagd uw persoonsgegevens te verbeteren en aan te vullen');
     expect(informed).toContain('Wij willigen uw verzoek in.');
     expect(informed).toContain('artikel 19 AVG');
@@ -193,24 +165,16 @@ describe('letters per kind', () => {
     const disproportionate = text(
       letterInput(
         'besluit-correctie',
-        {
-          ...base,
-          notInformed: {
-            ground: 'onevenredige_inspanning',
-            explanation: 'De gegevens gingen in 2019 naar een aannemer die niet meer bestaat.',
-          },
-        },
+        { ...base, notInformed: { ground: 'onevenredige_inspanning', explanation: 'De gegevens gingen in 2019 naar een aannemer die niet meer bestaat.' } },
         correction,
       ),
     );
     expect(disproportionate).toContain('omdat dat een onevenredige inspanning zou vergen');
     expect(disproportionate).toContain('niet meer bestaat');
-    expect(fails(letterInput('besluit-correctie', base, correction))).toMatch(
-      /^Vermeld aan wie de correctie is doorgegeven/u,
+    expect(fails(letterInput('besluit-correctie', base, correction))).toMatch(/^Vermeld aan wie de correctie is doorgegeven/u);
+    expect(fails(letterInput('besluit-correctie', { ...base, outcome: 'afgewezen', reasons: 'x' }, correction))).toMatch(
+      /^Bij een afgewezen verzoek is geen wijziging doorgevoerd/u,
     );
-    expect(
-      fails(letterInput('besluit-correctie', { ...base, outcome: 'afgewezen', reasons: 'x' }, correction)),
-    ).toMatch(/^Bij een afgewezen verzoek is geen wijziging doorgevoerd/u);
   });
 
   it('besluit verzet: the reasons, and the exception for provision required by law (§15)', () => {
@@ -228,9 +192,7 @@ describe('letters per kind', () => {
     expect(t).toContain('voor: het verstrekken van uw inkomensgegevens');
     expect(t).toContain('van overheidswege verplicht');
     expect(t).toContain('de Woningwet verplicht ons');
-    expect(
-      fails(letterInput('besluit-verzet', { outcome: 'deels', processing: 'x' }, { case: { type: 'verzet' } })),
-    ).toContain('(§15)');
+    expect(fails(letterInput('besluit-verzet', { outcome: 'deels', processing: 'x' }, { case: { type: 'verzet' } }))).toContain('(§15)');
   });
 
   it('afwijzing: the ground and reasons (art. 12(5)), and not for a complaint', () => {
@@ -238,18 +200,16 @@ describe('letters per kind', () => {
     expect(t).toContain('omdat het buitensporig is (artikel 12, lid 5 AVG)');
     expect(t).toContain('vijf gelijke verzoeken');
     expect(decisionOutcome(DECISIONS.afwijzing)).toBe('afgewezen_buitensporig');
-    expect(
-      fails(letterInput('afwijzing', { ground: 'kennelijk_ongegrond', reasons: 'x' }, { case: { type: 'klacht' } })),
-    ).toBe('Een brief "Afwijzing: kennelijk ongegrond of buitensporig (art. 12 lid 5 AVG)" past niet bij een klacht.');
+    expect(fails(letterInput('afwijzing', { ground: 'kennelijk_ongegrond', reasons: 'x' }, { case: { type: 'klacht' } }))).toBe(
+      'Een brief "Afwijzing: kennelijk ongegrond of buitensporig (art. 12 lid 5 AVG)" past niet bij een klacht.',
+    );
   });
 
   it('bevestiging intrekking: the date it was withdrawn', () => {
     expect(text(letterInput('bevestiging-intrekking', { withdrawnOn: '2026-11-20' }))).toContain(
       'Op 20 november 2026 heeft u ons laten weten dat u uw verzoek om inzage in uw persoonsgegevens intrekt.',
     );
-    expect(fails(letterInput('bevestiging-intrekking', { withdrawnOn: '2026-11-26' }))).toMatch(
-      /^De datum van intrekking/u,
-    );
+    expect(fails(letterInput('bevestiging-intrekking', { withdrawnOn: '2026-11-26' }))).toMatch(/^De datum van intrekking/u);
   });
 });
 
@@ -268,39 +228,21 @@ describe('addressee, reference line and content model', () => {
   });
 
   it('asks for an address when a gemachtigde acts, or when the case has none', () => {
-    expect(
-      fails(
-        letterInput(
-          'ontvangstbevestiging',
-          {},
-          { case: { representative: { kind: 'gemachtigde', name: 'Mr. A. Advocaat' } } },
-        ),
-      ),
-    ).toMatch(/gemachtigde/u);
-    expect(
-      fails(
-        letterInput('ontvangstbevestiging', {}, { case: { requester: { ...LETTER_CASE.requester, address: null } } }),
-      ),
-    ).toMatch(/adres van de verzoeker ontbreekt/u);
-    const named = buildLetter(
-      letterInput('ontvangstbevestiging', {
-        addressee: { name: 'Mr. A. Advocaat', address: 'Postbus 1\n1000 AA Amsterdam' },
-      }),
+    expect(fails(letterInput('ontvangstbevestiging', {}, { case: { representative: { kind: 'gemachtigde', name: 'Mr. A. Advocaat' } } }))).toMatch(
+      /gemachtigde/u,
     );
+    expect(fails(letterInput('ontvangstbevestiging', {}, { case: { requester: { ...LETTER_CASE.requester, address: null } } }))).toMatch(
+      /adres van de verzoeker ontbreekt/u,
+    );
+    const named = buildLetter(letterInput('ontvangstbevestiging', { addressee: { name: 'Mr. A. Advocaat', address: 'Postbus 1\n1000 AA Amsterdam' } }));
     expect(named.addressee).toEqual({ name: 'Mr. A. Advocaat', lines: ['Postbus 1', '1000 AA Amsterdam'] });
   });
 
   it('an edit that drops the remedies is caught before submitting', () => {
     const content = buildLetter(DECISIONS['besluit-verzet']);
-    const edited = {
-      ...content,
-      blocks: content.blocks.filter((b) => !(b.type === 'list' && b.items.some((i) => i.includes('rechtbank')))),
-    };
+    const edited = { ...content, blocks: content.blocks.filter((b) => !(b.type === 'list' && b.items.some((i) => i.includes('rechtbank')))) };
     expect(contentProblems(edited, LETTER_CASE)).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining('de termijn van zes weken'),
-        expect.stringContaining('het verzoekschrift bij de rechtbank'),
-      ]),
+      expect.arrayContaining([expect.stringContaining('de termijn van zes weken'), expect.stringContaining('het verzoekschrift bij de rechtbank')]),
     );
   });
 });

@@ -57,16 +57,12 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
       ),
     );
     // Every other kind stays refused on the closed case.
-    expect(
-      await t.call('letter.draft', { caseId: closed.caseId, kind: 'besluit-inzage', data: {} }, t.handlerSigner.token),
-    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const reasons =
-      'Op 4 november vroegen wij u uw identiteit aan te tonen, uiterlijk op 18 november. Wij hebben niets ontvangen.';
-    const after = await throughTheDispatcher(t, {
-      caseId: closed.caseId,
-      kind: 'besluit-niet-ontvankelijk',
-      data: { ground: 'identiteit', reasons },
+    expect(await t.call('letter.draft', { caseId: closed.caseId, kind: 'besluit-inzage', data: {} }, t.handlerSigner.token)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
     });
+    const reasons = 'Op 4 november vroegen wij u uw identiteit aan te tonen, uiterlijk op 18 november. Wij hebben niets ontvangen.';
+    const after = await throughTheDispatcher(t, { caseId: closed.caseId, kind: 'besluit-niet-ontvankelijk', data: { ground: 'identiteit', reasons } });
     expect(after.text).toContain('Wij nemen uw verzoek niet in behandeling');
     expect(after.text).toContain('verzoekschrift indienen bij de rechtbank');
     expect(after.text).toContain('functionaris gegevensbescherming');
@@ -96,24 +92,12 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
     const t = await letterTeam((c) => (cleanup = c));
     const none = await caseOf(t, 'inzage');
     await none.toDecision();
-    expect(
-      (
-        await throughTheDispatcher(t, {
-          caseId: none.caseId,
-          kind: 'besluit-geen-gegevens',
-          data: { searched: ['de huuradministratie'] },
-        })
-      ).status,
-    ).toBe('verzonden');
+    expect((await throughTheDispatcher(t, { caseId: none.caseId, kind: 'besluit-geen-gegevens', data: { searched: ['de huuradministratie'] } })).status).toBe(
+      'verzonden',
+    );
 
     const partial = await caseOf(t, 'inzage');
-    value(
-      await t.call(
-        'case.selectActivities',
-        { caseId: partial.caseId, activityIds: ['huuradministratie'] },
-        t.handlerSigner.token,
-      ),
-    );
+    value(await t.call('case.selectActivities', { caseId: partial.caseId, activityIds: ['huuradministratie'] }, t.handlerSigner.token));
     await partial.toDecision();
     const refusal = await throughTheDispatcher(t, {
       caseId: partial.caseId,
@@ -147,22 +131,14 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
     const notice = await throughTheDispatcher(t, {
       caseId: correction.caseId,
       kind: 'kennisgeving-ontvangers',
-      data: {
-        recipient: 'WoningNet',
-        address: 'Postbus 2, 3500 AA Utrecht',
-        changes: [{ item: 'Telefoonnummer', action: 'verbeterd', to: '06 8765 4321' }],
-      },
+      data: { recipient: 'WoningNet', address: 'Postbus 2, 3500 AA Utrecht', changes: [{ item: 'Telefoonnummer', action: 'verbeterd', to: '06 8765 4321' }] },
     });
     expect(notice.text).toContain('Geachte WoningNet');
     expect(notice.text).toContain('artikel 19 AVG');
     expect(notice.status).toBe('ontvangen');
 
     const complaint = await caseOf(t, 'klacht', { received: '2026-09-01', writtenAndSigned: false });
-    const late = await throughTheDispatcher(t, {
-      caseId: complaint.caseId,
-      kind: 'klacht-termijn-verstreken',
-      data: {},
-    });
+    const late = await throughTheDispatcher(t, { caseId: complaint.caseId, kind: 'klacht-termijn-verstreken', data: {} });
     expect(late.text).toContain('§16 onder a');
     expect(late.text).not.toContain('artikel 35');
     expect(late.status).toBe('ontvangen');
@@ -179,18 +155,8 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
           decision: true,
           caseTypes: ['inzage', 'correctie', 'verzet', 'dataportabiliteit'],
         },
-        {
-          kind: 'kennisgeving-ontvangers',
-          label: expect.stringContaining('art. 19'),
-          decision: false,
-          caseTypes: ['correctie'],
-        },
-        {
-          kind: 'klacht-termijn-verstreken',
-          label: expect.stringContaining('§16'),
-          decision: false,
-          caseTypes: ['klacht'],
-        },
+        { kind: 'kennisgeving-ontvangers', label: expect.stringContaining('art. 19'), decision: false, caseTypes: ['correctie'] },
+        { kind: 'klacht-termijn-verstreken', label: expect.stringContaining('§16'), decision: false, caseTypes: ['klacht'] },
       ]),
     );
   });
@@ -206,33 +172,17 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
       ),
     );
     const { caseId, toDecision } = await caseOf(t, 'inzage');
-    value(
-      await t.call(
-        'case.selectActivities',
-        { caseId, activityIds: ['huuradministratie', 'onderhoud'] },
-        t.handlerSigner.token,
-      ),
-    );
+    value(await t.call('case.selectActivities', { caseId, activityIds: ['huuradministratie', 'onderhoud'] }, t.handlerSigner.token));
     await toDecision();
-    const draft = value(
-      await t.call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, t.handlerSigner.token),
-    );
+    const draft = value(await t.call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, t.handlerSigner.token));
     const view = value(await t.call('letter.get', { letterId: draft.id }, t.handlerSigner.token));
-    expect(pdfText(Buffer.from(view.pdfBase64, 'base64')).replace(/\s+/gu, ' ')).toContain(
-      'Mr. Femke de Graaf, fg@example.nl',
-    );
+    expect(pdfText(Buffer.from(view.pdfBase64, 'base64')).replace(/\s+/gu, ' ')).toContain('Mr. Femke de Graaf, fg@example.nl');
     const { content } = view;
     const stripped = content.blocks.filter((b) => b.part !== 'art15_1' && b.part !== 'art15_3');
     value(
       await t.call(
         'letter.updateText',
-        {
-          letterId: draft.id,
-          subjectLine: content.reference.subject,
-          salutation: content.salutation,
-          blocks: stripped,
-          closing: content.closing,
-        },
+        { letterId: draft.id, subjectLine: content.reference.subject, salutation: content.salutation, blocks: stripped, closing: content.closing },
         t.handlerSigner.token,
       ),
     );
@@ -248,25 +198,15 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
     });
     // Rephrasing a required part is fine.
     const rephrased = content.blocks.map((b) =>
-      b.part === 'art15_3' && b.type === 'paragraph'
-        ? { ...b, text: 'Bijgaand ontvangt u een afschrift van alle gegevens (artikel 15, lid 3 AVG).' }
-        : b,
+      b.part === 'art15_3' && b.type === 'paragraph' ? { ...b, text: 'Bijgaand ontvangt u een afschrift van alle gegevens (artikel 15, lid 3 AVG).' } : b,
     );
     value(
       await t.call(
         'letter.updateText',
-        {
-          letterId: draft.id,
-          subjectLine: content.reference.subject,
-          salutation: content.salutation,
-          blocks: rephrased,
-          closing: content.closing,
-        },
+        { letterId: draft.id, subjectLine: content.reference.subject, salutation: content.salutation, blocks: rephrased, closing: content.closing },
         t.handlerSigner.token,
       ),
     );
-    expect(value(await t.call('letter.submit', { letterId: draft.id }, t.handlerSigner.token)).status).toBe(
-      'ter_ondertekening',
-    );
+    expect(value(await t.call('letter.submit', { letterId: draft.id }, t.handlerSigner.token)).status).toBe('ter_ondertekening');
   });
 });

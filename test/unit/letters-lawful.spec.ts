@@ -10,10 +10,7 @@ import { DECISION_INPUTS, LETTER_CASE, letterInput, letterReading, letterRefusal
 
 const text = letterReading;
 const fails = letterRefusal;
-const edit = (content: LetterContent, keep: (b: Block) => boolean): LetterContent => ({
-  ...content,
-  blocks: content.blocks.filter(keep),
-});
+const edit = (content: LetterContent, keep: (b: Block) => boolean): LetterContent => ({ ...content, blocks: content.blocks.filter(keep) });
 
 const verzet = { case: { type: 'verzet' as const } };
 const CHILD = {
@@ -24,9 +21,7 @@ const CHILD = {
 describe('the missing letters', () => {
   it('niet-ontvankelijk: identity not established, with reasons, a new request and the remedies (art. 12(4))', () => {
     const t = text(DECISION_INPUTS['besluit-niet-ontvankelijk']);
-    expect(t).toContain(
-      'Wij nemen uw verzoek niet in behandeling, omdat wij niet hebben kunnen vaststellen dat het van u komt',
-    );
+    expect(t).toContain('Wij nemen uw verzoek niet in behandeling, omdat wij niet hebben kunnen vaststellen dat het van u komt');
     expect(t).toContain('Wij hebben niets van u ontvangen.');
     expect(t).toContain('U kunt altijd opnieuw een verzoek indienen. Toon dan uw identiteit aan');
     expect(t).toContain('verzoekschrift indienen bij de rechtbank');
@@ -40,16 +35,10 @@ describe('the missing letters', () => {
     expect(formal).toContain('ook niet nadat wij u hebben gevraagd het aan te vullen');
     expect(formal).not.toContain('vaststellen dat het van u komt');
     const viaParent = text(
-      letterInput(
-        'besluit-niet-ontvankelijk',
-        { ground: 'identiteit', reasons: 'Er is geen uittreksel uit het gezagsregister ontvangen.' },
-        { case: CHILD },
-      ),
+      letterInput('besluit-niet-ontvankelijk', { ground: 'identiteit', reasons: 'Er is geen uittreksel uit het gezagsregister ontvangen.' }, { case: CHILD }),
     );
     expect(viaParent).toContain('wie u bent en dat u namens Noah Peters mag optreden');
-    expect(fails(letterInput('besluit-niet-ontvankelijk', { ground: 'identiteit', reasons: ' ' }))).toMatch(
-      /^Geef de redenen/u,
-    );
+    expect(fails(letterInput('besluit-niet-ontvankelijk', { ground: 'identiteit', reasons: ' ' }))).toMatch(/^Geef de redenen/u);
   });
 
   it('geen gegevens: we process nothing, where we searched, and what we keep of the request itself', () => {
@@ -59,9 +48,7 @@ describe('the missing letters', () => {
     expect(t).toContain('Er is daarom niets dat wij kunnen verstrekken.');
     expect(t).toContain('Alleen de gegevens over de behandeling van dit verzoek');
     expect(text(letterInput('besluit-geen-gegevens', {}))).not.toContain('Wij hebben gezocht in');
-    expect(text(letterInput('besluit-geen-gegevens', {}, verzet))).toContain(
-      'geen gebruik van gegevens dat wij kunnen stoppen',
-    );
+    expect(text(letterInput('besluit-geen-gegevens', {}, verzet))).toContain('geen gebruik van gegevens dat wij kunnen stoppen');
     expect(decisionOutcome(DECISION_INPUTS['besluit-geen-gegevens'])).toBe('geen_gegevens');
   });
 
@@ -80,11 +67,8 @@ describe('the missing letters', () => {
     const input = letterInput('besluit-afwijzing-inzage', {
       outcome: 'afgewezen',
       grounds: ['rechten_anderen'],
-      reasons:
-        'Het dossier gaat in zijn geheel over de klachten van uw buren; uw eigen gegevens staan er niet los van.',
-      withheld: [
-        { what: 'Het overlastdossier', why: 'Het bestaat geheel uit meldingen van buren die niet ingestemd hebben.' },
-      ],
+      reasons: 'Het dossier gaat in zijn geheel over de klachten van uw buren; uw eigen gegevens staan er niet los van.',
+      withheld: [{ what: 'Het overlastdossier', why: 'Het bestaat geheel uit meldingen van buren die niet ingestemd hebben.' }],
     });
     const t = text(input);
     expect(t).toContain('Wij wijzen uw verzoek om inzage af.');
@@ -93,26 +77,12 @@ describe('the missing letters', () => {
     expect(t).not.toContain('U ontvangt een kopie');
     expect(t).not.toContain('Huuradministratie');
     expect(contentProblems(buildLetter(input), LETTER_CASE)).toEqual([]);
-    expect(
-      fails(
-        letterInput('besluit-afwijzing-inzage', {
-          outcome: 'afgewezen',
-          grounds: [],
-          reasons: 'x',
-          withheld: [{ what: 'a', why: 'b' }],
-        }),
-      ),
-    ).toMatch(/wettelijke grond/u);
-    expect(
-      fails(
-        letterInput('besluit-afwijzing-inzage', {
-          outcome: 'afgewezen',
-          grounds: ['toezicht'],
-          reasons: 'x',
-          withheld: [],
-        }),
-      ),
-    ).toMatch(/^Vermeld wat u niet verstrekt/u);
+    expect(fails(letterInput('besluit-afwijzing-inzage', { outcome: 'afgewezen', grounds: [], reasons: 'x', withheld: [{ what: 'a', why: 'b' }] }))).toMatch(
+      /wettelijke grond/u,
+    );
+    expect(fails(letterInput('besluit-afwijzing-inzage', { outcome: 'afgewezen', grounds: ['toezicht'], reasons: 'x', withheld: [] }))).toMatch(
+      /^Vermeld wat u niet verstrekt/u,
+    );
   });
 
   it('verzet tegen direct marketing: always granted, no weighing, no reasons asked, no refusal paragraph', () => {
@@ -121,20 +91,13 @@ describe('the missing letters', () => {
     expect(t).toContain('Wij willigen uw verzet in.');
     expect(t).toContain('wij wegen daarbij niets af en vragen geen reden (artikel 21, lid 2 en 3 AVG)');
     expect(t).toContain('Sinds 25 november 2026 gebruiken wij uw persoonsgegevens niet meer voor direct marketing.');
-    for (const refusal of ['wijzen', 'van overheidswege', 'zwaarwegend', 'omstandigheden'])
-      expect(t).not.toContain(refusal);
-    expect(
-      text(
-        letterInput(
-          'besluit-verzet-direct-marketing',
-          { processing: 'de nieuwsbrief', stoppedOn: '2026-11-10' },
-          verzet,
-        ),
-      ),
-    ).toContain('Sinds 10 november 2026');
-    expect(
-      fails(letterInput('besluit-verzet-direct-marketing', { processing: 'x', stoppedOn: '2026-10-01' }, verzet)),
-    ).toMatch(/tussen de ontvangst van het verzet en vandaag/u);
+    for (const refusal of ['wijzen', 'van overheidswege', 'zwaarwegend', 'omstandigheden']) expect(t).not.toContain(refusal);
+    expect(text(letterInput('besluit-verzet-direct-marketing', { processing: 'de nieuwsbrief', stoppedOn: '2026-11-10' }, verzet))).toContain(
+      'Sinds 10 november 2026',
+    );
+    expect(fails(letterInput('besluit-verzet-direct-marketing', { processing: 'x', stoppedOn: '2026-10-01' }, verzet))).toMatch(
+      /tussen de ontvangst van het verzet en vandaag/u,
+    );
     expect(decisionOutcome(DECISION_INPUTS['besluit-verzet-direct-marketing'])).toBe('toegewezen');
   });
 
@@ -168,15 +131,9 @@ describe('the missing letters', () => {
         LETTER_CASE,
       ),
     ).toEqual([expect.stringContaining('de ontvangers en de gecorrigeerde gegevens (artikel 19 AVG)')]);
-    expect(
-      fails(
-        letterInput(
-          'kennisgeving-ontvangers',
-          { recipient: 'X', address: 'Y 1, 1234 AB Z', changes: [] },
-          { case: { type: 'inzage' } },
-        ),
-      ),
-    ).toMatch(/past niet bij een verzoek om inzage/u);
+    expect(fails(letterInput('kennisgeving-ontvangers', { recipient: 'X', address: 'Y 1, 1234 AB Z', changes: [] }, { case: { type: 'inzage' } }))).toMatch(
+      /past niet bij een verzoek om inzage/u,
+    );
   });
 
   it('klacht, termijn verstreken: the §16 route within six weeks after the missed term, only once it has passed', () => {
@@ -191,9 +148,7 @@ describe('the missing letters', () => {
     expect(text(letterInput('klacht-termijn-verstreken', { decisionBy: '2026-12-04' }, overdue))).toContain(
       'Wij beslissen alsnog uiterlijk op 4 december 2026.',
     );
-    expect(fails(letterInput('klacht-termijn-verstreken', {}, { case: { type: 'klacht' } }))).toMatch(
-      /loopt nog tot en met 30 november 2026/u,
-    );
+    expect(fails(letterInput('klacht-termijn-verstreken', {}, { case: { type: 'klacht' } }))).toMatch(/loopt nog tot en met 30 november 2026/u);
     const content = buildLetter(letterInput('klacht-termijn-verstreken', {}, overdue));
     expect(contentProblems(content, LETTER_CASE)).toEqual([]);
     expect(
@@ -219,11 +174,7 @@ describe('the missing letters', () => {
 });
 
 describe('letters that cannot contradict themselves', () => {
-  const granted = letterInput(
-    'besluit-verzet',
-    { outcome: 'toegewezen', processing: 'het delen van uw telefoonnummer met aannemers' },
-    verzet,
-  );
+  const granted = letterInput('besluit-verzet', { outcome: 'toegewezen', processing: 'het delen van uw telefoonnummer met aannemers' }, verzet);
 
   it('a granted verzet has no refusal and no legal-duty paragraph, and claims no circumstances the case does not record', () => {
     const t = text(granted);
@@ -237,33 +188,18 @@ describe('letters that cannot contradict themselves', () => {
     ])
       expect(t).not.toContain(refusal);
     expect(t).not.toContain('omstandigheden toegelicht');
-    expect(
-      fails(
-        letterInput(
-          'besluit-verzet',
-          { outcome: 'toegewezen', processing: 'x', legalObligation: 'de Woningwet' },
-          verzet,
-        ),
-      ),
-    ).toMatch(/^Een toegewezen verzet beroept zich niet op een wettelijke plicht/u);
-    const told = text(
-      letterInput('besluit-verzet', { outcome: 'toegewezen', processing: 'x', circumstancesGiven: true }, verzet),
+    expect(fails(letterInput('besluit-verzet', { outcome: 'toegewezen', processing: 'x', legalObligation: 'de Woningwet' }, verzet))).toMatch(
+      /^Een toegewezen verzet beroept zich niet op een wettelijke plicht/u,
     );
-    expect(told).toContain(
-      'U heeft daarbij de bijzondere persoonlijke omstandigheden toegelicht waarop het verzet berust.',
-    );
+    const told = text(letterInput('besluit-verzet', { outcome: 'toegewezen', processing: 'x', circumstancesGiven: true }, verzet));
+    expect(told).toContain('U heeft daarbij de bijzondere persoonlijke omstandigheden toegelicht waarop het verzet berust.');
   });
 
   it('the legal-duty paragraph stays in a refusal', () => {
     const t = text(
       letterInput(
         'besluit-verzet',
-        {
-          outcome: 'afgewezen',
-          processing: 'x',
-          reasons: 'Het verstrekken is wettelijk verplicht.',
-          legalObligation: 'de Woningwet verplicht ons.',
-        },
+        { outcome: 'afgewezen', processing: 'x', reasons: 'Het verstrekken is wettelijk verplicht.', legalObligation: 'de Woningwet verplicht ons.' },
         verzet,
       ),
     );
@@ -271,25 +207,15 @@ describe('letters that cannot contradict themselves', () => {
   });
 
   it('the request date is the one date the case records, in the reference line and the text', () => {
-    const content = buildLetter(
-      letterInput(
-        'besluit-inzage',
-        {},
-        { case: { receivedOn: '2026-11-20', dueOn: '2026-12-18', originalDueOn: '2026-12-18' } },
-      ),
-    );
+    const content = buildLetter(letterInput('besluit-inzage', {}, { case: { receivedOn: '2026-11-20', dueOn: '2026-12-18', originalDueOn: '2026-12-18' } }));
     expect(content.reference.yourLetterOf).toBe('2026-11-20');
     const t = letterText(content);
     expect(t).toContain('Op 20 november 2026 heeft u ons gevraagd');
     expect(t).not.toMatch(/19 november/u);
-    expect(
-      buildLetter(letterInput('besluit-inzage', {}, { case: { channel: 'balie' } })).reference.yourLetterOf,
-    ).toBeNull();
+    expect(buildLetter(letterInput('besluit-inzage', {}, { case: { channel: 'balie' } })).reference.yourLetterOf).toBeNull();
     // No second date can be typed per letter.
     const caseId = '00000000-0000-4000-8000-000000000000';
-    expect(
-      letterDraftInput.safeParse({ caseId, kind: 'besluit-inzage', data: { yourLetterOf: '2026-11-19' } }).success,
-    ).toBe(false);
+    expect(letterDraftInput.safeParse({ caseId, kind: 'besluit-inzage', data: { yourLetterOf: '2026-11-19' } }).success).toBe(false);
   });
 
   it('a receipt for a case already overdue says so and promises no past date', () => {
@@ -308,9 +234,7 @@ describe('letters that cannot contradict themselves', () => {
   it('the complaint decision names the §16 routes, not art. 35 UAVG', () => {
     const t = text(DECISION_INPUTS['beslissing-op-klacht']);
     expect(t).toContain('een verzoekschriftprocedure bij de rechtbank starten (§16 onder a van ons privacyreglement)');
-    expect(t).toContain(
-      'om te bemiddelen of te adviseren in uw geschil met Stichting de Alliantie (§16 onder b van ons privacyreglement)',
-    );
+    expect(t).toContain('om te bemiddelen of te adviseren in uw geschil met Stichting de Alliantie (§16 onder b van ons privacyreglement)');
     expect(t).not.toContain('artikel 35');
     expect(t).not.toContain('35 Uitvoeringswet');
   });
@@ -328,22 +252,10 @@ describe('letters that cannot contradict themselves', () => {
         },
         { case: { ...CHILD, type: 'correctie' } },
       ),
-      letterInput(
-        'besluit-verzet',
-        { outcome: 'toegewezen', processing: 'foto’s in de bewonerskrant' },
-        { case: { ...CHILD, type: 'verzet' } },
-      ),
-      letterInput(
-        'besluit-verzet-direct-marketing',
-        { processing: 'de nieuwsbrief' },
-        { case: { ...CHILD, type: 'verzet' } },
-      ),
+      letterInput('besluit-verzet', { outcome: 'toegewezen', processing: 'foto’s in de bewonerskrant' }, { case: { ...CHILD, type: 'verzet' } }),
+      letterInput('besluit-verzet-direct-marketing', { processing: 'de nieuwsbrief' }, { case: { ...CHILD, type: 'verzet' } }),
       letterInput('verzoek-om-identificatie', {}, { case: CHILD }),
-      letterInput(
-        'besluit-niet-ontvankelijk',
-        { ground: 'identiteit', reasons: 'Geen bewijs van gezag ontvangen.' },
-        { case: CHILD },
-      ),
+      letterInput('besluit-niet-ontvankelijk', { ground: 'identiteit', reasons: 'Geen bewijs van gezag ontvangen.' }, { case: CHILD }),
     ];
     for (const input of kinds) {
       const t = text(input);
@@ -351,9 +263,7 @@ describe('letters that cannot contradict themselves', () => {
       expect(t, input.kind).not.toContain('uw persoonsgegevens');
       expect(t, input.kind).toMatch(/(persoonsgegevens|gegevens) (van|die wij van) Noah Peters|van Noah Peters/u);
     }
-    expect(text(kinds[3] as AnyLetterInput)).toContain(
-      'Wij stoppen met dit gebruik van de persoonsgegevens van Noah Peters.',
-    );
+    expect(text(kinds[3] as AnyLetterInput)).toContain('Wij stoppen met dit gebruik van de persoonsgegevens van Noah Peters.');
     expect(text(kinds[0] as AnyLetterInput)).toContain('Over de persoonsgegevens van Noah Peters kunt u ons vragen');
   });
 });
@@ -364,16 +274,11 @@ describe('every decision carries the FG and the art. 15(1)(h) statement', () => 
     expect(t).toContain(
       'functionaris gegevensbescherming: De functionaris gegevensbescherming van Stichting de Alliantie, privacy@de-alliantie.nl, 088 0023200 of Postbus 105, 1200 AC Hilversum.',
     );
-    expect(t).toContain(
-      'Wij nemen geen besluiten die uitsluitend op geautomatiseerde verwerking berusten, ook niet op basis van profilering.',
-    );
+    expect(t).toContain('Wij nemen geen besluiten die uitsluitend op geautomatiseerde verwerking berusten, ook niet op basis van profilering.');
   });
 
   it('the FG from the letterhead settings, and the declared logic where the register has automated decision-making', () => {
-    const organisation = {
-      ...DEFAULT_LETTERHEAD,
-      dpo: { name: 'Mr. Femke de Graaf', email: 'fg@example.nl', phone: '', address: '' },
-    };
+    const organisation = { ...DEFAULT_LETTERHEAD, dpo: { name: 'Mr. Femke de Graaf', email: 'fg@example.nl', phone: '', address: '' } };
     const input = letterInput(
       'besluit-inzage',
       {},
@@ -382,8 +287,7 @@ describe('every decision carries the FG and the art. 15(1)(h) statement', () => 
         automatedDecisions: [
           {
             activity: 'Inkomenstoets',
-            logic:
-              'Het systeem toetst het inkomen automatisch aan de inkomensgrens; u kunt een medewerker vragen het opnieuw te bekijken.',
+            logic: 'Het systeem toetst het inkomen automatisch aan de inkomensgrens; u kunt een medewerker vragen het opnieuw te bekijken.',
           },
         ],
       },
@@ -393,9 +297,7 @@ describe('every decision carries the FG and the art. 15(1)(h) statement', () => 
     expect(t).toContain('Inkomenstoets: Het systeem toetst het inkomen automatisch');
     expect(t).not.toContain('Wij nemen geen besluiten die uitsluitend');
     const noContact = { ...DEFAULT_LETTERHEAD, dpo: { name: 'FG', email: '', phone: '', address: '' } };
-    expect(fails(letterInput('besluit-inzage', {}, { organisation: noContact }))).toMatch(
-      /functionaris gegevensbescherming/u,
-    );
+    expect(fails(letterInput('besluit-inzage', {}, { organisation: noContact }))).toMatch(/functionaris gegevensbescherming/u);
     expect(text(letterInput('ontvangstbevestiging', {}))).not.toContain('functionaris gegevensbescherming');
   });
 });
@@ -409,12 +311,8 @@ describe('mandatory content that editing cannot remove', () => {
     const problems = contentProblems(stripped, LETTER_CASE);
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringContaining(
-          'de verwerkingen uit het register (artikel 15, lid 1 onder a tot en met d en g, en lid 2 AVG)',
-        ),
-        expect.stringContaining(
-          'de rechten op rectificatie, wissing, beperking en bezwaar (artikel 15, lid 1 onder e AVG)',
-        ),
+        expect.stringContaining('de verwerkingen uit het register (artikel 15, lid 1 onder a tot en met d en g, en lid 2 AVG)'),
+        expect.stringContaining('de rechten op rectificatie, wissing, beperking en bezwaar (artikel 15, lid 1 onder e AVG)'),
         expect.stringContaining('de verklaring over geautomatiseerde besluitvorming (artikel 15, lid 1 onder h AVG)'),
       ]),
     );
@@ -423,29 +321,19 @@ describe('mandatory content that editing cannot remove', () => {
   it('one activity fewer, or an activity without its recipients, is named', () => {
     let dropped = false;
     const oneFewer = edit(access, (b) => (b.part === 'art15_1' && !dropped ? ((dropped = true), false) : true));
-    expect(contentProblems(oneFewer, LETTER_CASE)).toEqual([
-      expect.stringMatching(/^De brief mist 1 van de 3 verplichte blokken/u),
-    ]);
+    expect(contentProblems(oneFewer, LETTER_CASE)).toEqual([expect.stringMatching(/^De brief mist 1 van de 3 verplichte blokken/u)]);
     const noRecipients: LetterContent = {
       ...access,
-      blocks: access.blocks.map((b) =>
-        b.part === 'art15_1' && b.type === 'fields'
-          ? { ...b, fields: b.fields.filter((f) => f.label !== 'Ontvangers') }
-          : b,
-      ),
+      blocks: access.blocks.map((b) => (b.part === 'art15_1' && b.type === 'fields' ? { ...b, fields: b.fields.filter((f) => f.label !== 'Ontvangers') } : b)),
     };
-    expect(contentProblems(noRecipients, LETTER_CASE)).toEqual([
-      'Bij een verwerking ontbreekt de ontvangers (artikel 15, lid 1 onder c AVG).',
-    ]);
+    expect(contentProblems(noRecipients, LETTER_CASE)).toEqual(['Bij een verwerking ontbreekt de ontvangers (artikel 15, lid 1 onder c AVG).']);
   });
 
   it('rephrasing keeps a part; removing the copy, what was withheld, the reasons or the FG does not', () => {
     const rephrased: LetterContent = {
       ...access,
       blocks: access.blocks.map((b) =>
-        b.part === 'art15_3' && b.type === 'paragraph'
-          ? { ...b, text: 'Bijgaand vindt u een afschrift van alle gegevens (artikel 15, lid 3 AVG).' }
-          : b,
+        b.part === 'art15_3' && b.type === 'paragraph' ? { ...b, text: 'Bijgaand vindt u een afschrift van alle gegevens (artikel 15, lid 3 AVG).' } : b,
       ),
     };
     expect(contentProblems(rephrased, LETTER_CASE)).toEqual([]);
@@ -465,19 +353,12 @@ describe('mandatory content that editing cannot remove', () => {
         LETTER_CASE,
       ),
     ).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining('de wettelijke grond om inzage te beperken'),
-        expect.stringContaining('de redenen van het besluit'),
-      ]),
+      expect.arrayContaining([expect.stringContaining('de wettelijke grond om inzage te beperken'), expect.stringContaining('de redenen van het besluit')]),
     );
     const correction = buildLetter(
       letterInput(
         'besluit-correctie',
-        {
-          outcome: 'toegewezen',
-          changes: [{ item: 'Adres', to: 'Dorpsstraat 2', decision: 'doorgevoerd' }],
-          recipientsInformed: ['WoningNet'],
-        },
+        { outcome: 'toegewezen', changes: [{ item: 'Adres', to: 'Dorpsstraat 2', decision: 'doorgevoerd' }], recipientsInformed: ['WoningNet'] },
         { case: { type: 'correctie' } },
       ),
     );
@@ -490,29 +371,20 @@ describe('mandatory content that editing cannot remove', () => {
   });
 
   it('the extension keeps its reasons and date as a block', () => {
-    const extended = {
-      extensionMonths: 1,
-      extensionReason: 'Drie afdelingen moeten zoeken.',
-      dueOn: '2026-12-30',
-      originalDueOn: '2026-11-30',
-    };
+    const extended = { extensionMonths: 1, extensionReason: 'Drie afdelingen moeten zoeken.', dueOn: '2026-12-30', originalDueOn: '2026-11-30' };
     const content = buildLetter(letterInput('verlengingsbericht', {}, { case: extended }));
     expect(
       contentProblems(
         edit(content, (b) => b.part !== 'verlenging'),
         { ...LETTER_CASE, ...extended },
       ),
-    ).toEqual(
-      expect.arrayContaining([expect.stringContaining('de reden van de verlenging en de nieuwe uiterste datum')]),
-    );
+    ).toEqual(expect.arrayContaining([expect.stringContaining('de reden van de verlenging en de nieuwe uiterste datum')]));
   });
 
   it('an admin template saved before a slot became required still gets it', () => {
     const old = {
       ...DEFAULT_TEMPLATES['besluit-inzage'],
-      blocks: DEFAULT_TEMPLATES['besluit-inzage'].blocks.filter(
-        (b) => !(b.type === 'slot' && (b.slot === 'fg' || b.slot === 'kopie')),
-      ),
+      blocks: DEFAULT_TEMPLATES['besluit-inzage'].blocks.filter((b) => !(b.type === 'slot' && (b.slot === 'fg' || b.slot === 'kopie'))),
     };
     const content = buildLetter(DECISION_INPUTS['besluit-inzage'], old);
     expect(contentProblems(content, LETTER_CASE)).toEqual([]);

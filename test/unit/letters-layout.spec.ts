@@ -27,29 +27,22 @@ async function render(content: LetterContent, variant: LetterVariant): Promise<B
 }
 
 describe('letters hold on paper (glyph boxes read back with PDFium)', () => {
-  it.each(LETTER_KINDS.flatMap((kind) => (['short', 'long'] as const).map((variant) => [kind, variant] as const)))(
-    '%s (%s)',
-    async (kind, variant) => {
-      const sample = (LETTER_SAMPLES as Partial<typeof LETTER_SAMPLES>)[kind];
-      expect(sample, `geen voorbeeld voor briefsoort ${kind} in test/support/letter-samples.ts`).toBeDefined();
-      if (!sample) return;
-      const problems: string[] = [];
-      for (const padding of variant === 'short' ? [0] : PADDINGS) {
-        const content = buildLetter(sample(variant, padding));
-        const pdf = await render(content, variant);
-        problems.push(...(await layoutProblems(pdf, content)).map((p) => `[opvulling ${String(padding)}] ${p}`));
-      }
-      expect(problems).toEqual([]);
-    },
-  );
+  it.each(LETTER_KINDS.flatMap((kind) => (['short', 'long'] as const).map((variant) => [kind, variant] as const)))('%s (%s)', async (kind, variant) => {
+    const sample = (LETTER_SAMPLES as Partial<typeof LETTER_SAMPLES>)[kind];
+    expect(sample, `geen voorbeeld voor briefsoort ${kind} in test/support/letter-samples.ts`).toBeDefined();
+    if (!sample) return;
+    const problems: string[] = [];
+    for (const padding of variant === 'short' ? [0] : PADDINGS) {
+      const content = buildLetter(sample(variant, padding));
+      const pdf = await render(content, variant);
+      problems.push(...(await layoutProblems(pdf, content)).map((p) => `[opvulling ${String(padding)}] ${p}`));
+    }
+    expect(problems).toEqual([]);
+  });
 
   it('the long variants break pages: most kinds run over more than one page', async () => {
     const pages = await Promise.all(
-      LETTER_KINDS.map(
-        async (kind) =>
-          (await readGlyphs(await render(buildLetter(LETTER_SAMPLES[kind]('long', PADDINGS.length - 1)), 'long')))
-            .length,
-      ),
+      LETTER_KINDS.map(async (kind) => (await readGlyphs(await render(buildLetter(LETTER_SAMPLES[kind]('long', PADDINGS.length - 1)), 'long'))).length),
     );
     expect(pages.filter((n) => n > 1).length).toBeGreaterThanOrEqual(Math.ceil((LETTER_KINDS.length * 2) / 3));
   });

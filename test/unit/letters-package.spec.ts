@@ -17,13 +17,7 @@ afterEach(() => cleanup());
 beforeAll(() => requirePoppler());
 
 /** What the redaction engine (issue 5) stores: a redacted PDF and the third parties it covers. */
-async function storeRedaction(
-  dir: string,
-  caseId: string,
-  documentId: string,
-  thirdPartyIds: string[],
-  by: string,
-): Promise<void> {
+async function storeRedaction(dir: string, caseId: string, documentId: string, thirdPartyIds: string[], by: string): Promise<void> {
   const pdf = await textToPdf('Notitie (gelakt)', 'Notitie over geluidsoverlast van [gelakt], 30 september 2026.');
   const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
   try {
@@ -51,16 +45,7 @@ async function storeRedaction(
       });
       store.db
         .insert(redactedVersions)
-        .values({
-          id: randomUUID(),
-          documentId,
-          fileId,
-          boxes: 1,
-          thirdPartyIds,
-          terms: ['Pieter Post'],
-          createdBy: by,
-          createdAt: at,
-        })
+        .values({ id: randomUUID(), documentId, fileId, boxes: 1, thirdPartyIds, terms: ['Pieter Post'], createdBy: by, createdAt: at })
         .run();
     })();
   } finally {
@@ -77,34 +62,16 @@ async function signedAccessCase() {
     value(
       await t.call(
         'dossier.import',
-        {
-          caseId,
-          fileName,
-          dataBase64: Buffer.from(text).toString('base64'),
-          source: 'overlastdossier',
-          documentDate: '2026-10-01',
-          description: 'Melding',
-        },
+        { caseId, fileName, dataBase64: Buffer.from(text).toString('base64'), source: 'overlastdossier', documentDate: '2026-10-01', description: 'Melding' },
         harm.token,
       ),
     ).documents[0]?.id ?? '';
-  const note = await upload(
-    'notitie-pieter-post.txt',
-    'Notitie over geluidsoverlast van Pieter Post, 30 september 2026.',
-  );
+  const note = await upload('notitie-pieter-post.txt', 'Notitie over geluidsoverlast van Pieter Post, 30 september 2026.');
   const contract = await upload('huurcontract.txt', 'Huurovereenkomst van Łukasz Nguyễn-Özdemir, Weißstraße 12.');
-  const party = value(
-    await t.call('thirdParty.add', { caseId, name: 'Pieter Post', role: 'buurman', documentIds: [note] }, harm.token),
-  );
+  const party = value(await t.call('thirdParty.add', { caseId, name: 'Pieter Post', role: 'buurman', documentIds: [note] }, harm.token));
   value(await t.call('thirdParty.update', { caseId, id: party.id, hearingStatus: 'geen_toestemming' }, harm.token));
   await storeRedaction(t.dir, caseId, note, [party.id], harm.id);
-  value(
-    await t.call(
-      'case.selectActivities',
-      { caseId, activityIds: ['huuradministratie', 'overlast-woonfraude'] },
-      harm.token,
-    ),
-  );
+  value(await t.call('case.selectActivities', { caseId, activityIds: ['huuradministratie', 'overlast-woonfraude'] }, harm.token));
   await toDecision(t.call, caseId, harm.token);
   const letter = value(await t.call('letter.draft', { caseId, kind: 'besluit-inzage' }, harm.token));
   expect(await t.call('package.build', { caseId }, harm.token)).toMatchObject({
@@ -136,9 +103,7 @@ describe('access package (inzage)', () => {
       'manifest.json',
     ]);
 
-    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as {
-      bestanden: { pad: string; sha256: string; bytes: number }[];
-    };
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { bestanden: { pad: string; sha256: string; bytes: number }[] };
     expect(manifest.bestanden.map((f) => f.pad).sort()).toEqual(
       Object.keys(files)
         .filter((p) => p !== 'manifest.json')
@@ -158,10 +123,7 @@ describe('access package (inzage)', () => {
     expect(pdfText(files['documenten/document-001.pdf'] ?? new Uint8Array())).not.toContain('Pieter Post');
     expect(pdfText(files['documenten/document-002.pdf'] ?? new Uint8Array())).toContain('Łukasz Nguyễn-Özdemir');
 
-    const data = JSON.parse(new TextDecoder().decode(files['gegevens/gegevens.json'])) as Record<
-      string,
-      Record<string, unknown>
-    >;
+    const data = JSON.parse(new TextDecoder().decode(files['gegevens/gegevens.json'])) as Record<string, Record<string, unknown>>;
     expect(data.verzoeker).toMatchObject({
       naam: 'Łukasz Nguyễn-Özdemir',
       adres: 'Weißstraße 12, 1234 AB Hilversum',
@@ -180,13 +142,7 @@ describe('access package (inzage)', () => {
 
   it('refuses while a third party in a document is not heard or not redacted', async () => {
     const { call, harm, caseId, contract } = await signedAccessCase();
-    const party = value(
-      await call(
-        'thirdParty.add',
-        { caseId, name: 'Greta Groen', role: 'medehuurder', documentIds: [contract] },
-        harm.token,
-      ),
-    );
+    const party = value(await call('thirdParty.add', { caseId, name: 'Greta Groen', role: 'medehuurder', documentIds: [contract] }, harm.token));
     expect(await call('package.build', { caseId }, harm.token)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', details: ['Document 2: Greta Groen is nog niet gehoord.'] },
@@ -221,15 +177,11 @@ function xlsx(rows: string[][]): Buffer {
   const enc = (s: string) => new TextEncoder().encode(s);
   return Buffer.from(
     zipSync({
-      '[Content_Types].xml': enc(
-        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-      ),
+      '[Content_Types].xml': enc('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
       'xl/workbook.xml': enc(
         '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Export" sheetId="1" r:id="rId1"/></sheets></workbook>',
       ),
-      'xl/_rels/workbook.xml.rels': enc(
-        '<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-      ),
+      'xl/_rels/workbook.xml.rels': enc('<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
       'xl/sharedStrings.xml': enc(`<sst>${strings.map((s) => `<si><t>${esc(s)}</t></si>`).join('')}</sst>`),
       'xl/worksheets/sheet1.xml': enc(`<worksheet><sheetData>${sheetRows}</sheetData></worksheet>`),
     }),
@@ -249,40 +201,25 @@ describe('data from the source systems in the package', () => {
   it('a data set that names a third party is redacted cell by cell, in the CSV and in the JSON', async () => {
     const { call, harm, caseId, contract } = await signedAccessCase();
     // Greta consented: her name stays. Pieter Post (no consent) is hidden however he is written.
-    const greta = value(
-      await call(
-        'thirdParty.add',
-        { caseId, name: 'Greta Groen', role: 'medehuurder', documentIds: [contract] },
-        harm.token,
-      ),
-    );
+    const greta = value(await call('thirdParty.add', { caseId, name: 'Greta Groen', role: 'medehuurder', documentIds: [contract] }, harm.token));
     value(await call('thirdParty.update', { caseId, id: greta.id, hearingStatus: 'toestemming' }, harm.token));
     value(
       await call(
         'thirdParty.update',
         {
           caseId,
-          id:
-            (value(await call('thirdParty.list', { caseId }, harm.token)) as { id: string; name: string }[]).find(
-              (p) => p.name === 'Pieter Post',
-            )?.id ?? '',
+          id: (value(await call('thirdParty.list', { caseId }, harm.token)) as { id: string; name: string }[]).find((p) => p.name === 'Pieter Post')?.id ?? '',
           email: 'pieter.post@example.org',
         },
         harm.token,
       ),
     );
     const imported = value(
-      await call(
-        'dataset.import',
-        { caseId, activityId: 'huuradministratie', fileName: 'export-pieter-post.csv', dataBase64: b64(CSV) },
-        harm.token,
-      ),
+      await call('dataset.import', { caseId, activityId: 'huuradministratie', fileName: 'export-pieter-post.csv', dataBase64: b64(CSV) }, harm.token),
     );
     expect(imported).toMatchObject({ format: 'csv', system: 'Huuradministratie', columns: 4, rows: 4 });
 
-    const files = unzipSync(
-      Buffer.from(value(await call('package.build', { caseId }, harm.token)).zipBase64, 'base64'),
-    );
+    const files = unzipSync(Buffer.from(value(await call('package.build', { caseId }, harm.token)).zipBase64, 'base64'));
     const csv = new TextDecoder().decode(files['gegevens/systemen/gegevens-001.csv']);
     expect(csv).toContain('Łukasz Nguyễn-Özdemir');
     expect(csv).toContain('Greta Groen');
@@ -293,13 +230,7 @@ describe('data from the source systems in the package', () => {
     const json = new TextDecoder().decode(files['gegevens/gegevens.json']);
     expect(json.toLowerCase()).not.toContain('post');
     const data = JSON.parse(json) as {
-      gegevensUitSystemen: {
-        bestand: string;
-        systeem: string;
-        kolommen: string[];
-        rijen: string[][];
-        gelakteCellen: number;
-      }[];
+      gegevensUitSystemen: { bestand: string; systeem: string; kolommen: string[]; rijen: string[][]; gelakteCellen: number }[];
     };
     expect(data.gegevensUitSystemen).toEqual([
       expect.objectContaining({
@@ -341,18 +272,12 @@ describe('data from the source systems in the package', () => {
           caseId,
           activityId: 'overlast-woonfraude',
           fileName: 'meldingen.json',
-          dataBase64: b64(
-            JSON.stringify({
-              meldingen: [{ datum: '2026-09-12', melding: 'Geluid', details: { door: 'Pieter Post' } }],
-            }),
-          ),
+          dataBase64: b64(JSON.stringify({ meldingen: [{ datum: '2026-09-12', melding: 'Geluid', details: { door: 'Pieter Post' } }] })),
         },
         harm.token,
       ),
     );
-    const files = unzipSync(
-      Buffer.from(value(await call('package.build', { caseId }, harm.token)).zipBase64, 'base64'),
-    );
+    const files = unzipSync(Buffer.from(value(await call('package.build', { caseId }, harm.token)).zipBase64, 'base64'));
     const readme = new TextDecoder().decode(files['LEESMIJ.txt']);
     const listed = readme
       .split('\r\n')
@@ -362,9 +287,7 @@ describe('data from the source systems in the package', () => {
     expect(new Set(listed).size).toBe(listed.length);
     expect(readme).not.toMatch(/al uw gegevens/iu);
     expect(readme).toContain('uw gegevens uit ons systeem "Huuradministratie" (2 rijen)');
-    expect(readme).toContain(
-      'uw gegevens uit ons systeem "Overlast- en woonfraudebestrijding" (1 rij); waar gegevens van anderen stonden, staat [gelakt]',
-    );
+    expect(readme).toContain('uw gegevens uit ons systeem "Overlast- en woonfraudebestrijding" (1 rij); waar gegevens van anderen stonden, staat [gelakt]');
     const xlsxCsv = new TextDecoder().decode(files['gegevens/systemen/gegevens-001.csv']);
     expect(xlsxCsv).toContain('2026-09-01;742;Huur september');
     expect(new TextDecoder().decode(files['gegevens/systemen/gegevens-002.csv'])).not.toContain('Pieter');
@@ -382,25 +305,13 @@ describe('data from the source systems in the package', () => {
       ok: false,
       error: { message: 'Het CSV-bestand is niet goed afgesloten: er mist een aanhalingsteken.' },
     });
-    expect(await attempt('export.json', '{"a": [1, 2')).toMatchObject({
-      ok: false,
-      error: { message: 'Het JSON-bestand is niet leesbaar.' },
-    });
-    expect(await attempt('export.xlsx', 'geen zip')).toMatchObject({
-      ok: false,
-      error: { message: 'Het Excel-bestand (XLSX) is niet leesbaar.' },
-    });
+    expect(await attempt('export.json', '{"a": [1, 2')).toMatchObject({ ok: false, error: { message: 'Het JSON-bestand is niet leesbaar.' } });
+    expect(await attempt('export.xlsx', 'geen zip')).toMatchObject({ ok: false, error: { message: 'Het Excel-bestand (XLSX) is niet leesbaar.' } });
     expect(await attempt('export.csv', Buffer.from([0x6e, 0x61, 0x61, 0x6d, 0x0a, 0xff, 0xfe, 0x41]))).toMatchObject({
       ok: false,
       error: { message: /geen UTF-8-tekst/u },
     });
-    expect(
-      await call(
-        'dataset.import',
-        { caseId, activityId: 'bestaat-niet', fileName: 'x.csv', dataBase64: b64('a;b\r\n1;2') },
-        harm.token,
-      ),
-    ).toMatchObject({
+    expect(await call('dataset.import', { caseId, activityId: 'bestaat-niet', fileName: 'x.csv', dataBase64: b64('a;b\r\n1;2') }, harm.token)).toMatchObject({
       ok: false,
       error: { message: 'Kies het systeem uit het verwerkingsregister waar de export vandaan komt.' },
     });
@@ -417,13 +328,7 @@ describe('where the handler looked: "gezocht in"', () => {
     const before = value(await call('sources.checklist', { caseId }, harm.token));
     expect(before.map((s) => s.system)).toContain('Huuradministratie');
     expect(before.every((s) => s.searched === null)).toBe(true);
-    const after = value(
-      await call(
-        'sources.record',
-        { caseId, activityId: 'huuradministratie', found: true, note: 'Betalingen 2024–2026' },
-        harm.token,
-      ),
-    );
+    const after = value(await call('sources.record', { caseId, activityId: 'huuradministratie', found: true, note: 'Betalingen 2024–2026' }, harm.token));
     expect(after.find((s) => s.activityId === 'huuradministratie')?.searched).toMatchObject({
       found: true,
       note: 'Betalingen 2024–2026',
@@ -432,19 +337,16 @@ describe('where the handler looked: "gezocht in"', () => {
     });
     value(await call('sources.record', { caseId, activityId: 'woonruimteverdeling', found: false }, harm.token));
     const seen = value(await call('sources.checklist', { caseId }, dpo.token));
-    expect(seen.find((s) => s.activityId === 'woonruimteverdeling')?.searched).toMatchObject({
-      found: false,
-      byName: 'Harm Weißbach',
+    expect(seen.find((s) => s.activityId === 'woonruimteverdeling')?.searched).toMatchObject({ found: false, byName: 'Harm Weißbach' });
+    expect(await call('sources.record', { caseId, activityId: 'huuradministratie', found: false }, h1.token)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
     });
-    expect(
-      await call('sources.record', { caseId, activityId: 'huuradministratie', found: false }, h1.token),
-    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(
-      await call('sources.record', { caseId, activityId: 'bestaat-niet', found: false }, harm.token),
-    ).toMatchObject({ ok: false, error: { message: 'Kies een systeem dat in het verwerkingsregister staat.' } });
-    const events = value(await call('audit.search', { filter: { procedure: 'sources.record' } }, auditor.token)) as {
-      outcome: string;
-    }[];
+    expect(await call('sources.record', { caseId, activityId: 'bestaat-niet', found: false }, harm.token)).toMatchObject({
+      ok: false,
+      error: { message: 'Kies een systeem dat in het verwerkingsregister staat.' },
+    });
+    const events = value(await call('audit.search', { filter: { procedure: 'sources.record' } }, auditor.token)) as { outcome: string }[];
     expect(events.map((e) => e.outcome)).toEqual(expect.arrayContaining(['ok', 'ok', 'denied']));
   });
 });

@@ -56,8 +56,7 @@ describe('letter layout (read back with pdftotext)', () => {
   it('prints every name, the reference line, the page numbers and the draft mark', async () => {
     const pdf = await renderLetterPdf(longLetter(), { letterhead: DEFAULT_LETTERHEAD, draft: true, now: NOW });
     const text = pdfText(pdf);
-    for (const name of ['Łukasz Nguyễn-Özdemir', 'Weißstraße 12', 'Hanna Ağaoğlu', 'Notitie van Ağaoğlu'])
-      expect(text).toContain(name);
+    for (const name of ['Łukasz Nguyễn-Özdemir', 'Weißstraße 12', 'Hanna Ağaoğlu', 'Notitie van Ağaoğlu']) expect(text).toContain(name);
     for (const part of [
       'Ons kenmerk',
       'AVG-2026-0042',
@@ -79,29 +78,19 @@ describe('letter layout (read back with pdftotext)', () => {
   });
 
   it('sets the document language nl-NL and a title shown in the window bar', async () => {
-    const doc = await PDFDocument.load(
-      await renderLetterPdf(longLetter(), { letterhead: DEFAULT_LETTERHEAD, draft: false, now: NOW }),
-    );
+    const doc = await PDFDocument.load(await renderLetterPdf(longLetter(), { letterhead: DEFAULT_LETTERHEAD, draft: false, now: NOW }));
     expect(doc.catalog.get(PDFName.of('Lang'))?.toString()).toBe('(nl-NL)');
     expect(doc.getTitle()).toBe('Besluit op uw verzoek om inzage – AVG-2026-0042');
     expect(doc.catalog.lookup(PDFName.of('ViewerPreferences'))?.toString()).toContain('/DisplayDocTitle true');
   });
 
   it('sets the address where a Dutch window envelope shows it (25–110 mm from the left, 50–85 mm from the top)', async () => {
-    const pdf = await renderLetterPdf(buildLetter(letterInput('ontvangstbevestiging', {})), {
-      letterhead: DEFAULT_LETTERHEAD,
-      draft: false,
-      now: NOW,
-    });
+    const pdf = await renderLetterPdf(buildLetter(letterInput('ontvangstbevestiging', {})), { letterhead: DEFAULT_LETTERHEAD, draft: false, now: NOW });
     const dir = mkdtempSync(join(tmpdir(), 'avg-desk-bbox-'));
     try {
       writeFileSync(join(dir, 'b.pdf'), pdf);
-      const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(dir, 'b.pdf'), '-'], {
-        encoding: 'utf8',
-      });
-      const words = [
-        ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/gu),
-      ].map((m) => ({
+      const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', join(dir, 'b.pdf'), '-'], { encoding: 'utf8' });
+      const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/gu)].map((m) => ({
         text: m[5] ?? '',
         box: [m[1], m[2], m[3], m[4]].map((v) => Number(v) / MM) as [number, number, number, number],
       }));
@@ -130,8 +119,7 @@ describe('PAdES signature (read back with pdfsig)', () => {
     expect(report).toContain('Total document signed');
     expect(report).toContain('Signer Certificate Common Name: Stichting Testwonen Zegels');
     const text = pdfText(pdf);
-    for (const part of ['Sanne Ağaoğlu', 'Teamleider Privacy', 'Digitaal ondertekend op 25 november 2026'])
-      expect(text).toContain(part);
+    for (const part of ['Sanne Ağaoğlu', 'Teamleider Privacy', 'Digitaal ondertekend op 25 november 2026']) expect(text).toContain(part);
     expect(text).not.toContain('CONCEPT');
   });
 
@@ -162,16 +150,12 @@ describe('PAdES signature (read back with pdfsig)', () => {
 describe('the organisation’s PKCS#12', () => {
   it('refuses a wrong password, a file that is no PKCS#12, and a certificate out of its validity', () => {
     const p12 = testPkcs12(P12_PASSWORD, { notAfter: new Date('2026-06-30T00:00:00Z') });
-    expect(() => readPkcs12(p12, 'fout')).toThrow(
-      expect.objectContaining({ dutchMessage: 'Het wachtwoord van het PKCS#12-bestand klopt niet.' }),
-    );
+    expect(() => readPkcs12(p12, 'fout')).toThrow(expect.objectContaining({ dutchMessage: 'Het wachtwoord van het PKCS#12-bestand klopt niet.' }));
     expect(() => readPkcs12(Buffer.from('geen pkcs12'), 'x')).toThrow(
       expect.objectContaining({ dutchMessage: 'Dit is geen geldig PKCS#12-bestand (.p12 of .pfx).' }),
     );
     const expired = readPkcs12(p12, P12_PASSWORD);
-    expect(() => assertValidOn(expired, NOW)).toThrow(
-      expect.objectContaining({ dutchMessage: expect.stringMatching(/verlopen op 30 juni 2026\./u) }),
-    );
+    expect(() => assertValidOn(expired, NOW)).toThrow(expect.objectContaining({ dutchMessage: expect.stringMatching(/verlopen op 30 juni 2026\./u) }));
     expect(identity.subject).toContain('CN=Stichting Testwonen Zegels');
     expect(identity.fingerprint).toMatch(/^[0-9a-f]{64}$/u);
   });

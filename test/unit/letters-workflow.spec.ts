@@ -27,13 +27,7 @@ describe('drafting and four-eyes signing through the API', () => {
   it('draft → edit → submit → refused to its author → returned → signed by another → locked → sent', async () => {
     const { call, harm, signer, dpo, caseId, dir } = await setup();
     const draft = value(await call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, harm.token));
-    expect(draft).toMatchObject({
-      kind: 'besluit-inzage',
-      status: 'concept',
-      caseReference: 'AVG-2026-0001',
-      draftedBy: 'Harm Weißbach',
-      maySign: false,
-    });
+    expect(draft).toMatchObject({ kind: 'besluit-inzage', status: 'concept', caseReference: 'AVG-2026-0001', draftedBy: 'Harm Weißbach', maySign: false });
 
     const preview = value(await call('letter.get', { letterId: draft.id }, harm.token));
     expect(preview.problems).toEqual([]);
@@ -43,10 +37,7 @@ describe('drafting and four-eyes signing through the API', () => {
     expect(previewText).toContain('Łukasz Nguyễn-Özdemir');
 
     // The handler's own words; the required statements stay.
-    const blocks = [
-      { type: 'paragraph' as const, text: 'Wij hebben uw dossier met zorg doorgenomen.' },
-      ...preview.content.blocks,
-    ];
+    const blocks = [{ type: 'paragraph' as const, text: 'Wij hebben uw dossier met zorg doorgenomen.' }, ...preview.content.blocks];
     value(
       await call(
         'letter.updateText',
@@ -65,13 +56,7 @@ describe('drafting and four-eyes signing through the API', () => {
     value(
       await call(
         'letter.updateText',
-        {
-          letterId: draft.id,
-          subjectLine: 'Besluit',
-          salutation: 'Geachte heer,',
-          blocks: withoutRemedies,
-          closing: 'Groet,',
-        },
+        { letterId: draft.id, subjectLine: 'Besluit', salutation: 'Geachte heer,', blocks: withoutRemedies, closing: 'Groet,' },
         harm.token,
       ),
     );
@@ -105,16 +90,11 @@ describe('drafting and four-eyes signing through the API', () => {
       ok: false,
       error: {
         code: 'FORBIDDEN',
-        message:
-          'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).',
+        message: 'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).',
       },
     });
     const events = value(await call('audit.list', { limit: 10 }, dpo.token));
-    expect(events.find((e) => e.procedure === 'letter.sign')).toMatchObject({
-      outcome: 'denied',
-      actorId: harm.id,
-      recordId: caseId,
-    });
+    expect(events.find((e) => e.procedure === 'letter.sign')).toMatchObject({ outcome: 'denied', actorId: harm.id, recordId: caseId });
 
     // The signer reviews and sends it back.
     expect(value(await call('letter.queueForSigning', {}, signer.token))).toEqual([
@@ -124,15 +104,10 @@ describe('drafting and four-eyes signing through the API', () => {
     expect(pdfText(Buffer.from(review.pdfBase64, 'base64'))).toContain('Wij hebben uw dossier met zorg doorgenomen.');
     value(await call('letter.return', { letterId: draft.id, comment: 'Graag de bijlagen noemen.' }, signer.token));
     expect(value(await call('case.get', { id: caseId }, harm.token)).status).toBe('besluit_in_concept');
-    expect(value(await call('letter.list', { caseId }, harm.token))[0]).toMatchObject({
-      status: 'concept',
-      returnComment: 'Graag de bijlagen noemen.',
-    });
+    expect(value(await call('letter.list', { caseId }, harm.token))[0]).toMatchObject({ status: 'concept', returnComment: 'Graag de bijlagen noemen.' });
     value(await call('letter.submit', { letterId: draft.id }, harm.token));
 
-    const signedLetter = value(
-      await call('letter.sign', { letterId: draft.id, password: STRONG_PASSWORD }, signer.token),
-    );
+    const signedLetter = value(await call('letter.sign', { letterId: draft.id, password: STRONG_PASSWORD }, signer.token));
     const pdf = Buffer.from(signedLetter.pdfBase64, 'base64');
     expect(signedLetter.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
     expect(pdfsig(pdf)).toContain('Signature is Valid.');
@@ -142,39 +117,30 @@ describe('drafting and four-eyes signing through the API', () => {
     expect(text).not.toContain('CONCEPT');
 
     // Locked: no more edits, no second signature; the stored PDF is the signed one.
-    expect(
-      await call(
-        'letter.updateText',
-        { letterId: draft.id, subjectLine: 'x', salutation: 'x', blocks, closing: 'x' },
-        harm.token,
-      ),
-    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('letter.updateText', { letterId: draft.id, subjectLine: 'x', salutation: 'x', blocks, closing: 'x' }, harm.token)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(await call('letter.sign', { letterId: draft.id, password: STRONG_PASSWORD }, signer.token)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
     const stored = value(await call('letter.get', { letterId: draft.id }, harm.token));
     expect(stored).toMatchObject({ status: 'ondertekend', sha256: signedLetter.sha256, signedBy: 'Sanne Ağaoğlu' });
-    expect(createHash('sha256').update(Buffer.from(stored.pdfBase64, 'base64')).digest('hex')).toBe(
-      signedLetter.sha256,
-    );
+    expect(createHash('sha256').update(Buffer.from(stored.pdfBase64, 'base64')).digest('hex')).toBe(signedLetter.sha256);
     expect(value(await call('letter.get', { letterId: draft.id }, signer.token)).sha256).toBe(signedLetter.sha256);
 
     // The decision is recorded and queued for the central database in the same transaction.
     const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
     try {
-      const decision = store.sqlite
-        .prepare('SELECT kind, outcome, decided_on, signed_by FROM decisions WHERE letter_id = ?')
-        .get(draft.id);
-      expect(decision).toEqual({
-        kind: 'besluit-inzage',
-        outcome: 'toegewezen',
-        decided_on: '2026-11-25',
-        signed_by: signer.id,
-      });
-      const outbox = store.sqlite
-        .prepare("SELECT kind, payload, created_at, sent_at FROM outbox WHERE kind <> 'case'")
-        .all() as { kind: string; payload: string; created_at: string; sent_at: string | null }[];
+      const decision = store.sqlite.prepare('SELECT kind, outcome, decided_on, signed_by FROM decisions WHERE letter_id = ?').get(draft.id);
+      expect(decision).toEqual({ kind: 'besluit-inzage', outcome: 'toegewezen', decided_on: '2026-11-25', signed_by: signer.id });
+      const outbox = store.sqlite.prepare("SELECT kind, payload, created_at, sent_at FROM outbox WHERE kind <> 'case'").all() as {
+        kind: string;
+        payload: string;
+        created_at: string;
+        sent_at: string | null;
+      }[];
       expect(outbox).toHaveLength(1);
       expect(outbox[0]).toMatchObject({ kind: 'decision', sent_at: null, created_at: stored.signedAt });
       expect(JSON.parse(outbox[0]?.payload ?? '{}')).toMatchObject({
@@ -220,9 +186,7 @@ describe('drafting and four-eyes signing through the API', () => {
           harm.token,
         ),
       ).documents[0]?.id ?? '';
-    value(
-      await call('thirdParty.add', { caseId, name: 'Pieter Post', role: 'buurman', documentIds: [note] }, harm.token),
-    );
+    value(await call('thirdParty.add', { caseId, name: 'Pieter Post', role: 'buurman', documentIds: [note] }, harm.token));
     const draft = value(await call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, harm.token));
     expect(await call('letter.submit', { letterId: draft.id }, harm.token)).toMatchObject({
       ok: false,
@@ -234,13 +198,7 @@ describe('drafting and four-eyes signing through the API', () => {
 
   it('an extension letter completes its task, and cannot be signed after the original term', async () => {
     const { call, clock, harm, signer, caseId } = await setup();
-    value(
-      await call(
-        'case.extend',
-        { id: caseId, months: 2, reason: 'Het dossier beslaat drie afdelingen en veel correspondentie.' },
-        harm.token,
-      ),
-    );
+    value(await call('case.extend', { id: caseId, months: 2, reason: 'Het dossier beslaat drie afdelingen en veel correspondentie.' }, harm.token));
     const late = value(await call('letter.draft', { caseId, kind: 'verlengingsbericht' }, harm.token));
     value(await call('letter.submit', { letterId: late.id }, harm.token));
     const onTime = value(await call('letter.get', { letterId: late.id }, harm.token));
@@ -265,10 +223,7 @@ describe('drafting and four-eyes signing through the API', () => {
 
   it('only the assigned handler drafts; other people’s cases and unsubmitted letters stay closed to signers', async () => {
     const { call, harm, signer, h2, caseId } = await setup();
-    expect(await call('letter.draft', { caseId, kind: 'ontvangstbevestiging' }, h2.token)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
+    expect(await call('letter.draft', { caseId, kind: 'ontvangstbevestiging' }, h2.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const draft = value(await call('letter.draft', { caseId, kind: 'ontvangstbevestiging' }, harm.token));
     expect(await call('letter.get', { letterId: draft.id }, signer.token)).toMatchObject({
       ok: false,
@@ -282,19 +237,12 @@ describe('drafting and four-eyes signing through the API', () => {
     expect(
       await call(
         'letter.draft',
-        {
-          caseId,
-          kind: 'besluit-correctie',
-          data: { outcome: 'afgewezen', changes: [{ item: 'Naam', decision: 'afgewezen' }], reasons: 'x' },
-        },
+        { caseId, kind: 'besluit-correctie', data: { outcome: 'afgewezen', changes: [{ item: 'Naam', decision: 'afgewezen' }], reasons: 'x' } },
         harm.token,
       ),
     ).toMatchObject({
       ok: false,
-      error: {
-        code: 'VALIDATION',
-        message: 'Een brief "Besluit correctie (§14, art. 16–19 AVG)" past niet bij een verzoek om inzage.',
-      },
+      error: { code: 'VALIDATION', message: 'Een brief "Besluit correctie (§14, art. 16–19 AVG)" past niet bij een verzoek om inzage.' },
     });
     value(await call('letter.discard', { letterId: draft.id }, harm.token));
     expect(value(await call('letter.list', { caseId }, harm.token))).toEqual([]);

@@ -20,18 +20,8 @@ import { TEST_KDF } from '../support/kdf.js';
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-const REQUESTER = {
-  name: 'Łukasz Nguyễn-Özdemir',
-  address: 'Weißstraße 12, 1234 AB Hilversum',
-  customerNumber: 'K-104233',
-  birthDate: '1985-04-12',
-};
-const SECOND = {
-  name: 'Wubbo Zandstra-Oukes',
-  email: 'wubbo.zandstra@voorbeeld.nl',
-  phone: '06-12345678',
-  birthDate: '1972-09-30',
-};
+const REQUESTER = { name: 'Łukasz Nguyễn-Özdemir', address: 'Weißstraße 12, 1234 AB Hilversum', customerNumber: 'K-104233', birthDate: '1985-04-12' };
+const SECOND = { name: 'Wubbo Zandstra-Oukes', email: 'wubbo.zandstra@voorbeeld.nl', phone: '06-12345678', birthDate: '1972-09-30' };
 const THIRD_PARTY = 'Zwaantje Oosterhuis-Bakkenes';
 const BSN = '123456782';
 const DOCUMENT_TEXT = 'Klacht over geluidsoverlast van de buren op de derde verdieping';
@@ -67,10 +57,7 @@ describe('log redaction over a full scenario', () => {
     // Cases, one with a BSN and e-mail address in the request text.
     const caseId = await t.register(
       { ...REQUESTER, email: 'lukasz@voorbeeld.nl' },
-      {
-        handlerId: harm.id,
-        requestText: `Graag inzage. Mijn BSN is ${BSN}, mail naar lukasz@voorbeeld.nl of bel ${SECOND.phone}.`,
-      },
+      { handlerId: harm.id, requestText: `Graag inzage. Mijn BSN is ${BSN}, mail naar lukasz@voorbeeld.nl of bel ${SECOND.phone}.` },
     );
     const second = await t.register(SECOND);
     value(await call('case.get', { id: second }, t.h1.token));
@@ -86,60 +73,28 @@ describe('log redaction over a full scenario', () => {
       birthDate: REQUESTER.birthDate,
     } as const;
     value(await call('identity.check', { caseId, subject: 'verzoeker', document: CARD }, harm.token));
-    value(
-      await call(
-        'identity.record',
-        { caseId, subject: 'verzoeker', method: 'balie', outcome: 'geverifieerd', document: CARD },
-        harm.token,
-      ),
-    );
+    value(await call('identity.record', { caseId, subject: 'verzoeker', method: 'balie', outcome: 'geverifieerd', document: CARD }, harm.token));
 
     // Dossier: a text document about a third party, who goes into the register.
     const text = `${DOCUMENT_TEXT}. Gemeld door ${THIRD_PARTY}, ${SECOND.email}.`;
     const doc = value(
       await call(
         'dossier.import',
-        {
-          caseId,
-          fileName: `${THIRD_PARTY}.txt`,
-          dataBase64: Buffer.from(text).toString('base64'),
-          source: 'klantcontact',
-        },
+        { caseId, fileName: `${THIRD_PARTY}.txt`, dataBase64: Buffer.from(text).toString('base64'), source: 'klantcontact' },
         harm.token,
       ),
     );
     const documentId = doc.documents[0]?.id ?? '';
-    const party = value(
-      await call(
-        'thirdParty.add',
-        { caseId, name: THIRD_PARTY, role: 'buurvrouw', documentIds: [documentId] },
-        harm.token,
-      ),
-    );
-    value(
-      await call(
-        'thirdParty.update',
-        { caseId, id: party.id, hearingStatus: 'toestemming', note: `${THIRD_PARTY} belde terug` },
-        harm.token,
-      ),
-    );
+    const party = value(await call('thirdParty.add', { caseId, name: THIRD_PARTY, role: 'buurvrouw', documentIds: [documentId] }, harm.token));
+    value(await call('thirdParty.update', { caseId, id: party.id, hearingStatus: 'toestemming', note: `${THIRD_PARTY} belde terug` }, harm.token));
     value(await call('redaction.searchAll', { caseId, terms: [THIRD_PARTY, BSN] }, harm.token));
-    value(
-      await call(
-        'redaction.suggest',
-        { caseId, documentId, terms: [THIRD_PARTY], patterns: ['bsn', 'email'] },
-        harm.token,
-      ),
-    );
+    value(await call('redaction.suggest', { caseId, documentId, terms: [THIRD_PARTY], patterns: ['bsn', 'email'] }, harm.token));
 
     // A letter: drafted, edited, submitted and signed by another signer.
     value(await call('case.selectActivities', { caseId, activityIds: ['huuradministratie'] }, harm.token));
     const draft = value(await call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, harm.token));
     const preview = value(await call('letter.get', { letterId: draft.id }, harm.token));
-    const blocks = [
-      { type: 'paragraph' as const, text: `Wij hebben uw dossier met zorg doorgenomen, ${REQUESTER.name}.` },
-      ...preview.content.blocks,
-    ];
+    const blocks = [{ type: 'paragraph' as const, text: `Wij hebben uw dossier met zorg doorgenomen, ${REQUESTER.name}.` }, ...preview.content.blocks];
     value(
       await call(
         'letter.updateText',
@@ -162,12 +117,7 @@ describe('log redaction over a full scenario', () => {
     expect(
       await call(
         'case.create',
-        {
-          type: 'inzage',
-          requester: { name: SECOND.name, email: `${SECOND.name}@`, relation: 'huurder' },
-          channel: 'brief',
-          received: 'gisteren',
-        },
+        { type: 'inzage', requester: { name: SECOND.name, email: `${SECOND.name}@`, relation: 'huurder' }, channel: 'brief', received: 'gisteren' },
         t.intake.token,
       ),
     ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -179,22 +129,12 @@ describe('log redaction over a full scenario', () => {
     expect(
       await call(
         'dossier.import',
-        {
-          caseId,
-          fileName: `${REQUESTER.name}.pdf`,
-          dataBase64: Buffer.from(`%PDF-1.7 ${DOCUMENT_TEXT}`).toString('base64'),
-          source: 'klantcontact',
-        },
+        { caseId, fileName: `${REQUESTER.name}.pdf`, dataBase64: Buffer.from(`%PDF-1.7 ${DOCUMENT_TEXT}`).toString('base64'), source: 'klantcontact' },
         harm.token,
       ),
     ).toMatchObject({ ok: false });
-    expect(await t.backend.dispatch('WubboZandstra', { name: SECOND.name }, harm.token)).toMatchObject({
-      ok: false,
-      error: { code: 'UNKNOWN_PROCEDURE' },
-    });
-    expect(
-      await call('account.changePassword', { currentPassword: BSN, newPassword: STRONG_PASSWORD }, harm.token),
-    ).toMatchObject({ ok: false });
+    expect(await t.backend.dispatch('WubboZandstra', { name: SECOND.name }, harm.token)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_PROCEDURE' } });
+    expect(await call('account.changePassword', { currentPassword: BSN, newPassword: STRONG_PASSWORD }, harm.token)).toMatchObject({ ok: false });
 
     // An unexpected failure (the case's folder on disk has become a file): the Dutch message shows
     // a correlation number, and the log line with that number is what IT looks for.
@@ -202,12 +142,7 @@ describe('log redaction over a full scenario', () => {
     writeFileSync(join(t.dir, 'cases', caseId), 'geen map');
     const broken = await call(
       'dossier.import',
-      {
-        caseId,
-        fileName: 'tweede.txt',
-        dataBase64: Buffer.from(`Tweede brief van ${THIRD_PARTY}`).toString('base64'),
-        source: 'klantcontact',
-      },
+      { caseId, fileName: 'tweede.txt', dataBase64: Buffer.from(`Tweede brief van ${THIRD_PARTY}`).toString('base64'), source: 'klantcontact' },
       harm.token,
     );
     expect(broken).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
@@ -223,9 +158,9 @@ describe('log redaction over a full scenario', () => {
     expect(lines.some((l) => l.includes('"event":"call"') && l.includes('"procedure":"letter.sign"'))).toBe(true);
     expect(lines.some((l) => l.includes('"level":"warn"') && l.includes('"code":"WRONG_CREDENTIALS"'))).toBe(true);
     expect(lines.some((l) => l.includes('"procedure":"(onbekend)"'))).toBe(true);
-    expect(
-      lines.filter((l) => l.includes(`"correlationId":"${correlationId}"`)).map((l) => JSON.parse(l) as unknown),
-    ).toEqual([expect.objectContaining({ level: 'error', event: 'unexpected-error', procedure: 'dossier.import' })]);
+    expect(lines.filter((l) => l.includes(`"correlationId":"${correlationId}"`)).map((l) => JSON.parse(l) as unknown)).toEqual([
+      expect.objectContaining({ level: 'error', event: 'unexpected-error', procedure: 'dossier.import' }),
+    ]);
     expect(plaintextHits(logs.dir, SECRETS)).toEqual([]);
     // Case-insensitive, too (a name lower-cased in some message would slip past the byte search).
     const all = lines.join('\n').toLowerCase();
@@ -241,26 +176,18 @@ describe('the log level', () => {
     const logs = tempDir('avg-desk-logs-');
     cleanups.push(logs.cleanup);
     const read = () => filesUnder(logs.dir).flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean));
-    const start = () =>
-      createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, logger: fileLogger({ dir: logs.dir, level: 'info' }) });
+    const start = () => createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, logger: fileLogger({ dir: logs.dir, level: 'info' }) });
     const backend = start();
     const call = typed(backend);
-    const admin = value(
-      await call('setup.createAdmin', { userName: 'beheer', fullName: 'Bea Beheer', password: STRONG_PASSWORD }, null),
-    );
+    const admin = value(await call('setup.createAdmin', { userName: 'beheer', fullName: 'Bea Beheer', password: STRONG_PASSWORD }, null));
     value(await call('staff.list', {}, admin.token));
     expect(read().filter((l) => l.includes('"level":"debug"'))).toEqual([]);
     expect(value(await call('settings.getLogLevel', {}, admin.token))).toEqual({ level: 'info' });
 
     value(await call('settings.setLogLevel', { level: 'debug' }, admin.token));
     value(await call('staff.list', {}, admin.token));
-    expect(read().filter((l) => l.includes('"level":"debug"') && l.includes('"procedure":"staff.list"'))).toHaveLength(
-      1,
-    );
-    expect(await call('settings.setLogLevel', { level: 'alles' as 'debug' }, admin.token)).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION' },
-    });
+    expect(read().filter((l) => l.includes('"level":"debug"') && l.includes('"procedure":"staff.list"'))).toHaveLength(1);
+    expect(await call('settings.setLogLevel', { level: 'alles' as 'debug' }, admin.token)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     backend.close();
 
     // A new start begins at the level it was given; the first sign-in applies the stored one.

@@ -10,11 +10,9 @@ afterEach(() => cleanup());
 
 describe('logs', () => {
   it('scrub what looks like personal data', () => {
-    expect(
-      scrub(
-        'mail f.yilmaz@example.org over BSN 111222333 en NL91 ABNA 0417 1643 00, tel +31 6 12345678 of 06-12345678',
-      ),
-    ).toBe('mail [e-mail] over BSN [nummer] en [iban], tel [telefoon] of [nummer]');
+    expect(scrub('mail f.yilmaz@example.org over BSN 111222333 en NL91 ABNA 0417 1643 00, tel +31 6 12345678 of 06-12345678')).toBe(
+      'mail [e-mail] over BSN [nummer] en [iban], tel [telefoon] of [nummer]',
+    );
     expect(scrub('case.get faalde (TypeError)')).toBe('case.get faalde (TypeError)');
   });
 
@@ -91,11 +89,9 @@ describe('logs', () => {
         { length: writers },
         (_, w) =>
           new Promise<void>((resolve, reject) => {
-            const child = spawn(
-              process.execPath,
-              ['--import', 'tsx', '--input-type=module', '-e', script, t.dir, `w${w}`],
-              { stdio: ['ignore', 'ignore', 'pipe'] },
-            );
+            const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, t.dir, `w${w}`], {
+              stdio: ['ignore', 'ignore', 'pipe'],
+            });
             let err = '';
             child.stderr.on('data', (c: Buffer) => (err += c.toString()));
             child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${w} failed: ${err}`))));
@@ -104,8 +100,7 @@ describe('logs', () => {
     );
     const seen = new Set<string>();
     for (const name of readdirSync(t.dir).filter((n) => n.endsWith('.log'))) {
-      for (const l of readFileSync(join(t.dir, name), 'utf8').split('\n').filter(Boolean))
-        seen.add((JSON.parse(l) as { detail: string }).detail);
+      for (const l of readFileSync(join(t.dir, name), 'utf8').split('\n').filter(Boolean)) seen.add((JSON.parse(l) as { detail: string }).detail);
     }
     const missing = Array.from({ length: writers }, (_, w) => Array.from({ length: perWriter }, (_, i) => `w${w}-${i}`))
       .flat()

@@ -21,12 +21,8 @@ function setup() {
   const upTo = (count: number) => {
     const dir = join(t.dir, `migrations-${count}`);
     mkdirSync(join(dir, 'meta'), { recursive: true });
-    for (const entry of journal.entries.slice(0, count))
-      cpSync(join(DEFAULT_MIGRATIONS_FOLDER, `${entry.tag}.sql`), join(dir, `${entry.tag}.sql`));
-    writeFileSync(
-      join(dir, 'meta', '_journal.json'),
-      JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }),
-    );
+    for (const entry of journal.entries.slice(0, count)) cpSync(join(DEFAULT_MIGRATIONS_FOLDER, `${entry.tag}.sql`), join(dir, `${entry.tag}.sql`));
+    writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, count) }));
     return dir;
   };
   return { file: join(t.dir, 'store.db'), key: randomBytes(32), upTo };
@@ -52,15 +48,11 @@ describe('retention migrations', () => {
     before.close();
     const after = openEncryptedStore(file, key, upTo(index + 1));
     expect(after.sqlite.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(1);
-    const hold =
-      "INSERT INTO legal_holds (id, case_id, kind, reason, placed_by, placed_at) VALUES ('h-1', ?, 'klacht', 'Lopende klacht', 's-1', 'x')";
+    const hold = "INSERT INTO legal_holds (id, case_id, kind, reason, placed_by, placed_at) VALUES ('h-1', ?, 'klacht', 'Lopende klacht', 's-1', 'x')";
     expect(() => after.sqlite.prepare(hold).run('geen-zaak')).toThrow(/FOREIGN KEY/u);
     after.sqlite.prepare(hold).run('c-0001');
-    after.sqlite
-      .prepare("INSERT INTO destruction_lists (id, proposed_at, status) VALUES ('l-1', 'x', 'voorgesteld')")
-      .run();
-    const record =
-      "INSERT INTO destruction_records VALUES ('r-1', 'c-9', 'AVG-2024-0001', 'inzage', '2024-01-02', '2024-02-01', '2026-02-01', 's-1', 'l-1')";
+    after.sqlite.prepare("INSERT INTO destruction_lists (id, proposed_at, status) VALUES ('l-1', 'x', 'voorgesteld')").run();
+    const record = "INSERT INTO destruction_records VALUES ('r-1', 'c-9', 'AVG-2024-0001', 'inzage', '2024-01-02', '2024-02-01', '2026-02-01', 's-1', 'l-1')";
     after.sqlite.prepare(record).run();
     expect(() => after.sqlite.prepare(record.replace("'r-1'", "'r-2'")).run()).toThrow(/UNIQUE/u);
     after.close();
@@ -81,13 +73,9 @@ describe('retention migrations', () => {
       { case_id: 'c-0001', closed_at: '2026-10-01T09:00:00.000Z' },
       { case_id: 'c-0002', closed_at: '2026-10-02T09:00:00.000Z' },
     ]);
-    after.sqlite
-      .prepare("UPDATE cases SET status = 'verzonden', updated_at = '2026-11-01T09:00:00.000Z' WHERE id = 'c-0003'")
-      .run();
+    after.sqlite.prepare("UPDATE cases SET status = 'verzonden', updated_at = '2026-11-01T09:00:00.000Z' WHERE id = 'c-0003'").run();
     expect(closures()).toHaveLength(2);
-    after.sqlite
-      .prepare("UPDATE cases SET status = 'afgesloten', updated_at = '2026-11-02T09:00:00.000Z' WHERE id = 'c-0003'")
-      .run();
+    after.sqlite.prepare("UPDATE cases SET status = 'afgesloten', updated_at = '2026-11-02T09:00:00.000Z' WHERE id = 'c-0003'").run();
     after.sqlite.prepare("UPDATE cases SET updated_at = '2026-12-01T09:00:00.000Z' WHERE id = 'c-0003'").run();
     expect(closures()).toContainEqual({ case_id: 'c-0003', closed_at: '2026-11-02T09:00:00.000Z' });
     after.close();
@@ -98,27 +86,19 @@ describe('retention migrations', () => {
     const index = indexOf('0012_retention_per_record_type');
     const before = openEncryptedStore(file, key, upTo(index));
     before.sqlite.prepare(STAFF).run();
-    before.sqlite
-      .prepare("INSERT INTO destruction_lists (id, proposed_at, status) VALUES ('l-1', 'x', 'voorgesteld')")
-      .run();
+    before.sqlite.prepare("INSERT INTO destruction_lists (id, proposed_at, status) VALUES ('l-1', 'x', 'voorgesteld')").run();
     before.sqlite
       .prepare(
         "INSERT INTO destruction_list_items (list_id, case_id, reference, request_type, closed_on, destroy_on) VALUES ('l-1', 'c-9', 'AVG-2024-0001', 'inzage', '2024-02-01', '2026-02-01')",
       )
       .run();
     before.sqlite
-      .prepare(
-        "INSERT INTO destruction_records VALUES ('r-1', 'c-9', 'AVG-2024-0001', 'inzage', '2024-01-02', '2024-02-01', '2026-02-01', 's-1', 'l-1')",
-      )
+      .prepare("INSERT INTO destruction_records VALUES ('r-1', 'c-9', 'AVG-2024-0001', 'inzage', '2024-01-02', '2024-02-01', '2026-02-01', 's-1', 'l-1')")
       .run();
     before.close();
     const after = openEncryptedStore(file, key, upTo(index + 1));
-    expect(after.sqlite.prepare('SELECT case_id, kind FROM destruction_list_items').all()).toEqual([
-      { case_id: 'c-9', kind: 'registratie' },
-    ]);
-    expect(after.sqlite.prepare('SELECT id, kind FROM destruction_records').all()).toEqual([
-      { id: 'r-1', kind: 'registratie' },
-    ]);
+    expect(after.sqlite.prepare('SELECT case_id, kind FROM destruction_list_items').all()).toEqual([{ case_id: 'c-9', kind: 'registratie' }]);
+    expect(after.sqlite.prepare('SELECT id, kind FROM destruction_records').all()).toEqual([{ id: 'r-1', kind: 'registratie' }]);
     after.sqlite
       .prepare(
         "INSERT INTO destruction_list_items (list_id, case_id, kind, reference, request_type, closed_on, destroy_on) VALUES ('l-1', 'c-9', 'brieven', 'AVG-2024-0001', 'inzage', '2024-02-01', '2025-02-01')",

@@ -43,13 +43,7 @@ async function setup() {
   const upload = (fileName: string, bytes: Buffer) =>
     t.call(
       'dossier.import',
-      {
-        caseId,
-        fileName,
-        dataBase64: bytes.toString('base64'),
-        source: 'overlastdossier',
-        description: 'Klacht van de buurman',
-      },
+      { caseId, fileName, dataBase64: bytes.toString('base64'), source: 'overlastdossier', description: 'Klacht van de buurman' },
       t.h1.token,
     );
   return { ...t, caseId, upload };
@@ -64,20 +58,13 @@ describe('Outlook .msg into the dossier', () => {
     value(
       await t.call(
         'dossier.import',
-        {
-          caseId,
-          fileName: 'klacht.msg',
-          dataBase64: (await outlookMail()).toString('base64'),
-          source: 'overlastdossier',
-        },
+        { caseId, fileName: 'klacht.msg', dataBase64: (await outlookMail()).toString('base64'), source: 'overlastdossier' },
         harm.token,
       ),
     );
     value(await t.call('case.selectActivities', { caseId, activityIds: ['huuradministratie'] }, harm.token));
     const letter = value(await t.call('letter.draft', { caseId, kind: 'besluit-inzage' }, harm.token));
-    const concept = pdfText(
-      Buffer.from(value(await t.call('letter.get', { letterId: letter.id }, harm.token)).pdfBase64, 'base64'),
-    );
+    const concept = pdfText(Buffer.from(value(await t.call('letter.get', { letterId: letter.id }, harm.token)).pdfBase64, 'base64'));
     expect(concept).toContain('verslag.docx');
     value(await t.call('letter.submit', { letterId: letter.id }, harm.token));
     value(await t.call('letter.sign', { letterId: letter.id, password: STRONG_PASSWORD }, t.signer.token));

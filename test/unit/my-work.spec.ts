@@ -29,11 +29,7 @@ describe('Mijn werk', () => {
     await establishIdentity(t.call, caseId, t.h1.token);
     expect(await stepOf()).toMatchObject({ id: 'dossier', tab: 'dossier' });
     value(
-      await t.call(
-        'dossier.import',
-        { caseId, fileName: 'melding.pdf', dataBase64: await pdf('Melding over de woning'), source: 'klantcontact' },
-        t.h1.token,
-      ),
+      await t.call('dossier.import', { caseId, fileName: 'melding.pdf', dataBase64: await pdf('Melding over de woning'), source: 'klantcontact' }, t.h1.token),
     );
     expect(await stepOf()).toMatchObject({ id: 'brief', label: 'Besluitbrief opstellen', tab: 'letters' });
     value(await t.call('case.selectActivities', { caseId, activityIds: ['huuradministratie'] }, t.h1.token));
@@ -46,9 +42,7 @@ describe('Mijn werk', () => {
     // The signer sees it waiting; the handler who is also a signer sees it in both sections.
     const signer = value(await t.call('work.mine', {}, t.signer.token));
     expect(signer).toMatchObject({ handler: null, dpo: null, intake: null });
-    expect(signer.signer?.letters).toEqual([
-      expect.objectContaining({ id: letter.id, caseReference: 'AVG-2026-0001', maySign: true }),
-    ]);
+    expect(signer.signer?.letters).toEqual([expect.objectContaining({ id: letter.id, caseReference: 'AVG-2026-0001', maySign: true })]);
   });
 
   it('shows each function only its own section: intake the unassigned cases without names, the dpo what is overdue', async () => {
@@ -78,8 +72,6 @@ describe('Mijn werk', () => {
     // The auditor and functioneel beheer have no such page; the refusal is audited.
     expect(await t.call('work.mine', {}, t.adminToken)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const events = value(await t.call('audit.list', { limit: 20 }, t.dpo.token));
-    expect(events.filter((e) => e.procedure === 'work.mine').map((e) => e.outcome)).toEqual(
-      expect.arrayContaining(['ok', 'denied']),
-    );
+    expect(events.filter((e) => e.procedure === 'work.mine').map((e) => e.outcome)).toEqual(expect.arrayContaining(['ok', 'denied']));
   });
 });

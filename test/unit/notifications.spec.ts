@@ -9,8 +9,7 @@ afterEach(() => cleanup());
 describe('notifications (the bell)', () => {
   it('tells the signer a letter was submitted, the handler it was returned, signed, and a case assigned, and a term within 5 working days', async () => {
     const t = await letterTeam((c) => (cleanup = c));
-    const kinds = async (token: string) =>
-      value(await t.call('notifications.mine', {}, token)).map((n) => [n.kind, n.caseReference]);
+    const kinds = async (token: string) => value(await t.call('notifications.mine', {}, token)).map((n) => [n.kind, n.caseReference]);
     // Registered unassigned, then assigned to Hanna by the dpo.
     const caseId = await t.register(t.requester, { handlerId: undefined });
     expect(await kinds(t.h1.token)).toEqual([]);
@@ -60,9 +59,7 @@ describe('notifications (the bell)', () => {
     expect(due).toEqual([
       expect.objectContaining({
         caseReference: 'AVG-2026-0002',
-        text: expect.stringMatching(
-          /^De termijn van AVG-2026-0002 loopt (vandaag|binnen \d werkdag(en)?) af \(\d+ (november|december) 2026\)\.$/u,
-        ),
+        text: expect.stringMatching(/^De termijn van AVG-2026-0002 loopt (vandaag|binnen \d werkdag(en)?) af \(\d+ (november|december) 2026\)\.$/u),
       }),
     ]);
   });

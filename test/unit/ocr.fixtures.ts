@@ -18,10 +18,7 @@ export const FIRST_BASELINE = 700;
 export const LINE_GAP = 28;
 
 /** Where a word of SCAN_LINES is drawn, in points (user space, origin bottom-left). */
-export async function wordBox(
-  line: number,
-  word: string,
-): Promise<{ x: number; y: number; width: number; height: number }> {
+export async function wordBox(line: number, word: string): Promise<{ x: number; y: number; width: number; height: number }> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const text = SCAN_LINES[line] ?? '';
@@ -45,14 +42,7 @@ export async function scanPng(lines: readonly string[] = SCAN_LINES, dpi = 300):
   const source = await PdfiumDocument.open(await textPage(lines));
   try {
     const rgb = source.withPage(0, (p) => p.renderRgb(dpi / 72));
-    const image = new PNG({
-      width: rgb.width,
-      height: rgb.height,
-      colorType: 0,
-      inputColorType: 0,
-      bitDepth: 8,
-      inputHasAlpha: false,
-    });
+    const image = new PNG({ width: rgb.width, height: rgb.height, colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false });
     const grey = Buffer.alloc(rgb.width * rgb.height);
     for (let i = 0; i < grey.length; i++) grey[i] = rgb.data[i * 3] ?? 255;
     image.data = grey;
@@ -76,8 +66,7 @@ export async function buildScan(pages: readonly (readonly string[])[] = [SCAN_LI
 /** A ToUnicode CMap for the printable ASCII codes of a simple font, each mapped as `to` says. */
 export function toUnicodeCmap(to: (code: number) => number): string {
   const entries: string[] = [];
-  for (let code = 0x20; code <= 0x7e; code++)
-    entries.push(`<${code.toString(16).padStart(2, '0')}> <${to(code).toString(16).padStart(4, '0')}>`);
+  for (let code = 0x20; code <= 0x7e; code++) entries.push(`<${code.toString(16).padStart(2, '0')}> <${to(code).toString(16).padStart(4, '0')}>`);
   return `/CIDInit /ProcSet findresource begin 12 dict begin begincmap
 /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
 /CMapName /Lies def /CMapType 2 def
@@ -93,10 +82,7 @@ endcmap CMapName currentdict /CMap defineresource pop end end`;
  * readable at all, `unmapped`), so the page shows the lines while every text extractor reads
  * something else. Such maps occur in the wild (subsetting tools, "protected" exports).
  */
-export async function buildLyingFont(
-  lines: readonly string[] = SCAN_LINES,
-  how: 'shifted' | 'unmapped' = 'shifted',
-): Promise<Buffer> {
+export async function buildLyingFont(lines: readonly string[] = SCAN_LINES, how: 'shifted' | 'unmapped' = 'shifted'): Promise<Buffer> {
   const doc = await PDFDocument.load(await textPage(lines));
   const cmap = toUnicodeCmap((code) => (how === 'unmapped' ? 0xfffd : code >= 0x41 && code <= 0x7a ? code + 1 : code));
   const toUnicode = doc.context.register(doc.context.flateStream(cmap));

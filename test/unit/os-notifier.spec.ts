@@ -17,10 +17,7 @@ function recordingPort(options: { supported?: boolean; fails?: boolean } = {}) {
   };
 }
 
-const LETTER = {
-  title: 'AVG Desk',
-  body: 'Besluit inzage (art. 15 AVG) (AVG-2026-0001) is ondertekend en kan worden verzonden.',
-};
+const LETTER = { title: 'AVG Desk', body: 'Besluit inzage (art. 15 AVG) (AVG-2026-0001) is ondertekend en kan worden verzonden.' };
 
 describe('Windows notifications from the main process', () => {
   it('shows what the page asks, as given', () => {

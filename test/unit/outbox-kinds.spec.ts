@@ -33,14 +33,7 @@ describe('outbox kinds', () => {
       store.close();
       t.cleanup();
     };
-    const entry = (payload: unknown) =>
-      ({
-        id: randomUUID(),
-        kind: 'decision',
-        payload,
-        createdAt: '2026-11-25T10:00:00.000Z',
-        sentAt: null,
-      }) as OutboxWrite;
+    const entry = (payload: unknown) => ({ id: randomUUID(), kind: 'decision', payload, createdAt: '2026-11-25T10:00:00.000Z', sentAt: null }) as OutboxWrite;
     const { sha256: _missing, ...withoutHash } = SIGNED;
     expect(() => insertOutbox(store.db, entry(withoutHash))).toThrow();
     // A name in a payload is not something the central register needs: an unknown field is not stored either.

@@ -18,10 +18,7 @@ const MAY: Record<string, { roles: 'public' | 'session' | Role[]; procedures: st
   'setup.create': { roles: 'public', procedures: ['setup.createAdmin'] },
   'setup.recover': { roles: 'public', procedures: ['setup.recover', 'setup.restore'] },
   'session.login': { roles: 'public', procedures: ['session.login'] },
-  'session.use': {
-    roles: 'session',
-    procedures: ['session.logout', 'session.me', 'session.lock', 'settings.getAutoLock', 'sync.status'],
-  },
+  'session.use': { roles: 'session', procedures: ['session.logout', 'session.me', 'session.lock', 'settings.getAutoLock', 'sync.status'] },
   'account.changePassword': { roles: 'session', procedures: ['account.changePassword'] },
   'backup.create': { roles: ['dpo', 'admin'], procedures: ['backup.create'] },
   'settings.manage': {
@@ -41,20 +38,11 @@ const MAY: Record<string, { roles: 'public' | 'session' | Role[]; procedures: st
   },
   'settings.signing': { roles: ['admin'], procedures: ['settings.getSigning', 'settings.setSigning'] },
   'staff.read': { roles: ['admin'], procedures: ['staff.list'] },
-  'staff.manage': {
-    roles: ['admin'],
-    procedures: ['staff.add', 'staff.setRoles', 'staff.setActive', 'staff.resetPassword'],
-  },
+  'staff.manage': { roles: ['admin'], procedures: ['staff.add', 'staff.setRoles', 'staff.setActive', 'staff.resetPassword'] },
   'staff.directory': { roles: ['intake', 'handler', 'dpo'], procedures: ['staff.handlers'] },
   // Functioneel beheer never reads the audit trail; the auditor and the privacy officer do.
-  'audit.read': {
-    roles: ['auditor', 'dpo'],
-    procedures: ['audit.list', 'audit.verify', 'audit.search', 'audit.caseReads', 'audit.staff', 'audit.export'],
-  },
-  'case.register': {
-    roles: ['intake', 'handler', 'dpo'],
-    procedures: ['deadline.preview', 'case.create', 'case.duplicates'],
-  },
+  'audit.read': { roles: ['auditor', 'dpo'], procedures: ['audit.list', 'audit.verify', 'audit.search', 'audit.caseReads', 'audit.staff', 'audit.export'] },
+  'case.register': { roles: ['intake', 'handler', 'dpo'], procedures: ['deadline.preview', 'case.create', 'case.duplicates'] },
   'case.queue': { roles: ['intake', 'handler', 'dpo'], procedures: ['case.queue'] },
   'case.read': {
     roles: ['handler', 'dpo'],
@@ -117,28 +105,15 @@ const MAY: Record<string, { roles: 'public' | 'session' | Role[]; procedures: st
     ],
   },
   'letter.read': { roles: ['handler', 'signer', 'dpo'], procedures: ['letter.kinds', 'letter.list', 'letter.get'] },
-  'letter.draft': {
-    roles: ['handler'],
-    procedures: ['letter.draft', 'letter.updateText', 'letter.submit', 'letter.discard', 'letter.markSent'],
-  },
-  'letter.sign': {
-    roles: ['signer'],
-    procedures: ['letter.queueForSigning', 'letter.sign', 'letter.return', 'signer.getProfile', 'signer.setProfile'],
-  },
+  'letter.draft': { roles: ['handler'], procedures: ['letter.draft', 'letter.updateText', 'letter.submit', 'letter.discard', 'letter.markSent'] },
+  'letter.sign': { roles: ['signer'], procedures: ['letter.queueForSigning', 'letter.sign', 'letter.return', 'signer.getProfile', 'signer.setProfile'] },
   'package.build': { roles: ['handler'], procedures: ['package.build'] },
   'register.read': { roles: ['handler', 'dpo', 'admin'], procedures: ['register.list'] },
   'register.manage': { roles: ['dpo'], procedures: ['register.upsert', 'register.remove'] },
   'retention.hold': { roles: ['handler', 'dpo'], procedures: ['retention.placeHold'] },
   'retention.manage': {
     roles: ['dpo'],
-    procedures: [
-      'retention.liftHold',
-      'retention.overview',
-      'retention.runLocal',
-      'retention.propose',
-      'retention.removeItem',
-      'retention.approve',
-    ],
+    procedures: ['retention.liftHold', 'retention.overview', 'retention.runLocal', 'retention.propose', 'retention.removeItem', 'retention.approve'],
   },
   'report.read': { roles: ['dpo', 'auditor'], procedures: ['report.get'] },
   'sync.run': { roles: EVERYONE, procedures: ['sync.run', 'sync.setCredentials'] },
@@ -146,9 +121,7 @@ const MAY: Record<string, { roles: 'public' | 'session' | Role[]; procedures: st
   'handover.import': { roles: ['handler'], procedures: ['handover.import'] },
   'work.read': { roles: ['intake', 'handler', 'signer', 'dpo'], procedures: ['work.mine', 'notifications.mine'] },
 };
-const ACTION_OF = new Map(
-  Object.entries(MAY).flatMap(([action, { procedures }]) => procedures.map((p) => [p, action] as const)),
-);
+const ACTION_OF = new Map(Object.entries(MAY).flatMap(([action, { procedures }]) => procedures.map((p) => [p, action] as const)));
 /** Whether `role` may call `procedure` according to the table: a session holder may call the public ones too. */
 function tableAllows(role: Role, procedure: ProcedureName): boolean {
   const rule = MAY[ACTION_OF.get(procedure) ?? '']?.roles;
@@ -180,11 +153,7 @@ beforeAll(async () => {
     tokens[role] = staff.token;
     staffIds[role] = staff.id;
   }
-  ids.caseId = (
-    value(await backend.dispatch('case.create', { ...NEW_CASE, handlerId: staffIds.handler }, tokens.dpo)) as {
-      id: string;
-    }
-  ).id;
+  ids.caseId = (value(await backend.dispatch('case.create', { ...NEW_CASE, handlerId: staffIds.handler }, tokens.dpo)) as { id: string }).id;
   ids.unassignedCaseId = (value(await backend.dispatch('case.create', NEW_CASE, tokens.dpo)) as { id: string }).id;
 });
 afterAll(() => {
@@ -194,10 +163,7 @@ afterAll(() => {
 
 describe('permission matrix, through the dispatcher', () => {
   const cases = ROLES.flatMap((role) =>
-    PROCEDURE_NAMES.filter((p) => p !== 'session.logout' && p !== 'session.lock').map((procedure) => ({
-      role,
-      procedure,
-    })),
+    PROCEDURE_NAMES.filter((p) => p !== 'session.logout' && p !== 'session.lock').map((procedure) => ({ role, procedure })),
   );
 
   it.each(cases)('$role → $procedure', async ({ role, procedure }) => {
@@ -207,10 +173,7 @@ describe('permission matrix, through the dispatcher', () => {
     if (allowed) {
       if (!result.ok) expect(result.error.code, result.error.message).not.toBe('FORBIDDEN');
     } else {
-      expect(result).toMatchObject({
-        ok: false,
-        error: { code: 'FORBIDDEN', message: 'U heeft geen toestemming voor deze handeling.' },
-      });
+      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'U heeft geen toestemming voor deze handeling.' } });
       const events = value(await backend.dispatch('audit.list', { limit: 5 }, tokens.auditor)) as {
         seq: number;
         procedure: string;
@@ -222,26 +185,18 @@ describe('permission matrix, through the dispatcher', () => {
     }
   });
 
-  it.each(PROCEDURE_NAMES.filter((p) => MAY[ACTION_OF.get(p) ?? '']?.roles !== 'public'))(
-    'no session → %s is refused',
-    async (procedure) => {
-      const result = await backend.dispatch(procedure, samples[procedure]('intake'), null);
-      expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-      const forged = await backend.dispatch(procedure, samples[procedure]('intake'), 'nep-token');
-      expect(forged).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    },
-  );
+  it.each(PROCEDURE_NAMES.filter((p) => MAY[ACTION_OF.get(p) ?? '']?.roles !== 'public'))('no session → %s is refused', async (procedure) => {
+    const result = await backend.dispatch(procedure, samples[procedure]('intake'), null);
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const forged = await backend.dispatch(procedure, samples[procedure]('intake'), 'nep-token');
+    expect(forged).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
 
   it('every role may sign out', async () => {
     for (const role of ROLES) {
-      const login = value(
-        await backend.dispatch('session.login', { userName: `alleen-${role}`, password: STRONG_PASSWORD }, null),
-      ) as { token: string };
+      const login = value(await backend.dispatch('session.login', { userName: `alleen-${role}`, password: STRONG_PASSWORD }, null)) as { token: string };
       value(await backend.dispatch('session.logout', {}, login.token));
-      expect(await backend.dispatch('session.me', {}, login.token)).toMatchObject({
-        ok: false,
-        error: { code: 'UNAUTHENTICATED' },
-      });
+      expect(await backend.dispatch('session.me', {}, login.token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     }
   });
 });
@@ -265,9 +220,7 @@ describe('the matrix and the contract say what the table says', () => {
     const key = action as Action;
     expect(isPublicAction(key)).toBe(roles === 'public');
     for (const role of ROLES) {
-      expect(isAllowed([role], key), `${role} ${action}`).toBe(
-        roles === 'public' || roles === 'session' || roles.includes(role),
-      );
+      expect(isAllowed([role], key), `${role} ${action}`).toBe(roles === 'public' || roles === 'session' || roles.includes(role));
     }
     // With no function at all only the public actions and those for any session remain.
     expect(isAllowed([], key)).toBe(roles === 'public' || roles === 'session');

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addressParts,
-  findMentions,
-  nameParts,
-  personTerms,
-  shortLabel,
-  type PersonIdentifiers,
-} from '../../shared/redaction/person-variants.js';
+import { addressParts, findMentions, nameParts, personTerms, shortLabel, type PersonIdentifiers } from '../../shared/redaction/person-variants.js';
 
 const MARLOES: PersonIdentifiers = {
   name: 'Marloes Brinkhorst',
@@ -14,16 +7,12 @@ const MARLOES: PersonIdentifiers = {
   email: 'marloes.brinkhorst@voorbeeld.nl',
   phone: '06-87654321',
 };
-const found = (text: string, person: PersonIdentifiers = MARLOES, other?: PersonIdentifiers) =>
-  findMentions(text, person, other).map((m) => m.text);
+const found = (text: string, person: PersonIdentifiers = MARLOES, other?: PersonIdentifiers) => findMentions(text, person, other).map((m) => m.text);
 
 describe('name parts', () => {
   it.each([
     ['Marloes Brinkhorst', { given: ['Marloes'], initials: ['M'], particles: [], core: 'Brinkhorst' }],
-    [
-      'Marloes Johanna Brinkhorst',
-      { given: ['Marloes', 'Johanna'], initials: ['M', 'J'], particles: [], core: 'Brinkhorst' },
-    ],
+    ['Marloes Johanna Brinkhorst', { given: ['Marloes', 'Johanna'], initials: ['M', 'J'], particles: [], core: 'Brinkhorst' }],
     ['M.J. Brinkhorst', { given: [], initials: ['M', 'J'], particles: [], core: 'Brinkhorst' }],
     ['Pieter van den Berg', { given: ['Pieter'], initials: ['P'], particles: ['van', 'den'], core: 'Berg' }],
     ['Berg, Pieter van den', { given: ['Pieter'], initials: ['P'], particles: ['van', 'den'], core: 'Berg' }],
@@ -38,10 +27,7 @@ describe('name parts', () => {
 
   it('reads street with number and postcode from an address', () => {
     expect(addressParts('Kerkstraat 14, 1211 AB Hilversum')).toEqual({ street: 'Kerkstraat 14', postcode: '1211 AB' });
-    expect(addressParts('Van Goghlaan 3-a\n1211ab Hilversum')).toEqual({
-      street: 'Van Goghlaan 3-a',
-      postcode: '1211 AB',
-    });
+    expect(addressParts('Van Goghlaan 3-a\n1211ab Hilversum')).toEqual({ street: 'Van Goghlaan 3-a', postcode: '1211 AB' });
   });
 });
 
@@ -106,10 +92,6 @@ describe('every mention of a third party', () => {
 
   it('finds the requester-style identifiers: customer number, IBAN and BSN in another spelling', () => {
     const person = { name: 'Fatma Yılmaz', customerNumber: 'K-100234', iban: 'NL91ABNA0417164300', bsn: '111222333' };
-    expect(found('Klant K-100234, rekening NL91 ABNA 0417 1643 00, BSN 111-222-333.', person)).toEqual([
-      'K-100234',
-      'NL91 ABNA 0417 1643 00',
-      '111-222-333',
-    ]);
+    expect(found('Klant K-100234, rekening NL91 ABNA 0417 1643 00, BSN 111-222-333.', person)).toEqual(['K-100234', 'NL91 ABNA 0417 1643 00', '111-222-333']);
   });
 });

@@ -10,11 +10,7 @@ const PEOPLE = [
   { userName: 'fyilmaz', fullName: 'Fatma Yılmaz-Ağaoğlu' },
   { userName: 'gstraße', fullName: 'Gretchen Weißstraße' },
 ];
-const SECRETS = [
-  ...PEOPLE.flatMap((p) => [p.fullName, p.fullName.split(/[ -]/u)[1] ?? p.fullName]),
-  'lnguyen',
-  'fyilmaz',
-];
+const SECRETS = [...PEOPLE.flatMap((p) => [p.fullName, p.fullName.split(/[ -]/u)[1] ?? p.fullName]), 'lnguyen', 'fyilmaz'];
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
@@ -32,13 +28,7 @@ describe('no personal data on disk in plaintext', () => {
     cleanup = t.cleanup;
     const { backend, call, adminToken } = await initialized(t.dir);
     for (const person of PEOPLE) {
-      const staff = await addStaff(
-        backend,
-        adminToken,
-        person.userName.replace('ß', 'ss'),
-        ['handler'],
-        person.fullName,
-      );
+      const staff = await addStaff(backend, adminToken, person.userName.replace('ß', 'ss'), ['handler'], person.fullName);
       value(await call('staff.setRoles', { staffId: staff.id, roles: ['handler', 'signer'] }, adminToken));
     }
     value(await call('staff.list', {}, adminToken));
@@ -50,9 +40,7 @@ describe('no personal data on disk in plaintext', () => {
 
     // And the data is really there, readable with the password.
     const again = makeBackend(t.dir);
-    const session = value(
-      await again.call('session.login', { userName: 'lnguyen', password: 'Tulpen-Bollen-Streek-77' }, null),
-    );
+    const session = value(await again.call('session.login', { userName: 'lnguyen', password: 'Tulpen-Bollen-Streek-77' }, null));
     expect(session.staff.fullName).toBe('Łukasz Nguyễn-Özdemir');
     again.backend.close();
   });

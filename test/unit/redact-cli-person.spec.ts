@@ -37,10 +37,7 @@ async function note(): Promise<Buffer> {
 
 const pdftotext = (path: string) => execFileSync('pdftotext', ['-layout', path, '-']).toString('utf8');
 
-async function redact(
-  args: string[],
-  stdin?: string,
-): Promise<{ code: number; out: string; err: string; text: string }> {
+async function redact(args: string[], stdin?: string): Promise<{ code: number; out: string; err: string; text: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'avg-redact-person-'));
   dirs.push(dir);
   const input = join(dir, 'in.pdf');
@@ -65,13 +62,7 @@ describe('avg-desk redact --person', () => {
     expect(r.code).toBe(0);
     expect(r.text).not.toMatch(/Brinkhorst|Marloes|Kerkstraat|1211/u);
     // The rest of the redacted page is still text.
-    for (const kept of [
-      'Melding van buurvrouw',
-      'belde opnieuw op 14 november.',
-      'het geluid komt van boven.',
-      'duurt het al maanden.',
-      'Zij woont op',
-    ])
+    for (const kept of ['Melding van buurvrouw', 'belde opnieuw op 14 november.', 'het geluid komt van boven.', 'duurt het al maanden.', 'Zij woont op'])
       expect(r.text).toContain(kept);
     expect(r.out).toMatch(/Pagina 1: 8 vlak\(ken\); tekst behouden\nPagina 2: 1 vlak\(ken\); tekst behouden\n/u);
   });
@@ -108,10 +99,7 @@ describe('avg-desk redact --person', () => {
   it('takes the persons, the requester and the terms from --input FILE, with nothing personal on the command line and no warning', async () => {
     const own = mkdtempSync(join(tmpdir(), 'avg-redact-input-'));
     const file = join(own, 'personen.json');
-    writeFileSync(
-      file,
-      JSON.stringify({ persons: [{ name: 'Marloes Brinkhorst', address: 'Kerkstraat 14, 1211 AB Hilversum' }] }),
-    );
+    writeFileSync(file, JSON.stringify({ persons: [{ name: 'Marloes Brinkhorst', address: 'Kerkstraat 14, 1211 AB Hilversum' }] }));
     const r = await redact(['--input', file]).finally(() => rmSync(own, { recursive: true, force: true }));
     expect(r.err).toBe('');
     expect(r.code).toBe(0);

@@ -40,10 +40,7 @@ function expectInkCovered(input: Buffer, output: Buffer, region: Region, inputRa
     }
   }
   expect(ink, 'the region holds the name’s ink').toBeGreaterThan(50);
-  expect(
-    uncovered.slice(0, 10),
-    `${String(uncovered.length)} of ${String(ink)} ink pixels of the name are not under the box`,
-  ).toEqual([]);
+  expect(uncovered.slice(0, 10), `${String(uncovered.length)} of ${String(ink)} ink pixels of the name are not under the box`).toEqual([]);
   return ink;
 }
 
@@ -73,20 +70,10 @@ async function pdfiumRaster(pdf: Buffer): Promise<Raster> {
   }
 }
 
-async function expectNameCovered(
-  lie: Type3Lie,
-  bottom: number,
-  top: number,
-  inkBy: 'poppler' | 'pdfium' = 'poppler',
-): Promise<void> {
+async function expectNameCovered(lie: Type3Lie, bottom: number, top: number, inkBy: 'poppler' | 'pdfium' = 'poppler'): Promise<void> {
   const pdf = await buildType3Offset(lie);
   const outcome = await redactName(pdf);
-  expectInkCovered(
-    pdf,
-    outcome.pdf,
-    { left: NAME_LEFT, right: NAME_RIGHT, bottom, top },
-    inkBy === 'pdfium' ? await pdfiumRaster(pdf) : undefined,
-  );
+  expectInkCovered(pdf, outcome.pdf, { left: NAME_LEFT, right: NAME_RIGHT, bottom, top }, inkBy === 'pdfium' ? await pdfiumRaster(pdf) : undefined);
   const text = pdftotext(outcome.pdf);
   for (const kept of [OTHER_WORDS, 'Met vriendelijke groet.']) expect(text).toContain(kept);
 }

@@ -22,18 +22,8 @@ const squash = (s: string) => s.replace(/\s+/gu, '');
 
 describe('a name is found however the PDF draws it', () => {
   it.each([
-    [
-      '"Hello World" drawn without a space between the words',
-      'BT /F1 12 Tf 72 760 Td (Hello) Tj (World) Tj ET',
-      'Hello World',
-      ['Hello', 'World'],
-    ],
-    [
-      'a soft hyphen inside the name',
-      'BT /F1 12 Tf 72 760 Td (Mevrouw Brink\\255horst belde.) Tj ET',
-      'Brinkhorst',
-      ['Brink', 'horst'],
-    ],
+    ['"Hello World" drawn without a space between the words', 'BT /F1 12 Tf 72 760 Td (Hello) Tj (World) Tj ET', 'Hello World', ['Hello', 'World']],
+    ['a soft hyphen inside the name', 'BT /F1 12 Tf 72 760 Td (Mevrouw Brink\\255horst belde.) Tj ET', 'Brinkhorst', ['Brink', 'horst']],
     [
       'a double surname hyphenated at the end of a line',
       'BT /F1 12 Tf 72 760 Td (Gesprek met Sanne Hendriks-) Tj 0 -14 Td (\\330stergaard over de tuin.) Tj ET',
@@ -46,12 +36,7 @@ describe('a name is found however the PDF draws it', () => {
       'license',
       ['li-', 'cense'],
     ],
-    [
-      'a letter-spaced name',
-      'BT /F1 12 Tf 72 760 Td (Buurvrouw M a r i j k e belde.) Tj ET',
-      'Marijke',
-      ['M a r', 'i j k e'],
-    ],
+    ['a letter-spaced name', 'BT /F1 12 Tf 72 760 Td (Buurvrouw M a r i j k e belde.) Tj ET', 'Marijke', ['M a r', 'i j k e']],
     [
       'a name drawn twice with an offset (fake bold)',
       'BT /F1 12 Tf 72 760 Td (Gast Jansen) Tj ET BT /F1 12 Tf 72.4 760.2 Td (Gast Jansen) Tj ET',

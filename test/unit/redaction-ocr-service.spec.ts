@@ -23,11 +23,7 @@ type ReadJob = {
   result: { pages: { page: number; layer: string; ocr: string | null }[] } | null;
   error: { message: string } | null;
 };
-type ApplyJob = {
-  state: string;
-  result: { thirdPartyIds: string[]; readable: { text: string }[] } | null;
-  error: { message: string } | null;
-};
+type ApplyJob = { state: string; result: { thirdPartyIds: string[]; readable: { text: string }[] } | null; error: { message: string } | null };
 
 async function poll<T extends { state: string }>(
   backend: Backend,
@@ -48,15 +44,7 @@ async function poll<T extends { state: string }>(
 }
 
 const boxes = <T extends { whose: unknown; preAccepted: unknown }>(list: readonly T[]) =>
-  list.map(
-    ({
-      whose: _w,
-      preAccepted: _p,
-      thirdPartyId: _t,
-      whoseLabel: _l,
-      ...box
-    }: T & { thirdPartyId?: unknown; whoseLabel?: unknown }) => box,
-  );
+  list.map(({ whose: _w, preAccepted: _p, thirdPartyId: _t, whoseLabel: _l, ...box }: T & { thirdPartyId?: unknown; whoseLabel?: unknown }) => box);
 
 describe('scans in the app: OCR by default for pages without a text layer', () => {
   it(
@@ -66,30 +54,15 @@ describe('scans in the app: OCR by default for pages without a text layer', () =
       const caseId = await t.register({ name: 'Fatma Yildiz' });
       const scan = await buildScan();
       const documentId =
-        value(
-          await t.call(
-            'dossier.import',
-            { caseId, fileName: 'scan.pdf', dataBase64: scan.toString('base64'), source: 'overlastdossier' },
-            t.h1.token,
-          ),
-        ).documents[0]?.id ?? '';
-      const party = value(
-        await t.call(
-          'thirdParty.add',
-          { caseId, name: 'Marloes Brinkhorst', role: 'buurvrouw', documentIds: [documentId] },
-          t.h1.token,
-        ),
-      );
+        value(await t.call('dossier.import', { caseId, fileName: 'scan.pdf', dataBase64: scan.toString('base64'), source: 'overlastdossier' }, t.h1.token))
+          .documents[0]?.id ?? '';
+      const party = value(await t.call('thirdParty.add', { caseId, name: 'Marloes Brinkhorst', role: 'buurvrouw', documentIds: [documentId] }, t.h1.token));
       value(await t.call('thirdParty.update', { caseId, id: party.id, hearingStatus: 'geen_toestemming' }, t.h1.token));
 
       // The dossier does not claim OCR before the document was read.
-      expect(
-        value(await t.call('dossier.list', { caseId }, t.h1.token)).find((d) => d.id === documentId)?.ocrPages,
-      ).toBeNull();
+      expect(value(await t.call('dossier.list', { caseId }, t.h1.token)).find((d) => d.id === documentId)?.ocrPages).toBeNull();
       // Before OCR: the page is not called empty.
-      const before = value(
-        await t.call('redaction.suggest', { caseId, documentId, thirdPartyIds: [party.id] }, t.h1.token),
-      );
+      const before = value(await t.call('redaction.suggest', { caseId, documentId, thirdPartyIds: [party.id] }, t.h1.token));
       expect(before.pages[0]).toMatchObject({ layer: 'none', ocr: null });
       expect(before.suggestions).toEqual([]);
 
@@ -105,13 +78,9 @@ describe('scans in the app: OCR by default for pages without a text layer', () =
       expect(read.result?.pages).toEqual([{ page: 0, layer: 'none', ocr: 'geen tekstlaag; OCR gebruikt' }]);
       expect(messages).toContain('OCR… pagina 1 van 1');
       // The dossier says which pages were read by OCR (which, never what): it survives a new sign-in, unlike OCR's text.
-      expect(
-        value(await t.call('dossier.list', { caseId }, t.h1.token)).find((d) => d.id === documentId)?.ocrPages,
-      ).toEqual([0]);
+      expect(value(await t.call('dossier.list', { caseId }, t.h1.token)).find((d) => d.id === documentId)?.ocrPages).toEqual([0]);
 
-      const { pages, suggestions } = value(
-        await t.call('redaction.suggest', { caseId, documentId, thirdPartyIds: [party.id] }, t.h1.token),
-      );
+      const { pages, suggestions } = value(await t.call('redaction.suggest', { caseId, documentId, thirdPartyIds: [party.id] }, t.h1.token));
       expect(pages[0]).toMatchObject({ layer: 'none', ocr: 'geen tekstlaag; OCR gebruikt' });
       expect(suggestions.map((s) => [s.text, s.whose])).toEqual([['Marloes Brinkhorst', 'third_party']]);
 
@@ -119,39 +88,26 @@ describe('scans in the app: OCR by default for pages without a text layer', () =
         t.backend,
         t.h1.token,
         'redaction.status',
-        value(
-          await t.call(
-            'redaction.start',
-            { caseId, documentId, redactions: boxes(suggestions), thirdPartyIds: [party.id] },
-            t.h1.token,
-          ),
-        ).jobId,
+        value(await t.call('redaction.start', { caseId, documentId, redactions: boxes(suggestions), thirdPartyIds: [party.id] }, t.h1.token)).jobId,
       );
       expect(applied.error).toBeNull();
       expect(applied.result).toMatchObject({ thirdPartyIds: [party.id], readable: [] });
       const text = execFileSync('pdftotext', ['-', '-'], {
-        input: Buffer.from(
-          value(await t.call('dossier.pdf', { caseId, documentId, version: 'redacted' }, t.h1.token)).dataBase64,
-          'base64',
-        ),
+        input: Buffer.from(value(await t.call('dossier.pdf', { caseId, documentId, version: 'redacted' }, t.h1.token)).dataBase64, 'base64'),
       }).toString('utf8');
       expect(text).not.toMatch(/Brinkhorst|Marloes/u);
       expect(text).toContain('geluidsoverlast');
       expect(value(await t.call('thirdParty.list', { caseId }, t.h1.token))[0]?.redactedEverywhere).toBe(true);
-      expect(
-        value(await t.call('redaction.searchAll', { caseId, terms: [], thirdPartyIds: [party.id] }, t.h1.token))[0],
-      ).toMatchObject({ occurrences: 1, redacted: true, covered: true });
+      expect(value(await t.call('redaction.searchAll', { caseId, terms: [], thirdPartyIds: [party.id] }, t.h1.token))[0]).toMatchObject({
+        occurrences: 1,
+        redacted: true,
+        covered: true,
+      });
 
       // A photo of a letter read in as PNG is an image page too: the same OCR finds her there.
       const png = (await scanPng(['Foto van de brief van M. Brinkhorst'], 200)).toString('base64');
       const photoId =
-        value(
-          await t.call(
-            'dossier.import',
-            { caseId, fileName: 'foto.png', dataBase64: png, source: 'overlastdossier' },
-            t.h1.token,
-          ),
-        ).documents[0]?.id ?? '';
+        value(await t.call('dossier.import', { caseId, fileName: 'foto.png', dataBase64: png, source: 'overlastdossier' }, t.h1.token)).documents[0]?.id ?? '';
       const photo = await poll<ReadJob>(
         t.backend,
         t.h1.token,
@@ -159,9 +115,7 @@ describe('scans in the app: OCR by default for pages without a text layer', () =
         value(await t.call('redaction.read', { caseId, documentId: photoId }, t.h1.token)).jobId,
       );
       expect(photo.result?.pages).toEqual([{ page: 0, layer: 'none', ocr: 'geen tekstlaag; OCR gebruikt' }]);
-      const inPhoto = value(
-        await t.call('redaction.suggest', { caseId, documentId: photoId, thirdPartyIds: [party.id] }, t.h1.token),
-      ).suggestions;
+      const inPhoto = value(await t.call('redaction.suggest', { caseId, documentId: photoId, thirdPartyIds: [party.id] }, t.h1.token)).suggestions;
       expect(inPhoto.map((s) => [s.text, s.whose])).toEqual([['M. Brinkhorst', 'third_party']]);
     },
     OCR_TIMEOUT,
@@ -174,19 +128,11 @@ describe('scans in the app: OCR by default for pages without a text layer', () =
       const caseId = await t.register({ name: 'Fatma Yildiz' });
       const scan = await buildScan([['Eerste pagina'], ['Tweede pagina'], ['Derde pagina']]);
       const documentId =
-        value(
-          await t.call(
-            'dossier.import',
-            { caseId, fileName: 'scan.pdf', dataBase64: scan.toString('base64'), source: 'overlastdossier' },
-            t.h1.token,
-          ),
-        ).documents[0]?.id ?? '';
+        value(await t.call('dossier.import', { caseId, fileName: 'scan.pdf', dataBase64: scan.toString('base64'), source: 'overlastdossier' }, t.h1.token))
+          .documents[0]?.id ?? '';
       const { jobId } = value(await t.call('redaction.read', { caseId, documentId }, t.h1.token));
       value(await t.call('redaction.cancel', { jobId }, t.h1.token));
-      expect(await poll<ReadJob>(t.backend, t.h1.token, 'redaction.readStatus', jobId)).toMatchObject({
-        state: 'cancelled',
-        result: null,
-      });
+      expect(await poll<ReadJob>(t.backend, t.h1.token, 'redaction.readStatus', jobId)).toMatchObject({ state: 'cancelled', result: null });
     },
     OCR_TIMEOUT,
   );

@@ -40,29 +40,16 @@ async function redactWith(file: Buffer, flags: string[]) {
   writeFileSync(source, file);
   let out = '';
   let err = '';
-  const code = await runCli(['redact', source, ...flags, '--out', target], {
-    env: {},
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-  });
+  const code = await runCli(['redact', source, ...flags, '--out', target], { env: {}, out: (t) => (out += t), err: (t) => (err += t) });
   return { code, out, err, target };
 }
 
 /** The darkest and lightest grey inside a user-space box (shrunk by a point) of a poppler render. */
-function inside(
-  raster: Raster,
-  pageHeight: number,
-  box: { x: number; y: number; width: number; height: number },
-): { max: number } {
+function inside(raster: Raster, pageHeight: number, box: { x: number; y: number; width: number; height: number }): { max: number } {
   const s = DPI / 72;
   let max = 0;
-  for (
-    let y = Math.ceil((pageHeight - box.y - box.height + 1) * s);
-    y < Math.floor((pageHeight - box.y - 1) * s);
-    y++
-  ) {
-    for (let x = Math.ceil((box.x + 1) * s); x < Math.floor((box.x + box.width - 1) * s); x++)
-      max = Math.max(max, raster.data[y * raster.width + x] ?? 255);
+  for (let y = Math.ceil((pageHeight - box.y - box.height + 1) * s); y < Math.floor((pageHeight - box.y - 1) * s); y++) {
+    for (let x = Math.ceil((box.x + 1) * s); x < Math.floor((box.x + box.width - 1) * s); x++) max = Math.max(max, raster.data[y * raster.width + x] ?? 255);
   }
   return { max };
 }
@@ -133,9 +120,7 @@ describe('OCR of scanned pages (avg-desk redact --ocr)', () => {
       expect(code).toBe(0);
       expect(out).toMatch(/^Pagina 1: 1 vlak\(ken\); gerasterd; tekst niet leesbaar; OCR gebruikt$/mu);
       const pdf = readFileSync(target);
-      expect(
-        inside(renderWithPoppler(pdf, 0, DPI), outputHeight(pdf), await wordBox(0, 'Brinkhorst')).max,
-      ).toBeLessThan(30);
+      expect(inside(renderWithPoppler(pdf, 0, DPI), outputHeight(pdf), await wordBox(0, 'Brinkhorst')).max).toBeLessThan(30);
       const text = pdftotext(pdf);
       expect(text).not.toMatch(/brinkhorst|csjolipstu/iu);
       expect(text).toContain('geluidsoverlast');
@@ -199,10 +184,7 @@ describe('OCR runs offline, in its own thread, and can be cancelled', () => {
     async () => {
       const twoPages = await buildScan([['Eerste pagina met Marloes Brinkhorst'], ['Tweede pagina zonder naam']]);
       const seen: { done: number; ocr: boolean }[] = [];
-      const pages = await readDocument(twoPages, {
-        ocr: 'missing',
-        onProgress: (p) => seen.push({ done: p.done, ocr: p.ocr }),
-      });
+      const pages = await readDocument(twoPages, { ocr: 'missing', onProgress: (p) => seen.push({ done: p.done, ocr: p.ocr }) });
       expect(seen).toEqual([
         { done: 1, ocr: true },
         { done: 2, ocr: true },
@@ -211,11 +193,7 @@ describe('OCR runs offline, in its own thread, and can be cancelled', () => {
 
       const controller = new AbortController();
       const started = Date.now();
-      const cancelled = readDocument(twoPages, {
-        ocr: 'missing',
-        signal: controller.signal,
-        onProgress: () => controller.abort(),
-      });
+      const cancelled = readDocument(twoPages, { ocr: 'missing', signal: controller.signal, onProgress: () => controller.abort() });
       const error: unknown = await cancelled.catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RedactionError);
       expect((error as RedactionError).failure).toBe('cancelled');

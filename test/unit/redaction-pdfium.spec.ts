@@ -33,8 +33,7 @@ function largestDifference(band: RgbImage, whole: RgbImage): number {
   let largest = 0;
   for (let y = 0; y < band.height; y++) {
     const row = ((band.top ?? 0) + y) * whole.width * 3;
-    for (let x = 0; x < band.width * 3; x++)
-      largest = Math.max(largest, Math.abs((band.data[y * band.width * 3 + x] ?? 0) - (whole.data[row + x] ?? 0)));
+    for (let x = 0; x < band.width * 3; x++) largest = Math.max(largest, Math.abs((band.data[y * band.width * 3 + x] ?? 0) - (whole.data[row + x] ?? 0)));
   }
   return largest;
 }
@@ -45,9 +44,7 @@ async function pages(): Promise<{ name: string; pdf: Buffer }[]> {
     { name: 'hiding places', pdf: await buildHidingPlaces() },
     { name: 'Type3 drawn off its metrics', pdf: await buildType3Offset() },
     { name: 'paths and slanted text', pdf: await buildVectorPage() },
-    ...(await Promise.all(
-      [90, 180, 270].map(async (angle) => ({ name: `rotated ${String(angle)}°`, pdf: await buildVectorPage(angle) })),
-    )),
+    ...(await Promise.all([90, 180, 270].map(async (angle) => ({ name: `rotated ${String(angle)}°`, pdf: await buildVectorPage(angle) })))),
   ];
 }
 
@@ -68,20 +65,10 @@ describe('PDFium shortcuts of the redaction engine', () => {
                 [40, Math.round(width / 3) + top],
                 [151, width - 1 - top],
               ] as const) {
-                const band = {
-                  left: 0,
-                  top,
-                  right: Math.max(1, Math.min(width, right)),
-                  bottom: Math.min(height, top + rows),
-                };
+                const band = { left: 0, top, right: Math.max(1, Math.min(width, right)), bottom: Math.min(height, top + rows) };
                 const part = page.renderRgb(SCALE, band);
                 const where = `${name} page ${String(i + 1)} rows ${String(band.top)}–${String(band.bottom)}`;
-                expect([part.left, part.top, part.width, part.height], where).toEqual([
-                  0,
-                  band.top,
-                  band.right,
-                  band.bottom - band.top,
-                ]);
+                expect([part.left, part.top, part.width, part.height], where).toEqual([0, band.top, band.right, band.bottom - band.top]);
                 // Paths are placed to 1/256 pixel after the shift: their anti-aliased edges may move by a level or two, no more.
                 expect(largestDifference(part, whole), where).toBeLessThanOrEqual(2);
                 compared++;

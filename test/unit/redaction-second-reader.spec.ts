@@ -3,14 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/app/cli/run.js';
-import {
-  findRedactions,
-  ocrLayers,
-  readDocument,
-  readInWorker,
-  redactDocument,
-  withOcr,
-} from '../../main/redaction/index.js';
+import { findRedactions, ocrLayers, readDocument, readInWorker, redactDocument, withOcr } from '../../main/redaction/index.js';
 import { buildLyingFont, SCAN_NAME } from './ocr.fixtures.js';
 import { buildDossier, buildLines, pdftotext, renderWithPoppler, requireTools } from './redaction.fixtures.js';
 import { buildType3Offset } from './redaction.hostile.js';
@@ -36,11 +29,7 @@ async function cli(pdf: Buffer, flags: string[]) {
   writeFileSync(source, pdf);
   let out = '';
   let err = '';
-  const code = await runCli(['redact', source, ...flags, '--out', `${source}.uit.pdf`], {
-    env: {},
-    out: (t) => (out += t),
-    err: (t) => (err += t),
-  });
+  const code = await runCli(['redact', source, ...flags, '--out', `${source}.uit.pdf`], { env: {}, out: (t) => (out += t), err: (t) => (err += t) });
   return { code, out, err, target: `${source}.uit.pdf` };
 }
 
@@ -67,11 +56,7 @@ describe('a ToUnicode map that lies is caught by a second reader', () => {
   });
 
   it('raises no alarm on honest pages: Helvetica, hex and kerned text, an invisible OCR layer, a Type3 font', async () => {
-    for (const pdf of [
-      await buildLines([`Geachte mevrouw ${SCAN_NAME},`, 'Wij hebben uw brief ontvangen.']),
-      await buildDossier(),
-      await buildType3Offset(),
-    ]) {
+    for (const pdf of [await buildLines([`Geachte mevrouw ${SCAN_NAME},`, 'Wij hebben uw brief ontvangen.']), await buildDossier(), await buildType3Offset()]) {
       for (const page of await readDocument(pdf, { ocr: 'off' })) {
         expect(page.mismatch ?? false, `page ${String(page.page)}`).toBe(false);
         expect(page.layer).not.toBe('unreadable');

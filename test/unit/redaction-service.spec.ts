@@ -30,12 +30,7 @@ async function waitFor(backend: Backend, token: string, jobId: string) {
     const r = await backend.dispatch('redaction.status', { jobId }, token);
     if (!r.ok) throw new Error(r.error.message);
     const job = r.value as { state: string };
-    if (job.state !== 'running')
-      return r.value as {
-        state: string;
-        result: { thirdPartyIds: string[] } | null;
-        error: { message: string } | null;
-      };
+    if (job.state !== 'running') return r.value as { state: string; result: { thirdPartyIds: string[] } | null; error: { message: string } | null };
     await new Promise((res) => setTimeout(res, 50));
   }
   throw new Error('job did not finish');
@@ -48,92 +43,40 @@ describe('redaction of dossier documents', () => {
     const doc = value(
       await t.call(
         'dossier.import',
-        {
-          caseId,
-          fileName: 'melding.pdf',
-          dataBase64: (await letterPdf()).toString('base64'),
-          source: 'overlastdossier',
-        },
+        { caseId, fileName: 'melding.pdf', dataBase64: (await letterPdf()).toString('base64'), source: 'overlastdossier' },
         t.h1.token,
       ),
     ).documents[0];
     const documentId = doc?.id ?? '';
-    const party = value(
-      await t.call(
-        'thirdParty.add',
-        { caseId, name: 'Pieter Post', role: 'buurman', documentIds: [documentId] },
-        t.h1.token,
-      ),
-    );
+    const party = value(await t.call('thirdParty.add', { caseId, name: 'Pieter Post', role: 'buurman', documentIds: [documentId] }, t.h1.token));
     value(await t.call('thirdParty.update', { caseId, id: party.id, hearingStatus: 'geen_toestemming' }, t.h1.token));
     value(await t.call('case.transition', { id: caseId, to: 'in_behandeling' }, t.h1.token));
 
     const found = value(await t.call('redaction.searchAll', { caseId, terms: ['pieter post'] }, t.h1.token));
-    expect(found).toEqual([
-      { documentId, name: 'melding.pdf', occurrences: 2, redacted: false, covered: false, readable: ['Pieter Post'] },
-    ]);
+    expect(found).toEqual([{ documentId, name: 'melding.pdf', occurrences: 2, redacted: false, covered: false, readable: ['Pieter Post'] }]);
     const suggestions = value(
-      await t.call(
-        'redaction.suggest',
-        { caseId, documentId, thirdPartyIds: [party.id], patterns: ['bsn'] },
-        t.h1.token,
-      ),
+      await t.call('redaction.suggest', { caseId, documentId, thirdPartyIds: [party.id], patterns: ['bsn'] }, t.h1.token),
     ).suggestions.map(({ whose: _w, preAccepted: _p, thirdPartyId: _t, whoseLabel: _l, ...box }) => box);
     expect(suggestions.map((s) => s.text).sort()).toEqual(['111222333', 'Pieter Post', 'Pieter Post']);
 
     // Leaving one occurrence of the name: the version does not cover the neighbour.
-    const partial = suggestions.filter(
-      (s, i) => !(s.text === 'Pieter Post' && i === suggestions.findIndex((x) => x.text === 'Pieter Post')),
-    );
-    const first = value(
-      await t.call(
-        'redaction.start',
-        { caseId, documentId, redactions: partial, thirdPartyIds: [party.id] },
-        t.h1.token,
-      ),
-    );
-    expect(await waitFor(t.backend, t.h1.token, first.jobId)).toMatchObject({
-      state: 'done',
-      result: { thirdPartyIds: [] },
-    });
-    expect(await t.call('case.transition', { id: caseId, to: 'besluit_in_concept' }, t.h1.token)).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
-    });
+    const partial = suggestions.filter((s, i) => !(s.text === 'Pieter Post' && i === suggestions.findIndex((x) => x.text === 'Pieter Post')));
+    const first = value(await t.call('redaction.start', { caseId, documentId, redactions: partial, thirdPartyIds: [party.id] }, t.h1.token));
+    expect(await waitFor(t.backend, t.h1.token, first.jobId)).toMatchObject({ state: 'done', result: { thirdPartyIds: [] } });
+    expect(await t.call('case.transition', { id: caseId, to: 'besluit_in_concept' }, t.h1.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
-    const full = value(
-      await t.call(
-        'redaction.start',
-        { caseId, documentId, redactions: suggestions, thirdPartyIds: [party.id] },
-        t.h1.token,
-      ),
-    );
-    expect(await waitFor(t.backend, t.h1.token, full.jobId)).toMatchObject({
-      state: 'done',
-      result: { thirdPartyIds: [party.id] },
-    });
-    const redacted = Buffer.from(
-      value(await t.call('dossier.pdf', { caseId, documentId, version: 'redacted' }, t.h1.token)).dataBase64,
-      'base64',
-    );
+    const full = value(await t.call('redaction.start', { caseId, documentId, redactions: suggestions, thirdPartyIds: [party.id] }, t.h1.token));
+    expect(await waitFor(t.backend, t.h1.token, full.jobId)).toMatchObject({ state: 'done', result: { thirdPartyIds: [party.id] } });
+    const redacted = Buffer.from(value(await t.call('dossier.pdf', { caseId, documentId, version: 'redacted' }, t.h1.token)).dataBase64, 'base64');
     const text = pdftotext(redacted);
     expect(text).not.toMatch(/Pieter|Post|111222333/u);
     expect(text).toContain('De huurder betaalt de huur op tijd.');
     expect(value(await t.call('thirdParty.list', { caseId }, t.h1.token))[0]?.redactedEverywhere).toBe(true);
-    expect(value(await t.call('case.transition', { id: caseId, to: 'besluit_in_concept' }, t.h1.token)).status).toBe(
-      'besluit_in_concept',
-    );
+    expect(value(await t.call('case.transition', { id: caseId, to: 'besluit_in_concept' }, t.h1.token)).status).toBe('besluit_in_concept');
     // The original stays in the case file, untouched.
-    expect(
-      pdftotext(
-        Buffer.from(value(await t.call('dossier.pdf', { caseId, documentId }, t.h1.token)).dataBase64, 'base64'),
-      ),
-    ).toContain('Pieter Post');
+    expect(pdftotext(Buffer.from(value(await t.call('dossier.pdf', { caseId, documentId }, t.h1.token)).dataBase64, 'base64'))).toContain('Pieter Post');
     // The job is the handler's own: another staff member is refused (and audited as denied).
-    expect(await t.call('redaction.status', { jobId: full.jobId }, t.h2.token)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
+    expect(await t.call('redaction.status', { jobId: full.jobId }, t.h2.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('avg-desk redact works on one file outside any case', async () => {
@@ -147,13 +90,9 @@ describe('redaction of dossier documents', () => {
     expect(out).toMatch(/3 vlak\(ken\) gelakt op 1 van 2 pagina's/u);
     expect(pdftotext(readFileSync(output))).not.toMatch(/Pieter|111222333/u);
     let err = '';
-    expect(
-      await runCli(['redact', join(t.dir, 'bestaat-niet.pdf'), '--term', 'x', '--out', output], {
-        env: {},
-        out: () => {},
-        err: (s) => (err += s),
-      }),
-    ).toBe(1);
+    expect(await runCli(['redact', join(t.dir, 'bestaat-niet.pdf'), '--term', 'x', '--out', output], { env: {}, out: () => {}, err: (s) => (err += s) })).toBe(
+      1,
+    );
     expect(err).toMatch(/bestaat niet/u);
   });
 });
@@ -167,41 +106,16 @@ describe('a scanned document (no text layer)', () => {
     const doc = value(
       await t.call(
         'dossier.import',
-        {
-          caseId,
-          fileName: 'scan.pdf',
-          dataBase64: Buffer.from(await pdf.save()).toString('base64'),
-          source: 'overlastdossier',
-        },
+        { caseId, fileName: 'scan.pdf', dataBase64: Buffer.from(await pdf.save()).toString('base64'), source: 'overlastdossier' },
         t.h1.token,
       ),
     ).documents[0];
     const documentId = doc?.id ?? '';
-    const party = value(
-      await t.call(
-        'thirdParty.add',
-        { caseId, name: 'Pieter Post', role: 'buurman', documentIds: [documentId] },
-        t.h1.token,
-      ),
-    );
+    const party = value(await t.call('thirdParty.add', { caseId, name: 'Pieter Post', role: 'buurman', documentIds: [documentId] }, t.h1.token));
     const box = { page: 0, x: 45, y: 695, width: 210, height: 30, source: 'manual' as const };
-    const unconfirmed = value(
-      await t.call('redaction.start', { caseId, documentId, redactions: [box], thirdPartyIds: [party.id] }, t.h1.token),
-    );
-    expect(await waitFor(t.backend, t.h1.token, unconfirmed.jobId)).toMatchObject({
-      state: 'done',
-      result: { thirdPartyIds: [] },
-    });
-    const confirmed = value(
-      await t.call(
-        'redaction.start',
-        { caseId, documentId, redactions: [box], confirmedThirdPartyIds: [party.id] },
-        t.h1.token,
-      ),
-    );
-    expect(await waitFor(t.backend, t.h1.token, confirmed.jobId)).toMatchObject({
-      state: 'done',
-      result: { thirdPartyIds: [party.id] },
-    });
+    const unconfirmed = value(await t.call('redaction.start', { caseId, documentId, redactions: [box], thirdPartyIds: [party.id] }, t.h1.token));
+    expect(await waitFor(t.backend, t.h1.token, unconfirmed.jobId)).toMatchObject({ state: 'done', result: { thirdPartyIds: [] } });
+    const confirmed = value(await t.call('redaction.start', { caseId, documentId, redactions: [box], confirmedThirdPartyIds: [party.id] }, t.h1.token));
+    expect(await waitFor(t.backend, t.h1.token, confirmed.jobId)).toMatchObject({ state: 'done', result: { thirdPartyIds: [party.id] } });
   });
 });

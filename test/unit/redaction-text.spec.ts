@@ -36,40 +36,18 @@ describe('a redacted page keeps its other text', () => {
     expect(outcome.pages).toEqual([{ page: 0, boxes: 1, mode: 'text' }]);
     const text = pdftotext(outcome.pdf);
     expect(text).not.toMatch(/Jan|Vries/u);
-    for (const w of [...words(OTHER_WORDS), 'Geachte', 'heer', 'De', 'monteur', 'dinsdag.'])
-      expect(words(text)).toContain(w);
+    for (const w of [...words(OTHER_WORDS), 'Geachte', 'heer', 'De', 'monteur', 'dinsdag.']) expect(words(text)).toContain(w);
   });
 
   it('boxes are the height of the line: on lines 13 pt apart the lines above and below keep every word', async () => {
-    const lines = [
-      'Regel boven met woorden als gQjpy.',
-      `Midden staat ${NAME} op de regel.`,
-      'Regel onder met Hoge Letters ÉÅ.',
-    ];
+    const lines = ['Regel boven met woorden als gQjpy.', `Midden staat ${NAME} op de regel.`, 'Regel onder met Hoge Letters ÉÅ.'];
     const pdf = await buildPages([
-      lines
-        .map(
-          (l, i) =>
-            `BT /F1 12 Tf 72 ${String(760 - i * 13)} Td (${l.replace('É', '\\311').replace('Å', '\\305')}) Tj ET`,
-        )
-        .join('\n'),
+      lines.map((l, i) => `BT /F1 12 Tf 72 ${String(760 - i * 13)} Td (${l.replace('É', '\\311').replace('Å', '\\305')}) Tj ET`).join('\n'),
     ]);
     const { outcome } = await redactName(pdf);
     expect(outcome.pages[0]?.mode).toBe('text');
     const text = pdftotext(outcome.pdf);
-    for (const w of [
-      ...words(lines[0] ?? ''),
-      'Regel',
-      'onder',
-      'met',
-      'Hoge',
-      'Letters',
-      'Midden',
-      'staat',
-      'op',
-      'de',
-      'regel.',
-    ])
+    for (const w of [...words(lines[0] ?? ''), 'Regel', 'onder', 'met', 'Hoge', 'Letters', 'Midden', 'staat', 'op', 'de', 'regel.'])
       expect(words(text)).toContain(w);
     expect(text).not.toMatch(/Jan|Vries/u);
   });

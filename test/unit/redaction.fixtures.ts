@@ -3,16 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import {
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFString,
-  StandardFonts,
-  type PDFObject,
-  type PDFPage,
-  type PDFRef,
-} from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts, type PDFObject, type PDFPage, type PDFRef } from 'pdf-lib';
 import { PNG } from 'pngjs';
 
 /**
@@ -56,8 +47,7 @@ export function withTemp<T>(use: (dir: string) => T): T {
 function run(tool: string, args: string[], okCodes: readonly number[] = [0]): Buffer {
   const r = spawnSync(tool, args, { maxBuffer: 1 << 30 });
   if (r.error) throw new Error(`${tool} is missing. Install it with: ${APT}`);
-  if (!okCodes.includes(r.status ?? -1))
-    throw new Error(`${tool} failed (${String(r.status)}): ${r.stderr.toString()}`);
+  if (!okCodes.includes(r.status ?? -1)) throw new Error(`${tool} failed (${String(r.status)}): ${r.stderr.toString()}`);
   return r.stdout;
 }
 
@@ -86,9 +76,7 @@ export function popplerWords(pdf: Uint8Array, page: number): WordBox[] {
     writeFileSync(file, pdf);
     return run('pdftotext', ['-bbox', '-f', String(page + 1), '-l', String(page + 1), file, '-']).toString('utf8');
   });
-  return [
-    ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/gu),
-  ].map((m) => ({
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/gu)].map((m) => ({
     text: m[5] ?? '',
     left: Number(m[1]),
     top: Number(m[2]),
@@ -109,10 +97,7 @@ export function qdf(pdf: Uint8Array): Buffer {
 /** qdf output without the pixel data of images, where any byte sequence can occur by chance. */
 export function qdfWithoutPixels(pdf: Uint8Array): string {
   const text = qdf(pdf).toString('latin1');
-  return text.replace(
-    /(\d+ 0 obj\s*<<(?:(?!endobj)[\s\S])*?\/Subtype \/Image[\s\S]*?\bstream\r?\n)[\s\S]*?(endstream)/gu,
-    '$1$2',
-  );
+  return text.replace(/(\d+ 0 obj\s*<<(?:(?!endobj)[\s\S])*?\/Subtype \/Image[\s\S]*?\bstream\r?\n)[\s\S]*?(endstream)/gu, '$1$2');
 }
 
 /**
@@ -148,15 +133,7 @@ export function everyObjectInflated(pdf: Buffer): string {
 export function encrypt(pdf: Uint8Array, userPassword: string): Buffer {
   return withTemp((dir) => {
     writeFileSync(join(dir, 'in.pdf'), pdf);
-    run('qpdf', [
-      '--encrypt',
-      userPassword,
-      'eigenaar-wachtwoord',
-      '256',
-      '--',
-      join(dir, 'in.pdf'),
-      join(dir, 'out.pdf'),
-    ]);
+    run('qpdf', ['--encrypt', userPassword, 'eigenaar-wachtwoord', '256', '--', join(dir, 'in.pdf'), join(dir, 'out.pdf')]);
     return readFileSync(join(dir, 'out.pdf'));
   });
 }
@@ -173,25 +150,11 @@ export function renderWithPoppler(pdf: Uint8Array, page: number, dpi: number, co
   const out = withTemp((dir) => {
     const file = join(dir, 'in.pdf');
     writeFileSync(file, pdf);
-    return run('pdftoppm', [
-      '-r',
-      String(dpi),
-      '-f',
-      String(page + 1),
-      '-l',
-      String(page + 1),
-      ...(colour ? [] : ['-gray']),
-      file,
-    ]);
+    return run('pdftoppm', ['-r', String(dpi), '-f', String(page + 1), '-l', String(page + 1), ...(colour ? [] : ['-gray']), file]);
   });
   const header = /^(P[56])\s+(\d+)\s+(\d+)\s+255\s/u.exec(out.subarray(0, 64).toString('latin1'));
   if (!header) throw new Error('pdftoppm did not write a PNM image');
-  return {
-    channels: header[1] === 'P6' ? 3 : 1,
-    width: Number(header[2]),
-    height: Number(header[3]),
-    data: out.subarray(header[0].length),
-  };
+  return { channels: header[1] === 'P6' ? 3 : 1, width: Number(header[2]), height: Number(header[3]), data: out.subarray(header[0].length) };
 }
 
 /** All forms a string can take in a PDF file: plain, UTF-16BE with and without BOM, and hex of both. */
@@ -218,12 +181,7 @@ function pictureWithInk(): Buffer {
       const px = PICTURE.x + x / scale;
       const py = PICTURE.y + PICTURE.height - y / scale;
       // Letter-like strokes inside INK: dark vertical bars, like handwriting on a scan.
-      const inInk =
-        px > INK.x + 4 &&
-        px < INK.x + INK.width - 4 &&
-        py > INK.y + 4 &&
-        py < INK.y + INK.height - 4 &&
-        Math.floor(px / 6) % 2 === 0;
+      const inInk = px > INK.x + 4 && px < INK.x + INK.width - 4 && py > INK.y + 4 && py < INK.y + INK.height - 4 && Math.floor(px / 6) % 2 === 0;
       const i = (y * png.width + x) * 4;
       const [r, g, b] = inInk ? [20, 20, 60] : PICTURE_COLOUR;
       png.data[i] = r;
@@ -291,27 +249,16 @@ BT 3 Tr /F1 12 Tf 72 500 Td (Huurder ${NAME} heeft opgezegd.) Tj ET`,
 /OC /laag BDC BT /F1 12 Tf 72 720 Td (Tekst in een laag.) Tj ET EMC
 /Logo Do`);
   // A form XObject whose side data names someone: once stripped, those objects hang loose and must not be written.
-  const xmp = doc.context.register(
-    doc.context.stream(`<x:xmpmeta><dc:creator>${NAME}</dc:creator></x:xmpmeta>`, { Type: 'Metadata', Subtype: 'XML' }),
-  );
+  const xmp = doc.context.register(doc.context.stream(`<x:xmpmeta><dc:creator>${NAME}</dc:creator></x:xmpmeta>`, { Type: 'Metadata', Subtype: 'XML' }));
   const piece = doc.context.register(doc.context.obj({ Scanner: { Private: PDFString.of(`Bediend door ${NAME}`) } }));
   const logo = doc.context.register(
-    doc.context.stream('0 0 1 rg 0 0 10 10 re f', {
-      Type: 'XObject',
-      Subtype: 'Form',
-      BBox: [0, 0, 10, 10],
-      Metadata: xmp,
-      PieceInfo: piece,
-    }),
+    doc.context.stream('0 0 1 rg 0 0 10 10 re f', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 10, 10], Metadata: xmp, PieceInfo: piece }),
   );
   kept.node.setXObject(PDFName.of('Logo'), logo);
   kept.node.set(PDFName.of('PieceInfo'), piece);
 
   hideNameOutsideTheContent(doc, kept);
-  await doc.attach(Buffer.from(`Aantekening over ${NAME}`, 'latin1'), 'notitie-jan-de-vries.txt', {
-    mimeType: 'text/plain',
-    description: `Bijlage ${NAME}`,
-  });
+  await doc.attach(Buffer.from(`Aantekening over ${NAME}`, 'latin1'), 'notitie-jan-de-vries.txt', { mimeType: 'text/plain', description: `Bijlage ${NAME}` });
   doc.addJavaScript('groet', `app.alert("${NAME}");`);
   const field = doc.getForm().createTextField('naam');
   field.setText(NAME);
@@ -331,16 +278,7 @@ function hideNameOutsideTheContent(doc: PDFDocument, kept: PDFPage): void {
   catalog.set(PDFName.of('Metadata'), context.register(context.stream(xmp, { Type: 'Metadata', Subtype: 'XML' })));
 
   const reg = (object: PDFObject): PDFRef => context.register(object);
-  kept.node.addAnnot(
-    reg(
-      context.obj({
-        Type: 'Annot',
-        Subtype: 'Text',
-        Rect: [400, 700, 420, 720],
-        Contents: PDFString.of(`Gebeld met ${NAME}`),
-      }),
-    ),
-  );
+  kept.node.addAnnot(reg(context.obj({ Type: 'Annot', Subtype: 'Text', Rect: [400, 700, 420, 720], Contents: PDFString.of(`Gebeld met ${NAME}`) })));
   kept.node.addAnnot(
     reg(
       context.obj({
@@ -353,34 +291,18 @@ function hideNameOutsideTheContent(doc: PDFDocument, kept: PDFPage): void {
     ),
   );
   kept.node.addAnnot(
-    reg(
-      context.obj({
-        Type: 'Annot',
-        Subtype: 'Link',
-        Rect: [72, 620, 200, 640],
-        A: { S: 'JavaScript', JS: PDFString.of(`app.alert('${NAME}')`) },
-      }),
-    ),
+    reg(context.obj({ Type: 'Annot', Subtype: 'Link', Rect: [72, 620, 200, 640], A: { S: 'JavaScript', JS: PDFString.of(`app.alert('${NAME}')`) } })),
   );
-  kept.node.set(
-    PDFName.of('AA'),
-    context.obj({ O: { S: 'JavaScript', JS: PDFString.of(`console.println('${NAME}')`) } }),
-  );
+  kept.node.set(PDFName.of('AA'), context.obj({ O: { S: 'JavaScript', JS: PDFString.of(`console.println('${NAME}')`) } }));
 
   const outlines = context.nextRef();
-  const item = reg(
-    context.obj({ Title: PDFHexString.fromText(`Brief aan ${NAME}`), Parent: outlines, Dest: [kept.ref, 'Fit'] }),
-  );
+  const item = reg(context.obj({ Title: PDFHexString.fromText(`Brief aan ${NAME}`), Parent: outlines, Dest: [kept.ref, 'Fit'] }));
   context.assign(outlines, context.obj({ Type: 'Outlines', First: item, Last: item, Count: 1 }));
   catalog.set(PDFName.of('Outlines'), outlines);
   catalog.set(PDFName.of('OpenAction'), context.obj({ S: 'JavaScript', JS: PDFString.of(`app.alert('${NAME}')`) }));
   catalog.set(PDFName.of('PageLabels'), context.obj({ Nums: [0, { S: 'D', P: PDFString.of(`${NAME} `) }] }));
   const layer = reg(
-    context.obj({
-      Type: 'OCG',
-      Name: PDFString.of(`Laag ${NAME}`),
-      Usage: { CreatorInfo: { Creator: PDFString.of(NAME), Subtype: 'Artwork' } },
-    }),
+    context.obj({ Type: 'OCG', Name: PDFString.of(`Laag ${NAME}`), Usage: { CreatorInfo: { Creator: PDFString.of(NAME), Subtype: 'Artwork' } } }),
   );
   catalog.set(PDFName.of('OCProperties'), context.obj({ OCGs: [layer], D: { ON: [layer] } }));
   kept.node.Resources()?.set(PDFName.of('Properties'), context.obj({ laag: layer }));
@@ -395,10 +317,7 @@ export function buildPage(content: string): Promise<Buffer> {
  * A4 pages with the given content streams; Helvetica is /F1 on every page. `extend` may add
  * resources or objects (pdf-lib's document and pages) before it is saved.
  */
-export async function buildPages(
-  contents: readonly string[],
-  extend?: (doc: PDFDocument, pages: PDFPage[]) => void | Promise<void>,
-): Promise<Buffer> {
+export async function buildPages(contents: readonly string[], extend?: (doc: PDFDocument, pages: PDFPage[]) => void | Promise<void>): Promise<Buffer> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const pages = contents.map((content) => {
@@ -426,9 +345,7 @@ export async function buildLetters(pages: number, perPage: number): Promise<Buff
     const lines: string[] = [];
     for (let l = 0; l < 40; l++) {
       const who = l % 8 === 0 && l / 8 < perPage ? ` ${NAME} ` : ' de huurder ';
-      lines.push(
-        `BT /F1 10 Tf 60 ${String(790 - l * 18)} Td (Regel ${String(l + 1)}: in het gesprek met${who}is de reparatie besproken.) Tj ET`,
-      );
+      lines.push(`BT /F1 10 Tf 60 ${String(790 - l * 18)} Td (Regel ${String(l + 1)}: in het gesprek met${who}is de reparatie besproken.) Tj ET`);
     }
     setContent(doc, page, lines.join('\n'));
   }

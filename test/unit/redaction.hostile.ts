@@ -24,14 +24,8 @@ export function jpegWithMetadata(name: string): Buffer {
   const height = 16;
   const data = Buffer.alloc(width * height * 4, 160);
   const plain = Buffer.from(jpeg.encode({ width, height, data }, 85).data);
-  const exif = segment(
-    0xe1,
-    Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from(`MM\0*\0\0\0\bArtist ${name}`, 'latin1')]),
-  );
-  const xmp = segment(
-    0xe1,
-    Buffer.from(`http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><dc:creator>${name}</dc:creator></x:xmpmeta>`, 'latin1'),
-  );
+  const exif = segment(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), Buffer.from(`MM\0*\0\0\0\bArtist ${name}`, 'latin1')]));
+  const xmp = segment(0xe1, Buffer.from(`http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><dc:creator>${name}</dc:creator></x:xmpmeta>`, 'latin1'));
   const comment = segment(0xfe, Buffer.from(`Foto van ${name}`, 'latin1'));
   return Buffer.concat([plain.subarray(0, 2), exif, xmp, comment, plain.subarray(2)]);
 }
@@ -103,15 +97,11 @@ export interface Type3Lie {
  */
 export function buildType3Offset(lie: Type3Lie = { bboxTop: 700, barBottom: 1000, barHeight: 700 }): Promise<Buffer> {
   return buildPages(
-    [
-      `BT /F1 12 Tf 72 790 Td (${OTHER_WORDS}) Tj ET\nBT /T3 12 Tf 72 760 Td (${NAME}) Tj ET\nBT /F1 12 Tf 72 700 Td (Met vriendelijke groet.) Tj ET`,
-    ],
+    [`BT /F1 12 Tf 72 790 Td (${OTHER_WORDS}) Tj ET\nBT /T3 12 Tf 72 760 Td (${NAME}) Tj ET\nBT /F1 12 Tf 72 700 Td (Met vriendelijke groet.) Tj ET`],
     (doc, pages) => {
       const { context } = doc;
       const bar = context.register(
-        context.stream(
-          `600 0 ${lie.declared ? `0 0 600 ${String(lie.bboxTop)} d1` : 'd0'} 60 ${String(lie.barBottom)} 480 ${String(lie.barHeight)} re f`,
-        ),
+        context.stream(`600 0 ${lie.declared ? `0 0 600 ${String(lie.bboxTop)} d1` : 'd0'} 60 ${String(lie.barBottom)} 480 ${String(lie.barHeight)} re f`),
       );
       const space = context.register(context.stream('300 0 d0'));
       const names: (string | number)[] = [32];

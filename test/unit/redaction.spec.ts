@@ -103,8 +103,7 @@ function expectWordsBurned(before: Uint8Array, after: Uint8Array, page: number, 
   for (const w of targets) {
     for (let y = Math.ceil(w.top * s) + 2; y <= Math.floor(w.bottom * s) - 2; y++) {
       for (let x = Math.ceil(w.left * s) + 2; x <= Math.floor(w.right * s) - 2; x++) {
-        if (dark(b, x, y + offset) > 40)
-          throw new Error(`"${w.text}" on page ${String(page + 1)} is not burned at ${String(x)},${String(y)}`);
+        if (dark(b, x, y + offset) > 40) throw new Error(`"${w.text}" on page ${String(page + 1)} is not burned at ${String(x)},${String(y)}`);
       }
     }
   }
@@ -121,8 +120,7 @@ function expectInkBurned(before: Uint8Array, after: Uint8Array, page: number): n
     for (let x = 0; x < a.width; x++) {
       if (dark(a, x, y) > 160) continue;
       ink++;
-      if (dark(b, x, y + offset) > 40)
-        throw new Error(`ink at ${String(x)},${String(y)} of page ${String(page + 1)} is not burned`);
+      if (dark(b, x, y + offset) > 40) throw new Error(`ink at ${String(x)},${String(y)} of page ${String(page + 1)} is not burned`);
     }
   }
   return ink;
@@ -146,10 +144,7 @@ describe('finding what to redact', () => {
   });
 
   it.each([
-    [
-      'at the end of a long line',
-      ['Dit is een lange regel met aan het einde de naam Jan de', 'Vries en daarna nog wat tekst op de tweede regel.'],
-    ],
+    ['at the end of a long line', ['Dit is een lange regel met aan het einde de naam Jan de', 'Vries en daarna nog wat tekst op de tweede regel.']],
     ['right above its second half', ['Jan de', 'Vries woont op de tweede regel.']],
   ])('gives a name broken over two lines %s one box per line, not one over both', async (_, lines) => {
     const found = findRedactions(await extractText(await buildLines(lines)), { terms: [NAME] });
@@ -162,9 +157,7 @@ describe('finding what to redact', () => {
     const page = pages[1];
     if (!page) throw new Error('no page 2');
     for (const r of redactions.filter((x) => x.page === 1)) {
-      const glyphs = page.boxes.filter(
-        (b) => b !== null && b.y + b.height / 2 > r.y && b.y + b.height / 2 < r.y + r.height,
-      );
+      const glyphs = page.boxes.filter((b) => b !== null && b.y + b.height / 2 > r.y && b.y + b.height / 2 < r.y + r.height);
       for (const g of glyphs) {
         if (!g) continue;
         expect(g.x).toBeGreaterThanOrEqual(r.x);
@@ -193,12 +186,7 @@ describe('the redacted PDF', () => {
 
   it('pdf.js, a third reader, finds none of them either (and does find them in the input)', async () => {
     const read = async (pdf: Uint8Array) => {
-      const doc = await getDocument({
-        data: new Uint8Array(pdf),
-        isEvalSupported: false,
-        useSystemFonts: false,
-        verbosity: 0,
-      }).promise;
+      const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
       const pages: string[] = [];
       for (let i = 1; i <= doc.numPages; i++) {
         const content = await (await doc.getPage(i)).getTextContent();
@@ -216,16 +204,14 @@ describe('the redacted PDF', () => {
 
   it('holds none of the strings in its bytes, in any encoding, once qpdf has decompressed everything', () => {
     const raw = qdfWithoutPixels(output);
-    for (const s of SECRETS)
-      for (const form of encodings(s)) expect(raw.includes(form), `${s} as ${JSON.stringify(form)}`).toBe(false);
+    for (const s of SECRETS) for (const form of encodings(s)) expect(raw.includes(form), `${s} as ${JSON.stringify(form)}`).toBe(false);
     expect(raw).toContain(KEPT_SENTENCE);
   });
 
   it('holds none of them in unreferenced objects either (which qpdf would silently drop)', () => {
     const all = everyObjectInflated(output);
     expect(all).toContain(KEPT_SENTENCE);
-    for (const s of SECRETS)
-      for (const form of encodings(s)) expect(all.includes(form), `${s} as ${JSON.stringify(form)}`).toBe(false);
+    for (const s of SECRETS) for (const form of encodings(s)) expect(all.includes(form), `${s} as ${JSON.stringify(form)}`).toBe(false);
     expect(everyObjectInflated(input)).toContain(`Bediend door ${NAME}`);
   });
 
@@ -243,12 +229,7 @@ describe('the redacted PDF', () => {
         .map((k) => k.decodeText())
         .sort(),
     ).toEqual(['Pages', 'Type']);
-    expect([doc.getTitle(), doc.getAuthor(), doc.getSubject(), doc.getKeywords()]).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
+    expect([doc.getTitle(), doc.getAuthor(), doc.getSubject(), doc.getKeywords()]).toEqual([undefined, undefined, undefined, undefined]);
     expect([doc.getCreator(), doc.getProducer()]).toEqual(['AVG Desk', 'AVG Desk']);
     for (const page of doc.getPages()) {
       expect(page.node.Annots()).toBeUndefined();
@@ -264,18 +245,7 @@ describe('the redacted PDF', () => {
       if (type instanceof PDFName) types.add(type.decodeText());
     }
     for (const t of ['Annot', 'Filespec', 'EmbeddedFile', 'Outlines', 'Metadata']) expect(types).not.toContain(t);
-    for (const k of [
-      'JS',
-      'JavaScript',
-      'EmbeddedFiles',
-      'AcroForm',
-      'Fields',
-      'OpenAction',
-      'PageLabels',
-      'OCProperties',
-      'Metadata',
-      'Outlines',
-    ])
+    for (const k of ['JS', 'JavaScript', 'EmbeddedFiles', 'AcroForm', 'Fields', 'OpenAction', 'PageLabels', 'OCProperties', 'Metadata', 'Outlines'])
       expect(keys).not.toContain(k);
     expect(doc.context.trailerInfo.Encrypt).toBeUndefined();
   });
@@ -292,8 +262,7 @@ describe('the redacted PDF', () => {
     for (const r of redactions) {
       const raster = renderWithPoppler(output, r.page, DPI);
       const box = pixelBox(r, doc.getPage(r.page).getHeight());
-      for (let y = box.top; y <= box.bottom; y++)
-        for (let x = box.left; x <= box.right; x++) expect(dark(raster, x, y)).toBeLessThan(40);
+      for (let y = box.top; y <= box.bottom; y++) for (let x = box.left; x <= box.right; x++) expect(dark(raster, x, y)).toBeLessThan(40);
     }
   });
 
@@ -315,8 +284,7 @@ describe('the redacted PDF', () => {
       const i = (Math.round((height - yPt) * (DPI / 72)) * raster.width + Math.round(xPt * (DPI / 72))) * 3;
       return [raster.data[i] ?? -1, raster.data[i + 1] ?? -1, raster.data[i + 2] ?? -1];
     };
-    for (let x = INK.x + 2; x < INK.x + INK.width - 2; x += 3)
-      for (let y = INK.y + 2; y < INK.y + INK.height - 2; y += 3) expect(at(x, y)).toEqual([0, 0, 0]);
+    for (let x = INK.x + 2; x < INK.x + INK.width - 2; x += 3) for (let y = INK.y + 2; y < INK.y + INK.height - 2; y += 3) expect(at(x, y)).toEqual([0, 0, 0]);
     const outside = at(PICTURE.x + 10, PICTURE.y + 10);
     outside.forEach((v, i) => expect(Math.abs(v - (PICTURE_COLOUR[i] ?? 0))).toBeLessThan(10));
   });
@@ -365,51 +333,29 @@ describe('bad input', () => {
       'a PDF whose objects are garbage',
       () =>
         Promise.resolve(
-          Buffer.from(
-            '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\nxref 0 0\ntrailer << /Root 1 0 R >>\nstartxref 0\n%%EOF\n',
-            'latin1',
-          ),
+          Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\nxref 0 0\ntrailer << /Root 1 0 R >>\nstartxref 0\n%%EOF\n', 'latin1'),
         ),
       'corrupt',
     ],
     ['a PDF with a user password', async () => encrypt(await buildDossier(), 'geheim'), 'encrypted'],
-    [
-      'a PDF over 100 MB',
-      () => Promise.resolve(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100 * 1024 * 1024)])),
-      'too-large',
-    ],
+    ['a PDF over 100 MB', () => Promise.resolve(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100 * 1024 * 1024)])), 'too-large'],
   ];
 
-  it.each(cases)(
-    '%s gives a typed Dutch error from both extractText and applyRedactions',
-    async (_, make, expected) => {
-      const pdf = await make();
-      expect((await failure(extractText(pdf))).failure).toBe(expected);
-      expect((await failure(applyRedactions(pdf, []))).failure).toBe(expected);
-    },
-  );
+  it.each(cases)('%s gives a typed Dutch error from both extractText and applyRedactions', async (_, make, expected) => {
+    const pdf = await make();
+    expect((await failure(extractText(pdf))).failure).toBe(expected);
+    expect((await failure(applyRedactions(pdf, []))).failure).toBe(expected);
+  });
 
   it('refuses more than 2,000 pages', async () => {
     const doc = await PDFDocument.create();
     for (let i = 0; i < 2001; i++) doc.addPage([100, 100]);
     const error = await failure(extractText(Buffer.from(await doc.save())));
-    expect([error.failure, error.dutchMessage]).toEqual([
-      'too-many-pages',
-      'De PDF heeft meer dan 2.000 pagina’s. Splits het document en lak de delen apart.',
-    ]);
+    expect([error.failure, error.dutchMessage]).toEqual(['too-many-pages', 'De PDF heeft meer dan 2.000 pagina’s. Splits het document en lak de delen apart.']);
   });
 
   it('refuses boxes on pages that do not exist or with impossible sizes', async () => {
-    const box: Redaction = {
-      page: 0,
-      x: 10,
-      y: 10,
-      width: 10,
-      height: 10,
-      reason: 'art. 15 lid 4 AVG',
-      source: 'manual',
-      text: '',
-    };
+    const box: Redaction = { page: 0, x: 10, y: 10, width: 10, height: 10, reason: 'art. 15 lid 4 AVG', source: 'manual', text: '' };
     for (const wrong of [
       { ...box, page: 5 },
       { ...box, width: Number.NaN },
@@ -445,10 +391,7 @@ describe('long work', () => {
     expect(pdftotext(out, 4)).toContain(KEPT_SENTENCE);
 
     const controller = new AbortController();
-    const cancelled = runRedactionInWorker(input, redactions, {
-      signal: controller.signal,
-      onProgress: () => controller.abort(),
-    });
+    const cancelled = runRedactionInWorker(input, redactions, { signal: controller.signal, onProgress: () => controller.abort() });
     expect((await failure(cancelled)).failure).toBe('cancelled');
     expect((await failure(runRedactionInWorker(Buffer.from('%PDF-1.7 kapot %%EOF'), []))).failure).toBe('corrupt');
   });
@@ -471,22 +414,14 @@ describe('avg-desk redact (CLI function)', () => {
         [5, 0, 'tekst behouden'],
       ]);
       expect(pdftotext(readFileSync(target))).not.toContain(BSN);
-      await expect(
-        redactFile({ input: join(dir, 'weg.pdf'), output: target, terms: [NAME], patterns: [] }),
-      ).rejects.toThrow(/bestaat niet/u);
+      await expect(redactFile({ input: join(dir, 'weg.pdf'), output: target, terms: [NAME], patterns: [] })).rejects.toThrow(/bestaat niet/u);
       await expect(redactFile({ input: source, output: target, terms: [], patterns: ['postcode'] })).rejects.toThrow(
         'Onbekend patroon: postcode. Kies uit: bsn, iban, phone, email, dob, plate.',
       );
-      await expect(redactFile({ input: source, output: target, terms: [' '], patterns: [] })).rejects.toThrow(
-        /minstens één --person "Naam", --term/u,
-      );
-      await expect(redactFile({ input: source, output: source, terms: [NAME], patterns: [] })).rejects.toThrow(
-        /origineel/u,
-      );
+      await expect(redactFile({ input: source, output: target, terms: [' '], patterns: [] })).rejects.toThrow(/minstens één --person "Naam", --term/u);
+      await expect(redactFile({ input: source, output: source, terms: [NAME], patterns: [] })).rejects.toThrow(/origineel/u);
       writeFileSync(source, encrypt(input, 'geheim'));
-      await expect(redactFile({ input: source, output: target, terms: [NAME], patterns: [] })).rejects.toThrow(
-        /wachtwoord beveiligd/u,
-      );
+      await expect(redactFile({ input: source, output: target, terms: [NAME], patterns: [] })).rejects.toThrow(/wachtwoord beveiligd/u);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

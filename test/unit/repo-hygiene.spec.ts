@@ -85,9 +85,7 @@ describe('repository hygiene', () => {
 
   it('every relative link in the README and docs/ points at a file that exists', () => {
     const broken: string[] = [];
-    for (const file of files.filter(
-      (f) => f === 'README.md' || f.startsWith('docs/') || /(^|\/)README\.md$/u.test(f),
-    )) {
+    for (const file of files.filter((f) => f === 'README.md' || f.startsWith('docs/') || /(^|\/)README\.md$/u.test(f))) {
       if (file.startsWith('test/')) continue;
       const content = readFileSync(join(ROOT, file), 'utf8');
       for (const match of content.matchAll(/\]\(([^)\s#]+)(#[^)]*)?\)/gu)) {

@@ -11,15 +11,13 @@ import {
   type ReportCase,
 } from '../../shared/reports/reports.js';
 
-const base = {
-  extensionMonths: 0,
-  thirdPartiesHeard: 0,
-  redactedDocuments: 0,
-  handlerName: 'Hanna Behandelaar',
-} as const;
-const row = (
-  r: Partial<ReportCase> & Pick<ReportCase, 'reference' | 'type' | 'channel' | 'receivedOn' | 'dueOn' | 'status'>,
-): ReportCase => ({ completedOn: null, outcome: null, ...base, ...r });
+const base = { extensionMonths: 0, thirdPartiesHeard: 0, redactedDocuments: 0, handlerName: 'Hanna Behandelaar' } as const;
+const row = (r: Partial<ReportCase> & Pick<ReportCase, 'reference' | 'type' | 'channel' | 'receivedOn' | 'dueOn' | 'status'>): ReportCase => ({
+  completedOn: null,
+  outcome: null,
+  ...base,
+  ...r,
+});
 
 /**
  * Hand-counted: the first quarter of 2026, seen on 15 April 2026. Working days are counted by hand
@@ -64,14 +62,7 @@ const FIXTURE: ReportCase[] = [
     redactedDocuments: 1,
   }),
   // D: open and past its due date today.
-  row({
-    reference: 'AVG-2026-0004',
-    type: 'inzage',
-    channel: 'mijn_alliantie',
-    receivedOn: '2026-03-10',
-    dueOn: '2026-04-07',
-    status: 'in_behandeling',
-  }),
+  row({ reference: 'AVG-2026-0004', type: 'inzage', channel: 'mijn_alliantie', receivedOn: '2026-03-10', dueOn: '2026-04-07', status: 'in_behandeling' }),
   // E: open, extended by two months, not late.
   row({
     reference: 'AVG-2026-0005',
@@ -106,14 +97,7 @@ const FIXTURE: ReportCase[] = [
     outcome: 'ingetrokken',
   }),
   // H: after the period: nowhere.
-  row({
-    reference: 'AVG-2026-0007',
-    type: 'inzage',
-    channel: 'email',
-    receivedOn: '2026-04-02',
-    dueOn: '2026-04-30',
-    status: 'ontvangen',
-  }),
+  row({ reference: 'AVG-2026-0007', type: 'inzage', channel: 'email', receivedOn: '2026-04-02', dueOn: '2026-04-30', status: 'ontvangen' }),
 ];
 const Q1 = { from: '2026-01-01', to: '2026-03-31', today: '2026-04-15' };
 
@@ -177,12 +161,7 @@ describe('report figures against a hand-counted fixture', () => {
 
   it('an empty period has no percentages or medians, not zeros', () => {
     const empty = computeReport(FIXTURE, { from: '2027-01-01', to: '2027-01-31', today: '2027-02-01' }, false);
-    expect(empty.completed).toMatchObject({
-      total: 0,
-      onTimePercentage: null,
-      medianWorkingDays: null,
-      p90WorkingDays: null,
-    });
+    expect(empty.completed).toMatchObject({ total: 0, onTimePercentage: null, medianWorkingDays: null, p90WorkingDays: null });
   });
 });
 

@@ -15,12 +15,7 @@ function cli(userName: string, on: string) {
     let out = '';
     let err = '';
     const env = { AVG_DESK_USER: userName, AVG_DESK_PASSWORD: STRONG_PASSWORD };
-    const code = await runCli(argv, {
-      env,
-      out: (t) => (out += t),
-      err: (t) => (err += t),
-      clock: fixedClock(new Date(`${on}T08:00:00Z`)),
-    });
+    const code = await runCli(argv, { env, out: (t) => (out += t), err: (t) => (err += t), clock: fixedClock(new Date(`${on}T08:00:00Z`)) });
     return { code, out, err };
   };
 }
@@ -33,12 +28,7 @@ async function withdrawnCase() {
   value(
     await t.call(
       'dossier.import',
-      {
-        caseId,
-        fileName: 'notitie.txt',
-        dataBase64: Buffer.from('Notitie over de verzoeker.').toString('base64'),
-        source: 'klantcontact',
-      },
+      { caseId, fileName: 'notitie.txt', dataBase64: Buffer.from('Notitie over de verzoeker.').toString('base64'), source: 'klantcontact' },
       t.h1.token,
     ),
   );
@@ -70,17 +60,11 @@ describe('avg-desk retention run and report', () => {
     expect(existsSync(join(dir, 'cases', caseId))).toBe(true);
 
     const run = await cli('fg', '2027-02-06')(...d, 'retention', 'run');
-    expect(run).toMatchObject({
-      code: 0,
-      out: 'Ronde 2027-02-06: 1 dossier(s) vernietigd.\nAVG-2026-0001\t2027-02-06\tvernietigd\n',
-    });
+    expect(run).toMatchObject({ code: 0, out: 'Ronde 2027-02-06: 1 dossier(s) vernietigd.\nAVG-2026-0001\t2027-02-06\tvernietigd\n' });
     expect(existsSync(join(dir, 'cases', caseId))).toBe(false);
     expect(JSON.parse((await cli('fg', '2027-02-07')(...d, 'retention', 'run', '--json')).out).cases).toEqual([]);
     // Only the dpo runs it.
-    expect(await cli('hanna', '2027-02-07')(...d, 'retention', 'run')).toMatchObject({
-      code: 1,
-      err: 'U heeft geen toestemming voor deze handeling.\n',
-    });
+    expect(await cli('hanna', '2027-02-07')(...d, 'retention', 'run')).toMatchObject({ code: 1, err: 'U heeft geen toestemming voor deze handeling.\n' });
   });
 
   it('reports a period as JSON: the dpo with the cases, the auditor without references', async () => {
@@ -94,30 +78,14 @@ describe('avg-desk retention run and report', () => {
       cases: { reference: string }[] | null;
     };
     expect(report.received.total).toBe(1);
-    expect(report.completed).toMatchObject({
-      total: 1,
-      byOutcome: [{ outcome: 'ingetrokken', label: 'Ingetrokken', count: 1 }],
-    });
+    expect(report.completed).toMatchObject({ total: 1, byOutcome: [{ outcome: 'ingetrokken', label: 'Ingetrokken', count: 1 }] });
     expect(report.cases?.map((c) => c.reference)).toEqual(['AVG-2026-0001']);
-    const auditor = await cli('audit', '2026-12-01')(
-      ...d,
-      'report',
-      '--from',
-      '2026-11-01',
-      '--to',
-      '2026-11-30',
-      '--json',
-    );
+    const auditor = await cli('audit', '2026-12-01')(...d, 'report', '--from', '2026-11-01', '--to', '2026-11-30', '--json');
     expect(JSON.parse(auditor.out)).toMatchObject({ received: { total: 1 }, cases: null });
     expect(auditor.out).not.toMatch(/AVG-2026|Łukasz|Hanna/u);
     const human = await cli('audit', '2026-12-01')(...d, 'report', '--from', '2026-11-01', '--to', '2026-11-30');
     expect(human.out).toContain('Ontvangen: 1 (verlengd: 0, nu over de termijn: 0)');
-    expect(await cli('audit', '2026-12-01')(...d, 'report', '--from', '2026-11-01')).toMatchObject({
-      code: 2,
-      err: 'Geef --to als JJJJ-MM-DD.\n',
-    });
-    expect(
-      await cli('audit', '2026-12-01')(...d, 'report', '--from', '2026-12-01', '--to', '2026-11-01'),
-    ).toMatchObject({ code: 2 });
+    expect(await cli('audit', '2026-12-01')(...d, 'report', '--from', '2026-11-01')).toMatchObject({ code: 2, err: 'Geef --to als JJJJ-MM-DD.\n' });
+    expect(await cli('audit', '2026-12-01')(...d, 'report', '--from', '2026-12-01', '--to', '2026-11-01')).toMatchObject({ code: 2 });
   });
 });

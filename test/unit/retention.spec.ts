@@ -31,16 +31,10 @@ async function decidedCase() {
   value(await call('case.transition', { id: caseId, to: 'in_behandeling' }, harm.token));
   await establishIdentity(call, caseId, harm.token);
   const imported = value(
-    await call(
-      'dossier.import',
-      { caseId, fileName: 'notitie.txt', dataBase64: Buffer.from(NOTE).toString('base64'), source: 'klantcontact' },
-      harm.token,
-    ),
+    await call('dossier.import', { caseId, fileName: 'notitie.txt', dataBase64: Buffer.from(NOTE).toString('base64'), source: 'klantcontact' }, harm.token),
   );
   const documentId = imported.documents[0]?.id ?? '';
-  const party = value(
-    await call('thirdParty.add', { caseId, name: NEIGHBOUR, role: 'buurvrouw', documentIds: [documentId] }, harm.token),
-  );
+  const party = value(await call('thirdParty.add', { caseId, name: NEIGHBOUR, role: 'buurvrouw', documentIds: [documentId] }, harm.token));
   value(await call('thirdParty.update', { caseId, id: party.id, hearingStatus: 'toestemming' }, harm.token));
   value(await call('case.transition', { id: caseId, to: 'besluit_in_concept' }, harm.token));
   const draft = value(await call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, harm.token));
@@ -66,15 +60,10 @@ async function decidedCase() {
 async function storeText(dir: string): Promise<string> {
   const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
   try {
-    const tables = store.sqlite
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .pluck()
-      .all() as string[];
+    const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
     return tables
       .map((table) =>
-        JSON.stringify(store.sqlite.prepare(`SELECT * FROM "${table}"`).all(), (_k, v: unknown) =>
-          Buffer.isBuffer(v) ? v.toString('latin1') : v,
-        ),
+        JSON.stringify(store.sqlite.prepare(`SELECT * FROM "${table}"`).all(), (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('latin1') : v)),
       )
       .join('\n');
   } finally {
@@ -85,18 +74,10 @@ async function storeText(dir: string): Promise<string> {
 describe('local retention: crypto-shredding a closed case file', () => {
   it('shreds exactly when synced, the appeal period and the grace period have passed and no hold is active', async () => {
     const { call, dir, dpo, harm, caseId, documentId, pdf, syncOutbox, on } = await decidedCase();
-    const due = async () =>
-      value(await call('retention.runLocal', { dryRun: true }, dpo.token)).cases.map((c) => c.caseId);
+    const due = async () => value(await call('retention.runLocal', { dryRun: true }, dpo.token)).cases.map((c) => c.caseId);
     expect(value(await call('retention.forCase', { caseId }, harm.token))).toMatchObject({
       closedOn: '2026-11-25',
-      local: {
-        state: 'bezwaartermijn',
-        appealEndsOn: '2027-01-06',
-        graceEndsOn: '2027-02-05',
-        shredOn: '2027-02-06',
-        shreddedOn: null,
-        synced: false,
-      },
+      local: { state: 'bezwaartermijn', appealEndsOn: '2027-01-06', graceEndsOn: '2027-02-05', shredOn: '2027-02-06', shreddedOn: null, synced: false },
       register: { destroyOn: '2028-11-25', held: false },
       mayPlaceHold: true,
       mayLiftHold: false,
@@ -115,35 +96,20 @@ describe('local retention: crypto-shredding a closed case file', () => {
     expect(await due()).toEqual([caseId]);
 
     // The handler stops it (an open complaint about the handling); only the dpo can lift it.
-    const held = value(
-      await call(
-        'retention.placeHold',
-        { caseId, kind: 'klacht', reason: 'De verzoeker klaagt over de afhandeling.' },
-        harm.token,
-      ),
-    );
+    const held = value(await call('retention.placeHold', { caseId, kind: 'klacht', reason: 'De verzoeker klaagt over de afhandeling.' }, harm.token));
     expect(held.local.state).toBe('bewaarplicht');
     expect(await due()).toEqual([]);
     expect(value(await call('retention.runLocal', {}, dpo.token)).cases).toEqual([]);
     const holdId = held.holds[0]?.id ?? '';
-    expect(
-      await call('retention.liftHold', { caseId, holdId, reason: 'De klacht is afgehandeld.' }, harm.token),
-    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const lifted = value(
-      await call('retention.liftHold', { caseId, holdId, reason: 'De klacht is afgehandeld.' }, dpo.token),
-    );
-    expect(lifted.holds[0]).toMatchObject({
-      active: false,
-      liftedBy: 'Fenna FG',
-      liftReason: 'De klacht is afgehandeld.',
+    expect(await call('retention.liftHold', { caseId, holdId, reason: 'De klacht is afgehandeld.' }, harm.token)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
     });
+    const lifted = value(await call('retention.liftHold', { caseId, holdId, reason: 'De klacht is afgehandeld.' }, dpo.token));
+    expect(lifted.holds[0]).toMatchObject({ active: false, liftedBy: 'Fenna FG', liftReason: 'De klacht is afgehandeld.' });
 
     const run = value(await call('retention.runLocal', {}, dpo.token));
-    expect(run).toEqual({
-      today: '2027-02-06',
-      dryRun: false,
-      cases: [{ caseId, reference: 'AVG-2026-0001', shredOn: '2027-02-06', shredded: true }],
-    });
+    expect(run).toEqual({ today: '2027-02-06', dryRun: false, cases: [{ caseId, reference: 'AVG-2026-0001', shredOn: '2027-02-06', shredded: true }] });
     expect(value(await call('retention.runLocal', {}, dpo.token)).cases).toEqual([]);
 
     // The register row stays without the requester; the file is gone.
@@ -157,10 +123,7 @@ describe('local retention: crypto-shredding a closed case file', () => {
     expect(value(await call('dossier.list', { caseId }, harm.token))).toEqual([]);
     expect(value(await call('thirdParty.list', { caseId }, harm.token))).toEqual([]);
     expect(await call('dossier.pdf', { caseId, documentId }, harm.token)).toMatchObject({ ok: false });
-    expect(value(await call('retention.forCase', { caseId }, harm.token)).local).toMatchObject({
-      state: 'vernietigd',
-      shreddedOn: '2027-02-06',
-    });
+    expect(value(await call('retention.forCase', { caseId }, harm.token)).local).toMatchObject({ state: 'vernietigd', shreddedOn: '2027-02-06' });
     const timeline = value(await call('case.timeline', { id: caseId }, dpo.token));
     expect(timeline.find((e) => e.procedure === 'retention.shred')).toMatchObject({ actorId: dpo.id, outcome: 'ok' });
     expect(value(await call('audit.verify', {}, dpo.token))).toMatchObject({ ok: true, central: null });
@@ -183,71 +146,37 @@ describe('central retention: the destruction list', () => {
     // A second closed case with a legal hold: never on the list.
     const keptId = await register({ name: 'Fatma Yılmaz-Ağaoğlu' }, { type: 'klacht', writtenAndSigned: false });
     value(await call('case.transition', { id: keptId, to: 'ingetrokken' }, h1.token));
-    value(
-      await call(
-        'retention.placeHold',
-        { caseId: keptId, kind: 'rechtszaak', reason: 'Procedure bij de rechtbank Midden-Nederland.' },
-        dpo.token,
-      ),
-    );
+    value(await call('retention.placeHold', { caseId: keptId, kind: 'rechtszaak', reason: 'Procedure bij de rechtbank Midden-Nederland.' }, dpo.token));
 
     on('2028-11-24');
     // Two years on, everyone signs in again.
-    const login = async (userName: string) =>
-      value(await call('session.login', { userName, password: STRONG_PASSWORD }, null)).token;
+    const login = async (userName: string) => value(await call('session.login', { userName, password: STRONG_PASSWORD }, null)).token;
     dpo.token = await login('fg');
     harm.token = await login('harm');
     intake.token = await login('balie');
     expect(value(await call('retention.propose', {}, dpo.token))).toBeNull();
     on('2028-11-25');
     const overview = value(await call('retention.overview', {}, dpo.token));
-    expect(overview.upcoming).toContainEqual(
-      expect.objectContaining({ caseId, what: 'registratie', on: '2028-11-25', state: 'te_vernietigen' }),
-    );
+    expect(overview.upcoming).toContainEqual(expect.objectContaining({ caseId, what: 'registratie', on: '2028-11-25', state: 'te_vernietigen' }));
     expect(overview.upcoming.some((u) => u.caseId === keptId)).toBe(false);
     const list = value(await call('retention.propose', {}, dpo.token));
     expect(list?.items).toEqual([
-      expect.objectContaining({
-        caseId,
-        reference: 'AVG-2026-0001',
-        requestType: 'inzage',
-        closedOn: '2026-11-25',
-        destroyOn: '2028-11-25',
-        removed: false,
-      }),
+      expect.objectContaining({ caseId, reference: 'AVG-2026-0001', requestType: 'inzage', closedOn: '2026-11-25', destroyOn: '2028-11-25', removed: false }),
     ]);
     const listId = list?.id ?? '';
 
     // Only the dpo approves; removing needs a reason.
-    expect(await call('retention.approve', { listId }, harm.token)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
-    expect(await call('retention.approve', { listId }, intake.token)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
-    expect(await call('retention.removeItem', { listId, caseId, reason: '' }, dpo.token)).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION' },
-    });
+    expect(await call('retention.approve', { listId }, harm.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('retention.approve', { listId }, intake.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('retention.removeItem', { listId, caseId, reason: '' }, dpo.token)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(value(await call('case.get', { id: caseId }, dpo.token)).reference).toBe('AVG-2026-0001');
 
     const approved = value(await call('retention.approve', { listId }, dpo.token));
-    expect(approved).toMatchObject({
-      status: 'uitgevoerd',
-      approvedBy: 'Fenna FG',
-      items: [expect.objectContaining({ caseId, destroyedOn: '2028-11-25' })],
-    });
-    expect(await call('case.get', { id: caseId }, dpo.token)).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
-    });
+    expect(approved).toMatchObject({ status: 'uitgevoerd', approvedBy: 'Fenna FG', items: [expect.objectContaining({ caseId, destroyedOn: '2028-11-25' })] });
+    expect(await call('case.get', { id: caseId }, dpo.token)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(value(await call('case.get', { id: keptId }, dpo.token)).requester.name).toBe('Fatma Yılmaz-Ağaoğlu');
     // Who looked at it stays answerable after the record is gone.
-    expect(
-      value(await call('audit.caseReads', { caseReference: 'AVG-2026-0001' }, dpo.token)).byStaff.length,
-    ).toBeGreaterThan(0);
+    expect(value(await call('audit.caseReads', { caseReference: 'AVG-2026-0001' }, dpo.token)).byStaff.length).toBeGreaterThan(0);
 
     const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
     try {
@@ -279,16 +208,7 @@ describe('central retention: the destruction list', () => {
         recordType: 'case',
       });
       expect(outbox[0]?.sent_at).toBeNull();
-      for (const table of [
-        'cases',
-        'letters',
-        'decisions',
-        'case_tasks',
-        'documents',
-        'third_parties',
-        'case_keys',
-        'case_files',
-      ]) {
+      for (const table of ['cases', 'letters', 'decisions', 'case_tasks', 'documents', 'third_parties', 'case_keys', 'case_files']) {
         expect(
           store.sqlite
             .prepare(`SELECT count(*) FROM ${table} WHERE ${table === 'cases' ? 'id' : 'case_id'} = ?`)
@@ -312,27 +232,13 @@ describe('central retention: the destruction list', () => {
     on('2028-11-25');
     dpo.token = value(await call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null)).token;
     const list = value(await call('retention.propose', {}, dpo.token));
-    value(
-      await call(
-        'retention.placeHold',
-        { caseId, kind: 'bewaarplicht', reason: 'Fiscale bewaarplicht: zeven jaar.' },
-        dpo.token,
-      ),
-    );
+    value(await call('retention.placeHold', { caseId, kind: 'bewaarplicht', reason: 'Fiscale bewaarplicht: zeven jaar.' }, dpo.token));
     const approved = value(await call('retention.approve', { listId: list?.id ?? '' }, dpo.token));
     expect(approved.items).toEqual([
-      expect.objectContaining({
-        caseId,
-        removed: true,
-        removeReason: 'Niet vernietigd: er rust een blokkade op de zaak.',
-        destroyedOn: null,
-      }),
+      expect.objectContaining({ caseId, removed: true, removeReason: 'Niet vernietigd: er rust een blokkade op de zaak.', destroyedOn: null }),
     ]);
     expect(value(await call('case.get', { id: caseId }, dpo.token)).requester.name).toBe(REQUESTER);
-    expect(await call('retention.approve', { listId: list?.id ?? '' }, dpo.token)).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
-    });
+    expect(await call('retention.approve', { listId: list?.id ?? '' }, dpo.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   }, 60_000);
 
   it('the daily run (the backend sweep) shreds what is due and proposes a list as the system, once a day', async () => {
@@ -343,10 +249,7 @@ describe('central retention: the destruction list', () => {
     expect(existsSync(join(dir, 'cases', caseId))).toBe(false);
     const token = value(await call('session.login', { userName: 'fg', password: STRONG_PASSWORD }, null)).token;
     const overview = value(await call('retention.overview', {}, token));
-    expect(overview.openList).toMatchObject({
-      proposedBy: null,
-      items: [expect.objectContaining({ caseId, removed: false })],
-    });
+    expect(overview.openList).toMatchObject({ proposedBy: null, items: [expect.objectContaining({ caseId, removed: false })] });
     backend.sweep();
     const runs = value(await call('audit.search', { filter: { procedure: 'retention.scheduled' } }, token));
     expect(runs).toEqual([expect.objectContaining({ actorId: null, category: 'gewijzigd', outcome: 'ok' })]);
@@ -358,11 +261,12 @@ describe('central retention: the destruction list', () => {
   it('letters on a shorter term of their own: proposed as letters, destroyed on approval, the register record stays until its own term', async () => {
     const { call, dir, dpo, harm, caseId, syncOutbox, on } = await decidedCase();
     await syncOutbox();
-    expect(
-      value(await call('retention.setPolicy', { graceDays: 30, registerYears: 2, letterYears: 1 }, dpo.token)),
-    ).toEqual({ graceDays: 30, registerYears: 2, letterYears: 1 });
-    const login = async (userName: string) =>
-      value(await call('session.login', { userName, password: STRONG_PASSWORD }, null)).token;
+    expect(value(await call('retention.setPolicy', { graceDays: 30, registerYears: 2, letterYears: 1 }, dpo.token))).toEqual({
+      graceDays: 30,
+      registerYears: 2,
+      letterYears: 1,
+    });
+    const login = async (userName: string) => value(await call('session.login', { userName, password: STRONG_PASSWORD }, null)).token;
     const storeRows = async <T>(query: string, ...params: unknown[]) => {
       const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
       try {
@@ -371,10 +275,7 @@ describe('central retention: the destruction list', () => {
         store.close();
       }
     };
-    const [letter] = await storeRows<{ id: string; file_id: string }>(
-      'SELECT id, file_id FROM letters WHERE case_id = ?',
-      caseId,
-    );
+    const [letter] = await storeRows<{ id: string; file_id: string }>('SELECT id, file_id FROM letters WHERE case_id = ?', caseId);
     const letterFile = join(dir, 'cases', caseId, `${letter?.file_id ?? ''}.avgf`);
     expect(existsSync(letterFile)).toBe(true);
 
@@ -389,15 +290,7 @@ describe('central retention: the destruction list', () => {
       expect.objectContaining({ what: 'brieven', on: '2027-11-25', state: 'te_vernietigen' }),
     ]);
     const list = value(await call('retention.propose', {}, dpo.token));
-    expect(list?.items).toEqual([
-      expect.objectContaining({
-        caseId,
-        kind: 'brieven',
-        closedOn: '2026-11-25',
-        destroyOn: '2027-11-25',
-        removed: false,
-      }),
-    ]);
+    expect(list?.items).toEqual([expect.objectContaining({ caseId, kind: 'brieven', closedOn: '2026-11-25', destroyOn: '2027-11-25', removed: false })]);
     const listId = list?.id ?? '';
     const approved = value(await call('retention.approve', { listId }, dpo.token));
     expect(approved.items).toEqual([expect.objectContaining({ caseId, kind: 'brieven', destroyedOn: '2027-11-25' })]);
@@ -406,22 +299,11 @@ describe('central retention: the destruction list', () => {
     expect(existsSync(letterFile)).toBe(false);
     expect(value(await call('case.get', { id: caseId }, harm.token)).requester.name).toBe(REQUESTER);
     expect(value(await call('dossier.list', { caseId }, harm.token))).toHaveLength(1);
-    const [blank] = await storeRows<{ file_key: string | null; content: string }>(
-      'SELECT file_key, content FROM letters WHERE id = ?',
-      letter?.id,
-    );
+    const [blank] = await storeRows<{ file_key: string | null; content: string }>('SELECT file_key, content FROM letters WHERE id = ?', letter?.id);
     expect(blank?.file_key).toBeNull();
     expect(blank?.content).not.toContain(REQUESTER);
-    const [record] = await storeRows<Record<string, unknown>>(
-      "SELECT * FROM destruction_records WHERE kind = 'brieven'",
-    );
-    expect(record).toMatchObject({
-      case_id: caseId,
-      reference: 'AVG-2026-0001',
-      destroyed_on: '2027-11-25',
-      approved_by: dpo.id,
-      list_id: listId,
-    });
+    const [record] = await storeRows<Record<string, unknown>>("SELECT * FROM destruction_records WHERE kind = 'brieven'");
+    expect(record).toMatchObject({ case_id: caseId, reference: 'AVG-2026-0001', destroyed_on: '2027-11-25', approved_by: dpo.id, list_id: listId });
     const outbox = await storeRows<{ payload: string }>("SELECT payload FROM outbox WHERE kind = 'destruction'");
     expect(outbox.map((o) => JSON.parse(o.payload) as unknown)).toEqual([
       {
@@ -437,9 +319,7 @@ describe('central retention: the destruction list', () => {
       },
     ]);
     const timeline = value(await call('case.timeline', { id: caseId }, dpo.token));
-    expect(timeline.filter((e) => e.procedure === 'retention.destroyLetters')).toEqual([
-      expect.objectContaining({ actorId: dpo.id, outcome: 'ok' }),
-    ]);
+    expect(timeline.filter((e) => e.procedure === 'retention.destroyLetters')).toEqual([expect.objectContaining({ actorId: dpo.id, outcome: 'ok' })]);
     // Destroyed once: not proposed again.
     expect(value(await call('retention.propose', {}, dpo.token))).toBeNull();
 
@@ -449,10 +329,7 @@ describe('central retention: the destruction list', () => {
     const later = value(await call('retention.propose', {}, dpo.token));
     expect(later?.items).toEqual([expect.objectContaining({ caseId, kind: 'registratie', destroyOn: '2028-11-25' })]);
     value(await call('retention.approve', { listId: later?.id ?? '' }, dpo.token));
-    expect(await call('case.get', { id: caseId }, dpo.token)).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
-    });
+    expect(await call('case.get', { id: caseId }, dpo.token)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const kinds = await storeRows<{ kind: string; type: string | null }>(
       "SELECT d.kind, json_extract(o.payload, '$.recordType') AS type FROM destruction_records d JOIN outbox o ON json_extract(o.payload, '$.id') = d.id ORDER BY d.destroyed_on",
     );

@@ -1,11 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../main/app/backend.js';
-import {
-  createSafeStorageProtector,
-  KeyProtectionUnavailableError,
-  type SafeStorageLike,
-} from '../../main/app/electron/safe-storage.js';
+import { createSafeStorageProtector, KeyProtectionUnavailableError, type SafeStorageLike } from '../../main/app/electron/safe-storage.js';
 import { silentLogger } from '../../main/platform/log.js';
 import { ADMIN, tempDir } from '../support/basics.js';
 import { TEST_KDF } from '../support/kdf.js';
@@ -25,8 +21,7 @@ function fakeSafeStorage(options: { available?: boolean; backend?: Backend; user
     // First byte names the user, like DPAPI refusing a blob sealed for someone else.
     encryptString: (text) => Buffer.concat([Buffer.from([user]), Buffer.from(text, 'utf8').map((b) => b ^ user)]),
     decryptString: (data) => {
-      if (data[0] !== user)
-        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (data[0] !== user) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return Buffer.from(data.subarray(1).map((b) => b ^ user)).toString('utf8');
     },
   };
@@ -37,20 +32,15 @@ let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
 describe('the safeStorage key protector', () => {
-  it.each(['basic_text', 'unknown'] as const)(
-    'refuses the plaintext Linux backend %s with a Dutch message',
-    (backend) => {
-      const { storage } = fakeSafeStorage({ backend });
-      expect(() => createSafeStorageProtector(storage, 'linux')).toThrow(KeyProtectionUnavailableError);
-      expect(() => createSafeStorageProtector(storage, 'linux')).toThrow(/zonder versleuteling.*start daarom niet/u);
-    },
-  );
+  it.each(['basic_text', 'unknown'] as const)('refuses the plaintext Linux backend %s with a Dutch message', (backend) => {
+    const { storage } = fakeSafeStorage({ backend });
+    expect(() => createSafeStorageProtector(storage, 'linux')).toThrow(KeyProtectionUnavailableError);
+    expect(() => createSafeStorageProtector(storage, 'linux')).toThrow(/zonder versleuteling.*start daarom niet/u);
+  });
 
   it.each(['win32', 'linux', 'darwin'] as const)('refuses when encryption is unavailable (%s)', (platform) => {
     const { storage } = fakeSafeStorage({ available: false });
-    expect(() => createSafeStorageProtector(storage, platform)).toThrow(
-      /versleuteling van het besturingssysteem is niet beschikbaar/u,
-    );
+    expect(() => createSafeStorageProtector(storage, platform)).toThrow(/versleuteling van het besturingssysteem is niet beschikbaar/u);
   });
 
   it('asks for the Linux backend only on Linux', () => {
@@ -85,10 +75,7 @@ describe('the safeStorage key protector', () => {
 
     const login = { userName: ADMIN.userName, password: ADMIN.password };
     const browserMode = createBackend({ kdfCost: TEST_KDF, dataDir: t.dir, logger: silentLogger });
-    expect(await browserMode.dispatch('session.login', login, null)).toMatchObject({
-      ok: false,
-      error: { code: 'STORE_PROTECTED' },
-    });
+    expect(await browserMode.dispatch('session.login', login, null)).toMatchObject({ ok: false, error: { code: 'STORE_PROTECTED' } });
     browserMode.close();
 
     const otherUser = createBackend({
@@ -97,10 +84,7 @@ describe('the safeStorage key protector', () => {
       logger: silentLogger,
       protector: createSafeStorageProtector(fakeSafeStorage({ user: 0x55 }).storage, 'win32'),
     });
-    expect(await otherUser.dispatch('session.login', login, null)).toMatchObject({
-      ok: false,
-      error: { code: 'STORE_PROTECTED' },
-    });
+    expect(await otherUser.dispatch('session.login', login, null)).toMatchObject({ ok: false, error: { code: 'STORE_PROTECTED' } });
     otherUser.close();
 
     const again = createBackend({

@@ -8,12 +8,7 @@ import { buildPages } from './redaction.fixtures.js';
  * name is "Nbsmpft Csjolipstu", what the page shows is the name. Made-up people only.
  */
 export const LIE_NAME = 'Marloes Brinkhorst';
-export const LIE_LINES = [
-  'Gesprek met de buurvrouw',
-  LIE_NAME,
-  'over de schutting in de achtertuin.',
-  'De huurder klaagt over geluidsoverlast.',
-] as const;
+export const LIE_LINES = ['Gesprek met de buurvrouw', LIE_NAME, 'over de schutting in de achtertuin.', 'De huurder klaagt over geluidsoverlast.'] as const;
 export const LIE_SIZE = 16;
 const LEFT = 72;
 const TOP = 700;
@@ -23,12 +18,7 @@ const GAP = 28;
 export async function lineBox(line: number): Promise<{ x: number; y: number; width: number; height: number }> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  return {
-    x: LEFT,
-    y: TOP - line * GAP - 0.2 * LIE_SIZE,
-    width: font.widthOfTextAtSize(LIE_LINES[line] ?? '', LIE_SIZE),
-    height: 0.9 * LIE_SIZE,
-  };
+  return { x: LEFT, y: TOP - line * GAP - 0.2 * LIE_SIZE, width: font.widthOfTextAtSize(LIE_LINES[line] ?? '', LIE_SIZE), height: 0.9 * LIE_SIZE };
 }
 
 function lyingCmap(): string {
@@ -38,8 +28,7 @@ function lyingCmap(): string {
 /** LIE_LINES with the name (line 1) in /F2, Helvetica with a lying ToUnicode; the rest in honest /F1. */
 export function buildNameOnlyLie(): Promise<Buffer> {
   const content = LIE_LINES.map(
-    (line, i) =>
-      `BT /${i === 1 ? 'F2' : 'F1'} ${String(LIE_SIZE)} Tf ${String(LEFT)} ${String(TOP - i * GAP)} Td (${line}) Tj ET`,
+    (line, i) => `BT /${i === 1 ? 'F2' : 'F1'} ${String(LIE_SIZE)} Tf ${String(LEFT)} ${String(TOP - i * GAP)} Td (${line}) Tj ET`,
   ).join('\n');
   return buildPages([content], (doc, pages) => {
     const { context } = doc;

@@ -43,10 +43,7 @@ describe('the idle sweep during the first setup, a sign-in and a recovery', () =
     // The keyring holds the real key: after a restart the password opens the store.
     backend.close();
     const again = makeBackend(t.dir);
-    expect(
-      value(await again.call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null)).staff
-        .userName,
-    ).toBe(ADMIN.userName);
+    expect(value(await again.call('session.login', { userName: ADMIN.userName, password: ADMIN.password }, null)).staff.userName).toBe(ADMIN.userName);
   });
 
   it('does not close the store during a recovery, and closes it once the recovery is done', async () => {
@@ -56,11 +53,7 @@ describe('the idle sweep during the first setup, a sign-in and a recovery', () =
     const { recoveryKey, token } = value(await call('setup.createAdmin', ADMIN, null));
     value(await call('session.logout', {}, token));
     const recovered = await whileHammering(
-      call(
-        'setup.recover',
-        { recoveryKey, userName: ADMIN.userName, newPassword: 'Nieuwe-Herstel-Sleutel-2026!' },
-        null,
-      ),
+      call('setup.recover', { recoveryKey, userName: ADMIN.userName, newPassword: 'Nieuwe-Herstel-Sleutel-2026!' }, null),
       sweepOf(backend),
     );
     value(recovered.result);

@@ -25,10 +25,7 @@ async function submitted() {
 describe("signing asks for the password again and the signer's function", () => {
   it("refuses a signature without the password, with a wrong one or with another account's, and signs with the signer's own", async () => {
     const { call, signer, letterId } = await submitted();
-    expect(await call('letter.sign', { letterId }, signer.token)).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION' },
-    });
+    expect(await call('letter.sign', { letterId }, signer.token)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     for (const password of ['Fout-Wachtwoord-99!', ADMIN.password]) {
       const refused = await call('letter.sign', { letterId, password }, signer.token);
       expect(refused).toMatchObject({ ok: false, error: { code: 'WRONG_CREDENTIALS' } });

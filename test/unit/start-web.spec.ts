@@ -18,16 +18,7 @@ const page = (marker: string) =>
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'avg-start-web-'));
   dataDir = mkdtempSync(join(tmpdir(), 'avg-start-web-data-'));
-  for (const part of [
-    'main',
-    'db',
-    'shared',
-    'scripts',
-    'package.json',
-    'package-lock.json',
-    'tsconfig.base.json',
-    'tsconfig.web.json',
-  ])
+  for (const part of ['main', 'db', 'shared', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.web.json'])
     cpSync(join(ROOT, part), join(project, part), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
   mkdirSync(join(project, 'renderer'));
@@ -57,10 +48,7 @@ async function startWeb(): Promise<{ stdout: string; page: string; api: unknown 
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`start:web answered not within 60 s.\n${stdout}\n${stderr}`)),
-        60_000,
-      );
+      const timer = setTimeout(() => reject(new Error(`start:web answered not within 60 s.\n${stdout}\n${stderr}`)), 60_000);
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString('utf8');
         const match = /draait op (http:\/\/127\.0\.0\.1:\d+\/)/u.exec(stdout);
@@ -72,13 +60,7 @@ async function startWeb(): Promise<{ stdout: string; page: string; api: unknown 
       child.once('exit', (code) => reject(new Error(`start:web stopped (${code}).\n${stdout}\n${stderr}`)));
     });
     const html = await (await fetch(url)).text();
-    const api = await (
-      await fetch(`${url}api/setup.status`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      })
-    ).json();
+    const api = await (await fetch(`${url}api/setup.status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
     return { stdout, page: html, api };
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -46,9 +46,9 @@ describe('assignments across the sync', () => {
 
     // Locally she is still the handler; centrally the case waits for her login.
     expect(value(await office.call('case.get', { id: created.id }, fg))).toMatchObject({ handlerId: nina.id });
-    expect(
-      (await central.owner.query('SELECT handler_id, pending_handler FROM cases WHERE id = $1', [created.id])).rows,
-    ).toEqual([{ handler_id: null, pending_handler: 'nina' }]);
+    expect((await central.owner.query('SELECT handler_id, pending_handler FROM cases WHERE id = $1', [created.id])).rows).toEqual([
+      { handler_id: null, pending_handler: 'nina' },
+    ]);
     expect(value(await office.call('sync.status', {}, fg)).withoutCentralLogin).toEqual(['Nina Nieuwkomer']);
 
     // The dpo makes her login: the register gets its handler, the desktop keeps her.
@@ -59,9 +59,9 @@ describe('assignments across the sync', () => {
       CENTRAL_PASSWORD,
     ]);
     const ninaCentral = made.rows[0]?.id;
-    expect(
-      (await central.owner.query('SELECT handler_id, pending_handler FROM cases WHERE id = $1', [created.id])).rows,
-    ).toEqual([{ handler_id: ninaCentral, pending_handler: null }]);
+    expect((await central.owner.query('SELECT handler_id, pending_handler FROM cases WHERE id = $1', [created.id])).rows).toEqual([
+      { handler_id: ninaCentral, pending_handler: null },
+    ]);
     await office.sync('fg');
     expect(value(await office.call('case.get', { id: created.id }, fg))).toMatchObject({ handlerId: nina.id });
     expect(value(await office.call('sync.status', {}, fg)).withoutCentralLogin).toEqual([]);
@@ -72,13 +72,12 @@ describe('assignments across the sync', () => {
     value(await other.call('case.assign', { id: created.id, handlerId: other.staff.hanna.id }, other.staff.fg.token));
     await other.sync('fg');
     await office.sync('fg');
-    const hannaHere = value(await office.call('staff.handlers', {}, fg)).find(
-      (h) => h.fullName === 'Hanna Behandelaar',
-    );
+    const hannaHere = value(await office.call('staff.handlers', {}, fg)).find((h) => h.fullName === 'Hanna Behandelaar');
     expect(value(await office.call('case.get', { id: created.id }, fg))).toMatchObject({ handlerId: hannaHere?.id });
     const timeline = value(await office.call('case.timeline', { id: created.id }, fg));
-    expect(
-      timeline.filter((e) => e.procedure === 'case.create' || e.procedure === 'sync.assign').map((e) => e.procedure),
-    ).toEqual(['case.create', 'sync.assign']);
+    expect(timeline.filter((e) => e.procedure === 'case.create' || e.procedure === 'sync.assign').map((e) => e.procedure)).toEqual([
+      'case.create',
+      'sync.assign',
+    ]);
   });
 });

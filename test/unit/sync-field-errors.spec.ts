@@ -20,11 +20,7 @@ async function admin() {
 describe('sync refusals at the field', () => {
   it('an address with a login and an interval of 0: each line at its own field, nothing left over', async () => {
     const { call, token } = await admin();
-    const result = await call(
-      'sync.setSettings',
-      { url: 'postgres://beheer:geheim@127.0.0.1/avgdesk', intervalMinutes: 0 },
-      token,
-    );
+    const result = await call('sync.setSettings', { url: 'postgres://beheer:geheim@127.0.0.1/avgdesk', intervalMinutes: 0 }, token);
     expect(result.ok).toBe(false);
     const { byField, rest } = fieldErrors(result.ok ? null : result.error, ['url', 'intervalMinutes'], 'url');
     expect(byField).toEqual({
@@ -36,11 +32,7 @@ describe('sync refusals at the field', () => {
 
   it("a remote server without verify-full: the service's own sentence goes to the address", async () => {
     const { call, token } = await admin();
-    const result = await call(
-      'sync.setSettings',
-      { url: 'postgres://db.corporatie.example:5432/avgdesk', intervalMinutes: 5 },
-      token,
-    );
+    const result = await call('sync.setSettings', { url: 'postgres://db.corporatie.example:5432/avgdesk', intervalMinutes: 5 }, token);
     const { byField, rest } = fieldErrors(result.ok ? null : result.error, ['url', 'intervalMinutes'], 'url');
     expect(byField.url).toMatch(/sslmode=verify-full/u);
     expect(byField.intervalMinutes).toBeUndefined();
@@ -51,10 +43,7 @@ describe('sync refusals at the field', () => {
     const { call, token } = await admin();
     const result = await call('sync.setCredentials', { loginRole: 'Avg U Jansen', password: '' }, token);
     const { byField, rest } = fieldErrors(result.ok ? null : result.error, ['loginRole', 'password']);
-    expect(byField).toEqual({
-      loginRole: 'Een inlognaam bestaat uit kleine letters, cijfers en _.',
-      password: 'Is verplicht.',
-    });
+    expect(byField).toEqual({ loginRole: 'Een inlognaam bestaat uit kleine letters, cijfers en _.', password: 'Is verplicht.' });
     expect(rest).toBeNull();
   });
 
@@ -68,15 +57,8 @@ describe('sync refusals at the field', () => {
 
   it('two fields with the same Dutch label: each message goes to the field its path names', () => {
     const issue = { path: 'fullName', code: 'too_small', label: 'Naam', message: 'is verplicht' };
-    const error = {
-      code: 'VALIDATION' as const,
-      message: 'De invoer is niet geldig.',
-      details: ['Naam: is verplicht.'],
-      issues: [issue],
-    };
+    const error = { code: 'VALIDATION' as const, message: 'De invoer is niet geldig.', details: ['Naam: is verplicht.'], issues: [issue] };
     expect(fieldErrors(error, ['name', 'fullName'])).toEqual({ byField: { fullName: 'Is verplicht.' }, rest: null });
-    expect(
-      fieldErrors({ ...error, issues: [{ ...issue, path: 'requester.2.name' }] }, ['name', 'fullName']).byField,
-    ).toEqual({ name: 'Is verplicht.' });
+    expect(fieldErrors({ ...error, issues: [{ ...issue, path: 'requester.2.name' }] }, ['name', 'fullName']).byField).toEqual({ name: 'Is verplicht.' });
   });
 });

@@ -17,12 +17,7 @@ const onCleanup = (c: () => void) => cleanups.push(c);
 
 beforeAll(async () => {
   central = await centralDatabase('insiders-sync');
-  await central.owner.query('SELECT avg_create_login($1, $2, $3::text[], $4)', [
-    'beheer',
-    'Beheerder Testpersoon',
-    ['admin'],
-    CENTRAL_PASSWORD,
-  ]);
+  await central.owner.query('SELECT avg_create_login($1, $2, $3::text[], $4)', ['beheer', 'Beheerder Testpersoon', ['admin'], CENTRAL_PASSWORD]);
 }, 120_000);
 afterAll(async () => {
   for (const c of cleanups) c();
@@ -34,23 +29,11 @@ afterAll(async () => {
 describe('an admin cannot become dpo through the central database', () => {
   it('SET ROLE avg_admin, a password reset of the dpo or a second login with dpo are refused; after a sync the local admin is still only admin', async () => {
     const desk = await desktop(central, ['fg'], onCleanup);
-    value(
-      await desk.call(
-        'sync.setCredentials',
-        { loginRole: 'avg_u_beheer', password: CENTRAL_PASSWORD },
-        desk.adminToken,
-      ),
-    );
+    value(await desk.call('sync.setCredentials', { loginRole: 'avg_u_beheer', password: CENTRAL_PASSWORD }, desk.adminToken));
     value(await desk.call('sync.run', {}, desk.adminToken));
 
     const u = new URL(central.url);
-    const bea = new pg.Client({
-      host: u.hostname,
-      port: Number(u.port),
-      database: u.pathname.slice(1),
-      user: 'avg_u_beheer',
-      password: CENTRAL_PASSWORD,
-    });
+    const bea = new pg.Client({ host: u.hostname, port: Number(u.port), database: u.pathname.slice(1), user: 'avg_u_beheer', password: CENTRAL_PASSWORD });
     await bea.connect();
     try {
       const attempts: [string, string[]][] = [
@@ -61,12 +44,7 @@ describe('an admin cannot become dpo through the central database', () => {
       await bea.query('SET ROLE avg_admin');
       for (const [user, functions] of attempts) {
         await expect(
-          bea.query('SELECT avg_create_login($1, $2, $3::text[], $4)', [
-            user,
-            'Wie Dan Ook',
-            functions,
-            'Nieuw-Wachtwoord-2026!',
-          ]),
+          bea.query('SELECT avg_create_login($1, $2, $3::text[], $4)', [user, 'Wie Dan Ook', functions, 'Nieuw-Wachtwoord-2026!']),
           user,
         ).rejects.toMatchObject({ code: '42501' });
       }
@@ -77,26 +55,15 @@ describe('an admin cannot become dpo through the central database', () => {
     value(await desk.call('sync.run', {}, desk.adminToken));
     const admin = value(await desk.call('staff.list', {}, desk.adminToken)).find((s) => s.userName === 'beheer');
     expect(admin?.roles).toEqual(['admin']);
-    expect(await desk.call('case.queue', {}, desk.adminToken)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
-    expect((await central.owner.query(`SELECT user_name FROM staff WHERE 'dpo' = ANY(roles) ORDER BY 1`)).rows).toEqual(
-      [{ user_name: 'fg' }],
-    );
+    expect(await desk.call('case.queue', {}, desk.adminToken)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await central.owner.query(`SELECT user_name FROM staff WHERE 'dpo' = ANY(roles) ORDER BY 1`)).rows).toEqual([{ user_name: 'fg' }]);
   });
 });
 
 describe('signed audit events reach the central database', () => {
   it("a sync carries each event's signature and the member's own public key, and the signatures fit that key", async () => {
     const desk = await desktop(central, ['fg'], onCleanup);
-    value(
-      await desk.call(
-        'sync.setCredentials',
-        { loginRole: 'avg_u_beheer', password: CENTRAL_PASSWORD },
-        desk.adminToken,
-      ),
-    );
+    value(await desk.call('sync.setCredentials', { loginRole: 'avg_u_beheer', password: CENTRAL_PASSWORD }, desk.adminToken));
     value(await desk.call('sync.run', {}, desk.adminToken));
     value(await desk.call('sync.run', {}, desk.adminToken));
     const { rows } = await central.owner.query<{ hash: string; signature: string | null; public_key: string | null }>(
@@ -126,10 +93,7 @@ describe('the auditor reads the audit trail and never sends it', () => {
     value(await desk.call('sync.run', {}, desk.staff.hanna.token));
     const after = await pushedBy();
     expect(after.map((r) => r.pushed_by)).toEqual([central.logins.hanna.id]);
-    const auditorEvents = await central.owner.query(
-      `SELECT 1 FROM audit_events WHERE actor_id = $1 AND procedure = 'audit.verify'`,
-      [desk.staff.aart.id],
-    );
+    const auditorEvents = await central.owner.query(`SELECT 1 FROM audit_events WHERE actor_id = $1 AND procedure = 'audit.verify'`, [desk.staff.aart.id]);
     expect(auditorEvents.rowCount).toBe(1);
   });
 });
@@ -141,34 +105,19 @@ describe('four eyes over the sync: letters go before the signer together, a refu
     desk.backend.close();
     const { vault, sync, staffId } = await openSyncService(desk.dir, 'hanna', STRONG_PASSWORD);
     try {
-      const seeded = seedDecisions(vault.open.db, {
-        count: 3,
-        handlerId: staffId,
-        signerId: desk.staff.sanne.id,
-        at: new Date(),
-      });
+      const seeded = seedDecisions(vault.open.db, { count: 3, handlerId: staffId, signerId: desk.staff.sanne.id, at: new Date() });
       const [given, ...hers] = seeded.caseIds;
-      const reference = vault.open.sqlite
-        .prepare('SELECT reference FROM cases WHERE id = ?')
-        .pluck()
-        .get(given) as string;
+      const reference = vault.open.sqlite.prepare('SELECT reference FROM cases WHERE id = ?').pluck().get(given) as string;
       await central.owner.query(
         `INSERT INTO cases (id, reference, type, channel, received_on, due_on, original_due_on, status, handler_id, updated_at)
          VALUES ($1, $2, 'inzage', 'email', '2026-11-02', '2026-12-02', '2026-12-02', 'in_behandeling', $3, now())`,
         [given, reference, central.logins.henk.id],
       );
-      const login = (person: 'hanna' | 'sanne') => ({
-        url: central.desktopUrl,
-        loginRole: central.logins[person].loginRole,
-        password: CENTRAL_PASSWORD,
-      });
+      const login = (person: 'hanna' | 'sanne') => ({ url: central.desktopUrl, loginRole: central.logins[person].loginRole, password: CENTRAL_PASSWORD });
       await sync.run({ staffId, roles: ['handler'] }, login('hanna'));
       await sync.run({ staffId: desk.staff.sanne.id, roles: ['signer'] }, login('sanne'));
       const decided = (
-        await central.owner.query<{ case_id: string }>(
-          'SELECT case_id FROM decisions WHERE case_id = ANY($1) ORDER BY case_id',
-          [seeded.caseIds],
-        )
+        await central.owner.query<{ case_id: string }>('SELECT case_id FROM decisions WHERE case_id = ANY($1) ORDER BY case_id', [seeded.caseIds])
       ).rows.map((r) => r.case_id);
       expect(decided).toEqual([...hers].sort());
     } finally {

@@ -48,11 +48,7 @@ afterAll(async () => {
  * `delayMs`; returns the decision ids it reported committed. Waiting for finished runs lets a short
  * series still kill later rounds, with a backlog and half-sent batches.
  */
-function killedRun(
-  args: string[],
-  delayMs: number,
-  afterSynced: number,
-): Promise<{ seeded: string[]; synced: number; midRound: boolean; stderr: string }> {
+function killedRun(args: string[], delayMs: number, afterSynced: number): Promise<{ seeded: string[]; synced: number; midRound: boolean; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const seeded: string[] = [];
@@ -76,8 +72,7 @@ function killedRun(
           synced += 1;
           roundSyncs += 1;
         }
-        if ((line === 'ready' || line === 'synced') && synced === afterSynced && timer === undefined)
-          timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+        if ((line === 'ready' || line === 'synced') && synced === afterSynced && timer === undefined) timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
     });
     child.on('error', reject);
@@ -103,19 +98,12 @@ describe('sync killed at random points', () => {
       let synced = 0;
       let midRound = 0;
       for (let k = 0; k < KILLS; k += 1) {
-        const run = await killedRun(
-          [desk.dir, 'hanna', STRONG_PASSWORD, url, desk.staff.sanne.id],
-          Math.floor(random() * 250),
-          k % 3,
-        );
+        const run = await killedRun([desk.dir, 'hanna', STRONG_PASSWORD, url, desk.staff.sanne.id], Math.floor(random() * 250), k % 3);
         seeded.push(...run.seeded);
         synced += run.synced;
         if (run.midRound) midRound += 1;
       }
-      expect(
-        synced,
-        'some runs must finish before a kill, or the kills never reach a backlog of sent decisions',
-      ).toBeGreaterThan(0);
+      expect(synced, 'some runs must finish before a kill, or the kills never reach a backlog of sent decisions').toBeGreaterThan(0);
       expect(midRound, 'some kills must fall between recording decisions and the end of their sync').toBeGreaterThan(0);
 
       const { vault, sync, staffId } = await openSyncService(desk.dir, 'hanna', STRONG_PASSWORD);
@@ -131,9 +119,7 @@ describe('sync killed at random points', () => {
         );
         const local = (vault.open.sqlite.prepare('SELECT id FROM decisions').pluck().all() as string[]).sort();
         for (const id of seeded) expect(local, `seed ${SEED}: a decision reported committed is lost`).toContain(id);
-        const remote = (await central.owner.query<{ id: string }>('SELECT id FROM decisions')).rows
-          .map((r) => r.id)
-          .sort();
+        const remote = (await central.owner.query<{ id: string }>('SELECT id FROM decisions')).rows.map((r) => r.id).sort();
         expect(remote, `seed ${SEED}`).toEqual(local);
         expect(sync.status(staffId)).toMatchObject({ waiting: 0 });
         expect(vault.open.sqlite.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck().get()).toBe(0);

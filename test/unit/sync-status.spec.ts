@@ -9,11 +9,7 @@ describe('the status bar polling sync.status', () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const { call, clock, adminToken } = await initialized(t.dir, { idleTimeoutSeconds: 600 });
-    expect(value(await call('sync.status', {}, adminToken))).toMatchObject({
-      configured: false,
-      waiting: 0,
-      lastSuccessAt: null,
-    });
+    expect(value(await call('sync.status', {}, adminToken))).toMatchObject({ configured: false, waiting: 0, lastSuccessAt: null });
     // Polled every 30 s for nine minutes: no activity as far as the idle sign-out is concerned.
     for (let s = 30; s <= 540; s += 30) {
       clock.advance(30_000);

@@ -27,13 +27,7 @@ describe("the privacy officer's terms in the central database", () => {
     value(await fgDesk.call('retention.setPolicy', { graceDays: 14, registerYears: 1, letterYears: 1 }, fg));
     const own = value(await fgDesk.call('letter.templates', {}, fg)).find((t) => t.kind === 'ontvangstbevestiging');
     if (!own) throw new Error('geen sjabloon ontvangstbevestiging');
-    value(
-      await fgDesk.call(
-        'letter.setTemplate',
-        { template: { ...own.template, salutation: 'Beste {verzoeker.naam},' } },
-        fg,
-      ),
-    );
+    value(await fgDesk.call('letter.setTemplate', { template: { ...own.template, salutation: 'Beste {verzoeker.naam},' } }, fg));
     await fgDesk.sync('fg');
 
     const stored = await central.owner.query<{ kind: string; key: string; updated_by: string }>(
@@ -46,27 +40,14 @@ describe("the privacy officer's terms in the central database", () => {
 
     const work = await desktop(central, ['fg', 'hanna'], onCleanup);
     await work.sync('hanna');
-    expect(value(await work.call('retention.getPolicy', {}, work.staff.fg.token))).toEqual({
-      graceDays: 14,
-      registerYears: 1,
-      letterYears: 1,
-    });
-    const pulled = value(await work.call('letter.templates', {}, work.staff.fg.token)).find(
-      (t) => t.kind === 'ontvangstbevestiging',
-    );
+    expect(value(await work.call('retention.getPolicy', {}, work.staff.fg.token))).toEqual({ graceDays: 14, registerYears: 1, letterYears: 1 });
+    const pulled = value(await work.call('letter.templates', {}, work.staff.fg.token)).find((t) => t.kind === 'ontvangstbevestiging');
     expect(pulled?.template.salutation).toBe('Beste {verzoeker.naam},');
   });
 
   it('an admin login cannot set a term or a template centrally; its letterhead it can', async () => {
-    await central.owner.query('SELECT avg_create_login($1, $2, $3::text[], $4)', [
-      'berend',
-      'Berend Beheer',
-      ['admin'],
-      CENTRAL_PASSWORD,
-    ]);
-    const login = await central.owner.query<{ login_role: string; id: string }>(
-      "SELECT login_role, id FROM staff WHERE user_name = 'berend'",
-    );
+    await central.owner.query('SELECT avg_create_login($1, $2, $3::text[], $4)', ['berend', 'Berend Beheer', ['admin'], CENTRAL_PASSWORD]);
+    const login = await central.owner.query<{ login_role: string; id: string }>("SELECT login_role, id FROM staff WHERE user_name = 'berend'");
     const row = login.rows[0];
     if (!row) throw new Error('geen login voor berend');
     const url = new URL(central.desktopUrl);
@@ -81,10 +62,12 @@ describe("the privacy officer's terms in the central database", () => {
     await admin.connect();
     try {
       const write = (kind: string, key: string) =>
-        admin.query(
-          'INSERT INTO reference_data (kind, key, value, updated_by, updated_at) VALUES ($1, $2, $3::jsonb, $4::uuid, now())',
-          [kind, key, JSON.stringify({ registerYears: 10 }), row.id],
-        );
+        admin.query('INSERT INTO reference_data (kind, key, value, updated_by, updated_at) VALUES ($1, $2, $3::jsonb, $4::uuid, now())', [
+          kind,
+          key,
+          JSON.stringify({ registerYears: 10 }),
+          row.id,
+        ]);
       await expect(write('setting', 'retentionPolicy')).rejects.toThrow(/row-level security/u);
       await expect(write('template', 'besluit-inzage')).rejects.toThrow(/row-level security/u);
       await expect(write('activity', 'nieuw')).rejects.toThrow(/row-level security/u);
@@ -95,24 +78,10 @@ describe("the privacy officer's terms in the central database", () => {
   });
 
   it("functioneel beheer's auto-lock minutes reach a handler's desktop, and take effect there without a restart", async () => {
-    await central.owner.query('SELECT avg_create_login($1, $2, $3::text[], $4)', [
-      ADMIN.userName,
-      ADMIN.fullName,
-      ['admin'],
-      CENTRAL_PASSWORD,
-    ]);
-    const login = await central.owner.query<{ login_role: string }>(
-      'SELECT login_role FROM staff WHERE user_name = $1',
-      [ADMIN.userName],
-    );
+    await central.owner.query('SELECT avg_create_login($1, $2, $3::text[], $4)', [ADMIN.userName, ADMIN.fullName, ['admin'], CENTRAL_PASSWORD]);
+    const login = await central.owner.query<{ login_role: string }>('SELECT login_role FROM staff WHERE user_name = $1', [ADMIN.userName]);
     const adminDesk = await desktop(central, [], onCleanup);
-    value(
-      await adminDesk.call(
-        'sync.setCredentials',
-        { loginRole: login.rows[0]?.login_role ?? '', password: CENTRAL_PASSWORD },
-        adminDesk.adminToken,
-      ),
-    );
+    value(await adminDesk.call('sync.setCredentials', { loginRole: login.rows[0]?.login_role ?? '', password: CENTRAL_PASSWORD }, adminDesk.adminToken));
     value(await adminDesk.call('settings.setAutoLock', { minutes: 7 }, adminDesk.adminToken));
     value(await adminDesk.call('sync.run', {}, adminDesk.adminToken));
 
@@ -122,9 +91,7 @@ describe("the privacy officer's terms in the central database", () => {
     expect(stored.rows).toEqual([{ key: 'autoLockMinutes', value: 7 }]);
 
     const work = await desktop(central, ['hanna'], onCleanup);
-    expect(value(await work.call('settings.getAutoLock', {}, work.staff.hanna.token))).toEqual({
-      minutes: AUTO_LOCK_MINUTES.default,
-    });
+    expect(value(await work.call('settings.getAutoLock', {}, work.staff.hanna.token))).toEqual({ minutes: AUTO_LOCK_MINUTES.default });
     await work.sync('hanna');
     expect(value(await work.call('settings.getAutoLock', {}, work.staff.hanna.token))).toEqual({ minutes: 7 });
   });

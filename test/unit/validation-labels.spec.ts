@@ -24,10 +24,7 @@ describe('validation details name the field as the procedure means it', () => {
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.error.code).toBe('VALIDATION');
-    expect(bad.error.details).toEqual([
-      'Tot en met: moet een datum zijn als JJJJ-MM-DD.',
-      'Tot en met: is geen bestaande datum.',
-    ]);
+    expect(bad.error.details).toEqual(['Tot en met: moet een datum zijn als JJJJ-MM-DD.', 'Tot en met: is geen bestaande datum.']);
     expect(bad.error.issues).toEqual([
       { path: 'to', code: 'invalid_format', label: 'Tot en met', message: 'moet een datum zijn als JJJJ-MM-DD' },
       { path: 'to', code: 'custom', label: 'Tot en met', message: 'is geen bestaande datum' },
@@ -37,13 +34,8 @@ describe('validation details name the field as the procedure means it', () => {
   it('an end before the start in report.get is reported at the end date', async () => {
     const { call, token } = await auditorCalls();
     const bad = await call('report.get', { from: '2026-12-31', to: '2026-01-01' }, token);
-    expect(bad).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION', details: ['Tot en met: De begindatum ligt na de einddatum.'] },
-    });
-    expect(bad.ok ? [] : bad.error.issues).toEqual([
-      { path: 'to', code: 'custom', label: 'Tot en met', message: 'De begindatum ligt na de einddatum.' },
-    ]);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: ['Tot en met: De begindatum ligt na de einddatum.'] } });
+    expect(bad.ok ? [] : bad.error.issues).toEqual([{ path: 'to', code: 'custom', label: 'Tot en met', message: 'De begindatum ligt na de einddatum.' }]);
   });
 
   it("the audit filter's dates are Vanaf and Tot en met, nested under filter", async () => {
@@ -65,17 +57,8 @@ describe('validation details name the field as the procedure means it', () => {
   it('case.transition keeps "Nieuwe status" for its to', async () => {
     const { call, backend, adminToken } = await auditorCalls();
     const handler = await addStaff(backend, adminToken, 'hanna', ['handler'], 'Hanna Behandelaar');
-    const bad = await call(
-      'case.transition',
-      { id: '00000000-0000-4000-8000-000000000000', to: 'verzonnen' },
-      handler.token,
-    );
-    expect(bad).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION', details: ['Nieuwe status: heeft een onbekende waarde.'] },
-    });
-    expect(bad.ok ? [] : bad.error.issues?.map((i) => [i.path, i.code, i.label])).toEqual([
-      ['to', 'invalid_value', 'Nieuwe status'],
-    ]);
+    const bad = await call('case.transition', { id: '00000000-0000-4000-8000-000000000000', to: 'verzonnen' }, handler.token);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: ['Nieuwe status: heeft een onbekende waarde.'] } });
+    expect(bad.ok ? [] : bad.error.issues?.map((i) => [i.path, i.code, i.label])).toEqual([['to', 'invalid_value', 'Nieuwe status']]);
   });
 });

@@ -4,12 +4,7 @@ import { possibleDuplicates } from '../../shared/work/duplicates.js';
 describe('possible duplicates among open requests (intake, Mijn werk)', () => {
   it('groups requests with the same name, e-mail or address, whatever the case, accents or punctuation', () => {
     const found = possibleDuplicates([
-      {
-        reference: 'AVG-2026-0001',
-        name: 'Zoë Þórsdóttir',
-        email: 'zoe@example.org',
-        address: 'Dorpsstraat 1\n1234 AB Hilversum',
-      },
+      { reference: 'AVG-2026-0001', name: 'Zoë Þórsdóttir', email: 'zoe@example.org', address: 'Dorpsstraat 1\n1234 AB Hilversum' },
       { reference: 'AVG-2026-0002', name: 'ZOE THORSDOTTIR', email: null, address: 'Dorpsstraat 1, 1234AB  Hilversum' },
       { reference: 'AVG-2026-0003', name: 'Ahmed El Amrani', email: 'Zoe@Example.org', address: null },
       { reference: 'AVG-2026-0004', name: 'Jan de Vries', email: null, address: 'Kanaalstraat 12' },

@@ -36,13 +36,7 @@ export function pageAuditEvents(db: LocalDb, beforeSeq: number | undefined, limi
 export function* iterateAuditEvents(db: LocalDb, batchSize = 1000): Generator<AuditRow> {
   let after = 0;
   for (;;) {
-    const batch = db
-      .select()
-      .from(auditEvents)
-      .where(gt(auditEvents.seq, after))
-      .orderBy(asc(auditEvents.seq))
-      .limit(batchSize)
-      .all();
+    const batch = db.select().from(auditEvents).where(gt(auditEvents.seq, after)).orderBy(asc(auditEvents.seq)).limit(batchSize).all();
     const last = batch.at(-1);
     if (!last) return;
     yield* batch;

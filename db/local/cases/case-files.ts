@@ -43,10 +43,5 @@ export function insertIdentityCheck(db: LocalDb, row: IdentityCheckRow): void {
 }
 
 export function identityChecksOf(db: LocalDb, caseId: string): IdentityCheckRow[] {
-  return db
-    .select()
-    .from(identityChecks)
-    .where(eq(identityChecks.caseId, caseId))
-    .orderBy(identityChecks.verifiedAt)
-    .all();
+  return db.select().from(identityChecks).where(eq(identityChecks.caseId, caseId)).orderBy(identityChecks.verifiedAt).all();
 }

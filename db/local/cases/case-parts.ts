@@ -2,24 +2,9 @@ import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { handoverExports } from '../handover/schema.js';
 import { caseActivities, decisions, letters, outbox } from '../letters/schema.js';
-import {
-  caseRetention,
-  centralLetters,
-  destructionListItems,
-  destructionRecords,
-  legalHolds,
-} from '../retention/schema.js';
+import { caseRetention, centralLetters, destructionListItems, destructionRecords, legalHolds } from '../retention/schema.js';
 import { datasets, sourceSearches } from '../dossier/schema.js';
-import {
-  caseFiles,
-  caseKeys,
-  caseTasks,
-  cases,
-  documents,
-  identityChecks,
-  redactedVersions,
-  thirdParties,
-} from '../schema.js';
+import { caseFiles, caseKeys, caseTasks, cases, documents, identityChecks, redactedVersions, thirdParties } from '../schema.js';
 
 /**
  * Everything that belongs to a case, in one place: every table that names a case and every column
@@ -38,17 +23,7 @@ import {
  * - `note`: a staff member's note for the register (a hold's reason); kept until destruction.
  * Shredding must leave no `key`, `requester`, `thirdParty` or `dossier` value behind.
  */
-export const COLUMN_ROLES = [
-  'data',
-  'staff',
-  'staffList',
-  'file',
-  'key',
-  'requester',
-  'thirdParty',
-  'dossier',
-  'note',
-] as const;
+export const COLUMN_ROLES = ['data', 'staff', 'staffList', 'file', 'key', 'requester', 'thirdParty', 'dossier', 'note'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 /** Roles shredding removes: such a column is in a table shredding deletes, or it is blanked. */
@@ -115,10 +90,7 @@ export interface CentralColumn {
   cast: '' | 'date' | 'boolean' | 'jsonb';
 }
 
-type Spec<T extends SQLiteTable> = Omit<
-  CasePart,
-  'name' | 'table' | 'columns' | 'sqlNames' | 'link' | 'shred' | 'central'
-> & {
+type Spec<T extends SQLiteTable> = Omit<CasePart, 'name' | 'table' | 'columns' | 'sqlNames' | 'link' | 'shred' | 'central'> & {
   central?: { readonly [K in keyof Row<T> & string]?: CentralColumn };
   columns: Columns<T>;
   link: CaseLink;
@@ -127,35 +99,19 @@ type Spec<T extends SQLiteTable> = Omit<
 
 /** A part typed against its drizzle table: every column must be given a role, blanked columns must exist. */
 function part<T extends SQLiteTable>(table: T, name: string, spec: Spec<T>): CasePart {
-  const sqlNames = Object.fromEntries(
-    Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name]),
-  );
+  const sqlNames = Object.fromEntries(Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name]));
   const toSql = (key: string): string => {
     const column = sqlNames[key];
     if (!column) throw new Error(`case part ${name}: no column ${key}`);
     return column;
   };
-  const columns = Object.fromEntries(
-    Object.entries(spec.columns as Record<string, ColumnRole>).map(([key, role]) => [toSql(key), role]),
-  );
+  const columns = Object.fromEntries(Object.entries(spec.columns as Record<string, ColumnRole>).map(([key, role]) => [toSql(key), role]));
   const shred =
     typeof spec.shred === 'string'
       ? spec.shred
-      : {
-          blank: Object.fromEntries(
-            Object.entries(spec.shred.blank).map(([key, value]) => [toSql(key), value ?? null]),
-          ),
-        };
+      : { blank: Object.fromEntries(Object.entries(spec.shred.blank).map(([key, value]) => [toSql(key), value ?? null])) };
   const { central, ...rest } = spec;
-  return {
-    ...rest,
-    name,
-    table,
-    columns,
-    sqlNames,
-    shred,
-    ...(central ? { central: central as Record<string, CentralColumn> } : {}),
-  };
+  return { ...rest, name, table, columns, sqlNames, shred, ...(central ? { central: central as Record<string, CentralColumn> } : {}) };
 }
 
 const onCase = (column = 'case_id'): CaseLink => ({ kind: 'column', column });
@@ -247,16 +203,7 @@ export const CASE_PARTS: readonly CasePart[] = [
   }),
   part(caseTasks, 'case_tasks', {
     link: onCase(),
-    columns: {
-      id: 'data',
-      caseId: 'data',
-      kind: 'data',
-      status: 'data',
-      dueOn: 'data',
-      thirdPartyId: 'data',
-      createdAt: 'data',
-      doneAt: 'data',
-    },
+    columns: { id: 'data', caseId: 'data', kind: 'data', status: 'data', dueOn: 'data', thirdPartyId: 'data', createdAt: 'data', doneAt: 'data' },
     handover: { carried: true, key: 'tasks', order: ['created_at', 'id'], shape: 'rows', ifAbsent: true },
     shred: 'keep',
     destroy: 'delete',
@@ -389,24 +336,8 @@ export const CASE_PARTS: readonly CasePart[] = [
   }),
   part(sourceSearches, 'source_searches', {
     link: onCase(),
-    columns: {
-      id: 'data',
-      caseId: 'data',
-      activityId: 'data',
-      system: 'data',
-      found: 'data',
-      note: 'dossier',
-      searchedBy: 'staff',
-      searchedAt: 'data',
-    },
-    handover: {
-      carried: true,
-      key: 'sourceSearches',
-      order: ['searched_at', 'id'],
-      shape: 'rows',
-      ifAbsent: false,
-      mayBeAbsent: true,
-    },
+    columns: { id: 'data', caseId: 'data', activityId: 'data', system: 'data', found: 'data', note: 'dossier', searchedBy: 'staff', searchedAt: 'data' },
+    handover: { carried: true, key: 'sourceSearches', order: ['searched_at', 'id'], shape: 'rows', ifAbsent: false, mayBeAbsent: true },
     shred: 'delete',
     destroy: 'delete',
     sync: 'local',
@@ -427,14 +358,7 @@ export const CASE_PARTS: readonly CasePart[] = [
       createdBy: 'staff',
       createdAt: 'data',
     },
-    handover: {
-      carried: true,
-      key: 'datasets',
-      order: ['created_at', 'id'],
-      shape: 'rows',
-      ifAbsent: false,
-      mayBeAbsent: true,
-    },
+    handover: { carried: true, key: 'datasets', order: ['created_at', 'id'], shape: 'rows', ifAbsent: false, mayBeAbsent: true },
     shred: 'delete',
     destroy: 'delete',
     sync: 'local',
@@ -484,16 +408,7 @@ export const CASE_PARTS: readonly CasePart[] = [
   }),
   part(decisions, 'decisions', {
     link: onCase(),
-    columns: {
-      id: 'data',
-      caseId: 'data',
-      letterId: 'data',
-      kind: 'data',
-      outcome: 'data',
-      decidedOn: 'data',
-      signedBy: 'staff',
-      createdAt: 'data',
-    },
+    columns: { id: 'data', caseId: 'data', letterId: 'data', kind: 'data', outcome: 'data', decidedOn: 'data', signedBy: 'staff', createdAt: 'data' },
     handover: { carried: true, key: 'decisions', order: ['created_at', 'id'], shape: 'rows', ifAbsent: false },
     shred: 'keep',
     destroy: 'delete',
@@ -512,13 +427,7 @@ export const CASE_PARTS: readonly CasePart[] = [
   }),
   part(caseRetention, 'case_retention', {
     link: onCase(),
-    columns: {
-      caseId: 'data',
-      closedAt: 'data',
-      shreddedAt: 'data',
-      thirdPartiesHeard: 'data',
-      redactedDocuments: 'data',
-    },
+    columns: { caseId: 'data', closedAt: 'data', shreddedAt: 'data', thirdPartiesHeard: 'data', redactedDocuments: 'data' },
     handover: { carried: true, key: 'retention', order: [], shape: 'oneOrNone', ifAbsent: true },
     shred: 'keep',
     destroy: 'delete',
@@ -613,14 +522,7 @@ export const CASE_PARTS: readonly CasePart[] = [
   }),
   part(handoverExports, 'handover_exports', {
     link: onCase(),
-    columns: {
-      id: 'data',
-      caseId: 'data',
-      bundleSha256: 'data',
-      exportedBy: 'staff',
-      exportedAt: 'data',
-      confirmedAt: 'data',
-    },
+    columns: { id: 'data', caseId: 'data', bundleSha256: 'data', exportedBy: 'staff', exportedAt: 'data', confirmedAt: 'data' },
     handover: { carried: false, why: 'stays' },
     shred: 'keep',
     destroy: 'keep',
@@ -690,9 +592,7 @@ export function propertiesWithRole(part: CasePart, roles: readonly ColumnRole[])
 }
 
 /** The case row's columns the sync sends to (and reads back from) one central table, in a fixed order. */
-export function centralColumns(
-  table: CentralColumn['table'],
-): { property: string; column: string; cast: CentralColumn['cast'] }[] {
+export function centralColumns(table: CentralColumn['table']): { property: string; column: string; cast: CentralColumn['cast'] }[] {
   return Object.entries(casePart('cases').central ?? {})
     .filter(([, c]) => c.table === table)
     .map(([property, c]) => ({ property, column: c.column, cast: c.cast }));

@@ -18,10 +18,7 @@ function blankSet(blank: Readonly<Record<string, SQL | string | number | null>>)
 function shredPart(db: LocalDb, part: CasePart, caseId: string): void {
   if (part.shred === 'keep') return;
   if (part.shred === 'delete') db.run(sql`DELETE FROM ${sql.identifier(part.name)} WHERE ${rowsOfCase(part, caseId)}`);
-  else
-    db.run(
-      sql`UPDATE ${sql.identifier(part.name)} SET ${blankSet(part.shred.blank)} WHERE ${rowsOfCase(part, caseId)}`,
-    );
+  else db.run(sql`UPDATE ${sql.identifier(part.name)} SET ${blankSet(part.shred.blank)} WHERE ${rowsOfCase(part, caseId)}`);
 }
 
 /** Children before parents: a redacted version goes before its document. */
@@ -53,15 +50,11 @@ export function shredCasePart(db: LocalDb, name: string, caseId: string): void {
 
 /** Deletes every part destruction removes, the case row last; the parts that record the destruction stay. */
 export function deleteCaseParts(db: LocalDb, caseId: string): void {
-  for (const part of REVERSED)
-    if (part.destroy === 'delete')
-      db.run(sql`DELETE FROM ${sql.identifier(part.name)} WHERE ${rowsOfCase(part, caseId)}`);
+  for (const part of REVERSED) if (part.destroy === 'delete') db.run(sql`DELETE FROM ${sql.identifier(part.name)} WHERE ${rowsOfCase(part, caseId)}`);
 }
 
 /** Whether this desktop holds anything of the case's file beyond what a pull from the central database writes. */
 export function holdsCaseFile(db: LocalDb, caseId: string): boolean {
-  const checks = CASE_PARTS.filter((p) => p.localFile).map(
-    (p) => sql`EXISTS (SELECT 1 FROM ${sql.identifier(p.name)} WHERE ${rowsOfCase(p, caseId)})`,
-  );
+  const checks = CASE_PARTS.filter((p) => p.localFile).map((p) => sql`EXISTS (SELECT 1 FROM ${sql.identifier(p.name)} WHERE ${rowsOfCase(p, caseId)})`);
   return db.get<{ held: number }>(sql`SELECT (${sql.join(checks, sql` OR `)}) AS held`)?.held === 1;
 }

@@ -17,10 +17,7 @@ export const NO_CHANGE_VERIFICATION = {
 } as const satisfies Partial<CaseRow>;
 
 /** The full-text index holds folded text (no accents), kept in step in the caller's transaction. */
-function indexForSearch(
-  db: LocalDb,
-  row: Pick<CaseRow, 'id' | 'reference' | 'requesterName' | 'customerNumber'>,
-): void {
+function indexForSearch(db: LocalDb, row: Pick<CaseRow, 'id' | 'reference' | 'requesterName' | 'customerNumber'>): void {
   writeCaseSearch(db, row.id, {
     reference: foldForSearch(row.reference),
     requesterName: foldForSearch(row.requesterName),
@@ -42,12 +39,7 @@ export function findCase(db: LocalDb, id: string): CaseRow | undefined {
   return db.select().from(cases).where(eq(cases.id, id)).get();
 }
 
-export function updateCase(
-  db: LocalDb,
-  id: string,
-  changes: Partial<Omit<CaseRow, 'id' | 'reference'>>,
-  origin: 'local' | 'central' = 'local',
-): CaseRow {
+export function updateCase(db: LocalDb, id: string, changes: Partial<Omit<CaseRow, 'id' | 'reference'>>, origin: 'local' | 'central' = 'local'): CaseRow {
   const row = db.update(cases).set(changes).where(eq(cases.id, id)).returning().get();
   if (!row) throw new Error('case vanished inside its transaction');
   if (changes.requesterName !== undefined || changes.customerNumber !== undefined) indexForSearch(db, row);
@@ -117,23 +109,12 @@ export function takeReferenceNumber(db: LocalDb, year: number): number {
  * Open cases of a type whose requester has the same (folded) name and, when both are known, the
  * same birth date. The full-text index narrows it to cases with the name as a phrase.
  */
-export function findOpenDuplicates(
-  db: LocalDb,
-  type: CaseRow['type'],
-  name: string,
-  birthDate: string | undefined,
-  openStatuses: readonly string[],
-): string[] {
+export function findOpenDuplicates(db: LocalDb, type: CaseRow['type'], name: string, birthDate: string | undefined, openStatuses: readonly string[]): string[] {
   const folded = foldForSearch(name.trim());
   const words = folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
   if (words.length === 0) return [];
   const phrase = `requester_name : "${words.join(' ')}"`;
-  const rows = db.all<{
-    reference: string;
-    requester_name: string;
-    requester_birth_date: string | null;
-    status: string;
-  }>(sql`
+  const rows = db.all<{ reference: string; requester_name: string; requester_birth_date: string | null; status: string }>(sql`
     SELECT reference, requester_name, requester_birth_date, status FROM cases
      WHERE type = ${type} AND id IN (SELECT case_id FROM case_search WHERE case_search MATCH ${phrase})
      ORDER BY reference`);

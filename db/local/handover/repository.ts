@@ -8,16 +8,7 @@ import { handoverExports } from './schema.js';
 import { type decisions, type letters, type outbox, processingActivities } from '../letters/schema.js';
 import { type caseRetention, type legalHolds } from '../retention/schema.js';
 import { type datasets, type sourceSearches } from '../dossier/schema.js';
-import {
-  type caseFiles,
-  type caseTasks,
-  type cases,
-  type documents,
-  type identityChecks,
-  type redactedVersions,
-  staff,
-  type thirdParties,
-} from '../schema.js';
+import { type caseFiles, type caseTasks, type cases, type documents, type identityChecks, type redactedVersions, staff, type thirdParties } from '../schema.js';
 
 export type HandoverExportRow = typeof handoverExports.$inferSelect;
 
@@ -50,9 +41,7 @@ export interface CaseContent {
 type Carried = CasePart & { table: SQLiteTable; handover: Extract<CasePart['handover'], { carried: true }> };
 
 /** The parts a bundle carries, in insertion order. */
-export const CARRIED_PARTS: readonly Carried[] = CASE_PARTS.filter(
-  (p): p is Carried => p.handover.carried && p.table !== undefined,
-);
+export const CARRIED_PARTS: readonly Carried[] = CASE_PARTS.filter((p): p is Carried => p.handover.carried && p.table !== undefined);
 
 function withoutKeys(part: CasePart, row: Record<string, unknown>): Record<string, unknown> {
   const keys = new Set(propertiesWithRole(part, ['key']));
@@ -80,10 +69,7 @@ export function readCaseContent(db: LocalDb, caseId: string): CaseContent | unde
     else content[key] = rows;
   }
   const activityIds = content.activityIds as string[];
-  content.activities =
-    activityIds.length === 0
-      ? []
-      : db.select().from(processingActivities).where(inArray(processingActivities.id, activityIds)).all();
+  content.activities = activityIds.length === 0 ? [] : db.select().from(processingActivities).where(inArray(processingActivities.id, activityIds)).all();
   return content as unknown as CaseContent;
 }
 
@@ -189,11 +175,7 @@ export function mapContentStaff(content: CaseContent, id: (staffId: string) => s
       return out;
     };
     const value = fields[key];
-    mapped[key] = Array.isArray(value)
-      ? (value as Record<string, unknown>[]).map(mapRow)
-      : value
-        ? mapRow(value as Record<string, unknown>)
-        : value;
+    mapped[key] = Array.isArray(value) ? (value as Record<string, unknown>[]).map(mapRow) : value ? mapRow(value as Record<string, unknown>) : value;
   }
   return mapped as unknown as CaseContent;
 }
@@ -203,13 +185,7 @@ export type StaffRef = Pick<typeof staff.$inferSelect, 'id' | 'userName' | 'full
 export function staffRefs(db: LocalDb, ids: readonly string[]): StaffRef[] {
   if (ids.length === 0) return [];
   return db
-    .select({
-      id: staff.id,
-      userName: staff.userName,
-      fullName: staff.fullName,
-      roles: staff.roles,
-      centralId: staff.centralId,
-    })
+    .select({ id: staff.id, userName: staff.userName, fullName: staff.fullName, roles: staff.roles, centralId: staff.centralId })
     .from(staff)
     .where(inArray(staff.id, [...ids]))
     .all();
@@ -217,9 +193,7 @@ export function staffRefs(db: LocalDb, ids: readonly string[]): StaffRef[] {
 
 /** The same person on this desktop: by central id, else by user name (as the sync links them). */
 export function findLocalStaff(db: LocalDb, ref: StaffRef): string | undefined {
-  const byCentral = ref.centralId
-    ? db.select({ id: staff.id }).from(staff).where(eq(staff.centralId, ref.centralId)).get()
-    : undefined;
+  const byCentral = ref.centralId ? db.select({ id: staff.id }).from(staff).where(eq(staff.centralId, ref.centralId)).get() : undefined;
   return (byCentral ?? db.select({ id: staff.id }).from(staff).where(eq(staff.userName, ref.userName)).get())?.id;
 }
 
@@ -243,7 +217,5 @@ export function confirmHandoverExport(db: LocalDb, id: string, at: string): bool
 
 /** After a confirmed handover: this desktop's unsent entries of the case travelled with the bundle. */
 export function dropCaseOutbox(db: LocalDb, caseId: string): void {
-  db.run(
-    sql`DELETE FROM outbox WHERE sent_at IS NULL AND kind IN ('case', 'decision', 'letter') AND json_extract(payload, '$.caseId') = ${caseId}`,
-  );
+  db.run(sql`DELETE FROM outbox WHERE sent_at IS NULL AND kind IN ('case', 'decision', 'letter') AND json_extract(payload, '$.caseId') = ${caseId}`);
 }

@@ -1,16 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { LetterKind } from '../../../shared/letters/types.js';
 import type { LocalDb } from '../database.js';
-import {
-  caseActivities,
-  decisions,
-  letters,
-  letterTemplates,
-  outbox,
-  processingActivities,
-  signerProfiles,
-  signingIdentity,
-} from './schema.js';
+import { caseActivities, decisions, letters, letterTemplates, outbox, processingActivities, signerProfiles, signingIdentity } from './schema.js';
 import { settings } from '../schema.js';
 
 export type LetterRow = typeof letters.$inferSelect;
@@ -35,11 +26,7 @@ export function insertLetter(db: LocalDb, row: LetterRow): void {
   db.insert(letters).values(row).run();
 }
 
-export function updateLetter(
-  db: LocalDb,
-  id: string,
-  changes: Partial<Omit<LetterRow, 'id' | 'caseId' | 'kind'>>,
-): LetterRow {
+export function updateLetter(db: LocalDb, id: string, changes: Partial<Omit<LetterRow, 'id' | 'caseId' | 'kind'>>): LetterRow {
   const row = db.update(letters).set(changes).where(eq(letters.id, id)).returning().get();
   if (!row) throw new Error('letter vanished inside its transaction');
   return row;
@@ -70,10 +57,7 @@ export function allTemplates(db: LocalDb): TemplateRow[] {
 export function saveTemplate(db: LocalDb, row: TemplateRow): void {
   db.insert(letterTemplates)
     .values(row)
-    .onConflictDoUpdate({
-      target: letterTemplates.kind,
-      set: { template: row.template, updatedBy: row.updatedBy, updatedAt: row.updatedAt },
-    })
+    .onConflictDoUpdate({ target: letterTemplates.kind, set: { template: row.template, updatedBy: row.updatedBy, updatedAt: row.updatedAt } })
     .run();
 }
 
@@ -82,11 +66,7 @@ export function deleteTemplate(db: LocalDb, kind: LetterKind): boolean {
 }
 
 export function activities(db: LocalDb): ActivityRow[] {
-  return db
-    .select()
-    .from(processingActivities)
-    .orderBy(asc(processingActivities.sortOrder), asc(processingActivities.name))
-    .all();
+  return db.select().from(processingActivities).orderBy(asc(processingActivities.sortOrder), asc(processingActivities.name)).all();
 }
 
 export function findActivity(db: LocalDb, id: string): ActivityRow | undefined {
@@ -106,12 +86,7 @@ export function activitiesOfCase(db: LocalDb, caseId: string): ActivityRow[] {
     .all()
     .map((r) => r.id);
   if (ids.length === 0) return [];
-  return db
-    .select()
-    .from(processingActivities)
-    .where(inArray(processingActivities.id, ids))
-    .orderBy(asc(processingActivities.sortOrder))
-    .all();
+  return db.select().from(processingActivities).where(inArray(processingActivities.id, ids)).orderBy(asc(processingActivities.sortOrder)).all();
 }
 
 export function setActivitiesOfCase(db: LocalDb, caseId: string, activityIds: readonly string[]): void {

@@ -2,14 +2,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DestructionKind, HoldKind } from '../../../shared/retention/retention.js';
 import { caseFileIds, deleteCaseParts, shredCaseParts, shredCasePart } from '../cases/case-rows.js';
 import type { LocalDb } from '../database.js';
-import {
-  caseRetention,
-  type centralLetters,
-  destructionListItems,
-  destructionLists,
-  destructionRecords,
-  legalHolds,
-} from './schema.js';
+import { caseRetention, type centralLetters, destructionListItems, destructionLists, destructionRecords, legalHolds } from './schema.js';
 import type { CaseRow } from '../cases/repository.js';
 
 export type LegalHoldRow = typeof legalHolds.$inferSelect;
@@ -117,12 +110,7 @@ export function insertHold(db: LocalDb, row: LegalHoldRow): void {
   db.insert(legalHolds).values(row).run();
 }
 
-export function liftHold(
-  db: LocalDb,
-  caseId: string,
-  holdId: string,
-  changes: { liftedBy: string; liftedAt: string; liftReason: string },
-): boolean {
+export function liftHold(db: LocalDb, caseId: string, holdId: string, changes: { liftedBy: string; liftedAt: string; liftReason: string }): boolean {
   return (
     db
       .update(legalHolds)
@@ -132,12 +120,7 @@ export function liftHold(
   );
 }
 
-export function markShredded(
-  db: LocalDb,
-  caseId: string,
-  at: string,
-  counts: { thirdPartiesHeard: number; redactedDocuments: number },
-): void {
+export function markShredded(db: LocalDb, caseId: string, at: string, counts: { thirdPartiesHeard: number; redactedDocuments: number }): void {
   db.update(caseRetention)
     .set({ shreddedAt: at, ...counts })
     .where(eq(caseRetention.caseId, caseId))
@@ -145,12 +128,7 @@ export function markShredded(
 }
 
 export function openDestructionList(db: LocalDb): DestructionListRow | undefined {
-  return db
-    .select()
-    .from(destructionLists)
-    .where(eq(destructionLists.status, 'voorgesteld'))
-    .orderBy(desc(destructionLists.proposedAt))
-    .get();
+  return db.select().from(destructionLists).where(eq(destructionLists.status, 'voorgesteld')).orderBy(desc(destructionLists.proposedAt)).get();
 }
 
 export function findDestructionList(db: LocalDb, id: string): DestructionListRow | undefined {
@@ -170,12 +148,7 @@ export function updateDestructionList(db: LocalDb, id: string, changes: Partial<
 }
 
 export function itemsOf(db: LocalDb, listId: string): DestructionItemRow[] {
-  return db
-    .select()
-    .from(destructionListItems)
-    .where(eq(destructionListItems.listId, listId))
-    .orderBy(asc(destructionListItems.reference))
-    .all();
+  return db.select().from(destructionListItems).where(eq(destructionListItems.listId, listId)).orderBy(asc(destructionListItems.reference)).all();
 }
 
 export function insertItem(db: LocalDb, row: DestructionItemRow): void {
@@ -209,19 +182,12 @@ export function insertDestructionRecord(db: LocalDb, row: DestructionRecordRow):
 }
 
 export function destructionRecordsOf(db: LocalDb, listId: string): DestructionRecordRow[] {
-  return db
-    .select()
-    .from(destructionRecords)
-    .where(eq(destructionRecords.listId, listId))
-    .orderBy(asc(destructionRecords.reference))
-    .all();
+  return db.select().from(destructionRecords).where(eq(destructionRecords.listId, listId)).orderBy(asc(destructionRecords.reference)).all();
 }
 
 /** The reference of a case that exists or was destroyed (audit events keep the case id). */
 export function referencesOf(db: LocalDb): Map<string, string> {
-  const rows = db.all<{ id: string; reference: string }>(
-    sql`SELECT id, reference FROM cases UNION ALL SELECT case_id, reference FROM destruction_records`,
-  );
+  const rows = db.all<{ id: string; reference: string }>(sql`SELECT id, reference FROM cases UNION ALL SELECT case_id, reference FROM destruction_records`);
   return new Map(rows.map((r) => [r.id, r.reference]));
 }
 
@@ -237,16 +203,11 @@ export function caseIdByReference(db: LocalDb, reference: string): string | unde
  * the dossier, third parties and identity remnants are deleted, and the register row keeps only
  * what is not personal.
  */
-export function shredCaseRows(
-  db: LocalDb,
-  caseId: string,
-  at: string,
-): { fileIds: string[]; thirdPartiesHeard: number; redactedDocuments: number } {
+export function shredCaseRows(db: LocalDb, caseId: string, at: string): { fileIds: string[]; thirdPartiesHeard: number; redactedDocuments: number } {
   const fileIds = caseFileIds(db, caseId);
   const thirdPartiesHeard =
-    db.get<{ n: number }>(
-      sql`SELECT count(*) AS n FROM third_parties WHERE case_id = ${caseId} AND hearing_status IN ('toestemming', 'geen_toestemming')`,
-    )?.n ?? 0;
+    db.get<{ n: number }>(sql`SELECT count(*) AS n FROM third_parties WHERE case_id = ${caseId} AND hearing_status IN ('toestemming', 'geen_toestemming')`)
+      ?.n ?? 0;
   const redactedDocuments =
     db.get<{ n: number }>(
       sql`SELECT count(DISTINCT document_id) AS n FROM redacted_versions WHERE document_id IN (SELECT id FROM documents WHERE case_id = ${caseId})`,
@@ -273,9 +234,7 @@ export function keylessShreddedCaseIds(db: LocalDb): Set<string> {
  * whose ciphertext the caller removes after the commit.
  */
 export function destroyLetterRows(db: LocalDb, caseId: string): string[] {
-  const fileIds = db
-    .all<{ id: string }>(sql`SELECT file_id AS id FROM letters WHERE case_id = ${caseId} AND file_id IS NOT NULL`)
-    .map((r) => r.id);
+  const fileIds = db.all<{ id: string }>(sql`SELECT file_id AS id FROM letters WHERE case_id = ${caseId} AND file_id IS NOT NULL`).map((r) => r.id);
   shredCasePart(db, 'letters', caseId);
   return fileIds;
 }

@@ -103,10 +103,7 @@ export const destructionRecords = sqliteTable(
       .notNull()
       .references(() => destructionLists.id),
   },
-  (t) => [
-    uniqueIndex('destruction_records_case_kind').on(t.caseId, t.kind),
-    index('destruction_records_destroyed').on(t.destroyedOn),
-  ],
+  (t) => [uniqueIndex('destruction_records_case_kind').on(t.caseId, t.kind), index('destruction_records_destroyed').on(t.destroyedOn)],
 );
 
 /**

@@ -17,19 +17,12 @@ export function findStaffByUserName(db: LocalDb, userName: string): StaffRow | u
   return db.select().from(staff).where(eq(staff.userName, userName)).get();
 }
 
-export function insertStaff(
-  db: LocalDb,
-  row: Omit<StaffRow, 'centralId' | 'publicKey'> & { centralId?: string | null; publicKey?: string | null },
-): StaffRow {
+export function insertStaff(db: LocalDb, row: Omit<StaffRow, 'centralId' | 'publicKey'> & { centralId?: string | null; publicKey?: string | null }): StaffRow {
   const complete: StaffRow = { ...row, centralId: row.centralId ?? null, publicKey: row.publicKey ?? null };
   db.insert(staff).values(complete).run();
   return complete;
 }
 
-export function updateStaff(
-  db: LocalDb,
-  id: string,
-  changes: { roles?: Role[]; active?: boolean; updatedAt: string },
-): StaffRow | undefined {
+export function updateStaff(db: LocalDb, id: string, changes: { roles?: Role[]; active?: boolean; updatedAt: string }): StaffRow | undefined {
   return db.update(staff).set(changes).where(eq(staff.id, id)).returning().get();
 }

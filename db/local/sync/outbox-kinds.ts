@@ -50,13 +50,7 @@ export const OUTBOX_KINDS = {
   },
   /** This desktop imported a handover bundle (main/handover); staff ids local, null when unknown. */
   handover: {
-    payload: z.object({
-      id,
-      caseId: id,
-      fromStaffId: id.nullable(),
-      toStaffId: id,
-      bundleSha256: z.string().regex(/^[0-9a-f]{64}$/u),
-    }),
+    payload: z.object({ id, caseId: id, fromStaffId: id.nullable(), toStaffId: id, bundleSha256: z.string().regex(/^[0-9a-f]{64}$/u) }),
     staff: ['fromStaffId', 'toStaffId'],
   },
 } as const satisfies Record<string, { payload: z.ZodObject; staff: readonly string[] }>;
@@ -65,14 +59,10 @@ export type OutboxKind = keyof typeof OUTBOX_KINDS;
 export type OutboxPayload<K extends OutboxKind> = z.infer<(typeof OUTBOX_KINDS)[K]['payload']>;
 
 /** An entry as the writer gives it: the kind decides the payload's type. */
-export type OutboxWrite = {
-  [K in OutboxKind]: { id: string; kind: K; payload: OutboxPayload<K>; createdAt: string; sentAt: null };
-}[OutboxKind];
+export type OutboxWrite = { [K in OutboxKind]: { id: string; kind: K; payload: OutboxPayload<K>; createdAt: string; sentAt: null } }[OutboxKind];
 
 /** An entry as the push reads it: payload parsed by its kind's schema. */
-export type OutboxEntry = {
-  [K in OutboxKind]: { id: string; kind: K; payload: OutboxPayload<K>; createdAt: string };
-}[OutboxKind];
+export type OutboxEntry = { [K in OutboxKind]: { id: string; kind: K; payload: OutboxPayload<K>; createdAt: string } }[OutboxKind];
 
 export function isOutboxKind(kind: string): kind is OutboxKind {
   return Object.prototype.hasOwnProperty.call(OUTBOX_KINDS, kind);
@@ -87,12 +77,7 @@ export function checkedPayload<K extends OutboxKind>(kind: K, payload: OutboxPay
  * A stored entry with its payload parsed; null for a kind of a later version of the app (left for
  * that version) or a payload that does not match its kind.
  */
-export function parseOutboxEntry(row: {
-  id: string;
-  kind: string;
-  payload: unknown;
-  createdAt: string;
-}): OutboxEntry | null {
+export function parseOutboxEntry(row: { id: string; kind: string; payload: unknown; createdAt: string }): OutboxEntry | null {
   if (!isOutboxKind(row.kind)) return null;
   const parsed = OUTBOX_KINDS[row.kind].payload.safeParse(row.payload);
   if (!parsed.success) return null;

@@ -21,8 +21,7 @@ export function recordCaseChange(db: LocalDb, caseId: string, at: string): void 
 
 /** The oldest unsent entries, in the order they were made. */
 export function unsentEntries(db: LocalDb, limit: number, afterCreatedAt?: string, afterId?: string): OutboxRow[] {
-  const after =
-    afterCreatedAt && afterId ? sql`(${outbox.createdAt}, ${outbox.id}) > (${afterCreatedAt}, ${afterId})` : undefined;
+  const after = afterCreatedAt && afterId ? sql`(${outbox.createdAt}, ${outbox.id}) > (${afterCreatedAt}, ${afterId})` : undefined;
   return db
     .select()
     .from(outbox)

@@ -1,19 +1,7 @@
 import type { ProcedureInput } from '../../../shared/api/contract.js';
-import {
-  CASE_STATUSES,
-  CHANNELS,
-  CORRECTION_KINDS,
-  REPRESENTATIVE_KINDS,
-  RELATIONS,
-  STATUS_LABELS,
-} from '../../../shared/cases/cases.js';
+import { CASE_STATUSES, CHANNELS, CORRECTION_KINDS, REPRESENTATIVE_KINDS, RELATIONS, STATUS_LABELS } from '../../../shared/cases/cases.js';
 import { REQUEST_TYPES } from '../../../shared/cases/request-types.js';
-import {
-  AUTHORITY_KINDS,
-  DOCUMENT_TYPES,
-  type IdMethod,
-  type IdOutcome,
-} from '../../../shared/identity/identity-types.js';
+import { AUTHORITY_KINDS, DOCUMENT_TYPES, type IdMethod, type IdOutcome } from '../../../shared/identity/identity-types.js';
 import { caseIdOf, CliError, date, oneOf, readInputFile, type Command, type CommandContext } from './commands.js';
 
 /**
@@ -30,8 +18,7 @@ export const COMMAND_LINE_WARNING =
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** --input FILE or --input - (stdin): one JSON object. */
 export async function readInput(ctx: CommandContext): Promise<Json> {
@@ -60,10 +47,7 @@ function defined(values: Json): Json {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 }
 
-async function handlerIdOf(
-  call: Awaited<ReturnType<CommandContext['signIn']>>,
-  userName: string | undefined,
-): Promise<string | undefined> {
+async function handlerIdOf(call: Awaited<ReturnType<CommandContext['signIn']>>, userName: string | undefined): Promise<string | undefined> {
   if (!userName) return undefined;
   const handler = (await call('staff.handlers', {})).find((h) => h.userName === userName.toLowerCase());
   if (!handler) throw new CliError(`Er is geen actieve behandelaar met gebruikersnaam "${userName}".`, 1);
@@ -116,19 +100,13 @@ export const CASE_COMMANDS: Command[] = [
         ...fileRepresentative,
         ...defined({
           name: options.representative,
-          kind: options['representative-kind']
-            ? oneOf(options['representative-kind'], REPRESENTATIVE_KINDS, '--representative-kind')
-            : undefined,
+          kind: options['representative-kind'] ? oneOf(options['representative-kind'], REPRESENTATIVE_KINDS, '--representative-kind') : undefined,
           basis: options['representative-basis'],
         }),
       };
       const hasRepresentative = Object.keys(representative).length > 0;
       if (hasRepresentative) representative.kind ??= 'wettelijk_vertegenwoordiger';
-      const type = oneOf(
-        options.type ?? (typeof input.type === 'string' ? input.type : undefined),
-        REQUEST_TYPES,
-        '--type',
-      );
+      const type = oneOf(options.type ?? (typeof input.type === 'string' ? input.type : undefined), REQUEST_TYPES, '--type');
       const received = options.received ?? (typeof input.received === 'string' ? input.received : undefined);
       const call = await signIn();
       const handlerId = await handlerIdOf(call, options.handler);
@@ -136,27 +114,12 @@ export const CASE_COMMANDS: Command[] = [
       const request = {
         ...input,
         type,
-        ...(options.correction
-          ? {
-              correctionKinds: options.correction
-                .split(',')
-                .map((k) => oneOf(k.trim(), CORRECTION_KINDS, '--correction')),
-            }
-          : {}),
+        ...(options.correction ? { correctionKinds: options.correction.split(',').map((k) => oneOf(k.trim(), CORRECTION_KINDS, '--correction')) } : {}),
         requester,
         ...(hasRepresentative ? { representative } : {}),
-        channel: oneOf(
-          options.channel ?? (typeof input.channel === 'string' ? input.channel : undefined),
-          CHANNELS,
-          '--channel',
-          'brief',
-        ),
+        channel: oneOf(options.channel ?? (typeof input.channel === 'string' ? input.channel : undefined), CHANNELS, '--channel', 'brief'),
         received: date(received, '--received'),
-        writtenAndSigned: options.unsigned
-          ? false
-          : typeof input.writtenAndSigned === 'boolean'
-            ? input.writtenAndSigned
-            : true,
+        writtenAndSigned: options.unsigned ? false : typeof input.writtenAndSigned === 'boolean' ? input.writtenAndSigned : true,
         ...(handlerId ? { handlerId } : {}),
       } as ProcedureInput<'case.create'>;
       const created = await call('case.create', request);
@@ -182,18 +145,14 @@ export const CASE_COMMANDS: Command[] = [
       const usage =
         'Gebruik: identity record ZAAK --person requester|representative --method balie|mijn-alliantie|kopie|klant --outcome vastgesteld|niet-vastgesteld|meer-informatie [--document-type SOORT] [--authority SOORT] [--reason "…"] [--input BESTAND.json]';
       if (!args[0]) throw new CliError(usage, 2);
-      if ((options.person?.length ?? 0) > 1)
-        throw new CliError('Geef --person één keer: requester of representative.', 2);
+      if ((options.person?.length ?? 0) > 1) throw new CliError('Geef --person één keer: requester of representative.', 2);
       const person = PERSONS[oneOf(options.person?.[0], ['requester', 'representative'] as const, '--person')];
       const method = METHODS[oneOf(options.method, METHOD_WORDS, '--method')];
       const outcome = OUTCOMES[oneOf(options.outcome, OUTCOME_WORDS, '--outcome')];
       const input = await readInput(ctx);
       const document = section(input, 'document');
-      if (options['document-type'])
-        document.documentType = oneOf(options['document-type'], DOCUMENT_TYPES, '--document-type');
-      const authority = options.authority
-        ? oneOf(options.authority.replace(/-/gu, '_'), AUTHORITY_KINDS, '--authority')
-        : undefined;
+      if (options['document-type']) document.documentType = oneOf(options['document-type'], DOCUMENT_TYPES, '--document-type');
+      const authority = options.authority ? oneOf(options.authority.replace(/-/gu, '_'), AUTHORITY_KINDS, '--authority') : undefined;
       const reason = options.reason ?? (typeof input.reason === 'string' ? input.reason : undefined);
       const call = await signIn();
       const caseId = await caseIdOf(call, args[0]);
@@ -209,12 +168,7 @@ export const CASE_COMMANDS: Command[] = [
         ...(method === 'klantgegevens' && outcome === 'geverifieerd' ? { customerDataMatch: true } : {}),
       } as ProcedureInput<'identity.record'>);
       const who = person === 'verzoeker' ? 'verzoeker' : 'vertegenwoordiger';
-      const what =
-        outcome === 'geverifieerd'
-          ? 'vastgesteld'
-          : outcome === 'afgewezen'
-            ? 'niet vastgesteld'
-            : 'meer informatie nodig';
+      const what = outcome === 'geverifieerd' ? 'vastgesteld' : outcome === 'afgewezen' ? 'niet vastgesteld' : 'meer informatie nodig';
       print(`Identiteit van de ${who} ${what} (${dashed(recorded.method)}).`, recorded);
       return 0;
     },
@@ -223,17 +177,10 @@ export const CASE_COMMANDS: Command[] = [
     words: ['case', 'status'],
     async run({ args, options, signIn, print }) {
       if (!args[0] || !options.to)
-        throw new CliError(
-          `Gebruik: case status ZAAK --to STATUS [--reason "…"]. Statussen: ${CASE_STATUSES.map(dashed).join(', ')}.`,
-          2,
-        );
+        throw new CliError(`Gebruik: case status ZAAK --to STATUS [--reason "…"]. Statussen: ${CASE_STATUSES.map(dashed).join(', ')}.`, 2);
       const to = oneOf(options.to.replace(/-/gu, '_'), CASE_STATUSES, '--to');
       const call = await signIn();
-      const detail = await call('case.transition', {
-        id: await caseIdOf(call, args[0]),
-        to,
-        ...(options.reason ? { reason: options.reason } : {}),
-      });
+      const detail = await call('case.transition', { id: await caseIdOf(call, args[0]), to, ...(options.reason ? { reason: options.reason } : {}) });
       print(`Zaak ${detail.reference} heeft nu de status "${STATUS_LABELS[detail.status]}".`, {
         id: detail.id,
         reference: detail.reference,

@@ -9,11 +9,7 @@ import { CliError, type CommandContext } from './commands.js';
 const MIN_PASSWORD_LENGTH = 12;
 
 function connection(url: string | undefined): pg.ClientConfig {
-  if (!url)
-    throw new CliError(
-      'Geef --central postgres://gebruiker@server:5432/database?sslmode=verify-full (wachtwoord in het adres of in PGPASSWORD).',
-      2,
-    );
+  if (!url) throw new CliError('Geef --central postgres://gebruiker@server:5432/database?sslmode=verify-full (wachtwoord in het adres of in PGPASSWORD).', 2);
   try {
     return centralClientConfig(url);
   } catch (error) {
@@ -29,10 +25,7 @@ async function central<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof CliError) throw error;
     const code = (error as { code?: unknown }).code;
     // Our own Dutch refusals from avg_create_login (invalid value, own login, a function only the dpo grants).
-    if (
-      code === '22023' ||
-      (code === '42501' && /eigen aanmelding|Alleen de FG/u.test(String((error as Error).message)))
-    )
+    if (code === '22023' || (code === '42501' && /eigen aanmelding|Alleen de FG/u.test(String((error as Error).message))))
       throw new CliError(String((error as Error).message), 1);
     throw new CliError(describeCentralError(error), 1);
   }
@@ -54,31 +47,24 @@ export async function centralMigrate({ options, print }: CommandContext): Promis
   const done = result.applied.length
     ? `Centrale database bijgewerkt: ${result.applied.length} migratie(s) toegepast (${result.applied.join(', ')}).`
     : `De centrale database was al bijgewerkt (${result.total} migraties).`;
-  print(
-    `${done}\nFunctierollen: ${result.roles.join(', ')}.${missing.length ? `\nLet op: deze functierollen ontbreken: ${missing.join(', ')}.` : ''}`,
-    result,
-  );
+  print(`${done}\nFunctierollen: ${result.roles.join(', ')}.${missing.length ? `\nLet op: deze functierollen ontbreken: ${missing.join(', ')}.` : ''}`, result);
   return missing.length ? 1 : 0;
 }
 
 /** `central staff add`: a login of one staff member with exactly the named functions (as admin or owner). */
 export async function centralStaffAdd({ options, env, print }: CommandContext): Promise<number> {
-  const usage =
-    'Gebruik: central staff add --central URL --user GEBRUIKER --name "Volledige naam" --roles handler,signer [--password-stdin]';
+  const usage = 'Gebruik: central staff add --central URL --user GEBRUIKER --name "Volledige naam" --roles handler,signer [--password-stdin]';
   if (!options.user || !options.name || !options.roles) throw new CliError(usage, 2);
   const roles = options.roles
     .split(',')
     .map((r) => r.trim())
     .filter(Boolean);
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-  if (roles.length === 0 || unknown.length)
-    throw new CliError(`Onbekende functie "${unknown[0] ?? ''}" voor --roles. Kies uit: ${ROLES.join(', ')}.`, 2);
+  if (roles.length === 0 || unknown.length) throw new CliError(`Onbekende functie "${unknown[0] ?? ''}" voor --roles. Kies uit: ${ROLES.join(', ')}.`, 2);
   const config = connection(options.central);
   const password = options['password-stdin'] ? await readStdin() : env.AVG_DESK_NEW_PASSWORD;
-  if (!password)
-    throw new CliError('Geef het wachtwoord via --password-stdin of de omgevingsvariabele AVG_DESK_NEW_PASSWORD.', 2);
-  if (password.length < MIN_PASSWORD_LENGTH)
-    throw new CliError(`Het wachtwoord moet minstens ${MIN_PASSWORD_LENGTH} tekens hebben.`, 2);
+  if (!password) throw new CliError('Geef het wachtwoord via --password-stdin of de omgevingsvariabele AVG_DESK_NEW_PASSWORD.', 2);
+  if (password.length < MIN_PASSWORD_LENGTH) throw new CliError(`Het wachtwoord moet minstens ${MIN_PASSWORD_LENGTH} tekens hebben.`, 2);
   const made = await central(async () => {
     const client = new pg.Client(config);
     await client.connect();
@@ -93,10 +79,7 @@ export async function centralStaffAdd({ options, env, print }: CommandContext): 
         ])
       ).rows[0]?.id;
       const row = (
-        await client.query<{ user_name: string; login_role: string; roles: Role[] }>(
-          'SELECT user_name, login_role, roles FROM staff WHERE id = $1',
-          [id],
-        )
+        await client.query<{ user_name: string; login_role: string; roles: Role[] }>('SELECT user_name, login_role, roles FROM staff WHERE id = $1', [id])
       ).rows[0];
       if (!id || !row) throw new CliError('De medewerker is niet aangemaakt.', 1);
       return { id, userName: row.user_name, loginRole: row.login_role, roles: row.roles };

@@ -74,24 +74,12 @@ export interface Options {
 /** --person with the --person-address/-email/-phone given after it (the n-th detail belongs to the n-th person). */
 function personsOf(options: Options): PersonIdentifiers[] {
   const names = options.person ?? [];
-  const details = {
-    address: options['person-address'] ?? [],
-    email: options['person-email'] ?? [],
-    phone: options['person-phone'] ?? [],
-  };
+  const details = { address: options['person-address'] ?? [], email: options['person-email'] ?? [], phone: options['person-phone'] ?? [] };
   for (const [key, values] of Object.entries(details)) {
     if (values.length > names.length)
-      throw new CliError(
-        `Elke --person-${key === 'address' ? 'address' : key} hoort bij een --person "Naam" (in dezelfde volgorde).`,
-        2,
-      );
+      throw new CliError(`Elke --person-${key === 'address' ? 'address' : key} hoort bij een --person "Naam" (in dezelfde volgorde).`, 2);
   }
-  return names.map((name, i) => ({
-    name,
-    address: details.address[i],
-    email: details.email[i],
-    phone: details.phone[i],
-  }));
+  return names.map((name, i) => ({ name, address: details.address[i], email: details.email[i], phone: details.phone[i] }));
 }
 
 export interface CommandContext {
@@ -124,16 +112,10 @@ function requireEnv(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
-export function oneOf<T extends string>(
-  value: string | undefined,
-  allowed: readonly T[],
-  what: string,
-  fallback?: T,
-): T {
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], what: string, fallback?: T): T {
   const v = value ?? fallback;
   if (v === undefined) throw new CliError(`Geef ${what}: ${allowed.join(', ')}.`, 2);
-  if (!(allowed as readonly string[]).includes(v))
-    throw new CliError(`Onbekende waarde "${v}" voor ${what}. Kies uit: ${allowed.join(', ')}.`, 2);
+  if (!(allowed as readonly string[]).includes(v)) throw new CliError(`Onbekende waarde "${v}" voor ${what}. Kies uit: ${allowed.join(', ')}.`, 2);
   return v as T;
 }
 
@@ -165,9 +147,7 @@ function writeOutput(path: string | undefined, bytes: Buffer, what: string): voi
 export async function caseIdOf(call: Call, idOrReference: string | undefined): Promise<string> {
   if (!idOrReference) throw new CliError('Geef het zaaknummer (AVG-JJJJ-NNNN) of de id van de zaak.', 2);
   if (!/^AVG-\d{4}-\d{4}$/u.test(idOrReference)) return idOrReference;
-  const row = (await call('case.queue', { search: idOrReference, includeClosed: true })).rows.find(
-    (r) => r.reference === idOrReference,
-  );
+  const row = (await call('case.queue', { search: idOrReference, includeClosed: true })).rows.find((r) => r.reference === idOrReference);
   if (!row) throw new CliError(`Zaak ${idOrReference} bestaat niet of is niet aan u toegewezen.`, 1);
   return row.id;
 }
@@ -206,8 +186,7 @@ export const COMMANDS: Command[] = [
     async run({ args, options, env, signIn, print }) {
       const userName = args[0];
       const roles = options.role ?? [];
-      if (!userName || !options.name || roles.length === 0)
-        throw new CliError('Gebruik: staff add GEBRUIKER --name "Naam" --role FUNCTIE [--role …]', 2);
+      if (!userName || !options.name || roles.length === 0) throw new CliError('Gebruik: staff add GEBRUIKER --name "Naam" --role FUNCTIE [--role …]', 2);
       const checked = roles.map((r) => oneOf(r, ROLES, '--role'));
       const password = requireEnv(env, 'AVG_DESK_NEW_PASSWORD');
       const call = await signIn();
@@ -220,12 +199,7 @@ export const COMMANDS: Command[] = [
     words: ['staff', 'list'],
     async run({ signIn, print }) {
       const staff = await (await signIn())('staff.list', {});
-      print(
-        staff
-          .map((s) => `${s.userName}\t${s.fullName}\t${labels(s.roles)}\t${s.active ? 'actief' : 'inactief'}`)
-          .join('\n'),
-        staff,
-      );
+      print(staff.map((s) => `${s.userName}\t${s.fullName}\t${labels(s.roles)}\t${s.active ? 'actief' : 'inactief'}`).join('\n'), staff);
       return 0;
     },
   },
@@ -252,8 +226,7 @@ export const COMMANDS: Command[] = [
     async run({ signIn, print }) {
       const queue = await (await signIn())('case.queue', { includeClosed: true, sort: 'reference' });
       const lines = queue.rows.map(
-        (r) =>
-          `${r.reference}\t${r.type}\t${r.requesterName ?? '—'}\t${r.receivedOn}\t${r.dueOn}\t${STATUS_LABELS[r.status]}\t${r.handlerName ?? '—'}`,
+        (r) => `${r.reference}\t${r.type}\t${r.requesterName ?? '—'}\t${r.receivedOn}\t${r.dueOn}\t${STATUS_LABELS[r.status]}\t${r.handlerName ?? '—'}`,
       );
       print(lines.join('\n') || 'Geen zaken.', queue.rows);
       return 0;
@@ -264,17 +237,11 @@ export const COMMANDS: Command[] = [
     async run({ options, print }) {
       const type: RequestType = oneOf(options.type, REQUEST_TYPES, '--type');
       const months = Number(options['extend-months'] ?? 0);
-      if (![0, 1, 2].includes(months))
-        throw new CliError('--extend-months is 0, 1 of 2 (art. 12 lid 3 AVG: hoogstens twee maanden).', 2);
-      if (months > 0 && type === 'klacht')
-        throw new CliError('De termijn van een klacht kan niet op grond van art. 12 lid 3 AVG worden verlengd.', 2);
+      if (![0, 1, 2].includes(months)) throw new CliError('--extend-months is 0, 1 of 2 (art. 12 lid 3 AVG: hoogstens twee maanden).', 2);
+      if (months > 0 && type === 'klacht') throw new CliError('De termijn van een klacht kan niet op grond van art. 12 lid 3 AVG worden verlengd.', 2);
       // The holiday calendar loads here, not with --help or the other commands.
       const { computeDeadline } = await import('../../../shared/deadlines/deadlines.js');
-      const deadline = computeDeadline({
-        type,
-        received: date(options.received, '--received'),
-        extensionMonths: months,
-      });
+      const deadline = computeDeadline({ type, received: date(options.received, '--received'), extensionMonths: months });
       print(deadline.due, deadline);
       return 0;
     },
@@ -282,16 +249,12 @@ export const COMMANDS: Command[] = [
   {
     words: ['settings', 'signing'],
     async run({ options, env, signIn, print }) {
-      if (!options.p12)
-        throw new CliError('Gebruik: settings signing --p12 BESTAND (wachtwoord uit AVG_DESK_P12_PASSWORD).', 2);
+      if (!options.p12) throw new CliError('Gebruik: settings signing --p12 BESTAND (wachtwoord uit AVG_DESK_P12_PASSWORD).', 2);
       const p12 = readInputFile(options.p12, 'Het PKCS#12-bestand');
       const password = env.AVG_DESK_P12_PASSWORD ?? '';
       if (!password) throw new CliError('Zet de omgevingsvariabele AVG_DESK_P12_PASSWORD.', 2);
       const info = await (await signIn())('settings.setSigning', { p12Base64: p12.toString('base64'), password });
-      print(
-        `Certificaat ingesteld: ${info.subject}, geldig tot ${formatDutchDate(dutchToday(new Date(info.validTo)))}, SHA-256 ${info.fingerprint}.`,
-        info,
-      );
+      print(`Certificaat ingesteld: ${info.subject}, geldig tot ${formatDutchDate(dutchToday(new Date(info.validTo)))}, SHA-256 ${info.fingerprint}.`, info);
       return 0;
     },
   },
@@ -350,9 +313,7 @@ export const COMMANDS: Command[] = [
     words: ['letter', 'sign'],
     async run({ args, options, env, signIn, print }) {
       if (!options.out) throw new CliError('Gebruik: letter sign BRIEF_ID --out BESTAND.pdf', 2);
-      const signed = await (
-        await signIn()
-      )('letter.sign', { letterId: letterId(args), password: requireEnv(env, 'AVG_DESK_PASSWORD') });
+      const signed = await (await signIn())('letter.sign', { letterId: letterId(args), password: requireEnv(env, 'AVG_DESK_PASSWORD') });
       writeOutput(options.out, Buffer.from(signed.pdfBase64, 'base64'), 'de ondertekende brief');
       print(`Brief ondertekend; SHA-256 ${signed.sha256}. Opgeslagen in ${options.out}.`, {
         id: signed.letterId,
@@ -367,11 +328,7 @@ export const COMMANDS: Command[] = [
     words: ['letter', 'sent'],
     async run({ args, signIn, print }) {
       const letter = await (await signIn())('letter.markSent', { letterId: letterId(args) });
-      print(`Brief ${letter.id} verzonden op ${letter.sentOn ?? ''}.`, {
-        id: letter.id,
-        status: letter.status,
-        sentOn: letter.sentOn,
-      });
+      print(`Brief ${letter.id} verzonden op ${letter.sentOn ?? ''}.`, { id: letter.id, status: letter.status, sentOn: letter.sentOn });
       return 0;
     },
   },
@@ -394,17 +351,12 @@ export const COMMANDS: Command[] = [
       const { args, options, print } = ctx;
       const input = args[0];
       if (!input || !options.out)
-        throw new CliError(
-          'Gebruik: redact IN.pdf [--input PERSONEN.json|-] [--term "Naam"] [--patterns bsn,iban,phone,email] [--ocr] --out UIT.pdf',
-          2,
-        );
+        throw new CliError('Gebruik: redact IN.pdf [--input PERSONEN.json|-] [--term "Naam"] [--patterns bsn,iban,phone,email] [--ocr] --out UIT.pdf', 2);
       const patterns = options.patterns ? [options.patterns] : [];
       const { redactTargets } = await import('./redact-input.js');
       const { persons, requester, terms } = await redactTargets(ctx, {
         persons: personsOf(options),
-        requester: options.requester
-          ? { name: options.requester, address: options['requester-address'], email: options['requester-email'] }
-          : undefined,
+        requester: options.requester ? { name: options.requester, address: options['requester-address'], email: options['requester-email'] } : undefined,
         terms: options.term ?? [],
       });
       if (terms.length === 0 && patterns.length === 0 && persons.length === 0)
@@ -412,28 +364,14 @@ export const COMMANDS: Command[] = [
       const { fileNotes, redactFile } = await import('./redact.js');
       let result;
       try {
-        result = await redactFile({
-          input,
-          output: options.out,
-          terms,
-          patterns,
-          persons,
-          requester,
-          ocr: options.ocr,
-        });
+        result = await redactFile({ input, output: options.out, terms, patterns, persons, requester, ocr: options.ocr });
       } catch (error) {
         throw new CliError(error instanceof Error ? error.message : 'Lakken is mislukt.', 1);
       }
       const lines = result.perPage
         .filter((p) => p.boxes > 0 || p.ocr || p.warning)
-        .map(
-          (p) =>
-            `Pagina ${p.page}: ${[`${p.boxes} vlak(ken)`, p.boxes > 0 ? p.result : null, p.ocr, p.warning].filter(Boolean).join('; ')}`,
-        );
-      const own =
-        result.requesterFindings > 0
-          ? [`${result.requesterFindings} vindplaats(en) met eigen gegevens van de verzoeker niet gelakt.`]
-          : [];
+        .map((p) => `Pagina ${p.page}: ${[`${p.boxes} vlak(ken)`, p.boxes > 0 ? p.result : null, p.ocr, p.warning].filter(Boolean).join('; ')}`);
+      const own = result.requesterFindings > 0 ? [`${result.requesterFindings} vindplaats(en) met eigen gegevens van de verzoeker niet gelakt.`] : [];
       print(
         [
           ...lines,
@@ -457,10 +395,7 @@ export const COMMANDS: Command[] = [
     async run({ options, signIn, print }) {
       if (!options.out) throw new CliError('Gebruik: backup --out BESTAND.zip', 2);
       const result = await (await signIn())('backup.create', { path: resolve(options.out) });
-      print(
-        `Back-up geschreven naar ${result.path} (${result.files} dossierbestand(en), ${result.bytes} bytes).`,
-        result,
-      );
+      print(`Back-up geschreven naar ${result.path} (${result.files} dossierbestand(en), ${result.bytes} bytes).`, result);
       return 0;
     },
   },
@@ -479,10 +414,7 @@ export const COMMANDS: Command[] = [
       // Prove it opens: with the acting account when given.
       if (env.AVG_DESK_USER && env.AVG_DESK_PASSWORD) {
         const me = await (await signIn())('session.me', {});
-        print(
-          `Hersteld: ${restored.files} bestanden uit de back-up van ${restored.createdAt}; ${me.userName} kan aanmelden.`,
-          restored,
-        );
+        print(`Hersteld: ${restored.files} bestanden uit de back-up van ${restored.createdAt}; ${me.userName} kan aanmelden.`, restored);
       } else {
         print(`Hersteld: ${restored.files} bestanden uit de back-up van ${restored.createdAt}.`, restored);
       }
@@ -495,10 +427,7 @@ export const COMMANDS: Command[] = [
     async run({ options, env, signIn, print }) {
       let url = options.central;
       if (url && env.AVG_DESK_CENTRAL_PASSWORD && !/:\/\/[^/@]*:[^/@]*@/u.test(url))
-        url = url.replace(
-          /:\/\/([^/@]+)@/u,
-          (_m, user: string) => `://${user}:${encodeURIComponent(env.AVG_DESK_CENTRAL_PASSWORD ?? '')}@`,
-        );
+        url = url.replace(/:\/\/([^/@]+)@/u, (_m, user: string) => `://${user}:${encodeURIComponent(env.AVG_DESK_CENTRAL_PASSWORD ?? '')}@`);
       const result = await (await signIn())('sync.run', url ? { url } : {});
       print(
         `Gesynchroniseerd: ${result.pushed} wijziging(en) en ${result.auditEvents} auditgebeurtenis(sen) verstuurd, ${result.pulled} opgehaald` +
@@ -513,9 +442,7 @@ export const COMMANDS: Command[] = [
     async run({ options, signIn, print }) {
       const dryRun = options['dry-run'] === true;
       const result = await (await signIn())('retention.runLocal', { dryRun });
-      const lines = result.cases.map(
-        (c) => `${c.reference}\t${c.shredOn}\t${c.shredded ? 'vernietigd' : 'te vernietigen'}`,
-      );
+      const lines = result.cases.map((c) => `${c.reference}\t${c.shredOn}\t${c.shredded ? 'vernietigd' : 'te vernietigen'}`);
       const head = dryRun
         ? `Proefronde ${result.today}: ${result.cases.length} dossier(s) zouden worden vernietigd.`
         : `Ronde ${result.today}: ${result.cases.length} dossier(s) vernietigd.`;
@@ -547,19 +474,15 @@ export const COMMANDS: Command[] = [
     words: ['recover'],
     async run({ options, env, callPublic, print }) {
       if (!options.admin)
-        throw new CliError(
-          'Gebruik: recover --admin GEBRUIKER (herstelsleutel uit AVG_DESK_RECOVERY_KEY, nieuw wachtwoord uit AVG_DESK_NEW_PASSWORD)',
-          2,
-        );
+        throw new CliError('Gebruik: recover --admin GEBRUIKER (herstelsleutel uit AVG_DESK_RECOVERY_KEY, nieuw wachtwoord uit AVG_DESK_NEW_PASSWORD)', 2);
       await callPublic('setup.recover', {
         recoveryKey: requireEnv(env, 'AVG_DESK_RECOVERY_KEY'),
         userName: options.admin,
         newPassword: requireEnv(env, 'AVG_DESK_NEW_PASSWORD'),
       });
-      print(
-        `Nieuw wachtwoord ingesteld voor ${options.admin}. Meld u aan en stel zo nodig de wachtwoorden van anderen opnieuw in.`,
-        { userName: options.admin },
-      );
+      print(`Nieuw wachtwoord ingesteld voor ${options.admin}. Meld u aan en stel zo nodig de wachtwoorden van anderen opnieuw in.`, {
+        userName: options.admin,
+      });
       return 0;
     },
   },

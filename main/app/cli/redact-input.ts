@@ -25,16 +25,7 @@ const schema = z
   .strict();
 
 /** The options that carry names, addresses or other personal data. */
-const PERSONAL = [
-  'person',
-  'person-address',
-  'person-email',
-  'person-phone',
-  'requester',
-  'requester-address',
-  'requester-email',
-  'term',
-] as const;
+const PERSONAL = ['person', 'person-address', 'person-email', 'person-phone', 'requester', 'requester-address', 'requester-email', 'term'] as const;
 
 export interface RedactTargets {
   persons: PersonIdentifiers[];

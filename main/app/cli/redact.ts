@@ -3,15 +3,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DETECTOR_KINDS, isDetectorKind, type DetectorKind } from '../../../shared/redaction/detectors.js';
 import type { PersonIdentifiers } from '../../../shared/redaction/person-variants.js';
-import {
-  ocrLayers,
-  readDocument,
-  redactDocument,
-  RedactionError,
-  withOcr,
-  type PageReport,
-  type PageText,
-} from '../../redaction/index.js';
+import { ocrLayers, readDocument, redactDocument, RedactionError, withOcr, type PageReport, type PageText } from '../../redaction/index.js';
 import { mentionsOf, suggestRedactions, type Party } from '../../redaction/redaction-suggest.js';
 
 export interface RedactFileOptions {
@@ -65,18 +57,14 @@ function resultOf(report: PageReport | undefined, ocrReason: string | null): str
 export function fileNotes(result: RedactFileResult): string[] {
   return [
     ...(result.repaired ? ['Het bestand was beschadigd en is eerst hersteld.'] : []),
-    ...(result.unlocked
-      ? ['Het bestand had een eigenaarswachtwoord (beperkingen); het gelakte bestand heeft dat niet.']
-      : []),
+    ...(result.unlocked ? ['Het bestand had een eigenaarswachtwoord (beperkingen); het gelakte bestand heeft dat niet.'] : []),
   ];
 }
 
 function warningFor(page: PageText, ocr: boolean): string | null {
   if (page.ocr) return null;
   if (page.layer === 'none')
-    return ocr
-      ? 'geen tekstlaag en OCR las er geen woorden: controleer de pagina zelf'
-      : 'geen tekstlaag (een scan?): niet doorzocht; gebruik --ocr';
+    return ocr ? 'geen tekstlaag en OCR las er geen woorden: controleer de pagina zelf' : 'geen tekstlaag (een scan?): niet doorzocht; gebruik --ocr';
   if (page.layer === 'unreadable' && page.mismatch) {
     return ocr
       ? 'tekst niet betrouwbaar en OCR las er geen woorden: controleer de pagina zelf'
@@ -95,8 +83,7 @@ function parsePatterns(values: readonly string[]): DetectorKind[] {
     .map((v) => v.trim().toLowerCase())
     .filter((v) => v.length > 0);
   const unknown = names.filter((n) => !isDetectorKind(n));
-  if (unknown.length > 0)
-    throw new Error(`Onbekend patroon: ${unknown.join(', ')}. Kies uit: ${DETECTOR_KINDS.join(', ')}.`);
+  if (unknown.length > 0) throw new Error(`Onbekend patroon: ${unknown.join(', ')}. Kies uit: ${DETECTOR_KINDS.join(', ')}.`);
   return [...new Set(names.filter(isDetectorKind))];
 }
 
@@ -119,10 +106,7 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new Error(
-      `Het gelakte bestand kan niet worden opgeslagen als ${path}. Bestaat de map en mag u daar schrijven?`,
-      { cause: error },
-    );
+    throw new Error(`Het gelakte bestand kan niet worden opgeslagen als ${path}. Bestaat de map en mag u daar schrijven?`, { cause: error });
   }
 }
 
@@ -135,45 +119,28 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
 export async function redactFile(options: RedactFileOptions): Promise<RedactFileResult> {
   const patterns = parsePatterns(options.patterns);
   const terms = options.terms.map((t) => t.trim()).filter((t) => t.length > 0);
-  const parties: Party[] = (options.persons ?? [])
-    .filter((p) => p.name.trim().length > 0)
-    .map((person, i) => ({ id: String(i + 1), person }));
+  const parties: Party[] = (options.persons ?? []).filter((p) => p.name.trim().length > 0).map((person, i) => ({ id: String(i + 1), person }));
   if (terms.length === 0 && patterns.length === 0 && parties.length === 0)
     throw new Error('Geef minstens één --person "Naam", --term "Naam" of --patterns bsn,iban,phone,email.');
   if (!options.output) throw new Error('Geef met --out aan waar het gelakte bestand moet komen.');
-  if (resolve(options.input) === resolve(options.output))
-    throw new Error('Kies een ander uitvoerbestand: het origineel wordt nooit overschreven.');
+  if (resolve(options.input) === resolve(options.output)) throw new Error('Kies een ander uitvoerbestand: het origineel wordt nooit overschreven.');
   const pdf = await readInput(options.input);
   try {
     const ocr = options.ocr === true;
     const pages = await readDocument(pdf, { ocr: ocr ? 'verify' : 'off' });
     const requester = options.requester ?? null;
     // Outside a case the run is read as an access request: the requester's own data stays.
-    const found = withOcr(pages, (read) =>
-      suggestRedactions(read, { parties, requester, caseType: 'inzage', terms, patterns }),
-    );
+    const found = withOcr(pages, (read) => suggestRedactions(read, { parties, requester, caseType: 'inzage', terms, patterns }));
     const redactions = found
       .filter((s) => s.preAccepted)
-      .map(({ page, x, y, width, height, reason, source, text, kind }) => ({
-        page,
-        x,
-        y,
-        width,
-        height,
-        reason,
-        source,
-        text,
-        ...(kind ? { kind } : {}),
-      }));
+      .map(({ page, x, y, width, height, reason, source, text, kind }) => ({ page, x, y, width, height, reason, source, text, ...(kind ? { kind } : {}) }));
     const requesterFindings = new Set(found.filter((s) => !s.preAccepted).map((s) => `${s.page}:${s.text}`)).size;
     const outcome = await redactDocument(pdf, redactions, { ocr: ocrLayers(pages) });
     const out = outcome.pdf;
     await writeAtomically(options.output, out);
     // The independent check: what the search still finds in the written file is named, never passed over.
     const written = await readDocument(out, { ocr: 'off' });
-    const readable = parties.flatMap((p) =>
-      mentionsOf(written, p, requester).map((m) => ({ person: Number(p.id), page: m.page + 1 })),
-    );
+    const readable = parties.flatMap((p) => mentionsOf(written, p, requester).map((m) => ({ person: Number(p.id), page: m.page + 1 })));
     const perPage = pages.map((p) => {
       const reason = p.ocr?.reason ?? null;
       return {

@@ -172,15 +172,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // The backend (SQLCipher, PDF, pg …) loads only for the commands that use it: `deadline` and `--help` stay quick.
   const open = async (): Promise<Backend> => {
     if (backend) return backend;
-    const [{ createBackend }, { silentLogger }] = await Promise.all([
-      import('../backend.js'),
-      import('../../platform/log.js'),
-    ]);
+    const [{ createBackend }, { silentLogger }] = await Promise.all([import('../backend.js'), import('../../platform/log.js')]);
     return (backend ??= createBackend({ dataDir, logger: silentLogger, ...(io.clock ? { clock: io.clock } : {}) }));
   };
   try {
-    const callPublic: Call = async (name, input) =>
-      unwrap(await (await open()).dispatch(name, input, null)) as ProcedureOutput<typeof name>;
+    const callPublic: Call = async (name, input) => unwrap(await (await open()).dispatch(name, input, null)) as ProcedureOutput<typeof name>;
     return await command.run({
       args: positionals.slice(command.words.length),
       options: values,
@@ -190,15 +186,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       async signIn() {
         const userName = io.env.AVG_DESK_USER;
         const password = io.env.AVG_DESK_PASSWORD;
-        if (!userName || !password)
-          throw new CliError(
-            'Zet AVG_DESK_USER en AVG_DESK_PASSWORD: het account waarmee de opdracht wordt uitgevoerd.',
-            2,
-          );
+        if (!userName || !password) throw new CliError('Zet AVG_DESK_USER en AVG_DESK_PASSWORD: het account waarmee de opdracht wordt uitgevoerd.', 2);
         const session = await callPublic('session.login', { userName, password });
         token = session.token;
-        return async (name, input) =>
-          unwrap(await (await open()).dispatch(name, input, session.token)) as ProcedureOutput<typeof name>;
+        return async (name, input) => unwrap(await (await open()).dispatch(name, input, session.token)) as ProcedureOutput<typeof name>;
       },
       print: (human, machine) => io.out(values.json ? `${JSON.stringify(machine, null, 2)}\n` : `${human}\n`),
       warn: (text) => io.err(text),

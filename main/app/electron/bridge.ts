@@ -13,9 +13,7 @@ export type Invoke = (channel: string, payload: IpcPayload) => Promise<unknown>;
  * TRANSPORT result, so the renderer only ever sees `Result`s.
  */
 export function createBridge(invoke: Invoke): DesktopBridge {
-  function method<P extends ProcedureName>(
-    name: P,
-  ): (input: ProcedureInput<P>, token: string | null) => Promise<Result<ProcedureOutput<P>>> {
+  function method<P extends ProcedureName>(name: P): (input: ProcedureInput<P>, token: string | null) => Promise<Result<ProcedureOutput<P>>> {
     const channel = IPC_PREFIX + name;
     return async (input, token) => {
       try {

@@ -2,11 +2,7 @@ import { FILE_PURPOSES, type FilePurpose } from '../../../shared/work/os-bridge.
 
 /** What the main process asks of Electron's `dialog`; a fake in the tests. */
 export interface DialogPort {
-  showSave(options: {
-    title: string;
-    defaultPath: string;
-    filters: { name: string; extensions: string[] }[];
-  }): Promise<string | null>;
+  showSave(options: { title: string; defaultPath: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
   showOpen(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
 }
 
@@ -16,38 +12,17 @@ export interface DialogPort {
  * main process's, so a page gone wrong cannot dress a dialog up as something else.
  */
 const DIALOGS: Readonly<
-  Record<
-    FilePurpose,
-    {
-      mode: 'save' | 'open';
-      title: string;
-      filter: { name: string; extensions: string[] };
-      name?: (today: string) => string;
-    }
-  >
+  Record<FilePurpose, { mode: 'save' | 'open'; title: string; filter: { name: string; extensions: string[] }; name?: (today: string) => string }>
 > = {
-  backup: {
-    mode: 'save',
-    title: 'Back-up opslaan',
-    filter: { name: 'Back-up van AVG Desk', extensions: ['zip'] },
-    name: (today) => `avg-desk-${today}.zip`,
-  },
-  restore: {
-    mode: 'open',
-    title: 'Back-up kiezen om terug te zetten',
-    filter: { name: 'Back-up van AVG Desk', extensions: ['zip'] },
-  },
+  backup: { mode: 'save', title: 'Back-up opslaan', filter: { name: 'Back-up van AVG Desk', extensions: ['zip'] }, name: (today) => `avg-desk-${today}.zip` },
+  restore: { mode: 'open', title: 'Back-up kiezen om terug te zetten', filter: { name: 'Back-up van AVG Desk', extensions: ['zip'] } },
   'handover-export': {
     mode: 'save',
     title: 'Overdrachtsbestand opslaan',
     filter: { name: 'Overdracht van een zaak', extensions: ['avgh'] },
     name: () => 'overdracht.avgh',
   },
-  'handover-import': {
-    mode: 'open',
-    title: 'Overdrachtsbestand kiezen',
-    filter: { name: 'Overdracht van een zaak', extensions: ['avgh'] },
-  },
+  'handover-import': { mode: 'open', title: 'Overdrachtsbestand kiezen', filter: { name: 'Overdracht van een zaak', extensions: ['avgh'] } },
 };
 
 /** Answers the page's request: the chosen path, or null when cancelled or the request is not one we know. Never throws. */

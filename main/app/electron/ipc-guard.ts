@@ -79,11 +79,7 @@ export function isAppUrl(candidate: string, app: AppOrigin): boolean {
     const actualPath = decodedPath(url, app.caseInsensitivePaths);
     return actualPath !== null && actualPath === decodedPath(expected, app.caseInsensitivePaths);
   }
-  return (
-    app.devServerOrigin !== null &&
-    (url.protocol === 'http:' || url.protocol === 'https:') &&
-    url.origin === app.devServerOrigin
-  );
+  return app.devServerOrigin !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === app.devServerOrigin;
 }
 
 /**

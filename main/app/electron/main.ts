@@ -1,15 +1,4 @@
-import {
-  app,
-  BrowserWindow,
-  dialog,
-  ipcMain,
-  Menu,
-  Notification,
-  powerMonitor,
-  safeStorage,
-  session,
-  type WebContents,
-} from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, safeStorage, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IPC_PREFIX, LOCK_EVENT_CHANNEL } from '../../../shared/api/client.js';
@@ -104,16 +93,12 @@ const notify = createOsNotifier({
 const chooseFile = createFileDialogs(
   {
     showSave: async (options) => {
-      const result = mainWindow
-        ? await dialog.showSaveDialog(mainWindow, options)
-        : await dialog.showSaveDialog(options);
+      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
     },
     showOpen: async (options) => {
       const properties: 'openFile'[] = ['openFile'];
-      const result = mainWindow
-        ? await dialog.showOpenDialog(mainWindow, { ...options, properties })
-        : await dialog.showOpenDialog({ ...options, properties });
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, { ...options, properties }) : await dialog.showOpenDialog({ ...options, properties });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   },
@@ -208,10 +193,7 @@ function fatal(error: unknown): void {
 
 function onReady(): void {
   const level = process.env.AVG_DESK_LOG_LEVEL ?? '';
-  logger = fileLogger({
-    dir: app.getPath('logs'),
-    level: (LOG_LEVELS as readonly string[]).includes(level) ? (level as LogLevel) : 'info',
-  });
+  logger = fileLogger({ dir: app.getPath('logs'), level: (LOG_LEVELS as readonly string[]).includes(level) ? (level as LogLevel) : 'info' });
   lockDownSession();
   // Throws, with a Dutch message, when the OS would keep the keys in plaintext.
   const protector = createSafeStorageProtector(safeStorage);
@@ -227,10 +209,7 @@ function onReady(): void {
   sweeper = setInterval(() => started.sweep(), 30_000);
   // The OS locks the screen or goes to sleep: every session is locked, the key leaves memory, the window shows the lock dialog.
   const lockOn = (event: string) => () => {
-    onPowerEvent(event, {
-      lockBackend: () => started.lockAll(),
-      tellRenderer: () => liveContents()?.send(LOCK_EVENT_CHANNEL),
-    });
+    onPowerEvent(event, { lockBackend: () => started.lockAll(), tellRenderer: () => liveContents()?.send(LOCK_EVENT_CHANNEL) });
   };
   powerMonitor.on('lock-screen', lockOn('lock-screen'));
   powerMonitor.on('suspend', lockOn('suspend'));

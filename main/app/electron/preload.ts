@@ -27,8 +27,7 @@ contextBridge.exposeInMainWorld(EVENTS_KEY, events);
 
 // Only the payload goes over; the main process validates it and decides (setting, rate limit).
 const os: DesktopOs = {
-  notify: async (notification) =>
-    (await ipcRenderer.invoke(OS_NOTIFY_CHANNEL, { title: notification.title, body: notification.body })) === true,
+  notify: async (notification) => (await ipcRenderer.invoke(OS_NOTIFY_CHANNEL, { title: notification.title, body: notification.body })) === true,
   chooseFile: async (purpose) => {
     const chosen: unknown = await ipcRenderer.invoke(OS_FILE_CHANNEL, { purpose });
     return typeof chosen === 'string' ? chosen : null;

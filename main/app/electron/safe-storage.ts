@@ -2,10 +2,7 @@ import type { SafeStorage } from 'electron';
 import type { KeyProtector } from '../../platform/key-protector.js';
 
 /** The part of Electron's `safeStorage` the protector uses; main.ts passes the real one. */
-export type SafeStorageLike = Pick<
-  SafeStorage,
-  'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
->;
+export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
 
 /** Thrown when the operating system cannot protect the keys; main.ts shows the message and quits. */
 export class KeyProtectionUnavailableError extends Error {
@@ -29,10 +26,7 @@ const PLAINTEXT_BACKEND =
  *
  * `safeStorage` seals strings, the keyring hands us bytes: they travel as base64 text.
  */
-export function createSafeStorageProtector(
-  safeStorage: SafeStorageLike,
-  platform: NodeJS.Platform = process.platform,
-): KeyProtector {
+export function createSafeStorageProtector(safeStorage: SafeStorageLike, platform: NodeJS.Platform = process.platform): KeyProtector {
   if (platform === 'linux') {
     const backend = safeStorage.getSelectedStorageBackend();
     if (backend === 'basic_text' || backend === 'unknown') throw new KeyProtectionUnavailableError(PLAINTEXT_BACKEND);

@@ -53,11 +53,7 @@ export function readDataset(format: DatasetFormat, bytes: Uint8Array): Dataset {
     return format === 'csv' ? parseCsv(text) : parseJsonDataset(text);
   } catch (error) {
     if (error instanceof DatasetError) throw new DomainError('VALIDATION', error.dutchMessage);
-    if (error instanceof TypeError)
-      throw new DomainError(
-        'VALIDATION',
-        'Het bestand is geen UTF-8-tekst. Sla de export op als UTF-8 en lees hem opnieuw in.',
-      );
+    if (error instanceof TypeError) throw new DomainError('VALIDATION', 'Het bestand is geen UTF-8-tekst. Sla de export op als UTF-8 en lees hem opnieuw in.');
     throw error;
   }
 }
@@ -95,35 +91,23 @@ export class SourcesService extends CaseScopedService {
   /** Every active system of the register, with the latest search of it for this case (and systems searched that left the register since). */
   checklist(ctx: CallContext, caseId: string): SourceCheck[] {
     const row = this.readable(ctx, caseId);
-    const searches = this.db
-      .select()
-      .from(sourceSearches)
-      .where(eq(sourceSearches.caseId, row.id))
-      .orderBy(desc(sourceSearches.searchedAt))
-      .all();
+    const searches = this.db.select().from(sourceSearches).where(eq(sourceSearches.caseId, row.id)).orderBy(desc(sourceSearches.searchedAt)).all();
     const latest = new Map<string, (typeof searches)[number]>();
     for (const s of searches) if (!latest.has(s.activityId)) latest.set(s.activityId, s);
     const systems = this.register.list({ includeInactive: false }).map((a) => ({ activityId: a.id, system: a.name }));
-    for (const s of latest.values())
-      if (!systems.some((x) => x.activityId === s.activityId))
-        systems.push({ activityId: s.activityId, system: s.system });
+    for (const s of latest.values()) if (!systems.some((x) => x.activityId === s.activityId)) systems.push({ activityId: s.activityId, system: s.system });
     const names = handlerNames(this.db);
     return systems.map(({ activityId, system }) => {
       const s = latest.get(activityId);
       return {
         activityId,
         system,
-        searched: s
-          ? { found: s.found, note: s.note, by: s.searchedBy, byName: names.get(s.searchedBy) ?? '', at: s.searchedAt }
-          : null,
+        searched: s ? { found: s.found, note: s.note, by: s.searchedBy, byName: names.get(s.searchedBy) ?? '', at: s.searchedAt } : null,
       };
     });
   }
 
-  recordSearch(
-    ctx: CallContext,
-    input: { caseId: string; activityId: string; found: boolean; note: string },
-  ): SourceCheck[] {
+  recordSearch(ctx: CallContext, input: { caseId: string; activityId: string; found: boolean; note: string }): SourceCheck[] {
     const row = this.writable(ctx, input.caseId);
     const activity = this.register.list({ includeInactive: false }).find((a) => a.id === input.activityId);
     if (!activity) throw new DomainError('VALIDATION', 'Kies een systeem dat in het verwerkingsregister staat.');
@@ -152,21 +136,16 @@ export class SourcesService extends CaseScopedService {
   }
 
   /** Reads the export to check it is a table within the limits, then keeps the original encrypted, like every case file. */
-  importDataset(
-    ctx: CallContext,
-    input: { caseId: string; fileName: string; dataBase64: string; activityId: string },
-  ): DatasetView {
+  importDataset(ctx: CallContext, input: { caseId: string; fileName: string; dataBase64: string; activityId: string }): DatasetView {
     const row = this.writable(ctx, input.caseId);
     const session = ctx.requireSession();
     const activity = this.register.list({ includeInactive: false }).find((a) => a.id === input.activityId);
-    if (!activity)
-      throw new DomainError('VALIDATION', 'Kies het systeem uit het verwerkingsregister waar de export vandaan komt.');
+    if (!activity) throw new DomainError('VALIDATION', 'Kies het systeem uit het verwerkingsregister waar de export vandaan komt.');
     const extension = /\.([a-z0-9]+)$/iu.exec(input.fileName)?.[1]?.toLowerCase() ?? '';
     const format = FORMAT_OF[extension];
     if (!format) throw new DomainError('VALIDATION', 'Lees een export in als CSV, JSON of Excel (XLSX).');
     const bytes = Buffer.from(input.dataBase64, 'base64');
-    if (bytes.length > MAX_DATASET_BYTES)
-      throw new DomainError('VALIDATION', 'De export is groter dan 10 MB. Maak hem kleiner of splits hem.');
+    if (bytes.length > MAX_DATASET_BYTES) throw new DomainError('VALIDATION', 'De export is groter dan 10 MB. Maak hem kleiner of splits hem.');
     const table = readDataset(format, bytes);
     const at = ctx.now.toISOString();
     const dataset: DatasetRow = {
@@ -185,12 +164,7 @@ export class SourcesService extends CaseScopedService {
     ctx.commit((db) => {
       const caseKey = this.caseVault.caseKey(db, row.id, at);
       const stored = this.caseVault.write(caseKey, row.id, dataset.fileId, bytes);
-      const mime =
-        format === 'csv'
-          ? 'text/csv'
-          : format === 'json'
-            ? 'application/json'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const mime = format === 'csv' ? 'text/csv' : format === 'json' ? 'application/json' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       insertCaseFile(db, {
         id: dataset.fileId,
         caseId: row.id,

@@ -21,11 +21,7 @@ function decode(xml: string): string {
 
 /** The text runs of a string item (<si> or <is>): phonetic runs (<rPh>) are not part of the value. */
 function textOf(item: string): string {
-  return decode(
-    [...item.replace(/<rPh\b[\s\S]*?<\/rPh>/gu, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/gu)]
-      .map((m) => m[1] ?? '')
-      .join(''),
-  );
+  return decode([...item.replace(/<rPh\b[\s\S]*?<\/rPh>/gu, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/gu)].map((m) => m[1] ?? '').join(''));
 }
 
 function columnIndex(ref: string): number {
@@ -40,10 +36,7 @@ export function parseXlsx(bytes: Uint8Array): Dataset {
   let parts: Record<string, Uint8Array>;
   try {
     const wanted = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml']);
-    parts = unzipSync(bytes, {
-      filter: (f) =>
-        (wanted.has(f.name) || /^xl\/worksheets\/sheet\d+\.xml$/u.test(f.name)) && f.originalSize <= MAX_PART_BYTES,
-    });
+    parts = unzipSync(bytes, { filter: (f) => (wanted.has(f.name) || /^xl\/worksheets\/sheet\d+\.xml$/u.test(f.name)) && f.originalSize <= MAX_PART_BYTES });
   } catch {
     throw new DatasetError('Het Excel-bestand (XLSX) is niet leesbaar.');
   }
@@ -51,29 +44,23 @@ export function parseXlsx(bytes: Uint8Array): Dataset {
   const rels = parts['xl/_rels/workbook.xml.rels'];
   if (!workbook || !rels) throw new DatasetError('Het Excel-bestand (XLSX) is niet leesbaar.');
   const firstSheet = /<sheet\b[^>]*\br:id="([^"]+)"/u.exec(text.decode(workbook))?.[1];
-  const target = [...text.decode(rels).matchAll(/<Relationship\b[^>]*>/gu)]
-    .map((m) => m[0])
-    .find((r) => r.includes(`Id="${firstSheet ?? ''}"`));
+  const target = [...text.decode(rels).matchAll(/<Relationship\b[^>]*>/gu)].map((m) => m[0]).find((r) => r.includes(`Id="${firstSheet ?? ''}"`));
   const path = target ? /Target="([^"]+)"/u.exec(target)?.[1] : undefined;
   const sheet = path ? parts[path.startsWith('/') ? path.slice(1) : `xl/${path}`] : undefined;
   if (!sheet) throw new DatasetError('Het Excel-bestand (XLSX) heeft geen werkblad.');
   const shared = parts['xl/sharedStrings.xml'];
-  const strings = shared
-    ? [...text.decode(shared).matchAll(/<si>([\s\S]*?)<\/si>/gu)].map((m) => textOf(m[1] ?? ''))
-    : [];
+  const strings = shared ? [...text.decode(shared).matchAll(/<si>([\s\S]*?)<\/si>/gu)].map((m) => textOf(m[1] ?? '')) : [];
 
   const grid: string[][] = [];
   for (const row of text.decode(sheet).matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/gu)) {
-    if (grid.length > MAX_DATASET_ROWS)
-      throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_ROWS)} rijen.`);
+    if (grid.length > MAX_DATASET_ROWS) throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_ROWS)} rijen.`);
     const cells: string[] = [];
     let next = 0;
     for (const c of (row[1] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/gu)) {
       const attrs = c[1] ?? '';
       const ref = /\br="([A-Z]+\d+)"/u.exec(attrs)?.[1];
       const index = ref ? columnIndex(ref) : next;
-      if (index >= MAX_DATASET_COLUMNS)
-        throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_COLUMNS)} kolommen.`);
+      if (index >= MAX_DATASET_COLUMNS) throw new DatasetError(`Het bestand heeft meer dan ${String(MAX_DATASET_COLUMNS)} kolommen.`);
       const type = /\bt="([^"]+)"/u.exec(attrs)?.[1] ?? 'n';
       const inner = c[2] ?? '';
       const v = /<v>([\s\S]*?)<\/v>/u.exec(inner)?.[1];

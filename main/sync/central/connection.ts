@@ -28,9 +28,7 @@ export function centralClientConfig(url: string): pg.ClientConfig {
   try {
     parsed = new URL(url);
   } catch {
-    throw new CentralConfigError(
-      'Het adres van de centrale database is ongeldig. Gebruik postgres://gebruiker@server:5432/database?sslmode=verify-full.',
-    );
+    throw new CentralConfigError('Het adres van de centrale database is ongeldig. Gebruik postgres://gebruiker@server:5432/database?sslmode=verify-full.');
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new CentralConfigError('Het adres van de centrale database moet beginnen met postgres://.');
@@ -117,8 +115,7 @@ const NODE_MESSAGES: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: 'Het certificaat van de centrale database is niet vertrouwd (zelfondertekend).',
   SELF_SIGNED_CERT_IN_CHAIN: 'Het certificaat van de centrale database is niet vertrouwd (onbekende uitgever).',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'Het certificaat van de centrale database kan niet worden gecontroleerd.',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
-    'Het certificaat van de centrale database kan niet worden gecontroleerd (onbekende uitgever).',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'Het certificaat van de centrale database kan niet worden gecontroleerd (onbekende uitgever).',
   CERT_HAS_EXPIRED: 'Het certificaat van de centrale database is verlopen.',
   ERR_TLS_CERT_ALTNAME_INVALID: 'Het certificaat van de centrale database hoort niet bij deze servernaam.',
 };
@@ -137,12 +134,10 @@ export function describeCentralError(e: unknown): string {
   if (Array.isArray(error?.errors) && error.errors.length > 0) return describeCentralError(error.errors[0]);
   const message = typeof error?.message === 'string' ? error.message : '';
   if (/timeout|timed out/iu.test(message)) return NODE_MESSAGES.ETIMEDOUT as string;
-  if (/Connection terminated|Client has encountered a connection error/iu.test(message))
-    return NODE_MESSAGES.ECONNRESET as string;
+  if (/Connection terminated|Client has encountered a connection error/iu.test(message)) return NODE_MESSAGES.ECONNRESET as string;
   if (/does not support SSL|server does not support ssl/iu.test(message))
     return 'De centrale database ondersteunt geen versleutelde verbinding (TLS); die is verplicht buiten deze computer.';
-  if (/self[- ]signed|certificate/iu.test(message))
-    return 'Het certificaat van de centrale database is niet vertrouwd.';
+  if (/self[- ]signed|certificate/iu.test(message)) return 'Het certificaat van de centrale database is niet vertrouwd.';
   if (code && /^[0-9A-Z]{5}$/u.test(code)) {
     if (code.startsWith('08')) return 'De verbinding met de centrale database is mislukt.';
     if (code.startsWith('23')) return `De centrale database weigert het gegeven (controle ${code}).`;

@@ -37,14 +37,7 @@ export interface EmbeddedCentral {
   db: PGlite;
   migration: MigrateCentralResult;
   /** The demo staff with their central ids and login roles. */
-  staff: {
-    userName: string;
-    fullName: string;
-    roles: readonly Role[];
-    password: string;
-    id: string;
-    loginRole: string;
-  }[];
+  staff: { userName: string; fullName: string; roles: readonly Role[]; password: string; id: string; loginRole: string }[];
   stop(): Promise<void>;
 }
 
@@ -52,9 +45,7 @@ export interface EmbeddedCentral {
  * Starts PGlite (in memory without `dataDir`), serves it on 127.0.0.1 (`port` 0: any free port),
  * applies the central migrations and seeds the demo staff (again on every start: same passwords).
  */
-export async function startEmbeddedCentral(
-  options: { dataDir?: string; port?: number; seed?: boolean } = {},
-): Promise<EmbeddedCentral> {
+export async function startEmbeddedCentral(options: { dataDir?: string; port?: number; seed?: boolean } = {}): Promise<EmbeddedCentral> {
   const db = options.dataDir ? await PGlite.create({ dataDir: resolve(options.dataDir) }) : await PGlite.create();
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: 16 });
   try {
@@ -70,27 +61,12 @@ export async function startEmbeddedCentral(
     if (!db.closed) await db.close();
   };
   try {
-    const migration = await migrateCentral({
-      host: '127.0.0.1',
-      port,
-      user: 'postgres',
-      database: 'postgres',
-      ssl: false,
-    });
+    const migration = await migrateCentral({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', ssl: false });
     const staff: EmbeddedCentral['staff'] = [];
     if (options.seed !== false) {
       for (const person of DEMO_STAFF) {
-        await db.query('SELECT avg_create_login($1, $2, $3::text[], $4)', [
-          person.userName,
-          person.fullName,
-          [...person.roles],
-          person.password,
-        ]);
-        const row = (
-          await db.query<{ id: string; login_role: string }>('SELECT id, login_role FROM staff WHERE user_name = $1', [
-            person.userName,
-          ])
-        ).rows[0];
+        await db.query('SELECT avg_create_login($1, $2, $3::text[], $4)', [person.userName, person.fullName, [...person.roles], person.password]);
+        const row = (await db.query<{ id: string; login_role: string }>('SELECT id, login_role FROM staff WHERE user_name = $1', [person.userName])).rows[0];
         if (!row) throw new Error(`Demomedewerker ${person.userName} is niet aangemaakt.`);
         staff.push({ ...person, id: row.id, loginRole: row.login_role });
       }
@@ -108,10 +84,7 @@ const USAGE = 'Gebruik: npm run central -- [--data MAP] [--port POORT]   (standa
 export async function main(argv: string[]): Promise<void> {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { data: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
+    ({ values } = parseArgs({ args: argv, options: { data: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     process.exitCode = 2;
@@ -147,9 +120,7 @@ export async function main(argv: string[]): Promise<void> {
     [
       `Centrale database (PGlite) draait: ${central.url}`,
       `Gegevens in ${dataDir}.`,
-      central.migration.applied.length
-        ? `Migraties toegepast: ${central.migration.applied.join(', ')}.`
-        : 'Het schema was al bijgewerkt.',
+      central.migration.applied.length ? `Migraties toegepast: ${central.migration.applied.join(', ')}.` : 'Het schema was al bijgewerkt.',
       '',
       'Demomedewerkers (verzonnen; wachtwoorden alleen voor demo):',
       ...central.staff.map(

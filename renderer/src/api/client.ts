@@ -78,8 +78,7 @@ export class ApiClient {
     const result = await this.transport.call(name, input, token);
     this.lastCallAt = Date.now();
     // Only the session that made the call: a late answer to a call from before a lock must not end the session after it.
-    if (!result.ok && token !== null && SESSION_ENDED.has(result.error.code) && this.session?.token === token)
-      this.endSession(result.error);
+    if (!result.ok && token !== null && SESSION_ENDED.has(result.error.code) && this.session?.token === token) this.endSession(result.error);
     for (const listener of this.callListeners) listener(name, result.ok);
     return result;
   }

@@ -18,11 +18,7 @@ function isResult(body: unknown): boolean {
 export class HttpTransport implements ApiTransport {
   constructor(private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init)) {}
 
-  async call<P extends ProcedureName>(
-    name: P,
-    input: ProcedureInput<P>,
-    token: string | null,
-  ): Promise<Result<ProcedureOutput<P>>> {
+  async call<P extends ProcedureName>(name: P, input: ProcedureInput<P>, token: string | null): Promise<Result<ProcedureOutput<P>>> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (token !== null) headers.Authorization = `Bearer ${token}`;
     try {

@@ -7,11 +7,7 @@ import { transportFailure } from './http-transport.js';
 export class IpcTransport implements ApiTransport {
   constructor(private readonly bridge: DesktopBridge) {}
 
-  async call<P extends ProcedureName>(
-    name: P,
-    input: ProcedureInput<P>,
-    token: string | null,
-  ): Promise<Result<ProcedureOutput<P>>> {
+  async call<P extends ProcedureName>(name: P, input: ProcedureInput<P>, token: string | null): Promise<Result<ProcedureOutput<P>>> {
     const send: DesktopBridge[P] = this.bridge[name];
     try {
       return await send(input, token);

@@ -30,13 +30,8 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalXXL,
     boxSizing: 'border-box',
   },
-  unavailable: {
-    maxWidth: '560px',
-    width: '100%',
-  },
-  shellHost: {
-    height: '100%',
-  },
+  unavailable: { maxWidth: '560px', width: '100%' },
+  shellHost: { height: '100%' },
 });
 
 /**
@@ -59,12 +54,7 @@ export function App() {
         return;
       }
       // An ended session has been reported through onSessionEnded already.
-      if (
-        me.error.code === 'UNAUTHENTICATED' ||
-        me.error.code === 'SESSION_EXPIRED' ||
-        me.error.code === 'SESSION_LOCKED'
-      )
-        return;
+      if (me.error.code === 'UNAUTHENTICATED' || me.error.code === 'SESSION_EXPIRED' || me.error.code === 'SESSION_LOCKED') return;
     }
     const status = await api.call('setup.status', {});
     if (!status.ok) setPhase({ kind: 'unavailable', error: status.error });

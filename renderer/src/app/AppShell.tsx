@@ -25,9 +25,7 @@ import { TOASTER_ID } from '../work/useAnnouncements.js';
 // Beheer and Ondertekenen load when first opened: only admins and signers use them.
 const AdminScreen = lazy(() => import('../settings/AdminScreen.js').then((m) => ({ default: m.AdminScreen })));
 const ReportsScreen = lazy(() => import('../reports/ReportsScreen.js').then((m) => ({ default: m.ReportsScreen })));
-const RetentionScreen = lazy(() =>
-  import('../retention/RetentionScreen.js').then((m) => ({ default: m.RetentionScreen })),
-);
+const RetentionScreen = lazy(() => import('../retention/RetentionScreen.js').then((m) => ({ default: m.RetentionScreen })));
 const SigningScreen = lazy(() => import('../signing/SigningScreen.js').then((m) => ({ default: m.SigningScreen })));
 
 const useStyles = makeStyles({
@@ -49,32 +47,16 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
-  appName: {
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForegroundOnBrand,
-  },
+  appName: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForegroundOnBrand },
   organisation: {
     color: tokens.colorNeutralForegroundOnBrand,
     paddingLeft: tokens.spacingHorizontalS,
     borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralForegroundOnBrand}`,
   },
-  spacer: {
-    flexGrow: 1,
-  },
-  nav: {
-    gridArea: 'nav',
-    minHeight: 0,
-    display: 'flex',
-  },
-  main: {
-    gridArea: 'main',
-    overflowY: 'auto',
-    minHeight: 0,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  footer: {
-    gridArea: 'footer',
-  },
+  spacer: { flexGrow: 1 },
+  nav: { gridArea: 'nav', minHeight: 0, display: 'flex' },
+  main: { gridArea: 'main', overflowY: 'auto', minHeight: 0, backgroundColor: tokens.colorNeutralBackground2 },
+  footer: { gridArea: 'footer' },
 });
 
 /** The signed-in app: title bar, menu, the chosen screen and the status bar (which shows the sync state). */
@@ -95,22 +77,17 @@ function Shell() {
   const home = defaultScreen(allowed);
   // A case opens inside the work queue: the menu keeps Werkvoorraad marked, "back" returns to it.
   // `tab` and `letterId`: where a task from "Mijn werk" leads, one click instead of three.
-  const [view, setView] = useState<{
-    screen: ScreenId;
-    caseId: string | null;
-    tab?: CaseTab | undefined;
-    letterId?: string | undefined;
-  }>({ screen: home, caseId: null });
+  const [view, setView] = useState<{ screen: ScreenId; caseId: string | null; tab?: CaseTab | undefined; letterId?: string | undefined }>({
+    screen: home,
+    caseId: null,
+  });
   // When the functions change (an admin edits their own), a screen no longer allowed closes.
   const current = allowed.some((s) => s.id === view.screen) ? view.screen : home;
   // What the work queue keeps while a case is open (in memory only: the search text may be a name).
   const queueMemory = useRef<QueueMemory>({ search: '', activeId: null });
   const choose = useCallback((screen: ScreenId) => setView({ screen, caseId: null }), []);
   const openCase = useCallback((caseId: string, tab?: CaseTab) => setView({ screen: 'queue', caseId, tab }), []);
-  const openLetterToSign = useCallback(
-    (letterId: string) => setView({ screen: 'signing', caseId: null, letterId }),
-    [],
-  );
+  const openLetterToSign = useCallback((letterId: string) => setView({ screen: 'signing', caseId: null, letterId }), []);
   const backToQueue = useCallback(() => setView({ screen: 'queue', caseId: null }), []);
 
   // The signer's letters waiting, as a count on Ondertekenen: read again on every move through the app.
@@ -143,32 +120,17 @@ function Shell() {
         </Text>
         <div className={styles.spacer} />
         {isAllowed(staff.roles, contract['notifications.mine'].action) ? (
-          <NotificationBell
-            staffId={staff.id}
-            refreshKey={view}
-            onOpen={(n) => (n.kind === 'ter_ondertekening' ? choose('signing') : openCase(n.caseId))}
-          />
+          <NotificationBell staffId={staff.id} refreshKey={view} onOpen={(n) => (n.kind === 'ter_ondertekening' ? choose('signing') : openCase(n.caseId))} />
         ) : null}
       </header>
       <div className={styles.nav}>
-        <Navigation
-          screens={allowed}
-          current={current}
-          onSelect={choose}
-          counts={waiting ? { signing: waiting } : {}}
-        />
+        <Navigation screens={allowed} current={current} onSelect={choose} counts={waiting ? { signing: waiting } : {}} />
       </div>
       <main className={styles.main}>
         {current === 'start' ? <StartScreen screens={allowed} /> : null}
-        {current === 'work' ? (
-          <MyWorkScreen onOpenCase={openCase} onOpenScreen={choose} onOpenLetter={openLetterToSign} />
-        ) : null}
-        {current === 'queue' && view.caseId === null ? (
-          <QueueScreen memory={queueMemory.current} onOpenCase={openCase} />
-        ) : null}
-        {current === 'queue' && view.caseId !== null ? (
-          <CaseScreen key={view.caseId} caseId={view.caseId} initialTab={view.tab} onBack={backToQueue} />
-        ) : null}
+        {current === 'work' ? <MyWorkScreen onOpenCase={openCase} onOpenScreen={choose} onOpenLetter={openLetterToSign} /> : null}
+        {current === 'queue' && view.caseId === null ? <QueueScreen memory={queueMemory.current} onOpenCase={openCase} /> : null}
+        {current === 'queue' && view.caseId !== null ? <CaseScreen key={view.caseId} caseId={view.caseId} initialTab={view.tab} onBack={backToQueue} /> : null}
         {current === 'intake' ? <IntakeScreen onOpenCase={openCase} /> : null}
         {current === 'signing' ? (
           <Suspense fallback={<Spinner size="small" label={t('letters.screenLoading')} />}>

@@ -12,15 +12,7 @@ import { useSubmission } from '../ui/useSubmission.js';
  * The only thing on screen while AVG Desk is locked. Unlocking signs the same staff member in again
  * (the store opens again with their password); the screen they were on comes back as it was.
  */
-export function LockScreen({
-  staff,
-  onUnlocked,
-  onOtherUser,
-}: {
-  staff: Staff;
-  onUnlocked: (staff: Staff) => void;
-  onOtherUser: () => void;
-}) {
+export function LockScreen({ staff, onUnlocked, onOtherUser }: { staff: Staff; onUnlocked: (staff: Staff) => void; onOtherUser: () => void }) {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useFormStyles();

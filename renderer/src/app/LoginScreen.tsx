@@ -41,22 +41,10 @@ export function LoginScreen({ notice, onSignedIn }: { notice: Notice | null; onS
       {error ? <ErrorBar error={error} /> : null}
       <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
         <Field label={t('login.userName')} required>
-          <Input
-            value={userName}
-            autoComplete="username"
-            autoFocus
-            spellCheck={false}
-            onChange={(_, d) => setUserName(d.value)}
-          />
+          <Input value={userName} autoComplete="username" autoFocus spellCheck={false} onChange={(_, d) => setUserName(d.value)} />
         </Field>
         <Field label={t('login.password')} required>
-          <Input
-            input={{ ref: passwordInput }}
-            type="password"
-            value={password}
-            autoComplete="current-password"
-            onChange={(_, d) => setPassword(d.value)}
-          />
+          <Input input={{ ref: passwordInput }} type="password" value={password} autoComplete="current-password" onChange={(_, d) => setPassword(d.value)} />
         </Field>
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabledFocusable={busy}>

@@ -12,14 +12,7 @@ const useStyles = makeStyles({
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     overflowY: 'auto',
   },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-  },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   item: {
     position: 'relative',
     display: 'flex',
@@ -37,13 +30,8 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     textAlign: 'start',
     cursor: 'pointer',
-    ':hover': {
-      backgroundColor: tokens.colorNeutralBackground1Hover,
-      color: tokens.colorNeutralForeground1,
-    },
-    ':active': {
-      backgroundColor: tokens.colorNeutralBackground1Pressed,
-    },
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, color: tokens.colorNeutralForeground1 },
+    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
   },
   focus: createFocusOutlineStyle(),
   selected: {
@@ -61,16 +49,9 @@ const useStyles = makeStyles({
       backgroundColor: tokens.colorCompoundBrandStroke,
     },
   },
-  icon: {
-    fontSize: '20px',
-    flexShrink: 0,
-  },
-  label: {
-    flexGrow: 1,
-  },
-  iconSelected: {
-    color: tokens.colorCompoundBrandForeground1,
-  },
+  icon: { fontSize: '20px', flexShrink: 0 },
+  label: { flexGrow: 1 },
+  iconSelected: { color: tokens.colorCompoundBrandForeground1 },
 });
 
 /**
@@ -109,9 +90,7 @@ export function Navigation({
               >
                 <Icon className={mergeClasses(styles.icon, selected && styles.iconSelected)} aria-hidden />
                 <span className={styles.label}>{t(`nav.${screen.id}`)}</span>
-                {count > 0 ? (
-                  <CounterBadge count={count} size="small" color="brand" aria-label={t('nav.waiting', { count })} />
-                ) : null}
+                {count > 0 ? <CounterBadge count={count} size="small" color="brand" aria-label={t('nav.waiting', { count })} /> : null}
               </button>
             </li>
           );

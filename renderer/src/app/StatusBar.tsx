@@ -16,29 +16,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  who: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXS,
-    minWidth: 0,
-  },
-  name: {
-    fontWeight: tokens.fontWeightSemibold,
-    whiteSpace: 'nowrap',
-  },
-  roles: {
-    color: tokens.colorNeutralForeground2,
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
-  },
-  spacer: {
-    flexGrow: 1,
-  },
+  who: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, minWidth: 0 },
+  name: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
+  roles: { color: tokens.colorNeutralForeground2, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  spacer: { flexGrow: 1 },
   // Always whole: locking and signing out must never be cut off by a long sync message.
-  action: {
-    flexShrink: 0,
-  },
+  action: { flexShrink: 0 },
 });
 
 /** Who is signed in, with which functions, the sync state, and the way out. */
@@ -61,14 +44,7 @@ export function StatusBar() {
       </div>
       <div className={styles.spacer} />
       <SyncIndicator />
-      <Button
-        appearance="subtle"
-        size="small"
-        className={styles.action}
-        icon={<LockClosedRegular />}
-        disabledFocusable={busy}
-        onClick={() => void lock()}
-      >
+      <Button appearance="subtle" size="small" className={styles.action} icon={<LockClosedRegular />} disabledFocusable={busy} onClick={() => void lock()}>
         {t('desktop.lock.button')}
       </Button>
       <Button

@@ -1,28 +1,10 @@
-import {
-  Badge,
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  Select,
-  Spinner,
-  TableCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Field, Input, makeStyles, Select, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowDownloadRegular, EyeRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROCEDURE_NAMES } from '../../../shared/api/contract.js';
 import type { ApiError } from '../../../shared/api/result.js';
-import {
-  AUDIT_CATEGORIES,
-  type AuditCategory,
-  type AuditEntry,
-  type AuditFilter,
-  type CaseReads,
-} from '../../../shared/retention/retention-contract.js';
+import { AUDIT_CATEGORIES, type AuditCategory, type AuditEntry, type AuditFilter, type CaseReads } from '../../../shared/retention/retention-contract.js';
 import { INTERNAL_EVENT_LABELS, procedureLabel } from '../../../shared/audit/labels.js';
 import { useApi } from '../api/context.js';
 import { useCardStyles } from '../ui/cardStyles.js';
@@ -38,23 +20,9 @@ export const AUDIT_PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
   // Under the Dutch label, so the table fits a laptop screen.
-  code: {
-    display: 'block',
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground3,
-  },
-  time: {
-    color: tokens.colorNeutralForeground2,
-    paddingLeft: tokens.spacingHorizontalS,
-  },
-  filters: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalS,
-  },
+  code: { display: 'block', fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  time: { color: tokens.colorNeutralForeground2, paddingLeft: tokens.spacingHorizontalS },
+  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -125,9 +93,7 @@ export function AuditScreen() {
       setError(null);
       const result = await api.call(
         'audit.search',
-        beforeSeq === undefined
-          ? { filter: active, limit: AUDIT_PAGE_SIZE }
-          : { filter: active, beforeSeq, limit: AUDIT_PAGE_SIZE },
+        beforeSeq === undefined ? { filter: active, limit: AUDIT_PAGE_SIZE } : { filter: active, beforeSeq, limit: AUDIT_PAGE_SIZE },
       );
       setLoading(false);
       if (!result.ok) {
@@ -138,8 +104,7 @@ export function AuditScreen() {
       setHasMore(result.value.length === AUDIT_PAGE_SIZE);
       setActors((previous) => {
         const next = new Map(previous);
-        for (const e of result.value)
-          if (e.actorId && e.actorName && !next.has(e.actorId)) next.set(e.actorId, e.actorName);
+        for (const e of result.value) if (e.actorId && e.actorName && !next.has(e.actorId)) next.set(e.actorId, e.actorName);
         return next;
       });
     },
@@ -157,8 +122,7 @@ export function AuditScreen() {
       if (!live || !result.ok) return;
       setActors((previous) => {
         const next = new Map(previous);
-        for (const s of result.value)
-          next.set(s.id, s.active ? s.fullName : t('audit.filters.formerStaff', { name: s.fullName }));
+        for (const s of result.value) next.set(s.id, s.active ? s.fullName : t('audit.filters.formerStaff', { name: s.fullName }));
         return next;
       });
     });
@@ -199,9 +163,7 @@ export function AuditScreen() {
     saveCsv(result.value.csv, `audit-${new Date().toISOString().slice(0, 10)}.csv`);
     setNotice({
       intent: result.value.truncated ? 'warning' : 'success',
-      text: result.value.truncated
-        ? t('audit.exportTruncated', { count: result.value.count })
-        : t('audit.exported', { count: result.value.count }),
+      text: result.value.truncated ? t('audit.exportTruncated', { count: result.value.count }) : t('audit.exported', { count: result.value.count }),
     });
   }
 
@@ -220,10 +182,7 @@ export function AuditScreen() {
       : {
           intent: 'error',
           title: t('audit.brokenTitle'),
-          error: {
-            code: 'INTERNAL',
-            message: t('audit.broken', { seq: v.firstBroken?.seq ?? '?', reason: v.firstBroken?.reason ?? '' }),
-          },
+          error: { code: 'INTERNAL', message: t('audit.broken', { seq: v.firstBroken?.seq ?? '?', reason: v.firstBroken?.reason ?? '' }) },
         };
     const central: Notice =
       v.central === null
@@ -234,10 +193,7 @@ export function AuditScreen() {
               intent: 'error',
               error: {
                 code: 'INTERNAL',
-                message: t('audit.centralBroken', {
-                  seq: v.central.firstBroken?.seq ?? '?',
-                  reason: v.central.firstBroken?.reason ?? '',
-                }),
+                message: t('audit.centralBroken', { seq: v.central.firstBroken?.seq ?? '?', reason: v.central.firstBroken?.reason ?? '' }),
               },
             };
     setVerification([local, central]);
@@ -249,12 +205,7 @@ export function AuditScreen() {
   return (
     <Page title={t('audit.title')} intro={t('audit.intro')}>
       <div className={table.toolbar}>
-        <Button
-          appearance="primary"
-          icon={<ShieldCheckmarkRegular />}
-          disabledFocusable={verifying}
-          onClick={() => void verify()}
-        >
+        <Button appearance="primary" icon={<ShieldCheckmarkRegular />} disabledFocusable={verifying} onClick={() => void verify()}>
           {t('audit.verify')}
         </Button>
         <Button icon={<ArrowClockwiseRegular />} disabledFocusable={loading} onClick={() => void load(filter)}>
@@ -283,11 +234,7 @@ export function AuditScreen() {
           </Select>
         </Field>
         <Field label={t('audit.filters.case')}>
-          <Input
-            value={form.caseReference}
-            placeholder={t('audit.filters.casePlaceholder')}
-            onChange={(_, d) => set('caseReference')(d.value)}
-          />
+          <Input value={form.caseReference} placeholder={t('audit.filters.casePlaceholder')} onChange={(_, d) => set('caseReference')(d.value)} />
         </Field>
         <Field label={t('audit.filters.category')}>
           <Select value={form.category} onChange={(_, d) => set('category')(d.value)}>
@@ -352,11 +299,7 @@ export function AuditScreen() {
             {t('audit.loadMore')}
           </Button>
         ) : null}
-        {loading ? (
-          <Spinner size="tiny" label={t('audit.loading')} />
-        ) : (
-          <Text className={table.muted}>{t('audit.shown', { count: events.length })}</Text>
-        )}
+        {loading ? <Spinner size="tiny" label={t('audit.loading')} /> : <Text className={table.muted}>{t('audit.shown', { count: events.length })}</Text>}
       </div>
     </Page>
   );
@@ -379,12 +322,7 @@ function Readers({ readers: r }: { readers: CaseReads }) {
       ) : (
         <DataTable
           label={t('audit.readers.tableLabel')}
-          columns={[
-            t('audit.readers.staff'),
-            t('audit.readers.count'),
-            t('audit.readers.first'),
-            t('audit.readers.last'),
-          ]}
+          columns={[t('audit.readers.staff'), t('audit.readers.count'), t('audit.readers.first'), t('audit.readers.last')]}
           plain
         >
           {r.byStaff.map((s) => (
@@ -431,9 +369,7 @@ function AuditRow({ event }: { event: AuditEntry }) {
       </TableCell>
       <TableCell>
         {event.caseReference ?? (recordType === null ? t('common.none') : recordType)}
-        {event.caseReference === null && event.recordId ? (
-          <span className={styles.code}>{event.recordId.slice(0, 8)}</span>
-        ) : null}
+        {event.caseReference === null && event.recordId ? <span className={styles.code}>{event.recordId.slice(0, 8)}</span> : null}
       </TableCell>
       <TableCell>
         <OutcomeBadge outcome={event.outcome} />

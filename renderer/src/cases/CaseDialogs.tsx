@@ -58,19 +58,8 @@ export function TransitionDialog({ open, detail, onClose, onDone }: CaseDialogPr
         </Select>
       </Field>
       {needsReason ? (
-        <Field
-          label={t('case.transitionDialog.reason')}
-          required
-          hint={t('case.transitionDialog.reasonHint')}
-          validationMessage={missing}
-        >
-          <Textarea
-            value={reason}
-            rows={4}
-            resize="vertical"
-            maxLength={2000}
-            onChange={(_, d) => setReason(d.value)}
-          />
+        <Field label={t('case.transitionDialog.reason')} required hint={t('case.transitionDialog.reasonHint')} validationMessage={missing}>
+          <Textarea value={reason} rows={4} resize="vertical" maxLength={2000} onChange={(_, d) => setReason(d.value)} />
         </Field>
       ) : null}
     </CallDialog>
@@ -102,11 +91,7 @@ export function ExtendDialog({ open, detail, onClose, onDone }: CaseDialogProps)
       submitLabel={t('case.extendDialog.submit')}
       onClose={onClose}
       call={request}
-      onDone={(extended) =>
-        onDone(
-          t('case.extendDialog.done', { date: formatDay(extended.dueOn), original: formatDay(extended.originalDueOn) }),
-        )
-      }
+      onDone={(extended) => onDone(t('case.extendDialog.done', { date: formatDay(extended.dueOn), original: formatDay(extended.originalDueOn) }))}
     >
       <Text as="p" block className={form.text}>
         {t('case.extendDialog.intro', { date: formatDay(detail.originalDueOn) })}
@@ -117,12 +102,7 @@ export function ExtendDialog({ open, detail, onClose, onDone }: CaseDialogProps)
           <Radio value="2" label={t('case.extendDialog.month', { count: 2 })} />
         </RadioGroup>
       </Field>
-      <Field
-        label={t('case.extendDialog.reason')}
-        required
-        hint={t('case.extendDialog.reasonHint')}
-        validationMessage={tooShort}
-      >
+      <Field label={t('case.extendDialog.reason')} required hint={t('case.extendDialog.reasonHint')} validationMessage={tooShort}>
         <Textarea value={reason} rows={4} resize="vertical" maxLength={2000} onChange={(_, d) => setReason(d.value)} />
       </Field>
     </CallDialog>
@@ -152,9 +132,7 @@ export function AssignDialog({ open, detail, onClose, onDone }: CaseDialogProps)
       submitLabel={t('case.assignDialog.submit')}
       onClose={onClose}
       call={request}
-      onDone={() =>
-        onDone(t('case.assignDialog.done', { name: handlers.find((h) => h.id === handlerId)?.fullName ?? '' }))
-      }
+      onDone={() => onDone(t('case.assignDialog.done', { name: handlers.find((h) => h.id === handlerId)?.fullName ?? '' }))}
     >
       <Text as="p" block className={form.text}>
         {t('case.assignDialog.current', { name: detail.handlerName ?? t('case.noHandler') })}

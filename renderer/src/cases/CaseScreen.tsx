@@ -19,28 +19,15 @@ import { TimelineTab } from './TimelineTab.js';
 
 // The dossier, third-party and redaction tabs (with pdf.js behind them) load when first opened.
 const DossierTab = lazy(() => import('../dossier/DossierTab.js').then((m) => ({ default: m.DossierTab })));
-const ThirdPartiesTab = lazy(() =>
-  import('../dossier/thirdParties/ThirdPartiesTab.js').then((m) => ({ default: m.ThirdPartiesTab })),
-);
+const ThirdPartiesTab = lazy(() => import('../dossier/thirdParties/ThirdPartiesTab.js').then((m) => ({ default: m.ThirdPartiesTab })));
 const RedactionTab = lazy(() => import('../redaction/RedactionTab.js').then((m) => ({ default: m.RedactionTab })));
 const LettersTab = lazy(() => import('../letters/LettersTab.js').then((m) => ({ default: m.LettersTab })));
 
 export type CaseTab = 'overview' | 'identity' | 'dossier' | 'thirdParties' | 'redaction' | 'letters' | 'timeline';
-const TABS: readonly CaseTab[] = [
-  'overview',
-  'identity',
-  'dossier',
-  'thirdParties',
-  'redaction',
-  'letters',
-  'timeline',
-];
+const TABS: readonly CaseTab[] = ['overview', 'identity', 'dossier', 'thirdParties', 'redaction', 'letters', 'timeline'];
 
 const useStyles = makeStyles({
-  back: {
-    alignSelf: 'flex-start',
-    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
-  },
+  back: { alignSelf: 'flex-start', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   facts: {
     display: 'flex',
     alignItems: 'center',
@@ -51,20 +38,9 @@ const useStyles = makeStyles({
     padding: 0,
     listStyle: 'none',
   },
-  fact: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXS,
-  },
-  factLabel: {
-    color: tokens.colorNeutralForeground2,
-  },
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    paddingTop: tokens.spacingVerticalS,
-  },
+  fact: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  factLabel: { color: tokens.colorNeutralForeground2 },
+  panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
 });
 
 /**
@@ -72,15 +48,7 @@ const useStyles = makeStyles({
  * tabs Overzicht, Identiteit, Dossier, Derden, Lakken and Tijdlijn. Reading it is audited (the
  * Tijdlijn shows that too).
  */
-export function CaseScreen({
-  caseId,
-  initialTab,
-  onBack,
-}: {
-  caseId: string;
-  initialTab?: CaseTab | undefined;
-  onBack: () => void;
-}) {
+export function CaseScreen({ caseId, initialTab, onBack }: { caseId: string; initialTab?: CaseTab | undefined; onBack: () => void }) {
   const api = useApi();
   const { t } = useTranslation();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
@@ -107,17 +75,7 @@ export function CaseScreen({
       </Page>
     );
   }
-  return (
-    <CaseView
-      detail={detail}
-      error={error}
-      tab={tab}
-      onTab={setTab}
-      onBack={onBack}
-      onChanged={setDetail}
-      onReload={load}
-    />
-  );
+  return <CaseView detail={detail} error={error} tab={tab} onTab={setTab} onBack={onBack} onChanged={setDetail} onReload={load} />;
 }
 
 function BackButton({ onBack }: { onBack: () => void }) {
@@ -170,12 +128,7 @@ function CaseView({ detail, error, tab, onTab, onBack, onChanged, onReload }: Ca
         </li>
         <li className={styles.fact}>
           <span className={styles.factLabel}>{t('case.deadline.due')}:</span>
-          <DueDate
-            dueOn={detail.dueOn}
-            workingDaysLeft={detail.workingDaysLeft}
-            urgency={detail.urgency}
-            stopped={stopped}
-          />
+          <DueDate dueOn={detail.dueOn} workingDaysLeft={detail.workingDaysLeft} urgency={detail.urgency} stopped={stopped} />
         </li>
         <li className={styles.fact}>
           <Text className={styles.factLabel}>{t('case.received', { date: formatDay(detail.receivedOn) })}</Text>
@@ -186,42 +139,17 @@ function CaseView({ detail, error, tab, onTab, onBack, onChanged, onReload }: Ca
         </li>
       </ul>
       {error ? <ErrorBar error={error} /> : null}
-      <Tabs
-        label={t('case.tabs.label')}
-        idPrefix="case"
-        items={TABS.map((id) => ({ id, label: t(`case.tabs.${id}`) }))}
-        selected={tab}
-        onSelect={onTab}
-      />
-      <div
-        role="tabpanel"
-        id={`case-panel-${tab}`}
-        aria-labelledby={`case-tab-${tab}`}
-        className={styles.panel}
-        tabIndex={-1}
-      >
-        {tab === 'overview' ? (
-          <OverviewTab detail={detail} onChanged={onChanged} onReload={onReload} onOpenTab={onTab} />
-        ) : null}
+      <Tabs label={t('case.tabs.label')} idPrefix="case" items={TABS.map((id) => ({ id, label: t(`case.tabs.${id}`) }))} selected={tab} onSelect={onTab} />
+      <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`} className={styles.panel} tabIndex={-1}>
+        {tab === 'overview' ? <OverviewTab detail={detail} onChanged={onChanged} onReload={onReload} onOpenTab={onTab} /> : null}
         {tab === 'identity' ? <IdentityTab detail={detail} onReload={onReload} /> : null}
         <Suspense fallback={<Spinner size="small" label={t('case.loadingTab')} />}>
           {tab === 'dossier' ? (
-            <DossierTab
-              key={`${viewing?.documentId ?? ''}-${viewing?.version ?? ''}`}
-              detail={detail}
-              focus={viewing}
-              onRedact={openForRedaction}
-            />
+            <DossierTab key={`${viewing?.documentId ?? ''}-${viewing?.version ?? ''}`} detail={detail} focus={viewing} onRedact={openForRedaction} />
           ) : null}
           {tab === 'thirdParties' ? <ThirdPartiesTab detail={detail} onReload={onReload} /> : null}
           {tab === 'redaction' ? (
-            <RedactionTab
-              detail={detail}
-              documentId={redacting}
-              onDocument={setRedacting}
-              onOpenInViewer={openInViewer}
-              onReload={onReload}
-            />
+            <RedactionTab detail={detail} documentId={redacting} onDocument={setRedacting} onOpenInViewer={openInViewer} onReload={onReload} />
           ) : null}
         </Suspense>
         {tab === 'letters' ? (

@@ -55,12 +55,7 @@ import { canOpenCase, mayRegisterForOthers } from './access.js';
 import { shortcutProps, SHORTCUTS, useShortcut } from '../ui/shortcuts.js';
 
 const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    maxWidth: '880px',
-  },
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '880px' },
   grid: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(260px, 1fr))',
@@ -71,37 +66,14 @@ const useStyles = makeStyles({
     '& > *': { minWidth: 0 },
     '& select': { minWidth: 0, width: '100%' },
   },
-  wide: {
-    gridColumn: '1 / -1',
-  },
+  wide: { gridColumn: '1 / -1' },
   // The request types name their article ("Dataportabiliteit (§13, art. 20 AVG)"): one column is too narrow.
-  double: {
-    gridColumn: 'span 2',
-  },
-  kinds: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalM,
-  },
-  fieldset: {
-    border: 'none',
-    margin: 0,
-    padding: 0,
-    minWidth: 0,
-  },
-  legend: {
-    padding: 0,
-    marginBottom: tokens.spacingVerticalXS,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  error: {
-    color: tokens.colorPaletteRedForeground1,
-  },
-  hint: {
-    margin: `0 0 0 ${tokens.spacingHorizontalXXL}`,
-    color: tokens.colorNeutralForeground2,
-    maxWidth: '72ch',
-  },
+  double: { gridColumn: 'span 2' },
+  kinds: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
+  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  hint: { margin: `0 0 0 ${tokens.spacingHorizontalXXL}`, color: tokens.colorNeutralForeground2, maxWidth: '72ch' },
   preview: {
     display: 'flex',
     alignItems: 'center',
@@ -111,19 +83,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     color: tokens.colorNeutralForeground1,
   },
-  previewText: {
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  previewBasis: {
-    color: tokens.colorNeutralForeground2,
-  },
-  result: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    maxWidth: '880px',
-    ':focus': { outline: 'none' },
-  },
+  previewText: { fontWeight: tokens.fontWeightSemibold },
+  previewBasis: { color: tokens.colorNeutralForeground2 },
+  result: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '880px', ':focus': { outline: 'none' } },
 });
 
 type Preview = ProcedureOutput<'deadline.preview'>;
@@ -206,11 +168,7 @@ function toInput(draft: Draft): ProcedureInput<'case.create'> {
   };
   if (draft.hasRepresentative) {
     const basis = optional(draft.representativeBasis);
-    input.representative = {
-      kind: draft.representativeKind,
-      name: draft.representativeName.trim(),
-      ...(basis ? { basis } : {}),
-    };
+    input.representative = { kind: draft.representativeKind, name: draft.representativeName.trim(), ...(basis ? { basis } : {}) };
   }
   if (draft.handlerId !== '') input.handlerId = draft.handlerId;
   return input;
@@ -246,13 +204,11 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
   const allHandlers = useHandlers();
   useShortcut(SHORTCUTS.save, created || busy ? null : () => formRef.current?.requestSubmit());
 
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
-    setDraft((previous) => ({ ...previous, [key]: value }));
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
   const today = dutchToday(new Date());
   const receivedValid = isValidIsoDate(draft.received) && draft.received <= today;
   const birthValid = isValidIsoDate(draft.birthDate);
-  const age =
-    birthValid && receivedValid && draft.birthDate <= draft.received ? ageOn(draft.birthDate, draft.received) : null;
+  const age = birthValid && receivedValid && draft.birthDate <= draft.received ? ageOn(draft.birthDate, draft.received) : null;
   const needsRepresentative = (age !== null && age < REPRESENTATION_AGE) || draft.legallyIncapacitated;
 
   // The due date while typing: the backend's deadline engine (holidays included) answers.
@@ -281,11 +237,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
     }
     let live = true;
     void api
-      .call('case.duplicates', {
-        type: draft.type,
-        name: nameForDuplicates,
-        ...(birthForDuplicates ? { birthDate: birthForDuplicates } : {}),
-      })
+      .call('case.duplicates', { type: draft.type, name: nameForDuplicates, ...(birthForDuplicates ? { birthDate: birthForDuplicates } : {}) })
       .then((result) => {
         if (live) setDuplicates(result.ok ? result.value : NO_DUPLICATES);
       });
@@ -305,13 +257,9 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
       : draft.received > today
         ? t('intake.receivedFuture')
         : undefined,
-    birthDate:
-      birthValid && isValidIsoDate(draft.received) && draft.birthDate > draft.received
-        ? t('intake.birthAfterReceived')
-        : undefined,
+    birthDate: birthValid && isValidIsoDate(draft.received) && draft.birthDate > draft.received ? t('intake.birthAfterReceived') : undefined,
     email: draft.email.trim() !== '' && !EMAIL.test(draft.email.trim()) ? t('intake.invalidEmail') : undefined,
-    correctionKinds:
-      draft.type === 'correctie' && draft.correctionKinds.length === 0 ? t('intake.correctionRequired') : undefined,
+    correctionKinds: draft.type === 'correctie' && draft.correctionKinds.length === 0 ? t('intake.correctionRequired') : undefined,
     representativeName:
       draft.hasRepresentative && draft.representativeName.trim() === ''
         ? t('validation.required', { field: t('intake.fields.representativeName') })
@@ -413,9 +361,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                         onChange={(_, d) =>
                           set(
                             'correctionKinds',
-                            CORRECTION_KINDS.filter((k) =>
-                              k === kind ? d.checked === true : draft.correctionKinds.includes(k),
-                            ),
+                            CORRECTION_KINDS.filter((k) => (k === kind ? d.checked === true : draft.correctionKinds.includes(k))),
                           )
                         }
                       />
@@ -434,9 +380,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
               <div className={styles.wide}>
                 <Checkbox
                   label={
-                    formalRequirementOf(draft.type) === 'schriftelijk_gemotiveerd'
-                      ? t('intake.fields.writtenAndReasoned')
-                      : t('intake.fields.writtenAndSigned')
+                    formalRequirementOf(draft.type) === 'schriftelijk_gemotiveerd' ? t('intake.fields.writtenAndReasoned') : t('intake.fields.writtenAndSigned')
                   }
                   checked={draft.writtenAndSigned}
                   aria-describedby="written-hint"
@@ -451,13 +395,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                 </Text>
               </div>
               <Field label={t('intake.fields.requestText')} className={styles.wide}>
-                <Textarea
-                  value={draft.requestText}
-                  resize="vertical"
-                  rows={4}
-                  maxLength={20_000}
-                  onChange={(_, d) => set('requestText', d.value)}
-                />
+                <Textarea value={draft.requestText} resize="vertical" rows={4} maxLength={20_000} onChange={(_, d) => set('requestText', d.value)} />
               </Field>
             </div>
           </div>
@@ -467,12 +405,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
           <div className={card.card}>
             <div className={styles.grid}>
               <Field label={t('intake.fields.name')} required validationMessage={shown(problems.name)}>
-                <Input
-                  value={draft.name}
-                  autoComplete="off"
-                  onChange={(_, d) => set('name', d.value)}
-                  onBlur={() => setNameForDuplicates(draft.name.trim())}
-                />
+                <Input value={draft.name} autoComplete="off" onChange={(_, d) => set('name', d.value)} onBlur={() => setNameForDuplicates(draft.name.trim())} />
               </Field>
               <Field label={t('intake.fields.birthDate')} validationMessage={shown(problems.birthDate)}>
                 <Input type="date" value={draft.birthDate} max={today} onChange={(_, d) => set('birthDate', d.value)} />
@@ -487,11 +420,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                 </Select>
               </Field>
               <Field label={t('intake.fields.customerNumber')}>
-                <Input
-                  value={draft.customerNumber}
-                  autoComplete="off"
-                  onChange={(_, d) => set('customerNumber', d.value)}
-                />
+                <Input value={draft.customerNumber} autoComplete="off" onChange={(_, d) => set('customerNumber', d.value)} />
               </Field>
               <Field label={t('intake.fields.email')} validationMessage={shown(problems.email)}>
                 <Input type="email" value={draft.email} autoComplete="off" onChange={(_, d) => set('email', d.value)} />
@@ -500,12 +429,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                 <Input type="tel" value={draft.phone} autoComplete="off" onChange={(_, d) => set('phone', d.value)} />
               </Field>
               <Field label={t('intake.fields.address')} className={styles.wide}>
-                <Textarea
-                  value={draft.address}
-                  resize="vertical"
-                  rows={2}
-                  onChange={(_, d) => set('address', d.value)}
-                />
+                <Textarea value={draft.address} resize="vertical" rows={2} onChange={(_, d) => set('address', d.value)} />
               </Field>
               <Checkbox
                 className={styles.wide}
@@ -529,13 +453,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                 <MessageBarActions>
                   <Button
                     icon={<PersonAddRegular />}
-                    onClick={() =>
-                      setDraft((previous) => ({
-                        ...previous,
-                        hasRepresentative: true,
-                        representativeKind: 'wettelijk_vertegenwoordiger',
-                      }))
-                    }
+                    onClick={() => setDraft((previous) => ({ ...previous, hasRepresentative: true, representativeKind: 'wettelijk_vertegenwoordiger' }))}
                   >
                     {t('intake.addRepresentative')}
                   </Button>
@@ -560,23 +478,11 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                     ))}
                   </RadioGroup>
                 </Field>
-                <Field
-                  label={t('intake.fields.representativeName')}
-                  required
-                  validationMessage={shown(problems.representativeName)}
-                >
-                  <Input
-                    value={draft.representativeName}
-                    autoComplete="off"
-                    onChange={(_, d) => set('representativeName', d.value)}
-                  />
+                <Field label={t('intake.fields.representativeName')} required validationMessage={shown(problems.representativeName)}>
+                  <Input value={draft.representativeName} autoComplete="off" onChange={(_, d) => set('representativeName', d.value)} />
                 </Field>
                 <Field label={t('intake.fields.representativeBasis')} hint={t('intake.fields.representativeBasisHint')}>
-                  <Input
-                    value={draft.representativeBasis}
-                    autoComplete="off"
-                    onChange={(_, d) => set('representativeBasis', d.value)}
-                  />
+                  <Input value={draft.representativeBasis} autoComplete="off" onChange={(_, d) => set('representativeBasis', d.value)} />
                 </Field>
               </div>
             ) : null}
@@ -587,11 +493,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
           <div className={card.card}>
             <Field label={t('intake.fields.handler')} hint={t('intake.fields.handlerHint')} className={form.narrow}>
               {/* Keyed by the options: the handlers load after the form, and a select only shows its value among options it had. */}
-              <Select
-                key={handlerOptions.length}
-                value={draft.handlerId}
-                onChange={(_, d) => set('handlerId', d.value)}
-              >
+              <Select key={handlerOptions.length} value={draft.handlerId} onChange={(_, d) => set('handlerId', d.value)}>
                 {mustTakeOwn ? null : <option value="">{t('intake.fields.handlerNone')}</option>}
                 {handlerOptions.map((handler) => (
                   <option key={handler.id} value={handler.id}>
@@ -656,9 +558,7 @@ function DuplicatesBar({ references }: { references: readonly string[] }) {
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t('intake.duplicatesTitle')}</MessageBarTitle>
-        {references.length > 0
-          ? t('intake.duplicates', { references: references.join(', ') })
-          : t('intake.duplicatesAskTeam')}
+        {references.length > 0 ? t('intake.duplicates', { references: references.join(', ') }) : t('intake.duplicatesAskTeam')}
       </MessageBarBody>
     </MessageBar>
   );

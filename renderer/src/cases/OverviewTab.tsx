@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  tokens,
-  useRestoreFocusTarget,
-} from '@fluentui/react-components';
+import { Badge, Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ArrowSwapRegular, CalendarAddRegular, CheckmarkRegular, PersonArrowRightRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,12 +40,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalL,
     alignItems: 'start',
   },
-  column: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    minWidth: 0,
-  },
+  column: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, minWidth: 0 },
   heading: sectionHeading,
   muted: mutedText,
   tasks: plainList,
@@ -68,22 +53,10 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     // The button keeps its whole label ("Afronden"); the task's text wraps instead.
     '& > button': { flexShrink: 0 },
-    ':last-child': {
-      borderBottom: 'none',
-      paddingBottom: 0,
-    },
+    ':last-child': { borderBottom: 'none', paddingBottom: 0 },
   },
-  taskText: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-  },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
+  taskText: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
 /** A titled card of the overview (h2, under the case's h1). */
@@ -122,13 +95,8 @@ export function OverviewTab({
   const styles = useStyles();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busyTask, setBusyTask] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<{
-    which: CaseDialogKind | 'representative';
-    open: boolean;
-    shown: number;
-  } | null>(null);
-  const choose = (which: CaseDialogKind | 'representative') =>
-    setDialog((previous) => ({ which, open: true, shown: (previous?.shown ?? 0) + 1 }));
+  const [dialog, setDialog] = useState<{ which: CaseDialogKind | 'representative'; open: boolean; shown: number } | null>(null);
+  const choose = (which: CaseDialogKind | 'representative') => setDialog((previous) => ({ which, open: true, shown: (previous?.shown ?? 0) + 1 }));
   const onClose = () => setDialog((previous) => (previous ? { ...previous, open: false } : null));
   const onDone = (message: string, updated?: CaseDetail) => {
     onClose();
@@ -185,10 +153,7 @@ export function OverviewTab({
                 { term: t('case.requester.address'), value: r.address },
                 { term: t('case.requester.email'), value: r.email },
                 { term: t('case.requester.phone'), value: r.phone },
-                {
-                  term: t('case.requester.legallyIncapacitated'),
-                  value: r.legallyIncapacitated ? t('common.yes') : null,
-                },
+                { term: t('case.requester.legallyIncapacitated'), value: r.legallyIncapacitated ? t('common.yes') : null },
               ]}
             />
           </Card>
@@ -226,18 +191,13 @@ export function OverviewTab({
                 { term: t('case.request.type'), value: REQUEST_TYPE_LABELS[detail.type] },
                 {
                   term: t('case.request.correctionKinds'),
-                  value:
-                    detail.correctionKinds.length > 0
-                      ? detail.correctionKinds.map((k) => t(`correctionKinds.${k}`)).join(', ')
-                      : null,
+                  value: detail.correctionKinds.length > 0 ? detail.correctionKinds.map((k) => t(`correctionKinds.${k}`)).join(', ') : null,
                 },
                 { term: t('case.request.channel'), value: CHANNEL_LABELS[detail.channel] },
                 { term: t('case.request.received'), value: formatDay(detail.receivedOn) },
                 {
                   term:
-                    formalRequirementOf(detail.type) === 'schriftelijk_gemotiveerd'
-                      ? t('case.request.writtenAndReasoned')
-                      : t('case.request.writtenAndSigned'),
+                    formalRequirementOf(detail.type) === 'schriftelijk_gemotiveerd' ? t('case.request.writtenAndReasoned') : t('case.request.writtenAndSigned'),
                   value: formalRequirementOf(detail.type) ? yesNo(detail.writtenAndSigned) : null,
                 },
                 { term: t('case.request.handler'), value: detail.handlerName ?? t('case.noHandler') },
@@ -256,27 +216,16 @@ export function OverviewTab({
                 {
                   term: t('case.deadline.due'),
                   value: (
-                    <DueDate
-                      dueOn={detail.dueOn}
-                      workingDaysLeft={detail.workingDaysLeft}
-                      urgency={detail.urgency}
-                      stopped={detail.suspendedSince !== null}
-                    />
+                    <DueDate dueOn={detail.dueOn} workingDaysLeft={detail.workingDaysLeft} urgency={detail.urgency} stopped={detail.suspendedSince !== null} />
                   ),
                 },
                 { term: t('case.deadline.basis'), value: t(`case.deadline.basisLabels.${detail.dueBasis}`) },
-                {
-                  term: t('case.deadline.original'),
-                  value: detail.originalDueOn !== detail.dueOn ? formatDay(detail.originalDueOn) : null,
-                },
+                { term: t('case.deadline.original'), value: detail.originalDueOn !== detail.dueOn ? formatDay(detail.originalDueOn) : null },
                 {
                   term: t('case.deadline.extension'),
                   value:
                     detail.extensionMonths > 0
-                      ? t('case.deadline.extended', {
-                          count: detail.extensionMonths,
-                          date: detail.extendedOn ? formatDay(detail.extendedOn) : '',
-                        })
+                      ? t('case.deadline.extended', { count: detail.extensionMonths, date: detail.extendedOn ? formatDay(detail.extendedOn) : '' })
                       : null,
                 },
                 { term: t('case.deadline.extensionReason'), value: detail.extensionReason },
@@ -306,9 +255,7 @@ export function OverviewTab({
                         <Badge appearance="tint" shape="rounded" color={task.status === 'done' ? 'success' : 'warning'}>
                           {task.status === 'done' ? t('case.tasks.done') : t('case.tasks.open')}
                         </Badge>
-                        {task.dueOn ? (
-                          <Text size={200}> {t('case.tasks.dueBy', { date: formatDay(task.dueOn) })}</Text>
-                        ) : null}
+                        {task.dueOn ? <Text size={200}> {t('case.tasks.dueBy', { date: formatDay(task.dueOn) })}</Text> : null}
                       </span>
                     </span>
                     {task.status === 'open' && assigned ? (
@@ -357,14 +304,7 @@ export function OverviewTab({
       {dialog?.which === 'representative' ? (
         <RepresentativeDialog key={dialog.shown} detail={detail} open={dialog.open} onClose={onClose} onDone={onDone} />
       ) : dialog ? (
-        <ChosenDialog
-          key={dialog.shown}
-          which={dialog.which}
-          open={dialog.open}
-          detail={detail}
-          onClose={onClose}
-          onDone={onDone}
-        />
+        <ChosenDialog key={dialog.shown} which={dialog.which} open={dialog.open} detail={detail} onClose={onClose} onDone={onDone} />
       ) : null}
     </>
   );

@@ -1,14 +1,4 @@
-import {
-  Badge,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Spinner,
-  TableCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, makeStyles, Radio, RadioGroup, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract, type AuditEvent, type ProcedureName } from '../../../shared/api/contract.js';
@@ -22,25 +12,15 @@ import { useTableStyles } from '../ui/tableStyles.js';
 import { formatDate, formatTime } from '../ui/format.js';
 
 const useStyles = makeStyles({
-  time: {
-    color: tokens.colorNeutralForeground2,
-    paddingLeft: tokens.spacingHorizontalS,
-  },
-  roles: {
-    display: 'block',
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-  },
+  time: { color: tokens.colorNeutralForeground2, paddingLeft: tokens.spacingHorizontalS },
+  roles: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
 type Shown = 'changes' | 'all' | 'reads';
 
 /** A read of the case (opening it, a document, the timeline itself) as opposed to a change. */
 function isRead(event: AuditEvent): boolean {
-  return (
-    (contract as Readonly<Record<string, { audit: string } | undefined>>)[event.procedure as ProcedureName]?.audit ===
-    'read'
-  );
+  return (contract as Readonly<Record<string, { audit: string } | undefined>>)[event.procedure as ProcedureName]?.audit === 'read';
 }
 
 /** Tijdlijn: every audited event of this case (reads included), who, when and with what outcome. */
@@ -77,12 +57,7 @@ export function TimelineTab({ caseId }: { caseId: string }) {
       {error ? <ErrorBar error={error} /> : null}
       {events === null && !error ? <Spinner size="tiny" label={t('timeline.loading')} /> : null}
       {events ? (
-        <RadioGroup
-          layout="horizontal"
-          aria-label={t('timeline.filter.label')}
-          value={shown}
-          onChange={(_, d) => setShown(d.value as Shown)}
-        >
+        <RadioGroup layout="horizontal" aria-label={t('timeline.filter.label')} value={shown} onChange={(_, d) => setShown(d.value as Shown)}>
           <Radio value="changes" label={t('timeline.filter.changes', { count: events.length - reads })} />
           <Radio value="reads" label={t('timeline.filter.reads', { count: reads })} />
           <Radio value="all" label={t('timeline.filter.all', { count: events.length })} />
@@ -91,12 +66,7 @@ export function TimelineTab({ caseId }: { caseId: string }) {
       {visible ? (
         <DataTable
           label={t('timeline.tableLabel')}
-          columns={[
-            t('timeline.columns.at'),
-            t('timeline.columns.action'),
-            t('timeline.columns.actor'),
-            t('timeline.columns.outcome'),
-          ]}
+          columns={[t('timeline.columns.at'), t('timeline.columns.action'), t('timeline.columns.actor'), t('timeline.columns.outcome')]}
           empty={visible.length === 0 && t('timeline.empty')}
         >
           {visible.map((event) => (
@@ -111,11 +81,7 @@ export function TimelineTab({ caseId }: { caseId: string }) {
                 {event.roles.length > 0 ? <span className={styles.roles}>{roleLabels(event.roles)}</span> : null}
               </TableCell>
               <TableCell>
-                <Badge
-                  appearance="tint"
-                  shape="rounded"
-                  color={event.outcome === 'ok' ? 'success' : event.outcome === 'denied' ? 'warning' : 'danger'}
-                >
+                <Badge appearance="tint" shape="rounded" color={event.outcome === 'ok' ? 'success' : event.outcome === 'denied' ? 'warning' : 'danger'}>
                   {t(`audit.outcome.${event.outcome}`)}
                 </Badge>
               </TableCell>

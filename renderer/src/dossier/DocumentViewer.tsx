@@ -7,14 +7,8 @@ import { PdfViewer } from '../ui/pdf/PdfViewer.js';
 import { useDossierPdf, type PdfVersion } from '../ui/pdf/useDossierPdf.js';
 
 const useStyles = makeStyles({
-  version: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXS,
-  },
-  versionLabel: {
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  version: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  versionLabel: { fontWeight: tokens.fontWeightSemibold },
 });
 
 /** A dossier document in the viewer, as it came in or as its latest redacted version. */
@@ -41,12 +35,7 @@ export function DocumentViewer({
       <span id={labelId} className={styles.versionLabel}>
         {t('viewer.version')}
       </span>
-      <RadioGroup
-        layout="horizontal"
-        aria-labelledby={labelId}
-        value={shown}
-        onChange={(_, d) => onVersion(d.value === 'redacted' ? 'redacted' : 'original')}
-      >
+      <RadioGroup layout="horizontal" aria-labelledby={labelId} value={shown} onChange={(_, d) => onVersion(d.value === 'redacted' ? 'redacted' : 'original')}>
         <Radio value="original" label={t('viewer.original')} />
         <Radio value="redacted" label={t('viewer.redacted')} disabled={!document.redacted} />
       </RadioGroup>
@@ -55,12 +44,5 @@ export function DocumentViewer({
 
   if (error) return <ErrorBar error={error} />;
   if (loading || !doc) return <Spinner size="small" label={t('viewer.loading')} />;
-  return (
-    <PdfViewer
-      key={`${document.id}-${shown}-${document.redacted?.id ?? ''}`}
-      doc={doc}
-      title={title}
-      toolbarStart={versionChoice}
-    />
-  );
+  return <PdfViewer key={`${document.id}-${shown}-${document.redacted?.id ?? ''}`} doc={doc} title={title} toolbarStart={versionChoice} />;
 }

@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  makeStyles,
-  mergeClasses,
-  Spinner,
-  TableCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, makeStyles, mergeClasses, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import {
   ArrowClockwiseRegular,
   ArrowTurnDownRightRegular,
@@ -54,40 +44,13 @@ const useStyles = makeStyles({
   heading: sectionHeading,
   headingRow: headingRow,
   intro: introText,
-  name: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    columnGap: tokens.spacingHorizontalS,
-  },
-  attachment: {
-    paddingLeft: tokens.spacingHorizontalXXL,
-  },
-  icon: {
-    fontSize: '20px',
-    flexShrink: 0,
-    color: tokens.colorNeutralForeground2,
-  },
-  nameText: {
-    display: 'flex',
-    flexDirection: 'column',
-    minWidth: 0,
-    overflowWrap: 'anywhere',
-  },
-  muted: {
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-  },
-  selected: {
-    backgroundColor: tokens.colorBrandBackground2,
-    ':hover': {
-      backgroundColor: tokens.colorBrandBackground2Hover,
-    },
-  },
-  actions: {
-    display: 'flex',
-    columnGap: tokens.spacingHorizontalXS,
-    flexWrap: 'nowrap',
-  },
+  name: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalS },
+  attachment: { paddingLeft: tokens.spacingHorizontalXXL },
+  icon: { fontSize: '20px', flexShrink: 0, color: tokens.colorNeutralForeground2 },
+  nameText: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
+  muted: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  selected: { backgroundColor: tokens.colorBrandBackground2, ':hover': { backgroundColor: tokens.colorBrandBackground2Hover } },
+  actions: { display: 'flex', columnGap: tokens.spacingHorizontalXS, flexWrap: 'nowrap' },
 });
 
 /** Which pages' text came from OCR, once the document was read on Lakken: names there were never text, so the handler looks twice. */
@@ -95,10 +58,7 @@ function OcrBadge({ document }: { document: DocumentView }) {
   const { t } = useTranslation();
   const pages = document.ocrPages ?? [];
   if (pages.length === 0) return null;
-  const label =
-    pages.length === document.pages
-      ? t('dossier.ocrAll')
-      : t('dossier.ocrPages', { pages: pages.map((p) => p + 1).join(', ') });
+  const label = pages.length === document.pages ? t('dossier.ocrAll') : t('dossier.ocrPages', { pages: pages.map((p) => p + 1).join(', ') });
   return (
     <Badge appearance="tint" shape="rounded" color="informative" title={t('dossier.ocrHint')}>
       {label}
@@ -110,15 +70,7 @@ function OcrBadge({ document }: { document: DocumentView }) {
  * Dossier: the documents of the case (e-mail attachments under their message), reading new ones
  * in, and the viewer, which shows the original or the redacted version.
  */
-export function DossierTab({
-  detail,
-  focus,
-  onRedact,
-}: {
-  detail: CaseDetail;
-  focus: DocumentFocus | null;
-  onRedact: (documentId: string) => void;
-}) {
+export function DossierTab({ detail, focus, onRedact }: { detail: CaseDetail; focus: DocumentFocus | null; onRedact: (documentId: string) => void }) {
   const { staff } = useSession();
   const { t } = useTranslation();
   const styles = useStyles();
@@ -156,12 +108,7 @@ export function DossierTab({
           <h2 id={listId} className={styles.heading}>
             {t('dossier.documents')}
           </h2>
-          <Button
-            size="small"
-            appearance="subtle"
-            icon={<ArrowClockwiseRegular />}
-            onClick={() => void documents.reload()}
-          >
+          <Button size="small" appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={() => void documents.reload()}>
             {t('common.refresh')}
           </Button>
         </div>
@@ -187,29 +134,21 @@ export function DossierTab({
                 const Icon = FORMAT_ICONS[document.format];
                 const isOpen = document.id === open?.documentId;
                 return (
-                  <TableRow
-                    key={document.id}
-                    className={mergeClasses(isOpen && styles.selected)}
-                    aria-current={isOpen ? 'true' : undefined}
-                  >
+                  <TableRow key={document.id} className={mergeClasses(isOpen && styles.selected)} aria-current={isOpen ? 'true' : undefined}>
                     <TableCell>
                       <span className={mergeClasses(styles.name, parent !== null && styles.attachment)}>
                         {parent ? <ArrowTurnDownRightRegular className={styles.icon} aria-hidden /> : null}
                         <Icon className={styles.icon} aria-hidden />
                         <span className={styles.nameText}>
                           <Text weight="semibold">{document.name}</Text>
-                          {parent ? (
-                            <span className={styles.muted}>{t('dossier.attachmentOf', { name: parent.name })}</span>
-                          ) : null}
+                          {parent ? <span className={styles.muted}>{t('dossier.attachmentOf', { name: parent.name })}</span> : null}
                           {document.description ? <span className={styles.muted}>{document.description}</span> : null}
                         </span>
                       </span>
                     </TableCell>
                     <TableCell className={table.nowrap}>{t(`dossier.formats.${document.format}`)}</TableCell>
                     <TableCell className={table.nowrap}>{DOCUMENT_SOURCE_LABELS[document.source]}</TableCell>
-                    <TableCell className={table.nowrap}>
-                      {document.documentDate ? formatDay(document.documentDate) : t('common.none')}
-                    </TableCell>
+                    <TableCell className={table.nowrap}>{document.documentDate ? formatDay(document.documentDate) : t('common.none')}</TableCell>
                     <TableCell>
                       <span className={styles.nameText}>
                         <span>{document.pages}</span>
@@ -227,12 +166,7 @@ export function DossierTab({
                     </TableCell>
                     <TableCell>
                       <span className={styles.actions}>
-                        <Button
-                          size="small"
-                          icon={<EyeRegular />}
-                          aria-label={t('dossier.viewFor', { name: document.name })}
-                          onClick={() => show(document)}
-                        >
+                        <Button size="small" icon={<EyeRegular />} aria-label={t('dossier.viewFor', { name: document.name })} onClick={() => show(document)}>
                           {t('dossier.view')}
                         </Button>
                         {canWork ? (
@@ -260,12 +194,7 @@ export function DossierTab({
           <h2 id={`${viewerId}-heading`} ref={viewerHeading} tabIndex={-1} className={styles.heading}>
             {t('dossier.viewerTitle', { name: opened.name })}
           </h2>
-          <DocumentViewer
-            caseId={detail.id}
-            document={opened}
-            version={open.version}
-            onVersion={(version) => setOpen({ documentId: opened.id, version })}
-          />
+          <DocumentViewer caseId={detail.id} document={opened} version={open.version} onVersion={(version) => setOpen({ documentId: opened.id, version })} />
         </section>
       ) : null}
     </>

@@ -1,45 +1,18 @@
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  mergeClasses,
-  ProgressBar,
-  Select,
-  Spinner,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import {
-  CheckmarkCircleFilled,
-  Circle16Regular,
-  DismissCircleFilled,
-  DocumentArrowUpRegular,
-  FolderOpenRegular,
-  StopRegular,
-} from '@fluentui/react-icons';
+import { Button, Field, Input, makeStyles, mergeClasses, ProgressBar, Select, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
+import { CheckmarkCircleFilled, Circle16Regular, DismissCircleFilled, DocumentArrowUpRegular, FolderOpenRegular, StopRegular } from '@fluentui/react-icons';
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result.js';
-import {
-  DOCUMENT_SOURCE_LABELS,
-  DOCUMENT_SOURCES,
-  MAX_DOCUMENT_BYTES,
-  type DocumentSource,
-} from '../../../shared/dossier/dossier.js';
+import { DOCUMENT_SOURCE_LABELS, DOCUMENT_SOURCES, MAX_DOCUMENT_BYTES, type DocumentSource } from '../../../shared/dossier/dossier.js';
 import { useApi } from '../api/context.js';
 import { useCardStyles } from '../ui/cardStyles.js';
 import { readAsBase64 } from '../ui/files.js';
 import { actionRow, mutedText, plainList, sectionHeading } from '../ui/styles.js';
 
-const ACCEPT =
-  '.pdf,.jpg,.jpeg,.png,.eml,.msg,.txt,application/pdf,image/jpeg,image/png,message/rfc822,application/vnd.ms-outlook,text/plain';
+const ACCEPT = '.pdf,.jpg,.jpeg,.png,.eml,.msg,.txt,application/pdf,image/jpeg,image/png,message/rfc822,application/vnd.ms-outlook,text/plain';
 
 type FileState =
-  | { state: 'waiting' | 'reading' | 'sending' | 'stopped' }
-  | { state: 'done'; documents: number; skipped: string[] }
-  | { state: 'failed'; error: ApiError };
+  { state: 'waiting' | 'reading' | 'sending' | 'stopped' } | { state: 'done'; documents: number; skipped: string[] } | { state: 'failed'; error: ApiError };
 
 interface FileItem {
   key: string;
@@ -57,55 +30,19 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     alignItems: 'start',
   },
-  wide: {
-    gridColumn: '1 / -1',
-  },
-  chooser: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    flexWrap: 'wrap',
-  },
+  wide: { gridColumn: '1 / -1' },
+  chooser: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   muted: mutedText,
-  error: {
-    color: tokens.colorPaletteRedForeground1,
-  },
+  error: { color: tokens.colorPaletteRedForeground1 },
   files: plainList,
-  file: {
-    display: 'grid',
-    gridTemplateColumns: '20px minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalS,
-    alignItems: 'start',
-  },
-  fileIcon: {
-    marginTop: '2px',
-    fontSize: '16px',
-  },
-  ok: {
-    color: tokens.colorPaletteGreenForeground1,
-  },
-  bad: {
-    color: tokens.colorPaletteRedForeground1,
-  },
-  fileText: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-    minWidth: 0,
-    overflowWrap: 'anywhere',
-  },
-  skipped: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    color: tokens.colorNeutralForeground2,
-  },
-  dropZone: {
-    outlineOffset: '-4px',
-  },
-  dropOver: {
-    outline: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorBrandBackground2,
-  },
+  file: { display: 'grid', gridTemplateColumns: '20px minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
+  fileIcon: { marginTop: '2px', fontSize: '16px' },
+  ok: { color: tokens.colorPaletteGreenForeground1 },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+  fileText: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: 0, overflowWrap: 'anywhere' },
+  skipped: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+  dropZone: { outlineOffset: '-4px' },
+  dropOver: { outline: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   actions: actionRow,
 });
 
@@ -141,8 +78,7 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
   const filesMissing = checked && chosen.length === 0 ? t('dossier.import.filesRequired') : null;
   const finished = items.filter((i) => i.status.state === 'done' || i.status.state === 'failed').length;
 
-  const update = (key: string, status: FileState) =>
-    setItems((previous) => previous.map((item) => (item.key === key ? { ...item, status } : item)));
+  const update = (key: string, status: FileState) => setItems((previous) => previous.map((item) => (item.key === key ? { ...item, status } : item)));
 
   async function run(files: File[] = chosen) {
     setChecked(true);
@@ -250,11 +186,7 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
             >
               {t('dossier.import.choose')}
             </Button>
-            <Text>
-              {chosen.length === 0
-                ? t('dossier.import.noneChosen')
-                : t('dossier.import.chosen', { count: chosen.length })}
-            </Text>
+            <Text>{chosen.length === 0 ? t('dossier.import.noneChosen') : t('dossier.import.chosen', { count: chosen.length })}</Text>
           </div>
           <Text as="p" block id={hintId} size={200} className={styles.muted}>
             {t('dossier.import.hint')} {t('dossier.import.dropHint')}
@@ -279,14 +211,7 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
           <Input type="date" value={date} disabled={running} onChange={(_, d) => setDate(d.value)} />
         </Field>
         <Field label={t('dossier.import.description')} className={styles.wide}>
-          <Textarea
-            value={description}
-            rows={2}
-            resize="vertical"
-            maxLength={2000}
-            disabled={running}
-            onChange={(_, d) => setDescription(d.value)}
-          />
+          <Textarea value={description} rows={2} resize="vertical" maxLength={2000} disabled={running} onChange={(_, d) => setDescription(d.value)} />
         </Field>
       </div>
       {chosen.length > 0 && items.length === 0 ? (
@@ -314,12 +239,7 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
         </>
       ) : null}
       <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          icon={<DocumentArrowUpRegular />}
-          disabledFocusable={running}
-          onClick={() => void run()}
-        >
+        <Button appearance="primary" icon={<DocumentArrowUpRegular />} disabledFocusable={running} onClick={() => void run()}>
           {t('dossier.import.submit')}
         </Button>
         {running ? (

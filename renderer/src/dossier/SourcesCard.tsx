@@ -42,14 +42,9 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
   async function importFile(file: File) {
     setNotice(null);
     const dataBase64 = await readAsBase64(file);
-    const result = await upload.submit(() =>
-      api.call('dataset.import', { caseId, activityId: system, fileName: file.name, dataBase64 }),
-    );
+    const result = await upload.submit(() => api.call('dataset.import', { caseId, activityId: system, fileName: file.name, dataBase64 }));
     if (result.ok) {
-      setNotice({
-        intent: 'success',
-        text: t('sources.imported', { name: result.value.name, rows: result.value.rows }),
-      });
+      setNotice({ intent: 'success', text: t('sources.imported', { name: result.value.name, rows: result.value.rows }) });
       void sets.reload();
     }
   }
@@ -69,12 +64,7 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
         {checklist.value ? (
           <DataTable
             label={t('sources.checklistTitle')}
-            columns={[
-              t('sources.system'),
-              t('sources.result'),
-              t('sources.searchedBy'),
-              ...(canWork ? [t('sources.actions')] : []),
-            ]}
+            columns={[t('sources.system'), t('sources.result'), t('sources.searchedBy'), ...(canWork ? [t('sources.actions')] : [])]}
           >
             {checklist.value.map((s) => (
               <TableRow key={s.activityId}>
@@ -88,11 +78,7 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
                     </Badge>
                   )}
                 </TableCell>
-                <TableCell>
-                  {s.searched
-                    ? t('sources.byOn', { name: s.searched.byName, date: formatDate(s.searched.at) })
-                    : t('common.none')}
-                </TableCell>
+                <TableCell>{s.searched ? t('sources.byOn', { name: s.searched.byName, date: formatDate(s.searched.at) }) : t('common.none')}</TableCell>
                 {canWork ? (
                   <TableCell>
                     <span className={styles.actions}>
@@ -155,11 +141,7 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
                 if (file) void importFile(file);
               }}
             />
-            <Button
-              icon={<FolderOpenRegular />}
-              disabledFocusable={system === '' || upload.busy}
-              onClick={() => input.current?.click()}
-            >
+            <Button icon={<FolderOpenRegular />} disabledFocusable={system === '' || upload.busy} onClick={() => input.current?.click()}>
               {t('sources.importFile')}
             </Button>
             {upload.busy ? <Spinner size="tiny" /> : null}
@@ -167,10 +149,7 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
         ) : null}
         {sets.value && sets.value.length === 0 ? <Text className={table.muted}>{t('sources.noSets')}</Text> : null}
         {sets.value && sets.value.length > 0 ? (
-          <DataTable
-            label={t('sources.setsTitle')}
-            columns={[t('sources.file'), t('sources.system'), t('sources.size'), t('sources.importedOn')]}
-          >
+          <DataTable label={t('sources.setsTitle')} columns={[t('sources.file'), t('sources.system'), t('sources.size'), t('sources.importedOn')]}>
             {sets.value.map((d) => (
               <TableRow key={d.id}>
                 <TableCell>{d.name}</TableCell>

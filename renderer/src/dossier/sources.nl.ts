@@ -4,8 +4,7 @@ import { merge } from '../letters/letters.nl.js';
 export const sourcesNl = {
   sources: {
     checklistTitle: 'Gezocht in',
-    checklistIntro:
-      'De systemen uit het verwerkingsregister. Leg per systeem vast of u er naar gegevens van de verzoeker heeft gezocht en of u iets vond.',
+    checklistIntro: 'De systemen uit het verwerkingsregister. Leg per systeem vast of u er naar gegevens van de verzoeker heeft gezocht en of u iets vond.',
     loading: 'Systemen laden…',
     system: 'Systeem',
     result: 'Resultaat',

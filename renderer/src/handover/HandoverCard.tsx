@@ -1,15 +1,4 @@
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  tokens,
-  useRestoreFocusTarget,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ArrowExportRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,9 +46,7 @@ export function HandoverCard({ detail }: { detail: CaseDetail }) {
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t('handover.doneTitle')}</MessageBarTitle>
-            <span className={styles.path}>
-              {t('handover.done', { reference: result.reference, path: result.path, count: result.files })}
-            </span>
+            <span className={styles.path}>{t('handover.done', { reference: result.reference, path: result.path, count: result.files })}</span>
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -71,11 +58,7 @@ export function HandoverCard({ detail }: { detail: CaseDetail }) {
         <p className={styles.muted}>{t('handover.intro')}</p>
       )}
       <div>
-        <Button
-          icon={<ArrowExportRegular />}
-          {...restoreFocus}
-          onClick={() => setDialog((d) => ({ open: true, shown: (d?.shown ?? 0) + 1 }))}
-        >
+        <Button icon={<ArrowExportRegular />} {...restoreFocus} onClick={() => setDialog((d) => ({ open: true, shown: (d?.shown ?? 0) + 1 }))}>
           {t('handover.action')}
         </Button>
       </div>
@@ -151,13 +134,7 @@ function ExportDialog({
         rulesFor={{ userName: '' }}
         autoComplete="new-password"
       />
-      <PasswordField
-        label={t('handover.repeat')}
-        value={repeat}
-        onChange={setRepeat}
-        validationMessage={mismatch}
-        autoComplete="new-password"
-      />
+      <PasswordField label={t('handover.repeat')} value={repeat} onChange={setRepeat} validationMessage={mismatch} autoComplete="new-password" />
     </CallDialog>
   );
 }

@@ -43,34 +43,17 @@ export function HandoverImport({ onOpenCase }: { onOpenCase: (caseId: string) =>
   if (!staff.roles.includes('handler')) return null;
   return (
     <div>
-      <Button
-        icon={<ArrowImportRegular />}
-        {...restoreFocus}
-        onClick={() => setDialog((d) => ({ open: true, shown: (d?.shown ?? 0) + 1 }))}
-      >
+      <Button icon={<ArrowImportRegular />} {...restoreFocus} onClick={() => setDialog((d) => ({ open: true, shown: (d?.shown ?? 0) + 1 }))}>
         {t('handover.import.action')}
       </Button>
       {dialog ? (
-        <ImportDialog
-          key={dialog.shown}
-          open={dialog.open}
-          onClose={() => setDialog((d) => (d ? { ...d, open: false } : null))}
-          onImported={setImported}
-        />
+        <ImportDialog key={dialog.shown} open={dialog.open} onClose={() => setDialog((d) => (d ? { ...d, open: false } : null))} onImported={setImported} />
       ) : null}
     </div>
   );
 }
 
-function ImportDialog({
-  open,
-  onClose,
-  onImported,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onImported: (caseId: string) => void;
-}) {
+function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: (caseId: string) => void }) {
   const api = useApi();
   const { t } = useTranslation();
   const form = useFormStyles();
@@ -100,12 +83,7 @@ function ImportDialog({
       <Text as="p" block className={form.text}>
         {t('handover.import.intro')}
       </Text>
-      <Field
-        label={t('handover.import.path')}
-        hint={t('handover.import.pathHint')}
-        required
-        validationMessage={missing(path) ?? null}
-      >
+      <Field label={t('handover.import.path')} hint={t('handover.import.pathHint')} required validationMessage={missing(path) ?? null}>
         <Input
           value={path}
           spellCheck={false}

@@ -14,8 +14,7 @@ export const handoverNl = {
     dialogIntro:
       'Het bestand bevat het hele dossier, versleuteld met het wachtwoord dat u hier kiest. Werk na het overdragen niet meer aan deze zaak op deze computer.',
     path: 'Overdrachtsbestand',
-    pathHint:
-      'Volledig pad, bijvoorbeeld E:\\AVG-2026-0001.avgh op een USB-stick of in een gedeelde map. Niet in de gegevensmap van AVG Desk.',
+    pathHint: 'Volledig pad, bijvoorbeeld E:\\AVG-2026-0001.avgh op een USB-stick of in een gedeelde map. Niet in de gegevensmap van AVG Desk.',
     password: 'Wachtwoord voor het bestand',
     passwordHint: 'Kies een nieuw wachtwoord, niet uw eigen wachtwoord.',
     repeat: 'Wachtwoord herhalen',

@@ -14,32 +14,11 @@ import { CopyCanvas, MaskingTool, type Box } from './MaskingTool.js';
 const MAX_BYTES = 15 * 1024 * 1024;
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  upload: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    flexWrap: 'wrap',
-  },
-  hint: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-    maxWidth: '72ch',
-  },
-  copy: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  upload: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  hint: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '72ch' },
+  copy: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
 });
 
 /** The file's content as base64, without the data-URL prefix. */
@@ -120,12 +99,7 @@ export function CopySection({ caseId, subject, copies, onNotice, onChanged }: Co
             if (file) void upload(file);
           }}
         />
-        <Button
-          icon={<DocumentArrowUpRegular />}
-          aria-describedby={hintId}
-          disabledFocusable={uploading}
-          onClick={() => input.current?.click()}
-        >
+        <Button icon={<DocumentArrowUpRegular />} aria-describedby={hintId} disabledFocusable={uploading} onClick={() => input.current?.click()}>
           {t('identity.copy.choose')}
         </Button>
         {uploading ? <Spinner size="tiny" label={t('identity.copy.uploading')} /> : null}
@@ -136,13 +110,7 @@ export function CopySection({ caseId, subject, copies, onNotice, onChanged }: Co
       {error ? <ErrorBar error={error} /> : null}
       {copies.map((copy) => (
         // A masked copy is a new file (new id); a confirmed one changes its flag: either way, load again.
-        <CopyView
-          key={`${copy.id}-${String(copy.masked)}`}
-          caseId={caseId}
-          copyId={copy.id}
-          onNotice={onNotice}
-          onChanged={onChanged}
-        />
+        <CopyView key={`${copy.id}-${String(copy.masked)}`} caseId={caseId} copyId={copy.id} onNotice={onNotice} onChanged={onChanged} />
       ))}
     </section>
   );
@@ -204,8 +172,7 @@ function CopyView({
     await onChanged();
   }
 
-  const apply = (boxes: Box[]) =>
-    run(() => api.call('identity.maskCopy', { caseId, copyId, boxes }), t('identity.mask.applied'));
+  const apply = (boxes: Box[]) => run(() => api.call('identity.maskCopy', { caseId, copyId, boxes }), t('identity.mask.applied'));
   const confirm = () => run(() => api.call('identity.confirmMasked', { caseId, copyId }), t('identity.mask.confirmed'));
 
   if (!copy) return error ? <ErrorBar error={error} /> : <Spinner size="tiny" label={t('identity.copy.loading')} />;

@@ -5,12 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProcedureInput, ProcedureOutput } from '../../../shared/api/contract.js';
 import type { ApiError } from '../../../shared/api/result.js';
 import { isValidIsoDate } from '../../../shared/deadlines/dates.js';
-import {
-  DOCUMENT_TYPE_LABELS,
-  DOCUMENT_TYPES,
-  type DocumentType,
-  type IdSubject,
-} from '../../../shared/identity/identity-types.js';
+import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType, type IdSubject } from '../../../shared/identity/identity-types.js';
 import { useApi } from '../api/context.js';
 import { useDebounced } from '../ui/hooks.js';
 import { ErrorBar } from '../ui/Notice.js';
@@ -28,15 +23,7 @@ export interface DocumentDraft {
 }
 
 export function emptyDocument(): DocumentDraft {
-  return {
-    documentType: 'identiteitskaart',
-    issuingCountry: 'NLD',
-    documentNumber: '',
-    expiry: '',
-    surname: '',
-    birthDate: '',
-    mrz: '',
-  };
+  return { documentType: 'identiteitskaart', issuingCountry: 'NLD', documentNumber: '', expiry: '', surname: '', birthDate: '', mrz: '' };
 }
 
 type DocumentInput = NonNullable<ProcedureInput<'identity.record'>['document']>;
@@ -45,13 +32,7 @@ type DocumentInput = NonNullable<ProcedureInput<'identity.record'>['document']>;
 export function toDocument(draft: DocumentDraft): DocumentInput | null {
   const country = draft.issuingCountry.trim().toUpperCase();
   const number = draft.documentNumber.replace(/\s+/gu, '').toUpperCase();
-  if (
-    !/^[A-Z]{3}$/u.test(country) ||
-    number === '' ||
-    draft.surname.trim() === '' ||
-    !isValidIsoDate(draft.expiry) ||
-    !isValidIsoDate(draft.birthDate)
-  )
+  if (!/^[A-Z]{3}$/u.test(country) || number === '' || draft.surname.trim() === '' || !isValidIsoDate(draft.expiry) || !isValidIsoDate(draft.birthDate))
     return null;
   const lines = draft.mrz
     .split(/\r?\n/u)
@@ -72,20 +53,8 @@ export function toDocument(draft: DocumentDraft): DocumentInput | null {
 type Check = ProcedureOutput<'identity.check'>[number];
 
 const useStyles = makeStyles({
-  fieldset: {
-    border: 'none',
-    margin: 0,
-    padding: 0,
-    minWidth: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
-  legend: {
-    padding: 0,
-    marginBottom: tokens.spacingVerticalS,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalS, fontWeight: tokens.fontWeightSemibold },
   grid: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
@@ -93,9 +62,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     alignItems: 'start',
   },
-  mrz: {
-    fontFamily: tokens.fontFamilyMonospace,
-  },
+  mrz: { fontFamily: tokens.fontFamilyMonospace },
   checks: {
     display: 'flex',
     flexDirection: 'column',
@@ -104,34 +71,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     borderRadius: tokens.borderRadiusMedium,
   },
-  checksTitle: {
-    margin: 0,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-  },
-  check: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    columnGap: tokens.spacingHorizontalS,
-  },
-  icon: {
-    fontSize: '18px',
-    flexShrink: 0,
-    marginTop: '1px',
-  },
-  ok: {
-    color: tokens.colorStatusSuccessForeground1,
-  },
-  failed: {
-    color: tokens.colorStatusDangerForeground1,
-  },
+  checksTitle: { margin: 0, fontWeight: tokens.fontWeightSemibold },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  check: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalS },
+  icon: { fontSize: '18px', flexShrink: 0, marginTop: '1px' },
+  ok: { color: tokens.colorStatusSuccessForeground1 },
+  failed: { color: tokens.colorStatusDangerForeground1 },
   muted: mutedText,
 });
 
@@ -171,19 +116,17 @@ export function DocumentFields({
     }
     let live = true;
     setChecking(true);
-    void api
-      .call('identity.check', { caseId, subject, document: JSON.parse(settled) as DocumentInput })
-      .then((result) => {
-        if (!live) return;
-        setChecking(false);
-        if (result.ok) {
-          setChecks(result.value);
-          setError(null);
-        } else {
-          setChecks(null);
-          setError(result.error);
-        }
-      });
+    void api.call('identity.check', { caseId, subject, document: JSON.parse(settled) as DocumentInput }).then((result) => {
+      if (!live) return;
+      setChecking(false);
+      if (result.ok) {
+        setChecks(result.value);
+        setError(null);
+      } else {
+        setChecks(null);
+        setError(result.error);
+      }
+    });
     return () => {
       live = false;
     };
@@ -258,9 +201,7 @@ export function DocumentFields({
                   <DismissCircleFilled className={mergeClasses(styles.icon, styles.failed)} aria-hidden />
                 )}
                 <span>
-                  <span className="visually-hidden">
-                    {check.ok ? t('identity.document.passed') : t('identity.document.failed')}:{' '}
-                  </span>
+                  <span className="visually-hidden">{check.ok ? t('identity.document.passed') : t('identity.document.failed')}: </span>
                   {check.message}
                 </span>
               </li>

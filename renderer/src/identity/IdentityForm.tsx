@@ -1,15 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Select,
-  Spinner,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Spinner, Textarea, tokens } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,14 +32,8 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingTop: tokens.spacingVerticalM,
   },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  narrow: {
-    maxWidth: '560px',
-  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  narrow: { maxWidth: '560px' },
   actions: actionRow,
 });
 
@@ -112,12 +95,8 @@ export function IdentityForm({ caseId, subject, copies, onNotice, onChanged, onR
         </RadioGroup>
       </Field>
 
-      {method === 'kopie' ? (
-        <CopySection caseId={caseId} subject={subject} copies={copies} onNotice={onNotice} onChanged={onChanged} />
-      ) : null}
-      {method !== '' && DOCUMENT_METHODS.has(method) ? (
-        <DocumentFields caseId={caseId} subject={subject} value={document} onChange={setDocument} />
-      ) : null}
+      {method === 'kopie' ? <CopySection caseId={caseId} subject={subject} copies={copies} onNotice={onNotice} onChanged={onChanged} /> : null}
+      {method !== '' && DOCUMENT_METHODS.has(method) ? <DocumentFields caseId={caseId} subject={subject} value={document} onChange={setDocument} /> : null}
 
       {method !== '' && subject === 'vertegenwoordiger' ? (
         <div className={styles.narrow}>
@@ -131,19 +110,11 @@ export function IdentityForm({ caseId, subject, copies, onNotice, onChanged, onR
               ))}
             </Select>
           </Field>
-          <Checkbox
-            label={t('identity.authority.checked')}
-            checked={authorityChecked}
-            onChange={(_, d) => setAuthorityChecked(d.checked === true)}
-          />
+          <Checkbox label={t('identity.authority.checked')} checked={authorityChecked} onChange={(_, d) => setAuthorityChecked(d.checked === true)} />
         </div>
       ) : null}
       {method === 'klantgegevens' ? (
-        <Checkbox
-          label={t('identity.customerDataMatch')}
-          checked={customerDataMatch}
-          onChange={(_, d) => setCustomerDataMatch(d.checked === true)}
-        />
+        <Checkbox label={t('identity.customerDataMatch')} checked={customerDataMatch} onChange={(_, d) => setCustomerDataMatch(d.checked === true)} />
       ) : null}
 
       {method !== '' ? (
@@ -155,19 +126,8 @@ export function IdentityForm({ caseId, subject, copies, onNotice, onChanged, onR
               ))}
             </RadioGroup>
           </Field>
-          <Field
-            label={t('identity.reason')}
-            hint={t('identity.reasonHint')}
-            required={outcome !== 'geverifieerd'}
-            className={styles.narrow}
-          >
-            <Textarea
-              value={reason}
-              rows={3}
-              resize="vertical"
-              maxLength={2000}
-              onChange={(_, d) => setReason(d.value)}
-            />
+          <Field label={t('identity.reason')} hint={t('identity.reasonHint')} required={outcome !== 'geverifieerd'} className={styles.narrow}>
+            <Textarea value={reason} rows={3} resize="vertical" maxLength={2000} onChange={(_, d) => setReason(d.value)} />
           </Field>
           {error ? <ErrorBar error={error} /> : null}
           <div className={styles.actions}>

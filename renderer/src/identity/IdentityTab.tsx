@@ -1,24 +1,9 @@
-import {
-  Badge,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases/case-schemas.js';
 import type { ProcedureOutput } from '../../../shared/api/contract.js';
-import {
-  AUTHORITY_LABELS,
-  DOCUMENT_TYPE_LABELS,
-  ID_METHOD_LABELS,
-  ID_OUTCOME_LABELS,
-  type IdSubject,
-} from '../../../shared/identity/identity-types.js';
+import { AUTHORITY_LABELS, DOCUMENT_TYPE_LABELS, ID_METHOD_LABELS, ID_OUTCOME_LABELS, type IdSubject } from '../../../shared/identity/identity-types.js';
 import { useApi } from '../api/context.js';
 import { useSession } from '../api/session.js';
 import { useCardStyles } from '../ui/cardStyles.js';
@@ -37,11 +22,7 @@ export type IdentityRecord = IdentityView['checks'][number];
 const useStyles = makeStyles({
   heading: sectionHeading,
   headingRow: headingRow,
-  subheading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   record: {
     borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
     paddingLeft: tokens.spacingHorizontalM,
@@ -50,17 +31,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   muted: mutedText,
-  history: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
-  panels: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
-    maxWidth: '960px',
-  },
+  history: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  panels: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '960px' },
 });
 
 const OUTCOME_COLORS = { geverifieerd: 'success', afgewezen: 'danger', meer_informatie: 'warning' } as const;
@@ -74,11 +46,7 @@ export function IdentityTab({ detail, onReload }: { detail: CaseDetail; onReload
   const { staff } = useSession();
   const { t } = useTranslation();
   const styles = useStyles();
-  const {
-    value: view,
-    error,
-    reload: load,
-  } = useLoaded(useCallback(() => api.call('identity.get', { caseId: detail.id }), [api, detail.id]));
+  const { value: view, error, reload: load } = useLoaded(useCallback(() => api.call('identity.get', { caseId: detail.id }), [api, detail.id]));
   const handlers = useHandlers();
   const names = useMemo(() => new Map(handlers.map((h) => [h.id, h.fullName])), [handlers]);
   const canWork = isAssignedHandler(staff, detail.handlerId);
@@ -189,10 +157,7 @@ function SubjectPanel({ caseId, subject, name, view, canWork, names, onChanged }
           onNotice={setNotice}
           onChanged={onChanged}
           onRecorded={(record) => {
-            setNotice({
-              intent: 'success',
-              text: record.copiesDestroyed > 0 ? t('identity.recordedDestroyed') : t('identity.recorded'),
-            });
+            setNotice({ intent: 'success', text: record.copiesDestroyed > 0 ? t('identity.recordedDestroyed') : t('identity.recorded') });
             void onChanged();
           }}
         />
@@ -214,35 +179,19 @@ export function RecordView({ record, names }: { record: IdentityRecord; names: R
           { term: t('identity.record.reason'), value: record.reason },
           {
             term: t('identity.record.document'),
-            value: record.documentType
-              ? `${DOCUMENT_TYPE_LABELS[record.documentType]}, ${record.issuingCountry ?? ''}`
-              : null,
+            value: record.documentType ? `${DOCUMENT_TYPE_LABELS[record.documentType]}, ${record.issuingCountry ?? ''}` : null,
           },
-          {
-            term: t('identity.record.number'),
-            value: record.documentNumberTail
-              ? t('identity.record.numberTail', { tail: record.documentNumberTail })
-              : null,
-          },
+          { term: t('identity.record.number'), value: record.documentNumberTail ? t('identity.record.numberTail', { tail: record.documentNumberTail }) : null },
           { term: t('identity.record.expiry'), value: record.expiry ? formatDay(record.expiry) : null },
-          {
-            term: t('identity.record.checks'),
-            value:
-              record.checksPassed.length > 0 ? record.checksPassed.map((c) => checkNames[c] ?? c).join(', ') : null,
-          },
+          { term: t('identity.record.checks'), value: record.checksPassed.length > 0 ? record.checksPassed.map((c) => checkNames[c] ?? c).join(', ') : null },
           { term: t('identity.record.authority'), value: record.authority ? AUTHORITY_LABELS[record.authority] : null },
           {
             term: t('identity.record.copy'),
-            value:
-              record.copiesDestroyed > 0
-                ? t('identity.record.destroyed', { count: record.copiesDestroyed })
-                : t('identity.record.noCopy'),
+            value: record.copiesDestroyed > 0 ? t('identity.record.destroyed', { count: record.copiesDestroyed }) : t('identity.record.noCopy'),
           },
           {
             term: t('identity.record.by'),
-            value:
-              record.verifiedByName ??
-              (record.verifiedBy ? (names.get(record.verifiedBy) ?? t('identity.record.unknownStaff')) : null),
+            value: record.verifiedByName ?? (record.verifiedBy ? (names.get(record.verifiedBy) ?? t('identity.record.unknownStaff')) : null),
           },
           { term: t('identity.record.at'), value: formatDateTime(record.verifiedAt) },
         ]}

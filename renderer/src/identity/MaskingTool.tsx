@@ -18,11 +18,7 @@ const MAX_DISPLAY_WIDTH = 640;
 const MIN_DRAG = 4;
 
 const useStyles = makeStyles({
-  tool: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
+  tool: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   canvas: {
     display: 'block',
     maxWidth: '100%',
@@ -30,14 +26,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
     touchAction: 'none',
   },
-  drawing: {
-    cursor: 'crosshair',
-  },
-  intro: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-    maxWidth: '72ch',
-  },
+  drawing: { cursor: 'crosshair' },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '72ch' },
   keyboard: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -49,40 +39,14 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
   },
-  legend: {
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  number: {
-    width: '110px',
-  },
-  boxes: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-  },
-  box: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalM,
-  },
-  subheading: {
-    margin: 0,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
+  number: { width: '110px' },
+  boxes: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  box: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
+  subheading: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   muted: mutedText,
-  error: {
-    color: tokens.colorPaletteRedForeground1,
-  },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
 function displaySize(width: number, height: number) {
@@ -91,14 +55,7 @@ function displaySize(width: number, height: number) {
 }
 
 /** Draws the image scaled to the canvas, then the boxes (image pixels) on top. */
-function paint(
-  canvas: HTMLCanvasElement,
-  image: HTMLImageElement,
-  width: number,
-  height: number,
-  boxes: readonly Box[],
-  draft: Box | null,
-) {
+function paint(canvas: HTMLCanvasElement, image: HTMLImageElement, width: number, height: number, boxes: readonly Box[], draft: Box | null) {
   const size = displaySize(width, height);
   const ratio = window.devicePixelRatio || 1;
   if (canvas.width !== Math.round(size.width * ratio)) canvas.width = Math.round(size.width * ratio);
@@ -130,32 +87,14 @@ function paint(
 }
 
 /** The copy on a canvas, without tools (a masked copy). */
-export function CopyCanvas({
-  image,
-  width,
-  height,
-  label,
-}: {
-  image: HTMLImageElement;
-  width: number;
-  height: number;
-  label: string;
-}) {
+export function CopyCanvas({ image, width, height, label }: { image: HTMLImageElement; width: number; height: number; label: string }) {
   const styles = useStyles();
   const canvas = useRef<HTMLCanvasElement>(null);
   const size = displaySize(width, height);
   useEffect(() => {
     if (canvas.current) paint(canvas.current, image, width, height, [], null);
   }, [image, width, height]);
-  return (
-    <canvas
-      ref={canvas}
-      className={styles.canvas}
-      style={{ width: size.width, height: size.height }}
-      role="img"
-      aria-label={label}
-    />
-  );
+  return <canvas ref={canvas} className={styles.canvas} style={{ width: size.width, height: size.height }} role="img" aria-label={label} />;
 }
 
 function normalise(a: { x: number; y: number }, b: { x: number; y: number }): Box {
@@ -227,23 +166,14 @@ export function MaskingTool({ image, width, height, busy, onApply, onConfirm }: 
     const box = normalise(start, toImage(event));
     setStart(null);
     setDraft(null);
-    if (box.width * size.scale >= MIN_DRAG && box.height * size.scale >= MIN_DRAG)
-      setBoxes((previous) => [...previous, toPixels(box, width, height)]);
+    if (box.width * size.scale >= MIN_DRAG && box.height * size.scale >= MIN_DRAG) setBoxes((previous) => [...previous, toPixels(box, width, height)]);
   };
 
   const addEntered = () => {
     const parse = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
     const box = { x: parse(entry.x), y: parse(entry.y), width: parse(entry.width), height: parse(entry.height) };
     const finite = Object.values(box).every((v) => Number.isFinite(v));
-    if (
-      !finite ||
-      box.x < 0 ||
-      box.y < 0 ||
-      box.width <= 0 ||
-      box.height <= 0 ||
-      box.x + box.width > width ||
-      box.y + box.height > height
-    ) {
+    if (!finite || box.x < 0 || box.y < 0 || box.width <= 0 || box.height <= 0 || box.x + box.width > width || box.y + box.height > height) {
       setEntryError(t('identity.mask.invalid'));
       return;
     }
@@ -333,12 +263,7 @@ export function MaskingTool({ image, width, height, busy, onApply, onConfirm }: 
         )}
       </div>
       <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          icon={<EyeOffRegular />}
-          disabledFocusable={busy || boxes.length === 0}
-          onClick={() => onApply(boxes)}
-        >
+        <Button appearance="primary" icon={<EyeOffRegular />} disabledFocusable={busy || boxes.length === 0} onClick={() => onApply(boxes)}>
           {t('identity.mask.apply')}
         </Button>
         <Button icon={<ShieldCheckmarkRegular />} disabledFocusable={busy} onClick={onConfirm}>

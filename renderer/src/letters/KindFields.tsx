@@ -1,27 +1,11 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Select,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../../shared/api/contract.js';
 import { dutchToday } from '../../../shared/cases/cases.js';
 import type { LetterKind } from '../../../shared/letters/types.js';
 import { ActivitiesPicker, type Activity } from './ActivitiesPicker.js';
-import {
-  ACCESS_REFUSAL_GROUNDS,
-  type AccessRefusalGround,
-  type InadmissibleGround,
-} from '../../../shared/letters/data.js';
+import { ACCESS_REFUSAL_GROUNDS, type AccessRefusalGround, type InadmissibleGround } from '../../../shared/letters/data.js';
 import {
   newKey,
   type Change,
@@ -38,17 +22,8 @@ import {
 export type ThirdParty = ProcedureOutput<'thirdParty.list'>[number];
 
 const useStyles = makeStyles({
-  fields: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
-  pair: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalS,
-  },
+  fields: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  pair: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   fieldset: {
     margin: 0,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -58,10 +33,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
   },
-  legend: {
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
   repeat: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr) auto',
@@ -78,15 +50,9 @@ const useStyles = makeStyles({
     // Fluent's Input has a minimum width wider than these columns.
     '& .fui-Input': { minWidth: 0 },
   },
-  muted: {
-    color: tokens.colorNeutralForeground2,
-  },
-  add: {
-    alignSelf: 'flex-start',
-  },
-  date: {
-    maxWidth: '220px',
-  },
+  muted: { color: tokens.colorNeutralForeground2 },
+  add: { alignSelf: 'flex-start' },
+  date: { maxWidth: '220px' },
 });
 
 interface KindFieldsProps {
@@ -106,13 +72,7 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
   const today = dutchToday(new Date());
   const replyBy = (
     <Field label={t('letters.form.replyBy')} hint={t('letters.form.replyByHint')}>
-      <Input
-        className={styles.date}
-        type="date"
-        min={today}
-        value={form.replyBy}
-        onChange={(_, d) => set({ replyBy: d.value })}
-      />
+      <Input className={styles.date} type="date" min={today} value={form.replyBy} onChange={(_, d) => set({ replyBy: d.value })} />
     </Field>
   );
   const reasons = (required: boolean, label: string = t('letters.form.reasons')) => (
@@ -148,11 +108,7 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
     case 'zienswijze-derde':
       specific = (
         <>
-          <Field
-            label={t('letters.form.thirdParty')}
-            required
-            hint={thirdParties?.length === 0 ? t('letters.form.noThirdParties') : null}
-          >
+          <Field label={t('letters.form.thirdParty')} required hint={thirdParties?.length === 0 ? t('letters.form.noThirdParties') : null}>
             <Select value={form.thirdPartyId} onChange={(_, d) => set({ thirdPartyId: d.value })}>
               <option value="">{t('letters.form.choose')}</option>
               {(thirdParties ?? []).map((p) => (
@@ -175,11 +131,7 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
     case 'besluit-inzage':
       specific = (
         <>
-          <ActivitiesPicker
-            activities={activities}
-            selected={form.activityIds}
-            onChange={(activityIds) => set({ activityIds })}
-          />
+          <ActivitiesPicker activities={activities} selected={form.activityIds} onChange={(activityIds) => set({ activityIds })} />
           <WithheldFields withheld={form.withheld} onChange={(withheld) => set({ withheld })} />
         </>
       );
@@ -196,39 +148,20 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
           <fieldset className={styles.fieldset}>
             <legend className={styles.legend}>{t('letters.form.recipients')}</legend>
             <Field label={t('letters.form.recipientsInformed')} hint={t('letters.form.onePerLine')}>
-              <Textarea
-                value={form.recipientsInformed}
-                resize="vertical"
-                rows={3}
-                onChange={(_, d) => set({ recipientsInformed: d.value })}
-              />
+              <Textarea value={form.recipientsInformed} resize="vertical" rows={3} onChange={(_, d) => set({ recipientsInformed: d.value })} />
             </Field>
-            <Checkbox
-              checked={form.notInformed}
-              label={t('letters.form.notInformed')}
-              onChange={(_, d) => set({ notInformed: d.checked === true })}
-            />
+            <Checkbox checked={form.notInformed} label={t('letters.form.notInformed')} onChange={(_, d) => set({ notInformed: d.checked === true })} />
             {form.notInformed ? (
               <div className={styles.pair}>
                 <Field label={t('letters.form.notInformedGround')} required>
-                  <Select
-                    value={form.notInformedGround}
-                    onChange={(_, d) => set({ notInformedGround: d.value as NotInformedGround })}
-                  >
+                  <Select value={form.notInformedGround} onChange={(_, d) => set({ notInformedGround: d.value as NotInformedGround })}>
                     <option value="onmogelijk">{t('letters.form.notInformedGrounds.onmogelijk')}</option>
-                    <option value="onevenredige_inspanning">
-                      {t('letters.form.notInformedGrounds.onevenredige_inspanning')}
-                    </option>
+                    <option value="onevenredige_inspanning">{t('letters.form.notInformedGrounds.onevenredige_inspanning')}</option>
                     <option value="niet_verstrekt">{t('letters.form.notInformedGrounds.niet_verstrekt')}</option>
                   </Select>
                 </Field>
                 <Field label={t('letters.form.notInformedExplanation')} required>
-                  <Textarea
-                    value={form.notInformedExplanation}
-                    resize="vertical"
-                    rows={2}
-                    onChange={(_, d) => set({ notInformedExplanation: d.value })}
-                  />
+                  <Textarea value={form.notInformedExplanation} resize="vertical" rows={2} onChange={(_, d) => set({ notInformedExplanation: d.value })} />
                 </Field>
               </div>
             ) : null}
@@ -253,12 +186,7 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
           {reasons(form.outcome !== 'toegewezen', t('letters.form.refusalReasons'))}
           {form.outcome === 'toegewezen' ? null : (
             <Field label={t('letters.form.legalObligation')} hint={t('letters.form.legalObligationHint')}>
-              <Textarea
-                value={form.legalObligation}
-                resize="vertical"
-                rows={2}
-                onChange={(_, d) => set({ legalObligation: d.value })}
-              />
+              <Textarea value={form.legalObligation} resize="vertical" rows={2} onChange={(_, d) => set({ legalObligation: d.value })} />
             </Field>
           )}
         </>
@@ -268,10 +196,7 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
       specific = (
         <>
           <Field label={t('letters.form.inadmissibleGround')} required>
-            <RadioGroup
-              value={form.inadmissibleGround}
-              onChange={(_, d) => set({ inadmissibleGround: d.value as InadmissibleGround })}
-            >
+            <RadioGroup value={form.inadmissibleGround} onChange={(_, d) => set({ inadmissibleGround: d.value as InadmissibleGround })}>
               <Radio value="identiteit" label={t('letters.form.inadmissibleGrounds.identiteit')} />
               <Radio value="vormvereiste" label={t('letters.form.inadmissibleGrounds.vormvereiste')} />
             </RadioGroup>
@@ -291,11 +216,7 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
       specific = (
         <>
           <Field label={t('letters.form.accessOutcome')} required>
-            <RadioGroup
-              layout="horizontal"
-              value={form.accessOutcome}
-              onChange={(_, d) => set({ accessOutcome: d.value as 'afgewezen' | 'deels' })}
-            >
+            <RadioGroup layout="horizontal" value={form.accessOutcome} onChange={(_, d) => set({ accessOutcome: d.value as 'afgewezen' | 'deels' })}>
               <Radio value="deels" label={t('letters.form.accessOutcomes.deels')} />
               <Radio value="afgewezen" label={t('letters.form.accessOutcomes.afgewezen')} />
             </RadioGroup>
@@ -307,23 +228,14 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
                 key={g}
                 checked={form.accessGrounds.includes(g)}
                 label={ACCESS_REFUSAL_GROUNDS[g]}
-                onChange={(_, d) =>
-                  set({
-                    accessGrounds:
-                      d.checked === true ? [...form.accessGrounds, g] : form.accessGrounds.filter((x) => x !== g),
-                  })
-                }
+                onChange={(_, d) => set({ accessGrounds: d.checked === true ? [...form.accessGrounds, g] : form.accessGrounds.filter((x) => x !== g) })}
               />
             ))}
           </fieldset>
           {reasons(true, t('letters.form.accessReasons'))}
           <WithheldFields withheld={form.withheld} onChange={(withheld) => set({ withheld })} />
           {form.accessOutcome === 'deels' ? (
-            <ActivitiesPicker
-              activities={activities}
-              selected={form.activityIds}
-              onChange={(activityIds) => set({ activityIds })}
-            />
+            <ActivitiesPicker activities={activities} selected={form.activityIds} onChange={(activityIds) => set({ activityIds })} />
           ) : null}
         </>
       );
@@ -335,13 +247,7 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
             <Input value={form.processing} onChange={(_, d) => set({ processing: d.value })} />
           </Field>
           <Field label={t('letters.form.stoppedOn')} hint={t('letters.form.stoppedOnHint')}>
-            <Input
-              className={styles.date}
-              type="date"
-              max={today}
-              value={form.stoppedOn}
-              onChange={(_, d) => set({ stoppedOn: d.value })}
-            />
+            <Input className={styles.date} type="date" max={today} value={form.stoppedOn} onChange={(_, d) => set({ stoppedOn: d.value })} />
           </Field>
         </>
       );
@@ -357,23 +263,14 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
               <Input value={form.recipientAddress} onChange={(_, d) => set({ recipientAddress: d.value })} />
             </Field>
           </div>
-          <RecipientChangesFields
-            changes={form.recipientChanges}
-            onChange={(recipientChanges) => set({ recipientChanges })}
-          />
+          <RecipientChangesFields changes={form.recipientChanges} onChange={(recipientChanges) => set({ recipientChanges })} />
         </>
       );
       break;
     case 'klacht-termijn-verstreken':
       specific = (
         <Field label={t('letters.form.decisionBy')} hint={t('letters.form.decisionByHint')}>
-          <Input
-            className={styles.date}
-            type="date"
-            min={today}
-            value={form.decisionBy}
-            onChange={(_, d) => set({ decisionBy: d.value })}
-          />
+          <Input className={styles.date} type="date" min={today} value={form.decisionBy} onChange={(_, d) => set({ decisionBy: d.value })} />
         </Field>
       );
       break;
@@ -381,32 +278,18 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
       specific = (
         <>
           <Field label={t('letters.form.outcome')} required>
-            <RadioGroup
-              layout="horizontal"
-              value={form.complaintOutcome}
-              onChange={(_, d) => set({ complaintOutcome: d.value as ComplaintOutcome })}
-            >
+            <RadioGroup layout="horizontal" value={form.complaintOutcome} onChange={(_, d) => set({ complaintOutcome: d.value as ComplaintOutcome })}>
               <Radio value="gegrond" label={t('letters.form.complaintOutcomes.gegrond')} />
               <Radio value="deels_gegrond" label={t('letters.form.complaintOutcomes.deels_gegrond')} />
               <Radio value="ongegrond" label={t('letters.form.complaintOutcomes.ongegrond')} />
             </RadioGroup>
           </Field>
           <Field label={t('letters.form.complaint')} required>
-            <Textarea
-              value={form.complaint}
-              resize="vertical"
-              rows={3}
-              onChange={(_, d) => set({ complaint: d.value })}
-            />
+            <Textarea value={form.complaint} resize="vertical" rows={3} onChange={(_, d) => set({ complaint: d.value })} />
           </Field>
           {reasons(true, t('letters.form.considerations'))}
           <Field label={t('letters.form.measures')}>
-            <Textarea
-              value={form.measures}
-              resize="vertical"
-              rows={2}
-              onChange={(_, d) => set({ measures: d.value })}
-            />
+            <Textarea value={form.measures} resize="vertical" rows={2} onChange={(_, d) => set({ measures: d.value })} />
           </Field>
         </>
       );
@@ -427,13 +310,7 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
     case 'bevestiging-intrekking':
       specific = (
         <Field label={t('letters.form.withdrawnOn')} required>
-          <Input
-            className={styles.date}
-            type="date"
-            max={today}
-            value={form.withdrawnOn}
-            onChange={(_, d) => set({ withdrawnOn: d.value })}
-          />
+          <Input className={styles.date} type="date" max={today} value={form.withdrawnOn} onChange={(_, d) => set({ withdrawnOn: d.value })} />
         </Field>
       );
       break;
@@ -442,8 +319,7 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
   }
 
   // A zienswijze and an art. 19 notice go to the third party or recipient, at the address given above.
-  if (kind === 'zienswijze-derde' || kind === 'kennisgeving-ontvangers')
-    return <div className={styles.fields}>{specific}</div>;
+  if (kind === 'zienswijze-derde' || kind === 'kennisgeving-ontvangers') return <div className={styles.fields}>{specific}</div>;
   return (
     <div className={styles.fields}>
       {specific}
@@ -474,8 +350,7 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
 function WithheldFields({ withheld, onChange }: { withheld: Withheld[]; onChange: (withheld: Withheld[]) => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const edit = (key: number, patch: Partial<Withheld>) =>
-    onChange(withheld.map((w) => (w.key === key ? { ...w, ...patch } : w)));
+  const edit = (key: number, patch: Partial<Withheld>) => onChange(withheld.map((w) => (w.key === key ? { ...w, ...patch } : w)));
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{t('letters.form.withheld')}</legend>
@@ -498,12 +373,7 @@ function WithheldFields({ withheld, onChange }: { withheld: Withheld[]; onChange
           />
         </div>
       ))}
-      <Button
-        className={styles.add}
-        appearance="subtle"
-        icon={<AddRegular />}
-        onClick={() => onChange([...withheld, { key: newKey(), what: '', why: '' }])}
-      >
+      <Button className={styles.add} appearance="subtle" icon={<AddRegular />} onClick={() => onChange([...withheld, { key: newKey(), what: '', why: '' }])}>
         {t('letters.form.addWithheld')}
       </Button>
     </fieldset>
@@ -511,17 +381,10 @@ function WithheldFields({ withheld, onChange }: { withheld: Withheld[]; onChange
 }
 
 /** Art. 19: what the recipient must correct, erase or restrict; no old values. */
-function RecipientChangesFields({
-  changes,
-  onChange,
-}: {
-  changes: RecipientChangeRow[];
-  onChange: (changes: RecipientChangeRow[]) => void;
-}) {
+function RecipientChangesFields({ changes, onChange }: { changes: RecipientChangeRow[]; onChange: (changes: RecipientChangeRow[]) => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const edit = (key: number, patch: Partial<RecipientChangeRow>) =>
-    onChange(changes.map((c) => (c.key === key ? { ...c, ...patch } : c)));
+  const edit = (key: number, patch: Partial<RecipientChangeRow>) => onChange(changes.map((c) => (c.key === key ? { ...c, ...patch } : c)));
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{t('letters.form.recipientChanges')}</legend>
@@ -531,10 +394,7 @@ function RecipientChangesFields({
             <Input value={c.item} onChange={(_, d) => edit(c.key, { item: d.value })} />
           </Field>
           <Field label={t('letters.form.recipientChangeAction', { n: i + 1 })}>
-            <Select
-              value={c.action}
-              onChange={(_, d) => edit(c.key, { action: d.value as RecipientChangeRow['action'] })}
-            >
+            <Select value={c.action} onChange={(_, d) => edit(c.key, { action: d.value as RecipientChangeRow['action'] })}>
               {(['verbeterd', 'aangevuld', 'gewist', 'beperkt'] as const).map((a) => (
                 <option key={a} value={a}>
                   {t(`letters.form.recipientActions.${a}`)}
@@ -543,11 +403,7 @@ function RecipientChangesFields({
             </Select>
           </Field>
           <Field label={t('letters.form.recipientChangeTo', { n: i + 1 })}>
-            <Input
-              value={c.to}
-              disabled={c.action === 'gewist' || c.action === 'beperkt'}
-              onChange={(_, d) => edit(c.key, { to: d.value })}
-            />
+            <Input value={c.to} disabled={c.action === 'gewist' || c.action === 'beperkt'} onChange={(_, d) => edit(c.key, { to: d.value })} />
           </Field>
           <span />
           <Button
@@ -575,8 +431,7 @@ function RecipientChangesFields({
 function ChangesFields({ changes, onChange }: { changes: Change[]; onChange: (changes: Change[]) => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const edit = (key: number, patch: Partial<Change>) =>
-    onChange(changes.map((c) => (c.key === key ? { ...c, ...patch } : c)));
+  const edit = (key: number, patch: Partial<Change>) => onChange(changes.map((c) => (c.key === key ? { ...c, ...patch } : c)));
   return (
     <fieldset className={styles.fieldset}>
       <legend className={styles.legend}>{t('letters.form.changes')}</legend>

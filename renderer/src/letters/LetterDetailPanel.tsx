@@ -33,32 +33,16 @@ import { pdfFileName, type LetterTextInput } from './letterTypes.js';
 import { reviewColumn, reviewColumns, sectionHeading, subHeading, wrappingActionRow } from '../ui/styles.js';
 
 const useStyles = makeStyles({
-  head: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    flexWrap: 'wrap',
-  },
+  head: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   heading: { ...sectionHeading, flexGrow: 1 },
   columns: reviewColumns,
   column: reviewColumn,
   // The PDF stays in view while the text beside it scrolls.
-  sticky: {
-    position: 'sticky',
-    top: tokens.spacingVerticalS,
-  },
+  sticky: { position: 'sticky', top: tokens.spacingVerticalS },
   subheading: subHeading,
   actions: wrappingActionRow,
-  problems: {
-    margin: `${tokens.spacingVerticalXXS} 0 0`,
-    paddingLeft: tokens.spacingHorizontalXL,
-  },
-  hash: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    overflowWrap: 'anywhere',
-    color: tokens.colorNeutralForeground2,
-  },
+  problems: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
+  hash: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere', color: tokens.colorNeutralForeground2 },
 });
 
 interface LetterDetailProps {
@@ -82,11 +66,7 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onC
   const { t } = useTranslation();
   const styles = useStyles();
   const card = useCardStyles();
-  const {
-    value: letter,
-    error: loadError,
-    reload: load,
-  } = useLoaded(useCallback(() => api.call('letter.get', { letterId }), [api, letterId]));
+  const { value: letter, error: loadError, reload: load } = useLoaded(useCallback(() => api.call('letter.get', { letterId }), [api, letterId]));
   const { busy, error, setError, submit } = useSubmission();
   const seen = useRef(version);
   useEffect(() => {
@@ -148,12 +128,7 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onC
           {t('letters.detail.label', { kind: kindLabel })}
         </h2>
         <LetterStatusBadge letter={letter} />
-        <Button
-          appearance="subtle"
-          icon={<DismissRegular />}
-          aria-label={t('letters.actions.close')}
-          onClick={onClose}
-        />
+        <Button appearance="subtle" icon={<DismissRegular />} aria-label={t('letters.actions.close')} onClick={onClose} />
       </div>
       {letter.status === 'concept' && letter.returnComment ? (
         <MessageBar intent="warning" layout="multiline">
@@ -188,10 +163,7 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onC
       {signed ? (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            {t('letters.signedInfo', {
-              name: letter.signedBy ?? t('common.none'),
-              date: letter.signedAt ? formatDateTime(letter.signedAt) : t('common.none'),
-            })}
+            {t('letters.signedInfo', { name: letter.signedBy ?? t('common.none'), date: letter.signedAt ? formatDateTime(letter.signedAt) : t('common.none') })}
             {letter.sentOn ? ` ${t('letters.sentInfo', { date: formatDay(letter.sentOn) })}` : ''}
           </MessageBarBody>
         </MessageBar>
@@ -204,10 +176,7 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onC
               {t('letters.actions.markSent')}
             </Button>
           ) : null}
-          <Button
-            icon={<ArrowDownloadRegular />}
-            onClick={() => saveFile(letter.pdfBase64, fileName, 'application/pdf')}
-          >
+          <Button icon={<ArrowDownloadRegular />} onClick={() => saveFile(letter.pdfBase64, fileName, 'application/pdf')}>
             {t('letters.actions.save')}
           </Button>
           <Button icon={<PrintRegular />} onClick={() => void printOrOpenPdf(letter.pdfBase64)}>

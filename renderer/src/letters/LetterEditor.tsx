@@ -1,12 +1,5 @@
 import { Button, Field, Input, makeStyles, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
-import {
-  AddRegular,
-  ArrowDownRegular,
-  ArrowUpRegular,
-  DeleteRegular,
-  SaveRegular,
-  SendRegular,
-} from '@fluentui/react-icons';
+import { AddRegular, ArrowDownRegular, ArrowUpRegular, DeleteRegular, SaveRegular, SendRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTS } from '../../../shared/letters/types.js';
@@ -16,18 +9,8 @@ import { shortcutProps, SHORTCUTS, useShortcut } from '../ui/shortcuts.js';
 import { plainList, wrappingActionRow } from '../ui/styles.js';
 
 const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    minWidth: 0,
-  },
-  row: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalM,
-    alignItems: 'start',
-  },
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  row: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, alignItems: 'start' },
   blocks: plainList,
   block: {
     display: 'flex',
@@ -38,35 +21,16 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  blockHead: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXS,
-  },
-  blockLabel: {
-    flexGrow: 1,
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-  },
-  fixed: {
-    fontSize: tokens.fontSizeBase200,
-    maxHeight: '220px',
-    overflow: 'auto',
-    ':focus-visible': {
-      outline: `2px solid ${tokens.colorStrokeFocus2}`,
-    },
-  },
+  blockHead: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  blockLabel: { flexGrow: 1, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  fixed: { fontSize: tokens.fontSizeBase200, maxHeight: '220px', overflow: 'auto', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   actions: wrappingActionRow,
-  muted: {
-    color: tokens.colorNeutralForeground2,
-  },
+  muted: { color: tokens.colorNeutralForeground2 },
 });
 
 type Fixed = Extract<LetterBlock, { type: 'table' | 'fields' }>;
 /** A block as the editor holds it: lists as text, one item a line, so an empty new line survives typing. */
-type DraftBlock = { key: number; part?: LetterBlock['part'] } & (
-  { type: 'paragraph' | 'heading' | 'list'; text: string } | { type: 'fixed'; block: Fixed }
-);
+type DraftBlock = { key: number; part?: LetterBlock['part'] } & ({ type: 'paragraph' | 'heading' | 'list'; text: string } | { type: 'fixed'; block: Fixed });
 
 let nextKey = 1;
 
@@ -167,8 +131,7 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
     setState((previous) => ({ ...previous, blocks: update(previous.blocks) }));
     setDirty(true);
   };
-  const editBlock = (key: number, text: string) =>
-    setBlocks((blocks) => blocks.map((b) => (b.key === key && b.type !== 'fixed' ? { ...b, text } : b)));
+  const editBlock = (key: number, text: string) => setBlocks((blocks) => blocks.map((b) => (b.key === key && b.type !== 'fixed' ? { ...b, text } : b)));
   const move = (index: number, by: -1 | 1) =>
     setBlocks((blocks) => {
       const next = [...blocks];
@@ -177,11 +140,7 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
       return next;
     });
   const insertAfter = (index: number) =>
-    setBlocks((blocks) => [
-      ...blocks.slice(0, index + 1),
-      { key: nextKey++, type: 'paragraph', text: '' },
-      ...blocks.slice(index + 1),
-    ]);
+    setBlocks((blocks) => [...blocks.slice(0, index + 1), { key: nextKey++, type: 'paragraph', text: '' }, ...blocks.slice(index + 1)]);
   const remove = (index: number) => setBlocks((blocks) => blocks.filter((_, i) => i !== index));
 
   async function save(): Promise<boolean> {
@@ -209,12 +168,7 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
           <Input value={state.addresseeName} onChange={(_, d) => change({ addresseeName: d.value })} />
         </Field>
         <Field label={t('letters.editor.addresseeLines')} hint={t('letters.editor.oneLinePerLine')}>
-          <Textarea
-            value={state.addresseeLines}
-            resize="vertical"
-            rows={3}
-            onChange={(_, d) => change({ addresseeLines: d.value })}
-          />
+          <Textarea value={state.addresseeLines} resize="vertical" rows={3} onChange={(_, d) => change({ addresseeLines: d.value })} />
         </Field>
       </div>
       <Field label={t('letters.editor.subject')} required>
@@ -227,9 +181,7 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
         {state.blocks.map((block, index) => {
           const n = index + 1;
           const kindLabel = t(`letters.editor.blockKinds.${block.type}`, { n });
-          const label = block.part
-            ? t('letters.editor.requiredBlock', { block: kindLabel, part: PARTS[block.part] })
-            : kindLabel;
+          const label = block.part ? t('letters.editor.requiredBlock', { block: kindLabel, part: PARTS[block.part] }) : kindLabel;
           return (
             <li key={block.key} className={styles.block}>
               <div className={styles.blockHead}>
@@ -287,12 +239,7 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
           );
         })}
       </ol>
-      <Button
-        appearance="subtle"
-        icon={<AddRegular />}
-        style={{ alignSelf: 'flex-start' }}
-        onClick={() => insertAfter(state.blocks.length - 1)}
-      >
+      <Button appearance="subtle" icon={<AddRegular />} style={{ alignSelf: 'flex-start' }} onClick={() => insertAfter(state.blocks.length - 1)}>
         {t('letters.editor.addParagraph')}
       </Button>
       <Field label={t('letters.editor.closing')} required>
@@ -300,12 +247,7 @@ export function LetterEditor({ content, busy, onSave, onSubmit, onDiscard, feedb
       </Field>
       {feedback}
       <div className={styles.actions}>
-        <Button
-          type="submit"
-          icon={<SaveRegular />}
-          disabledFocusable={busy || !dirty}
-          {...shortcutProps(t('letters.editor.save'), SHORTCUTS.save)}
-        >
+        <Button type="submit" icon={<SaveRegular />} disabledFocusable={busy || !dirty} {...shortcutProps(t('letters.editor.save'), SHORTCUTS.save)}>
           {t('letters.editor.save')}
         </Button>
         <Button appearance="primary" icon={<SendRegular />} disabledFocusable={busy} onClick={() => void submit()}>

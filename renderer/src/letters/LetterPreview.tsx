@@ -17,13 +17,9 @@ const useStyles = makeStyles({
     maxHeight: '78vh',
     minHeight: '240px',
     boxSizing: 'border-box',
-    ':focus-visible': {
-      outline: `2px solid ${tokens.colorStrokeFocus2}`,
-    },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  muted: {
-    color: tokens.colorNeutralForeground2,
-  },
+  muted: { color: tokens.colorNeutralForeground2 },
 });
 
 /** A4 is 595 points wide; the page is drawn to the width of the preview, at most at 100 %. */
@@ -40,11 +36,7 @@ export function LetterPreview({ pdfBase64, title }: { pdfBase64: string; title: 
   const { t } = useTranslation();
   const stage = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(560);
-  const [state, setState] = useState<{ source: string; doc: PDFDocumentProxy | null; failed: boolean }>({
-    source: '',
-    doc: null,
-    failed: false,
-  });
+  const [state, setState] = useState<{ source: string; doc: PDFDocumentProxy | null; failed: boolean }>({ source: '', doc: null, failed: false });
 
   useEffect(() => {
     const opened = openPdf(pdfBase64);
@@ -78,43 +70,17 @@ export function LetterPreview({ pdfBase64, title }: { pdfBase64: string; title: 
   const doc = current ? state.doc : null;
   const scale = Math.min(CSS_PER_POINT, Math.max(0.4, (width - 32) / A4_WIDTH_PT));
   return (
-    <div
-      ref={stage}
-      className={styles.stage}
-      role="region"
-      aria-label={t('letters.preview.label', { title })}
-      tabIndex={0}
-    >
+    <div ref={stage} className={styles.stage} role="region" aria-label={t('letters.preview.label', { title })} tabIndex={0}>
       {current && state.failed ? <Text className={styles.muted}>{t('letters.preview.failed')}</Text> : null}
       {!current ? <Spinner size="small" label={t('letters.preview.loading')} /> : null}
-      {doc
-        ? Array.from({ length: doc.numPages }, (_, i) => (
-            <PreviewPage key={i + 1} doc={doc} pageNumber={i + 1} scale={scale} title={title} />
-          ))
-        : null}
+      {doc ? Array.from({ length: doc.numPages }, (_, i) => <PreviewPage key={i + 1} doc={doc} pageNumber={i + 1} scale={scale} title={title} />) : null}
     </div>
   );
 }
 
-function PreviewPage({
-  doc,
-  pageNumber,
-  scale,
-  title,
-}: {
-  doc: PDFDocumentProxy;
-  pageNumber: number;
-  scale: number;
-  title: string;
-}) {
+function PreviewPage({ doc, pageNumber, scale, title }: { doc: PDFDocumentProxy; pageNumber: number; scale: number; title: string }) {
   const { t } = useTranslation();
   const page = usePdfPage(doc, pageNumber);
   if (!page) return <Spinner size="tiny" />;
-  return (
-    <PdfPage
-      page={page}
-      scale={scale}
-      label={t('letters.preview.page', { n: pageNumber, count: doc.numPages, title })}
-    />
-  );
+  return <PdfPage page={page} scale={scale} label={t('letters.preview.page', { n: pageNumber, count: doc.numPages, title })} />;
 }

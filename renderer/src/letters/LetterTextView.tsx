@@ -15,24 +15,11 @@ const useStyles = makeStyles({
     maxHeight: '78vh',
     overflowY: 'auto',
     boxSizing: 'border-box',
-    ':focus-visible': {
-      outline: `2px solid ${tokens.colorStrokeFocus2}`,
-    },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  p: {
-    margin: 0,
-    whiteSpace: 'pre-line',
-    overflowWrap: 'anywhere',
-  },
-  meta: {
-    margin: 0,
-    whiteSpace: 'pre-line',
-    color: tokens.colorNeutralForeground2,
-  },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalXL,
-  },
+  p: { margin: 0, whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
+  meta: { margin: 0, whiteSpace: 'pre-line', color: tokens.colorNeutralForeground2 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   table: {
     borderCollapse: 'collapse',
     fontSize: tokens.fontSizeBase200,
@@ -117,12 +104,7 @@ export function LetterTextView({ content }: { content: LetterContent }) {
   return (
     <article className={styles.letter} aria-label={t('letters.text.label')} tabIndex={0}>
       <p className={styles.meta}>{[content.addressee.name, ...content.addressee.lines].join('\n')}</p>
-      <p className={styles.meta}>
-        {t('letters.text.reference', {
-          reference: content.reference.ourReference,
-          date: formatDay(content.reference.date),
-        })}
-      </p>
+      <p className={styles.meta}>{t('letters.text.reference', { reference: content.reference.ourReference, date: formatDay(content.reference.date) })}</p>
       <p className={styles.p}>
         <strong>{content.reference.subject}</strong>
       </p>

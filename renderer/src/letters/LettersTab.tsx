@@ -26,27 +26,14 @@ const SELF_REFRESH_MS = 30_000;
 
 /** What the list knows of a letter's state: when it changes, the opened letter is read again. */
 function versionOf(letter: LetterSummary | undefined): string {
-  return letter
-    ? [letter.status, letter.submittedAt, letter.signedAt, letter.sentOn, letter.returnComment].join('|')
-    : '';
+  return letter ? [letter.status, letter.submittedAt, letter.signedAt, letter.sentOn, letter.returnComment].join('|') : '';
 }
 
 const useStyles = makeStyles({
-  kind: {
-    textAlign: 'start',
-  },
-  by: {
-    display: 'block',
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-  },
-  selected: {
-    backgroundColor: tokens.colorNeutralBackground1Selected,
-  },
-  mono: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-  },
+  kind: { textAlign: 'start' },
+  by: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
 
 /**
@@ -71,10 +58,7 @@ export function LettersTab({ detail, onReload }: { detail: CaseDetail; onReload:
   const canDraft = isAssignedHandler(staff, detail.handlerId);
 
   const load = useCallback(async () => {
-    const [list, kindList] = await Promise.all([
-      api.call('letter.list', { caseId: detail.id }),
-      api.call('letter.kinds', {}),
-    ]);
+    const [list, kindList] = await Promise.all([api.call('letter.list', { caseId: detail.id }), api.call('letter.kinds', {})]);
     if (list.ok) setLetters(list.value);
     if (kindList.ok) setKinds(kindList.value);
     const failed = !list.ok ? list.error : !kindList.ok ? kindList.error : null;
@@ -119,9 +103,7 @@ export function LettersTab({ detail, onReload }: { detail: CaseDetail; onReload:
 
   const available = letters ? draftableKinds(kinds, detail, letters) : [];
   const decisionKind = detail.type === 'inzage' ? 'besluit-inzage' : 'besluit-dataportabiliteit';
-  const decisionSigned = (letters ?? []).some(
-    (l) => l.kind === decisionKind && (l.status === 'ondertekend' || l.status === 'verzonden'),
-  );
+  const decisionSigned = (letters ?? []).some((l) => l.kind === decisionKind && (l.status === 'ondertekend' || l.status === 'verzonden'));
 
   async function buildPackage() {
     setNotice(null);
@@ -129,10 +111,7 @@ export function LettersTab({ detail, onReload }: { detail: CaseDetail; onReload:
     if (!result.ok) return;
     setBuilt(result.value);
     saveFile(result.value.zipBase64, result.value.fileName, 'application/zip');
-    setNotice({
-      intent: 'success',
-      text: t('letters.done.package', { fileName: result.value.fileName, count: result.value.files.length }),
-    });
+    setNotice({ intent: 'success', text: t('letters.done.package', { fileName: result.value.fileName, count: result.value.files.length }) });
   }
 
   return (
@@ -210,9 +189,7 @@ export function LettersTab({ detail, onReload }: { detail: CaseDetail; onReload:
                 {letter.signedBy ?? t('common.none')}
                 {letter.signedAt ? <span className={styles.by}>{formatDate(letter.signedAt)}</span> : null}
               </TableCell>
-              <TableCell className={table.nowrap}>
-                {letter.sentOn ? formatDay(letter.sentOn) : t('common.none')}
-              </TableCell>
+              <TableCell className={table.nowrap}>{letter.sentOn ? formatDay(letter.sentOn) : t('common.none')}</TableCell>
             </TableRow>
           ))}
         </DataTable>
@@ -220,18 +197,12 @@ export function LettersTab({ detail, onReload }: { detail: CaseDetail; onReload:
       {built ? (
         <DataTable
           label={t('letters.packageFiles', { fileName: built.fileName })}
-          columns={[
-            t('letters.packageColumns.path'),
-            t('letters.packageColumns.size'),
-            t('letters.packageColumns.sha256'),
-          ]}
+          columns={[t('letters.packageColumns.path'), t('letters.packageColumns.size'), t('letters.packageColumns.sha256')]}
         >
           {built.files.map((file) => (
             <TableRow key={file.path}>
               <TableCell className={table.nowrap}>{file.path}</TableCell>
-              <TableCell className={table.nowrap}>
-                {t('letters.bytes', { size: file.size.toLocaleString('nl-NL') })}
-              </TableCell>
+              <TableCell className={table.nowrap}>{t('letters.bytes', { size: file.size.toLocaleString('nl-NL') })}</TableCell>
               <TableCell className={styles.mono} title={file.sha256}>
                 {file.sha256.slice(0, 16)}…
               </TableCell>

@@ -17,9 +17,7 @@ import { actionRow, mutedText, sectionHeading } from '../ui/styles.js';
 const useStyles = makeStyles({
   heading: sectionHeading,
   // Room for the longest kind with its article, whole.
-  kind: {
-    maxWidth: '680px',
-  },
+  kind: { maxWidth: '680px' },
   actions: actionRow,
   muted: mutedText,
 });
@@ -27,11 +25,7 @@ const useStyles = makeStyles({
 /** The kind a handler most likely wants first: the decision for this type once the decision is near, else the first that fits. */
 function preferredKind(kinds: readonly LetterKindInfo[], detail: CaseDetail): LetterKind | '' {
   const decision = kinds.find((k) => k.decision && k.caseTypes?.includes(detail.type) && k.kind !== 'afwijzing');
-  if (
-    decision &&
-    (detail.status === 'besluit_in_concept' || detail.status === 'in_behandeling' || detail.status === 'derden_horen')
-  )
-    return decision.kind;
+  if (decision && (detail.status === 'besluit_in_concept' || detail.status === 'in_behandeling' || detail.status === 'derden_horen')) return decision.kind;
   return kinds[0]?.kind ?? '';
 }
 
@@ -77,10 +71,7 @@ export function NewLetter({ detail, kinds, onCancel, onDrafted }: NewLetterProps
   useEffect(() => {
     if ((kind !== 'besluit-inzage' && kind !== 'besluit-afwijzing-inzage') || activities !== null) return;
     let live = true;
-    void Promise.all([
-      api.call('register.list', { includeInactive: false }),
-      api.call('case.activities', { caseId: detail.id }),
-    ]).then(([register, ticked]) => {
+    void Promise.all([api.call('register.list', { includeInactive: false }), api.call('case.activities', { caseId: detail.id })]).then(([register, ticked]) => {
       if (!live) return;
       if (!register.ok) setError(register.error);
       else if (!ticked.ok) setError(ticked.error);
@@ -99,9 +90,7 @@ export function NewLetter({ detail, kinds, onCancel, onDrafted }: NewLetterProps
     if (busy || kind === '') return;
     const filled = { ...form, otherAddressee: form.otherAddressee || !hasAddress };
     if (kind === 'besluit-inzage' || (kind === 'besluit-afwijzing-inzage' && form.accessOutcome === 'deels')) {
-      const ticked = await submit(() =>
-        api.call('case.selectActivities', { caseId: detail.id, activityIds: form.activityIds }),
-      );
+      const ticked = await submit(() => api.call('case.selectActivities', { caseId: detail.id, activityIds: form.activityIds }));
       if (!ticked.ok) return;
     }
     const result = await submit(() => api.call('letter.draft', draftInput(detail.id, kind, filled)));
@@ -124,24 +113,10 @@ export function NewLetter({ detail, kinds, onCancel, onDrafted }: NewLetterProps
             ))}
           </Select>
         </Field>
-        {kind !== '' ? (
-          <KindFields
-            kind={kind}
-            form={form}
-            set={set}
-            hasAddress={hasAddress}
-            thirdParties={thirdParties}
-            activities={activities}
-          />
-        ) : null}
+        {kind !== '' ? <KindFields kind={kind} form={form} set={set} hasAddress={hasAddress} thirdParties={thirdParties} activities={activities} /> : null}
         {error ? <ErrorBar error={error} /> : null}
         <div className={styles.actions}>
-          <Button
-            appearance="primary"
-            type="submit"
-            icon={<DocumentAddRegular />}
-            disabledFocusable={busy || kind === ''}
-          >
+          <Button appearance="primary" type="submit" icon={<DocumentAddRegular />} disabledFocusable={busy || kind === ''}>
             {t('letters.form.submit')}
           </Button>
           <Button onClick={onCancel}>{t('common.cancel')}</Button>

@@ -117,15 +117,9 @@ function defined<T extends object>(value: T): T {
 
 /** The `letter.draft` input for a kind, from the form. The backend validates it and says in Dutch what is missing. */
 export function draftInput(caseId: string, kind: LetterKind, form: LetterForm): DraftInput {
-  const common = defined({
-    addressee: form.otherAddressee
-      ? { name: form.addresseeName.trim(), address: form.addresseeAddress.trim() }
-      : undefined,
-  });
+  const common = defined({ addressee: form.otherAddressee ? { name: form.addresseeName.trim(), address: form.addresseeAddress.trim() } : undefined });
   const replyBy = defined({ replyBy: optional(form.replyBy) });
-  const withheld = form.withheld
-    .filter((w) => w.what.trim() !== '' || w.why.trim() !== '')
-    .map((w) => ({ what: w.what.trim(), why: w.why.trim() }));
+  const withheld = form.withheld.filter((w) => w.what.trim() !== '' || w.why.trim() !== '').map((w) => ({ what: w.what.trim(), why: w.why.trim() }));
   const withheldData = withheld.length > 0 ? { withheld } : {};
   switch (kind) {
     case 'ontvangstbevestiging':
@@ -137,11 +131,7 @@ export function draftInput(caseId: string, kind: LetterKind, form: LetterForm): 
       return { caseId, kind, data: { ...common, ...replyBy, ...(missing.length > 0 ? { missing } : {}) } };
     }
     case 'zienswijze-derde':
-      return {
-        caseId,
-        kind,
-        data: { ...common, ...replyBy, thirdPartyId: form.thirdPartyId, address: form.thirdPartyAddress.trim() },
-      };
+      return { caseId, kind, data: { ...common, ...replyBy, thirdPartyId: form.thirdPartyId, address: form.thirdPartyAddress.trim() } };
     case 'verlengingsbericht':
       return { caseId, kind, data: common };
     case 'besluit-inzage':
@@ -158,14 +148,10 @@ export function draftInput(caseId: string, kind: LetterKind, form: LetterForm): 
           outcome: form.outcome,
           changes: form.changes
             .filter((c) => c.item.trim() !== '' || c.from.trim() !== '' || c.to.trim() !== '')
-            .map((c) =>
-              defined({ item: c.item.trim(), from: optional(c.from), to: optional(c.to), decision: c.decision }),
-            ),
+            .map((c) => defined({ item: c.item.trim(), from: optional(c.from), to: optional(c.to), decision: c.decision })),
           reasons: optional(form.reasons),
           recipientsInformed: recipients.length > 0 ? recipients : undefined,
-          notInformed: form.notInformed
-            ? { ground: form.notInformedGround, explanation: form.notInformedExplanation.trim() }
-            : undefined,
+          notInformed: form.notInformed ? { ground: form.notInformedGround, explanation: form.notInformedExplanation.trim() } : undefined,
         }),
       };
     }
@@ -205,23 +191,9 @@ export function draftInput(caseId: string, kind: LetterKind, form: LetterForm): 
       return { caseId, kind, data: { ...common, ...(searched.length > 0 ? { searched } : {}) } };
     }
     case 'besluit-afwijzing-inzage':
-      return {
-        caseId,
-        kind,
-        data: {
-          ...common,
-          outcome: form.accessOutcome,
-          grounds: form.accessGrounds,
-          reasons: form.reasons.trim(),
-          withheld,
-        },
-      };
+      return { caseId, kind, data: { ...common, outcome: form.accessOutcome, grounds: form.accessGrounds, reasons: form.reasons.trim(), withheld } };
     case 'besluit-verzet-direct-marketing':
-      return {
-        caseId,
-        kind,
-        data: defined({ ...common, processing: form.processing.trim(), stoppedOn: optional(form.stoppedOn) }),
-      };
+      return { caseId, kind, data: defined({ ...common, processing: form.processing.trim(), stoppedOn: optional(form.stoppedOn) }) };
     case 'kennisgeving-ontvangers':
       return {
         caseId,
@@ -231,13 +203,7 @@ export function draftInput(caseId: string, kind: LetterKind, form: LetterForm): 
           address: form.recipientAddress.trim(),
           changes: form.recipientChanges
             .filter((c) => c.item.trim() !== '' || c.to.trim() !== '')
-            .map((c) =>
-              defined({
-                item: c.item.trim(),
-                action: c.action,
-                to: c.action === 'gewist' || c.action === 'beperkt' ? undefined : optional(c.to),
-              }),
-            ),
+            .map((c) => defined({ item: c.item.trim(), action: c.action, to: c.action === 'gewist' || c.action === 'beperkt' ? undefined : optional(c.to) })),
         },
       };
     case 'klacht-termijn-verstreken':

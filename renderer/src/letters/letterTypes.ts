@@ -24,23 +24,15 @@ export function stateOf(letter: Pick<LetterSummary, 'status' | 'returnComment'>)
  * taken and only one per case, an extension notice only after the term was extended, and after
  * a withdrawal or an art. 12(5) refusal only their own letters. The backend checks again.
  */
-export function draftableKinds(
-  kinds: readonly LetterKindInfo[],
-  detail: CaseDetail,
-  letters: readonly LetterSummary[],
-): LetterKindInfo[] {
+export function draftableKinds(kinds: readonly LetterKindInfo[], detail: CaseDetail, letters: readonly LetterSummary[]): LetterKindInfo[] {
   // A discarded concept is deleted, so every listed decision letter counts.
   const hasDecision = letters.some((l) => kinds.find((k) => k.kind === l.kind)?.decision === true);
   return kinds.filter((info) => {
     if (info.caseTypes !== null && !info.caseTypes.includes(detail.type)) return false;
     const kind: LetterKind = info.kind;
-    if (kind === 'bevestiging-intrekking' && (detail.status === 'ingetrokken' || isAwaitingDecision(detail.status)))
-      return true;
+    if (kind === 'bevestiging-intrekking' && (detail.status === 'ingetrokken' || isAwaitingDecision(detail.status))) return true;
     // After a side exit the requester is still owed the decision with its reasons and remedies.
-    if (
-      (kind === 'afwijzing' && detail.status === 'kennelijk_ongegrond') ||
-      (kind === 'besluit-niet-ontvankelijk' && detail.status === 'niet_ontvankelijk')
-    )
+    if ((kind === 'afwijzing' && detail.status === 'kennelijk_ongegrond') || (kind === 'besluit-niet-ontvankelijk' && detail.status === 'niet_ontvankelijk'))
       return !hasDecision;
     if (info.decision && !isAwaitingDecision(detail.status)) return false;
     if (isClosed(detail.status)) return false;

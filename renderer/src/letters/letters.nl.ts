@@ -5,45 +5,21 @@
  * their text in their own file. Keys under `nav`, `case.tabs` and `audit` extend the ones in nl.ts.
  */
 export const lettersNl = {
-  nav: {
-    signing: 'Ondertekenen',
-  },
-  case: {
-    tabs: {
-      letters: 'Brieven',
-    },
-  },
-  audit: {
-    records: {
-      letter: 'Brief',
-      register: 'Verwerkingsregister',
-    },
-  },
+  nav: { signing: 'Ondertekenen' },
+  case: { tabs: { letters: 'Brieven' } },
+  audit: { records: { letter: 'Brief', register: 'Verwerkingsregister' } },
   letters: {
     screenLoading: 'Scherm laden…',
-    intro:
-      'De brieven van deze zaak. Een brief gaat pas de deur uit als een andere tekenbevoegde hem heeft ondertekend (vier-ogenprincipe).',
+    intro: 'De brieven van deze zaak. Een brief gaat pas de deur uit als een andere tekenbevoegde hem heeft ondertekend (vier-ogenprincipe).',
     loading: 'Brieven laden…',
     tableLabel: 'Brieven van deze zaak',
     empty: 'Deze zaak heeft nog geen brieven.',
     refresh: 'Vernieuwen',
     count_one: '1 brief',
     count_other: '{{count}} brieven',
-    columns: {
-      kind: 'Soort brief',
-      status: 'Status',
-      drafted: 'Opgesteld',
-      signed: 'Ondertekend',
-      sent: 'Verzonden',
-    },
+    columns: { kind: 'Soort brief', status: 'Status', drafted: 'Opgesteld', signed: 'Ondertekend', sent: 'Verzonden' },
     byOn: '{{name}}, {{date}}',
-    status: {
-      concept: 'Concept',
-      ter_ondertekening: 'Ter ondertekening',
-      teruggestuurd: 'Teruggestuurd',
-      ondertekend: 'Ondertekend',
-      verzonden: 'Verzonden',
-    },
+    status: { concept: 'Concept', ter_ondertekening: 'Ter ondertekening', teruggestuurd: 'Teruggestuurd', ondertekend: 'Ondertekend', verzonden: 'Verzonden' },
     actions: {
       new: 'Nieuwe brief',
       submit: 'Indienen ter ondertekening',
@@ -70,21 +46,11 @@ export const lettersNl = {
     signedInfo: 'Ondertekend door {{name}} op {{date}}. De brief kan niet meer worden gewijzigd.',
     sentInfo: 'Verzonden op {{date}}.',
     hash: 'SHA-256 van de ondertekende PDF',
-    decisionNeedsStatus:
-      'Bij het indienen gaat de zaak vanzelf naar "Ter ondertekening". Dat kan zodra alle derden zijn gehoord en waar nodig gelakt.',
-    detail: {
-      label: 'Brief: {{kind}}',
-      text: 'Tekst van de brief',
-      preview: 'Voorbeeld (PDF)',
-      loading: 'Brief laden…',
-    },
+    decisionNeedsStatus: 'Bij het indienen gaat de zaak vanzelf naar "Ter ondertekening". Dat kan zodra alle derden zijn gehoord en waar nodig gelakt.',
+    detail: { label: 'Brief: {{kind}}', text: 'Tekst van de brief', preview: 'Voorbeeld (PDF)', loading: 'Brief laden…' },
     packageBusy: 'Pakket wordt gemaakt…',
     packageFiles: 'Bestanden in het pakket {{fileName}}',
-    packageColumns: {
-      path: 'Bestand',
-      size: 'Grootte',
-      sha256: 'SHA-256',
-    },
+    packageColumns: { path: 'Bestand', size: 'Grootte', sha256: 'SHA-256' },
     bytes: '{{size}} bytes',
     discardDialog: {
       title: 'Concept verwijderen?',
@@ -103,10 +69,7 @@ export const lettersNl = {
       loading: 'Voorbeeld laden…',
       failed: 'Het voorbeeld kan niet worden getoond. Open of bewaar de PDF om de brief te bekijken.',
     },
-    text: {
-      label: 'Tekst van de brief',
-      reference: 'Ons kenmerk {{reference}} · {{date}}',
-    },
+    text: { label: 'Tekst van de brief', reference: 'Ons kenmerk {{reference}} · {{date}}' },
     form: {
       title: 'Nieuwe brief',
       kind: 'Soort brief',
@@ -121,11 +84,9 @@ export const lettersNl = {
       thirdParty: 'Derde',
       noThirdParties: 'Deze zaak heeft nog geen derden: voeg ze toe op het tabblad Derden.',
       thirdPartyAddress: 'Adres van de derde',
-      extensionInfo:
-        'Het verlengingsbericht neemt de reden en de nieuwe uiterste datum over van de verlenging in de zaak (Overzicht → Termijn verlengen).',
+      extensionInfo: 'Het verlengingsbericht neemt de reden en de nieuwe uiterste datum over van de verlenging in de zaak (Overzicht → Termijn verlengen).',
       activities: 'Verwerkingen die voor deze verzoeker gelden',
-      activitiesHint_one:
-        '1 aangevinkt. De brief noemt per verwerking het doel, de gegevens, de ontvangers, de bewaartermijn en de bron (artikel 15 AVG).',
+      activitiesHint_one: '1 aangevinkt. De brief noemt per verwerking het doel, de gegevens, de ontvangers, de bewaartermijn en de bron (artikel 15 AVG).',
       activitiesHint_other:
         '{{count}} aangevinkt. De brief noemt per verwerking het doel, de gegevens, de ontvangers, de bewaartermijn en de bron (artikel 15 AVG).',
       activitiesLoading: 'Verwerkingsregister laden…',
@@ -137,25 +98,14 @@ export const lettersNl = {
       removeWithheld: 'Regel {{n}} verwijderen',
       addWithheld: 'Regel toevoegen',
       outcome: 'Uitkomst',
-      outcomes: {
-        toegewezen: 'Toegewezen',
-        deels: 'Gedeeltelijk toegewezen',
-        afgewezen: 'Afgewezen',
-      },
-      complaintOutcomes: {
-        gegrond: 'Gegrond',
-        deels_gegrond: 'Gedeeltelijk gegrond',
-        ongegrond: 'Ongegrond',
-      },
+      outcomes: { toegewezen: 'Toegewezen', deels: 'Gedeeltelijk toegewezen', afgewezen: 'Afgewezen' },
+      complaintOutcomes: { gegrond: 'Gegrond', deels_gegrond: 'Gedeeltelijk gegrond', ongegrond: 'Ongegrond' },
       changes: 'Gevraagde wijzigingen',
       changeItem: 'Gegeven ({{n}})',
       changeFrom: 'Was ({{n}})',
       changeTo: 'Wordt ({{n}})',
       changeDecision: 'Besluit ({{n}})',
-      decisions: {
-        doorgevoerd: 'Doorgevoerd',
-        afgewezen: 'Afgewezen',
-      },
+      decisions: { doorgevoerd: 'Doorgevoerd', afgewezen: 'Afgewezen' },
       removeChange: 'Wijziging {{n}} verwijderen',
       addChange: 'Wijziging toevoegen',
       reasons: 'Redenen',
@@ -178,15 +128,11 @@ export const lettersNl = {
       complaint: 'De klacht in het kort',
       measures: 'Maatregelen',
       ground: 'Grond',
-      grounds: {
-        kennelijk_ongegrond: 'Kennelijk ongegrond',
-        buitensporig: 'Buitensporig (bijvoorbeeld herhaaldelijk)',
-      },
+      grounds: { kennelijk_ongegrond: 'Kennelijk ongegrond', buitensporig: 'Buitensporig (bijvoorbeeld herhaaldelijk)' },
       withdrawnOn: 'Datum van intrekking',
       addressing: 'Geadresseerde',
       otherAddressee: 'Aan een andere geadresseerde dan de zaak aangeeft',
-      addresseeNeeded:
-        'Deze brief heeft een geadresseerde nodig: het adres van de verzoeker ontbreekt of het verzoek kwam van een gemachtigde.',
+      addresseeNeeded: 'Deze brief heeft een geadresseerde nodig: het adres van de verzoeker ontbreekt of het verzoek kwam van een gemachtigde.',
       addresseeName: 'Naam geadresseerde',
       addresseeAddress: 'Adres geadresseerde',
       addresseeAddressHint: 'Straat en huisnummer, postcode en plaats; scheid de regels met een komma.',
@@ -202,15 +148,11 @@ export const lettersNl = {
       searched: 'Waar is gezocht?',
       searchedHint: 'Optioneel, één systeem per regel. De brief noemt ze alleen als u ze invult.',
       accessOutcome: 'Uitkomst',
-      accessOutcomes: {
-        deels: 'Gedeeltelijk afgewezen (de rest wordt verstrekt)',
-        afgewezen: 'Geheel afgewezen',
-      },
+      accessOutcomes: { deels: 'Gedeeltelijk afgewezen (de rest wordt verstrekt)', afgewezen: 'Geheel afgewezen' },
       accessGrounds: 'Wettelijke grond om inzage te beperken',
       accessReasons: 'Waarom die grond in dit geval de beperking nodig maakt',
       directMarketing: 'Direct marketing waartegen verzet is gedaan',
-      directMarketingHint:
-        'Bijvoorbeeld: aanbiedingen van partners per e-mail. Verzet tegen direct marketing wordt altijd toegewezen (artikel 21 lid 3 AVG).',
+      directMarketingHint: 'Bijvoorbeeld: aanbiedingen van partners per e-mail. Verzet tegen direct marketing wordt altijd toegewezen (artikel 21 lid 3 AVG).',
       stoppedOn: 'Gestopt op',
       stoppedOnHint: 'Optioneel. Leeg: de datum van de brief.',
       recipient: 'Ontvanger',
@@ -219,12 +161,7 @@ export const lettersNl = {
       recipientChangeItem: 'Gegeven ({{n}})',
       recipientChangeAction: 'Wat is gedaan ({{n}})',
       recipientChangeTo: 'Juiste gegeven ({{n}})',
-      recipientActions: {
-        verbeterd: 'Verbeterd',
-        aangevuld: 'Aangevuld',
-        gewist: 'Gewist',
-        beperkt: 'Gebruik beperkt',
-      },
+      recipientActions: { verbeterd: 'Verbeterd', aangevuld: 'Aangevuld', gewist: 'Gewist', beperkt: 'Gebruik beperkt' },
       decisionBy: 'Wij beslissen alsnog uiterlijk op',
       decisionByHint: 'Optioneel. Leeg: de brief zegt "zo snel mogelijk".',
     },
@@ -265,13 +202,7 @@ export const lettersNl = {
     empty: 'Er wachten geen brieven op ondertekening.',
     count_one: '1 brief',
     count_other: '{{count}} brieven',
-    columns: {
-      letter: 'Brief',
-      reference: 'Kenmerk',
-      drafted: 'Opgesteld door',
-      submitted: 'Aangeboden',
-      mine: 'Vier ogen',
-    },
+    columns: { letter: 'Brief', reference: 'Kenmerk', drafted: 'Opgesteld door', submitted: 'Aangeboden', mine: 'Vier ogen' },
     maySign: 'U kunt ondertekenen',
     ownLetter: 'Door u opgesteld of bewerkt',
     review: {
@@ -280,8 +211,7 @@ export const lettersNl = {
       close: 'Brief sluiten',
       drafted: 'Opgesteld door {{name}}, aangeboden op {{date}}.',
       fourEyesTitle: 'U kunt deze brief niet ondertekenen',
-      fourEyes:
-        'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).',
+      fourEyes: 'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).',
       sign: 'Ondertekenen',
       return: 'Terugsturen',
       busy: 'Bezig…',
@@ -289,8 +219,7 @@ export const lettersNl = {
       returned: '{{kind}} ({{reference}}) is teruggestuurd naar de behandelaar.',
       returnedInfo: 'Deze brief is teruggestuurd naar de behandelaar, met uw toelichting.',
       signedTitle: 'Ondertekend',
-      signedText:
-        'De brief is op {{date}} ondertekend met het certificaat van de organisatie en kan niet meer worden gewijzigd. De behandelaar verstuurt hem.',
+      signedText: 'De brief is op {{date}} ondertekend met het certificaat van de organisatie en kan niet meer worden gewijzigd. De behandelaar verstuurt hem.',
     },
     signDialog: {
       title: 'Brief ondertekenen',
@@ -328,10 +257,7 @@ export const lettersNl = {
     },
   },
   settings: {
-    file: {
-      choose: 'Bestand kiezen…',
-      none: 'Geen bestand gekozen',
-    },
+    file: { choose: 'Bestand kiezen…', none: 'Geen bestand gekozen' },
     tabs: {
       label: 'Onderdelen van Beheer',
       staff: 'Medewerkers',
@@ -415,19 +341,13 @@ export const lettersNl = {
       when: 'Voorwaarden van blok {{n}}',
       always: 'Altijd',
       addKind: 'Blok toevoegen',
-      add: {
-        paragraph: 'Alinea',
-        heading: 'Tussenkop',
-        list: 'Opsomming',
-        slot: 'Vast onderdeel: {{slot}}',
-      },
+      add: { paragraph: 'Alinea', heading: 'Tussenkop', list: 'Opsomming', slot: 'Vast onderdeel: {{slot}}' },
       addBlock: 'Toevoegen',
       reset: 'Standaardtekst herstellen',
       saved: 'Het sjabloon is opgeslagen. Nieuwe brieven gebruiken het; bestaande concepten blijven zoals ze zijn.',
       resetDone: 'De standaardtekst is hersteld.',
       fields: 'Beschikbare velden',
-      fieldsIntro:
-        'Typ een veld met de accolades in de tekst. Wilt u een accolade zelf in de brief, typ haar dan twee keer.',
+      fieldsIntro: 'Typ een veld met de accolades in de tekst. Wilt u een accolade zelf in de brief, typ haar dan twee keer.',
     },
     register: {
       title: 'Verwerkingsregister',
@@ -437,13 +357,7 @@ export const lettersNl = {
       count_one: '1 verwerking in gebruik',
       count_other: '{{count}} verwerkingen in gebruik',
       tableLabel: 'Verwerkingsregister',
-      columns: {
-        name: 'Verwerking en doel',
-        recipients: 'Ontvangers',
-        policy: 'Reglement',
-        status: 'Status',
-        actions: 'Acties',
-      },
+      columns: { name: 'Verwerking en doel', recipients: 'Ontvangers', policy: 'Reglement', status: 'Status', actions: 'Acties' },
       active: 'In gebruik',
       inactive: 'Buiten gebruik',
       edit: '{{name}} bewerken',

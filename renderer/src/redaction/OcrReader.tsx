@@ -1,13 +1,4 @@
-import {
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  ProgressBar,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, tokens } from '@fluentui/react-components';
 import { DismissRegular, ScanTextRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,9 +12,7 @@ type ReadJob = ProcedureOutput<'redaction.readStatus'>;
 
 const POLL_MS = 400;
 
-const useStyles = makeStyles({
-  row: { display: 'flex', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-});
+const useStyles = makeStyles({ row: { display: 'flex', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' } });
 
 const pagesOf = (geometry: readonly PageGeometry[], test: (p: PageGeometry) => boolean) =>
   geometry
@@ -123,25 +112,18 @@ export function OcrReader({ caseId, documentId, geometry, onRead }: Props) {
       </div>
     );
   }
-  if (job?.state === 'failed' && job.error)
-    return <ErrorBar error={{ code: job.error.code, message: job.error.message }} title={t('redaction.ocr.failed')} />;
+  if (job?.state === 'failed' && job.error) return <ErrorBar error={{ code: job.error.code, message: job.error.message }} title={t('redaction.ocr.failed')} />;
   const done = job?.state === 'done' || read;
   return (
     <>
       {read ? (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            {t('redaction.ocr.used', { pages: pagesOf(geometry, (p) => p.ocr !== null) })}
-          </MessageBarBody>
+          <MessageBarBody>{t('redaction.ocr.used', { pages: pagesOf(geometry, (p) => p.ocr !== null) })}</MessageBarBody>
         </MessageBar>
       ) : null}
       {unread.length > 0 && (done || job?.state === 'cancelled') ? (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            {t(done ? 'redaction.ocr.empty' : 'redaction.ocr.cancelled', {
-              pages: unread.map((p) => p.page + 1).join(', '),
-            })}
-          </MessageBarBody>
+          <MessageBarBody>{t(done ? 'redaction.ocr.empty' : 'redaction.ocr.cancelled', { pages: unread.map((p) => p.page + 1).join(', ') })}</MessageBarBody>
           {done ? null : (
             <MessageBarActions>
               <Button icon={<ScanTextRegular />} onClick={() => void start()}>

@@ -2,15 +2,7 @@ import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluent
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  centerWithin,
-  CSS_PER_POINT,
-  scaleRect,
-  spanRect,
-  userToView,
-  viewToUser,
-  type Rect,
-} from '../ui/pdf/geometry.js';
+import { centerWithin, CSS_PER_POINT, scaleRect, spanRect, userToView, viewToUser, type Rect } from '../ui/pdf/geometry.js';
 import { PdfPage, usePdfPage } from '../ui/pdf/PdfPage.js';
 import type { PDFDocumentProxy } from '../ui/pdf/pdfjs.js';
 import { ZoomSelect } from '../ui/pdf/PdfViewer.js';
@@ -21,27 +13,10 @@ import type { PageGeometry, ReviewBox } from './model.js';
 const MIN_DRAG = 4;
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  toolbar: {
-    display: 'flex',
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXS,
-  },
-  group: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXS,
-  },
-  muted: {
-    color: tokens.colorNeutralForeground2,
-  },
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  toolbar: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
+  group: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  muted: { color: tokens.colorNeutralForeground2 },
   stage: {
     overflow: 'auto',
     height: 'clamp(420px, 70vh, 960px)',
@@ -51,42 +26,15 @@ const useStyles = makeStyles({
     display: 'flex',
     justifyContent: 'safe center',
     alignItems: 'flex-start',
-    ':focus-visible': {
-      outline: `2px solid ${tokens.colorStrokeFocus2}`,
-    },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  surface: {
-    position: 'absolute',
-    inset: 0,
-    cursor: 'crosshair',
-    touchAction: 'none',
-  },
-  box: {
-    position: 'absolute',
-    boxSizing: 'border-box',
-    cursor: 'pointer',
-  },
-  accepted: {
-    backgroundColor: 'rgba(0, 0, 0, 0.55)',
-    border: '1px solid #000000',
-  },
-  manual: {
-    backgroundColor: 'rgba(0, 0, 0, 0.55)',
-    border: '2px solid #8764b8',
-  },
-  rejected: {
-    backgroundColor: 'rgba(255, 255, 255, 0.1)',
-    border: '2px dashed #c50f1f',
-  },
-  focused: {
-    outline: `3px solid ${tokens.colorBrandStroke1}`,
-    outlineOffset: '2px',
-  },
-  draft: {
-    position: 'absolute',
-    border: `2px dashed ${tokens.colorBrandStroke1}`,
-    pointerEvents: 'none',
-  },
+  surface: { position: 'absolute', inset: 0, cursor: 'crosshair', touchAction: 'none' },
+  box: { position: 'absolute', boxSizing: 'border-box', cursor: 'pointer' },
+  accepted: { backgroundColor: 'rgba(0, 0, 0, 0.55)', border: '1px solid #000000' },
+  manual: { backgroundColor: 'rgba(0, 0, 0, 0.55)', border: '2px solid #8764b8' },
+  rejected: { backgroundColor: 'rgba(255, 255, 255, 0.1)', border: '2px dashed #c50f1f' },
+  focused: { outline: `3px solid ${tokens.colorBrandStroke1}`, outlineOffset: '2px' },
+  draft: { position: 'absolute', border: `2px dashed ${tokens.colorBrandStroke1}`, pointerEvents: 'none' },
 });
 
 interface RedactionPageProps {
@@ -108,17 +56,7 @@ interface RedactionPageProps {
  * rejected). Dragging on the page draws a new box; clicking a box accepts or rejects it. The list
  * beside it does the same with the keyboard.
  */
-export function RedactionPage({
-  doc,
-  title,
-  geometry,
-  pageIndex,
-  onPage,
-  boxes,
-  focusedId,
-  onToggle,
-  onDraw,
-}: RedactionPageProps) {
+export function RedactionPage({ doc, title, geometry, pageIndex, onPage, boxes, focusedId, onToggle, onDraw }: RedactionPageProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const [zoom, setZoom] = useState<Zoom>('fit');
@@ -221,12 +159,7 @@ export function RedactionPage({
                 />
               );
             })}
-            {draft ? (
-              <div
-                className={styles.draft}
-                style={{ left: draft.x, top: draft.y, width: draft.width, height: draft.height }}
-              />
-            ) : null}
+            {draft ? <div className={styles.draft} style={{ left: draft.x, top: draft.y, width: draft.width, height: draft.height }} /> : null}
           </PdfPage>
         ) : (
           <Spinner size="small" label={t('viewer.loadingPage')} />

@@ -48,15 +48,9 @@ const POLL_MS = 400;
 
 const useStyles = makeStyles({
   heading: sectionHeading,
-  subheading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   intro: introText,
-  choose: {
-    maxWidth: '560px',
-  },
+  choose: { maxWidth: '560px' },
   work: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) minmax(300px, 380px)',
@@ -64,28 +58,10 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalL,
     alignItems: 'start',
   },
-  side: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    minWidth: 0,
-  },
-  apply: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
-  row: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
-  list: {
-    margin: `${tokens.spacingVerticalXXS} 0 0`,
-    paddingLeft: tokens.spacingHorizontalXL,
-  },
+  side: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  apply: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  list: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
 });
 
 /** A document being redacted: its pages' geometry from the backend and the boxes under review. */
@@ -181,19 +157,12 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
       const geometry = result.value.pages;
       const count = result.value.suggestions.length;
       if (search !== null)
-        setNotice({
-          intent: count > 0 ? 'success' : 'info',
-          text: count > 0 ? t('redaction.found', { count }) : t('redaction.nothingFound'),
-        });
+        setNotice({ intent: count > 0 ? 'success' : 'info', text: count > 0 ? t('redaction.found', { count }) : t('redaction.nothingFound') });
       setWork((previous) => {
-        const base =
-          previous !== null && previous.documentId === id
-            ? previous
-            : { documentId: id, geometry: null, boxes: [], pageIndex: 0, focusedId: null };
+        const base = previous !== null && previous.documentId === id ? previous : { documentId: id, geometry: null, boxes: [], pageIndex: 0, focusedId: null };
         if (search === null) return { ...base, geometry };
         // New suggestions replace the old ones; a decision and a ground already chosen on the same box stay.
-        const keyOf = (b: { page: number; text: string; x: number; y: number }) =>
-          `${b.page}:${b.text}:${Math.round(b.x)}:${Math.round(b.y)}`;
+        const keyOf = (b: { page: number; text: string; x: number; y: number }) => `${b.page}:${b.text}:${Math.round(b.x)}:${Math.round(b.y)}`;
         const decided = new Map(base.boxes.filter((b) => b.source !== 'manual').map((b) => [keyOf(b), b]));
         const suggested: ReviewBox[] = result.value.suggestions.map((s) => ({
           id: nextBoxId(),
@@ -250,11 +219,7 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
     }
     setBusy('searchAll');
     setNotice(null);
-    const result = await api.call('redaction.searchAll', {
-      caseId: detail.id,
-      terms,
-      thirdPartyIds: chosenParties.map((p) => p.id),
-    });
+    const result = await api.call('redaction.searchAll', { caseId: detail.id, terms, thirdPartyIds: chosenParties.map((p) => p.id) });
     if (!live.current) return;
     setBusy(null);
     if (result.ok) setSearchAll({ terms: [...chosenParties.map((p) => p.name), ...terms], results: result.value });
@@ -271,19 +236,8 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
 
   const update = (change: Partial<Work>) => setWork((previous) => (previous ? { ...previous, ...change } : previous));
   const addBox = (pageIndex: number, box: Rect, reason: string) => {
-    const added: ReviewBox = {
-      id: nextBoxId(),
-      page: pageIndex,
-      ...box,
-      reason,
-      source: 'manual',
-      text: '',
-      accepted: true,
-      undecided: false,
-    };
-    setWork((previous) =>
-      previous ? { ...previous, boxes: [...previous.boxes, added], pageIndex, focusedId: added.id } : previous,
-    );
+    const added: ReviewBox = { id: nextBoxId(), page: pageIndex, ...box, reason, source: 'manual', text: '', accepted: true, undecided: false };
+    setWork((previous) => (previous ? { ...previous, boxes: [...previous.boxes, added], pageIndex, focusedId: added.id } : previous));
   };
 
   async function apply() {
@@ -303,12 +257,7 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
       }));
     setNotice(null);
     setShowResult(false);
-    const result = await api.call('redaction.start', {
-      caseId: detail.id,
-      documentId: chosen.id,
-      redactions,
-      thirdPartyIds: effective.partyIds,
-    });
+    const result = await api.call('redaction.start', { caseId: detail.id, documentId: chosen.id, redactions, thirdPartyIds: effective.partyIds });
     if (!live.current) return;
     if (!result.ok) {
       setNotice({ intent: 'error', error: result.error });
@@ -373,11 +322,7 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
       {documents.error ? <ErrorBar error={documents.error} /> : null}
       {parties.error ? <ErrorBar error={parties.error} /> : null}
       <Field label={t('redaction.document')} className={styles.choose}>
-        <Select
-          value={documentId ?? ''}
-          disabled={running}
-          onChange={(_, d) => onDocument(d.value === '' ? null : d.value)}
-        >
+        <Select value={documentId ?? ''} disabled={running} onChange={(_, d) => onDocument(d.value === '' ? null : d.value)}>
           <option value="">{t('redaction.chooseDocument')}</option>
           {rows.map(({ document, parent }) => (
             <option key={document.id} value={document.id}>
@@ -387,9 +332,7 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
           ))}
         </Select>
       </Field>
-      {documents.value !== null && rows.length === 0 ? (
-        <Text className={table.muted}>{t('redaction.noDocuments')}</Text>
-      ) : null}
+      {documents.value !== null && rows.length === 0 ? <Text className={table.muted}>{t('redaction.noDocuments')}</Text> : null}
       <section className={card.card} aria-labelledby={optionsId}>
         <h2 id={optionsId} className={styles.heading}>
           {t('redaction.options.title')}
@@ -461,10 +404,7 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
           covered={partyList.filter((p) => job.result?.thirdPartyIds.includes(p.id)).map((p) => p.name)}
           missed={partyList
             .filter((p) => effective.partyIds.includes(p.id) && !job.result?.thirdPartyIds.includes(p.id))
-            .map((p) => ({
-              name: p.name,
-              readable: (job.result?.readable ?? []).filter((r) => r.thirdPartyId === p.id),
-            }))}
+            .map((p) => ({ name: p.name, readable: (job.result?.readable ?? []).filter((r) => r.thirdPartyId === p.id) }))}
           boxes={job.result.boxes}
           onBack={() => setShowResult(false)}
           onOpenInViewer={() => onOpenInViewer({ documentId: chosen.id, version: 'redacted' })}
@@ -484,12 +424,7 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
             </MessageBar>
           ) : null}
           {current?.geometry ? (
-            <OcrReader
-              caseId={detail.id}
-              documentId={chosen.id}
-              geometry={current.geometry}
-              onRead={() => void suggest(chosen.id, effective)}
-            />
+            <OcrReader caseId={detail.id} documentId={chosen.id} geometry={current.geometry} onRead={() => void suggest(chosen.id, effective)} />
           ) : null}
           {pdf.error ? <ErrorBar error={pdf.error} /> : null}
           {!pdf.doc || !current?.geometry ? (
@@ -506,12 +441,7 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
                 onPage={(pageIndex) => update({ pageIndex })}
                 boxes={current.boxes}
                 focusedId={current.focusedId}
-                onToggle={(id) =>
-                  update({
-                    boxes: current.boxes.map((b) => (b.id === id ? { ...b, accepted: !b.accepted } : b)),
-                    focusedId: id,
-                  })
-                }
+                onToggle={(id) => update({ boxes: current.boxes.map((b) => (b.id === id ? { ...b, accepted: !b.accepted } : b)), focusedId: id })}
                 onDraw={(pageIndex, box) => addBox(pageIndex, box, DEFAULT_REASON)}
               />
               <div className={styles.side}>
@@ -563,8 +493,7 @@ function toApiError(error: NonNullable<JobView['error']>): ApiError {
 function JobProgress({ job, onCancel }: { job: JobView; onCancel: () => void }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  if (job.state === 'failed')
-    return job.error ? <ErrorBar error={toApiError(job.error)} title={t('redaction.job.failed')} /> : null;
+  if (job.state === 'failed') return job.error ? <ErrorBar error={toApiError(job.error)} title={t('redaction.job.failed')} /> : null;
   if (job.state === 'cancelled') {
     return (
       <MessageBar intent="info">
@@ -615,9 +544,7 @@ function ResultView({ caseId, document, covered, missed, boxes, onBack, onOpenIn
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{t('redaction.result.done', { count: boxes })}</MessageBarTitle>
-          {covered.length > 0
-            ? t('redaction.result.covered', { names: covered.join(', ') })
-            : t('redaction.result.noneCovered')}
+          {covered.length > 0 ? t('redaction.result.covered', { names: covered.join(', ') }) : t('redaction.result.noneCovered')}
         </MessageBarBody>
       </MessageBar>
       {missed.length > 0 ? (
@@ -630,9 +557,7 @@ function ResultView({ caseId, document, covered, missed, boxes, onBack, onOpenIn
                   {readable.length > 0
                     ? t('redaction.result.readable', {
                         name,
-                        texts: readable
-                          .map((r) => t('redaction.result.readableAt', { text: r.text, n: r.page + 1 }))
-                          .join(', '),
+                        texts: readable.map((r) => t('redaction.result.readableAt', { text: r.text, n: r.page + 1 })).join(', '),
                       })
                     : t('redaction.result.missed', { name })}
                 </li>
@@ -649,11 +574,7 @@ function ResultView({ caseId, document, covered, missed, boxes, onBack, onOpenIn
           {t('redaction.result.openInDossier')}
         </Button>
       </div>
-      {document.redacted ? (
-        <DocumentViewer caseId={caseId} document={document} version={version} onVersion={setVersion} />
-      ) : (
-        <Spinner size="tiny" />
-      )}
+      {document.redacted ? <DocumentViewer caseId={caseId} document={document} version={version} onVersion={setVersion} /> : <Spinner size="tiny" />}
     </section>
   );
 }

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  makeStyles,
-  mergeClasses,
-  Select,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, mergeClasses, Select, Text, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, LocationRegular } from '@fluentui/react-icons';
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,33 +7,16 @@ import { REASONS, type PageGeometry, type ReviewBox } from './model.js';
 import { mutedText } from '../ui/styles.js';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    minWidth: 0,
-  },
-  bulk: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-  },
-  bulkButtons: {
-    display: 'flex',
-    columnGap: tokens.spacingHorizontalS,
-  },
-  fill: {
-    width: '100%',
-    minWidth: 0,
-  },
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  bulk: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  bulkButtons: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+  fill: { width: '100%', minWidth: 0 },
   scroll: {
     maxHeight: '52vh',
     overflowY: 'auto',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
-    ':focus-visible': {
-      outline: `2px solid ${tokens.colorStrokeFocus2}`,
-    },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   pageHeading: {
     margin: 0,
@@ -55,11 +28,7 @@ const useStyles = makeStyles({
     top: 0,
     zIndex: 1,
   },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-  },
+  list: { listStyle: 'none', margin: 0, padding: 0 },
   item: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 1fr) auto',
@@ -69,30 +38,12 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
-  focused: {
-    backgroundColor: tokens.colorBrandBackground2,
-  },
-  rejected: {
-    color: tokens.colorNeutralForeground3,
-  },
-  itemTools: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXXS,
-  },
-  reason: {
-    gridColumn: '1 / -1',
-    paddingLeft: '32px',
-  },
-  label: {
-    display: 'flex',
-    flexDirection: 'column',
-    overflowWrap: 'anywhere',
-  },
-  meta: {
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-  },
+  focused: { backgroundColor: tokens.colorBrandBackground2 },
+  rejected: { color: tokens.colorNeutralForeground3 },
+  itemTools: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS },
+  reason: { gridColumn: '1 / -1', paddingLeft: '32px' },
+  label: { display: 'flex', flexDirection: 'column', overflowWrap: 'anywhere' },
+  meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   muted: mutedText,
   keyboard: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -106,17 +57,9 @@ const useStyles = makeStyles({
     alignItems: 'end',
     minWidth: 0,
   },
-  legend: {
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  wide: {
-    gridColumn: '1 / -1',
-  },
-  error: {
-    gridColumn: '1 / -1',
-    color: tokens.colorPaletteRedForeground1,
-  },
+  legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
+  wide: { gridColumn: '1 / -1' },
+  error: { gridColumn: '1 / -1', color: tokens.colorPaletteRedForeground1 },
 });
 
 interface ReviewListProps {
@@ -140,25 +83,19 @@ export function ReviewList({ boxes, geometry, focusedId, pageIndex, onChange, on
   const pages = [...new Set(boxes.map((b) => b.page))].sort((a, b) => a - b);
   const accepted = boxes.filter((b) => b.accepted && !b.undecided).length;
   const undecided = boxes.filter((b) => b.undecided).length;
-  const set = (id: string, change: Partial<ReviewBox>) =>
-    onChange(boxes.map((b) => (b.id === id ? { ...b, ...change } : b)));
+  const set = (id: string, change: Partial<ReviewBox>) => onChange(boxes.map((b) => (b.id === id ? { ...b, ...change } : b)));
   // The requester's own data is never swept up by a bulk action: it is theirs to receive.
   const own = (b: ReviewBox) => b.whose === 'requester';
 
   const describe = (box: ReviewBox) => {
     if (box.source === 'manual') return t('redaction.sources.manual');
     const what = box.kind ? t(`redaction.kinds.${box.kind}`) : null;
-    if (box.whose === 'third_party' && box.whoseLabel)
-      return [t('redaction.whose.thirdParty', { name: box.whoseLabel }), what].filter(Boolean).join(', ');
+    if (box.whose === 'third_party' && box.whoseLabel) return [t('redaction.whose.thirdParty', { name: box.whoseLabel }), what].filter(Boolean).join(', ');
     if (box.whose === 'requester') return [t('redaction.whose.requester'), what].filter(Boolean).join(', ');
     return what ?? t('redaction.sources.term');
   };
   const state = (box: ReviewBox) =>
-    box.undecided
-      ? t('redaction.review.undecided')
-      : box.accepted
-        ? t('redaction.review.accepted')
-        : t('redaction.review.rejected');
+    box.undecided ? t('redaction.review.undecided') : box.accepted ? t('redaction.review.accepted') : t('redaction.review.rejected');
 
   return (
     <div className={styles.root}>
@@ -172,19 +109,11 @@ export function ReviewList({ boxes, geometry, focusedId, pageIndex, onChange, on
               <Button size="small" onClick={() => onChange(boxes.map((b) => (own(b) ? b : { ...b, accepted: true })))}>
                 {t('redaction.review.acceptAll')}
               </Button>
-              <Button
-                size="small"
-                onClick={() => onChange(boxes.map((b) => (b.undecided ? b : { ...b, accepted: false })))}
-              >
+              <Button size="small" onClick={() => onChange(boxes.map((b) => (b.undecided ? b : { ...b, accepted: false })))}>
                 {t('redaction.review.rejectAll')}
               </Button>
               {undecided > 0 ? (
-                <Button
-                  size="small"
-                  onClick={() =>
-                    onChange(boxes.map((b) => (b.undecided ? { ...b, accepted: false, undecided: false } : b)))
-                  }
-                >
+                <Button size="small" onClick={() => onChange(boxes.map((b) => (b.undecided ? { ...b, accepted: false, undecided: false } : b)))}>
                   {t('redaction.review.keepOwn')}
                 </Button>
               ) : null}
@@ -203,14 +132,7 @@ export function ReviewList({ boxes, geometry, focusedId, pageIndex, onChange, on
                   {boxes
                     .filter((b) => b.page === page)
                     .map((box) => (
-                      <li
-                        key={box.id}
-                        className={mergeClasses(
-                          styles.item,
-                          box.id === focusedId && styles.focused,
-                          !box.accepted && styles.rejected,
-                        )}
-                      >
+                      <li key={box.id} className={mergeClasses(styles.item, box.id === focusedId && styles.focused, !box.accepted && styles.rejected)}>
                         <Checkbox
                           checked={box.undecided ? 'mixed' : box.accepted}
                           onChange={(_, d) => set(box.id, { accepted: d.checked === true, undecided: false })}
@@ -229,10 +151,7 @@ export function ReviewList({ boxes, geometry, focusedId, pageIndex, onChange, on
                             size="small"
                             appearance="subtle"
                             icon={<LocationRegular />}
-                            aria-label={t('redaction.review.show', {
-                              text: box.text || t('redaction.manualBox'),
-                              n: page + 1,
-                            })}
+                            aria-label={t('redaction.review.show', { text: box.text || t('redaction.manualBox'), n: page + 1 })}
                             onClick={() => onFocus(box)}
                           />
                           {box.source === 'manual' ? (
@@ -258,9 +177,7 @@ export function ReviewList({ boxes, geometry, focusedId, pageIndex, onChange, on
                                 {r.code}
                               </option>
                             ))}
-                            {REASONS.some((r) => r.code === box.reason) ? null : (
-                              <option value={box.reason}>{box.reason}</option>
-                            )}
+                            {REASONS.some((r) => r.code === box.reason) ? null : <option value={box.reason}>{box.reason}</option>}
                           </Select>
                         </div>
                       </li>
@@ -344,9 +261,7 @@ function BoxForm({
         {t('redaction.form.title')}
       </legend>
       <Text size={200} className={mergeClasses(styles.muted, styles.wide)}>
-        {shape
-          ? t('redaction.form.hint', { width: Math.round(shape.width), height: Math.round(shape.height) })
-          : t('redaction.form.noPage')}
+        {shape ? t('redaction.form.hint', { width: Math.round(shape.width), height: Math.round(shape.height) }) : t('redaction.form.noPage')}
       </Text>
       {field('page', t('redaction.form.page'), String(pageIndex + 1))}
       {field('x', t('redaction.form.x'))}
@@ -354,11 +269,7 @@ function BoxForm({
       {field('width', t('redaction.form.width'))}
       {field('height', t('redaction.form.height'))}
       {/* The article in the list, what it protects under it: the whole text does not fit beside the page. */}
-      <Field
-        label={t('redaction.form.reason')}
-        className={styles.wide}
-        hint={REASONS.find((r) => r.code === reason)?.description ?? null}
-      >
+      <Field label={t('redaction.form.reason')} className={styles.wide} hint={REASONS.find((r) => r.code === reason)?.description ?? null}>
         <Select className={styles.fill} value={reason} onChange={(_, d) => setReason(d.value)}>
           {REASONS.map((r) => (
             <option key={r.code} value={r.code} title={r.description}>

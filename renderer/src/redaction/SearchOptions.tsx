@@ -15,50 +15,19 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     alignItems: 'start',
   },
-  fieldset: {
-    border: 'none',
-    margin: 0,
-    padding: 0,
-    minWidth: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-  },
-  legend: {
-    padding: 0,
-    marginBottom: tokens.spacingVerticalXS,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  checks: {
-    display: 'flex',
-    flexDirection: 'column',
-    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
-  },
+  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
+  checks: { display: 'flex', flexDirection: 'column', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   patterns: {
     display: 'grid',
     // Two columns only where "Telefoonnummer" fits beside its neighbour.
     gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))',
     marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
   },
-  termRow: {
-    display: 'flex',
-    columnGap: tokens.spacingHorizontalS,
-  },
-  termInput: {
-    flexGrow: 1,
-    minWidth: 0,
-  },
-  button: {
-    flexShrink: 0,
-  },
-  terms: {
-    listStyle: 'none',
-    margin: `${tokens.spacingVerticalXS} 0 0`,
-    padding: 0,
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalXS,
-  },
+  termRow: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+  termInput: { flexGrow: 1, minWidth: 0 },
+  button: { flexShrink: 0 },
+  terms: { listStyle: 'none', margin: `${tokens.spacingVerticalXS} 0 0`, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   term: {
     display: 'inline-flex',
     alignItems: 'center',
@@ -68,9 +37,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   muted: mutedText,
-  error: {
-    color: tokens.colorPaletteRedForeground1,
-  },
+  error: { color: tokens.colorPaletteRedForeground1 },
   actions: wrappingActionRow,
 });
 
@@ -95,15 +62,7 @@ interface SearchOptionsProps {
 }
 
 /** What to look for: third parties' names (those who did not consent ticked), free terms, and kinds of personal data. */
-export function SearchOptions({
-  parties,
-  documentId,
-  value,
-  onChange,
-  busy,
-  onSuggest,
-  onSearchAll,
-}: SearchOptionsProps) {
+export function SearchOptions({ parties, documentId, value, onChange, busy, onSuggest, onSearchAll }: SearchOptionsProps) {
   const styles = useStyles();
   const { t } = useTranslation();
   const partiesId = useId();
@@ -219,9 +178,7 @@ export function SearchOptions({
                 key={kind}
                 checked={value.patterns.includes(kind)}
                 label={t(`redaction.kinds.${kind}`)}
-                onChange={(_, d) =>
-                  onChange({ ...value, patterns: toggle(value.patterns, kind, d.checked === true, DETECTOR_KINDS) })
-                }
+                onChange={(_, d) => onChange({ ...value, patterns: toggle(value.patterns, kind, d.checked === true, DETECTOR_KINDS) })}
               />
             ))}
           </div>
@@ -234,20 +191,10 @@ export function SearchOptions({
             {t('redaction.options.ownHint')}
           </Text>
           <Field label={t('redaction.options.ownIban')}>
-            <Input
-              value={value.requesterIban}
-              maxLength={40}
-              autoComplete="off"
-              onChange={(_, d) => onChange({ ...value, requesterIban: d.value })}
-            />
+            <Input value={value.requesterIban} maxLength={40} autoComplete="off" onChange={(_, d) => onChange({ ...value, requesterIban: d.value })} />
           </Field>
           <Field label={t('redaction.options.ownBsn')}>
-            <Input
-              value={value.requesterBsn}
-              maxLength={20}
-              autoComplete="off"
-              onChange={(_, d) => onChange({ ...value, requesterBsn: d.value })}
-            />
+            <Input value={value.requesterBsn} maxLength={20} autoComplete="off" onChange={(_, d) => onChange({ ...value, requesterBsn: d.value })} />
           </Field>
         </fieldset>
       </div>
@@ -260,12 +207,7 @@ export function SearchOptions({
         <Button icon={<DocumentSearchRegular />} disabledFocusable={busy !== null} onClick={onSearchAll}>
           {t('redaction.options.searchAll')}
         </Button>
-        {busy ? (
-          <Spinner
-            size="tiny"
-            label={busy === 'suggest' ? t('redaction.options.suggesting') : t('redaction.options.searchingAll')}
-          />
-        ) : null}
+        {busy ? <Spinner size="tiny" label={busy === 'suggest' ? t('redaction.options.suggesting') : t('redaction.options.searchingAll')} /> : null}
         {!onSuggest && documentId === null ? (
           <Text size={200} className={styles.muted}>
             {t('redaction.options.chooseFirst')}

@@ -1,15 +1,4 @@
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  Select,
-  Spinner,
-  TableCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,14 +7,7 @@ import type { ProcedureOutput } from '../../../shared/api/contract.js';
 import type { ApiError } from '../../../shared/api/result.js';
 import { CHANNEL_LABELS, CHANNELS, dutchToday, REQUEST_TYPE_LABELS } from '../../../shared/cases/cases.js';
 import { formatDutchNumber } from '../../../shared/reports/csv.js';
-import {
-  outcomeLabel,
-  periodAround,
-  PERIOD_KINDS,
-  reportCasesCsv,
-  reportCsv,
-  type PeriodKind,
-} from '../../../shared/reports/reports.js';
+import { outcomeLabel, periodAround, PERIOD_KINDS, reportCasesCsv, reportCsv, type PeriodKind } from '../../../shared/reports/reports.js';
 import { REQUEST_TYPES } from '../../../shared/cases/request-types.js';
 import { useApi } from '../api/context.js';
 import { useSession } from '../api/session.js';
@@ -40,20 +22,8 @@ import { formatDay } from '../ui/format.js';
 type Report = ProcedureOutput<'report.get'>;
 
 const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'flex-end',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalS,
-  },
-  kpis: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-    margin: 0,
-    padding: 0,
-  },
+  form: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
+  kpis: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: tokens.spacingHorizontalM, margin: 0, padding: 0 },
   kpi: {
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -63,19 +33,14 @@ const useStyles = makeStyles({
     flexDirection: 'column-reverse',
   },
   kpiValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  charts: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(470px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-  },
+  charts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(470px, 1fr))', gap: tokens.spacingHorizontalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
 const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 /** `2026-03` → `mrt`, with the year at January. */
-const monthLabel = (month: string) =>
-  `${MONTHS[Number(month.slice(5, 7)) - 1] ?? month}${month.endsWith('-01') ? ` ${month.slice(2, 4)}` : ''}`;
+const monthLabel = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1] ?? month}${month.endsWith('-01') ? ` ${month.slice(2, 4)}` : ''}`;
 const shortType = (type: keyof typeof REQUEST_TYPE_LABELS) => REQUEST_TYPE_LABELS[type].split(' (')[0] ?? type;
 
 /** A bar chart in a titled figure; the numbers are also in the CSV and the tiles, the chart shows the shape. */
@@ -97,27 +62,14 @@ function ChartCard({
       <figcaption id={id} className={styles.heading}>
         {title}
       </figcaption>
-      <BarChart
-        width={440}
-        height={250}
-        data={data}
-        margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
-        accessibilityLayer={false}
-      >
+      <BarChart width={440} height={250} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} />
         <YAxis allowDecimals={false} width={32} />
         <Tooltip />
         {bars.length > 1 ? <Legend /> : null}
         {bars.map((bar) => (
-          <Bar
-            key={bar.key}
-            dataKey={bar.key}
-            name={bar.name}
-            fill={bar.color}
-            {...(bar.stack ? { stackId: bar.stack } : {})}
-            isAnimationActive={false}
-          />
+          <Bar key={bar.key} dataKey={bar.key} name={bar.name} fill={bar.color} {...(bar.stack ? { stackId: bar.stack } : {})} isAnimationActive={false} />
         ))}
       </BarChart>
     </figure>
@@ -167,20 +119,12 @@ export function ReportsScreen() {
     void load(period);
   };
 
-  const days = (value: number | null) =>
-    value === null ? t('reports.kpi.none') : t('reports.kpi.days', { value: formatDutchNumber(value) });
+  const days = (value: number | null) => (value === null ? t('reports.kpi.none') : t('reports.kpi.days', { value: formatDutchNumber(value) }));
   const c = report?.completed;
-  const colors = [
-    tokens.colorPaletteBlueBorderActive,
-    tokens.colorPaletteGreenBorderActive,
-    tokens.colorPaletteRedBorderActive,
-  ];
+  const colors = [tokens.colorPaletteBlueBorderActive, tokens.colorPaletteGreenBorderActive, tokens.colorPaletteRedBorderActive];
 
   return (
-    <Page
-      title={t('reports.title')}
-      intro={staff.roles.includes('dpo') ? t('reports.intro') : `${t('reports.intro')} ${t('reports.auditorNote')}`}
-    >
+    <Page title={t('reports.title')} intro={staff.roles.includes('dpo') ? t('reports.intro') : `${t('reports.intro')} ${t('reports.auditorNote')}`}>
       <form className={styles.form} onSubmit={submit} aria-label={t('reports.period')}>
         <Field label={t('reports.period')}>
           <Select value={kind} onChange={(_, d) => setKind(d.value as PeriodKind)}>
@@ -210,17 +154,11 @@ export function ReportsScreen() {
         </Button>
         {report ? (
           <>
-            <Button
-              icon={<ArrowDownloadRegular />}
-              onClick={() => saveCsv(reportCsv(report), `rapportage-${report.from}-${report.to}.csv`)}
-            >
+            <Button icon={<ArrowDownloadRegular />} onClick={() => saveCsv(reportCsv(report), `rapportage-${report.from}-${report.to}.csv`)}>
               {t('reports.exportFigures')}
             </Button>
             {report.cases ? (
-              <Button
-                icon={<ArrowDownloadRegular />}
-                onClick={() => saveCsv(reportCasesCsv(report.cases ?? []), `zaken-${report.from}-${report.to}.csv`)}
-              >
+              <Button icon={<ArrowDownloadRegular />} onClick={() => saveCsv(reportCasesCsv(report.cases ?? []), `zaken-${report.from}-${report.to}.csv`)}>
                 {t('reports.exportCases')}
               </Button>
             ) : null}
@@ -231,17 +169,12 @@ export function ReportsScreen() {
       {error ? <ErrorBar error={error} /> : null}
       {report && c ? (
         <>
-          <Text weight="semibold">
-            {t('reports.range', { from: formatDay(report.from), to: formatDay(report.to) })}
-          </Text>
+          <Text weight="semibold">{t('reports.range', { from: formatDay(report.from), to: formatDay(report.to) })}</Text>
           <dl className={styles.kpis}>
             {[
               [t('reports.kpi.received'), String(report.received.total)],
               [t('reports.kpi.completed'), String(c.total)],
-              [
-                t('reports.kpi.onTime'),
-                c.onTimePercentage === null ? t('reports.kpi.none') : `${formatDutchNumber(c.onTimePercentage)}%`,
-              ],
+              [t('reports.kpi.onTime'), c.onTimePercentage === null ? t('reports.kpi.none') : `${formatDutchNumber(c.onTimePercentage)}%`],
               [t('reports.kpi.median'), days(c.medianWorkingDays)],
               [t('reports.kpi.p90'), days(c.p90WorkingDays)],
               [t('reports.kpi.extensions'), String(report.received.extensionsUsed)],
@@ -265,10 +198,7 @@ export function ReportsScreen() {
             <ChartCard
               id="chart-channel"
               title={t('reports.charts.byChannel')}
-              data={CHANNELS.map((channel) => ({
-                label: CHANNEL_LABELS[channel],
-                count: report.received.byChannel[channel] ?? 0,
-              }))}
+              data={CHANNELS.map((channel) => ({ label: CHANNEL_LABELS[channel], count: report.received.byChannel[channel] ?? 0 }))}
               bars={[{ key: 'count', name: t('reports.charts.count'), color: colors[0] ?? '' }]}
             />
             <ChartCard
@@ -280,12 +210,7 @@ export function ReportsScreen() {
             <ChartCard
               id="chart-month"
               title={t('reports.charts.byMonth')}
-              data={report.byMonth.map((m) => ({
-                label: monthLabel(m.month),
-                received: m.received,
-                onTime: m.completedOnTime,
-                late: m.completedLate,
-              }))}
+              data={report.byMonth.map((m) => ({ label: monthLabel(m.month), received: m.received, onTime: m.completedOnTime, late: m.completedLate }))}
               bars={[
                 { key: 'received', name: t('reports.charts.received'), color: colors[0] ?? '' },
                 { key: 'onTime', name: t('reports.charts.onTime'), color: colors[1] ?? '', stack: 'afgehandeld' },

@@ -15,13 +15,7 @@ import { formatDate, formatDay } from '../ui/format.js';
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
-  holds: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-  },
+  holds: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
 });
 
 /**
@@ -74,10 +68,7 @@ export function RetentionCard({ caseId }: { caseId: string }) {
               { term: t('caseRetention.local'), value: view.closedOn ? t(`retention.state.${local.state}`) : null },
               { term: t('caseRetention.appealEndsOn'), value: local.shreddedOn ? null : day(local.appealEndsOn) },
               { term: t('caseRetention.graceEndsOn'), value: local.shreddedOn ? null : day(local.graceEndsOn) },
-              {
-                term: t('caseRetention.shredOn'),
-                value: local.shreddedOn || local.state === 'bewaarplicht' ? null : day(local.shredOn),
-              },
+              { term: t('caseRetention.shredOn'), value: local.shreddedOn || local.state === 'bewaarplicht' ? null : day(local.shredOn) },
               { term: t('caseRetention.shreddedOn'), value: day(local.shreddedOn) },
               {
                 term: t('caseRetention.register'),
@@ -88,9 +79,7 @@ export function RetentionCard({ caseId }: { caseId: string }) {
               },
             ]}
           />
-          {view.closedOn && !local.synced && !local.shreddedOn ? (
-            <p className={styles.muted}>{t('caseRetention.notSynced')}</p>
-          ) : null}
+          {view.closedOn && !local.synced && !local.shreddedOn ? <p className={styles.muted}>{t('caseRetention.notSynced')}</p> : null}
           <h3 className={styles.heading}>{t('caseRetention.holds')}</h3>
           {view.holds.length === 0 ? (
             <p className={styles.muted}>{t('caseRetention.noHolds')}</p>
@@ -110,10 +99,7 @@ export function RetentionCard({ caseId }: { caseId: string }) {
                   {h.active && view.mayLiftHold ? (
                     <>
                       {' '}
-                      <Button
-                        size="small"
-                        onClick={() => setDialog((d) => ({ holdId: h.id, open: true, shown: (d?.shown ?? 0) + 1 }))}
-                      >
+                      <Button size="small" onClick={() => setDialog((d) => ({ holdId: h.id, open: true, shown: (d?.shown ?? 0) + 1 }))}>
                         {t('caseRetention.lift')}
                       </Button>
                     </>
@@ -124,26 +110,14 @@ export function RetentionCard({ caseId }: { caseId: string }) {
           )}
           {view.mayPlaceHold && !local.shreddedOn ? (
             <div>
-              <Button
-                icon={<LockClosedRegular />}
-                onClick={() => setDialog((d) => ({ holdId: null, open: true, shown: (d?.shown ?? 0) + 1 }))}
-              >
+              <Button icon={<LockClosedRegular />} onClick={() => setDialog((d) => ({ holdId: null, open: true, shown: (d?.shown ?? 0) + 1 }))}>
                 {t('caseRetention.place')}
               </Button>
             </div>
           ) : null}
         </>
       ) : null}
-      {dialog ? (
-        <HoldDialog
-          key={dialog.shown}
-          caseId={caseId}
-          holdId={dialog.holdId}
-          open={dialog.open}
-          onClose={close}
-          onDone={done}
-        />
-      ) : null}
+      {dialog ? <HoldDialog key={dialog.shown} caseId={caseId} holdId={dialog.holdId} open={dialog.open} onClose={close} onDone={done} /> : null}
     </section>
   );
 }
@@ -172,11 +146,7 @@ function HoldDialog({
       title={placing ? t('caseRetention.placeTitle') : t('caseRetention.liftTitle')}
       submitLabel={placing ? t('caseRetention.place') : t('caseRetention.lift')}
       onClose={onClose}
-      call={() =>
-        placing
-          ? api.call('retention.placeHold', { caseId, kind, reason })
-          : api.call('retention.liftHold', { caseId, holdId, reason })
-      }
+      call={() => (placing ? api.call('retention.placeHold', { caseId, kind, reason }) : api.call('retention.liftHold', { caseId, holdId, reason }))}
       onDone={(view) => onDone(view, placing ? t('caseRetention.placed') : t('caseRetention.lifted'))}
     >
       {placing ? (

@@ -1,21 +1,5 @@
-import {
-  Badge,
-  Button,
-  Field,
-  makeStyles,
-  Spinner,
-  TableCell,
-  TableRow,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import {
-  ArrowClockwiseRegular,
-  CheckmarkRegular,
-  DeleteRegular,
-  DocumentBulletListRegular,
-} from '@fluentui/react-icons';
+import { Badge, Button, Field, makeStyles, Spinner, TableCell, TableRow, Text, Textarea, tokens } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, CheckmarkRegular, DeleteRegular, DocumentBulletListRegular } from '@fluentui/react-icons';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result.js';
@@ -36,13 +20,7 @@ const DAYS = 30;
 
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-    alignItems: 'center',
-  },
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'center' },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
 });
 
@@ -56,26 +34,13 @@ export function RetentionScreen() {
   const styles = useStyles();
   const card = useCardStyles();
   const table = useTableStyles();
-  const {
-    value: overview,
-    error,
-    reload: load,
-  } = useLoaded(useCallback(() => api.call('retention.overview', { days: DAYS }), [api]));
+  const { value: overview, error, reload: load } = useLoaded(useCallback(() => api.call('retention.overview', { days: DAYS }), [api]));
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
-  const [removing, setRemoving] = useState<{
-    listId: string;
-    caseId: string;
-    kind: DestructionKind;
-    reference: string;
-    open: boolean;
-  } | null>(null);
+  const [removing, setRemoving] = useState<{ listId: string; caseId: string; kind: DestructionKind; reference: string; open: boolean } | null>(null);
   const [approving, setApproving] = useState<{ list: DestructionListView; open: boolean } | null>(null);
 
-  async function act<T>(
-    work: () => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>,
-    message: (value: T) => string,
-  ) {
+  async function act<T>(work: () => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>, message: (value: T) => string) {
     setBusy(true);
     setNotice(null);
     const result = await work();
@@ -92,11 +57,7 @@ export function RetentionScreen() {
   return (
     <Page
       title={t('retention.title')}
-      intro={t('retention.intro', {
-        days: DAYS,
-        years: overview?.policy.registerYears ?? 2,
-        letterYears: overview?.policy.letterYears ?? 2,
-      })}
+      intro={t('retention.intro', { days: DAYS, years: overview?.policy.registerYears ?? 2, letterYears: overview?.policy.letterYears ?? 2 })}
     >
       <div className={styles.actions}>
         <Button
@@ -117,8 +78,7 @@ export function RetentionScreen() {
           onClick={() =>
             void act(
               () => api.call('retention.runLocal', {}),
-              (run) =>
-                run.cases.length ? t('retention.run.done', { count: run.cases.length }) : t('retention.run.none'),
+              (run) => (run.cases.length ? t('retention.run.done', { count: run.cases.length }) : t('retention.run.none')),
             )
           }
         >
@@ -171,12 +131,7 @@ export function RetentionScreen() {
             </h2>
             {open ? (
               <>
-                <Text>
-                  {t('retention.list.proposedAt', {
-                    date: formatDate(open.proposedAt),
-                    by: open.proposedBy ?? t('retention.list.system'),
-                  })}
-                </Text>
+                <Text>{t('retention.list.proposedAt', { date: formatDate(open.proposedAt), by: open.proposedBy ?? t('retention.list.system') })}</Text>
                 <DataTable
                   label={t('retention.list.tableLabel')}
                   columns={[
@@ -205,15 +160,7 @@ export function RetentionScreen() {
                           <Button
                             size="small"
                             aria-label={`${t('retention.list.remove')}: ${item.reference}${item.kind === 'brieven' ? ` (${t('retention.what.brieven')})` : ''}`}
-                            onClick={() =>
-                              setRemoving({
-                                listId: open.id,
-                                caseId: item.caseId,
-                                kind: item.kind,
-                                reference: item.reference,
-                                open: true,
-                              })
-                            }
+                            onClick={() => setRemoving({ listId: open.id, caseId: item.caseId, kind: item.kind, reference: item.reference, open: true })}
                           >
                             {t('retention.list.remove')}
                           </Button>
@@ -223,12 +170,7 @@ export function RetentionScreen() {
                   ))}
                 </DataTable>
                 <div className={styles.actions}>
-                  <Button
-                    appearance="primary"
-                    icon={<CheckmarkRegular />}
-                    disabledFocusable={busy}
-                    onClick={() => setApproving({ list: open, open: true })}
-                  >
+                  <Button appearance="primary" icon={<CheckmarkRegular />} disabledFocusable={busy} onClick={() => setApproving({ list: open, open: true })}>
                     {t('retention.list.approve')}
                   </Button>
                 </div>
@@ -254,9 +196,7 @@ export function RetentionScreen() {
                     {': '}
                     {list.items
                       .filter((i) => i.destroyedOn)
-                      .map((i) =>
-                        i.kind === 'brieven' ? t('retention.past.letters', { reference: i.reference }) : i.reference,
-                      )
+                      .map((i) => (i.kind === 'brieven' ? t('retention.past.letters', { reference: i.reference }) : i.reference))
                       .join(', ')}
                   </li>
                 ))}

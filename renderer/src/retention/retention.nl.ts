@@ -6,22 +6,10 @@ import { merge } from '../letters/letters.nl.js';
  * `withRetention` (index.ts), like the letters' text.
  */
 export const retentionNl = {
-  nav: {
-    reports: 'Rapportages',
-    retention: 'Bewaartermijnen',
-  },
+  nav: { reports: 'Rapportages', retention: 'Bewaartermijnen' },
   audit: {
-    records: {
-      retention: 'Bewaartermijnen',
-      report: 'Rapportage',
-    },
-    category: {
-      ingezien: 'Ingezien',
-      gewijzigd: 'Gewijzigd',
-      geweigerd: 'Geweigerd',
-      fout: 'Fout',
-      overig: 'Overig',
-    },
+    records: { retention: 'Bewaartermijnen', report: 'Rapportage' },
+    category: { ingezien: 'Ingezien', gewijzigd: 'Gewijzigd', geweigerd: 'Geweigerd', fout: 'Fout', overig: 'Overig' },
     filters: {
       title: 'Filters',
       staff: 'Medewerker',
@@ -38,10 +26,7 @@ export const retentionNl = {
       apply: 'Toepassen',
       clear: 'Wissen',
     },
-    columns: {
-      category: 'Soort',
-      case: 'Zaak',
-    },
+    columns: { category: 'Soort', case: 'Zaak' },
     tableRegion: 'Lijst met auditgebeurtenissen',
     export: 'Exporteren (CSV)',
     exported_one: '{{count}} gebeurtenis geëxporteerd.',
@@ -79,11 +64,7 @@ export const retentionNl = {
       destroyOn: 'Bewaren tot',
       actions: 'Acties',
     },
-    what: {
-      dossier: 'Dossier op deze computer',
-      registratie: 'Zaakregistratie en brieven',
-      brieven: 'Alleen de ondertekende brieven',
-    },
+    what: { dossier: 'Dossier op deze computer', registratie: 'Zaakregistratie en brieven', brieven: 'Alleen de ondertekende brieven' },
     state: {
       open: 'Zaak loopt nog',
       vernietigd: 'Vernietigd',
@@ -147,8 +128,7 @@ export const retentionNl = {
     register: 'Zaakregistratie wordt vernietigd op',
     registerNote: 'na goedkeuring van de vernietigingslijst',
     onList: 'staat op de vernietigingslijst',
-    notSynced:
-      'Het dossier wordt pas vernietigd als de zaak (en een besluit) naar de centrale database is gesynchroniseerd.',
+    notSynced: 'Het dossier wordt pas vernietigd als de zaak (en een besluit) naar de centrale database is gesynchroniseerd.',
     holds: 'Blokkades',
     noHolds: 'Geen blokkades.',
     holdBy: '{{kind}} — {{reason}} (door {{by}}, {{date}})',
@@ -172,12 +152,7 @@ export const retentionNl = {
     intro: 'Verzoeken en afhandeling per periode. Werkdagen zonder zaterdag, zondag en feestdagen.',
     auditorNote: 'U ziet de cijfers zonder zaaknummers of namen.',
     period: 'Periode',
-    periods: {
-      maand: 'Maand',
-      kwartaal: 'Kwartaal',
-      jaar: 'Jaar',
-      anders: 'Zelf kiezen',
-    },
+    periods: { maand: 'Maand', kwartaal: 'Kwartaal', jaar: 'Jaar', anders: 'Zelf kiezen' },
     anchor: 'Datum in de periode',
     from: 'Van',
     to: 'Tot en met',

@@ -27,13 +27,8 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
   },
-  legend: {
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  add: {
-    alignSelf: 'flex-start',
-  },
+  legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
+  add: { alignSelf: 'flex-start' },
 });
 
 interface RecipientDraft {
@@ -90,8 +85,7 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
   const [policyReference, setPolicyReference] = useState(activity?.policyReference ?? '');
   const [automatedDecision, setAutomatedDecision] = useState(activity?.automatedDecision ?? '');
   const [sortOrder, setSortOrder] = useState(String(activity?.sortOrder ?? nextSortOrder));
-  const editRecipient = (key: number, patch: Partial<RecipientDraft>) =>
-    setRecipients((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const editRecipient = (key: number, patch: Partial<RecipientDraft>) => setRecipients((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   function request() {
     return api.call('register.upsert', {
@@ -133,11 +127,7 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
           }}
         />
       </Field>
-      <Field
-        label={t('settings.register.id')}
-        required
-        hint={activity ? t('settings.register.idFixed') : t('settings.register.idHint')}
-      >
+      <Field label={t('settings.register.id')} required hint={activity ? t('settings.register.idFixed') : t('settings.register.idHint')}>
         <Input
           value={id}
           readOnly={activity !== null}
@@ -193,12 +183,7 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
         <Input value={source} onChange={(_, d) => setSource(d.value)} />
       </Field>
       <Field label={t('settings.register.automatedDecision')} hint={t('settings.register.automatedDecisionHint')}>
-        <Textarea
-          value={automatedDecision}
-          rows={2}
-          resize="vertical"
-          onChange={(_, d) => setAutomatedDecision(d.value)}
-        />
+        <Textarea value={automatedDecision} rows={2} resize="vertical" onChange={(_, d) => setAutomatedDecision(d.value)} />
       </Field>
       <Field label={t('settings.register.policyReference')} hint={t('settings.register.policyReferenceHint')}>
         <Input value={policyReference} onChange={(_, d) => setPolicyReference(d.value)} />

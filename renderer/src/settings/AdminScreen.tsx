@@ -28,14 +28,7 @@ const TABS: readonly { id: AdminTab; needs: ProcedureName }[] = [
   { id: 'desktop', needs: 'settings.setAutoLock' },
 ];
 
-const useStyles = makeStyles({
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    paddingTop: tokens.spacingVerticalS,
-  },
-});
+const useStyles = makeStyles({ panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS } });
 
 /**
  * Beheer, each part a tab. Functioneel beheer: the staff accounts, the signing certificate, the
@@ -68,13 +61,7 @@ export function AdminScreen() {
         selected={tab}
         onSelect={setTab}
       />
-      <div
-        role="tabpanel"
-        id={`admin-panel-${tab}`}
-        aria-labelledby={`admin-tab-${tab}`}
-        className={styles.panel}
-        tabIndex={-1}
-      >
+      <div role="tabpanel" id={`admin-panel-${tab}`} aria-labelledby={`admin-tab-${tab}`} className={styles.panel} tabIndex={-1}>
         {tab === 'staff' ? <StaffScreen embedded /> : null}
         {tab === 'signing' ? <SigningSettings /> : null}
         {tab === 'letterhead' ? <LetterheadSettings /> : null}

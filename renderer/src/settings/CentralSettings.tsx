@@ -45,16 +45,11 @@ export function CentralSettings() {
     if (busy) return;
     setNotice(null);
     const address = url.trim();
-    const result = await submit(() =>
-      api.call('sync.setSettings', { url: address === '' ? null : address, intervalMinutes: Number(minutes) }),
-    );
+    const result = await submit(() => api.call('sync.setSettings', { url: address === '' ? null : address, intervalMinutes: Number(minutes) }));
     if (result.ok) {
       setUrl(result.value.url ?? '');
       setMinutes(String(result.value.intervalMinutes));
-      setNotice({
-        intent: 'success',
-        text: result.value.url === null ? t('sync.settings.savedLocal') : t('sync.settings.saved'),
-      });
+      setNotice({ intent: 'success', text: result.value.url === null ? t('sync.settings.savedLocal') : t('sync.settings.saved') });
     }
   }
 
@@ -82,11 +77,7 @@ export function CentralSettings() {
             }}
           />
         </Field>
-        <Field
-          label={t('sync.settings.interval')}
-          hint={t('sync.settings.intervalHint')}
-          {...fieldState(byField.intervalMinutes)}
-        >
+        <Field label={t('sync.settings.interval')} hint={t('sync.settings.intervalHint')} {...fieldState(byField.intervalMinutes)}>
           <Input
             type="number"
             min={1}

@@ -59,14 +59,7 @@ function AutoLockCard() {
       {error ? <ErrorBar error={error} /> : null}
       <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
         <Field label={t('desktop.autoLock.minutes')} hint={t('desktop.autoLock.hint')}>
-          <Input
-            type="number"
-            min={AUTO_LOCK_MINUTES.min}
-            max={AUTO_LOCK_MINUTES.max}
-            step={1}
-            value={minutes}
-            onChange={(_, d) => setMinutes(d.value)}
-          />
+          <Input type="number" min={AUTO_LOCK_MINUTES.min} max={AUTO_LOCK_MINUTES.max} step={1} value={minutes} onChange={(_, d) => setMinutes(d.value)} />
         </Field>
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabledFocusable={busy || minutes === ''}>
@@ -101,11 +94,7 @@ function LogLevelCard() {
     if (level === '') return;
     setNotice(null);
     const result = await submit(() => api.call('settings.setLogLevel', { level }));
-    if (result.ok)
-      setNotice({
-        intent: 'success',
-        text: t('desktop.logLevel.saved', { level: LOG_LEVEL_LABELS[result.value.level] }),
-      });
+    if (result.ok) setNotice({ intent: 'success', text: t('desktop.logLevel.saved', { level: LOG_LEVEL_LABELS[result.value.level] }) });
   }
 
   return (

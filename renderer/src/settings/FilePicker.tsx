@@ -4,24 +4,10 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const useStyles = makeStyles({
-  picker: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-    minWidth: 0,
-  },
-  button: {
-    flexShrink: 0,
-    whiteSpace: 'nowrap',
-  },
+  picker: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  button: { flexShrink: 0, whiteSpace: 'nowrap' },
   // Whole, on the next line when the field is narrow: a cut-off name does not say which file it is.
-  name: {
-    color: tokens.colorNeutralForeground2,
-    minWidth: 0,
-    overflowWrap: 'anywhere',
-  },
+  name: { color: tokens.colorNeutralForeground2, minWidth: 0, overflowWrap: 'anywhere' },
 });
 
 interface FilePickerProps {
@@ -46,12 +32,7 @@ export function FilePicker({ field, accept, file, onFile, current }: FilePickerP
   const { 'aria-required': _required, 'aria-invalid': _invalid, ...buttonProps } = field;
   return (
     <div className={styles.picker}>
-      <Button
-        {...buttonProps}
-        className={styles.button}
-        icon={<FolderOpenRegular />}
-        onClick={() => input.current?.click()}
-      >
+      <Button {...buttonProps} className={styles.button} icon={<FolderOpenRegular />} onClick={() => input.current?.click()}>
         {t('settings.file.choose')}
       </Button>
       <Text className={styles.name}>{file ? file.name : (current ?? t('settings.file.none'))}</Text>

@@ -15,11 +15,7 @@ import { useSettingsStyles } from './settingsStyles.js';
 type Letterhead = ProcedureOutput<'settings.getLetterhead'>;
 
 const useStyles = makeStyles({
-  logo: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalM,
-  },
+  logo: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
   logoImage: {
     maxWidth: '180px',
     maxHeight: '72px',
@@ -108,17 +104,8 @@ export function LetterheadSettings() {
             <Field label={t('settings.letterhead.name')} required>
               <Input value={draft.name} onChange={(_, d) => set({ name: d.value })} />
             </Field>
-            <Field
-              label={t('settings.letterhead.postalAddress')}
-              required
-              hint={t('settings.letterhead.postalAddressHint')}
-            >
-              <Textarea
-                value={draft.postalAddress}
-                rows={3}
-                resize="vertical"
-                onChange={(_, d) => set({ postalAddress: d.value })}
-              />
+            <Field label={t('settings.letterhead.postalAddress')} required hint={t('settings.letterhead.postalAddressHint')}>
+              <Textarea value={draft.postalAddress} rows={3} resize="vertical" onChange={(_, d) => set({ postalAddress: d.value })} />
             </Field>
             <Field label={t('settings.letterhead.visitingAddress')}>
               <Input value={draft.visitingAddress} onChange={(_, d) => set({ visitingAddress: d.value })} />
@@ -139,18 +126,10 @@ export function LetterheadSettings() {
               <Input value={draft.dpo.name} onChange={(_, d) => set({ dpo: { ...draft.dpo, name: d.value } })} />
             </Field>
             <Field label={t('settings.letterhead.dpoEmail')}>
-              <Input
-                type="email"
-                value={draft.dpo.email}
-                onChange={(_, d) => set({ dpo: { ...draft.dpo, email: d.value } })}
-              />
+              <Input type="email" value={draft.dpo.email} onChange={(_, d) => set({ dpo: { ...draft.dpo, email: d.value } })} />
             </Field>
             <Field label={t('settings.letterhead.dpoPhone')}>
-              <Input
-                type="tel"
-                value={draft.dpo.phone}
-                onChange={(_, d) => set({ dpo: { ...draft.dpo, phone: d.value } })}
-              />
+              <Input type="tel" value={draft.dpo.phone} onChange={(_, d) => set({ dpo: { ...draft.dpo, phone: d.value } })} />
             </Field>
             <Field label={t('settings.letterhead.dpoAddress')}>
               <Input value={draft.dpo.address} onChange={(_, d) => set({ dpo: { ...draft.dpo, address: d.value } })} />
@@ -169,11 +148,7 @@ export function LetterheadSettings() {
           </div>
           {draft.logoPngBase64 ? (
             <div className={own.logo}>
-              <img
-                className={own.logoImage}
-                src={`data:image/png;base64,${draft.logoPngBase64}`}
-                alt={t('settings.letterhead.logoAlt')}
-              />
+              <img className={own.logoImage} src={`data:image/png;base64,${draft.logoPngBase64}`} alt={t('settings.letterhead.logoAlt')} />
               <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => set({ logoPngBase64: null })}>
                 {t('settings.letterhead.removeLogo')}
               </Button>

@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  makeStyles,
-  Spinner,
-  TableCell,
-  TableRow,
-  Text,
-  tokens,
-  useRestoreFocusTarget,
-} from '@fluentui/react-components';
+import { Badge, Button, makeStyles, Spinner, TableCell, TableRow, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { AddRegular, ArrowUndoRegular, EditRegular, ProhibitedRegular } from '@fluentui/react-icons';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,19 +12,9 @@ import { ActivityDialog, type ActivityView } from './ActivityDialog.js';
 import { useSettingsStyles } from './settingsStyles.js';
 
 const useStyles = makeStyles({
-  purpose: {
-    display: 'block',
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-    maxWidth: '60ch',
-  },
-  inactive: {
-    color: tokens.colorNeutralForeground3,
-  },
-  actions: {
-    display: 'flex',
-    columnGap: tokens.spacingHorizontalXS,
-  },
+  purpose: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, maxWidth: '60ch' },
+  inactive: { color: tokens.colorNeutralForeground3 },
+  actions: { display: 'flex', columnGap: tokens.spacingHorizontalXS },
 });
 
 /**
@@ -49,33 +29,24 @@ export function RegisterSettings() {
   const own = useStyles();
   const table = useTableStyles();
   const restoreFocus = useRestoreFocusTarget();
-  const {
-    value: activities,
-    error,
-    reload: load,
-  } = useLoaded(useCallback(() => api.call('register.list', { includeInactive: true }), [api]));
+  const { value: activities, error, reload: load } = useLoaded(useCallback(() => api.call('register.list', { includeInactive: true }), [api]));
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dialog, setDialog] = useState<{ activity: ActivityView | null; open: boolean; shown: number } | null>(null);
 
   async function setActive(activity: ActivityView, active: boolean) {
     setNotice(null);
     const { active: _active, ...plain } = activity;
-    const result = active
-      ? await api.call('register.upsert', { activity: plain })
-      : await api.call('register.remove', { activityId: activity.id });
+    const result = active ? await api.call('register.upsert', { activity: plain }) : await api.call('register.remove', { activityId: activity.id });
     if (result.ok) {
       setNotice({
         intent: 'success',
-        text: active
-          ? t('settings.register.activated', { name: activity.name })
-          : t('settings.register.deactivated', { name: activity.name }),
+        text: active ? t('settings.register.activated', { name: activity.name }) : t('settings.register.deactivated', { name: activity.name }),
       });
       void load();
     } else setNotice({ intent: 'error', error: result.error });
   }
 
-  const open = (activity: ActivityView | null) =>
-    setDialog((previous) => ({ activity, open: true, shown: (previous?.shown ?? 0) + 1 }));
+  const open = (activity: ActivityView | null) => setDialog((previous) => ({ activity, open: true, shown: (previous?.shown ?? 0) + 1 }));
   const nextSortOrder = Math.max(0, ...(activities ?? []).map((a) => a.sortOrder)) + 10;
 
   return (
@@ -91,11 +62,7 @@ export function RegisterSettings() {
           {t('settings.register.add')}
         </Button>
         <div className={table.spacer} />
-        {activities ? (
-          <Text className={table.muted}>
-            {t('settings.register.count', { count: activities.filter((a) => a.active).length })}
-          </Text>
-        ) : null}
+        {activities ? <Text className={table.muted}>{t('settings.register.count', { count: activities.filter((a) => a.active).length })}</Text> : null}
       </div>
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {error ? <ErrorBar error={error} /> : null}
@@ -117,9 +84,7 @@ export function RegisterSettings() {
                 <span>{activity.name}</span>
                 <span className={own.purpose}>{activity.purpose}</span>
               </TableCell>
-              <TableCell>
-                {activity.recipients.map((r) => r.name ?? r.category).join(', ') || t('common.none')}
-              </TableCell>
+              <TableCell>{activity.recipients.map((r) => r.name ?? r.category).join(', ') || t('common.none')}</TableCell>
               <TableCell className={table.nowrap}>{activity.policyReference || t('common.none')}</TableCell>
               <TableCell className={table.nowrap}>
                 <Badge appearance="tint" color={activity.active ? 'success' : 'subtle'}>

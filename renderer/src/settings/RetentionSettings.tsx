@@ -36,11 +36,7 @@ export function RetentionSettings() {
     event.preventDefault();
     setNotice(null);
     const result = await submit(() =>
-      api.call('retention.setPolicy', {
-        graceDays: Number(graceDays),
-        registerYears: Number(registerYears),
-        letterYears: Number(letterYears),
-      }),
+      api.call('retention.setPolicy', { graceDays: Number(graceDays), registerYears: Number(registerYears), letterYears: Number(letterYears) }),
     );
     if (result.ok) setNotice({ intent: 'success', text: t('retentionSettings.saved') });
   }
@@ -56,41 +52,16 @@ export function RetentionSettings() {
       {error ? <ErrorBar error={error} /> : null}
       <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
         <Field label={t('retentionSettings.graceDays')} hint={t('retentionSettings.graceHint')}>
-          <Input
-            type="number"
-            min={0}
-            max={365}
-            step={1}
-            value={graceDays}
-            onChange={(_, d) => setGraceDays(d.value)}
-          />
+          <Input type="number" min={0} max={365} step={1} value={graceDays} onChange={(_, d) => setGraceDays(d.value)} />
         </Field>
         <Field label={t('retentionSettings.registerYears')} hint={t('retentionSettings.registerHint')}>
-          <Input
-            type="number"
-            min={1}
-            max={MAX_REGISTER_YEARS}
-            step={1}
-            value={registerYears}
-            onChange={(_, d) => setRegisterYears(d.value)}
-          />
+          <Input type="number" min={1} max={MAX_REGISTER_YEARS} step={1} value={registerYears} onChange={(_, d) => setRegisterYears(d.value)} />
         </Field>
         <Field label={t('retentionSettings.letterYears')} hint={t('retentionSettings.letterHint')}>
-          <Input
-            type="number"
-            min={1}
-            max={MAX_LETTER_YEARS}
-            step={1}
-            value={letterYears}
-            onChange={(_, d) => setLetterYears(d.value)}
-          />
+          <Input type="number" min={1} max={MAX_LETTER_YEARS} step={1} value={letterYears} onChange={(_, d) => setLetterYears(d.value)} />
         </Field>
         <div className={styles.actions}>
-          <Button
-            appearance="primary"
-            type="submit"
-            disabledFocusable={busy || graceDays === '' || registerYears === '' || letterYears === ''}
-          >
+          <Button appearance="primary" type="submit" disabledFocusable={busy || graceDays === '' || registerYears === '' || letterYears === ''}>
             {t('retentionSettings.save')}
           </Button>
           {busy ? <Spinner size="tiny" /> : null}

@@ -91,21 +91,12 @@ export function SigningSettings() {
               items={[
                 { term: t('settings.signing.subject'), value: info.subject },
                 { term: t('settings.signing.issuer'), value: info.issuer },
-                {
-                  term: t('settings.signing.serialNumber'),
-                  value: <span className={styles.mono}>{info.serialNumber}</span>,
-                },
+                { term: t('settings.signing.serialNumber'), value: <span className={styles.mono}>{info.serialNumber}</span> },
                 {
                   term: t('settings.signing.valid'),
-                  value: t('settings.signing.validRange', {
-                    from: formatDate(info.validFrom),
-                    to: formatDate(info.validTo),
-                  }),
+                  value: t('settings.signing.validRange', { from: formatDate(info.validFrom), to: formatDate(info.validTo) }),
                 },
-                {
-                  term: t('settings.signing.fingerprint'),
-                  value: <span className={styles.mono}>{fingerprint(info.fingerprint)}</span>,
-                },
+                { term: t('settings.signing.fingerprint'), value: <span className={styles.mono}>{fingerprint(info.fingerprint)}</span> },
                 { term: t('settings.signing.configuredAt'), value: formatDateTime(info.configuredAt) },
               ]}
             />
@@ -122,9 +113,7 @@ export function SigningSettings() {
         <form className={styles.form} onSubmit={(event) => void onSubmit(event)} noValidate>
           <div className={styles.grid}>
             <Field label={t('settings.signing.file')} required hint={t('settings.signing.fileHint')}>
-              {(field) => (
-                <FilePicker field={field} accept=".p12,.pfx,application/x-pkcs12" file={file} onFile={setFile} />
-              )}
+              {(field) => <FilePicker field={field} accept=".p12,.pfx,application/x-pkcs12" file={file} onFile={setFile} />}
             </Field>
             <Field label={t('settings.signing.password')}>
               <Input type="password" autoComplete="off" value={password} onChange={(_, d) => setPassword(d.value)} />

@@ -1,38 +1,11 @@
-import {
-  Badge,
-  Button,
-  Dropdown,
-  Field,
-  Input,
-  makeStyles,
-  Option,
-  Select,
-  Spinner,
-  Text,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import {
-  AddRegular,
-  ArrowDownRegular,
-  ArrowResetRegular,
-  ArrowUpRegular,
-  DeleteRegular,
-  SaveRegular,
-} from '@fluentui/react-icons';
+import { Badge, Button, Dropdown, Field, Input, makeStyles, Option, Select, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
+import { AddRegular, ArrowDownRegular, ArrowResetRegular, ArrowUpRegular, DeleteRegular, SaveRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../../shared/api/contract.js';
 import type { ApiError } from '../../../shared/api/result.js';
 import { checkTemplateText, FIELDS } from '../../../shared/letters/fields.js';
-import {
-  REQUIRED_SLOTS,
-  SLOTS,
-  VARIANTS,
-  type SlotName,
-  type TemplateBlock,
-  type Variant,
-} from '../../../shared/letters/template-types.js';
+import { REQUIRED_SLOTS, SLOTS, VARIANTS, type SlotName, type TemplateBlock, type Variant } from '../../../shared/letters/template-types.js';
 import { LETTER_KIND_LABELS, type LetterKind } from '../../../shared/letters/types.js';
 import { useApi } from '../api/context.js';
 import { useCardStyles } from '../ui/cardStyles.js';
@@ -45,12 +18,7 @@ import { plainList } from '../ui/styles.js';
 type TemplateView = ProcedureOutput<'letter.templates'>[number];
 
 const useStyles = makeStyles({
-  layout: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) 300px',
-    columnGap: tokens.spacingHorizontalL,
-    alignItems: 'start',
-  },
+  layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 300px', columnGap: tokens.spacingHorizontalL, alignItems: 'start' },
   blocks: plainList,
   block: {
     display: 'flex',
@@ -60,24 +28,10 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  blockHead: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) auto',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-  },
-  blockLabel: {
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-  },
-  blockTools: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXXS,
-  },
-  when: {
-    minWidth: '260px',
-  },
+  blockHead: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  blockLabel: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  blockTools: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS },
+  when: { minWidth: '260px' },
   side: {
     position: 'sticky',
     top: 0,
@@ -89,50 +43,24 @@ const useStyles = makeStyles({
     padding: tokens.spacingVerticalS,
     backgroundColor: tokens.colorNeutralBackground3,
     borderRadius: tokens.borderRadiusMedium,
-    ':focus-visible': {
-      outline: `2px solid ${tokens.colorStrokeFocus2}`,
-    },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  sideHeading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  sideHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   fieldList: {
     margin: 0,
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXXS,
-    '& dd': {
-      margin: `0 0 ${tokens.spacingVerticalXS}`,
-      color: tokens.colorNeutralForeground2,
-      fontSize: tokens.fontSizeBase200,
-    },
+    '& dd': { margin: `0 0 ${tokens.spacingVerticalXS}`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
     '& dt': { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   },
-  top: {
-    display: 'flex',
-    alignItems: 'flex-end',
-    columnGap: tokens.spacingHorizontalM,
-    flexWrap: 'wrap',
-  },
-  add: {
-    display: 'flex',
-    alignItems: 'flex-end',
-    columnGap: tokens.spacingHorizontalS,
-    maxWidth: '100%',
-  },
-  addChoice: {
-    width: '420px',
-    maxWidth: '100%',
-    minWidth: 0,
-  },
+  top: { display: 'flex', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+  add: { display: 'flex', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalS, maxWidth: '100%' },
+  addChoice: { width: '420px', maxWidth: '100%', minWidth: 0 },
 });
 
 /** A block as the editor holds it: a list as text, one item a line. */
-type Draft = { key: number; when: Variant[] } & (
-  { type: 'paragraph' | 'heading' | 'list'; text: string } | { type: 'slot'; slot: SlotName }
-);
+type Draft = { key: number; when: Variant[] } & ({ type: 'paragraph' | 'heading' | 'list'; text: string } | { type: 'slot'; slot: SlotName });
 
 let nextKey = 1;
 
@@ -248,20 +176,12 @@ export function TemplateSettings() {
         </div>
       ) : null}
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
-      {view ? (
-        <TemplateEditor key={`${view.kind}-${view.updatedAt ?? 'standaard'}`} view={view} onSaved={replace} />
-      ) : null}
+      {view ? <TemplateEditor key={`${view.kind}-${view.updatedAt ?? 'standaard'}`} view={view} onSaved={replace} /> : null}
     </section>
   );
 }
 
-function TemplateEditor({
-  view,
-  onSaved,
-}: {
-  view: TemplateView;
-  onSaved: (view: TemplateView, message: string) => void;
-}) {
+function TemplateEditor({ view, onSaved }: { view: TemplateView; onSaved: (view: TemplateView, message: string) => void }) {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useSettingsStyles();
@@ -283,11 +203,7 @@ function TemplateEditor({
   const editBlock = (key: number, patch: { text?: string; when?: Variant[] }) =>
     setBlocks((blocks) =>
       blocks.map((b) =>
-        b.key !== key
-          ? b
-          : b.type === 'slot'
-            ? { ...b, when: patch.when ?? b.when }
-            : { ...b, text: patch.text ?? b.text, when: patch.when ?? b.when },
+        b.key !== key ? b : b.type === 'slot' ? { ...b, when: patch.when ?? b.when } : { ...b, text: patch.text ?? b.text, when: patch.when ?? b.when },
       ),
     );
   const move = (index: number, by: -1 | 1) =>
@@ -306,12 +222,7 @@ function TemplateEditor({
     ]);
 
   const problems = (text: string) => checkTemplateText(text);
-  const textProblems = [
-    state.subject,
-    state.salutation,
-    state.closing,
-    ...state.blocks.map((b) => (b.type === 'slot' ? '' : b.text)),
-  ].flatMap(problems);
+  const textProblems = [state.subject, state.salutation, state.closing, ...state.blocks.map((b) => (b.type === 'slot' ? '' : b.text))].flatMap(problems);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -401,11 +312,7 @@ function TemplateEditor({
                 </div>
                 {block.type === 'heading' ? (
                   <Field {...fieldHint(block.text)}>
-                    <Input
-                      aria-label={label}
-                      value={block.text}
-                      onChange={(_, d) => editBlock(block.key, { text: d.value })}
-                    />
+                    <Input aria-label={label} value={block.text} onChange={(_, d) => editBlock(block.key, { text: d.value })} />
                   </Field>
                 ) : block.type === 'paragraph' || block.type === 'list' ? (
                   <Field {...fieldHint(block.text)}>
@@ -462,19 +369,10 @@ function TemplateEditor({
         </Field>
         {error ? <ErrorBar error={error} onDismiss={() => setError(null)} /> : null}
         <div className={styles.actions}>
-          <Button
-            appearance="primary"
-            type="submit"
-            icon={<SaveRegular />}
-            disabledFocusable={busy || !dirty || textProblems.length > 0}
-          >
+          <Button appearance="primary" type="submit" icon={<SaveRegular />} disabledFocusable={busy || !dirty || textProblems.length > 0}>
             {t('common.save')}
           </Button>
-          <Button
-            icon={<ArrowResetRegular />}
-            disabledFocusable={busy || !view.customised}
-            onClick={() => void reset()}
-          >
+          <Button icon={<ArrowResetRegular />} disabledFocusable={busy || !view.customised} onClick={() => void reset()}>
             {t('settings.templates.reset')}
           </Button>
           {busy ? <Spinner size="tiny" /> : null}

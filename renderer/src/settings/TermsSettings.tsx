@@ -18,12 +18,7 @@ function draftOf(terms: Readonly<Record<RequestType, Term>>): Draft {
   return Object.fromEntries(
     REQUEST_TYPES.map((type) => {
       const term = terms[type];
-      return [
-        type,
-        'weeks' in term
-          ? { amount: String(term.weeks), unit: 'weeks' }
-          : { amount: String(term.months), unit: 'months' },
-      ];
+      return [type, 'weeks' in term ? { amount: String(term.weeks), unit: 'weeks' } : { amount: String(term.months), unit: 'months' }];
     }),
   ) as Draft;
 }
@@ -70,18 +65,12 @@ function DeadlineSettings() {
     event.preventDefault();
     if (!draft) return;
     setNotice(null);
-    const terms = Object.fromEntries(REQUEST_TYPES.map((type) => [type, termOf(draft[type])])) as Record<
-      RequestType,
-      Term
-    >;
-    const result = await submit(() =>
-      api.call('settings.setDeadlinePolicy', { terms, suspendWhileAwaitingId: suspend }),
-    );
+    const terms = Object.fromEntries(REQUEST_TYPES.map((type) => [type, termOf(draft[type])])) as Record<RequestType, Term>;
+    const result = await submit(() => api.call('settings.setDeadlinePolicy', { terms, suspendWhileAwaitingId: suspend }));
     if (result.ok) setNotice({ intent: 'success', text: t('termsSettings.saved') });
   }
 
-  const set = (type: RequestType, change: Partial<{ amount: string; unit: Unit }>) =>
-    setDraft((d) => (d ? { ...d, [type]: { ...d[type], ...change } } : d));
+  const set = (type: RequestType, change: Partial<{ amount: string; unit: Unit }>) => setDraft((d) => (d ? { ...d, [type]: { ...d[type], ...change } } : d));
 
   return (
     <section className={card.card} aria-labelledby="deadline-settings-heading">
@@ -97,9 +86,7 @@ function DeadlineSettings() {
           <div className={styles.grid}>
             {REQUEST_TYPES.map((type) => {
               const bound = DEADLINE_BOUNDS[type];
-              const hint = bound
-                ? t('termsSettings.bound', { term: termText(bound.term), source: bound.source })
-                : t('termsSettings.complaintHint');
+              const hint = bound ? t('termsSettings.bound', { term: termText(bound.term), source: bound.source }) : t('termsSettings.complaintHint');
               return (
                 <div key={type} className={styles.actions}>
                   <Field label={t('termsSettings.termFor', { type: t(`caseTypes.${type}`) })} hint={hint}>
@@ -122,17 +109,9 @@ function DeadlineSettings() {
               );
             })}
           </div>
-          <Checkbox
-            checked={suspend}
-            onChange={(_, d) => setSuspend(d.checked === true)}
-            label={t('termsSettings.suspend')}
-          />
+          <Checkbox checked={suspend} onChange={(_, d) => setSuspend(d.checked === true)} label={t('termsSettings.suspend')} />
           <div className={styles.actions}>
-            <Button
-              appearance="primary"
-              type="submit"
-              disabledFocusable={busy || REQUEST_TYPES.some((type) => draft[type].amount === '')}
-            >
+            <Button appearance="primary" type="submit" disabledFocusable={busy || REQUEST_TYPES.some((type) => draft[type].amount === '')}>
               {t('termsSettings.save')}
             </Button>
             {busy ? <Spinner size="tiny" /> : null}

@@ -11,16 +11,8 @@ export const useSettingsStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     alignItems: 'start',
   },
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   actions: wrappingActionRow,
   muted: mutedText,
-  mono: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    overflowWrap: 'anywhere',
-  },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
 });

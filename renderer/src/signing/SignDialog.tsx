@@ -65,10 +65,7 @@ export function SignDialog({ open, letter, onClose, onDone }: SignDialogProps) {
           { term: t('signing.signDialog.case'), value: letter.caseReference },
           { term: t('signing.signDialog.addressee'), value: [addressee.name, ...addressee.lines].join('\n') },
           { term: t('signing.signDialog.pages'), value: t('signing.signDialog.pageCount', { count: letter.pages }) },
-          {
-            term: t('signing.signDialog.function'),
-            value: functionTitle === null ? <Spinner size="extra-tiny" /> : functionTitle || t('common.none'),
-          },
+          { term: t('signing.signDialog.function'), value: functionTitle === null ? <Spinner size="extra-tiny" /> : functionTitle || t('common.none') },
         ]}
       />
       {noFunction ? (
@@ -84,13 +81,7 @@ export function SignDialog({ open, letter, onClose, onDone }: SignDialogProps) {
           required
           validationMessage={missing && password === '' ? t('signing.signDialog.passwordMissing') : null}
         >
-          <Input
-            type="password"
-            autoComplete="current-password"
-            autoFocus
-            value={password}
-            onChange={(_, d) => setPassword(d.value)}
-          />
+          <Input type="password" autoComplete="current-password" autoFocus value={password} onChange={(_, d) => setPassword(d.value)} />
         </Field>
       )}
     </CallDialog>

@@ -12,11 +12,7 @@ import { actionRow, mutedText, sectionHeading } from '../ui/styles.js';
 
 const useStyles = makeStyles({
   heading: sectionHeading,
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   grid: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
@@ -63,10 +59,7 @@ export function SignerProfileCard() {
     setNotice(null);
     const image = file ? await readAsBase64(file) : removeImage ? null : undefined;
     const result = await submit(() =>
-      api.call('signer.setProfile', {
-        functionTitle: functionTitle.trim(),
-        ...(image !== undefined ? { signaturePngBase64: image } : {}),
-      }),
+      api.call('signer.setProfile', { functionTitle: functionTitle.trim(), ...(image !== undefined ? { signaturePngBase64: image } : {}) }),
     );
     if (result.ok) {
       setHasImage(result.value.hasSignatureImage);
@@ -90,20 +83,11 @@ export function SignerProfileCard() {
           <Field label={t('signing.profile.functionTitle')} required hint={t('signing.profile.functionTitleHint')}>
             <Input value={functionTitle} onChange={(_, d) => setFunctionTitle(d.value)} />
           </Field>
-          <Field
-            label={t('signing.profile.image')}
-            hint={hasImage ? t('signing.profile.imageSet') : t('signing.profile.imageNone')}
-          >
+          <Field label={t('signing.profile.image')} hint={hasImage ? t('signing.profile.imageSet') : t('signing.profile.imageNone')}>
             {(field) => <FilePicker field={field} accept="image/png" file={file} onFile={setFile} />}
           </Field>
         </div>
-        {hasImage ? (
-          <Checkbox
-            checked={removeImage}
-            label={t('signing.profile.removeImage')}
-            onChange={(_, d) => setRemoveImage(d.checked === true)}
-          />
-        ) : null}
+        {hasImage ? <Checkbox checked={removeImage} label={t('signing.profile.removeImage')} onChange={(_, d) => setRemoveImage(d.checked === true)} /> : null}
         <div className={styles.actions}>
           <Button type="submit" icon={<SaveRegular />} disabledFocusable={busy || !loaded}>
             {t('common.save')}

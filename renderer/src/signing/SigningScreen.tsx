@@ -14,13 +14,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import {
-  ArrowClockwiseRegular,
-  ArrowDownloadRegular,
-  ArrowUndoRegular,
-  DismissRegular,
-  SignatureRegular,
-} from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, ArrowDownloadRegular, ArrowUndoRegular, DismissRegular, SignatureRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result.js';
@@ -44,29 +38,15 @@ import { shortcutProps, SHORTCUTS, useShortcut } from '../ui/shortcuts.js';
 import { reviewColumn, reviewColumns, sectionHeading, subHeading, wrappingActionRow } from '../ui/styles.js';
 
 const useStyles = makeStyles({
-  by: {
-    display: 'block',
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-  },
-  selected: {
-    backgroundColor: tokens.colorNeutralBackground1Selected,
-  },
-  head: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-  },
+  by: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  head: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
   heading: { ...sectionHeading, flexGrow: 1 },
   subheading: subHeading,
   columns: reviewColumns,
   column: reviewColumn,
   actions: wrappingActionRow,
-  hash: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    overflowWrap: 'anywhere',
-  },
+  hash: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
 });
 
 /**
@@ -79,11 +59,7 @@ export function SigningScreen({ initialLetterId = null }: { initialLetterId?: st
   const { t } = useTranslation();
   const styles = useStyles();
   const table = useTableStyles();
-  const {
-    value: queue,
-    error,
-    reload: load,
-  } = useLoaded(useCallback(() => api.call('letter.queueForSigning', {}), [api]));
+  const { value: queue, error, reload: load } = useLoaded(useCallback(() => api.call('letter.queueForSigning', {}), [api]));
   const [selected, setSelected] = useState<string | null>(initialLetterId);
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -115,20 +91,14 @@ export function SigningScreen({ initialLetterId = null }: { initialLetterId?: st
             {queue.map((letter) => (
               <TableRow key={letter.id} className={letter.id === selected ? styles.selected : undefined}>
                 <TableCell>
-                  <Link
-                    as="button"
-                    aria-current={letter.id === selected ? 'true' : undefined}
-                    onClick={() => setSelected(letter.id)}
-                  >
+                  <Link as="button" aria-current={letter.id === selected ? 'true' : undefined} onClick={() => setSelected(letter.id)}>
                     {LETTER_KIND_LABELS[letter.kind]}
                   </Link>
                   <span className={styles.by}>{letter.subject}</span>
                 </TableCell>
                 <TableCell className={table.nowrap}>{letter.caseReference}</TableCell>
                 <TableCell className={table.nowrap}>{letter.draftedBy ?? t('common.none')}</TableCell>
-                <TableCell className={table.nowrap}>
-                  {letter.submittedAt ? formatDateTime(letter.submittedAt) : t('common.none')}
-                </TableCell>
+                <TableCell className={table.nowrap}>{letter.submittedAt ? formatDateTime(letter.submittedAt) : t('common.none')}</TableCell>
                 <TableCell>
                   {letter.maySign ? (
                     <Badge appearance="tint" color="brand" shape="rounded">
@@ -183,13 +153,7 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
   const [returned, setReturned] = useState(false);
   const [signing, setSigning] = useState<{ open: boolean; shown: number } | null>(null);
   const startSigning = () => setSigning((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }));
-  const maySignNow =
-    letter !== null &&
-    letter.maySign &&
-    signed === null &&
-    !returned &&
-    letter.status === 'ter_ondertekening' &&
-    !signing?.open;
+  const maySignNow = letter !== null && letter.maySign && signed === null && !returned && letter.status === 'ter_ondertekening' && !signing?.open;
   useShortcut(SHORTCUTS.sign, maySignNow ? startSigning : null);
 
   useEffect(() => {
@@ -223,12 +187,7 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
         <h2 id="review-heading" className={styles.heading}>
           {t('signing.review.title', { kind: kindLabel, reference: letter.caseReference })}
         </h2>
-        <Button
-          appearance="subtle"
-          icon={<DismissRegular />}
-          aria-label={t('signing.review.close')}
-          onClick={onClose}
-        />
+        <Button appearance="subtle" icon={<DismissRegular />} aria-label={t('signing.review.close')} onClick={onClose} />
       </div>
       <Text>
         {t('signing.review.drafted', {
@@ -284,9 +243,7 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
         {signed ? (
           <Button
             icon={<ArrowDownloadRegular />}
-            onClick={() =>
-              saveFile(signed.pdfBase64, pdfFileName({ ...letter, status: 'ondertekend' }), 'application/pdf')
-            }
+            onClick={() => saveFile(signed.pdfBase64, pdfFileName({ ...letter, status: 'ondertekend' }), 'application/pdf')}
           >
             {t('letters.actions.save')}
           </Button>
@@ -332,17 +289,7 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
   );
 }
 
-function ReturnDialog({
-  open,
-  letterId,
-  onClose,
-  onDone,
-}: {
-  open: boolean;
-  letterId: string;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+function ReturnDialog({ open, letterId, onClose, onDone }: { open: boolean; letterId: string; onClose: () => void; onDone: () => void }) {
   const api = useApi();
   const { t } = useTranslation();
   const [comment, setComment] = useState('');

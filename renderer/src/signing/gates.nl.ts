@@ -14,13 +14,7 @@ export const gatesNl = {
     ok: 'In orde',
     missing: 'Ontbreekt',
     open: 'Naar {{tab}}',
-    tabs: {
-      overview: 'Overzicht',
-      identity: 'Identiteit',
-      thirdParties: 'Derden',
-      redaction: 'Lakken',
-      letters: 'Brieven',
-    },
+    tabs: { overview: 'Overzicht', identity: 'Identiteit', thirdParties: 'Derden', redaction: 'Lakken', letters: 'Brieven' },
     representative: {
       record: 'Vertegenwoordiger vastleggen',
       change: 'Vertegenwoordiger wijzigen',

@@ -89,12 +89,7 @@ function NewPasswordDialog({ open, staff, onClose, onDone, mode }: DialogProps &
       submitLabel={t(`staff.${texts}.submit`)}
       onClose={onClose}
       call={request}
-      onDone={() =>
-        onDone(
-          t(mode === 'activate' ? 'staff.done.activated' : 'staff.done.password', { name: staff.fullName }),
-          staff.id,
-        )
-      }
+      onDone={() => onDone(t(mode === 'activate' ? 'staff.done.activated' : 'staff.done.password', { name: staff.fullName }), staff.id)}
     >
       <Text as="p" style={{ margin: 0 }}>
         {t(`staff.${texts}.body`)}
@@ -104,9 +99,7 @@ function NewPasswordDialog({ open, staff, onClose, onDone, mode }: DialogProps &
         value={password}
         onChange={setPassword}
         rulesFor={{ userName: staff.userName }}
-        validationMessage={
-          checked && passwordProblems(password, staff.userName).length > 0 ? t('password.notStrongEnough') : undefined
-        }
+        validationMessage={checked && passwordProblems(password, staff.userName).length > 0 ? t('password.notStrongEnough') : undefined}
         autoComplete="new-password"
         autoFocus
       />

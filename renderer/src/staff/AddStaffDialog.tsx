@@ -19,20 +19,13 @@ export function AddStaffDialog({ open, onClose, onDone }: Omit<DialogProps, 'sta
   const [password, setPassword] = useState('');
   const [checked, setChecked] = useState(false);
 
-  const required = (value: string, field: string) =>
-    checked && value.trim() === '' ? t('validation.required', { field }) : undefined;
+  const required = (value: string, field: string) => (checked && value.trim() === '' ? t('validation.required', { field }) : undefined);
   const weak = checked && passwordProblems(password, userName).length > 0 ? t('password.notStrongEnough') : undefined;
   const noRoles = checked && roles.length === 0 ? t('staff.rolesRequired') : undefined;
 
   function request() {
     setChecked(true);
-    if (
-      fullName.trim() === '' ||
-      userName.trim() === '' ||
-      roles.length === 0 ||
-      passwordProblems(password, userName).length > 0
-    )
-      return null;
+    if (fullName.trim() === '' || userName.trim() === '' || roles.length === 0 || passwordProblems(password, userName).length > 0) return null;
     return api.call('staff.add', { fullName, userName, roles, password });
   }
 
@@ -45,11 +38,7 @@ export function AddStaffDialog({ open, onClose, onDone }: Omit<DialogProps, 'sta
       call={request}
       onDone={(added) => onDone(t('staff.done.added', { name: added.fullName }), added.id)}
     >
-      <Field
-        label={t('staff.fields.fullName')}
-        required
-        validationMessage={required(fullName, t('staff.fields.fullName')) ?? null}
-      >
+      <Field label={t('staff.fields.fullName')} required validationMessage={required(fullName, t('staff.fields.fullName')) ?? null}>
         <Input value={fullName} autoComplete="off" autoFocus onChange={(_, d) => setFullName(d.value)} />
       </Field>
       <Field

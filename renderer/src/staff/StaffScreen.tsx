@@ -38,13 +38,8 @@ import { AddStaffDialog } from './AddStaffDialog.js';
 import type { StaffDialog } from './dialogs.js';
 
 const useStyles = makeStyles({
-  you: {
-    color: tokens.colorNeutralForeground3,
-    paddingLeft: tokens.spacingHorizontalXS,
-  },
-  inactive: {
-    color: tokens.colorNeutralForeground3,
-  },
+  you: { color: tokens.colorNeutralForeground3, paddingLeft: tokens.spacingHorizontalXS },
+  inactive: { color: tokens.colorNeutralForeground3 },
 });
 
 /** The screen's page, or only its content when Beheer shows it under its own heading (`embedded`). */
@@ -65,8 +60,7 @@ export function StaffScreen({ embedded = false }: { embedded?: boolean }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   // The dialog stays mounted while it closes; `shown` counts openings so each starts empty.
   const [dialog, setDialog] = useState<{ which: StaffDialog; open: boolean; shown: number } | null>(null);
-  const choose = (which: StaffDialog) =>
-    setDialog((previous) => ({ which, open: true, shown: (previous?.shown ?? 0) + 1 }));
+  const choose = (which: StaffDialog) => setDialog((previous) => ({ which, open: true, shown: (previous?.shown ?? 0) + 1 }));
   const onClose = () => setDialog((previous) => (previous ? { ...previous, open: false } : null));
 
   const load = useCallback(async () => {
@@ -105,23 +99,13 @@ export function StaffScreen({ embedded = false }: { embedded?: boolean }) {
             {t('staff.refresh')}
           </Button>
           <div className={table.spacer} />
-          {loading ? (
-            <Spinner size="tiny" label={t('staff.loading')} />
-          ) : (
-            <Text className={table.muted}>{t('staff.count', { count: staff.length })}</Text>
-          )}
+          {loading ? <Spinner size="tiny" label={t('staff.loading')} /> : <Text className={table.muted}>{t('staff.count', { count: staff.length })}</Text>}
         </div>
         <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
         {error ? <ErrorBar error={error} /> : null}
         <DataTable
           label={t('staff.tableLabel')}
-          columns={[
-            t('staff.columns.fullName'),
-            t('staff.columns.userName'),
-            t('staff.columns.roles'),
-            t('staff.columns.status'),
-            t('staff.columns.actions'),
-          ]}
+          columns={[t('staff.columns.fullName'), t('staff.columns.userName'), t('staff.columns.roles'), t('staff.columns.status'), t('staff.columns.actions')]}
           empty={!loading && staff.length === 0 && !error && t('staff.empty')}
         >
           {staff.map((member) => (
@@ -144,22 +128,12 @@ export function StaffScreen({ embedded = false }: { embedded?: boolean }) {
           ))}
         </DataTable>
       </Section>
-      {dialog ? (
-        <ChosenDialog key={dialog.shown} which={dialog.which} open={dialog.open} onClose={onClose} onDone={onDone} />
-      ) : null}
+      {dialog ? <ChosenDialog key={dialog.shown} which={dialog.which} open={dialog.open} onClose={onClose} onDone={onDone} /> : null}
     </Frame>
   );
 }
 
-function ChosenDialog({
-  which,
-  ...props
-}: {
-  which: StaffDialog;
-  open: boolean;
-  onClose: () => void;
-  onDone: (message: string, staffId: string) => void;
-}) {
+function ChosenDialog({ which, ...props }: { which: StaffDialog; open: boolean; onClose: () => void; onDone: (message: string, staffId: string) => void }) {
   switch (which.kind) {
     case 'add':
       return <AddStaffDialog {...props} />;
@@ -179,12 +153,7 @@ function StaffActions({ member, onChoose }: { member: Staff; onChoose: (dialog: 
   return (
     <Menu positioning="below-end">
       <MenuTrigger disableButtonEnhancement>
-        <Button
-          appearance="subtle"
-          size="small"
-          icon={<MoreHorizontalRegular />}
-          aria-label={t('staff.actionsFor', { name: member.fullName })}
-        />
+        <Button appearance="subtle" size="small" icon={<MoreHorizontalRegular />} aria-label={t('staff.actionsFor', { name: member.fullName })} />
       </MenuTrigger>
       <MenuPopover>
         <MenuList>
@@ -197,10 +166,7 @@ function StaffActions({ member, onChoose }: { member: Staff; onChoose: (dialog: 
             </MenuItem>
           ) : null}
           {member.active ? (
-            <MenuItem
-              icon={<PersonProhibitedRegular />}
-              onClick={() => onChoose({ kind: 'deactivate', staff: member })}
-            >
+            <MenuItem icon={<PersonProhibitedRegular />} onClick={() => onChoose({ kind: 'deactivate', staff: member })}>
               {t('staff.deactivate')}
             </MenuItem>
           ) : (

@@ -1,14 +1,4 @@
-import {
-  Button,
-  makeStyles,
-  Popover,
-  PopoverSurface,
-  PopoverTrigger,
-  Spinner,
-  Text,
-  Tooltip,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Popover, PopoverSurface, PopoverTrigger, Spinner, Text, Tooltip, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, ErrorCircleRegular, PersonWarningRegular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,66 +11,18 @@ const RESULT_SHOWN_MS = 15_000;
 
 const useStyles = makeStyles({
   // It gives way before the lock and sign-out buttons do: the transient result text shrinks first.
-  area: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    minWidth: 0,
-    flexShrink: 1,
-    whiteSpace: 'nowrap',
-  },
-  muted: {
-    color: tokens.colorNeutralForeground3,
-  },
-  state: {
-    flexShrink: 0,
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXS,
-  },
-  waiting: {
-    flexShrink: 0,
-    color: tokens.colorPaletteDarkOrangeForeground1,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  error: {
-    maxWidth: '260px',
-    minWidth: 0,
-    color: tokens.colorPaletteRedForeground1,
-    fontWeight: tokens.fontWeightRegular,
-  },
-  run: {
-    flexShrink: 0,
-  },
-  refused: {
-    flexShrink: 0,
-    color: tokens.colorPaletteRedForeground1,
-    fontWeight: tokens.fontWeightRegular,
-  },
-  errorText: {
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
-  },
-  surface: {
-    maxWidth: '420px',
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
-  surfaceTitle: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  surfaceText: {
-    margin: 0,
-  },
-  result: {
-    color: tokens.colorNeutralForeground2,
-    minWidth: 0,
-    overflow: 'hidden',
-  },
+  area: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, minWidth: 0, flexShrink: 1, whiteSpace: 'nowrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  state: { flexShrink: 0, display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  waiting: { flexShrink: 0, color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  error: { maxWidth: '260px', minWidth: 0, color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightRegular },
+  run: { flexShrink: 0 },
+  refused: { flexShrink: 0, color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightRegular },
+  errorText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  surface: { maxWidth: '420px', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  surfaceTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  surfaceText: { margin: 0 },
+  result: { color: tokens.colorNeutralForeground2, minWidth: 0, overflow: 'hidden' },
 });
 
 function sameDay(a: Date, b: Date): boolean {
@@ -94,9 +36,7 @@ function useStateText(status: SyncStatus, running: boolean): string {
   if (!status.hasCredentials) return t('sync.notSetUp');
   if (status.lastSuccessAt === null) return t('sync.never');
   const at = new Date(status.lastSuccessAt);
-  return sameDay(at, new Date())
-    ? t('sync.syncedAt', { time: formatTime(at) })
-    : t('sync.syncedOn', { date: formatDate(at), time: formatTime(at) });
+  return sameDay(at, new Date()) ? t('sync.syncedAt', { time: formatTime(at) }) : t('sync.syncedOn', { date: formatDate(at), time: formatTime(at) });
 }
 
 /**
@@ -123,22 +63,10 @@ export function SyncIndicator() {
       </Text>
     );
   }
-  return (
-    <Configured status={status} running={runningHere || status.running} outcome={outcome} onRun={() => void run()} />
-  );
+  return <Configured status={status} running={runningHere || status.running} outcome={outcome} onRun={() => void run()} />;
 }
 
-function Configured({
-  status,
-  running,
-  outcome,
-  onRun,
-}: {
-  status: SyncStatus;
-  running: boolean;
-  outcome: SyncOutcome | null;
-  onRun: () => void;
-}) {
+function Configured({ status, running, outcome, onRun }: { status: SyncStatus; running: boolean; outcome: SyncOutcome | null; onRun: () => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const state = useStateText(status, running);
@@ -146,11 +74,7 @@ function Configured({
   const error = outcome && !outcome.ok ? outcome.error.message : status.lastError;
   const result = outcome?.ok
     ? outcome.value.waiting > 0
-      ? t('sync.resultWaiting', {
-          pushed: outcome.value.pushed,
-          pulled: outcome.value.pulled,
-          waiting: outcome.value.waiting,
-        })
+      ? t('sync.resultWaiting', { pushed: outcome.value.pushed, pulled: outcome.value.pulled, waiting: outcome.value.waiting })
       : t('sync.result', { pushed: outcome.value.pushed, pulled: outcome.value.pulled })
     : '';
   const hints = [
@@ -249,13 +173,7 @@ function ErrorPopover({ message, nextAttemptAt }: { message: string; nextAttempt
   return (
     <Popover openOnHover withArrow positioning="above">
       <PopoverTrigger disableButtonEnhancement>
-        <Button
-          appearance="transparent"
-          size="small"
-          className={styles.error}
-          icon={<ErrorCircleRegular />}
-          aria-label={`${t('sync.failed')}: ${message}`}
-        >
+        <Button appearance="transparent" size="small" className={styles.error} icon={<ErrorCircleRegular />} aria-label={`${t('sync.failed')}: ${message}`}>
           <span className={styles.errorText}>{message}</span>
         </Button>
       </PopoverTrigger>
@@ -263,9 +181,7 @@ function ErrorPopover({ message, nextAttemptAt }: { message: string; nextAttempt
         <h2 className={styles.surfaceTitle}>{t('sync.failed')}</h2>
         <p className={styles.surfaceText}>{message}</p>
         <p className={styles.surfaceText}>{t('sync.kept')}</p>
-        {nextAttemptAt ? (
-          <p className={styles.surfaceText}>{t('sync.nextAttempt', { time: formatTime(nextAttemptAt) })}</p>
-        ) : null}
+        {nextAttemptAt ? <p className={styles.surfaceText}>{t('sync.nextAttempt', { time: formatTime(nextAttemptAt) })}</p> : null}
       </PopoverSurface>
     </Popover>
   );

@@ -21,14 +21,8 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalL,
     color: tokens.colorBrandForeground1,
   },
-  brandIcon: {
-    fontSize: '28px',
-  },
-  brandName: {
-    fontSize: tokens.fontSizeBase500,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground1,
-  },
+  brandIcon: { fontSize: '28px' },
+  brandName: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
   card: {
     width: '100%',
     boxSizing: 'border-box',
@@ -40,12 +34,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
   },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
 /** The centred card of the screens before sign-in (first-run setup, sign-in). */

@@ -9,14 +9,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
     margin: 0,
   },
-  term: {
-    color: tokens.colorNeutralForeground2,
-  },
-  value: {
-    margin: 0,
-    overflowWrap: 'anywhere',
-    whiteSpace: 'pre-line',
-  },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
 });
 
 export interface Detail {

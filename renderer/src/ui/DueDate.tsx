@@ -8,39 +8,13 @@ import { formatDay } from './format.js';
 export type Urgency = QueueRow['urgency'];
 
 const useStyles = makeStyles({
-  root: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    flexWrap: 'wrap',
-  },
-  stacked: {
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    lineHeight: tokens.lineHeightBase300,
-  },
-  stackedDays: {
-    fontSize: tokens.fontSizeBase200,
-  },
-  days: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXXS,
-    color: tokens.colorNeutralForeground2,
-    whiteSpace: 'nowrap',
-  },
-  warning: {
-    color: tokens.colorStatusWarningForeground3,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  overdue: {
-    color: tokens.colorStatusDangerForeground1,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  icon: {
-    fontSize: '16px',
-    flexShrink: 0,
-  },
+  root: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  stacked: { flexDirection: 'column', alignItems: 'flex-start', lineHeight: tokens.lineHeightBase300 },
+  stackedDays: { fontSize: tokens.fontSizeBase200 },
+  days: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXXS, color: tokens.colorNeutralForeground2, whiteSpace: 'nowrap' },
+  warning: { color: tokens.colorStatusWarningForeground3, fontWeight: tokens.fontWeightSemibold },
+  overdue: { color: tokens.colorStatusDangerForeground1, fontWeight: tokens.fontWeightSemibold },
+  icon: { fontSize: '16px', flexShrink: 0 },
 });
 
 /**
@@ -49,8 +23,7 @@ const useStyles = makeStyles({
  */
 export function workingDaysText(t: TFunction, workingDaysLeft: number, urgency: Urgency): string | null {
   if (urgency === 'none') return null;
-  if (urgency === 'overdue')
-    return workingDaysLeft < 0 ? t('deadline.late', { count: -workingDaysLeft }) : t('deadline.late');
+  if (urgency === 'overdue') return workingDaysLeft < 0 ? t('deadline.late', { count: -workingDaysLeft }) : t('deadline.late');
   if (workingDaysLeft === 0) return t('deadline.today');
   return t('deadline.left', { count: workingDaysLeft });
 }
@@ -82,12 +55,7 @@ export function DueDate({
       <span>{formatDay(dueOn)}</span>
       {text ? (
         <span
-          className={mergeClasses(
-            styles.days,
-            stacked && styles.stackedDays,
-            urgency === 'warning' && styles.warning,
-            urgency === 'overdue' && styles.overdue,
-          )}
+          className={mergeClasses(styles.days, stacked && styles.stackedDays, urgency === 'warning' && styles.warning, urgency === 'overdue' && styles.overdue)}
         >
           {urgency === 'warning' ? <WarningFilled className={styles.icon} aria-hidden /> : null}
           {urgency === 'overdue' ? <ErrorCircleFilled className={styles.icon} aria-hidden /> : null}

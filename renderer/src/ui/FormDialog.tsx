@@ -1,15 +1,4 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Result } from '../../../shared/api/result.js';
@@ -17,13 +6,8 @@ import { ErrorBar } from './Notice.js';
 import { useSubmission } from './useSubmission.js';
 
 const useStyles = makeStyles({
-  surface: {
-    maxWidth: '560px',
-  },
-  button: {
-    whiteSpace: 'nowrap',
-    flexShrink: 0,
-  },
+  surface: { maxWidth: '560px' },
+  button: { whiteSpace: 'nowrap', flexShrink: 0 },
   content: {
     display: 'flex',
     flexDirection: 'column',

@@ -1,41 +1,18 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/api/result.js';
 
 /** What a screen tells the user after an action: a success or warning line, or a backend error. */
-export type Notice =
-  { intent: 'success' | 'info' | 'warning'; text: string } | { intent: 'error'; error: ApiError; title?: string };
+export type Notice = { intent: 'success' | 'info' | 'warning'; text: string } | { intent: 'error'; error: ApiError; title?: string };
 
 const useStyles = makeStyles({
-  details: {
-    margin: `${tokens.spacingVerticalXXS} 0 0`,
-    paddingLeft: tokens.spacingHorizontalXL,
-  },
-  correlation: {
-    marginTop: tokens.spacingVerticalXXS,
-    color: tokens.colorNeutralForeground3,
-  },
+  details: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
+  correlation: { marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3 },
 });
 
 /** A backend error as the user should see it: the Dutch message, each detail, and the error number for IT. */
-export function ErrorBar({
-  error,
-  title,
-  onDismiss,
-}: {
-  error: ApiError;
-  title?: string | undefined;
-  onDismiss?: (() => void) | undefined;
-}) {
+export function ErrorBar({ error, title, onDismiss }: { error: ApiError; title?: string | undefined; onDismiss?: (() => void) | undefined }) {
   const styles = useStyles();
   const { t } = useTranslation();
   return (
@@ -50,9 +27,7 @@ export function ErrorBar({
             ))}
           </ul>
         ) : null}
-        {error.correlationId ? (
-          <div className={styles.correlation}>{t('common.errorNumber', { id: error.correlationId })}</div>
-        ) : null}
+        {error.correlationId ? <div className={styles.correlation}>{t('common.errorNumber', { id: error.correlationId })}</div> : null}
       </MessageBarBody>
       {onDismiss ? <DismissAction onDismiss={onDismiss} /> : null}
     </MessageBar>
@@ -63,15 +38,7 @@ function DismissAction({ onDismiss }: { onDismiss: () => void }) {
   const { t } = useTranslation();
   return (
     <MessageBarActions
-      containerAction={
-        <Button
-          appearance="transparent"
-          size="small"
-          aria-label={t('common.dismiss')}
-          icon={<DismissRegular />}
-          onClick={onDismiss}
-        />
-      }
+      containerAction={<Button appearance="transparent" size="small" aria-label={t('common.dismiss')} icon={<DismissRegular />} onClick={onDismiss} />}
     />
   );
 }

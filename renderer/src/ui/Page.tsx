@@ -11,16 +11,8 @@ const useStyles = makeStyles({
     maxWidth: '1680px',
   },
   // A screen whose last part (a long list) takes the remaining height and scrolls on its own.
-  fill: {
-    height: '100%',
-    minHeight: '520px',
-    boxSizing: 'border-box',
-  },
-  header: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-  },
+  fill: { height: '100%', minHeight: '520px', boxSizing: 'border-box' },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   title: {
     margin: 0,
     fontSize: tokens.fontSizeBase600,
@@ -28,27 +20,14 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     ':focus': { outline: 'none' },
   },
-  intro: {
-    color: tokens.colorNeutralForeground2,
-    maxWidth: '80ch',
-  },
+  intro: { color: tokens.colorNeutralForeground2, maxWidth: '80ch' },
 });
 
 /**
  * One screen in the shell: its heading (h1) and content. Focus moves to the heading when the
  * screen opens, so keyboard and screen-reader users land at the start of the new content.
  */
-export function Page({
-  title,
-  intro,
-  fill,
-  children,
-}: {
-  title: string;
-  intro?: ReactNode;
-  fill?: boolean;
-  children: ReactNode;
-}) {
+export function Page({ title, intro, fill, children }: { title: string; intro?: ReactNode; fill?: boolean; children: ReactNode }) {
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -72,17 +51,8 @@ export function Page({
 }
 
 const useSectionStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
 });
 
 /** A titled part of a screen (h2). */

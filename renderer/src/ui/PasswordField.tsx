@@ -12,18 +12,9 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalXXS,
   },
-  rule: {
-    display: 'flex',
-    columnGap: tokens.spacingHorizontalXS,
-    alignItems: 'flex-start',
-  },
-  icon: {
-    flexShrink: 0,
-    marginTop: '2px',
-  },
-  met: {
-    color: tokens.colorPaletteGreenForeground1,
-  },
+  rule: { display: 'flex', columnGap: tokens.spacingHorizontalXS, alignItems: 'flex-start' },
+  icon: { flexShrink: 0, marginTop: '2px' },
+  met: { color: tokens.colorPaletteGreenForeground1 },
 });
 
 /** The rules a password does not meet yet, updated while typing; one line when all are met. */
@@ -65,16 +56,7 @@ interface PasswordFieldProps {
   autoFocus?: boolean;
 }
 
-export function PasswordField({
-  label,
-  value,
-  onChange,
-  rulesFor,
-  hint,
-  validationMessage,
-  autoComplete,
-  autoFocus,
-}: PasswordFieldProps) {
+export function PasswordField({ label, value, onChange, rulesFor, hint, validationMessage, autoComplete, autoFocus }: PasswordFieldProps) {
   const rules = rulesFor ? <PasswordRules password={value} userName={rulesFor.userName} /> : null;
   return (
     <Field
@@ -95,13 +77,7 @@ export function PasswordField({
           : null
       }
     >
-      <Input
-        type="password"
-        value={value}
-        autoComplete={autoComplete}
-        autoFocus={autoFocus}
-        onChange={(_, data) => onChange(data.value)}
-      />
+      <Input type="password" value={value} autoComplete={autoComplete} autoFocus={autoFocus} onChange={(_, data) => onChange(data.value)} />
     </Field>
   );
 }

@@ -20,15 +20,8 @@ const useStyles = makeStyles({
     userSelect: 'all',
   },
   // A group is what IT types in one go: it never breaks over two lines.
-  group: {
-    whiteSpace: 'nowrap',
-  },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
+  group: { whiteSpace: 'nowrap' },
+  actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
 const PRINT_ROOT_ID = 'avg-desk-print-root';
@@ -89,10 +82,7 @@ export function RecoveryKey({ value }: { value: string }) {
         <Button icon={<CopyRegular />} onClick={() => void copy()}>
           {t('setup.recoveryCopy')}
         </Button>
-        <Button
-          icon={<PrintRegular />}
-          onClick={() => printKey(t('setup.recoveryPrintHeading'), value, t('setup.recoveryPrintNote'))}
-        >
+        <Button icon={<PrintRegular />} onClick={() => printKey(t('setup.recoveryPrintHeading'), value, t('setup.recoveryPrintNote'))}>
           {t('setup.recoveryPrint')}
         </Button>
       </div>

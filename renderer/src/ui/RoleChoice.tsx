@@ -3,12 +3,7 @@ import { useId } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/staff/roles.js';
 
 const useStyles = makeStyles({
-  fieldset: {
-    border: 'none',
-    margin: 0,
-    padding: 0,
-    minWidth: 0,
-  },
+  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
   legend: {
     padding: 0,
     marginBottom: tokens.spacingVerticalXXS,
@@ -16,18 +11,9 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
   },
-  required: {
-    color: tokens.colorPaletteRedForeground3,
-    paddingLeft: tokens.spacingHorizontalXS,
-  },
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
-    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
-  },
-  error: {
-    color: tokens.colorPaletteRedForeground1,
-  },
+  required: { color: tokens.colorPaletteRedForeground3, paddingLeft: tokens.spacingHorizontalXS },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 /** The staff functions as checkboxes, in a fieldset so the group has its own label. */
@@ -44,8 +30,7 @@ export function RoleChoice({
 }) {
   const styles = useStyles();
   const errorId = useId();
-  const toggle = (role: Role, checked: boolean) =>
-    onChange(ROLES.filter((r) => (r === role ? checked : value.includes(r))));
+  const toggle = (role: Role, checked: boolean) => onChange(ROLES.filter((r) => (r === role ? checked : value.includes(r))));
   return (
     <fieldset className={styles.fieldset} aria-describedby={error ? errorId : undefined}>
       <legend className={styles.legend}>
@@ -56,12 +41,7 @@ export function RoleChoice({
       </legend>
       <div className={styles.grid}>
         {ROLES.map((role) => (
-          <Checkbox
-            key={role}
-            label={ROLE_LABELS[role]}
-            checked={value.includes(role)}
-            onChange={(_, data) => toggle(role, data.checked === true)}
-          />
+          <Checkbox key={role} label={ROLE_LABELS[role]} checked={value.includes(role)} onChange={(_, data) => toggle(role, data.checked === true)} />
         ))}
       </div>
       {error ? (

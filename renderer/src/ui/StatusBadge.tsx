@@ -8,23 +8,9 @@ function colorOf(status: CaseStatus): NonNullable<BadgeProps['color']> {
 }
 
 /** A case's status in words, tinted by phase: open, decided, or ended without a decision. `title` for where it may be cut off. */
-export function StatusBadge({
-  status,
-  className,
-  title = false,
-}: {
-  status: CaseStatus;
-  className?: string;
-  title?: boolean;
-}) {
+export function StatusBadge({ status, className, title = false }: { status: CaseStatus; className?: string; title?: boolean }) {
   return (
-    <Badge
-      appearance="tint"
-      shape="rounded"
-      color={colorOf(status)}
-      className={className ?? ''}
-      {...(title ? { title: STATUS_LABELS[status] } : {})}
-    >
+    <Badge appearance="tint" shape="rounded" color={colorOf(status)} className={className ?? ''} {...(title ? { title: STATUS_LABELS[status] } : {})}>
       {STATUS_LABELS[status]}
     </Badge>
   );

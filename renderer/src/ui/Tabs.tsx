@@ -4,11 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SHORTCUTS, useShortcut } from './shortcuts.js';
 
 const useStyles = makeStyles({
-  list: {
-    display: 'flex',
-    columnGap: tokens.spacingHorizontalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  list: { display: 'flex', columnGap: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   tab: {
     position: 'relative',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -20,10 +16,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     cursor: 'pointer',
-    ':hover': {
-      color: tokens.colorNeutralForeground1,
-      backgroundColor: tokens.colorSubtleBackgroundHover,
-    },
+    ':hover': { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
   },
   focus: createFocusOutlineStyle(),
   selected: {
@@ -77,12 +70,7 @@ export function Tabs<T extends string>({
   useShortcut(SHORTCUTS.previousTab, () => step(-1));
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = items.findIndex((item) => item.id === selected);
-    const target: Record<string, number> = {
-      ArrowRight: index + 1,
-      ArrowLeft: index - 1,
-      Home: 0,
-      End: items.length - 1,
-    };
+    const target: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: items.length - 1 };
     const next = target[event.key];
     if (next === undefined) return;
     event.preventDefault();

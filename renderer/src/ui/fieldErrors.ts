@@ -26,15 +26,11 @@ export function fieldErrors<F extends string>(
     // By the issue's path when the backend gave one (two fields can share a Dutch label), else by the label.
     const issue = issues?.length === details.length ? issues[index] : undefined;
     const named = issue?.path.split('.').filter((p) => !/^\d+$/u.test(p)) ?? [];
-    const field = issue
-      ? fields.find((f) => f === issue.path || f === named.at(-1))
-      : fields.find((f) => line.startsWith(`${FIELD_LABELS[f] ?? f}: `));
+    const field = issue ? fields.find((f) => f === issue.path || f === named.at(-1)) : fields.find((f) => line.startsWith(`${FIELD_LABELS[f] ?? f}: `));
     if (field === undefined) left.push(line);
     else {
       // "Interval: moet minstens 1 zijn." at the field itself: "Moet minstens 1 zijn."
-      const text = issue
-        ? `${issue.message}.`.replace(/\.\.$/u, '.')
-        : line.slice(`${FIELD_LABELS[field] ?? field}: `.length);
+      const text = issue ? `${issue.message}.`.replace(/\.\.$/u, '.') : line.slice(`${FIELD_LABELS[field] ?? field}: `.length);
       byField[field] = [byField[field], text.charAt(0).toUpperCase() + text.slice(1)].filter(Boolean).join(' ');
     }
   }
@@ -42,8 +38,6 @@ export function fieldErrors<F extends string>(
 }
 
 /** A Fluent `<Field>`'s error props for a message from `fieldErrors` (none without one). */
-export function fieldState(
-  message: string | undefined,
-): { validationState: 'error'; validationMessage: string } | Record<string, never> {
+export function fieldState(message: string | undefined): { validationState: 'error'; validationMessage: string } | Record<string, never> {
   return message ? { validationState: 'error', validationMessage: message } : {};
 }

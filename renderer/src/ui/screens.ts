@@ -15,8 +15,7 @@ import { contract, type ProcedureName } from '../../../shared/api/contract.js';
 import { isAllowed } from '../../../shared/staff/permissions.js';
 import type { Role } from '../../../shared/staff/roles.js';
 
-export type ScreenId =
-  'start' | 'work' | 'queue' | 'intake' | 'signing' | 'reports' | 'audit' | 'retention' | 'admin' | 'account';
+export type ScreenId = 'start' | 'work' | 'queue' | 'intake' | 'signing' | 'reports' | 'audit' | 'retention' | 'admin' | 'account';
 
 export interface ScreenEntry {
   id: ScreenId;
@@ -46,9 +45,7 @@ export const SCREENS: readonly ScreenEntry[] = [
  */
 export function screensFor(roles: readonly Role[]): ScreenEntry[] {
   const allowed = SCREENS.filter((screen) =>
-    (typeof screen.needs === 'string' ? [screen.needs] : screen.needs).some((p) =>
-      isAllowed(roles, contract[p].action),
-    ),
+    (typeof screen.needs === 'string' ? [screen.needs] : screen.needs).some((p) => isAllowed(roles, contract[p].action)),
   );
   return allowed.some((screen) => screen.id === 'work') ? allowed.filter((screen) => screen.id !== 'start') : allowed;
 }

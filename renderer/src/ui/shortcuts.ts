@@ -25,16 +25,8 @@ export function shortcutProps(label: string, shortcut: Shortcut): { title: strin
   return { title: withKey(label, shortcut), 'aria-keyshortcuts': shortcut.aria };
 }
 
-export function matches(
-  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
-  shortcut: Shortcut,
-): boolean {
-  return (
-    event.key.toLowerCase() === shortcut.key &&
-    (event.ctrlKey || event.metaKey) === shortcut.ctrl &&
-    event.altKey === shortcut.alt &&
-    !event.shiftKey
-  );
+export function matches(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>, shortcut: Shortcut): boolean {
+  return event.key.toLowerCase() === shortcut.key && (event.ctrlKey || event.metaKey) === shortcut.ctrl && event.altKey === shortcut.alt && !event.shiftKey;
 }
 
 /**

@@ -14,32 +14,16 @@ export const sectionHeading: GriffelStyle = {
 };
 
 /** A heading with its badge or button beside it. */
-export const headingRow: GriffelStyle = {
-  display: 'flex',
-  alignItems: 'center',
-  columnGap: tokens.spacingHorizontalM,
-  flexWrap: 'wrap',
-};
+export const headingRow: GriffelStyle = { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' };
 
 /** The explanation under a heading, in a readable measure. */
-export const introText: GriffelStyle = {
-  margin: 0,
-  color: tokens.colorNeutralForeground2,
-  maxWidth: '80ch',
-};
+export const introText: GriffelStyle = { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '80ch' };
 
 /** Secondary text: a hint, an empty list, a detail. */
-export const mutedText: GriffelStyle = {
-  margin: 0,
-  color: tokens.colorNeutralForeground2,
-};
+export const mutedText: GriffelStyle = { margin: 0, color: tokens.colorNeutralForeground2 };
 
 /** Buttons in a row, on one line. */
-export const actionRow: GriffelStyle = {
-  display: 'flex',
-  alignItems: 'center',
-  columnGap: tokens.spacingHorizontalS,
-};
+export const actionRow: GriffelStyle = { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS };
 
 /** Buttons in a row that wraps when the space runs out. */
 export const wrappingActionRow: GriffelStyle = {
@@ -51,11 +35,7 @@ export const wrappingActionRow: GriffelStyle = {
 };
 
 /** A heading one step below sectionHeading. */
-export const subHeading: GriffelStyle = {
-  margin: 0,
-  fontSize: tokens.fontSizeBase300,
-  fontWeight: tokens.fontWeightSemibold,
-};
+export const subHeading: GriffelStyle = { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold };
 
 /** A letter under review: the PDF and its text side by side where there is room. */
 export const reviewColumns: GriffelStyle = {
@@ -66,19 +46,7 @@ export const reviewColumns: GriffelStyle = {
   alignItems: 'start',
 };
 
-export const reviewColumn: GriffelStyle = {
-  display: 'flex',
-  flexDirection: 'column',
-  rowGap: tokens.spacingVerticalS,
-  minWidth: 0,
-};
+export const reviewColumn: GriffelStyle = { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 };
 
 /** A list without bullets, its items stacked with a little room. */
-export const plainList: GriffelStyle = {
-  listStyle: 'none',
-  margin: 0,
-  padding: 0,
-  display: 'flex',
-  flexDirection: 'column',
-  rowGap: tokens.spacingVerticalS,
-};
+export const plainList: GriffelStyle = { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS };

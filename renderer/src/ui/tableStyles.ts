@@ -9,37 +9,13 @@ export const useTableStyles = makeStyles({
     overflowX: 'auto',
   },
   // Fluent's tables default to a fixed layout with equal columns; business lists size to content.
-  table: {
-    tableLayout: 'auto',
-  },
-  nowrap: {
-    whiteSpace: 'nowrap',
-  },
-  headerRow: {
-    backgroundColor: tokens.colorNeutralBackground3,
-  },
-  headerCell: {
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  toolbar: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    flexWrap: 'wrap',
-  },
-  spacer: {
-    flexGrow: 1,
-  },
-  muted: {
-    color: tokens.colorNeutralForeground3,
-  },
-  empty: {
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
-    color: tokens.colorNeutralForeground2,
-  },
-  footer: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalM,
-  },
+  table: { tableLayout: 'auto' },
+  nowrap: { whiteSpace: 'nowrap' },
+  headerRow: { backgroundColor: tokens.colorNeutralBackground3 },
+  headerCell: { fontWeight: tokens.fontWeightSemibold },
+  toolbar: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  spacer: { flexGrow: 1 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  empty: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, color: tokens.colorNeutralForeground2 },
+  footer: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
 });

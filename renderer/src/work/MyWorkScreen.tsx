@@ -1,14 +1,4 @@
-import {
-  Badge,
-  Button,
-  Link,
-  makeStyles,
-  Spinner,
-  TableCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Link, makeStyles, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowRightRegular } from '@fluentui/react-icons';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,13 +32,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalL,
     alignItems: 'start',
   },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalXL,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-  },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
 });
 
 interface MyWorkScreenProps {
@@ -78,33 +62,18 @@ export function MyWorkScreen({ onOpenCase, onOpenScreen, onOpenLetter }: MyWorkS
         {work === null && !error ? <Spinner size="tiny" label={t('work.loading')} /> : null}
       </div>
       {error ? <ErrorBar error={error} /> : null}
-      {work?.signer ? (
-        <SignerCard letters={work.signer.letters} onOpen={() => onOpenScreen('signing')} onOpenLetter={onOpenLetter} />
-      ) : null}
+      {work?.signer ? <SignerCard letters={work.signer.letters} onOpen={() => onOpenScreen('signing')} onOpenLetter={onOpenLetter} /> : null}
       {work?.handler ? <HandlerCard cases={work.handler.cases} onOpenCase={onOpenCase} /> : null}
       {work?.dpo ? <DpoCards dpo={work.dpo} onOpenCase={onOpenCase} onOpenScreen={onOpenScreen} /> : null}
       {work?.intake ? (
-        <IntakeCard
-          cases={work.intake.unassigned}
-          onOpenCase={staff.roles.some((r) => r === 'handler' || r === 'dpo') ? onOpenCase : null}
-        />
+        <IntakeCard cases={work.intake.unassigned} onOpenCase={staff.roles.some((r) => r === 'handler' || r === 'dpo') ? onOpenCase : null} />
       ) : null}
       {work?.intake ? <DuplicatesCard groups={work.intake.possibleDuplicates} /> : null}
     </Page>
   );
 }
 
-function Card({
-  id,
-  title,
-  children,
-  action,
-}: {
-  id: string;
-  title: string;
-  children: React.ReactNode;
-  action?: React.ReactNode;
-}) {
+function Card({ id, title, children, action }: { id: string; title: string; children: React.ReactNode; action?: React.ReactNode }) {
   const card = useCardStyles();
   const styles = useStyles();
   return (
@@ -120,13 +89,7 @@ function Card({
   );
 }
 
-function HandlerCard({
-  cases,
-  onOpenCase,
-}: {
-  cases: NonNullable<MyWork['handler']>['cases'];
-  onOpenCase: (id: string, tab?: NextStepTab) => void;
-}) {
+function HandlerCard({ cases, onOpenCase }: { cases: NonNullable<MyWork['handler']>['cases']; onOpenCase: (id: string, tab?: NextStepTab) => void }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const table = useTableStyles();
@@ -157,11 +120,7 @@ function HandlerCard({
               {c.nextStep ? (
                 <>
                   {c.nextStep.tab !== 'overview' ? (
-                    <Link
-                      as="button"
-                      className={styles.step}
-                      onClick={() => c.nextStep && onOpenCase(c.id, c.nextStep.tab)}
-                    >
+                    <Link as="button" className={styles.step} onClick={() => c.nextStep && onOpenCase(c.id, c.nextStep.tab)}>
                       {c.nextStep.label}
                     </Link>
                   ) : (
@@ -210,12 +169,7 @@ function SignerCard({
       {letters.length > 0 ? (
         <DataTable
           label={t('work.signer.title')}
-          columns={[
-            t('work.signer.columns.letter'),
-            t('work.signer.columns.case'),
-            t('work.signer.columns.drafted'),
-            t('work.signer.columns.submitted'),
-          ]}
+          columns={[t('work.signer.columns.letter'), t('work.signer.columns.case'), t('work.signer.columns.drafted'), t('work.signer.columns.submitted')]}
         >
           {letters.map((l) => (
             <TableRow key={l.id}>
@@ -224,22 +178,14 @@ function SignerCard({
                   {LETTER_KIND_LABELS[l.kind]}
                 </Link>
                 {l.maySign ? null : (
-                  <Badge
-                    appearance="tint"
-                    color="warning"
-                    shape="rounded"
-                    size="small"
-                    style={{ marginLeft: tokens.spacingHorizontalS }}
-                  >
+                  <Badge appearance="tint" color="warning" shape="rounded" size="small" style={{ marginLeft: tokens.spacingHorizontalS }}>
                     {t('work.signer.own')}
                   </Badge>
                 )}
               </TableCell>
               <TableCell className={table.nowrap}>{l.caseReference}</TableCell>
               <TableCell>{l.draftedBy ?? t('common.none')}</TableCell>
-              <TableCell className={table.nowrap}>
-                {l.submittedAt ? formatDateTime(l.submittedAt) : t('common.none')}
-              </TableCell>
+              <TableCell className={table.nowrap}>{l.submittedAt ? formatDateTime(l.submittedAt) : t('common.none')}</TableCell>
             </TableRow>
           ))}
         </DataTable>
@@ -270,12 +216,7 @@ function DpoCards({
       <Card id="overdue" title={t('work.dpo.overdue')}>
         <DataTable
           label={t('work.dpo.overdue')}
-          columns={[
-            t('work.dpo.columns.case'),
-            t('work.dpo.columns.type'),
-            t('work.dpo.columns.due'),
-            t('work.dpo.columns.handler'),
-          ]}
+          columns={[t('work.dpo.columns.case'), t('work.dpo.columns.type'), t('work.dpo.columns.due'), t('work.dpo.columns.handler')]}
           empty={dpo.overdue.length === 0 && t('work.dpo.overdueEmpty')}
         >
           {dpo.overdue.map((c) => (
@@ -298,10 +239,7 @@ function DpoCards({
         <Card id="destruction" title={t('work.dpo.destruction')} action={toRetention}>
           <p className={styles.muted}>
             {dpo.destructionList
-              ? t('work.dpo.destructionOpen', {
-                  count: dpo.destructionList.items,
-                  date: formatDateTime(dpo.destructionList.proposedAt),
-                })
+              ? t('work.dpo.destructionOpen', { count: dpo.destructionList.items, date: formatDateTime(dpo.destructionList.proposedAt) })
               : t('work.dpo.destructionNone')}
           </p>
         </Card>
@@ -343,25 +281,14 @@ function DpoCards({
   );
 }
 
-function IntakeCard({
-  cases,
-  onOpenCase,
-}: {
-  cases: NonNullable<MyWork['intake']>['unassigned'];
-  onOpenCase: ((id: string) => void) | null;
-}) {
+function IntakeCard({ cases, onOpenCase }: { cases: NonNullable<MyWork['intake']>['unassigned']; onOpenCase: ((id: string) => void) | null }) {
   const { t } = useTranslation();
   const table = useTableStyles();
   return (
     <Card id="intake" title={t('work.intake.title')}>
       <DataTable
         label={t('work.intake.title')}
-        columns={[
-          t('work.intake.columns.case'),
-          t('work.intake.columns.type'),
-          t('work.intake.columns.received'),
-          t('work.intake.columns.due'),
-        ]}
+        columns={[t('work.intake.columns.case'), t('work.intake.columns.type'), t('work.intake.columns.received'), t('work.intake.columns.due')]}
         empty={cases.length === 0 && t('work.intake.empty')}
       >
         {cases.map((c) => (

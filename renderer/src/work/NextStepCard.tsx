@@ -1,11 +1,4 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-} from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { ArrowRightRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,12 +44,7 @@ export function NextStepCard({ detail, onOpenTab }: { detail: CaseDetail; onOpen
       </MessageBarBody>
       {step.tab !== 'overview' ? (
         <MessageBarActions>
-          <Button
-            className={styles.action}
-            icon={<ArrowRightRegular />}
-            iconPosition="after"
-            onClick={() => onOpenTab(step.tab)}
-          >
+          <Button className={styles.action} icon={<ArrowRightRegular />} iconPosition="after" onClick={() => onOpenTab(step.tab)}>
             {t('nextStep.go', { tab: t(`case.tabs.${step.tab}`) })}
           </Button>
         </MessageBarActions>

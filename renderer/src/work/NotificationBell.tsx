@@ -1,14 +1,4 @@
-import {
-  Button,
-  CounterBadge,
-  Link,
-  makeStyles,
-  Popover,
-  PopoverSurface,
-  PopoverTrigger,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, CounterBadge, Link, makeStyles, Popover, PopoverSurface, PopoverTrigger, Text, tokens } from '@fluentui/react-components';
 import { AlertRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,23 +15,9 @@ const useStyles = makeStyles({
     ':hover:active': { color: tokens.colorNeutralForegroundOnBrand },
   },
   badge: { position: 'absolute', top: '2px', right: '0px', pointerEvents: 'none' },
-  surface: {
-    width: '380px',
-    maxHeight: '60vh',
-    overflowY: 'auto',
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  surface: { width: '380px', maxHeight: '60vh', overflowY: 'auto', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   item: {
     display: 'flex',
     flexDirection: 'column',
@@ -61,15 +37,7 @@ const POLL_MS = 60_000;
  * The bell in the title bar: letters submitted, signed or returned, cases assigned, terms within
  * five working days. What was seen is remembered per staff member in this browser (a time, no content).
  */
-export function NotificationBell({
-  staffId,
-  refreshKey,
-  onOpen,
-}: {
-  staffId: string;
-  refreshKey: unknown;
-  onOpen: (n: NotificationView) => void;
-}) {
+export function NotificationBell({ staffId, refreshKey, onOpen }: { staffId: string; refreshKey: unknown; onOpen: (n: NotificationView) => void }) {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();
@@ -148,9 +116,7 @@ export function NotificationBell({
           )}
         </PopoverSurface>
       </Popover>
-      {unread > 0 ? (
-        <CounterBadge className={styles.badge} count={unread} size="small" color="danger" aria-hidden />
-      ) : null}
+      {unread > 0 ? <CounterBadge className={styles.badge} count={unread} size="small" color="danger" aria-hidden /> : null}
     </span>
   );
 }

@@ -6,13 +6,7 @@ import { roleLabels } from '../ui/roles.js';
 import type { ScreenEntry } from '../ui/screens.js';
 
 const useStyles = makeStyles({
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalXL,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-  },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
 });
 
 /** Welcome, for the functions without a work queue (those with one start in the Werkvoorraad). */
@@ -27,10 +21,7 @@ export function StartScreen({ screens }: { screens: readonly ScreenEntry[] }) {
     return [];
   });
   return (
-    <Page
-      title={t('start.title', { name: staff.fullName })}
-      intro={t('start.roles', { roles: roleLabels(staff.roles) })}
-    >
+    <Page title={t('start.title', { name: staff.fullName })} intro={t('start.roles', { roles: roleLabels(staff.roles) })}>
       <Section title={t('start.available')}>
         <ul className={styles.list}>
           {items.map((item) => (

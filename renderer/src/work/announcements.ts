@@ -12,18 +12,12 @@ const osKey = (staffId: string) => `avgDesk.osNotifications.${staffId}`;
  * oldest first, and moves the mark on. The first time on a desktop nothing is "new" one by one: the
  * caller shows one summary of what is unread instead of everything of the past weeks.
  */
-export function takeNew(
-  staffId: string,
-  items: readonly NotificationView[],
-): { fresh: NotificationView[]; firstTime: boolean } {
+export function takeNew(staffId: string, items: readonly NotificationView[]): { fresh: NotificationView[]; firstTime: boolean } {
   const newest = items.reduce((max, n) => (n.at > max ? n.at : max), '');
   const since = localStorage.getItem(announcedKey(staffId));
   if (newest !== '' && (since === null || newest > since)) localStorage.setItem(announcedKey(staffId), newest);
   if (since === null) return { fresh: [], firstTime: true };
-  return {
-    fresh: items.filter((n) => n.at > since).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
-    firstTime: false,
-  };
+  return { fresh: items.filter((n) => n.at > since).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)), firstTime: false };
 }
 
 /**

@@ -39,8 +39,7 @@ export function useAnnouncements(staffId: string, items: readonly NotificationVi
       );
     }
     const os = desktopOs();
-    if (os && osNotificationsOn(staffId))
-      for (const toast of toasts) void os.notify({ title: t('app.name'), body: toast.text });
+    if (os && osNotificationsOn(staffId)) for (const toast of toasts) void os.notify({ title: t('app.name'), body: toast.text });
     // Only a new list is news (the unread count follows from it; t and dispatchToast are stable).
   }, [items]);
 }

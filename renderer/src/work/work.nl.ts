@@ -6,11 +6,7 @@ import { merge } from '../letters/letters.nl.js';
  * shared/work/next-step.ts.
  */
 export const workNl = {
-  nav: {
-    work: 'Mijn werk',
-    waiting_one: '1 wachtend',
-    waiting_other: '{{count}} wachtend',
-  },
+  nav: { work: 'Mijn werk', waiting_one: '1 wachtend', waiting_other: '{{count}} wachtend' },
   work: {
     title: 'Mijn werk',
     intro: 'Wat er vandaag op u wacht, per functie. Open een zaak om verder te gaan met de volgende stap.',
@@ -78,17 +74,9 @@ export const workNl = {
     osHint:
       'Een brief die op u wacht, is ondertekend of teruggestuurd, een zaak die aan u is toegewezen of een termijn die binnen 5 werkdagen afloopt: ook als AVG Desk niet op de voorgrond staat. De melding noemt alleen het zaaknummer en de soort brief, geen namen.',
   },
-  files: {
-    browse: 'Bladeren…',
-  },
-  shortcuts: {
-    tabs: 'Volgend tabblad: Alt+Page Down. Vorig tabblad: Alt+Page Up.',
-  },
-  nextStep: {
-    title: 'Volgende stap',
-    go: 'Ga naar {{tab}}',
-    none: 'Er staat geen stap meer open op deze zaak.',
-  },
+  files: { browse: 'Bladeren…' },
+  shortcuts: { tabs: 'Volgend tabblad: Alt+Page Down. Vorig tabblad: Alt+Page Up.' },
+  nextStep: { title: 'Volgende stap', go: 'Ga naar {{tab}}', none: 'Er staat geen stap meer open op deze zaak.' },
 };
 
 export type WorkMessages = typeof workNl;

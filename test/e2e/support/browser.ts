@@ -32,11 +32,7 @@ export interface TestPage {
 
 /** A Dutch desktop in Amsterdam, the size of a laptop screen. */
 export async function openPage(browser: Browser): Promise<TestPage> {
-  const context = await browser.newContext({
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-    viewport: { width: 1280, height: 800 },
-  });
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   // Fail within a test's time when something is missing, with the locator in the message.
   page.setDefaultTimeout(10_000);
@@ -58,9 +54,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const viewport = page.viewportSize();
   const hidden = await page.evaluate(() => {
     const main = (
-      globalThis as unknown as {
-        document: { querySelector(s: string): { scrollHeight: number; clientHeight: number } | null };
-      }
+      globalThis as unknown as { document: { querySelector(s: string): { scrollHeight: number; clientHeight: number } | null } }
     ).document.querySelector('main');
     return main ? Math.max(0, main.scrollHeight - main.clientHeight) : 0;
   });
@@ -123,10 +117,7 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
     .map(withoutTabsterSentinels)
     .filter((v): v is Result => v !== null);
   const report = severe
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
-    )
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`)
     .join('\n');
   if (severe.length > 0) console.error(`Accessibility violations on ${screen}:\n${report}`);
   expect(severe, `accessibility violations on ${screen}:\n${report}`).toEqual([]);

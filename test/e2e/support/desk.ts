@@ -17,10 +17,7 @@ export interface Desk<T> {
  * by `seed`, and a Dutch laptop-sized page on its start screen. `close` stops both; a failure
  * halfway stops what was started.
  */
-export async function openDesk<T>(
-  seed: (url: string) => Promise<T>,
-  options: Parameters<typeof startServer>[0] = {},
-): Promise<Desk<T>> {
+export async function openDesk<T>(seed: (url: string) => Promise<T>, options: Parameters<typeof startServer>[0] = {}): Promise<Desk<T>> {
   const server = await startServer(options);
   let browser: Browser | null = null;
   try {

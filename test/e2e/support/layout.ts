@@ -55,9 +55,7 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         document: {
           documentElement: El;
           querySelectorAll(s: string): ArrayLike<El>;
-          createElement(tag: 'canvas'): {
-            getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } | null;
-          };
+          createElement(tag: 'canvas'): { getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } | null };
         };
       }
     ).document;
@@ -75,10 +73,7 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       const box = el.getBoundingClientRect();
       // Fluent's visually hidden text is a clipped 1 px box: for screen readers only.
       return (
-        box.width >= 2 &&
-        box.height >= 2 &&
-        el.checkVisibility({ checkVisibilityCSS: true }) &&
-        !el.closest('.visually-hidden, [class*="visuallyHidden"]')
+        box.width >= 2 && box.height >= 2 && el.checkVisibility({ checkVisibilityCSS: true }) && !el.closest('.visually-hidden, [class*="visuallyHidden"]')
       );
     };
     const ownText = (el: El) =>
@@ -89,11 +84,9 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         .trim();
 
     const root = doc.documentElement;
-    if (root.scrollWidth > win.innerWidth + 1)
-      problems.push(`the page scrolls sideways (${root.scrollWidth} px in a ${win.innerWidth} px window)`);
+    if (root.scrollWidth > win.innerWidth + 1) problems.push(`the page scrolls sideways (${root.scrollWidth} px in a ${win.innerWidth} px window)`);
     for (const main of Array.from(doc.querySelectorAll('main'))) {
-      if (main.scrollWidth > main.clientWidth + 1)
-        problems.push(`the content scrolls sideways (${main.scrollWidth} px in ${main.clientWidth} px)`);
+      if (main.scrollWidth > main.clientWidth + 1) problems.push(`the content scrolls sideways (${main.scrollWidth} px in ${main.clientWidth} px)`);
     }
 
     // The PDF viewer's text layer and its canvases are drawn to the page's scale on purpose.
@@ -102,24 +95,15 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (el.closest(skip)) continue;
       const text = ownText(el);
       const scrolls = win.getComputedStyle(el).overflowX;
-      if (
-        (scrolls === 'auto' || scrolls === 'scroll') &&
-        el.scrollWidth > el.clientWidth + 1 &&
-        el.tagName !== 'MAIN' &&
-        visible(el)
-      ) {
-        problems.push(
-          `${describe(el, el.getAttribute('aria-label') ?? el.textContent ?? '')} scrolls sideways (${el.scrollWidth} px in ${el.clientWidth} px)`,
-        );
+      if ((scrolls === 'auto' || scrolls === 'scroll') && el.scrollWidth > el.clientWidth + 1 && el.tagName !== 'MAIN' && visible(el)) {
+        problems.push(`${describe(el, el.getAttribute('aria-label') ?? el.textContent ?? '')} scrolls sideways (${el.scrollWidth} px in ${el.clientWidth} px)`);
         continue;
       }
       if (text === '' && el.tagName !== 'SELECT' && el.tagName !== 'BUTTON') continue;
       if (!visible(el)) continue;
       const box = el.getBoundingClientRect();
       if (box.right > win.innerWidth + 1) {
-        problems.push(
-          `${describe(el, el.textContent ?? '')} reaches past the window's right edge (${Math.round(box.right)} > ${win.innerWidth})`,
-        );
+        problems.push(`${describe(el, el.textContent ?? '')} reaches past the window's right edge (${Math.round(box.right)} > ${win.innerWidth})`);
         continue;
       }
       if (el.tagName === 'SELECT') {
@@ -131,21 +115,14 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
         for (const option of Array.from(select.options)) {
           if (context.measureText(option.text).width > room + 1)
-            problems.push(
-              `select ${select.getAttribute('aria-label') ?? ''} is too narrow for its option "${option.text}"`.replace(
-                '  ',
-                ' ',
-              ),
-            );
+            problems.push(`select ${select.getAttribute('aria-label') ?? ''} is too narrow for its option "${option.text}"`.replace('  ', ' '));
         }
         continue;
       }
       const style = win.getComputedStyle(el);
       const clipsY = style.overflowY !== 'visible';
       if (clipsY && el.scrollHeight > el.clientHeight + 2 && el.clientHeight > 0 && text !== '') {
-        problems.push(
-          `${describe(el, el.textContent ?? '')} is cut off below (${el.scrollHeight} > ${el.clientHeight} px)`,
-        );
+        problems.push(`${describe(el, el.textContent ?? '')} is cut off below (${el.scrollHeight} > ${el.clientHeight} px)`);
       }
     }
     // Content wider than the box it sits in: a label running into the next column, a name cut off
@@ -160,11 +137,8 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       wide.push(el);
     }
     for (const el of wide) {
-      if (wide.some((other) => other !== el && (el as unknown as { contains(o: El): boolean }).contains(other)))
-        continue;
-      problems.push(
-        `${describe(el, el.textContent ?? '')} is wider than its box (${el.scrollWidth} > ${el.clientWidth} px)`,
-      );
+      if (wide.some((other) => other !== el && (el as unknown as { contains(o: El): boolean }).contains(other))) continue;
+      problems.push(`${describe(el, el.textContent ?? '')} is wider than its box (${el.scrollWidth} > ${el.clientWidth} px)`);
     }
     return [...new Set(problems)];
   });
@@ -185,9 +159,7 @@ export async function checkLayout(page: Page, name: string): Promise<string[]> {
       await page.evaluate(
         () =>
           new Promise((resolve) =>
-            (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame(() =>
-              setTimeout(resolve, 150),
-            ),
+            (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame(() => setTimeout(resolve, 150)),
           ),
       );
       await page.waitForLoadState('networkidle');

@@ -20,13 +20,9 @@ const URL_PATTERN = /draait op (http:\/\/127\.0\.0\.1:\d+\/)/u;
  * Browser mode as a user starts it: the real server, the real encrypted store, in a fresh data
  * folder that is removed afterwards (`shippedEntry`: `npm run start:web`'s own entry, else the tests' one). Needs the built renderer (npx vite build --config vite.renderer.config.ts).
  */
-export async function startServer(
-  options: { env?: Record<string, string>; dataDir?: string; shippedEntry?: boolean } = {},
-): Promise<RunningServer> {
+export async function startServer(options: { env?: Record<string, string>; dataDir?: string; shippedEntry?: boolean } = {}): Promise<RunningServer> {
   if (!existsSync(join(REPO_ROOT, 'out', 'renderer', 'index.html'))) {
-    throw new Error(
-      'out/renderer is missing: build the renderer first (npx vite build --config vite.renderer.config.ts).',
-    );
+    throw new Error('out/renderer is missing: build the renderer first (npx vite build --config vite.renderer.config.ts).');
   }
   // A given data folder is the caller's: it survives a restart (a later clock on the same data) and the caller removes it.
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'avg-desk-e2e-'));
@@ -34,9 +30,7 @@ export async function startServer(
   // The shipped entry pays argon2id's production cost on every sign-in; the tests' own entry does not,
   // and comes bundled by the e2e project's globalSetup (server-build.ts) when vitest runs it.
   const bundled = options.shippedEntry ? '' : bundledEntry();
-  const args = bundled
-    ? [bundled]
-    : ['--import', 'tsx', options.shippedEntry ? 'main/app/start-web.ts' : 'test/e2e/support/server-entry.ts'];
+  const args = bundled ? [bundled] : ['--import', 'tsx', options.shippedEntry ? 'main/app/start-web.ts' : 'test/e2e/support/server-entry.ts'];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, AVG_DESK_DATA: dataDir, PORT: '0', ...options.env },
@@ -49,10 +43,7 @@ export async function startServer(
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let stdout = '';
-      const timer = setTimeout(
-        () => reject(new Error(`The server did not start within 30 s.\n${stdout}\n${stderr}`)),
-        30_000,
-      );
+      const timer = setTimeout(() => reject(new Error(`The server did not start within 30 s.\n${stdout}\n${stderr}`)), 30_000);
       child.stdout?.on('data', (chunk: Buffer) => {
         stdout += chunk.toString('utf8');
         const match = URL_PATTERN.exec(stdout);

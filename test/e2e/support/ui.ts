@@ -34,8 +34,7 @@ export async function seedStaff<K extends string>(
 
 /** A session token for preparing data from the test itself. */
 export async function tokenOf(baseUrl: string, person: Person): Promise<string> {
-  return valueOf(await callApi(baseUrl, 'session.login', { userName: person.userName, password: person.password }))
-    .token;
+  return valueOf(await callApi(baseUrl, 'session.login', { userName: person.userName, password: person.password })).token;
 }
 
 export const nav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
@@ -69,8 +68,7 @@ export async function signOut(page: Page): Promise<void> {
 export async function callAsPage<T = unknown>(page: Page, procedure: string, input: unknown): Promise<Result<T>> {
   const result: unknown = await page.evaluate(
     async ([name, body]) => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } })
-        .sessionStorage;
+      const storage = (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage;
       const stored = JSON.parse(storage.getItem('avgDesk.session') ?? '{}') as { token?: string };
       const response = await fetch(`api/${name}`, {
         method: 'POST',

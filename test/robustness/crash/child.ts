@@ -36,11 +36,7 @@ try {
     ready: () => emit({ t: 'ready' }),
     async signIn(userName, password) {
       const fixture = readFixture(join(runRoot, 'fixture.json'));
-      const result = await backend.dispatch(
-        'session.login',
-        { userName, password: password ?? fixture.password },
-        null,
-      );
+      const result = await backend.dispatch('session.login', { userName, password: password ?? fixture.password }, null);
       if (!result.ok) throw new Error(`sign-in: ${result.error.message}`);
       emit({ t: 'ready' });
       return (result.value as { token: string }).token;

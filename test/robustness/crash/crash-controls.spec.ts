@@ -46,32 +46,26 @@ describe('the checks after a kill can fail', () => {
   it('a plaintext temp file is found', async () => {
     const root = fresh();
     writeFileSync(`${aCaseFile(root)}.part`, `notitie over ${NOTE_NAME}`);
-    await expect(checkAfterKill(intake, root, [], 1)).rejects.toThrow(
-      /plaintext on disk: .*\.avgf\.part holds "Bartholomeus Quirijnsen"/u,
-    );
+    await expect(checkAfterKill(intake, root, [], 1)).rejects.toThrow(/plaintext on disk: .*\.avgf\.part holds "Bartholomeus Quirijnsen"/u);
   });
 
   it('a case file cut short under its real name is refused, not taken for whole', async () => {
     const root = fresh();
     const file = aCaseFile(root);
     writeFileSync(file, readFileSync(file).subarray(0, 40));
-    await expect(checkAfterKill(intake, root, [], 1)).rejects.toThrow(
-      /committed case file .* does not read whole: Dit bestand is beschadigd of ontbreekt/u,
-    );
+    await expect(checkAfterKill(intake, root, [], 1)).rejects.toThrow(/committed case file .* does not read whole: Dit bestand is beschadigd of ontbreekt/u);
   });
 
   it('a case reported as committed but not stored is lost', async () => {
-    await expect(
-      checkAfterKill(intake, fresh(), [{ n: 1, id: randomUUID(), reference: 'AVG-2026-0999' }], 1),
-    ).rejects.toThrow(/case 1 \(AVG-2026-0999\) lost/u);
+    await expect(checkAfterKill(intake, fresh(), [{ n: 1, id: randomUUID(), reference: 'AVG-2026-0999' }], 1)).rejects.toThrow(
+      /case 1 \(AVG-2026-0999\) lost/u,
+    );
   });
 
   it('a case stored twice is a duplicate', async () => {
     const root = fresh();
     const { backend, call } = makeBackend(join(root, 'data'));
-    const token = value(
-      await call('session.login', { userName: PEOPLE.intake.userName, password: PASSWORD }, null),
-    ).token;
+    const token = value(await call('session.login', { userName: PEOPLE.intake.userName, password: PASSWORD }, null)).token;
     const create = {
       type: 'inzage',
       requester: { name: 'Dubbel Verzoeker', relation: 'huurder' },
@@ -83,9 +77,7 @@ describe('the checks after a kill can fail', () => {
     const first = value(await call('case.create', create, token));
     value(await call('case.create', create, token));
     backend.close();
-    await expect(checkAfterKill(intake, root, [{ n: 1, id: first.id, reference: first.reference }], 1)).rejects.toThrow(
-      /case 1 is stored twice/u,
-    );
+    await expect(checkAfterKill(intake, root, [{ n: 1, id: first.id, reference: first.reference }], 1)).rejects.toThrow(/case 1 is stored twice/u);
   });
 
   it('a data folder whose keyring is gone does not open', async () => {
@@ -116,15 +108,11 @@ describe('a retention run killed between its commit and the removal of the ciphe
     })();
     store.close();
     expect(readdirSync(join(dataDir, 'cases', first.caseId)).length).toBeGreaterThan(0);
-    await expect(checkAfterKill(scenarioNamed('retention run'), root, [], 1)).rejects.toThrow(
-      /1 of 4 due cases shredded/u,
-    );
+    await expect(checkAfterKill(scenarioNamed('retention run'), root, [], 1)).rejects.toThrow(/1 of 4 due cases shredded/u);
 
     const { backend, call } = makeBackend(dataDir, new Date(RETENTION_DAY));
     try {
-      const token = value(
-        await call('session.login', { userName: PEOPLE.dpo.userName, password: PASSWORD }, null),
-      ).token;
+      const token = value(await call('session.login', { userName: PEOPLE.dpo.userName, password: PASSWORD }, null)).token;
       const run = value(await call('retention.runLocal', {}, token));
       expect(run.cases.map((c) => c.caseId).sort()).toEqual(others.map((c) => c.caseId).sort());
     } finally {

@@ -37,8 +37,7 @@ async function pool(scenario: CrashScenario, seeds: number[]): Promise<KillOutco
   const outcomes: KillOutcome[] = [];
   const queue = seeds.map((seed, k) => ({ seed, at: phaseOf(k) }));
   const worker = async () => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift())
-      outcomes.push(await killAndCheck(scenario, template, next.seed, next.at));
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) outcomes.push(await killAndCheck(scenario, template, next.seed, next.at));
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
   return outcomes;

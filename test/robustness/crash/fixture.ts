@@ -42,14 +42,7 @@ export const RETENTION_CASES = [
 export const RETENTION_DAY = '2027-02-20T10:00:00Z';
 const RETENTION_NOTE = (name: string) => `Gespreksnotitie: ${name} vroeg naar het huurcontract.`;
 
-export const SECRETS = [
-  ...TEMPLATE_REQUESTERS,
-  NOTE_NAME,
-  REQUESTER_PREFIX,
-  NAME,
-  'Weißbach',
-  ...RETENTION_CASES.map((c) => c.requester),
-];
+export const SECRETS = [...TEMPLATE_REQUESTERS, NOTE_NAME, REQUESTER_PREFIX, NAME, 'Weißbach', ...RETENTION_CASES.map((c) => c.requester)];
 
 export interface Fixture {
   adminUser: string;
@@ -72,10 +65,7 @@ export interface Template {
 }
 
 /** A data folder for one kill: `<run>/data`, `<run>/backups`, and the fixture as JSON. */
-export function copyTemplate(
-  template: Template | null,
-  runRoot: string,
-): { dataDir: string; backupDir: string; fixtureFile: string } {
+export function copyTemplate(template: Template | null, runRoot: string): { dataDir: string; backupDir: string; fixtureFile: string } {
   const dataDir = join(runRoot, 'data');
   const backupDir = join(runRoot, 'backups');
   mkdirSync(backupDir, { recursive: true });
@@ -96,22 +86,10 @@ export async function buildTemplate(lettersToSign: number): Promise<Template> {
   const { call, adminToken } = init;
   try {
     const intake = await addStaff(init.backend, adminToken, PEOPLE.intake.userName, ['intake'], PEOPLE.intake.fullName);
-    const handler = await addStaff(
-      init.backend,
-      adminToken,
-      PEOPLE.handler.userName,
-      ['handler'],
-      PEOPLE.handler.fullName,
-    );
+    const handler = await addStaff(init.backend, adminToken, PEOPLE.handler.userName, ['handler'], PEOPLE.handler.fullName);
     const signer = await addStaff(init.backend, adminToken, PEOPLE.signer.userName, ['signer'], PEOPLE.signer.fullName);
     const dpo = await addStaff(init.backend, adminToken, PEOPLE.dpo.userName, ['dpo'], PEOPLE.dpo.fullName);
-    value(
-      await call(
-        'settings.setSigning',
-        { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD },
-        adminToken,
-      ),
-    );
+    value(await call('settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, adminToken));
     value(await call('signer.setProfile', { functionTitle: 'Teamleider Privacy' }, signer.token));
 
     const register = async (name: string) =>
@@ -132,11 +110,7 @@ export async function buildTemplate(lettersToSign: number): Promise<Template> {
     const caseId = await register(TEMPLATE_REQUESTERS[0] ?? '');
     const pdf = await buildLetters(2, 3);
     const imported = value(
-      await call(
-        'dossier.import',
-        { caseId, fileName: 'gespreksverslag.pdf', dataBase64: pdf.toString('base64'), source: 'klantcontact' },
-        handler.token,
-      ),
+      await call('dossier.import', { caseId, fileName: 'gespreksverslag.pdf', dataBase64: pdf.toString('base64'), source: 'klantcontact' }, handler.token),
     );
     const pdfDocumentId = imported.documents[0]?.id ?? '';
     value(
@@ -158,30 +132,12 @@ export async function buildTemplate(lettersToSign: number): Promise<Template> {
       const decision = i % 2 === 0;
       const letterCase = decision ? await register(TEMPLATE_REQUESTERS[1 + (i % 2)] ?? '') : caseId;
       if (decision) {
-        value(
-          await call(
-            'case.selectActivities',
-            { caseId: letterCase, activityIds: ['huuradministratie'] },
-            handler.token,
-          ),
-        );
+        value(await call('case.selectActivities', { caseId: letterCase, activityIds: ['huuradministratie'] }, handler.token));
         value(await call('case.transition', { id: letterCase, to: 'in_behandeling' }, handler.token));
-        value(
-          await call(
-            'identity.record',
-            { caseId: letterCase, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' },
-            handler.token,
-          ),
-        );
+        value(await call('identity.record', { caseId: letterCase, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler.token));
         value(await call('case.transition', { id: letterCase, to: 'besluit_in_concept' }, handler.token));
       }
-      const draft = value(
-        await call(
-          'letter.draft',
-          { caseId: letterCase, kind: decision ? 'besluit-inzage' : 'ontvangstbevestiging' },
-          handler.token,
-        ),
-      );
+      const draft = value(await call('letter.draft', { caseId: letterCase, kind: decision ? 'besluit-inzage' : 'ontvangstbevestiging' }, handler.token));
       value(await call('letter.submit', { letterId: draft.id }, handler.token));
       letters.push({ id: draft.id, caseId: letterCase, decision });
     }
@@ -191,36 +147,21 @@ export async function buildTemplate(lettersToSign: number): Promise<Template> {
       if (spec.due === 'later') {
         // Closed two months later: its appeal period still runs on RETENTION_DAY. Everyone signs in again.
         init.clock.set(new Date('2027-01-25T09:00:00Z'));
-        handler.token = value(
-          await call('session.login', { userName: PEOPLE.handler.userName, password: PASSWORD }, null),
-        ).token;
-        intake.token = value(
-          await call('session.login', { userName: PEOPLE.intake.userName, password: PASSWORD }, null),
-        ).token;
+        handler.token = value(await call('session.login', { userName: PEOPLE.handler.userName, password: PASSWORD }, null)).token;
+        intake.token = value(await call('session.login', { userName: PEOPLE.intake.userName, password: PASSWORD }, null)).token;
       }
       const id = await register(spec.requester);
       value(
         await call(
           'dossier.import',
-          {
-            caseId: id,
-            fileName: 'notitie.txt',
-            dataBase64: Buffer.from(RETENTION_NOTE(spec.requester)).toString('base64'),
-            source: 'klantcontact',
-          },
+          { caseId: id, fileName: 'notitie.txt', dataBase64: Buffer.from(RETENTION_NOTE(spec.requester)).toString('base64'), source: 'klantcontact' },
           handler.token,
         ),
       );
       if (spec.decided) {
         value(await call('case.selectActivities', { caseId: id, activityIds: ['huuradministratie'] }, handler.token));
         value(await call('case.transition', { id, to: 'in_behandeling' }, handler.token));
-        value(
-          await call(
-            'identity.record',
-            { caseId: id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' },
-            handler.token,
-          ),
-        );
+        value(await call('identity.record', { caseId: id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler.token));
         value(await call('case.transition', { id, to: 'besluit_in_concept' }, handler.token));
         const draft = value(await call('letter.draft', { caseId: id, kind: 'besluit-inzage' }, handler.token));
         value(await call('letter.submit', { letterId: draft.id }, handler.token));
@@ -231,13 +172,7 @@ export async function buildTemplate(lettersToSign: number): Promise<Template> {
         value(await call('case.transition', { id, to: 'ingetrokken' }, handler.token));
       }
       if (spec.due === 'held')
-        value(
-          await call(
-            'retention.placeHold',
-            { caseId: id, kind: 'bewaarplicht', reason: 'Wettelijke bewaarplicht: lopende huurgeschil.' },
-            dpo.token,
-          ),
-        );
+        value(await call('retention.placeHold', { caseId: id, kind: 'bewaarplicht', reason: 'Wettelijke bewaarplicht: lopende huurgeschil.' }, dpo.token));
       retention.push({ caseId: id, requester: spec.requester, due: spec.due, files: 0 });
     }
     init.backend.close();
@@ -251,10 +186,7 @@ export async function buildTemplate(lettersToSign: number): Promise<Template> {
           "UPDATE outbox SET sent_at = '2027-01-26T10:00:00.000Z' WHERE sent_at IS NULL AND json_extract(payload, '$.caseId') IN (SELECT value FROM json_each(?))",
         )
         .run(ids);
-      for (const r of retention)
-        r.files = (
-          store.sqlite.prepare('SELECT count(*) AS n FROM case_files WHERE case_id = ?').get(r.caseId) as { n: number }
-        ).n;
+      for (const r of retention) r.files = (store.sqlite.prepare('SELECT count(*) AS n FROM case_files WHERE case_id = ?').get(r.caseId) as { n: number }).n;
     } finally {
       store.close();
     }

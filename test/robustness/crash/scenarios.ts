@@ -75,17 +75,14 @@ export function expectThat(condition: boolean, message: string): asserts conditi
 }
 
 function must<T>(result: Awaited<ReturnType<Dispatch>>, what: string): T {
-  if (!result.ok)
-    throw new Error(`${what}: ${result.error.code} ${result.error.message} ${(result.error.details ?? []).join(' ')}`);
+  if (!result.ok) throw new Error(`${what}: ${result.error.code} ${result.error.message} ${(result.error.details ?? []).join(' ')}`);
   return result.value as T;
 }
 
 type Row = Record<string, unknown>;
 const rows = (store: OpenStore, sql: string, ...params: unknown[]) => store.sqlite.prepare(sql).all(...params) as Row[];
 const okEvents = (store: OpenStore, procedure: string) =>
-  rows(store, "SELECT record_id FROM audit_events WHERE procedure = ? AND outcome = 'ok'", procedure).map(
-    (r) => r.record_id as string,
-  );
+  rows(store, "SELECT record_id FROM audit_events WHERE procedure = ? AND outcome = 'ok'", procedure).map((r) => r.record_id as string);
 
 /**
  * Numbered operations: every reported n is stored once, the stored ones are 1..k without a gap,
@@ -101,10 +98,7 @@ function checkNumbered(stored: readonly number[], reported: readonly number[], w
   for (const n of reported) expectThat(seen.has(n), `${what} ${n} was reported committed but is not stored`);
   const max = Math.max(0, ...stored);
   for (let n = 1; n <= max; n++) expectThat(seen.has(n), `${what} ${n} is missing while ${max} is stored`);
-  expectThat(
-    stored.length <= reported.length + 1,
-    `${what}: ${stored.length} stored but only ${reported.length} reported (more than one in flight)`,
-  );
+  expectThat(stored.length <= reported.length + 1, `${what}: ${stored.length} stored but only ${reported.length} reported (more than one in flight)`);
 }
 
 const caseIntake: CrashScenario = {
@@ -121,11 +115,7 @@ const caseIntake: CrashScenario = {
           {
             type: n % 3 === 0 ? 'correctie' : 'inzage',
             ...(n % 3 === 0 ? { correctionKinds: ['verbetering'] } : {}),
-            requester: {
-              name: `${REQUESTER_PREFIX} ${n}`,
-              relation: 'huurder',
-              address: `Quirijnstraat ${n}, 1234 AB Hilversum`,
-            },
+            requester: { name: `${REQUESTER_PREFIX} ${n}`, relation: 'huurder', address: `Quirijnstraat ${n}, 1234 AB Hilversum` },
             channel: 'brief',
             received: '2026-11-24',
             writtenAndSigned: true,
@@ -143,23 +133,16 @@ const caseIntake: CrashScenario = {
     const stored = rows(store, "SELECT id, reference, request_text FROM cases WHERE request_text LIKE 'crash-%'");
     const byId = new Map(stored.map((r) => [r.id as string, r]));
     for (const op of ops)
-      expectThat(
-        byId.get(op.id as string)?.reference === op.reference,
-        `case ${String(op.n)} (${String(op.reference)}) lost or renumbered`,
-      );
+      expectThat(byId.get(op.id as string)?.reference === op.reference, `case ${String(op.n)} (${String(op.reference)}) lost or renumbered`);
     checkNumbered(
       stored.map((r) => Number(String(r.request_text).slice('crash-'.length))),
       ops.map((o) => o.n as number),
       'case',
     );
     const duplicates = rows(store, 'SELECT reference FROM cases GROUP BY reference HAVING count(*) > 1');
-    expectThat(
-      duplicates.length === 0,
-      `references handed out twice: ${duplicates.map((d) => String(d.reference)).join(', ')}`,
-    );
+    expectThat(duplicates.length === 0, `references handed out twice: ${duplicates.map((d) => String(d.reference)).join(', ')}`);
     const audited = new Set(okEvents(store, 'case.create'));
-    for (const r of stored)
-      expectThat(audited.has(r.id as string), `case ${String(r.reference)} stored without its audit event`);
+    for (const r of stored) expectThat(audited.has(r.id as string), `case ${String(r.reference)} stored without its audit event`);
   },
 };
 
@@ -180,21 +163,14 @@ const documentImport: CrashScenario = {
       const kind = ['txt', 'png', 'pdf'][Math.floor(rng() * 3)] ?? 'txt';
       const data =
         kind === 'txt'
-          ? Buffer.from(
-              `Notitie ${n}: ${NOTE_NAME} belde opnieuw over de lekkage.\n`.repeat(1 + Math.floor(rng() * 200)),
-            )
+          ? Buffer.from(`Notitie ${n}: ${NOTE_NAME} belde opnieuw over de lekkage.\n`.repeat(1 + Math.floor(rng() * 200)))
           : kind === 'png'
             ? encodePng({ width: 16, height: 16, data: Buffer.alloc(16 * 16 * 4, n % 251) })
             : Buffer.concat([MINI_PDF, Buffer.from(`%${n}\n`)]);
       const result = must<{ documents: { id: string }[] }>(
         await dispatch(
           'dossier.import',
-          {
-            caseId: fixture.caseId,
-            fileName: `stuk-${n}.${kind}`,
-            dataBase64: data.toString('base64'),
-            source: 'klantcontact',
-          },
+          { caseId: fixture.caseId, fileName: `stuk-${n}.${kind}`, dataBase64: data.toString('base64'), source: 'klantcontact' },
           token,
         ),
         'dossier.import',
@@ -205,24 +181,15 @@ const documentImport: CrashScenario = {
   check({ store, fixture, ops }) {
     const docs = rows(store, 'SELECT id, name, file_id, pdf_file_id FROM documents WHERE case_id = ?', fixture.caseId);
     const ids = new Set(docs.map((d) => d.id as string));
-    for (const op of ops)
-      for (const id of op.ids as string[]) expectThat(ids.has(id), `document of import ${String(op.n)} lost`);
-    const numbered = docs
-      .map((d) => /^stuk-(\d+)\./u.exec(String(d.name))?.[1])
-      .filter((n): n is string => n !== undefined);
+    for (const op of ops) for (const id of op.ids as string[]) expectThat(ids.has(id), `document of import ${String(op.n)} lost`);
+    const numbered = docs.map((d) => /^stuk-(\d+)\./u.exec(String(d.name))?.[1]).filter((n): n is string => n !== undefined);
     checkNumbered(
       numbered.map(Number),
       ops.map((o) => o.n as number),
       'import',
     );
-    const files = new Set(
-      rows(store, 'SELECT id FROM case_files WHERE case_id = ?', fixture.caseId).map((f) => f.id as string),
-    );
-    for (const d of docs)
-      expectThat(
-        files.has(d.file_id as string) && files.has(d.pdf_file_id as string),
-        `document ${String(d.name)} without its file rows`,
-      );
+    const files = new Set(rows(store, 'SELECT id FROM case_files WHERE case_id = ?', fixture.caseId).map((f) => f.id as string));
+    for (const d of docs) expectThat(files.has(d.file_id as string) && files.has(d.pdf_file_id as string), `document ${String(d.name)} without its file rows`);
     const imports = okEvents(store, 'dossier.import').filter((id) => id === fixture.caseId).length;
     expectThat(imports === docs.length, `${docs.length} documents but ${imports} import events`);
   },
@@ -242,19 +209,9 @@ const redactionApply: CrashScenario = {
   async run({ dispatch, fixture, signIn, committed, rng }) {
     const token = await signIn(PEOPLE.handler.userName);
     for (let n = 1; ; n++) {
-      const box = {
-        page: Math.floor(rng() * 2),
-        x: 40 + Math.floor(rng() * 300),
-        y: 100 + Math.floor(rng() * 600),
-        width: 80,
-        height: 14,
-      };
+      const box = { page: Math.floor(rng() * 2), x: 40 + Math.floor(rng() * 300), y: 100 + Math.floor(rng() * 600), width: 80, height: 14 };
       const { jobId } = must<{ jobId: string }>(
-        await dispatch(
-          'redaction.start',
-          { caseId: fixture.caseId, documentId: fixture.pdfDocumentId, redactions: [box] },
-          token,
-        ),
+        await dispatch('redaction.start', { caseId: fixture.caseId, documentId: fixture.pdfDocumentId, redactions: [box] }, token),
         'redaction.start',
       );
       let job: JobState;
@@ -262,26 +219,17 @@ const redactionApply: CrashScenario = {
         await new Promise((resolve) => setTimeout(resolve, 10));
         job = must<JobState>(await dispatch('redaction.status', { jobId }, token), 'redaction.status');
       } while (job.state === 'running');
-      if (job.state !== 'done' || !job.result)
-        throw new Error(`redaction job ${job.state}: ${job.error?.message ?? ''}`);
+      if (job.state !== 'done' || !job.result) throw new Error(`redaction job ${job.state}: ${job.error?.message ?? ''}`);
       committed({ n, versionId: job.result.redactedVersionId });
     }
   },
   check({ store, fixture, ops }) {
-    const versions = rows(
-      store,
-      'SELECT id, file_id FROM redacted_versions WHERE document_id = ?',
-      fixture.pdfDocumentId,
-    );
+    const versions = rows(store, 'SELECT id, file_id FROM redacted_versions WHERE document_id = ?', fixture.pdfDocumentId);
     const ids = new Set(versions.map((v) => v.id as string));
     for (const op of ops) expectThat(ids.has(op.versionId as string), `redacted version of run ${String(op.n)} lost`);
-    expectThat(
-      versions.length <= ops.length + 1,
-      `${versions.length} redacted versions stored, ${ops.length} reported`,
-    );
+    expectThat(versions.length <= ops.length + 1, `${versions.length} redacted versions stored, ${ops.length} reported`);
     const files = new Set(rows(store, "SELECT id FROM case_files WHERE kind = 'redacted'").map((f) => f.id as string));
-    for (const v of versions)
-      expectThat(files.has(v.file_id as string), `redacted version ${String(v.id)} without its file row`);
+    for (const v of versions) expectThat(files.has(v.file_id as string), `redacted version ${String(v.id)} without its file row`);
     const applied = okEvents(store, 'redaction.apply').length;
     expectThat(applied === versions.length, `${versions.length} redacted versions but ${applied} audit events`);
   },
@@ -295,10 +243,7 @@ const letterSigning: CrashScenario = {
   async run({ dispatch, fixture, signIn, committed }) {
     const token = await signIn(PEOPLE.signer.userName);
     for (const letter of fixture.letters) {
-      const signed = must<{ sha256: string }>(
-        await dispatch('letter.sign', { letterId: letter.id, password: fixture.password }, token),
-        'letter.sign',
-      );
+      const signed = must<{ sha256: string }>(await dispatch('letter.sign', { letterId: letter.id, password: fixture.password }, token), 'letter.sign');
       committed({ letterId: letter.id, sha256: signed.sha256 });
     }
   },
@@ -307,33 +252,17 @@ const letterSigning: CrashScenario = {
     let signedCount = 0;
     let unreportedSigned = 0;
     for (const letter of fixture.letters) {
-      const row = rows(
-        store,
-        'SELECT status, sha256, file_id, file_key, case_id FROM letters WHERE id = ?',
-        letter.id,
-      )[0];
+      const row = rows(store, 'SELECT status, sha256, file_id, file_key, case_id FROM letters WHERE id = ?', letter.id)[0];
       expectThat(row !== undefined, `letter ${letter.id} lost`);
-      const outbox = rows(
-        store,
-        "SELECT id FROM outbox WHERE json_extract(payload, '$.letterId') = ?",
-        letter.id,
-      ).length;
+      const outbox = rows(store, "SELECT id FROM outbox WHERE json_extract(payload, '$.letterId') = ?", letter.id).length;
       const decisions = rows(store, 'SELECT id FROM decisions WHERE letter_id = ?', letter.id).length;
       if (row.status === 'ondertekend') {
         signedCount += 1;
         if (!reported.has(letter.id)) unreportedSigned += 1;
-        else
-          expectThat(
-            reported.get(letter.id) === row.sha256,
-            `signed letter ${letter.id} has another hash than reported`,
-          );
+        else expectThat(reported.get(letter.id) === row.sha256, `signed letter ${letter.id} has another hash than reported`);
         expectThat(outbox === 1, `signed letter ${letter.id} has ${outbox} outbox rows`);
         expectThat(decisions === (letter.decision ? 1 : 0), `signed letter ${letter.id} has ${decisions} decisions`);
-        const pdf = caseVault.read(store.db, {
-          caseId: row.case_id,
-          id: row.file_id,
-          wrappedKey: row.file_key,
-        } as Parameters<CaseVault['read']>[1]);
+        const pdf = caseVault.read(store.db, { caseId: row.case_id, id: row.file_id, wrappedKey: row.file_key } as Parameters<CaseVault['read']>[1]);
         expectThat(pdf.subarray(0, 5).toString('latin1') === '%PDF-', `signed letter ${letter.id} file is not a PDF`);
       } else {
         expectThat(!reported.has(letter.id), `letter ${letter.id} was reported signed but is ${String(row.status)}`);
@@ -359,16 +288,12 @@ const backup: CrashScenario = {
   async run({ dispatch, backupDir, signIn, committed }) {
     const token = await signIn(ADMIN.userName, ADMIN.password);
     for (let n = 1; ; n++) {
-      const made = must<{ path: string }>(
-        await dispatch('backup.create', { path: join(backupDir, `backup-${n}.zip`) }, token),
-        'backup.create',
-      );
+      const made = must<{ path: string }>(await dispatch('backup.create', { path: join(backupDir, `backup-${n}.zip`) }, token), 'backup.create');
       committed({ n, path: made.path });
     }
   },
   async check({ backupDir, ops }) {
-    for (const op of ops)
-      expectThat(existsSync(op.path as string), `backup ${String(op.n)} was reported but is missing`);
+    for (const op of ops) expectThat(existsSync(op.path as string), `backup ${String(op.n)} was reported but is missing`);
     // Every file under its final name is a whole backup: the manifest checks each entry.
     const finals = readdirSync(backupDir).filter((f) => f.endsWith('.zip'));
     expectThat(finals.length <= ops.length + 1, `${finals.length} backups, ${ops.length} reported`);
@@ -380,18 +305,13 @@ const backup: CrashScenario = {
         if (i === finals.length - 1) {
           const restored = await openStoreAs(join(restoreDir, 'data'), ADMIN.userName, ADMIN.password);
           try {
-            expectThat(
-              restored.sqlite.pragma('integrity_check', { simple: true }) === 'ok',
-              `restored backup ${name} fails the integrity check`,
-            );
+            expectThat(restored.sqlite.pragma('integrity_check', { simple: true }) === 'ok', `restored backup ${name} fails the integrity check`);
           } finally {
             restored.close();
           }
         }
       } catch (error) {
-        throw new CrashCheckFailed(
-          `backup ${name} is not a whole backup: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        throw new CrashCheckFailed(`backup ${name} is not a whole backup: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         rmSync(restoreDir, { recursive: true, force: true });
       }
@@ -400,8 +320,7 @@ const backup: CrashScenario = {
 };
 
 /** The case files of a case on disk (ciphertext; `.part` files included, which must not be there). */
-const filesOnDisk = (dataDir: string, caseId: string) =>
-  existsSync(join(dataDir, 'cases', caseId)) ? readdirSync(join(dataDir, 'cases', caseId)) : [];
+const filesOnDisk = (dataDir: string, caseId: string) => (existsSync(join(dataDir, 'cases', caseId)) ? readdirSync(join(dataDir, 'cases', caseId)) : []);
 
 /**
  * The local retention run (issue 8) as the dpo, on a day past the appeal and grace periods of the
@@ -420,10 +339,7 @@ const retentionRun: CrashScenario = {
     const token = await signIn(PEOPLE.dpo.userName);
     for (let n = 1; n <= 3; n++) {
       const started = Date.now();
-      const run = must<{ cases: { caseId: string; shredded: boolean }[] }>(
-        await dispatch('retention.runLocal', {}, token),
-        'retention.runLocal',
-      );
+      const run = must<{ cases: { caseId: string; shredded: boolean }[] }>(await dispatch('retention.runLocal', {}, token), 'retention.runLocal');
       committed({ n, shredded: run.cases.filter((c) => c.shredded).map((c) => c.caseId), ms: Date.now() - started });
     }
   },
@@ -456,43 +372,21 @@ const retentionRun: CrashScenario = {
           row.case_keys === 0 && row.file_rows === 0 && row.documents === 0 && row.letter_keys === 0,
           `${what} is marked shredded but keeps ${String(row.case_keys)} keys, ${String(row.file_rows)} file rows, ${String(row.documents)} documents, ${String(row.letter_keys)} letter keys`,
         );
-        expectThat(
-          row.requester_name === '' && row.indexed === 0,
-          `${what} is shredded but its requester's name remains in the store`,
-        );
+        expectThat(row.requester_name === '' && row.indexed === 0, `${what} is shredded but its requester's name remains in the store`);
         expectThat(events === 1, `${what} is shredded with ${events} audit events`);
         // Reported means the run answered: by then the ciphertext is gone too. The plaintext scan after
         // every kill looks for the requester's name (SECRETS) in every file of the data folder.
-        if (reported.has(c.caseId))
-          expectThat(
-            onDisk.length === 0,
-            `${what} was reported shredded but ${onDisk.length} of its files remain on disk`,
-          );
+        if (reported.has(c.caseId)) expectThat(onDisk.length === 0, `${what} was reported shredded but ${onDisk.length} of its files remain on disk`);
       } else {
         expectThat(!reported.has(c.caseId), `${what} was reported shredded but is not`);
         expectThat(
-          row.case_keys === 1 &&
-            row.file_rows === c.files &&
-            row.requester_name === c.requester &&
-            row.indexed === 1 &&
-            events === 0,
+          row.case_keys === 1 && row.file_rows === c.files && row.requester_name === c.requester && row.indexed === 1 && events === 0,
           `${what} is not shredded but not intact (${String(row.case_keys)} keys, ${String(row.file_rows)} of ${c.files} file rows, name ${row.requester_name === c.requester ? 'kept' : 'changed'}, ${events} shred events)`,
         );
         // Its case files read whole against their SHA-256 (verify.ts reads every file row); its signed letters too.
-        for (const letter of rows(
-          store,
-          'SELECT id, sha256, file_id, file_key FROM letters WHERE case_id = ? AND file_id IS NOT NULL',
-          c.caseId,
-        )) {
-          const pdf = caseVault.read(store.db, {
-            caseId: c.caseId,
-            id: letter.file_id,
-            wrappedKey: letter.file_key,
-          } as Parameters<CaseVault['read']>[1]);
-          expectThat(
-            createHash('sha256').update(pdf).digest('hex') === letter.sha256,
-            `${what}: letter ${String(letter.id)} does not match its SHA-256`,
-          );
+        for (const letter of rows(store, 'SELECT id, sha256, file_id, file_key FROM letters WHERE case_id = ? AND file_id IS NOT NULL', c.caseId)) {
+          const pdf = caseVault.read(store.db, { caseId: c.caseId, id: letter.file_id, wrappedKey: letter.file_key } as Parameters<CaseVault['read']>[1]);
+          expectThat(createHash('sha256').update(pdf).digest('hex') === letter.sha256, `${what}: letter ${String(letter.id)} does not match its SHA-256`);
         }
         expectThat(
           onDisk.every((f) => f.endsWith('.avgf')),
@@ -502,16 +396,10 @@ const retentionRun: CrashScenario = {
     }
     // The template's due cases are due indeed: the first run that answered shredded every one of them.
     const first = ops[0]?.shredded as string[] | undefined;
-    expectThat(
-      first === undefined || first.length === due.length,
-      `the first run shredded ${String(first?.length)} of ${due.length} due cases`,
-    );
+    expectThat(first === undefined || first.length === due.length, `the first run shredded ${String(first?.length)} of ${due.length} due cases`);
     // A run is one transaction: the due cases go together or not at all.
     expectThat(shreddedDue === 0 || shreddedDue === due.length, `${shreddedDue} of ${due.length} due cases shredded`);
-    expectThat(
-      reported.size === 0 || reported.size === due.length,
-      `${reported.size} of ${due.length} due cases reported`,
-    );
+    expectThat(reported.size === 0 || reported.size === due.length, `${reported.size} of ${due.length} due cases reported`);
   },
 };
 
@@ -535,26 +423,14 @@ const firstRunSetup: CrashScenario = {
   },
   check({ store }) {
     const admins = rows(store, 'SELECT user_name FROM staff');
-    expectThat(
-      admins.length === 1 && admins[0]?.user_name === ADMIN.userName,
-      `after setup the store holds ${admins.length} staff`,
-    );
+    expectThat(admins.length === 1 && admins[0]?.user_name === ADMIN.userName, `after setup the store holds ${admins.length} staff`);
   },
 };
 
-export const CRASH_SCENARIOS: readonly CrashScenario[] = [
-  caseIntake,
-  documentImport,
-  redactionApply,
-  letterSigning,
-  retentionRun,
-  backup,
-  firstRunSetup,
-];
+export const CRASH_SCENARIOS: readonly CrashScenario[] = [caseIntake, documentImport, redactionApply, letterSigning, retentionRun, backup, firstRunSetup];
 
 export function scenarioNamed(name: string): CrashScenario {
   const found = CRASH_SCENARIOS.find((s) => s.name === name);
-  if (!found)
-    throw new Error(`no crash scenario "${name}"; there are: ${CRASH_SCENARIOS.map((s) => s.name).join(', ')}`);
+  if (!found) throw new Error(`no crash scenario "${name}"; there are: ${CRASH_SCENARIOS.map((s) => s.name).join(', ')}`);
   return found;
 }

@@ -22,14 +22,7 @@ import { TEST_KDF } from '../../support/kdf.js';
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 /** How a kill's child starts: through tsx, or (after bundleChild) as a bundle that loads in half the time. */
-let childArgs = (scenario: string, runRoot: string, seed: number) => [
-  '--import',
-  'tsx',
-  CHILD,
-  scenario,
-  runRoot,
-  String(seed),
-];
+let childArgs = (scenario: string, runRoot: string, seed: number) => ['--import', 'tsx', CHILD, scenario, runRoot, String(seed)];
 
 /**
  * Bundles the child (and the redaction worker next to it, where the engine looks for worker.js)
@@ -89,13 +82,8 @@ export interface KillPlan {
 export function killPlan(scenario: CrashScenario, seed: number, at?: KillPlan['after']): KillPlan {
   const r = rng(seed);
   const early = r() < 0.25;
-  if (at === 'loaded' || (at === undefined && early))
-    return { after: 'loaded', ops: 0, delay: Math.floor(r() * SIGN_IN_WINDOW) };
-  return {
-    after: 'ready',
-    ops: Math.floor(r() * (scenario.opsBeforeKill + 1)),
-    delay: Math.floor(r() * scenario.window),
-  };
+  if (at === 'loaded' || (at === undefined && early)) return { after: 'loaded', ops: 0, delay: Math.floor(r() * SIGN_IN_WINDOW) };
+  return { after: 'ready', ops: Math.floor(r() * (scenario.opsBeforeKill + 1)), delay: Math.floor(r() * scenario.window) };
 }
 
 /** Runs the child, kills it with SIGKILL as planned, and returns what it reported. */
@@ -106,10 +94,7 @@ function runChild(
   kill: KillPlan,
 ): Promise<{ lines: Record<string, unknown>[]; phase: KillOutcome['phase']; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, childArgs(scenario.name, runRoot, seed), {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, childArgs(scenario.name, runRoot, seed), { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: Record<string, unknown>[] = [];
     let buffer = '';
     let stderr = '';
@@ -129,10 +114,7 @@ function runChild(
         else if (line.t === 'ready') phase = 'operations';
         else if (line.t === 'finished') phase = 'finished';
         if (line.t === 'op') opsSeen += 1;
-        const armed =
-          kill.after === 'loaded'
-            ? line.t === 'loaded'
-            : (line.t === 'ready' || line.t === 'op') && opsSeen === kill.ops;
+        const armed = kill.after === 'loaded' ? line.t === 'loaded' : (line.t === 'ready' || line.t === 'op') && opsSeen === kill.ops;
         if (armed) {
           setTimeout(() => {
             phaseAtKill = phase;
@@ -157,15 +139,11 @@ function runChild(
 }
 
 /** The real reader must refuse every cut of a whole file: a file cut short is never taken for whole. */
-function readEveryFile(
-  caseVault: CaseVault,
-  store: Awaited<ReturnType<typeof openStoreAs>>,
-  dataDir: string,
-  seed: number,
-): void {
-  const files = store.sqlite
-    .prepare('SELECT id, case_id AS caseId, wrapped_key AS wrappedKey, sha256 FROM case_files')
-    .all() as (Pick<CaseFileRow, 'id' | 'caseId' | 'wrappedKey'> & { sha256: string })[];
+function readEveryFile(caseVault: CaseVault, store: Awaited<ReturnType<typeof openStoreAs>>, dataDir: string, seed: number): void {
+  const files = store.sqlite.prepare('SELECT id, case_id AS caseId, wrapped_key AS wrappedKey, sha256 FROM case_files').all() as (Pick<
+    CaseFileRow,
+    'id' | 'caseId' | 'wrappedKey'
+  > & { sha256: string })[];
   const cuts = rng(seed ^ 0x5eed);
   const paths = new CaseFileStore(dataDir);
   for (const file of files) {
@@ -178,10 +156,7 @@ function readEveryFile(
         `committed case file ${file.id} does not read whole: ${error instanceof DomainError ? (error.dutchMessage ?? error.code) : String(error)}`,
       );
     }
-    expectThat(
-      createHash('sha256').update(plain).digest('hex') === file.sha256,
-      `case file ${file.id} does not match its recorded SHA-256`,
-    );
+    expectThat(createHash('sha256').update(plain).digest('hex') === file.sha256, `case file ${file.id} does not match its recorded SHA-256`);
     const path = paths.path(file.caseId, file.id);
     const whole = readFileSync(path);
     const cut = Math.floor(cuts() * whole.length);
@@ -198,12 +173,7 @@ function readEveryFile(
 }
 
 /** One kill: copy the template, run the child, SIGKILL it `delay` ms after loading, check the data folder. */
-export async function killAndCheck(
-  scenario: CrashScenario,
-  template: Template | null,
-  seed: number,
-  at?: KillPlan['after'],
-): Promise<KillOutcome> {
+export async function killAndCheck(scenario: CrashScenario, template: Template | null, seed: number, at?: KillPlan['after']): Promise<KillOutcome> {
   const runRoot = mkdtempSync(join(tmpdir(), 'avg-desk-crash-'));
   const kill = killPlan(scenario, seed, at);
   try {
@@ -214,10 +184,9 @@ export async function killAndCheck(
     return { scenario: scenario.name, seed, phase, ops: ops.length };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `crash "${scenario.name}" seed ${seed} (kill ${kill.delay} ms after "${kill.after}"): ${message}\n${replayHint(scenario.name, seed)}`,
-      { cause: error },
-    );
+    throw new Error(`crash "${scenario.name}" seed ${seed} (kill ${kill.delay} ms after "${kill.after}"): ${message}\n${replayHint(scenario.name, seed)}`, {
+      cause: error,
+    });
   } finally {
     rmSync(runRoot, { recursive: true, force: true });
   }
@@ -229,12 +198,7 @@ export async function killAndCheck(
  * nothing personal lies in plaintext anywhere in the data or backup folder, and the scenario's own
  * check (nothing lost, nothing twice).
  */
-export async function checkAfterKill(
-  scenario: CrashScenario,
-  runRoot: string,
-  ops: Operation[],
-  seed: number,
-): Promise<void> {
+export async function checkAfterKill(scenario: CrashScenario, runRoot: string, ops: Operation[], seed: number): Promise<void> {
   const dataDir = join(runRoot, 'data');
   const backupDir = join(runRoot, 'backups');
   const fixture = scenario.usesTemplate ? readFixture(join(runRoot, 'fixture.json')) : (null as never);
@@ -247,21 +211,13 @@ export async function checkAfterKill(
     }
   }
   const store = await openStoreAs(dataDir, ADMIN.userName, ADMIN.password).catch((error: unknown) => {
-    throw new CrashCheckFailed(
-      `the store does not open with the right password: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new CrashCheckFailed(`the store does not open with the right password: ${error instanceof Error ? error.message : String(error)}`);
   });
   try {
     expectThat(store.sqlite.pragma('integrity_check', { simple: true }) === 'ok', 'PRAGMA integrity_check is not ok');
-    expectThat(
-      (store.sqlite.pragma('foreign_key_check') as unknown[]).length === 0,
-      'PRAGMA foreign_key_check reports rows',
-    );
+    expectThat((store.sqlite.pragma('foreign_key_check') as unknown[]).length === 0, 'PRAGMA foreign_key_check reports rows');
     const chain = verifyAuditChain(store.db);
-    expectThat(
-      chain.ok,
-      `the audit chain breaks at ${String(chain.firstBroken?.seq)}: ${chain.firstBroken?.reason ?? ''}`,
-    );
+    expectThat(chain.ok, `the audit chain breaks at ${String(chain.firstBroken?.seq)}: ${chain.firstBroken?.reason ?? ''}`);
     const caseVault = new CaseVault(new CaseFileStore(dataDir));
     readEveryFile(caseVault, store, dataDir, seed);
     await scenario.check({ store, caseVault, fixture, dataDir, backupDir, ops });
@@ -269,8 +225,5 @@ export async function checkAfterKill(
     store.close();
   }
   const hits = plaintextHits(runRoot, SECRETS).filter((h) => !h.file.endsWith('fixture.json'));
-  expectThat(
-    hits.length === 0,
-    `plaintext on disk: ${hits.map((h) => `${h.file.slice(runRoot.length)} holds "${h.secret}"`).join('; ')}`,
-  );
+  expectThat(hits.length === 0, `plaintext on disk: ${hits.map((h) => `${h.file.slice(runRoot.length)} holds "${h.secret}"`).join('; ')}`);
 }

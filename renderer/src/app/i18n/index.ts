@@ -13,15 +13,7 @@ import { withWork, type WorkMessages } from '../../work/work.nl.js';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: {
-      translation: Messages &
-        LettersMessages &
-        RetentionMessages &
-        HandoverMessages &
-        SourcesMessages &
-        GatesMessages &
-        WorkMessages;
-    };
+    resources: { translation: Messages & LettersMessages & RetentionMessages & HandoverMessages & SourcesMessages & GatesMessages & WorkMessages };
   }
 }
 
@@ -32,10 +24,7 @@ export async function initI18n(): Promise<void> {
     lng: LANGUAGE,
     fallbackLng: 'nl',
     supportedLngs: ['nl', 'en'],
-    resources: {
-      nl: { translation: withWork(withGates(withSources(withHandover(withRetention(withLetters(nl)))))) },
-      en: { translation: en },
-    },
+    resources: { nl: { translation: withWork(withGates(withSources(withHandover(withRetention(withLetters(nl)))))) }, en: { translation: en } },
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -3,12 +3,7 @@
  * rules) and the function names (shared/staff/roles.ts) are Dutch already and are shown as they come.
  */
 export const nl = {
-  app: {
-    name: 'AVG Desk',
-    organisation: 'Privacyteam',
-    loading: 'AVG Desk wordt gestart…',
-    retry: 'Opnieuw proberen',
-  },
+  app: { name: 'AVG Desk', organisation: 'Privacyteam', loading: 'AVG Desk wordt gestart…', retry: 'Opnieuw proberen' },
   common: {
     cancel: 'Annuleren',
     close: 'Sluiten',
@@ -26,10 +21,7 @@ export const nl = {
     mismatch: 'De wachtwoorden zijn niet gelijk.',
     notStrongEnough: 'Het wachtwoord voldoet nog niet aan alle eisen.',
   },
-  validation: {
-    required: '{{field}} is verplicht.',
-    checkInput: 'Controleer de invoer.',
-  },
+  validation: { required: '{{field}} is verplicht.', checkInput: 'Controleer de invoer.' },
   setup: {
     title: 'AVG Desk inrichten',
     intro:
@@ -48,8 +40,7 @@ export const nl = {
     recoveryCopyFailed: 'Kopiëren lukte niet: schrijf de sleutel over of druk hem af.',
     recoveryPrint: 'Afdrukken',
     recoveryPrintHeading: 'Herstelsleutel van AVG Desk',
-    recoveryPrintNote:
-      'Bewaar dit papier in de kluis van IT. Wie deze sleutel heeft, kan een beheerder een nieuw wachtwoord geven.',
+    recoveryPrintNote: 'Bewaar dit papier in de kluis van IT. Wie deze sleutel heeft, kan een beheerder een nieuw wachtwoord geven.',
     fullName: 'Naam',
     userName: 'Gebruikersnaam',
     userNameHint: 'Kleine letters, cijfers, punten of streepjes; begint met een letter.',
@@ -67,21 +58,8 @@ export const nl = {
     busy: 'Bezig met aanmelden…',
     signedOut: 'U bent afgemeld.',
   },
-  nav: {
-    label: 'Hoofdmenu',
-    start: 'Start',
-    queue: 'Werkvoorraad',
-    intake: 'Nieuw verzoek',
-    audit: 'Audit',
-    admin: 'Beheer',
-    account: 'Mijn account',
-  },
-  status: {
-    label: 'Statusbalk',
-    signedInAs: 'Aangemeld als',
-    roles: 'Functies',
-    signOut: 'Afmelden',
-  },
+  nav: { label: 'Hoofdmenu', start: 'Start', queue: 'Werkvoorraad', intake: 'Nieuw verzoek', audit: 'Audit', admin: 'Beheer', account: 'Mijn account' },
+  status: { label: 'Statusbalk', signedInAs: 'Aangemeld als', roles: 'Functies', signOut: 'Afmelden' },
   start: {
     title: 'Welkom, {{name}}',
     roles: 'U bent aangemeld met de functie(s): {{roles}}.',
@@ -101,13 +79,7 @@ export const nl = {
     tableLabel: 'Medewerkers',
     count_one: '{{count}} medewerker',
     count_other: '{{count}} medewerkers',
-    columns: {
-      fullName: 'Naam',
-      userName: 'Gebruikersnaam',
-      roles: 'Functies',
-      status: 'Status',
-      actions: 'Acties',
-    },
+    columns: { fullName: 'Naam', userName: 'Gebruikersnaam', roles: 'Functies', status: 'Status', actions: 'Acties' },
     active: 'Actief',
     inactive: 'Inactief',
     you: '(u)',
@@ -125,14 +97,8 @@ export const nl = {
       newPassword: 'Nieuw wachtwoord',
     },
     rolesRequired: 'Kies minstens één functie.',
-    addDialog: {
-      title: 'Medewerker toevoegen',
-      submit: 'Toevoegen',
-    },
-    rolesDialog: {
-      title: 'Functies van {{name}}',
-      submit: 'Opslaan',
-    },
+    addDialog: { title: 'Medewerker toevoegen', submit: 'Toevoegen' },
+    rolesDialog: { title: 'Functies van {{name}}', submit: 'Opslaan' },
     deactivateDialog: {
       title: '{{name}} deactiveren?',
       body: '{{name}} kan zich daarna niet meer aanmelden. Het huidige wachtwoord vervalt: om het account later weer te activeren, stelt u een nieuw wachtwoord in.',
@@ -158,8 +124,7 @@ export const nl = {
   },
   audit: {
     title: 'Audit',
-    intro:
-      'Elke handeling in AVG Desk wordt vastgelegd in een keten die niet ongemerkt kan worden gewijzigd. De nieuwste gebeurtenissen staan bovenaan.',
+    intro: 'Elke handeling in AVG Desk wordt vastgelegd in een keten die niet ongemerkt kan worden gewijzigd. De nieuwste gebeurtenissen staan bovenaan.',
     verify: 'Keten controleren',
     verifying: 'Bezig met controleren…',
     intact_one: 'De auditketen is intact ({{count}} gebeurtenis).',
@@ -173,25 +138,9 @@ export const nl = {
     shown_one: '{{count}} gebeurtenis getoond',
     shown_other: '{{count}} gebeurtenissen getoond',
     tableLabel: 'Auditgebeurtenissen',
-    columns: {
-      seq: 'Nr.',
-      at: 'Tijdstip',
-      actor: 'Medewerker',
-      procedure: 'Handeling',
-      record: 'Gegeven',
-      outcome: 'Uitkomst',
-    },
-    outcome: {
-      ok: 'Gelukt',
-      denied: 'Geweigerd',
-      error: 'Fout',
-    },
-    records: {
-      staff: 'Medewerker',
-      audit: 'Auditlog',
-      case: 'Zaak',
-      settings: 'Instelling',
-    },
+    columns: { seq: 'Nr.', at: 'Tijdstip', actor: 'Medewerker', procedure: 'Handeling', record: 'Gegeven', outcome: 'Uitkomst' },
+    outcome: { ok: 'Gelukt', denied: 'Geweigerd', error: 'Fout' },
+    records: { staff: 'Medewerker', audit: 'Auditlog', case: 'Zaak', settings: 'Instelling' },
   },
   account: {
     title: 'Mijn account',
@@ -243,8 +192,7 @@ export const nl = {
       intro:
         'Zaken, besluiten, brieven en auditregels van deze computer gaan naar de centrale database van de corporatie; zaken die daar voor een medewerker zijn geregistreerd komen hierheen. Zonder verbinding werkt AVG Desk gewoon door: wijzigingen wachten tot de volgende synchronisatie.',
       url: 'Adres van de centrale database',
-      urlHint:
-        'Bijvoorbeeld postgres://server:5432/avgdesk?sslmode=verify-full, zonder gebruikersnaam of wachtwoord. Leeg: alleen lokaal werken.',
+      urlHint: 'Bijvoorbeeld postgres://server:5432/avgdesk?sslmode=verify-full, zonder gebruikersnaam of wachtwoord. Leeg: alleen lokaal werken.',
       interval: 'Automatisch synchroniseren elke … minuten',
       intervalHint: 'Tussen 1 en 1440. Na een mislukte poging wacht AVG Desk steeds wat langer.',
       credentials:
@@ -257,8 +205,7 @@ export const nl = {
       title: 'Centrale database',
       intro:
         'Uw eigen inlog voor de centrale database van de corporatie; u krijgt die van functioneel beheer of IT. Het wachtwoord wordt versleuteld op deze computer bewaard en nooit getoond.',
-      notConfigured:
-        'Op deze computer is nog geen centrale database ingesteld (Beheer → Centrale database). U kunt uw inlog alvast opslaan.',
+      notConfigured: 'Op deze computer is nog geen centrale database ingesteld (Beheer → Centrale database). U kunt uw inlog alvast opslaan.',
       stored: 'Uw inloggegevens voor de centrale database zijn opgeslagen (inlognaam {{loginRole}}).',
       notStored: 'Er zijn nog geen inloggegevens voor de centrale database opgeslagen.',
       loginRole: 'Inlognaam',
@@ -269,19 +216,8 @@ export const nl = {
       saved: 'Uw inloggegevens zijn opgeslagen. U kunt nu synchroniseren.',
     },
   },
-  caseTypes: {
-    inzage: 'Inzage',
-    correctie: 'Correctie',
-    verzet: 'Verzet',
-    dataportabiliteit: 'Dataportabiliteit',
-    klacht: 'Klacht',
-  },
-  correctionKinds: {
-    verbetering: 'Verbetering',
-    aanvulling: 'Aanvulling',
-    verwijdering: 'Verwijdering',
-    afscherming: 'Afscherming',
-  },
+  caseTypes: { inzage: 'Inzage', correctie: 'Correctie', verzet: 'Verzet', dataportabiliteit: 'Dataportabiliteit', klacht: 'Klacht' },
+  correctionKinds: { verbetering: 'Verbetering', aanvulling: 'Aanvulling', verwijdering: 'Verwijdering', afscherming: 'Afscherming' },
   deadline: {
     left_one: 'nog {{count}} werkdag',
     left_other: 'nog {{count}} werkdagen',
@@ -293,17 +229,10 @@ export const nl = {
   },
   queue: {
     title: 'Werkvoorraad',
-    introIntake:
-      'Alle lopende verzoeken met hun status en uiterste datum. De inhoud van de zaken (zoals de naam van de verzoeker) ziet u niet.',
-    introHandler:
-      'Uw eigen zaken en de zaken zonder behandelaar. Een zaak zonder behandelaar kunt u aan uzelf toewijzen; de inhoud ziet u daarna.',
+    introIntake: 'Alle lopende verzoeken met hun status en uiterste datum. De inhoud van de zaken (zoals de naam van de verzoeker) ziet u niet.',
+    introHandler: 'Uw eigen zaken en de zaken zonder behandelaar. Een zaak zonder behandelaar kunt u aan uzelf toewijzen; de inhoud ziet u daarna.',
     introAll: 'Alle lopende verzoeken van betrokkenen.',
-    counters: {
-      label: 'Kerngetallen',
-      open: 'Open',
-      thisWeek: 'Deze week',
-      overdue: 'Te laat',
-    },
+    counters: { label: 'Kerngetallen', open: 'Open', thisWeek: 'Deze week', overdue: 'Te laat' },
     filters: {
       label: 'Filters',
       type: 'Soort',
@@ -349,12 +278,7 @@ export const nl = {
   intake: {
     title: 'Nieuw verzoek',
     intro: 'Registreer een verzoek van een betrokkene. De termijn gaat in op de datum van ontvangst.',
-    sections: {
-      request: 'Verzoek',
-      requester: 'Verzoeker',
-      representative: 'Vertegenwoordiger',
-      handling: 'Behandeling',
-    },
+    sections: { request: 'Verzoek', requester: 'Verzoeker', representative: 'Vertegenwoordiger', handling: 'Behandeling' },
     fields: {
       type: 'Soort verzoek',
       correctionKinds: 'Wat wil de verzoeker laten corrigeren?',
@@ -385,8 +309,7 @@ export const nl = {
       handlerNone: 'Nog niet toewijzen',
       handlerHint: 'Optioneel. Zonder behandelaar komt de zaak in de werkvoorraad bij "Zonder behandelaar".',
     },
-    under16:
-      'De verzoeker was op de datum van ontvangst {{age}} jaar. Voor iemand jonger dan 16 doet de wettelijk vertegenwoordiger het verzoek (§13, §14).',
+    under16: 'De verzoeker was op de datum van ontvangst {{age}} jaar. Voor iemand jonger dan 16 doet de wettelijk vertegenwoordiger het verzoek (§13, §14).',
     incapacitated: 'Voor een handelingsonbekwame verzoeker doet de wettelijk vertegenwoordiger het verzoek.',
     representativeSuggested: 'Vertegenwoordiger nodig',
     addRepresentative: 'Vertegenwoordiger toevoegen',
@@ -399,8 +322,7 @@ export const nl = {
     },
     previewMissing: 'Vul de datum van ontvangst in om de uiterste datum te zien.',
     duplicatesTitle: 'Mogelijk dubbel',
-    duplicates:
-      'Er loopt al een verzoek van deze soort voor deze verzoeker: {{references}}. Controleer of het om hetzelfde verzoek gaat; registreren kan wel.',
+    duplicates: 'Er loopt al een verzoek van deze soort voor deze verzoeker: {{references}}. Controleer of het om hetzelfde verzoek gaat; registreren kan wel.',
     duplicatesAskTeam: 'Mogelijk dubbel verzoek, vraag het privacyteam. Registreren kan wel.',
     submit: 'Verzoek registreren',
     busy: 'Bezig met registreren…',
@@ -540,20 +462,10 @@ export const nl = {
   timeline: {
     intro: 'Elke inzage en wijziging van deze zaak, de oudste eerst.',
     tableLabel: 'Tijdlijn van de zaak',
-    columns: {
-      at: 'Tijdstip',
-      actor: 'Medewerker',
-      action: 'Gebeurtenis',
-      outcome: 'Uitkomst',
-    },
+    columns: { at: 'Tijdstip', actor: 'Medewerker', action: 'Gebeurtenis', outcome: 'Uitkomst' },
     loading: 'Tijdlijn wordt geladen…',
     empty: 'Nog geen gebeurtenissen.',
-    filter: {
-      label: 'Tonen',
-      changes: 'Wijzigingen ({{count}})',
-      reads: 'Alleen inzage ({{count}})',
-      all: 'Alles ({{count}})',
-    },
+    filter: { label: 'Tonen', changes: 'Wijzigingen ({{count}})', reads: 'Alleen inzage ({{count}})', all: 'Alles ({{count}})' },
   },
   dossier: {
     intro:
@@ -562,21 +474,8 @@ export const nl = {
     loading: 'Documenten worden geladen…',
     empty: 'Er zijn nog geen documenten ingelezen.',
     tableLabel: 'Documenten in het dossier',
-    columns: {
-      name: 'Document',
-      format: 'Soort',
-      source: 'Bron',
-      date: 'Datum',
-      pages: "Pagina's",
-      redacted: 'Gelakt',
-      actions: 'Acties',
-    },
-    formats: {
-      pdf: 'PDF',
-      image: 'Afbeelding',
-      email: 'E-mail',
-      text: 'Tekst',
-    },
+    columns: { name: 'Document', format: 'Soort', source: 'Bron', date: 'Datum', pages: "Pagina's", redacted: 'Gelakt', actions: 'Acties' },
+    formats: { pdf: 'PDF', image: 'Afbeelding', email: 'E-mail', text: 'Tekst' },
     attachmentOf: 'Bijlage bij {{name}}',
     ocrAll: 'gelezen met OCR',
     ocrPages: 'pagina {{pages}} gelezen met OCR',
@@ -597,8 +496,7 @@ export const nl = {
       chosen_other: '{{count}} bestanden gekozen',
       chosenList: 'Gekozen bestanden',
       hint: "PDF, JPG, PNG, e-mail (.eml of Outlook .msg, met bijlagen) of tekst (.txt); ten hoogste 40 MB en 2.000 pagina's per bestand. Bestanden worden na elkaar ingelezen; wordt er een geweigerd, dan gaan de andere gewoon door.",
-      dropHint:
-        'U kunt bestanden ook hierheen slepen, uit de Verkenner of een e-mail uit Outlook; is de bron gekozen, dan worden ze meteen ingelezen.',
+      dropHint: 'U kunt bestanden ook hierheen slepen, uit de Verkenner of een e-mail uit Outlook; is de bron gekozen, dan worden ze meteen ingelezen.',
       filesRequired: 'Kies minstens één bestand.',
       source: 'Bron',
       chooseSource: 'Kies de bron',
@@ -662,15 +560,7 @@ export const nl = {
     loading: 'Derden worden geladen…',
     empty: 'Er staan nog geen derden in het register.',
     tableLabel: 'Register van derden',
-    columns: {
-      name: 'Naam',
-      role: 'Rol',
-      documents: 'Komt voor in',
-      status: 'Hoorstatus',
-      note: 'Toelichting',
-      redacted: 'Overal gelakt',
-      actions: 'Acties',
-    },
+    columns: { name: 'Naam', role: 'Rol', documents: 'Komt voor in', status: 'Hoorstatus', note: 'Toelichting', redacted: 'Overal gelakt', actions: 'Acties' },
     documentCount_one: '{{count}} document',
     documentCount_other: '{{count}} documenten',
     notYet: 'Nee, nog lakken',
@@ -694,8 +584,7 @@ export const nl = {
       name: 'Naam',
       nameRequired: 'Vul de naam in (minstens 2 tekens).',
       address: 'Adres',
-      addressHint:
-        'Straat, huisnummer, postcode en plaats, zoals "Kerkstraat 14, 1211 AB Hilversum". Bij lakken wordt ook hierop gezocht.',
+      addressHint: 'Straat, huisnummer, postcode en plaats, zoals "Kerkstraat 14, 1211 AB Hilversum". Bij lakken wordt ook hierop gezocht.',
       email: 'E-mailadres',
       phone: 'Telefoonnummer',
       role: 'Rol',
@@ -708,15 +597,8 @@ export const nl = {
       note: 'Toelichting',
       noteHint: 'Bijvoorbeeld wanneer en hoe de derde is gehoord.',
     },
-    addDialog: {
-      title: 'Derde toevoegen',
-      intro: 'De derde krijgt de status "te horen" en de zaak de taak "zienswijze derde".',
-      submit: 'Toevoegen',
-    },
-    updateDialog: {
-      title: '{{name}}: hoorstatus en documenten',
-      submit: 'Opslaan',
-    },
+    addDialog: { title: 'Derde toevoegen', intro: 'De derde krijgt de status "te horen" en de zaak de taak "zienswijze derde".', submit: 'Toevoegen' },
+    updateDialog: { title: '{{name}}: hoorstatus en documenten', submit: 'Opslaan' },
   },
   redaction: {
     intro:
@@ -729,8 +611,7 @@ export const nl = {
     reviewTitle: 'Lakken: {{name}}',
     pageOf: 'Pagina {{n}} van {{count}}',
     stage: 'Pagina om te lakken',
-    drawHint:
-      'Sleep met de muis over de pagina om een vlak te tekenen; klik op een vlak om het te accepteren of af te wijzen.',
+    drawHint: 'Sleep met de muis over de pagina om een vlak te tekenen; klik op een vlak om het te accepteren of af te wijzen.',
     manualBox: 'Eigen vlak',
     found_one: '{{count}} suggestie gevonden. Beoordeel hem in de lijst naast de pagina.',
     found_other: '{{count}} suggesties gevonden. Beoordeel ze in de lijst naast de pagina.',
@@ -740,8 +621,7 @@ export const nl = {
       starting: 'OCR wordt gestart',
       cancel: 'OCR annuleren',
       retry: 'Opnieuw lezen met OCR',
-      cancelled:
-        'OCR afgebroken. Pagina {{pages}} heeft geen bruikbare tekst en is niet doorzocht: lees de pagina opnieuw met OCR of teken zelf vlakken.',
+      cancelled: 'OCR afgebroken. Pagina {{pages}} heeft geen bruikbare tekst en is niet doorzocht: lees de pagina opnieuw met OCR of teken zelf vlakken.',
       failed: 'OCR is mislukt',
       used: 'Pagina {{pages}} is gelezen met OCR (de pagina heeft geen bruikbare tekst). Controleer de suggesties op die pagina extra goed.',
       empty: 'Pagina {{pages}} heeft geen tekst, ook niet na OCR. Controleer de pagina zelf en teken zo nodig vlakken.',
@@ -750,8 +630,7 @@ export const nl = {
     apply_other: 'Lakken toepassen ({{count}} vlakken)',
     applyHint: "Pagina's met een vlak worden opnieuw als afbeelding opgebouwd; de reden komt in de marge.",
     chooseOwnFirst_one: 'Kies eerst bij {{count}} vindplaats met eigen gegevens van de verzoeker of die gelakt wordt.',
-    chooseOwnFirst_other:
-      'Kies eerst bij {{count}} vindplaatsen met eigen gegevens van de verzoeker of die gelakt worden.',
+    chooseOwnFirst_other: 'Kies eerst bij {{count}} vindplaatsen met eigen gegevens van de verzoeker of die gelakt worden.',
     annotations: {
       title: 'Annotaties worden verwijderd',
       body: 'Op pagina {{pages}} staan annotaties (opmerkingen, formuliervelden of koppelingen). De gelakte versie bevat geen annotaties meer; neem nodige inhoud zo nodig op een andere manier op.',
@@ -780,22 +659,9 @@ export const nl = {
       searchingAll: 'Bezig met zoeken in alle documenten…',
       chooseFirst: 'Kies hierboven een document om er suggesties in te zoeken.',
     },
-    kinds: {
-      bsn: 'BSN',
-      iban: 'IBAN',
-      phone: 'Telefoonnummer',
-      email: 'E-mailadres',
-      dob: 'Geboortedatum',
-      plate: 'Kenteken',
-    },
-    sources: {
-      manual: 'Eigen vlak',
-      term: 'Zoekterm',
-    },
-    whose: {
-      thirdParty: 'derde: {{name}}',
-      requester: 'eigen gegevens van de verzoeker',
-    },
+    kinds: { bsn: 'BSN', iban: 'IBAN', phone: 'Telefoonnummer', email: 'E-mailadres', dob: 'Geboortedatum', plate: 'Kenteken' },
+    sources: { manual: 'Eigen vlak', term: 'Zoekterm' },
+    whose: { thirdParty: 'derde: {{name}}', requester: 'eigen gegevens van de verzoeker' },
     searchAll: {
       title: 'Gevonden in het dossier: {{terms}}',
       tableLabel: 'Vindplaatsen per document',
@@ -864,10 +730,7 @@ export const nl = {
     },
   },
   identity: {
-    subjects: {
-      verzoeker: 'Verzoeker',
-      vertegenwoordiger: 'Vertegenwoordiger',
-    },
+    subjects: { verzoeker: 'Verzoeker', vertegenwoordiger: 'Vertegenwoordiger' },
     subjectTitle: '{{subject}}: {{name}}',
     loading: 'Identiteit wordt geladen…',
     status: {
@@ -937,11 +800,7 @@ export const nl = {
       passed: 'In orde',
       failed: 'Niet in orde',
     },
-    authority: {
-      kind: 'Bevoegdheid blijkt uit',
-      choose: 'Kies het document',
-      checked: 'Ik heb het document over de bevoegdheid gecontroleerd',
-    },
+    authority: { kind: 'Bevoegdheid blijkt uit', choose: 'Kies het document', checked: 'Ik heb het document over de bevoegdheid gecontroleerd' },
     customerDataMatch: 'Klantnummer, adres en geboortedatum komen overeen met de klantadministratie',
     outcome: 'Uitkomst',
     reason: 'Reden',
@@ -984,8 +843,7 @@ export const nl = {
   desktop: {
     lock: {
       title: 'AVG Desk is vergrendeld',
-      intro:
-        '{{name}} ({{userName}}) heeft AVG Desk vergrendeld. Voer uw wachtwoord in om verder te werken waar u was.',
+      intro: '{{name}} ({{userName}}) heeft AVG Desk vergrendeld. Voer uw wachtwoord in om verder te werken waar u was.',
       password: 'Wachtwoord',
       submit: 'Ontgrendelen',
       busy: 'Bezig met ontgrendelen…',
@@ -1021,8 +879,7 @@ export const nl = {
       intro:
         'Maak een versleutelde back-up van alle zaken en dossierbestanden op deze computer. Het bestand opent alleen met een wachtwoord van een medewerker van deze computer of met de herstelsleutel. Zet het op een andere schijf of netwerkmap, niet in de gegevensmap zelf.',
       path: 'Volledig pad van het back-upbestand',
-      pathHint:
-        'Bijvoorbeeld D:\\Back-up\\avg-desk-25-11-2026.zip. De map moet al bestaan; een bestaand bestand wordt niet overschreven.',
+      pathHint: 'Bijvoorbeeld D:\\Back-up\\avg-desk-25-11-2026.zip. De map moet al bestaan; een bestaand bestand wordt niet overschreven.',
       submit: 'Back-up maken',
       busy: 'Bezig met de back-up; dit kan even duren…',
       done: 'Back-up gemaakt: {{path}} ({{size}}, {{count}} dossierbestand(en)).',

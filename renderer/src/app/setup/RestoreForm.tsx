@@ -1,14 +1,4 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Text,
-} from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../shared/api/contract.js';
@@ -48,10 +38,7 @@ export function RestoreForm({ onBack, onSignedIn }: { onBack: () => void; onSign
     event.preventDefault();
     if (busy || (byKey && (repeat !== password || passwordProblems(password, userName).length > 0))) return;
     const result = await submit(() =>
-      api.call(
-        'setup.restore',
-        byKey ? { method, path, recoveryKey, userName, newPassword: password } : { method, path, userName, password },
-      ),
+      api.call('setup.restore', byKey ? { method, path, recoveryKey, userName, newPassword: password } : { method, path, userName, password }),
     );
     if (!result.ok) return;
     if (result.value.session) {
@@ -93,21 +80,11 @@ export function RestoreForm({ onBack, onSignedIn }: { onBack: () => void; onSign
         </Field>
         {byKey ? (
           <Field label={t('desktop.restore.recoveryKey')} required>
-            <Input
-              value={recoveryKey}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(_, d) => setRecoveryKey(d.value)}
-            />
+            <Input value={recoveryKey} spellCheck={false} autoComplete="off" onChange={(_, d) => setRecoveryKey(d.value)} />
           </Field>
         ) : null}
         <Field label={byKey ? t('desktop.restore.adminUserName') : t('desktop.restore.userName')} required>
-          <Input
-            value={userName}
-            autoComplete="username"
-            spellCheck={false}
-            onChange={(_, d) => setUserName(d.value)}
-          />
+          <Input value={userName} autoComplete="username" spellCheck={false} onChange={(_, d) => setUserName(d.value)} />
         </Field>
         {byKey ? (
           <>
@@ -128,12 +105,7 @@ export function RestoreForm({ onBack, onSignedIn }: { onBack: () => void; onSign
           </>
         ) : (
           <Field label={t('desktop.restore.password')} required>
-            <Input
-              type="password"
-              value={password}
-              autoComplete="current-password"
-              onChange={(_, d) => setPassword(d.value)}
-            />
+            <Input type="password" value={password} autoComplete="current-password" onChange={(_, d) => setPassword(d.value)} />
           </Field>
         )}
         <div className={styles.actions}>

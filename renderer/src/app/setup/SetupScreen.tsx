@@ -43,8 +43,7 @@ export function SetupScreen({ onSignedIn }: { onSignedIn: (staff: Staff) => void
     if (fullName.trim() === '') nextMissing.fullName = t('validation.required', { field: t('setup.fullName') });
     if (userName.trim() === '') nextMissing.userName = t('validation.required', { field: t('setup.userName') });
     setMissing(nextMissing);
-    if (Object.keys(nextMissing).length > 0 || repeat !== password || passwordProblems(password, userName).length > 0)
-      return;
+    if (Object.keys(nextMissing).length > 0 || repeat !== password || passwordProblems(password, userName).length > 0) return;
     const result = await submit(() => api.call('setup.createAdmin', { fullName, userName, password }));
     if (result.ok) {
       api.begin(result.value);
@@ -61,11 +60,7 @@ export function SetupScreen({ onSignedIn }: { onSignedIn: (staff: Staff) => void
         <MessageBar intent="warning">
           <MessageBarBody>{t('setup.recoveryWarning')}</MessageBarBody>
         </MessageBar>
-        <Checkbox
-          checked={stored}
-          onChange={(_e, data) => setStored(data.checked === true)}
-          label={t('setup.recoveryConfirm')}
-        />
+        <Checkbox checked={stored} onChange={(_e, data) => setStored(data.checked === true)} label={t('setup.recoveryConfirm')} />
         <Button appearance="primary" disabled={!stored} onClick={() => onSignedIn(recovery.staff)}>
           {t('setup.recoveryContinue')}
         </Button>
@@ -88,18 +83,8 @@ export function SetupScreen({ onSignedIn }: { onSignedIn: (staff: Staff) => void
         <Field label={t('setup.fullName')} required validationMessage={missing.fullName ?? null}>
           <Input value={fullName} autoComplete="name" autoFocus onChange={(_, d) => setFullName(d.value)} />
         </Field>
-        <Field
-          label={t('setup.userName')}
-          required
-          hint={t('setup.userNameHint')}
-          validationMessage={missing.userName ?? null}
-        >
-          <Input
-            value={userName}
-            autoComplete="username"
-            spellCheck={false}
-            onChange={(_, d) => setUserName(d.value)}
-          />
+        <Field label={t('setup.userName')} required hint={t('setup.userNameHint')} validationMessage={missing.userName ?? null}>
+          <Input value={userName} autoComplete="username" spellCheck={false} onChange={(_, d) => setUserName(d.value)} />
         </Field>
         <PasswordField
           label={t('setup.password')}
@@ -113,10 +98,7 @@ export function SetupScreen({ onSignedIn }: { onSignedIn: (staff: Staff) => void
           label={t('setup.repeatPassword')}
           value={repeat}
           onChange={setRepeat}
-          validationMessage={
-            mismatch ??
-            (checked && repeat === '' ? t('validation.required', { field: t('setup.repeatPassword') }) : undefined)
-          }
+          validationMessage={mismatch ?? (checked && repeat === '' ? t('validation.required', { field: t('setup.repeatPassword') }) : undefined)}
           autoComplete="new-password"
         />
         <div className={styles.actions}>

@@ -41,14 +41,7 @@ import { Page } from '../../ui/Page.js';
 import { HandoverImport } from '../../handover/HandoverImport.js';
 import { useTableStyles } from '../../ui/tableStyles.js';
 import { canOpenCase, maySeeSomeContent, maySelfAssign } from '../access.js';
-import {
-  DEFAULT_FILTER,
-  isDefaultFilter,
-  loadFilter,
-  saveFilter,
-  type QueueFilter,
-  type QueueSortColumn,
-} from './queueFilter.js';
+import { DEFAULT_FILTER, isDefaultFilter, loadFilter, saveFilter, type QueueFilter, type QueueSortColumn } from './queueFilter.js';
 import { QueueTable } from './QueueTable.js';
 
 /** What the queue keeps while a case is open, in memory only (the search text may be a name). */
@@ -62,14 +55,7 @@ type Queue = ProcedureOutput<'case.queue'>;
 const SEARCH_DEBOUNCE_MS = 250;
 
 const useStyles = makeStyles({
-  counters: {
-    display: 'flex',
-    columnGap: tokens.spacingHorizontalM,
-    flexWrap: 'wrap',
-    margin: 0,
-    padding: 0,
-    listStyle: 'none',
-  },
+  counters: { display: 'flex', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap', margin: 0, padding: 0, listStyle: 'none' },
   counter: {
     display: 'flex',
     flexDirection: 'column-reverse',
@@ -79,60 +65,18 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  counterWarning: {
-    borderLeft: `4px solid ${tokens.colorStatusWarningBorderActive}`,
-  },
-  counterDanger: {
-    borderLeft: `4px solid ${tokens.colorStatusDangerBorderActive}`,
-  },
-  counterLabel: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXS,
-    color: tokens.colorNeutralForeground2,
-  },
-  counterValue: {
-    fontSize: tokens.fontSizeBase600,
-    lineHeight: tokens.lineHeightBase600,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  warningIcon: {
-    color: tokens.colorStatusWarningForeground3,
-  },
-  dangerIcon: {
-    color: tokens.colorStatusDangerForeground1,
-  },
-  filters: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-    flexWrap: 'wrap',
-  },
-  search: {
-    width: '300px',
-  },
-  inline: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXS,
-  },
-  frame: {
-    display: 'flex',
-    flexDirection: 'column',
-    flexGrow: 1,
-    minHeight: '260px',
-    overflowY: 'hidden',
-  },
-  footer: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalL,
-    flexWrap: 'wrap',
-  },
-  hint: {
-    color: tokens.colorNeutralForeground3,
-  },
+  counterWarning: { borderLeft: `4px solid ${tokens.colorStatusWarningBorderActive}` },
+  counterDanger: { borderLeft: `4px solid ${tokens.colorStatusDangerBorderActive}` },
+  counterLabel: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
+  counterValue: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
+  warningIcon: { color: tokens.colorStatusWarningForeground3 },
+  dangerIcon: { color: tokens.colorStatusDangerForeground1 },
+  filters: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, flexWrap: 'wrap' },
+  search: { width: '300px' },
+  inline: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  frame: { display: 'flex', flexDirection: 'column', flexGrow: 1, minHeight: '260px', overflowY: 'hidden' },
+  footer: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+  hint: { color: tokens.colorNeutralForeground3 },
 });
 
 function toQuery(filter: QueueFilter, search: string): QueueQuery {
@@ -202,17 +146,10 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
   }, [memory, activeId]);
 
   const onSort = (column: QueueSortColumn) =>
-    setFilter(
-      filter.sort === column
-        ? { direction: filter.direction === 'asc' ? 'desc' : 'asc' }
-        : { sort: column, direction: 'asc' },
-    );
+    setFilter(filter.sort === column ? { direction: filter.direction === 'asc' ? 'desc' : 'asc' } : { sort: column, direction: 'asc' });
 
   const canOpen = useCallback((row: QueueRow) => canOpenCase(staff, row.handlerId), [staff]);
-  const canTake = useCallback(
-    (row: QueueRow) => maySelfAssign(staff, row.handlerId) && !staff.roles.includes('dpo'),
-    [staff],
-  );
+  const canTake = useCallback((row: QueueRow) => maySelfAssign(staff, row.handlerId) && !staff.roles.includes('dpo'), [staff]);
 
   const take = async (row: QueueRow) => {
     setBusyId(row.id);
@@ -233,15 +170,10 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
   };
 
   const seesContent = queue?.showsContent ?? maySeeSomeContent(staff);
-  const intro = staff.roles.includes('dpo')
-    ? t('queue.introAll')
-    : staff.roles.includes('handler')
-      ? t('queue.introHandler')
-      : t('queue.introIntake');
+  const intro = staff.roles.includes('dpo') ? t('queue.introAll') : staff.roles.includes('handler') ? t('queue.introHandler') : t('queue.introIntake');
   const handlerOptions = useMemo(() => {
     // A handler sees only their own and unassigned cases: other handlers would filter to nothing.
-    if (staff.roles.includes('dpo') || staff.roles.includes('intake'))
-      return handlers.map((h) => ({ id: h.id, label: h.fullName }));
+    if (staff.roles.includes('dpo') || staff.roles.includes('intake')) return handlers.map((h) => ({ id: h.id, label: h.fullName }));
     return staff.roles.includes('handler') ? [{ id: staff.id, label: t('queue.filters.handlerMine') }] : [];
   }, [handlers, staff, t]);
   const rows = queue?.rows ?? [];
@@ -254,17 +186,13 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
           label={t('queue.counters.thisWeek')}
           value={queue?.counts.dueThisWeek}
           className={queue && queue.counts.dueThisWeek > 0 ? styles.counterWarning : undefined}
-          icon={
-            queue && queue.counts.dueThisWeek > 0 ? <WarningFilled className={styles.warningIcon} aria-hidden /> : null
-          }
+          icon={queue && queue.counts.dueThisWeek > 0 ? <WarningFilled className={styles.warningIcon} aria-hidden /> : null}
         />
         <Counter
           label={t('queue.counters.overdue')}
           value={queue?.counts.overdue}
           className={queue && queue.counts.overdue > 0 ? styles.counterDanger : undefined}
-          icon={
-            queue && queue.counts.overdue > 0 ? <ErrorCircleFilled className={styles.dangerIcon} aria-hidden /> : null
-          }
+          icon={queue && queue.counts.overdue > 0 ? <ErrorCircleFilled className={styles.dangerIcon} aria-hidden /> : null}
         />
       </ul>
       <HandoverImport onOpenCase={onOpenCase} />
@@ -275,9 +203,7 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
           type="search"
           value={search}
           aria-label={t('queue.filters.search')}
-          placeholder={
-            seesContent ? t('queue.filters.searchPlaceholder') : t('queue.filters.searchPlaceholderNoContent')
-          }
+          placeholder={seesContent ? t('queue.filters.searchPlaceholder') : t('queue.filters.searchPlaceholderNoContent')}
           contentBefore={<SearchRegular aria-hidden />}
           autoComplete="off"
           spellCheck={false}
@@ -288,26 +214,18 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
           name="types"
           options={REQUEST_TYPES.map((type) => ({ value: type, label: t(`caseTypes.${type}`) }))}
           checked={filter.types}
-          onChange={(values) =>
-            setFilter({ types: REQUEST_TYPES.filter((type): type is RequestType => values.includes(type)) })
-          }
+          onChange={(values) => setFilter({ types: REQUEST_TYPES.filter((type): type is RequestType => values.includes(type)) })}
         />
         <ChoiceMenu
           label={t('queue.filters.status')}
           name="statuses"
           options={CASE_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
           checked={filter.statuses}
-          onChange={(values) =>
-            setFilter({ statuses: CASE_STATUSES.filter((status): status is CaseStatus => values.includes(status)) })
-          }
+          onChange={(values) => setFilter({ statuses: CASE_STATUSES.filter((status): status is CaseStatus => values.includes(status)) })}
         />
         <span className={styles.inline}>
           <Label htmlFor={`${hintId}-handler`}>{t('queue.filters.handler')}</Label>
-          <Select
-            id={`${hintId}-handler`}
-            value={filter.handler ?? ''}
-            onChange={(_, data) => setFilter({ handler: data.value === '' ? null : data.value })}
-          >
+          <Select id={`${hintId}-handler`} value={filter.handler ?? ''} onChange={(_, data) => setFilter({ handler: data.value === '' ? null : data.value })}>
             <option value="">{t('queue.filters.handlerAll')}</option>
             <option value="none">{t('queue.filters.handlerNone')}</option>
             {handlerOptions.map((option) => (
@@ -370,9 +288,7 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
           describedBy={hintId}
           scrollKey={`${JSON.stringify(filter)}|${settledSearch}`}
         />
-        {!loading && queue && rows.length === 0 && !error ? (
-          <div className={table.empty}>{t('queue.empty')}</div>
-        ) : null}
+        {!loading && queue && rows.length === 0 && !error ? <div className={table.empty}>{t('queue.empty')}</div> : null}
       </div>
 
       <div className={styles.footer}>
@@ -380,18 +296,10 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
           <Spinner size="tiny" label={t('queue.loading')} />
         ) : (
           <Text className={table.muted} role="status">
-            {queue && queue.total > rows.length
-              ? t('queue.shownOf', { shown: rows.length, total: queue.total })
-              : t('queue.shown', { count: rows.length })}
+            {queue && queue.total > rows.length ? t('queue.shownOf', { shown: rows.length, total: queue.total }) : t('queue.shown', { count: rows.length })}
           </Text>
         )}
-        <Button
-          appearance="subtle"
-          size="small"
-          icon={<ArrowClockwiseRegular />}
-          disabledFocusable={loading}
-          onClick={() => void load()}
-        >
+        <Button appearance="subtle" size="small" icon={<ArrowClockwiseRegular />} disabledFocusable={loading} onClick={() => void load()}>
           {t('common.refresh')}
         </Button>
         <Text id={hintId} size={200} className={styles.hint}>
@@ -402,17 +310,7 @@ export function QueueScreen({ memory, onOpenCase }: { memory: QueueMemory; onOpe
   );
 }
 
-function Counter({
-  label,
-  value,
-  className,
-  icon,
-}: {
-  label: string;
-  value: number | undefined;
-  className?: string | undefined;
-  icon?: ReactNode;
-}) {
+function Counter({ label, value, className, icon }: { label: string; value: number | undefined; className?: string | undefined; icon?: ReactNode }) {
   const styles = useStyles();
   return (
     <li className={mergeClasses(styles.counter, className)}>

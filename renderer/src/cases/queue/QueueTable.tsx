@@ -47,96 +47,28 @@ const flexOf = (id: ColumnId) => {
 
 const useStyles = makeStyles({
   // The grid is the scroll container itself: the element that takes focus is the one that scrolls.
-  grid: {
-    display: 'block',
-    flexGrow: 1,
-    minHeight: 0,
-    overflow: 'auto',
-    outlineStyle: 'none',
-  },
+  grid: { display: 'block', flexGrow: 1, minHeight: 0, overflow: 'auto', outlineStyle: 'none' },
   // Without rows the grid is just its header, and the frame's "no cases" line follows right under it.
-  empty: {
-    flexGrow: 0,
-  },
-  header: {
-    position: 'sticky',
-    top: 0,
-    zIndex: 1,
-    minWidth: MIN_WIDTH,
-  },
-  headerRow: {
-    backgroundColor: tokens.colorNeutralBackground3,
-  },
-  headerCell: {
-    fontWeight: tokens.fontWeightSemibold,
-    boxSizing: 'border-box',
-    minWidth: 0,
-  },
-  sizer: {
-    position: 'relative',
-    minWidth: MIN_WIDTH,
-  },
-  row: {
-    position: 'absolute',
-    left: 0,
-    right: 0,
-    boxSizing: 'border-box',
-  },
-  openable: {
-    cursor: 'pointer',
-  },
-  warning: {
-    boxShadow: `inset 4px 0 0 ${tokens.colorStatusWarningBorderActive}`,
-    backgroundColor: tokens.colorStatusWarningBackground1,
-  },
-  overdue: {
-    boxShadow: `inset 4px 0 0 ${tokens.colorStatusDangerBorderActive}`,
-    backgroundColor: tokens.colorStatusDangerBackground1,
-  },
-  focusRing: {
-    outline: `2px solid ${tokens.colorStrokeFocus2}`,
-    outlineOffset: '-2px',
-  },
-  cell: {
-    boxSizing: 'border-box',
-    minWidth: 0,
-    overflow: 'hidden',
-  },
-  stack: {
-    display: 'flex',
-    flexDirection: 'column',
-    minWidth: 0,
-    lineHeight: tokens.lineHeightBase300,
-  },
-  ellipsis: {
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
-  },
+  empty: { flexGrow: 0 },
+  header: { position: 'sticky', top: 0, zIndex: 1, minWidth: MIN_WIDTH },
+  headerRow: { backgroundColor: tokens.colorNeutralBackground3 },
+  headerCell: { fontWeight: tokens.fontWeightSemibold, boxSizing: 'border-box', minWidth: 0 },
+  sizer: { position: 'relative', minWidth: MIN_WIDTH },
+  row: { position: 'absolute', left: 0, right: 0, boxSizing: 'border-box' },
+  openable: { cursor: 'pointer' },
+  warning: { boxShadow: `inset 4px 0 0 ${tokens.colorStatusWarningBorderActive}`, backgroundColor: tokens.colorStatusWarningBackground1 },
+  overdue: { boxShadow: `inset 4px 0 0 ${tokens.colorStatusDangerBorderActive}`, backgroundColor: tokens.colorStatusDangerBackground1 },
+  focusRing: { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  cell: { boxSizing: 'border-box', minWidth: 0, overflow: 'hidden' },
+  stack: { display: 'flex', flexDirection: 'column', minWidth: 0, lineHeight: tokens.lineHeightBase300 },
+  ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   // A name is read whole: a long one takes a second line (a row has room for two).
-  name: {
-    overflowWrap: 'anywhere',
-  },
-  small: {
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
-  },
-  muted: {
-    color: tokens.colorNeutralForeground3,
-  },
-  badge: {
-    whiteSpace: 'nowrap',
-    display: 'inline-block',
-    lineHeight: '20px',
-  },
-  reference: {
-    fontWeight: tokens.fontWeightSemibold,
-    whiteSpace: 'nowrap',
-  },
-  take: {
-    whiteSpace: 'nowrap',
-    minWidth: 'auto',
-  },
+  name: { overflowWrap: 'anywhere' },
+  small: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  badge: { whiteSpace: 'nowrap', display: 'inline-block', lineHeight: '20px' },
+  reference: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
+  take: { whiteSpace: 'nowrap', minWidth: 'auto' },
 });
 
 export interface QueueTableProps {
@@ -211,8 +143,7 @@ export function QueueTable({
     const headerSize = header.current?.offsetHeight ?? 0;
     const top = index * ROW_HEIGHT;
     if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + headerSize + ROW_HEIGHT > element.scrollTop + element.clientHeight)
-      element.scrollTop = top + headerSize + ROW_HEIGHT - element.clientHeight;
+    else if (top + headerSize + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = top + headerSize + ROW_HEIGHT - element.clientHeight;
   }, []);
 
   // Back from a case, the row it was opened from is in view again: once, when the first rows arrive.
@@ -352,15 +283,7 @@ export function QueueTable({
                 if (open) onOpen(row);
               }}
             >
-              <QueueCells
-                row={row}
-                open={open}
-                active={active}
-                take={canTake(row)}
-                busy={busyId === row.id}
-                onOpen={onOpen}
-                onTake={onTake}
-              />
+              <QueueCells row={row} open={open} active={active} take={canTake(row)} busy={busyId === row.id} onOpen={onOpen} onTake={onTake} />
             </TableRow>
           );
         })}
@@ -417,9 +340,7 @@ function QueueCells({ row, open, active, take, busy, onOpen, onTake }: CellsProp
         ) : (
           <span className={styles.stack}>
             <span className={styles.name}>{row.requesterName}</span>
-            {row.customerNumber ? (
-              <span className={mergeClasses(styles.small, styles.ellipsis)}>{row.customerNumber}</span>
-            ) : null}
+            {row.customerNumber ? <span className={mergeClasses(styles.small, styles.ellipsis)}>{row.customerNumber}</span> : null}
           </span>
         )}
       </TableCell>

@@ -18,15 +18,7 @@ export interface QueueFilter {
 
 export const QUEUE_FILTER_KEY = 'avgDesk.queueFilter';
 
-export const DEFAULT_FILTER: QueueFilter = {
-  types: [],
-  statuses: [],
-  handler: null,
-  due: null,
-  includeClosed: false,
-  sort: 'dueOn',
-  direction: 'asc',
-};
+export const DEFAULT_FILTER: QueueFilter = { types: [], statuses: [], handler: null, due: null, includeClosed: false, sort: 'dueOn', direction: 'asc' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
@@ -77,11 +69,5 @@ export function saveFilter(filter: QueueFilter): void {
 }
 
 export function isDefaultFilter(filter: QueueFilter): boolean {
-  return (
-    filter.types.length === 0 &&
-    filter.statuses.length === 0 &&
-    filter.handler === null &&
-    filter.due === null &&
-    !filter.includeClosed
-  );
+  return filter.types.length === 0 && filter.statuses.length === 0 && filter.handler === null && filter.due === null && !filter.includeClosed;
 }

@@ -12,23 +12,10 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}`,
     minWidth: 0,
   },
-  legend: {
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  list: {
-    display: 'flex',
-    flexDirection: 'column',
-    maxHeight: '220px',
-    overflowY: 'auto',
-  },
-  attachment: {
-    paddingLeft: tokens.spacingHorizontalXL,
-  },
-  muted: {
-    color: tokens.colorNeutralForeground2,
-    padding: tokens.spacingHorizontalS,
-  },
+  legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
+  list: { display: 'flex', flexDirection: 'column', maxHeight: '220px', overflowY: 'auto' },
+  attachment: { paddingLeft: tokens.spacingHorizontalXL },
+  muted: { color: tokens.colorNeutralForeground2, padding: tokens.spacingHorizontalS },
 });
 
 /** Which documents a third party occurs in: a checkbox per document, attachments under their e-mail. */
@@ -45,8 +32,7 @@ export function DocumentChoice({
   const { t } = useTranslation();
   const legendId = useId();
   const rows = documentTree(documents);
-  const toggle = (id: string, checked: boolean) =>
-    onChange(rows.map((r) => r.document.id).filter((d) => (d === id ? checked : value.includes(d))));
+  const toggle = (id: string, checked: boolean) => onChange(rows.map((r) => r.document.id).filter((d) => (d === id ? checked : value.includes(d))));
   return (
     <fieldset className={styles.fieldset} aria-labelledby={legendId}>
       <legend id={legendId} className={styles.legend}>

@@ -40,40 +40,19 @@ const useStyles = makeStyles({
   heading: sectionHeading,
   headingRow: headingRow,
   intro: introText,
-  problems: {
-    margin: `${tokens.spacingVerticalXXS} 0 0`,
-    paddingLeft: tokens.spacingHorizontalXL,
-  },
-  yesNo: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXS,
-    whiteSpace: 'nowrap',
-  },
-  yes: {
-    color: tokens.colorPaletteGreenForeground1,
-  },
-  no: {
-    color: tokens.colorStatusWarningForeground3,
-  },
-  small: {
-    display: 'block',
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-  },
-  note: {
-    maxWidth: '32ch',
-    overflowWrap: 'anywhere',
-    whiteSpace: 'pre-line',
-  },
+  problems: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
+  yesNo: { display: 'inline-flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
+  yes: { color: tokens.colorPaletteGreenForeground1 },
+  no: { color: tokens.colorStatusWarningForeground3 },
+  small: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  note: { maxWidth: '32ch', overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
 });
 
 /** What still stands between this case and a decision, as the backend checks it (§13). */
 export function registerProblems(parties: readonly ThirdPartyView[], t: TFunction): string[] {
   return parties.flatMap((p) => {
     if (p.hearingStatus === 'te_horen') return [t('thirdParties.problems.toHear', { name: p.name })];
-    if (mustRedact(p.hearingStatus) && !p.redactedEverywhere)
-      return [t('thirdParties.problems.notRedacted', { name: p.name })];
+    if (mustRedact(p.hearingStatus) && !p.redactedEverywhere) return [t('thirdParties.problems.notRedacted', { name: p.name })];
     return [];
   });
 }
@@ -144,12 +123,7 @@ export function ThirdPartiesTab({ detail, onReload }: { detail: CaseDetail; onRe
             {t('thirdParties.title')}
           </h2>
           {canWork ? (
-            <Button
-              appearance="primary"
-              icon={<PersonAddRegular />}
-              {...restoreFocus}
-              onClick={() => openDialog({ kind: 'add' })}
-            >
+            <Button appearance="primary" icon={<PersonAddRegular />} {...restoreFocus} onClick={() => openDialog({ kind: 'add' })}>
               {t('thirdParties.add')}
             </Button>
           ) : null}
@@ -237,9 +211,7 @@ export function ThirdPartiesTab({ detail, onReload }: { detail: CaseDetail; onRe
           party={dialog.party}
           documents={documents.value ?? []}
           onClose={() => setDialogOpen(false)}
-          onDone={(party) =>
-            done(t('thirdParties.updated', { name: party.name, status: HEARING_LABELS[party.hearingStatus] }))
-          }
+          onDone={(party) => done(t('thirdParties.updated', { name: party.name, status: HEARING_LABELS[party.hearingStatus] }))}
         />
       ) : null}
     </>

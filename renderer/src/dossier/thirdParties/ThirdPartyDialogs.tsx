@@ -46,20 +46,10 @@ function ContactFields({ value, onChange }: { value: Contact; onChange: (value: 
         <Input value={value.address} maxLength={500} onChange={(_, d) => onChange({ ...value, address: d.value })} />
       </Field>
       <Field label={t('thirdParties.fields.email')}>
-        <Input
-          type="email"
-          value={value.email}
-          maxLength={254}
-          onChange={(_, d) => onChange({ ...value, email: d.value })}
-        />
+        <Input type="email" value={value.email} maxLength={254} onChange={(_, d) => onChange({ ...value, email: d.value })} />
       </Field>
       <Field label={t('thirdParties.fields.phone')}>
-        <Input
-          type="tel"
-          value={value.phone}
-          maxLength={40}
-          onChange={(_, d) => onChange({ ...value, phone: d.value })}
-        />
+        <Input type="tel" value={value.phone} maxLength={40} onChange={(_, d) => onChange({ ...value, phone: d.value })} />
       </Field>
     </>
   );
@@ -82,13 +72,7 @@ export function AddThirdPartyDialog({ open, caseId, documents, onClose, onDone }
   function request() {
     setChecked(true);
     if (name.trim().length < 2 || role.trim() === '') return null;
-    return api.call('thirdParty.add', {
-      caseId,
-      name: name.trim(),
-      ...trimmed(contact),
-      role: role.trim(),
-      documentIds,
-    });
+    return api.call('thirdParty.add', { caseId, name: name.trim(), ...trimmed(contact), role: role.trim(), documentIds });
   }
 
   return (
@@ -107,12 +91,7 @@ export function AddThirdPartyDialog({ open, caseId, documents, onClose, onDone }
         <Input value={name} autoFocus maxLength={200} onChange={(_, d) => setName(d.value)} />
       </Field>
       <ContactFields value={contact} onChange={setContact} />
-      <Field
-        label={t('thirdParties.fields.role')}
-        required
-        hint={t('thirdParties.fields.roleHint')}
-        validationMessage={roleMissing}
-      >
+      <Field label={t('thirdParties.fields.role')} required hint={t('thirdParties.fields.roleHint')} validationMessage={roleMissing}>
         <Input value={role} list={rolesId} maxLength={100} onChange={(_, d) => setRole(d.value)} />
       </Field>
       {/* Suggestions the browser offers while typing; any other role can be typed. */}
@@ -141,22 +120,11 @@ export function UpdateThirdPartyDialog({ open, caseId, party, documents, onClose
   const { t } = useTranslation();
   const [status, setStatus] = useState<HearingStatus>(party.hearingStatus);
   const [note, setNote] = useState(party.note ?? '');
-  const [contact, setContact] = useState<Contact>({
-    address: party.address ?? '',
-    email: party.email ?? '',
-    phone: party.phone ?? '',
-  });
+  const [contact, setContact] = useState<Contact>({ address: party.address ?? '', email: party.email ?? '', phone: party.phone ?? '' });
   const [documentIds, setDocumentIds] = useState<string[]>(party.documentIds);
 
   function request() {
-    return api.call('thirdParty.update', {
-      caseId,
-      id: party.id,
-      ...trimmed(contact),
-      hearingStatus: status,
-      note: note.trim(),
-      documentIds,
-    });
+    return api.call('thirdParty.update', { caseId, id: party.id, ...trimmed(contact), hearingStatus: status, note: note.trim(), documentIds });
   }
 
   return (

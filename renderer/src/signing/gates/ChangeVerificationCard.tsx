@@ -27,15 +27,7 @@ const useStyles = makeStyles({
  * §9: a correction asked through Mijn Alliantie (or a channel marked so) is verified through a
  * second channel before the change is carried out; the handler records how, and the outcome.
  */
-export function ChangeVerificationCard({
-  detail,
-  mayWork,
-  onReload,
-}: {
-  detail: CaseDetail;
-  mayWork: boolean;
-  onReload: () => Promise<void>;
-}) {
+export function ChangeVerificationCard({ detail, mayWork, onReload }: { detail: CaseDetail; mayWork: boolean; onReload: () => Promise<void> }) {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();

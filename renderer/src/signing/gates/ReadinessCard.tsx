@@ -15,14 +15,7 @@ export type GateTab = GateItemView['tab'];
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   item: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
   ok: { color: tokens.colorPaletteGreenForeground1, fontSize: '20px' },
   missing: { color: tokens.colorPaletteRedForeground1, fontSize: '20px' },
@@ -68,11 +61,7 @@ export function ReadinessCard({ detail, onOpenTab }: { detail: CaseDetail; onOpe
           <ul className={styles.list}>
             {readiness.items.map((item) => (
               <li key={item.id} className={styles.item}>
-                {item.ok ? (
-                  <CheckmarkCircleRegular className={styles.ok} aria-hidden />
-                ) : (
-                  <DismissCircleRegular className={styles.missing} aria-hidden />
-                )}
+                {item.ok ? <CheckmarkCircleRegular className={styles.ok} aria-hidden /> : <DismissCircleRegular className={styles.missing} aria-hidden />}
                 <span className={styles.text}>
                   <Text weight="semibold">
                     {item.label}{' '}

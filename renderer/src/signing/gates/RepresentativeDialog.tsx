@@ -2,11 +2,7 @@ import { Field, Input, Select } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/cases/case-schemas.js';
-import {
-  REPRESENTATIVE_KINDS,
-  REPRESENTATIVE_LABELS,
-  type RepresentativeKind,
-} from '../../../../shared/cases/cases.js';
+import { REPRESENTATIVE_KINDS, REPRESENTATIVE_LABELS, type RepresentativeKind } from '../../../../shared/cases/cases.js';
 import { useApi } from '../../api/context.js';
 import { CallDialog } from '../../ui/FormDialog.js';
 
@@ -33,12 +29,7 @@ export function RepresentativeDialog({
       title={t('gates.representative.title')}
       submitLabel={t('gates.representative.save')}
       onClose={onClose}
-      call={() =>
-        api.call('case.setRepresentative', {
-          id: detail.id,
-          representative: { kind, name, ...(basis.trim() ? { basis } : {}) },
-        })
-      }
+      call={() => api.call('case.setRepresentative', { id: detail.id, representative: { kind, name, ...(basis.trim() ? { basis } : {}) } })}
       onDone={(updated) => onDone(t('gates.representative.saved'), updated)}
     >
       <Field label={t('gates.representative.kind')}>

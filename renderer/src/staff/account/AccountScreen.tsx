@@ -17,19 +17,9 @@ import { BackupCard } from './BackupCard.js';
 import { CentralLoginCard } from './CentralLoginCard.js';
 
 const useStyles = makeStyles({
-  details: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalXXL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: {
-    color: tokens.colorNeutralForeground2,
-  },
-  value: {
-    margin: 0,
-  },
+  details: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalXXL, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0 },
   card: {
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -58,17 +48,14 @@ export function AccountScreen() {
 
   const mismatch = repeat !== '' && repeat !== next ? t('password.mismatch') : undefined;
   const weak = checked && passwordProblems(next, staff.userName).length > 0 ? t('password.notStrongEnough') : undefined;
-  const currentMissing =
-    checked && current === '' ? t('validation.required', { field: t('account.currentPassword') }) : undefined;
+  const currentMissing = checked && current === '' ? t('validation.required', { field: t('account.currentPassword') }) : undefined;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setChecked(true);
     setNotice(null);
     if (current === '' || next !== repeat || passwordProblems(next, staff.userName).length > 0) return;
-    const result = await submit(() =>
-      api.call('account.changePassword', { currentPassword: current, newPassword: next }),
-    );
+    const result = await submit(() => api.call('account.changePassword', { currentPassword: current, newPassword: next }));
     if (result.ok) {
       setCurrent('');
       setNext('');
@@ -113,13 +100,7 @@ export function AccountScreen() {
               validationMessage={weak}
               autoComplete="new-password"
             />
-            <PasswordField
-              label={t('account.repeatPassword')}
-              value={repeat}
-              onChange={setRepeat}
-              validationMessage={mismatch}
-              autoComplete="new-password"
-            />
+            <PasswordField label={t('account.repeatPassword')} value={repeat} onChange={setRepeat} validationMessage={mismatch} autoComplete="new-password" />
             <div className={form.actions}>
               <Button appearance="primary" type="submit" disabledFocusable={busy}>
                 {t('account.submit')}

@@ -10,9 +10,7 @@ import { BrowseButton } from '../../ui/BrowseButton.js';
 /** Size for people: "3,4 MB". */
 function size(bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  return mb >= 1
-    ? `${mb.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`
-    : `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('nl-NL')} kB`;
+  return mb >= 1 ? `${mb.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('nl-NL')} kB`;
 }
 
 /**
@@ -34,14 +32,7 @@ export function BackupCard({ className }: { className: string }) {
     setNotice(null);
     const result = await submit(() => api.call('backup.create', { path }));
     if (result.ok)
-      setNotice({
-        intent: 'success',
-        text: t('desktop.backup.done', {
-          path: result.value.path,
-          size: size(result.value.bytes),
-          count: result.value.files,
-        }),
-      });
+      setNotice({ intent: 'success', text: t('desktop.backup.done', { path: result.value.path, size: size(result.value.bytes), count: result.value.files }) });
   }
 
   return (
@@ -53,12 +44,7 @@ export function BackupCard({ className }: { className: string }) {
       {error ? <ErrorBar error={error} /> : null}
       <form className={form.form} onSubmit={(e) => void onSubmit(e)} noValidate>
         <Field label={t('desktop.backup.path')} hint={t('desktop.backup.pathHint')} required>
-          <Input
-            value={path}
-            spellCheck={false}
-            onChange={(_, d) => setPath(d.value)}
-            contentAfter={<BrowseButton purpose="backup" onChosen={setPath} />}
-          />
+          <Input value={path} spellCheck={false} onChange={(_, d) => setPath(d.value)} contentAfter={<BrowseButton purpose="backup" onChosen={setPath} />} />
         </Field>
         <div className={form.actions}>
           <Button appearance="primary" type="submit" disabledFocusable={busy || path.trim() === ''}>

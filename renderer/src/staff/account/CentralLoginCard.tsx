@@ -13,19 +13,9 @@ import { useSyncStatus } from '../../sync/syncStatus.js';
 const FIELDS = ['loginRole', 'password'] as const;
 
 const useStyles = makeStyles({
-  state: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXS,
-    margin: 0,
-  },
-  stored: {
-    color: tokens.colorPaletteGreenForeground1,
-    flexShrink: 0,
-  },
-  icon: {
-    flexShrink: 0,
-  },
+  state: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, margin: 0 },
+  stored: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
+  icon: { flexShrink: 0 },
 });
 
 /**
@@ -84,23 +74,14 @@ export function CentralLoginCard({ className }: { className: string }) {
       ) : null}
       {status ? (
         <Text as="p" weight="semibold" className={styles.state}>
-          {status.loginRole !== null ? (
-            <CheckmarkCircleRegular fontSize={20} className={styles.stored} aria-hidden />
-          ) : null}
-          {status.loginRole !== null
-            ? t('sync.account.stored', { loginRole: status.loginRole })
-            : t('sync.account.notStored')}
+          {status.loginRole !== null ? <CheckmarkCircleRegular fontSize={20} className={styles.stored} aria-hidden /> : null}
+          {status.loginRole !== null ? t('sync.account.stored', { loginRole: status.loginRole }) : t('sync.account.notStored')}
         </Text>
       ) : null}
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {rest ? <ErrorBar error={rest} /> : null}
       <form className={form.form} onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Field
-          label={t('sync.account.loginRole')}
-          hint={t('sync.account.loginRoleHint')}
-          required
-          {...fieldState(byField.loginRole)}
-        >
+        <Field label={t('sync.account.loginRole')} hint={t('sync.account.loginRoleHint')} required {...fieldState(byField.loginRole)}>
           <Input
             value={loginRole}
             spellCheck={false}

@@ -6,15 +6,8 @@ import type { PDFDocumentProxy, PDFPageProxy } from './pdfjs.js';
 const MAX_CANVAS_PIXELS = 16_000_000;
 
 const useStyles = makeStyles({
-  frame: {
-    position: 'relative',
-    flexShrink: 0,
-    backgroundColor: '#ffffff',
-    boxShadow: tokens.shadow4,
-  },
-  canvas: {
-    display: 'block',
-  },
+  frame: { position: 'relative', flexShrink: 0, backgroundColor: '#ffffff', boxShadow: tokens.shadow4 },
+  canvas: { display: 'block' },
 });
 
 /** One page of an open document, once pdf.js has read it; null while it loads. */
@@ -97,13 +90,7 @@ export function PdfPage({ page, scale, label, className, children }: PdfPageProp
       {label === null ? (
         <canvas ref={canvas} className={styles.canvas} style={{ width: size.width, height: size.height }} aria-hidden />
       ) : (
-        <canvas
-          ref={canvas}
-          className={styles.canvas}
-          style={{ width: size.width, height: size.height }}
-          role="img"
-          aria-label={label}
-        />
+        <canvas ref={canvas} className={styles.canvas} style={{ width: size.width, height: size.height }} role="img" aria-label={label} />
       )}
       {children}
     </div>
@@ -114,17 +101,7 @@ export function PdfPage({ page, scale, label, className, children }: PdfPageProp
  * A small picture of a page, drawn only once it scrolls into view (a dossier may have hundreds of
  * pages).
  */
-export function PdfThumbnail({
-  doc,
-  pageNumber,
-  width,
-  label,
-}: {
-  doc: PDFDocumentProxy;
-  pageNumber: number;
-  width: number;
-  label: string | null;
-}) {
+export function PdfThumbnail({ doc, pageNumber, width, label }: { doc: PDFDocumentProxy; pageNumber: number; width: number; label: string | null }) {
   const holder = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
   useEffect(() => {

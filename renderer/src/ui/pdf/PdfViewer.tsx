@@ -1,22 +1,5 @@
-import {
-  Button,
-  Input,
-  makeStyles,
-  mergeClasses,
-  SearchBox,
-  Select,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
-import {
-  ArrowDownRegular,
-  ArrowUpRegular,
-  ChevronLeftRegular,
-  ChevronRightRegular,
-  ZoomInRegular,
-  ZoomOutRegular,
-} from '@fluentui/react-icons';
+import { Button, Input, makeStyles, mergeClasses, SearchBox, Select, Spinner, Text, tokens } from '@fluentui/react-components';
+import { ArrowDownRegular, ArrowUpRegular, ChevronLeftRegular, ChevronRightRegular, ZoomInRegular, ZoomOutRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { centerWithin, CSS_PER_POINT, scaleRect } from './geometry.js';
@@ -28,54 +11,20 @@ import { scaleFor, stepZoom, useWidth, ZOOM_LEVELS, type Zoom } from './useWidth
 const THUMBNAIL_WIDTH = 96;
 
 const useStyles = makeStyles({
-  viewer: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  toolbar: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalS,
-  },
-  group: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXS,
-  },
-  pageInput: {
-    width: '72px',
-  },
-  search: {
-    width: '220px',
-  },
-  muted: {
-    color: tokens.colorNeutralForeground2,
-  },
+  viewer: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS },
+  group: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
+  pageInput: { width: '72px' },
+  search: { width: '220px' },
+  muted: { color: tokens.colorNeutralForeground2 },
   body: {
     display: 'grid',
     gridTemplateColumns: `${THUMBNAIL_WIDTH + 40}px minmax(0, 1fr)`,
     columnGap: tokens.spacingHorizontalM,
     height: 'clamp(420px, 72vh, 960px)',
   },
-  thumbnails: {
-    overflowY: 'auto',
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: tokens.spacingVerticalS,
-  },
-  thumbList: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'center',
-    rowGap: tokens.spacingVerticalS,
-  },
+  thumbnails: { overflowY: 'auto', backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingVerticalS },
+  thumbList: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', alignItems: 'center', rowGap: tokens.spacingVerticalS },
   thumbButton: {
     display: 'flex',
     flexDirection: 'column',
@@ -89,21 +38,11 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground1,
-    ':hover': {
-      backgroundColor: tokens.colorSubtleBackgroundHover,
-    },
-    ':focus-visible': {
-      outline: `2px solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: '1px',
-    },
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
   },
-  thumbCurrent: {
-    border: `2px solid ${tokens.colorCompoundBrandStroke}`,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  hitMark: {
-    color: tokens.colorPaletteMarigoldForeground2,
-  },
+  thumbCurrent: { border: `2px solid ${tokens.colorCompoundBrandStroke}`, fontWeight: tokens.fontWeightSemibold },
+  hitMark: { color: tokens.colorPaletteMarigoldForeground2 },
   stage: {
     overflow: 'auto',
     backgroundColor: tokens.colorNeutralBackground3,
@@ -112,20 +51,10 @@ const useStyles = makeStyles({
     display: 'flex',
     justifyContent: 'safe center',
     alignItems: 'flex-start',
-    ':focus-visible': {
-      outline: `2px solid ${tokens.colorStrokeFocus2}`,
-    },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  hit: {
-    position: 'absolute',
-    backgroundColor: 'rgba(255, 200, 0, 0.38)',
-    mixBlendMode: 'multiply',
-    pointerEvents: 'none',
-  },
-  currentHit: {
-    backgroundColor: 'rgba(255, 140, 0, 0.45)',
-    outline: '2px solid #c25400',
-  },
+  hit: { position: 'absolute', backgroundColor: 'rgba(255, 200, 0, 0.38)', mixBlendMode: 'multiply', pointerEvents: 'none' },
+  currentHit: { backgroundColor: 'rgba(255, 140, 0, 0.45)', outline: '2px solid #c25400' },
 });
 
 interface PdfViewerProps {
@@ -322,14 +251,7 @@ export function PdfViewer({ doc, title, toolbarStart }: PdfViewerProps) {
             ))}
           </ol>
         </nav>
-        <div
-          id={stageId}
-          ref={stage}
-          className={styles.stage}
-          role="region"
-          aria-label={t('viewer.stage')}
-          tabIndex={0}
-        >
+        <div id={stageId} ref={stage} className={styles.stage} role="region" aria-label={t('viewer.stage')} tabIndex={0}>
           {page ? (
             <PdfPage page={page} scale={scale} label={t('viewer.pageImage', { n: pageNumber, count: total, title })}>
               {(search?.hits ?? [])
@@ -363,11 +285,7 @@ export function PdfViewer({ doc, title, toolbarStart }: PdfViewerProps) {
 export function ZoomSelect({ zoom, percent, onZoom }: { zoom: Zoom; percent: number; onZoom: (zoom: Zoom) => void }) {
   const { t } = useTranslation();
   return (
-    <Select
-      value={String(zoom)}
-      aria-label={t('viewer.zoom')}
-      onChange={(_, d) => onZoom(d.value === 'fit' ? 'fit' : Number(d.value))}
-    >
+    <Select value={String(zoom)} aria-label={t('viewer.zoom')} onChange={(_, d) => onZoom(d.value === 'fit' ? 'fit' : Number(d.value))}>
       <option value="fit">{t('viewer.fit', { percent })}</option>
       {ZOOM_LEVELS.map((z) => (
         <option key={z} value={z}>

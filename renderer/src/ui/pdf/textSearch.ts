@@ -89,12 +89,7 @@ function runPart(run: Run, from: number, to: number, toView: Matrix): Rect {
   ].map(([s = 0, u = 0]) => ({ x: e + dx * s + ux * u, y: f + dy * s + uy * u }));
   const xs = corners.map((p) => p.x);
   const ys = corners.map((p) => p.y);
-  const user = {
-    x: Math.min(...xs),
-    y: Math.min(...ys),
-    width: Math.max(...xs) - Math.min(...xs),
-    height: Math.max(...ys) - Math.min(...ys),
-  };
+  const user = { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
   return mapRect(toView, user);
 }
 
@@ -112,13 +107,6 @@ export function findOnPage(pageNumber: number, pageText: PageText, term: string)
     text: match.text,
     rects: pageText.runs
       .filter((run) => run.start < match.end && run.start + run.text.length > match.start)
-      .map((run) =>
-        runPart(
-          run,
-          Math.max(0, match.start - run.start),
-          Math.min(run.text.length, match.end - run.start),
-          pageText.toView,
-        ),
-      ),
+      .map((run) => runPart(run, Math.max(0, match.start - run.start), Math.min(run.text.length, match.end - run.start), pageText.toView)),
   }));
 }

@@ -17,19 +17,10 @@ export interface DossierPdf {
  * (the read is audited) and opened by pdf.js; freed again when the screen moves on. `revision`
  * loads it anew (a new redacted version has the same document id).
  */
-export function useDossierPdf(
-  caseId: string,
-  documentId: string | null,
-  version: PdfVersion,
-  revision = '',
-): DossierPdf {
+export function useDossierPdf(caseId: string, documentId: string | null, version: PdfVersion, revision = ''): DossierPdf {
   const api = useApi();
   const { t } = useTranslation();
-  const [state, setState] = useState<{ key: string; doc: PDFDocumentProxy | null; error: ApiError | null }>({
-    key: '',
-    doc: null,
-    error: null,
-  });
+  const [state, setState] = useState<{ key: string; doc: PDFDocumentProxy | null; error: ApiError | null }>({ key: '', doc: null, error: null });
   const key = `${caseId}/${documentId ?? ''}/${version}/${revision}`;
 
   useEffect(() => {
@@ -58,9 +49,5 @@ export function useDossierPdf(
   }, [api, caseId, documentId, version, key, t]);
 
   const current = state.key === key;
-  return {
-    doc: current ? state.doc : null,
-    error: current ? state.error : null,
-    loading: documentId !== null && !current,
-  };
+  return { doc: current ? state.doc : null, error: current ? state.error : null, loading: documentId !== null && !current };
 }
