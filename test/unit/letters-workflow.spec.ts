@@ -38,19 +38,22 @@ describe('drafting and four-eyes signing through the API', () => {
 
     // The handler's own words; the required statements stay.
     const blocks = [{ type: 'paragraph' as const, text: 'Wij hebben uw dossier met zorg doorgenomen.' }, ...preview.content.blocks];
-    value(
-      await call(
-        'letter.updateText',
-        {
-          letterId: draft.id,
-          subjectLine: preview.content.reference.subject,
-          salutation: preview.content.salutation,
-          blocks,
-          closing: preview.content.closing,
-        },
-        harm.token,
-      ),
-    );
+    const saveOwnWords = async (): Promise<void> => {
+      value(
+        await call(
+          'letter.updateText',
+          {
+            letterId: draft.id,
+            subjectLine: preview.content.reference.subject,
+            salutation: preview.content.salutation,
+            blocks,
+            closing: preview.content.closing,
+          },
+          harm.token,
+        ),
+      );
+    };
+    await saveOwnWords();
     // Dropping the remedies is caught on submit.
     const withoutRemedies = blocks.filter((b) => !(b.type === 'list' && b.items.some((i) => i.includes('rechtbank'))));
     value(
@@ -64,19 +67,7 @@ describe('drafting and four-eyes signing through the API', () => {
       ok: false,
       error: { code: 'CONFLICT', details: expect.arrayContaining([expect.stringContaining('rechtbank')]) },
     });
-    value(
-      await call(
-        'letter.updateText',
-        {
-          letterId: draft.id,
-          subjectLine: preview.content.reference.subject,
-          salutation: preview.content.salutation,
-          blocks,
-          closing: preview.content.closing,
-        },
-        harm.token,
-      ),
-    );
+    await saveOwnWords();
 
     // Submitting from Brieven moves the case on by itself: no detour through "Status wijzigen".
     expect(value(await call('case.get', { id: caseId }, harm.token)).status).toBe('in_behandeling');
