@@ -1,20 +1,12 @@
 import { Checkbox, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../../shared/api/contract.js';
+import { fieldsetStyles } from '../ui/fieldsetStyles.js';
 
 export type Activity = ProcedureOutput<'register.list'>[number];
 
 const useStyles = makeStyles({
-  fieldset: {
-    margin: 0,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXS,
-  },
-  legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
+  ...fieldsetStyles(tokens.spacingVerticalXS),
   list: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))',

@@ -6,6 +6,7 @@ import type { ProcedureOutput } from '../../../shared/api/contract.js';
 import { NO_TRANSFER, RETENTION_CONTRACT } from '../../../shared/letters/register.js';
 import { useApi } from '../api/context.js';
 import { CallDialog } from '../ui/FormDialog.js';
+import { fieldsetStyles } from '../ui/fieldsetStyles.js';
 
 export type ActivityView = ProcedureOutput<'register.list'>[number];
 
@@ -18,16 +19,7 @@ const useStyles = makeStyles({
     // Fluent's Input has a minimum width wider than these columns.
     '& .fui-Input': { minWidth: 0 },
   },
-  fieldset: {
-    margin: 0,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
-  legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
+  ...fieldsetStyles(tokens.spacingVerticalS),
   add: { alignSelf: 'flex-start' },
 });
 
