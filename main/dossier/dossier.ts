@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { LocalDb } from '../../db/local/database.js';
-import { findCaseFile, insertCaseFile } from '../../db/local/cases/case-files.js';
+import { findCaseFile, insertCaseFile, newCaseFile } from '../../db/local/cases/case-files.js';
 import { completeTask, insertTask, tasksOf } from '../../db/local/cases/repository.js';
 import { documents, redactedVersions, thirdParties } from '../../db/local/schema.js';
 import type { DocumentView, importInput, thirdPartyAddInput, thirdPartyUpdateInput, thirdPartyViewSchema } from '../../shared/dossier/dossier-schemas.js';
@@ -127,44 +127,13 @@ export class DossierService extends CaseScopedService {
         }
         const fileId = randomUUID();
         const stored = this.caseVault.write(caseKey, row.id, fileId, item.original);
-        insertCaseFile(db, {
-          id: fileId,
-          caseId: row.id,
-          kind: 'document',
-          subject: null,
-          mime: item.format,
-          size: stored.size,
-          width: null,
-          height: null,
-          sha256: stored.sha256,
-          masked: false,
-          maskedBy: null,
-          maskedAt: null,
-          wrappedKey: stored.wrappedKey,
-          createdBy: session.staffId,
-          createdAt: at,
-        });
+        insertCaseFile(db, newCaseFile({ id: fileId, caseId: row.id, kind: 'document', mime: item.format, createdBy: session.staffId, createdAt: at }, stored));
         let pdfFileId = fileId;
         if (item.format !== 'pdf') {
           pdfFileId = randomUUID();
           const pdf = this.caseVault.write(caseKey, row.id, pdfFileId, item.pdf);
-          insertCaseFile(db, {
-            id: pdfFileId,
-            caseId: row.id,
-            kind: 'rendition',
-            subject: null,
-            mime: 'application/pdf',
-            size: pdf.size,
-            width: null,
-            height: null,
-            sha256: pdf.sha256,
-            masked: false,
-            maskedBy: null,
-            maskedAt: null,
-            wrappedKey: pdf.wrappedKey,
-            createdBy: session.staffId,
-            createdAt: at,
-          });
+          const rendition = { id: pdfFileId, caseId: row.id, kind: 'rendition', mime: 'application/pdf', createdBy: session.staffId, createdAt: at } as const;
+          insertCaseFile(db, newCaseFile(rendition, pdf));
         }
         const doc: DocumentRow = {
           id: randomUUID(),

@@ -8,6 +8,7 @@ import {
   identityChecksOf,
   insertCaseFile,
   insertIdentityCheck,
+  newCaseFile,
   type IdentityCheckRow,
 } from '../../db/local/cases/case-files.js';
 import { completeTask, insertTask, tasksOf, updateCase, type CaseRow } from '../../db/local/cases/repository.js';
@@ -88,23 +89,17 @@ export class IdentityService extends CaseScopedService {
     const at = ctx.now.toISOString();
     ctx.commit((db) => {
       const stored = this.caseVault.write(this.caseVault.caseKey(db, row.id, at), row.id, id, png);
-      insertCaseFile(db, {
+      const file = {
         id,
         caseId: row.id,
         kind: 'id_copy',
         subject: input.subject,
         mime: 'image/png',
-        size: stored.size,
-        width: pixels.width,
-        height: pixels.height,
-        sha256: stored.sha256,
-        masked: false,
-        maskedBy: null,
-        maskedAt: null,
-        wrappedKey: stored.wrappedKey,
+        pixels,
         createdBy: session.staffId,
         createdAt: at,
-      });
+      } as const;
+      insertCaseFile(db, newCaseFile(file, stored));
     });
     return { copyId: id, width: pixels.width, height: pixels.height };
   }

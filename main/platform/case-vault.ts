@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { LocalDb } from '../../db/local/database.js';
-import { findCaseKey, insertCaseKey, type CaseFileRow } from '../../db/local/cases/case-files.js';
+import { findCaseKey, insertCaseKey, type CaseFileRow, type StoredCaseFile } from '../../db/local/cases/case-files.js';
 import { CaseFileCorrupt, newFileKey, type CaseFileStore } from './case-files.js';
 import { DomainError } from './errors.js';
 
@@ -22,12 +22,6 @@ function unwrapFileKey(caseKey: Buffer, wrapped: Buffer, fileId: string): Buffer
   return Buffer.concat([decipher.update(wrapped.subarray(12, wrapped.length - 16)), decipher.final()]);
 }
 
-export interface StoredFile {
-  wrappedKey: Buffer;
-  sha256: string;
-  size: number;
-}
-
 export class CaseVault {
   constructor(private readonly files: CaseFileStore) {}
 
@@ -41,7 +35,7 @@ export class CaseVault {
   }
 
   /** Encrypts and writes a file; the caller stores the returned wrapped key with the file's row. */
-  write(caseKey: Buffer, caseId: string, fileId: string, plaintext: Buffer): StoredFile {
+  write(caseKey: Buffer, caseId: string, fileId: string, plaintext: Buffer): StoredCaseFile {
     const fileKey = newFileKey();
     this.files.write(caseId, fileId, fileKey, plaintext);
     const wrappedKey = wrapFileKey(caseKey, fileKey, fileId);

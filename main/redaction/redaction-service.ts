@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { findCaseFile, insertCaseFile } from '../../db/local/cases/case-files.js';
+import { findCaseFile, insertCaseFile, newCaseFile } from '../../db/local/cases/case-files.js';
 import { documents, redactedVersions } from '../../db/local/schema.js';
 import { fail, type ApiError } from '../../shared/api/result.js';
 import type { DetectorKind } from '../../shared/redaction/detectors.js';
@@ -385,23 +385,8 @@ export class RedactionService extends CaseScopedService {
     const fileId = randomUUID();
     sqlite.transaction(() => {
       const stored = this.caseVault.write(this.caseVault.caseKey(db, doc.caseId, at.toISOString()), doc.caseId, fileId, output);
-      insertCaseFile(db, {
-        id: fileId,
-        caseId: doc.caseId,
-        kind: 'redacted',
-        subject: null,
-        mime: 'application/pdf',
-        size: stored.size,
-        width: null,
-        height: null,
-        sha256: stored.sha256,
-        masked: false,
-        maskedBy: null,
-        maskedAt: null,
-        wrappedKey: stored.wrappedKey,
-        createdBy: staffId,
-        createdAt: at.toISOString(),
-      });
+      const file = { id: fileId, caseId: doc.caseId, kind: 'redacted', mime: 'application/pdf', createdBy: staffId, createdAt: at.toISOString() } as const;
+      insertCaseFile(db, newCaseFile(file, stored));
       db.insert(redactedVersions)
         .values({ id, documentId: doc.id, fileId, boxes, thirdPartyIds, terms, createdBy: staffId, createdAt: at.toISOString() })
         .run();

@@ -1,7 +1,7 @@
 import { unzipSync, zipSync } from 'fflate';
 import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { insertCaseFile } from '../../db/local/cases/case-files.js';
+import { insertCaseFile, newCaseFile } from '../../db/local/cases/case-files.js';
 import { redactedVersions } from '../../db/local/schema.js';
 import { CaseVault } from '../../main/platform/case-vault.js';
 import { textToPdf } from '../../main/dossier/renditions.js';
@@ -26,23 +26,7 @@ async function storeRedaction(dir: string, caseId: string, documentId: string, t
     store.sqlite.transaction(() => {
       const fileId = randomUUID();
       const stored = vault.write(vault.caseKey(store.db, caseId, at), caseId, fileId, pdf);
-      insertCaseFile(store.db, {
-        id: fileId,
-        caseId,
-        kind: 'redacted',
-        subject: null,
-        mime: 'application/pdf',
-        size: stored.size,
-        width: null,
-        height: null,
-        sha256: stored.sha256,
-        masked: false,
-        maskedBy: null,
-        maskedAt: null,
-        wrappedKey: stored.wrappedKey,
-        createdBy: by,
-        createdAt: at,
-      });
+      insertCaseFile(store.db, newCaseFile({ id: fileId, caseId, kind: 'redacted', mime: 'application/pdf', createdBy: by, createdAt: at }, stored));
       store.db
         .insert(redactedVersions)
         .values({ id: randomUUID(), documentId, fileId, boxes: 1, thirdPartyIds, terms: ['Pieter Post'], createdBy: by, createdAt: at })

@@ -13,6 +13,46 @@ export function insertCaseKey(db: LocalDb, caseId: string, key: Buffer, createdA
   db.insert(caseKeys).values({ caseId, key, createdAt }).run();
 }
 
+/** What the vault returns for a file it encrypted and wrote: the row keeps it to read the file back. */
+export interface StoredCaseFile {
+  wrappedKey: Buffer;
+  sha256: string;
+  size: number;
+}
+
+/** What a new file is: the rest of its row follows from it (unmasked, no subject or size in pixels unless given). */
+export interface NewCaseFile {
+  id: string;
+  caseId: string;
+  kind: CaseFileRow['kind'];
+  mime: string;
+  createdBy: string;
+  createdAt: string;
+  subject?: CaseFileRow['subject'];
+  pixels?: { width: number; height: number };
+}
+
+/** The row of a file just written to the vault, so that every place that adds a file fills the same columns alike. */
+export function newCaseFile(file: NewCaseFile, stored: StoredCaseFile): CaseFileRow {
+  return {
+    id: file.id,
+    caseId: file.caseId,
+    kind: file.kind,
+    subject: file.subject ?? null,
+    mime: file.mime,
+    size: stored.size,
+    width: file.pixels?.width ?? null,
+    height: file.pixels?.height ?? null,
+    sha256: stored.sha256,
+    masked: false,
+    maskedBy: null,
+    maskedAt: null,
+    wrappedKey: stored.wrappedKey,
+    createdBy: file.createdBy,
+    createdAt: file.createdAt,
+  };
+}
+
 export function insertCaseFile(db: LocalDb, row: CaseFileRow): void {
   db.insert(caseFiles).values(row).run();
 }

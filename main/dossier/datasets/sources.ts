@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { LocalDb } from '../../../db/local/database.js';
-import { findCaseFile, insertCaseFile } from '../../../db/local/cases/case-files.js';
+import { findCaseFile, insertCaseFile, newCaseFile } from '../../../db/local/cases/case-files.js';
 import { handlerNames, type CaseRow } from '../../../db/local/cases/repository.js';
 import { datasets, sourceSearches } from '../../../db/local/dossier/schema.js';
 import {
@@ -165,23 +165,7 @@ export class SourcesService extends CaseScopedService {
       const caseKey = this.caseVault.caseKey(db, row.id, at);
       const stored = this.caseVault.write(caseKey, row.id, dataset.fileId, bytes);
       const mime = format === 'csv' ? 'text/csv' : format === 'json' ? 'application/json' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      insertCaseFile(db, {
-        id: dataset.fileId,
-        caseId: row.id,
-        kind: 'dataset',
-        subject: null,
-        mime,
-        size: stored.size,
-        width: null,
-        height: null,
-        sha256: stored.sha256,
-        masked: false,
-        maskedBy: null,
-        maskedAt: null,
-        wrappedKey: stored.wrappedKey,
-        createdBy: session.staffId,
-        createdAt: at,
-      });
+      insertCaseFile(db, newCaseFile({ id: dataset.fileId, caseId: row.id, kind: 'dataset', mime, createdBy: session.staffId, createdAt: at }, stored));
       db.insert(datasets).values(dataset).run();
     });
     ctx.setRecord(row.id);
