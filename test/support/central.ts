@@ -1,19 +1,23 @@
 import pg from 'pg';
+import type { z } from 'zod';
+import { afterAll, beforeAll } from 'vitest';
 import { migrateCentral } from '../../db/central/migrate.js';
+import type { caseCreateSchema } from '../../shared/cases/case-schemas.js';
 import type { Role } from '../../shared/staff/roles.js';
 import { addStaff, initialized, tempDir, value } from './backend.js';
+import { PEOPLE } from './insiders.js';
 import { createTestDatabase } from './postgres.js';
 
 export const CENTRAL_PASSWORD = 'Centraal-Test-2026!';
 
 /** The people of the central database in the sync tests (made up), with their functions. */
 export const CENTRAL_PEOPLE = {
-  balie: { fullName: 'Ilse Intake', roles: ['intake'] },
-  hanna: { fullName: 'Hanna Behandelaar', roles: ['handler'] },
-  henk: { fullName: 'Henk Behandelaar', roles: ['handler'] },
+  balie: PEOPLE.ilse,
+  hanna: PEOPLE.hanna,
+  henk: PEOPLE.henk,
   sanne: { fullName: 'Sanne Ağaoğlu', roles: ['signer'] },
-  fg: { fullName: 'Fenna FG', roles: ['dpo'] },
-  aart: { fullName: 'Aart Auditor', roles: ['auditor'] },
+  fg: PEOPLE.fenna,
+  aart: PEOPLE.aart,
 } as const satisfies Record<string, { fullName: string; roles: readonly Role[] }>;
 export type CentralPerson = keyof typeof CENTRAL_PEOPLE;
 
@@ -39,15 +43,9 @@ export async function centralDatabase(name: string) {
   }
   const url = new URL(db.url);
   const desktopUrl = `postgres://${url.host}${url.pathname}`;
-  /** Connects as one person's own login: PostgreSQL applies their roles and row-level security. */
-  const connectAs = async (person: CentralPerson) => {
-    const client = new pg.Client({
-      host: url.hostname,
-      port: Number(url.port),
-      database: url.pathname.slice(1),
-      user: logins[person].loginRole,
-      password: CENTRAL_PASSWORD,
-    });
+  /** Connects as a login role with the test password: PostgreSQL applies its roles and row-level security. */
+  const connectLogin = async (loginRole: string, password = CENTRAL_PASSWORD) => {
+    const client = new pg.Client({ host: url.hostname, port: Number(url.port), database: url.pathname.slice(1), user: loginRole, password });
     await client.connect();
     return client;
   };
@@ -56,7 +54,9 @@ export async function centralDatabase(name: string) {
     desktopUrl,
     owner,
     logins,
-    connectAs,
+    connectLogin,
+    /** Connects as one person's own login. */
+    connectAs: (person: CentralPerson) => connectLogin(logins[person].loginRole),
     async close() {
       await owner.end();
       await db.drop();
@@ -66,8 +66,52 @@ export async function centralDatabase(name: string) {
 
 export type Central = Awaited<ReturnType<typeof centralDatabase>>;
 
+/**
+ * The central database of one spec file: made before its tests, dropped after them once the
+ * desktops they opened are cleaned up (last opened, first cleaned). Inside a test it reads as the
+ * `Central` itself; `desktop(people)` opens one that is cleaned up with the file. `dropRoles`: the
+ * cluster-wide login roles the file's tests make themselves.
+ */
+export function centralForFile(name: string, options: { dropRoles?: readonly string[] } = {}) {
+  let made: Central | undefined;
+  const cleanups: (() => void)[] = [];
+  const current = (): Central => {
+    if (!made) throw new Error(`de centrale database '${name}' bestaat alleen tijdens de tests van dit bestand`);
+    return made;
+  };
+  beforeAll(async () => {
+    made = await centralDatabase(name);
+  }, 120_000);
+  afterAll(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+    if (!made) return;
+    for (const role of options.dropRoles ?? []) await made.owner.query(`DROP ROLE IF EXISTS ${pg.escapeIdentifier(role)}`);
+    await made.close();
+  });
+  const onCleanup = (cleanup: () => void) => void cleanups.push(cleanup);
+  const file = {
+    get url() {
+      return current().url;
+    },
+    get desktopUrl() {
+      return current().desktopUrl;
+    },
+    get owner() {
+      return current().owner;
+    },
+    get logins() {
+      return current().logins;
+    },
+    connectLogin: (loginRole: string, password?: string) => current().connectLogin(loginRole, password),
+    connectAs: (person: CentralPerson) => current().connectAs(person),
+    onCleanup,
+    desktop: (people: readonly CentralPerson[]) => desktop(file, people, onCleanup),
+  };
+  return file;
+}
+
 /** A desktop (its own data folder) connected to the central database, with local accounts for some people. */
-export async function desktop(central: Central, people: readonly CentralPerson[], onCleanup: (cleanup: () => void) => void) {
+export async function desktop(central: Pick<Central, 'desktopUrl' | 'logins'>, people: readonly CentralPerson[], onCleanup: (cleanup: () => void) => void) {
   const t = tempDir('avg-desk-sync-');
   onCleanup(t.cleanup);
   const init = await initialized(t.dir, { idleTimeoutSeconds: 90 * 86_400 });
@@ -83,4 +127,13 @@ export async function desktop(central: Central, people: readonly CentralPerson[]
   }
   const sync = async (person: CentralPerson) => value(await init.call('sync.run', {}, staff[person].token));
   return { ...init, dir: t.dir, staff, sync };
+}
+
+export type Desktop = Awaited<ReturnType<typeof desktop>>;
+
+type CaseRequest = z.input<typeof caseCreateSchema>;
+
+/** The `case.create` input of a tenant's request received by letter on 25 November 2026, written and signed; `more` changes any of it. */
+export function caseRequest(type: CaseRequest['type'], requester: Omit<CaseRequest['requester'], 'relation'>, more: Partial<CaseRequest> = {}): CaseRequest {
+  return { type, requester: { ...requester, relation: 'huurder' }, channel: 'brief', received: '2026-11-25', writtenAndSigned: true, ...more };
 }

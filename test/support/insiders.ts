@@ -92,27 +92,46 @@ export function event(seq: number, staffId: string | null, extra: Record<string,
   };
 }
 
+/**
+ * Makes a login per person, named `<person>-<fileTag>` (login roles are cluster-wide: each file
+ * its own tag), in the central database the `owner` client migrated; their staff ids and login roles.
+ */
+export async function makeLogins<P extends string>(
+  ownerClient: pg.Client,
+  people: Record<P, { fullName: string; roles: readonly Role[] }>,
+  fileTag: string,
+  password: string,
+): Promise<{ ids: Record<P, string>; loginRoles: Record<P, string> }> {
+  const made = { ids: {} as Record<P, string>, loginRoles: {} as Record<P, string> };
+  for (const [name, person] of Object.entries(people) as [P, (typeof people)[P]][]) {
+    made.ids[name] = (await rows<{ id: string }>(ownerClient, CREATE_LOGIN, [`${name}-${fileTag}`, person.fullName, person.roles, password]))[0]?.id ?? '';
+    made.loginRoles[name] = `avg_u_${name}_${fileTag}`;
+  }
+  return made;
+}
+
+/** After a spec file: ends its connections, drops its database and the cluster-wide login roles it made. */
+export async function dropFileDatabase(database: { drop(): Promise<void> } | undefined, clients: (pg.Client | undefined)[], loginRoles: readonly string[]) {
+  await Promise.all(clients.map((c) => c?.end()));
+  await database?.drop();
+  const admin = await connect(clientConfig(testClusterUrl()));
+  for (const login of loginRoles) await admin.query(`DROP ROLE IF EXISTS "${login}"`);
+  await admin.end();
+}
+
 /** One database with a tagged login per person and two cases, for the whole spec file. */
 export function useInsiderDatabase(): void {
   beforeAll(async () => {
     db = await createTestDatabase('insiders');
     await migrateCentral(db.url);
     owner = await connect(clientConfig(db.url));
-    for (const [name, person] of Object.entries(PEOPLE) as [Person, (typeof PEOPLE)[Person]][]) {
-      ids[name] = (await rows<{ id: string }>(owner, CREATE_LOGIN, [`${name}-${tag}`, person.fullName, person.roles, PASSWORD]))[0]?.id ?? '';
-      logins[name] = `avg_u_${name}_${tag}`;
-    }
+    const made = await makeLogins(owner, PEOPLE, tag, PASSWORD);
+    Object.assign(ids, made.ids);
+    Object.assign(logins, made.loginRoles);
     await owner.query(INSERT_CASE, [caseA, 'AVG-2026-0001', ids.hanna]);
     await owner.query(INSERT_CASE, [caseB, 'AVG-2026-0002', ids.henk]);
     for (const person of EVERYONE) as[person] = await connect(clientConfig(db.url, logins[person], PASSWORD));
   });
 
-  afterAll(async () => {
-    await Promise.all(Object.values(as).map((c) => c.end()));
-    await owner?.end();
-    await db.drop();
-    const admin = await connect(clientConfig(testClusterUrl()));
-    for (const login of [...Object.values(logins), ...extraLogins]) await admin.query(`DROP ROLE IF EXISTS "${login}"`);
-    await admin.end();
-  });
+  afterAll(() => dropFileDatabase(db, [...Object.values(as), owner], [...Object.values(logins), ...extraLogins]));
 }

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/app/cli/run.js';
 import { auditEventHash } from '../../main/audit/audit.js';
 import type { AuditRow } from '../../db/local/audit/repository.js';
 import { ADMIN, STRONG_PASSWORD, makeBackend, value } from '../support/backend.js';
-import { centralDatabase, desktop, type Central } from '../support/central.js';
+import { centralForFile, type Desktop } from '../support/central.js';
 import { openStoreAs } from '../support/store.js';
 
 /**
@@ -12,21 +12,11 @@ import { openStoreAs } from '../support/store.js';
  * with those anchors. Someone holding the store's key can delete, edit or reorder events and even
  * recompute every later hash; the anchors still tell. Real PostgreSQL, real SQLCipher store.
  */
-let central: Central;
-const cleanups: (() => void)[] = [];
-const onCleanup = (c: () => void) => cleanups.push(c);
-
-beforeAll(async () => {
-  central = await centralDatabase('anchor');
-}, 120_000);
-afterAll(async () => {
-  for (const c of cleanups) c();
-  await central?.close();
-});
+const central = centralForFile('anchor');
 
 /** A dpo's desktop with history, synced twice (so its events and their head are central). */
 async function anchoredDesktop() {
-  const desk = await desktop(central, ['fg'], onCleanup);
+  const desk = await central.desktop(['fg']);
   const fg = desk.staff.fg.token;
   for (let i = 0; i < 4; i++) value(await desk.call('staff.list', {}, desk.adminToken));
   await desk.sync('fg');
@@ -40,7 +30,7 @@ async function anchoredDesktop() {
 }
 
 /** Closes the app, changes the store as someone with the key would (triggers dropped), opens it again as the dpo. */
-async function tamper(desk: Awaited<ReturnType<typeof desktop>>, change: (sqlite: Awaited<ReturnType<typeof openStoreAs>>['sqlite']) => void) {
+async function tamper(desk: Desktop, change: (sqlite: Awaited<ReturnType<typeof openStoreAs>>['sqlite']) => void) {
   desk.backend.close();
   const store = await openStoreAs(desk.dir, ADMIN.userName, ADMIN.password);
   store.sqlite.exec('DROP TRIGGER IF EXISTS audit_events_no_update; DROP TRIGGER IF EXISTS audit_events_no_delete;');

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditEventHash } from '../../main/audit/audit.js';
 import { ADMIN, value } from '../support/basics.js';
-import { centralDatabase, desktop, type Central } from '../support/central.js';
+import { centralForFile } from '../support/central.js';
 import { openStoreAs } from '../support/store.js';
 
 /**
@@ -11,21 +11,11 @@ import { openStoreAs } from '../support/store.js';
  * Ed25519, so `audit verify` does the check on the dpo's or auditor's desktop. Real PostgreSQL,
  * made-up people.
  */
-let central: Central;
-const cleanups: (() => void)[] = [];
-const onCleanup = (c: () => void) => cleanups.push(c);
-
-beforeAll(async () => {
-  central = await centralDatabase('central-signatures');
-}, 120_000);
-afterAll(async () => {
-  for (const c of cleanups) c();
-  await central?.close();
-});
+const central = centralForFile('central-signatures');
 
 describe('the central copy of a chain, checked against the keys its desktop registered', () => {
   it('a synced chain verifies centrally; an event the owner forged there with a correct hash is named, and the desktop keeps syncing', async () => {
-    const desk = await desktop(central, ['fg', 'hanna'], onCleanup);
+    const desk = await central.desktop(['fg', 'hanna']);
     value(await desk.call('audit.list', {}, desk.staff.fg.token));
     await desk.call('staff.list', {}, null); // a refusal without a session: the desktop's own key signs it
     value(await desk.call('case.queue', {}, desk.staff.hanna.token));
@@ -76,7 +66,7 @@ describe('the central copy of a chain, checked against the keys its desktop regi
   });
 
   it("a member registers keys only for their own staff id on a desktop, never for a colleague's, even with the desktop's secret", async () => {
-    const desk = await desktop(central, ['fg', 'hanna'], onCleanup);
+    const desk = await central.desktop(['fg', 'hanna']);
     await desk.sync('fg');
     desk.backend.close();
     const store = await openStoreAs(desk.dir, ADMIN.userName, ADMIN.password);

@@ -9,34 +9,18 @@
  * central statement of their own and are covered by case-access-services.spec.ts.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateCentral } from '../../db/central/migrate.js';
 import { RELATIONSHIPS, type Relationship } from '../../shared/cases/access.js';
 import { ROLES, type Role } from '../../shared/staff/roles.js';
 import { EXPECTED, type Check } from '../support/access-table.js';
-import { createTestDatabase, testClusterUrl } from '../support/postgres.js';
+import { clientConfig, connect, dropFileDatabase, makeLogins } from '../support/insiders.js';
+import { createTestDatabase } from '../support/postgres.js';
 
 const PASSWORD = 'Toegang-Test-Wachtwoord-2026!';
 // Login roles are cluster-wide: names of this file only.
 const tag = randomBytes(3).toString('hex');
-
-function clientConfig(url: string, user?: string, password?: string): pg.ClientConfig {
-  const u = new URL(url);
-  return {
-    host: u.hostname,
-    port: Number(u.port),
-    database: u.pathname.slice(1),
-    user: user ?? decodeURIComponent(u.username),
-    password: password ?? decodeURIComponent(u.password),
-  };
-}
-
-async function connect(config: pg.ClientConfig): Promise<pg.Client> {
-  const client = new pg.Client(config);
-  await client.connect();
-  return client;
-}
 
 /** Runs one statement as the login in a transaction that is rolled back: did PostgreSQL let it act on the case? */
 async function attempt(client: pg.Client, text: string, values: unknown[]): Promise<boolean> {
@@ -66,12 +50,6 @@ const logins: string[] = [];
 const as = {} as Record<Role, pg.Client>;
 const cases = {} as Record<Role, Record<Relationship, string>>;
 
-async function makeLogin(name: string, fullName: string, roles: readonly Role[]): Promise<string> {
-  const made = await owner.query<{ id: string }>('SELECT avg_create_login($1, $2, $3::text[], $4) AS id', [`${name}-${tag}`, fullName, roles, PASSWORD]);
-  logins.push(`avg_u_${name}_${tag}`);
-  return made.rows[0]?.id ?? '';
-}
-
 async function makeCase(reference: string, handler: string | null, signer: string): Promise<string> {
   const id = randomUUID();
   const letter = randomUUID();
@@ -97,27 +75,24 @@ beforeAll(async () => {
   db = await createTestDatabase('access');
   await migrateCentral(db.url);
   owner = await connect(clientConfig(db.url));
-  const henk = await makeLogin('henk', 'Henk Behandelaar', ['handler']);
-  const sven = await makeLogin('sven', 'Sven Tekenaar', ['signer']);
-  const ids = {} as Record<Role, string>;
-  for (const role of ROLES) ids[role] = await makeLogin(`wie_${role}`, `Medewerker ${role}`, [role]);
-  const other = await makeCase('AVG-2026-0900', henk, sven);
+  const people = {
+    henk: { fullName: 'Henk Behandelaar', roles: ['handler'] },
+    sven: { fullName: 'Sven Tekenaar', roles: ['signer'] },
+    ...Object.fromEntries(ROLES.map((role) => [`wie_${role}`, { fullName: `Medewerker ${role}`, roles: [role] }])),
+  } as Record<string, { fullName: string; roles: Role[] }>;
+  const { ids, loginRoles } = await makeLogins(owner, people, tag, PASSWORD);
+  logins.push(...Object.values(loginRoles));
+  const sven = ids.sven ?? '';
+  const other = await makeCase('AVG-2026-0900', ids.henk ?? '', sven);
   const unassigned = await makeCase('AVG-2026-0901', null, sven);
   let n = 910;
   for (const role of ROLES) {
-    cases[role] = { assigned: await makeCase(`AVG-2026-0${n++}`, ids[role], sven), other, unassigned };
-    as[role] = await connect(clientConfig(db.url, `avg_u_wie_${role}_${tag}`, PASSWORD));
+    cases[role] = { assigned: await makeCase(`AVG-2026-0${n++}`, ids[`wie_${role}`] ?? '', sven), other, unassigned };
+    as[role] = await connect(clientConfig(db.url, loginRoles[`wie_${role}`], PASSWORD));
   }
 });
 
-afterAll(async () => {
-  await Promise.all(Object.values(as).map((c) => c.end()));
-  await owner?.end();
-  await db?.drop();
-  const admin = await connect(clientConfig(testClusterUrl()));
-  for (const login of logins) await admin.query(`DROP ROLE IF EXISTS "${login}"`);
-  await admin.end();
-});
+afterAll(() => dropFileDatabase(db, [...Object.values(as), owner], logins));
 
 describe('case access in the central database: role × relationship × decision', () => {
   for (const role of ROLES) {

@@ -9,23 +9,17 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FUNCTION_ROLES, migrateCentral } from '../../db/central/migrate.js';
 import type { Role } from '../../shared/staff/roles.js';
-import { clientConfig, connect, refused, rows } from '../support/insiders.js';
-import { createTestDatabase, testClusterUrl } from '../support/postgres.js';
+import { clientConfig, connect, dropFileDatabase, PEOPLE as INSIDERS, makeLogins, refused, rows } from '../support/insiders.js';
+import { createTestDatabase } from '../support/postgres.js';
 
 const PASSWORD = 'Rollen-Test-Wachtwoord-2026!';
 // Login roles are cluster-wide: names of this file only.
 const tag = randomBytes(3).toString('hex');
 
-const PEOPLE = {
-  ilse: { fullName: 'Ilse Intake', roles: ['intake'] },
-  hanna: { fullName: 'Hanna Behandelaar', roles: ['handler'] },
-  henk: { fullName: 'Henk Behandelaar', roles: ['handler'] },
-  sanne: { fullName: 'Sanne Tekenaar', roles: ['signer'] },
-  fenna: { fullName: 'Fenna FG', roles: ['dpo'] },
-  aart: { fullName: 'Aart Auditor', roles: ['auditor'] },
-  bea: { fullName: 'Bea Beheer', roles: ['admin'] },
-  ivo: { fullName: 'Ivo Intake-Behandelaar', roles: ['intake', 'handler'] },
-} as const satisfies Record<string, { fullName: string; roles: readonly Role[] }>;
+const PEOPLE = { ...INSIDERS, ivo: { fullName: 'Ivo Intake-Behandelaar', roles: ['intake', 'handler'] } } as const satisfies Record<
+  string,
+  { fullName: string; roles: readonly Role[] }
+>;
 type Person = keyof typeof PEOPLE;
 const NON_DPO: Person[] = ['ilse', 'hanna', 'henk', 'sanne', 'aart', 'bea', 'ivo'];
 const EVERYONE: Person[] = [...NON_DPO, 'fenna'];
@@ -70,16 +64,9 @@ beforeAll(async () => {
   expect(migrated.applied.slice(0, 3)).toEqual(['0000_init', '0001_change_xid', '0002_roles_rls']);
   expect(migrated.applied).toHaveLength(migrated.total);
   owner = await connect(clientConfig(db.url));
-  for (const [name, person] of Object.entries(PEOPLE) as [Person, (typeof PEOPLE)[Person]][]) {
-    const made = await rows<{ id: string }>(owner, 'SELECT avg_create_login($1, $2, $3::text[], $4) AS id', [
-      `${name}-${tag}`,
-      person.fullName,
-      person.roles,
-      PASSWORD,
-    ]);
-    ids[name] = made[0]?.id ?? '';
-    logins[name] = `avg_u_${name}_${tag}`;
-  }
+  const made = await makeLogins(owner, PEOPLE, tag, PASSWORD);
+  Object.assign(ids, made.ids);
+  Object.assign(logins, made.loginRoles);
   await owner.query(INSERT_CASE, caseValues(caseA, 'AVG-2026-0001', ids.hanna, { customer: 'K-1001' }));
   await owner.query(INSERT_CASE, caseValues(caseB, 'AVG-2026-0002', ids.henk, { customer: 'K-2002' }));
   await owner.query(INSERT_REQUESTER, [caseA, 'Fatma Yılmaz']);
@@ -102,15 +89,7 @@ beforeAll(async () => {
   for (const person of EVERYONE) as[person] = await connect(clientConfig(db.url, logins[person], PASSWORD));
 });
 
-afterAll(async () => {
-  await Promise.all(Object.values(as).map((c) => c.end()));
-  await owner?.end();
-  // The logins of this file (cluster-wide) go with it.
-  await db.drop();
-  const admin = await connect(clientConfig(testClusterUrl()));
-  for (const login of Object.values(logins)) await admin.query(`DROP ROLE IF EXISTS "${login}"`);
-  await admin.end();
-});
+afterAll(() => dropFileDatabase(db, [...Object.values(as), owner], Object.values(logins)));
 
 describe('central database: migration and logins', () => {
   it('is safe to run again, and in a second database of the same cluster (also at the same time)', async () => {

@@ -1,31 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/app/cli/run.js';
-import { ADMIN, STRONG_PASSWORD, tempDir } from '../support/basics.js';
+import { cli, cliAs, cliDataFolder } from '../support/cli-run.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
-function cli(env: Record<string, string> = {}) {
-  return async (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const code = await runCli(argv, { env, out: (t) => (out += t), err: (t) => (err += t) });
-    return { code, out, err };
-  };
-}
-
 describe('avg-desk CLI', () => {
   it('sets up, adds staff, registers and lists cases', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    const d = ['--data', t.dir];
-    const init = await cli({ AVG_DESK_PASSWORD: ADMIN.password })(...d, 'init', '--admin', 'beheer', '--name', ADMIN.fullName);
+    const { d, init, admin } = await cliDataFolder((c) => (cleanup = c));
     expect(init.code).toBe(0);
     expect(init.out).toMatch(
       /^AVG Desk is ingericht\. Beheerder: beheer\.\n\nHerstelsleutel \(eenmalig getoond; bewaar hem in de kluis van IT\):\n {2}[0-9A-Z-]{47}\n/u,
     );
-    const admin = cli({ AVG_DESK_USER: 'beheer', AVG_DESK_PASSWORD: ADMIN.password, AVG_DESK_NEW_PASSWORD: STRONG_PASSWORD });
     expect((await admin(...d, 'staff', 'add', 'ilse', '--name', 'Ilse Intake', '--role', 'intake')).code).toBe(0);
     expect((await admin(...d, 'staff', 'add', 'hanna', '--name', 'Hanna Behandelaar', '--role', 'handler', '--role', 'signer')).out).toBe(
       'Medewerker hanna toegevoegd (Behandelaar, Tekenbevoegde).\n',
@@ -37,25 +23,12 @@ describe('avg-desk CLI', () => {
       ['ilse', ['intake']],
     ]);
 
-    const intake = cli({ AVG_DESK_USER: 'ilse', AVG_DESK_PASSWORD: STRONG_PASSWORD });
+    const intake = cliAs('ilse');
     const created = await intake(
       ...d,
-      'case',
-      'create',
-      '--type',
-      'inzage',
-      '--requester',
-      'Fatma Yılmaz',
-      '--birthdate',
-      '1980-05-01',
-      '--received',
-      '2026-11-02',
-      '--relation',
-      'huurder',
-      '--channel',
-      'brief',
-      '--handler',
-      'hanna',
+      ...['case', 'create', '--type', 'inzage'],
+      ...['--requester', 'Fatma Yılmaz', '--birthdate', '1980-05-01', '--received', '2026-11-02'],
+      ...['--relation', 'huurder', '--channel', 'brief', '--handler', 'hanna'],
       '--json',
     );
     expect(created.code).toBe(0);
@@ -66,7 +39,7 @@ describe('avg-desk CLI', () => {
       duplicates: [],
       possibleDuplicate: false,
     });
-    const handler = cli({ AVG_DESK_USER: 'hanna', AVG_DESK_PASSWORD: STRONG_PASSWORD });
+    const handler = cliAs('hanna');
     const rows = JSON.parse((await handler(...d, 'case', 'list', '--json')).out) as { requesterName: string; handlerName: string }[];
     expect(rows).toEqual([expect.objectContaining({ requesterName: 'Fatma Yılmaz', handlerName: 'Hanna Behandelaar' })]);
     const intakeRows = JSON.parse((await intake(...d, 'case', 'list', '--json')).out) as { requesterName: string | null }[];
@@ -74,11 +47,7 @@ describe('avg-desk CLI', () => {
   });
 
   it('refuses with a Dutch message and a non-zero exit', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    const d = ['--data', t.dir];
-    await cli({ AVG_DESK_PASSWORD: ADMIN.password })(...d, 'init', '--admin', 'beheer', '--name', ADMIN.fullName);
-    const admin = cli({ AVG_DESK_USER: 'beheer', AVG_DESK_PASSWORD: ADMIN.password });
+    const { d, admin } = await cliDataFolder((c) => (cleanup = c));
     expect(await admin(...d, 'audit', 'verify')).toMatchObject({ code: 1, err: 'U heeft geen toestemming voor deze handeling.\n' });
     expect(await admin(...d, 'case', 'create', '--type', 'inzage', '--requester', 'X', '--received', '2026-11-02')).toMatchObject({ code: 1 });
     expect(await cli({ AVG_DESK_USER: 'beheer', AVG_DESK_PASSWORD: 'fout' })(...d, 'staff', 'list')).toMatchObject({

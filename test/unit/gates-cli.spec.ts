@@ -3,28 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMAND_LINE_WARNING } from '../../main/app/cli/case-commands.js';
-import { runCli } from '../../main/app/cli/run.js';
 import { dutchToday } from '../../shared/cases/cases.js';
-import { ADMIN, STRONG_PASSWORD, tempDir } from '../support/basics.js';
+import { STRONG_PASSWORD } from '../support/basics.js';
+import { cli, cliAs, cliDataFolder, todaysP12 } from '../support/cli-run.js';
 import { P12_PASSWORD } from '../support/letters.js';
-import { testPkcs12 } from '../support/pkcs12.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
-
-function cli(env: Record<string, string> = {}, stdin?: string) {
-  return async (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const code = await runCli(argv, {
-      env,
-      out: (t) => (out += t),
-      err: (t) => (err += t),
-      ...(stdin !== undefined ? { stdin: () => Promise.resolve(stdin) } : {}),
-    });
-    return { code, out, err };
-  };
-}
 
 const REFUSAL = {
   afgewezen: {
@@ -42,27 +27,17 @@ const REFUSAL = {
  */
 describe('avg-desk: decision gates on the command line', () => {
   it('refuses to submit or sign a decision until identity is recorded; a 13-year-old until the representative and authority are', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    const d = ['--data', t.dir];
+    const { dir, d, init, admin } = await cliDataFolder((c) => (cleanup = c), { AVG_DESK_P12_PASSWORD: P12_PASSWORD });
     const today = dutchToday(new Date());
-    expect((await cli({ AVG_DESK_PASSWORD: ADMIN.password })(...d, 'init', '--admin', 'beheer', '--name', ADMIN.fullName)).code).toBe(0);
-    const admin = cli({
-      AVG_DESK_USER: 'beheer',
-      AVG_DESK_PASSWORD: ADMIN.password,
-      AVG_DESK_NEW_PASSWORD: STRONG_PASSWORD,
-      AVG_DESK_P12_PASSWORD: P12_PASSWORD,
-    });
+    expect(init.code).toBe(0);
     expect((await admin(...d, 'staff', 'add', 'hanna', '--name', 'Hanna Ağaoğlu', '--role', 'handler')).code).toBe(0);
     expect((await admin(...d, 'staff', 'add', 'sanne', '--name', 'Sanne Weißbach', '--role', 'signer')).code).toBe(0);
-    const p12 = join(t.dir, 'organisatie.p12');
-    writeFileSync(p12, testPkcs12(P12_PASSWORD, { notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 730 * 86_400_000) }));
-    expect((await admin(...d, 'settings', 'signing', '--p12', p12)).code).toBe(0);
+    expect((await admin(...d, 'settings', 'signing', '--p12', todaysP12(dir))).code).toBe(0);
 
-    const hanna = cli({ AVG_DESK_USER: 'hanna', AVG_DESK_PASSWORD: STRONG_PASSWORD });
-    const sanne = cli({ AVG_DESK_USER: 'sanne', AVG_DESK_PASSWORD: STRONG_PASSWORD });
+    const hanna = cliAs('hanna');
+    const sanne = cliAs('sanne');
     expect((await sanne(...d, 'signer', 'profile', '--function', 'Teamleider Privacy')).code).toBe(0);
-    const input = join(t.dir, 'verzoek.json');
+    const input = join(dir, 'verzoek.json');
     writeFileSync(
       input,
       JSON.stringify({
@@ -80,7 +55,7 @@ describe('avg-desk: decision gates on the command line', () => {
     expect(created).toMatchObject({ code: 0, err: '' });
     const { reference } = JSON.parse(created.out) as { reference: string };
 
-    const details = join(t.dir, 'besluit.json');
+    const details = join(dir, 'besluit.json');
     writeFileSync(details, JSON.stringify(REFUSAL.afgewezen));
     const draft = JSON.parse((await hanna(...d, 'letter', 'draft', reference, '--kind', 'besluit-correctie', '--details', details, '--json')).out) as {
       id: string;
@@ -119,7 +94,7 @@ describe('avg-desk: decision gates on the command line', () => {
         )
       ).code,
     ).toBe(0);
-    const out = join(t.dir, 'besluit.pdf');
+    const out = join(dir, 'besluit.pdf');
     const unsigned = await sanne(...d, 'letter', 'sign', draft.id, '--out', out);
     expect(unsigned.code).toBe(1);
     expect(unsigned.err).toContain('Dit besluit kan nog niet worden ondertekend: de identiteit van de verzoeker is nog niet vastgesteld');
@@ -160,7 +135,7 @@ describe('avg-desk: decision gates on the command line', () => {
     expect(childRefused.code).toBe(1);
     expect(childRefused.err).toContain('De identiteit en de bevoegdheid van de vertegenwoordiger zijn nog niet vastgesteld.');
 
-    const document = join(t.dir, 'document.json');
+    const document = join(dir, 'document.json');
     writeFileSync(
       document,
       JSON.stringify({
@@ -195,36 +170,20 @@ describe('avg-desk: decision gates on the command line', () => {
   }, 120_000);
 
   it('a name on the command line still works, with a warning on stderr that it is logged', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    const d = ['--data', t.dir];
-    expect((await cli({ AVG_DESK_PASSWORD: ADMIN.password })(...d, 'init', '--admin', 'beheer', '--name', ADMIN.fullName)).code).toBe(0);
-    const admin = cli({ AVG_DESK_USER: 'beheer', AVG_DESK_PASSWORD: ADMIN.password, AVG_DESK_NEW_PASSWORD: STRONG_PASSWORD });
+    const { dir, d, init, admin } = await cliDataFolder((c) => (cleanup = c));
+    expect(init.code).toBe(0);
     expect((await admin(...d, 'staff', 'add', 'ilse', '--name', 'Ilse Intake', '--role', 'intake')).code).toBe(0);
-    const ilse = cli({ AVG_DESK_USER: 'ilse', AVG_DESK_PASSWORD: STRONG_PASSWORD });
+    const ilse = cliAs('ilse');
     const typed = await ilse(
       ...d,
-      'case',
-      'create',
-      '--type',
-      'inzage',
-      '--requester',
-      'Žofie Dvořáková',
-      '--address',
-      'Straat 1, 1234 AB Plaats',
-      '--email',
-      'zofie@example.org',
-      '--phone',
-      '0201234567',
-      '--customer',
-      'K-1',
-      '--received',
-      dutchToday(new Date()),
+      ...['case', 'create', '--type', 'inzage'],
+      ...['--requester', 'Žofie Dvořáková', '--address', 'Straat 1, 1234 AB Plaats', '--email', 'zofie@example.org'],
+      ...['--phone', '0201234567', '--customer', 'K-1', '--received', dutchToday(new Date())],
     );
     expect(typed).toMatchObject({ code: 0, err: COMMAND_LINE_WARNING });
     expect(COMMAND_LINE_WARNING).toContain('--input');
     // Bad JSON and a missing name are refused in Dutch with exit code 2.
-    const bad = join(t.dir, 'kapot.json');
+    const bad = join(dir, 'kapot.json');
     writeFileSync(bad, '{"requester": ');
     expect(await ilse(...d, 'case', 'create', '--type', 'inzage', '--input', bad, '--received', '2026-11-02')).toMatchObject({
       code: 2,

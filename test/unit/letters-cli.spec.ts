@@ -2,39 +2,21 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/app/cli/run.js';
 import { dutchToday } from '../../shared/cases/cases.js';
-import { ADMIN, STRONG_PASSWORD, tempDir } from '../support/basics.js';
+import { ADMIN, STRONG_PASSWORD } from '../support/basics.js';
+import { cli, cliAs, cliDataFolder, todaysP12 } from '../support/cli-run.js';
 import { P12_PASSWORD, pdfsig, requirePoppler } from '../support/letters.js';
-import { testPkcs12 } from '../support/pkcs12.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 beforeAll(() => requirePoppler());
 
-function cli(env: Record<string, string> = {}) {
-  return async (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const code = await runCli(argv, { env, out: (t) => (out += t), err: (t) => (err += t) });
-    return { code, out, err };
-  };
-}
-
 const FOUR_EYES = 'U heeft deze brief zelf opgesteld of bewerkt. Een andere tekenbevoegde moet hem beoordelen en ondertekenen (vier-ogenprincipe).\n';
 
 describe('avg-desk letters on the command line', () => {
   it('admin sets the certificate; the handler drafts and submits; the drafter is refused; another signer signs', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    const d = ['--data', t.dir];
-    expect((await cli({ AVG_DESK_PASSWORD: ADMIN.password })(...d, 'init', '--admin', 'beheer', '--name', ADMIN.fullName)).code).toBe(0);
-    const admin = cli({
-      AVG_DESK_USER: 'beheer',
-      AVG_DESK_PASSWORD: ADMIN.password,
-      AVG_DESK_NEW_PASSWORD: STRONG_PASSWORD,
-      AVG_DESK_P12_PASSWORD: P12_PASSWORD,
-    });
+    const { dir, d, init, admin } = await cliDataFolder((c) => (cleanup = c), { AVG_DESK_P12_PASSWORD: P12_PASSWORD });
+    expect(init.code).toBe(0);
     for (const [user, name, roles] of [
       ['ilse', 'Ilse Intake', ['intake']],
       ['hanna', 'Hanna Ağaoğlu', ['handler', 'signer']],
@@ -42,9 +24,7 @@ describe('avg-desk letters on the command line', () => {
     ] as const) {
       expect((await admin(...d, 'staff', 'add', user, '--name', name, ...roles.flatMap((r) => ['--role', r]))).code).toBe(0);
     }
-    const p12 = join(t.dir, 'organisatie.p12');
-    // The CLI runs on the real clock: a certificate valid around today.
-    writeFileSync(p12, testPkcs12(P12_PASSWORD, { notBefore: new Date(Date.now() - 86_400_000), notAfter: new Date(Date.now() + 730 * 86_400_000) }));
+    const p12 = todaysP12(dir);
     const configured = await admin(...d, 'settings', 'signing', '--p12', p12);
     expect(configured).toMatchObject({
       code: 0,
@@ -54,19 +34,11 @@ describe('avg-desk letters on the command line', () => {
       await cli({ AVG_DESK_USER: 'beheer', AVG_DESK_PASSWORD: ADMIN.password, AVG_DESK_P12_PASSWORD: 'fout' })(...d, 'settings', 'signing', '--p12', p12),
     ).toMatchObject({ code: 1, err: 'Het wachtwoord van het PKCS#12-bestand klopt niet.\n' });
 
-    const intake = cli({ AVG_DESK_USER: 'ilse', AVG_DESK_PASSWORD: STRONG_PASSWORD });
+    const intake = cliAs('ilse');
     const created = await intake(
       ...d,
-      'case',
-      'create',
-      '--type',
-      'inzage',
-      '--requester',
-      'Łukasz Nguyễn-Özdemir',
-      '--received',
-      '2026-11-02',
-      '--handler',
-      'hanna',
+      ...['case', 'create', '--type', 'inzage'],
+      ...['--requester', 'Łukasz Nguyễn-Özdemir', '--received', '2026-11-02', '--handler', 'hanna'],
       '--json',
     );
     expect(created.code).toBe(0);
@@ -74,8 +46,8 @@ describe('avg-desk letters on the command line', () => {
     const { reference } = JSON.parse(created.out) as { reference: string };
     expect(reference).toMatch(/^AVG-\d{4}-0001$/u);
 
-    const hanna = cli({ AVG_DESK_USER: 'hanna', AVG_DESK_PASSWORD: STRONG_PASSWORD });
-    const details = join(t.dir, 'gegevens.json');
+    const hanna = cliAs('hanna');
+    const details = join(dir, 'gegevens.json');
     writeFileSync(details, JSON.stringify({ addressee: { name: 'Łukasz Nguyễn-Özdemir', address: 'Weißstraße 12, 1234 AB Hilversum' } }));
     expect(await hanna(...d, 'letter', 'draft', reference, '--kind', 'ontvangst')).toMatchObject({
       code: 2,
@@ -87,11 +59,11 @@ describe('avg-desk letters on the command line', () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/u);
     expect(await hanna(...d, 'letter', 'submit', id)).toMatchObject({ code: 0, out: `Brief ${id} ter ondertekening aangeboden.\n` });
 
-    const out = join(t.dir, 'brief.pdf');
+    const out = join(dir, 'brief.pdf');
     expect(await hanna(...d, 'letter', 'sign', id, '--out', out)).toEqual({ code: 1, out: '', err: FOUR_EYES });
     expect(existsSync(out)).toBe(false);
 
-    const sanne = cli({ AVG_DESK_USER: 'sanne', AVG_DESK_PASSWORD: STRONG_PASSWORD });
+    const sanne = cliAs('sanne');
     // No signature under an empty function.
     expect(await sanne(...d, 'letter', 'sign', id, '--out', out)).toMatchObject({ code: 1, err: expect.stringContaining('Vul eerst uw functie in') });
     expect(existsSync(out)).toBe(false);

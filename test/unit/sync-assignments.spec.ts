@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addStaff, value } from '../support/backend.js';
-import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
+import { CENTRAL_PASSWORD, caseRequest, centralForFile } from '../support/central.js';
 
 /**
  * A sync never drops an assignment: a handler who has no central login yet stays the handler of
@@ -8,39 +8,15 @@ import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../sup
  * login exists; every change of handler, also one pulled from the central database, is on the
  * case's timeline. Real PostgreSQL (the run's cluster), made-up people.
  */
-let central: Central;
-const cleanups: (() => void)[] = [];
-const onCleanup = (c: () => void) => cleanups.push(c);
-
-beforeAll(async () => {
-  central = await centralDatabase('assign');
-}, 120_000);
-afterAll(async () => {
-  for (const c of cleanups) c();
-  await central?.owner.query('DROP ROLE IF EXISTS avg_u_nina');
-  await central?.close();
-});
+const central = centralForFile('assign', { dropRoles: ['avg_u_nina'] });
 
 describe('assignments across the sync', () => {
   it('a handler without a central login keeps her case, is named as such, and gets it centrally once her login exists; each change is on the timeline', async () => {
-    const office = await desktop(central, ['fg'], onCleanup);
+    const office = await central.desktop(['fg']);
     const nina = await addStaff(office.backend, office.adminToken, 'nina', ['handler'], 'Nina Nieuwkomer');
     const fg = office.staff.fg.token;
     await office.sync('fg');
-    const created = value(
-      await office.call(
-        'case.create',
-        {
-          type: 'inzage',
-          requester: { name: 'Teun van Velzen', relation: 'huurder' },
-          channel: 'email',
-          received: '2026-11-25',
-          writtenAndSigned: true,
-          handlerId: nina.id,
-        },
-        fg,
-      ),
-    );
+    const created = value(await office.call('case.create', caseRequest('inzage', { name: 'Teun van Velzen' }, { channel: 'email', handlerId: nina.id }), fg));
     await office.sync('fg');
     await office.sync('fg');
 
@@ -67,7 +43,7 @@ describe('assignments across the sync', () => {
     expect(value(await office.call('sync.status', {}, fg)).withoutCentralLogin).toEqual([]);
 
     // The dpo on another desktop gives the case to Hanna: this desktop learns it from the register, on the timeline.
-    const other = await desktop(central, ['fg', 'hanna'], onCleanup);
+    const other = await central.desktop(['fg', 'hanna']);
     await other.sync('fg');
     value(await other.call('case.assign', { id: created.id, handlerId: other.staff.hanna.id }, other.staff.fg.token));
     await other.sync('fg');

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../main/platform/errors.js';
 import { LONG, rng, runSeed } from '../robustness/rng.js';
 import { STRONG_PASSWORD } from '../support/basics.js';
-import { centralDatabase, desktop, type Central } from '../support/central.js';
+import { centralForFile } from '../support/central.js';
 import { startFaultProxy, type Fault } from '../support/fault-proxy.js';
 import { seedDecisions } from '../support/seed-decisions.js';
 import { openSyncService } from '../support/sync-service.js';
@@ -15,25 +15,16 @@ import { openSyncService } from '../support/sync-service.js';
 const RUNS = LONG ? 300 : 20;
 const SEED = runSeed('AVG_DESK_SYNC_FAULT_SEED');
 
-let central: Central;
-const cleanups: (() => void)[] = [];
-
-beforeAll(async () => {
-  central = await centralDatabase('faults');
-}, 120_000);
-afterAll(async () => {
-  for (const c of cleanups) c();
-  await central?.close();
-});
+const central = centralForFile('faults');
 
 describe('sync through a failing network', () => {
   it(`${RUNS} runs with dropped, delayed and reset connections lose and double nothing (seed ${SEED})`, { timeout: LONG ? 900_000 : 180_000 }, async () => {
-    const desk = await desktop(central, ['hanna', 'sanne'], (c) => cleanups.push(c));
+    const desk = await central.desktop(['hanna', 'sanne']);
     await desk.sync('hanna'); // links the staff members to the central ones
 
     // A second handle on the same data folder, as the app would have: the sync service with small batches.
     const { vault, sync } = await openSyncService(desk.dir, 'hanna', STRONG_PASSWORD, 5);
-    cleanups.unshift(() => vault.lock());
+    central.onCleanup(() => vault.lock());
     const actor = { staffId: desk.staff.hanna.id, roles: ['handler' as const] };
     const signer = { staffId: desk.staff.sanne.id, roles: ['signer' as const] };
 

@@ -1,8 +1,7 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditSignatureValid } from '../../main/audit/audit-signing.js';
 import { STRONG_PASSWORD, value } from '../support/basics.js';
-import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
+import { CENTRAL_PASSWORD, centralForFile } from '../support/central.js';
 import { seedDecisions } from '../support/seed-decisions.js';
 import { openSyncService } from '../support/sync-service.js';
 
@@ -11,30 +10,18 @@ import { openSyncService } from '../support/sync-service.js';
  * next sync cannot carry the dpo function to the admin's local account on any desktop (desktops
  * take the functions of the central staff list). Real PostgreSQL, made-up people.
  */
-let central: Central;
-const cleanups: (() => void)[] = [];
-const onCleanup = (c: () => void) => cleanups.push(c);
-
+const central = centralForFile('insiders-sync', { dropRoles: ['avg_u_beheer', 'avg_u_beheer2'] });
 beforeAll(async () => {
-  central = await centralDatabase('insiders-sync');
   await central.owner.query('SELECT avg_create_login($1, $2, $3::text[], $4)', ['beheer', 'Beheerder Testpersoon', ['admin'], CENTRAL_PASSWORD]);
-}, 120_000);
-afterAll(async () => {
-  for (const c of cleanups) c();
-  await central?.owner.query('DROP ROLE IF EXISTS avg_u_beheer');
-  await central?.owner.query('DROP ROLE IF EXISTS avg_u_beheer2');
-  await central?.close();
 });
 
 describe('an admin cannot become dpo through the central database', () => {
   it('SET ROLE avg_admin, a password reset of the dpo or a second login with dpo are refused; after a sync the local admin is still only admin', async () => {
-    const desk = await desktop(central, ['fg'], onCleanup);
+    const desk = await central.desktop(['fg']);
     value(await desk.call('sync.setCredentials', { loginRole: 'avg_u_beheer', password: CENTRAL_PASSWORD }, desk.adminToken));
     value(await desk.call('sync.run', {}, desk.adminToken));
 
-    const u = new URL(central.url);
-    const bea = new pg.Client({ host: u.hostname, port: Number(u.port), database: u.pathname.slice(1), user: 'avg_u_beheer', password: CENTRAL_PASSWORD });
-    await bea.connect();
+    const bea = await central.connectLogin('avg_u_beheer');
     try {
       const attempts: [string, string[]][] = [
         ['beheer', ['admin', 'dpo']],
@@ -62,7 +49,7 @@ describe('an admin cannot become dpo through the central database', () => {
 
 describe('signed audit events reach the central database', () => {
   it("a sync carries each event's signature and the member's own public key, and the signatures fit that key", async () => {
-    const desk = await desktop(central, ['fg'], onCleanup);
+    const desk = await central.desktop(['fg']);
     value(await desk.call('sync.setCredentials', { loginRole: 'avg_u_beheer', password: CENTRAL_PASSWORD }, desk.adminToken));
     value(await desk.call('sync.run', {}, desk.adminToken));
     value(await desk.call('sync.run', {}, desk.adminToken));
@@ -79,7 +66,7 @@ describe('signed audit events reach the central database', () => {
 
 describe('the auditor reads the audit trail and never sends it', () => {
   it("an auditor's sync sends and anchors no events, and still succeeds; a colleague's sync on that desktop sends them", async () => {
-    const desk = await desktop(central, ['aart', 'hanna'], onCleanup);
+    const desk = await central.desktop(['aart', 'hanna']);
     value(await desk.call('audit.verify', {}, desk.staff.aart.token));
     value(await desk.call('sync.run', {}, desk.staff.aart.token));
     const pushedBy = async () =>
@@ -100,7 +87,7 @@ describe('the auditor reads the audit trail and never sends it', () => {
 
 describe('four eyes over the sync: letters go before the signer together, a refused one alone waits', () => {
   it("a letter on a case the dpo gave to Henk meanwhile waits; Hanna's other letters still reach the signer", async () => {
-    const desk = await desktop(central, ['hanna', 'sanne'], onCleanup);
+    const desk = await central.desktop(['hanna', 'sanne']);
     await desk.sync('hanna');
     desk.backend.close();
     const { vault, sync, staffId } = await openSyncService(desk.dir, 'hanna', STRONG_PASSWORD);

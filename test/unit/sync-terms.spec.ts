@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUTO_LOCK_MINUTES } from '../../shared/settings/desktop-contract.js';
 import { ADMIN, value } from '../support/basics.js';
-import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
+import { CENTRAL_PASSWORD, centralForFile } from '../support/central.js';
 
 /**
  * The privacy officer owns the terms, templates and the processing register; functioneel beheer the
  * letterhead. What the dpo sets on her desktop reaches every desktop through the central database,
  * and no admin login can set a term or a template there (real PostgreSQL, row-level security).
  */
-let central: Central;
-const cleanups: (() => void)[] = [];
-const onCleanup = (c: () => void) => cleanups.push(c);
-
-beforeAll(async () => {
-  central = await centralDatabase('sync_terms');
-}, 120_000);
-afterAll(async () => {
-  for (const c of cleanups) c();
-  await central?.close();
-});
+const central = centralForFile('sync_terms');
 
 describe("the privacy officer's terms in the central database", () => {
   it("the dpo's retention term and template reach a handler's desktop", async () => {
-    const fgDesk = await desktop(central, ['fg'], onCleanup);
+    const fgDesk = await central.desktop(['fg']);
     const fg = fgDesk.staff.fg.token;
     value(await fgDesk.call('retention.setPolicy', { graceDays: 14, registerYears: 1, letterYears: 1 }, fg));
     const own = value(await fgDesk.call('letter.templates', {}, fg)).find((t) => t.kind === 'ontvangstbevestiging');
@@ -38,7 +28,7 @@ describe("the privacy officer's terms in the central database", () => {
       { kind: 'template', key: 'ontvangstbevestiging', updated_by: central.logins.fg.id },
     ]);
 
-    const work = await desktop(central, ['fg', 'hanna'], onCleanup);
+    const work = await central.desktop(['fg', 'hanna']);
     await work.sync('hanna');
     expect(value(await work.call('retention.getPolicy', {}, work.staff.fg.token))).toEqual({ graceDays: 14, registerYears: 1, letterYears: 1 });
     const pulled = value(await work.call('letter.templates', {}, work.staff.fg.token)).find((t) => t.kind === 'ontvangstbevestiging');
@@ -50,16 +40,7 @@ describe("the privacy officer's terms in the central database", () => {
     const login = await central.owner.query<{ login_role: string; id: string }>("SELECT login_role, id FROM staff WHERE user_name = 'berend'");
     const row = login.rows[0];
     if (!row) throw new Error('geen login voor berend');
-    const url = new URL(central.desktopUrl);
-    const pg = (await import('pg')).default;
-    const admin = new pg.Client({
-      host: url.hostname,
-      port: Number(url.port),
-      database: url.pathname.slice(1),
-      user: row.login_role,
-      password: CENTRAL_PASSWORD,
-    });
-    await admin.connect();
+    const admin = await central.connectLogin(row.login_role);
     try {
       const write = (kind: string, key: string) =>
         admin.query('INSERT INTO reference_data (kind, key, value, updated_by, updated_at) VALUES ($1, $2, $3::jsonb, $4::uuid, now())', [
@@ -80,7 +61,7 @@ describe("the privacy officer's terms in the central database", () => {
   it("functioneel beheer's auto-lock minutes reach a handler's desktop, and take effect there without a restart", async () => {
     await central.owner.query('SELECT avg_create_login($1, $2, $3::text[], $4)', [ADMIN.userName, ADMIN.fullName, ['admin'], CENTRAL_PASSWORD]);
     const login = await central.owner.query<{ login_role: string }>('SELECT login_role FROM staff WHERE user_name = $1', [ADMIN.userName]);
-    const adminDesk = await desktop(central, [], onCleanup);
+    const adminDesk = await central.desktop([]);
     value(await adminDesk.call('sync.setCredentials', { loginRole: login.rows[0]?.login_role ?? '', password: CENTRAL_PASSWORD }, adminDesk.adminToken));
     value(await adminDesk.call('settings.setAutoLock', { minutes: 7 }, adminDesk.adminToken));
     value(await adminDesk.call('sync.run', {}, adminDesk.adminToken));
@@ -90,7 +71,7 @@ describe("the privacy officer's terms in the central database", () => {
     );
     expect(stored.rows).toEqual([{ key: 'autoLockMinutes', value: 7 }]);
 
-    const work = await desktop(central, ['hanna'], onCleanup);
+    const work = await central.desktop(['hanna']);
     expect(value(await work.call('settings.getAutoLock', {}, work.staff.hanna.token))).toEqual({ minutes: AUTO_LOCK_MINUTES.default });
     await work.sync('hanna');
     expect(value(await work.call('settings.getAutoLock', {}, work.staff.hanna.token))).toEqual({ minutes: 7 });

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/app/cli/run.js';
 import { dutchToday } from '../../shared/cases/cases.js';
 import { STRONG_PASSWORD, value } from '../support/basics.js';
 import { establishIdentity } from '../support/gates.js';
-import { CENTRAL_PASSWORD, centralDatabase, desktop, type Central } from '../support/central.js';
+import { CENTRAL_PASSWORD, caseRequest, centralForFile, type Desktop } from '../support/central.js';
 import { P12_PASSWORD } from '../support/letters.js';
 import { testPkcs12 } from '../support/pkcs12.js';
 import { plaintextHits } from '../support/scan.js';
@@ -24,22 +24,25 @@ const REQUESTER = {
   relation: 'huurder' as const,
 };
 
-let central: Central;
-const cleanups: (() => void)[] = [];
-const onCleanup = (c: () => void) => cleanups.push(c);
+const central = centralForFile('sync');
 
-beforeAll(async () => {
-  central = await centralDatabase('sync');
-}, 120_000);
-afterAll(async () => {
-  for (const c of cleanups) c();
-  await central?.close();
-});
+/** Hanna, on her connected desktop, registers a case of her own (not yet pushed). */
+async function hannasOwnCase(work: Desktop, type: 'inzage' | 'verzet', name: string) {
+  await work.sync('hanna');
+  return value(await work.call('case.create', caseRequest(type, { name }, { handlerId: work.staff.hanna.id }), work.staff.hanna.token));
+}
+
+/** The dpo, on her own desktop, gives the case to Henk in the central register. */
+async function dpoGivesToHenk(office: Desktop, caseId: string) {
+  await office.sync('fg');
+  value(await office.call('case.assign', { id: caseId, handlerId: central.logins.henk.id }, office.staff.fg.token));
+  await office.sync('fg');
+}
 
 describe('two desktops and one central database', () => {
   it('intake → handler (offline work, four-eyes signing) → dpo, auditor without names, exactly once', async () => {
     // The customer desk: intake registers the request and assigns it to Hanna, known from the central staff list.
-    const desk = await desktop(central, ['balie'], onCleanup);
+    const desk = await central.desktop(['balie']);
     expect(await desk.sync('balie')).toMatchObject({ pushed: 0 });
     const handlers = value(await desk.call('staff.handlers', {}, desk.staff.balie.token));
     const hannaHere = handlers.find((h) => h.fullName === 'Hanna Behandelaar');
@@ -57,7 +60,7 @@ describe('two desktops and one central database', () => {
     expect(registered.rows).toEqual([{ reference: created.reference, handler_id: central.logins.hanna.id, status: 'ontvangen' }]);
 
     // The handler's desktop pulls it into Hanna's queue.
-    const work = await desktop(central, ['hanna', 'sanne'], onCleanup);
+    const work = await central.desktop(['hanna', 'sanne']);
     value(await work.call('settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, work.adminToken));
     const pulled = await work.sync('hanna');
     expect(pulled.pulled).toBeGreaterThanOrEqual(1);
@@ -113,7 +116,7 @@ describe('two desktops and one central database', () => {
     });
 
     // The dpo's desktop sees the case with its decision.
-    const office = await desktop(central, ['fg'], onCleanup);
+    const office = await central.desktop(['fg']);
     await office.sync('fg');
     const dpoQueue = value(await office.call('case.queue', { includeClosed: true }, office.staff.fg.token));
     expect(dpoQueue.rows).toEqual([expect.objectContaining({ reference: created.reference })]);
@@ -147,7 +150,7 @@ describe('two desktops and one central database', () => {
   });
 
   it('a changed audit event in the central database is found, with its desktop and place in the chain', async () => {
-    const desk = await desktop(central, ['fg'], onCleanup);
+    const desk = await central.desktop(['fg']);
     await desk.sync('fg');
     await desk.sync('fg');
     expect(value(await desk.call('audit.verify', {}, desk.staff.fg.token)).central).toMatchObject({ ok: true });
@@ -167,24 +170,16 @@ describe('two desktops and one central database', () => {
   });
 
   it("the dpo's approved destruction list removes the central record too, and leaves a destruction record", async () => {
-    const desk = await desktop(central, ['balie'], onCleanup);
-    const work = await desktop(central, ['henk'], onCleanup);
-    const office = await desktop(central, ['fg'], onCleanup);
+    const desk = await central.desktop(['balie']);
+    const work = await central.desktop(['henk']);
+    const office = await central.desktop(['fg']);
     await desk.sync('balie');
-    const created = value(
-      await desk.call(
-        'case.create',
-        {
-          type: 'klacht',
-          requester: { name: 'Tjitske de Vries-Ångström', relation: 'huurder' },
-          channel: 'telefoon',
-          received: '2026-11-25',
-          writtenAndSigned: false,
-          handlerId: central.logins.henk.id,
-        },
-        desk.staff.balie.token,
-      ),
+    const request = caseRequest(
+      'klacht',
+      { name: 'Tjitske de Vries-Ångström' },
+      { channel: 'telefoon', writtenAndSigned: false, handlerId: central.logins.henk.id },
     );
+    const created = value(await desk.call('case.create', request, desk.staff.balie.token));
     await desk.sync('balie');
     await office.sync('fg');
     await work.sync('henk');
@@ -210,26 +205,14 @@ describe('two desktops and one central database', () => {
   });
 
   it("letters on a shorter term than the register: the dpo's own desktop proposes them, only the central letters go, the case register stays", async () => {
-    const work = await desktop(central, ['hanna', 'sanne'], onCleanup);
-    const office = await desktop(central, ['fg'], onCleanup);
+    const work = await central.desktop(['hanna', 'sanne']);
+    const office = await central.desktop(['fg']);
     value(await work.call('settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, work.adminToken));
     value(await office.call('retention.setPolicy', { graceDays: 30, registerYears: 2, letterYears: 1 }, office.staff.fg.token));
     await work.sync('hanna');
     const hanna = work.staff.hanna.token;
-    const created = value(
-      await work.call(
-        'case.create',
-        {
-          type: 'inzage',
-          requester: { name: 'Gerlof Brinkhuis', relation: 'huurder', address: 'Zuiderweg 4, 1234 AB Hilversum' },
-          channel: 'email',
-          received: '2026-11-25',
-          writtenAndSigned: true,
-          handlerId: work.staff.hanna.id,
-        },
-        hanna,
-      ),
-    );
+    const requester = { name: 'Gerlof Brinkhuis', address: 'Zuiderweg 4, 1234 AB Hilversum' };
+    const created = value(await work.call('case.create', caseRequest('inzage', requester, { channel: 'email', handlerId: work.staff.hanna.id }), hanna));
     value(await work.call('case.selectActivities', { caseId: created.id, activityIds: ['huuradministratie'] }, hanna));
     value(await work.call('case.transition', { id: created.id, to: 'in_behandeling' }, hanna));
     await establishIdentity(work.call, created.id, hanna);
@@ -269,19 +252,15 @@ describe('two desktops and one central database', () => {
   });
 
   it('a new year: connected desktops fetch its case numbers in December, so two registering offline on 2 January never clash', async () => {
-    const desk = await desktop(central, ['balie'], onCleanup);
-    const work = await desktop(central, ['henk'], onCleanup);
+    const desk = await central.desktop(['balie']);
+    const work = await central.desktop(['henk']);
     const both = [
       { d: desk, token: desk.staff.balie.token, sync: () => desk.sync('balie') },
       // A handler registers a case for themselves (the central database takes no case of theirs without a handler).
       { d: work, token: work.staff.henk.token, sync: () => work.sync('henk'), extra: { handlerId: work.staff.henk.id } },
     ];
     const register = (d: typeof desk, token: string, name: string, extra = {}) =>
-      d.call(
-        'case.create',
-        { type: 'verzet', requester: { name, relation: 'huurder' }, channel: 'brief', received: dutchToday(d.clock.now()), writtenAndSigned: true, ...extra },
-        token,
-      );
+      d.call('case.create', caseRequest('verzet', { name }, { received: dutchToday(d.clock.now()), ...extra }), token);
     const setDate = (iso: string) => both.forEach(({ d }) => d.clock.set(new Date(iso)));
 
     // A handler on a connected desktop takes their own registration: the central database would refuse it unassigned.
@@ -320,28 +299,12 @@ describe('two desktops and one central database', () => {
   });
 
   it('a change the central database refuses (the dpo gave the case to someone else meanwhile) is named in the status and kept', async () => {
-    const work = await desktop(central, ['hanna'], onCleanup);
-    const office = await desktop(central, ['fg'], onCleanup);
-    await work.sync('hanna');
+    const work = await central.desktop(['hanna']);
+    const office = await central.desktop(['fg']);
     const hanna = work.staff.hanna.token;
-    const created = value(
-      await work.call(
-        'case.create',
-        {
-          type: 'inzage',
-          requester: { name: 'Sieuwke Tjalsma', relation: 'huurder' },
-          channel: 'brief',
-          received: '2026-11-25',
-          writtenAndSigned: true,
-          handlerId: work.staff.hanna.id,
-        },
-        hanna,
-      ),
-    );
+    const created = await hannasOwnCase(work, 'inzage', 'Sieuwke Tjalsma');
     await work.sync('hanna');
-    await office.sync('fg');
-    value(await office.call('case.assign', { id: created.id, handlerId: central.logins.henk.id }, office.staff.fg.token));
-    await office.sync('fg');
+    await dpoGivesToHenk(office, created.id);
 
     // Hanna, offline, works on the case an hour later.
     work.clock.advance(3_600_000);
@@ -366,25 +329,11 @@ describe('two desktops and one central database', () => {
   });
 
   it('handover: the dpo reassigns, the new handler imports the bundle, the old desktop shreds its copy after the sync', async () => {
-    const first = await desktop(central, ['hanna'], onCleanup);
-    const second = await desktop(central, ['henk'], onCleanup);
-    const office = await desktop(central, ['fg'], onCleanup);
-    await first.sync('hanna');
+    const first = await central.desktop(['hanna']);
+    const second = await central.desktop(['henk']);
+    const office = await central.desktop(['fg']);
     const hanna = first.staff.hanna.token;
-    const created = value(
-      await first.call(
-        'case.create',
-        {
-          type: 'verzet',
-          requester: { name: 'Wubbe Zwartkruis-Ñúñez', relation: 'huurder' },
-          channel: 'brief',
-          received: '2026-11-25',
-          writtenAndSigned: true,
-          handlerId: first.staff.hanna.id,
-        },
-        hanna,
-      ),
-    );
+    const created = await hannasOwnCase(first, 'verzet', 'Wubbe Zwartkruis-Ñúñez');
     const note = 'Notitie: Wubbe Zwartkruis-Ñúñez belde over de buren.';
     value(
       await first.call(
@@ -395,13 +344,11 @@ describe('two desktops and one central database', () => {
     );
     await first.sync('hanna');
     const bundle = join(first.dir, '..', `overdracht-${created.reference}.avgo`);
-    onCleanup(() => rmSync(bundle, { force: true }));
+    central.onCleanup(() => rmSync(bundle, { force: true }));
     const exported = value(await first.call('handover.export', { caseId: created.id, path: bundle, password: 'Kievit-Polder-Zeilboot-83' }, hanna));
 
     // The dpo gives the case to Henk, on his own desktop.
-    await office.sync('fg');
-    value(await office.call('case.assign', { id: created.id, handlerId: central.logins.henk.id }, office.staff.fg.token));
-    await office.sync('fg');
+    await dpoGivesToHenk(office, created.id);
     await second.sync('henk');
     value(await second.call('handover.import', { path: bundle, password: 'Kievit-Polder-Zeilboot-83' }, second.staff.henk.token));
     const docs = value(await second.call('dossier.list', { caseId: created.id }, second.staff.henk.token));
@@ -420,7 +367,7 @@ describe('two desktops and one central database', () => {
   });
 
   it('a failed run keeps everything, says why in Dutch, and backs off', async () => {
-    const desk = await desktop(central, ['henk'], onCleanup);
+    const desk = await central.desktop(['henk']);
     value(await desk.call('sync.setCredentials', { loginRole: central.logins.henk.loginRole, password: 'verkeerd-wachtwoord' }, desk.staff.henk.token));
     const failed = await desk.call('sync.run', {}, desk.staff.henk.token);
     expect(failed).toMatchObject({ ok: false, error: { code: 'SYNC_FAILED' } });
@@ -434,7 +381,7 @@ describe('two desktops and one central database', () => {
   });
 
   it('avg-desk sync: one run as the signed-in account, counts in Dutch or as JSON', async () => {
-    const desk = await desktop(central, ['henk'], onCleanup);
+    const desk = await central.desktop(['henk']);
     desk.backend.close();
     const env = { AVG_DESK_USER: 'henk', AVG_DESK_PASSWORD: STRONG_PASSWORD, AVG_DESK_CENTRAL_PASSWORD: CENTRAL_PASSWORD };
     const run = async (...argv: string[]) => {
