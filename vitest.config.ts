@@ -28,8 +28,12 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One browser and one server at a time: these machines have two cores.
-          fileParallelism: false,
+          // A file spends most of its time waiting on the browser or the server, each busy a third of
+          // a core: two files at once keep both cores busy without starving either.
+          maxWorkers: 2,
+          // Checks that poll the screen wait for the app as long as a locator does (page.setDefaultTimeout),
+          // not vitest's one second, which a busy machine overruns.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, valueOf } from './support/api.js';
-import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { checkScreen, type TestPage } from './support/browser.js';
+import { openDesk } from './support/desk.js';
+import type { RunningServer } from './support/server.js';
 import { nav, seedStaff, signIn, type Person, type StaffMember } from './support/ui.js';
 
 /**
@@ -17,9 +18,9 @@ const HANDLER = { fullName: 'Priya Ramdin-Kalloe', userName: 'priya', password: 
 const TYPED_NAME = 'Wubbo Zandstra-Oukes';
 
 let server: RunningServer;
-let browser: Browser;
 let tab: TestPage;
 let page: Page;
+let close = () => Promise.resolve();
 let handler: StaffMember;
 
 const lockHeading = () => page.getByRole('heading', { name: 'AVG Desk is vergrendeld', level: 1 });
@@ -36,19 +37,14 @@ async function unlock(password: string) {
 
 describe('auto-lock', () => {
   beforeAll(async () => {
-    server = await startServer();
-    ({ handler } = await seedStaff(server.url, ADMIN, { handler: HANDLER }));
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-    page = tab.page;
+    const desk = await openDesk((url) => seedStaff(url, ADMIN, { handler: HANDLER }), { blank: true });
+    ({ server, tab, page, close } = desk);
+    handler = desk.seeded.handler;
     // Time still flows; fastForward jumps the page's clock (Date and timers) ahead.
     await page.clock.install();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => close());
 
   it('the admin sets the auto-lock minutes under Beheer → Deze computer', async () => {
     await page.goto(server.url);

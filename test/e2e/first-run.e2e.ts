@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { checkScreen, type TestPage } from './support/browser.js';
+import { openDesk } from './support/desk.js';
+import type { RunningServer } from './support/server.js';
+import { nav, signOut } from './support/ui.js';
 
 /**
  * The issue's scenario, through the real UI in browser mode: first-run setup, sign-in (also with a
@@ -15,21 +17,14 @@ const HANDLER = { fullName: 'Fatma Yılmaz', userName: 'fatma', password: 'Kade-
 const AUDITOR = { fullName: 'Joost Ağaoğlu-de Vries', userName: 'joost', password: 'Molen-Polder-Dijk-2031#' };
 
 let server: RunningServer;
-let browser: Browser;
 let tab: TestPage;
 let page: Page;
-
-const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
+let close = () => Promise.resolve();
 
 async function signIn(user: { userName: string; password: string }) {
   await page.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(user.userName);
   await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(user.password);
   await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).press('Enter');
-}
-
-async function signOut() {
-  await page.getByRole('contentinfo').getByRole('button', { name: 'Afmelden' }).click();
-  await expect.poll(() => page.getByRole('heading', { name: 'Aanmelden', level: 1 }).isVisible()).toBe(true);
 }
 
 async function addStaff(person: { fullName: string; userName: string; password: string }, role: string) {
@@ -46,16 +41,10 @@ async function addStaff(person: { fullName: string; userName: string; password: 
 describe('first run, sign-in and what each function is offered', () => {
   beforeAll(async () => {
     // The shipped entry (`npm run start:web`), not the tests' cheap one: this file keeps argon2id's production cost.
-    server = await startServer({ shippedEntry: true });
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-    page = tab.page;
+    ({ server, tab, page, close } = await openDesk(() => Promise.resolve(), { shippedEntry: true, blank: true }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => close());
 
   it('sets up the first admin, with the password rules shown while typing', async () => {
     await page.goto(server.url);
@@ -100,13 +89,13 @@ describe('first run, sign-in and what each function is offered', () => {
   });
 
   it('offers the admin Beheer but not Audit (functioneel beheer may not read the audit trail)', async () => {
-    expect(await nav().getByRole('button', { name: 'Start' }).isVisible()).toBe(true);
-    expect(await nav().getByRole('button', { name: 'Beheer' }).isVisible()).toBe(true);
-    expect(await nav().getByRole('button', { name: 'Mijn account' }).isVisible()).toBe(true);
-    expect(await nav().getByRole('button', { name: 'Audit' }).count()).toBe(0);
+    expect(await nav(page).getByRole('button', { name: 'Start' }).isVisible()).toBe(true);
+    expect(await nav(page).getByRole('button', { name: 'Beheer' }).isVisible()).toBe(true);
+    expect(await nav(page).getByRole('button', { name: 'Mijn account' }).isVisible()).toBe(true);
+    expect(await nav(page).getByRole('button', { name: 'Audit' }).count()).toBe(0);
     // Functioneel beheer sees no cases: no work queue, no intake.
-    expect(await nav().getByRole('button', { name: 'Werkvoorraad' }).count()).toBe(0);
-    expect(await nav().getByRole('button', { name: 'Nieuw verzoek' }).count()).toBe(0);
+    expect(await nav(page).getByRole('button', { name: 'Werkvoorraad' }).count()).toBe(0);
+    expect(await nav(page).getByRole('button', { name: 'Nieuw verzoek' }).count()).toBe(0);
   });
 
   it('keeps the session over a reload', async () => {
@@ -115,7 +104,7 @@ describe('first run, sign-in and what each function is offered', () => {
   });
 
   it('signs out, refuses a wrong password in Dutch, and signs in', async () => {
-    await signOut();
+    await signOut(page);
     expect(await page.getByText('U bent afgemeld.').isVisible()).toBe(true);
     // Runs in the page (the test project has no DOM types, hence the cast).
     expect(await page.evaluate(() => (globalThis as unknown as { sessionStorage: { length: number } }).sessionStorage.length)).toBe(0);
@@ -129,7 +118,7 @@ describe('first run, sign-in and what each function is offered', () => {
   });
 
   it('adds a handler and an auditor under Beheer', async () => {
-    await nav().getByRole('button', { name: 'Beheer' }).click();
+    await nav(page).getByRole('button', { name: 'Beheer' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Medewerkers', level: 2 }).isVisible()).toBe(true);
     const table = page.getByRole('table', { name: 'Medewerkers' });
     await expect.poll(() => table.getByRole('cell', { name: ADMIN.userName, exact: true }).isVisible()).toBe(true);
@@ -160,24 +149,24 @@ describe('first run, sign-in and what each function is offered', () => {
   });
 
   it('shows Mijn account', async () => {
-    await nav().getByRole('button', { name: 'Mijn account' }).click();
+    await nav(page).getByRole('button', { name: 'Mijn account' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Mijn account', level: 1 }).isVisible()).toBe(true);
     await checkScreen(page, 'account');
   });
 
   it('starts the handler in Mijn werk, offers neither Beheer nor Audit, and the backend refuses admin procedures', async () => {
-    await signOut();
+    await signOut(page);
     await signIn(HANDLER);
     // Whoever has work waiting starts in Mijn werk instead of on the welcome screen.
     await expect.poll(() => page.getByRole('heading', { name: 'Mijn werk', level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
-    await nav().getByRole('button', { name: 'Werkvoorraad' }).click();
+    await nav(page).getByRole('button', { name: 'Werkvoorraad' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Werkvoorraad', level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
-    expect(await nav().getByRole('button', { name: 'Start' }).count()).toBe(0);
-    expect(await nav().getByRole('button', { name: 'Werkvoorraad' }).isVisible()).toBe(true);
-    expect(await nav().getByRole('button', { name: 'Nieuw verzoek' }).isVisible()).toBe(true);
-    expect(await nav().getByRole('button', { name: 'Mijn account' }).isVisible()).toBe(true);
-    expect(await nav().getByRole('button', { name: 'Beheer' }).count()).toBe(0);
-    expect(await nav().getByRole('button', { name: 'Audit' }).count()).toBe(0);
+    expect(await nav(page).getByRole('button', { name: 'Start' }).count()).toBe(0);
+    expect(await nav(page).getByRole('button', { name: 'Werkvoorraad' }).isVisible()).toBe(true);
+    expect(await nav(page).getByRole('button', { name: 'Nieuw verzoek' }).isVisible()).toBe(true);
+    expect(await nav(page).getByRole('button', { name: 'Mijn account' }).isVisible()).toBe(true);
+    expect(await nav(page).getByRole('button', { name: 'Beheer' }).count()).toBe(0);
+    expect(await nav(page).getByRole('button', { name: 'Audit' }).count()).toBe(0);
     expect(await page.getByRole('contentinfo').getByText('Behandelaar').isVisible()).toBe(true);
     await checkScreen(page, 'queue-empty-handler');
 
@@ -198,12 +187,12 @@ describe('first run, sign-in and what each function is offered', () => {
   });
 
   it('shows the auditor the audit trail, and the chain verifies', async () => {
-    await signOut();
+    await signOut(page);
     await signIn(AUDITOR);
     await expect.poll(() => page.getByRole('heading', { name: `Welkom, ${AUDITOR.fullName}`, level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true);
-    expect(await nav().getByRole('button', { name: 'Beheer' }).count()).toBe(0);
+    expect(await nav(page).getByRole('button', { name: 'Beheer' }).count()).toBe(0);
 
-    await nav().getByRole('button', { name: 'Audit' }).click();
+    await nav(page).getByRole('button', { name: 'Audit' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Audit', level: 1 }).isVisible()).toBe(true);
     const table = page.getByRole('table', { name: 'Auditgebeurtenissen' });
     await expect.poll(() => table.getByRole('row').count()).toBeGreaterThan(5);

@@ -1,12 +1,13 @@
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchToday } from '../../shared/cases/cases.js';
 import { addMonths } from '../../shared/deadlines/dates.js';
 import { callApi, valueOf } from './support/api.js';
-import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
-import { callAsPage, queueGrid, seedStaff, signIn, tokenOf, type StaffMember } from './support/ui.js';
+import { checkScreen, type TestPage } from './support/browser.js';
+import { openDesk } from './support/desk.js';
+import type { RunningServer } from './support/server.js';
+import { callAsPage, openFromQueue, seedStaff, tokenOf } from './support/ui.js';
 
 /**
  * Issue 4's scenario through the real UI: the handler reads in a (made-up) ID card, masks photo,
@@ -85,62 +86,56 @@ function td1(): string[] {
 }
 
 let server: RunningServer;
-let browser: Browser;
 let tab: TestPage;
 let page: Page;
-let staff: Record<keyof typeof PEOPLE, StaffMember>;
+let close = () => Promise.resolve();
 const refs = { adult: '', minor: '', child: '' };
 
 async function openCase(reference: string) {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('button', { name: 'Werkvoorraad' }).click();
-  await queueGrid(page).getByRole('button', { name: reference }).click();
-  await page.getByRole('heading', { name: reference, level: 1 }).waitFor();
+  await openFromQueue(page, reference);
   await page.getByRole('tab', { name: 'Identiteit' }).click();
 }
 
 type Copies = { copies: { id: string; masked: boolean }[]; checks: { documentNumberTail: string | null; outcome: string }[] };
 
+/** The handler's three requests: an adult's, a 15-year-old's without a representative, and a child's with a parent. */
+async function seed(url: string): Promise<void> {
+  const staff = await seedStaff(url, ADMIN, PEOPLE);
+  const intake = await tokenOf(url, PEOPLE.intake);
+  const base = { type: 'inzage', channel: 'brief', received: today, writtenAndSigned: true, handlerId: staff.handler.id } as const;
+  refs.adult = valueOf(
+    await callApi(
+      url,
+      'case.create',
+      { ...base, requester: { name: ADULT.name, birthDate: ADULT.birthDate, relation: 'huurder', customerNumber: 'K-118822' } },
+      intake,
+    ),
+  ).reference;
+  refs.minor = valueOf(
+    await callApi(url, 'case.create', { ...base, requester: { name: MINOR.name, birthDate: minorBirthDate, relation: 'bewoner' } }, intake),
+  ).reference;
+  refs.child = valueOf(
+    await callApi(
+      url,
+      'case.create',
+      {
+        ...base,
+        requester: { name: CHILD.name, birthDate: minorBirthDate, relation: 'bewoner', address: CHILD.address, customerNumber: CHILD.customerNumber },
+        representative: { kind: 'wettelijk_vertegenwoordiger', name: CHILD.parent, basis: 'ouder met gezag' },
+      },
+      intake,
+    ),
+  ).reference;
+}
+
 describe('establishing identity with a masked ID copy', () => {
   beforeAll(async () => {
-    server = await startServer();
-    staff = await seedStaff(server.url, ADMIN, PEOPLE);
-    const intake = await tokenOf(server.url, PEOPLE.intake);
-    const base = { type: 'inzage', channel: 'brief', received: today, writtenAndSigned: true, handlerId: staff.handler.id } as const;
-    refs.adult = valueOf(
-      await callApi(
-        server.url,
-        'case.create',
-        { ...base, requester: { name: ADULT.name, birthDate: ADULT.birthDate, relation: 'huurder', customerNumber: 'K-118822' } },
-        intake,
-      ),
-    ).reference;
-    refs.minor = valueOf(
-      await callApi(server.url, 'case.create', { ...base, requester: { name: MINOR.name, birthDate: minorBirthDate, relation: 'bewoner' } }, intake),
-    ).reference;
-    refs.child = valueOf(
-      await callApi(
-        server.url,
-        'case.create',
-        {
-          ...base,
-          requester: { name: CHILD.name, birthDate: minorBirthDate, relation: 'bewoner', address: CHILD.address, customerNumber: CHILD.customerNumber },
-          representative: { kind: 'wettelijk_vertegenwoordiger', name: CHILD.parent, basis: 'ouder met gezag' },
-        },
-        intake,
-      ),
-    ).reference;
-
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-    page = tab.page;
-    await page.goto(server.url);
-    await signIn(page, PEOPLE.handler, 'Werkvoorraad');
+    const desk = await openDesk(seed, { signIn: { person: PEOPLE.handler, screen: 'Werkvoorraad' } });
+    ({ server, tab, page, close } = desk);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => close());
 
   it('reads in a copy of the ID card and shows it for masking', async () => {
     await openCase(refs.adult);

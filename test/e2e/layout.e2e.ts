@@ -1,13 +1,14 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchToday } from '../../shared/cases/cases.js';
 import { testPkcs12 } from '../support/pkcs12.js';
 import { callApi, valueOf } from './support/api.js';
-import { launchBrowser, openPage, type TestPage } from './support/browser.js';
+import type { TestPage } from './support/browser.js';
+import { openDesk } from './support/desk.js';
 import { checkLayout } from './support/layout.js';
-import { startServer, type RunningServer } from './support/server.js';
-import { MY_WORK, nav, signIn, signOut, tokenOf, type Person } from './support/ui.js';
+import type { RunningServer } from './support/server.js';
+import { MY_WORK, nav, openFromQueue, signIn, signOut, tokenOf, type Person } from './support/ui.js';
 
 /**
  * The layout pass: every screen, every tab of Beheer and of a case, as the functions that use them,
@@ -26,9 +27,9 @@ const P12_PASSWORD = 'Zegel-Test-2026!';
 const today = dutchToday(new Date());
 
 let server: RunningServer;
-let browser: Browser;
 let tab: TestPage;
 let page: Page;
+let close = () => Promise.resolve();
 let reference = '';
 
 const heading = (name: string) => page.getByRole('heading', { name, level: 1 });
@@ -167,18 +168,10 @@ async function visitAll(who: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  tab = await openPage(browser);
-  page = tab.page;
-  await page.goto(server.url);
+  ({ server, tab, page, close } = await openDesk(() => Promise.resolve()));
 });
 
-afterAll(async () => {
-  await tab?.context.close();
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => close());
 
 describe('layout at 1280×800 and 1920×1080', () => {
   it('first run: the setup form and the recovery key, in groups that never break, with copy and print', { timeout: 600_000 }, async () => {
@@ -246,8 +239,7 @@ describe('layout at 1280×800 and 1920×1080', () => {
     await signIn(page, PEOPLE.handler, MY_WORK);
     const found = await visitAll('handler');
     await nav(page).getByRole('button', { name: 'Werkvoorraad' }).click();
-    await page.getByRole('grid', { name: 'Werkvoorraad' }).getByRole('button', { name: reference }).click();
-    await heading(reference).waitFor();
+    await openFromQueue(page, reference);
     found.push(...(await visitTabs('case')));
     await page.getByRole('tab', { name: 'Dossier' }).click();
     await page

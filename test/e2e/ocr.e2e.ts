@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutchToday } from '../../shared/cases/cases.js';
 import { buildScan } from '../unit/ocr.fixtures.js';
 import { callApi, valueOf } from './support/api.js';
-import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
-import { queueGrid, seedStaff, signIn, tokenOf } from './support/ui.js';
+import { checkScreen } from './support/browser.js';
+import { openDesk } from './support/desk.js';
+import { openFromQueue, seedHandlerCase } from './support/ui.js';
 
 /**
  * A scanned letter in the dossier, through the real UI: opening it on Lakken starts OCR by itself
@@ -18,61 +17,39 @@ const PEOPLE = {
   handler: { fullName: 'Fatma Yılmaz', userName: 'fatma', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] },
 };
 
-let server: RunningServer;
-let browser: Browser;
-let tab: TestPage;
 let page: Page;
+let close = () => Promise.resolve();
+
+/** The handler's case with a scanned letter in its dossier that names the neighbour who refused. */
+async function seed(url: string): Promise<string> {
+  // Drawn first: seconds of drawing between two calls outlast the server's keep-alive, and the next call
+  // would go out on the connection it has just closed.
+  const scan = await buildScan();
+  const { caseId, reference, handlerToken } = await seedHandlerCase(url, ADMIN, PEOPLE, { name: 'Anouk de Vries' });
+  const documentId =
+    valueOf(
+      await callApi(
+        url,
+        'dossier.import',
+        { caseId, fileName: 'scan-klacht.pdf', dataBase64: scan.toString('base64'), source: 'overlastdossier' },
+        handlerToken,
+      ),
+    ).documents[0]?.id ?? '';
+  const party = valueOf(
+    await callApi(url, 'thirdParty.add', { caseId, name: 'Marloes Brinkhorst', role: 'buurvrouw', documentIds: [documentId] }, handlerToken),
+  );
+  valueOf(await callApi(url, 'thirdParty.update', { caseId, id: party.id, hearingStatus: 'geen_toestemming' }, handlerToken));
+  return reference;
+}
 
 describe('OCR of a scan on Lakken', () => {
   beforeAll(async () => {
-    server = await startServer();
-    const staff = await seedStaff(server.url, ADMIN, PEOPLE);
-    const intake = await tokenOf(server.url, PEOPLE.intake);
-    const created = valueOf(
-      await callApi(
-        server.url,
-        'case.create',
-        {
-          type: 'inzage',
-          channel: 'email',
-          received: dutchToday(new Date()),
-          writtenAndSigned: true,
-          handlerId: staff.handler.id,
-          requester: { name: 'Anouk de Vries', relation: 'huurder' },
-        },
-        intake,
-      ),
-    );
-    const handler = await tokenOf(server.url, PEOPLE.handler);
-    valueOf(await callApi(server.url, 'case.transition', { id: created.id, to: 'in_behandeling' }, handler));
-    const scan = await buildScan();
-    const documentId =
-      valueOf(
-        await callApi(
-          server.url,
-          'dossier.import',
-          { caseId: created.id, fileName: 'scan-klacht.pdf', dataBase64: scan.toString('base64'), source: 'overlastdossier' },
-          handler,
-        ),
-      ).documents[0]?.id ?? '';
-    const party = valueOf(
-      await callApi(server.url, 'thirdParty.add', { caseId: created.id, name: 'Marloes Brinkhorst', role: 'buurvrouw', documentIds: [documentId] }, handler),
-    );
-    valueOf(await callApi(server.url, 'thirdParty.update', { caseId: created.id, id: party.id, hearingStatus: 'geen_toestemming' }, handler));
-
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-    page = tab.page;
-    await page.goto(server.url);
-    await signIn(page, PEOPLE.handler, 'Werkvoorraad');
-    await queueGrid(page).getByRole('button', { name: created.reference }).click();
-    await page.getByRole('heading', { name: created.reference, level: 1 }).waitFor();
+    const desk = await openDesk(seed, { signIn: { person: PEOPLE.handler, screen: 'Werkvoorraad' } });
+    ({ page, close } = desk);
+    await openFromQueue(page, desk.seeded);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => close());
 
   it('reads the scan by OCR when it is opened, says so, and suggests the name found in its pixels', async () => {
     await page.getByRole('tab', { name: 'Lakken' }).click();

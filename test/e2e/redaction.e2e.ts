@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutchToday } from '../../shared/cases/cases.js';
 import { callApi, valueOf } from './support/api.js';
-import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
-import { queueGrid, seedStaff, signIn, tokenOf } from './support/ui.js';
+import { checkScreen, type TestPage } from './support/browser.js';
+import { openDesk } from './support/desk.js';
+import type { RunningServer } from './support/server.js';
+import { openFromQueue, seedHandlerCase, tokenOf } from './support/ui.js';
 
 /**
  * Issue 5's "done when" through the real UI: the handler reads a dossier in (PDFs made here, an
@@ -133,9 +133,9 @@ function pdftotext(pdf: Buffer): Promise<string> {
 const flat = (text: string) => text.replace(/\s+/gu, ' ');
 
 let server: RunningServer;
-let browser: Browser;
 let tab: TestPage;
 let page: Page;
+let close = () => Promise.resolve();
 let caseId = '';
 let reference = '';
 
@@ -152,42 +152,15 @@ async function documentId(name: string): Promise<string> {
 
 describe('dossier, third parties and redaction that really removes the data', () => {
   beforeAll(async () => {
-    server = await startServer();
-    const staff = await seedStaff(server.url, ADMIN, PEOPLE);
-    const intake = await tokenOf(server.url, PEOPLE.intake);
-    const created = valueOf(
-      await callApi(
-        server.url,
-        'case.create',
-        {
-          type: 'inzage',
-          channel: 'email',
-          received: dutchToday(new Date()),
-          writtenAndSigned: true,
-          handlerId: staff.handler.id,
-          requester: { name: REQUESTER, relation: 'huurder', email: REQUESTER_EMAIL },
-        },
-        intake,
-      ),
-    );
-    caseId = created.id;
-    reference = created.reference;
-    const handler = await tokenOf(server.url, PEOPLE.handler);
-    valueOf(await callApi(server.url, 'case.transition', { id: caseId, to: 'in_behandeling' }, handler));
-
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-    page = tab.page;
-    await page.goto(server.url);
-    await signIn(page, PEOPLE.handler, 'Werkvoorraad');
-    await queueGrid(page).getByRole('button', { name: reference }).click();
-    await page.getByRole('heading', { name: reference, level: 1 }).waitFor();
+    const desk = await openDesk((url) => seedHandlerCase(url, ADMIN, PEOPLE, { name: REQUESTER, email: REQUESTER_EMAIL }), {
+      signIn: { person: PEOPLE.handler, screen: 'Werkvoorraad' },
+    });
+    ({ server, tab, page, close } = desk);
+    ({ caseId, reference } = desk.seeded);
+    await openFromQueue(page, reference);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => close());
 
   it('reads several files in one after another, each with its own outcome, and lists attachments under their e-mail', async () => {
     await page.getByRole('tab', { name: 'Dossier' }).click();

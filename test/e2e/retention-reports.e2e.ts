@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcedureInput } from '../../shared/api/contract.js';
 import { CHANNELS, dutchToday } from '../../shared/cases/cases.js';
@@ -9,7 +9,8 @@ import { addDays } from '../../shared/deadlines/dates.js';
 import { REQUEST_TYPES } from '../../shared/cases/request-types.js';
 import { testPkcs12 } from '../support/pkcs12.js';
 import { callApi, valueOf } from './support/api.js';
-import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
+import { checkScreen, type TestPage } from './support/browser.js';
+import { openDesk } from './support/desk.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { nav, queueGrid, seedStaff, signIn, signOut, tokenOf, type StaffMember } from './support/ui.js';
 
@@ -36,9 +37,9 @@ const year = today.slice(0, 4);
 
 let dataDir = '';
 let server: RunningServer;
-let browser: Browser;
 let tab: TestPage;
 let page: Page;
+let close = () => Promise.resolve();
 let staff: Record<keyof typeof PEOPLE, StaffMember>;
 let viewedReference = '';
 
@@ -125,17 +126,11 @@ describe('retention, reports and the audit view in the browser', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'avg-desk-e2e-retention-'));
     await seedTwoYearsAgo();
-    server = await startServer({ dataDir });
-    await seedYear(server.url);
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-    page = tab.page;
-    await page.goto(server.url);
+    ({ server, tab, page, close } = await openDesk(seedYear, { dataDir }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -1,8 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, valueOf } from './support/api.js';
-import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { checkScreen, type TestPage } from './support/browser.js';
+import { openDesk } from './support/desk.js';
+import type { RunningServer } from './support/server.js';
+import { nav, signIn, signOut, type Person } from './support/ui.js';
 
 /**
  * Beheer's account actions (functions, deactivate/activate, password reset), Mijn account, audit
@@ -13,26 +15,15 @@ const HANDLER = { fullName: 'Wiebe Þórsson van der Meer', userName: 'wiebe', p
 const AUDITOR = { fullName: 'Mei-Ling Søndergaard', userName: 'meiling', password: 'Lantaarn-Steeg-Plein-92' };
 
 let server: RunningServer;
-let browser: Browser;
 let tab: TestPage;
 let page: Page;
+let close = () => Promise.resolve();
 
-const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
 const staffTable = () => page.getByRole('table', { name: 'Medewerkers' });
 const handlerRow = () => staffTable().getByRole('row', { name: new RegExp(HANDLER.fullName, 'u') });
 
-async function signIn(user: { userName: string; password: string }, fullName: string) {
-  await page.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(user.userName);
-  await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  // A locator wait rather than expect.poll: this also runs in beforeAll.
-  await page.getByRole('heading', { name: `Welkom, ${fullName}`, level: 1 }).waitFor({ timeout: 15_000 });
-}
-
-async function signOut() {
-  await page.getByRole('contentinfo').getByRole('button', { name: 'Afmelden' }).click();
-  await expect.poll(() => page.getByRole('heading', { name: 'Aanmelden', level: 1 }).isVisible()).toBe(true);
-}
+/** Signs in through the form: everyone here lands on their welcome page. */
+const signInAs = (user: Person) => signIn(page, user, `Welkom, ${user.fullName}`);
 
 async function chooseAction(fullName: string, action: string) {
   await page.getByRole('button', { name: `Acties voor ${fullName}` }).click();
@@ -44,29 +35,24 @@ async function expectSuccess(text: string) {
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 }
 
+/** The admin, the handler and the auditor, and enough audited reads for more than one page of the audit screen (50 a page). */
+async function seed(url: string): Promise<void> {
+  const admin = valueOf(await callApi(url, 'setup.createAdmin', ADMIN));
+  valueOf(await callApi(url, 'staff.add', { ...HANDLER, roles: ['handler'] }, admin.token));
+  valueOf(await callApi(url, 'staff.add', { ...AUDITOR, roles: ['auditor'] }, admin.token));
+  for (let i = 0; i < 60; i += 1) valueOf(await callApi(url, 'staff.list', {}, admin.token));
+  valueOf(await callApi(url, 'session.logout', {}, admin.token));
+}
+
 describe('staff management, own account, audit paging and ended sessions', () => {
   beforeAll(async () => {
-    server = await startServer();
-    const admin = valueOf(await callApi(server.url, 'setup.createAdmin', ADMIN));
-    valueOf(await callApi(server.url, 'staff.add', { ...HANDLER, roles: ['handler'] }, admin.token));
-    valueOf(await callApi(server.url, 'staff.add', { ...AUDITOR, roles: ['auditor'] }, admin.token));
-    // Enough audited reads for more than one page of the audit screen (50 a page).
-    for (let i = 0; i < 60; i += 1) valueOf(await callApi(server.url, 'staff.list', {}, admin.token));
-    valueOf(await callApi(server.url, 'session.logout', {}, admin.token));
-
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-    page = tab.page;
-    await page.goto(server.url);
-    await signIn(ADMIN, ADMIN.fullName);
-    await nav().getByRole('button', { name: 'Beheer' }).click();
+    ({ server, tab, page, close } = await openDesk(seed));
+    await signInAs(ADMIN);
+    await nav(page).getByRole('button', { name: 'Beheer' }).click();
     await handlerRow().waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => close());
 
   it('changes a staff member’s functions', async () => {
     await page.getByRole('button', { name: `Acties voor ${HANDLER.fullName}` }).click();
@@ -138,7 +124,7 @@ describe('staff management, own account, audit paging and ended sessions', () =>
   });
 
   it('changes the own password under Mijn account', async () => {
-    await nav().getByRole('button', { name: 'Mijn account' }).click();
+    await nav(page).getByRole('button', { name: 'Mijn account' }).click();
     const current = page.getByRole('textbox', { name: 'Huidig wachtwoord', exact: true });
     const next = page.getByRole('textbox', { name: 'Nieuw wachtwoord', exact: true });
     const repeat = page.getByRole('textbox', { name: 'Herhaal nieuw wachtwoord', exact: true });
@@ -155,14 +141,14 @@ describe('staff management, own account, audit paging and ended sessions', () =>
     await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
     await expect.poll(() => page.getByText('Uw wachtwoord is gewijzigd.').isVisible(), { timeout: 15_000 }).toBe(true);
 
-    await signOut();
-    await signIn({ userName: ADMIN.userName, password: newPassword }, ADMIN.fullName);
+    await signOut(page);
+    await signInAs({ ...ADMIN, password: newPassword });
   });
 
   it('pages the audit trail with Meer laden', async () => {
-    await signOut();
-    await signIn(AUDITOR, AUDITOR.fullName);
-    await nav().getByRole('button', { name: 'Audit' }).click();
+    await signOut(page);
+    await signInAs(AUDITOR);
+    await nav(page).getByRole('button', { name: 'Audit' }).click();
     const table = page.getByRole('table', { name: 'Auditgebeurtenissen' });
     await expect.poll(() => table.getByRole('row').count()).toBe(51);
     await page.getByRole('button', { name: 'Meer laden' }).click();

@@ -1,10 +1,11 @@
 import pg from 'pg';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedCentral, type EmbeddedCentral } from '../../main/sync/central/embedded.js';
 import { callApi, valueOf } from './support/api.js';
-import { checkScreen, launchBrowser, openPage, type TestPage } from './support/browser.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { checkScreen, type TestPage } from './support/browser.js';
+import { openDesk } from './support/desk.js';
+import type { RunningServer } from './support/server.js';
 import { nav, seedStaff, signIn, signOut, tokenOf, type Person } from './support/ui.js';
 
 /**
@@ -24,9 +25,9 @@ const REQUESTERS = ['Wietske Hoekstra-Ōtsuka', 'Jurre van der Wâl'];
 
 let central: EmbeddedCentral;
 let server: RunningServer;
-let browser: Browser;
 let tab: TestPage;
 let page: Page;
+let close = () => Promise.resolve();
 let centralStopped = false;
 const references: string[] = [];
 
@@ -66,16 +67,11 @@ async function registerRequest(name: string): Promise<string> {
 describe('sync with the central database through the UI', () => {
   beforeAll(async () => {
     central = await startEmbeddedCentral({ port: 0 });
-    server = await startServer();
-    await seedStaff(server.url, ADMIN, PEOPLE);
-    browser = await launchBrowser();
-    tab = await openPage(browser);
-    page = tab.page;
+    ({ server, tab, page, close } = await openDesk((url) => seedStaff(url, ADMIN, PEOPLE), { blank: true }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await close();
     if (!centralStopped) await central?.stop();
   });
 

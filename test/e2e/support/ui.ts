@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Result } from '../../../shared/api/result.js';
+import { dutchToday } from '../../../shared/cases/cases.js';
 import type { Role } from '../../../shared/staff/roles.js';
 import { callApi, valueOf } from './api.js';
 
@@ -30,6 +31,25 @@ export async function seedStaff<K extends string>(
   }
   valueOf(await callApi(baseUrl, 'session.logout', {}, session.token));
   return made;
+}
+
+/**
+ * The staff, and one access request by e-mail that intake registered for the handler and the
+ * handler has taken up ("In behandeling"): where the redaction tests start.
+ */
+export async function seedHandlerCase<K extends string>(
+  baseUrl: string,
+  admin: Person,
+  people: Record<K | 'intake' | 'handler', Person & { roles: Role[] }>,
+  requester: { name: string; email?: string },
+): Promise<{ staff: Record<K | 'intake' | 'handler', StaffMember>; caseId: string; reference: string; handlerToken: string }> {
+  const staff = await seedStaff(baseUrl, admin, people);
+  const intake = await tokenOf(baseUrl, people.intake);
+  const input = { type: 'inzage', channel: 'email', received: dutchToday(new Date()), writtenAndSigned: true, handlerId: staff.handler.id } as const;
+  const created = valueOf(await callApi(baseUrl, 'case.create', { ...input, requester: { ...requester, relation: 'huurder' } }, intake));
+  const handlerToken = await tokenOf(baseUrl, people.handler);
+  valueOf(await callApi(baseUrl, 'case.transition', { id: created.id, to: 'in_behandeling' }, handlerToken));
+  return { staff, caseId: created.id, reference: created.reference, handlerToken };
 }
 
 /** A session token for preparing data from the test itself. */
@@ -84,3 +104,9 @@ export async function callAsPage<T = unknown>(page: Page, procedure: string, inp
 
 /** The work queue's grid. */
 export const queueGrid = (page: Page) => page.getByRole('grid', { name: 'Werkvoorraad' });
+
+/** Opens a case from the work queue (on screen) by its reference and waits for its page. */
+export async function openFromQueue(page: Page, reference: string): Promise<void> {
+  await queueGrid(page).getByRole('button', { name: reference }).click();
+  await page.getByRole('heading', { name: reference, level: 1 }).waitFor();
+}
