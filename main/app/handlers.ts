@@ -130,6 +130,7 @@ export function createHandlers({
     'letter.kinds': () => letters.letters.kinds(),
     'letter.draft': (ctx, input) => letters.letters.draft(ctx, input),
     'letter.list': (ctx, input) => letters.letters.list(ctx, input.caseId),
+    'letter.stamp': (ctx, input) => letters.letters.stamp(ctx, input.caseId),
     'letter.get': (ctx, input) => letters.letters.get(ctx, input.letterId),
     'letter.updateText': (ctx, input) => letters.letters.updateText(ctx, input),
     'letter.submit': (ctx, input) => letters.letters.submit(ctx, input.letterId),

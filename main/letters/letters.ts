@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { LocalDb } from '../../db/local/database.js';
 import { completeTask, findCase, tasksOf, updateCase, type CaseRow } from '../../db/local/cases/repository.js';
@@ -159,13 +159,27 @@ export class LetterService {
   }
 
   list(ctx: CallContext, caseId: string): LetterSummary[] {
+    const { session, readable } = this.readable(ctx, caseId);
+    return readable.map((l) => summaryOf(this.db, l, session.staffId, session.roles.includes('signer')));
+  }
+
+  /**
+   * A hash over the state of the letters `list` would show this caller: it changes when one of them
+   * is drafted, edited, submitted, returned, signed, sent or discarded, and says nothing else (no
+   * content, no count, nothing of letters the caller may not read).
+   */
+  stamp(ctx: CallContext, caseId: string): { stamp: string } {
+    const hash = createHash('sha256');
+    for (const l of this.readable(ctx, caseId).readable) hash.update(`${l.id}|${l.status}|${l.updatedAt}|${l.signedAt ?? ''}|${l.sentOn ?? ''}\n`);
+    return { stamp: hash.digest('base64url') };
+  }
+
+  private readable(ctx: CallContext, caseId: string): { session: SessionInfo; readable: LetterRow[] } {
     const session = ctx.requireSession();
     const caseRow = loadCase(this.db, ctx, caseId);
     // A signer who is not on the case sees only the letters put before them.
     if (!mayListLetters(session, caseRow)) throw new DomainError('FORBIDDEN', 'Deze zaak is niet aan u toegewezen.');
-    return lettersOfCase(this.db, caseRow.id)
-      .filter((l) => mayReadLetter(session, caseRow, l))
-      .map((l) => summaryOf(this.db, l, session.staffId, session.roles.includes('signer')));
+    return { session, readable: lettersOfCase(this.db, caseRow.id).filter((l) => mayReadLetter(session, caseRow, l)) };
   }
 
   /** The letter with its PDF: the signed file once signed, otherwise a fresh preview marked CONCEPT. */

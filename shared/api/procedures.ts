@@ -58,6 +58,7 @@ export const PROCEDURE_NAMES = [
   'letter.kinds',
   'letter.draft',
   'letter.list',
+  'letter.stamp',
   'letter.get',
   'letter.updateText',
   'letter.submit',

@@ -66,6 +66,7 @@ export const PROCEDURE_LABELS: Readonly<Record<ProcedureId, string>> = {
   'letter.kinds': 'Briefsoorten opgevraagd',
   'letter.draft': 'Brief opgesteld',
   'letter.list': 'Brieven ingezien',
+  'letter.stamp': 'Brieven: wijzigingen opgevraagd',
   'letter.get': 'Brief bekeken',
   'letter.updateText': 'Brieftekst gewijzigd',
   'letter.submit': 'Brief ter ondertekening aangeboden',

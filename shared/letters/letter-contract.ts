@@ -38,6 +38,9 @@ export const letterProcedures = {
   'letter.kinds': procedure({ action: 'letter.read', audit: 'none', input: empty, output: z.array(letterKindInfoSchema) }),
   'letter.draft': procedure({ action: 'letter.draft', audit: 'write', record: 'case', input: letterDraftInput, output: letterSummarySchema }),
   'letter.list': procedure({ action: 'letter.read', audit: 'read', record: 'case', input: caseRef, output: z.array(letterSummarySchema) }),
+  // What an open Brieven tab polls: a stamp of the letters the caller may read, no personal data, so
+  // not audited, and passive, so a tab left open does not keep the session from locking.
+  'letter.stamp': procedure({ action: 'letter.read', audit: 'none', passive: true, input: caseRef, output: z.object({ stamp: z.string() }) }),
   'letter.get': procedure({ action: 'letter.read', audit: 'read', record: 'case', input: letterRef, output: letterDetailSchema }),
   'letter.updateText': procedure({
     action: 'letter.draft',

@@ -47,6 +47,7 @@ let tab: TestPage;
 let page: Page;
 let reference = '';
 let panelReference = '';
+let panel = { caseId: '', letterId: '' };
 let pdf: Buffer;
 
 const heading = (name: string) => page.getByRole('heading', { name, level: 1 });
@@ -302,6 +303,7 @@ describe('the main path of one inzage request, in half the actions', () => {
     valueOf(await callApi(server.url, 'case.selectActivities', { caseId: made.id, activityIds: ['huuradministratie'] }, handler));
     valueOf(await callApi(server.url, 'case.transition', { id: made.id, to: 'besluit_in_concept' }, handler));
     const letter = valueOf(await callApi(server.url, 'letter.draft', { caseId: made.id, kind: 'besluit-inzage', data: {} }, handler));
+    panel = { caseId: made.id, letterId: letter.id };
     valueOf(await callApi(server.url, 'letter.submit', { letterId: letter.id }, handler));
 
     await nav(page).getByRole('button', { name: 'Werkvoorraad' }).click();
@@ -371,6 +373,45 @@ describe('the main path of one inzage request, in half the actions', () => {
     await nav(page).getByRole('button', { name: MY_WORK }).click();
     await toast(`Zaak ${second} is aan u toegewezen.`).waitFor({ timeout: 15_000 });
     expect(await shown()).toHaveLength(2);
+  });
+
+  it('the open letter panel follows a change made elsewhere by itself, and reads the letters only when they changed', async () => {
+    const handler = await tokenOf(server.url, PEOPLE.handler);
+    const calls: string[] = [];
+    page.on('request', (request) => {
+      const name = /\/api\/(letter\.(?:stamp|list))$/u.exec(request.url())?.[1];
+      if (name) calls.push(name);
+    });
+    const reads = async () =>
+      valueOf(await callApi(server.url, 'case.timeline', { id: panel.caseId }, handler)).filter((e) => e.procedure === 'letter.list').length;
+    await nav(page).getByRole('button', { name: 'Werkvoorraad' }).click();
+    await page.getByRole('grid', { name: 'Werkvoorraad' }).getByRole('button', { name: panelReference }).click();
+    await heading(panelReference).waitFor();
+    await page.getByRole('tab', { name: 'Brieven' }).click();
+    const table = page.getByRole('table', { name: 'Brieven van deze zaak' });
+    await table.locator('tbody').getByText('Ondertekend', { exact: true }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => calls.includes('letter.list')).toBe(true);
+
+    // Coming back to the window (as every half minute) asks for the stamp only: nothing changed, nothing read, nothing audited.
+    const readsBefore = await reads();
+    calls.length = 0;
+    // Runs in the page; the Node project has no DOM types, hence the narrow cast.
+    type Dom = { dispatchEvent(event: unknown): boolean; Event: new (type: string) => unknown };
+    const comeBack = () =>
+      page.evaluate(() => {
+        const dom = globalThis as unknown as Dom;
+        return dom.dispatchEvent(new dom.Event('focus'));
+      });
+    for (let i = 0; i < 3; i++) await comeBack();
+    await expect.poll(() => calls.length).toBe(3);
+    expect(calls).toEqual(['letter.stamp', 'letter.stamp', 'letter.stamp']);
+    expect(await reads()).toBe(readsBefore);
+
+    valueOf(await callApi(server.url, 'letter.markSent', { letterId: panel.letterId }, handler));
+    await comeBack();
+    await table.locator('tbody').getByText('Verzonden', { exact: true }).waitFor({ timeout: 15_000 });
+    expect(calls.filter((c) => c === 'letter.list')).toHaveLength(1);
+    expect(await reads()).toBe(readsBefore + 1);
   });
 
   it('had no console errors', () => {

@@ -1,4 +1,3 @@
-import type { Logger } from '../../main/platform/log.js';
 import { addStaff, value } from './backend.js';
 import { P12_PASSWORD } from './letters.js';
 import { testPkcs12 } from './pkcs12.js';
@@ -8,7 +7,7 @@ import { team } from './team.js';
  * The letters team: the standard team plus a signer (Sanne), a handler who is also a signer
  * (Harm), the organisation's certificate configured by the admin, and a case for each handler.
  */
-export async function letterTeam(onCleanup: (cleanup: () => void) => void, options: { logger?: Logger } = {}) {
+export async function letterTeam(onCleanup: (cleanup: () => void) => void, options: Parameters<typeof team>[1] = {}) {
   const t = await team(onCleanup, options);
   const signer = await addStaff(t.backend, t.adminToken, 'sanne', ['signer'], 'Sanne Ağaoğlu');
   const handlerSigner = await addStaff(t.backend, t.adminToken, 'harm', ['handler', 'signer'], 'Harm Weißbach');

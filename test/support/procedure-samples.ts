@@ -125,6 +125,7 @@ export function procedureSamples(ids: SampleIds): ProcedureSamples {
       data: { addressee: { name: 'Test Verzoeker', address: 'Dorpsstraat 1, 1234 AB Hilversum' } },
     }),
     'letter.list': () => ({ caseId: ids.caseId }),
+    'letter.stamp': () => ({ caseId: ids.caseId }),
     'letter.get': () => ({ letterId: ids.letterId ?? NO_SUCH_ID }),
     'letter.updateText': () => ({
       letterId: ids.letterId ?? NO_SUCH_ID,

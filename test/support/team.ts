@@ -6,7 +6,7 @@ import { addStaff, initialized, tempDir, value } from './backend.js';
  * 25 November 2026, with sessions that outlive the clock jumps tests make. `register` creates a
  * case assigned to the first handler unless the test says otherwise.
  */
-export async function team(onCleanup: (cleanup: () => void) => void, options: { logger?: Logger } = {}) {
+export async function team(onCleanup: (cleanup: () => void) => void, options: { logger?: Logger; idleTimeoutSeconds?: number } = {}) {
   const t = tempDir();
   onCleanup(t.cleanup);
   const init = await initialized(t.dir, { idleTimeoutSeconds: 90 * 86_400, ...options });

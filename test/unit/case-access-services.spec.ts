@@ -62,6 +62,12 @@ const PROBES: Probe[] = [
   { name: 'queue lists', check: 'seeInQueue', fresh: false, run: async (who, c) => (await queueRow(who, c)) !== null },
   { name: 'letter.list', check: 'listLetters', fresh: false, run: async (who, c) => allowed(await desk.call('letter.list', { caseId: c.caseId }, who.token)) },
   {
+    name: 'letter.stamp',
+    check: 'listLetters',
+    fresh: false,
+    run: async (who, c) => allowed(await desk.call('letter.stamp', { caseId: c.caseId }, who.token)),
+  },
+  {
     name: 'identity.uploadCopy',
     check: 'registerIdCopy',
     fresh: false,

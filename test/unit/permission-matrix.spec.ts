@@ -104,7 +104,7 @@ const MAY: Record<string, { roles: 'public' | 'session' | Role[]; procedures: st
       'retention.setPolicy',
     ],
   },
-  'letter.read': { roles: ['handler', 'signer', 'dpo'], procedures: ['letter.kinds', 'letter.list', 'letter.get'] },
+  'letter.read': { roles: ['handler', 'signer', 'dpo'], procedures: ['letter.kinds', 'letter.list', 'letter.stamp', 'letter.get'] },
   'letter.draft': { roles: ['handler'], procedures: ['letter.draft', 'letter.updateText', 'letter.submit', 'letter.discard', 'letter.markSent'] },
   'letter.sign': { roles: ['signer'], procedures: ['letter.queueForSigning', 'letter.sign', 'letter.return', 'signer.getProfile', 'signer.setProfile'] },
   'package.build': { roles: ['handler'], procedures: ['package.build'] },

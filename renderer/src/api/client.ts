@@ -1,5 +1,5 @@
 import type { ApiTransport } from '../../../shared/api/client.js';
-import type { ProcedureInput, ProcedureName, ProcedureOutput, Session } from '../../../shared/api/contract.js';
+import { contract, type ProcedureInput, type ProcedureName, type ProcedureOutput, type Session } from '../../../shared/api/contract.js';
 import { DEFAULT_MESSAGES, type ApiError, type Result } from '../../../shared/api/result.js';
 
 /** Where the session survives a reload of the window (never a restart: sessionStorage dies with it). */
@@ -15,7 +15,14 @@ const SESSION_ENDED = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'SESSION_LO
 
 type SessionEndedListener = (error: ApiError) => void;
 
-function readStored(storage: Storage | null): StoredSession | null {
+/** The part of sessionStorage the client uses (so the client also runs outside a page, in tests). */
+interface SessionStorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+function readStored(storage: SessionStorageLike | null): StoredSession | null {
   try {
     const raw = storage?.getItem(SESSION_STORAGE_KEY);
     if (!raw) return null;
@@ -42,7 +49,7 @@ export class ApiClient {
 
   constructor(
     private readonly transport: ApiTransport,
-    private readonly storage: Storage | null = null,
+    private readonly storage: SessionStorageLike | null = null,
   ) {
     this.session = readStored(storage);
   }
@@ -76,7 +83,8 @@ export class ApiClient {
   async call<P extends ProcedureName>(name: P, input: ProcedureInput<P>): Promise<Result<ProcedureOutput<P>>> {
     const token = this.session?.token ?? null;
     const result = await this.transport.call(name, input, token);
-    this.lastCallAt = Date.now();
+    // A passive call (background polling) leaves the backend's idle clock alone, so it is no call here either.
+    if (!contract[name].passive) this.lastCallAt = Date.now();
     // Only the session that made the call: a late answer to a call from before a lock must not end the session after it.
     if (!result.ok && token !== null && SESSION_ENDED.has(result.error.code) && this.session?.token === token) this.endSession(result.error);
     for (const listener of this.callListeners) listener(name, result.ok);

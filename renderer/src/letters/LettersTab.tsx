@@ -1,6 +1,6 @@
 import { Button, Link, makeStyles, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { ArchiveRegular, ArrowClockwiseRegular, DocumentAddRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases/case-schemas.js';
 import type { ProcedureOutput } from '../../../shared/api/contract.js';
@@ -17,12 +17,11 @@ import { isAssignedHandler } from '../cases/access.js';
 import { saveFile } from '../ui/downloads.js';
 import { LetterDetailPanel } from './LetterDetailPanel.js';
 import { LetterStatusBadge } from './LetterStatusBadge.js';
+import { LetterWatch } from './letterWatch.js';
 import { draftableKinds, hasPackage, type LetterKindInfo, type LetterSummary } from './letterTypes.js';
 import { NewLetter } from './NewLetter.js';
 
 type AccessPackage = ProcedureOutput<'package.build'>;
-
-const SELF_REFRESH_MS = 30_000;
 
 /** What the list knows of a letter's state: when it changes, the opened letter is read again. */
 function versionOf(letter: LetterSummary | undefined): string {
@@ -57,31 +56,37 @@ export function LettersTab({ detail, onReload }: { detail: CaseDetail; onReload:
   const packaging = useSubmission();
   const canDraft = isAssignedHandler(staff, detail.handlerId);
 
-  const load = useCallback(async () => {
+  const watch = useMemo(() => new LetterWatch(api, detail.id), [api, detail.id]);
+  const fetchLetters = useCallback(async () => {
     const [list, kindList] = await Promise.all([api.call('letter.list', { caseId: detail.id }), api.call('letter.kinds', {})]);
     if (list.ok) setLetters(list.value);
     if (kindList.ok) setKinds(kindList.value);
     const failed = !list.ok ? list.error : !kindList.ok ? kindList.error : null;
     setLoadError(failed);
   }, [api, detail.id]);
+  // The stamp first: a change between the two reads shows at the next check instead of being missed.
+  const load = useCallback(async () => {
+    await watch.changed();
+    await fetchLetters();
+  }, [watch, fetchLetters]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
   // The signer works elsewhere: the list follows on its own (on coming back to the window, and every
-  // half minute) so nobody has to press Vernieuwen to see a letter signed or returned.
+  // half minute) so nobody has to press Vernieuwen to see a letter signed or returned. Only the
+  // unaudited stamp is asked for; the letters themselves only when it moved.
   useEffect(() => {
-    const again = () => {
-      if (document.visibilityState === 'visible') void load();
-    };
-    const timer = window.setInterval(again, SELF_REFRESH_MS);
-    window.addEventListener('focus', again);
+    const refetch = () => void fetchLetters();
+    const stop = watch.poll(() => document.visibilityState === 'visible', refetch);
+    const onFocus = () => void watch.check(refetch);
+    window.addEventListener('focus', onFocus);
     return () => {
-      window.clearInterval(timer);
-      window.removeEventListener('focus', again);
+      stop();
+      window.removeEventListener('focus', onFocus);
     };
-  }, [load]);
+  }, [watch, fetchLetters]);
 
   // Opening Brieven opens what there is to do: the letter that waits for the handler (a concept, or a
   // signed letter to send), or, with no letters yet, the form for a new one.
