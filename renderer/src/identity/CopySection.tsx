@@ -6,6 +6,7 @@ import type { ProcedureOutput } from '../../../shared/api/contract.js';
 import type { ApiError } from '../../../shared/api/result.js';
 import type { IdSubject } from '../../../shared/identity/identity-types.js';
 import { useApi } from '../api/context.js';
+import { readAsBase64 } from '../ui/files.js';
 import { ErrorBar, type Notice } from '../ui/Notice.js';
 import type { IdentityView } from './IdentityTab.js';
 import { CopyCanvas, MaskingTool, type Box } from './MaskingTool.js';
@@ -20,21 +21,6 @@ const useStyles = makeStyles({
   hint: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '72ch' },
   copy: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
 });
-
-/** The file's content as base64, without the data-URL prefix. */
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      const comma = url.indexOf(',');
-      if (comma < 0) reject(new Error('unreadable'));
-      else resolve(url.slice(comma + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
-    reader.readAsDataURL(file);
-  });
-}
 
 interface CopySectionProps {
   caseId: string;

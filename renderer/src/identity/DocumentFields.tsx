@@ -1,6 +1,6 @@
 import { Field, Input, makeStyles, mergeClasses, Select, Spinner, Textarea, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled } from '@fluentui/react-icons';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureInput, ProcedureOutput } from '../../../shared/api/contract.js';
 import type { ApiError } from '../../../shared/api/result.js';
@@ -8,6 +8,7 @@ import { isValidIsoDate } from '../../../shared/deadlines/dates.js';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType, type IdSubject } from '../../../shared/identity/identity-types.js';
 import { useApi } from '../api/context.js';
 import { useDebounced } from '../ui/hooks.js';
+import { Fieldset } from '../ui/Fieldset.js';
 import { ErrorBar } from '../ui/Notice.js';
 import { mutedText } from '../ui/styles.js';
 
@@ -53,8 +54,8 @@ export function toDocument(draft: DocumentDraft): DocumentInput | null {
 type Check = ProcedureOutput<'identity.check'>[number];
 
 const useStyles = makeStyles({
-  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalS, fontWeight: tokens.fontWeightSemibold },
+  fieldset: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  legend: { marginBottom: tokens.spacingVerticalS },
   grid: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
@@ -100,7 +101,6 @@ export function DocumentFields({
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();
-  const legendId = useId();
   const set = <K extends keyof DocumentDraft>(key: K, v: DocumentDraft[K]) => onChange({ ...value, [key]: v });
   const entered = toDocument(value);
   const settled = useDebounced(entered ? JSON.stringify(entered) : '', CHECK_DEBOUNCE_MS);
@@ -133,10 +133,7 @@ export function DocumentFields({
   }, [api, caseId, subject, settled]);
 
   return (
-    <fieldset className={styles.fieldset} aria-labelledby={legendId}>
-      <legend id={legendId} className={styles.legend}>
-        {t('identity.document.title')}
-      </legend>
+    <Fieldset legend={t('identity.document.title')} className={styles.fieldset} legendClassName={styles.legend}>
       <div className={styles.grid}>
         <Field label={t('identity.document.type')} required>
           <Select value={value.documentType} onChange={(_, d) => set('documentType', d.value as DocumentType)}>
@@ -209,6 +206,6 @@ export function DocumentFields({
           </ul>
         ) : null}
       </div>
-    </fieldset>
+    </Fieldset>
   );
 }

@@ -2,20 +2,16 @@ import { Button, Field, Input, makeStyles, mergeClasses, Text, tokens } from '@f
 import { AddRegular, DeleteRegular, EyeOffRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Rect } from '../ui/pdf/geometry.js';
+import { Fieldset, InlineError } from '../ui/Fieldset.js';
 import { mutedText } from '../ui/styles.js';
+import { useDragRect } from '../ui/useDragRect.js';
 
 /** A rectangle in the image's own pixels, as identity.maskCopy takes it. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type Box = Rect;
 
 /** The copy is shown at most this wide; boxes are converted back to image pixels. */
 const MAX_DISPLAY_WIDTH = 640;
-/** Smaller drags are taken for clicks. */
-const MIN_DRAG = 4;
 
 const useStyles = makeStyles({
   tool: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -28,24 +24,12 @@ const useStyles = makeStyles({
   },
   drawing: { cursor: 'crosshair' },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: '72ch' },
-  keyboard: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    margin: 0,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
-    display: 'flex',
-    alignItems: 'flex-end',
-    flexWrap: 'wrap',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalS,
-  },
-  legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
+  keyboard: { display: 'flex', alignItems: 'flex-end', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   number: { width: '110px' },
   boxes: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   box: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
   subheading: { margin: 0, fontWeight: tokens.fontWeightSemibold },
   muted: mutedText,
-  error: { color: tokens.colorPaletteRedForeground1 },
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
@@ -97,10 +81,6 @@ export function CopyCanvas({ image, width, height, label }: { image: HTMLImageEl
   return <canvas ref={canvas} className={styles.canvas} style={{ width: size.width, height: size.height }} role="img" aria-label={label} />;
 }
 
-function normalise(a: { x: number; y: number }, b: { x: number; y: number }): Box {
-  return { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) };
-}
-
 /** Whole pixels, inside the image: what is covered is never less than what was drawn. */
 function toPixels(box: Box, width: number, height: number): Box {
   const x = Math.max(0, Math.floor(box.x));
@@ -130,17 +110,10 @@ export function MaskingTool({ image, width, height, busy, onApply, onConfirm }: 
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [boxes, setBoxes] = useState<Box[]>([]);
-  const [start, setStart] = useState<{ x: number; y: number } | null>(null);
-  const [draft, setDraft] = useState<Box | null>(null);
   const [entry, setEntry] = useState({ x: '', y: '', width: '', height: '' });
   const [entryError, setEntryError] = useState<string | null>(null);
-  const legendId = useId();
   const errorId = useId();
   const size = displaySize(width, height);
-
-  useEffect(() => {
-    if (canvas.current) paint(canvas.current, image, width, height, boxes, draft);
-  }, [image, width, height, boxes, draft]);
 
   /** The pointer's position in image pixels (the canvas may be shown smaller than drawn). */
   const toImage = (event: PointerEvent<HTMLCanvasElement>) => {
@@ -151,23 +124,11 @@ export function MaskingTool({ image, width, height, busy, onApply, onConfirm }: 
     };
   };
 
-  const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
-    if (event.button !== 0) return;
-    event.currentTarget.setPointerCapture(event.pointerId);
-    const point = toImage(event);
-    setStart(point);
-    setDraft({ ...point, width: 0, height: 0 });
-  };
-  const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
-    if (start) setDraft(normalise(start, toImage(event)));
-  };
-  const onPointerUp = (event: PointerEvent<HTMLCanvasElement>) => {
-    if (!start) return;
-    const box = normalise(start, toImage(event));
-    setStart(null);
-    setDraft(null);
-    if (box.width * size.scale >= MIN_DRAG && box.height * size.scale >= MIN_DRAG) setBoxes((previous) => [...previous, toPixels(box, width, height)]);
-  };
+  const { draft, handlers } = useDragRect(toImage, (box) => setBoxes((previous) => [...previous, toPixels(box, width, height)]), size.scale);
+
+  useEffect(() => {
+    if (canvas.current) paint(canvas.current, image, width, height, boxes, draft);
+  }, [image, width, height, boxes, draft]);
 
   const addEntered = () => {
     const parse = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
@@ -214,18 +175,9 @@ export function MaskingTool({ image, width, height, busy, onApply, onConfirm }: 
         style={{ width: size.width, height: size.height }}
         role="img"
         aria-label={t('identity.copy.image')}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={() => {
-          setStart(null);
-          setDraft(null);
-        }}
+        {...handlers}
       />
-      <fieldset className={styles.keyboard} aria-labelledby={legendId}>
-        <legend id={legendId} className={styles.legend}>
-          {t('identity.mask.keyboardTitle')}
-        </legend>
+      <Fieldset legend={t('identity.mask.keyboardTitle')} bordered className={styles.keyboard}>
         {numberField('x', t('identity.mask.x'))}
         {numberField('y', t('identity.mask.y'))}
         {numberField('width', t('identity.mask.width'))}
@@ -233,12 +185,8 @@ export function MaskingTool({ image, width, height, busy, onApply, onConfirm }: 
         <Button icon={<AddRegular />} onClick={addEntered}>
           {t('identity.mask.add')}
         </Button>
-        {entryError ? (
-          <Text id={errorId} size={200} className={styles.error} role="alert">
-            {entryError}
-          </Text>
-        ) : null}
-      </fieldset>
+        <InlineError id={errorId} text={entryError} />
+      </Fieldset>
       <div>
         <p className={styles.subheading}>{t('identity.mask.boxes')}</p>
         {boxes.length === 0 ? (

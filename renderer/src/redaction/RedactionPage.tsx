@@ -2,15 +2,13 @@ import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluent
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { centerWithin, CSS_PER_POINT, scaleRect, spanRect, userToView, viewToUser, type Rect } from '../ui/pdf/geometry.js';
+import { centerWithin, CSS_PER_POINT, scaleRect, userToView, viewToUser, type Rect } from '../ui/pdf/geometry.js';
 import { PdfPage, usePdfPage } from '../ui/pdf/PdfPage.js';
 import type { PDFDocumentProxy } from '../ui/pdf/pdfjs.js';
 import { ZoomSelect } from '../ui/pdf/PdfViewer.js';
 import { scaleFor, useWidth, type Zoom } from '../ui/pdf/useWidth.js';
+import { useDragRect } from '../ui/useDragRect.js';
 import type { PageGeometry, ReviewBox } from './model.js';
-
-/** Smaller drags (in CSS pixels) are taken for clicks. */
-const MIN_DRAG = 4;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -60,8 +58,6 @@ export function RedactionPage({ doc, title, geometry, pageIndex, onPage, boxes, 
   const styles = useStyles();
   const { t } = useTranslation();
   const [zoom, setZoom] = useState<Zoom>('fit');
-  const [start, setStart] = useState<{ x: number; y: number } | null>(null);
-  const [draft, setDraft] = useState<Rect | null>(null);
   const focused = useRef<HTMLDivElement>(null);
   const page = usePdfPage(doc, pageIndex + 1);
   const shape = geometry[pageIndex];
@@ -78,24 +74,9 @@ export function RedactionPage({ doc, title, geometry, pageIndex, onPage, boxes, 
     const rect = event.currentTarget.getBoundingClientRect();
     return { x: event.clientX - rect.left, y: event.clientY - rect.top };
   };
-  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
-    if (event.button !== 0) return;
-    event.currentTarget.setPointerCapture(event.pointerId);
-    const point = at(event);
-    setStart(point);
-    setDraft({ ...point, width: 0, height: 0 });
-  };
-  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    if (start) setDraft(spanRect(start, at(event)));
-  };
-  const onPointerUp = (event: PointerEvent<HTMLDivElement>) => {
-    if (!start || !shape) return;
-    const drawn = spanRect(start, at(event));
-    setStart(null);
-    setDraft(null);
-    if (drawn.width < MIN_DRAG || drawn.height < MIN_DRAG) return;
-    onDraw(pageIndex, viewToUser(shape.toView, scaleRect(drawn, 1 / scale)));
-  };
+  const { draft, handlers } = useDragRect(at, (drawn) => {
+    if (shape) onDraw(pageIndex, viewToUser(shape.toView, scaleRect(drawn, 1 / scale)));
+  });
 
   const pageBoxes = boxes.filter((b) => b.page === pageIndex);
 
@@ -127,17 +108,7 @@ export function RedactionPage({ doc, title, geometry, pageIndex, onPage, boxes, 
       <div ref={stage} className={styles.stage} role="region" aria-label={t('redaction.stage')} tabIndex={0}>
         {page && shape ? (
           <PdfPage page={page} scale={scale} label={t('viewer.pageImage', { n: pageIndex + 1, count: total, title })}>
-            <div
-              className={styles.surface}
-              onPointerDown={onPointerDown}
-              onPointerMove={onPointerMove}
-              onPointerUp={onPointerUp}
-              onPointerCancel={() => {
-                setStart(null);
-                setDraft(null);
-              }}
-              aria-hidden
-            />
+            <div className={styles.surface} {...handlers} aria-hidden />
             {pageBoxes.map((box) => {
               const r = scaleRect(userToView(shape.toView, box), scale);
               const isFocused = box.id === focusedId;

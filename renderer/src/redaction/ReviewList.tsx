@@ -4,6 +4,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { viewToUser, type Rect } from '../ui/pdf/geometry.js';
 import { REASONS, type PageGeometry, type ReviewBox } from './model.js';
+import { Fieldset, InlineError } from '../ui/Fieldset.js';
 import { mutedText } from '../ui/styles.js';
 
 const useStyles = makeStyles({
@@ -46,20 +47,13 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   muted: mutedText,
   keyboard: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    margin: 0,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(80px, 1fr))',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
     alignItems: 'end',
-    minWidth: 0,
   },
-  legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
   wide: { gridColumn: '1 / -1' },
-  error: { gridColumn: '1 / -1', color: tokens.colorPaletteRedForeground1 },
 });
 
 interface ReviewListProps {
@@ -205,7 +199,6 @@ function BoxForm({
 }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const legendId = useId();
   const errorId = useId();
   const [entry, setEntry] = useState({ page: '', x: '', y: '', width: '', height: '' });
   const [reason, setReason] = useState<string>(REASONS[0]?.code ?? '');
@@ -256,10 +249,7 @@ function BoxForm({
   );
 
   return (
-    <fieldset className={styles.keyboard} aria-labelledby={legendId}>
-      <legend id={legendId} className={styles.legend}>
-        {t('redaction.form.title')}
-      </legend>
+    <Fieldset legend={t('redaction.form.title')} bordered className={styles.keyboard}>
       <Text size={200} className={mergeClasses(styles.muted, styles.wide)}>
         {shape ? t('redaction.form.hint', { width: Math.round(shape.width), height: Math.round(shape.height) }) : t('redaction.form.noPage')}
       </Text>
@@ -283,11 +273,7 @@ function BoxForm({
           {t('redaction.form.add')}
         </Button>
       </div>
-      {error ? (
-        <Text id={errorId} size={200} className={styles.error} role="alert">
-          {error}
-        </Text>
-      ) : null}
-    </fieldset>
+      <InlineError id={errorId} text={error} className={styles.wide} />
+    </Fieldset>
   );
 }

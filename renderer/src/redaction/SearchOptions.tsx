@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DETECTOR_KINDS, type DetectorKind } from '../../../shared/redaction/detectors.js';
 import { HEARING_LABELS } from '../../../shared/dossier/dossier.js';
 import type { ThirdPartyView } from '../dossier/useDossier.js';
+import { Fieldset, InlineError } from '../ui/Fieldset.js';
 import { mutedText, wrappingActionRow } from '../ui/styles.js';
 
 const useStyles = makeStyles({
@@ -15,8 +16,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
     alignItems: 'start',
   },
-  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
+  group: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
+  groupLabel: { marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
   checks: { display: 'flex', flexDirection: 'column', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   patterns: {
     display: 'grid',
@@ -37,7 +38,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   muted: mutedText,
-  error: { color: tokens.colorPaletteRedForeground1 },
   actions: wrappingActionRow,
 });
 
@@ -65,10 +65,7 @@ interface SearchOptionsProps {
 export function SearchOptions({ parties, documentId, value, onChange, busy, onSuggest, onSearchAll }: SearchOptionsProps) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const partiesId = useId();
   const termsId = useId();
-  const patternsId = useId();
-  const ownId = useId();
   const termErrorId = useId();
   const [draft, setDraft] = useState('');
   const [termError, setTermError] = useState<string | null>(null);
@@ -95,10 +92,7 @@ export function SearchOptions({ parties, documentId, value, onChange, busy, onSu
   return (
     <>
       <div className={styles.grid}>
-        <fieldset className={styles.fieldset} aria-labelledby={partiesId}>
-          <legend id={partiesId} className={styles.legend}>
-            {t('redaction.options.parties')}
-          </legend>
+        <Fieldset legend={t('redaction.options.parties')} className={styles.group}>
           {parties.length === 0 ? (
             <p className={styles.muted}>{t('redaction.options.noParties')}</p>
           ) : (
@@ -123,9 +117,9 @@ export function SearchOptions({ parties, documentId, value, onChange, busy, onSu
               ))}
             </div>
           )}
-        </fieldset>
-        <div className={styles.fieldset} role="group" aria-labelledby={termsId}>
-          <Text id={termsId} className={styles.legend}>
+        </Fieldset>
+        <div className={styles.group} role="group" aria-labelledby={termsId}>
+          <Text id={termsId} className={styles.groupLabel}>
             {t('redaction.options.terms')}
           </Text>
           <div className={styles.termRow}>
@@ -142,11 +136,7 @@ export function SearchOptions({ parties, documentId, value, onChange, busy, onSu
               {t('redaction.options.addTerm')}
             </Button>
           </div>
-          {termError ? (
-            <Text id={termErrorId} size={200} className={styles.error} role="alert">
-              {termError}
-            </Text>
-          ) : null}
+          <InlineError id={termErrorId} text={termError} />
           {value.terms.length > 0 ? (
             <ul className={styles.terms} aria-label={t('redaction.options.termList')}>
               {value.terms.map((term) => (
@@ -168,10 +158,7 @@ export function SearchOptions({ parties, documentId, value, onChange, busy, onSu
             </Text>
           )}
         </div>
-        <fieldset className={styles.fieldset} aria-labelledby={patternsId}>
-          <legend id={patternsId} className={styles.legend}>
-            {t('redaction.options.patterns')}
-          </legend>
+        <Fieldset legend={t('redaction.options.patterns')} className={styles.group}>
           <div className={styles.patterns}>
             {DETECTOR_KINDS.map((kind) => (
               <Checkbox
@@ -182,11 +169,8 @@ export function SearchOptions({ parties, documentId, value, onChange, busy, onSu
               />
             ))}
           </div>
-        </fieldset>
-        <fieldset className={styles.fieldset} aria-labelledby={ownId}>
-          <legend id={ownId} className={styles.legend}>
-            {t('redaction.options.own')}
-          </legend>
+        </Fieldset>
+        <Fieldset legend={t('redaction.options.own')} className={styles.group}>
           <Text size={200} className={styles.muted}>
             {t('redaction.options.ownHint')}
           </Text>
@@ -196,7 +180,7 @@ export function SearchOptions({ parties, documentId, value, onChange, busy, onSu
           <Field label={t('redaction.options.ownBsn')}>
             <Input value={value.requesterBsn} maxLength={20} autoComplete="off" onChange={(_, d) => onChange({ ...value, requesterBsn: d.value })} />
           </Field>
-        </fieldset>
+        </Fieldset>
       </div>
       <div className={styles.actions}>
         {onSuggest ? (

@@ -1,18 +1,11 @@
 import { Checkbox, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView } from '../../../../shared/dossier/dossier-schemas.js';
+import { Fieldset } from '../../ui/Fieldset.js';
 import { documentTree } from '../useDossier.js';
 
 const useStyles = makeStyles({
-  fieldset: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    margin: 0,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}`,
-    minWidth: 0,
-  },
-  legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
+  fieldset: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}` },
   list: { display: 'flex', flexDirection: 'column', maxHeight: '220px', overflowY: 'auto' },
   attachment: { paddingLeft: tokens.spacingHorizontalXL },
   muted: { color: tokens.colorNeutralForeground2, padding: tokens.spacingHorizontalS },
@@ -30,14 +23,10 @@ export function DocumentChoice({
 }) {
   const styles = useStyles();
   const { t } = useTranslation();
-  const legendId = useId();
   const rows = documentTree(documents);
   const toggle = (id: string, checked: boolean) => onChange(rows.map((r) => r.document.id).filter((d) => (d === id ? checked : value.includes(d))));
   return (
-    <fieldset className={styles.fieldset} aria-labelledby={legendId}>
-      <legend id={legendId} className={styles.legend}>
-        {t('thirdParties.fields.documents')}
-      </legend>
+    <Fieldset legend={t('thirdParties.fields.documents')} bordered className={styles.fieldset}>
       {rows.length === 0 ? (
         <Text className={styles.muted}>{t('thirdParties.fields.noDocuments')}</Text>
       ) : (
@@ -53,6 +42,6 @@ export function DocumentChoice({
           ))}
         </div>
       )}
-    </fieldset>
+    </Fieldset>
   );
 }
