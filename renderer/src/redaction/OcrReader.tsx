@@ -1,18 +1,12 @@
-import { Button, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, tokens } from '@fluentui/react-components';
-import { DismissRegular, ScanTextRegular } from '@fluentui/react-icons';
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
+import { ScanTextRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcedureOutput } from '../../../shared/api/contract.js';
 import type { ApiError } from '../../../shared/api/result.js';
 import { useApi } from '../api/context.js';
 import { ErrorBar } from '../ui/Notice.js';
 import type { PageGeometry } from './model.js';
-
-type ReadJob = ProcedureOutput<'redaction.readStatus'>;
-
-const POLL_MS = 400;
-
-const useStyles = makeStyles({ row: { display: 'flex', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' } });
+import { jobApiError, RunningJob, useWorkerJob } from './workerJob.js';
 
 const pagesOf = (geometry: readonly PageGeometry[], test: (p: PageGeometry) => boolean) =>
   geometry
@@ -34,52 +28,27 @@ interface Props {
  * which pages were read by OCR, and which still have no text at all.
  */
 export function OcrReader({ caseId, documentId, geometry, onRead }: Props) {
-  const styles = useStyles();
   const { t } = useTranslation();
   const api = useApi();
-  const [job, setJob] = useState<ReadJob | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const started = useRef<string | null>(null);
-  const timer = useRef<number | null>(null);
-  const live = useRef(true);
+  const { job, follow, cancel, live } = useWorkerJob(
+    (jobId) => api.call('redaction.readStatus', { jobId }),
+    (ended) => {
+      if (ended.state === 'done') onRead();
+    },
+    setError,
+  );
 
   const unread = geometry.filter((p) => (p.layer === 'none' || p.layer === 'unreadable') && p.ocr === null);
   const read = geometry.some((p) => p.ocr !== null);
-
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-      if (timer.current !== null) window.clearTimeout(timer.current);
-    };
-  }, []);
-
-  function poll(jobId: string) {
-    timer.current = window.setTimeout(() => {
-      void api.call('redaction.readStatus', { jobId }).then((result) => {
-        if (!live.current) return;
-        if (!result.ok) {
-          setJob(null);
-          setError(result.error);
-          return;
-        }
-        setJob(result.value);
-        if (result.value.state === 'running') poll(jobId);
-        else if (result.value.state === 'done') onRead();
-      });
-    }, POLL_MS);
-  }
 
   async function start() {
     setError(null);
     const result = await api.call('redaction.read', { caseId, documentId });
     if (!live.current) return;
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setJob({ id: result.value.jobId, state: 'running', progress: 0, message: '', result: null, error: null });
-    poll(result.value.jobId);
+    if (result.ok) follow(result.value.jobId);
+    else setError(result.error);
   }
 
   // Once per document, and only when a page needs it.
@@ -89,30 +58,9 @@ export function OcrReader({ caseId, documentId, geometry, onRead }: Props) {
     void start();
   }, [documentId, unread.length]);
 
-  async function cancel() {
-    if (!job) return;
-    const result = await api.call('redaction.cancel', { jobId: job.id });
-    if (!result.ok && live.current) setError(result.error);
-  }
-
   if (error) return <ErrorBar error={error} title={t('redaction.ocr.failed')} />;
-  if (job?.state === 'running') {
-    return (
-      <div className={styles.row} role="status">
-        <Field
-          label={t('redaction.ocr.running', { percent: Math.round(job.progress * 100) })}
-          hint={job.message || t('redaction.ocr.starting')}
-          style={{ flexGrow: 1, maxWidth: '560px' }}
-        >
-          <ProgressBar value={job.progress} thickness="large" />
-        </Field>
-        <Button icon={<DismissRegular />} onClick={() => void cancel()}>
-          {t('redaction.ocr.cancel')}
-        </Button>
-      </div>
-    );
-  }
-  if (job?.state === 'failed' && job.error) return <ErrorBar error={{ code: job.error.code, message: job.error.message }} title={t('redaction.ocr.failed')} />;
+  if (job?.state === 'running') return <RunningJob job={job} texts="ocr" onCancel={() => void cancel()} />;
+  if (job?.state === 'failed' && job.error) return <ErrorBar error={jobApiError(job.error)} title={t('redaction.ocr.failed')} />;
   const done = job?.state === 'done' || read;
   return (
     <>

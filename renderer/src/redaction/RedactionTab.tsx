@@ -1,50 +1,31 @@
-import {
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Select,
-  Spinner,
-  TableCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
-import { ArrowLeftRegular, DismissRegular, EyeOffRegular, OpenRegular } from '@fluentui/react-icons';
+import { Button, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, tokens } from '@fluentui/react-components';
+import { EyeOffRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases/case-schemas.js';
 import type { ProcedureOutput } from '../../../shared/api/contract.js';
-import type { DocumentView } from '../../../shared/dossier/dossier-schemas.js';
-import type { ApiError } from '../../../shared/api/result.js';
 import { mustRedact } from '../../../shared/dossier/dossier.js';
 import { useApi } from '../api/context.js';
 import { useSession } from '../api/session.js';
 import { useCardStyles } from '../ui/cardStyles.js';
-import { DataTable } from '../ui/DataTable.js';
 import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
 import { useTableStyles } from '../ui/tableStyles.js';
 import type { Rect } from '../ui/pdf/geometry.js';
-import { useDossierPdf, type PdfVersion } from '../ui/pdf/useDossierPdf.js';
+import { useDossierPdf } from '../ui/pdf/useDossierPdf.js';
 import { isAssignedHandler } from '../cases/access.js';
 import type { DocumentFocus } from '../dossier/DossierTab.js';
-import { DocumentViewer } from '../dossier/DocumentViewer.js';
 import { documentTree, useDocuments, useThirdParties } from '../dossier/useDossier.js';
-import { DEFAULT_REASON, nextBoxId, type PageGeometry, type ReviewBox } from './model.js';
+import { DEFAULT_REASON, mergeSuggestions, nextBoxId, toRedactions, type PageGeometry, type ReviewBox } from './model.js';
 import { OcrReader } from './OcrReader.js';
 import { RedactionPage } from './RedactionPage.js';
+import { RedactionResult } from './RedactionResult.js';
 import { ReviewList } from './ReviewList.js';
+import { SearchAllResults, type SearchAllResult } from './SearchAllResults.js';
 import { SearchOptions, type SearchChoice } from './SearchOptions.js';
-import { introText, sectionHeading } from '../ui/styles.js';
+import { jobApiError, RunningJob, useWorkerJob } from './workerJob.js';
+import { introText, sectionHeading, wrappingActionRow } from '../ui/styles.js';
 
 type JobView = ProcedureOutput<'redaction.status'>;
-type SearchAllResult = ProcedureOutput<'redaction.searchAll'>;
-
-/** How often a running redaction is asked for its progress. */
-const POLL_MS = 400;
 
 const useStyles = makeStyles({
   heading: sectionHeading,
@@ -60,8 +41,7 @@ const useStyles = makeStyles({
   },
   side: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
   apply: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  list: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
+  row: wrappingActionRow,
 });
 
 /** A document being redacted: its pages' geometry from the backend and the boxes under review. */
@@ -95,7 +75,6 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
   const card = useCardStyles();
   const table = useTableStyles();
   const optionsId = useId();
-  const resultsId = useId();
   const reviewId = useId();
   const canWork = isAssignedHandler(staff, detail.handlerId);
   const documents = useDocuments(detail.id);
@@ -105,11 +84,18 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
   const [busy, setBusy] = useState<'suggest' | 'searchAll' | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [searchAll, setSearchAll] = useState<{ terms: string[]; results: SearchAllResult } | null>(null);
-  const [job, setJob] = useState<JobView | null>(null);
   const [showResult, setShowResult] = useState(false);
   const autoSuggest = useRef(false);
-  const timer = useRef<number | null>(null);
-  const live = useRef(true);
+  const { job, setJob, follow, cancel, live } = useWorkerJob(
+    (jobId) => api.call('redaction.status', { jobId }),
+    (ended) => {
+      if (ended.state !== 'done') return;
+      void Promise.all([documents.reload(), parties.reload(), onReload()]).then(() => {
+        if (live.current) setShowResult(true);
+      });
+    },
+    (error) => setNotice({ intent: 'error', error }),
+  );
 
   // Third parties who did not consent or could not be reached are ticked from the start.
   const partyList = parties.value ?? [];
@@ -124,14 +110,6 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
   const chosen = rows.find((r) => r.document.id === documentId)?.document ?? null;
   const current = work !== null && work.documentId === documentId ? work : null;
   const pdf = useDossierPdf(detail.id, chosen ? chosen.id : null, 'original');
-
-  useEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-      if (timer.current !== null) window.clearTimeout(timer.current);
-    };
-  }, []);
 
   const suggest = useCallback(
     async (id: string, search: SearchChoice | null) => {
@@ -161,34 +139,11 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
       setWork((previous) => {
         const base = previous !== null && previous.documentId === id ? previous : { documentId: id, geometry: null, boxes: [], pageIndex: 0, focusedId: null };
         if (search === null) return { ...base, geometry };
-        // New suggestions replace the old ones; a decision and a ground already chosen on the same box stay.
-        const keyOf = (b: { page: number; text: string; x: number; y: number }) => `${b.page}:${b.text}:${Math.round(b.x)}:${Math.round(b.y)}`;
-        const decided = new Map(base.boxes.filter((b) => b.source !== 'manual').map((b) => [keyOf(b), b]));
-        const suggested: ReviewBox[] = result.value.suggestions.map((s) => ({
-          id: nextBoxId(),
-          page: s.page,
-          x: s.x,
-          y: s.y,
-          width: s.width,
-          height: s.height,
-          reason: s.reason || DEFAULT_REASON,
-          source: s.source,
-          text: s.text,
-          kind: s.kind,
-          whose: s.whose,
-          whoseLabel: s.whoseLabel,
-          ...(() => {
-            const before = decided.get(keyOf(s));
-            return before
-              ? { reason: before.reason, accepted: before.accepted, undecided: before.undecided }
-              : { accepted: s.preAccepted, undecided: !s.preAccepted };
-          })(),
-        }));
-        const first = suggested[0];
+        const first = result.value.suggestions[0];
         return {
           ...base,
           geometry,
-          boxes: [...suggested, ...base.boxes.filter((b) => b.source === 'manual')],
+          boxes: mergeSuggestions(base.boxes, result.value.suggestions),
           pageIndex: first ? first.page : base.pageIndex,
           focusedId: null,
         };
@@ -242,57 +197,17 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
 
   async function apply() {
     if (!current || !chosen) return;
-    const redactions = current.boxes
-      .filter((b) => b.accepted && !b.undecided)
-      .map((b) => ({
-        page: b.page,
-        x: b.x,
-        y: b.y,
-        width: b.width,
-        height: b.height,
-        reason: b.reason,
-        source: b.source,
-        text: b.text.slice(0, 500),
-        ...(b.kind ? { kind: b.kind } : {}),
-      }));
     setNotice(null);
     setShowResult(false);
-    const result = await api.call('redaction.start', { caseId: detail.id, documentId: chosen.id, redactions, thirdPartyIds: effective.partyIds });
+    const result = await api.call('redaction.start', {
+      caseId: detail.id,
+      documentId: chosen.id,
+      redactions: toRedactions(current.boxes),
+      thirdPartyIds: effective.partyIds,
+    });
     if (!live.current) return;
-    if (!result.ok) {
-      setNotice({ intent: 'error', error: result.error });
-      return;
-    }
-    setJob({ id: result.value.jobId, state: 'running', progress: 0, message: '', result: null, error: null });
-    poll(result.value.jobId);
-  }
-
-  function poll(jobId: string) {
-    timer.current = window.setTimeout(() => {
-      void api.call('redaction.status', { jobId }).then(async (result) => {
-        if (!live.current) return;
-        if (!result.ok) {
-          setJob(null);
-          setNotice({ intent: 'error', error: result.error });
-          return;
-        }
-        setJob(result.value);
-        if (result.value.state === 'running') {
-          poll(jobId);
-          return;
-        }
-        if (result.value.state === 'done') {
-          await Promise.all([documents.reload(), parties.reload(), onReload()]);
-          if (live.current) setShowResult(true);
-        }
-      });
-    }, POLL_MS);
-  }
-
-  async function cancel() {
-    if (!job) return;
-    const result = await api.call('redaction.cancel', { jobId: job.id });
-    if (!result.ok && live.current) setNotice({ intent: 'error', error: result.error });
+    if (result.ok) follow(result.value.jobId);
+    else setNotice({ intent: 'error', error: result.error });
   }
 
   const running = job?.state === 'running';
@@ -348,57 +263,9 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
         />
       </section>
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
-      {searchAll ? (
-        <section className={card.card} aria-labelledby={resultsId}>
-          <h2 id={resultsId} className={styles.heading}>
-            {t('redaction.searchAll.title', { terms: searchAll.terms.join(', ') })}
-          </h2>
-          <DataTable
-            label={t('redaction.searchAll.tableLabel')}
-            columns={[
-              t('redaction.searchAll.document'),
-              t('redaction.searchAll.occurrences'),
-              t('redaction.searchAll.redacted'),
-              t('redaction.searchAll.actions'),
-            ]}
-          >
-            {searchAll.results.map((r) => {
-              return (
-                <TableRow key={r.documentId}>
-                  <TableCell>{r.name}</TableCell>
-                  <TableCell>{r.occurrences}</TableCell>
-                  <TableCell>
-                    {r.occurrences === 0 && !r.redacted
-                      ? t('redaction.searchAll.notNeeded')
-                      : r.covered
-                        ? t('common.yes')
-                        : r.redacted && r.readable.length > 0
-                          ? t('redaction.searchAll.readable', { texts: r.readable.map((x) => `“${x}”`).join(', ') })
-                          : t('common.no')}
-                  </TableCell>
-                  <TableCell>
-                    {r.occurrences > 0 ? (
-                      <Button
-                        size="small"
-                        icon={<EyeOffRegular />}
-                        aria-label={t('redaction.searchAll.openFor', { name: r.name })}
-                        disabledFocusable={running}
-                        onClick={() => openFromSearch(r.documentId)}
-                      >
-                        {t('redaction.searchAll.open')}
-                      </Button>
-                    ) : (
-                      <span className={table.muted}>{t('redaction.searchAll.none')}</span>
-                    )}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </DataTable>
-        </section>
-      ) : null}
+      {searchAll ? <SearchAllResults terms={searchAll.terms} results={searchAll.results} running={running} onOpen={openFromSearch} /> : null}
       {chosen && showResult && job?.state === 'done' && job.result ? (
-        <ResultView
+        <RedactionResult
           caseId={detail.id}
           document={chosen}
           covered={partyList.filter((p) => job.result?.thirdPartyIds.includes(p.id)).map((p) => p.name)}
@@ -480,20 +347,9 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
   );
 }
 
-/** The job's error as the error bar shows it (the schema's optional fields may be undefined). */
-function toApiError(error: NonNullable<JobView['error']>): ApiError {
-  return {
-    code: error.code,
-    message: error.message,
-    ...(error.details ? { details: error.details } : {}),
-    ...(error.correlationId ? { correlationId: error.correlationId } : {}),
-  };
-}
-
 function JobProgress({ job, onCancel }: { job: JobView; onCancel: () => void }) {
-  const styles = useStyles();
   const { t } = useTranslation();
-  if (job.state === 'failed') return job.error ? <ErrorBar error={toApiError(job.error)} title={t('redaction.job.failed')} /> : null;
+  if (job.state === 'failed') return job.error ? <ErrorBar error={jobApiError(job.error)} title={t('redaction.job.failed')} /> : null;
   if (job.state === 'cancelled') {
     return (
       <MessageBar intent="info">
@@ -501,80 +357,5 @@ function JobProgress({ job, onCancel }: { job: JobView; onCancel: () => void }) 
       </MessageBar>
     );
   }
-  return (
-    <div className={styles.row}>
-      <Field
-        label={t('redaction.job.running', { percent: Math.round(job.progress * 100) })}
-        hint={job.message || t('redaction.job.starting')}
-        style={{ flexGrow: 1, maxWidth: '560px' }}
-      >
-        <ProgressBar value={job.progress} thickness="large" />
-      </Field>
-      <Button icon={<DismissRegular />} onClick={onCancel}>
-        {t('redaction.job.cancel')}
-      </Button>
-    </div>
-  );
-}
-
-interface ResultViewProps {
-  caseId: string;
-  document: DocumentView;
-  covered: string[];
-  missed: { name: string; readable: { page: number; text: string }[] }[];
-  boxes: number;
-  onBack: () => void;
-  onOpenInViewer: () => void;
-}
-
-/** The redaction is done: what it covered, and the new version in the viewer. */
-function ResultView({ caseId, document, covered, missed, boxes, onBack, onOpenInViewer }: ResultViewProps) {
-  const styles = useStyles();
-  const card = useCardStyles();
-  const { t } = useTranslation();
-  const headingId = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [version, setVersion] = useState<PdfVersion>('redacted');
-  useEffect(() => heading.current?.focus(), []);
-  return (
-    <section className={card.card} aria-labelledby={headingId}>
-      <h2 id={headingId} ref={heading} tabIndex={-1} className={styles.heading}>
-        {t('redaction.result.title', { name: document.name })}
-      </h2>
-      <MessageBar intent="success" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t('redaction.result.done', { count: boxes })}</MessageBarTitle>
-          {covered.length > 0 ? t('redaction.result.covered', { names: covered.join(', ') }) : t('redaction.result.noneCovered')}
-        </MessageBarBody>
-      </MessageBar>
-      {missed.length > 0 ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('redaction.result.missedTitle')}</MessageBarTitle>
-            <ul className={styles.list}>
-              {missed.map(({ name, readable }) => (
-                <li key={name}>
-                  {readable.length > 0
-                    ? t('redaction.result.readable', {
-                        name,
-                        texts: readable.map((r) => t('redaction.result.readableAt', { text: r.text, n: r.page + 1 })).join(', '),
-                      })
-                    : t('redaction.result.missed', { name })}
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
-      <div className={styles.row}>
-        <Button icon={<ArrowLeftRegular />} onClick={onBack}>
-          {t('redaction.result.back')}
-        </Button>
-        <Button icon={<OpenRegular />} onClick={onOpenInViewer}>
-          {t('redaction.result.openInDossier')}
-        </Button>
-      </div>
-      {document.redacted ? <DocumentViewer caseId={caseId} document={document} version={version} onVersion={setVersion} /> : <Spinner size="tiny" />}
-    </section>
-  );
+  return <RunningJob job={job} texts="job" onCancel={onCancel} />;
 }

@@ -1,3 +1,4 @@
+import type { ProcedureInput, ProcedureOutput } from '../../../shared/api/contract.js';
 import type { DetectorKind } from '../../../shared/redaction/detectors.js';
 
 /** The reason every box gets unless the handler chooses another (the backend's default too). */
@@ -61,4 +62,52 @@ let counter = 0;
 export function nextBoxId(): string {
   counter += 1;
   return `box-${counter}`;
+}
+
+type Suggestion = ProcedureOutput<'redaction.suggest'>['suggestions'][number];
+
+/**
+ * New suggestions in place of the old ones: a decision and a ground already chosen on the same box
+ * (same page, text and place) stay; boxes drawn by hand are kept after them.
+ */
+export function mergeSuggestions(boxes: readonly ReviewBox[], suggestions: readonly Suggestion[]): ReviewBox[] {
+  const keyOf = (b: { page: number; text: string; x: number; y: number }) => `${b.page}:${b.text}:${Math.round(b.x)}:${Math.round(b.y)}`;
+  const decided = new Map(boxes.filter((b) => b.source !== 'manual').map((b) => [keyOf(b), b]));
+  const suggested = suggestions.map((s): ReviewBox => {
+    const before = decided.get(keyOf(s));
+    return {
+      id: nextBoxId(),
+      page: s.page,
+      x: s.x,
+      y: s.y,
+      width: s.width,
+      height: s.height,
+      source: s.source,
+      text: s.text,
+      kind: s.kind,
+      whose: s.whose,
+      whoseLabel: s.whoseLabel,
+      ...(before
+        ? { reason: before.reason, accepted: before.accepted, undecided: before.undecided }
+        : { reason: s.reason || DEFAULT_REASON, accepted: s.preAccepted, undecided: !s.preAccepted }),
+    };
+  });
+  return [...suggested, ...boxes.filter((b) => b.source === 'manual')];
+}
+
+/** The accepted boxes as redaction.start takes them. */
+export function toRedactions(boxes: readonly ReviewBox[]): ProcedureInput<'redaction.start'>['redactions'] {
+  return boxes
+    .filter((b) => b.accepted && !b.undecided)
+    .map((b) => ({
+      page: b.page,
+      x: b.x,
+      y: b.y,
+      width: b.width,
+      height: b.height,
+      reason: b.reason,
+      source: b.source,
+      text: b.text.slice(0, 500),
+      ...(b.kind ? { kind: b.kind } : {}),
+    }));
 }
