@@ -1,4 +1,4 @@
-import { Badge, Button, makeStyles, mergeClasses, Spinner, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, mergeClasses, TableCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import {
   ArrowClockwiseRegular,
   ArrowTurnDownRightRegular,
@@ -17,7 +17,7 @@ import { DOCUMENT_SOURCE_LABELS, type DocumentFormat } from '../../../shared/dos
 import { useSession } from '../api/session.js';
 import { useCardStyles } from '../ui/cardStyles.js';
 import { DataTable } from '../ui/DataTable.js';
-import { ErrorBar } from '../ui/Notice.js';
+import { LoadedContent } from '../ui/LoadedContent.js';
 import { useTableStyles } from '../ui/tableStyles.js';
 import { formatDate, formatDay } from '../ui/format.js';
 import type { PdfVersion } from '../ui/pdf/useDossierPdf.js';
@@ -112,81 +112,81 @@ export function DossierTab({ detail, focus, onRedact }: { detail: CaseDetail; fo
             {t('common.refresh')}
           </Button>
         </div>
-        {documents.error ? <ErrorBar error={documents.error} /> : null}
-        {documents.value === null && !documents.error ? <Spinner size="tiny" label={t('dossier.loading')} /> : null}
-        {documents.value !== null ? (
-          rows.length === 0 ? (
-            <Text className={table.muted}>{t('dossier.empty')}</Text>
-          ) : (
-            <DataTable
-              label={t('dossier.tableLabel')}
-              columns={[
-                t('dossier.columns.name'),
-                t('dossier.columns.format'),
-                t('dossier.columns.source'),
-                t('dossier.columns.date'),
-                t('dossier.columns.pages'),
-                t('dossier.columns.redacted'),
-                t('dossier.columns.actions'),
-              ]}
-            >
-              {rows.map(({ document, parent }) => {
-                const Icon = FORMAT_ICONS[document.format];
-                const isOpen = document.id === open?.documentId;
-                return (
-                  <TableRow key={document.id} className={mergeClasses(isOpen && styles.selected)} aria-current={isOpen ? 'true' : undefined}>
-                    <TableCell>
-                      <span className={mergeClasses(styles.name, parent !== null && styles.attachment)}>
-                        {parent ? <ArrowTurnDownRightRegular className={styles.icon} aria-hidden /> : null}
-                        <Icon className={styles.icon} aria-hidden />
-                        <span className={styles.nameText}>
-                          <Text weight="semibold">{document.name}</Text>
-                          {parent ? <span className={styles.muted}>{t('dossier.attachmentOf', { name: parent.name })}</span> : null}
-                          {document.description ? <span className={styles.muted}>{document.description}</span> : null}
+        <LoadedContent loaded={documents} loading={t('dossier.loading')}>
+          {() =>
+            rows.length === 0 ? (
+              <Text className={table.muted}>{t('dossier.empty')}</Text>
+            ) : (
+              <DataTable
+                label={t('dossier.tableLabel')}
+                columns={[
+                  t('dossier.columns.name'),
+                  t('dossier.columns.format'),
+                  t('dossier.columns.source'),
+                  t('dossier.columns.date'),
+                  t('dossier.columns.pages'),
+                  t('dossier.columns.redacted'),
+                  t('dossier.columns.actions'),
+                ]}
+              >
+                {rows.map(({ document, parent }) => {
+                  const Icon = FORMAT_ICONS[document.format];
+                  const isOpen = document.id === open?.documentId;
+                  return (
+                    <TableRow key={document.id} className={mergeClasses(isOpen && styles.selected)} aria-current={isOpen ? 'true' : undefined}>
+                      <TableCell>
+                        <span className={mergeClasses(styles.name, parent !== null && styles.attachment)}>
+                          {parent ? <ArrowTurnDownRightRegular className={styles.icon} aria-hidden /> : null}
+                          <Icon className={styles.icon} aria-hidden />
+                          <span className={styles.nameText}>
+                            <Text weight="semibold">{document.name}</Text>
+                            {parent ? <span className={styles.muted}>{t('dossier.attachmentOf', { name: parent.name })}</span> : null}
+                            {document.description ? <span className={styles.muted}>{document.description}</span> : null}
+                          </span>
                         </span>
-                      </span>
-                    </TableCell>
-                    <TableCell className={table.nowrap}>{t(`dossier.formats.${document.format}`)}</TableCell>
-                    <TableCell className={table.nowrap}>{DOCUMENT_SOURCE_LABELS[document.source]}</TableCell>
-                    <TableCell className={table.nowrap}>{document.documentDate ? formatDay(document.documentDate) : t('common.none')}</TableCell>
-                    <TableCell>
-                      <span className={styles.nameText}>
-                        <span>{document.pages}</span>
-                        <OcrBadge document={document} />
-                      </span>
-                    </TableCell>
-                    <TableCell>
-                      {document.redacted ? (
-                        <Badge appearance="tint" shape="rounded" color="success">
-                          {t('dossier.redactedOn', { date: formatDate(document.redacted.createdAt) })}
-                        </Badge>
-                      ) : (
-                        <span className={table.muted}>{t('dossier.notRedacted')}</span>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      <span className={styles.actions}>
-                        <Button size="small" icon={<EyeRegular />} aria-label={t('dossier.viewFor', { name: document.name })} onClick={() => show(document)}>
-                          {t('dossier.view')}
-                        </Button>
-                        {canWork ? (
-                          <Button
-                            size="small"
-                            icon={<EyeOffRegular />}
-                            aria-label={t('dossier.redactFor', { name: document.name })}
-                            onClick={() => onRedact(document.id)}
-                          >
-                            {t('dossier.redact')}
+                      </TableCell>
+                      <TableCell className={table.nowrap}>{t(`dossier.formats.${document.format}`)}</TableCell>
+                      <TableCell className={table.nowrap}>{DOCUMENT_SOURCE_LABELS[document.source]}</TableCell>
+                      <TableCell className={table.nowrap}>{document.documentDate ? formatDay(document.documentDate) : t('common.none')}</TableCell>
+                      <TableCell>
+                        <span className={styles.nameText}>
+                          <span>{document.pages}</span>
+                          <OcrBadge document={document} />
+                        </span>
+                      </TableCell>
+                      <TableCell>
+                        {document.redacted ? (
+                          <Badge appearance="tint" shape="rounded" color="success">
+                            {t('dossier.redactedOn', { date: formatDate(document.redacted.createdAt) })}
+                          </Badge>
+                        ) : (
+                          <span className={table.muted}>{t('dossier.notRedacted')}</span>
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        <span className={styles.actions}>
+                          <Button size="small" icon={<EyeRegular />} aria-label={t('dossier.viewFor', { name: document.name })} onClick={() => show(document)}>
+                            {t('dossier.view')}
                           </Button>
-                        ) : null}
-                      </span>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </DataTable>
-          )
-        ) : null}
+                          {canWork ? (
+                            <Button
+                              size="small"
+                              icon={<EyeOffRegular />}
+                              aria-label={t('dossier.redactFor', { name: document.name })}
+                              onClick={() => onRedact(document.id)}
+                            >
+                              {t('dossier.redact')}
+                            </Button>
+                          ) : null}
+                        </span>
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </DataTable>
+            )
+          }
+        </LoadedContent>
       </section>
       <SourcesCard caseId={detail.id} canWork={canWork} />
       {opened && open ? (

@@ -6,6 +6,7 @@ import { useApi } from '../api/context.js';
 import { useCardStyles } from '../ui/cardStyles.js';
 import { DataTable } from '../ui/DataTable.js';
 import { readAsBase64 } from '../ui/files.js';
+import { LoadedContent } from '../ui/LoadedContent.js';
 import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
 import { useLoaded } from '../ui/useLoaded.js';
 import { useSubmission } from '../ui/useSubmission.js';
@@ -58,55 +59,55 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
         <Text as="p" block className={styles.muted}>
           {t('sources.checklistIntro')}
         </Text>
-        {checklist.error ? <ErrorBar error={checklist.error} /> : null}
         {record.error ? <ErrorBar error={record.error} /> : null}
-        {checklist.value === null && !checklist.error ? <Spinner size="tiny" label={t('sources.loading')} /> : null}
-        {checklist.value ? (
-          <DataTable
-            label={t('sources.checklistTitle')}
-            columns={[t('sources.system'), t('sources.result'), t('sources.searchedBy'), ...(canWork ? [t('sources.actions')] : [])]}
-          >
-            {checklist.value.map((s) => (
-              <TableRow key={s.activityId}>
-                <TableCell>{s.system}</TableCell>
-                <TableCell>
-                  {s.searched === null ? (
-                    <span className={table.muted}>{t('sources.notSearched')}</span>
-                  ) : (
-                    <Badge appearance="tint" shape="rounded" color={s.searched.found ? 'success' : 'informative'}>
-                      {s.searched.found ? t('sources.found') : t('sources.notFound')}
-                    </Badge>
-                  )}
-                </TableCell>
-                <TableCell>{s.searched ? t('sources.byOn', { name: s.searched.byName, date: formatDate(s.searched.at) }) : t('common.none')}</TableCell>
-                {canWork ? (
+        <LoadedContent loaded={checklist} loading={t('sources.loading')}>
+          {(systems) => (
+            <DataTable
+              label={t('sources.checklistTitle')}
+              columns={[t('sources.system'), t('sources.result'), t('sources.searchedBy'), ...(canWork ? [t('sources.actions')] : [])]}
+            >
+              {systems.map((s) => (
+                <TableRow key={s.activityId}>
+                  <TableCell>{s.system}</TableCell>
                   <TableCell>
-                    <span className={styles.actions}>
-                      <Button
-                        size="small"
-                        icon={<CheckmarkRegular />}
-                        aria-label={t('sources.markFoundFor', { system: s.system })}
-                        disabledFocusable={record.busy}
-                        onClick={() => void mark(s.activityId, true)}
-                      >
-                        {t('sources.markFound')}
-                      </Button>
-                      <Button
-                        size="small"
-                        icon={<DismissRegular />}
-                        aria-label={t('sources.markNotFoundFor', { system: s.system })}
-                        disabledFocusable={record.busy}
-                        onClick={() => void mark(s.activityId, false)}
-                      >
-                        {t('sources.markNotFound')}
-                      </Button>
-                    </span>
+                    {s.searched === null ? (
+                      <span className={table.muted}>{t('sources.notSearched')}</span>
+                    ) : (
+                      <Badge appearance="tint" shape="rounded" color={s.searched.found ? 'success' : 'informative'}>
+                        {s.searched.found ? t('sources.found') : t('sources.notFound')}
+                      </Badge>
+                    )}
                   </TableCell>
-                ) : null}
-              </TableRow>
-            ))}
-          </DataTable>
-        ) : null}
+                  <TableCell>{s.searched ? t('sources.byOn', { name: s.searched.byName, date: formatDate(s.searched.at) }) : t('common.none')}</TableCell>
+                  {canWork ? (
+                    <TableCell>
+                      <span className={styles.actions}>
+                        <Button
+                          size="small"
+                          icon={<CheckmarkRegular />}
+                          aria-label={t('sources.markFoundFor', { system: s.system })}
+                          disabledFocusable={record.busy}
+                          onClick={() => void mark(s.activityId, true)}
+                        >
+                          {t('sources.markFound')}
+                        </Button>
+                        <Button
+                          size="small"
+                          icon={<DismissRegular />}
+                          aria-label={t('sources.markNotFoundFor', { system: s.system })}
+                          disabledFocusable={record.busy}
+                          onClick={() => void mark(s.activityId, false)}
+                        >
+                          {t('sources.markNotFound')}
+                        </Button>
+                      </span>
+                    </TableCell>
+                  ) : null}
+                </TableRow>
+              ))}
+            </DataTable>
+          )}
+        </LoadedContent>
       </section>
       <section className={card.card} aria-labelledby={setsId}>
         <h2 id={setsId} className={styles.heading}>

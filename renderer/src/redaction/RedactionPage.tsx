@@ -8,7 +8,7 @@ import type { PDFDocumentProxy } from '../ui/pdf/pdfjs.js';
 import { ZoomSelect } from '../ui/pdf/PdfViewer.js';
 import { scaleFor, useWidth, type Zoom } from '../ui/pdf/useWidth.js';
 import { useDragRect } from '../ui/useDragRect.js';
-import type { PageGeometry, ReviewBox } from './model.js';
+import type { Review } from './model.js';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -38,12 +38,8 @@ const useStyles = makeStyles({
 interface RedactionPageProps {
   doc: PDFDocumentProxy;
   title: string;
-  geometry: readonly PageGeometry[];
-  /** Zero-based. */
-  pageIndex: number;
+  review: Review;
   onPage: (index: number) => void;
-  boxes: readonly ReviewBox[];
-  focusedId: string | null;
   onToggle: (id: string) => void;
   /** A box drawn with the mouse, in user space of the page. */
   onDraw: (pageIndex: number, box: Rect) => void;
@@ -54,7 +50,8 @@ interface RedactionPageProps {
  * rejected). Dragging on the page draws a new box; clicking a box accepts or rejects it. The list
  * beside it does the same with the keyboard.
  */
-export function RedactionPage({ doc, title, geometry, pageIndex, onPage, boxes, focusedId, onToggle, onDraw }: RedactionPageProps) {
+export function RedactionPage({ doc, title, review, onPage, onToggle, onDraw }: RedactionPageProps) {
+  const { geometry, pageIndex, boxes, focusedId } = review;
   const styles = useStyles();
   const { t } = useTranslation();
   const [zoom, setZoom] = useState<Zoom>('fit');

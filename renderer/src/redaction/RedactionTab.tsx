@@ -1,9 +1,7 @@
-import { Button, Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, tokens } from '@fluentui/react-components';
-import { EyeOffRegular } from '@fluentui/react-icons';
+import { Field, makeStyles, MessageBar, MessageBarBody, Select, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases/case-schemas.js';
-import type { ProcedureOutput } from '../../../shared/api/contract.js';
 import { mustRedact } from '../../../shared/dossier/dossier.js';
 import { useApi } from '../api/context.js';
 import { useSession } from '../api/session.js';
@@ -11,47 +9,18 @@ import { useCardStyles } from '../ui/cardStyles.js';
 import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
 import { useTableStyles } from '../ui/tableStyles.js';
 import type { Rect } from '../ui/pdf/geometry.js';
-import { useDossierPdf } from '../ui/pdf/useDossierPdf.js';
 import { isAssignedHandler } from '../cases/access.js';
 import type { DocumentFocus } from '../dossier/DossierTab.js';
 import { documentTree, useDocuments, useThirdParties } from '../dossier/useDossier.js';
-import { DEFAULT_REASON, mergeSuggestions, nextBoxId, toRedactions, type PageGeometry, type ReviewBox } from './model.js';
-import { OcrReader } from './OcrReader.js';
-import { RedactionPage } from './RedactionPage.js';
+import { DocumentReview } from './DocumentReview.js';
+import { mergeSuggestions, nextBoxId, toRedactions, type ReviewBox, type Work } from './model.js';
 import { RedactionResult } from './RedactionResult.js';
-import { ReviewList } from './ReviewList.js';
 import { SearchAllResults, type SearchAllResult } from './SearchAllResults.js';
 import { SearchOptions, type SearchChoice } from './SearchOptions.js';
-import { jobApiError, RunningJob, useWorkerJob } from './workerJob.js';
-import { introText, sectionHeading, wrappingActionRow } from '../ui/styles.js';
+import { useWorkerJob } from './workerJob.js';
+import { introText, sectionHeading } from '../ui/styles.js';
 
-type JobView = ProcedureOutput<'redaction.status'>;
-
-const useStyles = makeStyles({
-  heading: sectionHeading,
-  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  intro: introText,
-  choose: { maxWidth: '560px' },
-  work: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr) minmax(300px, 380px)',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalL,
-    alignItems: 'start',
-  },
-  side: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  apply: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  row: wrappingActionRow,
-});
-
-/** A document being redacted: its pages' geometry from the backend and the boxes under review. */
-interface Work {
-  documentId: string;
-  geometry: PageGeometry[] | null;
-  boxes: ReviewBox[];
-  pageIndex: number;
-  focusedId: string | null;
-}
+const useStyles = makeStyles({ heading: sectionHeading, intro: introText, choose: { maxWidth: '560px' } });
 
 interface RedactionTabProps {
   detail: CaseDetail;
@@ -75,7 +44,6 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
   const card = useCardStyles();
   const table = useTableStyles();
   const optionsId = useId();
-  const reviewId = useId();
   const canWork = isAssignedHandler(staff, detail.handlerId);
   const documents = useDocuments(detail.id);
   const parties = useThirdParties(detail.id);
@@ -109,7 +77,6 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
   const rows = documentTree(documents.value ?? []);
   const chosen = rows.find((r) => r.document.id === documentId)?.document ?? null;
   const current = work !== null && work.documentId === documentId ? work : null;
-  const pdf = useDossierPdf(detail.id, chosen ? chosen.id : null, 'original');
 
   const suggest = useCallback(
     async (id: string, search: SearchChoice | null) => {
@@ -211,9 +178,6 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
   }
 
   const running = job?.state === 'running';
-  const accepted = current?.boxes.filter((b) => b.accepted && !b.undecided).length ?? 0;
-  const undecided = current?.boxes.filter((b) => b.undecided).length ?? 0;
-  const annotated = (current?.geometry ?? []).filter((p) => p.annotations > 0);
 
   // Redacting is the assigned handler's work; anyone else reads the documents on Dossier.
   if (!canWork) {
@@ -278,84 +242,18 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
         />
       ) : null}
       {chosen && !showResult ? (
-        <section className={card.card} aria-labelledby={reviewId}>
-          <h2 id={reviewId} className={styles.heading}>
-            {t('redaction.reviewTitle', { name: chosen.name })}
-          </h2>
-          {annotated.length > 0 ? (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{t('redaction.annotations.title')}</MessageBarTitle>
-                {t('redaction.annotations.body', { pages: annotated.map((p) => p.page + 1).join(', ') })}
-              </MessageBarBody>
-            </MessageBar>
-          ) : null}
-          {current?.geometry ? (
-            <OcrReader caseId={detail.id} documentId={chosen.id} geometry={current.geometry} onRead={() => void suggest(chosen.id, effective)} />
-          ) : null}
-          {pdf.error ? <ErrorBar error={pdf.error} /> : null}
-          {!pdf.doc || !current?.geometry ? (
-            pdf.error ? null : (
-              <Spinner size="small" label={t('viewer.loading')} />
-            )
-          ) : (
-            <div className={styles.work}>
-              <RedactionPage
-                doc={pdf.doc}
-                title={chosen.name}
-                geometry={current.geometry}
-                pageIndex={current.pageIndex}
-                onPage={(pageIndex) => update({ pageIndex })}
-                boxes={current.boxes}
-                focusedId={current.focusedId}
-                onToggle={(id) => update({ boxes: current.boxes.map((b) => (b.id === id ? { ...b, accepted: !b.accepted } : b)), focusedId: id })}
-                onDraw={(pageIndex, box) => addBox(pageIndex, box, DEFAULT_REASON)}
-              />
-              <div className={styles.side}>
-                <h3 className={styles.subheading}>{t('redaction.review.title')}</h3>
-                <ReviewList
-                  boxes={current.boxes}
-                  geometry={current.geometry}
-                  focusedId={current.focusedId}
-                  pageIndex={current.pageIndex}
-                  onChange={(boxes) => update({ boxes })}
-                  onFocus={(box) => update({ pageIndex: box.page, focusedId: box.id })}
-                  onAdd={addBox}
-                />
-              </div>
-            </div>
-          )}
-          <div className={styles.apply}>
-            {job && job.state !== 'done' ? <JobProgress job={job} onCancel={() => void cancel()} /> : null}
-            <div className={styles.row}>
-              <Button
-                appearance="primary"
-                icon={<EyeOffRegular />}
-                disabledFocusable={running || accepted === 0 || undecided > 0 || !current?.geometry}
-                onClick={() => void apply()}
-              >
-                {t('redaction.apply', { count: accepted })}
-              </Button>
-              <Text size={200} className={table.muted}>
-                {undecided > 0 ? t('redaction.chooseOwnFirst', { count: undecided }) : t('redaction.applyHint')}
-              </Text>
-            </div>
-          </div>
-        </section>
+        <DocumentReview
+          caseId={detail.id}
+          document={chosen}
+          work={current}
+          job={job}
+          onChange={update}
+          onAdd={addBox}
+          onRead={() => void suggest(chosen.id, effective)}
+          onApply={() => void apply()}
+          onCancel={() => void cancel()}
+        />
       ) : null}
     </>
   );
-}
-
-function JobProgress({ job, onCancel }: { job: JobView; onCancel: () => void }) {
-  const { t } = useTranslation();
-  if (job.state === 'failed') return job.error ? <ErrorBar error={jobApiError(job.error)} title={t('redaction.job.failed')} /> : null;
-  if (job.state === 'cancelled') {
-    return (
-      <MessageBar intent="info">
-        <MessageBarBody>{t('redaction.job.cancelled')}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  return <RunningJob job={job} texts="job" onCancel={onCancel} />;
 }

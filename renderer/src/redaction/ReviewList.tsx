@@ -3,7 +3,7 @@ import { AddRegular, DeleteRegular, LocationRegular } from '@fluentui/react-icon
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { viewToUser, type Rect } from '../ui/pdf/geometry.js';
-import { REASONS, type PageGeometry, type ReviewBox } from './model.js';
+import { REASONS, type PageGeometry, type Review, type ReviewBox } from './model.js';
 import { Fieldset, InlineError } from '../ui/Fieldset.js';
 import { mutedText } from '../ui/styles.js';
 
@@ -57,11 +57,8 @@ const useStyles = makeStyles({
 });
 
 interface ReviewListProps {
-  boxes: readonly ReviewBox[];
-  geometry: readonly PageGeometry[];
-  focusedId: string | null;
-  /** The page shown beside the list (zero-based): new boxes typed in default to it. */
-  pageIndex: number;
+  /** Its page is the one shown beside the list: new boxes typed in default to it. */
+  review: Review;
   onChange: (boxes: ReviewBox[]) => void;
   onFocus: (box: ReviewBox) => void;
   onAdd: (pageIndex: number, box: Rect, reason: string) => void;
@@ -71,7 +68,8 @@ interface ReviewListProps {
  * The boxes as a list, grouped by page: a checkbox each to accept or reject it, its reason, a
  * button to show it on the page, and a form to add a box without a mouse.
  */
-export function ReviewList({ boxes, geometry, focusedId, pageIndex, onChange, onFocus, onAdd }: ReviewListProps) {
+export function ReviewList({ review, onChange, onFocus, onAdd }: ReviewListProps) {
+  const { boxes, geometry, focusedId, pageIndex } = review;
   const styles = useStyles();
   const { t } = useTranslation();
   const pages = [...new Set(boxes.map((b) => b.page))].sort((a, b) => a - b);

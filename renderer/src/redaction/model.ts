@@ -111,3 +111,18 @@ export function toRedactions(boxes: readonly ReviewBox[]): ProcedureInput<'redac
       ...(b.kind ? { kind: b.kind } : {}),
     }));
 }
+
+/** The boxes of one document under review, as the page and the list beside it show them. */
+export interface Review {
+  geometry: PageGeometry[];
+  boxes: ReviewBox[];
+  /** The page shown (zero-based). */
+  pageIndex: number;
+  focusedId: string | null;
+}
+
+/** A document being redacted: its pages' geometry from the backend (null until it came) and the boxes under review. */
+export interface Work extends Omit<Review, 'geometry'> {
+  documentId: string;
+  geometry: PageGeometry[] | null;
+}

@@ -5,7 +5,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   TableCell,
   TableRow,
   Text,
@@ -22,7 +21,8 @@ import { HEARING_LABELS, mustRedact, type HearingStatus } from '../../../../shar
 import { useSession } from '../../api/session.js';
 import { useCardStyles } from '../../ui/cardStyles.js';
 import { DataTable } from '../../ui/DataTable.js';
-import { ErrorBar, NoticeBar, type Notice } from '../../ui/Notice.js';
+import { LoadedContent } from '../../ui/LoadedContent.js';
+import { NoticeBar, type Notice } from '../../ui/Notice.js';
 import { useTableStyles } from '../../ui/tableStyles.js';
 import { isAssignedHandler } from '../../cases/access.js';
 import { useDocuments, useThirdParties, type ThirdPartyView } from '../useDossier.js';
@@ -128,70 +128,70 @@ export function ThirdPartiesTab({ detail, onReload }: { detail: CaseDetail; onRe
             </Button>
           ) : null}
         </div>
-        {parties.error ? <ErrorBar error={parties.error} /> : null}
-        {parties.value === null && !parties.error ? <Spinner size="tiny" label={t('thirdParties.loading')} /> : null}
-        {parties.value !== null ? (
-          list.length === 0 ? (
-            <Text className={table.muted}>{t('thirdParties.empty')}</Text>
-          ) : (
-            <DataTable
-              label={t('thirdParties.tableLabel')}
-              columns={[
-                t('thirdParties.columns.name'),
-                t('thirdParties.columns.role'),
-                t('thirdParties.columns.documents'),
-                t('thirdParties.columns.status'),
-                t('thirdParties.columns.note'),
-                t('thirdParties.columns.redacted'),
-                canWork && t('thirdParties.columns.actions'),
-              ]}
-            >
-              {list.map((party) => (
-                <TableRow key={party.id}>
-                  <TableCell>
-                    <Text weight="semibold">{party.name}</Text>
-                  </TableCell>
-                  <TableCell>{party.role}</TableCell>
-                  <TableCell>
-                    {t('thirdParties.documentCount', { count: party.documentIds.length })}
-                    {party.documentIds.length > 0 ? (
-                      <span className={styles.small}>
-                        {party.documentIds
-                          .map((id) => docNames.get(id) ?? '')
-                          .filter(Boolean)
-                          .join(', ')}
-                      </span>
-                    ) : null}
-                  </TableCell>
-                  <TableCell className={table.nowrap}>
-                    <Badge appearance="tint" shape="rounded" color={STATUS_COLORS[party.hearingStatus]}>
-                      {HEARING_LABELS[party.hearingStatus]}
-                    </Badge>
-                  </TableCell>
-                  <TableCell>
-                    <span className={styles.note}>{party.note || t('common.none')}</span>
-                  </TableCell>
-                  <TableCell>
-                    <RedactedCell party={party} />
-                  </TableCell>
-                  {canWork ? (
+        <LoadedContent loaded={parties} loading={t('thirdParties.loading')}>
+          {() =>
+            list.length === 0 ? (
+              <Text className={table.muted}>{t('thirdParties.empty')}</Text>
+            ) : (
+              <DataTable
+                label={t('thirdParties.tableLabel')}
+                columns={[
+                  t('thirdParties.columns.name'),
+                  t('thirdParties.columns.role'),
+                  t('thirdParties.columns.documents'),
+                  t('thirdParties.columns.status'),
+                  t('thirdParties.columns.note'),
+                  t('thirdParties.columns.redacted'),
+                  canWork && t('thirdParties.columns.actions'),
+                ]}
+              >
+                {list.map((party) => (
+                  <TableRow key={party.id}>
                     <TableCell>
-                      <Button
-                        size="small"
-                        icon={<EditRegular />}
-                        aria-label={t('thirdParties.updateFor', { name: party.name })}
-                        {...restoreFocus}
-                        onClick={() => openDialog({ kind: 'update', party })}
-                      >
-                        {t('thirdParties.update')}
-                      </Button>
+                      <Text weight="semibold">{party.name}</Text>
                     </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-            </DataTable>
-          )
-        ) : null}
+                    <TableCell>{party.role}</TableCell>
+                    <TableCell>
+                      {t('thirdParties.documentCount', { count: party.documentIds.length })}
+                      {party.documentIds.length > 0 ? (
+                        <span className={styles.small}>
+                          {party.documentIds
+                            .map((id) => docNames.get(id) ?? '')
+                            .filter(Boolean)
+                            .join(', ')}
+                        </span>
+                      ) : null}
+                    </TableCell>
+                    <TableCell className={table.nowrap}>
+                      <Badge appearance="tint" shape="rounded" color={STATUS_COLORS[party.hearingStatus]}>
+                        {HEARING_LABELS[party.hearingStatus]}
+                      </Badge>
+                    </TableCell>
+                    <TableCell>
+                      <span className={styles.note}>{party.note || t('common.none')}</span>
+                    </TableCell>
+                    <TableCell>
+                      <RedactedCell party={party} />
+                    </TableCell>
+                    {canWork ? (
+                      <TableCell>
+                        <Button
+                          size="small"
+                          icon={<EditRegular />}
+                          aria-label={t('thirdParties.updateFor', { name: party.name })}
+                          {...restoreFocus}
+                          onClick={() => openDialog({ kind: 'update', party })}
+                        >
+                          {t('thirdParties.update')}
+                        </Button>
+                      </TableCell>
+                    ) : null}
+                  </TableRow>
+                ))}
+              </DataTable>
+            )
+          }
+        </LoadedContent>
       </section>
       {dialog?.kind === 'add' ? (
         <AddThirdPartyDialog
