@@ -1,12 +1,12 @@
-import { Button, Field, Input, Spinner } from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Field, Input } from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../shared/api/result.js';
 import { useApi } from '../api/context.js';
-import { useCardStyles } from '../ui/cardStyles.js';
+import { Card } from '../ui/Card.js';
 import { fieldErrors, fieldState } from '../ui/fieldErrors.js';
-import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
-import { useSubmission } from '../ui/useSubmission.js';
+import { ErrorBar, NoticeBar } from '../ui/Notice.js';
+import { SaveForm } from '../ui/SaveForm.js';
+import { useFormLoad, useSaving } from '../ui/useSaving.js';
 import { useSettingsStyles } from './settingsStyles.js';
 
 const FIELDS = ['url', 'intervalMinutes'] as const;
@@ -19,53 +19,45 @@ const FIELDS = ['url', 'intervalMinutes'] as const;
 export function CentralSettings() {
   const api = useApi();
   const { t } = useTranslation();
-  const card = useCardStyles();
   const styles = useSettingsStyles();
   const [url, setUrl] = useState('');
   const [minutes, setMinutes] = useState('');
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [withoutLogin, setWithoutLogin] = useState<readonly string[]>([]);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const { busy, error, setError, submit } = useSubmission();
+  const { busy, error, setError, notice, setNotice, save } = useSaving();
+  const show = (settings: { url: string | null; intervalMinutes: number }) => {
+    setUrl(settings.url ?? '');
+    setMinutes(String(settings.intervalMinutes));
+  };
+  const loadError = useFormLoad(
+    useCallback(() => api.call('sync.getSettings', {}), [api]),
+    show,
+  );
 
   useEffect(() => {
-    void api.call('sync.getSettings', {}).then((result) => {
-      if (result.ok) {
-        setUrl(result.value.url ?? '');
-        setMinutes(String(result.value.intervalMinutes));
-      } else setLoadError(result.error);
-    });
     void api.call('sync.status', {}).then((result) => {
       if (result.ok) setWithoutLogin(result.value.withoutCentralLogin);
     });
   }, [api]);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setNotice(null);
+  async function onSubmit() {
     const address = url.trim();
-    const result = await submit(() => api.call('sync.setSettings', { url: address === '' ? null : address, intervalMinutes: Number(minutes) }));
-    if (result.ok) {
-      setUrl(result.value.url ?? '');
-      setMinutes(String(result.value.intervalMinutes));
-      setNotice({ intent: 'success', text: result.value.url === null ? t('sync.settings.savedLocal') : t('sync.settings.saved') });
-    }
+    const result = await save(
+      () => api.call('sync.setSettings', { url: address === '' ? null : address, intervalMinutes: Number(minutes) }),
+      (saved) => (saved.url === null ? t('sync.settings.savedLocal') : t('sync.settings.saved')),
+    );
+    if (result.ok) show(result.value);
   }
 
   // A refusal without details is the service's sentence about the address (e.g. sslmode=verify-full).
   const { byField, rest } = fieldErrors(error, FIELDS, 'url');
 
   return (
-    <section className={card.card} aria-labelledby="central-settings-heading">
-      <h2 id="central-settings-heading" className={styles.heading}>
-        {t('sync.settings.title')}
-      </h2>
+    <Card headingId="central-settings-heading" title={t('sync.settings.title')}>
       <p className={styles.muted}>{t('sync.settings.intro')}</p>
       {loadError ? <ErrorBar error={loadError} /> : null}
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {rest ? <ErrorBar error={rest} /> : null}
-      <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
+      <SaveForm submitLabel={t('sync.settings.save')} busy={busy} onSubmit={() => void onSubmit()}>
         <Field label={t('sync.settings.url')} hint={t('sync.settings.urlHint')} {...fieldState(byField.url)}>
           <Input
             value={url}
@@ -99,13 +91,7 @@ export function CentralSettings() {
             <p className={styles.muted}>{t('sync.withoutLoginKept')}</p>
           </div>
         ) : null}
-        <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabledFocusable={busy}>
-            {t('sync.settings.save')}
-          </Button>
-          {busy ? <Spinner size="tiny" /> : null}
-        </div>
-      </form>
-    </section>
+      </SaveForm>
+    </Card>
   );
 }

@@ -1,15 +1,14 @@
-import { Button, Checkbox, Field, Input, Select, Spinner, Text } from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Checkbox, Field, Input, Select, Text } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUTO_LOCK_MINUTES, LOG_LEVELS, type LogLevel } from '../../../shared/settings/desktop-contract.js';
 import { LOG_LEVEL_LABELS } from '../../../shared/audit/labels.js';
-import type { ApiError } from '../../../shared/api/result.js';
 import { CHANNEL_LABELS, CHANNELS, type Channel } from '../../../shared/cases/cases.js';
 import { useApi } from '../api/context.js';
-import { useCardStyles } from '../ui/cardStyles.js';
-import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
-import { useSubmission } from '../ui/useSubmission.js';
-import { useSettingsStyles } from './settingsStyles.js';
+import { Card } from '../ui/Card.js';
+import { ErrorBar, NoticeBar } from '../ui/Notice.js';
+import { SaveForm } from '../ui/SaveForm.js';
+import { useFormLoad, useSaving } from '../ui/useSaving.js';
 
 /** Beheer → Deze computer: after how many idle minutes AVG Desk locks itself, the log level, and which intake channels need a second-channel check (§9). */
 export function DesktopSettings() {
@@ -25,87 +24,59 @@ export function DesktopSettings() {
 function AutoLockCard() {
   const api = useApi();
   const { t } = useTranslation();
-  const card = useCardStyles();
-  const styles = useSettingsStyles();
   const [minutes, setMinutes] = useState('');
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const { busy, error, submit } = useSubmission();
+  const loadError = useFormLoad(
+    useCallback(() => api.call('settings.getAutoLock', {}), [api]),
+    (value) => setMinutes(String(value.minutes)),
+  );
+  const { busy, error, notice, save } = useSaving();
 
-  useEffect(() => {
-    void api.call('settings.getAutoLock', {}).then((result) => {
-      if (result.ok) setMinutes(String(result.value.minutes));
-      else setLoadError(result.error);
-    });
-  }, [api]);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setNotice(null);
-    const result = await submit(() => api.call('settings.setAutoLock', { minutes: Number(minutes) }));
-    if (result.ok) {
-      api.setIdleTimeout(result.value.minutes * 60);
-      setNotice({ intent: 'success', text: t('desktop.autoLock.saved', { count: result.value.minutes }) });
-    }
+  async function onSubmit() {
+    const result = await save(
+      () => api.call('settings.setAutoLock', { minutes: Number(minutes) }),
+      (value) => t('desktop.autoLock.saved', { count: value.minutes }),
+    );
+    if (result.ok) api.setIdleTimeout(result.value.minutes * 60);
   }
 
   return (
-    <section className={card.card} aria-labelledby="autolock-heading">
-      <h2 id="autolock-heading" className={styles.heading}>
-        {t('desktop.autoLock.title')}
-      </h2>
+    <Card headingId="autolock-heading" title={t('desktop.autoLock.title')}>
       {loadError ? <ErrorBar error={loadError} /> : null}
       <NoticeBar notice={notice} />
       {error ? <ErrorBar error={error} /> : null}
-      <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
+      <SaveForm submitLabel={t('desktop.autoLock.save')} busy={busy} incomplete={minutes === ''} onSubmit={() => void onSubmit()}>
         <Field label={t('desktop.autoLock.minutes')} hint={t('desktop.autoLock.hint')}>
           <Input type="number" min={AUTO_LOCK_MINUTES.min} max={AUTO_LOCK_MINUTES.max} step={1} value={minutes} onChange={(_, d) => setMinutes(d.value)} />
         </Field>
-        <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabledFocusable={busy || minutes === ''}>
-            {t('desktop.autoLock.save')}
-          </Button>
-          {busy ? <Spinner size="tiny" /> : null}
-        </div>
-      </form>
-    </section>
+      </SaveForm>
+    </Card>
   );
 }
 
 function LogLevelCard() {
   const api = useApi();
   const { t } = useTranslation();
-  const card = useCardStyles();
-  const styles = useSettingsStyles();
   const [level, setLevel] = useState<LogLevel | ''>('');
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const { busy, error, submit } = useSubmission();
+  const loadError = useFormLoad(
+    useCallback(() => api.call('settings.getLogLevel', {}), [api]),
+    (value) => setLevel(value.level),
+  );
+  const { busy, error, notice, save } = useSaving();
 
-  useEffect(() => {
-    void api.call('settings.getLogLevel', {}).then((result) => {
-      if (result.ok) setLevel(result.value.level);
-      else setLoadError(result.error);
-    });
-  }, [api]);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit() {
     if (level === '') return;
-    setNotice(null);
-    const result = await submit(() => api.call('settings.setLogLevel', { level }));
-    if (result.ok) setNotice({ intent: 'success', text: t('desktop.logLevel.saved', { level: LOG_LEVEL_LABELS[result.value.level] }) });
+    void save(
+      () => api.call('settings.setLogLevel', { level }),
+      (value) => t('desktop.logLevel.saved', { level: LOG_LEVEL_LABELS[value.level] }),
+    );
   }
 
   return (
-    <section className={card.card} aria-labelledby="loglevel-heading">
-      <h2 id="loglevel-heading" className={styles.heading}>
-        {t('desktop.logLevel.title')}
-      </h2>
+    <Card headingId="loglevel-heading" title={t('desktop.logLevel.title')}>
       {loadError ? <ErrorBar error={loadError} /> : null}
       <NoticeBar notice={notice} />
       {error ? <ErrorBar error={error} /> : null}
-      <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
+      <SaveForm submitLabel={t('desktop.logLevel.save')} busy={busy} incomplete={level === ''} onSubmit={onSubmit}>
         <Field label={t('desktop.logLevel.label')} hint={t('desktop.logLevel.hint')}>
           <Select value={level} onChange={(_, d) => setLevel(d.value as LogLevel)}>
             {LOG_LEVELS.map((l) => (
@@ -115,14 +86,8 @@ function LogLevelCard() {
             ))}
           </Select>
         </Field>
-        <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabledFocusable={busy || level === ''}>
-            {t('desktop.logLevel.save')}
-          </Button>
-          {busy ? <Spinner size="tiny" /> : null}
-        </div>
-      </form>
-    </section>
+      </SaveForm>
+    </Card>
   );
 }
 
@@ -130,19 +95,12 @@ function LogLevelCard() {
 function SecondChannelCard() {
   const api = useApi();
   const { t } = useTranslation();
-  const card = useCardStyles();
-  const styles = useSettingsStyles();
   const [channels, setChannels] = useState<Channel[] | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const { busy, error, submit } = useSubmission();
-
-  useEffect(() => {
-    void api.call('settings.getSecondChannel', {}).then((result) => {
-      if (result.ok) setChannels(result.value.channels);
-      else setLoadError(result.error);
-    });
-  }, [api]);
+  const loadError = useFormLoad(
+    useCallback(() => api.call('settings.getSecondChannel', {}), [api]),
+    (value) => setChannels(value.channels),
+  );
+  const { busy, error, notice, save } = useSaving();
 
   function toggle(channel: Channel, on: boolean) {
     setChannels((current) => {
@@ -151,34 +109,23 @@ function SecondChannelCard() {
     });
   }
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  async function onSubmit() {
     if (channels === null) return;
-    setNotice(null);
-    const result = await submit(() => api.call('settings.setSecondChannel', { channels }));
-    if (result.ok) {
-      const saved = result.value.channels;
-      setChannels(saved);
-      setNotice({
-        intent: 'success',
-        text:
-          saved.length === 0
-            ? t('desktop.secondChannel.savedNone')
-            : t('desktop.secondChannel.saved', { list: saved.map((c) => CHANNEL_LABELS[c]).join(', ') }),
-      });
-    }
+    const result = await save(
+      () => api.call('settings.setSecondChannel', { channels }),
+      ({ channels: saved }) =>
+        saved.length === 0 ? t('desktop.secondChannel.savedNone') : t('desktop.secondChannel.saved', { list: saved.map((c) => CHANNEL_LABELS[c]).join(', ') }),
+    );
+    if (result.ok) setChannels(result.value.channels);
   }
 
   return (
-    <section className={card.card} aria-labelledby="second-channel-heading">
-      <h2 id="second-channel-heading" className={styles.heading}>
-        {t('desktop.secondChannel.title')}
-      </h2>
+    <Card headingId="second-channel-heading" title={t('desktop.secondChannel.title')}>
       <Text>{t('desktop.secondChannel.intro')}</Text>
       {loadError ? <ErrorBar error={loadError} /> : null}
       <NoticeBar notice={notice} />
       {error ? <ErrorBar error={error} /> : null}
-      <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
+      <SaveForm submitLabel={t('desktop.secondChannel.save')} busy={busy} incomplete={channels === null} onSubmit={() => void onSubmit()}>
         <fieldset aria-label={t('desktop.secondChannel.channels')} style={{ border: 'none', margin: 0, padding: 0 }}>
           {CHANNELS.map((channel) => (
             <Checkbox
@@ -190,13 +137,7 @@ function SecondChannelCard() {
             />
           ))}
         </fieldset>
-        <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabledFocusable={busy || channels === null}>
-            {t('desktop.secondChannel.save')}
-          </Button>
-          {busy ? <Spinner size="tiny" /> : null}
-        </div>
-      </form>
-    </section>
+      </SaveForm>
+    </Card>
   );
 }

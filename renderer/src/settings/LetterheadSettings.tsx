@@ -1,14 +1,14 @@
 import { Button, Field, Input, makeStyles, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
 import { DeleteRegular, SaveRegular } from '@fluentui/react-icons';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../../shared/api/contract.js';
-import type { ApiError } from '../../../shared/api/result.js';
 import { useApi } from '../api/context.js';
-import { useCardStyles } from '../ui/cardStyles.js';
+import { Card } from '../ui/Card.js';
 import { readAsBase64 } from '../ui/files.js';
-import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
-import { useSubmission } from '../ui/useSubmission.js';
+import { ErrorBar, NoticeBar } from '../ui/Notice.js';
+import { SaveForm } from '../ui/SaveForm.js';
+import { useFormLoad, useSaving } from '../ui/useSaving.js';
 import { FilePicker } from './FilePicker.js';
 import { useSettingsStyles } from './settingsStyles.js';
 
@@ -43,40 +43,27 @@ const toDraft = (l: Letterhead): Draft => ({ ...l, postalAddress: l.postalAddres
 export function LetterheadSettings() {
   const api = useApi();
   const { t } = useTranslation();
-  const card = useCardStyles();
   const styles = useSettingsStyles();
   const own = useStyles();
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const { busy, error, setError, submit } = useSubmission();
+  const loadError = useFormLoad(
+    useCallback(() => api.call('settings.getLetterhead', {}), [api]),
+    (letterhead) => setDraft(toDraft(letterhead)),
+  );
+  const { busy, error, setError, notice, setNotice, save } = useSaving();
   const set = (patch: Partial<Draft>) => setDraft((previous) => (previous ? { ...previous, ...patch } : previous));
 
-  useEffect(() => {
-    let live = true;
-    void api.call('settings.getLetterhead', {}).then((result) => {
-      if (!live) return;
-      if (result.ok) setDraft(toDraft(result.value));
-      else setLoadError(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (busy || !draft) return;
-    setNotice(null);
+  async function onSubmit() {
+    if (!draft) return;
     const postalAddress = draft.postalAddress
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l !== '');
-    const result = await submit(() => api.call('settings.setLetterhead', { ...draft, postalAddress }));
-    if (result.ok) {
-      setDraft(toDraft(result.value));
-      setNotice({ intent: 'success', text: t('settings.letterhead.saved') });
-    }
+    const result = await save(
+      () => api.call('settings.setLetterhead', { ...draft, postalAddress }),
+      () => t('settings.letterhead.saved'),
+    );
+    if (result.ok) setDraft(toDraft(result.value));
   }
 
   async function chooseLogo(file: File | undefined) {
@@ -89,17 +76,14 @@ export function LetterheadSettings() {
   }
 
   return (
-    <section className={card.card} aria-labelledby="letterhead-heading">
-      <h2 id="letterhead-heading" className={styles.heading}>
-        {t('settings.letterhead.title')}
-      </h2>
+    <Card headingId="letterhead-heading" title={t('settings.letterhead.title')}>
       <Text as="p" className={styles.muted}>
         {t('settings.letterhead.intro')}
       </Text>
       {loadError ? <ErrorBar error={loadError} /> : null}
       {!draft && !loadError ? <Spinner size="tiny" /> : null}
       {draft ? (
-        <form className={styles.form} onSubmit={(event) => void onSubmit(event)} noValidate>
+        <SaveForm submitLabel={t('common.save')} icon={<SaveRegular />} busy={busy} onSubmit={() => void onSubmit()}>
           <div className={styles.grid}>
             <Field label={t('settings.letterhead.name')} required>
               <Input value={draft.name} onChange={(_, d) => set({ name: d.value })} />
@@ -156,14 +140,8 @@ export function LetterheadSettings() {
           ) : null}
           {error ? <ErrorBar error={error} onDismiss={() => setError(null)} /> : null}
           <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
-          <div className={styles.actions}>
-            <Button appearance="primary" type="submit" icon={<SaveRegular />} disabledFocusable={busy}>
-              {t('common.save')}
-            </Button>
-            {busy ? <Spinner size="tiny" /> : null}
-          </div>
-        </form>
+        </SaveForm>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -1,15 +1,16 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Field, Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { CertificateRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../../shared/api/contract.js';
 import type { ApiError } from '../../../shared/api/result.js';
 import { useApi } from '../api/context.js';
-import { useCardStyles } from '../ui/cardStyles.js';
+import { Card } from '../ui/Card.js';
 import { DetailList } from '../ui/DetailList.js';
 import { readAsBase64 } from '../ui/files.js';
-import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
-import { useSubmission } from '../ui/useSubmission.js';
+import { ErrorBar, NoticeBar } from '../ui/Notice.js';
+import { SaveForm } from '../ui/SaveForm.js';
+import { useSaving } from '../ui/useSaving.js';
 import { formatDate, formatDateTime } from '../ui/format.js';
 import { FilePicker } from './FilePicker.js';
 import { useSettingsStyles } from './settingsStyles.js';
@@ -29,14 +30,12 @@ function fingerprint(hex: string): string {
 export function SigningSettings() {
   const api = useApi();
   const { t } = useTranslation();
-  const card = useCardStyles();
   const styles = useSettingsStyles();
   const [info, setInfo] = useState<SigningInfo | undefined>(undefined);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState('');
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const { busy, error, setError, submit } = useSubmission();
+  const { busy, error, setError, notice, setNotice, save } = useSaving();
 
   const load = useCallback(async () => {
     const result = await api.call('settings.getSigning', {});
@@ -48,31 +47,28 @@ export function SigningSettings() {
     void load();
   }, [load]);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
+  async function onSubmit() {
     setNotice(null);
     if (!file) {
       setError({ code: 'VALIDATION', message: t('settings.signing.fileMissing') });
       return;
     }
     const p12Base64 = await readAsBase64(file);
-    const result = await submit(() => api.call('settings.setSigning', { p12Base64, password }));
+    const result = await save(
+      () => api.call('settings.setSigning', { p12Base64, password }),
+      () => t('settings.signing.saved'),
+    );
     if (result.ok) {
       setInfo(result.value);
       setFile(null);
       setPassword('');
-      setNotice({ intent: 'success', text: t('settings.signing.saved') });
     }
   }
 
   const expired = info ? new Date(info.validTo) < new Date() : false;
   return (
     <>
-      <section className={card.card} aria-labelledby="signing-current-heading">
-        <h2 id="signing-current-heading" className={styles.heading}>
-          {t('settings.signing.current')}
-        </h2>
+      <Card headingId="signing-current-heading" title={t('settings.signing.current')}>
         {info === undefined && !loadError ? <Spinner size="tiny" /> : null}
         {loadError ? <ErrorBar error={loadError} /> : null}
         {info === null ? (
@@ -102,15 +98,18 @@ export function SigningSettings() {
             />
           </>
         ) : null}
-      </section>
-      <section className={card.card} aria-labelledby="signing-upload-heading">
-        <h2 id="signing-upload-heading" className={styles.heading}>
-          {info ? t('settings.signing.replace') : t('settings.signing.upload')}
-        </h2>
+      </Card>
+      <Card headingId="signing-upload-heading" title={info ? t('settings.signing.replace') : t('settings.signing.upload')}>
         <Text as="p" className={styles.muted}>
           {t('settings.signing.uploadIntro')}
         </Text>
-        <form className={styles.form} onSubmit={(event) => void onSubmit(event)} noValidate>
+        <SaveForm
+          submitLabel={info ? t('settings.signing.submitReplace') : t('settings.signing.submit')}
+          icon={<CertificateRegular />}
+          busy={busy}
+          busyLabel={t('settings.signing.busy')}
+          onSubmit={() => void onSubmit()}
+        >
           <div className={styles.grid}>
             <Field label={t('settings.signing.file')} required hint={t('settings.signing.fileHint')}>
               {(field) => <FilePicker field={field} accept=".p12,.pfx,application/x-pkcs12" file={file} onFile={setFile} />}
@@ -121,14 +120,8 @@ export function SigningSettings() {
           </div>
           {error ? <ErrorBar error={error} onDismiss={() => setError(null)} /> : null}
           <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
-          <div className={styles.actions}>
-            <Button appearance="primary" type="submit" icon={<CertificateRegular />} disabledFocusable={busy}>
-              {info ? t('settings.signing.submitReplace') : t('settings.signing.submit')}
-            </Button>
-            {busy ? <Spinner size="tiny" label={t('settings.signing.busy')} /> : null}
-          </div>
-        </form>
-      </section>
+        </SaveForm>
+      </Card>
     </>
   );
 }

@@ -1,13 +1,13 @@
-import { Button, Checkbox, Field, Input, Select, Spinner } from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Checkbox, Field, Input, Select, Spinner } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../shared/api/result.js';
 import { REQUEST_TYPES, type RequestType, type Term } from '../../../shared/deadlines/deadlines.js';
 import { DEADLINE_BOUNDS, termText } from '../../../shared/deadlines/terms.js';
 import { useApi } from '../api/context.js';
-import { useCardStyles } from '../ui/cardStyles.js';
-import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
-import { useSubmission } from '../ui/useSubmission.js';
+import { Card } from '../ui/Card.js';
+import { ErrorBar, NoticeBar } from '../ui/Notice.js';
+import { SaveForm } from '../ui/SaveForm.js';
+import { useFormLoad, useSaving } from '../ui/useSaving.js';
 import { RetentionSettings } from './RetentionSettings.js';
 import { useSettingsStyles } from './settingsStyles.js';
 
@@ -44,45 +44,37 @@ export function TermsSettings() {
 function DeadlineSettings() {
   const api = useApi();
   const { t } = useTranslation();
-  const card = useCardStyles();
   const styles = useSettingsStyles();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [suspend, setSuspend] = useState(false);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const { busy, error, submit } = useSubmission();
+  const loadError = useFormLoad(
+    useCallback(() => api.call('settings.getDeadlinePolicy', {}), [api]),
+    (policy) => {
+      setDraft(draftOf(policy.terms));
+      setSuspend(policy.suspendWhileAwaitingId);
+    },
+  );
+  const { busy, error, notice, save } = useSaving();
 
-  useEffect(() => {
-    void api.call('settings.getDeadlinePolicy', {}).then((result) => {
-      if (result.ok) {
-        setDraft(draftOf(result.value.terms));
-        setSuspend(result.value.suspendWhileAwaitingId);
-      } else setLoadError(result.error);
-    });
-  }, [api]);
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit() {
     if (!draft) return;
-    setNotice(null);
     const terms = Object.fromEntries(REQUEST_TYPES.map((type) => [type, termOf(draft[type])])) as Record<RequestType, Term>;
-    const result = await submit(() => api.call('settings.setDeadlinePolicy', { terms, suspendWhileAwaitingId: suspend }));
-    if (result.ok) setNotice({ intent: 'success', text: t('termsSettings.saved') });
+    void save(
+      () => api.call('settings.setDeadlinePolicy', { terms, suspendWhileAwaitingId: suspend }),
+      () => t('termsSettings.saved'),
+    );
   }
 
   const set = (type: RequestType, change: Partial<{ amount: string; unit: Unit }>) => setDraft((d) => (d ? { ...d, [type]: { ...d[type], ...change } } : d));
 
   return (
-    <section className={card.card} aria-labelledby="deadline-settings-heading">
-      <h2 id="deadline-settings-heading" className={styles.heading}>
-        {t('termsSettings.deadlineTitle')}
-      </h2>
+    <Card headingId="deadline-settings-heading" title={t('termsSettings.deadlineTitle')}>
       <p>{t('termsSettings.deadlineIntro')}</p>
       {loadError ? <ErrorBar error={loadError} /> : null}
       <NoticeBar notice={notice} />
       {error ? <ErrorBar error={error} /> : null}
       {draft ? (
-        <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
+        <SaveForm submitLabel={t('termsSettings.save')} busy={busy} incomplete={REQUEST_TYPES.some((type) => draft[type].amount === '')} onSubmit={onSubmit}>
           <div className={styles.grid}>
             {REQUEST_TYPES.map((type) => {
               const bound = DEADLINE_BOUNDS[type];
@@ -110,16 +102,10 @@ function DeadlineSettings() {
             })}
           </div>
           <Checkbox checked={suspend} onChange={(_, d) => setSuspend(d.checked === true)} label={t('termsSettings.suspend')} />
-          <div className={styles.actions}>
-            <Button appearance="primary" type="submit" disabledFocusable={busy || REQUEST_TYPES.some((type) => draft[type].amount === '')}>
-              {t('termsSettings.save')}
-            </Button>
-            {busy ? <Spinner size="tiny" /> : null}
-          </div>
-        </form>
+        </SaveForm>
       ) : (
         <Spinner size="tiny" label={t('termsSettings.loading')} />
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { TitledSection } from './Card.js';
 
 const useStyles = makeStyles({
   page: {
@@ -50,21 +51,15 @@ export function Page({ title, intro, fill, children }: { title: string; intro?: 
   );
 }
 
-const useSectionStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-});
+const useSectionStyles = makeStyles({ section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS } });
 
-/** A titled part of a screen (h2). */
+/** A titled part of a screen (h2), without a panel of its own. */
 export function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
   const styles = useSectionStyles();
   const headingId = `${id ?? title}-heading`.replace(/\s+/gu, '-');
   return (
-    <section className={styles.section} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.title}>
-        {title}
-      </h2>
+    <TitledSection headingId={headingId} title={title} className={styles.section}>
       {children}
-    </section>
+    </TitledSection>
   );
 }
