@@ -52,8 +52,7 @@ export function CentralSettings() {
   const { byField, rest } = fieldErrors(error, FIELDS, 'url');
 
   return (
-    <Card headingId="central-settings-heading" title={t('sync.settings.title')}>
-      <p className={styles.muted}>{t('sync.settings.intro')}</p>
+    <Card headingId="central-settings-heading" title={t('sync.settings.title')} intro={t('sync.settings.intro')}>
       {loadError ? <ErrorBar error={loadError} /> : null}
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {rest ? <ErrorBar error={rest} /> : null}

@@ -1,4 +1,4 @@
-import { Button, Field, Input, makeStyles, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Spinner, Textarea, tokens } from '@fluentui/react-components';
 import { DeleteRegular, SaveRegular } from '@fluentui/react-icons';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,10 +76,7 @@ export function LetterheadSettings() {
   }
 
   return (
-    <Card headingId="letterhead-heading" title={t('settings.letterhead.title')}>
-      <Text as="p" className={styles.muted}>
-        {t('settings.letterhead.intro')}
-      </Text>
+    <Card headingId="letterhead-heading" title={t('settings.letterhead.title')} intro={t('settings.letterhead.intro')}>
       {loadError ? <ErrorBar error={loadError} /> : null}
       {!draft && !loadError ? <Spinner size="tiny" /> : null}
       {draft ? (

@@ -1,4 +1,4 @@
-import { Field, Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Field, Input, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { CertificateRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -99,10 +99,11 @@ export function SigningSettings() {
           </>
         ) : null}
       </Card>
-      <Card headingId="signing-upload-heading" title={info ? t('settings.signing.replace') : t('settings.signing.upload')}>
-        <Text as="p" className={styles.muted}>
-          {t('settings.signing.uploadIntro')}
-        </Text>
+      <Card
+        headingId="signing-upload-heading"
+        title={info ? t('settings.signing.replace') : t('settings.signing.upload')}
+        intro={t('settings.signing.uploadIntro')}
+      >
         <SaveForm
           submitLabel={info ? t('settings.signing.submitReplace') : t('settings.signing.submit')}
           icon={<CertificateRegular />}

@@ -1,14 +1,14 @@
 import { Badge, Button, Dropdown, Field, Input, makeStyles, Option, Select, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
 import { AddRegular, ArrowDownRegular, ArrowResetRegular, ArrowUpRegular, DeleteRegular, SaveRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../../shared/api/contract.js';
-import type { ApiError } from '../../../shared/api/result.js';
 import { checkTemplateText, FIELDS } from '../../../shared/letters/fields.js';
 import { REQUIRED_SLOTS, SLOTS, VARIANTS, type SlotName, type TemplateBlock, type Variant } from '../../../shared/letters/template-types.js';
 import { LETTER_KIND_LABELS, type LetterKind } from '../../../shared/letters/types.js';
 import { useApi } from '../api/context.js';
-import { useCardStyles } from '../ui/cardStyles.js';
+import { Card } from '../ui/Card.js';
+import { useFormLoad } from '../ui/useSaving.js';
 import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
 import { useSubmission } from '../ui/useSubmission.js';
 import { formatDateTime } from '../ui/format.js';
@@ -112,23 +112,14 @@ const stateOf = (view: TemplateView): EditorState => ({
 export function TemplateSettings() {
   const api = useApi();
   const { t } = useTranslation();
-  const card = useCardStyles();
-  const styles = useSettingsStyles();
   const own = useStyles();
   const [views, setViews] = useState<TemplateView[] | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const loadError = useFormLoad(
+    useCallback(() => api.call('letter.templates', {}), [api]),
+    setViews,
+  );
   const [kind, setKind] = useState<LetterKind>('ontvangstbevestiging');
   const [notice, setNotice] = useState<Notice | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await api.call('letter.templates', {});
-    if (result.ok) setViews(result.value);
-    else setLoadError(result.error);
-  }, [api]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const view = views?.find((v) => v.kind === kind) ?? null;
   const replace = (updated: TemplateView, message: string) => {
@@ -137,13 +128,7 @@ export function TemplateSettings() {
   };
 
   return (
-    <section className={card.card} aria-labelledby="templates-heading">
-      <h2 id="templates-heading" className={styles.heading}>
-        {t('settings.templates.title')}
-      </h2>
-      <Text as="p" className={styles.muted}>
-        {t('settings.templates.intro')}
-      </Text>
+    <Card headingId="templates-heading" title={t('settings.templates.title')} intro={t('settings.templates.intro')}>
       {loadError ? <ErrorBar error={loadError} /> : null}
       {!views && !loadError ? <Spinner size="tiny" /> : null}
       {views ? (
@@ -177,7 +162,7 @@ export function TemplateSettings() {
       ) : null}
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {view ? <TemplateEditor key={`${view.kind}-${view.updatedAt ?? 'standaard'}`} view={view} onSaved={replace} /> : null}
-    </section>
+    </Card>
   );
 }
 

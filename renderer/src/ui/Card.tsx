@@ -1,9 +1,9 @@
-import { makeStyles } from '@fluentui/react-components';
+import { makeStyles, Text } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useCardStyles } from './cardStyles.js';
-import { sectionHeading } from './styles.js';
+import { mutedText, sectionHeading } from './styles.js';
 
-const useStyles = makeStyles({ heading: sectionHeading });
+const useStyles = makeStyles({ heading: sectionHeading, intro: mutedText });
 
 interface TitledSectionProps {
   /** The h2's id; the section is named by it. */
@@ -26,8 +26,21 @@ export function TitledSection({ headingId, title, className, children }: TitledS
   );
 }
 
-/** A white panel named by its own heading: a settings part, a block of a screen or of a case's overview. */
-export function Card(props: Omit<TitledSectionProps, 'className'>) {
+/**
+ * A white panel named by its own heading: a settings part, a block of a screen or of a case's
+ * overview; the intro is the muted line under the heading that says what the panel is for.
+ */
+export function Card({ intro, children, ...heading }: Omit<TitledSectionProps, 'className'> & { intro?: string }) {
   const card = useCardStyles();
-  return <TitledSection {...props} className={card.card} />;
+  const styles = useStyles();
+  return (
+    <TitledSection {...heading} className={card.card}>
+      {intro ? (
+        <Text as="p" className={styles.intro}>
+          {intro}
+        </Text>
+      ) : null}
+      {children}
+    </TitledSection>
+  );
 }
