@@ -1,6 +1,6 @@
-// `npm test`: system prerequisites, formatting, lint, type-check (three projects), build, then vitest (unit and
-// end-to-end). Stops at the first failing step with its exit code.
-import { spawnSync } from 'node:child_process';
+// `npm test`: system prerequisites, then formatting, lint, type-check (three projects) and build side by side, then
+// vitest (unit and end-to-end). Stops at the first failing step with its exit code.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -38,12 +38,55 @@ function ensureSystemPackages() {
   process.exit(1);
 }
 
+/**
+ * The checks that do not depend on each other, two at a time (the machines have two cores; each check is mostly one
+ * busy process). Each one's output is printed whole when it ends, so parallel output never interleaves. The first
+ * failure stops the rest and ends `npm test` with its exit code.
+ */
+async function runSideBySide(steps, atOnce = 2) {
+  const queue = [...steps];
+  const running = new Set();
+  let failure = null;
+  const startNext = () => {
+    const step = queue.shift();
+    if (!step) return null;
+    const started = Date.now();
+    const child = spawn(step.command, step.args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    running.add(child);
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    return new Promise((resolve) => {
+      child.on('close', (code, signal) => {
+        running.delete(child);
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        if (failure) return resolve();
+        if (code !== 0) {
+          failure = { title: step.title, code: code ?? 1 };
+          process.stdout.write(`\n▶ ${step.title}\n${output}`);
+          process.stderr.write(`✖ ${step.title} mislukt (${seconds} s${signal ? `, ${signal}` : ''})\n`);
+          for (const other of running) other.kill('SIGTERM');
+          return resolve();
+        }
+        process.stdout.write(`✔ ${step.title} (${seconds} s)\n`);
+        resolve(startNext());
+      });
+    });
+  };
+  process.stdout.write(`\n▶ Opmaak, lint, typecheck en build (${atOnce} tegelijk)\n`);
+  await Promise.all(Array.from({ length: atOnce }, () => startNext()));
+  if (failure) process.exit(failure.code);
+}
+
 ensureSystemPackages();
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-run('Prettier (opmaak)', npx, ['prettier', '--check', '.']);
-run('ESLint (met importgrenzen)', npx, ['eslint', '--max-warnings', '0', '.']);
-run('Typecheck shared/ (geen DOM, geen Node)', npx, ['tsc', '-p', 'tsconfig.shared.json']);
-run('Typecheck main/, db/, test/ (Node en Electron)', npx, ['tsc', '-p', 'tsconfig.node.json']);
-run('Typecheck renderer/ (DOM, geen Node)', npx, ['tsc', '-p', 'tsconfig.web.json']);
-run('Build (electron-vite: main, preload, renderer)', npx, ['electron-vite', 'build']);
+// Longest first, so the two lanes end close together.
+await runSideBySide([
+  { title: 'Typecheck main/, db/, test/ (Node en Electron)', command: npx, args: ['tsc', '-p', 'tsconfig.node.json'] },
+  { title: 'Typecheck renderer/ (DOM, geen Node)', command: npx, args: ['tsc', '-p', 'tsconfig.web.json'] },
+  { title: 'Prettier (opmaak)', command: npx, args: ['prettier', '--check', '.'] },
+  { title: 'ESLint (met importgrenzen)', command: npx, args: ['eslint', '--max-warnings', '0', '.'] },
+  { title: 'Typecheck shared/ (geen DOM, geen Node)', command: npx, args: ['tsc', '-p', 'tsconfig.shared.json'] },
+  { title: 'Build (electron-vite: main, preload, renderer)', command: npx, args: ['electron-vite', 'build'] },
+]);
 run('Vitest (unit en end-to-end)', npx, ['vitest', 'run'], { CHROMIUM_PATH: CHROMIUM });
