@@ -17,6 +17,7 @@ import { SyncService } from '../sync/sync-service.js';
 import { HandoverService } from '../handover/handover-service.js';
 import { CaseService } from '../cases/cases.js';
 import { DossierService } from '../dossier/dossier.js';
+import { stopWarmWorkers } from '../redaction/index.js';
 import { RedactionService } from '../redaction/redaction-service.js';
 import { IdentityService } from '../identity/identity.js';
 import { createLetterServices } from '../letters/index.js';
@@ -37,6 +38,11 @@ export interface BackendOptions {
   migrationsFolder?: string;
   /** The bundled redaction worker (out/main/worker.js) in the desktop app; next to the sources otherwise. */
   redactionWorkerUrl?: URL;
+  /**
+   * Start the redaction thread and PDFium at each sign-in, ahead of the first job: the app's windows,
+   * not the CLI (one command, then gone) nor tests.
+   */
+  warmRedaction?: boolean;
   /**
    * argon2id's cost for new passwords; the production cost (DEFAULT_KDF) unless a test composes the
    * backend. Deliberately no environment variable or setting reaches it: a shipped app cannot be made cheaper.
@@ -91,6 +97,17 @@ export function createBackend(options: BackendOptions): Backend {
     }
   });
   const caseVault = new CaseVault(caseFiles);
+  const redaction = new RedactionService(vault, caseVault, clock, options.redactionWorkerUrl);
+  if (options.warmRedaction) {
+    vault.whenOpened(() => {
+      try {
+        redaction.warm();
+      } catch (error) {
+        // Never in the way of a sign-in: a job then starts its own thread.
+        logger.warn({ event: 'redaction-warm-failed', errorName: error instanceof Error ? error.name : typeof error });
+      }
+    });
+  }
   const retention = new RetentionService(vault, caseVault);
   const sync = new SyncService(vault, caseVault, clock, logger);
   const dispatch = createDispatcher({
@@ -106,7 +123,7 @@ export function createBackend(options: BackendOptions): Backend {
       queue: new QueueService(vault),
       identity: new IdentityService(vault, caseVault),
       dossier: new DossierService(vault, caseVault),
-      redaction: new RedactionService(vault, caseVault, clock, options.redactionWorkerUrl),
+      redaction,
       letters: createLetterServices(vault, caseVault, (staffId, password, refusal) => auth.confirmPassword(staffId, password, refusal)),
       retention,
       desktop: { autoLock, locker, logLevel, restore: new RestoreService(vault, auth) },
@@ -135,7 +152,10 @@ export function createBackend(options: BackendOptions): Backend {
       sync.scheduledRun(sessions.mostRecent());
     },
     lockAll: () => locker.lockAll(),
-    close: () => vault.lock(),
+    close: () => {
+      vault.lock();
+      if (options.warmRedaction) stopWarmWorkers();
+    },
     dataDir: options.dataDir,
   };
 }

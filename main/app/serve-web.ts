@@ -29,6 +29,7 @@ export async function serveBrowserMode(options: { kdfCost?: KdfCost }): Promise<
   const backend = createBackend({
     dataDir,
     logger,
+    warmRedaction: true,
     ...(testClock ? { clock: clockFrom(testClock) } : {}),
     ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
   });

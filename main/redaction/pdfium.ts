@@ -65,6 +65,11 @@ function pdfium(): Promise<Pdfium> {
   return loading;
 }
 
+/** Loads this thread's PDFium ahead of its first use (the WebAssembly compiles in a few hundred ms). */
+export async function loadPdfium(): Promise<void> {
+  await pdfium();
+}
+
 export interface RgbImage {
   width: number;
   height: number;

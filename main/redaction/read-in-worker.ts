@@ -1,13 +1,11 @@
 import type { OcrMode, ReadProgress } from './ocr-read.js';
-import { runWorkerJob } from './run-in-worker.js';
+import { runWorkerJob, type JobThread } from './run-in-worker.js';
 import type { PageText } from './types.js';
 import { isReadReply, type ReadRequest } from './worker-protocol.js';
 
-export interface ReadInWorkerOptions {
+export interface ReadInWorkerOptions extends JobThread {
   ocr: OcrMode;
-  signal?: AbortSignal | undefined;
   onProgress?: ((progress: ReadProgress) => void) | undefined;
-  workerUrl?: URL | undefined;
 }
 
 /**

@@ -20,7 +20,10 @@ import {
   ocrLayers,
   readDocument,
   readInWorker,
+  loadPdfium,
   runRedactionInWorker,
+  takeWorker,
+  warmWorker,
   searchablePages,
   type PageText,
   type Redaction,
@@ -204,6 +207,15 @@ export class RedactionService extends CaseScopedService {
     return { jobId };
   }
 
+  /**
+   * Starts a redaction thread and this thread's PDFium ahead of the first job (after sign-in), so
+   * the first document's progress moves at once instead of after the engine's start.
+   */
+  warm(): void {
+    warmWorker(this.workerUrl);
+    loadPdfium().catch(() => undefined);
+  }
+
   readStatus(ctx: CallContext, jobId: string): JobView<ReadResult> {
     return this.readJobs.view(ctx.requireSession().staffId, jobId);
   }
@@ -333,23 +345,32 @@ export class RedactionService extends CaseScopedService {
       async (report, signal) => {
         // Pages without usable text are read by OCR here when the handler did not have them read yet:
         // whether a third party on a scan is covered is decided from what OCR reads, not assumed.
+        // Reading and redacting share one thread (a warm one where there is one); reading is then the
+        // first half of the progress, so it moves from the first page on.
+        const worker = takeWorker(this.workerUrl);
+        let output: Buffer;
         let read = this.cachedRead(doc);
-        if (!read) {
-          read = await readInWorker(pdf, {
-            ocr: 'missing',
+        try {
+          const share = read ? 0 : 0.5;
+          if (!read) {
+            read = await readInWorker(pdf, {
+              ocr: 'missing',
+              signal,
+              worker,
+              onProgress: (p) => report((share * p.done) / p.total, p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`),
+            });
+            this.remember(doc, read);
+          }
+          output = await runRedactionInWorker(pdf, input.redactions, {
             signal,
-            workerUrl: this.workerUrl,
-            onProgress: (p) => report(0, p.ocr ? `OCR… pagina ${p.done} van ${p.total}` : `Pagina ${p.done} van ${p.total} gelezen`),
+            worker,
+            ocr: ocrLayers(read),
+            onProgress: (p) => report(share + ((1 - share) * p.done) / p.total, `Pagina ${p.done} van ${p.total}`),
           });
-          this.remember(doc, read);
+        } finally {
+          void worker.terminate();
         }
         const pages = searchablePages(read);
-        const output = await runRedactionInWorker(pdf, input.redactions, {
-          signal,
-          workerUrl: this.workerUrl,
-          ocr: ocrLayers(read),
-          onProgress: (p) => report(p.done / p.total, `Pagina ${p.done} van ${p.total}`),
-        });
         // A third party counts as redacted in this version only if they were found, every way they
         // are written is covered, and the output no longer yields any of it. Where the text cannot
         // be read (a scan), only the handler's explicit confirmation, with boxes drawn by hand, counts.

@@ -2,6 +2,9 @@ import { isRedactionFailure, type RedactionFailure } from './errors.js';
 import type { OcrMode, ReadProgress } from './ocr-read.js';
 import type { OcrLayer, PageReport, PageText, Redaction, RedactionProgress } from './types.js';
 
+/** The workerData of a thread started ahead of its job: it warms up before its first request. */
+export const WARM = 'warm';
+
 /** Messages between `runRedactionInWorker` and worker.ts. Errors travel as their failure kind: a class does not survive structured cloning. */
 export interface WorkerRequest {
   pdf: Uint8Array;

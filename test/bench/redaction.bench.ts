@@ -9,7 +9,7 @@ const PAGES = 100;
 const PER_PAGE = 5;
 
 /** Only rendering every page at the engine's 150 dpi, with the same PDFium: the floor redaction cannot beat. */
-async function renderOnly(pdf: Buffer): Promise<void> {
+export async function renderOnly(pdf: Buffer): Promise<void> {
   const lib = await PDFiumLibrary.init();
   const doc = await lib.loadDocument(new Uint8Array(pdf));
   try {

@@ -4,6 +4,7 @@ import { lettersBenchmark } from './letters.bench.js';
 import { memoryBenchmark } from './memory.bench.js';
 import { ocrBenchmark } from './ocr.bench.js';
 import { queueBenchmark, removeSeededStores } from './queue.bench.js';
+import { redactionJobBenchmark } from './redaction-job.bench.js';
 import { redactionBenchmark } from './redaction.bench.js';
 import { startupBenchmark } from './startup.bench.js';
 import { syncBenchmark } from './sync.bench.js';
@@ -19,6 +20,7 @@ const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'memory', run: () => memoryBenchmark() },
   { name: 'case files', run: caseFilesBenchmark },
   { name: 'redaction', run: redactionBenchmark },
+  { name: 'redaction job', run: () => redactionJobBenchmark() },
   { name: 'ocr', run: ocrBenchmark },
   { name: 'letters', run: () => lettersBenchmark() },
   { name: 'sync', run: () => syncBenchmark() },

@@ -202,7 +202,7 @@ function onReady(): void {
   const migrationsFolder = join(app.getAppPath(), 'db', 'local', 'migrations');
   // This file is the bundle's entry (out/main/index.js); the worker entry lands next to it.
   const redactionWorkerUrl = new URL('./worker.js', import.meta.url);
-  const started = createBackend({ dataDir, protector, migrationsFolder, logger, redactionWorkerUrl });
+  const started = createBackend({ dataDir, protector, migrationsFolder, logger, redactionWorkerUrl, warmRedaction: true });
   backend = started;
   registerIpc(started);
 
