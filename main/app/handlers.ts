@@ -89,6 +89,7 @@ export function createHandlers({
     'deadline.preview': (ctx, input) => cases.previewDeadline(ctx, input),
     'case.create': (ctx, input) => cases.create(ctx, input),
     'case.duplicates': (ctx, input) => cases.duplicates(ctx, input),
+    'case.suggestHandler': () => cases.suggestHandler(),
     'case.queue': (ctx, input) => queue.list(ctx, input),
     'case.get': (ctx, input) => cases.get(ctx, input.id),
     'case.timeline': (ctx, input) => {

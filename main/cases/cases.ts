@@ -7,6 +7,7 @@ import {
   findOpenDuplicates,
   handlerNames,
   insertCase,
+  openCasesPerHandler,
   insertTask,
   NO_CHANGE_VERIFICATION,
   takeReferenceNumber,
@@ -17,6 +18,7 @@ import {
 } from '../../db/local/cases/repository.js';
 import { identityChecksOf, insertIdentityCheck } from '../../db/local/cases/case-files.js';
 import { findStaffById } from '../../db/local/staff/repository.js';
+import { listHandlers } from '../staff/staff-view.js';
 import { settings } from '../../db/local/schema.js';
 import type { Role } from '../../shared/staff/roles.js';
 import { deadlinePolicySchema, type caseCreateSchema, type CaseDetail } from '../../shared/cases/case-schemas.js';
@@ -151,6 +153,19 @@ export class CaseService {
   duplicates(ctx: CallContext, input: { type: CaseRow['type']; name: string; birthDate?: string | undefined }) {
     const found = findOpenDuplicates(this.db, input.type, input.name, input.birthDate, OPEN_STATUSES);
     return { references: duplicateReferencesFor(ctx.requireSession().roles, found), possibleDuplicate: found.length > 0 };
+  }
+
+  /**
+   * The active handler with the fewest open cases (on equal load the first by name), so that new
+   * work spreads over the team; intake sees it as a suggestion and may choose anyone else.
+   */
+  suggestHandler(): { handlerId: string | null; openCases: number } {
+    const load = openCasesPerHandler(this.db, OPEN_STATUSES);
+    const ranked = listHandlers(this.db)
+      .map((h) => ({ handlerId: h.id, name: h.fullName, openCases: load.get(h.id) ?? 0 }))
+      .sort((a, b) => a.openCases - b.openCases || a.name.localeCompare(b.name, 'nl'));
+    const best = ranked[0];
+    return best ? { handlerId: best.handlerId, openCases: best.openCases } : { handlerId: null, openCases: 0 };
   }
 
   create(ctx: CallContext, input: CaseInput) {

@@ -316,6 +316,13 @@ export const contract = {
     input: z.object({ type: requestTypeSchema, name: z.string().trim().min(1).max(200), birthDate: isoDateSchema.optional() }).strict(),
     output: z.object({ references: z.array(z.string()), possibleDuplicate: z.boolean() }),
   }),
+  /** The active handler with the fewest open cases, offered to intake as "voorgesteld"; intake still chooses. */
+  'case.suggestHandler': procedure({
+    action: 'case.register',
+    audit: 'none',
+    input: empty,
+    output: z.object({ handlerId: idSchema.nullable(), openCases: z.number().int().min(0) }),
+  }),
   'case.queue': procedure({ action: 'case.queue', audit: 'read', record: 'case', input: queueQuerySchema, output: queueSchema }),
   'case.get': procedure({ action: 'case.read', audit: 'read', record: 'case', input: caseRef, output: caseDetailSchema }),
   'case.timeline': procedure({ action: 'case.read', audit: 'read', record: 'case', input: caseRef, output: z.array(auditEventSchema) }),

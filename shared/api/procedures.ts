@@ -23,6 +23,7 @@ export const PROCEDURE_NAMES = [
   'deadline.preview',
   'case.create',
   'case.duplicates',
+  'case.suggestHandler',
   'case.queue',
   'case.get',
   'case.timeline',

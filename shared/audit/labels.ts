@@ -25,6 +25,7 @@ export const PROCEDURE_LABELS: Readonly<Record<ProcedureId, string>> = {
   'deadline.preview': 'Termijn berekend',
   'case.create': 'Zaak geregistreerd',
   'case.duplicates': 'Dubbele verzoeken gezocht',
+  'case.suggestHandler': 'Behandelaar voorgesteld',
   'case.queue': 'Werkvoorraad ingezien',
   'work.mine': 'Mijn werk ingezien',
   'notifications.mine': 'Meldingen opgevraagd',

@@ -42,6 +42,18 @@ export const REPRESENTATIVE_LABELS: Readonly<Record<RepresentativeKind, string>>
 };
 
 /**
+ * The description intake starts from where the policy fixes what is asked: access to all information
+ * about the requester (§13) and its machine-readable copy. Intake edits it when the requester asks for
+ * less. A correction names its changes (§14), an objection its circumstances (§15) and a complaint its
+ * grievance: those are always written down as the requester put them.
+ */
+export const STANDARD_REQUEST_TEXT: Readonly<Partial<Record<RequestType, string>>> = {
+  inzage: 'Inzage in alle persoonsgegevens die de corporatie over de verzoeker verwerkt (art. 15 AVG, §13 privacyreglement).',
+  dataportabiliteit:
+    'Een kopie van de persoonsgegevens die de verzoeker zelf heeft verstrekt, in een gestructureerd, gangbaar en machineleesbaar formaat (art. 20 AVG, §13 privacyreglement).',
+};
+
+/**
  * The form a request must have: §13 (inzage, and the machine-readable copy) and §14 (correctie) ask
  * a written request signed by the requester; §15 (verzet) a written request with its reasons, and no
  * signature; a complaint (§16) has no form. The case's `writtenAndSigned` records that this form is

@@ -1,3 +1,5 @@
+import type { DocumentSource } from '../dossier/dossier.js';
+
 /**
  * The register of processing activities (art. 30 AVG) as far as an access letter needs it
  * (art. 15(1) AVG): per activity the purpose, the legal basis, the categories of data, the
@@ -269,4 +271,25 @@ export const DEFAULT_REGISTER: readonly ProcessingActivity[] = [
 export function describeRecipients(recipients: readonly Recipient[]): string {
   if (recipients.length === 0) return 'Wij verstrekken deze gegevens niet aan anderen.';
   return recipients.map((x) => (x.name ? `${x.name} (${x.category.charAt(0).toLowerCase()}${x.category.slice(1)})` : x.category)).join('; ');
+}
+
+/** The activity of the default register whose records a dossier source holds ("Anders" points at none). */
+export const ACTIVITY_OF_SOURCE: Readonly<Record<DocumentSource, string | null>> = {
+  huuradministratie: 'huuradministratie',
+  onderhoud: 'onderhoud',
+  klantcontact: 'klantcontact',
+  overlastdossier: 'overlast-woonfraude',
+  woonruimteverdeling: 'woonruimteverdeling',
+  vve_beheer: 'vve-beheer',
+  anders: null,
+};
+
+/**
+ * The activities a case's dossier points at, to start the access letter from: those whose records
+ * its documents came from, and the systems where the requester's data was found. Only activities
+ * the register holds (`registerIds`, in its order); the handler still adds and removes.
+ */
+export function activitiesFromDossier(registerIds: readonly string[], sources: readonly DocumentSource[], foundIn: readonly string[]): string[] {
+  const wanted = new Set<string | null>([...sources.map((s) => ACTIVITY_OF_SOURCE[s]), ...foundIn]);
+  return registerIds.filter((id) => wanted.has(id));
 }

@@ -30,7 +30,7 @@ const heading = (name: string) => page.getByRole('heading', { name, level: 1 });
 async function fillIntake(name: string) {
   await nav(page).getByRole('button', { name: 'Nieuw verzoek' }).click();
   await heading('Nieuw verzoek').waitFor();
-  await page.getByRole('combobox', { name: 'Ontvangen via' }).selectOption({ label: 'Brief' });
+  await page.getByRole('radiogroup', { name: 'Ontvangen via' }).getByRole('radio', { name: 'Brief' }).check();
   await page.getByRole('checkbox', { name: 'Het verzoek is schriftelijk gedaan en ondertekend' }).check();
   await page.getByRole('textbox', { name: 'Omschrijving van het verzoek' }).fill(REQUEST);
   await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(name);

@@ -76,7 +76,7 @@ describe('registering, finding, extending and reassigning a case', () => {
     const preview = `Uiterste datum: ${formatDutchDate(expected.due)} (${daysText(expected.due)})`;
     await expect.poll(() => page.getByText(preview).isVisible()).toBe(true);
 
-    await page.getByRole('combobox', { name: 'Ontvangen via' }).selectOption({ label: 'Brief' });
+    await page.getByRole('radiogroup', { name: 'Ontvangen via' }).getByRole('radio', { name: 'Brief' }).check();
     await page.getByRole('checkbox', { name: 'Het verzoek is schriftelijk gedaan en ondertekend' }).check();
     await page.getByRole('textbox', { name: 'Omschrijving van het verzoek' }).fill('Mijn moeder vraagt namens mij welke gegevens over mij worden verwerkt.');
     await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(REQUESTER);

@@ -237,9 +237,11 @@ describe('establishing identity with a masked ID copy', () => {
     const panel = page.getByRole('region', { name: `Verzoeker: ${ADULT.name}` });
     expect(await panel.getByRole('radio', { name: 'Identiteit vastgesteld' }).isChecked()).toBe(true);
     await panel.getByRole('button', { name: 'Vastleggen' }).click();
-    await expect
-      .poll(() => panel.getByText('De uitkomst is vastgelegd en de kopie van het identiteitsbewijs is vernietigd.').isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    // Verified, the case moves on to its next step (Dossier); the record stays under Identiteit.
+    await page
+      .getByText('De uitkomst is vastgelegd en de kopie van het identiteitsbewijs is vernietigd. Volgende stap: Dossier samenstellen.')
+      .waitFor({ timeout: 15_000 });
+    await page.getByRole('tab', { name: 'Identiteit' }).click();
     await expect.poll(() => panel.getByText('eindigt op 1K92').isVisible()).toBe(true);
     expect(await panel.getByText('Identiteit vastgesteld', { exact: true }).first().isVisible()).toBe(true);
     expect(await panel.getByText('kopie vernietigd').isVisible()).toBe(true);
@@ -323,7 +325,8 @@ describe('establishing identity with a masked ID copy', () => {
     await child.getByRole('radio', { name: 'Bekende klant: klantnummer, adres en geboortedatum kloppen' }).check();
     await child.getByRole('checkbox', { name: 'Klantnummer, adres en geboortedatum komen overeen met de klantadministratie' }).check();
     await child.getByRole('button', { name: 'Vastleggen' }).click();
-    await expect.poll(() => child.getByText('De uitkomst is vastgelegd.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByText('De uitkomst is vastgelegd. Volgende stap: Dossier samenstellen.').waitFor({ timeout: 15_000 });
+    await page.getByRole('tab', { name: 'Identiteit' }).click();
     await expect.poll(() => child.getByText('klantnummer, adres, geboortedatum').isVisible()).toBe(true);
     await checkScreen(page, 'identity-representative-recorded');
   });

@@ -103,7 +103,7 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     await signInAs(PEOPLE.intake, 'Werkvoorraad');
     await nav(page).getByRole('button', { name: 'Nieuw verzoek' }).click();
     await heading('Nieuw verzoek').waitFor();
-    await page.getByRole('combobox', { name: 'Ontvangen via' }).selectOption({ label: 'Brief' });
+    await page.getByRole('radiogroup', { name: 'Ontvangen via' }).getByRole('radio', { name: 'Brief' }).check();
     await page.getByRole('checkbox', { name: 'Het verzoek is schriftelijk gedaan en ondertekend' }).check();
     await page.getByRole('textbox', { name: 'Omschrijving van het verzoek' }).fill('Ik wil weten welke gegevens de corporatie over mij verwerkt.');
     await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(REQUESTER.name);
@@ -124,7 +124,7 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     const panel = page.getByRole('region', { name: `Verzoeker: ${REQUESTER.name}` });
     await panel.getByRole('radio', { name: 'Ingelogd via Mijn Alliantie' }).check();
     await panel.getByRole('button', { name: 'Vastleggen' }).click();
-    await expect.poll(() => panel.getByText('De uitkomst is vastgelegd.', { exact: false }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByText('De uitkomst is vastgelegd.', { exact: false }).isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => page.getByText('In behandeling', { exact: true }).first().isVisible()).toBe(true);
 
     // The dossier: one small PDF, read in through the API as the Dossier tab would.

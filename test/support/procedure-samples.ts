@@ -65,6 +65,7 @@ export function procedureSamples(ids: SampleIds): ProcedureSamples {
     'deadline.preview': () => ({ type: 'inzage', received: '2026-11-20' }),
     'case.create': () => NEW_CASE,
     'case.duplicates': () => ({ type: 'inzage', name: 'Test Verzoeker' }),
+    'case.suggestHandler': () => ({}),
     'case.queue': () => ({}),
     'case.get': () => ({ id: ids.caseId }),
     'case.timeline': () => ({ id: ids.caseId }),

@@ -70,6 +70,18 @@ describe('intake', () => {
     expect(value(await call('case.duplicates', { type: 'inzage', name: 'Łukasz Nguyễn-Özdemir' }, h1.token)).references).toContain(first.reference);
   });
 
+  it('suggests the handler with the fewest open cases: closed cases do not count, equal load goes by name', async () => {
+    const { call, intake, h1, h2, register } = await team();
+    expect(value(await call('case.suggestHandler', {}, intake.token))).toEqual({ handlerId: h1.id, openCases: 0 });
+    const first = await register({ name: 'Zoë Þórsdóttir' });
+    expect(value(await call('case.suggestHandler', {}, intake.token))).toEqual({ handlerId: h2.id, openCases: 0 });
+    await register({ name: 'Łukasz Nguyễn' }, { handlerId: h2.id });
+    await register({ name: 'Ağaoğlu Demir' }, { handlerId: h2.id });
+    expect(value(await call('case.suggestHandler', {}, intake.token))).toEqual({ handlerId: h1.id, openCases: 1 });
+    value(await call('case.transition', { id: first, to: 'ingetrokken', reason: 'Verzoeker trekt het verzoek in.' }, h1.token));
+    expect(value(await call('case.suggestHandler', {}, intake.token))).toEqual({ handlerId: h1.id, openCases: 0 });
+  });
+
   it('records an unsigned request and gives it the follow-up task', async () => {
     const { call, intake, h1 } = await team();
     const created = value(await call('case.create', { ...MINOR_REQUEST, channel: 'telefoon', writtenAndSigned: false, handlerId: h1.id }, intake.token));

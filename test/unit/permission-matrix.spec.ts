@@ -42,7 +42,7 @@ const MAY: Record<string, { roles: 'public' | 'session' | Role[]; procedures: st
   'staff.directory': { roles: ['intake', 'handler', 'dpo'], procedures: ['staff.handlers'] },
   // Functioneel beheer never reads the audit trail; the auditor and the privacy officer do.
   'audit.read': { roles: ['auditor', 'dpo'], procedures: ['audit.list', 'audit.verify', 'audit.search', 'audit.caseReads', 'audit.staff', 'audit.export'] },
-  'case.register': { roles: ['intake', 'handler', 'dpo'], procedures: ['deadline.preview', 'case.create', 'case.duplicates'] },
+  'case.register': { roles: ['intake', 'handler', 'dpo'], procedures: ['deadline.preview', 'case.create', 'case.duplicates', 'case.suggestHandler'] },
   'case.queue': { roles: ['intake', 'handler', 'dpo'], procedures: ['case.queue'] },
   'case.read': {
     roles: ['handler', 'dpo'],

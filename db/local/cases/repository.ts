@@ -131,6 +131,18 @@ export function findOpenDuplicates(db: LocalDb, type: CaseRow['type'], name: str
     .map((r) => r.reference);
 }
 
+/** How many cases in `openStatuses` each handler holds; a handler without any is absent. */
+export function openCasesPerHandler(db: LocalDb, openStatuses: readonly string[]): Map<string, number> {
+  const rows = db.all<{ handler_id: string; open: number }>(sql`
+    SELECT handler_id, COUNT(*) AS open FROM cases
+     WHERE handler_id IS NOT NULL AND status IN (${sql.join(
+       openStatuses.map((s) => sql`${s}`),
+       sql`, `,
+     )})
+     GROUP BY handler_id`);
+  return new Map(rows.map((r) => [r.handler_id, Number(r.open)]));
+}
+
 export function handlerNames(db: LocalDb): Map<string, string> {
   return new Map(
     db

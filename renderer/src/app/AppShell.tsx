@@ -8,6 +8,7 @@ import { useAutoLock } from './useAutoLock.js';
 import { AccountScreen } from '../staff/account/AccountScreen.js';
 import { AuditScreen } from '../audit/AuditScreen.js';
 import { CaseScreen, type CaseTab } from '../cases/CaseScreen.js';
+import type { NextStepId } from '../../../shared/work/next-step.js';
 import { IntakeScreen } from '../cases/IntakeScreen.js';
 import { QueueScreen, type QueueMemory } from '../cases/queue/QueueScreen.js';
 import { StartScreen } from '../work/StartScreen.js';
@@ -76,17 +77,20 @@ function Shell() {
   const allowed = screensFor(staff.roles);
   const home = defaultScreen(allowed);
   // A case opens inside the work queue: the menu keeps Werkvoorraad marked, "back" returns to it.
-  // `tab` and `letterId`: where a task from "Mijn werk" leads, one click instead of three.
-  const [view, setView] = useState<{ screen: ScreenId; caseId: string | null; tab?: CaseTab | undefined; letterId?: string | undefined }>({
-    screen: home,
-    caseId: null,
-  });
+  // `tab`, `step` and `letterId`: where a task from "Mijn werk" leads, one click instead of three.
+  const [view, setView] = useState<{
+    screen: ScreenId;
+    caseId: string | null;
+    tab?: CaseTab | undefined;
+    step?: NextStepId | undefined;
+    letterId?: string | undefined;
+  }>({ screen: home, caseId: null });
   // When the functions change (an admin edits their own), a screen no longer allowed closes.
   const current = allowed.some((s) => s.id === view.screen) ? view.screen : home;
   // What the work queue keeps while a case is open (in memory only: the search text may be a name).
   const queueMemory = useRef<QueueMemory>({ search: '', activeId: null });
   const choose = useCallback((screen: ScreenId) => setView({ screen, caseId: null }), []);
-  const openCase = useCallback((caseId: string, tab?: CaseTab) => setView({ screen: 'queue', caseId, tab }), []);
+  const openCase = useCallback((caseId: string, tab?: CaseTab, step?: NextStepId) => setView({ screen: 'queue', caseId, tab, step }), []);
   const openLetterToSign = useCallback((letterId: string) => setView({ screen: 'signing', caseId: null, letterId }), []);
   const backToQueue = useCallback(() => setView({ screen: 'queue', caseId: null }), []);
 
@@ -130,7 +134,9 @@ function Shell() {
         {current === 'start' ? <StartScreen screens={allowed} /> : null}
         {current === 'work' ? <MyWorkScreen onOpenCase={openCase} onOpenScreen={choose} onOpenLetter={openLetterToSign} /> : null}
         {current === 'queue' && view.caseId === null ? <QueueScreen memory={queueMemory.current} onOpenCase={openCase} /> : null}
-        {current === 'queue' && view.caseId !== null ? <CaseScreen key={view.caseId} caseId={view.caseId} initialTab={view.tab} onBack={backToQueue} /> : null}
+        {current === 'queue' && view.caseId !== null ? (
+          <CaseScreen key={view.caseId} caseId={view.caseId} initialTab={view.tab} initialStep={view.step} onBack={backToQueue} />
+        ) : null}
         {current === 'intake' ? <IntakeScreen onOpenCase={openCase} /> : null}
         {current === 'signing' ? (
           <Suspense fallback={<Spinner size="small" label={t('letters.screenLoading')} />}>

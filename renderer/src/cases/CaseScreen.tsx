@@ -7,12 +7,13 @@ import type { ApiError } from '../../../shared/api/result.js';
 import { REQUEST_TYPE_LABELS } from '../../../shared/cases/cases.js';
 import { useApi } from '../api/context.js';
 import { DueDate } from '../ui/DueDate.js';
-import { ErrorBar } from '../ui/Notice.js';
+import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
 import { Page } from '../ui/Page.js';
 import { StatusBadge } from '../ui/StatusBadge.js';
 import { Tabs } from '../ui/Tabs.js';
 import { formatDay } from '../ui/format.js';
 import type { DocumentFocus } from '../dossier/DossierTab.js';
+import type { NextStepId } from '../../../shared/work/next-step.js';
 import { IdentityTab } from '../identity/IdentityTab.js';
 import { OverviewTab } from './OverviewTab.js';
 import { TimelineTab } from './TimelineTab.js';
@@ -48,7 +49,18 @@ const useStyles = makeStyles({
  * tabs Overzicht, Identiteit, Dossier, Derden, Lakken and Tijdlijn. Reading it is audited (the
  * Tijdlijn shows that too).
  */
-export function CaseScreen({ caseId, initialTab, onBack }: { caseId: string; initialTab?: CaseTab | undefined; onBack: () => void }) {
+export function CaseScreen({
+  caseId,
+  initialTab,
+  initialStep,
+  onBack,
+}: {
+  caseId: string;
+  initialTab?: CaseTab | undefined;
+  /** The task the case was opened for: "verzenden" opens the send confirmation of the signed letter. */
+  initialStep?: NextStepId | undefined;
+  onBack: () => void;
+}) {
   const api = useApi();
   const { t } = useTranslation();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
@@ -75,7 +87,7 @@ export function CaseScreen({ caseId, initialTab, onBack }: { caseId: string; ini
       </Page>
     );
   }
-  return <CaseView detail={detail} error={error} tab={tab} onTab={setTab} onBack={onBack} onChanged={setDetail} onReload={load} />;
+  return <CaseView detail={detail} error={error} tab={tab} onTab={setTab} onBack={onBack} onChanged={setDetail} onReload={load} step={initialStep} />;
 }
 
 function BackButton({ onBack }: { onBack: () => void }) {
@@ -96,11 +108,35 @@ interface CaseViewProps {
   onBack: () => void;
   onChanged: (detail: CaseDetail) => void;
   onReload: () => Promise<void>;
+  step: NextStepId | undefined;
 }
 
-function CaseView({ detail, error, tab, onTab, onBack, onChanged, onReload }: CaseViewProps) {
+function CaseView({ detail, error, tab, onTab, onBack, onChanged, onReload, step: openedFor }: CaseViewProps) {
+  const api = useApi();
   const styles = useStyles();
   const { t } = useTranslation();
+  // A finished step leads on to the tab of the case's next one, as the Overzicht's next-step card
+  // would; the bar says what was done and where the case now stands. False: the step is still here.
+  const [moved, setMoved] = useState<Notice | null>(null);
+  const moveOn = useCallback(
+    async (done: string): Promise<boolean> => {
+      const result = await api.call('case.readiness', { caseId: detail.id });
+      const step = result.ok ? result.value.nextStep : null;
+      if (!step || step.tab === tab || step.tab === 'overview') return false;
+      setMoved({ intent: 'success', text: t('case.movedOn', { done, step: step.label }) });
+      onTab(step.tab);
+      return true;
+    },
+    [api, detail.id, tab, onTab, t],
+  );
+  // Once: after the send confirmation opened (or another tab was chosen) the case is worked on as usual.
+  const [sending, setSending] = useState(openedFor === 'verzenden');
+  const sendingShown = useCallback(() => setSending(false), []);
+  const choose = (next: CaseTab) => {
+    setMoved(null);
+    setSending(false);
+    onTab(next);
+  };
   const stopped = detail.suspendedSince !== null;
   // A document opened from another tab: in the viewer (Dossier) or for redaction (Lakken).
   const [viewing, setViewing] = useState<DocumentFocus | null>(null);
@@ -139,10 +175,11 @@ function CaseView({ detail, error, tab, onTab, onBack, onChanged, onReload }: Ca
         </li>
       </ul>
       {error ? <ErrorBar error={error} /> : null}
-      <Tabs label={t('case.tabs.label')} idPrefix="case" items={TABS.map((id) => ({ id, label: t(`case.tabs.${id}`) }))} selected={tab} onSelect={onTab} />
+      <NoticeBar notice={moved} onDismiss={() => setMoved(null)} />
+      <Tabs label={t('case.tabs.label')} idPrefix="case" items={TABS.map((id) => ({ id, label: t(`case.tabs.${id}`) }))} selected={tab} onSelect={choose} />
       <div role="tabpanel" id={`case-panel-${tab}`} aria-labelledby={`case-tab-${tab}`} className={styles.panel} tabIndex={-1}>
         {tab === 'overview' ? <OverviewTab detail={detail} onChanged={onChanged} onReload={onReload} onOpenTab={onTab} /> : null}
-        {tab === 'identity' ? <IdentityTab detail={detail} onReload={onReload} /> : null}
+        {tab === 'identity' ? <IdentityTab detail={detail} onReload={onReload} onMoveOn={moveOn} /> : null}
         <Suspense fallback={<Spinner size="small" label={t('case.loadingTab')} />}>
           {tab === 'dossier' ? (
             <DossierTab key={`${viewing?.documentId ?? ''}-${viewing?.version ?? ''}`} detail={detail} focus={viewing} onRedact={openForRedaction} />
@@ -154,7 +191,7 @@ function CaseView({ detail, error, tab, onTab, onBack, onChanged, onReload }: Ca
         </Suspense>
         {tab === 'letters' ? (
           <Suspense fallback={<Spinner size="small" label={t('letters.loading')} />}>
-            <LettersTab detail={detail} onReload={onReload} />
+            <LettersTab detail={detail} onReload={onReload} sendSigned={sending} onSendShown={sendingShown} />
           </Suspense>
         ) : null}
         {tab === 'timeline' ? <TimelineTab caseId={detail.id} /> : null}

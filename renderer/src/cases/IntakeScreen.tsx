@@ -11,16 +11,15 @@ import {
   mergeClasses,
   Radio,
   RadioGroup,
-  Select,
   Spinner,
   Text,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { CalendarClockRegular, DocumentAddRegular, OpenRegular, PersonAddRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { DocumentAddRegular, OpenRegular, PersonAddRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProcedureInput, ProcedureOutput } from '../../../shared/api/contract.js';
+import type { ProcedureOutput } from '../../../shared/api/contract.js';
 import {
   CHANNEL_LABELS,
   CHANNELS,
@@ -32,10 +31,8 @@ import {
   REPRESENTATIVE_KINDS,
   REPRESENTATIVE_LABELS,
   REQUEST_TYPE_LABELS,
+  STANDARD_REQUEST_TEXT,
   formalRequirementOf,
-  type Channel,
-  type CorrectionKind,
-  type Relation,
   type RepresentativeKind,
 } from '../../../shared/cases/cases.js';
 import { ageOn, isValidIsoDate } from '../../../shared/deadlines/dates.js';
@@ -48,11 +45,14 @@ import { useDebounced, useHandlers } from '../ui/hooks.js';
 import { ErrorBar } from '../ui/Notice.js';
 import { Page, Section } from '../ui/Page.js';
 import { useSubmission } from '../ui/useSubmission.js';
-import { workingDaysText } from '../ui/DueDate.js';
 import { formatDay } from '../ui/format.js';
+import { useLoaded } from '../ui/useLoaded.js';
 import { useSyncStatus } from '../sync/syncStatus.js';
 import { canOpenCase, mayRegisterForOthers } from './access.js';
 import { shortcutProps, SHORTCUTS, useShortcut } from '../ui/shortcuts.js';
+import { HandlerSelect, LabelRadios, LabelSelect } from './choices.js';
+import { DeadlinePreview, DuplicatesBar, NO_DUPLICATES, type Duplicates, type Preview } from './IntakeNotices.js';
+import { EMAIL, emptyDraft, toInput, withType, type Draft } from './intakeDraft.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '880px' },
@@ -74,105 +74,10 @@ const useStyles = makeStyles({
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
   error: { color: tokens.colorPaletteRedForeground1 },
   hint: { margin: `0 0 0 ${tokens.spacingHorizontalXXL}`, color: tokens.colorNeutralForeground2, maxWidth: '72ch' },
-  preview: {
-    display: 'flex',
-    alignItems: 'center',
-    columnGap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    backgroundColor: tokens.colorBrandBackground2,
-    borderRadius: tokens.borderRadiusMedium,
-    color: tokens.colorNeutralForeground1,
-  },
-  previewText: { fontWeight: tokens.fontWeightSemibold },
-  previewBasis: { color: tokens.colorNeutralForeground2 },
   result: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, maxWidth: '880px', ':focus': { outline: 'none' } },
 });
 
-type Preview = ProcedureOutput<'deadline.preview'>;
 type Created = ProcedureOutput<'case.create'> & { handlerId: string | null };
-
-interface Draft {
-  type: RequestType;
-  correctionKinds: CorrectionKind[];
-  name: string;
-  birthDate: string;
-  address: string;
-  email: string;
-  phone: string;
-  relation: Relation;
-  customerNumber: string;
-  legallyIncapacitated: boolean;
-  channel: Channel;
-  received: string;
-  writtenAndSigned: boolean;
-  requestText: string;
-  hasRepresentative: boolean;
-  representativeKind: RepresentativeKind;
-  representativeName: string;
-  representativeBasis: string;
-  handlerId: string;
-}
-
-/** `handlerId`: a handler who is not intake or dpo registers for themselves unless they choose otherwise. */
-function emptyDraft(handlerId = ''): Draft {
-  return {
-    type: 'inzage',
-    correctionKinds: [],
-    name: '',
-    birthDate: '',
-    address: '',
-    email: '',
-    phone: '',
-    relation: 'huurder',
-    customerNumber: '',
-    legallyIncapacitated: false,
-    channel: 'brief',
-    received: dutchToday(new Date()),
-    writtenAndSigned: false,
-    requestText: '',
-    hasRepresentative: false,
-    representativeKind: 'wettelijk_vertegenwoordiger',
-    representativeName: '',
-    representativeBasis: '',
-    handlerId,
-  };
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
-
-function toInput(draft: Draft): ProcedureInput<'case.create'> {
-  const optional = (value: string) => (value.trim() === '' ? undefined : value.trim());
-  const requester: ProcedureInput<'case.create'>['requester'] = {
-    name: draft.name.trim(),
-    relation: draft.relation,
-    legallyIncapacitated: draft.legallyIncapacitated,
-  };
-  const birthDate = optional(draft.birthDate);
-  if (birthDate) requester.birthDate = birthDate;
-  const address = optional(draft.address);
-  if (address) requester.address = address;
-  const email = optional(draft.email);
-  if (email) requester.email = email;
-  const phone = optional(draft.phone);
-  if (phone) requester.phone = phone;
-  const customerNumber = optional(draft.customerNumber);
-  if (customerNumber) requester.customerNumber = customerNumber;
-  const input: ProcedureInput<'case.create'> = {
-    type: draft.type,
-    correctionKinds: draft.type === 'correctie' ? draft.correctionKinds : [],
-    requester,
-    channel: draft.channel,
-    received: draft.received,
-    writtenAndSigned: draft.writtenAndSigned,
-    requestText: draft.requestText,
-  };
-  if (draft.hasRepresentative) {
-    const basis = optional(draft.representativeBasis);
-    input.representative = { kind: draft.representativeKind, name: draft.representativeName.trim(), ...(basis ? { basis } : {}) };
-  }
-  if (draft.handlerId !== '') input.handlerId = draft.handlerId;
-  return input;
-}
 
 /**
  * Nieuw verzoek: registering a request as a case. Shows the due date while typing, warns of an
@@ -202,6 +107,14 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
   const resultRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const allHandlers = useHandlers();
+  // Intake and the dpo get the handler with the fewest open cases filled in, until they choose themselves.
+  const { value: suggestion, reload: suggestAgain } = useLoaded(useCallback(() => api.call('case.suggestHandler', {}), [api]));
+  const handlerChosen = useRef(false);
+  const suggestedId = assignsOthers ? (suggestion?.handlerId ?? null) : null;
+  useEffect(() => {
+    if (suggestedId === null || handlerChosen.current) return;
+    setDraft((previous) => (previous.handlerId === '' ? { ...previous, handlerId: suggestedId } : previous));
+  }, [suggestedId, suggestion]);
   useShortcut(SHORTCUTS.save, created || busy ? null : () => formRef.current?.requestSubmit());
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((previous) => ({ ...previous, [key]: value }));
@@ -280,6 +193,8 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
   }
 
   function another() {
+    handlerChosen.current = false;
+    void suggestAgain();
     setDraft(emptyDraft(ownDefault));
     setChecked(false);
     setCreated(null);
@@ -326,22 +241,15 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
           <div className={card.card}>
             <div className={styles.grid}>
               <Field label={t('intake.fields.type')} required className={styles.double}>
-                <Select value={draft.type} onChange={(_, d) => set('type', d.value as RequestType)}>
-                  {REQUEST_TYPES.map((type) => (
-                    <option key={type} value={type}>
-                      {REQUEST_TYPE_LABELS[type]}
-                    </option>
-                  ))}
-                </Select>
+                <LabelSelect
+                  value={draft.type}
+                  values={REQUEST_TYPES}
+                  labels={REQUEST_TYPE_LABELS}
+                  onChange={(type) => setDraft((previous) => withType(previous, type))}
+                />
               </Field>
-              <Field label={t('intake.fields.channel')} required>
-                <Select value={draft.channel} onChange={(_, d) => set('channel', d.value as Channel)}>
-                  {CHANNELS.map((channel) => (
-                    <option key={channel} value={channel}>
-                      {CHANNEL_LABELS[channel]}
-                    </option>
-                  ))}
-                </Select>
+              <Field label={t('intake.fields.channel')} required className={styles.wide}>
+                <LabelRadios value={draft.channel} values={CHANNELS} labels={CHANNEL_LABELS} onChange={(channel) => set('channel', channel)} />
               </Field>
               <Field label={t('intake.fields.received')} required validationMessage={shown(problems.received)}>
                 <Input type="date" value={draft.received} max={today} onChange={(_, d) => set('received', d.value)} />
@@ -394,7 +302,11 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                       : t('intake.fields.writtenNotRequired')}
                 </Text>
               </div>
-              <Field label={t('intake.fields.requestText')} className={styles.wide}>
+              <Field
+                label={t('intake.fields.requestText')}
+                className={styles.wide}
+                hint={STANDARD_REQUEST_TEXT[draft.type] === draft.requestText ? t('intake.fields.requestTextStandard') : null}
+              >
                 <Textarea value={draft.requestText} resize="vertical" rows={4} maxLength={20_000} onChange={(_, d) => set('requestText', d.value)} />
               </Field>
             </div>
@@ -411,13 +323,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
                 <Input type="date" value={draft.birthDate} max={today} onChange={(_, d) => set('birthDate', d.value)} />
               </Field>
               <Field label={t('intake.fields.relation')} required>
-                <Select value={draft.relation} onChange={(_, d) => set('relation', d.value as Relation)}>
-                  {RELATIONS.map((relation) => (
-                    <option key={relation} value={relation}>
-                      {RELATION_LABELS[relation]}
-                    </option>
-                  ))}
-                </Select>
+                <LabelSelect value={draft.relation} values={RELATIONS} labels={RELATION_LABELS} onChange={(relation) => set('relation', relation)} />
               </Field>
               <Field label={t('intake.fields.customerNumber')}>
                 <Input value={draft.customerNumber} autoComplete="off" onChange={(_, d) => set('customerNumber', d.value)} />
@@ -491,16 +397,24 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
 
         <Section title={t('intake.sections.handling')}>
           <div className={card.card}>
-            <Field label={t('intake.fields.handler')} hint={t('intake.fields.handlerHint')} className={form.narrow}>
-              {/* Keyed by the options: the handlers load after the form, and a select only shows its value among options it had. */}
-              <Select key={handlerOptions.length} value={draft.handlerId} onChange={(_, d) => set('handlerId', d.value)}>
-                {mustTakeOwn ? null : <option value="">{t('intake.fields.handlerNone')}</option>}
-                {handlerOptions.map((handler) => (
-                  <option key={handler.id} value={handler.id}>
-                    {handler.fullName}
-                  </option>
-                ))}
-              </Select>
+            <Field
+              label={t('intake.fields.handler')}
+              hint={
+                suggestedId !== null && draft.handlerId === suggestedId
+                  ? t('intake.fields.handlerSuggested', { count: suggestion?.openCases ?? 0 })
+                  : t('intake.fields.handlerHint')
+              }
+              className={form.narrow}
+            >
+              <HandlerSelect
+                value={draft.handlerId}
+                handlers={handlerOptions}
+                none={mustTakeOwn ? null : t('intake.fields.handlerNone')}
+                onChange={(handlerId) => {
+                  handlerChosen.current = true;
+                  set('handlerId', handlerId);
+                }}
+              />
             </Field>
           </div>
         </Section>
@@ -519,47 +433,5 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
         </div>
       </form>
     </Page>
-  );
-}
-
-function DeadlinePreview({ preview }: { preview: Preview | null }) {
-  const styles = useStyles();
-  const { t } = useTranslation();
-  return (
-    <div className={styles.preview} role="status" aria-label={t('intake.previewLabel')}>
-      <CalendarClockRegular fontSize={20} aria-hidden />
-      {preview ? (
-        <span>
-          <span className={styles.previewText}>
-            {t('intake.preview', {
-              date: formatDay(preview.due),
-              days: workingDaysText(t, preview.workingDaysLeft, preview.workingDaysLeft < 0 ? 'overdue' : 'ok'),
-            })}
-          </span>{' '}
-          <span className={styles.previewBasis}>— {t(`intake.previewBasis.${preview.basis}`)}</span>
-        </span>
-      ) : (
-        <span>{t('intake.previewMissing')}</span>
-      )}
-    </div>
-  );
-}
-
-interface Duplicates {
-  references: string[];
-  possibleDuplicate: boolean;
-}
-const NO_DUPLICATES: Duplicates = { references: [], possibleDuplicate: false };
-
-/** Intake gets no references (the backend leaves them out): it hears only to ask the privacy team. */
-function DuplicatesBar({ references }: { references: readonly string[] }) {
-  const { t } = useTranslation();
-  return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{t('intake.duplicatesTitle')}</MessageBarTitle>
-        {references.length > 0 ? t('intake.duplicates', { references: references.join(', ') }) : t('intake.duplicatesAskTeam')}
-      </MessageBarBody>
-    </MessageBar>
   );
 }

@@ -42,6 +42,14 @@ const useStyles = makeStyles({
   fileText: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS, minWidth: 0, overflowWrap: 'anywhere' },
   skipped: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
   dropZone: { outlineOffset: '-4px' },
+  // One tile per source: files dropped on it are read in with that source, without choosing it first.
+  sources: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyle: 'none' },
+  sourceTile: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground2,
+  },
   dropOver: { outline: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   actions: actionRow,
 });
@@ -80,9 +88,10 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
 
   const update = (key: string, status: FileState) => setItems((previous) => previous.map((item) => (item.key === key ? { ...item, status } : item)));
 
-  async function run(files: File[] = chosen) {
+  async function run(files: File[] = chosen, from: DocumentSource | '' = source) {
     setChecked(true);
-    if (source === '' || files.length === 0) return;
+    if (from === '' || files.length === 0) return;
+    const source = from;
     const list = files.map((file, index) => ({ file, key: `${index}-${file.name}-${file.size}-${file.lastModified}` }));
     setItems(list.map(({ file, key }) => ({ key, name: file.name, size: file.size, status: { state: 'waiting' } })));
     setRunning(true);
@@ -136,15 +145,21 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
     event.dataTransfer.dropEffect = 'copy';
     setOver(true);
   };
-  const onDrop = (event: DragEvent<HTMLElement>) => {
+  const [overSource, setOverSource] = useState<DocumentSource | null>(null);
+  // `on`: dropped on one source's tile, which is then the source of the files.
+  const onDrop = (event: DragEvent<HTMLElement>, on: DocumentSource | null = null) => {
     setOver(false);
+    setOverSource(null);
     if (running) return;
     const files = [...event.dataTransfer.files];
     if (files.length === 0) return;
     event.preventDefault();
+    event.stopPropagation();
     setChosen(files);
     setItems([]);
-    if (source !== '') void run(files);
+    if (on) setSource(on);
+    const from = on ?? source;
+    if (from !== '') void run(files, from);
     else setChecked(true);
   };
 
@@ -154,7 +169,7 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
       aria-labelledby={headingId}
       onDragOver={onDragOver}
       onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
+      onDrop={(event) => onDrop(event)}
     >
       <h2 id={headingId} className={styles.heading}>
         {t('dossier.import.title')}
@@ -197,6 +212,24 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
             </Text>
           ) : null}
         </div>
+        <ul className={mergeClasses(styles.sources, styles.wide)} aria-label={t('dossier.import.dropOnSource')}>
+          {DOCUMENT_SOURCES.map((s) => (
+            <li
+              key={s}
+              role="group"
+              aria-label={DOCUMENT_SOURCE_LABELS[s]}
+              className={mergeClasses(styles.sourceTile, overSource === s && styles.dropOver)}
+              onDragOver={(event) => {
+                onDragOver(event);
+                if (event.defaultPrevented) setOverSource(s);
+              }}
+              onDragLeave={() => setOverSource(null)}
+              onDrop={(event) => onDrop(event, s)}
+            >
+              {DOCUMENT_SOURCE_LABELS[s]}
+            </li>
+          ))}
+        </ul>
         <Field label={t('dossier.import.source')} required validationMessage={sourceMissing}>
           <Select value={source} disabled={running} onChange={(_, d) => setSource(d.value as DocumentSource | '')}>
             <option value="">{t('dossier.import.chooseSource')}</option>

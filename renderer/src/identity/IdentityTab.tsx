@@ -35,13 +35,25 @@ const useStyles = makeStyles({
   panels: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '960px' },
 });
 
+const verifiedOf = (view: IdentityView, subject: IdSubject) => (subject === 'verzoeker' ? view.requesterVerified : view.representativeVerified);
+const stay = () => Promise.resolve(false);
+
 const OUTCOME_COLORS = { geverifieerd: 'success', afgewezen: 'danger', meer_informatie: 'warning' } as const;
 
 /**
  * Identiteit: per subject (the requester, and the representative when there is one) the current
  * status, what was recorded, and for the assigned handler the form to establish it.
  */
-export function IdentityTab({ detail, onReload }: { detail: CaseDetail; onReload: () => Promise<void> }) {
+export function IdentityTab({
+  detail,
+  onReload,
+  onMoveOn,
+}: {
+  detail: CaseDetail;
+  onReload: () => Promise<void>;
+  /** After an outcome is recorded: on to the case's next step if it is elsewhere (then true). */
+  onMoveOn: (done: string) => Promise<boolean>;
+}) {
   const api = useApi();
   const { staff } = useSession();
   const { t } = useTranslation();
@@ -97,6 +109,8 @@ export function IdentityTab({ detail, onReload }: { detail: CaseDetail; onReload
           canWork={canWork}
           names={names}
           onChanged={onChanged}
+          // With another subject still to establish, the work stays on this tab.
+          onMoveOn={subjects.some((other) => other !== subject && !verifiedOf(view, other)) ? stay : onMoveOn}
         />
       ))}
     </div>
@@ -111,16 +125,17 @@ interface SubjectPanelProps {
   canWork: boolean;
   names: ReadonlyMap<string, string>;
   onChanged: () => Promise<void>;
+  onMoveOn: (done: string) => Promise<boolean>;
 }
 
-function SubjectPanel({ caseId, subject, name, view, canWork, names, onChanged }: SubjectPanelProps) {
+function SubjectPanel({ caseId, subject, name, view, canWork, names, onChanged, onMoveOn }: SubjectPanelProps) {
   const { t } = useTranslation();
   const styles = useStyles();
   const card = useCardStyles();
   const [notice, setNotice] = useState<Notice | null>(null);
   const records = view.checks.filter((c) => c.subject === subject);
   const last = records.at(-1);
-  const verified = subject === 'verzoeker' ? view.requesterVerified : view.representativeVerified;
+  const verified = verifiedOf(view, subject);
   const copies = view.copies.filter((c) => c.subject === subject);
   const headingId = `identity-${subject}`;
   const status = last?.outcome;
@@ -157,8 +172,12 @@ function SubjectPanel({ caseId, subject, name, view, canWork, names, onChanged }
           onNotice={setNotice}
           onChanged={onChanged}
           onRecorded={(record) => {
-            setNotice({ intent: 'success', text: record.copiesDestroyed > 0 ? t('identity.recordedDestroyed') : t('identity.recorded') });
-            void onChanged();
+            const done = record.copiesDestroyed > 0 ? t('identity.recordedDestroyed') : t('identity.recorded');
+            void onChanged()
+              .then(() => onMoveOn(done))
+              .then((moved) => {
+                if (!moved) setNotice({ intent: 'success', text: done });
+              });
           }}
         />
       ) : null}

@@ -26,7 +26,8 @@ export function ActivitiesPicker({
   selected,
   onChange,
 }: {
-  activities: Activity[] | null;
+  /** The register; `fromDossier`: the ticks came from the case's dossier, to be checked by the handler. */
+  activities: { list: Activity[]; fromDossier: boolean } | null;
   selected: readonly string[];
   onChange: (ids: string[]) => void;
 }) {
@@ -38,10 +39,11 @@ export function ActivitiesPicker({
       <legend className={styles.legend}>{t('letters.form.activities')}</legend>
       <Text className={styles.muted} size={200}>
         {t('letters.form.activitiesHint', { count: selected.length })}
+        {activities?.fromDossier ? ` ${t('letters.form.activitiesFromDossier')}` : ''}
       </Text>
       {activities === null ? <Spinner size="tiny" label={t('letters.form.activitiesLoading')} /> : null}
       <div className={styles.list}>
-        {(activities ?? []).map((activity) => (
+        {(activities?.list ?? []).map((activity) => (
           <Checkbox
             key={activity.id}
             checked={selected.includes(activity.id)}

@@ -54,7 +54,8 @@ interface KindFieldsProps {
   /** Whether the case gives the addressee (the requester's address; not a gemachtigde); otherwise the form asks for one. */
   hasAddress: boolean;
   thirdParties: ThirdParty[] | null;
-  activities: Activity[] | null;
+  /** The register; `fromDossier`: the ticks came from the dossier, not from the handler. */
+  activities: { list: Activity[]; fromDossier: boolean } | null;
 }
 
 /** The data a letter kind needs besides the case (shared/letters/letter-schemas.ts: letterDataSchemas). */
@@ -81,6 +82,8 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
       </RadioGroup>
     </Field>
   );
+
+  const picker = <ActivitiesPicker activities={activities} selected={form.activityIds} onChange={(activityIds) => set({ activityIds })} />;
 
   let specific = null;
   switch (kind) {
@@ -123,7 +126,7 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
     case 'besluit-inzage':
       specific = (
         <>
-          <ActivitiesPicker activities={activities} selected={form.activityIds} onChange={(activityIds) => set({ activityIds })} />
+          {picker}
           <WithheldFields withheld={form.withheld} onChange={(withheld) => set({ withheld })} />
         </>
       );
@@ -226,9 +229,7 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
           </fieldset>
           {reasons(true, t('letters.form.accessReasons'))}
           <WithheldFields withheld={form.withheld} onChange={(withheld) => set({ withheld })} />
-          {form.accessOutcome === 'deels' ? (
-            <ActivitiesPicker activities={activities} selected={form.activityIds} onChange={(activityIds) => set({ activityIds })} />
-          ) : null}
+          {form.accessOutcome === 'deels' ? { picker } : null}
         </>
       );
       break;

@@ -30,6 +30,9 @@ import { LetterPreview } from './LetterPreview.js';
 import { LetterStatusBadge } from './LetterStatusBadge.js';
 import { LetterTextView } from './LetterTextView.js';
 import { pdfFileName, type LetterTextInput } from './letterTypes.js';
+import type { ProcedureOutput } from '../../../shared/api/contract.js';
+
+type LetterDetail = ProcedureOutput<'letter.get'>;
 import { reviewColumn, reviewColumns, sectionHeading, subHeading, wrappingActionRow } from '../ui/styles.js';
 
 const useStyles = makeStyles({
@@ -52,6 +55,9 @@ interface LetterDetailProps {
   /** The assigned handler: may edit, submit, discard and mark sent. */
   canDraft: boolean;
   caseStatus: CaseStatus;
+  /** Open the send confirmation as soon as the signed letter is shown (the task "send" was chosen). */
+  startSending?: boolean;
+  onSendShown?: (() => void) | undefined;
   /** The letter changed: the list and the case (its status) reload. */
   onChanged: (message: string) => void;
   onClose: () => void;
@@ -61,7 +67,7 @@ interface LetterDetailProps {
  * One letter of the case: the concept's text in the editor next to its PDF, or the signed PDF
  * with what comes next (mark as sent, save, print).
  */
-export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onChanged, onClose }: LetterDetailProps) {
+export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, startSending = false, onSendShown, onChanged, onClose }: LetterDetailProps) {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();
@@ -78,6 +84,12 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onC
   const [dialog, setDialog] = useState<{ open: boolean; shown: number } | null>(null);
   const openDialog = () => setDialog((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }));
   const closeDialog = () => setDialog((previous) => (previous ? { ...previous, open: false } : null));
+  const readyToSend = canDraft && letter?.status === 'ondertekend';
+  useEffect(() => {
+    if (!startSending || !readyToSend) return;
+    onSendShown?.();
+    setDialog({ open: true, shown: 1 });
+  }, [startSending, readyToSend, onSendShown]);
   // Discarding asks inline: the panel closes after it, which would cut a modal dialog short.
   const [confirmDiscard, setConfirmDiscard] = useState(false);
 
@@ -230,8 +242,7 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onC
         <SentDialog
           key={dialog.shown}
           open={dialog.open}
-          letterId={letterId}
-          signedAt={letter.signedAt}
+          letter={letter}
           onClose={closeDialog}
           onDone={() => {
             closeDialog();
@@ -244,19 +255,9 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, onC
   );
 }
 
-function SentDialog({
-  open,
-  letterId,
-  signedAt,
-  onClose,
-  onDone,
-}: {
-  open: boolean;
-  letterId: string;
-  signedAt: string | null;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+/** What is sent is named in the dialog itself: it may open straight from the task, before the letter is looked at. */
+function SentDialog({ open, letter, onClose, onDone }: { open: boolean; letter: LetterDetail; onClose: () => void; onDone: () => void }) {
+  const { id: letterId, signedAt } = letter;
   const api = useApi();
   const { t } = useTranslation();
   const today = dutchToday(new Date());
@@ -270,6 +271,16 @@ function SentDialog({
       call={() => api.call('letter.markSent', { letterId, sentOn })}
       onDone={onDone}
     >
+      <Text weight="semibold">
+        {t('letters.sentDialog.what', {
+          kind: LETTER_KIND_LABELS[letter.kind],
+          reference: letter.caseReference,
+          addressee: letter.content.addressee.name,
+          count: letter.pages,
+          name: letter.signedBy ?? t('common.none'),
+          date: signedAt ? formatDateTime(signedAt) : t('common.none'),
+        })}
+      </Text>
       <Text>{t('letters.sentDialog.text')}</Text>
       <Field label={t('letters.sentDialog.date')} required>
         <Input

@@ -40,7 +40,18 @@ const useStyles = makeStyles({
  * now, one letter opened (editor and PDF, or the signed PDF), and for inzage and dataportabiliteit
  * the package once the decision is signed.
  */
-export function LettersTab({ detail, onReload }: { detail: CaseDetail; onReload: () => Promise<void> }) {
+export function LettersTab({
+  detail,
+  onReload,
+  sendSigned = false,
+  onSendShown,
+}: {
+  detail: CaseDetail;
+  onReload: () => Promise<void>;
+  /** Opened for the task "send the signed letter": its send confirmation opens with it. */
+  sendSigned?: boolean;
+  onSendShown?: () => void;
+}) {
   const api = useApi();
   const { staff } = useSession();
   const { t } = useTranslation();
@@ -234,6 +245,8 @@ export function LettersTab({ detail, onReload }: { detail: CaseDetail; onReload:
           version={versionOf(letters?.find((l) => l.id === selected))}
           canDraft={canDraft}
           caseStatus={detail.status}
+          startSending={sendSigned}
+          onSendShown={onSendShown}
           onChanged={changed}
           onClose={() => setSelected(null)}
         />

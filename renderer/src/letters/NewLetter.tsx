@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases/case-schemas.js';
 import type { LetterKind } from '../../../shared/letters/types.js';
+import { activitiesFromDossier } from '../../../shared/letters/register.js';
 import { useApi } from '../api/context.js';
 import { useCardStyles } from '../ui/cardStyles.js';
 import { ErrorBar } from '../ui/Notice.js';
@@ -49,7 +50,7 @@ export function NewLetter({ detail, kinds, onCancel, onDrafted }: NewLetterProps
   const [kind, setKind] = useState<LetterKind | ''>(() => preferredKind(kinds, detail));
   const [form, setForm] = useState<LetterForm>(emptyForm);
   const [thirdParties, setThirdParties] = useState<ThirdParty[] | null>(null);
-  const [activities, setActivities] = useState<Activity[] | null>(null);
+  const [activities, setActivities] = useState<{ list: Activity[]; fromDossier: boolean } | null>(null);
   const { busy, error, setError, submit } = useSubmission();
   const set = (patch: Partial<LetterForm>) => setForm((previous) => ({ ...previous, ...patch }));
   // The case gives the addressee unless the address is missing or a gemachtigde asked.
@@ -68,16 +69,30 @@ export function NewLetter({ detail, kinds, onCancel, onDrafted }: NewLetterProps
     };
   }, [api, detail.id, kind, thirdParties, setError]);
 
+  // The activities ticked for the case before; the first time, those its dossier points at (the
+  // sources of its documents, the systems where data was found), for the handler to check.
   useEffect(() => {
     if ((kind !== 'besluit-inzage' && kind !== 'besluit-afwijzing-inzage') || activities !== null) return;
     let live = true;
-    void Promise.all([api.call('register.list', { includeInactive: false }), api.call('case.activities', { caseId: detail.id })]).then(([register, ticked]) => {
+    const caseId = detail.id;
+    void Promise.all([
+      api.call('register.list', { includeInactive: false }),
+      api.call('case.activities', { caseId }),
+      api.call('dossier.list', { caseId }),
+      api.call('sources.checklist', { caseId }),
+    ]).then(([register, ticked, documents, searched]) => {
       if (!live) return;
       if (!register.ok) setError(register.error);
       else if (!ticked.ok) setError(ticked.error);
       else {
-        setActivities(register.value);
-        setForm((previous) => ({ ...previous, activityIds: ticked.value.activityIds }));
+        const fromDossier = activitiesFromDossier(
+          register.value.map((a) => a.id),
+          documents.ok ? documents.value.map((d) => d.source) : [],
+          searched.ok ? searched.value.filter((c) => c.searched?.found === true).map((c) => c.activityId) : [],
+        );
+        const earlier = ticked.value.activityIds;
+        setActivities({ list: register.value, fromDossier: earlier.length === 0 && fromDossier.length > 0 });
+        setForm((previous) => ({ ...previous, activityIds: earlier.length > 0 ? earlier : fromDossier }));
       }
     });
     return () => {

@@ -59,6 +59,8 @@ export const lettersNl = {
     },
     sentDialog: {
       title: 'Verzonden markeren',
+      what_one: '{{kind}} · {{reference}} aan {{addressee}}, 1 pagina, ondertekend door {{name}} op {{date}}.',
+      what_other: "{{kind}} · {{reference}} aan {{addressee}}, {{count}} pagina's, ondertekend door {{name}} op {{date}}.",
       text: 'Leg vast op welke dag de ondertekende brief is verstuurd. Een besluitbrief rondt daarmee het verzoek af.',
       date: 'Verzonden op',
       submit: 'Verzonden markeren',
@@ -89,6 +91,7 @@ export const lettersNl = {
       activitiesHint_one: '1 aangevinkt. De brief noemt per verwerking het doel, de gegevens, de ontvangers, de bewaartermijn en de bron (artikel 15 AVG).',
       activitiesHint_other:
         '{{count}} aangevinkt. De brief noemt per verwerking het doel, de gegevens, de ontvangers, de bewaartermijn en de bron (artikel 15 AVG).',
+      activitiesFromDossier: 'Aangevinkt naar de bronnen van de documenten in het dossier en de systemen waar gegevens zijn gevonden: controleer of dat klopt.',
       activitiesLoading: 'Verwerkingsregister laden…',
       withheld: 'Niet of niet volledig verstrekt',
       withheldHint:

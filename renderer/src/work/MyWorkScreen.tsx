@@ -16,7 +16,7 @@ import { useTableStyles } from '../ui/tableStyles.js';
 import { useLoaded } from '../ui/useLoaded.js';
 import { formatDateTime, formatDay } from '../ui/format.js';
 import type { ScreenId } from '../ui/screens.js';
-import type { NextStepTab } from '../../../shared/work/next-step.js';
+import type { NextStepId, NextStepTab } from '../../../shared/work/next-step.js';
 import { sectionHeading } from '../ui/styles.js';
 
 const useStyles = makeStyles({
@@ -36,8 +36,8 @@ const useStyles = makeStyles({
 });
 
 interface MyWorkScreenProps {
-  /** With a tab: the case opens where its next step is done. */
-  onOpenCase: (caseId: string, tab?: NextStepTab) => void;
+  /** With a tab: the case opens where its next step is done (`step`: and starts it, where it is one action). */
+  onOpenCase: (caseId: string, tab?: NextStepTab, step?: NextStepId) => void;
   onOpenScreen: (screen: ScreenId) => void;
   /** A letter waiting for the signer: Ondertekenen opens with it. */
   onOpenLetter: (letterId: string) => void;
@@ -89,7 +89,13 @@ function Card({ id, title, children, action }: { id: string; title: string; chil
   );
 }
 
-function HandlerCard({ cases, onOpenCase }: { cases: NonNullable<MyWork['handler']>['cases']; onOpenCase: (id: string, tab?: NextStepTab) => void }) {
+function HandlerCard({
+  cases,
+  onOpenCase,
+}: {
+  cases: NonNullable<MyWork['handler']>['cases'];
+  onOpenCase: (id: string, tab?: NextStepTab, step?: NextStepId) => void;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const table = useTableStyles();
@@ -120,7 +126,7 @@ function HandlerCard({ cases, onOpenCase }: { cases: NonNullable<MyWork['handler
               {c.nextStep ? (
                 <>
                   {c.nextStep.tab !== 'overview' ? (
-                    <Link as="button" className={styles.step} onClick={() => c.nextStep && onOpenCase(c.id, c.nextStep.tab)}>
+                    <Link as="button" className={styles.step} onClick={() => c.nextStep && onOpenCase(c.id, c.nextStep.tab, c.nextStep.id)}>
                       {c.nextStep.label}
                     </Link>
                   ) : (
