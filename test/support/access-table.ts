@@ -1,5 +1,5 @@
 import { type CaseDecision, type Relationship } from '../../shared/cases/access.js';
-import type { Role } from '../../shared/staff/roles.js';
+import { ROLES, type Role } from '../../shared/staff/roles.js';
 
 /**
  * Who may do what with one case, written out by hand from the privacy policy's need-to-know (§5:
@@ -14,110 +14,32 @@ import type { Role } from '../../shared/staff/roles.js';
 export type Check = CaseDecision | 'readSignedLetter' | 'readSubmittedLetter';
 type Cells = `${'y' | 'n'}${'y' | 'n'}${'y' | 'n'}`;
 
-export const EXPECTED: Record<Role, Record<Check, Cells>> = {
-  intake: {
-    seeContent: 'nnn',
-    work: 'nnn',
-    extend: 'nnn',
-    placeHold: 'nnn',
-    liftHold: 'nnn',
-    exportHandover: 'nnn',
-    registerIdCopy: 'yyy',
-    selfAssign: 'nnn',
-    reassign: 'nnn',
-    seeInQueue: 'yyy',
-    listLetters: 'nnn',
-    sendRegister: 'nnn',
-    requestSigning: 'nnn',
-    readSignedLetter: 'nnn',
-    readSubmittedLetter: 'nnn',
-  },
-  handler: {
-    seeContent: 'ynn',
-    work: 'ynn',
-    extend: 'ynn',
-    placeHold: 'ynn',
-    liftHold: 'nnn',
-    exportHandover: 'ynn',
-    registerIdCopy: 'ynn',
-    selfAssign: 'nny',
-    reassign: 'nnn',
-    seeInQueue: 'yny',
-    listLetters: 'ynn',
-    sendRegister: 'yny',
-    requestSigning: 'ynn',
-    readSignedLetter: 'ynn',
-    readSubmittedLetter: 'ynn',
-  },
-  signer: {
-    seeContent: 'nnn',
-    work: 'nnn',
-    extend: 'nnn',
-    placeHold: 'nnn',
-    liftHold: 'nnn',
-    exportHandover: 'nnn',
-    registerIdCopy: 'nnn',
-    selfAssign: 'nnn',
-    reassign: 'nnn',
-    seeInQueue: 'nnn',
-    listLetters: 'yyy',
-    sendRegister: 'nnn',
-    requestSigning: 'nnn',
-    readSignedLetter: 'nnn',
-    readSubmittedLetter: 'yyy',
-  },
-  dpo: {
-    seeContent: 'yyy',
-    work: 'nnn',
-    extend: 'yyy',
-    placeHold: 'yyy',
-    liftHold: 'yyy',
-    exportHandover: 'yyy',
-    registerIdCopy: 'yyy',
-    selfAssign: 'nnn',
-    reassign: 'yyy',
-    seeInQueue: 'yyy',
-    listLetters: 'yyy',
-    sendRegister: 'yyy',
-    requestSigning: 'yyy',
-    readSignedLetter: 'yyy',
-    readSubmittedLetter: 'yyy',
-  },
-  auditor: {
-    seeContent: 'nnn',
-    work: 'nnn',
-    extend: 'nnn',
-    placeHold: 'nnn',
-    liftHold: 'nnn',
-    exportHandover: 'nnn',
-    registerIdCopy: 'nnn',
-    selfAssign: 'nnn',
-    reassign: 'nnn',
-    seeInQueue: 'nnn',
-    listLetters: 'nnn',
-    sendRegister: 'nnn',
-    requestSigning: 'nnn',
-    readSignedLetter: 'nnn',
-    readSubmittedLetter: 'nnn',
-  },
-  admin: {
-    seeContent: 'nnn',
-    work: 'nnn',
-    extend: 'nnn',
-    placeHold: 'nnn',
-    liftHold: 'nnn',
-    exportHandover: 'nnn',
-    registerIdCopy: 'nnn',
-    selfAssign: 'nnn',
-    reassign: 'nnn',
-    seeInQueue: 'nnn',
-    listLetters: 'nnn',
-    sendRegister: 'nnn',
-    requestSigning: 'nnn',
-    readSignedLetter: 'nnn',
-    readSubmittedLetter: 'nnn',
-  },
+/** One row per decision: the cells of each function, in this order. */
+type Row = readonly [intake: Cells, handler: Cells, signer: Cells, dpo: Cells, auditor: Cells, admin: Cells];
+const COLUMNS = ['intake', 'handler', 'signer', 'dpo', 'auditor', 'admin'] as const satisfies readonly Role[];
+if ([...COLUMNS].sort().join() !== [...ROLES].sort().join()) throw new Error('De toegangstabel heeft niet precies één kolom per functie.');
+
+const TABLE: Record<Check, Row> = {
+  seeContent: ['nnn', 'ynn', 'nnn', 'yyy', 'nnn', 'nnn'],
+  work: ['nnn', 'ynn', 'nnn', 'nnn', 'nnn', 'nnn'],
+  extend: ['nnn', 'ynn', 'nnn', 'yyy', 'nnn', 'nnn'],
+  placeHold: ['nnn', 'ynn', 'nnn', 'yyy', 'nnn', 'nnn'],
+  liftHold: ['nnn', 'nnn', 'nnn', 'yyy', 'nnn', 'nnn'],
+  exportHandover: ['nnn', 'ynn', 'nnn', 'yyy', 'nnn', 'nnn'],
+  registerIdCopy: ['yyy', 'ynn', 'nnn', 'yyy', 'nnn', 'nnn'],
+  selfAssign: ['nnn', 'nny', 'nnn', 'nnn', 'nnn', 'nnn'],
+  reassign: ['nnn', 'nnn', 'nnn', 'yyy', 'nnn', 'nnn'],
+  seeInQueue: ['yyy', 'yny', 'nnn', 'yyy', 'nnn', 'nnn'],
+  listLetters: ['nnn', 'ynn', 'yyy', 'yyy', 'nnn', 'nnn'],
+  sendRegister: ['nnn', 'yny', 'nnn', 'yyy', 'nnn', 'nnn'],
+  requestSigning: ['nnn', 'ynn', 'nnn', 'yyy', 'nnn', 'nnn'],
+  readSignedLetter: ['nnn', 'ynn', 'nnn', 'yyy', 'nnn', 'nnn'],
+  readSubmittedLetter: ['nnn', 'ynn', 'yyy', 'yyy', 'nnn', 'nnn'],
 };
+
+export const EXPECTED = Object.fromEntries(
+  COLUMNS.map((role, column) => [role, Object.fromEntries(Object.entries(TABLE).map(([check, cells]) => [check, cells[column]]))]),
+) as Record<Role, Record<Check, Cells>>;
 
 const POSITION: Record<Relationship, number> = { assigned: 0, other: 1, unassigned: 2 };
 

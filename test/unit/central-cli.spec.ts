@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/app/cli/run.js';
+import { clientConfig, connect, dropFileDatabase } from '../support/insiders.js';
 import { createTestDatabase, testClusterUrl, urlAs } from '../support/postgres.js';
 
 const PASSWORD = 'Centrale-Cli-Test-2026!';
@@ -17,24 +18,13 @@ async function cli(argv: string[], env: Record<string, string> = {}) {
   return { code, out, err };
 }
 
-async function loginAs(user: string, password: string) {
-  const u = new URL(db.url);
-  const client = new pg.Client({ host: u.hostname, port: Number(u.port), database: u.pathname.slice(1), user, password });
-  await client.connect();
-  return client;
-}
+const loginAs = (user: string, password: string) => connect(clientConfig(db.url, user, password));
 
 beforeAll(async () => {
   db = await createTestDatabase('cli');
 });
 
-afterAll(async () => {
-  await db.drop();
-  const admin = new pg.Client({ connectionString: testClusterUrl() });
-  await admin.connect();
-  for (const login of made) await admin.query(`DROP ROLE IF EXISTS "${login}"`);
-  await admin.end();
-});
+afterAll(() => dropFileDatabase(db, [], made));
 
 describe('avg-desk central', () => {
   it('migrate applies schema, roles and policies, and is safe to run again', async () => {
@@ -86,46 +76,20 @@ describe('avg-desk central', () => {
         })
       ).code,
     ).toBe(0);
-    const result = spawnSync(
-      process.execPath,
-      [
-        'bin/avg-desk.mjs',
-        'central',
-        'staff',
-        'add',
-        '--central',
-        urlAs(db.url, `avg_u_bea_${tag}`, PASSWORD),
-        '--user',
-        `sanne-${tag}`,
-        '--name',
-        'Sanne Tekenaar',
-        '--roles',
-        'handler',
-        '--password-stdin',
-      ],
-      { input: `${PASSWORD}\n`, encoding: 'utf8', env: { ...process.env, AVG_DESK_NEW_PASSWORD: '' } },
-    );
+    // The admin adds Sanne with these functions.
+    const bea = urlAs(db.url, `avg_u_bea_${tag}`, PASSWORD);
+    const addSanne = (roles: string) => ['central', 'staff', 'add', '--central', bea, '--user', `sanne-${tag}`, '--name', 'Sanne Tekenaar', '--roles', roles];
+    const result = spawnSync(process.execPath, ['bin/avg-desk.mjs', ...addSanne('handler'), '--password-stdin'], {
+      input: `${PASSWORD}\n`,
+      encoding: 'utf8',
+      env: { ...process.env, AVG_DESK_NEW_PASSWORD: '' },
+    });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(`Medewerker sanne-${tag} staat in de centrale database (aanmeldnaam avg_u_sanne_${tag}; Behandelaar).\n`);
     expect(result.status).toBe(0);
     await (await loginAs(`avg_u_sanne_${tag}`, PASSWORD)).end();
     // Signer, dpo and auditor are the dpo's to grant: the admin hears so in Dutch.
-    const signer = await cli(
-      [
-        'central',
-        'staff',
-        'add',
-        '--central',
-        urlAs(db.url, `avg_u_bea_${tag}`, PASSWORD),
-        '--user',
-        `sanne-${tag}`,
-        '--name',
-        'Sanne Tekenaar',
-        '--roles',
-        'handler,signer',
-      ],
-      { AVG_DESK_NEW_PASSWORD: PASSWORD },
-    );
+    const signer = await cli(addSanne('handler,signer'), { AVG_DESK_NEW_PASSWORD: PASSWORD });
     expect(signer).toMatchObject({ code: 1, out: '', err: expect.stringMatching(/^Alleen de FG kent de functies tekenbevoegde, FG en auditor toe/u) });
     // A handler is not an admin: PostgreSQL refuses.
     const refused = await cli(
