@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createBackend, type Backend } from '../../main/app/backend.js';
 import { silentLogger } from '../../main/platform/log.js';
-import { layoutLetter } from '../../main/letters/layout.js';
-import { readPkcs12, signPdf } from '../../main/signing/pades.js';
+import { readPkcs12 } from '../../main/signing/pades.js';
 import { buildLetter } from '../../shared/letters/build.js';
-import { DEFAULT_LETTERHEAD } from '../../shared/letters/letterhead.js';
 import { DEFAULT_REGISTER } from '../../shared/letters/register.js';
 import { letterInput } from '../support/letters.js';
 import { testPkcs12 } from '../support/pkcs12.js';
+import { signedLetter } from '../support/signed-letter.js';
 import { measure, type Figure } from './lib.js';
 import { perSecond } from './table.js';
 
@@ -65,20 +64,7 @@ export async function lettersBenchmark(batch = 100): Promise<Figure[]> {
   const now = new Date('2026-11-25T10:00:00Z');
   const one = await measure(
     async () => {
-      const laid = await layoutLetter(content, {
-        letterhead: DEFAULT_LETTERHEAD,
-        draft: false,
-        now,
-        signature: { name: 'Sanne Weißbach', functionTitle: 'Teamleider', date: '2026-11-25', imagePng: null },
-      });
-      await signPdf(
-        laid.pdf,
-        laid.signatureArea.page,
-        laid.signatureArea.rect,
-        identity,
-        { reason: 'Bench', location: 'Hilversum', contactInfo: 'x', name: 'Bench' },
-        now,
-      );
+      await signedLetter(content, identity, now);
     },
     30,
     3,

@@ -8,7 +8,7 @@ import type { AnyLetterInput, LetterCase, LetterDataByKind, LetterInput } from '
 import { LetterError } from '../../shared/letters/fields.js';
 import { DEFAULT_LETTERHEAD } from '../../shared/letters/letterhead.js';
 import { DEFAULT_REGISTER } from '../../shared/letters/register.js';
-import type { DecisionKind, LetterKind } from '../../shared/letters/types.js';
+import type { Block, DecisionKind, LetterContent, LetterKind } from '../../shared/letters/types.js';
 
 /** A case as a letter sees it: a requester whose name needs a Unicode font. */
 export const LETTER_CASE: LetterCase = {
@@ -134,6 +134,11 @@ export function pdfsig(pdf: Uint8Array): string {
     const result = spawnSync('pdfsig', [file], { encoding: 'utf8' });
     return `${result.stdout}${result.stderr}`;
   });
+}
+
+/** The `letter.updateText` input that keeps the letter's subject line, salutation and closing and sets these blocks. */
+export function withBlocks(letterId: string, content: LetterContent, blocks: Block[]) {
+  return { letterId, subjectLine: content.reference.subject, salutation: content.salutation, blocks, closing: content.closing };
 }
 
 export const P12_PASSWORD = 'Zegel-Test-2026!';

@@ -3,7 +3,7 @@ import type { ProcedureInput } from '../../shared/api/contract.js';
 import { STRONG_PASSWORD, value } from '../support/basics.js';
 import { establishIdentity, toDecision as toGate } from '../support/gates.js';
 import { letterTeam } from '../support/letter-team.js';
-import { pdfsig, pdfText, requirePoppler } from '../support/letters.js';
+import { pdfsig, pdfText, requirePoppler, withBlocks } from '../support/letters.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
@@ -179,13 +179,7 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
     expect(pdfText(Buffer.from(view.pdfBase64, 'base64')).replace(/\s+/gu, ' ')).toContain('Mr. Femke de Graaf, fg@example.nl');
     const { content } = view;
     const stripped = content.blocks.filter((b) => b.part !== 'art15_1' && b.part !== 'art15_3');
-    value(
-      await t.call(
-        'letter.updateText',
-        { letterId: draft.id, subjectLine: content.reference.subject, salutation: content.salutation, blocks: stripped, closing: content.closing },
-        t.handlerSigner.token,
-      ),
-    );
+    value(await t.call('letter.updateText', withBlocks(draft.id, content, stripped), t.handlerSigner.token));
     expect(await t.call('letter.submit', { letterId: draft.id }, t.handlerSigner.token)).toMatchObject({
       ok: false,
       error: {
@@ -200,13 +194,7 @@ describe('every new letter kind drafts, submits, signs and is sent through the d
     const rephrased = content.blocks.map((b) =>
       b.part === 'art15_3' && b.type === 'paragraph' ? { ...b, text: 'Bijgaand ontvangt u een afschrift van alle gegevens (artikel 15, lid 3 AVG).' } : b,
     );
-    value(
-      await t.call(
-        'letter.updateText',
-        { letterId: draft.id, subjectLine: content.reference.subject, salutation: content.salutation, blocks: rephrased, closing: content.closing },
-        t.handlerSigner.token,
-      ),
-    );
+    value(await t.call('letter.updateText', withBlocks(draft.id, content, rephrased), t.handlerSigner.token));
     expect(value(await t.call('letter.submit', { letterId: draft.id }, t.handlerSigner.token)).status).toBe('ter_ondertekening');
   });
 });

@@ -6,14 +6,15 @@ import { join } from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodePng } from '../../main/dossier/images.js';
-import { layoutLetter, renderLetterPdf } from '../../main/letters/layout.js';
-import { assertValidOn, readPkcs12, signPdf, type SigningIdentity } from '../../main/signing/pades.js';
+import { renderLetterPdf } from '../../main/letters/layout.js';
+import { assertValidOn, readPkcs12, type SigningIdentity } from '../../main/signing/pades.js';
 import { buildLetter } from '../../shared/letters/build.js';
 import { DEFAULT_LETTERHEAD } from '../../shared/letters/letterhead.js';
 import { DEFAULT_REGISTER } from '../../shared/letters/register.js';
 import type { LetterContent } from '../../shared/letters/types.js';
 import { letterInput, P12_PASSWORD, pdfsig, pdfText, requirePoppler } from '../support/letters.js';
 import { testPkcs12 } from '../support/pkcs12.js';
+import { signedLetter } from '../support/signed-letter.js';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const MM = 72 / 25.4;
@@ -30,22 +31,7 @@ function longLetter(): LetterContent {
   );
 }
 
-async function signed(content: LetterContent, image: Uint8Array | null = null): Promise<Buffer> {
-  const laid = await layoutLetter(content, {
-    letterhead: DEFAULT_LETTERHEAD,
-    draft: false,
-    now: NOW,
-    signature: { name: 'Sanne Ağaoğlu', functionTitle: 'Teamleider Privacy', date: '2026-11-25', imagePng: image },
-  });
-  return signPdf(
-    laid.pdf,
-    laid.signatureArea.page,
-    laid.signatureArea.rect,
-    identity,
-    { reason: 'Goedgekeurd', location: 'Hilversum', contactInfo: 'info@example.org', name: 'Stichting Testwonen' },
-    NOW,
-  );
-}
+const signed = (content: LetterContent, image: Uint8Array | null = null) => signedLetter(content, identity, NOW, image);
 
 beforeAll(() => {
   requirePoppler();

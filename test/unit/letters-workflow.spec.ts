@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, STRONG_PASSWORD, value } from '../support/basics.js';
 import { establishIdentity, toDecision } from '../support/gates.js';
 import { letterTeam } from '../support/letter-team.js';
-import { P12_PASSWORD, pdfsig, pdfText, requirePoppler } from '../support/letters.js';
+import { P12_PASSWORD, pdfsig, pdfText, requirePoppler, withBlocks } from '../support/letters.js';
 import { plaintextHits } from '../support/scan.js';
 import { openStoreAs } from '../support/store.js';
 
@@ -39,19 +39,7 @@ describe('drafting and four-eyes signing through the API', () => {
     // The handler's own words; the required statements stay.
     const blocks = [{ type: 'paragraph' as const, text: 'Wij hebben uw dossier met zorg doorgenomen.' }, ...preview.content.blocks];
     const saveOwnWords = async (): Promise<void> => {
-      value(
-        await call(
-          'letter.updateText',
-          {
-            letterId: draft.id,
-            subjectLine: preview.content.reference.subject,
-            salutation: preview.content.salutation,
-            blocks,
-            closing: preview.content.closing,
-          },
-          harm.token,
-        ),
-      );
+      value(await call('letter.updateText', withBlocks(draft.id, preview.content, blocks), harm.token));
     };
     await saveOwnWords();
     // Dropping the remedies is caught on submit.

@@ -6,6 +6,7 @@ import { fileLogger } from '../../main/platform/log.js';
 import { STRONG_PASSWORD, tempDir, typed, value } from '../support/backend.js';
 import { establishIdentity } from '../support/gates.js';
 import { letterTeam } from '../support/letter-team.js';
+import { withBlocks } from '../support/letters.js';
 import { filesUnder, plaintextHits } from '../support/scan.js';
 import { TEST_KDF } from '../support/kdf.js';
 
@@ -95,19 +96,7 @@ describe('log redaction over a full scenario', () => {
     const draft = value(await call('letter.draft', { caseId, kind: 'besluit-inzage', data: {} }, harm.token));
     const preview = value(await call('letter.get', { letterId: draft.id }, harm.token));
     const blocks = [{ type: 'paragraph' as const, text: `Wij hebben uw dossier met zorg doorgenomen, ${REQUESTER.name}.` }, ...preview.content.blocks];
-    value(
-      await call(
-        'letter.updateText',
-        {
-          letterId: draft.id,
-          subjectLine: preview.content.reference.subject,
-          salutation: preview.content.salutation,
-          blocks,
-          closing: preview.content.closing,
-        },
-        harm.token,
-      ),
-    );
+    value(await call('letter.updateText', withBlocks(draft.id, preview.content, blocks), harm.token));
     await establishIdentity(call, caseId, harm.token);
     value(await call('case.transition', { id: caseId, to: 'besluit_in_concept' }, harm.token));
     value(await call('letter.submit', { letterId: draft.id }, harm.token));

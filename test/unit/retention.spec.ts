@@ -6,7 +6,7 @@ import { establishIdentity } from '../support/gates.js';
 import { letterTeam } from '../support/letter-team.js';
 import { requirePoppler } from '../support/letters.js';
 import { plaintextHits } from '../support/scan.js';
-import { openStoreAs } from '../support/store.js';
+import { openStoreAs, storeText } from '../support/store.js';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
@@ -56,20 +56,8 @@ async function decidedCase() {
   return { ...t, harm, caseId, documentId, pdf, syncOutbox, on };
 }
 
-/** Every text value of every table of the decrypted store, for looking for what should be gone. */
-async function storeText(dir: string): Promise<string> {
-  const store = await openStoreAs(dir, ADMIN.userName, ADMIN.password);
-  try {
-    const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
-    return tables
-      .map((table) =>
-        JSON.stringify(store.sqlite.prepare(`SELECT * FROM "${table}"`).all(), (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('latin1') : v)),
-      )
-      .join('\n');
-  } finally {
-    store.close();
-  }
-}
+/** Every text value of the decrypted store, read as the admin. */
+const storeTextOf = (dir: string) => storeText(dir, ADMIN.userName, ADMIN.password);
 
 describe('local retention: crypto-shredding a closed case file', () => {
   it('shreds exactly when synced, the appeal period and the grace period have passed and no hold is active', async () => {
@@ -132,7 +120,7 @@ describe('local retention: crypto-shredding a closed case file', () => {
     expect(existsSync(join(dir, 'cases', caseId))).toBe(false);
     const secrets = [REQUESTER, 'Nguyễn', NEIGHBOUR, PHRASE, 'ZEBRAGIRAFFE', 'K-104233', 'Weißstraße 12'];
     expect(plaintextHits(dir, [...secrets, pdf.subarray(1000, 1064).toString('latin1')])).toEqual([]);
-    const text = await storeText(dir);
+    const text = await storeTextOf(dir);
     for (const secret of secrets) expect(text, secret).not.toContain(secret);
     expect(text).not.toContain(pdf.subarray(2000, 2064).toString('latin1'));
     expect(text).toContain('AVG-2026-0001');
@@ -220,7 +208,7 @@ describe('central retention: the destruction list', () => {
     } finally {
       store.close();
     }
-    const text = await storeText(dir);
+    const text = await storeTextOf(dir);
     expect(text).not.toContain(REQUESTER);
     expect(text).not.toContain(PHRASE);
     expect(existsSync(join(dir, 'cases', caseId))).toBe(false);
