@@ -1,8 +1,8 @@
 import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { LocalDb } from '../../db/local/database.js';
 import { lastAuditEvent } from '../../db/local/audit/repository.js';
-import { auditSigners, settings } from '../../db/local/schema.js';
+import { auditSigners } from '../../db/local/schema.js';
+import { readSetting, writeSetting } from '../../db/local/settings/repository.js';
 
 /**
  * The desktop's own Ed25519 key. From the first event this version writes, every event is signed:
@@ -13,7 +13,6 @@ import { auditSigners, settings } from '../../db/local/schema.js';
  * never for a member's own actions.
  */
 export const DESKTOP_SIGNER = 'desktop';
-const SETTING = 'audit.desktopSigningKey';
 const cache = new WeakMap<LocalDb, KeyObject>();
 
 /** Procedures the desktop does on its own, or with the recovery key only (no actor). */
@@ -36,16 +35,14 @@ export function desktopMaySign(event: { actorId: string | null; procedure: strin
 export function desktopSigningKey(db: LocalDb): KeyObject {
   const cached = cache.get(db);
   if (cached) return cached;
-  const stored = db.select().from(settings).where(eq(settings.key, SETTING)).get()?.value;
+  const stored = readSetting(db, 'audit.desktopSigningKey');
   let key: KeyObject;
-  if (typeof stored === 'string') {
+  if (stored !== null) {
     key = createPrivateKey({ key: Buffer.from(stored, 'base64'), format: 'der', type: 'pkcs8' });
   } else {
     const pair = generateKeyPairSync('ed25519');
     const der = pair.privateKey.export({ format: 'der', type: 'pkcs8' });
-    db.insert(settings)
-      .values({ key: SETTING, value: der.toString('base64'), updatedAt: new Date().toISOString() })
-      .run();
+    writeSetting(db, 'audit.desktopSigningKey', der.toString('base64'), new Date().toISOString());
     der.fill(0);
     const x = pair.publicKey.export({ format: 'jwk' }).x ?? '';
     const fromSeq = (lastAuditEvent(db)?.seq ?? 0) + 1;

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { LocalDb } from '../../db/local/database.js';
 import {
@@ -19,9 +18,9 @@ import {
 import { identityChecksOf, insertIdentityCheck } from '../../db/local/cases/case-files.js';
 import { findStaffById } from '../../db/local/staff/repository.js';
 import { listHandlers } from '../staff/staff-view.js';
-import { settings } from '../../db/local/schema.js';
+import { readSetting, writeSetting } from '../../db/local/settings/repository.js';
 import type { Role } from '../../shared/staff/roles.js';
-import { deadlinePolicySchema, type caseCreateSchema, type CaseDetail } from '../../shared/cases/case-schemas.js';
+import type { caseCreateSchema, CaseDetail } from '../../shared/cases/case-schemas.js';
 import {
   allowedTransitions,
   canTransition,
@@ -39,7 +38,7 @@ import {
 } from '../../shared/cases/cases.js';
 import { ageOn, daysBetween, formatDutchDate } from '../../shared/deadlines/dates.js';
 import { deadlinePolicyProblems, outsidePolicyMessage } from '../../shared/deadlines/terms.js';
-import { computeDeadline, DEFAULT_DEADLINE_POLICY, hasGdprCeiling, urgency, workingDaysLeft, type DeadlinePolicy } from '../../shared/deadlines/deadlines.js';
+import { computeDeadline, hasGdprCeiling, urgency, workingDaysLeft, type DeadlinePolicy } from '../../shared/deadlines/deadlines.js';
 import { mayExtend, mayReassign, mayRegisterForOthers, maySelfAssign } from '../../shared/cases/access.js';
 import type { CallContext } from '../platform/call-context.js';
 import type { Vault } from '../platform/vault.js';
@@ -53,9 +52,7 @@ type CaseInput = z.output<typeof caseCreateSchema>;
 
 /** The deadline policy from the settings, or the defaults of the privacy policy. */
 export function deadlinePolicy(db: LocalDb): DeadlinePolicy {
-  const row = db.select().from(settings).where(eq(settings.key, 'deadlinePolicy')).get();
-  const parsed = row ? deadlinePolicySchema.safeParse(row.value) : null;
-  return parsed?.success ? parsed.data : DEFAULT_DEADLINE_POLICY;
+  return readSetting(db, 'deadlinePolicy');
 }
 
 const OPEN_STATUSES = CASE_STATUSES.filter((s) => isAwaitingDecision(s));
@@ -123,13 +120,7 @@ export function setDeadlinePolicy(ctx: CallContext, policy: DeadlinePolicy): Dea
     const refusal = outsidePolicyMessage(problems);
     throw new DomainError('VALIDATION', refusal.message, refusal.details ? { details: refusal.details } : undefined);
   }
-  ctx.commit((db) =>
-    db
-      .insert(settings)
-      .values({ key: 'deadlinePolicy', value: policy, updatedAt: ctx.now.toISOString() })
-      .onConflictDoUpdate({ target: settings.key, set: { value: policy, updatedAt: ctx.now.toISOString() } })
-      .run(),
-  );
+  ctx.commit((db) => writeSetting(db, 'deadlinePolicy', policy, ctx.now.toISOString()));
   return policy;
 }
 

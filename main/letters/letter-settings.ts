@@ -1,18 +1,10 @@
 import { PDFDocument } from 'pdf-lib';
 import type { z } from 'zod';
 import type { LocalDb } from '../../db/local/database.js';
-import {
-  allTemplates,
-  deleteTemplate,
-  findSignerProfile,
-  findTemplate,
-  readSetting,
-  saveSignerProfile,
-  saveTemplate,
-  writeSetting,
-} from '../../db/local/letters/repository.js';
-import { letterheadSchema, type letterTemplateSchema, type templateViewSchema } from '../../shared/letters/letter-schemas.js';
-import { DEFAULT_LETTERHEAD, type Letterhead } from '../../shared/letters/letterhead.js';
+import { allTemplates, deleteTemplate, findSignerProfile, findTemplate, saveSignerProfile, saveTemplate } from '../../db/local/letters/repository.js';
+import { readSetting, writeSetting } from '../../db/local/settings/repository.js';
+import { type letterTemplateSchema, type templateViewSchema } from '../../shared/letters/letter-schemas.js';
+import { type Letterhead } from '../../shared/letters/letterhead.js';
 import type { LetterTemplate } from '../../shared/letters/template-types.js';
 import { checkTemplate, DEFAULT_TEMPLATES } from '../../shared/letters/templates.js';
 import { LETTER_KINDS, type LetterKind } from '../../shared/letters/types.js';
@@ -20,12 +12,9 @@ import type { CallContext } from '../platform/call-context.js';
 import type { Vault } from '../platform/vault.js';
 import { DomainError } from '../platform/errors.js';
 
-const LETTERHEAD_KEY = 'letterhead';
-
 /** The letterhead from the settings, or the policy's defaults (§2). */
 export function letterheadOf(db: LocalDb): Letterhead {
-  const parsed = letterheadSchema.safeParse(readSetting(db, LETTERHEAD_KEY));
-  return parsed.success ? parsed.data : DEFAULT_LETTERHEAD;
+  return readSetting(db, 'letterhead');
 }
 
 /** The template a letter kind uses now: the admin's, or the default. */
@@ -57,9 +46,9 @@ export class LetterSettings {
   }
 
   async setLetterhead(ctx: CallContext, input: Letterhead): Promise<Letterhead> {
-    ctx.setRecord(LETTERHEAD_KEY);
+    ctx.setRecord('letterhead');
     if (input.logoPngBase64) await assertPng(Buffer.from(input.logoPngBase64, 'base64'), 'Het logo');
-    ctx.commit((db) => writeSetting(db, LETTERHEAD_KEY, input, ctx.now.toISOString()));
+    ctx.commit((db) => writeSetting(db, 'letterhead', input, ctx.now.toISOString()));
     return input;
   }
 

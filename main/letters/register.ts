@@ -1,14 +1,6 @@
 import type { LocalDb } from '../../db/local/database.js';
-import {
-  activities,
-  activitiesOfCase,
-  findActivity,
-  readSetting,
-  saveActivity,
-  setActivitiesOfCase,
-  writeSetting,
-  type ActivityRow,
-} from '../../db/local/letters/repository.js';
+import { activities, activitiesOfCase, findActivity, saveActivity, setActivitiesOfCase, type ActivityRow } from '../../db/local/letters/repository.js';
+import { readSetting, writeSetting } from '../../db/local/settings/repository.js';
 import { DEFAULT_REGISTER, type ProcessingActivity } from '../../shared/letters/register.js';
 import type { CallContext } from '../platform/call-context.js';
 import type { Vault } from '../platform/vault.js';
@@ -16,8 +8,6 @@ import { assertAssignedHandler, assertCanSeeContent, loadCase } from '../cases/c
 import { DomainError } from '../platform/errors.js';
 
 export type ActivityView = ProcessingActivity & { active: boolean };
-
-const SEEDED_KEY = 'processingRegisterSeeded';
 
 function toView(row: ActivityRow): ActivityView {
   const { updatedAt: _updatedAt, ...view } = row;
@@ -40,12 +30,12 @@ export class RegisterService {
   /** Seeds the defaults the first time; a setting records it, so removed defaults stay removed. */
   private ensureSeeded(): void {
     const { db, sqlite } = this.vault.open;
-    if (readSetting(db, SEEDED_KEY) === true) return;
+    if (readSetting(db, 'processingRegisterSeeded')) return;
     sqlite.transaction(() => {
-      if (readSetting(db, SEEDED_KEY) === true) return;
+      if (readSetting(db, 'processingRegisterSeeded')) return;
       const at = new Date().toISOString();
       for (const activity of DEFAULT_REGISTER) if (!findActivity(db, activity.id)) saveActivity(db, { ...activity, active: true, updatedAt: at });
-      writeSetting(db, SEEDED_KEY, true, at);
+      writeSetting(db, 'processingRegisterSeeded', true, at);
     })();
   }
 

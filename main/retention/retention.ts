@@ -3,7 +3,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalDb } from '../../db/local/database.js';
 import { handlerNames } from '../../db/local/cases/repository.js';
-import { insertOutbox, readSetting, writeSetting } from '../../db/local/letters/repository.js';
+import { insertOutbox } from '../../db/local/letters/repository.js';
+import { readSetting, writeSetting } from '../../db/local/settings/repository.js';
+import type { SettingKey } from '../../shared/settings/registry.js';
 import {
   caseFacts,
   closedCaseFacts,
@@ -27,16 +29,9 @@ import {
   type DestructionListRow,
   type RetentionFactsRow,
 } from '../../db/local/retention/repository.js';
-import {
-  retentionPolicySchema,
-  type CaseRetentionView,
-  type DestructionListView,
-  type RetentionRun,
-  type UpcomingDestruction,
-} from '../../shared/retention/retention-contract.js';
+import { type CaseRetentionView, type DestructionListView, type RetentionRun, type UpcomingDestruction } from '../../shared/retention/retention-contract.js';
 import { dutchToday } from '../../shared/cases/cases.js';
 import {
-  DEFAULT_RETENTION_POLICY,
   dueWithin,
   isSynced,
   letterRetention,
@@ -59,7 +54,7 @@ import { DomainError } from '../platform/errors.js';
 import { retentionPolicyProblems, outsidePolicyMessage } from '../../shared/deadlines/terms.js';
 import type { SessionInfo } from '../staff/sessions.js';
 
-export const RETENTION_POLICY_KEY = 'retentionPolicy';
+export const RETENTION_POLICY_KEY = 'retentionPolicy' satisfies SettingKey;
 /**
  * The outbox kind the central sync turns into deleting the central records of a case: its payload's
  * `recordType` says which — 'case' (the register record and everything of the case) or 'letters'
@@ -69,8 +64,7 @@ export const OUTBOX_DESTRUCTION = 'destruction' as const;
 const RECORD_TYPES: Readonly<Record<DestructionKind, 'case' | 'letters'>> = { registratie: 'case', brieven: 'letters' };
 
 export function retentionPolicy(db: LocalDb): RetentionPolicy {
-  const parsed = retentionPolicySchema.safeParse(readSetting(db, RETENTION_POLICY_KEY));
-  return parsed.success ? parsed.data : DEFAULT_RETENTION_POLICY;
+  return readSetting(db, 'retentionPolicy');
 }
 
 function factsOf(row: RetentionFactsRow): RetentionFacts {

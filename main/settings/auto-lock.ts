@@ -1,5 +1,6 @@
-import { readSetting, writeSetting } from '../../db/local/letters/repository.js';
-import { AUTO_LOCK_MINUTES, autoLockSchema, type AutoLock } from '../../shared/settings/desktop-contract.js';
+import { readSetting, writeSetting } from '../../db/local/settings/repository.js';
+import type { SettingKey } from '../../shared/settings/registry.js';
+import { AUTO_LOCK_MINUTES, type AutoLock } from '../../shared/settings/desktop-contract.js';
 import type { CallContext } from '../platform/call-context.js';
 import type { Vault } from '../platform/vault.js';
 import type { SessionStore } from '../staff/sessions.js';
@@ -9,7 +10,7 @@ import type { SessionStore } from '../staff/sessions.js';
  * OS locks the screen or goes to sleep. Locking ends the session(s) as "locked"; when no session is
  * left the store is closed and the database key wiped from memory. Unlocking is signing in again.
  */
-export const AUTO_LOCK_SETTING = 'autoLockMinutes';
+export const AUTO_LOCK_SETTING = 'autoLockMinutes' satisfies SettingKey;
 
 /** The setting, kept in the encrypted store (so it can only be read once someone has signed in). */
 export class AutoLockSetting {
@@ -23,8 +24,7 @@ export class AutoLockSetting {
 
   minutes(): number {
     if (this.vault.isOpen()) {
-      const parsed = autoLockSchema.safeParse({ minutes: readSetting(this.vault.open.db, AUTO_LOCK_SETTING) });
-      this.cached = parsed.success ? parsed.data.minutes : AUTO_LOCK_MINUTES.default;
+      this.cached = readSetting(this.vault.open.db, AUTO_LOCK_SETTING);
     }
     return this.cached ?? AUTO_LOCK_MINUTES.default;
   }

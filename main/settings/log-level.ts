@@ -1,10 +1,10 @@
-import { readSetting, writeSetting } from '../../db/local/letters/repository.js';
-import { logLevelSchema } from '../../shared/settings/desktop-contract.js';
+import { readSetting, writeSetting } from '../../db/local/settings/repository.js';
+import type { SettingKey } from '../../shared/settings/registry.js';
 import type { CallContext } from '../platform/call-context.js';
 import type { Logger, LogLevel } from '../platform/log.js';
 import type { Vault } from '../platform/vault.js';
 
-const SETTING = 'logLevel';
+const SETTING = 'logLevel' satisfies SettingKey;
 
 /**
  * The admin's log-level setting for the file log. It lives in the encrypted store, so until the
@@ -18,8 +18,7 @@ export class LogLevelSetting {
   ) {}
 
   private stored(): LogLevel | null {
-    const parsed = logLevelSchema.safeParse({ level: readSetting(this.vault.open.db, SETTING) });
-    return parsed.success ? parsed.data.level : null;
+    return readSetting(this.vault.open.db, SETTING);
   }
 
   /** After a sign-in has opened the store. */

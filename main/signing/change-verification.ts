@@ -1,10 +1,10 @@
 import type { LocalDb } from '../../db/local/database.js';
 import { updateCase } from '../../db/local/cases/repository.js';
-import { writeSetting } from '../../db/local/letters/repository.js';
+import { writeSetting } from '../../db/local/settings/repository.js';
 import { isAwaitingDecision, type Channel, type SecondChannelMethod, type SecondChannelOutcome } from '../../shared/cases/cases.js';
 import type { CallContext } from '../platform/call-context.js';
 import { assertAssignedHandler, loadCase } from '../cases/case-access.js';
-import { changeVerificationOf, SECOND_CHANNEL_SETTING, secondChannelChannels } from './decision-readiness.js';
+import { changeVerificationOf, secondChannelChannels } from './decision-readiness.js';
 import { DomainError } from '../platform/errors.js';
 
 /**
@@ -41,8 +41,8 @@ export function getSecondChannel(db: LocalDb): { channels: Channel[] } {
 
 /** Functioneel beheer marks which intake channels count as "via Mijn Alliantie" for §9. */
 export function setSecondChannel(ctx: CallContext, input: { channels: Channel[] }): { channels: Channel[] } {
-  ctx.setRecord(SECOND_CHANNEL_SETTING);
+  ctx.setRecord('secondChannelChannels');
   const channels = [...new Set(input.channels)];
-  ctx.commit((tx) => writeSetting(tx, SECOND_CHANNEL_SETTING, channels, ctx.now.toISOString()));
+  ctx.commit((tx) => writeSetting(tx, 'secondChannelChannels', channels, ctx.now.toISOString()));
   return { channels };
 }

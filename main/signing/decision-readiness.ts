@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { LocalDb } from '../../db/local/database.js';
 import { identityChecksOf, type IdentityCheckRow } from '../../db/local/cases/case-files.js';
 import { tasksOf, type CaseRow } from '../../db/local/cases/repository.js';
-import { activeDecisionLetter, readSetting, type LetterRow } from '../../db/local/letters/repository.js';
+import { activeDecisionLetter, type LetterRow } from '../../db/local/letters/repository.js';
+import { readSetting } from '../../db/local/settings/repository.js';
 import { findStaffById } from '../../db/local/staff/repository.js';
-import { CHANNELS, DEFAULT_SECOND_CHANNEL_CHANNELS, isAwaitingDecision, isRepresentationRequired, type Channel } from '../../shared/cases/cases.js';
+import { isAwaitingDecision, isRepresentationRequired, type Channel } from '../../shared/cases/cases.js';
 import { decisionGates, letterGateProblems, type DecisionFacts, type GateItem } from '../../shared/signing/decision-gates.js';
 import type { IdSubject } from '../../shared/identity/identity-types.js';
 import { nextStep, type NextStep } from '../../shared/work/next-step.js';
@@ -13,13 +13,9 @@ import { DECISION_KINDS, LETTER_KIND_LABELS } from '../../shared/letters/types.j
 import { thirdPartyProblems } from '../dossier/dossier.js';
 import { DomainError } from '../platform/errors.js';
 
-export const SECOND_CHANNEL_SETTING = 'secondChannelChannels';
-const channelsSchema = z.array(z.enum(CHANNELS));
-
 /** The channels whose changes are verified through a second channel first (§9); Mijn Alliantie unless the admin chose. */
 export function secondChannelChannels(db: LocalDb): Channel[] {
-  const parsed = channelsSchema.safeParse(readSetting(db, SECOND_CHANNEL_SETTING));
-  return parsed.success ? parsed.data : [...DEFAULT_SECOND_CHANNEL_CHANNELS];
+  return readSetting(db, 'secondChannelChannels');
 }
 
 /** The §9 verification recorded on the case, with who did it. */

@@ -1,8 +1,9 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { LocalDb } from '../../db/local/database.js';
-import { readSetting, writeSetting } from '../../db/local/letters/repository.js';
+import { readSetting, writeSetting } from '../../db/local/settings/repository.js';
 import { auditEvents, auditSigners } from '../../db/local/schema.js';
+import type { SettingKey } from '../../shared/settings/registry.js';
 import type { Role } from '../../shared/staff/roles.js';
 import { DESKTOP_SIGNER } from '../audit/audit-desktop-key.js';
 import type { PushContext } from './push.js';
@@ -13,7 +14,7 @@ import type { PushContext } from './push.js';
  * of what was sent is anchored there, insert-only, so `audit verify` can tell a truncated,
  * reordered or rewritten chain.
  */
-const AUDIT_SEQ_KEY = 'sync.auditSeq';
+const AUDIT_SEQ_KEY = 'sync.auditSeq' satisfies SettingKey;
 
 /**
  * The auditor reads the audit trail and never writes it, centrally neither (db/central/migrations/0014):
@@ -29,7 +30,7 @@ export async function pushAuditEvents(ctx: PushContext): Promise<number> {
   if (!sendsAuditTrail(ctx.actor.roles)) return 0;
   let sent = 0;
   for (;;) {
-    const watermark = Number(ctx.db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ?? 0);
+    const watermark = readSetting(ctx.db, AUDIT_SEQ_KEY);
     const rows = ctx.db
       .select()
       .from(auditEvents)
@@ -58,9 +59,7 @@ export async function pushAuditEvents(ctx: PushContext): Promise<number> {
     // Through a function that only inserts, on this desktop's own chain (db/central/migrations/0010): one statement per batch.
     await ctx.client.query('SELECT avg_append_audit_events($1, $2, $3::jsonb)', [ctx.desktopId, ctx.desktopSecret, JSON.stringify(events)]);
     const at = ctx.now().toISOString();
-    ctx.db.run(
-      sql`INSERT INTO settings (key, value, updated_at) VALUES (${AUDIT_SEQ_KEY}, ${String(last.seq)}, ${at}) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-    );
+    writeSetting(ctx.db, AUDIT_SEQ_KEY, last.seq, at);
     sent += rows.length;
   }
 }
@@ -92,7 +91,7 @@ function signatureOf(event: object): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-const ANCHOR_KEY = 'sync.auditAnchor';
+const ANCHOR_KEY = 'sync.auditAnchor' satisfies SettingKey;
 
 export interface AuditAnchor {
   seq: number;
@@ -105,7 +104,7 @@ export interface AuditAnchor {
  * of reach. A head that is no longer there (events deleted here) is not anchored: verify says so.
  */
 export async function anchorAuditChain(ctx: Pick<PushContext, 'client' | 'db' | 'desktopId' | 'desktopSecret' | 'now' | 'actor'>): Promise<AuditAnchor | null> {
-  const watermark = Number(ctx.db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ?? 0);
+  const watermark = readSetting(ctx.db, AUDIT_SEQ_KEY);
   const head = ctx.db.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).where(eq(auditEvents.seq, watermark)).get();
   if (head && sendsAuditTrail(ctx.actor.roles))
     await ctx.client.query('SELECT avg_anchor_audit_chain($1, $2, $3, $4)', [ctx.desktopId, ctx.desktopSecret, head.seq, head.hash]);
@@ -132,11 +131,10 @@ export async function centralAnchors(client: pg.ClientBase, desktopId: string): 
 
 /** The central anchor as the last sync saw it (null before the first). */
 export function storedAnchor(db: LocalDb): AuditAnchor | null {
-  const value = readSetting(db, ANCHOR_KEY) as Partial<AuditAnchor> | undefined;
-  return typeof value?.seq === 'number' && typeof value.hash === 'string' ? { seq: value.seq, hash: value.hash } : null;
+  return readSetting(db, ANCHOR_KEY);
 }
 
 export function unsentAuditEvents(db: LocalDb): number {
-  const watermark = Number(db.get<{ value: string } | undefined>(sql`SELECT value FROM settings WHERE key = ${AUDIT_SEQ_KEY}`)?.value ?? 0);
+  const watermark = readSetting(db, AUDIT_SEQ_KEY);
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM audit_events WHERE seq > ${watermark}`)?.n ?? 0;
 }

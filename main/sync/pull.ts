@@ -3,7 +3,8 @@ import type pg from 'pg';
 import type { LocalDb } from '../../db/local/database.js';
 import { centralColumns } from '../../db/local/cases/case-parts.js';
 import { insertCase, NO_CHANGE_VERIFICATION, updateCase, type CaseRow } from '../../db/local/cases/repository.js';
-import { allTemplates, saveTemplate, writeSetting, readSetting } from '../../db/local/letters/repository.js';
+import { allTemplates, saveTemplate } from '../../db/local/letters/repository.js';
+import { storedSetting, writeSetting } from '../../db/local/settings/repository.js';
 import { insertCentralLetter } from '../../db/local/retention/repository.js';
 import { insertStaff } from '../../db/local/staff/repository.js';
 import { letterTemplates, processingActivities } from '../../db/local/letters/schema.js';
@@ -13,35 +14,24 @@ import { CASE_STATUSES, CHANNELS, RELATIONS, REPRESENTATIVE_KINDS, type Correcti
 import { LETTER_KINDS, type LetterKind } from '../../shared/letters/types.js';
 import { REQUEST_TYPES } from '../../shared/cases/request-types.js';
 import { mayOnSome } from '../../shared/cases/access.js';
+import { isSettingKey, SETTINGS, SHARED_SETTING_KEYS, type SettingInput, type SettingValue } from '../../shared/settings/registry.js';
 import { ROLES, type Role } from '../../shared/staff/roles.js';
 import { appendAuditEvent } from '../audit/audit.js';
-import { AUTO_LOCK_SETTING } from '../settings/auto-lock.js';
 import type { SyncActor } from './push.js';
-
-/** Settings that are the organisation's policy (reference data), not this desktop's own. */
-export const SHARED_SETTING_KEYS = ['deadlinePolicy', 'letterhead', 'retentionPolicy', AUTO_LOCK_SETTING] as const;
 
 /**
  * Who makes a kind of reference data the organisation's: the privacy officer owns the legal terms
- * (templates, the processing register, deadline and retention policies), functioneel beheer the
- * technical settings. The central database's policies apply the same rule (avg_reference_owner).
+ * (templates, the processing register), and each shared setting has its owner in its declaration.
+ * The central database's policies apply the same rule (avg_reference_owner).
  */
 export function referenceOwner(kind: string, key: string): 'dpo' | 'admin' | null {
   if (kind === 'template' || kind === 'activity') return 'dpo';
   if (kind !== 'setting') return null;
-  if (key === 'deadlinePolicy' || key === 'retentionPolicy') return 'dpo';
-  if (key === 'letterhead' || key === AUTO_LOCK_SETTING) return 'admin';
-  return null;
+  return isSettingKey(key) ? (SETTINGS[key].owner ?? null) : null;
 }
 
-export interface Cursors {
-  staff: string;
-  cases: string;
-  reference: string;
-  handovers: string;
-}
-
-export const START_CURSORS: Cursors = { staff: '0', cases: '0', reference: '0', handovers: '0' };
+/** Pulled up to where, per part of the central database ('0' before the first pull). */
+export type Cursors = SettingValue<'sync.cursors'>;
 
 interface CentralStaff {
   id: string;
@@ -376,10 +366,13 @@ function applyReference(db: LocalDb, row: CentralReference, updatedBy: string): 
       .run();
     return true;
   }
-  if (row.kind === 'setting' && (SHARED_SETTING_KEYS as readonly string[]).includes(row.key)) {
-    const current = db.get<{ updated_at: string } | undefined>(sql`SELECT updated_at FROM settings WHERE key = ${row.key}`);
-    if (current && current.updated_at >= row.updated_at) return false;
-    writeSetting(db, row.key, row.value, row.updated_at);
+  const key = SHARED_SETTING_KEYS.find((k) => k === row.key);
+  if (row.kind === 'setting' && key) {
+    // A value the declaration refuses stays out, as a template or activity that does not parse does.
+    if (!SETTINGS[key].schema.safeParse(row.value).success) return false;
+    const current = storedSetting(db, key);
+    if (current && current.updatedAt >= row.updated_at) return false;
+    writeSetting(db, key, row.value as SettingInput<typeof key>, row.updated_at);
     return true;
   }
   return false;
@@ -394,8 +387,8 @@ export function localReferenceData(db: LocalDb): { kind: string; key: string; va
     out.push({ kind: 'activity', key: id, value, updatedAt });
   }
   for (const key of SHARED_SETTING_KEYS) {
-    const row = db.get<{ updated_at: string } | undefined>(sql`SELECT updated_at FROM settings WHERE key = ${key}`);
-    if (row) out.push({ kind: 'setting', key, value: readSetting(db, key), updatedAt: row.updated_at });
+    const stored = storedSetting(db, key);
+    if (stored) out.push({ kind: 'setting', key, value: stored.value, updatedAt: stored.updatedAt });
   }
   return out;
 }

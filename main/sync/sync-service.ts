@@ -3,12 +3,13 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { LocalDb } from '../../db/local/database.js';
 import { countUnsent, refusedByCase } from '../../db/local/sync/outbox.js';
-import { readSetting, writeSetting } from '../../db/local/letters/repository.js';
+import { deleteSetting, readSetting, writeSetting } from '../../db/local/settings/repository.js';
 import { centralCredentials, syncRuns } from '../../db/local/letters/schema.js';
 import { referenceBlocks, staff } from '../../db/local/schema.js';
 import { DEFAULT_MESSAGES } from '../../shared/api/result.js';
 import { dutchToday } from '../../shared/cases/cases.js';
 import type { SyncSettings, SyncStatus } from '../../shared/sync/sync-schemas.js';
+import type { SettingValue } from '../../shared/settings/registry.js';
 import { isAllowed } from '../../shared/staff/permissions.js';
 import type { Role } from '../../shared/staff/roles.js';
 import { CentralConfigError, centralClientConfig as parseCentralUrl, describeCentralError } from './central/connection.js';
@@ -29,7 +30,6 @@ import {
   pullLetters,
   pullReferenceData,
   pullStaff,
-  START_CURSORS,
   withPullSnapshot,
   type Cursors,
 } from './pull.js';
@@ -37,12 +37,6 @@ import { compareWithAnchors, type AnchorComparison } from './audit-anchor.js';
 import { anchorAuditChain, centralAnchors, pushSigningKeys, storedAnchor, unsentAuditEvents } from './audit-push.js';
 import { pushOutbox, type SyncActor } from './push.js';
 import { readSyncSettings, SETTINGS_KEY } from './sync-settings.js';
-
-const DESKTOP_KEY = 'sync.desktopId';
-const DESKTOP_SECRET_KEY = 'sync.desktopSecret';
-const CURSORS_KEY = 'sync.cursors';
-const BACKOFF_KEY = 'sync.backoff';
-const LEASE_KEY = 'sync.lease';
 
 /** A run that died leaves its lease; after this long another run may take over even if the owner seems alive. */
 const LEASE_MS = 10 * 60_000;
@@ -72,10 +66,7 @@ export interface RunResult {
   auditEvents: number;
 }
 
-interface Backoff {
-  failures: number;
-  nextAttemptAt: string | null;
-}
+type Backoff = SettingValue<'sync.backoff'>;
 
 /** Exponential backoff with jitter: 30 s, 1, 2, 4 … minutes, at most an hour, ±50 %. */
 export function backoffDelayMs(failures: number, random: () => number = Math.random): number {
@@ -176,11 +167,7 @@ export class SyncService {
   }
 
   private backoff(db: LocalDb): Backoff {
-    const value = readSetting(db, BACKOFF_KEY) as Partial<Backoff> | undefined;
-    return {
-      failures: typeof value?.failures === 'number' ? value.failures : 0,
-      nextAttemptAt: typeof value?.nextAttemptAt === 'string' ? value.nextAttemptAt : null,
-    };
+    return readSetting(db, 'sync.backoff');
   }
 
   /** Whether the periodic sync should run now: configured, and the interval (or the backoff) has passed. */
@@ -320,8 +307,8 @@ export class SyncService {
         message: 'Er is geen centrale database ingesteld: deze auditketen wordt nergens buiten deze computer vastgelegd.',
       };
     }
-    const desktopId = readSetting(db, DESKTOP_KEY);
-    if (typeof desktopId === 'string' && this.hasCredentials(staffId)) {
+    const desktopId = readSetting(db, 'sync.desktopId');
+    if (desktopId !== null && this.hasCredentials(staffId)) {
       const { client } = this.client(staffId);
       try {
         await client.connect();
@@ -342,7 +329,7 @@ export class SyncService {
 
   private async exchange(client: pg.Client, db: LocalDb, who: { staffId: string; roles: readonly Role[] }, loginRole: string): Promise<RunResult> {
     const now = () => this.clock.now();
-    const cursors = { ...START_CURSORS, ...((readSetting(db, CURSORS_KEY) as Partial<Cursors> | undefined) ?? {}) };
+    const cursors = readSetting(db, 'sync.cursors');
     let pulled = 0;
     // Staff first, so every local staff member already known centrally is linked before pushing.
     pulled += await withPullSnapshot(client, async (horizon) => {
@@ -404,14 +391,14 @@ export class SyncService {
   }
 
   private saveCursors(db: LocalDb, cursors: Cursors): void {
-    writeSetting(db, CURSORS_KEY, cursors, this.clock.now().toISOString());
+    writeSetting(db, 'sync.cursors', cursors, this.clock.now().toISOString());
   }
 
   private desktopId(db: LocalDb): string {
-    const existing = readSetting(db, DESKTOP_KEY);
-    if (typeof existing === 'string') return existing;
+    const existing = readSetting(db, 'sync.desktopId');
+    if (existing !== null) return existing;
     const id = randomUUID();
-    writeSetting(db, DESKTOP_KEY, id, this.clock.now().toISOString());
+    writeSetting(db, 'sync.desktopId', id, this.clock.now().toISOString());
     return id;
   }
 
@@ -433,10 +420,10 @@ export class SyncService {
 
   /** This desktop's claim on its central audit chain: made once, kept only in the encrypted store. */
   private desktopSecret(db: LocalDb): string {
-    const existing = readSetting(db, DESKTOP_SECRET_KEY);
-    if (typeof existing === 'string') return existing;
+    const existing = readSetting(db, 'sync.desktopSecret');
+    if (existing !== null) return existing;
     const secret = randomBytes(32).toString('base64url');
-    writeSetting(db, DESKTOP_SECRET_KEY, secret, this.clock.now().toISOString());
+    writeSetting(db, 'sync.desktopSecret', secret, this.clock.now().toISOString());
     return secret;
   }
 
@@ -511,10 +498,10 @@ export class SyncService {
     const now = this.clock.now();
     return db.transaction(
       (tx) => {
-        const lease = readSetting(tx, LEASE_KEY) as { runId?: string; pid?: number; until?: string } | undefined;
-        const held = lease?.until && Date.parse(lease.until) > now.getTime() && typeof lease.pid === 'number' && processAlive(lease.pid);
+        const lease = readSetting(tx, 'sync.lease');
+        const held = lease && Date.parse(lease.until) > now.getTime() && processAlive(lease.pid);
         if (held) return false;
-        writeSetting(tx, LEASE_KEY, { runId, pid: process.pid, until: new Date(now.getTime() + LEASE_MS).toISOString() }, now.toISOString());
+        writeSetting(tx, 'sync.lease', { runId, pid: process.pid, until: new Date(now.getTime() + LEASE_MS).toISOString() }, now.toISOString());
         return true;
       },
       { behavior: 'immediate' },
@@ -523,8 +510,7 @@ export class SyncService {
 
   private releaseLease(db: LocalDb, runId: string): void {
     try {
-      const lease = readSetting(db, LEASE_KEY) as { runId?: string } | undefined;
-      if (lease?.runId === runId) db.run(sql`DELETE FROM settings WHERE key = ${LEASE_KEY}`);
+      if (readSetting(db, 'sync.lease')?.runId === runId) deleteSetting(db, 'sync.lease');
     } catch {
       // The store may have been locked meanwhile; the lease then expires by itself.
     }
@@ -539,11 +525,11 @@ export class SyncService {
             .set({ finishedAt: at.toISOString(), outcome: 'ok', pushed: end.result.pushed + end.result.auditEvents, pulled: end.result.pulled })
             .where(eq(syncRuns.id, runId))
             .run();
-          writeSetting(tx, BACKOFF_KEY, { failures: 0, nextAttemptAt: null }, at.toISOString());
+          writeSetting(tx, 'sync.backoff', { failures: 0, nextAttemptAt: null }, at.toISOString());
         } else {
           tx.update(syncRuns).set({ finishedAt: at.toISOString(), outcome: 'error', error: end.message }).where(eq(syncRuns.id, runId)).run();
           const failures = this.backoff(tx).failures + 1;
-          writeSetting(tx, BACKOFF_KEY, { failures, nextAttemptAt: new Date(at.getTime() + backoffDelayMs(failures)).toISOString() }, at.toISOString());
+          writeSetting(tx, 'sync.backoff', { failures, nextAttemptAt: new Date(at.getTime() + backoffDelayMs(failures)).toISOString() }, at.toISOString());
         }
       });
     } catch (error) {

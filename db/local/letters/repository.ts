@@ -2,7 +2,6 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { LetterKind } from '../../../shared/letters/types.js';
 import type { LocalDb } from '../database.js';
 import { caseActivities, decisions, letters, letterTemplates, outbox, processingActivities, signerProfiles, signingIdentity } from './schema.js';
-import { settings } from '../schema.js';
 
 export type LetterRow = typeof letters.$inferSelect;
 export type ActivityRow = typeof processingActivities.$inferSelect;
@@ -112,17 +111,6 @@ export function findSignerProfile(db: LocalDb, staffId: string): SignerProfileRo
 export function saveSignerProfile(db: LocalDb, row: SignerProfileRow): void {
   const { staffId: _staffId, ...rest } = row;
   db.insert(signerProfiles).values(row).onConflictDoUpdate({ target: signerProfiles.staffId, set: rest }).run();
-}
-
-export function readSetting(db: LocalDb, key: string): unknown {
-  return db.select().from(settings).where(eq(settings.key, key)).get()?.value;
-}
-
-export function writeSetting(db: LocalDb, key: string, value: unknown, at: string): void {
-  db.insert(settings)
-    .values({ key, value, updatedAt: at })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } })
-    .run();
 }
 
 /** Whether a case has a decision letter that is not a discarded draft. */
