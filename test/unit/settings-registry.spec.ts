@@ -88,6 +88,9 @@ describe('settings registry', () => {
       expect(readSetting(s.db, key), key).toEqual(SETTINGS[key].default);
       expect(storedSetting(s.db, key), key).toBeUndefined();
     }
+    // What a caller does with what it read (the sync moves its cursors on) stays out of the next read.
+    readSetting(s.db, 'sync.cursors').staff = '2026-11-25T09:00:00.000Z';
+    expect(readSetting(s.db, 'sync.cursors').staff).toBe('0');
   });
 
   it('a wrong-typed stored value is refused with an error that names the key, not read as the default', () => {

@@ -9,8 +9,9 @@ import { settings } from '../schema.js';
  * of somewhere that trusted it.
  */
 export function readSetting<K extends SettingKey>(db: LocalDb, key: K): SettingValue<K> {
-  const fallback = settingSpec(key).default as SettingValue<K>;
-  return storedSetting(db, key)?.value ?? fallback;
+  const stored = storedSetting(db, key);
+  // A copy: callers may change what they read (the sync moves its cursors on), never the declaration.
+  return stored ? stored.value : (structuredClone(settingSpec(key).default) as SettingValue<K>);
 }
 
 /** The stored value with when it was set; undefined while the key was never stored. */
