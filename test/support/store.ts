@@ -1,8 +1,31 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { openEncryptedStore, type OpenStore } from '../../main/platform/encrypted-db.js';
 import { noProtection } from '../../main/platform/key-protector.js';
 import { Keyring } from '../../main/platform/keyring.js';
+import { tempDir } from './basics.js';
 import { TEST_KDF } from './kdf.js';
+
+/**
+ * For a spec file: opens a new, empty store (every migration applied) under a random key in its own
+ * temporary folder; each is closed and removed after its test.
+ */
+export function freshStores(): () => OpenStore {
+  const opened: (() => void)[] = [];
+  afterEach(() => {
+    for (const close of opened.splice(0)) close();
+  });
+  return () => {
+    const t = tempDir();
+    const store = openEncryptedStore(join(t.dir, 'store.db'), randomBytes(32));
+    opened.push(() => {
+      store.close();
+      t.cleanup();
+    });
+    return store;
+  };
+}
 
 /** Opens a data directory's store directly, as someone holding a staff password could. */
 export async function openStoreAs(dataDir: string, userName: string, password: string): Promise<OpenStore> {

@@ -1,14 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getTableColumns } from 'drizzle-orm';
 import * as central from '../../db/central/schema.js';
 import { CASE_PARTS, centralColumns, SHREDDED_ROLES } from '../../db/local/cases/case-parts.js';
 import { hasLocalCaseFile } from '../../db/local/handover/repository.js';
 import { deleteCaseRows, destroyLetterRows, shredCaseRows } from '../../db/local/retention/repository.js';
-import { openEncryptedStore, type OpenStore } from '../../main/platform/encrypted-db.js';
-import { tempDir } from '../support/basics.js';
+import { freshStores } from '../support/store.js';
 import { sqlWhere } from '../support/case-parts.js';
 
 /**
@@ -17,18 +15,7 @@ import { sqlWhere } from '../support/case-parts.js';
  * shredding leaves behind. The store is the real SQLCipher one the app opens.
  */
 
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
-
-function freshStore(): OpenStore {
-  const t = tempDir();
-  const store = openEncryptedStore(join(t.dir, 'store.db'), randomBytes(32));
-  cleanup = () => {
-    store.close();
-    t.cleanup();
-  };
-  return store;
-}
+const freshStore = freshStores();
 
 type Sqlite = Database.Database;
 

@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deleteSetting, readSetting, storedSetting, writeSetting } from '../../db/local/settings/repository.js';
-import { openEncryptedStore, type OpenStore } from '../../main/platform/encrypted-db.js';
+import type { OpenStore } from '../../main/platform/encrypted-db.js';
 import { referenceOwner } from '../../main/sync/pull.js';
 import { isSettingKey, SETTING_KEYS, SETTINGS, SettingError, SHARED_SETTING_KEYS, type SettingKey } from '../../shared/settings/registry.js';
-import { tempDir } from '../support/basics.js';
+import { freshStores } from '../support/store.js';
 
 /**
  * Settings are declared once (shared/settings/registry.ts) and reached only through
@@ -31,18 +30,7 @@ const files = ['main', 'db', 'shared', 'renderer/src', 'test'].flatMap((dir) =>
   sourceFiles(join(ROOT, dir)).map((path) => ({ path: relative(ROOT, path).split('\\').join('/'), text: readFileSync(path, 'utf8') })),
 );
 
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
-
-function store(): OpenStore {
-  const t = tempDir();
-  const opened = openEncryptedStore(join(t.dir, 'store.db'), randomBytes(32));
-  cleanup = () => {
-    opened.sqlite.close();
-    t.cleanup();
-  };
-  return opened;
-}
+const store = freshStores();
 
 function storeRaw(s: OpenStore, key: string, json: string): void {
   s.sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, '2026-11-25T09:00:00.000Z')").run(key, json);
