@@ -1,6 +1,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProcedureInput } from '../../shared/api/contract.js';
 import { dutchToday } from '../../shared/cases/cases.js';
 import { testPkcs12 } from '../support/pkcs12.js';
 import { callApi, valueOf } from './support/api.js';
@@ -50,42 +51,22 @@ async function seed(url: string): Promise<void> {
   const [intake, handler, signer] = await Promise.all([tokenOf(url, PEOPLE.intake), tokenOf(url, PEOPLE.handler), tokenOf(url, PEOPLE.signer)]);
   valueOf(await callApi(url, 'settings.setSigning', { p12Base64: testPkcs12(P12_PASSWORD).toString('base64'), password: P12_PASSWORD }, admin));
   valueOf(await callApi(url, 'signer.setProfile', { functionTitle: 'Teamleider Privacy en Informatiebeveiliging' }, signer));
-  const created = valueOf(
-    await callApi(
-      url,
-      'case.create',
-      {
-        type: 'inzage',
-        requester: {
-          name: 'Łukasz Nguyễn-Özdemir van den Heuvel',
-          relation: 'huurder',
-          address: 'Burgemeester van Roijensingel 112-B\n8011 CZ Zwolle',
-          email: 'lukasz.nguyen-ozdemir@example.org',
-        },
-        channel: 'brief',
-        received: today,
-        writtenAndSigned: true,
-        handlerId: ids.handler,
-      },
-      intake,
-    ),
+  // Registered by intake as letters arrive; a request without handlerId waits unassigned.
+  const register = async (type: 'inzage' | 'dataportabiliteit', requester: ProcedureInput<'case.create'>['requester'], handlerId?: string) =>
+    valueOf(await callApi(url, 'case.create', { type, requester, channel: 'brief', received: today, writtenAndSigned: true, handlerId }, intake));
+  const created = await register(
+    'inzage',
+    {
+      name: 'Łukasz Nguyễn-Özdemir van den Heuvel',
+      relation: 'huurder',
+      address: 'Burgemeester van Roijensingel 112-B\n8011 CZ Zwolle',
+      email: 'lukasz.nguyen-ozdemir@example.org',
+    },
+    ids.handler,
   );
   reference = created.reference;
   const caseId = created.id;
-  valueOf(
-    await callApi(
-      url,
-      'case.create',
-      {
-        type: 'dataportabiliteit',
-        requester: { name: 'Zoë Þórsdóttir', relation: 'huurder', address: 'Dorpsstraat 1\n1234 AB Hilversum' },
-        channel: 'brief',
-        received: today,
-        writtenAndSigned: true,
-      },
-      intake,
-    ),
-  );
+  await register('dataportabiliteit', { name: 'Zoë Þórsdóttir', relation: 'huurder', address: 'Dorpsstraat 1\n1234 AB Hilversum' });
   valueOf(await callApi(url, 'identity.record', { caseId, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler));
   const { documents } = valueOf(
     await callApi(
@@ -115,21 +96,7 @@ async function seed(url: string): Promise<void> {
     ),
   );
   // The letter on a second case: the first waits for its third party's hearing.
-  const second = valueOf(
-    await callApi(
-      url,
-      'case.create',
-      {
-        type: 'inzage',
-        requester: { name: 'Ahmed El Amrani-Bouzidi', relation: 'huurder', address: 'Dorpsstraat 1\n1234 AB Hilversum' },
-        channel: 'brief',
-        received: today,
-        writtenAndSigned: true,
-        handlerId: ids.handler,
-      },
-      intake,
-    ),
-  );
+  const second = await register('inzage', { name: 'Ahmed El Amrani-Bouzidi', relation: 'huurder', address: 'Dorpsstraat 1\n1234 AB Hilversum' }, ids.handler);
   valueOf(await callApi(url, 'identity.record', { caseId: second.id, subject: 'verzoeker', method: 'mijn_alliantie', outcome: 'geverifieerd' }, handler));
   valueOf(await callApi(url, 'case.selectActivities', { caseId: second.id, activityIds: ['huuradministratie'] }, handler));
   valueOf(await callApi(url, 'case.transition', { id: second.id, to: 'besluit_in_concept' }, handler));

@@ -6,7 +6,7 @@ import { callApi, valueOf } from './support/api.js';
 import { checkScreen, type TestPage } from './support/browser.js';
 import { openDesk } from './support/desk.js';
 import type { RunningServer } from './support/server.js';
-import { nav, seedStaff, signIn, signOut, tokenOf, type Person } from './support/ui.js';
+import { nav, seedStaff, signIn, signOut, tokenOf, type Person, submitRequest } from './support/ui.js';
 
 /**
  * Sync through the UI against `npm run central`'s embedded PostgreSQL (in memory, any free port):
@@ -56,10 +56,7 @@ async function registerRequest(name: string): Promise<string> {
   await page.getByRole('checkbox', { name: 'Het verzoek is schriftelijk gedaan en ondertekend' }).check();
   await page.getByRole('textbox', { name: 'Omschrijving van het verzoek' }).fill('Welke gegevens verwerkt de corporatie over mij?');
   await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(name);
-  await page.getByRole('button', { name: 'Verzoek registreren' }).click();
-  await expect.poll(() => page.getByText('Verzoek geregistreerd').isVisible(), { timeout: 15_000 }).toBe(true);
-  const confirmation = (await page.getByText(/^Kenmerk AVG-\d{4}-\d{4}\./u).textContent()) ?? '';
-  const reference = /AVG-\d{4}-\d{4}/u.exec(confirmation)?.[0] ?? '';
+  const { reference } = await submitRequest(page);
   expect(reference).not.toBe('');
   return reference;
 }

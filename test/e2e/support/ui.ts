@@ -102,6 +102,14 @@ export async function callAsPage<T = unknown>(page: Page, procedure: string, inp
   return result as Result<T>;
 }
 
+/** Presses "Verzoek registreren" on a filled-in Nieuw verzoek and reads the confirmation: its text and the reference in it. */
+export async function submitRequest(page: Page): Promise<{ reference: string; confirmation: string }> {
+  await page.getByRole('button', { name: 'Verzoek registreren' }).click();
+  await expect.poll(() => page.getByText('Verzoek geregistreerd').isVisible(), { timeout: 15_000 }).toBe(true);
+  const confirmation = (await page.getByText(/^Kenmerk AVG-\d{4}-\d{4}\./u).textContent()) ?? '';
+  return { confirmation, reference: /AVG-\d{4}-\d{4}/u.exec(confirmation)?.[0] ?? '' };
+}
+
 /** The work queue's grid. */
 export const queueGrid = (page: Page) => page.getByRole('grid', { name: 'Werkvoorraad' });
 
