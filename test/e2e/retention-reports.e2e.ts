@@ -177,7 +177,8 @@ describe('retention, reports and the audit view in the browser', () => {
     await heading('AVG-2024-0002').waitFor();
     const card = page.getByRole('region', { name: 'Bewaren en vernietigen' });
     await expect.poll(() => card.getByText('Zaakregistratie wordt vernietigd op').isVisible(), { timeout: 15_000 }).toBe(true);
-    expect(await card.getByText('15 november 2026 (na goedkeuring van de vernietigingslijst)').isVisible()).toBe(true);
+    // Waited for like the line above: on a busy machine the card once lacked this text for a moment.
+    await expect.poll(() => card.getByText('15 november 2026 (na goedkeuring van de vernietigingslijst)').isVisible()).toBe(true);
     await card.getByRole('button', { name: 'Vernietiging stoppen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Vernietiging stoppen' });
     await dialog.getByRole('combobox', { name: 'Soort blokkade' }).selectOption({ label: 'Lopende klacht over de afhandeling' });
