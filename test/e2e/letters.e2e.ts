@@ -376,6 +376,8 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
     // The dialog shows what is signed and asks the password again; a wrong one is refused in Dutch.
     await review.getByRole('button', { name: 'Ondertekenen' }).click();
     sign = page.getByRole('dialog', { name: 'Brief ondertekenen' });
+    // The signer's function comes with their profile, after the dialog opens: read the list once it is there.
+    await sign.locator('dl').getByText(SIGNER_FUNCTION).waitFor();
     const details = await sign.locator('dl').innerText();
     expect(details).toContain('Besluit inzage (art. 15 AVG)');
     expect(details).toContain(reference);

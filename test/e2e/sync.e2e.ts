@@ -52,7 +52,7 @@ async function registerRequest(name: string): Promise<string> {
   // The handler registers for themselves: on a desktop that syncs there is no "Nog niet toewijzen".
   const handlerChoice = page.getByRole('combobox', { name: 'Behandelaar' }).locator('option');
   await expect.poll(() => handlerChoice.allTextContents()).toEqual([PEOPLE.handler.fullName]);
-  await page.getByRole('combobox', { name: 'Ontvangen via' }).selectOption({ label: 'Brief' });
+  await page.getByRole('radiogroup', { name: 'Ontvangen via' }).getByRole('radio', { name: 'Brief' }).check();
   await page.getByRole('checkbox', { name: 'Het verzoek is schriftelijk gedaan en ondertekend' }).check();
   await page.getByRole('textbox', { name: 'Omschrijving van het verzoek' }).fill('Welke gegevens verwerkt de corporatie over mij?');
   await page.getByRole('textbox', { name: 'Naam', exact: true }).fill(name);
