@@ -11,6 +11,8 @@ const MIB = 1024 * 1024;
 const SIZE = 10 * MIB;
 /** The app encrypts in chunks of 64 KiB (main/platform/case-files.ts): openssl measures the same block size. */
 const BLOCK = 64 * 1024;
+const BLOCK_LABEL = `${String(BLOCK / 1024)} KiB`;
+const SSL_ENCRYPT = `openssl speed -evp aes-256-gcm, ${BLOCK_LABEL} blocks`;
 
 /** `openssl speed` for AES-256-GCM on 64 KiB blocks, wall-clock, in MiB/s; null without openssl. */
 function opensslSpeed(decrypt: boolean): Throughput | null {
@@ -61,6 +63,17 @@ export async function caseFilesBenchmark(): Promise<Figure[]> {
     20,
     3,
   );
+  // What Node's API allows at best: one context, the same 64 KiB pieces, no per-chunk key setup,
+  // tag or copy; each update still returns a freshly allocated buffer (Node has no update into a given one).
+  const streamed = await measure(
+    () => {
+      const cipher = createCipheriv('aes-256-gcm', key, randomBytes(12));
+      for (let at = 0; at < SIZE; at += BLOCK) cipher.update(plain.subarray(at, at + BLOCK));
+      cipher.final();
+    },
+    20,
+    3,
+  );
   const sslEncrypt = opensslSpeed(false);
   const sslDecrypt = opensslSpeed(true);
   const reference = (t: Throughput | null, what: string) =>
@@ -85,27 +98,29 @@ export async function caseFilesBenchmark(): Promise<Figure[]> {
       2,
     );
     return [
-      {
-        work: 'case file: encrypt (AES-256-GCM STREAM)',
-        size,
-        ...encrypt,
-        throughput: mibPerSecond(encrypt.p50),
-        ...reference(sslEncrypt, 'openssl speed -evp aes-256-gcm'),
-      },
+      { work: 'case file: encrypt (AES-256-GCM STREAM)', size, ...encrypt, throughput: mibPerSecond(encrypt.p50), ...reference(sslEncrypt, SSL_ENCRYPT) },
       {
         work: 'case file: decrypt and verify',
         size,
         ...decrypt,
         throughput: mibPerSecond(decrypt.p50),
-        ...reference(sslDecrypt, 'openssl speed -decrypt -evp aes-256-gcm'),
+        ...reference(sslDecrypt, `openssl speed -decrypt -evp aes-256-gcm, ${BLOCK_LABEL} blocks`),
       },
       {
         work: 'Node crypto: AES-256-GCM in one call',
         size: '10 MiB, one chunk',
         ...oneCall,
         throughput: mibPerSecond(oneCall.p50),
-        ...reference(sslEncrypt, 'openssl speed -evp aes-256-gcm'),
+        ...reference(sslEncrypt, SSL_ENCRYPT),
         note: 'what the cipher costs inside Node',
+      },
+      {
+        work: 'Node crypto: AES-256-GCM streamed, one context',
+        size: `10 MiB, ${BLOCK_LABEL} updates`,
+        ...streamed,
+        throughput: mibPerSecond(streamed.p50),
+        ...reference(sslEncrypt, SSL_ENCRYPT),
+        note: "Node's ceiling: each update allocates its output",
       },
       {
         work: 'case file: write (encrypt, fsync, rename)',
