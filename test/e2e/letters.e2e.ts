@@ -144,6 +144,8 @@ describe('letters: drafting, four-eyes signing with PAdES, and the access packag
       ),
     );
     expect(imported.documents).toHaveLength(1);
+    // Identity recorded, the case went on to Dossier by itself: open it afresh to see the import.
+    await page.getByRole('tab', { name: 'Overzicht' }).click();
     await page.getByRole('tab', { name: 'Dossier' }).click();
     await expect.poll(() => page.getByText('huurovereenkomst.pdf').first().isVisible(), { timeout: 15_000 }).toBe(true);
 
