@@ -1,4 +1,4 @@
-import { Button, Field, Input, makeStyles, mergeClasses, ProgressBar, Select, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, mergeClasses, ProgressBar, Spinner, Text, Textarea, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, Circle16Regular, DismissCircleFilled, DocumentArrowUpRegular, FolderOpenRegular, StopRegular } from '@fluentui/react-icons';
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useApi } from '../api/context.js';
 import { useCardStyles } from '../ui/cardStyles.js';
 import { readAsBase64 } from '../ui/files.js';
 import { actionRow, mutedText, plainList, sectionHeading } from '../ui/styles.js';
+import { ChoiceSelect } from '../ui/ChoiceSelect.js';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.eml,.msg,.txt,application/pdf,image/jpeg,image/png,message/rfc822,application/vnd.ms-outlook,text/plain';
 
@@ -231,14 +232,14 @@ export function ImportCard({ caseId, onImported }: { caseId: string; onImported:
           ))}
         </ul>
         <Field label={t('dossier.import.source')} required validationMessage={sourceMissing}>
-          <Select value={source} disabled={running} onChange={(_, d) => setSource(d.value as DocumentSource | '')}>
-            <option value="">{t('dossier.import.chooseSource')}</option>
-            {DOCUMENT_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {DOCUMENT_SOURCE_LABELS[s]}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect
+            value={source}
+            options={DOCUMENT_SOURCES}
+            labels={DOCUMENT_SOURCE_LABELS}
+            placeholder={t('dossier.import.chooseSource')}
+            disabled={running}
+            onChange={setSource}
+          />
         </Field>
         <Field label={t('dossier.import.date')} hint={t('dossier.import.dateHint')}>
           <Input type="date" value={date} disabled={running} onChange={(_, d) => setDate(d.value)} />

@@ -1,4 +1,4 @@
-import { Field, Input, makeStyles, mergeClasses, Select, Spinner, Textarea, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, mergeClasses, Spinner, Textarea, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useDebounced } from '../ui/hooks.js';
 import { Fieldset } from '../ui/Fieldset.js';
 import { ErrorBar } from '../ui/Notice.js';
 import { mutedText } from '../ui/styles.js';
+import { ChoiceSelect } from '../ui/ChoiceSelect.js';
 
 export interface DocumentDraft {
   documentType: DocumentType;
@@ -136,13 +137,7 @@ export function DocumentFields({
     <Fieldset legend={t('identity.document.title')} className={styles.fieldset} legendClassName={styles.legend}>
       <div className={styles.grid}>
         <Field label={t('identity.document.type')} required>
-          <Select value={value.documentType} onChange={(_, d) => set('documentType', d.value as DocumentType)}>
-            {DOCUMENT_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {DOCUMENT_TYPE_LABELS[type]}
-              </option>
-            ))}
-          </Select>
+          <ChoiceSelect value={value.documentType} options={DOCUMENT_TYPES} labels={DOCUMENT_TYPE_LABELS} onChange={(type) => set('documentType', type)} />
         </Field>
         <Field label={t('identity.document.country')} required hint={t('identity.document.countryHint')}>
           <Input

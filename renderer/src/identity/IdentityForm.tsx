@@ -1,4 +1,4 @@
-import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Spinner, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Spinner, Textarea, tokens } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,7 @@ import { CopySection } from './CopySection.js';
 import { DocumentFields, emptyDocument, toDocument, type DocumentDraft } from './DocumentFields.js';
 import type { IdentityRecord, IdentityView } from './IdentityTab.js';
 import { actionRow } from '../ui/styles.js';
+import { ChoiceSelect } from '../ui/ChoiceSelect.js';
 
 const useStyles = makeStyles({
   form: {
@@ -101,14 +102,13 @@ export function IdentityForm({ caseId, subject, copies, onNotice, onChanged, onR
       {method !== '' && subject === 'vertegenwoordiger' ? (
         <div className={styles.narrow}>
           <Field label={t('identity.authority.kind')} required>
-            <Select value={authority} onChange={(_, d) => setAuthority(d.value as AuthorityKind | '')}>
-              <option value="">{t('identity.authority.choose')}</option>
-              {AUTHORITY_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {AUTHORITY_LABELS[kind]}
-                </option>
-              ))}
-            </Select>
+            <ChoiceSelect
+              value={authority}
+              options={AUTHORITY_KINDS}
+              labels={AUTHORITY_LABELS}
+              placeholder={t('identity.authority.choose')}
+              onChange={setAuthority}
+            />
           </Field>
           <Checkbox label={t('identity.authority.checked')} checked={authorityChecked} onChange={(_, d) => setAuthorityChecked(d.checked === true)} />
         </div>

@@ -1,4 +1,4 @@
-import { Badge, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Badge, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../shared/cases/case-schemas.js';
@@ -15,6 +15,7 @@ import { formatDateTime, formatDay } from '../ui/format.js';
 import { isAssignedHandler } from '../cases/access.js';
 import { IdentityForm } from './IdentityForm.js';
 import { headingRow, mutedText, sectionHeading } from '../ui/styles.js';
+import { TitledBar } from '../ui/TitledBar.js';
 
 export type IdentityView = ProcedureOutput<'identity.get'>;
 export type IdentityRecord = IdentityView['checks'][number];
@@ -82,12 +83,9 @@ export function IdentityTab({
     <div className={styles.panels}>
       {error ? <ErrorBar error={error} /> : null}
       {view.representationRequired && !view.hasRepresentative ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('case.representative.requiredTitle')}</MessageBarTitle>
-            {t('identity.representativeMissing')}
-          </MessageBarBody>
-        </MessageBar>
+        <TitledBar intent="warning" title={t('case.representative.requiredTitle')}>
+          {t('identity.representativeMissing')}
+        </TitledBar>
       ) : null}
       {representativeFirst && !view.representativeVerified ? (
         <MessageBar intent="info" layout="multiline">

@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { EyeOffRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { OcrReader } from './OcrReader.js';
 import { RedactionPage } from './RedactionPage.js';
 import { ReviewList } from './ReviewList.js';
 import { jobApiError, RunningJob } from './workerJob.js';
+import { TitledBar } from '../ui/TitledBar.js';
 
 type JobView = ProcedureOutput<'redaction.status'>;
 
@@ -67,12 +68,9 @@ export function DocumentReview({ caseId, document, work, job, onChange, onAdd, o
         {t('redaction.reviewTitle', { name: document.name })}
       </h2>
       {annotated.length > 0 ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('redaction.annotations.title')}</MessageBarTitle>
-            {t('redaction.annotations.body', { pages: annotated.map((p) => p.page + 1).join(', ') })}
-          </MessageBarBody>
-        </MessageBar>
+        <TitledBar intent="warning" title={t('redaction.annotations.title')}>
+          {t('redaction.annotations.body', { pages: annotated.map((p) => p.page + 1).join(', ') })}
+        </TitledBar>
       ) : null}
       {geometry ? <OcrReader caseId={caseId} documentId={document.id} geometry={geometry} onRead={onRead} /> : null}
       {pdf.error ? <ErrorBar error={pdf.error} /> : null}

@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, OpenRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useCardStyles } from '../ui/cardStyles.js';
 import type { PdfVersion } from '../ui/pdf/useDossierPdf.js';
 import { sectionHeading, wrappingActionRow } from '../ui/styles.js';
 import { DocumentViewer } from '../dossier/DocumentViewer.js';
+import { TitledBar } from '../ui/TitledBar.js';
 
 const useStyles = makeStyles({
   heading: sectionHeading,
@@ -38,30 +39,24 @@ export function RedactionResult({ caseId, document, covered, missed, boxes, onBa
       <h2 id={headingId} ref={heading} tabIndex={-1} className={styles.heading}>
         {t('redaction.result.title', { name: document.name })}
       </h2>
-      <MessageBar intent="success" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t('redaction.result.done', { count: boxes })}</MessageBarTitle>
-          {covered.length > 0 ? t('redaction.result.covered', { names: covered.join(', ') }) : t('redaction.result.noneCovered')}
-        </MessageBarBody>
-      </MessageBar>
+      <TitledBar intent="success" title={t('redaction.result.done', { count: boxes })}>
+        {covered.length > 0 ? t('redaction.result.covered', { names: covered.join(', ') }) : t('redaction.result.noneCovered')}
+      </TitledBar>
       {missed.length > 0 ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('redaction.result.missedTitle')}</MessageBarTitle>
-            <ul className={styles.list}>
-              {missed.map(({ name, readable }) => (
-                <li key={name}>
-                  {readable.length > 0
-                    ? t('redaction.result.readable', {
-                        name,
-                        texts: readable.map((r) => t('redaction.result.readableAt', { text: r.text, n: r.page + 1 })).join(', '),
-                      })
-                    : t('redaction.result.missed', { name })}
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+        <TitledBar intent="warning" title={t('redaction.result.missedTitle')}>
+          <ul className={styles.list}>
+            {missed.map(({ name, readable }) => (
+              <li key={name}>
+                {readable.length > 0
+                  ? t('redaction.result.readable', {
+                      name,
+                      texts: readable.map((r) => t('redaction.result.readableAt', { text: r.text, n: r.page + 1 })).join(', '),
+                    })
+                  : t('redaction.result.missed', { name })}
+              </li>
+            ))}
+          </ul>
+        </TitledBar>
       ) : null}
       <div className={styles.row}>
         <Button icon={<ArrowLeftRegular />} onClick={onBack}>

@@ -4,7 +4,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   TableCell,
   TableRow,
   Text,
@@ -28,6 +27,7 @@ import { isAssignedHandler } from '../../cases/access.js';
 import { useDocuments, useThirdParties, type ThirdPartyView } from '../useDossier.js';
 import { AddThirdPartyDialog, UpdateThirdPartyDialog } from './ThirdPartyDialogs.js';
 import { headingRow, introText, sectionHeading } from '../../ui/styles.js';
+import { TitledBar } from '../../ui/TitledBar.js';
 
 const STATUS_COLORS: Readonly<Record<HearingStatus, NonNullable<BadgeProps['color']>>> = {
   te_horen: 'warning',
@@ -102,16 +102,13 @@ export function ThirdPartiesTab({ detail, onReload }: { detail: CaseDetail; onRe
       </Text>
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {problems.length > 0 ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t('thirdParties.problems.title')}</MessageBarTitle>
-            <ul className={styles.problems}>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+        <TitledBar intent="warning" title={t('thirdParties.problems.title')}>
+          <ul className={styles.problems}>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </TitledBar>
       ) : list.length > 0 ? (
         <MessageBar intent="success">
           <MessageBarBody>{t('thirdParties.problems.none')}</MessageBarBody>
