@@ -14,6 +14,12 @@ import { useTableStyles } from '../ui/tableStyles.js';
 import { formatDate } from '../ui/format.js';
 import { useSettingsStyles } from '../settings/settingsStyles.js';
 
+/** What the handler can record per system: found something there, or searched and found nothing. */
+const OUTCOMES = [
+  { found: true, icon: <CheckmarkRegular />, label: 'sources.markFound', labelFor: 'sources.markFoundFor' },
+  { found: false, icon: <DismissRegular />, label: 'sources.markNotFound', labelFor: 'sources.markNotFoundFor' },
+] as const;
+
 /**
  * Dossier → "Gezocht in" and "Gegevens uit systemen": per system of the processing register
  * whether the handler looked there, found something, who and when; and the structured exports
@@ -82,24 +88,18 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
                   {canWork ? (
                     <TableCell>
                       <span className={styles.actions}>
-                        <Button
-                          size="small"
-                          icon={<CheckmarkRegular />}
-                          aria-label={t('sources.markFoundFor', { system: s.system })}
-                          disabledFocusable={record.busy}
-                          onClick={() => void mark(s.activityId, true)}
-                        >
-                          {t('sources.markFound')}
-                        </Button>
-                        <Button
-                          size="small"
-                          icon={<DismissRegular />}
-                          aria-label={t('sources.markNotFoundFor', { system: s.system })}
-                          disabledFocusable={record.busy}
-                          onClick={() => void mark(s.activityId, false)}
-                        >
-                          {t('sources.markNotFound')}
-                        </Button>
+                        {OUTCOMES.map(({ found, icon, label, labelFor }) => (
+                          <Button
+                            key={label}
+                            size="small"
+                            icon={icon}
+                            aria-label={t(labelFor, { system: s.system })}
+                            disabledFocusable={record.busy}
+                            onClick={() => void mark(s.activityId, found)}
+                          >
+                            {t(label)}
+                          </Button>
+                        ))}
                       </span>
                     </TableCell>
                   ) : null}

@@ -22,7 +22,7 @@ const useStyles = makeStyles({
   copy: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
 });
 
-interface CopySectionProps {
+export interface CopySectionProps {
   caseId: string;
   subject: IdSubject;
   copies: IdentityView['copies'];

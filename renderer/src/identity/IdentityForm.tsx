@@ -14,14 +14,13 @@ import {
   type AuthorityKind,
   type IdMethod,
   type IdOutcome,
-  type IdSubject,
 } from '../../../shared/identity/identity-types.js';
 import { useApi } from '../api/context.js';
-import { ErrorBar, type Notice } from '../ui/Notice.js';
+import { ErrorBar } from '../ui/Notice.js';
 import { useSubmission } from '../ui/useSubmission.js';
-import { CopySection } from './CopySection.js';
+import { CopySection, type CopySectionProps } from './CopySection.js';
 import { DocumentFields, emptyDocument, toDocument, type DocumentDraft } from './DocumentFields.js';
-import type { IdentityRecord, IdentityView } from './IdentityTab.js';
+import type { IdentityRecord } from './IdentityTab.js';
 import { actionRow } from '../ui/styles.js';
 import { ChoiceSelect } from '../ui/ChoiceSelect.js';
 
@@ -38,12 +37,8 @@ const useStyles = makeStyles({
   actions: actionRow,
 });
 
-interface IdentityFormProps {
-  caseId: string;
-  subject: IdSubject;
-  copies: IdentityView['copies'];
-  onNotice: (notice: Notice | null) => void;
-  onChanged: () => Promise<void>;
+/** What the copy part needs (the form passes it on when the method is a copy), and where the recorded outcome goes. */
+interface IdentityFormProps extends CopySectionProps {
   onRecorded: (record: IdentityRecord) => void;
 }
 
