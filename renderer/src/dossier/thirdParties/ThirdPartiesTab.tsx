@@ -21,6 +21,7 @@ import { useSession } from '../../api/session.js';
 import { useCardStyles } from '../../ui/cardStyles.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { LoadedContent } from '../../ui/LoadedContent.js';
+import { useDialog } from '../../ui/useDialog.js';
 import { NoticeBar, type Notice } from '../../ui/Notice.js';
 import { useTableStyles } from '../../ui/tableStyles.js';
 import { isAssignedHandler } from '../../cases/access.js';
@@ -48,6 +49,9 @@ const useStyles = makeStyles({
   note: { maxWidth: '32ch', overflowWrap: 'anywhere', whiteSpace: 'pre-line' },
 });
 
+/** Adding someone to the register, or recording the outcome of hearing them. */
+type PartyDialog = { kind: 'add' } | { kind: 'update'; party: ThirdPartyView };
+
 /** What still stands between this case and a decision, as the backend checks it (§13). */
 export function registerProblems(parties: readonly ThirdPartyView[], t: TFunction): string[] {
   return parties.flatMap((p) => {
@@ -73,18 +77,13 @@ export function ThirdPartiesTab({ detail, onReload }: { detail: CaseDetail; onRe
   const parties = useThirdParties(detail.id);
   const documents = useDocuments(detail.id);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [dialog, setDialog] = useState<{ kind: 'add' } | { kind: 'update'; party: ThirdPartyView } | null>(null);
-  const [dialogOpen, setDialogOpen] = useState(false);
-  const [shown, setShown] = useState(0);
+  const dialog = useDialog<PartyDialog>();
 
-  const openDialog = (next: NonNullable<typeof dialog>) => {
-    setDialog(next);
-    setDialogOpen(true);
-    setShown((n) => n + 1);
+  const openDialog = (next: PartyDialog) => {
+    dialog.show(next);
     setNotice(null);
   };
   const done = (message: string) => {
-    setDialogOpen(false);
     setNotice({ intent: 'success', text: message });
     void parties.reload();
     // The tasks on Overzicht change with the register.
@@ -190,25 +189,23 @@ export function ThirdPartiesTab({ detail, onReload }: { detail: CaseDetail; onRe
           }
         </LoadedContent>
       </section>
-      {dialog?.kind === 'add' ? (
+      {dialog.state?.value.kind === 'add' ? (
         <AddThirdPartyDialog
-          key={shown}
-          open={dialogOpen}
+          key={dialog.state.shown}
+          control={dialog.control((party: ThirdPartyView) => done(t('thirdParties.added', { name: party.name })))}
           caseId={detail.id}
           documents={documents.value ?? []}
-          onClose={() => setDialogOpen(false)}
-          onDone={(party) => done(t('thirdParties.added', { name: party.name }))}
         />
       ) : null}
-      {dialog?.kind === 'update' ? (
+      {dialog.state?.value.kind === 'update' ? (
         <UpdateThirdPartyDialog
-          key={shown}
-          open={dialogOpen}
+          key={dialog.state.shown}
+          control={dialog.control((party: ThirdPartyView) =>
+            done(t('thirdParties.updated', { name: party.name, status: HEARING_LABELS[party.hearingStatus] })),
+          )}
           caseId={detail.id}
-          party={dialog.party}
+          party={dialog.state.value.party}
           documents={documents.value ?? []}
-          onClose={() => setDialogOpen(false)}
-          onDone={(party) => done(t('thirdParties.updated', { name: party.name, status: HEARING_LABELS[party.hearingStatus] }))}
         />
       ) : null}
     </>

@@ -6,6 +6,7 @@ import { HEARING_LABELS, HEARING_STATUSES, type HearingStatus } from '../../../.
 import { useApi } from '../../api/context.js';
 import { useFormStyles } from '../../ui/formStyles.js';
 import { CallDialog } from '../../ui/FormDialog.js';
+import type { DialogControl } from '../../ui/useDialog.js';
 import type { ThirdPartyView } from '../useDossier.js';
 import { DocumentChoice } from './DocumentChoice.js';
 
@@ -22,11 +23,9 @@ export const ROLE_SUGGESTIONS = [
 ] as const;
 
 interface AddProps {
-  open: boolean;
+  control: DialogControl<ThirdPartyView>;
   caseId: string;
   documents: readonly DocumentView[];
-  onClose: () => void;
-  onDone: (party: ThirdPartyView) => void;
 }
 
 interface Contact {
@@ -56,7 +55,7 @@ function ContactFields({ value, onChange }: { value: Contact; onChange: (value: 
 }
 
 /** A person other than the requester whose data is in the dossier; they get the task "zienswijze derde". */
-export function AddThirdPartyDialog({ open, caseId, documents, onClose, onDone }: AddProps) {
+export function AddThirdPartyDialog({ control, caseId, documents }: AddProps) {
   const api = useApi();
   const { t } = useTranslation();
   const form = useFormStyles();
@@ -76,14 +75,7 @@ export function AddThirdPartyDialog({ open, caseId, documents, onClose, onDone }
   }
 
   return (
-    <CallDialog
-      open={open}
-      title={t('thirdParties.addDialog.title')}
-      submitLabel={t('thirdParties.addDialog.submit')}
-      onClose={onClose}
-      call={request}
-      onDone={onDone}
-    >
+    <CallDialog {...control} title={t('thirdParties.addDialog.title')} submitLabel={t('thirdParties.addDialog.submit')} call={request}>
       <Text as="p" block className={form.text}>
         {t('thirdParties.addDialog.intro')}
       </Text>
@@ -105,17 +97,12 @@ export function AddThirdPartyDialog({ open, caseId, documents, onClose, onDone }
   );
 }
 
-interface UpdateProps {
-  open: boolean;
-  caseId: string;
+interface UpdateProps extends AddProps {
   party: ThirdPartyView;
-  documents: readonly DocumentView[];
-  onClose: () => void;
-  onDone: (party: ThirdPartyView) => void;
 }
 
 /** The outcome of hearing a third party, with a note, and the documents they occur in. */
-export function UpdateThirdPartyDialog({ open, caseId, party, documents, onClose, onDone }: UpdateProps) {
+export function UpdateThirdPartyDialog({ control, caseId, party, documents }: UpdateProps) {
   const api = useApi();
   const { t } = useTranslation();
   const [status, setStatus] = useState<HearingStatus>(party.hearingStatus);
@@ -129,12 +116,10 @@ export function UpdateThirdPartyDialog({ open, caseId, party, documents, onClose
 
   return (
     <CallDialog
-      open={open}
+      {...control}
       title={t('thirdParties.updateDialog.title', { name: party.name })}
       submitLabel={t('thirdParties.updateDialog.submit')}
-      onClose={onClose}
       call={request}
-      onDone={onDone}
     >
       <Field label={t('thirdParties.fields.status')} required>
         <RadioGroup value={status} onChange={(_, d) => setStatus(d.value as HearingStatus)}>
