@@ -3,7 +3,7 @@ import { CheckmarkRegular, DismissRegular, FolderOpenRegular } from '@fluentui/r
 import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context.js';
-import { useCardStyles } from '../ui/cardStyles.js';
+import { Card } from '../ui/Card.js';
 import { DataTable } from '../ui/DataTable.js';
 import { readAsBase64 } from '../ui/files.js';
 import { LoadedContent } from '../ui/LoadedContent.js';
@@ -28,7 +28,6 @@ const OUTCOMES = [
 export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: boolean }) {
   const api = useApi();
   const { t } = useTranslation();
-  const card = useCardStyles();
   const table = useTableStyles();
   const styles = useSettingsStyles();
   const checklist = useLoaded(useCallback(() => api.call('sources.checklist', { caseId }), [api, caseId]));
@@ -58,13 +57,7 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
 
   return (
     <>
-      <section className={card.card} aria-labelledby={checklistId}>
-        <h2 id={checklistId} className={styles.heading}>
-          {t('sources.checklistTitle')}
-        </h2>
-        <Text as="p" block className={styles.muted}>
-          {t('sources.checklistIntro')}
-        </Text>
+      <Card headingId={checklistId} title={t('sources.checklistTitle')} intro={t('sources.checklistIntro')}>
         {record.error ? <ErrorBar error={record.error} /> : null}
         <LoadedContent loaded={checklist} loading={t('sources.loading')}>
           {(systems) => (
@@ -108,14 +101,8 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
             </DataTable>
           )}
         </LoadedContent>
-      </section>
-      <section className={card.card} aria-labelledby={setsId}>
-        <h2 id={setsId} className={styles.heading}>
-          {t('sources.setsTitle')}
-        </h2>
-        <Text as="p" block className={styles.muted}>
-          {t('sources.setsIntro')}
-        </Text>
+      </Card>
+      <Card headingId={setsId} title={t('sources.setsTitle')} intro={t('sources.setsIntro')}>
         {sets.error ? <ErrorBar error={sets.error} /> : null}
         <NoticeBar notice={notice} />
         {upload.error ? <ErrorBar error={upload.error} /> : null}
@@ -161,7 +148,7 @@ export function SourcesCard({ caseId, canWork }: { caseId: string; canWork: bool
             ))}
           </DataTable>
         ) : null}
-      </section>
+      </Card>
     </>
   );
 }

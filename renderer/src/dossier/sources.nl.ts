@@ -1,6 +1,4 @@
-import { merge } from '../letters/letters.nl.js';
-
-/** Dutch texts of "gezocht in" and the data sets from source systems, merged into the messages in index.ts. */
+/** Dutch texts of "gezocht in" and the data sets from source systems, added to the messages in app/i18n/index.ts. */
 export const sourcesNl = {
   sources: {
     checklistTitle: 'Gezocht in',
@@ -32,10 +30,3 @@ export const sourcesNl = {
     importedOn: 'Ingelezen op',
   },
 } as const;
-
-export type SourcesMessages = typeof sourcesNl;
-
-/** The messages with these added, nested objects merged key by key. */
-export function withSources<T extends object>(messages: T): T & SourcesMessages {
-  return merge(messages as Readonly<Record<string, unknown>>, sourcesNl) as T & SourcesMessages;
-}

@@ -4,11 +4,11 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../../shared/api/contract.js';
 import type { DocumentView } from '../../../shared/dossier/dossier-schemas.js';
-import { useCardStyles } from '../ui/cardStyles.js';
+import { Card } from '../ui/Card.js';
 import { ErrorBar } from '../ui/Notice.js';
 import type { Rect } from '../ui/pdf/geometry.js';
 import { useDossierPdf } from '../ui/pdf/useDossierPdf.js';
-import { sectionHeading, subHeading, wrappingActionRow } from '../ui/styles.js';
+import { subHeading, wrappingActionRow } from '../ui/styles.js';
 import { useTableStyles } from '../ui/tableStyles.js';
 import { DEFAULT_REASON, type Work } from './model.js';
 import { OcrReader } from './OcrReader.js';
@@ -20,7 +20,6 @@ import { TitledBar } from '../ui/TitledBar.js';
 type JobView = ProcedureOutput<'redaction.status'>;
 
 const useStyles = makeStyles({
-  heading: sectionHeading,
   subheading: subHeading,
   work: {
     display: 'grid',
@@ -52,7 +51,6 @@ interface DocumentReviewProps {
 export function DocumentReview({ caseId, document, work, job, onChange, onAdd, onRead, onApply, onCancel }: DocumentReviewProps) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const card = useCardStyles();
   const table = useTableStyles();
   const headingId = useId();
   const pdf = useDossierPdf(caseId, document.id, 'original');
@@ -63,10 +61,7 @@ export function DocumentReview({ caseId, document, work, job, onChange, onAdd, o
   const annotated = (geometry ?? []).filter((p) => p.annotations > 0);
 
   return (
-    <section className={card.card} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
-        {t('redaction.reviewTitle', { name: document.name })}
-      </h2>
+    <Card headingId={headingId} title={t('redaction.reviewTitle', { name: document.name })}>
       {annotated.length > 0 ? (
         <TitledBar intent="warning" title={t('redaction.annotations.title')}>
           {t('redaction.annotations.body', { pages: annotated.map((p) => p.page + 1).join(', ') })}
@@ -110,7 +105,7 @@ export function DocumentReview({ caseId, document, work, job, onChange, onAdd, o
           </Text>
         </div>
       </div>
-    </section>
+    </Card>
   );
 }
 

@@ -5,7 +5,7 @@ import type { CaseDetail } from '../../../shared/cases/case-schemas.js';
 import { mustRedact } from '../../../shared/dossier/dossier.js';
 import { useApi } from '../api/context.js';
 import { useSession } from '../api/session.js';
-import { useCardStyles } from '../ui/cardStyles.js';
+import { Card } from '../ui/Card.js';
 import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
 import { useTableStyles } from '../ui/tableStyles.js';
 import type { Rect } from '../ui/pdf/geometry.js';
@@ -18,9 +18,9 @@ import { RedactionResult } from './RedactionResult.js';
 import { SearchAllResults, type SearchAllResult } from './SearchAllResults.js';
 import { SearchOptions, type SearchChoice } from './SearchOptions.js';
 import { useWorkerJob } from './workerJob.js';
-import { introText, sectionHeading } from '../ui/styles.js';
+import { introText } from '../ui/styles.js';
 
-const useStyles = makeStyles({ heading: sectionHeading, intro: introText, choose: { maxWidth: '560px' } });
+const useStyles = makeStyles({ intro: introText, choose: { maxWidth: '560px' } });
 
 interface RedactionTabProps {
   detail: CaseDetail;
@@ -41,7 +41,6 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
   const { staff } = useSession();
   const { t } = useTranslation();
   const styles = useStyles();
-  const card = useCardStyles();
   const table = useTableStyles();
   const optionsId = useId();
   const canWork = isAssignedHandler(staff, detail.handlerId);
@@ -212,10 +211,7 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
         </Select>
       </Field>
       {documents.value !== null && rows.length === 0 ? <Text className={table.muted}>{t('redaction.noDocuments')}</Text> : null}
-      <section className={card.card} aria-labelledby={optionsId}>
-        <h2 id={optionsId} className={styles.heading}>
-          {t('redaction.options.title')}
-        </h2>
+      <Card headingId={optionsId} title={t('redaction.options.title')}>
         <SearchOptions
           parties={partyList}
           documentId={documentId}
@@ -225,7 +221,7 @@ export function RedactionTab({ detail, documentId, onDocument, onOpenInViewer, o
           onSuggest={chosen && !running ? () => void suggest(chosen.id, effective) : null}
           onSearchAll={() => void runSearchAll()}
         />
-      </section>
+      </Card>
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {searchAll ? <SearchAllResults terms={searchAll.terms} results={searchAll.results} running={running} onOpen={openFromSearch} /> : null}
       {chosen && showResult && job?.state === 'done' && job.result ? (

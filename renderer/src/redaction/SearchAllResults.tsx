@@ -1,16 +1,13 @@
-import { Button, makeStyles, TableCell, TableRow } from '@fluentui/react-components';
+import { Button, TableCell, TableRow } from '@fluentui/react-components';
 import { EyeOffRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcedureOutput } from '../../../shared/api/contract.js';
-import { useCardStyles } from '../ui/cardStyles.js';
+import { Card } from '../ui/Card.js';
 import { DataTable } from '../ui/DataTable.js';
-import { sectionHeading } from '../ui/styles.js';
 import { useTableStyles } from '../ui/tableStyles.js';
 
 export type SearchAllResult = ProcedureOutput<'redaction.searchAll'>;
-
-const useStyles = makeStyles({ heading: sectionHeading });
 
 /** "Zoek in alle documenten": per document how often the terms occur, whether they are redacted, and a way to redact it. */
 export function SearchAllResults({
@@ -26,15 +23,10 @@ export function SearchAllResults({
   onOpen: (documentId: string) => void;
 }) {
   const { t } = useTranslation();
-  const styles = useStyles();
-  const card = useCardStyles();
   const table = useTableStyles();
   const headingId = useId();
   return (
-    <section className={card.card} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
-        {t('redaction.searchAll.title', { terms: terms.join(', ') })}
-      </h2>
+    <Card headingId={headingId} title={t('redaction.searchAll.title', { terms: terms.join(', ') })}>
       <DataTable
         label={t('redaction.searchAll.tableLabel')}
         columns={[t('redaction.searchAll.document'), t('redaction.searchAll.occurrences'), t('redaction.searchAll.redacted'), t('redaction.searchAll.actions')]}
@@ -70,6 +62,6 @@ export function SearchAllResults({
           </TableRow>
         ))}
       </DataTable>
-    </section>
+    </Card>
   );
 }
