@@ -84,6 +84,11 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, sta
   const [dialog, setDialog] = useState<{ open: boolean; shown: number } | null>(null);
   const openDialog = () => setDialog((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }));
   const closeDialog = () => setDialog((previous) => (previous ? { ...previous, open: false } : null));
+  const sent = () => {
+    closeDialog();
+    void load();
+    onChanged(t('letters.done.sent'));
+  };
   const readyToSend = canDraft && letter?.status === 'ondertekend';
   useEffect(() => {
     if (!startSending || !readyToSend) return;
@@ -238,19 +243,7 @@ export function LetterDetailPanel({ letterId, version, canDraft, caseStatus, sta
           </MessageBarActions>
         </MessageBar>
       ) : null}
-      {dialog ? (
-        <SentDialog
-          key={dialog.shown}
-          open={dialog.open}
-          letter={letter}
-          onClose={closeDialog}
-          onDone={() => {
-            closeDialog();
-            void load();
-            onChanged(t('letters.done.sent'));
-          }}
-        />
-      ) : null}
+      {dialog ? <SentDialog key={dialog.shown} open={dialog.open} letter={letter} onClose={closeDialog} onDone={sent} /> : null}
     </section>
   );
 }
