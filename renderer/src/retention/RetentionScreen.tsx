@@ -7,19 +7,19 @@ import type { DestructionListView } from '../../../shared/retention/retention-co
 import { REQUEST_TYPE_LABELS } from '../../../shared/cases/cases.js';
 import type { DestructionKind } from '../../../shared/retention/retention.js';
 import { useApi } from '../api/context.js';
-import { useCardStyles } from '../ui/cardStyles.js';
+import { Card } from '../ui/Card.js';
 import { DataTable } from '../ui/DataTable.js';
 import { CallDialog } from '../ui/FormDialog.js';
 import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
 import { Page } from '../ui/Page.js';
 import { useTableStyles } from '../ui/tableStyles.js';
+import { useDialog, type DialogControl } from '../ui/useDialog.js';
 import { useLoaded } from '../ui/useLoaded.js';
 import { formatDate, formatDay } from '../ui/format.js';
 
 const DAYS = 30;
 
 const useStyles = makeStyles({
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'center' },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
 });
@@ -32,13 +32,12 @@ export function RetentionScreen() {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();
-  const card = useCardStyles();
   const table = useTableStyles();
   const { value: overview, error, reload: load } = useLoaded(useCallback(() => api.call('retention.overview', { days: DAYS }), [api]));
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
-  const [removing, setRemoving] = useState<{ listId: string; caseId: string; kind: DestructionKind; reference: string; open: boolean } | null>(null);
-  const [approving, setApproving] = useState<{ list: DestructionListView; open: boolean } | null>(null);
+  const removing = useDialog<Removal>();
+  const approving = useDialog<DestructionListView>();
 
   async function act<T>(work: () => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>, message: (value: T) => string) {
     setBusy(true);
@@ -94,10 +93,7 @@ export function RetentionScreen() {
       {overview === null && !error ? <Spinner size="small" /> : null}
       {overview ? (
         <>
-          <section className={card.card} aria-labelledby="retention-upcoming">
-            <h2 id="retention-upcoming" className={styles.heading}>
-              {t('retention.upcoming', { days: DAYS })}
-            </h2>
+          <Card headingId="retention-upcoming" title={t('retention.upcoming', { days: DAYS })}>
             {overview.upcoming.length === 0 ? (
               <p className={styles.muted}>{t('retention.none', { days: DAYS })}</p>
             ) : (
@@ -123,12 +119,9 @@ export function RetentionScreen() {
                 ))}
               </DataTable>
             )}
-          </section>
+          </Card>
 
-          <section className={card.card} aria-labelledby="retention-list">
-            <h2 id="retention-list" className={styles.heading}>
-              {t('retention.list.title')}
-            </h2>
+          <Card headingId="retention-list" title={t('retention.list.title')}>
             {open ? (
               <>
                 <Text>{t('retention.list.proposedAt', { date: formatDate(open.proposedAt), by: open.proposedBy ?? t('retention.list.system') })}</Text>
@@ -160,7 +153,7 @@ export function RetentionScreen() {
                           <Button
                             size="small"
                             aria-label={`${t('retention.list.remove')}: ${item.reference}${item.kind === 'brieven' ? ` (${t('retention.what.brieven')})` : ''}`}
-                            onClick={() => setRemoving({ listId: open.id, caseId: item.caseId, kind: item.kind, reference: item.reference, open: true })}
+                            onClick={() => removing.show({ listId: open.id, caseId: item.caseId, kind: item.kind, reference: item.reference })}
                           >
                             {t('retention.list.remove')}
                           </Button>
@@ -170,7 +163,7 @@ export function RetentionScreen() {
                   ))}
                 </DataTable>
                 <div className={styles.actions}>
-                  <Button appearance="primary" icon={<CheckmarkRegular />} disabledFocusable={busy} onClick={() => setApproving({ list: open, open: true })}>
+                  <Button appearance="primary" icon={<CheckmarkRegular />} disabledFocusable={busy} onClick={() => approving.show(open)}>
                     {t('retention.list.approve')}
                   </Button>
                 </div>
@@ -178,13 +171,10 @@ export function RetentionScreen() {
             ) : (
               <p className={styles.muted}>{t('retention.list.none')}</p>
             )}
-          </section>
+          </Card>
 
           {overview.pastLists.length > 0 ? (
-            <section className={card.card} aria-labelledby="retention-past">
-              <h2 id="retention-past" className={styles.heading}>
-                {t('retention.past.title')}
-              </h2>
+            <Card headingId="retention-past" title={t('retention.past.title')}>
               <ul>
                 {overview.pastLists.map((list) => (
                   <li key={list.id}>
@@ -201,28 +191,18 @@ export function RetentionScreen() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Card>
           ) : null}
         </>
       ) : null}
-      {removing ? (
-        <RemoveDialog
-          {...removing}
-          onClose={() => setRemoving((r) => (r ? { ...r, open: false } : null))}
-          onDone={() => {
-            setRemoving((r) => (r ? { ...r, open: false } : null));
-            void load();
-          }}
-        />
-      ) : null}
-      {approving ? (
+      {removing.state ? <RemoveDialog key={removing.state.shown} removal={removing.state.value} {...removing.control(() => void load())} /> : null}
+      {approving.state ? (
         <ApproveDialog
-          {...approving}
+          key={approving.state.shown}
+          list={approving.state.value}
           registers={pending.filter((i) => i.kind === 'registratie').length}
           letters={pending.filter((i) => i.kind === 'brieven').length}
-          onClose={() => setApproving((a) => (a ? { ...a, open: false } : null))}
-          onDone={(destroyed) => {
-            setApproving((a) => (a ? { ...a, open: false } : null));
+          {...approving.control((destroyed: DestructionListView['items']) => {
             const registers = destroyed.filter((i) => i.kind === 'registratie').length;
             const letters = destroyed.length - registers;
             const parts = [
@@ -231,41 +211,32 @@ export function RetentionScreen() {
             ];
             setNotice({ intent: 'success', text: parts.filter(Boolean).join(' ') });
             void load();
-          }}
+          })}
         />
       ) : null}
     </Page>
   );
 }
 
-function RemoveDialog({
-  listId,
-  caseId,
-  kind,
-  reference,
-  open,
-  onClose,
-  onDone,
-}: {
+/** One item of the open destruction list, to take off it. */
+interface Removal {
   listId: string;
   caseId: string;
   kind: DestructionKind;
   reference: string;
-  open: boolean;
-  onClose: () => void;
-  onDone: () => void;
-}) {
+}
+
+function RemoveDialog({ removal, ...control }: { removal: Removal } & DialogControl) {
   const api = useApi();
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
+  const { reference, ...item } = removal;
   return (
     <CallDialog
-      open={open}
+      {...control}
       title={t('retention.list.removeTitle', { reference })}
       submitLabel={t('retention.list.remove')}
-      onClose={onClose}
-      call={() => api.call('retention.removeItem', { listId, caseId, kind, reason })}
-      onDone={onDone}
+      call={() => api.call('retention.removeItem', { ...item, reason })}
     >
       <Field label={t('retention.list.removeReason')} hint={t('retention.list.removeHint')} required>
         <Textarea value={reason} onChange={(_, d) => setReason(d.value)} />
@@ -274,29 +245,20 @@ function RemoveDialog({
   );
 }
 
-function ApproveDialog({
-  list,
-  registers,
-  letters,
-  open,
-  onClose,
-  onDone,
-}: {
+interface ApproveDialogProps extends DialogControl<DestructionListView['items']> {
   list: DestructionListView;
   registers: number;
   letters: number;
-  open: boolean;
-  onClose: () => void;
-  onDone: (destroyed: DestructionListView['items']) => void;
-}) {
+}
+
+function ApproveDialog({ list, registers, letters, onDone, ...control }: ApproveDialogProps) {
   const api = useApi();
   const { t } = useTranslation();
   return (
     <CallDialog
-      open={open}
+      {...control}
       title={t('retention.list.approveTitle')}
       submitLabel={t('retention.list.approve')}
-      onClose={onClose}
       call={() => api.call('retention.approve', { listId: list.id })}
       onDone={(approved) => onDone(approved.items.filter((i) => i.destroyedOn))}
     >

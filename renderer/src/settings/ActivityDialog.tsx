@@ -7,6 +7,7 @@ import { NO_TRANSFER, RETENTION_CONTRACT } from '../../../shared/letters/registe
 import { useApi } from '../api/context.js';
 import { CallDialog } from '../ui/FormDialog.js';
 import { fieldsetStyles } from '../ui/fieldsetStyles.js';
+import type { DialogControl } from '../ui/useDialog.js';
 
 export type ActivityView = ProcedureOutput<'register.list'>[number];
 
@@ -48,17 +49,14 @@ function slug(name: string): string {
     .slice(0, 63);
 }
 
-interface ActivityDialogProps {
-  open: boolean;
+interface ActivityDialogProps extends DialogControl<ActivityView> {
   /** null: a new activity. */
   activity: ActivityView | null;
   nextSortOrder: number;
-  onClose: () => void;
-  onDone: (saved: ActivityView) => void;
 }
 
 /** Adds or edits one processing activity of the register (art. 30 AVG), as the access letter shows it. */
-export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone }: ActivityDialogProps) {
+export function ActivityDialog({ activity, nextSortOrder, ...control }: ActivityDialogProps) {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();
@@ -102,12 +100,10 @@ export function ActivityDialog({ open, activity, nextSortOrder, onClose, onDone 
 
   return (
     <CallDialog
-      open={open}
+      {...control}
       title={activity ? t('settings.register.editTitle', { name: activity.name }) : t('settings.register.addTitle')}
       submitLabel={t('common.save')}
-      onClose={onClose}
       call={request}
-      onDone={onDone}
     >
       <Field label={t('settings.register.name')} required>
         <Input

@@ -3,13 +3,13 @@ import { AddRegular, ArrowUndoRegular, EditRegular, ProhibitedRegular } from '@f
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context.js';
-import { useCardStyles } from '../ui/cardStyles.js';
+import { Card } from '../ui/Card.js';
 import { DataTable } from '../ui/DataTable.js';
 import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
 import { useTableStyles } from '../ui/tableStyles.js';
+import { useDialog } from '../ui/useDialog.js';
 import { useLoaded } from '../ui/useLoaded.js';
 import { ActivityDialog, type ActivityView } from './ActivityDialog.js';
-import { useSettingsStyles } from './settingsStyles.js';
 
 const useStyles = makeStyles({
   purpose: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, maxWidth: '60ch' },
@@ -24,14 +24,12 @@ const useStyles = makeStyles({
 export function RegisterSettings() {
   const api = useApi();
   const { t } = useTranslation();
-  const card = useCardStyles();
-  const styles = useSettingsStyles();
   const own = useStyles();
   const table = useTableStyles();
   const restoreFocus = useRestoreFocusTarget();
   const { value: activities, error, reload: load } = useLoaded(useCallback(() => api.call('register.list', { includeInactive: true }), [api]));
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [dialog, setDialog] = useState<{ activity: ActivityView | null; open: boolean; shown: number } | null>(null);
+  const dialog = useDialog<ActivityView | null>();
 
   async function setActive(activity: ActivityView, active: boolean) {
     setNotice(null);
@@ -46,19 +44,12 @@ export function RegisterSettings() {
     } else setNotice({ intent: 'error', error: result.error });
   }
 
-  const open = (activity: ActivityView | null) => setDialog((previous) => ({ activity, open: true, shown: (previous?.shown ?? 0) + 1 }));
   const nextSortOrder = Math.max(0, ...(activities ?? []).map((a) => a.sortOrder)) + 10;
 
   return (
-    <section className={card.card} aria-labelledby="register-heading">
-      <h2 id="register-heading" className={styles.heading}>
-        {t('settings.register.title')}
-      </h2>
-      <Text as="p" className={styles.muted}>
-        {t('settings.register.intro')}
-      </Text>
+    <Card headingId="register-heading" title={t('settings.register.title')} intro={t('settings.register.intro')}>
       <div className={table.toolbar}>
-        <Button appearance="primary" icon={<AddRegular />} {...restoreFocus} onClick={() => open(null)}>
+        <Button appearance="primary" icon={<AddRegular />} {...restoreFocus} onClick={() => dialog.show(null)}>
           {t('settings.register.add')}
         </Button>
         <div className={table.spacer} />
@@ -98,7 +89,7 @@ export function RegisterSettings() {
                     icon={<EditRegular />}
                     aria-label={t('settings.register.edit', { name: activity.name })}
                     {...restoreFocus}
-                    onClick={() => open(activity)}
+                    onClick={() => dialog.show(activity)}
                   />
                   {activity.active ? (
                     <Button
@@ -121,20 +112,17 @@ export function RegisterSettings() {
           ))}
         </DataTable>
       ) : null}
-      {dialog ? (
+      {dialog.state ? (
         <ActivityDialog
-          key={dialog.shown}
-          open={dialog.open}
-          activity={dialog.activity}
+          key={dialog.state.shown}
+          activity={dialog.state.value}
           nextSortOrder={nextSortOrder}
-          onClose={() => setDialog((previous) => (previous ? { ...previous, open: false } : null))}
-          onDone={(saved) => {
-            setDialog((previous) => (previous ? { ...previous, open: false } : null));
+          {...dialog.control((saved: ActivityView) => {
             setNotice({ intent: 'success', text: t('settings.register.saved', { name: saved.name }) });
             void load();
-          }}
+          })}
         />
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -6,23 +6,17 @@ import { LETTER_KIND_LABELS } from '../../../shared/letters/types.js';
 import { useApi } from '../api/context.js';
 import { DetailList } from '../ui/DetailList.js';
 import { CallDialog } from '../ui/FormDialog.js';
+import type { DialogControl } from '../ui/useDialog.js';
 import type { LetterDetail } from '../letters/letterTypes.js';
 
-type Signed = ProcedureOutput<'letter.sign'>;
-
-interface SignDialogProps {
-  open: boolean;
-  letter: LetterDetail;
-  onClose: () => void;
-  onDone: (signed: Signed) => void;
-}
+export type Signed = ProcedureOutput<'letter.sign'>;
 
 /**
  * The last look before a signature that cannot be undone: what is signed (kind, case, addressee,
  * pages, the function under the signer's name) and the signer's password once more. Without a
  * function the dialog says where to fill it in; the backend refuses such a signature as well.
  */
-export function SignDialog({ open, letter, onClose, onDone }: SignDialogProps) {
+export function SignDialog({ letter, ...control }: { letter: LetterDetail } & DialogControl<Signed>) {
   const api = useApi();
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
@@ -44,10 +38,9 @@ export function SignDialog({ open, letter, onClose, onDone }: SignDialogProps) {
   const { addressee } = letter.content;
   return (
     <CallDialog
-      open={open}
+      {...control}
       title={t('signing.signDialog.title')}
       submitLabel={t('signing.signDialog.submit')}
-      onClose={onClose}
       call={() => {
         if (noFunction || functionTitle === null) return null;
         if (password === '') {
@@ -56,7 +49,6 @@ export function SignDialog({ open, letter, onClose, onDone }: SignDialogProps) {
         }
         return api.call('letter.sign', { letterId: letter.id, password });
       }}
-      onDone={onDone}
     >
       <Text>{t('signing.signDialog.text')}</Text>
       <DetailList

@@ -26,13 +26,14 @@ import { CallDialog } from '../ui/FormDialog.js';
 import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
 import { Page, Section } from '../ui/Page.js';
 import { useTableStyles } from '../ui/tableStyles.js';
+import { useDialog, type DialogControl } from '../ui/useDialog.js';
 import { useLoaded } from '../ui/useLoaded.js';
 import { formatDateTime } from '../ui/format.js';
 import { saveFile } from '../ui/downloads.js';
 import { LetterPreview } from '../letters/LetterPreview.js';
 import { LetterTextView } from '../letters/LetterTextView.js';
 import { pdfFileName, type LetterDetail } from '../letters/letterTypes.js';
-import { SignDialog } from './SignDialog.js';
+import { SignDialog, type Signed } from './SignDialog.js';
 import { SignerProfileCard } from './SignerProfileCard.js';
 import { shortcutProps, SHORTCUTS, useShortcut } from '../ui/shortcuts.js';
 import { reviewColumn, reviewColumns, sectionHeading, subHeading, wrappingActionRow } from '../ui/styles.js';
@@ -147,13 +148,12 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
   const reasonId = useId();
   const [letter, setLetter] = useState<LetterDetail | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [signed, setSigned] = useState<{ pdfBase64: string; sha256: string; signedAt: string } | null>(null);
-  // The dialog stays mounted while it closes (Fluent then gives the page back); `shown` makes each opening start empty.
-  const [returning, setReturning] = useState<{ open: boolean; shown: number } | null>(null);
+  const [signed, setSigned] = useState<Signed | null>(null);
+  const returning = useDialog();
   const [returned, setReturned] = useState(false);
-  const [signing, setSigning] = useState<{ open: boolean; shown: number } | null>(null);
-  const startSigning = () => setSigning((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }));
-  const maySignNow = letter !== null && letter.maySign && signed === null && !returned && letter.status === 'ter_ondertekening' && !signing?.open;
+  const signing = useDialog();
+  const startSigning = () => signing.show(true);
+  const maySignNow = letter !== null && letter.maySign && signed === null && !returned && letter.status === 'ter_ondertekening' && !signing.state?.open;
   useShortcut(SHORTCUTS.sign, maySignNow ? startSigning : null);
 
   useEffect(() => {
@@ -234,7 +234,7 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
               icon={<ArrowUndoRegular />}
               disabledFocusable={!letter.maySign}
               aria-describedby={letter.maySign ? undefined : reasonId}
-              onClick={() => setReturning((previous) => ({ open: true, shown: (previous?.shown ?? 0) + 1 }))}
+              onClick={() => returning.show(true)}
             >
               {t('signing.review.return')}
             </Button>
@@ -259,48 +259,40 @@ function ReviewPanel({ letterId, onClose, onDone }: ReviewPanelProps) {
           <LetterTextView content={letter.content} />
         </div>
       </div>
-      {signing ? (
+      {signing.state ? (
         <SignDialog
-          key={signing.shown}
-          open={signing.open}
+          key={signing.state.shown}
           letter={detail}
-          onClose={() => setSigning({ ...signing, open: false })}
-          onDone={(value) => {
-            setSigning({ ...signing, open: false });
+          {...signing.control((value: Signed) => {
             setSigned(value);
             onDone(t('signing.review.signed', { kind: kindLabel, reference: detail.caseReference }));
-          }}
+          })}
         />
       ) : null}
-      {returning ? (
+      {returning.state ? (
         <ReturnDialog
-          key={returning.shown}
-          open={returning.open}
+          key={returning.state.shown}
           letterId={letterId}
-          onClose={() => setReturning({ ...returning, open: false })}
-          onDone={() => {
-            setReturning({ ...returning, open: false });
+          {...returning.control(() => {
             setReturned(true);
             onDone(t('signing.review.returned', { kind: kindLabel, reference: letter.caseReference }));
-          }}
+          })}
         />
       ) : null}
     </section>
   );
 }
 
-function ReturnDialog({ open, letterId, onClose, onDone }: { open: boolean; letterId: string; onClose: () => void; onDone: () => void }) {
+function ReturnDialog({ letterId, ...control }: { letterId: string } & DialogControl) {
   const api = useApi();
   const { t } = useTranslation();
   const [comment, setComment] = useState('');
   return (
     <CallDialog
-      open={open}
+      {...control}
       title={t('signing.returnDialog.title')}
       submitLabel={t('signing.returnDialog.submit')}
-      onClose={onClose}
       call={() => api.call('letter.return', { letterId, comment })}
-      onDone={onDone}
     >
       <Text>{t('signing.returnDialog.text')}</Text>
       <Field label={t('signing.returnDialog.comment')} required>
