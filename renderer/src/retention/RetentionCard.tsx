@@ -6,7 +6,7 @@ import type { CaseRetentionView } from '../../../shared/retention/retention-cont
 import type { ApiError } from '../../../shared/api/result.js';
 import { HOLD_KINDS, type HoldKind } from '../../../shared/retention/retention.js';
 import { useApi } from '../api/context.js';
-import { useCardStyles } from '../ui/cardStyles.js';
+import { Card } from '../ui/Card.js';
 import { DetailList } from '../ui/DetailList.js';
 import { CallDialog } from '../ui/FormDialog.js';
 import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
@@ -27,7 +27,6 @@ export function RetentionCard({ caseId }: { caseId: string }) {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();
-  const card = useCardStyles();
   const [view, setView] = useState<CaseRetentionView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -53,10 +52,7 @@ export function RetentionCard({ caseId }: { caseId: string }) {
   const day = (date: string | null | undefined) => (date ? formatDay(date) : null);
 
   return (
-    <section className={card.card} aria-labelledby="overview-retention">
-      <h2 id="overview-retention" className={styles.heading}>
-        {t('caseRetention.title')}
-      </h2>
+    <Card headingId="overview-retention" title={t('caseRetention.title')}>
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {error ? <ErrorBar error={error} /> : null}
       {view && local ? (
@@ -118,7 +114,7 @@ export function RetentionCard({ caseId }: { caseId: string }) {
         </>
       ) : null}
       {dialog ? <HoldDialog key={dialog.shown} caseId={caseId} holdId={dialog.holdId} open={dialog.open} onClose={close} onDone={done} /> : null}
-    </section>
+    </Card>
   );
 }
 

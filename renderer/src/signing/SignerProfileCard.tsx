@@ -1,17 +1,16 @@
-import { Button, Checkbox, Field, Input, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/context.js';
-import { useCardStyles } from '../ui/cardStyles.js';
+import { Card } from '../ui/Card.js';
 import { readAsBase64 } from '../ui/files.js';
-import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
-import { useSubmission } from '../ui/useSubmission.js';
+import { ErrorBar, NoticeBar } from '../ui/Notice.js';
+import { useSaving } from '../ui/useSaving.js';
 import { FilePicker } from '../settings/FilePicker.js';
-import { actionRow, mutedText, sectionHeading } from '../ui/styles.js';
+import { actionRow } from '../ui/styles.js';
 
 const useStyles = makeStyles({
-  heading: sectionHeading,
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   grid: {
     display: 'grid',
@@ -21,7 +20,6 @@ const useStyles = makeStyles({
     alignItems: 'start',
   },
   actions: actionRow,
-  muted: mutedText,
 });
 
 /** The signer's own signature block: the function printed under their name, and an optional scanned signature (PNG). */
@@ -29,14 +27,12 @@ export function SignerProfileCard() {
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();
-  const card = useCardStyles();
   const [functionTitle, setFunctionTitle] = useState('');
   const [hasImage, setHasImage] = useState(false);
   const [removeImage, setRemoveImage] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [loaded, setLoaded] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const { busy, error, submit } = useSubmission();
+  const { busy, error, notice, setNotice, save } = useSaving();
 
   useEffect(() => {
     let live = true;
@@ -56,27 +52,20 @@ export function SignerProfileCard() {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    setNotice(null);
     const image = file ? await readAsBase64(file) : removeImage ? null : undefined;
-    const result = await submit(() =>
-      api.call('signer.setProfile', { functionTitle: functionTitle.trim(), ...(image !== undefined ? { signaturePngBase64: image } : {}) }),
+    const result = await save(
+      () => api.call('signer.setProfile', { functionTitle: functionTitle.trim(), ...(image !== undefined ? { signaturePngBase64: image } : {}) }),
+      () => t('signing.profile.saved'),
     );
     if (result.ok) {
       setHasImage(result.value.hasSignatureImage);
       setFile(null);
       setRemoveImage(false);
-      setNotice({ intent: 'success', text: t('signing.profile.saved') });
     }
   }
 
   return (
-    <section className={card.card} aria-labelledby="signer-profile-heading">
-      <h2 id="signer-profile-heading" className={styles.heading}>
-        {t('signing.profile.title')}
-      </h2>
-      <Text as="p" className={styles.muted}>
-        {t('signing.profile.intro')}
-      </Text>
+    <Card headingId="signer-profile-heading" title={t('signing.profile.title')} intro={t('signing.profile.intro')}>
       {!loaded ? <Spinner size="tiny" /> : null}
       <form onSubmit={(event) => void onSubmit(event)} noValidate className={styles.form}>
         <div className={styles.grid}>
@@ -97,6 +86,6 @@ export function SignerProfileCard() {
       </form>
       {error ? <ErrorBar error={error} /> : null}
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
-    </section>
+    </Card>
   );
 }

@@ -10,7 +10,7 @@ import { PasswordField } from '../ui/PasswordField.js';
 import { RoleChoice } from '../ui/RoleChoice.js';
 import type { DialogProps } from './dialogs.js';
 
-export function RolesDialog({ open, staff, onClose, onDone }: DialogProps) {
+export function RolesDialog({ staff, onDone, ...control }: DialogProps) {
   const api = useApi();
   const { t } = useTranslation();
   const [roles, setRoles] = useState<Role[]>(staff.roles);
@@ -24,12 +24,11 @@ export function RolesDialog({ open, staff, onClose, onDone }: DialogProps) {
 
   return (
     <CallDialog
-      open={open}
+      {...control}
       title={t('staff.rolesDialog.title', { name: staff.fullName })}
       submitLabel={t('staff.rolesDialog.submit')}
-      onClose={onClose}
       call={request}
-      onDone={() => onDone(t('staff.done.roles', { name: staff.fullName }), staff.id)}
+      onDone={() => onDone({ message: t('staff.done.roles', { name: staff.fullName }), staffId: staff.id })}
     >
       <RoleChoice
         legend={t('staff.fields.roles')}
@@ -41,7 +40,7 @@ export function RolesDialog({ open, staff, onClose, onDone }: DialogProps) {
   );
 }
 
-export function DeactivateDialog({ open, staff, onClose, onDone }: DialogProps) {
+export function DeactivateDialog({ staff, onDone, ...control }: DialogProps) {
   const api = useApi();
   const { t } = useTranslation();
 
@@ -51,12 +50,11 @@ export function DeactivateDialog({ open, staff, onClose, onDone }: DialogProps) 
 
   return (
     <CallDialog
-      open={open}
+      {...control}
       title={t('staff.deactivateDialog.title', { name: staff.fullName })}
       submitLabel={t('staff.deactivateDialog.submit')}
-      onClose={onClose}
       call={request}
-      onDone={() => onDone(t('staff.done.deactivated', { name: staff.fullName }), staff.id)}
+      onDone={() => onDone({ message: t('staff.done.deactivated', { name: staff.fullName }), staffId: staff.id })}
     >
       <Text as="p" style={{ margin: 0 }}>
         {t('staff.deactivateDialog.body', { name: staff.fullName })}
@@ -66,7 +64,7 @@ export function DeactivateDialog({ open, staff, onClose, onDone }: DialogProps) 
 }
 
 /** A new password for someone else: reactivating an account, or resetting a forgotten password. */
-function NewPasswordDialog({ open, staff, onClose, onDone, mode }: DialogProps & { mode: 'activate' | 'reset' }) {
+function NewPasswordDialog({ staff, onDone, mode, ...control }: DialogProps & { mode: 'activate' | 'reset' }) {
   const api = useApi();
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
@@ -84,12 +82,11 @@ function NewPasswordDialog({ open, staff, onClose, onDone, mode }: DialogProps &
 
   return (
     <CallDialog
-      open={open}
+      {...control}
       title={t(`staff.${texts}.title`, { name: staff.fullName })}
       submitLabel={t(`staff.${texts}.submit`)}
-      onClose={onClose}
       call={request}
-      onDone={() => onDone(t(mode === 'activate' ? 'staff.done.activated' : 'staff.done.password', { name: staff.fullName }), staff.id)}
+      onDone={() => onDone({ message: t(mode === 'activate' ? 'staff.done.activated' : 'staff.done.password', { name: staff.fullName }), staffId: staff.id })}
     >
       <Text as="p" style={{ margin: 0 }}>
         {t(`staff.${texts}.body`)}

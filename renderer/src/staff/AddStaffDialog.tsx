@@ -10,7 +10,7 @@ import { RoleChoice } from '../ui/RoleChoice.js';
 import type { DialogProps } from './dialogs.js';
 
 /** A new staff account with its functions and a first password that the admin hands over in person. */
-export function AddStaffDialog({ open, onClose, onDone }: Omit<DialogProps, 'staff'>) {
+export function AddStaffDialog({ onDone, ...control }: Omit<DialogProps, 'staff'>) {
   const api = useApi();
   const { t } = useTranslation();
   const [fullName, setFullName] = useState('');
@@ -31,12 +31,11 @@ export function AddStaffDialog({ open, onClose, onDone }: Omit<DialogProps, 'sta
 
   return (
     <CallDialog
-      open={open}
+      {...control}
       title={t('staff.addDialog.title')}
       submitLabel={t('staff.addDialog.submit')}
-      onClose={onClose}
       call={request}
-      onDone={(added) => onDone(t('staff.done.added', { name: added.fullName }), added.id)}
+      onDone={(added) => onDone({ message: t('staff.done.added', { name: added.fullName }), staffId: added.id })}
     >
       <Field label={t('staff.fields.fullName')} required validationMessage={required(fullName, t('staff.fields.fullName')) ?? null}>
         <Input value={fullName} autoComplete="off" autoFocus onChange={(_, d) => setFullName(d.value)} />

@@ -31,11 +31,12 @@ import { useSession } from '../api/session.js';
 import { DataTable } from '../ui/DataTable.js';
 import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
 import { Page, Section } from '../ui/Page.js';
+import { useDialog, type DialogControl } from '../ui/useDialog.js';
 import { roleLabels } from '../ui/roles.js';
 import { useTableStyles } from '../ui/tableStyles.js';
 import { ActivateDialog, DeactivateDialog, ResetPasswordDialog, RolesDialog } from './AccountDialogs.js';
 import { AddStaffDialog } from './AddStaffDialog.js';
-import type { StaffDialog } from './dialogs.js';
+import type { StaffChange, StaffDialog } from './dialogs.js';
 
 const useStyles = makeStyles({
   you: { color: tokens.colorNeutralForeground3, paddingLeft: tokens.spacingHorizontalXS },
@@ -58,10 +59,7 @@ export function StaffScreen({ embedded = false }: { embedded?: boolean }) {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  // The dialog stays mounted while it closes; `shown` counts openings so each starts empty.
-  const [dialog, setDialog] = useState<{ which: StaffDialog; open: boolean; shown: number } | null>(null);
-  const choose = (which: StaffDialog) => setDialog((previous) => ({ which, open: true, shown: (previous?.shown ?? 0) + 1 }));
-  const onClose = () => setDialog((previous) => (previous ? { ...previous, open: false } : null));
+  const dialog = useDialog<StaffDialog>();
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -77,8 +75,7 @@ export function StaffScreen({ embedded = false }: { embedded?: boolean }) {
     void load();
   }, [load]);
 
-  const onDone = (message: string, staffId: string) => {
-    onClose();
+  const onDone = ({ message, staffId }: StaffChange) => {
     setNotice({ intent: 'success', text: message });
     void load();
     // Changing one's own functions changes the menu too.
@@ -92,7 +89,7 @@ export function StaffScreen({ embedded = false }: { embedded?: boolean }) {
           {t('staff.intro')}
         </Text>
         <div className={table.toolbar}>
-          <Button appearance="primary" icon={<PersonAddRegular />} onClick={() => choose({ kind: 'add' })}>
+          <Button appearance="primary" icon={<PersonAddRegular />} onClick={() => dialog.show({ kind: 'add' })}>
             {t('staff.add')}
           </Button>
           <Button icon={<ArrowClockwiseRegular />} disabledFocusable={loading} onClick={() => void load()}>
@@ -122,18 +119,18 @@ export function StaffScreen({ embedded = false }: { embedded?: boolean }) {
                 </Badge>
               </TableCell>
               <TableCell>
-                <StaffActions member={member} onChoose={choose} />
+                <StaffActions member={member} onChoose={dialog.show} />
               </TableCell>
             </TableRow>
           ))}
         </DataTable>
       </Section>
-      {dialog ? <ChosenDialog key={dialog.shown} which={dialog.which} open={dialog.open} onClose={onClose} onDone={onDone} /> : null}
+      {dialog.state ? <ChosenDialog key={dialog.state.shown} which={dialog.state.value} {...dialog.control(onDone)} /> : null}
     </Frame>
   );
 }
 
-function ChosenDialog({ which, ...props }: { which: StaffDialog; open: boolean; onClose: () => void; onDone: (message: string, staffId: string) => void }) {
+function ChosenDialog({ which, ...props }: { which: StaffDialog } & DialogControl<StaffChange>) {
   switch (which.kind) {
     case 'add':
       return <AddStaffDialog {...props} />;

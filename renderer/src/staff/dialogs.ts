@@ -1,12 +1,15 @@
 import type { Staff } from '../../../shared/api/contract.js';
+import type { DialogControl } from '../ui/useDialog.js';
+
+/** A staff action that succeeded: `message` for the success bar, `staffId` of the account it changed. */
+export interface StaffChange {
+  message: string;
+  staffId: string;
+}
 
 /** What every staff dialog gets: the account it acts on, and where to report. */
-export interface DialogProps {
-  open: boolean;
+export interface DialogProps extends DialogControl<StaffChange> {
   staff: Staff;
-  onClose: () => void;
-  /** The action succeeded: `message` for the success bar, `staffId` of the account it changed. */
-  onDone: (message: string, staffId: string) => void;
 }
 
 export type StaffDialog = { kind: 'add' } | { kind: 'roles' | 'deactivate' | 'activate' | 'reset'; staff: Staff };

@@ -13,12 +13,11 @@ import {
   type SecondChannelOutcome,
 } from '../../../../shared/cases/cases.js';
 import { useApi } from '../../api/context.js';
-import { useCardStyles } from '../../ui/cardStyles.js';
+import { Card } from '../../ui/Card.js';
 import { NoticeBar, type Notice } from '../../ui/Notice.js';
 import { formatDate } from '../../ui/format.js';
 
 const useStyles = makeStyles({
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, alignItems: 'flex-start' },
 });
@@ -31,7 +30,6 @@ export function ChangeVerificationCard({ detail, mayWork, onReload }: { detail: 
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();
-  const card = useCardStyles();
   const [method, setMethod] = useState<SecondChannelMethod>('terugbellen');
   const [outcome, setOutcome] = useState<SecondChannelOutcome>('bevestigd');
   const [busy, setBusy] = useState(false);
@@ -51,10 +49,7 @@ export function ChangeVerificationCard({ detail, mayWork, onReload }: { detail: 
   }
 
   return (
-    <section className={card.card} aria-labelledby="overview-change-verification">
-      <h2 id="overview-change-verification" className={styles.heading}>
-        {t('gates.change.title')}
-      </h2>
+    <Card headingId="overview-change-verification" title={t('gates.change.title')}>
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       <p className={styles.muted}>{t('gates.change.intro', { channel: CHANNEL_LABELS[detail.channel] })}</p>
       <p className={styles.muted}>
@@ -92,6 +87,6 @@ export function ChangeVerificationCard({ detail, mayWork, onReload }: { detail: 
           </Button>
         </div>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -7,13 +7,12 @@ import type { GateItemView, Readiness } from '../../../../shared/signing/gate-co
 import type { ApiError } from '../../../../shared/api/result.js';
 import { isAwaitingDecision } from '../../../../shared/cases/cases.js';
 import { useApi } from '../../api/context.js';
-import { useCardStyles } from '../../ui/cardStyles.js';
+import { Card } from '../../ui/Card.js';
 import { ErrorBar } from '../../ui/Notice.js';
 
 export type GateTab = GateItemView['tab'];
 
 const useStyles = makeStyles({
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   item: { display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalS, alignItems: 'start' },
@@ -30,7 +29,6 @@ export function ReadinessCard({ detail, onOpenTab }: { detail: CaseDetail; onOpe
   const api = useApi();
   const { t } = useTranslation();
   const styles = useStyles();
-  const card = useCardStyles();
   const [readiness, setReadiness] = useState<Readiness | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -47,10 +45,7 @@ export function ReadinessCard({ detail, onOpenTab }: { detail: CaseDetail; onOpe
 
   if (!isAwaitingDecision(detail.status)) return null;
   return (
-    <section className={card.card} aria-labelledby="overview-readiness">
-      <h2 id="overview-readiness" className={styles.heading}>
-        {t('gates.title')}
-      </h2>
+    <Card headingId="overview-readiness" title={t('gates.title')}>
       {error ? <ErrorBar error={error} /> : null}
       {readiness ? (
         <>
@@ -85,6 +80,6 @@ export function ReadinessCard({ detail, onOpenTab }: { detail: CaseDetail; onOpe
           </ul>
         </>
       ) : null}
-    </section>
+    </Card>
   );
 }

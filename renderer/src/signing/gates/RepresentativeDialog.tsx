@@ -5,19 +5,15 @@ import type { CaseDetail } from '../../../../shared/cases/case-schemas.js';
 import { REPRESENTATIVE_KINDS, REPRESENTATIVE_LABELS, type RepresentativeKind } from '../../../../shared/cases/cases.js';
 import { useApi } from '../../api/context.js';
 import { CallDialog } from '../../ui/FormDialog.js';
+import type { DialogControl } from '../../ui/useDialog.js';
+
+interface RepresentativeDialogProps extends Omit<DialogControl, 'onDone'> {
+  detail: CaseDetail;
+  onDone: (message: string, updated: CaseDetail) => void;
+}
 
 /** The representative recorded after intake, e.g. the parent of a minor who writes later (§13, §14). */
-export function RepresentativeDialog({
-  detail,
-  open,
-  onClose,
-  onDone,
-}: {
-  detail: CaseDetail;
-  open: boolean;
-  onClose: () => void;
-  onDone: (message: string, updated: CaseDetail) => void;
-}) {
+export function RepresentativeDialog({ detail, onDone, ...control }: RepresentativeDialogProps) {
   const api = useApi();
   const { t } = useTranslation();
   const [kind, setKind] = useState<RepresentativeKind>(detail.representative?.kind ?? 'wettelijk_vertegenwoordiger');
@@ -25,10 +21,9 @@ export function RepresentativeDialog({
   const [basis, setBasis] = useState(detail.representative?.basis ?? '');
   return (
     <CallDialog
-      open={open}
+      {...control}
       title={t('gates.representative.title')}
       submitLabel={t('gates.representative.save')}
-      onClose={onClose}
       call={() => api.call('case.setRepresentative', { id: detail.id, representative: { kind, name, ...(basis.trim() ? { basis } : {}) } })}
       onDone={(updated) => onDone(t('gates.representative.saved'), updated)}
     >
