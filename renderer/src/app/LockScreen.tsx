@@ -1,9 +1,10 @@
-import { Button, Field, Input, Spinner, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/api/contract.js';
 import { useApi } from '../api/context.js';
 import { AuthLayout } from '../ui/AuthLayout.js';
+import { SubmitRow } from '../ui/SaveForm.js';
 import { useFormStyles } from '../ui/formStyles.js';
 import { ErrorBar } from '../ui/Notice.js';
 import { useSubmission } from '../ui/useSubmission.js';
@@ -49,12 +50,7 @@ export function LockScreen({ staff, onUnlocked, onOtherUser }: { staff: Staff; o
             onChange={(_, d) => setPassword(d.value)}
           />
         </Field>
-        <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabledFocusable={busy}>
-            {t('desktop.lock.submit')}
-          </Button>
-          {busy ? <Spinner size="tiny" label={t('desktop.lock.busy')} /> : null}
-        </div>
+        <SubmitRow label={t('desktop.lock.submit')} busy={busy} busyLabel={t('desktop.lock.busy')} />
       </form>
       <Button appearance="subtle" onClick={onOtherUser}>
         {t('desktop.lock.otherUser')}

@@ -1,9 +1,10 @@
-import { Button, Field, Input, Spinner, Text } from '@fluentui/react-components';
+import { Field, Input, Text } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/api/contract.js';
 import { useApi } from '../api/context.js';
 import { AuthLayout } from '../ui/AuthLayout.js';
+import { SubmitRow } from '../ui/SaveForm.js';
 import { useFormStyles } from '../ui/formStyles.js';
 import { ErrorBar, NoticeBar, type Notice } from '../ui/Notice.js';
 import { useSubmission } from '../ui/useSubmission.js';
@@ -46,12 +47,7 @@ export function LoginScreen({ notice, onSignedIn }: { notice: Notice | null; onS
         <Field label={t('login.password')} required>
           <Input input={{ ref: passwordInput }} type="password" value={password} autoComplete="current-password" onChange={(_, d) => setPassword(d.value)} />
         </Field>
-        <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabledFocusable={busy}>
-            {t('login.submit')}
-          </Button>
-          {busy ? <Spinner size="tiny" label={t('login.busy')} /> : null}
-        </div>
+        <SubmitRow label={t('login.submit')} busy={busy} busyLabel={t('login.busy')} />
       </form>
     </AuthLayout>
   );

@@ -1,10 +1,11 @@
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../shared/api/contract.js';
 import { passwordProblems } from '../../../../shared/staff/password.js';
 import { useApi } from '../../api/context.js';
 import { AuthLayout } from '../../ui/AuthLayout.js';
+import { SubmitRow } from '../../ui/SaveForm.js';
 import { useFormStyles } from '../../ui/formStyles.js';
 import { ErrorBar } from '../../ui/Notice.js';
 import { PasswordField } from '../../ui/PasswordField.js';
@@ -101,12 +102,7 @@ export function SetupScreen({ onSignedIn }: { onSignedIn: (staff: Staff) => void
           validationMessage={mismatch ?? (checked && repeat === '' ? t('validation.required', { field: t('setup.repeatPassword') }) : undefined)}
           autoComplete="new-password"
         />
-        <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabledFocusable={busy}>
-            {t('setup.submit')}
-          </Button>
-          {busy ? <Spinner size="tiny" label={t('setup.busy')} /> : null}
-        </div>
+        <SubmitRow label={t('setup.submit')} busy={busy} busyLabel={t('setup.busy')} />
       </form>
       <Button appearance="subtle" onClick={() => setRestoring(true)}>
         {t('desktop.restore.open')}
