@@ -216,27 +216,15 @@ export class RetentionService {
       if (local.shredOn && local.state !== 'vernietigd' && local.state !== 'bewaarplicht' && dueWithin(local.shredOn, today, days)) {
         upcoming.push({ caseId: row.caseId, reference: row.reference, requestType: row.type, what: 'dossier', on: local.shredOn, state: local.state });
       }
-      const register = registerRetention(f, policy, today);
-      if (register.destroyOn && !register.held && dueWithin(register.destroyOn, today, days)) {
-        upcoming.push({
-          caseId: row.caseId,
-          reference: row.reference,
-          requestType: row.type,
-          what: 'registratie',
-          on: register.destroyOn,
-          state: register.due ? 'te_vernietigen' : 'gepland',
-        });
-      }
-      const letters = letterRetention(f, policy, today);
-      if (letters.destroyOn && !letters.held && dueWithin(letters.destroyOn, today, days)) {
-        upcoming.push({
-          caseId: row.caseId,
-          reference: row.reference,
-          requestType: row.type,
-          what: 'brieven',
-          on: letters.destroyOn,
-          state: letters.due ? 'te_vernietigen' : 'gepland',
-        });
+      // The central records: the register entry and the letters each have their own term.
+      const central = [
+        ['registratie', registerRetention(f, policy, today)],
+        ['brieven', letterRetention(f, policy, today)],
+      ] as const;
+      for (const [what, term] of central) {
+        if (!term.destroyOn || term.held || !dueWithin(term.destroyOn, today, days)) continue;
+        const state = term.due ? 'te_vernietigen' : 'gepland';
+        upcoming.push({ caseId: row.caseId, reference: row.reference, requestType: row.type, what, on: term.destroyOn, state });
       }
     }
     upcoming.sort((a, b) => a.on.localeCompare(b.on) || a.reference.localeCompare(b.reference));
