@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { LocalDb } from '../../db/local/database.js';
 import { countUnsent, refusedByCase } from '../../db/local/sync/outbox.js';
 import { deleteSetting, readSetting, writeSetting } from '../../db/local/settings/repository.js';
-import { centralCredentials, syncRuns } from '../../db/local/letters/schema.js';
+import { centralCredentials, syncRuns } from '../../db/local/sync/schema.js';
 import { referenceBlocks, staff } from '../../db/local/schema.js';
 import { DEFAULT_MESSAGES } from '../../shared/api/result.js';
 import { dutchToday } from '../../shared/cases/cases.js';

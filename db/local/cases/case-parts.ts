@@ -1,7 +1,8 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { handoverExports } from '../handover/schema.js';
-import { caseActivities, decisions, letters, outbox } from '../letters/schema.js';
+import { caseActivities, decisions, letters } from '../letters/schema.js';
+import { outbox } from '../sync/schema.js';
 import { caseRetention, centralLetters, destructionListItems, destructionRecords, legalHolds } from '../retention/schema.js';
 import { datasets, sourceSearches } from '../dossier/schema.js';
 import { caseFiles, caseKeys, caseTasks, cases, documents, identityChecks, redactedVersions, thirdParties } from '../schema.js';

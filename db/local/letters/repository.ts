@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { LetterKind } from '../../../shared/letters/types.js';
 import type { LocalDb } from '../database.js';
-import { caseActivities, decisions, letters, letterTemplates, outbox, processingActivities, signerProfiles, signingIdentity } from './schema.js';
+import { outbox } from '../sync/schema.js';
+import { caseActivities, decisions, letters, letterTemplates, processingActivities, signerProfiles, signingIdentity } from './schema.js';
 
 export type LetterRow = typeof letters.$inferSelect;
 export type ActivityRow = typeof processingActivities.$inferSelect;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { LocalDb } from '../database.js';
-import { outbox } from '../letters/schema.js';
+import { outbox } from './schema.js';
 import { checkedPayload, type OutboxWrite } from './outbox-kinds.js';
 
 export { OUTBOX_KINDS, type OutboxKind } from './outbox-kinds.js';
