@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { encodePng } from '../../main/dossier/images.js';
 import type { OpenStore } from '../../main/platform/encrypted-db.js';
 import type { Result } from '../../shared/api/result.js';
+import { buildEml } from '../support/eml.js';
 import { buildMsg } from '../support/msg.js';
 import { buildLetters, encrypt } from '../unit/redaction.fixtures.js';
 
@@ -114,29 +115,14 @@ export async function validFiles() {
   const pdf = await buildLetters(1, 1);
   const png = encodePng({ width: 8, height: 8, data: Buffer.alloc(8 * 8 * 4, 120) });
   const jpg = Buffer.from(jpeg.encode({ width: 8, height: 8, data: Buffer.alloc(8 * 8 * 4, 90) }, 80).data);
-  const eml = Buffer.from(
-    [
-      'From: Huurder <huurder@example.org>',
-      'To: privacy@example.org',
-      'Subject: Verzoek om inzage',
-      'Date: Tue, 24 Nov 2026 10:00:00 +0100',
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="grens"',
-      '',
-      '--grens',
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      'Graag ontvang ik een kopie van mijn gegevens.',
-      '--grens',
-      'Content-Type: image/png; name="scan.png"',
-      'Content-Disposition: attachment; filename="scan.png"',
-      'Content-Transfer-Encoding: base64',
-      '',
-      png.toString('base64'),
-      '--grens--',
-      '',
-    ].join('\r\n'),
-  );
+  const eml = buildEml({
+    from: 'Huurder <huurder@example.org>',
+    to: 'privacy@example.org',
+    subject: 'Verzoek om inzage',
+    date: 'Tue, 24 Nov 2026 10:00:00 +0100',
+    body: 'Graag ontvang ik een kopie van mijn gegevens.',
+    attachments: [{ fileName: 'scan.png', contentType: 'image/png', content: png }],
+  });
   // The same request as Outlook drags it out, the scan attached.
   const msg = buildMsg({
     subject: 'Verzoek om inzage',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodePng } from '../../main/dossier/images.js';
 import { value } from '../support/basics.js';
+import { buildEml } from '../support/eml.js';
 import { pdfText } from '../support/letters.js';
 import { plaintextHits } from '../support/scan.js';
 import { team } from '../support/team.js';
@@ -30,33 +31,17 @@ async function textPdf(text: string, pages = 1): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-const EML = [
-  'From: Buurman Pieter Post <pieter@example.org>',
-  'To: overlast@example.org',
-  'Subject: Geluidsoverlast Dorpsstraat 3',
-  'Date: Thu, 1 Oct 2026 10:00:00 +0200',
-  'MIME-Version: 1.0',
-  'Content-Type: multipart/mixed; boundary="grens"',
-  '',
-  '--grens',
-  'Content-Type: text/plain; charset=utf-8',
-  '',
-  'Mevrouw Yılmaz draait elke nacht harde muziek. Groet, Pieter Post',
-  '--grens',
-  'Content-Type: text/plain; name="notitie.txt"',
-  'Content-Disposition: attachment; filename="notitie.txt"',
-  'Content-Transfer-Encoding: base64',
-  '',
-  Buffer.from('Notitie van Pieter Post over 30 september.').toString('base64'),
-  '--grens',
-  'Content-Type: application/x-msdownload; name="virus.exe"',
-  'Content-Disposition: attachment; filename="virus.exe"',
-  'Content-Transfer-Encoding: base64',
-  '',
-  Buffer.from('MZ nope').toString('base64'),
-  '--grens--',
-  '',
-].join('\r\n');
+const EML = buildEml({
+  from: 'Buurman Pieter Post <pieter@example.org>',
+  to: 'overlast@example.org',
+  subject: 'Geluidsoverlast Dorpsstraat 3',
+  date: 'Thu, 1 Oct 2026 10:00:00 +0200',
+  body: 'Mevrouw Yılmaz draait elke nacht harde muziek. Groet, Pieter Post',
+  attachments: [
+    { fileName: 'notitie.txt', contentType: 'text/plain', content: Buffer.from('Notitie van Pieter Post over 30 september.') },
+    { fileName: 'virus.exe', contentType: 'application/x-msdownload', content: Buffer.from('MZ nope') },
+  ],
+});
 
 describe('dossier import', () => {
   it('reads PDF, image, text and e-mail with attachments into the encrypted case file', async () => {
@@ -67,7 +52,7 @@ describe('dossier import', () => {
     ]);
     value(await upload('foto.png', encodePng({ width: 40, height: 30, data: Buffer.alloc(40 * 30 * 4, 128) })));
     value(await upload('notities.txt', Buffer.from('Telefoongesprek met mevrouw Yılmaz, Łukasz Nguyễn belde ook.', 'utf8')));
-    const mail = value(await upload('melding.eml', Buffer.from(EML)));
+    const mail = value(await upload('melding.eml', EML));
     expect(mail.documents.map((d) => [d.name, d.format, d.parentId === null])).toEqual([
       ['melding.eml', 'email', true],
       ['notitie.txt', 'text', false],

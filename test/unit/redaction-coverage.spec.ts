@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../main/app/backend.js';
 import { applyRedactions } from '../../main/redaction/index.js';
 import { value } from '../support/basics.js';
+import { finishedJob, importPdf } from '../support/redaction-jobs.js';
 import { team } from '../support/team.js';
 
 let cleanup: () => void = () => {};
@@ -42,29 +42,11 @@ type Job = {
   error: { message: string } | null;
 };
 
-async function waitFor(backend: Backend, token: string, jobId: string): Promise<Job> {
-  for (let i = 0; i < 600; i++) {
-    const r = await backend.dispatch('redaction.status', { jobId }, token);
-    if (!r.ok) throw new Error(r.error.message);
-    const job = r.value as Job;
-    if (job.state !== 'running') return job;
-    await new Promise((res) => setTimeout(res, 50));
-  }
-  throw new Error('job did not finish');
-}
-
 describe('coverage of a third party over every way they are written', () => {
   it('finds surname, first name, initials and address, and never reports "volledig gelakt" while one is readable', async () => {
     const t = await team((c) => (cleanup = c));
     const caseId = await t.register({ name: 'Fatma Yildiz' });
-    const doc = value(
-      await t.call(
-        'dossier.import',
-        { caseId, fileName: 'notitie.pdf', dataBase64: (await pdfOf(NOTE)).toString('base64'), source: 'overlastdossier' },
-        t.h1.token,
-      ),
-    ).documents[0];
-    const documentId = doc?.id ?? '';
+    const documentId = await importPdf(t.call, t.h1.token, caseId, 'notitie.pdf', await pdfOf(NOTE));
     const party = value(
       await t.call(
         'thirdParty.add',
@@ -87,9 +69,10 @@ describe('coverage of a third party over every way they are written', () => {
 
     // Only the full name redacted, as the search found before: the rest is still readable and the result says what.
     const fullNameOnly = suggestions.filter((s) => s.text === 'Marloes Brinkhorst');
-    const partial = await waitFor(
+    const partial = await finishedJob<Job>(
       t.backend,
       t.h1.token,
+      'redaction.status',
       value(await t.call('redaction.start', { caseId, documentId, redactions: boxes(fullNameOnly), thirdPartyIds: [party.id] }, t.h1.token)).jobId,
     );
     expect(partial.result?.thirdPartyIds).toEqual([]);
@@ -107,9 +90,10 @@ describe('coverage of a third party over every way they are written', () => {
       },
     ]);
 
-    const full = await waitFor(
+    const full = await finishedJob<Job>(
       t.backend,
       t.h1.token,
+      'redaction.status',
       value(await t.call('redaction.start', { caseId, documentId, redactions: boxes(suggestions), thirdPartyIds: [party.id] }, t.h1.token)).jobId,
     );
     expect(full.result).toMatchObject({ thirdPartyIds: [party.id], readable: [] });
@@ -138,14 +122,7 @@ describe('whose data a finding is', () => {
   it("marks the requester's own identifiers in an access request and never pre-accepts them; others' BSN gets art. 46 UAVG", async () => {
     const t = await team((c) => (cleanup = c));
     const caseId = await t.register({ name: 'Fatma Yildiz', email: 'f.yilmaz@voorbeeld.nl', customerNumber: 'K-100234' });
-    const doc = value(
-      await t.call(
-        'dossier.import',
-        { caseId, fileName: 'brief.pdf', dataBase64: (await pdfOf(LETTER)).toString('base64'), source: 'overlastdossier' },
-        t.h1.token,
-      ),
-    ).documents[0];
-    const documentId = doc?.id ?? '';
+    const documentId = await importPdf(t.call, t.h1.token, caseId, 'brief.pdf', await pdfOf(LETTER));
     const party = value(await t.call('thirdParty.add', { caseId, name: 'Pieter Post', role: 'buurman', documentIds: [documentId] }, t.h1.token));
     const { suggestions } = value(
       await t.call(
@@ -176,18 +153,12 @@ describe('whose data a finding is', () => {
   it('merges overlapping findings into one suggestion', async () => {
     const t = await team((c) => (cleanup = c));
     const caseId = await t.register({ name: 'Fatma Yildiz' });
-    const doc = value(
-      await t.call(
-        'dossier.import',
-        { caseId, fileName: 'mail.pdf', dataBase64: (await pdfOf(['Van: pieter.post@voorbeeld.nl'])).toString('base64'), source: 'overlastdossier' },
-        t.h1.token,
-      ),
-    ).documents[0];
+    const documentId = await importPdf(t.call, t.h1.token, caseId, 'mail.pdf', await pdfOf(['Van: pieter.post@voorbeeld.nl']));
     const party = value(
       await t.call('thirdParty.add', { caseId, name: 'Pieter Post', role: 'buurman', email: 'pieter.post@voorbeeld.nl', documentIds: [] }, t.h1.token),
     );
     const { suggestions } = value(
-      await t.call('redaction.suggest', { caseId, documentId: doc?.id ?? '', thirdPartyIds: [party.id], terms: ['Post'], patterns: ['email'] }, t.h1.token),
+      await t.call('redaction.suggest', { caseId, documentId, thirdPartyIds: [party.id], terms: ['Post'], patterns: ['email'] }, t.h1.token),
     );
     expect(suggestions.map((s) => [s.text, s.whose])).toEqual([['pieter.post@voorbeeld.nl', 'third_party']]);
   });

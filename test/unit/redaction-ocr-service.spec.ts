@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Backend } from '../../main/app/backend.js';
 import { value } from '../support/basics.js';
+import { finishedJob } from '../support/redaction-jobs.js';
 import { team } from '../support/team.js';
 import { buildScan, scanPng } from './ocr.fixtures.js';
 
@@ -24,24 +24,6 @@ type ReadJob = {
   error: { message: string } | null;
 };
 type ApplyJob = { state: string; result: { thirdPartyIds: string[]; readable: { text: string }[] } | null; error: { message: string } | null };
-
-async function poll<T extends { state: string }>(
-  backend: Backend,
-  token: string,
-  procedure: 'redaction.readStatus' | 'redaction.status',
-  jobId: string,
-  seen: string[] = [],
-): Promise<T> {
-  for (let i = 0; i < 1200; i++) {
-    const r = await backend.dispatch(procedure, { jobId }, token);
-    if (!r.ok) throw new Error(r.error.message);
-    const job = r.value as T & { message?: string };
-    if (job.message && !seen.includes(job.message)) seen.push(job.message);
-    if (job.state !== 'running') return job;
-    await new Promise((res) => setTimeout(res, 50));
-  }
-  throw new Error('job did not finish');
-}
 
 const boxes = <T extends { whose: unknown; preAccepted: unknown }>(list: readonly T[]) =>
   list.map(({ whose: _w, preAccepted: _p, thirdPartyId: _t, whoseLabel: _l, ...box }: T & { thirdPartyId?: unknown; whoseLabel?: unknown }) => box);
@@ -67,7 +49,7 @@ describe('scans in the app: OCR by default for pages without a text layer', () =
       expect(before.suggestions).toEqual([]);
 
       const messages: string[] = [];
-      const read = await poll<ReadJob>(
+      const read = await finishedJob<ReadJob>(
         t.backend,
         t.h1.token,
         'redaction.readStatus',
@@ -84,7 +66,7 @@ describe('scans in the app: OCR by default for pages without a text layer', () =
       expect(pages[0]).toMatchObject({ layer: 'none', ocr: 'geen tekstlaag; OCR gebruikt' });
       expect(suggestions.map((s) => [s.text, s.whose])).toEqual([['Marloes Brinkhorst', 'third_party']]);
 
-      const applied = await poll<ApplyJob>(
+      const applied = await finishedJob<ApplyJob>(
         t.backend,
         t.h1.token,
         'redaction.status',
@@ -108,7 +90,7 @@ describe('scans in the app: OCR by default for pages without a text layer', () =
       const png = (await scanPng(['Foto van de brief van M. Brinkhorst'], 200)).toString('base64');
       const photoId =
         value(await t.call('dossier.import', { caseId, fileName: 'foto.png', dataBase64: png, source: 'overlastdossier' }, t.h1.token)).documents[0]?.id ?? '';
-      const photo = await poll<ReadJob>(
+      const photo = await finishedJob<ReadJob>(
         t.backend,
         t.h1.token,
         'redaction.readStatus',
@@ -132,7 +114,7 @@ describe('scans in the app: OCR by default for pages without a text layer', () =
           .documents[0]?.id ?? '';
       const { jobId } = value(await t.call('redaction.read', { caseId, documentId }, t.h1.token));
       value(await t.call('redaction.cancel', { jobId }, t.h1.token));
-      expect(await poll<ReadJob>(t.backend, t.h1.token, 'redaction.readStatus', jobId)).toMatchObject({ state: 'cancelled', result: null });
+      expect(await finishedJob<ReadJob>(t.backend, t.h1.token, 'redaction.readStatus', jobId)).toMatchObject({ state: 'cancelled', result: null });
     },
     OCR_TIMEOUT,
   );

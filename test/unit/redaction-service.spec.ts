@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/app/cli/run.js';
-import type { Backend } from '../../main/app/backend.js';
 import { value } from '../support/basics.js';
+import { finishedJob, importPdf } from '../support/redaction-jobs.js';
 import { team } from '../support/team.js';
 
 let cleanup: () => void = () => {};
@@ -25,29 +25,11 @@ function pdftotext(pdf: Buffer): string {
   return execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString('utf8');
 }
 
-async function waitFor(backend: Backend, token: string, jobId: string) {
-  for (let i = 0; i < 600; i++) {
-    const r = await backend.dispatch('redaction.status', { jobId }, token);
-    if (!r.ok) throw new Error(r.error.message);
-    const job = r.value as { state: string };
-    if (job.state !== 'running') return r.value as { state: string; result: { thirdPartyIds: string[] } | null; error: { message: string } | null };
-    await new Promise((res) => setTimeout(res, 50));
-  }
-  throw new Error('job did not finish');
-}
-
 describe('redaction of dossier documents', () => {
   it('suggests, applies in a worker, and releases the case for a decision only when fully covered', async () => {
     const t = await team((c) => (cleanup = c));
     const caseId = await t.register({ name: 'Fatma Yılmaz' });
-    const doc = value(
-      await t.call(
-        'dossier.import',
-        { caseId, fileName: 'melding.pdf', dataBase64: (await letterPdf()).toString('base64'), source: 'overlastdossier' },
-        t.h1.token,
-      ),
-    ).documents[0];
-    const documentId = doc?.id ?? '';
+    const documentId = await importPdf(t.call, t.h1.token, caseId, 'melding.pdf', await letterPdf());
     const party = value(await t.call('thirdParty.add', { caseId, name: 'Pieter Post', role: 'buurman', documentIds: [documentId] }, t.h1.token));
     value(await t.call('thirdParty.update', { caseId, id: party.id, hearingStatus: 'geen_toestemming' }, t.h1.token));
     value(await t.call('case.transition', { id: caseId, to: 'in_behandeling' }, t.h1.token));
@@ -62,11 +44,11 @@ describe('redaction of dossier documents', () => {
     // Leaving one occurrence of the name: the version does not cover the neighbour.
     const partial = suggestions.filter((s, i) => !(s.text === 'Pieter Post' && i === suggestions.findIndex((x) => x.text === 'Pieter Post')));
     const first = value(await t.call('redaction.start', { caseId, documentId, redactions: partial, thirdPartyIds: [party.id] }, t.h1.token));
-    expect(await waitFor(t.backend, t.h1.token, first.jobId)).toMatchObject({ state: 'done', result: { thirdPartyIds: [] } });
+    expect(await finishedJob(t.backend, t.h1.token, 'redaction.status', first.jobId)).toMatchObject({ state: 'done', result: { thirdPartyIds: [] } });
     expect(await t.call('case.transition', { id: caseId, to: 'besluit_in_concept' }, t.h1.token)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
     const full = value(await t.call('redaction.start', { caseId, documentId, redactions: suggestions, thirdPartyIds: [party.id] }, t.h1.token));
-    expect(await waitFor(t.backend, t.h1.token, full.jobId)).toMatchObject({ state: 'done', result: { thirdPartyIds: [party.id] } });
+    expect(await finishedJob(t.backend, t.h1.token, 'redaction.status', full.jobId)).toMatchObject({ state: 'done', result: { thirdPartyIds: [party.id] } });
     const redacted = Buffer.from(value(await t.call('dossier.pdf', { caseId, documentId, version: 'redacted' }, t.h1.token)).dataBase64, 'base64');
     const text = pdftotext(redacted);
     expect(text).not.toMatch(/Pieter|Post|111222333/u);
@@ -103,19 +85,15 @@ describe('a scanned document (no text layer)', () => {
     const caseId = await t.register({ name: 'Fatma Yılmaz' });
     const pdf = await PDFDocument.create();
     pdf.addPage([595, 842]).drawRectangle({ x: 50, y: 700, width: 200, height: 20 }); // "a name", as pixels only
-    const doc = value(
-      await t.call(
-        'dossier.import',
-        { caseId, fileName: 'scan.pdf', dataBase64: Buffer.from(await pdf.save()).toString('base64'), source: 'overlastdossier' },
-        t.h1.token,
-      ),
-    ).documents[0];
-    const documentId = doc?.id ?? '';
+    const documentId = await importPdf(t.call, t.h1.token, caseId, 'scan.pdf', await pdf.save());
     const party = value(await t.call('thirdParty.add', { caseId, name: 'Pieter Post', role: 'buurman', documentIds: [documentId] }, t.h1.token));
     const box = { page: 0, x: 45, y: 695, width: 210, height: 30, source: 'manual' as const };
     const unconfirmed = value(await t.call('redaction.start', { caseId, documentId, redactions: [box], thirdPartyIds: [party.id] }, t.h1.token));
-    expect(await waitFor(t.backend, t.h1.token, unconfirmed.jobId)).toMatchObject({ state: 'done', result: { thirdPartyIds: [] } });
+    expect(await finishedJob(t.backend, t.h1.token, 'redaction.status', unconfirmed.jobId)).toMatchObject({ state: 'done', result: { thirdPartyIds: [] } });
     const confirmed = value(await t.call('redaction.start', { caseId, documentId, redactions: [box], confirmedThirdPartyIds: [party.id] }, t.h1.token));
-    expect(await waitFor(t.backend, t.h1.token, confirmed.jobId)).toMatchObject({ state: 'done', result: { thirdPartyIds: [party.id] } });
+    expect(await finishedJob(t.backend, t.h1.token, 'redaction.status', confirmed.jobId)).toMatchObject({
+      state: 'done',
+      result: { thirdPartyIds: [party.id] },
+    });
   });
 });
