@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../main/audit/audit.js';
-import { ADMIN, addStaff, initialized, tempDir, value } from '../support/backend.js';
+import { ADMIN, addStaff, initialized, value } from '../support/backend.js';
 import { openStoreAs } from '../support/store.js';
-
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
+import { testDir } from '../support/test-dir.js';
 
 /** A data directory with some history: setup, staff added, a refused call, reads. */
 async function withHistory() {
-  const t = tempDir();
-  cleanup = t.cleanup;
+  const t = testDir();
   const init = await initialized(t.dir);
   const auditor = await addStaff(init.backend, init.adminToken, 'auditor', ['auditor']);
   const handler = await addStaff(init.backend, init.adminToken, 'behandelaar', ['handler']);

@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, STRONG_PASSWORD, addStaff, initialized, makeBackend, tempDir, value } from '../support/backend.js';
-
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
+import { describe, expect, it } from 'vitest';
+import { ADMIN, STRONG_PASSWORD, addStaff, initialized, makeBackend, value } from '../support/backend.js';
+import { testDir } from '../support/test-dir.js';
 
 describe('first run, sign-in and staff accounts', () => {
   it('reports an uninitialized store and refuses sign-in before setup', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
+    const t = testDir();
     const { call } = makeBackend(t.dir);
     expect(value(await call('setup.status', {}, null))).toEqual({ initialized: false });
     const login = await call('session.login', { userName: 'beheer', password: 'x' }, null);
@@ -16,8 +13,7 @@ describe('first run, sign-in and staff accounts', () => {
   });
 
   it('creates the first admin once, with a strong password only', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
+    const t = testDir();
     const { call } = makeBackend(t.dir);
     const weak = await call('setup.createAdmin', { ...ADMIN, password: 'kort' }, null);
     expect(weak.ok).toBe(false);
@@ -33,8 +29,7 @@ describe('first run, sign-in and staff accounts', () => {
   });
 
   it('signs in after a restart with the right password and gives a Dutch error for a wrong one', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
+    const t = testDir();
     const first = await initialized(t.dir);
     first.backend.close();
     const { call } = makeBackend(t.dir);
@@ -47,8 +42,7 @@ describe('first run, sign-in and staff accounts', () => {
   });
 
   it('makes each further attempt wait after three failures, doubling up to five minutes, for that user name only', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
+    const t = testDir();
     const { backend, call, clock, adminToken } = await initialized(t.dir);
     await addStaff(backend, adminToken, 'hvdberg', ['handler']);
     const wrong = () => call('session.login', { userName: ADMIN.userName, password: 'Fout-Wachtwoord-99!' }, null);
@@ -77,8 +71,7 @@ describe('first run, sign-in and staff accounts', () => {
   });
 
   it('lets an admin add staff who can then sign in with their own password', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
+    const t = testDir();
     const { backend, call, adminToken } = await initialized(t.dir);
     const handler = await addStaff(backend, adminToken, 'jjansen', ['handler']);
     const me = value(await call('session.me', {}, handler.token));
@@ -90,8 +83,7 @@ describe('first run, sign-in and staff accounts', () => {
   });
 
   it('resets a password so the new one opens the same store and the old one no longer does', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
+    const t = testDir();
     const { backend, call, adminToken } = await initialized(t.dir);
     const handler = await addStaff(backend, adminToken, 'pdevries', ['handler']);
     value(await call('staff.resetPassword', { staffId: handler.id, newPassword: 'Nieuwe-Sleutel-2027?' }, adminToken));
@@ -103,8 +95,7 @@ describe('first run, sign-in and staff accounts', () => {
   });
 
   it('deactivates an account so it cannot sign in, and keeps one admin at least', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
+    const t = testDir();
     const { backend, call, adminToken, adminId } = await initialized(t.dir);
     const handler = await addStaff(backend, adminToken, 'kbakker', ['handler']);
     value(await call('staff.setActive', { staffId: handler.id, active: false }, adminToken));
@@ -121,8 +112,7 @@ describe('first run, sign-in and staff accounts', () => {
   });
 
   it('ends an idle session and locks the store when nobody is signed in', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
+    const t = testDir();
     const { backend, call, clock, adminToken } = await initialized(t.dir);
     clock.advance(601_000);
     expect(await call('session.me', {}, adminToken)).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
@@ -131,8 +121,7 @@ describe('first run, sign-in and staff accounts', () => {
   });
 
   it('changes the own password only with the current one', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
+    const t = testDir();
     const { call, adminToken } = await initialized(t.dir);
     expect(await call('account.changePassword', { currentPassword: 'Fout-Wachtwoord-99!', newPassword: 'Andere-Sleutel-2026!' }, adminToken)).toMatchObject({
       ok: false,
@@ -143,8 +132,7 @@ describe('first run, sign-in and staff accounts', () => {
   });
 
   it('answers bad input with Dutch field messages', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
+    const t = testDir();
     const { backend, call, adminToken } = await initialized(t.dir);
     const bad = await call('staff.add', { userName: '', fullName: '', roles: [], password: 'x' }, adminToken);
     expect(bad.ok).toBe(false);

@@ -2,15 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CaseFileStore, decryptFile, encryptFile, newFileKey, sealedLength } from '../../main/platform/case-files.js';
 import { createBackend } from '../../main/app/backend.js';
 import { silentLogger } from '../../main/platform/log.js';
-import { tempDir } from '../support/basics.js';
 import { TEST_KDF } from '../support/kdf.js';
+import { testDir } from '../support/test-dir.js';
 
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
 const CHUNK = 64 * 1024;
 
 describe('chunked AEAD case files', () => {
@@ -80,8 +78,7 @@ describe('chunked AEAD case files', () => {
   });
 
   it('stores ciphertext only, under a temporary name until complete', () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
+    const t = testDir();
     const store = new CaseFileStore(t.dir);
     const caseId = randomUUID();
     const fileId = randomUUID();
@@ -97,8 +94,7 @@ describe('chunked AEAD case files', () => {
   });
 
   it('removes the half-written files a crash left once the app starts again, but not one being written now', () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
+    const t = testDir();
     const store = new CaseFileStore(t.dir);
     const caseId = randomUUID();
     const kept = randomUUID();

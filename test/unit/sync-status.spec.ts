@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { initialized, tempDir, value } from '../support/backend.js';
-
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
+import { describe, expect, it } from 'vitest';
+import { initialized, value } from '../support/backend.js';
+import { testDir } from '../support/test-dir.js';
 
 describe('the status bar polling sync.status', () => {
   it('does not keep an idle session alive; any other call does', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
+    const t = testDir();
     const { call, clock, adminToken } = await initialized(t.dir, { idleTimeoutSeconds: 600 });
     expect(value(await call('sync.status', {}, adminToken))).toMatchObject({ configured: false, waiting: 0, lastSuccessAt: null });
     // Polled every 30 s for nine minutes: no activity as far as the idle sign-out is concerned.
@@ -18,11 +15,7 @@ describe('the status bar polling sync.status', () => {
     clock.advance(61_000);
     expect(await call('sync.status', {}, adminToken)).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
 
-    const second = tempDir();
-    cleanup = () => {
-      t.cleanup();
-      second.cleanup();
-    };
+    const second = testDir();
     const again = await initialized(second.dir, { idleTimeoutSeconds: 600 });
     for (let s = 30; s <= 700; s += 30) {
       again.clock.advance(30_000);

@@ -1,12 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { addStaff, initialized, tempDir } from '../support/backend.js';
-
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
+import { describe, expect, it } from 'vitest';
+import { addStaff, initialized } from '../support/backend.js';
+import { testDir } from '../support/test-dir.js';
 
 async function auditorCalls() {
-  const temp = tempDir();
-  cleanup = temp.cleanup;
+  const temp = testDir();
   const made = await initialized(temp.dir);
   const auditor = await addStaff(made.backend, made.adminToken, 'audit', ['auditor'], 'Anouk Auditor');
   return { call: made.call, backend: made.backend, adminToken: made.adminToken, token: auditor.token };
