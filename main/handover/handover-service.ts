@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, isAbsolute, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { LocalDb } from '../../db/local/database.js';
 import { findCase, insertCase, updateCase } from '../../db/local/cases/repository.js';
@@ -123,7 +123,7 @@ export class HandoverService {
    * Allowed to the dpo, and to the handler the case is assigned to on this desktop (the one who
    * holds the file). Only open cases move; a closed case stays for retention.
    */
-  async exportCase(ctx: CallContext, input: { caseId: string; path: string; password: string }): Promise<HandoverExportResult> {
+  async exportCase(ctx: CallContext, input: { caseId: string; path?: string | undefined; password: string }): Promise<HandoverExportResult> {
     const session = ctx.requireSession();
     const db = this.vault.open.db;
     const row = loadCase(db, ctx, input.caseId);
@@ -134,7 +134,8 @@ export class HandoverService {
       throw new DomainError('CONFLICT', 'Een afgesloten zaak wordt niet overgedragen; zij blijft hier tot de bewaartermijn verstrijkt.');
     const problems = passwordProblems(input.password);
     if (problems.length > 0) throw new DomainError('WEAK_PASSWORD', 'Het wachtwoord voor het overdrachtsbestand is niet sterk genoeg.', { details: problems });
-    const target = exportTarget(this.vault.dataDir, input.path);
+    // Without a path the bundle goes back in the answer (browser mode's download), written nowhere here.
+    const target = input.path === undefined ? undefined : exportTarget(this.vault.dataDir, input.path);
     const at = ctx.now.toISOString();
     const contents = collectCase(db, this.caseVault, row.id, session.staffId, at);
     const plaintext = encodeContents(contents);
@@ -146,26 +147,40 @@ export class HandoverService {
       for (const bytes of contents.files.values()) bytes.fill(0);
     }
     const sha256 = bundleSha256(bundle);
-    const part = writeDurably(target, bundle);
-    try {
+    const remember = () =>
       ctx.commit((tx) =>
         insertHandoverExport(tx, { id: randomUUID(), caseId: row.id, bundleSha256: sha256, exportedBy: session.staffId, exportedAt: at, confirmedAt: null }),
       );
+    const result = {
+      caseId: row.id,
+      reference: row.reference,
+      fileName: `overdracht-${row.reference}.avgh`,
+      bytes: bundle.length,
+      files: contents.files.size,
+      bundleSha256: sha256,
+    };
+    if (target === undefined) {
+      remember();
+      return { ...result, dataBase64: bundle.toString('base64') };
+    }
+    const part = writeDurably(target, bundle);
+    try {
+      remember();
       renameSync(part, target);
     } catch (error) {
       rmSync(part, { force: true });
       throw error;
     }
-    return { caseId: row.id, reference: row.reference, path: target, bytes: bundle.length, files: contents.files.size, bundleSha256: sha256 };
+    return { ...result, path: target, fileName: basename(target) };
   }
 
   /**
    * For a handler: the case arrives assigned to them. A case this desktop only knows from the
    * central register (no files) is filled in; a case whose file is already here is refused.
    */
-  async importBundle(ctx: CallContext, input: { path: string; password: string }): Promise<HandoverImportResult> {
+  async importBundle(ctx: CallContext, input: { path?: string | undefined; dataBase64?: string | undefined; password: string }): Promise<HandoverImportResult> {
     const session = ctx.requireSession();
-    const bundle = readBundleFile(input.path);
+    const bundle = input.path === undefined ? Buffer.from(input.dataBase64 ?? '', 'base64') : readBundleFile(input.path);
     const sha256 = bundleSha256(bundle);
     const plaintext = await openBundle(bundle, input.password);
     const { manifest, files } = decodeContents(plaintext);

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { listStaff } from '../../db/local/staff/repository.js';
 import { isAllowed } from '../../shared/staff/permissions.js';
@@ -103,8 +103,43 @@ function checkTarget(dataDir: string, path: string): string {
   return target;
 }
 
-export function createBackup(vault: Vault, path: string, now: Date): { path: string; bytes: number; files: number } {
-  const target = checkTarget(vault.dataDir, path);
+/** The name a backup made today is offered under (the Save dialog, the browser's download). */
+export function backupFileName(now: Date): string {
+  return `avg-desk-${now.toISOString().slice(0, 10)}.zip`;
+}
+
+/**
+ * A backup to `path`, or, without one, in the answer (browser mode's download: the same encrypted
+ * zip, never written here).
+ */
+export function createBackup(
+  vault: Vault,
+  path: string | undefined,
+  now: Date,
+): { path?: string; fileName: string; dataBase64?: string; bytes: number; files: number } {
+  const target = path === undefined ? undefined : checkTarget(vault.dataDir, path);
+  const { zip, files } = backupZip(vault, now);
+  const fileName = target === undefined ? backupFileName(now) : basename(target);
+  if (target === undefined) return { fileName, dataBase64: zip.toString('base64'), bytes: zip.length, files };
+  // Beside the target (rename stays on one disk), under a name no other file has.
+  const tmp = `${target}.${randomUUID()}.part`;
+  const fd = openSync(tmp, 'wx', 0o600);
+  try {
+    try {
+      writeSync(fd, zip);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  return { path: target, fileName, bytes: zip.length, files };
+}
+
+function backupZip(vault: Vault, now: Date): { zip: Buffer; files: number } {
   const snapshot = snapshotStore(vault);
   try {
     const entries: Zippable = {
@@ -117,23 +152,7 @@ export function createBackup(vault: Vault, path: string, now: Date): { path: str
     for (const [name, bytes] of Object.entries(entries)) manifest.files[name] = sha256(bytes as Uint8Array);
     entries[MANIFEST] = Buffer.from(JSON.stringify(manifest, null, 2));
     // Encrypted content does not compress: store only.
-    const zip = zipSync(entries, { level: 0 });
-    // Beside the target (rename stays on one disk), under a name no other file has.
-    const tmp = `${target}.${randomUUID()}.part`;
-    const fd = openSync(tmp, 'wx', 0o600);
-    try {
-      try {
-        writeSync(fd, zip);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, target);
-    } catch (error) {
-      rmSync(tmp, { force: true });
-      throw error;
-    }
-    return { path: target, bytes: zip.length, files: Object.keys(entries).length - 3 };
+    return { zip: Buffer.from(zipSync(entries, { level: 0 })), files: Object.keys(entries).length - 3 };
   } finally {
     rmSync(snapshot, { force: true });
   }
@@ -153,14 +172,17 @@ export function removeRestored(dataDir: string): void {
  * the manifest. The keyring is locked with this computer's protector. Opening it afterwards needs
  * a staff password or the recovery key, as always.
  */
-export function restoreBackup(file: string, dataDir: string, protector: KeyProtector = noProtection): { files: number; createdAt: string } {
+export function restoreBackup(source: string | Uint8Array, dataDir: string, protector: KeyProtector = noProtection): { files: number; createdAt: string } {
   if (RESTORED.some((name) => existsSync(join(dataDir, name))))
     throw new DomainError('CONFLICT', 'Herstel alleen in een lege gegevensmap; deze map bevat al gegevens.');
-  if (!isAbsolute(file)) throw new DomainError('VALIDATION', 'Geef het volledige pad van het back-upbestand.');
-  if (!existsSync(file) || !statSync(file).isFile()) throw new DomainError('VALIDATION', 'Het back-upbestand bestaat niet.');
+  // A path (desktop, CLI), or the bytes of a file chosen in browser mode.
+  if (typeof source === 'string') {
+    if (!isAbsolute(source)) throw new DomainError('VALIDATION', 'Geef het volledige pad van het back-upbestand.');
+    if (!existsSync(source) || !statSync(source).isFile()) throw new DomainError('VALIDATION', 'Het back-upbestand bestaat niet.');
+  }
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(readFileSync(file));
+    entries = unzipSync(typeof source === 'string' ? readFileSync(source) : source);
   } catch {
     throw new DomainError('VALIDATION', 'Dit bestand is geen AVG Desk-back-up of het is beschadigd.');
   }

@@ -20,7 +20,7 @@ export class RestoreService {
   async restore(ctx: CallContext, input: ParsedInput<'setup.restore'>): Promise<ProcedureOutput<'setup.restore'>> {
     if (this.vault.isInitialized())
       throw new DomainError('ALREADY_INITIALIZED', 'AVG Desk is op deze computer al ingericht. Een back-up herstelt u alleen in een nieuwe installatie.');
-    const restored = restoreBackup(input.path, this.vault.dataDir, this.vault.protector);
+    const restored = restoreBackup(input.path ?? Buffer.from(input.dataBase64 ?? '', 'base64'), this.vault.dataDir, this.vault.protector);
     this.vault.discardKeyringChanges();
     try {
       if (input.method === 'password') {

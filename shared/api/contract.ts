@@ -13,6 +13,7 @@ import {
   suggestOutput,
 } from '../redaction/redaction-schemas.js';
 import { isProcedureName } from './procedures.js';
+import { fileResult, fileSource, oneFileSource, TRANSFER_BODY_BYTES } from './file-transfer.js';
 import type { FieldLabels } from './validation.js';
 import { MAX_IMPORT_BASE64 } from '../dossier/dossier-schemas.js';
 import {
@@ -201,25 +202,28 @@ export const contract = {
     action: 'setup.recover',
     audit: 'write',
     record: 'staff',
-    input: z.discriminatedUnion('method', [
-      z
-        .object({
-          method: z.literal('password'),
-          path: z.string().trim().min(1).max(1000),
-          userName: z.string().trim().toLowerCase().min(1).max(40),
-          password: passwordSchema,
-        })
-        .strict(),
-      z
-        .object({
-          method: z.literal('recoveryKey'),
-          path: z.string().trim().min(1).max(1000),
-          recoveryKey: z.string().trim().min(20).max(100),
-          userName: z.string().trim().toLowerCase().min(1).max(40),
-          newPassword: passwordSchema,
-        })
-        .strict(),
-    ]),
+    maxBodyBytes: TRANSFER_BODY_BYTES,
+    input: z
+      .discriminatedUnion('method', [
+        z
+          .object({
+            method: z.literal('password'),
+            ...fileSource('Kies het back-upbestand.'),
+            userName: z.string().trim().toLowerCase().min(1).max(40),
+            password: passwordSchema,
+          })
+          .strict(),
+        z
+          .object({
+            method: z.literal('recoveryKey'),
+            ...fileSource('Kies het back-upbestand.'),
+            recoveryKey: z.string().trim().min(20).max(100),
+            userName: z.string().trim().toLowerCase().min(1).max(40),
+            newPassword: passwordSchema,
+          })
+          .strict(),
+      ])
+      .superRefine(oneFileSource('Kies het back-upbestand.')),
     output: z.object({ files: z.number().int(), createdAt: z.string(), session: sessionSchema.nullable() }),
   }),
   'setup.newRecoveryKey': procedure({
@@ -233,8 +237,9 @@ export const contract = {
     action: 'backup.create',
     audit: 'write',
     record: 'backup',
-    input: z.object({ path: z.string().trim().min(1).max(1000) }).strict(),
-    output: z.object({ path: z.string(), bytes: z.number().int(), files: z.number().int() }),
+    // Without a path the backup comes back in the answer (browser mode's download).
+    input: z.object({ path: z.string().trim().min(1).max(1000).optional() }).strict(),
+    output: z.object({ ...fileResult, files: z.number().int() }),
   }),
   'session.login': procedure({
     action: 'session.login',

@@ -1,22 +1,26 @@
 import { z } from 'zod';
 import type { ProcedureSpec } from '../api/contract.js';
+import { fileResult, fileSource, oneFileSource, TRANSFER_BODY_BYTES } from '../api/file-transfer.js';
 
 /**
  * Handing a case file over to a handler on another desktop, spread into the contract in
  * contract.ts. Both are audited as records of the case. The password protects the bundle and is
  * shared out of band (by phone); its strength is checked by the backend with shared/staff/password.ts.
  */
-const path = z.string().trim().min(1, 'Geef het pad van het overdrachtsbestand.').max(1000);
+const MISSING = 'Kies het overdrachtsbestand.';
 const password = z.string().min(1, 'Geef het wachtwoord van het overdrachtsbestand.').max(1024);
 
-export const handoverExportInput = z.object({ caseId: z.uuid(), path, password }).strict();
-export const handoverImportInput = z.object({ path, password }).strict();
+/** Without a path the bundle comes back in the answer (browser mode's download). */
+export const handoverExportInput = z.object({ caseId: z.uuid(), path: fileSource(MISSING).path, password }).strict();
+export const handoverImportInput = z
+  .object({ ...fileSource(MISSING), password })
+  .strict()
+  .superRefine(oneFileSource(MISSING));
 
 export const handoverExportResultSchema = z.object({
   caseId: z.string(),
   reference: z.string(),
-  path: z.string(),
-  bytes: z.number().int(),
+  ...fileResult,
   files: z.number().int(),
   bundleSha256: z.string(),
 });
@@ -31,5 +35,12 @@ function procedure<I extends z.ZodType, O extends z.ZodType>(spec: ProcedureSpec
 
 export const handoverProcedures = {
   'handover.export': procedure({ action: 'handover.export', audit: 'write', record: 'case', input: handoverExportInput, output: handoverExportResultSchema }),
-  'handover.import': procedure({ action: 'handover.import', audit: 'write', record: 'case', input: handoverImportInput, output: handoverImportResultSchema }),
+  'handover.import': procedure({
+    action: 'handover.import',
+    audit: 'write',
+    record: 'case',
+    maxBodyBytes: TRANSFER_BODY_BYTES,
+    input: handoverImportInput,
+    output: handoverImportResultSchema,
+  }),
 } as const;

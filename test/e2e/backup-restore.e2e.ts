@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { unzipSync } from 'fflate';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, valueOf } from './support/api.js';
@@ -9,10 +10,10 @@ import { startServer, type RunningServer } from './support/server.js';
 import { MY_WORK, nav, queueGrid, seedStaff, signIn, tokenOf, type Person } from './support/ui.js';
 
 /**
- * Backup and restore through the UI: the dpo writes a backup under Mijn account (a handler is not
- * offered one); a fresh
- * installation (another server, another data folder) restores it from the first-run screen with
- * the dpo's password, and the dpo sees every case again.
+ * Backup and restore through the UI in browser mode: the dpo downloads a backup under Mijn account
+ * (a handler is not offered one); a fresh installation (another server, another data folder)
+ * restores it from a file chosen on the first-run screen with the dpo's password, and the dpo sees
+ * every case again.
  */
 const ADMIN: Person = { fullName: 'Berend Beheer-Smit', userName: 'berend', password: 'Tulpen-Bollen-Streek-77' };
 const PEOPLE = {
@@ -27,6 +28,7 @@ let browser: Browser;
 let tab: TestPage;
 let page: Page;
 let outDir: string;
+let backupFile: string;
 let references: string[] = [];
 
 describe('backup and restore from the UI', () => {
@@ -34,6 +36,7 @@ describe('backup and restore from the UI', () => {
     first = await startServer();
     second = await startServer();
     outDir = mkdtempSync(join(tmpdir(), 'avg-desk-backup-e2e-'));
+    backupFile = join(outDir, 'gedownload.zip');
     const staff = await seedStaff(first.url, ADMIN, PEOPLE);
     const dpo = await tokenOf(first.url, staff.dpo);
     for (const name of REQUESTERS) {
@@ -76,16 +79,23 @@ describe('backup and restore from the UI', () => {
     await page.getByRole('contentinfo').getByRole('button', { name: 'Afmelden' }).click();
   });
 
-  it('the dpo makes an encrypted backup under Mijn account', async () => {
+  it('the dpo downloads an encrypted backup under Mijn account (browser mode: no path to type)', async () => {
     await signIn(page, PEOPLE.dpo, 'Werkvoorraad');
     await nav(page).getByRole('button', { name: 'Mijn account' }).click();
-    const path = page.getByRole('textbox', { name: 'Volledig pad van het back-upbestand' });
-    await path.fill('relatief.zip');
-    await page.getByRole('button', { name: 'Back-up maken' }).click();
-    await expect.poll(() => page.getByText('Geef een volledig pad voor het back-upbestand.').isVisible()).toBe(true);
-    await path.fill(join(outDir, 'avg-desk.zip'));
-    await page.getByRole('button', { name: 'Back-up maken' }).click();
-    await expect.poll(() => page.getByText(/^Back-up gemaakt: .*avg-desk\.zip \(.*, 0 dossierbestand\(en\)\)\.$/u).isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByText('Het bestand wordt gedownload', { exact: false }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Volledig pad van het back-upbestand' }).count()).toBe(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back-up maken' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^avg-desk-\d{4}-\d{2}-\d{2}\.zip$/u);
+    await download.saveAs(backupFile);
+    await expect
+      .poll(() => page.getByText(/^Back-up gemaakt en gedownload als avg-desk-[\d-]+\.zip \(.*, 0 dossierbestand\(en\)\)\./u).isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    // The same encrypted format as a backup written to a path: the store inside is SQLCipher, no name readable.
+    const entries = unzipSync(readFileSync(backupFile));
+    expect(Object.keys(entries).sort()).toEqual(['avg-desk-backup.json', 'keyring.json', 'store.db']);
+    const store = Buffer.from(entries['store.db'] ?? new Uint8Array());
+    expect(store.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    for (const name of REQUESTERS) expect(store.includes(Buffer.from(name, 'utf8'))).toBe(false);
     await checkScreen(page, 'account-backup');
     await page.getByRole('contentinfo').getByRole('button', { name: 'Afmelden' }).click();
   });
@@ -95,7 +105,10 @@ describe('backup and restore from the UI', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'AVG Desk inrichten', level: 1 }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Herstellen uit back-up' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Herstellen uit back-up', level: 1 }).isVisible()).toBe(true);
-    await page.getByRole('textbox', { name: 'Volledig pad van het back-upbestand' }).fill(join(outDir, 'avg-desk.zip'));
+    expect(await page.getByRole('textbox', { name: 'Back-upbestand' }).count()).toBe(0);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Back-upbestand' }).click()]);
+    await chooser.setFiles(backupFile);
+    await page.getByText(basename(backupFile), { exact: true }).waitFor();
     await page.getByRole('textbox', { name: 'Gebruikersnaam', exact: true }).fill(PEOPLE.dpo.userName);
     await page.getByRole('textbox', { name: 'Wachtwoord', exact: true }).fill('Niet-Het-Goede-Wachtwoord-1');
     await checkScreen(page, 'setup-restore');

@@ -12,8 +12,8 @@ import { queueGrid, seedStaff, signIn, signOut, tokenOf, type StaffMember } from
 /**
  * Handing a case over to another desktop, in the browser: on desktop A the handler makes the
  * encrypted handover bundle from the case's overview (password twice, then the instruction to give
- * it by phone); on desktop B (another server, another data folder) the new handler imports it from
- * the work queue and lands on the case, with its dossier.
+ * it by phone) and downloads it; on desktop B (another server, another data folder) the new handler
+ * chooses the file in the import dialog and lands on the case, with its dossier.
  */
 const ADMIN = { fullName: 'Berend Beheer-Smit', userName: 'berend', password: 'Tulpen-Bollen-Streek-77' };
 const OLD = { fullName: 'Priya Ramdin-Kalloe', userName: 'priya', password: 'Kade-Gracht-Brug-1642!', roles: ['handler' as const] };
@@ -91,7 +91,9 @@ describe('handover of a case file in the browser', () => {
     await heading(reference).waitFor();
     await page.getByRole('button', { name: 'Overdragen aan andere computer' }).click();
     const dialog = page.getByRole('dialog', { name: `Zaak ${reference} overdragen` });
-    await dialog.getByRole('textbox', { name: 'Overdrachtsbestand' }).fill(bundle);
+    // Browser mode: no path to type; the bundle is downloaded.
+    expect(await dialog.getByRole('textbox', { name: 'Overdrachtsbestand' }).count()).toBe(0);
+    await dialog.getByText('Het bestand wordt gedownload', { exact: false }).waitFor();
     await dialog.getByLabel('Wachtwoord voor het bestand').fill(BUNDLE_PASSWORD);
     await dialog.getByLabel('Wachtwoord herhalen').fill('Overdracht-Telefoon-2027!');
     await dialog.getByRole('button', { name: 'Overdrachtsbestand maken' }).click();
@@ -99,8 +101,11 @@ describe('handover of a case file in the browser', () => {
     expect(existsSync(bundle)).toBe(false);
     await dialog.getByLabel('Wachtwoord herhalen').fill(BUNDLE_PASSWORD);
     await checkScreen(page, 'case-handover-dialog');
-    await dialog.getByRole('button', { name: 'Overdrachtsbestand maken' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Overdrachtsbestand maken' }).click()]);
+    expect(download.suggestedFilename()).toBe(`overdracht-${reference}.avgh`);
+    await download.saveAs(bundle);
     await expect.poll(() => page.getByText('Overdrachtsbestand gemaakt').isVisible(), { timeout: 20_000 }).toBe(true);
+    await page.getByText(new RegExp(`^Zaak ${reference} is met \\d+ bestanden gedownload als overdracht-${reference}\\.avgh\\.$`, 'u')).waitFor();
     await expect.poll(() => page.getByText(/^Geef het wachtwoord telefonisch door aan de nieuwe behandelaar, nooit per e-mail/u).isVisible()).toBe(true);
     expect(existsSync(bundle)).toBe(true);
     expect(plaintextHits(outDir, [REQUESTER, 'ZEBRA-7731'])).toEqual([]);
@@ -113,7 +118,9 @@ describe('handover of a case file in the browser', () => {
     await signIn(page, NEW, 'Werkvoorraad');
     await page.getByRole('button', { name: 'Overdracht importeren' }).click();
     const dialog = page.getByRole('dialog', { name: 'Overdracht importeren' });
-    await dialog.getByRole('textbox', { name: 'Overdrachtsbestand' }).fill(bundle);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Overdrachtsbestand' }).click()]);
+    await chooser.setFiles(bundle);
+    await dialog.getByText('overdracht.avgh', { exact: true }).waitFor();
     await dialog.getByLabel('Wachtwoord van het bestand').fill('Niet-Het-Goede-Wachtwoord-1');
     await checkScreen(page, 'queue-handover-import');
     await dialog.getByRole('button', { name: 'Importeren' }).click();

@@ -354,6 +354,30 @@ describe('restore from the first-run screen (setup.restore)', () => {
     expect(value(await call('audit.verify', {}, token))).toMatchObject({ ok: true });
   });
 
+  it('in browser mode the backup comes back in the answer, written nowhere, and restores from its bytes', async () => {
+    const t = await team((c) => cleanups.push(c));
+    await t.register({ name: 'Aïcha El Khatib', birthDate: '1980-01-01' });
+    const files = readdirSync(t.dir).sort();
+    const made = value(await t.call('backup.create', {}, t.dpo.token));
+    expect(made).toMatchObject({ fileName: 'avg-desk-2026-11-25.zip', files: 0 });
+    expect(made.path).toBeUndefined();
+    expect(readdirSync(t.dir).sort()).toEqual(files);
+    const zip = Buffer.from(made.dataBase64 ?? '', 'base64');
+    expect(zip.length).toBe(made.bytes);
+    expect(zip.includes(Buffer.from('El Khatib'))).toBe(false);
+
+    const fresh = tempDir();
+    cleanups.push(fresh.cleanup);
+    const other = makeBackend(fresh.dir);
+    cleanups.push(() => other.backend.close());
+    const restore = (source: object) => other.call('setup.restore', { method: 'password', ...source, userName: 'fg', password: STRONG_PASSWORD }, null);
+    const oneSource = { ok: false, error: { code: 'VALIDATION', details: ['Bestand: Kies het back-upbestand.'] } };
+    expect(await restore({})).toMatchObject(oneSource);
+    expect(await restore({ path: '/elders/avg-desk.zip', dataBase64: made.dataBase64 })).toMatchObject(oneSource);
+    const restored = value(await restore({ dataBase64: made.dataBase64 }));
+    expect(await everyCase(other.call, restored.session?.token ?? '')).toEqual(await everyCase(t.call, t.dpo.token));
+  });
+
   it('with the recovery key when every password is lost: a new admin password, then sign-in', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);

@@ -1,4 +1,4 @@
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ArrowExportRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { CallDialog } from '../ui/FormDialog.js';
 import { useFormStyles } from '../ui/formStyles.js';
 import { PasswordField } from '../ui/PasswordField.js';
 import { mayExportHandover } from '../cases/access.js';
-import { BrowseButton } from '../ui/BrowseButton.js';
+import { deliver, FileTargetField, useTargetPath } from '../ui/FileFields.js';
 
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -46,7 +46,11 @@ export function HandoverCard({ detail }: { detail: CaseDetail }) {
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t('handover.doneTitle')}</MessageBarTitle>
-            <span className={styles.path}>{t('handover.done', { reference: result.reference, path: result.path, count: result.files })}</span>
+            <span className={styles.path}>
+              {result.path === undefined
+                ? t('handover.doneDownload', { reference: result.reference, fileName: result.fileName, count: result.files })
+                : t('handover.done', { reference: result.reference, path: result.path, count: result.files })}
+            </span>
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -69,6 +73,7 @@ export function HandoverCard({ detail }: { detail: CaseDetail }) {
           detail={detail}
           onClose={close}
           onDone={(value) => {
+            deliver(value, 'application/octet-stream');
             close();
             setResult(value);
           }}
@@ -92,17 +97,18 @@ function ExportDialog({
   const api = useApi();
   const { t } = useTranslation();
   const form = useFormStyles();
-  const [path, setPath] = useState('');
+  const [path, setPath, target] = useTargetPath();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [checked, setChecked] = useState(false);
-  const pathMissing = checked && path.trim() === '' ? t('handover.required') : undefined;
+  const pathMissing = checked && target() === null ? t('handover.required') : undefined;
   const mismatch = checked && repeat !== password ? t('handover.mismatch') : undefined;
 
   function request() {
     setChecked(true);
-    if (path.trim() === '' || password === '' || repeat !== password) return null;
-    return api.call('handover.export', { caseId: detail.id, path: path.trim(), password });
+    const to = target();
+    if (to === null || password === '' || repeat !== password) return null;
+    return api.call('handover.export', { caseId: detail.id, ...to, password });
   }
 
   return (
@@ -117,15 +123,15 @@ function ExportDialog({
       <Text as="p" block className={form.text}>
         {t('handover.dialogIntro')}
       </Text>
-      <Field label={t('handover.path')} hint={t('handover.pathHint')} required validationMessage={pathMissing ?? null}>
-        <Input
-          value={path}
-          spellCheck={false}
-          autoFocus
-          onChange={(_, d) => setPath(d.value)}
-          contentAfter={<BrowseButton purpose="handover-export" onChosen={setPath} />}
-        />
-      </Field>
+      <FileTargetField
+        purpose="handover-export"
+        label={t('handover.path')}
+        pathHint={t('handover.pathHint')}
+        validationMessage={pathMissing}
+        autoFocus
+        value={path}
+        onChange={setPath}
+      />
       <PasswordField
         label={t('handover.password')}
         hint={t('handover.passwordHint')}

@@ -1,4 +1,4 @@
-import { Button, Field, Input, Text, useRestoreFocusTarget } from '@fluentui/react-components';
+import { Button, Text, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ArrowImportRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { useSession } from '../api/session.js';
 import { CallDialog } from '../ui/FormDialog.js';
 import { useFormStyles } from '../ui/formStyles.js';
 import { PasswordField } from '../ui/PasswordField.js';
-import { BrowseButton } from '../ui/BrowseButton.js';
+import { emptyChoice, FileSourceField, isChosen, sourceOf, type FileChoice } from '../ui/FileFields.js';
 
 /**
  * Opens the case once the closed dialog has handed the page back: a modal dialog hides the app
@@ -57,15 +57,16 @@ function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose: (
   const api = useApi();
   const { t } = useTranslation();
   const form = useFormStyles();
-  const [path, setPath] = useState('');
+  const [file, setFile] = useState<FileChoice>(emptyChoice);
   const [password, setPassword] = useState('');
   const [checked, setChecked] = useState(false);
   const missing = (value: string) => (checked && value.trim() === '' ? t('handover.required') : undefined);
+  const chosen = isChosen(file);
 
   function request() {
     setChecked(true);
-    if (path.trim() === '' || password === '') return null;
-    return api.call('handover.import', { path: path.trim(), password });
+    if (!chosen || password === '') return null;
+    return sourceOf(file).then((source) => api.call('handover.import', { ...source, password }));
   }
 
   return (
@@ -83,15 +84,16 @@ function ImportDialog({ open, onClose, onImported }: { open: boolean; onClose: (
       <Text as="p" block className={form.text}>
         {t('handover.import.intro')}
       </Text>
-      <Field label={t('handover.import.path')} hint={t('handover.import.pathHint')} required validationMessage={missing(path) ?? null}>
-        <Input
-          value={path}
-          spellCheck={false}
-          autoFocus
-          onChange={(_, d) => setPath(d.value)}
-          contentAfter={<BrowseButton purpose="handover-import" onChosen={setPath} />}
-        />
-      </Field>
+      <FileSourceField
+        purpose="handover-import"
+        accept=".avgh"
+        label={t('handover.import.path')}
+        pathHint={t('handover.import.pathHint')}
+        validationMessage={checked && !chosen ? t('handover.required') : undefined}
+        autoFocus
+        value={file}
+        onChange={setFile}
+      />
       <PasswordField
         label={t('handover.import.password')}
         value={password}

@@ -22,6 +22,7 @@ export const handoverNl = {
     submit: 'Overdrachtsbestand maken',
     doneTitle: 'Overdrachtsbestand gemaakt',
     done: 'Zaak {{reference}} staat met {{count}} bestanden in {{path}}.',
+    doneDownload: 'Zaak {{reference}} is met {{count}} bestanden gedownload als {{fileName}}.',
     outOfBand:
       'Geef het wachtwoord telefonisch door aan de nieuwe behandelaar, nooit per e-mail en nooit samen met het bestand. Zodra de nieuwe behandelaar het bestand heeft ingelezen en beide computers hebben gesynchroniseerd, wordt het dossier op deze computer vernietigd.',
     import: {

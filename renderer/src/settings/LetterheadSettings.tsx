@@ -9,7 +9,7 @@ import { readAsBase64 } from '../ui/files.js';
 import { ErrorBar, NoticeBar } from '../ui/Notice.js';
 import { SaveForm } from '../ui/SaveForm.js';
 import { useFormLoad, useSaving } from '../ui/useSaving.js';
-import { FilePicker } from './FilePicker.js';
+import { FilePicker } from '../ui/FilePicker.js';
 import { useSettingsStyles } from './settingsStyles.js';
 
 type Letterhead = ProcedureOutput<'settings.getLetterhead'>;

@@ -12,7 +12,7 @@ import { ErrorBar, NoticeBar } from '../ui/Notice.js';
 import { SaveForm } from '../ui/SaveForm.js';
 import { useSaving } from '../ui/useSaving.js';
 import { formatDate, formatDateTime } from '../ui/format.js';
-import { FilePicker } from './FilePicker.js';
+import { FilePicker } from '../ui/FilePicker.js';
 import { useSettingsStyles } from './settingsStyles.js';
 
 type SigningInfo = ProcedureOutput<'settings.getSigning'>;

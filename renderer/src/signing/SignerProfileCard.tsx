@@ -7,7 +7,7 @@ import { Card } from '../ui/Card.js';
 import { readAsBase64 } from '../ui/files.js';
 import { ErrorBar, NoticeBar } from '../ui/Notice.js';
 import { useSaving } from '../ui/useSaving.js';
-import { FilePicker } from '../settings/FilePicker.js';
+import { FilePicker } from '../ui/FilePicker.js';
 import { actionRow } from '../ui/styles.js';
 
 const useStyles = makeStyles({

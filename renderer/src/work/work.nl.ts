@@ -74,7 +74,11 @@ export const workNl = {
     osHint:
       'Een brief die op u wacht, is ondertekend of teruggestuurd, een zaak die aan u is toegewezen of een termijn die binnen 5 werkdagen afloopt: ook als AVG Desk niet op de voorgrond staat. De melding noemt alleen het zaaknummer en de soort brief, geen namen.',
   },
-  files: { browse: 'Bladeren…' },
+  files: {
+    browse: 'Bladeren…',
+    download: 'Het bestand wordt gedownload; uw browser bewaart het in de map Downloads of vraagt waar.',
+    unreadable: 'Het gekozen bestand kan niet worden gelezen.',
+  },
   shortcuts: { tabs: 'Volgend tabblad: Alt+Page Down. Vorig tabblad: Alt+Page Up.' },
   nextStep: { title: 'Volgende stap', go: 'Ga naar {{tab}}', none: 'Er staat geen stap meer open op deze zaak.' },
 };

@@ -888,6 +888,7 @@ export const nl = {
       submit: 'Back-up maken',
       busy: 'Bezig met de back-up; dit kan even duren…',
       done: 'Back-up gemaakt: {{path}} ({{size}}, {{count}} dossierbestand(en)).',
+      doneDownload: 'Back-up gemaakt en gedownload als {{path}} ({{size}}, {{count}} dossierbestand(en)). Zet het bestand op een andere schijf of netwerkmap.',
     },
     restore: {
       open: 'Herstellen uit back-up',
@@ -895,7 +896,8 @@ export const nl = {
       title: 'Herstellen uit back-up',
       intro:
         'Zet een back-up van AVG Desk terug op deze nieuwe installatie, bijvoorbeeld na een kapotte schijf. De back-up opent alleen met het wachtwoord van een medewerker of met de herstelsleutel uit de kluis van IT.',
-      path: 'Volledig pad van het back-upbestand',
+      path: 'Back-upbestand',
+      pathHint: 'Volledig pad, bijvoorbeeld D:\\Back-up\\avg-desk-25-11-2026.zip.',
       method: 'Openen met',
       byPassword: 'het wachtwoord van een medewerker',
       byRecoveryKey: 'de herstelsleutel (alle wachtwoorden kwijt)',

@@ -9,7 +9,7 @@ import { useFormStyles } from '../../ui/formStyles.js';
 import { ErrorBar } from '../../ui/Notice.js';
 import { PasswordField } from '../../ui/PasswordField.js';
 import { useSubmission } from '../../ui/useSubmission.js';
-import { BrowseButton } from '../../ui/BrowseButton.js';
+import { emptyChoice, FileSourceField, sourceOf, type FileChoice } from '../../ui/FileFields.js';
 
 type Method = 'password' | 'recoveryKey';
 
@@ -23,7 +23,7 @@ export function RestoreForm({ onBack, onSignedIn }: { onBack: () => void; onSign
   const api = useApi();
   const { t } = useTranslation();
   const styles = useFormStyles();
-  const [path, setPath] = useState('');
+  const [file, setFile] = useState<FileChoice>(emptyChoice);
   const [method, setMethod] = useState<Method>('password');
   const [userName, setUserName] = useState('');
   const [password, setPassword] = useState('');
@@ -37,9 +37,10 @@ export function RestoreForm({ onBack, onSignedIn }: { onBack: () => void; onSign
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (busy || (byKey && (repeat !== password || passwordProblems(password, userName).length > 0))) return;
-    const result = await submit(() =>
-      api.call('setup.restore', byKey ? { method, path, recoveryKey, userName, newPassword: password } : { method, path, userName, password }),
-    );
+    const result = await submit(async () => {
+      const source = await sourceOf(file);
+      return api.call('setup.restore', byKey ? { method, ...source, recoveryKey, userName, newPassword: password } : { method, ...source, userName, password });
+    });
     if (!result.ok) return;
     if (result.value.session) {
       api.begin(result.value.session);
@@ -63,15 +64,15 @@ export function RestoreForm({ onBack, onSignedIn }: { onBack: () => void; onSign
       </MessageBar>
       {error ? <ErrorBar error={error} /> : null}
       <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Field label={t('desktop.restore.path')} required>
-          <Input
-            value={path}
-            spellCheck={false}
-            autoFocus
-            onChange={(_, d) => setPath(d.value)}
-            contentAfter={<BrowseButton purpose="restore" onChosen={setPath} />}
-          />
-        </Field>
+        <FileSourceField
+          purpose="restore"
+          accept=".zip"
+          label={t('desktop.restore.path')}
+          pathHint={t('desktop.restore.pathHint')}
+          autoFocus
+          value={file}
+          onChange={setFile}
+        />
         <Field label={t('desktop.restore.method')}>
           <RadioGroup value={method} onChange={(_, d) => setMethod(d.value as Method)}>
             <Radio value="password" label={t('desktop.restore.byPassword')} />

@@ -1,11 +1,11 @@
-import { Button, Field, Input, Spinner, Text } from '@fluentui/react-components';
+import { Button, Spinner, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/context.js';
 import { useFormStyles } from '../../ui/formStyles.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../ui/Notice.js';
 import { useSubmission } from '../../ui/useSubmission.js';
-import { BrowseButton } from '../../ui/BrowseButton.js';
+import { deliver, FileTargetField, useTargetPath } from '../../ui/FileFields.js';
 
 /** Size for people: "3,4 MB". */
 function size(bytes: number): string {
@@ -22,7 +22,7 @@ export function BackupCard({ className }: { className: string }) {
   const api = useApi();
   const { t } = useTranslation();
   const form = useFormStyles();
-  const [path, setPath] = useState('');
+  const [path, setPath, target] = useTargetPath();
   const [notice, setNotice] = useState<Notice | null>(null);
   const { busy, error, submit } = useSubmission();
 
@@ -30,9 +30,14 @@ export function BackupCard({ className }: { className: string }) {
     event.preventDefault();
     if (busy) return;
     setNotice(null);
-    const result = await submit(() => api.call('backup.create', { path }));
-    if (result.ok)
-      setNotice({ intent: 'success', text: t('desktop.backup.done', { path: result.value.path, size: size(result.value.bytes), count: result.value.files }) });
+    const to = target();
+    if (to === null) return;
+    const result = await submit(() => api.call('backup.create', to));
+    if (!result.ok) return;
+    const done = result.value;
+    deliver(done, 'application/zip');
+    const text = done.path === undefined ? 'desktop.backup.doneDownload' : 'desktop.backup.done';
+    setNotice({ intent: 'success', text: t(text, { path: done.path ?? done.fileName, size: size(done.bytes), count: done.files }) });
   }
 
   return (
@@ -43,11 +48,9 @@ export function BackupCard({ className }: { className: string }) {
       <NoticeBar notice={notice} onDismiss={() => setNotice(null)} />
       {error ? <ErrorBar error={error} /> : null}
       <form className={form.form} onSubmit={(e) => void onSubmit(e)} noValidate>
-        <Field label={t('desktop.backup.path')} hint={t('desktop.backup.pathHint')} required>
-          <Input value={path} spellCheck={false} onChange={(_, d) => setPath(d.value)} contentAfter={<BrowseButton purpose="backup" onChosen={setPath} />} />
-        </Field>
+        <FileTargetField purpose="backup" label={t('desktop.backup.path')} pathHint={t('desktop.backup.pathHint')} value={path} onChange={setPath} />
         <div className={form.actions}>
-          <Button appearance="primary" type="submit" disabledFocusable={busy || path.trim() === ''}>
+          <Button appearance="primary" type="submit" disabledFocusable={busy || target() === null}>
             {t('desktop.backup.submit')}
           </Button>
           {busy ? <Spinner size="tiny" label={t('desktop.backup.busy')} /> : null}
