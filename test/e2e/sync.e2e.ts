@@ -5,6 +5,7 @@ import { startEmbeddedCentral, type EmbeddedCentral } from '../../main/sync/cent
 import { callApi, valueOf } from './support/api.js';
 import { checkScreen, type TestPage } from './support/browser.js';
 import { openDesk } from './support/desk.js';
+import { checkLayout } from './support/layout.js';
 import type { RunningServer } from './support/server.js';
 import { nav, seedStaff, signIn, signOut, tokenOf, type Person, submitRequest } from './support/ui.js';
 
@@ -242,6 +243,8 @@ describe('sync with the central database through the UI', () => {
     expect(message).toMatch(/centrale database/iu);
     const error = syncArea().getByRole('button', { name: `Synchronisatie mislukt: ${message}` });
     await expect.poll(() => error.isVisible()).toBe(true);
+    // The status bar shows the error, the name and the functions whole at both widths: no ellipsis, nothing cut.
+    expect(await checkLayout(page, 'statusbar-sync-error')).toEqual([]);
     expect(status.waiting).toBe(1);
     await expect.poll(() => syncArea().getByText('1 wijziging wacht').isVisible()).toBe(true);
     // The last success stays what it was.

@@ -11,14 +11,16 @@ const useStyles = makeStyles({
     display: 'flex',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
-    height: '32px',
-    padding: `0 ${tokens.spacingHorizontalS} 0 ${tokens.spacingHorizontalL}`,
+    // One line as a rule; a long sync error or a long list of functions makes it taller rather than cut off.
+    minHeight: '32px',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalL}`,
     backgroundColor: tokens.colorNeutralBackground3,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  who: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, minWidth: 0 },
+  // Who is signed in, with every function, never gives way: the sync area beside it wraps instead.
+  who: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, flexShrink: 0, whiteSpace: 'nowrap' },
   name: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
-  roles: { color: tokens.colorNeutralForeground2, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  roles: { color: tokens.colorNeutralForeground2 },
   spacer: { flexGrow: 1 },
   // Always whole: locking and signing out must never be cut off by a long sync message.
   action: { flexShrink: 0 },

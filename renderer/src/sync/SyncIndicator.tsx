@@ -10,15 +10,15 @@ import { useSyncStatus, type SyncOutcome } from './syncStatus.js';
 const RESULT_SHOWN_MS = 15_000;
 
 const useStyles = makeStyles({
-  // It gives way before the lock and sign-out buttons do: the transient result text shrinks first.
-  area: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, minWidth: 0, flexShrink: 1, whiteSpace: 'nowrap' },
+  // It gives way before the lock and sign-out buttons do: a long error wraps onto a second line of the bar, whole.
+  area: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, minWidth: 0, flexShrink: 1 },
   muted: { color: tokens.colorNeutralForeground3 },
-  state: { flexShrink: 0, display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS },
-  waiting: { flexShrink: 0, color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
-  error: { maxWidth: '260px', minWidth: 0, color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightRegular },
+  state: { flexShrink: 0, display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' },
+  waiting: { flexShrink: 0, whiteSpace: 'nowrap', color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  error: { minWidth: 0, height: 'auto', textAlign: 'start', color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightRegular },
   run: { flexShrink: 0 },
-  refused: { flexShrink: 0, color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightRegular },
-  errorText: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  refused: { flexShrink: 0, whiteSpace: 'nowrap', color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightRegular },
+  errorText: { whiteSpace: 'normal' },
   surface: { maxWidth: '420px', display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   surfaceTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   surfaceText: { margin: 0 },
