@@ -1,5 +1,5 @@
-// `npm test`: system prerequisites, then formatting, lint, type-check (three projects) and build side by side, then
-// vitest (unit and end-to-end). Stops at the first failing step with its exit code.
+// `npm test`: system prerequisites and the build, then vitest (unit and end-to-end) with formatting, lint and the
+// type-checks of the three projects beside it. The first failure ends the run with its exit code.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -39,54 +39,82 @@ function ensureSystemPackages() {
 }
 
 /**
- * The checks that do not depend on each other, two at a time (the machines have two cores; each check is mostly one
- * busy process). Each one's output is printed whole when it ends, so parallel output never interleaves. The first
- * failure stops the rest and ends `npm test` with its exit code.
+ * The static checks one after another, beside the tests: each is mostly one busy process, and the tests leave part of
+ * the second core idle while they wait on browsers, servers and PostgreSQL. A check's output is printed whole when it
+ * ends, so it never interleaves with the tests' lines. Resolves with the first failure (its title and exit code), or
+ * null; `stop()` ends the running check.
  */
-async function runSideBySide(steps, atOnce = 2) {
-  const queue = [...steps];
-  const running = new Set();
-  let failure = null;
-  const startNext = () => {
-    const step = queue.shift();
-    if (!step) return null;
-    const started = Date.now();
-    const child = spawn(step.command, step.args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
-    running.add(child);
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    return new Promise((resolve) => {
-      child.on('close', (code, signal) => {
-        running.delete(child);
-        const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        if (failure) return resolve();
-        if (code !== 0) {
-          failure = { title: step.title, code: code ?? 1 };
-          process.stdout.write(`\n▶ ${step.title}\n${output}`);
-          process.stderr.write(`✖ ${step.title} mislukt (${seconds} s${signal ? `, ${signal}` : ''})\n`);
-          for (const other of running) other.kill('SIGTERM');
-          return resolve();
-        }
-        process.stdout.write(`✔ ${step.title} (${seconds} s)\n`);
-        resolve(startNext());
-      });
-    });
+function checksInTurn(steps) {
+  let current = null;
+  let stopped = false;
+  const done = (async () => {
+    for (const step of steps) {
+      if (stopped) return null;
+      const started = Date.now();
+      const child = spawn(step.command, step.args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+      current = child;
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      const code = await new Promise((resolve) => child.on('close', (exitCode) => resolve(exitCode ?? 1)));
+      current = null;
+      if (stopped) return null;
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (code !== 0) {
+        process.stdout.write(`\n▶ ${step.title}\n${output}`);
+        process.stderr.write(`✖ ${step.title} mislukt (${seconds} s)\n`);
+        return { title: step.title, code };
+      }
+      process.stdout.write(`✔ ${step.title} (${seconds} s)\n`);
+    }
+    return null;
+  })();
+  return {
+    done,
+    stop() {
+      stopped = true;
+      current?.kill('SIGTERM');
+    },
   };
-  process.stdout.write(`\n▶ Opmaak, lint, typecheck en build (${atOnce} tegelijk)\n`);
-  await Promise.all(Array.from({ length: atOnce }, () => startNext()));
-  if (failure) process.exit(failure.code);
 }
 
 ensureSystemPackages();
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-// Longest first, so the two lanes end close together.
-await runSideBySide([
-  { title: 'Typecheck main/, db/, test/ (Node en Electron)', command: npx, args: ['tsc', '-p', 'tsconfig.node.json'] },
-  { title: 'Typecheck renderer/ (DOM, geen Node)', command: npx, args: ['tsc', '-p', 'tsconfig.web.json'] },
+// The tests need the build (the renderer the browser tests load); nothing else waits for anything.
+run('Build (electron-vite: main, preload, renderer)', npx, ['electron-vite', 'build']);
+process.stdout.write('\n▶ Vitest (unit en end-to-end), daarnaast opmaak, lint en typecheck\n');
+const started = Date.now();
+// Its own process group, so that a failed check ends vitest's workers, servers and browsers with it (npx alone passes
+// the signal on to nobody).
+const ownGroup = process.platform !== 'win32';
+const tests = spawn(npx, ['vitest', 'run'], { stdio: 'inherit', detached: ownGroup, env: { ...process.env, CHROMIUM_PATH: CHROMIUM } });
+const stopTests = () => (ownGroup && tests.pid ? process.kill(-tests.pid, 'SIGTERM') : tests.kill('SIGTERM'));
+// Ctrl+C reaches only the foreground group: pass it on.
+process.on('SIGINT', () => {
+  stopTests();
+  checks.stop();
+  process.exit(130);
+});
+const testsDone = new Promise((resolve) => tests.on('close', (code) => resolve(code ?? 1)));
+const checks = checksInTurn([
   { title: 'Prettier (opmaak)', command: npx, args: ['prettier', '--check', '.'] },
   { title: 'ESLint (met importgrenzen)', command: npx, args: ['eslint', '--max-warnings', '0', '.'] },
   { title: 'Typecheck shared/ (geen DOM, geen Node)', command: npx, args: ['tsc', '-p', 'tsconfig.shared.json'] },
-  { title: 'Build (electron-vite: main, preload, renderer)', command: npx, args: ['electron-vite', 'build'] },
+  { title: 'Typecheck main/, db/, test/ (Node en Electron)', command: npx, args: ['tsc', '-p', 'tsconfig.node.json'] },
+  { title: 'Typecheck renderer/ (DOM, geen Node)', command: npx, args: ['tsc', '-p', 'tsconfig.web.json'] },
 ]);
-run('Vitest (unit en end-to-end)', npx, ['vitest', 'run'], { CHROMIUM_PATH: CHROMIUM });
+// A failed check ends the run at once, as a failed test run ends the checks.
+const failedCheck = checks.done.then((failure) => {
+  if (failure) stopTests();
+  return failure;
+});
+const testsCode = await testsDone;
+if (testsCode !== 0) {
+  checks.stop();
+  const failure = await failedCheck;
+  if (!failure) process.stderr.write(`✖ Vitest (unit en end-to-end) mislukt (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  process.exit(failure?.code ?? testsCode);
+}
+const failure = await failedCheck;
+if (failure) process.exit(failure.code);
+process.stdout.write(`✔ Vitest en de controles (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
