@@ -39,6 +39,7 @@ import { ageOn, isValidIsoDate } from '../../../shared/deadlines/dates.js';
 import { REQUEST_TYPES, type RequestType } from '../../../shared/cases/request-types.js';
 import { useApi } from '../api/context.js';
 import { useSession } from '../api/session.js';
+import { AddressField } from '../ui/AddressField.js';
 import { useCardStyles } from '../ui/cardStyles.js';
 import { useFormStyles } from '../ui/formStyles.js';
 import { useDebounced, useHandlers } from '../ui/hooks.js';
@@ -334,9 +335,7 @@ export function IntakeScreen({ onOpenCase }: { onOpenCase: (caseId: string) => v
               <Field label={t('intake.fields.phone')}>
                 <Input type="tel" value={draft.phone} autoComplete="off" onChange={(_, d) => set('phone', d.value)} />
               </Field>
-              <Field label={t('intake.fields.address')} className={styles.wide}>
-                <Textarea value={draft.address} resize="vertical" rows={2} onChange={(_, d) => set('address', d.value)} />
-              </Field>
+              <AddressField label={t('intake.fields.address')} value={draft.address} onChange={(address) => set('address', address)} className={styles.wide} />
               <Checkbox
                 className={styles.wide}
                 label={t('intake.fields.legallyIncapacitated')}

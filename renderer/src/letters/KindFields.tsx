@@ -19,6 +19,7 @@ import {
   type Withheld,
 } from './letterForm.js';
 import { fieldsetStyles } from '../ui/fieldsetStyles.js';
+import { AddressField } from '../ui/AddressField.js';
 
 export type ThirdParty = ProcedureOutput<'thirdParty.list'>[number];
 
@@ -113,9 +114,12 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
               ))}
             </Select>
           </Field>
-          <Field label={t('letters.form.thirdPartyAddress')} required>
-            <Input value={form.thirdPartyAddress} onChange={(_, d) => set({ thirdPartyAddress: d.value })} />
-          </Field>
+          <AddressField
+            label={t('letters.form.thirdPartyAddress')}
+            required
+            value={form.thirdPartyAddress}
+            onChange={(thirdPartyAddress) => set({ thirdPartyAddress })}
+          />
           {replyBy}
         </>
       );
@@ -252,9 +256,12 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
             <Field label={t('letters.form.recipient')} required>
               <Input value={form.recipient} onChange={(_, d) => set({ recipient: d.value })} />
             </Field>
-            <Field label={t('letters.form.recipientAddress')} required hint={t('letters.form.addresseeAddressHint')}>
-              <Input value={form.recipientAddress} onChange={(_, d) => set({ recipientAddress: d.value })} />
-            </Field>
+            <AddressField
+              label={t('letters.form.recipientAddress')}
+              required
+              value={form.recipientAddress}
+              onChange={(recipientAddress) => set({ recipientAddress })}
+            />
           </div>
           <RecipientChangesFields changes={form.recipientChanges} onChange={(recipientChanges) => set({ recipientChanges })} />
         </>
@@ -329,9 +336,12 @@ export function KindFields({ kind, form, set, hasAddress, thirdParties, activiti
             <Field label={t('letters.form.addresseeName')} required>
               <Input value={form.addresseeName} onChange={(_, d) => set({ addresseeName: d.value })} />
             </Field>
-            <Field label={t('letters.form.addresseeAddress')} required hint={t('letters.form.addresseeAddressHint')}>
-              <Input value={form.addresseeAddress} onChange={(_, d) => set({ addresseeAddress: d.value })} />
-            </Field>
+            <AddressField
+              label={t('letters.form.addresseeAddress')}
+              required
+              value={form.addresseeAddress}
+              onChange={(addresseeAddress) => set({ addresseeAddress })}
+            />
           </div>
         ) : null}
       </fieldset>

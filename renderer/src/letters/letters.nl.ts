@@ -138,7 +138,6 @@ export const lettersNl = {
       addresseeNeeded: 'Deze brief heeft een geadresseerde nodig: het adres van de verzoeker ontbreekt of het verzoek kwam van een gemachtigde.',
       addresseeName: 'Naam geadresseerde',
       addresseeAddress: 'Adres geadresseerde',
-      addresseeAddressHint: 'Straat en huisnummer, postcode en plaats; scheid de regels met een komma.',
       circumstancesGiven: 'De verzoeker heeft bijzondere persoonlijke omstandigheden toegelicht (§15)',
       circumstancesGivenHint: 'Alleen aanvinken als het verzet die omstandigheden noemt; de brief zegt het dan.',
       legalObligationGrantedHint: 'Alleen bij een (gedeeltelijke) afwijzing.',

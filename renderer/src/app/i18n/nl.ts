@@ -22,6 +22,7 @@ export const nl = {
     notStrongEnough: 'Het wachtwoord voldoet nog niet aan alle eisen.',
   },
   validation: { required: '{{field}} is verplicht.', checkInput: 'Controleer de invoer.' },
+  address: { hint: 'Straat en huisnummer, dan postcode en plaats: op twee regels of met een komma ertussen, zoals "Kerkstraat 14, 1211 AB Hilversum".' },
   setup: {
     title: 'AVG Desk inrichten',
     intro:
@@ -589,7 +590,7 @@ export const nl = {
       name: 'Naam',
       nameRequired: 'Vul de naam in (minstens 2 tekens).',
       address: 'Adres',
-      addressHint: 'Straat, huisnummer, postcode en plaats, zoals "Kerkstraat 14, 1211 AB Hilversum". Bij lakken wordt ook hierop gezocht.',
+      addressNote: 'Bij lakken wordt ook hierop gezocht.',
       email: 'E-mailadres',
       phone: 'Telefoonnummer',
       role: 'Rol',

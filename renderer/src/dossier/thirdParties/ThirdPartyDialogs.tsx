@@ -9,6 +9,7 @@ import { CallDialog } from '../../ui/FormDialog.js';
 import type { DialogControl } from '../../ui/useDialog.js';
 import type { ThirdPartyView } from '../useDossier.js';
 import { DocumentChoice } from './DocumentChoice.js';
+import { AddressField } from '../../ui/AddressField.js';
 
 /** Roles a third party often has in a housing corporation's files; any other can be typed. */
 export const ROLE_SUGGESTIONS = [
@@ -41,9 +42,12 @@ function ContactFields({ value, onChange }: { value: Contact; onChange: (value: 
   const { t } = useTranslation();
   return (
     <>
-      <Field label={t('thirdParties.fields.address')} hint={t('thirdParties.fields.addressHint')}>
-        <Input value={value.address} maxLength={500} onChange={(_, d) => onChange({ ...value, address: d.value })} />
-      </Field>
+      <AddressField
+        label={t('thirdParties.fields.address')}
+        note={t('thirdParties.fields.addressNote')}
+        value={value.address}
+        onChange={(address) => onChange({ ...value, address })}
+      />
       <Field label={t('thirdParties.fields.email')}>
         <Input type="email" value={value.email} maxLength={254} onChange={(_, d) => onChange({ ...value, email: d.value })} />
       </Field>
