@@ -1,8 +1,6 @@
-import { merge } from '../letters/letters.nl.js';
-
 /**
  * Dutch text of the handover of a case file to another desktop: the action on the
- * case's overview and the import on the work queue. Merged into nl.ts by `withHandover` (index.ts).
+ * case's overview and the import on the work queue. Merged into nl.ts by app/i18n/index.ts.
  */
 export const handoverNl = {
   handover: {
@@ -40,8 +38,3 @@ export const handoverNl = {
 } as const;
 
 export type HandoverMessages = typeof handoverNl;
-
-/** The messages with the handover's added, nested objects merged key by key. */
-export function withHandover<T extends object>(messages: T): T & HandoverMessages {
-  return merge(messages as Readonly<Record<string, unknown>>, handoverNl) as T & HandoverMessages;
-}

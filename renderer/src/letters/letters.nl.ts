@@ -1,7 +1,7 @@
 /**
  * Dutch text of the letters screens: the Brieven tab of a case, Ondertekenen, and the
  * Beheer sections for signing, letterhead, templates and the processing register. Kept apart from
- * nl.ts and merged into it by `withLetters` (index.ts), so each concept's screens keep
+ * nl.ts and merged into it in app/i18n/index.ts, so each concept's screens keep
  * their text in their own file. Keys under `nav`, `case.tabs` and `audit` extend the ones in nl.ts.
  */
 export const lettersNl = {
@@ -396,24 +396,3 @@ export const lettersNl = {
 } as const;
 
 export type LettersMessages = typeof lettersNl;
-
-type Plain = { readonly [key: string]: unknown };
-
-function isPlain(value: unknown): value is Plain {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Merges messages key by key (also used for the text of other issues, e.g. retention.nl.ts). */
-export function merge(base: Plain, extra: Plain): Plain {
-  const result: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(extra)) {
-    const existing = result[key];
-    result[key] = isPlain(existing) && isPlain(value) ? merge(existing, value) : value;
-  }
-  return result;
-}
-
-/** The messages of nl.ts with the letters' added, nested objects merged key by key. */
-export function withLetters<T extends object>(messages: T): T & LettersMessages {
-  return merge(messages as Plain, lettersNl) as T & LettersMessages;
-}

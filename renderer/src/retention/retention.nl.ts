@@ -1,9 +1,7 @@
-import { merge } from '../letters/letters.nl.js';
-
 /**
  * Dutch text of retention, reports and the audit view: Bewaartermijnen, Rapportages, the audit view's filters and "ingezien", the
  * retention card of a case and the retention settings in Beheer. Merged into nl.ts by
- * `withRetention` (index.ts), like the letters' text.
+ * app/i18n/index.ts, like the letters' text.
  */
 export const retentionNl = {
   nav: { reports: 'Rapportages', retention: 'Bewaartermijnen' },
@@ -230,8 +228,3 @@ export const retentionNl = {
 } as const;
 
 export type RetentionMessages = typeof retentionNl;
-
-/** The messages with retention's added, nested objects merged key by key. */
-export function withRetention<T extends object>(messages: T): T & RetentionMessages {
-  return merge(messages as Readonly<Record<string, unknown>>, retentionNl) as T & RetentionMessages;
-}

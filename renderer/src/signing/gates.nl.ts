@@ -1,9 +1,7 @@
-import { merge } from '../letters/letters.nl.js';
-
 /**
  * Dutch text of the premises of a decision: the checklist "Klaar voor besluit", the representative
  * recorded after intake and the §9 verification through a second channel. Merged into nl.ts by
- * `withGates` (index.ts). The checklist's own lines come from shared/signing/decision-gates.ts.
+ * app/i18n/index.ts. The checklist's own lines come from shared/signing/decision-gates.ts.
  */
 export const gatesNl = {
   gates: {
@@ -40,8 +38,3 @@ export const gatesNl = {
 } as const;
 
 export type GatesMessages = typeof gatesNl;
-
-/** The messages with the gates' added, nested objects merged key by key. */
-export function withGates<T extends object>(messages: T): T & GatesMessages {
-  return merge(messages as Readonly<Record<string, unknown>>, gatesNl) as T & GatesMessages;
-}

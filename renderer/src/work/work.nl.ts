@@ -1,8 +1,6 @@
-import { merge } from '../letters/letters.nl.js';
-
 /**
  * Dutch text of "Mijn werk", the start page per function, and of the next-step card on a case's
- * Overzicht. Merged into nl.ts by `withWork` (index.ts). The steps' own lines come from
+ * Overzicht. Merged into nl.ts by app/i18n/index.ts. The steps' own lines come from
  * shared/work/next-step.ts.
  */
 export const workNl = {
@@ -84,7 +82,3 @@ export const workNl = {
 };
 
 export type WorkMessages = typeof workNl;
-
-export function withWork<T extends object>(messages: T): T & WorkMessages {
-  return merge(messages as Readonly<Record<string, unknown>>, workNl) as T & WorkMessages;
-}

@@ -5,6 +5,7 @@ import { passwordProblems } from '../../../../shared/staff/password.js';
 import { isAllowed } from '../../../../shared/staff/permissions.js';
 import { useApi } from '../../api/context.js';
 import { useSession } from '../../api/session.js';
+import { useCardStyles } from '../../ui/cardStyles.js';
 import { useFormStyles } from '../../ui/formStyles.js';
 import { ErrorBar, NoticeBar, type Notice } from '../../ui/Notice.js';
 import { Page, Section } from '../../ui/Page.js';
@@ -20,16 +21,7 @@ const useStyles = makeStyles({
   details: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalXXL, rowGap: tokens.spacingVerticalXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0 },
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    maxWidth: '560px',
-  },
+  narrow: { maxWidth: '560px' },
 });
 
 /** The signed-in staff member's own account: details and changing the password. */
@@ -38,6 +30,7 @@ export function AccountScreen() {
   const { staff } = useSession();
   const { t } = useTranslation();
   const styles = useStyles();
+  const card = mergeClasses(useCardStyles().card, styles.narrow);
   const form = useFormStyles();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -68,7 +61,7 @@ export function AccountScreen() {
   return (
     <Page title={t('account.title')}>
       <Section title={t('account.details')}>
-        <dl className={mergeClasses(styles.card, styles.details)}>
+        <dl className={mergeClasses(card, styles.details)}>
           <dt className={styles.term}>{t('account.fullName')}</dt>
           <dd className={styles.value}>{staff.fullName}</dd>
           <dt className={styles.term}>{t('account.userName')}</dt>
@@ -78,7 +71,7 @@ export function AccountScreen() {
         </dl>
       </Section>
       <Section title={t('account.changePassword')}>
-        <div className={styles.card}>
+        <div className={card}>
           <Text as="p" className={form.text}>
             {t('account.changeIntro')}
           </Text>
@@ -112,15 +105,15 @@ export function AccountScreen() {
       </Section>
       {desktopOs() && isAllowed(staff.roles, 'work.read') ? (
         <Section title={t('notifications.osTitle')}>
-          <OsNotificationsCard staffId={staff.id} className={styles.card} />
+          <OsNotificationsCard staffId={staff.id} className={card} />
         </Section>
       ) : null}
       <Section title={t('sync.account.title')}>
-        <CentralLoginCard className={styles.card} />
+        <CentralLoginCard className={card} />
       </Section>
       {isAllowed(staff.roles, 'backup.create') ? (
         <Section title={t('desktop.backup.title')}>
-          <BackupCard className={styles.card} />
+          <BackupCard className={card} />
         </Section>
       ) : null}
     </Page>
