@@ -193,6 +193,10 @@ describe('registering, finding, extending and reassigning a case', () => {
   });
 
   it('extends the term with a reason, which adds the task to send the extension letter', async () => {
+    // Back on the overview from Identiteit: let it settle first (in one clean-clone run with three workers the click
+    // opened no dialog).
+    await expect.poll(() => page.getByRole('tab', { name: 'Overzicht' }).getAttribute('aria-selected')).toBe('true');
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Termijn verlengen' }).click();
     const dialog = page.getByRole('dialog', { name: `Termijn van ${reference} verlengen` });
     await dialog.waitFor();
